@@ -1,0 +1,44 @@
+"""Paths and names defined once. Functions take paths as arguments; these are only the defaults."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# The project root is the folder holding data/, notebooks/ and reports/. It is found from the
+# current directory (so an installed package works on a user's own project) and can be set with
+# FRAMING_HOME.
+def project_root() -> Path:
+    env = os.environ.get("FRAMING_HOME")
+    if env:
+        return Path(env).resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "data" / "raw").is_dir():
+            return folder
+    return here
+
+
+def raw_dir(root: Path | None = None) -> Path:
+    return (root or project_root()) / "data" / "raw"
+
+
+def processed_dir(root: Path | None = None) -> Path:
+    return (root or project_root()) / "data" / "processed"
+
+
+def reports_dir(root: Path | None = None) -> Path:
+    return (root or project_root()) / "reports"
+
+
+def notebooks_dir(root: Path | None = None) -> Path:
+    return (root or project_root()) / "notebooks"
+
+
+# Kinds of kept block. Content kinds carry the story; meta kinds are kept for provenance and metadata
+# and are left out of the analyses by default.
+CONTENT_KINDS = ("headline", "subtitle", "subheading", "body", "list_item")
+META_KINDS = ("byline", "date")
+KINDS = CONTENT_KINDS + META_KINDS
+
+# The seed corpus shipped with the project.
+SEED_CORPUS = "ukraine-nato-2025-02-12"
