@@ -1,0 +1,43 @@
+# framing: `make report` and `make test` set themselves up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SIZES  ?= 100,1000,10000,100000
+
+.DEFAULT_GOAL := help
+.PHONY: help setup report build test lab bench clean
+
+help:  ## list the commands
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@echo "setting up $(VENV) (first run only; log in $(VENV)/install.log)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install --quiet --upgrade pip > $(VENV)/install.log 2>&1
+	@$(BIN)/pip install --quiet -e ".[dev]" >> $(VENV)/install.log 2>&1 || \
+		(tail -n 30 $(VENV)/install.log; echo "install failed: see $(VENV)/install.log"; exit 1)
+	@$(BIN)/python -m ipykernel install --prefix $(VENV) --name framing \
+		--display-name "Python (framing)" >> $(VENV)/install.log 2>&1
+	@touch $(STAMP)
+
+setup: $(STAMP)  ## create the environment (.venv) if needed
+
+build: setup  ## build the tables of every corpus in data/raw
+	$(BIN)/framing build
+
+report: setup  ## build every corpus and render its notebooks and report into reports/
+	$(BIN)/framing build
+
+test: setup  ## run the test suite
+	$(BIN)/python -m pytest -q
+
+lab: setup  ## open JupyterLab on the notebooks
+	$(BIN)/jupyter lab notebooks/
+
+bench: setup  ## run the benchmarks (SIZES=1000,10000 to choose corpus sizes)
+	@mkdir -p benchmarks/results
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:  ## remove built tables and reports (raw data is never touched)
+	rm -rf data/processed/* reports/*
