@@ -33,3 +33,26 @@ def seeds_dir() -> Path:
     from framing.config import SEED_CORPUS
 
     return ROOT / "data" / "raw" / SEED_CORPUS
+
+
+@pytest.fixture(scope="session")
+def seed_build(seeds_dir):
+    """The seed corpus built in memory: `.articles`, `.sentences` (all kinds), `.removed`."""
+    from framing.build import build_tables
+
+    return build_tables(seeds_dir)
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seed_build):
+    """The articles table of the seed corpus."""
+    return seed_build.articles.copy()
+
+
+@pytest.fixture(scope="session")
+def seed_sentences(seed_build):
+    """The sentences table of the seed corpus, content kinds only (as `fr.load_sentences` gives)."""
+    from framing.config import CONTENT_KINDS
+
+    sentences = seed_build.sentences
+    return sentences[sentences["kind"].isin(CONTENT_KINDS)].reset_index(drop=True)

@@ -1,0 +1,260 @@
+"""Build a corpus: raw files → `articles`, `sentences` and `removed` tables.
+
+The flow is ingest (read, decode, manifest) → clean (label every raw line) → segment (blocks →
+sentences). Each article is processed on its own by `process_article`, so the same function serves
+one file, a whole folder, or many workers.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import clean, segment
+from .config import CONTENT_KINDS
+from .ingest import Problem, RawArticle, read_corpus
+
+SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
+_WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
+
+ARTICLE_COLUMNS = ["article_id", "corpus", "event", "outlet", "title", "subtitle", "author",
+                   "published", "url", "source_file", "source_record", "format", "encoding",
+                   "raw_sha256", "n_sentences", "n_words", "inferred", "warnings"]
+SENTENCE_COLUMNS = ["article_id", "outlet", "event", "sentence_id", "paragraph_id", "kind",
+                    "position", "text", "n_words", "line_start", "line_end"]
+REMOVED_COLUMNS = ["article_id", "source_file", "source_record", "line", "text", "rule"]
+
+
+@dataclass
+class Build:
+    """The three tables of a corpus and the problems met while building them."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    removed: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class ArticleResult:
+    article: dict | None
+    sentences: list[dict]
+    removed: list[dict]
+    problems: list[Problem]
+
+
+def build_tables(raw_folder: Path, *, corpus: str | None = None, progress: bool = False) -> Build:
+    """Read and clean every article of `raw_folder`. Returns the tables; writes nothing."""
+    raw_folder = Path(raw_folder)
+    corpus = corpus or raw_folder.name
+    raws, problems = read_corpus(raw_folder)
+    repeats = site_repeats(raws)
+    results = [process_article(raw, corpus=corpus, site_repeats=repeats.get(raw.article_id, frozenset()))
+               for raw in _progress(raws, progress, "cleaning")]
+    return assemble(results, problems)
+
+
+def assemble(results: list[ArticleResult], problems: list[Problem]) -> Build:
+    """Stack per-article results into the three tables, in a stable order."""
+    problems = list(problems)
+    articles, sentences, removed = [], [], []
+    for result in results:
+        problems.extend(result.problems)
+        removed.extend(result.removed)
+        if result.article is not None:
+            articles.append(result.article)
+            sentences.extend(result.sentences)
+    return Build(
+        articles=_frame(articles, ARTICLE_COLUMNS),
+        sentences=_frame(sentences, SENTENCE_COLUMNS),
+        removed=_frame(removed, REMOVED_COLUMNS),
+        problems=problems,
+    )
+
+
+def process_article(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str] = frozenset()
+                    ) -> ArticleResult:
+    """Clean and segment one raw article into its article row, sentence rows and removed rows."""
+    lines, inferred = label_article(raw, site_repeats=site_repeats)
+    removed = [_removed_row(raw, line) for line in lines if line.kind is None]
+    blocks = unnest_blocks(lines)
+    sentences = unnest_sentences(blocks)
+    where = raw.source_file if raw.record is None else f"{raw.source_file} row {raw.record}"
+    if not any(s["kind"] in CONTENT_KINDS for s in sentences):
+        hint = ("trafilatura found no article in this page" if raw.format == "html"
+                else "every line looked like page furniture")
+        return ArticleResult(None, [], removed, [Problem(
+            where, f"no article text found ({hint}): skipped; check with `framing explain {raw.source_file}`")])
+    article = _article_row(raw, corpus, inferred, sentences)
+    _number_sentences(sentences, article)
+    for row in removed:
+        row["article_id"] = article["article_id"]
+    return ArticleResult(article, sentences, removed, [])
+
+
+def label_article(raw: RawArticle, *, site_repeats: frozenset[str] = frozenset()):
+    """Label the lines of one raw article and infer its metadata from the text."""
+    if raw.format == "html":
+        lines, inferred = clean.label_html(raw.text)
+        return lines, inferred or {}
+    lines = clean.label_lines(raw.text, site_repeats=site_repeats)
+    return lines, clean.infer_metadata(lines)
+
+
+def site_repeats(raws: list[RawArticle]) -> dict[str, frozenset[str]]:
+    """Lines repeated across the text pages of one outlet (menus, footers), per article id.
+
+    Pages are grouped by the outlet the manifest gives, else the outlet read from the page; groups of
+    one page learn nothing."""
+    groups: dict[str, list[RawArticle]] = defaultdict(list)
+    for raw in raws:
+        if raw.format != "text":
+            continue
+        outlet = raw.given.get("outlet") or clean.infer_metadata(clean.label_lines(raw.text)).get("outlet")
+        if outlet:
+            groups[outlet].append(raw)
+    repeats: dict[str, frozenset[str]] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        lines = clean.repeated_lines([m.text for m in members])
+        repeats.update({m.article_id: lines for m in members})
+    return repeats
+
+
+def unnest_blocks(lines) -> list[dict]:
+    """Kept lines → blocks: lines sharing a paragraph number are joined with spaces."""
+    blocks: list[dict] = []
+    for line in lines:
+        if line.kind is None:
+            continue
+        text = line.text.strip()
+        last = blocks[-1] if blocks else None
+        if last is not None and line.paragraph is not None and last["paragraph"] == line.paragraph:
+            last["spans"].append((len(last["text"]) + 1, line.number))
+            last["text"] += " " + text
+            continue
+        blocks.append({"paragraph": line.paragraph, "kind": line.kind, "text": text,
+                       "spans": [(0, line.number)]})
+    return blocks
+
+
+def unnest_sentences(blocks: list[dict]) -> list[dict]:
+    """Blocks → sentence rows with their raw line numbers. Body and list blocks are split into
+    sentences; headlines, subheadings, bylines and dates stay whole."""
+    rows = []
+    for paragraph_id, block in enumerate(blocks):
+        text = block["text"]
+        spans = segment.sentence_spans(text) if block["kind"] in SPLIT_KINDS else [(0, len(text))]
+        for start, end in spans:
+            rows.append({"paragraph_id": paragraph_id, "kind": block["kind"], "text": text[start:end],
+                         "line_start": _line_at(block["spans"], start),
+                         "line_end": _line_at(block["spans"], max(start, end - 1))})
+    return rows
+
+
+def _line_at(spans: list[tuple[int, int]], offset: int) -> int:
+    """The raw line number holding character `offset` of a block built from those lines."""
+    number = spans[0][1]
+    for start, line in spans:
+        if start > offset:
+            break
+        number = line
+    return number
+
+
+def _number_sentences(rows: list[dict], article: dict) -> None:
+    last = max(len(rows) - 1, 1)
+    for sentence_id, row in enumerate(rows):
+        row.update(article_id=article["article_id"], outlet=article["outlet"], event=article["event"],
+                   sentence_id=sentence_id, position=sentence_id / last,
+                   n_words=count_words(row["text"]))
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: U.S., pre-2014 and Ukraine’s are one word each."""
+    return len(_WORD.findall(text))
+
+
+def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[dict]) -> dict:
+    headline = next((s["text"] for s in sentences if s["kind"] == "headline"), None)
+    subtitle = next((s["text"] for s in sentences if s["kind"] == "subtitle"), None)
+    fallback = {"title": headline, "subtitle": subtitle}
+    values, from_text = {}, []
+    for name in ("outlet", "title", "subtitle", "author", "published", "url", "event"):
+        value = raw.given.get(name)
+        if not value and inferred.get(name):
+            value = inferred[name]
+            from_text.append(name)
+        values[name] = value or fallback.get(name)
+    warnings = list(raw.warnings)
+    if not values["outlet"]:
+        values["outlet"] = Path(raw.source_file).stem if raw.record is None else \
+            f"{Path(raw.source_file).stem} row {raw.record}"
+        warnings.append("no outlet named in the text or manifest: the file name stands in; "
+                        "add an 'outlet' to manifest.csv")
+    content = [s for s in sentences if s["kind"] in CONTENT_KINDS]
+    return {
+        "article_id": raw.article_id, "corpus": corpus, "event": values["event"] or corpus,
+        "outlet": values["outlet"], "title": values["title"], "subtitle": values["subtitle"],
+        "author": values["author"], "published": _date(values["published"]), "url": values["url"],
+        "source_file": raw.source_file, "source_record": raw.record, "format": raw.format,
+        "encoding": raw.encoding, "raw_sha256": raw.raw_sha256, "n_sentences": len(content),
+        "n_words": sum(count_words(s["text"]) for s in content),
+        "inferred": ",".join(from_text), "warnings": "; ".join(warnings),
+    }
+
+
+def _date(value) -> pd.Timestamp | None:
+    if not value:
+        return None
+    stamp = pd.to_datetime(str(value), errors="coerce", utc=True)
+    return None if pd.isna(stamp) else stamp.tz_convert(None).normalize()
+
+
+def _removed_row(raw: RawArticle, line) -> dict:
+    return {"article_id": raw.article_id, "source_file": raw.source_file, "source_record": raw.record,
+            "line": line.number, "text": line.text, "rule": line.rule}
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    for name in ("source_record", "line_start", "line_end", "line"):
+        if name in frame:
+            frame[name] = frame[name].astype("Int64")
+    if "published" in frame:
+        frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ms]")
+    for name in ("sentence_id", "paragraph_id", "n_words", "n_sentences"):
+        if name in frame:
+            frame[name] = frame[name].astype("int64")
+    return frame
+
+
+def _progress(items, enabled: bool, label: str):
+    if not enabled or len(items) < 20:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc=label, unit="article")
+
+
+def save_build(build: Build, out: Path) -> list[Path]:
+    """Write the three tables (Parquet + CSV) and `build.json` (versions, inputs, problems) to `out`."""
+    from . import __version__
+    from .store import save_tables
+
+    info = {
+        "framing_version": __version__,
+        "articles": int(len(build.articles)),
+        "sentences": int(len(build.sentences)),
+        "removed_lines": int(len(build.removed)),
+        "inputs": build.articles[["source_file", "source_record", "raw_sha256"]].astype(object)
+        .where(build.articles[["source_file", "source_record", "raw_sha256"]].notna(), None)
+        .to_dict("records"),
+        "problems": [str(p) for p in build.problems],
+    }
+    tables = {"articles": build.articles, "sentences": build.sentences, "removed": build.removed}
+    return save_tables(tables, out, info=info)

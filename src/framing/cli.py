@@ -1,0 +1,116 @@
+"""The `framing` command: build a corpus, explain a file's cleaning, render the report."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import processed_dir, raw_dir
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted: outputs from earlier runs are left as they were", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing", description="Media framing analysis: clean news pages into sentence tables "
+                                    "and compare how outlets present one event.")
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    commands = parser.add_subparsers(title="commands")
+
+    build = commands.add_parser("build", help="clean a corpus folder into articles, sentences and "
+                                              "removed tables")
+    build.add_argument("corpus", nargs="*", type=Path,
+                       help="corpus folders (data/raw/<corpus>); default: every folder in data/raw")
+    build.add_argument("--out", type=Path, help="output folder (default data/processed/<corpus>); "
+                                                "only with one corpus")
+    build.add_argument("--quiet", action="store_true", help="print problems only")
+    build.set_defaults(run=_run_build)
+
+    explain = commands.add_parser("explain", help="show, line by line, what was kept (as which kind) "
+                                                  "and what was dropped (by which rule)")
+    explain.add_argument("file", type=Path)
+    explain.add_argument("--dropped", action="store_true", help="show only dropped lines")
+    explain.set_defaults(run=_run_explain)
+    return parser
+
+
+def _corpora(paths: list[Path]) -> list[Path]:
+    if paths:
+        return paths
+    base = raw_dir()
+    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+        if base.is_dir() else []
+
+
+def _run_build(args) -> int:
+    from .build import build_tables, save_build
+
+    corpora = _corpora(args.corpus)
+    if not corpora:
+        print(f"no corpus folders found in {raw_dir()}: put articles in data/raw/<corpus>/", file=sys.stderr)
+        return 2
+    if args.out and len(corpora) > 1:
+        print("--out takes one corpus at a time", file=sys.stderr)
+        return 2
+    built_any = False
+    for folder in corpora:
+        if not folder.is_dir():
+            print(f"{folder}: not a folder; give the corpus folder, e.g. data/raw/my-event", file=sys.stderr)
+            continue
+        build = build_tables(folder, progress=not args.quiet)
+        for problem in build.problems:
+            print(f"warning: {folder.name}/{problem}", file=sys.stderr)
+        if build.articles.empty:
+            print(f"{folder}: nothing usable to build; previous tables (if any) left as they were",
+                  file=sys.stderr)
+            continue
+        out = args.out or processed_dir() / folder.name
+        save_build(build, out)
+        built_any = True
+        if not args.quiet:
+            print(f"{folder.name}: {len(build.articles)} articles, {len(build.sentences)} sentences, "
+                  f"{len(build.removed)} lines removed, {len(build.problems)} problems → {out}")
+    return 0 if built_any else 1
+
+
+def _run_explain(args) -> int:
+    from .ingest import read_file
+    from .build import label_article
+
+    path: Path = args.file
+    if not path.is_file():
+        print(f"{path}: no such file", file=sys.stderr)
+        return 2
+    raws, problems = read_file(path)
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    for raw in raws:
+        if raw.record is not None:
+            print(f"\n── row {raw.record} ──")
+        lines, inferred = label_article(raw)
+        for line in lines:
+            if args.dropped and line.kind is not None:
+                continue
+            status = f"keep {line.kind}" if line.kind else "drop"
+            print(f"{line.number:>5}  {status:<15} {line.rule:<22} {line.text.strip()[:100]}")
+        known = ", ".join(f"{k}={v}" for k, v in inferred.items() if v)
+        print(f"\nread from the text: {known or 'nothing'}")
+        kept = sum(1 for line in lines if line.kind)
+        print(f"{kept} lines kept, {len(lines) - kept} dropped")
+    return 0 if raws else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
