@@ -6,9 +6,12 @@ one file, a whole folder, or many workers.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +25,7 @@ _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 
 ARTICLE_COLUMNS = ["article_id", "corpus", "event", "outlet", "title", "subtitle", "author",
                    "published", "url", "source_file", "source_record", "format", "encoding",
-                   "raw_sha256", "n_sentences", "n_words", "inferred", "warnings"]
+                   "raw_sha256", "n_sentences", "n_words", "inferred", "warnings", "build_key"]
 SENTENCE_COLUMNS = ["article_id", "outlet", "event", "sentence_id", "paragraph_id", "kind",
                     "position", "text", "n_words", "line_start", "line_end"]
 REMOVED_COLUMNS = ["article_id", "source_file", "source_record", "line", "text", "rule"]
@@ -36,6 +39,7 @@ class Build:
     sentences: pd.DataFrame
     removed: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    n_reused: int = 0  # articles taken unchanged from the previous build
 
 
 @dataclass
@@ -46,33 +50,143 @@ class ArticleResult:
     problems: list[Problem]
 
 
-def build_tables(raw_folder: Path, *, corpus: str | None = None, progress: bool = False) -> Build:
-    """Read and clean every article of `raw_folder`. Returns the tables; writes nothing."""
+def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build | None = None,
+                 workers: int = 1, progress: bool = False) -> Build:
+    """Read and clean every article of `raw_folder`. Returns the tables; writes nothing.
+
+    With `previous` (the last build of the same corpus), articles whose content, metadata, site
+    repeats and cleaning code are unchanged are taken from it instead of being processed again;
+    articles no longer in the folder are dropped. `workers` > 1 processes articles in parallel."""
     raw_folder = Path(raw_folder)
     corpus = corpus or raw_folder.name
     raws, problems = read_corpus(raw_folder)
-    repeats = site_repeats(raws)
-    results = [process_article(raw, corpus=corpus, site_repeats=repeats.get(raw.article_id, frozenset()))
-               for raw in _progress(raws, progress, "cleaning")]
-    return assemble(results, problems)
+    known = _known_outlets(previous)
+    repeats = site_repeats(raws, known_outlets=known)
+    keys = {raw.article_id: build_key(raw, corpus, repeats.get(raw.article_id, frozenset()))
+            for raw in raws}
+    reused = _reusable(previous, keys)
+    todo = [raw for raw in raws if raw.article_id not in reused]
+    jobs = [(raw, corpus, repeats.get(raw.article_id, frozenset())) for raw in todo]
+    fresh = dict(zip((raw.article_id for raw in todo), _run(jobs, workers=workers, progress=progress)))
+    results = [reused.get(raw.article_id) or fresh[raw.article_id] for raw in raws]
+    for raw, result in zip(raws, results):
+        if result.article is not None:
+            result.article["build_key"] = keys[raw.article_id]
+    build = assemble(results, problems)
+    build.n_reused = len(reused)
+    return build
+
+
+def read_build(folder: Path) -> Build | None:
+    """The tables a previous run wrote to `folder`, or None when there are none (or they are unreadable)."""
+    folder = Path(folder)
+    paths = [folder / f"{name}.parquet" for name in ("articles", "sentences", "removed")]
+    if not all(p.exists() for p in paths):
+        return None
+    try:
+        return Build(*(pd.read_parquet(p) for p in paths))
+    except (OSError, ValueError):
+        return None
+
+
+def _process_job(job) -> ArticleResult:
+    raw, corpus, repeats = job
+    return process_article(raw, corpus=corpus, site_repeats=repeats)
+
+
+def _run(jobs: list, *, workers: int, progress: bool) -> list[ArticleResult]:
+    """process_article over the jobs, in order; in a pool of processes when that pays off."""
+    if workers <= 1 or len(jobs) < 50:
+        return [_process_job(job) for job in _progress(jobs, progress, "cleaning")]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(_process_job, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 8))))
+        return list(_progress(results, progress, "cleaning", total=len(jobs)))
+
+
+@lru_cache(maxsize=1)
+def code_key() -> str:
+    """A digest of the code and shipped data that decide the tables: any change rebuilds everything."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.glob("*.py"), *(package / "data").glob("*.toml")]):
+        if path.stem in _ANALYSIS_MODULES:
+            continue
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+# Modules that do not affect the built tables: editing them must not force a rebuild.
+_ANALYSIS_MODULES = {"sentiment", "frames", "keywords", "sources", "compare", "plots", "report",
+                     "cli", "display", "__init__"}
+
+
+def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:
+    """What an article's rows depend on: its content, its given metadata, the site repeats it was
+    cleaned with, the corpus name and the code."""
+    digest = hashlib.sha256()
+    for part in (raw.raw_sha256, raw.source_file, str(raw.record), corpus, code_key(),
+                 json.dumps(raw.given, sort_keys=True), *sorted(repeats)):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:24]
+
+
+def _known_outlets(previous: Build | None) -> dict[str, str]:
+    if previous is None or previous.articles.empty:
+        return {}
+    return dict(zip(previous.articles["raw_sha256"], previous.articles["outlet"]))
+
+
+def _reusable(previous: Build | None, keys: dict[str, str]) -> dict[str, ArticleResult]:
+    """Results of the previous build for the articles whose build key has not changed."""
+    if previous is None or previous.articles.empty or "build_key" not in previous.articles:
+        return {}
+    old = previous.articles
+    same = old[old["article_id"].map(keys) == old["build_key"]]
+    if same.empty:
+        return {}
+    ids = set(same["article_id"])
+    sentences = previous.sentences[previous.sentences["article_id"].isin(ids)]
+    removed = previous.removed[previous.removed["article_id"].isin(ids)]
+    by_article_s = {k: g for k, g in sentences.groupby("article_id", sort=False)}
+    by_article_r = {k: g for k, g in removed.groupby("article_id", sort=False)}
+    empty_s, empty_r = sentences.iloc[:0], removed.iloc[:0]
+    return {
+        row["article_id"]: ArticleResult(
+            row, by_article_s.get(row["article_id"], empty_s), by_article_r.get(row["article_id"], empty_r), [])
+        for row in same.to_dict("records")
+    }
 
 
 def assemble(results: list[ArticleResult], problems: list[Problem]) -> Build:
-    """Stack per-article results into the three tables, in a stable order."""
+    """Stack per-article results into the three tables, in the order of `results`."""
     problems = list(problems)
-    articles, sentences, removed = [], [], []
     for result in results:
         problems.extend(result.problems)
-        removed.extend(result.removed)
-        if result.article is not None:
-            articles.append(result.article)
-            sentences.extend(result.sentences)
+    kept = [r for r in results if r.article is not None]
     return Build(
-        articles=_frame(articles, ARTICLE_COLUMNS),
-        sentences=_frame(sentences, SENTENCE_COLUMNS),
-        removed=_frame(removed, REMOVED_COLUMNS),
+        articles=_frame([r.article for r in kept], ARTICLE_COLUMNS),
+        sentences=_stack([r.sentences for r in kept], SENTENCE_COLUMNS),
+        removed=_stack([r.removed for r in results], REMOVED_COLUMNS),
         problems=problems,
     )
+
+
+def _stack(pieces: list, columns: list[str]) -> pd.DataFrame:
+    """Rows given as lists of dicts (fresh) or DataFrames (reused from a previous build) → one table."""
+    frames, rows = [], []
+    for piece in pieces:
+        if isinstance(piece, pd.DataFrame):
+            if rows:
+                frames.append(_frame(rows, columns))
+                rows = []
+            frames.append(piece[columns])
+        else:
+            rows.extend(piece)
+    if rows or not frames:
+        frames.append(_frame(rows, columns))
+    return _frame(pd.concat(frames, ignore_index=True), columns) if len(frames) > 1 else frames[0]
 
 
 def process_article(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str] = frozenset()
@@ -104,16 +218,20 @@ def label_article(raw: RawArticle, *, site_repeats: frozenset[str] = frozenset()
     return lines, clean.infer_metadata(lines)
 
 
-def site_repeats(raws: list[RawArticle]) -> dict[str, frozenset[str]]:
+def site_repeats(raws: list[RawArticle], *, known_outlets: dict[str, str] | None = None
+                 ) -> dict[str, frozenset[str]]:
     """Lines repeated across the text pages of one outlet (menus, footers), per article id.
 
-    Pages are grouped by the outlet the manifest gives, else the outlet read from the page; groups of
-    one page learn nothing."""
+    Pages are grouped by the outlet the manifest gives, else the outlet a previous build found
+    (`known_outlets`: raw_sha256 → outlet), else the outlet read from the page; groups of one page
+    learn nothing."""
+    known_outlets = known_outlets or {}
     groups: dict[str, list[RawArticle]] = defaultdict(list)
     for raw in raws:
         if raw.format != "text":
             continue
-        outlet = raw.given.get("outlet") or clean.infer_metadata(clean.label_lines(raw.text)).get("outlet")
+        outlet = (raw.given.get("outlet") or known_outlets.get(raw.raw_sha256)
+                  or clean.infer_metadata(clean.label_lines(raw.text)).get("outlet"))
         if outlet:
             groups[outlet].append(raw)
     repeats: dict[str, frozenset[str]] = {}
@@ -220,8 +338,8 @@ def _removed_row(raw: RawArticle, line) -> dict:
             "line": line.number, "text": line.text, "rule": line.rule}
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=columns)
+def _frame(rows: list[dict] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=columns)
     for name in ("source_record", "line_start", "line_end", "line"):
         if name in frame:
             frame[name] = frame[name].astype("Int64")
@@ -233,12 +351,13 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _progress(items, enabled: bool, label: str):
-    if not enabled or len(items) < 20:
+def _progress(items, enabled: bool, label: str, total: int | None = None):
+    total = len(items) if total is None else total
+    if not enabled or total < 20:
         return items
     from tqdm.auto import tqdm
 
-    return tqdm(items, desc=label, unit="article")
+    return tqdm(items, desc=label, unit="article", total=total)
 
 
 def save_build(build: Build, out: Path) -> list[Path]:

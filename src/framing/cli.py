@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -35,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="corpus folders (data/raw/<corpus>); default: every folder in data/raw")
     build.add_argument("--out", type=Path, help="output folder (default data/processed/<corpus>); "
                                                 "only with one corpus")
+    build.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                       help="processes to use (default: all cores)")
+    build.add_argument("--fresh", action="store_true",
+                       help="reprocess every article instead of reusing unchanged ones")
     build.add_argument("--quiet", action="store_true", help="print problems only")
     build.set_defaults(run=_run_build)
 
@@ -55,7 +60,7 @@ def _corpora(paths: list[Path]) -> list[Path]:
 
 
 def _run_build(args) -> int:
-    from .build import build_tables, save_build
+    from .build import build_tables, read_build, save_build
 
     corpora = _corpora(args.corpus)
     if not corpora:
@@ -69,19 +74,21 @@ def _run_build(args) -> int:
         if not folder.is_dir():
             print(f"{folder}: not a folder; give the corpus folder, e.g. data/raw/my-event", file=sys.stderr)
             continue
-        build = build_tables(folder, progress=not args.quiet)
+        out = args.out or processed_dir() / folder.name
+        previous = None if args.fresh else read_build(out)
+        build = build_tables(folder, previous=previous, workers=args.workers, progress=not args.quiet)
         for problem in build.problems:
             print(f"warning: {folder.name}/{problem}", file=sys.stderr)
         if build.articles.empty:
             print(f"{folder}: nothing usable to build; previous tables (if any) left as they were",
                   file=sys.stderr)
             continue
-        out = args.out or processed_dir() / folder.name
         save_build(build, out)
         built_any = True
         if not args.quiet:
             print(f"{folder.name}: {len(build.articles)} articles, {len(build.sentences)} sentences, "
-                  f"{len(build.removed)} lines removed, {len(build.problems)} problems → {out}")
+                  f"{len(build.removed)} lines removed, {len(build.problems)} problems "
+                  f"({build.n_reused} articles unchanged since the last build) → {out}")
     return 0 if built_any else 1
 
 
