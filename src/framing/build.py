@@ -51,12 +51,14 @@ class ArticleResult:
 
 
 def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build | None = None,
-                 workers: int = 1, progress: bool = False) -> Build:
+                 workers: int = 1, scheduler: str | None = None, progress: bool = False) -> Build:
     """Read and clean every article of `raw_folder`. Returns the tables; writes nothing.
 
     With `previous` (the last build of the same corpus), articles whose content, metadata, site
     repeats and cleaning code are unchanged are taken from it instead of being processed again;
-    articles no longer in the folder are dropped. `workers` > 1 processes articles in parallel."""
+    articles no longer in the folder are dropped. `workers` > 1 processes articles in parallel;
+    `scheduler` runs them on Dask instead: "local" starts a local cluster of `workers` processes,
+    any other value is the address of a running scheduler (see `run_on_dask`)."""
     raw_folder = Path(raw_folder)
     corpus = corpus or raw_folder.name
     raws, problems = read_corpus(raw_folder)
@@ -67,7 +69,11 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     reused = _reusable(previous, keys)
     todo = [raw for raw in raws if raw.article_id not in reused]
     jobs = [(raw, corpus, repeats.get(raw.article_id, frozenset())) for raw in todo]
-    fresh = dict(zip((raw.article_id for raw in todo), _run(jobs, workers=workers, progress=progress)))
+    if scheduler:
+        done = run_on_dask(jobs, scheduler=scheduler, workers=workers)
+    else:
+        done = _run(jobs, workers=workers, progress=progress)
+    fresh = dict(zip((raw.article_id for raw in todo), done))
     results = [reused.get(raw.article_id) or fresh[raw.article_id] for raw in raws]
     for raw, result in zip(raws, results):
         if result.article is not None:
@@ -105,21 +111,55 @@ def _run(jobs: list, *, workers: int, progress: bool) -> list[ArticleResult]:
         return list(_progress(results, progress, "cleaning", total=len(jobs)))
 
 
+def _process_batch(jobs: list) -> list[ArticleResult]:
+    return [_process_job(job) for job in jobs]
+
+
+def run_on_dask(jobs: list, *, scheduler: str, workers: int = 1, batch: int = 200
+                ) -> list[ArticleResult]:
+    """process_article over the jobs on a Dask cluster, in batches of `batch` articles, in order.
+
+    `scheduler` is "local" (a LocalCluster of `workers` single-threaded processes on this machine)
+    or the address of a running scheduler, e.g. "tcp://10.0.0.5:8786" (dask-jobqueue, Dask on
+    Kubernetes). The workers need `framing` installed at the same version. Needs the optional
+    extra: pip install "framing[dask]"."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as error:
+        raise RuntimeError('Dask is not installed: pip install -e ".[dask]"') from error
+    if not jobs:
+        return []
+    batches = [jobs[i:i + batch] for i in range(0, len(jobs), batch)]
+    if scheduler == "local":
+        with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            return _gather_batches(client, batches)
+    with Client(scheduler) as client:
+        return _gather_batches(client, batches)
+
+
+def _gather_batches(client, batches: list[list]) -> list[ArticleResult]:
+    futures = client.map(_process_batch, batches, pure=False)
+    return [result for part in client.gather(futures) for result in part]
+
+
 @lru_cache(maxsize=1)
 def code_key() -> str:
-    """A digest of the code and shipped data that decide the tables: any change rebuilds everything."""
+    """A digest of the code and shipped data that decide the tables: any change rebuilds everything.
+
+    Only the build's own modules and the cleaning and sentence data count, so editing an analysis
+    or a frame lexicon never forces a rebuild."""
     package = Path(__file__).parent
+    paths = [package / f"{name}.py" for name in _BUILD_MODULES]
+    paths += [p for pattern in _BUILD_DATA for p in (package / "data").glob(pattern)]
     digest = hashlib.sha256()
-    for path in sorted([*package.glob("*.py"), *(package / "data").glob("*.toml")]):
-        if path.stem in _ANALYSIS_MODULES:
-            continue
+    for path in sorted(p for p in paths if p.exists()):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-# Modules that do not affect the built tables: editing them must not force a rebuild.
-_ANALYSIS_MODULES = {"sentiment", "frames", "keywords", "sources", "compare", "plots", "report",
-                     "cli", "display", "__init__"}
+_BUILD_MODULES = ("build", "ingest", "clean", "segment", "config")
+_BUILD_DATA = ("furniture*.toml", "clean_*.toml", "punkt*.toml")
 
 
 def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:

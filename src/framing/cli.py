@@ -38,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
                                                 "only with one corpus")
     build.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                        help="processes to use (default: all cores)")
+    build.add_argument("--dask", choices=["local"], dest="scheduler",
+                       help="run on a local Dask cluster of --workers processes (needs the dask extra)")
+    build.add_argument("--scheduler", metavar="ADDRESS", dest="scheduler",
+                       help="run on a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     build.add_argument("--fresh", action="store_true",
                        help="reprocess every article instead of reusing unchanged ones")
     build.add_argument("--quiet", action="store_true", help="print problems only")
@@ -76,7 +80,8 @@ def _run_build(args) -> int:
             continue
         out = args.out or processed_dir() / folder.name
         previous = None if args.fresh else read_build(out)
-        build = build_tables(folder, previous=previous, workers=args.workers, progress=not args.quiet)
+        build = build_tables(folder, previous=previous, workers=args.workers,
+                             scheduler=args.scheduler, progress=not args.quiet)
         for problem in build.problems:
             print(f"warning: {folder.name}/{problem}", file=sys.stderr)
         if build.articles.empty:
