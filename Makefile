@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SIZES  ?= 100,1000,10000,100000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report build test lab bench clean
+.PHONY: help setup report build test browser lab bench clean
 
 help:  ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	@echo "setting up $(VENV) (first run only; log in $(VENV)/install.log)"
 	@$(PYTHON) -m venv $(VENV)
 	@$(BIN)/pip install --quiet --upgrade pip > $(VENV)/install.log 2>&1
-	@$(BIN)/pip install --quiet -e ".[dev]" >> $(VENV)/install.log 2>&1 || \
+	@$(BIN)/pip install --quiet -e ".[dev,dask]" >> $(VENV)/install.log 2>&1 || \
 		(tail -n 30 $(VENV)/install.log; echo "install failed: see $(VENV)/install.log"; exit 1)
 	@$(BIN)/python -m ipykernel install --prefix $(VENV) --name framing \
 		--display-name "Python (framing)" >> $(VENV)/install.log 2>&1
@@ -29,8 +29,22 @@ build: setup  ## build the tables of every corpus in data/raw
 report: setup  ## build every corpus and render its notebooks and report into reports/
 	$(BIN)/framing build
 
-test: setup  ## run the test suite
+test: setup browser  ## run the test suite
 	$(BIN)/python -m pytest -q
+
+# The browser test drives Debian's chromium; install it when missing and we may (root, apt).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
+			echo "installing chromium and chromium-driver for the browser test (log in $(VENV)/apt.log)"; \
+			(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+				chromium chromium-driver) > $(VENV)/apt.log 2>&1 || \
+				(tail -n 20 $(VENV)/apt.log; echo "could not install chromium: see $(VENV)/apt.log"; exit 1); \
+		else \
+			echo "note: chromium and chromium-driver are missing; the browser test will be skipped" \
+			     "(install them: sudo apt-get install chromium chromium-driver)"; \
+		fi; \
+	fi
 
 lab: setup  ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
