@@ -9,7 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
+import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +21,7 @@ import pandas as pd
 
 from . import clean, segment
 from .config import CONTENT_KINDS
-from .ingest import Problem, RawArticle, read_corpus
+from .ingest import Problem, RawArticle, iter_corpus, read_corpus
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
@@ -52,28 +55,75 @@ class ArticleResult:
 
 def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build | None = None,
                  workers: int = 1, scheduler: str | None = None, progress: bool = False) -> Build:
-    """Read and clean every article of `raw_folder`. Returns the tables; writes nothing.
+    """Read and clean every article of `raw_folder`, in memory. Returns the tables; writes nothing.
 
     With `previous` (the last build of the same corpus), articles whose content, metadata, site
     repeats and cleaning code are unchanged are taken from it instead of being processed again;
     articles no longer in the folder are dropped. `workers` > 1 processes articles in parallel;
-    `scheduler` runs them on Dask instead: "local" starts a local cluster of `workers` processes,
-    any other value is the address of a running scheduler (see `run_on_dask`)."""
+    `scheduler` runs them on Dask instead (see `run_on_dask`). For corpora too large for memory,
+    `build_corpus` streams the same steps chunk by chunk to disk."""
     raw_folder = Path(raw_folder)
     corpus = corpus or raw_folder.name
     raws, problems = read_corpus(raw_folder)
-    known = _known_outlets(previous)
+    known = _known_outlets(None if previous is None else previous.articles)
     repeats = site_repeats(raws, known_outlets=known)
-    keys = {raw.article_id: build_key(raw, corpus, repeats.get(raw.article_id, frozenset()))
-            for raw in raws}
+    return build_chunk(raws, problems, corpus=corpus, repeats=repeats, previous=previous,
+                       runner=_runner(workers, scheduler, progress))
+
+
+def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fresh: bool = False,
+                 workers: int = 1, scheduler: str | None = None, progress: bool = False,
+                 chunk_size: int = 5000) -> Build | None:
+    """Build a corpus folder into `out`, streaming `chunk_size` articles at a time so memory stays
+    flat however large the corpus. Unchanged articles are reused from the tables already in `out`
+    (unless `fresh`). Writes the tables and `build.json` atomically; returns a `Build` holding the
+    articles table and the problems (sentences and removed left empty), or None when nothing usable
+    was found, in which case `out` is left as it was."""
+    from .store import read_rows, save_parts
+
+    raw_folder, out = Path(raw_folder), Path(out)
+    corpus = corpus or raw_folder.name
+    old = None if fresh else _previous_articles(out)
+    repeats = site_repeats(_text_pages(raw_folder), known_outlets=_known_outlets(old))
+    runner = _runner(workers, scheduler, progress)
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    try:
+        parts: dict[str, list[Path]] = {"articles": [], "sentences": [], "removed": []}
+        problems: list[Problem] = []
+        n_reused = 0
+        for number, (raws, chunk_problems) in enumerate(iter_corpus(raw_folder, chunk_size=chunk_size)):
+            previous = _previous_rows(out, old, _build_keys(raws, corpus, repeats), read_rows)
+            chunk = build_chunk(raws, chunk_problems, corpus=corpus, repeats=repeats,
+                                previous=previous, runner=runner)
+            problems.extend(chunk.problems)
+            n_reused += chunk.n_reused
+            for name in parts:
+                path = staging / f"{name}-{number:05d}.parquet"
+                getattr(chunk, name).to_parquet(path, index=False)
+                parts[name].append(path)
+        articles = pd.concat([pd.read_parquet(p) for p in parts["articles"]], ignore_index=True)
+        if articles.empty:
+            return None
+        summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
+                        pd.DataFrame(columns=REMOVED_COLUMNS), problems, n_reused)
+        save_parts(parts, out, info=build_info(summary, counts=_row_counts(parts)))
+        return summary
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
+                repeats: dict[str, frozenset[str]], previous: Build | None = None,
+                runner=None) -> Build:
+    """The tables of some articles of a corpus: reused from `previous` when unchanged, else
+    processed by `runner` (a function from jobs to results; serial by default)."""
+    runner = runner or _runner(1, None, False)
+    keys = _build_keys(raws, corpus, repeats)
     reused = _reusable(previous, keys)
     todo = [raw for raw in raws if raw.article_id not in reused]
     jobs = [(raw, corpus, repeats.get(raw.article_id, frozenset())) for raw in todo]
-    if scheduler:
-        done = run_on_dask(jobs, scheduler=scheduler, workers=workers)
-    else:
-        done = _run(jobs, workers=workers, progress=progress)
-    fresh = dict(zip((raw.article_id for raw in todo), done))
+    fresh = dict(zip((raw.article_id for raw in todo), runner(jobs)))
     results = [reused.get(raw.article_id) or fresh[raw.article_id] for raw in raws]
     for raw, result in zip(raws, results):
         if result.article is not None:
@@ -81,6 +131,51 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     build = assemble(results, problems)
     build.n_reused = len(reused)
     return build
+
+
+def _build_keys(raws: list[RawArticle], corpus: str, repeats: dict[str, frozenset[str]]) -> dict[str, str]:
+    return {raw.article_id: build_key(raw, corpus, repeats.get(raw.article_id, frozenset()))
+            for raw in raws}
+
+
+def _runner(workers: int, scheduler: str | None, progress: bool):
+    if scheduler:
+        return lambda jobs: run_on_dask(jobs, scheduler=scheduler, workers=workers)
+    return lambda jobs: _run(jobs, workers=workers, progress=progress)
+
+
+def _text_pages(raw_folder: Path):
+    """The plain-text pages of a corpus, streamed (for learning what repeats across a site)."""
+    for raws, _ in iter_corpus(raw_folder, chunk_size=500, formats=("text",)):
+        yield from raws
+
+
+def _previous_articles(out: Path) -> pd.DataFrame | None:
+    path = out / "articles.parquet"
+    try:
+        return pd.read_parquet(path) if path.exists() else None
+    except (OSError, ValueError):
+        return None
+
+
+def _previous_rows(out: Path, old: pd.DataFrame | None, keys: dict[str, str], read_rows) -> Build | None:
+    """The rows of the previous build for the articles of this chunk whose build key is unchanged."""
+    if old is None or old.empty or "build_key" not in old:
+        return None
+    same = old[old["article_id"].map(keys) == old["build_key"]]
+    if same.empty:
+        return None
+    ids = same["article_id"].tolist()
+    try:
+        return Build(same, read_rows(out, "sentences", ids), read_rows(out, "removed", ids))
+    except (OSError, ValueError):
+        return None
+
+
+def _row_counts(parts: dict[str, list[Path]]) -> dict[str, int]:
+    import pyarrow.parquet as pq
+
+    return {name: sum(pq.ParquetFile(f).metadata.num_rows for f in files) for name, files in parts.items()}
 
 
 def read_build(folder: Path) -> Build | None:
@@ -172,10 +267,10 @@ def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:
     return digest.hexdigest()[:24]
 
 
-def _known_outlets(previous: Build | None) -> dict[str, str]:
-    if previous is None or previous.articles.empty:
+def _known_outlets(articles: pd.DataFrame | None) -> dict[str, str]:
+    if articles is None or articles.empty:
         return {}
-    return dict(zip(previous.articles["raw_sha256"], previous.articles["outlet"]))
+    return dict(zip(articles["raw_sha256"], articles["outlet"]))
 
 
 def _reusable(previous: Build | None, keys: dict[str, str]) -> dict[str, ArticleResult]:
@@ -258,28 +353,36 @@ def label_article(raw: RawArticle, *, site_repeats: frozenset[str] = frozenset()
     return lines, clean.infer_metadata(lines)
 
 
-def site_repeats(raws: list[RawArticle], *, known_outlets: dict[str, str] | None = None
+SITE_SAMPLE = 100  # pages per outlet to learn its repeated lines from: plenty for menus and footers
+
+
+def site_repeats(raws: Iterable[RawArticle], *, known_outlets: dict[str, str] | None = None
                  ) -> dict[str, frozenset[str]]:
     """Lines repeated across the text pages of one outlet (menus, footers), per article id.
 
     Pages are grouped by the outlet the manifest gives, else the outlet a previous build found
-    (`known_outlets`: raw_sha256 → outlet), else the outlet read from the page; groups of one page
-    learn nothing."""
+    (`known_outlets`: raw_sha256 → outlet), else the outlet read from the page. Each outlet's
+    repeats are learnt from its first `SITE_SAMPLE` pages and apply to all its pages; outlets with
+    one page learn nothing."""
     known_outlets = known_outlets or {}
-    groups: dict[str, list[RawArticle]] = defaultdict(list)
+    members: dict[str, list[str]] = defaultdict(list)
+    sample: dict[str, list[str]] = defaultdict(list)
     for raw in raws:
         if raw.format != "text":
             continue
         outlet = (raw.given.get("outlet") or known_outlets.get(raw.raw_sha256)
                   or clean.infer_metadata(clean.label_lines(raw.text)).get("outlet"))
-        if outlet:
-            groups[outlet].append(raw)
-    repeats: dict[str, frozenset[str]] = {}
-    for members in groups.values():
-        if len(members) < 2:
+        if not outlet:
             continue
-        lines = clean.repeated_lines([m.text for m in members])
-        repeats.update({m.article_id: lines for m in members})
+        members[outlet].append(raw.article_id)
+        if len(sample[outlet]) < SITE_SAMPLE:
+            sample[outlet].append(raw.text)
+    repeats: dict[str, frozenset[str]] = {}
+    for outlet, ids in members.items():
+        if len(ids) < 2:
+            continue
+        lines = clean.repeated_lines(sample[outlet])
+        repeats.update(dict.fromkeys(ids, lines))
     return repeats
 
 
@@ -402,18 +505,23 @@ def _progress(items, enabled: bool, label: str, total: int | None = None):
 
 def save_build(build: Build, out: Path) -> list[Path]:
     """Write the three tables (Parquet + CSV) and `build.json` (versions, inputs, problems) to `out`."""
-    from . import __version__
     from .store import save_tables
 
-    info = {
+    tables = {"articles": build.articles, "sentences": build.sentences, "removed": build.removed}
+    counts = {name: len(table) for name, table in tables.items()}
+    return save_tables(tables, out, info=build_info(build, counts=counts))
+
+
+def build_info(build: Build, *, counts: dict[str, int]) -> dict:
+    """What `build.json` records: version, row counts, the inputs and their hashes, the problems."""
+    from . import __version__
+
+    inputs = build.articles[["source_file", "source_record", "raw_sha256"]].astype(object)
+    return {
         "framing_version": __version__,
-        "articles": int(len(build.articles)),
-        "sentences": int(len(build.sentences)),
-        "removed_lines": int(len(build.removed)),
-        "inputs": build.articles[["source_file", "source_record", "raw_sha256"]].astype(object)
-        .where(build.articles[["source_file", "source_record", "raw_sha256"]].notna(), None)
-        .to_dict("records"),
+        "articles": int(counts["articles"]),
+        "sentences": int(counts["sentences"]),
+        "removed_lines": int(counts["removed"]),
+        "inputs": inputs.where(inputs.notna(), None).to_dict("records"),
         "problems": [str(p) for p in build.problems],
     }
-    tables = {"articles": build.articles, "sentences": build.sentences, "removed": build.removed}
-    return save_tables(tables, out, info=info)

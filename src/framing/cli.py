@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -64,7 +65,7 @@ def _corpora(paths: list[Path]) -> list[Path]:
 
 
 def _run_build(args) -> int:
-    from .build import build_tables, read_build, save_build
+    from .build import build_corpus
 
     corpora = _corpora(args.corpus)
     if not corpora:
@@ -79,22 +80,26 @@ def _run_build(args) -> int:
             print(f"{folder}: not a folder; give the corpus folder, e.g. data/raw/my-event", file=sys.stderr)
             continue
         out = args.out or processed_dir() / folder.name
-        previous = None if args.fresh else read_build(out)
-        build = build_tables(folder, previous=previous, workers=args.workers,
+        build = build_corpus(folder, out, fresh=args.fresh, workers=args.workers,
                              scheduler=args.scheduler, progress=not args.quiet)
-        for problem in build.problems:
-            print(f"warning: {folder.name}/{problem}", file=sys.stderr)
-        if build.articles.empty:
-            print(f"{folder}: nothing usable to build; previous tables (if any) left as they were",
-                  file=sys.stderr)
-            continue
-        save_build(build, out)
-        built_any = True
-        if not args.quiet:
-            print(f"{folder.name}: {len(build.articles)} articles, {len(build.sentences)} sentences, "
-                  f"{len(build.removed)} lines removed, {len(build.problems)} problems "
-                  f"({build.n_reused} articles unchanged since the last build) → {out}")
+        built_any |= _report_build(folder, out, build, quiet=args.quiet)
     return 0 if built_any else 1
+
+
+def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
+    """Print a build's problems and summary; True when tables were written."""
+    if build is None:
+        print(f"{folder}: nothing usable to build; previous tables (if any) left as they were",
+              file=sys.stderr)
+        return False
+    for problem in build.problems:
+        print(f"warning: {folder.name}/{problem}", file=sys.stderr)
+    if not quiet:
+        info = json.loads((out / "build.json").read_text(encoding="utf-8"))
+        print(f"{folder.name}: {info['articles']} articles, {info['sentences']} sentences, "
+              f"{info['removed_lines']} lines removed, {len(build.problems)} problems "
+              f"({build.n_reused} articles unchanged since the last build) → {out}")
+    return True
 
 
 def _run_explain(args) -> int:

@@ -9,6 +9,7 @@ import csv
 import hashlib
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,29 +56,67 @@ class RawArticle:
 
 def read_corpus(folder: Path) -> tuple[list[RawArticle], list[Problem]]:
     """Read every article file of a corpus folder (sorted by name), with the manifest applied."""
+    articles: list[RawArticle] = []
+    problems: list[Problem] = []
+    for chunk, chunk_problems in iter_corpus(folder):
+        articles.extend(chunk)
+        problems.extend(chunk_problems)
+    return articles, problems
+
+
+def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[str, ...] | None = None
+                ) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
+    """Read a corpus folder in chunks of about `chunk_size` articles (all at once when None), so a
+    large corpus never has to fit in memory. Whole files go into a chunk; the same article met twice
+    is kept once, wherever it is. `formats` restricts reading to some formats ("text", "html", "csv",
+    "jsonl"). Yields (articles, problems); the last chunk also reports manifest rows naming missing
+    files."""
     folder = Path(folder)
     manifest, problems = read_manifest(folder)
-    articles: list[RawArticle] = []
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _is_hidden(p, folder))
-    for path in files:
+    seen: dict[str, str] = {}  # raw_sha256 → where it was first seen
+    listed: set[str] = set()
+    chunk: list[RawArticle] = []
+    for path in corpus_files(folder):
         name = path.relative_to(folder).as_posix()
-        if name in CONFIG_FILES:
+        listed.add(name)
+        if formats is not None and file_format(path) not in formats:
             continue
         found, file_problems = read_file(path, name=name)
         problems.extend(file_problems)
-        articles.extend(_with_manifest(a, manifest.get(name, {})) for a in found)
-    listed = {a.source_file for a in articles} | {p.file for p in problems}
+        for article in found:
+            first = seen.setdefault(article.raw_sha256, _where(article))
+            if first != _where(article):
+                problems.append(Problem(_where(article), f"is the same article as {first}: "
+                                                         "skipped; delete one of the two"))
+                continue
+            chunk.append(_with_manifest(article, manifest.get(name, {})))
+        if chunk_size and len(chunk) >= chunk_size:
+            yield chunk, problems
+            chunk, problems = [], []
     for name in sorted(set(manifest) - listed):
         problems.append(Problem(MANIFEST, f"names {name!r}, which is not in {folder}: "
                                           "fix the file name in the manifest or add the file"))
-    return _drop_duplicates(articles, problems)
+    yield chunk, problems
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """The article files of a corpus folder, sorted: not hidden, not the corpus's configuration."""
+    folder = Path(folder)
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not _is_hidden(p, folder)
+                  and p.relative_to(folder).as_posix() not in CONFIG_FILES)
+
+
+def file_format(path: Path) -> str | None:
+    """"text", "html", "csv" or "jsonl" from the file's extension; None when unknown."""
+    suffix = path.suffix.lower()
+    return TEXT_EXTENSIONS.get(suffix) or EXPORT_EXTENSIONS.get(suffix)
 
 
 def read_file(path: Path, *, name: str | None = None) -> tuple[list[RawArticle], list[Problem]]:
     """Read one file into articles (one for a page, one per row for an export)."""
     name = name or path.name
     suffix = path.suffix.lower()
-    kind = TEXT_EXTENSIONS.get(suffix) or EXPORT_EXTENSIONS.get(suffix)
+    kind = file_format(path)
     if kind is None:
         known = ", ".join(sorted(TEXT_EXTENSIONS | EXPORT_EXTENSIONS))
         return [], [Problem(name, f"unknown extension {suffix or '(none)'!r}: skipped; "
@@ -195,20 +234,6 @@ def _with_manifest(article: RawArticle, values: dict) -> RawArticle:
     return RawArticle(article.source_file, article.record, article.format, article.text,
                       article.encoding, article.raw_sha256, {**article.given, **values},
                       article.warnings)
-
-
-def _drop_duplicates(articles, problems):
-    seen: dict[str, RawArticle] = {}
-    kept = []
-    for article in articles:
-        first = seen.get(article.raw_sha256)
-        if first is not None:
-            problems.append(Problem(_where(article), f"is the same article as {_where(first)}: "
-                                                     "skipped; delete one of the two"))
-            continue
-        seen[article.raw_sha256] = article
-        kept.append(article)
-    return kept, problems
 
 
 def _where(article: RawArticle) -> str:

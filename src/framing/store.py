@@ -1,13 +1,16 @@
 """Write and read a corpus's processed tables (`data/processed/<corpus>/`).
 
-Tables are written as Parquet with CSV copies for spreadsheet users. Writing is atomic: every file
-is first written under a temporary name and only then moved into place, so a run killed midway
-leaves the previous tables intact.
+Tables are written as Parquet with CSV copies for spreadsheet users. A table too large for one file
+(more than `PARTITION_ROWS` rows) is written as a folder of Parquet parts, `<name>/part-*.parquet`,
+without a CSV copy; the loaders read both layouts. Writing is atomic: every file is first written
+under a temporary name and only then moved into place, so a run killed midway leaves the previous
+tables intact.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,6 +19,8 @@ import pandas as pd
 from .config import CONTENT_KINDS, processed_dir
 
 TABLES = ("articles", "sentences", "removed")
+PARTITION_ROWS = 1_000_000  # larger tables become a folder of parts
+CSV_MAX_ROWS = 200_000  # larger tables get no CSV copy: spreadsheets cannot use them
 
 
 def save_tables(tables: dict[str, pd.DataFrame], out: Path, *, info: dict | None = None) -> list[Path]:
@@ -28,7 +33,8 @@ def save_tables(tables: dict[str, pd.DataFrame], out: Path, *, info: dict | None
     try:
         for name, table in tables.items():
             staged.append(_stage(out / f"{name}.parquet", lambda p, t=table: t.to_parquet(p, index=False)))
-            staged.append(_stage(out / f"{name}.csv", lambda p, t=table: t.to_csv(p, index=False)))
+            if len(table) <= CSV_MAX_ROWS:
+                staged.append(_stage(out / f"{name}.csv", lambda p, t=table: t.to_csv(p, index=False)))
         if info is not None:
             text = json.dumps(info, indent=2, sort_keys=True, default=str) + "\n"
             staged.append(_stage(out / "build.json", lambda p: p.write_text(text, encoding="utf-8")))
@@ -37,8 +43,52 @@ def save_tables(tables: dict[str, pd.DataFrame], out: Path, *, info: dict | None
             temp.unlink(missing_ok=True)
         raise
     for temp, final in staged:
+        _remove_other_layout(final)
         os.replace(temp, final)
+    for name, table in tables.items():
+        if len(table) > CSV_MAX_ROWS:
+            (out / f"{name}.csv").unlink(missing_ok=True)
     return [final for _, final in staged]
+
+
+def save_parts(parts: dict[str, list[Path]], out: Path, *, info: dict) -> list[Path]:
+    """Publish tables already written in parts (Parquet files of the same schema, in order).
+
+    A table of at most `PARTITION_ROWS` rows is joined into `<name>.parquet` (and CSV); a larger one
+    becomes the folder `<name>/` holding the parts, swapped in whole. The part files are consumed."""
+    import pyarrow.parquet as pq
+
+    out = Path(out)
+    small, written = {}, []
+    for name, files in parts.items():
+        rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+        if rows <= PARTITION_ROWS:
+            small[name] = pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
+            continue
+        folder = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=out))
+        for number, file in enumerate(files):
+            os.replace(file, folder / f"part-{number:05d}.parquet")
+        written.append(_swap_folder(folder, out / name))
+    return written + save_tables(small, out, info=info)
+
+
+def _swap_folder(staged: Path, final: Path) -> Path:
+    """Put a staged folder in place of `final` (a folder or a file of the other layout)."""
+    trash = final.with_name(f".{final.name}.old")
+    shutil.rmtree(trash, ignore_errors=True)
+    if final.exists():
+        os.replace(final, trash)
+    os.replace(staged, final)
+    shutil.rmtree(trash, ignore_errors=True)
+    for other in (final.with_suffix(".parquet"), final.with_suffix(".csv")):
+        other.unlink(missing_ok=True)
+    return final
+
+
+def _remove_other_layout(final: Path) -> None:
+    """Writing `<name>.parquet` replaces a partitioned `<name>/` folder from an earlier build."""
+    if final.suffix == ".parquet":
+        shutil.rmtree(final.with_suffix(""), ignore_errors=True)
 
 
 def save_text(text: str, path: Path) -> Path:
@@ -65,19 +115,36 @@ def _stage(final: Path, write) -> tuple[Path, Path]:
 def corpus_dir(corpus: str | Path, *, root: Path | None = None) -> Path:
     """The processed folder of a corpus: a corpus name, or a path to a processed folder."""
     path = Path(corpus)
-    if path.is_dir() and (path / "sentences.parquet").exists():
+    if path.is_dir() and _table_path(path, "sentences").exists():
         return path
     return processed_dir(root) / path.name
 
 
 def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd.DataFrame:
     """Read one processed table of a corpus, with a clear message if it was not built yet."""
-    path = corpus_dir(corpus, root=root) / f"{name}.parquet"
+    path = _table_path(corpus_dir(corpus, root=root), name)
     if not path.exists():
         raise FileNotFoundError(
             f"{path} does not exist: build the corpus first with "
             f"`framing build data/raw/{Path(corpus).name}` (or `make report`)")
     return pd.read_parquet(path)
+
+
+def read_rows(folder: Path, name: str, article_ids) -> pd.DataFrame:
+    """The rows of table `name` in a processed folder that belong to the given articles, read
+    without loading the rest of the table."""
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+
+    dataset = ds.dataset(_table_path(Path(folder), name), format="parquet")
+    table = dataset.to_table(filter=pc.field("article_id").isin(list(article_ids)))
+    return table.to_pandas()
+
+
+def _table_path(folder: Path, name: str) -> Path:
+    """`<name>.parquet`, or the folder `<name>/` of parts when the table was written partitioned."""
+    single = folder / f"{name}.parquet"
+    return single if single.exists() or not (folder / name).is_dir() else folder / name
 
 
 def load_articles(corpus: str | Path, *, root: Path | None = None) -> pd.DataFrame:
