@@ -43,13 +43,16 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A bullet that starts an item: Unicode bullets anywhere after white space, ASCII ones at a line start.
 _BULLET = re.compile(r"(?:(?<=\s)|^)[•◦▪‣⁃●■►▸](?=\s?\S)|^[ \t]*[-*–](?=\s)", re.MULTILINE)
 # An enumeration marker: "1.", "1)", "1.)", "a.", "a)" followed by white space.
-_ENUM = re.compile(r"(?:(?<=[\s•◦▪‣⁃●■►▸:])|^)(?:(\d{1,2})|([a-z]))(\.\)|\)|\.)(?=\s)")
+_ENUM = re.compile(r"(?<![^\s•◦▪‣⁃●■►▸:])(?:(\d{1,2})|([a-z]))(\.\)|\)|\.)(?=\s)")
 # The marker that opens a list item, kept with the item's first sentence.
 _ITEM_MARKER = re.compile(r"\s*[•◦▪‣⁃●■►▸*–-]?\s*(?:(?:\d{1,2}|[a-z])(?:\.\)|\)|\.)\s+)?")
 # Spaced ellipses (". . .") are shown to Punkt as one run of dots of the same length, so they read
 # as one ellipsis token and offsets hold. A period glued to a word is not part of the ellipsis:
 # in "compounds. . . . The" it ends the sentence and the ellipsis opens the next (Chicago style).
 _SPACED_ELLIPSIS = re.compile(r"(?<!\w)\.(?:[ \t]\.){2,}")
+# Where Punkt could break: a sentence-ending mark, maybe closing marks, then white space. A block
+# without one before its end is one sentence and skips Punkt.
+_MAYBE_BREAK = re.compile(r"[.?!][^\w\s]*\s")
 _STARTS_LOWER = re.compile(r"[\"'“‘(\[]*[a-z]")
 _HAS_WORD = re.compile(r"\w")
 
@@ -77,11 +80,18 @@ def sentence_spans(text: str, *, params: str | Path = DEFAULT_PARAMS) -> list[tu
     masked = _mask_ellipses(text)
     for start, end in _blocks(text):
         body = start + _ITEM_MARKER.match(text, start, end).end() - start
-        pieces = [(body + s, body + e) for s, e in tokenizer.span_tokenize(masked[body:end])]
+        pieces = _punkt_spans(tokenizer, masked, body, end)
         if pieces:
             pieces[0] = (start, pieces[0][1])
         spans.extend(_join_fragments(text, pieces))
     return [span for span in (_strip(text, s, e) for s, e in spans) if span[0] < span[1]]
+
+
+def _punkt_spans(tokenizer: PunktSentenceTokenizer, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of `text[start:end]`, as offsets into `text`."""
+    if not _MAYBE_BREAK.search(text, start, end):
+        return [(start, end)] if start < end else []
+    return [(start + s, start + e) for s, e in tokenizer.span_tokenize(text[start:end])]
 
 
 def punkt_version(params: str | Path = DEFAULT_PARAMS) -> str:
@@ -108,6 +118,8 @@ def _tokenizer(params: str) -> PunktSentenceTokenizer:
 
 def _mask_ellipses(text: str) -> str:
     """`text` with each spaced ellipsis written as dots only (same length)."""
+    if ". ." not in text:
+        return text
     return _SPACED_ELLIPSIS.sub(lambda match: "." * len(match.group(0)), text)
 
 
@@ -122,22 +134,25 @@ class _Abbreviations(set):
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Split `text` at hard breaks (blank lines, bullets, inline list markers) into (start, end)."""
     cuts = {0, len(text)}
-    for match in _BLANK_LINE.finditer(text):
-        cuts.add(match.end())
-    for match in _BULLET.finditer(text):
-        cuts.add(match.start())
+    if "\n" in text:
+        cuts.update(match.end() for match in _BLANK_LINE.finditer(text))
+    if "\n" in text or any(bullet in text for bullet in _BULLETS):
+        cuts.update(match.start() for match in _BULLET.finditer(text))
     cuts.update(_list_starts(text))
     ordered = sorted(cuts)
-    return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip()]
+    return [(a, b) for a, b in zip(ordered, ordered[1:]) if not text[a:b].isspace()]
 
 
 def _list_starts(text: str) -> list[int]:
     """Offsets of inline list items: a run of markers counting up (1, 2, 3 or a, b, c) in the same
     style, the first at the start of the text, a line, a bullet or after a colon."""
-    starts: list[int] = []
     markers = list(_ENUM.finditer(text))
+    if len(markers) < 2:
+        return []
+    starts: list[int] = []
     for i, first in enumerate(markers):
-        if not _opens_list(text, first.start()):
+        opening = _item_start(text, first.start())
+        if opening > 0 and text[opening - 1] not in "\n:":
             continue
         run, expected = [first], _value(first) + 1
         for later in markers[i + 1:]:
@@ -145,14 +160,16 @@ def _list_starts(text: str) -> list[int]:
                 run.append(later)
                 expected += 1
         if len(run) > 1:
-            # An item starts at its bullet when it has one ("• 9. The first item").
-            starts.extend(len(text[:marker.start()].rstrip(_BULLETS + " \t")) for marker in run)
+            starts.extend(_item_start(text, marker.start()) for marker in run)
     return starts
 
 
-def _opens_list(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip(_BULLETS + " \t")
-    return before == "" or before.endswith(("\n", ":"))
+def _item_start(text: str, offset: int) -> int:
+    """Where the item whose marker is at `offset` starts: at its bullet when it has one
+    ("• 9. The first item"), after the white space before it."""
+    while offset > 0 and (text[offset - 1] in _BULLETS or text[offset - 1] in " \t"):
+        offset -= 1
+    return offset
 
 
 def _value(marker: re.Match) -> int:
