@@ -1,0 +1,465 @@
+"""Words that set outlets apart: tokens, counts, TF-IDF, log-odds, keyness, collocations, KWIC.
+
+Every verb takes a table and returns a new one:
+
+- `unnest_tokens(sentences)` → one row per token (`term` is the normalised form that is counted);
+- `count_terms(tokens, by=...)` → n and share of each term per group;
+- `tfidf(tokens, by=...)` → tf, idf, tf_idf per group (groups are the "documents");
+- `log_odds(tokens, group=...)` → weighted log-odds with an informative Dirichlet prior and
+  z-scores (Monroe, Colaresi & Quinn 2008), one group against the rest or pairwise;
+- `keyness(tokens, group=...)` → log-likelihood G² (Dunning 1993; Rayson & Garside 2000), chi²,
+  and the log ratio effect size (Hardie 2014);
+- `collocations(tokens)` → bigrams scored by NLTK's association measures;
+- `kwic(sentences, "term")` → each match with its left and right context.
+
+The term statistics accept either a tokens table (one row per token) or a table of counts with a
+column `n` (one row per group and term), so counts gathered chunk by chunk can be analysed too.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+from nltk.tokenize import RegexpTokenizer
+from scipy.special import xlogy
+from scipy.stats import chi2 as _chi2
+
+from .config import CONTENT_KINDS
+from .lexicons import load_data
+
+# A token is one of, tried in this order:
+# - letters joined by periods, maybe hyphenated on: "U.S.", "e.g.", "a.m.", "U.S.-led";
+# - a number with decimal or thousands separators, maybe a unit glued on: "1,479", "3.5", "1.5bn";
+# - a word: letters and digits, with inner apostrophes ("don't", "Ukraine’s") and inner hyphens
+#   ("pre-2014", "non-NATO", "war-torn").
+# Punctuation, symbols, dashes and quote marks are not tokens. A closing curly quote after a word
+# ("the ‘unrealistic’ goal") is not taken for an apostrophe, since an apostrophe must have a letter
+# after it.
+_HYPHEN = "-\u2010\u2011"
+TOKEN_PATTERN = rf"""
+    [^\W\d_](?:\.[^\W\d_])+\.?(?:[{_HYPHEN}]\w+)*
+  | \d+(?:[.,]\d+)+[^\W\d_]*
+  | \w+(?:['\u2019]\w+)*(?:[{_HYPHEN}]\w+(?:['\u2019]\w+)*)*
+"""
+_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN, flags=re.UNICODE | re.VERBOSE)
+
+# Normalising a token into a term: one apostrophe, one hyphen, no final possessive 's.
+_CHARMAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+_POSSESSIVE = re.compile(r"'[sS]$")
+
+# Columns of the sentence table that describe one sentence rather than a group; tokens do not
+# repeat them (join back on article_id and sentence_id when needed).
+_SENTENCE_ONLY = ("text", "n_words", "paragraph_id", "position", "line_start", "line_end")
+
+_MEASURES = {
+    "llr": BigramAssocMeasures.likelihood_ratio,
+    "pmi": BigramAssocMeasures.pmi,
+    "chi2": BigramAssocMeasures.chi_sq,
+    "t": BigramAssocMeasures.student_t,
+    "dice": BigramAssocMeasures.dice,
+}
+
+
+# ---------------------------------------------------------------------------------------- tokens
+
+def tokenize(text: str) -> list[str]:
+    """The tokens of `text`, as written (NLTK `RegexpTokenizer` with `TOKEN_PATTERN`).
+
+    >>> tokenize("The U.S. rules out Ukraine’s pre-2014 borders.")
+    ['The', 'U.S.', 'rules', 'out', 'Ukraine’s', 'pre-2014', 'borders']
+    """
+    return _TOKENIZER.tokenize(text)
+
+
+def normalise_term(token: str, *, lowercase: bool = True) -> str:
+    """The term a token is counted as: straight apostrophe and hyphen, lower case (by default),
+    and a final possessive 's removed ("Ukraine’s" → "ukraine", "U.S." → "u.s.")."""
+    term = token.translate(_CHARMAP)
+    if lowercase:
+        term = term.lower()
+    return _POSSESSIVE.sub("", term)
+
+
+def read_stopwords(stopwords: str | Path | Iterable[str] | None = None) -> tuple[frozenset, str]:
+    """The stop words and the version of their list.
+
+    `stopwords` is None (the shipped `stopwords.toml`), the name or path of a TOML file with the
+    same layout (every list under `[words]`), or any collection of words (version "custom").
+    Words are normalised as terms are (lower case, straight apostrophe).
+    """
+    if stopwords is None or isinstance(stopwords, (str, Path)):
+        data = load_data(stopwords or "stopwords")
+        words = chain.from_iterable(data.get("words", {}).values())
+        version = str(data["version"])
+    else:
+        words, version = stopwords, "custom"
+    return frozenset(normalise_term(str(word)) for word in words), version
+
+
+def _group_columns(sentences: pd.DataFrame, text_col: str) -> list[str]:
+    """`article_id`, `sentence_id`, then the other columns that are not text or per-sentence
+    measures (`outlet`, `event`, `kind`, a user's own group columns)."""
+    keys = [c for c in ("article_id", "sentence_id") if c in sentences]
+    return keys + [c for c in sentences.columns
+                   if c not in keys and c not in _SENTENCE_ONLY and c != text_col]
+
+
+def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopwords: bool = True,
+                  stopwords: str | Path | Iterable[str] | None = None, text_col: str = "text",
+                  kinds: Iterable[str] | None = CONTENT_KINDS) -> pd.DataFrame:
+    """One row per token of each sentence.
+
+    Needs `text_col`; uses `kind` when present (only `kinds` are kept; None keeps every row).
+    Returns `article_id`, `sentence_id`, and every other column of `sentences` that describes a
+    group (`outlet`, `event`, `kind`, columns you added), then `token_id` (0-based position among
+    all tokens of the sentence, stop words included, so ids stay stable when stop words are
+    dropped), `token` (as written), `term` (see `normalise_term`; lower-cased only if `lowercase`),
+    `is_stopword`. `attrs["lexicons"]` records the stop-word list's version.
+
+    >>> tokens = unnest_tokens(sentences)                       # doctest: +SKIP
+    >>> tokens = unnest_tokens(sentences, drop_stopwords=False)  # doctest: +SKIP
+    """
+    if kinds is not None and "kind" in sentences:
+        sentences = sentences[sentences["kind"].isin(list(kinds))]
+    words, version = read_stopwords(stopwords)
+    lists = [tokenize(text) for text in sentences[text_col].fillna("").astype(str)]
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    rows = np.repeat(np.arange(len(lists)), lengths)
+    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    tokens = sentences[_group_columns(sentences, text_col)].take(rows).reset_index(drop=True)
+    tokens["token_id"] = np.arange(len(rows)) - starts
+    flat = np.array(list(chain.from_iterable(lists)), dtype=object)
+    codes, uniques = pd.factorize(flat)
+    terms = np.array([normalise_term(t, lowercase=lowercase) for t in uniques], dtype=object)
+    stop = np.array([t.lower() in words for t in terms], dtype=bool)
+    tokens["token"] = pd.Series(flat, dtype="str")
+    tokens["term"] = pd.Series(terms[codes], dtype="str")
+    tokens["is_stopword"] = stop[codes] if len(codes) else np.zeros(0, dtype=bool)
+    if drop_stopwords:
+        tokens = tokens[~tokens["is_stopword"]].reset_index(drop=True)
+    tokens.attrs["lexicons"] = {"stopwords": version}
+    return tokens
+
+
+# ------------------------------------------------------------------------------- term statistics
+
+def _as_list(by: str | Iterable[str] | None) -> list[str]:
+    if by is None:
+        return []
+    return [by] if isinstance(by, str) else list(by)
+
+
+def _term_counts(tokens: pd.DataFrame, by: list[str], term_col: str) -> pd.DataFrame:
+    """`by` columns, `term_col`, `n`: rows of a tokens table counted, or the `n` of a counts table
+    summed."""
+    missing = [c for c in [*by, term_col] if c not in tokens]
+    if missing:
+        raise KeyError(f"the table has no column {missing[0]!r} (columns: {list(tokens.columns)})")
+    keys = [*by, term_col]
+    if "n" in tokens:
+        counts = tokens.groupby(keys, observed=True, sort=False)["n"].sum()
+    else:
+        counts = tokens.groupby(keys, observed=True, sort=False).size()
+    counts = counts.rename("n").reset_index()
+    return counts[counts["n"] > 0].reset_index(drop=True)
+
+
+def _with_lexicons(table: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
+    table.attrs = dict(source.attrs)
+    return table
+
+
+def count_terms(tokens: pd.DataFrame, *, by: str | Iterable[str] | None = "outlet",
+                term_col: str = "term") -> pd.DataFrame:
+    """How often each term occurs per group.
+
+    Needs `term_col` and the `by` columns (None: the whole table is one group); a counts table with
+    a column `n` is summed instead of counted. Returns the `by` columns, `term`, `n` and `share`
+    (n / the group's total), most frequent first within each group.
+    """
+    by = _as_list(by)
+    counts = _term_counts(tokens, by, term_col)
+    totals = counts.groupby(by, observed=True)["n"].transform("sum") if by else counts["n"].sum()
+    counts["share"] = counts["n"] / totals
+    counts = counts.sort_values([*by, "n", term_col], ascending=[True] * len(by) + [False, True])
+    return _with_lexicons(counts.reset_index(drop=True), tokens)
+
+
+def tfidf(tokens: pd.DataFrame, *, by: str | Iterable[str] = "outlet",
+          term_col: str = "term") -> pd.DataFrame:
+    """TF-IDF of each term in each group, the groups taken as the documents (Spärck Jones 1972;
+    the tidytext convention, Silge & Robinson 2016).
+
+    tf = n / total terms of the group; idf = ln(number of groups / groups using the term);
+    tf_idf = tf × idf (0 for a term every group uses). Needs `term_col` and the `by` columns (or a
+    counts table with `n`). Returns the `by` columns, `term`, `n`, `tf`, `idf`, `tf_idf`, highest
+    tf_idf first within each group.
+    """
+    by = _as_list(by)
+    if not by:
+        raise ValueError("tfidf needs groups: pass by='outlet' (or another column)")
+    counts = _term_counts(tokens, by, term_col)
+    n_groups = len(counts.groupby(by, observed=True))
+    groups_with_term = counts.groupby(term_col)[term_col].transform("size")
+    counts["tf"] = counts["n"] / counts.groupby(by, observed=True)["n"].transform("sum")
+    counts["idf"] = np.log(n_groups / groups_with_term)
+    counts["tf_idf"] = counts["tf"] * counts["idf"]
+    counts = counts.sort_values([*by, "tf_idf", term_col],
+                                ascending=[True] * len(by) + [False, True])
+    return _with_lexicons(counts.reset_index(drop=True), tokens)
+
+
+def _prior(pooled: pd.Series, prior: Mapping | pd.Series | None, alpha0: float | None) -> pd.Series:
+    """α_w for every term of `pooled` (term → count), summing to alpha0 (default: pooled total).
+
+    Without a `prior` the proportions are the pooled counts; with one (term → count in a background
+    corpus) they are its counts plus one, so terms it lacks still get a little weight."""
+    total = float(pooled.sum()) if alpha0 is None else float(alpha0)
+    if total <= 0:
+        raise ValueError("alpha0 must be positive")
+    if prior is None:
+        weights = pooled.astype(float)
+    else:
+        weights = pd.Series(prior, dtype=float).reindex(pooled.index).fillna(0.0) + 1.0
+    return weights / weights.sum() * total
+
+
+def _delta(y_i, n_i, y_j, n_j, alpha, alpha0):
+    """Monroe et al. (2008) eq. 16 and 18: log-odds ratio with the prior, its standard error."""
+    log_odds = (np.log((y_i + alpha) / (n_i + alpha0 - y_i - alpha))
+                - np.log((y_j + alpha) / (n_j + alpha0 - y_j - alpha)))
+    se = np.sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha))
+    return log_odds, se
+
+
+def log_odds(tokens: pd.DataFrame, *, group: str = "outlet", prior: Mapping | pd.Series | None = None,
+             alpha0: float | None = None, pairs: bool = False, versus: str | None = None,
+             term_col: str = "term") -> pd.DataFrame:
+    """Weighted log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
+    "Fightin' Words", Political Analysis 16(4)).
+
+    For group i against j and term w, with counts y, group totals n and prior α_w summing to α0:
+    log_odds = ln[(y_wi + α_w) / (n_i + α0 − y_wi − α_w)] − ln[(y_wj + α_w) / (n_j + α0 − y_wj − α_w)],
+    se = √(1/(y_wi + α_w) + 1/(y_wj + α_w)), z = log_odds / se. Positive z: i uses w more.
+
+    The prior: α_w = α0 × (pooled count of w / pooled total), α0 = the pooled total by default (so
+    α_w is the term's pooled count: the empirical-Bayes default of the tidylo package). Pass
+    `prior` (term → count in a background corpus) and/or `alpha0` to change it.
+
+    Comparisons: by default each group against all the others pooled (j = "the rest"), one row per
+    term the group uses; `pairs=True` every pair of groups (i before j in sorted order);
+    `versus="X"` every group against X. Pairwise rows cover terms either group uses.
+
+    Needs `group` and `term_col` (tokens, or counts with `n`). Returns `group`'s column, `versus`
+    (pairwise only), `term`, `count`, `count_other`, `log_odds`, `se`, `z`; highest z first.
+    """
+    if pairs and versus is not None:
+        raise ValueError("pass either pairs=True or versus=..., not both")
+    counts = _term_counts(tokens, [group], term_col)
+    groups = sorted(counts[group].unique())
+    if len(groups) < 2:
+        raise ValueError(f"log_odds needs at least two groups in {group!r}; found {groups}")
+    pooled = counts.groupby(term_col)["n"].sum()
+    alpha = _prior(pooled, prior, alpha0)
+    a0 = float(alpha.sum())
+    if pairs or versus is not None:
+        table = _log_odds_pairs(counts, group, term_col, groups, alpha, a0, versus)
+        order = [group, "versus"]
+    else:
+        table = _log_odds_rest(counts, group, term_col, pooled, alpha, a0)
+        order = [group]
+    table = table.sort_values([*order, "z", term_col], ascending=[True] * len(order) + [False, True])
+    return _with_lexicons(table.reset_index(drop=True), tokens)
+
+
+def _log_odds_rest(counts, group, term_col, pooled, alpha, a0) -> pd.DataFrame:
+    y_i = counts["n"].to_numpy(float)
+    y_j = counts[term_col].map(pooled).to_numpy(float) - y_i
+    n_i = counts.groupby(group)["n"].transform("sum").to_numpy(float)
+    n_j = float(pooled.sum()) - n_i
+    a = counts[term_col].map(alpha).to_numpy(float)
+    delta, se = _delta(y_i, n_i, y_j, n_j, a, a0)
+    return pd.DataFrame({group: counts[group], "term": counts[term_col], "count": y_i.astype(int),
+                         "count_other": y_j.astype(int), "log_odds": delta, "se": se,
+                         "z": delta / se})
+
+
+def _log_odds_pairs(counts, group, term_col, groups, alpha, a0, versus) -> pd.DataFrame:
+    by_group = {g: c.set_index(term_col)["n"] for g, c in counts.groupby(group)}
+    if versus is None:
+        pairs = [(a, b) for k, a in enumerate(groups) for b in groups[k + 1:]]
+    elif versus not in by_group:
+        raise ValueError(f"versus={versus!r} is not a value of {group!r}: {groups}")
+    else:
+        pairs = [(g, versus) for g in groups if g != versus]
+    parts = []
+    for first, second in pairs:
+        both = pd.concat([by_group[first], by_group[second]], axis=1, keys=["i", "j"]).fillna(0)
+        y_i, y_j = both["i"].to_numpy(float), both["j"].to_numpy(float)
+        a = alpha.reindex(both.index).to_numpy(float)
+        n_i, n_j = float(by_group[first].sum()), float(by_group[second].sum())
+        delta, se = _delta(y_i, n_i, y_j, n_j, a, a0)
+        parts.append(pd.DataFrame({group: first, "versus": second, "term": both.index,
+                                   "count": y_i.astype(int), "count_other": y_j.astype(int),
+                                   "log_odds": delta, "se": se, "z": delta / se}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def keyness(tokens: pd.DataFrame, *, group: str = "outlet", target: str | None = None,
+            term_col: str = "term") -> pd.DataFrame:
+    """Keywords of a group against the rest of the corpus (the reference).
+
+    For term w: a = its count in the target, b = in the reference; c, d = the two totals. On the
+    2×2 table [[a, b], [c − a, d − b]] with expected counts E = row total × column total / N:
+    G² = 2 Σ O ln(O/E) (log-likelihood, Dunning 1993; Rayson & Garside 2000), chi² = Σ (O − E)²/E
+    (Pearson, no continuity correction), p_value from chi-square with 1 df on G²,
+    log_ratio = log2[(a/c) / (b/d)] with a zero count taken as 0.5 (Hardie 2014), `use` = "over"
+    when the target's rate is higher, "under" when lower.
+
+    `target=None`: every group against the rest, rows for the terms it uses. `target="X"`: X
+    against the rest, rows for every term of the corpus (so terms X never uses show as under-use).
+    Needs `group` and `term_col` (tokens, or counts with `n`). Returns `group`'s column, `term`,
+    `count`, `count_other`, `g2`, `chi2`, `p_value`, `log_ratio`, `use`; highest G² first.
+    """
+    counts = _term_counts(tokens, [group], term_col)
+    groups = sorted(counts[group].unique())
+    if len(groups) < 2:
+        raise ValueError(f"keyness needs at least two groups in {group!r}; found {groups}")
+    pooled = counts.groupby(term_col)["n"].sum()
+    totals = counts.groupby(group)["n"].sum()
+    if target is not None:
+        if target not in groups:
+            raise ValueError(f"target={target!r} is not a value of {group!r}: {groups}")
+        mine = counts[counts[group] == target].set_index(term_col)["n"]
+        counts = pd.DataFrame({group: target, term_col: pooled.index,
+                               "n": mine.reindex(pooled.index).fillna(0).to_numpy()})
+    a = counts["n"].to_numpy(float)
+    b = counts[term_col].map(pooled).to_numpy(float) - a
+    c = counts[group].map(totals).to_numpy(float)
+    d = float(pooled.sum()) - c
+    g2, chi2 = _g2_chi2(a, b, c, d)
+    rate_a, rate_b = a / c, b / d
+    table = pd.DataFrame({
+        group: counts[group].to_numpy(), "term": counts[term_col].to_numpy(),
+        "count": a.astype(int), "count_other": b.astype(int), "g2": g2, "chi2": chi2,
+        "p_value": _chi2.sf(g2, 1),
+        "log_ratio": np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d)),
+        "use": np.select([rate_a > rate_b, rate_a < rate_b], ["over", "under"], "same"),
+    })
+    table = table.sort_values([group, "g2", "term"], ascending=[True, False, True])
+    return _with_lexicons(table.reset_index(drop=True), tokens)
+
+
+def _g2_chi2(a, b, c, d):
+    """G² and Pearson chi² of the 2×2 tables [[a, b], [c − a, d − b]] (arrays, element-wise)."""
+    n = c + d
+    observed = [a, b, c - a, d - b]
+    word, rest = a + b, n - a - b
+    expected = [c * word / n, d * word / n, c * rest / n, d * rest / n]
+    g2 = 2 * sum(xlogy(o, o / e) for o, e in zip(observed, expected))
+    chi2 = sum((o - e) ** 2 / e for o, e in zip(observed, expected))
+    return np.maximum(g2, 0.0), chi2
+
+
+# ---------------------------------------------------------------------- collocations and context
+
+def _runs(tokens: pd.DataFrame, term_col: str) -> list[list[str]]:
+    """The terms of each run of adjacent tokens (same sentence, consecutive token_id)."""
+    ids = tokens["token_id"].to_numpy()
+    sentence = pd.MultiIndex.from_frame(tokens[["article_id", "sentence_id"]]).codes
+    same = np.ones(len(tokens), dtype=bool)
+    for level in sentence:
+        same[1:] &= level[1:] == level[:-1]
+    same[1:] &= ids[1:] == ids[:-1] + 1
+    same[:1] = False
+    terms = tokens[term_col].to_numpy(dtype=object)
+    return [list(run) for run in np.split(terms, np.flatnonzero(~same)[1:])] if len(terms) else []
+
+
+def collocations(tokens: pd.DataFrame, *, by: str | Iterable[str] | None = None, min_count: int = 2,
+                 measure: str = "llr", term_col: str = "term") -> pd.DataFrame:
+    """Pairs of adjacent terms that occur together more than chance, scored with NLTK's
+    `BigramCollocationFinder` and `BigramAssocMeasures`.
+
+    `measure`: "llr" (log-likelihood ratio, Dunning 1993), "pmi" (pointwise mutual information,
+    Church & Hanks 1990), "chi2", "t" or "dice". Bigrams never cross a sentence or a dropped stop
+    word ("Secretary of Defense" gives no "secretary defense"). Bigrams seen fewer than `min_count`
+    times are left out. Needs `article_id`, `sentence_id`, `token_id`, `term_col` and the `by`
+    columns, in token order. Returns the `by` columns, `bigram` ("w1 w2"), `word1`, `word2`,
+    `count`, `score`; highest score first.
+    """
+    if measure not in _MEASURES:
+        raise ValueError(f"measure must be one of {sorted(_MEASURES)}, not {measure!r}")
+    by = _as_list(by)
+    groups = tokens.groupby(by, observed=True, sort=True) if by else [((), tokens)]
+    parts = []
+    for key, part in groups:
+        finder = BigramCollocationFinder.from_documents(_runs(part, term_col))
+        finder.apply_freq_filter(min_count)
+        scored = finder.score_ngrams(_MEASURES[measure])
+        table = pd.DataFrame({
+            "bigram": [f"{w1} {w2}" for (w1, w2), _ in scored],
+            "word1": [w1 for (w1, _), _ in scored], "word2": [w2 for (_, w2), _ in scored],
+            "count": [finder.ngram_fd[pair] for pair, _ in scored],
+            "score": [score for _, score in scored],
+        })
+        for column, value in zip(by, key if isinstance(key, tuple) else (key,)):
+            table.insert(by.index(column), column, value)
+        parts.append(table)
+    columns = [*by, "bigram", "word1", "word2", "count", "score"]
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    table = table.sort_values([*by, "score", "bigram"], ascending=[True] * len(by) + [False, True])
+    return _with_lexicons(table[columns].reset_index(drop=True), tokens)
+
+
+def kwic(sentences: pd.DataFrame, keyword: str, *, window: int = 5, text_col: str = "text",
+         kinds: Iterable[str] | None = CONTENT_KINDS) -> pd.DataFrame:
+    """Keyword in context: every place a word or phrase occurs, with `window` tokens either side.
+
+    `keyword` is tokenised and normalised like the text (case-insensitive; "Ukraine" also matches
+    "Ukraine’s"), and must match whole tokens in sequence ("troops" does not match "troop").
+    Needs `text_col`; uses `kind` like `unnest_tokens`. Returns the key columns and group columns
+    of `sentences` (`article_id`, `sentence_id`, `outlet`, ...), `token_id` (of the first matched
+    token), `left`, `keyword`, `right`: stretches of the original text, punctuation kept.
+    """
+    wanted = [normalise_term(t) for t in tokenize(keyword)]
+    if not wanted:
+        raise ValueError(f"the keyword {keyword!r} has no word in it")
+    if kinds is not None and "kind" in sentences:
+        sentences = sentences[sentences["kind"].isin(list(kinds))]
+    first = tokenize(keyword)[0].lower().replace("\u2019", "'")
+    texts = sentences[text_col].fillna("").astype(str)
+    candidates = texts.str.lower().str.replace("\u2019", "'", regex=False).str.contains(
+        first, regex=False)
+    rows = []
+    for position in np.flatnonzero(candidates.to_numpy()):
+        for match in _matches(texts.iloc[position], wanted, window):
+            rows.append((position, *match))
+    hits = pd.DataFrame(rows, columns=["row", "token_id", "left", "keyword", "right"])
+    table = sentences[_group_columns(sentences, text_col)].iloc[hits["row"].to_numpy()]
+    table = table.reset_index(drop=True)
+    return pd.concat([table, hits.drop(columns="row")], axis=1)
+
+
+def _matches(text: str, wanted: list[str], window: int):
+    """(token_id, left, keyword, right) for each occurrence of the term sequence `wanted`."""
+    spans = list(_TOKENIZER.span_tokenize(text))
+    terms = [normalise_term(text[s:e]) for s, e in spans]
+    width = len(wanted)
+    for i in range(len(terms) - width + 1):
+        if terms[i:i + width] != wanted:
+            continue
+        start, end = spans[i][0], spans[i + width - 1][1]
+        left_start = spans[max(i - window, 0)][0]
+        right_end = spans[min(i + width - 1 + window, len(spans) - 1)][1]
+        yield i, _squash(text[left_start:start]), _squash(text[start:end]), _squash(text[end:right_end])
+
+
+def _squash(text: str) -> str:
+    """`text` with each run of white space (line breaks too) made one space, ends stripped."""
+    return " ".join(text.split())

@@ -1,0 +1,329 @@
+"""Tests for framing.keywords: tokens, counts, TF-IDF, log-odds, keyness, collocations, KWIC."""
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import chi2_contingency
+
+from framing import keywords as kw
+from framing.lexicons import load_data
+
+
+def _sentences(rows, columns=("article_id", "outlet", "sentence_id", "text")):
+    return pd.DataFrame(rows, columns=list(columns))
+
+
+def _tokens(groups: dict[str, str]) -> pd.DataFrame:
+    """A tokens table from {outlet: "space separated terms"}, one sentence per outlet."""
+    return kw.unnest_tokens(_sentences([(g, g, 0, text) for g, text in groups.items()]),
+                            drop_stopwords=False)
+
+
+# ------------------------------------------------------------------------------------- tokenizer
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. ends support.", ["The", "U.S.", "ends", "support"]),
+    ("in the U.S.", ["in", "the", "U.S."]),
+    ("a U.S.-led force", ["a", "U.S.-led", "force"]),
+    ("Ukraine’s NATO bid", ["Ukraine’s", "NATO", "bid"]),
+    ("Ukraine's pre-2014 borders", ["Ukraine's", "pre-2014", "borders"]),
+    ("a non-NATO mission", ["a", "non-NATO", "mission"]),
+    ("the ‘unrealistic’ goal", ["the", "unrealistic", "goal"]),
+    ("allies’ support", ["allies", "support"]),
+    ("don’t stop", ["don’t", "stop"]),
+    ("the 26th meeting, 1,479 troops and $3.5bn", ["the", "26th", "meeting", "1,479", "troops",
+                                                   "and", "3.5bn"]),
+    ("peace—or not", ["peace", "or", "not"]),
+    ("at 10 a.m. today", ["at", "10", "a.m.", "today"]),
+    ("“The bloodshed must stop,” he said.", ["The", "bloodshed", "must", "stop", "he", "said"]),
+])
+def test_tokenize(text, expected):
+    assert kw.tokenize(text) == expected
+
+
+@pytest.mark.parametrize("token, term", [
+    ("Ukraine’s", "ukraine"), ("UKRAINE'S", "ukraine"), ("U.S.", "u.s."), ("don’t", "don't"),
+    ("Pre\u20112014", "pre-2014"), ("NATO", "nato"), ("its", "its"),
+])
+def test_normalise_term(token, term):
+    assert kw.normalise_term(token) == term
+
+
+def test_normalise_term_can_keep_case():
+    assert kw.normalise_term("Ukraine’s", lowercase=False) == "Ukraine"
+
+
+def test_shipped_stopwords_are_function_words_with_version_and_source():
+    data = load_data("stopwords")
+    words, version = kw.read_stopwords()
+    assert version == data["version"] and data["source"]
+    assert {"the", "of", "and", "is", "don't", "they"} <= words
+    assert not {"said", "warned", "troops", "peace", "u.s."} & words
+
+
+def test_stopwords_from_a_list_or_a_users_file(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('version = "x1"\nsource = "test"\n[words]\nmine = ["Troops"]\n', encoding="utf-8")
+    sentences = _sentences([("a", "o", 0, "The troops left.")])
+    tokens = kw.unnest_tokens(sentences, stopwords=path)
+    assert tokens["term"].tolist() == ["the", "left"]
+    assert tokens.attrs["lexicons"] == {"stopwords": "x1"}
+    assert kw.unnest_tokens(sentences, stopwords=["the"])["term"].tolist() == ["troops", "left"]
+
+
+# ---------------------------------------------------------------------------------- unnest_tokens
+
+def test_unnest_tokens_columns_ids_and_stopwords():
+    sentences = _sentences(
+        [("a1", "News", 0, "Hegseth said the U.S. troops won’t go.", "body", 12, "ev"),
+         ("a1", "News", 1, "Ukraine’s bid", "headline", 3, "ev"),
+         ("a1", "News", 2, "By WebAdmin", "byline", 2, "ev")],
+        columns=("article_id", "outlet", "sentence_id", "text", "kind", "n_words", "event"))
+    original = sentences.copy()
+    everything = kw.unnest_tokens(sentences, drop_stopwords=False)
+    assert list(everything.columns) == ["article_id", "sentence_id", "outlet", "kind", "event",
+                                        "token_id", "token", "term", "is_stopword"]
+    assert everything["token"].tolist() == ["Hegseth", "said", "the", "U.S.", "troops", "won’t",
+                                            "go", "Ukraine’s", "bid"]  # byline left out
+    assert everything["token_id"].tolist() == [0, 1, 2, 3, 4, 5, 6, 0, 1]
+    assert everything["term"].tolist()[-2:] == ["ukraine", "bid"]
+    assert everything["is_stopword"].tolist() == [False, False, True, False, False, True, False,
+                                                  False, False]
+    content = kw.unnest_tokens(sentences)
+    assert content["term"].tolist() == ["hegseth", "said", "u.s.", "troops", "go", "ukraine", "bid"]
+    assert content["token_id"].tolist() == [0, 1, 3, 4, 6, 0, 1]  # ids of the full sentence
+    pd.testing.assert_frame_equal(sentences, original)
+    assert len(kw.unnest_tokens(sentences, kinds=None)) == len(content) + 1  # "webadmin"
+
+
+def test_unnest_tokens_keeps_case_when_asked_and_handles_empty_text():
+    sentences = _sentences([("a", "o", 0, "NATO’s Troops"), ("a", "o", 1, ""), ("a", "o", 2, None)])
+    tokens = kw.unnest_tokens(sentences, lowercase=False)
+    assert tokens["term"].tolist() == ["NATO", "Troops"]
+    assert kw.unnest_tokens(sentences.iloc[1:]).empty
+
+
+# ------------------------------------------------------------------------ counts and TF-IDF (toy)
+
+TOY = {"A": "x x y", "B": "y z"}
+
+
+def test_count_terms_n_and_share():
+    counts = kw.count_terms(_tokens(TOY))
+    assert counts.to_dict("list") == {"outlet": ["A", "A", "B", "B"], "term": ["x", "y", "y", "z"],
+                                      "n": [2, 1, 1, 1], "share": [2 / 3, 1 / 3, 0.5, 0.5]}
+    whole = kw.count_terms(_tokens(TOY), by=None)
+    assert dict(zip(whole["term"], whole["n"])) == {"x": 2, "y": 2, "z": 1}
+    assert whole["share"].sum() == pytest.approx(1.0)
+
+
+def test_count_terms_sums_a_counts_table():
+    counts = pd.DataFrame({"outlet": ["A", "A", "A"], "term": ["x", "x", "y"], "n": [2, 3, 5]})
+    assert kw.count_terms(counts)[["term", "n"]].values.tolist() == [["x", 5], ["y", 5]]
+
+
+def test_tfidf_by_hand():
+    table = kw.tfidf(_tokens(TOY)).set_index(["outlet", "term"])
+    ln2 = math.log(2)
+    assert table.loc[("A", "x"), "tf"] == pytest.approx(2 / 3)
+    assert table.loc[("A", "x"), "idf"] == pytest.approx(ln2)
+    assert table.loc[("A", "x"), "tf_idf"] == pytest.approx(2 / 3 * ln2)
+    assert table.loc[("A", "y"), "tf_idf"] == 0.0  # both groups use y
+    assert table.loc[("B", "z"), "tf_idf"] == pytest.approx(0.5 * ln2)
+
+
+# ------------------------------------------------------------------------------- log-odds (toy)
+
+def test_log_odds_one_vs_rest_by_hand_with_a_tiny_prior():
+    # pooled x=2, y=2, z=1 (N=5); alpha0=0.5 → α_x = α_y = 0.2, α_z = 0.1
+    table = kw.log_odds(_tokens(TOY), alpha0=0.5).set_index(["outlet", "term"])
+    row = table.loc[("A", "x")]  # A: y_i=2, n_i=3; rest (B): y_j=0, n_j=2
+    expected = math.log(2.2 / (3 + 0.5 - 2.2)) - math.log(0.2 / (2 + 0.5 - 0.2))
+    assert row["log_odds"] == pytest.approx(expected)
+    assert row["se"] == pytest.approx(math.sqrt(1 / 2.2 + 1 / 0.2))
+    assert row["z"] == pytest.approx(expected / math.sqrt(1 / 2.2 + 1 / 0.2))
+    assert (row["count"], row["count_other"]) == (2, 0)
+    # y: A 1 of 3, B 1 of 2 → A uses it less
+    y = table.loc[("A", "y")]
+    assert y["log_odds"] == pytest.approx(math.log(1.2 / 2.3) - math.log(1.2 / 1.3))
+    assert y["z"] < 0
+    assert ("A", "z") not in table.index  # one-vs-rest lists the terms the group uses
+
+
+def test_log_odds_default_prior_is_the_pooled_counts():
+    table = kw.log_odds(_tokens(TOY)).set_index(["outlet", "term"])
+    row = table.loc[("B", "z")]  # α_z = 1, α0 = 5; B: 1 of 2; rest: 0 of 3
+    expected = math.log(2 / (2 + 5 - 2)) - math.log(1 / (3 + 5 - 1))
+    assert row["log_odds"] == pytest.approx(expected)
+
+
+def test_log_odds_pairwise_and_versus():
+    tokens = _tokens({"A": "x x y", "B": "y z", "C": "x z z"})
+    pairs = kw.log_odds(tokens, pairs=True, alpha0=1.0)
+    assert sorted(set(zip(pairs["outlet"], pairs["versus"]))) == [("A", "B"), ("A", "C"), ("B", "C")]
+    ab = pairs[(pairs["outlet"] == "A") & (pairs["versus"] == "B")].set_index("term")
+    assert sorted(ab.index) == ["x", "y", "z"]  # terms either uses
+    assert (ab.loc["z", "count"], ab.loc["z", "count_other"]) == (0, 1)
+    versus = kw.log_odds(tokens, versus="A", alpha0=1.0)
+    assert set(versus["versus"]) == {"A"} and set(versus["outlet"]) == {"B", "C"}
+    ba = versus[versus["outlet"] == "B"].set_index("term")
+    assert ba.loc["x", "z"] == pytest.approx(-ab.loc["x", "z"])  # antisymmetric
+    with pytest.raises(ValueError):
+        kw.log_odds(tokens, pairs=True, versus="A")
+    with pytest.raises(ValueError):
+        kw.log_odds(tokens, versus="nobody")
+
+
+def test_log_odds_background_prior_and_one_group_error():
+    tokens = _tokens(TOY)
+    flat = kw.log_odds(tokens, prior={"x": 0, "y": 0, "z": 0}, alpha0=3.0)  # +1 each → α_w = 1
+    row = flat.set_index(["outlet", "term"]).loc[("A", "x")]
+    assert row["log_odds"] == pytest.approx(math.log(3 / (3 + 3 - 3)) - math.log(1 / (2 + 3 - 1)))
+    with pytest.raises(ValueError):
+        kw.log_odds(_tokens({"A": "x y"}))
+
+
+# -------------------------------------------------------------------------------- keyness (toy)
+
+def test_keyness_g2_chi2_and_log_ratio_on_a_2x2_table():
+    counts = pd.DataFrame({"outlet": ["T", "T", "R", "R"], "term": ["w", "other", "w", "other"],
+                           "n": [10, 90, 20, 380]})
+    table = kw.keyness(counts, target="T").set_index("term")
+    observed = [[10, 20], [90, 380]]
+    chi2, _, _, _ = chi2_contingency(observed, correction=False)
+    g2, _, _, _ = chi2_contingency(observed, correction=False, lambda_="log-likelihood")
+    expected_g2 = 2 * (10 * math.log(10 / 6) + 20 * math.log(20 / 24) + 90 * math.log(90 / 94)
+                       + 380 * math.log(380 / 376))
+    assert table.loc["w", "g2"] == pytest.approx(expected_g2) == pytest.approx(g2)
+    assert table.loc["w", "chi2"] == pytest.approx(16 * (1 / 6 + 1 / 24 + 1 / 94 + 1 / 376))
+    assert table.loc["w", "chi2"] == pytest.approx(chi2)
+    assert table.loc["w", "log_ratio"] == pytest.approx(1.0)  # (10/100) / (20/400) = 2
+    assert table.loc["w", "use"] == "over" and table.loc["other", "use"] == "under"
+
+
+def test_keyness_lists_unused_terms_for_a_target_with_half_count_log_ratio():
+    table = kw.keyness(_tokens(TOY), target="A").set_index("term")
+    assert table.loc["z", "count"] == 0 and table.loc["z", "use"] == "under"
+    assert table.loc["z", "log_ratio"] == pytest.approx(math.log2((0.5 / 3) / (1 / 2)))
+    every = kw.keyness(_tokens(TOY))
+    assert set(zip(every["outlet"], every["term"])) == {("A", "x"), ("A", "y"), ("B", "y"), ("B", "z")}
+
+
+# ------------------------------------------------------------------------------ collocations/kwic
+
+def test_collocations_do_not_cross_sentences_or_dropped_stopwords():
+    sentences = _sentences([("a", "o", 0, "The Secretary of Defense spoke."),
+                            ("a", "o", 1, "Defense Secretary Hegseth spoke."),
+                            ("a", "o", 2, "Defense Secretary Hegseth left."),
+                            ("a", "o", 3, "Spoke defense.")])
+    table = kw.collocations(kw.unnest_tokens(sentences), min_count=1)
+    assert "secretary defense" not in set(table["bigram"])  # "of" was between them
+    assert "spoke defense" in set(table["bigram"])
+    assert "spoke spoke" not in set(table["bigram"])  # sentence 0 ends, sentence 3 starts
+    assert table.set_index("bigram").loc["defense secretary", "count"] == 2
+    assert table.iloc[0]["bigram"] in {"defense secretary", "secretary hegseth"}
+    frequent = kw.collocations(kw.unnest_tokens(sentences), min_count=2, measure="pmi")
+    assert set(frequent["bigram"]) == {"defense secretary", "secretary hegseth"}
+    with pytest.raises(ValueError):
+        kw.collocations(kw.unnest_tokens(sentences), measure="nope")
+
+
+def test_kwic_matches_words_and_phrases_case_insensitively():
+    sentences = _sentences([("a", "o", 0, "No U.S. Troops to Be Sent to Ukraine"),
+                            ("a", "o", 1, "It rules out Ukraine’s NATO\nmembership, he said."),
+                            ("b", "p", 0, "One troop stayed.")])
+    troops = kw.kwic(sentences, "troops", window=2)
+    assert troops[["article_id", "sentence_id", "token_id", "left", "keyword", "right"]].values.tolist() \
+        == [["a", 0, 2, "No U.S.", "Troops", "to Be"]]
+    phrase = kw.kwic(sentences, "nato membership", window=3)
+    assert phrase[["left", "keyword", "right"]].values.tolist() == [
+        ["rules out Ukraine’s", "NATO membership", ", he said"]]
+    assert kw.kwic(sentences, "Ukraine")["sentence_id"].tolist() == [0, 1]
+
+
+# ------------------------------------------------------------------------------------- the seeds
+
+def _seed_outlets(seed_sentences):
+    blog = "Unnamed blog"
+    news = next(o for o in seed_sentences["outlet"].unique() if o != blog)
+    return blog, news
+
+
+def test_seed_us_is_one_term(seed_sentences):
+    tokens = kw.unnest_tokens(seed_sentences, drop_stopwords=False)
+    per_outlet = tokens[tokens["term"] == "u.s."].groupby("outlet").size()
+    assert len(per_outlet) == 2 and (per_outlet >= 5).all()
+    assert not {"u", "s"} & set(tokens["term"])
+
+
+def test_seed_terms_distinctive_of_the_blog(seed_sentences):
+    blog, news = _seed_outlets(seed_sentences)
+    tokens = kw.unnest_tokens(seed_sentences)
+    key = kw.keyness(tokens, target=blog).set_index("term")
+    assert key.loc["peace", "use"] == "over" and key.loc["peace", "count_other"] == 0
+    odds = kw.log_odds(tokens).set_index(["outlet", "term"])
+    assert odds.loc[(blog, "peace"), "z"] > 0
+    only_blog = odds.loc[blog].query("count_other == 0")
+    assert len(only_blog) > 10 and (only_blog["z"] > 0).all()
+
+
+def test_seed_kwic_troops_in_both_articles(seed_sentences):
+    blog, news = _seed_outlets(seed_sentences)
+    table = kw.kwic(seed_sentences, "troops", window=4)
+    assert set(table["outlet"]) == {blog, news}
+    assert (table["keyword"].str.lower() == "troops").all()
+    contexts = set(zip(table["outlet"], table["left"], table["right"]))
+    assert (news, "the U.S. would not send", "to Ukraine, Hegseth stated") in contexts
+    assert (blog, "confirmed that no American", "will be deployed to") in contexts
+
+
+# ---------------------------------------------------------------------------- AllSides (real data)
+
+SIDES = {"left": "left", "lean left": "left", "center": "center", "lean right": "right",
+         "right": "right"}
+
+
+@pytest.fixture(scope="module")
+def allsides_tokens(shared_data):
+    rows = []
+    with open(shared_data / "allsides-roundups" / "articles.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            article = json.loads(line)
+            side = SIDES.get(article.get("allsides_rating"))
+            paragraphs = [article.get("title") or "", *(article.get("text") or "").split("\n\n")]
+            rows += [(article["article_id"], article["outlet"], side, i, p)
+                     for i, p in enumerate(paragraphs) if side]
+    sentences = pd.DataFrame(rows, columns=["article_id", "outlet", "side", "sentence_id", "text"])
+    return kw.unnest_tokens(sentences)
+
+
+def test_allsides_log_odds_by_side(allsides_tokens):
+    table = kw.log_odds(allsides_tokens, group="side")
+    assert set(table["side"]) == {"left", "center", "right"}
+    assert not table.duplicated(["side", "term"]).any()
+    assert np.allclose(table["z"], table["log_odds"] / table["se"])
+    assert np.isfinite(table[["log_odds", "se", "z"]]).all().all()
+    totals = allsides_tokens.groupby("side").size()
+    assert table.groupby("side")["count"].sum().to_dict() == totals.to_dict()
+    only_here = table[table["count_other"] == 0]
+    assert len(only_here) > 100 and (only_here["z"] > 0).all()
+    # a term used at the same rate everywhere scores near zero; z stays within sane bounds
+    assert table["z"].abs().max() < 20
+    left_right = kw.log_odds(allsides_tokens, group="side", versus="right")
+    right_left = kw.log_odds(allsides_tokens, group="side", versus="left")
+    a = left_right[left_right["side"] == "left"].set_index("term")["z"]
+    b = right_left[right_left["side"] == "right"].set_index("term")["z"]
+    assert np.allclose(a, -b.reindex(a.index))
+
+
+def test_allsides_keyness_and_tfidf_structure(allsides_tokens):
+    key = kw.keyness(allsides_tokens, group="side")
+    assert (key["g2"] >= 0).all() and (key["p_value"].between(0, 1)).all()
+    assert ((key["log_ratio"] > 0) == (key["use"] == "over")).all()
+    tf = kw.tfidf(allsides_tokens, by="side")
+    assert np.allclose(tf.groupby("side")["tf"].sum(), 1.0)
+    assert (tf.loc[tf["idf"] == 0, "tf_idf"] == 0).all()
