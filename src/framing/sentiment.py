@@ -1,0 +1,325 @@
+"""Sentence sentiment, its summaries by group and along the article, and sentiment toward actors.
+
+Scorers (both run offline from lexicons inside their packages; neither needs NLTK data):
+
+- TextBlob's pattern analyzer (Loria, TextBlob; De Smedt & Daelemans 2012, "Pattern for Python",
+  JMLR 13): `polarity` in [-1, 1] and `subjectivity` in [0, 1], from a lexicon of adjectives with
+  intensifiers and negation.
+- VADER (Hutto & Gilbert 2014, "VADER: A Parsimonious Rule-based Model for Sentiment Analysis of
+  Social Media Text", ICWSM): `vader_compound` in [-1, 1], with its rules for negation, degree
+  words, capitals and "but" (words after "but" weigh 1.5 times, words before it half).
+
+`sentiment` is the project's recommended sentence score: a fixed weighted mean of VADER's compound,
+computed with VADER's lexicon plus the news entries of `sentiment_news.toml`, and TextBlob's
+polarity, with the weights in `sentiment_score.toml`. How they were chosen, and how well the score
+agrees with human ratings of news sentences, is in docs/sentiment.md.
+
+Score sentences, never whole articles: VADER's compound saturates towards ±1 on long texts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from textblob.en import sentiment as _pattern_sentiment
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from .config import CONTENT_KINDS
+from .lexicons import load_data
+
+DEFAULT_LEXICON = "sentiment_news"
+DEFAULT_PARAMS = "sentiment_score"
+SCORE_COLUMNS = ("polarity", "subjectivity", "vader_compound", "sentiment")
+LABELS = ("negative", "neutral", "positive")
+
+_HAS_WORD = re.compile(r"\w")
+# Where a clause ends: punctuation that separates clauses, or a conjunction that opens a new one.
+_CLAUSE_BREAK = re.compile(
+    r"[;:,()\[\]\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though|however|yet)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\S+")
+
+
+@dataclass
+class _Scorer:
+    """One VADER analyzer per lexicon (plain and with the news entries), reused for every sentence."""
+
+    vader_weight: float
+    textblob_weight: float
+    lexicon_version: str
+    plain: SentimentIntensityAnalyzer = field(repr=False)
+    news: SentimentIntensityAnalyzer = field(repr=False)
+
+    def scores(self, text: str) -> tuple[float, float, float, float]:
+        """(polarity, subjectivity, vader_compound, sentiment) of one text; NaN for empty text."""
+        if not isinstance(text, str) or not _HAS_WORD.search(text):
+            return (np.nan,) * 4
+        polarity, subjectivity = _pattern_sentiment(text)
+        compound = self.plain.polarity_scores(text)["compound"]
+        news_compound = self.news.polarity_scores(text)["compound"]
+        combined = self.vader_weight * news_compound + self.textblob_weight * polarity
+        return float(polarity), float(subjectivity), float(compound), float(combined)
+
+
+@lru_cache(maxsize=8)
+def _scorer(lexicon: str, params: str) -> _Scorer:
+    news_lexicon = load_data(lexicon)
+    weights = load_data(params)["sentence"]
+    news = SentimentIntensityAnalyzer()
+    # The analyzer's lexicon is its own dict, so adding to it leaves other analyzers alone.
+    news.lexicon.update({word.lower(): float(value) for word, value in news_lexicon["words"].items()})
+    return _Scorer(
+        vader_weight=float(weights["vader"]),
+        textblob_weight=float(weights["textblob"]),
+        lexicon_version=f"{lexicon}:{news_lexicon['version']}",
+        plain=SentimentIntensityAnalyzer(),
+        news=news,
+    )
+
+
+def score_text(
+    text: str, *, lexicon: str | Path = DEFAULT_LEXICON, params: str | Path = DEFAULT_PARAMS
+) -> float:
+    """The recommended `sentiment` score of one text (a sentence or a clause), in [-1, 1].
+
+    >>> score_text("The bloodshed must stop, and this war must end.") < 0
+    True
+    """
+    return _scorer(str(lexicon), str(params)).scores(text)[3]
+
+
+def add_sentiment(
+    sentences: pd.DataFrame,
+    *,
+    text_col: str = "text",
+    lexicon: str | Path = DEFAULT_LEXICON,
+    params: str | Path = DEFAULT_PARAMS,
+) -> pd.DataFrame:
+    """Score each row's `text_col`. Returns the same rows plus `polarity`, `subjectivity`
+    (TextBlob), `vader_compound` (VADER with its own lexicon), `sentiment` (the recommended score)
+    and `sentiment_lexicon` (the news lexicon and version used). Empty or missing text gives NaN.
+
+    Needs only `text_col`; works on any text column, e.g. `narration_text` from
+    `framing.sources.add_voice`. Repeated texts are scored once.
+
+    >>> scored = add_sentiment(sentences)
+    >>> scored.groupby("outlet")["sentiment"].mean()
+    """
+    if text_col not in sentences.columns:
+        raise KeyError(f"add_sentiment needs a {text_col!r} column; the table has {list(sentences.columns)}")
+    scorer = _scorer(str(lexicon), str(params))
+    texts = sentences[text_col]
+    unique = pd.unique(texts.to_numpy(dtype=object))
+    table = pd.DataFrame([scorer.scores(text) for text in unique], columns=list(SCORE_COLUMNS))
+    positions = pd.Index(unique).get_indexer(texts.to_numpy(dtype=object))
+    out = sentences.copy()
+    for column in SCORE_COLUMNS:
+        out[column] = table[column].to_numpy()[positions] if len(table) else np.array([], dtype=float)
+    out["sentiment_lexicon"] = scorer.lexicon_version
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Summaries with bootstrap intervals
+
+
+def summarise_sentiment(
+    scored: pd.DataFrame,
+    *,
+    by: str | list[str] = "outlet",
+    score: str = "sentiment",
+    cluster: str | None = "article_id",
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Mean score per group with a percentile bootstrap interval (Efron & Tibshirani 1993).
+
+    Needs the `by` columns, `score` and, for the clustered bootstrap, `cluster`. Sentences of one
+    article are not independent, so by default whole articles are resampled (a cluster bootstrap)
+    and the mean is taken over all sentences of the drawn articles. A group with a single article
+    (or `cluster=None`) resamples sentences instead. Rows whose score is NaN are left out.
+
+    Returns one row per group: the `by` columns, `n` (sentences), `n_articles`, `mean`, `ci_low`,
+    `ci_high` and `resampled` ("article" or "sentence"). Deterministic for a given `seed`; each
+    group draws from its own generator seeded with `seed`, so a group's interval does not depend
+    on which other groups are in the table.
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    needed = keys + [score] + ([cluster] if cluster else [])
+    missing = [column for column in needed if column not in scored.columns]
+    if missing:
+        raise KeyError(f"summarise_sentiment needs column(s) {missing}; the table has {list(scored.columns)}")
+    table = scored.dropna(subset=[score])
+    rows = []
+    for group, part in table.groupby(keys, sort=True, dropna=False):
+        values = part[score].to_numpy(dtype=float)
+        clusters = part[cluster].to_numpy() if cluster else np.arange(len(part))
+        low, high, unit = _bootstrap_interval(values, clusters, n_boot=n_boot, ci=ci, seed=seed)
+        rows.append(
+            dict(
+                zip(keys, group),
+                n=len(values),
+                n_articles=part[cluster].nunique() if cluster else np.nan,
+                mean=values.mean(),
+                ci_low=low,
+                ci_high=high,
+                resampled=unit,
+            )
+        )
+    columns = keys + ["n", "n_articles", "mean", "ci_low", "ci_high", "resampled"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _bootstrap_interval(
+    values: np.ndarray, clusters: np.ndarray, *, n_boot: int, ci: float, seed: int
+) -> tuple[float, float, str]:
+    """Percentile interval of the mean of `values`, resampling whole clusters when there are two or
+    more of them and single values otherwise."""
+    rng = np.random.default_rng(seed)
+    codes, _ = pd.factorize(clusters)
+    n_clusters = codes.max() + 1 if len(codes) else 0
+    if n_clusters >= 2:
+        sums = np.bincount(codes, weights=values, minlength=n_clusters)
+        counts = np.bincount(codes, minlength=n_clusters)
+        draws = rng.integers(0, n_clusters, size=(n_boot, n_clusters))
+        means = sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
+        unit = "article"
+    else:
+        draws = rng.integers(0, len(values), size=(n_boot, len(values)))
+        means = values[draws].mean(axis=1)
+        unit = "sentence"
+    alpha = (1 - ci) / 2
+    low, high = np.quantile(means, [alpha, 1 - alpha])
+    return float(low), float(high), unit
+
+
+def summarise_sentiment_by_position(
+    scored: pd.DataFrame,
+    *,
+    bins: int = 5,
+    by: str | list[str] = "outlet",
+    score: str = "sentiment",
+    cluster: str | None = "article_id",
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Mean score per group and position bin, with bootstrap intervals, to follow sentiment from
+    the start of an article (position 0) to its end (1).
+
+    Needs `position` plus what `summarise_sentiment` needs. Returns one row per group and bin: the
+    `by` columns, `position_bin` (0 .. bins-1), `bin_start`, `bin_end`, `bin_mid`, then the columns
+    of `summarise_sentiment`. Bins are equal slices of [0, 1]; empty bins have no row.
+    """
+    if "position" not in scored.columns:
+        raise KeyError("summarise_sentiment_by_position needs a 'position' column (0 .. 1)")
+    keys = [by] if isinstance(by, str) else list(by)
+    binned = scored.assign(
+        position_bin=np.minimum((scored["position"].to_numpy(dtype=float) * bins).astype(int), bins - 1)
+    )
+    summary = summarise_sentiment(
+        binned, by=keys + ["position_bin"], score=score, cluster=cluster, n_boot=n_boot, ci=ci, seed=seed
+    )
+    start = summary["position_bin"] / bins
+    summary.insert(len(keys) + 1, "bin_start", start)
+    summary.insert(len(keys) + 2, "bin_end", start + 1 / bins)
+    summary.insert(len(keys) + 3, "bin_mid", start + 0.5 / bins)
+    return summary
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentiment toward an actor
+
+
+def target_window(text: str, start: int, end: int, *, window: int = 8) -> str:
+    """The words around the mention `text[start:end]`: the clause that holds it (clauses end at
+    , ; : dashes brackets and at but / while / although / however ...), cut to `window` words on
+    each side of the mention. The mention itself is kept."""
+    left_break = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right_match = _CLAUSE_BREAK.search(text, end)
+    right_break = right_match.start() if right_match else len(text)
+    before = _WORD.findall(text[left_break:start])[-window:] if window else []
+    after = _WORD.findall(text[end:right_break])[:window] if window else []
+    return " ".join([*before, text[start:end], *after])
+
+
+def score_target(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    lexicon: str | Path = DEFAULT_LEXICON,
+    params: str | Path = DEFAULT_PARAMS,
+) -> float:
+    """Sentiment toward the mention `text[start:end]`: the recommended score of the clause window
+    around it (`target_window`, size from the `[target]` table of `params`). In [-1, 1]."""
+    window = int(load_data(params)["target"]["window"])
+    return score_text(target_window(text, start, end, window=window), lexicon=lexicon, params=params)
+
+
+def label_target(score: float, *, params: str | Path = DEFAULT_PARAMS) -> str:
+    """"negative", "neutral" or "positive" for a target score, with the thresholds of `params`."""
+    thresholds = load_data(params)["target"]
+    if score <= thresholds["negative"]:
+        return "negative"
+    if score >= thresholds["positive"]:
+        return "positive"
+    return "neutral"
+
+
+def add_actor_sentiment(
+    sentences: pd.DataFrame,
+    actors: dict[str, list[str]],
+    *,
+    text_col: str = "text",
+    kinds: tuple[str, ...] | None = CONTENT_KINDS,
+    lexicon: str | Path = DEFAULT_LEXICON,
+    params: str | Path = DEFAULT_PARAMS,
+) -> pd.DataFrame:
+    """Sentiment toward named actors, one row per mention.
+
+    `actors` maps an actor's name to the ways it is written ({"Hegseth": ["Pete Hegseth",
+    "Hegseth"]}); names match as whole words, case-sensitively, longest first. Needs `text_col`
+    and, when present, keeps `article_id`, `outlet` and `sentence_id`; only rows of `kinds` are
+    read when the table has a `kind` column (None reads all).
+
+    Returns a long table: the kept keys, `actor`, `mention` (as written), `start`, `end` (offsets
+    in the text), `actor_sentiment` (`score_target`) and `label` (negative / neutral / positive).
+    """
+    keys = [column for column in ("article_id", "outlet", "sentence_id") if column in sentences.columns]
+    table = sentences
+    if kinds is not None and "kind" in table.columns:
+        table = table[table["kind"].isin(kinds)]
+    patterns = {actor: _mention_pattern(tuple(names)) for actor, names in actors.items()}
+    rows = []
+    for *values, text in table[keys + [text_col]].itertuples(index=False):
+        if not isinstance(text, str):
+            continue
+        for actor, pattern in patterns.items():
+            for match in pattern.finditer(text):
+                score = score_target(text, match.start(), match.end(), lexicon=lexicon, params=params)
+                rows.append(
+                    {
+                        **dict(zip(keys, values)),
+                        "actor": actor,
+                        "mention": match.group(),
+                        "start": match.start(),
+                        "end": match.end(),
+                        "actor_sentiment": score,
+                        "label": label_target(score, params=params),
+                    }
+                )
+    columns = keys + ["actor", "mention", "start", "end", "actor_sentiment", "label"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+@lru_cache(maxsize=256)
+def _mention_pattern(names: tuple[str, ...]) -> re.Pattern:
+    ordered = sorted(set(names), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in ordered) + r")(?!\w)")
