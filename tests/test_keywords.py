@@ -327,3 +327,19 @@ def test_allsides_keyness_and_tfidf_structure(allsides_tokens):
     tf = kw.tfidf(allsides_tokens, by="side")
     assert np.allclose(tf.groupby("side")["tf"].sum(), 1.0)
     assert (tf.loc[tf["idf"] == 0, "tf_idf"] == 0).all()
+
+
+def test_combining_accents_stay_in_the_word():
+    assert kw.tokenize("Guillain-Barre\u0301 syndrome") == ["Guillain-Barré", "syndrome"]
+
+
+def test_same_tokens_as_nltk_regexp_tokenizer_on_real_text(shared_data):
+    import re
+
+    from nltk.tokenize import RegexpTokenizer
+
+    nltk_tokenizer = RegexpTokenizer(kw.TOKEN_PATTERN, flags=re.VERBOSE)
+    with open(shared_data / "allsides-roundups" / "articles.jsonl", encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] or "" for _, line in zip(range(300), handle)]
+    texts = [t.replace("½", "") for t in texts]  # the only \w difference between re and regex
+    assert [kw.tokenize(t) for t in texts] == [nltk_tokenizer.tokenize(kw._nfc(t)) for t in texts]
