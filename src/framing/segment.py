@@ -4,23 +4,33 @@ The core is the Punkt algorithm (Kiss & Strunk 2006, "Unsupervised Multilingual 
 Detection", Computational Linguistics 32(4)) as implemented by NLTK's `PunktSentenceTokenizer`.
 Punkt is normally trained on a large corpus; here its parameters are written down instead and
 shipped as `framing/data/punkt.toml` (abbreviations, collocations, sentence starters), so nothing
-is downloaded or unpickled. A few rules a careful reader would write down are applied around it:
+is downloaded or unpickled. Around it sit rules a careful reader would write down, several of them
+after the Pragmatic Segmenter / pySBD rule set (Sadvilkar & Neumann 2020, "PySBD: Pragmatic Sentence
+Boundary Disambiguation", NLP-OSS):
 
-- hard breaks first: a blank line, a bullet (•, ◦, ‣, ⁃ ...), and inline numbered or lettered lists
-  ("1) ... 2) ...", "a. ... b. ...") start a new sentence;
-- a sentence never starts with a lower-case letter: `"This is great." she said.` and
-  "Yahoo! in the ..." stay whole, as does "(He worked as an engineer.) at the ...";
-- a piece made only of punctuation (a lone ellipsis or closing quote) joins its neighbour, so
-  "compounds. . . . The practice" splits after "compounds." and the ellipsis opens the next one;
-- closing quotes and brackets after the final period stay with their sentence (NLTK's realignment).
+1. Hard breaks come first: a blank line, a bullet (•, ◦, ‣, ⁃ ...), and the items of a numbered or
+   lettered list written inline ("1) ... 2) ...", "a. ... b. ...", "(i) ... (ii) ..."). An item's
+   marker stays with its first sentence; a list item ends at a line break.
+2. Punkt proposes boundaries inside each block. Letters joined by periods ("H.R.") count as
+   abbreviations by their form.
+3. Extra boundaries Punkt cannot see: an ellipsis followed by a capitalised word (except the
+   pronoun "I"), a period glued to the next sentence ("Tuesday.Mr."), full-width stops, footnote
+   marks after a sentence end ("martyr.[1] The"), interrupted speech ('to--" At this'), and a clock
+   time followed by a capitalised word ("at 6 P.M. Travelers ...").
+4. Boundaries are dropped inside quotations and brackets that close in the same block (a quoted
+   passage stays with its attribution), before a lower-case letter, a dash or a comma, after a
+   name ending in "!" ("Yahoo! Research"), and after a lone label ("Q.", "1."). A piece with no
+   letters joins its neighbour: an ellipsis the sentence after it (Chicago style, "compounds. . . .
+   The practice"), anything else the sentence before.
 
-Every sentence is stripped of surrounding white space; between two sentences there is only white
-space, so `[text[s:e] for s, e in sentence_spans(text)] == split_sentences(text)` and no visible
-character is lost.
+Every sentence is stripped of surrounding white space and only white space lies between two
+sentences, so `[text[s:e] for s, e in sentence_spans(text)] == split_sentences(text)` and no
+visible character is lost.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,32 +45,73 @@ from .lexicons import load_data
 
 DEFAULT_PARAMS = "punkt"
 
-# Letters joined by periods ("H.R.", "U.S.", "p.m.") are abbreviations by their form; Kiss & Strunk
-# use internal periods as evidence of an abbreviation for the same reason.
-_DOTTED_LETTERS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+# --- hard breaks -----------------------------------------------------------------------------
 _BULLETS = "•◦▪‣⁃●■►▸"
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A bullet that starts an item: Unicode bullets anywhere after white space, ASCII ones at a line start.
 _BULLET = re.compile(r"(?:(?<=\s)|^)[•◦▪‣⁃●■►▸](?=\s?\S)|^[ \t]*[-*–](?=\s)", re.MULTILINE)
-# An enumeration marker: "1.", "1)", "1.)", "a.", "a)" followed by white space.
-_ENUM = re.compile(r"(?<![^\s•◦▪‣⁃●■►▸:])(?:(\d{1,2})|([a-z]))(\.\)|\)|\.)(?=\s)")
+# An enumeration marker: "1.", "1)", "1.)", "(1)", "a.", "a)", "(iv)" followed by white space.
+_ENUM = re.compile(r"(?<![^\s•◦▪‣⁃●■►▸:])(\()?(\d{1,2}|[ivx]{1,4}|[a-z])(\.\)|\)|\.)(?=\s)")
 # The marker that opens a list item, kept with the item's first sentence.
-_ITEM_MARKER = re.compile(r"\s*[•◦▪‣⁃●■►▸*–-]?\s*(?:(?:\d{1,2}|[a-z])(?:\.\)|\)|\.)\s+)?")
-# Spaced ellipses (". . .") are shown to Punkt as one run of dots of the same length, so they read
-# as one ellipsis token and offsets hold. A period glued to a word is not part of the ellipsis:
-# in "compounds. . . . The" it ends the sentence and the ellipsis opens the next (Chicago style).
-_SPACED_ELLIPSIS = re.compile(r"(?<!\w)\.(?:[ \t]\.){2,}")
+_ITEM_MARKER = re.compile(
+    r"\s*[•◦▪‣⁃●■►▸*–-]?\s*(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-z])(?:\.\)|\)|\.)\s+)?")
+# A list may open at the start of the text, after a line break or colon, or after a sentence end.
+_LIST_OPENING = re.compile(r"(?:^|[\n:]|[.?!][\"'”’)]*\s)[\s•◦▪‣⁃●■►▸]*$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
+
+# --- what Punkt sees ---------------------------------------------------------------------------
+# Letters joined by periods ("H.R.", "U.S.", "p.m.") are abbreviations by their form; Kiss & Strunk
+# use internal periods as evidence of an abbreviation for the same reason.
+_DOTTED_LETTERS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+# Ellipses: "...", "…", and spaced ". . ." (a period glued to a word before a spaced ellipsis is
+# that sentence's own period). Punkt is shown them as commas; rule 3 decides about them.
+_ELLIPSIS = r"(?:\.{3,}|…|(?<!\w)\.(?:[ \t]\.){2,})"
+_ELLIPSIS_RE = re.compile(_ELLIPSIS)
 # Where Punkt could break: a sentence-ending mark, maybe closing marks, then white space. A block
-# without one before its end is one sentence and skips Punkt.
+# without one skips Punkt.
 _MAYBE_BREAK = re.compile(r"[.?!][^\w\s]*\s")
-_STARTS_LOWER = re.compile(r"[\"'“‘(\[]*[a-z]")
-_HAS_WORD = re.compile(r"\w")
+
+# --- extra boundaries (rule 3); each match ends where a new sentence may start -------------------
+_NEXT_CAPITAL = r"(?=\s+[\"'“‘(\[]*[A-Z])"
+_AFTER_STOP = re.compile(
+    r"[.?!](?:"
+    # a sentence end glued to the next sentence: "Tuesday.Mr. Smith", "1,000.That"
+    r"(?P<glued>(?=[A-Z][a-z]))"
+    # footnote marks after a sentence end: "martyr.[1] The", "consultation.11 12 Take"
+    rf"|[\"”’)]*(?:\[\d{{1,3}}\])+{_NEXT_CAPITAL}"
+    rf"|(?P<number>\d{{1,3}}(?:[ ,]\d{{1,3}})*){_NEXT_CAPITAL})"
+)
+# An ellipsis (not right after an opening mark) then a capitalised word other than the pronoun "I".
+_ELLIPSIS_BREAK = re.compile(
+    rf"(?<![\[(“‘\"']){_ELLIPSIS}[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z])(?!\s+I\b)")
+# Full-width stops end a sentence with or without a space.
+_WIDE_STOP = re.compile(r"[．。！？][\"'”’)]*(?=\s*\S)")
+# Interrupted speech: 'to--" At this moment'.
+_INTERRUPTED = re.compile(r"(?:--|—)[\"”’](?=\s+[A-Z])")
+_URL_OR_EMAIL = re.compile(r"@|/|www\.|\.(?:com|org|net|gov|edu)\b", re.IGNORECASE)
+
+# --- dropped boundaries (rule 4) ------------------------------------------------------------
+# Quotations and brackets that open and close: no sentence ends strictly inside them.
+_ENCLOSED = re.compile(
+    r"“[^“”]*”"
+    r"|‘(?:[^‘’]|’(?=\w))*’(?!\w)"
+    r"|(?<!\w)\"[^\"]*\"(?!\w)"
+    r"|(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)"
+    r"|\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}"
+)
+_CONTINUES = re.compile(r"[\"'“‘(\[]*[a-z]|[,;:\-–—)\]}%]")
+_LABEL = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]\)?")
+_LETTER = re.compile(r"[^\W\d_]")
+_FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z']+)")
+_WORD = re.compile(r"\S+")
 
 
 def split_sentences(text: str, *, params: str | Path = DEFAULT_PARAMS) -> list[str]:
     """The sentences of `text` (one paragraph or longer), each stripped of surrounding white space.
 
-    `params` names a shipped Punkt parameter file or is the path of a user's own TOML.
+    `params` names a shipped parameter file or is the path of a user's own TOML (same keys as
+    `framing/data/punkt.toml`).
 
     >>> split_sentences("I live in the U.S. How about you?")
     ['I live in the U.S.', 'How about you?']
@@ -75,52 +126,32 @@ def sentence_spans(text: str, *, params: str | Path = DEFAULT_PARAMS) -> list[tu
     >>> sentence_spans("Hello World. My name is Jonas.")
     [(0, 12), (13, 30)]
     """
-    tokenizer = _tokenizer(str(params))
+    rules = _rules(str(params))
+    masked = _ELLIPSIS_RE.sub(lambda match: "," * len(match.group(0)), text) if "." in text or "…" in text else text
     spans = []
-    masked = _mask_ellipses(text)
     for start, end in _blocks(text):
-        body = start + _ITEM_MARKER.match(text, start, end).end() - start
-        pieces = _punkt_spans(tokenizer, masked, body, end)
-        if pieces:
-            pieces[0] = (start, pieces[0][1])
-        spans.extend(_join_fragments(text, pieces))
+        body = _ITEM_MARKER.match(text, start, end).end()
+        cuts = _punkt_cuts(rules.tokenizer, masked, body, end)
+        cuts.extend(_extra_cuts(text, body, end, cuts, rules))
+        pieces = _pieces(start, end, _kept_cuts(text, start, end, sorted(set(cuts))))
+        spans.extend(_join_pieces(text, pieces, rules))
     return [span for span in (_strip(text, s, e) for s, e in spans) if span[0] < span[1]]
 
 
-def _punkt_spans(tokenizer: PunktSentenceTokenizer, text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Punkt's sentence spans of `text[start:end]`, as offsets into `text`."""
-    if not _MAYBE_BREAK.search(text, start, end):
-        return [(start, end)] if start < end else []
-    return [(start + s, start + e) for s, e in tokenizer.span_tokenize(text[start:end])]
-
-
 def punkt_version(params: str | Path = DEFAULT_PARAMS) -> str:
-    """The `version` of the Punkt parameter file in use, for recording next to outputs."""
+    """The `version` of the parameter file in use, for recording next to outputs."""
     return str(load_data(params)["version"])
 
 
-@lru_cache(maxsize=8)
-def _tokenizer(params: str) -> PunktSentenceTokenizer:
-    """A Punkt tokenizer built from a parameter file (see `framing/data/punkt.toml`)."""
-    data = load_data(params)
-    punkt = PunktParameters()
-    punkt.abbrev_types = _Abbreviations(
-        word.lower() for group in data["abbreviations"].values() for word in group)
-    punkt.collocations = {(first.lower(), second.lower()) for first, second in data["collocations"]["pairs"]}
-    starters = {word.lower() for word in data["sentence_starters"]["words"]}
-    punkt.sent_starters = starters
-    # Punkt's orthographic heuristic: these words are seen capitalised at sentence starts and in
-    # lower case inside sentences, so after an initial ("I. Did you") a capital means a new sentence.
-    for word in starters:
-        punkt.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
-    return PunktSentenceTokenizer(punkt)
+# --- parameters ------------------------------------------------------------------------------
 
-
-def _mask_ellipses(text: str) -> str:
-    """`text` with each spaced ellipsis written as dots only (same length)."""
-    if ". ." not in text:
-        return text
-    return _SPACED_ELLIPSIS.sub(lambda match: "." * len(match.group(0)), text)
+@dataclass(frozen=True)
+class _Rules:
+    tokenizer: PunktSentenceTokenizer
+    starters: frozenset[str]
+    time_break: re.Pattern
+    time_followers: frozenset[str]
+    exclamation_names: tuple[str, ...]
 
 
 class _Abbreviations(set):
@@ -131,37 +162,67 @@ class _Abbreviations(set):
             isinstance(word, str) and _DOTTED_LETTERS.fullmatch(word) is not None)
 
 
+@lru_cache(maxsize=8)
+def _rules(params: str) -> _Rules:
+    """The tokenizer and word lists built from a parameter file (see `framing/data/punkt.toml`)."""
+    data = load_data(params)
+    punkt = PunktParameters()
+    punkt.abbrev_types = _Abbreviations(
+        word.lower() for group in data["abbreviations"].values() for word in group)
+    punkt.collocations = {(a.lower(), b.lower()) for a, b in data.get("collocations", {}).get("pairs", [])}
+    starters = frozenset(word.lower() for word in data["sentence_starters"]["words"])
+    punkt.sent_starters = set(starters)
+    # Punkt's orthographic heuristic: these words are seen capitalised at sentence starts and in
+    # lower case inside sentences, so after an initial ("I. Did you") a capital means a new sentence.
+    for word in starters:
+        punkt.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
+    times = data.get("times", {})
+    time_words = "|".join(re.escape(word) for word in times.get("abbreviations", [])) or "(?!)"
+    return _Rules(
+        tokenizer=PunktSentenceTokenizer(punkt),
+        starters=starters,
+        time_break=re.compile(rf"\b(?:{time_words})\.(?=\s+[A-Z])", re.IGNORECASE),
+        time_followers=frozenset(word.lower() for word in times.get("followers", [])),
+        exclamation_names=tuple(data.get("exclamation_names", {}).get("names", [])),
+    )
+
+
+# --- 1. hard breaks --------------------------------------------------------------------------
+
 def _blocks(text: str) -> list[tuple[int, int]]:
-    """Split `text` at hard breaks (blank lines, bullets, inline list markers) into (start, end)."""
+    """Split `text` at hard breaks (blank lines, bullets, inline list items) into (start, end)."""
     cuts = {0, len(text)}
     if "\n" in text:
         cuts.update(match.end() for match in _BLANK_LINE.finditer(text))
     if "\n" in text or any(bullet in text for bullet in _BULLETS):
         cuts.update(match.start() for match in _BULLET.finditer(text))
-    cuts.update(_list_starts(text))
+    cuts.update(_list_cuts(text))
     ordered = sorted(cuts)
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if not text[a:b].isspace()]
 
 
-def _list_starts(text: str) -> list[int]:
-    """Offsets of inline list items: a run of markers counting up (1, 2, 3 or a, b, c) in the same
-    style, the first at the start of the text, a line, a bullet or after a colon."""
+def _list_cuts(text: str) -> list[int]:
+    """Where inline list items start (a run of two or more markers counting up in one style, the
+    first at a list opening), and the line break that ends the last item."""
     markers = list(_ENUM.finditer(text))
     if len(markers) < 2:
         return []
-    starts: list[int] = []
+    cuts: list[int] = []
     for i, first in enumerate(markers):
         opening = _item_start(text, first.start())
-        if opening > 0 and text[opening - 1] not in "\n:":
+        if not _LIST_OPENING.search(text, max(0, opening - 4), opening) and opening > 0:
             continue
-        run, expected = [first], _value(first) + 1
+        kind, value = _marker_kind(first)
+        run = [first]
         for later in markers[i + 1:]:
-            if later.group(3) == first.group(3) and _value(later) == expected and _same_kind(first, later):
+            if _same_style(first, later) and _marker_value(later, kind) == value + len(run):
                 run.append(later)
-                expected += 1
         if len(run) > 1:
-            starts.extend(_item_start(text, marker.start()) for marker in run)
-    return starts
+            cuts.extend(_item_start(text, marker.start()) for marker in run)
+            line_end = text.find("\n", run[-1].end())
+            if line_end > 0:
+                cuts.append(line_end)
+    return cuts
 
 
 def _item_start(text: str, offset: int) -> int:
@@ -172,27 +233,115 @@ def _item_start(text: str, offset: int) -> int:
     return offset
 
 
-def _value(marker: re.Match) -> int:
-    return int(marker.group(1)) if marker.group(1) else ord(marker.group(2))
+def _marker_kind(marker: re.Match) -> tuple[str, int]:
+    label = marker.group(2)
+    if label.isdigit():
+        return "number", int(label)
+    if label == "i":
+        return "roman", 1
+    if len(label) == 1:
+        return "letter", ord(label)
+    return "roman", _ROMAN.get(label, -99)
 
 
-def _same_kind(a: re.Match, b: re.Match) -> bool:
-    return bool(a.group(1)) == bool(b.group(1))
+def _marker_value(marker: re.Match, kind: str) -> int | None:
+    label = marker.group(2)
+    if kind == "number":
+        return int(label) if label.isdigit() else None
+    if kind == "roman":
+        return _ROMAN.get(label)
+    return ord(label) if len(label) == 1 and label.isalpha() else None
 
 
-def _join_fragments(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a piece to the one before when it starts in lower case, and a piece with no word
-    characters (a lone ellipsis) to the one after (or before, when it is last)."""
+def _same_style(a: re.Match, b: re.Match) -> bool:
+    return a.group(1) == b.group(1) and a.group(3) == b.group(3)
+
+
+# --- 2. and 3. candidate boundaries ----------------------------------------------------------
+
+def _punkt_cuts(tokenizer: PunktSentenceTokenizer, masked: str, start: int, end: int) -> list[int]:
+    """Where Punkt starts a new sentence inside `masked[start:end]` (offsets into the text)."""
+    if not _MAYBE_BREAK.search(masked, start, end):
+        return []
+    spans = list(tokenizer.span_tokenize(masked[start:end]))
+    return [start + s for s, _ in spans[1:]]
+
+
+def _extra_cuts(text: str, start: int, end: int, cuts: list[int], rules: _Rules) -> list[int]:
+    """Boundaries Punkt cannot see (rule 3), as offsets where the new sentence may start."""
+    extra = [match.end() for match in _AFTER_STOP.finditer(text, start, end)
+             if _real_stop(text, match)]
+    block = text[start:end]
+    if "..." in block or "…" in block or ". ." in block:
+        extra.extend(match.end() for match in _ELLIPSIS_BREAK.finditer(text, start, end))
+    if any(stop in block for stop in "．。！？"):
+        extra.extend(match.end() for match in _WIDE_STOP.finditer(text, start, end))
+    if "--" in block or "—" in block:
+        extra.extend(match.end() for match in _INTERRUPTED.finditer(text, start, end))
+    for match in rules.time_break.finditer(text, start, end):
+        after = _FIRST_WORD.match(text, match.end() + 1)
+        if after and after.group(1).lower() in rules.time_followers:
+            continue
+        sentence_start = max([start] + [cut for cut in cuts if cut <= match.start()])
+        if len(_WORD.findall(text, sentence_start, match.start())) > 3:
+            extra.append(match.end())
+    return extra
+
+
+def _real_stop(text: str, match: re.Match) -> bool:
+    """Whether a glued stop or a stop before footnote numbers follows a word, not an
+    abbreviation, a number or a web address."""
+    before = text[max(0, match.start() - 2):match.start()]
+    if match.group("glued") is not None:
+        return (len(before) == 2 and all(c.islower() or c.isdigit() for c in before)
+                and not _URL_OR_EMAIL.search(_token_at(text, match.start())))
+    if match.group("number") is not None:
+        return before[-1:].islower() or before[-1:] in ")]"
+    return True
+
+
+def _token_at(text: str, offset: int) -> str:
+    left = text.rfind(" ", 0, offset) + 1
+    right = text.find(" ", offset)
+    return text[left:right if right >= 0 else len(text)]
+
+
+# --- 4. dropped boundaries -------------------------------------------------------------------
+
+def _kept_cuts(text: str, start: int, end: int, cuts: list[int]) -> list[int]:
+    """The cuts that do not fall strictly inside a quotation or bracket closing in the block."""
+    cuts = [cut for cut in cuts if start < cut < end]
+    if not cuts:
+        return cuts
+    enclosed = [match.span() for match in _ENCLOSED.finditer(text, start, end)]
+    return [cut for cut in cuts if not any(a < cut < b for a, b in enclosed)]
+
+
+def _pieces(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    bounds = [start, *cuts, end]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _join_pieces(text: str, pieces: list[tuple[int, int]], rules: _Rules) -> list[tuple[int, int]]:
+    """Join pieces that cannot stand as sentences to their neighbours (rule 4)."""
     joined: list[list[int]] = []
-    carry: int | None = None
+    carry: int | None = None  # start of a piece waiting to join the next one
     for start, end in pieces:
-        piece = text[start:end]
+        piece = text[start:end].strip()
         if carry is not None:
             start, carry = carry, None
-        if not _HAS_WORD.search(piece):
+        if not piece:
+            continue
+        if not _LETTER.search(piece):
+            if _ELLIPSIS_RE.match(piece) or not joined:
+                carry = start
+            else:
+                joined[-1][1] = end
+            continue
+        if _LABEL.fullmatch(piece):
             carry = start
             continue
-        if joined and _STARTS_LOWER.match(piece.lstrip()):
+        if joined and _continues(text[joined[-1][0]:joined[-1][1]].rstrip(), piece, rules):
             joined[-1][1] = end
         else:
             joined.append([start, end])
@@ -202,6 +351,16 @@ def _join_fragments(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int,
         else:
             joined.append([carry, pieces[-1][1]])
     return [(start, end) for start, end in joined]
+
+
+def _continues(before: str, piece: str, rules: _Rules) -> bool:
+    """Whether `piece` carries on the sentence `before` instead of starting a new one."""
+    if _CONTINUES.match(piece):
+        return True
+    if rules.exclamation_names and before.endswith(rules.exclamation_names):
+        first = _FIRST_WORD.match(piece)
+        return not (first and first.group(1).lower() in rules.starters)
+    return False
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
