@@ -115,7 +115,9 @@ TOY = {"A": "x x y", "B": "y z"}
 def test_count_terms_n_and_share():
     counts = kw.count_terms(_tokens(TOY))
     assert counts.to_dict("list") == {"outlet": ["A", "A", "B", "B"], "term": ["x", "y", "y", "z"],
-                                      "n": [2, 1, 1, 1], "share": [2 / 3, 1 / 3, 0.5, 0.5]}
+                                      "n": [2, 1, 1, 1], "share": [2 / 3, 1 / 3, 0.5, 0.5],
+                                      "stopwords_version": ["1.0"] * 4}
+    assert counts.attrs["lexicons"] == {"stopwords": "1.0"}
     whole = kw.count_terms(_tokens(TOY), by=None)
     assert dict(zip(whole["term"], whole["n"])) == {"x": 2, "y": 2, "z": 1}
     assert whole["share"].sum() == pytest.approx(1.0)
@@ -123,7 +125,9 @@ def test_count_terms_n_and_share():
 
 def test_count_terms_sums_a_counts_table():
     counts = pd.DataFrame({"outlet": ["A", "A", "A"], "term": ["x", "x", "y"], "n": [2, 3, 5]})
-    assert kw.count_terms(counts)[["term", "n"]].values.tolist() == [["x", 5], ["y", 5]]
+    summed = kw.count_terms(counts)
+    assert summed[["term", "n"]].values.tolist() == [["x", 5], ["y", 5]]
+    assert "stopwords_version" not in summed  # unknown for a table built elsewhere
 
 
 def test_tfidf_by_hand():

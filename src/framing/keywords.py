@@ -179,7 +179,12 @@ def _term_counts(tokens: pd.DataFrame, by: list[str], term_col: str) -> pd.DataF
 
 
 def _with_lexicons(table: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
-    table.attrs = dict(source.attrs)
+    """`table` with the stop-word list version of `source`'s tokens, when known, as a last column
+    `stopwords_version` and in `attrs["lexicons"]` (exported tables then still say it)."""
+    lexicons = dict(source.attrs.get("lexicons", {}))
+    table.attrs = {"lexicons": lexicons} if lexicons else {}
+    if "stopwords" in lexicons:
+        table["stopwords_version"] = lexicons["stopwords"]
     return table
 
 
