@@ -247,6 +247,9 @@ def test_kwic_matches_words_and_phrases_case_insensitively():
     assert phrase[["left", "keyword", "right"]].values.tolist() == [
         ["rules out Ukraine’s", "NATO membership", ", he said"]]
     assert kw.kwic(sentences, "Ukraine")["sentence_id"].tolist() == [0, 1]
+    assert kw.kwic(sentences, "Ukraine's")["keyword"].tolist() == ["Ukraine", "Ukraine’s"]
+    assert kw.kwic(sentences, "u.s.")["keyword"].tolist() == ["U.S."]
+    assert kw.kwic(sentences, "peace").empty
 
 
 # ------------------------------------------------------------------------------------- the seeds
@@ -281,7 +284,7 @@ def test_seed_kwic_troops_in_both_articles(seed_sentences):
     assert set(table["outlet"]) == {blog, news}
     assert (table["keyword"].str.lower() == "troops").all()
     contexts = set(zip(table["outlet"], table["left"], table["right"]))
-    assert (news, "the U.S. would not send", "to Ukraine, Hegseth stated") in contexts
+    assert (news, "U.S. would not send", "to Ukraine, Hegseth stated") in contexts
     assert (blog, "confirmed that no American", "will be deployed to") in contexts
 
 

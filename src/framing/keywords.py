@@ -446,10 +446,9 @@ def kwic(sentences: pd.DataFrame, keyword: str, *, window: int = 5, text_col: st
         raise ValueError(f"the keyword {keyword!r} has no word in it")
     if kinds is not None and "kind" in sentences:
         sentences = sentences[sentences["kind"].isin(list(kinds))]
-    first = tokenize(keyword)[0].lower().replace("\u2019", "'")
     texts = sentences[text_col].fillna("").astype(str)
-    candidates = texts.str.lower().str.replace("\u2019", "'", regex=False).str.contains(
-        first, regex=False)
+    # only sentences holding the first term's letters can match: tokenise just those
+    candidates = texts.str.lower().str.translate(_CHARMAP).str.contains(wanted[0], regex=False)
     rows = []
     for position in np.flatnonzero(candidates.to_numpy()):
         for match in _matches(texts.iloc[position], wanted, window):
