@@ -350,3 +350,19 @@ def test_same_tokens_as_nltk_regexp_tokenizer_on_real_text(shared_data):
         texts = [json.loads(line)["text"] or "" for _, line in zip(range(300), handle)]
     texts = [t.replace("½", "") for t in texts]  # the only \w difference between re and regex
     assert [kw.tokenize(t) for t in texts] == [nltk_tokenizer.tokenize(kw._nfc(t)) for t in texts]
+
+
+def test_allsides_token_table_contract(shared_data):
+    with open(shared_data / "allsides-roundups" / "articles.jsonl", encoding="utf-8") as handle:
+        articles = [json.loads(line) for _, line in zip(range(200), handle)]
+    sentences = pd.DataFrame({"article_id": [a["article_id"] for a in articles],
+                              "outlet": [a["outlet"] for a in articles], "sentence_id": 0,
+                              "text": [a["text"] or "" for a in articles]})
+    tokens = kw.unnest_tokens(sentences, drop_stopwords=False)
+    assert not tokens.duplicated(["article_id", "sentence_id", "token_id"]).any()
+    per_sentence = tokens.groupby(["article_id", "sentence_id"])["token_id"]
+    assert (per_sentence.max() + 1 == per_sentence.size()).all()  # contiguous from 0
+    assert tokens.groupby("article_id").size().to_dict() == {
+        a["article_id"]: len(kw.tokenize(a["text"] or "")) for a in articles
+        if kw.tokenize(a["text"] or "")}
+    assert tokens["token"].str.len().gt(0).all() and not tokens["term"].str.contains(r"\s").any()
