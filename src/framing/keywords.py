@@ -148,7 +148,7 @@ def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopw
     stop = np.array([t.lower() in words for t in terms], dtype=bool)
     tokens["token"] = pd.Series(flat, dtype="str")
     tokens["term"] = pd.Series(terms[codes], dtype="str")
-    tokens["is_stopword"] = stop[codes] if len(codes) else np.zeros(0, dtype=bool)
+    tokens["is_stopword"] = stop[codes]
     if drop_stopwords:
         tokens = tokens[~tokens["is_stopword"]].reset_index(drop=True)
     tokens.attrs["lexicons"] = {"stopwords": version}
