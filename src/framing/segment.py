@@ -45,6 +45,10 @@ from .lexicons import load_data
 
 DEFAULT_PARAMS = "punkt"
 
+# Any mark that could start a rule below. A text with none before its final stop is one sentence.
+_ANY_MARK = re.compile(r"[.?!)…．。！？•◦▪‣⁃●■►▸\n]")
+_TRAILING = " \t\r\n\"'”’"
+
 # --- hard breaks -----------------------------------------------------------------------------
 _BULLETS = "•◦▪‣⁃●■►▸"
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -57,6 +61,7 @@ _ITEM_MARKER = re.compile(
     r"\s*[•◦▪‣⁃●■►▸*–-]?\s*(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-z])(?:\.\)|\)|\.)\s+)?")
 # A list may open at the start of the text, after a line break or colon, or after a sentence end.
 _LIST_OPENING = re.compile(r"(?:^|[\n:]|[.?!][\"'”’)]*\s)[\s•◦▪‣⁃●■►▸]*$")
+_OPENING_WINDOW = 8  # characters before a marker that _LIST_OPENING looks at
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
 
@@ -66,7 +71,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 _DOTTED_LETTERS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # Ellipses: "...", "…", and spaced ". . ." (a period glued to a word before a spaced ellipsis is
 # that sentence's own period). Punkt is shown them as commas; rule 3 decides about them.
-_ELLIPSIS = r"(?:\.{3,}|…|(?<!\w)\.(?:[ \t]\.){2,})"
+# (Written to start with a character class so the scan is fast.)
+_ELLIPSIS = r"(?:[.…](?:(?<=\.)\.\.+|(?<=\.)(?<!\w\.)(?:[ \t]\.){2,}|(?<=…)))"
 _ELLIPSIS_RE = re.compile(_ELLIPSIS)
 # Where Punkt could break: a sentence-ending mark, maybe closing marks, then white space. A block
 # without one skips Punkt.
@@ -96,11 +102,11 @@ _URL_OR_EMAIL = re.compile(r"@|/|www\.|\.(?:com|org|net|gov|edu)\b", re.IGNORECA
 _ENCLOSED = re.compile(
     r"“[^“”]*”"
     r"|‘(?:[^‘’]|’(?=\w))*’(?!\w)"
-    r"|(?<!\w)\"[^\"]*\"(?!\w)"
-    r"|(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)"
+    r"|(?<![^\s(\[])\"[^\"]*\"(?!\w)"
+    r"|(?<![^\s(\[])'(?:[^']|'(?=\w))*'(?!\w)"
     r"|\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}"
 )
-_CONTINUES = re.compile(r"[\"'“‘(\[]*[a-z]|[,;:\-–—)\]}%]")
+_CONTINUES = re.compile(r"[\"'“‘(\[\-–—\s]*[a-z]|[,;:)\]}%]")
 _LABEL = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]\)?")
 _LETTER = re.compile(r"[^\W\d_]")
 _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z']+)")
@@ -127,7 +133,10 @@ def sentence_spans(text: str, *, params: str | Path = DEFAULT_PARAMS) -> list[tu
     [(0, 12), (13, 30)]
     """
     rules = _rules(str(params))
-    masked = _ELLIPSIS_RE.sub(lambda match: "," * len(match.group(0)), text) if "." in text or "…" in text else text
+    if not _ANY_MARK.search(text, 0, len(text.rstrip(_TRAILING)) - 1):
+        start, end = _strip(text, 0, len(text))  # no mark before the final one: one sentence
+        return [(start, end)] if start < end else []
+    masked = _mask(text)
     spans = []
     for start, end in _blocks(text):
         body = _ITEM_MARKER.match(text, start, end).end()
@@ -187,6 +196,22 @@ def _rules(params: str) -> _Rules:
     )
 
 
+def _mask(text: str) -> str:
+    """`text` as Punkt should see it (same length): ellipses as commas (rule 3 decides about them)
+    and a stop glued to the next sentence ("Tuesday.Mr.") as a space."""
+    if "." not in text and "…" not in text:
+        return text
+    masked = _ELLIPSIS_RE.sub(lambda match: "," * len(match.group(0)), text)
+    glued = [match.start() for match in _AFTER_STOP.finditer(masked)
+             if match.group("glued") is not None and _real_stop(masked, match)]
+    if glued:
+        chars = list(masked)
+        for offset in glued:
+            chars[offset] = " "
+        masked = "".join(chars)
+    return masked
+
+
 # --- 1. hard breaks --------------------------------------------------------------------------
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -209,8 +234,7 @@ def _list_cuts(text: str) -> list[int]:
         return []
     cuts: list[int] = []
     for i, first in enumerate(markers):
-        opening = _item_start(text, first.start())
-        if not _LIST_OPENING.search(text, max(0, opening - 4), opening) and opening > 0:
+        if not _LIST_OPENING.search(text, max(0, first.start() - _OPENING_WINDOW), first.start()):
             continue
         kind, value = _marker_kind(first)
         run = [first]
@@ -278,7 +302,8 @@ def _extra_cuts(text: str, start: int, end: int, cuts: list[int], rules: _Rules)
         extra.extend(match.end() for match in _WIDE_STOP.finditer(text, start, end))
     if "--" in block or "—" in block:
         extra.extend(match.end() for match in _INTERRUPTED.finditer(text, start, end))
-    for match in rules.time_break.finditer(text, start, end):
+    times = rules.time_break.finditer(text, start, end) if "m." in block or "M." in block else ()
+    for match in times:
         after = _FIRST_WORD.match(text, match.end() + 1)
         if after and after.group(1).lower() in rules.time_followers:
             continue
@@ -313,8 +338,15 @@ def _kept_cuts(text: str, start: int, end: int, cuts: list[int]) -> list[int]:
     cuts = [cut for cut in cuts if start < cut < end]
     if not cuts:
         return cuts
-    enclosed = [match.span() for match in _ENCLOSED.finditer(text, start, end)]
-    return [cut for cut in cuts if not any(a < cut < b for a, b in enclosed)]
+    kept = []
+    enclosed = _ENCLOSED.finditer(text, start, end)
+    span = next(enclosed, None)
+    for cut in cuts:  # both in order: walk them together
+        while span is not None and span.end() <= cut:
+            span = next(enclosed, None)
+        if span is None or not span.start() < cut:
+            kept.append(cut)
+    return kept
 
 
 def _pieces(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
