@@ -239,4 +239,4 @@ def test_newsmtsc_macro_f1(shared_data):
         rows = [json.loads(line) for line in handle]
     rows = rows[::4]  # a fixed quarter keeps the test fast; the benchmark uses every row
     predicted = [label_target(score_target(r["sentence"], r["from"], r["to"])) for r in rows]
-    assert f1_score([r["polarity"] for r in rows], predicted, average="macro") > 0.50
+    assert f1_score([r["polarity"] for r in rows], predicted, average="macro") > 0.53
