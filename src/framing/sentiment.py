@@ -107,8 +107,7 @@ def add_sentiment(
     Needs only `text_col`; works on any text column, e.g. `narration_text` from
     `framing.sources.add_voice`. Repeated texts are scored once.
 
-    >>> scored = add_sentiment(sentences)
-    >>> scored.groupby("outlet")["sentiment"].mean()
+    Example: `add_sentiment(sentences).groupby("outlet")["sentiment"].mean()`.
     """
     if text_col not in sentences.columns:
         raise KeyError(f"add_sentiment needs a {text_col!r} column; the table has {list(sentences.columns)}")
@@ -237,7 +236,7 @@ def summarise_sentiment_by_position(
 # Sentiment toward an actor
 
 
-def target_window(text: str, start: int, end: int, *, window: int = 8) -> str:
+def target_window(text: str, start: int, end: int, *, window: int = 12) -> str:
     """The words around the mention `text[start:end]`: the clause that holds it (clauses end at
     , ; : dashes brackets and at but / while / although / however ...), cut to `window` words on
     each side of the mention. The mention itself is kept."""
@@ -259,13 +258,18 @@ def score_target(
 ) -> float:
     """Sentiment toward the mention `text[start:end]`: the recommended score of the clause window
     around it (`target_window`, size from the `[target]` table of `params`). In [-1, 1]."""
-    window = int(load_data(params)["target"]["window"])
+    window = int(_target_params(str(params))["window"])
     return score_text(target_window(text, start, end, window=window), lexicon=lexicon, params=params)
+
+
+@lru_cache(maxsize=8)
+def _target_params(params: str) -> dict:
+    return dict(load_data(params)["target"])
 
 
 def label_target(score: float, *, params: str | Path = DEFAULT_PARAMS) -> str:
     """"negative", "neutral" or "positive" for a target score, with the thresholds of `params`."""
-    thresholds = load_data(params)["target"]
+    thresholds = _target_params(str(params))
     if score <= thresholds["negative"]:
         return "negative"
     if score >= thresholds["positive"]:
