@@ -1,0 +1,155 @@
+"""HTML evidence for notebooks and reports: sentences with the words that counted marked, and an
+article shown line by line as it was kept or dropped.
+
+Every function returns an `Html` string, which Jupyter renders as HTML and which can be written
+into a report as it is. Styles are inline (no <style> block), so the markup survives JupyterLab's
+sanitiser for untrusted notebooks and reads the same in the static report.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+MARK_STYLE = "background:#ffe08a;padding:0 1px;border-radius:2px"
+KIND_COLOURS = {"headline": "#0072B2", "subtitle": "#56B4E9", "subheading": "#009E73",
+                "body": "#333333", "list_item": "#CC79A7", "byline": "#E69F00", "date": "#E69F00"}
+DROPPED_COLOUR = "#9a9a9a"
+_TABLE = "border-collapse:collapse;font-size:13px;line-height:1.35"
+_CELL = "border-bottom:1px solid #e5e5e5;padding:3px 8px;text-align:left;vertical-align:top"
+
+
+class Html(str):
+    """A string of HTML that Jupyter displays as HTML."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def mark_spans(text: str, spans: Iterable[tuple[int, int]]) -> Html:
+    """`text` escaped for HTML, with each (start, end) character span wrapped in <mark>.
+    Overlapping spans are merged."""
+    merged: list[list[int]] = []
+    for start, end in sorted((int(s), int(e)) for s, e in spans if e > s):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces, last = [], 0
+    for start, end in merged:
+        pieces.append(html.escape(text[last:start]))
+        pieces.append(f'<mark class="fr-hit" style="{MARK_STYLE}">{html.escape(text[start:end])}</mark>')
+        last = end
+    pieces.append(html.escape(text[last:]))
+    return Html("".join(pieces))
+
+
+def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Character spans of whole-word, case-insensitive matches of any of `terms` in `text`."""
+    words = sorted({str(t).strip() for t in terms if str(t).strip()}, key=len, reverse=True)
+    if not words:
+        return []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def mark_terms(text: str, terms: Iterable[str]) -> Html:
+    """`text` escaped for HTML with every whole-word occurrence of `terms` marked: for example
+    `mark_terms("NATO said no", ["nato"])` marks "NATO"."""
+    return mark_spans(text, term_spans(text, terms))
+
+
+def show_sentences(table: pd.DataFrame, *, text_col: str = "text", terms: Iterable[str] | None = None,
+                   terms_col: str | None = None, spans_col: str | None = None,
+                   columns: Iterable[str] = ("outlet", "sentence_id"), max_rows: int = 50,
+                   caption: str | None = None) -> Html:
+    """An HTML table of sentences with the evidence marked: the words in `terms` (same for every
+    row), the words listed in each row's `terms_col` (a list or a "; "-separated string), or the
+    character spans in each row's `spans_col` (a list of (start, end)). `columns` are shown before
+    the text. At most `max_rows` rows; a note says how many were left out."""
+    shown = [c for c in columns if c in table.columns]
+    head = "".join(f'<th style="{_CELL}">{html.escape(c)}</th>' for c in [*shown, text_col])
+    rows = []
+    for _, row in table.head(max_rows).iterrows():
+        text = str(row[text_col])
+        spans = list(term_spans(text, terms)) if terms is not None else []
+        if terms_col is not None:
+            spans += term_spans(text, _as_list(row[terms_col]))
+        if spans_col is not None:
+            spans += [tuple(s) for s in _as_list(row[spans_col])]
+        cells = "".join(f'<td style="{_CELL}">{html.escape(str(row[c]))}</td>' for c in shown)
+        rows.append(f"<tr>{cells}<td style=\"{_CELL}\">{mark_spans(text, spans)}</td></tr>")
+    return Html(_table(head, rows, caption, left_out=len(table) - min(len(table), max_rows)))
+
+
+def show_article(lines: pd.DataFrame, *, caption: str | None = None) -> Html:
+    """An article line by line: kept text in the colour of its kind with the kind named, dropped
+    lines struck through in grey with the rule that dropped them.
+
+    Needs `line_start`, `status` ("kept" / "dropped"), `label` (kind or rule), `text` (as
+    `framing.report.trace_article` gives)."""
+    head = "".join(f'<th style="{_CELL}">{name}</th>' for name in ("line", "kept as / dropped by", "text"))
+    rows = []
+    for row in lines.itertuples():
+        kept = row.status == "kept"
+        colour = KIND_COLOURS.get(row.label, "#333333") if kept else DROPPED_COLOUR
+        text_style = f"color:{colour}" + ("" if kept else ";text-decoration:line-through")
+        if kept and row.label == "headline":
+            text_style += ";font-weight:bold"
+        label = html.escape(str(row.label)) if kept else f"dropped: {html.escape(str(row.label))}"
+        rows.append(
+            f'<tr class="fr-{row.status}"><td style="{_CELL};color:#777">{_lines(row)}</td>'
+            f'<td style="{_CELL};color:{colour};white-space:nowrap">{label}</td>'
+            f'<td style="{_CELL}"><span style="{text_style}">{html.escape(str(row.text))}</span></td></tr>')
+    return Html(_table(head, rows, caption, left_out=0))
+
+
+def browse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, removed: pd.DataFrame, *,
+                    article_id: str | None = None):
+    """A dropdown to choose an article and see it line by line (`show_article`). Needs the three
+    corpus tables (sentences of all kinds). Returns an ipywidgets widget; a notebook run
+    unattended simply shows the first choice."""
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    from .report import trace_article
+
+    options = [(f"{row.outlet}: {row.title or row.article_id}"[:90], row.article_id)
+               for row in articles.itertuples()]
+    if not options:
+        return widgets.HTML("no articles")
+    choice = widgets.Dropdown(options=options, value=article_id or options[0][1], description="article",
+                              layout=widgets.Layout(width="95%"))
+    shown = widgets.Output()
+
+    def redraw(*_):
+        shown.clear_output(wait=True)
+        with shown:
+            display(show_article(trace_article(sentences, removed, article_id=choice.value)))
+
+    choice.observe(redraw, names="value")
+    redraw()
+    return widgets.VBox([choice, shown])
+
+
+def _lines(row) -> str:
+    end = getattr(row, "line_end", row.line_start)
+    return f"{row.line_start}" if pd.isna(end) or end == row.line_start else f"{row.line_start}–{end}"
+
+
+def _as_list(value) -> list:
+    if value is None or (not isinstance(value, (list, tuple, set)) and not hasattr(value, "__len__")):
+        return []
+    if isinstance(value, str):
+        return [v for v in value.split("; ") if v]
+    return list(value)
+
+
+def _table(head: str, rows: list[str], caption: str | None, *, left_out: int) -> str:
+    cap = f'<caption style="caption-side:top;text-align:left;font-weight:bold;padding:4px 0">' \
+          f"{html.escape(caption)}</caption>" if caption else ""
+    note = f'<p style="color:#777;font-size:12px">… {left_out:,} more rows not shown</p>' if left_out else ""
+    return (f'<table class="fr-evidence" style="{_TABLE}">{cap}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>{note}")

@@ -1,0 +1,545 @@
+"""The report: corpus summaries for notebook 01, and the runner that builds a corpus, executes every
+notebook with its parameters and writes `reports/<corpus>/`.
+
+`run_reports([raw_folder, ...])` is all the `framing report` command and `make report` call. For
+each corpus it
+
+1. builds the tables into `data/processed/<corpus>/` (`build_tables` + `save_build`, reusing
+   unchanged articles of the previous build);
+2. executes each notebook of `notebooks/` (every `*.ipynb`, in name order: adding a notebook is
+   dropping a file there) with papermill, passing the parameters `corpus` (the processed folder),
+   `out` (the report folder) and `save_figures`;
+3. writes the executed notebooks, the figures and tables the notebooks saved, and `index.html`.
+
+Everything is written into a staging folder beside `reports/<corpus>/` that replaces it only at the
+end, so an interrupted run leaves the previous report intact. A failing notebook is named with its
+cell and error; the other notebooks still run and the exit code says that something failed.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import platform
+import re
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+
+from .config import CONTENT_KINDS, notebooks_dir, processed_dir, reports_dir
+
+NOTEBOOK_PARAMETERS = ("corpus", "out", "save_figures")  # what the runner sets in every notebook
+CELL_TIMEOUT = 900  # seconds one cell may run before the notebook counts as failed
+_QUESTION = re.compile(r"^\*\*question:?\*\*:?\s*", re.I)
+VERSIONED_PACKAGES = ("framing", "pandas", "numpy", "matplotlib", "nltk", "textblob", "vaderSentiment",
+                      "scikit-learn", "scipy", "trafilatura", "papermill")
+
+
+# ── corpus summaries (notebook 01) ───────────────────────────────────────────────────────────────
+
+def count_articles_per_outlet(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles per outlet. Needs `outlet`, `n_sentences`, `n_words`.
+
+    Returns one row per outlet: `outlet`, `n_articles`, `n_sentences`, `n_words`, most articles
+    first."""
+    counts = (articles.groupby("outlet", sort=True)
+              .agg(n_articles=("outlet", "size"), n_sentences=("n_sentences", "sum"),
+                   n_words=("n_words", "sum"))
+              .reset_index())
+    return counts.sort_values(["n_articles", "outlet"], ascending=[False, True], ignore_index=True)
+
+
+def count_kinds(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Sentences and words kept, by kind. Needs `kind`, `n_words`.
+
+    Returns one row per kind present: `kind`, `n_sentences`, `n_words`, `content` (whether the
+    analyses use this kind by default), in the order of `framing.config.KINDS`."""
+    from .config import KINDS
+
+    counts = (sentences.groupby("kind").agg(n_sentences=("kind", "size"), n_words=("n_words", "sum"))
+              .reset_index())
+    order = {kind: i for i, kind in enumerate(KINDS)}
+    counts["content"] = counts["kind"].isin(CONTENT_KINDS)
+    return counts.sort_values("kind", key=lambda k: k.map(order).fillna(len(order)),
+                              ignore_index=True)
+
+
+def summarise_cleaning(articles: pd.DataFrame, sentences: pd.DataFrame,
+                       removed: pd.DataFrame) -> pd.DataFrame:
+    """What cleaning kept and removed, per article.
+
+    Needs articles (`article_id`, `outlet`, `title`, `n_sentences`, `n_words`), sentences of all
+    kinds (`article_id`, `line_start`, `line_end`) and removed lines (`article_id`, `line`).
+    Returns one row per article, in the articles' order: `article_id`, `outlet`, `title`, `label`
+    (outlet and a short title, for charts), `lines_kept` (raw lines under a kept sentence),
+    `lines_removed`, `share_removed` (0-1), `n_sentences`, `n_words`."""
+    kept = (sentences.dropna(subset=["line_start"])
+            .assign(line=lambda t: [list(range(int(a), int(b) + 1))
+                                    for a, b in zip(t["line_start"], t["line_end"].fillna(t["line_start"]))])
+            .explode("line")
+            .drop_duplicates(["article_id", "line"])
+            .groupby("article_id").size())
+    dropped = removed.dropna(subset=["article_id"]).groupby("article_id").size()
+    table = articles[["article_id", "outlet", "title", "n_sentences", "n_words"]].copy()
+    table["lines_kept"] = table["article_id"].map(kept).fillna(0).astype("int64")
+    table["lines_removed"] = table["article_id"].map(dropped).fillna(0).astype("int64")
+    total = table["lines_kept"] + table["lines_removed"]
+    table["share_removed"] = (table["lines_removed"] / total.where(total > 0)).fillna(0.0).round(3)
+    table["label"] = [_label(o, t) for o, t in zip(table["outlet"], table["title"])]
+    return table[["article_id", "outlet", "title", "label", "lines_kept", "lines_removed",
+                  "share_removed", "n_sentences", "n_words"]].reset_index(drop=True)
+
+
+def _label(outlet, title, width: int = 30) -> str:
+    title = "" if title is None or pd.isna(title) else str(title)
+    short = title if len(title) <= width else title[: width - 1].rstrip() + "…"
+    return f"{outlet}: {short}" if short else str(outlet)
+
+
+def count_removed_by_rule(removed: pd.DataFrame) -> pd.DataFrame:
+    """Removed lines per cleaning rule. Needs `rule`, `article_id`.
+
+    Returns one row per rule: `rule`, `n_lines`, `n_articles` (articles it removed lines from),
+    `share` (of all removed lines, 0-1), most lines first."""
+    if removed.empty:
+        return pd.DataFrame({"rule": pd.Series(dtype=str), "n_lines": pd.Series(dtype="int64"),
+                             "n_articles": pd.Series(dtype="int64"), "share": pd.Series(dtype=float)})
+    counts = (removed.groupby("rule")
+              .agg(n_lines=("rule", "size"), n_articles=("article_id", "nunique"))
+              .reset_index())
+    counts["share"] = (counts["n_lines"] / counts["n_lines"].sum()).round(3)
+    return counts.sort_values(["n_lines", "rule"], ascending=[False, True], ignore_index=True)
+
+
+def sample_removed(removed: pd.DataFrame, *, per_rule: int = 3, max_chars: int = 120) -> pd.DataFrame:
+    """Examples of removed lines, `per_rule` distinct texts for each rule, spread evenly over the
+    rule's lines (the same every run). Needs `rule`, `article_id`, `source_file`, `line`, `text`.
+
+    Returns `rule`, `article_id`, `source_file`, `line`, `text` (cut to `max_chars`)."""
+    columns = ["rule", "article_id", "source_file", "line", "text"]
+    distinct = removed.assign(_key=removed["text"].astype(str).str.strip()).drop_duplicates(["rule", "_key"])
+    picks = []
+    for _, group in distinct.groupby("rule", sort=True):
+        step = max(1, len(group) // per_rule)
+        picks.append(group.iloc[::step].head(per_rule))
+    if not picks:
+        return pd.DataFrame(columns=columns)
+    sample = pd.concat(picks, ignore_index=True)[columns]
+    sample["text"] = [_cut(str(t).strip(), max_chars) for t in sample["text"]]
+    return sample
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def select_outlets(table: pd.DataFrame, outlets=None, *, articles: pd.DataFrame | None = None
+                   ) -> pd.DataFrame:
+    """The rows of `table` that belong to the given outlets (all rows when `outlets` is None or
+    empty). Uses the table's `outlet` column, or for tables without one (removed lines) its
+    `article_id` looked up in `articles`."""
+    if not outlets:
+        return table.copy()
+    wanted = {outlets} if isinstance(outlets, str) else set(outlets)
+    if "outlet" in table.columns:
+        return table[table["outlet"].isin(wanted)].reset_index(drop=True)
+    if articles is None:
+        raise ValueError("this table has no `outlet` column: pass articles= to look outlets up")
+    ids = set(articles.loc[articles["outlet"].isin(wanted), "article_id"])
+    return table[table["article_id"].isin(ids)].reset_index(drop=True)
+
+
+def articles_with_warnings(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles the build warned about. Needs `article_id`, `outlet`, `source_file`,
+    `warnings`. Returns those four columns, one row per article with a warning."""
+    columns = ["article_id", "outlet", "source_file", "warnings"]
+    has = articles["warnings"].fillna("").astype(str).str.strip() != ""
+    return articles.loc[has, columns].reset_index(drop=True)
+
+
+def read_problems(corpus: str | Path) -> pd.DataFrame:
+    """The problems of a corpus's last build (files skipped or unreadable, with what to do), one
+    row per problem: `problem`."""
+    return pd.DataFrame({"problem": [str(p) for p in read_build_info(corpus).get("problems", [])]},
+                        dtype=object)
+
+
+def pick_article(summary: pd.DataFrame, *, article_id: str | None = None) -> str:
+    """`article_id` when given (checked against `summary`), else the article with the most removed
+    lines: the one where cleaning decided most. Needs `article_id`, `lines_removed`."""
+    if article_id is not None:
+        if article_id not in set(summary["article_id"]):
+            raise ValueError(f"no article {article_id!r} in this corpus; choose one of the article_id "
+                             "values of the articles table")
+        return article_id
+    if summary.empty:
+        raise ValueError("the corpus has no articles")
+    return summary.sort_values(["lines_removed", "article_id"], ascending=[False, True]).iloc[0]["article_id"]
+
+
+def read_build_info(corpus: str | Path) -> dict:
+    """`build.json` of a corpus's processed folder: version, row counts, inputs and `problems`
+    (files that could not be used, with what to do). Empty when the folder has none."""
+    from .store import corpus_dir
+
+    path = corpus_dir(corpus) / "build.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def trace_article(sentences: pd.DataFrame, removed: pd.DataFrame, *, article_id: str) -> pd.DataFrame:
+    """One article as its raw lines went through cleaning: kept sentences and dropped lines in raw
+    line order. Needs sentences of all kinds (`article_id`, `sentence_id`, `kind`, `text`,
+    `line_start`, `line_end`) and removed lines (`article_id`, `line`, `rule`, `text`).
+
+    Returns `line_start`, `line_end`, `status` ("kept" / "dropped"), `label` (the kind kept as, or
+    the rule that dropped it), `sentence_id` (kept only), `text`. Show it with
+    `framing.display.show_article`."""
+    kept = sentences[sentences["article_id"] == article_id]
+    dropped = removed[removed["article_id"] == article_id]
+    table = pd.concat([
+        pd.DataFrame({"line_start": kept["line_start"], "line_end": kept["line_end"], "status": "kept",
+                      "label": kept["kind"], "sentence_id": kept["sentence_id"], "text": kept["text"]}),
+        pd.DataFrame({"line_start": dropped["line"], "line_end": dropped["line"], "status": "dropped",
+                      "label": dropped["rule"], "sentence_id": pd.NA,
+                      "text": dropped["text"].astype(str).str.strip()}),
+    ], ignore_index=True)
+    table["sentence_id"] = table["sentence_id"].astype("Int64")
+    return table.sort_values(["line_start", "sentence_id"], ignore_index=True, na_position="first")
+
+
+# ── the runner ───────────────────────────────────────────────────────────────────────────────────
+
+@dataclass
+class NotebookRun:
+    """One executed notebook: where its copy is, how long it took, what it made, how it failed."""
+
+    notebook: str  # file name, e.g. 01_corpus_and_cleaning.ipynb
+    title: str
+    question: str
+    seconds: float = 0.0
+    error: str | None = None  # "cell N: Error: message" when the notebook failed
+    figures: list[dict] = field(default_factory=list)  # the JSON records save_figure wrote
+    tables: list[str] = field(default_factory=list)  # CSV names under tables/
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class Report:
+    corpus: str
+    folder: Path
+    runs: list[NotebookRun]
+    build_error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.build_error is None and all(run.ok for run in self.runs)
+
+
+def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = None,
+                notebooks: list[Path] | None = None, kernel: str | None = None, echo=print) -> int:
+    """Build and report every corpus folder given (default: every folder of `data/raw/`).
+    Returns the exit code: 0 when every corpus built and every notebook ran, 1 otherwise, 2 when
+    there was nothing to report. This is the whole `framing report` command."""
+    from .config import raw_dir
+
+    folders = [Path(f) for f in raw_folders] if raw_folders else sorted(
+        p for p in raw_dir(root).glob("*") if p.is_dir() and not p.name.startswith("."))
+    if not folders:
+        echo(f"no corpus folders in {raw_dir(root)}: put articles in data/raw/<corpus>/")
+        return 2
+    ok = True
+    for folder in folders:
+        if not folder.is_dir():
+            echo(f"{folder}: not a folder; give a corpus folder such as data/raw/my-event")
+            ok = False
+            continue
+        report = run_report(folder, processed=processed_dir(root) / folder.name,
+                            out=reports_dir(root) / folder.name, notebooks=notebooks,
+                            kernel=kernel, echo=echo)
+        ok &= report.ok
+    return 0 if ok else 1
+
+
+def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | None = None,
+               notebooks: list[Path] | None = None, kernel: str | None = None,
+               parameters: dict | None = None, echo=print) -> Report:
+    """Build one corpus and render its report. `processed` defaults to `data/processed/<corpus>/`,
+    `out` to `reports/<corpus>/`, `notebooks` to every notebook in `notebooks/`. `parameters` are
+    passed to every notebook besides `corpus`, `out` and `save_figures`."""
+    raw_folder = Path(raw_folder)
+    corpus = raw_folder.name
+    processed = Path(processed or processed_dir() / corpus).resolve()
+    out = Path(out or reports_dir() / corpus).resolve()
+    notebooks = list_notebooks() if notebooks is None else [Path(n) for n in notebooks]
+    started = time.perf_counter()
+    echo(f"{corpus}: building tables → {processed}")
+    try:
+        info = build_corpus_tables(raw_folder, processed)
+    except Exception as error:  # a corpus that cannot be built is reported, the others still run
+        echo(f"{corpus}: build failed: {type(error).__name__}: {error}")
+        return Report(corpus, out, [], build_error=f"{type(error).__name__}: {error}")
+    echo(f"{corpus}: {info['articles']} articles, {info['sentences']} sentences, "
+         f"{info['removed_lines']} lines removed ({time.perf_counter() - started:.1f} s)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        (staging / "notebooks").mkdir()
+        kernel = kernel or find_kernel()
+        values = {**(parameters or {}), "corpus": str(processed), "out": "..", "save_figures": True}
+        runs = []
+        for number, notebook in enumerate(notebooks, 1):
+            run = run_notebook(notebook, staging=staging, parameters=values, kernel=kernel)
+            runs.append(run)
+            status = "ok    " if run.ok else "FAILED"
+            echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
+                 f"{len(run.figures)} figures, {len(run.tables)} tables"
+                 + ("" if run.ok else f"\n      {run.error}"))
+        report = Report(corpus, out, runs)
+        write_index(report, staging, build_info=info, kernel=kernel)
+        _swap_folder(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    failed = [run.notebook for run in runs if not run.ok]
+    echo(f"{corpus}: report → {out / 'index.html'} ({time.perf_counter() - started:.1f} s)"
+         + (f"; FAILED: {', '.join(failed)}" if failed else ""))
+    return report
+
+
+def build_corpus_tables(raw_folder: Path, processed: Path) -> dict:
+    """Build a corpus's tables into `processed` (unchanged articles reused from the tables already
+    there) and return what `build.json` records."""
+    from .build import build_tables, read_build, save_build
+
+    build = build_tables(raw_folder, previous=read_build(processed))
+    if build.articles.empty:
+        problems = "; ".join(str(p) for p in build.problems[:3])
+        raise ValueError(f"no usable articles in {raw_folder}" + (f" ({problems})" if problems else ""))
+    save_build(build, processed)
+    return json.loads((Path(processed) / "build.json").read_text(encoding="utf-8"))
+
+
+def list_notebooks(folder: Path | None = None) -> list[Path]:
+    """The notebooks of a folder (default `notebooks/`) in reading order (by name)."""
+    folder = Path(folder or notebooks_dir())
+    return sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith((".", "_")))
+
+
+def find_kernel() -> str:
+    """The Jupyter kernel to run notebooks with: `framing` (registered by `make setup`) when it runs
+    this very interpreter, else `python3` (ipykernel's kernel for the running interpreter)."""
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        spec = KernelSpecManager().get_all_specs().get("framing")
+    except Exception:  # no Jupyter configuration to read: use the default kernel
+        spec = None
+    if spec:
+        command = spec.get("spec", {}).get("argv", [""])[0]
+        if Path(command).absolute() == Path(sys.executable).absolute():
+            return "framing"
+    return "python3"
+
+
+def notebook_intro(path: Path) -> tuple[str, str]:
+    """A notebook's title (its first `# ` heading) and question (the first paragraph after it)."""
+    import nbformat
+
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = cell.source.strip().splitlines()
+        if lines and lines[0].startswith("# "):
+            rest = "\n".join(lines[1:]).strip().split("\n\n")[0]
+            return lines[0][2:].strip(), _QUESTION.sub("", " ".join(rest.split()))
+    return path.stem, ""
+
+
+def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str) -> NotebookRun:
+    """Execute one notebook with papermill into `<staging>/notebooks/`, in that folder (so the
+    parameter `out=".."` is the report folder), and collect the figures and tables it saved."""
+    import papermill
+
+    notebook = Path(notebook)
+    title, question = notebook_intro(notebook)
+    run = NotebookRun(notebook.name, title, question)
+    before_figures = _listing(staging / "figures", "*.json")
+    before_tables = _listing(staging / "tables", "*.csv")
+    output = staging / "notebooks" / notebook.name
+    started = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(output), parameters=parameters, kernel_name=kernel, language="python",
+            cwd=str(staging / "notebooks"), progress_bar=False, log_output=False,
+            execution_timeout=CELL_TIMEOUT)
+    except Exception as error:
+        run.error = describe_failure(error)
+    run.seconds = time.perf_counter() - started
+    new = _listing(staging / "figures", "*.json") - before_figures
+    new_figures = sorted(new, key=lambda name: (staging / "figures" / name).stat().st_mtime_ns)
+    run.figures = [json.loads((staging / "figures" / name).read_text(encoding="utf-8"))
+                   for name in new_figures]
+    run.tables = sorted(_listing(staging / "tables", "*.csv") - before_tables)
+    return run
+
+
+def describe_failure(error: Exception) -> str:
+    """`cell N (first line of its code): Error: message` for a papermill failure, else the error."""
+    cell = getattr(error, "exec_count", None)
+    ename, evalue = getattr(error, "ename", None), getattr(error, "evalue", None)
+    if ename is None:
+        return f"{type(error).__name__}: {error}"
+    source = str(getattr(error, "source", "") or "").strip().splitlines()
+    where = f"cell [{cell}]" if cell is not None else "a cell"
+    first = f" `{source[0][:70]}`" if source else ""
+    return f"{where}{first}: {ename}: {evalue}"
+
+
+def _listing(folder: Path, pattern: str) -> set[str]:
+    return {p.name for p in folder.glob(pattern)} if folder.is_dir() else set()
+
+
+def _swap_folder(staged: Path, final: Path) -> None:
+    """Put `staged` in place of `final`; the old folder is removed only once the new one is in."""
+    trash = final.with_name(f".{final.name}.old")
+    shutil.rmtree(trash, ignore_errors=True)
+    if final.exists():
+        os.replace(final, trash)
+    os.replace(staged, final)
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+# ── index.html ───────────────────────────────────────────────────────────────────────────────────
+
+def write_index(report: Report, folder: Path, *, build_info: dict, kernel: str,
+                table_rows: int = 8) -> Path:
+    """Write `<folder>/index.html`: the build summary, each notebook's figures with captions and
+    its tables (first `table_rows` rows, linked to the CSV), the executed notebooks, and the
+    methods and versions used. All links are relative, so the folder can be moved or zipped."""
+    from .plots import _write_atomic
+
+    parts = [_HEAD.format(title=html.escape(f"framing report: {report.corpus}")),
+             f"<h1>Framing report: {html.escape(report.corpus)}</h1>",
+             _summary_html(report, build_info)]
+    for run in report.runs:
+        parts.append(_notebook_html(run, folder, table_rows))
+    parts.append(_methods_html(build_info, kernel))
+    parts.append("</body></html>\n")
+    text = "\n".join(parts)
+    return _write_atomic(Path(folder) / "index.html", lambda p: p.write_text(text, encoding="utf-8"))
+
+
+_HEAD = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 980px; margin: 2em auto;
+       padding: 0 1em; color: #222; line-height: 1.45; }}
+h1 {{ font-size: 1.6em; }} h2 {{ margin-top: 2em; border-bottom: 1px solid #ddd; }}
+figure {{ margin: 1.5em 0; }} figure img {{ max-width: 100%; border: 1px solid #eee; }}
+figcaption {{ font-size: 0.9em; color: #444; }} .files a {{ margin-right: 0.8em; font-size: 0.85em; }}
+table {{ border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; }}
+th, td {{ border-bottom: 1px solid #e5e5e5; padding: 3px 8px; text-align: left; vertical-align: top; }}
+.ok {{ color: #1a7f37; }} .failed {{ color: #c62828; font-weight: bold; }}
+.error {{ background: #fdecea; padding: 0.6em; white-space: pre-wrap; font-family: monospace; }}
+.question {{ font-style: italic; }}
+</style></head><body>"""
+
+
+def _summary_html(report: Report, info: dict) -> str:
+    rows = "".join(
+        f"<tr><td><a href=\"notebooks/{html.escape(run.notebook)}\">{html.escape(run.notebook)}</a></td>"
+        f"<td>{html.escape(run.title)}</td>"
+        f"<td class=\"{'ok' if run.ok else 'failed'}\">{'ok' if run.ok else 'failed'}</td>"
+        f"<td>{run.seconds:.1f} s</td><td>{len(run.figures)}</td><td>{len(run.tables)}</td></tr>"
+        for run in report.runs)
+    problems = info.get("problems") or []
+    problem_list = ("<p>Problems met while building:</p><ul>"
+                    + "".join(f"<li>{html.escape(str(p))}</li>" for p in problems) + "</ul>") if problems else ""
+    return (f"<p>{info.get('articles', 0):,} articles, {info.get('sentences', 0):,} sentences, "
+            f"{info.get('removed_lines', 0):,} raw lines removed by cleaning.</p>{problem_list}"
+            "<table><thead><tr><th>notebook</th><th>question</th><th>status</th><th>time</th>"
+            f"<th>figures</th><th>tables</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _notebook_html(run: NotebookRun, folder: Path, table_rows: int) -> str:
+    anchor = html.escape(Path(run.notebook).stem)
+    parts = [f'<h2 id="{anchor}">{html.escape(run.title)}</h2>']
+    if run.question:
+        parts.append(f'<p class="question">{html.escape(run.question)}</p>')
+    parts.append(f'<p>Executed notebook: <a href="notebooks/{html.escape(run.notebook)}">'
+                 f"{html.escape(run.notebook)}</a></p>")
+    if not run.ok:
+        parts.append(f'<p class="failed">This notebook failed; what it made before the error is '
+                     f'shown below.</p><div class="error">{html.escape(run.error or "")}</div>')
+    for figure in run.figures:
+        files = figure.get("files", {})
+        caption = html.escape(figure.get("caption") or figure["name"])
+        links = "".join(f'<a href="figures/{html.escape(name)}">{fmt.upper()}</a>'
+                        for fmt, name in files.items() if fmt != "png")
+        parts.append(f'<figure id="fig-{html.escape(figure["name"])}">'
+                     f'<img src="figures/{html.escape(files.get("png", ""))}" alt="{caption}">'
+                     f'<figcaption>{caption}<div class="files">{links}</div></figcaption></figure>')
+    for name in run.tables:
+        table = pd.read_csv(Path(folder) / "tables" / name)
+        more = f" (first {table_rows} of {len(table):,} rows)" if len(table) > table_rows else ""
+        parts.append(f'<details><summary>Table <a href="tables/{html.escape(name)}">'
+                     f"{html.escape(name)}</a>{more}</summary>"
+                     f"{table.head(table_rows).to_html(index=False, border=0, na_rep='')}</details>")
+    return "\n".join(parts)
+
+
+def _methods_html(info: dict, kernel: str) -> str:
+    versions = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(_version(name))}</td></tr>"
+                       for name in VERSIONED_PACKAGES)
+    data = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(str(d.get('version')))}</td>"
+                   f"<td>{html.escape(_first_sentence(str(d.get('source', ''))))}</td></tr>"
+                   for name, d in shipped_data().items())
+    return ("<h2 id=\"methods\">Methods and versions</h2>"
+            "<p>Tables built by <code>framing.build</code> (cleaning, then sentence splitting), "
+            f"framing {html.escape(str(info.get('framing_version', _version('framing'))))}; "
+            f"notebooks run with papermill on the <code>{html.escape(kernel)}</code> kernel, "
+            f"Python {html.escape(platform.python_version())}. Each figure's JSON file beside it "
+            "records its parameters and the SHA-256 of the sentences table it was drawn from.</p>"
+            f"<table><thead><tr><th>package</th><th>version</th></tr></thead><tbody>{versions}</tbody></table>"
+            "<p>Data files (lexicons, word lists, parameters) shipped with framing:</p>"
+            "<table><thead><tr><th>file</th><th>version</th><th>source</th></tr></thead>"
+            f"<tbody>{data}</tbody></table>")
+
+
+def shipped_data() -> dict[str, dict]:
+    """Every data file shipped in `framing/data/`, by name, as `load_data` reads it."""
+    from importlib import resources
+
+    from .lexicons import load_data
+
+    names = sorted(p.name[:-5] for p in (resources.files("framing") / "data").iterdir()
+                   if p.name.endswith(".toml"))
+    found = {}
+    for name in names:
+        try:
+            found[name] = load_data(name)
+        except ValueError as error:  # a broken file is named in the report rather than hiding it
+            found[name] = {"version": "unreadable", "source": str(error)}
+    return found
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _first_sentence(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return _cut(text if end < 0 else text[: end + 1], limit)

@@ -1,0 +1,193 @@
+"""Corpus summaries for notebook 01, and the report runner (papermill, index.html, failures)."""
+import json
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from framing import report
+from framing.display import show_article
+
+ARTICLES = pd.DataFrame({
+    "article_id": ["a1", "a2", "a3"], "outlet": ["Left Post", "Right Daily", "Left Post"],
+    "title": ["NATO door shut", None, "Allies alarmed"], "source_file": ["a.txt", "b.txt", "c.txt"],
+    "n_sentences": [3, 1, 2], "n_words": [40, 12, 30],
+    "warnings": ["", "no date found; add a 'published' to manifest.csv", None]})
+SENTENCES = pd.DataFrame({
+    "article_id": ["a1", "a1", "a1", "a2", "a3", "a3"], "sentence_id": [0, 1, 2, 0, 0, 1],
+    "kind": ["headline", "body", "body", "headline", "headline", "body"],
+    "text": ["NATO door shut", "Hegseth spoke.", "Allies winced.", "Talks", "Allies alarmed", "Paris met."],
+    "n_words": [3, 2, 2, 1, 2, 2],
+    "line_start": [2, 4, 4, 1, 1, 3], "line_end": [2, 5, 5, 1, 1, 3]})
+REMOVED = pd.DataFrame({
+    "article_id": ["a1", "a1", "a1", "a2", "a3"], "source_file": ["a.txt"] * 3 + ["b.txt", "c.txt"],
+    "line": [1, 3, 7, 2, 2], "text": ["• Home", "Share", "• Home", "Login", "Share"],
+    "rule": ["menu", "share", "menu", "login", "share"]})
+
+
+def test_count_articles_per_outlet():
+    counts = report.count_articles_per_outlet(ARTICLES)
+    assert counts.to_dict("list") == {"outlet": ["Left Post", "Right Daily"], "n_articles": [2, 1],
+                                      "n_sentences": [5, 1], "n_words": [70, 12]}
+
+
+def test_count_kinds_in_kind_order():
+    kinds = report.count_kinds(SENTENCES)
+    assert kinds["kind"].tolist() == ["headline", "body"]
+    assert kinds["n_sentences"].tolist() == [3, 3] and kinds["content"].all()
+
+
+def test_summarise_cleaning_counts_lines_once():
+    summary = report.summarise_cleaning(ARTICLES, SENTENCES, REMOVED)
+    # a1: sentences cover lines 2, 4, 5 (two sentences share 4-5); lines 1, 3, 7 removed
+    assert summary.loc[0, ["lines_kept", "lines_removed", "share_removed"]].tolist() == [3, 3, 0.5]
+    assert summary["lines_kept"].tolist() == [3, 1, 2]
+    assert summary["label"].tolist() == ["Left Post: NATO door shut", "Right Daily", "Left Post: Allies alarmed"]
+
+
+def test_count_removed_by_rule():
+    counts = report.count_removed_by_rule(REMOVED)
+    assert counts.to_dict("list") == {"rule": ["menu", "share", "login"], "n_lines": [2, 2, 1],
+                                      "n_articles": [1, 2, 1], "share": [0.4, 0.4, 0.2]}
+    assert report.count_removed_by_rule(REMOVED.iloc[:0]).empty
+
+
+def test_sample_removed_gives_distinct_examples_per_rule():
+    sample = report.sample_removed(REMOVED, per_rule=3)
+    assert sorted(sample["rule"]) == ["login", "menu", "share"]  # "• Home" twice counts once
+    assert set(sample.columns) == {"rule", "article_id", "source_file", "line", "text"}
+
+
+def test_select_outlets_uses_articles_for_tables_without_outlet():
+    assert report.select_outlets(ARTICLES, None).equals(ARTICLES)
+    assert report.select_outlets(ARTICLES, ["Right Daily"])["article_id"].tolist() == ["a2"]
+    assert report.select_outlets(REMOVED, "Left Post", articles=ARTICLES)["article_id"].tolist() == \
+        ["a1", "a1", "a1", "a3"]
+    with pytest.raises(ValueError, match="articles="):
+        report.select_outlets(REMOVED, ["Left Post"])
+
+
+def test_articles_with_warnings_keeps_the_whole_message():
+    warned = report.articles_with_warnings(ARTICLES)
+    assert warned["article_id"].tolist() == ["a2"]
+    assert warned.loc[0, "warnings"].endswith("manifest.csv")
+
+
+def test_pick_article():
+    summary = report.summarise_cleaning(ARTICLES, SENTENCES, REMOVED)
+    assert report.pick_article(summary) == "a1"
+    assert report.pick_article(summary, article_id="a3") == "a3"
+    with pytest.raises(ValueError, match="no article"):
+        report.pick_article(summary, article_id="zz")
+
+
+def test_trace_article_interleaves_kept_and_dropped_lines():
+    lines = report.trace_article(SENTENCES, REMOVED, article_id="a1")
+    assert lines[["line_start", "status", "label"]].values.tolist() == [
+        [1, "dropped", "menu"], [2, "kept", "headline"], [3, "dropped", "share"],
+        [4, "kept", "body"], [4, "kept", "body"], [7, "dropped", "menu"]]
+    page = show_article(lines)
+    assert page.count("line-through") == 3 and "dropped: share" in page
+
+
+def test_seed_corpus_every_removed_rule_is_counted(seed_build):
+    counts = report.count_removed_by_rule(seed_build.removed)
+    assert counts["n_lines"].sum() == len(seed_build.removed) > 0
+    summary = report.summarise_cleaning(seed_build.articles, seed_build.sentences, seed_build.removed)
+    assert (summary["lines_kept"] > 0).all()
+    assert len(summary) == len(seed_build.articles)
+
+
+# ── the runner ──────────────────────────────────────────────────────────────────────────────────
+
+def _notebook(path, *cells):
+    """A small notebook: a title, a parameters cell, then the given code cells."""
+    params = new_code_cell('corpus = "x"\nout = None\nsave_figures = False', metadata={"tags": ["parameters"]})
+    nb = new_notebook(cells=[new_markdown_cell(f"# {path.stem}\n\nDoes it run?"), params,
+                             *(new_code_cell(c) for c in cells)])
+    nbformat.write(nb, path)
+    return path
+
+
+FIGURE = """import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from framing import plots
+fig, ax = plt.subplots()
+ax.plot([1, 2], [3, 4])
+plots.save_figure(fig, "{name}", out=out, corpus=corpus, caption="A line. Corpus: test.")
+plots.save_table(__import__("pandas").DataFrame({{"a": [1]}}), "{name}", out=out)"""
+
+
+@pytest.fixture
+def notebooks(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    return [
+        _notebook(folder / "01_first.ipynb", FIGURE.format(name="first_chart")),
+        _notebook(folder / "02_broken.ipynb", "x = 1", "raise ValueError('boom in the data')"),
+        _notebook(folder / "03_after.ipynb", FIGURE.format(name="after_chart")),
+    ]
+
+
+def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path, notebooks, monkeypatch):
+    monkeypatch.setattr(report, "build_corpus_tables",
+                        lambda raw, processed: {"articles": 2, "sentences": 5, "removed_lines": 1})
+    lines = []
+    raw = tmp_path / "raw" / "toy"
+    raw.mkdir(parents=True)
+    out = tmp_path / "reports" / "toy"
+    out.mkdir(parents=True)
+    (out / "stale.txt").write_text("from an earlier run")
+    result = report.run_report(raw, processed=tmp_path / "processed" / "toy", out=out,
+                               notebooks=notebooks, echo=lines.append)
+    assert not result.ok
+    assert [run.ok for run in result.runs] == [True, False, True]
+    broken = result.runs[1]
+    assert broken.error == "cell [4] `raise ValueError('boom in the data')`: ValueError: boom in the data"
+    assert any("FAILED" in line and "02_broken.ipynb" in line for line in lines)
+    assert sum("] ok" in line for line in lines) == 2
+    assert not (out / "stale.txt").exists()  # the report folder was replaced whole
+    for name in ("first_chart", "after_chart"):
+        assert {p.suffix for p in (out / "figures").glob(f"{name}.*")} == {".png", ".svg", ".pdf", ".json"}
+        assert (out / "tables" / f"{name}.csv").exists()
+    assert [f["name"] for f in result.runs[2].figures] == ["after_chart"]
+    for notebook in notebooks:
+        assert (out / "notebooks" / notebook.name).exists()
+    page = (out / "index.html").read_text()
+    assert 'src="figures/first_chart.png"' in page and "A line. Corpus: test." in page
+    assert "boom in the data" in page and 'href="notebooks/02_broken.ipynb"' in page
+    assert "Methods and versions" in page and "stopwords" in page
+    assert not list(out.parent.glob(".toy.*"))  # no staging folder left behind
+
+
+def test_run_reports_exit_codes(tmp_path, notebooks, monkeypatch):
+    monkeypatch.setattr(report, "build_corpus_tables",
+                        lambda raw, processed: {"articles": 1, "sentences": 1, "removed_lines": 0})
+    (tmp_path / "data" / "raw" / "toy").mkdir(parents=True)
+    quiet = []
+    assert report.run_reports(root=tmp_path, notebooks=notebooks[:1], echo=quiet.append) == 0
+    assert (tmp_path / "reports" / "toy" / "index.html").exists()
+    assert report.run_reports(root=tmp_path, notebooks=notebooks[:2], echo=quiet.append) == 1
+    assert report.run_reports(root=tmp_path / "empty", echo=quiet.append) == 2
+
+
+def test_a_corpus_that_cannot_be_built_is_reported(tmp_path):
+    raw = tmp_path / "raw" / "empty"
+    raw.mkdir(parents=True)
+    lines = []
+    result = report.run_report(raw, processed=tmp_path / "p", out=tmp_path / "r", notebooks=[],
+                               echo=lines.append)
+    assert not result.ok and "build failed" in lines[-1]
+    assert not (tmp_path / "r").exists()
+
+
+def test_notebook_intro_reads_title_and_question(notebooks):
+    assert report.notebook_intro(notebooks[0]) == ("01_first", "Does it run?")
+
+
+def test_list_notebooks_in_reading_order(tmp_path):
+    for name in ("02_b.ipynb", "01_a.ipynb", ".hidden.ipynb", "notes.txt"):
+        (tmp_path / name).write_text("{}")
+    assert [p.name for p in report.list_notebooks(tmp_path)] == ["01_a.ipynb", "02_b.ipynb"]
