@@ -61,6 +61,8 @@ _ITEM_MARKER = re.compile(
     r"\s*[•◦▪‣⁃●■►▸*–-]?\s*(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-z])(?:\.\)|\)|\.)\s+)?")
 # A list may open at the start of the text, after a line break or colon, or after a sentence end.
 _LIST_OPENING = re.compile(r"(?:^|[\n:]|[.?!][\"'”’)]*\s)[\s•◦▪‣⁃●■►▸]*$")
+# A marker right after a list opening; texts without one (or a marker at their start) have no list.
+_LIST_HINT = re.compile(r"[\n:.?!)\"”’•◦▪‣⁃●■►▸][ \t]*\(?(?:\d{1,2}|[ivx]{1,4}|[a-z])(?:\.\)|\)|\.)\s")
 _OPENING_WINDOW = 8  # characters before a marker that _LIST_OPENING looks at
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
@@ -74,9 +76,6 @@ _DOTTED_LETTERS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # (Written to start with a character class so the scan is fast.)
 _ELLIPSIS = r"(?:[.…](?:(?<=\.)\.\.+|(?<=\.)(?<!\w\.)(?:[ \t]\.){2,}|(?<=…)))"
 _ELLIPSIS_RE = re.compile(_ELLIPSIS)
-# Where Punkt could break: a sentence-ending mark, maybe closing marks, then white space. A block
-# without one skips Punkt.
-_MAYBE_BREAK = re.compile(r"[.?!][^\w\s]*\s")
 
 # --- extra boundaries (rule 3); each match ends where a new sentence may start -------------------
 _NEXT_CAPITAL = r"(?=\s+[\"'“‘(\[]*[A-Z])"
@@ -99,11 +98,13 @@ _URL_OR_EMAIL = re.compile(r"@|/|www\.|\.(?:com|org|net|gov|edu)\b", re.IGNORECA
 
 # --- dropped boundaries (rule 4) ------------------------------------------------------------
 # Quotations and brackets that open and close: no sentence ends strictly inside them.
+# (Each branch starts with its opening mark, and the check on the character before a straight quote
+# comes after it, so the scan is fast.)
 _ENCLOSED = re.compile(
     r"“[^“”]*”"
     r"|‘(?:[^‘’]|’(?=\w))*’(?!\w)"
-    r"|(?<![^\s(\[\-–—])\"[^\"]*\"(?!\w)"
-    r"|(?<![^\s(\[\-–—])'(?:[^']|'(?=\w))*'(?!\w)"
+    r"|\"(?<![^\s(\[\-–—]\")[^\"]*\"(?!\w)"
+    r"|'(?<![^\s(\[\-–—]')(?:[^']|'(?=\w))*'(?!\w)"
     r"|`(?:[^`']|'(?=\w))*'(?!\w)"
     r"|\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}"
 )
@@ -160,6 +161,7 @@ class _Rules:
     tokenizer: PunktSentenceTokenizer
     starters: frozenset[str]
     time_break: re.Pattern
+    time_words: tuple[str, ...]
     time_followers: frozenset[str]
     exclamation_names: tuple[str, ...]
 
@@ -192,6 +194,7 @@ def _rules(params: str) -> _Rules:
         tokenizer=PunktSentenceTokenizer(punkt),
         starters=starters,
         time_break=re.compile(rf"\b(?:{time_words})\.(?=\s+[A-Z])", re.IGNORECASE),
+        time_words=tuple(f"{word.lower()}." for word in times.get("abbreviations", [])),
         time_followers=frozenset(word.lower() for word in times.get("followers", [])),
         exclamation_names=tuple(data.get("exclamation_names", {}).get("names", [])),
     )
@@ -200,9 +203,9 @@ def _rules(params: str) -> _Rules:
 def _mask(text: str) -> str:
     """`text` as Punkt should see it (same length): ellipses as commas (rule 3 decides about them)
     and a stop glued to the next sentence ("Tuesday.Mr.") as a space."""
-    if "." not in text and "…" not in text:
-        return text
-    masked = _ELLIPSIS_RE.sub(lambda match: "," * len(match.group(0)), text)
+    masked = text
+    if ".." in text or "…" in text or ". ." in text:
+        masked = _ELLIPSIS_RE.sub(lambda match: "," * len(match.group(0)), text)
     glued = [match.start() for match in _AFTER_STOP.finditer(masked)
              if match.group("glued") is not None and _real_stop(masked, match)]
     if glued:
@@ -230,6 +233,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 def _list_cuts(text: str) -> list[int]:
     """Where inline list items start (a run of two or more markers counting up in one style, the
     first at a list opening), and the line break that ends the last item."""
+    first = len(text) - len(text.lstrip(" \t\n" + _BULLETS))
+    if not (_ENUM.match(text, first) or _LIST_HINT.search(text)):
+        return []
     markers = list(_ENUM.finditer(text))
     if len(markers) < 2:
         return []
@@ -286,7 +292,8 @@ def _same_style(a: re.Match, b: re.Match) -> bool:
 
 def _punkt_cuts(tokenizer: PunktSentenceTokenizer, masked: str, start: int, end: int) -> list[int]:
     """Where Punkt starts a new sentence inside `masked[start:end]` (offsets into the text)."""
-    if not _MAYBE_BREAK.search(masked, start, end):
+    block = masked[start:end]
+    if "." not in block and "?" not in block and "!" not in block:
         return []
     spans = list(tokenizer.span_tokenize(masked[start:end]))
     return [start + s for s, _ in spans[1:]]
@@ -303,7 +310,9 @@ def _extra_cuts(text: str, start: int, end: int, cuts: list[int], rules: _Rules)
         extra.extend(match.end() for match in _WIDE_STOP.finditer(text, start, end))
     if "--" in block or "—" in block:
         extra.extend(match.end() for match in _INTERRUPTED.finditer(text, start, end))
-    times = rules.time_break.finditer(text, start, end) if "m." in block or "M." in block else ()
+    lowered = block.lower()
+    has_time = any(word in lowered for word in rules.time_words)
+    times = rules.time_break.finditer(text, start, end) if has_time else ()
     for match in times:
         after = _FIRST_WORD.match(text, match.end() + 1)
         if after and after.group(1).lower() in rules.time_followers:
