@@ -227,6 +227,7 @@ def plot_articles_per_outlet(counts: pd.DataFrame, *, ax=None, **style):
     ax.set_ylabel("outlet")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", visible=False)
+    ax.margins(y=0.01)
     return ax
 
 
@@ -264,6 +265,7 @@ def plot_removed_by_rule(counts: pd.DataFrame, *, ax=None, **style):
     ax.set_ylabel("rule")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", visible=False)
+    ax.margins(y=0.01)
     return ax
 
 
@@ -282,4 +284,5 @@ def plot_cleaning_by_article(summary: pd.DataFrame, *, ax=None, **style):
     ax.set_ylabel("article")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.grid(axis="y", visible=False)
+    ax.margins(y=0.01)
     return ax

@@ -1,0 +1,118 @@
+"""Every notebook in notebooks/ follows the house rules and runs end to end, through the report
+runner, on the seed corpus and on a multi-outlet corpus built from ../shared/data/allsides-roundups."""
+import ast
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from framing import report
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = report.list_notebooks(ROOT / "notebooks")
+IDS = [p.name for p in NOTEBOOKS]
+ALLSIDES_EVENTS = 20  # events of three outlets each: 60 articles
+
+
+def _read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS and NOTEBOOKS[0].name.startswith("01_")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_committed_notebook_has_no_outputs(path):
+    for number, cell in enumerate(_read(path).cells):
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"cell {number} has outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebook_follows_the_house_rules(path):
+    nb = _read(path)
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    title, question = report.notebook_intro(path)
+    assert title and question, "the first cell names the notebook and the question it answers"
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1, "one cell tagged `parameters`"
+    for node in ast.parse(tagged[0].source).body:  # plain literals only
+        assert isinstance(node, ast.Assign), f"parameters cell: {ast.unparse(node)}"
+        ast.literal_eval(node.value)
+    names = {t.id for node in ast.parse(tagged[0].source).body for t in node.targets}
+    assert set(report.NOTEBOOK_PARAMETERS) <= names
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "import framing as fr" in code
+    for node in ast.walk(ast.parse(code)):
+        assert not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)), \
+            "no function or class definitions in notebooks: put them in the library"
+
+
+def _allsides_corpus(shared_data: Path, folder: Path) -> Path:
+    """A JSON-lines corpus of the first events (by id) that three outlets covered."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl")
+            .read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_event: dict[str, list[dict]] = {}
+    for row in rows:
+        by_event.setdefault(row["event_id"], []).append(row)
+    events = sorted(e for e, members in by_event.items() if len(members) == 3)[:ALLSIDES_EVENTS]
+    folder.mkdir(parents=True)
+    with open(folder / "articles.jsonl", "w", encoding="utf-8") as handle:
+        for event in events:
+            for row in by_event[event]:
+                keep = {k: row[k] for k in ("text", "outlet", "title", "url", "event_id")}
+                handle.write(json.dumps(keep, ensure_ascii=False) + "\n")
+    return folder
+
+
+def _run(raw: Path, tmp: Path):
+    lines: list[str] = []
+    result = report.run_report(raw, processed=tmp / "processed" / raw.name, out=tmp / "reports" / raw.name,
+                               notebooks=NOTEBOOKS, echo=lines.append)
+    return result, lines
+
+
+@pytest.fixture(scope="module")
+def seed_report(seeds_dir, tmp_path_factory):
+    return _run(seeds_dir, tmp_path_factory.mktemp("seed-report"))
+
+
+@pytest.fixture(scope="module")
+def allsides_report(shared_data, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("allsides-report")
+    return _run(_allsides_corpus(shared_data, tmp / "raw" / "allsides-sample"), tmp)
+
+
+@pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
+def test_every_notebook_runs_and_makes_its_figures(which, request):
+    result, lines = request.getfixturevalue(which)
+    assert result.build_error is None, result.build_error
+    failures = [f"{run.notebook}: {run.error}" for run in result.runs if not run.ok]
+    assert not failures, "\n".join(failures)
+    assert [run.notebook for run in result.runs] == IDS
+    for run in result.runs:
+        assert run.figures, f"{run.notebook} saved no figure"
+        for figure in run.figures:
+            for name in figure["files"].values():
+                assert (result.folder / "figures" / name).stat().st_size > 0
+            assert figure["caption"] and "n = " in figure["caption"]
+        executed = _read(result.folder / "notebooks" / run.notebook)
+        errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs
+                  if o.output_type == "error"]
+        assert not errors
+    assert (result.folder / "index.html").exists()
+    assert sum(" ok " in line for line in lines) == len(IDS)  # one progress line per notebook
+
+
+def test_notebook_01_shows_evidence_and_the_multi_outlet_counts(allsides_report):
+    result, _ = allsides_report
+    executed = _read(result.folder / "notebooks" / "01_corpus_and_cleaning.ipynb")
+    html = "".join(o.get("data", {}).get("text/html", "") for c in executed.cells if c.cell_type == "code"
+                   for o in c.outputs)
+    assert 'class="fr-evidence"' in html
+    import pandas as pd
+    per_outlet = pd.read_csv(result.folder / "tables" / "articles_per_outlet.csv")
+    assert per_outlet["n_articles"].sum() == 3 * ALLSIDES_EVENTS
+    assert per_outlet["outlet"].nunique() > 3
