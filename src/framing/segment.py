@@ -68,6 +68,10 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
           "x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
 
 # --- what Punkt sees ---------------------------------------------------------------------------
+_SENTENCE_END = (".", "?", "!")
+# Punkt finds the word before a stop with ASCII white space only, so other spaces (no-break, thin)
+# are shown to it as plain spaces.
+_OTHER_SPACE = re.compile("[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Letters joined by periods ("H.R.", "U.S.", "p.m.") are abbreviations by their form; Kiss & Strunk
 # use internal periods as evidence of an abbreviation for the same reason.
 _DOTTED_LETTERS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -166,6 +170,40 @@ class _Rules:
     exclamation_names: tuple[str, ...]
 
 
+class _Punkt(PunktSentenceTokenizer):
+    """NLTK's Punkt with one fix and a memo.
+
+    The fix: a candidate is a boundary only when the token ending at it is a sentence break. NLTK's
+    test also counts a break inside the word after it, so in 'David H. Koch." That ...' it split
+    after "H." because "Koch." ends a sentence. The memo: the decision depends only on the short
+    context around the candidate ("said. The"), and news repeats many of them."""
+
+    _MEMO_SIZE = 200_000
+
+    def __init__(self, params: PunktParameters):
+        super().__init__(params)
+        self._memo: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        known = self._memo.get(text)
+        if known is None:
+            if len(self._memo) >= self._MEMO_SIZE:
+                self._memo.clear()
+            known = self._memo[text] = self._candidate_is_break(text)
+        return known
+
+    def _candidate_is_break(self, text: str) -> bool:
+        found = False
+        for token in self._annotate_tokens(self._tokenize_words(text)):
+            if found:
+                return True
+            if token.tok.endswith(_SENTENCE_END):
+                if not token.sentbreak:
+                    return False
+                found = True
+        return False
+
+
 class _Abbreviations(set):
     """The listed abbreviation types, plus any type made of letters joined by periods."""
 
@@ -191,7 +229,7 @@ def _rules(params: str) -> _Rules:
     times = data.get("times", {})
     time_words = "|".join(re.escape(word) for word in times.get("abbreviations", [])) or "(?!)"
     return _Rules(
-        tokenizer=PunktSentenceTokenizer(punkt),
+        tokenizer=_Punkt(punkt),
         starters=starters,
         time_break=re.compile(rf"\b(?:{time_words})\.(?=\s+[A-Z])", re.IGNORECASE),
         time_words=tuple(f"{word.lower()}." for word in times.get("abbreviations", [])),
@@ -201,9 +239,9 @@ def _rules(params: str) -> _Rules:
 
 
 def _mask(text: str) -> str:
-    """`text` as Punkt should see it (same length): ellipses as commas (rule 3 decides about them)
-    and a stop glued to the next sentence ("Tuesday.Mr.") as a space."""
-    masked = text
+    """`text` as Punkt should see it (same length): ellipses as commas (rule 3 decides about them),
+    a stop glued to the next sentence ("Tuesday.Mr.") and non-ASCII spaces as spaces."""
+    masked = text if text.isascii() else _OTHER_SPACE.sub(" ", text)
     if ".." in text or "…" in text or ". ." in text:
         masked = _ELLIPSIS_RE.sub(lambda match: "," * len(match.group(0)), text)
     glued = [match.start() for match in _AFTER_STOP.finditer(masked)
