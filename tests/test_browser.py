@@ -72,7 +72,7 @@ def lab(seed_processed, tmp_path_factory):
     port, token = _free_port(), secrets.token_hex(16)
     log = open(folder / "lab.log", "w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ServerApp.port={port}",
+        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--ServerApp.port={port}",
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
          f"--ServerApp.root_dir={folder}", "--LabApp.news_url=", "--ServerApp.port_retries=0",
          "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
