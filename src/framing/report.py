@@ -466,7 +466,7 @@ def _summary_html(report: Report, info: dict) -> str:
                     + "".join(f"<li>{html.escape(str(p))}</li>" for p in problems) + "</ul>") if problems else ""
     return (f"<p>{info.get('articles', 0):,} articles, {info.get('sentences', 0):,} sentences, "
             f"{info.get('removed_lines', 0):,} raw lines removed by cleaning.</p>{problem_list}"
-            "<table><thead><tr><th>notebook</th><th>question</th><th>status</th><th>time</th>"
+            "<table><thead><tr><th>notebook</th><th>title</th><th>status</th><th>time</th>"
             f"<th>figures</th><th>tables</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
