@@ -1,0 +1,389 @@
+"""Across outlets: align the sentences of articles on the same event and compare what they report.
+
+- `align_sentences(sentences)` → for every sentence, its closest counterpart in every other outlet
+  of the same event (TF-IDF cosine over word unigrams and bigrams, stop words removed; Salton &
+  Buckley 1988), kept when the similarity reaches the threshold;
+- `add_counterparts(sentences, pairs)` → the same sentences with how many other outlets report them;
+  `shared_facts` and `exclusive_facts` keep the sentences every outlet / only one outlet reports
+  (selection and omission);
+- `word_differences(pairs)` → aligned pairs with the words only one side uses (a difflib token diff);
+- `compare_quotes(quotes)` → quotes of the same speaker across outlets: exact, part, near, different;
+- `headline_vs_body(sentences, hits=..., scored=...)` → frames and sentiment in the headline vs body;
+- `prominence(sentences, hits=..., quotes=...)` → where each frame and speaker first appears.
+
+Alignment is never quadratic in the corpus: sentences are compared only within their event, as
+sparse vectors, a block of rows at a time.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .config import CONTENT_KINDS
+from .keywords import normalise_term, read_stopwords, tokenize
+from .lexicons import load_data
+
+DEFAULT_PARAMS = "compare"
+HEADLINE_KINDS = ("headline", "subtitle")  # the display type a reader sees before the body
+PAIR_COLUMNS = ["event", "article_id_a", "sentence_id_a", "outlet_a", "article_id_b",
+                "sentence_id_b", "outlet_b", "similarity", "mutual", "text_a", "text_b"]
+QUOTE_PAIR_COLUMNS = ["event", "speaker", "quote_id_a", "article_id_a", "outlet_a", "quote_a",
+                      "quote_id_b", "article_id_b", "outlet_b", "quote_b", "similarity", "match"]
+_KEYS = ["article_id", "sentence_id"]
+
+
+def read_params(params: str | Path = DEFAULT_PARAMS) -> dict:
+    """The comparison parameters (`compare.toml` or a user's file of the same layout)."""
+    return load_data(params)
+
+
+# ------------------------------------------------------------------------------------ alignment
+
+def align_sentences(sentences: pd.DataFrame, *, threshold: float | None = None,
+                    within: str | None = "event", kinds=CONTENT_KINDS, text_col: str = "text",
+                    stopwords=None, params: str | Path = DEFAULT_PARAMS,
+                    block_size: int = 2000) -> pd.DataFrame:
+    """Pair each sentence with its closest counterpart in every other outlet of its event.
+
+    Needs `article_id`, `sentence_id`, `outlet`, `text_col`, and `within` (default `event`; when
+    the column is absent or `within=None` the whole table is one event). Only rows whose `kind` is
+    in `kinds` are aligned (all rows when there is no `kind` column).
+
+    Similarity is the cosine of TF-IDF vectors of the sentences' terms (`framing.keywords` tokens,
+    normalised, stop words removed) as unigrams and bigrams, sublinear tf, idf fitted on the
+    event's own sentences. For each sentence and each other outlet of its event, the most similar
+    sentence of that outlet is kept if the similarity is at least `threshold` (default from
+    `compare.toml`); ties go to the earlier sentence.
+
+    Returns one row per (sentence, other outlet): `event`, `article_id_a`, `sentence_id_a`,
+    `outlet_a`, `article_id_b`, `sentence_id_b`, `outlet_b`, `similarity`, `mutual` (b's best match
+    in a's outlet is a), `text_a`, `text_b`, plus `compare_version` and `stopwords_version`.
+    Both directions appear: a→b and b→a (the same pair twice when `mutual`).
+    """
+    config = read_params(params)
+    threshold = float(config["align"]["threshold"] if threshold is None else threshold)
+    stops, stop_version = read_stopwords(stopwords)
+    table = _content(sentences, kinds).pipe(_with_event, within)
+    pieces = [_align_event(group.reset_index(drop=True), event, threshold, stops, text_col, block_size)
+              for event, group in table.groupby("event", sort=True) if group["outlet"].nunique() > 1]
+    pairs = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame(columns=PAIR_COLUMNS)
+    pairs = _mark_mutual(pairs)
+    pairs["compare_version"] = str(config["version"])
+    pairs["stopwords_version"] = stop_version
+    return pairs
+
+
+def _content(sentences: pd.DataFrame, kinds) -> pd.DataFrame:
+    if kinds is None or "kind" not in sentences.columns:
+        return sentences.copy()
+    return sentences[sentences["kind"].isin(kinds)].copy()
+
+
+def _with_event(table: pd.DataFrame, within: str | None) -> pd.DataFrame:
+    """The table with an `event` column: `within`'s values, or one event for the whole table."""
+    if within and within in table.columns:
+        return table.assign(event=table[within].astype(str))
+    return table.assign(event="all")
+
+
+def _analyzer(stops: frozenset):
+    """Terms of a text, stop words dropped, then unigrams and bigrams of what is left."""
+    def terms(text: str) -> list[str]:
+        words = [term for term in map(normalise_term, tokenize(text)) if term not in stops]
+        return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return terms
+
+
+def _vectors(texts: pd.Series, stops: frozenset):
+    vectorizer = TfidfVectorizer(analyzer=_analyzer(stops), sublinear_tf=True, norm="l2")
+    try:
+        return vectorizer.fit_transform(texts.fillna("").astype(str))
+    except ValueError:  # no sentence of the event has a content word
+        return None
+
+
+def _align_event(group: pd.DataFrame, event: str, threshold: float, stops: frozenset,
+                 text_col: str, block_size: int) -> pd.DataFrame:
+    """Best counterpart per (sentence, other outlet) within one event, a block of rows at a time."""
+    vectors = _vectors(group[text_col], stops)
+    if vectors is None:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    outlets = pd.factorize(group["outlet"])[0]
+    columns = vectors.T.tocsr()
+    found = []
+    for start in range(0, len(group), block_size):
+        block = (vectors[start:start + block_size] @ columns).tocoo()
+        rows, cols, sims = block.row + start, block.col, block.data
+        keep = (sims >= threshold - 1e-12) & (outlets[rows] != outlets[cols])
+        found.append(pd.DataFrame({"a": rows[keep], "b": cols[keep], "similarity": sims[keep]}))
+    best = pd.concat(found, ignore_index=True)
+    best["outlet_b_code"] = outlets[best["b"].to_numpy()]
+    best = (best.sort_values(["a", "similarity", "b"], ascending=[True, False, True], kind="stable")
+                .drop_duplicates(["a", "outlet_b_code"]))
+    a, b = group.loc[best["a"]].reset_index(drop=True), group.loc[best["b"]].reset_index(drop=True)
+    return pd.DataFrame({
+        "event": event,
+        "article_id_a": a["article_id"], "sentence_id_a": a["sentence_id"], "outlet_a": a["outlet"],
+        "article_id_b": b["article_id"], "sentence_id_b": b["sentence_id"], "outlet_b": b["outlet"],
+        "similarity": best["similarity"].clip(upper=1.0).round(6).to_numpy(),
+        "text_a": a[text_col], "text_b": b[text_col],
+    })
+
+
+def _mark_mutual(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Add `mutual`: the reverse pair (b's best in a's outlet is a) is also in the table."""
+    keys_a = ["event", "article_id_a", "sentence_id_a", "article_id_b", "sentence_id_b"]
+    reverse = pairs[["event", "article_id_b", "sentence_id_b", "article_id_a", "sentence_id_a"]]
+    reverse = reverse.set_axis(keys_a, axis=1).assign(mutual=True)
+    out = pairs.drop(columns="mutual", errors="ignore").merge(reverse, on=keys_a, how="left")
+    out["mutual"] = out["mutual"].astype("boolean").fillna(False).astype(bool)
+    order = ["event", "article_id_a", "sentence_id_a", "outlet_b"]
+    return out[PAIR_COLUMNS].sort_values(order, kind="stable", ignore_index=True)
+
+
+# ------------------------------------------------------------------- selection and omission
+
+def add_counterparts(sentences: pd.DataFrame, pairs: pd.DataFrame, *, within: str | None = "event",
+                     kinds=CONTENT_KINDS) -> pd.DataFrame:
+    """The content sentences with how widely each is reported.
+
+    Needs the sentence table (as given to `align_sentences`) and its pairs. Returns the content
+    rows plus `n_other_outlets` (other outlets covering the same event), `n_counterparts` (how many
+    of them have a counterpart sentence) and `counterpart_outlets` (their names, sorted, joined
+    with "; ").
+    """
+    table = _content(sentences, kinds).pipe(_with_event, within)
+    outlets_per_event = table.groupby("event")["outlet"].nunique()
+    table["n_other_outlets"] = table["event"].map(outlets_per_event).astype(int) - 1
+    found = (pairs.groupby(["article_id_a", "sentence_id_a"])["outlet_b"]
+                  .agg(lambda names: "; ".join(sorted(set(names))))
+                  .rename("counterpart_outlets").reset_index()
+                  .rename(columns={"article_id_a": "article_id", "sentence_id_a": "sentence_id"}))
+    out = table.merge(found, on=_KEYS, how="left")
+    out["counterpart_outlets"] = out["counterpart_outlets"].fillna("")
+    out["n_counterparts"] = out["counterpart_outlets"].map(lambda s: len(s.split("; ")) if s else 0)
+    if within not in sentences.columns:
+        out = out.drop(columns="event")
+    return out
+
+
+def shared_facts(pairs: pd.DataFrame, sentences: pd.DataFrame, **options) -> pd.DataFrame:
+    """Sentences that every other outlet of their event also reports (see `add_counterparts`)."""
+    table = add_counterparts(sentences, pairs, **options)
+    keep = (table["n_other_outlets"] > 0) & (table["n_counterparts"] == table["n_other_outlets"])
+    return table[keep].reset_index(drop=True)
+
+
+def exclusive_facts(pairs: pd.DataFrame, sentences: pd.DataFrame, **options) -> pd.DataFrame:
+    """Sentences no other outlet of their event reports: what one outlet selected and the others
+    left out. Events covered by a single outlet are skipped (nothing to compare with)."""
+    table = add_counterparts(sentences, pairs, **options)
+    keep = (table["n_other_outlets"] > 0) & (table["n_counterparts"] == 0)
+    return table[keep].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------- wording
+
+def word_differences(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Aligned pairs side by side with the words that differ.
+
+    Needs `text_a` and `text_b`. Returns the same rows plus `only_a` and `only_b` (the words, as
+    written, that the diff of the two token sequences leaves on one side, joined by spaces),
+    `n_only_a`, `n_only_b` and `marked` (b's wording with changes marked wdiff-style:
+    `[-removed-]` from a, `{+added+}` in b). Words are compared as normalised terms (case, curly
+    apostrophes and possessive 's ignored) with difflib's longest-matching-block diff (Ratcliff &
+    Obershelp 1988).
+    """
+    rows = [_diff(a, b) for a, b in zip(pairs["text_a"].fillna(""), pairs["text_b"].fillna(""))]
+    diffs = pd.DataFrame(rows, columns=["only_a", "only_b", "marked"], index=pairs.index)
+    out = pairs.join(diffs)
+    out["n_only_a"] = out["only_a"].str.split().str.len().fillna(0).astype(int)
+    out["n_only_b"] = out["only_b"].str.split().str.len().fillna(0).astype(int)
+    return out
+
+
+def _diff(text_a: str, text_b: str) -> tuple[str, str, str]:
+    words_a, words_b = tokenize(text_a), tokenize(text_b)
+    matcher = difflib.SequenceMatcher(None, [normalise_term(w) for w in words_a],
+                                      [normalise_term(w) for w in words_b], autojunk=False)
+    only_a, only_b, marked = [], [], []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            marked += words_b[j1:j2]
+            continue
+        only_a += words_a[i1:i2]
+        only_b += words_b[j1:j2]
+        if i2 > i1:
+            marked.append("[-" + " ".join(words_a[i1:i2]) + "-]")
+        if j2 > j1:
+            marked.append("{+" + " ".join(words_b[j1:j2]) + "+}")
+    return " ".join(only_a), " ".join(only_b), " ".join(marked)
+
+
+# ---------------------------------------------------------------------------------- quotes
+
+def compare_quotes(quotes: pd.DataFrame, *, sentences: pd.DataFrame | None = None,
+                   near: float | None = None, params: str | Path = DEFAULT_PARAMS) -> pd.DataFrame:
+    """Quotes attributed to the same speaker in different outlets: do the quoted words match?
+
+    Needs the quotes table of `framing.sources.extract_quotes` (`quote_id`, `article_id`, `outlet`,
+    `quote`, `speaker`). Events come from an `event` column, or from `sentences` (by article), or
+    the whole table is one event. Speakers are matched by surname (the last word of `speaker`,
+    case ignored), so "Pete Hegseth" and "Hegseth" are one person within an event.
+
+    For each quote and each other outlet quoting the same speaker, the closest quote of that
+    outlet is returned: `event`, `speaker`, `quote_id_a`, `article_id_a`, `outlet_a`, `quote_a`,
+    `quote_id_b`, `article_id_b`, `outlet_b`, `quote_b`, `similarity` (difflib ratio of the
+    normalised word sequences) and `match`: `exact` (same words), `part` (one quote's words are a
+    contiguous run inside the other's), `near` (similarity ≥ `near`, default from `compare.toml`)
+    or `different`.
+    """
+    config = read_params(params)
+    near = float(config["quotes"]["near"] if near is None else near)
+    table = quotes[quotes["speaker"].notna() & quotes["quote"].notna()].copy()
+    table["event"] = _quote_events(table, sentences)
+    table["who"] = table["speaker"].astype(str).str.split().str[-1].str.casefold()
+    table["words"] = table["quote"].map(lambda q: tuple(normalise_term(w) for w in tokenize(q)))
+    rows = []
+    for (event, _), group in table.groupby(["event", "who"], sort=True):
+        for a in group.itertuples(index=False):
+            others = group[group["outlet"] != a.outlet]
+            for _, candidates in others.groupby("outlet", sort=True):
+                rows.append(_closest_quote(event, a, candidates, near))
+    out = pd.DataFrame(rows, columns=QUOTE_PAIR_COLUMNS)
+    out["compare_version"] = str(config["version"])
+    return out
+
+
+def _quote_events(quotes: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.Series:
+    if "event" in quotes.columns:
+        return quotes["event"].astype(str)
+    if sentences is not None and "event" in sentences.columns:
+        by_article = sentences.drop_duplicates("article_id").set_index("article_id")["event"]
+        return quotes["article_id"].map(by_article).fillna("all").astype(str)
+    return pd.Series("all", index=quotes.index)
+
+
+def _closest_quote(event: str, a, candidates: pd.DataFrame, near: float) -> list:
+    scored = [(_quote_match(a.words, b.words, near), b) for b in candidates.itertuples(index=False)]
+    (similarity, match), b = max(scored, key=lambda item: item[0][0])
+    return [event, a.speaker, a.quote_id, a.article_id, a.outlet, a.quote,
+            b.quote_id, b.article_id, b.outlet, b.quote, similarity, match]
+
+
+def _quote_match(words_a: tuple, words_b: tuple, near: float) -> tuple[float, str]:
+    similarity = round(difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio(), 6)
+    if words_a == words_b:
+        return similarity, "exact"
+    if words_a and words_b and (_contains(words_a, words_b) or _contains(words_b, words_a)):
+        return similarity, "part"
+    return similarity, "near" if similarity >= near else "different"
+
+
+def _contains(longer: tuple, shorter: tuple) -> bool:
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+# ------------------------------------------------------------------- headline and prominence
+
+def headline_vs_body(sentences: pd.DataFrame, hits: pd.DataFrame | None = None,
+                     scored: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Frames and sentiment in the headline (and subtitle) against the body, per article.
+
+    Needs the sentence table (`article_id`, `sentence_id`, `outlet`, `kind`). `hits` is the frame
+    hits table of `framing.frames.add_frames` (`article_id`, `sentence_id`, `scheme`, `frame`);
+    `scored` is a sentence table with a `sentiment` column (`framing.sentiment.add_sentiment`),
+    or `sentences` itself when it has one.
+
+    Returns a long table, one row per article, part and measure: `event` (when present),
+    `outlet`, `article_id`, `part` (`headline`: headline and subtitle; `body`: every other content
+    kind), `n_sentences`, `measure` (`sentiment`: mean sentiment of the part's sentences;
+    `frame_share`: share of the part's sentences with at least one hit of the frame), `scheme`,
+    `frame` (empty for sentiment) and `value`. Frames never hit in an article are left out; a
+    frame hit only in the body has a headline row with value 0.
+    """
+    table = _parts(sentences)
+    group = [c for c in ("event", "outlet", "article_id") if c in table.columns]
+    sizes = table.groupby(group + ["part"]).size().rename("n_sentences").reset_index()
+    pieces = []
+    source = scored if scored is not None else (sentences if "sentiment" in sentences else None)
+    if source is not None:
+        pieces.append(_part_sentiment(table, source, group))
+    if hits is not None:
+        pieces.append(_part_frames(table, hits, group, sizes))
+    columns = group + ["part", "n_sentences", "measure", "scheme", "frame", "value"]
+    if not pieces:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(pieces, ignore_index=True).merge(sizes, on=group + ["part"], how="left")
+    return out[columns].sort_values(group + ["measure", "scheme", "frame", "part"],
+                                    ignore_index=True)
+
+
+def _parts(sentences: pd.DataFrame) -> pd.DataFrame:
+    table = _content(sentences, CONTENT_KINDS)
+    table["part"] = np.where(table["kind"].isin(HEADLINE_KINDS), "headline", "body")
+    return table
+
+
+def _part_sentiment(table: pd.DataFrame, scored: pd.DataFrame, group: list[str]) -> pd.DataFrame:
+    values = scored[_KEYS + ["sentiment"]].drop_duplicates(_KEYS)
+    joined = table.drop(columns="sentiment", errors="ignore").merge(values, on=_KEYS, how="left")
+    means = joined.groupby(group + ["part"])["sentiment"].mean().rename("value").reset_index()
+    return means.assign(measure="sentiment", scheme="", frame="")
+
+
+def _part_frames(table: pd.DataFrame, hits: pd.DataFrame, group: list[str],
+                 sizes: pd.DataFrame) -> pd.DataFrame:
+    where = table[list(dict.fromkeys(_KEYS + group + ["part"]))]
+    framed = hits[_KEYS + ["scheme", "frame"]].drop_duplicates().merge(where, on=_KEYS)
+    counts = framed.groupby(group + ["scheme", "frame", "part"]).size().rename("n").reset_index()
+    frames = counts[group + ["scheme", "frame"]].drop_duplicates()
+    grid = frames.merge(sizes[group + ["part"]], on=group)  # every part of every framed article
+    grid = grid.merge(counts, on=group + ["scheme", "frame", "part"], how="left").fillna({"n": 0})
+    grid = grid.merge(sizes, on=group + ["part"])
+    grid["value"] = grid["n"] / grid["n_sentences"]
+    return grid.drop(columns=["n", "n_sentences"]).assign(measure="frame_share")
+
+
+def prominence(sentences: pd.DataFrame, hits: pd.DataFrame | None = None,
+               quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How early each frame and each speaker first appears in each article.
+
+    Needs the sentence table (`article_id`, `sentence_id`, `outlet`, `position`); `hits` from
+    `framing.frames.add_frames` (`scheme`, `frame` per sentence) and/or `quotes` from
+    `framing.sources.extract_quotes` (`speaker` per sentence).
+
+    Returns one row per article and item: `event` (when present), `outlet`, `article_id`,
+    `item_type` (`frame` or `speaker`), `scheme` (empty for speakers), `item` (the frame or the
+    speaker), `first_sentence_id`, `first_position` (0 = start of the article … 1 = end),
+    `first_kind`, `n_sentences` (sentences with the item) and `rank` (1 = the first item of its
+    type in the article; ties share the lower rank).
+    """
+    located = []
+    if hits is not None:
+        located.append(hits[_KEYS + ["scheme", "frame"]].rename(columns={"frame": "item"})
+                       .assign(item_type="frame"))
+    if quotes is not None:
+        speakers = quotes[quotes["speaker"].notna()]
+        located.append(speakers[_KEYS].assign(item_type="speaker", scheme="",
+                                              item=speakers["speaker"].astype(str)))
+    group = [c for c in ("event", "outlet", "article_id") if c in sentences.columns]
+    columns = group + ["item_type", "scheme", "item", "first_sentence_id", "first_position",
+                       "first_kind", "n_sentences", "rank"]
+    if not located:
+        return pd.DataFrame(columns=columns)
+    where = sentences[_KEYS + [c for c in group + ["position", "kind"] if c not in _KEYS]]
+    items = pd.concat(located, ignore_index=True).drop_duplicates().merge(where, on=_KEYS)
+    items = items.sort_values(["article_id", "sentence_id"], kind="stable")
+    keys = group + ["item_type", "scheme", "item"]
+    out = items.groupby(keys, sort=False).agg(
+        first_sentence_id=("sentence_id", "first"), first_position=("position", "first"),
+        first_kind=("kind", "first"), n_sentences=("sentence_id", "nunique")).reset_index()
+    out["rank"] = (out.groupby(["article_id", "item_type"])["first_sentence_id"]
+                      .rank(method="min").astype(int))
+    return out[columns].sort_values(["article_id", "item_type", "rank", "item"], ignore_index=True)

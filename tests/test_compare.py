@@ -1,0 +1,271 @@
+"""Tests for framing.compare: alignment, selection and omission, wording, quotes, headlines, prominence."""
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+
+from framing import compare
+from framing.segment import split_sentences
+
+
+def _table(rows, event="e1") -> pd.DataFrame:
+    """A sentence table from (article_id, outlet, text[, kind]) rows; ids run through each article."""
+    frame = pd.DataFrame([dict(zip(("article_id", "outlet", "text", "kind"), row)) for row in rows])
+    if "kind" not in frame:
+        frame["kind"] = "body"
+    frame["kind"] = frame["kind"].fillna("body")
+    frame["sentence_id"] = frame.groupby("article_id").cumcount()
+    frame["event"] = event
+    n = frame.groupby("article_id")["sentence_id"].transform("max").clip(lower=1)
+    frame["position"] = frame["sentence_id"] / n
+    return frame
+
+
+# ------------------------------------------------------------------------------ exact alignment
+
+def test_cosine_of_two_short_sentences_is_the_tfidf_formula():
+    # Terms: a = {alpha, beta, "alpha beta"}, b = {alpha, gamma, "alpha gamma"}. Smooth idf over
+    # the event's two sentences: alpha ln(3/3)+1 = 1, the other four ln(3/2)+1. Cosine = 1/(1+2w²).
+    table = _table([("a1", "A", "Alpha beta."), ("b1", "B", "Alpha gamma.")])
+    pairs = compare.align_sentences(table, threshold=0.0)
+    w = math.log(1.5) + 1
+    assert pairs["similarity"].tolist() == pytest.approx([1 / (1 + 2 * w * w)] * 2, abs=1e-6)
+    assert pairs[["outlet_a", "outlet_b"]].values.tolist() == [["A", "B"], ["B", "A"]]
+    assert pairs["mutual"].all()
+
+
+def test_each_sentence_gets_its_best_counterpart_per_other_outlet_above_threshold():
+    table = _table([
+        ("a1", "A", "Hegseth ruled out NATO membership for Ukraine."),
+        ("a1", "A", "Bakers in Lyon sold record numbers of croissants."),
+        ("b1", "B", "Farmers protested fuel prices."),
+        ("b1", "B", "Hegseth ruled out NATO membership for Ukraine on Wednesday."),
+        ("c1", "C", "Hegseth ruled out NATO membership for Ukraine."),
+        ("c1", "C", "Ukraine membership talks."),
+    ])
+    pairs = compare.align_sentences(table, threshold=0.3)
+    from_a0 = pairs[(pairs["article_id_a"] == "a1") & (pairs["sentence_id_a"] == 0)]
+    assert from_a0[["outlet_b", "sentence_id_b"]].values.tolist() == [["B", 1], ["C", 0]]
+    assert from_a0.loc[from_a0["outlet_b"] == "C", "similarity"].item() == pytest.approx(1.0)
+    # the croissants and the farmers have no counterpart anywhere
+    assert not ((pairs["article_id_a"] == "a1") & (pairs["sentence_id_a"] == 1)).any()
+    assert not ((pairs["article_id_a"] == "b1") & (pairs["sentence_id_a"] == 0)).any()
+    assert (pairs["similarity"] >= 0.3).all()
+    assert (pairs["outlet_a"] != pairs["outlet_b"]).all()
+
+
+def test_sentences_of_the_same_outlet_are_never_paired():
+    table = _table([("a1", "A", "Troops will not be deployed."), ("a2", "A", "Troops will not be deployed.")])
+    assert compare.align_sentences(table, threshold=0.0).empty
+
+
+def test_ties_go_to_the_earlier_sentence():
+    table = _table([("a1", "A", "Peace talks begin."), ("b1", "B", "Peace talks begin."),
+                    ("b1", "B", "Peace talks begin.")])
+    pairs = compare.align_sentences(table, threshold=0.5)
+    assert pairs.loc[pairs["outlet_a"] == "A", "sentence_id_b"].tolist() == [0]
+
+
+def test_alignment_stays_within_events_and_without_event_column_the_table_is_one_event():
+    one = _table([("a1", "A", "Peace talks begin in Riyadh.")], event="e1")
+    two = _table([("b1", "B", "Peace talks begin in Riyadh.")], event="e2")
+    table = pd.concat([one, two], ignore_index=True)
+    assert compare.align_sentences(table, threshold=0.1).empty
+    pooled = compare.align_sentences(table.drop(columns="event"), threshold=0.1)
+    assert len(pooled) == 2 and set(pooled["event"]) == {"all"}
+    assert len(compare.align_sentences(table, threshold=0.1, within=None)) == 2
+
+
+def test_alignment_does_not_change_its_input_and_records_versions():
+    table = _table([("a1", "A", "Alpha beta."), ("b1", "B", "Alpha gamma.")])
+    before = table.copy()
+    pairs = compare.align_sentences(table)
+    pd.testing.assert_frame_equal(table, before)
+    assert pairs["compare_version"].unique().tolist() == [compare.read_params()["version"]]
+    assert pairs["stopwords_version"].notna().all()
+
+
+def test_default_threshold_comes_from_the_shipped_parameters():
+    threshold = compare.read_params()["align"]["threshold"]
+    table = _table([("a1", "A", "Alpha beta."), ("b1", "B", "Alpha gamma.")])  # cosine 0.20
+    assert compare.align_sentences(table).empty == (threshold > 0.202)
+
+
+def test_small_blocks_give_the_same_pairs_as_one_block():
+    table = _table([("a1", "A", "Peace talks begin."), ("a1", "A", "Troops stay home."),
+                    ("b1", "B", "Troops will stay home."), ("b1", "B", "Talks on peace begin soon.")])
+    whole = compare.align_sentences(table, threshold=0.1)
+    blocked = compare.align_sentences(table, threshold=0.1, block_size=1)
+    pd.testing.assert_frame_equal(whole, blocked)
+
+
+# ------------------------------------------------------------------- selection and omission
+
+def test_shared_and_exclusive_facts_on_three_outlets():
+    table = _table([
+        ("a1", "A", "Hegseth ruled out NATO membership for Ukraine."),
+        ("a1", "A", "Lecornu warned against peace through weakness."),
+        ("b1", "B", "Hegseth ruled out NATO membership for Ukraine."),
+        ("b1", "B", "Lecornu warned against peace through weakness."),
+        ("c1", "C", "Hegseth ruled out NATO membership for Ukraine."),
+        ("c1", "C", "Stock markets rallied."),
+    ])
+    pairs = compare.align_sentences(table, threshold=0.5)
+    shared = compare.shared_facts(pairs, table)
+    assert sorted(shared["article_id"]) == ["a1", "b1", "c1"]
+    assert set(shared["sentence_id"]) == {0}
+    exclusive = compare.exclusive_facts(pairs, table)
+    assert exclusive[["article_id", "sentence_id"]].values.tolist() == [["c1", 1]]
+    counted = compare.add_counterparts(table, pairs)
+    lecornu = counted[(counted["article_id"] == "a1") & (counted["sentence_id"] == 1)]
+    assert lecornu[["n_other_outlets", "n_counterparts", "counterpart_outlets"]].values.tolist() == [[2, 1, "B"]]
+
+
+# --------------------------------------------------------------------------------- wording
+
+def test_word_differences_lists_the_words_only_one_side_uses():
+    pairs = pd.DataFrame({"text_a": ["Hegseth said the war must end."],
+                          "text_b": ["Hegseth insisted the war must end now."]})
+    out = compare.word_differences(pairs)
+    assert out[["only_a", "only_b", "n_only_a", "n_only_b"]].values.tolist() == [["said", "insisted now", 1, 2]]
+    assert out["marked"].item() == "Hegseth [-said-] {+insisted+} the war must end {+now+}"
+
+
+def test_word_differences_ignore_case_and_curly_apostrophes():
+    pairs = pd.DataFrame({"text_a": ["Ukraine’s NATO bid"], "text_b": ["ukraine's NATO Bid"]})
+    out = compare.word_differences(pairs)
+    assert out[["only_a", "only_b"]].values.tolist() == [["", ""]]
+
+
+# ---------------------------------------------------------------------------------- quotes
+
+def _quotes(rows) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["article_id", "outlet", "speaker", "quote"])
+    frame["quote_id"] = [f"q{i}" for i in range(len(frame))]
+    frame["sentence_id"] = 0
+    return frame
+
+
+def test_compare_quotes_labels_exact_part_near_and_different():
+    quotes = _quotes([
+        ("a1", "A", "Pete Hegseth", "The bloodshed must stop, and this war must end."),
+        ("b1", "B", "Hegseth", "The bloodshed must stop and this war must end"),
+        ("a1", "A", "Pete Hegseth", "More must still be done."),
+        ("b1", "B", "Hegseth", "Europe must provide the overwhelming share of aid."),
+        ("a1", "A", "Boris Pistorius", "Premature concessions could weaken Ukraine."),
+        ("b1", "B", "Pistorius", "making premature concessions could weaken Ukraine"),
+        ("c1", "C", "Zelensky", "Ukraine will not surrender."),
+    ])
+    out = compare.compare_quotes(quotes, near=0.6)
+    a_side = out[out["outlet_a"] == "A"].set_index("quote_a")
+    assert a_side.loc["The bloodshed must stop, and this war must end.", "match"] == "exact"
+    assert a_side.loc["The bloodshed must stop, and this war must end.", "similarity"] == 1.0
+    assert a_side.loc["Premature concessions could weaken Ukraine.", "match"] == "part"
+    assert a_side.loc["More must still be done.", "match"] == "different"
+    assert "Zelensky" not in set(out["speaker"])  # quoted by one outlet only: nothing to compare
+
+
+def test_near_quotes_use_the_difflib_ratio():
+    quotes = _quotes([("a1", "A", "Hegseth", "one two three four five"),
+                      ("b1", "B", "Hegseth", "one two three four six")])
+    out = compare.compare_quotes(quotes, near=0.6)
+    assert out["similarity"].tolist() == [0.8, 0.8]  # 2 * 4 matching words / 10
+    assert out["match"].tolist() == ["near", "near"]
+
+
+# -------------------------------------------------------------- headlines and prominence
+
+def _small_article() -> pd.DataFrame:
+    return _table([("a1", "A", "NATO door closes", "headline"), ("a1", "A", "Talks begin", "subtitle"),
+                   ("a1", "A", "Hegseth spoke in Brussels."), ("a1", "A", "Troops stay home."),
+                   ("a1", "A", "Allies were alarmed."), ("a1", "A", "Dateline", "byline")])
+
+
+def test_headline_vs_body_shares_and_mean_sentiment():
+    sentences = _small_article().assign(sentiment=[0.5, -0.5, 0.2, 0.4, -0.9, 0.0])
+    hits = pd.DataFrame({"article_id": "a1", "sentence_id": [0, 0, 3, 4],
+                         "scheme": "issue", "frame": ["nato", "nato", "troops", "nato"],
+                         "score": 1.0, "terms": ""})
+    out = compare.headline_vs_body(sentences, hits=hits).set_index(["measure", "frame", "part"])["value"]
+    assert out[("sentiment", "", "headline")] == pytest.approx(0.0)
+    assert out[("sentiment", "", "body")] == pytest.approx((0.2 + 0.4 - 0.9) / 3)
+    assert out[("frame_share", "nato", "headline")] == pytest.approx(0.5)  # 1 of 2, hit counted once
+    assert out[("frame_share", "nato", "body")] == pytest.approx(1 / 3)
+    assert out[("frame_share", "troops", "headline")] == 0.0
+
+
+def test_prominence_first_sentence_position_and_rank():
+    sentences = _small_article()
+    hits = pd.DataFrame({"article_id": "a1", "sentence_id": [3, 0, 4], "scheme": "issue",
+                         "frame": ["troops", "nato", "nato"]})
+    quotes = pd.DataFrame({"article_id": "a1", "sentence_id": [2, 4], "speaker": ["Hegseth", "Pistorius"]})
+    out = compare.prominence(sentences, hits=hits, quotes=quotes)
+    frames = out[out["item_type"] == "frame"].set_index("item")
+    assert frames.loc["nato", ["first_sentence_id", "n_sentences", "rank", "first_kind"]].tolist() == [0, 2, 1, "headline"]
+    assert frames.loc["troops", ["first_sentence_id", "first_position", "rank"]].tolist() == [3, 0.6, 2]
+    speakers = out[out["item_type"] == "speaker"].set_index("item")
+    assert speakers.loc["Hegseth", "first_position"] == pytest.approx(0.4)
+    assert speakers.loc["Pistorius", "rank"] == 2
+
+
+# -------------------------------------------------------------------------------- the seeds
+
+def _reported(table: pd.DataFrame, outlet_word: str, phrase: str) -> pd.DataFrame:
+    return table[table["outlet"].str.contains(outlet_word, case=False)
+                 & table["text"].str.contains(phrase, case=False, regex=False)]
+
+
+def _outlet(seed_sentences, article_prefix):
+    names = seed_sentences.loc[seed_sentences["article_id"].str.startswith(article_prefix), "outlet"]
+    return names.iloc[0]
+
+
+def test_seed_selection_and_omission(seed_sentences):
+    pairs = compare.align_sentences(seed_sentences)
+    exclusive = compare.exclusive_facts(pairs, seed_sentences)
+    shared = compare.shared_facts(pairs, seed_sentences)
+    # only the blog: the French and German reactions and the Trump–Putin call
+    for phrase in ("Lecornu", "Pistorius", "phone call"):
+        rows = exclusive[exclusive["text"].str.contains(phrase, regex=False)]
+        assert len(rows) == 1, phrase
+    # only the news site: the peacekeeping terms
+    assert exclusive["text"].str.contains("Article 5", regex=False).sum() == 1
+    # both: NATO membership off the table (the headlines) and no US troops
+    assert shared["kind"].eq("headline").sum() >= 1
+    troops = shared[shared["text"].str.contains("troops", case=False, regex=False)
+                    & shared["text"].str.contains("not", case=False, regex=False)]
+    assert troops["outlet"].nunique() == 2
+
+
+# ------------------------------------------------------------------------------- AllSides
+
+def _allsides(path, n_events: int) -> pd.DataFrame:
+    rows, events = [], []
+    for line in path.open(encoding="utf-8"):
+        article = json.loads(line)
+        if article["event_id"] not in events:
+            if len(events) == n_events:
+                continue
+            events.append(article["event_id"])
+        texts = [article["title"]] + [s for p in article["text"].split("\n") if p.strip()
+                                      for s in split_sentences(p)]
+        rows += [{"article_id": article["article_id"], "outlet": article["outlet"],
+                  "event": article["event_id"], "sentence_id": i,
+                  "kind": "headline" if i == 0 else "body", "text": t} for i, t in enumerate(texts)]
+    return pd.DataFrame(rows)
+
+
+def test_allsides_alignment_stays_within_events(shared_data):
+    table = _allsides(shared_data / "allsides-roundups" / "articles.jsonl", 30)
+    pairs = compare.align_sentences(table)
+    event_of = table.drop_duplicates("article_id").set_index("article_id")["event"]
+    assert len(pairs) > 30
+    assert (pairs["article_id_a"].map(event_of) == pairs["event"]).all()
+    assert (pairs["article_id_b"].map(event_of) == pairs["event"]).all()
+    # an event aligned alone gives exactly the pairs it gets among the other events
+    first = table["event"].iloc[0]
+    alone = compare.align_sentences(table[table["event"] == first])
+    pd.testing.assert_frame_equal(alone, pairs[pairs["event"] == first].reset_index(drop=True))
