@@ -236,7 +236,7 @@ def test_seed_selection_and_omission(seed_sentences):
     # both: NATO membership off the table (the headlines) and no US troops
     assert shared["kind"].eq("headline").sum() >= 1
     troops = shared[shared["text"].str.contains("troops", case=False, regex=False)
-                    & shared["text"].str.contains("not", case=False, regex=False)]
+                    & shared["text"].str.contains(r"\bno(?:t)?\b", case=False)]
     assert troops["outlet"].nunique() == 2
 
 
@@ -269,3 +269,21 @@ def test_allsides_alignment_stays_within_events(shared_data):
     first = table["event"].iloc[0]
     alone = compare.align_sentences(table[table["event"] == first])
     pd.testing.assert_frame_equal(alone, pairs[pairs["event"] == first].reset_index(drop=True))
+
+
+def test_seed_hegseth_quotes_are_different_passages(seed_sentences):
+    # A quotes table written for this test: every “…” span of a sentence that names Hegseth or
+    # reports "he said/stated/asserted" (in the seeds, "he" is always Hegseth).
+    import re
+
+    span = re.compile(r"“([^”]+)”")
+    his = seed_sentences["text"].str.contains(r"Hegseth|\bhe (?:said|stated|asserted)\b")
+    rows = [(row.article_id, row.outlet, "Hegseth", quote)
+            for row in seed_sentences[his].itertuples() for quote in span.findall(row.text)]
+    quotes = _quotes(rows)
+    assert quotes["outlet"].nunique() == 2
+    out = compare.compare_quotes(quotes)
+    assert set(out["outlet_a"]) == set(quotes["outlet"])
+    # each outlet chose its own passages of the speech: nothing quoted alike
+    assert set(out["match"]) == {"different"}
+    assert out["similarity"].max() < 0.6
