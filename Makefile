@@ -27,7 +27,7 @@ build: setup  ## build the tables of every corpus in data/raw
 	$(BIN)/framing build
 
 report: setup  ## build every corpus and render its notebooks and report into reports/
-	$(BIN)/framing build
+	$(BIN)/framing report
 
 test: setup browser  ## run the test suite
 	$(BIN)/python -m pytest -q
@@ -51,7 +51,7 @@ lab: setup  ## open JupyterLab on the notebooks
 
 bench: setup  ## run the benchmarks (SIZES=1000,10000 to choose corpus sizes)
 	@mkdir -p benchmarks/results
-	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; SIZES=$(SIZES) $(BIN)/python $$script || exit 1; done
 
 clean:  ## remove built tables and reports (raw data is never touched)
 	rm -rf data/processed/* reports/*

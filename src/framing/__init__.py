@@ -13,11 +13,25 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 # public name → module that defines it
 _EXPORTS = {
-    "build": ["Build", "build_tables", "save_build"],
+    "build": ["Build", "build_corpus", "build_tables", "save_build"],
     "config": ["CONTENT_KINDS", "KINDS", "META_KINDS", "SEED_CORPUS"],
+    "display": ["Html", "browse_articles", "mark_spans", "mark_terms", "show_article",
+                "show_sentences"],
+    "keywords": ["collocations", "count_terms", "keyness", "kwic", "log_odds", "normalise_term",
+                 "read_stopwords", "tfidf", "tokenize", "unnest_tokens"],
     "lexicons": ["load_data"],
-    "segment": ["sentence_spans", "split_sentences"],
-    "store": ["load_articles", "load_removed", "load_sentences"],
+    "plots": ["add_caption", "corpus_caption", "house_style", "new_axes", "plot_article_lengths",
+              "plot_articles_per_outlet", "plot_cleaning_by_article", "plot_removed_by_rule",
+              "save_figure", "save_table", "use_style"],
+    "report": ["articles_with_warnings", "count_articles_per_outlet", "count_kinds",
+               "count_removed_by_rule", "pick_article", "read_build_info", "read_problems",
+               "run_report", "run_reports", "sample_removed", "select_outlets", "summarise_cleaning",
+               "trace_article"],
+    "segment": ["punkt_version", "sentence_spans", "split_sentences"],
+    "sentiment": ["add_actor_sentiment", "add_sentiment", "label_target", "score_target",
+                  "score_text", "summarise_sentiment", "summarise_sentiment_by_position",
+                  "target_window"],
+    "store": ["load_articles", "load_removed", "load_sentences", "read_rows"],
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 __all__ = sorted(_WHERE)

@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="print problems only")
     build.set_defaults(run=_run_build)
 
+    report = commands.add_parser("report", help="build each corpus, run the notebooks on it and "
+                                                "write figures, tables and index.html to reports/<corpus>/")
+    report.add_argument("corpus", nargs="*", type=Path,
+                        help="corpus folders (data/raw/<corpus>); default: every folder in data/raw")
+    report.set_defaults(run=_run_report)
+
     explain = commands.add_parser("explain", help="show, line by line, what was kept (as which kind) "
                                                   "and what was dropped (by which rule)")
     explain.add_argument("file", type=Path)
@@ -100,6 +106,12 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
               f"{info['removed_lines']} lines removed, {len(build.problems)} problems "
               f"({build.n_reused} articles unchanged since the last build) → {out}")
     return True
+
+
+def _run_report(args) -> int:
+    from .report import run_reports
+
+    return run_reports(args.corpus or None)
 
 
 def _run_explain(args) -> int:

@@ -33,6 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from .config import CONTENT_KINDS, notebooks_dir, processed_dir, reports_dir
+from .store import swap_folder
 
 NOTEBOOK_PARAMETERS = ("corpus", "out", "save_figures")  # what the runner sets in every notebook
 CELL_TIMEOUT = 900  # seconds one cell may run before the notebook counts as failed
@@ -305,7 +306,7 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
                  + ("" if run.ok else f"\n      {run.error}"))
         report = Report(corpus, out, runs)
         write_index(report, staging, build_info=info, kernel=kernel)
-        _swap_folder(staging, out)
+        swap_folder(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     failed = [run.notebook for run in runs if not run.ok]
@@ -314,16 +315,18 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
     return report
 
 
-def build_corpus_tables(raw_folder: Path, processed: Path) -> dict:
+def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | None = None,
+                        echo=print) -> dict:
     """Build a corpus's tables into `processed` (unchanged articles reused from the tables already
-    there) and return what `build.json` records."""
-    from .build import build_tables, read_build, save_build
+    there), print its problems, and return what `build.json` records."""
+    from .build import build_corpus
 
-    build = build_tables(raw_folder, previous=read_build(processed))
-    if build.articles.empty:
-        problems = "; ".join(str(p) for p in build.problems[:3])
-        raise ValueError(f"no usable articles in {raw_folder}" + (f" ({problems})" if problems else ""))
-    save_build(build, processed)
+    build = build_corpus(raw_folder, processed, workers=workers or os.cpu_count() or 1, progress=True)
+    problems = [] if build is None else build.problems
+    for problem in problems:
+        echo(f"  warning: {problem}")
+    if build is None:
+        raise ValueError(f"no usable articles in {raw_folder}: see `framing build {raw_folder}`")
     return json.loads((Path(processed) / "build.json").read_text(encoding="utf-8"))
 
 
@@ -405,16 +408,6 @@ def describe_failure(error: Exception) -> str:
 
 def _listing(folder: Path, pattern: str) -> set[str]:
     return {p.name for p in folder.glob(pattern)} if folder.is_dir() else set()
-
-
-def _swap_folder(staged: Path, final: Path) -> None:
-    """Put `staged` in place of `final`; the old folder is removed only once the new one is in."""
-    trash = final.with_name(f".{final.name}.old")
-    shutil.rmtree(trash, ignore_errors=True)
-    if final.exists():
-        os.replace(final, trash)
-    os.replace(staged, final)
-    shutil.rmtree(trash, ignore_errors=True)
 
 
 # ── index.html ───────────────────────────────────────────────────────────────────────────────────

@@ -68,27 +68,27 @@ def save_parts(parts: dict[str, list[Path]], out: Path, *, info: dict) -> list[P
         folder = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=out))
         for number, file in enumerate(files):
             os.replace(file, folder / f"part-{number:05d}.parquet")
-        written.append(_swap_folder(folder, out / name))
+        written.append(swap_folder(folder, out / name))
+        for other in (out / f"{name}.parquet", out / f"{name}.csv"):
+            other.unlink(missing_ok=True)
     return written + save_tables(small, out, info=info)
 
 
-def _swap_folder(staged: Path, final: Path) -> Path:
-    """Put a staged folder in place of `final` (a folder or a file of the other layout)."""
+def swap_folder(staged: Path, final: Path) -> Path:
+    """Put a staged folder in place of `final`; the old one is removed only once the new one is in."""
     trash = final.with_name(f".{final.name}.old")
     shutil.rmtree(trash, ignore_errors=True)
     if final.exists():
         os.replace(final, trash)
     os.replace(staged, final)
     shutil.rmtree(trash, ignore_errors=True)
-    for other in (final.with_suffix(".parquet"), final.with_suffix(".csv")):
-        other.unlink(missing_ok=True)
     return final
 
 
 def _remove_other_layout(final: Path) -> None:
     """Writing `<name>.parquet` replaces a partitioned `<name>/` folder from an earlier build."""
-    if final.suffix == ".parquet":
-        shutil.rmtree(final.with_suffix(""), ignore_errors=True)
+    if final.name.endswith(".parquet"):
+        shutil.rmtree(final.with_name(final.name[:-len(".parquet")]), ignore_errors=True)
 
 
 def save_text(text: str, path: Path) -> Path:
