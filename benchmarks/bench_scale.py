@@ -1,0 +1,278 @@
+"""Speed and scale: build and analyse synthetic corpora of growing size, against the naive way.
+
+    python benchmarks/bench_scale.py [--sizes 100,1000,10000,100000] [--workers 2]
+
+For each size it writes a corpus of real news text (benchmarks/corpora.py) and measures, each in
+its own process so peak memory is that step's alone:
+
+- `framing build` (streamed in chunks, all cores): articles/s, MB of text/s, peak memory;
+- the analyses on the built tables (sentiment, frames, tokens and log-odds, quotes, alignment
+  within events), also streamed over chunks of articles;
+- the steps a notebook author would write by hand (regex sentence split, `TextBlob(s).sentiment`
+  and VADER per sentence through `DataFrame.apply`, tokens by `str.split` and Counter) against
+  framing doing the same steps, on the same articles (at most `NAIVE_ARTICLES` of them, since the
+  naive rate does not depend on corpus size): the speed-up;
+- once, at 10,000 articles (or the largest size below it): rerunning the build after adding one
+  article.
+
+Prints a table and writes benchmarks/results/scale.json and benchmarks/results/latest.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+NAIVE_ARTICLES = 2000
+ANALYSIS_CHUNK = 2000  # articles analysed at a time
+
+
+# ── steps, each run in a child process ───────────────────────────────────────────────────────────
+
+def step_build(corpus: Path, out: Path, workers: int) -> dict:
+    from framing.build import build_corpus
+
+    summary = build_corpus(corpus, out, workers=workers, progress=False)
+    return {"articles": int(len(summary.articles)), "n_reused": summary.n_reused}
+
+
+def step_analyses(out: Path, workers: int) -> dict:
+    """Every analysis over the built corpus, one chunk of articles at a time."""
+    import pandas as pd
+
+    import framing as fr
+
+    articles = fr.load_articles(out)
+    ids = articles["article_id"].tolist()
+    counts: dict[str, int] = {}
+    tokens_by_outlet = []
+    for start in range(0, len(ids), ANALYSIS_CHUNK):
+        sentences = _load_sentence_chunk(out, ids[start:start + ANALYSIS_CHUNK])
+        for name, table in _analyse(fr, sentences).items():
+            counts[name] = counts.get(name, 0) + len(table)
+        tokens = fr.unnest_tokens(sentences)
+        tokens_by_outlet.append(tokens.groupby(["outlet", "term"] if "term" in tokens else
+                                               ["outlet", "token"]).size())
+    totals = pd.concat(tokens_by_outlet).groupby(level=[0, 1]).sum()
+    counts["log_odds"] = len(_log_odds_from_counts(fr, totals))
+    return {"rows": counts, "workers": workers}
+
+
+def _load_sentence_chunk(out: Path, ids: list[str]):
+    from framing.config import CONTENT_KINDS
+    from framing.store import read_rows
+
+    sentences = read_rows(out, "sentences", ids)
+    return sentences[sentences["kind"].isin(CONTENT_KINDS)].reset_index(drop=True)
+
+
+def _analyse(fr, sentences) -> dict:
+    return {
+        "sentiment": fr.add_sentiment(sentences),
+        "frames": fr.add_frames(sentences, scheme="generic"),
+        "quotes": fr.extract_quotes(sentences),
+        "alignment": fr.align_sentences(sentences),
+    }
+
+
+def _log_odds_from_counts(fr, totals):
+    """Log-odds on the corpus-wide token counts per outlet (built chunk by chunk)."""
+    counts = totals.rename("n").reset_index()
+    counts.columns = ["outlet", "term", "n"]
+    return fr.log_odds(counts, group="outlet")
+
+
+def step_naive(out: Path) -> dict:
+    """The steps as a notebook author would write them by hand."""
+    import re
+    from collections import Counter
+
+    import pandas as pd
+    from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    texts = _paragraph_texts(out)
+    start = time.perf_counter()
+    sentences = pd.DataFrame({"text": [s for t in texts["text"] for s in re.split(r"(?<=[.!?])\s+", t)
+                                       if s]})
+    sentences["polarity"] = sentences["text"].apply(lambda s: TextBlob(s).sentiment.polarity)
+    analyzer = SentimentIntensityAnalyzer()
+    sentences["vader"] = sentences["text"].apply(lambda s: analyzer.polarity_scores(s)["compound"])
+    counts = {outlet: Counter(w for t in group["text"] for w in t.lower().split())
+              for outlet, group in texts.groupby("outlet")}
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "articles": int(texts["article_id"].nunique()),
+            "sentences": len(sentences), "outlets": len(counts)}
+
+
+def step_same_steps(out: Path, workers: int) -> dict:
+    """The same steps done with framing: split_sentences, add_sentiment, unnest_tokens + counts."""
+    import pandas as pd
+
+    import framing as fr
+
+    texts = _paragraph_texts(out)
+    start = time.perf_counter()
+    rows = [(a, o, s) for a, o, t in texts[["article_id", "outlet", "text"]].itertuples(index=False)
+            for s in fr.split_sentences(t)]
+    sentences = pd.DataFrame(rows, columns=["article_id", "outlet", "text"])
+    sentences["sentence_id"] = range(len(sentences))
+    scored = fr.add_sentiment(sentences, workers=workers)
+    tokens = fr.unnest_tokens(sentences)
+    counts = fr.count_tokens(tokens, by="outlet")
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "articles": int(texts["article_id"].nunique()),
+            "sentences": len(scored), "count_rows": len(counts)}
+
+
+def _paragraph_texts(out: Path):
+    """The first NAIVE_ARTICLES articles' body paragraphs, as the input both ways start from."""
+    import framing as fr
+
+    ids = fr.load_articles(out)["article_id"].head(NAIVE_ARTICLES).tolist()
+    sentences = _load_sentence_chunk(out, ids)
+    body = sentences[sentences["kind"] == "body"]
+    return (body.groupby(["article_id", "outlet", "paragraph_id"], sort=False)["text"]
+            .agg(" ".join).reset_index())
+
+
+STEPS = {"build": step_build, "analyses": step_analyses, "naive": step_naive, "same": step_same_steps}
+
+
+def run_child(step: str, **kwargs) -> dict:
+    """Run one step in a fresh process; returns its result with wall seconds and peak RSS (MB)."""
+    args = [sys.executable, __file__, "--child", step, "--json-args", json.dumps(
+        {k: str(v) for k, v in kwargs.items()})]
+    start = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1], "seconds": seconds}
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result.setdefault("seconds", seconds)
+    result["wall_seconds"] = seconds
+    return result
+
+
+def _child(step: str, kwargs: dict) -> None:
+    paths = {k: Path(v) for k, v in kwargs.items() if k in ("corpus", "out")}
+    extra = {k: int(v) for k, v in kwargs.items() if k == "workers"}
+    result = STEPS[step](**paths, **extra)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result["peak_rss_mb"] = round(max(own, children) / 1024, 1)
+    print(json.dumps(result))
+
+
+# ── the benchmark ─────────────────────────────────────────────────────────────────────────────────
+
+def measure_size(size: int, work: Path, workers: int) -> dict:
+    sys.path.insert(0, str(HERE))
+    import corpora
+
+    corpus = corpora.write_corpus(work / f"corpus-{size}", size)
+    megabytes = sum(p.stat().st_size for p in corpus.iterdir()) / 2**20
+    out = work / f"processed-{size}"
+    build = run_child("build", corpus=corpus, out=out, workers=workers)
+    analyses = run_child("analyses", out=out, workers=workers)
+    naive = run_child("naive", out=out)
+    same = run_child("same", out=out, workers=workers)
+    row = {
+        "articles": size, "mb": round(megabytes, 1),
+        "build_s": _round(build.get("wall_seconds")),
+        "articles_per_s": _rate(size, build.get("wall_seconds")),
+        "mb_per_s": _rate(megabytes, build.get("wall_seconds")),
+        "build_peak_rss_mb": build.get("peak_rss_mb"),
+        "analyses_s": _round(analyses.get("wall_seconds")),
+        "analyses_articles_per_s": _rate(size, analyses.get("wall_seconds")),
+        "analyses_peak_rss_mb": analyses.get("peak_rss_mb"),
+        "peak_rss_mb": max(build.get("peak_rss_mb") or 0, analyses.get("peak_rss_mb") or 0),
+        "naive_articles_per_s": _rate(naive.get("articles"), naive.get("seconds")),
+        "framing_articles_per_s": _rate(same.get("articles"), same.get("seconds")),
+    }
+    if row["naive_articles_per_s"] and row["framing_articles_per_s"]:
+        row["speedup"] = round(row["framing_articles_per_s"] / row["naive_articles_per_s"], 2)
+    errors = {k: v["error"] for k, v in
+              {"build": build, "analyses": analyses, "naive": naive, "same": same}.items() if "error" in v}
+    if errors:
+        row["errors"] = errors
+    return row
+
+
+def measure_rerun(size: int, work: Path, workers: int) -> float | None:
+    """Seconds to rebuild the `size` corpus after adding one article to it."""
+    sys.path.insert(0, str(HERE))
+    import corpora
+
+    corpus, out = work / f"corpus-{size}", work / f"processed-{size}"
+    corpora.add_article(corpus)
+    result = run_child("build", corpus=corpus, out=out, workers=workers)
+    return _round(result.get("wall_seconds"))
+
+
+def _rate(amount, seconds):
+    return round(amount / seconds, 1) if amount and seconds else None
+
+
+def _round(value):
+    return None if value is None else round(value, 2)
+
+
+def print_table(rows: list[dict]) -> None:
+    columns = ["articles", "mb", "articles_per_s", "mb_per_s", "build_peak_rss_mb",
+               "analyses_articles_per_s", "analyses_peak_rss_mb", "naive_articles_per_s",
+               "framing_articles_per_s", "speedup"]
+    print("  ".join(f"{c:>14}" for c in columns))
+    for row in rows:
+        print("  ".join(f"{str(row.get(c, '')):>14}" for c in columns))
+        for step, error in row.get("errors", {}).items():
+            print(f"    {step} failed: {error}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=os.environ.get("SIZES", "100,1000,10000,100000"))
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
+    parser.add_argument("--child")
+    parser.add_argument("--json-args")
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child, json.loads(args.json_args))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    work = Path(tempfile.mkdtemp(prefix="framing-bench-"))
+    try:
+        rows = []
+        for size in sizes:
+            print(f"… {size} articles", flush=True)
+            rows.append(measure_size(size, work, args.workers))
+        rerun_size = max((s for s in sizes if s <= 10_000), default=None)
+        report = {"workers": args.workers, "cpu_count": os.cpu_count(), "sizes": rows,
+                  "naive_articles": NAIVE_ARTICLES}
+        if rerun_size:
+            report["incremental_rerun_s"] = measure_rerun(rerun_size, work, args.workers)
+            report["incremental_rerun_articles"] = rerun_size
+        print_table(rows)
+        print(f"rerun after adding one article to {rerun_size}: {report.get('incremental_rerun_s')} s")
+        RESULTS.mkdir(exist_ok=True)
+        text = json.dumps(report, indent=2) + "\n"
+        for name in ("scale.json", "latest.json"):
+            (RESULTS / name).write_text(text, encoding="utf-8")
+        return 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
