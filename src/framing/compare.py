@@ -21,7 +21,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.preprocessing import normalize
 
 from .config import CONTENT_KINDS
 from .keywords import normalise_term, read_stopwords, tokenize
@@ -67,11 +69,8 @@ def align_sentences(sentences: pd.DataFrame, *, threshold: float | None = None,
     config = read_params(params)
     threshold = float(config["align"]["threshold"] if threshold is None else threshold)
     stops, stop_version = read_stopwords(stopwords)
-    table = _content(sentences, kinds).pipe(_with_event, within)
-    pieces = [_align_event(group.reset_index(drop=True), event, threshold, stops, text_col, block_size)
-              for event, group in table.groupby("event", sort=True) if group["outlet"].nunique() > 1]
-    pairs = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame(columns=PAIR_COLUMNS)
-    pairs = _mark_mutual(pairs)
+    table = _content(sentences, kinds).pipe(_with_event, within).reset_index(drop=True)
+    pairs = _mark_mutual(_pairs(table, _best(table, threshold, stops, text_col, block_size), text_col))
     pairs["compare_version"] = str(config["version"])
     pairs["stopwords_version"] = stop_version
     return pairs
@@ -98,35 +97,56 @@ def _analyzer(stops: frozenset):
     return terms
 
 
-def _vectors(texts: pd.Series, stops: frozenset):
-    vectorizer = TfidfVectorizer(analyzer=_analyzer(stops), sublinear_tf=True, norm="l2")
+def _counts(texts: pd.Series, stops: frozenset) -> sparse.csr_matrix:
+    """Term counts of every sentence, tokenised once for the whole table."""
     try:
-        return vectorizer.fit_transform(texts.fillna("").astype(str))
-    except ValueError:  # no sentence of the event has a content word
-        return None
+        return CountVectorizer(analyzer=_analyzer(stops)).fit_transform(texts.fillna("").astype(str))
+    except ValueError:  # no sentence has a content word
+        return sparse.csr_matrix((len(texts), 1))
 
 
-def _align_event(group: pd.DataFrame, event: str, threshold: float, stops: frozenset,
-                 text_col: str, block_size: int) -> pd.DataFrame:
-    """Best counterpart per (sentence, other outlet) within one event, a block of rows at a time."""
-    vectors = _vectors(group[text_col], stops)
-    if vectors is None:
-        return pd.DataFrame(columns=PAIR_COLUMNS)
-    outlets = pd.factorize(group["outlet"])[0]
-    columns = vectors.T.tocsr()
+def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """TF-IDF rows of one event: sublinear tf (1 + ln tf), smooth idf over the event's own
+    sentences (ln((1 + n) / (1 + df)) + 1, as scikit-learn's TfidfVectorizer), unit length."""
+    weights = counts.astype(float)
+    weights.data = 1.0 + np.log(weights.data)
+    df = np.bincount(weights.indices, minlength=weights.shape[1])
+    idf = np.log((1 + weights.shape[0]) / (1 + df)) + 1
+    return normalize(weights @ sparse.diags(idf), norm="l2")
+
+
+def _best(table: pd.DataFrame, threshold: float, stops: frozenset, text_col: str,
+          block_size: int) -> pd.DataFrame:
+    """Row numbers (`a`, `b`) and `similarity` of each sentence's best counterpart per other outlet.
+
+    Only sentences of the same event are multiplied, `block_size` rows at a time, so the work is
+    the sum over events of (event size)², never (corpus size)²."""
+    counts = _counts(table[text_col], stops)
+    outlets = pd.factorize(table["outlet"])[0]
     found = []
-    for start in range(0, len(group), block_size):
-        block = (vectors[start:start + block_size] @ columns).tocoo()
-        rows, cols, sims = block.row + start, block.col, block.data
-        keep = (sims >= threshold - 1e-12) & (outlets[rows] != outlets[cols])
-        found.append(pd.DataFrame({"a": rows[keep], "b": cols[keep], "similarity": sims[keep]}))
+    for rows in table.groupby("event", sort=True).indices.values():
+        if len(np.unique(outlets[rows])) < 2:
+            continue
+        vectors = _tfidf(counts[rows])
+        columns = vectors.T.tocsr()
+        for start in range(0, len(rows), block_size):
+            block = (vectors[start:start + block_size] @ columns).tocoo()
+            a, b = rows[block.row + start], rows[block.col]
+            keep = (block.data >= threshold - 1e-12) & (outlets[a] != outlets[b])
+            found.append(pd.DataFrame({"a": a[keep], "b": b[keep], "similarity": block.data[keep]}))
+    if not found:
+        return pd.DataFrame({"a": [], "b": [], "similarity": []})
     best = pd.concat(found, ignore_index=True)
-    best["outlet_b_code"] = outlets[best["b"].to_numpy()]
-    best = (best.sort_values(["a", "similarity", "b"], ascending=[True, False, True], kind="stable")
-                .drop_duplicates(["a", "outlet_b_code"]))
-    a, b = group.loc[best["a"]].reset_index(drop=True), group.loc[best["b"]].reset_index(drop=True)
+    best["outlet_b"] = outlets[best["b"].to_numpy()]
+    best = best.sort_values(["a", "similarity", "b"], ascending=[True, False, True], kind="stable")
+    return best.drop_duplicates(["a", "outlet_b"])
+
+
+def _pairs(table: pd.DataFrame, best: pd.DataFrame, text_col: str) -> pd.DataFrame:
+    a = table.take(best["a"].to_numpy().astype(int)).reset_index(drop=True)
+    b = table.take(best["b"].to_numpy().astype(int)).reset_index(drop=True)
     return pd.DataFrame({
-        "event": event,
+        "event": a["event"],
         "article_id_a": a["article_id"], "sentence_id_a": a["sentence_id"], "outlet_a": a["outlet"],
         "article_id_b": b["article_id"], "sentence_id_b": b["sentence_id"], "outlet_b": b["outlet"],
         "similarity": best["similarity"].clip(upper=1.0).round(6).to_numpy(),
