@@ -52,18 +52,15 @@ def step_analyses(out: Path, workers: int) -> dict:
     import framing as fr
 
     articles = fr.load_articles(out)
-    ids = articles["article_id"].tolist()
     counts: dict[str, int] = {}
     tokens_by_outlet = []
-    for start in range(0, len(ids), ANALYSIS_CHUNK):
-        sentences = _load_sentence_chunk(out, ids[start:start + ANALYSIS_CHUNK])
-        for name, table in _analyse(fr, sentences).items():
+    for ids in _event_chunks(articles):
+        sentences = _load_sentence_chunk(out, ids)
+        for name, table in _analyse(fr, sentences, workers).items():
             counts[name] = counts.get(name, 0) + len(table)
-        tokens = fr.unnest_tokens(sentences)
-        tokens_by_outlet.append(tokens.groupby(["outlet", "term"] if "term" in tokens else
-                                               ["outlet", "token"]).size())
-    totals = pd.concat(tokens_by_outlet).groupby(level=[0, 1]).sum()
-    counts["log_odds"] = len(_log_odds_from_counts(fr, totals))
+        tokens_by_outlet.append(fr.count_terms(fr.unnest_tokens(sentences), by="outlet"))
+    totals = pd.concat(tokens_by_outlet).groupby(["outlet", "term"], as_index=False)["n"].sum()
+    counts["log_odds"] = len(fr.log_odds(totals, group="outlet"))
     return {"rows": counts, "workers": workers}
 
 
@@ -75,20 +72,26 @@ def _load_sentence_chunk(out: Path, ids: list[str]):
     return sentences[sentences["kind"].isin(CONTENT_KINDS)].reset_index(drop=True)
 
 
-def _analyse(fr, sentences) -> dict:
+def _event_chunks(articles):
+    """Article ids in chunks of about ANALYSIS_CHUNK articles that never split an event, so the
+    alignment, which compares articles within an event, sees each event whole."""
+    chunk: list[str] = []
+    for _, group in articles.groupby("event", sort=True):
+        chunk.extend(group["article_id"])
+        if len(chunk) >= ANALYSIS_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _analyse(fr, sentences, workers: int) -> dict:
     return {
-        "sentiment": fr.add_sentiment(sentences),
+        "sentiment": fr.add_sentiment(sentences, workers=workers),
         "frames": fr.add_frames(sentences, scheme="generic"),
         "quotes": fr.extract_quotes(sentences),
         "alignment": fr.align_sentences(sentences),
     }
-
-
-def _log_odds_from_counts(fr, totals):
-    """Log-odds on the corpus-wide token counts per outlet (built chunk by chunk)."""
-    counts = totals.rename("n").reset_index()
-    counts.columns = ["outlet", "term", "n"]
-    return fr.log_odds(counts, group="outlet")
 
 
 def step_naive(out: Path) -> dict:
@@ -128,7 +131,7 @@ def step_same_steps(out: Path, workers: int) -> dict:
     sentences["sentence_id"] = range(len(sentences))
     scored = fr.add_sentiment(sentences, workers=workers)
     tokens = fr.unnest_tokens(sentences)
-    counts = fr.count_tokens(tokens, by="outlet")
+    counts = fr.count_terms(tokens, by="outlet")
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "articles": int(texts["article_id"].nunique()),
             "sentences": len(scored), "count_rows": len(counts)}
