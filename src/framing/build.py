@@ -24,6 +24,7 @@ from .config import CONTENT_KINDS
 from .ingest import Problem, RawArticle, iter_corpus, read_corpus
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
+WARNING_SEPARATOR = "; "  # between an article's warnings; no warning contains it
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 
 ARTICLE_COLUMNS = ["article_id", "corpus", "event", "outlet", "title", "subtitle", "author",
@@ -455,8 +456,8 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
     if not values["outlet"]:
         values["outlet"] = Path(raw.source_file).stem if raw.record is None else \
             f"{Path(raw.source_file).stem} row {raw.record}"
-        warnings.append("no outlet named in the text or manifest: the file name stands in; "
-                        "add an 'outlet' to manifest.csv")
+        warnings.append("no outlet named in the text or manifest: the file name stands in "
+                        "(add an 'outlet' to manifest.csv)")
     content = [s for s in sentences if s["kind"] in CONTENT_KINDS]
     return {
         "article_id": raw.article_id, "corpus": corpus, "event": values["event"] or corpus,
@@ -465,7 +466,7 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
         "source_file": raw.source_file, "source_record": raw.record, "format": raw.format,
         "encoding": raw.encoding, "raw_sha256": raw.raw_sha256, "n_sentences": len(content),
         "n_words": sum(count_words(s["text"]) for s in content),
-        "inferred": ",".join(from_text), "warnings": "; ".join(warnings),
+        "inferred": ",".join(from_text), "warnings": WARNING_SEPARATOR.join(warnings),
     }
 
 

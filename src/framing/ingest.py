@@ -153,11 +153,11 @@ def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252"), "cp1252", "not UTF-8: read as Windows-1252 (cp1252); " \
+        return data.decode("cp1252"), "cp1252", "not UTF-8: read as Windows-1252 (cp1252), " \
                                                 "re-save as UTF-8 if characters look wrong"
     except UnicodeDecodeError:
         return (data.decode("utf-8", errors="replace"), "utf-8-replace",
-                "undecodable bytes replaced with \ufffd; re-save the file as UTF-8")
+                "undecodable bytes replaced with \ufffd: re-save the file as UTF-8")
 
 
 def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Problem]]:
