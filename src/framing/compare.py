@@ -216,7 +216,7 @@ def word_differences(pairs: pd.DataFrame) -> pd.DataFrame:
     `n_only_a`, `n_only_b` and `marked` (b's wording with changes marked wdiff-style:
     `[-removed-]` from a, `{+added+}` in b). Words are compared as normalised terms (case, curly
     apostrophes and possessive 's ignored) with difflib's longest-matching-block diff (Ratcliff &
-    Obershelp 1988).
+    Metzener 1988).
     """
     rows = [_diff(a, b) for a, b in zip(pairs["text_a"].fillna(""), pairs["text_b"].fillna(""))]
     diffs = pd.DataFrame(rows, columns=["only_a", "only_b", "marked"], index=pairs.index)
