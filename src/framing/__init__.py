@@ -14,6 +14,8 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 # public name → module that defines it
 _EXPORTS = {
     "build": ["Build", "build_corpus", "build_tables", "save_build"],
+    "compare": ["add_counterparts", "align_sentences", "compare_quotes", "exclusive_facts",
+                "headline_vs_body", "prominence", "shared_facts", "word_differences"],
     "config": ["CONTENT_KINDS", "KINDS", "META_KINDS", "SEED_CORPUS"],
     "display": ["Html", "browse_articles", "mark_spans", "mark_terms", "show_article",
                 "show_sentences"],
