@@ -1,0 +1,415 @@
+"""Clean a news page: label every raw line as part of the article (and as which kind) or as page
+furniture (and by which rule).
+
+Plain-text dumps of web pages hold the article somewhere among menus, share buttons, related-story
+lists, login prompts and footers. The method, line by line:
+
+1. Blocks. Consecutive lines of a hard-wrapped paragraph are joined into one block (a line that
+   stops mid-sentence continues on the next).
+2. Evidence per block: words, sentence-final punctuation, the share of function words (text reads
+   as prose when a good share of its words are function words; Pomikálek 2011), bullets, and the
+   furniture phrases of `data/furniture.toml` (share, login, copyright, comments, related…).
+3. The body is the one contiguous run of blocks with the most prose in it: prose blocks count their
+   words, other blocks count against, and the run with the largest sum wins (the maximum-subarray
+   idea of Finn, Kushmerick & Smyth 2001, "body text extraction").
+4. Above the body, the headline (the longest title-like line close above it; its repeats are
+   dropped), then the deck, byline and date between the headline and the body. Inside the body,
+   prose is `body`, bulleted prose is `list_item`, title-like lines followed by prose are
+   `subheading`, furniture phrases are dropped. Everything else is dropped with the rule that says
+   why, so `framing explain FILE` can show it.
+
+Lines repeated across several pages of one site (menus, footers) are learnt by `repeated_lines` and
+dropped wherever they appear (rule `site_repeat`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicons import load_data
+
+KEPT_KINDS = ("headline", "subtitle", "byline", "date", "subheading", "body", "list_item")
+
+_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*+»›>]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
+_WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]$")
+_OPEN_END = re.compile(r"(?:[,;–—-]|\b(?:the|a|an|of|to|and|or|in|on|for|with|at|by|from|that|as|but))$",
+                       re.IGNORECASE)
+_BYLINE = re.compile(r"(?:^|\s)by\s+(?=[A-Z@])", re.IGNORECASE)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b"
+    r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b", re.IGNORECASE)
+_MONTHS = {name: number for number, names in enumerate(
+    [("jan",), ("feb",), ("mar",), ("apr",), ("may",), ("jun",), ("jul",), ("aug",), ("sep",),
+     ("oct",), ("nov",), ("dec",)], start=1) for name in names}
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[^.|©]+?)"
+                        r"\s*(?:\.|\||,|-|–|all rights reserved|$)", re.IGNORECASE)
+_TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
+
+# Scores of the body search: a prose block adds its words; these subtract.
+_COST_OTHER = 3  # a short line that is not prose (a menu item, a heading, a date)
+_COST_FURNITURE = 12  # a furniture phrase (share, login, caption…)
+_COST_END = 60  # a sign that the article has ended (comments, related stories)
+HEADER_WINDOW = 12  # lines above the body searched for the headline, deck, byline and date
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank raw line and what cleaning decided about it."""
+
+    number: int  # 1-based line number in the raw text
+    text: str  # the raw line without its newline
+    kind: str | None  # the kept kind (see KEPT_KINDS); None when the line was removed
+    rule: str  # removed: the rule that dropped it; kept: the evidence for its kind
+    paragraph: int | None  # kept lines with the same number form one block; None when removed
+
+
+@dataclass
+class _Block:
+    lines: list[tuple[int, str]]  # (number, raw text)
+    text: str  # the lines joined, bullets removed
+    words: int
+    prose: bool
+    bullet: bool
+    rule: str | None  # furniture rule matched, if any
+    end: bool  # the furniture rule marks the end of an article
+
+
+# ── the lexicon ─────────────────────────────────────────────────────────────────────────────────
+
+@lru_cache(maxsize=4)
+def _furniture(name: str = "furniture"):
+    data = load_data(name)
+    rules = [(rule, spec.get("max_words", 12), bool(spec.get("end_of_article")),
+              re.compile("|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE))
+             for rule, spec in data["rules"].items()]
+    stopwords = frozenset(data["stopwords"]["words"].split())
+    return rules, stopwords
+
+
+# ── public functions ────────────────────────────────────────────────────────────────────────────
+
+def normalise_line(line: str) -> str:
+    """A line as compared across pages: bullets and outer punctuation removed, case and spaces folded."""
+    text = _BULLET.sub("", line.strip())
+    return _SPACE.sub(" ", text).strip(" \t.:|·-–—").casefold()
+
+
+def repeated_lines(texts: Iterable[str], *, min_files: int = 2, min_share: float = 0.5) -> frozenset[str]:
+    """Normalised lines found in at least `min_files` of the pages and in at least `min_share` of
+    them: the menus and footers of a site. A story title that shows up in a few related-story lists
+    is not repeated often enough to count."""
+    counts: Counter[str] = Counter()
+    n_texts = 0
+    for text in texts:
+        n_texts += 1
+        counts.update({normalise_line(line) for line in text.splitlines() if line.strip()})
+    needed = max(min_files, min_share * n_texts)
+    return frozenset(line for line, n in counts.items() if n >= needed and line)
+
+
+def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> list[Line]:
+    """Label every non-blank line of a page dump (see the module docstring). One `Line` per
+    non-blank line, in order."""
+    blocks = _blocks(text, site_repeats)
+    start, end = _body_run(blocks)
+    labels: dict[int, tuple[str | None, str]] = {}
+    if start is not None:
+        _label_body(blocks, start, end, labels)
+        _label_header(blocks, start, labels)
+    outside = "outside_body" if start is not None else "no_body_found"
+    for index, block in enumerate(blocks):
+        if index not in labels:
+            labels[index] = (None, block.rule or ("menu" if block.bullet else outside))
+    return _lines(blocks, labels)
+
+
+def infer_metadata(lines: list[Line]) -> dict:
+    """Title, subtitle, author, published (ISO date) and outlet as the page states them, read from
+    the kept headline, deck, byline and date lines and from removed copyright and page-title lines.
+    A value the page does not state is None."""
+    kept = {kind: [line.text.strip() for line in lines if line.kind == kind] for kind in KEPT_KINDS}
+    byline = kept["byline"][0] if kept["byline"] else None
+    dates = kept["date"] + kept["byline"]
+    return {
+        "title": kept["headline"][0] if kept["headline"] else None,
+        "subtitle": kept["subtitle"][0] if kept["subtitle"] else None,
+        "author": author_from_byline(byline) if byline else None,
+        "published": next((d for d in map(parse_date, dates) if d), None),
+        "outlet": _outlet(lines, kept["headline"][0] if kept["headline"] else None),
+    }
+
+
+def label_html(html: str) -> tuple[list[Line], dict]:
+    """A saved web page: trafilatura (Barbaresi 2021) finds the main text and its metadata; its
+    headings, paragraphs and list items become lines of those kinds, numbered over the extracted
+    text. Returns ([], {}) when trafilatura finds no article."""
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(html, output_format="xml", with_metadata=True, include_comments=False,
+                              include_tables=False, favor_precision=False)
+    if not xml:
+        return [], {}
+    root = etree.fromstring(xml.encode("utf-8"))
+    meta = {"title": root.get("title"), "subtitle": root.get("description") or None,
+            "author": root.get("author"), "published": parse_date(root.get("date") or ""),
+            "outlet": root.get("sitename") or None}
+    lines: list[Line] = []
+    if meta["title"]:
+        lines.append(Line(1, meta["title"], "headline", "html_title", 0))
+    main = root.find("main")
+    for element in (main.iter() if main is not None else ()):
+        kind = {"p": "body", "head": "subheading", "item": "list_item", "quote": "body"}.get(element.tag)
+        if kind is None or (element.tag == "p" and _inside(element, "item", "quote")):
+            continue
+        text = _SPACE.sub(" ", "".join(element.itertext())).strip()
+        if not text:
+            continue
+        number = len(lines) + 1
+        lines.append(Line(number, text, kind, "html_" + element.tag, number - 1))
+    if not any(line.kind in ("body", "list_item") for line in lines):
+        return [], {}
+    return lines, meta
+
+
+def author_from_byline(byline: str) -> str | None:
+    """The name in a byline: "By Jane Roe, Reuters" → "Jane Roe, Reuters"; "WebAdmin by WebAdmin"
+    → "WebAdmin". Dates and times after the name are left out."""
+    parts = _BYLINE.split(byline)
+    name = parts[-1] if len(parts) > 1 else byline
+    name = _DATE.split(name)[0]
+    name = re.split(r"\s+(?:[|•·]|updated|published|posted)\b|\s+[|•·]\s+", name, flags=re.IGNORECASE)[0]
+    name = name.strip(" ,;:-–—|")
+    return name or None
+
+
+def parse_date(text: str) -> str | None:
+    """The first unambiguous date in `text` as ISO "YYYY-MM-DD" (month names or ISO form; not
+    numeric day/month forms, which are ambiguous), else None."""
+    match = _DATE.search(text or "")
+    while match:
+        if match.group("y3"):
+            year, month, day = int(match.group("y3")), int(match.group("m3")), int(match.group("d3"))
+        elif match.group("y1") or match.group("y2"):
+            month_word = re.search(_MONTH, match.group(0), re.IGNORECASE).group(0)
+            month = _MONTHS[month_word[:3].lower()]
+            day = int(match.group("d1") or match.group("d2"))
+            year = int(match.group("y1") or match.group("y2"))
+        else:
+            match = _DATE.search(text, match.end())
+            continue
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        match = _DATE.search(text, match.end())
+    return None
+
+
+# ── blocks and their evidence ───────────────────────────────────────────────────────────────────
+
+def _blocks(text: str, site_repeats: frozenset[str]) -> list[_Block]:
+    """Group non-blank lines into blocks: a hard-wrapped paragraph is one block."""
+    groups: list[list[tuple[int, str]]] = []
+    previous_blank = True
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            previous_blank = True
+            continue
+        if groups and not previous_blank and _continues(groups[-1][-1][1], raw):
+            groups[-1].append((number, raw))
+        else:
+            groups.append([(number, raw)])
+        previous_blank = False
+    return [_evidence(group, site_repeats) for group in groups]
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A line continues the previous one when that one stopped mid-sentence (hard wrapping)."""
+    before, after = previous.strip(), line.strip()
+    if _BULLET.match(after) or len(_WORD.findall(before)) < 7:
+        return False
+    if _SENTENCE_END.search(before) or before.endswith(":"):
+        return False
+    return after[:1].islower() or bool(_OPEN_END.search(before))
+
+
+def _evidence(group: list[tuple[int, str]], site_repeats: frozenset[str]) -> _Block:
+    rules, stopwords = _furniture()
+    first = group[0][1]
+    bullet = bool(_BULLET.match(first))
+    text = _SPACE.sub(" ", " ".join(_BULLET.sub("", raw.strip(), count=1) for _, raw in group)).strip()
+    words = _WORD.findall(text)
+    n_words = len(words)
+    function_share = sum(w.lower() in stopwords for w in words) / n_words if n_words else 0.0
+    prose = n_words >= 5 and function_share >= 0.2 and (
+        bool(_SENTENCE_END.search(text)) or (n_words >= 15 and function_share >= 0.25))
+    rule, end = None, False
+    if len(group) == 1 and normalise_line(first) in site_repeats:
+        rule = "site_repeat"
+    else:
+        probe = text.strip(" \t*:|")
+        for name, max_words, marks_end, pattern in rules:
+            if n_words <= max_words and pattern.search(probe):
+                rule, end = name, marks_end
+                break
+    if rule is None and n_words >= 4 and not _SENTENCE_END.search(text) and _is_name_list(text):
+        rule = "tags"
+    return _Block(group, text, n_words, prose and rule is None, bullet, rule, end)
+
+
+def _is_name_list(text: str) -> bool:
+    """A comma-separated run of capitalised names ("in Europe, International, U.S. and Canada"):
+    section or tag lines, not prose."""
+    items = [item.strip() for item in re.sub(r"^(in|tags?|topics?)\s+", "", text, flags=re.I).split(",")]
+    if len(items) < 3:
+        return False
+    return all(item[:1].isupper() and len(item.split()) <= 4 for item in items if item)
+
+
+# ── where the body is ───────────────────────────────────────────────────────────────────────────
+
+def _body_run(blocks: list[_Block]) -> tuple[int | None, int | None]:
+    """The run of blocks [start, end] with the largest sum of prose words minus the costs of
+    the other blocks (maximum subarray, Kadane's algorithm). (None, None) when no block is prose."""
+    best, best_span = 0, (None, None)
+    total, start = 0, 0
+    for index, block in enumerate(blocks):
+        if total <= 0:
+            total, start = 0, index
+        total += _score(block)
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
+
+
+def _score(block: _Block) -> int:
+    if block.prose:
+        return block.words
+    if block.rule is not None:
+        return -(_COST_END if block.end else _COST_FURNITURE)
+    return -_COST_OTHER
+
+
+# ── labelling ───────────────────────────────────────────────────────────────────────────────────
+
+def _label_body(blocks: list[_Block], start: int, end: int, labels: dict) -> None:
+    for index in range(start, end + 1):
+        block = blocks[index]
+        if block.rule is not None:
+            labels[index] = (None, block.rule)
+        elif block.prose:
+            labels[index] = ("list_item", "bulleted_prose") if block.bullet else ("body", "body_run")
+        elif _title_like(block) and _next_prose(blocks, index, end):
+            labels[index] = ("subheading", "heading_in_body")
+        elif block.bullet and block.words >= 3 and _next_kind_is_list(blocks, index, end):
+            labels[index] = ("list_item", "bullet_in_list")
+        else:
+            labels[index] = (None, "short_in_body")
+
+
+def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
+    """Headline, deck, byline and date in the lines above the body."""
+    window = range(max(0, start - HEADER_WINDOW), start)
+    candidates = [i for i in window if blocks[i].rule is None and _headline_like(blocks[i])]
+    if not candidates:
+        for index in window:
+            _label_meta(blocks[index], index, labels)
+        return
+    texts = Counter(normalise_line(blocks[i].text) for i in window)
+    headline = max(candidates, key=lambda i: (blocks[i].words + 5 * (texts[normalise_line(blocks[i].text)] > 1)
+                                              - 0.5 * (start - i), -i))
+    same = normalise_line(blocks[headline].text)
+    first = min(i for i in candidates if normalise_line(blocks[i].text) == same)
+    labels[first] = ("headline", "headline_above_body")
+    for index in range(first + 1, start):
+        block = blocks[index]
+        if normalise_line(block.text) == same:
+            labels[index] = (None, "repeated_headline")
+        elif block.rule is not None:
+            labels[index] = (None, block.rule)
+        elif not _label_meta(block, index, labels):
+            if "subtitle" not in {kind for kind, _ in labels.values()} and block.words >= 5 \
+                    and not block.bullet:
+                labels[index] = ("subtitle", "deck_below_headline")
+            else:
+                labels[index] = (None, "header_furniture")
+
+
+def _label_meta(block: _Block, index: int, labels: dict) -> bool:
+    """Label a byline or date line of the header; False when the line is neither."""
+    if block.rule is not None or block.words > 14:
+        return False
+    if _BYLINE.search(block.text) and not block.prose:
+        labels[index] = ("byline", "byline_above_body")
+        return True
+    if _DATE.search(block.text) and block.words <= 10:
+        labels[index] = ("date", "date_above_body")
+        return True
+    return False
+
+
+def _headline_like(block: _Block) -> bool:
+    return (4 <= block.words <= 30 and not block.bullet and not _DATE.search(block.text)
+            and not _BYLINE.search(block.text) and not block.text.endswith((".", ":", ",")))
+
+
+def _title_like(block: _Block) -> bool:
+    """A heading: short, starts with a capital, does not end like a sentence."""
+    return (1 <= block.words <= 15 and block.text[:1].isupper() and not block.bullet
+            and not re.search(r"[.,;:]$", block.text))
+
+
+def _next_prose(blocks: list[_Block], index: int, end: int) -> bool:
+    return index + 1 <= end and blocks[index + 1].prose
+
+
+def _next_kind_is_list(blocks: list[_Block], index: int, end: int) -> bool:
+    neighbours = [blocks[i] for i in (index - 1, index + 1) if 0 <= i <= end]
+    return any(b.bullet and b.prose for b in neighbours)
+
+
+def _lines(blocks: list[_Block], labels: dict) -> list[Line]:
+    lines: list[Line] = []
+    paragraph = 0
+    for index, block in enumerate(blocks):
+        kind, rule = labels[index]
+        for number, raw in block.lines:
+            lines.append(Line(number, raw, kind, rule, paragraph if kind else None))
+        if kind:
+            paragraph += 1
+    return lines
+
+
+def _inside(element, *tags: str) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _outlet(lines: list[Line], headline: str | None) -> str | None:
+    """The outlet named by a copyright line, else by a page title of the form "Headline | Site"."""
+    for line in lines:
+        if line.kind is None and line.rule in ("copyright", "site_repeat"):
+            match = _COPYRIGHT.search(line.text)
+            if match and match.group("name").strip():
+                name = match.group("name").strip(" .,")
+                if 1 <= len(name.split()) <= 6 and not name.lower().startswith("all rights"):
+                    return name
+    if headline:
+        target = normalise_line(headline)
+        for line in lines[:5]:
+            match = _TITLE_SITE.match(line.text.strip())
+            if match and normalise_line(match.group("title")) == target:
+                return match.group("site").strip()
+    return None

@@ -1,0 +1,339 @@
+"""The corpus build end to end: seed corpus expectations, table contracts, bad input, atomic writes."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing import build as build_module
+from framing.build import build_tables, save_build
+from framing.cli import main
+from framing.store import load_articles, load_removed, load_sentences
+
+HEADLINE_000 = "U.S. Ends Support for Ukraine’s NATO Bid, Pre-2014 Borders, and Troop Deployment"
+CLEAN_ARTICLE = (
+    "Storm closes harbour\n\n"
+    "The harbour at Port Ellen was closed on Tuesday after a storm damaged two piers, the council said.\n\n"
+    "Fishing boats were moved to the mainland, and ferry crossings were cancelled until further notice.\n"
+)
+
+
+def _article(seed_build, number: str) -> pd.Series:
+    articles = seed_build.articles
+    return articles[articles["source_file"].str.startswith(number)].iloc[0]
+
+
+def _sentences(seed_build, number: str) -> pd.DataFrame:
+    article_id = _article(seed_build, number)["article_id"]
+    return seed_build.sentences[seed_build.sentences["article_id"] == article_id]
+
+
+# ── the seed corpus ────────────────────────────────────────────────────────────────────────────
+
+
+def test_seed_news_page_metadata(seed_build):
+    article = _article(seed_build, "000")
+    assert article["outlet"] == "Islamic Voice News"
+    assert article["author"] == "WebAdmin"
+    assert article["published"] == pd.Timestamp("2025-02-12")
+    assert article["title"] == HEADLINE_000
+    assert set(article["inferred"].split(",")) >= {"outlet", "author", "published"}
+
+
+def test_seed_news_page_text(seed_build):
+    sentences = _sentences(seed_build, "000")
+    assert (sentences["text"] == HEADLINE_000).sum() == 1
+    body = sentences[sentences["kind"] == "body"]
+    assert body["paragraph_id"].nunique() == 7
+    assert body["text"].iloc[0].startswith("At the 26th Ukraine Defense Contact Group meeting")
+    assert body["text"].iloc[-1].endswith("European leadership in regional security.")
+    everything = " ".join(sentences["text"])
+    for furniture in ("Share on Facebook", "Tags:", "Supreme Court Sides", "Maria Cruz", "Login",
+                      "Translate", "Prayer times", "All Rights Reserved", "Advertise"):
+        assert furniture not in everything
+
+
+def test_seed_blog_page(seed_build):
+    article = _article(seed_build, "002")
+    assert article["outlet"] == "Unnamed blog"  # from the manifest
+    assert pd.isna(article["author"]) and pd.isna(article["published"])
+    sentences = _sentences(seed_build, "002")
+    kinds = sentences.groupby("kind")["text"].apply(list)
+    assert kinds["headline"] == ["U.S. Declares Ukraine's NATO Membership Off the Table, Rules Out Troop Deployment"]
+    assert kinds["subtitle"] == ["Washington Signals a Strategic Shift in Global Priorities"]
+    assert len(kinds["subheading"]) == 5
+    assert [t[:20] for t in kinds["list_item"]] == ["- French Defense Min", "- German Defense Min"]
+    assert "Comment" not in " ".join(sentences["text"])
+
+
+def test_every_raw_line_is_kept_or_removed_once(seed_build, seeds_dir):
+    for _, article in seed_build.articles.iterrows():
+        raw = (seeds_dir / article["source_file"]).read_text(encoding="utf-8").splitlines()
+        non_blank = {n for n, line in enumerate(raw, start=1) if line.strip()}
+        sentences = seed_build.sentences[seed_build.sentences["article_id"] == article["article_id"]]
+        kept = set()
+        for start, end in zip(sentences["line_start"], sentences["line_end"]):
+            kept.update(range(start, end + 1))
+        removed = seed_build.removed[seed_build.removed["article_id"] == article["article_id"]]
+        dropped = list(removed["line"])
+        assert len(dropped) == len(set(dropped))
+        assert kept.isdisjoint(dropped)
+        assert kept | set(dropped) == non_blank
+        for _, row in removed.iterrows():
+            assert raw[row["line"] - 1] == row["text"]
+
+
+def test_table_contracts(seed_build):
+    articles, sentences = seed_build.articles, seed_build.sentences
+    assert articles["article_id"].is_unique
+    assert not sentences.duplicated(["article_id", "sentence_id"]).any()
+    for _, group in sentences.groupby("article_id"):
+        assert list(group["sentence_id"]) == list(range(len(group)))
+        assert group["position"].iloc[0] == 0 and group["position"].iloc[-1] == 1
+        assert group["position"].is_monotonic_increasing
+        assert group["paragraph_id"].is_monotonic_increasing
+    assert sentences["kind"].isin(["headline", "subtitle", "subheading", "body", "list_item",
+                                   "byline", "date"]).all()
+    assert (sentences["n_words"] > 0).all()
+    assert str(articles["published"].dtype).startswith("datetime64")
+
+
+def test_article_id_depends_on_content_only(tmp_path, seeds_dir):
+    source = next(seeds_dir.glob("000_*.txt"))
+    corpus = tmp_path / "renamed"
+    corpus.mkdir()
+    shutil.copy(source, corpus / "another-name.txt")
+    build = build_tables(corpus)
+    assert build.articles["article_id"].iloc[0] == hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+
+
+# ── input formats ──────────────────────────────────────────────────────────────────────────────
+
+
+def test_export_rows_become_articles(tmp_path):
+    corpus = tmp_path / "exports"
+    corpus.mkdir()
+    pd.DataFrame({"text": [CLEAN_ARTICLE, CLEAN_ARTICLE.replace("Tuesday", "Monday")],
+                  "outlet": ["Harbour Post", "Island Times"], "title": ["Storm closes harbour", "Storm"],
+                  "published": ["2024-01-02", "2024-01-03"]}).to_csv(corpus / "export.csv", index=False)
+    pd.DataFrame({"text": [CLEAN_ARTICLE.replace("storm", "gale")], "outlet": ["Coast FM"]}).to_json(
+        corpus / "more.jsonl", orient="records", lines=True)
+    build = build_tables(corpus)
+    assert list(build.articles["outlet"]) == ["Harbour Post", "Island Times", "Coast FM"]
+    assert list(build.articles["source_record"]) == [1, 2, 1]
+    assert build.articles["published"].iloc[0] == pd.Timestamp("2024-01-02")
+    body = build.sentences[build.sentences["kind"] == "body"]
+    assert body["text"].str.contains("Fishing boats were moved").sum() == 3
+
+
+def test_html_page_goes_through_trafilatura(tmp_path):
+    corpus = tmp_path / "pages"
+    corpus.mkdir()
+    paragraphs = "".join(f"<p>{line} This sentence makes the paragraph long enough to count as text "
+                         f"that a reader would want to keep in the article body.</p>"
+                         for line in ("The harbour at Port Ellen was closed on Tuesday.",
+                                      "Fishing boats were moved to the mainland.",
+                                      "Ferry crossings were cancelled until further notice."))
+    html = (f"<html><head><title>Storm closes harbour | Harbour Post</title></head><body>"
+            f"<nav><a href='/'>Home</a><a href='/news'>News</a></nav><article><h1>Storm closes harbour</h1>"
+            f"{paragraphs}</article><footer>© 2024 Harbour Post</footer></body></html>")
+    (corpus / "page.html").write_text(html, encoding="utf-8")
+    build = build_tables(corpus)
+    text = " ".join(build.sentences["text"])
+    assert "Fishing boats were moved to the mainland." in text
+    assert "Home" not in build.sentences["text"].tolist()
+    assert build.articles["format"].iloc[0] == "html"
+
+
+# ── bad input: one clear line per file, the rest still built ────────────────────────────────────
+
+
+@pytest.fixture()
+def messy_corpus(tmp_path, seeds_dir):
+    corpus = tmp_path / "messy"
+    corpus.mkdir()
+    good = next(seeds_dir.glob("002_*.txt"))
+    shutil.copy(good, corpus / "good.txt")
+    shutil.copy(good, corpus / "second-copy.txt")
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+    (corpus / "windows.txt").write_bytes(CLEAN_ARTICLE.replace("harbour", "harbour’s").encode("cp1252"))
+    (corpus / "no-article.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    (corpus / "notes.docx").write_bytes(b"PK\x03\x04")
+    with open(corpus / "huge.txt", "wb") as handle:  # 50 MB, sparse: costs no disk
+        handle.truncate(50 * 1024 * 1024)
+    (corpus / "manifest.csv").write_text("file,outlet\ngood.txt,Good News\nmissing.txt,Nobody\n")
+    return corpus
+
+
+def _problems(build) -> dict[str, str]:
+    return {p.file: p.message for p in build.problems}
+
+
+def test_bad_files_each_get_one_clear_problem(messy_corpus):
+    build = build_tables(messy_corpus)
+    problems = _problems(build)
+    assert "empty" in problems["empty.txt"]
+    assert "binary" in problems["image.txt"]
+    assert "no article" in problems["no-article.html"]
+    assert "unknown extension" in problems["notes.docx"]
+    assert "50 MB" in problems["huge.txt"]
+    assert "same article as" in problems["second-copy.txt"]
+    assert "missing.txt" in problems["manifest.csv"]
+    assert len(build.problems) == 7
+    assert sorted(build.articles["source_file"]) == ["good.txt", "windows.txt"]
+    windows = build.articles.set_index("source_file").loc["windows.txt"]
+    assert windows["encoding"] == "cp1252" and "Windows-1252" in windows["warnings"]
+    assert build.sentences["text"].str.contains("harbour’s").any()
+
+
+def test_malformed_manifest_is_reported_and_ignored(tmp_path, seeds_dir):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copy(next(seeds_dir.glob("000_*.txt")), corpus / "a.txt")
+    (corpus / "manifest.csv").write_text("name;outlet\na.txt;X\n")
+    build = build_tables(corpus)
+    assert "no 'file' column" in _problems(build)["manifest.csv"]
+    assert build.articles["outlet"].iloc[0] == "Islamic Voice News"
+
+
+def test_raw_files_are_never_modified(messy_corpus, tmp_path):
+    before = {p: p.read_bytes() for p in messy_corpus.iterdir() if p.stat().st_size < 2**20}
+    assert main(["build", str(messy_corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_exit_code_non_zero_only_when_nothing_was_built(tmp_path, messy_corpus, capsys):
+    assert main(["build", str(messy_corpus), "--out", str(tmp_path / "ok"), "--quiet"]) == 0
+    hopeless = tmp_path / "hopeless"
+    hopeless.mkdir()
+    (hopeless / "empty.txt").write_text("")
+    assert main(["build", str(hopeless), "--out", str(tmp_path / "none"), "--quiet"]) == 1
+    assert "empty.txt: is empty" in capsys.readouterr().err
+
+
+# ── outputs: atomic, deterministic, loadable ───────────────────────────────────────────────────
+
+
+def test_two_runs_give_identical_tables(seeds_dir, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    save_build(build_tables(seeds_dir), first)
+    save_build(build_tables(seeds_dir), second)
+    for name in ("articles", "sentences", "removed"):
+        assert (first / f"{name}.parquet").read_bytes() == (second / f"{name}.parquet").read_bytes()
+        assert (first / f"{name}.csv").read_bytes() == (second / f"{name}.csv").read_bytes()
+
+
+def test_failed_write_leaves_previous_tables(seeds_dir, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build = build_tables(seeds_dir)
+    save_build(build, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(self, *args, **kwargs):
+        raise OSError("disk full")
+
+    smaller = build_module.Build(build.articles.head(1), build.sentences.head(3), build.removed, [])
+    monkeypatch.setattr(pd.DataFrame, "to_csv", broken)
+    with pytest.raises(OSError):
+        save_build(smaller, out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_loaders_read_what_build_wrote(seeds_dir, tmp_path):
+    out = tmp_path / "processed" / "seeds"
+    save_build(build_tables(seeds_dir), out)
+    assert len(load_articles(out)) == 2
+    sentences = load_sentences(out)
+    assert set(sentences["kind"]) <= {"headline", "subtitle", "subheading", "body", "list_item"}
+    assert len(load_sentences(out, kinds=None)) > len(sentences)
+    assert set(load_removed(out)["rule"]) and "rule" in load_removed(out)
+    with pytest.raises(FileNotFoundError, match="framing build"):
+        load_sentences("no-such-corpus", root=tmp_path)
+
+
+def test_explain_shows_kept_kinds_and_rules(seeds_dir, capsys):
+    assert main(["explain", str(next(seeds_dir.glob("002_*.txt")))]) == 0
+    out = capsys.readouterr().out
+    assert "keep subheading" in out and "keep list_item" in out and "drop" in out
+
+
+# ── incremental and parallel builds ────────────────────────────────────────────────────────────
+
+
+def test_rebuild_reuses_unchanged_articles_and_drops_deleted(tmp_path, seeds_dir):
+    corpus = tmp_path / "grow"
+    corpus.mkdir()
+    first_file = next(seeds_dir.glob("000_*.txt"))
+    shutil.copy(first_file, corpus / first_file.name)
+    first = build_tables(corpus)
+    assert first.n_reused == 0
+    (corpus / "new.txt").write_text(CLEAN_ARTICLE, encoding="utf-8")
+    second = build_tables(corpus, previous=first)
+    assert second.n_reused == 1 and len(second.articles) == 2
+    fresh = build_tables(corpus)
+    for name in ("articles", "sentences", "removed"):
+        pd.testing.assert_frame_equal(getattr(second, name), getattr(fresh, name))
+    (corpus / first_file.name).unlink()
+    third = build_tables(corpus, previous=second)
+    assert list(third.articles["source_file"]) == ["new.txt"]
+    assert set(third.sentences["article_id"]) == set(third.articles["article_id"])
+    assert third.removed.empty or set(third.removed["article_id"]) <= set(third.articles["article_id"])
+
+
+def test_changed_manifest_reprocesses_the_article(tmp_path, seeds_dir):
+    corpus = tmp_path / "m"
+    corpus.mkdir()
+    shutil.copy(next(seeds_dir.glob("002_*.txt")), corpus / "blog.txt")
+    first = build_tables(corpus)
+    (corpus / "manifest.csv").write_text("file,outlet\nblog.txt,The Blog\n")
+    second = build_tables(corpus, previous=first)
+    assert second.n_reused == 0
+    assert set(second.sentences["outlet"]) == {"The Blog"}
+
+
+@pytest.fixture(scope="module")
+def allsides_corpus(tmp_path_factory, shared_data):
+    """A few hundred real articles from many outlets as one JSON-lines export."""
+    corpus = tmp_path_factory.mktemp("allsides") / "allsides"
+    corpus.mkdir()
+    articles = pd.read_json(shared_data / "allsides-roundups" / "articles.jsonl", lines=True)
+    articles = articles[["text", "outlet", "title", "url", "event_id"]].head(300)
+    articles.to_json(corpus / "export.jsonl", orient="records", lines=True, force_ascii=False)
+    return corpus
+
+
+def _assert_same_build(left, right):
+    for name in ("articles", "sentences", "removed"):
+        pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name))
+
+
+def test_parallel_build_equals_serial(allsides_corpus):
+    serial = build_tables(allsides_corpus, workers=1)
+    assert len(serial.articles) > 250 and serial.articles["event"].nunique() > 50
+    _assert_same_build(serial, build_tables(allsides_corpus, workers=2))
+
+
+def test_dask_build_equals_serial(allsides_corpus):
+    pytest.importorskip("dask.distributed")
+    serial = build_tables(allsides_corpus, workers=1)
+    _assert_same_build(serial, build_tables(allsides_corpus, workers=2, scheduler="local"))
+
+
+def test_streamed_build_equals_in_memory_build(allsides_corpus, tmp_path, monkeypatch):
+    """Chunked building (flat memory) and partitioned tables give the same rows as one pass."""
+    from framing import store
+    from framing.build import build_corpus
+
+    whole = build_tables(allsides_corpus)
+    monkeypatch.setattr(store, "PARTITION_ROWS", 500)
+    summary = build_corpus(allsides_corpus, tmp_path / "out", chunk_size=70)
+    assert (tmp_path / "out" / "sentences").is_dir() and summary.n_reused == 0
+    for name in ("articles", "sentences", "removed"):
+        pd.testing.assert_frame_equal(getattr(whole, name), store.load_table(name, tmp_path / "out"))
+    rerun = build_corpus(allsides_corpus, tmp_path / "out", chunk_size=70)
+    assert rerun.n_reused == len(whole.articles)
+    pd.testing.assert_frame_equal(whole.sentences, load_sentences(tmp_path / "out", kinds=None))
