@@ -45,7 +45,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DATE = re.compile(
     rf"\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+(?P<y2>(?:19|20)\d\d)\b"
-    r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b"
+    r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?!\d)"
     r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b", re.IGNORECASE)
 _MONTHS = {name: number for number, names in enumerate(
     [("jan",), ("feb",), ("mar",), ("apr",), ("may",), ("jun",), ("jul",), ("aug",), ("sep",),
@@ -55,9 +55,10 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})
 _TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
 
 # Scores of the body search: a prose block adds its words; these subtract.
-_COST_OTHER = 3  # a short line that is not prose (a menu item, a heading, a date)
-_COST_FURNITURE = 12  # a furniture phrase (share, login, caption…)
-_COST_END = 60  # a sign that the article has ended (comments, related stories)
+_COST_OTHER = 8  # a short line that is not prose (a menu item, a heading, a date): as much as a short sentence
+_COST_FURNITURE = 25  # a furniture phrase (share, login, caption…)
+_COST_END = 60  # a sign that the article may have ended (related stories)
+MIN_ARTICLE_WORDS = 50  # prose words before a comment heading for it to end the search
 HEADER_WINDOW = 12  # lines above the body searched for the headline, deck, byline and date
 
 
@@ -92,7 +93,16 @@ def _furniture(name: str = "furniture"):
               re.compile("|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE))
              for rule, spec in data["rules"].items()]
     stopwords = frozenset(data["stopwords"]["words"].split())
-    return rules, stopwords
+    # One test tells whether any rule could match a line, so most lines need one test, not ten:
+    # patterns anchored at the start are tried there only (`match`), the others searched.
+    patterns = [p for spec in data["rules"].values() for p in spec["patterns"]]
+    anchored = re.compile("|".join(f"(?:{p[1:]})" for p in patterns if p.startswith("^")), re.IGNORECASE)
+    floating = re.compile("|".join(f"(?:{p})" for p in patterns if not p.startswith("^")), re.IGNORECASE)
+
+    def any_rule(text: str) -> bool:
+        return bool(anchored.match(text) or floating.search(text))
+
+    return rules, stopwords, any_rule, max(spec.get("max_words", 12) for spec in data["rules"].values())
 
 
 # ── public functions ────────────────────────────────────────────────────────────────────────────
@@ -242,27 +252,35 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _evidence(group: list[tuple[int, str]], site_repeats: frozenset[str]) -> _Block:
-    rules, stopwords = _furniture()
+    rules, stopwords, any_rule, max_rule_words = _furniture()
     first = group[0][1]
     bullet = bool(_BULLET.match(first))
     text = _SPACE.sub(" ", " ".join(_BULLET.sub("", raw.strip(), count=1) for _, raw in group)).strip()
     words = _WORD.findall(text)
     n_words = len(words)
     function_share = sum(w.lower() in stopwords for w in words) / n_words if n_words else 0.0
+    ends = bool(_SENTENCE_END.search(text))
     prose = n_words >= 5 and function_share >= 0.2 and (
-        bool(_SENTENCE_END.search(text)) or (n_words >= 15 and function_share >= 0.25))
+        ends or (n_words >= 15 and function_share >= 0.25 and not _title_case(words, stopwords)))
     rule, end = None, False
     if len(group) == 1 and normalise_line(first) in site_repeats:
         rule = "site_repeat"
     else:
-        probe = text.strip(" \t*:|")
-        for name, max_words, marks_end, pattern in rules:
+        probe = text.strip(" \t*:|[](){}")
+        maybe = n_words <= max_rule_words and any_rule(probe)
+        for name, max_words, marks_end, pattern in (rules if maybe else ()):
             if n_words <= max_words and pattern.search(probe):
                 rule, end = name, marks_end
                 break
     if rule is None and n_words >= 4 and not _SENTENCE_END.search(text) and _is_name_list(text):
         rule = "tags"
     return _Block(group, text, n_words, prose and rule is None, bullet, rule, end)
+
+
+def _title_case(words: list[str], stopwords: frozenset[str]) -> bool:
+    """Most content words capitalised, as in a headline or a menu, not in a sentence."""
+    content = [w for w in words if w.lower() not in stopwords]
+    return bool(content) and sum(w[:1].isupper() or w[:1].isdigit() for w in content) >= 0.8 * len(content)
 
 
 def _is_name_list(text: str) -> bool:
@@ -278,10 +296,14 @@ def _is_name_list(text: str) -> bool:
 
 def _body_run(blocks: list[_Block]) -> tuple[int | None, int | None]:
     """The run of blocks [start, end] with the largest sum of prose words minus the costs of
-    the other blocks (maximum subarray, Kadane's algorithm). (None, None) when no block is prose."""
+    the other blocks (maximum subarray, Kadane's algorithm), searched before the comments (the
+    first comment heading after some prose). (None, None) when no block is prose."""
     best, best_span = 0, (None, None)
-    total, start = 0, 0
+    total, start, prose_words = 0, 0, 0
     for index, block in enumerate(blocks):
+        if block.rule == "comment_prompt" and prose_words >= MIN_ARTICLE_WORDS:
+            break
+        prose_words += block.words if block.prose else 0
         if total <= 0:
             total, start = 0, index
         total += _score(block)
@@ -307,6 +329,8 @@ def _label_body(blocks: list[_Block], start: int, end: int, labels: dict) -> Non
             labels[index] = (None, block.rule)
         elif block.prose:
             labels[index] = ("list_item", "bulleted_prose") if block.bullet else ("body", "body_run")
+        elif _label_meta(block, index, labels):
+            continue
         elif _title_like(block) and _next_prose(blocks, index, end):
             labels[index] = ("subheading", "heading_in_body")
         elif block.bullet and block.words >= 3 and _next_kind_is_list(blocks, index, end):
