@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from framing import build as build_module
+from framing import store as store_module
 from framing.build import build_tables, save_build
 from framing.cli import main
 from framing.store import load_articles, load_removed, load_sentences
@@ -233,11 +234,11 @@ def test_failed_write_leaves_previous_tables(seeds_dir, tmp_path, monkeypatch):
     save_build(build, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
-    def broken(self, *args, **kwargs):
+    def broken(*args, **kwargs):
         raise OSError("disk full")
 
     smaller = build_module.Build(build.articles.head(1), build.sentences.head(3), build.removed, [])
-    monkeypatch.setattr(pd.DataFrame, "to_csv", broken)
+    monkeypatch.setattr(store_module, "_write_csv", broken)  # fails after the Parquet files are staged
     with pytest.raises(OSError):
         save_build(smaller, out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -118,20 +118,32 @@ def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
                 repeats: dict[str, frozenset[str]], previous: Build | None = None,
                 runner=None) -> Build:
     """The tables of some articles of a corpus: reused from `previous` when unchanged, else
-    processed by `runner` (a function from jobs to results; serial by default)."""
+    processed by `runner` (a function from jobs to results; serial by default). Rows come in the
+    order of `raws`."""
     runner = runner or _runner(1, None, False)
     keys = _build_keys(raws, corpus, repeats)
     reused = _reusable(previous, keys)
-    todo = [raw for raw in raws if raw.article_id not in reused]
+    reused_ids = set(reused.articles["article_id"])
+    todo = [raw for raw in raws if raw.article_id not in reused_ids]
     jobs = [(raw, corpus, repeats.get(raw.article_id, frozenset())) for raw in todo]
-    fresh = dict(zip((raw.article_id for raw in todo), runner(jobs)))
-    results = [reused.get(raw.article_id) or fresh[raw.article_id] for raw in raws]
-    for raw, result in zip(raws, results):
+    results = runner(jobs)
+    for raw, result in zip(todo, results):
         if result.article is not None:
             result.article["build_key"] = keys[raw.article_id]
-    build = assemble(results, problems)
-    build.n_reused = len(reused)
+    fresh = assemble(results, problems)
+    order = {raw.article_id: number for number, raw in enumerate(raws)}
+    build = Build(*(_in_order([getattr(reused, name), getattr(fresh, name)], order)
+                    for name in ("articles", "sentences", "removed")), fresh.problems)
+    build.n_reused = len(reused_ids)
     return build
+
+
+def _in_order(tables: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
+    """Reused and fresh rows together, articles in corpus order, each article's rows in their order."""
+    tables = [t for t in tables if not t.empty] or tables[-1:]
+    table = tables[0] if len(tables) == 1 else pd.concat(tables, ignore_index=True).infer_objects()
+    rank = table["article_id"].map(order)
+    return table.iloc[rank.argsort(kind="stable")].reset_index(drop=True)
 
 
 def _build_keys(raws: list[RawArticle], corpus: str, repeats: dict[str, frozenset[str]]) -> dict[str, str]:
@@ -274,25 +286,19 @@ def _known_outlets(articles: pd.DataFrame | None) -> dict[str, str]:
     return dict(zip(articles["raw_sha256"], articles["outlet"]))
 
 
-def _reusable(previous: Build | None, keys: dict[str, str]) -> dict[str, ArticleResult]:
-    """Results of the previous build for the articles whose build key has not changed."""
+def _reusable(previous: Build | None, keys: dict[str, str]) -> Build:
+    """The rows of the previous build for the articles whose build key has not changed."""
+    empty = Build(_frame([], ARTICLE_COLUMNS), _frame([], SENTENCE_COLUMNS), _frame([], REMOVED_COLUMNS))
     if previous is None or previous.articles.empty or "build_key" not in previous.articles:
-        return {}
+        return empty
     old = previous.articles
     same = old[old["article_id"].map(keys) == old["build_key"]]
     if same.empty:
-        return {}
-    ids = set(same["article_id"])
-    sentences = previous.sentences[previous.sentences["article_id"].isin(ids)]
-    removed = previous.removed[previous.removed["article_id"].isin(ids)]
-    by_article_s = {k: g for k, g in sentences.groupby("article_id", sort=False)}
-    by_article_r = {k: g for k, g in removed.groupby("article_id", sort=False)}
-    empty_s, empty_r = sentences.iloc[:0], removed.iloc[:0]
-    return {
-        row["article_id"]: ArticleResult(
-            row, by_article_s.get(row["article_id"], empty_s), by_article_r.get(row["article_id"], empty_r), [])
-        for row in same.to_dict("records")
-    }
+        return empty
+    ids = same["article_id"]
+    return Build(same[ARTICLE_COLUMNS],
+                 previous.sentences.loc[previous.sentences["article_id"].isin(ids), SENTENCE_COLUMNS],
+                 previous.removed.loc[previous.removed["article_id"].isin(ids), REMOVED_COLUMNS])
 
 
 def assemble(results: list[ArticleResult], problems: list[Problem]) -> Build:
@@ -309,20 +315,9 @@ def assemble(results: list[ArticleResult], problems: list[Problem]) -> Build:
     )
 
 
-def _stack(pieces: list, columns: list[str]) -> pd.DataFrame:
-    """Rows given as lists of dicts (fresh) or DataFrames (reused from a previous build) → one table."""
-    frames, rows = [], []
-    for piece in pieces:
-        if isinstance(piece, pd.DataFrame):
-            if rows:
-                frames.append(_frame(rows, columns))
-                rows = []
-            frames.append(piece[columns])
-        else:
-            rows.extend(piece)
-    if rows or not frames:
-        frames.append(_frame(rows, columns))
-    return _frame(pd.concat(frames, ignore_index=True), columns) if len(frames) > 1 else frames[0]
+def _stack(pieces: list[list[dict]], columns: list[str]) -> pd.DataFrame:
+    """Per-article lists of row dicts → one table."""
+    return _frame([row for piece in pieces for row in piece], columns)
 
 
 def process_article(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str] = frozenset()

@@ -23,8 +23,9 @@ PARTITION_ROWS = 1_000_000  # larger tables become a folder of parts
 CSV_MAX_ROWS = 200_000  # larger tables get no CSV copy: spreadsheets cannot use them
 
 
-def save_tables(tables: dict[str, pd.DataFrame], out: Path, *, info: dict | None = None) -> list[Path]:
-    """Write each table as `<name>.parquet` and `<name>.csv` under `out`, plus `build.json` (info).
+def save_tables(tables: dict, out: Path, *, info: dict | None = None) -> list[Path]:
+    """Write each table (a DataFrame or an Arrow table) as `<name>.parquet` and, when it is no
+    larger than `CSV_MAX_ROWS`, `<name>.csv` under `out`, plus `build.json` (info).
 
     All files are written to temporary names first and then renamed into place together."""
     out = Path(out)
@@ -32,9 +33,9 @@ def save_tables(tables: dict[str, pd.DataFrame], out: Path, *, info: dict | None
     staged: list[tuple[Path, Path]] = []
     try:
         for name, table in tables.items():
-            staged.append(_stage(out / f"{name}.parquet", lambda p, t=table: t.to_parquet(p, index=False)))
+            staged.append(_stage(out / f"{name}.parquet", lambda p, t=table: _write_parquet(t, p)))
             if len(table) <= CSV_MAX_ROWS:
-                staged.append(_stage(out / f"{name}.csv", lambda p, t=table: t.to_csv(p, index=False)))
+                staged.append(_stage(out / f"{name}.csv", lambda p, t=table: _write_csv(t, p)))
         if info is not None:
             text = json.dumps(info, indent=2, sort_keys=True, default=str) + "\n"
             staged.append(_stage(out / "build.json", lambda p: p.write_text(text, encoding="utf-8")))
@@ -51,11 +52,31 @@ def save_tables(tables: dict[str, pd.DataFrame], out: Path, *, info: dict | None
     return [final for _, final in staged]
 
 
+def _write_parquet(table, path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    if isinstance(table, pd.DataFrame):
+        table.to_parquet(path, index=False)
+    else:
+        pq.write_table(table, path)
+
+
+def _write_csv(table, path: Path) -> None:
+    """CSV through Arrow: an order of magnitude faster than pandas on large tables."""
+    import pyarrow as pa
+    import pyarrow.csv
+
+    if isinstance(table, pd.DataFrame):
+        table = pa.Table.from_pandas(table, preserve_index=False)
+    pyarrow.csv.write_csv(table, path)
+
+
 def save_parts(parts: dict[str, list[Path]], out: Path, *, info: dict) -> list[Path]:
     """Publish tables already written in parts (Parquet files of the same schema, in order).
 
     A table of at most `PARTITION_ROWS` rows is joined into `<name>.parquet` (and CSV); a larger one
     becomes the folder `<name>/` holding the parts, swapped in whole. The part files are consumed."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     out = Path(out)
@@ -63,7 +84,7 @@ def save_parts(parts: dict[str, list[Path]], out: Path, *, info: dict) -> list[P
     for name, files in parts.items():
         rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
         if rows <= PARTITION_ROWS:
-            small[name] = pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
+            small[name] = pa.concat_tables([pq.read_table(f) for f in files], promote_options="default")
             continue
         folder = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=out))
         for number, file in enumerate(files):
