@@ -21,6 +21,7 @@ import pandas as pd
 
 from . import clean, segment
 from .config import CONTENT_KINDS
+from .lexicons import load_data
 from .ingest import Problem, RawArticle, iter_corpus, read_corpus
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
@@ -515,6 +516,7 @@ def build_info(build: Build, *, counts: dict[str, int]) -> dict:
     inputs = build.articles[["source_file", "source_record", "raw_sha256"]].astype(object)
     return {
         "framing_version": __version__,
+        "data_versions": {"furniture": load_data("furniture")["version"], "punkt": segment.punkt_version()},
         "articles": int(counts["articles"]),
         "sentences": int(counts["sentences"]),
         "removed_lines": int(counts["removed"]),
