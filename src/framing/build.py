@@ -21,8 +21,8 @@ import pandas as pd
 
 from . import clean, segment
 from .config import CONTENT_KINDS
-from .lexicons import load_data
 from .ingest import Problem, RawArticle, iter_corpus, read_corpus
+from .lexicons import load_data
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
 WARNING_SEPARATOR = "; "  # between an article's warnings; no warning contains it
