@@ -19,6 +19,8 @@ _EXPORTS = {
     "config": ["CONTENT_KINDS", "KINDS", "META_KINDS", "SEED_CORPUS"],
     "display": ["Html", "browse_articles", "mark_spans", "mark_terms", "show_article",
                 "show_sentences"],
+    "frames": ["add_frames", "agreement", "article_frames", "export_coding_sheet", "frame_evidence",
+               "issue_lexicon", "krippendorff_alpha", "read_lexicon", "summarise_frames"],
     "keywords": ["collocations", "count_terms", "keyness", "kwic", "log_odds", "normalise_term",
                  "read_stopwords", "tfidf", "tokenize", "unnest_tokens"],
     "lexicons": ["load_data"],

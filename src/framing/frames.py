@@ -1,0 +1,329 @@
+"""Frames: which sentences carry which frame, by the cue words of a lexicon, with the words recorded.
+
+Schemes shipped as data (`src/framing/data/frames_<scheme>.toml`):
+
+- `generic`: conflict, human interest, economic consequences, morality, attribution of
+  responsibility (Semetko & Valkenburg 2000);
+- `policy`: the 14 substantive dimensions of the Policy Frames Codebook (Boydstun et al. 2014);
+- `entman`: problem definition, causal interpretation, moral evaluation, treatment recommendation
+  (Entman 1993);
+- `issue`: a corpus's own issues, read from `data/raw/<corpus>/issue_frames.toml` (a file users edit).
+
+A lexicon is TOML: `version`, `source`, `description`, and one `[frames.<name>]` table per frame with
+`cues` (case-insensitive, matched as whole words; `*` ends a prefix, so `econom*` matches economy and
+economic; a cue of several words matches them with any spacing). Every hit records the cue words as
+they were written in the sentence, so any count can be checked by reading.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .config import CONTENT_KINDS, raw_dir
+from .lexicons import load_data
+
+SCHEMES = ("generic", "policy", "entman")
+HIT_COLUMNS = ["article_id", "sentence_id", "outlet", "event", "kind", "position", "scheme", "frame",
+               "score", "terms", "lexicon_version"]
+ISSUE_FILE = "issue_frames.toml"
+# An article carries a frame when at least this many of its sentences have cues for it, or, for short
+# articles, when at least this share of its sentences do (one cue word alone is weak evidence).
+MIN_SENTENCES = 2
+MIN_SHARE = 0.10
+
+
+# ── lexicons ────────────────────────────────────────────────────────────────────────────────────
+
+def read_lexicon(scheme: str = "generic", *, lexicon: str | Path | None = None) -> dict:
+    """The lexicon of a scheme: a shipped one by name, or a user's TOML file (`lexicon`).
+    Returns {"scheme", "version", "frames": {frame: [cues]}}."""
+    if lexicon is None and scheme not in SCHEMES:
+        raise ValueError(f"unknown scheme {scheme!r}: use one of {', '.join(SCHEMES)}, or pass "
+                         f"lexicon=path to a TOML file (e.g. data/raw/<corpus>/{ISSUE_FILE})")
+    data = load_data(lexicon if lexicon is not None else f"frames_{scheme}")
+    frames = {name: list(spec.get("cues", [])) for name, spec in data.get("frames", {}).items()}
+    if not frames:
+        raise ValueError(f"{lexicon or scheme}: no [frames.<name>] tables with cues")
+    return {"scheme": scheme, "version": str(data["version"]), "frames": frames,
+            "questions": {n: spec.get("question", "") for n, spec in data["frames"].items()}}
+
+
+def issue_lexicon(corpus: str | Path) -> Path:
+    """The issue lexicon of a corpus: `data/raw/<corpus>/issue_frames.toml`."""
+    path = Path(corpus)
+    if path.is_dir() and (path / ISSUE_FILE).exists():
+        return path / ISSUE_FILE
+    found = raw_dir() / path.name / ISSUE_FILE
+    if not found.exists():
+        raise FileNotFoundError(f"{found} does not exist: write the corpus's issue frames there "
+                                "(see data/raw/ukraine-nato-2025-02-12/issue_frames.toml)")
+    return found
+
+
+def cue_pattern(cue: str) -> str:
+    """A cue as a regular expression: whole words, `*` for any word ending, flexible spacing."""
+    parts = [re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "")
+             for word in cue.strip().split()]
+    return r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?!\w)"
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=32)
+def _compiled(frames_key: tuple) -> list[tuple[str, frozenset, frozenset, re.Pattern | None]]:
+    """Per frame: single-word cues as a set, `prefix*` cues as a set of prefixes (both looked up
+    word by word, which is fast), and a pattern for cues of several words or with hyphens."""
+    compiled = []
+    for frame, cues in frames_key:
+        words = {c.lower() for c in cues if _TOKEN.fullmatch(c)}
+        prefixes = {c[:-1].lower() for c in cues if c.endswith("*") and _TOKEN.fullmatch(c[:-1])}
+        phrases = [c for c in cues if c.lower() not in words and c[:-1].lower() not in prefixes]
+        pattern = re.compile("|".join(f"(?:{cue_pattern(c)})" for c in sorted(phrases, key=len, reverse=True)),
+                             re.IGNORECASE) if phrases else None
+        compiled.append((frame, frozenset(words), frozenset(prefixes), pattern))
+    return compiled
+
+
+def _matches(text: str, tokens: list[tuple[int, str, str]], words: frozenset, prefixes: frozenset,
+             pattern: re.Pattern | None) -> list[str]:
+    """The cue words of one frame in `text` (whose `tokens` are (start, word, lowercased)), as
+    written, in order."""
+    found = [(start, word) for start, word, lower in tokens
+             if lower in words or (prefixes and any(lower[:k] in prefixes for k in range(3, len(lower) + 1)))]
+    if pattern is not None:
+        taken = {start for start, _ in found}
+        found += [(m.start(), m.group(0)) for m in pattern.finditer(text) if m.start() not in taken]
+    return [word for _, word in sorted(found)]
+
+
+# ── hits ────────────────────────────────────────────────────────────────────────────────────────
+
+def add_frames(sentences: pd.DataFrame, *, scheme: str = "generic", lexicon: str | Path | None = None,
+               kinds=CONTENT_KINDS, text_col: str = "text") -> pd.DataFrame:
+    """Frame cues in each sentence: one row per sentence and frame with at least one cue.
+
+    Needs `article_id`, `sentence_id` and `text_col` (keeps `outlet`, `event`, `kind`, `position`
+    when present). Returns the long table `HIT_COLUMNS`: `score` is the number of cue matches,
+    `terms` the matched words as written ("; "-joined, in order). `scheme="issue"` needs `lexicon`."""
+    if scheme == "issue" and lexicon is None:
+        raise ValueError('scheme="issue" needs lexicon=path, e.g. '
+                         'lexicon=fr.issue_lexicon("<corpus>")')
+    spec = read_lexicon(scheme, lexicon=lexicon)
+    table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
+    lexicon = _compiled(tuple((f, tuple(c)) for f, c in spec["frames"].items()))
+    rows = []
+    for record in table.itertuples(index=False):
+        text = getattr(record, text_col)
+        if not isinstance(text, str) or not text:
+            continue
+        tokens = [(m.start(), m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+        for frame, words, prefixes, pattern in lexicon:
+            found = _matches(text, tokens, words, prefixes, pattern)
+            if found:
+                rows.append((record, frame, len(found), "; ".join(found)))
+    return _hits_table(rows, spec)
+
+
+def _hits_table(rows: list, spec: dict) -> pd.DataFrame:
+    def get(record, name):
+        return getattr(record, name, None)
+
+    data = [{"article_id": r.article_id, "sentence_id": r.sentence_id, "outlet": get(r, "outlet"),
+             "event": get(r, "event"), "kind": get(r, "kind"), "position": get(r, "position"),
+             "scheme": spec["scheme"], "frame": frame, "score": score, "terms": terms,
+             "lexicon_version": spec["version"]} for r, frame, score, terms in rows]
+    hits = pd.DataFrame(data, columns=HIT_COLUMNS)
+    hits["score"] = hits["score"].astype("int64")
+    return hits
+
+
+# ── per article and per outlet ──────────────────────────────────────────────────────────────────
+
+def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_sentences: int = MIN_SENTENCES,
+                   min_share: float = MIN_SHARE, kinds=CONTENT_KINDS) -> pd.DataFrame:
+    """One row per article, scheme and frame: `n_sentences` with cues, `n_total` sentences, `share`,
+    and `present`: at least `min_sentences` cue sentences, or at least `min_share` of the article's
+    sentences (so a short article with one clear cue sentence counts). Every frame of the schemes in
+    `hits` gets a row for every article, present or not."""
+    table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
+    totals = table.groupby("article_id").size().rename("n_total")
+    outlets = table.groupby("article_id")["outlet"].first() if "outlet" in table else None
+    frames = hits[["scheme", "frame"]].drop_duplicates()
+    counts = hits.groupby(["article_id", "scheme", "frame"])["sentence_id"].nunique().rename("n_sentences")
+    grid = pd.MultiIndex.from_tuples(
+        [(a, s, f) for a in totals.index for s, f in frames.itertuples(index=False)],
+        names=["article_id", "scheme", "frame"])
+    result = counts.reindex(grid, fill_value=0).reset_index()
+    result["n_total"] = result["article_id"].map(totals).astype("int64")
+    result["share"] = result["n_sentences"] / result["n_total"]
+    result["present"] = (result["n_sentences"] >= min_sentences) | (
+        (result["n_sentences"] >= 1) & (result["share"] >= min_share))
+    if outlets is not None:
+        result.insert(1, "outlet", result["article_id"].map(outlets))
+    return result
+
+
+def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "outlet",
+                     kinds=CONTENT_KINDS) -> pd.DataFrame:
+    """Prevalence of each frame per group: `n_sentences` with the frame, `n_total` sentences,
+    `share`, `per_1000_words` (cue matches per 1,000 words), and `p_value` of the difference between
+    groups (chi-square test of sentences with / without the frame; Fisher's exact test for two
+    groups). Needs `by`, `article_id`, `sentence_id`, `n_words` in `sentences`."""
+    from scipy import stats
+
+    table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
+    totals = table.groupby(by).agg(n_total=("sentence_id", "size"), words=("n_words", "sum"))
+    group_of = table.set_index(["article_id", "sentence_id"])[by]
+    keyed = hits.assign(_group=pd.MultiIndex.from_frame(hits[["article_id", "sentence_id"]]).map(group_of))
+    rows = []
+    for (scheme, frame), group in keyed.groupby(["scheme", "frame"], sort=True):
+        with_frame = group.drop_duplicates(["article_id", "sentence_id"]).groupby("_group").size()
+        matches = group.groupby("_group")["score"].sum()
+        n = with_frame.reindex(totals.index, fill_value=0)
+        p = _difference_p(n.to_numpy(), totals["n_total"].to_numpy(), stats)
+        for name in totals.index:
+            rows.append({by: name, "scheme": scheme, "frame": frame, "n_sentences": int(n[name]),
+                         "n_total": int(totals.loc[name, "n_total"]),
+                         "share": n[name] / totals.loc[name, "n_total"],
+                         "per_1000_words": 1000 * matches.get(name, 0) / max(totals.loc[name, "words"], 1),
+                         "p_value": p})
+    return pd.DataFrame(rows, columns=[by, "scheme", "frame", "n_sentences", "n_total", "share",
+                                       "per_1000_words", "p_value"])
+
+
+def _difference_p(with_frame: np.ndarray, totals: np.ndarray, stats) -> float:
+    """p-value for "the share of sentences with the frame differs between groups"."""
+    if len(totals) < 2:
+        return float("nan")
+    table = np.vstack([with_frame, totals - with_frame])
+    if table.sum(axis=1).min() == 0:
+        return 1.0
+    if len(totals) == 2:
+        return float(stats.fisher_exact(table)[1])
+    return float(stats.chi2_contingency(table)[1])
+
+
+def frame_evidence(hits: pd.DataFrame, sentences: pd.DataFrame, *, frame: str, scheme: str | None = None,
+                   n: int | None = 20) -> pd.DataFrame:
+    """The sentences behind a frame, with their cue words: `outlet`, `article_id`, `sentence_id`,
+    `kind`, `text`, `terms`, `score`, strongest first (at most `n`)."""
+    chosen = hits[(hits["frame"] == frame) & ((hits["scheme"] == scheme) if scheme else True)]
+    merged = chosen[["article_id", "sentence_id", "terms", "score"]].merge(
+        sentences[["article_id", "sentence_id", "outlet", "kind", "text"]], on=["article_id", "sentence_id"])
+    merged = merged.sort_values(["score", "article_id", "sentence_id"], ascending=[False, True, True])
+    merged = merged[["outlet", "article_id", "sentence_id", "kind", "text", "terms", "score"]]
+    return (merged if n is None else merged.head(n)).reset_index(drop=True)
+
+
+# ── validation with human coders ────────────────────────────────────────────────────────────────
+
+def export_coding_sheet(sentences: pd.DataFrame, hits: pd.DataFrame, path: str | Path, *,
+                        scheme: str = "generic", n: int = 100, seed: int = 0, coder: str = "") -> Path:
+    """Write a CSV of `n` sentences for human coders: `article_id`, `sentence_id`, `outlet`, `text`,
+    `coder`, and one empty column per frame of the scheme (code 1 = present, 0 = absent).
+
+    The sample is deterministic (`seed`) and stratified: half the rows are sentences with cues,
+    spread over frames and outlets in turn, half are drawn from all sentences, so coders also see
+    sentences the lexicon missed. Frames are not shown to coders."""
+    rng = np.random.default_rng(seed)
+    frames = sorted(hits.loc[hits["scheme"] == scheme, "frame"].unique()) or \
+        sorted(read_lexicon(scheme)["frames"]) if scheme in SCHEMES else \
+        sorted(hits.loc[hits["scheme"] == scheme, "frame"].unique())
+    keys = sentences[["article_id", "sentence_id"]].apply(tuple, axis=1)
+    cued = hits[hits["scheme"] == scheme].drop_duplicates(["article_id", "sentence_id", "frame"])
+    chosen: list[tuple] = []
+    by_frame = {f: list(cued.loc[cued["frame"] == f, ["article_id", "sentence_id"]].itertuples(index=False,
+                                                                                              name=None))
+                for f in frames}
+    for f in by_frame:
+        rng.shuffle(by_frame[f])
+    while len(chosen) < n // 2 and any(by_frame.values()):
+        for f in frames:
+            while by_frame[f] and by_frame[f][-1] in chosen:
+                by_frame[f].pop()
+            if by_frame[f] and len(chosen) < n // 2:
+                chosen.append(by_frame[f].pop())
+    rest = [k for k in keys if k not in set(chosen)]
+    order = rng.permutation(len(rest))
+    chosen += [rest[i] for i in order[: max(0, n - len(chosen))]]
+    sheet = sentences.set_index(["article_id", "sentence_id"]).loc[chosen].reset_index()
+    sheet = sheet[["article_id", "sentence_id", "outlet", "text"]].assign(coder=coder)
+    for f in frames:
+        sheet[f] = pd.Series([pd.NA] * len(sheet), dtype="Int64")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sheet.to_csv(path, index=False)
+    return path
+
+
+def agreement(sheets, hits: pd.DataFrame | None = None, *, scheme: str | None = None) -> pd.DataFrame:
+    """Krippendorff's alpha (nominal) per frame, between the coders of the filled sheets and, with
+    `hits`, between each coder and the lexicon. `sheets`: paths or DataFrames written by
+    `export_coding_sheet` and filled in (one coder per sheet, named in `coder` or by the file name).
+    Returns `frame`, `comparison` ("coders" or "<coder> vs lexicon"), `alpha`, `n_units`."""
+    tables = []
+    for number, sheet in enumerate(sheets if isinstance(sheets, (list, tuple)) else [sheets]):
+        table = pd.read_csv(sheet) if not isinstance(sheet, pd.DataFrame) else sheet.copy()
+        name = str(table["coder"].dropna().iloc[0]) if "coder" in table and table["coder"].notna().any() \
+            else (Path(sheet).stem if not isinstance(sheet, pd.DataFrame) else f"coder {number + 1}")
+        tables.append(table.assign(coder=name))
+    frames = [c for c in tables[0].columns if c not in ("article_id", "sentence_id", "outlet", "text", "coder")]
+    rows = []
+    for frame in frames:
+        codes = {t["coder"].iloc[0]: dict(zip(zip(t["article_id"], t["sentence_id"]), t[frame])) for t in tables}
+        if len(codes) > 1:
+            alpha, n_units = _alpha_from(codes)
+            rows.append({"frame": frame, "comparison": "coders", "alpha": alpha, "n_units": n_units})
+        if hits is not None:
+            chosen = hits if scheme is None else hits[hits["scheme"] == scheme]
+            cued = set(zip(chosen.loc[chosen["frame"] == frame, "article_id"],
+                           chosen.loc[chosen["frame"] == frame, "sentence_id"]))
+            for coder, coded in codes.items():
+                lexicon = {unit: int(unit in cued) for unit in coded}
+                alpha, n_units = _alpha_from({coder: coded, "lexicon": lexicon})
+                rows.append({"frame": frame, "comparison": f"{coder} vs lexicon", "alpha": alpha,
+                             "n_units": n_units})
+    return pd.DataFrame(rows, columns=["frame", "comparison", "alpha", "n_units"])
+
+
+def _alpha_from(codes: dict[str, dict]) -> tuple[float, int]:
+    units = sorted({u for coded in codes.values() for u in coded})
+    matrix = [[coded.get(u) for u in units] for coded in codes.values()]
+    data = [[None if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA else v
+             for v in row] for row in matrix]
+    usable = sum(1 for i in range(len(units)) if sum(row[i] is not None for row in data) >= 2)
+    return krippendorff_alpha(data), usable
+
+
+def krippendorff_alpha(data: list[list]) -> float:
+    """Krippendorff's alpha for nominal data (Krippendorff 2011, "Computing Krippendorff's
+    alpha-reliability"). `data`: one list per coder, one value per unit (None = not coded).
+    alpha = 1 − D_o / D_e from the coincidence matrix of pairable values; NaN when undefined."""
+    units = list(zip(*data))
+    coincidences: dict[tuple, float] = {}
+    for values in units:
+        values = [v for v in values if v is not None]
+        m = len(values)
+        if m < 2:
+            continue
+        for i, a in enumerate(values):
+            for j, b in enumerate(values):
+                if i != j:
+                    coincidences[(a, b)] = coincidences.get((a, b), 0.0) + 1.0 / (m - 1)
+    n = sum(coincidences.values())
+    if n <= 1:
+        return float("nan")
+    totals: dict = {}
+    for (a, _), count in coincidences.items():
+        totals[a] = totals.get(a, 0.0) + count
+    observed = sum(count for (a, b), count in coincidences.items() if a != b)
+    expected = sum(totals[a] * totals[b] for a in totals for b in totals if a != b) / (n - 1)
+    if expected == 0:
+        return float("nan")
+    return 1.0 - observed / expected
