@@ -35,6 +35,7 @@ _EXPORTS = {
     "sentiment": ["add_actor_sentiment", "add_sentiment", "label_target", "score_target",
                   "score_text", "summarise_sentiment", "summarise_sentiment_by_position",
                   "target_window"],
+    "sources": ["add_voice", "count_anonymous", "count_verbs", "extract_quotes", "summarise_speakers"],
     "store": ["load_articles", "load_removed", "load_sentences", "read_rows"],
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}

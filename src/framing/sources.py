@@ -1,0 +1,236 @@
+"""Sources and quotes: who is quoted, in whose words, with which reporting verb.
+
+Rules, one sentence at a time in article order (a rule-based attribution in the spirit of Pouliquen,
+Steinberger & Best 2007 and Pareti 2016, written for this project):
+
+- direct quotes are the spans inside quotation marks (curly “…” or straight "…"); a short span
+  inside the journalist's own sentence is a partial quote;
+- the speaker is found in the rest of the sentence: "NAME said", "said NAME", "NAME, role, said",
+  "according to NAME", "NAME said:" and bullet lines "- Minister NAME warned …";
+- "he said" / "she added" goes to the last named speaker of the article; "Hegseth" after
+  "Defense Secretary Pete Hegseth" is the same person;
+- indirect quotes are sentences "NAME said that …" without quotation marks;
+- anonymous sources ("officials said", "a source familiar with …") are flagged.
+
+Reporting verbs, their stance (neutral or evaluative), role words and anonymous phrases are data in
+`src/framing/data/reporting_verbs.toml`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .config import CONTENT_KINDS
+from .lexicons import load_data
+
+QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "sentence_end", "kind",
+                 "position", "quote", "is_direct", "is_partial", "speaker", "speaker_label", "verb",
+                 "verb_text", "verb_stance", "is_anonymous", "n_words", "pattern"]
+_QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{8,})’(?!\w)")
+_NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?[A-Z][\w’'.\-]*)*"
+_PRONOUNS = {"he", "she", "they"}
+_NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesday", "Wednesday",
+                 "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+                 "May", "June", "July", "August", "September", "October", "November", "December",
+                 "Today", "Yesterday", "But", "And", "So", "When", "While"}
+_PLACEHOLDER = "quoted"  # stands for a quoted span in the narration: lower case, never a name
+_WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
+PARTIAL_MAX_SHARE = 0.6  # a quote shorter than this share of its sentence is partial
+
+
+@lru_cache(maxsize=4)
+def _lexicon(name: str = "reporting_verbs"):
+    data = load_data(name)
+    forms: dict[str, tuple[str, str]] = {}
+    for stance in ("neutral", "evaluative"):
+        for verb in data[stance]:
+            for form in data.get("irregular", {}).get(verb) or _regular_forms(verb):
+                forms[form] = (verb, stance)
+    verbs = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    participles = "|".join(sorted((re.escape(f) for f in forms if f.endswith("ing")), key=len, reverse=True))
+    anonymous = sorted(data["anonymous"]["phrases"], key=len, reverse=True)
+    roles = frozenset(data["roles"]["words"])
+    speaker = (rf"(?<![\w’'.-])(?P<who>{_NAME}|[Hh]e|[Ss]he|[Tt]hey|"
+               rf"(?:{'|'.join(re.escape(a) for a in anonymous)})(?:\s+(?:with|on|in|at|from)\s+[\w\s’'-]+?)?)")
+    patterns = [
+        ("name_verb", re.compile(rf"{speaker}(?:,[^,]{{3,80}},)?\s+(?:[a-z]+\s+)?(?P<verb>{verbs})\b")),
+        ("subject_participle", re.compile(rf"^\s*{speaker}\s[^.;]*?,\s+(?P<verb>{participles})\b")),
+        ("verb_name", re.compile(rf"\b(?P<verb>{verbs}),?\s+(?:the\s+)?{speaker}")),
+        ("according_to", re.compile(rf"\baccording to\s+(?:the\s+)?{speaker}")),
+    ]
+    return forms, patterns, [a.lower() for a in anonymous], roles, data["version"]
+
+
+def _regular_forms(verb: str) -> list[str]:
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if re.search(r"(s|sh|ch|x|z)$", verb):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    doubled = verb + verb[-1] if re.search(r"[^aeiou][aeiou][bdgmnprt]$", verb) and len(verb) <= 4 else verb
+    return [verb, verb + "s", doubled + "ed", doubled + "ing"]
+
+
+# ── quotes ──────────────────────────────────────────────────────────────────────────────────────
+
+def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: str = "text") -> pd.DataFrame:
+    """One row per quote (`QUOTE_COLUMNS`). Needs `article_id`, `sentence_id`, `text`; keeps
+    `outlet`, `event`, `kind`, `position` when present. Sentences are read in article order so that
+    "he said" and surnames resolve to the last named speaker."""
+    table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
+    table = table.sort_values(["article_id", "sentence_id"], kind="stable")
+    rows: list[dict] = []
+    for _, article in table.groupby("article_id", sort=False):
+        rows.extend(_article_quotes(article, text_col))
+    quotes = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    quotes["quote_id"] = range(len(quotes))
+    for name in ("is_direct", "is_partial", "is_anonymous"):
+        quotes[name] = quotes[name].astype(bool)
+    quotes["n_words"] = quotes["n_words"].astype("int64")
+    return quotes
+
+
+def _article_quotes(article: pd.DataFrame, text_col: str) -> list[dict]:
+    people: list[str] = []  # full names met so far, most recent last
+    rows = []
+    for record in article.itertuples(index=False):
+        text = getattr(record, text_col)
+        if not isinstance(text, str):
+            continue
+        spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
+        narration = _narration(text, spans)
+        found = _attribution(narration)
+        if found is None and not spans:
+            continue
+        speaker, label, verb, verb_text, stance, anonymous, pattern = _speaker(found, people)
+        base = {"article_id": record.article_id, "outlet": getattr(record, "outlet", None),
+                "event": getattr(record, "event", None), "sentence_id": record.sentence_id,
+                "sentence_end": record.sentence_id, "kind": getattr(record, "kind", None),
+                "position": getattr(record, "position", None), "speaker": speaker,
+                "speaker_label": label, "verb": verb, "verb_text": verb_text, "verb_stance": stance,
+                "is_anonymous": anonymous, "pattern": pattern}
+        if spans:
+            sentence_words = max(len(_WORD.findall(text)), 1)
+            for _, _, quote in spans:
+                words = len(_WORD.findall(quote))
+                rows.append({**base, "quote": quote.strip(), "is_direct": True, "n_words": words,
+                             "is_partial": words < PARTIAL_MAX_SHARE * sentence_words})
+        elif found is not None and (that := re.search(rf"\b{re.escape(verb_text)}\s+that\s+", text)):
+            clause = text[that.end():].strip()
+            rows.append({**base, "quote": clause, "is_direct": False, "is_partial": False,
+                         "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_that"})
+    return rows
+
+
+def _narration(text: str, spans) -> str:
+    """The sentence with quoted spans replaced by a placeholder, so names inside quotes are not
+    taken for speakers."""
+    out, last = [], 0
+    for start, end, _ in spans:
+        out.append(text[last:start])
+        out.append(f" {_PLACEHOLDER} ")
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _attribution(narration: str):
+    forms, patterns, _, _, _ = _lexicon()
+    best = None
+    for name, pattern in patterns:
+        for match in pattern.finditer(narration):
+            who = match.group("who").strip()
+            if who.split()[0] in _NOT_SPEAKERS:
+                continue
+            if best is None or match.start() < best[0]:
+                verb_text = match.group("verb") if "verb" in pattern.groupindex else "according to"
+                best = (match.start(), who, verb_text, name)
+            break
+    return best
+
+
+def _speaker(found, people: list[str]):
+    """(speaker, label, verb, verb_text, stance, anonymous, pattern) from an attribution match,
+    updating the list of people named so far."""
+    forms, _, anonymous, roles, _ = _lexicon()
+    if found is None:
+        return None, None, None, None, None, False, "unattributed"
+    _, who, verb_text, pattern = found
+    if who.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", who):
+        who = who[:-1]
+    verb, stance = forms.get(verb_text, ("according to", "neutral"))
+    lowered = who.lower()
+    if lowered in _PRONOUNS:
+        speaker = people[-1] if people else None
+        return speaker, who, verb, verb_text, stance, False, pattern + "_pronoun"
+    if any(lowered.startswith(a) for a in anonymous):
+        return who, who, verb, verb_text, stance, True, pattern
+    tokens = who.split()
+    cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")), default=0)
+    name_tokens = tokens[cut:] or tokens[-1:]
+    name = " ".join(name_tokens)
+    known = next((p for p in reversed(people) if p.split()[-1] == name_tokens[-1]), None)
+    if known and len(name_tokens) <= len(known.split()):
+        name = known
+    if name in people:
+        people.remove(name)
+    people.append(name)
+    return name, who, verb, verb_text, stance, False, pattern
+
+
+# ── voice: narration against quoted speech ─────────────────────────────────────────────────────
+
+def add_voice(sentences: pd.DataFrame, *, text_col: str = "text") -> pd.DataFrame:
+    """Same rows plus `voice` ("narration", "quote" or "mixed"), `quoted_text` (the text inside
+    quotation marks, joined) and `narration_text` (the rest)."""
+    quoted, narration, voice = [], [], []
+    for text in sentences[text_col].fillna(""):
+        spans = [next(g for g in m.groups() if g) for m in _QUOTE.finditer(text)]
+        rest = _QUOTE.sub(" ", text).strip() if spans else text
+        quoted.append(" ".join(spans))
+        narration.append(re.sub(r"\s+", " ", rest))
+        rest_words = len(_WORD.findall(rest))
+        voice.append("narration" if not spans else "quote" if rest_words <= 4 else "mixed")
+    return sentences.assign(voice=voice, quoted_text=quoted, narration_text=narration)
+
+
+# ── summaries ───────────────────────────────────────────────────────────────────────────────────
+
+def summarise_speakers(quotes: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
+    """Per group and speaker: `n_quotes`, `n_words` quoted, `word_share` of the group's quoted
+    words, `first_sentence` and `first_position` (where the speaker is first quoted), `rank` (1 =
+    quoted first), `verbs` used, and `labels` (how the outlet named them)."""
+    named = quotes[quotes["speaker"].notna()]
+    rows = []
+    for (group, speaker), part in named.groupby([by, "speaker"], sort=True):
+        rows.append({by: group, "speaker": speaker, "n_quotes": len(part), "n_words": int(part["n_words"].sum()),
+                     "first_sentence": int(part["sentence_id"].min()),
+                     "first_position": float(part["position"].min()) if "position" in part and part["position"].notna().any() else None,
+                     "verbs": ", ".join(sorted(part["verb"].dropna().unique())),
+                     "labels": "; ".join(sorted(part["speaker_label"].dropna().unique())),
+                     "is_anonymous": bool(part["is_anonymous"].any())})
+    table = pd.DataFrame(rows, columns=[by, "speaker", "n_quotes", "n_words", "first_sentence", "first_position",
+                                        "verbs", "labels", "is_anonymous"])
+    totals = table.groupby(by)["n_words"].transform("sum")
+    table.insert(4, "word_share", table["n_words"] / totals.where(totals > 0))
+    table["rank"] = table.groupby(by)["first_position" if table["first_position"].notna().any()
+                                      else "first_sentence"].rank(method="min").astype("Int64")
+    return table.sort_values([by, "rank", "speaker"]).reset_index(drop=True)
+
+
+def count_verbs(quotes: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
+    """Reporting verbs per group: `verb`, `verb_stance`, `n`, and `share` of the group's attributed quotes."""
+    attributed = quotes[quotes["verb"].notna()]
+    counts = attributed.groupby([by, "verb", "verb_stance"]).size().rename("n").reset_index()
+    counts["share"] = counts["n"] / counts.groupby(by)["n"].transform("sum")
+    return counts.sort_values([by, "n", "verb"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def count_anonymous(quotes: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
+    """Quotes from anonymous sources per group: `n_quotes`, `n_anonymous`, `share_anonymous`."""
+    table = quotes.groupby(by).agg(n_quotes=("quote_id", "size"), n_anonymous=("is_anonymous", "sum")).reset_index()
+    table["share_anonymous"] = table["n_anonymous"] / table["n_quotes"]
+    return table
