@@ -153,3 +153,30 @@ def _table(head: str, rows: list[str], caption: str | None, *, left_out: int) ->
     note = f'<p style="color:#777;font-size:12px">… {left_out:,} more rows not shown</p>' if left_out else ""
     return (f'<table class="fr-evidence" style="{_TABLE}">{cap}<thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>{note}")
+
+
+def browse_evidence(table: pd.DataFrame, *, by: str, text_col: str = "text", terms_col: str | None = None,
+                    columns: Iterable[str] = ("outlet", "sentence_id"), value=None, max_rows: int = 30):
+    """A dropdown to choose one value of column `by` (a frame, a speaker, an outlet…) and see the
+    rows that have it, with the evidence marked (`show_sentences`). Returns an ipywidgets widget; a
+    notebook run unattended shows the first (or the given) value."""
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    options = [str(v) for v in table[by].dropna().astype(str).value_counts().index]
+    if not options:
+        return widgets.HTML(f"nothing to show: no {by}")
+    choice = widgets.Dropdown(options=options, value=str(value) if str(value) in options else options[0],
+                              description=by, layout=widgets.Layout(width="60%"))
+    shown = widgets.Output()
+
+    def redraw(*_):
+        shown.clear_output(wait=True)
+        with shown:
+            rows = table[table[by].astype(str) == choice.value]
+            display(show_sentences(rows, text_col=text_col, terms_col=terms_col, columns=columns,
+                                   max_rows=max_rows, caption=f"{by}: {choice.value} ({len(rows):,} rows)"))
+
+    choice.observe(redraw, names="value")
+    redraw()
+    return widgets.VBox([choice, shown])

@@ -65,6 +65,14 @@ def issue_lexicon(corpus: str | Path) -> Path:
     return found
 
 
+def find_issue_lexicon(corpus: str | Path) -> Path | None:
+    """The issue lexicon of a corpus if it has one, else None."""
+    try:
+        return issue_lexicon(corpus)
+    except FileNotFoundError:
+        return None
+
+
 def cue_pattern(cue: str) -> str:
     """A cue as a regular expression: whole words, `*` for any word ending, flexible spacing."""
     parts = [re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "")

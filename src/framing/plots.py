@@ -286,3 +286,242 @@ def plot_cleaning_by_article(summary: pd.DataFrame, *, ax=None, **style):
     ax.grid(axis="y", visible=False)
     ax.margins(y=0.01)
     return ax
+
+
+# ── frames (notebook 02) ─────────────────────────────────────────────────────────────────────────
+
+def _top_groups(table: pd.DataFrame, by: str, weight: str, limit: int) -> list:
+    """The `limit` groups with the largest `weight`, in that order (for readable legends)."""
+    order = table.groupby(by)[weight].max().sort_values(ascending=False)
+    return list(order.index[:limit])
+
+
+@house_style
+def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6, ax=None, **style):
+    """Grouped horizontal bars: share of each group's sentences that carry each frame (%).
+
+    Needs `frame`, `by`, `share`, `n_total` (as `summarise_frames` gives, for one scheme)."""
+    groups = _top_groups(summary, by, "n_total", max_groups)
+    table = summary[summary[by].isin(groups)]
+    frames = sorted(table["frame"].unique())
+    ax = new_axes(ax, rows=len(frames) * max(1, len(groups)) // 2 + 2)
+    height = 0.8 / max(len(groups), 1)
+    for number, group in enumerate(groups):
+        part = table[table[by] == group].set_index("frame").reindex(frames)
+        positions = [i + number * height for i in range(len(frames))]
+        ax.barh(positions, 100 * part["share"].fillna(0), height=height, label=str(group),
+                color=PALETTE[number % len(PALETTE)], **style)
+    ax.set_yticks([i + 0.4 - height / 2 for i in range(len(frames))], [f.replace("_", " ") for f in frames])
+    ax.invert_yaxis()
+    ax.set_title("Frames by " + by)
+    ax.set_xlabel("sentences with the frame's cues (% of the outlet's sentences)")
+    ax.set_ylabel("frame")
+    ax.legend(title=by, fontsize=8, loc="lower right")
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+# ── sentiment (notebook 03) ──────────────────────────────────────────────────────────────────────
+
+@house_style
+def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", ax=None, **style):
+    """Mean sentence sentiment per group with its confidence interval (dots and bars).
+
+    Needs `by`, `mean`, `ci_low`, `ci_high`, `n` (as `summarise_sentiment` gives)."""
+    table = summary.dropna(subset=["mean"]).sort_values("mean")
+    ax = new_axes(ax, rows=len(table))
+    labels = [f"{g} (n={n})" for g, n in zip(table[by].astype(str), table["n"])]
+    low = (table["mean"] - table["ci_low"]).clip(lower=0)
+    high = (table["ci_high"] - table["mean"]).clip(lower=0)
+    ax.errorbar(table["mean"], labels, xerr=[low, high], fmt="o", capsize=3, **{"color": PALETTE[0], **style})
+    ax.axvline(0, color=MUTED, linewidth=1)
+    ax.set_title("Sentence sentiment by " + by)
+    ax.set_xlabel("mean sentiment per sentence (−1 negative … +1 positive), 95% interval")
+    ax.set_ylabel(by)
+    return ax
+
+
+@house_style
+def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
+                                 ax=None, **style):
+    """Mean sentiment along the article (start → end), one line per group.
+
+    Needs `by`, `bin_mid`, `mean` (as `summarise_sentiment_by_position` gives)."""
+    ax = new_axes(ax)
+    for number, group in enumerate(_top_groups(by_position, by, "n", max_groups)):
+        part = by_position[by_position[by] == group].sort_values("bin_mid")
+        ax.plot(part["bin_mid"], part["mean"], marker="o", label=str(group),
+                color=PALETTE[number % len(PALETTE)], **style)
+    ax.axhline(0, color=MUTED, linewidth=1)
+    ax.set_title("Sentiment along the article")
+    ax.set_xlabel("position in the article (0 = start, 1 = end)")
+    ax.set_ylabel("mean sentiment per sentence")
+    ax.set_xlim(0, 1)
+    ax.legend(title=by, fontsize=8)
+    return ax
+
+
+@house_style
+def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", ax=None, **style):
+    """Mean sentiment toward each actor (rows) per group (dots).
+
+    Needs `actor`, `by`, `actor_sentiment` (one row per mention, as `add_actor_sentiment` gives)."""
+    table = actors.groupby(["actor", by])["actor_sentiment"].mean().reset_index()
+    actor_names = sorted(table["actor"].unique())
+    ax = new_axes(ax, rows=len(actor_names) + 1)
+    for number, group in enumerate(sorted(table[by].unique())[:len(PALETTE)]):
+        part = table[table[by] == group].set_index("actor").reindex(actor_names)
+        ax.scatter(part["actor_sentiment"], actor_names, label=str(group),
+                   color=PALETTE[number % len(PALETTE)], **style)
+    ax.axvline(0, color=MUTED, linewidth=1)
+    ax.set_title("Sentiment toward each actor")
+    ax.set_xlabel("mean sentiment of the words around the mention (−1 … +1)")
+    ax.set_ylabel("actor")
+    ax.legend(title=by, fontsize=8)
+    return ax
+
+
+# ── keywords (notebook 04) ───────────────────────────────────────────────────────────────────────
+
+@house_style
+def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, max_groups: int = 4, ax=None, **style):
+    """"Fightin' words": the `n` terms most distinctive of each group (z-score of the weighted
+    log-odds ratio, Monroe et al. 2008), one block of bars per group.
+
+    Needs `group`, `term`, `z` (as `log_odds` gives, one-vs-rest)."""
+    groups = sorted(table[group].unique())[:max_groups]
+    top = pd.concat([table[table[group] == g].nlargest(n, "z") for g in groups])
+    ax = new_axes(ax, rows=len(top) + len(groups))
+    labels, values, colours = [], [], []
+    for number, g in enumerate(groups):
+        part = top[top[group] == g].sort_values("z", ascending=False)
+        labels += [f"{t}  ·  {g}" for t in part["term"]]
+        values += list(part["z"])
+        colours += [PALETTE[number % len(PALETTE)]] * len(part)
+    ax.barh(range(len(values)), values, color=colours, **style)
+    ax.set_yticks(range(len(values)), labels)
+    ax.invert_yaxis()
+    ax.axvline(1.96, color=MUTED, linewidth=1, linestyle="--")
+    ax.set_title(f"Words that set each {group} apart (weighted log-odds)")
+    ax.set_xlabel("z-score of the log-odds ratio against the other groups (dashed: 1.96)")
+    ax.set_ylabel("term · " + group)
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+@house_style
+def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: int = 15, ax=None, **style):
+    """Keyness bars: log-likelihood G² of the `n` key terms of `target` (over-used to the right,
+    under-used to the left). Needs `group`, `term`, `g2`, `use` (as `keyness` gives)."""
+    target = target if target is not None else sorted(table[group].unique())[0]
+    part = table[(table[group] == target) & (table["use"] != "same")]
+    part = part.assign(signed=part["g2"].where(part["use"] == "over", -part["g2"]))
+    part = part.reindex(part["g2"].sort_values(ascending=False).index[:n]).sort_values("signed")
+    ax = new_axes(ax, rows=len(part))
+    ax.barh(part["term"], part["signed"], color=[PALETTE[0] if v > 0 else PALETTE[3] for v in part["signed"]], **style)
+    ax.axvline(0, color=MUTED, linewidth=1)
+    ax.set_title(f"Key terms of {target}")
+    ax.set_xlabel("log-likelihood G² (right: used more than the rest; left: less)")
+    ax.set_ylabel("term")
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+# ── sources and quotes (notebook 05) ─────────────────────────────────────────────────────────────
+
+@house_style
+def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, ax=None, **style):
+    """Share of each group's quoted words given to each of the `n` most quoted speakers.
+
+    Needs `by`, `speaker`, `n_words`, `word_share` (as `summarise_speakers` gives)."""
+    top = speakers.groupby("speaker")["n_words"].sum().nlargest(n).index
+    table = speakers[speakers["speaker"].isin(top)]
+    pivot = table.pivot_table(index="speaker", columns=by, values="word_share", aggfunc="sum").fillna(0)
+    pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
+    ax = new_axes(ax, rows=len(pivot) * max(1, min(len(pivot.columns), 6)) // 2 + 2)
+    height = 0.8 / max(len(pivot.columns), 1)
+    for number, group in enumerate(pivot.columns[:len(PALETTE)]):
+        ax.barh([i + number * height for i in range(len(pivot))], 100 * pivot[group], height=height,
+                label=str(group), color=PALETTE[number % len(PALETTE)], **style)
+    ax.set_yticks([i + 0.4 - height / 2 for i in range(len(pivot))], pivot.index)
+    ax.set_title("Who is quoted, and how much")
+    ax.set_xlabel(f"share of the {by}'s quoted words (%)")
+    ax.set_ylabel("speaker")
+    ax.legend(title=by, fontsize=8, loc="lower right")
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+@house_style
+def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", ax=None, **style):
+    """Reporting verbs per group, stacked: neutral against evaluative (share of attributed quotes).
+
+    Needs `by`, `verb_stance`, `n` (as `count_verbs` gives)."""
+    pivot = verbs.pivot_table(index=by, columns="verb_stance", values="n", aggfunc="sum").fillna(0)
+    for stance in ("neutral", "evaluative"):
+        if stance not in pivot:
+            pivot[stance] = 0
+    shares = 100 * pivot[["neutral", "evaluative"]].div(pivot.sum(axis=1), axis=0)
+    ax = new_axes(ax, rows=len(shares))
+    ax.barh(shares.index.astype(str), shares["neutral"], color=PALETTE[0], label="neutral (say, tell, state)")
+    ax.barh(shares.index.astype(str), shares["evaluative"], left=shares["neutral"], color=PALETTE[3],
+            label="evaluative (warn, insist, criticize)")
+    ax.set_title("Reporting verbs: neutral or evaluative")
+    ax.set_xlabel("share of attributed quotes (%)")
+    ax.set_ylabel(by)
+    ax.set_xlim(0, 100)
+    ax.legend(fontsize=8, loc="lower right")
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+# ── across outlets (notebook 06) ─────────────────────────────────────────────────────────────────
+
+@house_style
+def plot_alignment_map(counterparts: pd.DataFrame, *, max_articles: int = 12, ax=None, **style):
+    """Each article as a row of sentences along its length: filled where another outlet reports the
+    same content, hollow where only this outlet does.
+
+    Needs `outlet`, `article_id`, `position`, `n_counterparts` (as `add_counterparts` gives)."""
+    articles = counterparts.drop_duplicates("article_id").head(max_articles)
+    table = counterparts[counterparts["article_id"].isin(articles["article_id"])]
+    labels = [f"{o} · {a[:6]}" for o, a in zip(articles["outlet"], articles["article_id"])]
+    row_of = dict(zip(articles["article_id"], range(len(articles))))
+    ax = new_axes(ax, rows=len(articles) + 1)
+    shared = table[table["n_counterparts"] > 0]
+    alone = table[table["n_counterparts"] == 0]
+    ax.scatter(shared["position"], shared["article_id"].map(row_of), s=40, color=PALETTE[0],
+               label="reported by another outlet", **style)
+    ax.scatter(alone["position"], alone["article_id"].map(row_of), s=40, facecolors="white",
+               edgecolors=PALETTE[3], linewidths=1.5, label="only this outlet", **style)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_title("Which sentences other outlets also report")
+    ax.set_xlabel("position in the article (0 = start, 1 = end)")
+    ax.set_ylabel("outlet · article")
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2)
+    return ax
+
+
+@house_style
+def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_items: int = 12, ax=None, **style):
+    """How early each frame (or speaker) first appears in each outlet's article.
+
+    Needs `item`, `item_type`, `outlet`, `first_position` (as `prominence` gives)."""
+    table = prominence[prominence["item_type"] == item_type]
+    items = list(table.groupby("item")["first_position"].min().sort_values().index[:max_items])
+    table = table[table["item"].isin(items)]
+    ax = new_axes(ax, rows=len(items) + 1)
+    for number, outlet in enumerate(sorted(table["outlet"].unique())[:len(PALETTE)]):
+        part = table[table["outlet"] == outlet].groupby("item")["first_position"].min()
+        ax.scatter(part.values, [items.index(i) for i in part.index], label=str(outlet),
+                   color=PALETTE[number % len(PALETTE)], **style)
+    ax.set_yticks(range(len(items)), [str(i).replace("_", " ") for i in items])
+    ax.invert_yaxis()
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_title(f"Where each {item_type} first appears")
+    ax.set_xlabel("position of its first sentence (0 = start of the article, 1 = end)")
+    ax.set_ylabel(item_type)
+    ax.legend(title="outlet", fontsize=8)
+    return ax

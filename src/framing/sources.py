@@ -234,3 +234,11 @@ def count_anonymous(quotes: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame
     table = quotes.groupby(by).agg(n_quotes=("quote_id", "size"), n_anonymous=("is_anonymous", "sum")).reset_index()
     table["share_anonymous"] = table["n_anonymous"] / table["n_quotes"]
     return table
+
+
+def actor_names(quotes: pd.DataFrame, *, n: int = 6) -> dict[str, list[str]]:
+    """The `n` most quoted named speakers as {name: [full name, surname]}, the form
+    `framing.sentiment.add_actor_sentiment` takes."""
+    named = quotes[quotes["speaker"].notna() & ~quotes["is_anonymous"]]
+    top = named["speaker"].value_counts().index[:n]
+    return {name: sorted({name, name.split()[-1]}, key=len, reverse=True) for name in top}
