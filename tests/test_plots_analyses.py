@@ -1,0 +1,70 @@
+"""The analysis charts draw what their tables hold, with titles, labelled axes and one mark per row."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest
+
+import framing as fr
+
+
+@pytest.fixture(scope="module")
+def seed(seed_sentences):
+    return seed_sentences
+
+
+def _labelled(ax):
+    assert ax.get_title(loc="left") and ax.get_xlabel() and ax.get_ylabel()  # the house style titles on the left
+
+
+def test_frame_prevalence_has_one_bar_per_frame_and_outlet(seed):
+    summary = fr.summarise_frames(fr.add_frames(seed), seed)
+    ax = fr.plot_frame_prevalence(summary)
+    _labelled(ax)
+    assert len(ax.patches) == summary["frame"].nunique() * summary["outlet"].nunique()
+    assert max(p.get_width() for p in ax.patches) == pytest.approx(100 * summary["share"].max())
+
+
+def test_sentiment_charts(seed):
+    scored = fr.add_sentiment(seed)
+    ax = fr.plot_sentiment_by_outlet(fr.summarise_sentiment(scored))
+    _labelled(ax)
+    assert len(ax.get_yticklabels()) == seed["outlet"].nunique()
+    ax = fr.plot_sentiment_along_article(fr.summarise_sentiment_by_position(scored, bins=4))
+    _labelled(ax)
+    assert len(ax.get_lines()) >= seed["outlet"].nunique()
+
+
+def test_keyword_charts(seed):
+    tokens = fr.unnest_tokens(seed)
+    ax = fr.plot_log_odds(fr.log_odds(tokens), n=5)
+    _labelled(ax)
+    assert len(ax.patches) == 5 * seed["outlet"].nunique()
+    ax = fr.plot_keyness(fr.keyness(tokens), n=7)
+    _labelled(ax)
+    assert 0 < len(ax.patches) <= 7
+
+
+def test_quote_charts(seed):
+    quotes = fr.extract_quotes(seed)
+    speakers = fr.summarise_speakers(quotes)
+    ax = fr.plot_quote_share(speakers, n=3)
+    _labelled(ax)
+    assert len(ax.get_yticklabels()) == 3
+    ax = fr.plot_verbs(fr.count_verbs(quotes))
+    _labelled(ax)
+    widths = [p.get_width() for p in ax.patches]
+    assert sum(widths) == pytest.approx(100 * seed["outlet"].nunique())  # shares add to 100% per outlet
+
+
+def test_comparison_charts(seed):
+    pairs = fr.align_sentences(seed)
+    counterparts = fr.add_counterparts(seed, pairs)
+    ax = fr.plot_alignment_map(counterparts)
+    _labelled(ax)
+    assert sum(len(c.get_offsets()) for c in ax.collections) == len(counterparts)
+    first = fr.prominence(seed, hits=fr.add_frames(seed))
+    ax = fr.plot_prominence(first)
+    _labelled(ax)
