@@ -240,3 +240,19 @@ def test_newsmtsc_macro_f1(shared_data):
     rows = rows[::4]  # a fixed quarter keeps the test fast; the benchmark uses every row
     predicted = [label_target(score_target(r["sentence"], r["from"], r["to"])) for r in rows]
     assert f1_score([r["polarity"] for r in rows], predicted, average="macro") > 0.53
+
+
+def test_parallel_scores_equal_serial(shared_data):
+    import framing as fr
+    from framing import sentiment as module
+
+    texts = [json.loads(line)["text"] for line in (shared_data / "allsides-roundups" / "articles.jsonl").open()][:400]
+    table = pd.DataFrame({"text": [s for t in texts for s in fr.split_sentences(t)]})
+    assert table["text"].nunique() > module.PARALLEL_MIN_TEXTS // 2
+    old = module.PARALLEL_MIN_TEXTS
+    module.PARALLEL_MIN_TEXTS = 10
+    try:
+        parallel = fr.add_sentiment(table, workers=2)
+    finally:
+        module.PARALLEL_MIN_TEXTS = old
+    pd.testing.assert_frame_equal(fr.add_sentiment(table), parallel)

@@ -99,8 +99,10 @@ def add_sentiment(
     text_col: str = "text",
     lexicon: str | Path = DEFAULT_LEXICON,
     params: str | Path = DEFAULT_PARAMS,
+    workers: int = 1,
 ) -> pd.DataFrame:
-    """Score each row's `text_col`. Returns the same rows plus `polarity`, `subjectivity`
+    """Score each row's `text_col`. `workers` > 1 scores in that many processes when there are
+    more than `PARALLEL_MIN_TEXTS` distinct texts (same scores either way). Returns the same rows plus `polarity`, `subjectivity`
     (TextBlob), `vader_compound` (VADER with its own lexicon), `sentiment` (the recommended score)
     and `sentiment_lexicon` (the news lexicon and version used). Empty or missing text gives NaN.
 
@@ -114,13 +116,35 @@ def add_sentiment(
     scorer = _scorer(str(lexicon), str(params))
     texts = sentences[text_col]
     unique = pd.unique(texts.to_numpy(dtype=object))
-    table = pd.DataFrame([scorer.scores(text) for text in unique], columns=list(SCORE_COLUMNS))
+    table = pd.DataFrame(_score_all(list(unique), str(lexicon), str(params), workers),
+                         columns=list(SCORE_COLUMNS))
     positions = pd.Index(unique).get_indexer(texts.to_numpy(dtype=object))
     out = sentences.copy()
     for column in SCORE_COLUMNS:
         out[column] = table[column].to_numpy()[positions] if len(table) else np.array([], dtype=float)
     out["sentiment_lexicon"] = scorer.lexicon_version
     return out
+
+
+PARALLEL_MIN_TEXTS = 2000
+
+
+def _score_chunk(job: tuple[list, str, str]) -> list[tuple]:
+    texts, lexicon, params = job
+    scorer = _scorer(lexicon, params)
+    return [scorer.scores(text) for text in texts]
+
+
+def _score_all(texts: list, lexicon: str, params: str, workers: int) -> list[tuple]:
+    """Scores of the texts, in order; in a pool of processes when there are many."""
+    if workers <= 1 or len(texts) < PARALLEL_MIN_TEXTS:
+        return _score_chunk((texts, lexicon, params))
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(texts) // (workers * 4))
+    jobs = [(texts[i:i + size], lexicon, params) for i in range(0, len(texts), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [scores for part in pool.map(_score_chunk, jobs) for scores in part]
 
 
 # ---------------------------------------------------------------------------------------------
