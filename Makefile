@@ -17,8 +17,6 @@ $(STAMP): pyproject.toml
 	@$(BIN)/pip install --quiet --upgrade pip > $(VENV)/install.log 2>&1
 	@$(BIN)/pip install --quiet -e ".[dev,dask]" >> $(VENV)/install.log 2>&1 || \
 		(tail -n 30 $(VENV)/install.log; echo "install failed: see $(VENV)/install.log"; exit 1)
-	@$(BIN)/python -m ipykernel install --prefix $(VENV) --name framing \
-		--display-name "Python (framing)" >> $(VENV)/install.log 2>&1
 	@touch $(STAMP)
 
 setup: $(STAMP)  ## create the environment (.venv) if needed

@@ -337,18 +337,10 @@ def list_notebooks(folder: Path | None = None) -> list[Path]:
 
 
 def find_kernel() -> str:
-    """The Jupyter kernel to run notebooks with: `framing` (registered by `make setup`) when it runs
-    this very interpreter, else `python3` (ipykernel's kernel for the running interpreter)."""
-    try:
-        from jupyter_client.kernelspec import KernelSpecManager
-
-        spec = KernelSpecManager().get_all_specs().get("framing")
-    except Exception:  # no Jupyter configuration to read: use the default kernel
-        spec = None
-    if spec:
-        command = spec.get("spec", {}).get("argv", [""])[0]
-        if Path(command).absolute() == Path(sys.executable).absolute():
-            return "framing"
+    """The Jupyter kernel to run notebooks with: `python3`, which Jupyter resolves to the
+    interpreter it runs in (the project's environment when started from `.venv`). A separately
+    registered kernelspec is not used: ipykernel 7 writes specs that advertise encrypted transport,
+    and kernels started from them can hang under papermill."""
     return "python3"
 
 
