@@ -104,3 +104,54 @@ def test_real_news_quotes_name_a_speaker_from_their_sentence(shared_data):
     text_of = sentences.groupby("article_id")["text"].apply(" ".join)
     named = quotes[quotes["speaker"].notna()]
     assert all(row.speaker.split()[-1] in text_of[row.article_id] for row in named.itertuples())
+
+
+def test_quote_across_sentences_is_one_row():
+    quotes = fr.extract_quotes(_table([
+        "Mayor Jane Roe spoke on Friday.",
+        "“We will rebuild the bridge.",
+        "It will take two years,” she said.",
+        "The council agreed.",
+    ]))
+    assert len(quotes) == 1
+    row = quotes.iloc[0]
+    assert (row["sentence_id"], row["sentence_end"]) == (1, 2)
+    assert row["quote"] == "We will rebuild the bridge. It will take two years,"
+    assert row["speaker"] == "Jane Roe" and row["n_words"] == 10
+
+
+def test_a_quote_never_closed_stays_in_its_sentence():
+    quotes = fr.extract_quotes(_table(["He called it “a farce.", "Nobody answered."]))
+    assert quotes.empty
+
+
+@pytest.mark.parametrize("text, partial", [
+    ("“We will not retreat,” Jane Roe said.", False),  # opens the sentence
+    ("Jane Roe said: “We will not retreat.”", False),  # colon introduction
+    ("Jane Roe said, “We will not retreat.”", False),  # comma introduction
+    ("Jane Roe called the plan “a disaster.”", True),  # woven into the sentence
+    ("Jane Roe said that “We will not retreat.”", True),  # grammatically the journalist's clause
+    ("“a disaster,” Jane Roe said of the plan.", True),  # starts in lower case: a fragment
+])
+def test_partial_and_full_quotes(text, partial):
+    assert fr.extract_quotes(_table([text])).iloc[0]["is_partial"] == partial
+
+
+def test_surname_resolves_to_a_name_met_without_a_quote():
+    quotes = fr.extract_quotes(_table([
+        "The talks were hosted by Foreign Minister Anna Berg in Oslo.",
+        "“We are close,” Berg said.",
+    ]))
+    assert list(quotes["speaker"]) == ["Anna Berg"] and list(quotes["speaker_label"]) == ["Berg"]
+
+
+def test_quotes_record_the_verb_list_version():
+    quotes = fr.extract_quotes(_table(["“Yes,” Jane Roe said."]))
+    assert list(quotes["lexicon_version"]) == [str(fr.load_data("reporting_verbs")["version"])]
+
+
+def test_text_share_uses_all_words_of_the_outlet():
+    sentences = _table(["“We will win this,” Jane Roe said.", "The vote is on Monday."])
+    sentences["n_words"] = [7, 5]
+    speakers = fr.summarise_speakers(fr.extract_quotes(sentences), sentences)
+    assert speakers.loc[0, "n_words"] == 4 and speakers.loc[0, "text_share"] == pytest.approx(4 / 12)
