@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -155,3 +156,26 @@ def test_text_share_uses_all_words_of_the_outlet():
     sentences["n_words"] = [7, 5]
     speakers = fr.summarise_speakers(fr.extract_quotes(sentences), sentences)
     assert speakers.loc[0, "n_words"] == 4 and speakers.loc[0, "text_share"] == pytest.approx(4 / 12)
+
+
+def _sample_quote(item: dict) -> pd.Series | None:
+    texts = item["text"].split("\n")
+    quotes = fr.extract_quotes(_table(texts).assign(article_id=item["article_id"]))
+    found = quotes[(quotes["sentence_id"] == item["sentence_id"]) & (quotes["quote"] == item["quote"])]
+    return None if found.empty else found.iloc[0]
+
+
+def test_hand_labelled_allsides_sample():
+    """46 quotes drawn at random from AllSides excerpts and labelled by hand (see docs/sources.md):
+    every quote is found, and named speakers are mostly right (bench_sources.py prints the errors)."""
+    path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
+    items = [json.loads(line) for line in path.open(encoding="utf-8")]
+    rows = [_sample_quote(item) for item in items]
+    assert all(row is not None for row in rows)
+    named = [(item["speaker"], row["speaker"]) for item, row in zip(items, rows)
+             if isinstance(row["speaker"], str) and not row["is_anonymous"]]
+    right = sum(expected is not None and expected.split()[-1] == got.split()[-1] for expected, got in named)
+    assert right / len(named) >= 0.75
+    by_quote = {item["quote"]: row for item, row in zip(items, rows)}
+    assert by_quote["Today we are announcing that Texas will build a border wall in our state to help secure our border,"]["speaker"] == "Greg Abbott"
+    assert by_quote["The first time he used military force was about a month after he was inaugurated,"]["speaker"] == "Lawrence J. Korb"
