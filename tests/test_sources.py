@@ -179,3 +179,28 @@ def test_hand_labelled_allsides_sample():
     by_quote = {item["quote"]: row for item, row in zip(items, rows)}
     assert by_quote["Today we are announcing that Texas will build a border wall in our state to help secure our border,"]["speaker"] == "Greg Abbott"
     assert by_quote["The first time he used military force was about a month after he was inaugurated,"]["speaker"] == "Lawrence J. Korb"
+
+
+@pytest.mark.parametrize("texts, speaker", [
+    # the object of "told" is the listener, not the speaker
+    (["“We need more schools,” the parents told Governor Ann Lee."], None),
+    (["“We need more schools,” Dr. Ann Lee, a pediatrician, told Fox News."], "Ann Lee"),
+    # "the president" is the last person written as President …
+    (["President Joe Biden met Prime Minister Ann Lee.", "“Let’s get this straight,” the president said."],
+     "Joe Biden"),
+    # before anyone has spoken, "she" is the last person named with a role
+    (["Journalist Ann Lee turned down the job in North Carolina.", "“It was hard,” she told CBS."], "Ann Lee"),
+    # "US state department" holds a noun, not the verb "state"
+    (["Officials in the US state department called it a \"shocking act\" on Monday."], None),
+])
+def test_speaker_rules(texts, speaker):
+    quotes = fr.extract_quotes(_table(texts))
+    got = quotes.iloc[-1]["speaker"]
+    assert (got if isinstance(got, str) else None) == speaker
+
+
+def test_titles_in_quote_marks_have_no_speaker():
+    quotes = fr.extract_quotes(_table(["Jane Roe said on “Fox & Friends” that the law works."]))
+    assert quotes.iloc[0]["pattern"] == "title" and pd.isna(quotes.iloc[0]["speaker"])
+    headline = fr.extract_quotes(_table(["Roe Says “Law Works Fine”"]))
+    assert headline.iloc[0]["pattern"] != "title"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -44,29 +45,47 @@ _FULL_INTRO = re.compile(r"(?:^|[,:;—–]|^\s*[-•*])\s*$")  # what may stand
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 _PERSON = re.compile(rf"(?<![\w’'.-]){_NAME}")
 MAX_QUOTE_SENTENCES = 6  # a quote left open is joined with at most this many sentences
+TITLE_MAX_WORDS = 6  # a quoted span in title case up to this long names a show, book or document
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+
+
+class _Lexicon(NamedTuple):
+    forms: dict  # form as written → (lemma, stance)
+    patterns: list  # (pattern name, compiled regex)
+    anonymous: list  # anonymous phrases, lower case
+    roles: frozenset  # capitalised role words cut off a label to give the name
+    titles: frozenset  # lower-case roles that stand for a person already named ("the president")
+    version: str
 
 
 @lru_cache(maxsize=4)
-def _lexicon(name: str = "reporting_verbs"):
+def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     data = load_data(name)
     forms: dict[str, tuple[str, str]] = {}
     for stance in ("neutral", "evaluative"):
         for verb in data[stance]:
             for form in data.get("irregular", {}).get(verb) or _regular_forms(verb):
                 forms[form] = (verb, stance)
-    verbs = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
-    participles = "|".join(sorted((re.escape(f) for f in forms if f.endswith("ing")), key=len, reverse=True))
+    inverted = {form for form, (verb, _) in forms.items() if verb in set(data["inverted"]["verbs"])}
     anonymous = sorted(data["anonymous"]["phrases"], key=len, reverse=True)
-    roles = frozenset(data["roles"]["words"])
+    titles = frozenset(data["roles"]["titles"])
     speaker = (rf"(?<![\w’'.-])(?P<who>{_NAME}|[Hh]e|[Ss]he|[Tt]hey|"
-               rf"(?:{'|'.join(re.escape(a) for a in anonymous)})(?:\s+(?:with|on|in|at|from)\s+[\w\s’'-]+?)?)")
+               rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
+               rf"(?:{_alternatives(anonymous)})(?:\s+(?:with|on|in|at|from)\s+[\w\s’'-]+?)?)")
+    participles = _alternatives(f for f in forms if f.endswith("ing"))
     patterns = [
-        ("name_verb", re.compile(rf"{speaker}(?:,[^,]{{3,80}},)?\s+(?:[a-z]+\s+)?(?P<verb>{verbs})\b")),
+        ("name_verb", re.compile(rf"{speaker}(?:,[^,]{{3,80}},)?\s+(?:[a-z]+\s+)?(?P<verb>{_alternatives(forms)})\b")),
         ("subject_participle", re.compile(rf"^\s*{speaker}\s[^.;]*?,\s+(?P<verb>{participles})\b")),
-        ("verb_name", re.compile(rf"\b(?P<verb>{verbs}),?\s+(?:the\s+)?{speaker}")),
+        ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
         ("according_to", re.compile(rf"\baccording to\s+(?:the\s+)?{speaker}")),
     ]
-    return forms, patterns, [a.lower() for a in anonymous], roles, data["version"]
+    return _Lexicon(forms, patterns, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
+                    titles, str(data["version"]))
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of `words`, longest first so that "pointed out" wins over "pointed"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _regular_forms(verb: str) -> list[str]:
@@ -100,7 +119,7 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
         quotes[name] = quotes[name].astype(bool)
     for name in ("n_words", "sentence_id", "sentence_end"):
         quotes[name] = quotes[name].astype("int64")
-    quotes["lexicon_version"] = str(_lexicon()[4])
+    quotes["lexicon_version"] = _lexicon().version
     return quotes
 
 
@@ -125,17 +144,57 @@ def _is_open(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+class _Memory:
+    """What an article has said about people so far, read in order."""
+
+    def __init__(self):
+        self.speakers: list[str] = []  # speakers, most recent last (for he / she)
+        self.names: list[str] = []  # every full personal name, most recent last (for a surname alone)
+        self.titles: dict[str, set[str]] = {}  # name → lower-case roles written before it
+
+    def meet(self, name: str, role_words, *, speaker: bool) -> None:
+        for seen in (self.speakers, self.names) if speaker else (self.names,):
+            if name in seen:
+                seen.remove(name)
+            seen.append(name)
+        roles = _lexicon().roles
+        self.titles.setdefault(name, set()).update(w.lower().rstrip(".") for w in role_words if w in roles)
+
+    def last_person(self) -> str | None:
+        """The last speaker, or when nobody has spoken yet the last name written with a role
+        (a role marks a person; a bare "North Carolina" may be a place)."""
+        if self.speakers:
+            return self.speakers[-1]
+        return next((n for n in reversed(self.names) if self.titles.get(n)), None)
+
+    def known(self, surname: str) -> str | None:
+        """The full name met earlier with this surname, if any."""
+        return next((n for n in [*reversed(self.speakers), *reversed(self.names)]
+                     if len(n.split()) > 1 and n.split()[-1] == surname), None)
+
+    def full_name(self, tokens: list[str]) -> str:
+        """A surname alone ("Hegseth") as the full name met earlier ("Pete Hegseth")."""
+        for known in [*reversed(self.speakers), *reversed(self.names)]:
+            if known.split()[-1] == tokens[-1] and len(tokens) <= len(known.split()):
+                return known
+        return " ".join(tokens)
+
+    def titled(self, title: str) -> str | None:
+        """The last person written with this role ("the president" → "President Joe Biden")."""
+        return next((n for n in [*reversed(self.speakers), *reversed(self.names)]
+                     if title in self.titles.get(n, ())), None)
+
+
 def _article_quotes(article: pd.DataFrame, text_col: str) -> list[dict]:
-    people: list[str] = []  # speakers met so far, most recent last (for he / she)
-    names: list[str] = []  # every full name met so far (for a surname alone)
+    memory = _Memory()
     rows = []
     for record, last_id, text in _units(article, text_col):
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _narration(text, spans)
         found = _attribution(narration)
         if found is not None or spans:
-            speaker, label, verb, verb_text, stance, anonymous, pattern = _speaker(found, people, names)
-        _remember_names(narration, names)
+            speaker, label, verb, verb_text, stance, anonymous, pattern = _speaker(found, memory)
+        _remember_names(narration, memory)
         if found is None and not spans:
             continue
         base = {"article_id": record.article_id, "outlet": getattr(record, "outlet", None),
@@ -144,12 +203,14 @@ def _article_quotes(article: pd.DataFrame, text_col: str) -> list[dict]:
                 "position": getattr(record, "position", None), "speaker": speaker,
                 "speaker_label": label, "verb": verb, "verb_text": verb_text, "verb_stance": stance,
                 "is_anonymous": anonymous, "pattern": pattern}
-        if spans:
-            for start, _, quote in spans:
-                rows.append({**base, "quote": quote.strip(), "is_direct": True,
-                             "n_words": len(_WORD.findall(quote)),
-                             "is_partial": _is_partial(text[:start], quote)})
-        elif found is not None and (that := text.find(f"{verb_text} that ")) >= 0:
+        for start, _, quote in spans:
+            row = {**base, "quote": quote.strip(), "is_direct": True, "n_words": len(_WORD.findall(quote)),
+                   "is_partial": _is_partial(text[:start], quote)}
+            if _is_title(text, text[:start], quote):
+                row.update(speaker=None, speaker_label=None, verb=None, verb_text=None, verb_stance=None,
+                           is_anonymous=False, pattern="title")
+            rows.append(row)
+        if not spans and found is not None and (that := text.find(f"{verb_text} that ")) >= 0:
             clause = text[that + len(verb_text) + 6:].strip()
             rows.append({**base, "quote": clause, "is_direct": False, "is_partial": False,
                          "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_that"})
@@ -165,19 +226,35 @@ def _is_partial(before: str, quote: str) -> bool:
     return starts_lower or not _FULL_INTRO.search(before)
 
 
-def _remember_names(narration: str, names: list[str]) -> None:
-    """Add the personal names of a sentence (two or more capitalised words once role words are cut
-    off: "Defense Secretary Pete Hegseth" → "Pete Hegseth") to `names`, most recent last."""
-    roles = _lexicon()[3]
+def _is_title(text: str, before: str, quote: str) -> bool:
+    """A short quoted span in title case inside a sentence written in sentence case ("on “Fox &
+    Friends”", "an essay called “The Incompetence Dodge”") names a show, book or document: nobody
+    says it. Headlines, in title case throughout, are left alone."""
+    words = _WORD.findall(quote)
+    sentence = _WORD.findall(text)
+    return (bool(before.strip()) and 2 <= len(words) <= TITLE_MAX_WORDS
+            and all(w[0].isupper() or w.isdigit() or w in _TITLE_SMALL_WORDS for w in words)
+            and sum(w[0].islower() for w in sentence) * 2 >= len(sentence)
+            and not quote.rstrip().endswith(("?", "!")))
+
+
+def _remember_names(narration: str, memory: _Memory) -> None:
+    """Remember the personal names of a sentence: two or more capitalised words once role words
+    are cut off ("Defense Secretary Pete Hegseth" → "Pete Hegseth"), or a surname already met."""
     for match in _PERSON.finditer(narration):
-        tokens = match.group().split()
-        cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")), default=0)
-        person = tokens[cut:]
+        roles, person = _split_label(match.group().split())
         if len(person) >= 2 and person[0] not in _NOT_SPEAKERS:
-            full = " ".join(person).rstrip(".")
-            if full in names:
-                names.remove(full)
-            names.append(full)
+            memory.meet(" ".join(person).rstrip("."), roles, speaker=False)
+        elif len(person) == 1 and (full := memory.known(person[0].rstrip(".’'s"))):
+            memory.meet(full, roles, speaker=False)  # "Mr Biden" again: Joe Biden is the latest
+
+
+def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(role words, name words) of a label: everything up to the last role word, "of" or "the"
+    is the role ("Secretary of Defense | Pete Hegseth")."""
+    roles = _lexicon().roles
+    cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")), default=0)
+    return tokens[:cut], tokens[cut:]
 
 
 def _narration(text: str, spans) -> str:
@@ -193,47 +270,48 @@ def _narration(text: str, spans) -> str:
 
 
 def _attribution(narration: str):
-    forms, patterns, _, _, _ = _lexicon()
+    """(start, who, verb as written, pattern name) of the first attribution in the sentence, or
+    None. A base-form verb after a singular name is a noun ("the US state department"), not a
+    reporting verb: only plural and anonymous subjects take it ("officials say")."""
+    lexicon = _lexicon()
     best = None
-    for name, pattern in patterns:
+    for name, pattern in lexicon.patterns:
         for match in pattern.finditer(narration):
             who = match.group("who").strip()
+            verb_text = match.group("verb") if "verb" in pattern.groupindex else "according to"
             if who.split()[0] in _NOT_SPEAKERS:
                 continue
+            if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and not who.endswith("s")
+                    and not any(who.lower().startswith(a) for a in lexicon.anonymous)):
+                continue
             if best is None or match.start() < best[0]:
-                verb_text = match.group("verb") if "verb" in pattern.groupindex else "according to"
                 best = (match.start(), who, verb_text, name)
             break
     return best
 
 
-def _speaker(found, people: list[str], names: list[str]):
+def _speaker(found, memory: _Memory):
     """(speaker, label, verb, verb_text, stance, anonymous, pattern) from an attribution match,
-    updating the list of speakers so far; a surname alone takes the full name from `people` or
-    `names` (every name met earlier in the article)."""
-    forms, _, anonymous, roles, _ = _lexicon()
+    remembering the speaker. "he" / "she" / "they" is the last speaker (or the last person named
+    when nobody has spoken yet); "the president" the last person written with that role; a surname
+    alone the full name met earlier in the article."""
+    lexicon = _lexicon()
     if found is None:
         return None, None, None, None, None, False, "unattributed"
     _, who, verb_text, pattern = found
     if who.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", who):
         who = who[:-1]
-    verb, stance = forms.get(verb_text, ("according to", "neutral"))
+    verb, stance = lexicon.forms.get(verb_text, ("according to", "neutral"))
     lowered = who.lower()
     if lowered in _PRONOUNS:
-        speaker = people[-1] if people else None
-        return speaker, who, verb, verb_text, stance, False, pattern + "_pronoun"
-    if any(lowered.startswith(a) for a in anonymous):
+        return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_pronoun"
+    if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
+        return memory.titled(lowered.split()[-1]), who, verb, verb_text, stance, False, pattern + "_title"
+    if any(lowered.startswith(a) for a in lexicon.anonymous):
         return who, who, verb, verb_text, stance, True, pattern
-    tokens = who.split()
-    cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")), default=0)
-    name_tokens = tokens[cut:] or tokens[-1:]
-    name = " ".join(name_tokens)
-    known = next((p for p in [*reversed(people), *reversed(names)] if p.split()[-1] == name_tokens[-1]), None)
-    if known and len(name_tokens) <= len(known.split()):
-        name = known
-    if name in people:
-        people.remove(name)
-    people.append(name)
+    roles, name_tokens = _split_label(who.split())
+    name = memory.full_name(name_tokens or who.split()[-1:])
+    memory.meet(name, roles, speaker=True)
     return name, who, verb, verb_text, stance, False, pattern
 
 
