@@ -166,8 +166,9 @@ def _sample_quote(item: dict) -> pd.Series | None:
 
 
 def test_hand_labelled_allsides_sample():
-    """46 quotes drawn at random from AllSides excerpts and labelled by hand (see docs/sources.md):
-    every quote is found, and named speakers are mostly right (bench_sources.py prints the errors)."""
+    """78 quotes drawn at random from AllSides excerpts and labelled by hand (docs/sources.md): every
+    quote is found, and the speakers given are mostly right (bench_sources.py prints the errors;
+    a speaker counts as right here when its last word is the labelled one's)."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
     items = [json.loads(line) for line in path.open(encoding="utf-8")]
     rows = [_sample_quote(item) for item in items]
@@ -175,10 +176,13 @@ def test_hand_labelled_allsides_sample():
     named = [(item["speaker"], row["speaker"]) for item, row in zip(items, rows)
              if isinstance(row["speaker"], str) and not row["is_anonymous"]]
     right = sum(expected is not None and expected.split()[-1] == got.split()[-1] for expected, got in named)
-    assert right / len(named) >= 0.75
+    assert right / len(named) >= 0.8  # measured 40 of 44
+    labelled = sum(item["speaker"] not in (None, "anonymous") for item in items)
+    assert right / labelled >= 0.55  # measured 40 of 59
     by_quote = {item["quote"]: row for item, row in zip(items, rows)}
     assert by_quote["Today we are announcing that Texas will build a border wall in our state to help secure our border,"]["speaker"] == "Greg Abbott"
     assert by_quote["The first time he used military force was about a month after he was inaugurated,"]["speaker"] == "Lawrence J. Korb"
+    assert pd.isna(by_quote["Fox & Friends"]["speaker"])
 
 
 @pytest.mark.parametrize("texts, speaker", [
@@ -204,3 +208,22 @@ def test_titles_in_quote_marks_have_no_speaker():
     assert quotes.iloc[0]["pattern"] == "title" and pd.isna(quotes.iloc[0]["speaker"])
     headline = fr.extract_quotes(_table(["Roe Says “Law Works Fine”"]))
     assert headline.iloc[0]["pattern"] != "title"
+
+
+@pytest.mark.parametrize("texts, speaker", [
+    # an unattributed quote right after a quote goes on in the same voice
+    (["“We will rebuild,” Mayor Jane Roe said.", "“It is a matter of pride.”"], "Jane Roe"),
+    # ... but not after narration
+    (["“We will rebuild,” Mayor Jane Roe said.", "The council met.", "“It is a matter of pride.”"], None),
+    # the office speaks, not its head
+    (["A statement from Prime Minister Ann Lee’s office praised “a historic deal.”"], "Ann Lee’s office"),
+    # a name in apposition, then an adverb and the verb
+    (["A city spokesman, Tom Ash, initially said that “the bridge is safe.”"], "Tom Ash"),
+    # a party and state in brackets after the name
+    (["Senator Tom Ash (R-Ohio) told reporters that “the bill is dead.”"], "Tom Ash"),
+    # a country speaks as itself
+    (["Since then, the U.S. has confirmed that it will send no troops."], "U.S."),
+])
+def test_more_speaker_rules(texts, speaker):
+    got = fr.extract_quotes(_table(texts)).iloc[-1]["speaker"]
+    assert (got if isinstance(got, str) else None) == speaker

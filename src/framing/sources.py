@@ -44,6 +44,7 @@ _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _FULL_INTRO = re.compile(r"(?:^|[,:;—–]|^\s*[-•*])\s*$")  # what may stand before a full (not partial) quote
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 _PERSON = re.compile(rf"(?<![\w’'.-]){_NAME}")
+_POSSESSIVE = re.compile(r"[’']s$")
 MAX_QUOTE_SENTENCES = 6  # a quote left open is joined with at most this many sentences
 TITLE_MAX_WORDS = 6  # a quoted span in title case up to this long names a show, book or document
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
@@ -74,7 +75,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                rf"(?:{_alternatives(anonymous)})(?:\s+(?:with|on|in|at|from)\s+[\w\s’'-]+?)?)")
     participles = _alternatives(f for f in forms if f.endswith("ing"))
     patterns = [
-        ("name_verb", re.compile(rf"{speaker}(?:,[^,]{{3,80}},)?\s+(?:[a-z]+\s+)?(?P<verb>{_alternatives(forms)})\b")),
+        ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,[^,]{{3,80}},|,(?=\s+[a-z]+ly\s))?"
+                                 rf"\s+(?:(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(forms)})\b")),
         ("subject_participle", re.compile(rf"^\s*{speaker}\s[^.;]*?,\s+(?P<verb>{participles})\b")),
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
         ("according_to", re.compile(rf"\baccording to\s+(?:the\s+)?{speaker}")),
@@ -151,6 +153,7 @@ class _Memory:
         self.speakers: list[str] = []  # speakers, most recent last (for he / she)
         self.names: list[str] = []  # every full personal name, most recent last (for a surname alone)
         self.titles: dict[str, set[str]] = {}  # name → lower-case roles written before it
+        self.subjects: set[str] = set()  # names that opened a sentence
 
     def meet(self, name: str, role_words, *, speaker: bool) -> None:
         for seen in (self.speakers, self.names) if speaker else (self.names,):
@@ -161,11 +164,11 @@ class _Memory:
         self.titles.setdefault(name, set()).update(w.lower().rstrip(".") for w in role_words if w in roles)
 
     def last_person(self) -> str | None:
-        """The last speaker, or when nobody has spoken yet the last name written with a role
-        (a role marks a person; a bare "North Carolina" may be a place)."""
+        """The last speaker, or when nobody has spoken yet the last name written with a role or
+        opening a sentence (these are people; "in North Carolina" may be a place)."""
         if self.speakers:
             return self.speakers[-1]
-        return next((n for n in reversed(self.names) if self.titles.get(n)), None)
+        return next((n for n in reversed(self.names) if self.titles.get(n) or n in self.subjects), None)
 
     def known(self, surname: str) -> str | None:
         """The full name met earlier with this surname, if any."""
@@ -188,12 +191,17 @@ class _Memory:
 def _article_quotes(article: pd.DataFrame, text_col: str) -> list[dict]:
     memory = _Memory()
     rows = []
+    previous = None  # the attribution of the sentence before, when it held a quote with a speaker
     for record, last_id, text in _units(article, text_col):
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _narration(text, spans)
         found = _attribution(narration)
         if found is not None or spans:
             speaker, label, verb, verb_text, stance, anonymous, pattern = _speaker(found, memory)
+        if found is None and previous and _only_quotes(narration):  # the same speaker goes on
+            speaker, label, verb, verb_text, stance, anonymous, pattern = (*previous[:6], "continued")
+        previous = ((speaker, label, verb, verb_text, stance, anonymous)
+                    if spans and isinstance(speaker, str) else None)
         _remember_names(narration, memory)
         if found is None and not spans:
             continue
@@ -215,6 +223,11 @@ def _article_quotes(article: pd.DataFrame, text_col: str) -> list[dict]:
             rows.append({**base, "quote": clause, "is_direct": False, "is_partial": False,
                          "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_that"})
     return rows
+
+
+def _only_quotes(narration: str) -> bool:
+    """True when a sentence is quotation only: nothing but the placeholders and punctuation."""
+    return not _WORD.sub("", narration.replace(_PLACEHOLDER, "")).strip(" ,.;:—–-?!…")
 
 
 def _is_partial(before: str, quote: str) -> bool:
@@ -245,6 +258,8 @@ def _remember_names(narration: str, memory: _Memory) -> None:
         roles, person = _split_label(match.group().split())
         if len(person) >= 2 and person[0] not in _NOT_SPEAKERS:
             memory.meet(" ".join(person).rstrip("."), roles, speaker=False)
+            if not narration[:match.start()].strip(" -•*"):
+                memory.subjects.add(" ".join(person).rstrip("."))
         elif len(person) == 1 and (full := memory.known(person[0].rstrip(".’'s"))):
             memory.meet(full, roles, speaker=False)  # "Mr Biden" again: Joe Biden is the latest
 
@@ -270,8 +285,8 @@ def _narration(text: str, spans) -> str:
 
 
 def _attribution(narration: str):
-    """(start, who, verb as written, pattern name) of the first attribution in the sentence, or
-    None. A base-form verb after a singular name is a noun ("the US state department"), not a
+    """(start, who, verb as written, pattern name, noun after who) of the first attribution in the
+    sentence, or None. A base-form verb after a singular name is a noun ("the US state department"), not a
     reporting verb: only plural and anonymous subjects take it ("officials say")."""
     lexicon = _lexicon()
     best = None
@@ -285,7 +300,8 @@ def _attribution(narration: str):
                     and not any(who.lower().startswith(a) for a in lexicon.anonymous)):
                 continue
             if best is None or match.start() < best[0]:
-                best = (match.start(), who, verb_text, name)
+                noun = match.group("noun") if "noun" in pattern.groupindex else None
+                best = (match.start(), who, verb_text, name, noun)
             break
     return best
 
@@ -294,11 +310,11 @@ def _speaker(found, memory: _Memory):
     """(speaker, label, verb, verb_text, stance, anonymous, pattern) from an attribution match,
     remembering the speaker. "he" / "she" / "they" is the last speaker (or the last person named
     when nobody has spoken yet); "the president" the last person written with that role; a surname
-    alone the full name met earlier in the article."""
+    alone the full name met earlier in the article; "X’s office" is the office."""
     lexicon = _lexicon()
     if found is None:
         return None, None, None, None, None, False, "unattributed"
-    _, who, verb_text, pattern = found
+    _, who, verb_text, pattern, noun = found
     if who.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", who):
         who = who[:-1]
     verb, stance = lexicon.forms.get(verb_text, ("according to", "neutral"))
@@ -310,7 +326,16 @@ def _speaker(found, memory: _Memory):
     if any(lowered.startswith(a) for a in lexicon.anonymous):
         return who, who, verb, verb_text, stance, True, pattern
     roles, name_tokens = _split_label(who.split())
-    name = memory.full_name(name_tokens or who.split()[-1:])
+    if not name_tokens and roles[-1].lower() in lexicon.titles:  # "the South Carolina Governor said"
+        return memory.titled(roles[-1].lower()), who, verb, verb_text, stance, False, pattern + "_title"
+    if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" is nobody
+        return (who if len(roles) == 1 else None), who, verb, verb_text, stance, False, pattern
+    owner = _POSSESSIVE.search(name_tokens[-1]) if noun else None
+    if owner:  # "Netanyahu’s office said": the office speaks, not Netanyahu
+        name_tokens[-1] = name_tokens[-1][:owner.start()]
+        name = f"{memory.full_name(name_tokens)}{owner.group()} {noun}"
+        return name, f"{who} {noun}", verb, verb_text, stance, False, pattern + "_possessive"
+    name = memory.full_name(name_tokens)
     memory.meet(name, roles, speaker=True)
     return name, who, verb, verb_text, stance, False, pattern
 
