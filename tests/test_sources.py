@@ -227,3 +227,16 @@ def test_titles_in_quote_marks_have_no_speaker():
 def test_more_speaker_rules(texts, speaker):
     got = fr.extract_quotes(_table(texts)).iloc[-1]["speaker"]
     assert (got if isinstance(got, str) else None) == speaker
+
+
+def test_surnames_completed_across_articles_when_one_name_fits():
+    table = pd.concat([_table(["“Yes,” President Joe Biden said."]),
+                       _table(["“No,” Biden said.", "“Maybe,” Ash said."]).assign(article_id="b"),
+                       _table(["“Now,” Tom Ash said.", "“Later,” Ann Ash said."]).assign(article_id="c")])
+    quotes = fr.extract_quotes(table)
+    assert list(quotes["speaker"]) == ["Joe Biden", "Joe Biden", "Ash", "Tom Ash", "Ann Ash"]
+
+
+def test_the_tail_of_a_body_name_is_not_a_speaker():
+    quotes = fr.extract_quotes(_table(["The Centers for Disease Control and Prevention (CDC) said “masks work.”"]))
+    assert quotes.iloc[0]["speaker"] != "Prevention"

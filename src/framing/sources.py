@@ -45,6 +45,7 @@ _FULL_INTRO = re.compile(r"(?:^|[,:;—–]|^\s*[-•*])\s*$")  # what may stand
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 _PERSON = re.compile(rf"(?<![\w’'.-]){_NAME}")
 _POSSESSIVE = re.compile(r"[’']s$")
+_ORGANISATION_HEAD = re.compile(r"[A-Z][\w.]* for (?:[A-Z][\w.]*\s+)*(?:and\s+)?$")  # "Centers for Disease Control and "
 MAX_QUOTE_SENTENCES = 6  # a quote left open is joined with at most this many sentences
 TITLE_MAX_WORDS = 6  # a quoted span in title case up to this long names a show, book or document
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
@@ -108,7 +109,9 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
 
     Needs `article_id`, `sentence_id`, `text`; keeps `outlet`, `event`, `kind`, `position` when
     present. Sentences are read in article order so that "he said" and surnames resolve to the
-    last named speaker; a quote left open runs on to the sentence that closes it (`sentence_end`).
+    last named speaker; a surname no article spells out is completed from the other articles of
+    the table when only one full name fits; a quote left open runs on to the sentence that closes
+    it (`sentence_end`).
     `lexicon_version` is the version of `reporting_verbs.toml` used."""
     table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
     table = table.sort_values(["article_id", "sentence_id"], kind="stable")
@@ -121,8 +124,22 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
         quotes[name] = quotes[name].astype(bool)
     for name in ("n_words", "sentence_id", "sentence_end"):
         quotes[name] = quotes[name].astype("int64")
+    quotes["speaker"] = _full_names(quotes)
     quotes["lexicon_version"] = _lexicon().version
     return quotes
+
+
+def _full_names(quotes: pd.DataFrame) -> pd.Series:
+    """Speakers named by surname alone in one article ("Biden") as the full name other articles
+    of the table give ("Joe Biden"), when exactly one full name has that surname."""
+    named = quotes.loc[quotes["speaker"].notna() & ~quotes["is_anonymous"], "speaker"].unique()
+    by_surname: dict[str, set[str]] = {}
+    for name in named:
+        if " " in name:
+            by_surname.setdefault(name.split()[-1], set()).add(name)
+    single = {name: next(iter(by_surname[name])) for name in named
+              if " " not in name and len(by_surname.get(name, ())) == 1}
+    return quotes["speaker"].replace(single)
 
 
 def _units(article: pd.DataFrame, text_col: str):
@@ -296,6 +313,8 @@ def _attribution(narration: str):
             verb_text = match.group("verb") if "verb" in pattern.groupindex else "according to"
             if who.split()[0] in _NOT_SPEAKERS:
                 continue
+            if " " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")]):
+                continue  # the tail of a body's name: "… Control and Prevention said"
             if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and not who.endswith("s")
                     and not any(who.lower().startswith(a) for a in lexicon.anonymous)):
                 continue
