@@ -195,7 +195,7 @@ class _Memory:
     def full_name(self, tokens: list[str]) -> str:
         """A surname alone ("Hegseth") as the full name met earlier ("Pete Hegseth")."""
         for known in [*reversed(self.speakers), *reversed(self.names)]:
-            if known.split()[-1] == tokens[-1] and len(tokens) <= len(known.split()):
+            if known.split()[-len(tokens):] == tokens:
                 return known
         return " ".join(tokens)
 
