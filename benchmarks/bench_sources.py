@@ -86,7 +86,7 @@ def main() -> int:
 
     items = [json.loads(line) for line in SAMPLE.open(encoding="utf-8")]
     result = {"lexicon_version": str(fr.load_data("reporting_verbs")["version"])}
-    for split in ("dev", "holdout"):
+    for split in ("dev", "holdout", "test"):
         sample = score_sample([item for item in items if item["split"] == split])
         result[split] = sample
         print(f"{split}: {sample['quotes_found']}/{sample['n_quotes']} quotes found; "
