@@ -64,14 +64,14 @@ def test_seed_generic_and_entman_frames(seed_sentences):
 
 
 def test_article_presence_rule():
-    sentences = pd.concat([_table(["Prices rose.", "It rained.", "It rained again.", "Sun.", "Wind.",
-                                   "Snow.", "Hail.", "Fog.", "Calm.", "Dusk.", "Night."], article="long"),
-                           _table(["Prices rose.", "It rained."], article="short")])
+    sentences = pd.concat([_table(["The economy grew.", "The economy slowed.", "The economy held."], article="one"),
+                           _table(["The economy grew.", "It rained.", "Prices rose."], article="two")])
     presence = fr.article_frames(fr.add_frames(sentences), sentences).set_index("article_id")
     economic = presence[presence["frame"] == "economic"]
-    assert not economic.loc["long", "present"]  # one cue sentence in eleven (9%)
-    assert economic.loc["short", "present"]  # one in two
-    assert economic.loc["long", "n_sentences"] == 1 and economic.loc["long", "n_total"] == 11
+    assert not economic.loc["one", "present"]  # one cue word, three times
+    assert economic.loc["one", "n_sentences"] == 3 and economic.loc["one", "n_terms"] == 1
+    assert economic.loc["two", "present"]  # two different cue words
+    assert economic.loc["two", "n_terms"] == 2 and economic.loc["two", "n_total"] == 3
 
 
 def test_prevalence_by_outlet_with_fisher_test():
@@ -112,7 +112,7 @@ def test_coding_sheet_round_trip(seed_sentences, tmp_path):
 
 
 def test_generic_frames_against_human_coding(shared_data):
-    """Macro-F1 of article presence on narrative-frames-dev: measured 0.574 (always present: 0.451)."""
+    """Macro-F1 of article presence on narrative-frames-dev: measured 0.596 (always present: 0.451)."""
     articles = [json.loads(line) for line in
                 (shared_data / "narrative-frames-dev" / "articles.jsonl").open(encoding="utf-8")]
     rows = [{"article_id": str(n), "sentence_id": i, "outlet": "x", "kind": "body", "text": t, "n_words": 1}
@@ -127,4 +127,4 @@ def test_generic_frames_against_human_coding(shared_data):
         chosen = presence[presence["frame"] == frame]
         gold = [str(articles[int(a)]["frames"][name]).lower().startswith("true") for a in chosen["article_id"]]
         f1.append(f1_score(gold, chosen["present"]))
-    assert sum(f1) / len(f1) >= 0.55
+    assert sum(f1) / len(f1) >= 0.58

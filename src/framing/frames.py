@@ -31,10 +31,9 @@ SCHEMES = ("generic", "policy", "entman")
 HIT_COLUMNS = ["article_id", "sentence_id", "outlet", "event", "kind", "position", "scheme", "frame",
                "score", "terms", "lexicon_version"]
 ISSUE_FILE = "issue_frames.toml"
-# An article carries a frame when at least this many of its sentences have cues for it, or, for short
-# articles, when at least this share of its sentences do (one cue word alone is weak evidence).
-MIN_SENTENCES = 2
-MIN_SHARE = 0.10
+# An article carries a frame when at least this many different cue words for it occur in the article:
+# one word, however often repeated ("economy", "economy", ...), names a topic rather than a frame.
+MIN_TERMS = 2
 
 
 # ── lexicons ────────────────────────────────────────────────────────────────────────────────────
@@ -153,25 +152,27 @@ def _hits_table(rows: list, spec: dict) -> pd.DataFrame:
 
 # ── per article and per outlet ──────────────────────────────────────────────────────────────────
 
-def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_sentences: int = MIN_SENTENCES,
-                   min_share: float = MIN_SHARE, kinds=CONTENT_KINDS) -> pd.DataFrame:
-    """One row per article, scheme and frame: `n_sentences` with cues, `n_total` sentences, `share`,
-    and `present`: at least `min_sentences` cue sentences, or at least `min_share` of the article's
-    sentences (so a short article with one clear cue sentence counts). Every frame of the schemes in
-    `hits` gets a row for every article, present or not."""
+def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: int = MIN_TERMS,
+                   kinds=CONTENT_KINDS) -> pd.DataFrame:
+    """One row per article, scheme and frame: `n_sentences` with cues, `n_terms` different cue words
+    (lower-cased), `n_total` sentences, `share` of sentences with cues, and `present`: at least
+    `min_terms` different cue words. Every frame of the schemes in `hits` gets a row for every
+    article, present or not."""
     table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
     totals = table.groupby("article_id").size().rename("n_total")
     outlets = table.groupby("article_id")["outlet"].first() if "outlet" in table else None
     frames = hits[["scheme", "frame"]].drop_duplicates()
-    counts = hits.groupby(["article_id", "scheme", "frame"])["sentence_id"].nunique().rename("n_sentences")
+    keys = ["article_id", "scheme", "frame"]
+    counts = hits.groupby(keys)["sentence_id"].nunique().rename("n_sentences")
+    terms = (hits.assign(term=hits["terms"].str.lower().str.split("; ")).explode("term")
+             .groupby(keys)["term"].nunique().rename("n_terms"))
     grid = pd.MultiIndex.from_tuples(
-        [(a, s, f) for a in totals.index for s, f in frames.itertuples(index=False)],
-        names=["article_id", "scheme", "frame"])
-    result = counts.reindex(grid, fill_value=0).reset_index()
+        [(a, s, f) for a in totals.index for s, f in frames.itertuples(index=False)], names=keys)
+    result = pd.concat([counts, terms], axis=1).reindex(grid, fill_value=0).reset_index()
+    result[["n_sentences", "n_terms"]] = result[["n_sentences", "n_terms"]].astype("int64")
     result["n_total"] = result["article_id"].map(totals).astype("int64")
     result["share"] = result["n_sentences"] / result["n_total"]
-    result["present"] = (result["n_sentences"] >= min_sentences) | (
-        (result["n_sentences"] >= 1) & (result["share"] >= min_share))
+    result["present"] = result["n_terms"] >= min_terms
     if outlets is not None:
         result.insert(1, "outlet", result["article_id"].map(outlets))
     return result
