@@ -11,7 +11,9 @@ its own process so peak memory is that step's alone:
 - the steps a notebook author would write by hand (regex sentence split, `TextBlob(s).sentiment`
   and VADER per sentence through `DataFrame.apply`, tokens by `str.split` and Counter) against
   framing doing the same steps, on the same articles (at most `NAIVE_ARTICLES` of them, since the
-  naive rate does not depend on corpus size): the speed-up;
+  naive rate does not depend on corpus size): the speed-up; and the same on those articles'
+  paragraphs with repeats removed (`speedup_distinct`), since framing scores each distinct text
+  once and the recombined corpora repeat paragraphs (`repeat_factor`: sentences per distinct one);
 - once, at 10,000 articles (or the largest size below it): rerunning the build after adding one
   article.
 
@@ -94,7 +96,7 @@ def _analyse(fr, sentences, workers: int) -> dict:
     }
 
 
-def step_naive(out: Path) -> dict:
+def step_naive(out: Path, distinct: int = 0) -> dict:
     """The steps as a notebook author would write them by hand."""
     import re
     from collections import Counter
@@ -103,7 +105,7 @@ def step_naive(out: Path) -> dict:
     from textblob import TextBlob
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    texts = _paragraph_texts(out)
+    texts = _paragraph_texts(out, bool(distinct))
     start = time.perf_counter()
     sentences = pd.DataFrame({"text": [s for t in texts["text"] for s in re.split(r"(?<=[.!?])\s+", t)
                                        if s]})
@@ -117,18 +119,17 @@ def step_naive(out: Path) -> dict:
             "sentences": len(sentences), "outlets": len(counts)}
 
 
-def step_same_steps(out: Path, workers: int) -> dict:
-    """The same steps done with framing: split_sentences, add_sentiment, unnest_tokens + counts."""
-    import pandas as pd
-
+def step_same_steps(out: Path, workers: int, distinct: int = 0) -> dict:
+    """The same steps done with framing: split_table, add_sentiment, unnest_tokens + count_terms.
+    Its modules are imported before the clock starts, as the naive step imports TextBlob and VADER."""
     import framing as fr
+    import framing.keywords
+    import framing.segment
+    import framing.sentiment  # noqa: F401
 
-    texts = _paragraph_texts(out)
+    texts = _paragraph_texts(out, bool(distinct))
     start = time.perf_counter()
-    rows = [(a, o, s) for a, o, t in texts[["article_id", "outlet", "text"]].itertuples(index=False)
-            for s in fr.split_sentences(t)]
-    sentences = pd.DataFrame(rows, columns=["article_id", "outlet", "text"])
-    sentences["sentence_id"] = range(len(sentences))
+    sentences = fr.split_table(texts[["article_id", "outlet", "text"]], by="article_id")
     scored = fr.add_sentiment(sentences, workers=workers)
     tokens = fr.unnest_tokens(sentences)
     counts = fr.count_terms(tokens, by="outlet")
@@ -137,15 +138,17 @@ def step_same_steps(out: Path, workers: int) -> dict:
             "sentences": len(scored), "count_rows": len(counts)}
 
 
-def _paragraph_texts(out: Path):
-    """The first NAIVE_ARTICLES articles' body paragraphs, as the input both ways start from."""
+def _paragraph_texts(out: Path, distinct: bool = False):
+    """The first NAIVE_ARTICLES articles' body paragraphs, as the input both ways start from; with
+    `distinct`, each paragraph only the first time it occurs (no repeats left to save work on)."""
     import framing as fr
 
     ids = fr.load_articles(out)["article_id"].head(NAIVE_ARTICLES).tolist()
     sentences = _load_sentence_chunk(out, ids)
     body = sentences[sentences["kind"] == "body"]
-    return (body.groupby(["article_id", "outlet", "paragraph_id"], sort=False)["text"]
-            .agg(" ".join).reset_index())
+    texts = (body.groupby(["article_id", "outlet", "paragraph_id"], sort=False)["text"]
+             .agg(" ".join).reset_index())
+    return texts.drop_duplicates("text", ignore_index=True) if distinct else texts
 
 
 STEPS = {"build": step_build, "analyses": step_analyses, "naive": step_naive, "same": step_same_steps}
@@ -168,7 +171,7 @@ def run_child(step: str, **kwargs) -> dict:
 
 def _child(step: str, kwargs: dict) -> None:
     paths = {k: Path(v) for k, v in kwargs.items() if k in ("corpus", "out")}
-    extra = {k: int(v) for k, v in kwargs.items() if k == "workers"}
+    extra = {k: int(v) for k, v in kwargs.items() if k in ("workers", "distinct")}
     result = STEPS[step](**paths, **extra)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -189,6 +192,8 @@ def measure_size(size: int, work: Path, workers: int) -> dict:
     analyses = run_child("analyses", out=out, workers=workers)
     naive = run_child("naive", out=out)
     same = run_child("same", out=out, workers=workers)
+    naive_distinct = run_child("naive", out=out, distinct=1)
+    same_distinct = run_child("same", out=out, workers=workers, distinct=1)
     row = {
         "articles": size, "mb": round(megabytes, 1),
         "build_s": _round(build.get("wall_seconds")),
@@ -204,8 +209,13 @@ def measure_size(size: int, work: Path, workers: int) -> dict:
     }
     if row["naive_articles_per_s"] and row["framing_articles_per_s"]:
         row["speedup"] = round(row["framing_articles_per_s"] / row["naive_articles_per_s"], 2)
-    errors = {k: v["error"] for k, v in
-              {"build": build, "analyses": analyses, "naive": naive, "same": same}.items() if "error" in v}
+    if naive_distinct.get("seconds") and same_distinct.get("seconds"):
+        row["speedup_distinct"] = round(naive_distinct["seconds"] / same_distinct["seconds"], 2)
+    row["repeat_factor"] = _round(naive.get("sentences") / naive_distinct["sentences"]
+                                  if naive.get("sentences") and naive_distinct.get("sentences") else None)
+    steps = {"build": build, "analyses": analyses, "naive": naive, "same": same,
+             "naive_distinct": naive_distinct, "same_distinct": same_distinct}
+    errors = {k: v["error"] for k, v in steps.items() if "error" in v}
     if errors:
         row["errors"] = errors
     return row
@@ -233,7 +243,7 @@ def _round(value):
 def print_table(rows: list[dict]) -> None:
     columns = ["articles", "mb", "articles_per_s", "mb_per_s", "build_peak_rss_mb",
                "analyses_articles_per_s", "analyses_peak_rss_mb", "naive_articles_per_s",
-               "framing_articles_per_s", "speedup"]
+               "framing_articles_per_s", "speedup", "speedup_distinct"]
     print("  ".join(f"{c:>14}" for c in columns))
     for row in rows:
         print("  ".join(f"{str(row.get(c, '')):>14}" for c in columns))

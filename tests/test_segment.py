@@ -197,3 +197,30 @@ def test_user_parameters_add_an_abbreviation(tmp_path):
     assert split_sentences("Go to Blg. Seven today.") == ["Go to Blg.", "Seven today."]
     assert split_sentences("Go to Blg. Seven today.", params=mine) == ["Go to Blg. Seven today."]
     assert punkt_version(mine) == "test"
+
+
+def test_split_table_numbers_sentences_and_splits_each_text_once(seeds_dir, monkeypatch):
+    import pandas as pd
+
+    import framing as fr
+    from framing import segment
+
+    paragraphs = [line for path in sorted(seeds_dir.glob("*.txt"))
+                  for line in path.read_text(encoding="utf-8").splitlines() if len(line.split()) > 20]
+    table = pd.DataFrame({"article_id": ["a"] * len(paragraphs) + ["b", "b", "c"],
+                          "text": paragraphs + [paragraphs[0], paragraphs[0], None]})
+    calls = []
+    original = segment.split_sentences
+    monkeypatch.setattr(segment, "split_sentences", lambda text, **kw: calls.append(text) or original(text, **kw))
+    sentences = fr.split_table(table, by="article_id")
+    assert len(calls) == len(set(paragraphs)) + 1  # each distinct text once (and the empty one)
+    expected = [s for p in paragraphs for s in original(p)]
+    assert sentences.loc[sentences["article_id"] == "a", "text"].tolist() == expected
+    assert sentences.loc[sentences["article_id"] == "a", "sentence_id"].tolist() == list(range(len(expected)))
+    b = sentences[sentences["article_id"] == "b"]
+    assert b["sentence_id"].tolist() == list(range(2 * len(original(paragraphs[0]))))
+    assert "c" not in set(sentences["article_id"])
+    per_row = fr.split_table(table.head(2))
+    assert per_row["sentence_id"].tolist() == [*range(len(original(paragraphs[0]))), *range(len(original(paragraphs[1])))]
+    with pytest.raises(KeyError, match="body"):
+        fr.split_table(table, text_col="body")

@@ -256,3 +256,18 @@ def test_parallel_scores_equal_serial(shared_data):
     finally:
         module.PARALLEL_MIN_TEXTS = old
     pd.testing.assert_frame_equal(fr.add_sentiment(table), parallel)
+
+
+def test_news_score_skips_the_second_analyzer_only_when_it_would_agree(shared_data):
+    """The news analyzer is run only on texts with a news-lexicon word; on every NYT sentence the
+    recommended score is the one the news analyzer gives when always run."""
+    from framing import sentiment as module
+
+    scorer = module._scorer(module.DEFAULT_LEXICON, module.DEFAULT_PARAMS)
+    assert scorer.news_words is not None and "invasion" in scorer.news_words
+    rows = pd.read_json(shared_data / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
+    texts = list(rows["text"]) + ["The invasion, he said, was 'bloodshed'.", "(Invasion)"]
+    for text in texts:
+        polarity, _, _, combined = scorer.scores(text)
+        full = scorer.news.polarity_scores(text)["compound"]
+        assert combined == pytest.approx(scorer.vader_weight * full + scorer.textblob_weight * polarity, abs=1e-12)

@@ -34,7 +34,7 @@ _EXPORTS = {
                "count_removed_by_rule", "pick_article", "read_build_info", "read_problems",
                "run_report", "run_reports", "sample_removed", "select_outlets", "summarise_cleaning",
                "trace_article"],
-    "segment": ["punkt_version", "sentence_spans", "split_sentences"],
+    "segment": ["punkt_version", "sentence_spans", "split_sentences", "split_table"],
     "sentiment": ["add_actor_sentiment", "add_sentiment", "label_target", "score_target",
                   "score_text", "summarise_sentiment", "summarise_sentiment_by_position",
                   "target_window"],

@@ -136,7 +136,10 @@ def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopw
     if kinds is not None and "kind" in sentences:
         sentences = sentences[sentences["kind"].isin(list(kinds))]
     words, version = read_stopwords(stopwords)
-    lists = [tokenize(text) for text in sentences[text_col].fillna("").astype(str)]
+    # Each distinct text is tokenised once (copies of wire stories and repeated boilerplate are common).
+    text_codes, distinct = pd.factorize(sentences[text_col].fillna("").astype(str))
+    distinct_lists = [tokenize(text) for text in distinct]
+    lists = [distinct_lists[code] for code in text_codes]
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     rows = np.repeat(np.arange(len(lists)), lengths)
     starts = np.repeat(np.cumsum(lengths) - lengths, lengths)

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from nltk.tokenize.punkt import (
     _ORTHO_BEG_UC,
     _ORTHO_MID_LC,
@@ -129,6 +131,33 @@ def split_sentences(text: str, *, params: str | Path = DEFAULT_PARAMS) -> list[s
     ['I live in the U.S.', 'How about you?']
     """
     return [text[start:end] for start, end in sentence_spans(text, params=params)]
+
+
+def split_table(texts: pd.DataFrame, *, text_col: str = "text", by: str | None = None,
+                params: str | Path = DEFAULT_PARAMS) -> pd.DataFrame:
+    """A table of texts (an export loaded into pandas, one row per article or paragraph) as a table
+    of sentences: every other column of the row repeated, then `sentence_id` and `text_col` holding
+    one sentence. `sentence_id` counts from 0 within each row, or, with `by` (e.g. "article_id"
+    when rows are paragraphs), within each value of that column in row order. Rows with missing or
+    blank text give no sentence. Each distinct text is split once, so repeated paragraphs cost
+    nothing more.
+
+    >>> split_table(pd.DataFrame({"outlet": ["A"], "text": ["One. Two."]}))["text"].tolist()
+    ['One.', 'Two.']
+    """
+    if text_col not in texts:
+        raise KeyError(f"split_table needs a {text_col!r} column; the table has {list(texts.columns)}")
+    codes, distinct = pd.factorize(texts[text_col].fillna("").astype(str))
+    pieces = [split_sentences(text, params=params) for text in distinct]
+    counts = np.fromiter((len(pieces[code]) for code in codes), dtype=np.int64, count=len(codes))
+    rows = np.repeat(np.arange(len(codes)), counts)
+    table = texts.drop(columns=[text_col]).take(rows).reset_index(drop=True)
+    if by is None:
+        table["sentence_id"] = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
+    else:
+        table["sentence_id"] = table.groupby(by, sort=False).cumcount()
+    table[text_col] = [sentence for code in codes for sentence in pieces[code]]
+    return table
 
 
 def sentence_spans(text: str, *, params: str | Path = DEFAULT_PARAMS) -> list[tuple[int, int]]:

@@ -43,6 +43,8 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
+# A word as VADER sees it once it strips punctuation from the ends of a space-separated token.
+_VADER_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
 @dataclass
@@ -54,6 +56,8 @@ class _Scorer:
     lexicon_version: str
     plain: SentimentIntensityAnalyzer = field(repr=False)
     news: SentimentIntensityAnalyzer = field(repr=False)
+    # None when a news entry is not a plain word (then every text is scored with both analyzers).
+    news_words: frozenset | None = field(repr=False, default=None)
 
     def scores(self, text: str) -> tuple[float, float, float, float]:
         """(polarity, subjectivity, vader_compound, sentiment) of one text; NaN for empty text."""
@@ -61,7 +65,11 @@ class _Scorer:
             return (np.nan,) * 4
         polarity, subjectivity = _pattern_sentiment(text)
         compound = self.plain.polarity_scores(text)["compound"]
-        news_compound = self.news.polarity_scores(text)["compound"]
+        # The news analyzer differs from the plain one only on the news lexicon's words.
+        if self.news_words is not None and self.news_words.isdisjoint(_VADER_WORD.findall(text.lower())):
+            news_compound = compound
+        else:
+            news_compound = self.news.polarity_scores(text)["compound"]
         combined = self.vader_weight * news_compound + self.textblob_weight * polarity
         return float(polarity), float(subjectivity), float(compound), float(combined)
 
@@ -72,13 +80,15 @@ def _scorer(lexicon: str, params: str) -> _Scorer:
     weights = load_data(params)["sentence"]
     news = SentimentIntensityAnalyzer()
     # The analyzer's lexicon is its own dict, so adding to it leaves other analyzers alone.
-    news.lexicon.update({word.lower(): float(value) for word, value in news_lexicon["words"].items()})
+    added = {word.lower(): float(value) for word, value in news_lexicon["words"].items()}
+    news.lexicon.update(added)
     return _Scorer(
         vader_weight=float(weights["vader"]),
         textblob_weight=float(weights["textblob"]),
         lexicon_version=f"{lexicon}:{news_lexicon['version']}",
         plain=SentimentIntensityAnalyzer(),
         news=news,
+        news_words=frozenset(added) if all(map(_VADER_WORD.fullmatch, added)) else None,
     )
 
 
