@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
                                                 "write figures, tables and index.html to reports/<corpus>/")
     report.add_argument("corpus", nargs="*", type=Path,
                         help="corpus folders (data/raw/<corpus>); default: every folder in data/raw")
+    report.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes for the build and for scoring sentences (default: all cores)")
     report.set_defaults(run=_run_report)
 
     explain = commands.add_parser("explain", help="show, line by line, what was kept (as which kind) "
@@ -111,7 +113,7 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
 def _run_report(args) -> int:
     from .report import run_reports
 
-    return run_reports(args.corpus or None)
+    return run_reports(args.corpus or None, workers=args.workers)
 
 
 def _run_explain(args) -> int:

@@ -246,7 +246,8 @@ class Report:
 
 
 def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = None,
-                notebooks: list[Path] | None = None, kernel: str | None = None, echo=print) -> int:
+                notebooks: list[Path] | None = None, kernel: str | None = None,
+                workers: int | None = None, echo=print) -> int:
     """Build and report every corpus folder given (default: every folder of `data/raw/`).
     Returns the exit code: 0 when every corpus built and every notebook ran, 1 otherwise, 2 when
     there was nothing to report. This is the whole `framing report` command."""
@@ -265,17 +266,18 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
             continue
         report = run_report(folder, processed=processed_dir(root) / folder.name,
                             out=reports_dir(root) / folder.name, notebooks=notebooks,
-                            kernel=kernel, echo=echo)
+                            kernel=kernel, workers=workers, echo=echo)
         ok &= report.ok
     return 0 if ok else 1
 
 
 def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | None = None,
                notebooks: list[Path] | None = None, kernel: str | None = None,
-               parameters: dict | None = None, echo=print) -> Report:
+               parameters: dict | None = None, workers: int | None = None, echo=print) -> Report:
     """Build one corpus and render its report. `processed` defaults to `data/processed/<corpus>/`,
     `out` to `reports/<corpus>/`, `notebooks` to every notebook in `notebooks/`. `parameters` are
-    passed to every notebook besides `corpus`, `out` and `save_figures`."""
+    passed to every notebook besides `corpus`, `out`, `save_figures` and `workers` (processes for
+    the build and for scoring sentences; None: one per core)."""
     raw_folder = Path(raw_folder)
     corpus = raw_folder.name
     processed = Path(processed or processed_dir() / corpus).resolve()
@@ -284,7 +286,7 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
     started = time.perf_counter()
     echo(f"{corpus}: building tables → {processed}")
     try:
-        info = build_corpus_tables(raw_folder, processed)
+        info = build_corpus_tables(raw_folder, processed, workers=workers)
     except Exception as error:  # a corpus that cannot be built is reported, the others still run
         echo(f"{corpus}: build failed: {type(error).__name__}: {error}")
         return Report(corpus, out, [], build_error=f"{type(error).__name__}: {error}")
@@ -295,7 +297,8 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
     try:
         (staging / "notebooks").mkdir()
         kernel = kernel or find_kernel()
-        values = {**(parameters or {}), "corpus": str(processed), "out": "..", "save_figures": True}
+        values = {**(parameters or {}), "corpus": str(processed), "out": "..", "save_figures": True,
+                  "workers": workers or os.cpu_count() or 1}
         runs = []
         for number, notebook in enumerate(notebooks, 1):
             run = run_notebook(notebook, staging=staging, parameters=values, kernel=kernel)

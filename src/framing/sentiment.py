@@ -18,6 +18,7 @@ Score sentences, never whole articles: VADER's compound saturates towards ±1 on
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -109,10 +110,10 @@ def add_sentiment(
     text_col: str = "text",
     lexicon: str | Path = DEFAULT_LEXICON,
     params: str | Path = DEFAULT_PARAMS,
-    workers: int = 1,
+    workers: int | None = 1,
 ) -> pd.DataFrame:
-    """Score each row's `text_col`. `workers` > 1 scores in that many processes when there are
-    more than `PARALLEL_MIN_TEXTS` distinct texts (same scores either way). Returns the same rows plus `polarity`, `subjectivity`
+    """Score each row's `text_col`. `workers` > 1 scores in that many processes (None: one per
+    core) when there are more than `PARALLEL_MIN_TEXTS` distinct texts (same scores either way). Returns the same rows plus `polarity`, `subjectivity`
     (TextBlob), `vader_compound` (VADER with its own lexicon), `sentiment` (the recommended score)
     and `sentiment_lexicon` (the news lexicon and version used). Empty or missing text gives NaN.
 
@@ -126,6 +127,7 @@ def add_sentiment(
     scorer = _scorer(str(lexicon), str(params))
     texts = sentences[text_col]
     unique = pd.unique(texts.to_numpy(dtype=object))
+    workers = os.cpu_count() or 1 if workers is None else workers
     table = pd.DataFrame(_score_all(list(unique), str(lexicon), str(params), workers),
                          columns=list(SCORE_COLUMNS))
     positions = pd.Index(unique).get_indexer(texts.to_numpy(dtype=object))
