@@ -55,13 +55,14 @@ def step_analyses(out: Path, workers: int) -> dict:
 
     articles = fr.load_articles(out)
     counts: dict[str, int] = {}
-    tokens_by_outlet = []
+    totals = None  # term counts per outlet, folded in chunk by chunk so memory stays flat
     for ids in _event_chunks(articles):
         sentences = _load_sentence_chunk(out, ids)
         for name, table in _analyse(fr, sentences, workers).items():
             counts[name] = counts.get(name, 0) + len(table)
-        tokens_by_outlet.append(fr.count_terms(fr.unnest_tokens(sentences), by="outlet"))
-    totals = pd.concat(tokens_by_outlet).groupby(["outlet", "term"], as_index=False)["n"].sum()
+        chunk = fr.count_terms(fr.unnest_tokens(sentences), by="outlet")
+        totals = chunk if totals is None else (
+            pd.concat([totals, chunk]).groupby(["outlet", "term"], as_index=False)["n"].sum())
     counts["log_odds"] = len(fr.log_odds(totals, group="outlet"))
     return {"rows": counts, "workers": workers}
 
