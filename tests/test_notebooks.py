@@ -88,7 +88,7 @@ def allsides_report(shared_data, tmp_path_factory):
 @pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
 def test_every_notebook_runs_and_makes_its_figures(which, request):
     result, lines = request.getfixturevalue(which)
-    assert result.build_error is None, result.build_error
+    assert result.error is None, result.error
     failures = [f"{run.notebook}: {run.error}" for run in result.runs if not run.ok]
     assert not failures, "\n".join(failures)
     assert [run.notebook for run in result.runs] == IDS

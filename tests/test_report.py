@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from framing import report
+from framing import config, report
 from framing.display import show_article
 
 ARTICLES = pd.DataFrame({
@@ -101,9 +101,9 @@ def test_seed_corpus_every_removed_rule_is_counted(seed_build):
 
 # ── the runner ──────────────────────────────────────────────────────────────────────────────────
 
-def _notebook(path, *cells):
+def _notebook(path, *cells, params='corpus = "x"\nout = None\nsave_figures = False'):
     """A small notebook: a title, a parameters cell, then the given code cells."""
-    params = new_code_cell('corpus = "x"\nout = None\nsave_figures = False', metadata={"tags": ["parameters"]})
+    params = new_code_cell(params, metadata={"tags": ["parameters"]})
     nb = new_notebook(cells=[new_markdown_cell(f"# {path.stem}\n\nDoes it run?"), params,
                              *(new_code_cell(c) for c in cells)])
     nbformat.write(nb, path)
@@ -169,9 +169,19 @@ def test_workers_reach_the_build_and_the_notebooks(tmp_path, monkeypatch):
     (tmp_path / "data" / "raw" / "toy").mkdir(parents=True)
     folder = tmp_path / "nbs"
     folder.mkdir()
-    check = _notebook(folder / "01_workers.ipynb", "assert workers == 3, workers")
+    check = _notebook(folder / "01_workers.ipynb", "assert workers == 3, workers",
+                      params='corpus = "x"\nout = None\nsave_figures = False\nworkers: int | None = None')
     assert report.run_reports(root=tmp_path, notebooks=[check], workers=3, echo=[].append) == 0
     assert built == [3]
+
+
+def test_notebooks_get_only_the_parameters_they_declare(tmp_path):
+    values = {"corpus": "c", "out": "..", "workers": 2}
+    declares = _notebook(tmp_path / "01_a.ipynb", params='corpus = "x"\nout = None')
+    assert report.declared_parameters(declares, values) == {"corpus": "c", "out": ".."}
+    undeclared = tmp_path / "02_b.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("x = 1")]), undeclared)
+    assert report.declared_parameters(undeclared, values) == values
 
 
 def test_run_reports_exit_codes(tmp_path, notebooks, monkeypatch):
@@ -185,14 +195,31 @@ def test_run_reports_exit_codes(tmp_path, notebooks, monkeypatch):
     assert report.run_reports(root=tmp_path / "empty", echo=quiet.append) == 2
 
 
-def test_a_corpus_that_cannot_be_built_is_reported(tmp_path):
+def test_a_corpus_that_cannot_be_built_is_reported(tmp_path, notebooks):
     raw = tmp_path / "raw" / "empty"
     raw.mkdir(parents=True)
     lines = []
-    result = report.run_report(raw, processed=tmp_path / "p", out=tmp_path / "r", notebooks=[],
-                               echo=lines.append)
+    result = report.run_report(raw, processed=tmp_path / "p", out=tmp_path / "r",
+                               notebooks=notebooks, echo=lines.append)
     assert not result.ok and "build failed" in lines[-1]
     assert not (tmp_path / "r").exists()
+
+
+def test_no_notebooks_is_an_error_not_an_empty_report(tmp_path, seeds_dir):
+    lines = []
+    result = report.run_report(seeds_dir, processed=tmp_path / "p", out=tmp_path / "r",
+                               notebooks=[], echo=lines.append)
+    assert not result.ok and "no notebooks to run" in lines[-1]
+    assert not (tmp_path / "r").exists() and not (tmp_path / "p").exists()
+
+
+def test_a_project_folder_without_notebooks_uses_the_shipped_ones(tmp_path):
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    shipped = report.list_notebooks(config.notebooks_dir(tmp_path))
+    assert [p.name for p in shipped] == [p.name for p in report.list_notebooks(config.SHIPPED_NOTEBOOKS)]
+    assert len(shipped) >= 7
+    (tmp_path / "notebooks").mkdir()
+    assert config.notebooks_dir(tmp_path) == tmp_path / "notebooks"
 
 
 def test_notebook_intro_reads_title_and_question(notebooks):

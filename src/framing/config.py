@@ -30,8 +30,14 @@ def reports_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "reports"
 
 
+# The notebooks that come with framing (beside src/ in the project), for a project folder of a
+# user's own that has data/raw/ but no notebooks/.
+SHIPPED_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+
 def notebooks_dir(root: Path | None = None) -> Path:
-    return (root or project_root()) / "notebooks"
+    own = (root or project_root()) / "notebooks"
+    return SHIPPED_NOTEBOOKS if not own.is_dir() and SHIPPED_NOTEBOOKS.is_dir() else own
 
 
 # Kinds of kept block. Content kinds carry the story; meta kinds are kept for provenance and metadata

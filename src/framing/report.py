@@ -17,6 +17,7 @@ cell and error; the other notebooks still run and the exit code says that someth
 """
 from __future__ import annotations
 
+import ast
 import html
 import json
 import os
@@ -238,11 +239,11 @@ class Report:
     corpus: str
     folder: Path
     runs: list[NotebookRun]
-    build_error: str | None = None
+    error: str | None = None  # why the corpus could not be reported at all
 
     @property
     def ok(self) -> bool:
-        return self.build_error is None and all(run.ok for run in self.runs)
+        return self.error is None and all(run.ok for run in self.runs)
 
 
 def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = None,
@@ -283,13 +284,17 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
     processed = Path(processed or processed_dir() / corpus).resolve()
     out = Path(out or reports_dir() / corpus).resolve()
     notebooks = list_notebooks() if notebooks is None else [Path(n) for n in notebooks]
+    if not notebooks:
+        echo(f"{corpus}: no notebooks to run in {notebooks_dir()}: run from the framing project "
+             "folder, or copy its notebooks/ folder beside your data/")
+        return Report(corpus, out, [], error="no notebooks to run")
     started = time.perf_counter()
     echo(f"{corpus}: building tables → {processed}")
     try:
         info = build_corpus_tables(raw_folder, processed, workers=workers)
     except Exception as error:  # a corpus that cannot be built is reported, the others still run
         echo(f"{corpus}: build failed: {type(error).__name__}: {error}")
-        return Report(corpus, out, [], build_error=f"{type(error).__name__}: {error}")
+        return Report(corpus, out, [], error=f"build failed: {type(error).__name__}: {error}")
     echo(f"{corpus}: {info['articles']} articles, {info['sentences']} sentences, "
          f"{info['removed_lines']} lines removed ({time.perf_counter() - started:.1f} s)")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -361,6 +366,32 @@ def notebook_intro(path: Path) -> tuple[str, str]:
     return path.stem, ""
 
 
+def declared_parameters(notebook: Path, parameters: dict) -> dict:
+    """The values of `parameters` that the notebook's parameters cell assigns (papermill would warn
+    about the others, e.g. `workers` for a notebook that scores no sentences). A notebook without a
+    parameters cell gets them all, as papermill gives them."""
+    import nbformat
+
+    cells = [cell for cell in nbformat.read(notebook, as_version=4).cells
+             if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", [])]
+    if not cells:
+        return dict(parameters)
+    declared = set()
+    for cell in cells:
+        for node in ast.parse(cell.source).body:
+            targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+            declared.update(target.id for target in targets if isinstance(target, ast.Name))
+    return {name: value for name, value in parameters.items() if name in declared}
+
+
+def _kernel_config():
+    """Kernels talk over local sockets (IPC) where the system has them, rather than TCP, which
+    ipykernel warns about on every start."""
+    from traitlets.config import Config
+
+    return Config({"KernelManager": {"transport": "ipc"}}) if os.name == "posix" else Config()
+
+
 def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str) -> NotebookRun:
     """Execute one notebook with papermill into `<staging>/notebooks/`, in that folder (so the
     parameter `out=".."` is the report folder), and collect the figures and tables it saved."""
@@ -375,9 +406,10 @@ def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str
     started = time.perf_counter()
     try:
         papermill.execute_notebook(
-            str(notebook), str(output), parameters=parameters, kernel_name=kernel, language="python",
-            cwd=str(staging / "notebooks"), progress_bar=False, log_output=False,
-            execution_timeout=CELL_TIMEOUT)
+            str(notebook), str(output), parameters=declared_parameters(notebook, parameters),
+            kernel_name=kernel, language="python", cwd=str(staging / "notebooks"),
+            progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT,
+            config=_kernel_config())
     except Exception as error:
         run.error = describe_failure(error)
     run.seconds = time.perf_counter() - started
