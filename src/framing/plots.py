@@ -82,6 +82,12 @@ def add_caption(target, text: str):
                     gid=CAPTION_GID)
 
 
+def legend_outside(ax, **kwargs):
+    """The legend to the right of the axes, where it cannot cover bars that run to the edge (saved
+    figures are cropped to everything drawn, so it is kept)."""
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, **kwargs)
+
+
 def caption_of(fig) -> str | None:
     """The caption text of a figure (as written, unwrapped), or None."""
     texts = [t.get_text() for t in fig.texts if t.get_gid() == CAPTION_GID]
@@ -282,7 +288,7 @@ def plot_cleaning_by_article(summary: pd.DataFrame, *, ax=None, **style):
     ax.set_title("Raw lines kept and removed, per article")
     ax.set_xlabel("non-blank raw lines (count)")
     ax.set_ylabel("article")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    legend_outside(ax)
     ax.grid(axis="y", visible=False)
     ax.margins(y=0.01)
     return ax
@@ -316,7 +322,7 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     ax.set_title("Frames by " + by)
     ax.set_xlabel("sentences with the frame's cues (% of the outlet's sentences)")
     ax.set_ylabel("frame")
-    ax.legend(title=by, fontsize=8, loc="lower right")
+    legend_outside(ax, title=by)
     ax.grid(axis="y", visible=False)
     return ax
 
@@ -447,7 +453,7 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     ax.set_title("Who is quoted, and how much")
     ax.set_xlabel(f"share of the {by}'s quoted words (%)")
     ax.set_ylabel("speaker")
-    ax.legend(title=by, fontsize=8, loc="lower right")
+    legend_outside(ax, title=by)
     ax.grid(axis="y", visible=False)
     return ax
 
@@ -470,7 +476,7 @@ def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", ax=None, **style):
     ax.set_xlabel("share of attributed quotes (%)")
     ax.set_ylabel(by)
     ax.set_xlim(0, 100)
-    ax.legend(fontsize=8, loc="lower right")
+    legend_outside(ax)
     ax.grid(axis="y", visible=False)
     return ax
 
