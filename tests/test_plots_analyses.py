@@ -27,6 +27,27 @@ def test_frame_prevalence_has_one_bar_per_frame_and_outlet(seed):
     assert max(p.get_width() for p in ax.patches) == pytest.approx(100 * summary["share"].max())
 
 
+def _legend_colours(ax) -> dict:
+    from matplotlib.colors import to_hex
+
+    legend = ax.get_legend()
+    colours = {}
+    for text, handle in zip(legend.get_texts(), legend.legend_handles):
+        colour = handle.get_color() if hasattr(handle, "get_color") else handle.get_facecolor()
+        colours[text.get_text()] = to_hex(colour[0] if getattr(colour, "ndim", 1) == 2 else colour)
+    return colours
+
+
+def test_an_outlet_keeps_its_colour_from_chart_to_chart(seed):
+    scored = fr.add_sentiment(seed)
+    frames = _legend_colours(fr.plot_frame_prevalence(fr.summarise_frames(fr.add_frames(seed), seed)))
+    along = _legend_colours(fr.plot_sentiment_along_article(fr.summarise_sentiment_by_position(scored)))
+    actors = fr.add_actor_sentiment(seed, {"Hegseth": ["Hegseth"], "Trump": ["Trump"]})
+    toward = _legend_colours(fr.plot_actor_sentiment(actors))
+    assert len(frames) == 2 and len(set(frames.values())) == 2
+    assert frames == along == toward
+
+
 def test_sentiment_charts(seed):
     scored = fr.add_sentiment(seed)
     ax = fr.plot_sentiment_by_outlet(fr.summarise_sentiment(scored))

@@ -297,9 +297,10 @@ def plot_cleaning_by_article(summary: pd.DataFrame, *, ax=None, **style):
 # ── frames (notebook 02) ─────────────────────────────────────────────────────────────────────────
 
 def _top_groups(table: pd.DataFrame, by: str, weight: str, limit: int) -> list:
-    """The `limit` groups with the largest `weight`, in that order (for readable legends)."""
+    """The `limit` groups with the largest `weight` (for readable legends), in name order, as the
+    other charts draw groups, so an outlet keeps its colour from chart to chart."""
     order = table.groupby(by)[weight].max().sort_values(ascending=False)
-    return list(order.index[:limit])
+    return sorted(order.index[:limit])
 
 
 @house_style
