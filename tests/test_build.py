@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -283,6 +285,27 @@ def test_rebuild_reuses_unchanged_articles_and_drops_deleted(tmp_path, seeds_dir
     assert list(third.articles["source_file"]) == ["new.txt"]
     assert set(third.sentences["article_id"]) == set(third.articles["article_id"])
     assert third.removed.empty or set(third.removed["article_id"]) <= set(third.articles["article_id"])
+
+
+def test_loading_tables_older_than_their_raw_folder_warns(tmp_path, seeds_dir):
+    raw = tmp_path / "data" / "raw" / "seeds"
+    shutil.copytree(seeds_dir, raw)
+    out = tmp_path / "data" / "processed" / "seeds"
+    build_module.build_corpus(raw, out)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(load_sentences("seeds", root=tmp_path)) > 0
+    added = raw / "new.txt"
+    added.write_text(CLEAN_ARTICLE, encoding="utf-8")
+    later = (out / "build.json").stat().st_mtime + 5
+    os.utime(added, (later, later))
+    with pytest.warns(UserWarning, match="framing build data/raw/seeds"):
+        load_sentences("seeds", root=tmp_path)
+    build_module.build_corpus(raw, out)
+    os.utime(out / "build.json", (later + 5, later + 5))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_articles("seeds", root=tmp_path)["source_file"].eq("new.txt").any()
 
 
 def test_changed_manifest_reprocesses_the_article(tmp_path, seeds_dir):

@@ -12,11 +12,12 @@ import json
 import os
 import shutil
 import tempfile
+import warnings
 from pathlib import Path
 
 import pandas as pd
 
-from .config import CONTENT_KINDS, processed_dir
+from .config import CONTENT_KINDS, processed_dir, raw_dir
 
 TABLES = ("articles", "sentences", "removed")
 PARTITION_ROWS = 1_000_000  # larger tables become a folder of parts
@@ -143,12 +144,28 @@ def corpus_dir(corpus: str | Path, *, root: Path | None = None) -> Path:
 
 def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd.DataFrame:
     """Read one processed table of a corpus, with a clear message if it was not built yet."""
-    path = _table_path(corpus_dir(corpus, root=root), name)
+    folder = corpus_dir(corpus, root=root)
+    path = _table_path(folder, name)
     if not path.exists():
         raise FileNotFoundError(
             f"{path} does not exist: build the corpus first with "
             f"`framing build data/raw/{Path(corpus).name}` (or `make report`)")
+    if changed_since_build(folder, root=root):
+        warnings.warn(f"data/raw/{folder.name} has changed since its tables were built (a file was "
+                      f"added, removed or edited): these tables do not include the change; run "
+                      f"`framing build data/raw/{folder.name}` (or `make report`) to update them",
+                      stacklevel=3)
     return pd.read_parquet(path)
+
+
+def changed_since_build(folder: Path, *, root: Path | None = None) -> bool:
+    """Whether the raw folder of a corpus built into the project's data/processed/<name>/ (that is,
+    data/raw/<name>/) has had a file added, removed or edited since `build.json` was written."""
+    raw, built = raw_dir(root) / folder.name, folder / "build.json"
+    if folder.resolve().parent != processed_dir(root).resolve() or not raw.is_dir() or not built.exists():
+        return False
+    since = built.stat().st_mtime
+    return raw.stat().st_mtime > since or any(p.stat().st_mtime > since for p in raw.iterdir())
 
 
 def read_rows(folder: Path, name: str, article_ids) -> pd.DataFrame:
