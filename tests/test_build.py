@@ -361,3 +361,13 @@ def test_streamed_build_equals_in_memory_build(allsides_corpus, tmp_path, monkey
     rerun = build_corpus(allsides_corpus, tmp_path / "out", chunk_size=70)
     assert rerun.n_reused == len(whole.articles)
     pd.testing.assert_frame_equal(whole.sentences, load_sentences(tmp_path / "out", kinds=None))
+
+
+def test_a_corpus_can_be_named_instead_of_given_as_a_folder(tmp_path, seeds_dir, monkeypatch, capsys):
+    raw = tmp_path / "data" / "raw" / "my-event"
+    shutil.copytree(seeds_dir, raw)
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "my-event", "--quiet"]) == 0
+    assert (tmp_path / "data" / "processed" / "my-event" / "sentences.parquet").exists()
+    assert main(["build", "no-such-event", "--quiet"]) == 1
+    assert "no-such-event: not a folder" in capsys.readouterr().err

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import processed_dir, raw_dir
+from .config import corpus_folder, processed_dir, raw_dir
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="clean a corpus folder into articles, sentences and "
                                               "removed tables")
     build.add_argument("corpus", nargs="*", type=Path,
-                       help="corpus folders (data/raw/<corpus>); default: every folder in data/raw")
+                       help="corpus folders (data/raw/<corpus>) or corpus names; default: every "
+                            "folder in data/raw")
     build.add_argument("--out", type=Path, help="output folder (default data/processed/<corpus>); "
                                                 "only with one corpus")
     build.add_argument("--workers", type=int, default=os.cpu_count() or 1,
@@ -51,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="build each corpus, run the notebooks on it and "
                                                 "write figures, tables and index.html to reports/<corpus>/")
     report.add_argument("corpus", nargs="*", type=Path,
-                        help="corpus folders (data/raw/<corpus>); default: every folder in data/raw")
+                        help="corpus folders (data/raw/<corpus>) or corpus names; default: every "
+                             "folder in data/raw")
     report.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="processes for the build and for scoring sentences (default: all cores)")
     report.set_defaults(run=_run_report)
@@ -66,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _corpora(paths: list[Path]) -> list[Path]:
     if paths:
-        return paths
+        return [corpus_folder(p) for p in paths]
     base = raw_dir()
     return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) \
         if base.is_dir() else []

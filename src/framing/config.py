@@ -22,6 +22,17 @@ def raw_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "data" / "raw"
 
 
+def corpus_folder(name_or_path: str | Path, root: Path | None = None) -> Path:
+    """The raw folder a user means: the path itself when it is a folder, else `data/raw/<name>`
+    when that is one (so `framing report my-event` works), else the path unchanged for the caller
+    to report as missing."""
+    path = Path(name_or_path)
+    if path.is_dir():
+        return path
+    named = raw_dir(root) / path
+    return named if len(path.parts) == 1 and named.is_dir() else path
+
+
 def processed_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "data" / "processed"
 

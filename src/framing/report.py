@@ -252,9 +252,9 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
     """Build and report every corpus folder given (default: every folder of `data/raw/`).
     Returns the exit code: 0 when every corpus built and every notebook ran, 1 otherwise, 2 when
     there was nothing to report. This is the whole `framing report` command."""
-    from .config import raw_dir
+    from .config import corpus_folder, raw_dir
 
-    folders = [Path(f) for f in raw_folders] if raw_folders else sorted(
+    folders = [corpus_folder(f, root) for f in raw_folders] if raw_folders else sorted(
         p for p in raw_dir(root).glob("*") if p.is_dir() and not p.name.startswith("."))
     if not folders:
         echo(f"no corpus folders in {raw_dir(root)}: put articles in data/raw/<corpus>/")
@@ -310,7 +310,7 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
             runs.append(run)
             status = "ok    " if run.ok else "FAILED"
             echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
-                 f"{len(run.figures)} figures, {len(run.tables)} tables"
+                 f"{_counted(len(run.figures), 'figure')}, {_counted(len(run.tables), 'table')}"
                  + ("" if run.ok else f"\n      {run.error}"))
         report = Report(corpus, out, runs)
         write_index(report, staging, build_info=info, kernel=kernel)
@@ -390,6 +390,10 @@ def _kernel_config():
     from traitlets.config import Config
 
     return Config({"KernelManager": {"transport": "ipc"}}) if os.name == "posix" else Config()
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str) -> NotebookRun:
