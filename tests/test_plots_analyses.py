@@ -48,6 +48,20 @@ def test_an_outlet_keeps_its_colour_from_chart_to_chart(seed):
     assert frames == along == toward
 
 
+def test_legends_of_charts_by_outlet_never_cover_the_data(seed):
+    scored = fr.add_sentiment(seed)
+    actors = fr.add_actor_sentiment(seed, {"Hegseth": ["Hegseth"], "Trump": ["Trump"]})
+    charts = [
+        fr.plot_frame_prevalence(fr.summarise_frames(fr.add_frames(seed), seed)),
+        fr.plot_sentiment_along_article(fr.summarise_sentiment_by_position(scored)),
+        fr.plot_actor_sentiment(actors),
+    ]
+    for ax in charts:
+        renderer = ax.figure.canvas.get_renderer()
+        legend = ax.get_legend().get_window_extent(renderer)
+        assert legend.x0 >= ax.get_window_extent(renderer).x1, ax.get_title(loc="left")
+
+
 def test_sentiment_charts(seed):
     scored = fr.add_sentiment(seed)
     ax = fr.plot_sentiment_by_outlet(fr.summarise_sentiment(scored))

@@ -364,7 +364,7 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
     ax.set_ylabel("mean sentiment per sentence")
     ax.set_xlim(0, 1)
-    ax.legend(title=by, fontsize=8)
+    legend_outside(ax, title=by)
     return ax
 
 
@@ -384,7 +384,7 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", ax=None, *
     ax.set_title("Sentiment toward each actor")
     ax.set_xlabel("mean sentiment of the words around the mention (−1 … +1)")
     ax.set_ylabel("actor")
-    ax.legend(title=by, fontsize=8)
+    legend_outside(ax, title=by)
     return ax
 
 
@@ -530,5 +530,5 @@ def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_i
     ax.set_title(f"Where each {item_type} first appears")
     ax.set_xlabel("position of its first sentence (0 = start of the article, 1 = end)")
     ax.set_ylabel(item_type)
-    ax.legend(title="outlet", fontsize=8)
+    legend_outside(ax, title="outlet")
     return ax
