@@ -48,6 +48,15 @@ def test_an_outlet_keeps_its_colour_from_chart_to_chart(seed):
     assert frames == along == toward
 
 
+def test_an_outlet_keeps_its_colour_in_a_chart_where_other_outlets_are_missing(seed):
+    colours = fr.outlet_colours(seed)
+    summary = fr.summarise_frames(fr.add_frames(seed), seed)
+    last = sorted(colours)[-1]
+    alone = _legend_colours(fr.plot_frame_prevalence(summary[summary["outlet"] == last], colors=colours))
+    assert alone == {last: colours[last].lower()}
+    assert colours[last].lower() != _legend_colours(fr.plot_frame_prevalence(summary[summary["outlet"] == last]))[last]
+
+
 def test_legends_of_charts_by_outlet_never_cover_the_data(seed):
     scored = fr.add_sentiment(seed)
     actors = fr.add_actor_sentiment(seed, {"Hegseth": ["Hegseth"], "Trump": ["Trump"]})

@@ -296,19 +296,37 @@ def plot_cleaning_by_article(summary: pd.DataFrame, *, ax=None, **style):
 
 # ── frames (notebook 02) ─────────────────────────────────────────────────────────────────────────
 
+def outlet_colours(table: pd.DataFrame, by: str = "outlet") -> dict:
+    """One colour per group of the corpus (e.g. every outlet of the articles table), in name order.
+    Pass it as `colors=` to every chart by outlet so that an outlet keeps its colour even in a chart
+    where some outlets are missing. Colours repeat after the palette's eight."""
+    return group_colours(table[by].dropna().unique())
+
+
+def group_colours(groups, colors: dict | None = None) -> dict:
+    """A colour for each of `groups`: from `colors` where it names the group, otherwise by the
+    group's place in name order."""
+    ordered = sorted(groups, key=str)
+    given = colors or {}
+    return {g: given.get(g, PALETTE[number % len(PALETTE)]) for number, g in enumerate(ordered)}
+
+
 def _top_groups(table: pd.DataFrame, by: str, weight: str, limit: int) -> list:
     """The `limit` groups with the largest `weight` (for readable legends), in name order, as the
-    other charts draw groups, so an outlet keeps its colour from chart to chart."""
+    other charts draw groups."""
     order = table.groupby(by)[weight].max().sort_values(ascending=False)
     return sorted(order.index[:limit])
 
 
 @house_style
-def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6, ax=None, **style):
+def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
+                          colors: dict | None = None, ax=None, **style):
     """Grouped horizontal bars: share of each group's sentences that carry each frame (%).
+    `colors`: {group: colour}, e.g. `outlet_colours(articles)`.
 
     Needs `frame`, `by`, `share`, `n_total` (as `summarise_frames` gives, for one scheme)."""
     groups = _top_groups(summary, by, "n_total", max_groups)
+    colour = group_colours(groups, colors)
     table = summary[summary[by].isin(groups)]
     frames = sorted(table["frame"].unique())
     ax = new_axes(ax, rows=len(frames) * max(1, len(groups)) // 2 + 2)
@@ -317,7 +335,7 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
         part = table[table[by] == group].set_index("frame").reindex(frames)
         positions = [i + number * height for i in range(len(frames))]
         ax.barh(positions, 100 * part["share"].fillna(0), height=height, label=str(group),
-                color=PALETTE[number % len(PALETTE)], **style)
+                color=colour[group], **style)
     ax.set_yticks([i + 0.4 - height / 2 for i in range(len(frames))], [f.replace("_", " ") for f in frames])
     ax.invert_yaxis()
     ax.set_title("Frames by " + by)
@@ -350,15 +368,16 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", ax=No
 
 @house_style
 def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
-                                 ax=None, **style):
-    """Mean sentiment along the article (start → end), one line per group.
+                                 colors: dict | None = None, ax=None, **style):
+    """Mean sentiment along the article (start → end), one line per group. `colors`: {group:
+    colour}, e.g. `outlet_colours(articles)`.
 
     Needs `by`, `bin_mid`, `mean` (as `summarise_sentiment_by_position` gives)."""
     ax = new_axes(ax)
-    for number, group in enumerate(_top_groups(by_position, by, "n", max_groups)):
+    colour = group_colours(_top_groups(by_position, by, "n", max_groups), colors)
+    for group in colour:
         part = by_position[by_position[by] == group].sort_values("bin_mid")
-        ax.plot(part["bin_mid"], part["mean"], marker="o", label=str(group),
-                color=PALETTE[number % len(PALETTE)], **style)
+        ax.plot(part["bin_mid"], part["mean"], marker="o", label=str(group), color=colour[group], **style)
     ax.axhline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment along the article")
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
@@ -369,17 +388,19 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
 
 
 @house_style
-def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", ax=None, **style):
-    """Mean sentiment toward each actor (rows) per group (dots).
+def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", colors: dict | None = None,
+                         ax=None, **style):
+    """Mean sentiment toward each actor (rows) per group (dots). `colors`: {group: colour}, e.g.
+    `outlet_colours(articles)`.
 
     Needs `actor`, `by`, `actor_sentiment` (one row per mention, as `add_actor_sentiment` gives)."""
     table = actors.groupby(["actor", by])["actor_sentiment"].mean().reset_index()
     actor_names = sorted(table["actor"].unique())
     ax = new_axes(ax, rows=len(actor_names) + 1)
-    for number, group in enumerate(sorted(table[by].unique())[:len(PALETTE)]):
+    colour = group_colours(sorted(table[by].unique())[:len(PALETTE)], colors)
+    for group in colour:
         part = table[table[by] == group].set_index("actor").reindex(actor_names)
-        ax.scatter(part["actor_sentiment"], actor_names, label=str(group),
-                   color=PALETTE[number % len(PALETTE)], **style)
+        ax.scatter(part["actor_sentiment"], actor_names, label=str(group), color=colour[group], **style)
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment toward each actor")
     ax.set_xlabel("mean sentiment of the words around the mention (−1 … +1)")
@@ -391,20 +412,23 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", ax=None, *
 # ── keywords (notebook 04) ───────────────────────────────────────────────────────────────────────
 
 @house_style
-def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, max_groups: int = 4, ax=None, **style):
+def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, max_groups: int = 4,
+                  colors: dict | None = None, ax=None, **style):
     """"Fightin' words": the `n` terms most distinctive of each group (z-score of the weighted
-    log-odds ratio, Monroe et al. 2008), one block of bars per group.
+    log-odds ratio, Monroe et al. 2008), one block of bars per group. `colors`: {group: colour},
+    e.g. `outlet_colours(articles)`.
 
     Needs `group`, `term`, `z` (as `log_odds` gives, one-vs-rest)."""
     groups = sorted(table[group].unique())[:max_groups]
     top = pd.concat([table[table[group] == g].nlargest(n, "z") for g in groups])
     ax = new_axes(ax, rows=len(top) + len(groups))
+    colour = group_colours(groups, colors)
     labels, values, colours = [], [], []
-    for number, g in enumerate(groups):
+    for g in groups:
         part = top[top[group] == g].sort_values("z", ascending=False)
         labels += [f"{t}  ·  {g}" for t in part["term"]]
         values += list(part["z"])
-        colours += [PALETTE[number % len(PALETTE)]] * len(part)
+        colours += [colour[g]] * len(part)
     ax.barh(range(len(values)), values, color=colours, **style)
     ax.set_yticks(range(len(values)), labels)
     ax.invert_yaxis()
@@ -437,8 +461,10 @@ def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: 
 # ── sources and quotes (notebook 05) ─────────────────────────────────────────────────────────────
 
 @house_style
-def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, ax=None, **style):
-    """Share of each group's quoted words given to each of the `n` most quoted speakers.
+def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, colors: dict | None = None,
+                     ax=None, **style):
+    """Share of each group's quoted words given to each of the `n` most quoted speakers. `colors`:
+    {group: colour}, e.g. `outlet_colours(articles)`.
 
     Needs `by`, `speaker`, `n_words`, `word_share` (as `summarise_speakers` gives)."""
     top = speakers.groupby("speaker")["n_words"].sum().nlargest(n).index
@@ -447,9 +473,10 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
     ax = new_axes(ax, rows=len(pivot) * max(1, min(len(pivot.columns), 6)) // 2 + 2)
     height = 0.8 / max(len(pivot.columns), 1)
-    for number, group in enumerate(pivot.columns[:len(PALETTE)]):
+    colour = group_colours(pivot.columns[:len(PALETTE)], colors)
+    for number, group in enumerate(colour):
         ax.barh([i + number * height for i in range(len(pivot))], 100 * pivot[group], height=height,
-                label=str(group), color=PALETTE[number % len(PALETTE)], **style)
+                label=str(group), color=colour[group], **style)
     ax.set_yticks([i + 0.4 - height / 2 for i in range(len(pivot))], pivot.index)
     ax.set_title("Who is quoted, and how much")
     ax.set_xlabel(f"share of the {by}'s quoted words (%)")
@@ -512,18 +539,21 @@ def plot_alignment_map(counterparts: pd.DataFrame, *, max_articles: int = 12, ax
 
 
 @house_style
-def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_items: int = 12, ax=None, **style):
-    """How early each frame (or speaker) first appears in each outlet's article.
+def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_items: int = 12,
+                    colors: dict | None = None, ax=None, **style):
+    """How early each frame (or speaker) first appears in each outlet's article. `colors`: {outlet:
+    colour}, e.g. `outlet_colours(articles)`.
 
     Needs `item`, `item_type`, `outlet`, `first_position` (as `prominence` gives)."""
     table = prominence[prominence["item_type"] == item_type]
     items = list(table.groupby("item")["first_position"].min().sort_values().index[:max_items])
     table = table[table["item"].isin(items)]
     ax = new_axes(ax, rows=len(items) + 1)
-    for number, outlet in enumerate(sorted(table["outlet"].unique())[:len(PALETTE)]):
+    colour = group_colours(sorted(table["outlet"].unique())[:len(PALETTE)], colors)
+    for outlet in colour:
         part = table[table["outlet"] == outlet].groupby("item")["first_position"].min()
         ax.scatter(part.values, [items.index(i) for i in part.index], label=str(outlet),
-                   color=PALETTE[number % len(PALETTE)], **style)
+                   color=colour[outlet], **style)
     ax.set_yticks(range(len(items)), [str(i).replace("_", " ") for i in items])
     ax.invert_yaxis()
     ax.set_xlim(-0.03, 1.03)
