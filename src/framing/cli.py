@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import corpus_folder, processed_dir, raw_dir
+from .config import corpus_folders, processed_dir, raw_dir
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,18 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _corpora(paths: list[Path]) -> list[Path]:
-    if paths:
-        return [corpus_folder(p) for p in paths]
-    base = raw_dir()
-    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) \
-        if base.is_dir() else []
-
-
 def _run_build(args) -> int:
     from .build import build_corpus
 
-    corpora = _corpora(args.corpus)
+    corpora = corpus_folders(args.corpus)
     if not corpora:
         print(f"no corpus folders found in {raw_dir()}: put articles in data/raw/<corpus>/", file=sys.stderr)
         return 2

@@ -33,6 +33,16 @@ def corpus_folder(name_or_path: str | Path, root: Path | None = None) -> Path:
     return named if len(path.parts) == 1 and named.is_dir() else path
 
 
+def corpus_folders(names=None, root: Path | None = None) -> list[Path]:
+    """The raw folders to work on: the ones given (each as `corpus_folder` reads it), or else every
+    folder of data/raw/ except hidden ones."""
+    if names:
+        return [corpus_folder(name, root) for name in names]
+    base = raw_dir(root)
+    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+        if base.is_dir() else []
+
+
 def processed_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "data" / "processed"
 

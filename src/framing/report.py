@@ -252,10 +252,9 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
     """Build and report every corpus folder given (default: every folder of `data/raw/`).
     Returns the exit code: 0 when every corpus built and every notebook ran, 1 otherwise, 2 when
     there was nothing to report. This is the whole `framing report` command."""
-    from .config import corpus_folder, raw_dir
+    from .config import corpus_folders, raw_dir
 
-    folders = [corpus_folder(f, root) for f in raw_folders] if raw_folders else sorted(
-        p for p in raw_dir(root).glob("*") if p.is_dir() and not p.name.startswith("."))
+    folders = corpus_folders(raw_folders, root)
     if not folders:
         echo(f"no corpus folders in {raw_dir(root)}: put articles in data/raw/<corpus>/")
         return 2
