@@ -105,14 +105,16 @@ def corpus_caption(corpus: str | Path | None, **counts: int) -> str:
     >>> corpus_caption("data/processed/ukraine", articles=2, sentences=52)
     'Corpus: ukraine · n = 2 articles, 52 sentences.'
     """
-    sizes = ", ".join(f"{int(n):,} {_plural(name, n)}" for name, n in counts.items())
+    sizes = ", ".join(counted(n, name) for name, n in counts.items())
     parts = [f"Corpus: {corpus_name(corpus)}" if corpus is not None else None,
              f"n = {sizes}" if sizes else None]
     return " · ".join(p for p in parts if p) + "."
 
 
-def _plural(name: str, n: int) -> str:
-    return name[:-1] if int(n) == 1 and name.endswith("s") else name
+def counted(n: int, plural: str) -> str:
+    """'1 figure', '2 figures', '1,200 sentences': the count and the noun it takes."""
+    noun = plural[:-1] if int(n) == 1 and plural.endswith("s") else plural
+    return f"{int(n):,} {noun}"
 
 
 def slug(name: str) -> str:

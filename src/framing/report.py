@@ -34,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from .config import CONTENT_KINDS, notebooks_dir, processed_dir, reports_dir
+from .plots import counted
 from .store import swap_folder
 
 NOTEBOOK_PARAMETERS = ("corpus", "out", "save_figures")  # what the runner sets in every notebook
@@ -309,7 +310,7 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
             runs.append(run)
             status = "ok    " if run.ok else "FAILED"
             echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
-                 f"{_counted(len(run.figures), 'figure')}, {_counted(len(run.tables), 'table')}"
+                 f"{counted(len(run.figures), 'figures')}, {counted(len(run.tables), 'tables')}"
                  + ("" if run.ok else f"\n      {run.error}"))
         report = Report(corpus, out, runs)
         write_index(report, staging, build_info=info, kernel=kernel)
@@ -389,10 +390,6 @@ def _kernel_config():
     from traitlets.config import Config
 
     return Config({"KernelManager": {"transport": "ipc"}}) if os.name == "posix" else Config()
-
-
-def _counted(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str) -> NotebookRun:
