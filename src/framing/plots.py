@@ -88,6 +88,21 @@ def legend_outside(ax, **kwargs):
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, **kwargs)
 
 
+def outlet_colours(table: pd.DataFrame, by: str = "outlet") -> dict:
+    """One colour per group of the corpus (e.g. every outlet of the articles table), in name order.
+    Pass it as `colors=` to every chart by outlet so that an outlet keeps its colour even in a chart
+    where some outlets are missing. Colours repeat after the palette's eight."""
+    return group_colours(table[by].dropna().unique())
+
+
+def group_colours(groups, colors: dict | None = None) -> dict:
+    """A colour for each of `groups`: from `colors` where it names the group, otherwise by the
+    group's place in name order."""
+    ordered = sorted(groups, key=str)
+    given = colors or {}
+    return {g: given.get(g, PALETTE[number % len(PALETTE)]) for number, g in enumerate(ordered)}
+
+
 def caption_of(fig) -> str | None:
     """The caption text of a figure (as written, unwrapped), or None."""
     texts = [t.get_text() for t in fig.texts if t.get_gid() == CAPTION_GID]
@@ -297,21 +312,6 @@ def plot_cleaning_by_article(summary: pd.DataFrame, *, ax=None, **style):
 
 
 # ── frames (notebook 02) ─────────────────────────────────────────────────────────────────────────
-
-def outlet_colours(table: pd.DataFrame, by: str = "outlet") -> dict:
-    """One colour per group of the corpus (e.g. every outlet of the articles table), in name order.
-    Pass it as `colors=` to every chart by outlet so that an outlet keeps its colour even in a chart
-    where some outlets are missing. Colours repeat after the palette's eight."""
-    return group_colours(table[by].dropna().unique())
-
-
-def group_colours(groups, colors: dict | None = None) -> dict:
-    """A colour for each of `groups`: from `colors` where it names the group, otherwise by the
-    group's place in name order."""
-    ordered = sorted(groups, key=str)
-    given = colors or {}
-    return {g: given.get(g, PALETTE[number % len(PALETTE)]) for number, g in enumerate(ordered)}
-
 
 def _top_groups(table: pd.DataFrame, by: str, weight: str, limit: int) -> list:
     """The `limit` groups with the largest `weight` (for readable legends), in name order, as the
