@@ -141,7 +141,21 @@ def newsmtsc() -> dict:
         if shipped is not None
         else None
     )
+    accuracy = (
+        {
+            f"half {h}": float(np.mean(np.where(shipped <= params["negative"], "negative",
+                                                np.where(shipped >= params["positive"], "positive", "neutral"))
+                                       [(rows["half"] == h).to_numpy()] == truth[(rows["half"] == h).to_numpy()]))
+            for h in (0, 1)
+        }
+        if shipped is not None
+        else None
+    )
+    neutral = np.full(len(truth), "neutral")
     return {
+        "shipped_accuracy_by_half": accuracy,
+        "always_neutral": {"accuracy": float(np.mean(truth == "neutral")),
+                           "macro_f1": float(f1_score(truth, neutral, average="macro"))},
         "n_targets": len(rows),
         "labels": rows["polarity"].value_counts().to_dict(),
         "folds": folds,

@@ -54,13 +54,14 @@ def same_speaker(expected, predicted) -> bool:
 def score_sample(items: list[dict]) -> dict:
     import framing as fr
 
-    found = right = predicted = labelled = 0
+    found = right = predicted = labelled = agree = 0
     misses = []
     for item in items:
         hit, speaker = predicted_speaker(fr.extract_quotes(sample_table(item)), item)
         found += hit
         predicted += speaker is not None
         labelled += item["speaker"] is not None
+        agree += same_speaker(item["speaker"], speaker) or (item["speaker"] is None and speaker is None)
         if same_speaker(item["speaker"], speaker):
             right += 1
         elif speaker is not None or item["speaker"] is not None:
@@ -68,7 +69,8 @@ def score_sample(items: list[dict]) -> dict:
     return {"n_quotes": len(items), "quotes_found": found, "n_with_speaker": labelled,
             "n_predicted": predicted, "n_right": right,
             "precision": right / predicted if predicted else None,
-            "recall": right / labelled if labelled else None, "errors": misses}
+            "recall": right / labelled if labelled else None,
+            "accuracy": agree / len(items) if items else None, "errors": misses}
 
 
 def allsides_sentences() -> pd.DataFrame:
@@ -86,14 +88,16 @@ def main() -> int:
 
     items = [json.loads(line) for line in SAMPLE.open(encoding="utf-8")]
     result = {"lexicon_version": str(fr.load_data("reporting_verbs")["version"])}
-    for split in ("dev", "holdout", "test"):
-        sample = score_sample([item for item in items if item["split"] == split])
+    for split in ("dev", "holdout", "test", None):
+        sample = score_sample([item for item in items if split is None or item["split"] == split])
+        split = split or "all"
         result[split] = sample
         print(f"{split}: {sample['quotes_found']}/{sample['n_quotes']} quotes found; "
               f"speakers right {sample['n_right']} of {sample['n_predicted']} given "
               f"(precision {sample['precision']:.2f}) and of {sample['n_with_speaker']} labelled "
-              f"(recall {sample['recall']:.2f})")
-        for miss in sample["errors"]:
+              f"(recall {sample['recall']:.2f}); accuracy over all quotes (no speaker counts when "
+              f"none is labelled) {sample['accuracy']:.2f}")
+        for miss in sample["errors"] if split != "all" else ():
             print(f"  expected {miss['expected']!r:28} got {miss['predicted']!r:28} {miss['quote']}")
 
     if ALLSIDES.exists():

@@ -240,3 +240,43 @@ def test_surnames_completed_across_articles_when_one_name_fits():
 def test_the_tail_of_a_body_name_is_not_a_speaker():
     quotes = fr.extract_quotes(_table(["The Centers for Disease Control and Prevention (CDC) said “masks work.”"]))
     assert quotes.iloc[0]["speaker"] != "Prevention"
+
+
+@pytest.mark.parametrize("text, speaker, anonymous", [
+    ("NATO chief says Ukraine will join the alliance one day", "NATO chief", False),
+    ("According to two officials, the talks stalled over the border.", "two officials", True),
+    ("The talks stalled over the border, according to two officials.", "two officials", True),
+    ("The talks stalled over the border, officials said on Tuesday.", "officials", True),
+])
+def test_attributions_without_that_are_indirect_quotes(text, speaker, anonymous):
+    quotes = fr.extract_quotes(_table([text]))
+    assert len(quotes) == 1 and not quotes.loc[0, "is_direct"]
+    assert quotes.loc[0, "speaker"] == speaker and quotes.loc[0, "is_anonymous"] == anonymous
+    assert "talks stalled" in quotes.loc[0, "quote"] or "Ukraine will join" in quotes.loc[0, "quote"]
+
+
+def test_opening_paragraph_of_a_quote_over_two_paragraphs_is_a_quote():
+    texts = ["Hegseth spoke in Brussels.", "“We will not send troops to Ukraine, and we will not fight.",
+             "“Europe must take the lead,” Hegseth said."]
+    quotes = fr.extract_quotes(_table(texts).assign(paragraph_id=[0, 1, 2]))
+    assert list(quotes["sentence_id"]) == [1, 2]
+    assert quotes.loc[0, "quote"] == "We will not send troops to Ukraine, and we will not fight."
+    assert list(quotes["speaker"]) == ["Hegseth", "Hegseth"]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will win,” Texas said in a filing.",
+    "WASHINGTON “We will win,” Mr said.",
+    "“We will win,” the Committee said.",
+])
+def test_places_honorifics_and_bodies_without_a_name_are_no_speakers(text):
+    quotes = fr.extract_quotes(_table([text]))
+    assert quotes["speaker"].isna().all()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("If Hillsborough said “we will win this,” nobody listened.", "Hillsborough"),
+    ("Now Ryan says “the bill is dead” and walks away.", "Ryan"),
+])
+def test_sentence_openers_are_not_part_of_a_speaker(text, speaker):
+    assert fr.extract_quotes(_table([text]))["speaker"].tolist() == [speaker]

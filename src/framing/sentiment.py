@@ -315,8 +315,9 @@ def label_target(score: float, *, params: str | Path = DEFAULT_PARAMS) -> str:
 
 def add_actor_sentiment(
     sentences: pd.DataFrame,
-    actors: dict[str, list[str]],
+    actors: dict[str, list[str]] | None = None,
     *,
+    top: int | None = None,
     text_col: str = "text",
     kinds: tuple[str, ...] | None = CONTENT_KINDS,
     lexicon: str | Path = DEFAULT_LEXICON,
@@ -324,18 +325,42 @@ def add_actor_sentiment(
 ) -> pd.DataFrame:
     """Sentiment toward named actors, one row per mention.
 
-    `actors` maps an actor's name to the ways it is written ({"Hegseth": ["Pete Hegseth",
-    "Hegseth"]}); names match as whole words, case-sensitively, longest first. Needs `text_col`
-    and, when present, keeps `article_id`, `outlet` and `sentence_id`; only rows of `kinds` are
-    read when the table has a `kind` column (None reads all).
+    With `actors=None` (the default) the people are found and resolved by `framing.actors.find_actors`:
+    titles cut off, surnames joined to the one full name of the event or corpus, outlets and places
+    never persons, so "Mr. Trump", "President Trump" and "Donald Trump" are one actor; `top` keeps
+    the actors with the most mentions. Given a mapping {"Hegseth": ["Pete Hegseth", "Hegseth"]},
+    those names match as whole words, case-sensitively, longest first. Needs `text_col` and, when
+    present, keeps `article_id`, `outlet`, `event` and `sentence_id`; only rows of `kinds` are read
+    when the table has a `kind` column (None reads all).
 
-    Returns a long table: the kept keys, `actor`, `mention` (as written), `start`, `end` (offsets
-    in the text), `actor_sentiment` (`score_target`) and `label` (negative / neutral / positive).
+    Returns a long table: the kept keys, `actor` (canonical name), `mention` (as written), `start`,
+    `end` (offsets in the text), `actor_sentiment` (`score_target`) and `label` (negative /
+    neutral / positive).
     """
-    keys = [column for column in ("article_id", "outlet", "sentence_id") if column in sentences.columns]
+    keys = [column for column in ("article_id", "outlet", "event", "sentence_id") if column in sentences.columns]
     table = sentences
     if kinds is not None and "kind" in table.columns:
         table = table[table["kind"].isin(kinds)]
+    columns = keys + ["actor", "mention", "start", "end", "actor_sentiment", "label"]
+    found = _found_actors(table, actors, keys, text_col)
+    if top is not None and len(found):
+        keep = found["actor"].value_counts(sort=False).sort_index().sort_values(ascending=False, kind="stable")
+        found = found[found["actor"].isin(keep.index[:top])]
+    scores = [score_target(text, start, end, lexicon=lexicon, params=params)
+              for text, start, end in zip(found[text_col], found["start"], found["end"])]
+    found = found.assign(actor_sentiment=scores, label=[label_target(v, params=params) for v in scores])
+    return found.reindex(columns=columns).reset_index(drop=True)
+
+
+def _found_actors(table: pd.DataFrame, actors, keys: list[str], text_col: str) -> pd.DataFrame:
+    """Mentions (keys, `actor`, `mention`, `start`, `end`, `text_col`) of the given or found actors."""
+    if actors is None:
+        from .actors import find_actors
+
+        found = find_actors(table, kinds=None, text_col=text_col)
+        texts = table.drop_duplicates(["article_id", "sentence_id"]).set_index(["article_id", "sentence_id"])[text_col]
+        found[text_col] = texts.reindex(pd.MultiIndex.from_frame(found[["article_id", "sentence_id"]])).to_numpy()
+        return found[[k for k in keys if k in found] + ["actor", "mention", "start", "end", text_col]]
     patterns = {actor: _mention_pattern(tuple(names)) for actor, names in actors.items()}
     rows = []
     for *values, text in table[keys + [text_col]].itertuples(index=False):
@@ -343,20 +368,8 @@ def add_actor_sentiment(
             continue
         for actor, pattern in patterns.items():
             for match in pattern.finditer(text):
-                score = score_target(text, match.start(), match.end(), lexicon=lexicon, params=params)
-                rows.append(
-                    {
-                        **dict(zip(keys, values)),
-                        "actor": actor,
-                        "mention": match.group(),
-                        "start": match.start(),
-                        "end": match.end(),
-                        "actor_sentiment": score,
-                        "label": label_target(score, params=params),
-                    }
-                )
-    columns = keys + ["actor", "mention", "start", "end", "actor_sentiment", "label"]
-    return pd.DataFrame(rows, columns=columns)
+                rows.append((*values, actor, match.group(), match.start(), match.end(), text))
+    return pd.DataFrame(rows, columns=keys + ["actor", "mention", "start", "end", text_col])
 
 
 @lru_cache(maxsize=256)

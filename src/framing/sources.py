@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .actors import find_actors, read_rules, resolve_names
 from .config import CONTENT_KINDS
 from .lexicons import load_data
 
@@ -39,6 +40,7 @@ _NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesda
                  "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
                  "May", "June", "July", "August", "September", "October", "November", "December",
                  "Today", "Yesterday", "But", "And", "So", "When", "While"}
+_PARAGRAPH_CLOSE = "\u2063"  # invisible separator: marks a closing quote the paragraph's end stands for
 _PLACEHOLDER = "quoted"  # stands for a quoted span in the narration: lower case, never a name
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _FULL_INTRO = re.compile(r"(?:^|[,:;—–]|^\s*[-•*])\s*$")  # what may stand before a full (not partial) quote
@@ -46,6 +48,7 @@ _FIRST_LETTER = re.compile(r"[^\W\d_]")
 _PERSON = re.compile(rf"(?<![\w’'.-]){_NAME}")
 _POSSESSIVE = re.compile(r"[’']s$")
 _ORGANISATION_HEAD = re.compile(r"[A-Z][\w.]* for (?:[A-Z][\w.]*\s+)*(?:and\s+)?$")  # "Centers for Disease Control and "
+ATTRIBUTION_TAIL_WORDS = 6  # "…, officials said on Tuesday in a statement." still ends the sentence
 MAX_QUOTE_SENTENCES = 6  # a quote left open is joined with at most this many sentences
 TITLE_MAX_WORDS = 6  # a quoted span in title case up to this long names a show, book or document
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
@@ -56,6 +59,7 @@ class _Lexicon(NamedTuple):
     patterns: list  # (pattern name, compiled regex)
     anonymous: list  # anonymous phrases, lower case
     roles: frozenset  # capitalised role words cut off a label to give the name
+    nouns: frozenset  # lower-case role nouns after a body's name ("NATO chief")
     titles: frozenset  # lower-case roles that stand for a person already named ("the president")
     version: str
 
@@ -80,10 +84,10 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                                  rf"\s+(?:(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(forms)})\b")),
         ("subject_participle", re.compile(rf"^\s*{speaker}\s[^.;]*?,\s+(?P<verb>{participles})\b")),
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
-        ("according_to", re.compile(rf"\baccording to\s+(?:the\s+)?{speaker}")),
+        ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
     ]
     return _Lexicon(forms, patterns, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
-                    titles, str(data["version"]))
+                    frozenset(data["roles"].get("nouns", ())), titles, str(data["version"]))
 
 
 def _alternatives(words) -> str:
@@ -124,22 +128,29 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
         quotes[name] = quotes[name].astype(bool)
     for name in ("n_words", "sentence_id", "sentence_end"):
         quotes[name] = quotes[name].astype("int64")
-    quotes["speaker"] = _full_names(quotes)
+    quotes["speaker"] = _resolved_speakers(quotes, table, text_col)
     quotes["lexicon_version"] = _lexicon().version
     return quotes
 
 
-def _full_names(quotes: pd.DataFrame) -> pd.Series:
-    """Speakers named by surname alone in one article ("Biden") as the full name other articles
-    of the table give ("Joe Biden"), when exactly one full name has that surname."""
-    named = quotes.loc[quotes["speaker"].notna() & ~quotes["is_anonymous"], "speaker"].unique()
-    by_surname: dict[str, set[str]] = {}
-    for name in named:
-        if " " in name:
-            by_surname.setdefault(name.split()[-1], set()).add(name)
-    single = {name: next(iter(by_surname[name])) for name in named
-              if " " not in name and len(by_surname.get(name, ())) == 1}
-    return quotes["speaker"].replace(single)
+def _resolved_speakers(quotes: pd.DataFrame, sentences: pd.DataFrame, text_col: str) -> pd.Series:
+    """Speakers as the actors of `framing.actors`: titles cut off and a surname alone ("Trump", from
+    "Mr. Trump") as the one full name written with it in the event, else in the table ("Donald
+    Trump"), counting the names of every sentence, not only of speakers. Anonymous sources,
+    offices ("Netanyahu’s office") and organisations are left as they are."""
+    named = quotes["speaker"].notna() & ~quotes["is_anonymous"]
+    if not named.any():
+        return quotes["speaker"]
+    events = quotes["event"] if quotes["event"].notna().all() else pd.Series("all", index=quotes.index)
+    speakers = pd.DataFrame({"name": quotes.loc[named, "speaker"], "event": events[named].astype(str),
+                             "has_title": True})
+    mentions = find_actors(sentences.assign(event=sentences["event"] if "event" in sentences and
+                                            quotes["event"].notna().all() else "all"),
+                           kinds=None, text_col=text_col)
+    written = pd.DataFrame({"name": mentions["name"], "event": mentions["event"], "has_title": True})
+    both = pd.concat([speakers, written], ignore_index=True)
+    resolved = resolve_names(both).iloc[:len(speakers)].set_axis(speakers.index)
+    return quotes["speaker"].where(~named, resolved.where(resolved.notna(), speakers["name"]))
 
 
 def _units(article: pd.DataFrame, text_col: str):
@@ -150,12 +161,23 @@ def _units(article: pd.DataFrame, text_col: str):
     while i < len(records):
         first, text, j = records[i], getattr(records[i], text_col), i
         while _is_open(text) and j + 1 < len(records) and j - i + 1 < MAX_QUOTE_SENTENCES:
+            if _continues_in_next_paragraph(records[j], records[j + 1], text_col):
+                text += _PARAGRAPH_CLOSE + ("”" if text.count("“") > text.count("”") else '"')
+                break
             j += 1
             text = f"{text} {getattr(records[j], text_col)}"
         if _is_open(text):  # never closed: read the first sentence alone
             text, j = getattr(first, text_col), i
         yield first, records[j].sentence_id, text
         i = j + 1
+
+
+def _continues_in_next_paragraph(record, following, text_col: str) -> bool:
+    """True when a quote left open at the end of a paragraph goes on in the next one: news style
+    leaves the closing mark off a quoted paragraph and opens the next paragraph with a new mark."""
+    paragraph, next_paragraph = getattr(record, "paragraph_id", None), getattr(following, "paragraph_id", None)
+    return (paragraph is not None and next_paragraph is not None and paragraph != next_paragraph
+            and str(getattr(following, text_col)).lstrip().startswith(("“", '"')))
 
 
 def _is_open(text: str) -> bool:
@@ -239,7 +261,47 @@ def _article_quotes(article: pd.DataFrame, text_col: str) -> list[dict]:
             clause = text[that + len(verb_text) + 6:].strip()
             rows.append({**base, "quote": clause, "is_direct": False, "is_partial": False,
                          "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_that"})
+        elif not spans and found is not None and (clause := _attributed_clause(text, found)):
+            rows.append({**base, "quote": clause, "is_direct": False, "is_partial": False,
+                         "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_clause"})
+    return _attribute_open_paragraphs(rows)
+
+
+_SPEAKER_FIELDS = ("speaker", "speaker_label", "verb", "verb_text", "verb_stance", "is_anonymous")
+
+
+def _attribute_open_paragraphs(rows: list[dict]) -> list[dict]:
+    """A quoted paragraph left open without a speaker takes the speaker of the quote that goes on in
+    the next paragraph (news style names the speaker once, in either paragraph)."""
+    for row, following in zip(rows, rows[1:]):
+        if (row["quote"].endswith(_PARAGRAPH_CLOSE) and row["speaker"] is None
+                and following["is_direct"] and following["speaker"] is not None):
+            row.update({k: following[k] for k in _SPEAKER_FIELDS}, pattern="open_paragraph")
+    for row in rows:
+        row["quote"] = row["quote"].replace(_PARAGRAPH_CLOSE, "").strip()
     return rows
+
+
+def _attributed_clause(text: str, found) -> str | None:
+    """The reported content of a sentence attributed without "that": "According to two officials,
+    the talks stalled." / "The talks stalled, according to two officials." / "The talks stalled,
+    officials said (on Tuesday)." Returns the clause, or None when the sentence is not built so."""
+    start, who, verb_text, pattern, _ = found
+    if pattern == "according_to" and not text[:start].strip():
+        clause = text.split(",", 1)[1] if "," in text else ""
+    elif pattern == "name_verb" and not text[:start].strip(" -•*"):  # "NATO chief says Ukraine …"
+        clause = text[text.find(verb_text, start) + len(verb_text):].lstrip(" ,:")
+    elif text[:start].rstrip().endswith(","):
+        after = text[text.find(verb_text, start) + len(verb_text):] if pattern != "according_to" else ""
+        if pattern == "according_to":
+            after = ""
+        elif len(_WORD.findall(after)) > ATTRIBUTION_TAIL_WORDS:  # more than "on Tuesday" follows
+            return None
+        clause = text[:start].rstrip().rstrip(",")
+    else:
+        return None
+    clause = clause.strip()
+    return clause if len(_WORD.findall(clause)) >= 3 else None
 
 
 def _only_quotes(narration: str) -> bool:
@@ -325,6 +387,25 @@ def _attribution(narration: str):
     return best
 
 
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Prof", "Rev", "Mx"}
+
+
+def _without_openers(who: str) -> str:
+    """The speaker's words without the function words that open a sentence ("If Hillsborough",
+    "Now Ryan" → "Hillsborough", "Ryan") and without a dateline in capitals ("WASHINGTON")."""
+    rules = read_rules()
+    words = who.split()
+    while len(words) > 1 and (words[0] in rules.function_words or _is_place(words[0]) and words[0].isupper()):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_place(who: str) -> bool:
+    """A US state, country, capital or large city (as written or in capitals, "WASHINGTON")."""
+    places = read_rules().places
+    return who in places or (who.isupper() and who.title() in places)
+
+
 def _speaker(found, memory: _Memory):
     """(speaker, label, verb, verb_text, stance, anonymous, pattern) from an attribution match,
     remembering the speaker. "he" / "she" / "they" is the last speaker (or the last person named
@@ -337,6 +418,11 @@ def _speaker(found, memory: _Memory):
     if who.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", who):
         who = who[:-1]
     verb, stance = lexicon.forms.get(verb_text, ("according to", "neutral"))
+    who = _without_openers(who)
+    if not who or _is_place(who):  # "Texas said", "WASHINGTON (AP) — …": a place speaks for nobody
+        return None, found[1], verb, verb_text, stance, False, pattern + "_place"
+    if noun in lexicon.nouns and not _POSSESSIVE.search(who):  # "NATO chief says"
+        return f"{who} {noun}", f"{who} {noun}", verb, verb_text, stance, False, pattern + "_role"
     lowered = who.lower()
     if lowered in _PRONOUNS:
         return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_pronoun"
@@ -347,8 +433,11 @@ def _speaker(found, memory: _Memory):
     roles, name_tokens = _split_label(who.split())
     if not name_tokens and roles[-1].lower() in lexicon.titles:  # "the South Carolina Governor said"
         return memory.titled(roles[-1].lower()), who, verb, verb_text, stance, False, pattern + "_title"
-    if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" is nobody
-        return (who if len(roles) == 1 else None), who, verb, verb_text, stance, False, pattern
+    if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" or "Mr" is nobody
+        body = len(roles) == 1 and roles[0].rstrip(".") not in _HONORIFICS
+        return (who if body else None), who, verb, verb_text, stance, False, pattern
+    if len(name_tokens) == 1 and name_tokens[0] in read_rules().organisation_words:
+        return None, who, verb, verb_text, stance, False, pattern  # "the Committee said": which one?
     owner = _POSSESSIVE.search(name_tokens[-1]) if noun else None
     if owner:  # "Netanyahu’s office said": the office speaks, not Netanyahu
         name_tokens[-1] = name_tokens[-1][:owner.start()]

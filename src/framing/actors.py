@@ -1,0 +1,342 @@
+"""Actors: the people an article names, one canonical name per person across outlets.
+
+`find_actors(sentences)` reads every run of capitalised words and keeps those that name a person,
+with rules a careful reader would write down (all lists are data in `src/framing/data/actors.toml`):
+
+- titles and honorifics are cut off for matching ("Mr. Trump", "President Trump", "Texas Gov. Greg
+  Abbott" → "Trump", "Trump", "Greg Abbott"), and so are a final possessive ("Trump's") and the
+  function words that open a sentence ("If Hillsborough …", "Now Ryan …" → "Hillsborough", "Ryan");
+- news organisations (a shipped list plus the corpus's own outlet names) are never persons, and a
+  word inside one ("Fox" of "Fox News") is not a person on its own; places (US states, countries,
+  capitals and large cities) are never persons; words written in capitals are acronyms or
+  datelines ("WASHINGTON —", "NATO"), never part of a name; a run holding an organisation word
+  ("Oversight Committee", "Supreme Court") is an organisation;
+- two or more name words are a person; a single word is a person only when a title or honorific
+  stands before it or when it resolves to a full name.
+
+`resolve_names(table)` gives each name its canonical form: a surname alone ("Trump") becomes the full
+name ("Donald Trump") when exactly one full name with that surname is written in the same event, or
+(when the event names none) in the whole corpus; when several are written, the one that makes up at
+least `DOMINANT_SHARE` of their mentions. Middle initials are ignored when full names are compared
+("Donald J. Trump" is "Donald Trump"). Speakers of quotes (`framing.sources`) use the same resolution,
+so "Mr. Trump" in one outlet and "Donald Trump" in another are one speaker.
+
+This is a rule-based recogniser in the tradition of gazetteer-and-pattern named-entity recognition
+(Mikheev, Moens & Grover 1999; Nadeau & Sekine 2007, survey); NLTK's chunker would need model data
+downloaded at run time, which the project does not do.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from .config import CONTENT_KINDS
+from .lexicons import load_data
+
+DEFAULT_LEXICON = "actors"
+DOMINANT_SHARE = 0.75  # a surname goes to the full name holding at least this share of its mentions
+TITLE_CASE_SHARE = 0.8  # a sentence with this share of capitalised long words is in title case
+ACTOR_COLUMNS = ["article_id", "outlet", "event", "sentence_id", "start", "end", "mention", "name",
+                 "actor", "has_title", "actors_version"]
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_TOKEN = rf"[{_UPPER}][\w’'\-]*\.?"
+_JOINER = r"(?:of|the|de|da|di|du|del|della|van|von|der|den|bin|ibn|al|la|le|dos|y)"
+_RUN = re.compile(rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t]+(?:{_JOINER}[ \t]+)?{_TOKEN})*")
+_TOKEN_RE = re.compile(rf"{_TOKEN}|{_JOINER}")
+_POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
+_JOINERS = frozenset(re.findall(r"\w+", _JOINER))
+_AFTER_FOR = re.compile(rf"[{_UPPER}][\w.]* (?:for|on) $")  # "Centers for ", "Committee on "
+
+
+class Rules(NamedTuple):
+    titles: frozenset  # titles and honorifics (cut off before a name)
+    qualifiers: frozenset  # label words cut off with titles ("Defense", "National")
+    adjectives: frozenset  # nationality and party adjectives (cut off at the start)
+    function_words: frozenset
+    suffixes: frozenset
+    organisation_words: frozenset
+    organisations: tuple  # news organisations, as written
+    places: frozenset
+    version: str
+
+
+@lru_cache(maxsize=8)
+def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
+    """The actor rules of `actors.toml` (or a user's file of the same layout)."""
+    data = load_data(lexicon)
+    places = data["places"]
+    return Rules(frozenset(data["honorifics"]) | frozenset(data["titles"]), frozenset(data["qualifiers"]),
+                 frozenset(data["adjectives"]),
+                 frozenset(data["function_words"]), frozenset(data["suffixes"]),
+                 frozenset(data["organisation_words"]), tuple(data["organisations"]["names"]),
+                 frozenset(places["us_states"]) | frozenset(places["countries"]) | frozenset(places["cities"]),
+                 str(data["version"]))
+
+
+# ── one text ────────────────────────────────────────────────────────────────────────────────────
+
+class Mention(NamedTuple):
+    start: int  # where the mention starts (its title included)
+    end: int  # where the name ends (a possessive left out)
+    name: str  # the name without titles ("Donald Trump", "Trump")
+    has_title: bool  # a title or honorific stood before the name
+
+
+def outlet_names(outlets) -> tuple[str, ...]:
+    """A corpus's outlet labels as names that may be written in text: "Fox News (Online News)" →
+    "Fox News"; labels without a capital letter are left out."""
+    names = set()
+    for outlet in outlets:
+        if not isinstance(outlet, str):
+            continue
+        name = re.sub(r"\s*[(\[].*?[)\]]\s*", " ", outlet).strip()
+        name = re.sub(r"\.(?:com|org|net|co\.uk)$", "", name, flags=re.IGNORECASE)
+        if re.search(f"[{_UPPER}]", name):
+            names.add(name)
+    return tuple(sorted(names))
+
+
+@lru_cache(maxsize=64)
+def _blocked(organisations: tuple[str, ...]):
+    """(regex of organisation names of two or more words, or one word with a capital inside;
+    every word of those names)."""
+    several = sorted({o for o in organisations if " " in o or re.search(r".[A-Z]", o)}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(o) for o in several) + r")(?![\w])") if several else None
+    words = frozenset(w for o in organisations for w in o.split() if w[:1].isupper())
+    return pattern, words
+
+
+def _is_capitals(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and token not in ("II", "III", "IV")
+
+
+def person_mentions(text: str, *, outlets=(), lexicon: str | Path = DEFAULT_LEXICON) -> list[Mention]:
+    """The person mentions of one text, in order: names with titles cut off, organisations and
+    places left out (see the module's rules). `outlets` are extra organisation names (the corpus's
+    outlets)."""
+    rules = read_rules(lexicon)
+    organisations = tuple(sorted(set(rules.organisations) | set(outlets)))
+    pattern, outlet_words = _blocked(organisations)
+    blocked = [m.span() for m in pattern.finditer(text)] if pattern else []
+    found = []
+    for run in _RUN.finditer(text):
+        if _AFTER_FOR.search(text, 0, run.start()):
+            continue  # "Centers for Disease Control": the tail of a body's name
+        tokens = [_without_full_stop(m.group(), run.start() + m.start(), rules)
+                  for m in _TOKEN_RE.finditer(run.group())]
+        for chunk in _chunks(tokens, blocked):
+            mention = _mention(chunk, rules, organisations, outlet_words)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _without_full_stop(token: str, start: int, rules: Rules) -> tuple[str, int, int]:
+    """A token without the full stop that ends its sentence ("Johnson."), keeping the stop of an
+    initial ("W."), an abbreviation ("U.S.") or a title ("Gov.", "Jr.")."""
+    if (token.endswith(".") and len(token) > 2 and "." not in token[:-1] and token not in rules.titles
+            and token not in rules.suffixes and token not in rules.function_words):
+        token = token[:-1]
+    return token, start, start + len(token)
+
+
+def _chunks(tokens: list, blocked: list):
+    """Runs of tokens split where a token is in capitals (acronym, dateline), inside an
+    organisation's name, or ends in a possessive ("Fox News’ Tucker Carlson")."""
+    chunk: list = []
+    for token, start, end in tokens:
+        if _is_capitals(token) or any(s <= start < e for s, e in blocked):
+            if chunk:
+                yield chunk
+            chunk = []
+            continue
+        possessive = _POSSESSIVE.search(token)
+        if possessive and len(token) > 2:
+            chunk.append((token[:possessive.start()], start, start + possessive.start()))
+            yield chunk
+            chunk = []
+            continue
+        chunk.append((token, start, end))
+    if chunk:
+        yield chunk
+
+
+def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: frozenset) -> Mention | None:
+    words = [t for t, _, _ in chunk]
+    has_title = any(w in rules.titles for w in words)
+    cut = max((i + 1 for i, w in enumerate(words) if w in rules.titles or w in rules.qualifiers), default=0)
+    first = 0
+    while first < len(words) and (words[first] in rules.function_words or words[first] in _JOINERS
+                                  or words[first] in rules.adjectives):
+        first += 1
+    begin = max(cut, first)
+    while begin < len(words) and (words[begin] in _JOINERS or words[begin] in rules.adjectives
+                                  or words[begin] in rules.function_words):
+        begin += 1
+    end = len(words)
+    while end > begin and words[end - 1] in _JOINERS:
+        end -= 1
+    inner = [i + 1 for i in range(begin, end) if words[i] in ("of", "the")]
+    if inner:  # "Joint Chiefs of Staff", "Port of Los Angeles": a person's name holds no "of"
+        begin = max(inner)
+    name_words = words[begin:end]
+    if not name_words or any(w in rules.organisation_words for w in words[first:end]):
+        return None
+    name = " ".join(name_words)
+    if name in rules.places or name in organisations:
+        return None
+    core = [w for w in name_words if w not in rules.suffixes]
+    if len(core) == 1 and not has_title and (core[0] in outlet_words or core[0] in rules.places):
+        return None
+    if not core or not any(c.islower() for c in core[-1]) or any(c.isdigit() for c in name):
+        return None
+    if core[-1].endswith("s") and (core[-1][:-1] in rules.adjectives or core[-1][:-1] in rules.titles
+                                   or core[-1][:-1] in rules.organisation_words):
+        return None  # "Black Americans", "House Democrats": a group, not a person
+    start = chunk[first if has_title else begin][1]
+    return Mention(start, chunk[end - 1][2], name, has_title)
+
+
+# ── a table ─────────────────────────────────────────────────────────────────────────────────────
+
+def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=CONTENT_KINDS,
+                text_col: str = "text", outlets=None, lexicon: str | Path = DEFAULT_LEXICON) -> pd.DataFrame:
+    """One row per person mentioned, with one canonical name per person across outlets.
+
+    Needs `article_id`, `sentence_id`, `text_col`; keeps `outlet`; `within` (default `event`) names
+    the column whose values resolve surnames first (the whole table when absent). Only rows whose
+    `kind` is in `kinds` are read. `outlets` are names never taken for persons, beside the shipped
+    list of news organisations (default: the table's `outlet` labels).
+
+    Returns `ACTOR_COLUMNS`: `start`, `end` (offsets in the sentence), `mention` (as written, title
+    included: "Mr. Trump"), `name` (titles cut off: "Trump"), `actor` (canonical: "Donald Trump"),
+    `has_title`, `actors_version`. Single words that neither follow a title nor resolve to a full
+    name are left out: they are as often places or organisations as people. In a sentence written
+    in title case (a headline) capitals do not mark names, so its mentions are kept only for actors
+    also named in sentence-case text.
+    """
+    table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
+    if outlets is None:
+        outlets = table["outlet"].dropna().unique() if "outlet" in table else ()
+    names = outlet_names(outlets)
+    rows = []
+    events = table[within] if within and within in table else pd.Series("all", index=table.index)
+    outlet_col = table["outlet"] if "outlet" in table else pd.Series(None, index=table.index)
+    for article, outlet, event, sentence, text in zip(table["article_id"], outlet_col, events,
+                                                     table["sentence_id"], table[text_col]):
+        if not isinstance(text, str):
+            continue
+        title_case = _is_title_case(text)
+        for m in person_mentions(text, outlets=names, lexicon=lexicon):
+            rows.append((article, outlet, event, sentence, m.start, m.end, text[m.start:m.end], m.name,
+                         m.has_title, title_case))
+    found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case"])
+    found["event"] = found["event"].astype(str)
+    found["actor"] = resolve_names(found, lexicon=lexicon)
+    confirmed = set(found.loc[~found["title_case"], "actor"].dropna())
+    found = found[found["actor"].notna() & (~found["title_case"] | found["actor"].isin(confirmed))]
+    found = found.reset_index(drop=True)
+    found["actors_version"] = read_rules(lexicon).version
+    for column in ("sentence_id", "start", "end"):
+        found[column] = found[column].astype("int64")
+    return found[ACTOR_COLUMNS]
+
+
+def _is_title_case(text: str) -> bool:
+    """True for a headline written in title case ("Hegseth Rules Out Troop Deployment"), where
+    capitals do not mark names: most words of four letters or more start with a capital."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = "event",
+                  lexicon: str | Path = DEFAULT_LEXICON) -> pd.Series:
+    """The canonical actor of each row's name (None for a single word with no title that resolves
+    to no full name).
+
+    Needs `name_col` (names with titles cut off); `within` (when present) groups rows whose surnames
+    are resolved together, falling back to the whole table; `has_title` (when present) says a single
+    word is a person even when no full name is known. A full name keeps its own form, middle
+    initials dropped ("Donald J. Trump" → "Donald Trump"); a surname alone takes the full name
+    written with it in the event, else in the table (see the module's rule)."""
+    rules = read_rules(lexicon)
+    names = table[name_col]
+    full = names.map(_initials_dropped(names.dropna().unique()))
+    groups = table[within].astype(str) if within in table else pd.Series("all", index=table.index)
+    corpus = _surname_index(full, rules)
+    by_group = {g: _surname_index(full[idx], rules) for g, idx in groups.groupby(groups).groups.items()}
+    titled = table["has_title"] if "has_title" in table else pd.Series(True, index=table.index)
+    out = []
+    for name, form, group, has_title in zip(names, full, groups, titled):
+        if not isinstance(name, str):
+            out.append(None)
+        elif len(form.split()) > 1 and not _is_surname_form(form, rules):
+            out.append(form)
+        else:
+            key = _surname(form, rules)
+            choice = _pick(by_group[group].get(key)) or _pick(corpus.get(key))
+            out.append(choice or (form if has_title else None))
+    return pd.Series(out, index=table.index, dtype=object)
+
+
+def _initials_dropped(names) -> dict[str, str]:
+    """name → its form without middle initials ("Donald J. Trump" → "Donald Trump") when that form
+    is itself written and no other initialled name reduces to it ("George W. Bush" and "George H.
+    W. Bush" stay apart); every other name → itself."""
+    reduced: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        short = " ".join([words[0], *[w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)], words[-1]])
+        reduced.setdefault(short, set()).add(name)
+    out = {name: name for name in names}
+    for short, variants in reduced.items():
+        if short in variants and len(variants) == 2:
+            out.update({variant: short for variant in variants})
+    return out
+
+
+def _is_surname_form(form: str, rules: Rules) -> bool:
+    """True for a surname with only a suffix ("Trump Jr.")."""
+    return len([w for w in form.split() if w not in rules.suffixes]) <= 1
+
+
+def _surname(form: str, rules: Rules) -> str:
+    core = [w for w in form.split() if w not in rules.suffixes]
+    return core[-1] if core else form
+
+
+def _surname_index(full: pd.Series, rules: Rules) -> dict[str, pd.Series]:
+    """surname → mention counts of the full names (two words or more) with that surname."""
+    forms = full.dropna()
+    forms = forms[forms.map(lambda f: len(f.split()) > 1 and not _is_surname_form(f, rules))]
+    counts = forms.value_counts()
+    index: dict[str, dict[str, int]] = {}
+    for form, n in counts.items():
+        index.setdefault(_surname(form, rules), {})[form] = int(n)
+    return {k: pd.Series(v) for k, v in index.items()}
+
+
+def _pick(counts: pd.Series | None) -> str | None:
+    """The one full name, or the one that holds at least `DOMINANT_SHARE` of the mentions."""
+    if counts is None or counts.empty:
+        return None
+    if len(counts) == 1:
+        return str(counts.index[0])
+    top = counts.sort_values(ascending=False, kind="stable")
+    return str(top.index[0]) if top.iloc[0] >= DOMINANT_SHARE * top.sum() else None
+
+
+def count_actors(actors: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
+    """Mentions per actor and group: `actor`, `n_mentions`, `n_articles`, `mentions` (the ways it
+    was written, "; "). Needs the table of `find_actors`."""
+    table = actors.groupby([by, "actor"]).agg(n_mentions=("mention", "size"),
+                                              n_articles=("article_id", "nunique"),
+                                              mentions=("mention", lambda m: "; ".join(sorted(set(m)))))
+    return table.reset_index().sort_values([by, "n_mentions", "actor"], ascending=[True, False, True],
+                                           ignore_index=True)

@@ -1,0 +1,86 @@
+"""Actors: person mentions, one canonical name per person, on real AllSides text and small cases."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import framing as fr
+from framing.actors import read_rules
+
+
+def _table(texts: list[str], *, outlet="A", event="e") -> pd.DataFrame:
+    return pd.DataFrame({"article_id": [f"{outlet}{i}" for i in range(len(texts))], "sentence_id": 0,
+                         "outlet": outlet, "event": event, "kind": "body", "text": texts})
+
+
+@pytest.fixture(scope="module")
+def allsides_sentences(shared_data) -> pd.DataFrame:
+    """The first 300 AllSides articles (100 events x 3 outlets), title and excerpt split into sentences."""
+    path = shared_data / "allsides-roundups" / "articles.jsonl"
+    articles = [json.loads(line) for line in path.open(encoding="utf-8")][:300]
+    rows = []
+    for a in articles:
+        texts = [a["title"], *fr.split_sentences(a["text"])]
+        rows += [{"article_id": a["article_id"], "outlet": a["outlet"], "event": a["event_id"],
+                  "kind": "headline" if i == 0 else "body", "sentence_id": i, "text": t}
+                 for i, t in enumerate(texts)]
+    return pd.DataFrame(rows)
+
+
+def test_titles_possessives_and_surnames_resolve_to_one_actor():
+    table = pd.concat([_table(["Mr. Trump's lawyers appealed on Monday."], outlet="A"),
+                       _table(["President Trump spoke in Ohio.", "Donald Trump will speak again."], outlet="B"),
+                       _table(["Trump said nothing."], outlet="C")], ignore_index=True)
+    actors = fr.find_actors(table)
+    assert set(actors["actor"]) == {"Donald Trump"}
+    assert set(actors["mention"]) == {"Mr. Trump", "President Trump", "Donald Trump", "Trump"}
+
+
+def test_outlets_places_and_openers_are_never_persons():
+    texts = ["WASHINGTON — Fox News reported that Texas and California sued.",
+             "If Hillsborough wins, Now Ryan will say so, Tucker Carlson told Fox.",
+             "The House Oversight Committee met in New York on Tuesday."]
+    actors = fr.find_actors(_table(texts, outlet="Fox News (Online News)"))
+    assert list(actors["actor"]) == ["Tucker Carlson"]
+
+
+def test_a_surname_with_two_full_names_stays_a_surname_unless_one_dominates():
+    table = _table(["Sen. Smith voted no.", "John Smith and Jane Smith met with their lawyers on Friday."])
+    assert set(fr.find_actors(table)["actor"]) == {"Smith", "John Smith", "Jane Smith"}
+
+
+def test_middle_initials_join_only_when_one_initialled_name_reduces_to_a_written_name():
+    table = _table(["President Donald J. Trump spoke, and later Donald Trump left the stage.",
+                    "George W. Bush and George H. W. Bush met with their advisers."])
+    assert set(fr.find_actors(table)["actor"]) == {"Donald Trump", "George W. Bush", "George H. W. Bush"}
+
+
+def test_allsides_actors_are_no_outlet_or_place_and_one_row_per_person(allsides_sentences):
+    actors = fr.find_actors(allsides_sentences)
+    rules = read_rules()
+    outlets = set(fr.actors.outlet_names(allsides_sentences["outlet"].unique())) | set(rules.organisations)
+    names = set(actors["actor"])
+    assert len(actors) > 400
+    assert not names & outlets
+    assert not names & rules.places
+    assert not any(w in outlets for name in names for w in [name.split()[0]] if len(name.split()) == 1)
+    # one row per person: no actor is another actor's surname or a title-led form of it
+    surnames = {n for n in names if len(n.split()) == 1}
+    full = {n.split()[-1] for n in names if len(n.split()) > 1}
+    resolved_twice = surnames & full
+    assert not {"Trump", "Biden", "Newsom", "Manchin"} & names
+    assert len(resolved_twice) <= 2, resolved_twice
+    biden = actors[actors["actor"] == "Joe Biden"]
+    assert biden["outlet"].nunique() >= 3 and {"Biden", "President Biden"} <= set(biden["mention"])
+    assert not actors["mention"].str.contains("Fox News").any()
+
+
+def test_speakers_use_the_same_resolution_across_outlets():
+    table = pd.concat([_table(["“We will fight on,” Mr. Trump said."], outlet="A"),
+                       _table(["“We will fight on,” Donald Trump said at the rally."], outlet="B")],
+                      ignore_index=True)
+    quotes = fr.extract_quotes(table)
+    assert list(quotes["speaker"]) == ["Donald Trump", "Donald Trump"]
+    assert list(quotes["speaker_label"]) == ["Mr. Trump", "Donald Trump"]
