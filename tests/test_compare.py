@@ -287,3 +287,21 @@ def test_seed_hegseth_quotes_are_different_passages(seed_sentences):
     # each outlet chose its own passages of the speech: nothing quoted alike
     assert set(out["match"]) == {"different"}
     assert out["similarity"].max() < 0.6
+
+
+def test_mutual_matches_count_as_reported_and_exclusivity_is_split_by_voice(seed_sentences):
+    pairs = compare.align_sentences(seed_sentences)
+    threshold = float(compare.read_params()["align"]["threshold"])
+    assert pairs["reported"].dtype == bool and (pairs["event_null"] > 0).all()
+    # a pair below the threshold is kept only when mutual; a non-mutual pair counts only above the null
+    low = pairs[pairs["similarity"] < threshold]
+    assert low["mutual"].all() and low["reported"].all()
+    loose = pairs[~pairs["mutual"]]
+    assert (loose["reported"] == (loose["similarity"] >= loose["event_null"].clip(lower=threshold))).all()
+    before = compare.exclusive_facts(pairs[pairs["similarity"] >= threshold].drop(columns="reported"), seed_sentences)
+    after = compare.exclusive_facts(pairs, seed_sentences)
+    assert len(after) < len(before)
+    articles = compare.summarise_exclusivity(pairs, seed_sentences)
+    assert len(articles) == 2 and articles["n_exclusive"].sum() == len(after)
+    assert (articles["n_narration"] + articles["n_quote"] == articles["n_sentences"]).all()
+    assert ((articles["share_exclusive"] - articles["expected_share"] - articles["excess_share"]).abs() < 1e-12).all()

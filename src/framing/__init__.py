@@ -16,7 +16,7 @@ _EXPORTS = {
     "actors": ["count_actors", "find_actors", "person_mentions", "resolve_names"],
     "build": ["Build", "build_corpus", "build_tables", "save_build"],
     "compare": ["add_counterparts", "align_sentences", "compare_quotes", "exclusive_facts",
-                "headline_vs_body", "prominence", "shared_facts", "word_differences"],
+                "headline_vs_body", "prominence", "shared_facts", "summarise_exclusivity", "word_differences"],
     "config": ["CONTENT_KINDS", "KINDS", "META_KINDS", "SEED_CORPUS"],
     "display": ["Html", "browse_articles", "browse_evidence", "mark_spans", "mark_terms", "show_article",
                 "show_sentences"],

@@ -33,6 +33,7 @@ DEFAULT_PARAMS = "compare"
 HEADLINE_KINDS = ("headline", "subtitle")  # the display type a reader sees before the body
 PAIR_COLUMNS = ["event", "article_id_a", "sentence_id_a", "outlet_a", "article_id_b",
                 "sentence_id_b", "outlet_b", "similarity", "mutual", "text_a", "text_b"]
+# align_sentences adds `event_null` and `reported` after these
 QUOTE_PAIR_COLUMNS = ["event", "speaker", "quote_id_a", "article_id_a", "outlet_a", "quote_a",
                       "quote_id_b", "article_id_b", "outlet_b", "quote_b", "similarity", "match"]
 _KEYS = ["article_id", "sentence_id"]
@@ -64,13 +65,24 @@ def align_sentences(sentences: pd.DataFrame, *, threshold: float | None = None,
     Returns one row per (sentence, other outlet): `event`, `article_id_a`, `sentence_id_a`,
     `outlet_a`, `article_id_b`, `sentence_id_b`, `outlet_b`, `similarity`, `mutual` (b's best match
     in a's outlet is a), `text_a`, `text_b`, plus `compare_version` and `stopwords_version`.
-    Both directions appear: a→b and b→a (the same pair twice when `mutual`).
+    Both directions appear: a→b and b→a (the same pair twice when `mutual`). `event_null` is the
+    event's chance level (the `[omission] null_quantile` of all its cross-outlet pair cosines) and
+    `reported` marks the pairs that count as the other outlet reporting the sentence: mutual with
+    a cosine of at least `[omission] mutual_floor`, or at least both the threshold and the null.
+    Mutual pairs below the threshold are listed too (with `reported` true).
     """
     config = read_params(params)
     threshold = float(config["align"]["threshold"] if threshold is None else threshold)
+    omission = config.get("omission", {})
+    floor = min(threshold, float(omission.get("mutual_floor", threshold)))
     stops, stop_version = read_stopwords(stopwords)
     table = _content(sentences, kinds).pipe(_with_event, within).reset_index(drop=True)
-    pairs = _mark_mutual(_pairs(table, _best(table, threshold, stops, text_col, block_size), text_col))
+    best, nulls = _best(table, floor, stops, text_col, block_size, float(omission.get("null_quantile", 0.99)))
+    pairs = _mark_mutual(_pairs(table, best, text_col))
+    pairs["event_null"] = pairs["event"].map(nulls).astype(float).round(6)
+    pairs["reported"] = ((pairs["mutual"] & (pairs["similarity"] >= floor - 1e-12))
+                         | (pairs["similarity"] >= np.maximum(threshold, pairs["event_null"]) - 1e-12))
+    pairs = pairs[(pairs["similarity"] >= threshold - 1e-12) | pairs["reported"]].reset_index(drop=True)
     pairs["compare_version"] = str(config["version"])
     pairs["stopwords_version"] = stop_version
     return pairs
@@ -116,30 +128,46 @@ def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def _best(table: pd.DataFrame, threshold: float, stops: frozenset, text_col: str,
-          block_size: int) -> pd.DataFrame:
-    """Row numbers (`a`, `b`) and `similarity` of each sentence's best counterpart per other outlet.
+          block_size: int, quantile: float = 0.99) -> tuple[pd.DataFrame, dict]:
+    """Row numbers (`a`, `b`) and `similarity` of each sentence's best counterpart per other outlet,
+    and each event's null: the `quantile` of the similarity of all its cross-outlet sentence pairs
+    (most of which are unrelated sentences sharing a word or two).
 
     Only sentences of the same event are multiplied, `block_size` rows at a time, so the work is
     the sum over events of (event size)², never (corpus size)²."""
     counts = _counts(table[text_col], stops)
     outlets = pd.factorize(table["outlet"])[0]
-    found = []
-    for rows in table.groupby("event", sort=True).indices.values():
+    found, nulls = [], {}
+    for event, rows in table.groupby("event", sort=True).indices.items():
         if len(np.unique(outlets[rows])) < 2:
             continue
         vectors = _tfidf(counts[rows])
         columns = vectors.T.tocsr()
+        sizes = np.unique(outlets[rows], return_counts=True)[1]
+        cross_values, n_cross = [], int(len(rows) ** 2 - (sizes ** 2).sum())
         for start in range(0, len(rows), block_size):
             block = (vectors[start:start + block_size] @ columns).tocoo()
             a, b = rows[block.row + start], rows[block.col]
-            keep = (block.data >= threshold - 1e-12) & (outlets[a] != outlets[b])
+            cross = outlets[a] != outlets[b]
+            cross_values.append(block.data[cross])
+            keep = (block.data >= threshold - 1e-12) & cross
             found.append(pd.DataFrame({"a": a[keep], "b": b[keep], "similarity": block.data[keep]}))
+        nulls[event] = _quantile_with_zeros(np.concatenate(cross_values), n_cross, quantile)
     if not found:
-        return pd.DataFrame({"a": [], "b": [], "similarity": []})
+        return pd.DataFrame({"a": [], "b": [], "similarity": []}), nulls
     best = pd.concat(found, ignore_index=True)
     best["outlet_b"] = outlets[best["b"].to_numpy()]
     best = best.sort_values(["a", "similarity", "b"], ascending=[True, False, True], kind="stable")
-    return best.drop_duplicates(["a", "outlet_b"])
+    return best.drop_duplicates(["a", "outlet_b"]), nulls
+
+
+def _quantile_with_zeros(values: np.ndarray, n_total: int, quantile: float) -> float:
+    """The `quantile` of `n_total` similarities of which only the non-zero `values` are stored."""
+    n_zero = n_total - len(values)
+    rank = int(np.ceil(quantile * n_total)) - n_zero  # 1-based rank among the stored values
+    if n_total == 0 or rank <= 0:
+        return 0.0
+    return float(np.sort(values)[min(rank, len(values)) - 1])
 
 
 def _pairs(table: pd.DataFrame, best: pd.DataFrame, text_col: str) -> pd.DataFrame:
@@ -171,14 +199,17 @@ def add_counterparts(sentences: pd.DataFrame, pairs: pd.DataFrame, *, within: st
                      kinds=CONTENT_KINDS) -> pd.DataFrame:
     """The content sentences with how widely each is reported.
 
-    Needs the sentence table (as given to `align_sentences`) and its pairs. Returns the content
-    rows plus `n_other_outlets` (other outlets covering the same event), `n_counterparts` (how many
+    Needs the sentence table (as given to `align_sentences`) and its pairs; only pairs marked
+    `reported` count (a mutual best match, or a match above the event's null), when the pairs have
+    that column. Returns the content rows plus `n_other_outlets` (other outlets covering the same event), `n_counterparts` (how many
     of them have a counterpart sentence) and `counterpart_outlets` (their names, sorted, joined
     with "; ").
     """
     table = _content(sentences, kinds).pipe(_with_event, within)
     outlets_per_event = table.groupby("event")["outlet"].nunique()
     table["n_other_outlets"] = table["event"].map(outlets_per_event).astype(int) - 1
+    if "reported" in pairs.columns:
+        pairs = pairs[pairs["reported"]]
     found = (pairs.groupby(["article_id_a", "sentence_id_a"])["outlet_b"]
                   .agg(lambda names: "; ".join(sorted(set(names))))
                   .rename("counterpart_outlets").reset_index()
@@ -204,6 +235,64 @@ def exclusive_facts(pairs: pd.DataFrame, sentences: pd.DataFrame, **options) -> 
     table = add_counterparts(sentences, pairs, **options)
     keep = (table["n_other_outlets"] > 0) & (table["n_counterparts"] == 0)
     return table[keep].reset_index(drop=True)
+
+
+def summarise_exclusivity(pairs: pd.DataFrame, sentences: pd.DataFrame, *, within: str | None = "event",
+                          kinds=CONTENT_KINDS) -> pd.DataFrame:
+    """How much of each article no other outlet reports, against what its length predicts, split by voice.
+
+    Needs the sentence table and its pairs (as for `add_counterparts`). Longer articles have more
+    sentences nobody else wrote, so a raw count mostly measures length. Returns one row per article
+    of an event with two or more outlets: `event`, `outlet`, `article_id`, `n_sentences`,
+    `n_exclusive`, `share_exclusive`, `expected_share` (the share predicted from the article's
+    length: a binomial GLM (logistic regression, scikit-learn) of exclusivity on log sentence count
+    over all articles of the table; the table's pooled share when there are fewer than
+    `MIN_ARTICLES_FOR_LENGTH_MODEL` articles or one length), `excess_share` (share − expected), and
+    by voice (`framing.sources.add_voice`: the journalist's narration vs sentences that are quotes
+    or hold one) `n_narration`, `share_exclusive_narration`, `n_quote`, `share_exclusive_quote`.
+    """
+    from .sources import add_voice
+
+    table = add_counterparts(sentences, pairs, within=within, kinds=kinds)
+    if "event" not in table.columns:
+        table["event"] = "all"
+    table = table[table["n_other_outlets"] > 0].pipe(add_voice)
+    table["exclusive"] = table["n_counterparts"] == 0
+    table["quoted"] = table["voice"] != "narration"
+    group = ["event", "outlet", "article_id"]
+    out = table.groupby(group, sort=True).agg(n_sentences=("exclusive", "size"), n_exclusive=("exclusive", "sum"))
+    for voice, mask in (("narration", ~table["quoted"]), ("quote", table["quoted"])):
+        part = table[mask].groupby(group)["exclusive"]
+        out[f"n_{voice}"] = part.size().reindex(out.index).fillna(0).astype(int)
+        out[f"share_exclusive_{voice}"] = part.mean().reindex(out.index)
+    out = out.reset_index()
+    out["share_exclusive"] = out["n_exclusive"] / out["n_sentences"]
+    out["expected_share"] = _expected_by_length(out)
+    out["excess_share"] = out["share_exclusive"] - out["expected_share"]
+    columns = group + ["n_sentences", "n_exclusive", "share_exclusive", "expected_share", "excess_share",
+                       "n_narration", "share_exclusive_narration", "n_quote", "share_exclusive_quote"]
+    return out[columns]
+
+
+MIN_ARTICLES_FOR_LENGTH_MODEL = 10
+
+
+def _expected_by_length(articles: pd.DataFrame) -> np.ndarray:
+    """Expected share of exclusive sentences given the article's length (binomial GLM, logit link,
+    on log n_sentences), or the pooled share when a model cannot be fitted."""
+    pooled = articles["n_exclusive"].sum() / max(articles["n_sentences"].sum(), 1)
+    if len(articles) < MIN_ARTICLES_FOR_LENGTH_MODEL or articles["n_sentences"].nunique() < 2:
+        return np.full(len(articles), pooled)
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.log(articles["n_sentences"].to_numpy(float)).reshape(-1, 1)
+    n_exclusive = articles["n_exclusive"].to_numpy(float)
+    n_other = articles["n_sentences"].to_numpy(float) - n_exclusive
+    if n_exclusive.sum() == 0 or n_other.sum() == 0:
+        return np.full(len(articles), pooled)
+    model = LogisticRegression(C=np.inf).fit(  # the binomial GLM: each article twice, weighted
+        np.vstack([x, x]), np.r_[np.ones(len(x)), np.zeros(len(x))], sample_weight=np.r_[n_exclusive, n_other])
+    return model.predict_proba(x)[:, 1]
 
 
 # --------------------------------------------------------------------------------- wording
