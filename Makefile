@@ -4,9 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SIZES  ?= 100,1000,10000,100000
+SOAK_RUNS ?= 20
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report build test browser lab bench clean
+.PHONY: help setup report build test browser lab bench soak clean
 
 help:  ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -49,7 +50,11 @@ lab: setup  ## open JupyterLab on the notebooks
 
 bench: setup  ## run the benchmarks (SIZES=1000,10000 to choose corpus sizes)
 	@mkdir -p benchmarks/results
-	@for script in benchmarks/bench_*.py; do echo "== $$script"; SIZES=$(SIZES) $(BIN)/python $$script || exit 1; done
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; SIZES=$(SIZES) SOAK_RUNS=$(SOAK_RUNS) $(BIN)/python $$script || exit 1; done
+
+soak: setup  ## run framing report on the seeds SOAK_RUNS times (default 20): stalls, slowest notebook
+	@mkdir -p benchmarks/results
+	SOAK_RUNS=$(SOAK_RUNS) $(BIN)/python benchmarks/bench_soak.py
 
 clean:  ## remove built tables and reports (raw data is never touched)
 	rm -rf data/processed/* reports/*

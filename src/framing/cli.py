@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
                              "folder in data/raw")
     report.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="processes for the build and for scoring sentences (default: all cores)")
+    report.add_argument("--cell-timeout", type=float, metavar="SECONDS", dest="cell_timeout",
+                        help="seconds one notebook cell may run before the notebook counts as failed "
+                             "(default: FRAMING_CELL_TIMEOUT, else 120 s plus 2 ms per sentence)")
     report.set_defaults(run=_run_report)
 
     explain = commands.add_parser("explain", help="show, line by line, what was kept (as which kind) "
@@ -107,7 +110,7 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
 def _run_report(args) -> int:
     from .report import run_reports
 
-    return run_reports(args.corpus or None, workers=args.workers)
+    return run_reports(args.corpus or None, workers=args.workers, cell_timeout=args.cell_timeout)
 
 
 def _run_explain(args) -> int:

@@ -112,7 +112,6 @@ def browse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, removed: pd
     corpus tables (sentences of all kinds). Returns an ipywidgets widget; a notebook run
     unattended simply shows the first choice."""
     import ipywidgets as widgets
-    from IPython.display import display
 
     from .report import trace_article
 
@@ -122,16 +121,7 @@ def browse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, removed: pd
         return widgets.HTML("no articles")
     choice = widgets.Dropdown(options=options, value=article_id or options[0][1], description="article",
                               layout=widgets.Layout(width="95%"))
-    shown = widgets.Output()
-
-    def redraw(*_):
-        shown.clear_output(wait=True)
-        with shown:
-            display(show_article(trace_article(sentences, removed, article_id=choice.value)))
-
-    choice.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([choice, shown])
+    return _browser([choice], lambda: show_article(trace_article(sentences, removed, article_id=choice.value)))
 
 
 def _lines(row) -> str:
@@ -161,22 +151,73 @@ def browse_evidence(table: pd.DataFrame, *, by: str, text_col: str = "text", ter
     rows that have it, with the evidence marked (`show_sentences`). Returns an ipywidgets widget; a
     notebook run unattended shows the first (or the given) value."""
     import ipywidgets as widgets
-    from IPython.display import display
 
     options = [str(v) for v in table[by].dropna().astype(str).value_counts().index]
     if not options:
         return widgets.HTML(f"nothing to show: no {by}")
     choice = widgets.Dropdown(options=options, value=str(value) if str(value) in options else options[0],
                               description=by, layout=widgets.Layout(width="60%"))
-    shown = widgets.Output()
+
+    def render() -> Html:
+        rows = table[table[by].astype(str) == choice.value]
+        return show_sentences(rows, text_col=text_col, terms_col=terms_col, columns=columns,
+                              max_rows=max_rows, caption=f"{by}: {choice.value} ({len(rows):,} rows)")
+
+    return _browser([choice], render)
+
+
+def show_kwic(context: pd.DataFrame, *, columns: Iterable[str] = ("outlet",), max_rows: int = 50,
+              caption: str | None = None) -> Html:
+    """Keyword-in-context lines as an HTML table: the left context right-aligned, the keyword
+    marked, the right context. Needs `left`, `keyword`, `right` (as `framing.keywords.kwic`
+    gives); `columns` are shown first."""
+    shown = [c for c in columns if c in context.columns]
+    head = "".join(f'<th style="{_CELL}">{html.escape(c)}</th>' for c in [*shown, "left", "keyword", "right"])
+    rows = []
+    for _, row in context.head(max_rows).iterrows():
+        cells = "".join(f'<td style="{_CELL}">{html.escape(str(row[c]))}</td>' for c in shown)
+        rows.append(f'<tr>{cells}<td style="{_CELL};text-align:right">{html.escape(str(row["left"]))}</td>'
+                    f'<td style="{_CELL}"><mark class="fr-hit" style="{MARK_STYLE}">'
+                    f'{html.escape(str(row["keyword"]))}</mark></td>'
+                    f'<td style="{_CELL}">{html.escape(str(row["right"]))}</td></tr>')
+    return Html(_table(head, rows, caption, left_out=len(context) - min(len(context), max_rows)))
+
+
+def browse_kwic(sentences: pd.DataFrame, *, keyword: str, window: int = 6, max_rows: int = 50):
+    """A search box and a context-width slider over `framing.keywords.kwic`: type a word or phrase
+    (Enter) to read every place it occurs (`show_kwic`). Needs what `kwic` needs. Returns an
+    ipywidgets widget; a notebook run unattended shows `keyword`."""
+    import ipywidgets as widgets
+
+    from .keywords import kwic
+
+    box = widgets.Text(value=keyword, description="keyword", continuous_update=False)
+    width = widgets.IntSlider(value=window, min=2, max=15, description="window", continuous_update=False)
+
+    def render() -> Html:
+        try:
+            context = kwic(sentences, box.value, window=width.value)
+        except ValueError as error:  # a keyword with no word in it: say so in place of the table
+            return Html(f'<p style="color:#c62828">{html.escape(str(error))}</p>')
+        return show_kwic(context, max_rows=max_rows,
+                         caption=f"“{box.value}”: {len(context):,} occurrences, {width.value} words either side")
+
+    return _browser([box, width], render)
+
+
+def _browser(controls: list, render):
+    """Controls above an HTML view that shows `render()` and is redrawn whenever a control's value
+    changes. The view's content is widget state (an `ipywidgets.HTML` whose value is replaced),
+    never display output captured into an `Output` widget: capturing makes the notebook runner
+    answer the kernel on the socket it is waiting on, which can leave a finished cell looking
+    unfinished until the cell timeout (jupyter/nbclient#312)."""
+    import ipywidgets as widgets
+
+    view = widgets.HTML(value=str(render()))
 
     def redraw(*_):
-        shown.clear_output(wait=True)
-        with shown:
-            rows = table[table[by].astype(str) == choice.value]
-            display(show_sentences(rows, text_col=text_col, terms_col=terms_col, columns=columns,
-                                   max_rows=max_rows, caption=f"{by}: {choice.value} ({len(rows):,} rows)"))
+        view.value = str(render())
 
-    choice.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([choice, shown])
+    for control in controls:
+        control.observe(redraw, names="value")
+    return widgets.VBox([*controls, view])

@@ -33,12 +33,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import runner
 from .config import CONTENT_KINDS, notebooks_dir, processed_dir, reports_dir
 from .plots import counted
 from .store import swap_folder
 
 NOTEBOOK_PARAMETERS = ("corpus", "out", "save_figures")  # what the runner sets in every notebook
-CELL_TIMEOUT = 900  # seconds one cell may run before the notebook counts as failed
 _QUESTION = re.compile(r"^\*\*question:?\*\*:?\s*", re.I)
 VERSIONED_PACKAGES = ("framing", "pandas", "numpy", "matplotlib", "nltk", "textblob", "vaderSentiment",
                       "scikit-learn", "scipy", "trafilatura", "papermill")
@@ -249,7 +249,7 @@ class Report:
 
 def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = None,
                 notebooks: list[Path] | None = None, kernel: str | None = None,
-                workers: int | None = None, echo=print) -> int:
+                workers: int | None = None, cell_timeout: float | None = None, echo=print) -> int:
     """Build and report every corpus folder given (default: every folder of `data/raw/`).
     Returns the exit code: 0 when every corpus built and every notebook ran, 1 otherwise, 2 when
     there was nothing to report. This is the whole `framing report` command."""
@@ -267,18 +267,20 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
             continue
         report = run_report(folder, processed=processed_dir(root) / folder.name,
                             out=reports_dir(root) / folder.name, notebooks=notebooks,
-                            kernel=kernel, workers=workers, echo=echo)
+                            kernel=kernel, workers=workers, cell_timeout=cell_timeout, echo=echo)
         ok &= report.ok
     return 0 if ok else 1
 
 
 def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | None = None,
                notebooks: list[Path] | None = None, kernel: str | None = None,
-               parameters: dict | None = None, workers: int | None = None, echo=print) -> Report:
+               parameters: dict | None = None, workers: int | None = None,
+               cell_timeout: float | None = None, echo=print) -> Report:
     """Build one corpus and render its report. `processed` defaults to `data/processed/<corpus>/`,
     `out` to `reports/<corpus>/`, `notebooks` to every notebook in `notebooks/`. `parameters` are
     passed to every notebook besides `corpus`, `out`, `save_figures` and `workers` (processes for
-    the build and for scoring sentences; None: one per core)."""
+    the build and for scoring sentences; None: one per core). `cell_timeout`: seconds a cell may
+    run (None: `framing.runner.cell_timeout` for the corpus's size)."""
     raw_folder = Path(raw_folder)
     corpus = raw_folder.name
     processed = Path(processed or processed_dir() / corpus).resolve()
@@ -304,9 +306,14 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
         kernel = kernel or find_kernel()
         values = {**(parameters or {}), "corpus": str(processed), "out": "..", "save_figures": True,
                   "workers": workers or os.cpu_count() or 1}
+        timeout = runner.cell_timeout(info.get("sentences", 0), seconds=cell_timeout)
+        echo(f"{corpus}: running {counted(len(notebooks), 'notebooks')}; a cell may run {timeout} s "
+             f"(--cell-timeout or {runner.CELL_TIMEOUT_ENV} to change)")
         runs = []
         for number, notebook in enumerate(notebooks, 1):
-            run = run_notebook(notebook, staging=staging, parameters=values, kernel=kernel)
+            echo(f"  [{number}/{len(notebooks)}] running {Path(notebook).name}")
+            run = run_notebook(notebook, staging=staging, parameters=values, kernel=kernel,
+                               timeout=timeout, echo=echo)
             runs.append(run)
             status = "ok    " if run.ok else "FAILED"
             echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
@@ -392,26 +399,36 @@ def _kernel_config():
     return Config({"KernelManager": {"transport": "ipc"}}) if os.name == "posix" else Config()
 
 
-def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str) -> NotebookRun:
+def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str,
+                 timeout: int | None = None, stall_seconds: float = runner.STALL_SECONDS,
+                 echo=None) -> NotebookRun:
     """Execute one notebook with papermill into `<staging>/notebooks/`, in that folder (so the
-    parameter `out=".."` is the report folder), and collect the figures and tables it saved."""
-    import papermill
-
+    parameter `out=".."` is the report folder), and collect the figures and tables it saved.
+    Each cell may run `timeout` seconds (None: `framing.runner.cell_timeout()`). A run the
+    watchdog stopped (the kernel finished a cell, the runner never heard) is run once more
+    before the notebook counts as failed. `echo` gets progress lines."""
     notebook = Path(notebook)
     title, question = notebook_intro(notebook)
     run = NotebookRun(notebook.name, title, question)
     before_figures = _listing(staging / "figures", "*.json")
     before_tables = _listing(staging / "tables", "*.csv")
-    output = staging / "notebooks" / notebook.name
     started = time.perf_counter()
-    try:
-        papermill.execute_notebook(
-            str(notebook), str(output), parameters=declared_parameters(notebook, parameters),
-            kernel_name=kernel, language="python", cwd=str(staging / "notebooks"),
-            progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT,
-            config=_kernel_config())
-    except Exception as error:
-        run.error = describe_failure(error)
+    for attempt in (1, 2):
+        try:
+            runner.execute_notebook(
+                notebook, staging / "notebooks" / notebook.name, parameters=declared_parameters(notebook, parameters),
+                kernel=kernel, cwd=staging / "notebooks", timeout=timeout or runner.cell_timeout(),
+                stall_seconds=stall_seconds, config=_kernel_config(), echo=echo)
+        except runner.NotebookStalled as stall:
+            run.error = f"stalled twice: {stall}"
+            if attempt == 1 and echo is not None:
+                echo(f"      {notebook.name}: running it once more")
+            continue
+        except Exception as error:
+            run.error = describe_failure(error)
+        else:
+            run.error = None
+        break
     run.seconds = time.perf_counter() - started
     new = _listing(staging / "figures", "*.json") - before_figures
     new_figures = sorted(new, key=lambda name: (staging / "figures" / name).stat().st_mtime_ns)

@@ -1,0 +1,69 @@
+"""The live browsers of `framing.display` on the seed corpus: choosing another value redraws the
+view, and the view is widget state, never display output captured into an `Output` widget (the
+pattern that stalled notebook 01 under papermill in 17 of 36 runs, jupyter/nbclient#312)."""
+import ipywidgets as widgets
+import pandas as pd
+
+from framing import display
+from framing.frames import add_frames
+from framing.keywords import kwic
+
+
+def _widgets(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _widgets(child)
+
+
+def _view(widget) -> widgets.HTML:
+    assert not any(isinstance(w, widgets.Output) for w in _widgets(widget)), "an Output widget"
+    views = [w for w in widget.children if type(w) is widgets.HTML]
+    assert len(views) == 1
+    return views[0]
+
+
+def test_browse_articles_redraws_the_chosen_article(seed_build):
+    articles, sentences, removed = seed_build.articles, seed_build.sentences, seed_build.removed
+    first, second = articles["article_id"]
+    widget = display.browse_articles(articles, sentences, removed, article_id=first)
+    view = _view(widget)
+    headline = sentences[(sentences["article_id"] == first) & (sentences["kind"] == "headline")]["text"].iloc[0]
+    other = sentences[(sentences["article_id"] == second) & (sentences["kind"] == "headline")]["text"].iloc[0]
+    assert 'class="fr-evidence"' in view.value and "dropped:" in view.value
+    assert display.mark_spans(headline, []) in view.value and display.mark_spans(other, []) not in view.value
+    widget.children[0].value = second
+    assert display.mark_spans(other, []) in view.value and display.mark_spans(headline, []) not in view.value
+
+
+def test_browse_evidence_redraws_the_rows_of_the_chosen_value(seed_sentences):
+    hits = add_frames(seed_sentences, scheme="generic").merge(seed_sentences[["article_id", "sentence_id", "text"]])
+    frames = hits["frame"].value_counts()
+    widget = display.browse_evidence(hits, by="frame", terms_col="terms")
+    view = _view(widget)
+    assert widget.children[0].value == frames.index[0]
+    assert f"frame: {frames.index[0]} ({frames.iloc[0]:,} rows)" in view.value
+    assert view.value.count('<mark class="fr-hit"') >= frames.iloc[0]
+    widget.children[0].value = frames.index[-1]
+    assert f"frame: {frames.index[-1]} ({frames.iloc[-1]:,} rows)" in view.value
+
+
+def test_browse_kwic_searches_as_the_keyword_changes(seed_sentences):
+    widget = display.browse_kwic(seed_sentences, keyword="NATO", window=4)
+    view, box, width = _view(widget), widget.children[0], widget.children[1]
+    n_nato = len(kwic(seed_sentences, "NATO", window=4))
+    assert n_nato > 10 and f"“NATO”: {n_nato:,} occurrences, 4 words either side" in view.value
+    assert view.value.count('<mark class="fr-hit"') == min(n_nato, 50) and ">NATO</mark>" in view.value
+    box.value = "Hegseth"
+    n_hegseth = len(kwic(seed_sentences, "Hegseth"))
+    assert n_hegseth and f"“Hegseth”: {n_hegseth:,} occurrences" in view.value
+    width.value = 2
+    assert "2 words either side" in view.value
+    box.value = "  ...  "
+    assert "has no word in it" in view.value
+
+
+def test_show_kwic_escapes_and_aligns():
+    context = pd.DataFrame({"outlet": ["A & B"], "left": ["said <b>"], "keyword": ["troops"], "right": ["would"]})
+    html = display.show_kwic(context)
+    assert "A &amp; B" in html and "said &lt;b&gt;" in html and "<b>" not in html
+    assert 'text-align:right">said' in html and ">troops</mark>" in html

@@ -1,0 +1,86 @@
+"""The notebook runner's watchdog, cell timeout and progress lines, on real kernels.
+
+A lost reply is made for real: a cell tells its own kernel to build its execute reply but not send
+it, so the kernel finishes the cell and goes idle while the runner never hears so, the state
+jupyter/nbclient#312 leaves a run in."""
+import time
+
+import nbformat
+import pytest
+
+from framing import report, runner
+
+pytestmark = pytest.mark.timeout(300)
+
+DROP_REPLIES = ("k = get_ipython().kernel\n"
+                "send = k.session.send\n"
+                "k.session.send = lambda stream, kind, *a, **kw: send(None if kind == 'execute_reply' else stream, kind, *a, **kw)")
+
+
+def _notebook(folder, *sources):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# A test notebook\n\nDoes the runner notice?"),
+                nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+                *(nbformat.v4.new_code_cell(source) for source in sources)]
+    path = folder / "watched.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def _staging(tmp_path):
+    (tmp_path / "staging" / "notebooks").mkdir(parents=True)
+    return tmp_path / "staging"
+
+
+def test_a_lost_reply_stops_the_run_long_before_the_cell_timeout(tmp_path):
+    notebook = _notebook(tmp_path, "import time", DROP_REPLIES, "y = 2")
+    lines = []
+    started = time.monotonic()
+    run = report.run_notebook(notebook, staging=_staging(tmp_path), parameters={}, kernel="python3",
+                              timeout=240, stall_seconds=3, echo=lines.append)
+    seconds = time.monotonic() - started
+    assert not run.ok
+    assert run.error.startswith("stalled twice: cell [3] `k = get_ipython().kernel`: the kernel finished this cell")
+    assert "reply never reached the notebook runner" in run.error and "240 s cell timeout" in run.error
+    assert seconds < 120, seconds  # two attempts of a few seconds each, not the 240 s timeout
+    assert any("running it once more" in line for line in lines), lines
+    assert sum("reply never reached" in line for line in lines) == 2, lines
+
+
+def test_a_long_cell_of_a_busy_kernel_is_not_a_stall_and_shows_progress(tmp_path):
+    notebook = _notebook(tmp_path, "import time", "time.sleep(7)", "y = 2")
+    lines = []
+    runner.execute_notebook(notebook, tmp_path / "out.ipynb", parameters={}, kernel="python3",
+                            cwd=tmp_path, timeout=120, stall_seconds=2, heartbeat=2, echo=lines.append,
+                            config=report._kernel_config())
+    executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    assert all(c.execution_count for c in executed.cells if c.cell_type == "code")
+    progress = [line for line in lines if "running for" in line]
+    assert progress and all("watched.ipynb: cell [3] of 4 `time.sleep(7)` running for" in line
+                            for line in progress), lines
+    assert not any("reply never reached" in line for line in lines)
+
+
+def test_a_cell_over_the_timeout_is_named_with_how_to_raise_it(tmp_path):
+    notebook = _notebook(tmp_path, "import time", "time.sleep(60)")
+    run = report.run_notebook(notebook, staging=_staging(tmp_path), parameters={}, kernel="python3",
+                              timeout=4)
+    assert not run.ok and run.seconds < 45
+    assert run.error.startswith("TimeoutError: cell [3] `time.sleep(60)`: still running after 4 s")
+    assert "--cell-timeout" in run.error and runner.CELL_TIMEOUT_ENV in run.error
+
+
+def test_cell_timeout_grows_with_the_corpus_and_can_be_set(monkeypatch):
+    monkeypatch.delenv(runner.CELL_TIMEOUT_ENV, raising=False)
+    assert runner.cell_timeout(0) == 120
+    assert runner.cell_timeout(50) == 120
+    assert runner.cell_timeout(1_500_000) == 3120
+    assert runner.cell_timeout(1_500_000, seconds=30) == 30
+    monkeypatch.setenv(runner.CELL_TIMEOUT_ENV, "45")
+    assert runner.cell_timeout(1_500_000) == 45
+    assert runner.cell_timeout(10, seconds=60) == 60  # an explicit value wins over the environment
+    monkeypatch.setenv(runner.CELL_TIMEOUT_ENV, "soon")
+    with pytest.raises(ValueError, match="FRAMING_CELL_TIMEOUT='soon'"):
+        runner.cell_timeout(10)
+    with pytest.raises(ValueError, match="positive"):
+        runner.cell_timeout(10, seconds=0)
