@@ -366,3 +366,25 @@ def test_allsides_token_table_contract(shared_data):
         a["article_id"]: len(kw.tokenize(a["text"] or "")) for a in articles
         if kw.tokenize(a["text"] or "")}
     assert tokens["token"].str.len().gt(0).all() and not tokens["term"].str.contains(r"\s").any()
+
+
+def test_outlet_names_and_house_style_are_set_aside_and_listed():
+    table = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+                          "outlet": ["Fox News (Online News)", "Fox News (Online News)", "Washington Post"],
+                          "kind": "body",
+                          "text": ["Mr. Biden told Fox News that U.S. troops would stay.",
+                                   "Sen. Smith spoke to Fox on Tuesday about the new plan.",
+                                   "The Washington Post reported that Washington will send aid."]})
+    marked = kw.unnest_tokens(table).pipe(kw.mark_set_aside)
+    reasons = dict(zip(zip(marked["sentence_id"], marked["article_id"], marked["token"]), marked["set_aside"]))
+    assert reasons[(0, "a", "Mr")] == "house style" and reasons[(0, "a", "U.S.")] == "house style"
+    assert reasons[(1, "a", "Sen")] == "house style"
+    assert reasons[(0, "a", "Fox")] == "outlet name" and reasons[(0, "a", "News")] == "outlet name"
+    assert reasons[(1, "a", "Fox")] == "outlet name"  # the name's one distinctive word, alone
+    assert reasons[(0, "b", "Post")] == "outlet name"
+    washington = marked[(marked["token"] == "Washington")]["set_aside"].tolist()
+    assert washington == ["outlet name", ""]  # inside the name, and the place on its own
+    assert reasons[(1, "a", "plan")] == "" and reasons[(0, "a", "troops")] == ""
+    listed = kw.count_set_aside(marked)
+    assert set(listed.columns) == {"outlet", "term", "set_aside", "n"}
+    assert listed["n"].sum() == (marked["set_aside"] != "").sum()

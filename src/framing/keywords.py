@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
@@ -156,6 +157,99 @@ def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopw
         tokens = tokens[~tokens["is_stopword"]].reset_index(drop=True)
     tokens.attrs["lexicons"] = {"stopwords": version}
     return tokens
+
+
+# ------------------------------------------------------------------------------------ set aside
+
+SET_ASIDE_REASONS = ("outlet name", "house style")
+_MEDIA_WORDS = frozenset({"news", "online", "times", "post", "daily", "weekly", "journal", "tribune",
+                          "herald", "gazette", "magazine", "press", "radio", "television", "tv",
+                          "media", "network", "review", "report", "opinion", "com", "the", "and", "of"})
+
+
+def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None,
+                   house_style: str | Path | None = "house_style", term_col: str = "term") -> pd.DataFrame:
+    """Mark the tokens that say who wrote a text rather than what it says, so distinctive-word
+    statistics can leave them out without hiding them.
+
+    Needs `term_col` (and `token`, `article_id`, `sentence_id`, `token_id` for outlet names of
+    several words); `outlets` default to the table's `outlet` labels. Returns the same rows plus
+    `set_aside`: "outlet name" for the words of an outlet's own name where it is written ("Fox
+    News", "HuffPost") and for a distinctive word of the name on its own ("Fox") when the table never
+    writes that word in lower case (so "new" of "New York Times" stays content); "house style" for the
+    terms of `house_style.toml` (honorifics "mr", abbreviated titles "sen", spellings "u.s."); "" for
+    every other token. Pass `house_style=None` to mark outlet names only.
+
+    >>> tokens = unnest_tokens(sentences).pipe(mark_set_aside)   # doctest: +SKIP
+    >>> log_odds(tokens[tokens["set_aside"] == ""])               # doctest: +SKIP
+    """
+    if outlets is None:
+        outlets = tokens["outlet"].dropna().unique() if "outlet" in tokens else ()
+    names = [[normalise_term(t) for t in tokenize(re.sub(r"\s*[(\[].*?[)\]]", "", str(o)))] for o in outlets]
+    names = [n[1:] if n and n[0] == "the" else n for n in names]
+    names = [n for n in names if n]
+    terms = tokens[term_col].astype(str)
+    reason = pd.Series("", index=tokens.index, dtype=object)
+    if house_style is not None:
+        style = frozenset(chain.from_iterable(load_data(house_style)["terms"].values()))
+        reason[terms.isin(style)] = "house style"
+    reason[_in_outlet_names(tokens, terms, names)] = "outlet name"
+    lower_written = set(tokens.loc[tokens["token"].str[:1].str.islower(), term_col]) if "token" in tokens else set()
+    common = _common_name_words()
+    alone = set()
+    for name in names:  # a name with one distinctive word: "fox" of Fox News, "huffpost", "cnn"
+        distinctive = [w for w in name if w not in _MEDIA_WORDS and w not in common]
+        if len(distinctive) == 1 and distinctive[0] not in lower_written:
+            alone.add(distinctive[0])
+    reason[terms.isin(alone)] = "outlet name"
+    return tokens.assign(set_aside=reason.to_numpy())
+
+
+def _in_outlet_names(tokens: pd.DataFrame, terms: pd.Series, names: list[list[str]]) -> np.ndarray:
+    """True for the tokens that are part of a whole outlet name of two or more words, in sequence
+    (consecutive `token_id` in one sentence, in the table's order)."""
+    marked = np.zeros(len(tokens), dtype=bool)
+    keys = [c for c in ("article_id", "sentence_id") if c in tokens]
+    if "token_id" not in tokens or not keys or not len(tokens):
+        return marked
+    ids = tokens["token_id"].to_numpy()
+    follows = ids[1:] == ids[:-1] + 1  # token i+1 comes right after token i …
+    for key in keys:  # … in the same sentence
+        values = tokens[key].to_numpy()
+        follows &= values[1:] == values[:-1]
+    follows = np.r_[follows, False]
+    values, n = terms.to_numpy(dtype=object), len(tokens)
+    for name in (name for name in names if len(name) > 1):
+        starts = values == name[0]
+        for k, word in enumerate(name[1:], start=1):  # word k follows word k-1 of the same sentence
+            step = np.zeros(n, dtype=bool)
+            step[:n - k] = (values[k:] == word) & follows[k - 1:n - 1]
+            starts &= step
+        for k in range(len(name)):
+            marked[np.flatnonzero(starts) + k] = True
+    return marked
+
+
+@lru_cache(maxsize=1)
+def _common_name_words() -> frozenset:
+    """Words of outlet names that are content elsewhere: places ("washington", "texas") and
+    nationality adjectives ("american"), from `framing.actors`' lists."""
+    from .actors import read_rules
+
+    rules = read_rules()
+    words = chain.from_iterable(normalise_term(w).split() for w in rules.places | rules.adjectives)
+    return frozenset(words)
+
+
+def count_set_aside(tokens: pd.DataFrame, *, by: str | Iterable[str] | None = "outlet",
+                    term_col: str = "term") -> pd.DataFrame:
+    """The set-aside terms of `mark_set_aside` per group: the `by` columns, `term`, `set_aside`
+    (the reason) and `n`, most frequent first (what a distinctive-word list leaves out, and why)."""
+    aside = tokens[tokens["set_aside"] != ""]
+    keys = [*_as_list(by), term_col, "set_aside"]
+    counts = aside.groupby(keys, observed=True).size().rename("n").reset_index()
+    return counts.sort_values([*_as_list(by), "n", term_col], ascending=[True] * len(_as_list(by)) + [False, True],
+                              ignore_index=True)
 
 
 # ------------------------------------------------------------------------------- term statistics
