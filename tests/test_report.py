@@ -139,6 +139,7 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path, notebook
     raw.mkdir(parents=True)
     out = tmp_path / "reports" / "toy"
     out.mkdir(parents=True)
+    (out / ".framing").write_text("made by framing")  # a report folder of an earlier run
     (out / "stale.txt").write_text("from an earlier run")
     result = report.run_report(raw, processed=tmp_path / "processed" / "toy", out=out,
                                notebooks=notebooks, echo=lines.append)

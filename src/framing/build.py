@@ -10,7 +10,6 @@ import hashlib
 import json
 import re
 import shutil
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -80,19 +79,31 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
     flat however large the corpus. Unchanged articles are reused from the tables already in `out`
     (unless `fresh`). Writes the tables and `build.json` atomically; returns a `Build` holding the
     articles table and the problems (sentences and removed left empty), or None when nothing usable
-    was found, in which case `out` is left as it was."""
-    from .store import read_rows, save_parts
+    was found, in which case `out` is left as it was.
 
-    raw_folder, out = Path(raw_folder), Path(out)
-    corpus = corpus or raw_folder.name
+    `out` must be a folder framing may write: not inside the corpus nor holding it (nor the
+    project or data/raw), and new, empty or framing's own (`store.claim_folder`); else UsageError.
+    Tables in `out` that do not match what its build.json records (rows deleted, a file edited or
+    unreadable) are not reused: every article is processed again."""
+    from .config import check_output
+    from .store import NOT_RECORDED, check_tables, claim_folder, make_temp_dir, read_rows, save_parts
+
+    raw_folder = Path(raw_folder)
+    out = claim_folder(check_output(out, corpus=raw_folder))
+    corpus = corpus or raw_folder.resolve().name
+    problems: list[Problem] = []
     old = None if fresh else _previous_articles(out)
+    mismatch = None if old is None else check_tables(out)
+    if mismatch is not None and mismatch != NOT_RECORDED:  # (tables of an earlier version: rebuilt quietly)
+        problems.append(Problem(str(out / "build.json"), f"does not match the tables beside it "
+                                                         f"({mismatch}): every article is processed again"))
+    if mismatch is not None:
+        old = None
     repeats = site_repeats(_text_pages(raw_folder), known_outlets=_known_outlets(old))
     runner = _runner(workers, scheduler, progress)
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    staging = make_temp_dir(out, prefix=".build-")
     try:
         parts: dict[str, list[Path]] = {"articles": [], "sentences": [], "removed": []}
-        problems: list[Problem] = []
         n_reused = 0
         for number, (raws, chunk_problems) in enumerate(iter_corpus(raw_folder, chunk_size=chunk_size)):
             previous = _previous_rows(out, old, _build_keys(raws, corpus, repeats), read_rows)
@@ -167,9 +178,12 @@ def _text_pages(raw_folder: Path):
 def _previous_articles(out: Path) -> pd.DataFrame | None:
     path = out / "articles.parquet"
     try:
-        return pd.read_parquet(path) if path.exists() else None
-    except (OSError, ValueError):
+        old = pd.read_parquet(path) if path.exists() else None
+    except Exception:  # noqa: BLE001 - unreadable or of the wrong types: rebuilt, never a crash
         return None
+    if old is None or not {"article_id", "build_key", "raw_sha256", "outlet"} <= set(old.columns):
+        return None
+    return old
 
 
 def _previous_rows(out: Path, old: pd.DataFrame | None, keys: dict[str, str], read_rows) -> Build | None:
@@ -182,7 +196,7 @@ def _previous_rows(out: Path, old: pd.DataFrame | None, keys: dict[str, str], re
     ids = same["article_id"].tolist()
     try:
         return Build(same, read_rows(out, "sentences", ids), read_rows(out, "removed", ids))
-    except (OSError, ValueError):
+    except Exception:  # noqa: BLE001 - unreadable or of the wrong types: processed again
         return None
 
 
@@ -232,10 +246,13 @@ def run_on_dask(jobs: list, *, scheduler: str, workers: int = 1, batch: int = 20
     or the address of a running scheduler, e.g. "tcp://10.0.0.5:8786" (dask-jobqueue, Dask on
     Kubernetes). The workers need `framing` installed at the same version. Needs the optional
     extra: pip install "framing[dask]"."""
+    from .config import UsageError
+
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as error:
-        raise RuntimeError('Dask is not installed: pip install -e ".[dask]"') from error
+        raise UsageError('Dask is not installed: pip install -e ".[dask]", or build without '
+                         '--dask/--scheduler') from error
     if not jobs:
         return []
     batches = [jobs[i:i + batch] for i in range(0, len(jobs), batch)]
@@ -243,8 +260,17 @@ def run_on_dask(jobs: list, *, scheduler: str, workers: int = 1, batch: int = 20
         with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster, Client(cluster) as client:
             return _gather_batches(client, batches)
-    with Client(scheduler) as client:
+    try:
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+    except Exception as error:  # noqa: BLE001 - a bad address or no scheduler there: one line
+        reason = " ".join(str(error).split())[:200] or type(error).__name__
+        raise UsageError(f"cannot reach a Dask scheduler at {scheduler!r} ({reason}): give its "
+                         "address, e.g. --scheduler tcp://10.0.0.5:8786, or use --dask local") from None
+    with client:
         return _gather_batches(client, batches)
+
+
+SCHEDULER_TIMEOUT = 20  # seconds to wait for a Dask scheduler to answer
 
 
 def _gather_batches(client, batches: list[list]) -> list[ArticleResult]:

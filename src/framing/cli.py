@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import corpus_folders, processed_dir, raw_dir
+from .config import UsageError, corpus_folders, processed_dir, raw_dir
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,6 +22,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted: outputs from earlier runs are left as they were", file=sys.stderr)
         return 130
+    except UsageError as error:  # a path or address framing will not use: one line, the fix in it
+        print(f"framing: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # an output folder that cannot be written (read-only, full, gone)
+        from .store import describe_write_error
+
+        print(f"framing: {describe_write_error(error)}", file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,11 +41,11 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="clean a corpus folder into articles, sentences and "
                                               "removed tables")
-    build.add_argument("corpus", nargs="*", type=Path,
+    build.add_argument("corpus", nargs="*",
                        help="corpus folders (data/raw/<corpus>) or corpus names; default: every "
                             "folder in data/raw")
-    build.add_argument("--out", type=Path, help="output folder (default data/processed/<corpus>); "
-                                                "only with one corpus")
+    build.add_argument("--out", help="output folder (default data/processed/<corpus>); only with "
+                                      "one corpus; a new or empty folder, or one framing made")
     build.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                        help="processes to use (default: all cores)")
     build.add_argument("--dask", choices=["local"], dest="scheduler",
@@ -51,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="build each corpus, run the notebooks on it and "
                                                 "write figures, tables and index.html to reports/<corpus>/")
-    report.add_argument("corpus", nargs="*", type=Path,
+    report.add_argument("corpus", nargs="*",
                         help="corpus folders (data/raw/<corpus>) or corpus names; default: every "
                              "folder in data/raw")
     report.add_argument("--workers", type=int, default=os.cpu_count() or 1,
@@ -76,6 +84,8 @@ def _run_build(args) -> int:
     if not corpora:
         print(f"no corpus folders found in {raw_dir()}: put articles in data/raw/<corpus>/", file=sys.stderr)
         return 2
+    if args.out is not None and not args.out.strip():
+        raise UsageError("an empty --out: give a new or empty folder, e.g. --out results/<corpus>")
     if args.out and len(corpora) > 1:
         print("--out takes one corpus at a time", file=sys.stderr)
         return 2
@@ -84,9 +94,18 @@ def _run_build(args) -> int:
         if not folder.is_dir():
             print(f"{folder}: not a folder; give the corpus folder, e.g. data/raw/my-event", file=sys.stderr)
             continue
-        out = args.out or processed_dir() / folder.name
-        build = build_corpus(folder, out, fresh=args.fresh, workers=args.workers,
-                             scheduler=args.scheduler, progress=not args.quiet)
+        out = Path(args.out) if args.out is not None else processed_dir() / folder.name
+        try:
+            build = build_corpus(folder, out, fresh=args.fresh, workers=args.workers,
+                                 scheduler=args.scheduler, progress=not args.quiet)
+        except UsageError as error:  # this corpus's output cannot be written; the others still can
+            print(f"framing: {error}", file=sys.stderr)
+            continue
+        except OSError as error:  # the output folder is read-only, full or gone
+            from .store import describe_write_error
+
+            print(f"framing: {describe_write_error(error, folder=out)}", file=sys.stderr)
+            continue
         built_any |= _report_build(folder, out, build, quiet=args.quiet)
     return 0 if built_any else 1
 
@@ -97,8 +116,9 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
         print(f"{folder}: nothing usable to build; previous tables (if any) left as they were",
               file=sys.stderr)
         return False
-    for problem in build.problems:
-        print(f"warning: {folder.name}/{problem}", file=sys.stderr)
+    for problem in build.problems:  # input files are named within the corpus; outputs in full
+        where = "" if Path(problem.file).is_absolute() else f"{folder.name}/"
+        print(f"warning: {where}{problem}", file=sys.stderr)
     if not quiet:
         info = json.loads((out / "build.json").read_text(encoding="utf-8"))
         print(f"{folder.name}: {info['articles']} articles, {info['sentences']} sentences, "

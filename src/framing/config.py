@@ -22,15 +22,30 @@ def raw_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "data" / "raw"
 
 
+class UsageError(ValueError):
+    """Something the user asked for that framing will not or cannot do: a corpus name that names
+    nothing, an output folder it does not own, a scheduler it cannot reach. The message is one line
+    naming the path (or address) and the fix; the command prints it without a traceback."""
+
+
 def corpus_folder(name_or_path: str | Path, root: Path | None = None) -> Path:
-    """The raw folder a user means: the path itself when it is a folder, else `data/raw/<name>`
-    when that is one (so `framing report my-event` works), else the path unchanged for the caller
-    to report as missing."""
-    path = Path(name_or_path)
+    """The raw folder a user means, resolved (`.` and `..` become the real folder, so its name is
+    the corpus name): the path itself when it is a folder, else `data/raw/<name>` when that is one
+    (so `framing report my-event` works), else the path unchanged for the caller to report as
+    missing. An empty name is refused."""
+    text = str(name_or_path)
+    if not text.strip():
+        raise UsageError("an empty corpus name: give a corpus folder (data/raw/<corpus>) or its name")
+    path = Path(text).expanduser()
     if path.is_dir():
-        return path
-    named = raw_dir(root) / path
-    return named if len(path.parts) == 1 and named.is_dir() else path
+        folder = path.resolve()
+    else:
+        named = raw_dir(root) / text
+        folder = named.resolve() if len(path.parts) == 1 and named.is_dir() else path
+    if folder.is_dir() and not folder.name:
+        raise UsageError(f"{folder}: the root of the file system is not a corpus folder: give "
+                         "data/raw/<corpus>")
+    return folder
 
 
 def corpus_folders(names=None, root: Path | None = None) -> list[Path]:
@@ -39,8 +54,39 @@ def corpus_folders(names=None, root: Path | None = None) -> list[Path]:
     if names:
         return [corpus_folder(name, root) for name in names]
     base = raw_dir(root)
-    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+    return sorted(p.resolve() for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) \
         if base.is_dir() else []
+
+
+def check_output(out: str | Path, *, corpus: Path, root: Path | None = None) -> Path:
+    """`out` resolved, when framing may write a corpus's outputs there; else UsageError naming the
+    folder and the fix. Outputs never go inside the corpus folder (they would be read back as
+    articles), and never into a folder that holds the corpus, data/raw or the project itself
+    (replacing it would lose them). A file in the way is refused too. Ownership of an existing
+    folder is checked when it is written (`store.claim_folder`)."""
+    out, corpus = Path(out).expanduser().resolve(), Path(corpus).resolve()
+    fix = "choose a new or empty folder of its own (e.g. --out results/<corpus>)"
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: is a file, not a folder: {fix}")
+    if out == corpus or corpus in out.parents:
+        raise UsageError(f"{out}: is inside the corpus folder {corpus}, whose files are read as "
+                         f"articles: {fix}")
+    guarded = [(corpus, "the corpus folder")]
+    project = _found_root(root)
+    if project is not None:
+        guarded += [(project, "the project folder"), (raw_dir(project).resolve(), "data/raw")]
+    for folder, what in guarded:
+        if out in folder.parents:
+            raise UsageError(f"{out}: holds {what} {folder}, which framing must never replace: {fix}")
+        if out == folder:
+            raise UsageError(f"{out}: is {what}, which framing must never replace: {fix}")
+    return out
+
+
+def _found_root(root: Path | None) -> Path | None:
+    """The project root when there is one (a folder with data/raw/, or FRAMING_HOME)."""
+    found = (root or project_root()).resolve()
+    return found if (found / "data" / "raw").is_dir() or root or os.environ.get("FRAMING_HOME") else None
 
 
 def processed_dir(root: Path | None = None) -> Path:

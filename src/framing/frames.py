@@ -265,10 +265,9 @@ def export_coding_sheet(sentences: pd.DataFrame, hits: pd.DataFrame, path: str |
     sheet = sheet[["article_id", "sentence_id", "outlet", "text"]].assign(coder=coder)
     for f in frames:
         sheet[f] = pd.Series([pd.NA] * len(sheet), dtype="Int64")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    sheet.to_csv(path, index=False)
-    return path
+    from .store import save_csv
+
+    return save_csv(sheet, path)
 
 
 def agreement(sheets, hits: pd.DataFrame | None = None, *, scheme: str | None = None) -> pd.DataFrame:

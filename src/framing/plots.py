@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -161,8 +160,10 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
     Returns the written paths by format (`png`, `svg`, `pdf`, `json`). The figure stays open."""
     from . import __version__
 
-    folder = report_folder(out=out, corpus=corpus) / "figures"
-    folder.mkdir(parents=True, exist_ok=True)
+    from .store import new_folder
+
+    folder = new_folder(report_folder(out=out, corpus=corpus)) / "figures"
+    folder.mkdir(exist_ok=True)
     stem = slug(name)
     if caption is not None:
         add_caption(fig, caption)
@@ -191,9 +192,9 @@ def save_table(table: pd.DataFrame, name: str, *, out: str | Path | None = None,
                corpus: str | Path | None = None) -> Path:
     """Write the table behind a chart to `<out>/tables/<name>.csv` (atomically) and return the path.
     `out` defaults to `reports/<corpus>/`."""
-    folder = report_folder(out=out, corpus=corpus) / "tables"
-    folder.mkdir(parents=True, exist_ok=True)
-    return _write_atomic(folder / f"{slug(name)}.csv", lambda p: table.to_csv(p, index=False))
+    from .store import new_folder, save_csv
+
+    return save_csv(table, new_folder(report_folder(out=out, corpus=corpus)) / "tables" / f"{slug(name)}.csv")
 
 
 def input_hash(corpus: str | Path | None) -> str | None:
@@ -223,9 +224,9 @@ def _hash_files(files: tuple) -> str:
 
 def _write_atomic(final: Path, write) -> Path:
     """Call `write(temp_path)`, then rename the temporary file to `final`."""
-    handle, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
-    os.close(handle)
-    temp = Path(name)
+    from .store import make_temp_file
+
+    temp = make_temp_file(final)
     try:
         write(temp)
         os.replace(temp, final)

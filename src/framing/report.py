@@ -25,7 +25,6 @@ import platform
 import re
 import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -281,10 +280,15 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
     passed to every notebook besides `corpus`, `out`, `save_figures` and `workers` (processes for
     the build and for scoring sentences; None: one per core). `cell_timeout`: seconds a cell may
     run (None: `framing.runner.cell_timeout` for the corpus's size)."""
-    raw_folder = Path(raw_folder)
+    from .config import UsageError
+
+    raw_folder = Path(raw_folder).resolve()
     corpus = raw_folder.name
-    processed = Path(processed or processed_dir() / corpus).resolve()
-    out = Path(out or reports_dir() / corpus).resolve()
+    try:
+        processed, out = _output_folders(raw_folder, processed, out)
+    except UsageError as error:
+        echo(f"{corpus}: {error}")
+        return Report(corpus, Path(out or reports_dir() / corpus), [], error=str(error))
     notebooks = list_notebooks() if notebooks is None else [Path(n) for n in notebooks]
     if not notebooks:
         echo(f"{corpus}: no notebooks to run in {notebooks_dir()}: run from the framing project "
@@ -295,12 +299,61 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
     try:
         info = build_corpus_tables(raw_folder, processed, workers=workers)
     except Exception as error:  # a corpus that cannot be built is reported, the others still run
-        echo(f"{corpus}: build failed: {type(error).__name__}: {error}")
-        return Report(corpus, out, [], error=f"build failed: {type(error).__name__}: {error}")
+        reason = _one_line(error, folder=processed)
+        echo(f"{corpus}: build failed: {reason}")
+        return Report(corpus, out, [], error=f"build failed: {reason}")
     echo(f"{corpus}: {info['articles']} articles, {info['sentences']} sentences, "
          f"{info['removed_lines']} lines removed ({time.perf_counter() - started:.1f} s)")
+    try:
+        runs = _render(notebooks, raw_folder, processed, out, info=info, kernel=kernel,
+                       parameters=parameters, workers=workers, cell_timeout=cell_timeout, echo=echo)
+    except (UsageError, OSError) as error:  # the report folder cannot be written: one line
+        reason = _one_line(error, folder=out)
+        echo(f"{corpus}: report not written: {reason}")
+        return Report(corpus, out, [], error=f"report not written: {reason}")
+    failed = [run.notebook for run in runs if not run.ok]
+    echo(f"{corpus}: report → {out / 'index.html'} ({time.perf_counter() - started:.1f} s)"
+         + (f"; FAILED: {', '.join(failed)}" if failed else ""))
+    return Report(corpus, out, runs)
+
+
+def _output_folders(raw_folder: Path, processed: Path | None, out: Path | None) -> tuple[Path, Path]:
+    """The tables folder and the report folder of a corpus, resolved and checked: neither inside
+    the corpus nor holding it (or the project, or data/raw), and the report folder new, empty or
+    framing's own. UsageError otherwise, before anything is written."""
+    from .config import check_output
+    from .store import check_claimable
+
+    corpus = raw_folder.name
+    processed = check_output(processed or processed_dir() / corpus, corpus=raw_folder)
+    out = check_output(out or reports_dir() / corpus, corpus=raw_folder)
+    check_claimable(processed)
+    check_claimable(out)
+    return processed, out
+
+
+def _one_line(error: BaseException, *, folder: Path) -> str:
+    """An error as one line: the message of framing's own refusals and of failed writes, else the
+    error's type and message."""
+    from .config import UsageError
+    from .store import describe_write_error
+
+    if isinstance(error, UsageError):
+        return str(error)
+    if isinstance(error, OSError):
+        return describe_write_error(error, folder=folder)
+    return " ".join(f"{type(error).__name__}: {error}".split())
+
+
+def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path, *, info: dict,
+            kernel: str | None, parameters: dict | None, workers: int | None,
+            cell_timeout: float | None, echo) -> list[NotebookRun]:
+    """Run the notebooks into a staging folder beside `out` and swap it in for `out` at the end."""
+    from .store import make_temp_dir, mark_folder
+
+    corpus = raw_folder.name
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    staging = mark_folder(make_temp_dir(out.parent, prefix=f".{out.name}."))
     try:
         (staging / "notebooks").mkdir()
         kernel = kernel or find_kernel()
@@ -319,15 +372,11 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
             echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
                  f"{counted(len(run.figures), 'figures')}, {counted(len(run.tables), 'tables')}"
                  + ("" if run.ok else f"\n      {run.error}"))
-        report = Report(corpus, out, runs)
-        write_index(report, staging, build_info=info, kernel=kernel)
+        write_index(Report(corpus, out, runs), staging, build_info=info, kernel=kernel)
         swap_folder(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    failed = [run.notebook for run in runs if not run.ok]
-    echo(f"{corpus}: report → {out / 'index.html'} ({time.perf_counter() - started:.1f} s)"
-         + (f"; FAILED: {', '.join(failed)}" if failed else ""))
-    return report
+    return runs
 
 
 def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | None = None,

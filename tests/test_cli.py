@@ -1,0 +1,225 @@
+"""The `framing` command as a careless user runs it: from inside a corpus, with `.` and `..`, with an
+output folder that is a file, read-only or full, with a scheduler that is not there. Nothing outside
+framing's own output folders may change, and every refusal is one line with no traceback."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from framing.cli import main
+
+FRAMING = [sys.executable, "-m", "framing.cli"]
+TIMEOUT = 600
+
+# A notebook that does what the shipped ones do with the report folder (load the tables, save a
+# table and a figure into `out`), quickly.
+NOTEBOOK_CODE = """import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import framing as fr
+sentences = fr.load_sentences(corpus)
+fig, ax = plt.subplots()
+ax.bar(["sentences"], [len(sentences)])
+fr.save_figure(fig, "sentence_count", out=out, corpus=corpus, caption="Sentences.")
+fr.save_table(sentences.groupby("outlet").size().rename("n").reset_index(), "per_outlet", out=out, corpus=corpus)"""
+
+
+def _run(args, cwd, *, env=None, preexec=None, timeout=TIMEOUT):
+    environment = {k: v for k, v in os.environ.items() if k != "FRAMING_HOME"}
+    environment.update(env or {})
+    return subprocess.run([*FRAMING, *args], cwd=cwd, capture_output=True, text=True, env=environment,
+                          timeout=timeout, preexec_fn=preexec)
+
+
+def _one_line_refusal(result):
+    """A failed run: non-zero exit, no traceback, the complaint on one line of stderr."""
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr + result.stdout, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    """Every file (and folder, and link) under `folder` with a digest of its content."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[name] = "link:" + os.readlink(path)
+        elif path.is_dir():
+            found[name] = "folder"
+        else:
+            found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def _changed(before: dict, after: dict) -> set[str]:
+    return {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+
+
+@pytest.fixture
+def project(tmp_path, seeds_dir):
+    """A small project: the seed corpus with a subfolder, a fake .git and src/, another corpus's
+    report, a notebook, and a user's working folder holding a raw `articles/` folder."""
+    root = tmp_path / "project"
+    corpus = root / "data" / "raw" / "mycorpus"
+    shutil.copytree(seeds_dir, corpus)
+    (corpus / "sub").mkdir()
+    first = sorted(corpus.glob("*.txt"))[0]
+    (corpus / "sub" / "extra.txt").write_text(first.read_text(encoding="utf-8").replace(
+        "NATO", "the alliance"), encoding="utf-8")
+    (root / ".git" / "objects").mkdir(parents=True)
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (root / "src" / "mine").mkdir(parents=True)
+    (root / "src" / "mine" / "code.py").write_text("print('mine')\n", encoding="utf-8")
+    (root / "reports" / "other-corpus").mkdir(parents=True)
+    (root / "reports" / "other-corpus" / "index.html").write_text("<p>other</p>", encoding="utf-8")
+    (root / "notebooks").mkdir()
+    nbformat.write(new_notebook(cells=[
+        new_markdown_cell("# Count\n\nHow many sentences?"),
+        new_code_cell('corpus = "x"\nout = None\nsave_figures = True', metadata={"tags": ["parameters"]}),
+        new_code_cell(NOTEBOOK_CODE)]), root / "notebooks" / "01_count.ipynb")
+    work = root / "work"
+    (work / "articles").mkdir(parents=True)
+    for path in sorted(corpus.glob("*.txt")):
+        shutil.copy(path, work / "articles" / path.name)
+    (work / "sentences").mkdir()
+    (work / "sentences" / "notes.md").write_text("my notes\n", encoding="utf-8")
+    return root
+
+
+def test_dot_and_dotdot_never_touch_anything_but_the_corpus_outputs(project):
+    corpus = project / "data" / "raw" / "mycorpus"
+    owned = ("reports/mycorpus/", "data/processed/mycorpus/")
+    before = _hashes(project)
+    old = os.umask(0o022)
+    try:
+        first = _run(["report", ".."], corpus / "sub")
+        assert first.returncode == 0, first.stdout + first.stderr
+        after_first = _hashes(project)
+        second = _run(["report", "."], corpus)
+        assert second.returncode == 0, second.stdout + second.stderr
+        third = _run(["build", "articles", "--out", "."], project / "work")
+    finally:
+        os.umask(old)
+    refusal = _one_line_refusal(third)
+    assert "framing must never replace" in refusal and str(project / "work") in refusal
+    after = _hashes(project)
+    changed = _changed(before, after)
+    assert changed, "the report wrote nothing"
+    outside = sorted(name for name in changed
+                     if not (name + "/").startswith(owned) and name not in ("reports", "data/processed"))
+    assert outside == []
+    assert _changed(after_first, after) <= {name for name in after if (name + "/").startswith(owned)}
+    report = project / "reports" / "mycorpus"
+    assert (report / "index.html").exists() and (report / ".framing").exists()
+    assert (report / "tables" / "per_outlet.csv").exists()
+    tables = project / "data" / "processed" / "mycorpus"
+    assert json.loads((tables / "build.json").read_text(encoding="utf-8"))["articles"] == 3
+    # group-readable like any other tool's output (umask 022)
+    for path in [report, *report.rglob("*"), tables, *tables.rglob("*")]:
+        assert stat.S_IMODE(path.stat().st_mode) == (0o755 if path.is_dir() else 0o644), path
+
+
+def test_out_dot_with_a_users_articles_folder_is_refused(project):
+    work = project / "work"
+    before = _hashes(project)
+    result = _run(["build", "articles", "--out", "."], work)
+    assert "framing must never replace" in _one_line_refusal(result)
+    (work / "elsewhere").mkdir()
+    result = _run(["build", str(project / "data" / "raw" / "mycorpus"), "--out", "."], work)
+    assert "not made by framing" in _one_line_refusal(result)
+    (work / "elsewhere").rmdir()
+    assert _hashes(project) == before
+
+
+def test_a_report_folder_that_is_not_framings_is_left_alone(project):
+    mine = project / "reports" / "mycorpus"
+    mine.mkdir()
+    (mine / "draft.docx").write_bytes(b"the user's draft")
+    before = _hashes(project / "reports")
+    result = _run(["report", "mycorpus"], project)
+    assert result.returncode != 0 and "Traceback" not in result.stdout + result.stderr
+    assert "not made by framing" in result.stdout
+    assert _hashes(project / "reports") == before
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "", "--quiet"], "empty corpus name"),
+    (["build", "data/raw/mycorpus", "--out", "", "--quiet"], "empty --out"),
+    (["build", "data/raw/mycorpus", "--out", "data/raw/mycorpus/tables", "--quiet"], "inside the corpus"),
+    (["build", "data/raw/mycorpus", "--out", "notes.txt", "--quiet"], "is a file"),
+    (["build", "data/raw/mycorpus", "--out", "data", "--quiet"], "framing must never replace"),
+    (["build", "data/raw/mycorpus", "--out", "src", "--quiet"], "not made by framing"),
+])
+def test_bad_output_folders_are_one_line(project, args, message, monkeypatch, capsys):
+    (project / "notes.txt").write_text("a file\n", encoding="utf-8")
+    before = _hashes(project)
+    monkeypatch.chdir(project)
+    code = main(args)
+    assert message in _one_line_refusal(subprocess.CompletedProcess(args, code, *capsys.readouterr()))
+    assert _hashes(project) == before
+
+
+def _without_root_override():
+    """Root ignores folder permissions; take that power away from the command under test."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: cannot make a folder read-only for the test")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+
+
+def test_a_read_only_output_folder_is_one_line(project):
+    out = project / "readonly"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        result = subprocess.run(
+            [*_without_root_override(), *FRAMING, "build", "data/raw/mycorpus", "--out", str(out / "t")],
+            cwd=project, capture_output=True, text=True, timeout=TIMEOUT)
+    finally:
+        out.chmod(0o755)
+    line = _one_line_refusal(result)
+    assert "cannot write" in line and str(out) in line and "Permission denied" in line
+    assert list(out.iterdir()) == []
+
+
+def _disk_nearly_full():
+    """A file-size limit in the child: a write past 4 kB fails as on a full disk."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+
+def test_a_full_output_folder_is_one_line_and_keeps_the_previous_tables(project):
+    out = project / "out"
+    assert _run(["build", "data/raw/mycorpus", "--out", str(out), "--quiet"], project).returncode == 0
+    before = _hashes(out)
+    result = _run(["build", "data/raw/mycorpus", "--out", str(out), "--quiet", "--fresh"], project,
+                  preexec=_disk_nearly_full)
+    line = _one_line_refusal(result)
+    assert "cannot write" in line and "File too large" in line
+    assert _hashes(out) == before
+
+
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "nonsense://nowhere", "::::"])
+def test_a_bad_scheduler_address_is_one_line(project, address, monkeypatch, capsys):
+    pytest.importorskip("dask.distributed")
+    from framing import build
+
+    monkeypatch.setattr(build, "SCHEDULER_TIMEOUT", 3)  # nothing listens there: no need to wait long
+    code = main(["build", str(project / "data" / "raw" / "mycorpus"), "--out", str(project / "out"),
+                 "--quiet", "--scheduler", address])
+    line = _one_line_refusal(subprocess.CompletedProcess([], code, *capsys.readouterr()))
+    assert "cannot reach a Dask scheduler" in line and address in line

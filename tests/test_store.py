@@ -1,0 +1,326 @@
+"""Where framing writes, and what it writes: folders it owns (marker), table integrity (build.json
+row counts and hashes), CSV cells that a spreadsheet would run, file modes, the staleness warning."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import stat
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from framing import store
+from framing.build import build_corpus
+from framing.config import UsageError, check_output, corpus_folder
+from framing.frames import add_frames, export_coding_sheet
+from framing.plots import save_table
+
+HYPERLINK = '=HYPERLINK("http://example.com/x","click")'
+TEXT = ("Ministers met in Brussels on Tuesday to discuss the new budget for the coming year. "
+        "The talks ran late into the night, officials said, and no agreement was reached. "
+        "Another meeting is planned for next week, when finance ministers will return.")
+
+
+def _export(folder, rows):
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "export.jsonl", "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row) + "\n")
+    return folder
+
+
+@pytest.fixture
+def formula_corpus(tmp_path):
+    """An export whose outlet and title a spreadsheet would run as formulas."""
+    return _export(tmp_path / "formulas", [
+        {"outlet": HYPERLINK, "title": "-5 points for the plan", "text": TEXT},
+        {"outlet": "@Daily", "title": "+ a plus sign", "text": TEXT.replace("Tuesday", "Monday")},
+        {"outlet": "Plain News", "title": "Budget talks", "text": TEXT.replace("Tuesday", "Friday")},
+    ])
+
+
+def _csv_rows(path):
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+# ── CSV cells a spreadsheet would run ───────────────────────────────────────────────────────────
+
+def test_build_csv_neutralises_formulas_and_parquet_keeps_them(formula_corpus, tmp_path):
+    out = tmp_path / "out"
+    build_corpus(formula_corpus, out)
+    rows = {row["outlet"] for row in _csv_rows(out / "articles.csv")}
+    assert rows == {"'" + HYPERLINK, "'@Daily", "Plain News"}
+    titles = {row["title"] for row in _csv_rows(out / "articles.csv")}
+    assert {"'-5 points for the plan", "'+ a plus sign", "Budget talks"} <= titles
+    assert set(pd.read_parquet(out / "articles.parquet")["outlet"]) == {HYPERLINK, "@Daily", "Plain News"}
+    assert {row["outlet"] for row in _csv_rows(out / "sentences.csv")} == rows
+    # numbers stay numbers
+    assert all(float(row["position"]) >= 0 for row in _csv_rows(out / "sentences.csv"))
+
+
+def test_every_formula_start_is_neutralised_in_text_cells_only():
+    table = pd.DataFrame({
+        "text": ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "plain", "-0.5", None],
+        "number": [-0.5, 1.0, -2.0, 0.0, 3.5, -1e-3, 2.0, -0.5, 1.0],
+    })
+    safe = store.neutralise_formulas(table)
+    assert safe["text"].tolist()[:8] == ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", "'\r=1", "plain",
+                                         "'-0.5"]
+    assert safe["text"].isna().tolist()[-1]
+    assert safe["number"].tolist() == table["number"].tolist()
+    assert table["text"].iloc[0] == "=1+1"  # the caller's table is not changed
+
+
+def test_save_table_and_coding_sheet_neutralise_formulas(formula_corpus, tmp_path):
+    build = build_corpus(formula_corpus, tmp_path / "tables")
+    assert build is not None
+    table = pd.DataFrame({"outlet": [HYPERLINK, "Plain"], "share": [-0.5, 0.25]})
+    path = save_table(table, "shares", out=tmp_path / "report")
+    rows = _csv_rows(path)
+    assert [row["outlet"] for row in rows] == ["'" + HYPERLINK, "Plain"]
+    assert [float(row["share"]) for row in rows] == [-0.5, 0.25]
+    sentences = store.load_sentences(tmp_path / "tables")
+    hits = add_frames(sentences, scheme="generic")
+    sheet = export_coding_sheet(sentences, hits, tmp_path / "report" / "sheet.csv", n=6)
+    outlets = {row["outlet"] for row in _csv_rows(sheet)}
+    assert "'" + HYPERLINK in outlets and HYPERLINK not in outlets
+
+
+# ── folders framing owns ────────────────────────────────────────────────────────────────────────
+
+def test_new_output_folder_is_marked_and_owned(formula_corpus, tmp_path):
+    out = tmp_path / "new" / "out"
+    build_corpus(formula_corpus, out)
+    assert (out / store.MARKER).is_file()
+    assert store.owns(out)
+    build_corpus(formula_corpus, out)  # framing's own folder: rebuilt in place
+    assert (out / "articles.parquet").exists()
+
+
+def test_a_folder_that_is_not_framings_is_refused_and_left_alone(formula_corpus, tmp_path):
+    out = tmp_path / "mine"
+    (out / "articles").mkdir(parents=True)
+    (out / "articles" / "draft.txt").write_text("my own notes", encoding="utf-8")
+    (out / "thesis.docx").write_bytes(b"not framing's")
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    with pytest.raises(UsageError, match="not made by framing"):
+        build_corpus(formula_corpus, out)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+
+
+def test_an_empty_folder_is_taken(formula_corpus, tmp_path):
+    out = tmp_path / "empty"
+    out.mkdir()
+    build_corpus(formula_corpus, out)
+    assert (out / store.MARKER).is_file() and (out / "sentences.parquet").exists()
+
+
+def test_tables_of_an_earlier_version_without_the_marker_are_adopted(formula_corpus, tmp_path):
+    out = tmp_path / "old"
+    build_corpus(formula_corpus, out)
+    (out / store.MARKER).unlink()
+    info = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    del info["tables"]  # as earlier versions wrote it
+    (out / "build.json").write_text(json.dumps(info), encoding="utf-8")
+    again = build_corpus(formula_corpus, out)
+    assert again.n_reused == 0  # no hashes to trust: rebuilt
+    assert not any("does not match" in str(p) for p in again.problems)  # an upgrade, not a problem
+    assert (out / store.MARKER).is_file()
+
+
+def test_a_users_folder_named_like_a_table_is_never_removed(formula_corpus, tmp_path):
+    out = tmp_path / "out"
+    build_corpus(formula_corpus, out)
+    raw = out / "sentences"
+    raw.mkdir()
+    (raw / "notes.txt").write_text("kept", encoding="utf-8")
+    build_corpus(formula_corpus, out, fresh=True)
+    assert (raw / "notes.txt").read_text(encoding="utf-8") == "kept"
+
+
+def test_swap_folder_refuses_a_folder_that_is_not_framings(tmp_path):
+    final = tmp_path / "report"
+    final.mkdir()
+    (final / "own.txt").write_text("a user's file", encoding="utf-8")
+    staged = store.mark_folder(store.make_temp_dir(tmp_path, prefix=".report."))
+    with pytest.raises(UsageError, match="not made by framing"):
+        store.swap_folder(staged, final)
+    assert (final / "own.txt").exists()
+    marked = tmp_path / "marked"
+    store.claim_folder(marked)
+    (marked / "index.html").write_text("old", encoding="utf-8")
+    store.swap_folder(staged, marked)
+    assert not (marked / "index.html").exists() and (marked / store.MARKER).exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".old")] == []
+
+
+# ── where outputs may go ────────────────────────────────────────────────────────────────────────
+
+def test_corpus_names_resolve_to_the_real_folder(tmp_path, monkeypatch):
+    raw = tmp_path / "data" / "raw" / "my-event"
+    (raw / "sub").mkdir(parents=True)
+    monkeypatch.chdir(raw / "sub")
+    assert corpus_folder("..") == raw
+    assert corpus_folder("..").name == "my-event"
+    monkeypatch.chdir(raw)
+    assert corpus_folder(".") == raw
+    monkeypatch.chdir(tmp_path)
+    assert corpus_folder("my-event") == raw
+    with pytest.raises(UsageError, match="empty corpus name"):
+        corpus_folder("")
+
+
+@pytest.mark.parametrize("where, message", [
+    ("data/raw/my-event/out", "inside the corpus folder"),
+    ("data/raw/my-event", "inside the corpus folder"),
+    ("data/raw", "holds the corpus folder"),
+    ("data", "holds the corpus folder"),
+    (".", "holds the corpus folder"),
+    ("..", "holds the corpus folder"),
+])
+def test_outputs_never_inside_or_around_the_corpus(tmp_path, monkeypatch, where, message):
+    raw = tmp_path / "data" / "raw" / "my-event"
+    raw.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError, match=message):
+        check_output(where, corpus=raw)
+    assert check_output("data/processed/my-event", corpus=raw) == tmp_path / "data" / "processed" / "my-event"
+
+
+def test_outputs_never_replace_the_project_or_data_raw(tmp_path, monkeypatch):
+    (tmp_path / "project" / "data" / "raw").mkdir(parents=True)
+    elsewhere = tmp_path / "corpora" / "event"
+    elsewhere.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "project")
+    for where in (".", "data", "data/raw"):
+        with pytest.raises(UsageError, match="framing must never replace"):
+            check_output(where, corpus=elsewhere)
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(UsageError, match="is a file"):
+        check_output(tmp_path / "file.txt", corpus=elsewhere)
+
+
+# ── table integrity ─────────────────────────────────────────────────────────────────────────────
+
+def test_build_json_records_row_counts_and_hashes(formula_corpus, tmp_path):
+    out = tmp_path / "out"
+    build_corpus(formula_corpus, out)
+    recorded = json.loads((out / "build.json").read_text(encoding="utf-8"))["tables"]
+    for name in store.TABLES:
+        assert recorded[name]["rows"] == len(pd.read_parquet(out / f"{name}.parquet"))
+        assert len(recorded[name]["sha256"]) == 64
+    assert store.check_tables(out) is None
+
+
+def test_a_table_missing_rows_is_rebuilt_not_reused(formula_corpus, tmp_path):
+    out = tmp_path / "out"
+    build_corpus(formula_corpus, out)
+    whole = pd.read_parquet(out / "sentences.parquet")
+    whole.iloc[: len(whole) // 2].to_parquet(out / "sentences.parquet", index=False)
+    assert "rows" in store.check_tables(out)
+    again = build_corpus(formula_corpus, out)
+    assert again.n_reused == 0
+    assert any("does not match the tables beside it" in str(p) for p in again.problems)
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "sentences.parquet"), whole)
+    assert store.check_tables(out) is None
+    assert build_corpus(formula_corpus, out).n_reused == 3  # intact again: reused
+
+
+def test_an_edited_table_is_rebuilt(formula_corpus, tmp_path):
+    out = tmp_path / "out"
+    build_corpus(formula_corpus, out)
+    whole = pd.read_parquet(out / "sentences.parquet")
+    edited = whole.assign(text=whole["text"].str.replace("budget", "BUDGET"))
+    edited.to_parquet(out / "sentences.parquet", index=False)
+    assert store.check_tables(out) == "the sentences table was changed after it was built"
+    assert build_corpus(formula_corpus, out).n_reused == 0
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "sentences.parquet"), whole)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "wrong types"])
+def test_unreadable_or_mistyped_previous_tables_are_rebuilt(formula_corpus, tmp_path, damage):
+    out = tmp_path / "out"
+    build_corpus(formula_corpus, out)
+    articles = pd.read_parquet(out / "articles.parquet")
+    if damage == "garbage":
+        (out / "articles.parquet").write_bytes(b"PAR1 not really parquet")
+    else:
+        pd.DataFrame({"article_id": [1, 2], "build_key": [3.5, None], "raw_sha256": [0, 0],
+                      "outlet": [1, 2]}).to_parquet(out / "articles.parquet")
+    again = build_corpus(formula_corpus, out)
+    assert again.n_reused == 0
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "articles.parquet"), articles)
+
+
+# ── modes ───────────────────────────────────────────────────────────────────────────────────────
+
+def _modes(folder):
+    return {p.relative_to(folder).as_posix(): stat.S_IMODE(p.stat().st_mode)
+            for p in [folder, *folder.rglob("*")]}
+
+
+def test_outputs_are_readable_as_the_umask_allows(formula_corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "PARTITION_ROWS", 5)  # also a partitioned table folder
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "out"
+        build_corpus(formula_corpus, out)
+        save_table(pd.DataFrame({"a": [1]}), "t", out=tmp_path / "report")
+        folder = store.make_temp_dir(tmp_path, prefix=".x.")
+        os.umask(0o027)
+        strict = store.make_temp_file(tmp_path / "strict.csv")
+    finally:
+        os.umask(old)
+    modes = {**_modes(out), **{f"report/{k}": v for k, v in _modes(tmp_path / "report").items()}}
+    assert (out / "sentences").is_dir()
+    for name, mode in modes.items():
+        path = out / name if not name.startswith("report/") else tmp_path / name
+        assert mode == (0o755 if path.is_dir() else 0o644), (name, oct(mode))
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    assert stat.S_IMODE(strict.stat().st_mode) == 0o640
+
+
+# ── staleness ───────────────────────────────────────────────────────────────────────────────────
+
+def test_an_edit_in_a_corpus_subfolder_makes_the_tables_stale(tmp_path):
+    raw = _export(tmp_path / "data" / "raw" / "event" / "sub", [{"outlet": "A", "text": TEXT}]).parent
+    out = tmp_path / "data" / "processed" / "event"
+    build_corpus(raw, out)
+    assert not store.changed_since_build(out, root=tmp_path)
+    built = (out / "build.json").stat().st_mtime
+    edited = raw / "sub" / "export.jsonl"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Tuesday", "Sunday"), encoding="utf-8")
+    os.utime(edited, (built + 5, built + 5))
+    os.utime(raw / "sub", (built - 5, built - 5))
+    os.utime(raw, (built - 5, built - 5))
+    assert store.changed_since_build(out, root=tmp_path)
+    with pytest.warns(UserWarning, match="has changed since"):
+        store.load_articles("event", root=tmp_path)
+
+
+def test_parts_are_fingerprinted_and_a_missing_part_is_rebuilt(formula_corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "PARTITION_ROWS", 5)
+    out = tmp_path / "out"
+    build_corpus(formula_corpus, out, chunk_size=1)
+    parts = store.table_files(out, "sentences")
+    assert len(parts) >= 2 and (out / "sentences" / store.MARKER).exists()
+    assert store.check_tables(out) is None
+    rows = sum(pq.ParquetFile(p).metadata.num_rows for p in parts)
+    parts[0].unlink()
+    assert store.check_tables(out) is not None
+    assert build_corpus(formula_corpus, out, chunk_size=1).n_reused == 0
+    assert sum(pq.ParquetFile(p).metadata.num_rows for p in store.table_files(out, "sentences")) == rows
+    shutil.rmtree(out)
+
+
+def test_a_report_folder_made_by_a_notebook_is_marked_and_a_users_folder_is_not(tmp_path):
+    save_table(pd.DataFrame({"a": [1]}), "t", out=tmp_path / "made")
+    assert (tmp_path / "made" / store.MARKER).is_file()
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    save_table(pd.DataFrame({"a": [1]}), "t", out=mine)
+    assert not (mine / store.MARKER).exists() and (mine / "tables" / "t.csv").exists()
