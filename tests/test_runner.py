@@ -84,3 +84,18 @@ def test_cell_timeout_grows_with_the_corpus_and_can_be_set(monkeypatch):
         runner.cell_timeout(10)
     with pytest.raises(ValueError, match="positive"):
         runner.cell_timeout(10, seconds=0)
+
+
+def test_the_cell_timeout_of_framing_report_reaches_every_notebook(tmp_path, monkeypatch):
+    from framing import cli
+
+    monkeypatch.setattr(report, "build_corpus_tables", lambda raw, processed, workers=None:
+                        {"articles": 1, "sentences": 1_000_000, "removed_lines": 0})
+    (tmp_path / "data" / "raw" / "toy").mkdir(parents=True)
+    slow = _notebook(tmp_path, "import time", "time.sleep(60)")
+    lines = []
+    assert report.run_reports(root=tmp_path, notebooks=[slow], cell_timeout=4, echo=lines.append) == 1
+    assert any("a cell may run 4 s (--cell-timeout or FRAMING_CELL_TIMEOUT to change)" in line for line in lines)
+    assert any("still running after 4 s" in line for line in lines), lines
+    assert cli._parser().parse_args(["report", "toy", "--cell-timeout", "900"]).cell_timeout == 900
+    assert cli._parser().parse_args(["report", "toy"]).cell_timeout is None  # then the default for the corpus

@@ -1,8 +1,9 @@
 """HTML evidence for notebooks and reports: sentences with the words that counted marked, and an
 article shown line by line as it was kept or dropped.
 
-Every function returns an `Html` string, which Jupyter renders as HTML and which can be written
-into a report as it is. Styles are inline (no <style> block), so the markup survives JupyterLab's
+Every `mark_*` and `show_*` function returns an `Html` string, which Jupyter renders as HTML and
+which can be written into a report as it is; the `browse_*` functions return live widgets (a
+control above one of those views, redrawn when the control changes). Styles are inline (no <style> block), so the markup survives JupyterLab's
 sanitiser for untrusted notebooks and reads the same in the static report.
 """
 from __future__ import annotations

@@ -28,6 +28,7 @@ BASE_CELL_TIMEOUT = 120  # seconds any cell may take, however small the corpus
 SECONDS_PER_SENTENCE = 0.002  # on top: 2 ms per sentence, about ten times what scoring one takes on one core
 STALL_SECONDS = 20.0  # kernel free while a cell still counts as running: stop the run after this long
 HEARTBEAT_SECONDS = 15.0  # how often a progress line names the cell that is running
+IOPUB_SECONDS = 30  # after a cell's reply, how long its last output may take to arrive (a busy machine is slow)
 _PROBE_EVERY = 2.0  # seconds between two kernel-info requests of the watchdog
 _SETTLE = 1.0  # seconds after a cell's request was sent before the watchdog probes the kernel
 
@@ -69,12 +70,15 @@ def execute_notebook(notebook: Path, output: Path, *, parameters: dict, kernel: 
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name=kernel, language="python",
             cwd=str(cwd), progress_bar=False, log_output=False, execution_timeout=timeout,
-            config=config, kernel_manager_class=watchdog.manager_class(),
+            iopub_timeout=IOPUB_SECONDS, config=config, kernel_manager_class=watchdog.manager_class(),
             on_notebook_start=watchdog.notebook_started, on_cell_execute=watchdog.cell_started,
             on_cell_complete=watchdog.request_sent, on_cell_executed=watchdog.cell_finished)
     except Exception as error:
         if watchdog.stalled:
             raise NotebookStalled(watchdog.stalled) from error
+        if type(error).__name__ == "CellTimeoutError" and "IOPub" in str(error):
+            raise TimeoutError(f"{watchdog.where()}: the cell ended but its output did not arrive within "
+                               f"{IOPUB_SECONDS} s") from error
         if type(error).__name__ == "CellTimeoutError":
             raise TimeoutError(f"{watchdog.where()}: still running after {timeout} s, the cell timeout "
                                f"(raise it with `framing report --cell-timeout SECONDS` or "
@@ -192,8 +196,12 @@ class Watchdog:
         from jupyter_client.blocking import BlockingKernelClient
 
         client = BlockingKernelClient()
-        client.load_connection_info(manager.get_connection_info())
-        client.start_channels(shell=True, iopub=True, stdin=False, hb=False, control=True)
+        try:
+            client.load_connection_info(manager.get_connection_info())
+            client.start_channels(shell=True, iopub=True, stdin=False, hb=False, control=True)
+        except Exception:  # not connectable yet (the kernel is still starting): try again shortly
+            client.stop_channels()
+            return None
         return client
 
     def _progress(self, cell: dict, now: float):
