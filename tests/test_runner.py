@@ -72,9 +72,9 @@ def test_a_cell_over_the_timeout_is_named_with_how_to_raise_it(tmp_path):
 
 def test_cell_timeout_grows_with_the_corpus_and_can_be_set(monkeypatch):
     monkeypatch.delenv(runner.CELL_TIMEOUT_ENV, raising=False)
-    assert runner.cell_timeout(0) == 120
-    assert runner.cell_timeout(50) == 120
-    assert runner.cell_timeout(1_500_000) == 3120
+    assert runner.cell_timeout(0) == 300
+    assert runner.cell_timeout(50) == 300
+    assert runner.cell_timeout(1_500_000) == 3300
     assert runner.cell_timeout(1_500_000, seconds=30) == 30
     monkeypatch.setenv(runner.CELL_TIMEOUT_ENV, "45")
     assert runner.cell_timeout(1_500_000) == 45

@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="processes for the build and for scoring sentences (default: all cores)")
     report.add_argument("--cell-timeout", type=float, metavar="SECONDS", dest="cell_timeout",
                         help="seconds one notebook cell may run before the notebook counts as failed "
-                             "(default: FRAMING_CELL_TIMEOUT, else 120 s plus 2 ms per sentence)")
+                             "(default: FRAMING_CELL_TIMEOUT, else 300 s plus 2 ms per sentence)")
     report.set_defaults(run=_run_report)
 
     explain = commands.add_parser("explain", help="show, line by line, what was kept (as which kind) "

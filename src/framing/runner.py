@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 CELL_TIMEOUT_ENV = "FRAMING_CELL_TIMEOUT"
-BASE_CELL_TIMEOUT = 120  # seconds any cell may take, however small the corpus
+BASE_CELL_TIMEOUT = 300  # seconds any cell may take, however small the corpus (charts on a busy machine)
 SECONDS_PER_SENTENCE = 0.002  # on top: 2 ms per sentence, about ten times what scoring one takes on one core
 STALL_SECONDS = 20.0  # kernel free while a cell still counts as running: stop the run after this long
 HEARTBEAT_SECONDS = 15.0  # how often a progress line names the cell that is running
@@ -39,7 +39,7 @@ class NotebookStalled(RuntimeError):
 
 def cell_timeout(n_sentences: int = 0, *, seconds: float | None = None) -> int:
     """Seconds one cell may run: `seconds` when given, else the `FRAMING_CELL_TIMEOUT` environment
-    variable, else 120 s plus 2 ms per sentence of the corpus (120 s for the seeds, about 50 min for
+    variable, else 300 s plus 2 ms per sentence of the corpus (300 s for the seeds, 55 min for
     1.5 million sentences)."""
     if seconds is None and os.environ.get(CELL_TIMEOUT_ENV, "").strip():
         text = os.environ[CELL_TIMEOUT_ENV].strip()
