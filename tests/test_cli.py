@@ -223,3 +223,31 @@ def test_a_bad_scheduler_address_is_one_line(project, address, monkeypatch, caps
                  "--quiet", "--scheduler", address])
     line = _one_line_refusal(subprocess.CompletedProcess([], code, *capsys.readouterr()))
     assert "cannot reach a Dask scheduler" in line and address in line
+
+
+def test_a_terminated_report_leaves_no_staging_folder_and_the_old_report(project):
+    import signal
+    import time
+
+    assert _run(["report", "mycorpus"], project).returncode == 0
+    reports = project / "reports"
+    before = _hashes(reports)
+    nbformat.write(new_notebook(cells=[
+        new_markdown_cell("# Wait\n\nDoes a kill clean up?"),
+        new_code_cell("import time\ntime.sleep(120)")]), project / "notebooks" / "02_wait.ipynb")
+    environment = {k: v for k, v in os.environ.items() if k != "FRAMING_HOME"}
+    process = subprocess.Popen([*FRAMING, "report", "mycorpus"], cwd=project, env=environment,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 300
+        while not list((reports / ".mycorpus.").parent.glob(".mycorpus.*.tmp/notebooks/01_count.ipynb")):
+            assert time.monotonic() < deadline and process.poll() is None, "the report never started"
+            time.sleep(0.5)
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode != 0 and "Traceback" not in err, err
+    assert "interrupted" in err
+    assert _hashes(reports) == before  # the previous report as it was, no staging folder left

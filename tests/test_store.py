@@ -324,3 +324,13 @@ def test_a_report_folder_made_by_a_notebook_is_marked_and_a_users_folder_is_not(
     mine.mkdir()
     save_table(pd.DataFrame({"a": [1]}), "t", out=mine)
     assert not (mine / store.MARKER).exists() and (mine / "tables" / "t.csv").exists()
+
+
+def test_dot_names_the_corpus_folder_it_stands_for(tmp_path, monkeypatch):
+    from framing.plots import report_folder
+
+    (tmp_path / "data" / "raw" / "my-event" / "sub").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "data" / "raw" / "my-event" / "sub")
+    assert store.corpus_dir("..", root=tmp_path) == tmp_path / "data" / "processed" / "my-event"
+    monkeypatch.chdir(tmp_path / "data" / "raw" / "my-event")
+    assert report_folder(corpus=".").name == "my-event"

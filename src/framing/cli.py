@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
+    _stop_cleanly_on_terminate()
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -30,6 +31,19 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"framing: {describe_write_error(error)}", file=sys.stderr)
         return 1
+
+
+def _stop_cleanly_on_terminate() -> None:
+    """A polite kill (SIGTERM, as from `kill` or a job scheduler's time limit) stops the command as
+    Ctrl-C does: staging folders are removed and earlier outputs stay as they were."""
+    import signal
+    import threading
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def _parser() -> argparse.ArgumentParser:

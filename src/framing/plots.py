@@ -109,8 +109,9 @@ def caption_of(fig) -> str | None:
 
 
 def corpus_name(corpus: str | Path | None) -> str | None:
-    """A corpus's name from its name or its processed folder path."""
-    return None if corpus is None else Path(str(corpus)).name
+    """A corpus's name from its name or its processed folder path (`.` and `..` resolved to the
+    folder they stand for)."""
+    return None if corpus is None else Path(str(corpus)).expanduser().resolve().name
 
 
 def corpus_caption(corpus: str | Path | None, **counts: int) -> str:

@@ -425,10 +425,10 @@ def _stage(final: Path, write) -> tuple[Path, Path]:
 
 def corpus_dir(corpus: str | Path, *, root: Path | None = None) -> Path:
     """The processed folder of a corpus: a corpus name, or a path to a processed folder."""
-    path = Path(corpus)
+    path = Path(corpus).expanduser()
     if path.is_dir() and _table_path(path, "sentences").exists():
         return path
-    return processed_dir(root) / path.name
+    return processed_dir(root) / path.resolve().name  # `.` and `..` name the folder they stand for
 
 
 def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd.DataFrame:
