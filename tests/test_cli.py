@@ -251,3 +251,18 @@ def test_a_terminated_report_leaves_no_staging_folder_and_the_old_report(project
     assert process.returncode != 0 and "Traceback" not in err, err
     assert "interrupted" in err
     assert _hashes(reports) == before  # the previous report as it was, no staging folder left
+
+
+def test_a_read_only_reports_folder_is_one_line(project):
+    reports = project / "reports"
+    before = _hashes(reports)
+    reports.chmod(0o555)
+    try:
+        result = subprocess.run([*_without_root_override(), *FRAMING, "report", "mycorpus"], cwd=project,
+                                capture_output=True, text=True, timeout=TIMEOUT)
+    finally:
+        reports.chmod(0o755)
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result.stderr
+    complaints = [line for line in result.stdout.splitlines() if "cannot write" in line]
+    assert len(complaints) == 1 and "report not written" in complaints[0] and str(reports) in complaints[0]
+    assert _hashes(reports) == before

@@ -341,7 +341,8 @@ def _one_line(error: BaseException, *, folder: Path) -> str:
     if isinstance(error, UsageError):
         return str(error)
     if isinstance(error, OSError):
-        return describe_write_error(error, folder=folder)
+        return describe_write_error(error, folder=folder,
+                                    elsewhere="run framing in a project folder you can write to")
     return " ".join(f"{type(error).__name__}: {error}".split())
 
 

@@ -307,18 +307,19 @@ def check_claimable(folder: Path) -> Path:
     return folder
 
 
-def describe_write_error(error: OSError, *, folder: Path | None = None) -> str:
+def describe_write_error(error: OSError, *, folder: Path | None = None,
+                         elsewhere: str = "choose another output folder (--out)") -> str:
     """One line for a failed write: which folder (the file's, else `folder`, the output folder being
-    written), what went wrong, what to do."""
+    written), what went wrong, what to do (`elsewhere`: how to write somewhere else instead)."""
     where = Path(error.filename).parent if error.filename and Path(error.filename).name.startswith(".") \
         else error.filename or folder
     what = os.strerror(error.errno) if error.errno else " ".join((error.strerror or str(error)).split())
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        fix = "free some space there, or choose another output folder (--out)"
+        fix = f"free some space there, or {elsewhere}"
     elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        fix = "make it writable, or choose another output folder (--out)"
+        fix = f"make it writable, or {elsewhere}"
     else:
-        fix = "check the folder, or choose another output folder (--out)"
+        fix = f"check the folder, or {elsewhere}"
     return f"cannot write {where or 'the output'}: {what}: {fix}; earlier outputs were left as they were"
 
 
