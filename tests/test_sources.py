@@ -280,3 +280,23 @@ def test_places_honorifics_and_bodies_without_a_name_are_no_speakers(text):
 ])
 def test_sentence_openers_are_not_part_of_a_speaker(text, speaker):
     assert fr.extract_quotes(_table([text]))["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("texts, speaker, anonymous", [
+    (["Rose Roe says the party is a cult.", "It “harms people,” the actor and activist said Monday."], "Rose Roe", False),
+    (["The bridge was closed.", "It was an “active threat,” the US Capitol Police wrote on Twitter."],
+     "US Capitol Police", False),
+    (["“We are committed to access,” Biden's proclamation states."], "Biden", False),
+    (["U.S. officials said only China can help.", "“China's cooperation is needed,” they said."], "U.S. officials", True),
+    (["President Jane Roe on Friday claimed that the threat is “gone” from the region."], "Jane Roe", False),
+    (["It was “rife with fear,” the report said."], None, False),
+])
+def test_descriptions_bodies_documents_and_pronouns(texts, speaker, anonymous):
+    quote = fr.extract_quotes(_table(texts)).query("is_direct").iloc[-1]
+    assert (quote["speaker"] if isinstance(quote["speaker"], str) else None) == speaker
+    assert bool(quote["is_anonymous"]) == anonymous
+
+
+def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote():
+    quotes = fr.extract_quotes(_table(["Eric Adams claimed victory in the primary on Tuesday night."]))
+    assert quotes.empty

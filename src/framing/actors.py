@@ -120,8 +120,15 @@ def person_mentions(text: str, *, outlets=(), lexicon: str | Path = DEFAULT_LEXI
     """The person mentions of one text, in order: names with titles cut off, organisations and
     places left out (see the module's rules). `outlets` are extra organisation names (the corpus's
     outlets)."""
-    rules = read_rules(lexicon)
-    organisations = tuple(sorted(set(rules.organisations) | set(outlets)))
+    return _person_mentions(text, read_rules(lexicon), _organisations(tuple(outlets), lexicon))
+
+
+@lru_cache(maxsize=64)
+def _organisations(outlets: tuple, lexicon) -> tuple[str, ...]:
+    return tuple(sorted(set(read_rules(lexicon).organisations) | set(outlets)))
+
+
+def _person_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mention]:
     pattern, outlet_words = _blocked(organisations)
     blocked = [m.span() for m in pattern.finditer(text)] if pattern else []
     found = []
@@ -224,7 +231,7 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
     if outlets is None:
         outlets = table["outlet"].dropna().unique() if "outlet" in table else ()
-    names = outlet_names(outlets)
+    rules, organisations = read_rules(lexicon), _organisations(outlet_names(outlets), lexicon)
     rows = []
     events = table[within] if within and within in table else pd.Series("all", index=table.index)
     outlet_col = table["outlet"] if "outlet" in table else pd.Series(None, index=table.index)
@@ -233,7 +240,7 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
         if not isinstance(text, str):
             continue
         title_case = _is_title_case(text)
-        for m in person_mentions(text, outlets=names, lexicon=lexicon):
+        for m in _person_mentions(text, rules, organisations):
             rows.append((article, outlet, event, sentence, m.start, m.end, text[m.start:m.end], m.name,
                          m.has_title, title_case))
     found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case"])
@@ -311,25 +318,24 @@ def _surname(form: str, rules: Rules) -> str:
     return core[-1] if core else form
 
 
-def _surname_index(full: pd.Series, rules: Rules) -> dict[str, pd.Series]:
-    """surname → mention counts of the full names (two words or more) with that surname."""
-    forms = full.dropna()
-    forms = forms[forms.map(lambda f: len(f.split()) > 1 and not _is_surname_form(f, rules))]
-    counts = forms.value_counts()
+def _surname_index(full: pd.Series, rules: Rules) -> dict[str, dict[str, int]]:
+    """surname → {full name: mentions} of the full names (two words or more) with that surname."""
     index: dict[str, dict[str, int]] = {}
-    for form, n in counts.items():
-        index.setdefault(_surname(form, rules), {})[form] = int(n)
-    return {k: pd.Series(v) for k, v in index.items()}
+    for form, n in full.dropna().value_counts(sort=False).items():
+        if len(form.split()) > 1 and not _is_surname_form(form, rules):
+            index.setdefault(_surname(form, rules), {})[form] = int(n)
+    return index
 
 
-def _pick(counts: pd.Series | None) -> str | None:
-    """The one full name, or the one that holds at least `DOMINANT_SHARE` of the mentions."""
-    if counts is None or counts.empty:
+def _pick(counts: dict[str, int] | None) -> str | None:
+    """The one full name, or the one that holds at least `DOMINANT_SHARE` of the mentions (ties
+    and near-ties resolve to nobody)."""
+    if not counts:
         return None
     if len(counts) == 1:
-        return str(counts.index[0])
-    top = counts.sort_values(ascending=False, kind="stable")
-    return str(top.index[0]) if top.iloc[0] >= DOMINANT_SHARE * top.sum() else None
+        return next(iter(counts))
+    name, top = max(sorted(counts.items()), key=lambda item: item[1])
+    return name if top >= DOMINANT_SHARE * sum(counts.values()) else None
 
 
 def count_actors(actors: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:

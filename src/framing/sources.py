@@ -48,6 +48,12 @@ _FIRST_LETTER = re.compile(r"[^\W\d_]")
 _PERSON = re.compile(rf"(?<![\w’'.-]){_NAME}")
 _POSSESSIVE = re.compile(r"[’']s$")
 _ORGANISATION_HEAD = re.compile(r"[A-Z][\w.]* for (?:[A-Z][\w.]*\s+)*(?:and\s+)?$")  # "Centers for Disease Control and "
+# What may stand between a speaker and the verb: a time ("Biden on Friday claimed", "this week
+# said") and auxiliaries or adverbs of time ("has repeatedly said").
+_WHEN = (r"(?:\s+(?:on|this|last|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+         r"Sunday|week|month|year|morning|afternoon|evening|night|[A-Z][a-z]+\.?\s+\d{1,2}))?")
+_AUXILIARIES = ("has|have|had|also|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
+                "has also|have also|had also|will|would")
 ATTRIBUTION_TAIL_WORDS = 6  # "…, officials said on Tuesday in a statement." still ends the sentence
 MAX_QUOTE_SENTENCES = 6  # a quote left open is joined with at most this many sentences
 TITLE_MAX_WORDS = 6  # a quoted span in title case up to this long names a show, book or document
@@ -60,6 +66,7 @@ class _Lexicon(NamedTuple):
     anonymous: list  # anonymous phrases, lower case
     roles: frozenset  # capitalised role words cut off a label to give the name
     nouns: frozenset  # lower-case role nouns after a body's name ("NATO chief")
+    documents: frozenset  # lower-case nouns for what someone wrote ("proclamation", "report")
     titles: frozenset  # lower-case roles that stand for a person already named ("the president")
     version: str
 
@@ -77,17 +84,20 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     titles = frozenset(data["roles"]["titles"])
     speaker = (rf"(?<![\w’'.-])(?P<who>{_NAME}|[Hh]e|[Ss]he|[Tt]hey|"
                rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
+               rf"the\s+(?:[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s)|"
                rf"(?:{_alternatives(anonymous)})(?:\s+(?:with|on|in|at|from)\s+[\w\s’'-]+?)?)")
     participles = _alternatives(f for f in forms if f.endswith("ing"))
     patterns = [
         ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,[^,]{{3,80}},|,(?=\s+[a-z]+ly\s))?"
+                                 rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
                                  rf"\s+(?:(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(forms)})\b")),
         ("subject_participle", re.compile(rf"^\s*{speaker}\s[^.;]*?,\s+(?P<verb>{participles})\b")),
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
     ]
     return _Lexicon(forms, patterns, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
-                    frozenset(data["roles"].get("nouns", ())), titles, str(data["version"]))
+                    frozenset(data["roles"].get("nouns", ())), frozenset(data["roles"].get("documents", ())),
+                    titles, str(data["version"]))
 
 
 def _alternatives(words) -> str:
@@ -144,9 +154,10 @@ def _resolved_speakers(quotes: pd.DataFrame, sentences: pd.DataFrame, text_col: 
     events = quotes["event"] if quotes["event"].notna().all() else pd.Series("all", index=quotes.index)
     speakers = pd.DataFrame({"name": quotes.loc[named, "speaker"], "event": events[named].astype(str),
                              "has_title": True})
-    mentions = find_actors(sentences.assign(event=sentences["event"] if "event" in sentences and
-                                            quotes["event"].notna().all() else "all"),
-                           kinds=None, text_col=text_col)
+    table = sentences.assign(event=sentences["event"].astype(str) if "event" in sentences and
+                             quotes["event"].notna().all() else "all")
+    single = speakers.loc[~speakers["name"].str.contains(" "), "event"].unique()  # only these need names
+    mentions = find_actors(table[table["event"].isin(single)], kinds=None, text_col=text_col)
     written = pd.DataFrame({"name": mentions["name"], "event": mentions["event"], "has_title": True})
     both = pd.concat([speakers, written], ignore_index=True)
     resolved = resolve_names(both).iloc[:len(speakers)].set_axis(speakers.index)
@@ -193,6 +204,7 @@ class _Memory:
         self.names: list[str] = []  # every full personal name, most recent last (for a surname alone)
         self.titles: dict[str, set[str]] = {}  # name → lower-case roles written before it
         self.subjects: set[str] = set()  # names that opened a sentence
+        self.anonymous: str | None = None  # the anonymous source of the last attribution, if it was one
 
     def meet(self, name: str, role_words, *, speaker: bool) -> None:
         for seen in (self.speakers, self.names) if speaker else (self.names,):
@@ -289,7 +301,8 @@ def _attributed_clause(text: str, found) -> str | None:
     start, who, verb_text, pattern, _ = found
     if pattern == "according_to" and not text[:start].strip():
         clause = text.split(",", 1)[1] if "," in text else ""
-    elif pattern == "name_verb" and not text[:start].strip(" -•*"):  # "NATO chief says Ukraine …"
+    elif (pattern == "name_verb" and not text[:start].strip(" -•*")  # "NATO chief says Ukraine …"
+          and _lexicon().forms.get(verb_text, ("",))[0] == "say"):  # other verbs take objects: "claimed victory"
         clause = text[text.find(verb_text, start) + len(verb_text):].lstrip(" ,:")
     elif text[:start].rstrip().endswith(","):
         after = text[text.find(verb_text, start) + len(verb_text):] if pattern != "according_to" else ""
@@ -373,7 +386,9 @@ def _attribution(narration: str):
         for match in pattern.finditer(narration):
             who = match.group("who").strip()
             verb_text = match.group("verb") if "verb" in pattern.groupindex else "according to"
-            if who.split()[0] in _NOT_SPEAKERS:
+            if who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
+                who = who[4:]
+            elif who.split()[0] in _NOT_SPEAKERS:
                 continue
             if " " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")]):
                 continue  # the tail of a body's name: "… Control and Prevention said"
@@ -421,30 +436,47 @@ def _speaker(found, memory: _Memory):
     who = _without_openers(who)
     if not who or _is_place(who):  # "Texas said", "WASHINGTON (AP) — …": a place speaks for nobody
         return None, found[1], verb, verb_text, stance, False, pattern + "_place"
+    if noun in lexicon.anonymous and not _POSSESSIVE.search(who):  # "U.S. officials said": unnamed people
+        memory.anonymous = f"{who} {noun}"
+        return memory.anonymous, memory.anonymous, verb, verb_text, stance, True, pattern
     if noun in lexicon.nouns and not _POSSESSIVE.search(who):  # "NATO chief says"
         return f"{who} {noun}", f"{who} {noun}", verb, verb_text, stance, False, pattern + "_role"
     lowered = who.lower()
+    if lowered == "they" and memory.anonymous:  # "officials said …" then "they said"
+        return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_pronoun"
     if lowered in _PRONOUNS:
         return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_pronoun"
     if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
         return memory.titled(lowered.split()[-1]), who, verb, verb_text, stance, False, pattern + "_title"
-    if any(lowered.startswith(a) for a in lexicon.anonymous):
+    if any(lowered.startswith(a) or lowered.startswith(f"the {a}") for a in lexicon.anonymous):
+        memory.anonymous = who
         return who, who, verb, verb_text, stance, True, pattern
+    if who.startswith("the "):  # a description: "the actor and activist said", "the report said"
+        head = lowered.split()[-1]
+        if head in lexicon.documents or head.capitalize() in read_rules().organisation_words:
+            return None, who, verb, verb_text, stance, False, pattern + "_description"
+        return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_description"
     roles, name_tokens = _split_label(who.split())
     if not name_tokens and roles[-1].lower() in lexicon.titles:  # "the South Carolina Governor said"
         return memory.titled(roles[-1].lower()), who, verb, verb_text, stance, False, pattern + "_title"
     if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" or "Mr" is nobody
-        body = len(roles) == 1 and roles[0].rstrip(".") not in _HONORIFICS
+        body = (len(roles) == 1 and roles[0].rstrip(".") not in _HONORIFICS
+                or roles[-1] in read_rules().organisation_words)  # "US Capitol Police", "White House"
         return (who if body else None), who, verb, verb_text, stance, False, pattern
     if len(name_tokens) == 1 and name_tokens[0] in read_rules().organisation_words:
         return None, who, verb, verb_text, stance, False, pattern  # "the Committee said": which one?
     owner = _POSSESSIVE.search(name_tokens[-1]) if noun else None
+    if owner and noun in lexicon.documents:  # "Biden's proclamation states": Biden speaks
+        name_tokens[-1] = name_tokens[-1][:owner.start()]
+        name = memory.full_name(name_tokens)
+        return name, f"{who} {noun}", verb, verb_text, stance, False, pattern + "_document"
     if owner:  # "Netanyahu’s office said": the office speaks, not Netanyahu
         name_tokens[-1] = name_tokens[-1][:owner.start()]
         name = f"{memory.full_name(name_tokens)}{owner.group()} {noun}"
         return name, f"{who} {noun}", verb, verb_text, stance, False, pattern + "_possessive"
     name = memory.full_name(name_tokens)
     memory.meet(name, roles, speaker=True)
+    memory.anonymous = None
     return name, who, verb, verb_text, stance, False, pattern
 
 
