@@ -7,7 +7,7 @@ SIZES  ?= 100,1000,10000,100000
 SOAK_RUNS ?= 20
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report build test browser lab bench soak clean
+.PHONY: help setup report build test browser fonts lab bench soak clean
 
 help:  ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -25,10 +25,10 @@ setup: $(STAMP)  ## create the environment (.venv) if needed
 build: setup  ## build the tables of every corpus in data/raw
 	$(BIN)/framing build
 
-report: setup  ## build every corpus and render its notebooks and report into reports/
+report: setup fonts  ## build every corpus and render its notebooks and report into reports/
 	$(BIN)/framing report
 
-test: setup browser  ## run the test suite
+test: setup browser fonts  ## run the test suite
 	$(BIN)/python -m pytest -q
 
 # The browser test drives Debian's chromium; install it when missing and we may (root, apt).
@@ -45,7 +45,23 @@ browser:
 		fi; \
 	fi
 
-lab: setup  ## open JupyterLab on the notebooks
+# Charts draw CJK and emoji outlet names with fallback fonts; install them when missing and we may
+# (root, apt). Without them such characters show as empty boxes; everything else works.
+fonts:
+	@if ! fc-list 2>/dev/null | grep -qi -e "droid sans fallback" -e "noto sans cjk" -e "wenquanyi"; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
+			echo "installing fonts for CJK and emoji labels (log in $(VENV)/apt-fonts.log)"; \
+			(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+				fonts-droid-fallback fonts-symbola) > $(VENV)/apt-fonts.log 2>&1 || \
+				echo "note: could not install fonts-droid-fallback fonts-symbola (see $(VENV)/apt-fonts.log);" \
+				     "CJK and emoji labels will show as boxes"; \
+		else \
+			echo "note: no CJK/emoji font; such labels show as boxes" \
+			     "(install them: sudo apt-get install fonts-droid-fallback fonts-symbola)"; \
+		fi; \
+	fi
+
+lab: setup fonts  ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
 
 bench: setup  ## run the benchmarks (SIZES=1000,10000 to choose corpus sizes)

@@ -1,4 +1,4 @@
-"""House style, captions, and the files save_figure / save_table write."""
+"""House style, labels, colours, captions, the files save_figure / save_table write, and re-exports."""
 import json
 
 import matplotlib
@@ -44,26 +44,118 @@ def test_save_figure_writes_three_formats_and_a_record(tmp_path):
     ax = plots.plot_articles_per_outlet(counts)
     paths = plots.save_figure(ax.figure, "Articles per outlet", out=tmp_path / "report", corpus=corpus,
                               params={"outlets": None}, caption="Articles. Corpus: toy.")
-    assert {p.name for p in paths.values()} == {f"articles_per_outlet.{x}" for x in ("png", "svg", "pdf", "json")}
+    assert {p.name for p in paths.values()} == \
+        {f"articles_per_outlet.{x}" for x in ("png", "svg", "pdf", "json", "data.parquet")}
     assert paths["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert paths["pdf"].read_bytes()[:5] == b"%PDF-"
-    assert b"Articles. Corpus: toy." in paths["svg"].read_bytes()  # text stays text in SVG
+    assert b"Articles per outlet" in paths["svg"].read_bytes()  # text stays text in SVG
+    assert b"Corpus: toy" not in paths["svg"].read_bytes()  # the caption is not burned in by default
     record = json.loads(paths["json"].read_text())
     import hashlib
     assert record["input_sha256"] == hashlib.sha256((corpus / "sentences.parquet").read_bytes()).hexdigest()
     assert record["corpus"] == "toy" and record["caption"] == "Articles. Corpus: toy."
     assert record["parameters"] == {"outlets": None}
     assert record["matplotlib_version"] == matplotlib.__version__
+    assert record["plot"]["function"] == "plot_articles_per_outlet"
+    pd.testing.assert_frame_equal(pd.read_parquet(paths["data"]), counts)  # the plotted table, no pickle
     assert not list((tmp_path / "report" / "figures").glob("*.tmp"))
+    assert ax.figure.get_size_inches().tolist() == [6.4, ax.figure.get_figheight()]  # figure left as it was
+
+
+def test_caption_true_draws_the_caption_in_the_files(tmp_path):
+    ax = plots.plot_articles_per_outlet(pd.DataFrame({"outlet": ["A"], "n_articles": [3]}))
+    paths = plots.save_figure(ax.figure, "x", out=tmp_path, caption="Articles. Corpus: toy.")
+    assert b"Corpus: toy" not in paths["svg"].read_bytes()
+    paths = plots.save_figure(ax.figure, "x", out=tmp_path, caption=True, formats=["svg"])
+    assert b"Articles. Corpus: toy." in paths["svg"].read_bytes()
+    assert json.loads(paths["json"].read_text())["caption"] == "Articles. Corpus: toy."
+
+
+def _pdf_box_and_fonts(path):
+    """The page width and height (points) of a one-page PDF, and its fonts as (name, embedded)."""
+    import re
+    import zlib
+
+    data = path.read_bytes()
+    box = [float(v) for v in re.search(rb"/MediaBox \[\s*([^\]]*)\]", data).group(1).split()]
+    fonts = []
+    for match in re.finditer(rb"/FontName /(\S+)(.{0,400}?)>>", data, re.S):
+        fonts.append((match.group(1).decode(), b"/FontFile2" in match.group(2) or b"/FontFile3" in match.group(2)))
+    assert b"/Subtype /Type3" not in data  # every font is TrueType (pdf.fonttype 42), none drawn as Type 3
+    return box[2] - box[0], box[3] - box[1], fonts
+
+
+def test_save_figure_width_gives_a_pdf_that_wide_with_its_fonts_embedded(tmp_path):
+    counts = pd.DataFrame({"outlet": [f"Outlet number {i}" for i in range(12)], "n_articles": range(12)})
+    ax = plots.plot_articles_per_outlet(counts)
+    paths = plots.save_figure(ax.figure, "narrow", out=tmp_path, width=3.3, height=2.5)
+    width, height, fonts = _pdf_box_and_fonts(paths["pdf"])
+    assert (width, height) == (pytest.approx(3.3 * 72), pytest.approx(2.5 * 72))
+    assert fonts and all(embedded for _, embedded in fonts), fonts
+    import shutil
+    import subprocess
+    if shutil.which("pdffonts"):  # poppler's view agrees: every font embedded
+        listing = subprocess.run(["pdffonts", str(paths["pdf"])], capture_output=True, text=True).stdout
+        assert all(line.split()[-5] == "yes" for line in listing.splitlines()[2:])
+    from PIL import Image
+    with Image.open(paths["png"]) as image:
+        assert image.size == (round(3.3 * 200), round(2.5 * 200))
+    default = plots.save_figure(ax.figure, "default", out=tmp_path, formats=["pdf"])
+    assert _pdf_box_and_fonts(default["pdf"])[0] <= 345  # fits LaTeX's one-column text width
+
+
+def test_narrow_figures_put_the_legend_below_and_give_it_back(tmp_path):
+    summary = pd.DataFrame({"frame": ["conflict", "morality"] * 3, "outlet": ["A", "A", "B", "B", "C", "C"],
+                            "share": [0.1, 0.2, 0.3, 0.1, 0.2, 0.2], "n_total": [10] * 6})
+    ax = plots.plot_frame_prevalence(summary)
+    fig = ax.figure
+    seen = {}
+    original = fig.savefig
+
+    def spy(*args, **kwargs):
+        seen["figure legends"] = len(fig.legends)
+        seen["axes legend shown"] = ax.get_legend().get_visible()
+        return original(*args, **kwargs)
+
+    fig.savefig = spy
+    plots.save_figure(fig, "narrow", out=tmp_path, width=3.3, formats=["png"])
+    assert seen == {"figure legends": 1, "axes legend shown": False}
+    assert fig.legends == [] and ax.get_legend().get_visible()
+    plots.save_figure(fig, "wide", out=tmp_path, width=6.4, formats=["png"])
+    assert seen == {"figure legends": 0, "axes legend shown": True}
+
+
+def test_export_figure_redraws_a_saved_chart_at_another_size(tmp_path):
+    summary = pd.DataFrame({"frame": ["conflict", "morality"] * 2, "outlet": ["A", "A", "B", "B"],
+                            "share": [0.1, 0.2, 0.3, 0.1], "n_total": [10] * 4})
+    ax = plots.plot_frame_prevalence(summary, colors={"A": "#123456", "B": "#E69F00"})
+    ax.set_title("Issues by outlet")  # changed after plotting, as notebook 02 does
+    saved = plots.save_figure(ax.figure, "issues", out=tmp_path / "report", caption="Issues. Corpus: toy.")
+    paths = plots.export_figure(str(saved["json"]), out=tmp_path / "paper", width=3.3, formats=["pdf", "svg"])
+    assert paths["pdf"].name == "issues_3_3in.pdf"
+    assert _pdf_box_and_fonts(paths["pdf"])[0] == pytest.approx(3.3 * 72)
+    svg = paths["svg"].read_bytes()
+    assert b"Issues by outlet" in svg and b"Corpus: toy" not in svg
+    assert b"#123456" in svg  # the outlet's colour came back from the record
+    from framing import cli
+    assert cli.main(["figure", str(saved["json"]), "--width", "2.5", "--format", "png", "--caption",
+                     "--out", str(tmp_path / "cli")]) == 0
+    from PIL import Image
+    with Image.open(tmp_path / "cli" / "figures" / "issues_2_5in.png") as image:
+        assert image.width == 500
+    fig, _ = plt.subplots()
+    own = plots.save_figure(fig, "own", out=tmp_path / "report")
+    with pytest.raises(ValueError, match="not drawn by a framing plot_"):
+        plots.export_figure(str(own["json"]))
 
 
 def test_png_is_200_dpi(tmp_path):
     fig, ax = plt.subplots(figsize=(2, 1))
-    paths = plots.save_figure(fig, "tiny", out=tmp_path)
+    paths = plots.save_figure(fig, "tiny", out=tmp_path, width=2)
     from PIL import Image
     with Image.open(paths["png"]) as image:
         assert [round(d) for d in image.info["dpi"]] == [200, 200]
-        assert image.width > 2 * 200 * 0.9  # a 2-inch figure, cropped tight
+        assert image.size == (400, 200)  # exactly the size asked for
 
 
 def test_svg_and_pdf_are_identical_on_rerun(tmp_path):
@@ -98,3 +190,73 @@ def test_save_figure_needs_a_place(tmp_path):
     fig, _ = plt.subplots()
     with pytest.raises(ValueError, match="out="):
         plots.save_figure(fig, "x")
+
+
+def test_notebooks_write_to_scratch_and_never_into_a_report(tmp_path, monkeypatch):
+    monkeypatch.setenv("FRAMING_HOME", str(tmp_path))
+    assert plots.report_folder(corpus="data/processed/toy") == tmp_path / "reports" / "_scratch" / "toy"
+    fig, _ = plt.subplots()
+    with pytest.raises(ValueError, match="written only by `framing report toy`"):
+        plots.save_figure(fig, "x", out=tmp_path / "reports" / "toy")
+    with pytest.raises(ValueError, match="framing report"):
+        plots.save_table(pd.DataFrame({"a": [1]}), "x", out=tmp_path / "reports" / "toy")
+    assert plots.save_figure(fig, "x", corpus="toy")["png"].parent == tmp_path / "reports" / "_scratch" / "toy" / "figures"
+
+
+# ── labels, fonts and colours ────────────────────────────────────────────────────────────────────
+
+HOSTILE = ["$\\frac{1}{$", "Oil jumps $5 to $90", "新华社 · 朝日新聞", "News 📰 today", "x" * 5000]
+
+
+def test_labels_are_drawn_literally_and_cut(tmp_path):
+    counts = pd.DataFrame({"outlet": HOSTILE, "n_articles": [5, 4, 3, 2, 1]})
+    ax = plots.plot_articles_per_outlet(counts)
+    ax.figure.canvas.draw()  # mathtext would fail here on the unbalanced `$`
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert "$\\frac{1}{$" in shown and "Oil jumps $5 to $90" in shown
+    assert max(len(t) for t in shown) == plots.LABEL_CHARS and "x" * 39 + "…" in shown
+    plots.add_caption(ax, "Outlets such as " + "y" * 5000)
+    paths = plots.save_figure(ax.figure, "hostile", out=tmp_path, caption=True)
+    from PIL import Image
+    with Image.open(paths["png"]) as image:  # not 120,000 px wide
+        assert image.width == round(plots.FIGURE_WIDTH * plots.FIGURE_DPI)
+    assert plots.label("  two\nlines  ") == "two lines"
+
+
+def test_cjk_and_emoji_labels_use_an_installed_fallback_font(tmp_path):
+    from matplotlib import font_manager
+    installed = {f.name for f in font_manager.fontManager.ttflist} | set(plots._style()["font.family"])
+    if "Droid Sans Fallback" not in installed and "Noto Sans CJK JP" not in installed:
+        pytest.skip("no CJK font installed (make test installs fonts-droid-fallback when it may)")
+    counts = pd.DataFrame({"outlet": ["新华社", "News 📰"], "n_articles": [2, 1]})
+    paths = plots.save_figure(plots.plot_articles_per_outlet(counts).figure, "cjk", out=tmp_path, formats=["pdf"])
+    names = [name for name, _ in _pdf_box_and_fonts(paths["pdf"])[2]]
+    assert any("DroidSansFallback" in n or "NotoSansCJK" in n for n in names), names
+
+
+def test_no_two_outlets_share_a_colour_in_a_20_outlet_chart():
+    outlets = [f"Outlet {i:02d}" for i in range(46)]
+    sentences = pd.DataFrame({"outlet": [o for i, o in enumerate(outlets) for _ in range(50 - i)]})
+    colours = plots.outlet_colours(sentences)
+    assert colours["Outlet 00"] == plots.PALETTE[0]  # the largest outlet gets the first colour
+    summary = pd.DataFrame({"outlet": outlets[:40:2], "frame": "conflict", "share": 0.1, "n_total": 10})
+    ax = plots.plot_frame_prevalence(summary, max_groups=20, colors=colours)
+    from matplotlib.colors import to_hex
+    drawn = {t.get_text(): to_hex(h.get_facecolor()) for t, h in
+             zip(ax.get_legend().get_texts(), ax.get_legend().legend_handles)}
+    assert len(drawn) == 20 and len(set(drawn.values())) == 20
+    assert all(c not in plots.PALETTE for c in plots.SEMANTIC.values())  # categories never borrow outlet colours
+
+
+def test_many_outlets_show_the_largest_and_say_so_within_a_page():
+    outlets = [f"Outlet {i:02d}" for i in range(46)]
+    counts = pd.DataFrame({"outlet": outlets, "n_articles": range(46, 0, -1)})
+    ax = plots.plot_articles_per_outlet(counts)
+    assert ax.figure.get_figheight() <= plots.PAGE_HEIGHT
+    assert len(ax.get_yticklabels()) == 40 and "Outlet 45" not in [t.get_text() for t in ax.get_yticklabels()]
+    assert "40 of 46 outlets shown" in plots.add_caption(ax, "Articles per outlet.").get_text()
+    summary = pd.DataFrame({"outlet": outlets, "frame": "conflict", "share": 0.1, "n_total": range(46)})
+    ax = plots.plot_frame_prevalence(summary)
+    assert len(ax.get_legend().get_texts()) == 6
+    assert {t.get_text() for t in ax.get_legend().get_texts()} == set(outlets[40:])  # the largest
+    assert "6 of 46 outlets shown" in plots.add_caption(ax, "Frames.").get_text()

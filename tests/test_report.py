@@ -231,3 +231,95 @@ def test_list_notebooks_in_reading_order(tmp_path):
     for name in ("02_b.ipynb", "01_a.ipynb", ".hidden.ipynb", "notes.txt"):
         (tmp_path / name).write_text("{}")
     assert [p.name for p in report.list_notebooks(tmp_path)] == ["01_a.ipynb", "02_b.ipynb"]
+
+
+# ── human input and interactive runs never lose or change the report ───────────────────────────────
+
+CODING = """import pandas as pd
+import framing as fr
+from framing import plots
+sentences = pd.DataFrame({"article_id": ["a"] * 3, "sentence_id": [0, 1, 2], "outlet": "Left Post",
+                          "text": ["NATO met in Brussels.", "Troops stay home.", "Talks go on."]})
+hits = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "scheme": ["generic"], "frame": ["conflict"]})
+print(fr.export_coding_sheet(sentences, hits, plots.report_folder(out=out, corpus=corpus) / "coding"
+                             / "coding_sheet_generic.csv", n=3))"""
+
+
+def test_a_filled_coding_sheet_survives_a_rerun_and_new_sheets_get_new_names(tmp_path, monkeypatch):
+    monkeypatch.setattr(report, "build_corpus_tables",
+                        lambda raw, processed, workers=None: {"articles": 1, "sentences": 3, "removed_lines": 0})
+    raw = tmp_path / "raw" / "toy"
+    raw.mkdir(parents=True)
+    out = tmp_path / "reports" / "toy"
+    sheet_nb = [_notebook(tmp_path / "02_coding.ipynb", CODING)]
+
+    def run():
+        result = report.run_report(raw, processed=tmp_path / "processed" / "toy", out=out,
+                                   notebooks=sheet_nb, echo=[].append)
+        assert result.ok, [r.error for r in result.runs]
+
+    run()
+    sheet = out / "coding" / "coding_sheet_generic.csv"
+    filled = pd.read_csv(sheet).assign(coder="ana", conflict=[1, 0, 0])
+    filled.to_csv(sheet, index=False)
+    (out / "coding" / "ana_notes").mkdir()
+    (out / "coding" / "ana_notes" / "doubts.txt").write_text("row 2: unsure")
+    (out / "tables").mkdir(exist_ok=True)
+    (out / "tables" / "coding_sheet_policy.csv").write_text("article_id,coder\na,bo\n")  # where sheets used to go
+    before = {p: p.read_bytes() for p in (out / "coding").rglob("*") if p.is_file()}
+    run()
+    for path, content in before.items():
+        assert path.read_bytes() == content, f"{path} changed"
+    fresh = out / "coding" / "coding_sheet_generic_2.csv"
+    assert fresh.exists() and pd.read_csv(fresh)["conflict"].isna().all()
+    assert (out / "coding" / "coding_sheet_policy.csv").read_text() == "article_id,coder\na,bo\n"
+    page = (out / "index.html").read_text()
+    assert 'href="coding/coding_sheet_generic.csv"' in page and "coding_sheet_generic_2.csv" in page
+    run()  # the same data again: the unfilled sheet is reused, not copied once more
+    assert sorted(p.name for p in (out / "coding").glob("*.csv")) == \
+        ["coding_sheet_generic.csv", "coding_sheet_generic_2.csv", "coding_sheet_policy.csv"]
+
+
+def test_index_shows_each_caption_once_and_links_every_file(tmp_path):
+    figure = {"name": "frames", "caption": "Frames by outlet. Corpus: toy · n = 3 sentences.",
+              "files": {"png": "frames.png", "svg": "frames.svg", "pdf": "frames.pdf", "json": "frames.json"},
+              "plot": {"function": "plot_frame_prevalence", "data": "frames.data.parquet"}}
+    run = report.NotebookRun("02_frames.ipynb", "Frames", "Which frames?", figures=[figure])
+    page = report.write_index(report.Report("toy", tmp_path, [run]), tmp_path, build_info={}, kernel="python3")
+    text = page.read_text()
+    assert text.count("Frames by outlet. Corpus: toy") == 1
+    for name in ("frames.png", "frames.svg", "frames.pdf", "frames.data.parquet", "frames.json"):
+        assert f'href="figures/{name}"' in text, name
+    assert "PNG (200 dpi)" in text
+
+
+def test_an_interactive_run_of_a_notebook_leaves_the_report_byte_identical(tmp_path, seeds_dir, monkeypatch):
+    """A user opens notebook 02 with its defaults (out=None, save_figures=True), filters it to one
+    outlet and runs it: the figures go to reports/_scratch/<corpus>/, the report is untouched."""
+    import shutil
+
+    import papermill
+
+    from framing.build import build_corpus
+
+    corpus = seeds_dir.name
+    shutil.copytree(seeds_dir, tmp_path / "data" / "raw" / corpus)
+    build_corpus(tmp_path / "data" / "raw" / corpus, tmp_path / "data" / "processed" / corpus, workers=1)
+    published = tmp_path / "reports" / corpus
+    (published / "figures").mkdir(parents=True)
+    (published / "figures" / "frame_prevalence_by_outlet.png").write_bytes(b"the published chart")
+    (published / "coding").mkdir()
+    (published / "coding" / "coding_sheet_generic.csv").write_text("article_id,coder,conflict\na,ana,1\n")
+    before = {p: p.read_bytes() for p in published.rglob("*") if p.is_file()}
+    monkeypatch.setenv("FRAMING_HOME", str(tmp_path))
+    notebook = config.SHIPPED_NOTEBOOKS / "02_frames.ipynb"
+    outlet = pd.read_parquet(tmp_path / "data" / "processed" / corpus / "articles.parquet")["outlet"].iloc[0]
+    papermill.execute_notebook(str(notebook), str(tmp_path / "run.ipynb"), cwd=str(tmp_path),
+                               parameters={"corpus": corpus, "outlets": [outlet]}, kernel_name="python3",
+                               progress_bar=False, execution_timeout=600)
+    after = {p: p.read_bytes() for p in published.rglob("*") if p.is_file()}
+    assert after == before
+    scratch = tmp_path / "reports" / "_scratch" / corpus
+    record = json.loads((scratch / "figures" / "frame_prevalence_by_outlet.json").read_text())
+    assert record["parameters"]["outlets"] == [outlet]
+    assert (scratch / "coding" / "coding_sheet_generic.csv").exists()

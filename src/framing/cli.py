@@ -1,4 +1,4 @@
-"""The `framing` command: build a corpus, explain a file's cleaning, render the report."""
+"""The `framing` command: build a corpus, explain a file's cleaning, render the report, re-export a chart."""
 from __future__ import annotations
 
 import argparse
@@ -83,6 +83,23 @@ def _parser() -> argparse.ArgumentParser:
                              "(default: FRAMING_CELL_TIMEOUT, else 300 s plus 2 ms per sentence)")
     report.set_defaults(run=_run_report)
 
+    figure = commands.add_parser("figure", help="redraw a saved chart at another size or format "
+                                                "(e.g. for a paper), from its JSON record")
+    figure.add_argument("name", help="the figure's name (e.g. frame_prevalence_by_outlet) or the path "
+                                     "of its .json record")
+    figure.add_argument("--corpus", help="the corpus whose report (or scratch folder) has the figure; "
+                                         "needed when several do")
+    figure.add_argument("--width", type=float, help="width in inches (default 4.7: a one-column page; "
+                                                    "3.3 fits a column of a two-column page)")
+    figure.add_argument("--height", type=float, help="height in inches (default: the chart's own)")
+    figure.add_argument("--dpi", type=int, default=200, help="resolution of PNG files (default 200)")
+    figure.add_argument("--format", dest="formats", action="append", choices=["pdf", "png", "svg"],
+                        help="file format; repeat for several (default pdf)")
+    figure.add_argument("--caption", action="store_true", help="draw the caption in the file")
+    figure.add_argument("--out", type=Path, help="folder to write to (files go to <out>/figures/; "
+                                                 "default: reports/_scratch/<corpus>/)")
+    figure.set_defaults(run=_run_figure)
+
     explain = commands.add_parser("explain", help="show, line by line, what was kept (as which kind) "
                                                   "and what was dropped (by which rule)")
     explain.add_argument("file", type=Path)
@@ -145,6 +162,22 @@ def _run_report(args) -> int:
     from .report import run_reports
 
     return run_reports(args.corpus or None, workers=args.workers, cell_timeout=args.cell_timeout)
+
+
+def _run_figure(args) -> int:
+    from .plots import export_figure
+
+    try:
+        paths = export_figure(args.name, corpus=args.corpus, out=args.out, width=args.width,
+                              height=args.height, dpi=args.dpi, formats=args.formats or ["pdf"],
+                              caption=args.caption)
+    except (FileNotFoundError, ValueError) as error:
+        print(f"framing figure: {error}", file=sys.stderr)
+        return 2
+    for fmt, path in paths.items():
+        if fmt not in ("json", "data"):
+            print(path)
+    return 0
 
 
 def _run_explain(args) -> int:

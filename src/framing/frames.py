@@ -239,7 +239,10 @@ def export_coding_sheet(sentences: pd.DataFrame, hits: pd.DataFrame, path: str |
 
     The sample is deterministic (`seed`) and stratified: half the rows are sentences with cues,
     spread over frames and outlets in turn, half are drawn from all sentences, so coders also see
-    sentences the lexicon missed. Frames are not shown to coders."""
+    sentences the lexicon missed. Frames are not shown to coders.
+
+    A sheet is never written over another: when `path` holds a different sheet (one a coder filled
+    in, say), the new one is written to `<stem>_2.csv` (then `_3`…). Returns the path written."""
     rng = np.random.default_rng(seed)
     frames = sorted(hits.loc[hits["scheme"] == scheme, "frame"].unique()) or \
         sorted(read_lexicon(scheme)["frames"]) if scheme in SCHEMES else \
@@ -265,9 +268,25 @@ def export_coding_sheet(sentences: pd.DataFrame, hits: pd.DataFrame, path: str |
     sheet = sheet[["article_id", "sentence_id", "outlet", "text"]].assign(coder=coder)
     for f in frames:
         sheet[f] = pd.Series([pd.NA] * len(sheet), dtype="Int64")
-    from .store import save_csv
+    return _write_new_sheet(sheet, Path(path))
 
-    return save_csv(sheet, path)
+
+def _write_new_sheet(sheet: pd.DataFrame, path: Path) -> Path:
+    """Write a coding sheet without ever replacing another: at `path` when it is free (or already
+    holds exactly this sheet), else at the first free `<stem>_2.csv`, `<stem>_3.csv`… A sheet a
+    coder has filled in is human input and is never overwritten. Text cells are made safe for
+    spreadsheets (`neutralise_formulas`). Returns the path of the sheet."""
+    from .store import neutralise_formulas, save_text
+
+    text = neutralise_formulas(sheet).to_csv(index=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    candidate, number = path, 1
+    while candidate.exists():
+        if candidate.read_text(encoding="utf-8", errors="replace") == text:
+            return candidate
+        number += 1
+        candidate = path.with_name(f"{path.stem}_{number}{path.suffix}")
+    return save_text(text, candidate)
 
 
 def agreement(sheets, hits: pd.DataFrame | None = None, *, scheme: str | None = None) -> pd.DataFrame:

@@ -1,25 +1,36 @@
-"""Charts: the house style, captions, the only functions that write figures and chart tables, and
-the `plot_*` functions of every notebook.
+"""Charts: the house style, colours, labels, captions, the only functions that write figures and
+chart tables, re-exporting a saved figure, and the `plot_*` functions of every notebook.
 
 Rules every chart follows (STYLE.md):
 
 - `plot_x(table, *, ax=None, **style) -> Axes` draws on the given Axes or a new one, in the house
   style (`framing.mplstyle`); it never shows and never saves. `**style` goes to the main artist
   (e.g. `color=`). Decorate a new plot function with `@house_style` and start it with
-  `ax = new_axes(ax, rows=...)`; that is all it takes to look like the others.
-- `save_figure` is the only function that writes a figure (PNG at 200 dpi, SVG, PDF and a JSON
-  sidecar); `save_table` the only one that writes the table behind a chart.
-- Every saved chart has a title, labelled axes with units, and a caption line naming the corpus and
-  n (`add_caption`, `corpus_caption`).
+  `ax = new_axes(ax, rows=...)`; that is all it takes to look like the others (and to be redrawn
+  at another size by `export_figure`).
+- Text that comes from the data (outlets, terms, speakers, titles) goes through `label()`: shown
+  literally (a `$` is a dollar sign, never mathtext) and cut to `LABEL_CHARS` characters.
+- Colours: each outlet keeps one colour of `PALETTE` in every chart of a corpus (`outlet_colours`),
+  and no two groups of one chart share a colour. Categories that are not outlets (neutral /
+  evaluative verbs, used more / less, kept / removed) take the greys of `SEMANTIC`, never an
+  outlet's colour. Charts of many groups show the largest and say so in the caption ("6 of 46
+  outlets shown").
+- `save_figure` is the only function that writes a figure (PNG at 200 dpi, SVG, PDF, a JSON record
+  and the plotted table); `save_table` the only one that writes the table behind a chart.
+- Every saved chart has a title, labelled axes with units, and a caption naming the corpus and n
+  (`add_caption`, `corpus_caption`). The caption is kept out of the figure files unless asked for
+  (`caption=True`): it goes to the JSON record and to the report's index.html.
 
-The file is organised in sections: style and captions, saving, then one section of `plot_*`
-functions per notebook (corpus and cleaning first). Add a new analysis's plots as a new section.
+The file is organised in sections: style, labels and colours; captions; saving and re-exporting;
+then one section of `plot_*` functions per notebook (corpus and cleaning first). Add a new
+analysis's plots as a new section.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
 import textwrap
@@ -32,74 +43,164 @@ import pandas as pd
 STYLE = Path(__file__).parent / "style" / "framing.mplstyle"
 FIGURE_FORMATS = ("png", "svg", "pdf")
 FIGURE_DPI = 200
+FIGURE_WIDTH = 4.7  # inches: saved figures fit a one-column page (LaTeX's 345 pt text width)
+LEGEND_BELOW_WIDTH = 5.5  # inches: narrower figures get their legend below the plot
+PAGE_HEIGHT = 9.0  # inches: no chart is taller than an A4 or letter page's text block
+LABEL_CHARS = 40  # longest label drawn; longer ones are cut with an ellipsis
 CAPTION_GID = "framing-caption"  # marks the caption text on a figure
 MUTED = "#9a9a9a"  # for dropped / secondary things
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+# Outlet colours: Okabe & Ito (2008) first (distinguishable with colour-blindness), then further
+# colours of distinct hue and lightness, so that up to 24 outlets of one chart never share one.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+           "#8C564B", "#9467BD", "#17BECF", "#BCBD22", "#800000", "#FF9DA7", "#2CA02C", "#AEC7E8",
+           "#FFBB78", "#98DF8A", "#C5B0D5", "#C49C94", "#004D40", "#DBDB8D", "#6A3D9A", "#A6761D")
+# Colours of categories that are not outlets: greys and slates, none of them in PALETTE.
+SEMANTIC = {"ink": "#4A5A6A",        # the one colour of a chart with a single series
+            "neutral": "#B7C0C9", "evaluative": "#36414C",
+            "more": "#36414C", "less": "#B7C0C9",
+            "shared": "#36414C", "alone": "#36414C",
+            "kept": "#4A5A6A", "removed": "#C9CED3"}
+# Fonts tried, in order, for characters the main font lacks (CJK, emoji, symbols); those installed
+# are used (the Makefile installs the Debian packages fonts-droid-fallback and fonts-symbola).
+FALLBACK_FONTS = ("Droid Sans Fallback", "Noto Sans CJK JP", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
+                  "Symbola", "Noto Emoji", "Noto Sans Symbols 2")
 
+_FALLBACK_FILE = re.compile(r"droidsansfallback|symbola|notosanscjk|wqy|notoemoji-|notosanssymbols2",
+                            re.I)
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-# ── house style and captions ────────────────────────────────────────────────────────────────────
+# ── house style, labels and colours ─────────────────────────────────────────────────────────────
+
+@functools.lru_cache(maxsize=1)
+def _style() -> dict:
+    """The house style's settings, with the installed fallback fonts after the main font."""
+    style = dict(matplotlib.rc_params_from_file(STYLE, use_default_template=False))
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    if not installed & set(FALLBACK_FONTS):  # installed after matplotlib cached its font list
+        for path in font_manager.findSystemFonts():
+            if _FALLBACK_FILE.search(Path(path).name):
+                font_manager.fontManager.addfont(path)
+        installed = {font.name for font in font_manager.fontManager.ttflist}
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # "no bold Symbola" is no news
+    # matplotlib falls back glyph by glyph only through the named families of `font.family`
+    style["font.family"] = list(style["font.sans-serif"][:1]) + \
+        [name for name in FALLBACK_FONTS if name in installed] + ["sans-serif"]
+    return style
+
 
 def use_style() -> None:
     """Use the house style for every chart from now on (call once at the top of a notebook)."""
-    plt.style.use(STYLE)
+    plt.style.use(_style())
 
 
 def house_style(plot):
-    """Decorator: draw the wrapped `plot_*` function inside the house style."""
+    """Decorator: draw the wrapped `plot_*` function inside the house style, and remember the call
+    on a figure it made itself, so that `save_figure` can record what redraws it."""
     @functools.wraps(plot)
     def wrapper(*args, **kwargs):
-        with plt.style.context(STYLE):
-            return plot(*args, **kwargs)
+        with plt.style.context(_style()):
+            ax = plot(*args, **kwargs)
+        if kwargs.get("ax") is None and len(args) == 1 and isinstance(args[0], pd.DataFrame):
+            ax.figure._framing_plot = {"function": plot.__name__, "table": args[0],
+                                       "arguments": {k: v for k, v in kwargs.items() if k != "ax"}}
+        return ax
     return wrapper
 
 
 def new_axes(ax=None, *, rows: int | None = None, width: float = 6.4):
     """`ax` itself, or a new Axes on a new figure. `rows` (bars or lines of labels) makes the figure
-    tall enough to read each one."""
+    tall enough to read each one, and never taller than a page (`PAGE_HEIGHT`)."""
     if ax is not None:
         return ax
-    height = 3.6 if rows is None else min(14.0, max(2.2, 0.9 + 0.26 * rows))
+    height = 3.6 if rows is None else min(PAGE_HEIGHT, max(2.2, 0.9 + 0.2 * rows))
     _, ax = plt.subplots(figsize=(width, height))
     return ax
 
 
-def add_caption(target, text: str):
-    """Put a caption line under a figure (give the Figure or any of its Axes). A second call
-    replaces the first caption. Returns the caption's Text artist.
+def label(value, limit: int = LABEL_CHARS) -> str:
+    """Text from the data as a chart shows it: on one line, cut to `limit` characters with an
+    ellipsis. Charts draw it literally (the house style turns mathtext off).
 
-    The caption sits below the figure's bottom edge; saved figures and notebook output include it
-    because both crop to everything drawn (`bbox_inches="tight"`)."""
-    fig = target.figure if hasattr(target, "figure") and target.figure is not None else target
-    for old in [t for t in fig.texts if t.get_gid() == CAPTION_GID]:
-        old.remove()
-    width_chars = int(fig.get_figwidth() * 72 / (8 * 0.55))
-    wrapped = "\n".join(textwrap.wrap(" ".join(str(text).split()), width=max(40, width_chars),
-                                         break_on_hyphens=False, break_long_words=False))
-    return fig.text(0.0, -0.01, wrapped, ha="left", va="top", fontsize=8, color="#444444",
-                    gid=CAPTION_GID)
-
-
-def legend_outside(ax, **kwargs):
-    """The legend to the right of the axes, where it cannot cover bars that run to the edge (saved
-    figures are cropped to everything drawn, so it is kept)."""
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, **kwargs)
+    >>> label("A very long outlet name " * 3, limit=20)
+    'A very long outlet…'
+    """
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def outlet_colours(table: pd.DataFrame, by: str = "outlet") -> dict:
-    """One colour per group of the corpus (e.g. every outlet of the articles table), in name order.
-    Pass it as `colors=` to every chart by outlet so that an outlet keeps its colour even in a chart
-    where some outlets are missing. Colours repeat after the palette's eight."""
-    return group_colours(table[by].dropna().unique())
+    """One colour per group of the corpus (e.g. every outlet of the sentences table). The groups
+    with most rows get the first colours of `PALETTE` (ties in name order). Pass it as `colors=` to
+    every chart by outlet so an outlet keeps its colour from chart to chart, even where some
+    outlets are missing. A corpus of more outlets than colours repeats them, but no chart shows
+    two groups in one colour (`group_colours` gives the later one a free colour)."""
+    sizes = table[by].dropna().value_counts()
+    ordered = sorted(sizes.index, key=lambda group: (-int(sizes[group]), str(group)))
+    return {group: PALETTE[number % len(PALETTE)] for number, group in enumerate(ordered)}
 
 
 def group_colours(groups, colors: dict | None = None) -> dict:
-    """A colour for each of `groups`: from `colors` where it names the group, otherwise by the
-    group's place in name order."""
+    """A distinct colour for each of `groups`, in name order: the one `colors` gives a group unless
+    an earlier group already has it, otherwise the first colour of `PALETTE` still free (grey once
+    all are taken)."""
     ordered = sorted(groups, key=str)
     given = colors or {}
-    return {g: given.get(g, PALETTE[number % len(PALETTE)]) for number, g in enumerate(ordered)}
+    chosen: dict = {}
+    for group in ordered:
+        if group in given and given[group] not in chosen.values():
+            chosen[group] = given[group]
+    free = iter([c for c in PALETTE if c not in chosen.values()])
+    return {group: chosen[group] if group in chosen else next(free, MUTED) for group in ordered}
+
+
+def top_groups(table: pd.DataFrame, by: str, limit: int, *, weight: str | None = None) -> list:
+    """The `limit` largest groups of `table` (most rows, or largest sum of `weight`), in name order,
+    as the charts draw groups."""
+    sizes = table.groupby(by).size() if weight is None else table.groupby(by)[weight].sum()
+    order = sorted(sizes.index, key=lambda group: (-float(sizes[group]), str(group)))
+    return sorted(order[:limit], key=str)
+
+
+def note_shown(ax, shown: int, total: int, noun: str) -> None:
+    """Remember on the chart that it shows `shown` of `total` groups (`noun`, plural); the caption
+    (`add_caption`) then says so. Nothing is noted when all are shown."""
+    ax._framing_shown = (f"{shown:,} of {total:,} {noun} shown (the largest)."
+                         if 0 < shown < total else None)
+
+
+# ── captions ────────────────────────────────────────────────────────────────────────────────────
+
+def add_caption(target, text: str):
+    """Put a caption under a figure (give the Figure or any of its Axes), followed by what the chart
+    leaves out ("6 of 46 outlets shown"). A second call replaces the first caption. Returns the
+    caption's Text artist.
+
+    The caption sits below the figure's bottom edge, where notebook output shows it (it crops to
+    everything drawn). Saved files leave it out unless `save_figure(..., caption=True)`."""
+    fig = target.figure if hasattr(target, "figure") and target.figure is not None else target
+    for old in [t for t in fig.texts if t.get_gid() == CAPTION_GID]:
+        old.remove()
+    notes = [ax._framing_shown for ax in fig.axes if getattr(ax, "_framing_shown", None)]
+    full = " ".join([" ".join(str(text).split())] + [n for n in notes if n not in str(text)])
+    return fig.text(0.0, -0.01, _wrap(full, fig.get_figwidth()), ha="left", va="top", fontsize=8,
+                    color="#444444", gid=CAPTION_GID, parse_math=False)
+
+
+def _wrap(text: str, width_inches: float) -> str:
+    """A caption's lines for a figure `width_inches` wide (8 pt text); a word longer than a line
+    is cut."""
+    width_chars = max(30, int(width_inches * 72 / (8 * 0.62)))
+    words = [label(word, width_chars) for word in text.split()]
+    return "\n".join(textwrap.wrap(" ".join(words), width=width_chars, break_on_hyphens=False))
+
+
+def legend_outside(ax, **kwargs):
+    """The legend to the right of the axes, where it cannot cover bars that run to the edge. Saved
+    figures narrower than `LEGEND_BELOW_WIDTH` get it below the plot instead."""
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, **kwargs)
 
 
 def caption_of(fig) -> str | None:
@@ -137,62 +238,270 @@ def slug(name: str) -> str:
     return _SLUG.sub("_", str(name).lower()).strip("_") or "figure"
 
 
-# ── saving: the only functions that write charts and their tables ────────────────────────────────
+# ── where outputs go ─────────────────────────────────────────────────────────────────────────────
+
+SCRATCH = "_scratch"  # reports/_scratch/<corpus>/: what notebooks write when run by hand
+
 
 def report_folder(*, out: str | Path | None = None, corpus: str | Path | None = None) -> Path:
-    """Where a corpus's report goes: `out` when given, else `reports/<corpus>/` of the project."""
-    if out is not None:
-        return Path(out)
-    if corpus is None:
-        raise ValueError("give out= (the report folder) or corpus= (to write under reports/<corpus>/)")
+    """Where a notebook's figures and tables go: `out` when given, else the corpus's scratch
+    folder `reports/_scratch/<corpus>/`.
+
+    The report folder `reports/<corpus>/` is written only by `framing report` (which passes its
+    own `out`), so exploring a notebook by hand never changes the report; an `out` naming a
+    report folder is refused."""
     from .config import reports_dir
 
-    return reports_dir() / corpus_name(corpus)
+    if out is not None:
+        folder = Path(out)
+        reports = reports_dir().resolve()
+        resolved = folder.resolve()
+        if resolved.parent == reports and not resolved.name.startswith((".", SCRATCH)):
+            raise ValueError(f"{folder} is the report of corpus {resolved.name!r}, written only by "
+                             f"`framing report {resolved.name}`; leave out=None to write to "
+                             f"{reports / SCRATCH / resolved.name}, or give another folder")
+        return folder
+    if corpus is None:
+        raise ValueError("give out= (a folder) or corpus= (to write under reports/_scratch/<corpus>/)")
+    return reports_dir() / SCRATCH / corpus_name(corpus)
 
+
+# ── saving and re-exporting: the only functions that write charts and their tables ─────────────────
 
 def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | Path | None = None,
-                params: dict | None = None, caption: str | None = None) -> dict[str, Path]:
-    """Write a figure as PNG (200 dpi), SVG and PDF under `<out>/figures/<name>.*`, plus
-    `<name>.json` recording its name, caption, parameters, corpus, the framing and matplotlib
-    versions and the SHA-256 of the corpus's sentences table (the input the chart came from).
+                params: dict | None = None, caption: str | bool | None = None,
+                width: float | None = None, height: float | None = None, dpi: int = FIGURE_DPI,
+                formats=FIGURE_FORMATS) -> dict[str, Path]:
+    """Write a figure under `<out>/figures/<name>.*` in each of `formats` (PNG, SVG, PDF), plus
+    `<name>.json` recording its name, caption, parameters, corpus, size, the framing and matplotlib
+    versions and the SHA-256 of the corpus's sentences table (the input the chart came from). A
+    chart drawn by a `plot_*` function also gets `<name>.data.parquet` (the table it plotted) and
+    the function's name and arguments in the record, so `export_figure` can redraw it at any size.
 
-    `out` defaults to `reports/<corpus>/`. `caption`, when given, is added under the figure
-    (replacing any earlier caption). Files are written to temporary names and renamed into place.
-    Returns the written paths by format (`png`, `svg`, `pdf`, `json`). The figure stays open."""
-    from . import __version__
+    `out` defaults to the scratch folder `reports/_scratch/<corpus>/` (see `report_folder`).
+    Files are `width` × `height` inches exactly (default `FIGURE_WIDTH` wide, which fits a
+    one-column page, and the figure's own height, at most `PAGE_HEIGHT`); a figure narrower than
+    `LEGEND_BELOW_WIDTH` gets its legends below the plot. Fonts are embedded in the PDF (TrueType,
+    `pdf.fonttype` 42) and SVG text stays text. `dpi` applies to the PNG.
 
+    `caption`: a string sets the figure's caption (as `add_caption`); True draws the caption in
+    the files; otherwise (default) the files carry no caption, and the caption is in the JSON
+    record and the report's index.html. Files are written to temporary names and renamed into
+    place. Returns the written paths by format (and `json`, `data`). The figure stays as it was."""
     from .store import new_folder
 
     folder = new_folder(report_folder(out=out, corpus=corpus)) / "figures"
     folder.mkdir(exist_ok=True)
     stem = slug(name)
-    if caption is not None:
+    if isinstance(caption, str):
         add_caption(fig, caption)
+    width = float(width or FIGURE_WIDTH)
+    height = float(min(height or fig.get_figheight(), PAGE_HEIGHT))
     paths = {}
     metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {}}
-    with matplotlib.rc_context({"svg.hashsalt": stem, "svg.fonttype": "none", "pdf.fonttype": 42}):
-        for fmt in FIGURE_FORMATS:
+    with _sized(fig, width, height, caption is True), matplotlib.rc_context(
+            {"svg.hashsalt": stem, "svg.fonttype": "none", "pdf.fonttype": 42, "savefig.bbox": "standard"}):
+        for fmt in formats:
+            fmt = fmt.lower().lstrip(".")
             paths[fmt] = _write_atomic(folder / f"{stem}.{fmt}", lambda p, f=fmt: fig.savefig(
-                p, format=f, dpi=FIGURE_DPI, bbox_inches="tight", metadata=metadata[f]))
-    record = {
+                p, format=f, dpi=dpi, metadata=metadata.get(f, {})))
+    record = figure_record(fig, stem, corpus=corpus, params=params, files=paths,
+                           size={"width": width, "height": height, "dpi": dpi})
+    drawn = getattr(fig, "_framing_plot", None)
+    if drawn is not None:
+        data = _write_atomic(folder / f"{stem}.data.parquet",
+                             lambda p: drawn["table"].to_parquet(p, index=False))
+        paths["data"] = data
+        record["plot"] = {"function": drawn["function"], "arguments": drawn["arguments"],
+                          "data": data.name, **_axes_texts(fig)}
+    text = json.dumps(record, indent=2, sort_keys=True, default=str, ensure_ascii=False) + "\n"
+    paths["json"] = _write_atomic(folder / f"{stem}.json", lambda p: p.write_text(text, encoding="utf-8"))
+    return paths
+
+
+def figure_record(fig, stem: str, *, corpus, params, files: dict, size: dict) -> dict:
+    """What `save_figure` writes to `<name>.json` (without the redraw part)."""
+    from . import __version__
+
+    return {
         "name": stem,
         "caption": caption_of(fig),
         "corpus": corpus_name(corpus),
         "parameters": params or {},
-        "files": {fmt: path.name for fmt, path in paths.items()},
+        "files": {fmt: path.name for fmt, path in files.items()},
+        "size_inches": size,
         "framing_version": __version__,
         "matplotlib_version": matplotlib.__version__,
         "input_sha256": input_hash(corpus),
     }
-    text = json.dumps(record, indent=2, sort_keys=True, default=str) + "\n"
-    paths["json"] = _write_atomic(folder / f"{stem}.json", lambda p: p.write_text(text, encoding="utf-8"))
-    return paths
+
+
+def _axes_texts(fig) -> dict:
+    """The title and axis labels as they are now (a notebook may have changed the plot's own)."""
+    ax = fig.axes[0] if fig.axes else None
+    if ax is None:
+        return {}
+    titles = {loc: ax.get_title(loc=loc) for loc in ("left", "center", "right") if ax.get_title(loc=loc)}
+    return {"titles": titles, "xlabel": ax.get_xlabel(), "ylabel": ax.get_ylabel()}
+
+
+class _sized:
+    """Context: the figure at `width` × `height` inches, laid out to fit exactly (constrained
+    layout), legends below the plot when narrow, the caption drawn inside or hidden; everything is
+    put back on exit."""
+
+    def __init__(self, fig, width: float, height: float, with_caption: bool):
+        self.fig, self.width, self.height, self.with_caption = fig, width, height, with_caption
+
+    def __enter__(self):
+        fig = self.fig
+        self.size = tuple(fig.get_size_inches())
+        self.engine = fig.get_layout_engine()
+        self.captions = [(t, t.get_visible(), t.get_position(), t.get_text(), t.get_va())
+                         for t in fig.texts if t.get_gid() == CAPTION_GID]
+        fig.set_size_inches(self.width, self.height)
+        fig.set_layout_engine("constrained")
+        self.added = []
+        self.hidden = []
+        self.formatters = []
+        if self.width < LEGEND_BELOW_WIDTH:
+            self._legends_below()
+        self._shorter_labels()
+        self._caption()
+        return fig
+
+    def _shorter_labels(self):
+        """Category labels cut to what fits beside the plot: about 40% of the figure's width."""
+        from matplotlib.ticker import FixedFormatter, FixedLocator
+
+        limit = max(12, min(LABEL_CHARS, int(self.width * 72 * 0.4 / (8.5 * 0.6))))
+        for ax in self.fig.axes:
+            if not isinstance(ax.yaxis.get_major_locator(), FixedLocator):
+                continue
+            texts = [t.get_text() for t in ax.yaxis.get_majorticklabels()]
+            if any(len(text) > limit for text in texts):
+                self.formatters.append((ax.yaxis, ax.yaxis.get_major_formatter()))
+                ax.yaxis.set_major_formatter(FixedFormatter([label(text, limit) for text in texts]))
+
+    def _legends_below(self):
+        for ax in self.fig.axes:
+            legend = ax.get_legend()
+            if legend is None or not legend.get_visible() or legend.get_bbox_to_anchor().x0 <= \
+                    ax.get_window_extent().x1:
+                continue  # legends inside the axes stay where the plot put them
+            handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
+            title = legend.get_title().get_text()
+            columns = max(1, min(len(labels), int(self.width // 1.6)))
+            below = self.fig.legend(handles, labels, loc="outside lower center", ncols=columns,
+                                    fontsize=7.5, title=title or None, title_fontsize=8)
+            legend.set_visible(False)
+            self.hidden.append(legend)
+            self.added.append(below)
+
+    def _caption(self):
+        rect_bottom = 0.0
+        for text, *_ in self.captions:
+            if not self.with_caption:
+                text.set_visible(False)
+                continue
+            wrapped = _wrap(caption_of(self.fig) or "", self.width)
+            lines = wrapped.count("\n") + 1
+            rect_bottom = min(0.45, (lines * 8 * 1.25 + 6) / 72 / self.height)
+            text.set_text(wrapped)
+            text.set_position((0.01, rect_bottom - 0.005))
+            text.set_va("top")
+            text.set_visible(True)
+        if rect_bottom:
+            self.fig.get_layout_engine().set(rect=(0, rect_bottom, 1, 1 - rect_bottom))
+
+    def __exit__(self, *exc):
+        fig = self.fig
+        for axis, formatter in self.formatters:
+            axis.set_major_formatter(formatter)
+        for legend in self.added:
+            legend.remove()
+        for legend in self.hidden:
+            legend.set_visible(True)
+        for text, visible, position, content, va in self.captions:
+            text.set_visible(visible)
+            text.set_position(position)
+            text.set_text(content)
+            text.set_va(va)
+        fig.set_layout_engine(self.engine if self.engine is not None else "none")
+        fig.set_size_inches(*self.size)
+        return False
+
+
+def find_figure(name: str, *, corpus: str | Path | None = None) -> Path:
+    """The JSON record of a saved figure: `name` itself when it is a `.json` file, else
+    `<name>.json` in the report of `corpus` (`reports/<corpus>/figures/`) or, failing that, its
+    scratch folder. Without `corpus`, the one report or scratch folder that has such a figure."""
+    from .config import reports_dir
+
+    path = Path(name)
+    if path.suffix == ".json" and path.is_file():
+        return path
+    stem = slug(path.stem if path.suffix == ".json" else name)
+    reports = reports_dir()
+    if corpus is not None:
+        places = [reports / corpus_name(corpus), reports / SCRATCH / corpus_name(corpus)]
+    else:
+        places = sorted(p for p in reports.glob("*") if p.is_dir() and not p.name.startswith((".", SCRATCH)))
+        places += sorted(p for p in (reports / SCRATCH).glob("*") if p.is_dir())
+    found = [p / "figures" / f"{stem}.json" for p in places if (p / "figures" / f"{stem}.json").is_file()]
+    if corpus is not None and found:
+        return found[0]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise FileNotFoundError(f"no saved figure {stem!r} in {reports}: run `framing report` "
+                                "first, or give the path of the figure's .json file")
+    raise ValueError(f"several corpora have a figure {stem!r} ({', '.join(str(f) for f in found)}): "
+                     "name the corpus")
+
+
+def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Path | None = None,
+                  width: float | None = None, height: float | None = None, dpi: int = FIGURE_DPI,
+                  formats=("pdf",), caption: bool = False) -> dict[str, Path]:
+    """Redraw a saved figure from its JSON record and plotted table and write it at another size
+    or format, e.g. `export_figure("frame_prevalence_by_outlet", corpus="my-event", width=3.3)`.
+
+    `name`: a figure's name (found by `find_figure`) or the path of its `.json`. The files go to
+    `<out>/figures/` (default: the corpus's scratch folder, never the report itself), named
+    `<name>_<width>in.<format>` (e.g. `frames_3_3in.pdf`). Only figures drawn by a framing `plot_*` function can be redrawn;
+    the table is read from Parquet (no code is loaded from the record). Returns the written paths
+    by format."""
+    source = find_figure(name, corpus=corpus)
+    record = json.loads(source.read_text(encoding="utf-8"))
+    drawn = record.get("plot")
+    function = globals().get(str((drawn or {}).get("function")))
+    if not drawn or not str(drawn["function"]).startswith("plot_") or not callable(function):
+        raise ValueError(f"{source}: this figure was not drawn by a framing plot_* function, so it "
+                         "cannot be redrawn; export it from the notebook with save_figure(width=...)")
+    table = pd.read_parquet(source.parent / drawn["data"])
+    ax = function(table, **drawn.get("arguments", {}))
+    for loc in ("left", "center", "right"):
+        ax.set_title(str(drawn.get("titles", {}).get(loc, "")), loc=loc)
+    for part in ("xlabel", "ylabel"):
+        if drawn.get(part):
+            getattr(ax, f"set_{part}")(str(drawn[part]))
+    if record.get("caption"):
+        add_caption(ax, record["caption"])
+    width = float(width or record.get("size_inches", {}).get("width") or FIGURE_WIDTH)
+    corpus = corpus or record.get("corpus")
+    try:
+        return save_figure(ax.figure, f"{record['name']}_{width:g}in", corpus=corpus,
+                           out=out, params=record.get("parameters"), caption=caption is True,
+                           width=width, height=height, dpi=dpi, formats=formats)
+    finally:
+        plt.close(ax.figure)
 
 
 def save_table(table: pd.DataFrame, name: str, *, out: str | Path | None = None,
                corpus: str | Path | None = None) -> Path:
     """Write the table behind a chart to `<out>/tables/<name>.csv` (atomically) and return the path.
-    `out` defaults to `reports/<corpus>/`."""
+    `out` defaults to the scratch folder `reports/_scratch/<corpus>/` (see `report_folder`).
+    Text cells are made safe for spreadsheets (`framing.store.save_csv`)."""
     from .store import new_folder, save_csv
 
     return save_csv(table, new_folder(report_folder(out=out, corpus=corpus)) / "tables" / f"{slug(name)}.csv")
@@ -239,14 +548,23 @@ def _write_atomic(final: Path, write) -> Path:
 
 # ── corpus and cleaning (notebook 01) ────────────────────────────────────────────────────────────
 
+def _bar_labels(ax, labels) -> None:
+    """Category labels on the y axis at 0, 1, 2… (positions, not strings, so two labels that
+    are cut alike stay two bars)."""
+    ax.set_yticks(range(len(labels)), [label(text) for text in labels])
+
+
 @house_style
-def plot_articles_per_outlet(counts: pd.DataFrame, *, ax=None, **style):
-    """Horizontal bars: articles per outlet.
+def plot_articles_per_outlet(counts: pd.DataFrame, *, max_rows: int = 40, ax=None, **style):
+    """Horizontal bars: articles per outlet, the `max_rows` largest (the caption says how many are
+    shown).
 
     Needs `outlet`, `n_articles` (as `count_articles_per_outlet` gives)."""
-    table = counts.sort_values(["n_articles", "outlet"], ascending=[True, False])
+    table = counts.sort_values(["n_articles", "outlet"], ascending=[False, True]).head(max_rows).iloc[::-1]
     ax = new_axes(ax, rows=len(table))
-    ax.barh(table["outlet"].astype(str), table["n_articles"], **{"color": PALETTE[0], **style})
+    ax.barh(range(len(table)), table["n_articles"], **{"color": SEMANTIC["ink"], **style})
+    _bar_labels(ax, table["outlet"])
+    note_shown(ax, len(table), len(counts), "outlets")
     ax.set_title("Articles per outlet")
     ax.set_xlabel("articles (count)")
     ax.set_ylabel("outlet")
@@ -264,10 +582,10 @@ def plot_article_lengths(articles: pd.DataFrame, *, ax=None, label_limit: int = 
     Needs `n_sentences`, `n_words`, `outlet`."""
     ax = new_axes(ax)
     ax.scatter(articles["n_sentences"], articles["n_words"],
-               **{"color": PALETTE[0], "alpha": 0.8, "s": 28, **style})
+               **{"color": SEMANTIC["ink"], "alpha": 0.8, "s": 28, **style})
     if len(articles) <= label_limit:
         for row in articles.itertuples():
-            ax.annotate(str(row.outlet), (row.n_sentences, row.n_words), xytext=(4, 3),
+            ax.annotate(label(row.outlet, 24), (row.n_sentences, row.n_words), xytext=(4, 3),
                         textcoords="offset points", fontsize=7.5, color="#333333")
     ax.set_title("Length of each article")
     ax.set_xlabel("sentences kept (count)")
@@ -278,13 +596,15 @@ def plot_article_lengths(articles: pd.DataFrame, *, ax=None, label_limit: int = 
 
 
 @house_style
-def plot_removed_by_rule(counts: pd.DataFrame, *, ax=None, **style):
-    """Horizontal bars: raw lines removed by each cleaning rule.
+def plot_removed_by_rule(counts: pd.DataFrame, *, max_rows: int = 40, ax=None, **style):
+    """Horizontal bars: raw lines removed by each cleaning rule (the `max_rows` largest).
 
     Needs `rule`, `n_lines` (as `count_removed_by_rule` gives)."""
-    table = counts.sort_values(["n_lines", "rule"], ascending=[True, False])
+    table = counts.sort_values(["n_lines", "rule"], ascending=[False, True]).head(max_rows).iloc[::-1]
     ax = new_axes(ax, rows=len(table))
-    ax.barh(table["rule"].astype(str), table["n_lines"], **{"color": PALETTE[3], **style})
+    ax.barh(range(len(table)), table["n_lines"], **{"color": SEMANTIC["removed"], **style})
+    _bar_labels(ax, table["rule"])
+    note_shown(ax, len(table), len(counts), "rules")
     ax.set_title("Lines removed, by cleaning rule")
     ax.set_xlabel("raw lines removed (count)")
     ax.set_ylabel("rule")
@@ -295,15 +615,21 @@ def plot_removed_by_rule(counts: pd.DataFrame, *, ax=None, **style):
 
 
 @house_style
-def plot_cleaning_by_article(summary: pd.DataFrame, *, ax=None, **style):
-    """Stacked horizontal bars, one per article: raw lines kept and removed.
+def plot_cleaning_by_article(summary: pd.DataFrame, *, max_rows: int = 40, ax=None, **style):
+    """Stacked horizontal bars, one per article: raw lines kept and removed (the `max_rows`
+    articles with most lines, in the table's order).
 
     Needs `label` (or `outlet`), `lines_kept`, `lines_removed` (as `summarise_cleaning` gives)."""
-    table = summary.iloc[::-1]
+    total = summary["lines_kept"] + summary["lines_removed"]
+    table = summary.loc[total.sort_values(ascending=False, kind="stable").index[:max_rows]]
+    table = table.sort_index().iloc[::-1]
     labels = (table["label"] if "label" in table else table["outlet"]).astype(str)
     ax = new_axes(ax, rows=len(table))
-    ax.barh(labels, table["lines_kept"], label="kept", **{"color": PALETTE[0], **style})
-    ax.barh(labels, table["lines_removed"], left=table["lines_kept"], label="removed", color=MUTED)
+    ax.barh(range(len(table)), table["lines_kept"], label="kept", **{"color": SEMANTIC["kept"], **style})
+    ax.barh(range(len(table)), table["lines_removed"], left=table["lines_kept"], label="removed",
+            color=SEMANTIC["removed"])
+    _bar_labels(ax, labels)
+    note_shown(ax, len(table), len(summary), "articles")
     ax.set_title("Raw lines kept and removed, per article")
     ax.set_xlabel("non-blank raw lines (count)")
     ax.set_ylabel("article")
@@ -315,21 +641,16 @@ def plot_cleaning_by_article(summary: pd.DataFrame, *, ax=None, **style):
 
 # ── frames (notebook 02) ─────────────────────────────────────────────────────────────────────────
 
-def _top_groups(table: pd.DataFrame, by: str, weight: str, limit: int) -> list:
-    """The `limit` groups with the largest `weight` (for readable legends), in name order, as the
-    other charts draw groups."""
-    order = table.groupby(by)[weight].max().sort_values(ascending=False)
-    return sorted(order.index[:limit])
-
-
 @house_style
 def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
                           colors: dict | None = None, ax=None, **style):
-    """Grouped horizontal bars: share of each group's sentences that carry each frame (%).
-    `colors`: {group: colour}, e.g. `outlet_colours(articles)`.
+    """Grouped horizontal bars: share of each group's sentences that carry each frame (%), for the
+    `max_groups` groups with most sentences. `colors`: {group: colour}, e.g.
+    `outlet_colours(sentences)`.
 
     Needs `frame`, `by`, `share`, `n_total` (as `summarise_frames` gives, for one scheme)."""
-    groups = _top_groups(summary, by, "n_total", max_groups)
+    sizes = summary.groupby(by)["n_total"].max().reset_index()
+    groups = top_groups(sizes, by, max_groups, weight="n_total")
     colour = group_colours(groups, colors)
     table = summary[summary[by].isin(groups)]
     frames = sorted(table["frame"].unique())
@@ -338,12 +659,14 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     for number, group in enumerate(groups):
         part = table[table[by] == group].set_index("frame").reindex(frames)
         positions = [i + number * height for i in range(len(frames))]
-        ax.barh(positions, 100 * part["share"].fillna(0), height=height, label=str(group),
+        ax.barh(positions, 100 * part["share"].fillna(0), height=height, label=label(group),
                 color=colour[group], **style)
-    ax.set_yticks([i + 0.4 - height / 2 for i in range(len(frames))], [f.replace("_", " ") for f in frames])
+    ax.set_yticks([i + 0.4 - height / 2 for i in range(len(frames))],
+                  [label(f).replace("_", " ") for f in frames])
+    note_shown(ax, len(groups), summary[by].nunique(), by + "s")
     ax.invert_yaxis()
     ax.set_title("Frames by " + by)
-    ax.set_xlabel("sentences with the frame's cues (% of the outlet's sentences)")
+    ax.set_xlabel(f"sentences with the frame's cues (% of the {by}'s sentences)")
     ax.set_ylabel("frame")
     legend_outside(ax, title=by)
     ax.grid(axis="y", visible=False)
@@ -353,16 +676,21 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
 # ── sentiment (notebook 03) ──────────────────────────────────────────────────────────────────────
 
 @house_style
-def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", ax=None, **style):
-    """Mean sentence sentiment per group with its confidence interval (dots and bars).
+def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40,
+                             ax=None, **style):
+    """Mean sentence sentiment per group with its confidence interval (dots and bars), for the
+    `max_rows` groups with most sentences.
 
     Needs `by`, `mean`, `ci_low`, `ci_high`, `n` (as `summarise_sentiment` gives)."""
-    table = summary.dropna(subset=["mean"]).sort_values("mean")
+    table = summary.dropna(subset=["mean"])
+    table = table.loc[table["n"].sort_values(ascending=False, kind="stable").index[:max_rows]].sort_values("mean")
     ax = new_axes(ax, rows=len(table))
-    labels = [f"{g} (n={n})" for g, n in zip(table[by].astype(str), table["n"])]
     low = (table["mean"] - table["ci_low"]).clip(lower=0)
     high = (table["ci_high"] - table["mean"]).clip(lower=0)
-    ax.errorbar(table["mean"], labels, xerr=[low, high], fmt="o", capsize=3, **{"color": PALETTE[0], **style})
+    ax.errorbar(table["mean"], range(len(table)), xerr=[low, high], fmt="o", capsize=3,
+                **{"color": SEMANTIC["ink"], **style})
+    ax.set_yticks(range(len(table)), [f"{label(g)} (n={n})" for g, n in zip(table[by], table["n"])])
+    note_shown(ax, len(table), len(summary), by + "s")
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentence sentiment by " + by)
     ax.set_xlabel("mean sentiment per sentence (−1 negative … +1 positive), 95% interval")
@@ -373,15 +701,16 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", ax=No
 @house_style
 def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
                                  colors: dict | None = None, ax=None, **style):
-    """Mean sentiment along the article (start → end), one line per group. `colors`: {group:
-    colour}, e.g. `outlet_colours(articles)`.
+    """Mean sentiment along the article (start → end), one line for each of the `max_groups`
+    groups with most sentences. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
 
-    Needs `by`, `bin_mid`, `mean` (as `summarise_sentiment_by_position` gives)."""
+    Needs `by`, `bin_mid`, `mean`, `n` (as `summarise_sentiment_by_position` gives)."""
     ax = new_axes(ax)
-    colour = group_colours(_top_groups(by_position, by, "n", max_groups), colors)
+    colour = group_colours(top_groups(by_position, by, max_groups, weight="n"), colors)
     for group in colour:
         part = by_position[by_position[by] == group].sort_values("bin_mid")
-        ax.plot(part["bin_mid"], part["mean"], marker="o", label=str(group), color=colour[group], **style)
+        ax.plot(part["bin_mid"], part["mean"], marker="o", label=label(group), color=colour[group], **style)
+    note_shown(ax, len(colour), by_position[by].nunique(), by + "s")
     ax.axhline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment along the article")
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
@@ -392,19 +721,24 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
 
 
 @house_style
-def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", colors: dict | None = None,
-                         ax=None, **style):
-    """Mean sentiment toward each actor (rows) per group (dots). `colors`: {group: colour}, e.g.
-    `outlet_colours(articles)`.
+def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups: int = 8,
+                         max_actors: int = 20, colors: dict | None = None, ax=None, **style):
+    """Mean sentiment toward each actor (rows) per group (dots), for the `max_groups` groups and
+    `max_actors` actors with most mentions. `colors`: {group: colour}, e.g.
+    `outlet_colours(sentences)`.
 
     Needs `actor`, `by`, `actor_sentiment` (one row per mention, as `add_actor_sentiment` gives)."""
-    table = actors.groupby(["actor", by])["actor_sentiment"].mean().reset_index()
-    actor_names = sorted(table["actor"].unique())
+    chosen = top_groups(actors, "actor", max_actors)
+    table = actors[actors["actor"].isin(chosen)].groupby(["actor", by])["actor_sentiment"].mean().reset_index()
+    actor_names = sorted(table["actor"].unique(), key=str)
     ax = new_axes(ax, rows=len(actor_names) + 1)
-    colour = group_colours(sorted(table[by].unique())[:len(PALETTE)], colors)
+    colour = group_colours(top_groups(actors, by, max_groups), colors)
     for group in colour:
         part = table[table[by] == group].set_index("actor").reindex(actor_names)
-        ax.scatter(part["actor_sentiment"], actor_names, label=str(group), color=colour[group], **style)
+        ax.scatter(part["actor_sentiment"], range(len(actor_names)), label=label(group),
+                   color=colour[group], **style)
+    ax.set_yticks(range(len(actor_names)), [label(a) for a in actor_names])
+    note_shown(ax, len(colour), actors[by].nunique(), by + "s")
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment toward each actor")
     ax.set_xlabel("mean sentiment of the words around the mention (−1 … +1)")
@@ -419,22 +753,26 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", colors: di
 def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, max_groups: int = 4,
                   colors: dict | None = None, ax=None, **style):
     """"Fightin' words": the `n` terms most distinctive of each group (z-score of the weighted
-    log-odds ratio, Monroe et al. 2008), one block of bars per group. `colors`: {group: colour},
-    e.g. `outlet_colours(articles)`.
+    log-odds ratio, Monroe et al. 2008), one block of bars for each of the `max_groups` groups with
+    most words (the `n_group` column, or most terms). `colors`: {group: colour}, e.g.
+    `outlet_colours(sentences)`.
 
     Needs `group`, `term`, `z` (as `log_odds` gives, one-vs-rest)."""
-    groups = sorted(table[group].unique())[:max_groups]
+    size = next((c for c in ("n_group", "n_words", "count", "n") if c in table), None)
+    sizes = table.groupby(group)[size].sum().reset_index() if size else table
+    groups = top_groups(sizes, group, max_groups, weight=size)
     top = pd.concat([table[table[group] == g].nlargest(n, "z") for g in groups])
     ax = new_axes(ax, rows=len(top) + len(groups))
     colour = group_colours(groups, colors)
     labels, values, colours = [], [], []
     for g in groups:
         part = top[top[group] == g].sort_values("z", ascending=False)
-        labels += [f"{t}  ·  {g}" for t in part["term"]]
+        labels += [f"{label(t, 24)}  ·  {label(g, 24)}" for t in part["term"]]
         values += list(part["z"])
         colours += [colour[g]] * len(part)
     ax.barh(range(len(values)), values, color=colours, **style)
     ax.set_yticks(range(len(values)), labels)
+    note_shown(ax, len(groups), table[group].nunique(), group + "s")
     ax.invert_yaxis()
     ax.axvline(1.96, color=MUTED, linewidth=1, linestyle="--")
     ax.set_title(f"Words that set each {group} apart (weighted log-odds)")
@@ -453,9 +791,11 @@ def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: 
     part = part.assign(signed=part["g2"].where(part["use"] == "over", -part["g2"]))
     part = part.reindex(part["g2"].sort_values(ascending=False).index[:n]).sort_values("signed")
     ax = new_axes(ax, rows=len(part))
-    ax.barh(part["term"], part["signed"], color=[PALETTE[0] if v > 0 else PALETTE[3] for v in part["signed"]], **style)
+    ax.barh(range(len(part)), part["signed"],
+            color=[SEMANTIC["more"] if v > 0 else SEMANTIC["less"] for v in part["signed"]], **style)
+    _bar_labels(ax, part["term"])
     ax.axvline(0, color=MUTED, linewidth=1)
-    ax.set_title(f"Key terms of {target}")
+    ax.set_title(f"Key terms of {label(target)}")
     ax.set_xlabel("log-likelihood G² (right: used more than the rest; left: less)")
     ax.set_ylabel("term")
     ax.grid(axis="y", visible=False)
@@ -465,23 +805,26 @@ def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: 
 # ── sources and quotes (notebook 05) ─────────────────────────────────────────────────────────────
 
 @house_style
-def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, colors: dict | None = None,
-                     ax=None, **style):
-    """Share of each group's quoted words given to each of the `n` most quoted speakers. `colors`:
-    {group: colour}, e.g. `outlet_colours(articles)`.
+def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, max_groups: int = 6,
+                     colors: dict | None = None, ax=None, **style):
+    """Share of each group's quoted words given to each of the `n` most quoted speakers, for the
+    `max_groups` groups with most quoted words. `colors`: {group: colour}, e.g.
+    `outlet_colours(sentences)`.
 
     Needs `by`, `speaker`, `n_words`, `word_share` (as `summarise_speakers` gives)."""
     top = speakers.groupby("speaker")["n_words"].sum().nlargest(n).index
-    table = speakers[speakers["speaker"].isin(top)]
+    groups = top_groups(speakers, by, max_groups, weight="n_words")
+    table = speakers[speakers["speaker"].isin(top) & speakers[by].isin(groups)]
     pivot = table.pivot_table(index="speaker", columns=by, values="word_share", aggfunc="sum").fillna(0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
-    ax = new_axes(ax, rows=len(pivot) * max(1, min(len(pivot.columns), 6)) // 2 + 2)
+    ax = new_axes(ax, rows=len(pivot) * max(1, len(pivot.columns)) // 2 + 2)
     height = 0.8 / max(len(pivot.columns), 1)
-    colour = group_colours(pivot.columns[:len(PALETTE)], colors)
+    colour = group_colours(pivot.columns, colors)
     for number, group in enumerate(colour):
         ax.barh([i + number * height for i in range(len(pivot))], 100 * pivot[group], height=height,
-                label=str(group), color=colour[group], **style)
-    ax.set_yticks([i + 0.4 - height / 2 for i in range(len(pivot))], pivot.index)
+                label=label(group), color=colour[group], **style)
+    ax.set_yticks([i + 0.4 - height / 2 for i in range(len(pivot))], [label(s) for s in pivot.index])
+    note_shown(ax, len(colour), speakers[by].nunique(), by + "s")
     ax.set_title("Who is quoted, and how much")
     ax.set_xlabel(f"share of the {by}'s quoted words (%)")
     ax.set_ylabel("speaker")
@@ -491,19 +834,25 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
 
 
 @house_style
-def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", ax=None, **style):
-    """Reporting verbs per group, stacked: neutral against evaluative (share of attributed quotes).
+def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, ax=None, **style):
+    """Reporting verbs per group, stacked: neutral against evaluative (share of attributed quotes),
+    for the `max_rows` groups with most quotes.
 
     Needs `by`, `verb_stance`, `n` (as `count_verbs` gives)."""
     pivot = verbs.pivot_table(index=by, columns="verb_stance", values="n", aggfunc="sum").fillna(0)
     for stance in ("neutral", "evaluative"):
         if stance not in pivot:
             pivot[stance] = 0
-    shares = 100 * pivot[["neutral", "evaluative"]].div(pivot.sum(axis=1), axis=0)
+    kept = pivot.sum(axis=1).sort_values(ascending=False, kind="stable").index[:max_rows]
+    shares = 100 * pivot.loc[sorted(kept, key=str), ["neutral", "evaluative"]].div(
+        pivot.loc[sorted(kept, key=str)].sum(axis=1), axis=0)
     ax = new_axes(ax, rows=len(shares))
-    ax.barh(shares.index.astype(str), shares["neutral"], color=PALETTE[0], label="neutral (say, tell, state)")
-    ax.barh(shares.index.astype(str), shares["evaluative"], left=shares["neutral"], color=PALETTE[3],
+    rows = range(len(shares))
+    ax.barh(rows, shares["neutral"], color=SEMANTIC["neutral"], label="neutral (say, tell, state)")
+    ax.barh(rows, shares["evaluative"], left=shares["neutral"], color=SEMANTIC["evaluative"],
             label="evaluative (warn, insist, criticize)")
+    _bar_labels(ax, shares.index)
+    note_shown(ax, len(shares), len(pivot), by + "s")
     ax.set_title("Reporting verbs: neutral or evaluative")
     ax.set_xlabel("share of attributed quotes (%)")
     ax.set_ylabel(by)
@@ -523,42 +872,44 @@ def plot_alignment_map(counterparts: pd.DataFrame, *, max_articles: int = 12, ax
     Needs `outlet`, `article_id`, `position`, `n_counterparts` (as `add_counterparts` gives)."""
     articles = counterparts.drop_duplicates("article_id").head(max_articles)
     table = counterparts[counterparts["article_id"].isin(articles["article_id"])]
-    labels = [f"{o} · {a[:6]}" for o, a in zip(articles["outlet"], articles["article_id"])]
+    labels = [f"{label(o, 30)} · {a[:6]}" for o, a in zip(articles["outlet"], articles["article_id"])]
     row_of = dict(zip(articles["article_id"], range(len(articles))))
     ax = new_axes(ax, rows=len(articles) + 1)
     shared = table[table["n_counterparts"] > 0]
     alone = table[table["n_counterparts"] == 0]
-    ax.scatter(shared["position"], shared["article_id"].map(row_of), s=40, color=PALETTE[0],
+    ax.scatter(shared["position"], shared["article_id"].map(row_of), s=40, color=SEMANTIC["shared"],
                label="reported by another outlet", **style)
     ax.scatter(alone["position"], alone["article_id"].map(row_of), s=40, facecolors="white",
-               edgecolors=PALETTE[3], linewidths=1.5, label="only this outlet", **style)
+               edgecolors=SEMANTIC["alone"], linewidths=1.5, label="only this outlet", **style)
     ax.set_yticks(range(len(labels)), labels)
+    note_shown(ax, len(articles), counterparts["article_id"].nunique(), "articles")
     ax.invert_yaxis()
     ax.set_xlim(-0.03, 1.03)
     ax.set_title("Which sentences other outlets also report")
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
     ax.set_ylabel("outlet · article")
-    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2)
+    legend_outside(ax)
     return ax
 
 
 @house_style
 def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_items: int = 12,
-                    colors: dict | None = None, ax=None, **style):
-    """How early each frame (or speaker) first appears in each outlet's article. `colors`: {outlet:
-    colour}, e.g. `outlet_colours(articles)`.
+                    max_groups: int = 8, colors: dict | None = None, ax=None, **style):
+    """How early each frame (or speaker) first appears in the articles of each of the `max_groups`
+    outlets with most items. `colors`: {outlet: colour}, e.g. `outlet_colours(sentences)`.
 
     Needs `item`, `item_type`, `outlet`, `first_position` (as `prominence` gives)."""
     table = prominence[prominence["item_type"] == item_type]
     items = list(table.groupby("item")["first_position"].min().sort_values().index[:max_items])
     table = table[table["item"].isin(items)]
     ax = new_axes(ax, rows=len(items) + 1)
-    colour = group_colours(sorted(table["outlet"].unique())[:len(PALETTE)], colors)
+    colour = group_colours(top_groups(table, "outlet", max_groups), colors)
     for outlet in colour:
         part = table[table["outlet"] == outlet].groupby("item")["first_position"].min()
-        ax.scatter(part.values, [items.index(i) for i in part.index], label=str(outlet),
+        ax.scatter(part.values, [items.index(i) for i in part.index], label=label(outlet),
                    color=colour[outlet], **style)
-    ax.set_yticks(range(len(items)), [str(i).replace("_", " ") for i in items])
+    ax.set_yticks(range(len(items)), [label(i).replace("_", " ") for i in items])
+    note_shown(ax, len(colour), table["outlet"].nunique(), "outlets")
     ax.invert_yaxis()
     ax.set_xlim(-0.03, 1.03)
     ax.set_title(f"Where each {item_type} first appears")

@@ -34,7 +34,7 @@ import pandas as pd
 
 from . import runner
 from .config import CONTENT_KINDS, notebooks_dir, processed_dir, reports_dir
-from .plots import counted
+from .plots import SCRATCH, counted
 from .store import swap_folder
 
 NOTEBOOK_PARAMETERS = ("corpus", "out", "save_figures")  # what the runner sets in every notebook
@@ -290,6 +290,10 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
         echo(f"{corpus}: {error}")
         return Report(corpus, Path(out or reports_dir() / corpus), [], error=str(error))
     notebooks = list_notebooks() if notebooks is None else [Path(n) for n in notebooks]
+    if out.name == SCRATCH:
+        echo(f"{corpus}: a corpus cannot be named {SCRATCH!r}: reports/{SCRATCH}/ holds what notebooks "
+             "write when run by hand; rename the folder")
+        return Report(corpus, out, [], error=f"the name {SCRATCH!r} is taken by the scratch folder")
     if not notebooks:
         echo(f"{corpus}: no notebooks to run in {notebooks_dir()}: run from the framing project "
              "folder, or copy its notebooks/ folder beside your data/")
@@ -363,6 +367,7 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
         timeout = runner.cell_timeout(info.get("sentences", 0), seconds=cell_timeout)
         echo(f"{corpus}: running {counted(len(notebooks), 'notebooks')}; a cell may run {timeout} s "
              f"(--cell-timeout or {runner.CELL_TIMEOUT_ENV} to change)")
+        keep_human_input(out, staging)  # first, so new coding sheets get names of their own
         runs = []
         for number, notebook in enumerate(notebooks, 1):
             echo(f"  [{number}/{len(notebooks)}] running {Path(notebook).name}")
@@ -374,10 +379,35 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
                  f"{counted(len(run.figures), 'figures')}, {counted(len(run.tables), 'tables')}"
                  + ("" if run.ok else f"\n      {run.error}"))
         write_index(Report(corpus, out, runs), staging, build_info=info, kernel=kernel)
+        keep_human_input(out, staging)  # again: a sheet a coder saved during the run wins
         swap_folder(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return runs
+
+
+HUMAN_INPUT = "coding"  # reports/<corpus>/coding/: coding sheets and anything else people put there
+
+
+def keep_human_input(old: Path, staging: Path) -> list[Path]:
+    """Copy what people put in the report folder `old` into the new report `staging`, so that
+    replacing the report never loses it: every file under `<old>/coding/` (coding sheets, filled in
+    or not, and anything else saved there), and coding sheets an earlier version wrote to
+    `<old>/tables/coding_sheet*.csv` (copied into `coding/`). A file of the old report replaces a
+    staged file of the same name. Returns the files copied."""
+    old, staging = Path(old), Path(staging)
+    pairs = [(f, staging / f.relative_to(old)) for f in sorted((old / HUMAN_INPUT).rglob("*"))
+             if f.is_file() and not f.is_symlink()]
+    pairs += [(f, staging / HUMAN_INPUT / f.name) for f in sorted((old / "tables").glob("coding_sheet*.csv"))
+              if f.is_file() and not (old / HUMAN_INPUT / f.name).exists()]
+    copied = []
+    for source, target in pairs:
+        if target.exists() and target.read_bytes() == source.read_bytes():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+        copied.append(target)
+    return copied
 
 
 def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | None = None,
@@ -518,6 +548,7 @@ def write_index(report: Report, folder: Path, *, build_info: dict, kernel: str,
              _summary_html(report, build_info)]
     for run in report.runs:
         parts.append(_notebook_html(run, folder, table_rows))
+    parts.append(_coding_html(folder))
     parts.append(_methods_html(build_info, kernel))
     parts.append("</body></html>\n")
     text = "\n".join(parts)
@@ -568,13 +599,7 @@ def _notebook_html(run: NotebookRun, folder: Path, table_rows: int) -> str:
         parts.append(f'<p class="failed">This notebook failed; what it made before the error is '
                      f'shown below.</p><div class="error">{html.escape(run.error or "")}</div>')
     for figure in run.figures:
-        files = figure.get("files", {})
-        caption = html.escape(figure.get("caption") or figure["name"])
-        links = "".join(f'<a href="figures/{html.escape(name)}">{fmt.upper()}</a>'
-                        for fmt, name in files.items() if fmt != "png")
-        parts.append(f'<figure id="fig-{html.escape(figure["name"])}">'
-                     f'<img src="figures/{html.escape(files.get("png", ""))}" alt="{caption}">'
-                     f'<figcaption>{caption}<div class="files">{links}</div></figcaption></figure>')
+        parts.append(_figure_html(figure))
     for name in run.tables:
         table = pd.read_csv(Path(folder) / "tables" / name)
         more = f" (first {table_rows} of {len(table):,} rows)" if len(table) > table_rows else ""
@@ -582,6 +607,39 @@ def _notebook_html(run: NotebookRun, folder: Path, table_rows: int) -> str:
                      f"{html.escape(name)}</a>{more}</summary>"
                      f"{table.head(table_rows).to_html(index=False, border=0, na_rep='')}</details>")
     return "\n".join(parts)
+
+
+_FILE_LABELS = {"png": "PNG (200 dpi)", "svg": "SVG", "pdf": "PDF", "data": "data (Parquet)",
+                "json": "record (JSON)"}
+
+
+def _figure_html(figure: dict) -> str:
+    """One figure: the PNG, its caption (once: the image itself carries none), and links to every
+    file written for it."""
+    files = dict(figure.get("files", {}))
+    name = figure["name"]
+    files.setdefault("json", f"{name}.json")
+    if figure.get("plot", {}).get("data"):
+        files["data"] = figure["plot"]["data"]
+    caption = html.escape(figure.get("caption") or name)
+    links = "".join(f'<a href="figures/{html.escape(file)}">{_FILE_LABELS.get(fmt, fmt.upper())}</a>'
+                    for fmt, file in files.items())
+    image = (f'<img src="figures/{html.escape(files["png"])}" alt="chart: {html.escape(name)}">'
+             if "png" in files else "")
+    return (f'<figure id="fig-{html.escape(name)}">{image}'
+            f'<figcaption>{caption}<div class="files">{links}</div></figcaption></figure>')
+
+
+def _coding_html(folder: Path) -> str:
+    """The coding sheets and other files kept in `coding/` (never replaced by a rerun)."""
+    files = sorted(p.relative_to(folder) for p in (Path(folder) / HUMAN_INPUT).rglob("*") if p.is_file())
+    if not files:
+        return ""
+    items = "".join(f'<li><a href="{html.escape(p.as_posix())}">{html.escape(p.as_posix())}</a></li>'
+                    for p in files)
+    return ('<h2 id="coding">Coding sheets</h2><p>Files in <code>coding/</code> are kept when the '
+            "report is rendered again; a new sheet never replaces one there (it gets a new name). "
+            f"Fill in a sheet and read it back with <code>fr.agreement</code>.</p><ul>{items}</ul>")
 
 
 def _methods_html(info: dict, kernel: str) -> str:
