@@ -111,6 +111,19 @@ def test_coding_sheet_round_trip(seed_sentences, tmp_path):
     assert result.loc[("conflict", "ann vs lexicon"), "alpha"] == 1.0
 
 
+def test_a_coding_sheet_never_overwrites_another(seed_sentences, tmp_path):
+    hits = fr.add_frames(seed_sentences)
+    path = fr.export_coding_sheet(seed_sentences, hits, tmp_path / "coding_sheet.csv", n=10)
+    filled = pd.read_csv(path).assign(coder="ann", conflict=1)
+    filled.to_csv(path, index=False)
+    kept = path.read_bytes()
+    fresh = fr.export_coding_sheet(seed_sentences, hits, path, n=10)
+    assert fresh == tmp_path / "coding_sheet_2.csv" and path.read_bytes() == kept
+    assert pd.read_csv(fresh)["conflict"].isna().all()
+    assert fr.export_coding_sheet(seed_sentences, hits, path, n=10) == fresh  # the same sheet: no third copy
+    assert fr.export_coding_sheet(seed_sentences, hits, path, n=12) == tmp_path / "coding_sheet_3.csv"
+
+
 def test_generic_frames_against_human_coding(shared_data):
     """Macro-F1 of article presence on narrative-frames-dev: measured 0.596 (always present: 0.451)."""
     articles = [json.loads(line) for line in

@@ -364,17 +364,33 @@ class _sized:
         self.added = []
         self.hidden = []
         self.formatters = []
+        self.texts = []
         if self.width < LEGEND_BELOW_WIDTH:
             self._legends_below()
         self._shorter_labels()
         self._caption()
         return fig
 
+    def _chars(self, size: float, share: float = 1.0) -> int:
+        """How many characters of `size` points fit in `share` of the figure's width."""
+        return max(12, int(self.width * 72 * share / (size * 0.6)))
+
     def _shorter_labels(self):
-        """Category labels cut to what fits beside the plot: about 40% of the figure's width."""
+        """Category labels cut to what fits beside the plot (about 40% of the figure's width); titles
+        and axis labels wrapped onto lines that fit."""
         from matplotlib.ticker import FixedFormatter, FixedLocator
 
-        limit = max(12, min(LABEL_CHARS, int(self.width * 72 * 0.4 / (8.5 * 0.6))))
+        limit = min(LABEL_CHARS, self._chars(8.5, 0.4))
+        for ax in self.fig.axes:
+            texts = [ax.xaxis.label, ax.yaxis.label] + [getattr(ax, name) for name in ("title", "_left_title", "_right_title")]
+            for text in texts:
+                content = text.get_text()
+                size = text.get_fontsize()
+                share = 0.6 if text is not ax.yaxis.label else 0.75 * self.height / self.width
+                wrapped = "\n".join(textwrap.wrap(content, self._chars(size, share), break_on_hyphens=False))
+                if content and wrapped != content:
+                    self.texts.append((text, content))
+                    text.set_text(wrapped)
         for ax in self.fig.axes:
             if not isinstance(ax.yaxis.get_major_locator(), FixedLocator):
                 continue
@@ -389,9 +405,12 @@ class _sized:
             if legend is None or not legend.get_visible() or legend.get_bbox_to_anchor().x0 <= \
                     ax.get_window_extent().x1:
                 continue  # legends inside the axes stay where the plot put them
-            handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
+            limit = self._chars(7.5, 0.45)
+            handles = legend.legend_handles
+            labels = [label(t.get_text(), limit) for t in legend.get_texts()]
             title = legend.get_title().get_text()
-            columns = max(1, min(len(labels), int(self.width // 1.6)))
+            column = max(len(text) for text in labels) * 7.5 * 0.6 + 28  # points: text and marker
+            columns = max(1, min(len(labels), int(self.width * 72 * 0.95 // column)))
             below = self.fig.legend(handles, labels, loc="outside lower center", ncols=columns,
                                     fontsize=7.5, title=title or None, title_fontsize=8)
             legend.set_visible(False)
@@ -418,6 +437,8 @@ class _sized:
         fig = self.fig
         for axis, formatter in self.formatters:
             axis.set_major_formatter(formatter)
+        for text, content in self.texts:
+            text.set_text(content)
         for legend in self.added:
             legend.remove()
         for legend in self.hidden:
