@@ -176,13 +176,16 @@ def _chunks(tokens: list, blocked: list):
 
 def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: frozenset) -> Mention | None:
     words = [t for t, _, _ in chunk]
-    has_title = any(w in rules.titles for w in words)
-    cut = max((i + 1 for i, w in enumerate(words) if w in rules.titles or w in rules.qualifiers), default=0)
+    titled = [w in rules.titles or (w.endswith("s") and w[:-1] in rules.titles) for w in words]  # "Presidents"
+    has_title = any(titled)
+    cut = max((i + 1 for i, w in enumerate(words) if titled[i] or w in rules.qualifiers), default=0)
     first = 0
     while first < len(words) and (words[first] in rules.function_words or words[first] in _JOINERS
                                   or words[first] in rules.adjectives):
         first += 1
     begin = max(cut, first)
+    if 0 < cut < len(words) and words[cut] in ("of", "the"):  # "Joint Chiefs of Staff": a body's name
+        has_title = False
     while begin < len(words) and (words[begin] in _JOINERS or words[begin] in rules.adjectives
                                   or words[begin] in rules.function_words):
         begin += 1
@@ -191,7 +194,7 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         end -= 1
     inner = [i + 1 for i in range(begin, end) if words[i] in ("of", "the")]
     if inner:  # "Joint Chiefs of Staff", "Port of Los Angeles": a person's name holds no "of"
-        begin = max(inner)
+        begin, has_title = max(inner), False
     name_words = words[begin:end]
     if not name_words or any(w in rules.organisation_words for w in words[first:end]):
         return None
