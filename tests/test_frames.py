@@ -74,15 +74,38 @@ def test_article_presence_rule():
     assert economic.loc["two", "n_terms"] == 2 and economic.loc["two", "n_total"] == 3
 
 
-def test_prevalence_by_outlet_with_fisher_test():
+def test_prevalence_of_one_article_per_outlet_gives_values_and_no_test():
+    # Regression (issue 15): one article per outlet was tested on its sentences (Fisher's exact
+    # test, as if 20 sentences were 20 samples); within one event there is nothing to test.
     sentences = pd.concat([_table(["The costs rose."] * 8 + ["It rained."] * 2, outlet="A", article="a"),
                            _table(["It rained."] * 9 + ["The costs rose."], outlet="B", article="b")])
     table = fr.summarise_frames(fr.add_frames(sentences), sentences).set_index("outlet")
     economic = table[table["frame"] == "economic"]
     assert economic.loc["A", "share"] == 0.8 and economic.loc["B", "share"] == 0.1
-    from scipy.stats import fisher_exact
-    assert math.isclose(economic.loc["A", "p_value"], fisher_exact([[8, 1], [2, 9]])[1])
+    assert economic["n_articles"].tolist() == [1, 1]
+    assert math.isclose(economic.loc["A", "difference"], 0.7) and economic.loc["A", "cliffs_delta"] == 1.0
+    assert economic["p_value"].isna().all() and economic["ci_low"].isna().all()
+    assert set(economic["note"]) == {"within one event with one article per outlet there is nothing to test"}
+    assert set(economic["interval"]) == {"too few articles for an interval"}
     assert math.isclose(economic.loc["A", "per_1000_words"], 1000 * 8 / 28)  # 8 × 3 + 2 × 2 words
+
+
+def test_prevalence_is_tested_over_articles():
+    # Three articles per outlet; every A article has the frame in more of its sentences than every B
+    # article. Shuffling outlets over the 6 articles, only 2 of the 20 splits are as extreme (the
+    # real one and its mirror): p = 0.1, however many sentences the articles have.
+    parts = [_table(["The costs rose."] * k + ["It rained."] * (10 - k), outlet=o, article=f"{o}{k}")
+             for o, ks in (("A", (6, 7, 8)), ("B", (1, 2, 3))) for k in ks]
+    sentences = pd.concat(parts, ignore_index=True)
+    table = fr.summarise_frames(fr.add_frames(sentences), sentences, n_permutations=4999, seed=1)
+    economic = table[table["frame"] == "economic"].set_index("outlet")
+    assert economic.loc["A", "share"] == pytest.approx(0.7) and economic.loc["B", "share"] == pytest.approx(0.2)
+    assert economic.loc["A", "p_value"] == pytest.approx(0.1, abs=0.015)
+    assert economic.loc["A", "cliffs_delta"] == 1.0 and economic.loc["B", "cliffs_delta"] == -1.0
+    assert economic["correction"].iloc[0].startswith("Holm across")
+    # Testing the 60 sentences instead would call this certain (Fisher's exact p < 0.001).
+    from scipy.stats import fisher_exact
+    assert fisher_exact([[21, 6], [9, 24]])[1] < 0.001
 
 
 def test_krippendorff_alpha_by_hand():

@@ -388,3 +388,39 @@ def test_outlet_names_and_house_style_are_set_aside_and_listed():
     listed = kw.count_set_aside(marked)
     assert set(listed.columns) == {"outlet", "term", "set_aside", "n"}
     assert listed["n"].sum() == (marked["set_aside"] != "").sum()
+
+
+# ------------------------------------------------------------- calibrated threshold for log-odds z
+
+def test_log_odds_threshold_has_nothing_to_shuffle_with_one_article_per_outlet(seed_sentences):
+    result = kw.log_odds_threshold(kw.unnest_tokens(seed_sentences))
+    assert np.isnan(result["threshold"])
+    assert result["note"] == "within one event with one article per outlet there is nothing to test"
+    assert result["observed_max_z"] == pytest.approx(kw.log_odds(kw.unnest_tokens(seed_sentences))["z"].abs().max())
+
+
+def test_log_odds_threshold_passes_a_planted_word_and_not_shared_vocabulary():
+    rng = np.random.default_rng(0)
+    words = [f"w{i}" for i in range(40)]
+    rows = []
+    for number in range(24):
+        outlet = "A" if number % 2 else "B"
+        text = " ".join(rng.choice(words, 60)) + (" planted" * 6 if outlet == "A" else "")
+        rows.append((f"art{number}", outlet, f"e{number // 2}", 0, text))
+    sentences = pd.DataFrame(rows, columns=["article_id", "outlet", "event", "sentence_id", "text"])
+    tokens = kw.unnest_tokens(sentences, drop_stopwords=False)
+    result = kw.log_odds_threshold(tokens, n_permutations=99, seed=2)
+    assert result["n_events"] == 12 and result["n_articles"] == 24 and result["note"] == ""
+    odds = kw.log_odds(tokens)
+    passing = odds[odds["z"].abs() > result["threshold"]]
+    assert set(passing["term"]) == {"planted"}
+    assert result["observed_max_z"] == pytest.approx(odds["z"].abs().max())
+    again = kw.log_odds_threshold(tokens, n_permutations=99, seed=2)
+    assert again["threshold"] == result["threshold"]
+
+
+def test_log_odds_threshold_on_real_articles_by_side(allsides_tokens):
+    result = kw.log_odds_threshold(allsides_tokens, group="side", event=None, n_permutations=20, seed=0)
+    odds = kw.log_odds(allsides_tokens, group="side")
+    assert result["observed_max_z"] == pytest.approx(odds["z"].abs().max())
+    assert np.isfinite(result["threshold"]) and result["threshold"] > 0

@@ -121,3 +121,34 @@ def test_notebook_01_shows_evidence_and_the_multi_outlet_counts(allsides_report)
     per_outlet = pd.read_csv(result.folder / "tables" / "articles_per_outlet.csv")
     assert per_outlet["n_articles"].sum() == 3 * ALLSIDES_EVENTS
     assert per_outlet["outlet"].nunique() > 3
+
+
+def _printed(path) -> str:
+    return "".join(o.get("text", "") for c in _read(path).cells if c.cell_type == "code" for o in c.outputs)
+
+
+def test_seed_report_shows_article_values_and_claims_no_interval_or_test(seed_report):
+    # Issue 15: with one article per outlet the report resampled sentences and called it an interval.
+    import pandas as pd
+
+    from framing.stats import NO_INTERVAL, NOTHING_TO_TEST
+    result, _ = seed_report
+    tables = result.folder / "tables"
+    tone = pd.read_csv(tables / "sentiment_by_outlet.csv")
+    assert tone["n_articles"].tolist() == [1, 1] and tone["ci_low"].isna().all()
+    assert set(tone["interval"]) == {NO_INTERVAL}
+    frames = pd.read_csv(tables / "frame_prevalence_by_outlet.csv")
+    assert frames["p_value"].isna().all() and set(frames["note"]) == {NOTHING_TO_TEST}
+    assert NOTHING_TO_TEST in _printed(result.folder / "notebooks" / "03_sentiment.ipynb")
+    assert NOTHING_TO_TEST in _printed(result.folder / "notebooks" / "02_frames.ipynb")
+    figure = json.loads((result.folder / "figures" / "distinctive_words_log_odds.json").read_text())
+    assert "no threshold" in figure["caption"] and "1.96" not in figure["caption"]
+
+
+def test_multi_event_report_tests_over_articles_within_events(allsides_report):
+    import pandas as pd
+    result, _ = allsides_report
+    frames = pd.read_csv(result.folder / "tables" / "frame_prevalence_by_outlet.csv")
+    assert frames["p_value"].between(0, 1).all() and frames["correction"].str.startswith("Holm across").all()
+    figure = json.loads((result.folder / "figures" / "distinctive_words_log_odds.json").read_text())
+    assert "shuffles of outlets among articles" in figure["caption"]

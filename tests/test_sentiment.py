@@ -16,6 +16,7 @@ from framing.sentiment import (
     label_target,
     score_target,
     score_text,
+    article_sentiment,
     summarise_sentiment,
     summarise_sentiment_by_position,
     target_window,
@@ -130,29 +131,40 @@ def _toy_scores() -> pd.DataFrame:
     )
 
 
-def test_summary_means_counts_and_deterministic_intervals():
+def test_summary_is_a_mean_of_article_means_with_counts():
     toy = _toy_scores()
     summary = summarise_sentiment(toy, n_boot=500, seed=3)
     assert list(summary["outlet"]) == ["A", "B"]
     assert list(summary["n"]) == [4, 2]  # the NaN row is left out
     assert list(summary["n_articles"]) == [2, 1]
+    # A: article a1 has mean 0.5, a2 mean -0.75 → -0.125; B: one article, mean 0.3.
     assert summary["mean"].tolist() == pytest.approx([-0.125, 0.3])
-    assert list(summary["resampled"]) == ["article", "sentence"]
     again = summarise_sentiment(toy, n_boot=500, seed=3)
     pd.testing.assert_frame_equal(summary, again)
 
 
-def test_cluster_bootstrap_draws_whole_articles():
-    # Two articles in outlet A: a1 mean 0.5 (2 sentences), a2 mean -0.75 (2 sentences). Resampling
-    # articles, every bootstrap mean is 0.5, -0.125 or -0.75, so the extremes bound the interval.
+def test_article_means_weigh_each_article_once():
+    # A long article does not outweigh a short one: 9 sentences at 1.0 and 1 sentence at -1.0 give
+    # 0.0 over articles (0.8 over sentences).
+    toy = pd.DataFrame({"outlet": "A", "article_id": ["long"] * 9 + ["short"], "sentiment": [1.0] * 9 + [-1.0]})
+    assert summarise_sentiment(toy)["mean"].iloc[0] == pytest.approx(0.0)
+    values = article_sentiment(toy)
+    assert values.set_index("article_id")["sentiment"].to_dict() == {"long": 1.0, "short": -1.0}
+    assert values.set_index("article_id")["n_sentences"].to_dict() == {"long": 9, "short": 1}
+
+
+def test_below_the_minimum_of_articles_there_is_no_interval_and_sentences_are_never_resampled():
     summary = summarise_sentiment(_toy_scores(), n_boot=2000, ci=0.95, seed=0)
-    a = summary.iloc[0]
-    assert a["ci_low"] == pytest.approx(-0.75)
-    assert a["ci_high"] == pytest.approx(0.5)
-    # One article in outlet B: sentences are resampled; with values 0.2 and 0.4 the means are
-    # 0.2, 0.3 or 0.4.
-    b = summary.iloc[1]
-    assert b["ci_low"] == pytest.approx(0.2) and b["ci_high"] == pytest.approx(0.4)
+    assert summary["ci_low"].isna().all() and summary["ci_high"].isna().all()
+    assert set(summary["interval"]) == {"too few articles for an interval"}
+    # With the minimum lowered to 2, outlet A's two articles (means 0.5 and -0.75) are resampled:
+    # every bootstrap mean is 0.5, -0.125 or -0.75, so the extremes bound the interval; outlet B
+    # (one article) still gets none.
+    low = summarise_sentiment(_toy_scores(), min_articles=2, n_boot=2000, seed=0)
+    a, b = low.iloc[0], low.iloc[1]
+    assert a["ci_low"] == pytest.approx(-0.75) and a["ci_high"] == pytest.approx(0.5)
+    assert a["interval"].startswith("bootstrap over articles")
+    assert np.isnan(b["ci_low"]) and b["interval"] == "too few articles for an interval"
 
 
 def test_interval_narrows_as_ci_level_falls():
@@ -181,8 +193,11 @@ def test_summary_by_position_bins():
     assert summary[["outlet", "position_bin"]].values.tolist() == [["A", 0], ["A", 1], ["B", 0], ["B", 1]]
     assert summary["bin_start"].tolist() == [0.0, 0.5, 0.0, 0.5]
     assert summary["bin_mid"].tolist() == [0.25, 0.75, 0.25, 0.75]
-    # A, first half: positions 0.0 and 0.2 → scores 1.0 and -1.0; position 1.0 falls in the last bin.
+    # A, first half: a1 at 0.0 scores 1.0, a2 at 0.2 scores -1.0 → mean over the two articles 0.0;
+    # second half: a1 at 0.5 scores 0.0, a2 at 1.0 scores -0.5 → -0.25.
     assert summary["mean"].tolist() == pytest.approx([0.0, -0.25, 0.2, 0.4])
+    assert summary["n_articles"].tolist() == [2, 2, 1, 1]
+    assert summary["ci_low"].isna().all()  # fewer than five articles in every bin
 
 
 # --- sentiment toward actors -----------------------------------------------------------------

@@ -23,7 +23,7 @@ _EXPORTS = {
     "frames": ["add_frames", "agreement", "article_frames", "export_coding_sheet", "find_issue_lexicon", "frame_evidence",
                "issue_lexicon", "krippendorff_alpha", "read_lexicon", "summarise_frames"],
     "keywords": ["collocations", "count_set_aside", "count_terms", "keyness", "kwic", "log_odds",
-                 "mark_set_aside", "normalise_term",
+                 "log_odds_threshold", "mark_set_aside", "normalise_term",
                  "read_stopwords", "tfidf", "tokenize", "unnest_tokens"],
     "lexicons": ["load_data"],
     "plots": ["add_caption", "corpus_caption", "export_figure", "house_style", "label", "new_axes",
@@ -38,10 +38,13 @@ _EXPORTS = {
                "run_report", "run_reports", "sample_removed", "select_outlets", "summarise_cleaning",
                "trace_article"],
     "segment": ["punkt_version", "sentence_spans", "split_sentences", "split_table"],
-    "sentiment": ["add_actor_sentiment", "add_sentiment", "label_target", "score_target",
+    "sentiment": ["add_actor_sentiment", "add_sentiment", "article_sentiment", "label_target", "score_target",
                   "score_text", "summarise_sentiment", "summarise_sentiment_by_position",
                   "target_window"],
     "sources": ["actor_names", "add_voice", "count_anonymous", "count_verbs", "extract_quotes", "summarise_speakers"],
+    "stats": ["MIN_ARTICLES", "adjust_p", "article_values", "bootstrap_interval", "cliffs_delta",
+              "compare_outlets", "permutation_test", "shuffle_within", "simulate_articles",
+              "summarise_articles"],
     "store": ["load_articles", "load_removed", "load_sentences", "read_rows"],
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}

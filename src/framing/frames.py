@@ -26,6 +26,7 @@ import pandas as pd
 
 from .config import CONTENT_KINDS, raw_dir
 from .lexicons import load_data
+from .stats import MIN_ARTICLES, compare_outlets, summarise_articles
 
 SCHEMES = ("generic", "policy", "entman")
 HIT_COLUMNS = ["article_id", "sentence_id", "outlet", "event", "kind", "position", "scheme", "frame",
@@ -179,43 +180,60 @@ def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: in
 
 
 def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "outlet",
-                     kinds=CONTENT_KINDS) -> pd.DataFrame:
-    """Prevalence of each frame per group: `n_sentences` with the frame, `n_total` sentences,
-    `share`, `per_1000_words` (cue matches per 1,000 words), and `p_value` of the difference between
-    groups (chi-square test of sentences with / without the frame; Fisher's exact test for two
-    groups). Needs `by`, `article_id`, `sentence_id`, `n_words` in `sentences`."""
-    from scipy import stats
+                     kinds=CONTENT_KINDS, event: str | None = "event", min_articles: int = MIN_ARTICLES,
+                     correction: str = "holm", n_permutations: int = 1999, n_boot: int = 2000,
+                     ci: float = 0.95, seed: int = 0) -> pd.DataFrame:
+    """Prevalence of each frame per group, over articles, with intervals and tests over articles.
 
+    Needs `by` (an article-level column such as `outlet`), `article_id`, `sentence_id`, `n_words`
+    in `sentences` (and `event`, when present, to compare groups within events). Each article's
+    share of sentences with the frame's cues is computed first (`article_frames`); per group and
+    frame the table gives:
+
+    - `n_articles`, `n_sentences` with the frame, `n_total` sentences, `per_1000_words` (cue matches);
+    - `share`: the mean of the group's per-article shares, with `ci_low`, `ci_high` from a
+      bootstrap over the group's articles, or none when it has fewer than `min_articles` articles
+      (`interval` says "too few articles for an interval");
+    - `difference` (share − the other groups' mean per-article share) and `cliffs_delta`;
+    - `p_value`: do the groups differ in this frame? a permutation test shuffling `by` labels among
+      articles within events (`stats.permutation_test`); `p_adjusted` across the frames of the
+      scheme (`correction`: "holm" or "fdr_bh", named in `correction`); `note` says why there is no
+      p-value (e.g. one event with one article per outlet: nothing to test).
+    """
     table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
     totals = table.groupby(by).agg(n_total=("sentence_id", "size"), words=("n_words", "sum"))
-    group_of = table.set_index(["article_id", "sentence_id"])[by]
-    keyed = hits.assign(_group=pd.MultiIndex.from_frame(hits[["article_id", "sentence_id"]]).map(group_of))
-    rows = []
-    for (scheme, frame), group in keyed.groupby(["scheme", "frame"], sort=True):
-        with_frame = group.drop_duplicates(["article_id", "sentence_id"]).groupby("_group").size()
-        matches = group.groupby("_group")["score"].sum()
-        n = with_frame.reindex(totals.index, fill_value=0)
-        p = _difference_p(n.to_numpy(), totals["n_total"].to_numpy(), stats)
-        for name in totals.index:
-            rows.append({by: name, "scheme": scheme, "frame": frame, "n_sentences": int(n[name]),
-                         "n_total": int(totals.loc[name, "n_total"]),
-                         "share": n[name] / totals.loc[name, "n_total"],
-                         "per_1000_words": 1000 * matches.get(name, 0) / max(totals.loc[name, "words"], 1),
-                         "p_value": p})
-    return pd.DataFrame(rows, columns=[by, "scheme", "frame", "n_sentences", "n_total", "share",
-                                       "per_1000_words", "p_value"])
+    per_article = _article_shares(hits, table, by=by, event=event)
+    columns = [by, "scheme", "frame", "n_articles", "n_sentences", "n_total", "share", "ci_low", "ci_high",
+               "interval", "per_1000_words", "difference", "cliffs_delta", "p_value", "p_adjusted",
+               "correction", "note"]
+    if per_article.empty:
+        return pd.DataFrame(columns=columns)
+    family = ["scheme", "frame"]
+    shares = summarise_articles(per_article, value="share", by=family + [by], min_articles=min_articles,
+                                ci=ci, n_boot=n_boot, seed=seed)
+    tests = compare_outlets(per_article, value="share", by=by, family=family, event=event,
+                            correction=correction, n_permutations=n_permutations, seed=seed)
+    counts = per_article.groupby(family + [by]).agg(n_sentences=("n_sentences", "sum"), matches=("score", "sum"))
+    result = (shares.drop(columns=["n"]).rename(columns={"mean": "share"})
+              .merge(tests.drop(columns=["n_articles", "mean", "mean_other", "n_events", "test"]), on=family + [by])
+              .merge(counts.reset_index(), on=family + [by]))
+    result["n_total"] = result[by].map(totals["n_total"]).astype("int64")
+    result["n_sentences"] = result["n_sentences"].astype("int64")
+    result["per_1000_words"] = 1000 * result["matches"] / result[by].map(totals["words"]).clip(lower=1)
+    return result[columns].sort_values(["scheme", "frame", by]).reset_index(drop=True)
 
 
-def _difference_p(with_frame: np.ndarray, totals: np.ndarray, stats) -> float:
-    """p-value for "the share of sentences with the frame differs between groups"."""
-    if len(totals) < 2:
-        return float("nan")
-    table = np.vstack([with_frame, totals - with_frame])
-    if table.sum(axis=1).min() == 0:
-        return 1.0
-    if len(totals) == 2:
-        return float(stats.fisher_exact(table)[1])
-    return float(stats.chi2_contingency(table)[1])
+def _article_shares(hits: pd.DataFrame, table: pd.DataFrame, *, by: str, event: str | None) -> pd.DataFrame:
+    """One row per article, scheme and frame: `article_id`, `by`, `event` (when present), `scheme`,
+    `frame`, `n_sentences` with the frame, `n_total`, `share` and `score` (cue matches)."""
+    if hits.empty or table.empty:
+        return pd.DataFrame()
+    shares = article_frames(hits, table, kinds=None).drop(columns=["outlet"], errors="ignore")
+    matches = hits.groupby(["article_id", "scheme", "frame"])["score"].sum()
+    keys = pd.MultiIndex.from_frame(shares[["article_id", "scheme", "frame"]])
+    shares["score"] = matches.reindex(keys, fill_value=0).to_numpy()
+    first = table.groupby("article_id")[[c for c in (by, event) if c and c in table.columns]].first()
+    return shares.join(first, on="article_id")
 
 
 def frame_evidence(hits: pd.DataFrame, sentences: pd.DataFrame, *, frame: str, scheme: str | None = None,

@@ -421,6 +421,75 @@ def _log_odds_pairs(counts, group, term_col, groups, alpha, a0, versus) -> pd.Da
     return pd.concat(parts, ignore_index=True)
 
 
+def log_odds_threshold(tokens: pd.DataFrame, *, group: str = "outlet", article: str = "article_id",
+                       event: str | None = "event", prior: Mapping | pd.Series | None = None,
+                       alpha0: float | None = None, n_permutations: int = 200, quantile: float = 0.95,
+                       seed: int = 0, term_col: str = "term") -> pd.Series:
+    """A threshold for the one-vs-rest log-odds z-scores of `log_odds`, calibrated by permutation.
+
+    Under the informative prior z is not standard normal, and a corpus has thousands of terms, so
+    1.96 says little. Here the `group` labels are shuffled among articles (within events when the
+    table has `event`; `stats.shuffle_within`), `log_odds` is recomputed with the same prior for
+    each of `n_permutations` shuffles, and the threshold is the `quantile` (0.95) of the largest
+    |z| over every group and term: were outlets alike at the level of articles, the chance that
+    any term of any group passes it is about 5% (a family-wise rate, checked in
+    benchmarks/bench_stats.py).
+
+    Needs `group`, `article`, `term_col` (a tokens table, or counts with `n` per article). Returns a
+    Series: `threshold`, `quantile`, `n_permutations`, `n_articles`, `n_events`, `observed_max_z`
+    (the largest |z| of the real labels) and `note` (why there is no threshold, if none: one event
+    with one article per outlet leaves nothing to shuffle).
+    """
+    from scipy import sparse
+
+    from .stats import NOTHING_TO_TEST, shuffle_within
+
+    keys = [article, group] + ([event] if event and event in tokens else [])
+    counts = _term_counts(tokens, keys, term_col)
+    articles = counts.drop_duplicates(article)[keys].reset_index(drop=True)
+    if articles[article].duplicated().any():
+        raise ValueError(f"each {article} must belong to one {group}")
+    rows = pd.Index(articles[article]).get_indexer(counts[article])
+    term_codes, terms = pd.factorize(counts[term_col])
+    matrix = sparse.csr_matrix((counts["n"].to_numpy(float), (rows, term_codes)),
+                               shape=(len(articles), len(terms)))
+    pooled = np.asarray(matrix.sum(axis=0)).ravel()
+    alpha = _prior(pd.Series(pooled, index=terms), prior, alpha0).to_numpy(float)
+    strata = articles[event].to_numpy() if len(keys) == 3 else None
+    group_codes, groups = pd.factorize(articles[group])
+    n_events = int(articles[event].nunique()) if strata is not None else 1
+    result = {"threshold": np.nan, "quantile": quantile, "n_permutations": n_permutations,
+              "n_articles": len(articles), "n_events": n_events,
+              "observed_max_z": _max_abs_z(matrix, group_codes, len(groups), pooled, alpha), "note": ""}
+    if len(groups) < 2:
+        raise ValueError(f"log_odds_threshold needs at least two groups in {group!r}")
+    per_stratum = articles.groupby(keys[2:] or (lambda _: 0))[group].agg(["size", "nunique"])
+    if (per_stratum["size"] == per_stratum["nunique"]).all() and n_events == 1:
+        result["note"] = NOTHING_TO_TEST
+        return pd.Series(result)
+    shuffled = shuffle_within(group_codes, strata, n=n_permutations, seed=seed)
+    maxima = [_max_abs_z(matrix, labels, len(groups), pooled, alpha) for labels in shuffled]
+    result["threshold"] = float(np.quantile(maxima, quantile))
+    return pd.Series(result)
+
+
+def _max_abs_z(matrix, labels: np.ndarray, n_groups: int, pooled: np.ndarray, alpha: np.ndarray) -> float:
+    """The largest |z| of the one-vs-rest log-odds over every group and the terms it uses, with
+    articles (rows of `matrix`) labelled by `labels`."""
+    from scipy import sparse
+
+    indicator = sparse.csr_matrix((np.ones(len(labels)), (labels, np.arange(len(labels)))),
+                                  shape=(n_groups, len(labels)))
+    used = (indicator @ matrix).tocoo()  # only the terms each group uses, as log_odds reports them
+    if not used.nnz:
+        return 0.0
+    y_i = used.data
+    n_i = np.asarray(used.sum(axis=1)).ravel()[used.row]
+    y_all = pooled[used.col]
+    delta, se = _delta(y_i, n_i, y_all - y_i, pooled.sum() - n_i, alpha[used.col], alpha.sum())
+    return float(np.abs(delta / se).max())
+
+
 def keyness(tokens: pd.DataFrame, *, group: str = "outlet", target: str | None = None,
             term_col: str = "term") -> pd.DataFrame:
     """Keywords of a group against the rest of the corpus (the reference).

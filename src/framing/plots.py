@@ -38,7 +38,10 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+
+from .stats import NO_INTERVAL
 
 STYLE = Path(__file__).parent / "style" / "framing.mplstyle"
 FIGURE_FORMATS = ("png", "svg", "pdf")
@@ -664,12 +667,16 @@ def plot_cleaning_by_article(summary: pd.DataFrame, *, max_rows: int = 40, ax=No
 
 @house_style
 def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
-                          colors: dict | None = None, ax=None, **style):
-    """Grouped horizontal bars: share of each group's sentences that carry each frame (%), for the
-    `max_groups` groups with most sentences. `colors`: {group: colour}, e.g.
+                          colors: dict | None = None, articles: pd.DataFrame | None = None, ax=None, **style):
+    """Grouped horizontal bars: mean share of each group's articles' sentences that carry each frame
+    (%), for the `max_groups` groups with most sentences, with the bootstrap interval over articles
+    where `summarise_frames` gives one. Groups with too few articles for an interval are named so on
+    the chart; pass `articles` (per-article shares: `by`, `frame`, `share`, as `article_frames`
+    gives) to draw their articles as dots. `colors`: {group: colour}, e.g.
     `outlet_colours(sentences)`.
 
-    Needs `frame`, `by`, `share`, `n_total` (as `summarise_frames` gives, for one scheme)."""
+    Needs `frame`, `by`, `share`, `n_total` (as `summarise_frames` gives, for one scheme); uses
+    `ci_low`, `ci_high` when present."""
     sizes = summary.groupby(by)["n_total"].max().reset_index()
     groups = top_groups(sizes, by, max_groups, weight="n_total")
     colour = group_colours(groups, colors)
@@ -680,41 +687,79 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     for number, group in enumerate(groups):
         part = table[table[by] == group].set_index("frame").reindex(frames)
         positions = [i + number * height for i in range(len(frames))]
+        no_interval = "ci_low" in part and part["ci_low"].isna().all()
         ax.barh(positions, 100 * part["share"].fillna(0), height=height, label=label(group),
                 color=colour[group], **style)
+        if "ci_low" in part and not no_interval:
+            share = 100 * part["share"]
+            ax.errorbar(share, positions, xerr=[(share - 100 * part["ci_low"]).clip(lower=0),
+                                                (100 * part["ci_high"] - share).clip(lower=0)],
+                        fmt="none", ecolor=SEMANTIC["evaluative"], elinewidth=0.8, capsize=2)
+        elif articles is not None:
+            mine = articles[(articles[by] == group) & articles["frame"].isin(frames)]
+            ax.scatter(100 * mine["share"], [positions[frames.index(f)] for f in mine["frame"]],
+                       s=9, color=SEMANTIC["evaluative"], zorder=3)
+    if "ci_low" in table:
+        _note_no_interval(ax, [g for g in groups if table.loc[table[by] == g, "ci_low"].isna().all()],
+                          dots=articles is not None)
     ax.set_yticks([i + 0.4 - height / 2 for i in range(len(frames))],
                   [label(f).replace("_", " ") for f in frames])
     note_shown(ax, len(groups), summary[by].nunique(), by + "s")
     ax.invert_yaxis()
     ax.set_title("Frames by " + by)
-    ax.set_xlabel(f"sentences with the frame's cues (% of the {by}'s sentences)")
+    ax.set_xlabel(f"sentences with the frame's cues (% of an article's sentences, mean over the {by}'s articles)")
     ax.set_ylabel("frame")
     legend_outside(ax, title=by)
     ax.grid(axis="y", visible=False)
     return ax
 
 
+def _note_no_interval(ax, groups: list, *, dots: bool = False) -> None:
+    """Say on the chart which groups have no interval (fewer articles than `stats.MIN_ARTICLES`)."""
+    if not groups:
+        return
+    names = ", ".join(map(str, groups[:3])) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
+    ax.text(0.0, 1.0, f"{names}: {NO_INTERVAL}" + (" (dots: its articles)" if dots else ""),
+            transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5, color="#444444")
+
+
 # ── sentiment (notebook 03) ──────────────────────────────────────────────────────────────────────
 
 @house_style
-def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40,
-                             ax=None, **style):
-    """Mean sentence sentiment per group with its confidence interval (dots and bars), for the
-    `max_rows` groups with most sentences.
+def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None,
+                             score: str = "sentiment", max_rows: int = 40, ax=None, **style):
+    """Mean sentiment per group over its articles, with the bootstrap interval over articles (dot
+    and bar), for the `max_rows` groups with most articles. A group with too few articles for an
+    interval gets a hollow dot and the words "too few articles for an interval"; pass `articles`
+    (per-article values: `by` and `score`, as `article_sentiment` gives) to draw each of its
+    articles as a small dot.
 
-    Needs `by`, `mean`, `ci_low`, `ci_high`, `n` (as `summarise_sentiment` gives)."""
+    Needs `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as `summarise_sentiment` gives)."""
     table = summary.dropna(subset=["mean"])
-    table = table.loc[table["n"].sort_values(ascending=False, kind="stable").index[:max_rows]].sort_values("mean")
+    table = table.loc[table["n_articles"].sort_values(ascending=False, kind="stable").index[:max_rows]]
+    table = table.sort_values("mean")
     ax = new_axes(ax, rows=len(table))
-    low = (table["mean"] - table["ci_low"]).clip(lower=0)
-    high = (table["ci_high"] - table["mean"]).clip(lower=0)
-    ax.errorbar(table["mean"], range(len(table)), xerr=[low, high], fmt="o", capsize=3,
-                **{"color": SEMANTIC["ink"], **style})
-    ax.set_yticks(range(len(table)), [f"{label(g)} (n={n})" for g, n in zip(table[by], table["n"])])
+    rows = list(range(len(table)))
+    has = table["ci_low"].notna().to_numpy()
+    colour = style.pop("color", SEMANTIC["ink"])
+    low = (table["mean"] - table["ci_low"]).clip(lower=0)[has]
+    high = (table["ci_high"] - table["mean"]).clip(lower=0)[has]
+    ax.errorbar(table["mean"][has], [r for r, h in zip(rows, has) if h], xerr=[low, high], fmt="o", capsize=3,
+                color=colour, **style)
+    for row, group, mean in zip(rows, table[by], table["mean"]):
+        if has[row]:
+            continue
+        ax.scatter([mean], [row], s=40, facecolors="white", edgecolors=colour, linewidths=1.5, zorder=3)
+        if articles is not None:
+            values = articles.loc[articles[by] == group, score]
+            ax.scatter(values, [row] * len(values), s=12, color=SEMANTIC["evaluative"], zorder=4)
+        ax.annotate(NO_INTERVAL, (1.0, row), xycoords=("axes fraction", "data"), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=7.5, color="#444444")
+    ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'articles')})" for g, n in zip(table[by], table["n_articles"])])
     note_shown(ax, len(table), len(summary), by + "s")
     ax.axvline(0, color=MUTED, linewidth=1)
-    ax.set_title("Sentence sentiment by " + by)
-    ax.set_xlabel("mean sentiment per sentence (−1 negative … +1 positive), 95% interval")
+    ax.set_title("Sentiment by " + by)
+    ax.set_xlabel("mean over articles of each article's mean sentence sentiment (−1 … +1); bars: 95% interval over articles")
     ax.set_ylabel(by)
     return ax
 
@@ -725,18 +770,25 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
     """Mean sentiment along the article (start → end), one line for each of the `max_groups`
     groups with most sentences. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
 
-    Needs `by`, `bin_mid`, `mean`, `n` (as `summarise_sentiment_by_position` gives)."""
+    Needs `by`, `bin_mid`, `mean`, `n` (as `summarise_sentiment_by_position` gives). Where the table
+    has `ci_low`/`ci_high` (bins with enough articles) a band shows the interval over articles;
+    groups without any are named with "too few articles for an interval" on the chart."""
     ax = new_axes(ax)
     colour = group_colours(top_groups(by_position, by, max_groups, weight="n"), colors)
     for group in colour:
         part = by_position[by_position[by] == group].sort_values("bin_mid")
         ax.plot(part["bin_mid"], part["mean"], marker="o", label=label(group), color=colour[group], **style)
+        if "ci_low" in part and part["ci_low"].notna().any():
+            ax.fill_between(part["bin_mid"], part["ci_low"], part["ci_high"], color=colour[group], alpha=0.15,
+                            linewidth=0)
     note_shown(ax, len(colour), by_position[by].nunique(), by + "s")
     ax.axhline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment along the article")
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
-    ax.set_ylabel("mean sentiment per sentence")
+    ax.set_ylabel("mean sentiment (over articles)")
     ax.set_xlim(0, 1)
+    if "ci_low" in by_position:
+        _note_no_interval(ax, [g for g in colour if by_position.loc[by_position[by] == g, "ci_low"].isna().all()])
     legend_outside(ax, title=by)
     return ax
 
@@ -772,11 +824,12 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
 
 @house_style
 def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, max_groups: int = 4,
-                  colors: dict | None = None, ax=None, **style):
+                  colors: dict | None = None, threshold: float | None = None, ax=None, **style):
     """"Fightin' words": the `n` terms most distinctive of each group (z-score of the weighted
     log-odds ratio, Monroe et al. 2008), one block of bars for each of the `max_groups` groups with
     most words (the `n_group` column, or most terms). `colors`: {group: colour}, e.g.
-    `outlet_colours(sentences)`.
+    `outlet_colours(sentences)`. `threshold` (e.g. from `keywords.log_odds_threshold`, calibrated by
+    shuffling outlets over articles) is drawn as a dashed line; none is drawn without it.
 
     Needs `group`, `term`, `z` (as `log_odds` gives, one-vs-rest)."""
     size = next((c for c in ("n_group", "n_words", "count", "n") if c in table), None)
@@ -795,9 +848,12 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
     ax.set_yticks(range(len(values)), labels)
     note_shown(ax, len(groups), table[group].nunique(), group + "s")
     ax.invert_yaxis()
-    ax.axvline(1.96, color=MUTED, linewidth=1, linestyle="--")
+    line = threshold is not None and np.isfinite(threshold)
+    if line:
+        ax.axvline(threshold, color=MUTED, linewidth=1, linestyle="--")
     ax.set_title(f"Words that set each {group} apart (weighted log-odds)")
-    ax.set_xlabel("z-score of the log-odds ratio against the other groups (dashed: 1.96)")
+    ax.set_xlabel("z-score of the log-odds ratio against the other groups"
+                  + (f" (dashed: {threshold:.2f}, calibrated by shuffling {group}s over articles)" if line else ""))
     ax.set_ylabel("term · " + group)
     ax.grid(axis="y", visible=False)
     return ax

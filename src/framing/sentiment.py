@@ -31,6 +31,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .config import CONTENT_KINDS
 from .lexicons import load_data
+from .stats import MIN_ARTICLES, article_values, summarise_articles
 
 DEFAULT_LEXICON = "sentiment_news"
 DEFAULT_PARAMS = "sentiment_score"
@@ -160,7 +161,7 @@ def _score_all(texts: list, lexicon: str, params: str, workers: int) -> list[tup
 
 
 # ---------------------------------------------------------------------------------------------
-# Summaries with bootstrap intervals
+# Summaries over articles, with bootstrap intervals over articles
 
 
 def summarise_sentiment(
@@ -168,70 +169,45 @@ def summarise_sentiment(
     *,
     by: str | list[str] = "outlet",
     score: str = "sentiment",
-    cluster: str | None = "article_id",
+    article: str = "article_id",
+    min_articles: int = MIN_ARTICLES,
     n_boot: int = 2000,
     ci: float = 0.95,
+    method: str = "expanded",
     seed: int = 0,
 ) -> pd.DataFrame:
-    """Mean score per group with a percentile bootstrap interval (Efron & Tibshirani 1993).
+    """Mean sentiment per group over articles, with a bootstrap interval over articles.
 
-    Needs the `by` columns, `score` and, for the clustered bootstrap, `cluster`. Sentences of one
-    article are not independent, so by default whole articles are resampled (a cluster bootstrap)
-    and the mean is taken over all sentences of the drawn articles. A group with a single article
-    (or `cluster=None`) resamples sentences instead. Rows whose score is NaN are left out.
+    Needs the `by` columns, `score` and `article`. Each article's sentences are averaged first
+    (`stats.article_values`); the group's `mean` is the mean of its articles' means, so a long
+    article counts as one article, not as many sentences. The interval resamples the group's
+    articles (`stats.bootstrap_interval`, expanded percentile by default); a group with fewer than
+    `min_articles` articles gets none (`interval` = "too few articles for an interval"): show its
+    per-article values instead (`article_sentiment`). Sentences are never resampled. Rows whose
+    score is NaN are left out.
 
     Returns one row per group: the `by` columns, `n` (sentences), `n_articles`, `mean`, `ci_low`,
-    `ci_high` and `resampled` ("article" or "sentence"). Deterministic for a given `seed`; each
-    group draws from its own generator seeded with `seed`, so a group's interval does not depend
+    `ci_high` and `interval`. Deterministic for a given `seed`; a group's interval does not depend
     on which other groups are in the table.
     """
     keys = [by] if isinstance(by, str) else list(by)
-    needed = keys + [score] + ([cluster] if cluster else [])
-    missing = [column for column in needed if column not in scored.columns]
+    values = article_sentiment(scored, by=keys, score=score, article=article)
+    return summarise_articles(values, value=score, by=keys, min_articles=min_articles, ci=ci,
+                              n_boot=n_boot, method=method, seed=seed)
+
+
+def article_sentiment(
+    scored: pd.DataFrame, *, by: str | list[str] = "outlet", score: str = "sentiment",
+    article: str = "article_id",
+) -> pd.DataFrame:
+    """One row per article (and `by` group): `article`, the `by` columns, `event` (when the table
+    has it), `n_sentences` and `score` = the mean of the article's sentence scores (NaN left out).
+    These are the values the summaries, intervals and tests of sentiment are computed from."""
+    keys = [by] if isinstance(by, str) else list(by)
+    missing = [column for column in keys + [score, article] if column not in scored.columns]
     if missing:
-        raise KeyError(f"summarise_sentiment needs column(s) {missing}; the table has {list(scored.columns)}")
-    table = scored.dropna(subset=[score])
-    rows = []
-    for group, part in table.groupby(keys, sort=True, dropna=False):
-        values = part[score].to_numpy(dtype=float)
-        clusters = part[cluster].to_numpy() if cluster else np.arange(len(part))
-        low, high, unit = _bootstrap_interval(values, clusters, n_boot=n_boot, ci=ci, seed=seed)
-        rows.append(
-            dict(
-                zip(keys, group),
-                n=len(values),
-                n_articles=part[cluster].nunique() if cluster else np.nan,
-                mean=values.mean(),
-                ci_low=low,
-                ci_high=high,
-                resampled=unit,
-            )
-        )
-    columns = keys + ["n", "n_articles", "mean", "ci_low", "ci_high", "resampled"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def _bootstrap_interval(
-    values: np.ndarray, clusters: np.ndarray, *, n_boot: int, ci: float, seed: int
-) -> tuple[float, float, str]:
-    """Percentile interval of the mean of `values`, resampling whole clusters when there are two or
-    more of them and single values otherwise."""
-    rng = np.random.default_rng(seed)
-    codes, _ = pd.factorize(clusters)
-    n_clusters = codes.max() + 1 if len(codes) else 0
-    if n_clusters >= 2:
-        sums = np.bincount(codes, weights=values, minlength=n_clusters)
-        counts = np.bincount(codes, minlength=n_clusters)
-        draws = rng.integers(0, n_clusters, size=(n_boot, n_clusters))
-        means = sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
-        unit = "article"
-    else:
-        draws = rng.integers(0, len(values), size=(n_boot, len(values)))
-        means = values[draws].mean(axis=1)
-        unit = "sentence"
-    alpha = (1 - ci) / 2
-    low, high = np.quantile(means, [alpha, 1 - alpha])
-    return float(low), float(high), unit
+        raise KeyError(f"sentiment summaries need column(s) {missing}; the table has {list(scored.columns)}")
+    return article_values(scored.dropna(subset=[score]), value=score, by=keys, article=article)
 
 
 def summarise_sentiment_by_position(
@@ -240,17 +216,22 @@ def summarise_sentiment_by_position(
     bins: int = 5,
     by: str | list[str] = "outlet",
     score: str = "sentiment",
-    cluster: str | None = "article_id",
+    article: str = "article_id",
+    min_articles: int = MIN_ARTICLES,
     n_boot: int = 2000,
     ci: float = 0.95,
+    method: str = "expanded",
     seed: int = 0,
 ) -> pd.DataFrame:
-    """Mean score per group and position bin, with bootstrap intervals, to follow sentiment from
-    the start of an article (position 0) to its end (1).
+    """Mean score per group and position bin, to follow sentiment from the start of an article
+    (position 0) to its end (1), with bootstrap intervals over articles.
 
-    Needs `position` plus what `summarise_sentiment` needs. Returns one row per group and bin: the
-    `by` columns, `position_bin` (0 .. bins-1), `bin_start`, `bin_end`, `bin_mid`, then the columns
-    of `summarise_sentiment`. Bins are equal slices of [0, 1]; empty bins have no row.
+    Needs `position` plus what `summarise_sentiment` needs. Each article's sentences in a bin are
+    averaged first; the bin's mean is the mean over the group's articles, and its interval
+    resamples those articles (none below `min_articles`, as in `summarise_sentiment`). Returns one
+    row per group and bin: the `by` columns, `position_bin` (0 .. bins-1), `bin_start`, `bin_end`,
+    `bin_mid`, then the columns of `summarise_sentiment`. Bins are equal slices of [0, 1]; empty
+    bins have no row.
     """
     if "position" not in scored.columns:
         raise KeyError("summarise_sentiment_by_position needs a 'position' column (0 .. 1)")
@@ -258,9 +239,8 @@ def summarise_sentiment_by_position(
     binned = scored.assign(
         position_bin=np.minimum((scored["position"].to_numpy(dtype=float) * bins).astype(int), bins - 1)
     )
-    summary = summarise_sentiment(
-        binned, by=keys + ["position_bin"], score=score, cluster=cluster, n_boot=n_boot, ci=ci, seed=seed
-    )
+    summary = summarise_sentiment(binned, by=keys + ["position_bin"], score=score, article=article,
+                                  min_articles=min_articles, n_boot=n_boot, ci=ci, method=method, seed=seed)
     start = summary["position_bin"] / bins
     summary.insert(len(keys) + 1, "bin_start", start)
     summary.insert(len(keys) + 2, "bin_end", start + 1 / bins)

@@ -1,0 +1,197 @@
+"""Do framing's tests and intervals keep their promises? Simulated corpora with a known truth.
+
+Run from the project root: `.venv/bin/python benchmarks/bench_stats.py` (or `make bench`). Prints
+the rates and writes benchmarks/results/stats.json. `REPS` (default 200) sets the repetitions per
+rate, `LOGODDS_REPS` (default 100) those of the log-odds check. Needs nothing but the package.
+
+Corpora come from `framing.stats.simulate_articles`: events × outlets × articles, each article with
+its own tone and frame rate (drawn from one distribution for every outlet unless a shift is asked
+for) and sentences that add noise around them.
+
+1. False-positive rate at α = 0.05 when outlets do not differ: the old sentence-level tests (one-way
+   ANOVA on sentence scores; chi-square / Fisher on sentences with and without a frame) against the
+   article-level permutation test framing now uses (`stats.permutation_test`).
+2. Coverage of the 95% bootstrap interval over articles at 2, 3, 5, 10, 30 articles per outlet:
+   the expanded percentile interval framing draws (only from `stats.MIN_ARTICLES` articles up) and
+   the plain percentile interval, for mean sentiment and for mean frame share.
+3. Power: a known shift of the first outlet's articles, as the number of events grows.
+4. Log-odds: with outlets alike, how often any term's |z| passes 1.96, and how often the largest
+   |z| passes the threshold calibrated by `keywords.log_odds_threshold` (family-wise rate).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import stats as scipy_stats
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from framing import keywords as kw  # noqa: E402
+from framing import stats as S  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results"
+REPS = int(os.environ.get("REPS", 200))
+LOGODDS_REPS = int(os.environ.get("LOGODDS_REPS", 100))
+ALPHA = 0.05
+PERMUTATIONS = 499
+DESIGNS = {  # name: (events, outlets, articles per outlet and event)
+    "10 events x 3 outlets x 2 articles": (10, 3, 2),
+    "1 event x 3 outlets x 8 articles": (1, 3, 8),
+    "30 events x 2 outlets x 1 article": (30, 2, 1),
+}
+ARTICLE_COUNTS = (2, 3, 5, 10, 30)
+EVENT_COUNTS = (1, 2, 5, 10, 20, 40)
+SHIFT, FRAME_SHIFT = 0.15, 0.12
+
+
+def sentence_tests(corpus: pd.DataFrame) -> tuple[float, float]:
+    """p-values of the old tests on sentences: one-way ANOVA of sentiment; chi-square (Fisher for
+    two outlets) of sentences with and without the frame."""
+    groups = [part for _, part in corpus.groupby("outlet")]
+    tone = scipy_stats.f_oneway(*[g["sentiment"] for g in groups]).pvalue
+    table = np.array([[g["frame"].sum() for g in groups], [(~g["frame"]).sum() for g in groups]])
+    if table.sum(axis=1).min() == 0:
+        return float(tone), 1.0
+    frame = scipy_stats.fisher_exact(table)[1] if len(groups) == 2 else scipy_stats.chi2_contingency(table)[1]
+    return float(tone), float(frame)
+
+
+def article_tests(corpus: pd.DataFrame, seed: int) -> tuple[float, float]:
+    """p-values of the article-level permutation tests framing uses, for sentiment and frame share."""
+    values = S.article_values(corpus, value=["sentiment", "frame"])
+    return tuple(S.permutation_test(values, value=v, n_permutations=PERMUTATIONS, seed=seed)["p_value"]
+                 for v in ("sentiment", "frame"))
+
+
+def false_positives() -> dict:
+    out = {}
+    for name, (events, outlets, articles) in DESIGNS.items():
+        hits = np.zeros(4)
+        for rep in range(REPS):
+            corpus = S.simulate_articles(events=events, outlets=outlets, articles=articles, seed=rep)
+            p = [*sentence_tests(corpus), *article_tests(corpus, seed=rep)]
+            hits += np.array(p) < ALPHA
+        rates = hits / REPS
+        out[name] = {"sentiment, sentences (old)": rates[0], "frame, sentences (old)": rates[1],
+                     "sentiment, articles (new)": rates[2], "frame, articles (new)": rates[3]}
+    return out
+
+
+def coverage() -> dict:
+    out = {}
+    for n in ARTICLE_COUNTS:
+        covered = {"sentiment, expanded": 0, "sentiment, percentile": 0, "frame, expanded": 0,
+                   "frame, percentile": 0}
+        for rep in range(REPS):
+            corpus = S.simulate_articles(events=n, outlets=1, articles=1, event_sd=0.0, seed=10_000 + rep)
+            values = S.article_values(corpus, value=["sentiment", "frame"])
+            for column, truth in (("sentiment", 0.0), ("frame", 0.25)):
+                for method in ("expanded", "percentile"):
+                    low, high = S.bootstrap_interval(values[column], method=method, n_boot=1000, seed=rep)
+                    covered[f"{column}, {method}"] += low <= truth <= high
+        out[n] = {"interval drawn": n >= S.MIN_ARTICLES, **{k: v / REPS for k, v in covered.items()}}
+    return out
+
+
+def power() -> dict:
+    out = {}
+    for events in EVENT_COUNTS:
+        hits = np.zeros(2)
+        for rep in range(REPS):
+            corpus = S.simulate_articles(events=events, outlets=3, articles=1, shift=SHIFT,
+                                         frame_shift=FRAME_SHIFT, seed=20_000 + rep)
+            p = np.array(article_tests(corpus, seed=rep), dtype=float)
+            hits += np.nan_to_num(p, nan=1.0) < ALPHA
+        out[events] = {"sentiment": hits[0] / REPS, "frame": hits[1] / REPS}
+    return out
+
+
+def token_corpus(rng: np.random.Generator, *, events=10, outlets=3, articles=2, vocabulary=400,
+                 words=150, concentration=150.0) -> pd.DataFrame:
+    """Counts of terms per article, every outlet drawing from one Zipf-like vocabulary; each article
+    has its own word distribution around it (a Dirichlet with `concentration`), as topics do."""
+    base = 1 / np.arange(1, vocabulary + 1)
+    base /= base.sum()
+    rows = []
+    for e in range(events):
+        for o in range(outlets):
+            for a in range(articles):
+                counts = rng.multinomial(words, rng.dirichlet(concentration * base))
+                used = np.flatnonzero(counts)
+                rows.append(pd.DataFrame({"article_id": f"e{e}-o{o}-a{a}", "event": f"e{e}",
+                                          "outlet": f"outlet {o}", "term": [f"w{i}" for i in used],
+                                          "n": counts[used]}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def log_odds_rates() -> dict:
+    out = {}
+    for label, alpha0 in (("default prior (alpha0 = corpus size)", None), ("weak prior (alpha0 = 400)", 400.0)):
+        rng = np.random.default_rng(30_000)
+        any_196 = passing_terms = calibrated = 0
+        thresholds = []
+        for rep in range(LOGODDS_REPS):
+            counts = token_corpus(rng)
+            odds = kw.log_odds(counts, alpha0=alpha0)
+            z = odds["z"].abs()
+            any_196 += (z > 1.96).any()
+            passing_terms += (z > 1.96).mean()
+            result = kw.log_odds_threshold(counts, alpha0=alpha0, n_permutations=100, seed=rep)
+            thresholds.append(result["threshold"])
+            calibrated += result["observed_max_z"] > result["threshold"]
+        out[label] = {"terms with |z| > 1.96": passing_terms / LOGODDS_REPS,
+                      "corpora with any |z| > 1.96": any_196 / LOGODDS_REPS,
+                      "corpora with max |z| > calibrated threshold": calibrated / LOGODDS_REPS,
+                      "median calibrated threshold": float(np.median(thresholds))}
+    return out
+
+
+def main() -> None:
+    started = time.perf_counter()
+    print(f"framing statistics by simulation: {REPS} repetitions per rate, alpha = {ALPHA}\n")
+    fpr = false_positives()
+    print("1. False-positive rate when outlets do not differ (should be near 0.05)")
+    for design, rates in fpr.items():
+        print(f"   {design}")
+        for name, rate in rates.items():
+            print(f"      {name:<28} {rate:.3f}")
+    cover = coverage()
+    print(f"\n2. Coverage of 95% intervals over articles (drawn from {S.MIN_ARTICLES} articles up)")
+    print("   articles  drawn  sentiment expanded  percentile   frame expanded  percentile")
+    for n, row in cover.items():
+        print(f"   {n:>8}  {'yes' if row['interval drawn'] else 'no':>5}  {row['sentiment, expanded']:>18.3f}"
+              f"  {row['sentiment, percentile']:>10.3f}  {row['frame, expanded']:>15.3f}"
+              f"  {row['frame, percentile']:>10.3f}")
+    strength = power()
+    print(f"\n3. Power at alpha 0.05: first of 3 outlets shifted by {SHIFT} in tone, {FRAME_SHIFT} in frame "
+          "rate; one article per outlet and event")
+    print("   events  sentiment  frame")
+    for events, row in strength.items():
+        print(f"   {events:>6}  {row['sentiment']:>9.3f}  {row['frame']:>5.3f}")
+    odds = log_odds_rates()
+    print(f"\n4. Log-odds z when outlets do not differ ({LOGODDS_REPS} corpora of 10 events x 3 outlets x 2 "
+          "articles; calibrated threshold from 100 shuffles)")
+    for label, row in odds.items():
+        print(f"   {label}")
+        for name, value in row.items():
+            print(f"      {name:<44} {value:.3f}")
+    seconds = time.perf_counter() - started
+    print(f"\n({seconds:.0f} s)")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    record = {"repetitions": REPS, "log_odds_repetitions": LOGODDS_REPS, "alpha": ALPHA,
+              "permutations": PERMUTATIONS, "min_articles": S.MIN_ARTICLES, "false_positive_rate": fpr,
+              "coverage": {str(k): v for k, v in cover.items()},
+              "power": {"shift": SHIFT, "frame_shift": FRAME_SHIFT, **{str(k): v for k, v in strength.items()}},
+              "log_odds": odds, "seconds": round(seconds, 1)}
+    (RESULTS / "stats.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,335 @@
+"""Comparing outlets honestly: per-article values, tests over articles, intervals over articles.
+
+The article is the unit that was written and sampled; sentences are the evidence, not independent
+draws (see docs/statistics.md). Every function here works on articles:
+
+- `article_values(table, value=...)` turns a sentence-level column into one value per article (the
+  mean of a score, or the share of sentences with a flag);
+- `summarise_articles(values, value=...)` gives per group the mean of the per-article values, the
+  number of articles, and a bootstrap interval over articles; a group with fewer than
+  `MIN_ARTICLES` articles gets no interval (`interval` says "too few articles for an interval");
+- `permutation_test(values, value=...)` tests whether groups differ by shuffling the group labels
+  among articles, within events when there are several (Good 2005);
+- `compare_outlets(values, value=..., family=...)` gives per family (e.g. frame) and group the
+  effect sizes (difference in means, Cliff's delta) and the test's p-value, adjusted across
+  families (Holm or Benjamini-Hochberg, named in the output);
+- `shuffle_within(labels, strata, ...)` is the stratified shuffle the tests (and the calibrated
+  log-odds threshold in `keywords`) are built on;
+- `simulate_articles(...)` makes corpora with a known truth, so the tests and intervals can be
+  checked by simulation (benchmarks/bench_stats.py).
+
+Tables in, tables out; nothing is modified in place; every random draw comes from a seeded
+`numpy.random.Generator`.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+from scipy import stats as _stats
+
+# An outlet with fewer articles than this gets its per-article values shown, not an interval: below
+# it, bootstrap intervals cover the truth far less often than they claim (benchmarks/bench_stats.py).
+MIN_ARTICLES = 5
+NO_INTERVAL = "too few articles for an interval"
+NOTHING_TO_TEST = "within one event with one article per outlet there is nothing to test"
+ONE_GROUP = "only one group: nothing to compare"
+CORRECTIONS = {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg", "bonferroni": "Bonferroni"}
+INTERVAL_METHODS = ("expanded", "percentile", "BCa")
+
+
+def _as_list(columns: str | Iterable[str] | None) -> list[str]:
+    if columns is None:
+        return []
+    return [columns] if isinstance(columns, str) else list(columns)
+
+
+def _need(table: pd.DataFrame, columns: list[str], caller: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise KeyError(f"{caller} needs column(s) {missing}; the table has {list(table.columns)}")
+
+
+# ── per-article values ─────────────────────────────────────────────────────────────────────────
+
+def article_values(table: pd.DataFrame, *, value: str | Iterable[str], by: str | Iterable[str] = "outlet",
+                   article: str = "article_id", event: str | None = "event") -> pd.DataFrame:
+    """One row per article (and `by` group): the mean of each `value` column over the article's rows.
+
+    A boolean or 0/1 column gives the share of the article's sentences with the flag. Needs
+    `article`, the `by` columns and the `value` columns; `event` is kept when the table has it.
+    NaN values are left out of an article's mean. Returns `article`, the `by` columns, `event`
+    (when present), `n_sentences` (rows with a value) and one column per `value`.
+
+    >>> article_values(scored, value="sentiment")              # doctest: +SKIP
+    """
+    values = _as_list(value)
+    keys = [article] + [c for c in _as_list(by) if c != article]
+    if event and event in table.columns and event not in keys:
+        keys.append(event)
+    _need(table, keys + values, "article_values")
+    numeric = table[keys].copy()
+    for column in values:
+        numeric[column] = table[column].astype(float)
+    grouped = numeric.groupby(keys, sort=True, dropna=False)
+    out = grouped[values].mean()
+    out.insert(0, "n_sentences", grouped[values[0]].count().astype("int64"))
+    return out.reset_index()
+
+
+# ── intervals over articles ────────────────────────────────────────────────────────────────────
+
+def bootstrap_interval(values, *, ci: float = 0.95, n_boot: int = 2000, method: str = "expanded",
+                       seed: int | np.random.Generator = 0) -> tuple[float, float]:
+    """Bootstrap interval of the mean of `values` (one value per article), by `scipy.stats.bootstrap`.
+
+    `method`: "expanded" (default) is the expanded percentile interval of Hesterberg (2015, "What
+    teachers should know about the bootstrap", The American Statistician 69): the percentile
+    interval taken at the level 1 − 2Φ(−√(n/(n−1)) t_{n−1, 1−α/2}), which corrects the percentile
+    interval's narrowness with few articles; "percentile" and "BCa" (Efron 1987) are scipy's.
+    Needs at least two values; equal values give a zero-width interval at that value.
+    """
+    if method not in INTERVAL_METHODS:
+        raise ValueError(f"method must be one of {INTERVAL_METHODS}, not {method!r}")
+    x = np.asarray(values, dtype=float)
+    x = x[~np.isnan(x)]
+    n = len(x)
+    if n < 2:
+        raise ValueError("a bootstrap interval needs at least two values")
+    if np.ptp(x) == 0:
+        return float(x[0]), float(x[0])
+    level = ci
+    if method == "expanded":
+        level = 1 - 2 * _stats.norm.sf(math.sqrt(n / (n - 1)) * _stats.t.ppf(1 - (1 - ci) / 2, n - 1))
+    result = _stats.bootstrap((x,), np.mean, confidence_level=level, n_resamples=n_boot,
+                              method="BCa" if method == "BCa" else "percentile", rng=_rng(seed))
+    low, high = result.confidence_interval
+    return float(low), float(high)
+
+
+def _rng(seed: int | np.random.Generator) -> np.random.Generator:
+    return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+
+
+def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[str] = "outlet",
+                       min_articles: int = MIN_ARTICLES, ci: float = 0.95, n_boot: int = 2000,
+                       method: str = "expanded", seed: int = 0) -> pd.DataFrame:
+    """Per group: the mean of the per-article values, the number of articles, and a bootstrap
+    interval that resamples the group's articles (`bootstrap_interval`).
+
+    Needs the `by` columns and `value` (one row per article, as `article_values` gives; its
+    `n_sentences` is summed into `n` when present). A group with fewer than `min_articles` articles
+    gets no interval: `ci_low`/`ci_high` are NaN and `interval` says "too few articles for an
+    interval" (draw its per-article values instead). Sentences are never resampled.
+
+    Returns the `by` columns, `n` (sentences, when known), `n_articles`, `mean`, `ci_low`,
+    `ci_high`, `interval` (how the interval was made, or why there is none). Each group draws from
+    its own generator seeded with `seed`, so its interval does not depend on the other groups.
+    """
+    keys = _as_list(by)
+    _need(values, keys + [value], "summarise_articles")
+    table = values.dropna(subset=[value])
+    label = f"bootstrap over articles ({method}, {ci:.0%})"
+    rows = []
+    for group, part in table.groupby(keys, sort=True, dropna=False):
+        x = part[value].to_numpy(dtype=float)
+        low = high = np.nan
+        if len(x) >= max(min_articles, 2):
+            low, high = bootstrap_interval(x, ci=ci, n_boot=n_boot, method=method, seed=seed)
+        rows.append({**dict(zip(keys, group)),
+                     "n": int(part["n_sentences"].sum()) if "n_sentences" in part else np.nan,
+                     "n_articles": len(x), "mean": float(x.mean()), "ci_low": low, "ci_high": high,
+                     "interval": label if not np.isnan(low) else NO_INTERVAL})
+    columns = keys + ["n", "n_articles", "mean", "ci_low", "ci_high", "interval"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# ── permutation tests over articles ────────────────────────────────────────────────────────────
+
+def shuffle_within(labels, strata=None, *, n: int, seed: int | np.random.Generator = 0) -> np.ndarray:
+    """`n` random rearrangements of `labels`, each shuffling labels only among rows of the same
+    stratum (e.g. articles of one event). Returns an array of shape (n, len(labels)) of labels."""
+    labels = np.asarray(labels)
+    codes = np.zeros(len(labels), dtype=float) if strata is None else pd.factorize(np.asarray(strata))[0].astype(float)
+    order = np.argsort(codes, kind="stable")
+    rng = _rng(seed)
+    # Sorting (stratum + a uniform draw in [0, 1)) keeps each stratum's block in place and shuffles inside it.
+    within = np.argsort(codes[order] + rng.random((n, len(labels))), axis=1)
+    shuffled = np.empty((n, len(labels)), dtype=labels.dtype)
+    shuffled[:, order] = labels[order][within]
+    return shuffled
+
+
+def _between_groups(centred: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndarray:
+    """Σ_g n_g · mean_g² of `centred` values for each row of group `codes` (k-group statistic; for
+    two groups it orders outcomes as |difference in means| does). `codes`: (n_perm, n) or (n,)."""
+    codes = np.atleast_2d(codes)
+    flat = (np.arange(codes.shape[0])[:, None] * n_groups + codes).ravel()
+    size = codes.shape[0] * n_groups
+    sums = np.bincount(flat, weights=np.broadcast_to(centred, codes.shape).ravel(), minlength=size)
+    counts = np.bincount(flat, minlength=size)
+    sums, counts = sums.reshape(-1, n_groups), counts.reshape(-1, n_groups)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.nansum(sums ** 2 / counts, axis=1)
+
+
+def _informative(groups: np.ndarray, strata: np.ndarray) -> np.ndarray:
+    """Rows of strata that hold at least two groups (only these can compare groups)."""
+    frame = pd.DataFrame({"g": groups, "s": strata})
+    n_groups = frame.groupby("s")["g"].transform("nunique")
+    return (n_groups >= 2).to_numpy()
+
+
+def permutation_test(values: pd.DataFrame, *, value: str, by: str = "outlet", event: str | None = "event",
+                     n_permutations: int = 1999, seed: int = 0) -> dict:
+    """Do the groups differ in `value`? A permutation test over articles (Good 2005).
+
+    Needs `by` and `value` (one row per article, as `article_values` gives); with `event` (when
+    the table has it) labels are shuffled only among articles of the same event, values are
+    centred on their event's mean, and events covered by one group only are left out: outlets are
+    compared within events. The statistic is Σ_g n_g · (mean of g's centred values)², i.e. the
+    between-group sum of squares (two groups: the absolute difference in means). The p-value is
+    (1 + shuffles at least as extreme) / (1 + `n_permutations`) (Phipson & Smyth 2010).
+
+    Returns a dict: `statistic`, `p_value`, `n_articles`, `n_groups`, `n_events`,
+    `n_permutations`, `test` (what was shuffled) and `note` (why there is no p-value, if none).
+    Assumes only that, were the outlets alike, their articles of one event would be exchangeable.
+    """
+    _need(values, [by, value], "permutation_test")
+    table = values.dropna(subset=[value, by])
+    strata = table[event].to_numpy() if event and event in table.columns else np.zeros(len(table))
+    groups = table[by].to_numpy()
+    keep = _informative(groups, strata)
+    table, groups, strata = table[keep], groups[keep], strata[keep]
+    x = table[value].to_numpy(dtype=float)
+    n_events = int(pd.Series(strata).nunique())
+    within = "within events" if event and event in values.columns else "among all articles"
+    result = {"statistic": np.nan, "p_value": np.nan, "n_articles": len(x),
+              "n_groups": int(pd.Series(groups).nunique()), "n_events": n_events,
+              "n_permutations": n_permutations, "test": f"permutation of {by} labels over articles, {within}",
+              "note": ""}
+    if result["n_groups"] < 2:
+        result["note"] = ONE_GROUP
+        return result
+    if n_events == 1 and pd.Series(groups).value_counts().max() == 1:
+        result["note"] = NOTHING_TO_TEST
+        return result
+    centred = x - pd.Series(x).groupby(strata).transform("mean").to_numpy()
+    codes, names = pd.factorize(groups)
+    observed = _between_groups(centred, codes, len(names))[0]
+    shuffled = shuffle_within(codes, strata, n=n_permutations, seed=seed)
+    null = _between_groups(centred, shuffled, len(names))
+    tolerance = 1e-12 * max(1.0, abs(observed))
+    result["statistic"] = float(observed)
+    result["p_value"] = float((1 + np.sum(null >= observed - tolerance)) / (1 + n_permutations))
+    return result
+
+
+def cliffs_delta(x, y) -> float:
+    """Cliff's delta (Cliff 1993): P(X > Y) − P(X < Y) for values of two groups, from the
+    Mann-Whitney U of `scipy.stats.mannwhitneyu` (δ = 2U / (n_x n_y) − 1). NaN if a group is empty."""
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    x, y = x[~np.isnan(x)], y[~np.isnan(y)]
+    if not len(x) or not len(y):
+        return float("nan")
+    u = _stats.mannwhitneyu(x, y, alternative="two-sided").statistic
+    return float(2 * u / (len(x) * len(y)) - 1)
+
+
+def adjust_p(p_values, *, method: str = "holm") -> np.ndarray:
+    """p-values adjusted for testing many at once, by `statsmodels.stats.multitest.multipletests`:
+    "holm" (family-wise error, Holm 1979), "fdr_bh" (false discovery rate, Benjamini & Hochberg
+    1995) or "bonferroni". NaN p-values stay NaN and do not count as tests."""
+    from statsmodels.stats.multitest import multipletests
+
+    if method not in CORRECTIONS:
+        raise ValueError(f"method must be one of {sorted(CORRECTIONS)}, not {method!r}")
+    p = np.asarray(p_values, dtype=float)
+    out = np.full(p.shape, np.nan)
+    ok = ~np.isnan(p)
+    if ok.any():
+        out[ok] = multipletests(p[ok], method=method)[1]
+    return out
+
+
+def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
+                    family: str | Iterable[str] | None = None, event: str | None = "event",
+                    correction: str = "holm", n_permutations: int = 1999, seed: int = 0) -> pd.DataFrame:
+    """Per family (e.g. each frame) and group: effect sizes against the other groups and the
+    permutation test of "the groups differ", with p-values adjusted across families.
+
+    Needs `by`, `value` and the `family` columns, one row per article (and family), as
+    `article_values` or `frames.article_frames` give; `event` as in `permutation_test`.
+    Returns the `family` columns, `by`, `n_articles`, `mean` (of the group's per-article values),
+    `mean_other` (of the other groups' articles), `difference` (mean − mean_other, pooled over
+    articles), `cliffs_delta` (the group's articles against the others'), then per family:
+    `p_value` (`permutation_test`), `p_adjusted` (across families), `correction` (the method's
+    name), `n_events`, `test` and `note`.
+    """
+    families = _as_list(family)
+    _need(values, families + [by, value], "compare_outlets")
+    parts = values.groupby(families, sort=True) if families else [((), values)]
+    rows, tests = [], []
+    for number, (key, part) in enumerate(parts):
+        key = key if isinstance(key, tuple) else (key,)
+        test = permutation_test(part, value=value, by=by, event=event, n_permutations=n_permutations,
+                                seed=seed + number)
+        tests.append(test["p_value"])
+        x_all = part[[by, value]].dropna()
+        for group, mine in x_all.groupby(by, sort=True):
+            other = x_all.loc[x_all[by] != group, value]
+            rows.append({**dict(zip(families, key)), by: group, "n_articles": len(mine),
+                         "mean": mine[value].mean(), "mean_other": other.mean() if len(other) else np.nan,
+                         "difference": mine[value].mean() - other.mean() if len(other) else np.nan,
+                         "cliffs_delta": cliffs_delta(mine[value], other), "_family": number,
+                         "p_value": test["p_value"], "n_events": test["n_events"], "test": test["test"],
+                         "note": test["note"]})
+    adjusted = adjust_p(tests, method=correction)
+    columns = families + [by, "n_articles", "mean", "mean_other", "difference", "cliffs_delta", "p_value",
+                          "p_adjusted", "correction", "n_events", "test", "note"]
+    table = pd.DataFrame(rows, columns=columns + ["_family"])
+    table["p_adjusted"] = adjusted[table["_family"].to_numpy(dtype=int)] if len(table) else np.nan
+    table["correction"] = f"{CORRECTIONS[correction]} across {len(tests)} test{'s' * (len(tests) != 1)}"
+    return table[columns]
+
+
+# ── simulated corpora with a known truth ───────────────────────────────────────────────────────
+
+def simulate_articles(*, events: int = 10, outlets: int = 3, articles: int = 2, sentences: tuple = (8, 30),
+                      article_sd: float = 0.15, sentence_sd: float = 0.4, event_sd: float = 0.1,
+                      frame_rate: float = 0.25, frame_concentration: float = 2.0, shift: float = 0.0,
+                      frame_shift: float = 0.0, seed: int | np.random.Generator = 0) -> pd.DataFrame:
+    """A sentence table drawn from one known model, to check tests and intervals by simulation.
+
+    `events` × `outlets` × `articles` articles, each with a number of sentences drawn uniformly from
+    `sentences` (low, high). An article's tone is the event's effect (sd `event_sd`) plus its own
+    (sd `article_sd`); each sentence adds noise (sd `sentence_sd`): `sentiment`. Each article has
+    its own rate of frame cues, drawn from a Beta with mean `frame_rate` (and `frame_concentration`
+    = a + b); each sentence carries the frame with that probability: `frame` (bool). The first
+    outlet's articles are moved by `shift` in tone and by `frame_shift` in frame rate (0 = outlets
+    do not differ: every outlet draws from the same distribution).
+
+    Returns `article_id`, `event`, `outlet`, `sentence_id`, `position`, `sentiment`, `frame`; the
+    truth for the first outlet is `shift` above the others.
+    """
+    rng = _rng(seed)
+    n_articles = events * outlets * articles
+    event = np.repeat(np.arange(events), outlets * articles)
+    outlet = np.tile(np.repeat(np.arange(outlets), articles), events)
+    copy = np.tile(np.arange(articles), events * outlets)
+    tone = rng.normal(0, event_sd, events)[event] + rng.normal(0, article_sd, n_articles) + shift * (outlet == 0)
+    rate = np.clip(frame_rate + frame_shift * (outlet == 0), 1e-6, 1 - 1e-6)
+    p = rng.beta(rate * frame_concentration, (1 - rate) * frame_concentration)
+    lengths = rng.integers(sentences[0], sentences[1] + 1, n_articles)
+    row = np.repeat(np.arange(n_articles), lengths)
+    sentence_id = np.arange(len(row)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    names = np.array([f"e{e}-o{o}-a{a}" for e, o, a in zip(event, outlet, copy)], dtype=object)
+    return pd.DataFrame({
+        "article_id": names[row], "event": np.char.add("e", event.astype(str))[row],
+        "outlet": np.char.add("outlet ", outlet.astype(str))[row], "sentence_id": sentence_id,
+        "position": sentence_id / np.maximum(lengths[row] - 1, 1),
+        "sentiment": tone[row] + rng.normal(0, sentence_sd, len(row)),
+        "frame": rng.random(len(row)) < p[row]})

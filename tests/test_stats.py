@@ -1,0 +1,164 @@
+"""Tests and intervals over articles: exact values on small tables, and rates on simulated corpora."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats as scipy_stats
+
+import framing as fr
+from framing import stats as S
+
+
+def _articles(values: dict[str, list[float]], event=None) -> pd.DataFrame:
+    rows = [{"article_id": f"{g}{i}", "outlet": g, "value": v} for g, vs in values.items() for i, v in enumerate(vs)]
+    table = pd.DataFrame(rows)
+    return table if event is None else table.assign(event=event)
+
+
+def test_article_values_average_scores_and_share_flags():
+    sentences = pd.DataFrame({"article_id": ["a", "a", "a", "b"], "outlet": ["X", "X", "X", "Y"],
+                              "event": "e", "sentiment": [0.5, np.nan, -0.1, 0.2],
+                              "frame": [True, False, True, False]})
+    values = S.article_values(sentences, value=["sentiment", "frame"]).set_index("article_id")
+    assert values.loc["a", "sentiment"] == pytest.approx(0.2)  # NaN left out
+    assert values.loc["a", "frame"] == pytest.approx(2 / 3)
+    assert values.loc["a", "n_sentences"] == 2 and values.loc["b", "n_sentences"] == 1
+    assert list(values.columns) == ["outlet", "event", "n_sentences", "sentiment", "frame"]
+    with pytest.raises(KeyError, match="tone"):
+        S.article_values(sentences, value="tone")
+
+
+def test_shuffle_within_keeps_every_label_in_its_stratum():
+    labels = np.array(list("AABBCCAB"))
+    strata = np.array([1, 1, 1, 2, 2, 2, 3, 3])
+    shuffled = S.shuffle_within(labels, strata, n=200, seed=4)
+    assert shuffled.shape == (200, 8)
+    for stratum in (1, 2, 3):
+        mask = strata == stratum
+        assert all(sorted(row[mask]) == sorted(labels[mask]) for row in shuffled)
+    assert len({tuple(row) for row in shuffled}) > 10  # it does shuffle
+    np.testing.assert_array_equal(shuffled, S.shuffle_within(labels, strata, n=200, seed=4))
+
+
+def test_permutation_p_value_matches_the_exact_count():
+    # 3 + 3 articles, A's all above B's: 2 of the C(6,3) = 20 splits are as extreme → p = 0.1.
+    result = S.permutation_test(_articles({"A": [5, 6, 7], "B": [1, 2, 3]}), value="value", n_permutations=9999)
+    assert result["p_value"] == pytest.approx(0.1, abs=0.01)
+    assert result["n_articles"] == 6 and result["n_groups"] == 2 and result["note"] == ""
+    assert "among all articles" in result["test"]
+
+
+def test_permutation_within_events_removes_what_events_share():
+    # Two events at very different levels; within each, A is above B by 1. Pooled, the event
+    # difference drowns the outlet difference; within events, it is A > B every time.
+    table = pd.concat([_articles({"A": [11, 12, 13], "B": [10, 11, 12]}, event="e1"),
+                       _articles({"A": [-9, -8, -7], "B": [-10, -9, -8]}, event="e2")], ignore_index=True)
+    table["article_id"] += table["event"]
+    within = S.permutation_test(table, value="value", n_permutations=1999)
+    pooled = S.permutation_test(table.drop(columns="event"), value="value", n_permutations=1999)
+    assert within["n_events"] == 2 and "within events" in within["test"]
+    assert pooled["p_value"] > 0.5 and within["p_value"] < pooled["p_value"]
+
+
+def test_nothing_to_test_within_one_event_with_one_article_per_outlet():
+    result = S.permutation_test(_articles({"A": [0.3], "B": [-0.2], "C": [0.1]}, event="e"), value="value")
+    assert math.isnan(result["p_value"]) and result["note"] == S.NOTHING_TO_TEST
+    one = S.permutation_test(_articles({"A": [0.3, 0.1]}), value="value")
+    assert math.isnan(one["p_value"]) and one["note"] == S.ONE_GROUP
+    # Many events with one article per outlet each is a paired design: there the test runs.
+    paired = pd.concat([_articles({"A": [1.0 + e], "B": [0.0 + e]}, event=f"e{e}") for e in range(8)])
+    paired["article_id"] += paired["event"]
+    result = S.permutation_test(paired, value="value", n_permutations=999)
+    assert result["p_value"] == pytest.approx(2 / 2 ** 8, abs=0.01)  # A above B in all 8 events
+
+
+def test_cliffs_delta_by_hand():
+    # pairs (x, y): 3 > 1, 3 > 2, 1 = 1, 1 < 2 → (2 − 1) / 4
+    assert S.cliffs_delta([3, 1], [1, 2]) == pytest.approx(0.25)
+    assert S.cliffs_delta([5, 6], [1, 2]) == 1.0 and math.isnan(S.cliffs_delta([], [1]))
+
+
+def test_adjust_p_holm_and_bh_by_hand():
+    p = [0.01, 0.04, 0.03, np.nan]
+    # Holm: sorted 0.01·3, 0.03·2, 0.04·1 → 0.03, 0.06, 0.06 (monotone)
+    np.testing.assert_allclose(S.adjust_p(p, method="holm")[:3], [0.03, 0.06, 0.06])
+    # BH: 0.01·3/1, 0.03·3/2, 0.04·3/3 → 0.03, 0.04, 0.045 → monotone from the top: 0.03, 0.04, 0.04
+    np.testing.assert_allclose(S.adjust_p(p, method="fdr_bh")[:3], [0.03, 0.04, 0.04])
+    assert np.isnan(S.adjust_p(p)[3])
+    with pytest.raises(ValueError):
+        S.adjust_p(p, method="sidak-ish")
+
+
+def test_compare_outlets_adjusts_across_families_and_names_the_method():
+    table = pd.concat([_articles({"A": [5, 6, 7, 8], "B": [1, 2, 3, 4]}).assign(frame="x"),
+                       _articles({"A": [1, 3, 2, 4], "B": [2, 4, 1, 3]}).assign(frame="y")])
+    result = S.compare_outlets(table, value="value", family="frame", n_permutations=1999, correction="fdr_bh")
+    assert set(result["correction"]) == {"Benjamini-Hochberg across 2 tests"}
+    x = result[result["frame"] == "x"].set_index("outlet")
+    assert x.loc["A", "difference"] == pytest.approx(4.0) and x.loc["A", "cliffs_delta"] == 1.0
+    assert x.loc["A", "p_value"] == pytest.approx(2 / 70, abs=0.01)  # 2 of C(8,4) = 70 splits
+    assert (result["p_adjusted"] >= result["p_value"]).all()
+
+
+def test_bootstrap_interval_expanded_is_wider_than_percentile_with_few_articles():
+    x = [0.1, -0.2, 0.3, 0.05, -0.1]
+    plain = S.bootstrap_interval(x, method="percentile", seed=0)
+    expanded = S.bootstrap_interval(x, method="expanded", seed=0)
+    assert expanded[0] < plain[0] < np.mean(x) < plain[1] < expanded[1]
+    assert S.bootstrap_interval([0.2, 0.2, 0.2], seed=0) == (0.2, 0.2)
+    with pytest.raises(ValueError):
+        S.bootstrap_interval([0.2])
+
+
+def test_summarise_articles_draws_no_interval_below_the_minimum():
+    values = _articles({"A": [0.1, 0.2, 0.3, 0.4, 0.5], "B": [0.1, 0.2, 0.3, 0.4]})
+    summary = S.summarise_articles(values, value="value").set_index("outlet")
+    assert summary.loc["A", "ci_low"] < 0.3 < summary.loc["A", "ci_high"]
+    assert np.isnan(summary.loc["B", "ci_low"]) and summary.loc["B", "interval"] == S.NO_INTERVAL
+    assert summary["n_articles"].tolist() == [5, 4]
+    lowered = S.summarise_articles(values, value="value", min_articles=4).set_index("outlet")
+    assert not np.isnan(lowered.loc["B", "ci_low"])
+
+
+# ── simulation: outlets that do not differ ─────────────────────────────────────────────────────
+
+REPETITIONS = 100  # small and bounded; benchmarks/bench_stats.py runs many more and prints the rates
+
+
+def test_article_test_keeps_its_false_positive_rate_where_the_sentence_test_does_not():
+    article_hits = sentence_hits = 0
+    for rep in range(REPETITIONS):
+        corpus = S.simulate_articles(events=6, outlets=3, articles=2, seed=rep)
+        values = S.article_values(corpus, value="sentiment")
+        article_hits += S.permutation_test(values, value="sentiment", n_permutations=499, seed=rep)["p_value"] < 0.05
+        groups = [part["sentiment"] for _, part in corpus.groupby("outlet")]
+        sentence_hits += scipy_stats.f_oneway(*groups).pvalue < 0.05
+    assert article_hits / REPETITIONS < 0.10
+    assert sentence_hits / REPETITIONS > 0.15  # sentences taken as independent: far too many
+
+
+def test_a_known_shift_is_found():
+    corpus = S.simulate_articles(events=20, outlets=2, articles=2, shift=0.3, seed=11)
+    result = S.permutation_test(S.article_values(corpus, value="sentiment"), value="sentiment", n_permutations=999)
+    assert result["p_value"] < 0.01
+
+
+def test_intervals_over_ten_articles_cover_the_truth():
+    covered = 0
+    for rep in range(REPETITIONS):
+        corpus = S.simulate_articles(events=10, outlets=1, articles=1, event_sd=0.0, seed=1000 + rep)
+        values = S.article_values(corpus, value="sentiment")["sentiment"]
+        low, high = S.bootstrap_interval(values, n_boot=999, seed=rep)
+        covered += low <= 0.0 <= high
+    assert covered / REPETITIONS >= 0.88
+
+
+def test_simulated_corpus_is_a_sentence_table_with_the_shift_asked_for():
+    corpus = fr.simulate_articles(events=3, outlets=2, articles=4, shift=5.0, sentences=(3, 3), seed=0)
+    assert len(corpus) == 3 * 2 * 4 * 3 and corpus["article_id"].nunique() == 24
+    assert corpus.groupby("article_id")["sentence_id"].apply(list).map(lambda ids: ids == [0, 1, 2]).all()
+    means = corpus.groupby("outlet")["sentiment"].mean()
+    assert means["outlet 0"] - means["outlet 1"] == pytest.approx(5.0, abs=0.5)
