@@ -38,6 +38,7 @@ NOTHING_TO_TEST = "within one event with one article per outlet there is nothing
 ONE_GROUP = "only one group: nothing to compare"
 CORRECTIONS = {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg", "bonferroni": "Bonferroni"}
 INTERVAL_METHODS = ("expanded", "percentile", "BCa")
+_SHUFFLE_CELLS = 2_000_000  # labels shuffled at once (permutations × articles), to bound memory
 
 
 def _as_list(columns: str | Iterable[str] | None) -> list[str]:
@@ -219,8 +220,12 @@ def permutation_test(values: pd.DataFrame, *, value: str, by: str = "outlet", ev
     centred = x - pd.Series(x).groupby(strata).transform("mean").to_numpy()
     codes, names = pd.factorize(groups)
     observed = _between_groups(centred, codes, len(names))[0]
-    shuffled = shuffle_within(codes, strata, n=n_permutations, seed=seed)
-    null = _between_groups(centred, shuffled, len(names))
+    rng = np.random.default_rng(seed)
+    batch = max(1, min(n_permutations, _SHUFFLE_CELLS // max(len(x), 1)))  # bounded memory
+    null = np.concatenate([
+        _between_groups(centred, shuffle_within(codes, strata, n=min(batch, n_permutations - done), seed=rng),
+                        len(names))
+        for done in range(0, n_permutations, batch)])
     tolerance = 1e-12 * max(1.0, abs(observed))
     result["statistic"] = float(observed)
     result["p_value"] = float((1 + np.sum(null >= observed - tolerance)) / (1 + n_permutations))
