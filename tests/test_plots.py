@@ -108,6 +108,7 @@ def test_narrow_figures_put_the_legend_below_and_give_it_back(tmp_path):
     summary = pd.DataFrame({"frame": ["conflict", "morality"] * 3, "outlet": ["A", "A", "B", "B", "C", "C"],
                             "share": [0.1, 0.2, 0.3, 0.1, 0.2, 0.2], "n_total": [10] * 6})
     ax = plots.plot_frame_prevalence(summary)
+    ax.set_title("Frames by outlet in the first week after the announcement", loc="left")
     fig = ax.figure
     seen = {}
     original = fig.savefig
@@ -115,12 +116,16 @@ def test_narrow_figures_put_the_legend_below_and_give_it_back(tmp_path):
     def spy(*args, **kwargs):
         seen["figure legends"] = len(fig.legends)
         seen["axes legend shown"] = ax.get_legend().get_visible()
+        fig.draw_without_rendering()
+        for text in (ax._left_title, ax.xaxis.label):  # wrapped to stay inside the figure
+            assert 0 <= text.get_window_extent().x0 and text.get_window_extent().x1 <= fig.bbox.x1 + 1
         return original(*args, **kwargs)
 
     fig.savefig = spy
     plots.save_figure(fig, "narrow", out=tmp_path, width=3.3, formats=["png"])
     assert seen == {"figure legends": 1, "axes legend shown": False}
     assert fig.legends == [] and ax.get_legend().get_visible()
+    assert ax.get_title(loc="left") == "Frames by outlet in the first week after the announcement"
     plots.save_figure(fig, "wide", out=tmp_path, width=6.4, formats=["png"])
     assert seen == {"figure legends": 0, "axes legend shown": True}
 

@@ -384,16 +384,19 @@ class _sized:
         from matplotlib.ticker import FixedFormatter, FixedLocator
 
         limit = min(LABEL_CHARS, self._chars(8.5, 0.4))
+        self.fig.draw_without_rendering()  # lay out once to measure what sticks out
+        right = self.fig.bbox.x1
         for ax in self.fig.axes:
-            texts = [ax.xaxis.label, ax.yaxis.label] + [getattr(ax, name) for name in ("title", "_left_title", "_right_title")]
-            for text in texts:
+            box = ax.get_window_extent()
+            for text in (ax.xaxis.label, ax.title, ax._left_title, ax._right_title):
+                extent = text.get_window_extent()
+                centre = (box.x0 + box.x1) / 2
+                room = (right - extent.x0) if text is not ax.xaxis.label else 2 * min(centre, right - centre)
                 content = text.get_text()
-                size = text.get_fontsize()
-                share = 0.6 if text is not ax.yaxis.label else 0.75 * self.height / self.width
-                wrapped = "\n".join(textwrap.wrap(content, self._chars(size, share), break_on_hyphens=False))
-                if content and wrapped != content:
+                if content and extent.width > room > 0:
+                    chars = max(12, int(len(content) * room / extent.width * 0.92))
                     self.texts.append((text, content))
-                    text.set_text(wrapped)
+                    text.set_text("\n".join(textwrap.wrap(content, chars, break_on_hyphens=False)))
         for ax in self.fig.axes:
             if not isinstance(ax.yaxis.get_major_locator(), FixedLocator):
                 continue
