@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import warnings
@@ -371,3 +372,195 @@ def test_a_corpus_can_be_named_instead_of_given_as_a_folder(tmp_path, seeds_dir,
     assert (tmp_path / "data" / "processed" / "my-event" / "sentences.parquet").exists()
     assert main(["build", "no-such-event", "--quiet"]) == 1
     assert "no-such-event: not a folder" in capsys.readouterr().err
+
+
+# ── near-duplicates and site repeats (issue 13) ─────────────────────────────────────────────────
+
+
+def _content(build, source_file: str) -> list[str]:
+    ids = build.articles.loc[build.articles["source_file"] == source_file, "article_id"]
+    rows = build.sentences[build.sentences["article_id"].isin(ids)]
+    return rows.loc[rows["kind"].isin(["headline", "subtitle", "subheading", "body", "list_item"]), "text"].tolist()
+
+
+@pytest.mark.parametrize("change", ["one byte", "a newline", "cr only", "crlf"])
+def test_a_near_copy_does_not_make_the_original_lose_sentences(tmp_path, seeds_dir, change):
+    """Regression: a copy with one byte changed made every shared line `site_repeat` (18 → 2)."""
+    source = next(seeds_dir.glob("000_*.txt"))
+    alone = _content(build_tables(seeds_dir), source.name)
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copy(source, corpus / "a.txt")
+    data = source.read_bytes().replace(b"\r\n", b"\n")
+    at = data.index(b"Hegseth")
+    copy = {"one byte": data[:at] + b"X" + data[at + 1:], "a newline": data[:at] + b"\n" + data[at:],
+            "cr only": data.replace(b"\n", b"\r"), "crlf": data.replace(b"\n", b"\r\n")}[change]
+    (corpus / "b.txt").write_bytes(copy)
+    (corpus / "manifest.csv").write_text("file,outlet\na.txt,Islamic Voice News\nb.txt,Islamic Voice News\n")
+    build = build_tables(corpus)
+    assert _content(build, "a.txt") == alone and len(alone) >= 18
+    assert [p.message.split(" (")[0] for p in build.problems] == ["nearly duplicates a.txt"]
+    assert [p.file for p in build.problems] == ["b.txt"]
+
+
+def test_site_repeats_never_take_the_article_and_explain_agrees(tmp_path, seeds_dir, capsys, monkeypatch):
+    """Two versions of one story from one outlet (a third of it rewritten: not a near-duplicate)
+    share most of their prose: those lines are the article, not furniture. `framing explain` on
+    either file shows what the build kept."""
+    source = next(seeds_dir.glob("000_*.txt")).read_text(encoding="utf-8")
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    lines = source.splitlines()
+    body = [i for i, line in enumerate(lines) if len(line.split()) > 25]
+    rewritten = list(lines)
+    for i in body[: len(body) // 3 + 1]:
+        rewritten[i] = " ".join(reversed(lines[i].split())) + " (updated)."
+    (corpus / "first.txt").write_text(source, encoding="utf-8")
+    (corpus / "second.txt").write_text("\n".join(rewritten), encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,outlet\nfirst.txt,Voice\nsecond.txt,Voice\n")
+    alone = _content(build_tables(seeds_dir), next(seeds_dir.glob("000_*.txt")).name)
+    build = build_tables(corpus)
+    assert not [p for p in build.problems if "nearly duplicates" in p.message]
+    assert _content(build, "first.txt") == alone
+    first = build.articles.set_index("source_file").loc["first.txt"]
+    assert "they are the article" in first["warnings"]
+    monkeypatch.chdir(tmp_path)
+    for name in ("first.txt", "second.txt"):
+        assert main(["explain", str(corpus / name)]) == 0
+        shown = capsys.readouterr().out
+        rows = [line.split(None, 4) for line in shown.splitlines() if line[:5].strip().isdigit()]
+        kept = [row[4] for row in rows if row[1] == "keep"]
+        ids = build.articles.loc[build.articles["source_file"] == name, "article_id"]
+        built = build.sentences[build.sentences["article_id"].isin(ids)]
+        assert len(kept) >= 8
+        assert all(text[:60] in " ".join(built["text"]) for text in kept)
+        removed = build.removed[build.removed["article_id"].isin(ids)]
+        assert sorted(int(row[0]) for row in rows if row[1] == "drop") == sorted(removed["line"])
+
+
+def test_explain_applies_the_site_repeats_the_build_learnt(tmp_path, seeds_dir, capsys):
+    """Menus repeated on three pages of one site are dropped by the build and by explain alike."""
+    corpus = tmp_path / "site"
+    corpus.mkdir()
+    menu = "Home\nWorld News and Analysis\nPolitics Today Section\nSubscribe to the Morning Letter\n"
+    stories = [CLEAN_ARTICLE,
+               "Airport strike ends\n\nBaggage handlers at the city airport returned to work on Friday "
+               "after a week-long strike over pay, their union said.\n\nFlights will run to the normal "
+               "timetable from Monday, and passengers whose trips were cancelled can claim refunds.\n",
+               "School roof repaired\n\nPupils at the village school went back to their classrooms on "
+               "Wednesday once builders had finished mending a roof that leaked all winter.\n\nThe work "
+               "cost less than the council had feared, and the hall will reopen for evening classes.\n"]
+    for number, story in enumerate(stories):
+        (corpus / f"p{number}.txt").write_text(menu + "\n" + story + "\n" + menu, encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,outlet\np0.txt,Site\np1.txt,Site\np2.txt,Site\n")
+    build = build_tables(corpus)
+    assert "site_repeat" in set(build.removed["rule"])
+    assert main(["explain", str(corpus / "p1.txt"), "--dropped"]) == 0
+    shown = capsys.readouterr().out
+    ids = build.articles.loc[build.articles["source_file"] == "p1.txt", "article_id"]
+    removed = build.removed[build.removed["article_id"].isin(ids)]
+    assert shown.count("site_repeat") == (removed["rule"] == "site_repeat").sum() > 0
+
+
+# ── exports are articles, not pages (issue 16, item 4) ─────────────────────────────────────────
+
+
+def test_export_text_is_taken_as_article_text_with_its_title_as_headline(tmp_path):
+    corpus = tmp_path / "exports"
+    corpus.mkdir()
+    text = ("Storm closes harbour\n\nIt’s a grim week.\n\nThe vote was 254-175.\n\nShare this\n\n"
+            "The harbour at Port Ellen was closed on Tuesday, the council said.\n\n"
+            "The harbour at Port Ellen was closed on Tuesday, the council said.\n")
+    pd.DataFrame({"text": [text], "title": ["Storm closes harbour"], "outlet": ["Harbour Post"],
+                  "story_id": ["HP-1"], "desk": ["coast"]}).to_json(corpus / "e.jsonl", orient="records",
+                                                                   lines=True, force_ascii=False)
+    build = build_tables(corpus)
+    sentences = build.sentences
+    assert sentences["text"].tolist() == ["Storm closes harbour", "It’s a grim week.", "The vote was 254-175.",
+                                          "Share this", "The harbour at Port Ellen was closed on Tuesday, "
+                                                        "the council said."]
+    assert sentences["kind"].iloc[0] == "headline" and sentences["line_start"].iloc[0] == 0
+    assert build.removed["rule"].tolist() == ["repeated_headline", "repeated_line"]
+    article = build.articles.iloc[0]
+    assert json.loads(article["extra"]) == {"desk": "coast", "story_id": "HP-1"}
+    assert build.removed_by_rule == {"repeated_headline": 1, "repeated_line": 1}
+    assert build.prose_dropped == 1
+    assert [p.message.split(" (")[0] for p in build.problems] == ["1 lines that read as prose were dropped"]
+
+
+def test_clean_option_and_clean_column_ask_for_page_cleaning(tmp_path, seeds_dir):
+    corpus = tmp_path / "exports"
+    corpus.mkdir()
+    page = next(seeds_dir.glob("002_*.txt")).read_text(encoding="utf-8")
+    pd.DataFrame({"text": [page, page.replace("Hegseth", "Mr Hegseth")], "title": ["As a page", "Cleaned"],
+                  "outlet": ["A", "B"],
+                  "clean": ["", "yes"]}).to_csv(corpus / "e.csv", index=False)
+    build = build_tables(corpus)
+    by_outlet = build.articles.set_index("outlet")["n_sentences"]
+    assert by_outlet["A"] > by_outlet["B"]  # A kept the menus as text, B was cleaned
+    page_rules = set(build.removed.loc[build.removed["source_record"] == 2, "rule"])
+    assert page_rules - {"repeated_line", "repeated_headline"}
+    cleaned = build_tables(corpus, clean_exports=True).articles.set_index("outlet")["n_sentences"]
+    assert cleaned["A"] == cleaned["B"] == by_outlet["B"]
+    headlines = build.sentences[build.sentences["kind"] == "headline"]
+    assert len(headlines) == 2
+
+
+def test_no_prose_line_of_a_clean_export_is_dropped(shared_data, tmp_path):
+    """The AllSides bodies are clean excerpts: every line is kept and every article has its title
+    as headline."""
+    rows = [json.loads(line) for line in
+            (shared_data / "allsides-roundups" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:150]]
+    corpus = tmp_path / "allsides"
+    corpus.mkdir()
+    (corpus / "articles.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    build = build_tables(corpus)
+    kept = build.articles
+    assert build.prose_dropped == 0 and build.removed.empty
+    headlines = build.sentences[build.sentences["kind"] == "headline"]
+    assert set(headlines["article_id"]) == set(kept["article_id"])
+    assert set(json.loads(kept["extra"].iloc[0])) >= {"allsides_rating"}
+
+
+# ── pages that are not articles ─────────────────────────────────────────────────────────────────
+
+
+def test_nav_only_and_link_list_pages_are_no_article(tmp_path):
+    corpus = tmp_path / "pages"
+    corpus.mkdir()
+    links = "".join(f"<li><a href='/{n}'>{title}</a></li>" for n, title in enumerate(
+        ["Home", "World", "Politics", "Business news and markets", "Sign in to your account"]))
+    (corpus / "nav.html").write_text(f"<html><body><nav><ul>{links}</ul></nav></body></html>")
+    heads = "".join(f"<div><a href='/{n}'>{title}</a></div>" for n, title in enumerate(
+        ["Trump says tariffs will rise on Monday", "Senate passes the budget bill after a long night",
+         "Storm hits coast as thousands evacuate their homes"]))
+    (corpus / "front.html").write_text(f"<html><body>{heads}<p>Latest news from around the world, "
+                                       "updated every hour by our editors.</p></body></html>")
+    build = build_tables(corpus)
+    assert {p.file for p in build.problems} == {"nav.html", "front.html"}
+    assert all("no article text found" in p.message for p in build.problems)
+
+
+def test_non_english_files_get_a_reason_each(tmp_path):
+    corpus = tmp_path / "foreign"
+    corpus.mkdir()
+    german = ("Der Hafen von Port Ellen wurde am Dienstag geschlossen, nachdem ein Sturm zwei Anleger "
+              "beschädigt hatte, teilte der Rat mit. Fischerboote wurden zum Festland gebracht.\n") * 3
+    chinese = "港口周二关闭，因为暴风雨袭击了海岸，许多船只面临危险。市长表示，渔民应待在家中，直到风暴过去为止。\n" * 4
+    (corpus / "de.txt").write_text(german, encoding="utf-8")
+    (corpus / "zh.txt").write_text(chinese, encoding="utf-8")
+    (corpus / "e.jsonl").write_text(json.dumps({"text": german, "outlet": "Hafenblatt"}) + "\n", encoding="utf-8")
+    build = build_tables(corpus)
+    problems = {p.file: p.message for p in build.problems}
+    assert "does not read as English" in problems["de.txt"]
+    assert "does not read as English" in problems["zh.txt"]
+    assert "does not read as English" in build.articles.set_index("source_file").loc["e.jsonl", "warnings"]
+
+
+def test_build_summary_counts_every_removed_line(tmp_path, seeds_dir, capsys):
+    out = tmp_path / "out"
+    assert main(["build", str(seeds_dir), "--out", str(out), "--workers", "1"]) == 0
+    printed = capsys.readouterr().out
+    info = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert sum(info["removed_by_rule"].values()) == info["removed_lines"] == len(load_removed(out))
+    assert f"outside_body {info['removed_by_rule']['outside_body']}" in printed

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import framing as fr
-from framing.frames import cue_pattern, krippendorff_alpha
+from framing.frames import cue_pattern, krippendorff_alpha, read_lexicon
 
 SEED = "ukraine-nato-2025-02-12"
 
@@ -164,3 +164,35 @@ def test_generic_frames_against_human_coding(shared_data):
         gold = [str(articles[int(a)]["frames"][name]).lower().startswith("true") for a in chosen["article_id"]]
         f1.append(f1_score(gold, chosen["present"]))
     assert sum(f1) / len(f1) >= 0.58
+
+
+# ── lexicons that would match every sentence are refused (issue 13) ────────────────────────────
+
+
+@pytest.mark.parametrize("cues, says", [
+    ('"troop*"', "`cues` must be a list in brackets, not str"),
+    ('[""]', "would match (almost) every sentence"),
+    ('["*"]', "would match (almost) every sentence"),
+    ('["troop*", "the"]', "cues 'the' would match"),
+    ('["a*"]', "cues 'a*' would match"),
+    ('["tr*ops"]', "cues 'tr*ops' would match"),
+    ('[3]', "cues 3 would match"),
+])
+def test_lexicon_cues_matching_every_sentence_are_rejected(tmp_path, cues, says):
+    from framing.lexicons import LexiconError
+
+    path = tmp_path / "issue_frames.toml"
+    path.write_text(f'version = "1"\nsource = "me"\n[frames.troops]\ncues = {cues}\n', encoding="utf-8")
+    with pytest.raises(LexiconError) as error:
+        read_lexicon("issue", lexicon=path)
+    message = str(error.value)
+    assert message.startswith(f"{path}: frame 'troops': ") and says in message
+    assert "\n" not in message
+
+
+def test_lexicon_with_sound_cues_is_read(tmp_path):
+    path = tmp_path / "issue_frames.toml"
+    path.write_text('version = "1"\nsource = "me"\n[frames.troops]\n'
+                    'cues = ["troop*", "boots on the ground", "U.S.", "pre-2014"]\n', encoding="utf-8")
+    assert read_lexicon("issue", lexicon=path)["frames"] == {
+        "troops": ["troop*", "boots on the ground", "U.S.", "pre-2014"]}

@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import clean, segment
 from .config import CONTENT_KINDS
-from .ingest import Problem, RawArticle, iter_corpus, read_corpus
+from .ingest import EXPORT_FORMATS, Problem, RawArticle, iter_corpus, read_corpus
 from .lexicons import load_data
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
@@ -29,7 +29,7 @@ _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 
 ARTICLE_COLUMNS = ["article_id", "corpus", "event", "outlet", "title", "subtitle", "author",
                    "published", "url", "source_file", "source_record", "format", "encoding",
-                   "raw_sha256", "n_sentences", "n_words", "inferred", "warnings", "build_key"]
+                   "raw_sha256", "n_sentences", "n_words", "inferred", "warnings", "extra", "build_key"]
 SENTENCE_COLUMNS = ["article_id", "outlet", "event", "sentence_id", "paragraph_id", "kind",
                     "position", "text", "n_words", "line_start", "line_end"]
 REMOVED_COLUMNS = ["article_id", "source_file", "source_record", "line", "text", "rule"]
@@ -44,6 +44,14 @@ class Build:
     removed: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     n_reused: int = 0  # articles taken unchanged from the previous build
+    removed_by_rule: dict[str, int] = field(default_factory=dict)  # lines not kept, per rule
+    prose_dropped: int = 0  # of those, lines that read as prose
+
+    def count_removed(self, removed: pd.DataFrame) -> None:
+        """Add the lines of a `removed` table to the counts per rule and of prose dropped."""
+        for rule, n in removed["rule"].value_counts().items():
+            self.removed_by_rule[rule] = self.removed_by_rule.get(rule, 0) + int(n)
+        self.prose_dropped += int(removed["text"].map(clean.reads_as_prose).sum()) if len(removed) else 0
 
 
 @dataclass
@@ -55,31 +63,35 @@ class ArticleResult:
 
 
 def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build | None = None,
-                 workers: int = 1, scheduler: str | None = None, progress: bool = False) -> Build:
+                 workers: int = 1, scheduler: str | None = None, progress: bool = False,
+                 clean_exports: bool = False) -> Build:
     """Read and clean every article of `raw_folder`, in memory. Returns the tables; writes nothing.
 
     With `previous` (the last build of the same corpus), articles whose content, metadata, site
     repeats and cleaning code are unchanged are taken from it instead of being processed again;
     articles no longer in the folder are dropped. `workers` > 1 processes articles in parallel;
     `scheduler` runs them on Dask instead (see `run_on_dask`). For corpora too large for memory,
-    `build_corpus` streams the same steps chunk by chunk to disk."""
+    `build_corpus` streams the same steps chunk by chunk to disk. `clean_exports` cleans the text of
+    CSV / JSON-lines rows as a page (by default it is taken as clean article text)."""
     raw_folder = Path(raw_folder)
     corpus = corpus or raw_folder.name
-    raws, problems = read_corpus(raw_folder)
+    raws, problems = read_corpus(raw_folder, clean_exports=clean_exports)
     known = _known_outlets(None if previous is None else previous.articles)
     repeats = site_repeats(raws, known_outlets=known)
-    return build_chunk(raws, problems, corpus=corpus, repeats=repeats, previous=previous,
-                       runner=_runner(workers, scheduler, progress))
+    build = build_chunk(raws, problems, corpus=corpus, repeats=repeats, previous=previous,
+                        runner=_runner(workers, scheduler, progress))
+    build.count_removed(build.removed)
+    return build
 
 
 def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fresh: bool = False,
                  workers: int = 1, scheduler: str | None = None, progress: bool = False,
-                 chunk_size: int = 5000) -> Build | None:
+                 chunk_size: int = 5000, clean_exports: bool = False) -> Build | None:
     """Build a corpus folder into `out`, streaming `chunk_size` articles at a time so memory stays
     flat however large the corpus. Unchanged articles are reused from the tables already in `out`
     (unless `fresh`). Writes the tables and `build.json` atomically; returns a `Build` holding the
     articles table and the problems (sentences and removed left empty), or None when nothing usable
-    was found, in which case `out` is left as it was.
+    was found, in which case `out` is left as it was. `clean_exports`: see `build_tables`.
 
     `out` must be a folder framing may write: not inside the corpus nor holding it (nor the
     project or data/raw), and new, empty or framing's own (`store.claim_folder`); else UsageError.
@@ -105,12 +117,15 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
     try:
         parts: dict[str, list[Path]] = {"articles": [], "sentences": [], "removed": []}
         n_reused = 0
-        for number, (raws, chunk_problems) in enumerate(iter_corpus(raw_folder, chunk_size=chunk_size)):
+        tally = Build(pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+        chunks = iter_corpus(raw_folder, chunk_size=chunk_size, clean_exports=clean_exports)
+        for number, (raws, chunk_problems) in enumerate(chunks):
             previous = _previous_rows(out, old, _build_keys(raws, corpus, repeats), read_rows)
             chunk = build_chunk(raws, chunk_problems, corpus=corpus, repeats=repeats,
                                 previous=previous, runner=runner)
             problems.extend(chunk.problems)
             n_reused += chunk.n_reused
+            tally.count_removed(chunk.removed)
             for name in parts:
                 path = staging / f"{name}-{number:05d}.parquet"
                 getattr(chunk, name).to_parquet(path, index=False)
@@ -119,7 +134,8 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
         if articles.empty:
             return None
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
-                        pd.DataFrame(columns=REMOVED_COLUMNS), problems, n_reused)
+                        pd.DataFrame(columns=REMOVED_COLUMNS), problems, n_reused,
+                        tally.removed_by_rule, tally.prose_dropped)
         save_parts(parts, out, info=build_info(summary, counts=_row_counts(parts)))
         return summary
     finally:
@@ -302,7 +318,8 @@ def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:
     cleaned with, the corpus name and the code."""
     digest = hashlib.sha256()
     for part in (raw.raw_sha256, raw.source_file, str(raw.record), corpus, code_key(),
-                 json.dumps(raw.given, sort_keys=True), *sorted(repeats)):
+                 json.dumps(raw.given, sort_keys=True), json.dumps(raw.extra, sort_keys=True),
+                 *sorted(repeats)):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:24]
 
@@ -355,16 +372,45 @@ def process_article(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str
     blocks = unnest_blocks(lines)
     sentences = unnest_sentences(blocks)
     where = raw.source_file if raw.record is None else f"{raw.source_file} row {raw.record}"
+    english = clean.english_share(raw.text if raw.format != "html" else " ".join(b["text"] for b in blocks))
+    foreign = english is not None and english < MIN_ENGLISH_SHARE
     if not any(s["kind"] in CONTENT_KINDS for s in sentences):
-        hint = ("trafilatura found no article in this page" if raw.format == "html"
-                else "every line looked like page furniture")
+        hint = ("the text does not read as English (framing's cleaning rules and lexicons are for "
+                "English news): translate it or leave it out" if foreign else
+                "trafilatura found no article in this page (only navigation or links)"
+                if raw.format == "html" else "every line looked like page furniture")
         return ArticleResult(None, [], removed, [Problem(
             where, f"no article text found ({hint}): skipped; check with `framing explain {raw.source_file}`")])
-    article = _article_row(raw, corpus, inferred, sentences)
+    notes, problems = _article_notes(raw, lines, site_repeats, foreign=foreign)
+    article = _article_row(raw, corpus, inferred, sentences, notes=notes)
     _number_sentences(sentences, article)
     for row in removed:
         row["article_id"] = article["article_id"]
-    return ArticleResult(article, sentences, removed, [])
+    return ArticleResult(article, sentences, removed, [Problem(where, p) for p in problems])
+
+
+MIN_ENGLISH_SHARE = 0.15  # English prose has 40-50 % function words; other languages almost none
+
+
+def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, foreign: bool
+                   ) -> tuple[list[str], list[str]]:
+    """What the user should know about one built article (its `warnings`), and which of that is
+    worth a warning line of the build (prose dropped from an export, whose text is the article)."""
+    notes, problems = [], []
+    if foreign:
+        notes.append("does not read as English: framing's cleaning rules and lexicons are for "
+                     "English news, so its frames, sentiment and quotes are not meaningful")
+    if site_repeats and any(line.kind and clean.normalise_line(line.text) in site_repeats for line in lines):
+        notes.append("lines it shares with other pages of its outlet were kept: they hold most of its "
+                     "text, so they are the article (another version of it?), not site furniture")
+    prose = [line for line in lines if line.kind is None and clean.reads_as_prose(line.text)]
+    if prose and raw.format in EXPORT_FORMATS:
+        rules = ", ".join(sorted({line.rule for line in prose}))
+        message = (f"{len(prose)} lines that read as prose were dropped ({rules}): see the removed "
+                   f"table or `framing explain {raw.source_file}`")
+        notes.append(message)
+        problems.append(message)
+    return notes, problems
 
 
 def label_article(raw: RawArticle, *, site_repeats: frozenset[str] = frozenset()):
@@ -372,8 +418,14 @@ def label_article(raw: RawArticle, *, site_repeats: frozenset[str] = frozenset()
     if raw.format == "html":
         lines, inferred = clean.label_html(raw.text)
         return lines, inferred or {}
+    title = raw.given.get("title") if raw.format in EXPORT_FORMATS else None
+    if not raw.wants_cleaning:
+        return clean.label_clean_text(raw.text, title=title), {}
     lines = clean.label_lines(raw.text, site_repeats=site_repeats)
-    return lines, clean.infer_metadata(lines)
+    inferred = clean.infer_metadata(lines)
+    if title and not any(line.kind == "headline" for line in lines):
+        lines.insert(0, clean.Line(0, title, "headline", "export_title", -1))
+    return lines, inferred
 
 
 SITE_SAMPLE = 100  # pages per outlet to learn its repeated lines from: plenty for menus and footers
@@ -391,7 +443,7 @@ def site_repeats(raws: Iterable[RawArticle], *, known_outlets: dict[str, str] | 
     members: dict[str, list[str]] = defaultdict(list)
     sample: dict[str, list[str]] = defaultdict(list)
     for raw in raws:
-        if raw.format != "text":
+        if raw.format != "text" or not raw.wants_cleaning:
             continue
         outlet = (raw.given.get("outlet") or known_outlets.get(raw.raw_sha256)
                   or clean.infer_metadata(clean.label_lines(raw.text)).get("outlet"))
@@ -407,6 +459,50 @@ def site_repeats(raws: Iterable[RawArticle], *, known_outlets: dict[str, str] | 
         lines = clean.repeated_lines(sample[outlet])
         repeats.update(dict.fromkeys(ids, lines))
     return repeats
+
+
+def explain_inputs(path: Path, *, clean_exports: bool = False
+                   ) -> tuple[list[RawArticle], list[Problem], dict[str, frozenset[str]]]:
+    """What `framing build` would clean for one file: its articles with the manifest applied, the
+    problems the build would report for it (a duplicate of another file, a manifest row), and the
+    site repeats each article is cleaned with, learnt from its corpus folder as the build learns
+    them. So `framing explain` and the build agree line by line."""
+    from .config import processed_dir
+    from .ingest import TEXT_EXTENSIONS, read_file
+
+    path = Path(path)
+    folder = corpus_of(path)
+    name = path.resolve().relative_to(folder.resolve()).as_posix()
+    own, problems = read_file(path, name=name)
+    kind = own[0].format if own else None
+    family = tuple(EXPORT_FORMATS) if kind in EXPORT_FORMATS else (kind,)
+    raws, corpus_problems = read_corpus(folder, clean_exports=clean_exports, formats=family) \
+        if kind else ([], [])
+    problems += [p for p in corpus_problems if p.file == name or p.file.startswith(f"{name} row ")
+                 or (p.file == "manifest.csv" and repr(name) in p.message)]
+    kept = [raw for raw in raws if raw.source_file == name]
+    if kind in set(TEXT_EXTENSIONS.values()) - {"html"}:
+        known = _known_outlets(_previous_articles(processed_dir() / folder.name))
+        repeats = site_repeats(raws, known_outlets=known)
+    else:
+        repeats = {}
+    skipped = [raw for raw in own if raw.article_id not in {r.article_id for r in kept}]
+    return kept + skipped, problems, repeats
+
+
+def corpus_of(path: Path) -> Path:
+    """The corpus folder a file belongs to: its folder under data/raw/ when it is in one, else the
+    nearest folder above it holding a manifest.csv, else its own folder."""
+    from .config import raw_dir
+
+    path = Path(path).resolve()
+    raw = raw_dir().resolve()
+    if path.is_relative_to(raw) and len(path.relative_to(raw).parts) >= 2:
+        return raw / path.relative_to(raw).parts[0]
+    for folder in path.parents:
+        if (folder / "manifest.csv").is_file():
+            return folder
+    return path.parent
 
 
 def unnest_blocks(lines) -> list[dict]:
@@ -463,7 +559,8 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[dict]) -> dict:
+def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[dict], *,
+                 notes: list[str] = ()) -> dict:
     headline = next((s["text"] for s in sentences if s["kind"] == "headline"), None)
     subtitle = next((s["text"] for s in sentences if s["kind"] == "subtitle"), None)
     fallback = {"title": headline, "subtitle": subtitle}
@@ -474,7 +571,7 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
             value = inferred[name]
             from_text.append(name)
         values[name] = value or fallback.get(name)
-    warnings = list(raw.warnings)
+    warnings = list(raw.warnings) + list(notes)
     if not values["outlet"]:
         values["outlet"] = Path(raw.source_file).stem if raw.record is None else \
             f"{Path(raw.source_file).stem} row {raw.record}"
@@ -489,6 +586,7 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
         "encoding": raw.encoding, "raw_sha256": raw.raw_sha256, "n_sentences": len(content),
         "n_words": sum(count_words(s["text"]) for s in content),
         "inferred": ",".join(from_text), "warnings": WARNING_SEPARATOR.join(warnings),
+        "extra": json.dumps(raw.extra, ensure_ascii=False, sort_keys=True) if raw.extra else None,
     }
 
 
@@ -511,6 +609,10 @@ def _frame(rows: list[dict] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
             frame[name] = frame[name].astype("Int64")
     if "published" in frame:
         frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ms]")
+    for name in frame.columns:  # text columns typed as text even when empty or all missing, so
+        column = frame[name]     # every chunk of a streamed build has the same schema
+        if column.dtype == object and column.map(lambda v: v is None or isinstance(v, str)).all():
+            frame[name] = column.astype("str")
     for name in ("sentence_id", "paragraph_id", "n_words", "n_sentences"):
         if name in frame:
             frame[name] = frame[name].astype("int64")
@@ -546,6 +648,8 @@ def build_info(build: Build, *, counts: dict[str, int]) -> dict:
         "articles": int(counts["articles"]),
         "sentences": int(counts["sentences"]),
         "removed_lines": int(counts["removed"]),
+        "removed_by_rule": dict(sorted(build.removed_by_rule.items())),
+        "prose_lines_dropped": int(build.prose_dropped),
         "inputs": inputs.where(inputs.notna(), None).to_dict("records"),
         "problems": [str(p) for p in build.problems],
     }

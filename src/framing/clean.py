@@ -19,7 +19,12 @@ lists, login prompts and footers. The method, line by line:
    why, so `framing explain FILE` can show it.
 
 Lines repeated across several pages of one site (menus, footers) are learnt by `repeated_lines` and
-dropped wherever they appear (rule `site_repeat`).
+dropped wherever they appear (rule `site_repeat`), unless they hold most of a page's prose: then
+they are the article itself (two versions of one story), not furniture, and are kept.
+
+Text that is already clean article text (the `text` of a CSV / JSON-lines export) goes through
+`label_clean_text` instead: every line is kept but for exact repeats, and the export's title becomes
+the headline.
 """
 from __future__ import annotations
 
@@ -128,8 +133,11 @@ def repeated_lines(texts: Iterable[str], *, min_files: int = 2, min_share: float
 
 def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> list[Line]:
     """Label every non-blank line of a page dump (see the module docstring). One `Line` per
-    non-blank line, in order."""
+    non-blank line, in order. `site_repeats` (normalised lines, see `repeated_lines`) are dropped,
+    unless they would take most of the page's prose (see `MAX_REPEATED_PROSE`)."""
     blocks = _blocks(text, site_repeats)
+    if site_repeats and _repeats_take_the_article(blocks):
+        blocks = _blocks(text, frozenset())
     start, end = _body_run(blocks)
     labels: dict[int, tuple[str | None, str]] = {}
     if start is not None:
@@ -140,6 +148,63 @@ def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> lis
         if index not in labels:
             labels[index] = (None, block.rule or ("menu" if block.bullet else outside))
     return _lines(blocks, labels)
+
+
+def label_clean_text(text: str, *, title: str | None = None) -> list[Line]:
+    """Label the lines of clean article text (an export's `text`): every non-blank line is kept
+    (a bulleted one as `list_item`, others as `body`; hard-wrapped lines joined into one paragraph)
+    except exact repeats of an earlier line (rule `repeated_line`). A `title` becomes the headline
+    (line 0, rule `export_title`), and a first line that repeats it is dropped (`repeated_headline`)."""
+    lines: list[Line] = []
+    seen: set[str] = set()
+    heading = normalise_line(title) if title and title.strip() else None
+    if heading:
+        lines.append(Line(0, _SPACE.sub(" ", title).strip(), "headline", "export_title", 0))
+    paragraph = len(lines)
+    for index, block in enumerate(_blocks(text, frozenset())):
+        key = _SPACE.sub(" ", block.text).strip()
+        if index == 0 and heading and normalise_line(block.text) == heading:
+            kind, rule = None, "repeated_headline"
+        elif key in seen:
+            kind, rule = None, "repeated_line"
+        else:
+            kind, rule = ("list_item", "export_text") if block.bullet else ("body", "export_text")
+            seen.add(key)
+        for number, raw in block.lines:
+            lines.append(Line(number, raw, kind, rule, paragraph if kind else None))
+        paragraph += 1 if kind else 0
+    return lines
+
+
+def reads_as_prose(text: str) -> bool:
+    """Whether a line reads as a sentence or part of one, as a reader would count a dropped line
+    as lost text: at least 4 words ending like a sentence ("The vote was 254-175."), or at least 10
+    words with some function words (a sentence cut off by an excerpt). Looser than the cleaner's
+    own prose test (`_is_prose`), which decides where a page's body is."""
+    words = _WORD.findall(text)
+    if len(words) >= 4 and _SENTENCE_END.search(text.strip()):
+        return True
+    _, stopwords, _, _ = _furniture()
+    return len(words) >= 10 and sum(w.lower() in stopwords for w in words) >= 0.1 * len(words)
+
+
+def _is_prose(text: str) -> bool:
+    """The cleaner's prose test on one line (see `_evidence`), without the furniture phrases."""
+    return _evidence([(1, text)], frozenset(), phrases=False).prose
+
+
+def english_share(text: str) -> float | None:
+    """The share of the words of `text` that are English function words ("the", "of", "that"…):
+    about 0.4–0.5 in English prose, near 0 in other languages; None when there are fewer than 20
+    words. Text written mostly in a script other than Latin counts 0."""
+    _, stopwords, _, _ = _furniture()
+    letters = [c for c in text[:5000] if c.isalpha()]
+    if len(letters) >= 40 and sum(c.isascii() for c in letters) < 0.5 * len(letters):
+        return 0.0
+    words = _WORD.findall(text[:5000])
+    if len(words) < 20:
+        return None
+    return sum(w.lower() in stopwords for w in words) / len(words)
 
 
 def infer_metadata(lines: list[Line]) -> dict:
@@ -186,9 +251,33 @@ def label_html(html: str) -> tuple[list[Line], dict]:
             continue
         number = len(lines) + 1
         lines.append(Line(number, text, kind, "html_" + element.tag, number - 1))
-    if not any(line.kind in ("body", "list_item") for line in lines):
-        return [], {}
+    content = [line.text for line in lines if line.kind in ("body", "list_item")]
+    if not any(map(_is_prose, content)) or link_share(html, content) > MAX_LINK_SHARE:
+        return [], {}  # navigation, a list of links or a bare title: no article
     return lines, meta
+
+
+# A page whose extracted text is mostly the text of its links is a list of links (a section front,
+# a menu), not an article: the link-density cue of Kohlschütter et al. (2010).
+MAX_LINK_SHARE = 0.5
+
+
+def link_share(html: str, texts: list[str]) -> float:
+    """The share of the words of `texts` (the extracted paragraphs of a page) that are the text of
+    one of the page's links."""
+    from lxml import html as lxml_html
+
+    words = sum(len(_WORD.findall(text)) for text in texts)
+    if not words:
+        return 0.0
+    try:
+        root = lxml_html.fromstring(html)
+    except (ValueError, TypeError, SyntaxError):
+        return 0.0
+    joined = " ".join(_SPACE.sub(" ", text) for text in texts)
+    anchors = {_SPACE.sub(" ", a.text_content()).strip() for a in root.iter("a")}
+    covered = sum(len(_WORD.findall(a)) for a in anchors if a and a in joined)
+    return covered / words
 
 
 def author_from_byline(byline: str) -> str | None:
@@ -251,7 +340,7 @@ def _continues(previous: str, line: str) -> bool:
     return after[:1].islower() or bool(_OPEN_END.search(before))
 
 
-def _evidence(group: list[tuple[int, str]], site_repeats: frozenset[str]) -> _Block:
+def _evidence(group: list[tuple[int, str]], site_repeats: frozenset[str], *, phrases: bool = True) -> _Block:
     rules, stopwords, any_rule, max_rule_words = _furniture()
     first = group[0][1]
     bullet = bool(_BULLET.match(first))
@@ -265,16 +354,27 @@ def _evidence(group: list[tuple[int, str]], site_repeats: frozenset[str]) -> _Bl
     rule, end = None, False
     if len(group) == 1 and normalise_line(first) in site_repeats:
         rule = "site_repeat"
-    else:
+    elif phrases:
         probe = text.strip(" \t*:|[](){}")
         maybe = n_words <= max_rule_words and any_rule(probe)
         for name, max_words, marks_end, pattern in (rules if maybe else ()):
             if n_words <= max_words and pattern.search(probe):
                 rule, end = name, marks_end
                 break
-    if rule is None and n_words >= 4 and not _SENTENCE_END.search(text) and _is_name_list(text):
+    if phrases and rule is None and n_words >= 4 and not _SENTENCE_END.search(text) and _is_name_list(text):
         rule = "tags"
     return _Block(group, text, n_words, prose and rule is None, bullet, rule, end)
+
+
+# Lines repeated across a site's pages that hold more than this share of a page's prose words are
+# the article (two versions of one story, a re-save), not furniture: they are kept.
+MAX_REPEATED_PROSE = 0.5
+
+
+def _repeats_take_the_article(blocks: list[_Block]) -> bool:
+    repeated = sum(b.words for b in blocks if b.rule == "site_repeat" and _is_prose(b.text))
+    prose = sum(b.words for b in blocks if b.prose)
+    return repeated > MAX_REPEATED_PROSE * (repeated + prose)
 
 
 def _title_case(words: list[str], stopwords: frozenset[str]) -> bool:

@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--fresh", action="store_true",
                        help="reprocess every article instead of reusing unchanged ones")
     build.add_argument("--quiet", action="store_true", help="print problems only")
+    build.add_argument("--clean", action="store_true", dest="clean_exports",
+                       help="take the text of CSV / JSON-lines exports as copied pages and clean "
+                            "them (by default it is taken as clean article text)")
     build.set_defaults(run=_run_build)
 
     report = commands.add_parser("report", help="build each corpus, run the notebooks on it and "
@@ -81,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--cell-timeout", type=float, metavar="SECONDS", dest="cell_timeout",
                         help="seconds one notebook cell may run before the notebook counts as failed "
                              "(default: FRAMING_CELL_TIMEOUT, else 300 s plus 2 ms per sentence)")
+    report.add_argument("--clean", action="store_true", dest="clean_exports",
+                        help="take the text of CSV / JSON-lines exports as copied pages and clean "
+                            "them (by default it is taken as clean article text)")
     report.set_defaults(run=_run_report)
 
     figure = commands.add_parser("figure", help="redraw a saved chart at another size or format "
@@ -104,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
                                                   "and what was dropped (by which rule)")
     explain.add_argument("file", type=Path)
     explain.add_argument("--dropped", action="store_true", help="show only dropped lines")
+    explain.add_argument("--clean", action="store_true", dest="clean_exports",
+                         help="take the text of CSV / JSON-lines exports as copied pages and clean "
+                            "them (by default it is taken as clean article text)")
     explain.set_defaults(run=_run_explain)
     return parser
 
@@ -128,7 +137,8 @@ def _run_build(args) -> int:
         out = Path(args.out) if args.out is not None else processed_dir() / folder.name
         try:
             build = build_corpus(folder, out, fresh=args.fresh, workers=args.workers,
-                                 scheduler=args.scheduler, progress=not args.quiet)
+                                 scheduler=args.scheduler, progress=not args.quiet,
+                                 clean_exports=args.clean_exports)
         except UsageError as error:  # this corpus's output cannot be written; the others still can
             print(f"framing: {error}", file=sys.stderr)
             continue
@@ -155,13 +165,23 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
         print(f"{folder.name}: {info['articles']} articles, {info['sentences']} sentences, "
               f"{info['removed_lines']} lines removed, {len(build.problems)} problems "
               f"({build.n_reused} articles unchanged since the last build) → {out}")
+        print(f"  lines removed: {removed_summary(build.removed_by_rule, build.prose_dropped)}")
     return True
 
 
 def _run_report(args) -> int:
     from .report import run_reports
 
-    return run_reports(args.corpus or None, workers=args.workers, cell_timeout=args.cell_timeout)
+    return run_reports(args.corpus or None, workers=args.workers, cell_timeout=args.cell_timeout,
+                       clean_exports=args.clean_exports)
+
+
+def removed_summary(by_rule: dict[str, int], prose: int) -> str:
+    """"outside_body 120, menu 14 (3 read as prose)": the lines a build removed, by rule."""
+    if not by_rule:
+        return "none"
+    parts = ", ".join(f"{rule} {n}" for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])))
+    return parts + (f" ({prose} read as prose)" if prose else "")
 
 
 def _run_figure(args) -> int:
@@ -181,20 +201,19 @@ def _run_figure(args) -> int:
 
 
 def _run_explain(args) -> int:
-    from .ingest import read_file
-    from .build import label_article
+    from .build import explain_inputs, label_article
 
     path: Path = args.file
     if not path.is_file():
         print(f"{path}: no such file", file=sys.stderr)
         return 2
-    raws, problems = read_file(path)
+    raws, problems, repeats = explain_inputs(path, clean_exports=args.clean_exports)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     for raw in raws:
         if raw.record is not None:
             print(f"\n── row {raw.record} ──")
-        lines, inferred = label_article(raw)
+        lines, inferred = label_article(raw, site_repeats=repeats.get(raw.article_id, frozenset()))
         for line in lines:
             if args.dropped and line.kind is not None:
                 continue

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .config import CONTENT_KINDS, raw_dir
-from .lexicons import load_data
+from .lexicons import LexiconError, load_data
 from .stats import MIN_ARTICLES, compare_outlets, summarise_articles
 
 SCHEMES = ("generic", "policy", "entman")
@@ -35,6 +35,11 @@ ISSUE_FILE = "issue_frames.toml"
 # An article carries a frame when at least this many different cue words for it occur in the article:
 # one word, however often repeated ("economy", "economy", ...), names a topic rather than a frame.
 MIN_TERMS = 2
+# Words so frequent that nearly every English sentence has one: a cue of one of them alone would mark
+# every sentence with the frame, so lexicons may not use them as cues (phrases holding them are fine).
+COMMONEST_WORDS = frozenset("""a an the and or but of to in on at by for with from as is are was were be
+been it its this that these those he she they we i you his her their our not has have had do does
+said""".split())
 
 
 # ── lexicons ────────────────────────────────────────────────────────────────────────────────────
@@ -46,11 +51,47 @@ def read_lexicon(scheme: str = "generic", *, lexicon: str | Path | None = None) 
         raise ValueError(f"unknown scheme {scheme!r}: use one of {', '.join(SCHEMES)}, or pass "
                          f"lexicon=path to a TOML file (e.g. data/raw/<corpus>/{ISSUE_FILE})")
     data = load_data(lexicon if lexicon is not None else f"frames_{scheme}")
-    frames = {name: list(spec.get("cues", [])) for name, spec in data.get("frames", {}).items()}
-    if not frames:
-        raise ValueError(f"{lexicon or scheme}: no [frames.<name>] tables with cues")
+    origin = str(lexicon or scheme)
+    tables = data.get("frames", {})
+    if not isinstance(tables, dict) or not tables:
+        raise LexiconError(f"{origin}: no [frames.<name>] tables with cues; add one per frame, e.g. "
+                           '[frames.troops] with cues = ["troop*", "deploy*"]')
+    frames = {name: check_cues(spec, frame=name, origin=origin) for name, spec in tables.items()}
     return {"scheme": scheme, "version": str(data["version"]), "frames": frames,
-            "questions": {n: spec.get("question", "") for n, spec in data["frames"].items()}}
+            "questions": {n: str(spec.get("question", "")) for n, spec in tables.items()}}
+
+
+def check_cues(spec, *, frame: str, origin: str) -> list[str]:
+    """The cues of one frame table of a lexicon, checked: a list of words or phrases, none empty,
+    none a function word ("the"), no `*` but at the end of a word of at least 3 letters. A cue
+    that would match (almost) every sentence raises `LexiconError`, one line naming the lexicon file,
+    the frame and the fix."""
+    where = f"{origin}: frame {frame!r}"
+    if not isinstance(spec, dict):
+        raise LexiconError(f"{where} must be a table with a `cues` list: write [frames.{frame}] and "
+                           'below it cues = ["word", "prefix*", "a phrase"]')
+    cues = spec.get("cues", [])
+    if not isinstance(cues, list):
+        raise LexiconError(f"{where}: `cues` must be a list in brackets, not {type(cues).__name__} "
+                           f'{str(cues)[:40]!r}: write cues = ["word", "prefix*", "a phrase"]')
+    bad = [cue for cue in cues if _too_broad(cue, COMMONEST_WORDS)]
+    if bad:
+        shown = ", ".join(repr(c) if isinstance(c, str) else str(c) for c in bad[:5])
+        raise LexiconError(f"{where}: cues {shown} would match (almost) every sentence: each cue must "
+                           "be a word or phrase in quotes, `*` only at the end of a word of at least "
+                           "3 letters (e.g. \"troop*\"), and not a function word such as \"the\"")
+    return [cue.strip() for cue in cues]
+
+
+def _too_broad(cue, function_words: frozenset[str]) -> bool:
+    """A cue that is not text, empty, a function word, or has `*` anywhere but after 3+ letters."""
+    if not isinstance(cue, str) or not _TOKEN.search(cue):
+        return True
+    words = cue.strip().split()
+    if len(words) == 1 and words[0].lower().rstrip("*") in function_words:
+        return True
+    return any("*" in word.rstrip("*") or (word.endswith("*") and len(_TOKEN.findall(word)[0] if
+               _TOKEN.findall(word) else "") < 3) or not _TOKEN.search(word) for word in words)
 
 
 def issue_lexicon(corpus: str | Path) -> Path:

@@ -1,27 +1,47 @@
 """Read a corpus folder into raw articles: detect format and encoding, attach manifest metadata.
 
-Nothing here changes the raw files. Each problem with a file becomes one `Problem` naming the file
-and what to do; the rest of the corpus is still read.
+Nothing here changes the raw files, and everything read is taken as data: a symlink that leads out
+of the corpus folder is not followed, a file name is never interpreted. Each problem with a file
+becomes one `Problem` naming the file and what to do; the rest of the corpus is still read.
 """
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
-from collections.abc import Iterator
+import os
+import re
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 TEXT_EXTENSIONS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
 EXPORT_EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl"}
+EXPORT_FORMATS = ("csv", "jsonl")
 MANIFEST = "manifest.csv"
 # Files in a corpus folder that configure it rather than hold articles.
 CONFIG_FILES = {MANIFEST, "issue_frames.toml"}
 METADATA_FIELDS = ("outlet", "title", "published", "url", "author", "event")
+# Columns that say how to read a row rather than describe the article: `clean` asks for page
+# cleaning of an export's text (or, set to no, takes a text file as clean article text).
+OPTION_FIELDS = ("clean",)
 # A single article file larger than this is almost surely not one article (a whole site dump, a
 # database export saved as .txt). Exports (CSV / JSON lines) may be as large as they like.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+SEPARATORS = (",", ";", "\t", "|")  # tried in this order on an export's header line
+MAX_LISTED = 5  # rows named in one problem line before "and N more"
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # control characters no article contains
+_YES = {"1", "true", "yes", "y", "clean"}
+_NO = {"0", "false", "no", "n", ""}
+# Signatures of files that are documents or media, not text (first bytes).
+_MAGIC = ((b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive or Word/Excel document"),
+          (b"\xd0\xcf\x11\xe0", "an old Word/Excel document"), (b"\x89PNG", "a PNG image"),
+          (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip archive"))
 
 
 @dataclass(frozen=True)
@@ -47,36 +67,58 @@ class RawArticle:
     raw_sha256: str  # of the raw bytes (file) or of the row's text encoded as UTF-8 (export)
     given: dict = field(default_factory=dict)  # metadata the input states (export columns, manifest)
     warnings: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict)  # the user's own columns (export or manifest), kept as given
 
     @property
     def article_id(self) -> str:
         """Stable id: the same content gives the same id, whatever the file is called."""
         return self.raw_sha256[:16]
 
+    @property
+    def wants_cleaning(self) -> bool:
+        """Whether the text is a page to clean (menus, share buttons…) or clean article text.
 
-def read_corpus(folder: Path) -> tuple[list[RawArticle], list[Problem]]:
+        Text files are pages and exports are articles unless a `clean` column of the manifest or
+        export (or `framing build --clean`, which sets it for exports) says otherwise."""
+        return read_flag(self.given.get("clean"), default=self.format not in EXPORT_FORMATS)
+
+
+def read_flag(value, *, default: bool) -> bool:
+    """A yes/no cell: 1/true/yes/y/clean → True, 0/false/no/n → False, missing → `default`."""
+    if value is None:
+        return default
+    text = str(value).strip().casefold()
+    return True if text in _YES else False if text in _NO - {""} else default
+
+
+def read_corpus(folder: Path, *, clean_exports: bool = False, formats: tuple[str, ...] | None = None
+                ) -> tuple[list[RawArticle], list[Problem]]:
     """Read every article file of a corpus folder (sorted by name), with the manifest applied."""
     articles: list[RawArticle] = []
     problems: list[Problem] = []
-    for chunk, chunk_problems in iter_corpus(folder):
+    for chunk, chunk_problems in iter_corpus(folder, clean_exports=clean_exports, formats=formats):
         articles.extend(chunk)
         problems.extend(chunk_problems)
     return articles, problems
 
 
-def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[str, ...] | None = None
-                ) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
+def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[str, ...] | None = None,
+                clean_exports: bool = False) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
     """Read a corpus folder in chunks of about `chunk_size` articles (all at once when None), so a
     large corpus never has to fit in memory. Whole files go into a chunk; the same article met twice
-    is kept once, wherever it is. `formats` restricts reading to some formats ("text", "html", "csv",
-    "jsonl"). Yields (articles, problems); the last chunk also reports manifest rows naming missing
-    files."""
+    is kept once, wherever it is, and so is an article met again with a few characters or line
+    breaks changed (see `Duplicates`). `formats` restricts reading to some formats ("text", "html",
+    "csv", "jsonl"); `clean_exports` asks for page cleaning of export rows whose manifest or export
+    does not say. Yields (articles, problems); the last chunk also reports manifest rows naming
+    missing files."""
     folder = Path(folder)
     manifest, problems = read_manifest(folder)
-    seen: dict[str, str] = {}  # raw_sha256 → where it was first seen
+    duplicates = Duplicates()
+    paths, listing_problems = list_corpus(folder)
+    problems.extend(listing_problems)
     listed: set[str] = set()
     chunk: list[RawArticle] = []
-    for path in corpus_files(folder):
+    for path in paths:
         name = path.relative_to(folder).as_posix()
         listed.add(name)
         if formats is not None and file_format(path) not in formats:
@@ -84,12 +126,12 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
         found, file_problems = read_file(path, name=name)
         problems.extend(file_problems)
         for article in found:
-            first = seen.setdefault(article.raw_sha256, _where(article))
-            if first != _where(article):
-                problems.append(Problem(_where(article), f"is the same article as {first}: "
-                                                         "skipped; delete one of the two"))
+            article = _with_manifest(article, manifest.get(name, {}), clean_exports=clean_exports)
+            first, exact = duplicates.check(article)
+            if first is not None:
+                problems.append(_duplicate_problem(article, first, exact))
                 continue
-            chunk.append(_with_manifest(article, manifest.get(name, {})))
+            chunk.append(article)
         if chunk_size and len(chunk) >= chunk_size:
             yield chunk, problems
             chunk, problems = [], []
@@ -99,11 +141,85 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
     yield chunk, problems
 
 
+def _duplicate_problem(article: RawArticle, first: str, exact: bool) -> Problem:
+    if exact:
+        return Problem(_where(article), f"is the same article as {first}: skipped; delete one of the two")
+    return Problem(_where(article), f"nearly duplicates {first} (the same text but for a few characters "
+                                    "or line breaks): skipped; delete one of the two, or give them "
+                                    "different outlets in manifest.csv if both are wanted")
+
+
+# ── which files ─────────────────────────────────────────────────────────────────────────────────
+
 def corpus_files(folder: Path) -> list[Path]:
-    """The article files of a corpus folder, sorted: not hidden, not the corpus's configuration."""
+    """The article files of a corpus folder, sorted: not hidden, not the corpus's configuration,
+    not behind a symlink leading out of the folder."""
+    return list_corpus(folder)[0]
+
+
+def list_corpus(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The article files of a corpus folder (see `corpus_files`) and the problems met listing them:
+    symlinks leading out of the folder, file names that are not UTF-8, unreadable subfolders.
+    Symlinked subfolders are not followed (their files are read where they really are)."""
     folder = Path(folder)
-    return sorted(p for p in folder.rglob("*") if p.is_file() and not _is_hidden(p, folder)
-                  and p.relative_to(folder).as_posix() not in CONFIG_FILES)
+    root = folder.resolve()
+    files: list[Path] = []
+    problems: list[Problem] = []
+
+    def unreadable(error: OSError) -> None:
+        try:
+            where = _display(Path(error.filename).relative_to(folder).as_posix())
+        except (TypeError, ValueError):
+            where = "."
+        problems.append(Problem(where, f"is a folder that cannot be read ({error.strerror}): skipped; "
+                                       "check its permissions"))
+
+    for base, dirs, names in os.walk(folder, onerror=unreadable, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(base)
+        for entry in sorted(dirs) + sorted(names):
+            path = here / entry
+            relative = path.relative_to(folder).as_posix()
+            if entry.startswith(".") or relative in CONFIG_FILES:
+                continue
+            if path.is_symlink() and not _inside(path, root):
+                problems.append(Problem(_display(relative), "is a link to something outside the corpus "
+                                                            "folder: skipped; copy the file into the "
+                                                            "folder if it belongs to the corpus"))
+                continue
+            if entry in dirs:
+                continue
+            if path.is_symlink() and not path.exists():
+                problems.append(Problem(_display(relative), "is a link to a file that does not exist: "
+                                                            "skipped; remove the link"))
+                continue
+            if not _utf8(relative):
+                problems.append(Problem(_display(relative), "has a file name that is not valid UTF-8: "
+                                                            "skipped; rename the file"))
+                continue
+            if path.is_file():
+                files.append(path)
+    return sorted(files), problems
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a broken or looping link
+        return False
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _display(name: str) -> str:
+    """A file name safe to print and store: bytes that are not UTF-8 shown as \ufffd."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def file_format(path: Path) -> str | None:
@@ -112,37 +228,93 @@ def file_format(path: Path) -> str | None:
     return TEXT_EXTENSIONS.get(suffix) or EXPORT_EXTENSIONS.get(suffix)
 
 
+# ── one file ────────────────────────────────────────────────────────────────────────────────────
+
 def read_file(path: Path, *, name: str | None = None) -> tuple[list[RawArticle], list[Problem]]:
     """Read one file into articles (one for a page, one per row for an export)."""
-    name = name or path.name
+    name = _display(name or path.name)
     suffix = path.suffix.lower()
     kind = file_format(path)
     if kind is None:
         known = ", ".join(sorted(TEXT_EXTENSIONS | EXPORT_EXTENSIONS))
         return [], [Problem(name, f"unknown extension {suffix or '(none)'!r}: skipped; "
                                   f"save articles as one of {known}")]
-    size = path.stat().st_size
-    if kind in ("text", "html") and size > MAX_ARTICLE_BYTES:
-        return [], [Problem(name, f"is {size / 2**20:.0f} MB, too large for one article: skipped; "
-                                  "split it into one file per article, or save it as CSV / JSON lines")]
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if kind in ("text", "html") and size > MAX_ARTICLE_BYTES:
+            return [], [Problem(name, f"is {size / 2**20:.0f} MB, too large for one article: skipped; "
+                                      "split it into one file per article, or save it as CSV / JSON lines")]
+        data = path.read_bytes()
+    except OSError as error:  # deleted while the build ran, no permission, a folder named *.txt
+        reason = error.strerror or type(error).__name__
+        return [], [Problem(name, f"could not be read ({reason}): skipped; check that the file exists "
+                                  "and that you may read it")]
+    return read_bytes(data, name=name, kind=kind)
+
+
+def read_bytes(data: bytes, *, name: str, kind: str) -> tuple[list[RawArticle], list[Problem]]:
+    """The articles in the raw bytes of one file of format `kind`."""
     if not data.strip():
         return [], [Problem(name, "is empty: skipped; remove it or paste the article text into it")]
-    if _looks_binary(data):
-        return [], [Problem(name, "is a binary file, not text: skipped; save the page as .txt, .html, "
-                                  ".csv or .jsonl")]
+    what = binary_kind(data)
+    if what is not None:
+        return [], [Problem(name, f"is a binary file{what}, not text: skipped; save the page as .txt, "
+                                  ".html, .csv or .jsonl")]
     text, encoding, warning = decode_bytes(data)
     warnings = (warning,) if warning else ()
+    text, removed = strip_controls(text)
+    if removed:
+        warnings += (f"{removed} control characters (such as NUL bytes) removed from the text",)
+    if not text.strip():
+        return [], [Problem(name, "holds no text once control characters are removed: skipped; "
+                                  "save the page as text")]
     if kind in ("text", "html"):
         sha = hashlib.sha256(data).hexdigest()
         return [RawArticle(name, None, kind, text, encoding, sha, {}, warnings)], []
-    reader = _read_csv_rows if kind == "csv" else _read_jsonl_rows
-    return _export_articles(name, kind, encoding, warnings, reader(text, name))
+    rows, problems = read_csv_rows(text, name) if kind == "csv" else read_jsonl_rows(text, name)
+    return _export_articles(name, kind, encoding, warnings, rows, problems)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """" (a PDF document)" or "" when a file is not text, else None. Text in UTF-16 or UTF-32 (with
+    or without a byte-order mark) is text."""
+    if _utf16_or_32(data):
+        return None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return f" ({what})"
+    head = data[:8192]
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 11, 12, 13))
+    return "" if control > len(head) * 0.05 else None
+
+
+def _utf16_or_32(data: bytes) -> str | None:
+    """The codec of text in UTF-16/32: by its byte-order mark, else by the zero bytes that mostly
+    Latin text has in every other byte."""
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return codec
+    head = data[:4096]
+    if len(head) >= 8:
+        even, odd = head[0::2], head[1::2]
+        if odd.count(0) > 0.6 * len(odd) and even.count(0) < 0.1 * len(even):
+            return "utf-16-le"
+        if even.count(0) > 0.6 * len(even) and odd.count(0) < 0.1 * len(odd):
+            return "utf-16-be"
+    return None
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
-    """Decode raw bytes: UTF-8 (with or without BOM), else cp1252 with a warning, else UTF-8 with
-    replacement characters and a warning. Returns (text, encoding, warning or None)."""
+    """Decode raw bytes: UTF-8 (with or without BOM), UTF-16/32 (by BOM or zero bytes), else cp1252
+    with a warning, else UTF-8 with replacement characters and a warning. Returns (text, encoding,
+    warning or None)."""
+    wide = _utf16_or_32(data)
+    if wide:
+        try:
+            return data.decode(wide).lstrip("\ufeff"), wide, None
+        except UnicodeDecodeError:
+            pass
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig", None
@@ -160,93 +332,336 @@ def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
                 "undecodable bytes replaced with \ufffd: re-save the file as UTF-8")
 
 
-def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Problem]]:
-    """Read `manifest.csv` (columns `file` plus any of outlet, title, published, url, author, event).
+def strip_controls(text: str) -> tuple[str, int]:
+    """The text without NUL bytes and other control characters (tabs, line and page breaks kept),
+    and how many were removed."""
+    cleaned, count = _CONTROL.subn("", text)
+    return cleaned, count
 
-    Returns {file name: {field: value}} with empty cells left out, and the problems found."""
+
+# ── the manifest ────────────────────────────────────────────────────────────────────────────────
+
+def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Problem]]:
+    """Read `manifest.csv` (columns `file` plus any of outlet, title, published, url, author, event,
+    clean; other columns are kept as the article's `extra`).
+
+    Returns {file name: {field: value}} with empty cells left out (extra columns under "extra"), and
+    the problems found. Each row is one line: a row with more or fewer cells than the header (an
+    unquoted comma) or a quote left open is named and skipped, never read shifted; when two rows
+    name one file, the later one is used and the earlier named."""
     path = Path(folder) / MANIFEST
-    if not path.exists():
-        return {}, []
-    text, _, _ = decode_bytes(path.read_bytes())
     try:
-        rows = list(csv.DictReader(io.StringIO(text)))
-    except csv.Error as err:
-        return {}, [Problem(MANIFEST, f"is not valid CSV ({err}): ignored; fix it or delete it")]
-    if not rows or "file" not in (rows[0].keys()):
+        if not path.is_file():
+            return {}, []
+        text, _, _ = decode_bytes(path.read_bytes())
+    except OSError as error:
+        return {}, [Problem(MANIFEST, f"could not be read ({error.strerror}): ignored; check its permissions")]
+    text, _ = strip_controls(text)
+    lines = [line.rstrip("\r\n") for line in _physical_lines(text)]
+    header_at = next((i for i, line in enumerate(lines) if line.strip()), None)
+    separator, header = _header(lines[header_at], needed="file") if header_at is not None else (",", [])
+    names = [_column(h) for h in header or []]
+    if not header or "file" not in names:
         return {}, [Problem(MANIFEST, "has no 'file' column: ignored; the first line must name the "
                                       "columns, e.g. file,outlet,title,published,url,author")]
     manifest: dict[str, dict] = {}
-    for number, row in enumerate(rows, start=2):
-        name = (row.get("file") or "").strip()
-        if not name:
-            continue
-        values = {k: (row.get(k) or "").strip() for k in METADATA_FIELDS}
-        manifest[name] = {k: v for k, v in values.items() if v}
-        if None in row:
-            return manifest, [Problem(MANIFEST, f"line {number} has more cells than the header: "
-                                                "quote cells that contain commas")]
-    return manifest, []
-
-
-def _read_csv_rows(text: str, name: str):
-    try:
-        yield from csv.DictReader(io.StringIO(text))
-    except csv.Error as err:
-        yield Problem(name, f"stops being valid CSV ({err}): rows after it skipped; fix the quoting")
-
-
-def _read_jsonl_rows(text: str, name: str):
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines_of: dict[str, int] = {}
+    problems: list[Problem] = []
+    for index in range(header_at + 1, len(lines)):
+        number, line = index + 1, lines[index]
         if not line.strip():
             continue
+        cells = _split_line(line, separator)
+        if cells is None:
+            problems.append(Problem(MANIFEST, f"line {number} has a quote that is never closed: row "
+                                              "skipped; close the quote (a cell is one line)"))
+            continue
+        if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
+            problems.append(Problem(MANIFEST, f"line {number} has {len(cells)} cells but the header "
+                                              f"has {len(names)}: row skipped; put cells that contain "
+                                              'commas in double quotes, e.g. "Smith, Jane"'))
+            continue
+        row = dict(zip(names, (c.strip() for c in cells)))
+        name = _manifest_name(row.get("file", ""))
+        if not name:
+            continue
+        if name in manifest:
+            problems.append(Problem(MANIFEST, f"lines {lines_of[name]} and {number} both describe "
+                                              f"{name!r}: line {number} is used; delete the other"))
+        manifest[name] = _given(row, header, names)
+        lines_of[name] = number
+    return manifest, problems
+
+
+def _split_line(line: str, separator: str) -> list[str] | None:
+    """The cells of one CSV line; None when a quote opened in it is not closed."""
+    try:
+        rows = list(csv.reader([line], delimiter=separator, strict=True))
+    except csv.Error:
+        return None
+    return rows[0] if rows else []
+
+
+def _manifest_name(value: str) -> str:
+    name = value.strip().replace("\\", "/")
+    while name.startswith("./"):
+        name = name[2:]
+    return name
+
+
+def _column(name) -> str:
+    """A header cell as compared with the known field names: BOM, spaces and case folded."""
+    return str(name).lstrip("\ufeff").strip().casefold()
+
+
+def _given(row: dict, header: list, names: list[str]) -> dict:
+    """The known fields of a row (non-empty), with the other columns under "extra"."""
+    given = {k: str(row[k]).strip() for k in METADATA_FIELDS + OPTION_FIELDS
+             if row.get(k) not in (None, "") and str(row[k]).strip()}
+    extra = {str(original).lstrip("\ufeff").strip(): row[k] for original, k in zip(header, names)
+             if k not in METADATA_FIELDS + OPTION_FIELDS + ("file", "text") and row.get(k) not in (None, "")}
+    if extra:
+        given["extra"] = extra
+    return given
+
+
+# ── exports ─────────────────────────────────────────────────────────────────────────────────────
+
+def read_csv_rows(text: str, name: str) -> tuple[list[tuple[int, dict]], list[Problem]]:
+    """The rows of a CSV export as (row number, {column: value}); the separator (comma, semicolon,
+    tab or bar) is taken from the header line. Cells may be of any size and span lines when quoted.
+    Rows broken by a stray quote or with the wrong number of cells are named in one problem and
+    skipped; after a broken quote the lines it swallowed are read again, so no row is lost unnamed."""
+    csv.field_size_limit(2**31 - 1)
+    lines = _physical_lines(text)
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None:
+        return [], []
+    separator, header = _header(lines[start], needed="text")
+    names = [_column(h) for h in header]
+    if "text" not in names:
+        found = ", ".join(repr(str(h).strip()) for h in header[:20]) or "none"
+        return [], [Problem(name, f"has no 'text' column (columns found: {found}): skipped; name the "
+                                  "column holding the article text 'text' in the first line")]
+    rows: list[tuple[int, dict]] = []
+    broken: dict[str, list[int]] = {}
+    position = start + 1
+    record = 0
+    while position < len(lines):
+        reader = csv.reader(lines[position:], delimiter=separator, strict=True)
+        line_before = 0
+        try:
+            for cells in reader:
+                begin = position + line_before + 1  # 1-based line where this row starts
+                line_before = reader.line_num
+                if not any(c.strip() for c in cells):
+                    continue
+                record += 1
+                if len(cells) != len(names):
+                    broken.setdefault("cells", []).append(begin)
+                    continue
+                rows.append((record, dict(zip(names, cells)) | {"__header": header}))
+            break
+        except csv.Error as error:
+            record += 1
+            begin = position + line_before + 1
+            ran_on = position + reader.line_num > begin  # the broken cell took in later lines
+            key = "open" if ran_on or "end of data" in str(error) else "quote"
+            broken.setdefault(key, []).append(begin)
+            position = begin  # read again from the line after the broken row's first line
+    return rows, _broken_rows(name, broken, len(names), separator)
+
+
+def _header(line: str, *, needed: str) -> tuple[str, list[str]]:
+    """The separator of a CSV file and its header cells: the first separator whose header names
+    the `needed` column, else the one that splits the header into most cells."""
+    best = (",", _split_line(line.rstrip("\r\n"), ",") or [line.strip()])
+    for separator in SEPARATORS:
+        cells = _split_line(line.rstrip("\r\n"), separator) or []
+        if needed in {_column(c) for c in cells}:
+            return separator, cells
+        if len(cells) > len(best[1]):
+            best = (separator, cells)
+    return best
+
+
+def _broken_rows(name: str, broken: dict[str, list[int]], n_columns: int, separator: str) -> list[Problem]:
+    shown = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}[separator]
+    what = {"cells": f"not the header's {n_columns} cells (a {shown} inside a cell that is not in "
+                     "double quotes?): skipped; put such cells in double quotes",
+            "quote": "a stray double quote inside a quoted cell: skipped; write a quote inside a "
+                     'quoted cell as two ("")',
+            "open": "a double quote opened and never closed: skipped, and the lines after it read "
+                    "again; close the quote"}
+    return [Problem(name, f"{_lines_named(lines)}: {what[key]}") for key, lines in broken.items()]
+
+
+def _lines_named(lines: list[int]) -> str:
+    """"the row at line 7" or "the rows at lines 3, 9, 12 and 40 more"."""
+    if len(lines) == 1:
+        return f"the row at line {lines[0]}"
+    more = f" and {len(lines) - MAX_LISTED} more" if len(lines) > MAX_LISTED else ""
+    return f"the rows at lines {', '.join(map(str, lines[:MAX_LISTED]))}{more}"
+
+
+def _physical_lines(text: str) -> list[str]:
+    """The lines of a text with their line breaks (\n, \r\n, or \r alone as old Mac files have)."""
+    return [line for line in re.split(r"(?<=\n)|(?<=\r)(?!\n)", text) if line]
+
+
+def read_jsonl_rows(text: str, name: str) -> tuple[list[tuple[int, dict]], list[Problem]]:
+    """The rows of a JSON-lines export as (row number, object). Lines are split at "\\n" only, so
+    line and paragraph separators, form feeds and carriage returns inside a text are part of it.
+    Lines that are not JSON objects are named in one problem and skipped."""
+    rows: list[tuple[int, dict]] = []
+    bad: list[int] = []
+    record = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        record += 1
         try:
             row = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Problem(name, f"line {number} is not JSON ({err.msg}): skipped; fix or remove it")
+        except (json.JSONDecodeError, RecursionError):
+            row = None
+        if not isinstance(row, dict):
+            bad.append(number)
             continue
-        yield row if isinstance(row, dict) else Problem(name, f"line {number} is not a JSON object")
+        header = list(row)
+        rows.append((record, {_column(k): v for k, v in row.items()} | {"__header": header}))
+    problems = []
+    if bad:
+        problems.append(Problem(name, f"{_lines_named(bad)}: not a JSON object on one line: skipped; "
+                                      "fix or remove it"))
+    if rows and not any("text" in row for _, row in rows):
+        keys = sorted({str(k) for _, row in rows for k in row["__header"]})
+        found = ", ".join(map(repr, keys[:20])) or "none"
+        return [], problems + [Problem(name, f"has no 'text' field (fields found: {found}): skipped; "
+                                             "name the field holding the article text 'text'")]
+    return rows, problems
 
 
-def _export_articles(name, kind, encoding, warnings, rows) -> tuple[list[RawArticle], list[Problem]]:
-    articles, problems = [], []
-    for record, row in enumerate(rows, start=1):
-        if isinstance(row, Problem):
-            problems.append(row)
-            continue
-        text = str(row.get("text") or "").strip()
+def _export_articles(name, kind, encoding, warnings, rows, problems) -> tuple[list[RawArticle], list[Problem]]:
+    articles, problems = [], list(problems)
+    empty: list[int] = []
+    for record, row in rows:
+        header = row.pop("__header")
+        text = row.get("text")
+        text = "" if text is None or isinstance(text, (dict, list)) else str(text)
+        text, _ = strip_controls(text)
+        text = text.strip()
         if not text:
-            problems.append(Problem(name, f"row {record} has no 'text': skipped; every row needs the "
-                                          "article text in a 'text' column"))
+            empty.append(record)
             continue
-        given = {k: str(row[k]).strip() for k in METADATA_FIELDS if row.get(k) not in (None, "")}
-        if "event" not in given and row.get("event_id") not in (None, ""):
-            given["event"] = str(row["event_id"])
-        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        articles.append(RawArticle(name, record, kind, text, encoding, sha, given, warnings))
+        values = {k: _cell(v) for k, v in row.items()}
+        given = _given(values, header, [_column(h) for h in header])
+        if "event" not in given and values.get("event_id"):
+            given["event"] = values["event_id"]
+        extra = given.pop("extra", {})
+        sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        articles.append(RawArticle(name, record, kind, text, encoding, sha, given, warnings, extra))
+    if empty:
+        more = f" and {len(empty) - MAX_LISTED} more" if len(empty) > MAX_LISTED else ""
+        rows_named = (f"row {empty[0]}" if len(empty) == 1
+                      else f"rows {', '.join(map(str, empty[:MAX_LISTED]))}{more}")
+        problems.append(Problem(name, f"{rows_named} {'has' if len(empty) == 1 else 'have'} no text: "
+                                      "skipped; every row needs the article text in its 'text' column"))
     if not articles and not problems:
         problems.append(Problem(name, "has no rows: skipped"))
     return articles, problems
 
 
-def _with_manifest(article: RawArticle, values: dict) -> RawArticle:
-    if not values:
+def _cell(value) -> str:
+    """An export cell as text (numbers and nested JSON written out)."""
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _with_manifest(article: RawArticle, values: dict, *, clean_exports: bool = False) -> RawArticle:
+    values = dict(values)
+    extra = {**article.extra, **values.pop("extra", {})}
+    given = {**article.given, **values}
+    if clean_exports and article.format in EXPORT_FORMATS and "clean" not in given:
+        given["clean"] = "yes"
+    if given == article.given and extra == article.extra:
         return article
-    return RawArticle(article.source_file, article.record, article.format, article.text,
-                      article.encoding, article.raw_sha256, {**article.given, **values},
-                      article.warnings)
+    return dataclasses.replace(article, given=given, extra=extra)
 
 
 def _where(article: RawArticle) -> str:
     return article.source_file if article.record is None else f"{article.source_file} row {article.record}"
 
 
-def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return control > len(head) * 0.05
+# ── near-duplicates ─────────────────────────────────────────────────────────────────────────────
+
+class Duplicates:
+    """Articles met before, to tell a new one that is the same as an earlier one.
+
+    Exact: the same content (raw SHA-256). Near: the same words once line breaks, spaces and case are
+    ignored (a CRLF or CR-only re-save, a paragraph re-wrapped), or word-trigram sets so alike that
+    their Jaccard similarity, estimated with MinHash (Broder 1997) and found through locality-
+    sensitive hashing, is at least `threshold` (one word or byte changed in a text of a few dozen
+    words). Pages are compared with pages and export rows with export rows; two near-duplicates whose
+    given outlets or events differ are both kept (one story carried by two outlets, or filed under
+    two events on purpose)."""
+
+    PERMUTATIONS, BANDS = 50, 10  # 10 bands of 5 values: a pair with similarity 0.8 is found 98 % of the time
+    _PRIME = (1 << 61) - 1
+
+    def __init__(self, *, threshold: float = 0.8):
+        self.threshold = threshold
+        self.exact: dict[str, str] = {}
+        self.loose: dict[tuple[str, str], tuple[str, str]] = {}
+        self.bands: dict[tuple[str, int, bytes], list[int]] = {}
+        self.kept: list[tuple[str, str, np.ndarray]] = []  # (where, outlet, signature)
+        rng = np.random.default_rng(20250212)
+        self._a = rng.integers(1, 1 << 32, self.PERMUTATIONS, dtype=np.uint64)
+        self._b = rng.integers(0, 1 << 32, self.PERMUTATIONS, dtype=np.uint64)
+        self._words: dict[str, int] = {}
+
+    def check(self, article: RawArticle) -> tuple[str | None, bool]:
+        """(where the earlier copy is, whether it is exact), or (None, False) for a new article,
+        which is remembered."""
+        where = _where(article)
+        first = self.exact.setdefault(article.raw_sha256, where)
+        if first != where:
+            return first, True
+        family = "export" if article.format in EXPORT_FORMATS else article.format
+        outlet = "\0".join((article.given.get(k) or "").casefold() for k in ("outlet", "event"))
+        words = re.findall(r"\w+", article.text.casefold())
+        key = (family, hashlib.sha256(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest())
+        seen = self.loose.get(key)
+        if seen is not None and _same_outlet(seen[1], outlet):
+            return seen[0], False
+        self.loose.setdefault(key, (where, outlet))
+        if len(words) < 8:
+            return None, False
+        signature = self._signature(words)
+        keys = [(family, band, signature[band::self.BANDS].tobytes()) for band in range(self.BANDS)]
+        candidates = sorted({i for k in keys for i in self.bands.get(k, ())})
+        for index in candidates:
+            other, other_outlet, other_signature = self.kept[index]
+            if _same_outlet(other_outlet, outlet) and \
+                    np.mean(other_signature == signature) >= self.threshold:
+                return other, False
+        for k in keys:
+            self.bands.setdefault(k, []).append(len(self.kept))
+        self.kept.append((where, outlet, signature))
+        return None, False
+
+    def _signature(self, words: list[str]) -> np.ndarray:
+        codes = self._words
+        ids = np.fromiter((codes.setdefault(w, zlib.crc32(w.encode("utf-8", "surrogatepass")))
+                           for w in words), dtype=np.uint64, count=len(words))
+        shingles = np.unique((ids[:-2] * np.uint64(0x9E3779B1) + ids[1:-1] * np.uint64(0x85EBCA77)
+                              + ids[2:]) & np.uint64(0xFFFFFFFF))
+        values = (self._a[:, None] * shingles[None, :] + self._b[:, None]) % np.uint64(self._PRIME)
+        return values.min(axis=1)
 
 
-def _is_hidden(path: Path, folder: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+def _same_outlet(left: str, right: str) -> bool:
+    """Whether two articles' given (outlet, event) can be the same: unknown parts match anything."""
+    return all(not a or not b or a == b for a, b in zip(left.split("\0"), right.split("\0")))

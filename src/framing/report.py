@@ -248,7 +248,8 @@ class Report:
 
 def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = None,
                 notebooks: list[Path] | None = None, kernel: str | None = None,
-                workers: int | None = None, cell_timeout: float | None = None, echo=print) -> int:
+                workers: int | None = None, cell_timeout: float | None = None,
+                clean_exports: bool = False, echo=print) -> int:
     """Build and report every corpus folder given (default: every folder of `data/raw/`).
     Returns the exit code: 0 when every corpus built and every notebook ran, 1 otherwise, 2 when
     there was nothing to report. This is the whole `framing report` command."""
@@ -266,7 +267,8 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
             continue
         report = run_report(folder, processed=processed_dir(root) / folder.name,
                             out=reports_dir(root) / folder.name, notebooks=notebooks,
-                            kernel=kernel, workers=workers, cell_timeout=cell_timeout, echo=echo)
+                            kernel=kernel, workers=workers, cell_timeout=cell_timeout,
+                            clean_exports=clean_exports, echo=echo)
         ok &= report.ok
     return 0 if ok else 1
 
@@ -274,12 +276,13 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
 def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | None = None,
                notebooks: list[Path] | None = None, kernel: str | None = None,
                parameters: dict | None = None, workers: int | None = None,
-               cell_timeout: float | None = None, echo=print) -> Report:
+               cell_timeout: float | None = None, clean_exports: bool = False, echo=print) -> Report:
     """Build one corpus and render its report. `processed` defaults to `data/processed/<corpus>/`,
     `out` to `reports/<corpus>/`, `notebooks` to every notebook in `notebooks/`. `parameters` are
     passed to every notebook besides `corpus`, `out`, `save_figures` and `workers` (processes for
     the build and for scoring sentences; None: one per core). `cell_timeout`: seconds a cell may
-    run (None: `framing.runner.cell_timeout` for the corpus's size)."""
+    run (None: `framing.runner.cell_timeout` for the corpus's size). `clean_exports` cleans export
+    text as pages (see `framing.build.build_tables`)."""
     from .config import UsageError
 
     raw_folder = Path(raw_folder).resolve()
@@ -301,7 +304,7 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
     started = time.perf_counter()
     echo(f"{corpus}: building tables → {processed}")
     try:
-        info = build_corpus_tables(raw_folder, processed, workers=workers)
+        info = build_corpus_tables(raw_folder, processed, workers=workers, clean_exports=clean_exports)
     except Exception as error:  # a corpus that cannot be built is reported, the others still run
         reason = _one_line(error, folder=processed)
         echo(f"{corpus}: build failed: {reason}")
@@ -411,12 +414,13 @@ def keep_human_input(old: Path, staging: Path) -> list[Path]:
 
 
 def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | None = None,
-                        echo=print) -> dict:
+                        clean_exports: bool = False, echo=print) -> dict:
     """Build a corpus's tables into `processed` (unchanged articles reused from the tables already
     there), print its problems, and return what `build.json` records."""
     from .build import build_corpus
 
-    build = build_corpus(raw_folder, processed, workers=workers or os.cpu_count() or 1, progress=True)
+    build = build_corpus(raw_folder, processed, workers=workers or os.cpu_count() or 1, progress=True,
+                         clean_exports=clean_exports)
     problems = [] if build is None else build.problems
     for problem in problems:
         echo(f"  warning: {problem}")

@@ -1,0 +1,256 @@
+"""Reading a corpus folder: everything read is data, each input problem is one line naming the file
+and the fix, and the rest is still read (links, names, encodings, exports, manifests)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from framing.build import build_tables
+from framing.ingest import Duplicates, RawArticle, read_corpus, read_manifest
+
+TEXT = ("The harbour at Port Ellen was closed on Tuesday after a storm damaged two piers, the council "
+        "said.\n\nFishing boats were moved to the mainland, and ferry crossings were cancelled until "
+        "further notice.\n")
+
+
+def _messages(problems, name: str) -> list[str]:
+    return [p.message for p in problems if p.file == name or p.file.startswith(f"{name} row ")]
+
+
+def _corpus(tmp_path, name="c"):
+    folder = tmp_path / name
+    folder.mkdir()
+    return folder
+
+
+# ── files and folders ──────────────────────────────────────────────────────────────────────────
+
+
+def test_symlink_leaving_the_corpus_is_skipped_with_a_warning(tmp_path, seeds_dir):
+    corpus = _corpus(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n" * 5, encoding="utf-8")
+    outside_dir = tmp_path / "elsewhere"
+    outside_dir.mkdir()
+    (outside_dir / "other.txt").write_text(TEXT, encoding="utf-8")
+    shutil.copy(next(seeds_dir.glob("000_*.txt")), corpus / "a.txt")
+    os.symlink(secret, corpus / "passwd.txt")
+    os.symlink(outside_dir, corpus / "linked-folder")
+    os.symlink(corpus / "a.txt", corpus / "alias.txt")  # inside: read as the same article
+    build = build_tables(corpus)
+    assert "outside the corpus folder" in _messages(build.problems, "passwd.txt")[0]
+    assert "outside the corpus folder" in _messages(build.problems, "linked-folder")[0]
+    everything = " ".join(build.sentences["text"]) + " ".join(build.removed["text"])
+    assert "root:x" not in everything and "Fishing boats" not in everything
+    assert "same article as" in _messages(build.problems, "alias.txt")[0]
+    assert list(build.articles["source_file"]) == ["a.txt"]
+
+
+def test_unreadable_vanishing_and_badly_named_files_are_warnings(tmp_path, seeds_dir, monkeypatch):
+    corpus = _corpus(tmp_path)
+    shutil.copy(next(seeds_dir.glob("000_*.txt")), corpus / "good.txt")
+    (corpus / "gone.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "locked.txt").write_text(TEXT.replace("storm", "gale"), encoding="utf-8")
+    (corpus / "folder.txt").mkdir()  # a folder with an article's name is not read as one
+    bad_name = os.fsencode(corpus) + b"/caf\xe9.txt"  # Latin-1 bytes: not a UTF-8 file name
+    with open(bad_name, "w", encoding="utf-8") as handle:
+        handle.write(TEXT)
+    original_read = type(corpus).read_bytes
+
+    def read_bytes(path):  # the file disappears between listing and reading
+        if path.name == "gone.txt":
+            raise FileNotFoundError(2, "No such file or directory")
+        if path.name == "locked.txt":  # the test may run as root, who reads any file
+            raise PermissionError(13, "Permission denied")
+        return original_read(path)
+
+    monkeypatch.setattr(type(corpus), "read_bytes", read_bytes)
+    articles, problems = read_corpus(corpus)
+    assert [a.source_file for a in articles] == ["good.txt"]
+    assert "could not be read (No such file or directory)" in _messages(problems, "gone.txt")[0]
+    assert "could not be read (Permission denied)" in _messages(problems, "locked.txt")[0]
+    assert _messages(problems, "folder.txt") == []
+    assert "not valid UTF-8: skipped; rename the file" in _messages(problems, "caf\ufffd.txt")[0]
+
+
+# ── encodings and control characters ───────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_is_decoded_not_called_binary(tmp_path, seeds_dir, codec):
+    corpus = _corpus(tmp_path)
+    text = next(seeds_dir.glob("002_*.txt")).read_text(encoding="utf-8")
+    (corpus / "wide.txt").write_bytes(text.encode(codec))
+    build = build_tables(corpus)
+    assert build.problems == []
+    assert build.sentences["text"].str.contains("Hegseth").any()
+
+
+def test_nul_bytes_are_removed_from_the_text(tmp_path):
+    corpus = _corpus(tmp_path)
+    rows = [{"text": "The port re\x00opened on Friday, the harbour master said.\n\nShips were waiting.",
+             "outlet": "Port News"}]
+    (corpus / "export.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    (corpus / "page.txt").write_bytes(TEXT.replace("storm", "st\x00orm").encode("utf-8"))
+    build = build_tables(corpus)
+    assert not build.sentences["text"].str.contains("\x00").any()
+    assert build.sentences["text"].str.contains("The port reopened on Friday").any()
+    assert "NUL" in build.articles.set_index("source_file").loc["page.txt", "warnings"]
+
+
+def test_real_binary_files_are_still_refused(tmp_path):
+    corpus = _corpus(tmp_path)
+    (corpus / "report.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    (corpus / "noise.txt").write_bytes(bytes(range(0, 32)) * 300)
+    _, problems = read_corpus(corpus)
+    assert "binary file (a PDF document)" in _messages(problems, "report.txt")[0]
+    assert "binary file" in _messages(problems, "noise.txt")[0]
+
+
+# ── exports ────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_csv_cells_have_no_size_limit(tmp_path):
+    corpus = _corpus(tmp_path)
+    long_text = " ".join(["The council met again on Tuesday to discuss the harbour."] * 4000)
+    assert len(long_text) > 131072
+    with open(corpus / "export.csv", "w", encoding="utf-8", newline="") as handle:
+        handle.write(f'text,outlet\n"{long_text}",Big Paper\n"{TEXT}",Small Paper\n')
+    articles, problems = read_corpus(corpus)
+    assert problems == [] and [a.given["outlet"] for a in articles] == ["Big Paper", "Small Paper"]
+
+
+def test_jsonl_splits_rows_at_newline_only(tmp_path):
+    corpus = _corpus(tmp_path)
+    odd = "First part\u2028second part\u0085third\fpart, all in one row of the export."
+    lines = [json.dumps({"text": odd, "outlet": "A"}, ensure_ascii=False),
+             json.dumps({"text": TEXT, "outlet": "B"}, ensure_ascii=False)]
+    (corpus / "export.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, problems = read_corpus(corpus)
+    assert problems == [] and [a.given["outlet"] for a in articles] == ["A", "B"]
+    assert articles[0].text == odd
+
+
+@pytest.mark.parametrize("separator", [";", "\t", "|"])
+def test_semicolon_tab_and_bar_separated_csv_are_detected(tmp_path, separator):
+    corpus = _corpus(tmp_path)
+    rows = [["title", "text", "outlet"], ["Storm", TEXT.replace("\n", " "), "Harbour Post"],
+            ["Gale", TEXT.replace("storm", "gale").replace("\n", " "), "Island Times"]]
+    (corpus / "export.csv").write_text("\n".join(separator.join(f'"{c}"' for c in row) for row in rows),
+                                       encoding="utf-8")
+    articles, problems = read_corpus(corpus)
+    assert problems == []
+    assert [(a.given["outlet"], a.given["title"]) for a in articles] == [("Harbour Post", "Storm"),
+                                                                         ("Island Times", "Gale")]
+
+
+def test_missing_text_column_is_one_message_listing_the_columns(tmp_path):
+    corpus = _corpus(tmp_path)
+    (corpus / "export.csv").write_text("title,body,outlet\n" + "a,b,c\n" * 300, encoding="utf-8")
+    (corpus / "export.jsonl").write_text('{"headline": "a", "content": "b"}\n' * 300, encoding="utf-8")
+    _, problems = read_corpus(corpus)
+    assert _messages(problems, "export.csv") == [
+        "has no 'text' column (columns found: 'title', 'body', 'outlet'): skipped; name the column "
+        "holding the article text 'text' in the first line"]
+    [message] = _messages(problems, "export.jsonl")
+    assert "no 'text' field (fields found: 'content', 'headline')" in message
+
+
+def test_quoting_errors_are_named_once_with_their_rows_and_nothing_else_is_lost(tmp_path):
+    corpus = _corpus(tmp_path)
+    good = [f"The port reopened on day {n} of the month, the harbour master said." for n in range(1, 7)]
+    lines = ["text,outlet",
+             f'"{good[0]}",A',
+             f'"{good[1]}",Harbour, Post',          # unquoted comma: one cell too many
+             f'"He said "no" to the plan",B',       # stray quote inside a quoted cell
+             f'"{good[2]}",C',
+             f'"An open quote that never closes,D',  # would swallow every row after it
+             f'"{good[3]}",E',
+             f'"{good[4]}",F',
+             f'"He said "yes" as well",G',
+             f'"{good[5]}",H']
+    (corpus / "export.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, problems = read_corpus(corpus)
+    assert [a.given["outlet"] for a in articles] == ["A", "C", "E", "F", "H"]
+    messages = _messages(problems, "export.csv")
+    assert len(messages) == 3
+    assert any(m.startswith("the row at line 3: not the header's 2 cells") for m in messages)
+    assert any(m.startswith("the rows at lines 4, 9: a stray double quote") for m in messages)
+    assert any(m.startswith("the row at line 6: a double quote opened and never closed") for m in messages)
+
+
+def test_rows_without_text_are_named_in_one_line(tmp_path):
+    corpus = _corpus(tmp_path)
+    rows = [{"text": TEXT, "outlet": "A"}] + [{"text": "", "outlet": "B"}] * 8
+    (corpus / "export.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    articles, problems = read_corpus(corpus)
+    assert len(articles) == 1
+    assert _messages(problems, "export.jsonl") == [
+        "rows 2, 3, 4, 5, 6 and 3 more have no text: skipped; every row needs the article text in its "
+        "'text' column"]
+
+
+# ── the manifest ───────────────────────────────────────────────────────────────────────────────
+
+
+def test_manifest_rows_that_would_shift_or_swallow_are_named(tmp_path):
+    corpus = _corpus(tmp_path)
+    (corpus / "manifest.csv").write_text(
+        "file,outlet,title\n"
+        "a.txt,Harbour, Post,Storm\n"        # unquoted comma: outlet and title would shift
+        'b.txt,"Island Times,Gale\n'         # open quote: would swallow the next rows
+        "c.txt,Coast FM,Storm\n"
+        "d.txt,First,One\n"
+        "./d.txt,Second,Two\n", encoding="utf-8")
+    manifest, problems = read_manifest(corpus)
+    messages = [p.message for p in problems]
+    assert messages[0].startswith("line 2 has 4 cells but the header has 3: row skipped; put cells")
+    assert messages[1].startswith("line 3 has a quote that is never closed: row skipped")
+    assert messages[2] == "lines 5 and 6 both describe 'd.txt': line 6 is used; delete the other"
+    assert set(manifest) == {"c.txt", "d.txt"}
+    assert manifest["c.txt"]["outlet"] == "Coast FM" and manifest["d.txt"]["outlet"] == "Second"
+
+
+def test_manifest_columns_beyond_the_known_ones_are_kept(tmp_path):
+    corpus = _corpus(tmp_path)
+    (corpus / "a.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "manifest.csv").write_text("File,Outlet,my_id\na.txt,Harbour Post,H-17\n", encoding="utf-8")
+    build = build_tables(corpus)
+    row = build.articles.iloc[0]
+    assert row["outlet"] == "Harbour Post" and json.loads(row["extra"]) == {"my_id": "H-17"}
+
+
+# ── near-duplicates ────────────────────────────────────────────────────────────────────────────
+
+
+def _raw(text: str, name: str, outlet: str | None = None, fmt: str = "text") -> RawArticle:
+    import hashlib
+
+    given = {"outlet": outlet} if outlet else {}
+    return RawArticle(name, None, fmt, text, "utf-8", hashlib.sha256(text.encode()).hexdigest(), given)
+
+
+def test_near_duplicates_are_found_and_different_texts_are_not(seeds_dir):
+    seed = next(seeds_dir.glob("000_*.txt")).read_text(encoding="utf-8")
+    other = next(seeds_dir.glob("002_*.txt")).read_text(encoding="utf-8")
+    duplicates = Duplicates()
+    assert duplicates.check(_raw(seed, "a.txt")) == (None, False)
+    assert duplicates.check(_raw(other, "b.txt")) == (None, False)
+    index = seed.index("Hegseth")
+    variants = {"one byte": seed[:index] + "X" + seed[index + 1:],
+                "crlf": seed.replace("\r\n", "\n").replace("\n", "\r\n"),
+                "cr only": seed.replace("\r\n", "\n").replace("\n", "\r"),
+                "a newline added": seed[:index] + "\n" + seed[index:],
+                "a word changed": seed.replace("membership", "entry", 1)}
+    for number, (what, text) in enumerate(variants.items()):
+        assert duplicates.check(_raw(text, f"v{number}.txt")) == ("a.txt", False), what
+    assert duplicates.check(_raw(seed, "copy.txt")) == ("a.txt", True)
+    # the same story from two outlets (given in the manifest) is two articles
+    outlets = Duplicates()
+    wire = seed.replace("membership", "status", 1)
+    assert outlets.check(_raw(seed, "a.txt", outlet="One Outlet")) == (None, False)
+    assert outlets.check(_raw(wire, "wire.txt", outlet="Other Outlet")) == (None, False)
+    assert outlets.check(_raw(wire + " ", "again.txt", outlet="One Outlet")) == ("a.txt", False)
