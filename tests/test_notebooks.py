@@ -152,3 +152,23 @@ def test_multi_event_report_tests_over_articles_within_events(allsides_report):
     assert frames["p_value"].between(0, 1).all() and frames["correction"].str.startswith("Holm across").all()
     figure = json.loads((result.folder / "figures" / "distinctive_words_log_odds.json").read_text())
     assert "shuffles of outlets among articles" in figure["caption"]
+
+
+def test_one_outlet_corpus_runs_and_says_what_needs_two(seeds_dir, tmp_path):
+    """A corpus of one outlet (issue 13: "log_odds needs at least two groups") runs every notebook;
+    the analyses that compare outlets say in a sentence that they need a second one."""
+    import shutil
+
+    raw = tmp_path / "raw" / "one-outlet"
+    raw.mkdir(parents=True)
+    shutil.copy(next(seeds_dir.glob("000_*.txt")), raw / "only.txt")
+    chosen = [p for p in NOTEBOOKS if p.name.startswith(("04_", "07_"))]
+    lines: list[str] = []
+    result = report.run_report(raw, processed=tmp_path / "processed", out=tmp_path / "reports",
+                               notebooks=chosen, workers=1, echo=lines.append)
+    assert result.ok, [run.error for run in result.runs]
+    for run in result.runs:
+        executed = _read(result.folder / "notebooks" / run.notebook)
+        printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code"
+                          for o in c.outputs if o.output_type == "stream")
+        assert "this corpus has one outlet: add articles from a second outlet" in printed

@@ -133,7 +133,7 @@ def notebooks(tmp_path):
 
 def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path, notebooks, monkeypatch):
     monkeypatch.setattr(report, "build_corpus_tables",
-                        lambda raw, processed, workers=None: {"articles": 2, "sentences": 5, "removed_lines": 1})
+                        lambda raw, processed, **options: {"articles": 2, "sentences": 5, "removed_lines": 1})
     lines = []
     raw = tmp_path / "raw" / "toy"
     raw.mkdir(parents=True)
@@ -165,7 +165,7 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path, notebook
 
 def test_workers_reach_the_build_and_the_notebooks(tmp_path, monkeypatch):
     built = []
-    monkeypatch.setattr(report, "build_corpus_tables", lambda raw, processed, workers=None:
+    monkeypatch.setattr(report, "build_corpus_tables", lambda raw, processed, workers=None, **options:
                         built.append(workers) or {"articles": 1, "sentences": 1, "removed_lines": 0})
     (tmp_path / "data" / "raw" / "toy").mkdir(parents=True)
     folder = tmp_path / "nbs"
@@ -187,7 +187,7 @@ def test_notebooks_get_only_the_parameters_they_declare(tmp_path):
 
 def test_run_reports_exit_codes(tmp_path, notebooks, monkeypatch):
     monkeypatch.setattr(report, "build_corpus_tables",
-                        lambda raw, processed, workers=None: {"articles": 1, "sentences": 1, "removed_lines": 0})
+                        lambda raw, processed, **options: {"articles": 1, "sentences": 1, "removed_lines": 0})
     (tmp_path / "data" / "raw" / "toy").mkdir(parents=True)
     quiet = []
     assert report.run_reports(root=tmp_path, notebooks=notebooks[:1], echo=quiet.append) == 0
