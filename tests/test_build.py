@@ -485,7 +485,7 @@ def test_export_text_is_taken_as_article_text_with_its_title_as_headline(tmp_pat
     assert json.loads(article["extra"]) == {"desk": "coast", "story_id": "HP-1"}
     assert build.removed_by_rule == {"repeated_headline": 1, "repeated_line": 1}
     assert build.prose_dropped == 1
-    assert [p.message.split(" (")[0] for p in build.problems] == ["1 lines that read as prose were dropped"]
+    assert [p.message.split(" (")[0] for p in build.problems] == ["1 line that reads as prose was dropped"]
 
 
 def test_clean_option_and_clean_column_ask_for_page_cleaning(tmp_path, seeds_dir):

@@ -406,8 +406,10 @@ def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, fore
     prose = [line for line in lines if line.kind is None and clean.reads_as_prose(line.text)]
     if prose and raw.format in EXPORT_FORMATS:
         rules = ", ".join(sorted({line.rule for line in prose}))
-        message = (f"{len(prose)} lines that read as prose were dropped ({rules}): see the removed "
-                   f"table or `framing explain {raw.source_file}`")
+        lines_were = "1 line that reads as prose was" if len(prose) == 1 else \
+            f"{len(prose)} lines that read as prose were"
+        message = (f"{lines_were} dropped ({rules}): see the removed table or "
+                   f"`framing explain {raw.source_file}`")
         notes.append(message)
         problems.append(message)
     return notes, problems
