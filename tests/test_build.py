@@ -564,3 +564,21 @@ def test_build_summary_counts_every_removed_line(tmp_path, seeds_dir, capsys):
     info = json.loads((out / "build.json").read_text(encoding="utf-8"))
     assert sum(info["removed_by_rule"].values()) == info["removed_lines"] == len(load_removed(out))
     assert f"outside_body {info['removed_by_rule']['outside_body']}" in printed
+
+
+def test_a_page_that_breaks_the_cleaner_is_one_problem(tmp_path, seeds_dir, monkeypatch):
+    from framing import clean
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copy(next(seeds_dir.glob("000_*.txt")), corpus / "fine.txt")
+    (corpus / "odd.html").write_text("<html><body><p>" + "<b>" * 50 + "text</p></body></html>")
+
+    def broken(html):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(clean, "label_html", broken)
+    build = build_tables(corpus)
+    assert list(build.articles["source_file"]) == ["fine.txt"]
+    assert [p.file for p in build.problems] == ["odd.html"]
+    assert build.problems[0].message.startswith("could not be cleaned (RecursionError")

@@ -254,3 +254,11 @@ def test_near_duplicates_are_found_and_different_texts_are_not(seeds_dir):
     assert outlets.check(_raw(seed, "a.txt", outlet="One Outlet")) == (None, False)
     assert outlets.check(_raw(wire, "wire.txt", outlet="Other Outlet")) == (None, False)
     assert outlets.check(_raw(wire + " ", "again.txt", outlet="One Outlet")) == ("a.txt", False)
+
+
+def test_a_line_break_in_a_file_name_is_shown_on_one_line(tmp_path):
+    corpus = _corpus(tmp_path)
+    (corpus / "two\nlines.txt").write_text("", encoding="utf-8")
+    _, problems = read_corpus(corpus)
+    assert [str(p) for p in problems] == ["two\\x0alines.txt: is empty: skipped; remove it or paste the "
+                                          "article text into it"]

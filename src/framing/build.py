@@ -366,7 +366,19 @@ def _stack(pieces: list[list[dict]], columns: list[str]) -> pd.DataFrame:
 
 def process_article(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str] = frozenset()
                     ) -> ArticleResult:
-    """Clean and segment one raw article into its article row, sentence rows and removed rows."""
+    """Clean and segment one raw article into its article row, sentence rows and removed rows.
+    An article that breaks the cleaner (a library error on a malformed page) is one problem naming
+    the file, never a failed build."""
+    try:
+        return _process(raw, corpus=corpus, site_repeats=site_repeats)
+    except (ValueError, TypeError, LookupError, RecursionError, MemoryError, AttributeError) as error:
+        where = raw.source_file if raw.record is None else f"{raw.source_file} row {raw.record}"
+        return ArticleResult(None, [], [], [Problem(where, f"could not be cleaned ({type(error).__name__}: "
+                                                           f"{str(error)[:120]}): skipped; check the file, "
+                                                           "or report this as a bug with the file")])
+
+
+def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> ArticleResult:
     lines, inferred = label_article(raw, site_repeats=site_repeats)
     removed = [_removed_row(raw, line) for line in lines if line.kind is None]
     blocks = unnest_blocks(lines)

@@ -218,8 +218,10 @@ def _utf8(name: str) -> bool:
 
 
 def _display(name: str) -> str:
-    """A file name safe to print and store: bytes that are not UTF-8 shown as \ufffd."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """A file name safe to print on one line and store: bytes that are not UTF-8 shown as \ufffd,
+    control characters (a line break in a name) as escapes."""
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return re.sub("[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", name)
 
 
 def file_format(path: Path) -> str | None:
@@ -645,7 +647,7 @@ class Duplicates:
         for index in candidates:
             other, other_outlet, other_signature = self.kept[index]
             if _same_outlet(other_outlet, outlet) and \
-                    np.mean(other_signature == signature) >= self.threshold:
+                    np.count_nonzero(other_signature == signature) >= self.threshold * self.PERMUTATIONS:
                 return other, False
         for k in keys:
             self.bands.setdefault(k, []).append(len(self.kept))
@@ -653,9 +655,13 @@ class Duplicates:
         return None, False
 
     def _signature(self, words: list[str]) -> np.ndarray:
-        codes = self._words
-        ids = np.fromiter((codes.setdefault(w, zlib.crc32(w.encode("utf-8", "surrogatepass")))
-                           for w in words), dtype=np.uint64, count=len(words))
+        codes = self._words  # word → its CRC-32, computed once per distinct word
+        try:
+            ids = np.array(list(map(codes.__getitem__, words)), dtype=np.uint64)
+        except KeyError:
+            for word in set(words) - codes.keys():
+                codes[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+            ids = np.array(list(map(codes.__getitem__, words)), dtype=np.uint64)
         shingles = np.unique((ids[:-2] * np.uint64(0x9E3779B1) + ids[1:-1] * np.uint64(0x85EBCA77)
                               + ids[2:]) & np.uint64(0xFFFFFFFF))
         values = (self._a[:, None] * shingles[None, :] + self._b[:, None]) % np.uint64(self._PRIME)
