@@ -77,9 +77,10 @@ def project(tmp_path, seeds_dir):
     corpus = root / "data" / "raw" / "mycorpus"
     shutil.copytree(seeds_dir, corpus)
     (corpus / "sub").mkdir()
-    first = sorted(corpus.glob("*.txt"))[0]
-    (corpus / "sub" / "extra.txt").write_text(first.read_text(encoding="utf-8").replace(
-        "NATO", "the alliance"), encoding="utf-8")
+    (corpus / "sub" / "extra.txt").write_text(  # another article (a copy with a word changed is a
+        "Storm closes harbour\n\nThe harbour at Port Ellen was closed on Tuesday after a storm "  # near-duplicate)
+        "damaged two piers, the council said.\n\nFishing boats were moved to the mainland, and ferry "
+        "crossings were cancelled until further notice.\n", encoding="utf-8")
     (root / ".git" / "objects").mkdir(parents=True)
     (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
     (root / "src" / "mine").mkdir(parents=True)
