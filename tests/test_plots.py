@@ -133,9 +133,12 @@ def test_narrow_figures_put_the_legend_below_and_give_it_back(tmp_path):
 def test_export_figure_redraws_a_saved_chart_at_another_size(tmp_path):
     summary = pd.DataFrame({"frame": ["conflict", "morality"] * 2, "outlet": ["A", "A", "B", "B"],
                             "share": [0.1, 0.2, 0.3, 0.1], "n_total": [10] * 4})
-    ax = plots.plot_frame_prevalence(summary, colors={"A": "#123456", "B": "#E69F00"})
+    per_article = pd.DataFrame({"outlet": ["A", "B"], "frame": ["conflict", "conflict"], "share": [0.05, 0.45]})
+    ax = plots.plot_frame_prevalence(summary, colors={"A": "#123456", "B": "#E69F00"}, articles=per_article)
     ax.set_title("Issues by outlet")  # changed after plotting, as notebook 02 does
     saved = plots.save_figure(ax.figure, "issues", out=tmp_path / "report", caption="Issues. Corpus: toy.")
+    record = json.loads(saved["json"].read_text())
+    assert record["plot"]["table_arguments"] == {"articles": "issues.articles.parquet"}  # a table argument, as Parquet
     paths = plots.export_figure(str(saved["json"]), out=tmp_path / "paper", width=3.3, formats=["pdf", "svg"])
     assert paths["pdf"].name == "issues_3_3in.pdf"
     assert _pdf_box_and_fonts(paths["pdf"])[0] == pytest.approx(3.3 * 72)

@@ -312,14 +312,30 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
                            size={"width": width, "height": height, "dpi": dpi})
     drawn = getattr(fig, "_framing_plot", None)
     if drawn is not None:
-        data = _write_atomic(folder / f"{stem}.data.parquet",
-                             lambda p: drawn["table"].to_parquet(p, index=False))
-        paths["data"] = data
-        record["plot"] = {"function": drawn["function"], "arguments": drawn["arguments"],
-                          "data": data.name, **_axes_texts(fig)}
+        record["plot"] = _save_plot_call(drawn, folder, stem, paths) | _axes_texts(fig)
     text = json.dumps(record, indent=2, sort_keys=True, default=str, ensure_ascii=False) + "\n"
     paths["json"] = _write_atomic(folder / f"{stem}.json", lambda p: p.write_text(text, encoding="utf-8"))
     return paths
+
+
+def _save_plot_call(drawn: dict, folder: Path, stem: str, paths: dict) -> dict:
+    """Write what redraws a chart: its table as `<stem>.data.parquet`, each table argument (e.g.
+    `articles=`) as `<stem>.<argument>.parquet`; returns the record's `plot` part (function,
+    plain arguments, the file of each table). Arguments that are neither tables nor JSON values
+    make the chart one that cannot be redrawn (`function` None)."""
+    tables = {name: value for name, value in drawn["arguments"].items() if isinstance(value, pd.DataFrame)}
+    plain = {name: value for name, value in drawn["arguments"].items() if name not in tables}
+    try:
+        json.dumps(plain, allow_nan=True)
+    except (TypeError, ValueError):
+        return {"function": None, "why": "an argument is neither a table nor a plain value"}
+    paths["data"] = _write_atomic(folder / f"{stem}.data.parquet",
+                                  lambda p: drawn["table"].to_parquet(p, index=False))
+    files = {name: _write_atomic(folder / f"{stem}.{slug(name)}.parquet",
+                                 lambda p, t=table: t.to_parquet(p, index=False)).name
+             for name, table in tables.items()}
+    return {"function": drawn["function"], "arguments": plain, "data": paths["data"].name,
+            "table_arguments": files}
 
 
 def figure_record(fig, stem: str, *, corpus, params, files: dict, size: dict) -> dict:
@@ -506,7 +522,9 @@ def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Pat
         raise ValueError(f"{source}: this figure was not drawn by a framing plot_* function, so it "
                          "cannot be redrawn; export it from the notebook with save_figure(width=...)")
     table = pd.read_parquet(source.parent / drawn["data"])
-    ax = function(table, **drawn.get("arguments", {}))
+    tables = {name: pd.read_parquet(source.parent / Path(file).name)
+              for name, file in drawn.get("table_arguments", {}).items()}
+    ax = function(table, **drawn.get("arguments", {}), **tables)
     for loc in ("left", "center", "right"):
         ax.set_title(str(drawn.get("titles", {}).get(loc, "")), loc=loc)
     for part in ("xlabel", "ylabel"):
