@@ -262,3 +262,14 @@ def test_a_line_break_in_a_file_name_is_shown_on_one_line(tmp_path):
     _, problems = read_corpus(corpus)
     assert [str(p) for p in problems] == ["two\\x0alines.txt: is empty: skipped; remove it or paste the "
                                           "article text into it"]
+
+
+def test_short_stories_on_pages_with_long_shared_menus_are_not_copies():
+    """Two different briefs on two pages of one site whose menus and footers are most of the text."""
+    menu = "\n".join(f"Section {n} news and analysis from our desk" for n in range(60))
+    first = menu + "\nThe harbour at Port Ellen was closed on Tuesday after a storm damaged two piers.\n" + menu
+    second = menu + "\nBaggage handlers at the city airport returned to work on Friday after a strike.\n" + menu
+    duplicates = Duplicates()
+    assert duplicates.check(_raw(first, "a.txt")) == (None, False)
+    assert duplicates.check(_raw(second, "b.txt")) == (None, False)
+    assert duplicates.check(_raw(first.replace("Tuesday", "Tuesday,"), "c.txt")) == ("a.txt", False)

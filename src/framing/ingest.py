@@ -606,7 +606,9 @@ class Duplicates:
     ignored (a CRLF or CR-only re-save, a paragraph re-wrapped), or word-trigram sets so alike that
     their Jaccard similarity, estimated with MinHash (Broder 1997) and found through locality-
     sensitive hashing, is at least `threshold` (one word or byte changed in a text of a few dozen
-    words). Pages are compared with pages and export rows with export rows; two near-duplicates whose
+    words, and the two differ in at most 30 trigrams or a tenth of them). HTML pages are compared
+    exactly and with spaces ignored only: their markup makes any two pages of one site look alike.
+    Pages are compared with pages and export rows with export rows; two near-duplicates whose
     given outlets or events differ are both kept (one story carried by two outlets, or filed under
     two events on purpose)."""
 
@@ -618,7 +620,7 @@ class Duplicates:
         self.exact: dict[str, str] = {}
         self.loose: dict[tuple[str, str], tuple[str, str]] = {}
         self.bands: dict[tuple[str, int, bytes], list[int]] = {}
-        self.kept: list[tuple[str, str, np.ndarray]] = []  # (where, outlet, signature)
+        self.kept: list[tuple[str, str, np.ndarray, int]] = []  # (where, outlet, signature, trigrams)
         rng = np.random.default_rng(20250212)
         self._a = rng.integers(1, 1 << 32, self.PERMUTATIONS, dtype=np.uint64)
         self._b = rng.integers(0, 1 << 32, self.PERMUTATIONS, dtype=np.uint64)
@@ -639,22 +641,31 @@ class Duplicates:
         if seen is not None and _same_outlet(seen[1], outlet):
             return seen[0], False
         self.loose.setdefault(key, (where, outlet))
-        if len(words) < 8:
+        if len(words) < 8 or family == "html":  # markup would make two pages of one site alike
             return None, False
-        signature = self._signature(words)
+        signature, size = self._signature(words)
         keys = [(family, band, signature[band::self.BANDS].tobytes()) for band in range(self.BANDS)]
         candidates = sorted({i for k in keys for i in self.bands.get(k, ())})
         for index in candidates:
-            other, other_outlet, other_signature = self.kept[index]
+            other, other_outlet, other_signature, other_size = self.kept[index]
             if _same_outlet(other_outlet, outlet) and \
-                    np.count_nonzero(other_signature == signature) >= self.threshold * self.PERMUTATIONS:
+                    self._alike(np.count_nonzero(other_signature == signature) / self.PERMUTATIONS,
+                                size, other_size):
                 return other, False
         for k in keys:
             self.bands.setdefault(k, []).append(len(self.kept))
-        self.kept.append((where, outlet, signature))
+        self.kept.append((where, outlet, signature, size))
         return None, False
 
-    def _signature(self, words: list[str]) -> np.ndarray:
+    def _alike(self, similarity: float, size: int, other_size: int) -> bool:
+        """Near-duplicates: similar enough, and differing in few trigrams — at most 30 or a tenth of
+        them — so two short stories on pages of one site that share long menus are not taken for
+        copies of each other."""
+        union = (size + other_size) / (1 + similarity)
+        return similarity >= self.threshold and union * (1 - similarity) <= max(30, 0.1 * union)
+
+    def _signature(self, words: list[str]) -> tuple[np.ndarray, int]:
+        """The MinHash signature of the word trigrams of a text, and how many distinct trigrams."""
         codes = self._words  # word → its CRC-32, computed once per distinct word
         try:
             ids = np.array(list(map(codes.__getitem__, words)), dtype=np.uint64)
@@ -665,7 +676,7 @@ class Duplicates:
         shingles = np.unique((ids[:-2] * np.uint64(0x9E3779B1) + ids[1:-1] * np.uint64(0x85EBCA77)
                               + ids[2:]) & np.uint64(0xFFFFFFFF))
         values = (self._a[:, None] * shingles[None, :] + self._b[:, None]) % np.uint64(self._PRIME)
-        return values.min(axis=1)
+        return values.min(axis=1), len(shingles)
 
 
 def _same_outlet(left: str, right: str) -> bool:
