@@ -334,3 +334,14 @@ def test_dot_names_the_corpus_folder_it_stands_for(tmp_path, monkeypatch):
     assert store.corpus_dir("..", root=tmp_path) == tmp_path / "data" / "processed" / "my-event"
     monkeypatch.chdir(tmp_path / "data" / "raw" / "my-event")
     assert report_folder(corpus=".").name == "my-event"
+
+
+def test_a_report_of_an_earlier_version_is_adopted_and_a_users_folder_is_not(tmp_path):
+    old = tmp_path / "old"
+    for name in ("figures/chart.png", "tables/chart.csv", "notebooks/01.ipynb", "coding/sheet.csv"):
+        (old / name).parent.mkdir(parents=True, exist_ok=True)
+        (old / name).write_text("x", encoding="utf-8")
+    (old / "index.html").write_text("<p>report</p>", encoding="utf-8")
+    assert store.owns(old)
+    (old / "figures" / "thesis.docx").write_text("mine", encoding="utf-8")
+    assert not store.owns(old)

@@ -217,7 +217,8 @@ _MARKER_TEXT = ("This folder was made by framing. framing may replace it and the
 _TABLE_FILES = re.compile(r"(articles|sentences|removed)\.(parquet|csv)|build\.json")
 _PART_FILES = re.compile(r"part-\d+\.parquet")
 _REPORT_FOLDERS = {"figures": re.compile(r".+\.(png|svg|pdf|json)"), "tables": re.compile(r".+\.csv"),
-                   "notebooks": re.compile(r".+\.ipynb")}
+                   "notebooks": re.compile(r".+\.ipynb"),
+                   "coding": re.compile(r".+")}  # people's coding sheets: the report keeps them
 _SCRATCH = re.compile(r"\..+\.(tmp|old)|\.build-.+")  # framing's temporary names
 
 
