@@ -264,12 +264,18 @@ def test_a_line_break_in_a_file_name_is_shown_on_one_line(tmp_path):
                                           "article text into it"]
 
 
-def test_short_stories_on_pages_with_long_shared_menus_are_not_copies():
-    """Two different briefs on two pages of one site whose menus and footers are most of the text."""
-    menu = "\n".join(f"Section {n} news and analysis from our desk" for n in range(60))
-    first = menu + "\nThe harbour at Port Ellen was closed on Tuesday after a storm damaged two piers.\n" + menu
-    second = menu + "\nBaggage handlers at the city airport returned to work on Friday after a strike.\n" + menu
+def test_stories_on_pages_with_long_shared_menus_are_not_copies(seeds_dir):
+    """Two different stories on two pages of one site whose menus and footers are most of the text."""
+    words = next(seeds_dir.glob("002_*.txt")).read_text(encoding="utf-8").split()
+    menu = "\n".join(" ".join(words[i:i + 6]) for i in range(0, 300, 6))
+    storm = ("The harbour at Port Ellen was closed on Tuesday after a storm damaged two piers, the council "
+             "said. Fishing boats were moved to the mainland, and ferry crossings were cancelled until "
+             "further notice while engineers inspect the damage to the quay.")
+    strike = ("Baggage handlers at the city airport returned to work on Friday after a week-long strike over "
+              "pay, their union said. Flights will run to the normal timetable from Monday, and passengers "
+              "whose trips were cancelled can claim refunds from the airlines.")
     duplicates = Duplicates()
-    assert duplicates.check(_raw(first, "a.txt")) == (None, False)
-    assert duplicates.check(_raw(second, "b.txt")) == (None, False)
-    assert duplicates.check(_raw(first.replace("Tuesday", "Tuesday,"), "c.txt")) == ("a.txt", False)
+    assert duplicates.check(_raw(f"{menu}\n{storm}\n{menu}", "a.txt")) == (None, False)
+    assert duplicates.check(_raw(f"{menu}\n{strike}\n{menu}", "b.txt")) == (None, False)
+    typo = storm.replace("engineers", "engineer")
+    assert duplicates.check(_raw(f"{menu}\n{typo}\n{menu}", "c.txt")) == ("a.txt", False)
