@@ -87,6 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--clean", action="store_true", dest="clean_exports",
                         help="take the text of CSV / JSON-lines exports as copied pages and clean "
                             "them (by default it is taken as clean article text)")
+    report.add_argument("--event", metavar="NAME",
+                        help="narrow every notebook and the event pages to one event (the `event` "
+                             "column of the articles table)")
     report.set_defaults(run=_run_report)
 
     figure = commands.add_parser("figure", help="redraw a saved chart at another size or format "
@@ -173,7 +176,7 @@ def _run_report(args) -> int:
     from .report import run_reports
 
     return run_reports(args.corpus or None, workers=args.workers, cell_timeout=args.cell_timeout,
-                       clean_exports=args.clean_exports)
+                       clean_exports=args.clean_exports, event=args.event)
 
 
 def removed_summary(by_rule: dict[str, int], prose: int) -> str:

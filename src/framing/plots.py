@@ -967,10 +967,12 @@ def plot_alignment_map(counterparts: pd.DataFrame, *, max_articles: int = 12, ax
     """Each article as a row of sentences along its length: filled where another outlet reports the
     same content, hollow where only this outlet does.
 
-    Needs `outlet`, `article_id`, `position`, `n_counterparts` (as `add_counterparts` gives)."""
+    Needs `outlet`, `article_id`, `position`, `n_counterparts` (as `add_counterparts` gives). Rows
+    are labelled by outlet and headline: a `title` column when there is one, else the article's
+    headline sentences (`kind`, `text`), else the article's number within its outlet."""
     articles = counterparts.drop_duplicates("article_id").head(max_articles)
     table = counterparts[counterparts["article_id"].isin(articles["article_id"])]
-    labels = [f"{label(o, 30)} · {a[:6]}" for o, a in zip(articles["outlet"], articles["article_id"])]
+    labels = _article_labels(counterparts, articles)
     row_of = dict(zip(articles["article_id"], range(len(articles))))
     ax = new_axes(ax, rows=len(articles) + 1)
     shared = table[table["n_counterparts"] > 0]
@@ -980,14 +982,31 @@ def plot_alignment_map(counterparts: pd.DataFrame, *, max_articles: int = 12, ax
     ax.scatter(alone["position"], alone["article_id"].map(row_of), s=40, facecolors="white",
                edgecolors=SEMANTIC["alone"], linewidths=1.5, label="only this outlet", **style)
     ax.set_yticks(range(len(labels)), labels)
-    note_shown(ax, len(articles), counterparts["article_id"].nunique(), "articles")
     ax.invert_yaxis()
     ax.set_xlim(-0.03, 1.03)
     ax.set_title("Which sentences other outlets also report")
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
-    ax.set_ylabel("outlet · article")
+    ax.set_ylabel("outlet: headline")
+    note_shown(ax, len(articles), counterparts["article_id"].nunique(), "articles")
     legend_outside(ax)
     return ax
+
+
+def _article_labels(sentences: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    """"outlet: headline" for each row of `articles` (`outlet`, `article_id`), cut as `label` cuts;
+    "outlet: article 2" when no headline is known."""
+    titles = {}
+    if "title" in sentences:
+        titles = sentences.dropna(subset=["title"]).groupby("article_id")["title"].first().to_dict()
+    elif "kind" in sentences and "text" in sentences:
+        heads = sentences[sentences["kind"] == "headline"].sort_values(["article_id", "sentence_id"])
+        titles = heads.groupby("article_id")["text"].agg(" ".join).to_dict()
+    labels, seen = [], {}
+    for outlet, article_id in zip(articles["outlet"], articles["article_id"]):
+        seen[outlet] = seen.get(outlet, 0) + 1
+        title = " ".join(str(titles.get(article_id) or "").split())
+        labels.append(label(f"{outlet}: {title}" if title else f"{outlet}: article {seen[outlet]}"))
+    return labels
 
 
 @house_style

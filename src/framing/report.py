@@ -1,5 +1,5 @@
-"""The report: corpus summaries for notebook 01, and the runner that builds a corpus, executes every
-notebook with its parameters and writes `reports/<corpus>/`.
+"""The report: the runner that builds a corpus, executes every notebook with its parameters and
+writes `reports/<corpus>/` (the index and one page per event).
 
 `run_reports([raw_folder, ...])` is all the `framing report` command and `make report` call. For
 each corpus it
@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import runner
-from .config import CONTENT_KINDS, notebooks_dir, processed_dir, reports_dir
+from .config import notebooks_dir, processed_dir, reports_dir
 from .plots import SCRATCH, counted
 from .store import swap_folder
 
@@ -41,178 +41,6 @@ NOTEBOOK_PARAMETERS = ("corpus", "out", "save_figures")  # what the runner sets 
 _QUESTION = re.compile(r"^\*\*question:?\*\*:?\s*", re.I)
 VERSIONED_PACKAGES = ("framing", "pandas", "numpy", "matplotlib", "nltk", "textblob", "vaderSentiment",
                       "scikit-learn", "scipy", "trafilatura", "papermill")
-
-
-# ── corpus summaries (notebook 01) ───────────────────────────────────────────────────────────────
-
-def count_articles_per_outlet(articles: pd.DataFrame) -> pd.DataFrame:
-    """Articles per outlet. Needs `outlet`, `n_sentences`, `n_words`.
-
-    Returns one row per outlet: `outlet`, `n_articles`, `n_sentences`, `n_words`, most articles
-    first."""
-    counts = (articles.groupby("outlet", sort=True)
-              .agg(n_articles=("outlet", "size"), n_sentences=("n_sentences", "sum"),
-                   n_words=("n_words", "sum"))
-              .reset_index())
-    return counts.sort_values(["n_articles", "outlet"], ascending=[False, True], ignore_index=True)
-
-
-def count_kinds(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Sentences and words kept, by kind. Needs `kind`, `n_words`.
-
-    Returns one row per kind present: `kind`, `n_sentences`, `n_words`, `content` (whether the
-    analyses use this kind by default), in the order of `framing.config.KINDS`."""
-    from .config import KINDS
-
-    counts = (sentences.groupby("kind").agg(n_sentences=("kind", "size"), n_words=("n_words", "sum"))
-              .reset_index())
-    order = {kind: i for i, kind in enumerate(KINDS)}
-    counts["content"] = counts["kind"].isin(CONTENT_KINDS)
-    return counts.sort_values("kind", key=lambda k: k.map(order).fillna(len(order)),
-                              ignore_index=True)
-
-
-def summarise_cleaning(articles: pd.DataFrame, sentences: pd.DataFrame,
-                       removed: pd.DataFrame) -> pd.DataFrame:
-    """What cleaning kept and removed, per article.
-
-    Needs articles (`article_id`, `outlet`, `title`, `n_sentences`, `n_words`), sentences of all
-    kinds (`article_id`, `line_start`, `line_end`) and removed lines (`article_id`, `line`).
-    Returns one row per article, in the articles' order: `article_id`, `outlet`, `title`, `label`
-    (outlet and a short title, for charts), `lines_kept` (raw lines under a kept sentence),
-    `lines_removed`, `share_removed` (0-1), `n_sentences`, `n_words`."""
-    kept = (sentences.dropna(subset=["line_start"])
-            .assign(line=lambda t: [list(range(int(a), int(b) + 1))
-                                    for a, b in zip(t["line_start"], t["line_end"].fillna(t["line_start"]))])
-            .explode("line")
-            .drop_duplicates(["article_id", "line"])
-            .groupby("article_id").size())
-    dropped = removed.dropna(subset=["article_id"]).groupby("article_id").size()
-    table = articles[["article_id", "outlet", "title", "n_sentences", "n_words"]].copy()
-    table["lines_kept"] = table["article_id"].map(kept).fillna(0).astype("int64")
-    table["lines_removed"] = table["article_id"].map(dropped).fillna(0).astype("int64")
-    total = table["lines_kept"] + table["lines_removed"]
-    table["share_removed"] = (table["lines_removed"] / total.where(total > 0)).fillna(0.0).round(3)
-    table["label"] = [_label(o, t) for o, t in zip(table["outlet"], table["title"])]
-    return table[["article_id", "outlet", "title", "label", "lines_kept", "lines_removed",
-                  "share_removed", "n_sentences", "n_words"]].reset_index(drop=True)
-
-
-def _label(outlet, title, width: int = 30) -> str:
-    title = "" if title is None or pd.isna(title) else str(title)
-    short = title if len(title) <= width else title[: width - 1].rstrip() + "…"
-    return f"{outlet}: {short}" if short else str(outlet)
-
-
-def count_removed_by_rule(removed: pd.DataFrame) -> pd.DataFrame:
-    """Removed lines per cleaning rule. Needs `rule`, `article_id`.
-
-    Returns one row per rule: `rule`, `n_lines`, `n_articles` (articles it removed lines from),
-    `share` (of all removed lines, 0-1), most lines first."""
-    if removed.empty:
-        return pd.DataFrame({"rule": pd.Series(dtype=str), "n_lines": pd.Series(dtype="int64"),
-                             "n_articles": pd.Series(dtype="int64"), "share": pd.Series(dtype=float)})
-    counts = (removed.groupby("rule")
-              .agg(n_lines=("rule", "size"), n_articles=("article_id", "nunique"))
-              .reset_index())
-    counts["share"] = (counts["n_lines"] / counts["n_lines"].sum()).round(3)
-    return counts.sort_values(["n_lines", "rule"], ascending=[False, True], ignore_index=True)
-
-
-def sample_removed(removed: pd.DataFrame, *, per_rule: int = 3, max_chars: int = 120) -> pd.DataFrame:
-    """Examples of removed lines, `per_rule` distinct texts for each rule, spread evenly over the
-    rule's lines (the same every run). Needs `rule`, `article_id`, `source_file`, `line`, `text`.
-
-    Returns `rule`, `article_id`, `source_file`, `line`, `text` (cut to `max_chars`)."""
-    columns = ["rule", "article_id", "source_file", "line", "text"]
-    distinct = removed.assign(_key=removed["text"].astype(str).str.strip()).drop_duplicates(["rule", "_key"])
-    picks = []
-    for _, group in distinct.groupby("rule", sort=True):
-        step = max(1, len(group) // per_rule)
-        picks.append(group.iloc[::step].head(per_rule))
-    if not picks:
-        return pd.DataFrame(columns=columns)
-    sample = pd.concat(picks, ignore_index=True)[columns]
-    sample["text"] = [_cut(str(t).strip(), max_chars) for t in sample["text"]]
-    return sample
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def select_outlets(table: pd.DataFrame, outlets=None, *, articles: pd.DataFrame | None = None
-                   ) -> pd.DataFrame:
-    """The rows of `table` that belong to the given outlets (all rows when `outlets` is None or
-    empty). Uses the table's `outlet` column, or for tables without one (removed lines) its
-    `article_id` looked up in `articles`."""
-    if not outlets:
-        return table.copy()
-    wanted = {outlets} if isinstance(outlets, str) else set(outlets)
-    if "outlet" in table.columns:
-        return table[table["outlet"].isin(wanted)].reset_index(drop=True)
-    if articles is None:
-        raise ValueError("this table has no `outlet` column: pass articles= to look outlets up")
-    ids = set(articles.loc[articles["outlet"].isin(wanted), "article_id"])
-    return table[table["article_id"].isin(ids)].reset_index(drop=True)
-
-
-def articles_with_warnings(articles: pd.DataFrame) -> pd.DataFrame:
-    """The articles the build warned about. Needs `article_id`, `outlet`, `source_file`,
-    `warnings`. Returns those four columns, one row per article with a warning."""
-    columns = ["article_id", "outlet", "source_file", "warnings"]
-    has = articles["warnings"].fillna("").astype(str).str.strip() != ""
-    return articles.loc[has, columns].reset_index(drop=True)
-
-
-def read_problems(corpus: str | Path) -> pd.DataFrame:
-    """The problems of a corpus's last build (files skipped or unreadable, with what to do), one
-    row per problem: `problem`."""
-    return pd.DataFrame({"problem": [str(p) for p in read_build_info(corpus).get("problems", [])]},
-                        dtype=object)
-
-
-def pick_article(summary: pd.DataFrame, *, article_id: str | None = None) -> str:
-    """`article_id` when given (checked against `summary`), else the article with the most removed
-    lines: the one where cleaning decided most. Needs `article_id`, `lines_removed`."""
-    if article_id is not None:
-        if article_id not in set(summary["article_id"]):
-            raise ValueError(f"no article {article_id!r} in this corpus; choose one of the article_id "
-                             "values of the articles table")
-        return article_id
-    if summary.empty:
-        raise ValueError("the corpus has no articles")
-    return summary.sort_values(["lines_removed", "article_id"], ascending=[False, True]).iloc[0]["article_id"]
-
-
-def read_build_info(corpus: str | Path) -> dict:
-    """`build.json` of a corpus's processed folder: version, row counts, inputs and `problems`
-    (files that could not be used, with what to do). Empty when the folder has none."""
-    from .store import corpus_dir
-
-    path = corpus_dir(corpus) / "build.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-
-def trace_article(sentences: pd.DataFrame, removed: pd.DataFrame, *, article_id: str) -> pd.DataFrame:
-    """One article as its raw lines went through cleaning: kept sentences and dropped lines in raw
-    line order. Needs sentences of all kinds (`article_id`, `sentence_id`, `kind`, `text`,
-    `line_start`, `line_end`) and removed lines (`article_id`, `line`, `rule`, `text`).
-
-    Returns `line_start`, `line_end`, `status` ("kept" / "dropped"), `label` (the kind kept as, or
-    the rule that dropped it), `sentence_id` (kept only), `text`. Show it with
-    `framing.display.show_article`."""
-    kept = sentences[sentences["article_id"] == article_id]
-    dropped = removed[removed["article_id"] == article_id]
-    table = pd.concat([
-        pd.DataFrame({"line_start": kept["line_start"], "line_end": kept["line_end"], "status": "kept",
-                      "label": kept["kind"], "sentence_id": kept["sentence_id"], "text": kept["text"]}),
-        pd.DataFrame({"line_start": dropped["line"], "line_end": dropped["line"], "status": "dropped",
-                      "label": dropped["rule"], "sentence_id": pd.NA,
-                      "text": dropped["text"].astype(str).str.strip()}),
-    ], ignore_index=True)
-    table["sentence_id"] = table["sentence_id"].astype("Int64")
-    return table.sort_values(["line_start", "sentence_id"], ignore_index=True, na_position="first")
 
 
 # ── the runner ───────────────────────────────────────────────────────────────────────────────────
@@ -240,16 +68,19 @@ class Report:
     folder: Path
     runs: list[NotebookRun]
     error: str | None = None  # why the corpus could not be reported at all
+    events: pd.DataFrame = field(default_factory=pd.DataFrame)  # the event pages written
+    events_error: str | None = None  # why the event pages could not be written
 
     @property
     def ok(self) -> bool:
-        return self.error is None and all(run.ok for run in self.runs)
+        return self.error is None and self.events_error is None and all(run.ok for run in self.runs)
 
 
 def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = None,
                 notebooks: list[Path] | None = None, kernel: str | None = None,
                 workers: int | None = None, cell_timeout: float | None = None,
-                clean_exports: bool = False, echo=print) -> int:
+                clean_exports: bool = False,
+                event: str | None = None, echo=print) -> int:
     """Build and report every corpus folder given (default: every folder of `data/raw/`).
     Returns the exit code: 0 when every corpus built and every notebook ran, 1 otherwise, 2 when
     there was nothing to report. This is the whole `framing report` command."""
@@ -268,7 +99,7 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
         report = run_report(folder, processed=processed_dir(root) / folder.name,
                             out=reports_dir(root) / folder.name, notebooks=notebooks,
                             kernel=kernel, workers=workers, cell_timeout=cell_timeout,
-                            clean_exports=clean_exports, echo=echo)
+                            clean_exports=clean_exports, event=event, echo=echo)
         ok &= report.ok
     return 0 if ok else 1
 
@@ -276,13 +107,16 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
 def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | None = None,
                notebooks: list[Path] | None = None, kernel: str | None = None,
                parameters: dict | None = None, workers: int | None = None,
-               cell_timeout: float | None = None, clean_exports: bool = False, echo=print) -> Report:
+               cell_timeout: float | None = None, clean_exports: bool = False, event: str | None = None,
+               echo=print) -> Report:
     """Build one corpus and render its report. `processed` defaults to `data/processed/<corpus>/`,
     `out` to `reports/<corpus>/`, `notebooks` to every notebook in `notebooks/`. `parameters` are
-    passed to every notebook besides `corpus`, `out`, `save_figures` and `workers` (processes for
-    the build and for scoring sentences; None: one per core). `cell_timeout`: seconds a cell may
+    passed to every notebook besides `corpus`, `out`, `save_figures`, `workers` (processes for
+    the build and for scoring sentences; None: one per core) and `event` (narrow every notebook and
+    the event pages to that event; None: all events). `cell_timeout`: seconds a cell may
     run (None: `framing.runner.cell_timeout` for the corpus's size). `clean_exports` cleans export
-    text as pages (see `framing.build.build_tables`)."""
+    text as pages (see `framing.build.build_tables`). Besides the notebooks' figures and tables,
+    writes one page per event (`events/<event>.html`), linked from `index.html`."""
     from .config import UsageError
 
     raw_folder = Path(raw_folder).resolve()
@@ -311,17 +145,24 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
         return Report(corpus, out, [], error=f"build failed: {reason}")
     echo(f"{corpus}: {info['articles']} articles, {info['sentences']} sentences, "
          f"{info['removed_lines']} lines removed ({time.perf_counter() - started:.1f} s)")
+    problem = check_event(processed, event)
+    if problem:
+        echo(f"{corpus}: {problem}")
+        return Report(corpus, out, [], error=problem)
     try:
-        runs = _render(notebooks, raw_folder, processed, out, info=info, kernel=kernel,
-                       parameters=parameters, workers=workers, cell_timeout=cell_timeout, echo=echo)
+        report = _render(notebooks, raw_folder, processed, out, info=info, kernel=kernel,
+                         parameters=parameters, workers=workers, cell_timeout=cell_timeout,
+                         event=event, echo=echo)
     except (UsageError, OSError) as error:  # the report folder cannot be written: one line
         reason = _one_line(error, folder=out)
         echo(f"{corpus}: report not written: {reason}")
         return Report(corpus, out, [], error=f"report not written: {reason}")
-    failed = [run.notebook for run in runs if not run.ok]
-    echo(f"{corpus}: report → {out / 'index.html'} ({time.perf_counter() - started:.1f} s)"
+    failed = [run.notebook for run in report.runs if not run.ok] + (["event pages"] if report.events_error else [])
+    main_view = (f" (the event's page: {out / report.events['file'].iloc[0]})"
+                 if len(report.events) == 1 else "")
+    echo(f"{corpus}: report → {out / 'index.html'}{main_view} ({time.perf_counter() - started:.1f} s)"
          + (f"; FAILED: {', '.join(failed)}" if failed else ""))
-    return Report(corpus, out, runs)
+    return report
 
 
 def _output_folders(raw_folder: Path, processed: Path | None, out: Path | None) -> tuple[Path, Path]:
@@ -355,8 +196,9 @@ def _one_line(error: BaseException, *, folder: Path) -> str:
 
 def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path, *, info: dict,
             kernel: str | None, parameters: dict | None, workers: int | None,
-            cell_timeout: float | None, echo) -> list[NotebookRun]:
-    """Run the notebooks into a staging folder beside `out` and swap it in for `out` at the end."""
+            cell_timeout: float | None, event: str | None, echo) -> Report:
+    """Run the notebooks and write the event pages (narrowed to `event` when given) into a staging
+    folder beside `out`, write the index, and swap the folder in for `out` at the end."""
     from .store import make_temp_dir, mark_folder
 
     corpus = raw_folder.name
@@ -366,7 +208,7 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
         (staging / "notebooks").mkdir()
         kernel = kernel or find_kernel()
         values = {**(parameters or {}), "corpus": str(processed), "out": "..", "save_figures": True,
-                  "workers": workers or os.cpu_count() or 1}
+                  "workers": workers or os.cpu_count() or 1, "event": event}
         timeout = runner.cell_timeout(info.get("sentences", 0), seconds=cell_timeout)
         echo(f"{corpus}: running {counted(len(notebooks), 'notebooks')}; a cell may run {timeout} s "
              f"(--cell-timeout or {runner.CELL_TIMEOUT_ENV} to change)")
@@ -381,12 +223,49 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
             echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
                  f"{counted(len(run.figures), 'figures')}, {counted(len(run.tables), 'tables')}"
                  + ("" if run.ok else f"\n      {run.error}"))
-        write_index(Report(corpus, out, runs), staging, build_info=info, kernel=kernel)
+        report = Report(corpus, out, runs)
+        report.events, report.events_error = write_event_pages(processed, staging, corpus=corpus,
+                                                               event=event, workers=workers)
+        echo(f"  event pages: {counted(len(report.events), 'events')}"
+             + (f"; FAILED: {report.events_error}" if report.events_error else ""))
+        write_index(report, staging, build_info=info, kernel=kernel)
         keep_human_input(out, staging)  # again: a sheet a coder saved during the run wins
         swap_folder(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return runs
+    return report
+
+
+def check_event(processed: Path, event: str | None) -> str | None:
+    """None when `event` is None or one of the corpus's events; else the one-line message naming
+    the events there are."""
+    if event is None:
+        return None
+    from .events import list_events, unknown_event_message
+    from .store import load_articles
+
+    known = sorted(list_events(load_articles(processed))["event"].astype(str))
+    return None if str(event) in known else unknown_event_message(event, known)
+
+
+def write_event_pages(processed: Path, folder: Path, *, corpus: str, event: str | None = None,
+                      workers: int | None = None) -> tuple[pd.DataFrame, str | None]:
+    """One page per event of the built corpus (or only `event`) under `<folder>/events/`. Returns
+    the pages (`framing.events.save_event_pages`) and the error that stopped them, if any."""
+    from .events import save_event_pages, summarise_events
+    from .store import load_articles, load_sentences
+
+    try:
+        articles = load_articles(processed)
+    except FileNotFoundError:  # nothing was built (the build is reported on its own)
+        return pd.DataFrame(columns=["event", "file", "n_outlets", "n_articles", "headline"]), None
+    try:
+        summaries = summarise_events(load_sentences(processed), articles=articles,
+                                     events=None if event is None else [event], workers=workers)
+        return save_event_pages(summaries, folder, corpus=corpus), None
+    except Exception as error:  # the notebooks' report is still written; the failure is named
+        return pd.DataFrame(columns=["event", "file", "n_outlets", "n_articles", "headline"]), \
+            f"{type(error).__name__}: {error}"
 
 
 HUMAN_INPUT = "coding"  # reports/<corpus>/coding/: coding sheets and anything else people put there
@@ -541,15 +420,15 @@ def _listing(folder: Path, pattern: str) -> set[str]:
 # ── index.html ───────────────────────────────────────────────────────────────────────────────────
 
 def write_index(report: Report, folder: Path, *, build_info: dict, kernel: str,
-                table_rows: int = 8) -> Path:
+                table_rows: int = 12) -> Path:
     """Write `<folder>/index.html`: the build summary, each notebook's figures with captions and
-    its tables (first `table_rows` rows, linked to the CSV), the executed notebooks, and the
+    its tables (`table_rows` rows, taken in turn from each outlet, linked to the CSV), the executed notebooks, and the
     methods and versions used. All links are relative, so the folder can be moved or zipped."""
     from .plots import _write_atomic
 
     parts = [_HEAD.format(title=html.escape(f"framing report: {report.corpus}")),
              f"<h1>Framing report: {html.escape(report.corpus)}</h1>",
-             _summary_html(report, build_info)]
+             _events_html(report), _summary_html(report, build_info)]
     for run in report.runs:
         parts.append(_notebook_html(run, folder, table_rows))
     parts.append(_coding_html(folder))
@@ -570,9 +449,11 @@ figure {{ margin: 1.5em 0; }} figure img {{ max-width: 100%; border: 1px solid #
 figcaption {{ font-size: 0.9em; color: #444; }} .files a {{ margin-right: 0.8em; font-size: 0.85em; }}
 table {{ border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; }}
 th, td {{ border-bottom: 1px solid #e5e5e5; padding: 3px 8px; text-align: left; vertical-align: top; }}
+.wide {{ max-width: 100%; overflow-x: auto; }} .wide td {{ max-width: 28em; overflow-wrap: anywhere; }}
 .ok {{ color: #1a7f37; }} .failed {{ color: #c62828; font-weight: bold; }}
 .error {{ background: #fdecea; padding: 0.6em; white-space: pre-wrap; font-family: monospace; }}
 .question {{ font-style: italic; }}
+.main-view {{ background: #eef5fb; padding: 0.7em 1em; border-left: 4px solid #2b6cb0; }}
 </style></head><body>"""
 
 
@@ -592,6 +473,31 @@ def _summary_html(report: Report, info: dict) -> str:
             f"<th>figures</th><th>tables</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
+def _events_html(report: Report) -> str:
+    """The events section: with one event, its page as the main view; with several, a table of
+    links (one row per event page)."""
+    pages = report.events
+    if report.events_error:
+        return f'<p class="failed">The event pages failed: {html.escape(report.events_error)}</p>'
+    if pages is None or len(pages) == 0:
+        return ""
+    e = html.escape
+    if len(pages) == 1:
+        page = pages.iloc[0]
+        return (f'<p class="main-view">This corpus is one event, <b>{e(str(page["event"]))}</b>: '
+                f'<a href="{e(page["file"])}">read its page</a> first (the outlets\' headlines side by '
+                "side, each article's frames, sentiment and quotes, and what all or only one outlet "
+                "reports). Below: every notebook's charts and tables.</p>")
+    rows = "".join(f'<tr><td><a href="{e(p.file)}">{e(str(p.event))}</a></td><td>{p.n_outlets}</td>'
+                   f"<td>{p.n_articles}</td><td>{e(str(p.headline))}</td></tr>"
+                   for p in pages.itertuples(index=False))
+    return (f'<h2 id="events">Events ({len(pages)})</h2><p>One page per event: the outlets\' headlines '
+            "side by side, each article's frames, sentiment and quotes, and what all or only one outlet "
+            "reports. The charts below pool all events unless they say otherwise.</p>"
+            '<details open><summary>Event pages</summary><table><thead><tr><th>event</th><th>outlets</th>'
+            f"<th>articles</th><th>a headline</th></tr></thead><tbody>{rows}</tbody></table></details>")
+
+
 def _notebook_html(run: NotebookRun, folder: Path, table_rows: int) -> str:
     anchor = html.escape(Path(run.notebook).stem)
     parts = [f'<h2 id="{anchor}">{html.escape(run.title)}</h2>']
@@ -606,10 +512,11 @@ def _notebook_html(run: NotebookRun, folder: Path, table_rows: int) -> str:
         parts.append(_figure_html(figure))
     for name in run.tables:
         table = pd.read_csv(Path(folder) / "tables" / name)
-        more = f" (first {table_rows} of {len(table):,} rows)" if len(table) > table_rows else ""
+        shown, how = preview_rows(table, rows=table_rows)
+        more = f" ({len(shown)} of {len(table):,} rows{how})" if len(table) > len(shown) else ""
         parts.append(f'<details><summary>Table <a href="tables/{html.escape(name)}">'
-                     f"{html.escape(name)}</a>{more}</summary>"
-                     f"{table.head(table_rows).to_html(index=False, border=0, na_rep='')}</details>")
+                     f"{html.escape(name)}</a>{more}</summary><div class=\"wide\">"
+                     f"{shown.to_html(index=False, border=0, na_rep='')}</div></details>")
     return "\n".join(parts)
 
 
@@ -644,6 +551,24 @@ def _coding_html(folder: Path) -> str:
     return ('<h2 id="coding">Coding sheets</h2><p>Files in <code>coding/</code> are kept when the '
             "report is rendered again; a new sheet never replaces one there (it gets a new name). "
             f"Fill in a sheet and read it back with <code>fr.agreement</code>.</p><ul>{items}</ul>")
+
+
+def preview_rows(table: pd.DataFrame, *, rows: int = 12, width: int = 160) -> tuple[pd.DataFrame, str]:
+    """The rows of a table to show in the index: with an `outlet` column, rows taken in turn from
+    each outlet (so a table sorted by outlet does not show one outlet only), else the first ones;
+    text cells cut to `width` characters. Returns the rows and how they were chosen (for the
+    caption)."""
+    how = ""
+    if "outlet" in table.columns and table["outlet"].nunique() > 1 and len(table) > rows:
+        turn = table.groupby("outlet", sort=False).cumcount()
+        picked = table.assign(_turn=turn).sort_values("_turn", kind="stable").head(rows)
+        table, how = picked.sort_index().drop(columns="_turn"), ", taken in turn from each outlet"
+    shown = table.head(rows).copy()
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = [v if not isinstance(v, str) or len(v) <= width else v[: width - 1] + "…"
+                             for v in shown[column]]
+    return shown, how
 
 
 def _methods_html(info: dict, kernel: str) -> str:
@@ -691,4 +616,5 @@ def _version(package: str) -> str:
 def _first_sentence(text: str, limit: int = 220) -> str:
     text = " ".join(text.split())
     end = text.find(". ")
-    return _cut(text if end < 0 else text[: end + 1], limit)
+    text = text if end < 0 else text[: end + 1]
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

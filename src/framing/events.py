@@ -1,0 +1,643 @@
+"""Events: outlets compared within the events they cover.
+
+The flow reads tables → analyses → events → report. An **event** is one story covered by several
+outlets (the `event` column of the tables; a corpus without one is one event). A pooled number over
+many events mixes what each outlet chose to cover with how it covered it, so outlets are compared
+within events first:
+
+- `score_articles` gives each article its own values (mean sentence sentiment, share of sentences
+  with conflict cues, quotes, quotes from officials) from the analyses' public functions;
+- `compare_within_events` pairs outlets on the events both cover: in how many of them is A more
+  negative (more often conflict-framed, quoting more officials…) than B, a paired test over events
+  (Wilcoxon signed-rank, Wilcoxon 1945; and the exact sign test, Dixon & Mood 1946), the median
+  difference, and p-values adjusted across every pair and measure of the table (Benjamini &
+  Hochberg 1995);
+- `summarise_event` gathers what one event's page shows: per outlet its headline, frames, sentiment,
+  speakers and quotes, and the facts all outlets report and those only one reports;
+- `save_event_pages` writes one HTML page per event (`<out>/events/<event>.html`).
+
+Within one event (often one article per outlet) there is nothing to test: the pages show the
+articles' own values side by side with the sentences behind them, and say so.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .config import CONTENT_KINDS
+
+# per-article measure → how "more" reads in a sentence, and the sign that makes "more" positive
+MEASURES = {
+    "sentiment": ("more negative", -1),
+    "conflict": ("more often conflict-framed", 1),
+    "quotes": ("quoting more", 1),
+    "official_quotes": ("quoting officials more", 1),
+}
+MEASURE_NOTES = {
+    "sentiment": "mean sentence sentiment of the article (−1 … 1)",
+    "conflict": "share of the article's sentences with conflict-frame cues (generic frames)",
+    "quotes": "quotes in the article (direct and indirect)",
+    "official_quotes": "quotes whose speaker is named with an office (president, senator, minister…) "
+                       "or as an official",
+}
+MIN_EVENTS_FOR_TEST = 2  # a paired test needs differences from at least two events
+CORRECTION = "Benjamini–Hochberg"
+_OFFICIAL = re.compile(r"\bofficials?\b", re.IGNORECASE)
+
+
+# ── which events, which outlets ──────────────────────────────────────────────────────────────────
+
+def list_events(table: pd.DataFrame) -> pd.DataFrame:
+    """The events of a table of articles or sentences (needs `outlet`, `article_id`; `event` when
+    there are several). Returns one row per event: `event`, `n_outlets`, `n_articles`, `outlets`
+    ("; "-joined), most outlets first, then by name."""
+    table = _with_event(table)
+    events = (table.groupby("event", sort=True)
+              .agg(n_outlets=("outlet", "nunique"), n_articles=("article_id", "nunique"),
+                   outlets=("outlet", lambda names: "; ".join(sorted(set(names.dropna().astype(str))))))
+              .reset_index())
+    return events.sort_values(["n_outlets", "n_articles", "event"], ascending=[False, False, True],
+                              ignore_index=True)
+
+
+def default_event(table: pd.DataFrame) -> str:
+    """The event covered by most outlets (then most articles, then first by name)."""
+    events = list_events(table)
+    if events.empty:
+        raise ValueError("the table has no articles, so no event to choose")
+    return str(events["event"].iloc[0])
+
+
+def select_event(table: pd.DataFrame, event: str | None = None, *,
+                 articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rows of one event (all rows when `event` is None). Uses the table's `event` column, or for
+    tables without one (removed lines) its `article_id` looked up in `articles`. An unknown event
+    raises ValueError naming the events there are."""
+    if event is None:
+        return table.copy()
+    source = table if "event" in table.columns else articles
+    if source is None:
+        raise ValueError("this table has no `event` column: pass articles= to look events up")
+    known = sorted(set(_with_event(source)["event"].astype(str)))
+    if str(event) not in known:
+        raise ValueError(unknown_event_message(event, known))
+    if "event" in table.columns:
+        return table[table["event"].astype(str) == str(event)].reset_index(drop=True)
+    ids = set(source.loc[source["event"].astype(str) == str(event), "article_id"])
+    return table[table["article_id"].isin(ids)].reset_index(drop=True)
+
+
+def unknown_event_message(event: str, known: list[str], *, limit: int = 30) -> str:
+    """One line: the event asked for is not there, and the events that are."""
+    shown = ", ".join(known[:limit]) + (f" and {len(known) - limit} more" if len(known) > limit else "")
+    return f"no event {event!r} in this corpus; its {len(known)} events: {shown}"
+
+
+def select_outlets(table: pd.DataFrame, outlets=None, *, articles: pd.DataFrame | None = None
+                   ) -> pd.DataFrame:
+    """The rows of `table` that belong to the given outlets (all rows when `outlets` is None or
+    empty). Uses the table's `outlet` column, or for tables without one (removed lines) its
+    `article_id` looked up in `articles`."""
+    if not outlets:
+        return table.copy()
+    wanted = {outlets} if isinstance(outlets, str) else set(outlets)
+    if "outlet" in table.columns:
+        return table[table["outlet"].isin(wanted)].reset_index(drop=True)
+    if articles is None:
+        raise ValueError("this table has no `outlet` column: pass articles= to look outlets up")
+    ids = set(articles.loc[articles["outlet"].isin(wanted), "article_id"])
+    return table[table["article_id"].isin(ids)].reset_index(drop=True)
+
+
+def _with_event(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with an `event` column (a table without one is one event named after nothing)."""
+    if "event" in table.columns:
+        return table
+    return table.assign(event="all")
+
+
+# ── per-article values ───────────────────────────────────────────────────────────────────────────
+
+def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None,
+                   scored: pd.DataFrame | None = None, hits: pd.DataFrame | None = None,
+                   quotes: pd.DataFrame | None = None, workers: int | None = 1) -> pd.DataFrame:
+    """Each article's own values of the measures in `MEASURES`.
+
+    Needs the sentence table (`article_id`, `sentence_id`, `outlet`, `kind`, `text`; `event` when
+    there are several). The analyses are run when not given: `scored` (`add_sentiment`), `hits`
+    (`add_frames`, generic scheme) and `quotes` (`extract_quotes`). Returns one row per article:
+    `event`, `outlet`, `article_id`, `title` (from `articles` when given, else its headline
+    sentences), `n_sentences`, then `sentiment`,
+    `conflict`, `quotes`, `official_quotes`."""
+    from .frames import add_frames
+    from .sentiment import add_sentiment
+    from .sources import extract_quotes
+
+    content = _with_event(sentences)
+    content = content[content["kind"].isin(CONTENT_KINDS)] if "kind" in content else content
+    scored = add_sentiment(content, workers=workers) if scored is None else scored
+    hits = add_frames(content, scheme="generic") if hits is None else hits
+    quotes = extract_quotes(content) if quotes is None else quotes
+    table = (content.groupby("article_id", sort=True)
+             .agg(event=("event", "first"), outlet=("outlet", "first"), n_sentences=("sentence_id", "size"))
+             .reset_index())
+    table["title"] = table["article_id"].map(_headlines(content))
+    if articles is not None and "title" in articles:
+        given = articles.dropna(subset=["title"]).set_index("article_id")["title"]
+        table["title"] = table["article_id"].map(given).fillna(table["title"])
+    table["sentiment"] = table["article_id"].map(
+        scored[scored["article_id"].isin(table["article_id"])].groupby("article_id")["sentiment"].mean())
+    conflict = hits[hits["frame"] == "conflict"].drop_duplicates(["article_id", "sentence_id"])
+    table["conflict"] = (table["article_id"].map(conflict.groupby("article_id").size()).fillna(0)
+                         / table["n_sentences"])
+    table["quotes"] = table["article_id"].map(quotes.groupby("article_id").size()).fillna(0).astype("int64")
+    officials = quotes[quotes["speaker_label"].map(is_official).astype(bool)]
+    table["official_quotes"] = (table["article_id"].map(officials.groupby("article_id").size())
+                                .fillna(0).astype("int64"))
+    columns = ["event", "outlet", "article_id", "title", "n_sentences", *MEASURES]
+    return table[columns].sort_values(["event", "outlet", "article_id"], ignore_index=True)
+
+
+def is_official(label) -> bool:
+    """True when a speaker is named with an office ("Defense Secretary Pete Hegseth", "the
+    president") or as an official ("U.S. officials"): the office words of the reporting-verbs
+    lexicon (`roles.titles`)."""
+    if not isinstance(label, str) or not label:
+        return False
+    return bool(_official_pattern().search(label) or _OFFICIAL.search(label))
+
+
+@lru_cache(maxsize=1)
+def _official_pattern() -> re.Pattern:
+    from .lexicons import load_data
+
+    titles = sorted(load_data("reporting_verbs")["roles"]["titles"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, titles)) + r")\b", re.IGNORECASE)
+
+
+def _headlines(sentences: pd.DataFrame) -> pd.Series:
+    """Each article's headline (its headline sentences joined), by `article_id`."""
+    heads = sentences[sentences["kind"] == "headline"] if "kind" in sentences else sentences.iloc[0:0]
+    return heads.sort_values(["article_id", "sentence_id"]).groupby("article_id")["text"].agg(" ".join)
+
+
+# ── outlets compared within events ───────────────────────────────────────────────────────────────
+
+def score_event_outlets(article_scores: pd.DataFrame) -> pd.DataFrame:
+    """Per event and outlet, the mean of its articles' values. Needs `score_articles`' table.
+    Returns `event`, `outlet`, `n_articles` and one column per measure."""
+    measures = [m for m in MEASURES if m in article_scores]
+    grouped = article_scores.groupby(["event", "outlet"], sort=True)
+    table = grouped[measures].mean()
+    table.insert(0, "n_articles", grouped.size())
+    return table.reset_index()
+
+
+def compare_within_events(article_scores: pd.DataFrame, *, measures=None,
+                          min_events: int = MIN_EVENTS_FOR_TEST) -> pd.DataFrame:
+    """For every pair of outlets and measure, the events both cover compared one by one.
+
+    Needs `score_articles`' table (`event`, `outlet` and the measures); an outlet with several
+    articles in an event counts with their mean. Returns one row per pair of outlets that cover at
+    least one event in common (A before B by name) and measure: `outlet_a`, `outlet_b`, `measure`, `direction` (what "more" means, e.g. "more
+    negative"), `n_events` both cover, `n_a_more` (events where A is more so than B), `n_b_more`,
+    `n_ties`, `median_difference` (median over events of A − B, in the measure's units),
+    `p_wilcoxon` (Wilcoxon signed-rank over events, zero differences dropped), `p_sign` (exact
+    binomial sign test), `p_adjusted` (the Wilcoxon p-values adjusted by `CORRECTION` across every
+    row of the table) and `note`. With fewer than `min_events` events there is no test: the
+    p-values are empty and `note` says why."""
+    from itertools import combinations
+
+    measures = [m for m in (measures or MEASURES) if m in article_scores]
+    wide = score_event_outlets(article_scores)
+    outlets = sorted(wide["outlet"].dropna().astype(str).unique())
+    rows = []
+    for a, b in combinations(outlets, 2):
+        both = (wide[wide["outlet"] == a].merge(wide[wide["outlet"] == b], on="event", suffixes=("_a", "_b")))
+        if both.empty:
+            continue
+        for measure in measures:
+            rows.append({"outlet_a": a, "outlet_b": b, "measure": measure,
+                         **paired_difference(both[f"{measure}_a"], both[f"{measure}_b"],
+                                             sign=MEASURES[measure][1], min_events=min_events),
+                         "direction": MEASURES[measure][0]})
+    columns = ["outlet_a", "outlet_b", "measure", "direction", "n_events", "n_a_more", "n_b_more",
+               "n_ties", "median_difference", "p_wilcoxon", "p_sign", "p_adjusted", "note"]
+    table = pd.DataFrame(rows, columns=[c for c in columns if c != "p_adjusted"])
+    table.insert(columns.index("p_adjusted"), "p_adjusted", adjust_p(table["p_wilcoxon"]))
+    return table[columns]
+
+
+def paired_difference(a, b, *, sign: int = 1, min_events: int = MIN_EVENTS_FOR_TEST) -> dict:
+    """A paired comparison of two outlets' values over the events both cover (`a[i]`, `b[i]` are
+    one event). `sign` = −1 when "more" means a lower value (more negative sentiment). Returns
+    `n_events`, `n_a_more`, `n_b_more`, `n_ties`, `median_difference` (of a − b), `p_wilcoxon`,
+    `p_sign` and `note`."""
+    from scipy import stats
+
+    pairs = pd.DataFrame({"a": pd.to_numeric(pd.Series(a), errors="coerce").to_numpy(),
+                          "b": pd.to_numeric(pd.Series(b), errors="coerce").to_numpy()}).dropna()
+    diff = (pairs["a"] - pairs["b"]).to_numpy()
+    more = np.sign(sign * diff)
+    result = {"n_events": len(diff), "n_a_more": int((more > 0).sum()), "n_b_more": int((more < 0).sum()),
+              "n_ties": int((more == 0).sum()),
+              "median_difference": float(np.median(diff)) if len(diff) else float("nan"),
+              "p_wilcoxon": float("nan"), "p_sign": float("nan"), "note": ""}
+    if len(diff) < min_events:
+        result["note"] = ("no event covered by both" if len(diff) == 0 else
+                          "within one event there is nothing to test: compare the articles themselves"
+                          if len(diff) == 1 else f"only {len(diff)} events covered by both: too few to test")
+        return result
+    untied = result["n_a_more"] + result["n_b_more"]
+    if untied == 0:
+        result.update(p_wilcoxon=1.0, p_sign=1.0, note="no difference in any event")
+        return result
+    result["p_sign"] = float(stats.binomtest(result["n_a_more"], untied, 0.5).pvalue)
+    result["p_wilcoxon"] = float(stats.wilcoxon(diff[diff != 0]).pvalue)
+    return result
+
+
+def adjust_p(p_values) -> np.ndarray:
+    """p-values adjusted for the false discovery rate (Benjamini & Hochberg 1995) over those that
+    are not missing; missing ones stay missing."""
+    from scipy import stats
+
+    p = pd.to_numeric(pd.Series(p_values), errors="coerce").to_numpy(dtype=float)
+    out = np.full(len(p), np.nan)
+    present = ~np.isnan(p)
+    if present.any():
+        out[present] = stats.false_discovery_control(p[present], method="bh")
+    return out
+
+
+def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
+    """Each row of `compare_within_events` as a sentence: "CNN is more negative than Fox in 31 of
+    48 events (median difference −0.04; Wilcoxon p = 0.02, adjusted 0.09)"."""
+    def sentence(row) -> str:
+        if row["n_events"] == 0:
+            return f"{row['outlet_a']} and {row['outlet_b']} cover no event in common."
+        leader, other, k = ((row["outlet_a"], row["outlet_b"], row["n_a_more"])
+                            if row["n_a_more"] >= row["n_b_more"] else
+                            (row["outlet_b"], row["outlet_a"], row["n_b_more"]))
+        text = f"{leader} is {row['direction']} than {other} in {k} of {row['n_events']} events"
+        text += f" (median difference A − B {row['median_difference']:+.3g}"
+        if pd.isna(row["p_wilcoxon"]):
+            return text + f"; {row['note']})."
+        verdict = "" if row["p_adjusted"] < alpha else "; not beyond chance"
+        return text + (f"; Wilcoxon p = {row['p_wilcoxon']:.3g}, adjusted {row['p_adjusted']:.3g}"
+                       f"{verdict}).")
+    return pairs.apply(sentence, axis=1) if len(pairs) else pd.Series([], dtype=str)
+
+
+def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
+    """One bar per pair of outlets and measure (rows of `compare_within_events` with at least one
+    event): the events where A is "more" (left, dark), ties (grey) and where B is (right, light),
+    as shares of the events both cover; the adjusted p-value at the right. The `max_rows` rows with
+    the smallest adjusted p-values are drawn and the title says how many more the table has."""
+    from .plots import house_style, new_axes
+
+    table = pairs[pairs["n_events"] > 0].sort_values(["p_adjusted", "n_events"], ascending=[True, False],
+                                                     na_position="last")
+    shown, left_out = table.head(max_rows), max(0, len(table) - max_rows)
+
+    @house_style
+    def draw(ax):
+        ax = new_axes(ax, rows=max(2, len(shown)), width=7.5)
+        n = shown["n_events"].to_numpy(dtype=float)
+        a, ties, b = (shown[c].to_numpy(dtype=float) / n for c in ("n_a_more", "n_ties", "n_b_more"))
+        rows = np.arange(len(shown))
+        ax.barh(rows, a, color="#2b6cb0", label="A more so")
+        ax.barh(rows, ties, left=a, color="#cccccc", label="tie")
+        ax.barh(rows, b, left=a + ties, color="#9ecae1", label="B more so")
+        labels = [_short(f"{r.outlet_a} vs {r.outlet_b}: {r.direction}", 60) for r in shown.itertuples()]
+        ax.set_yticks(rows, labels, fontsize=8)
+        ax.invert_yaxis()
+        ax.axvline(0.5, color="#444444", linewidth=0.8, linestyle=":")
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("share of the events both outlets cover")
+        for row, r in zip(rows, shown.itertuples()):
+            p = "no test" if pd.isna(r.p_adjusted) else f"p adj. {r.p_adjusted:.2g}"
+            ax.text(1.01, row, f"{r.n_a_more}/{r.n_events} · {p}", va="center", fontsize=7,
+                    transform=ax.get_yaxis_transform())
+        if left_out:
+            ax.set_title(f"{len(shown)} of {len(table)} comparisons (smallest adjusted p); "
+                         f"and {left_out} more in the table", fontsize=9)
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0 if not left_out else 1.08), ncol=3,
+                  fontsize=8, frameon=False)
+        return ax
+
+    return draw(ax)
+
+
+# ── one event ────────────────────────────────────────────────────────────────────────────────────
+
+@dataclass
+class EventSummary:
+    """What one event's page shows, as tables."""
+
+    event: str
+    articles: pd.DataFrame  # one row per article: outlet, title, url, published, measures, frames
+    quotes: pd.DataFrame  # outlet, speaker, speaker_label, verb, quote
+    facts: pd.DataFrame  # outlet, reported_by ("all outlets" / "only this outlet"), sentence_id, text
+    sentences: pd.DataFrame  # the event's scored content sentences (outlet, article_id, sentiment…)
+
+
+def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None,
+                     events=None, workers: int | None = 1) -> list[EventSummary]:
+    """One `EventSummary` per event (all events, or those named in `events`), each analysis run
+    once over the whole table.
+
+    Needs the sentence table (`article_id`, `sentence_id`, `outlet`, `kind`, `text`, `event`);
+    `articles` adds each article's `url` and `published`."""
+    from .compare import align_sentences, exclusive_facts, shared_facts
+    from .frames import add_frames, article_frames
+    from .sentiment import add_sentiment
+    from .sources import extract_quotes
+
+    content = _with_event(sentences)
+    content = content[content["kind"].isin(CONTENT_KINDS)] if "kind" in content else content
+    if events is not None:
+        wanted = {events} if isinstance(events, str) else set(events)
+        content = content[content["event"].isin(wanted)]
+    scored = add_sentiment(content, workers=workers)
+    hits = add_frames(content, scheme="generic")
+    quotes = extract_quotes(content)
+    scores = score_articles(content, articles=articles, scored=scored, hits=hits, quotes=quotes)
+    frames = _frames_present(article_frames(hits, content))
+    pairs = align_sentences(content)
+    facts = pd.concat([shared_facts(pairs, content).assign(reported_by="all outlets"),
+                       exclusive_facts(pairs, content).assign(reported_by="only this outlet")],
+                      ignore_index=True)
+    meta = _article_meta(articles)
+    summaries = []
+    for event, part in scores.groupby("event", sort=True):
+        table = part.merge(frames, on="article_id", how="left").merge(meta, on="article_id", how="left")
+        table["frames"] = table["frames"].fillna("")
+        summaries.append(EventSummary(
+            event=str(event), articles=table.reset_index(drop=True),
+            quotes=_event_quotes(quotes[quotes["event"] == event]),
+            facts=_event_facts(facts[facts["event"] == event]) if len(facts) else _event_facts(facts),
+            sentences=scored[scored["event"] == event].reset_index(drop=True)))
+    return summaries
+
+
+def summarise_event(sentences: pd.DataFrame, event: str | None = None, *,
+                    articles: pd.DataFrame | None = None, workers: int | None = 1) -> EventSummary:
+    """The `EventSummary` of one event (default: the one covered by most outlets)."""
+    event = default_event(sentences) if event is None else event
+    return summarise_events(select_event(sentences, event), articles=articles, workers=workers)[0]
+
+
+def _frames_present(frames: pd.DataFrame) -> pd.DataFrame:
+    """Per article, the generic frames present, as "conflict (4 of 12 sentences); …"."""
+    present = frames[frames["present"]].sort_values(["article_id", "n_sentences", "frame"],
+                                                   ascending=[True, False, True])
+    text = present.groupby("article_id").apply(
+        lambda part: "; ".join(f"{f.replace('_', ' ')} ({n} of {t} sentences)"
+                               for f, n, t in zip(part["frame"], part["n_sentences"], part["n_total"])),
+        include_groups=False)
+    return text.rename("frames").reset_index() if len(text) else pd.DataFrame(columns=["article_id", "frames"])
+
+
+def _article_meta(articles: pd.DataFrame | None) -> pd.DataFrame:
+    columns = ["article_id", "url", "published"]
+    if articles is None:
+        return pd.DataFrame(columns=columns)
+    return articles[[c for c in columns if c in articles]].reindex(columns=columns)
+
+
+def _event_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
+    columns = ["outlet", "article_id", "sentence_id", "speaker", "speaker_label", "verb", "is_direct", "quote"]
+    return quotes.sort_values(["outlet", "article_id", "sentence_id"])[columns].reset_index(drop=True)
+
+
+def _event_facts(facts: pd.DataFrame) -> pd.DataFrame:
+    columns = ["outlet", "article_id", "sentence_id", "reported_by", "counterpart_outlets", "text"]
+    if facts.empty:
+        return pd.DataFrame(columns=columns)
+    return facts.sort_values(["reported_by", "outlet", "article_id", "sentence_id"])[columns].reset_index(drop=True)
+
+
+# ── the event pages ──────────────────────────────────────────────────────────────────────────────
+
+def event_file(event: str) -> str:
+    """The file name of an event's page: the event's name made file-safe, plus `.html`."""
+    name = re.sub(r"[^\w.-]+", "_", str(event)).strip("._") or "event"
+    return f"{name}.html"
+
+
+def save_event_pages(summaries: list[EventSummary], out: str | Path, *, corpus: str = "",
+                     index: str = "../index.html") -> pd.DataFrame:
+    """Write one page per event to `<out>/events/<event>.html` (with its chart under
+    `<out>/events/figures/`). Returns one row per page: `event`, `file` (relative to `out`),
+    `n_outlets`, `n_articles`, `headline` (the first outlet's)."""
+    folder = Path(out) / "events"
+    (folder / "figures").mkdir(parents=True, exist_ok=True)
+    rows = []
+    for summary in summaries:
+        name = event_file(summary.event)
+        image = _save_event_chart(summary, folder / "figures" / (name[:-5] + "_sentiment.png"))
+        page = render_event_page(summary, corpus=corpus, index=index,
+                                 image=None if image is None else f"figures/{image.name}")
+        _write_text(folder / name, page)
+        first = summary.articles["title"].dropna()
+        rows.append({"event": summary.event, "file": f"events/{name}",
+                     "n_outlets": summary.articles["outlet"].nunique(),
+                     "n_articles": len(summary.articles),
+                     "headline": str(first.iloc[0]) if len(first) else ""})
+    return pd.DataFrame(rows, columns=["event", "file", "n_outlets", "n_articles", "headline"])
+
+
+def _write_text(path: Path, text: str) -> Path:
+    from .plots import _write_atomic
+
+    return _write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+
+def plot_event_sentiment(sentences: pd.DataFrame, *, ax=None, **style):
+    """Each sentence's sentiment as a dot, one row per article (labelled by outlet and headline),
+    with the article's mean as a bar: the per-article values, with no interval. Needs `outlet`,
+    `article_id`, `sentiment`; `title` when known."""
+    from .plots import house_style, new_axes
+
+    @house_style
+    def draw(ax):
+        table = sentences.dropna(subset=["sentiment"])
+        keys = table[["outlet", "article_id"]].drop_duplicates().sort_values(["outlet", "article_id"])
+        ax = new_axes(ax, rows=max(2, len(keys)), width=7.0)
+        labels = []
+        for row, (outlet, article_id) in enumerate(keys.itertuples(index=False)):
+            values = table.loc[table["article_id"] == article_id, "sentiment"].to_numpy()
+            jitter = (np.arange(len(values)) % 5 - 2) * 0.06
+            ax.scatter(values, row + jitter, s=14, alpha=0.6, **style)
+            ax.plot([values.mean()] * 2, [row - 0.3, row + 0.3], color="#222222", linewidth=2)
+            title = table.loc[table["article_id"] == article_id, "title"].dropna()
+            labels.append(_short(f"{outlet}: {title.iloc[0]}" if len(title) else str(outlet), 48))
+        ax.set_yticks(range(len(labels)), labels)
+        ax.invert_yaxis()
+        ax.axvline(0, color="#999999", linewidth=0.8)
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_xlabel("sentence sentiment (each dot a sentence; bar: the article's mean)")
+        return ax
+
+    return draw(ax)
+
+
+def _save_event_chart(summary: EventSummary, path: Path) -> Path | None:
+    import matplotlib.pyplot as plt
+
+    from .plots import _write_atomic
+
+    table = summary.sentences.merge(summary.articles[["article_id", "title"]], on="article_id", how="left")
+    if table["sentiment"].notna().sum() == 0:
+        return None
+    ax = plot_event_sentiment(table)
+    try:
+        return _write_atomic(path, lambda p: ax.figure.savefig(p, format="png", dpi=110, bbox_inches="tight"))
+    finally:
+        plt.close(ax.figure)
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def render_event_page(summary: EventSummary, *, corpus: str = "", index: str = "../index.html",
+                      image: str | None = None) -> str:
+    """The HTML page of one event (every value escaped): the outlets' headlines side by side, per
+    article its values and frames, the quotes by outlet, and the facts all outlets report and those
+    only one reports, each as a sentence with its outlet."""
+    e = html.escape
+    arts = summary.articles
+    n_out = arts["outlet"].nunique()
+    parts = [_PAGE_HEAD.replace("{title}", e(f"{summary.event} · framing report {corpus}".strip())),
+             f'<p><a href="{e(index)}">← report index</a></p>',
+             f"<h1>Event: {e(summary.event)}</h1>",
+             f"<p>{len(arts)} article{'s' if len(arts) != 1 else ''} from {n_out} outlet"
+             f"{'s' if n_out != 1 else ''}. Within one event there is nothing to test: the values "
+             "below are the articles' own, not estimates of how each outlet usually writes; read the "
+             "sentences behind them.</p>",
+             "<h2>Headlines side by side</h2>", _headlines_html(arts),
+             "<h2>Each article's values</h2>", _values_html(arts)]
+    if image:
+        parts.append(f'<figure><img src="{e(image)}" alt="Sentence sentiment per article, {e(summary.event)}">'
+                     "<figcaption>Sentence sentiment in each article of this event: each dot a sentence, "
+                     f"the bar the article's mean; no interval is drawn (n = {len(summary.sentences)} "
+                     f"sentences in {len(arts)} articles).</figcaption></figure>")
+    parts += ["<h2>Who is quoted</h2>", _quotes_html(summary.quotes, list(arts["outlet"].unique())),
+              "<h2>What every outlet reports</h2>",
+              _facts_html(summary.facts[summary.facts["reported_by"] == "all outlets"],
+                          "No sentence has a counterpart in every other outlet."
+                          if n_out > 1 else "Only one outlet covers this event: nothing to compare."),
+              "<h2>What only one outlet reports</h2>",
+              _facts_html(summary.facts[summary.facts["reported_by"] == "only this outlet"],
+                          "Every sentence has a counterpart in another outlet."
+                          if n_out > 1 else "Only one outlet covers this event: nothing to compare."),
+              "<p class=\"note\">Facts are matched sentence by sentence (TF-IDF cosine within the event, "
+              "see docs/compare.md): a sentence without a counterpart may be worded too differently to "
+              "match, so read both before concluding that an outlet left something out.</p>",
+              "</body></html>\n"]
+    return "\n".join(parts)
+
+
+def _headlines_html(arts: pd.DataFrame) -> str:
+    e = html.escape
+    cells = []
+    for outlet, part in arts.groupby("outlet", sort=True):
+        items = []
+        for row in part.itertuples(index=False):
+            title = e(str(row.title)) if isinstance(row.title, str) and row.title else "<i>no headline</i>"
+            url = getattr(row, "url", None)
+            if isinstance(url, str) and url.startswith(("http://", "https://")):
+                title = f'<a href="{e(url)}">{title}</a>'
+            date = getattr(row, "published", None)
+            date = f'<div class="date">{e(str(date)[:10])}</div>' if isinstance(date, str) and date else ""
+            items.append(f"<p>{title}</p>{date}")
+        cells.append(f'<div class="outlet"><h3>{e(str(outlet))}</h3>{"".join(items)}</div>')
+    return f'<div class="side">{"".join(cells)}</div>'
+
+
+def _values_html(arts: pd.DataFrame) -> str:
+    e = html.escape
+    rows = "".join(
+        f"<tr><td>{e(str(r.outlet))}</td><td>{e(_short(r.title, 90)) if isinstance(r.title, str) else ''}</td>"
+        f"<td>{r.n_sentences}</td><td>{_number(r.sentiment)}</td><td>{_number(r.conflict, pct=True)}</td>"
+        f"<td>{r.quotes}</td><td>{r.official_quotes}</td><td>{e(r.frames) or '—'}</td></tr>"
+        for r in arts.itertuples(index=False))
+    return ("<table><thead><tr><th>outlet</th><th>headline</th><th>sentences</th>"
+            "<th>mean sentiment</th><th>conflict cues</th><th>quotes</th><th>from officials</th>"
+            f"<th>generic frames present</th></tr></thead><tbody>{rows}</tbody></table>"
+            "<p class=\"note\">Mean sentiment: " + e(MEASURE_NOTES["sentiment"]) + "; conflict cues: "
+            + e(MEASURE_NOTES["conflict"]) + "; from officials: " + e(MEASURE_NOTES["official_quotes"])
+            + ".</p>")
+
+
+def _number(value, *, pct: bool = False) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    return f"{100 * value:.0f}%" if pct else f"{value:+.2f}"
+
+
+def _quotes_html(quotes: pd.DataFrame, outlets: list) -> str:
+    e = html.escape
+    if quotes.empty:
+        return "<p>No quotes were found in these articles.</p>"
+    blocks = []
+    for outlet in sorted(outlets, key=str):
+        part = quotes[quotes["outlet"] == outlet]
+        if part.empty:
+            blocks.append(f"<h3>{e(str(outlet))}</h3><p>No quotes.</p>")
+            continue
+        items = "".join(
+            f"<li>{_speaker_html(q.speaker, q.speaker_label)}"
+            f"{(' (' + e(str(q.verb)) + ')') if isinstance(q.verb, str) else ''}: "
+            f"{'“' + e(str(q.quote)) + '”' if q.is_direct else e(str(q.quote))}</li>"
+            for q in part.itertuples(index=False))
+        blocks.append(f"<h3>{e(str(outlet))}</h3><ul>{items}</ul>")
+    return "".join(blocks)
+
+
+def _speaker_html(speaker, label) -> str:
+    """The speaker as resolved, with how the outlet wrote it when that differs ("Pete Hegseth (as
+    “he”)"); "unattributed" when neither is known."""
+    e = html.escape
+    speaker = speaker if isinstance(speaker, str) and speaker else None
+    label = label if isinstance(label, str) and label else None
+    if speaker is None and label is None:
+        return "<i>unattributed</i>"
+    if speaker is None or label is None or label == speaker:
+        return f"<b>{e(speaker or label)}</b>"
+    return f"<b>{e(speaker)}</b> (as “{e(label)}”)"
+
+
+def _facts_html(facts: pd.DataFrame, empty: str) -> str:
+    e = html.escape
+    if facts.empty:
+        return f"<p>{e(empty)}</p>"
+    items = "".join(f"<li><b>{e(str(f.outlet))}</b>: {e(str(f.text))}</li>" for f in facts.itertuples(index=False))
+    return f"<ul class=\"facts\">{items}</ul>"
+
+
+_PAGE_HEAD = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 1100px; margin: 2em auto;
+       padding: 0 1em; color: #222; line-height: 1.45; }
+h1 { font-size: 1.5em; } h2 { margin-top: 1.8em; border-bottom: 1px solid #ddd; } h3 { margin: 0.6em 0 0.3em; }
+.side { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 1em; }
+.side .outlet { border: 1px solid #e5e5e5; padding: 0.4em 0.8em; border-radius: 4px; }
+.side .outlet p { font-size: 1.05em; margin: 0.3em 0; } .date { color: #666; font-size: 0.85em; }
+table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; width: 100%; }
+th, td { border-bottom: 1px solid #e5e5e5; padding: 3px 8px; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; }
+figure img { max-width: 100%; } figcaption, .note { font-size: 0.85em; color: #555; }
+ul.facts li { margin-bottom: 0.3em; }
+</style></head><body>"""

@@ -1,0 +1,275 @@
+"""Events: outlets compared within events, one page per event, on the seeds and real AllSides
+roundups (several outlets covering the same events)."""
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing import events
+
+N_EVENTS = 5
+
+ARTICLES = pd.DataFrame({
+    "article_id": ["a1", "a2", "a3"], "outlet": ["Left Post", "Right Daily", "Left Post"],
+    "event": ["summit", "summit", "vote"]})
+REMOVED = pd.DataFrame({"article_id": ["a1", "a1", "a2", "a3"], "line": [1, 2, 1, 4],
+                        "rule": ["menu"] * 4, "text": ["Home"] * 4})
+
+
+# ── choosing events and outlets ──────────────────────────────────────────────────────────────────
+
+def test_select_outlets_uses_articles_for_tables_without_outlet():
+    assert events.select_outlets(ARTICLES, None).equals(ARTICLES)
+    assert events.select_outlets(ARTICLES, ["Right Daily"])["article_id"].tolist() == ["a2"]
+    assert events.select_outlets(REMOVED, "Left Post", articles=ARTICLES)["article_id"].tolist() == \
+        ["a1", "a1", "a3"]
+    with pytest.raises(ValueError, match="articles="):
+        events.select_outlets(REMOVED, ["Left Post"])
+
+
+def test_select_event_narrows_every_table_and_names_the_events_when_unknown():
+    assert events.select_event(ARTICLES, "summit")["article_id"].tolist() == ["a1", "a2"]
+    assert events.select_event(REMOVED, "vote", articles=ARTICLES)["line"].tolist() == [4]
+    assert events.select_event(ARTICLES, None).equals(ARTICLES)
+    with pytest.raises(ValueError) as error:
+        events.select_event(ARTICLES, "election")
+    message = str(error.value)
+    assert "\n" not in message and "'election'" in message and "summit, vote" in message
+
+
+def test_list_events_and_the_default_is_the_one_with_most_outlets():
+    table = events.list_events(ARTICLES)
+    assert table[["event", "n_outlets", "n_articles"]].values.tolist() == [["summit", 2, 2], ["vote", 1, 1]]
+    assert table.loc[0, "outlets"] == "Left Post; Right Daily"
+    assert events.default_event(ARTICLES) == "summit"
+
+
+# ── the paired comparison over events ────────────────────────────────────────────────────────────
+
+def test_paired_difference_counts_events_and_gives_exact_p_values():
+    a = np.arange(1.0, 8.0)
+    result = events.paired_difference(a, a - np.array([1, 2, 3, 4, 5, 6, 7]) / 10)
+    assert (result["n_events"], result["n_a_more"], result["n_b_more"], result["n_ties"]) == (7, 7, 0, 0)
+    assert result["p_sign"] == pytest.approx(2 * 0.5 ** 7)  # all 7 one way: exact binomial
+    assert result["p_wilcoxon"] == pytest.approx(2 / 2 ** 7)  # the most extreme of 128 sign patterns
+    assert result["median_difference"] == pytest.approx(0.4)
+
+
+def test_more_negative_means_a_lower_sentiment_and_ties_are_not_counted():
+    result = events.paired_difference([-0.2, -0.1, 0.0, 0.3], [0.1, 0.1, 0.0, 0.1], sign=-1)
+    assert (result["n_a_more"], result["n_b_more"], result["n_ties"]) == (2, 1, 1)
+    assert result["p_sign"] == pytest.approx(1.0)
+
+
+def test_within_one_event_there_is_nothing_to_test():
+    result = events.paired_difference([0.1], [-0.3])
+    assert math.isnan(result["p_wilcoxon"]) and math.isnan(result["p_sign"])
+    assert "within one event there is nothing to test" in result["note"]
+    assert events.paired_difference([], [])["note"] == "no event covered by both"
+
+
+def test_adjust_p_is_benjamini_hochberg_and_keeps_missing_values():
+    adjusted = events.adjust_p([0.01, 0.04, 0.03, float("nan")])
+    assert adjusted[:3] == pytest.approx([0.03, 0.04, 0.04])
+    assert math.isnan(adjusted[3])
+
+
+def test_compare_within_events_pairs_outlets_on_the_events_both_cover():
+    scores = pd.DataFrame({
+        "event": ["e1", "e1", "e2", "e2", "e3", "e3", "e3", "e3"],
+        "outlet": ["A", "B", "A", "B", "A", "B", "C", "A"],
+        "sentiment": [-0.5, 0.1, -0.2, 0.0, 0.0, 0.2, 0.3, -0.4],
+        "conflict": [0.5, 0.1, 0.2, 0.3, 0.4, 0.4, 0.0, 0.0]})
+    pairs = events.compare_within_events(scores)
+    ab = pairs[(pairs["outlet_a"] == "A") & (pairs["outlet_b"] == "B")].set_index("measure")
+    assert ab.loc["sentiment", "n_events"] == 3 and ab.loc["sentiment", "n_a_more"] == 3  # A's e3 mean is −0.2
+    assert ab.loc["sentiment", "direction"] == "more negative"
+    assert (ab.loc["conflict", "n_a_more"], ab.loc["conflict", "n_b_more"], ab.loc["conflict", "n_ties"]) == (1, 2, 0)
+    ac = pairs[(pairs["outlet_a"] == "A") & (pairs["outlet_b"] == "C")]
+    assert (ac["n_events"] == 1).all() and ac["p_wilcoxon"].isna().all()
+    assert set(pairs["measure"]) == {"sentiment", "conflict"}  # measures the table does not have are left out
+    sentences = events.describe_pairs(ab.reset_index())
+    assert sentences.iloc[0].startswith("A is more negative than B in 3 of 3 events")
+
+
+def test_is_official_reads_office_words():
+    assert events.is_official("Defense Secretary Pete Hegseth")
+    assert events.is_official("U.S. officials")
+    assert events.is_official("the president")
+    assert not events.is_official("Pete Hegseth")
+    assert not events.is_official(None)
+
+
+# ── the seed corpus: one event, one article per outlet ──────────────────────────────────────────
+
+@pytest.fixture(scope="module")
+def seed_summary(seed_sentences, seed_articles):
+    return events.summarise_event(seed_sentences, articles=seed_articles)
+
+
+def test_seed_scores_are_each_articles_own_values(seed_sentences):
+    scores = events.score_articles(seed_sentences)
+    assert len(scores) == seed_sentences["article_id"].nunique() == 2
+    assert scores["sentiment"].between(-1, 1).all() and scores["conflict"].between(0, 1).all()
+    headlines = seed_sentences[seed_sentences["kind"] == "headline"].groupby("article_id")["text"].first()
+    assert scores.set_index("article_id")["title"].to_dict() == headlines.to_dict()
+    pairs = events.compare_within_events(scores)
+    assert (pairs["n_events"] == 1).all() and pairs["p_wilcoxon"].isna().all()
+    assert pairs["note"].str.contains("nothing to test").all()
+
+
+def test_seed_event_page_shows_the_articles_and_claims_no_test(seed_summary, tmp_path):
+    pages = events.save_event_pages([seed_summary], tmp_path, corpus="seeds")
+    assert len(pages) == 1
+    page = (tmp_path / pages.loc[0, "file"]).read_text(encoding="utf-8")
+    assert "nothing to test" in page
+    assert "no interval is drawn" in page
+    for claim in ("95%", "p =", "p-value", "bootstrap", "confidence interval"):
+        assert claim not in page, claim
+    for title in seed_summary.articles["title"]:
+        assert events.html.escape(title) in page
+    assert page.count('class="outlet"') == seed_summary.articles["outlet"].nunique()
+    image = tmp_path / "events" / "figures" / (events.event_file(seed_summary.event)[:-5] + "_sentiment.png")
+    assert image.stat().st_size > 0 and 'src="figures/' in page
+    # the chart's table holds every content sentence of both articles, each with its own score
+    assert set(seed_summary.sentences["article_id"]) == set(seed_summary.articles["article_id"])
+    assert seed_summary.sentences.groupby("article_id").size().to_dict() == \
+        seed_summary.articles.set_index("article_id")["n_sentences"].to_dict()
+
+
+def test_seed_quotes_and_facts_are_sentences_with_their_outlet(seed_summary):
+    assert not seed_summary.quotes.empty
+    assert set(seed_summary.quotes["outlet"]) <= set(seed_summary.articles["outlet"])
+    facts = seed_summary.facts
+    assert set(facts["reported_by"]) == {"all outlets", "only this outlet"}
+    assert facts["text"].str.len().gt(0).all() and facts["outlet"].notna().all()
+
+
+# ── several events from real roundups ───────────────────────────────────────────────────────────
+
+def _roundups(shared_data, folder, *, n_events=N_EVENTS):
+    """A JSON-lines export of AllSides events covered by three outlets, with the columns a user's
+    export has (event, outlet, title, url, text): every event of the trio of outlets that covers
+    most events together, then others up to `n_events`."""
+    by_event: dict[str, list[dict]] = {}
+    with open(shared_data / "allsides-roundups" / "articles.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            by_event.setdefault(row["event_id"], []).append(row)
+    trios = {e: frozenset(r["outlet"] for r in rows) for e, rows in by_event.items()
+             if len({r["outlet"] for r in rows}) == 3}
+    common = max(set(trios.values()), key=lambda trio: (sum(t == trio for t in trios.values()), sorted(trio)))
+    chosen = sorted(e for e, trio in trios.items() if trio == common)[:n_events - 1]
+    chosen = sorted(chosen + sorted(e for e in trios if e not in chosen)[: n_events - len(chosen)])
+    folder.mkdir(parents=True)
+    with open(folder / "export.jsonl", "w", encoding="utf-8") as handle:
+        for event in chosen:
+            for row in by_event[event]:
+                handle.write(json.dumps({"event": event, "outlet": row["outlet"], "title": row["title"],
+                                         "url": row["url"], "text": row["text"]}, ensure_ascii=False) + "\n")
+    return folder, chosen, by_event
+
+
+@pytest.fixture(scope="module")
+def roundups(shared_data, tmp_path_factory):
+    from framing.build import build_tables
+    from framing.config import CONTENT_KINDS
+
+    folder, chosen, by_event = _roundups(shared_data, tmp_path_factory.mktemp("roundups") / "roundups")
+    built = build_tables(folder)
+    sentences = built.sentences[built.sentences["kind"].isin(CONTENT_KINDS)].reset_index(drop=True)
+    return built.articles, sentences, chosen, by_event
+
+
+def test_one_page_per_event_listing_every_outlets_headline(roundups, tmp_path):
+    articles, sentences, chosen, by_event = roundups
+    summaries = events.summarise_events(sentences, articles=articles)
+    pages = events.save_event_pages(summaries, tmp_path, corpus="roundups")
+    assert sorted(pages["event"]) == chosen
+    for row in pages.itertuples(index=False):
+        page = (tmp_path / row.file).read_text(encoding="utf-8")
+        assert page.count('class="outlet"') == 3 == row.n_outlets
+        for article in by_event[row.event]:
+            assert events.html.escape(article["title"]) in page, (row.event, article["title"])
+            assert f"<h3>{events.html.escape(article['outlet'])}</h3>" in page
+        assert '<a href="../index.html">' in page
+
+
+def test_paired_table_over_roundup_events(roundups):
+    _, sentences, chosen, _ = roundups
+    scores = events.score_articles(sentences)
+    assert scores.groupby("event")["outlet"].nunique().eq(3).all() and set(scores["event"]) == set(chosen)
+    pairs = events.compare_within_events(scores)
+    shared = scores.groupby("event")["outlet"].apply(set)
+    expected = {(a, b) for outlets in shared for a in outlets for b in outlets if a < b}
+    assert set(zip(pairs["outlet_a"], pairs["outlet_b"])) == expected  # pairs with an event in common
+    assert len(pairs) == len(expected) * len(events.MEASURES)
+    counted = pairs["n_a_more"] + pairs["n_b_more"] + pairs["n_ties"]
+    assert (counted == pairs["n_events"]).all() and pairs["n_events"].between(1, len(chosen)).all()
+    assert pairs["n_events"].max() >= N_EVENTS - 1  # the trio's pairs are compared over its events
+    tested = pairs["n_events"] >= events.MIN_EVENTS_FOR_TEST
+    assert pairs.loc[tested & (pairs["n_a_more"] + pairs["n_b_more"] > 0), "p_wilcoxon"].between(0, 1).all()
+    assert (pairs["p_adjusted"].dropna() >= pairs.loc[pairs["p_adjusted"].notna(), "p_wilcoxon"] - 1e-12).all()
+
+
+# ── the report: a page per event, linked from the index; --event ─────────────────────────────────
+
+def _check_notebook(path, code):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    params = new_code_cell('corpus = "x"\nout = None\nsave_figures = False\nevent = None',
+                           metadata={"tags": ["parameters"]})
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Check\n\nWhich event?"), params,
+                                       new_code_cell(code)]), path)
+    return path
+
+
+def test_report_links_every_event_page_from_the_index(shared_data, tmp_path):
+    from framing import report
+
+    raw, chosen, by_event = _roundups(shared_data, tmp_path / "raw" / "roundups")
+    notebook = _check_notebook(tmp_path / "01_check.ipynb", "assert event is None")
+    result = report.run_report(raw, processed=tmp_path / "processed", out=tmp_path / "out",
+                               notebooks=[notebook], workers=1, echo=lambda line: None)
+    assert result.ok, (result.error, result.events_error, [r.error for r in result.runs])
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert sorted(result.events["event"]) == chosen
+    for file in result.events["file"]:
+        assert f'href="{file}"' in index and (tmp_path / "out" / file).is_file()
+    assert f"Events ({len(chosen)})" in index
+
+
+def test_report_event_narrows_to_one_event_and_an_unknown_one_is_named(shared_data, tmp_path):
+    from framing import report
+
+    raw, chosen, _ = _roundups(shared_data, tmp_path / "raw" / "roundups")
+    lines = []
+    unknown = report.run_report(raw, processed=tmp_path / "processed", out=tmp_path / "out",
+                                notebooks=[_check_notebook(tmp_path / "01_check.ipynb", "")],
+                                workers=1, event="no-such-event", echo=lines.append)
+    assert not unknown.ok and "\n" not in unknown.error and "'no-such-event'" in unknown.error
+    assert all(name in unknown.error for name in chosen) and any(unknown.error in line for line in lines)
+    assert not (tmp_path / "out").exists()  # nothing written for a wrong name
+
+    notebook = _check_notebook(tmp_path / "01_check.ipynb", f"assert event == {chosen[1]!r}, event")
+    result = report.run_report(raw, processed=tmp_path / "processed", out=tmp_path / "out",
+                               notebooks=[notebook], workers=1, event=chosen[1], echo=lambda line: None)
+    assert result.ok, (result.error, result.events_error, [r.error for r in result.runs])
+    assert result.events["event"].tolist() == [chosen[1]]
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'class="main-view"' in index and f'href="{result.events.loc[0, "file"]}"' in index
+
+
+def test_index_table_preview_takes_rows_from_every_outlet():
+    from framing.report import preview_rows
+
+    table = pd.DataFrame({"outlet": ["A"] * 20 + ["B"] * 5 + ["C"] * 5,
+                          "text": ["x" * 300] + ["short"] * 29})
+    shown, how = preview_rows(table, rows=9)
+    assert shown["outlet"].value_counts().to_dict() == {"A": 3, "B": 3, "C": 3} and "each outlet" in how
+    assert shown["text"].str.len().max() == 160
+    first, how = preview_rows(table[["text"]], rows=4)
+    assert len(first) == 4 and how == ""
