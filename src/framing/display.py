@@ -90,7 +90,7 @@ def show_article(lines: pd.DataFrame, *, caption: str | None = None) -> Html:
     lines struck through in grey with the rule that dropped them.
 
     Needs `line_start`, `status` ("kept" / "dropped"), `label` (kind or rule), `text` (as
-    `framing.report.trace_article` gives)."""
+    `framing.audit.trace_article` gives)."""
     head = "".join(f'<th style="{_CELL}">{name}</th>' for name in ("line", "kept as / dropped by", "text"))
     rows = []
     for row in lines.itertuples():
@@ -114,7 +114,7 @@ def browse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, removed: pd
     unattended simply shows the first choice."""
     import ipywidgets as widgets
 
-    from .report import trace_article
+    from .audit import trace_article
 
     options = [(f"{row.outlet}: {row.title or row.article_id}"[:90], row.article_id)
                for row in articles.itertuples()]

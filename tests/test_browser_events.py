@@ -1,0 +1,33 @@
+"""A real browser on the event pages: the report index links every event page, and each page loads
+with its images (headless Chromium, as `test_browser.py`; skips outside CI when Chromium is missing).
+"""
+from test_browser import browser  # noqa: F401  (the headless Chromium fixture)
+from test_events import _check_notebook, _roundups
+
+from framing import report
+
+
+def test_index_links_every_event_page_and_each_loads_its_images(browser, shared_data, tmp_path):  # noqa: F811
+    from selenium.webdriver.common.by import By
+
+    raw, chosen, by_event = _roundups(shared_data, tmp_path / "raw" / "roundups")
+    result = report.run_report(raw, processed=tmp_path / "processed", out=tmp_path / "out",
+                               notebooks=[_check_notebook(tmp_path / "01_check.ipynb", "")],
+                               workers=1, echo=lambda line: None)
+    assert result.ok, (result.error, result.events_error)
+    browser.get((tmp_path / "out" / "index.html").as_uri())
+    links = {a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#events ~ details a")}
+    pages = {(tmp_path / "out" / file).resolve().as_uri() for file in result.events["file"]}
+    assert len(pages) == len(chosen) and pages <= links
+    for number, page in enumerate(sorted(pages)):
+        browser.get(page)
+        images = browser.find_elements(By.TAG_NAME, "img")
+        assert images, page
+        assert all(browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", i) > 0
+                   for i in images), page
+        headlines = browser.find_elements(By.CSS_SELECTOR, ".side .outlet")
+        assert len(headlines) == 3, page
+        if number == 0:
+            browser.save_screenshot(str(tmp_path / "event-page.png"))
+        back = browser.find_element(By.LINK_TEXT, "← report index").get_attribute("href")
+        assert back == (tmp_path / "out" / "index.html").resolve().as_uri(), page
