@@ -11,7 +11,7 @@ within events first:
   negative (more often conflict-framed, quoting more officials…) than B, a paired test over events
   (Wilcoxon signed-rank, Wilcoxon 1945; and the exact sign test, Dixon & Mood 1946), the median
   difference, and p-values adjusted across every pair and measure of the table (Benjamini &
-  Hochberg 1995);
+  Hochberg 1995, through `framing.stats.adjust_p`);
 - `summarise_event` gathers what one event's page shows: per outlet its headline, frames, sentiment,
   speakers and quotes, and the facts all outlets report and those only one reports;
 - `save_event_pages` writes one HTML page per event (`<out>/events/<event>.html`).
@@ -230,7 +230,9 @@ def compare_within_events(article_scores: pd.DataFrame, *, measures=None,
     columns = ["outlet_a", "outlet_b", "measure", "direction", "n_events", "n_a_more", "n_b_more",
                "n_ties", "median_difference", "p_wilcoxon", "p_sign", "p_adjusted", "note"]
     table = pd.DataFrame(rows, columns=[c for c in columns if c != "p_adjusted"])
-    table.insert(columns.index("p_adjusted"), "p_adjusted", adjust_p(table["p_wilcoxon"]))
+    from .stats import adjust_p
+
+    table.insert(columns.index("p_adjusted"), "p_adjusted", adjust_p(table["p_wilcoxon"], method="fdr_bh"))
     return table[columns]
 
 
@@ -261,19 +263,6 @@ def paired_difference(a, b, *, sign: int = 1, min_events: int = MIN_EVENTS_FOR_T
     result["p_sign"] = float(stats.binomtest(result["n_a_more"], untied, 0.5).pvalue)
     result["p_wilcoxon"] = float(stats.wilcoxon(diff[diff != 0]).pvalue)
     return result
-
-
-def adjust_p(p_values) -> np.ndarray:
-    """p-values adjusted for the false discovery rate (Benjamini & Hochberg 1995) over those that
-    are not missing; missing ones stay missing."""
-    from scipy import stats
-
-    p = pd.to_numeric(pd.Series(p_values), errors="coerce").to_numpy(dtype=float)
-    out = np.full(len(p), np.nan)
-    present = ~np.isnan(p)
-    if present.any():
-        out[present] = stats.false_discovery_control(p[present], method="bh")
-    return out
 
 
 def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
