@@ -157,7 +157,7 @@ print(fr.export_coding_sheet(sentences, hits, plots.report_folder(out=out, corpu
 
 def test_a_filled_coding_sheet_survives_a_rerun_and_new_sheets_get_new_names(tmp_path, monkeypatch):
     monkeypatch.setattr(report, "build_corpus_tables",
-                        lambda raw, processed, workers=None: {"articles": 1, "sentences": 3, "removed_lines": 0})
+                        lambda raw, processed, workers=None, **options: {"articles": 1, "sentences": 3, "removed_lines": 0})
     raw = tmp_path / "raw" / "toy"
     raw.mkdir(parents=True)
     out = tmp_path / "reports" / "toy"

@@ -89,7 +89,7 @@ def test_cell_timeout_grows_with_the_corpus_and_can_be_set(monkeypatch):
 def test_the_cell_timeout_of_framing_report_reaches_every_notebook(tmp_path, monkeypatch):
     from framing import cli
 
-    monkeypatch.setattr(report, "build_corpus_tables", lambda raw, processed, workers=None:
+    monkeypatch.setattr(report, "build_corpus_tables", lambda raw, processed, workers=None, **options:
                         {"articles": 1, "sentences": 1_000_000, "removed_lines": 0})
     (tmp_path / "data" / "raw" / "toy").mkdir(parents=True)
     slow = _notebook(tmp_path, "import time", "time.sleep(60)")
