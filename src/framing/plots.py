@@ -400,6 +400,13 @@ class _sized:
         from matplotlib.ticker import FixedFormatter, FixedLocator
 
         limit = min(LABEL_CHARS, self._chars(8.5, 0.4))
+        for ax in self.fig.axes:
+            if not isinstance(ax.yaxis.get_major_locator(), FixedLocator):
+                continue
+            texts = [t.get_text() for t in ax.yaxis.get_majorticklabels()]
+            if any(len(text) > limit for text in texts):
+                self.formatters.append((ax.yaxis, ax.yaxis.get_major_formatter()))
+                ax.yaxis.set_major_formatter(FixedFormatter([label(text, limit) for text in texts]))
         self.fig.draw_without_rendering()  # lay out once to measure what sticks out
         right = self.fig.bbox.x1
         for ax in self.fig.axes:
@@ -413,13 +420,6 @@ class _sized:
                     chars = max(12, int(len(content) * room / extent.width * 0.92))
                     self.texts.append((text, content))
                     text.set_text("\n".join(textwrap.wrap(content, chars, break_on_hyphens=False)))
-        for ax in self.fig.axes:
-            if not isinstance(ax.yaxis.get_major_locator(), FixedLocator):
-                continue
-            texts = [t.get_text() for t in ax.yaxis.get_majorticklabels()]
-            if any(len(text) > limit for text in texts):
-                self.formatters.append((ax.yaxis, ax.yaxis.get_major_formatter()))
-                ax.yaxis.set_major_formatter(FixedFormatter([label(text, limit) for text in texts]))
 
     def _legends_below(self):
         for ax in self.fig.axes:
