@@ -288,8 +288,8 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
     """One bar per pair of outlets and measure (rows of `compare_within_events` with at least one
     event): the events where A is "more" (left, dark), ties (grey) and where B is (right, light),
     as shares of the events both cover; the adjusted p-value at the right. The `max_rows` rows with
-    the smallest adjusted p-values are drawn and the title says how many more the table has."""
-    from .plots import house_style, new_axes
+    the smallest adjusted p-values are drawn and the caption says how many the table has."""
+    from .plots import house_style, new_axes, note_shown
 
     table = pairs[pairs["n_events"] > 0].sort_values(["p_adjusted", "n_events"], ascending=[True, False],
                                                      na_position="last")
@@ -304,7 +304,8 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
         ax.barh(rows, a, color="#2b6cb0", label="A more so")
         ax.barh(rows, ties, left=a, color="#cccccc", label="tie")
         ax.barh(rows, b, left=a + ties, color="#9ecae1", label="B more so")
-        labels = [_short(f"{r.outlet_a} vs {r.outlet_b}: {r.direction}", 60) for r in shown.itertuples()]
+        labels = [_short(f"{r.measure.replace('_', ' ')}: {r.outlet_a} vs {r.outlet_b}", 60)
+                  for r in shown.itertuples()]
         ax.set_yticks(rows, labels, fontsize=8)
         ax.invert_yaxis()
         ax.axvline(0.5, color="#444444", linewidth=0.8, linestyle=":")
@@ -314,11 +315,8 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
             p = "no test" if pd.isna(r.p_adjusted) else f"p adj. {r.p_adjusted:.2g}"
             ax.text(1.01, row, f"{r.n_a_more}/{r.n_events} · {p}", va="center", fontsize=7,
                     transform=ax.get_yaxis_transform())
-        if left_out:
-            ax.set_title(f"{len(shown)} of {len(table)} comparisons (smallest adjusted p); "
-                         f"and {left_out} more in the table", fontsize=9)
-        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0 if not left_out else 1.08), ncol=3,
-                  fontsize=8, frameon=False)
+        note_shown(ax, len(shown), len(table), "comparisons")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
         return ax
 
     return draw(ax)
@@ -626,7 +624,7 @@ h1 { font-size: 1.5em; } h2 { margin-top: 1.8em; border-bottom: 1px solid #ddd; 
 .side .outlet p { font-size: 1.05em; margin: 0.3em 0; } .date { color: #666; font-size: 0.85em; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; width: 100%; }
 th, td { border-bottom: 1px solid #e5e5e5; padding: 3px 8px; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; }
+         overflow-wrap: anywhere; } th { overflow-wrap: normal; }
 figure img { max-width: 100%; } figcaption, .note { font-size: 0.85em; color: #555; }
 ul.facts li { margin-bottom: 0.3em; }
 </style></head><body>"""

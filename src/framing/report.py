@@ -494,7 +494,7 @@ def _events_html(report: Report) -> str:
     return (f'<h2 id="events">Events ({len(pages)})</h2><p>One page per event: the outlets\' headlines '
             "side by side, each article's frames, sentiment and quotes, and what all or only one outlet "
             "reports. The charts below pool all events unless they say otherwise.</p>"
-            '<details open><summary>Event pages</summary><table><thead><tr><th>event</th><th>outlets</th>'
+            f'<details{" open" if len(pages) <= 12 else ""}><summary>Event pages ({len(pages)})</summary><table><thead><tr><th>event</th><th>outlets</th>'
             f"<th>articles</th><th>a headline</th></tr></thead><tbody>{rows}</tbody></table></details>")
 
 
