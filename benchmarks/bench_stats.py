@@ -2,7 +2,8 @@
 
 Run from the project root: `.venv/bin/python benchmarks/bench_stats.py` (or `make bench`). Prints
 the rates and writes benchmarks/results/stats.json. `REPS` (default 200) sets the repetitions per
-rate, `LOGODDS_REPS` (default 100) those of the log-odds check. Needs nothing but the package.
+rate, `LOGODDS_REPS` (default 100) those of the log-odds check; `ONLY=coverage` runs part 2 alone
+and writes benchmarks/results/stats_coverage.json instead. Needs nothing but the package.
 
 Corpora come from `framing.stats.simulate_articles`: events × outlets × articles, each article with
 its own tone and frame rate (drawn from one distribution for every outlet unless a shift is asked
@@ -11,9 +12,10 @@ for) and sentences that add noise around them.
 1. False-positive rate at α = 0.05 when outlets do not differ: the old sentence-level tests (one-way
    ANOVA on sentence scores; chi-square / Fisher on sentences with and without a frame) against the
    article-level permutation test framing now uses (`stats.permutation_test`).
-2. Coverage of the 95% bootstrap interval over articles at 2, 3, 5, 10, 30 articles per outlet:
-   the expanded percentile interval framing draws (only from `stats.MIN_ARTICLES` articles up) and
-   the plain percentile interval, for mean sentiment and for mean frame share.
+2. Coverage of 95% intervals over articles at 2, 3, 5, 10, 30 articles per outlet (framing draws
+   them only from `stats.MIN_ARTICLES` articles up): the Student t interval over per-article values
+   (framing's default for mean sentiment), the expanded percentile bootstrap (its default for frame
+   shares) and the plain percentile bootstrap, for mean sentiment and for mean frame share.
 3. Power: a known shift of the first outlet's articles, as the number of events grows.
 4. Log-odds: with outlets alike, how often any term's |z| passes 1.96, and how often the largest
    |z| passes the threshold calibrated by `keywords.log_odds_threshold` (family-wise rate).
@@ -84,20 +86,32 @@ def false_positives() -> dict:
     return out
 
 
+INTERVALS = ("t", "expanded", "percentile")
+
+
 def coverage() -> dict:
     out = {}
     for n in ARTICLE_COUNTS:
-        covered = {"sentiment, expanded": 0, "sentiment, percentile": 0, "frame, expanded": 0,
-                   "frame, percentile": 0}
+        covered = {f"{column}, {method}": 0 for column in ("sentiment", "frame") for method in INTERVALS}
         for rep in range(REPS):
             corpus = S.simulate_articles(events=n, outlets=1, articles=1, event_sd=0.0, seed=10_000 + rep)
             values = S.article_values(corpus, value=["sentiment", "frame"])
             for column, truth in (("sentiment", 0.0), ("frame", 0.25)):
-                for method in ("expanded", "percentile"):
-                    low, high = S.bootstrap_interval(values[column], method=method, n_boot=1000, seed=rep)
+                for method in INTERVALS:
+                    low, high = S.mean_interval(values[column], method=method, n_boot=1000, seed=rep)
                     covered[f"{column}, {method}"] += low <= truth <= high
         out[n] = {"interval drawn": n >= S.MIN_ARTICLES, **{k: v / REPS for k, v in covered.items()}}
     return out
+
+
+def print_coverage(cover: dict) -> None:
+    print(f"\n2. Coverage of 95% intervals over articles (drawn from {S.MIN_ARTICLES} articles up; framing uses t "
+          "for sentiment, expanded for frame shares)")
+    print("   articles  drawn  sentiment: t  expanded  percentile  frame share: t  expanded  percentile")
+    for n, row in cover.items():
+        cells = "  ".join(f"{row[f'{column}, {method}']:.3f}" for column in ("sentiment", "frame")
+                          for method in INTERVALS)
+        print(f"   {n:>8}  {'yes' if row['interval drawn'] else 'no':>5}  {cells}")
 
 
 def power() -> dict:
@@ -156,6 +170,16 @@ def log_odds_rates() -> dict:
 def main() -> None:
     started = time.perf_counter()
     print(f"framing statistics by simulation: {REPS} repetitions per rate, alpha = {ALPHA}\n")
+    if os.environ.get("ONLY") == "coverage":
+        cover = coverage()
+        print_coverage(cover)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        record = {"repetitions": REPS, "min_articles": S.MIN_ARTICLES,
+                  "coverage": {str(k): v for k, v in cover.items()},
+                  "seconds": round(time.perf_counter() - started, 1)}
+        (RESULTS / "stats_coverage.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
+                                                     encoding="utf-8")
+        return
     fpr = false_positives()
     print("1. False-positive rate when outlets do not differ (should be near 0.05)")
     for design, rates in fpr.items():
@@ -163,12 +187,7 @@ def main() -> None:
         for name, rate in rates.items():
             print(f"      {name:<28} {rate:.3f}")
     cover = coverage()
-    print(f"\n2. Coverage of 95% intervals over articles (drawn from {S.MIN_ARTICLES} articles up)")
-    print("   articles  drawn  sentiment expanded  percentile   frame expanded  percentile")
-    for n, row in cover.items():
-        print(f"   {n:>8}  {'yes' if row['interval drawn'] else 'no':>5}  {row['sentiment, expanded']:>18.3f}"
-              f"  {row['sentiment, percentile']:>10.3f}  {row['frame, expanded']:>15.3f}"
-              f"  {row['frame, percentile']:>10.3f}")
+    print_coverage(cover)
     strength = power()
     print(f"\n3. Power at alpha 0.05: first of 3 outlets shifted by {SHIFT} in tone, {FRAME_SHIFT} in frame "
           "rate; one article per outlet and event")

@@ -160,11 +160,15 @@ def test_below_the_minimum_of_articles_there_is_no_interval_and_sentences_are_ne
     # With the minimum lowered to 2, outlet A's two articles (means 0.5 and -0.75) are resampled:
     # every bootstrap mean is 0.5, -0.125 or -0.75, so the extremes bound the interval; outlet B
     # (one article) still gets none.
-    low = summarise_sentiment(_toy_scores(), min_articles=2, n_boot=2000, seed=0)
+    low = summarise_sentiment(_toy_scores(), min_articles=2, n_boot=2000, method="expanded", seed=0)
     a, b = low.iloc[0], low.iloc[1]
     assert a["ci_low"] == pytest.approx(-0.75) and a["ci_high"] == pytest.approx(0.5)
     assert a["interval"].startswith("bootstrap over articles")
     assert np.isnan(b["ci_low"]) and b["interval"] == "too few articles for an interval"
+    # The default t interval uses the two article means too: -0.125 ± t(1 df) · 0.625.
+    t = summarise_sentiment(_toy_scores(), min_articles=2).iloc[0]
+    assert t["interval"] == "t interval over articles (95%)"
+    assert (t["ci_low"], t["ci_high"]) == pytest.approx((-0.125 - 12.7062 * 0.625, -0.125 + 12.7062 * 0.625))
 
 
 def test_interval_narrows_as_ci_level_falls():
@@ -174,8 +178,9 @@ def test_interval_narrows_as_ci_level_falls():
     wide = summarise_sentiment(toy, ci=0.99).iloc[0]
     narrow = summarise_sentiment(toy, ci=0.5).iloc[0]
     assert wide["ci_low"] < narrow["ci_low"] < narrow["mean"] < narrow["ci_high"] < wide["ci_high"]
-    pd.testing.assert_frame_equal(summarise_sentiment(toy, seed=1), summarise_sentiment(toy, seed=1))
-    assert summarise_sentiment(toy, seed=1)["ci_low"].iloc[0] != summarise_sentiment(toy, seed=2)["ci_low"].iloc[0]
+    boot = {seed: summarise_sentiment(toy, method="expanded", seed=seed) for seed in (1, 2)}
+    pd.testing.assert_frame_equal(boot[1], summarise_sentiment(toy, method="expanded", seed=1))
+    assert boot[1]["ci_low"].iloc[0] != boot[2]["ci_low"].iloc[0]
 
 
 def test_summary_by_several_columns_and_other_scores():

@@ -113,6 +113,29 @@ def test_bootstrap_interval_expanded_is_wider_than_percentile_with_few_articles(
         S.bootstrap_interval([0.2])
 
 
+def test_t_interval_is_mean_plus_minus_t_times_standard_error():
+    x = np.array([0.1, -0.2, 0.3, 0.05, -0.1])
+    half = 2.776445 * x.std(ddof=1) / np.sqrt(5)  # t quantile 0.975 with 4 degrees of freedom
+    assert S.mean_interval(x, method="t") == pytest.approx((x.mean() - half, x.mean() + half))
+    assert S.mean_interval([0.2, 0.2, np.nan], method="t") == (0.2, 0.2)
+    assert S.mean_interval(x, method="expanded", seed=0) == S.bootstrap_interval(x, method="expanded", seed=0)
+    with pytest.raises(ValueError):
+        S.mean_interval([0.2], method="t")
+    with pytest.raises(ValueError):
+        S.bootstrap_interval(x, method="t")  # not a bootstrap
+
+
+def test_summarise_articles_names_the_interval_it_draws():
+    values = _articles({"A": [0.1, 0.2, 0.3, 0.4, 0.5]})
+    t = S.summarise_articles(values, value="value", method="t").iloc[0]
+    assert t["interval"] == "t interval over articles (95%)"
+    assert (t["ci_low"], t["ci_high"]) == pytest.approx(S.mean_interval([0.1, 0.2, 0.3, 0.4, 0.5]))
+    boot = S.summarise_articles(values, value="value").iloc[0]
+    assert boot["interval"] == "bootstrap over articles (expanded, 95%)"
+    with pytest.raises(ValueError):
+        S.summarise_articles(values, value="value", method="normal")
+
+
 def test_summarise_articles_draws_no_interval_below_the_minimum():
     values = _articles({"A": [0.1, 0.2, 0.3, 0.4, 0.5], "B": [0.1, 0.2, 0.3, 0.4]})
     summary = S.summarise_articles(values, value="value").set_index("outlet")
@@ -147,13 +170,16 @@ def test_a_known_shift_is_found():
 
 
 def test_intervals_over_ten_articles_cover_the_truth():
-    covered = 0
+    covered = t_covered = 0
     for rep in range(REPETITIONS):
         corpus = S.simulate_articles(events=10, outlets=1, articles=1, event_sd=0.0, seed=1000 + rep)
         values = S.article_values(corpus, value="sentiment")["sentiment"]
         low, high = S.bootstrap_interval(values, n_boot=999, seed=rep)
         covered += low <= 0.0 <= high
+        low, high = S.mean_interval(values, method="t")
+        t_covered += low <= 0.0 <= high
     assert covered / REPETITIONS >= 0.88
+    assert t_covered / REPETITIONS >= 0.88
 
 
 def test_simulated_corpus_is_a_sentence_table_with_the_shift_asked_for():

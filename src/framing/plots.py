@@ -749,7 +749,7 @@ def _note_no_interval(ax, groups: list, *, dots: bool = False) -> None:
 @house_style
 def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None,
                              score: str = "sentiment", max_rows: int = 40, ax=None, **style):
-    """Mean sentiment per group over its articles, with the bootstrap interval over articles (dot
+    """Mean sentiment per group over its articles, with the interval over articles (dot
     and bar), for the `max_rows` groups with most articles. A group with too few articles for an
     interval gets a hollow dot and the words "too few articles for an interval"; pass `articles`
     (per-article values: `by` and `score`, as `article_sentiment` gives) to draw each of its

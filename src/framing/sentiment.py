@@ -161,7 +161,7 @@ def _score_all(texts: list, lexicon: str, params: str, workers: int) -> list[tup
 
 
 # ---------------------------------------------------------------------------------------------
-# Summaries over articles, with bootstrap intervals over articles
+# Summaries over articles, with intervals over articles
 
 
 def summarise_sentiment(
@@ -173,16 +173,18 @@ def summarise_sentiment(
     min_articles: int = MIN_ARTICLES,
     n_boot: int = 2000,
     ci: float = 0.95,
-    method: str = "expanded",
+    method: str = "t",
     seed: int = 0,
 ) -> pd.DataFrame:
-    """Mean sentiment per group over articles, with a bootstrap interval over articles.
+    """Mean sentiment per group over articles, with an interval over articles.
 
     Needs the `by` columns, `score` and `article`. Each article's sentences are averaged first
     (`stats.article_values`); the group's `mean` is the mean of its articles' means, so a long
-    article counts as one article, not as many sentences. The interval resamples the group's
-    articles (`stats.bootstrap_interval`, expanded percentile by default); a group with fewer than
-    `min_articles` articles gets none (`interval` = "too few articles for an interval"): show its
+    article counts as one article, not as many sentences. The interval is over the group's
+    articles (`stats.mean_interval`): by default (`method="t"`) the Student t interval over the
+    per-article means, which covers closer to 95% than the bootstrap with 5-10 articles
+    (benchmarks/bench_stats.py); "expanded", "percentile" or "BCa" resample the articles. A group
+    with fewer than `min_articles` articles gets none (`interval` = "too few articles for an interval"): show its
     per-article values instead (`article_sentiment`). Sentences are never resampled. Rows whose
     score is NaN are left out.
 
@@ -220,11 +222,11 @@ def summarise_sentiment_by_position(
     min_articles: int = MIN_ARTICLES,
     n_boot: int = 2000,
     ci: float = 0.95,
-    method: str = "expanded",
+    method: str = "t",
     seed: int = 0,
 ) -> pd.DataFrame:
     """Mean score per group and position bin, to follow sentiment from the start of an article
-    (position 0) to its end (1), with bootstrap intervals over articles.
+    (position 0) to its end (1), with intervals over articles.
 
     Needs `position` plus what `summarise_sentiment` needs. Each article's sentences in a bin are
     averaged first; the bin's mean is the mean over the group's articles, and its interval

@@ -6,7 +6,8 @@ draws (see docs/statistics.md). Every function here works on articles:
 - `article_values(table, value=...)` turns a sentence-level column into one value per article (the
   mean of a score, or the share of sentences with a flag);
 - `summarise_articles(values, value=...)` gives per group the mean of the per-article values, the
-  number of articles, and a bootstrap interval over articles; a group with fewer than
+  number of articles, and an interval over articles (`mean_interval`: Student t over the
+  per-article values, or a bootstrap over articles); a group with fewer than
   `MIN_ARTICLES` articles gets no interval (`interval` says "too few articles for an interval");
 - `permutation_test(values, value=...)` tests whether groups differ by shuffling the group labels
   among articles, within events when there are several (Good 2005);
@@ -37,7 +38,8 @@ NO_INTERVAL = "too few articles for an interval"
 NOTHING_TO_TEST = "within one event with one article per outlet there is nothing to test"
 ONE_GROUP = "only one group: nothing to compare"
 CORRECTIONS = {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg", "bonferroni": "Bonferroni"}
-INTERVAL_METHODS = ("expanded", "percentile", "BCa")
+BOOTSTRAP_METHODS = ("expanded", "percentile", "BCa")
+INTERVAL_METHODS = ("t",) + BOOTSTRAP_METHODS
 _SHUFFLE_CELLS = 2_000_000  # labels shuffled at once (permutations × articles), to bound memory
 
 
@@ -82,6 +84,30 @@ def article_values(table: pd.DataFrame, *, value: str | Iterable[str], by: str |
 
 # ── intervals over articles ────────────────────────────────────────────────────────────────────
 
+def mean_interval(values, *, ci: float = 0.95, method: str = "t", n_boot: int = 2000,
+                  seed: int | np.random.Generator = 0) -> tuple[float, float]:
+    """Interval of the mean of `values` (one value per article).
+
+    `method`: "t" is the Student t interval mean ± t_{n−1} · sd / √n over the per-article values
+    (`scipy.stats.t`; the usual choice with few clusters, Cameron & Miller 2015); "expanded",
+    "percentile" and "BCa" are bootstrap intervals over articles (`bootstrap_interval`). Which
+    covers closer to 95% with few articles is measured in benchmarks/bench_stats.py. Needs at
+    least two values; equal values give a zero-width interval at that value.
+    """
+    if method not in INTERVAL_METHODS:
+        raise ValueError(f"method must be one of {INTERVAL_METHODS}, not {method!r}")
+    if method != "t":
+        return bootstrap_interval(values, ci=ci, n_boot=n_boot, method=method, seed=seed)
+    x = np.asarray(values, dtype=float)
+    x = x[~np.isnan(x)]
+    if len(x) < 2:
+        raise ValueError("an interval needs at least two values")
+    if np.ptp(x) == 0:
+        return float(x[0]), float(x[0])
+    low, high = _stats.t.interval(ci, len(x) - 1, loc=x.mean(), scale=_stats.sem(x))
+    return float(low), float(high)
+
+
 def bootstrap_interval(values, *, ci: float = 0.95, n_boot: int = 2000, method: str = "expanded",
                        seed: int | np.random.Generator = 0) -> tuple[float, float]:
     """Bootstrap interval of the mean of `values` (one value per article), by `scipy.stats.bootstrap`.
@@ -92,8 +118,8 @@ def bootstrap_interval(values, *, ci: float = 0.95, n_boot: int = 2000, method: 
     interval's narrowness with few articles; "percentile" and "BCa" (Efron 1987) are scipy's.
     Needs at least two values; equal values give a zero-width interval at that value.
     """
-    if method not in INTERVAL_METHODS:
-        raise ValueError(f"method must be one of {INTERVAL_METHODS}, not {method!r}")
+    if method not in BOOTSTRAP_METHODS:
+        raise ValueError(f"method must be one of {BOOTSTRAP_METHODS}, not {method!r}")
     x = np.asarray(values, dtype=float)
     x = x[~np.isnan(x)]
     n = len(x)
@@ -117,8 +143,9 @@ def _rng(seed: int | np.random.Generator) -> np.random.Generator:
 def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[str] = "outlet",
                        min_articles: int = MIN_ARTICLES, ci: float = 0.95, n_boot: int = 2000,
                        method: str = "expanded", seed: int = 0) -> pd.DataFrame:
-    """Per group: the mean of the per-article values, the number of articles, and a bootstrap
-    interval that resamples the group's articles (`bootstrap_interval`).
+    """Per group: the mean of the per-article values, the number of articles, and an interval over
+    the group's articles (`mean_interval`: `method` "expanded" (default), "percentile" or "BCa"
+    resample the articles; "t" is the Student t interval over the per-article values).
 
     Needs the `by` columns and `value` (one row per article, as `article_values` gives; its
     `n_sentences` is summed into `n` when present). A group with fewer than `min_articles` articles
@@ -132,13 +159,16 @@ def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[s
     keys = _as_list(by)
     _need(values, keys + [value], "summarise_articles")
     table = values.dropna(subset=[value])
-    label = f"bootstrap over articles ({method}, {ci:.0%})"
+    if method not in INTERVAL_METHODS:
+        raise ValueError(f"method must be one of {INTERVAL_METHODS}, not {method!r}")
+    label = (f"t interval over articles ({ci:.0%})" if method == "t"
+             else f"bootstrap over articles ({method}, {ci:.0%})")
     rows = []
     for group, part in table.groupby(keys, sort=True, dropna=False):
         x = part[value].to_numpy(dtype=float)
         low = high = np.nan
         if len(x) >= max(min_articles, 2):
-            low, high = bootstrap_interval(x, ci=ci, n_boot=n_boot, method=method, seed=seed)
+            low, high = mean_interval(x, ci=ci, n_boot=n_boot, method=method, seed=seed)
         rows.append({**dict(zip(keys, group)),
                      "n": int(part["n_sentences"].sum()) if "n_sentences" in part else np.nan,
                      "n_articles": len(x), "mean": float(x.mean()), "ci_low": low, "ci_high": high,
