@@ -231,6 +231,14 @@ def test_labels_are_drawn_literally_and_cut(tmp_path):
     assert plots.label("  two\nlines  ") == "two lines"
 
 
+def test_a_cut_label_keeps_its_article_count():
+    # regression: "Islamic Voice News (1 art…" on a narrow sentiment chart lost the count it shows
+    assert plots.label("Islamic Voice News (1 article)", limit=26) == "Islamic Voice… (1 article)"
+    assert plots.label("x" * 60 + " (1,204 articles)").endswith("… (1,204 articles)")
+    assert len(plots.label("x" * 60 + " (1,204 articles)")) == plots.LABEL_CHARS
+    assert plots.label("Short (2 articles)") == "Short (2 articles)"
+
+
 def test_cjk_and_emoji_labels_use_an_installed_fallback_font(tmp_path):
     from matplotlib import font_manager
     installed = {f.name for f in font_manager.fontManager.ttflist} | set(plots._style()["font.family"])

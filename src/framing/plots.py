@@ -129,9 +129,19 @@ def label(value, limit: int = LABEL_CHARS) -> str:
 
     >>> label("A very long outlet name " * 3, limit=20)
     'A very long outlet…'
+    >>> label("Islamic Voice News (1 article)", limit=26)
+    'Islamic Voice… (1 article)'
     """
     text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    count = _COUNT_SUFFIX.search(text)  # "Outlet (3 articles)": cut the name, keep the count
+    if count and len(count[0]) <= limit // 2:
+        return label(text[: count.start()], limit - len(count[0])) + count[0]
+    return text[: limit - 1].rstrip() + "…"
+
+
+_COUNT_SUFFIX = re.compile(r" \(\d[\d,]* [a-z]+\)$")
 
 
 def outlet_colours(table: pd.DataFrame, by: str = "outlet") -> dict:
