@@ -73,6 +73,9 @@ def execute_notebook(notebook: Path, output: Path, *, parameters: dict, kernel: 
             iopub_timeout=IOPUB_SECONDS, config=config, kernel_manager_class=watchdog.manager_class(),
             on_notebook_start=watchdog.notebook_started, on_cell_execute=watchdog.cell_started,
             on_cell_complete=watchdog.request_sent, on_cell_executed=watchdog.cell_finished)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the kernel must not outlive the folder it runs in
+        watchdog.end_kernel()
+        raise
     except Exception as error:
         if watchdog.stalled:
             raise NotebookStalled(watchdog.stalled) from error
@@ -237,6 +240,20 @@ class Watchdog:
                 os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
             except OSError:
                 pass
+
+
+    def end_kernel(self):
+        """Kill the kernel's process, if one is running, and wait for it to be gone: an interrupted
+        run removes its staging folder next, and a kernel still starting there would fail with a
+        traceback on the user's console."""
+        process = getattr(getattr(self.manager, "provisioner", None), "process", None)
+        if process is None or process.poll() is not None:
+            return
+        try:
+            process.kill()
+            process.wait(timeout=10)
+        except (OSError, ValueError, TimeoutError):
+            pass
 
 
 class _KernelState:
