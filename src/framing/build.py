@@ -222,18 +222,6 @@ def _row_counts(parts: dict[str, list[Path]]) -> dict[str, int]:
     return {name: sum(pq.ParquetFile(f).metadata.num_rows for f in files) for name, files in parts.items()}
 
 
-def read_build(folder: Path) -> Build | None:
-    """The tables a previous run wrote to `folder`, or None when there are none (or they are unreadable)."""
-    folder = Path(folder)
-    paths = [folder / f"{name}.parquet" for name in ("articles", "sentences", "removed")]
-    if not all(p.exists() for p in paths):
-        return None
-    try:
-        return Build(*(pd.read_parquet(p) for p in paths))
-    except (OSError, ValueError):
-        return None
-
-
 def _process_job(job) -> ArticleResult:
     raw, corpus, repeats = job
     return process_article(raw, corpus=corpus, site_repeats=repeats)

@@ -424,6 +424,8 @@ def save_event_pages(summaries: list[EventSummary], out: str | Path, *, corpus: 
     """Write one page per event to `<out>/events/<event>.html` (with its chart under
     `<out>/events/figures/`). Returns one row per page: `event`, `file` (relative to `out`),
     `n_outlets`, `n_articles`, `headline` (the first outlet's)."""
+    from .store import save_text
+
     folder = Path(out) / "events"
     (folder / "figures").mkdir(parents=True, exist_ok=True)
     rows = []
@@ -432,19 +434,13 @@ def save_event_pages(summaries: list[EventSummary], out: str | Path, *, corpus: 
         image = _save_event_chart(summary, folder / "figures" / (name[:-5] + "_sentiment.png"))
         page = render_event_page(summary, corpus=corpus, index=index,
                                  image=None if image is None else f"figures/{image.name}")
-        _write_text(folder / name, page)
+        save_text(page, folder / name)
         first = summary.articles["title"].dropna()
         rows.append({"event": summary.event, "file": f"events/{name}",
                      "n_outlets": summary.articles["outlet"].nunique(),
                      "n_articles": len(summary.articles),
                      "headline": str(first.iloc[0]) if len(first) else ""})
     return pd.DataFrame(rows, columns=["event", "file", "n_outlets", "n_articles", "headline"])
-
-
-def _write_text(path: Path, text: str) -> Path:
-    from .plots import _write_atomic
-
-    return _write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
 
 
 def plot_event_sentiment(sentences: pd.DataFrame, *, ax=None, **style):
@@ -479,14 +475,14 @@ def plot_event_sentiment(sentences: pd.DataFrame, *, ax=None, **style):
 def _save_event_chart(summary: EventSummary, path: Path) -> Path | None:
     import matplotlib.pyplot as plt
 
-    from .plots import _write_atomic
+    from .store import write_atomic
 
     table = summary.sentences.merge(summary.articles[["article_id", "title"]], on="article_id", how="left")
     if table["sentiment"].notna().sum() == 0:
         return None
     ax = plot_event_sentiment(table)
     try:
-        return _write_atomic(path, lambda p: ax.figure.savefig(p, format="png", dpi=110, bbox_inches="tight"))
+        return write_atomic(path, lambda p: ax.figure.savefig(p, format="png", dpi=110, bbox_inches="tight"))
     finally:
         plt.close(ax.figure)
 

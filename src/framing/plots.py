@@ -301,7 +301,7 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
     the files; otherwise (default) the files carry no caption, and the caption is in the JSON
     record and the report's index.html. Files are written to temporary names and renamed into
     place. Returns the written paths by format (and `json`, `data`). The figure stays as it was."""
-    from .store import new_folder
+    from .store import new_folder, write_atomic
 
     folder = new_folder(report_folder(out=out, corpus=corpus)) / "figures"
     folder.mkdir(exist_ok=True)
@@ -316,7 +316,7 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
             {"svg.hashsalt": stem, "svg.fonttype": "none", "pdf.fonttype": 42, "savefig.bbox": "standard"}):
         for fmt in formats:
             fmt = fmt.lower().lstrip(".")
-            paths[fmt] = _write_atomic(folder / f"{stem}.{fmt}", lambda p, f=fmt: fig.savefig(
+            paths[fmt] = write_atomic(folder / f"{stem}.{fmt}", lambda p, f=fmt: fig.savefig(
                 p, format=f, dpi=dpi, metadata=metadata.get(f, {})))
     record = figure_record(fig, stem, corpus=corpus, params=params, files=paths,
                            size={"width": width, "height": height, "dpi": dpi})
@@ -324,7 +324,7 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
     if drawn is not None:
         record["plot"] = _save_plot_call(drawn, folder, stem, paths) | _axes_texts(fig)
     text = json.dumps(record, indent=2, sort_keys=True, default=str, ensure_ascii=False) + "\n"
-    paths["json"] = _write_atomic(folder / f"{stem}.json", lambda p: p.write_text(text, encoding="utf-8"))
+    paths["json"] = write_atomic(folder / f"{stem}.json", lambda p: p.write_text(text, encoding="utf-8"))
     return paths
 
 
@@ -333,15 +333,17 @@ def _save_plot_call(drawn: dict, folder: Path, stem: str, paths: dict) -> dict:
     `articles=`) as `<stem>.<argument>.parquet`; returns the record's `plot` part (function,
     plain arguments, the file of each table). Arguments that are neither tables nor JSON values
     make the chart one that cannot be redrawn (`function` None)."""
+    from .store import write_atomic
+
     tables = {name: value for name, value in drawn["arguments"].items() if isinstance(value, pd.DataFrame)}
     plain = {name: value for name, value in drawn["arguments"].items() if name not in tables}
     try:
         json.dumps(plain, allow_nan=True)
     except (TypeError, ValueError):
         return {"function": None, "why": "an argument is neither a table nor a plain value"}
-    paths["data"] = _write_atomic(folder / f"{stem}.data.parquet",
+    paths["data"] = write_atomic(folder / f"{stem}.data.parquet",
                                   lambda p: drawn["table"].to_parquet(p, index=False))
-    files = {name: _write_atomic(folder / f"{stem}.{slug(name)}.parquet",
+    files = {name: write_atomic(folder / f"{stem}.{slug(name)}.parquet",
                                  lambda p, t=table: t.to_parquet(p, index=False)).name
              for name, table in tables.items()}
     return {"function": drawn["function"], "arguments": plain, "data": paths["data"].name,
@@ -586,19 +588,6 @@ def _hash_files(files: tuple) -> str:
                 digest.update(block)
     return digest.hexdigest()
 
-
-def _write_atomic(final: Path, write) -> Path:
-    """Call `write(temp_path)`, then rename the temporary file to `final`."""
-    from .store import make_temp_file
-
-    temp = make_temp_file(final)
-    try:
-        write(temp)
-        os.replace(temp, final)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return final
 
 
 # ── corpus and cleaning (notebook 01) ────────────────────────────────────────────────────────────

@@ -424,7 +424,7 @@ def write_index(report: Report, folder: Path, *, build_info: dict, kernel: str,
     """Write `<folder>/index.html`: the build summary, each notebook's figures with captions and
     its tables (`table_rows` rows, taken in turn from each outlet, linked to the CSV), the executed notebooks, and the
     methods and versions used. All links are relative, so the folder can be moved or zipped."""
-    from .plots import _write_atomic
+    from .store import save_text
 
     parts = [_HEAD.format(title=html.escape(f"framing report: {report.corpus}")),
              f"<h1>Framing report: {html.escape(report.corpus)}</h1>",
@@ -435,7 +435,7 @@ def write_index(report: Report, folder: Path, *, build_info: dict, kernel: str,
     parts.append(_methods_html(build_info, kernel))
     parts.append("</body></html>\n")
     text = "\n".join(parts)
-    return _write_atomic(Path(folder) / "index.html", lambda p: p.write_text(text, encoding="utf-8"))
+    return save_text(text, Path(folder) / "index.html")
 
 
 _HEAD = """<!doctype html>

@@ -410,8 +410,19 @@ def save_text(text: str, path: Path) -> Path:
     """Write a text file atomically (temporary name, then rename)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp, final = _stage(path, lambda p: p.write_text(text, encoding="utf-8"))
-    os.replace(temp, final)
+    return write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+
+def write_atomic(final: Path, write) -> Path:
+    """Call `write(temp_path)`, then rename the temporary file to `final`."""
+    final = Path(final)
+    temp = make_temp_file(final)
+    try:
+        write(temp)
+        os.replace(temp, final)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
     return final
 
 
