@@ -120,7 +120,7 @@ def person_mentions(text: str, *, outlets=(), lexicon: str | Path = DEFAULT_LEXI
     """The person mentions of one text, in order: names with titles cut off, organisations and
     places left out (see the module's rules). `outlets` are extra organisation names (the corpus's
     outlets)."""
-    return _person_mentions(text, read_rules(lexicon), _organisations(tuple(outlets), lexicon))
+    return list(_person_mentions(text, read_rules(lexicon), _organisations(tuple(outlets), lexicon)))
 
 
 @lru_cache(maxsize=64)
@@ -128,7 +128,13 @@ def _organisations(outlets: tuple, lexicon) -> tuple[str, ...]:
     return tuple(sorted(set(read_rules(lexicon).organisations) | set(outlets)))
 
 
-def _person_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mention]:
+@lru_cache(maxsize=1 << 16)
+def _person_mentions(text: str, rules: Rules, organisations: tuple) -> tuple[Mention, ...]:
+    """The mentions of one text, read once per distinct text (see `person_mentions`)."""
+    return tuple(_read_mentions(text, rules, organisations))
+
+
+def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mention]:
     pattern, outlet_words = _blocked(organisations)
     blocked = [m.span() for m in pattern.finditer(text)] if pattern else []
     found = []

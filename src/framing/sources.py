@@ -130,7 +130,7 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
     table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
     table = table.sort_values(["article_id", "sentence_id"], kind="stable")
     rows: list[dict] = []
-    for _, article in table.groupby("article_id", sort=False):
+    for article in _articles(table, text_col):
         rows.extend(_article_quotes(article, text_col))
     quotes = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     quotes["quote_id"] = range(len(quotes))
@@ -157,17 +157,42 @@ def _resolved_speakers(quotes: pd.DataFrame, sentences: pd.DataFrame, text_col: 
     table = sentences.assign(event=sentences["event"].astype(str) if "event" in sentences and
                              quotes["event"].notna().all() else "all")
     single = speakers.loc[~speakers["name"].str.contains(" "), "event"].unique()  # only these need names
-    mentions = find_actors(table[table["event"].isin(single)], kinds=None, text_col=text_col)
+    table = table[table["event"].isin(single)]
+    # Only names sharing a surname with a speaker change how a speaker resolves: read only the
+    # sentences that hold one of those surnames.
+    surnames = {w.rstrip(".") for name in speakers["name"] for w in name.split()[-1:]}
+    pattern = r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")(?!\w)"
+    table = table[table[text_col].fillna("").str.contains(pattern, regex=True)]
+    mentions = find_actors(table, kinds=None, text_col=text_col)
     written = pd.DataFrame({"name": mentions["name"], "event": mentions["event"], "has_title": True})
     both = pd.concat([speakers, written], ignore_index=True)
     resolved = resolve_names(both).iloc[:len(speakers)].set_axis(speakers.index)
     return quotes["speaker"].where(~named, resolved.where(resolved.notna(), speakers["name"]))
 
 
-def _units(article: pd.DataFrame, text_col: str):
+_RECORD_FIELDS = ("article_id", "sentence_id", "paragraph_id", "outlet", "event", "kind", "position")
+
+
+def _articles(table: pd.DataFrame, text_col: str):
+    """The sentences of each article as lists of named tuples, in order (the table sorted by
+    article): one pass over the columns instead of a data frame per article."""
+    fields = [f for f in _RECORD_FIELDS if f in table and f != text_col] + [text_col]
+    records = table[fields].itertuples(index=False, name="Sentence")
+    article, current = object(), []
+    for record in records:
+        if record.article_id != article:
+            if current:
+                yield current
+            article, current = record.article_id, []
+        current.append(record)
+    if current:
+        yield current
+
+
+def _units(article: list, text_col: str):
     """(first record, last sentence_id, text) per sentence, or per run of sentences joined because
     a quotation mark opened in the first one closes only in a later one."""
-    records = [r for r in article.itertuples(index=False) if isinstance(getattr(r, text_col), str)]
+    records = [r for r in article if isinstance(getattr(r, text_col), str)]
     i = 0
     while i < len(records):
         first, text, j = records[i], getattr(records[i], text_col), i
@@ -239,7 +264,7 @@ class _Memory:
                      if title in self.titles.get(n, ())), None)
 
 
-def _article_quotes(article: pd.DataFrame, text_col: str) -> list[dict]:
+def _article_quotes(article: list, text_col: str) -> list[dict]:
     memory = _Memory()
     rows = []
     previous = None  # the attribution of the sentence before, when it held a quote with a speaker
@@ -346,14 +371,21 @@ def _is_title(text: str, before: str, quote: str) -> bool:
 def _remember_names(narration: str, memory: _Memory) -> None:
     """Remember the personal names of a sentence: two or more capitalised words once role words
     are cut off ("Defense Secretary Pete Hegseth" → "Pete Hegseth"), or a surname already met."""
-    for match in _PERSON.finditer(narration):
-        roles, person = _split_label(match.group().split())
+    for roles, person, opens in _labels(narration):
         if len(person) >= 2 and person[0] not in _NOT_SPEAKERS:
             memory.meet(" ".join(person).rstrip("."), roles, speaker=False)
-            if not narration[:match.start()].strip(" -•*"):
+            if opens:
                 memory.subjects.add(" ".join(person).rstrip("."))
         elif len(person) == 1 and (full := memory.known(person[0].rstrip(".’'s"))):
             memory.meet(full, roles, speaker=False)  # "Mr Biden" again: Joe Biden is the latest
+
+
+@lru_cache(maxsize=1 << 16)
+def _labels(narration: str) -> tuple:
+    """(role words, name words, opens the sentence) of each run of capitalised words, read once
+    per distinct sentence (news repeats sentences across excerpts and outlets)."""
+    return tuple((*_split_label(match.group().split()), not narration[:match.start()].strip(" -•*"))
+                 for match in _PERSON.finditer(narration))
 
 
 def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -376,6 +408,7 @@ def _narration(text: str, spans) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def _attribution(narration: str):
     """(start, who, verb as written, pattern name, noun after who) of the first attribution in the
     sentence, or None. A base-form verb after a singular name is a noun ("the US state department"), not a
