@@ -336,6 +336,32 @@ def _assert_same_build(left, right):
         pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name))
 
 
+DATE_FORMS = {  # as exports and pages write them → the day stored (UTC, no time zone)
+    "2024-01-02": "2024-01-02", "January 3, 2024": "2024-01-03", "4 Jan 2024": "2024-01-04",
+    "2024-01-05T23:30:00-05:00": "2024-01-06", "2024-01-07 08:15": "2024-01-07",
+    "Mon, 08 Jan 2024 10:00:00 GMT": "2024-01-08", "not a date": None, "": None}
+
+
+def test_dates_are_parsed_once_per_distinct_text(allsides_corpus, tmp_path, monkeypatch):
+    """Each distinct `published` text is parsed once, not once per article, with the same days."""
+    rows = pd.read_json(allsides_corpus / "export.jsonl", lines=True).head(120)
+    forms = list(DATE_FORMS)
+    rows["published"] = [forms[i % len(forms)] for i in range(len(rows))]
+    corpus = tmp_path / "dated"
+    corpus.mkdir()
+    rows.to_json(corpus / "export.jsonl", orient="records", lines=True, force_ascii=False)
+    parsed = []
+    parse = build_module._date
+    monkeypatch.setattr(build_module, "_date", lambda text: parsed.append(text) or parse(text))
+    build = build_tables(corpus)
+    assert len(build.articles) == len(rows)
+    assert sorted(parsed) == sorted(form for form in forms if form)
+    given = rows.set_index("url")["published"]
+    days = build.articles["url"].map(given).map(DATE_FORMS)
+    assert build.articles["published"].tolist() == [pd.Timestamp(day) if day else pd.NaT for day in days]
+    assert str(build.articles["published"].dtype) == "datetime64[ms]"
+
+
 def test_parallel_build_equals_serial(allsides_corpus):
     serial = build_tables(allsides_corpus, workers=1)
     assert len(serial.articles) > 250 and serial.articles["event"].nunique() > 50

@@ -224,3 +224,42 @@ def test_split_table_numbers_sentences_and_splits_each_text_once(seeds_dir, monk
     assert per_row["sentence_id"].tolist() == [*range(len(original(paragraphs[0]))), *range(len(original(paragraphs[1])))]
     with pytest.raises(KeyError, match="body"):
         fr.split_table(table, text_col="body")
+
+
+_SPLIT_IN_A_FRESH_PROCESS = """
+import json, sys
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+if sys.argv[2] == "nltk first":
+    import nltk  # the whole package, as TextBlob or the keyword collocations import it
+from framing import segment
+heavy = sorted({name.split(".")[0] for name in sys.modules} & {"nltk", "scipy", "sklearn"})
+import nltk.tokenize.punkt
+print(json.dumps({"spans": [segment.sentence_spans(text) for text in texts], "heavy": heavy,
+                  "nltk's own class": segment.PunktSentenceTokenizer is nltk.tokenize.punkt.PunktSentenceTokenizer,
+                  "nltk whole afterwards": hasattr(nltk, "probability") and hasattr(nltk.tokenize, "punkt")}))
+"""
+
+
+def test_punkt_is_loaded_without_nltk_package_and_splits_the_same(golden, seeds_dir, tmp_path):
+    """framing.segment loads Punkt without `import nltk` (which pulls in SciPy and scikit-learn),
+    leaves no half-made `nltk` behind, and splits the Golden Rules and the seeds as NLTK's own
+    Punkt module does when the whole package was imported first."""
+    import subprocess
+    import sys
+
+    texts = [case["text"] for cases in golden.values() for case in cases]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
+    texts += [line for text in texts[-2:] for line in text.splitlines() if line.strip()]
+    (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    runs = {}
+    for how in ("alone", "nltk first"):
+        done = subprocess.run([sys.executable, "-c", _SPLIT_IN_A_FRESH_PROCESS, str(tmp_path / "texts.json"), how],
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        runs[how] = json.loads(done.stdout.splitlines()[-1])
+    alone, nltk_first = runs["alone"], runs["nltk first"]
+    assert alone["heavy"] == [] and not alone["nltk's own class"]
+    assert nltk_first["heavy"] != [] and nltk_first["nltk's own class"]
+    assert alone["nltk whole afterwards"] and nltk_first["nltk whole afterwards"]
+    assert alone["spans"] == nltk_first["spans"]
+    assert sum(len(spans) > 1 for spans in alone["spans"]) > 100  # real splitting was compared

@@ -583,13 +583,22 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
     return {
         "article_id": raw.article_id, "corpus": corpus, "event": values["event"] or corpus,
         "outlet": values["outlet"], "title": values["title"], "subtitle": values["subtitle"],
-        "author": values["author"], "published": _date(values["published"]), "url": values["url"],
+        "author": values["author"], "published": values["published"], "url": values["url"],
         "source_file": raw.source_file, "source_record": raw.record, "format": raw.format,
         "encoding": raw.encoding, "raw_sha256": raw.raw_sha256, "n_sentences": len(content),
         "n_words": sum(count_words(s["text"]) for s in content),
         "inferred": ",".join(from_text), "warnings": WARNING_SEPARATOR.join(warnings),
         "extra": json.dumps(raw.extra, ensure_ascii=False, sort_keys=True) if raw.extra else None,
     }
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    """Dates as given or found in the text (in any form pandas reads) → the day, in UTC, as a
+    timestamp without time zone; None when missing or unreadable. Each distinct text is parsed once:
+    a corpus repeats few dates (a day or two per event, one form per outlet), and one parse costs
+    more than the rest of an article's row."""
+    parsed = {value: _date(value) for value in values.dropna().unique()}
+    return pd.Series([parsed.get(value) for value in values], index=values.index, dtype=object)
 
 
 def _date(value) -> pd.Timestamp | None:
@@ -609,8 +618,8 @@ def _frame(rows: list[dict] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     for name in ("source_record", "line_start", "line_end", "line"):
         if name in frame:
             frame[name] = frame[name].astype("Int64")
-    if "published" in frame:
-        frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ms]")
+    if "published" in frame:  # the date as given or found in the text, parsed here
+        frame["published"] = pd.to_datetime(_dates(frame["published"])).astype("datetime64[ms]")
     for name in frame.columns:  # text columns typed as text even when empty or all missing, so
         column = frame[name]     # every chunk of a streamed build has the same schema
         if column.dtype == object and column.map(lambda v: v is None or isinstance(v, str)).all():

@@ -29,21 +29,52 @@ visible character is lost.
 """
 from __future__ import annotations
 
+import importlib
+import importlib.machinery
+import importlib.util
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize.punkt import (
-    _ORTHO_BEG_UC,
-    _ORTHO_MID_LC,
-    PunktParameters,
-    PunktSentenceTokenizer,
-)
 
 from .lexicons import load_data
+
+
+def _import_punkt():
+    """NLTK's `nltk.tokenize.punkt` module, without running NLTK's package initialisation.
+
+    `import nltk` imports most of NLTK and, through its chunkers, classifiers and collocation
+    measures, SciPy and scikit-learn: over a second that a build, which needs only Punkt and the
+    few small modules Punkt imports, never uses. So while Punkt is imported, `nltk` and
+    `nltk.tokenize` stand as empty packages over NLTK's own folders; afterwards every `nltk` entry
+    made meanwhile is taken out of `sys.modules` again, so a later `import nltk` (TextBlob, the
+    keyword collocations) loads the whole package as usual. The code run is NLTK's own, so the
+    sentences are the same. When NLTK is already imported, its module is used as it is."""
+    name = "nltk.tokenize.punkt"
+    spec = None if "nltk" in sys.modules else importlib.util.find_spec("nltk")
+    if spec is None or not spec.submodule_search_locations:
+        return importlib.import_module(name)
+    before = set(sys.modules)
+    root = Path(next(iter(spec.submodule_search_locations)))
+    for package, folder in (("nltk", root), ("nltk.tokenize", root / "tokenize")):
+        stand_in = importlib.machinery.ModuleSpec(package, None, is_package=True)
+        stand_in.submodule_search_locations = [str(folder)]
+        sys.modules[package] = importlib.util.module_from_spec(stand_in)
+    try:
+        return importlib.import_module(name)
+    finally:
+        for loaded in set(sys.modules) - before:
+            if loaded == "nltk" or loaded.startswith("nltk."):
+                del sys.modules[loaded]
+
+
+_punkt = _import_punkt()
+_ORTHO_BEG_UC, _ORTHO_MID_LC = _punkt._ORTHO_BEG_UC, _punkt._ORTHO_MID_LC
+PunktParameters, PunktSentenceTokenizer = _punkt.PunktParameters, _punkt.PunktSentenceTokenizer
 
 DEFAULT_PARAMS = "punkt"
 
