@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
 import pytest
+
+from pathlib import Path
 
 from framing.lexicons import load_data
 from framing.segment import split_sentences
@@ -13,6 +16,8 @@ from framing.sentiment import (
     SCORE_COLUMNS,
     add_actor_sentiment,
     add_sentiment,
+    array_scores,
+    reference_scores,
     label_target,
     score_target,
     score_text,
@@ -114,6 +119,102 @@ def test_seed_corpus_scores_in_range(seed_sentences):
     assert scored["sentiment"].between(-1, 1).all()
     bloodshed = scored[scored["text"].str.contains("bloodshed must stop")]
     assert len(bloodshed) >= 1 and (bloodshed["vader_compound"] < 0).all()
+
+
+# --- array scorers against the packages -----------------------------------------------------
+
+# Cases for each rule of the two scorers, written for this test (not from any data set).
+TRICKY = [
+    "", "   ", "...", "!!!", "—", None,
+    "The plan is GOOD, but the rollout was BAD!!!", "VERY good news", "ALL CAPS EVERYWHERE IS NOT EMPHASIS",
+    "It is not bad at all.", "It isn't a horrible idea.", "I don't really like it, not very good!",
+    "This is never so good", "This was never this bad", "Without a doubt, an excellent idea.",
+    "They are kind of good", "It is sort of nice", "just enough support", "kinda happy",
+    "No good deed goes unpunished", "no, no, no: that is bad", "no problem or worry", "no fun nor joy",
+    "At least it isn't a horrible book.", "one of the least compelling plans", "the very least good",
+    "least good", "good good but good good", "bad and worse, but good and better",
+    "a fine plan but a fine mess", "It was good but but bad", "yeah right, great", "that is the bomb",
+    "the kiss of death for the bill", "a bad ass move", "a bus stop sign", "to die for",
+    "Really? Really?? Really??? Really????", "Great!!!!!! Awful!", "What a (!) success", "Wow (!) great",
+    "Make sure you :) or :D today!", "sad :( and :-( and :'( today", "love <3 it", "o.O what", "x-D lol",
+    "Catch utf-8 emoji such as 💘 and 💋 and 😁", "😁😁good", "good😁", "☺ fine ☹",
+    "Café owners say the naïve plan is très bien", "Die Lage ist sehr schlecht", "Это хорошо",
+    "The U.S. economy grew, e.g. in the South, etc... Mr. Smith said it was excellent.",
+    "“Terrible,” he said. ‘Awful’ she replied; “not great” they wrote.",
+    "It's great, isn't it? They'd say it's wonderful and we'll agree we're happy they've won.",
+    "A really, really terribly sad day", "extremely happy! happy!", "very very very good",
+    "He's not a good person", "not a very good idea", "never really happy", "hardly good at all",
+    "Line one.\n\nLine two is great.\r\n\r\nLine three is awful", "tabs\tand\u00a0spaces are nice",
+    "NOT GOOD", "Not good", "not GOOD at all", "Fine.", "FINE", "bad-ass", "uber cool", "friggin awesome",
+]
+
+
+def _compare(texts: list) -> tuple[np.ndarray, np.ndarray]:
+    arrays = array_scores(texts).scores
+    reference = reference_scores(texts)
+    assert np.array_equal(np.isnan(arrays), np.isnan(reference))
+    return arrays, reference
+
+
+def _worst(arrays: np.ndarray, reference: np.ndarray, texts: list) -> dict:
+    diff = np.nan_to_num(np.abs(arrays - reference))
+    return {column: (float(diff[:, j].max()), texts[int(diff[:, j].argmax())]) for j, column in enumerate(SCORE_COLUMNS)}
+
+
+def test_array_scores_equal_the_packages_on_tricky_cases():
+    arrays, reference = _compare(TRICKY)
+    worst = _worst(arrays, reference, TRICKY)
+    assert all(value <= 1e-9 for value, _ in worst.values()), worst
+    # Empty, white-space-only and word-less text is NaN in both, as in add_sentiment.
+    assert np.isnan(arrays[:6]).all()
+    # The cases exercise the rules: caps, "but", negation and emoticons all move the scores.
+    assert arrays[TRICKY.index("The plan is GOOD, but the rollout was BAD!!!"), 2] < 0
+    assert arrays[TRICKY.index("It is not bad at all."), 2] > 0
+    assert arrays[TRICKY.index("Make sure you :) or :D today!"), 0] > 0
+
+
+def test_but_ties_are_weighted_as_the_package_weighs_them():
+    # Two equal values around "but": the package weighs the first position holding each value, so
+    # the second "good" before "but" is never halved and the first is halved twice.
+    texts = ["good good but good good", "good but good"]
+    scores = array_scores(texts)
+    assert scores.fallback["vader_but_ties"] >= 2
+    np.testing.assert_allclose(scores.scores, reference_scores(texts), rtol=0, atol=1e-9)
+
+
+def _shared_sentences(shared: Path) -> list[str]:
+    """Every distinct sentence of ../shared/data: NYT sentences, NewsMTSC sentences, and the
+    AllSides texts, AEB gold bodies (paragraph by paragraph), narrative-frames articles and
+    golden-rules texts split into sentences (the golden-rules texts also whole)."""
+    def rows(name: str) -> list[dict]:
+        with (shared / name).open(encoding="utf-8") as lines:
+            return [json.loads(line) for line in lines]
+
+    texts = [row["text"] for row in rows("nyt-sentiment-dev/snippets.jsonl")]
+    texts += [row["sentence"] for row in rows("newsmtsc-train/train_targets.jsonl")]
+    texts += [row["text"] or "" for row in rows("allsides-roundups/articles.jsonl")]
+    texts += [paragraph for row in rows("aeb-dev/pages.jsonl")
+              for paragraph in (row.get("gold_article_body") or "").split("\n")]
+    texts += [row["text"] or "" for row in rows("narrative-frames-dev/articles.jsonl")]
+    for name in sorted(path.name for path in (shared / "golden-rules").glob("*.jsonl")):
+        texts += [row["text"] for row in rows(f"golden-rules/{name}")]
+    sentences = [sentence for text in texts for sentence in split_sentences(text)] + texts
+    return list(dict.fromkeys(text for text in sentences if isinstance(text, str)))
+
+
+def test_array_scores_equal_the_packages_on_every_shared_sentence(shared_data):
+    texts = _shared_sentences(shared_data)
+    assert len(texts) > 20_000
+    arrays, reference = _compare(texts)
+    worst = _worst(arrays, reference, texts)
+    assert all(value <= 1e-9 for value, _ in worst.values()), worst
+    assert (~np.isnan(arrays[:, 0])).sum() > 20_000
+
+
+def test_add_sentiment_scores_are_the_reference_scores(seed_sentences):
+    scored = add_sentiment(seed_sentences)
+    reference = reference_scores(list(seed_sentences["text"]))
+    np.testing.assert_allclose(scored[list(SCORE_COLUMNS)].to_numpy(), reference, rtol=0, atol=1e-9)
 
 
 # --- summaries -------------------------------------------------------------------------------
@@ -268,7 +369,7 @@ def test_parallel_scores_equal_serial(shared_data):
 
     texts = [json.loads(line)["text"] for line in (shared_data / "allsides-roundups" / "articles.jsonl").open()][:400]
     table = pd.DataFrame({"text": [s for t in texts for s in fr.split_sentences(t)]})
-    assert table["text"].nunique() > module.PARALLEL_MIN_TEXTS // 2
+    assert table["text"].nunique() > 1000
     old = module.PARALLEL_MIN_TEXTS
     module.PARALLEL_MIN_TEXTS = 10
     try:

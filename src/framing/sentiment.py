@@ -29,6 +29,7 @@ import pandas as pd
 from textblob.en import sentiment as _pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from . import sentiment_arrays as _arrays
 from .config import CONTENT_KINDS
 from .lexicons import load_data
 from .stats import MIN_ARTICLES, article_values, summarise_articles
@@ -113,8 +114,10 @@ def add_sentiment(
     params: str | Path = DEFAULT_PARAMS,
     workers: int | None = 1,
 ) -> pd.DataFrame:
-    """Score each row's `text_col`. `workers` > 1 scores in that many processes (None: one per
-    core) when there are more than `PARALLEL_MIN_TEXTS` distinct texts (same scores either way). Returns the same rows plus `polarity`, `subjectivity`
+    """Score each row's `text_col`. The distinct texts are scored together over arrays of tokens
+    (`array_scores`; the same numbers as one package call per text). `workers` > 1 splits them over
+    that many processes (None: one per core) when there are more than `PARALLEL_MIN_TEXTS` distinct
+    texts (same scores either way). Returns the same rows plus `polarity`, `subjectivity`
     (TextBlob), `vader_compound` (VADER with its own lexicon), `sentiment` (the recommended score)
     and `sentiment_lexicon` (the news lexicon and version used). Empty or missing text gives NaN.
 
@@ -139,25 +142,63 @@ def add_sentiment(
     return out
 
 
-PARALLEL_MIN_TEXTS = 2000
+PARALLEL_MIN_TEXTS = 50_000
 
 
-def _score_chunk(job: tuple[list, str, str]) -> list[tuple]:
+@dataclass
+class ArrayScores:
+    """Scores of many texts from the array scorers: `scores` has one row per text and the columns
+    of `SCORE_COLUMNS` (NaN rows for empty text); `fallback` counts the texts that a rare rule sent
+    to one-at-a-time scoring, by scorer."""
+
+    scores: np.ndarray
+    fallback: dict
+
+
+def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
+                 params: str | Path = DEFAULT_PARAMS) -> ArrayScores:
+    """All four scores of every text, computed over arrays of tokens (`framing.sentiment_arrays`);
+    identical to scoring each text with the packages (`reference_scores`)."""
+    scorer = _scorer(str(lexicon), str(params))
+    out = np.full((len(texts), len(SCORE_COLUMNS)), np.nan)
+    keep = [i for i, text in enumerate(texts) if isinstance(text, str) and _HAS_WORD.search(text)]
+    kept = [texts[i] for i in keep]
+    fallback = {"vader_but_ties": 0, "textblob": 0}
+    if kept:
+        tokens = _arrays.vader_tokens(kept)
+        compound, ties = _arrays.vader_compound(tokens, scorer.plain.lexicon)
+        news, news_ties = _arrays.vader_compound(tokens, scorer.news.lexicon)
+        fallback["vader_but_ties"] = ties + news_ties
+        pattern = np.array([_pattern_sentiment(text)[:2] for text in kept], dtype=float)
+        polarity, subjectivity = pattern[:, 0], pattern[:, 1]
+        combined = scorer.vader_weight * news + scorer.textblob_weight * polarity
+        out[keep] = np.column_stack([polarity, subjectivity, compound, combined])
+    return ArrayScores(scores=out, fallback=fallback)
+
+
+def reference_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
+                     params: str | Path = DEFAULT_PARAMS) -> np.ndarray:
+    """The four scores of every text from one call of each package per text: the reference that
+    `array_scores` is tested against (slower, same numbers)."""
+    scorer = _scorer(str(lexicon), str(params))
+    return np.array([scorer.scores(text) for text in texts], dtype=float).reshape(len(texts), len(SCORE_COLUMNS))
+
+
+def _score_chunk(job: tuple[list, str, str]) -> np.ndarray:
     texts, lexicon, params = job
-    scorer = _scorer(lexicon, params)
-    return [scorer.scores(text) for text in texts]
+    return array_scores(texts, lexicon=lexicon, params=params).scores
 
 
-def _score_all(texts: list, lexicon: str, params: str, workers: int) -> list[tuple]:
-    """Scores of the texts, in order; in a pool of processes when there are many."""
+def _score_all(texts: list, lexicon: str, params: str, workers: int) -> np.ndarray:
+    """Scores of the texts, in order; in a pool of processes when there are very many."""
     if workers <= 1 or len(texts) < PARALLEL_MIN_TEXTS:
         return _score_chunk((texts, lexicon, params))
     from concurrent.futures import ProcessPoolExecutor
 
-    size = -(-len(texts) // (workers * 4))
+    size = -(-len(texts) // workers)
     jobs = [(texts[i:i + size], lexicon, params) for i in range(0, len(texts), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [scores for part in pool.map(_score_chunk, jobs) for scores in part]
+        return np.vstack(list(pool.map(_score_chunk, jobs)))
 
 
 # ---------------------------------------------------------------------------------------------
