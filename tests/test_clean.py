@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from framing.clean import _blocks  # the per-page (bulk) evidence and its one-block-at-a-time reference
 from framing.clean import (author_from_byline, infer_metadata, label_html, label_lines, normalise_line,
                            parse_date, repeated_lines)
 
@@ -214,6 +215,40 @@ def test_html_page_through_trafilatura():
     assert not any("Sport" == line.text for line in lines)
     assert meta["outlet"] == "Coast News"
     assert label_html("<html><body><nav><a href='/'>Home</a></nav></body></html>") == ([], {})
+
+
+# ── the evidence computed per page at once is the evidence computed block by block ─────────────
+
+ODD_LINES = "\n".join([
+    "- ", "  -  ", "-", "1. ", "12) Twelve items were listed in the report that was sent on Monday",
+    "1.5 million people voted in the election that was held on Sunday, officials said.",
+    "• Share on Facebook", "*Facebook*", "  » Related stories", "— ", "Home", "",
+    "The council said on Monday that the river would rise above its banks by the evening and",
+    "the roads to the valley would be closed until the water had gone down again.",
+    "This website uses cookies to improve your experience and to show you adverts",
+    "Copyright 2024 The Valley News, all rights reserved", "Tags: flood, river, valley, council",
+    "Europe, International, Valley News, Council", "  ", "\u00a0-\u00a0", "3)\t", "",
+    "«Le conseil a fermé les routes.» Ils ont dit « oui ».", "ΟΣ ΚΑΙ Η ΒΟΥΛΗ", "İstanbul Şehir Haberleri",
+])
+
+
+def test_page_evidence_is_the_block_evidence_on_odd_lines():
+    for repeats in (frozenset(), frozenset({"home", "facebook"})):
+        assert _blocks(ODD_LINES, repeats) == _blocks(ODD_LINES, repeats, bulk=False)
+
+
+def test_page_evidence_is_the_block_evidence_on_every_page(shared_data, seeds_dir):
+    """Every aeb-dev page (both dumps, English or not) and the seeds give the same blocks, and so
+    the same labels, through the per-page path and the reference path; half of them with lines
+    repeated across the pages as site furniture."""
+    pages = [json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
+    texts = [page[style] for page in pages for style in ("dump_html_text", "dump_inscriptis")]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
+    repeats = repeated_lines(texts, min_share=0.1)
+    assert len(repeats) > 20
+    for n, text in enumerate(texts):
+        used = repeats if n % 2 else frozenset()
+        assert _blocks(text, used) == _blocks(text, used, bulk=False), n
 
 
 # ── quality on real pages ───────────────────────────────────────────────────────────────────────

@@ -29,10 +29,14 @@ the headline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+
+import numpy as np
 
 from .lexicons import load_data
 
@@ -314,20 +318,169 @@ def parse_date(text: str) -> str | None:
 
 # ── blocks and their evidence ───────────────────────────────────────────────────────────────────
 
-def _blocks(text: str, site_repeats: frozenset[str]) -> list[_Block]:
-    """Group non-blank lines into blocks: a hard-wrapped paragraph is one block."""
-    groups: list[list[tuple[int, str]]] = []
-    previous_blank = True
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            previous_blank = True
-            continue
-        if groups and not previous_blank and _continues(groups[-1][-1][1], raw):
-            groups[-1].append((number, raw))
+def _blocks(text: str, site_repeats: frozenset[str], *, bulk: bool = True) -> list[_Block]:
+    """Group non-blank lines into blocks: a hard-wrapped paragraph is one block. The evidence of
+    one-line blocks comes from `_PageLines`, computed for all lines of the page at once; a block of
+    several lines (and every block when `bulk` is False: the reference path) goes through
+    `_evidence`."""
+    numbered = [(number, raw) for number, raw in enumerate(text.splitlines(), start=1)]
+    lines = [(number, raw) for number, raw in numbered if raw.strip()]
+    if not lines:
+        return []
+    page = _PageLines([raw for _, raw in lines])
+    after_blank = [True] + [number - 1 != previous for (number, _), (previous, _) in zip(lines[1:], lines)]
+    groups: list[list[int]] = []
+    for i in range(len(lines)):
+        if groups and not after_blank[i] and page.continues(i - 1, i):
+            groups[-1].append(i)
         else:
-            groups.append([(number, raw)])
-        previous_blank = False
-    return [_evidence(group, site_repeats) for group in groups]
+            groups.append([i])
+    if not bulk:
+        return [_evidence([lines[i] for i in group], site_repeats) for group in groups]
+    candidates = page.rule_candidates()
+    return [page.block(group[0], lines[group[0]], site_repeats, group[0] in candidates) if len(group) == 1
+            else _evidence([lines[i] for i in group], site_repeats) for group in groups]
+
+
+_BULLET_LINES = re.compile(r"^(?:[•●▪◦‣∙·*+»›>]|[-–—](?=[^\S\n])|\d{1,2}[.)](?=[^\S\n]))[^\S\n]*", re.M)
+_LONE_BULLET = re.compile(r"[-–—]|\d{1,2}[.)]")
+_WORD_OR_BREAK = re.compile(r"\n|" + _WORD.pattern)
+_SPACE_IN_LINE = re.compile(r"[^\S\n]+")
+_PROBE_STRIP = " \t*:|[](){}"
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """Where each line starts in the lines joined by newlines."""
+    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+
+def _ends_sentence(text: str) -> bool:
+    """`_SENTENCE_END.search(text)` for text without line breaks, by string methods."""
+    return text.rstrip("\"”’')]").endswith((".", "!", "?", "…"))
+
+
+class _PageLines:
+    """The per-line evidence of all non-blank lines of one page, computed at once: the lines are
+    joined with newlines and each regular expression runs over the whole page (anchored at line
+    starts and ends), word counts are tallied per line with numpy. Line i here is the i-th non-blank
+    line; `block` builds the same `_Block` that `_evidence` builds for that line alone."""
+
+    def __init__(self, raws: list[str]):
+        self.raws = raws
+        self.rules, self.stopwords, self.any_rule, self.most_words = _furniture()
+        self.stripped = [raw.strip() for raw in raws]
+        joined = "\n".join(self.stripped)
+        starts = _line_starts(self.stripped)
+        bullets = {bisect_right(starts, m.start()) - 1: m.group()
+                   for m in _BULLET_LINES.finditer(joined)}  # `_BULLET.match(line.strip())`
+        self.bullet_stripped = [i in bullets for i in range(len(raws))]
+        # `_BULLET.match(raw)`: the same, but for a lone dash or number that white space follows
+        self.bullet = [b or (len(s) <= 3 and raw[-1:].isspace() and bool(_LONE_BULLET.fullmatch(s)))
+                       for b, s, raw in zip(self.bullet_stripped, self.stripped, raws)]
+        rests = _BULLET_LINES.sub("", joined) if bullets else joined
+        self.texts = [t.strip() for t in _SPACE_IN_LINE.sub(" ", rests).split("\n")]  # `_evidence`'s `text`
+        self.ends = list(map(_ends_sentence, self.texts))
+        words, function = self._counts("\n".join(self.texts))
+        self.words, self.function = words.tolist(), function.tolist()
+        # A numbered bullet ("1.") is one more word of the line as it stands (`_continues` counts it).
+        self.stripped_words = list(self.words)
+        for i, bullet in bullets.items():
+            self.stripped_words[i] += bullet[:1].isdigit()
+
+    def _counts(self, joined: str) -> tuple[np.ndarray, np.ndarray]:
+        """Words (`_WORD`) and function words per line."""
+        tokens = np.array(_WORD_OR_BREAK.findall(joined), dtype=object)
+        breaks = tokens == "\n"
+        line = np.cumsum(breaks)[~breaks]
+        words = tokens[~breaks].tolist()
+        lowered = "\n".join(words).lower().split("\n") if words else []
+        function = np.fromiter(map(self.stopwords.__contains__, lowered), dtype=bool, count=len(words))
+        n = len(self.raws)
+        return np.bincount(line, minlength=n), np.bincount(line[function], minlength=n)
+
+    def continues(self, previous: int, i: int) -> bool:
+        """`_continues(raws[previous], raws[i])`."""
+        if self.bullet_stripped[i] or self.stripped_words[previous] < 7:
+            return False
+        if _ends_sentence(self.stripped[previous]) or self.stripped[previous].endswith(":"):
+            return False
+        return self.stripped[i][:1].islower() or bool(_OPEN_END.search(self.stripped[previous]))
+
+    def rule_candidates(self) -> set[int]:
+        """Lines that a furniture rule may match: a superset of the lines where `any_rule` holds for
+        a rule that allows the line's word count, found by searching the lines of each word-count
+        band at once (`_prefilters`); `block` then tries each rule on these lines alone."""
+        prefilters = _prefilters()
+        if prefilters is None:  # patterns that cannot be searched over joined lines: try each line
+            return {i for i, text in enumerate(self.texts)
+                    if self.words[i] <= self.most_words and self.any_rule(text.strip(_PROBE_STRIP))}
+        bands = np.searchsorted([band for band, _ in prefilters], self.words, side="left")
+        found: set[int] = set()
+        for index, (_, patterns) in enumerate(prefilters):
+            chosen = np.flatnonzero(bands == index).tolist()
+            if not chosen:
+                continue
+            probes = [self.texts[i].strip(_PROBE_STRIP) for i in chosen]
+            starts = _line_starts(probes)
+            joined = "\n".join(probes)
+            for pattern in patterns:
+                position = 0
+                while (match := pattern.search(joined, position)) is not None:
+                    k = bisect_right(starts, match.start()) - 1
+                    found.add(chosen[k])
+                    if k + 1 == len(starts):
+                        break
+                    position = starts[k + 1]
+        return found
+
+    def block(self, i: int, line: tuple[int, str], site_repeats: frozenset[str], candidate: bool) -> _Block:
+        """The `_Block` of line i alone, as `_evidence([line], site_repeats)` makes it."""
+        text, n_words = self.texts[i], self.words[i]
+        function_share = self.function[i] / n_words if n_words else 0.0
+        ends = self.ends[i]
+        prose = n_words >= 5 and function_share >= 0.2 and (
+            ends or (n_words >= 15 and function_share >= 0.25
+                     and not _title_case(_WORD.findall(text), self.stopwords)))
+        rule, end = None, False
+        if site_repeats and text.strip(" \t.:|·-–—").casefold() in site_repeats:
+            rule = "site_repeat"
+        elif candidate:
+            probe = text.strip(_PROBE_STRIP)
+            for name, max_words, marks_end, pattern in self.rules:
+                if n_words <= max_words and pattern.search(probe):
+                    rule, end = name, marks_end
+                    break
+        if rule is None and n_words >= 4 and not ends and _is_name_list(text):
+            rule = "tags"
+        return _Block([line], text, n_words, prose and rule is None, self.bullet[i], rule, end)
+
+
+# Pattern syntax whose meaning changes when lines are searched joined by newlines instead of one by one.
+_NOT_JOINABLE = ("(?!", "(?<!", "\\Z", "(?>", "*+", "++", "?+", "}+")
+
+
+@lru_cache(maxsize=4)
+def _prefilters(name: str = "furniture") -> list[tuple[int, list[re.Pattern]]] | None:
+    """Patterns per word-count band: for lines of at most `max_words` words (and more than the next
+    smaller band), the furniture patterns of every rule allowing that many words, compiled to be
+    searched over lines joined by newlines (`^` and `$` at line ends, a leading `\\A` read as `^`):
+    one pattern of those anchored at the line start, one of the others. None when a pattern uses
+    syntax whose meaning would change there."""
+    data = load_data(name)
+    specs = [(spec.get("max_words", 12), [p.replace("\\A", "^") for p in spec["patterns"]])
+             for spec in data["rules"].values()]
+    if any(token in p for _, patterns in specs for p in patterns for token in _NOT_JOINABLE):
+        return None
+    result = []
+    for band in sorted({max_words for max_words, _ in specs}):
+        patterns = [p for max_words, ps in specs if max_words >= band for p in ps]
+        anchored = [p[1:] for p in patterns if p.startswith("^")]
+        floating = [p for p in patterns if not p.startswith("^")]
+        compiled = [re.compile(source, re.IGNORECASE | re.MULTILINE) for source in (
+            "^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")" if anchored else None,
+            "|".join(f"(?:{p})" for p in floating) if floating else None) if source]
+        result.append((band, compiled))
+    return result
 
 
 def _continues(previous: str, line: str) -> bool:
