@@ -46,6 +46,30 @@ def test_outlets_places_and_openers_are_never_persons():
     assert list(actors["actor"]) == ["Tucker Carlson"]
 
 
+def test_companies_descriptions_places_and_common_words_are_never_persons():
+    texts = ["Drugmaker Merck said on Friday that its pill works.",
+             "The pill comes from the company Ridgeback Biotherapeutics and the drugmaker.",
+             "Gymnasts Simone Biles and Aly Raisman testified before the senators on Wednesday.",
+             "The gymnasts spoke for an hour, said Joe Rogan Wednesday.",
+             "Officials in Del Rio, Texas, reopened the bridge.",
+             "She became the first African American secretary of state.",
+             "The New Jersey-based firm sold the San Diego Union-Tribune.",
+             "The product manager said big tech and big money were the problem for tech workers.",
+             "She was the lead Product Manager, and she blamed Big Tech for the problem."]
+    assert set(fr.find_actors(_table(texts))["actor"]) == {"Simone Biles", "Aly Raisman", "Joe Rogan"}
+
+
+def test_one_person_under_short_and_full_given_names_and_family_name_first():
+    table = _table(["Jeff Zients spoke to the press about the vaccine.",
+                    "Jeffrey Zients, the coordinator, spoke again on the radio.",
+                    "Sen. Chuck Schumer met with the staff of Charles E. Schumer at the office.",
+                    "George W. Bush and George H. W. Bush met with their advisers in the morning.",
+                    "President Tsai Ing-wen visited the troops on the island.",
+                    "The troops on the island cheered for Tsai when she arrived."])
+    assert set(fr.find_actors(table)["actor"]) == {"Jeffrey Zients", "Charles E. Schumer", "George W. Bush",
+                                                   "George H. W. Bush", "Tsai Ing-wen"}
+
+
 def test_a_surname_with_two_full_names_stays_a_surname_unless_one_dominates():
     table = _table(["Sen. Smith voted no.", "John Smith and Jane Smith met with their lawyers on Friday."])
     assert set(fr.find_actors(table)["actor"]) == {"Smith", "John Smith", "Jane Smith"}
@@ -75,6 +99,15 @@ def test_allsides_actors_are_no_outlet_or_place_and_one_row_per_person(allsides_
     biden = actors[actors["actor"] == "Joe Biden"]
     assert biden["outlet"].nunique() >= 3 and {"Biden", "President Biden"} <= set(biden["mention"])
     assert not actors["mention"].str.contains("Fox News").any()
+    # no company, body or time taken for a person: no word of an actor is a descriptor or a weekday
+    words = {w for name in names for w in name.split()}
+    assert not {w.lower() for w in words} & rules.descriptors and not words & rules.breaks
+    # one row per person: no two actors share a surname and a given name that is short for the other
+    by_surname = {}
+    for name in names:
+        by_surname.setdefault(name.split()[-1], []).append(name.split()[0])
+    assert not [(s, a, b) for s, given in by_surname.items() for a in given for b in given
+                if a != b and len(a) >= 3 and b.startswith(a)]
 
 
 def test_speakers_use_the_same_resolution_across_outlets():

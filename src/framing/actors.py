@@ -28,6 +28,7 @@ downloaded at run time, which the project does not do.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -63,6 +64,10 @@ class Rules(NamedTuple):
     organisations: tuple  # news organisations, as written
     places: frozenset
     version: str
+    descriptors: frozenset = frozenset()  # lower-case nouns for a kind of body ("drugmaker", "firm")
+    hyphen_suffixes: frozenset = frozenset()  # "-based", "-backed": adjectives, never names
+    breaks: frozenset = frozenset()  # weekdays and abbreviated months: they end a name
+    nicknames: frozenset = frozenset()  # (short, full) given names: "Chuck", "Charles"
 
 
 @lru_cache(maxsize=8)
@@ -75,7 +80,9 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(data["function_words"]), frozenset(data["suffixes"]),
                  frozenset(data["organisation_words"]), tuple(data["organisations"]["names"]),
                  frozenset(places["us_states"]) | frozenset(places["countries"]) | frozenset(places["cities"]),
-                 str(data["version"]))
+                 str(data["version"]), frozenset(data.get("descriptors", ())),
+                 frozenset(data.get("hyphen_suffixes", ())), frozenset(data.get("breaks", ())),
+                 frozenset(tuple(pair) for pair in data.get("nicknames", ())))
 
 
 # ── one text ────────────────────────────────────────────────────────────────────────────────────
@@ -141,13 +148,31 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
     for run in _RUN.finditer(text):
         if _AFTER_FOR.search(text, 0, run.start()):
             continue  # "Centers for Disease Control": the tail of a body's name
+        if _names_a_body(text, run, rules):
+            continue
         tokens = [_without_full_stop(m.group(), run.start() + m.start(), rules)
                   for m in _TOKEN_RE.finditer(run.group())]
-        for chunk in _chunks(tokens, blocked):
+        for chunk in _chunks(tokens, blocked, rules.breaks):
             mention = _mention(chunk, rules, organisations, outlet_words)
             if mention is not None:
                 found.append(mention)
     return found
+
+
+_WORD_BEFORE = re.compile(r"([\w-]+)[ \t]+$")
+_PLACE_AFTER = re.compile(rf",[ \t]+([{_UPPER}][\w.]*(?:[ \t]+[{_UPPER}][\w.]*)?)")
+
+
+def _names_a_body(text: str, run, rules: Rules) -> bool:
+    """True when the capitalised words name a body or a place by what stands around them: a noun
+    for a kind of body before them ("drugmaker Merck", "Drugmaker Merck" opening a sentence, "the
+    company Ridgeback Biotherapeutics"), or a place after a comma ("Del Rio, Texas")."""
+    before = _WORD_BEFORE.search(text, 0, run.start())
+    first = run.group().split()[0]
+    if (before and before.group(1).lower() in rules.descriptors) or first.lower() in rules.descriptors:
+        return True
+    after = _PLACE_AFTER.match(text, run.end())
+    return bool(after) and after.group(1).rstrip(".") in rules.places
 
 
 def _without_full_stop(token: str, start: int, rules: Rules) -> tuple[str, int, int]:
@@ -159,12 +184,13 @@ def _without_full_stop(token: str, start: int, rules: Rules) -> tuple[str, int, 
     return token, start, start + len(token)
 
 
-def _chunks(tokens: list, blocked: list):
-    """Runs of tokens split where a token is in capitals (acronym, dateline), inside an
-    organisation's name, or ends in a possessive ("Fox News’ Tucker Carlson")."""
+def _chunks(tokens: list, blocked: list, breaks: frozenset = frozenset()):
+    """Runs of tokens split where a token is in capitals (acronym, dateline), a weekday or an
+    abbreviated month, inside an organisation's name, or ends in a possessive ("Fox News’ Tucker
+    Carlson")."""
     chunk: list = []
     for token, start, end in tokens:
-        if _is_capitals(token) or any(s <= start < e for s, e in blocked):
+        if _is_capitals(token) or token in breaks or any(s <= start < e for s, e in blocked):
             if chunk:
                 yield chunk
             chunk = []
@@ -202,7 +228,10 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     if inner:  # "Joint Chiefs of Staff", "Port of Los Angeles": a person's name holds no "of"
         begin, has_title = max(inner), False
     name_words = words[begin:end]
-    if not name_words or any(w in rules.organisation_words for w in words[first:end]):
+    if not name_words or any(w in rules.organisation_words or "-" in w and _hyphen_part_rules_out(w, rules)
+                             for w in words[first:end]):
+        return None
+    if name_words[-1] in rules.adjectives:  # "African American", "Latino": a group, not a person
         return None
     name = " ".join(name_words)
     if name in rules.places or name in organisations:
@@ -217,6 +246,13 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         return None  # "Black Americans", "House Democrats": a group, not a person
     start = chunk[first if has_title else begin][1]
     return Mention(start, chunk[end - 1][2], name, has_title)
+
+
+def _hyphen_part_rules_out(word: str, rules: Rules) -> bool:
+    """True for "Union-Tribune" (an organisation word after a hyphen) or "Jersey-based" (an
+    adjective ending)."""
+    parts = word.split("-")
+    return parts[-1] in rules.hyphen_suffixes or any(p in rules.organisation_words for p in parts[1:])
 
 
 # ── a table ─────────────────────────────────────────────────────────────────────────────────────
@@ -244,12 +280,16 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     rows = []
     events = table[within] if within and within in table else pd.Series("all", index=table.index)
     outlet_col = table["outlet"] if "outlet" in table else pd.Series(None, index=table.index)
+    texts = table[text_col]
+    lower, upper = _case_counts(texts)
     for article, outlet, event, sentence, text in zip(table["article_id"], outlet_col, events,
-                                                     table["sentence_id"], table[text_col]):
+                                                     table["sentence_id"], texts):
         if not isinstance(text, str):
             continue
         title_case = _is_title_case(text)
         for m in _person_mentions(text, rules, organisations):
+            if not title_case and (m := _as_written_elsewhere(m, text, lower, upper)) is None:
+                continue
             rows.append((article, outlet, event, sentence, m.start, m.end, text[m.start:m.end], m.name,
                          m.has_title, title_case))
     found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case"])
@@ -262,6 +302,44 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     for column in ("sentence_id", "start", "end"):
         found[column] = found[column].astype("int64")
     return found[ACTOR_COLUMNS]
+
+
+_WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
+_SENTENCE_OPENING = " \t\"“‘'([—–-•*"
+
+
+def _case_counts(texts) -> tuple[Counter, Counter]:
+    """(lower-case words, capitalised words) counted inside sentences of the collection: the first
+    word of a sentence and sentences in title case (headlines) are not counted, since there capitals
+    say nothing."""
+    lower, upper = Counter(), Counter()
+    for text in texts:
+        if not isinstance(text, str) or _is_title_case(text):
+            continue
+        words = _WORDS.findall(text)[1:]
+        lower.update(w for w in words if w[0].islower())
+        upper.update(w for w in words if w[0].isupper())
+    return lower, upper
+
+
+def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter) -> Mention | None:
+    """The mention checked against how the collection writes its words (Mikheev 1999/2002: a
+    capitalised word is a common word when the same texts write it in lower case and never
+    capitalised inside a sentence). A common word opening the sentence is cut off ("Gymnasts Simone
+    Biles", "Drugmaker Merck"); a name without a title made only of words the collection writes
+    more often in lower case than capitalised is no person ("Product Manager", "Big Tech")."""
+    words = m.name.split()
+    first = words[0]
+    if (not text[:m.start].strip(_SENTENCE_OPENING) and text.startswith(first, m.start)
+            and not upper[first] and lower[first.lower()]):
+        words = words[1:]
+        if not words:
+            return None
+        start = text.index(words[0], m.start + len(first))
+        m = Mention(start, m.end, " ".join(words), m.has_title)
+    if not m.has_title and all(lower[w.lower()] > upper[w] for w in words):
+        return None
+    return m
 
 
 def _is_title_case(text: str) -> bool:
@@ -284,8 +362,10 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     rules = read_rules(lexicon)
     names = table[name_col]
     full = names.map(_initials_dropped(names.dropna().unique()))
+    full = full.map(_given_name_variants(full.dropna(), rules))
     groups = table[within].astype(str) if within in table else pd.Series("all", index=table.index)
     corpus = _surname_index(full, rules)
+    family_first = _family_first_index(full)
     by_group = {g: _surname_index(full[idx], rules) for g, idx in groups.groupby(groups).groups.items()}
     titled = table["has_title"] if "has_title" in table else pd.Series(True, index=table.index)
     out = []
@@ -296,7 +376,8 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
             out.append(form)
         else:
             key = _surname(form, rules)
-            choice = _pick(by_group[group].get(key)) or _pick(corpus.get(key))
+            choice = (_pick(by_group[group].get(key)) or _pick(corpus.get(key))
+                      or (_pick(family_first.get(key)) if len(form.split()) == 1 else None))
             out.append(choice or (form if has_title else None))
     return pd.Series(out, index=table.index, dtype=object)
 
@@ -315,6 +396,47 @@ def _initials_dropped(names) -> dict[str, str]:
         if short in variants and len(variants) == 2:
             out.update({variant: short for variant in variants})
     return out
+
+
+def _given_name_variants(forms: pd.Series, rules: Rules) -> dict[str, str]:
+    """name → the form most written among the names of one person written with different given
+    names: the same surname, the same middle names or none, and given names that are one the short form of
+    the other ("Jeff Zients" and "Jeffrey Zients", "Phil"/"Philip", "Chuck"/"Charles" from the
+    `nicknames` list); ties go to the longer form. Other names → themselves."""
+    counts = forms.value_counts()
+    groups: dict[str, list[tuple[str, str, tuple]]] = {}
+    for form in counts.index:
+        words = [w for w in form.split() if w not in rules.suffixes]
+        if len(words) >= 2:
+            groups.setdefault(words[-1], []).append((form, words[0], tuple(words[1:-1])))
+    out = {}
+    for variants in groups.values():
+        for form, given, middle in variants:
+            same = [(v, g, m) for v, g, m in variants
+                    if _same_given_name(given, g, rules) and (m == middle or not m or not middle)]
+            if all(a[2] == b[2] or not a[2] or not b[2] for a in same for b in same):  # "George Bush" may be either
+                out[form] = max((v for v, _, _ in same), key=lambda v: (counts[v], len(v), v))
+    return {form: out.get(form, form) for form in counts.index}
+
+
+def _same_given_name(a: str, b: str, rules: Rules) -> bool:
+    """True when two given names can name one person: equal, one the start of the other ("Jeff",
+    "Jeffrey"; three letters at least), or a listed short form ("Chuck", "Charles")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return (len(short) >= 3 and long.startswith(short)) or (a, b) in rules.nicknames or (b, a) in rules.nicknames
+
+
+def _family_first_index(full: pd.Series) -> dict[str, dict[str, int]]:
+    """family name → {full name: mentions} for names written family name first with a hyphenated
+    given name ("Tsai Ing-wen", "Chiu Kuo-cheng"): the family name alone ("Tsai") is that person."""
+    index: dict[str, dict[str, int]] = {}
+    for form, n in full.dropna().value_counts(sort=False).items():
+        words = form.split()
+        if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+            index.setdefault(words[0], {})[form] = int(n)
+    return index
 
 
 def _is_surname_form(form: str, rules: Rules) -> bool:
