@@ -67,6 +67,7 @@ class _Lexicon(NamedTuple):
     roles: frozenset  # capitalised role words cut off a label to give the name
     nouns: frozenset  # lower-case role nouns after a body's name ("NATO chief")
     documents: frozenset  # lower-case nouns for what someone wrote ("proclamation", "report")
+    heads: frozenset  # nouns that may stand between a name and its verb (roles, anonymous, documents)
     titles: frozenset  # lower-case roles that stand for a person already named ("the president")
     version: str
 
@@ -95,9 +96,10 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
     ]
+    nouns, documents = frozenset(data["roles"].get("nouns", ())), frozenset(data["roles"].get("documents", ()))
+    heads = nouns | documents | {a.split()[-1].lower() for a in anonymous}
     return _Lexicon(forms, patterns, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
-                    frozenset(data["roles"].get("nouns", ())), frozenset(data["roles"].get("documents", ())),
-                    titles, str(data["version"]))
+                    nouns, documents, heads, titles, str(data["version"]))
 
 
 def _alternatives(words) -> str:
@@ -425,6 +427,8 @@ def _attribution(narration: str):
                 continue
             if " " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")]):
                 continue  # the tail of a body's name: "… Control and Prevention said"
+            if _not_a_speaker(who, match.group("noun") if "noun" in pattern.groupindex else None, lexicon):
+                continue
             if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and not who.endswith("s")
                     and not any(who.lower().startswith(a) for a in lexicon.anonymous)):
                 continue
@@ -436,6 +440,35 @@ def _attribution(narration: str):
 
 
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Prof", "Rev", "Mx"}
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Ky.", "D-Calif."
+
+
+def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
+    """True when the words before a reporting verb cannot be its speaker: a function word opening
+    the sentence ("If that deadline is reached, …", "Those individuals must …"), a party tag
+    ("R-Ky."), a quoted span ("the drug “…” they said"), a possessive without its noun ("branded
+    Harris’s comments"), or a word between name and verb that is neither an adverb, a role, an
+    anonymous source nor a document ("Examples include claims that …"); after a possessive any noun
+    may stand ("Netanyahu’s office said")."""
+    words = who.split()
+    if _PLACEHOLDER in words or _PARTY_TAG.fullmatch(who.rstrip(".,")):
+        return True
+    if len(words) == 1 and who.lower() not in _PRONOUNS and who in read_rules().function_words:
+        return True
+    if _POSSESSIVE.search(who):  # "Harris’s comments": the owner of a noun, which must follow
+        return noun is None
+    if noun is None or noun in lexicon.heads or noun.endswith("ly"):  # "explicitly stated"
+        return False
+    return not any(who.lower().startswith(a) for a in lexicon.anonymous)  # "a person familiar with the talks"
+
+
+def _of_place(tokens: list[str]) -> list[str]:
+    """A label without its "of PLACE" tail ("Jim Clyburn of South Carolina" → "Jim Clyburn")."""
+    if "of" in tokens[1:]:
+        cut = len(tokens) - 1 - tokens[::-1].index("of")
+        if _is_place(" ".join(tokens[cut + 1:]).rstrip(".,")):
+            return tokens[:cut]
+    return tokens
 
 
 def _without_openers(who: str) -> str:
@@ -489,7 +522,9 @@ def _speaker(found, memory: _Memory):
         if head in lexicon.documents or head.capitalize() in read_rules().organisation_words:
             return None, who, verb, verb_text, stance, False, pattern + "_description"
         return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_description"
-    roles, name_tokens = _split_label(who.split())
+    if any(w.rstrip("’'s") in read_rules().organisation_words for w in who.split()[1:]) and not noun:
+        return who, who, verb, verb_text, stance, False, pattern + "_body"  # "People’s Bank of China said"
+    roles, name_tokens = _split_label(_of_place(who.split()))
     if not name_tokens and roles[-1].lower() in lexicon.titles:  # "the South Carolina Governor said"
         return memory.titled(roles[-1].lower()), who, verb, verb_text, stance, False, pattern + "_title"
     if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" or "Mr" is nobody
