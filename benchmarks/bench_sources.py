@@ -50,7 +50,7 @@ def predicted_speaker(quotes: pd.DataFrame, item: dict):
 def same_speaker(expected, predicted) -> bool:
     if expected is None or predicted is None:
         return False
-    a, b = expected.lower().split(), predicted.lower().split()
+    a, b = (name.lower().replace("’", "'").split() for name in (expected, predicted))
     return a[-len(b):] == b or b[-len(a):] == a
 
 

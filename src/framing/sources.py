@@ -86,13 +86,21 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     speaker = (rf"(?<![\w’'.-])(?P<who>{_NAME}|[Hh]e|[Ss]he|[Tt]hey|"
                rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
                rf"the\s+(?:[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s)|"
-               rf"(?:{_alternatives(anonymous)})(?:\s+(?:with|on|in|at|from)\s+[\w\s’'-]+?)?)")
+               rf"(?:{_alternatives(anonymous)})(?:\s+(?:with|on|in|at|from)\s+[\w\s’'-]+?)?|"
+               rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=\s)|"
+               rf"[Aa]n?\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who)\s)[\w’'-]+\s+){{0,3}}?[a-z][\w-]*(?=\s))")
     participles = _alternatives(f for f in forms if f.endswith("ing"))
     patterns = [
         ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,[^,]{{3,80}},|,(?=\s+[a-z]+ly\s))?"
                                  rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
                                  rf"\s+(?:(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(forms)})\b")),
-        ("subject_participle", re.compile(rf"^\s*{speaker}\s[^.;]*?,\s+(?P<verb>{participles})\b")),
+        ("subject_participle", re.compile(rf"^\s*{speaker}\s[^.;]*?(?:,|\s+and)\s+(?P<verb>{participles})\b")),
+        # "“…,” Dr. Jane Roe, a former president of the association and now the head of a firm, told …"
+        ("after_quote", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME})\s*(?:\([^()]*\))?,[^;]{{3,250}}?,"
+                                   rf"\s+(?:[a-z]+ly\s+)?(?P<verb>{_alternatives(forms)})\b")),
+        # "Declaring that … must “get this done,” President Joe Biden opened the summit."
+        ("opening_participle", re.compile(rf"^\s*[A-Z][a-z]+ing\b[^;]*?\b{_PLACEHOLDER}\b[^;]*?,\s+"
+                                          rf"(?:the\s+)?{speaker}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")),
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
     ]
@@ -258,6 +266,10 @@ class _Memory:
         for known in [*reversed(self.speakers), *reversed(self.names)]:
             if known.split()[-len(tokens):] == tokens:
                 return known
+        if len(tokens) == 1:  # written by the first word of a name only ("Tedros", "Tsai"): that name
+            starting = {n for n in [*self.speakers, *self.names] if len(n.split()) > 1 and n.split()[0] == tokens[0]}
+            if len(starting) == 1:
+                return starting.pop()
         return " ".join(tokens)
 
     def titled(self, title: str) -> str | None:
@@ -269,18 +281,27 @@ class _Memory:
 def _article_quotes(article: list, text_col: str) -> list[dict]:
     memory = _Memory()
     rows = []
-    previous = None  # the attribution of the sentence before, when it held a quote with a speaker
+    previous = None  # the attribution of the sentence before, when it named a speaker
+    unattributed: list[dict] = []  # the full quotes of the sentence before that got no speaker
     for record, last_id, text in _units(article, text_col):
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _narration(text, spans)
-        found = _attribution(narration)
+        found = _attribution(narration) or (_dash_line(narration) if not spans else None)
+        speaker = label = verb = verb_text = stance = None
+        anonymous, pattern = False, "unattributed"
         if found is not None or spans:
             speaker, label, verb, verb_text, stance, anonymous, pattern = _speaker(found, memory)
-        if found is None and previous and _only_quotes(narration):  # the same speaker goes on
+        if found is None and previous and spans:  # quoted without a speaker: the one of the sentence before goes on
             speaker, label, verb, verb_text, stance, anonymous, pattern = (*previous[:6], "continued")
+        if found is not None and not spans and isinstance(speaker, str) and _closes_quote(narration, found):
+            for row in unattributed:  # "“…”" then "she said." or "— Sen. Jane Roe, in a tweet"
+                row.update(speaker=speaker, speaker_label=label, verb=verb, verb_text=verb_text,
+                           verb_stance=stance, is_anonymous=anonymous, pattern="following")
         previous = ((speaker, label, verb, verb_text, stance, anonymous)
-                    if spans and isinstance(speaker, str) else None)
+                    if (found is not None and found[3] != "dash_line" or pattern == "continued")
+                    and isinstance(speaker, str) else None)  # a dash line names the quote above it only
         _remember_names(narration, memory)
+        unattributed = []
         if found is None and not spans:
             continue
         base = {"article_id": record.article_id, "outlet": getattr(record, "outlet", None),
@@ -296,6 +317,10 @@ def _article_quotes(article: list, text_col: str) -> list[dict]:
                 row.update(speaker=None, speaker_label=None, verb=None, verb_text=None, verb_stance=None,
                            is_anonymous=False, pattern="title")
             rows.append(row)
+            if row["pattern"] == "unattributed" and _only_quotes(narration):
+                unattributed.append(row)
+        if found is not None and found[3] == "dash_line":
+            continue
         if not spans and found is not None and (that := text.find(f"{verb_text} that ")) >= 0:
             clause = text[that + len(verb_text) + 6:].strip()
             rows.append({**base, "quote": clause, "is_direct": False, "is_partial": False,
@@ -319,6 +344,25 @@ def _attribute_open_paragraphs(rows: list[dict]) -> list[dict]:
     for row in rows:
         row["quote"] = row["quote"].replace(_PARAGRAPH_CLOSE, "").strip()
     return rows
+
+
+_DASH_LINE = re.compile(rf"^\s*[—–-]\s*(?P<who>{_NAME})")
+FOLLOWING_MAX_WORDS = 12  # "Biden said on Tuesday in a statement." after a quote: its attribution
+
+
+def _dash_line(narration: str):
+    """The attribution of a line that names the author of the quote above it ("— Sen. Jane Roe
+    (R-Ark.), in a tweet, April 25, 2021"), in the form of `_attribution`."""
+    match = _DASH_LINE.match(narration)
+    return None if match is None else (match.start("who"), match.group("who"), None, "dash_line", None)
+
+
+def _closes_quote(narration: str, found) -> bool:
+    """True when a sentence without quotation marks only attributes the quote before it: a short
+    "she said." / "Biden said on Tuesday." opening with its speaker, or a dash line."""
+    start, _, _, pattern, _ = found
+    return pattern == "dash_line" or (not narration[:start].strip() and pattern == "name_verb"
+                                      and len(_WORD.findall(narration)) <= FOLLOWING_MAX_WORDS)
 
 
 def _attributed_clause(text: str, found) -> str | None:
@@ -346,7 +390,7 @@ def _attributed_clause(text: str, found) -> str | None:
 
 def _only_quotes(narration: str) -> bool:
     """True when a sentence is quotation only: nothing but the placeholders and punctuation."""
-    return not _WORD.sub("", narration.replace(_PLACEHOLDER, "")).strip(" ,.;:—–-?!…")
+    return _PLACEHOLDER in narration and not _WORD.search(narration.replace(_PLACEHOLDER, ""))
 
 
 def _is_partial(before: str, quote: str) -> bool:
@@ -375,9 +419,10 @@ def _remember_names(narration: str, memory: _Memory) -> None:
     are cut off ("Defense Secretary Pete Hegseth" → "Pete Hegseth"), or a surname already met."""
     for roles, person, opens in _labels(narration):
         if len(person) >= 2 and person[0] not in _NOT_SPEAKERS:
-            memory.meet(" ".join(person).rstrip("."), roles, speaker=False)
+            name = _POSSESSIVE.sub("", " ".join(person).rstrip("."))  # "Senator Tim Scott’s rebuttal"
+            memory.meet(name, roles, speaker=False)
             if opens:
-                memory.subjects.add(" ".join(person).rstrip("."))
+                memory.subjects.add(name)
         elif len(person) == 1 and (full := memory.known(person[0].rstrip(".’'s"))):
             memory.meet(full, roles, speaker=False)  # "Mr Biden" again: Joe Biden is the latest
 
@@ -429,6 +474,15 @@ def _attribution(narration: str):
                 continue  # the tail of a body's name: "… Control and Prevention said"
             if _not_a_speaker(who, match.group("noun") if "noun" in pattern.groupindex else None, lexicon):
                 continue
+            first = who.split()[0].lower()
+            if name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS or first in _DETERMINERS):
+                continue  # "saying he hopes", "said his administration has": the subject of what is reported
+            if name == "according_to" and first in ("a", "an"):
+                continue  # "according to a blistering report": which words name the source is unclear
+            if who[:1].isupper() and re.search(r"\bthe\s+(?:[a-z-]+\s+){0,2}$", narration[:match.start("who")]):
+                roles, person = _split_label(who.split())
+                if not person and roles[-1] in read_rules().titles:
+                    who = f"the {who}"  # "the South Carolina Republican": a description of someone named
             if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and not who.endswith("s")
                     and not any(who.lower().startswith(a) for a in lexicon.anonymous)):
                 continue
@@ -440,6 +494,7 @@ def _attribution(narration: str):
 
 
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Prof", "Rev", "Mx"}
+_DETERMINERS = {"a", "an", "its", "his", "her", "their"}
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Ky.", "D-Calif."
 
 
@@ -457,9 +512,11 @@ def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
         return True
     if _POSSESSIVE.search(who):  # "Harris’s comments": the owner of a noun, which must follow
         return noun is None
-    if noun is None or noun in lexicon.heads or noun.endswith("ly"):  # "explicitly stated"
-        return False
-    return not any(who.lower().startswith(a) for a in lexicon.anonymous)  # "a person familiar with the talks"
+    if noun is None or any(who.lower().startswith(a) for a in lexicon.anonymous):
+        return False  # "a person familiar with the talks said"
+    if words[0].lower() in _DETERMINERS:  # "a press release posted"
+        return True
+    return noun not in lexicon.heads and not noun.endswith("ly")  # "explicitly stated"
 
 
 def _of_place(tokens: list[str]) -> list[str]:
@@ -498,7 +555,10 @@ def _speaker(found, memory: _Memory):
     _, who, verb_text, pattern, noun = found
     if who.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", who):
         who = who[:-1]
-    verb, stance = lexicon.forms.get(verb_text, ("according to", "neutral"))
+    verb, stance = (("according to", "neutral") if verb_text == "according to"
+                    else lexicon.forms.get(verb_text, (None, None)))
+    if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
+        verb_text = None
     who = _without_openers(who)
     if not who or _is_place(who):  # "Texas said", "WASHINGTON (AP) — …": a place speaks for nobody
         return None, found[1], verb, verb_text, stance, False, pattern + "_place"
@@ -508,6 +568,15 @@ def _speaker(found, memory: _Memory):
     if noun in lexicon.nouns and not _POSSESSIVE.search(who):  # "NATO chief says"
         return f"{who} {noun}", f"{who} {noun}", verb, verb_text, stance, False, pattern + "_role"
     lowered = who.lower()
+    first = lowered.split()[0]
+    if first in ("its", "his", "her", "their"):  # "according to its publisher": a role, unnamed
+        head = lowered.split()[-1]
+        return (None if head in lexicon.documents else head), who, verb, verb_text, stance, False, pattern + "_role"
+    if first in ("a", "an") and not any(lowered.startswith(a) for a in lexicon.anonymous):
+        if lowered.split()[-1] in lexicon.documents:  # "a statement said": a document, nobody named
+            return None, who, verb, verb_text, stance, False, pattern + "_description"
+        memory.anonymous = who.split(" ", 1)[1]  # "a friend texted", "a New Yorker said": unnamed people
+        return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_indefinite"
     if lowered == "they" and memory.anonymous:  # "officials said …" then "they said"
         return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_pronoun"
     if lowered in _PRONOUNS:
