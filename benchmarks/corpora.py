@@ -78,6 +78,22 @@ def write_corpus(folder: Path, n_articles: int, *, seed: int = 0) -> Path:
     return folder
 
 
+def write_export(path: Path, megabytes: float, *, seed: int = 0) -> Path:
+    """Write one JSON-lines export of about `megabytes` MB of synthetic articles (as one large
+    Media Cloud export would come), for measuring how reading a single large file scales."""
+    rng = random.Random(seed)
+    target = megabytes * 2**20
+    n_events = max(1, int(target // 2200 // 20))
+    written, number = 0, 0
+    with Path(path).open("w", encoding="utf-8") as handle:
+        while written < target:
+            line = json.dumps(synthetic_article(rng, number, n_events), ensure_ascii=False) + "\n"
+            handle.write(line)
+            written += len(line.encode("utf-8"))
+            number += 1
+    return Path(path)
+
+
 def add_article(folder: Path, *, seed: int = 1) -> Path:
     """Add one new article file to a corpus (for the incremental rerun measurement)."""
     rng = random.Random(seed)

@@ -390,6 +390,30 @@ def test_streamed_build_equals_in_memory_build(allsides_corpus, tmp_path, monkey
     pd.testing.assert_frame_equal(whole.sentences, load_sentences(tmp_path / "out", kinds=None))
 
 
+def test_an_export_built_in_chunks_equals_one_pass_and_names_its_bad_row(shared_data, tmp_path, monkeypatch):
+    """One export streamed in several chunks gives the tables of one pass, and a bad row in its last
+    chunk is named by its own line in the build's problems and build.json."""
+    from framing import store
+    from framing.build import build_chunk, build_corpus
+    from test_ingest import _synthetic_export
+
+    corpus = tmp_path / "export"
+    corpus.mkdir()
+    _synthetic_export(shared_data, corpus / "export.jsonl", rows=330, bad={321: "not JSON at all"})
+    whole = build_tables(corpus)
+    chunks = []
+    monkeypatch.setattr(build_module, "build_chunk", lambda raws, *a, **k: chunks.append(len(raws)) or
+                        build_chunk(raws, *a, **k))
+    summary = build_corpus(corpus, tmp_path / "out", chunk_size=100)
+    assert chunks == [100, 100, 100, 29]
+    for name in ("articles", "sentences", "removed"):
+        pd.testing.assert_frame_equal(getattr(whole, name), store.load_table(name, tmp_path / "out"))
+    assert summary.problems == whole.problems == [build_module.Problem(
+        "export.jsonl", "the row at line 321: not a JSON object on one line: skipped; fix or remove it")]
+    info = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
+    assert info["problems"] == [str(summary.problems[0])]
+
+
 def test_a_corpus_can_be_named_instead_of_given_as_a_folder(tmp_path, seeds_dir, monkeypatch, capsys):
     raw = tmp_path / "data" / "raw" / "my-event"
     shutil.copytree(seeds_dir, raw)

@@ -279,3 +279,80 @@ def test_stories_on_pages_with_long_shared_menus_are_not_copies(seeds_dir):
     assert duplicates.check(_raw(f"{menu}\n{strike}\n{menu}", "b.txt")) == (None, False)
     typo = storm.replace("engineers", "engineer")
     assert duplicates.check(_raw(f"{menu}\n{typo}\n{menu}", "c.txt")) == ("a.txt", False)
+
+
+# ── exports read block by block ────────────────────────────────────────────────────────────────
+
+
+def test_files_read_in_tiny_blocks_give_the_same_articles_and_problems(seeds_dir, monkeypatch):
+    """Exports are decoded and split into lines a block at a time. With blocks of a few bytes every
+    multi-byte character, byte-order mark, \\r\\n pair, quoted CSV cell and JSON line is cut across
+    blocks somewhere: the articles and problems must be those of reading the file in one block,
+    on undamaged and randomly damaged inputs of every format and encoding."""
+    import random
+
+    from framing import ingest
+    from test_ingest_fuzz import _mutate, _sources
+
+    rng = random.Random(17)
+    cases = []
+    for kind, data in _sources(seeds_dir).items():
+        cases.append((kind, data))
+        cases += [(kind, _mutate(data, rng)) for _ in range(12)]
+        cases += [(kind, data.decode("utf-8").encode(codec)) for codec in ("utf-16", "utf-32-be", "utf-8-sig")]
+    cases.append(("jsonl", b'{"text": "One\\r\\n"}\r\n{"text": "caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d."}\r'))
+    kinds = {"txt": "text", "md": "text", "html": "html", "csv": "csv", "jsonl": "jsonl"}
+    read = {}
+    for size in (1 << 20, 1, 2, 3, 7, 64):
+        monkeypatch.setattr(ingest, "BLOCK_BYTES", size)
+        read[size] = [ingest.read_bytes(data, name=f"case{i}", kind=kinds[kind])
+                      for i, (kind, data) in enumerate(cases)]
+        read[size].append([ingest.decode_bytes(data) for _, data in cases])
+    whole = read.pop(1 << 20)
+    assert sum(len(articles) for articles, _ in whole[:-1]) > 60  # most damaged inputs still hold articles
+    assert sum(len(problems) for _, problems in whole[:-1]) > 10
+    for size, found in read.items():
+        assert found == whole, f"blocks of {size} bytes"
+    for (kind, data), (text, encoding, _) in zip(cases, whole[-1]):
+        assert encoding == "utf-8-replace" or text == data.decode(encoding).lstrip("\ufeff")
+
+
+def _synthetic_export(shared_data, path, *, rows: int, bad: dict[int, str]) -> list[str]:
+    """Write `rows` distinct articles recombined from AllSides paragraphs as one JSON-lines export,
+    with the given lines (1-based) replaced by damaged ones; returns the lines written."""
+    import random
+
+    paragraphs = [p for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")
+                  for p in json.loads(line)["text"].split("\n") if len(p.split()) >= 12]
+    rng = random.Random(5)
+    lines = [json.dumps({"text": "\n\n".join(rng.sample(paragraphs, 6)), "outlet": f"Outlet {n % 7}",
+                         "title": f"Story {n}", "published": f"2024-03-{1 + n % 28:02d}"}, ensure_ascii=False)
+             for n in range(rows)]
+    for number, line in bad.items():
+        lines[number - 1] = line
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return lines
+
+
+def test_a_big_export_is_read_in_chunks_with_its_rows_named_right(shared_data, tmp_path):
+    """A JSON-lines export of a few MB is read in several chunks of at most `chunk_size` articles,
+    which together are what reading it whole gives; bad rows far into the file (in a later chunk)
+    are named by their own line numbers, in one line each, with the chunk the file ends in."""
+    from framing import ingest
+    from framing.ingest import iter_corpus
+
+    corpus = _corpus(tmp_path)
+    bad = {1730: '{"text": "a row cut short', 1811: json.dumps({"text": "", "outlet": "Empty"}),
+           1900: "[1, 2, 3]"}
+    _synthetic_export(shared_data, corpus / "export.jsonl", rows=2000, bad=bad)
+    assert (corpus / "export.jsonl").stat().st_size > 2 * ingest.BLOCK_BYTES  # read in several blocks
+    whole, whole_problems = read_corpus(corpus)
+    chunks = list(iter_corpus(corpus, chunk_size=300))
+    assert len(chunks) == 7 and all(len(articles) <= 300 for articles, _ in chunks)
+    assert [a for articles, _ in chunks for a in articles] == whole
+    assert [p for _, problems in chunks for p in problems] == whole_problems
+    assert [len(problems) for _, problems in chunks] == [0] * 6 + [2]
+    assert [a.record for a in whole] == [n for n in range(1, 2001) if n not in bad]
+    assert _messages(whole_problems, "export.jsonl") == [
+        "the rows at lines 1730, 1900: not a JSON object on one line: skipped; fix or remove it",
+        "row 1811 has no text: skipped; every row needs the article text in its 'text' column"]

@@ -6,15 +6,20 @@ becomes one `Problem` naming the file and what to do; the rest of the corpus is 
 """
 from __future__ import annotations
 
+import codecs
+import collections
 import csv
 import dataclasses
+import functools
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from typing import BinaryIO
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,12 +110,14 @@ def read_corpus(folder: Path, *, clean_exports: bool = False, formats: tuple[str
 def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[str, ...] | None = None,
                 clean_exports: bool = False) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
     """Read a corpus folder in chunks of about `chunk_size` articles (all at once when None), so a
-    large corpus never has to fit in memory. Whole files go into a chunk; the same article met twice
-    is kept once, wherever it is, and so is an article met again with a few characters or line
-    breaks changed (see `Duplicates`). `formats` restricts reading to some formats ("text", "html",
-    "csv", "jsonl"); `clean_exports` asks for page cleaning of export rows whose manifest or export
-    does not say. Yields (articles, problems); the last chunk also reports manifest rows naming
-    missing files."""
+    large corpus never has to fit in memory: exports (CSV / JSON lines) are read a block at a time
+    and their rows may fall in several chunks. The same article met twice is kept once, wherever it
+    is, and so is an article met again with a few characters or line breaks changed (see
+    `Duplicates`). `formats` restricts reading to some formats ("text", "html", "csv", "jsonl");
+    `clean_exports` asks for page cleaning of export rows whose manifest or export does not say.
+    Yields (articles, problems): a file's problems come with the chunk its last article is in,
+    the copies it holds named after them; the last chunk also reports manifest rows naming missing
+    files."""
     folder = Path(folder)
     manifest, problems = read_manifest(folder)
     duplicates = Duplicates()
@@ -118,23 +125,27 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
     problems.extend(listing_problems)
     listed: set[str] = set()
     chunk: list[RawArticle] = []
+    batch = min(chunk_size or BATCH_ROWS, BATCH_ROWS)
     for path in paths:
         name = path.relative_to(folder).as_posix()
         listed.add(name)
         if formats is not None and file_format(path) not in formats:
             continue
-        found, file_problems = read_file(path, name=name)
-        problems.extend(file_problems)
-        for article in found:
-            article = _with_manifest(article, manifest.get(name, {}), clean_exports=clean_exports)
-            first, exact = duplicates.check(article)
-            if first is not None:
-                problems.append(_duplicate_problem(article, first, exact))
-                continue
-            chunk.append(article)
-        if chunk_size and len(chunk) >= chunk_size:
-            yield chunk, problems
-            chunk, problems = [], []
+        file_problems: list[Problem] = []
+        copies: list[Problem] = []
+        for found, found_problems in iter_file(path, name=name, batch=batch):
+            file_problems.extend(found_problems)
+            for article in found:
+                article = _with_manifest(article, manifest.get(name, {}), clean_exports=clean_exports)
+                first, exact = duplicates.check(article)
+                if first is not None:
+                    copies.append(_duplicate_problem(article, first, exact))
+                    continue
+                chunk.append(article)
+                if chunk_size and len(chunk) >= chunk_size:
+                    yield chunk, problems
+                    chunk, problems = [], []
+        problems.extend(file_problems + copies)
     for name in sorted(set(manifest) - listed):
         problems.append(Problem(MANIFEST, f"names {name!r}, which is not in {folder}: "
                                           "fix the file name in the manifest or add the file"))
@@ -232,49 +243,146 @@ def file_format(path: Path) -> str | None:
 
 # ── one file ────────────────────────────────────────────────────────────────────────────────────
 
+BLOCK_BYTES = 1 << 20  # an export is read this many bytes at a time, so its size never decides memory
+BATCH_ROWS = 1000  # export rows made into articles at a time
+_WIDE = ("utf-16", "utf-32", "utf-16-le", "utf-16-be")
+_CODECS = {"utf-8-replace": ("utf-8", "replace")}  # encoding as recorded → (codec, errors)
+_ENCODING_WARNINGS = {
+    "cp1252": "not UTF-8: read as Windows-1252 (cp1252), re-save as UTF-8 if characters look wrong",
+    "utf-8-replace": "undecodable bytes replaced with \ufffd: re-save the file as UTF-8"}
+
+
 def read_file(path: Path, *, name: str | None = None) -> tuple[list[RawArticle], list[Problem]]:
     """Read one file into articles (one for a page, one per row for an export)."""
+    articles: list[RawArticle] = []
+    problems: list[Problem] = []
+    for found, found_problems in iter_file(path, name=name):
+        articles.extend(found)
+        problems.extend(found_problems)
+    return articles, problems
+
+
+def iter_file(path: Path, *, name: str | None = None, batch: int = BATCH_ROWS
+              ) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
+    """Read one file into articles, as batches of (articles, problems). A page is one batch. An
+    export (CSV / JSON lines) is read `BLOCK_BYTES` at a time and its rows come `batch` at a time,
+    so memory does not grow with its size; its problems (broken rows, rows without text) come with
+    its last batch, each still one line naming all its rows."""
     name = _display(name or path.name)
-    suffix = path.suffix.lower()
     kind = file_format(path)
     if kind is None:
         known = ", ".join(sorted(TEXT_EXTENSIONS | EXPORT_EXTENSIONS))
-        return [], [Problem(name, f"unknown extension {suffix or '(none)'!r}: skipped; "
-                                  f"save articles as one of {known}")]
+        yield [], [Problem(name, f"unknown extension {path.suffix.lower() or '(none)'!r}: skipped; "
+                                 f"save articles as one of {known}")]
+        return
     try:
+        if kind in EXPORT_FORMATS:
+            yield from _iter_export(functools.partial(path.open, "rb"), name=name, kind=kind, batch=batch)
+            return
         size = path.stat().st_size
-        if kind in ("text", "html") and size > MAX_ARTICLE_BYTES:
-            return [], [Problem(name, f"is {size / 2**20:.0f} MB, too large for one article: skipped; "
-                                      "split it into one file per article, or save it as CSV / JSON lines")]
+        if size > MAX_ARTICLE_BYTES:
+            yield [], [Problem(name, f"is {size / 2**20:.0f} MB, too large for one article: skipped; "
+                                     "split it into one file per article, or save it as CSV / JSON lines")]
+            return
         data = path.read_bytes()
     except OSError as error:  # deleted while the build ran, no permission, a folder named *.txt
         reason = error.strerror or type(error).__name__
-        return [], [Problem(name, f"could not be read ({reason}): skipped; check that the file exists "
-                                  "and that you may read it")]
-    return read_bytes(data, name=name, kind=kind)
+        yield [], [Problem(name, f"could not be read ({reason}): skipped; check that the file exists "
+                                 "and that you may read it")]
+        return
+    yield read_bytes(data, name=name, kind=kind)
 
 
 def read_bytes(data: bytes, *, name: str, kind: str) -> tuple[list[RawArticle], list[Problem]]:
     """The articles in the raw bytes of one file of format `kind`."""
-    if not data.strip():
-        return [], [Problem(name, "is empty: skipped; remove it or paste the article text into it")]
-    what = binary_kind(data)
+    articles: list[RawArticle] = []
+    problems: list[Problem] = []
+    if kind in EXPORT_FORMATS:
+        for found, found_problems in _iter_export(functools.partial(io.BytesIO, data), name=name, kind=kind,
+                                                  batch=BATCH_ROWS):
+            articles.extend(found)
+            problems.extend(found_problems)
+        return articles, problems
+    text, problem = _open_text(functools.partial(io.BytesIO, data), name=name)
+    if problem is not None:
+        return [], [problem]
+    sha = hashlib.sha256(data).hexdigest()
+    return [RawArticle(name, None, kind, "".join(text.blocks()), text.encoding, sha, {}, text.warnings)], []
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A file's bytes found to be text: how they decode, the warnings every article of the file
+    carries, and its text as a stream of blocks (control characters removed)."""
+
+    open_bytes: Callable[[], BinaryIO]
+    encoding: str
+    warnings: tuple[str, ...]
+
+    def blocks(self) -> Iterator[str]:
+        for block in _decoded(self.open_bytes, self.encoding):
+            yield strip_controls(block)[0]
+
+
+def _open_text(open_bytes: Callable[[], BinaryIO], *, name: str) -> tuple[_Text | None, Problem | None]:
+    """Check a file's bytes the way every file is checked (empty, binary, encoding, control
+    characters), reading them block by block: (the text, None) or (None, why it is skipped)."""
+    if not any(block.strip() for block in _byte_blocks(open_bytes)):
+        return None, Problem(name, "is empty: skipped; remove it or paste the article text into it")
+    with open_bytes() as handle:
+        head = handle.read(8192)
+    what = binary_kind(head)
     if what is not None:
-        return [], [Problem(name, f"is a binary file{what}, not text: skipped; save the page as .txt, "
-                                  ".html, .csv or .jsonl")]
-    text, encoding, warning = decode_bytes(data)
-    warnings = (warning,) if warning else ()
-    text, removed = strip_controls(text)
+        return None, Problem(name, f"is a binary file{what}, not text: skipped; save the page as .txt, "
+                                   ".html, .csv or .jsonl")
+    encoding, removed, has_text = _encoding(open_bytes, head)
+    warnings = (_ENCODING_WARNINGS[encoding],) if encoding in _ENCODING_WARNINGS else ()
     if removed:
         warnings += (f"{removed} control characters (such as NUL bytes) removed from the text",)
-    if not text.strip():
-        return [], [Problem(name, "holds no text once control characters are removed: skipped; "
-                                  "save the page as text")]
-    if kind in ("text", "html"):
-        sha = hashlib.sha256(data).hexdigest()
-        return [RawArticle(name, None, kind, text, encoding, sha, {}, warnings)], []
-    rows, problems = read_csv_rows(text, name) if kind == "csv" else read_jsonl_rows(text, name)
-    return _export_articles(name, kind, encoding, warnings, rows, problems)
+    if not has_text:
+        return None, Problem(name, "holds no text once control characters are removed: skipped; "
+                                   "save the page as text")
+    return _Text(open_bytes, encoding, warnings), None
+
+
+def _byte_blocks(open_bytes: Callable[[], BinaryIO]) -> Iterator[bytes]:
+    with open_bytes() as handle:
+        while block := handle.read(BLOCK_BYTES):
+            yield block
+
+
+def _encoding(open_bytes: Callable[[], BinaryIO], head: bytes) -> tuple[str, int, bool]:
+    """How to decode a file (see `decode_bytes`), with the number of control characters its text
+    holds and whether any text is left without them. Each encoding is tried on the whole file,
+    block by block."""
+    tries = [wide] if (wide := _utf16_or_32(head)) else []
+    tries += ["utf-8-sig"] if head.startswith(b"\xef\xbb\xbf") else []
+    for encoding in (*tries, "utf-8", "cp1252", "utf-8-replace"):
+        removed, has_text = 0, False
+        try:
+            for block in _decoded(open_bytes, encoding):
+                block, count = strip_controls(block)
+                removed += count
+                has_text = has_text or bool(block.strip())
+        except UnicodeDecodeError:
+            continue
+        return encoding, removed, has_text
+    raise AssertionError("utf-8 with replacement decodes any bytes")
+
+
+def _decoded(open_bytes: Callable[[], BinaryIO], encoding: str) -> Iterator[str]:
+    """A file's text, block by block, decoded as `encoding` (an encoding `_encoding` chose);
+    UnicodeDecodeError when the bytes are not valid in it. A byte-order mark is not text."""
+    codec, errors = _CODECS.get(encoding, (encoding, "strict"))
+    decoder = codecs.getincrementaldecoder(codec)(errors)
+    leading = encoding in _WIDE  # byte-order marks at the start of wide text (past the first) dropped too
+    for block in itertools.chain(_byte_blocks(open_bytes), [None]):
+        text = decoder.decode(block or b"", final=block is None)
+        if leading and text:
+            text = text.lstrip("\ufeff")
+            leading = not text
+        if text:
+            yield text
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -311,27 +419,9 @@ def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
     """Decode raw bytes: UTF-8 (with or without BOM), UTF-16/32 (by BOM or zero bytes), else cp1252
     with a warning, else UTF-8 with replacement characters and a warning. Returns (text, encoding,
     warning or None)."""
-    wide = _utf16_or_32(data)
-    if wide:
-        try:
-            return data.decode(wide).lstrip("\ufeff"), wide, None
-        except UnicodeDecodeError:
-            pass
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig", None
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8"), "utf-8", None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252", "not UTF-8: read as Windows-1252 (cp1252), " \
-                                                "re-save as UTF-8 if characters look wrong"
-    except UnicodeDecodeError:
-        return (data.decode("utf-8", errors="replace"), "utf-8-replace",
-                "undecodable bytes replaced with \ufffd: re-save the file as UTF-8")
+    open_bytes = functools.partial(io.BytesIO, data)
+    encoding = _encoding(open_bytes, data[:8192])[0]
+    return "".join(_decoded(open_bytes, encoding)), encoding, _ENCODING_WARNINGS.get(encoding)
 
 
 def strip_controls(text: str) -> tuple[str, int]:
@@ -429,40 +519,108 @@ def _given(row: dict, header: list, names: list[str]) -> dict:
 
 # ── exports ─────────────────────────────────────────────────────────────────────────────────────
 
-def read_csv_rows(text: str, name: str) -> tuple[list[tuple[int, dict]], list[Problem]]:
-    """The rows of a CSV export as (row number, {column: value}); the separator (comma, semicolon,
-    tab or bar) is taken from the header line. Cells may be of any size and span lines when quoted.
-    Rows broken by a stray quote or with the wrong number of cells are named in one problem and
-    skipped; after a broken quote the lines it swallowed are read again, so no row is lost unnamed."""
+def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, batch: int
+                 ) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
+    """The articles of a CSV / JSON-lines export in batches of `batch`, read block by block."""
+    text, problem = _open_text(open_bytes, name=name)
+    if problem is not None:
+        yield [], [problem]
+        return
+    rows = _csv_rows(_physical_lines_of(text.blocks()), name) if kind == "csv" else \
+        _jsonl_rows(_split_lines(text.blocks(), "\n"), name)
+    articles: list[RawArticle] = []
+    empty: list[int] = []
+    has_text, fields, found = False, set(), 0  # whether any row has a text field; fields seen until one has
+    while True:
+        try:
+            record, row = next(rows)
+        except StopIteration as stop:
+            problems = list(stop.value)
+            break
+        header = row.pop("__header")
+        if not has_text:
+            has_text = "text" in row
+            fields.update(map(str, header))
+        article = _export_article(row, header, name=name, kind=kind, record=record,
+                                  encoding=text.encoding, warnings=text.warnings)
+        if article is None:
+            empty.append(record)
+            continue
+        articles.append(article)
+        found += 1
+        if len(articles) >= batch:
+            yield articles, []
+            articles = []
+    if (empty or found) and not has_text:  # JSON lines whose objects all lack a text field
+        shown = ", ".join(map(repr, sorted(fields)[:20])) or "none"
+        problems.append(Problem(name, f"has no 'text' field (fields found: {shown}): skipped; "
+                                      "name the field holding the article text 'text'"))
+    elif empty:
+        more = f" and {len(empty) - MAX_LISTED} more" if len(empty) > MAX_LISTED else ""
+        rows_named = (f"row {empty[0]}" if len(empty) == 1
+                      else f"rows {', '.join(map(str, empty[:MAX_LISTED]))}{more}")
+        problems.append(Problem(name, f"{rows_named} {'has' if len(empty) == 1 else 'have'} no text: "
+                                      "skipped; every row needs the article text in its 'text' column"))
+    if not found and not problems:
+        problems.append(Problem(name, "has no rows: skipped"))
+    yield articles, problems
+
+
+def _export_article(row: dict, header: list, *, name: str, kind: str, record: int, encoding: str,
+                    warnings: tuple[str, ...]) -> RawArticle | None:
+    """One export row as an article; None when it has no text."""
+    text = row.get("text")
+    text = "" if text is None or isinstance(text, (dict, list)) else str(text)
+    text, _ = strip_controls(text)
+    text = text.strip()
+    if not text:
+        return None
+    values = {k: _cell(v) for k, v in row.items()}
+    given = _given(values, header, [_column(h) for h in header])
+    if "event" not in given and values.get("event_id"):
+        given["event"] = values["event_id"]
+    extra = given.pop("extra", {})
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return RawArticle(name, record, kind, text, encoding, sha, given, warnings, extra)
+
+
+def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], None, list[Problem]]:
+    """The rows of a CSV export as (row number, {column: value}), from its physical lines; returns
+    the problems. The separator (comma, semicolon, tab or bar) is taken from the header line. Cells
+    may be of any size and span lines when quoted. Rows broken by a stray quote or with the wrong
+    number of cells are named in one problem and skipped; after a broken quote the lines it
+    swallowed are read again, so no row is lost unnamed (only the lines of the row being read are
+    held for that, so memory stays flat on a good file)."""
     csv.field_size_limit(2**31 - 1)
-    lines = _physical_lines(text)
-    start = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if start is None:
-        return [], []
-    separator, header = _header(lines[start], needed="text")
+    lines = _Rewind(lines)
+    header_line = next((line for line in lines if line.strip()), None)
+    if header_line is None:
+        return []
+    separator, header = _header(header_line, needed="text")
     names = [_column(h) for h in header]
     if "text" not in names:
         found = ", ".join(repr(str(h).strip()) for h in header[:20]) or "none"
-        return [], [Problem(name, f"has no 'text' column (columns found: {found}): skipped; name the "
-                                  "column holding the article text 'text' in the first line")]
-    rows: list[tuple[int, dict]] = []
+        return [Problem(name, f"has no 'text' column (columns found: {found}): skipped; name the "
+                              "column holding the article text 'text' in the first line")]
     broken: dict[str, list[int]] = {}
-    position = start + 1
+    position = lines.next_index  # 0-based index of the line after the header
     record = 0
-    while position < len(lines):
-        reader = csv.reader(lines[position:], delimiter=separator, strict=True)
+    while True:
+        lines.rewind(position)
+        reader = csv.reader(lines, delimiter=separator, strict=True)
         line_before = 0
         try:
             for cells in reader:
                 begin = position + line_before + 1  # 1-based line where this row starts
                 line_before = reader.line_num
+                lines.forget_before(position + line_before)
                 if not any(c.strip() for c in cells):
                     continue
                 record += 1
                 if len(cells) != len(names):
                     broken.setdefault("cells", []).append(begin)
                     continue
-                rows.append((record, dict(zip(names, cells)) | {"__header": header}))
+                yield record, dict(zip(names, cells)) | {"__header": header}
             break
         except csv.Error as error:
             record += 1
@@ -471,7 +629,7 @@ def read_csv_rows(text: str, name: str) -> tuple[list[tuple[int, dict]], list[Pr
             key = "open" if ran_on or "end of data" in str(error) else "quote"
             broken.setdefault(key, []).append(begin)
             position = begin  # read again from the line after the broken row's first line
-    return rows, _broken_rows(name, broken, len(names), separator)
+    return _broken_rows(name, broken, len(names), separator)
 
 
 def _header(line: str, *, needed: str) -> tuple[str, list[str]]:
@@ -485,6 +643,41 @@ def _header(line: str, *, needed: str) -> tuple[str, list[str]]:
         if len(cells) > len(best[1]):
             best = (separator, cells)
     return best
+
+
+class _Rewind:
+    """Lines from a stream, numbered from 0, that can be read again from any line not yet
+    forgotten (a CSV row broken by a quote is read again from its second line)."""
+
+    def __init__(self, lines: Iterator[str]):
+        self._source = iter(lines)
+        self._held: collections.deque[str] = collections.deque()
+        self._first = 0  # number of the first line held
+        self.next_index = 0  # number of the line the next read gives
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        offset = self.next_index - self._first
+        if offset < len(self._held):
+            line = self._held[offset]
+        else:
+            line = next(self._source)
+            self._held.append(line)
+        self.next_index += 1
+        return line
+
+    def rewind(self, index: int) -> None:
+        """Read again from line `index` (held, or the next one from the stream)."""
+        if index < self._first:
+            raise ValueError(f"line {index} is forgotten")
+        self.next_index = index
+
+    def forget_before(self, index: int) -> None:
+        while self._first < index and self._held:
+            self._held.popleft()
+            self._first += 1
 
 
 def _broken_rows(name: str, broken: dict[str, list[int]], n_columns: int, separator: str) -> list[Problem]:
@@ -506,19 +699,49 @@ def _lines_named(lines: list[int]) -> str:
     return f"the rows at lines {', '.join(map(str, lines[:MAX_LISTED]))}{more}"
 
 
+_LINE_BREAK = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
+
+
 def _physical_lines(text: str) -> list[str]:
     """The lines of a text with their line breaks (\n, \r\n, or \r alone as old Mac files have)."""
-    return [line for line in re.split(r"(?<=\n)|(?<=\r)(?!\n)", text) if line]
+    return [line for line in _LINE_BREAK.split(text) if line]
 
 
-def read_jsonl_rows(text: str, name: str) -> tuple[list[tuple[int, dict]], list[Problem]]:
-    """The rows of a JSON-lines export as (row number, object). Lines are split at "\\n" only, so
-    line and paragraph separators, form feeds and carriage returns inside a text are part of it.
-    Lines that are not JSON objects are named in one problem and skipped."""
-    rows: list[tuple[int, dict]] = []
+def _physical_lines_of(blocks: Iterable[str]) -> Iterator[str]:
+    """`_physical_lines` of a text given block by block."""
+    rest = ""
+    for block in blocks:
+        text = rest + block
+        held = text.endswith("\r")  # may be the first half of a \r\n in the next block
+        lines = _LINE_BREAK.split(text[:-1] if held else text)
+        rest = lines.pop() + ("\r" if held else "")
+        yield from (line for line in lines if line)
+    if rest:
+        yield from _physical_lines(rest)
+
+
+def _split_lines(blocks: Iterable[str], separator: str) -> Iterator[str]:
+    """`text.split(separator)` of a text given block by block."""
+    pending: list[str] = []
+    for block in blocks:
+        if separator not in block:
+            pending.append(block)
+            continue
+        lines = block.split(separator)
+        pending.append(lines[0])
+        yield "".join(pending)
+        yield from lines[1:-1]
+        pending = [lines[-1]]
+    yield "".join(pending)
+
+
+def _jsonl_rows(lines: Iterable[str], name: str) -> Generator[tuple[int, dict], None, list[Problem]]:
+    """The rows of a JSON-lines export as (row number, object), from its lines split at "\\n" only
+    (so line and paragraph separators, form feeds and carriage returns inside a text are part of
+    it); returns the problems. Lines that are not JSON objects are named in one problem and skipped."""
     bad: list[int] = []
     record = 0
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         record += 1
@@ -530,47 +753,10 @@ def read_jsonl_rows(text: str, name: str) -> tuple[list[tuple[int, dict]], list[
             bad.append(number)
             continue
         header = list(row)
-        rows.append((record, {_column(k): v for k, v in row.items()} | {"__header": header}))
-    problems = []
+        yield record, {_column(k): v for k, v in row.items()} | {"__header": header}
     if bad:
-        problems.append(Problem(name, f"{_lines_named(bad)}: not a JSON object on one line: skipped; "
-                                      "fix or remove it"))
-    if rows and not any("text" in row for _, row in rows):
-        keys = sorted({str(k) for _, row in rows for k in row["__header"]})
-        found = ", ".join(map(repr, keys[:20])) or "none"
-        return [], problems + [Problem(name, f"has no 'text' field (fields found: {found}): skipped; "
-                                             "name the field holding the article text 'text'")]
-    return rows, problems
-
-
-def _export_articles(name, kind, encoding, warnings, rows, problems) -> tuple[list[RawArticle], list[Problem]]:
-    articles, problems = [], list(problems)
-    empty: list[int] = []
-    for record, row in rows:
-        header = row.pop("__header")
-        text = row.get("text")
-        text = "" if text is None or isinstance(text, (dict, list)) else str(text)
-        text, _ = strip_controls(text)
-        text = text.strip()
-        if not text:
-            empty.append(record)
-            continue
-        values = {k: _cell(v) for k, v in row.items()}
-        given = _given(values, header, [_column(h) for h in header])
-        if "event" not in given and values.get("event_id"):
-            given["event"] = values["event_id"]
-        extra = given.pop("extra", {})
-        sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        articles.append(RawArticle(name, record, kind, text, encoding, sha, given, warnings, extra))
-    if empty:
-        more = f" and {len(empty) - MAX_LISTED} more" if len(empty) > MAX_LISTED else ""
-        rows_named = (f"row {empty[0]}" if len(empty) == 1
-                      else f"rows {', '.join(map(str, empty[:MAX_LISTED]))}{more}")
-        problems.append(Problem(name, f"{rows_named} {'has' if len(empty) == 1 else 'have'} no text: "
-                                      "skipped; every row needs the article text in its 'text' column"))
-    if not articles and not problems:
-        problems.append(Problem(name, "has no rows: skipped"))
-    return articles, problems
+        return [Problem(name, f"{_lines_named(bad)}: not a JSON object on one line: skipped; fix or remove it")]
+    return []
 
 
 def _cell(value) -> str:
