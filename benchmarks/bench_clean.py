@@ -11,9 +11,8 @@ trafilatura alone on the same HTML. Also the baseline of keeping the whole dump.
 Halves: the pages are split in two by a fixed hash of the page id (sha256, even/odd first byte),
 and by five random 50/50 splits with fixed seeds; F1 is reported on each half. Rules written for
 the visible pages score higher on them than on unseen ones, so a gap between halves is the warning
-sign. The leave-half-out view lists the furniture patterns (and other drop rules) that drop lines on
-pages of one hash half only: a rule that fires on one half alone has no evidence that it
-generalises.
+sign. The leave-half-out view lists the rules and furniture patterns that label lines on pages of
+one hash half only: a rule that fires on one half alone has no evidence that it generalises.
 
 Speed: MB of page dump per second through `label_lines`, the median of repeated passes; with
 BASELINE=REV the clean.py of that revision is timed in the same run, passes interleaved.
@@ -116,8 +115,9 @@ def chance_gaps(pairs: dict[str, tuple[str, str]], tools) -> dict[str, float]:
 
 
 def firing(pages: list[dict], labelled: dict[str, dict[str, list]]) -> dict[str, dict[str, set]]:
-    """For every drop rule, and every furniture pattern within a rule, the page ids (per dump
-    style) where it dropped a line: {"rule" or "rule: pattern": {page ids}}."""
+    """For every rule (of kept lines and of dropped ones), and every furniture pattern within a
+    rule, the ids of the pages (either dump style) where it labelled a line:
+    {"rule" or "rule: pattern": {page ids}}."""
     from framing.lexicons import load_data
 
     patterns = {rule: [re.compile(p, re.IGNORECASE) for p in spec["patterns"]]
@@ -126,9 +126,9 @@ def firing(pages: list[dict], labelled: dict[str, dict[str, list]]) -> dict[str,
     for page in pages:
         for style in STYLES:
             for line in labelled[style][page["page_id"]]:
+                fired[line.rule].add(page["page_id"])
                 if line.kind is not None:
                     continue
-                fired[line.rule].add(page["page_id"])
                 probe = line.text.strip(" \t*:|[](){}")
                 for pattern in patterns.get(line.rule, ()):
                     if pattern.search(probe):
@@ -190,6 +190,10 @@ def main() -> int:
         labelled[style] = {page["page_id"]: label_lines(page[style]) for page in pages}
         pairs = {page["page_id"]: (page["gold_article_body"], kept_body(labelled[style][page["page_id"]]))
                  for page in pages}
+        if style == STYLES[0]:
+            f1s = {i: scores([pair])["f1"] for i, pair in pairs.items()}
+            results["lowest_pages"] = [{"page": i[:8], "half": "AB"[hash_half(i)], "f1": f1s[i]}
+                                       for i in sorted(f1s, key=lambda i: (f1s[i], i))[:8]]
         results[style] = {**scores(list(pairs.values())),
                           "whole_dump": scores([(p["gold_article_body"], p[style]) for p in pages]),
                           "halves": half_scores(pairs, halves, scores), "chance_gap": chance_gaps(pairs, tools)}
@@ -208,6 +212,8 @@ def main() -> int:
                                                  "halves": half_scores(alone, halves, scores),
                                                  "chance_gap": chance_gaps(alone, tools)}}
     fired = firing(pages, labelled)
+    results["rule_pages"] = {name: [len(ids & halves["hash"][0]), len(ids & halves["hash"][1])]
+                             for name, ids in sorted(fired.items()) if ":" not in name}
     results["one_half_only"] = [{"rule": name, "pages_a": a, "pages_b": b}
                                 for name, a, b in one_sided(fired, *halves["hash"])]
     texts = [page[style] for page in pages for style in STYLES]
@@ -233,7 +239,11 @@ def main() -> int:
               + f"{r['chance_gap']['median']:>13.3f}, {r['chance_gap']['p95']:.3f}")
     worst = max(h["gap"] for _, r, _ in rows[:3] for h in r["halves"].values())
     print(f"largest gap between halves (framing: both dumps and html): {worst:.3f}")
-    print(f"\nrules and patterns that drop lines on pages of one hash half only (pages in A, B):")
+    print(f"the eight lowest-scoring pages ({STYLES[0]}) and their hash half: "
+          + ", ".join(f"{row['page']} {row['half']} {row['f1']:.2f}" for row in results["lowest_pages"]))
+    print("\npages of hash half A / B where each rule labels a line:")
+    print("  " + ", ".join(f"{name} {a}/{b}" for name, (a, b) in results["rule_pages"].items()))
+    print("rules and patterns that label lines on pages of one hash half only (pages in A, B):")
     for row in results["one_half_only"]:
         print(f"  {row['pages_a']:>2} {row['pages_b']:>2}  {row['rule']}")
     print("\nspeed, MB of page dump per second (median of "

@@ -176,6 +176,52 @@ def test_a_title_in_a_few_related_lists_is_not_a_site_repeat():
     assert "menu" in repeated_lines(pages)
 
 
+TICKER = ("Breaking News\n"
+          "Storm closes the coast road as the river rises above its banks in the north of the county.\n"
+          "Council opens two shelters in the town hall for the families who were told to leave.\n")
+
+ARTICLE_WITH_FURNITURE = TICKER + """
+Flood waters rise in the valley
+
+Residents of the lower valley were told to leave their homes on Sunday as the river rose above its banks for the second time this year.
+
+“We have never seen the water come up this fast,” one of the residents told reporters outside the town hall.
+
+– Maria Cruz, a resident
+
+Emergency crews said the water could reach the main road by the evening, and the council opened two shelters in the town hall.
+
+Vicente Aguiar loads sandbags into his pickup truck outside the town hall in the lower valley. (AP Photo/John Roe)
+
+The council said it would decide on Monday whether the schools in the valley stay closed for the rest of the week, and that buses would take the children to the town school until the roads are open again.
+
+&lt;span data-type="bookmark" style="display: inline-block; width: 0px;"&gt;&lt;/span&gt;
+
+Facebook Twitter Email
+Your email address will not be published. Required fields are marked *
+""" + TICKER
+
+
+def test_prose_repeated_on_one_page_is_a_ticker_not_the_article():
+    lines = label_lines(ARTICLE_WITH_FURNITURE)
+    ticker = [line for line in lines if line.text.startswith(("Storm closes", "Council opens"))]
+    assert len(ticker) == 4 and {line.rule for line in ticker} == {"page_repeat"}
+    assert _kept(lines, "headline") == ["Flood waters rise in the valley"]
+    assert len(_kept(lines, "body")) == 5  # four paragraphs and the attribution between two of them
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("– Maria Cruz, a resident", "between_prose"),
+    ("Vicente Aguiar loads sandbags into his pickup truck outside the town hall in the lower valley. "
+     "(AP Photo/John Roe)", "caption"),
+    ('&lt;span data-type="bookmark" style="display: inline-block; width: 0px;"&gt;&lt;/span&gt;', "markup"),
+    ("Facebook Twitter Email", "share"),
+    ("Your email address will not be published. Required fields are marked *", "comment_prompt"),
+])
+def test_general_furniture_rules(text, rule):
+    assert _rule(label_lines(ARTICLE_WITH_FURNITURE), text) == rule
+
+
 def test_page_without_prose_keeps_nothing():
     lines = label_lines("Home\nNews\nContact us\n")
     assert not _kept(lines)

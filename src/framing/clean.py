@@ -8,14 +8,18 @@ lists, login prompts and footers. The method, line by line:
    stops mid-sentence continues on the next).
 2. Evidence per block: words, sentence-final punctuation, the share of function words (text reads
    as prose when a good share of its words are function words; Pomikálek 2011), bullets, and the
-   furniture phrases of `data/furniture.toml` (share, login, copyright, comments, related…).
+   furniture phrases of `data/furniture.toml` (share, login, copyright, comments, related…), written
+   as general statements about pages, not strings of one site. Evidence for all one-line blocks of
+   a page is computed at once (`_PageLines`); `_evidence` does one block and is the reference.
+   Prose written twice on one page is a ticker or teaser list, not the article (`page_repeat`).
 3. The body is the one contiguous run of blocks with the most prose in it: prose blocks count their
    words, other blocks count against, and the run with the largest sum wins (the maximum-subarray
    idea of Finn, Kushmerick & Smyth 2001, "body text extraction").
 4. Above the body, the headline (the longest title-like line close above it; its repeats are
    dropped), then the deck, byline and date between the headline and the body. Inside the body,
    prose is `body`, bulleted prose is `list_item`, title-like lines followed by prose are
-   `subheading`, furniture phrases are dropped. Everything else is dropped with the rule that says
+   `subheading`, a short line between two prose blocks is `body` (an attribution, a one-line
+   paragraph), furniture phrases are dropped. Everything else is dropped with the rule that says
    why, so `framing explain FILE` can show it.
 
 Lines repeated across several pages of one site (menus, footers) are learnt by `repeated_lines` and
@@ -142,6 +146,7 @@ def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> lis
     blocks = _blocks(text, site_repeats)
     if site_repeats and _repeats_take_the_article(blocks):
         blocks = _blocks(text, frozenset())
+    _mark_page_repeats(blocks)
     start, end = _body_run(blocks)
     labels: dict[int, tuple[str | None, str]] = {}
     if start is not None:
@@ -530,6 +535,15 @@ def _repeats_take_the_article(blocks: list[_Block]) -> bool:
     return repeated > MAX_REPEATED_PROSE * (repeated + prose)
 
 
+def _mark_page_repeats(blocks: list[_Block]) -> None:
+    """Prose that appears twice on one page is a teaser list or a ticker (the same story titles
+    and ledes at the top and the bottom), not the article, whose paragraphs are written once."""
+    counts = Counter(_SPACE.sub(" ", b.text).casefold() for b in blocks if b.prose)
+    for block in blocks:
+        if block.prose and block.words >= 8 and counts[_SPACE.sub(" ", block.text).casefold()] > 1:
+            block.prose, block.rule = False, "page_repeat"
+
+
 def _title_case(words: list[str], stopwords: frozenset[str]) -> bool:
     """Most content words capitalised, as in a headline or a menu, not in a sentence."""
     content = [w for w in words if w.lower() not in stopwords]
@@ -588,6 +602,8 @@ def _label_body(blocks: list[_Block], start: int, end: int, labels: dict) -> Non
             labels[index] = ("subheading", "heading_in_body")
         elif block.bullet and block.words >= 3 and _next_kind_is_list(blocks, index, end):
             labels[index] = ("list_item", "bullet_in_list")
+        elif block.words >= 1 and _between_prose(blocks, index, start, end):
+            labels[index] = ("body", "between_prose")
         else:
             labels[index] = (None, "short_in_body")
 
@@ -642,6 +658,14 @@ def _title_like(block: _Block) -> bool:
     """A heading: short, starts with a capital, does not end like a sentence."""
     return (1 <= block.words <= 15 and block.text[:1].isupper() and not block.bullet
             and not re.search(r"[.,;:]$", block.text))
+
+
+def _between_prose(blocks: list[_Block], index: int, start: int, end: int) -> bool:
+    """A short line with prose of the body right above and right below it: part of the article
+    (an attribution, a short paragraph), not furniture, which has its own rules."""
+    block = blocks[index]
+    return (start < index < end and blocks[index - 1].prose and blocks[index + 1].prose
+            and any(c.islower() for c in block.text) and not block.text.isdigit())
 
 
 def _next_prose(blocks: list[_Block], index: int, end: int) -> bool:
