@@ -57,6 +57,28 @@ def synthetic_article(rng: random.Random, number: int, n_events: int) -> dict:
     }
 
 
+def article_table(n_articles: int, *, seed: int = 0):
+    """`n_articles` articles drawn as `write_corpus` draws them, as a table in memory (no page
+    dumps): `article_id`, `outlet`, `event`, `title`, `published`, `url`, `text`."""
+    import pandas as pd
+
+    rng = random.Random(seed)
+    n_events = max(1, n_articles // 20)
+    rows = [synthetic_article(rng, number, n_events) for number in range(n_articles)]
+    return pd.DataFrame(rows).assign(article_id=[f"a{number:07d}" for number in range(n_articles)])
+
+
+def paragraph_table(articles, *, distinct: bool = False):
+    """The paragraphs of `articles` (`article_table`), one row each: `article_id`, `outlet`,
+    `event`, `paragraph_id`, `text`. With `distinct`, a paragraph only where it first occurs: the
+    same text with its repeats removed (the recombined articles share paragraphs, as wire copies
+    and boilerplate do in real corpora)."""
+    paragraphs = articles.assign(text=articles["text"].str.split("\n\n")).explode("text", ignore_index=True)
+    paragraphs["paragraph_id"] = paragraphs.groupby("article_id").cumcount()
+    paragraphs = paragraphs[["article_id", "outlet", "event", "paragraph_id", "text"]]
+    return paragraphs.drop_duplicates("text", ignore_index=True) if distinct else paragraphs
+
+
 def write_corpus(folder: Path, n_articles: int, *, seed: int = 0) -> Path:
     """Write a corpus of `n_articles` into `folder` (created; must not exist). Returns the folder."""
     folder = Path(folder)

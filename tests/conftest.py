@@ -56,3 +56,24 @@ def seed_sentences(seed_build):
 
     sentences = seed_build.sentences
     return sentences[sentences["kind"].isin(CONTENT_KINDS)].reset_index(drop=True)
+
+
+@pytest.fixture(scope="session")
+def shared_sentence_table(shared_data):
+    """Every sentence of the AllSides roundups and of narrative-frames-dev in `../shared/data/`, split
+    with framing's splitter: `article_id`, `outlet`, `event` (AllSides' event, else the data set),
+    `sentence_id`, `text`, `kind` ("body")."""
+    import json
+
+    import pandas as pd
+
+    from framing.segment import split_table
+
+    rows = []
+    for name in ("allsides-roundups", "narrative-frames-dev"):
+        with (shared_data / name / "articles.jsonl").open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines):
+                article = json.loads(line)
+                rows.append({"article_id": f"{name}-{number}", "outlet": article.get("outlet") or "",
+                             "event": article.get("event_id") or name, "text": article["text"]})
+    return split_table(pd.DataFrame(rows), by="article_id").assign(kind="body")

@@ -305,3 +305,54 @@ def test_mutual_matches_count_as_reported_and_exclusivity_is_split_by_voice(seed
     assert len(articles) == 2 and articles["n_exclusive"].sum() == len(after)
     assert (articles["n_narration"] + articles["n_quote"] == articles["n_sentences"]).all()
     assert ((articles["share_exclusive"] - articles["expected_share"] - articles["excess_share"]).abs() < 1e-12).all()
+
+
+# ------------------------------------------------- counting once per distinct text (issue 17)
+
+def _reference_counts(texts: pd.Series, stops: frozenset):
+    """Term counts as framing computed them before issue 17, kept as the oracle: scikit-learn's
+    CountVectorizer calling the tokenizer on every sentence."""
+    from scipy import sparse
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from framing.keywords import normalise_term, tokenize
+
+    def analyzer(text):
+        words = [term for term in map(normalise_term, tokenize(text)) if term not in stops]
+        return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    try:
+        return CountVectorizer(analyzer=analyzer).fit_transform(texts.fillna("").astype(str))
+    except ValueError:
+        return sparse.csr_matrix((len(texts), 1))
+
+
+def _same_matrix(got, expected):
+    assert got.shape == expected.shape
+    for part in ("data", "indices", "indptr"):  # entries in the same order, not only equal values
+        assert getattr(got, part).dtype == getattr(expected, part).dtype
+        assert (getattr(got, part) == getattr(expected, part)).all()
+
+
+def test_counts_equal_the_reference_on_every_shared_sentence(shared_sentence_table, seed_sentences):
+    from framing.keywords import read_stopwords
+
+    stops = read_stopwords()[0]
+    twice = pd.concat([seed_sentences["text"], seed_sentences["text"].iloc[::-1], pd.Series([None, "", "the"])],
+                      ignore_index=True)
+    for texts in (shared_sentence_table["text"], twice, pd.Series(["the of", None])):
+        _same_matrix(compare._counts(texts, stops), _reference_counts(texts, stops))
+
+
+def test_alignment_equals_the_reference_on_every_shared_sentence(shared_sentence_table, seed_sentences,
+                                                                  monkeypatch):
+    """The pairs are those of counting every sentence and weighting each event over the whole
+    vocabulary, as before issue 17."""
+    twice = pd.concat([seed_sentences, seed_sentences.assign(article_id=seed_sentences["article_id"] + "-copy",
+                                                             outlet=seed_sentences["outlet"] + " copy")])
+    tables = (shared_sentence_table, seed_sentences, twice)
+    pairs = [compare.align_sentences(table) for table in tables]
+    monkeypatch.setattr(compare, "_counts", _reference_counts)
+    monkeypatch.setattr(compare, "_used_columns", lambda counts: counts)
+    for table, got in zip(tables, pairs):
+        assert len(got) > 10
+        pd.testing.assert_frame_equal(got, compare.align_sentences(table), check_exact=True)

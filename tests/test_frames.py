@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 
 import pandas as pd
 import pytest
@@ -196,3 +197,84 @@ def test_lexicon_with_sound_cues_is_read(tmp_path):
                     'cues = ["troop*", "boots on the ground", "U.S.", "pre-2014"]\n', encoding="utf-8")
     assert read_lexicon("issue", lexicon=path)["frames"] == {
         "troops": ["troop*", "boots on the ground", "U.S.", "pre-2014"]}
+
+
+# ── matching once per distinct text gives the hits of matching each sentence (issue 17) ─────────
+
+def _reference_hits(sentences: pd.DataFrame, scheme: str = "generic", lexicon=None) -> pd.DataFrame:
+    """The hits as framing computed them before issue 17, kept as the oracle: every sentence and
+    every frame matched on its own, word cues and prefixes looked up token by token, phrase cues by
+    each frame's pattern, merged by position."""
+    import re
+
+    spec = read_lexicon(scheme, lexicon=lexicon)
+    table = sentences[sentences["kind"].isin(fr.config.CONTENT_KINDS)] if "kind" in sentences else sentences
+    token = re.compile(r"\w+")
+    compiled = []
+    for frame, cues in spec["frames"].items():
+        words = {c.lower() for c in cues if token.fullmatch(c)}
+        prefixes = {c[:-1].lower() for c in cues if c.endswith("*") and token.fullmatch(c[:-1])}
+        phrases = sorted((c for c in cues if c.lower() not in words and c[:-1].lower() not in prefixes),
+                         key=len, reverse=True)
+        pattern = re.compile("|".join(f"(?:{cue_pattern(c)})" for c in phrases), re.IGNORECASE) if phrases else None
+        compiled.append((frame, frozenset(words), frozenset(prefixes), pattern))
+
+    @lru_cache(maxsize=None)
+    def is_cue(lower: str, words: frozenset, prefixes: frozenset) -> bool:
+        return lower in words or bool(prefixes) and any(lower[:k] in prefixes for k in range(3, len(lower) + 1))
+
+    rows = []
+    for record in table.itertuples(index=False):
+        text = record.text
+        if not isinstance(text, str) or not text:
+            continue
+        tokens = [(m.start(), m.group(0), m.group(0).lower()) for m in token.finditer(text)]
+        for frame, words, prefixes, pattern in compiled:
+            found = [(start, word) for start, word, lower in tokens if is_cue(lower, words, prefixes)]
+            if pattern is not None:
+                taken = {start for start, _ in found}
+                found += [(m.start(), m.group(0)) for m in pattern.finditer(text) if m.start() not in taken]
+            if found:
+                rows.append({"article_id": record.article_id, "sentence_id": record.sentence_id,
+                             **{c: getattr(record, c, None) for c in ("outlet", "event", "kind", "position")},
+                             "scheme": spec["scheme"], "frame": frame, "score": len(found),
+                             "terms": "; ".join(word for _, word in sorted(found)),
+                             "lexicon_version": spec["version"]})
+    hits = pd.DataFrame(rows, columns=fr.frames.HIT_COLUMNS)
+    hits["score"] = hits["score"].astype("int64")
+    return hits
+
+
+def test_hits_equal_the_reference_on_every_shared_sentence(shared_sentence_table):
+    for scheme in fr.frames.SCHEMES:
+        expected = _reference_hits(shared_sentence_table, scheme)
+        assert len(expected) > 1000
+        pd.testing.assert_frame_equal(fr.add_frames(shared_sentence_table, scheme=scheme), expected)
+
+
+def test_hits_equal_the_reference_on_the_seeds_with_repeats_and_gaps(seed_sentences):
+    lexicon = fr.issue_lexicon(SEED)
+    twice = pd.concat([seed_sentences, seed_sentences.iloc[::-1]], ignore_index=True)
+    twice.loc[[3, 7], "text"] = [None, ""]  # no text: no hits
+    for table in (seed_sentences, twice, twice.drop(columns=["event", "position"]),
+                  twice.assign(outlet=twice["outlet"].astype("category"))):
+        for scheme, path in [(s, None) for s in fr.frames.SCHEMES] + [("issue", lexicon)]:
+            pd.testing.assert_frame_equal(fr.add_frames(table, scheme=scheme, lexicon=path),
+                                          _reference_hits(table, scheme, path))
+
+
+def test_phrase_cues_are_found_wherever_the_reference_finds_them(tmp_path):
+    """Phrases with hyphens, signs, prefixes and case that only Unicode folds (the long s 'ſ', the
+    Kelvin sign 'K') are matched as the per-sentence patterns match them."""
+    (tmp_path / "lexicon.toml").write_text(
+        'version = "t"\nsource = "test"\n[frames.a]\ncues = ["#metoo", "anti-war*", "year-old", "call* for", "war", "u.s. troops"]\n'
+        '[frames.b]\ncues = ["war crime*", "stra\u00dfe", "kelvin scale", "cost* of living", "econom*"]\n',
+        encoding="utf-8")
+    texts = ["The #MeToo wave; anti-warfare and Anti-War rallies.", "A 40-year-old, a year-old and yearly costs.",
+             "They called for calm; calls for WAR CRIMES probes.", "U.S. troops and u.s.troops left.",
+             "The \u017fcale: the \u212aelvin scale, the cost of living.", "Economic pre-war costs-of-living.",
+             "Stra\u00dfe and STRASSE.", "War-war war", "warcrime war crime war crimes"]
+    table = _table(texts)
+    hits = fr.add_frames(table, scheme="issue", lexicon=tmp_path / "lexicon.toml")
+    pd.testing.assert_frame_equal(hits, _reference_hits(table, "issue", tmp_path / "lexicon.toml"))
+    assert "\u212aelvin scale" in set(hits["terms"].str.split("; ").explode())

@@ -424,3 +424,25 @@ def test_log_odds_threshold_on_real_articles_by_side(allsides_tokens):
     odds = kw.log_odds(allsides_tokens, group="side")
     assert result["observed_max_z"] == pytest.approx(odds["z"].abs().max())
     assert np.isfinite(result["threshold"]) and result["threshold"] > 0
+
+
+def test_tokens_and_counts_equal_a_sentence_by_sentence_reference(shared_sentence_table, seed_sentences):
+    """Tokenising and normalising each distinct text and token once (issue 17) gives, row by row,
+    what tokenising every sentence gives, on every shared sentence and on repeated seed text."""
+    from collections import Counter
+
+    words = kw.read_stopwords()[0]
+    twice = pd.concat([seed_sentences, seed_sentences.iloc[::-1]], ignore_index=True)
+    twice.loc[[2, 5], "text"] = [None, ""]
+    for table in (shared_sentence_table, twice):
+        got = kw.unnest_tokens(table, drop_stopwords=False)
+        expected = [(a, s, i, token, kw.normalise_term(token), kw.normalise_term(token) in words)
+                    for a, s, text in zip(table["article_id"], table["sentence_id"], table["text"].fillna(""))
+                    for i, token in enumerate(kw.tokenize(text))]
+        columns = ["article_id", "sentence_id", "token_id", "token", "term", "is_stopword"]
+        assert list(got[columns].itertuples(index=False, name=None)) == expected
+        assert str(got["token"].dtype) == str(got["term"].dtype) == "str"
+        counts = kw.count_terms(kw.unnest_tokens(table), by="outlet")
+        outlet = dict(zip(zip(table["article_id"], table["sentence_id"]), table["outlet"]))
+        reference = Counter((outlet[a, s], term) for a, s, _, _, term, stop in expected if not stop)
+        assert dict(zip(zip(counts["outlet"], counts["term"]), counts["n"])) == reference

@@ -17,12 +17,12 @@ sparse vectors, a block of rows at a time.
 from __future__ import annotations
 
 import difflib
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
 from .config import CONTENT_KINDS
@@ -101,20 +101,50 @@ def _with_event(table: pd.DataFrame, within: str | None) -> pd.DataFrame:
     return table.assign(event="all")
 
 
-def _analyzer(stops: frozenset):
-    """Terms of a text, stop words dropped, then unigrams and bigrams of what is left."""
-    def terms(text: str) -> list[str]:
-        words = [term for term in map(normalise_term, tokenize(text)) if term not in stops]
-        return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-    return terms
+def _features(texts: list[str], stops: frozenset) -> list[list[str]]:
+    """The features of each text: its terms (`framing.keywords` tokens, normalised), stop words
+    dropped, then the bigrams of what is left. Each distinct token is normalised once."""
+    tokens = [tokenize(text) for text in texts]
+    term_of = {}
+    for token in set(chain.from_iterable(tokens)):
+        term = normalise_term(token)
+        term_of[token] = None if term in stops else term
+    features = []
+    for words in tokens:
+        words = [term for term in map(term_of.__getitem__, words) if term is not None]
+        features.append(words + [f"{a} {b}" for a, b in zip(words, words[1:])])
+    return features
 
 
 def _counts(texts: pd.Series, stops: frozenset) -> sparse.csr_matrix:
-    """Term counts of every sentence, tokenised once for the whole table."""
-    try:
-        return CountVectorizer(analyzer=_analyzer(stops)).fit_transform(texts.fillna("").astype(str))
-    except ValueError:  # no sentence has a content word
+    """Term counts of every sentence (rows) by term (columns, in alphabetical order): the matrix
+    scikit-learn's `CountVectorizer(analyzer=...)` gives, entries stored in each row in order of
+    the terms' first appearance in the table. Each distinct text is analysed once."""
+    codes, distinct = pd.factorize(texts.fillna("").astype(str))
+    features = _features(list(distinct), stops)
+    lengths = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
+    terms, vocabulary = pd.factorize(np.array(list(chain.from_iterable(features)), dtype=object))
+    if not len(vocabulary):  # no sentence has a content word
         return sparse.csr_matrix((len(texts), 1))
+    # one entry per (text, term), sorted by text, then by the term's first appearance
+    entries, n = np.unique(np.repeat(np.arange(len(features)), lengths) * len(vocabulary) + terms,
+                           return_counts=True)
+    rows, first_seen = np.divmod(entries, len(vocabulary))
+    alphabetical = np.empty(len(vocabulary), dtype=np.int64)
+    alphabetical[np.argsort(vocabulary, kind="stable")] = np.arange(len(vocabulary))
+    indptr = np.r_[0, np.cumsum(np.bincount(rows, minlength=len(features)))]
+    index = np.int32 if len(entries) <= np.iinfo(np.int32).max else np.int64
+    counts = sparse.csr_matrix((n.astype(np.int64), alphabetical[first_seen].astype(index), indptr.astype(index)),
+                               shape=(len(features), len(vocabulary)))
+    return counts[codes]
+
+
+def _used_columns(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The same rows with only the columns (terms) they use, in the same order, so an event's
+    TF-IDF costs its own vocabulary rather than the corpus's (the numbers are the same)."""
+    used, inverse = np.unique(counts.indices, return_inverse=True)
+    return type(counts)((counts.data, inverse.astype(counts.indices.dtype), counts.indptr),
+                        shape=(counts.shape[0], max(len(used), 1)))
 
 
 def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -141,7 +171,7 @@ def _best(table: pd.DataFrame, threshold: float, stops: frozenset, text_col: str
     for event, rows in table.groupby("event", sort=True).indices.items():
         if len(np.unique(outlets[rows])) < 2:
             continue
-        vectors = _tfidf(counts[rows])
+        vectors = _tfidf(_used_columns(counts[rows]))
         columns = vectors.T.tocsr()
         sizes = np.unique(outlets[rows], return_counts=True)[1]
         cross_values, n_cross = [], int(len(rows) ** 2 - (sizes ** 2).sum())
@@ -151,11 +181,11 @@ def _best(table: pd.DataFrame, threshold: float, stops: frozenset, text_col: str
             cross = outlets[a] != outlets[b]
             cross_values.append(block.data[cross])
             keep = (block.data >= threshold - 1e-12) & cross
-            found.append(pd.DataFrame({"a": a[keep], "b": b[keep], "similarity": block.data[keep]}))
+            found.append((a[keep], b[keep], block.data[keep]))
         nulls[event] = _quantile_with_zeros(np.concatenate(cross_values), n_cross, quantile)
     if not found:
         return pd.DataFrame({"a": [], "b": [], "similarity": []}), nulls
-    best = pd.concat(found, ignore_index=True)
+    best = pd.DataFrame({name: np.concatenate(parts) for name, parts in zip(("a", "b", "similarity"), zip(*found))})
     best["outlet_b"] = outlets[best["b"].to_numpy()]
     best = best.sort_values(["a", "similarity", "b"], ascending=[True, False, True], kind="stable")
     return best.drop_duplicates(["a", "outlet_b"]), nulls

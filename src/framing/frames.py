@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -114,41 +115,129 @@ def find_issue_lexicon(corpus: str | Path) -> Path | None:
         return None
 
 
+_BEFORE_CUE = r"(?<![\w-])"
+
+
 def cue_pattern(cue: str) -> str:
     """A cue as a regular expression: whole words, `*` for any word ending, flexible spacing."""
+    return _BEFORE_CUE + _cue_body(cue)
+
+
+def _cue_body(cue: str) -> str:
     parts = [re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "")
              for word in cue.strip().split()]
-    return r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?!\w)"
+    return r"[\s-]+".join(parts) + r"(?!\w)"
+
+
+def _required_word(cue: str) -> str:
+    """A pattern for one whole `\\w+` word that every match of `cue` contains: the longest run of
+    letters and digits of the cue ("blame" of "to blame", "year" of "year-old"), followed by any
+    word ending when the run ends a `prefix*` word. Each run of a cue is preceded and followed by
+    a sign that is not a letter or digit (or by the start and end of the match, which are word
+    boundaries), so it is matched by a whole word of the text, save that a prefix run may go on."""
+    runs = []
+    for word in cue.strip().split():
+        stem = word.rstrip("*")
+        found = _TOKEN.findall(stem)
+        runs += [(run, word.endswith("*") and k == len(found) - 1 and stem.endswith(run))
+                 for k, run in enumerate(found)]
+    run, prefix = max(runs, key=lambda item: len(item[0]))
+    return re.escape(run) + (r"\w*" if prefix else "")
 
 
 _TOKEN = re.compile(r"\w+")
 
 
+class _SchemeMatcher:
+    """The cues of one scheme, compiled once.
+
+    Single-word and `prefix*` cues are looked up word by word: each distinct word of the texts is
+    checked against every frame's cues once, and whether it is a word that some phrase cue (several
+    words, or a hyphen) needs (`_required_word`). Only the texts holding such a word are searched
+    with one pattern of every phrase cue of the scheme, and only those it finds a phrase in with
+    each frame's phrase pattern (its cues longest first), as `cue_pattern` writes them."""
+
+    def __init__(self, frames_key: tuple):
+        self.frames = [frame for frame, _ in frames_key]
+        self.words, self.prefixes, self.patterns, needed, bodies = [], [], [], [], []
+        for _, cues in frames_key:
+            words = {c.lower() for c in cues if _TOKEN.fullmatch(c)}
+            prefixes = {c[:-1].lower() for c in cues if c.endswith("*") and _TOKEN.fullmatch(c[:-1])}
+            phrases = sorted((c for c in cues if c.lower() not in words and c[:-1].lower() not in prefixes),
+                             key=len, reverse=True)
+            self.words.append(frozenset(words))
+            self.prefixes.append(frozenset(prefixes))
+            self.patterns.append(re.compile(_BEFORE_CUE + "(?:" + "|".join(f"(?:{_cue_body(c)})" for c in phrases)
+                                            + ")", re.IGNORECASE) if phrases else None)
+            needed += [_required_word(c) for c in phrases]
+            bodies += [_cue_body(c) for c in phrases]
+        self.phrase_word = re.compile("|".join(f"(?:{w})" for w in needed), re.IGNORECASE) if needed else None
+        self.any_phrase = re.compile(_BEFORE_CUE + "(?:" + "|".join(f"(?:{b})" for b in bodies) + ")",
+                                     re.IGNORECASE) if bodies else None
+        self._by_word: dict[str, set] = {}  # a single-word cue, lower-cased → its frames
+        self._by_prefix: dict[str, set] = {}  # a prefix → its frames
+        for frame, (words, prefixes) in enumerate(zip(self.words, self.prefixes)):
+            for word in words:
+                self._by_word.setdefault(word, set()).add(frame)
+            for prefix in prefixes:
+                self._by_prefix.setdefault(prefix, set()).add(frame)
+
+    def word_frames(self, word: str) -> tuple[int, ...]:
+        """The frames (by position) whose single-word cues are `word` or whose `prefix*` cues
+        begin it (a prefix of at least 3 letters), case ignored."""
+        lower = word.lower()
+        frames = set(self._by_word.get(lower, ()))
+        for k in range(3, len(lower) + 1):
+            frames.update(self._by_prefix.get(lower[:k], ()))
+        return tuple(sorted(frames))
+
+    def match_texts(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """For each text: (frame position, number of cue matches, the cue words as written,
+        "; "-joined in order) for each frame with a cue in it, in the lexicon's order."""
+        words = [_TOKEN.findall(text) for text in texts]
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        codes, uniques = pd.factorize(np.array(list(chain.from_iterable(words)), dtype=object))
+        frames = [self.word_frames(word) for word in uniques]
+        needs_phrase = np.array([self.phrase_word is not None and self.phrase_word.fullmatch(w) is not None
+                                 for w in uniques], dtype=bool)
+        text_of = np.repeat(np.arange(len(texts)), lengths)
+        phrased = np.zeros(len(texts), dtype=bool)
+        for t in np.unique(text_of[needs_phrase[codes]]):  # a word a phrase needs: is there one?
+            phrased[t] = self.any_phrase.search(texts[t]) is not None
+        found: list[dict] = [{} for _ in texts]
+        has_frames = np.array([bool(f) for f in frames], dtype=bool)
+        for i in np.flatnonzero(has_frames[codes] & ~phrased[text_of]):
+            for frame in frames[codes[i]]:
+                found[text_of[i]].setdefault(frame, []).append(uniques[codes[i]])
+        results = [[(f, len(hits[f]), "; ".join(hits[f])) for f in sorted(hits)] for hits in found]
+        frames_of = dict(zip(uniques, frames))
+        for t in np.flatnonzero(phrased):
+            results[t] = self._match_with_phrases(texts[t], frames_of)
+        return results
+
+    def _match_with_phrases(self, text: str, frames_of: dict) -> list[tuple[int, int, str]]:
+        """`match_texts` for one text where a phrase cue occurs (`frames_of`: `word_frames` of each
+        of its words): word and phrase matches merged by position; a phrase starting where a word
+        cue of the same frame matched is not counted again."""
+        found: dict[int, list] = {}
+        for m in _TOKEN.finditer(text):
+            for frame in frames_of[m.group(0)]:
+                found.setdefault(frame, []).append((m.start(), m.group(0)))
+        for frame, pattern in enumerate(self.patterns):
+            if pattern is None:
+                continue
+            words = found.get(frame, [])
+            taken = {start for start, _ in words}
+            more = [(m.start(), m.group(0)) for m in pattern.finditer(text) if m.start() not in taken]
+            if more:
+                found[frame] = sorted(words + more)
+        return [(f, len(found[f]), "; ".join(word for _, word in found[f])) for f in sorted(found)]
+
+
 @lru_cache(maxsize=32)
-def _compiled(frames_key: tuple) -> list[tuple[str, frozenset, frozenset, re.Pattern | None]]:
-    """Per frame: single-word cues as a set, `prefix*` cues as a set of prefixes (both looked up
-    word by word, which is fast), and a pattern for cues of several words or with hyphens."""
-    compiled = []
-    for frame, cues in frames_key:
-        words = {c.lower() for c in cues if _TOKEN.fullmatch(c)}
-        prefixes = {c[:-1].lower() for c in cues if c.endswith("*") and _TOKEN.fullmatch(c[:-1])}
-        phrases = [c for c in cues if c.lower() not in words and c[:-1].lower() not in prefixes]
-        pattern = re.compile("|".join(f"(?:{cue_pattern(c)})" for c in sorted(phrases, key=len, reverse=True)),
-                             re.IGNORECASE) if phrases else None
-        compiled.append((frame, frozenset(words), frozenset(prefixes), pattern))
-    return compiled
-
-
-def _matches(text: str, tokens: list[tuple[int, str, str]], words: frozenset, prefixes: frozenset,
-             pattern: re.Pattern | None) -> list[str]:
-    """The cue words of one frame in `text` (whose `tokens` are (start, word, lowercased)), as
-    written, in order."""
-    found = [(start, word) for start, word, lower in tokens
-             if lower in words or (prefixes and any(lower[:k] in prefixes for k in range(3, len(lower) + 1)))]
-    if pattern is not None:
-        taken = {start for start, _ in found}
-        found += [(m.start(), m.group(0)) for m in pattern.finditer(text) if m.start() not in taken]
-    return [word for _, word in sorted(found)]
+def _compiled(frames_key: tuple) -> _SchemeMatcher:
+    """The matcher of a lexicon's ((frame, (cues, ...)), ...), compiled once per session."""
+    return _SchemeMatcher(frames_key)
 
 
 # ── hits ────────────────────────────────────────────────────────────────────────────────────────
@@ -165,28 +254,34 @@ def add_frames(sentences: pd.DataFrame, *, scheme: str = "generic", lexicon: str
                          'lexicon=fr.issue_lexicon("<corpus>")')
     spec = read_lexicon(scheme, lexicon=lexicon)
     table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
-    lexicon = _compiled(tuple((f, tuple(c)) for f, c in spec["frames"].items()))
-    rows = []
-    for record in table.itertuples(index=False):
-        text = getattr(record, text_col)
-        if not isinstance(text, str) or not text:
-            continue
-        tokens = [(m.start(), m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(text)]
-        for frame, words, prefixes, pattern in lexicon:
-            found = _matches(text, tokens, words, prefixes, pattern)
-            if found:
-                rows.append((record, frame, len(found), "; ".join(found)))
-    return _hits_table(rows, spec)
+    matcher = _compiled(tuple((f, tuple(c)) for f, c in spec["frames"].items()))
+    # Each distinct text is matched once (wire copies and repeated boilerplate are common).
+    codes, distinct = pd.factorize(table[text_col], use_na_sentinel=True)
+    usable = [text if isinstance(text, str) else "" for text in distinct]
+    found = matcher.match_texts(usable)
+    n_found = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    per_row = np.where(codes >= 0, n_found[np.maximum(codes, 0)] if len(found) else 0, 0)
+    rows = np.repeat(np.arange(len(table)), per_row)
+    first = (np.cumsum(n_found) - n_found)[codes[rows]] if len(rows) else rows
+    which = first + np.arange(len(rows)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    flat = [hit for hits in found for hit in hits]
+    picked = [flat[i] for i in which]
+    return _hits_table(table, rows, picked, spec, matcher.frames)
 
 
-def _hits_table(rows: list, spec: dict) -> pd.DataFrame:
-    def get(record, name):
-        return getattr(record, name, None)
+def _hits_table(table: pd.DataFrame, rows: np.ndarray, picked: list, spec: dict, frames: list) -> pd.DataFrame:
+    """The hits as `HIT_COLUMNS`: the key and group columns of `table`'s `rows` (None where a
+    column is absent), with each row's (frame position, score, terms) from `picked`."""
+    def column(name):
+        if name not in table.columns:
+            return [None] * len(rows)
+        values = table[name].tolist()
+        return [values[i] for i in rows]
 
-    data = [{"article_id": r.article_id, "sentence_id": r.sentence_id, "outlet": get(r, "outlet"),
-             "event": get(r, "event"), "kind": get(r, "kind"), "position": get(r, "position"),
-             "scheme": spec["scheme"], "frame": frame, "score": score, "terms": terms,
-             "lexicon_version": spec["version"]} for r, frame, score, terms in rows]
+    data = {name: column(name) for name in ("article_id", "sentence_id", "outlet", "event", "kind", "position")}
+    data.update({"scheme": [spec["scheme"]] * len(rows), "frame": [frames[f] for f, _, _ in picked],
+                 "score": [score for _, score, _ in picked], "terms": [terms for _, _, terms in picked],
+                 "lexicon_version": [spec["version"]] * len(rows)})
     hits = pd.DataFrame(data, columns=HIT_COLUMNS)
     hits["score"] = hits["score"].astype("int64")
     return hits

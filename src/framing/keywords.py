@@ -137,21 +137,22 @@ def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopw
     if kinds is not None and "kind" in sentences:
         sentences = sentences[sentences["kind"].isin(list(kinds))]
     words, version = read_stopwords(stopwords)
-    # Each distinct text is tokenised once (copies of wire stories and repeated boilerplate are common).
+    # Each distinct text is tokenised once (copies of wire stories and repeated boilerplate are
+    # common), each distinct token normalised and looked up in the stop words once.
     text_codes, distinct = pd.factorize(sentences[text_col].fillna("").astype(str))
     distinct_lists = [tokenize(text) for text in distinct]
-    lists = [distinct_lists[code] for code in text_codes]
-    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-    rows = np.repeat(np.arange(len(lists)), lengths)
-    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    distinct_lengths = np.fromiter(map(len, distinct_lists), dtype=np.int64, count=len(distinct_lists))
+    distinct_codes, uniques = pd.factorize(np.array(list(chain.from_iterable(distinct_lists)), dtype=object))
+    lengths = distinct_lengths[text_codes]
+    rows = np.repeat(np.arange(len(text_codes)), lengths)
+    token_ids = np.arange(len(rows)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    codes = distinct_codes[(np.cumsum(distinct_lengths) - distinct_lengths)[text_codes[rows]] + token_ids]
     tokens = sentences[_group_columns(sentences, text_col)].take(rows).reset_index(drop=True)
-    tokens["token_id"] = np.arange(len(rows)) - starts
-    flat = np.array(list(chain.from_iterable(lists)), dtype=object)
-    codes, uniques = pd.factorize(flat)
+    tokens["token_id"] = token_ids
     terms = np.array([normalise_term(t, lowercase=lowercase) for t in uniques], dtype=object)
     stop = np.array([t.lower() in words for t in terms], dtype=bool)
-    tokens["token"] = pd.Series(flat, dtype="str")
-    tokens["term"] = pd.Series(terms[codes], dtype="str")
+    tokens["token"] = pd.array(uniques, dtype="str").take(codes)
+    tokens["term"] = pd.array(terms, dtype="str").take(codes)
     tokens["is_stopword"] = stop[codes]
     if drop_stopwords:
         tokens = tokens[~tokens["is_stopword"]].reset_index(drop=True)
