@@ -146,6 +146,10 @@ TRICKY = [
     "He's not a good person", "not a very good idea", "never really happy", "hardly good at all",
     "Line one.\n\nLine two is great.\r\n\r\nLine three is awful", "tabs\tand\u00a0spaces are nice",
     "NOT GOOD", "Not good", "not GOOD at all", "Fine.", "FINE", "bad-ass", "uber cool", "friggin awesome",
+    "A sad end :\n\n) and a happy start", "It was o . O odd", "Obviously, it's not working.",
+    "The law (passed in 2018) works well", "a ratio of 2 : 3 is good", "Good job :-) ! ! !", "nice :) :)",
+    "Really , not good", "END-OF-SENTENCE good", "He said 'no' and 'not good'", "#great @home $bad ^nice",
+    "“Awful”!!! ‘Lovely’???", "The ... ellipsis... is sad...", "Dr. Who. Mr. Smith. e.g. fine.",
 ]
 
 
@@ -179,6 +183,15 @@ def test_but_ties_are_weighted_as_the_package_weighs_them():
     texts = ["good good but good good", "good but good"]
     scores = array_scores(texts)
     assert scores.fallback["vader_but_ties"] >= 2
+    np.testing.assert_allclose(scores.scores, reference_scores(texts), rtol=0, atol=1e-9)
+
+
+def test_rare_textblob_rules_take_the_reference_path_and_are_counted():
+    # A negation after a modifying -ly adverb attaches to the adverb's assessment in pattern;
+    # such texts are scored by the package itself, and counted.
+    texts = ["It is really not good.", "It is not good."]
+    scores = array_scores(texts)
+    assert scores.fallback["textblob"] == 1
     np.testing.assert_allclose(scores.scores, reference_scores(texts), rtol=0, atol=1e-9)
 
 

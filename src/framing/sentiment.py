@@ -61,6 +61,8 @@ class _Scorer:
     news: SentimentIntensityAnalyzer = field(repr=False)
     # None when a news entry is not a plain word (then every text is scored with both analyzers).
     news_words: frozenset | None = field(repr=False, default=None)
+    # The news lexicon's entries (lower-cased), where the two analyzers' lexicons differ.
+    news_entries: frozenset = field(repr=False, default=frozenset())
 
     def scores(self, text: str) -> tuple[float, float, float, float]:
         """(polarity, subjectivity, vader_compound, sentiment) of one text; NaN for empty text."""
@@ -92,6 +94,7 @@ def _scorer(lexicon: str, params: str) -> _Scorer:
         plain=SentimentIntensityAnalyzer(),
         news=news,
         news_words=frozenset(added) if all(map(_VADER_WORD.fullmatch, added)) else None,
+        news_entries=frozenset(added),
     )
 
 
@@ -165,12 +168,19 @@ def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
     kept = [texts[i] for i in keep]
     fallback = {"vader_but_ties": 0, "textblob": 0}
     if kept:
-        tokens = _arrays.vader_tokens(kept)
+        split = _arrays.split_texts(kept)
+        tokens = _arrays.vader_tokens(split)
         compound, ties = _arrays.vader_compound(tokens, scorer.plain.lexicon)
-        news, news_ties = _arrays.vader_compound(tokens, scorer.news.lexicon)
+        # The news analyzer differs from the plain one only on texts with a news-lexicon word.
+        news = compound.copy()
+        changed = _arrays.texts_with(tokens, scorer.news_entries)
+        news[changed], news_ties = _arrays.vader_compound(_arrays.vader_subset(tokens, changed),
+                                                          scorer.news.lexicon)
         fallback["vader_but_ties"] = ties + news_ties
-        pattern = np.array([_pattern_sentiment(text)[:2] for text in kept], dtype=float)
-        polarity, subjectivity = pattern[:, 0], pattern[:, 1]
+        polarity, subjectivity, rare = _arrays.pattern_scores(_arrays.pattern_tokens(split), _pattern_sentiment)
+        for i in np.flatnonzero(rare):
+            polarity[i], subjectivity[i] = _pattern_sentiment(kept[i])[:2]
+        fallback["textblob"] = int(rare.sum())
         combined = scorer.vader_weight * news + scorer.textblob_weight * polarity
         out[keep] = np.column_stack([polarity, subjectivity, compound, combined])
     return ArrayScores(scores=out, fallback=fallback)

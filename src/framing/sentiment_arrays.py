@@ -35,16 +35,54 @@ contain one are scored by that reference path (`Scores.fallback` counts them):
 """
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import pandas as pd
+from textblob import _text as _pattern_text
 from vaderSentiment import vaderSentiment as _vader
 
 # Texts are joined with a separator token that none of them contains: the first of these that is
 # absent (control and private-use characters, which are neither white space nor punctuation).
-_SEPARATORS = ("\x00", "\x01", "\x02", "\ue000", "\ue001", "\uf8ff")
+# numpy drops trailing NUL characters from strings, so NUL is not among them.
+_SEPARATORS = ("\x01", "\x02", "\x03", "\ue000", "\ue001", "\uf8ff")
+# pattern's tokenizer marks a paragraph break (two or more line breaks) as a sentence end.
+_LINEBREAKS = re.compile(r"\n{2,}")
+
+
+def join_texts(texts: list[str]) -> tuple[str, str]:
+    """The texts joined by a separator token that none of them contains, and the separator."""
+    for separator in _SEPARATORS:
+        joined = f" {separator} ".join(texts)
+        if joined.count(separator) == max(len(texts) - 1, 0):
+            return joined, separator
+    raise ValueError("the texts contain every separator character the array scorers can use")
+
+
+@dataclass
+class Split:
+    """The white-space tokens of many texts, split once for both scorers: `codes` index
+    `vocabulary`; `separator` tokens stand between texts and `break_mark` tokens where a text has a
+    paragraph break."""
+
+    codes: np.ndarray
+    vocabulary: list
+    separator: str
+    break_mark: str
+    n_texts: int
+
+
+def split_texts(texts: list[str]) -> Split:
+    joined, separator = join_texts(texts)
+    break_mark = separator + "break"
+    if "\n" in joined:
+        joined = _LINEBREAKS.sub(f" {break_mark} ", joined.replace("\r\n", "\n"))
+    codes, vocabulary = pd.factorize(np.array(joined.split(), dtype=object))
+    return Split(codes=codes.astype(np.int64), vocabulary=list(vocabulary), separator=separator,
+                 break_mark=break_mark, n_texts=len(texts))
 
 
 @dataclass
@@ -65,36 +103,57 @@ class Tokens:
         return np.minimum(index, max(len(self.types) - 1, 0)), index < end
 
 
-def tokenise(joined: str, separator: str, n_texts: int) -> Tokens:
-    """White-space tokens of texts joined by `separator` tokens."""
-    codes, vocabulary = pd.factorize(np.array(joined.split(), dtype=object))
-    return drop_separators(codes, list(vocabulary), separator, n_texts)
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The concatenated ranges start, start+1, ..., start+count-1."""
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, np.int64)
+    return np.repeat(starts - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts) + np.arange(total)
+
+
+def retokenise(split: Split, pieces: list, *, drop: tuple = ()) -> Tokens:
+    """The white-space tokens with each type replaced by its `pieces` (a tuple of strings per type
+    of `split.vocabulary`, or None to keep the token whole), without the separators and the `drop`
+    pieces. Pieces keep the codes of the white-space tokens they equal."""
+    vocabulary = list(split.vocabulary)
+    codes = split.codes
+    changed = np.array([i for i, parts in enumerate(pieces) if parts is not None], np.int64)
+    if len(changed):
+        parts = [pieces[i] for i in changed]
+        index = dict(zip(vocabulary, range(len(vocabulary))))
+        for piece in chain.from_iterable(parts):
+            if piece not in index:
+                index[piece] = len(vocabulary)
+                vocabulary.append(piece)
+        piece_codes = np.fromiter(map(index.__getitem__, chain.from_iterable(parts)), dtype=np.int64)
+        counts = np.ones(len(split.vocabulary), np.int64)
+        counts[changed] = [len(p) for p in parts]
+        offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        flat = np.empty(int(counts.sum()), np.int64)
+        whole = np.ones(len(counts), bool)
+        whole[changed] = False
+        flat[offsets[whole]] = np.flatnonzero(whole)
+        flat[_ranges(offsets[changed], counts[changed])] = piece_codes
+        codes = flat[_ranges(offsets[codes], counts[codes])]
+    return drop_separators(codes, vocabulary, split.separator, split.n_texts, drop=drop)
 
 
 def drop_separators(codes: np.ndarray, vocabulary: list, separator: str, n_texts: int,
                     drop: tuple = ()) -> Tokens:
     """Tokens (as codes into `vocabulary`) of texts joined by `separator` tokens, without the
     separators and without the `drop` tokens."""
-    separator = vocabulary.index(separator) if separator in vocabulary else -1
-    is_sep = codes == separator
+    def code(token: str) -> int:
+        return vocabulary.index(token) if token in vocabulary else -1
+
+    is_sep = codes == code(separator)
     text = np.cumsum(is_sep)
     keep = ~is_sep
     for token in drop:
-        if token in vocabulary:
-            keep &= codes != vocabulary.index(token)
+        keep &= codes != code(token)
     codes, text = codes[keep], text[keep]
     first = np.searchsorted(text, np.arange(n_texts))
     return Tokens(text=text, start=first[text], types=codes.astype(np.int64), vocabulary=vocabulary,
                   n_texts=n_texts)
-
-
-def join_texts(texts: list[str]) -> tuple[str, str]:
-    """The texts joined by a separator token that none of them contains, and the separator."""
-    for separator in _SEPARATORS:
-        joined = f" {separator} ".join(texts)
-        if joined.count(separator) == max(len(texts) - 1, 0):
-            return joined, separator
-    raise ValueError("the texts contain every separator character the array scorers can use")
 
 
 def _in_text_sum(text: np.ndarray, values: np.ndarray, n_texts: int) -> np.ndarray:
@@ -117,77 +176,49 @@ def python_round(values: np.ndarray, digits: int) -> np.ndarray:
 # VADER (Hutto & Gilbert 2014)
 
 _NEGATIONS = frozenset(_vader.NEGATE)
-_EMOJI_NAMES: dict[str, str] | None = None
 
 
-def _emoji_names() -> dict[str, str]:
-    global _EMOJI_NAMES
-    if _EMOJI_NAMES is None:
-        analyzer = _vader.SentimentIntensityAnalyzer()
-        _EMOJI_NAMES = {k: v for k, v in analyzer.emojis.items() if len(k) == 1}
-    return _EMOJI_NAMES
+class _Emoji:
+    """VADER's emoji (single characters) and their names, read once."""
+
+    names: dict[str, str] | None = None
+    chars: frozenset = frozenset()
+
+    @classmethod
+    def table(cls) -> dict[str, str]:
+        if cls.names is None:
+            emojis = _vader.SentimentIntensityAnalyzer().emojis
+            cls.names = {key: name for key, name in emojis.items() if len(key) == 1}
+            cls.chars = frozenset(cls.names)
+        return cls.names
 
 
-def vader_emoji_text(joined: str) -> str:
-    """Every emoji that VADER knows replaced by its name, with a space before the name unless the
-    character before it is a space (or it starts the text)."""
-    names = _emoji_names()
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    found = np.flatnonzero(np.isin(codes, _emoji_codes()))
-    if not len(found):
-        return joined
-    parts, last = [], 0
-    for at in found.tolist():
-        parts.append(joined[last:at])
-        if at > 0 and joined[at - 1] != " ":
-            parts.append(" ")
-        parts.append(names[joined[at]])
-        last = at + 1
-    parts.append(joined[last:])
-    return "".join(parts)
+def _vader_pieces(token: str) -> tuple[str, ...]:
+    """A white-space token as VADER splits it once every emoji is replaced by its name (a space goes
+    before the name unless it starts the token or follows a space; none goes after it)."""
+    names = _Emoji.table()
+    out = []
+    for i, char in enumerate(token):
+        name = names.get(char)
+        if name is None:
+            out.append(char)
+        else:
+            out.append(name if i == 0 else " " + name)
+    return tuple("".join(out).split())
 
 
-_EMOJI_CODES: np.ndarray | None = None
-
-
-def _emoji_codes() -> np.ndarray:
-    global _EMOJI_CODES
-    if _EMOJI_CODES is None:
-        _EMOJI_CODES = np.array(sorted(ord(c) for c in _emoji_names()), dtype=np.uint32)
-    return _EMOJI_CODES
-
-
-_VADER_TYPES: dict[str, tuple] = {}
-
-
-def _vader_type(token: str) -> tuple:
-    """(word as VADER sees it, lower-cased; is it ALL CAPS; count of "!"; count of "?")."""
-    stripped = token.strip(string.punctuation)
-    word = token if len(stripped) <= 2 else stripped
-    return word.lower(), word.isupper(), token.count("!"), token.count("?")
-
-
-def _vader_types(vocabulary: list) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list]:
-    """Per raw token type: index of its lower-cased word, caps, "!" and "?" counts; and the words."""
-    if len(_VADER_TYPES) > 2_000_000:
-        _VADER_TYPES.clear()
-    rows = []
-    for token in vocabulary:
-        row = _VADER_TYPES.get(token)
-        if row is None:
-            row = _VADER_TYPES[token] = _vader_type(token)
-        rows.append(row)
-    if not rows:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, np.zeros(0, bool), empty, empty, []
-    lower, caps, excl, quest = zip(*rows)
-    word_ids, words = pd.factorize(np.array(lower, dtype=object))
-    return (word_ids.astype(np.int64), np.array(caps, bool), np.array(excl, np.int64),
-            np.array(quest, np.int64), list(words))
+def _vader_words(tokens: list) -> tuple[list, list, np.ndarray, np.ndarray]:
+    """Per token: the word as VADER sees it (punctuation stripped from both ends unless two
+    characters or fewer would remain), lower-cased; whether it is ALL CAPS; its "!" and "?"."""
+    stripped = [token.strip(string.punctuation) for token in tokens]
+    words = [token if len(bare) <= 2 else bare for token, bare in zip(tokens, stripped)]
+    excl = np.array([token.count("!") for token in tokens], np.int64)
+    quest = np.array([token.count("?") for token in tokens], np.int64)
+    return [word.lower() for word in words], [word.isupper() for word in words], excl, quest
 
 
 class _Words:
-    """Tests on the lower-cased words of the tokens, by word id."""
+    """The lower-cased words of the tokens: `ids` per token, `index` word -> id."""
 
     def __init__(self, words: list, ids: np.ndarray):
         self.index = {word: i for i, word in enumerate(words)}
@@ -209,22 +240,49 @@ class VaderTokens:
     end: np.ndarray  # per token: index one past its text's last token
 
 
-def vader_tokens(texts: list[str]) -> VaderTokens:
-    joined, separator = join_texts(texts)
-    tokens = tokenise(vader_emoji_text(joined), separator, len(texts))
-    word_of_type, caps_of_type, excl_of_type, quest_of_type, words = _vader_types(tokens.vocabulary)
-    ids = word_of_type[tokens.types]
-    caps = caps_of_type[tokens.types]
+def vader_subset(vt: VaderTokens, texts: np.ndarray) -> VaderTokens:
+    """The same tokens for only the texts at the (sorted) indices `texts`, renumbered 0, 1, ..."""
+    keep_text = np.zeros(vt.tokens.n_texts, bool)
+    keep_text[texts] = True
+    keep = keep_text[vt.tokens.text]
+    new_text = np.cumsum(keep_text) - 1
+    text = new_text[vt.tokens.text[keep]]
+    start = np.searchsorted(text, np.arange(len(texts)))
+    length = np.bincount(text, minlength=len(texts))
+    tokens = Tokens(text=text, start=start[text], types=vt.tokens.types[keep],
+                    vocabulary=vt.tokens.vocabulary, n_texts=len(texts))
+    return VaderTokens(tokens=tokens, words=_Words(list(vt.words.index), vt.words.ids[keep]), caps=vt.caps[keep],
+                       cap_differential=vt.cap_differential[keep], emphasis=vt.emphasis[texts],
+                       end=start[text] + length[text])
+
+
+def texts_with(vt: VaderTokens, words) -> np.ndarray:
+    """Indices of the texts with at least one of these (lower-cased) words."""
+    ids = [vt.words.id(word) for word in words]
+    has = np.isin(vt.words.ids, [i for i in ids if i >= 0])
+    return np.flatnonzero(np.bincount(vt.tokens.text[has], minlength=vt.tokens.n_texts) > 0)
+
+
+def vader_tokens(split: Split) -> VaderTokens:
+    _Emoji.table()
+    chars = _Emoji.chars
+    pieces = [None if chars.isdisjoint(token) else _vader_pieces(token) for token in split.vocabulary]
+    tokens = retokenise(split, pieces, drop=(split.break_mark,))
+    lower, caps_of_type, excl_of_type, quest_of_type = _vader_words(tokens.vocabulary)
+    word_of_type, words = pd.factorize(np.array(lower, dtype=object))
+    ids = word_of_type.astype(np.int64)[tokens.types]
+    caps = np.array(caps_of_type, bool)[tokens.types]
     n = tokens.n_texts
     length = np.bincount(tokens.text, minlength=n)
     n_caps = np.bincount(tokens.text, weights=caps, minlength=n)
     differential = (length - n_caps > 0) & (length - n_caps < length)
-    excl = np.bincount(tokens.text, weights=excl_of_type[tokens.types], minlength=n).astype(np.int64)
-    quest = np.bincount(tokens.text, weights=quest_of_type[tokens.types], minlength=n).astype(np.int64)
+    excl = np.bincount(tokens.text, weights=excl_of_type[tokens.types], minlength=n)
+    quest = np.bincount(tokens.text, weights=quest_of_type[tokens.types], minlength=n)
+    excl, quest = excl.astype(np.int64), quest.astype(np.int64)
     question = np.where(quest > 1, np.where(quest <= 3, quest * 0.18, 0.96), 0)
     emphasis = np.minimum(excl, 4) * 0.292 + question
-    end = (tokens.start + length[tokens.text]) if len(tokens.types) else tokens.start
-    return VaderTokens(tokens=tokens, words=_Words(words, ids), caps=caps,
+    end = tokens.start + length[tokens.text]
+    return VaderTokens(tokens=tokens, words=_Words(list(words), ids), caps=caps,
                        cap_differential=differential[tokens.text], emphasis=emphasis, end=end)
 
 
@@ -336,14 +394,15 @@ def _lexicon_word_valence(vt, at, valence_of_word, in_lexicon_of_word, booster_o
             value = np.where(step & never_so, value * 1.25,
                              np.where(step & ~never_so & ~without_doubt & negated[3],
                                       value * _vader.N_SCALAR, value))
-            value = _idioms(vt, at, value, step, b1, b2, b3)
+            if step.any():
+                value[step] = _idioms(vt, at[step], value[step], b1[step], b2[step], b3[step])
     # "least" before a word negates it, unless it reads "at least" or "very least".
     least = v1 & ~in_lexicon_of_word[ids[b1]] & (ids[b1] == words.id("least"))
     least &= ~(v2 & np.isin(ids[b2], [words.id("at"), words.id("very")]) & (offset > 1))
     return np.where(least, value * _vader.N_SCALAR, value)
 
 
-def _idioms(vt, at, value, step, b1, b2, b3) -> np.ndarray:
+def _idioms(vt, at, value, b1, b2, b3) -> np.ndarray:
     """VADER's special phrases around a word (on the third step only, as in the package): a phrase
     ending at or just before the word, or starting at it, sets the valence; "kind of", "sort of" and
     "just enough" just before it add their dampening."""
@@ -374,13 +433,13 @@ def _idioms(vt, at, value, step, b1, b2, b3) -> np.ndarray:
     for positions in ((b1, at), (b2, b1, at), (b2, b1), (b3, b2, b1), (b3, b2)):
         candidate = matches(special, positions)
         found = np.where(np.isnan(found), candidate, found)
-    value = np.where(step & ~np.isnan(found), found, value)
+    value = np.where(~np.isnan(found), found, value)
     for positions, valid in (((at, n1), has1), ((at, n1, n2), has2)):
         candidate = matches(special, positions, valid)
-        value = np.where(step & ~np.isnan(candidate), candidate, value)
+        value = np.where(~np.isnan(candidate), candidate, value)
     for positions in ((b3, b2, b1), (b3, b2), (b2, b1)):
         candidate = matches(boosters, positions)
-        value = np.where(step & ~np.isnan(candidate), value + np.nan_to_num(candidate), value)
+        value = np.where(~np.isnan(candidate), value + np.nan_to_num(candidate), value)
     return value
 
 
@@ -411,18 +470,349 @@ def _but_weights(vt: VaderTokens, sentiments: np.ndarray) -> tuple[np.ndarray, i
             pairs = table.merge(table.assign(value=table["value"] * ratio), on=["text", "value"])
             ties[pairs.loc[pairs["index_x"] != pairs["index_y"], "text"].to_numpy()] = True
     for text in np.flatnonzero(ties):
-        span = slice(tokens.start[first_but[text]], vt.end[first_but[text]])
-        weighted[span] = _but_by_value(sentiments[span].tolist(), first_but[text] - span.start)
+        span = np.arange(tokens.start[first_but[text]], vt.end[first_but[text]])
+        # Zeros stay zero whatever they are multiplied by, so only the other values are replayed.
+        span = span[sentiments[span] != 0]
+        weighted[span] = _but_by_value(sentiments[span].tolist(), span.tolist(), first_but[text])
     return weighted, int(ties.sum())
 
 
-def _but_by_value(values: list, pivot: int) -> list:
+def _but_by_value(values: list, positions: list, pivot: int) -> list:
     """The "but" weights applied as the package applies them: for each value in turn, to the first
-    position that holds an equal value."""
+    position that holds an equal value (`positions`: where each value stands in its text)."""
     for value in list(values):
         first = values.index(value)
-        if first < pivot:
+        if positions[first] < pivot:
             values[first] = values[first] * 0.5
-        elif first > pivot:
+        elif positions[first] > pivot:
             values[first] = values[first] * 1.5
     return values
+
+
+# ---------------------------------------------------------------------------------------------
+# TextBlob's pattern analyzer (De Smedt & Daelemans 2012)
+
+# ---------------------------------------------------------------------------------------------
+# TextBlob's pattern analyzer (De Smedt & Daelemans 2012)
+
+_EOS = _pattern_text.EOS
+# Characters split off the front of a token, and off its end.
+_LEADING = frozenset(_pattern_text.PUNCTUATION.replace(".", ""))
+_TRAILING = _LEADING | {"."}
+_QUOTES = "“”‘’'\""
+_QUOTE_SET = frozenset(_QUOTES)
+# Pieces that start a sentence end in pattern's tokenizer, and those that continue one (quotes
+# never continue one: the tokenizer breaks on them).
+_ENDS = frozenset(("...", ".", "!", "?", _EOS))
+_CONTINUES = frozenset(("...", ".", "!", "?", ")", "”", "’", _EOS))
+
+
+def _is_abbreviation(token: str) -> bool:
+    return (token in _pattern_text.ABBREVIATIONS or _pattern_text.RE_ABBR1.match(token) is not None
+            or _pattern_text.RE_ABBR2.match(token) is not None
+            or _pattern_text.RE_ABBR3.match(token) is not None)
+
+
+def _punctuation_pieces(token: str) -> tuple[str, ...]:
+    """A token split as pattern's tokenizer splits it: punctuation marks off the front one by one,
+    then off the end ("..." as one piece; a final period stays on abbreviations)."""
+    contractions = _pattern_text.replacements
+    if token[:1] not in _LEADING and token[-1:] not in _TRAILING:
+        return (token,)
+    front = []
+    while token[:1] in _LEADING and token and token not in contractions:
+        front.append(token[0])
+        token = token[1:]
+    back = []
+    while token[-1:] in _TRAILING and token and token not in contractions:
+        if token[-1:] in _LEADING:
+            back.append(token[-1])
+            token = token[:-1]
+        if token.endswith("..."):
+            back.append("...")
+            token = token[:-3].rstrip(".")
+        if token.endswith("."):
+            if _is_abbreviation(token):
+                break
+            back.append(".")
+            token = token[:-1]
+    return (*front, *([token] if token else []), *reversed(back))
+
+
+class _Marks:
+    """The strings pattern rewrites after splitting: "( ! )" into "(!)" and an emoticon cut into
+    pieces (": )") back into one (":)")."""
+
+    fragments: frozenset | None = None
+
+    @classmethod
+    def substrings(cls) -> frozenset:
+        """Every run of characters inside an emoticon or "(!)"."""
+        if cls.fragments is None:
+            faces = [face for group in _pattern_text.EMOTICONS.values() for face in group] + ["(!)"]
+            cls.fragments = frozenset(face[a:b] for face in faces
+                                      for a in range(len(face)) for b in range(a + 1, len(face) + 1))
+        return cls.fragments
+
+
+def _pattern_pieces_of(split: Split) -> list:
+    """Every token type as pattern's tokenizer cuts it (None where a type is its own single piece):
+    contractions ("n't", "'s", ...) and quotes set apart by spaces, done on all types at once, then
+    punctuation split off each part."""
+    vocabulary = split.vocabulary
+    pieces: list = [None] * len(vocabulary)
+    cut = [i for i, token in enumerate(vocabulary) if not token.isalnum()]
+    lines = "\n".join(vocabulary[i] for i in cut)
+    if "'" in lines:
+        for contraction, spaced in _pattern_text.replacements.items():
+            lines = lines.replace(contraction, spaced)
+    for quote in _QUOTES:
+        if quote in lines:
+            lines = lines.replace(quote, f" {quote} ")
+    for i, line in zip(cut, lines.split("\n")):
+        parts = line.split()
+        if len(parts) == 1 and parts[0][:1] not in _LEADING and parts[0][-1:] not in _TRAILING:
+            if parts[0] != vocabulary[i]:
+                pieces[i] = (parts[0],)
+            continue
+        pieces[i] = tuple(piece for part in parts for piece in _punctuation_pieces(part))
+        if pieces[i] == (vocabulary[i],):
+            pieces[i] = None
+    if split.break_mark in vocabulary:
+        pieces[vocabulary.index(split.break_mark)] = (_EOS,)
+    return pieces
+
+
+def pattern_tokens(split: Split) -> Tokens:
+    """The lower-cased tokens that pattern's sentiment analyzer reads from every text."""
+    tokens = retokenise(split, _pattern_pieces_of(split))
+    tokens = _rewrite_marks(tokens)
+    lower_codes, lower_vocabulary = pd.factorize(np.array([t.lower() for t in tokens.vocabulary], dtype=object))
+    tokens.types = lower_codes.astype(np.int64)[tokens.types]
+    tokens.vocabulary = list(lower_vocabulary)
+    return tokens
+
+
+def _rewrite_marks(tokens: Tokens) -> Tokens:
+    """Tokens after pattern's last two steps on each of its sentences, "( ! )" -> "(!)" and
+    emoticons joined again, and without its sentence-end marks.
+
+    A rewrite spans pieces: a piece ending in a character of an emoticon followed by a piece that
+    continues it. Only texts with such a pair (rare) are rebuilt, sentence by sentence as pattern
+    does."""
+    vocabulary = tokens.vocabulary
+    eos = vocabulary.index(_EOS) if _EOS in vocabulary else -1
+    keep = tokens.types != eos
+    types, text = tokens.types[keep], tokens.text[keep]
+    fragments = _Marks.substrings()
+    inside = np.array([piece in fragments for piece in vocabulary], bool)
+    pair = np.flatnonzero((text[1:] == text[:-1]) & inside[types[1:]])
+    if len(pair):
+        left, right = types[pair], types[pair + 1]
+        keys, first = np.unique(left * len(vocabulary) + right, return_index=True)
+        joins = np.array([vocabulary[left[i]][-1:] + vocabulary[right[i]] in fragments for i in first], bool)
+        hit = joins[np.searchsorted(keys, left * len(vocabulary) + right)]
+        candidates = np.unique(text[pair[hit]])
+        rebuild = np.array([t for t in candidates.tolist() if _rewrites(vocabulary, types, text, t)], np.int64)
+    else:
+        rebuild = np.zeros(0, np.int64)
+    if not len(rebuild):
+        return Tokens(text=text, start=np.searchsorted(text, np.arange(tokens.n_texts))[text], types=types,
+                      vocabulary=vocabulary, n_texts=tokens.n_texts)
+    index = {piece: i for i, piece in enumerate(vocabulary)}
+    parts_types, parts_text = [], []
+    done = 0
+    for t in rebuild.tolist():
+        a, b = np.searchsorted(tokens.text, [t, t + 1])
+        keep_a, keep_b = np.searchsorted(text, [t, t + 1])
+        parts_types.append(types[done:keep_a])
+        parts_text.append(text[done:keep_a])
+        rebuilt = [index.setdefault(piece, len(index))
+                   for piece in _pattern_sentences([vocabulary[c] for c in tokens.types[a:b]])]
+        parts_types.append(np.array(rebuilt, np.int64))
+        parts_text.append(np.full(len(rebuilt), t, np.int64))
+        done = keep_b
+    parts_types.append(types[done:])
+    parts_text.append(text[done:])
+    types, text = np.concatenate(parts_types), np.concatenate(parts_text)
+    return Tokens(text=text, start=np.searchsorted(text, np.arange(tokens.n_texts))[text], types=types,
+                  vocabulary=list(index), n_texts=tokens.n_texts)
+
+
+def _rewrites(vocabulary: list, types: np.ndarray, text: np.ndarray, t: int) -> bool:
+    """Whether pattern's "(!)" or emoticon rewrite can change text `t` (its pieces joined in one
+    line, which holds every match its sentences hold)."""
+    a, b = np.searchsorted(text, [t, t + 1])
+    line = " ".join(vocabulary[c] for c in types[a:b])
+    return (any(" " in m.group() for m in _pattern_text.RE_SARCASM.finditer(line))
+            or any(" " in m.group(1) for m in _pattern_text.RE_EMOTICONS.finditer(line)))
+
+
+def _pattern_sentences(pieces: list) -> list:
+    """One text's pieces as pattern rewrites them: cut into its sentences (a sentence ends after a
+    run of end marks that starts with ".", "!", "?", "..." or a paragraph break and goes on through
+    end marks, ")" and closing quotes), the marks rewritten in each sentence, joined again."""
+    sentences, current = [], []
+    for i, piece in enumerate(pieces):
+        current.append(piece)
+        following = pieces[i + 1] if i + 1 < len(pieces) else None
+        if piece in _CONTINUES and following not in _CONTINUES and any(p in _ENDS for p in _run(current)):
+            sentences.append(current)
+            current = []
+    sentences.append(current)
+    out = []
+    for sentence in sentences:
+        text = " ".join(p for p in sentence if p != _EOS)
+        text = _pattern_text.RE_SARCASM.sub("(!)", text)
+        text = _pattern_text.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), text)
+        out.extend(text.split())
+    return out
+
+
+def _run(pieces: list) -> list:
+    """The trailing run of end marks, ")" and closing quotes of a list of pieces."""
+    run = []
+    for piece in reversed(pieces):
+        if piece not in _CONTINUES:
+            break
+        run.append(piece)
+    return run
+
+
+@dataclass
+class _PatternWords:
+    """What pattern's analyzer needs to know of each distinct lower-cased token."""
+
+    known: np.ndarray
+    polarity: np.ndarray
+    subjectivity: np.ndarray
+    intensity: np.ndarray
+    adverb: np.ndarray  # has an adverb (RB) sense: modifies the next known word
+    negation: np.ndarray
+    ly: np.ndarray  # ends in -ly (a modifier that negations attach to)
+    long: np.ndarray  # more than 2 characters: ends a modifier's reach
+    long_unquoted: np.ndarray  # more than 1 character without quotes: ends a negation's reach
+    exclamation: np.ndarray
+    irony: np.ndarray  # "(!)"
+    emoticon: np.ndarray  # an emoticon's polarity, NaN for other tokens
+
+
+class _Faces:
+    """pattern's emoticons, lower-cased, with their polarity (the first group that has one)."""
+
+    polarity: dict | None = None
+
+    @classmethod
+    def table(cls) -> dict:
+        if cls.polarity is None:
+            cls.polarity = {}
+            for (_, value), faces in _pattern_text.EMOTICONS.items():
+                for face in faces:
+                    cls.polarity.setdefault(face.lower(), value)
+        return cls.polarity
+
+
+def _emoticon_polarity(word: str) -> float:
+    if word.isalpha() or len(word) > 5 or word in _pattern_text.PUNCTUATION:
+        return np.nan
+    return _Faces.table().get(word, np.nan)
+
+
+def _pattern_words(vocabulary: list, analyzer) -> _PatternWords:
+    len(analyzer)  # the lexicon loads on first use
+    n = len(vocabulary)
+    entries = [dict.get(analyzer, word) for word in vocabulary]
+    known_at = [i for i, entry in enumerate(entries) if entry is not None and None in entry]
+    known = np.zeros(n, bool)
+    known[known_at] = True
+    psi = np.zeros((n, 3))
+    psi[:, 2] = 1.0
+    adverb = np.zeros(n, bool)
+    ly = np.zeros(n, bool)
+    for i in known_at:
+        entry = entries[i]
+        psi[i] = entry[None][:3]
+        adverb[i] = any(tag in entry for tag in analyzer.modifiers)
+        ly[i] = bool(analyzer.modifier(vocabulary[i]))
+    index = {word: i for i, word in enumerate(vocabulary)}
+
+    def only(words) -> np.ndarray:
+        mask = np.zeros(n, bool)
+        mask[[index[word] for word in words if word in index]] = True
+        return mask
+
+    faces = _Faces.table()
+    emoticon = np.full(n, np.nan)
+    for face in faces:
+        if face in index and not known[index[face]]:
+            emoticon[index[face]] = _emoticon_polarity(face)
+    lengths = np.fromiter(map(len, vocabulary), dtype=np.int64, count=n)
+    unquoted = np.array([len(word.strip("'")) > 1 for word in vocabulary], bool)
+    return _PatternWords(known=known, polarity=psi[:, 0].copy(), subjectivity=psi[:, 1].copy(),
+                         intensity=psi[:, 2].copy(), adverb=adverb, negation=only(analyzer.negations),
+                         ly=ly, long=lengths > 2, long_unquoted=unquoted, exclamation=only(["!"]),
+                         irony=only(["(!)"]), emoticon=emoticon)
+
+
+def _state_before(tokens: Tokens, event: np.ndarray, sets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For every token, whether a state that `sets` tokens switch on and the other `event` tokens
+    switch off is on just before it (within its text), and the token that last switched it."""
+    positions = np.arange(len(event))
+    last = np.maximum.accumulate(np.where(event, positions, -1)) if len(event) else positions
+    before = np.concatenate([[-1], last[:-1]]) if len(event) else positions
+    source = np.maximum(before, 0)
+    return (before >= tokens.start) & sets[source], source
+
+
+def _clip(values: np.ndarray) -> np.ndarray:
+    return np.maximum(-1.0, np.minimum(values, 1.0))
+
+
+def pattern_scores(tokens: Tokens, analyzer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Polarity and subjectivity of every text by pattern's rules, and a mask of the texts where a
+    rare rule (see the module's docstring) needs the package itself."""
+    words = _pattern_words(tokens.vocabulary, analyzer)
+    w = {name: getattr(words, name)[tokens.types] for name in words.__dataclass_fields__}
+    known = w["known"]
+    n_texts = tokens.n_texts
+    # A modifier (known adverb) reaches the next known word across tokens of one or two characters.
+    modifying, modifier = _state_before(tokens, known | w["long"], known & w["adverb"])
+    # A negation reaches the next known word across tokens of one character (quotes aside).
+    negated, _ = _state_before(tokens, w["negation"] | known | w["long_unquoted"], w["negation"])
+    emoticon = ~known & ~np.isnan(w["emoticon"])
+    irony = ~known & w["irony"]
+    rare = (~known & w["negation"] & modifying & w["ly"][modifier]) | (emoticon & modifying & ~w["long"])
+    fallback = np.zeros(n_texts, bool)
+    fallback[tokens.text[rare]] = True
+
+    chained = known & modifying
+    starts = (known & ~modifying) | emoticon | irony
+    item = np.cumsum(starts) - 1
+    positions = np.arange(len(known))
+    previous_known = np.concatenate([[0], np.maximum.accumulate(np.where(known, positions, 0))[:-1]])
+    intensity = np.where(negated, 1.0 / w["intensity"], w["intensity"])
+    carried = intensity[previous_known]
+    polarity = np.where(chained, _clip(w["polarity"] * carried), w["polarity"])
+    subjectivity = np.where(chained, _clip(w["subjectivity"] * carried), w["subjectivity"])
+    polarity = np.where(emoticon, w["emoticon"], np.where(irony, 0.0, polarity))
+    subjectivity = np.where(emoticon | irony, 1.0, subjectivity)
+
+    members = known | emoticon | irony
+    n_items = int(starts.sum())
+    last = np.full(n_items, -1)
+    np.maximum.at(last, item[members], positions[members])
+    item_polarity = polarity[last]
+    item_subjectivity = subjectivity[last]
+    item_text = tokens.text[last]
+    item_negated = np.bincount(item[known], weights=negated[known], minlength=n_items) > 0
+    # "!" raises the latest assessment, unless a later word of that assessment replaces its value.
+    bang = ~known & w["exclamation"] & (item >= 0)
+    target = item[bang]
+    lands = (item_text[target] == tokens.text[bang]) & (last[target] < positions[bang])
+    raises = np.bincount(target[lands], minlength=n_items)
+    for step in range(int(raises.max()) if n_items else 0):
+        item_polarity = np.where(raises > step, _clip(item_polarity * 1.25), item_polarity)
+    item_polarity = np.where(item_negated, item_polarity * -0.5, item_polarity)
+    count = np.maximum(np.bincount(item_text, minlength=n_texts), 1)
+    return (_in_text_sum(item_text, item_polarity, n_texts) / count,
+            _in_text_sum(item_text, item_subjectivity, n_texts) / count, fallback)
