@@ -256,6 +256,33 @@ def test_near_duplicates_are_found_and_different_texts_are_not(seeds_dir):
     assert outlets.check(_raw(wire + " ", "again.txt", outlet="One Outlet")) == ("a.txt", False)
 
 
+def test_near_duplicates_checked_together_are_those_checked_one_by_one(shared_data):
+    """`Duplicates.check_all` (MinHash signatures of many articles computed in one pass) gives the
+    answers and signatures of `check` one article at a time, on every AllSides excerpt and copies
+    of them with a byte, a word or a third of the words changed, in batches that split copies from
+    their originals."""
+    import random
+
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    texts = [row["text"] for row in rows if row.get("text")]
+    rng = random.Random(3)
+    articles = [_raw(text, f"a{i}.txt", outlet=rows[i].get("outlet") or "") for i, text in enumerate(texts)]
+    for i in rng.sample(range(len(texts)), 300):
+        words = texts[i].split(" ")
+        at = rng.randrange(len(words))
+        changed = [words[:at] + ["changed"] + words[at + 1:],
+                   [w if rng.random() > 0.33 else "changed" for w in words],
+                   [texts[i][:len(texts[i]) // 2] + "x" + texts[i][len(texts[i]) // 2 + 1:]]][i % 3]
+        articles.insert(rng.randrange(len(articles)), _raw(" ".join(changed), f"copy{i}.txt"))
+    one, together = Duplicates(), Duplicates()
+    answers = [one.check(article) for article in articles]
+    batched = [answer for start in range(0, len(articles), 97) for answer in together.check_all(articles[start:start + 97])]
+    assert batched == answers
+    assert 150 < sum(first is not None for first, _ in answers) < 300  # most copies found, no excerpt taken
+    assert [(w, o, n) for w, o, _, n in one.kept] == [(w, o, n) for w, o, _, n in together.kept]
+    assert all((a[2] == b[2]).all() for a, b in zip(one.kept, together.kept))
+
+
 def test_a_line_break_in_a_file_name_is_shown_on_one_line(tmp_path):
     corpus = _corpus(tmp_path)
     (corpus / "two\nlines.txt").write_text("", encoding="utf-8")

@@ -1,0 +1,247 @@
+"""The build's cost against the floor, before and after a change, and one large export's memory.
+
+    python benchmarks/bench_build.py [--articles 2000] [--repeats 5] [--before REV] [--export-mb 0]
+
+On a corpus of real news text (benchmarks/corpora.py: JSON-lines exports of 1,000 rows and every
+hundredth article a page dump to clean) it measures, each in a fresh process:
+
+- floor: CPU seconds to read every file (JSON lines parsed, pages read) and split each text into
+  sentences with a regex: what any tool must do, with no cleaning, metadata or checks;
+- build: CPU seconds of `build_tables(corpus, workers=1)` (one process, so CPU time is comparable
+  on a shared machine), and its ratio to the floor;
+- duplicates: CPU seconds of the near-duplicate check alone (`Duplicates`, as the build runs it on
+  each batch of articles read), and its share of the build;
+- import: wall and CPU seconds of `import framing.build`.
+
+With `--before REV` the same steps run for that git revision's `src/` too, interleaved with this
+tree's (before, after, before, after, ...) so both see the same machine load, and the two builds'
+tables are compared (every column but `build_key`, which digests the code). Medians over
+`--repeats`. With `--export-mb N`, once per tree: `build_corpus` (2 workers) on one JSON-lines
+export of N MB, with its wall time and peak memory (the largest of the process and its workers).
+
+Prints a table and writes benchmarks/results/build.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RESULTS = HERE / "results"
+
+
+# ── steps, each run in a child process ───────────────────────────────────────────────────────────
+
+def step_import() -> dict:
+    wall, cpu = time.perf_counter(), time.process_time()
+    import framing.build  # noqa: F401  (the import is what is timed)
+
+    return {"wall_s": time.perf_counter() - wall, "cpu_s": time.process_time() - cpu}
+
+
+def step_floor(corpus: str) -> dict:
+    """Read every file and split its texts into sentences with a regex: the floor."""
+    import re
+
+    cpu = time.process_time()
+    split = re.compile(r"(?<=[.!?])\s+")
+    sentences = 0
+    for path in sorted(Path(corpus).iterdir()):
+        if path.suffix == ".jsonl":
+            with path.open(encoding="utf-8") as handle:
+                texts = [json.loads(line)["text"] for line in handle if line.strip()]
+        else:
+            texts = [path.read_text(encoding="utf-8")]
+        sentences += sum(len(split.split(text)) for text in texts)
+    return {"cpu_s": time.process_time() - cpu, "sentences": sentences}
+
+
+def step_build(corpus: str, tables: str = "") -> dict:
+    from framing.build import build_tables
+
+    cpu = time.process_time()
+    build = build_tables(Path(corpus), workers=1)
+    seconds = time.process_time() - cpu
+    if tables:
+        Path(tables).mkdir(parents=True, exist_ok=True)
+        for name in ("articles", "sentences", "removed"):
+            getattr(build, name).to_parquet(Path(tables) / f"{name}.parquet", index=False)
+        (Path(tables) / "problems.json").write_text(json.dumps([str(p) for p in build.problems]))
+    return {"cpu_s": seconds, "articles": len(build.articles), "sentences": len(build.sentences)}
+
+
+def step_duplicates(corpus: str) -> dict:
+    """The near-duplicate check alone, on the articles of every file, batch by batch as read."""
+    from framing import ingest
+
+    def batches_of(path):  # as the build reads them (a revision before exports were streamed: whole files)
+        if hasattr(ingest, "iter_file"):
+            return [found for found, _ in ingest.iter_file(path, name=path.name)]
+        return [ingest.read_file(path, name=path.name)[0]]
+
+    batches = [batch for path in ingest.corpus_files(Path(corpus)) for batch in batches_of(path)]
+    duplicates = ingest.Duplicates()
+    cpu = time.process_time()
+    for batch in batches:
+        if hasattr(duplicates, "check_all"):
+            duplicates.check_all(batch)
+        else:
+            for article in batch:
+                duplicates.check(article)
+    return {"cpu_s": time.process_time() - cpu, "articles": sum(map(len, batches))}
+
+
+def step_export(corpus: str, out: str) -> dict:
+    from framing.build import build_corpus
+
+    wall = time.perf_counter()
+    summary = build_corpus(Path(corpus), Path(out), workers=2)
+    return {"wall_s": time.perf_counter() - wall, "articles": len(summary.articles)}
+
+
+STEPS = {"import": step_import, "floor": step_floor, "build": step_build, "duplicates": step_duplicates,
+         "export": step_export}
+
+
+def run_child(src: Path, step: str, **kwargs) -> dict:
+    """One step in a fresh Python with `src` first on the path; adds peak memory (MB)."""
+    env = dict(os.environ, PYTHONPATH=str(src))
+    done = subprocess.run([sys.executable, __file__, "--child", step, "--json-args", json.dumps(kwargs)],
+                          capture_output=True, text=True, env=env, timeout=7200)
+    if done.returncode != 0:
+        raise RuntimeError(f"{step} failed with {src}:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _child(step: str, kwargs: dict) -> None:
+    result = STEPS[step](**kwargs)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result["peak_rss_mb"] = round(max(own, children) / 1024, 1)
+    print(json.dumps(result))
+
+
+# ── the benchmark ─────────────────────────────────────────────────────────────────────────────────
+
+def source_of(rev: str, work: Path) -> Path:
+    """The `src/` folder of a git revision, written out under `work`."""
+    target = work / f"src-{rev.replace('/', '_')}"
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target / "src"
+
+
+def same_tables(left: Path, right: Path) -> bool:
+    import pandas as pd
+
+    for name in ("articles", "sentences", "removed"):
+        a = pd.read_parquet(left / f"{name}.parquet").drop(columns="build_key", errors="ignore")
+        b = pd.read_parquet(right / f"{name}.parquet").drop(columns="build_key", errors="ignore")
+        if not a.equals(b):
+            return False
+    return (left / "problems.json").read_text() == (right / "problems.json").read_text()
+
+
+def measure(trees: dict[str, Path], corpus: Path, work: Path, repeats: int) -> dict:
+    runs: dict[str, dict[str, list[dict]]] = {label: {} for label in trees}
+    for repeat in range(repeats):
+        for step in ("import", "floor", "build", "duplicates"):
+            for label, src in trees.items():
+                kwargs = {} if step == "import" else {"corpus": str(corpus)}
+                if step == "build" and repeat == 0:
+                    kwargs["tables"] = str(work / f"tables-{label}")
+                runs[label].setdefault(step, []).append(run_child(src, step, **kwargs))
+        print(f"  repeat {repeat + 1} of {repeats} done", flush=True)
+    summary = {}
+    for label, steps in runs.items():
+        median = {step: statistics.median(r["cpu_s"] for r in results) for step, results in steps.items()}
+        summary[label] = {
+            "import_wall_s": round(statistics.median(r["wall_s"] for r in steps["import"]), 2),
+            "import_cpu_s": round(median["import"], 2),
+            "floor_cpu_s": round(median["floor"], 2),
+            "build_cpu_s": round(median["build"], 2),
+            "build_over_floor": round(median["build"] / median["floor"], 1),
+            "duplicates_cpu_s": round(median["duplicates"], 2),
+            "duplicates_share_of_build": round(median["duplicates"] / median["build"], 3),
+            "build_ms_per_article": round(1000 * median["build"] / steps["build"][0]["articles"], 2),
+            "build_peak_rss_mb": max(r["peak_rss_mb"] for r in steps["build"]),
+            "articles": steps["build"][0]["articles"],
+        }
+    if len(trees) == 2:
+        summary["identical_tables"] = same_tables(*(work / f"tables-{label}" for label in trees))
+    return summary
+
+
+def measure_export(trees: dict[str, Path], work: Path, megabytes: float) -> dict:
+    sys.path.insert(0, str(HERE))
+    import corpora
+
+    corpus = work / "one-export"
+    corpus.mkdir()
+    corpora.write_export(corpus / "export.jsonl", megabytes)
+    results = {}
+    for label, src in trees.items():
+        out = work / f"export-out-{label}"
+        result = run_child(src, "export", corpus=str(corpus), out=str(out))
+        results[label] = {"mb": round((corpus / "export.jsonl").stat().st_size / 2**20, 1),
+                          "articles": result["articles"], "wall_s": round(result["wall_s"], 1),
+                          "peak_rss_mb": result["peak_rss_mb"]}
+        shutil.rmtree(out, ignore_errors=True)
+        print(f"  export of {results[label]['mb']} MB ({label}): {results[label]}", flush=True)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--before", help="a git revision to compare with (its src/ is used)")
+    parser.add_argument("--export-mb", type=float, default=0.0)
+    parser.add_argument("--child")
+    parser.add_argument("--json-args")
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child, json.loads(args.json_args))
+        return 0
+    sys.path.insert(0, str(HERE))
+    import corpora
+
+    work = Path(tempfile.mkdtemp(prefix="framing-bench-build-"))
+    try:
+        trees = {"before": source_of(args.before, work)} if args.before else {}
+        trees["after" if args.before else "this tree"] = ROOT / "src"
+        corpus = corpora.write_corpus(work / "corpus", args.articles)
+        load = os.getloadavg()
+        report = {"articles": args.articles, "repeats": args.repeats, "before": args.before,
+                  "cpu_count": os.cpu_count(), "load_average_at_start": [round(x, 2) for x in load]}
+        report["results"] = measure(trees, corpus, work, args.repeats)
+        if args.export_mb:
+            report["export"] = measure_export(trees, work, args.export_mb)
+        report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+        for label, row in report["results"].items():
+            if isinstance(row, dict):
+                print(f"{label:>10}: " + ", ".join(f"{k} {v}" for k, v in row.items()))
+        if "identical_tables" in report["results"]:
+            print(f"identical tables before and after: {report['results']['identical_tables']}")
+        print(f"load average (1, 5, 15 min): at start {report['load_average_at_start']}, "
+              f"at end {report['load_average_at_end']}")
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "build.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
