@@ -229,6 +229,48 @@ def test_more_speaker_rules(texts, speaker):
     assert (got if isinstance(got, str) else None) == speaker
 
 
+@pytest.mark.parametrize("texts, quote, speaker", [
+    # the speaker named in the sentence before, which quoted nobody
+    (["Mayor Jane Roe spoke to reporters on Tuesday.", "Mayor Jane Roe said on Tuesday that the bridge would open.",
+      "“We will rebuild it in a year.”"], "We will rebuild it in a year.", "Jane Roe"),
+    # a bare quote, then "she said." in the next sentence
+    (["Mayor Jane Roe and Tom Ash met in the hall.", "“We will rebuild it in a year.”", "She said."],
+     "We will rebuild it in a year.", "Jane Roe"),
+    # an epigraph-like quote and the dash line under it; the next quote is not hers
+    (["“The bridge is a disgrace.”", "— Sen. Jane Roe (R-Ohio), in a tweet, April 25", "“It will stand.”"],
+     "The bridge is a disgrace.", "Jane Roe"),
+    (["“The bridge is a disgrace.”", "— Sen. Jane Roe (R-Ohio), in a tweet, April 25", "“It will stand.”"],
+     "It will stand.", None),
+    # a long apposition after an opening quote
+    (["“Schools must stay open,” Dr. Ann Lee, former president of the medical association and now head of "
+      "a health company, told reporters."], "Schools must stay open,", "Ann Lee"),
+    # the person opening the sentence, with a reporting verb further on
+    (["Governor Tom Ash, who was leaving the stage, turned around and said the plan was “a disaster.”"],
+     "a disaster.", "Tom Ash"),
+    # a sentence opened by a participle: its subject comes after the comma
+    (["Declaring that the state must “get this done,” Governor Tom Ash opened the session."],
+     "get this done,", "Tom Ash"),
+    # a description standing for the person named before
+    (["Senator Tom Ash gave the reply.", "Calling it “empty words,” the Ohio Republican accused the governor."],
+     "empty words,", "Tom Ash"),
+    # no speaker from a sentence opener, a party tag or a plural document
+    (["If the deadline passes, “we will run out of cash,” she warned."], "we will run out of cash,", None),
+    (["Reports said the strike “hit the target.”"], "hit the target.", None),
+    # "his family said": the family of the last person named
+    (["Former Secretary Tom Ash died on Monday.", "“He was a great man,” his family said."],
+     "He was a great man,", "Tom Ash’s family"),
+])
+def test_speakers_around_the_quote(texts, quote, speaker):
+    quotes = fr.extract_quotes(_table(texts))
+    got = quotes.loc[quotes["quote"] == quote, "speaker"].iloc[0]
+    assert (got if isinstance(got, str) else None) == speaker
+
+
+def test_unnamed_people_are_anonymous():
+    quotes = fr.extract_quotes(_table(["“Top off your cars,” a friend texted this week."]))
+    assert quotes.iloc[0]["is_anonymous"] and quotes.iloc[0]["speaker"] == "friend"
+
+
 def test_surnames_completed_across_articles_when_one_name_fits():
     table = pd.concat([_table(["“Yes,” President Joe Biden said."]),
                        _table(["“No,” Biden said.", "“Maybe,” Ash said."]).assign(article_id="b"),

@@ -47,7 +47,7 @@ ACTOR_COLUMNS = ["article_id", "outlet", "event", "sentence_id", "start", "end",
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _TOKEN = rf"[{_UPPER}][\w’'\-]*\.?"
 _JOINER = r"(?:of|the|de|da|di|du|del|della|van|von|der|den|bin|ibn|al|la|le|dos|y)"
-_RUN = re.compile(rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t]+(?:{_JOINER}[ \t]+)?{_TOKEN})*")
+_RUN = re.compile(rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t\u00a0]+(?:{_JOINER}[ \t\u00a0]+)?{_TOKEN})*")
 _TOKEN_RE = re.compile(rf"{_TOKEN}|{_JOINER}")
 _POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
 _JOINERS = frozenset(re.findall(r"\w+", _JOINER))
@@ -159,8 +159,8 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
     return found
 
 
-_WORD_BEFORE = re.compile(r"([\w-]+)[ \t]+$")
-_PLACE_AFTER = re.compile(rf",[ \t]+([{_UPPER}][\w.]*(?:[ \t]+[{_UPPER}][\w.]*)?)")
+_WORD_BEFORE = re.compile(r"([\w-]+)[ \t\u00a0]+$")
+_PLACE_AFTER = re.compile(rf",[ \t\u00a0]+([{_UPPER}][\w.]*(?:[ \t\u00a0]+[{_UPPER}][\w.]*)?)")
 
 
 def _names_a_body(text: str, run, rules: Rules) -> bool:

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .actors import find_actors, read_rules, resolve_names
+from .actors import _person_mentions, find_actors, read_rules, resolve_names
 from .config import CONTENT_KINDS
 from .lexicons import load_data
 
@@ -63,6 +63,7 @@ _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to
 class _Lexicon(NamedTuple):
     forms: dict  # form as written → (lemma, stance)
     patterns: list  # (pattern name, compiled regex)
+    subject: re.Pattern  # a person opening the sentence, later followed by a reporting verb
     anonymous: list  # anonymous phrases, lower case
     roles: frozenset  # capitalised role words cut off a label to give the name
     nouns: frozenset  # lower-case role nouns after a body's name ("NATO chief")
@@ -94,19 +95,22 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,[^,]{{3,80}},|,(?=\s+[a-z]+ly\s))?"
                                  rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
                                  rf"\s+(?:(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(forms)})\b")),
-        ("subject_participle", re.compile(rf"^\s*{speaker}\s[^.;]*?(?:,|\s+and)\s+(?P<verb>{participles})\b")),
+        ("subject_participle", re.compile(rf"^\s*{speaker}[\s,][^.;]*?(?:,|\s+and)\s+(?P<verb>{participles})\b")),
         # "“…,” Dr. Jane Roe, a former president of the association and now the head of a firm, told …"
         ("after_quote", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME})\s*(?:\([^()]*\))?,[^;]{{3,250}}?,"
                                    rf"\s+(?:[a-z]+ly\s+)?(?P<verb>{_alternatives(forms)})\b")),
         # "Declaring that … must “get this done,” President Joe Biden opened the summit."
-        ("opening_participle", re.compile(rf"^\s*[A-Z][a-z]+ing\b[^;]*?\b{_PLACEHOLDER}\b[^;]*?,\s+"
+        ("opening_participle", re.compile(rf"^\s*[A-Z][a-z]+ing\b[^;]*?\b{_PLACEHOLDER}\b(?:[^;]*?,)?\s+"
                                           rf"(?:the\s+)?{speaker}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")),
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
     ]
     nouns, documents = frozenset(data["roles"].get("nouns", ())), frozenset(data["roles"].get("documents", ()))
     heads = nouns | documents | {a.split()[-1].lower() for a in anonymous}
-    return _Lexicon(forms, patterns, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
+    inflected = _alternatives(form for form, (verb, _) in forms.items() if form != verb)  # "said", not "say"
+    subject = re.compile(rf"^\s*(?:the\s+)?(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s*\([^()]{{1,30}}\))?"
+                         rf"(?:,[^,]{{3,200}},)?\s[^;]*?\b(?P<verb>{inflected})\b")
+    return _Lexicon(forms, patterns, subject, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
                     nouns, documents, heads, titles, str(data["version"]))
 
 
@@ -286,7 +290,9 @@ def _article_quotes(article: list, text_col: str) -> list[dict]:
     for record, last_id, text in _units(article, text_col):
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _narration(text, spans)
-        found = _attribution(narration) or (_dash_line(narration) if not spans else None)
+        found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration))
+        if found is not None and found[3] == "subject" and not _named_subject(found[1], memory):
+            found = None
         speaker = label = verb = verb_text = stance = None
         anonymous, pattern = False, "unattributed"
         if found is not None or spans:
@@ -344,6 +350,39 @@ def _attribute_open_paragraphs(rows: list[dict]) -> list[dict]:
     for row in rows:
         row["quote"] = row["quote"].replace(_PARAGRAPH_CLOSE, "").strip()
     return rows
+
+
+_AFTER_INVERTED = {"who", "whose", "of", "in", "at", "on", "to", "for", "and", "with", "from", "during", "after",
+                   "before", "about", "last", "this", "earlier", "later", "late", "early", "told"}
+
+
+def _clause_follows(rest: str) -> bool:
+    """True when a lower-case word other than a preposition, "who" or a time follows the words after
+    an inverted verb: they open a clause ("said the plan was …")."""
+    match = re.match(r"\s+([a-z]+)\b", rest)
+    return match is not None and match.group(1) not in _AFTER_INVERTED
+
+
+def _named_subject(who: str, memory: _Memory) -> bool:
+    """True when the words opening a sentence name a person: two name words or more, a pronoun,
+    or a surname already met in the article ("Local leaders have described …" names nobody)."""
+    words = _split_label(who.split())[1]
+    return who.lower() in _PRONOUNS or len(words) > 1 or (len(words) == 1 and memory.known(words[0]) is not None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _subject(narration: str):
+    """The person opening a sentence that quotes without an attribution of its own, when a
+    reporting verb follows later in the sentence ("Biden, who was walking away, whirled around and
+    said, “…”"; "The US president urged … and said his administration was “ready …”"): the quoted
+    words are the subject's. In the form of `_attribution`."""
+    match = _lexicon().subject.match(narration)
+    if match is None:
+        return None
+    who = match.group("who")
+    if _not_a_speaker(who, None, _lexicon()) or who.split()[0] in read_rules().function_words:
+        return None  # "Thousands of Cubans took …": a group, not a named person
+    return match.start("who"), who, match.group("verb"), "subject", None
 
 
 _DASH_LINE = re.compile(rf"^\s*[—–-]\s*(?P<who>{_NAME})")
@@ -431,15 +470,24 @@ def _remember_names(narration: str, memory: _Memory) -> None:
 def _labels(narration: str) -> tuple:
     """(role words, name words, opens the sentence) of each run of capitalised words, read once
     per distinct sentence (news repeats sentences across excerpts and outlets)."""
-    return tuple((*_split_label(match.group().split()), not narration[:match.start()].strip(" -•*"))
-                 for match in _PERSON.finditer(narration))
+    rules = read_rules()
+    out = []
+    for m in _person_mentions(narration, rules, rules.organisations):  # persons as `framing.actors` reads them
+        words = m.name.split()
+        roles = narration[m.start:m.end].split()[:-len(words)] if m.has_title else []
+        more_roles, name = _split_label(words)  # role words the speaker rules know ("Journalist")
+        if name:
+            out.append((roles + more_roles, name, not narration[:m.start].strip(" -•*")))
+    return tuple(out)
 
 
 def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
     """(role words, name words) of a label: everything up to the last role word, "of" or "the"
     is the role ("Secretary of Defense | Pete Hegseth")."""
     roles = _lexicon().roles
-    cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")), default=0)
+    cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")
+               or "-" in t and all(part in roles for part in t.split("-"))  # "Director-General"
+               or len(t) > 1 and t.isupper() and t.isalpha()), default=0)  # a body in capitals: "WHO"
     return tokens[:cut], tokens[cut:]
 
 
@@ -477,6 +525,8 @@ def _attribution(narration: str):
             first = who.split()[0].lower()
             if name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS or first in _DETERMINERS):
                 continue  # "saying he hopes", "said his administration has": the subject of what is reported
+            if name == "verb_name" and first == "the" and _clause_follows(narration[match.end():]):
+                continue  # "said the plan was …": the subject of what is reported, not "said the mayor."
             if name == "according_to" and first in ("a", "an"):
                 continue  # "according to a blistering report": which words name the source is unclear
             if who[:1].isupper() and re.search(r"\bthe\s+(?:[a-z-]+\s+){0,2}$", narration[:match.start("who")]):
@@ -495,6 +545,7 @@ def _attribution(narration: str):
 
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Prof", "Rev", "Mx"}
 _DETERMINERS = {"a", "an", "its", "his", "her", "their"}
+_COMPASS = {"North", "South", "East", "West"}
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Ky.", "D-Calif."
 
 
@@ -508,8 +559,8 @@ def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
     words = who.split()
     if _PLACEHOLDER in words or _PARTY_TAG.fullmatch(who.rstrip(".,")):
         return True
-    if len(words) == 1 and who.lower() not in _PRONOUNS and who in read_rules().function_words:
-        return True
+    if len(words) == 1 and who.lower() not in _PRONOUNS and (who in read_rules().function_words or who in _COMPASS):
+        return True  # "If …", "South says" (a country named by its half)
     if _POSSESSIVE.search(who):  # "Harris’s comments": the owner of a noun, which must follow
         return noun is None
     if noun is None or any(who.lower().startswith(a) for a in lexicon.anonymous):
@@ -569,9 +620,14 @@ def _speaker(found, memory: _Memory):
         return f"{who} {noun}", f"{who} {noun}", verb, verb_text, stance, False, pattern + "_role"
     lowered = who.lower()
     first = lowered.split()[0]
-    if first in ("its", "his", "her", "their"):  # "according to its publisher": a role, unnamed
+    if first in ("its", "his", "her", "their"):  # "according to its publisher", "his family said"
         head = lowered.split()[-1]
-        return (None if head in lexicon.documents else head), who, verb, verb_text, stance, False, pattern + "_role"
+        owner = memory.last_person() if first in ("his", "her") else None
+        if head in lexicon.documents:  # "his statement said": the owner speaks
+            return owner, who, verb, verb_text, stance, False, pattern + "_document"
+        return (f"{owner}’s {head}" if owner else head), who, verb, verb_text, stance, False, pattern + "_role"
+    if lowered.rstrip("s") in lexicon.documents or lowered in lexicon.documents:  # "Reports said"
+        return None, who, verb, verb_text, stance, False, pattern + "_description"
     if first in ("a", "an") and not any(lowered.startswith(a) for a in lexicon.anonymous):
         if lowered.split()[-1] in lexicon.documents:  # "a statement said": a document, nobody named
             return None, who, verb, verb_text, stance, False, pattern + "_description"
@@ -594,6 +650,8 @@ def _speaker(found, memory: _Memory):
     if any(w.rstrip("’'s") in read_rules().organisation_words for w in who.split()[1:]) and not noun:
         return who, who, verb, verb_text, stance, False, pattern + "_body"  # "People’s Bank of China said"
     roles, name_tokens = _split_label(_of_place(who.split()))
+    if "of" in roles and len(name_tokens) <= 1 and not any(r in read_rules().titles for r in roles):
+        return who, who, verb, verb_text, stance, False, pattern + "_body"  # "South Korea’s Joint Chiefs of Staff"
     if not name_tokens and roles[-1].lower() in lexicon.titles:  # "the South Carolina Governor said"
         return memory.titled(roles[-1].lower()), who, verb, verb_text, stance, False, pattern + "_title"
     if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" or "Mr" is nobody
