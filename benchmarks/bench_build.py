@@ -13,9 +13,9 @@ hundredth article a page dump to clean) it measures, each in a fresh process:
   each batch of articles read), and its share of the build;
 - import: wall and CPU seconds of `import framing.build`.
 
-With `--before REV` the same steps run for that git revision's `src/` too, interleaved with this
-tree's (before, after, before, after, ...) so both see the same machine load, and the two builds'
-tables are compared (every column but `build_key`, which digests the code). Medians over
+With `--before REV` (or `--before-src FOLDER`) the same steps run for that git revision's `src/`
+(or that folder) too, interleaved with this tree's (before, after, before, after, ...) so both see
+the same machine load, and the two builds' tables are compared (every column but `build_key`, which digests the code). Medians over
 `--repeats`. With `--export-mb N`, once per tree: `build_corpus` (2 workers) on one JSON-lines
 export of N MB, with its wall time and peak memory (the largest of the process and its workers).
 
@@ -207,6 +207,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--before", help="a git revision to compare with (its src/ is used)")
+    parser.add_argument("--before-src", help="or a src/ folder to compare with (e.g. one module reverted)")
     parser.add_argument("--export-mb", type=float, default=0.0)
     parser.add_argument("--child")
     parser.add_argument("--json-args")
@@ -219,11 +220,12 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="framing-bench-build-"))
     try:
-        trees = {"before": source_of(args.before, work)} if args.before else {}
-        trees["after" if args.before else "this tree"] = ROOT / "src"
+        before = Path(args.before_src) if args.before_src else source_of(args.before, work) if args.before else None
+        trees = {"before": before} if before else {}
+        trees["after" if before else "this tree"] = ROOT / "src"
         corpus = corpora.write_corpus(work / "corpus", args.articles)
         load = os.getloadavg()
-        report = {"articles": args.articles, "repeats": args.repeats, "before": args.before,
+        report = {"articles": args.articles, "repeats": args.repeats, "before": args.before or args.before_src,
                   "cpu_count": os.cpu_count(), "load_average_at_start": [round(x, 2) for x in load]}
         report["results"] = measure(trees, corpus, work, args.repeats)
         if args.export_mb:

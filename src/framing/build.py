@@ -525,15 +525,16 @@ def unnest_blocks(lines) -> list[dict]:
 
 
 def unnest_sentences(blocks: list[dict]) -> list[dict]:
-    """Blocks → sentence rows with their raw line numbers. Body and list blocks are split into
-    sentences; headlines, subheadings, bylines and dates stay whole."""
+    """Blocks → sentence rows with their words counted and their raw line numbers. Body and list
+    blocks are split into sentences; headlines, subheadings, bylines and dates stay whole."""
     rows = []
     for paragraph_id, block in enumerate(blocks):
         text = block["text"]
         spans = segment.sentence_spans(text) if block["kind"] in SPLIT_KINDS else [(0, len(text))]
         for start, end in spans:
-            rows.append({"paragraph_id": paragraph_id, "kind": block["kind"], "text": text[start:end],
-                         "line_start": _line_at(block["spans"], start),
+            sentence = text[start:end]
+            rows.append({"paragraph_id": paragraph_id, "kind": block["kind"], "text": sentence,
+                         "n_words": count_words(sentence), "line_start": _line_at(block["spans"], start),
                          "line_end": _line_at(block["spans"], max(start, end - 1))})
     return rows
 
@@ -552,8 +553,7 @@ def _number_sentences(rows: list[dict], article: dict) -> None:
     last = max(len(rows) - 1, 1)
     for sentence_id, row in enumerate(rows):
         row.update(article_id=article["article_id"], outlet=article["outlet"], event=article["event"],
-                   sentence_id=sentence_id, position=sentence_id / last,
-                   n_words=count_words(row["text"]))
+                   sentence_id=sentence_id, position=sentence_id / last)
 
 
 def count_words(text: str) -> int:
@@ -586,7 +586,7 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
         "author": values["author"], "published": values["published"], "url": values["url"],
         "source_file": raw.source_file, "source_record": raw.record, "format": raw.format,
         "encoding": raw.encoding, "raw_sha256": raw.raw_sha256, "n_sentences": len(content),
-        "n_words": sum(count_words(s["text"]) for s in content),
+        "n_words": sum(s["n_words"] for s in content),
         "inferred": ",".join(from_text), "warnings": WARNING_SEPARATOR.join(warnings),
         "extra": json.dumps(raw.extra, ensure_ascii=False, sort_keys=True) if raw.extra else None,
     }
