@@ -276,3 +276,67 @@ def test_many_outlets_show_the_largest_and_say_so_within_a_page():
     assert len(ax.get_legend().get_texts()) == 6
     assert {t.get_text() for t in ax.get_legend().get_texts()} == set(outlets[40:])  # the largest
     assert "6 of 46 outlets shown" in plots.add_caption(ax, "Frames.").get_text()
+
+
+def test_saving_in_the_background_writes_the_same_files(tmp_path):
+    """`save_in_background` (the report's kernel) writes byte for byte what saving at once writes,
+    and the record in call order; a figure that cannot be drawn is named by `finish_saving`."""
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("saving in the background is for Linux")
+    corpus = _processed(tmp_path)
+    frames = pd.DataFrame({"outlet": ["Fox News", "Reuters", "The Guardian"], "n_articles": [3, 1, 7]})
+
+    def chart(name, out):
+        ax = plots.plot_articles_per_outlet(frames)
+        ax.set_title("Articles per outlet, drawn after the plot")  # kept: the child draws this figure
+        return plots.save_figure(ax.figure, name, out=out, corpus=corpus, caption="Articles. Corpus: toy.")
+
+    at_once = {name: chart(name, tmp_path / "at_once") for name in ("first", "second", "third")}
+    try:
+        assert plots.save_in_background(at_once=2)
+        later = {name: chart(name, tmp_path / "later") for name in ("first", "second", "third")}
+        plots.finish_saving()
+        assert not plots._PENDING
+    finally:
+        plots.save_in_background(False)
+    for name, paths in at_once.items():
+        assert sorted(paths) == sorted(later[name])
+        for fmt, path in paths.items():
+            assert later[name][fmt].read_bytes() == path.read_bytes(), (name, fmt)
+    figures = tmp_path / "later" / "figures"
+    assert sorted(p.name for p in figures.iterdir()) == sorted(p.name for p in (tmp_path / "at_once" / "figures").iterdir())
+    records = sorted(figures.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+    assert [p.stem for p in records] == ["first", "second", "third"]
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2])
+    try:
+        plots.save_in_background()
+        fig.savefig = None  # drawing fails in the child
+        plots.save_figure(fig, "broken", out=tmp_path / "later")
+        with pytest.raises(RuntimeError, match="figures not written: broken: TypeError"):
+            plots.finish_saving()
+    finally:
+        plots.save_in_background(False)
+    assert not list(figures.glob("broken.png*")) and os.getpid()
+
+
+def test_every_chart_of_a_notebook_is_shown_under_its_cell(tmp_path):
+    """Regression: the first chart of a new kernel loaded the inline backend inside the house
+    style's context, whose end turned interactive mode off again, so only the first chart of each
+    notebook was shown under its cell."""
+    import nbformat
+
+    from framing import report, runner
+
+    table = "import pandas as pd\\nimport framing as fr\\ncounts = pd.DataFrame({'outlet': ['A', 'B'], 'n_articles': [3, 1]})"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in (
+        table.replace("\\n", "\n"), "ax = fr.plot_articles_per_outlet(counts)", "ax = fr.plot_articles_per_outlet(counts)")])
+    nbformat.write(nb, tmp_path / "charts.ipynb")
+    runner.execute_notebook(tmp_path / "charts.ipynb", tmp_path / "out.ipynb", parameters={}, kernel="python3",
+                            cwd=tmp_path, timeout=120, config=report._kernel_config())
+    cells = nbformat.read(tmp_path / "out.ipynb", as_version=4).cells
+    shown = [sum("image/png" in o.get("data", {}) for o in c.outputs) for c in cells]
+    assert shown == [0, 1, 1]

@@ -3,6 +3,7 @@
 A lost reply is made for real: a cell tells its own kernel to build its execute reply but not send
 it, so the kernel finishes the cell and goes idle while the runner never hears so, the state
 jupyter/nbclient#312 leaves a run in."""
+import json
 import time
 
 import nbformat
@@ -99,3 +100,86 @@ def test_the_cell_timeout_of_framing_report_reaches_every_notebook(tmp_path, mon
     assert any("still running after 4 s" in line for line in lines), lines
     assert cli._parser().parse_args(["report", "toy", "--cell-timeout", "900"]).cell_timeout == 900
     assert cli._parser().parse_args(["report", "toy"]).cell_timeout is None  # then the default for the corpus
+
+
+# ── one warm kernel for many notebooks ──────────────────────────────────────────────────────────
+
+LEAVES_STATE = """import os, sys, warnings
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+secret = 42
+matplotlib.rcParams["lines.linewidth"] = 7.5
+matplotlib.rcParams["font.size"] = 31.0
+plt.figure()  # left open
+pd.set_option("display.max_rows", 3)
+os.environ["FRAMING_TEST_LEFT_BEHIND"] = "1"
+sys.path.append("/nowhere")
+warnings.simplefilter("ignore")
+os.chdir(os.path.expanduser("~"))"""
+
+# prints what a notebook starting in a new kernel sees (a variable of an earlier notebook is absent)
+SHOWS_STATE = """import json, os, sys, warnings
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+print(json.dumps({"secret": "secret" in globals(), "linewidth": matplotlib.rcParams["lines.linewidth"],
+                  "font_size": matplotlib.rcParams["font.size"], "figures": plt.get_fignums(),
+                  "backend": matplotlib.get_backend(), "max_rows": pd.get_option("display.max_rows"),
+                  "environment": os.environ.get("FRAMING_TEST_LEFT_BEHIND"), "path": "/nowhere" in sys.path,
+                  "ignore_all": warnings.filters[0][:3] == ("ignore", None, Warning), "cwd": os.getcwd(),
+                  "count": get_ipython().execution_count}))
+plt.plot([1, 2], [3, 4])  # shown under the cell, as in a kernel of its own"""
+
+
+def _state(path) -> str:
+    cells = nbformat.read(path, as_version=4).cells
+    return "".join(o.get("text", "") for c in cells if c.cell_type == "code" for o in c.outputs).strip()
+
+
+def _images(path) -> int:
+    cells = nbformat.read(path, as_version=4).cells
+    return sum("image/png" in o.get("data", {}) for c in cells if c.cell_type == "code" for o in c.outputs)
+
+
+def test_a_warm_kernel_shows_each_notebook_a_clean_state(tmp_path):
+    """A variable, rcParams, an open figure, a pandas option, an environment variable, sys.path,
+    warning filters and the working directory set by one notebook are gone in the next; what the
+    second notebook sees is what it sees in a kernel of its own. One kernel served both."""
+    first = _notebook(tmp_path, LEAVES_STATE)
+    second = first.with_name("second.ipynb")
+    nbformat.write(nbformat.read(_notebook(tmp_path, SHOWS_STATE), as_version=4), second)
+    first = _notebook(tmp_path, LEAVES_STATE)
+    cwd = tmp_path / "run"
+    cwd.mkdir()
+    options = dict(parameters={}, kernel="python3", cwd=cwd, timeout=120, config=report._kernel_config())
+    runner.execute_notebook(second, tmp_path / "alone.ipynb", **options)
+    with runner.KernelSession("python3", cwd=cwd, config=report._kernel_config()) as session:
+        runner.execute_notebook(first, tmp_path / "first.ipynb", session=session, **options)
+        runner.execute_notebook(second, tmp_path / "after.ipynb", session=session, **options)
+        assert session.starts == 1
+    alone, after = json.loads(_state(tmp_path / "alone.ipynb")), json.loads(_state(tmp_path / "after.ipynb"))
+    assert after == alone
+    assert after["secret"] is False and after["linewidth"] != 7.5 and after["font_size"] != 31.0
+    assert after["figures"] == [] and after["environment"] is None and after["path"] is False
+    assert after["ignore_all"] is False
+    assert after["cwd"] == str(cwd)
+    assert _images(tmp_path / "alone.ipynb") == _images(tmp_path / "after.ipynb") == 1  # the chart is shown
+    executed = nbformat.read(tmp_path / "after.ipynb", as_version=4)
+    assert [c.execution_count for c in executed.cells if c.cell_type == "code"] == [1, 2]
+
+
+def test_a_warm_kernel_that_timed_out_is_replaced_and_the_next_notebook_runs(tmp_path):
+    slow = _notebook(tmp_path, "import time", "time.sleep(60)")
+    quick = slow.with_name("quick.ipynb")
+    nbformat.write(nbformat.read(_notebook(tmp_path, "y = 2"), as_version=4), quick)
+    slow = _notebook(tmp_path, "import time", "time.sleep(60)")
+    with runner.KernelSession("python3", cwd=tmp_path, config=report._kernel_config()) as session:
+        staging = _staging(tmp_path)
+        timed_out = report.run_notebook(slow, staging=staging, parameters={}, kernel="python3", timeout=4,
+                                        session=session)
+        assert not timed_out.ok and "still running after 4 s" in timed_out.error
+        after = report.run_notebook(quick, staging=staging, parameters={}, kernel="python3", timeout=60,
+                                    session=session)
+        assert after.ok, after.error
+        assert session.starts == 2

@@ -33,7 +33,9 @@ import json
 import logging
 import os
 import re
+import sys
 import textwrap
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -106,6 +108,11 @@ def house_style(plot):
     def wrapper(*args, **kwargs):
         with plt.style.context(_style()):
             ax = plot(*args, **kwargs)
+            interactive = matplotlib.is_interactive()
+        if interactive and not matplotlib.is_interactive():
+            # the first figure of a notebook loads its backend, which turns interactive mode on so
+            # that every chart is shown under its cell; leaving the style must not turn it off again
+            matplotlib.interactive(True)
         if kwargs.get("ax") is None and len(args) == 1 and isinstance(args[0], pd.DataFrame):
             ax.figure._framing_plot = {"function": plot.__name__, "table": args[0],
                                        "arguments": {k: v for k, v in kwargs.items() if k != "ax"}}
@@ -300,7 +307,9 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
     `caption`: a string sets the figure's caption (as `add_caption`); True draws the caption in
     the files; otherwise (default) the files carry no caption, and the caption is in the JSON
     record and the report's index.html. Files are written to temporary names and renamed into
-    place. Returns the written paths by format (and `json`, `data`). The figure stays as it was."""
+    place. Returns the written paths by format (and `json`, `data`). The figure stays as it was.
+    With `save_in_background()` on (as in `framing report`'s kernel), the PNG, SVG and PDF are
+    still being written when this returns; `finish_saving()` waits for them."""
     from .store import new_folder, write_atomic
 
     folder = new_folder(report_folder(out=out, corpus=corpus)) / "figures"
@@ -310,14 +319,14 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
         add_caption(fig, caption)
     width = float(width or FIGURE_WIDTH)
     height = float(min(height or fig.get_figheight(), PAGE_HEIGHT))
-    paths = {}
-    metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {}}
-    with _sized(fig, width, height, caption is True), matplotlib.rc_context(
-            {"svg.hashsalt": stem, "svg.fonttype": "none", "pdf.fonttype": 42, "savefig.bbox": "standard"}):
-        for fmt in formats:
-            fmt = fmt.lower().lstrip(".")
-            paths[fmt] = write_atomic(folder / f"{stem}.{fmt}", lambda p, f=fmt: fig.savefig(
-                p, format=f, dpi=dpi, metadata=metadata.get(f, {})))
+    formats = [fmt.lower().lstrip(".") for fmt in formats]
+    paths = {fmt: folder / f"{stem}.{fmt}" for fmt in formats}
+    draw = functools.partial(_write_images, fig, dict(paths), width=width, height=height, dpi=dpi,
+                             with_caption=caption is True, salt=stem)
+    if _BACKGROUND["on"]:
+        _in_background(draw, name=stem)
+    else:
+        draw()
     record = figure_record(fig, stem, corpus=corpus, params=params, files=paths,
                            size={"width": width, "height": height, "dpi": dpi})
     drawn = getattr(fig, "_framing_plot", None)
@@ -326,6 +335,101 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
     text = json.dumps(record, indent=2, sort_keys=True, default=str, ensure_ascii=False) + "\n"
     paths["json"] = write_atomic(folder / f"{stem}.json", lambda p: p.write_text(text, encoding="utf-8"))
     return paths
+
+
+def _write_images(fig, paths: dict, *, width: float, height: float, dpi: int, with_caption: bool,
+                  salt: str) -> None:
+    """Draw `fig` at `width` × `height` inches into each file of `paths` (by format), atomically."""
+    from .store import write_atomic
+
+    metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {}}
+    with _sized(fig, width, height, with_caption), matplotlib.rc_context(
+            {"svg.hashsalt": salt, "svg.fonttype": "none", "pdf.fonttype": 42, "savefig.bbox": "standard"}):
+        for fmt, path in paths.items():
+            write_atomic(path, lambda p, f=fmt: fig.savefig(p, format=f, dpi=dpi, metadata=metadata.get(f, {})))
+
+
+# Saving in the background: `save_figure` draws the files in a copy of the process (os.fork: the
+# copy has the figure exactly as it is, and matplotlib's state with it), while the notebook goes
+# on; `finish_saving` waits for them. The report runner turns it on in its kernel (Linux only).
+_BACKGROUND = {"on": False, "at_once": 2}
+_PENDING: list[tuple[int, str, int]] = []  # (process id, figure name, read end of its error pipe)
+_FAILED: list[str] = []
+
+
+def save_in_background(on: bool = True, *, at_once: int = 2) -> bool:
+    """Let `save_figure` write its PNG, SVG and PDF in a child process while the notebook goes on
+    (at most `at_once` at a time); `finish_saving()` waits for them. Only where processes fork
+    and children can be tied to their parent's life (Linux); returns whether it is on. The JSON
+    record and the plotted table are still written at once, in call order."""
+    _BACKGROUND["on"] = bool(on) and sys.platform.startswith("linux") and hasattr(os, "fork")
+    _BACKGROUND["at_once"] = max(1, int(at_once))
+    return _BACKGROUND["on"]
+
+
+def finish_saving() -> None:
+    """Wait until every figure being written in the background is written. Raises RuntimeError
+    naming the figures that could not be written, and why."""
+    while _PENDING:
+        _reap(_PENDING.pop(0))
+    failed, _FAILED[:] = list(_FAILED), []
+    if failed:
+        raise RuntimeError("figures not written: " + "; ".join(failed))
+
+
+def _in_background(draw, *, name: str) -> None:
+    while len(_PENDING) >= _BACKGROUND["at_once"]:
+        _reap(_PENDING.pop(0))
+    read, write = os.pipe()
+    parent = os.getpid()
+    with warnings.catch_warnings():  # Python 3.12+ warns of forking a process with threads: the child runs no other thread's code
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # the child: draw, write, and leave without running any of the parent's clean-up
+        os.close(read)
+        code = 1
+        try:
+            _become_quiet_child(parent)
+            draw()
+            code = 0
+        except BaseException as error:
+            os.write(write, " ".join(f"{type(error).__name__}: {error}".split()).encode()[:4000])
+        finally:
+            os._exit(code)
+    os.close(write)
+    _PENDING.append((pid, name, read))
+
+
+def _become_quiet_child(parent: int) -> None:
+    """In a child drawing a figure: die with the parent (a killed kernel leaves nothing writing),
+    print nowhere (the parent's output goes to a notebook), no garbage collection (objects of the
+    parent, such as sockets, must not be finalised here), default signal handlers."""
+    import ctypes
+    import gc
+    import signal
+
+    gc.disable()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_DFL)
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    sys.stdout = sys.stderr = open(quiet, "w", closefd=False)
+
+
+def _reap(pending: tuple[int, str, int]) -> None:
+    pid, name, read = pending
+    _, status = os.waitpid(pid, 0)
+    with os.fdopen(read, "rb") as pipe:
+        message = pipe.read().decode("utf-8", "replace").strip()
+    if status != 0:
+        _FAILED.append(f"{name}: {message or f'the process drawing it ended with status {status}'}")
 
 
 def _save_plot_call(drawn: dict, folder: Path, stem: str, paths: dict) -> dict:

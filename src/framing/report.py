@@ -214,15 +214,17 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
              f"(--cell-timeout or {runner.CELL_TIMEOUT_ENV} to change)")
         keep_human_input(out, staging)  # first, so new coding sheets get names of their own
         runs = []
-        for number, notebook in enumerate(notebooks, 1):
-            echo(f"  [{number}/{len(notebooks)}] running {Path(notebook).name}")
-            run = run_notebook(notebook, staging=staging, parameters=values, kernel=kernel,
-                               timeout=timeout, echo=echo)
-            runs.append(run)
-            status = "ok    " if run.ok else "FAILED"
-            echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
-                 f"{counted(len(run.figures), 'figures')}, {counted(len(run.tables), 'tables')}"
-                 + ("" if run.ok else f"\n      {run.error}"))
+        # one kernel, started and warmed once, cleaned before each notebook (framing.runner.KernelSession)
+        with runner.KernelSession(kernel, cwd=staging / "notebooks", config=_kernel_config()) as session:
+            for number, notebook in enumerate(notebooks, 1):
+                echo(f"  [{number}/{len(notebooks)}] running {Path(notebook).name}")
+                run = run_notebook(notebook, staging=staging, parameters=values, kernel=kernel,
+                                   timeout=timeout, echo=echo, session=session)
+                runs.append(run)
+                status = "ok    " if run.ok else "FAILED"
+                echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
+                     f"{counted(len(run.figures), 'figures')}, {counted(len(run.tables), 'tables')}"
+                     + ("" if run.ok else f"\n      {run.error}"))
         report = Report(corpus, out, runs)
         report.events, report.events_error = write_event_pages(processed, staging, corpus=corpus,
                                                                event=event, workers=workers)
@@ -364,12 +366,13 @@ def _kernel_config():
 
 def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str,
                  timeout: int | None = None, stall_seconds: float = runner.STALL_SECONDS,
-                 echo=None) -> NotebookRun:
+                 echo=None, session: runner.KernelSession | None = None) -> NotebookRun:
     """Execute one notebook with papermill into `<staging>/notebooks/`, in that folder (so the
     parameter `out=".."` is the report folder), and collect the figures and tables it saved.
     Each cell may run `timeout` seconds (None: `framing.runner.cell_timeout()`). A run the
     watchdog stopped (the kernel finished a cell, the runner never heard) is run once more
-    before the notebook counts as failed. `echo` gets progress lines."""
+    before the notebook counts as failed. `echo` gets progress lines. `session`: run on its warm
+    kernel (None: a kernel of its own)."""
     notebook = Path(notebook)
     title, question = notebook_intro(notebook)
     run = NotebookRun(notebook.name, title, question)
@@ -381,7 +384,7 @@ def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str
             runner.execute_notebook(
                 notebook, staging / "notebooks" / notebook.name, parameters=declared_parameters(notebook, parameters),
                 kernel=kernel, cwd=staging / "notebooks", timeout=timeout or runner.cell_timeout(),
-                stall_seconds=stall_seconds, config=_kernel_config(), echo=echo)
+                stall_seconds=stall_seconds, config=_kernel_config(), echo=echo, session=session)
         except runner.NotebookStalled as stall:
             run.error = f"stalled twice: {stall}"
             if attempt == 1 and echo is not None:

@@ -14,11 +14,20 @@
   kernel answers only once it has finished the cell it is running). When the kernel is free for
   `stall_seconds` while the cell still counts as running, it stops the kernel and the run fails
   with `NotebookStalled`, which says so, instead of hanging.
+
+`KernelSession` keeps one kernel warm for a whole report, so that starting a kernel and importing
+pandas, matplotlib and framing (several seconds) is paid once, not once per notebook. Before each
+notebook the kernel is put back to the state it had after that start (`clean_state`): no variable,
+figure, rcParams, pandas option, warning filter, environment variable or working directory of the
+previous notebook survives, so each notebook runs as if alone. A kernel that timed out, stalled
+or died is replaced by a new one.
 """
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -56,27 +65,39 @@ def cell_timeout(n_sentences: int = 0, *, seconds: float | None = None) -> int:
 
 def execute_notebook(notebook: Path, output: Path, *, parameters: dict, kernel: str, cwd: Path,
                      timeout: int, stall_seconds: float = STALL_SECONDS,
-                     heartbeat: float = HEARTBEAT_SECONDS, config=None, echo=None) -> None:
+                     heartbeat: float = HEARTBEAT_SECONDS, config=None, echo=None,
+                     session: "KernelSession | None" = None) -> None:
     """Run `notebook` with papermill into `output`, with its working directory in `cwd`, each cell
     allowed `timeout` seconds. Raises what papermill raises for a failing cell, and
     `NotebookStalled` when the watchdog stopped a stalled run. `echo` (a function taking a line)
-    gets the progress lines; None prints nothing."""
+    gets the progress lines; None prints nothing. `session`: run on that session's warm kernel
+    (cleaned first; see `KernelSession`) instead of starting a kernel for this notebook alone."""
     import papermill
 
     watchdog = Watchdog(Path(notebook).name, stall_seconds=stall_seconds, heartbeat=heartbeat,
                         timeout=timeout, echo=echo)
+    if session is not None:
+        watchdog.manager = session.prepare(cwd=cwd)
+        kernel_options = {"km": watchdog.manager}
+    else:
+        kernel_options = {"kernel_manager_class": watchdog.manager_class()}
     watchdog.start()
+    clean_exit = False
     try:
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name=kernel, language="python",
             cwd=str(cwd), progress_bar=False, log_output=False, execution_timeout=timeout,
-            iopub_timeout=IOPUB_SECONDS, config=config, kernel_manager_class=watchdog.manager_class(),
+            iopub_timeout=IOPUB_SECONDS, config=config, **kernel_options,
             on_notebook_start=watchdog.notebook_started, on_cell_execute=watchdog.cell_started,
             on_cell_complete=watchdog.request_sent, on_cell_executed=watchdog.cell_finished)
+        clean_exit = True
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the kernel must not outlive the folder it runs in
         watchdog.end_kernel()
         raise
     except Exception as error:
+        # a cell that raised leaves an idle kernel, cleaned for the next notebook; one that timed out
+        # (still busy), stalled or died is replaced
+        clean_exit = type(error).__name__ == "PapermillExecutionError" and not watchdog.stalled
         if watchdog.stalled:
             raise NotebookStalled(watchdog.stalled) from error
         if type(error).__name__ == "CellTimeoutError" and "IOPub" in str(error):
@@ -92,6 +113,9 @@ def execute_notebook(notebook: Path, output: Path, *, parameters: dict, kernel: 
         raise
     finally:
         watchdog.stop()
+        unsaved = session.release(healthy=clean_exit) if session is not None else None
+    if unsaved:  # the notebook ran, but figures it saved in the background could not be written
+        raise RuntimeError(unsaved)
 
 
 class Watchdog:
@@ -254,6 +278,273 @@ class Watchdog:
             process.wait(timeout=10)
         except (OSError, ValueError, TimeoutError):
             pass
+
+
+# ── one warm kernel for a whole report ──────────────────────────────────────────────────────────
+
+WARM_TIMEOUT = 120  # seconds the warm-up (imports) or the cleaning between two notebooks may take
+# what a kernel imports once, when it starts: what framing's notebooks import (modules that build
+# corpora, `framing.build` and `framing.report`, are left out: notebooks do not build)
+WARM_MODULES = ("pandas", "numpy", "matplotlib.pyplot", "ipywidgets", "framing", "framing.actors",
+                "framing.audit", "framing.compare", "framing.display", "framing.events", "framing.frames",
+                "framing.keywords", "framing.plots", "framing.sentiment", "framing.sources", "framing.stats",
+                "framing.store")
+
+
+class KernelSession:
+    """One kernel for many notebooks, started once (with its imports done) and cleaned before each
+    notebook (`clean_state`), so each runs as if alone in a new kernel. Use as a context manager;
+    the kernel is stopped on exit, and killed at once when the exit is an interrupt.
+
+    `prepare(cwd=...)` gives the kernel manager to run the next notebook on (starting a new kernel
+    if there is none or the last one was given up); `release(healthy=False)` gives up the kernel a
+    notebook left busy, stalled or dead."""
+
+    def __init__(self, kernel: str, *, cwd: Path, config=None, modules=WARM_MODULES,
+                 background_figures: bool = True):
+        self.kernel, self.cwd, self.config, self.modules = kernel, Path(cwd), config, tuple(modules)
+        self.background_figures = background_figures  # framing.plots.save_in_background in the kernel
+        self.manager = None
+        self.starts = 0  # kernels started so far
+        self._clients: list = []  # the notebook clients of the current kernel, closed after each notebook
+        self._used = False  # a notebook ran since the kernel was last cleaned
+        self._sockets: str | None = None  # the folder of the kernel's local sockets (IPC)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        self.close(now=kind is not None and issubclass(kind, KeyboardInterrupt))
+        return False
+
+    def prepare(self, *, cwd: Path | None = None):
+        """The kernel manager of a kernel ready for the next notebook, working directory `cwd`."""
+        cwd = Path(cwd or self.cwd)
+        if self.manager is None or not self._alive():
+            self.discard()
+            self._start()
+        if self._used or Path(cwd) != self.cwd:
+            try:
+                self._run(f"__import__('framing.runner', fromlist=['clean_state']).clean_state({str(cwd)!r})",
+                          what="cleaning the kernel for the next notebook")
+            except BaseException:
+                self.discard()
+                raise
+        self.cwd, self._used = cwd, True
+        return self.manager
+
+    def release(self, *, healthy: bool) -> str | None:
+        """After a notebook: close its client; give up the kernel unless `healthy`, else wait for
+        the figures it is still writing (`framing.plots.finish_saving`). Returns why figures
+        could not be written, if they could not."""
+        for client in self._clients:
+            try:
+                client.stop_channels()
+            except Exception:  # already closed with its kernel
+                pass
+        self._clients.clear()
+        if not healthy:
+            self.discard()
+            return None
+        if self.manager is None or not self.background_figures:
+            return None
+        try:
+            self._run("__import__('framing.plots', fromlist=['finish_saving']).finish_saving()",
+                      what="writing figures")
+        except RuntimeError as error:
+            return str(error)
+        return None
+
+    def discard(self) -> None:
+        """Kill the kernel now (it may be busy or hung); the next `prepare` starts a new one."""
+        self.release(healthy=True)
+        manager, self.manager = self.manager, None
+        if manager is None:
+            return
+        process = getattr(getattr(manager, "provisioner", None), "process", None)
+        if process is not None and process.poll() is None:
+            try:
+                process.kill()
+                process.wait(timeout=10)
+            except (OSError, ValueError, TimeoutError):
+                pass
+        _quietly(lambda: _sync(manager.cleanup_resources)(restart=False))
+        if self._sockets:
+            shutil.rmtree(self._sockets, ignore_errors=True)
+            self._sockets = None
+
+    def close(self, *, now: bool = False) -> None:
+        """Stop the kernel: at once (`now`, as after Ctrl-C), else by asking it to shut down."""
+        if self.manager is not None and not now:
+            self.release(healthy=True)
+            manager = self.manager
+            _quietly(lambda: _sync(manager.shutdown_kernel)(now=False))
+        self.discard()
+
+    def _alive(self) -> bool:
+        process = getattr(getattr(self.manager, "provisioner", None), "process", None)
+        return process is not None and process.poll() is None
+
+    def _start(self) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+
+        session = self
+
+        class SessionKernelManager(AsyncKernelManager):
+            def client(self, **kwargs):  # the notebook client's, closed by `release`
+                client = super().client(**kwargs)
+                session._clients.append(client)
+                return client
+
+        manager = SessionKernelManager(kernel_name=self.kernel, **({"config": self.config} if self.config else {}))
+        if manager.transport == "ipc":  # sockets at a short absolute path, whatever the working directory
+            self._sockets = tempfile.mkdtemp(prefix="framing-kernel-")
+            manager.ip = os.path.join(self._sockets, "kernel")
+        self.manager = manager
+        # as nbclient starts a kernel: history kept in memory, not in the user's IPython profile
+        _sync(manager.start_kernel)(cwd=str(self.cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"])
+        self.starts += 1
+        self._used = False
+        try:
+            self._run(f"__import__('framing.runner', fromlist=['warm_up']).warm_up({list(self.modules)!r}, "
+                      f"background_figures={self.background_figures!r})", what="starting the kernel")
+        except BaseException:
+            self.discard()
+            raise
+
+    def _run(self, code: str, *, what: str) -> None:
+        """Run `code` on the kernel silently (no output, no execution count) and wait for it."""
+        from jupyter_client.blocking import BlockingKernelClient
+
+        from queue import Empty
+
+        client = BlockingKernelClient()
+        client.load_connection_info(self.manager.get_connection_info())
+        client.start_channels(iopub=False, stdin=False, hb=False)
+        deadline = time.monotonic() + WARM_TIMEOUT
+
+        def answer(msg_id: str | None):
+            """The kernel's reply to `msg_id` (None: to any request), or None after a second without it."""
+            try:
+                reply = client.get_shell_msg(timeout=1)
+            except Empty:
+                if not self._alive():
+                    raise RuntimeError(f"{what}: the kernel died") from None
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{what}: no answer from the kernel within {WARM_TIMEOUT} s") from None
+                return None
+            return reply if msg_id in (None, (reply.get("parent_header") or {}).get("msg_id")) else None
+
+        try:
+            client.kernel_info()
+            while answer(None) is None:  # a kernel still starting does not hear the first requests
+                client.kernel_info()
+            msg_id = client.execute(code, silent=True, store_history=False)
+            while (reply := answer(msg_id)) is None:
+                pass
+        finally:
+            client.stop_channels()
+        content = reply["content"]
+        if content.get("status") != "ok":
+            raise RuntimeError(f"{what}: {content.get('ename')}: {content.get('evalue')}")
+
+
+def _sync(method):
+    from jupyter_core.utils import run_sync
+
+    return run_sync(method)
+
+
+def _quietly(action) -> None:
+    try:
+        action()
+    except Exception:  # a kernel that is already gone
+        pass
+
+
+# in the kernel: the state right after start-up, which `clean_state` puts back before each notebook
+_STARTED: dict = {}
+
+
+def warm_up(modules, *, background_figures: bool = False) -> None:
+    """Run in a new kernel: import `modules`, let `framing.plots.save_figure` write files in the
+    background when asked (`save_in_background`), and remember the state a notebook starts from."""
+    import importlib
+    import sys
+
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # an optional package that is not installed: the notebook will say so
+            pass
+    if "matplotlib.pyplot" in sys.modules:  # a first figure loads the backend (inline: shown after each cell)
+        pyplot = sys.modules["matplotlib.pyplot"]
+        pyplot.close(pyplot.figure())
+    if background_figures:
+        importlib.import_module("framing.plots").save_in_background(True)
+    import copy
+    import warnings
+
+    _STARTED.clear()
+    _STARTED.update(environ=dict(os.environ), path=list(sys.path), warnings=list(warnings.filters))
+    if "matplotlib" in sys.modules:
+        import matplotlib
+
+        _STARTED["rc"] = copy.deepcopy(dict(matplotlib.rcParams))
+        if "matplotlib.pyplot" in sys.modules:
+            _STARTED["backend"] = sys.modules["matplotlib.pyplot"].get_backend()
+    if "numpy" in sys.modules:
+        import numpy
+
+        _STARTED["numpy"] = (numpy.geterr(), numpy.get_printoptions())
+
+
+def clean_state(cwd: str) -> None:
+    """Run in a warm kernel between two notebooks: put back the state `warm_up` remembered (the
+    user's variables and IPython's history, open figures and widgets, matplotlib's rcParams and
+    backend, pandas' options, numpy's error and print options, warning filters, environment
+    variables, `sys.path`) and go to `cwd`, so the next notebook sees what a new kernel shows it.
+    Modules stay imported (that is the point), so what importing them did stays done: matplotlib's
+    backend is loaded and its interactive mode on, as a new kernel has them after its first figure."""
+    import gc
+    import sys
+    import warnings
+
+    if "framing.plots" in sys.modules:  # figures still being written are the last notebook's
+        try:
+            sys.modules["framing.plots"].finish_saving()
+        except RuntimeError:  # reported after that notebook
+            pass
+    if "ipywidgets" in sys.modules:
+        sys.modules["ipywidgets"].Widget.close_all()
+    if "matplotlib.pyplot" in sys.modules:
+        pyplot = sys.modules["matplotlib.pyplot"]
+        pyplot.close("all")
+        if _STARTED.get("backend") and pyplot.get_backend() != _STARTED["backend"]:
+            pyplot.switch_backend(_STARTED["backend"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if "rc" in _STARTED:
+            import matplotlib
+
+            matplotlib.rcParams.update(_STARTED["rc"])
+        if "pandas" in sys.modules:
+            sys.modules["pandas"].reset_option("all")
+    if "numpy" in _STARTED:
+        import numpy
+
+        numpy.seterr(**_STARTED["numpy"][0])
+        numpy.set_printoptions(**_STARTED["numpy"][1])
+    os.environ.clear()
+    os.environ.update(_STARTED.get("environ", {}))
+    sys.path[:] = _STARTED.get("path", sys.path)
+    warnings.resetwarnings()  # also forgets which warnings were shown once
+    warnings.filters[:] = _STARTED.get("warnings", warnings.filters)
+    os.chdir(cwd)
+    shell = sys.modules["IPython"].get_ipython() if "IPython" in sys.modules else None
+    if shell is not None:
+        shell.reset(new_session=True)  # variables, In/Out, `_`; execution counts start at 1 again
+    gc.collect()
 
 
 class _KernelState:
