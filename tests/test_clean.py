@@ -222,6 +222,11 @@ def test_general_furniture_rules(text, rule):
     assert _rule(label_lines(ARTICLE_WITH_FURNITURE), text) == rule
 
 
+def test_a_title_in_angle_brackets_is_not_markup():
+    page = CLEAN.replace("Emergency crews said", "<Joker> opens on Friday; emergency crews said")
+    assert [line.kind for line in label_lines(page)] == ["headline", "body", "body"]
+
+
 def test_page_without_prose_keeps_nothing():
     lines = label_lines("Home\nNews\nContact us\n")
     assert not _kept(lines)
@@ -275,12 +280,16 @@ ODD_LINES = "\n".join([
     "Copyright 2024 The Valley News, all rights reserved", "Tags: flood, river, valley, council",
     "Europe, International, Valley News, Council", "  ", "\u00a0-\u00a0", "3)\t", "",
     "«Le conseil a fermé les routes.» Ils ont dit « oui ».", "ΟΣ ΚΑΙ Η ΒΟΥΛΗ", "İstanbul Şehir Haberleri",
+    # letters that match ASCII ones only when case is ignored (long s, dotted I, Kelvin sign)
+    "\u017fhare on Facebook", "\u0130nstagram", "Faceboo\u212a", "Cookie \u0130nfo: this website uses cookies",
 ])
 
 
 def test_page_evidence_is_the_block_evidence_on_odd_lines():
     for repeats in (frozenset(), frozenset({"home", "facebook"})):
         assert _blocks(ODD_LINES, repeats) == _blocks(ODD_LINES, repeats, bulk=False)
+    rules = {block.text: block.rule for block in _blocks(ODD_LINES, frozenset())}
+    assert rules["\u017fhare on Facebook"] == rules["Faceboo\u212a"] == "share"
 
 
 def test_page_evidence_is_the_block_evidence_on_every_page(shared_data, seeds_dir):

@@ -350,7 +350,7 @@ def _blocks(text: str, site_repeats: frozenset[str], *, bulk: bool = True) -> li
 _BULLET_LINES = re.compile(r"^(?:[•●▪◦‣∙·*+»›>]|[-–—](?=[^\S\n])|\d{1,2}[.)](?=[^\S\n]))[^\S\n]*", re.M)
 _LONE_BULLET = re.compile(r"[-–—]|\d{1,2}[.)]")
 _WORD_OR_BREAK = re.compile(r"\n|" + _WORD.pattern)
-_SPACE_IN_LINE = re.compile(r"[^\S\n]+")
+_SPACE_IN_LINE = re.compile(r" [^\S\n]+|[^\S\n ][^\S\n]*")  # white space but a single space
 _PROBE_STRIP = " \t*:|[](){}"
 
 
@@ -419,23 +419,18 @@ class _PageLines:
         if prefilters is None:  # patterns that cannot be searched over joined lines: try each line
             return {i for i, text in enumerate(self.texts)
                     if self.words[i] <= self.most_words and self.any_rule(text.strip(_PROBE_STRIP))}
-        bands = np.searchsorted([band for band, _ in prefilters], self.words, side="left")
+        bands = np.searchsorted([band.max_words for band in prefilters], self.words, side="left")
         found: set[int] = set()
-        for index, (_, patterns) in enumerate(prefilters):
+        for index, band in enumerate(prefilters):
             chosen = np.flatnonzero(bands == index).tolist()
-            if not chosen:
-                continue
             probes = [self.texts[i].strip(_PROBE_STRIP) for i in chosen]
-            starts = _line_starts(probes)
-            joined = "\n".join(probes)
-            for pattern in patterns:
-                position = 0
-                while (match := pattern.search(joined, position)) is not None:
-                    k = bisect_right(starts, match.start()) - 1
-                    found.add(chosen[k])
-                    if k + 1 == len(starts):
-                        break
-                    position = starts[k + 1]
+            new = [probe for probe in dict.fromkeys(probes) if probe not in band.seen]
+            if new:
+                if len(band.seen) > _SEEN_PROBES:
+                    band.seen.clear()
+                band.seen.update(dict.fromkeys(new, False))
+                band.seen.update(dict.fromkeys(band.matching(new), True))
+            found.update(i for i, probe in zip(chosen, probes) if band.seen[probe])
         return found
 
     def block(self, i: int, line: tuple[int, str], site_repeats: frozenset[str], candidate: bool) -> _Block:
@@ -451,8 +446,12 @@ class _PageLines:
             rule = "site_repeat"
         elif candidate:
             probe = text.strip(_PROBE_STRIP)
-            for name, max_words, marks_end, pattern in self.rules:
-                if n_words <= max_words and pattern.search(probe):
+            low = None if _FOLDS_TO_ASCII.search(probe) else probe.lower()
+            for (name, max_words, marks_end, pattern), (starts, holds, open_ended) in zip(self.rules, _rule_gates()):
+                if n_words > max_words or (low is not None and not open_ended and not low.startswith(starts)
+                                           and not any(word in low for word in holds)):
+                    continue
+                if pattern.search(probe):
                     rule, end = name, marks_end
                     break
         if rule is None and n_words >= 4 and not ends and _is_name_list(text):
@@ -460,32 +459,154 @@ class _PageLines:
         return _Block([line], text, n_words, prose and rule is None, self.bullet[i], rule, end)
 
 
+def _matching(probes: list[str], patterns: list[re.Pattern]) -> list[str]:
+    """The probes (lines without line breaks) in which one of `patterns` may match, searched all at
+    once over the probes joined by newlines; a superset of those where one matches on its own."""
+    starts = _line_starts(probes)
+    joined = "\n".join(probes)
+    hits: list[str] = []
+    for pattern in patterns:
+        position = 0
+        while (match := pattern.search(joined, position)) is not None:
+            k = bisect_right(starts, match.start()) - 1
+            hits.append(probes[k])
+            if k + 1 == len(starts):
+                break
+            position = starts[k + 1]
+    return hits
+
+
+@dataclass(frozen=True)
+class _Band:
+    """What may match a line of at most `max_words` words (and more than the next smaller band):
+    a line whose lower-cased text starts with one of `starts` or holds one of `holds` (the literal
+    words that open a furniture pattern), or that one of `patterns` (the patterns that open with no
+    literal word) matches; `every` is all the band's patterns, for text in which case folding
+    reaches ASCII letters from elsewhere ("K", the Kelvin sign, matches "k"). `seen` remembers lines
+    already tried (line → may match): the menus and footers of a site come back on each page."""
+
+    max_words: int
+    starts: tuple[str, ...]
+    holds: tuple[str, ...]
+    patterns: list[re.Pattern]
+    every: list[re.Pattern]
+    seen: dict[str, bool]
+
+    def matching(self, probes: list[str]) -> list[str]:
+        """A superset of the probes in which one of the band's patterns matches."""
+        joined = "\n".join(probes)
+        if _FOLDS_TO_ASCII.search(joined):
+            return _matching(probes, self.every)
+        lowered = joined.lower()
+        hits = [probe for probe, low in zip(probes, lowered.split("\n")) if low.startswith(self.starts)]
+        starts = _line_starts(lowered.split("\n"))
+        for word in self.holds:
+            position = lowered.find(word)
+            while position != -1:
+                k = bisect_right(starts, position) - 1
+                hits.append(probes[k])
+                position = lowered.find(word, starts[k + 1]) if k + 1 < len(starts) else -1
+        return hits + _matching(probes, self.patterns)
+
+
+# Characters other than ASCII letters that a case-insensitive pattern matches to an ASCII letter.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+# Lines remembered per band before the memory is emptied.
+_SEEN_PROBES = 200_000
+
 # Pattern syntax whose meaning changes when lines are searched joined by newlines instead of one by one.
 _NOT_JOINABLE = ("(?!", "(?<!", "\\Z", "(?>", "*+", "++", "?+", "}+")
 
 
+def _opening_words(items) -> set[str] | None:
+    """The literal texts (lower case, ASCII) one of which every match of the parsed pattern `items`
+    starts with, after any zero-width assertion; None when it may start otherwise."""
+    from re import _constants as sre
+
+    items = [item for item in items]
+    while items and items[0][0] is sre.AT:
+        items = items[1:]
+    if not items:
+        return None
+    op, value = items[0]
+    if op is sre.LITERAL:
+        word, k = "", 0
+        while k < len(items) and items[k][0] is sre.LITERAL and items[k][1] < 128:
+            word, k = word + chr(items[k][1]), k + 1
+        if not word:
+            return None
+        rest = _opening_words(items[k:]) if k < len(items) and items[k][0] is not sre.AT else None
+        return {(word + more).lower() for more in rest} if rest else {word.lower()}
+    if op is sre.SUBPATTERN:
+        return _opening_words(value[-1])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
+        return _opening_words(value[2])
+    if op is sre.BRANCH:
+        words: set[str] = set()
+        for alternative in value[1]:
+            opening = _opening_words(alternative)
+            if opening is None:
+                return None
+            words |= opening
+        return words
+    return None
+
+
+def _gate(pattern: str) -> tuple[bool, set[str] | None]:
+    """(whether `pattern` is anchored at the line start, the words one of which opens each match)."""
+    from re import _constants as sre
+    from re import _parser
+
+    items = list(_parser.parse(pattern, re.IGNORECASE))
+    anchored = bool(items) and items[0] == (sre.AT, sre.AT_BEGINNING)
+    return anchored, _opening_words(items[1:] if anchored else items)
+
+
 @lru_cache(maxsize=4)
-def _prefilters(name: str = "furniture") -> list[tuple[int, list[re.Pattern]]] | None:
-    """Patterns per word-count band: for lines of at most `max_words` words (and more than the next
-    smaller band), the furniture patterns of every rule allowing that many words, compiled to be
-    searched over lines joined by newlines (`^` and `$` at line ends, a leading `\\A` read as `^`):
-    one pattern of those anchored at the line start, one of the others. None when a pattern uses
-    syntax whose meaning would change there."""
+def _prefilters(name: str = "furniture") -> list[_Band] | None:
+    """One `_Band` per word-count band, with the furniture patterns of every rule allowing that many
+    words; the patterns are compiled to be searched over lines joined by newlines (`^` and `$` at
+    line ends, a leading `\\A` read as `^`). None when a pattern uses syntax whose meaning would
+    change there."""
     data = load_data(name)
     specs = [(spec.get("max_words", 12), [p.replace("\\A", "^") for p in spec["patterns"]])
              for spec in data["rules"].values()]
     if any(token in p for _, patterns in specs for p in patterns for token in _NOT_JOINABLE):
         return None
-    result = []
+    bands = []
     for band in sorted({max_words for max_words, _ in specs}):
         patterns = [p for max_words, ps in specs if max_words >= band for p in ps]
-        anchored = [p[1:] for p in patterns if p.startswith("^")]
-        floating = [p for p in patterns if not p.startswith("^")]
-        compiled = [re.compile(source, re.IGNORECASE | re.MULTILINE) for source in (
-            "^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")" if anchored else None,
-            "|".join(f"(?:{p})" for p in floating) if floating else None) if source]
-        result.append((band, compiled))
-    return result
+        gates = [(p, *_gate(p)) for p in patterns]
+        open_ended = [p for p, _, words in gates if words is None]
+        bands.append(_Band(
+            band, tuple(sorted({w for _, anchored, words in gates if words and anchored for w in words})),
+            tuple(sorted({w for _, anchored, words in gates if words and not anchored for w in words})),
+            _compiled(open_ended), _compiled(patterns), {}))
+    return bands
+
+
+@lru_cache(maxsize=4)
+def _rule_gates(name: str = "furniture") -> list[tuple[tuple[str, ...], tuple[str, ...], bool]]:
+    """Per furniture rule, in order: the words that open its anchored patterns, those that open its
+    other patterns (see `_Band`), and whether it has a pattern that opens with no literal word."""
+    gates = []
+    for spec in load_data(name)["rules"].values():
+        opened = [_gate(p.replace("\\A", "^")) for p in spec["patterns"]]
+        gates.append((tuple(sorted({w for anchored, words in opened if words and anchored for w in words})),
+                      tuple(sorted({w for anchored, words in opened if words and not anchored for w in words})),
+                      any(words is None for _, words in opened)))
+    return gates
+
+
+def _compiled(patterns: list[str]) -> list[re.Pattern]:
+    """The patterns as two alternations for lines joined by newlines: those anchored at the line
+    start, and the others."""
+    anchored = [p[1:] for p in patterns if p.startswith("^")]
+    floating = [p for p in patterns if not p.startswith("^")]
+    return [re.compile(source, re.IGNORECASE | re.MULTILINE) for source in (
+        "^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")" if anchored else None,
+        "|".join(f"(?:{p})" for p in floating) if floating else None) if source]
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -538,9 +659,9 @@ def _repeats_take_the_article(blocks: list[_Block]) -> bool:
 def _mark_page_repeats(blocks: list[_Block]) -> None:
     """Prose that appears twice on one page is a teaser list or a ticker (the same story titles
     and ledes at the top and the bottom), not the article, whose paragraphs are written once."""
-    counts = Counter(_SPACE.sub(" ", b.text).casefold() for b in blocks if b.prose)
+    counts = Counter(b.text.casefold() for b in blocks if b.prose)  # block text has its spaces folded
     for block in blocks:
-        if block.prose and block.words >= 8 and counts[_SPACE.sub(" ", block.text).casefold()] > 1:
+        if block.prose and block.words >= 8 and counts[block.text.casefold()] > 1:
             block.prose, block.rule = False, "page_repeat"
 
 
