@@ -9,11 +9,17 @@ writes benchmarks/results/sentiment.json. Needs ../shared/data/.
 2. NewsMTSC targets (Hamborg & Donnay 2021, train split): macro-F1 of `score_target` + thresholds,
    with the clause window and the thresholds chosen on one half of the documents
    (`source_doc_key`) and reported on the other, both ways; whole-sentence VADER as the baseline.
-3. Speed: sentences per second of `add_sentiment` on all NYT sentences, without repeats.
+3. Speed: sentences per second of the per-sentence reference path, of the array path that
+   `add_sentiment` uses, and of the floor (the texts split by one regular expression and one
+   lexicon summed in numpy), on every distinct news sentence of ../shared/data, interleaved and
+   repeated `REPS` times (default 5); medians. `ONLY=speed` (or nyt, newsmtsc) runs one part and
+   keeps the others' last results in the JSON.
 """
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 import time
 import zlib
@@ -164,21 +170,95 @@ def newsmtsc() -> dict:
     }
 
 
-def speed() -> dict:
-    rows = pd.read_json(SHARED / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
-    table = rows[["text"]].drop_duplicates()
-    S.add_sentiment(table.head(10))  # build the analyzers once
-    start = time.perf_counter()
-    S.add_sentiment(table)
-    seconds = time.perf_counter() - start
-    return {"n_sentences": len(table), "seconds": seconds, "sentences_per_second": len(table) / seconds}
+def speed_sentences() -> list[str]:
+    """Every distinct sentence of the news texts in ../shared/data: the NYT and NewsMTSC sentences,
+    and the AllSides excerpts, AEB gold bodies and narrative-frames articles split into sentences."""
+    from framing.segment import split_sentences
+
+    def rows(name: str) -> list[dict]:
+        with (SHARED / name).open(encoding="utf-8") as lines:
+            return [json.loads(line) for line in lines]
+
+    texts = [row["text"] for row in rows("nyt-sentiment-dev/snippets.jsonl")]
+    texts += [row["sentence"] for row in rows("newsmtsc-train/train_targets.jsonl")]
+    bodies = [row["text"] or "" for row in rows("allsides-roundups/articles.jsonl")]
+    bodies += [p for row in rows("aeb-dev/pages.jsonl") for p in (row.get("gold_article_body") or "").split("\n")]
+    bodies += [row["text"] or "" for row in rows("narrative-frames-dev/articles.jsonl")]
+    texts += [sentence for body in bodies for sentence in split_sentences(body)]
+    return list(dict.fromkeys(texts))
+
+
+def floor_scores(texts: list[str], lexicon: dict) -> np.ndarray:
+    """The least any lexicon score can cost: the texts joined, lower-cased and split by one regular
+    expression, each distinct word looked up once, the valences summed per text in numpy."""
+    joined = " \x01 ".join(texts).lower()
+    codes, words = pd.factorize(np.array(FLOOR_TOKEN.findall(joined), dtype=object))
+    valence = np.array([lexicon.get(word, 0.0) for word in words])
+    separator = np.flatnonzero(words == "\x01")
+    is_separator = codes == (separator[0] if len(separator) else -1)
+    text = np.cumsum(is_separator)
+    return np.bincount(text[~is_separator], weights=valence[codes[~is_separator]], minlength=len(texts))
+
+
+FLOOR_TOKEN = re.compile(r"\w+|\x01")
+
+
+def speed(reps: int = int(os.environ.get("REPS", 5))) -> dict:
+    """Sentences per second of the per-sentence reference path (`reference_scores`), the array
+    path that `add_sentiment` uses (`array_scores`) and the floor, on the same distinct sentences,
+    interleaved (the order turns each repetition) and repeated; medians of wall and CPU time."""
+    texts = speed_sentences()
+    scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    lexicon = scorer.plain.lexicon
+    runs = {
+        "reference": lambda: S.reference_scores(texts),
+        "arrays": lambda: S.array_scores(texts),
+        "floor": lambda: floor_scores(texts, lexicon),
+    }
+    for run in runs.values():  # lexicons and tables loaded once, as in any session
+        run() if run is not runs["reference"] else S.reference_scores(texts[:50])
+    wall = {name: [] for name in runs}
+    cpu = {name: [] for name in runs}
+    names = list(runs)
+    for rep in range(reps):
+        for name in names[rep % len(names):] + names[:rep % len(names)]:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            runs[name]()
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    median = {name: float(np.median(values)) for name, values in wall.items()}
+    median_cpu = {name: float(np.median(values)) for name, values in cpu.items()}
+    fallback = S.array_scores(texts).fallback
+    return {
+        "n_sentences": len(texts),
+        "repetitions": reps,
+        "what": "distinct sentences of ../shared/data news texts, in memory, to per-sentence scores; "
+                "reference and arrays give all four scores, the floor one lexicon sum",
+        "median_seconds": median,
+        "median_cpu_seconds": median_cpu,
+        "sentences_per_second": {name: len(texts) / value for name, value in median.items()},
+        "sentences_per_cpu_second": {name: len(texts) / value for name, value in median_cpu.items()},
+        "arrays_over_floor_time": median["arrays"] / median["floor"],
+        "arrays_over_floor_cpu": median_cpu["arrays"] / median_cpu["floor"],
+        "reference_over_arrays_time": median["reference"] / median["arrays"],
+        "fallback_texts": fallback,
+        "all_seconds": wall,
+    }
 
 
 def main() -> None:
-    results = {"nyt": nyt(), "newsmtsc": newsmtsc(), "speed": speed()}
+    parts = {"nyt": nyt, "newsmtsc": newsmtsc, "speed": speed}
+    only = os.environ.get("ONLY")
+    path = RESULTS / "sentiment.json"
+    results = json.loads(path.read_text(encoding="utf-8")) if only and path.exists() else {}
+    for name, part in parts.items():
+        if only in (None, name):
+            results[name] = part()
+            print(json.dumps({name: results[name]}, indent=2, default=float), flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "sentiment.json").write_text(json.dumps(results, indent=2, default=float), encoding="utf-8")
-    print(json.dumps(results, indent=2, default=float))
+    staging = path.with_suffix(".json.tmp")
+    staging.write_text(json.dumps(results, indent=2, default=float), encoding="utf-8")
+    staging.replace(path)
 
 
 if __name__ == "__main__":

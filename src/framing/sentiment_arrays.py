@@ -95,6 +95,7 @@ class Tokens:
     types: np.ndarray
     vocabulary: list
     n_texts: int
+    index: dict | None = None  # vocabulary -> position, when already built
 
     def ahead(self, k: int, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For every token, the index of the token k places after it and whether that is in the
@@ -121,10 +122,9 @@ def retokenise(split: Split, pieces: list, *, drop: tuple = ()) -> Tokens:
     if len(changed):
         parts = [pieces[i] for i in changed]
         index = dict(zip(vocabulary, range(len(vocabulary))))
-        for piece in chain.from_iterable(parts):
-            if piece not in index:
-                index[piece] = len(vocabulary)
-                vocabulary.append(piece)
+        for piece in dict.fromkeys(piece for piece in chain.from_iterable(parts) if piece not in index):
+            index[piece] = len(vocabulary)
+            vocabulary.append(piece)
         piece_codes = np.fromiter(map(index.__getitem__, chain.from_iterable(parts)), dtype=np.int64)
         counts = np.ones(len(split.vocabulary), np.int64)
         counts[changed] = [len(p) for p in parts]
@@ -135,6 +135,9 @@ def retokenise(split: Split, pieces: list, *, drop: tuple = ()) -> Tokens:
         flat[offsets[whole]] = np.flatnonzero(whole)
         flat[_ranges(offsets[changed], counts[changed])] = piece_codes
         codes = flat[_ranges(offsets[codes], counts[codes])]
+        tokens = drop_separators(codes, vocabulary, split.separator, split.n_texts, drop=drop)
+        tokens.index = index
+        return tokens
     return drop_separators(codes, vocabulary, split.separator, split.n_texts, drop=drop)
 
 
@@ -218,11 +221,22 @@ def _vader_words(tokens: list) -> tuple[list, list, np.ndarray, np.ndarray]:
 
 
 class _Words:
-    """The lower-cased words of the tokens: `ids` per token, `index` word -> id."""
+    """The lower-cased words of the tokens: `ids` per token, `index` word -> id, and what VADER's
+    rules need to know of each word whatever the lexicon (booster value, negation)."""
 
-    def __init__(self, words: list, ids: np.ndarray):
-        self.index = {word: i for i, word in enumerate(words)}
+    def __init__(self, words: list, ids: np.ndarray, index: dict | None = None):
+        self.words = words
+        self.index = dict(zip(words, range(len(words)))) if index is None else index
         self.ids = ids
+        self.booster = np.array([_vader.BOOSTER_DICT.get(word, 0.0) for word in words], float)
+        self.is_booster = np.array([word in _vader.BOOSTER_DICT for word in words], bool)
+        self.negation = np.array([word in _NEGATIONS or "n't" in word for word in words], bool)
+
+    def subset(self, keep: np.ndarray) -> "_Words":
+        out = object.__new__(_Words)
+        out.__dict__.update(self.__dict__)
+        out.ids = self.ids[keep]
+        return out
 
     def id(self, word: str) -> int:
         return self.index.get(word, -1)
@@ -251,7 +265,7 @@ def vader_subset(vt: VaderTokens, texts: np.ndarray) -> VaderTokens:
     length = np.bincount(text, minlength=len(texts))
     tokens = Tokens(text=text, start=start[text], types=vt.tokens.types[keep],
                     vocabulary=vt.tokens.vocabulary, n_texts=len(texts))
-    return VaderTokens(tokens=tokens, words=_Words(list(vt.words.index), vt.words.ids[keep]), caps=vt.caps[keep],
+    return VaderTokens(tokens=tokens, words=vt.words.subset(keep), caps=vt.caps[keep],
                        cap_differential=vt.cap_differential[keep], emphasis=vt.emphasis[texts],
                        end=start[text] + length[text])
 
@@ -300,17 +314,10 @@ def vader_compound(vt: VaderTokens, lexicon: dict) -> tuple[np.ndarray, int]:
     """VADER's compound score of every text with this lexicon (word -> valence), and how many texts
     had ties in the "but" rule (weighted one value at a time, see `_but_weights`)."""
     tokens, words = vt.tokens, vt.words
-    n_words = len(words.index)
-    valence_of_word = np.zeros(n_words)
-    in_lexicon_of_word = np.zeros(n_words, bool)
-    for word, i in words.index.items():
-        value = lexicon.get(word)
-        if value is not None:
-            valence_of_word[i] = value
-            in_lexicon_of_word[i] = True
-    booster_of_word = np.array([_vader.BOOSTER_DICT.get(word, 0.0) for word in words.index], float)
-    is_booster_of_word = np.array([word in _vader.BOOSTER_DICT for word in words.index], bool)
-    negation_of_word = np.array([word in _NEGATIONS or "n't" in word for word in words.index], bool)
+    valence_of_word = np.array([lexicon.get(word, np.nan) for word in words.words], float)
+    in_lexicon_of_word = ~np.isnan(valence_of_word)
+    valence_of_word[~in_lexicon_of_word] = 0.0
+    booster_of_word, is_booster_of_word, negation_of_word = words.booster, words.is_booster, words.negation
 
     ids = words.ids
     in_lexicon = in_lexicon_of_word[ids]
@@ -499,6 +506,8 @@ _EOS = _pattern_text.EOS
 # Characters split off the front of a token, and off its end.
 _LEADING = frozenset(_pattern_text.PUNCTUATION.replace(".", ""))
 _TRAILING = _LEADING | {"."}
+_LEADING_CHARS = "".join(sorted(_LEADING))
+_TRAILING_CHARS = _LEADING_CHARS + "."
 _QUOTES = "“”‘’'\""
 _QUOTE_SET = frozenset(_QUOTES)
 # Pieces that start a sentence end in pattern's tokenizer, and those that continue one (quotes
@@ -519,6 +528,12 @@ def _punctuation_pieces(token: str) -> tuple[str, ...]:
     contractions = _pattern_text.replacements
     if token[:1] not in _LEADING and token[-1:] not in _TRAILING:
         return (token,)
+    # Most tokens: punctuation on either side but no period in the marks at the end (and not a
+    # contraction, which quote spacing has already taken apart): every mark is a piece.
+    rest = token.lstrip(_LEADING_CHARS)
+    core = rest.rstrip(_TRAILING_CHARS)
+    if core and "." not in rest[len(core):] and token not in contractions:
+        return (*token[:len(token) - len(rest)], core, *rest[len(core):])
     front = []
     while token[:1] in _LEADING and token and token not in contractions:
         front.append(token[0])
@@ -569,15 +584,16 @@ def _pattern_pieces_of(split: Split) -> list:
     for quote in _QUOTES:
         if quote in lines:
             lines = lines.replace(quote, f" {quote} ")
-    for i, line in zip(cut, lines.split("\n")):
-        parts = line.split()
-        if len(parts) == 1 and parts[0][:1] not in _LEADING and parts[0][-1:] not in _TRAILING:
-            if parts[0] != vocabulary[i]:
-                pieces[i] = (parts[0],)
-            continue
-        pieces[i] = tuple(piece for part in parts for piece in _punctuation_pieces(part))
-        if pieces[i] == (vocabulary[i],):
-            pieces[i] = None
+    spaced = lines.split("\n")
+    work = [k for k, (i, line) in enumerate(zip(cut, spaced))
+            if line[:1] in _LEADING or line[-1:] in _TRAILING or line != vocabulary[i]]
+    for k in work:
+        parts = spaced[k].split()
+        if len(parts) == 1:
+            cut_up = _punctuation_pieces(parts[0])
+            pieces[cut[k]] = None if cut_up == (vocabulary[cut[k]],) else cut_up
+        else:
+            pieces[cut[k]] = tuple(piece for part in parts for piece in _punctuation_pieces(part))
     if split.break_mark in vocabulary:
         pieces[vocabulary.index(split.break_mark)] = (_EOS,)
     return pieces
@@ -605,7 +621,9 @@ def _rewrite_marks(tokens: Tokens) -> Tokens:
     keep = tokens.types != eos
     types, text = tokens.types[keep], tokens.text[keep]
     fragments = _Marks.substrings()
-    inside = np.array([piece in fragments for piece in vocabulary], bool)
+    index = tokens.index if tokens.index is not None else dict(zip(vocabulary, range(len(vocabulary))))
+    inside = np.zeros(len(vocabulary), bool)
+    inside[[index[piece] for piece in fragments if piece in index]] = True
     pair = np.flatnonzero((text[1:] == text[:-1]) & inside[types[1:]])
     if len(pair):
         left, right = types[pair], types[pair + 1]
@@ -619,7 +637,7 @@ def _rewrite_marks(tokens: Tokens) -> Tokens:
     if not len(rebuild):
         return Tokens(text=text, start=np.searchsorted(text, np.arange(tokens.n_texts))[text], types=types,
                       vocabulary=vocabulary, n_texts=tokens.n_texts)
-    index = {piece: i for i, piece in enumerate(vocabulary)}
+    vocabulary = list(vocabulary)
     parts_types, parts_text = [], []
     done = 0
     for t in rebuild.tolist():
@@ -627,8 +645,12 @@ def _rewrite_marks(tokens: Tokens) -> Tokens:
         keep_a, keep_b = np.searchsorted(text, [t, t + 1])
         parts_types.append(types[done:keep_a])
         parts_text.append(text[done:keep_a])
-        rebuilt = [index.setdefault(piece, len(index))
-                   for piece in _pattern_sentences([vocabulary[c] for c in tokens.types[a:b]])]
+        rebuilt = []
+        for piece in _pattern_sentences([vocabulary[c] for c in tokens.types[a:b]]):
+            if piece not in index:
+                index[piece] = len(vocabulary)
+                vocabulary.append(piece)
+            rebuilt.append(index[piece])
         parts_types.append(np.array(rebuilt, np.int64))
         parts_text.append(np.full(len(rebuilt), t, np.int64))
         done = keep_b
@@ -636,7 +658,7 @@ def _rewrite_marks(tokens: Tokens) -> Tokens:
     parts_text.append(text[done:])
     types, text = np.concatenate(parts_types), np.concatenate(parts_text)
     return Tokens(text=text, start=np.searchsorted(text, np.arange(tokens.n_texts))[text], types=types,
-                  vocabulary=list(index), n_texts=tokens.n_texts)
+                  vocabulary=vocabulary, n_texts=tokens.n_texts)
 
 
 def _rewrites(vocabulary: list, types: np.ndarray, text: np.ndarray, t: int) -> bool:
