@@ -7,6 +7,7 @@ import json
 import pytest
 
 from framing.clean import _blocks  # the per-page (bulk) evidence and its one-block-at-a-time reference
+from framing.clean import english_share, reads_as_prose
 from framing.clean import (author_from_byline, infer_metadata, label_html, label_lines, normalise_line,
                            parse_date, repeated_lines)
 
@@ -225,6 +226,23 @@ def test_general_furniture_rules(text, rule):
 def test_a_title_in_angle_brackets_is_not_markup():
     page = CLEAN.replace("Emergency crews said", "<Joker> opens on Friday; emergency crews said")
     assert [line.kind for line in label_lines(page)] == ["headline", "body", "body"]
+
+
+@pytest.mark.parametrize("line, prose", [
+    ("The vote was 254-175.", True), ("“We will not leave,” she said.”", True), ("Share on Facebook", False),
+    ("Residents of the lower valley were told to leave their homes on Sunday as the river", True),
+    ("Home News Sport Weather Travel Culture Business Science Health Politics", False),
+    ("The vote was 254-175.\nHome", False), ("Vote. 254 175 Home", False),
+])
+def test_reads_as_prose(line, prose):
+    assert reads_as_prose(line) is prose
+
+
+def test_english_share():
+    assert 0.3 < english_share(CLEAN) < 0.6
+    assert english_share("Home News Sport") is None  # too few words
+    assert english_share("Жители долины покинули свои дома в воскресенье, когда река вышла из берегов. " * 3) == 0.0
+    assert english_share("Les habitants de la vallée ont quitté leurs maisons dimanche quand la rivière a débordé. " * 3) < 0.15
 
 
 def test_page_without_prose_keeps_nothing():

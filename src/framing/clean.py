@@ -37,7 +37,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 
 import numpy as np
@@ -191,10 +191,20 @@ def reads_as_prose(text: str) -> bool:
     words with some function words (a sentence cut off by an excerpt). Looser than the cleaner's
     own prose test (`_is_prose`), which decides where a page's body is."""
     words = _WORD.findall(text)
-    if len(words) >= 4 and _SENTENCE_END.search(text.strip()):
+    if len(words) >= 4 and _ends_like_a_sentence(text.strip()):
         return True
+    return len(words) >= 10 and _function_words(words) >= 0.1 * len(words)
+
+
+def _ends_like_a_sentence(text: str) -> bool:
+    """`_SENTENCE_END.search(text)`, by string methods when the text has no line break."""
+    return _ends_sentence(text) if "\n" not in text else bool(_SENTENCE_END.search(text))
+
+
+def _function_words(words: list[str]) -> int:
+    """How many of `words` are function words (any case)."""
     _, stopwords, _, _ = _furniture()
-    return len(words) >= 10 and sum(w.lower() in stopwords for w in words) >= 0.1 * len(words)
+    return sum(map(stopwords.__contains__, "\n".join(words).lower().split("\n"))) if words else 0
 
 
 def _is_prose(text: str) -> bool:
@@ -206,14 +216,14 @@ def english_share(text: str) -> float | None:
     """The share of the words of `text` that are English function words ("the", "of", "that"…):
     about 0.4–0.5 in English prose, near 0 in other languages; None when there are fewer than 20
     words. Text written mostly in a script other than Latin counts 0."""
-    _, stopwords, _, _ = _furniture()
-    letters = [c for c in text[:5000] if c.isalpha()]
-    if len(letters) >= 40 and sum(c.isascii() for c in letters) < 0.5 * len(letters):
+    head = text[:5000]
+    letters = sum(map(str.isalpha, head))
+    if letters >= 40 and sum(map(str.isalpha, head.encode("ascii", "ignore").decode("ascii"))) < 0.5 * letters:
         return 0.0
-    words = _WORD.findall(text[:5000])
+    words = _WORD.findall(head)
     if len(words) < 20:
         return None
-    return sum(w.lower() in stopwords for w in words) / len(words)
+    return _function_words(words) / len(words)
 
 
 def infer_metadata(lines: list[Line]) -> dict:
@@ -489,8 +499,12 @@ class _Band:
     starts: tuple[str, ...]
     holds: tuple[str, ...]
     patterns: list[re.Pattern]
-    every: list[re.Pattern]
+    sources: tuple[str, ...]  # every pattern of the band, compiled only when needed (`every`)
     seen: dict[str, bool]
+
+    @cached_property
+    def every(self) -> list[re.Pattern]:
+        return _compiled(list(self.sources))
 
     def matching(self, probes: list[str]) -> list[str]:
         """A superset of the probes in which one of the band's patterns matches."""
@@ -553,14 +567,16 @@ def _opening_words(items) -> set[str] | None:
     return None
 
 
-def _gate(pattern: str) -> tuple[bool, set[str] | None]:
+@lru_cache(maxsize=2048)
+def _gate(pattern: str) -> tuple[bool, frozenset[str] | None]:
     """(whether `pattern` is anchored at the line start, the words one of which opens each match)."""
     from re import _constants as sre
     from re import _parser
 
     items = list(_parser.parse(pattern, re.IGNORECASE))
     anchored = bool(items) and items[0] == (sre.AT, sre.AT_BEGINNING)
-    return anchored, _opening_words(items[1:] if anchored else items)
+    words = _opening_words(items[1:] if anchored else items)
+    return anchored, frozenset(words) if words is not None else None
 
 
 @lru_cache(maxsize=4)
@@ -582,7 +598,7 @@ def _prefilters(name: str = "furniture") -> list[_Band] | None:
         bands.append(_Band(
             band, tuple(sorted({w for _, anchored, words in gates if words and anchored for w in words})),
             tuple(sorted({w for _, anchored, words in gates if words and not anchored for w in words})),
-            _compiled(open_ended), _compiled(patterns), {}))
+            _compiled(open_ended), tuple(patterns), {}))
     return bands
 
 
