@@ -211,6 +211,21 @@ def test_prose_repeated_on_one_page_is_a_ticker_not_the_article():
     assert len(_kept(lines, "body")) == 5  # four paragraphs and the attribution between two of them
 
 
+def test_a_paragraph_repeated_as_a_pull_quote_is_kept_once():
+    quote = "“We have never seen the water come up this fast,” one of the residents told reporters."
+    paragraphs = [
+        "Residents of the lower valley were told to leave their homes on Sunday as the river rose.",
+        quote,
+        "Emergency crews said the water could reach the main road by the evening, the council said.",
+        quote,
+        "The council opened two shelters in the town hall and asked families to bring blankets.",
+    ]
+    lines = label_lines("Flood waters rise in the valley\n\n" + "\n\n".join(paragraphs))
+    copies = [line for line in lines if line.text == quote]
+    assert [(line.kind, line.rule) for line in copies] == [("body", "body_run"), (None, "page_repeat")]
+    assert len(_kept(lines, "body")) == 4
+
+
 @pytest.mark.parametrize("text, rule", [
     ("– Maria Cruz, a resident", "between_prose"),
     ("Vicente Aguiar loads sandbags into his pickup truck outside the town hall in the lower valley. "

@@ -11,7 +11,8 @@ lists, login prompts and footers. The method, line by line:
    furniture phrases of `data/furniture.toml` (share, login, copyright, comments, related…), written
    as general statements about pages, not strings of one site. Evidence for all one-line blocks of
    a page is computed at once (`_PageLines`); `_evidence` does one block and is the reference.
-   Prose written twice on one page is a ticker or teaser list, not the article (`page_repeat`).
+   Prose written twice on one page is a ticker or teaser list, not the article (`page_repeat`),
+   unless one copy sits inside the article's prose (a pull quote: that copy is kept).
 3. The body is the one contiguous run of blocks with the most prose in it: prose blocks count their
    words, other blocks count against, and the run with the largest sum wins (the maximum-subarray
    idea of Finn, Kushmerick & Smyth 2001, "body text extraction").
@@ -674,11 +675,22 @@ def _repeats_take_the_article(blocks: list[_Block]) -> bool:
 
 def _mark_page_repeats(blocks: list[_Block]) -> None:
     """Prose that appears twice on one page is a teaser list or a ticker (the same story titles
-    and ledes at the top and the bottom), not the article, whose paragraphs are written once."""
-    counts = Counter(b.text.casefold() for b in blocks if b.prose)  # block text has its spaces folded
-    for block in blocks:
-        if block.prose and block.words >= 8 and counts[block.text.casefold()] > 1:
-            block.prose, block.rule = False, "page_repeat"
+    and ledes at the top and the bottom), not the article, whose paragraphs are written once. A
+    copy with prose of its own on both sides, the first such copy only, is a paragraph that the page
+    repeats as a pull quote: it is kept."""
+    key = [b.text.casefold() if b.prose and b.words >= 8 else None for b in blocks]  # text has its spaces folded
+    counts = Counter(k for k in key if k is not None)
+    repeated = [k is not None and counts[k] > 1 for k in key]
+    kept: set[str] = set()
+    for index, block in enumerate(blocks):
+        if not repeated[index]:
+            continue
+        inside = 0 < index < len(blocks) - 1 and all(
+            blocks[i].prose and not repeated[i] for i in (index - 1, index + 1))
+        if inside and key[index] not in kept:
+            kept.add(key[index])
+            continue
+        block.prose, block.rule = False, "page_repeat"
 
 
 def _title_case(words: list[str], stopwords: frozenset[str]) -> bool:
@@ -719,7 +731,7 @@ def _body_run(blocks: list[_Block]) -> tuple[int | None, int | None]:
 def _score(block: _Block) -> int:
     if block.prose:
         return block.words
-    if block.rule is not None:
+    if block.rule is not None and block.rule != "page_repeat":  # a repeat costs what any other line does
         return -(_COST_END if block.end else _COST_FURNITURE)
     return -_COST_OTHER
 
