@@ -17,7 +17,8 @@ its own process so peak memory is that step's alone:
 - once, at 10,000 articles (or the largest size below it): rerunning the build after adding one
   article.
 
-Prints a table and writes benchmarks/results/scale.json and benchmarks/results/latest.json.
+Prints a table and writes benchmarks/results/scale.json (benchmarks/results/latest.json is the
+summary's: benchmarks/bench_summary.py).
 """
 from __future__ import annotations
 
@@ -279,9 +280,7 @@ def main() -> int:
         print_table(rows)
         print(f"rerun after adding one article to {rerun_size}: {report.get('incremental_rerun_s')} s")
         RESULTS.mkdir(exist_ok=True)
-        text = json.dumps(report, indent=2) + "\n"
-        for name in ("scale.json", "latest.json"):
-            (RESULTS / name).write_text(text, encoding="utf-8")
+        (RESULTS / "scale.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         return 0
     finally:
         if not args.keep:
