@@ -135,6 +135,22 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
         echo(f"{corpus}: no notebooks to run in {notebooks_dir()}: run from the framing project "
              "folder, or copy its notebooks/ folder beside your data/")
         return Report(corpus, out, [], error="no notebooks to run")
+    kernel = kernel or find_kernel()
+    # the notebooks' kernel starts now and imports while the tables are built (framing.runner.KernelSession)
+    with runner.KernelSession(kernel, cwd=Path.cwd(), config=_kernel_config()) as session:
+        return _build_and_render(raw_folder, processed, out, notebooks=notebooks, kernel=kernel,
+                                 parameters=parameters, workers=workers, cell_timeout=cell_timeout,
+                                 clean_exports=clean_exports, event=event, echo=echo, session=session.start())
+
+
+def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks: list[Path], kernel: str,
+                      parameters: dict | None, workers: int | None, cell_timeout: float | None,
+                      clean_exports: bool, event: str | None, echo, session: runner.KernelSession) -> Report:
+    """`run_report` once its folders are checked: build the tables, then run the notebooks on
+    `session`'s kernel and write the report."""
+    from .config import UsageError
+
+    corpus = raw_folder.name
     started = time.perf_counter()
     echo(f"{corpus}: building tables → {processed}")
     try:
@@ -152,7 +168,7 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
     try:
         report = _render(notebooks, raw_folder, processed, out, info=info, kernel=kernel,
                          parameters=parameters, workers=workers, cell_timeout=cell_timeout,
-                         event=event, echo=echo)
+                         event=event, echo=echo, session=session)
     except (UsageError, OSError) as error:  # the report folder cannot be written: one line
         reason = _one_line(error, folder=out)
         echo(f"{corpus}: report not written: {reason}")
@@ -195,10 +211,11 @@ def _one_line(error: BaseException, *, folder: Path) -> str:
 
 
 def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path, *, info: dict,
-            kernel: str | None, parameters: dict | None, workers: int | None,
-            cell_timeout: float | None, event: str | None, echo) -> Report:
-    """Run the notebooks and write the event pages (narrowed to `event` when given) into a staging
-    folder beside `out`, write the index, and swap the folder in for `out` at the end."""
+            kernel: str, parameters: dict | None, workers: int | None,
+            cell_timeout: float | None, event: str | None, echo, session: runner.KernelSession) -> Report:
+    """Run the notebooks on `session`'s kernel and write the event pages (narrowed to `event` when
+    given) into a staging folder beside `out`, write the index, and swap the folder in for `out`
+    at the end."""
     from .store import make_temp_dir, mark_folder
 
     corpus = raw_folder.name
@@ -206,7 +223,6 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
     staging = mark_folder(make_temp_dir(out.parent, prefix=f".{out.name}."))
     try:
         (staging / "notebooks").mkdir()
-        kernel = kernel or find_kernel()
         values = {**(parameters or {}), "corpus": str(processed), "out": "..", "save_figures": True,
                   "workers": workers or os.cpu_count() or 1, "event": event}
         timeout = runner.cell_timeout(info.get("sentences", 0), seconds=cell_timeout)
@@ -214,17 +230,16 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
              f"(--cell-timeout or {runner.CELL_TIMEOUT_ENV} to change)")
         keep_human_input(out, staging)  # first, so new coding sheets get names of their own
         runs = []
-        # one kernel, started and warmed once, cleaned before each notebook (framing.runner.KernelSession)
-        with runner.KernelSession(kernel, cwd=staging / "notebooks", config=_kernel_config()) as session:
-            for number, notebook in enumerate(notebooks, 1):
-                echo(f"  [{number}/{len(notebooks)}] running {Path(notebook).name}")
-                run = run_notebook(notebook, staging=staging, parameters=values, kernel=kernel,
-                                   timeout=timeout, echo=echo, session=session)
-                runs.append(run)
-                status = "ok    " if run.ok else "FAILED"
-                echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
-                     f"{counted(len(run.figures), 'figures')}, {counted(len(run.tables), 'tables')}"
-                     + ("" if run.ok else f"\n      {run.error}"))
+        for number, notebook in enumerate(notebooks, 1):  # on one kernel, cleaned before each notebook
+            echo(f"  [{number}/{len(notebooks)}] running {Path(notebook).name}")
+            run = run_notebook(notebook, staging=staging, parameters=values, kernel=kernel,
+                               timeout=timeout, echo=echo, session=session)
+            runs.append(run)
+            status = "ok    " if run.ok else "FAILED"
+            echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
+                 f"{counted(len(run.figures), 'figures')}, {counted(len(run.tables), 'tables')}"
+                 + ("" if run.ok else f"\n      {run.error}"))
+        session.close(now=True)  # its figures are written; the event pages need no kernel
         report = Report(corpus, out, runs)
         report.events, report.events_error = write_event_pages(processed, staging, corpus=corpus,
                                                                event=event, workers=workers)

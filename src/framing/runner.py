@@ -285,7 +285,8 @@ class Watchdog:
 WARM_TIMEOUT = 120  # seconds the warm-up (imports) or the cleaning between two notebooks may take
 # what a kernel imports once, when it starts: what framing's notebooks import (modules that build
 # corpora, `framing.build` and `framing.report`, are left out: notebooks do not build)
-WARM_MODULES = ("pandas", "numpy", "matplotlib.pyplot", "ipywidgets", "framing", "framing.actors",
+WARM_MODULES = ("pandas", "numpy", "matplotlib.pyplot", "ipywidgets", "pyarrow.parquet", "pyarrow.dataset",
+                "scipy.stats", "scipy.sparse", "statsmodels.stats.multitest", "framing", "framing.actors",
                 "framing.audit", "framing.compare", "framing.display", "framing.events", "framing.frames",
                 "framing.keywords", "framing.plots", "framing.sentiment", "framing.sources", "framing.stats",
                 "framing.store")
@@ -309,6 +310,8 @@ class KernelSession:
         self._clients: list = []  # the notebook clients of the current kernel, closed after each notebook
         self._used = False  # a notebook ran since the kernel was last cleaned
         self._sockets: str | None = None  # the folder of the kernel's local sockets (IPC)
+        self._warming: threading.Thread | None = None  # the imports of a kernel started by `start`
+        self._warm_error: BaseException | None = None
 
     def __enter__(self):
         return self
@@ -317,9 +320,24 @@ class KernelSession:
         self.close(now=kind is not None and issubclass(kind, KeyboardInterrupt))
         return False
 
+    def start(self) -> "KernelSession":
+        """Start the kernel now and let it import in the background, e.g. while the tables are
+        built; the first `prepare` waits for it."""
+        if self.manager is None:
+            self._launch()
+            self._warming = threading.Thread(target=self._warm_up, name="kernel warm-up", daemon=True)
+            self._warming.start()
+        return self
+
     def prepare(self, *, cwd: Path | None = None):
         """The kernel manager of a kernel ready for the next notebook, working directory `cwd`."""
         cwd = Path(cwd or self.cwd)
+        if self._warming is not None:  # started by `start`: wait for its imports
+            self._warming.join()
+            self._warming, failed, self._warm_error = None, self._warm_error, None
+            if failed is not None:
+                self.discard()
+                raise failed
         if self.manager is None or not self._alive():
             self.discard()
             self._start()
@@ -375,17 +393,37 @@ class KernelSession:
 
     def close(self, *, now: bool = False) -> None:
         """Stop the kernel: at once (`now`, as after Ctrl-C), else by asking it to shut down."""
-        if self.manager is not None and not now:
+        if self.manager is not None and not now and self._warming is None:
             self.release(healthy=True)
             manager = self.manager
             _quietly(lambda: _sync(manager.shutdown_kernel)(now=False))
         self.discard()
+        if self._warming is not None:  # its kernel is gone: it stops within a second
+            self._warming.join(timeout=10)
+            self._warming = None
 
     def _alive(self) -> bool:
         process = getattr(getattr(self.manager, "provisioner", None), "process", None)
         return process is not None and process.poll() is None
 
     def _start(self) -> None:
+        self._launch()
+        self._warm_up()
+        if self._warm_error is not None:
+            failed, self._warm_error = self._warm_error, None
+            self.discard()
+            raise failed
+
+    def _warm_up(self) -> None:
+        """Import what notebooks import (`warm_up` in the kernel); an error is kept in
+        `_warm_error` for the caller."""
+        try:
+            self._run(f"__import__('framing.runner', fromlist=['warm_up']).warm_up({list(self.modules)!r}, "
+                      f"background_figures={self.background_figures!r})", what="starting the kernel")
+        except BaseException as error:
+            self._warm_error = error
+
+    def _launch(self) -> None:
         from jupyter_client.manager import AsyncKernelManager
 
         session = self
@@ -405,12 +443,6 @@ class KernelSession:
         _sync(manager.start_kernel)(cwd=str(self.cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"])
         self.starts += 1
         self._used = False
-        try:
-            self._run(f"__import__('framing.runner', fromlist=['warm_up']).warm_up({list(self.modules)!r}, "
-                      f"background_figures={self.background_figures!r})", what="starting the kernel")
-        except BaseException:
-            self.discard()
-            raise
 
     def _run(self, code: str, *, what: str) -> None:
         """Run `code` on the kernel silently (no output, no execution count) and wait for it."""
