@@ -3,7 +3,7 @@
 Run from the project root: `.venv/bin/python benchmarks/bench_report.py`. Each run is the real
 command, `framing report`, in a fresh project folder (a copy of the corpus under `data/raw/`, the
 notebooks that come with the version run), build included, started as a separate process with a
-time limit. The earlier version is `BEFORE` (a git revision, default 52d8b03: the last commit before
+time limit. The earlier version is `BEFORE` (a git revision, default 433d3fe: the last commit before
 the report's kernel was kept warm and figures were written in the background), whose `src/` and
 `notebooks/` are taken with `git archive` and put first on `PYTHONPATH` (the kernels inherit it).
 
@@ -83,7 +83,7 @@ def median(runs: list[dict], key: str) -> float | None:
 
 def main() -> int:
     repeats = int(os.environ.get("REPEATS", "5"))
-    revision = os.environ.get("BEFORE", "52d8b03")
+    revision = os.environ.get("BEFORE", "433d3fe")
     run_limit = float(os.environ.get("RUN_LIMIT", "1800"))
     corpora = [Path(p).resolve() for p in os.environ.get("CORPORA", str(SEEDS)).split(":") if p]
     versions = ["after"] if os.environ.get("ONLY") == "after" else ["before", "after"]

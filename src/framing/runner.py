@@ -355,12 +355,7 @@ class KernelSession:
         """After a notebook: close its client; give up the kernel unless `healthy`, else wait for
         the figures it is still writing (`framing.plots.finish_saving`). Returns why figures
         could not be written, if they could not."""
-        for client in self._clients:
-            try:
-                client.stop_channels()
-            except Exception:  # already closed with its kernel
-                pass
-        self._clients.clear()
+        self._close_clients()
         if not healthy:
             self.discard()
             return None
@@ -369,13 +364,13 @@ class KernelSession:
         try:
             self._run("__import__('framing.plots', fromlist=['finish_saving']).finish_saving()",
                       what="writing figures")
-        except RuntimeError as error:
+        except (RuntimeError, TimeoutError) as error:
             return str(error)
         return None
 
     def discard(self) -> None:
         """Kill the kernel now (it may be busy or hung); the next `prepare` starts a new one."""
-        self.release(healthy=True)
+        self._close_clients()
         manager, self.manager = self.manager, None
         if manager is None:
             return
@@ -401,6 +396,14 @@ class KernelSession:
         if self._warming is not None:  # its kernel is gone: it stops within a second
             self._warming.join(timeout=10)
             self._warming = None
+
+    def _close_clients(self) -> None:
+        for client in self._clients:
+            try:
+                client.stop_channels()
+            except Exception:  # already closed with its kernel
+                pass
+        self._clients.clear()
 
     def _alive(self) -> bool:
         process = getattr(getattr(self.manager, "provisioner", None), "process", None)
@@ -446,9 +449,9 @@ class KernelSession:
 
     def _run(self, code: str, *, what: str) -> None:
         """Run `code` on the kernel silently (no output, no execution count) and wait for it."""
-        from jupyter_client.blocking import BlockingKernelClient
-
         from queue import Empty
+
+        from jupyter_client.blocking import BlockingKernelClient
 
         client = BlockingKernelClient()
         client.load_connection_info(self.manager.get_connection_info())
