@@ -94,7 +94,7 @@ def timed_extraction(sentences: pd.DataFrame, repeats: int = REPEATS):
 
     times = []
     for _ in range(repeats):
-        for cached in (sources._attribution, sources._labels, actors._person_mentions):
+        for cached in (sources._attribution, sources._subject, sources._labels, actors._person_mentions):
             cached.cache_clear()
         start = time.perf_counter()
         quotes = fr.extract_quotes(sentences)

@@ -256,6 +256,14 @@ def test_more_speaker_rules(texts, speaker):
     # no speaker from a sentence opener, a party tag or a plural document
     (["If the deadline passes, “we will run out of cash,” she warned."], "we will run out of cash,", None),
     (["Reports said the strike “hit the target.”"], "hit the target.", None),
+    # the author of the document "according to" names
+    (["The change is “irreversible,” according to a report released by the United Nations on Monday."],
+     "irreversible,", "United Nations"),
+    (["The office was “rife with fear,” according to a report from the state attorney general, Jane Roe."],
+     "rife with fear,", "Jane Roe"),
+    # "the agency said": the body named before
+    (["The Food and Drug Administration (FDA) approved the pill on Monday.",
+      "The agency said the risk was “very low.”"], "very low.", "FDA"),
     # "his family said": the family of the last person named
     (["Former Secretary Tom Ash died on Monday.", "“He was a great man,” his family said."],
      "He was a great man,", "Tom Ash’s family"),

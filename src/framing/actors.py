@@ -119,8 +119,8 @@ def _blocked(organisations: tuple[str, ...]):
 
 
 def _is_capitals(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and token not in ("II", "III", "IV")
+    return (token.isupper() and token not in ("II", "III", "IV")
+            and (len(token) == 2 and token.isalpha() or sum(c.isalpha() for c in token) >= 2))
 
 
 def person_mentions(text: str, *, outlets=(), lexicon: str | Path = DEFAULT_LEXICON) -> list[Mention]:
@@ -160,6 +160,7 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
 
 
 _WORD_BEFORE = re.compile(r"([\w-]+)[ \t\u00a0]+$")
+_LOOK_BACK = 40  # characters read before a run for the noun that says what it names
 _PLACE_AFTER = re.compile(rf",[ \t\u00a0]+([{_UPPER}][\w.]*(?:[ \t\u00a0]+[{_UPPER}][\w.]*)?)")
 
 
@@ -167,7 +168,7 @@ def _names_a_body(text: str, run, rules: Rules) -> bool:
     """True when the capitalised words name a body or a place by what stands around them: a noun
     for a kind of body before them ("drugmaker Merck", "Drugmaker Merck" opening a sentence, "the
     company Ridgeback Biotherapeutics"), or a place after a comma ("Del Rio, Texas")."""
-    before = _WORD_BEFORE.search(text, 0, run.start())
+    before = _WORD_BEFORE.search(text[max(0, run.start() - _LOOK_BACK):run.start()])
     first = run.group().split()[0]
     if (before and before.group(1).lower() in rules.descriptors) or first.lower() in rules.descriptors:
         return True
@@ -227,6 +228,8 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     inner = [i + 1 for i in range(begin, end) if words[i] in ("of", "the")]
     if inner:  # "Joint Chiefs of Staff", "Port of Los Angeles": a person's name holds no "of"
         begin, has_title = max(inner), False
+    if end - begin >= 3 and words[begin] in rules.places:  # "envoy to Haiti Daniel Foote": the place is no name
+        begin += 1
     name_words = words[begin:end]
     if not name_words or any(w in rules.organisation_words or "-" in w and _hyphen_part_rules_out(w, rules)
                              for w in words[first:end]):

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .actors import _person_mentions, find_actors, read_rules, resolve_names
+from .actors import _person_mentions, read_rules, resolve_names
 from .config import CONTENT_KINDS
 from .lexicons import load_data
 
@@ -91,8 +91,9 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=\s)|"
                rf"[Aa]n?\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who)\s)[\w’'-]+\s+){{0,3}}?[a-z][\w-]*(?=\s))")
     participles = _alternatives(f for f in forms if f.endswith("ing"))
+    documents = frozenset(data["roles"].get("documents", ()))
     patterns = [
-        ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,[^,]{{3,80}},|,(?=\s+[a-z]+ly\s))?"
+        ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s))?"
                                  rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
                                  rf"\s+(?:(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(forms)})\b")),
         ("subject_participle", re.compile(rf"^\s*{speaker}[\s,][^.;]*?(?:,|\s+and)\s+(?P<verb>{participles})\b")),
@@ -103,6 +104,11 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         ("opening_participle", re.compile(rf"^\s*[A-Z][a-z]+ing\b[^;]*?\b{_PLACEHOLDER}\b(?:[^;]*?,)?\s+"
                                           rf"(?:the\s+)?{speaker}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")),
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
+        # "according to a report released by the United Nations", "… the statement signed by Dr. Jane Roe"
+        ("according_to_document", re.compile(
+            rf"\b[Aa]ccording to\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(documents)})\s+"
+            rf"(?:[a-z]+\s+){{0,2}}?(?:from|by|of)\s+(?:the\s+)?(?P<who>{_NAME}|[a-z][\w-]*)"
+            rf"(?P<role>(?:\s+[a-z]+){{1,2}})?(?:,\s+(?P<named>{_NAME}))?")),
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
     ]
     nouns, documents = frozenset(data["roles"].get("nouns", ())), frozenset(data["roles"].get("documents", ()))
@@ -144,42 +150,34 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
     table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
     table = table.sort_values(["article_id", "sentence_id"], kind="stable")
     rows: list[dict] = []
+    written: list[tuple] = []  # (event, full name) of every person named outside quotes
     for article in _articles(table, text_col):
-        rows.extend(_article_quotes(article, text_col))
+        rows.extend(_article_quotes(article, text_col, written))
     quotes = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     quotes["quote_id"] = range(len(quotes))
     for name in ("is_direct", "is_partial", "is_anonymous"):
         quotes[name] = quotes[name].astype(bool)
     for name in ("n_words", "sentence_id", "sentence_end"):
         quotes[name] = quotes[name].astype("int64")
-    quotes["speaker"] = _resolved_speakers(quotes, table, text_col)
+    quotes["speaker"] = _resolved_speakers(quotes, written)
     quotes["lexicon_version"] = _lexicon().version
     return quotes
 
 
-def _resolved_speakers(quotes: pd.DataFrame, sentences: pd.DataFrame, text_col: str) -> pd.Series:
+def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     """Speakers as the actors of `framing.actors`: titles cut off and a surname alone ("Trump", from
     "Mr. Trump") as the one full name written with it in the event, else in the table ("Donald
-    Trump"), counting the names of every sentence, not only of speakers. Anonymous sources,
-    offices ("Netanyahu’s office") and organisations are left as they are."""
+    Trump"), counting the full names `written` in every sentence ((event, name) pairs, names as
+    `framing.actors` reads them), not only those of speakers. Anonymous sources, offices
+    ("Netanyahu’s office") and organisations are left as they are."""
     named = quotes["speaker"].notna() & ~quotes["is_anonymous"]
     if not named.any():
         return quotes["speaker"]
-    events = quotes["event"] if quotes["event"].notna().all() else pd.Series("all", index=quotes.index)
-    speakers = pd.DataFrame({"name": quotes.loc[named, "speaker"], "event": events[named].astype(str),
-                             "has_title": True})
-    table = sentences.assign(event=sentences["event"].astype(str) if "event" in sentences and
-                             quotes["event"].notna().all() else "all")
-    single = speakers.loc[~speakers["name"].str.contains(" "), "event"].unique()  # only these need names
-    table = table[table["event"].isin(single)]
-    # Only names sharing a surname with a speaker change how a speaker resolves: read only the
-    # sentences that hold one of those surnames.
-    surnames = {w.rstrip(".") for name in speakers["name"] for w in name.split()[-1:]}
-    pattern = r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")(?!\w)"
-    table = table[table[text_col].fillna("").str.contains(pattern, regex=True)]
-    mentions = find_actors(table, kinds=None, text_col=text_col)
-    written = pd.DataFrame({"name": mentions["name"], "event": mentions["event"], "has_title": True})
-    both = pd.concat([speakers, written], ignore_index=True)
+    by_event = quotes["event"].notna().all()
+    events = quotes["event"].astype(str) if by_event else pd.Series("all", index=quotes.index)
+    speakers = pd.DataFrame({"name": quotes.loc[named, "speaker"], "event": events[named], "has_title": True})
+    names = pd.DataFrame([(str(e) if by_event else "all", n) for e, n in written], columns=["event", "name"])
+    both = pd.concat([speakers, names.assign(has_title=True)], ignore_index=True)
     resolved = resolve_names(both).iloc[:len(speakers)].set_axis(speakers.index)
     return quotes["speaker"].where(~named, resolved.where(resolved.notna(), speakers["name"]))
 
@@ -244,6 +242,15 @@ class _Memory:
         self.titles: dict[str, set[str]] = {}  # name → lower-case roles written before it
         self.subjects: set[str] = set()  # names that opened a sentence
         self.anonymous: str | None = None  # the anonymous source of the last attribution, if it was one
+        self.bodies: list[str] = []  # bodies named so far ("CDC", "Supreme Court"), most recent last
+
+    def body(self, head: str) -> str | None:
+        """The last body named whose name holds `head` ("the court" → "Supreme Court"), or for a
+        general noun ("the agency") the last body named."""
+        word = head.capitalize()
+        if word in read_rules().organisation_words and word not in _GENERAL_BODIES:
+            return next((b for b in reversed(self.bodies) if word in b.split()), None)
+        return self.bodies[-1] if self.bodies else None
 
     def meet(self, name: str, role_words, *, speaker: bool) -> None:
         for seen in (self.speakers, self.names) if speaker else (self.names,):
@@ -282,7 +289,9 @@ class _Memory:
                      if title in self.titles.get(n, ())), None)
 
 
-def _article_quotes(article: list, text_col: str) -> list[dict]:
+def _article_quotes(article: list, text_col: str, written: list | None = None) -> list[dict]:
+    """The quote rows of one article (its sentences in order); the full names it writes outside
+    quotes are added to `written` as (event, name)."""
     memory = _Memory()
     rows = []
     previous = None  # the attribution of the sentence before, when it named a speaker
@@ -307,6 +316,9 @@ def _article_quotes(article: list, text_col: str) -> list[dict]:
                     if (found is not None and found[3] != "dash_line" or pattern == "continued")
                     and isinstance(speaker, str) else None)  # a dash line names the quote above it only
         _remember_names(narration, memory)
+        if written is not None:
+            written.extend((getattr(record, "event", None), _POSSESSIVE.sub("", " ".join(person)))
+                           for _, person, _ in _labels(narration) if len(person) > 1)
         unattributed = []
         if found is None and not spans:
             continue
@@ -409,14 +421,14 @@ def _attributed_clause(text: str, found) -> str | None:
     the talks stalled." / "The talks stalled, according to two officials." / "The talks stalled,
     officials said (on Tuesday)." Returns the clause, or None when the sentence is not built so."""
     start, who, verb_text, pattern, _ = found
-    if pattern == "according_to" and not text[:start].strip():
+    if pattern.startswith("according_to") and not text[:start].strip():
         clause = text.split(",", 1)[1] if "," in text else ""
     elif (pattern == "name_verb" and not text[:start].strip(" -•*")  # "NATO chief says Ukraine …"
           and _lexicon().forms.get(verb_text, ("",))[0] == "say"):  # other verbs take objects: "claimed victory"
         clause = text[text.find(verb_text, start) + len(verb_text):].lstrip(" ,:")
     elif text[:start].rstrip().endswith(","):
-        after = text[text.find(verb_text, start) + len(verb_text):] if pattern != "according_to" else ""
-        if pattern == "according_to":
+        after = text[text.find(verb_text, start) + len(verb_text):] if not pattern.startswith("according_to") else ""
+        if pattern.startswith("according_to"):
             after = ""
         elif len(_WORD.findall(after)) > ATTRIBUTION_TAIL_WORDS:  # more than "on Tuesday" follows
             return None
@@ -453,9 +465,29 @@ def _is_title(text: str, before: str, quote: str) -> bool:
             and not quote.rstrip().endswith(("?", "!")))
 
 
+_GENERAL_BODIES = {"Agency", "Department", "Office", "Administration", "Organization", "Organisation", "Group",
+                   "Company", "Corporation", "Service", "Bureau", "Authority"}
+_BODY = re.compile(r"(?<=\()[A-Z]{2,6}(?=\))|(?<![\w.])(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,6}[A-Z][\w’'.-]*")
+_NOT_BODIES = {"Covid", "COVID", "Coronavirus", "Omicron", "Delta", "Day", "Week", "Month", "Year", "War"}
+
+
+def _remember_bodies(narration: str, memory: _Memory) -> None:
+    """Remember the bodies a sentence names: an acronym it defines in brackets ("(CDC)") or two
+    capitalised words or more holding an organisation word ("the Food and Drug Administration",
+    "the Supreme Court")."""
+    rules = read_rules()
+    for match in _BODY.finditer(narration):
+        words = match.group().split()
+        if len(words) == 1 or any(w in rules.organisation_words and w not in _NOT_BODIES for w in words):
+            name = " ".join(w for w in words if w not in rules.function_words or w in ("of", "for", "and", "on"))
+            if name:
+                memory.bodies.append(_POSSESSIVE.sub("", name))
+
+
 def _remember_names(narration: str, memory: _Memory) -> None:
     """Remember the personal names of a sentence: two or more capitalised words once role words
     are cut off ("Defense Secretary Pete Hegseth" → "Pete Hegseth"), or a surname already met."""
+    _remember_bodies(narration, memory)
     for roles, person, opens in _labels(narration):
         if len(person) >= 2 and person[0] not in _NOT_SPEAKERS:
             name = _POSSESSIVE.sub("", " ".join(person).rstrip("."))  # "Senator Tim Scott’s rebuttal"
@@ -513,6 +545,17 @@ def _attribution(narration: str):
     for name, pattern in lexicon.patterns:
         for match in pattern.finditer(narration):
             who = match.group("who").strip()
+            if name == "according_to_document":  # "… from the New York State attorney general, Letitia James"
+                role = (match.group("role") or "").split()
+                if match.group("named"):
+                    who = match.group("named")
+                elif role and role[-1] in lexicon.heads | lexicon.titles:
+                    who = f"{who} {' '.join(role)}"
+                if who[:1].islower():
+                    continue
+            noun_group = match.group("noun") if "noun" in pattern.groupindex else None
+            if who in ("The", "the") and noun_group:  # "The agency said": a description
+                who = f"the {noun_group}"
             verb_text = match.group("verb") if "verb" in pattern.groupindex else "according to"
             if who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
                 who = who[4:]
@@ -520,7 +563,7 @@ def _attribution(narration: str):
                 continue
             if " " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")]):
                 continue  # the tail of a body's name: "… Control and Prevention said"
-            if _not_a_speaker(who, match.group("noun") if "noun" in pattern.groupindex else None, lexicon):
+            if _not_a_speaker(who, None if who.startswith("the ") else noun_group, lexicon):
                 continue
             first = who.split()[0].lower()
             if name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS or first in _DETERMINERS):
@@ -537,7 +580,7 @@ def _attribution(narration: str):
                     and not any(who.lower().startswith(a) for a in lexicon.anonymous)):
                 continue
             if best is None or match.start() < best[0]:
-                noun = match.group("noun") if "noun" in pattern.groupindex else None
+                noun = None if who.startswith("the ") else noun_group
                 best = (match.start(), who, verb_text, name, noun)
             break
     return best
@@ -644,8 +687,11 @@ def _speaker(found, memory: _Memory):
         return who, who, verb, verb_text, stance, True, pattern
     if who.startswith("the "):  # a description: "the actor and activist said", "the report said"
         head = lowered.split()[-1]
-        if head in lexicon.documents or head.capitalize() in read_rules().organisation_words:
+        if head in lexicon.documents:
             return None, who, verb, verb_text, stance, False, pattern + "_description"
+        if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
+            # "the agency said": the body named last (of that kind, for "the court")
+            return memory.body(head), who, verb, verb_text, stance, False, pattern + "_body"
         return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_description"
     if any(w.rstrip("’'s") in read_rules().organisation_words for w in who.split()[1:]) and not noun:
         return who, who, verb, verb_text, stance, False, pattern + "_body"  # "People’s Bank of China said"
