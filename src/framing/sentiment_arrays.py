@@ -23,22 +23,22 @@ to the packages' (the tests compare them on every sentence of the shared data se
   emoticons; the mean over assessments.
 
 The rules are written from the packages' documented behaviour and source, which stay the
-specification: `framing.sentiment` keeps the one-call-per-sentence path as the reference the tests
-compare with. A few rare constellations are impractical to express over arrays; the texts that
-contain one are scored by that reference path (`Scores.fallback` counts them):
+specification: `framing.sentiment` keeps the one-call-per-sentence path (`reference_scores`) as the
+oracle the tests compare with. Two rare constellations are handled apart (counted in
+`framing.sentiment.array_scores(...).fallback`):
 
-- VADER: a "but" sentence in which one word's valence equals another's, or half or one and a half
-  times it (the package's "but" rule finds words by value, so such ties change which word it weighs);
-- TextBlob: a negation after an adverb ending in -ly that is still modifying ("really not good"),
-  an emoticon of two characters while an adverb is modifying, and an emoticon formed across one of
-  pattern's sentence ends.
+- VADER: a "but" sentence in which one non-zero value equals another, or half or one and a half of
+  it (the package's "but" rule finds words by value, so such ties change which word it weighs): the
+  weights are applied one value at a time in the package's order, for that sentence only;
+- TextBlob: a negation met while an -ly adverb is still modifying ("really not good"), or an
+  emoticon of two characters while an adverb is modifying: such texts are scored by the package.
 """
 from __future__ import annotations
 
 import re
 import string
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, groupby
 
 import numpy as np
 import pandas as pd
@@ -95,7 +95,6 @@ class Tokens:
     types: np.ndarray
     vocabulary: list
     n_texts: int
-    index: dict | None = None  # vocabulary -> position, when already built
 
     def ahead(self, k: int, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For every token, the index of the token k places after it and whether that is in the
@@ -115,29 +114,26 @@ def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 def retokenise(split: Split, pieces: list, *, drop: tuple = ()) -> Tokens:
     """The white-space tokens with each type replaced by its `pieces` (a tuple of strings per type
     of `split.vocabulary`, or None to keep the token whole), without the separators and the `drop`
-    pieces. Pieces keep the codes of the white-space tokens they equal."""
+    pieces. Pieces get codes of their own after the white-space types (a piece may so have two
+    codes: callers look types up by string, never by code)."""
     vocabulary = list(split.vocabulary)
     codes = split.codes
-    changed = np.array([i for i, parts in enumerate(pieces) if parts is not None], np.int64)
-    if len(changed):
+    changed = [i for i, parts in enumerate(pieces) if parts is not None]
+    if changed:
         parts = [pieces[i] for i in changed]
-        index = dict(zip(vocabulary, range(len(vocabulary))))
-        for piece in dict.fromkeys(piece for piece in chain.from_iterable(parts) if piece not in index):
-            index[piece] = len(vocabulary)
-            vocabulary.append(piece)
-        piece_codes = np.fromiter(map(index.__getitem__, chain.from_iterable(parts)), dtype=np.int64)
-        counts = np.ones(len(split.vocabulary), np.int64)
+        counts = np.ones(len(vocabulary), np.int64)
         counts[changed] = [len(p) for p in parts]
-        offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
-        flat = np.empty(int(counts.sum()), np.int64)
-        whole = np.ones(len(counts), bool)
-        whole[changed] = False
-        flat[offsets[whole]] = np.flatnonzero(whole)
-        flat[_ranges(offsets[changed], counts[changed])] = piece_codes
-        codes = flat[_ranges(offsets[codes], counts[codes])]
-        tokens = drop_separators(codes, vocabulary, split.separator, split.n_texts, drop=drop)
-        tokens.index = index
-        return tokens
+        first_piece = np.zeros(len(vocabulary), np.int64)
+        first_piece[changed] = len(vocabulary) + np.concatenate([[0], np.cumsum(counts[changed])[:-1]])
+        vocabulary.extend(chain.from_iterable(parts))
+        is_changed = np.zeros(len(counts), bool)
+        is_changed[changed] = True
+        n = counts[codes]
+        expanded = np.repeat(codes, n)
+        split_up = np.flatnonzero(is_changed[codes])
+        start = np.cumsum(n) - n
+        expanded[_ranges(start[split_up], n[split_up])] = _ranges(first_piece[codes[split_up]], n[split_up])
+        codes = expanded
     return drop_separators(codes, vocabulary, split.separator, split.n_texts, drop=drop)
 
 
@@ -151,12 +147,21 @@ def drop_separators(codes: np.ndarray, vocabulary: list, separator: str, n_texts
     is_sep = codes == code(separator)
     text = np.cumsum(is_sep)
     keep = ~is_sep
-    for token in drop:
-        keep &= codes != code(token)
+    if drop:
+        dropped = [i for i, token in enumerate(vocabulary) if token in drop]
+        keep &= ~np.isin(codes, dropped)
     codes, text = codes[keep], text[keep]
     first = np.searchsorted(text, np.arange(n_texts))
     return Tokens(text=text, start=first[text], types=codes.astype(np.int64), vocabulary=vocabulary,
                   n_texts=n_texts)
+
+
+def char_counts(vocabulary: list, char: str) -> np.ndarray:
+    """How often `char` occurs in each string of `vocabulary` (strings without line breaks), counted
+    on all strings at once."""
+    codes = np.frombuffer("\n".join(vocabulary).encode("utf-32-le"), dtype=np.uint32)
+    line = np.cumsum(codes == 10)
+    return np.bincount(line[codes == ord(char)], minlength=len(vocabulary))
 
 
 def _in_text_sum(text: np.ndarray, values: np.ndarray, n_texts: int) -> np.ndarray:
@@ -213,11 +218,13 @@ def _vader_pieces(token: str) -> tuple[str, ...]:
 def _vader_words(tokens: list) -> tuple[list, list, np.ndarray, np.ndarray]:
     """Per token: the word as VADER sees it (punctuation stripped from both ends unless two
     characters or fewer would remain), lower-cased; whether it is ALL CAPS; its "!" and "?"."""
-    stripped = [token.strip(string.punctuation) for token in tokens]
-    words = [token if len(bare) <= 2 else bare for token, bare in zip(tokens, stripped)]
-    excl = np.array([token.count("!") for token in tokens], np.int64)
-    quest = np.array([token.count("?") for token in tokens], np.int64)
-    return [word.lower() for word in words], [word.isupper() for word in words], excl, quest
+    words = list(tokens)
+    for i in [i for i, token in enumerate(tokens) if not token.isalnum()]:
+        bare = words[i].strip(string.punctuation)
+        if len(bare) > 2:
+            words[i] = bare
+    return ([word.lower() for word in words], [word.isupper() for word in words],
+            char_counts(tokens, "!"), char_counts(tokens, "?"))
 
 
 class _Words:
@@ -228,9 +235,16 @@ class _Words:
         self.words = words
         self.index = dict(zip(words, range(len(words)))) if index is None else index
         self.ids = ids
-        self.booster = np.array([_vader.BOOSTER_DICT.get(word, 0.0) for word in words], float)
-        self.is_booster = np.array([word in _vader.BOOSTER_DICT for word in words], bool)
-        self.negation = np.array([word in _NEGATIONS or "n't" in word for word in words], bool)
+        self.booster = np.zeros(len(words))
+        self.is_booster = np.zeros(len(words), bool)
+        for word, value in _vader.BOOSTER_DICT.items():
+            if word in self.index:
+                self.booster[self.index[word]] = value
+                self.is_booster[self.index[word]] = True
+        self.negation = np.zeros(len(words), bool)
+        self.negation[[self.index[word] for word in _NEGATIONS if word in self.index]] = True
+        apostrophe = np.flatnonzero(char_counts(words, "'"))
+        self.negation[[i for i in apostrophe.tolist() if "n't" in words[i]]] = True
 
     def subset(self, keep: np.ndarray) -> "_Words":
         out = object.__new__(_Words)
@@ -587,13 +601,37 @@ def _pattern_pieces_of(split: Split) -> list:
     spaced = lines.split("\n")
     work = [k for k, (i, line) in enumerate(zip(cut, spaced))
             if line[:1] in _LEADING or line[-1:] in _TRAILING or line != vocabulary[i]]
+    contractions = _pattern_text.replacements
+    owner, parts = [], []
     for k in work:
-        parts = spaced[k].split()
-        if len(parts) == 1:
-            cut_up = _punctuation_pieces(parts[0])
-            pieces[cut[k]] = None if cut_up == (vocabulary[cut[k]],) else cut_up
+        split_line = spaced[k].split()
+        owner.extend([cut[k]] * len(split_line))
+        parts.extend(split_line)
+    cut_parts = []
+    for part in parts:
+        if part[:1] not in _LEADING and part[-1:] not in _TRAILING:
+            cut_parts.append((part,))
+            continue
+        # Marks on either side; with no period among the marks at the end each mark is a piece,
+        # with one period first among them it comes off unless the word is an abbreviation
+        # (`_punctuation_pieces` does every other case).
+        rest = part.lstrip(_LEADING_CHARS)
+        core = rest.rstrip(_TRAILING_CHARS)
+        marks = rest[len(core):]
+        if core and part not in contractions and "." not in marks:
+            cut_parts.append((*part[:len(part) - len(rest)], core, *marks))
+        elif (core and part not in contractions and marks[0] == "." and "." not in marks[1:]
+              and core[-1:] not in _TRAILING):
+            front = part[:len(part) - len(rest)]
+            if _is_abbreviation(core + "."):
+                cut_parts.append((*front, core + ".", *marks[1:]))
+            else:
+                cut_parts.append((*front, core, *marks))
         else:
-            pieces[cut[k]] = tuple(piece for part in parts for piece in _punctuation_pieces(part))
+            cut_parts.append(_punctuation_pieces(part))
+    for i, group in groupby(zip(owner, cut_parts), key=lambda pair: pair[0]):
+        cut_up = tuple(chain.from_iterable(pieces_of_part for _, pieces_of_part in group))
+        pieces[i] = None if cut_up == (vocabulary[i],) else cut_up
     if split.break_mark in vocabulary:
         pieces[vocabulary.index(split.break_mark)] = (_EOS,)
     return pieces
@@ -617,13 +655,13 @@ def _rewrite_marks(tokens: Tokens) -> Tokens:
     continues it. Only texts with such a pair (rare) are rebuilt, sentence by sentence as pattern
     does."""
     vocabulary = tokens.vocabulary
-    eos = vocabulary.index(_EOS) if _EOS in vocabulary else -1
-    keep = tokens.types != eos
-    types, text = tokens.types[keep], tokens.text[keep]
     fragments = _Marks.substrings()
-    index = tokens.index if tokens.index is not None else dict(zip(vocabulary, range(len(vocabulary))))
-    inside = np.zeros(len(vocabulary), bool)
-    inside[[index[piece] for piece in fragments if piece in index]] = True
+    # 1: a run of characters inside an emoticon or "(!)"; 2: pattern's sentence-end mark.
+    kinds = {**dict.fromkeys(fragments, 1), _EOS: 2}
+    kind = np.array([kinds.get(piece, 0) for piece in vocabulary], np.int8)
+    keep = kind[tokens.types] != 2
+    types, text = tokens.types[keep], tokens.text[keep]
+    inside = kind == 1
     pair = np.flatnonzero((text[1:] == text[:-1]) & inside[types[1:]])
     if len(pair):
         left, right = types[pair], types[pair + 1]
@@ -645,12 +683,9 @@ def _rewrite_marks(tokens: Tokens) -> Tokens:
         keep_a, keep_b = np.searchsorted(text, [t, t + 1])
         parts_types.append(types[done:keep_a])
         parts_text.append(text[done:keep_a])
-        rebuilt = []
-        for piece in _pattern_sentences([vocabulary[c] for c in tokens.types[a:b]]):
-            if piece not in index:
-                index[piece] = len(vocabulary)
-                vocabulary.append(piece)
-            rebuilt.append(index[piece])
+        rebuilt = _pattern_sentences([vocabulary[c] for c in tokens.types[a:b]])
+        vocabulary.extend(rebuilt)
+        rebuilt = range(len(vocabulary) - len(rebuilt), len(vocabulary))
         parts_types.append(np.array(rebuilt, np.int64))
         parts_text.append(np.full(len(rebuilt), t, np.int64))
         done = keep_b
@@ -756,24 +791,30 @@ def _pattern_words(vocabulary: list, analyzer) -> _PatternWords:
         psi[i] = entry[None][:3]
         adverb[i] = any(tag in entry for tag in analyzer.modifiers)
         ly[i] = bool(analyzer.modifier(vocabulary[i]))
-    index = {word: i for i, word in enumerate(vocabulary)}
+    faces = _Faces.table()
+    wanted = {**{face: "face" for face in faces}, "!": "!", "(!)": "(!)",
+              **{word: "negation" for word in analyzer.negations}}
+    found: dict = {}
+    for i in [i for i, word in enumerate(vocabulary) if word in wanted]:
+        found.setdefault(wanted[vocabulary[i]], []).append(i)
 
-    def only(words) -> np.ndarray:
+    def only(kind: str) -> np.ndarray:
         mask = np.zeros(n, bool)
-        mask[[index[word] for word in words if word in index]] = True
+        mask[found.get(kind, [])] = True
         return mask
 
-    faces = _Faces.table()
     emoticon = np.full(n, np.nan)
-    for face in faces:
-        if face in index and not known[index[face]]:
-            emoticon[index[face]] = _emoticon_polarity(face)
+    for i in found.get("face", []):
+        if not known[i]:
+            emoticon[i] = _emoticon_polarity(vocabulary[i])
     lengths = np.fromiter(map(len, vocabulary), dtype=np.int64, count=n)
-    unquoted = np.array([len(word.strip("'")) > 1 for word in vocabulary], bool)
+    unquoted = lengths > 1
+    for i in np.flatnonzero(char_counts(vocabulary, "'")).tolist():
+        unquoted[i] = len(vocabulary[i].strip("'")) > 1
     return _PatternWords(known=known, polarity=psi[:, 0].copy(), subjectivity=psi[:, 1].copy(),
-                         intensity=psi[:, 2].copy(), adverb=adverb, negation=only(analyzer.negations),
-                         ly=ly, long=lengths > 2, long_unquoted=unquoted, exclamation=only(["!"]),
-                         irony=only(["(!)"]), emoticon=emoticon)
+                         intensity=psi[:, 2].copy(), adverb=adverb, negation=only("negation"),
+                         ly=ly, long=lengths > 2, long_unquoted=unquoted, exclamation=only("!"),
+                         irony=only("(!)"), emoticon=emoticon)
 
 
 def _state_before(tokens: Tokens, event: np.ndarray, sets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
