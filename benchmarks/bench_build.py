@@ -1,6 +1,7 @@
 """The build's cost against the floor, before and after a change, and one large export's memory.
 
-    python benchmarks/bench_build.py [--articles 2000] [--repeats 5] [--before REV] [--export-mb 0]
+    python benchmarks/bench_build.py [--articles 2000] [--repeats 5] [--before REV [--modules M,N]]
+                                     [--export-mb 0]
 
 On a corpus of real news text (benchmarks/corpora.py: JSON-lines exports of 1,000 rows and every
 hundredth article a page dump to clean) it measures, each in a fresh process:
@@ -13,13 +14,15 @@ hundredth article a page dump to clean) it measures, each in a fresh process:
   each batch of articles read), and its share of the build;
 - import: wall and CPU seconds of `import framing.build`.
 
-With `--before REV` (or `--before-src FOLDER`) the same steps run for that git revision's `src/`
-(or that folder) too, interleaved with this tree's (before, after, before, after, ...) so both see
-the same machine load, and the two builds' tables are compared (every column but `build_key`, which digests the code). Medians over
-`--repeats`. With `--export-mb N`, once per tree: `build_corpus` (2 workers) on one JSON-lines
-export of N MB, with its wall time and peak memory (the largest of the process and its workers).
+With `--before REV` the same steps run for that git revision's `src/` too (with `--modules
+build,ingest,segment`: this tree with only those modules as they were in REV), interleaved with
+this tree's (before, after, before, after, ...) so both see the same machine load, and the two
+builds' tables are compared (every column but `build_key`, which digests the code). Medians over
+`--repeats` (0: none of these steps). With `--export-mb N`, once per tree: `build_corpus` (2
+workers) on one JSON-lines export of N MB, with its wall time and peak memory (the largest of the
+process and its workers).
 
-Prints a table and writes benchmarks/results/build.json.
+Prints a table and writes benchmarks/results/build.json (build-export.json with `--repeats 0`).
 """
 from __future__ import annotations
 
@@ -133,10 +136,18 @@ def _child(step: str, kwargs: dict) -> None:
 
 # ── the benchmark ─────────────────────────────────────────────────────────────────────────────────
 
-def source_of(rev: str, work: Path) -> Path:
-    """The `src/` folder of a git revision, written out under `work`."""
+def source_of(rev: str, work: Path, *, modules: str | None = None) -> Path:
+    """The `src/` folder of a git revision, written out under `work`; with `modules`, this tree's
+    `src/` with only those modules of framing taken from the revision."""
     target = work / f"src-{rev.replace('/', '_')}"
     target.mkdir(parents=True)
+    if modules:
+        shutil.copytree(ROOT / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        for module in modules.split(","):
+            path = f"src/framing/{module.strip()}.py"
+            old = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, check=True)
+            (target / path).write_bytes(old.stdout)
+        return target / "src"
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], capture_output=True, check=True)
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
     return target / "src"
@@ -207,7 +218,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--before", help="a git revision to compare with (its src/ is used)")
-    parser.add_argument("--before-src", help="or a src/ folder to compare with (e.g. one module reverted)")
+    parser.add_argument("--modules", help="with --before: only these modules (comma-separated, e.g. "
+                                          "build,ingest,segment) as they were in REV, the rest as in this tree")
     parser.add_argument("--export-mb", type=float, default=0.0)
     parser.add_argument("--child")
     parser.add_argument("--json-args")
@@ -220,14 +232,14 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="framing-bench-build-"))
     try:
-        before = Path(args.before_src) if args.before_src else source_of(args.before, work) if args.before else None
+        before = source_of(args.before, work, modules=args.modules) if args.before else None
         trees = {"before": before} if before else {}
         trees["after" if before else "this tree"] = ROOT / "src"
-        corpus = corpora.write_corpus(work / "corpus", args.articles)
+        corpus = corpora.write_corpus(work / "corpus", args.articles) if args.repeats else None
         load = os.getloadavg()
-        report = {"articles": args.articles, "repeats": args.repeats, "before": args.before or args.before_src,
+        report = {"articles": args.articles, "repeats": args.repeats, "before": args.before, "modules": args.modules,
                   "cpu_count": os.cpu_count(), "load_average_at_start": [round(x, 2) for x in load]}
-        report["results"] = measure(trees, corpus, work, args.repeats)
+        report["results"] = measure(trees, corpus, work, args.repeats) if args.repeats else {}
         if args.export_mb:
             report["export"] = measure_export(trees, work, args.export_mb)
         report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
@@ -239,7 +251,8 @@ def main() -> int:
         print(f"load average (1, 5, 15 min): at start {report['load_average_at_start']}, "
               f"at end {report['load_average_at_end']}")
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "build.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        name = "build.json" if args.repeats else "build-export.json"  # the export alone: its own file
+        (RESULTS / name).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -412,6 +412,12 @@ def test_an_export_built_in_chunks_equals_one_pass_and_names_its_bad_row(shared_
         "export.jsonl", "the row at line 321: not a JSON object on one line: skipped; fix or remove it")]
     info = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
     assert info["problems"] == [str(summary.problems[0])]
+    # chunks that the articles fill exactly leave an empty last chunk: its tables still fit the others
+    chunks.clear()
+    exact = build_corpus(corpus, tmp_path / "exact", chunk_size=47, fresh=True)
+    assert chunks == [47] * 7 + [0]
+    pd.testing.assert_frame_equal(whole.sentences, store.load_table("sentences", tmp_path / "exact"))
+    assert len(exact.articles) == len(whole.articles)
 
 
 def test_a_corpus_can_be_named_instead_of_given_as_a_folder(tmp_path, seeds_dir, monkeypatch, capsys):

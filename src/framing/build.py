@@ -620,6 +620,8 @@ def _frame(rows: list[dict] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
             frame[name] = frame[name].astype("Int64")
     if "published" in frame:  # the date as given or found in the text, parsed here
         frame["published"] = pd.to_datetime(_dates(frame["published"])).astype("datetime64[ms]")
+    if "position" in frame:  # a number even in an empty chunk, whose columns are all object
+        frame["position"] = frame["position"].astype("float64")
     for name in frame.columns:  # text columns typed as text even when empty or all missing, so
         column = frame[name]     # every chunk of a streamed build has the same schema
         if column.dtype == object and column.map(lambda v: v is None or isinstance(v, str)).all():
