@@ -672,9 +672,10 @@ def _speaker(found, memory: _Memory):
     if lowered.rstrip("s") in lexicon.documents or lowered in lexicon.documents:  # "Reports said"
         return None, who, verb, verb_text, stance, False, pattern + "_description"
     if first in ("a", "an") and not any(lowered.startswith(a) for a in lexicon.anonymous):
-        if lowered.split()[-1] in lexicon.documents:  # "a statement said": a document, nobody named
+        words = who.split(None, 1)
+        if len(words) < 2 or lowered.split()[-1] in lexicon.documents:  # "a statement said": nobody named
             return None, who, verb, verb_text, stance, False, pattern + "_description"
-        memory.anonymous = who.split(" ", 1)[1]  # "a friend texted", "a New Yorker said": unnamed people
+        memory.anonymous = words[1]  # "a friend texted", "a New Yorker said": unnamed people
         return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_indefinite"
     if lowered == "they" and memory.anonymous:  # "officials said …" then "they said"
         return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_pronoun"
