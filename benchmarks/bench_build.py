@@ -145,11 +145,13 @@ def source_of(rev: str, work: Path, *, modules: str | None = None) -> Path:
         shutil.copytree(ROOT / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         for module in modules.split(","):
             path = f"src/framing/{module.strip()}.py"
-            old = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, check=True)
+            old = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, check=True,
+                                 timeout=120)
             (target / path).write_bytes(old.stdout)
         return target / "src"
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], capture_output=True, check=True)
-    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], capture_output=True, check=True,
+                             timeout=120)
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True, timeout=120)
     return target / "src"
 
 

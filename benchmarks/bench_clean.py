@@ -148,7 +148,7 @@ def one_sided(fired: dict[str, set], half_a: set, half_b: set) -> list[tuple[str
 def baseline_label_lines(revision: str):
     """`label_lines` of clean.py as it is at git `revision`, loaded as a module of this package."""
     source = subprocess.run(["git", "show", f"{revision}:src/framing/clean.py"], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout
+                            capture_output=True, text=True, timeout=120).stdout
     folder = Path(tempfile.mkdtemp(prefix="clean_baseline_"))
     path = folder / "clean_baseline.py"
     path.write_text(source, encoding="utf-8")

@@ -33,7 +33,7 @@ COLUMNS = ["text", "step", "sentences", "current_sentences_per_s", "baseline_sen
 def module_at(revision: str, name: str):
     """framing's module `name` as it is at git `revision`, loaded beside the current package."""
     source = subprocess.run(["git", "show", f"{revision}:src/framing/{name}.py"], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout
+                            capture_output=True, text=True, timeout=120).stdout
     with tempfile.TemporaryDirectory(prefix="framing_baseline_") as folder:
         path = Path(folder) / f"{name}_baseline.py"
         path.write_text(source, encoding="utf-8")

@@ -43,7 +43,7 @@ NOTEBOOK = re.compile(r"^\s*\[(\d+)/(\d+)\] (ok|FAILED)\s+(\S+)\s+([\d.]+) s")
 def earlier_version(revision: str, folder: Path) -> Path:
     """`src/` and `notebooks/` of `revision` extracted under `folder`; returns its `src/`."""
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "src", "notebooks"],
-                             capture_output=True, check=True).stdout
+                             capture_output=True, check=True, timeout=120).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
     return folder / "src"

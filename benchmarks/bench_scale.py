@@ -37,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 NAIVE_ARTICLES = 2000
 ANALYSIS_CHUNK = 2000  # articles analysed at a time
+CHILD_TIMEOUT = 7200  # seconds one step may take (the 100,000-article analyses take about 15 min)
 
 
 # ── steps, each run in a child process ───────────────────────────────────────────────────────────
@@ -161,7 +162,10 @@ def run_child(step: str, **kwargs) -> dict:
     args = [sys.executable, __file__, "--child", step, "--json-args", json.dumps(
         {k: str(v) for k, v in kwargs.items()})]
     start = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True)
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=CHILD_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return {"error": f"{step} ran over {CHILD_TIMEOUT} s", "seconds": time.perf_counter() - start}
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1], "seconds": seconds}

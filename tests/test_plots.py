@@ -95,7 +95,8 @@ def test_save_figure_width_gives_a_pdf_that_wide_with_its_fonts_embedded(tmp_pat
     import shutil
     import subprocess
     if shutil.which("pdffonts"):  # poppler's view agrees: every font embedded
-        listing = subprocess.run(["pdffonts", str(paths["pdf"])], capture_output=True, text=True).stdout
+        listing = subprocess.run(["pdffonts", str(paths["pdf"])], capture_output=True, text=True,
+                                 timeout=60).stdout
         assert all(line.split()[-5] == "yes" for line in listing.splitlines()[2:])
     from PIL import Image
     with Image.open(paths["png"]) as image:
