@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 import framing as fr
-from framing.actors import read_rules
+from framing.actors import read_evidence, read_rules
+from framing.lexicons import load_data
 
 
 def _table(texts: list[str], *, outlet="A", event="e") -> pd.DataFrame:
@@ -117,3 +118,110 @@ def test_speakers_use_the_same_resolution_across_outlets():
     quotes = fr.extract_quotes(table)
     assert list(quotes["speaker"]) == ["Donald Trump", "Donald Trump"]
     assert list(quotes["speaker_label"]) == ["Mr. Trump", "Donald Trump"]
+
+
+# ── issue 16: evidence around mentions, spelling variants, middle names ─────────────────────────
+
+def _events(*events: list[str]) -> pd.DataFrame:
+    """One article per sentence, event "e0", "e1", … for each list of sentences."""
+    return pd.concat([_table(texts, outlet=f"O{i}", event=f"e{i}") for i, texts in enumerate(events)],
+                     ignore_index=True)
+
+
+def test_organisation_evidence_outweighs_a_person_reading():
+    texts = ["The revision comes days after Goldman Sachs cut its growth forecasts for the US economy this year.",
+             "The audit was conducted by Cyber Ninjas and other subcontractors.",
+             "Gas prices soared after the Colonial Pipeline, the East Coast’s primary gasoline supply line, "
+             "fell victim to a cyberattack.",
+             "For equities, there is “good” inflation and “bad” inflation, said Nicholas Colas, co-founder "
+             "of DataTrek Research, in a Thursday note.",
+             "A spokeswoman for Nancy Northup said in a statement that the group would appeal.",
+             "The court will decide whether to overturn Roe v. Wade and Planned Parenthood v. Casey.",
+             "The senator would look into the reports of his contacts with Sergey Kislyak, which he denied."]
+    # a person's name with the same weak cue ("a spokeswoman for …", "said in a statement") and a
+    # given name stays a person: ties go to the person
+    assert set(fr.find_actors(_table(texts))["actor"]) == {"Nicholas Colas", "Nancy Northup", "Sergey Kislyak"}
+
+
+def test_person_evidence_makes_a_single_surname_a_person():
+    texts = ["Winner wrote that she had a 30-minute private meeting with the Republican lawmaker’s state policy "
+             "director.",
+             "The only military honor provided to Lathon’s family was folding and presenting them with a flag.",
+             "The Taliban swept through the country, capturing the major cities of Kandahar and Herat, said his "
+             "deputy on Sunday."]
+    assert set(fr.find_actors(_table(texts))["actor"]) == {"Winner", "Lathon"}
+
+
+def test_a_body_named_before_a_title_does_not_hide_the_person():
+    texts = ["Senate Minority Leader Mitch McConnell, who fended off a Democratic challenge in Kentucky, spoke.",
+             "House Speaker Nancy Pelosi scheduled the vote.",
+             "Fairfax County Police Chief Edwin Roessler said the killing was savage.",
+             "The Justice Department and the House Oversight Committee declined to comment.",
+             "Sen. Tim Kaine of Virginia and Then-President Trump spoke, while the Port of Los Angeles stayed shut.",
+             "Bill Clinton could not fib his way out of that one, and the infrastructure Bill passed."]
+    actors = fr.find_actors(_table(texts))
+    assert list(actors["actor"]) == ["Mitch McConnell", "Nancy Pelosi", "Edwin Roessler", "Tim Kaine", "Trump",
+                                     "Bill Clinton"]
+    assert actors["mention"].iloc[1] == "House Speaker Nancy Pelosi"
+
+
+def test_spelling_variants_join_within_an_event_and_accents_anywhere():
+    same_event = _events(["Taliban spokesman Zabiullah Mujahid said the group would form a government.",
+                          "Zabihullah Mujahid told reporters in Kabul that women could work."])
+    assert fr.find_actors(same_event)["actor"].nunique() == 1
+    apart = _events(["Taliban spokesman Zabiullah Mujahid said the group would form a government."],
+                    ["Zabihullah Mujahid told reporters in Kabul that women could work."])
+    assert fr.find_actors(apart)["actor"].nunique() == 2
+    accents = _events(["Haitian President Jovenel Moïse was killed at his home."],
+                      ["The funeral of Jovenel Moise was held on Friday in Cap-Haïtien."])
+    assert fr.find_actors(accents)["actor"].nunique() == 1
+    # short given names one letter apart are different people ("Joan" and "John")
+    short = _events(["John Smith and Joan Smith met with their lawyers on Friday."])
+    assert set(fr.find_actors(short)["actor"]) == {"John Smith", "Joan Smith"}
+
+
+def test_a_person_known_by_a_middle_name_is_one_actor():
+    table = _events(["Marine Gen. Kenneth F. McKenzie Jr. spoke at the Pentagon briefing.",
+                     "Frank McKenzie said the evacuation would go on.",
+                     "Miami-Dade County Mayor Daniella Levine Cava declared a state of emergency.",
+                     "Levine Cava said the search would continue through the night."])
+    actors = fr.find_actors(table)
+    assert actors["actor"].nunique() == 2
+    assert set(actors.loc[actors["mention"] == "Frank McKenzie", "actor"]) == {"Kenneth F. McKenzie Jr."}
+    assert set(actors.loc[actors["mention"] == "Levine Cava", "actor"]) == {"Daniella Levine Cava"}
+    assert set(actors["mention"]) >= {"Frank McKenzie", "Levine Cava"}  # as written
+
+
+def test_a_common_word_takes_no_full_name_from_another_event():
+    table = _events(["Deputy Social Security Commissioner David Black was also asked to resign and he complied."],
+                    ["The law aims to restrict the rights of Black voters, the department said.",
+                     "The black box was found in the field.", "A black car left the scene.",
+                     "Voters in Georgia were angry."])
+    actors = fr.find_actors(table)
+    assert list(actors["event"]) == ["e0"]
+
+
+def test_terms_in_quotes_headlines_and_place_names_are_no_persons():
+    texts = ["Italy requires all workers to show a COVID-19 “Green Pass” prior to entering their place of work.",
+             "Workers who are not in possession of the so-called Green Pass will be suspended.",
+             "Biden Cancels Trip to Chicago amid Stalled Negotiations over Infrastructure",
+             "Dems take the short-term debt fix offer, kicking the deadline to December.",
+             "Temperatures in West Texas rose, and the president spoke in the East Room of the White House.",
+             "Hurricane Ida made landfall in Louisiana as Eleven Marines were flown home."]
+    assert fr.find_actors(_table(texts)).empty
+
+
+def test_given_names_are_versioned_data_with_their_source():
+    evidence = read_evidence()
+    assert len(evidence.given_names) > 5000
+    assert {"Kenneth", "Nancy", "Mitch"} <= evidence.given_names and "Goldman" not in evidence.given_names
+    data = load_data("given_names")
+    assert data["version"] and "Census" in data["source"]
+
+
+def test_actors_do_not_depend_on_row_order(allsides_sentences):
+    actors = fr.find_actors(allsides_sentences)
+    shuffled = fr.find_actors(allsides_sentences.sample(frac=1.0, random_state=16))
+    key = ["article_id", "sentence_id", "start"]
+    pd.testing.assert_frame_equal(actors.sort_values(key, ignore_index=True),
+                                  shuffled.sort_values(key, ignore_index=True))

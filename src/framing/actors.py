@@ -28,7 +28,9 @@ downloaded at run time, which the project does not do.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -40,6 +42,7 @@ from .lexicons import load_data
 
 DEFAULT_LEXICON = "actors"
 DOMINANT_SHARE = 0.75  # a surname goes to the full name holding at least this share of its mentions
+LOWER_CASE_SHARE = 0.1  # a word written in lower case more than this often per capitalised use is a common word
 TITLE_CASE_SHARE = 0.8  # a sentence with this share of capitalised long words is in title case
 ACTOR_COLUMNS = ["article_id", "outlet", "event", "sentence_id", "start", "end", "mention", "name",
                  "actor", "has_title", "actors_version"]
@@ -68,6 +71,8 @@ class Rules(NamedTuple):
     hyphen_suffixes: frozenset = frozenset()  # "-based", "-backed": adjectives, never names
     breaks: frozenset = frozenset()  # weekdays and abbreviated months: they end a name
     nicknames: frozenset = frozenset()  # (short, full) given names: "Chuck", "Charles"
+    place_openers: frozenset = frozenset()  # "West", "San": a name opening so is a place
+    given_names: frozenset = frozenset()  # common given names (`given_names.toml`): "Bill" of "Bill Clinton"
 
 
 @lru_cache(maxsize=8)
@@ -82,7 +87,8 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(places["us_states"]) | frozenset(places["countries"]) | frozenset(places["cities"]),
                  str(data["version"]), frozenset(data.get("descriptors", ())),
                  frozenset(data.get("hyphen_suffixes", ())), frozenset(data.get("breaks", ())),
-                 frozenset(tuple(pair) for pair in data.get("nicknames", ())))
+                 frozenset(tuple(pair) for pair in data.get("nicknames", ())),
+                 frozenset(data.get("place_openers", ())), frozenset(load_data("given_names")["names"]))
 
 
 # ── one text ────────────────────────────────────────────────────────────────────────────────────
@@ -209,7 +215,8 @@ def _chunks(tokens: list, blocked: list, breaks: frozenset = frozenset()):
 
 def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: frozenset) -> Mention | None:
     words = [t for t, _, _ in chunk]
-    titled = [w in rules.titles or (w.endswith("s") and w[:-1] in rules.titles) for w in words]  # "Presidents"
+    titled = [w in rules.titles or (w.endswith("s") and w[:-1] in rules.titles)  # "Presidents"
+              or ("-" in w and w.rsplit("-", 1)[1] in rules.titles) for w in words]  # "Then-President"
     has_title = any(titled)
     cut = max((i + 1 for i, w in enumerate(words) if titled[i] or w in rules.qualifiers), default=0)
     first = 0
@@ -226,18 +233,24 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     while end > begin and words[end - 1] in _JOINERS:
         end -= 1
     inner = [i + 1 for i in range(begin, end) if words[i] in ("of", "the")]
+    if (inner and words[inner[-1] - 1] == "of" and (inner[-1] - 1 - begin >= 2 or has_title and inner[-1] - 1 > begin)
+            and " ".join(words[inner[-1]:end]) in rules.places):
+        end, inner = inner[-1] - 1, [i for i in inner if i < inner[-1] - 1]  # "Sen. Tim Kaine of Virginia"
     if inner:  # "Joint Chiefs of Staff", "Port of Los Angeles": a person's name holds no "of"
         begin, has_title = max(inner), False
     if end - begin >= 3 and words[begin] in rules.places:  # "envoy to Haiti Daniel Foote": the place is no name
         begin += 1
     name_words = words[begin:end]
+    scope = words[cut:end] if has_title else words[first:end]  # "House Speaker Nancy Pelosi": the body names her office
+    if end - begin >= 2 and words[begin] in rules.given_names:  # "Bill Clinton": a given name, not a bill
+        scope = [w for i, w in enumerate(scope, start=end - len(scope)) if i != begin]
     if not name_words or any(w in rules.organisation_words or "-" in w and _hyphen_part_rules_out(w, rules)
-                             for w in words[first:end]):
+                             for w in scope):
         return None
     if name_words[-1] in rules.adjectives:  # "African American", "Latino": a group, not a person
         return None
     name = " ".join(name_words)
-    if name in rules.places or name in organisations:
+    if name in rules.places or name in organisations or (len(name_words) > 1 and name_words[0] in rules.place_openers):
         return None
     core = [w for w in name_words if w not in rules.suffixes]
     if len(core) == 1 and not has_title and (core[0] in outlet_words or core[0] in rules.places):
@@ -256,6 +269,103 @@ def _hyphen_part_rules_out(word: str, rules: Rules) -> bool:
     adjective ending)."""
     parts = word.split("-")
     return parts[-1] in rules.hyphen_suffixes or any(p in rules.organisation_words for p in parts[1:])
+
+
+# ── evidence around mentions ────────────────────────────────────────────────────────────────────
+
+class Evidence(NamedTuple):
+    """Compiled patterns of the `[evidence]` section of `actors.toml`: read on the text after a
+    mention (`after`, from the end of the name, a possessive included) or before it (`before`)."""
+    person_after: tuple  # "X, who", "X said he", "X's wife"
+    org_after: tuple  # "X Inc.", "X shares", "X's CEO", "X said it", "X and other firms"
+    which: re.Pattern  # "X, which": organisation evidence unless X follows a preposition ("contacts with X, which")
+    org_before: tuple  # "an economist at X", "co-founder of X"
+    weak_after: tuple  # "X said in a statement", "X cut its forecasts"
+    weak_before: tuple  # "a spokesperson for X"
+    weak_untitled: tuple  # "the X" (before, after): a name after an article, no title between, not a modifier
+    plural_after: re.Pattern  # "X are": organisation evidence only when X opens no list
+    given_names: frozenset  # opening given names: person evidence once per actor
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
+    """The evidence patterns of `actors.toml` (or a user's file of the same layout) and the shipped
+    given names (`given_names.toml`, US Census 1990 first names)."""
+    data = load_data(lexicon).get("evidence", {})
+    alt = {key: _alternatives(data.get(key, ())) or "(?!)" for key in (
+        "person_pronouns", "reporting_verbs", "relatives", "company_forms", "market_nouns", "corporate_nouns",
+        "plural_verbs", "roles_at", "roles_of", "spokespeople", "term_markers")}
+    i = re.IGNORECASE
+    possessive = r"(?:[’']s?)"
+    kinds = _alternatives(read_rules(lexicon).descriptors)  # "company", "firm", "network" …
+    said = rf"\s+(?:{alt['reporting_verbs']})\s+(?:that\s+)?"  # not ", said his": a speaker after the verb
+    return Evidence(
+        person_after=(re.compile(r",\s+who\b"), re.compile(rf"{said}(?:{alt['person_pronouns']})\b"),
+                      re.compile(rf"{possessive}\s+(?:{alt['relatives']})\b", i)),
+        org_after=(re.compile(rf",?\s+(?:{alt['company_forms']})(?![\w])"),
+                   re.compile(rf",?\s+and\s+other\s+(?:{kinds})s?\b", i),  # "Cyber Ninjas and other subcontractors"
+                   re.compile(rf",\s+(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){{0,4}}(?:{kinds})"
+                              rf"(?:[,.;:)]|\s+(?:that|which|whose|based|in|with|for)\b)", i),
+                   re.compile(rf"{possessive}?\s+(?:{alt['market_nouns']})\b", i),
+                   re.compile(rf"{possessive}\s+(?:{alt['corporate_nouns']})\b", i),
+                   re.compile(rf"{said}(?:it|its)\b"),
+                   re.compile(r"\s+vs?\.\s")),  # "Roe v. Wade": a party named in a case's title
+        which=re.compile(r",\s+which\b"),
+        org_before=(re.compile(rf"\b(?:{alt['roles_at']})\s+at\s+(?:the\s+)?$", i),
+                    re.compile(rf"\b(?:{alt['term_markers']})\s+[“‘\"']?$", i),
+                    re.compile(r"\svs?\.\s+$"),
+                    re.compile(rf"\b(?:{alt['roles_of']})\s+of\s+(?:the\s+)?$", i),
+                    re.compile(rf"\b(?:{kinds})[’']?,\s+$", i)),  # "his rocket company, Blue Origin"
+        weak_after=(re.compile(r",?\s+(?:said|says)\s+in\s+a\s+statement\b"),
+                    re.compile(r"\s+[a-z]+\s+(?:its|itself)\b")),
+        weak_before=(re.compile(rf"\b(?:{alt['spokespeople']})\s+for\s+(?:the\s+)?$", i),),
+        weak_untitled=(re.compile(r"\bthe\s+$", i),  # … and the name not a modifier ("the Biden administration")
+                       re.compile(r"(?:[’']s?)?(?:\s*(?:[,.;:)”\"!?]|$)|\s+(?:and|or|in|on|at|to|for|with|from|by|as"
+                                  r"|that|which|is|was|has|had|have|are|were|said|says)\b)")),
+        plural_after=re.compile(rf"\s+(?:{alt['plural_verbs']})\b"),
+        given_names=read_rules(lexicon).given_names)
+
+
+_OPENING_QUOTES = ("“", "‘", '"', "'")
+_CLOSING_QUOTE = re.compile(r"[,.!?]?[”’\"'](?!\w)")  # "a “Green Pass”", "‘America First’": a term, not a person
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|with|to|for|by|from|about|on|in|at|into|against|between)\s+(?:the\s+)?$")
+_IN_A_LIST = re.compile(r"(?:\band|\bor|,|&)\s*$")
+WEAK = 0.5  # a weak organisation cue counts half a strong one
+
+
+def mention_evidence(text: str, start: int, end: int, has_title: bool, evidence: Evidence) -> tuple[bool, float]:
+    """(person evidence, organisation evidence) around one mention of a name: `start` where the
+    mention starts (its title included), `end` where the name ends. See `[evidence]` in
+    `actors.toml`; a strong organisation cue counts 1, a weak one `WEAK`."""
+    after, before = text[end:end + 120], text[max(0, start - 60):start]
+    person = any(p.match(after) for p in evidence.person_after)
+    org = float(any(p.match(after) for p in evidence.org_after) or any(p.search(before) for p in evidence.org_before)
+                or (before.endswith(_OPENING_QUOTES) and _CLOSING_QUOTE.match(after) is not None)
+                or (bool(evidence.which.match(after)) and not _AFTER_PREPOSITION.search(before))
+                or (bool(evidence.plural_after.match(after)) and not _IN_A_LIST.search(before)))
+    if not org:
+        org = WEAK * (any(p.match(after) for p in evidence.weak_after)
+                      or any(p.search(before) for p in evidence.weak_before)
+                      or (not has_title and bool(evidence.weak_untitled[0].search(before))
+                          and bool(evidence.weak_untitled[1].match(after))))
+    return person, org
+
+
+def organisation_actors(found: pd.DataFrame, evidence: Evidence) -> set[str]:
+    """Actors whose organisation evidence outweighs their person evidence over the whole table
+    (ties are persons). Needs `actor`, `has_title`, `person_cue`, `org_cue`: person evidence is a
+    mention with a title or a person cue, plus one for an actor of two words or more opening with a
+    listed given name; organisation evidence is the sum of `org_cue`."""
+    rows = found[found["actor"].notna()]
+    person = (rows["has_title"] | rows["person_cue"]).groupby(rows["actor"]).sum()
+    org = rows["org_cue"].groupby(rows["actor"]).sum()
+    given = pd.Series({a: float(len(a.split()) > 1 and a.split()[0] in evidence.given_names) for a in person.index},
+                      dtype=float)
+    return set(org.index[org > person.add(given, fill_value=0)])
 
 
 # ── a table ─────────────────────────────────────────────────────────────────────────────────────
@@ -280,6 +390,7 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     if outlets is None:
         outlets = table["outlet"].dropna().unique() if "outlet" in table else ()
     rules, organisations = read_rules(lexicon), _organisations(outlet_names(outlets), lexicon)
+    evidence = read_evidence(lexicon)
     rows = []
     events = table[within] if within and within in table else pd.Series("all", index=table.index)
     outlet_col = table["outlet"] if "outlet" in table else pd.Series(None, index=table.index)
@@ -294,12 +405,16 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
             if not title_case and (m := _as_written_elsewhere(m, text, lower, upper)) is None:
                 continue
             rows.append((article, outlet, event, sentence, m.start, m.end, text[m.start:m.end], m.name,
-                         m.has_title, title_case))
-    found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case"])
+                         m.has_title, title_case, *mention_evidence(text, m.start, m.end, m.has_title, evidence)))
+    found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "person_cue", "org_cue"])
     found["event"] = found["event"].astype(str)
-    found["actor"] = resolve_names(found, lexicon=lexicon)
+    common = frozenset(w for w in found["name"].unique()
+                       if " " not in w and lower[w.lower()] > LOWER_CASE_SHARE * upper[w])
+    found["actor"] = resolve_names(found.assign(has_title=found["has_title"] | found["person_cue"]),
+                                   lexicon=lexicon, common_words=common)
     confirmed = set(found.loc[~found["title_case"], "actor"].dropna())
     found = found[found["actor"].notna() & (~found["title_case"] | found["actor"].isin(confirmed))]
+    found = found[~found["actor"].isin(organisation_actors(found, evidence))]
     found = found.reset_index(drop=True)
     found["actors_version"] = read_rules(lexicon).version
     for column in ("sentence_id", "start", "end"):
@@ -345,32 +460,55 @@ def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter)
     return m
 
 
+@lru_cache(maxsize=1)
+def _small_words() -> frozenset:
+    """The shipped function words in lower case ("amid", "over", "with", "from")."""
+    return frozenset(w.lower() for w in read_rules().function_words if w.isalpha())
+
+
 def _is_title_case(text: str) -> bool:
     """True for a headline written in title case ("Hegseth Rules Out Troop Deployment"), where
-    capitals do not mark names: most words of four letters or more start with a capital."""
+    capitals do not mark names: of the words of four letters or more, most start with a capital,
+    or all do but the function words that title case writes in lower case ("… to Chicago amid
+    Stalled Negotiations over Infrastructure")."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    if len(words) < 3:
+        return False
+    if sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words):
+        return True
+    small = _small_words()
+    content = [w for w in words if w.lower() not in small]
+    return len(content) >= 3 and all(w[0].isupper() for w in content)
 
 
 def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = "event",
-                  lexicon: str | Path = DEFAULT_LEXICON) -> pd.Series:
+                  lexicon: str | Path = DEFAULT_LEXICON, common_words=frozenset()) -> pd.Series:
     """The canonical actor of each row's name (None for a single word with no title that resolves
     to no full name).
 
     Needs `name_col` (names with titles cut off); `within` (when present) groups rows whose surnames
     are resolved together, falling back to the whole table; `has_title` (when present) says a single
-    word is a person even when no full name is known. A full name keeps its own form, middle
+    word is a person even when no full name is known (one row of that word in its group with a title
+    is enough; rows with a true `title_case`, when present, are headlines in title case and give no
+    full name to others). A full name keeps its own form, middle
     initials dropped ("Donald J. Trump" → "Donald Trump"); a surname alone takes the full name
-    written with it in the event, else in the table (see the module's rule)."""
+    written with it in the event, else in the table (see the module's rule). A single word in
+    `common_words` (words the collection also writes in lower case, more than `LOWER_CASE_SHARE`
+    times per capitalised use: "Black", "Rescue") takes a
+    full name of another group only when its group gives it a title."""
     rules = read_rules(lexicon)
     names = table[name_col]
+    groups = table[within].astype(str) if within in table else pd.Series("all", index=table.index)
     full = names.map(_initials_dropped(names.dropna().unique()))
     full = full.map(_given_name_variants(full.dropna(), rules))
-    groups = table[within].astype(str) if within in table else pd.Series("all", index=table.index)
-    corpus = _surname_index(full, rules)
-    family_first = _family_first_index(full)
-    by_group = {g: _surname_index(full[idx], rules) for g, idx in groups.groupby(groups).groups.items()}
-    titled = table["has_title"] if "has_title" in table else pd.Series(True, index=table.index)
+    full = full.map(_one_person_forms(names, full, groups, rules))
+    source = full[~table["title_case"].astype(bool)] if "title_case" in table else full  # headlines name no one
+    corpus = _surname_index(source, rules)
+    family_first = _family_first_index(source)
+    by_group = {g: _surname_index(source[source.index.isin(idx)], rules)
+                for g, idx in groups.groupby(groups).groups.items()}
+    titled = table["has_title"].astype(bool) if "has_title" in table else pd.Series(True, index=table.index)
+    titled = titled.groupby([groups, names.fillna("")]).transform("any")  # a title once in the group is enough
     out = []
     for name, form, group, has_title in zip(names, full, groups, titled):
         if not isinstance(name, str):
@@ -379,7 +517,8 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
             out.append(form)
         else:
             key = _surname(form, rules)
-            choice = (_pick(by_group[group].get(key)) or _pick(corpus.get(key))
+            across = has_title or len(form.split()) > 1 or key not in common_words
+            choice = (_pick(by_group[group].get(key)) or (_pick(corpus.get(key)) if across else None)
                       or (_pick(family_first.get(key)) if len(form.split()) == 1 else None))
             out.append(choice or (form if has_title else None))
     return pd.Series(out, index=table.index, dtype=object)
@@ -399,6 +538,89 @@ def _initials_dropped(names) -> dict[str, str]:
         if short in variants and len(variants) == 2:
             out.update({variant: short for variant in variants})
     return out
+
+
+def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rules: Rules) -> dict:
+    """full name → the form most written (ties: the longer, then the last in order) among the full
+    names written alike but for accents and apostrophes anywhere in the table ("Jovenel Moïse",
+    "Jovenel Moise"), and those that two rules join when both are written in one group (event): a
+    spelling variant of the given name (`_spelling_variant`: "Zabiullah"/"Zabihullah Mujahid") and a person known by a middle
+    name ("Robert Hunter Biden"/"Hunter Biden"; "Kenneth F. McKenzie"/"Frank McKenzie"). `names` are
+    the names as read, `full` their forms after the earlier joins. Joined forms take one canonical
+    name across the table; other forms → themselves."""
+    known = full.dropna()
+    counts = known.value_counts()
+    parent = {form: form for form in counts.index}
+
+    def root(form):
+        while parent[form] != form:
+            form = parent[form]
+        return form
+
+    by_spelling: dict[str, list[str]] = {}
+    for form in sorted(counts.index):  # written alike but for accents and apostrophes: one name anywhere
+        by_spelling.setdefault(_folded(form), []).append(form)
+    for forms in by_spelling.values():
+        for form in forms[1:]:
+            parent[form] = forms[0]
+    pairs = pd.DataFrame({"group": groups, "name": names, "full": full}).dropna().drop_duplicates()
+    for _, group in pairs.groupby("group", sort=True):
+        written = sorted(set(zip(group["name"], group["full"])))
+        for (name_a, full_a), (name_b, full_b) in ((a, b) for i, a in enumerate(written) for b in written[i + 1:]):
+            if full_a != full_b and (_spelling_variant(full_a, full_b, rules) or _middle_name_form(name_a, name_b, rules)
+                                     or _middle_name_form(name_b, name_a, rules)):
+                ra, rb = root(full_a), root(full_b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    members: dict[str, list[str]] = {}
+    for form in counts.index:
+        members.setdefault(root(form), []).append(form)
+    out = {}
+    for forms in members.values():
+        best = max(forms, key=lambda f: (counts[f], len(f), f))
+        out.update({f: best for f in forms})
+    return out
+
+
+def _core(form: str, rules: Rules) -> list[str]:
+    return [w for w in form.split() if w not in rules.suffixes]
+
+
+def _spelling_variant(a: str, b: str, rules: Rules) -> bool:
+    """True for two full names written alike but for accents ("Jovenel Moïse"/"Moise"), or with the
+    same surname and middle names and given names that differ by a spelling only: the same first
+    letter, at most one edit when the shorter has 5 letters or more, two when it has 8 or more
+    (edits counted on difflib's alignment)."""
+    wa, wb = _core(_folded(a), rules), _core(_folded(b), rules)
+    if len(wa) < 2 or len(wa) != len(wb) or wa[1:] != wb[1:] or wa[0][0] != wb[0][0]:
+        return False
+    if wa == wb:
+        return True
+    shorter = min(len(wa[0]), len(wb[0]))
+    allowed = 2 if shorter >= 8 else 1 if shorter >= 5 else 0
+    return 0 < _edits(wa[0], wb[0]) <= allowed
+
+
+def _folded(name: str) -> str:
+    """The name without accents, with straight apostrophes ("Moïse" → "Moise", "Ma’Khia" → "Ma'Khia")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("’", "'")
+
+
+def _edits(a: str, b: str) -> int:
+    """Insertions, deletions and substitutions on difflib's alignment of two words (Levenshtein
+    distance when the alignment is minimal, as it is for one or two edits in a name)."""
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b).get_opcodes() if op != "equal")
+
+
+def _middle_name_form(long: str, short: str, rules: Rules) -> bool:
+    """True when `short` ("Hunter Biden", "Frank McKenzie") is `long` ("Robert Hunter Biden",
+    "Kenneth F. McKenzie Jr.") without its first given name: one middle name between the given name
+    and the surname, written in full or as the initial of `short`'s given name."""
+    wl, ws = _core(long, rules), _core(short, rules)
+    if len(wl) != 3 or len(ws) != 2 or wl[2] != ws[1] or len(ws[0]) < 2 or ws[0] == wl[0]:
+        return False
+    middle = wl[1]
+    return middle == ws[0] or (re.fullmatch(r"[A-Z]\.?", middle) is not None and ws[0][0] == middle[0])
 
 
 def _given_name_variants(forms: pd.Series, rules: Rules) -> dict[str, str]:
@@ -443,8 +665,10 @@ def _family_first_index(full: pd.Series) -> dict[str, dict[str, int]]:
 
 
 def _is_surname_form(form: str, rules: Rules) -> bool:
-    """True for a surname with only a suffix ("Trump Jr.")."""
-    return len([w for w in form.split() if w not in rules.suffixes]) <= 1
+    """True for a surname with only a suffix ("Trump Jr.") or its particles ("De Blasio", "van der
+    Leyen")."""
+    core = [w for w in form.split() if w not in rules.suffixes]
+    return len(core) <= 1 or all(w.lower() in _JOINERS for w in core[:-1])
 
 
 def _surname(form: str, rules: Rules) -> str:
