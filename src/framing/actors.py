@@ -12,14 +12,22 @@ with rules a careful reader would write down (all lists are data in `src/framing
   datelines ("WASHINGTON —", "NATO"), never part of a name; a run holding an organisation word
   ("Oversight Committee", "Supreme Court") is an organisation;
 - two or more name words are a person; a single word is a person only when a title or honorific
-  stands before it or when it resolves to a full name.
+  stands before it, when its event gives it person evidence, or when it resolves to a full name;
+- person or organisation is decided by the evidence around all mentions of an actor in the table
+  (`[evidence]` in the data file; Mikheev, Moens & Grover 1999): a title, "X, who", "X said he",
+  a listed given name (`given_names.toml`) against a company form, "X shares", "X's CEO", "an
+  economist at X", "X, which", "X said it", a plural verb, a name in quotation marks; an actor whose
+  organisation evidence outweighs its person evidence is no actor.
 
 `resolve_names(table)` gives each name its canonical form: a surname alone ("Trump") becomes the full
 name ("Donald Trump") when exactly one full name with that surname is written in the same event, or
 (when the event names none) in the whole corpus; when several are written, the one that makes up at
 least `DOMINANT_SHARE` of their mentions. Middle initials are ignored when full names are compared
-("Donald J. Trump" is "Donald Trump"). Speakers of quotes (`framing.sources`) use the same resolution,
-so "Mr. Trump" in one outlet and "Donald Trump" in another are one speaker.
+("Donald J. Trump" is "Donald Trump"); names written alike but for accents are one, and within an
+event so are spelling variants of a given name ("Zabiullah"/"Zabihullah Mujahid") and a person
+named by a middle name ("Kenneth F. McKenzie"/"Frank McKenzie"). Speakers of quotes
+(`framing.sources`) use the same resolution, so "Mr. Trump" in one outlet and "Donald Trump" in
+another are one speaker.
 
 This is a rule-based recogniser in the tradition of gazetteer-and-pattern named-entity recognition
 (Mikheev, Moens & Grover 1999; Nadeau & Sekine 2007, survey); NLTK's chunker would need model data
