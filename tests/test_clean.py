@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 
 import pytest
 
 from framing.clean import _blocks  # the per-page (bulk) evidence and its one-block-at-a-time reference
+from framing.clean import _gate  # the opening words of a furniture pattern
 from framing.clean import english_share, reads_as_prose
 from framing.clean import (author_from_byline, infer_metadata, label_html, label_lines, normalise_line,
                            parse_date, repeated_lines)
@@ -355,3 +357,26 @@ def test_cleaning_quality_on_aeb_pages(shared_data):
                             if line.kind in ("body", "list_item", "subheading")))
                  for page in pages]
         assert shingle.scores(pairs)["f1"] >= 0.93, style
+
+
+@pytest.mark.parametrize("pattern, gate", [
+    (r"^(log|sign) ?(in|out|up)\b", (True, {"log", "sign"})),
+    (r"\bshare (on|this)\b", (False, {"share on", "share this"})),
+    (r"^(advertisements?|adverts?|ads?)(\s*[-–—:|].*)?$", (True, {"advertisement", "advert", "ad"})),
+    (r"^\(c\)\s*\d{4}", (True, {"(c)"})),
+    (r"\b(style|class)=[\"\x27]", (False, {"style", "class"})),
+    (r"^©", (True, None)),  # no ASCII word opens it: searched in full
+    (r"^(\w+\s+){0,3}comments?$", (True, None)),
+    (r"(?!x)x", (False, None)),  # syntax the reader leaves alone
+    (r"^a|b", (False, None)),  # only the first alternative is anchored
+])
+def test_furniture_pattern_opening_words(pattern, gate):
+    """The words one of which opens every match of a furniture pattern, read from the pattern
+    (lines without one of them are not tried against it)."""
+    anchored, words = _gate(pattern)
+    assert (anchored, None if words is None else set(words)) == gate
+    if words:
+        for line in ("Log in to comment", "share this story", "Advertisement", "(c) 2024 News",
+                     'style="x"', "class='y'"):
+            if re.search(pattern, line, re.IGNORECASE):
+                assert line.lower().startswith(tuple(words)) or any(w in line.lower() for w in words)

@@ -534,49 +534,128 @@ _SEEN_PROBES = 200_000
 _NOT_JOINABLE = ("(?!", "(?<!", "\\Z", "(?>", "*+", "++", "?+", "}+")
 
 
-def _opening_words(items) -> set[str] | None:
-    """The literal texts (lower case, ASCII) one of which every match of the parsed pattern `items`
-    starts with, after any zero-width assertion; None when it may start otherwise."""
-    from re import _constants as sre
+# A pattern read as items for `_opening_words`: ("literal", char), ("at", None) for a zero-width
+# anchor (^ $ \b \B \A \Z), ("group", [alternatives, each a list of items]), ("other", None) for
+# anything that matches a character not known in advance (a class, ., \d, \w, \s); each item with
+# the least number of times it must match (its quantifier's minimum; 1 when it has none).
+_CLASS_ESCAPES = frozenset("dDwWsS")
+_ANCHOR_ESCAPES = frozenset("bBAZ")
+_QUANTIFIER = re.compile(r"[?*+]|\{(\d*)(?:,(\d*))?\}")
 
-    items = [item for item in items]
-    while items and items[0][0] is sre.AT:
+
+class _Unreadable(ValueError):
+    """Pattern syntax beyond what `_items` reads (lookarounds, named groups, backreferences…)."""
+
+
+def _items(pattern: str, position: int = 0, depth: int = 0) -> tuple[list[list[tuple]], int]:
+    """The alternatives of `pattern` from `position` up to the closing parenthesis of this depth,
+    each a list of (kind, value, least) items, and the position after them."""
+    alternatives: list[list[tuple]] = [[]]
+    while position < len(pattern):
+        char = pattern[position]
+        if char == ")":
+            if depth == 0:
+                raise _Unreadable(pattern)
+            return alternatives, position + 1
+        if char == "|":
+            alternatives.append([])
+            position += 1
+            continue
+        if char == "(":
+            if pattern.startswith("(?:", position):
+                position += 3
+            elif pattern.startswith("(?", position):
+                raise _Unreadable(pattern)
+            else:
+                position += 1
+            inner, position = _items(pattern, position, depth + 1)
+            item = ("group", inner)
+        elif char == "[":
+            end = position + 1 + (pattern[position + 1:position + 2] == "^")
+            end = pattern.index("]", end + 1)  # a "]" right after "[" or "[^" is a member
+            while pattern[end - 1] == "\\" and pattern[end - 2] != "\\":
+                end = pattern.index("]", end + 1)
+            item, position = ("other", None), end + 1
+        elif char == "\\":
+            escaped = pattern[position + 1:position + 2]
+            if escaped in _ANCHOR_ESCAPES:
+                item, position = ("at", None), position + 2
+            elif escaped in _CLASS_ESCAPES:
+                item, position = ("other", None), position + 2
+            elif escaped == "x":
+                item, position = ("literal", chr(int(pattern[position + 2:position + 4], 16))), position + 4
+            elif escaped and not escaped.isalnum():
+                item, position = ("literal", escaped), position + 2
+            else:
+                raise _Unreadable(pattern)
+        elif char in "^$":
+            item, position = ("at", None), position + 1
+        elif char == ".":
+            item, position = ("other", None), position + 1
+        else:
+            item, position = ("literal", char), position + 1
+        quantifier = _QUANTIFIER.match(pattern, position)
+        least = 1
+        if quantifier:
+            text = quantifier.group()
+            least = 0 if text in "?*" else 1 if text == "+" else int(quantifier.group(1) or 0)
+            position = quantifier.end()
+            if pattern[position:position + 1] in ("?", "+"):  # lazy or possessive
+                position += 1
+            item = ("repeat", (item, least))
+        alternatives[-1].append(item)
+    if depth:
+        raise _Unreadable(pattern)
+    return alternatives, position
+
+
+def _opening_words(items: list[tuple]) -> set[str] | None:
+    """The literal texts (lower case, ASCII) one of which every match of the items (see `_items`)
+    starts with, after any zero-width anchor; None when a match may start otherwise."""
+    while items and items[0][0] == "at":
         items = items[1:]
     if not items:
         return None
-    op, value = items[0]
-    if op is sre.LITERAL:
+    kind, value = items[0]
+    if kind == "literal":
         word, k = "", 0
-        while k < len(items) and items[k][0] is sre.LITERAL and items[k][1] < 128:
-            word, k = word + chr(items[k][1]), k + 1
+        while k < len(items) and items[k][0] == "literal" and ord(items[k][1]) < 128:
+            word, k = word + items[k][1], k + 1
         if not word:
             return None
-        rest = _opening_words(items[k:]) if k < len(items) and items[k][0] is not sre.AT else None
+        rest = _opening_words(items[k:]) if k < len(items) and items[k][0] != "at" else None
         return {(word + more).lower() for more in rest} if rest else {word.lower()}
-    if op is sre.SUBPATTERN:
-        return _opening_words(value[-1])
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
-        return _opening_words(value[2])
-    if op is sre.BRANCH:
-        words: set[str] = set()
-        for alternative in value[1]:
-            opening = _opening_words(alternative)
-            if opening is None:
-                return None
-            words |= opening
-        return words
+    if kind == "group":
+        return _either(value)
+    if kind == "repeat" and value[1] >= 1:
+        return _opening_words([value[0]])
     return None
+
+
+def _either(alternatives: list[list[tuple]]) -> set[str] | None:
+    """The opening words of a choice: those of every alternative, None when one has none."""
+    words: set[str] = set()
+    for alternative in alternatives:
+        opening = _opening_words(alternative)
+        if opening is None:
+            return None
+        words |= opening
+    return words
 
 
 @lru_cache(maxsize=2048)
 def _gate(pattern: str) -> tuple[bool, frozenset[str] | None]:
-    """(whether `pattern` is anchored at the line start, the words one of which opens each match)."""
-    from re import _constants as sre
-    from re import _parser
-
-    items = list(_parser.parse(pattern, re.IGNORECASE))
-    anchored = bool(items) and items[0] == (sre.AT, sre.AT_BEGINNING)
-    words = _opening_words(items[1:] if anchored else items)
+    """(whether `pattern` is anchored at the line start, the words one of which opens each match).
+    The pattern is read by `_items`; syntax it does not read leaves the pattern without words (it
+    is then searched in full, which is always right)."""
+    anchored = pattern.startswith("^")
+    try:
+        alternatives, _ = _items(pattern[1:] if anchored else pattern)
+    except (_Unreadable, ValueError, IndexError):
+        return anchored, None
+    if anchored and len(alternatives) > 1:  # "^a|b": only the first alternative is anchored
+        return False, None
+    words = _either(alternatives)
     return anchored, frozenset(words) if words is not None else None
 
 
