@@ -1,18 +1,27 @@
 """Cleaning quality on real pages: shingle F1 of the kept article body against the gold body, on all
-pages and on halves of them (does it generalise?), and cleaning speed.
+pages and on halves of them (does it generalise?), what each rule adds on sites it was not written
+for, and cleaning speed.
 
     python benchmarks/bench_clean.py
+    ONLY=quality python benchmarks/bench_clean.py     # or ONLY=speed
     BASELINE=main python benchmarks/bench_clean.py   # also time clean.py as it is at that git revision
 
 Uses ../shared/data/aeb-dev/ (the English pages): both whole-page text dumps (`dump_html_text`,
 `dump_inscriptis`) through `label_lines`, and the original HTML through `label_html`, compared with
-trafilatura alone on the same HTML. Also the baseline of keeping the whole dump.
+trafilatura alone on the same HTML and with keeping the whole dump.
 
-Halves: the pages are split in two by a fixed hash of the page id (sha256, even/odd first byte),
-and by five random 50/50 splits with fixed seeds; F1 is reported on each half. Rules written for
-the visible pages score higher on them than on unseen ones, so a gap between halves is the warning
-sign. The leave-half-out view lists the rules and furniture patterns that label lines on pages of
-one hash half only: a rule that fires on one half alone has no evidence that it generalises.
+Halves: the F1 of two halves of the pages differs by chance alone (a few hard pages decide a half's
+score), so one split says little. Each input is scored on a fixed hash split (sha256 of the page
+id, even/odd first byte) and on HALF_SPLITS random 50/50 splits (seeds 0-199, the same splits for
+every input): the median, 90th percentile and largest gap between the halves, and the share of
+splits within 0.01. Trafilatura, never tuned on these pages, and the whole dump show the noise
+floor a 39-page half has.
+
+What each rule adds: every furniture pattern, every furniture rule, the whole lexicon and each
+structural rule of clean.py is taken out alone and every page cleaned again. Per rule: the pages
+where the kept body changes, those it helps and hurts, the sites it helps, the F1 it adds on all
+pages, and the F1 it adds once the site it helps most is set aside (leave-one-site-out: a rule
+written for one site adds nothing on the others; sites are URL hosts, 65 for 78 pages).
 
 Speed: MB of page dump per second through `label_lines`, the median of repeated passes; with
 BASELINE=REV the clean.py of that revision is timed in the same run, passes interleaved.
@@ -20,6 +29,7 @@ Writes benchmarks/results/clean.json.
 """
 from __future__ import annotations
 
+import copy
 import gzip
 import hashlib
 import importlib.util
@@ -33,15 +43,16 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 BODY_KINDS = ("body", "list_item", "subheading")  # what the gold article bodies hold
 STYLES = ("dump_html_text", "dump_inscriptis")
-SEEDS = (1, 2, 3, 4, 5)  # the random 50/50 splits
 SPEED_PASSES = 5
-NOISE_SPLITS = 1000  # random 50/50 splits to measure how far halves differ by chance alone
+HALF_SPLITS = 200  # random 50/50 splits of the pages (seeds 0-199): how far halves differ by chance
 
 
 def shingle_tools():
@@ -73,55 +84,19 @@ def hash_half(page_id: str) -> int:
     return hashlib.sha256(page_id.encode("utf-8")).digest()[0] % 2
 
 
-def splits(ids: list[str]) -> dict[str, tuple[set, set]]:
-    """The hash split and one random 50/50 split per seed, each as (half A ids, half B ids)."""
-    result = {"hash": ({i for i in ids if hash_half(i) == 0}, {i for i in ids if hash_half(i) == 1})}
-    for seed in SEEDS:
-        shuffled = sorted(ids)
-        random.Random(seed).shuffle(shuffled)
-        middle = len(shuffled) // 2
-        result[f"seed {seed}"] = (set(shuffled[:middle]), set(shuffled[middle:]))
-    return result
+def hash_split(counts: dict[str, tuple], tools) -> dict:
+    """F1 on the two halves of the fixed hash split, and their gap."""
+    a = f1_of([c for i, c in sorted(counts.items()) if hash_half(i) == 0], tools)
+    b = f1_of([c for i, c in sorted(counts.items()) if hash_half(i) == 1], tools)
+    return {"a": round(a, 4), "b": round(b, 4), "gap": round(abs(a - b), 4)}
 
 
-def half_scores(pairs: dict[str, tuple[str, str]], halves: dict[str, tuple[set, set]], scores) -> dict:
-    """F1 on each half of each split; `pairs` maps page id to (gold, predicted)."""
-    result = {}
-    for name, (a, b) in halves.items():
-        fa = scores([pairs[i] for i in sorted(a) if i in pairs])["f1"]
-        fb = scores([pairs[i] for i in sorted(b) if i in pairs])["f1"]
-        result[name] = {"a": fa, "b": fb, "gap": round(abs(fa - fb), 4)}
-    return result
-
-
-def chance_gaps(pairs: dict[str, tuple[str, str]], tools) -> dict[str, float]:
-    """How far apart the F1 of two random halves of the same pages fall by chance alone: the median
-    and 95th percentile of the gap over NOISE_SPLITS random 50/50 splits (seed 0). Per-page
-    shingle counts are computed once and averaged as `scores` does."""
-    counts = {i: tools.page_counts(gold, predicted) for i, (gold, predicted) in pairs.items()}
-
-    def f1(ids):
-        c = [counts[i] for i in ids]
-        precision = statistics.mean(tools._prec(*x) for x in c if x[0] + x[1] > 0)
-        recall = statistics.mean(tools._rec(*x) for x in c if x[0] + x[2] > 0)
-        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-    ids, generator, gaps = sorted(counts), random.Random(0), []
-    for _ in range(NOISE_SPLITS):
-        generator.shuffle(ids)
-        gaps.append(abs(f1(ids[:len(ids) // 2]) - f1(ids[len(ids) // 2:])))
-    gaps.sort()
-    return {"median": round(statistics.median(gaps), 4), "p95": round(gaps[int(0.95 * len(gaps))], 4)}
-
-
-def firing(pages: list[dict], labelled: dict[str, dict[str, list]]) -> dict[str, dict[str, set]]:
+def firing(pages: list[dict], labelled: dict[str, dict[str, list]]) -> dict[str, set]:
     """For every rule (of kept lines and of dropped ones), and every furniture pattern within a
     rule, the ids of the pages (either dump style) where it labelled a line:
     {"rule" or "rule: pattern": {page ids}}."""
-    from framing.lexicons import load_data
-
     patterns = {rule: [re.compile(p, re.IGNORECASE) for p in spec["patterns"]]
-                for rule, spec in load_data("furniture")["rules"].items()}
+                for rule, spec in shipped_data("furniture")["rules"].items()}
     fired: dict[str, set] = defaultdict(set)
     for page in pages:
         for style in STYLES:
@@ -137,10 +112,172 @@ def firing(pages: list[dict], labelled: dict[str, dict[str, list]]) -> dict[str,
     return fired
 
 
-def one_sided(fired: dict[str, set], half_a: set, half_b: set) -> list[tuple[str, int, int]]:
-    """(rule or pattern, pages in half A, pages in half B) for those that fire on one half only."""
-    rows = [(name, len(ids & half_a), len(ids & half_b)) for name, ids in sorted(fired.items())]
-    return [row for row in rows if (row[1] == 0) != (row[2] == 0)]
+# ── generalisation: many random halves, and what each rule adds on sites it was not written for ──
+
+def site_of(page: dict) -> str:
+    """The site of a page: the host of its URL without "www." (a few sites give several pages)."""
+    host = urlparse(page.get("url") or "").netloc.lower()
+    return host.removeprefix("www.") or page["page_id"]
+
+
+def counts_of(pairs: dict[str, tuple[str, str]], tools) -> dict[str, tuple]:
+    """Per page id, the normalised shingle counts (tp, fp, fn) of (gold, predicted)."""
+    return {i: tools.page_counts(gold, predicted) for i, (gold, predicted) in pairs.items()}
+
+
+def f1_of(counts: list[tuple], tools) -> float:
+    """The benchmark's F1 over pages from their counts: precision and recall averaged over pages
+    (as `shingle_f1.scores` does), F1 from the two means."""
+    precisions = [tools._prec(*c) for c in counts if c[0] + c[1] > 0]
+    recalls = [tools._rec(*c) for c in counts if c[0] + c[2] > 0]
+    precision = statistics.mean(precisions) if precisions else 0.0
+    recall = statistics.mean(recalls) if recalls else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def random_halves(ids: list[str]) -> list[tuple[list[str], list[str]]]:
+    """HALF_SPLITS random 50/50 splits of the page ids, split k shuffled with seed k."""
+    result = []
+    for seed in range(HALF_SPLITS):
+        shuffled = sorted(ids)
+        random.Random(seed).shuffle(shuffled)
+        result.append((shuffled[:len(shuffled) // 2], shuffled[len(shuffled) // 2:]))
+    return result
+
+
+def gap_distribution(counts: dict[str, tuple], halves: list[tuple[list, list]], tools) -> dict:
+    """How far apart the F1 of the two halves falls over the same random splits: median, 90th
+    percentile and largest gap, and the share of splits within 0.01."""
+    gaps = sorted(abs(f1_of([counts[i] for i in a], tools) - f1_of([counts[i] for i in b], tools))
+                  for a, b in halves)
+    return {"median": round(statistics.median(gaps), 4), "p90": round(gaps[int(0.9 * len(gaps))], 4),
+            "max": round(gaps[-1], 4), "within_0.01": round(sum(g <= 0.01 for g in gaps) / len(gaps), 3)}
+
+
+@contextmanager
+def patched(module, **values):
+    """Set attributes of `module` for the time of a `with` block."""
+    old = {name: getattr(module, name) for name in values}
+    try:
+        for name, value in values.items():
+            setattr(module, name, value)
+        yield
+    finally:
+        for name, value in old.items():
+            setattr(module, name, value)
+
+
+@contextmanager
+def furniture_without(rule: str | None = None, pattern: str | None = None, *, no_end: bool = False,
+                      everything: bool = False):
+    """clean.py run with the furniture lexicon less one pattern of one rule (the whole rule when
+    `pattern` is None), with no rule marking the end of an article (`no_end`), or with no furniture
+    phrase at all (`everything`)."""
+    from framing import clean
+
+    shipped = clean.load_data("furniture")
+    data = copy.deepcopy(shipped)
+    if everything:
+        for spec in data["rules"].values():
+            spec["patterns"] = [r"[^\s\S]"]  # matches nothing
+    elif no_end:
+        for spec in data["rules"].values():
+            spec["end_of_article"] = False
+    elif pattern is None:
+        del data["rules"][rule]
+    else:
+        data["rules"][rule]["patterns"] = [p for p in data["rules"][rule]["patterns"] if p != pattern]
+        if not data["rules"][rule]["patterns"]:
+            del data["rules"][rule]
+    caches = (clean._furniture, clean._prefilters, clean._rule_gates)
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        with patched(clean, load_data=lambda name: data if name == "furniture" else shipped_data(name)):
+            yield
+    finally:
+        for cache in caches:
+            cache.cache_clear()
+
+
+def shipped_data(name: str) -> dict:
+    from framing.lexicons import load_data
+
+    return load_data(name)
+
+
+def ablations() -> dict[str, object]:
+    """Every rule that can be switched off, as name → a context manager factory: each furniture
+    pattern ("rule: pattern"), and the structural rules of clean.py (repeats on the page, lines
+    between prose, name lists, headings in the body, bullets next to bulleted prose, the end of the
+    article at related stories and comments)."""
+    from framing import clean
+
+    result: dict[str, object] = {"[every furniture phrase]": lambda: furniture_without(everything=True)}
+    for rule, spec in shipped_data("furniture")["rules"].items():
+        result[f"{rule}: (the whole rule)"] = lambda r=rule: furniture_without(r)
+        for pattern in spec["patterns"]:
+            result[f"{rule}: {pattern}"] = lambda r=rule, p=pattern: furniture_without(r, p)
+    result.update({
+        "[page_repeat]": lambda: patched(clean, _mark_page_repeats=lambda blocks: None),
+        "[between_prose]": lambda: patched(clean, _between_prose=lambda *args: False),
+        "[tags: name list]": lambda: patched(clean, _is_name_list=lambda text: False),
+        "[heading_in_body]": lambda: patched(clean, _title_like=lambda block: False),
+        "[bullet_in_list]": lambda: patched(clean, _next_kind_is_list=lambda *args: False),
+        "[end_of_article]": lambda: furniture_without(no_end=True),
+        "[comments end the body]": lambda: patched(clean, MIN_ARTICLE_WORDS=10**9),
+    })
+    return result
+
+
+def contributions(pages: list[dict], base: dict[str, dict[str, tuple]], tools) -> list[dict]:
+    """What each rule adds: per rule, the pages (of either dump) where taking it out changes the
+    kept body, the pages and sites it helps and hurts (per-page F1 up or down by more than 0.001),
+    the F1 it adds on all pages (mean of the two dumps), and on the pages left when the one site it
+    helps most is set aside (leave-one-site-out: a rule written for one site adds nothing on the
+    others)."""
+    from framing.clean import label_lines
+
+    sites = {page["page_id"]: site_of(page) for page in pages}
+    rows = []
+    for name, switch_off in ablations().items():
+        changed: dict[str, dict[str, tuple]] = {style: {} for style in STYLES}
+        with switch_off():
+            for page in pages:
+                for style in STYLES:
+                    counts = tools.page_counts(page["gold_article_body"], kept_body(label_lines(page[style])))
+                    if counts != base[style][page["page_id"]]:
+                        changed[style][page["page_id"]] = counts
+        per_page = defaultdict(float)  # page → F1 of the page with the rule minus without, mean of dumps
+        for style in STYLES:
+            for i, counts in changed[style].items():
+                per_page[i] += (page_f1(base[style][i]) - page_f1(counts)) / len(STYLES)
+
+        def added(keep) -> float:
+            ids = [page["page_id"] for page in pages if keep(page["page_id"])]
+            return statistics.mean(
+                f1_of([base[s][i] for i in ids], tools)
+                - f1_of([changed[s].get(i, base[s][i]) for i in ids], tools) for s in STYLES)
+
+        by_site = defaultdict(float)
+        for i, delta in per_page.items():
+            by_site[sites[i]] += delta
+        best_site = max(by_site, key=by_site.get) if by_site else None
+        rows.append({
+            "rule": name,
+            "changed": len(per_page), "helps": sum(d > 0.001 for d in per_page.values()),
+            "hurts": sum(d < -0.001 for d in per_page.values()),
+            "sites_helped": sum(d > 0.001 for d in by_site.values()),
+            "f1_added": round(added(lambda i: True), 4) if per_page else 0.0,
+            "f1_added_without_best_site": round(added(lambda i: sites[i] != best_site), 4) if per_page else 0.0,
+        })
+    return rows
+
+
+def page_f1(counts: tuple) -> float:
+    """F1 of one page from its normalised shingle counts."""
+    tp, fp, fn = counts
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 # ── speed ───────────────────────────────────────────────────────────────────────────────────────
@@ -187,80 +324,94 @@ def speed(texts: list[str], functions: dict) -> dict[str, float]:
 
 # ── main ────────────────────────────────────────────────────────────────────────────────────────
 
-def main() -> int:
+def quality(pages: list[dict], tools) -> dict:
+    """F1 on all pages, on the hash halves, and the gap between random halves, for both dumps, the
+    HTML (framing and trafilatura alone) and the whole dump kept; per-page counts of each."""
     from framing.clean import label_html, label_lines
 
-    tools = shingle_tools()
-    scores = tools.scores
-    pages = english_pages()
-    ids = [page["page_id"] for page in pages]
-    halves = splits(ids)
-    results: dict = {"pages": len(pages), "hash_halves": [len(halves["hash"][0]), len(halves["hash"][1])]}
-    labelled: dict[str, dict[str, list]] = {}
+    labelled = {style: {page["page_id"]: label_lines(page[style]) for page in pages} for style in STYLES}
+    counts = {style: counts_of({page["page_id"]: (page["gold_article_body"], kept_body(labelled[style][page["page_id"]]))
+                                for page in pages}, tools) for style in STYLES}
     for style in STYLES:
-        labelled[style] = {page["page_id"]: label_lines(page[style]) for page in pages}
-        pairs = {page["page_id"]: (page["gold_article_body"], kept_body(labelled[style][page["page_id"]]))
-                 for page in pages}
-        if style == STYLES[0]:
-            f1s = {i: scores([pair])["f1"] for i, pair in pairs.items()}
-            results["lowest_pages"] = [{"page": i[:8], "half": "AB"[hash_half(i)], "f1": f1s[i]}
-                                       for i in sorted(f1s, key=lambda i: (f1s[i], i))[:8]]
-        results[style] = {**scores(list(pairs.values())),
-                          "whole_dump": scores([(p["gold_article_body"], p[style]) for p in pages]),
-                          "halves": half_scores(pairs, halves, scores), "chance_gap": chance_gaps(pairs, tools)}
+        counts[f"whole {style}"] = counts_of({page["page_id"]: (page["gold_article_body"], page[style])
+                                              for page in pages}, tools)
     with_html = [page for page in pages if page.get("html_path")]
     if with_html:
         import trafilatura
 
         htmls = {page["page_id"]: html_of(page) for page in with_html}
-        ours = {i: (page["gold_article_body"], kept_body(label_html(htmls[i])[0]))
-                for page in with_html for i in [page["page_id"]]}
-        alone = {i: (page["gold_article_body"], trafilatura.extract(htmls[i]) or "")
-                 for page in with_html for i in [page["page_id"]]}
-        results["html"] = {"framing": {**scores(list(ours.values())), "halves": half_scores(ours, halves, scores),
-                                       "chance_gap": chance_gaps(ours, tools)},
-                           "trafilatura_alone": {**scores(list(alone.values())),
-                                                 "halves": half_scores(alone, halves, scores),
-                                                 "chance_gap": chance_gaps(alone, tools)}}
-    fired = firing(pages, labelled)
-    results["rule_pages"] = {name: [len(ids & halves["hash"][0]), len(ids & halves["hash"][1])]
-                             for name, ids in sorted(fired.items()) if ":" not in name}
-    results["one_half_only"] = [{"rule": name, "pages_a": a, "pages_b": b}
-                                for name, a, b in one_sided(fired, *halves["hash"])]
-    texts = [page[style] for page in pages for style in STYLES]
-    functions = {"label_lines": label_lines}
-    if os.environ.get("BASELINE"):
-        functions = {f"label_lines at {os.environ['BASELINE']}": baseline_label_lines(os.environ["BASELINE"]),
-                     **functions}
-    results["mb_per_s"] = speed(texts, functions)
+        gold = {page["page_id"]: page["gold_article_body"] for page in with_html}
+        counts["html (framing)"] = counts_of({i: (gold[i], kept_body(label_html(htmls[i])[0])) for i in gold}, tools)
+        counts["html (trafilatura)"] = counts_of({i: (gold[i], trafilatura.extract(htmls[i]) or "") for i in gold},
+                                                 tools)
+    halves = random_halves([page["page_id"] for page in pages])
+    rows = {}
+    for name, by_page in counts.items():
+        precision = statistics.mean(tools._prec(*c) for c in by_page.values() if c[0] + c[1] > 0)
+        recall = statistics.mean(tools._rec(*c) for c in by_page.values() if c[0] + c[2] > 0)
+        rows[name] = {"f1": round(f1_of(list(by_page.values()), tools), 4), "precision": round(precision, 4),
+                      "recall": round(recall, 4), "hash": hash_split(by_page, tools),
+                      "random_halves": gap_distribution(by_page, halves, tools)}
+    f1s = {i: page_f1(c) for i, c in counts[STYLES[0]].items()}
+    lowest = [{"page": i[:8], "half": "AB"[hash_half(i)], "f1": round(f1s[i], 2)}
+              for i in sorted(f1s, key=lambda i: (f1s[i], i))[:8]]
+    return {"rows": rows, "lowest_pages": lowest, "labelled": labelled,
+            "counts": {style: counts[style] for style in STYLES}}
 
-    print(f"{'input':<20}{'F1':>7}{'prec':>7}{'recall':>8}{'whole dump F1':>15}")
-    rows = [(style, results[style], results[style]["whole_dump"]["f1"]) for style in STYLES]
-    if "html" in results:
-        rows += [("html (framing)", results["html"]["framing"], None),
-                 ("html (trafilatura)", results["html"]["trafilatura_alone"], None)]
-    for name, r, whole in rows:
-        print(f"{name:<20}{r['f1']:>7.3f}{r['precision']:>7.3f}{r['recall']:>8.3f}"
-              + (f"{whole:>15.3f}" if whole is not None else ""))
-    print(f"\nF1 on halves (A / B, gap): hash split {results['hash_halves'][0]}/{results['hash_halves'][1]} pages,"
-          f" random splits seeds {', '.join(map(str, SEEDS))}")
-    print(f"{'input':<20}" + "".join(f"{name:>22}" for name in halves) + "   chance gap: median, 95%")
-    for name, r, _ in rows:
-        print(f"{name:<20}" + "".join(f"{h['a']:>8.3f} /{h['b']:.3f} ({h['gap']:.3f})" for h in r["halves"].values())
-              + f"{r['chance_gap']['median']:>13.3f}, {r['chance_gap']['p95']:.3f}")
-    worst = max(h["gap"] for _, r, _ in rows[:3] for h in r["halves"].values())
-    print(f"largest gap between halves (framing: both dumps and html): {worst:.3f}")
-    print(f"the eight lowest-scoring pages ({STYLES[0]}) and their hash half: "
+
+def print_quality(results: dict) -> None:
+    rows = results["inputs"]
+    print(f"{'input':<26}{'F1':>7}{'prec':>7}{'recall':>8}   hash halves A / B (gap)"
+          f"   gap of {HALF_SPLITS} random halves: median, 90 %, max, share within 0.01")
+    for name, r in rows.items():
+        h, g = r["hash"], r["random_halves"]
+        print(f"{name:<26}{r['f1']:>7.3f}{r['precision']:>7.3f}{r['recall']:>8.3f}"
+              f"   {h['a']:.3f} / {h['b']:.3f} ({h['gap']:.3f})"
+              f"   {g['median']:.3f}, {g['p90']:.3f}, {g['max']:.3f}, {g['within_0.01']:.2f}")
+    print(f"hash halves: {results['hash_halves'][0]} / {results['hash_halves'][1]} pages; "
+          "the eight lowest-scoring pages (" + STYLES[0] + ") and their hash half: "
           + ", ".join(f"{row['page']} {row['half']} {row['f1']:.2f}" for row in results["lowest_pages"]))
-    print("\npages of hash half A / B where each rule labels a line:")
-    print("  " + ", ".join(f"{name} {a}/{b}" for name, (a, b) in results["rule_pages"].items()))
-    print("rules and patterns that label lines on pages of one hash half only (pages in A, B):")
-    for row in results["one_half_only"]:
-        print(f"  {row['pages_a']:>2} {row['pages_b']:>2}  {row['rule']}")
-    print("\nspeed, MB of page dump per second (median of "
-          f"{SPEED_PASSES} interleaved passes over {len(texts)} dumps):")
-    for name, value in results["mb_per_s"].items():
-        print(f"  {name:<30}{value:>7.2f}")
+
+
+def print_contributions(rows: list[dict], fired: dict[str, set]) -> None:
+    print("\nwhat each rule adds (taken out alone; F1 mean of both dumps; a page helped/hurt when its F1"
+          " moves by > 0.001):")
+    print(f"{'labels':>7}{'changed':>8}{'helps':>6}{'hurts':>6}{'sites+':>7}{'F1 added':>9}{'w/o best site':>14}  rule")
+    for row in sorted(rows, key=lambda r: (-r["f1_added"], r["rule"])):
+        print(f"{len(fired.get(row['rule'], ())):>7}{row['changed']:>8}{row['helps']:>6}{row['hurts']:>6}"
+              f"{row['sites_helped']:>7}{row['f1_added']:>9.4f}{row['f1_added_without_best_site']:>14.4f}  {row['rule']}")
+    narrow = [r["rule"] for r in rows if r["changed"] and (r["sites_helped"] <= 2 or r["f1_added_without_best_site"] <= 0)]
+    print(f"rules that change pages but help at most two sites, or add nothing once the site they help most"
+          f" is set aside: {len(narrow)}" + ("".join(f"\n  {name}" for name in narrow)))
+
+
+def main() -> int:
+    from framing.clean import label_lines
+
+    tools = shingle_tools()
+    pages = english_pages()
+    ids = [page["page_id"] for page in pages]
+    measured = quality(pages, tools)
+    results: dict = {"pages": len(pages), "sites": len({site_of(page) for page in pages}),
+                     "hash_halves": [sum(hash_half(i) == 0 for i in ids), sum(hash_half(i) == 1 for i in ids)],
+                     "inputs": measured["rows"], "lowest_pages": measured["lowest_pages"]}
+    print_quality(results)
+    if os.environ.get("ONLY") in (None, "", "quality"):
+        fired = firing(pages, measured["labelled"])
+        rows = contributions(pages, measured["counts"], tools)
+        results["contributions"] = rows
+        print_contributions(rows, fired)
+    if os.environ.get("ONLY") in (None, "", "speed"):
+        texts = [page[style] for page in pages for style in STYLES]
+        functions = {"label_lines": label_lines}
+        if os.environ.get("BASELINE"):
+            functions = {f"label_lines at {os.environ['BASELINE']}": baseline_label_lines(os.environ["BASELINE"]),
+                         **functions}
+        results["mb_per_s"] = speed(texts, functions)
+        print("\nspeed, MB of page dump per second (median of "
+              f"{SPEED_PASSES} interleaved passes over {len(texts)} dumps):")
+        for name, value in results["mb_per_s"].items():
+            print(f"  {name:<30}{value:>7.2f}")
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "clean.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
