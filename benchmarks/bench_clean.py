@@ -3,7 +3,7 @@ pages and on halves of them (does it generalise?), what each rule adds on sites 
 for, and cleaning speed.
 
     python benchmarks/bench_clean.py
-    ONLY=quality python benchmarks/bench_clean.py     # or ONLY=speed
+    ONLY=quality python benchmarks/bench_clean.py     # or ONLY=halves (no ablations), ONLY=speed
     BASELINE=main python benchmarks/bench_clean.py   # also time clean.py as it is at that git revision
 
 Uses ../shared/data/aeb-dev/ (the English pages): both whole-page text dumps (`dump_html_text`,
@@ -168,11 +168,9 @@ def patched(module, **values):
 
 
 @contextmanager
-def furniture_without(rule: str | None = None, pattern: str | None = None, *, no_end: bool = False,
-                      everything: bool = False):
+def furniture_without(rule: str | None = None, pattern: str | None = None, *, everything: bool = False):
     """clean.py run with the furniture lexicon less one pattern of one rule (the whole rule when
-    `pattern` is None), with no rule marking the end of an article (`no_end`), or with no furniture
-    phrase at all (`everything`)."""
+    `pattern` is None), or with no furniture phrase at all (`everything`)."""
     from framing import clean
 
     shipped = clean.load_data("furniture")
@@ -180,9 +178,6 @@ def furniture_without(rule: str | None = None, pattern: str | None = None, *, no
     if everything:
         for spec in data["rules"].values():
             spec["patterns"] = [r"[^\s\S]"]  # matches nothing
-    elif no_end:
-        for spec in data["rules"].values():
-            spec["end_of_article"] = False
     elif pattern is None:
         del data["rules"][rule]
     else:
@@ -209,8 +204,8 @@ def shipped_data(name: str) -> dict:
 def ablations() -> dict[str, object]:
     """Every rule that can be switched off, as name → a context manager factory: each furniture
     pattern ("rule: pattern"), and the structural rules of clean.py (repeats on the page, lines
-    between prose, name lists, headings in the body, bullets next to bulleted prose, the end of the
-    article at related stories and comments)."""
+    between prose, name lists, headings in the body, bullets next to bulleted prose, comments
+    ending the article)."""
     from framing import clean
 
     result: dict[str, object] = {"[every furniture phrase]": lambda: furniture_without(everything=True)}
@@ -224,7 +219,6 @@ def ablations() -> dict[str, object]:
         "[tags: name list]": lambda: patched(clean, _is_name_list=lambda text: False),
         "[heading_in_body]": lambda: patched(clean, _title_like=lambda block: False),
         "[bullet_in_list]": lambda: patched(clean, _next_kind_is_list=lambda *args: False),
-        "[end_of_article]": lambda: furniture_without(no_end=True),
         "[comments end the body]": lambda: patched(clean, MIN_ARTICLE_WORDS=10**9),
     })
     return result

@@ -380,3 +380,61 @@ def test_furniture_pattern_opening_words(pattern, gate):
                      'style="x"', "class='y'"):
             if re.search(pattern, line, re.IGNORECASE):
                 assert line.lower().startswith(tuple(words)) or any(w in line.lower() for w in words)
+
+
+# ── credit lines and newsletter prompts: the shape of the line, not the names of agencies ──────
+
+CREDITS = [  # as pages of aeb-dev print them between the paragraphs of an article
+    "Alex Wong | Getty Images",
+    "Natalie Naccache | Bloomberg | Getty Images",
+    "Rep. Ilhan Omar, D-Minn., speaks at the Capitol on July 25, 2019. J. Scott Applewhite / AP file",
+    "Vicente Aguiar loads garage door trims into his pickup truck outside a Home Depot in Hialeah, Fla. "
+    "(AP Photo/Alan Diaz, File)",
+    "(Image: gargantiopa / Getty Images)",
+    "Image copyright Getty Images",
+    "Images by Getty Images and US Presswire",
+]
+
+
+def _between_paragraphs(line: str) -> str:
+    """A page with `line` between the first and the second of three paragraphs of an article."""
+    first, last = (paragraph.strip() for paragraph in CLEAN.split("\n\n")[1:3])
+    council = ("The council said it would decide on Monday whether the schools in the valley stay closed for "
+               "the rest of the week, and that buses would take the children to the town school until the "
+               "roads are open again.")
+    return "\n\n".join(["Flood waters rise in the valley", first, line, council, last])
+
+
+@pytest.mark.parametrize("line", CREDITS)
+def test_a_credit_line_inside_the_article_is_dropped(line):
+    lines = label_lines(_between_paragraphs(line))
+    assert _rule(lines, line) == "caption"
+    assert len(_kept(lines, "body")) == 3
+
+
+@pytest.mark.parametrize("line", [
+    "“We will keep the shelters open 24/7 until the water goes down,” she said.",
+    "The council and the fire service / police said the road would stay closed",
+    "Home Depot sales miss, shares plunge | Fox Business",
+])
+def test_a_slash_or_a_bar_alone_does_not_make_a_credit(line):
+    assert _rule(label_lines(_between_paragraphs(line)), line) != "caption"
+
+
+@pytest.mark.parametrize("line", [
+    "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.",
+    "Please, fill the form to subscribe to our newsletter",
+    "You can unsubscribe at any time.",
+])
+def test_newsletter_prompts_are_login_furniture(line):
+    assert _rule(label_lines(_between_paragraphs(line)), line) == "login"
+
+
+def test_a_related_heading_costs_what_other_furniture_costs(shared_data):
+    """On this real page (express.co.uk) a "More" list sits above the article: the article is still
+    found (a related heading once cost more than other furniture, and the body search stopped there)."""
+    pages = [json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
+    page = next(page for page in pages if page["page_id"].startswith("624fcd90"))
+    for style in ("dump_html_text", "dump_inscriptis"):
+        body = " ".join(_kept(label_lines(page[style]), "body"))
+        assert "CHINA has sent troops to Hong Kong" in body, style

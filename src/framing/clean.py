@@ -71,7 +71,6 @@ _TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2
 # Scores of the body search: a prose block adds its words; these subtract.
 _COST_OTHER = 8  # a short line that is not prose (a menu item, a heading, a date): as much as a short sentence
 _COST_FURNITURE = 25  # a furniture phrase (share, login, caption…)
-_COST_END = 60  # a sign that the article may have ended (related stories)
 MIN_ARTICLE_WORDS = 50  # prose words before a comment heading for it to end the search
 HEADER_WINDOW = 12  # lines above the body searched for the headline, deck, byline and date
 
@@ -95,7 +94,6 @@ class _Block:
     prose: bool
     bullet: bool
     rule: str | None  # furniture rule matched, if any
-    end: bool  # the furniture rule marks the end of an article
 
 
 # ── the lexicon ─────────────────────────────────────────────────────────────────────────────────
@@ -103,7 +101,7 @@ class _Block:
 @lru_cache(maxsize=4)
 def _furniture(name: str = "furniture"):
     data = load_data(name)
-    rules = [(rule, spec.get("max_words", 12), bool(spec.get("end_of_article")),
+    rules = [(rule, spec.get("max_words", 12),
               re.compile("|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE))
              for rule, spec in data["rules"].items()]
     stopwords = frozenset(data["stopwords"]["words"].split())
@@ -452,22 +450,22 @@ class _PageLines:
         prose = n_words >= 5 and function_share >= 0.2 and (
             ends or (n_words >= 15 and function_share >= 0.25
                      and not _title_case(_WORD.findall(text), self.stopwords)))
-        rule, end = None, False
+        rule = None
         if site_repeats and text.strip(" \t.:|·-–—").casefold() in site_repeats:
             rule = "site_repeat"
         elif candidate:
             probe = text.strip(_PROBE_STRIP)
             low = None if _FOLDS_TO_ASCII.search(probe) else probe.lower()
-            for (name, max_words, marks_end, pattern), (starts, holds, open_ended) in zip(self.rules, _rule_gates()):
+            for (name, max_words, pattern), (starts, holds, open_ended) in zip(self.rules, _rule_gates()):
                 if n_words > max_words or (low is not None and not open_ended and not low.startswith(starts)
                                            and not any(word in low for word in holds)):
                     continue
                 if pattern.search(probe):
-                    rule, end = name, marks_end
+                    rule = name
                     break
         if rule is None and n_words >= 4 and not ends and _is_name_list(text):
             rule = "tags"
-        return _Block([line], text, n_words, prose and rule is None, self.bullet[i], rule, end)
+        return _Block([line], text, n_words, prose and rule is None, self.bullet[i], rule)
 
 
 def _matching(probes: list[str], patterns: list[re.Pattern]) -> list[str]:
@@ -726,19 +724,19 @@ def _evidence(group: list[tuple[int, str]], site_repeats: frozenset[str], *, phr
     ends = bool(_SENTENCE_END.search(text))
     prose = n_words >= 5 and function_share >= 0.2 and (
         ends or (n_words >= 15 and function_share >= 0.25 and not _title_case(words, stopwords)))
-    rule, end = None, False
+    rule = None
     if len(group) == 1 and normalise_line(first) in site_repeats:
         rule = "site_repeat"
     elif phrases:
         probe = text.strip(" \t*:|[](){}")
         maybe = n_words <= max_rule_words and any_rule(probe)
-        for name, max_words, marks_end, pattern in (rules if maybe else ()):
+        for name, max_words, pattern in (rules if maybe else ()):
             if n_words <= max_words and pattern.search(probe):
-                rule, end = name, marks_end
+                rule = name
                 break
     if phrases and rule is None and n_words >= 4 and not _SENTENCE_END.search(text) and _is_name_list(text):
         rule = "tags"
-    return _Block(group, text, n_words, prose and rule is None, bullet, rule, end)
+    return _Block(group, text, n_words, prose and rule is None, bullet, rule)
 
 
 # Lines repeated across a site's pages that hold more than this share of a page's prose words are
@@ -811,7 +809,7 @@ def _score(block: _Block) -> int:
     if block.prose:
         return block.words
     if block.rule is not None and block.rule != "page_repeat":  # a repeat costs what any other line does
-        return -(_COST_END if block.end else _COST_FURNITURE)
+        return -_COST_FURNITURE
     return -_COST_OTHER
 
 
