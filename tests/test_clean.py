@@ -438,3 +438,16 @@ def test_a_related_heading_costs_what_other_furniture_costs(shared_data):
     for style in ("dump_html_text", "dump_inscriptis"):
         body = " ".join(_kept(label_lines(page[style]), "body"))
         assert "CHINA has sent troops to Hong Kong" in body, style
+
+
+@pytest.mark.parametrize("line, pointer", [
+    ("Read more: Alibaba poised to launch record-breaking $13.4bn Hong Kong listing", True),  # cityam.com
+    ("Related: From Big Bang to Present: Snapshots of Our Universe Through Time", True),  # livescience.com
+    ("Also: See Black Friday coverage at CNET", True),  # zdnet.com
+    ("Also, the council said the schools in the valley would open again once the water had gone down.", False),
+    ("More than two hundred families were told to leave their homes on Sunday, the council said.", False),
+])
+def test_a_pointer_to_another_story_inside_the_article_is_dropped(line, pointer):
+    lines = label_lines(_between_paragraphs(line))
+    assert (_rule(lines, line) == "related_link") is pointer
+    assert len(_kept(lines, "body")) == 3 + (not pointer)
