@@ -345,7 +345,7 @@ def test_page_evidence_is_the_block_evidence_on_every_page(shared_data, seeds_di
 
 def test_cleaning_quality_on_aeb_pages(shared_data):
     """Shingle F1 of the kept body against the gold body on the English aeb-dev pages.
-    Measured 0.941 on both dump styles (benchmarks/bench_clean.py); the floor is a little under."""
+    Measured 0.953 on both dump styles (benchmarks/bench_clean.py); the floor is a little under."""
     spec = importlib.util.spec_from_file_location("shingle_f1", shared_data.parent / "tools" / "shingle_f1.py")
     shingle = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(shingle)
@@ -356,7 +356,7 @@ def test_cleaning_quality_on_aeb_pages(shared_data):
                   "\n".join(line.text for line in label_lines(page[style])
                             if line.kind in ("body", "list_item", "subheading")))
                  for page in pages]
-        assert shingle.scores(pairs)["f1"] >= 0.93, style
+        assert shingle.scores(pairs)["f1"] >= 0.945, style
 
 
 @pytest.mark.parametrize("pattern, gate", [
