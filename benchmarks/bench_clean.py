@@ -21,7 +21,9 @@ What each rule adds: every furniture pattern, every furniture rule, the whole le
 structural rule of clean.py is taken out alone and every page cleaned again. Per rule: the pages
 where the kept body changes, those it helps and hurts, the sites it helps, the F1 it adds on all
 pages, and the F1 it adds once the site it helps most is set aside (leave-one-site-out: a rule
-written for one site adds nothing on the others; sites are URL hosts, 65 for 78 pages).
+written for one site adds nothing on the others; sites are URL hosts, 65 for 78 pages). And the
+costs of the body search at half and twice their value: a value tuned to these pages would sit on
+a sharp peak.
 
 Speed: MB of page dump per second through `label_lines`, the median of repeated passes; with
 BASELINE=REV the clean.py of that revision is timed in the same run, passes interleaved.
@@ -268,6 +270,27 @@ def contributions(pages: list[dict], base: dict[str, dict[str, tuple]], tools) -
     return rows
 
 
+def sensitivity(pages: list[dict], tools) -> list[dict]:
+    """The body search's costs at half and twice their value, one at a time: F1 (mean of both dumps)
+    and the median gap between random halves. A value tuned to these pages would sit on a sharp peak."""
+    from framing import clean
+    from framing.clean import label_lines
+
+    halves = random_halves([page["page_id"] for page in pages])
+    rows = []
+    for name in ("_COST_OTHER", "_COST_FURNITURE"):
+        value = getattr(clean, name)
+        for factor in (0.5, 1, 2):
+            with patched(clean, **{name: round(value * factor)}):
+                counts = [counts_of({page["page_id"]: (page["gold_article_body"], kept_body(label_lines(page[style])))
+                                     for page in pages}, tools) for style in STYLES]
+            rows.append({"constant": name, "value": round(value * factor),
+                         "f1": round(statistics.mean(f1_of(list(c.values()), tools) for c in counts), 4),
+                         "median_gap": round(statistics.mean(gap_distribution(c, halves, tools)["median"]
+                                                             for c in counts), 4)})
+    return rows
+
+
 def page_f1(counts: tuple) -> float:
     """F1 of one page from its normalised shingle counts."""
     tp, fp, fn = counts
@@ -395,6 +418,11 @@ def main() -> int:
         rows = contributions(pages, measured["counts"], tools)
         results["contributions"] = rows
         print_contributions(rows, fired)
+        results["sensitivity"] = sensitivity(pages, tools)
+        print("\nthe body search's costs at half and twice their value (F1 mean of both dumps, median gap"
+              " between random halves):")
+        for row in results["sensitivity"]:
+            print(f"  {row['constant']:<16}{row['value']:>4}{row['f1']:>8.3f}{row['median_gap']:>8.3f}")
     if os.environ.get("ONLY") in (None, "", "speed"):
         texts = [page[style] for page in pages for style in STYLES]
         functions = {"label_lines": label_lines}
