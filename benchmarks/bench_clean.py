@@ -393,9 +393,11 @@ def print_quality(results: dict) -> None:
 def print_contributions(rows: list[dict], fired: dict[str, set]) -> None:
     print("\nwhat each rule adds (taken out alone; F1 mean of both dumps; a page helped/hurt when its F1"
           " moves by > 0.001):")
+    print("(labels: pages where the rule or pattern names a line; changed: pages whose kept body changes without it)")
     print(f"{'labels':>7}{'changed':>8}{'helps':>6}{'hurts':>6}{'sites+':>7}{'F1 added':>9}{'w/o best site':>14}  rule")
     for row in sorted(rows, key=lambda r: (-r["f1_added"], r["rule"])):
-        print(f"{len(fired.get(row['rule'], ())):>7}{row['changed']:>8}{row['helps']:>6}{row['hurts']:>6}"
+        labels = fired.get(row["rule"].removesuffix(": (the whole rule)").strip("[]"), ())
+        print(f"{len(labels):>7}{row['changed']:>8}{row['helps']:>6}{row['hurts']:>6}"
               f"{row['sites_helped']:>7}{row['f1_added']:>9.4f}{row['f1_added_without_best_site']:>14.4f}  {row['rule']}")
     narrow = [r["rule"] for r in rows if r["changed"] and (r["sites_helped"] <= 2 or r["f1_added_without_best_site"] <= 0)]
     print(f"rules that change pages but help at most two sites, or add nothing once the site they help most"
