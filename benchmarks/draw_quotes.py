@@ -1,6 +1,6 @@
 """Draw a fresh batch of quotes to label by hand for `bench_sources.py` (it prints no speaker).
 
-    python benchmarks/draw_quotes.py --n 60 --seed 16 --split fresh > batch.jsonl
+    python benchmarks/draw_quotes.py --n 80 --seed 17 --split blind > batch.jsonl
 
 One direct quote at random from each of `n` AllSides articles drawn at random (fixed seed) among
 those after the first 300 (the test corpus) that the labelled sample does not hold yet. Each row
@@ -30,7 +30,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--split", default="fresh")
+    parser.add_argument("--split", default="blind")
     args = parser.parse_args()
     taken = {json.loads(line)["article_id"] for line in SAMPLE.open(encoding="utf-8")}
     articles = [json.loads(line) for line in ALLSIDES.open(encoding="utf-8")][300:]
