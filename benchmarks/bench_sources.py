@@ -10,15 +10,15 @@ labelled in turn and have all been read while writing rules, and so has the "fre
 `benchmarks/draw_quotes.py --n 60 --seed 16`), labelled before the rules of the round after it
 (the four are printed together as "seen"). The "blind" split (80, `benchmarks/draw_quotes.py --n 80
 --seed 17 --split blind`) was labelled before the rules of the next round and its misses were not
-read while writing them: it is the honest estimate, and its misses are printed only with
---show-blind. A
+read while writing them: it is the honest estimate, scored only with --blind (its misses only with
+--show-blind), so that the rules are written without looking at it. A
 prediction is right when it names the same speaker: equal names, or one the end of the other
 ("Biden" and "Joe Biden"); an anonymous source is right when the quote is flagged anonymous. Every
 sampled quote is direct, so the accuracy printed is the accuracy on direct quotes. Prints quotes
 found, precision, recall and accuracy of the speakers per split, and sentences per second on all
 AllSides excerpts (median of three cold runs); writes benchmarks/results/sources.json.
 
-    python benchmarks/bench_sources.py [--show-blind]
+    python benchmarks/bench_sources.py [--blind | --show-blind]
 """
 from __future__ import annotations
 
@@ -117,7 +117,8 @@ def main() -> int:
     items = [json.loads(line) for line in SAMPLE.open(encoding="utf-8")]
     result = {"lexicon_version": str(fr.load_data("reporting_verbs")["version"])}
     show_blind = "--show-blind" in sys.argv
-    for split in (*SEEN, "seen", BLIND):
+    splits = (*SEEN, "seen", BLIND) if "--blind" in sys.argv or show_blind else (*SEEN, "seen")
+    for split in splits:
         members = SEEN if split == "seen" else (split,)
         sample = score_sample([item for item in items if item["split"] in members])
         result[split] = sample

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .actors import _person_mentions, read_rules, resolve_names
+from .actors import _person_mentions, outlet_names, read_rules, resolve_names
 from .config import CONTENT_KINDS
 from .lexicons import load_data
 
@@ -103,6 +103,10 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         # "Declaring that … must “get this done,” President Joe Biden opened the summit."
         ("opening_participle", re.compile(rf"^\s*[A-Z][a-z]+ing\b[^;]*?\b{_PLACEHOLDER}\b(?:[^;]*?,)?\s+"
                                           rf"(?:the\s+)?{speaker}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")),
+        # "“…,” Dr. Jane Roe, director of the agency, …" and an excerpt cut after the name
+        # ("“…,” Georgia Secretary of State Brad Raffensperger, a..."): the name after the quote
+        ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:,|\(|\.{{3}}|…|$)")),
+        ("quote_name", re.compile(rf"\b{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:\.{{3}}|…)\s*$")),
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
         # "according to a report released by the United Nations", "… the statement signed by Dr. Jane Roe"
         ("according_to_document", re.compile(
@@ -159,17 +163,19 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
         quotes[name] = quotes[name].astype(bool)
     for name in ("n_words", "sentence_id", "sentence_end"):
         quotes[name] = quotes[name].astype("int64")
-    quotes["speaker"] = _resolved_speakers(quotes, written)
+    corpus_outlets = table["outlet"].dropna().unique() if "outlet" in table else ()
+    quotes["speaker"] = _resolved_speakers(quotes, written, corpus_outlets)
     quotes["lexicon_version"] = _lexicon().version
     return quotes
 
 
-def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
+def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple], corpus_outlets=()) -> pd.Series:
     """Speakers as the actors of `framing.actors`: titles cut off and a surname alone ("Trump", from
     "Mr. Trump") as the one full name written with it in the event, else in the table ("Donald
     Trump"), counting the full names `written` in every sentence ((event, name) pairs, names as
     `framing.actors` reads them), not only those of speakers. Anonymous sources, offices
-    ("Netanyahu’s office") and organisations are left as they are."""
+    ("Netanyahu’s office") and organisations are left as they are; news outlets (the corpus's own,
+    `corpus_outlets`, and those `framing.actors` knows) report but are no speakers."""
     named = quotes["speaker"].notna() & ~quotes["is_anonymous"]
     if not named.any():
         return quotes["speaker"]
@@ -179,7 +185,18 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     names = pd.DataFrame([(str(e) if by_event else "all", n) for e, n in written], columns=["event", "name"])
     both = pd.concat([speakers, names.assign(has_title=True)], ignore_index=True)
     resolved = resolve_names(both).iloc[:len(speakers)].set_axis(speakers.index)
-    return quotes["speaker"].where(~named, resolved.where(resolved.notna(), speakers["name"]))
+    out = quotes["speaker"].where(~named, resolved.where(resolved.notna(), speakers["name"]))
+    outlets = _outlets(tuple(corpus_outlets))
+    return out.where(~out.map(lambda name: isinstance(name, str) and name.strip(" .") in outlets), None)
+
+
+def _outlets(corpus_outlets) -> frozenset:
+    """Names of news outlets, which report but are never speakers ("according to CNN", "Politico
+    reported"): the corpus's own outlets and the news organisations of `framing.actors`, less the
+    platforms whose owners speak as companies ("Facebook said")."""
+    platforms = set(load_data("reporting_verbs")["roles"].get("platforms", ()))
+    names = set(outlet_names(tuple(corpus_outlets))) | set(read_rules().organisations)
+    return frozenset(names - platforms) | frozenset(f"The {n}" for n in names - platforms)
 
 
 _RECORD_FIELDS = ("article_id", "sentence_id", "paragraph_id", "outlet", "event", "kind", "position")
@@ -328,14 +345,14 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
                 "position": getattr(record, "position", None), "speaker": speaker,
                 "speaker_label": label, "verb": verb, "verb_text": verb_text, "verb_stance": stance,
                 "is_anonymous": anonymous, "pattern": pattern}
-        for start, _, quote in spans:
+        for start, end, quote in spans:
             row = {**base, "quote": quote.strip(), "is_direct": True, "n_words": len(_WORD.findall(quote)),
                    "is_partial": _is_partial(text[:start], quote)}
             if _is_title(text, text[:start], quote):
                 row.update(speaker=None, speaker_label=None, verb=None, verb_text=None, verb_stance=None,
                            is_anonymous=False, pattern="title")
             rows.append(row)
-            if row["pattern"] == "unattributed" and _only_quotes(narration):
+            if row["pattern"] == "unattributed" and (_only_quotes(narration) or _ends_sentence(text, end)):
                 unattributed.append(row)
         if found is not None and found[3] == "dash_line":
             continue
@@ -378,8 +395,9 @@ def _clause_follows(rest: str) -> bool:
 def _named_subject(who: str, memory: _Memory) -> bool:
     """True when the words opening a sentence name a person: two name words or more, a pronoun,
     or a surname already met in the article ("Local leaders have described …" names nobody)."""
-    words = _split_label(who.split())[1]
-    return who.lower() in _PRONOUNS or len(words) > 1 or (len(words) == 1 and memory.known(words[0]) is not None)
+    roles, words = _split_label(who.split())
+    return (who.lower() in _PRONOUNS or len(words) > 1
+            or len(words) == 1 and (bool(roles) or memory.known(words[0]) is not None or words[0] in memory.names))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -392,6 +410,11 @@ def _subject(narration: str):
     if match is None:
         return None
     who = match.group("who")
+    if _POSSESSIVE.search(who) or who.endswith(("’", "'")):  # "President Biden's joint address … declared"
+        after = narration[match.end("who"):].split()[:4]
+        if not any(w.strip(",.").lower() in _lexicon().documents for w in after):
+            return None  # "The Taliban's fighters …": the owner of something that does not speak
+        who = _POSSESSIVE.sub("", who).rstrip("’'")
     if _not_a_speaker(who, None, _lexicon()) or who.split()[0] in read_rules().function_words:
         return None  # "Thousands of Cubans took …": a group, not a named person
     return match.start("who"), who, match.group("verb"), "subject", None
@@ -439,6 +462,12 @@ def _attributed_clause(text: str, found) -> str | None:
     return clause if len(_WORD.findall(clause)) >= 3 else None
 
 
+def _ends_sentence(text: str, end: int) -> bool:
+    """True when a quote closes its sentence (only punctuation after it): the attribution may open
+    the next sentence ("… a “tense office atmosphere.”" / "Politico reported, citing …")."""
+    return not _WORD.search(text[end:])
+
+
 def _only_quotes(narration: str) -> bool:
     """True when a sentence is quotation only: nothing but the placeholders and punctuation."""
     return _PLACEHOLDER in narration and not _WORD.search(narration.replace(_PLACEHOLDER, ""))
@@ -476,12 +505,14 @@ def _remember_bodies(narration: str, memory: _Memory) -> None:
     capitalised words or more holding an organisation word ("the Food and Drug Administration",
     "the Supreme Court")."""
     rules = read_rules()
+    if not any(w[0].islower() and w not in _TITLE_SMALL_WORDS and w != _PLACEHOLDER for w in _WORD.findall(narration)):
+        return  # a headline in title case ("Biden Cancels Trip to Chicago"): its capitals name no body
     for match in _BODY.finditer(narration):
         words = match.group().split()
         if len(words) == 1 or any(w in rules.organisation_words and w not in _NOT_BODIES for w in words):
             name = " ".join(w for w in words if w not in rules.function_words or w in ("of", "for", "and", "on"))
             if name:
-                memory.bodies.append(_POSSESSIVE.sub("", name))
+                memory.bodies.append(re.sub(r"(?<=[a-z])\.$", "", _POSSESSIVE.sub("", name)))
 
 
 def _remember_names(narration: str, memory: _Memory) -> None:
@@ -496,6 +527,8 @@ def _remember_names(narration: str, memory: _Memory) -> None:
                 memory.subjects.add(name)
         elif len(person) == 1 and (full := memory.known(person[0].rstrip(".’'s"))):
             memory.meet(full, roles, speaker=False)  # "Mr Biden" again: Joe Biden is the latest
+        elif len(person) == 1 and roles and person[0] not in _NOT_SPEAKERS:
+            memory.meet(_POSSESSIVE.sub("", person[0]).rstrip("."), roles, speaker=False)  # "President Biden"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -613,6 +646,27 @@ def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
     return noun not in lexicon.heads and not noun.endswith("ly")  # "explicitly stated"
 
 
+def _without_owner(tokens: list[str]) -> list[str]:
+    """A person's name without the owner written before it ("CBS’s Steven Portnoy", "Fox News’
+    Tucker Carlson" → "Steven Portnoy", "Tucker Carlson"): a possessive inside a label followed by
+    two name words or more, none of them an organisation word."""
+    cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t) or t.endswith(("’", "'"))),
+              default=0)
+    rest = tokens[cut:]
+    if cut and len(rest) >= 2 and not any(t in read_rules().organisation_words for t in rest):
+        return rest
+    return tokens
+
+
+def _titled_person(roles: list[str], name_tokens: list[str]) -> bool:
+    """True when a label is roles followed by a personal name of two words or more ("White House
+    Press Secretary Jen Psaki", "US District Judge Robert Pitman"): a person, though an
+    organisation word stands in the roles."""
+    rules = read_rules()
+    return (len(name_tokens) >= 2 and bool(roles) and roles[-1] in _lexicon().roles
+            and not any(t.rstrip("’'s") in rules.organisation_words for t in name_tokens))
+
+
 def _of_place(tokens: list[str]) -> list[str]:
     """A label without its "of PLACE" tail ("Jim Clyburn of South Carolina" → "Jim Clyburn")."""
     if "of" in tokens[1:]:
@@ -647,6 +701,7 @@ def _speaker(found, memory: _Memory):
     if found is None:
         return None, None, None, None, None, False, "unattributed"
     _, who, verb_text, pattern, noun = found
+    who = re.sub(r"\s*(?:\.{2,}|…)$", "", who)  # an excerpt cut after the name: "Judge..."
     if who.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", who):
         who = who[:-1]
     verb, stance = (("according to", "neutral") if verb_text == "according to"
@@ -682,25 +737,32 @@ def _speaker(found, memory: _Memory):
     if lowered in _PRONOUNS:
         return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_pronoun"
     if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
-        return memory.titled(lowered.split()[-1]), who, verb, verb_text, stance, False, pattern + "_title"
+        title = lowered.split()[-1]  # the person named with it before, else the role ("the governor")
+        return memory.titled(title) or title, who, verb, verb_text, stance, False, pattern + "_title"
     if any(lowered.startswith(a) or lowered.startswith(f"the {a}") for a in lexicon.anonymous):
         memory.anonymous = who
         return who, who, verb, verb_text, stance, True, pattern
     if who.startswith("the "):  # a description: "the actor and activist said", "the report said"
         head = lowered.split()[-1]
+        if head in {a.split()[-1] for a in lexicon.anonymous}:  # "the official said": unnamed, as before
+            memory.anonymous = memory.anonymous or who[4:]
+            return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_anonymous"
         if head in lexicon.documents:
             return None, who, verb, verb_text, stance, False, pattern + "_description"
         if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
             # "the agency said": the body named last (of that kind, for "the court")
             return memory.body(head), who, verb, verb_text, stance, False, pattern + "_body"
         return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_description"
-    if any(w.rstrip("’'s") in read_rules().organisation_words for w in who.split()[1:]) and not noun:
-        return who, who, verb, verb_text, stance, False, pattern + "_body"  # "People’s Bank of China said"
     roles, name_tokens = _split_label(_of_place(who.split()))
+    name_tokens = _without_owner(name_tokens)  # "CBS’s Steven Portnoy": the reporter, not CBS
+    if (any(w.rstrip("’'s") in read_rules().organisation_words for w in who.split()[1:]) and not noun
+            and not _titled_person(roles, name_tokens)):
+        return who, who, verb, verb_text, stance, False, pattern + "_body"  # "People’s Bank of China said"
     if "of" in roles and len(name_tokens) <= 1 and not any(r in read_rules().titles for r in roles):
         return who, who, verb, verb_text, stance, False, pattern + "_body"  # "South Korea’s Joint Chiefs of Staff"
     if not name_tokens and roles[-1].lower() in lexicon.titles:  # "the South Carolina Governor said"
-        return memory.titled(roles[-1].lower()), who, verb, verb_text, stance, False, pattern + "_title"
+        title = roles[-1].lower().rstrip(".")
+        return memory.titled(title) or title, who, verb, verb_text, stance, False, pattern + "_title"
     if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" or "Mr" is nobody
         body = (len(roles) == 1 and roles[0].rstrip(".") not in _HONORIFICS
                 or roles[-1] in read_rules().organisation_words)  # "US Capitol Police", "White House"
