@@ -36,6 +36,9 @@ QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "se
 _QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{8,})’(?!\w)")
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?[A-Z][\w’'.\-]*)*"
 _PRONOUNS = {"he", "she", "they"}
+# A word that opens a clause: "critics on Thursday when she referred …" ends the anonymous source
+# at "Thursday".
+_NOT_CLAUSE = r"(?!(?:when|who|whom|which|that|he|she|they|we|and|but|after|before|while|as|because|if)\b)"
 _NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesday", "Wednesday",
                  "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
                  "May", "June", "July", "August", "September", "October", "November", "December",
@@ -87,7 +90,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     speaker = (rf"(?<![\w’'.-])(?P<who>{_NAME}|[Hh]e|[Ss]he|[Tt]hey|"
                rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
                rf"the\s+(?:[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s)|"
-               rf"(?:{_alternatives(anonymous)})(?:\s+(?:with|on|in|at|from)\s+[\w\s’'-]+?)?|"
+               rf"(?:{_alternatives(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
                rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=\s)|"
                rf"[Aa]n?\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who)\s)[\w’'-]+\s+){{0,3}}?[a-z][\w-]*(?=\s))")
     participles = _alternatives(f for f in forms if f.endswith("ing"))
@@ -250,6 +253,16 @@ def _is_open(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# Honorifics and roles that tell a person's gender (Mr. / Ms., "Congresswoman"): never a guess from
+# the given name.
+_ROLE_GENDER = {"mr": "m", "sir": "m", "congressman": "m", "spokesman": "m", "chairman": "m", "king": "m",
+                "prince": "m", "councilman": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f",
+                "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f", "queen": "f", "princess": "f",
+                "councilwoman": "f", "actress": "f"}
+
+
 class _Memory:
     """What an article has said about people so far, read in order."""
 
@@ -260,6 +273,7 @@ class _Memory:
         self.subjects: set[str] = set()  # names that opened a sentence
         self.anonymous: str | None = None  # the anonymous source of the last attribution, if it was one
         self.bodies: list[str] = []  # bodies named so far ("CDC", "Supreme Court"), most recent last
+        self.genders: dict[str, str] = {}  # name → "m" / "f", when the text tells it
 
     def body(self, head: str) -> str | None:
         """The last body named whose name holds `head` ("the court" → "Supreme Court"), or for a
@@ -277,12 +291,35 @@ class _Memory:
         roles = _lexicon().roles
         self.titles.setdefault(name, set()).update(w.lower().rstrip(".") for w in role_words if w in roles)
 
-    def last_person(self) -> str | None:
+    def last_person(self, pronoun: str | None = None) -> str | None:
         """The last speaker, or when nobody has spoken yet the last name written with a role or
-        opening a sentence (these are people; "in North Carolina" may be a place)."""
-        if self.speakers:
-            return self.speakers[-1]
-        return next((n for n in reversed(self.names) if self.titles.get(n) or n in self.subjects), None)
+        opening a sentence (these are people; "in North Carolina" may be a place). For "he" / "his"
+        or "she" / "her", the last one whose gender is not known to be the other (`genders`)."""
+        gender = _PRONOUN_GENDER.get(pronoun or "")
+        fits = [n for n in self.speakers if self.fits(n, gender)]
+        if fits:
+            return fits[-1]
+        return next((n for n in reversed(self.names) if (self.titles.get(n) or n in self.subjects)
+                     and self.fits(n, gender)), None)
+
+    def fits(self, name: str, gender: str | None) -> bool:
+        """True when `name` may be the person a pronoun of `gender` ("m", "f" or None) stands for."""
+        return gender is None or self.genders.get(name, gender) == gender
+
+    def learn_gender(self, name: str, roles, narration: str, n_people: int) -> None:
+        """Record a person's gender from an honorific or role ("Mr.", "Congresswoman"), or from the
+        pronouns of a sentence that this person opens and that names nobody else (`n_people` is 1:
+        "Jane Roe said her plan …")."""
+        if name in self.genders:
+            return
+        for role in roles:
+            if (gender := _ROLE_GENDER.get(role.rstrip(".").lower())):
+                self.genders[name] = gender
+                return
+        if n_people == 1:
+            found = {_PRONOUN_GENDER[w.lower()] for w in _WORD.findall(narration) if w.lower() in _PRONOUN_GENDER}
+            if len(found) == 1:
+                self.genders[name] = found.pop()
 
     def known(self, surname: str) -> str | None:
         """The full name met earlier with this surname, if any."""
@@ -323,6 +360,8 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         anonymous, pattern = False, "unattributed"
         if found is not None or spans:
             speaker, label, verb, verb_text, stance, anonymous, pattern = _speaker(found, memory)
+            if found is not None and found[1].lower() in ("he", "she"):
+                speaker = _antecedent(narration[:found[0]], memory, found[1].lower()) or speaker
         if found is None and previous and spans:  # quoted without a speaker: the one of the sentence before goes on
             speaker, label, verb, verb_text, stance, anonymous, pattern = (*previous[:6], "continued")
         if found is not None and not spans and isinstance(speaker, str) and _closes_quote(narration, found):
@@ -515,20 +554,42 @@ def _remember_bodies(narration: str, memory: _Memory) -> None:
                 memory.bodies.append(re.sub(r"(?<=[a-z])\.$", "", _POSSESSIVE.sub("", name)))
 
 
+def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
+    """The person a "he" / "she" stands for when the same sentence names one before it ("Rep. Jane
+    Roe riled up her critics when she referred to …"): the first one named there whose gender fits
+    (the subject before an object, as centering theory ranks them: Grosz, Joshi & Weinstein 1995),
+    as the full name met before; this person is then the last speaker."""
+    gender = _PRONOUN_GENDER[pronoun]
+    people = []
+    for roles, person, _ in _labels(before):
+        name = memory.full_name([_POSSESSIVE.sub("", t).rstrip(".") for t in person])
+        if (len(person) >= 2 or roles) and person[0] not in _NOT_SPEAKERS:
+            memory.learn_gender(name, roles, "", 0)
+            if memory.fits(name, gender):
+                people.append(name)
+    if people:
+        memory.meet(people[0], (), speaker=True)
+    return people[0] if people else None
+
+
 def _remember_names(narration: str, memory: _Memory) -> None:
     """Remember the personal names of a sentence: two or more capitalised words once role words
     are cut off ("Defense Secretary Pete Hegseth" → "Pete Hegseth"), or a surname already met."""
     _remember_bodies(narration, memory)
-    for roles, person, opens in _labels(narration):
+    labels = _labels(narration)
+    for roles, person, opens in labels:
         if len(person) >= 2 and person[0] not in _NOT_SPEAKERS:
             name = _POSSESSIVE.sub("", " ".join(person).rstrip("."))  # "Senator Tim Scott’s rebuttal"
             memory.meet(name, roles, speaker=False)
+            memory.learn_gender(name, roles, narration, len(labels) if opens else 0)
             if opens:
                 memory.subjects.add(name)
         elif len(person) == 1 and (full := memory.known(person[0].rstrip(".’'s"))):
             memory.meet(full, roles, speaker=False)  # "Mr Biden" again: Joe Biden is the latest
         elif len(person) == 1 and roles and person[0] not in _NOT_SPEAKERS:
-            memory.meet(_POSSESSIVE.sub("", person[0]).rstrip("."), roles, speaker=False)  # "President Biden"
+            name = _POSSESSIVE.sub("", person[0]).rstrip(".")  # "President Biden", "Ms. Roe"
+            memory.meet(name, roles, speaker=False)
+            memory.learn_gender(name, roles, narration, len(labels) if opens else 0)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -635,6 +696,9 @@ def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
     words = who.split()
     if _PLACEHOLDER in words or _PARTY_TAG.fullmatch(who.rstrip(".,")):
         return True
+    rules = read_rules()
+    if _POSSESSIVE.search(words[0]) and _POSSESSIVE.sub("", words[0]) in rules.function_words or words[-1] in rules.breaks:
+        return True  # "It's Jan. 30": a sentence opener and a date, not a name
     if len(words) == 1 and who.lower() not in _PRONOUNS and (who in read_rules().function_words or who in _COMPASS):
         return True  # "If …", "South says" (a country named by its half)
     if _POSSESSIVE.search(who):  # "Harris’s comments": the owner of a noun, which must follow
@@ -720,7 +784,7 @@ def _speaker(found, memory: _Memory):
     first = lowered.split()[0]
     if first in ("its", "his", "her", "their"):  # "according to its publisher", "his family said"
         head = lowered.split()[-1]
-        owner = memory.last_person() if first in ("his", "her") else None
+        owner = memory.last_person(first) if first in ("his", "her") else None
         if head in lexicon.documents:  # "his statement said": the owner speaks
             return owner, who, verb, verb_text, stance, False, pattern + "_document"
         return (f"{owner}’s {head}" if owner else head), who, verb, verb_text, stance, False, pattern + "_role"
@@ -735,7 +799,7 @@ def _speaker(found, memory: _Memory):
     if lowered == "they" and memory.anonymous:  # "officials said …" then "they said"
         return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_pronoun"
     if lowered in _PRONOUNS:
-        return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_pronoun"
+        return memory.last_person(lowered), who, verb, verb_text, stance, False, pattern + "_pronoun"
     if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
         title = lowered.split()[-1]  # the person named with it before, else the role ("the governor")
         return memory.titled(title) or title, who, verb, verb_text, stance, False, pattern + "_title"
