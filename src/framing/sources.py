@@ -87,11 +87,13 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     inverted = {form for form, (verb, _) in forms.items() if verb in set(data["inverted"]["verbs"])}
     anonymous = sorted(data["anonymous"]["phrases"], key=len, reverse=True)
     titles = frozenset(data["roles"]["titles"])
-    speaker = (rf"(?<![\w’'.-])(?P<who>{_NAME}|[Hh]e|[Ss]he|[Tt]hey|"
+    speaker = (rf"(?<![\w’'.-])(?P<who>(?:{_NAME}|the\s+[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(titles)})\b|"
+               rf"{_NAME}|[Hh]e|[Ss]he|[Tt]hey|"
                rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
                rf"the\s+(?:[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s)|"
                rf"(?:{_alternatives(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
-               rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=\s)|"
+               rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
+
                rf"[Aa]n?\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who)\s)[\w’'-]+\s+){{0,3}}?[a-z][\w-]*(?=\s))")
     participles = _alternatives(f for f in forms if f.endswith("ing"))
     documents = frozenset(data["roles"].get("documents", ()))
@@ -110,6 +112,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         # ("“…,” Georgia Secretary of State Brad Raffensperger, a..."): the name after the quote
         ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:,|\(|\.{{3}}|…|$)")),
         ("quote_name", re.compile(rf"\b{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:\.{{3}}|…)\s*$")),
+        # "“…,” the 14-year-old, frustrated at …": a description after the quote
+        ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>the\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)\s*(?:,|\.{{3}}|…|$)")),
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
         # "according to a report released by the United Nations", "… the statement signed by Dr. Jane Roe"
         ("according_to_document", re.compile(
@@ -338,9 +342,13 @@ class _Memory:
         return " ".join(tokens)
 
     def titled(self, title: str) -> str | None:
-        """The last person written with this role ("the president" → "President Joe Biden")."""
-        return next((n for n in [*reversed(self.speakers), *reversed(self.names)]
-                     if title in self.titles.get(n, ())), None)
+        """The last person written with this role ("the president" → "President Joe Biden"), else
+        the last person when no role of theirs is known ("Bill De Blasio …" then "announced New
+        York's mayor"), else None."""
+        found = next((n for n in [*reversed(self.speakers), *reversed(self.names)]
+                      if title in self.titles.get(n, ())), None)
+        last = self.last_person()
+        return found or (last if last is not None and not self.titles.get(last) else None)
 
 
 def _article_quotes(article: list, text_col: str, written: list | None = None) -> list[dict]:
@@ -773,6 +781,10 @@ def _speaker(found, memory: _Memory):
     if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
         verb_text = None
     who = _without_openers(who)
+    owned = re.fullmatch(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)", who)
+    if owned and owned.group("title") in lexicon.titles and (
+            _is_place(owned.group("owner")) or owned.group("owner") in ("state", "country", "nation", "city")):
+        who = f"the {owned.group('title')}"  # "New York's often-feckless mayor", "the state's governor"
     if not who or _is_place(who):  # "Texas said", "WASHINGTON (AP) — …": a place speaks for nobody
         return None, found[1], verb, verb_text, stance, False, pattern + "_place"
     if noun in lexicon.anonymous and not _POSSESSIVE.search(who):  # "U.S. officials said": unnamed people
