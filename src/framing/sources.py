@@ -278,6 +278,7 @@ class _Memory:
         self.anonymous: str | None = None  # the anonymous source of the last attribution, if it was one
         self.bodies: list[str] = []  # bodies named so far ("CDC", "Supreme Court"), most recent last
         self.genders: dict[str, str] = {}  # name → "m" / "f", when the text tells it
+        self.authors: dict[str, str] = {}  # document noun → who wrote it ("complaint" → "Federal Trade Commission")
 
     def body(self, head: str) -> str | None:
         """The last body named whose name holds `head` ("the court" → "Supreme Court"), or for a
@@ -357,6 +358,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
     memory = _Memory()
     rows = []
     previous = None  # the attribution of the sentence before, when it named a speaker
+    mentioned = None  # the one person or author the sentence before named, when it quoted nobody
     unattributed: list[dict] = []  # the full quotes of the sentence before that got no speaker
     for record, last_id, text in _units(article, text_col):
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
@@ -372,6 +374,9 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
                 speaker = _antecedent(narration[:found[0]], memory, found[1].lower()) or speaker
         if found is None and previous and spans:  # quoted without a speaker: the one of the sentence before goes on
             speaker, label, verb, verb_text, stance, anonymous, pattern = (*previous[:6], "continued")
+        elif found is None and mentioned and spans and _only_quotes(narration):
+            speaker, label, pattern = mentioned, mentioned, "previous_mention"  # the one named just before
+            memory.meet(speaker, (), speaker=True)
         if found is not None and not spans and isinstance(speaker, str) and _closes_quote(narration, found):
             for row in unattributed:  # "“…”" then "she said." or "— Sen. Jane Roe, in a tweet"
                 row.update(speaker=speaker, speaker_label=label, verb=verb, verb_text=verb_text,
@@ -380,6 +385,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
                     if (found is not None and found[3] != "dash_line" or pattern == "continued")
                     and isinstance(speaker, str) else None)  # a dash line names the quote above it only
         _remember_names(narration, memory)
+        mentioned = None if spans or found is not None else _single_mention(narration, memory)
         if written is not None:
             written.extend((getattr(record, "event", None), _POSSESSIVE.sub("", " ".join(person)))
                            for _, person, _ in _labels(narration) if len(person) > 1)
@@ -562,6 +568,41 @@ def _remember_bodies(narration: str, memory: _Memory) -> None:
                 memory.bodies.append(re.sub(r"(?<=[a-z])\.$", "", _POSSESSIVE.sub("", name)))
 
 
+def _single_mention(narration: str, memory: _Memory) -> str | None:
+    """The one speaker a sentence without quotes or attribution names, for a bare quote after it
+    (the paragraph-level single mention of Muzny et al. 2017): the author of a document it
+    introduces ("an opinion released by the Office of Legal Counsel"), else its only person
+    (two name words or a title), else None."""
+    author = _document_author(narration)
+    if author:
+        return author[1]
+    people = {memory.full_name([_POSSESSIVE.sub("", t).rstrip(".") for t in person])
+              for roles, person, _ in _labels(narration)
+              if (len(person) >= 2 or roles) and person[0] not in _NOT_SPEAKERS}
+    return people.pop() if len(people) == 1 else None
+
+
+_DOCUMENT_VERBS = r"(?:filed|issued|released|published|sent|signed|unveiled|posted|wrote|submitted)"
+
+
+@lru_cache(maxsize=1 << 16)
+def _document_author(narration: str):
+    """(document noun, author) when a sentence introduces a document with its author: "an opinion
+    released Friday by the Justice Department's Office of Legal Counsel", "The Majority Opinion by
+    Judge Jane Roe", "The Federal Trade Commission has filed an amended complaint"; else None."""
+    documents = _alternatives(_lexicon().documents)
+    by = re.search(rf"(?i:\b(?P<doc>{documents}))\b(?:[\s,]+[\w-]+){{0,3}}?\s+(?:by|from)\s+(?:the\s+)?"
+                   rf"(?P<who>{_NAME})", narration)
+    if by is None:
+        by = re.search(rf"^\s*(?:The\s+)?(?P<who>{_NAME})\s+(?:[a-z]+\s+){{0,3}}?{_DOCUMENT_VERBS}\s+"
+                       rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?P<doc>{documents})\b", narration)
+    if by is None or by.group("who").split()[0] in read_rules().function_words:
+        return None
+    roles, name = _split_label(_without_owner(by.group("who").split()))
+    who = by.group("who") if not name or not roles or not _titled_person(roles, name) else " ".join(name)
+    return by.group("doc").lower(), _POSSESSIVE.sub("", who).rstrip(".,")
+
+
 def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
     """The person a "he" / "she" stands for when the same sentence names one before it ("Rep. Jane
     Roe riled up her critics when she referred to …"): the first one named there whose gender fits
@@ -584,6 +625,8 @@ def _remember_names(narration: str, memory: _Memory) -> None:
     """Remember the personal names of a sentence: two or more capitalised words once role words
     are cut off ("Defense Secretary Pete Hegseth" → "Pete Hegseth"), or a surname already met."""
     _remember_bodies(narration, memory)
+    if (author := _document_author(narration)):
+        memory.authors[author[0]] = author[1]
     labels = _labels(narration)
     for roles, person, opens in labels:
         if len(person) >= 2 and person[0] not in _NOT_SPEAKERS:
@@ -655,6 +698,8 @@ def _attribution(narration: str):
                     who = f"{who} {' '.join(role)}"
                 if who[:1].islower():
                     continue
+            if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
+                continue  # "“…,” the complaint alleges": the verb's own pattern reads it
             noun_group = match.group("noun") if "noun" in pattern.groupindex else None
             if who in ("The", "the") and noun_group:  # "The agency said": a description
                 who = f"the {noun_group}"
@@ -823,8 +868,8 @@ def _speaker(found, memory: _Memory):
         if head in {a.split()[-1] for a in lexicon.anonymous}:  # "the official said": unnamed, as before
             memory.anonymous = memory.anonymous or who[4:]
             return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_anonymous"
-        if head in lexicon.documents:
-            return None, who, verb, verb_text, stance, False, pattern + "_description"
+        if head in lexicon.documents:  # "the complaint alleges": its author when the text named one
+            return memory.authors.get(head), who, verb, verb_text, stance, False, pattern + "_document"
         if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
             # "the agency said": the body named last (of that kind, for "the court")
             return memory.body(head), who, verb, verb_text, stance, False, pattern + "_body"
