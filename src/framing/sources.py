@@ -43,6 +43,7 @@ _NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesda
                  "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
                  "May", "June", "July", "August", "September", "October", "November", "December",
                  "Today", "Yesterday", "But", "And", "So", "When", "While"}
+_NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
 _PARAGRAPH_CLOSE = "\u2063"  # invisible separator: marks a closing quote the paragraph's end stands for
 _PLACEHOLDER = "quoted"  # stands for a quoted span in the narration: lower case, never a name
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
@@ -304,8 +305,11 @@ class _Memory:
         fits = [n for n in self.speakers if self.fits(n, gender)]
         if fits:
             return fits[-1]
-        return next((n for n in reversed(self.names) if (self.titles.get(n) or n in self.subjects)
-                     and self.fits(n, gender)), None)
+        named = next((n for n in reversed(self.names) if (self.titles.get(n) or n in self.subjects)
+                      and self.fits(n, gender)), None)
+        if named is None and gender is not None:  # "he" with no one quoted yet: the last person named
+            named = next((n for n in reversed(self.names) if len(n.split()) > 1 and self.fits(n, gender)), None)
+        return named
 
     def fits(self, name: str, gender: str | None) -> bool:
         """True when `name` may be the person a pronoun of `gender` ("m", "f" or None) stands for."""
@@ -629,7 +633,7 @@ def _remember_names(narration: str, memory: _Memory) -> None:
         memory.authors[author[0]] = author[1]
     labels = _labels(narration)
     for roles, person, opens in labels:
-        if len(person) >= 2 and person[0] not in _NOT_SPEAKERS:
+        if len(person) >= 2 and person[0] not in _NOT_SPEAKERS and not _NOT_NAMES & set(person[1:]):
             name = _POSSESSIVE.sub("", " ".join(person).rstrip("."))  # "Senator Tim Scott’s rebuttal"
             memory.meet(name, roles, speaker=False)
             memory.learn_gender(name, roles, narration, len(labels) if opens else 0)
@@ -704,7 +708,10 @@ def _attribution(narration: str):
             if who in ("The", "the") and noun_group:  # "The agency said": a description
                 who = f"the {noun_group}"
             verb_text = match.group("verb") if "verb" in pattern.groupindex else "according to"
-            if who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
+            if (who.startswith("The ") and noun_group in lexicon.titles
+                    and (_is_place(who[4:]) or who[4:] in read_rules().adjectives)):
+                who, noun_group = f"the {noun_group}", None  # "The US president urged": the one named before
+            elif who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
                 who = who[4:]
             elif who.split()[0] in _NOT_SPEAKERS:
                 continue
