@@ -198,13 +198,15 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple], corpus_outlet
     return out.where(~out.map(lambda name: isinstance(name, str) and name.strip(" .") in outlets), None)
 
 
-def _outlets(corpus_outlets) -> frozenset:
+@lru_cache(maxsize=16)
+def _outlets(corpus_outlets: tuple = ()) -> frozenset:
     """Names of news outlets, which report but are never speakers ("according to CNN", "Politico
     reported"): the corpus's own outlets and the news organisations of `framing.actors`, less the
     platforms whose owners speak as companies ("Facebook said")."""
     platforms = set(load_data("reporting_verbs")["roles"].get("platforms", ()))
     names = set(outlet_names(tuple(corpus_outlets))) | set(read_rules().organisations)
-    return frozenset(names - platforms) | frozenset(f"The {n}" for n in names - platforms)
+    names = {n[4:] if n.startswith("The ") else n for n in names - platforms}
+    return frozenset(names) | frozenset(f"The {n}" for n in names)
 
 
 _RECORD_FIELDS = ("article_id", "sentence_id", "paragraph_id", "outlet", "event", "kind", "position")
@@ -279,6 +281,7 @@ class _Memory:
         self.anonymous: str | None = None  # the anonymous source of the last attribution, if it was one
         self.bodies: list[str] = []  # bodies named so far ("CDC", "Supreme Court"), most recent last
         self.genders: dict[str, str] = {}  # name → "m" / "f", when the text tells it
+        self.lead: list[str] | None = None  # the full names of the article's first sentence
         self.authors: dict[str, str] = {}  # document noun → who wrote it ("complaint" → "Federal Trade Commission")
 
     def body(self, head: str) -> str | None:
@@ -307,8 +310,8 @@ class _Memory:
             return fits[-1]
         named = next((n for n in reversed(self.names) if (self.titles.get(n) or n in self.subjects)
                       and self.fits(n, gender)), None)
-        if named is None and gender is not None:  # "he" with no one quoted yet: the last person named
-            named = next((n for n in reversed(self.names) if len(n.split()) > 1 and self.fits(n, gender)), None)
+        if named is None and gender is not None:  # "he" with no one quoted yet: the person of the lead
+            named = next((n for n in reversed(self.lead or []) if self.fits(n, gender)), None)
         return named
 
     def fits(self, name: str, gender: str | None) -> bool:
@@ -337,22 +340,23 @@ class _Memory:
 
     def full_name(self, tokens: list[str]) -> str:
         """A surname alone ("Hegseth") as the full name met earlier ("Pete Hegseth")."""
-        for known in [*reversed(self.speakers), *reversed(self.names)]:
-            if known.split()[-len(tokens):] == tokens:
-                return known
+        known = [*reversed(self.speakers), *reversed(self.names)]
+        for name in [n for n in known if len(n.split()) > len(tokens)] + known:  # "Nancy Pelosi" before "Pelosi"
+            if name.split()[-len(tokens):] == tokens:
+                return name
         if len(tokens) == 1:  # written by the first word of a name only ("Tedros", "Tsai"): that name
             starting = {n for n in [*self.speakers, *self.names] if len(n.split()) > 1 and n.split()[0] == tokens[0]}
             if len(starting) == 1:
                 return starting.pop()
         return " ".join(tokens)
 
-    def titled(self, title: str) -> str | None:
-        """The last person written with this role ("the president" → "President Joe Biden"), else
-        the last person when no role of theirs is known ("Bill De Blasio …" then "announced New
-        York's mayor"), else None."""
+    def titled(self, title: str, *, guess: bool = False) -> str | None:
+        """The last person written with this role ("the president" → "President Joe Biden"); with
+        `guess` (a place's one office: "the US president"), else the last person when no role of
+        theirs is known."""
         found = next((n for n in [*reversed(self.speakers), *reversed(self.names)]
                       if title in self.titles.get(n, ())), None)
-        last = self.last_person()
+        last = self.last_person() if guess and found is None else None
         return found or (last if last is not None and not self.titles.get(last) else None)
 
 
@@ -374,8 +378,12 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         anonymous, pattern = False, "unattributed"
         if found is not None or spans:
             speaker, label, verb, verb_text, stance, anonymous, pattern = _speaker(found, memory)
-            if found is not None and found[1].lower() in ("he", "she"):
-                speaker = _antecedent(narration[:found[0]], memory, found[1].lower()) or speaker
+            first = found[1].split()[0].lower() if found is not None else ""
+            if first in ("he", "she"):
+                speaker = _antecedent(narration[:found[0]], memory, first) or speaker
+            elif first in ("his", "her") and speaker == found[1].split()[-1].lower():  # "his spokesman", nobody known
+                owner = _antecedent(narration[:found[0]], memory, first)
+                speaker = f"{owner}’s {speaker}" if owner else speaker
         if found is None and previous and spans:  # quoted without a speaker: the one of the sentence before goes on
             speaker, label, verb, verb_text, stance, anonymous, pattern = (*previous[:6], "continued")
         elif found is None and mentioned and spans and _only_quotes(narration):
@@ -388,9 +396,9 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         previous = ((speaker, label, verb, verb_text, stance, anonymous)
                     if (found is not None and found[3] != "dash_line" or pattern == "continued")
                     and isinstance(speaker, str) else None)  # a dash line names the quote above it only
-        _remember_names(narration, memory)
+        _remember_names(narration, memory, headline=getattr(record, "kind", None) == "headline")
         mentioned = None if spans or found is not None else _single_mention(narration, memory)
-        if written is not None:
+        if written is not None and not _title_case(narration):
             written.extend((getattr(record, "event", None), _POSSESSIVE.sub("", " ".join(person)))
                            for _, person, _ in _labels(narration) if len(person) > 1)
         unattributed = []
@@ -557,12 +565,18 @@ _BODY = re.compile(r"(?<=\()[A-Z]{2,6}(?=\))|(?<![\w.])(?:[A-Z][\w’'.-]*\s+(?:
 _NOT_BODIES = {"Covid", "COVID", "Coronavirus", "Omicron", "Delta", "Day", "Week", "Month", "Year", "War"}
 
 
+def _title_case(narration: str) -> bool:
+    """True when every word but the small ones is capitalised (a headline in title case)."""
+    return not any(w[0].islower() and w not in _TITLE_SMALL_WORDS and w != _PLACEHOLDER
+                   for w in _WORD.findall(narration))
+
+
 def _remember_bodies(narration: str, memory: _Memory) -> None:
     """Remember the bodies a sentence names: an acronym it defines in brackets ("(CDC)") or two
     capitalised words or more holding an organisation word ("the Food and Drug Administration",
     "the Supreme Court")."""
     rules = read_rules()
-    if not any(w[0].islower() and w not in _TITLE_SMALL_WORDS and w != _PLACEHOLDER for w in _WORD.findall(narration)):
+    if _title_case(narration):
         return  # a headline in title case ("Biden Cancels Trip to Chicago"): its capitals name no body
     for match in _BODY.finditer(narration):
         words = match.group().split()
@@ -618,20 +632,25 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
         name = memory.full_name([_POSSESSIVE.sub("", t).rstrip(".") for t in person])
         if (len(person) >= 2 or roles) and person[0] not in _NOT_SPEAKERS:
             memory.learn_gender(name, roles, "", 0)
-            if memory.fits(name, gender):
-                people.append(name)
+            if (roles or name in memory.genders or name in memory.names) and memory.fits(name, gender):
+                people.append(name)  # a person written with a role or met before ("Operation Warp Speed, she …" is not)
     if people:
         memory.meet(people[0], (), speaker=True)
     return people[0] if people else None
 
 
-def _remember_names(narration: str, memory: _Memory) -> None:
+def _remember_names(narration: str, memory: _Memory, *, headline: bool = False) -> None:
     """Remember the personal names of a sentence: two or more capitalised words once role words
     are cut off ("Defense Secretary Pete Hegseth" → "Pete Hegseth"), or a surname already met."""
+    if _title_case(narration):
+        return  # a headline in title case ("Judge Blocks Texas Law"): its capitals name nobody
     _remember_bodies(narration, memory)
     if (author := _document_author(narration)):
         memory.authors[author[0]] = author[1]
     labels = _labels(narration)
+    if memory.lead is None and not headline:
+        memory.lead = [_POSSESSIVE.sub("", " ".join(person).rstrip(".")) for _, person, _ in labels
+                       if len(person) >= 2 and person[0] not in _NOT_SPEAKERS]
     for roles, person, opens in labels:
         if len(person) >= 2 and person[0] not in _NOT_SPEAKERS and not _NOT_NAMES & set(person[1:]):
             name = _POSSESSIVE.sub("", " ".join(person).rstrip("."))  # "Senator Tim Scott’s rebuttal"
@@ -693,7 +712,7 @@ def _attribution(narration: str):
     best = None
     for name, pattern in lexicon.patterns:
         for match in pattern.finditer(narration):
-            who = match.group("who").strip()
+            who = re.sub(r"\s*(?:\.{2,}|…)$", "", match.group("who").strip())  # "said Saturday..."
             if name == "according_to_document":  # "… from the New York State attorney general, Letitia James"
                 role = (match.group("role") or "").split()
                 if match.group("named"):
@@ -710,7 +729,7 @@ def _attribution(narration: str):
             verb_text = match.group("verb") if "verb" in pattern.groupindex else "according to"
             if (who.startswith("The ") and noun_group in lexicon.titles
                     and (_is_place(who[4:]) or who[4:] in read_rules().adjectives)):
-                who, noun_group = f"the {noun_group}", None  # "The US president urged": the one named before
+                who, noun_group = f"the {who[4:]} {noun_group}", None  # "The US president urged": named before
             elif who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
                 who = who[4:]
             elif who.split()[0] in _NOT_SPEAKERS:
@@ -776,8 +795,8 @@ def _without_owner(tokens: list[str]) -> list[str]:
     two name words or more, none of them an organisation word."""
     cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t) or t.endswith(("’", "'"))),
               default=0)
-    rest = tokens[cut:]
-    if cut and len(rest) >= 2 and not any(t in read_rules().organisation_words for t in rest):
+    rest, owner = tokens[cut:], re.sub(r"(?:[’']s?)$", "", " ".join(tokens[:cut]))
+    if cut and len(rest) >= 2 and owner in _outlets(()) and not any(t in read_rules().organisation_words for t in rest):
         return rest
     return tokens
 
@@ -833,10 +852,15 @@ def _speaker(found, memory: _Memory):
     if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
         verb_text = None
     who = _without_openers(who)
-    owned = re.fullmatch(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)", who)
+    owned = re.fullmatch(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)(?:[’']s?)?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)", who)
+    owner = _POSSESSIVE.sub("", owned.group("owner")).rstrip("’'") if owned else ""
     if owned and owned.group("title") in lexicon.titles and (
-            _is_place(owned.group("owner")) or owned.group("owner") in ("state", "country", "nation", "city")):
-        who = f"the {owned.group('title')}"  # "New York's often-feckless mayor", "the state's governor"
+            _is_place(owner) or owner in read_rules().adjectives or owner in ("state", "country", "nation", "city")):
+        # "New York's often-feckless mayor", "the US president": the one holder of a place's office,
+        # the person written with that title before, else the last person of no known role
+        title = owned.group("title")
+        return (memory.titled(title, guess=True) or title, who, verb, verb_text, stance, False,
+                pattern + "_title")
     if not who or _is_place(who):  # "Texas said", "WASHINGTON (AP) — …": a place speaks for nobody
         return None, found[1], verb, verb_text, stance, False, pattern + "_place"
     if noun in lexicon.anonymous and not _POSSESSIVE.search(who):  # "U.S. officials said": unnamed people
