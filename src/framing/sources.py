@@ -92,9 +92,9 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                rf"{_NAME}|[Hh]e|[Ss]he|[Tt]hey|"
                rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
                rf"the\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s)|"
-               rf"(?:{_alternatives(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
+               rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
                rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
-
+               rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
                rf"[Aa]n?\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who)\s)[\w’'-]+\s+){{0,3}}?[a-z][\w-]*(?=\s))")
     participles = _alternatives(f for f in forms if f.endswith("ing"))
     documents = frozenset(data["roles"].get("documents", ()))
@@ -122,6 +122,13 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
             rf"(?:[a-z]+\s+){{0,2}}?(?:from|by|of)\s+(?:the\s+)?(?P<who>{_NAME}|[a-z][\w-]*)"
             rf"(?P<role>(?:\s+[a-z]+){{1,2}})?(?:,\s+(?P<named>{_NAME}))?")),
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
+        # the agent of a passive naming verb: "called “purges” by their critics"
+        ("passive_by", re.compile(rf"\b(?P<verb>called|described|dubbed|labeled|labelled|branded|termed|"
+                                  rf"characterized|characterised|hailed|decried|condemned)\b[^;]{{0,60}}?"
+                                  rf"\b{_PLACEHOLDER}\b[^;]{{0,40}}?\bby\s+(?:the\s+)?{speaker}")),
+        # "(to use President Jane Roe's words)", "in the words of Jane Roe"
+        ("words_of", re.compile(rf"\b(?:in|to use|in the)\s+(?P<who>{_NAME})[’']s?\s+(?:own\s+)?words\b"
+                                rf"|\bin the words of\s+(?P<who2>{_NAME})")),
     ]
     nouns, documents = frozenset(data["roles"].get("nouns", ())), frozenset(data["roles"].get("documents", ()))
     heads = nouns | documents | {a.split()[-1].lower() for a in anonymous}
@@ -130,6 +137,11 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                          rf"(?:,[^,]{{3,200}},)?\s[^;]*?\b(?P<verb>{inflected})\b")
     return _Lexicon(forms, patterns, subject, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
                     nouns, documents, heads, titles, str(data["version"]))
+
+
+def _capitalised(phrases) -> str:
+    """A regex alternation of `phrases` capitalised as a sentence opens them ("Local leaders")."""
+    return _alternatives(p[:1].upper() + p[1:] for p in phrases)
 
 
 def _alternatives(words) -> str:
@@ -450,6 +462,18 @@ _AFTER_INVERTED = {"who", "whose", "of", "in", "at", "on", "to", "for", "and", "
                    "before", "about", "last", "this", "earlier", "later", "late", "early", "told"}
 
 
+_OPENS_CLAUSE = {"that", "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "this", "these", "those",
+                 "there", "his", "her", "their", "its", "our", "in", "on", "to", "with", "about", "of", "so", "if",
+                 "not", "no", "more", "many", "some", "all", "one", "two", "quoted", "what", "how", "why", "who"}
+
+
+def _noun_follows(rest: str) -> bool:
+    """True when a lower-case word that cannot open a clause follows a base-form verb ("state
+    department", "report card"): the "verb" is the first half of a noun."""
+    match = re.match(r"\s+([a-z]+)\b", rest)
+    return match is not None and match.group(1) not in _OPENS_CLAUSE and not match.group(1).endswith("ly")
+
+
 def _clause_follows(rest: str) -> bool:
     """True when a lower-case word other than a preposition, "who" or a time follows the words after
     an inverted verb: they open a clause ("said the plan was …")."""
@@ -509,6 +533,8 @@ def _attributed_clause(text: str, found) -> str | None:
     the talks stalled." / "The talks stalled, according to two officials." / "The talks stalled,
     officials said (on Tuesday)." Returns the clause, or None when the sentence is not built so."""
     start, who, verb_text, pattern, _ = found
+    if verb_text is None:  # "in Jane Roe's words" names whose words are quoted, not a clause
+        return None
     if pattern.startswith("according_to") and not text[:start].strip():
         clause = text.split(",", 1)[1] if "," in text else ""
     elif (pattern == "name_verb" and not text[:start].strip(" -•*")  # "NATO chief says Ukraine …"
@@ -712,7 +738,8 @@ def _attribution(narration: str):
     best = None
     for name, pattern in lexicon.patterns:
         for match in pattern.finditer(narration):
-            who = re.sub(r"\s*(?:\.{2,}|…)$", "", match.group("who").strip())  # "said Saturday..."
+            raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
+            who = re.sub(r"\s*(?:\.{2,}|…)$", "", raw.strip())  # "said Saturday..."
             if name == "according_to_document":  # "… from the New York State attorney general, Letitia James"
                 role = (match.group("role") or "").split()
                 if match.group("named"):
@@ -726,7 +753,8 @@ def _attribution(narration: str):
             noun_group = match.group("noun") if "noun" in pattern.groupindex else None
             if who in ("The", "the") and noun_group:  # "The agency said": a description
                 who = f"the {noun_group}"
-            verb_text = match.group("verb") if "verb" in pattern.groupindex else "according to"
+            verb_text = (match.group("verb") if "verb" in pattern.groupindex
+                         else None if name == "words_of" else "according to")
             if (who.startswith("The ") and noun_group in lexicon.titles
                     and (_is_place(who[4:]) or who[4:] in read_rules().adjectives)):
                 who, noun_group = f"the {who[4:]} {noun_group}", None  # "The US president urged": named before
@@ -739,7 +767,8 @@ def _attribution(narration: str):
             if _not_a_speaker(who, None if who.startswith("the ") else noun_group, lexicon):
                 continue
             first = who.split()[0].lower()
-            if name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS or first in _DETERMINERS):
+            if (name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS or first in _DETERMINERS)
+                    and not re.fullmatch(r"an?\s+(?:[A-Z]\S*\s+)?[A-Z]\S*", who)):  # "said a New Yorker" speaks
                 continue  # "saying he hopes", "said his administration has": the subject of what is reported
             if name == "verb_name" and first == "the" and _clause_follows(narration[match.end():]):
                 continue  # "said the plan was …": the subject of what is reported, not "said the mayor."
@@ -752,6 +781,8 @@ def _attribution(narration: str):
             if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and not who.endswith("s")
                     and not any(who.lower().startswith(a) for a in lexicon.anonymous)):
                 continue
+            if name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and _noun_follows(narration[match.end():]):
+                continue  # "the US state department": a base form followed by a noun is a noun
             if best is None or match.start() < best[0]:
                 noun = None if who.startswith("the ") else noun_group
                 best = (match.start(), who, verb_text, name, noun)
@@ -875,6 +906,8 @@ def _speaker(found, memory: _Memory):
         owner = memory.last_person(first) if first in ("his", "her") else None
         if head in lexicon.documents:  # "his statement said": the owner speaks
             return owner, who, verb, verb_text, stance, False, pattern + "_document"
+        if head in {a.split()[-1] for a in lexicon.anonymous}:  # "by their critics": unnamed people
+            return who, who, verb, verb_text, stance, True, pattern + "_anonymous"
         return (f"{owner}’s {head}" if owner else head), who, verb, verb_text, stance, False, pattern + "_role"
     if lowered.rstrip("s") in lexicon.documents or lowered in lexicon.documents:  # "Reports said"
         return None, who, verb, verb_text, stance, False, pattern + "_description"
