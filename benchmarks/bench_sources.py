@@ -103,8 +103,10 @@ def timed_extraction(sentences: pd.DataFrame, repeats: int = REPEATS):
 
     times = []
     for _ in range(repeats):
-        for cached in (sources._attribution, sources._subject, sources._labels, actors._person_mentions):
-            cached.cache_clear()
+        for module in (sources, actors):  # every per-sentence cache of the extractor
+            for cached in vars(module).values():
+                if callable(getattr(cached, "cache_clear", None)) and cached.__module__ == module.__name__:
+                    cached.cache_clear()
         start = time.perf_counter()
         quotes = fr.extract_quotes(sentences)
         times.append(time.perf_counter() - start)

@@ -591,6 +591,7 @@ _BODY = re.compile(r"(?<=\()[A-Z]{2,6}(?=\))|(?<![\w.])(?:[A-Z][\w’'.-]*\s+(?:
 _NOT_BODIES = {"Covid", "COVID", "Coronavirus", "Omicron", "Delta", "Day", "Week", "Month", "Year", "War"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _title_case(narration: str) -> bool:
     """True when every word but the small ones is capitalised (a headline in title case)."""
     return not any(w[0].islower() and w not in _TITLE_SMALL_WORDS and w != _PLACEHOLDER
@@ -629,17 +630,28 @@ def _single_mention(narration: str, memory: _Memory) -> str | None:
 _DOCUMENT_VERBS = r"(?:filed|issued|released|published|sent|signed|unveiled|posted|wrote|submitted)"
 
 
+@lru_cache(maxsize=1)
+def _document_patterns() -> tuple[re.Pattern, re.Pattern, frozenset]:
+    """The two forms of a document with its author: "DOCUMENT … by NAME" and "NAME filed a DOCUMENT",
+    and the words one of which a sentence holds when it names a document."""
+    documents = _alternatives(_lexicon().documents)
+    by_author = re.compile(rf"(?i:\b(?P<doc>{documents}))\b(?:[\s,]+[\w-]+){{0,3}}?\s+(?:by|from)\s+(?:the\s+)?"
+                           rf"(?P<who>{_NAME})")
+    author_first = re.compile(rf"^\s*(?:The\s+)?(?P<who>{_NAME})\s+(?:[a-z]+\s+){{0,3}}?{_DOCUMENT_VERBS}\s+"
+                              rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?P<doc>{documents})\b")
+    heads = frozenset(w for d in _lexicon().documents for w in d.split() for w in (w, w + ",", w + "."))
+    return by_author, author_first, heads
+
+
 @lru_cache(maxsize=1 << 16)
 def _document_author(narration: str):
     """(document noun, author) when a sentence introduces a document with its author: "an opinion
     released Friday by the Justice Department's Office of Legal Counsel", "The Majority Opinion by
     Judge Jane Roe", "The Federal Trade Commission has filed an amended complaint"; else None."""
-    documents = _alternatives(_lexicon().documents)
-    by = re.search(rf"(?i:\b(?P<doc>{documents}))\b(?:[\s,]+[\w-]+){{0,3}}?\s+(?:by|from)\s+(?:the\s+)?"
-                   rf"(?P<who>{_NAME})", narration)
-    if by is None:
-        by = re.search(rf"^\s*(?:The\s+)?(?P<who>{_NAME})\s+(?:[a-z]+\s+){{0,3}}?{_DOCUMENT_VERBS}\s+"
-                       rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?P<doc>{documents})\b", narration)
+    by_author, author_first, heads = _document_patterns()
+    if heads.isdisjoint(narration.lower().split()):
+        return None  # no document named: skip the regexes
+    by = by_author.search(narration) or author_first.search(narration)
     if by is None or by.group("who").split()[0] in read_rules().function_words:
         return None
     roles, name = _split_label(_without_owner(by.group("who").split()))
@@ -729,6 +741,12 @@ def _narration(text: str, spans) -> str:
     return "".join(out)
 
 
+# A word each pattern needs in the sentence (a cheap test before the regex).
+_NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quote_name": _PLACEHOLDER,
+          "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
+          "according_to_document": "ccording to"}
+
+
 @lru_cache(maxsize=1 << 16)
 def _attribution(narration: str):
     """(start, who, verb as written, pattern name, noun after who) of the first attribution in the
@@ -737,6 +755,9 @@ def _attribution(narration: str):
     lexicon = _lexicon()
     best = None
     for name, pattern in lexicon.patterns:
+        needed = _NEEDS.get(name)
+        if needed is not None and needed not in narration:
+            continue  # the pattern cannot match: skip the regex
         for match in pattern.finditer(narration):
             raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
             who = re.sub(r"\s*(?:\.{2,}|…)$", "", raw.strip())  # "said Saturday..."
