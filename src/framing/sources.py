@@ -591,11 +591,13 @@ _BODY = re.compile(r"(?<=\()[A-Z]{2,6}(?=\))|(?<![\w.])(?:[A-Z][\w’'.-]*\s+(?:
 _NOT_BODIES = {"Covid", "COVID", "Coronavirus", "Omicron", "Delta", "Day", "Week", "Month", "Year", "War"}
 
 
+_LOWER_WORD = re.compile(rf"(?<![\w’'.-])(?!(?:{'|'.join(sorted(_TITLE_SMALL_WORDS))}|{_PLACEHOLDER})\b)[a-z]")
+
+
 @lru_cache(maxsize=1 << 16)
 def _title_case(narration: str) -> bool:
     """True when every word but the small ones is capitalised (a headline in title case)."""
-    return not any(w[0].islower() and w not in _TITLE_SMALL_WORDS and w != _PLACEHOLDER
-                   for w in _WORD.findall(narration))
+    return _LOWER_WORD.search(narration) is None
 
 
 def _remember_bodies(narration: str, memory: _Memory) -> None:
@@ -627,7 +629,9 @@ def _single_mention(narration: str, memory: _Memory) -> str | None:
     return people.pop() if len(people) == 1 else None
 
 
-_DOCUMENT_VERBS = r"(?:filed|issued|released|published|sent|signed|unveiled|posted|wrote|submitted)"
+_DOCUMENT_VERB_SET = frozenset({"filed", "issued", "released", "published", "sent", "signed", "unveiled", "posted",
+                                "wrote", "submitted"})
+_DOCUMENT_VERBS = f"(?:{'|'.join(sorted(_DOCUMENT_VERB_SET))})"
 
 
 @lru_cache(maxsize=1)
@@ -649,9 +653,12 @@ def _document_author(narration: str):
     released Friday by the Justice Department's Office of Legal Counsel", "The Majority Opinion by
     Judge Jane Roe", "The Federal Trade Commission has filed an amended complaint"; else None."""
     by_author, author_first, heads = _document_patterns()
-    if heads.isdisjoint(narration.lower().split()):
+    words = set(narration.lower().split())
+    if heads.isdisjoint(words):
         return None  # no document named: skip the regexes
-    by = by_author.search(narration) or author_first.search(narration)
+    by = by_author.search(narration) if "by" in words or "from" in words else None
+    if by is None and not _DOCUMENT_VERB_SET.isdisjoint(words):
+        by = author_first.search(narration)
     if by is None or by.group("who").split()[0] in read_rules().function_words:
         return None
     roles, name = _split_label(_without_owner(by.group("who").split()))
@@ -811,6 +818,7 @@ def _attribution(narration: str):
     return best
 
 
+_OWNED = re.compile(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)(?:[’']s?)?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Prof", "Rev", "Mx"}
 _DETERMINERS = {"a", "an", "its", "his", "her", "their"}
 _COMPASS = {"North", "South", "East", "West"}
@@ -904,7 +912,7 @@ def _speaker(found, memory: _Memory):
     if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
         verb_text = None
     who = _without_openers(who)
-    owned = re.fullmatch(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)(?:[’']s?)?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)", who)
+    owned = _OWNED.fullmatch(who) if " " in who else None
     owner = _POSSESSIVE.sub("", owned.group("owner")).rstrip("’'") if owned else ""
     if owned and owned.group("title") in lexicon.titles and (
             _is_place(owner) or owner in read_rules().adjectives or owner in ("state", "country", "nation", "city")):
