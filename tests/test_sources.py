@@ -391,6 +391,9 @@ def test_accuracy_on_the_seen_sample_holds_its_floor():
     (["The Federal Trade Commission has filed an amended antitrust complaint against Facebook.",
       "“Facebook has today a dominant share of the market,” the complaint alleges."],
      "Facebook has today a dominant share of the market,", "Federal Trade Commission", False),
+    # a body's document: the body ("the agency's report said")
+    (["The Food and Drug Administration (FDA) approved the pill on Monday.",
+      "The agency’s report said the risk was “very low.”"], "very low.", "FDA", False),
     # a bare quote after a sentence that names one author
     (["The direction came in an opinion released Friday by the Justice Department's Office of Legal Counsel, "
       "which provides legal advice to the executive branch.",

@@ -38,7 +38,7 @@ _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?[
 _PRONOUNS = {"he", "she", "they"}
 # A word that opens a clause: "critics on Thursday when she referred …" ends the anonymous source
 # at "Thursday".
-_NOT_CLAUSE = r"(?!(?:when|who|whom|which|that|he|she|they|we|and|but|after|before|while|as|because|if)\b)"
+_NOT_CLAUSE = r"(?!(?:when|who|whom|which|that|he|she|they|we|him|them|us|and|but|after|before|while|as|because|if)\b)"
 _NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesday", "Wednesday",
                  "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
                  "May", "June", "July", "August", "September", "October", "November", "December",
@@ -91,7 +91,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     speaker = (rf"(?<![\w’'.-])(?P<who>(?:{_NAME}|the\s+[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(titles)})\b|"
                rf"{_NAME}|[Hh]e|[Ss]he|[Tt]hey|"
                rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
-               rf"the\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s)|"
+               rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s)|"
                rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
                rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
                rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
@@ -779,6 +779,8 @@ def _attribution(narration: str):
             if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
                 continue  # "“…,” the complaint alleges": the verb's own pattern reads it
             noun_group = match.group("noun") if "noun" in pattern.groupindex else None
+            if who.startswith("The ") and who[4:5].islower():  # "The agency’s report said": a description
+                who = "t" + who[1:]
             if who in ("The", "the") and noun_group:  # "The agency said": a description
                 who = f"the {noun_group}"
             verb_text = (match.group("verb") if "verb" in pattern.groupindex
@@ -935,7 +937,7 @@ def _speaker(found, memory: _Memory):
         owner = memory.last_person(first) if first in ("his", "her") else None
         if head in lexicon.documents:  # "his statement said": the owner speaks
             return owner, who, verb, verb_text, stance, False, pattern + "_document"
-        if head in {a.split()[-1] for a in lexicon.anonymous}:  # "by their critics": unnamed people
+        if head.endswith("s") and head in {a.split()[-1] for a in lexicon.anonymous}:  # "by their critics"
             return who, who, verb, verb_text, stance, True, pattern + "_anonymous"
         return (f"{owner}’s {head}" if owner else head), who, verb, verb_text, stance, False, pattern + "_role"
     if lowered.rstrip("s") in lexicon.documents or lowered in lexicon.documents:  # "Reports said"
@@ -962,6 +964,12 @@ def _speaker(found, memory: _Memory):
             memory.anonymous = memory.anonymous or who[4:]
             return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_anonymous"
         if head in lexicon.documents:  # "the complaint alleges": its author when the text named one
+            owner = next((_POSSESSIVE.sub("", w).rstrip("’'") for w in lowered.split()[1:-1]
+                          if _POSSESSIVE.search(w) or w.endswith(("’", "'"))), None)
+            if owner and (owner.capitalize() in read_rules().organisation_words or owner in read_rules().descriptors):
+                return memory.body(owner), who, verb, verb_text, stance, False, pattern + "_document"  # "the agency's report"
+            if owner and owner in lexicon.titles:  # "the president's statement"
+                return memory.titled(owner), who, verb, verb_text, stance, False, pattern + "_document"
             return memory.authors.get(head), who, verb, verb_text, stance, False, pattern + "_document"
         if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
             # "the agency said": the body named last (of that kind, for "the court")
