@@ -424,10 +424,11 @@ def test_sieve_rules(texts, quote, speaker, anonymous):
     "Aides described a “tense and at times dour office atmosphere,” Politico reported.",
     "It's Jan. 30, 1989, and U.S. diplomats have just closed the embassy, promising “the United States will return.”",
     "Rep. Jane Roe, D-Calif., said Saturday... “we will vote no.”",
+    "The letter said the damage was “accelerating,” according to reports Monday.",
 ])
 def test_outlets_dates_and_openers_are_no_speakers(text):
     quotes = fr.extract_quotes(_table([text]))
-    assert not quotes["speaker"].isin(["CNN", "Politico", "It's Jan", "Saturday"]).any()
+    assert not quotes["speaker"].isin(["CNN", "Politico", "It's Jan", "Saturday", "Monday"]).any()
 
 
 def test_allsides_speakers_are_no_outlet_place_title_or_function_word(shared_data):

@@ -838,7 +838,8 @@ def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
     if _PLACEHOLDER in words or _PARTY_TAG.fullmatch(who.rstrip(".,")):
         return True
     rules = read_rules()
-    if _POSSESSIVE.search(words[0]) and _POSSESSIVE.sub("", words[0]) in rules.function_words or words[-1] in rules.breaks:
+    if (_POSSESSIVE.search(words[0]) and _POSSESSIVE.sub("", words[0]) in rules.function_words
+            or words[-1].rstrip(".,") in rules.breaks or words[-1] in rules.breaks):
         return True  # "It's Jan. 30": a sentence opener and a date, not a name
     if len(words) == 1 and who.lower() not in _PRONOUNS and (who in read_rules().function_words or who in _COMPASS):
         return True  # "If …", "South says" (a country named by its half)
