@@ -181,9 +181,9 @@ def test_hand_labelled_allsides_sample():
     named = [(item["speaker"], row["speaker"]) for item, row in zip(items, rows)
              if isinstance(row["speaker"], str) and not row["is_anonymous"]]
     right = sum(expected is not None and expected.split()[-1] == got.split()[-1] for expected, got in named)
-    assert right / len(named) >= 0.88  # measured 107 of 117 (reporting verbs 1.5)
+    assert right / len(named) >= 0.88  # measured 108 of 117 (reporting verbs 1.5)
     labelled = sum(item["speaker"] not in (None, "anonymous") for item in items)
-    assert right / labelled >= 0.80  # measured 107 of 127 (0.84)
+    assert right / labelled >= 0.80  # measured 108 of 127 (0.85)
     by_quote = {item["quote"]: row for item, row in zip(items, rows)}
     assert by_quote["Today we are announcing that Texas will build a border wall in our state to help secure our border,"]["speaker"] == "Greg Abbott"
     assert by_quote["The first time he used military force was about a month after he was inaugurated,"]["speaker"] == "Lawrence J. Korb"
@@ -359,13 +359,13 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 
 def test_accuracy_on_the_seen_sample_holds_its_floor():
     """Speaker accuracy on the 168 hand-labelled quotes read while writing the rules (dev, holdout,
-    test, fresh), scored as `benchmarks/bench_sources.py` scores it: measured 0.80 with reporting
-    verbs 1.5; a rule change that loses more than two points fails here."""
+    test, fresh), scored as `benchmarks/bench_sources.py` scores it: measured 0.83 (precision 0.91)
+    with reporting verbs 1.5; a rule change that loses more than two points fails here."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
     items = [json.loads(line) for line in path.open(encoding="utf-8")]
     seen = score_sample([item for item in items if item["split"] in SEEN])
     assert seen["n_quotes"] == 168 and seen["quotes_found"] == 168
-    assert seen["accuracy"] >= 0.78 and seen["precision"] >= 0.87
+    assert seen["accuracy"] >= 0.81 and seen["precision"] >= 0.89
 
 
 @pytest.mark.parametrize("texts, quote, speaker, anonymous", [

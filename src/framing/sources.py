@@ -13,7 +13,13 @@ Steinberger & Best 2007 and Pareti 2016, written for this project):
 - "he said" / "she added" goes to the last named speaker of the article; "Hegseth" after
   "Defense Secretary Pete Hegseth" is the same person;
 - indirect quotes are sentences "NAME said that …" without quotation marks;
-- anonymous sources ("officials said", "a source familiar with …") are flagged.
+- anonymous sources ("officials said", "a source familiar with …") are flagged;
+- the rules run as a sieve in the order of Muzny et al. (2017): patterns in the quote's own
+  sentence first ("“…,” X said", "X said: “…”", "“…,” said X", a name right after the quote),
+  then the sentence after and the sentence naming one person before a bare quote, then pronouns
+  and descriptions resolved to a person met earlier whose gender, when the text tells it
+  (honorifics, gendered roles, pronouns), fits;
+- news outlets report but never speak ("according to CNN" gives no speaker).
 
 Reporting verbs, their stance (neutral or evaluative), role words and anonymous phrases are data in
 `src/framing/data/reporting_verbs.toml`.
