@@ -19,7 +19,8 @@ Steinberger & Best 2007 and Pareti 2016, written for this project):
   then the sentence after and the sentence naming one person before a bare quote, then pronouns
   and descriptions resolved to a person met earlier whose gender, when the text tells it
   (honorifics, gendered roles, pronouns), fits;
-- news outlets report but never speak ("according to CNN" gives no speaker).
+- an article's own outlet never speaks in it ("CNN has learned" in CNN's article is the journalist's
+  voice); another outlet may be a source, as a body ("according to CNN" in another outlet's article).
 
 Reporting verbs, their stance (neutral or evaluative), role words and anonymous phrases are data in
 `src/framing/data/reporting_verbs.toml`.
@@ -101,7 +102,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
                rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
                rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
-               rf"[Aa]n?\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who)\s)[\w’'-]+\s+){{0,3}}?[a-z][\w-]*(?=\s))")
+               rf"[Aa]n?\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who)\s)[\w’'-]+\s+){{0,3}}?[a-z][\w-]*(?=\s|[.!?…]*$))")
     participles = _alternatives(f for f in forms if f.endswith("ing"))
     documents = frozenset(data["roles"].get("documents", ()))
     patterns = [
@@ -189,19 +190,18 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
         quotes[name] = quotes[name].astype(bool)
     for name in ("n_words", "sentence_id", "sentence_end"):
         quotes[name] = quotes[name].astype("int64")
-    corpus_outlets = table["outlet"].dropna().unique() if "outlet" in table else ()
-    quotes["speaker"] = _resolved_speakers(quotes, written, corpus_outlets)
+    quotes["speaker"] = _resolved_speakers(quotes, written)
     quotes["lexicon_version"] = _lexicon().version
     return quotes
 
 
-def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple], corpus_outlets=()) -> pd.Series:
+def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     """Speakers as the actors of `framing.actors`: titles cut off and a surname alone ("Trump", from
     "Mr. Trump") as the one full name written with it in the event, else in the table ("Donald
     Trump"), counting the full names `written` in every sentence ((event, name) pairs, names as
     `framing.actors` reads them), not only those of speakers. Anonymous sources, offices
-    ("Netanyahu’s office") and organisations are left as they are; news outlets (the corpus's own,
-    `corpus_outlets`, and those `framing.actors` knows) report but are no speakers."""
+    ("Netanyahu’s office") and organisations are left as they are; an article's own outlet is no
+    speaker in it (see `_own_outlet`)."""
     named = quotes["speaker"].notna() & ~quotes["is_anonymous"]
     if not named.any():
         return quotes["speaker"]
@@ -212,18 +212,25 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple], corpus_outlet
     both = pd.concat([speakers, names.assign(has_title=True)], ignore_index=True)
     resolved = resolve_names(both).iloc[:len(speakers)].set_axis(speakers.index)
     out = quotes["speaker"].where(~named, resolved.where(resolved.notna(), speakers["name"]))
-    outlets = _outlets(tuple(corpus_outlets))
-    return out.where(~out.map(lambda name: isinstance(name, str) and name.strip(" .") in outlets), None)
+    own = quotes["outlet"] if "outlet" in quotes else pd.Series(None, index=quotes.index)
+    return out.where(~pd.Series(map(_own_outlet, out, own), index=out.index, dtype=bool), None)
 
 
-@lru_cache(maxsize=16)
-def _outlets(corpus_outlets: tuple = ()) -> frozenset:
-    """Names of news outlets, which report but are never speakers ("according to CNN", "Politico
-    reported"): the corpus's own outlets and the news organisations of `framing.actors`, less the
-    platforms whose owners speak as companies ("Facebook said")."""
+def _own_outlet(name, outlet) -> bool:
+    """True when a speaker is the outlet whose article it is ("Fox News" or "Fox News Digital" in an
+    article of "Fox News (Online News)"): that is the journalist's own voice, not a source."""
+    if not isinstance(name, str) or not isinstance(outlet, str):
+        return False
+    name = re.sub(r"^The ", "", name.strip(" ."))
+    return any(name == own or name.startswith(own + " ") for own in (re.sub(r"^The ", "", o) for o in outlet_names((outlet,))))
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> frozenset:
+    """Names of the news outlets `framing.actors` knows, less the platforms whose owners speak as
+    companies ("Facebook said"), with and without "The": the owners cut off a reporter's label."""
     platforms = set(load_data("reporting_verbs")["roles"].get("platforms", ()))
-    names = set(outlet_names(tuple(corpus_outlets))) | set(read_rules().organisations)
-    names = {n[4:] if n.startswith("The ") else n for n in names - platforms}
+    names = {n[4:] if n.startswith("The ") else n for n in set(read_rules().organisations) - platforms}
     return frozenset(names) | frozenset(f"The {n}" for n in names)
 
 
@@ -480,6 +487,11 @@ def _noun_follows(rest: str) -> bool:
     return match is not None and match.group(1) not in _OPENS_CLAUSE and not match.group(1).endswith("ly")
 
 
+# What may follow "said a senior official" when the description is the speaker: the sentence's end, a
+# comma, a relative clause ("said a man who lives nearby") or whom they work for ("a spokesman for").
+_DESCRIPTION_ENDS = re.compile(r"\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with)\b)")
+
+
 def _clause_follows(rest: str) -> bool:
     """True when a lower-case word other than a preposition, "who" or a time follows the words after
     an inverted verb: they open a clause ("said the plan was …")."""
@@ -504,7 +516,7 @@ def _subject(narration: str):
     match = _lexicon().subject.match(narration)
     if match is None:
         return None
-    who = match.group("who")
+    who = _staff_member(match.group("who"), narration[match.end("who"):])
     if _POSSESSIVE.search(who) or who.endswith(("’", "'")):  # "President Biden's joint address … declared"
         after = narration[match.end("who"):].split()[:4]
         if not any(w.strip(",.").lower() in _lexicon().documents for w in after):
@@ -513,6 +525,22 @@ def _subject(narration: str):
     if _not_a_speaker(who, None, _lexicon()) or who.split()[0] in read_rules().function_words:
         return None  # "Thousands of Cubans took …": a group, not a named person
     return match.start("who"), who, match.group("verb"), "subject", None
+
+
+_STAFF = re.compile(rf"\s+(?P<role>(?:[a-z][\w-]*\s+){{1,3}}?)(?P<person>[A-Z][\w’'.\-]*\s+{_NAME})")
+
+
+def _staff_member(who: str, after: str) -> str:
+    """The person a body's name and a lower-case role introduce, when one follows: "CNN anchor Jake
+    Tapper", "New York Post reporter Laura Italiano", "the agency's deputy director Jane Roe" speak
+    as the person, not the body. Otherwise `who` as it is."""
+    match = _STAFF.match(after)
+    if not who[:1].isupper() or match is None:
+        return who
+    roles = _lexicon().titles | _lexicon().nouns
+    if not any(word in roles for word in match.group("role").split()):
+        return who
+    return match.group("person")
 
 
 _DASH_LINE = re.compile(rf"^\s*[—–-]\s*(?P<who>{_NAME})")
@@ -774,6 +802,8 @@ def _attribution(narration: str):
         for match in pattern.finditer(narration):
             raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
             who = re.sub(r"\s*(?:\.{2,}|…)$", "", raw.strip())  # "said Saturday..."
+            if raw and match.group("who") == raw:
+                who = _staff_member(who, narration[match.end("who"):])
             if name == "according_to_document":  # "… from the New York State attorney general, Letitia James"
                 role = (match.group("role") or "").split()
                 if match.group("named"):
@@ -804,7 +834,8 @@ def _attribution(narration: str):
                 continue
             first = who.split()[0].lower()
             if (name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS or first in _DETERMINERS)
-                    and not re.fullmatch(r"an?\s+(?:[A-Z]\S*\s+)?[A-Z]\S*", who)):  # "said a New Yorker" speaks
+                    and not re.fullmatch(r"an?\s+(?:[A-Z]\S*\s+)?[A-Z]\S*", who)  # "said a New Yorker" speaks
+                    and not (first in ("a", "an") and _DESCRIPTION_ENDS.match(narration[match.end():]))):
                 continue  # "saying he hopes", "said his administration has": the subject of what is reported
             if name == "verb_name" and first == "the" and _clause_follows(narration[match.end():]):
                 continue  # "said the plan was …": the subject of what is reported, not "said the mayor."
@@ -865,7 +896,7 @@ def _without_owner(tokens: list[str]) -> list[str]:
     cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t) or t.endswith(("’", "'"))),
               default=0)
     rest, owner = tokens[cut:], re.sub(r"(?:[’']s?)$", "", " ".join(tokens[:cut]))
-    if cut and len(rest) >= 2 and owner in _outlets(()) and not any(t in read_rules().organisation_words for t in rest):
+    if cut and len(rest) >= 2 and owner in _outlets() and not any(t in read_rules().organisation_words for t in rest):
         return rest
     return tokens
 
