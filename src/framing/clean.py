@@ -169,16 +169,16 @@ def label_clean_text(text: str, *, title: str | None = None) -> list[Line]:
     if heading:
         lines.append(Line(0, _SPACE.sub(" ", title).strip(), "headline", "export_title", 0))
     paragraph = len(lines)
-    for index, block in enumerate(_blocks(text, frozenset())):
-        key = _SPACE.sub(" ", block.text).strip()
-        if index == 0 and heading and normalise_line(block.text) == heading:
+    for index, (block_lines, block_text, bullet) in enumerate(_text_blocks(text)):
+        key = _SPACE.sub(" ", block_text).strip()
+        if index == 0 and heading and normalise_line(block_text) == heading:
             kind, rule = None, "repeated_headline"
         elif key in seen:
             kind, rule = None, "repeated_line"
         else:
-            kind, rule = ("list_item", "export_text") if block.bullet else ("body", "export_text")
+            kind, rule = ("list_item", "export_text") if bullet else ("body", "export_text")
             seen.add(key)
-        for number, raw in block.lines:
+        for number, raw in block_lines:
             lines.append(Line(number, raw, kind, rule, paragraph if kind else None))
         paragraph += 1 if kind else 0
     return lines
@@ -216,13 +216,34 @@ def english_share(text: str) -> float | None:
     about 0.4–0.5 in English prose, near 0 in other languages; None when there are fewer than 20
     words. Text written mostly in a script other than Latin counts 0."""
     head = text[:5000]
-    letters = sum(map(str.isalpha, head))
-    if letters >= 40 and sum(map(str.isalpha, head.encode("ascii", "ignore").decode("ascii"))) < 0.5 * letters:
-        return 0.0
-    words = _WORD.findall(head)
-    if len(words) < 20:
+    if not head.isascii():  # (in ASCII text every letter is a Latin one)
+        ascii_letters = _ascii_letters(head)
+        letters = ascii_letters + sum(map(str.isalpha, _ASCII_RUN.sub("", head)))
+        if letters >= 40 and ascii_letters < 0.5 * letters:
+            return 0.0
+    words = function = 0
+    for line in head.split("\n"):  # no word spans a line break: tallied per line, each distinct line once
+        line_words, line_function = _word_tally(line)
+        words, function = words + line_words, function + line_function
+    if words < 20:
         return None
-    return _function_words(words) / len(words)
+    return function / words
+
+
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
+def _ascii_letters(text: str) -> int:
+    """How many characters of `text` are ASCII letters."""
+    return len(text.encode("ascii", "ignore").translate(None, _NOT_LETTERS))
+
+
+@lru_cache(maxsize=50_000)
+def _word_tally(line: str) -> tuple[int, int]:
+    """(words, function words) of one line of text: news repeats lines (wire copy, boilerplate)."""
+    words = _WORD.findall(line)
+    return len(words), _function_words(words)
 
 
 def infer_metadata(lines: list[Line]) -> dict:
@@ -337,10 +358,31 @@ def _blocks(text: str, site_repeats: frozenset[str], *, bulk: bool = True) -> li
     one-line blocks comes from `_PageLines`, computed for all lines of the page at once; a block of
     several lines (and every block when `bulk` is False: the reference path) goes through
     `_evidence`."""
+    lines, page, groups = _grouped(text)
+    if not bulk:
+        return [_evidence([lines[i] for i in group], site_repeats) for group in groups]
+    candidates = page.rule_candidates() if groups else set()
+    return [page.block(group[0], lines[group[0]], site_repeats, group[0] in candidates) if len(group) == 1
+            else _evidence([lines[i] for i in group], site_repeats) for group in groups]
+
+
+def _text_blocks(text: str) -> list[tuple[list[tuple[int, str]], str, bool]]:
+    """The blocks of clean text as `_blocks` groups them, with only what `label_clean_text` needs
+    of each: (its lines, its text, whether it is bulleted), the same `text` and `bullet` as
+    `_blocks` gives; none of the page-cleaning evidence (prose, furniture rules) is computed."""
+    lines, page, groups = _grouped(text)
+    return [([lines[group[0]]], page.texts[group[0]], page.bullet[group[0]]) if len(group) == 1
+            else ([lines[i] for i in group], *_joined_text(lines[i] for i in group)) for group in groups]
+
+
+def _grouped(text: str) -> tuple[list[tuple[int, str]], "_PageLines | None", list[list[int]]]:
+    """The non-blank lines of `text` as (number, raw), their `_PageLines`, and the lines grouped
+    into blocks (indices into the lines): a line joins the one before when no blank line parts
+    them and that one stopped mid-sentence (`_PageLines.continues`)."""
     numbered = [(number, raw) for number, raw in enumerate(text.splitlines(), start=1)]
     lines = [(number, raw) for number, raw in numbered if raw.strip()]
     if not lines:
-        return []
+        return [], None, []
     page = _PageLines([raw for _, raw in lines])
     after_blank = [True] + [number - 1 != previous for (number, _), (previous, _) in zip(lines[1:], lines)]
     groups: list[list[int]] = []
@@ -349,11 +391,7 @@ def _blocks(text: str, site_repeats: frozenset[str], *, bulk: bool = True) -> li
             groups[-1].append(i)
         else:
             groups.append([i])
-    if not bulk:
-        return [_evidence([lines[i] for i in group], site_repeats) for group in groups]
-    candidates = page.rule_candidates()
-    return [page.block(group[0], lines[group[0]], site_repeats, group[0] in candidates) if len(group) == 1
-            else _evidence([lines[i] for i in group], site_repeats) for group in groups]
+    return lines, page, groups
 
 
 _BULLET_LINES = re.compile(r"^(?:[•●▪◦‣∙·*+»›>]|[-–—](?=[^\S\n])|\d{1,2}[.)](?=[^\S\n]))[^\S\n]*", re.M)
@@ -393,13 +431,35 @@ class _PageLines:
                        for b, s, raw in zip(self.bullet_stripped, self.stripped, raws)]
         rests = _BULLET_LINES.sub("", joined) if bullets else joined
         self.texts = [t.strip() for t in _SPACE_IN_LINE.sub(" ", rests).split("\n")]  # `_evidence`'s `text`
-        self.ends = list(map(_ends_sentence, self.texts))
+        self._bullets = bullets
+
+    # The evidence below is computed when first asked for: clean text (`_text_blocks`) needs
+    # none of it, or only the word counts where a line may continue the one before.
+
+    @cached_property
+    def ends(self) -> list[bool]:
+        return list(map(_ends_sentence, self.texts))
+
+    @cached_property
+    def _tallies(self) -> tuple[list[int], list[int]]:
         words, function = self._counts("\n".join(self.texts))
-        self.words, self.function = words.tolist(), function.tolist()
-        # A numbered bullet ("1.") is one more word of the line as it stands (`_continues` counts it).
-        self.stripped_words = list(self.words)
-        for i, bullet in bullets.items():
-            self.stripped_words[i] += bullet[:1].isdigit()
+        return words.tolist(), function.tolist()
+
+    @property
+    def words(self) -> list[int]:
+        return self._tallies[0]
+
+    @property
+    def function(self) -> list[int]:
+        return self._tallies[1]
+
+    @cached_property
+    def stripped_words(self) -> list[int]:
+        """Words of each line as it stands: a numbered bullet ("1.") is one more (`_continues` counts it)."""
+        counts = list(self.words)
+        for i, bullet in self._bullets.items():
+            counts[i] += bullet[:1].isdigit()
+        return counts
 
     def _counts(self, joined: str) -> tuple[np.ndarray, np.ndarray]:
         """Words (`_WORD`) and function words per line."""
@@ -713,11 +773,18 @@ def _continues(previous: str, line: str) -> bool:
     return after[:1].islower() or bool(_OPEN_END.search(before))
 
 
+def _joined_text(group) -> tuple[str, bool]:
+    """The text of a block of (number, raw) lines (joined with spaces, bullets removed, white space
+    folded) and whether its first line is bulleted."""
+    group = list(group)
+    text = _SPACE.sub(" ", " ".join(_BULLET.sub("", raw.strip(), count=1) for _, raw in group)).strip()
+    return text, bool(_BULLET.match(group[0][1]))
+
+
 def _evidence(group: list[tuple[int, str]], site_repeats: frozenset[str], *, phrases: bool = True) -> _Block:
     rules, stopwords, any_rule, max_rule_words = _furniture()
     first = group[0][1]
-    bullet = bool(_BULLET.match(first))
-    text = _SPACE.sub(" ", " ".join(_BULLET.sub("", raw.strip(), count=1) for _, raw in group)).strip()
+    text, bullet = _joined_text(group)
     words = _WORD.findall(text)
     n_words = len(words)
     function_share = sum(w.lower() in stopwords for w in words) / n_words if n_words else 0.0
