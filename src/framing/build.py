@@ -530,13 +530,24 @@ def unnest_sentences(blocks: list[dict]) -> list[dict]:
     rows = []
     for paragraph_id, block in enumerate(blocks):
         text = block["text"]
-        spans = segment.sentence_spans(text) if block["kind"] in SPLIT_KINDS else [(0, len(text))]
-        for start, end in spans:
-            sentence = text[start:end]
+        pieces = _split_counted(text) if block["kind"] in SPLIT_KINDS else _whole_counted(text)
+        for start, end, sentence, n_words in pieces:
             rows.append({"paragraph_id": paragraph_id, "kind": block["kind"], "text": sentence,
-                         "n_words": count_words(sentence), "line_start": _line_at(block["spans"], start),
+                         "n_words": n_words, "line_start": _line_at(block["spans"], start),
                          "line_end": _line_at(block["spans"], max(start, end - 1))})
     return rows
+
+
+@lru_cache(maxsize=20_000)
+def _split_counted(text: str) -> tuple[tuple[int, int, str, int], ...]:
+    """(start, end, sentence, words) of each sentence of a paragraph. Each distinct paragraph is
+    split once: news repeats paragraphs (wire copy, boilerplate, a story updated in place)."""
+    return tuple((start, end, text[start:end], count_words(text[start:end]))
+                 for start, end in segment.sentence_spans(text))
+
+
+def _whole_counted(text: str) -> tuple[tuple[int, int, str, int], ...]:
+    return ((0, len(text), text, count_words(text)),)
 
 
 def _line_at(spans: list[tuple[int, int]], offset: int) -> int:
@@ -624,12 +635,19 @@ def _frame(rows: list[dict] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
         frame["position"] = frame["position"].astype("float64")
     for name in frame.columns:  # text columns typed as text even when empty or all missing, so
         column = frame[name]     # every chunk of a streamed build has the same schema
-        if column.dtype == object and column.map(lambda v: v is None or isinstance(v, str)).all():
+        if column.dtype == object and _text_or_missing(column):
             frame[name] = column.astype("str")
     for name in ("sentence_id", "paragraph_id", "n_words", "n_sentences"):
         if name in frame:
             frame[name] = frame[name].astype("int64")
     return frame
+
+
+def _text_or_missing(column: pd.Series) -> bool:
+    """Whether every value of an object column is a str or None."""
+    if pd.api.types.infer_dtype(column, skipna=False) == "string":  # all str: one pass in C
+        return True
+    return all(value is None or isinstance(value, str) for value in column.tolist())
 
 
 def _progress(items, enabled: bool, label: str, total: int | None = None):
