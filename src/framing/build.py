@@ -423,7 +423,7 @@ def label_article(raw: RawArticle, *, site_repeats: frozenset[str] = frozenset()
     title = raw.given.get("title") if raw.format in EXPORT_FORMATS else None
     if not raw.wants_cleaning:
         return clean.label_clean_text(raw.text, title=title), {}
-    lines = clean.label_lines(raw.text, site_repeats=site_repeats)
+    lines = clean.label_lines(raw.text, site_repeats=site_repeats) if site_repeats else _page_labels(raw.text)
     inferred = clean.infer_metadata(lines)
     if title and not any(line.kind == "headline" for line in lines):
         lines.insert(0, clean.Line(0, title, "headline", "export_title", -1))
@@ -448,7 +448,7 @@ def site_repeats(raws: Iterable[RawArticle], *, known_outlets: dict[str, str] | 
         if raw.format != "text" or not raw.wants_cleaning:
             continue
         outlet = (raw.given.get("outlet") or known_outlets.get(raw.raw_sha256)
-                  or clean.infer_metadata(clean.label_lines(raw.text)).get("outlet"))
+                  or clean.infer_metadata(_page_labels(raw.text)).get("outlet"))
         if not outlet:
             continue
         members[outlet].append(raw.article_id)
@@ -461,6 +461,21 @@ def site_repeats(raws: Iterable[RawArticle], *, known_outlets: dict[str, str] | 
         lines = clean.repeated_lines(sample[outlet])
         repeats.update(dict.fromkeys(ids, lines))
     return repeats
+
+
+PAGE_LABELS_KEPT = 256  # pages whose labels (without site repeats) are kept between the two uses
+
+
+def _page_labels(text: str) -> list:
+    """`clean.label_lines(text)` with no site repeats, as a new list. `site_repeats` labels a page
+    to read its outlet, and a page whose outlet has no repeats is labelled the same way again when
+    it is built: the labels of the last `PAGE_LABELS_KEPT` pages are kept for that."""
+    return list(_page_labels_kept(text))
+
+
+@lru_cache(maxsize=PAGE_LABELS_KEPT)
+def _page_labels_kept(text: str) -> tuple:
+    return tuple(clean.label_lines(text))
 
 
 def explain_inputs(path: Path, *, clean_exports: bool = False
