@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import clean, segment
 from .config import CONTENT_KINDS
-from .ingest import EXPORT_FORMATS, Problem, RawArticle, iter_corpus, read_corpus
+from .ingest import EXPORT_FORMATS, Duplicates, Problem, RawArticle, iter_corpus, read_corpus
 from .lexicons import load_data
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
@@ -113,16 +113,19 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
         old = None
     repeats = site_repeats(_text_pages(raw_folder), known_outlets=_known_outlets(old))
     runner = _runner(workers, scheduler, progress)
+    duplicates = Duplicates(known=None if fresh else texts_seen(out))
     staging = make_temp_dir(out, prefix=".build-")
     try:
         parts: dict[str, list[Path]] = {"articles": [], "sentences": [], "removed": []}
         n_reused = 0
         tally = Build(pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
-        chunks = iter_corpus(raw_folder, chunk_size=chunk_size, clean_exports=clean_exports)
+        chunks = iter_corpus(raw_folder, chunk_size=chunk_size, clean_exports=clean_exports,
+                             duplicates=duplicates)
         for number, (raws, chunk_problems) in enumerate(chunks):
-            previous = _previous_rows(out, old, _build_keys(raws, corpus, repeats), read_rows)
+            keys = _build_keys(raws, corpus, repeats)
+            previous = _previous_rows(out, old, keys, read_rows)
             chunk = build_chunk(raws, chunk_problems, corpus=corpus, repeats=repeats,
-                                previous=previous, runner=runner)
+                                previous=previous, runner=runner, keys=keys)
             problems.extend(chunk.problems)
             n_reused += chunk.n_reused
             tally.count_removed(chunk.removed)
@@ -136,7 +139,9 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, n_reused,
                         tally.removed_by_rule, tally.prose_dropped)
-        save_parts(parts, out, info=build_info(summary, counts=_row_counts(parts)))
+        info = build_info(summary, counts=_row_counts(parts))
+        info["texts_seen_sha256"] = save_texts_seen(duplicates.met, out)
+        save_parts(parts, out, info=info)
         return summary
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -144,12 +149,12 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
 
 def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
                 repeats: dict[str, frozenset[str]], previous: Build | None = None,
-                runner=None) -> Build:
+                runner=None, keys: dict[str, str] | None = None) -> Build:
     """The tables of some articles of a corpus: reused from `previous` when unchanged, else
     processed by `runner` (a function from jobs to results; serial by default). Rows come in the
-    order of `raws`."""
+    order of `raws`. `keys`: the articles' build keys, when already computed."""
     runner = runner or _runner(1, None, False)
-    keys = _build_keys(raws, corpus, repeats)
+    keys = keys or _build_keys(raws, corpus, repeats)
     reused = _reusable(previous, keys)
     reused_ids = set(reused.articles["article_id"])
     todo = [raw for raw in raws if raw.article_id not in reused_ids]
@@ -214,6 +219,60 @@ def _previous_rows(out: Path, old: pd.DataFrame | None, keys: dict[str, str], re
         return Build(same, read_rows(out, "sentences", ids), read_rows(out, "removed", ids))
     except Exception:  # noqa: BLE001 - unreadable or of the wrong types: processed again
         return None
+
+
+TEXTS_SEEN = ".texts-seen.parquet"  # in a built folder: what the near-duplicate check learnt of each text
+_SIGNATURE_BYTES = 8 * Duplicates.PERMUTATIONS
+
+
+def save_texts_seen(met: dict[str, tuple], out: Path) -> str:
+    """Write what the near-duplicate check learnt of each text of this build (`Duplicates.met`)
+    to `out/.texts-seen.parquet`, atomically, with the code key; returns the file's SHA-256, which
+    build.json records so that only the file written with the tables is read back."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .store import write_atomic
+
+    keys = list(met)
+    values = list(met.values())
+    table = pa.table({
+        "key": pa.array(keys, pa.string()),
+        "digest": pa.array([v[0] for v in values], pa.string()),
+        "n_words": pa.array([v[1] for v in values], pa.int64()),
+        "signature": pa.array([None if v[2] is None else v[2].tobytes() for v in values], pa.binary()),
+        "size": pa.array([v[3] for v in values], pa.int64()),
+    }).replace_schema_metadata({"code_key": code_key()})
+    path = write_atomic(out / TEXTS_SEEN, lambda p: pq.write_table(table, p))
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def texts_seen(out: Path) -> dict[str, tuple]:
+    """What an earlier build of `out` learnt of each text (see `save_texts_seen`), in the form
+    `Duplicates(known=...)` takes; empty when there is none, it was written by other code, or it
+    is not the file build.json records."""
+    import numpy as np
+    import pyarrow.parquet as pq
+
+    path = out / TEXTS_SEEN
+    try:
+        recorded = json.loads((out / "build.json").read_text(encoding="utf-8")).get("texts_seen_sha256")
+        data = path.read_bytes()
+        if not recorded or hashlib.sha256(data).hexdigest() != recorded:
+            return {}
+        table = pq.read_table(path)
+        if (table.schema.metadata or {}).get(b"code_key") != code_key().encode():
+            return {}
+        columns = table.to_pydict()
+    except Exception:  # noqa: BLE001 - missing, unreadable or of another layout: every text hashed again
+        return {}
+    seen = {}
+    for key, digest, n_words, signature, size in zip(*(columns[name] for name in
+                                                      ("key", "digest", "n_words", "signature", "size"))):
+        if signature is not None and len(signature) != _SIGNATURE_BYTES:
+            return {}
+        seen[key] = (digest, n_words, None if signature is None else np.frombuffer(signature, np.uint64), size)
+    return seen
 
 
 def _row_counts(parts: dict[str, list[Path]]) -> dict[str, int]:

@@ -108,7 +108,8 @@ def read_corpus(folder: Path, *, clean_exports: bool = False, formats: tuple[str
 
 
 def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[str, ...] | None = None,
-                clean_exports: bool = False) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
+                clean_exports: bool = False, duplicates: Duplicates | None = None
+                ) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
     """Read a corpus folder in chunks of about `chunk_size` articles (all at once when None), so a
     large corpus never has to fit in memory: exports (CSV / JSON lines) are read a block at a time
     and their rows may fall in several chunks. The same article met twice is kept once, wherever it
@@ -117,10 +118,11 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
     `clean_exports` asks for page cleaning of export rows whose manifest or export does not say.
     Yields (articles, problems): a file's problems come with the chunk its last article is in,
     the copies it holds named after them; the last chunk also reports manifest rows naming missing
-    files."""
+    files. `duplicates`: the check to use (a new `Duplicates` by default; one given `known` texts of
+    an earlier build spares re-hashing them)."""
     folder = Path(folder)
     manifest, problems = read_manifest(folder)
-    duplicates = Duplicates()
+    duplicates = Duplicates() if duplicates is None else duplicates
     paths, listing_problems = list_corpus(folder)
     problems.extend(listing_problems)
     listed: set[str] = set()
@@ -800,8 +802,13 @@ class Duplicates:
 
     PERMUTATIONS, BANDS = 50, 10  # 10 bands of 5 values: a pair with similarity 0.8 is found 98 % of the time
 
-    def __init__(self, *, threshold: float = 0.8):
+    def __init__(self, *, threshold: float = 0.8, known: dict[str, tuple] | None = None):
         self.threshold = threshold
+        # What each article's text gives the check, by `memo_key`: (digest of its words, number of
+        # words, MinHash signature or None, distinct trigrams). `known` holds an earlier build's
+        # (`met`), so a rebuild reads but does not re-hash the texts it has seen.
+        self.known = known or {}
+        self.met: dict[str, tuple] = {}
         self.exact: dict[str, str] = {}
         self.loose: dict[tuple[str, str], tuple[str, str]] = {}
         self.bands: dict[tuple[str, int, bytes], list[int]] = {}
@@ -816,18 +823,27 @@ class Duplicates:
         which is remembered. One article at a time: the reference `check_all` is tested against."""
         words = re.findall(r"\w+", article.text.casefold())
         signed = self._signature(words) if len(words) >= 8 and article.format != "html" else None
-        return self._check(article, words, signed)
+        return self._check(article, _words_digest(words), signed)
 
     def check_all(self, articles: list[RawArticle]) -> list[tuple[str | None, bool]]:
         """`check` for each article in turn (the same answers as one by one), with the MinHash
         signatures of all of them computed together (`_signatures`): one pass of array arithmetic
-        instead of a dozen small ones per article."""
-        words = [re.findall(r"\w+", article.text.casefold()) for article in articles]
-        signed = [i for i, article in enumerate(articles) if len(words[i]) >= 8 and article.format != "html"]
+        instead of a dozen small ones per article. Texts in `known` are not hashed again."""
+        keys = [memo_key(article) for article in articles]
+        todo = [i for i, key in enumerate(keys) if key not in self.known]
+        words = {i: re.findall(r"\w+", articles[i].text.casefold()) for i in todo}
+        signed = [i for i in todo if len(words[i]) >= 8 and articles[i].format != "html"]
         signatures = dict(zip(signed, self._signatures([words[i] for i in signed])))
-        return [self._check(article, words[i], signatures.get(i)) for i, article in enumerate(articles)]
+        for i in todo:
+            signature, size = signatures.get(i, (None, 0))
+            self.known[keys[i]] = (_words_digest(words[i]), len(words[i]), signature, size)
+        answers = []
+        for article, key in zip(articles, keys):
+            digest, _, signature, size = self.met[key] = self.known[key]
+            answers.append(self._check(article, digest, None if signature is None else (signature, size)))
+        return answers
 
-    def _check(self, article: RawArticle, words: list[str], signed: tuple[np.ndarray, int] | None
+    def _check(self, article: RawArticle, digest: str, signed: tuple[np.ndarray, int] | None
                ) -> tuple[str | None, bool]:
         where = _where(article)
         first = self.exact.setdefault(article.raw_sha256, where)
@@ -835,7 +851,7 @@ class Duplicates:
             return first, True
         family = "export" if article.format in EXPORT_FORMATS else article.format
         outlet = "\0".join((article.given.get(k) or "").casefold() for k in ("outlet", "event"))
-        key = (family, hashlib.sha256(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest())
+        key = (family, digest)
         seen = self.loose.get(key)
         if seen is not None and _same_outlet(seen[1], outlet):
             return seen[0], False
@@ -921,6 +937,17 @@ class Duplicates:
             begin = end
         minima >>= np.uint64(32)
         return [(row, int(size)) for row, size in zip(minima, sizes)]
+
+
+def memo_key(article: RawArticle) -> str:
+    """What `Duplicates` remembers an article's text by: its content hash, and whether it is an
+    HTML page (whose text is compared without a MinHash signature)."""
+    return article.raw_sha256 + ("/html" if article.format == "html" else "")
+
+
+def _words_digest(words: list[str]) -> str:
+    """The SHA-256 of a text's words joined by spaces: texts equal but for line breaks, spaces and case."""
+    return hashlib.sha256(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _same_outlet(left: str, right: str) -> bool:

@@ -214,7 +214,7 @@ _MARKER_TEXT = ("This folder was made by framing. framing may replace it and the
                 "here; it never writes into or deletes a folder without this file.\n")
 # What earlier versions of framing wrote, before their folders carried the marker: a folder holding
 # nothing else (and the kind of file that says it is framing's) is taken as framing's own.
-_TABLE_FILES = re.compile(r"(articles|sentences|removed)\.(parquet|csv)|build\.json")
+_TABLE_FILES = re.compile(r"(articles|sentences|removed)\.(parquet|csv)|build\.json|\.texts-seen\.parquet")
 _PART_FILES = re.compile(r"part-\d+\.parquet")
 _REPORT_FOLDERS = {"figures": re.compile(r".+\.(png|svg|pdf|json)"), "tables": re.compile(r".+\.csv"),
                    "notebooks": re.compile(r".+\.ipynb"),
