@@ -98,7 +98,7 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
     Tables in `out` that do not match what its build.json records (rows deleted, a file edited or
     unreadable) are not reused: every article is processed again."""
     from .config import check_output
-    from .store import NOT_RECORDED, check_tables, claim_folder, make_temp_dir, read_rows, save_parts
+    from .store import NOT_RECORDED, RowReader, check_tables, claim_folder, make_temp_dir, save_parts
 
     raw_folder = Path(raw_folder)
     out = claim_folder(check_output(out, corpus=raw_folder))
@@ -114,6 +114,7 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
     repeats = site_repeats(_text_pages(raw_folder), known_outlets=_known_outlets(old))
     runner = _runner(workers, scheduler, progress)
     duplicates = Duplicates(known=None if fresh else texts_seen(out))
+    rows = RowReader(out)
     staging = make_temp_dir(out, prefix=".build-")
     try:
         parts: dict[str, list[Path]] = {"articles": [], "sentences": [], "removed": []}
@@ -123,7 +124,7 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
                              duplicates=duplicates)
         for number, (raws, chunk_problems) in enumerate(chunks):
             keys = _build_keys(raws, corpus, repeats)
-            previous = _previous_rows(out, old, keys, read_rows)
+            previous = _previous_rows(out, old, keys, rows)
             chunk = build_chunk(raws, chunk_problems, corpus=corpus, repeats=repeats,
                                 previous=previous, runner=runner, keys=keys)
             problems.extend(chunk.problems)

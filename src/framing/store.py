@@ -494,6 +494,37 @@ def read_rows(folder: Path, name: str, article_ids) -> pd.DataFrame:
     return table.to_pandas()
 
 
+HELD_TABLE_BYTES = 64 * 2**20  # a previous table of at most this size on disk is read once per rebuild
+
+
+class RowReader:
+    """`read_rows` for many batches of articles from one processed folder: a table kept in one
+    Parquet file of at most `HELD_TABLE_BYTES` is read from disk once and held, and each batch is
+    picked from it in memory (the same rows, in the same order); larger or partitioned tables are
+    read batch by batch, so memory stays flat."""
+
+    def __init__(self, folder: Path, *, max_bytes: int = HELD_TABLE_BYTES):
+        self.folder, self.max_bytes = Path(folder), max_bytes
+        self._held: dict = {}
+
+    def __call__(self, folder: Path, name: str, article_ids) -> pd.DataFrame:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        path = _table_path(Path(folder), name)
+        if Path(folder) != self.folder or path.is_dir() or path.stat().st_size > self.max_bytes:
+            return read_rows(folder, name, article_ids)
+        if name not in self._held:
+            import pyarrow.parquet as pq
+
+            self._held[name] = pq.read_table(path)
+        table = self._held[name]
+        if pa.types.is_null(table.schema.field("article_id").type):
+            return read_rows(folder, name, article_ids)
+        picked = table.filter(pc.is_in(table["article_id"], value_set=pa.array(list(article_ids), pa.string())))
+        return picked.to_pandas()
+
+
 def _table_path(folder: Path, name: str) -> Path:
     """`<name>.parquet`, or the folder `<name>/` of parts when the table was written partitioned."""
     single = folder / f"{name}.parquet"
