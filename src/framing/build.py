@@ -111,9 +111,10 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
                                                          f"({mismatch}): every article is processed again"))
     if mismatch is not None:
         old = None
-    repeats = site_repeats(_text_pages(raw_folder), known_outlets=_known_outlets(old))
+    seen = {} if fresh else texts_seen(out)  # shared by both passes: a text is hashed once
+    repeats = site_repeats(_text_pages(raw_folder, Duplicates(known=seen)), known_outlets=_known_outlets(old))
     runner = _runner(workers, scheduler, progress)
-    duplicates = Duplicates(known=None if fresh else texts_seen(out))
+    duplicates = Duplicates(known=seen)
     rows = RowReader(out)
     staging = make_temp_dir(out, prefix=".build-")
     try:
@@ -191,9 +192,9 @@ def _runner(workers: int, scheduler: str | None, progress: bool):
     return lambda jobs: _run(jobs, workers=workers, progress=progress)
 
 
-def _text_pages(raw_folder: Path):
+def _text_pages(raw_folder: Path, duplicates: Duplicates | None = None):
     """The plain-text pages of a corpus, streamed (for learning what repeats across a site)."""
-    for raws, _ in iter_corpus(raw_folder, chunk_size=500, formats=("text",)):
+    for raws, _ in iter_corpus(raw_folder, chunk_size=500, formats=("text",), duplicates=duplicates):
         yield from raws
 
 

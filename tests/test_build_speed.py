@@ -1,0 +1,171 @@
+"""The build's fast paths against their reference paths, on real text: each shortcut (clean text
+without page evidence, English share per line, paragraphs split once, near-duplicate signatures
+remembered between builds, previous rows held in memory) gives exactly what the plain way gives."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing import build as build_module
+from framing import clean, segment
+from framing.ingest import Duplicates, RawArticle, memo_key, read_corpus
+from framing.store import RowReader, read_rows
+
+
+@pytest.fixture(scope="module")
+def real_texts(shared_data, seeds_dir) -> list[str]:
+    """AllSides excerpts, AEB page dumps and their gold bodies, the seed pages, and a few made
+    harder: hard-wrapped, bulleted, numbered, non-Latin, longer than 5,000 characters."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    pages = [json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
+    texts = [row["text"] for row in rows if row.get("text")]
+    texts += [page["dump_html_text"] for page in pages] + [page["gold_article_body"] for page in pages]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
+    wrapped = ["\n".join(line[i:i + 60] for i in range(0, len(line), 60)) for line in texts[:200]]
+    bulleted = ["\n".join(f"{mark} {line}" for mark, line in zip(["•", "-", "1.", "2)", "*"] * 40, text.split("\n")))
+                for text in texts[200:260]]
+    return texts + wrapped + bulleted + ["Ελληνικά κείμενα για την ΕΕ και τη Σύνοδο. " * 30,
+                                         "Привет, это новость о выборах. " * 40, texts[0] * 6]
+
+
+def _english_share_reference(text: str) -> float | None:
+    """english_share as written before it tallied lines: one pass over the first 5,000 characters."""
+    head = text[:5000]
+    letters = sum(map(str.isalpha, head))
+    if letters >= 40 and sum(map(str.isalpha, head.encode("ascii", "ignore").decode("ascii"))) < 0.5 * letters:
+        return 0.0
+    words = clean._WORD.findall(head)
+    if len(words) < 20:
+        return None
+    return clean._function_words(words) / len(words)
+
+
+def test_english_share_equals_the_one_pass_reference(real_texts):
+    for text in real_texts:
+        for cut in (len(text), 4999, 5000, 5001, 700):
+            assert clean.english_share(text[:cut]) == _english_share_reference(text[:cut])
+    assert clean.english_share(real_texts[-3]) == 0.0 and clean.english_share(real_texts[0]) > 0.3
+
+
+def test_clean_text_blocks_are_the_page_blocks(real_texts):
+    """`label_clean_text` groups lines with `_text_blocks`, which skips the page evidence: the
+    same lines, text and bullet as `_blocks` (and as `_evidence`, the one-block reference)."""
+    several = 0
+    for text in real_texts:
+        light = clean._text_blocks(text)
+        full = clean._blocks(text, frozenset())
+        assert [(lines, text_, bullet) for lines, text_, bullet in light] == \
+            [(block.lines, block.text, block.bullet) for block in full]
+        several += sum(len(lines) > 1 for lines, _, _ in light)
+    assert several > 100  # hard-wrapped paragraphs were joined
+
+
+def test_paragraphs_split_once_give_the_spans_of_sentence_spans(real_texts):
+    for text in real_texts[:400]:
+        for paragraph in text.split("\n\n"):
+            expected = [(s, e, paragraph[s:e], build_module.count_words(paragraph[s:e]))
+                        for s, e in segment.sentence_spans(paragraph)]
+            assert list(build_module._split_counted(paragraph)) == expected
+
+
+def test_duplicates_given_known_texts_answer_as_without(shared_data):
+    """A check seeded with what an earlier check learnt (`met`) gives the same answers and keeps the
+    same signatures, without hashing the texts it knows."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    import hashlib
+
+    def raw(text, name, fmt="text"):
+        return RawArticle(name, None, fmt, text, "utf-8", hashlib.sha256(text.encode()).hexdigest(), {})
+
+    articles = [raw(row["text"], f"a{i}.txt") for i, row in enumerate(rows) if row.get("text")]
+    articles += [raw(a.text.replace(" the ", " a ", 1), f"copy{i}.txt") for i, a in enumerate(articles[:80])]
+    articles += [raw(articles[0].text, "page.html", "html"), raw("Too short to sign.", "short.txt")]
+    first = Duplicates()
+    answers = [answer for start in range(0, len(articles), 200) for answer in first.check_all(articles[start:start + 200])]
+    assert set(first.met) == {memo_key(a) for a in articles}
+    second, hashed = Duplicates(known=dict(first.met)), []
+    second._signatures = lambda texts: hashed.extend(texts) or Duplicates._signatures(second, texts)
+    assert [answer for start in range(0, len(articles), 200)
+            for answer in second.check_all(articles[start:start + 200])] == answers
+    assert hashed == [] and 60 < sum(first is not None for first, _ in answers) < 120
+    assert [(w, o, n) for w, o, _, n in first.kept] == [(w, o, n) for w, o, _, n in second.kept]
+    assert all((a[2] == b[2]).all() for a, b in zip(first.kept, second.kept))
+
+
+@pytest.fixture
+def export_corpus(tmp_path, shared_data) -> Path:
+    corpus = tmp_path / "allsides"
+    corpus.mkdir()
+    articles = pd.read_json(shared_data / "allsides-roundups" / "articles.jsonl", lines=True)
+    articles = articles[["text", "outlet", "title", "url", "event_id"]].head(240)
+    articles.to_json(corpus / "export.jsonl", orient="records", lines=True, force_ascii=False)
+    return corpus
+
+
+def _hash_counter(monkeypatch) -> list[int]:
+    hashed: list[int] = []
+    original = Duplicates._signatures
+    monkeypatch.setattr(Duplicates, "_signatures", lambda self, texts: hashed.append(len(texts)) or original(self, texts))
+    return hashed
+
+
+def _same_folder_tables(left: Path, right: Path) -> None:
+    for name in ("articles", "sentences", "removed"):
+        pd.testing.assert_frame_equal(pd.read_parquet(left / f"{name}.parquet"), pd.read_parquet(right / f"{name}.parquet"))
+
+
+def test_rebuild_after_adding_an_article_equals_a_fresh_build(export_corpus, tmp_path, seeds_dir, monkeypatch):
+    """Adding one article: the rebuild reuses every other article's rows and hashes only the new
+    text for the near-duplicate check, and its tables are those of a build from scratch."""
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    first = build_module.build_corpus(export_corpus, out, chunk_size=100)
+    assert (out / build_module.TEXTS_SEEN).is_file() and first.n_reused == 0
+    shutil.copy(next(seeds_dir.glob("000_*.txt")), export_corpus / "added.txt")
+    hashed = _hash_counter(monkeypatch)
+    again = build_module.build_corpus(export_corpus, out, chunk_size=100)
+    assert again.n_reused == len(first.articles) and sum(hashed) == 1
+    build_module.build_corpus(export_corpus, fresh, fresh=True, chunk_size=100)
+    _same_folder_tables(out, fresh)
+    info = [json.loads((folder / "build.json").read_text()) for folder in (out, fresh)]
+    assert info[0] == info[1]
+
+
+def test_a_changed_texts_seen_file_is_not_trusted(export_corpus, tmp_path, monkeypatch):
+    """The remembered signatures are read back only when they are the file build.json records and
+    were written by the same code: an edited file is ignored and every text hashed again."""
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    first = build_module.build_corpus(export_corpus, out)
+    seen = out / build_module.TEXTS_SEEN
+    table = pq.read_table(seen)
+    pq.write_table(table.set_column(3, "signature", table["signature"].take(list(range(len(table)))[::-1])), seen)
+    hashed = _hash_counter(monkeypatch)
+    again = build_module.build_corpus(export_corpus, out)
+    assert sum(hashed) == len(first.articles) and again.n_reused == len(first.articles)
+    assert build_module.texts_seen(out) != {}  # rewritten by the rebuild, and trusted again
+
+
+def test_row_reader_picks_the_rows_read_rows_reads(export_corpus, tmp_path):
+    out = tmp_path / "out"
+    build_module.build_corpus(export_corpus, out)
+    ids = pd.read_parquet(out / "articles.parquet")["article_id"].tolist()
+    reader, small = RowReader(out), RowReader(out, max_bytes=0)  # held in memory / read each time
+    for batch in (ids[:50], ids[50:], ids[::7], ["no such article"]):
+        for name in ("sentences", "removed"):
+            expected = read_rows(out, name, batch)
+            pd.testing.assert_frame_equal(reader(out, name, batch), expected)
+            pd.testing.assert_frame_equal(small(out, name, batch), expected)
+    assert set(reader._held) == {"sentences", "removed"} and small._held == {}
+
+
+def test_page_labels_are_the_labels_of_label_lines(seeds_dir, shared_data):
+    pages = [json.loads(line)["dump_html_text"] for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
+    for text in pages[:30] * 2:
+        assert build_module._page_labels(text) == clean.label_lines(text)
+    raws, _ = read_corpus(seeds_dir)
+    assert all(build_module.label_article(raw)[0] == clean.label_lines(raw.text) for raw in raws)
