@@ -28,8 +28,10 @@ def real_texts(shared_data, seeds_dir) -> list[str]:
     wrapped = ["\n".join(line[i:i + 60] for i in range(0, len(line), 60)) for line in texts[:200]]
     bulleted = ["\n".join(f"{mark} {line}" for mark, line in zip(["•", "-", "1.", "2)", "*"] * 40, text.split("\n")))
                 for text in texts[200:260]]
-    return texts + wrapped + bulleted + ["Ελληνικά κείμενα για την ΕΕ και τη Σύνοδο. " * 30,
-                                         "Привет, это новость о выборах. " * 40, texts[0] * 6]
+    foreign = ["Ελληνικά κείμενα για την ΕΕ και τη Σύνοδο. " * 30, "Привет, это новость о выборах. " * 40]
+    mixed = [f"{texts[i][:n]}\n{foreign[i % 2][:m]}\n{texts[i + 1][:n]}"  # Latin lines around a foreign one
+             for i, (n, m) in enumerate([(60, 200), (400, 60), (200, 500), (600, 50), (150, 330)] * 4)]
+    return texts + wrapped + bulleted + mixed + foreign + [texts[0] * 6]
 
 
 def _english_share_reference(text: str) -> float | None:
@@ -49,6 +51,7 @@ def test_english_share_equals_the_one_pass_reference(real_texts):
         for cut in (len(text), 4999, 5000, 5001, 700):
             assert clean.english_share(text[:cut]) == _english_share_reference(text[:cut])
     assert clean.english_share(real_texts[-3]) == 0.0 and clean.english_share(real_texts[0]) > 0.3
+    assert {clean.english_share(text) == 0.0 for text in real_texts[-23:-3]} == {True, False}
 
 
 def test_clean_text_blocks_are_the_page_blocks(real_texts):

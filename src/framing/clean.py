@@ -170,7 +170,7 @@ def label_clean_text(text: str, *, title: str | None = None) -> list[Line]:
         lines.append(Line(0, _SPACE.sub(" ", title).strip(), "headline", "export_title", 0))
     paragraph = len(lines)
     for index, (block_lines, block_text, bullet) in enumerate(_text_blocks(text)):
-        key = _SPACE.sub(" ", block_text).strip()
+        key = _folded(block_text)
         if index == 0 and heading and normalise_line(block_text) == heading:
             kind, rule = None, "repeated_headline"
         elif key in seen:
@@ -182,6 +182,15 @@ def label_clean_text(text: str, *, title: str | None = None) -> list[Line]:
             lines.append(Line(number, raw, kind, rule, paragraph if kind else None))
         paragraph += 1 if kind else 0
     return lines
+
+
+def _folded(text: str) -> str:
+    """`_SPACE.sub(" ", text).strip()`, without the regex when there is nothing to fold: printable
+    text has no white space but the plain space (other spaces, tabs and line breaks are not
+    printable), so with no double space and none at either end it is already folded."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return _SPACE.sub(" ", text).strip()
 
 
 def reads_as_prose(text: str) -> bool:
@@ -216,15 +225,12 @@ def english_share(text: str) -> float | None:
     about 0.4–0.5 in English prose, near 0 in other languages; None when there are fewer than 20
     words. Text written mostly in a script other than Latin counts 0."""
     head = text[:5000]
-    if not head.isascii():  # (in ASCII text every letter is a Latin one)
-        ascii_letters = _ascii_letters(head)
-        letters = ascii_letters + sum(map(str.isalpha, _ASCII_RUN.sub("", head)))
-        if letters >= 40 and ascii_letters < 0.5 * letters:
-            return 0.0
-    words = function = 0
+    words = function = latin = other = 0
     for line in head.split("\n"):  # no word spans a line break: tallied per line, each distinct line once
-        line_words, line_function = _word_tally(line)
-        words, function = words + line_words, function + line_function
+        tally = _line_tally(line)
+        words, function, latin, other = words + tally[0], function + tally[1], latin + tally[2], other + tally[3]
+    if latin + other >= 40 and latin < 0.5 * (latin + other):
+        return 0.0
     if words < 20:
         return None
     return function / words
@@ -234,16 +240,14 @@ _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
-def _ascii_letters(text: str) -> int:
-    """How many characters of `text` are ASCII letters."""
-    return len(text.encode("ascii", "ignore").translate(None, _NOT_LETTERS))
-
-
 @lru_cache(maxsize=50_000)
-def _word_tally(line: str) -> tuple[int, int]:
-    """(words, function words) of one line of text: news repeats lines (wire copy, boilerplate)."""
+def _line_tally(line: str) -> tuple[int, int, int, int]:
+    """(words, function words, ASCII letters, other letters) of one line of text, for
+    `english_share`; news repeats lines (wire copy, boilerplate)."""
     words = _WORD.findall(line)
-    return len(words), _function_words(words)
+    ascii_letters = len(line.encode("ascii", "ignore").translate(None, _NOT_LETTERS))
+    other = 0 if line.isascii() else sum(map(str.isalpha, _ASCII_RUN.sub("", line)))
+    return len(words), _function_words(words), ascii_letters, other
 
 
 def infer_metadata(lines: list[Line]) -> dict:
