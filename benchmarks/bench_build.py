@@ -22,6 +22,10 @@ builds' tables are compared (every column but `build_key`, which digests the cod
 workers) on one JSON-lines export of N MB, with its wall time and peak memory (the largest of the
 process and its workers).
 
+With `--breakdown` (needs `--repeats` ≥ 1): this tree's build timed step by step (`step_breakdown`),
+each step's CPU seconds and share of the build, medians over `--repeats`. With `--rerun-articles N`:
+a one-article rebuild of an N-article corpus, before and after interleaved (`measure_rerun`).
+
 Prints a table and writes benchmarks/results/build.json (build-export.json with `--repeats 0`).
 """
 from __future__ import annotations
@@ -104,6 +108,49 @@ def step_duplicates(corpus: str) -> dict:
     return {"cpu_s": time.process_time() - cpu, "articles": sum(map(len, batches))}
 
 
+def step_breakdown(corpus: str) -> dict:
+    """CPU seconds of `build_tables(corpus, workers=1)` and of each of its steps, timed by wrapping
+    them: reading (JSON parsing, decoding, hashing), the near-duplicate check, site repeats (page
+    dumps labelled to learn each site's menus), labelling lines (page cleaning, or the light pass
+    over clean export text), sentence splitting (Punkt and the rules around it, each distinct
+    paragraph once), the English share, the tables (rows made into typed DataFrames), and the rest
+    (blocks, sentence rows, article rows, notes)."""
+    from framing import build, clean, ingest, segment
+
+    spent: dict[str, float] = {}
+
+    def timed(label, function):
+        def wrapper(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.process_time() - start
+        return wrapper
+
+    build.read_corpus = timed("reading", build.read_corpus)
+    ingest.Duplicates.check_all = timed("near-duplicate check", ingest.Duplicates.check_all)
+    build.site_repeats = timed("site repeats", build.site_repeats)
+    build.label_article = timed("labelling lines", build.label_article)
+    segment.sentence_spans = timed("sentence splitting", segment.sentence_spans)
+    clean.english_share = timed("English share", clean.english_share)
+    build.assemble = timed("tables", build.assemble)
+    cpu = time.process_time()
+    build.build_tables(Path(corpus), workers=1)
+    total = time.process_time() - cpu
+    spent["reading"] -= spent.get("near-duplicate check", 0.0)  # (the check runs as files are read)
+    spent["rest"] = total - sum(spent.values())
+    return {"cpu_s": total, "steps": spent}
+
+
+def step_corpus_build(corpus: str, out: str, fresh: bool = False) -> dict:
+    """`build_corpus` (2 workers, as `framing build` runs) into `out`."""
+    from framing.build import build_corpus
+
+    summary = build_corpus(Path(corpus), Path(out), workers=2, fresh=fresh)
+    return {"articles": len(summary.articles), "n_reused": summary.n_reused}
+
+
 def step_export(corpus: str, out: str) -> dict:
     from framing.build import build_corpus
 
@@ -113,7 +160,7 @@ def step_export(corpus: str, out: str) -> dict:
 
 
 STEPS = {"import": step_import, "floor": step_floor, "build": step_build, "duplicates": step_duplicates,
-         "export": step_export}
+         "export": step_export, "breakdown": step_breakdown, "corpus_build": step_corpus_build}
 
 
 def run_child(src: Path, step: str, **kwargs) -> dict:
@@ -196,6 +243,61 @@ def measure(trees: dict[str, Path], corpus: Path, work: Path, repeats: int) -> d
     return summary
 
 
+def measure_breakdown(src: Path, corpus: Path, repeats: int) -> dict:
+    """Each step's share of the build (`step_breakdown`), medians over `repeats` runs."""
+    runs = [run_child(src, "breakdown", corpus=str(corpus)) for _ in range(max(1, repeats))]
+    total = statistics.median(r["cpu_s"] for r in runs)
+    steps = {name: statistics.median(r["steps"][name] for r in runs) for name in runs[0]["steps"]}
+    return {"build_cpu_s": round(total, 3),
+            "steps_cpu_s": {name: round(value, 3) for name, value in steps.items()},
+            "steps_share": {name: round(value / total, 3) for name, value in steps.items()}}
+
+
+def measure_rerun(trees: dict[str, Path], work: Path, articles: int, repeats: int) -> dict:
+    """Wall seconds of a one-article rebuild (`build_corpus`, 2 workers, in a fresh process with
+    its start-up and imports, as `framing build` runs): each tree builds the corpus once, then, on
+    a copy of that folder each time, rebuilds it with one article added; trees interleaved, median
+    of `repeats`. The rebuilt tables are compared between the trees (every column but
+    `build_key`) and with a build from scratch of the grown corpus."""
+    sys.path.insert(0, str(HERE))
+    import corpora
+
+    corpus = corpora.write_corpus(work / "rerun-corpus", articles)
+    built = {}
+    for label, src in trees.items():
+        built[label] = work / f"rerun-built-{label}"
+        run_child(src, "corpus_build", corpus=str(corpus), out=str(built[label]))
+    corpora.add_article(corpus)
+    seconds: dict[str, list[float]] = {label: [] for label in trees}
+    for repeat in range(repeats):
+        for label, src in trees.items():
+            out = work / f"rerun-{label}"
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.copytree(built[label], out)
+            start = time.perf_counter()
+            result = run_child(src, "corpus_build", corpus=str(corpus), out=str(out))
+            seconds[label].append(round(time.perf_counter() - start, 2))
+            if result["n_reused"] != articles:
+                raise RuntimeError(f"the rerun with {label} reused {result['n_reused']} of {articles} articles")
+        print(f"  rerun {repeat + 1} of {repeats} done", flush=True)
+    fresh = work / "rerun-fresh"
+    run_child(trees[list(trees)[-1]], "corpus_build", corpus=str(corpus), out=str(fresh), fresh=True)
+    folders = [work / f"rerun-{label}" for label in trees] + [fresh]
+    report = {label: {"median_wall_s": statistics.median(values), "wall_s": values}
+              for label, values in seconds.items()}
+    report["articles"] = articles
+    report["identical_tables"] = all(_same_parquet(folders[0], other) for other in folders[1:])
+    return report
+
+
+def _same_parquet(left: Path, right: Path) -> bool:
+    import pandas as pd
+
+    return all(pd.read_parquet(left / f"{name}.parquet").drop(columns="build_key", errors="ignore").equals(
+        pd.read_parquet(right / f"{name}.parquet").drop(columns="build_key", errors="ignore"))
+        for name in ("articles", "sentences", "removed"))
+
+
 def measure_export(trees: dict[str, Path], work: Path, megabytes: float) -> dict:
     sys.path.insert(0, str(HERE))
     import corpora
@@ -223,6 +325,10 @@ def main() -> int:
     parser.add_argument("--modules", help="with --before: only these modules (comma-separated, e.g. "
                                           "build,ingest,segment) as they were in REV, the rest as in this tree")
     parser.add_argument("--export-mb", type=float, default=0.0)
+    parser.add_argument("--breakdown", action="store_true", help="each step's share of this tree's build")
+    parser.add_argument("--rerun-articles", type=int, default=0,
+                        help="also time a one-article rebuild of a corpus of this many articles")
+    parser.add_argument("--rerun-repeats", type=int, default=3)
     parser.add_argument("--child")
     parser.add_argument("--json-args")
     args = parser.parse_args()
@@ -244,6 +350,16 @@ def main() -> int:
         report["results"] = measure(trees, corpus, work, args.repeats) if args.repeats else {}
         if args.export_mb:
             report["export"] = measure_export(trees, work, args.export_mb)
+        if args.breakdown:
+            report["breakdown"] = measure_breakdown(ROOT / "src", corpus, args.repeats)
+            print("steps of the build (CPU s, share): " + ", ".join(
+                f"{name} {value} ({report['breakdown']['steps_share'][name]:.0%})"
+                for name, value in report["breakdown"]["steps_cpu_s"].items()))
+        if args.rerun_articles:
+            report["rerun"] = measure_rerun(trees, work, args.rerun_articles, args.rerun_repeats)
+            print("one-article rebuild, wall s: " + ", ".join(
+                f"{label} {row['median_wall_s']} (runs {row['wall_s']})" for label, row in report["rerun"].items()
+                if isinstance(row, dict)) + f"; identical tables: {report['rerun']['identical_tables']}")
         report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         for label, row in report["results"].items():
             if isinstance(row, dict):
