@@ -273,7 +273,7 @@ def texts_seen(out: Path) -> dict[str, tuple]:
                                                       ("key", "digest", "n_words", "signature", "size"))):
         if signature is not None and len(signature) != _SIGNATURE_BYTES:
             return {}
-        seen[key] = (digest, n_words, None if signature is None else np.frombuffer(signature, np.uint64), size)
+        seen[key] = (digest, n_words, None if signature is None else np.frombuffer(signature, np.uint64).copy(), size)
     return seen
 
 

@@ -817,6 +817,7 @@ class Duplicates:
         self._a = rng.integers(0, 1 << 63, self.PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
         self._b = rng.integers(0, 1 << 63, self.PERMUTATIONS, dtype=np.uint64)
         self._words: dict[str, int] = {}
+        self._family_bands: dict[str, list[dict]] = {}
 
     def check(self, article: RawArticle) -> tuple[str | None, bool]:
         """(where the earlier copy is, whether it is exact), or (None, False) for a new article,
@@ -836,6 +837,7 @@ class Duplicates:
         signatures = dict(zip(signed, self._signatures([words[i] for i in signed])))
         for i in todo:
             signature, size = signatures.get(i, (None, 0))
+            signature = None if signature is None else signature.copy()  # not a view of the batch's block
             self.known[keys[i]] = (_words_digest(words[i]), len(words[i]), signature, size)
         answers = []
         for article, key in zip(articles, keys):
@@ -859,8 +861,8 @@ class Duplicates:
         if signed is None:  # under 8 words, or HTML, whose markup makes two pages of one site alike
             return None, False
         signature, size = signed
-        bands = [self.bands.setdefault((family, band), {}) for band in range(self.BANDS)]
-        keys = [signature[band::self.BANDS].tobytes() for band in range(self.BANDS)]
+        bands = self._bands_of(family)
+        keys = self._band_keys(signature)
         candidates = sorted({i for band, k in zip(bands, keys) for i in band.get(k, ())})
         for index in candidates:
             other, other_outlet, other_signature, other_size = self.kept[index]
@@ -870,8 +872,23 @@ class Duplicates:
                 return other, False
         for band, k in zip(bands, keys):
             band.setdefault(k, []).append(len(self.kept))
-        self.kept.append((where, outlet, signature.copy(), size))
+        self.kept.append((where, outlet, signature.copy() if signature.base is not None else signature, size))
         return None, False
+
+    def _bands_of(self, family: str) -> list[dict]:
+        """The LSH tables of one family of articles, one per band: band key → indices into `kept`."""
+        bands = self._family_bands.get(family)
+        if bands is None:
+            bands = self._family_bands[family] = [self.bands.setdefault((family, band), {})
+                                                  for band in range(self.BANDS)]
+        return bands
+
+    def _band_keys(self, signature: np.ndarray) -> list[bytes]:
+        """`signature[band::BANDS].tobytes()` for each band, from one copy of the signature
+        arranged band by band."""
+        arranged = signature.reshape(-1, self.BANDS).T.tobytes()  # (C order of the transpose)
+        width = len(arranged) // self.BANDS
+        return [arranged[band * width:(band + 1) * width] for band in range(self.BANDS)]
 
     def _alike(self, similarity: float, size: int, other_size: int) -> bool:
         """Near-duplicates: similar enough, and differing in few trigrams — at most 30 or a tenth of

@@ -6,6 +6,9 @@ without a CSV copy; the loaders read both layouts. Writing is atomic: every file
 under a temporary name and only then moved into place, so a run killed midway leaves the previous
 tables intact.
 
+A build also leaves `.texts-seen.parquet` beside its tables (what its near-duplicate check learnt
+of each text, see `framing.build.save_texts_seen`), which the next build may read back.
+
 framing writes and deletes only inside folders it owns, and only files it wrote there. A folder it
 makes carries a marker file, `.framing`; an existing folder is written into, cleaned or replaced
 only when it carries the marker (or is empty, or holds nothing but what an earlier version of
@@ -154,8 +157,12 @@ def _neutralise_column(column):
     risky = pc.fill_null(pc.match_substring_regex(column, _FORMULA.pattern), False)
     if not pc.any(risky).as_py():
         return column
-    quoted = pc.binary_join_element_wise(pa.scalar("'", kind), column, pa.scalar("", kind))
-    return pc.if_else(risky, quoted, column)
+    # Only the risky cells are quoted and put back in place (quoting every cell and choosing
+    # between the two columns copies the whole column twice).
+    if isinstance(column, pa.ChunkedArray):  # (replace_with_mask takes one array)
+        column, risky = column.combine_chunks(), risky.combine_chunks()
+    quoted = pc.binary_join_element_wise(pa.scalar("'", kind), column.filter(risky), pa.scalar("", kind))
+    return pc.replace_with_mask(column, risky, quoted)
 
 
 def save_parts(parts: dict[str, list[Path]], out: Path, *, info: dict) -> list[Path]:
