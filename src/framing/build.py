@@ -240,7 +240,7 @@ def save_texts_seen(met: dict[str, tuple], out: Path) -> str:
     values = list(met.values())
     table = pa.table({
         "key": pa.array(keys, pa.string()),
-        "digest": pa.array([v[0] for v in values], pa.string()),
+        "digest": pa.array([v[0] for v in values], pa.binary()),
         "n_words": pa.array([v[1] for v in values], pa.int64()),
         "signature": pa.array([None if v[2] is None else v[2].tobytes() for v in values], pa.binary()),
         "size": pa.array([v[3] for v in values], pa.int64()),
@@ -606,24 +606,19 @@ def unnest_sentences(blocks: list[dict]) -> list[dict]:
     rows = []
     for paragraph_id, block in enumerate(blocks):
         text = block["text"]
-        pieces = _split_counted(text) if block["kind"] in SPLIT_KINDS else _whole_counted(text)
-        for start, end, sentence, n_words in pieces:
-            rows.append({"paragraph_id": paragraph_id, "kind": block["kind"], "text": sentence,
+        pieces = _split_counted(text) if block["kind"] in SPLIT_KINDS else ((0, len(text), count_words(text)),)
+        for start, end, n_words in pieces:
+            rows.append({"paragraph_id": paragraph_id, "kind": block["kind"], "text": text[start:end],
                          "n_words": n_words, "line_start": _line_at(block["spans"], start),
                          "line_end": _line_at(block["spans"], max(start, end - 1))})
     return rows
 
 
 @lru_cache(maxsize=20_000)
-def _split_counted(text: str) -> tuple[tuple[int, int, str, int], ...]:
-    """(start, end, sentence, words) of each sentence of a paragraph. Each distinct paragraph is
-    split once: news repeats paragraphs (wire copy, boilerplate, a story updated in place)."""
-    return tuple((start, end, text[start:end], count_words(text[start:end]))
-                 for start, end in segment.sentence_spans(text))
-
-
-def _whole_counted(text: str) -> tuple[tuple[int, int, str, int], ...]:
-    return ((0, len(text), text, count_words(text)),)
+def _split_counted(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, words) of each sentence of a paragraph. Each distinct paragraph is split once:
+    news repeats paragraphs (wire copy, boilerplate, a story updated in place)."""
+    return tuple((start, end, count_words(text[start:end])) for start, end in segment.sentence_spans(text))
 
 
 def _line_at(spans: list[tuple[int, int]], offset: int) -> int:

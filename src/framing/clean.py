@@ -240,7 +240,7 @@ _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=20_000)
 def _line_tally(line: str) -> tuple[int, int, int, int]:
     """(words, function words, ASCII letters, other letters) of one line of text, for
     `english_share`; news repeats lines (wire copy, boilerplate)."""

@@ -845,7 +845,7 @@ class Duplicates:
             answers.append(self._check(article, digest, None if signature is None else (signature, size)))
         return answers
 
-    def _check(self, article: RawArticle, digest: str, signed: tuple[np.ndarray, int] | None
+    def _check(self, article: RawArticle, digest: bytes, signed: tuple[np.ndarray, int] | None
                ) -> tuple[str | None, bool]:
         where = _where(article)
         first = self.exact.setdefault(article.raw_sha256, where)
@@ -962,9 +962,9 @@ def memo_key(article: RawArticle) -> str:
     return article.raw_sha256 + ("/html" if article.format == "html" else "")
 
 
-def _words_digest(words: list[str]) -> str:
+def _words_digest(words: list[str]) -> bytes:
     """The SHA-256 of a text's words joined by spaces: texts equal but for line breaks, spaces and case."""
-    return hashlib.sha256(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(" ".join(words).encode("utf-8", "surrogatepass")).digest()
 
 
 def _same_outlet(left: str, right: str) -> bool:
