@@ -7,6 +7,7 @@ one file, a whole folder, or many workers.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import shutil
@@ -135,14 +136,18 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
                 path = staging / f"{name}-{number:05d}.parquet"
                 getattr(chunk, name).to_parquet(path, index=False)
                 parts[name].append(path)
-        articles = pd.concat([pd.read_parquet(p) for p in parts["articles"]], ignore_index=True)
-        if articles.empty:
+        chunk = previous = rows = None  # what the loop held is on disk now: free it before publishing
+        counts = _row_counts(parts)
+        if not counts["articles"]:
             return None
+        seen_sha256 = save_texts_seen(duplicates.met, out)
+        duplicates = seen = None
+        articles = pd.concat([pd.read_parquet(p) for p in parts["articles"]], ignore_index=True)
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, n_reused,
                         tally.removed_by_rule, tally.prose_dropped)
-        info = build_info(summary, counts=_row_counts(parts))
-        info["texts_seen_sha256"] = save_texts_seen(duplicates.met, out)
+        info = build_info(summary, counts=counts)
+        info["texts_seen_sha256"] = seen_sha256
         save_parts(parts, out, info=info)
         return summary
     finally:
@@ -224,6 +229,7 @@ def _previous_rows(out: Path, old: pd.DataFrame | None, keys: dict[str, str], re
 
 
 TEXTS_SEEN = ".texts-seen.parquet"  # in a built folder: what the near-duplicate check learnt of each text
+TEXTS_SEEN_ROWS = 20_000  # texts written at a time
 _SIGNATURE_BYTES = 8 * Duplicates.PERMUTATIONS
 
 
@@ -236,17 +242,24 @@ def save_texts_seen(met: dict[str, tuple], out: Path) -> str:
 
     from .store import write_atomic
 
-    keys = list(met)
-    values = list(met.values())
-    table = pa.table({
-        "key": pa.array(keys, pa.string()),
-        "digest": pa.array([v[0] for v in values], pa.binary()),
-        "n_words": pa.array([v[1] for v in values], pa.int64()),
-        "signature": pa.array([None if v[2] is None else v[2].tobytes() for v in values], pa.binary()),
-        "size": pa.array([v[3] for v in values], pa.int64()),
-    }).replace_schema_metadata({"code_key": code_key()})
-    path = write_atomic(out / TEXTS_SEEN, lambda p: pq.write_table(table, p))
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    schema = pa.schema([("key", pa.string()), ("digest", pa.binary()), ("n_words", pa.int64()),
+                        ("signature", pa.binary()), ("size", pa.int64())], metadata={"code_key": code_key()})
+
+    def write(path: Path) -> None:  # a row group at a time, so memory stays flat
+        items = iter(met.items())
+        with pq.ParquetWriter(path, schema) as writer:
+            while batch := list(itertools.islice(items, TEXTS_SEEN_ROWS)):
+                writer.write_table(pa.table([
+                    [key for key, _ in batch], [v[0] for _, v in batch], [v[1] for _, v in batch],
+                    [None if v[2] is None else v[2].tobytes() for _, v in batch], [v[3] for _, v in batch]],
+                    schema=schema))
+
+    path = write_atomic(out / TEXTS_SEEN, write)
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def texts_seen(out: Path) -> dict[str, tuple]:
@@ -259,8 +272,11 @@ def texts_seen(out: Path) -> dict[str, tuple]:
     path = out / TEXTS_SEEN
     try:
         recorded = json.loads((out / "build.json").read_text(encoding="utf-8")).get("texts_seen_sha256")
-        data = path.read_bytes()
-        if not recorded or hashlib.sha256(data).hexdigest() != recorded:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        if not recorded or digest.hexdigest() != recorded:
             return {}
         table = pq.read_table(path)
         if (table.schema.metadata or {}).get(b"code_key") != code_key().encode():
