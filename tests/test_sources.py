@@ -359,14 +359,14 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 
 
 def test_accuracy_on_the_seen_sample_holds_its_floor():
-    """Speaker accuracy on the 168 hand-labelled quotes read while writing the rules (dev, holdout,
-    test, fresh), scored as `benchmarks/bench_sources.py` scores it: measured 0.83 (precision 0.91)
-    with reporting verbs 1.5; a rule change that loses more than two points fails here."""
+    """Speaker accuracy on the 248 hand-labelled quotes read while writing the rules (dev, holdout,
+    test, fresh, blind), scored as `benchmarks/bench_sources.py` scores it: measured 0.83 (precision
+    0.90) with reporting verbs 1.7; a rule change that loses more than two points fails here."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
     items = [json.loads(line) for line in path.open(encoding="utf-8")]
     seen = score_sample([item for item in items if item["split"] in SEEN])
-    assert seen["n_quotes"] == 168 and seen["quotes_found"] == 168
-    assert seen["accuracy"] >= 0.81 and seen["precision"] >= 0.89
+    assert seen["n_quotes"] == 248 and seen["quotes_found"] == 248
+    assert seen["accuracy"] >= 0.81 and seen["precision"] >= 0.88
 
 
 @pytest.mark.parametrize("texts, quote, speaker, anonymous", [
@@ -418,6 +418,47 @@ def test_sieve_rules(texts, quote, speaker, anonymous):
     row = quotes[quotes["quote"] == quote].iloc[0]
     assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
     assert bool(row["is_anonymous"]) == anonymous
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a partial quote woven into a sentence whose subject is a named person, with a verb that does not
+    # report speech: the subject's words (AllSides excerpts of the seen sample)
+    (["President Joe Biden on Tuesday laid out his administration’s plan to urge more Americans to get "
+      "vaccinated against COVID-19, including “door-to-door outreach” in some communities."],
+     "door-to-door outreach", "Joe Biden", False),
+    (["President Biden took an important but limited step Wednesday toward an investigation.",
+      "He issued an order directing his intelligence agencies to “redouble their efforts” to look into the "
+      "two competing hypotheses."], "redouble their efforts", "Biden", False),
+    # … not when a clause with a subject of its own stands between, nor for a term marked as one
+    (["Kevin McCarthy yanked all five appointees from the committee after Pelosi refused to seat two of "
+      "them over concerns that they would impact the “integrity of the investigation.”"],
+     "integrity of the investigation.", None, False),
+    (["Senator Rand Paul questioned the so-called “gain of function” research in Wuhan."],
+     "gain of function", None, False),
+    # a full quote is not read this way: "Biden visited the site" names no speaker of the quote after it
+    (["Mr. Joe Biden visited the site. “We will rebuild,” a worker shouted."], "We will rebuild,", "worker", True),
+    # an unnamed person followed by a time preposition is still the speaker
+    (["“We cannot wait any longer,” said a woman after a visit to the camp."], "We cannot wait any longer,",
+     "woman", True),
+    # a quote with its own reporting verb never inherits the speaker of the sentence before
+    (["“We agree,” Mr. Tom Ash said.", "“Why now?” asked a woman outside the hall."], "Why now?", None, False),
+])
+def test_sieve_rules_of_version_1_7(texts, quote, speaker, anonymous):
+    quotes = fr.extract_quotes(_table(texts))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
+    assert bool(row["is_anonymous"]) == anonymous
+
+
+@pytest.mark.parametrize("text, label", [
+    # the whole description after an inverted verb, up to its comma (a seen AllSides excerpt) …
+    ("“Oh no,” replies the masked stranger, secretly a humble stable boy.", "the masked stranger"),
+    # … but never words that open a clause ("said the plan was …" names no speaker)
+    ("“It is done,” said the plan was finished.", None),
+])
+def test_a_description_after_an_inverted_verb_is_read_whole(text, label):
+    row = fr.extract_quotes(_table([text])).iloc[0]
+    assert (row["speaker_label"] if isinstance(row["speaker_label"], str) else None) == label
 
 
 @pytest.mark.parametrize("text", [

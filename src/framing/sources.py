@@ -141,7 +141,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     heads = nouns | documents | {a.split()[-1].lower() for a in anonymous}
     inflected = _alternatives(form for form, (verb, _) in forms.items() if form != verb)  # "said", not "say"
     subject = re.compile(rf"^\s*(?:the\s+)?(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s*\([^()]{{1,30}}\))?"
-                         rf"(?:,[^,]{{3,200}},)?\s[^;]*?\b(?P<verb>{inflected})\b")
+                         rf"(?:,[^,]{{3,200}},)?\s[^;]*?\b(?<!-)(?P<verb>{inflected})\b")  # not "so-called"
     return _Lexicon(forms, patterns, subject, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
                     nouns, documents, heads, titles, str(data["version"]))
 
@@ -397,7 +397,9 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _narration(text, spans)
         found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration))
-        if found is not None and found[3] == "subject" and not _named_subject(found[1], memory):
+        if found is None and spans and all(_is_partial(text[:start], quote) for start, _, quote in spans):
+            found = _partial_subject(narration)
+        if found is not None and found[3] in ("subject", "partial_subject") and not _named_subject(found[1], memory):
             found = None
         speaker = label = verb = verb_text = stance = None
         anonymous, pattern = False, "unattributed"
@@ -409,7 +411,8 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
             elif first in ("his", "her") and speaker == found[1].split()[-1].lower():  # "his spokesman", nobody known
                 owner = _antecedent(narration[:found[0]], memory, first)
                 speaker = f"{owner}’s {speaker}" if owner else speaker
-        if found is None and previous and spans:  # quoted without a speaker: the one of the sentence before goes on
+        if found is None and previous and spans and not _unread_attribution(narration):
+            # quoted without a speaker: the one of the sentence before goes on
             speaker, label, verb, verb_text, stance, anonymous, pattern = (*previous[:6], "continued")
         elif found is None and mentioned and spans and _only_quotes(narration):
             speaker, label, pattern = mentioned, mentioned, "previous_mention"  # the one named just before
@@ -489,7 +492,11 @@ def _noun_follows(rest: str) -> bool:
 
 # What may follow "said a senior official" when the description is the speaker: the sentence's end, a
 # comma, a relative clause ("said a man who lives nearby") or whom they work for ("a spokesman for").
-_DESCRIPTION_ENDS = re.compile(r"\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with)\b)")
+_DESCRIPTION_ENDS = re.compile(r"\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with|after|before|during)\b)")
+# The rest of a description after an inverted verb, up to where a description ends ("replies the
+# masked stranger, secretly …"): at most three lower-case words, none opening a clause.
+_LONGER_DESCRIPTION = re.compile(rf"((?:\s+(?!(?:{'|'.join(sorted(_OPENS_CLAUSE))}|is|was|were|are|has|had|have|will|would)\b)"
+                                 r"[a-z][\w-]*){1,3})(?=\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with)\b))")
 
 
 def _clause_follows(rest: str) -> bool:
@@ -525,6 +532,53 @@ def _subject(narration: str):
     if _not_a_speaker(who, None, _lexicon()) or who.split()[0] in read_rules().function_words:
         return None  # "Thousands of Cubans took …": a group, not a named person
     return match.start("who"), who, match.group("verb"), "subject", None
+
+
+@lru_cache(maxsize=4)
+def _partial_subject_pattern() -> re.Pattern:
+    """A named person or body opening a sentence, the word after it (its verb, whichever: a
+    reporting verb's sentence is read by `_attribution`), and a quoted span later in the clause."""
+    return re.compile(rf"^\s*(?:the\s+)?(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s*\([^()]{{1,30}}\))?"
+                      rf"(?:,[^,]{{3,200}},)?{_WHEN}\s+(?:[a-z]+ly\s+)?(?:(?:has|had|have|also)\s+)?"
+                      rf"(?!(?:and|or|who|which|whose|that|of|in|at|for|to|from|with)\b)(?P<verb>[a-z]+)\b"
+                      rf"[^;]*?\b{_PLACEHOLDER}\b")
+
+
+@lru_cache(maxsize=1 << 16)
+def _partial_subject(narration: str):
+    """The person or body opening a sentence whose only quotes are partial, when no reporting verb
+    reads them ("Gov. Jane Roe offered a pat on the back, marking the “milestone”"): words woven into
+    a sentence about someone are, in news, that someone's (the subject is the most salient
+    candidate: Grosz, Joshi & Weinstein 1995). In the form of `_attribution`."""
+    if _PLACEHOLDER not in narration:
+        return None
+    match = _partial_subject_pattern().match(narration)
+    if match is None or _SCARE.search(narration, 0, narration.find(_PLACEHOLDER) + len(_PLACEHOLDER)):
+        return None
+    if _OTHER_CLAUSE.search(narration, match.end("verb"), narration.find(_PLACEHOLDER)):
+        return None  # "… after Pelosi refused to seat them over “…”": whose words is unclear
+    who = _staff_member(match.group("who"), narration[match.end("who"):])
+    if who.lower() in _PRONOUNS:
+        return match.start("who"), who, match.group("verb"), "partial_subject", None
+    if (_POSSESSIVE.search(who) or who.endswith(("’", "'")) or _not_a_speaker(who, None, _lexicon())
+            or who.split()[0] in read_rules().function_words or who.split()[0] in _NOT_SPEAKERS):
+        return None
+    return match.start("who"), who, match.group("verb"), "partial_subject", None
+
+
+# A clause of its own with a named subject between a sentence's subject and its quote.
+_OTHER_CLAUSE = re.compile(r"\b(?:after|when|while|because|since|before|until|although|though|whereas)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:[a-z]+ly\s+)?[a-z]+")
+# Words that say the quoted span is a name or a term, not anyone's words: "so-called “…”", "known as".
+_SCARE = re.compile(rf"\b(?:so-called|known as|titled|entitled|named|dubbed|called)\s+(?:the\s+|a\s+)?{_PLACEHOLDER}\b")
+
+
+@lru_cache(maxsize=1 << 16)
+def _unread_attribution(narration: str) -> bool:
+    """True when a reporting verb follows a quote at once ("“…?” asked a woman after a visit"): the
+    quote names its own speaker, read or not, and never inherits the one of the sentence before."""
+    forms = _lexicon().forms
+    match = re.match(rf"^\s*{_PLACEHOLDER}[\s,]+(?:[a-z]+ly\s+)?([a-z]+)\b", narration)
+    return match is not None and match.group(1) in forms
 
 
 _STAFF = re.compile(rf"\s+(?P<role>(?:[a-z][\w-]*\s+){{1,3}}?)(?P<person>[A-Z][\w’'.\-]*\s+{_NAME})")
@@ -838,7 +892,10 @@ def _attribution(narration: str):
                     and not (first in ("a", "an") and _DESCRIPTION_ENDS.match(narration[match.end():]))):
                 continue  # "saying he hopes", "said his administration has": the subject of what is reported
             if name == "verb_name" and first == "the" and _clause_follows(narration[match.end():]):
-                continue  # "said the plan was …": the subject of what is reported, not "said the mayor."
+                longer = _LONGER_DESCRIPTION.match(narration, match.end())
+                if longer is None:
+                    continue  # "said the plan was …": the subject of what is reported, not "said the mayor."
+                who = f"{who}{longer.group(1)}"  # "replies the masked stranger, …": the whole description
             if name == "according_to" and first in ("a", "an"):
                 continue  # "according to a blistering report": which words name the source is unclear
             if who[:1].isupper() and re.search(r"\bthe\s+(?:[a-z-]+\s+){0,2}$", narration[:match.start("who")]):
