@@ -440,6 +440,21 @@ def test_sieve_rules(texts, quote, speaker, anonymous):
     # an unnamed person followed by a time preposition is still the speaker
     (["“We cannot wait any longer,” said a woman after a visit to the camp."], "We cannot wait any longer,",
      "woman", True),
+    # a participle opening a sentence ends at its comma: a reporting verb after it names the speaker
+    (["Speaking to reporters in some of the areas worst hit by the unrest, Cyril Ramaphosa said authorities "
+      "had identified “a good number” of those who planned and coordinated the violence, the worst in South "
+      "Africa since the end of the apartheid regime in 1994."], "a good number", "Cyril Ramaphosa", False),
+    (["Declaring that the country must “get this done,” President Joe Biden opened the summit."],
+     "get this done,", "Joe Biden", False),
+    # a conjunction opening the sentence is not part of the name ("As David Schleicher … pointed out")
+    (["As David Schleicher, of Yale Law School, pointed out recently, the nominee’s policy agenda consists of "
+      "“blog posts and platitudes—an afterthought.”"], "blog posts and platitudes—an afterthought.",
+     "David Schleicher", False),
+    # "contends with" is facing something, not saying it: the quote after goes to who is named there
+    (["As Vice President Kamala Harris contends with intense scrutiny, members of her staff are unhappy.",
+      "Distrust between aides has contributed to a \"tense and at times dour office atmosphere.\"",
+      "Politico reported, citing interviews with 22 current and former aides."],
+     "tense and at times dour office atmosphere.", "Politico", False),
     # a quote with its own reporting verb never inherits the speaker of the sentence before
     (["“We agree,” Mr. Tom Ash said.", "“Why now?” asked a woman outside the hall."], "Why now?", None, False),
 ])

@@ -50,6 +50,7 @@ _NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesda
                  "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
                  "May", "June", "July", "August", "September", "October", "November", "December",
                  "Today", "Yesterday", "But", "And", "So", "When", "While"}
+_OPENING_CONJUNCTIONS = {"As", "But", "And", "Yet", "So", "While", "When", "Still", "Now"}  # not part of a name
 _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
 _PARAGRAPH_CLOSE = "\u2063"  # invisible separator: marks a closing quote the paragraph's end stands for
 _PLACEHOLDER = "quoted"  # stands for a quoted span in the narration: lower case, never a name
@@ -880,6 +881,8 @@ def _attribution(narration: str):
                 who, noun_group = f"the {who[4:]} {noun_group}", None  # "The US president urged": named before
             elif who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
                 who = who[4:]
+            elif who.split()[0] in _OPENING_CONJUNCTIONS and len(who.split()) > 1:
+                who = who.split(None, 1)[1]  # "As David Schleicher … pointed out": the name after "As"
             elif who.split()[0] in _NOT_SPEAKERS:
                 continue
             if " " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")]):
@@ -907,6 +910,10 @@ def _attribution(narration: str):
                 continue
             if name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and _noun_follows(narration[match.end():]):
                 continue  # "the US state department": a base form followed by a noun is a noun
+            if verb_text and verb_text.startswith("contend") and re.match(r"\s+with\b", narration[match.end():]):
+                continue  # "contends with scrutiny": faces, not says
+            if name == "opening_participle" and "," in narration[:narration.find(_PLACEHOLDER)]:
+                continue  # "Speaking to reporters, Jane Roe said … “…”": the quote is not the participle's
             if best is None or match.start() < best[0]:
                 noun = None if who.startswith("the ") else noun_group
                 best = (match.start(), who, verb_text, name, noun)
