@@ -455,6 +455,15 @@ def test_sieve_rules(texts, quote, speaker, anonymous):
       "Distrust between aides has contributed to a \"tense and at times dour office atmosphere.\"",
       "Politico reported, citing interviews with 22 current and former aides."],
      "tense and at times dour office atmosphere.", "Politico", False),
+    # a document's author: "a State Department fact sheet …, which said", "according to a White House fact sheet"
+    (["The report goes beyond a State Department fact sheet issued during the final days of the administration, "
+      "which said the staffers became sick in autumn 2019 \"with symptoms consistent with both COVID-19 and "
+      "common seasonal illness,\" the Wall Street Journal reported."],
+     "with symptoms consistent with both COVID-19 and common seasonal illness,", "State Department", False),
+    (["The order also requires providers “to share breach information,” according to a White House fact sheet."],
+     "to share breach information,", "White House", False),
+    (["The order requires providers “to share breach information,” according to a Saturday press release."],
+     "to share breach information,", None, False),
     # a quote with its own reporting verb never inherits the speaker of the sentence before
     (["“We agree,” Mr. Tom Ash said.", "“Why now?” asked a woman outside the hall."], "Why now?", None, False),
 ])

@@ -129,6 +129,14 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
             rf"\b[Aa]ccording to\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(documents)})\s+"
             rf"(?:[a-z]+\s+){{0,2}}?(?:from|by|of)\s+(?:the\s+)?(?P<who>{_NAME}|[a-z][\w-]*)"
             rf"(?P<role>(?:\s+[a-z]+){{1,2}})?(?:,\s+(?P<named>{_NAME}))?")),
+        # "according to a White House fact sheet": the body or person written before the document
+        ("according_to_author", re.compile(
+            rf"\b[Aa]ccording to\s+(?:an?|the)\s+(?:(?:new|recent|previous|latest|[A-Z][a-z]+day)\s+)?"
+            rf"(?P<who>{_NAME})\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b")),
+        # "a State Department fact sheet issued in January, which said …": the document's author
+        ("document_which", re.compile(
+            rf"\b(?:an?|the)\s+(?P<who>{_NAME})\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b[^;]{{0,150}}?,"
+            rf"\s+which\s+(?:also\s+)?(?P<verb>said|says|stated|states|noted|notes|added|warned|concluded|found)\b")),
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
         # the agent of a passive naming verb: "called “purges” by their critics"
         ("passive_by", re.compile(rf"\b(?P<verb>called|described|dubbed|labeled|labelled|branded|termed|"
@@ -840,7 +848,8 @@ def _narration(text: str, spans) -> str:
 # A word each pattern needs in the sentence (a cheap test before the regex).
 _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quote_name": _PLACEHOLDER,
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
-          "according_to_document": "ccording to"}
+          "according_to_document": "ccording to", "according_to_author": "ccording to",
+          "document_which": "which"}
 
 
 @lru_cache(maxsize=1 << 16)
