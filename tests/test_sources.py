@@ -192,8 +192,8 @@ def test_hand_labelled_allsides_sample():
 
 
 @pytest.mark.parametrize("texts, speaker", [
-    # the object of "told" is the listener, not the speaker
-    (["“We need more schools,” the parents told Governor Ann Lee."], None),
+    # the object of "told" is the listener, not the speaker (the parents, unnamed, speak)
+    (["“We need more schools,” the parents told Governor Ann Lee."], "the parents"),
     (["“We need more schools,” Dr. Ann Lee, a pediatrician, told Fox News."], "Ann Lee"),
     # "the president" is the last person written as President …
     (["President Joe Biden met Prime Minister Ann Lee.", "“Let’s get this straight,” the president said."],
@@ -464,6 +464,11 @@ def test_sieve_rules(texts, quote, speaker, anonymous):
      "to share breach information,", "White House", False),
     (["The order requires providers “to share breach information,” according to a Saturday press release."],
      "to share breach information,", None, False),
+    # people named only by what they do, in the plural, are unnamed sources
+    (["Notably, the plan is heavy on “real” infrastructure compared to the proposal offered by Mr. Biden, "
+      "Republican senators said."], "real", "Republican senators", True),
+    (["U.S. officials have just closed the American Embassy in Kabul, while promising “the United States will "
+      "return.”"], "the United States will return.", "U.S. officials", True),
     # a quote with its own reporting verb never inherits the speaker of the sentence before
     (["“We agree,” Mr. Tom Ash said.", "“Why now?” asked a woman outside the hall."], "Why now?", None, False),
 ])

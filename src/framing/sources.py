@@ -406,10 +406,12 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _narration(text, spans)
         found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration))
+        if found is not None and found[3] == "subject" and not _named_subject(found[1], memory):
+            found = None
         if found is None and spans and all(_is_partial(text[:start], quote) for start, _, quote in spans):
             found = _partial_subject(narration)
-        if found is not None and found[3] in ("subject", "partial_subject") and not _named_subject(found[1], memory):
-            found = None
+            if found is not None and found[4] is None and not _named_subject(found[1], memory):
+                found = None
         speaker = label = verb = verb_text = stance = None
         anonymous, pattern = False, "unattributed"
         if found is not None or spans:
@@ -567,6 +569,8 @@ def _partial_subject(narration: str):
     if _OTHER_CLAUSE.search(narration, match.end("verb"), narration.find(_PLACEHOLDER)):
         return None  # "… after Pelosi refused to seat them over “…”": whose words is unclear
     who = _staff_member(match.group("who"), narration[match.end("who"):])
+    if match.group("verb") in _lexicon().anonymous:  # "U.S. officials have closed …, promising “…”"
+        return match.start("who"), who, None, "partial_subject", match.group("verb")
     if who.lower() in _PRONOUNS:
         return match.start("who"), who, match.group("verb"), "partial_subject", None
     if (_POSSESSIVE.search(who) or who.endswith(("’", "'")) or _not_a_speaker(who, None, _lexicon())
