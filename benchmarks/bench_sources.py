@@ -131,7 +131,7 @@ def main() -> int:
               f"(recall {sample['recall']:.2f}); accuracy on these direct quotes (no speaker is "
               f"right when none is labelled) {sample['accuracy']:.2f}")
         if split == BLIND and not show_blind:
-            del sample["errors"]  # not read while writing rules: --show-blind prints them
+            del sample["errors"]  # not read while writing rules: --show-blind2 prints them
             continue
         for miss in sample["errors"] if split != "seen" else ():
             print(f"  expected {miss['expected']!r:28} got {miss['predicted']!r:28} {miss['quote']}")

@@ -171,7 +171,7 @@ def _sample_quote(item: dict) -> pd.Series | None:
 
 
 def test_hand_labelled_allsides_sample():
-    """248 quotes drawn at random from AllSides excerpts and labelled by hand (docs/sources.md): every
+    """The 248 seen quotes drawn at random from AllSides excerpts and labelled by hand (docs/sources.md): every
     quote is found, and the speakers given are mostly right (bench_sources.py prints the errors;
     a speaker counts as right here when its last word is the labelled one's)."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
