@@ -473,10 +473,7 @@ def test_sieve_rules(texts, quote, speaker, anonymous):
     (["“We agree,” Mr. Tom Ash said.", "“Why now?” asked a woman outside the hall."], "Why now?", None, False),
 ])
 def test_sieve_rules_of_version_1_7(texts, quote, speaker, anonymous):
-    quotes = fr.extract_quotes(_table(texts))
-    row = quotes[quotes["quote"] == quote].iloc[0]
-    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
-    assert bool(row["is_anonymous"]) == anonymous
+    test_sieve_rules(texts, quote, speaker, anonymous)
 
 
 @pytest.mark.parametrize("text, label", [
