@@ -226,12 +226,14 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
 
 
 def _own_outlet(name, outlet) -> bool:
-    """True when a speaker is the outlet whose article it is ("Fox News" or "Fox News Digital" in an
-    article of "Fox News (Online News)"): that is the journalist's own voice, not a source."""
+    """True when a speaker is the outlet whose article it is, in full, shortened or extended ("Fox
+    News", "Fox" or "Fox News Digital" in an article of "Fox News (Online News)"): that is the
+    journalist's own voice, not a source."""
     if not isinstance(name, str) or not isinstance(outlet, str):
         return False
-    name = re.sub(r"^The ", "", name.strip(" ."))
-    return any(name == own or name.startswith(own + " ") for own in (re.sub(r"^The ", "", o) for o in outlet_names((outlet,))))
+    name = re.sub(r"^The ", "", name.strip(" .")).casefold()
+    owns = (re.sub(r"^The ", "", o).casefold() for o in outlet_names((outlet,)))
+    return any(name == own or name.startswith(own + " ") or own.startswith(name + " ") for own in owns)
 
 
 @lru_cache(maxsize=1)
