@@ -511,6 +511,27 @@ def test_an_outlet_is_a_source_in_other_outlets_articles_only(text, outlet, cite
     assert own["speaker"].isna().all()
 
 
+@pytest.mark.parametrize("text, speaker, anonymous", [
+    # a body's name, a lower-case role, then a person: the person speaks
+    ("“We will not back down,” said CNN anchor Jane Roe.", "Jane Roe", False),
+    ("New York Post reporter Jane Roe resigned over a story she said she was “ordered to write.”", "Jane Roe", False),
+    ("“Rates stay put,” Fed chair Jane Roe told reporters.", "Jane Roe", False),
+    # an unnamed source closing the sentence after an inverted verb
+    ("“We will win,” said a NATO official.", "NATO official", True),
+    ("“The talks go on,” said an official, adding that no date was set.", "an official", True),
+    ("“It is safe,” said a spokesman for the agency.", "a spokesman", True),
+])
+def test_staff_and_unnamed_sources_after_the_verb(text, speaker, anonymous):
+    row = fr.extract_quotes(_table([text])).iloc[0]
+    assert row["speaker"] == speaker
+    assert bool(row["is_anonymous"]) == anonymous
+
+
+def test_a_clause_after_said_a_is_what_is_reported_not_a_speaker():
+    row = fr.extract_quotes(_table(["He said a “deal” for the city was reached."])).iloc[0]
+    assert row["speaker"] != "deal"
+
+
 def test_allsides_speakers_are_no_outlet_place_title_or_function_word(shared_data):
     """On the 300 AllSides articles of the multi-event test corpus (100 events x 3 outlets, titles
     and excerpts), no named speaker is a place, an honorific or title alone, a
