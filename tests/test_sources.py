@@ -520,6 +520,8 @@ def test_an_outlet_is_a_source_in_other_outlets_articles_only(text, outlet, cite
     ("“We will win,” said a NATO official.", "NATO official", True),
     ("“The talks go on,” said an official, adding that no date was set.", "an official", True),
     ("“It is safe,” said a spokesman for the agency.", "a spokesman", True),
+    # a kind of body before its name is not part of the name
+    ("Drugmaker Merck said Friday that its pill “cuts the risk by half.”", "Merck", False),
 ])
 def test_staff_and_unnamed_sources_after_the_verb(text, speaker, anonymous):
     row = fr.extract_quotes(_table([text])).iloc[0]

@@ -210,7 +210,9 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     Trump"), counting the full names `written` in every sentence ((event, name) pairs, names as
     `framing.actors` reads them), not only those of speakers. Anonymous sources, offices
     ("Netanyahu’s office") and organisations are left as they are; an article's own outlet is no
-    speaker in it (see `_own_outlet`)."""
+    speaker in it (see `_own_outlet`); a kind of body written before a name is not part of it
+    ("Drugmaker Merck" → "Merck", see `_without_descriptor`)."""
+    quotes = quotes.assign(speaker=quotes["speaker"].map(_without_descriptor))
     named = quotes["speaker"].notna() & ~quotes["is_anonymous"]
     if not named.any():
         return quotes["speaker"]
@@ -223,6 +225,18 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     out = quotes["speaker"].where(~named, resolved.where(resolved.notna(), speakers["name"]))
     own = quotes["outlet"] if "outlet" in quotes else pd.Series(None, index=quotes.index)
     return out.where(~pd.Series(map(_own_outlet, out, own), index=out.index, dtype=bool), None)
+
+
+def _without_descriptor(name):
+    """A speaker's name without the kind of body capitalised before it at a sentence's start
+    ("Drugmaker Merck", "Automaker Ford" → "Merck", "Ford"; the kinds are `descriptors` in
+    `actors.toml`)."""
+    if not isinstance(name, str):
+        return name
+    first, _, rest = name.partition(" ")
+    if rest[:1].isupper() and first[:1].isupper() and first.lower() in read_rules().descriptors:
+        return rest
+    return name
 
 
 def _own_outlet(name, outlet) -> bool:
