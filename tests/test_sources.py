@@ -522,9 +522,13 @@ def test_an_outlet_is_a_source_in_other_outlets_articles_only(text, outlet, cite
     ("“It is safe,” said a spokesman for the agency.", "a spokesman", True),
     # a kind of body before its name is not part of the name
     ("Drugmaker Merck said Friday that its pill “cuts the risk by half.”", "Merck", False),
+    # an abbreviated title stands for its role later on ("Gov." → "the governor")
+    ("California Gov. Jane Roe won the recall on Tuesday. The governor, who cruised to victory, said "
+     "that “democracy is not a football.”", "Jane Roe", False),
+    ("Sen. Jane Roe and Rep. Tom Ash spoke first. “No,” the representative said.", "Tom Ash", False),
 ])
 def test_staff_and_unnamed_sources_after_the_verb(text, speaker, anonymous):
-    row = fr.extract_quotes(_table([text])).iloc[0]
+    row = fr.extract_quotes(_table(fr.split_sentences(text))).iloc[0]
     assert row["speaker"] == speaker
     assert bool(row["is_anonymous"]) == anonymous
 

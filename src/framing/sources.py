@@ -85,6 +85,12 @@ class _Lexicon(NamedTuple):
     version: str
 
 
+@lru_cache(maxsize=1)
+def _abbreviated_titles() -> dict:
+    """Abbreviated titles and the roles they stand for ("gov" → "governor"), from the data file."""
+    return dict(load_data("reporting_verbs")["roles"].get("abbreviations", ()))
+
+
 @lru_cache(maxsize=4)
 def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     data = load_data(name)
@@ -348,7 +354,9 @@ class _Memory:
                 seen.remove(name)
             seen.append(name)
         roles = _lexicon().roles
-        self.titles.setdefault(name, set()).update(w.lower().rstrip(".") for w in role_words if w in roles)
+        short = _abbreviated_titles()
+        self.titles.setdefault(name, set()).update(short.get(w.lower().rstrip("."), w.lower().rstrip("."))
+                                                   for w in role_words if w in roles)
 
     def last_person(self, pronoun: str | None = None) -> str | None:
         """The last speaker, or when nobody has spoken yet the last name written with a role or
