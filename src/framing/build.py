@@ -240,7 +240,7 @@ def save_texts_seen(met: dict[str, tuple], out: Path) -> str:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .store import write_atomic
+    from .store import fingerprint, write_atomic
 
     schema = pa.schema([("key", pa.string()), ("digest", pa.binary()), ("n_words", pa.int64()),
                         ("signature", pa.binary()), ("size", pa.int64())], metadata={"code_key": code_key()})
@@ -254,12 +254,7 @@ def save_texts_seen(met: dict[str, tuple], out: Path) -> str:
                     [None if v[2] is None else v[2].tobytes() for _, v in batch], [v[3] for _, v in batch]],
                     schema=schema))
 
-    path = write_atomic(out / TEXTS_SEEN, write)
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return fingerprint([write_atomic(out / TEXTS_SEEN, write)])["sha256"]
 
 
 def texts_seen(out: Path) -> dict[str, tuple]:
@@ -269,14 +264,12 @@ def texts_seen(out: Path) -> dict[str, tuple]:
     import numpy as np
     import pyarrow.parquet as pq
 
+    from .store import fingerprint
+
     path = out / TEXTS_SEEN
     try:
         recorded = json.loads((out / "build.json").read_text(encoding="utf-8")).get("texts_seen_sha256")
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        if not recorded or digest.hexdigest() != recorded:
+        if not recorded or fingerprint([path])["sha256"] != recorded:
             return {}
         table = pq.read_table(path)
         if (table.schema.metadata or {}).get(b"code_key") != code_key().encode():
