@@ -82,13 +82,9 @@ class _Lexicon(NamedTuple):
     documents: frozenset  # lower-case nouns for what someone wrote ("proclamation", "report")
     heads: frozenset  # nouns that may stand between a name and its verb (roles, anonymous, documents)
     titles: frozenset  # lower-case roles that stand for a person already named ("the president")
+    staff: frozenset  # lower-case roles between a body's name and a person's ("CNN anchor Jake Tapper")
+    abbreviations: dict  # abbreviated title → the role it stands for ("gov" → "governor")
     version: str
-
-
-@lru_cache(maxsize=1)
-def _abbreviated_titles() -> dict:
-    """Abbreviated titles and the roles they stand for ("gov" → "governor"), from the data file."""
-    return dict(load_data("reporting_verbs")["roles"].get("abbreviations", ()))
 
 
 @lru_cache(maxsize=4)
@@ -158,7 +154,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     subject = re.compile(rf"^\s*(?:the\s+)?(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s*\([^()]{{1,30}}\))?"
                          rf"(?:,[^,]{{3,200}},)?\s[^;]*?\b(?<!-)(?P<verb>{inflected})\b")  # not "so-called"
     return _Lexicon(forms, patterns, subject, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
-                    nouns, documents, heads, titles, str(data["version"]))
+                    nouns, documents, heads, titles, titles | nouns,
+                    dict(data["roles"].get("abbreviations", ())), str(data["version"]))
 
 
 def _capitalised(phrases) -> str:
@@ -353,10 +350,9 @@ class _Memory:
             if name in seen:
                 seen.remove(name)
             seen.append(name)
-        roles = _lexicon().roles
-        short = _abbreviated_titles()
-        self.titles.setdefault(name, set()).update(short.get(w.lower().rstrip("."), w.lower().rstrip("."))
-                                                   for w in role_words if w in roles)
+        lexicon = _lexicon()
+        written = (w.lower().rstrip(".") for w in role_words if w in lexicon.roles)
+        self.titles.setdefault(name, set()).update(lexicon.abbreviations.get(w, w) for w in written)  # "gov" → "governor"
 
     def last_person(self, pronoun: str | None = None) -> str | None:
         """The last speaker, or when nobody has spoken yet the last name written with a role or
@@ -628,8 +624,7 @@ def _staff_member(who: str, after: str) -> str:
     match = _STAFF.match(after)
     if not who[:1].isupper() or match is None:
         return who
-    roles = _lexicon().titles | _lexicon().nouns
-    if not any(word in roles for word in match.group("role").split()):
+    if not any(word in _lexicon().staff for word in match.group("role").split()):
         return who
     return match.group("person")
 
