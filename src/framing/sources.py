@@ -352,7 +352,8 @@ class _Memory:
             seen.append(name)
         lexicon = _lexicon()
         written = (w.lower().rstrip(".") for w in role_words if w in lexicon.roles)
-        self.titles.setdefault(name, set()).update(lexicon.abbreviations.get(w, w) for w in written)  # "gov" → "governor"
+        # an abbreviated title as the role it stands for: "Gov." → "governor"
+        self.titles.setdefault(name, set()).update(lexicon.abbreviations.get(w, w) for w in written)
 
     def last_person(self, pronoun: str | None = None) -> str | None:
         """The last speaker, or when nobody has spoken yet the last name written with a role or
