@@ -1,6 +1,6 @@
 """Draw a fresh batch of quotes to label by hand for `bench_sources.py` (it prints no speaker).
 
-    python benchmarks/draw_quotes.py --n 80 --seed 18 --split blind2 > batch.jsonl
+    python benchmarks/draw_quotes.py --n 80 --seed 19 --split blind3 > batch.jsonl
 
 One direct quote at random from each of `n` AllSides articles drawn at random (fixed seed) among
 those after the first 300 (the test corpus) that the labelled sample does not hold yet. Each row

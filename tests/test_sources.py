@@ -170,7 +170,7 @@ def _sample_quote(item: dict) -> pd.Series | None:
 
 
 def test_hand_labelled_allsides_sample():
-    """The 248 seen quotes drawn at random from AllSides excerpts and labelled by hand (docs/sources.md): every
+    """The seen quotes drawn at random from AllSides excerpts and labelled by hand (docs/sources.md): every
     quote is found, and the speakers given are mostly right (bench_sources.py prints the errors;
     a speaker counts as right here when its last word is the labelled one's)."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
@@ -358,14 +358,14 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 
 
 def test_accuracy_on_the_seen_sample_holds_its_floor():
-    """Speaker accuracy on the 248 hand-labelled quotes read while writing the rules (dev, holdout,
-    test, fresh, blind), scored as `benchmarks/bench_sources.py` scores it: measured 0.83 (precision
-    0.90) with reporting verbs 1.7; a rule change that loses more than two points fails here."""
+    """Speaker accuracy on the 328 hand-labelled quotes read while writing the rules (dev, holdout,
+    test, fresh, blind, blind2), scored as `benchmarks/bench_sources.py` scores it: measured 0.79
+    (precision 0.87) with reporting verbs 1.8; a rule change that loses more than two points fails here."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
     items = [json.loads(line) for line in path.open(encoding="utf-8")]
     seen = score_sample([item for item in items if item["split"] in SEEN])
-    assert seen["n_quotes"] == 248 and seen["quotes_found"] == 248
-    assert seen["accuracy"] >= 0.81 and seen["precision"] >= 0.88
+    assert seen["n_quotes"] == 328 and seen["quotes_found"] == 328
+    assert seen["accuracy"] >= 0.77 and seen["precision"] >= 0.85
 
 
 @pytest.mark.parametrize("texts, quote, speaker, anonymous", [
