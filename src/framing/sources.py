@@ -118,8 +118,9 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         # "“…,” Dr. Jane Roe, a former president of the association and now the head of a firm, told …"
         ("after_quote", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME})\s*(?:\([^()]*\))?,[^;]{{3,250}}?,"
                                    rf"\s+(?:[a-z]+ly\s+)?(?P<verb>{_alternatives(forms)})\b")),
-        # "Declaring that … must “get this done,” President Joe Biden opened the summit."
-        ("opening_participle", re.compile(rf"^\s*[A-Z][a-z]+ing\b[^;]*?\b{_PLACEHOLDER}\b(?:[^;]*?,)?\s+"
+        # "Declaring that … must “get this done,” President Joe Biden opened the summit." (also after
+        # "And", "But": "And saying Israel is “responsible …,” Hamas launched more rockets")
+        ("opening_participle", re.compile(rf"^\s*(?:(?:And|But|Yet|So|Then|Still)\s+[a-z]+|[A-Z][a-z]+)ing\b[^;]*?\b{_PLACEHOLDER}\b(?:[^;]*?,)?\s+"
                                           rf"(?:the\s+)?{speaker}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")),
         # "“…,” Dr. Jane Roe, director of the agency, …" and an excerpt cut after the name
         # ("“…,” Georgia Secretary of State Brad Raffensperger, a..."): the name after the quote
@@ -407,13 +408,13 @@ class _Memory:
     def known(self, surname: str) -> str | None:
         """The full name met earlier with this surname, if any."""
         return next((n for n in [*reversed(self.speakers), *reversed(self.names)]
-                     if len(n.split()) > 1 and n.split()[-1] == surname), None)
+                     if len(n.split()) > 1 and surname in (n.split()[-1], _second_surname(n))), None)
 
     def full_name(self, tokens: list[str]) -> str:
         """A surname alone ("Hegseth") as the full name met earlier ("Pete Hegseth")."""
         known = [*reversed(self.speakers), *reversed(self.names)]
         for name in [n for n in known if len(n.split()) > len(tokens)] + known:  # "Nancy Pelosi" before "Pelosi"
-            if name.split()[-len(tokens):] == tokens:
+            if name.split()[-len(tokens):] == tokens or len(tokens) == 1 and _second_surname(name) == tokens[0]:
                 return name
         if len(tokens) == 1:  # written by the first word of a name only ("Tedros", "Tsai"): that name
             starting = {n for n in [*self.speakers, *self.names] if len(n.split()) > 1 and n.split()[0] == tokens[0]}
@@ -429,6 +430,13 @@ class _Memory:
                       if title in self.titles.get(n, ())), None)
         last = self.last_person() if guess and found is None else None
         return found or (last if last is not None and not self.titles.get(last) else None)
+
+
+def _second_surname(name: str) -> str | None:
+    """The second half of a double-barrelled surname ("Marjorie Taylor-Greene" → "Greene"), which
+    news writes alone on later mentions; None when the surname is not hyphenated."""
+    parts = name.split()[-1].split("-")
+    return parts[-1] if len(name.split()) > 1 and len(parts) == 2 and parts[-1][:1].isupper() else None
 
 
 def _article_quotes(article: list, text_col: str, written: list | None = None) -> list[dict]:
@@ -575,7 +583,7 @@ def _subject(narration: str):
     match = _lexicon().subject.match(narration)
     if match is None:
         return None
-    who = _staff_member(match.group("who"), narration[match.end("who"):])
+    who = _titled_after_body(_staff_member(match.group("who"), narration[match.end("who"):]), narration[match.end("who"):])
     if _POSSESSIVE.search(who) or who.endswith(("’", "'")):  # "President Biden's joint address … declared"
         after = narration[match.end("who"):].split()[:4]
         if not any(w.strip(",.").lower() in _lexicon().documents for w in after):
@@ -609,7 +617,7 @@ def _partial_subject(narration: str):
         return None
     if _OTHER_CLAUSE.search(narration, match.end("verb"), narration.find(_PLACEHOLDER)):
         return None  # "… after Pelosi refused to seat them over “…”": whose words is unclear
-    who = _staff_member(match.group("who"), narration[match.end("who"):])
+    who = _titled_after_body(_staff_member(match.group("who"), narration[match.end("who"):]), narration[match.end("who"):])
     if match.group("verb") in _lexicon().anonymous:  # "U.S. officials have closed …, promising “…”"
         return match.start("who"), who, None, "partial_subject", match.group("verb")
     if who.lower() in _PRONOUNS:
@@ -638,6 +646,21 @@ def _unread_attribution(narration: str) -> bool:
 
 
 _STAFF = re.compile(rf"\s+(?P<role>(?:[a-z][\w-]*\s+){{1,3}}?)(?P<person>[A-Z][\w’'.\-]*\s+{_NAME})")
+
+
+_BODY_TAIL = re.compile(rf"(?:\s+(?:and|of|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)+"
+                        rf"(?:\s*\([^()]{{1,30}}\))?\s+(?P<person>{_NAME})")
+
+
+def _titled_after_body(who: str, after: str) -> str:
+    """The person a body's name with "and" / "of" in it introduces ("Health and Human Services (HHS)
+    Secretary Xavier Becerra declared"): the name pattern stops at "and", so `who` is only the
+    body's first word; the titled person after the whole name is the subject. Else `who`."""
+    match = _BODY_TAIL.match(after)
+    if match is None:
+        return who
+    roles, name = _split_label(match.group("person").split())
+    return match.group("person") if roles and len(name) >= 2 else who
 
 
 def _staff_member(who: str, after: str) -> str:
@@ -918,7 +941,8 @@ def _attribution(narration: str):
             raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
             who = re.sub(r"\s*(?:\.{2,}|…)$", "", raw.strip())  # "said Saturday..."
             if raw and match.group("who") == raw:
-                who = _staff_member(who, narration[match.end("who"):])
+                after = narration[match.end("who"):]
+                who = _titled_after_body(_staff_member(who, after), after)
             if name == "according_to_document":  # "… from the New York State attorney general, Letitia James"
                 role = (match.group("role") or "").split()
                 if match.group("named"):
