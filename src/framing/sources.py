@@ -615,6 +615,8 @@ def _partial_subject(narration: str):
     match = _partial_subject_pattern().match(narration)
     if match is None or _SCARE.search(narration, 0, narration.find(_PLACEHOLDER) + len(_PLACEHOLDER)):
         return None
+    if _VERB_AFTER_NOUN.match(narration, match.end("verb")):
+        return None  # "U.S. Catholic bishops overwhelmingly approved …": the name only qualifies a noun
     if _OTHER_CLAUSE.search(narration, match.end("verb"), narration.find(_PLACEHOLDER)):
         return None  # "… after Pelosi refused to seat them over “…”": whose words is unclear
     who = _titled_after_body(_staff_member(match.group("who"), narration[match.end("who"):]), narration[match.end("who"):])
@@ -628,6 +630,9 @@ def _partial_subject(narration: str):
     return match.start("who"), who, match.group("verb"), "partial_subject", None
 
 
+# A verb in the past (after an adverb or not) right after the word read as the subject's verb: that
+# word was a noun ("Catholic bishops approved").
+_VERB_AFTER_NOUN = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:need|speed|feed|seed|red|bed|shed)\b)[a-z]+ed\b")
 # A clause of its own with a named subject between a sentence's subject and its quote.
 _OTHER_CLAUSE = re.compile(r"\b(?:after|when|while|because|since|before|until|although|though|whereas)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:[a-z]+ly\s+)?[a-z]+")
 # Words right before a quoted span that make it a name or a term whoever speaks in the sentence.
