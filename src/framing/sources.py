@@ -44,6 +44,10 @@ QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "se
 _QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{8,})’(?!\w)")
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?[A-Z][\w’'.\-]*)*"
 _PRONOUNS = {"he", "she", "they"}
+# Verbs whose agent, after "by", names or judges what the quoted span says ("described by critics as").
+_PASSIVE_VERBS = ("called|described|dubbed|labeled|labelled|branded|termed|characterized|characterised|hailed|"
+                  "decried|condemned|celebrated|praised|touted|criticized|criticised|denounced|derided|dismissed|"
+                  "billed|framed|portrayed|seen|viewed|regarded")
 # A word that opens a clause: "critics on Thursday when she referred …" ends the anonymous source
 # at "Thursday".
 _NOT_CLAUSE = r"(?!(?:when|who|whom|which|that|he|she|they|we|him|them|us|and|but|after|before|while|as|because|if)\b)"
@@ -147,6 +151,9 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         ("passive_by", re.compile(rf"\b(?P<verb>called|described|dubbed|labeled|labelled|branded|termed|"
                                   rf"characterized|characterised|hailed|decried|condemned)\b[^;]{{0,60}}?"
                                   rf"\b{_PLACEHOLDER}\b[^;]{{0,40}}?\bby\s+(?:the\s+)?{speaker}")),
+        # the agent before the span: "celebrated by advisers as a “beacon of freedom”"
+        ("passive_by", re.compile(rf"\b(?P<verb>{_PASSIVE_VERBS})\s+by\s+(?:the\s+)?{speaker}"
+                                  rf"\s+as\s+(?:an?\s+|the\s+)?{_PLACEHOLDER}\b")),
         # "(to use President Jane Roe's words)", "in the words of Jane Roe"
         ("words_of", re.compile(rf"\b(?:in|to use|in the)\s+(?P<who>{_NAME})[’']s?\s+(?:own\s+)?words\b"
                                 rf"|\bin the words of\s+(?P<who2>{_NAME})")),
@@ -604,6 +611,16 @@ def _partial_subject_pattern() -> re.Pattern:
                       rf"[^;]*?\b{_PLACEHOLDER}\b")
 
 
+@lru_cache(maxsize=1)
+def _group_pattern() -> re.Pattern:
+    """A sentence opened by a group of unnamed people ("A group of top scientists from around the
+    globe", "Dozens of protesters"): `who` the words before the people, `people` the anonymous noun."""
+    people = _alternatives({a.split()[-1] for a in _lexicon().anonymous if a.split()[-1].endswith("s")})
+    return re.compile(rf"^\s*(?P<who>(?:(?:A|An|The)\s+(?:[a-z-]+\s+)?(?:group|coalition|number|handful|team|"
+                      rf"bloc|chorus|majority)|[Dd]ozens|[Hh]undreds|[Tt]housands)\s+of\s+(?:[\w-]+\s+){{0,2}}?)"
+                      rf"(?P<people>{people}|{_capitalised(people.split('|'))})\b")
+
+
 @lru_cache(maxsize=1 << 16)
 def _partial_subject(narration: str):
     """The person or body opening a sentence whose only quotes are partial, when no reporting verb
@@ -612,6 +629,9 @@ def _partial_subject(narration: str):
     candidate: Grosz, Joshi & Weinstein 1995). In the form of `_attribution`."""
     if _PLACEHOLDER not in narration:
         return None
+    group = _group_pattern().match(narration)
+    if group is not None and not _SCARE.search(narration):  # "A group of top scientists … insisting … “…”"
+        return group.start(), group.group("who").strip(), None, "partial_subject", group.group("people").lower()
     match = _partial_subject_pattern().match(narration)
     if match is None or _SCARE.search(narration, 0, narration.find(_PLACEHOLDER) + len(_PLACEHOLDER)):
         return None
