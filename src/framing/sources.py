@@ -357,17 +357,20 @@ class _Memory:
         self.subjects: set[str] = set()  # names that opened a sentence
         self.anonymous: str | None = None  # the anonymous source of the last attribution, if it was one
         self.bodies: list[str] = []  # bodies named so far ("CDC", "Supreme Court"), most recent last
+        self.voices: list[str] = []  # bodies that have spoken so far, most recent last
         self.genders: dict[str, str] = {}  # name → "m" / "f", when the text tells it
         self.lead: list[str] | None = None  # the full names of the article's first sentence
         self.authors: dict[str, str] = {}  # document noun → who wrote it ("complaint" → "Federal Trade Commission")
 
     def body(self, head: str) -> str | None:
-        """The last body named whose name holds `head` ("the court" → "Supreme Court"), or for a
-        general noun ("the agency") the last body named."""
+        """The last body named whose name holds `head` ("the court" → "Supreme Court"), else the last
+        body that spoke; for a general noun ("the agency") the last body that spoke, else the last
+        body named."""
         word = head.capitalize()
         if word in read_rules().organisation_words and word not in _GENERAL_BODIES:
-            return next((b for b in reversed(self.bodies) if word in b.split()), None)
-        return self.bodies[-1] if self.bodies else None
+            named = next((b for b in reversed(self.bodies) if word in b.split()), None)
+            return named or (self.voices[-1] if self.voices else None)  # "the panel said" after "the Committee said"
+        return self.voices[-1] if self.voices else self.bodies[-1] if self.bodies else None
 
     def meet(self, name: str, role_words, *, speaker: bool) -> None:
         for seen in (self.speakers, self.names) if speaker else (self.names,):
@@ -474,6 +477,8 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
             elif first in ("his", "her") and speaker == found[1].split()[-1].lower():  # "his spokesman", nobody known
                 owner = _antecedent(narration[:found[0]], memory, first)
                 speaker = f"{owner}’s {speaker}" if owner else speaker
+        if isinstance(speaker, str) and not anonymous and any(w in read_rules().organisation_words for w in speaker.split()):
+            memory.voices.append(speaker)  # a body that speaks: "the panel" later on may be it
         if found is None and previous and spans and not _unread_attribution(narration):
             # quoted without a speaker: the one of the sentence before goes on
             speaker, label, verb, verb_text, stance, anonymous, pattern = (*previous[:6], "continued")
@@ -983,6 +988,9 @@ def _attribution(narration: str):
                 who = "t" + who[1:]
             if who in ("The", "the") and noun_group:  # "The agency said": a description
                 who = f"the {noun_group}"
+            elif (who.startswith("the ") and who[4:5].islower() and noun_group
+                  and (noun_group.capitalize() in read_rules().organisation_words or noun_group in read_rules().descriptors)):
+                who = f"{who} {noun_group}"  # "The oversight panel said": the body's kind is the head
             verb_text = (match.group("verb") if "verb" in pattern.groupindex
                          else None if name == "words_of" else "according to")
             if (who.startswith("The ") and noun_group in lexicon.titles
