@@ -27,7 +27,6 @@ Reporting verbs, their stance (neutral or evaluative), role words and anonymous 
 """
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -191,8 +190,7 @@ def _regular_forms(verb: str) -> list[str]:
 
 # ── quotes ──────────────────────────────────────────────────────────────────────────────────────
 
-def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: str = "text",
-                   rank: bool = True) -> pd.DataFrame:
+def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: str = "text") -> pd.DataFrame:
     """One row per quote (`QUOTE_COLUMNS`).
 
     Needs `article_id`, `sentence_id`, `text`; keeps `outlet`, `event`, `kind`, `position` when
@@ -200,24 +198,9 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
     last named speaker; a surname no article spells out is completed from the other articles of
     the table when only one full name fits; a quote left open runs on to the sentence that closes
     it (`sentence_end`).
-    `lexicon_version` is the version of `reporting_verbs.toml` used. With `rank` (the default) the
-    speaker of each direct quote is the best of the candidates around it as the shipped ranker
-    scores them (`speaker_candidates`; `pattern` "ranked" where it changed the sieve's answer);
-    `rank=False` gives the sieve's answers alone."""
+    `lexicon_version` is the version of `reporting_verbs.toml` used."""
     table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
     table = table.sort_values(["article_id", "sentence_id"], kind="stable")
-    quotes, written = sieve_quotes(table, text_col)
-    if rank:
-        quotes = _rank_speakers(quotes, table, text_col)
-    quotes["speaker"] = _resolved_speakers(quotes, written)
-    quotes["lexicon_version"] = _lexicon().version
-    return quotes
-
-
-def sieve_quotes(table: pd.DataFrame, text_col: str = "text") -> tuple[pd.DataFrame, list]:
-    """The quote rows of the rules alone (speakers as written, before names are resolved across
-    articles) and the (event, full name) pairs written outside quotes; `table` sorted by article
-    and sentence. The first stage of `extract_quotes`."""
     rows: list[dict] = []
     written: list[tuple] = []  # (event, full name) of every person named outside quotes
     for article in _articles(table, text_col):
@@ -228,7 +211,9 @@ def sieve_quotes(table: pd.DataFrame, text_col: str = "text") -> tuple[pd.DataFr
         quotes[name] = quotes[name].astype(bool)
     for name in ("n_words", "sentence_id", "sentence_end"):
         quotes[name] = quotes[name].astype("int64")
-    return quotes, written
+    quotes["speaker"] = _resolved_speakers(quotes, written)
+    quotes["lexicon_version"] = _lexicon().version
+    return quotes
 
 
 def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
@@ -1318,210 +1303,3 @@ def actor_names(quotes: pd.DataFrame, *, n: int = 6) -> dict[str, list[str]]:
     top = named["speaker"].value_counts().index[:n]
     return {name: sorted({name, name.split()[-1]}, key=len, reverse=True) for name in top}
 
-
-# ── second stage: ranking the candidates around a quote ────────────────────────────────────────
-# After Muzny et al. (2017), whose quote-to-speaker stage scores the mentions near a quote with a
-# trained classifier: the sieve's answer is one candidate among the people and bodies named in the
-# quote's sentence and the sentences either side, an unnamed source when the sentence names one, and
-# nobody. A logistic regression (weights in `data/speaker_ranker.toml`, trained by
-# `benchmarks/train_speakers.py`) scores each from a few general features; the best scoring wins.
-
-RANKER = "speaker_ranker"
-
-
-@lru_cache(maxsize=1)
-def _ranker() -> dict | None:
-    """The shipped ranker's weights ({feature: weight}), or None when the file is absent (the
-    sieve's answers stand)."""
-    try:
-        data = load_data(RANKER)
-    except Exception:  # noqa: BLE001 - no ranker shipped: the rules alone
-        return None
-    return {"weights": dict(data["weights"]), "version": str(data["version"])}
-
-
-def _same_name(a: str, b: str) -> bool:
-    """True when one name is the end of the other ("Biden", "Joe Biden"), case and apostrophes aside."""
-    x, y = (n.lower().replace("’", "'").split() for n in (a, b))
-    return bool(x) and bool(y) and (x[-len(y):] == y or y[-len(x):] == x)
-
-
-_RANK_VERB_GAP = 4  # words between a mention and a reporting verb still read as its verb
-
-
-def _verb_near(words: list[str], forms) -> bool:
-    return any(w.lower().strip(",.:;") in forms for w in words)
-
-
-def _mentions_of(narration: str) -> list[tuple[int, int, str, bool, bool]]:
-    """(start, end, name, person, titled) of the people and bodies a narration names (people as
-    `framing.actors` reads them; bodies by an organisation word, as `_remember_bodies`)."""
-    rules = read_rules()
-    out = []
-    if _title_case(narration):
-        return out
-    for m in _person_mentions(narration, rules, rules.organisations):
-        roles, name = _split_label(m.name.split())
-        if not name or name[0] in _NOT_SPEAKERS or _is_place(" ".join(name)):
-            continue
-        text = _POSSESSIVE.sub("", " ".join(name)).rstrip(".’'")
-        person = (len(name) >= 2 or m.has_title) and not any(w in rules.organisation_words for w in name)
-        out.append((m.start, m.end, text, person, bool(m.has_title or roles)))
-    for match in _BODY.finditer(narration):
-        words = match.group().split()
-        while words and (words[0] in rules.function_words or words[0] in _NOT_SPEAKERS):
-            words = words[1:]  # "The White House" → "White House"
-        if any(w in rules.organisation_words and w not in _NOT_BODIES for w in words):
-            name = _POSSESSIVE.sub("", " ".join(w for w in words if w not in rules.function_words
-                                                or w in ("of", "for", "and", "on"))).rstrip(".’'")
-            if name and not any(s <= match.start() < e for s, e, *_ in out):
-                out.append((match.start(), match.end(), name, False, False))
-    return out
-
-
-# A sentence opened by a pronoun or a description rather than a name: its subject was named before.
-_DESCRIBED = re.compile(r"^\s*(?:(?:But|And|Still|So|Yet|Then|However|Meanwhile),?\s+)?(?:(?:He|She|It|They)\b|"
-                        r"(?:The|the|Its|His|Her|Their)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\b)")
-_SENTENCE_OPENERS = {"the", "a", "an", "and", "but", "still", "so", "yet", "then", "however", "also", "meanwhile"}
-
-
-def _opens_sentence(before: str) -> bool:
-    """True when only capitalised words, an article or a conjunction stand before a mention: it is
-    the sentence's subject, or part of it."""
-    words = [w.strip(",.:;—–-•*") for w in before.split()]
-    return len(words) <= 4 and all(not w or w[0].isupper() or w.lower() in _SENTENCE_OPENERS for w in words)
-
-
-def _quote_features(quote: dict, narration: str, place: int) -> dict:
-    """Features of the quote itself (they score the options "nobody" and "unnamed source")."""
-    words = _WORD.findall(quote["quote"])
-    before = narration[:place]
-    return {"short": float(len(words) <= 3), "partial": float(bool(quote["is_partial"])),
-            "title": float(quote["pattern"] == "title"),
-            "marked": float(bool(_SCARE.search(narration))),
-            "capitalised": float(bool(words) and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)),
-            "no_verb": float(not _verb_near(_WORD.findall(narration), _lexicon().forms)),
-            "sieve_none": float(not isinstance(quote["speaker"], str)),
-            "sieve_anonymous": float(bool(quote["is_anonymous"])),
-            "opens": float(not before.strip(" -•*"))}
-
-
-def speaker_candidates(quote: dict, texts: dict) -> list[dict]:
-    """The candidates for one direct quote's speaker, each {"speaker", "label", "anonymous",
-    "features"}: the sieve's answer, every person or body named outside quotes in the quote's
-    sentence(s) and the sentences just before and after (`texts`: sentence_id → text of its
-    article), an unnamed source when the sentence names one, and nobody (`speaker` None).
-
-    `quote` holds `sentence_id`, `sentence_end`, `quote`, `is_partial`, `speaker`, `is_anonymous`,
-    `pattern` (a row of `extract_quotes` before this stage)."""
-    lexicon = _lexicon()
-    own = " ".join(texts.get(i, "") for i in range(quote["sentence_id"], quote["sentence_end"] + 1))
-    spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(own)]
-    narration = _narration(own, spans)
-    index = next((k for k, (_, _, q) in enumerate(spans) if q.strip() == quote["quote"]), 0)
-    place = [m.start() for m in re.finditer(_PLACEHOLDER, narration)]
-    place = place[index] if index < len(place) else 0
-    base = _quote_features(quote, narration, place)
-    sieve = quote["speaker"] if isinstance(quote["speaker"], str) and not quote["is_anonymous"] else None
-    found: dict[str, dict] = {}
-    described = bool(_DESCRIBED.match(narration[:place]))  # "It has ordered …", "The oversight panel said …"
-    for offset, text in ((-1, texts.get(quote["sentence_id"] - 1)), (0, None), (1, texts.get(quote["sentence_end"] + 1))):
-        if offset and not isinstance(text, str):
-            continue
-        said = narration if offset == 0 else _narration(text, [(m.start(), m.end(), "") for m in _QUOTE.finditer(text)])
-        for start, end, name, person, titled in _mentions_of(said):
-            before, after = said[:start].split(), said[end:].split()
-            distance = len(said[min(end, place):max(start, place)].split()) if offset == 0 else 0
-            features = {
-                "previous": float(offset == -1), "next": float(offset == 1),
-                "before_quote": float(offset == 0 and start < place), "after_quote": float(offset == 0 and start > place),
-                "distance": math.log1p(distance),
-                "verb_after": float(_verb_near(after[:_RANK_VERB_GAP], lexicon.forms)),
-                "verb_before": float(_verb_near(before[-2:], lexicon.forms)),
-                "subject": float(_opens_sentence(said[:start])),
-                "described": float(offset == -1 and described),
-                "person": float(person), "titled": float(titled),
-                "possessive": float(bool(re.match(r"[’']s?\b", said[end:end + 2]))),
-                "object": float(before[-1:] in (["told"], ["to"], ["by"], ["with"], ["against"], ["of"], ["for"])),
-                "lead": float(quote["sentence_id"] + offset == 0),
-            }
-            key = next((k for k in found if _same_name(k, name)), None)
-            if key is not None:
-                old = found[key]
-                if old["features"]["previous"] + old["features"]["next"] <= features["previous"] + features["next"]:
-                    continue  # keep the mention nearest the quote
-                name = key if len(key.split()) > len(name.split()) else name
-                del found[key]
-            found[name] = {"speaker": name, "label": said[start:end].strip(), "anonymous": False, "features": features}
-    out = []
-    for name, candidate in found.items():
-        features = candidate["features"]
-        features["sieve"] = float(sieve is not None and _same_name(sieve, name))
-        if features["sieve"]:
-            candidate["speaker"] = sieve if len(sieve.split()) >= len(name.split()) else name
-            features.update(_sieve_features(quote, base))
-        elif not (features["subject"] or features["verb_after"] or features["verb_before"] or features["titled"]):
-            continue  # named in passing: neither a subject, nor by a reporting verb, nor with a role
-        elif base["sieve_none"]:  # the rules found nobody: what this mention would need to speak
-            features.update({f"alone_{k}": features[k] for k in ("subject", "verb_after", "verb_before", "person")},
-                            alone_same=float(not features["previous"] and not features["next"]))
-        out.append(candidate)
-    if sieve is not None and not any(c["features"]["sieve"] for c in out):
-        out.append({"speaker": sieve, "label": quote.get("speaker_label") or sieve, "anonymous": False,
-                    "features": {"sieve": 1.0, "unseen": 1.0, **_sieve_features(quote, base)}})  # "he", "the governor"
-    lowered = f" {narration.lower()} "
-    phrase = next((a for a in lexicon.anonymous if f" {a} " in lowered or f" {a}," in lowered), None)
-    if quote["is_anonymous"] or phrase:
-        out.append({"speaker": quote["speaker"] if quote["is_anonymous"] else phrase,
-                    "label": quote.get("speaker_label") if quote["is_anonymous"] else phrase, "anonymous": True,
-                    "features": {"anonymous": 1.0, "anonymous_sieve": base["sieve_anonymous"],
-                                 "anonymous_partial": base["partial"]}})
-    out.append({"speaker": None, "label": None, "anonymous": False,
-                "features": {"nobody": 1.0, **{f"nobody_{k}": v for k, v in base.items()}}})
-    for candidate in out:
-        candidate["features"].setdefault("candidate", 1.0 if candidate["speaker"] is not None else 0.0)
-    return out
-
-
-_SIEVE_PATTERNS = ("continued", "previous_mention", "partial_subject", "subject", "verb_name", "according_to",
-                   "quote_name", "following", "open_paragraph")
-
-
-def _sieve_features(quote: dict, base: dict) -> dict:
-    """Features of the sieve's own answer: the kind of rule that gave it, and whether the quote is a
-    short or partial one (where the rules reach furthest)."""
-    pattern = str(quote["pattern"])
-    kind = next((p for p in _SIEVE_PATTERNS if pattern.startswith(p)), "name_verb" if pattern.startswith("name_verb") else "other")
-    return {f"sieve_{kind}": 1.0, "sieve_partial": base["partial"], "sieve_short": base["short"],
-            "sieve_no_verb": base["no_verb"], "sieve_marked": base["marked"]}
-
-
-def _score(features: dict, weights: dict) -> float:
-    return weights.get("intercept", 0.0) + sum(weights.get(k, 0.0) * v for k, v in features.items())
-
-
-def _rank_speakers(quotes: pd.DataFrame, table: pd.DataFrame, text_col: str) -> pd.DataFrame:
-    """The direct quotes' speakers as the best scoring candidate (`speaker_candidates`) when a
-    ranker is shipped; a changed answer has `pattern` "ranked". Other rows as they are."""
-    ranker = _ranker()
-    direct = quotes.index[quotes["is_direct"]] if len(quotes) else []
-    if ranker is None or not len(direct):
-        return quotes
-    texts: dict = {}
-    for article, sentence, text in zip(table["article_id"], table["sentence_id"], table[text_col]):
-        if isinstance(text, str):
-            texts.setdefault(article, {})[sentence] = text
-    quotes = quotes.copy()
-    for i in direct:
-        row = quotes.loc[i].to_dict()
-        candidates = speaker_candidates(row, texts.get(row["article_id"], {}))
-        best = max(candidates, key=lambda c: _score(c["features"], ranker["weights"]))
-        if best["features"].get("sieve") or (best["anonymous"] and row["is_anonymous"]):
-            continue
-        if best["speaker"] is None and not isinstance(row["speaker"], str):
-            continue
-        quotes.loc[i, ["speaker", "speaker_label", "is_anonymous", "pattern"]] = [
-            best["speaker"], best["label"], best["anonymous"], "ranked"]
-        if best["speaker"] is None or not best["features"].get("verb_after") and not best["features"].get("verb_before"):
-            quotes.loc[i, ["verb", "verb_text", "verb_stance"]] = [None, None, None]
-    return quotes

@@ -1,0 +1,307 @@
+"""A learned second stage for quote speakers, measured against the rules (not shipped: it does not beat them).
+
+    python benchmarks/train_speakers.py [--changes]
+
+Muzny et al. (2017) follow their sieve with a trained classifier that scores the mentions near a
+quote. Here a conditional logit (McFadden 1974: a logistic regression whose classes are each
+quote's candidates) scores, for every direct quote, the candidates `speaker_candidates` lists: the
+rules' answer, the people and bodies named outside quotes in the quote's sentence and the sentences
+just before and after, an unnamed source when the sentence names one, and nobody. Features are few
+and general (sentence before / same / after, before or after the quote, distance in words, a
+reporting verb next to the mention, sentence subject, person or body, titled, possessive, object of
+"told" / "by", the rule that gave the rules' answer; for "nobody": short, partial, title-like or
+marked quote, no reporting verb). Trained on the hand-labelled quotes read while writing the rules
+(the "seen" splits of `bench_sources.py`; the held-out split is never used) and measured by 5-fold
+cross-validation grouped by event (the AllSides roundup, so no event is in both training and test
+folds): accuracy of the rules and of the ranker on the held-out folds, as `bench_sources.py` counts
+it. Fixed settings, no search: L2 penalty 1 / (2 `C`). `--changes` prints the held-out quotes where
+the two differ. The ranker ships only if it beats the rules here; it has not (docs/sources.md).
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_sources import SAMPLE, SEEN, sample_table, same_speaker  # noqa: E402
+from framing.actors import _person_mentions, read_rules  # noqa: E402
+from framing.sources import (_BODY, _NOT_BODIES, _NOT_SPEAKERS, _PLACEHOLDER, _POSSESSIVE, _QUOTE, _SCARE,  # noqa: E402
+                             _TITLE_SMALL_WORDS, _WORD, _is_place, _lexicon, _narration, _split_label, _title_case)
+
+C = 1.0  # L2 regularisation of the conditional logit (fixed, not searched)
+FOLDS = 5
+
+
+# ── candidates and their features ──
+
+def _same_name(a: str, b: str) -> bool:
+    """True when one name is the end of the other ("Biden", "Joe Biden"), case and apostrophes aside."""
+    x, y = (n.lower().replace("’", "'").split() for n in (a, b))
+    return bool(x) and bool(y) and (x[-len(y):] == y or y[-len(x):] == x)
+
+
+_RANK_VERB_GAP = 4  # words between a mention and a reporting verb still read as its verb
+
+
+def _verb_near(words: list[str], forms) -> bool:
+    return any(w.lower().strip(",.:;") in forms for w in words)
+
+
+def _mentions_of(narration: str) -> list[tuple[int, int, str, bool, bool]]:
+    """(start, end, name, person, titled) of the people and bodies a narration names (people as
+    `framing.actors` reads them; bodies by an organisation word, as `_remember_bodies`)."""
+    rules = read_rules()
+    out = []
+    if _title_case(narration):
+        return out
+    for m in _person_mentions(narration, rules, rules.organisations):
+        roles, name = _split_label(m.name.split())
+        if not name or name[0] in _NOT_SPEAKERS or _is_place(" ".join(name)):
+            continue
+        text = _POSSESSIVE.sub("", " ".join(name)).rstrip(".’'")
+        person = (len(name) >= 2 or m.has_title) and not any(w in rules.organisation_words for w in name)
+        out.append((m.start, m.end, text, person, bool(m.has_title or roles)))
+    for match in _BODY.finditer(narration):
+        words = match.group().split()
+        while words and (words[0] in rules.function_words or words[0] in _NOT_SPEAKERS):
+            words = words[1:]  # "The White House" → "White House"
+        if any(w in rules.organisation_words and w not in _NOT_BODIES for w in words):
+            name = _POSSESSIVE.sub("", " ".join(w for w in words if w not in rules.function_words
+                                                or w in ("of", "for", "and", "on"))).rstrip(".’'")
+            if name and not any(s <= match.start() < e for s, e, *_ in out):
+                out.append((match.start(), match.end(), name, False, False))
+    return out
+
+
+# A sentence opened by a pronoun or a description rather than a name: its subject was named before.
+_DESCRIBED = re.compile(r"^\s*(?:(?:But|And|Still|So|Yet|Then|However|Meanwhile),?\s+)?(?:(?:He|She|It|They)\b|"
+                        r"(?:The|the|Its|His|Her|Their)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\b)")
+_SENTENCE_OPENERS = {"the", "a", "an", "and", "but", "still", "so", "yet", "then", "however", "also", "meanwhile"}
+
+
+def _opens_sentence(before: str) -> bool:
+    """True when only capitalised words, an article or a conjunction stand before a mention: it is
+    the sentence's subject, or part of it."""
+    words = [w.strip(",.:;—–-•*") for w in before.split()]
+    return len(words) <= 4 and all(not w or w[0].isupper() or w.lower() in _SENTENCE_OPENERS for w in words)
+
+
+def _quote_features(quote: dict, narration: str, place: int) -> dict:
+    """Features of the quote itself (they score the options "nobody" and "unnamed source")."""
+    words = _WORD.findall(quote["quote"])
+    before = narration[:place]
+    return {"short": float(len(words) <= 3), "partial": float(bool(quote["is_partial"])),
+            "title": float(quote["pattern"] == "title"),
+            "marked": float(bool(_SCARE.search(narration))),
+            "capitalised": float(bool(words) and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)),
+            "no_verb": float(not _verb_near(_WORD.findall(narration), _lexicon().forms)),
+            "sieve_none": float(not isinstance(quote["speaker"], str)),
+            "sieve_anonymous": float(bool(quote["is_anonymous"])),
+            "opens": float(not before.strip(" -•*"))}
+
+
+def speaker_candidates(quote: dict, texts: dict) -> list[dict]:
+    """The candidates for one direct quote's speaker, each {"speaker", "label", "anonymous",
+    "features"}: the sieve's answer, every person or body named outside quotes in the quote's
+    sentence(s) and the sentences just before and after (`texts`: sentence_id → text of its
+    article), an unnamed source when the sentence names one, and nobody (`speaker` None).
+
+    `quote` holds `sentence_id`, `sentence_end`, `quote`, `is_partial`, `speaker`, `is_anonymous`,
+    `pattern` (a row of `extract_quotes`)."""
+    lexicon = _lexicon()
+    own = " ".join(texts.get(i, "") for i in range(quote["sentence_id"], quote["sentence_end"] + 1))
+    spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(own)]
+    narration = _narration(own, spans)
+    index = next((k for k, (_, _, q) in enumerate(spans) if q.strip() == quote["quote"]), 0)
+    place = [m.start() for m in re.finditer(_PLACEHOLDER, narration)]
+    place = place[index] if index < len(place) else 0
+    base = _quote_features(quote, narration, place)
+    sieve = quote["speaker"] if isinstance(quote["speaker"], str) and not quote["is_anonymous"] else None
+    found: dict[str, dict] = {}
+    described = bool(_DESCRIBED.match(narration[:place]))  # "It has ordered …", "The oversight panel said …"
+    for offset, text in ((-1, texts.get(quote["sentence_id"] - 1)), (0, None), (1, texts.get(quote["sentence_end"] + 1))):
+        if offset and not isinstance(text, str):
+            continue
+        said = narration if offset == 0 else _narration(text, [(m.start(), m.end(), "") for m in _QUOTE.finditer(text)])
+        for start, end, name, person, titled in _mentions_of(said):
+            before, after = said[:start].split(), said[end:].split()
+            distance = len(said[min(end, place):max(start, place)].split()) if offset == 0 else 0
+            features = {
+                "previous": float(offset == -1), "next": float(offset == 1),
+                "before_quote": float(offset == 0 and start < place), "after_quote": float(offset == 0 and start > place),
+                "distance": math.log1p(distance),
+                "verb_after": float(_verb_near(after[:_RANK_VERB_GAP], lexicon.forms)),
+                "verb_before": float(_verb_near(before[-2:], lexicon.forms)),
+                "subject": float(_opens_sentence(said[:start])),
+                "described": float(offset == -1 and described),
+                "person": float(person), "titled": float(titled),
+                "possessive": float(bool(re.match(r"[’']s?\b", said[end:end + 2]))),
+                "object": float(before[-1:] in (["told"], ["to"], ["by"], ["with"], ["against"], ["of"], ["for"])),
+                "lead": float(quote["sentence_id"] + offset == 0),
+            }
+            key = next((k for k in found if _same_name(k, name)), None)
+            if key is not None:
+                old = found[key]
+                if old["features"]["previous"] + old["features"]["next"] <= features["previous"] + features["next"]:
+                    continue  # keep the mention nearest the quote
+                name = key if len(key.split()) > len(name.split()) else name
+                del found[key]
+            found[name] = {"speaker": name, "label": said[start:end].strip(), "anonymous": False, "features": features}
+    out = []
+    for name, candidate in found.items():
+        features = candidate["features"]
+        features["sieve"] = float(sieve is not None and _same_name(sieve, name))
+        if features["sieve"]:
+            candidate["speaker"] = sieve if len(sieve.split()) >= len(name.split()) else name
+            features.update(_sieve_features(quote, base))
+        elif not (features["subject"] or features["verb_after"] or features["verb_before"] or features["titled"]):
+            continue  # named in passing: neither a subject, nor by a reporting verb, nor with a role
+        elif base["sieve_none"]:  # the rules found nobody: what this mention would need to speak
+            features.update({f"alone_{k}": features[k] for k in ("subject", "verb_after", "verb_before", "person")},
+                            alone_same=float(not features["previous"] and not features["next"]))
+        out.append(candidate)
+    if sieve is not None and not any(c["features"]["sieve"] for c in out):
+        out.append({"speaker": sieve, "label": quote.get("speaker_label") or sieve, "anonymous": False,
+                    "features": {"sieve": 1.0, "unseen": 1.0, **_sieve_features(quote, base)}})  # "he", "the governor"
+    lowered = f" {narration.lower()} "
+    phrase = next((a for a in lexicon.anonymous if f" {a} " in lowered or f" {a}," in lowered), None)
+    if quote["is_anonymous"] or phrase:
+        out.append({"speaker": quote["speaker"] if quote["is_anonymous"] else phrase,
+                    "label": quote.get("speaker_label") if quote["is_anonymous"] else phrase, "anonymous": True,
+                    "features": {"anonymous": 1.0, "anonymous_sieve": base["sieve_anonymous"],
+                                 "anonymous_partial": base["partial"]}})
+    out.append({"speaker": None, "label": None, "anonymous": False,
+                "features": {"nobody": 1.0, **{f"nobody_{k}": v for k, v in base.items()}}})
+    for candidate in out:
+        candidate["features"].setdefault("candidate", 1.0 if candidate["speaker"] is not None else 0.0)
+    return out
+
+
+_SIEVE_PATTERNS = ("continued", "previous_mention", "partial_subject", "subject", "verb_name", "according_to",
+                   "quote_name", "following", "open_paragraph")
+
+
+def _sieve_features(quote: dict, base: dict) -> dict:
+    """Features of the sieve's own answer: the kind of rule that gave it, and whether the quote is a
+    short or partial one (where the rules reach furthest)."""
+    pattern = str(quote["pattern"])
+    kind = next((p for p in _SIEVE_PATTERNS if pattern.startswith(p)), "name_verb" if pattern.startswith("name_verb") else "other")
+    return {f"sieve_{kind}": 1.0, "sieve_partial": base["partial"], "sieve_short": base["short"],
+            "sieve_no_verb": base["no_verb"], "sieve_marked": base["marked"]}
+
+
+
+def quote_candidates(item: dict):
+    """(the rules' row as a dict, candidates) for the labelled quote of one sample item."""
+    import framing as fr
+
+    table = sample_table(item)
+    quotes = fr.extract_quotes(table)
+    row = quotes[(quotes["sentence_id"] == item["sentence_id"]) & (quotes["quote"] == item["quote"])]
+    if row.empty:
+        return None, []
+    row = row.iloc[0].to_dict()
+    texts = dict(zip(table["sentence_id"], table["text"]))
+    return row, speaker_candidates(row, texts)
+
+
+def is_right(label, candidate: dict) -> bool:
+    """True when a candidate names the labelled speaker (as `bench_sources.py` counts it)."""
+    if label is None:
+        return candidate["speaker"] is None
+    if label == "anonymous":
+        return candidate["anonymous"]
+    return candidate["speaker"] is not None and not candidate["anonymous"] and same_speaker(label, candidate["speaker"])
+
+
+def sieve_pick(candidates: list[dict]) -> dict:
+    """The candidate the sieve chose."""
+    return next((c for c in candidates if c["features"].get("sieve") or c["features"].get("anonymous_sieve")),
+                candidates[-1])
+
+
+def event_of(article_id: str) -> str:
+    """The AllSides roundup an article belongs to ("allsides_5962_left" → "5962")."""
+    return article_id.split("_")[1]
+
+
+def fit(rows: list, names: list[str]) -> np.ndarray:
+    """Weights of a conditional logit (McFadden 1974): each quote's candidates compete in a softmax
+    over their scores, and the labelled speaker's share is maximised, with an L2 penalty 1 / (2C)
+    on the weights (the intercept cancels within a quote and is not fitted)."""
+    from scipy.optimize import minimize
+    from scipy.special import logsumexp
+
+    blocks = [(np.array([[c["features"].get(n, 0.0) for n in names] for c in cands]),
+               np.array([is_right(label, c) for c in cands])) for label, cands in rows]
+
+    def loss(w):
+        value, grad = np.dot(w, w) / (2 * C), w / C
+        for X, y in blocks:
+            s = X @ w
+            p = np.exp(s - logsumexp(s))
+            q = np.where(y, p, 0) / p[y].sum()  # the labelled candidate(s)' share of the softmax
+            value -= np.log(p[y].sum())
+            grad = grad - (q - p) @ X
+        return value, grad
+
+    return minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B").x
+
+
+def pick(weights: np.ndarray, names: list[str], candidates: list[dict]) -> dict:
+    X = np.array([[c["features"].get(n, 0.0) for n in names] for c in candidates])
+    return candidates[int(np.argmax(X @ weights))]
+
+
+def main() -> int:
+    from sklearn.model_selection import GroupKFold
+
+    items = [json.loads(line) for line in SAMPLE.open(encoding="utf-8")]
+    items = [item for item in items if item["split"] in SEEN]
+    data = [(item, *quote_candidates(item)) for item in items]
+    data = [(item, row, cands) for item, row, cands in data if row is not None]
+    names = sorted({k for _, _, cands in data for c in cands for k in c["features"]})
+    groups = [event_of(item["article_id"]) for item, _, _ in data]
+    reachable = sum(any(is_right(item["speaker"], c) for c in cands) for item, _, cands in data)
+    print(f"{len(data)} seen quotes in {len(set(groups))} events; the labelled speaker is among the "
+          f"candidates for {reachable} ({reachable / len(data):.2f}); {len(names)} features")
+    sieve_right = ranker_right = 0
+    per_fold = []
+    for train, test in GroupKFold(n_splits=FOLDS).split(data, groups=groups):
+        rows = [(data[i][0]["speaker"], data[i][2]) for i in train
+                if any(is_right(data[i][0]["speaker"], c) for c in data[i][2])]
+        model = fit(rows, names)
+        s = sum(is_right(data[i][0]["speaker"], sieve_pick(data[i][2])) for i in test)
+        r = sum(is_right(data[i][0]["speaker"], pick(model, names, data[i][2])) for i in test)
+        per_fold.append((len(test), s, r))
+        if "--changes" in sys.argv:  # the quotes where the ranker and the sieve differ (seen data only)
+            for i in test:
+                item, cands = data[i][0], data[i][2]
+                a, b = sieve_pick(cands), pick(model, names, cands)
+                if a is not b:
+                    print(f"  {'+' if is_right(item['speaker'], b) else '-' if is_right(item['speaker'], a) else '='} "
+                          f"label {item['speaker']!r}: sieve {a['speaker']!r} → ranker {b['speaker']!r}"
+                          f" | {item['quote'][:50]!r}")
+        sieve_right += s
+        ranker_right += r
+    print("grouped CV by event, per fold (quotes, sieve right, ranker right):", per_fold)
+    print(f"accuracy on held-out folds: sieve {sieve_right / len(data):.3f}, ranker {ranker_right / len(data):.3f} "
+          f"({ranker_right - sieve_right:+d} of {len(data)} quotes)")
+    model = fit([(item["speaker"], cands) for item, _, cands in data
+                 if any(is_right(item["speaker"], c) for c in cands)], names)
+    weights = dict(zip(names, model))
+    for name, weight in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
+        print(f"  {name:28} {weight:+.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
