@@ -153,6 +153,14 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         # the agent before the span: "celebrated by advisers as a “beacon of freedom”"
         ("passive_by", re.compile(rf"\b(?P<verb>{_PASSIVE_VERBS})\s+by\s+(?:the\s+)?{speaker}"
                                   rf"\s+as\s+(?:an?\s+|the\s+)?{_PLACEHOLDER}\b")),
+        # "what the CDC calls “high”", "what Democrats have dubbed “human infrastructure”": the namer
+        ("what_called", re.compile(rf"\b[Ww]hat\s+(?:the\s+)?{speaker}\s+(?:(?:has|have|had|once)\s+)?"
+                                   rf"(?P<verb>calls|called|call|dubs|dubbed|describes|described|terms|termed|labels|"
+                                   rf"labeled|labelled|refers to|referred to)\s+(?:as\s+)?(?:an?\s+|the\s+)?{_PLACEHOLDER}\b")),
+        # "prompting the state’s governor to ask: “…”", "prompted President Jane Roe on Wednesday to use a word"
+        ("prompted", re.compile(rf"\b(?:prompted|prompting|prompts|led|leading|forced|forcing)\s+(?:the\s+)?{speaker}"
+                                rf"{_WHEN}\s+to\s+(?P<verb>ask|say|declare|tweet|write|warn|respond|use|call|"
+                                rf"insist|admit|concede|acknowledge|quip|joke)\b[^;]*?{_PLACEHOLDER}")),
         # "(to use President Jane Roe's words)", "in the words of Jane Roe"
         ("words_of", re.compile(rf"\b(?:in|to use|in the)\s+(?P<who>{_NAME})[’']s?\s+(?:own\s+)?words\b"
                                 rf"|\bin the words of\s+(?P<who2>{_NAME})")),
@@ -938,7 +946,7 @@ def _narration(text: str, spans) -> str:
 _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quote_name": _PLACEHOLDER,
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
           "according_to_document": "ccording to", "according_to_author": "ccording to",
-          "document_which": "which"}
+          "document_which": "which", "what_called": "hat ", "prompted": " to "}
 
 
 @lru_cache(maxsize=1 << 16)
