@@ -359,13 +359,13 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 
 def test_accuracy_on_the_seen_sample_holds_its_floor():
     """Speaker accuracy on the 328 hand-labelled quotes read while writing the rules (dev, holdout,
-    test, fresh, blind, blind2), scored as `benchmarks/bench_sources.py` scores it: measured 0.79
-    (precision 0.87) with reporting verbs 1.8; a rule change that loses more than two points fails here."""
+    test, fresh, blind, blind2), scored as `benchmarks/bench_sources.py` scores it: measured 0.85
+    (precision 0.91) with reporting verbs 1.9; a rule change that loses more than two points fails here."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
     items = [json.loads(line) for line in path.open(encoding="utf-8")]
     seen = score_sample([item for item in items if item["split"] in SEEN])
     assert seen["n_quotes"] == 328 and seen["quotes_found"] == 328
-    assert seen["accuracy"] >= 0.77 and seen["precision"] >= 0.85
+    assert seen["accuracy"] >= 0.83 and seen["precision"] >= 0.89
 
 
 @pytest.mark.parametrize("texts, quote, speaker, anonymous", [
@@ -472,6 +472,71 @@ def test_sieve_rules(texts, quote, speaker, anonymous):
     (["“We agree,” Mr. Tom Ash said.", "“Why now?” asked a woman outside the hall."], "Why now?", None, False),
 ])
 def test_sieve_rules_of_version_1_7(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # an unnamed person of a body, or "another …", is an anonymous source (AllSides excerpts, blind2)
+    (["\"Consistent with the President’s Proclamation terminating the redirection of funds for border wall, no "
+      "more money will be diverted from other purposes to building a border wall,\" a Biden administration "
+      "official said Friday...."], "Consistent with the President’s Proclamation terminating the redirection of "
+     "funds for border wall, no more money will be diverted from other purposes to building a border wall,",
+     "Biden administration official", True),
+    (["In his first press conference from Kabul, a Taliban spokesperson said Tuesday the group would honor "
+      "women's rights and an independent media, but within the \"frameworks\" of Islamic law."],
+     "frameworks", "Taliban spokesperson", True),
+    (["“They are all super sick, intubated, sedated and on their bellies, it’s disheartening,” said another "
+      "intensive-care nurse."], "They are all super sick, intubated, sedated and on their bellies, it’s "
+     "disheartening,", "intensive-care nurse", True),
+    # a name in apposition after a description
+    (["“I gave his daughter the flag,” said his wife, Sheraine Lathon, 69, of Richton Park."],
+     "I gave his daughter the flag,", "Sheraine Lathon", False),
+    # a short partial quote in a sentence that neither attributes it nor names the last speaker is a term
+    (["The 27-nation bloc had suggested its member states lift restrictions, a spokesman said.",
+      "But the EU decided that the US would again be removed from its “safe list” of countries."],
+     "safe list", None, False),
+    # … but it goes on when the sentence names that speaker again
+    (["Department officials announced Friday evening that a drone strike killed an ISIS-K target.",
+      "On Saturday, officials updated that to say that two \"high-profile\" targets were killed."],
+     "high-profile", "Department officials", True),
+    # "so-called" makes a term whoever speaks in the sentence; a title up to eight words is nobody's
+    (["Paul suggested that Fauci had lied when he denied that the NIH funded so-called “gain of function” "
+      "research."], "gain of function", None, False),
+    (["The launch will occur in tandem with the release of Yang’s latest book, “Forward: Notes on the Future of "
+      "Our Democracy” on October 5th, two people familiar with the development told Politico."],
+     "Forward: Notes on the Future of Our Democracy", None, False),
+    # a double-barrelled surname alone is the person met in full
+    (["Representative Marjorie Taylor-Greene (R., Ga.) apologized Monday for her comments.",
+      "After a visit to the museum, Greene said she had “made a mistake.”",
+      "“I have made a mistake, and it’s really bothered me,” she said."],
+     "I have made a mistake, and it’s really bothered me,", "Marjorie Taylor-Greene", False),
+    # a titled person after a body's full name ("… and Human Services (HHS) Secretary …")
+    (["Health and Human Services (HHS) Secretary Xavier Becerra declared Thursday that \"it is absolutely the "
+      "government's business\" to know people's vaccination status, arguing the federal government has a vested "
+      "interest in keeping Americans safe."], "it is absolutely the government's business", "Xavier Becerra", False),
+    # a name qualifying a noun is no subject
+    (["U.S. Catholic bishops overwhelmingly approved the drafting of a “teaching document” that many of them "
+      "hope will rebuke Catholic politicians."], "teaching document", None, False),
+    # the agent of a passive verb before the span; a group of unnamed people opening the sentence
+    (["Former president Donald Trump’s blog, celebrated by advisers as a “beacon of freedom” that would keep him "
+      "relevant in an online world he once dominated, is dead."], "beacon of freedom", "advisers", True),
+    (["A group of top scientists from around the globe has pushed back on the conclusion — insisting the theory "
+      "is “viable” and deserves “a proper investigation.”"], "a proper investigation.",
+     "group of top scientists", True),
+    # "the oversight panel" after the committee that spoke
+    (["In his final days in office, then-President Donald Trump pressured top Department of Justice officials "
+      "to challenge his election loss to Joe Biden, the House Oversight Committee said Tuesday.",
+      "The oversight panel said a cache of newly released emails sheds new light on how Trump tried to "
+      "undermine the results with the “apparent goal” of keeping himself in power."],
+     "apparent goal", "House Oversight Committee", False),
+    # the namer in "what X calls"; the person prompted to speak
+    (["Like the previous order, the moratorium comes from the Centers for Disease Control and Prevention.",
+      "The new ban covers parts of the United States that are experiencing what the CDC calls \"substantial\" "
+      "and \"high\" spread of the coronavirus."], "substantial", "CDC", False),
+    (["A new Texas law that effectively bans most abortions prompted President Joe Biden on Wednesday to use a "
+      "word he'd entirely avoided as president: \"Abortion.\""], "Abortion.", "Joe Biden", False),
+])
+def test_sieve_rules_of_version_1_9(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
 
 
