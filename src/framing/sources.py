@@ -946,7 +946,7 @@ def _narration(text: str, spans) -> str:
 _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quote_name": _PLACEHOLDER,
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
           "according_to_document": "ccording to", "according_to_author": "ccording to",
-          "document_which": "which", "what_called": "hat ", "prompted": " to "}
+          "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER}
 
 
 @lru_cache(maxsize=1 << 16)
