@@ -123,7 +123,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                                    rf"\s+(?:[a-z]+ly\s+)?(?P<verb>{_alternatives(forms)})\b")),
         # "Declaring that … must “get this done,” President Joe Biden opened the summit." (also after
         # "And", "But": "And saying Israel is “responsible …,” Hamas launched more rockets")
-        ("opening_participle", re.compile(rf"^\s*(?:(?:And|But|Yet|So|Then|Still)\s+[a-z]+|[A-Z][a-z]+)ing\b[^;]*?\b{_PLACEHOLDER}\b(?:[^;]*?,)?\s+"
+        ("opening_participle", re.compile(rf"^\s*(?:(?:And|But|Yet|So|Then|Still)\s+[a-z]+|[A-Z][a-z]+)ing\b"
+                                          rf"[^;]*?\b{_PLACEHOLDER}\b(?:[^;]*?,)?\s+"
                                           rf"(?:the\s+)?{speaker}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")),
         # "“…,” Dr. Jane Roe, director of the agency, …" and an excerpt cut after the name
         # ("“…,” Georgia Secretary of State Brad Raffensperger, a..."): the name after the quote
@@ -156,7 +157,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         # "what the CDC calls “high”", "what Democrats have dubbed “human infrastructure”": the namer
         ("what_called", re.compile(rf"\b[Ww]hat\s+(?:the\s+)?{speaker}\s+(?:(?:has|have|had|once)\s+)?"
                                    rf"(?P<verb>calls|called|call|dubs|dubbed|describes|described|terms|termed|labels|"
-                                   rf"labeled|labelled|refers to|referred to)\s+(?:as\s+)?(?:an?\s+|the\s+)?{_PLACEHOLDER}\b")),
+                                   rf"labeled|labelled|refers to|referred to)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+                                   rf"{_PLACEHOLDER}\b")),
         # "prompting the state’s governor to ask: “…”", "prompted President Jane Roe on Wednesday to use a word"
         ("prompted", re.compile(rf"\b(?:prompted|prompting|prompts|led|leading|forced|forcing)\s+(?:the\s+)?{speaker}"
                                 rf"{_WHEN}\s+to\s+(?P<verb>ask|say|declare|tweet|write|warn|respond|use|call|"
@@ -470,7 +472,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
             elif first in ("his", "her") and speaker == found[1].split()[-1].lower():  # "his spokesman", nobody known
                 owner = _antecedent(narration[:found[0]], memory, first)
                 speaker = f"{owner}’s {speaker}" if owner else speaker
-        if isinstance(speaker, str) and not anonymous and any(w in read_rules().organisation_words for w in speaker.split()):
+        if isinstance(speaker, str) and not anonymous and not read_rules().organisation_words.isdisjoint(speaker.split()):
             memory.voices.append(speaker)  # a body that speaks: "the panel" later on may be it
         if found is None and previous and spans and not _unread_attribution(narration):
             # quoted without a speaker: the one of the sentence before goes on
@@ -505,7 +507,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
             if (row["pattern"] == "continued" and row["is_partial"] and row["n_words"] <= TERM_MAX_WORDS
                     and not _speaks_of(narration, speaker)):
                 row.update(speaker=None, speaker_label=None, verb=None, verb_text=None, verb_stance=None,
-                           is_anonymous=False, pattern="unattributed")  # "its “safe list”": a term, not the last speaker's
+                           is_anonymous=False, pattern="unattributed")  # "its “safe list”": a term
             if _is_title(text, text[:start], quote) or _TERM.search(text[:start]):
                 row.update(speaker=None, speaker_label=None, verb=None, verb_text=None, verb_stance=None,
                            is_anonymous=False, pattern="title")
@@ -588,7 +590,8 @@ def _subject(narration: str):
     match = _lexicon().subject.match(narration)
     if match is None:
         return None
-    who = _titled_after_body(_staff_member(match.group("who"), narration[match.end("who"):]), narration[match.end("who"):])
+    after = narration[match.end("who"):]
+    who = _titled_after_body(_staff_member(match.group("who"), after), after)
     if _POSSESSIVE.search(who) or who.endswith(("’", "'")):  # "President Biden's joint address … declared"
         after = narration[match.end("who"):].split()[:4]
         if not any(w.strip(",.").lower() in _lexicon().documents for w in after):
@@ -637,7 +640,8 @@ def _partial_subject(narration: str):
         return None  # "U.S. Catholic bishops overwhelmingly approved …": the name only qualifies a noun
     if _OTHER_CLAUSE.search(narration, match.end("verb"), narration.find(_PLACEHOLDER)):
         return None  # "… after Pelosi refused to seat them over “…”": whose words is unclear
-    who = _titled_after_body(_staff_member(match.group("who"), narration[match.end("who"):]), narration[match.end("who"):])
+    after = narration[match.end("who"):]
+    who = _titled_after_body(_staff_member(match.group("who"), after), after)
     if match.group("verb") in _lexicon().anonymous:  # "U.S. officials have closed …, promising “…”"
         return match.start("who"), who, None, "partial_subject", match.group("verb")
     if who.lower() in _PRONOUNS:
@@ -981,8 +985,8 @@ def _attribution(narration: str):
                 who = "t" + who[1:]
             if who in ("The", "the") and noun_group:  # "The agency said": a description
                 who = f"the {noun_group}"
-            elif (who.startswith("the ") and who[4:5].islower() and noun_group
-                  and (noun_group.capitalize() in read_rules().organisation_words or noun_group in read_rules().descriptors)):
+            elif (who.startswith("the ") and who[4:5].islower() and noun_group and (
+                    noun_group.capitalize() in read_rules().organisation_words or noun_group in read_rules().descriptors)):
                 who = f"{who} {noun_group}"  # "The oversight panel said": the body's kind is the head
             verb_text = (match.group("verb") if "verb" in pattern.groupindex
                          else None if name == "words_of" else "according to")
@@ -1310,4 +1314,3 @@ def actor_names(quotes: pd.DataFrame, *, n: int = 6) -> dict[str, list[str]]:
     named = quotes[quotes["speaker"].notna() & ~quotes["is_anonymous"]]
     top = named["speaker"].value_counts().index[:n]
     return {name: sorted({name, name.split()[-1]}, key=len, reverse=True) for name in top}
-
