@@ -206,8 +206,8 @@ def shipped_data(name: str) -> dict:
 def ablations() -> dict[str, object]:
     """Every rule that can be switched off, as name → a context manager factory: each furniture
     pattern ("rule: pattern"), and the structural rules of clean.py (repeats on the page, lines
-    between prose, name lists, headings in the body, bullets next to bulleted prose, comments
-    ending the article)."""
+    between prose, name lists, headings in the body, bullets next to bulleted prose, short
+    sentences and lead-ins in the body, comments ending the article)."""
     from framing import clean
 
     result: dict[str, object] = {"[every furniture phrase]": lambda: furniture_without(everything=True)}
@@ -221,6 +221,7 @@ def ablations() -> dict[str, object]:
         "[tags: name list]": lambda: patched(clean, _is_name_list=lambda text: False),
         "[heading_in_body]": lambda: patched(clean, _title_like=lambda block: False),
         "[bullet_in_list]": lambda: patched(clean, _next_kind_is_list=lambda *args: False),
+        "[sentence_in_body]": lambda: patched(clean, _sentence_or_lead_in=lambda block: False),
         "[comments end the body]": lambda: patched(clean, MIN_ARTICLE_WORDS=10**9),
     })
     return result

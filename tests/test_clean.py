@@ -451,3 +451,30 @@ def test_a_pointer_to_another_story_inside_the_article_is_dropped(line, pointer)
     lines = label_lines(_between_paragraphs(line))
     assert (_rule(lines, line) == "related_link") is pointer
     assert len(_kept(lines, "body")) == 3 + (not pointer)
+
+
+def _aeb_page(shared_data, prefix: str) -> dict:
+    pages = [json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
+    return next(page for page in pages if page["page_id"].startswith(prefix))
+
+
+@pytest.mark.parametrize("prefix, line", [
+    ("57d46c9d", "Long-dated U.S. Treasury yields slipped as risk appetite weakened."),  # reuters.com: few function words
+    ("51d066b0", "Webb emerged, naked."),  # nbcdfw.com: a three-word paragraph
+    ("7a664e40", "Here are some of the highlights:"),  # cbsnews.com: it leads in to a numbered list
+    ("0dd13570", "Senate resolves to:"),  # theparadigmng.com
+])
+def test_a_short_sentence_or_lead_in_of_the_article_is_kept(shared_data, prefix, line):
+    """Lines of the article too short (or with too few function words) for the prose test, without
+    prose on both sides: they end like a sentence or with a colon, so they are article text."""
+    page = _aeb_page(shared_data, prefix)
+    assert line in page["gold_article_body"]
+    for style in ("dump_html_text", "dump_inscriptis"):
+        assert line in _kept(label_lines(page[style]), "body"), style
+
+
+def test_a_menu_line_in_the_body_is_still_dropped():
+    text = _between_paragraphs("Tags:").replace("\n\nTags:\n\n", "\n\nTags:\n\nFlood Warnings\n\n")
+    lines = label_lines(text)
+    assert _rule(lines, "Tags:") != "sentence_in_body"
+    assert len(_kept(lines, "body")) == 3

@@ -20,8 +20,9 @@ lists, login prompts and footers. The method, line by line:
    dropped), then the deck, byline and date between the headline and the body. Inside the body,
    prose is `body`, bulleted prose is `list_item`, title-like lines followed by prose are
    `subheading`, a short line between two prose blocks is `body` (an attribution, a one-line
-   paragraph), furniture phrases are dropped. Everything else is dropped with the rule that says
-   why, so `framing explain FILE` can show it.
+   paragraph), and so is a short line ending like a sentence or leading in to what follows with a
+   colon (`sentence_in_body`); furniture phrases are dropped. Everything else is dropped with the rule
+   that says why, so `framing explain FILE` can show it.
 
 Lines repeated across several pages of one site (menus, footers) are learnt by `repeated_lines` and
 dropped wherever they appear (rule `site_repeat`), unless they hold most of a page's prose: then
@@ -901,6 +902,8 @@ def _label_body(blocks: list[_Block], start: int, end: int, labels: dict) -> Non
             labels[index] = ("list_item", "bullet_in_list")
         elif block.words >= 1 and _between_prose(blocks, index, start, end):
             labels[index] = ("body", "between_prose")
+        elif _sentence_or_lead_in(block):
+            labels[index] = ("body", "sentence_in_body")
         else:
             labels[index] = (None, "short_in_body")
 
@@ -963,6 +966,13 @@ def _between_prose(blocks: list[_Block], index: int, start: int, end: int) -> bo
     block = blocks[index]
     return (start < index < end and blocks[index - 1].prose and blocks[index + 1].prose
             and any(c.islower() for c in block.text) and not block.text.isdigit())
+
+
+def _sentence_or_lead_in(block: _Block) -> bool:
+    """A short line of the body that ends like a sentence ("Webb emerged, naked.") or leads in to
+    what follows ("Here are some of the highlights:"): article text too short for the prose test."""
+    return block.words >= 2 and any(c.islower() for c in block.text) and (
+        bool(_SENTENCE_END.search(block.text)) or (block.words >= 3 and block.text.endswith(":")))
 
 
 def _next_prose(blocks: list[_Block], index: int, end: int) -> bool:
