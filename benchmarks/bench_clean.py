@@ -207,7 +207,8 @@ def ablations() -> dict[str, object]:
     """Every rule that can be switched off, as name → a context manager factory: each furniture
     pattern ("rule: pattern"), and the structural rules of clean.py (repeats on the page, lines
     between prose, name lists, headings in the body, bullets next to bulleted prose, short
-    sentences and lead-ins in the body, comments ending the article)."""
+    sentences and lead-ins in the body, captions glued to their credit, comments ending the
+    article)."""
     from framing import clean
 
     result: dict[str, object] = {"[every furniture phrase]": lambda: furniture_without(everything=True)}
@@ -222,6 +223,7 @@ def ablations() -> dict[str, object]:
         "[heading_in_body]": lambda: patched(clean, _title_like=lambda block: False),
         "[bullet_in_list]": lambda: patched(clean, _next_kind_is_list=lambda *args: False),
         "[sentence_in_body]": lambda: patched(clean, _sentence_or_lead_in=lambda block: False),
+        "[caption_above_credit]": lambda: patched(clean, _mark_captions=lambda blocks: None),
         "[comments end the body]": lambda: patched(clean, MIN_ARTICLE_WORDS=10**9),
     })
     return result

@@ -478,3 +478,26 @@ def test_a_menu_line_in_the_body_is_still_dropped():
     lines = label_lines(text)
     assert _rule(lines, "Tags:") != "sentence_in_body"
     assert len(_kept(lines, "body")) == 3
+
+
+@pytest.mark.parametrize("prefix, caption", [
+    ("16c30add", "Burning crop stubble outside of Delhi is sending smoke into the city and harming air quality."),  # vox.com
+    ("374ac9a5", "Sheikh Mohammed bin Rashid Al Maktoum, United Arab Emirates vice president and prime minister"),  # cnbc.com
+    ("3c5bf8db", "The centers of massive galaxy clusters are super hot (red)"),  # livescience.com
+])
+def test_the_caption_glued_to_its_credit_line_is_dropped(shared_data, prefix, caption):
+    page = _aeb_page(shared_data, prefix)
+    assert caption not in page["gold_article_body"]
+    for style in ("dump_html_text", "dump_inscriptis"):
+        lines = label_lines(page[style])
+        line = next(line for line in lines if line.text.strip().startswith(caption))
+        assert (line.kind, line.rule) == (None, "caption_above_credit"), style
+
+
+def test_a_paragraph_glued_to_a_credit_is_kept_where_no_blank_lines_part_the_paragraphs():
+    """Where the paragraphs of a page follow each other with no blank line, the line above a credit
+    is not told apart by its spacing: it stays a paragraph."""
+    glued = "Rescue teams reached the last of the flooded farms on Tuesday, the fire service said."
+    text = _between_paragraphs(glued + "\nJane Roe / Agency")
+    assert len(_kept(label_lines(text), "body")) == 3  # blank lines part the paragraphs: a caption
+    assert len(_kept(label_lines(text.replace("\n\n", "\n")), "body")) == 4

@@ -21,8 +21,10 @@ lists, login prompts and footers. The method, line by line:
    prose is `body`, bulleted prose is `list_item`, title-like lines followed by prose are
    `subheading`, a short line between two prose blocks is `body` (an attribution, a one-line
    paragraph), and so is a short line ending like a sentence or leading in to what follows with a
-   colon (`sentence_in_body`); furniture phrases are dropped. Everything else is dropped with the rule
-   that says why, so `framing explain FILE` can show it.
+   colon (`sentence_in_body`); furniture phrases are dropped. A block glued to the credit line
+   below it (no blank line between, on a page whose paragraphs are parted by blank lines) is the
+   picture's caption (`caption_above_credit`). Everything else is dropped with the rule that says
+   why, so `framing explain FILE` can show it.
 
 Lines repeated across several pages of one site (menus, footers) are learnt by `repeated_lines` and
 dropped wherever they appear (rule `site_repeat`), unless they hold most of a page's prose: then
@@ -147,6 +149,7 @@ def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> lis
     if site_repeats and _repeats_take_the_article(blocks):
         blocks = _blocks(text, frozenset())
     _mark_page_repeats(blocks)
+    _mark_captions(blocks)
     start, end = _body_run(blocks)
     labels: dict[int, tuple[str | None, str]] = {}
     if start is not None:
@@ -842,6 +845,19 @@ def _mark_page_repeats(blocks: list[_Block]) -> None:
         block.prose, block.rule = False, "page_repeat"
 
 
+def _mark_captions(blocks: list[_Block]) -> None:
+    """A picture's caption sits right on top of its credit line ("Jane Roe / Agency"), with no blank
+    line between them, where the article's paragraphs are parted by blank lines: on a page that
+    parts most of its prose by blank lines, a block glued to the credit line below it is a caption."""
+    prose = [i for i, b in enumerate(blocks) if b.prose and i > 0]
+    parted = sum(blocks[i].lines[0][0] > blocks[i - 1].lines[-1][0] + 1 for i in prose)
+    if not prose or parted < 0.5 * len(prose):
+        return
+    for above, below in zip(blocks, blocks[1:]):
+        if below.rule == "caption" and above.rule is None and below.lines[0][0] == above.lines[-1][0] + 1:
+            above.prose, above.rule = False, "caption_above_credit"
+
+
 def _title_case(words: list[str], stopwords: frozenset[str]) -> bool:
     """Most content words capitalised, as in a headline or a menu, not in a sentence."""
     content = [w for w in words if w.lower() not in stopwords]
@@ -880,6 +896,8 @@ def _body_run(blocks: list[_Block]) -> tuple[int | None, int | None]:
 def _score(block: _Block) -> int:
     if block.prose:
         return block.words
+    if block.rule == "caption_above_credit":  # a picture's caption: neither article nor what ends it
+        return 0
     if block.rule is not None and block.rule != "page_repeat":  # a repeat costs what any other line does
         return -_COST_FURNITURE
     return -_COST_OTHER
