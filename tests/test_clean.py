@@ -421,13 +421,29 @@ def test_a_slash_or_a_bar_alone_does_not_make_a_credit(line):
     assert _rule(label_lines(_between_paragraphs(line)), line) != "caption"
 
 
-@pytest.mark.parametrize("line", [
-    "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.",
-    "Please, fill the form to subscribe to our newsletter",
-    "You can unsubscribe at any time.",
+@pytest.mark.parametrize("line, rule", [
+    ("Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.", "newsletter"),  # nj.com
+    ("Please, fill the form to subscribe to our newsletter", "newsletter"),  # ascom.com
+    ("Want more deals? Join the IGN Deals Newsletter.", "newsletter"),  # ign.com
+    ("Let our news meet your inbox. The news and stories that matters, delivered weekday mornings.",
+     "newsletter"),  # nbcnews.com
+    ("There's plenty more where that came from. Sign up for The Water Coolest today to get the free daily "
+     "newsletter delivered to your inbox daily.", "newsletter"),  # dealbreaker.com
+    ("You can unsubscribe at any time.", "login"),
 ])
-def test_newsletter_prompts_are_login_furniture(line):
-    assert _rule(label_lines(_between_paragraphs(line)), line) == "login"
+def test_newsletter_prompts_are_furniture(line, rule):
+    lines = label_lines(_between_paragraphs(line))
+    assert _rule(lines, line) == rule
+    assert len(_kept(lines, "body")) == 3
+
+
+@pytest.mark.parametrize("line", [
+    "In a newsletter to clients on Tuesday, the bank's analysts said the rally would not last the winter.",
+    "Emails from angry voters flooded her inbox after the vote, her office said on Wednesday.",
+])
+def test_a_sentence_about_a_newsletter_or_an_inbox_is_kept(line):
+    lines = label_lines(_between_paragraphs(line))
+    assert len(_kept(lines, "body")) == 4
 
 
 def test_a_related_heading_costs_what_other_furniture_costs(shared_data):
