@@ -303,6 +303,47 @@ def test_html_page_through_trafilatura():
     assert label_html("<html><body><nav><a href='/'>Home</a></nav></body></html>") == ([], {})
 
 
+
+def test_html_furniture_left_by_trafilatura_is_dropped():
+    """Share and newsletter prompts, pointers to other stories, a copy of the title and comments
+    that trafilatura keeps are dropped by the rules that drop them from page dumps."""
+    article = ("<p>The harbour at Port Ellen was closed on Tuesday after a storm damaged two piers, the council "
+               "said, and the ferries that serve the island were moved to the mainland until the piers are "
+               "checked by engineers from the port authority later this week.</p>")
+    html = ("<html><head><title>Harbour closed after storm</title></head><body><article>"
+            "<h1>Harbour closed after storm</h1><h2>Harbour closed after storm</h2>" + article +
+            "<p>Read more: Storm warning for the west coast on Friday</p>"
+            "<p>Fishing boats were moved to the mainland, and ferry crossings were cancelled until further "
+            "notice, the operator said in a statement.</p>"
+            "<p>Get the latest news delivered to your inbox. Sign up for our newsletter.</p>"
+            "<h2>Comments</h2><p>I was on the last ferry out and it was rough, the crew were brilliant.</p>"
+            "</article></body></html>")
+    lines, _ = label_html(html)
+    dropped = {line.text: line.rule for line in lines if line.kind is None}
+    assert dropped == {"Harbour closed after storm": "repeated_headline",
+                       "Read more: Storm warning for the west coast on Friday": "related",
+                       "Get the latest news delivered to your inbox. Sign up for our newsletter.": "newsletter",
+                       "Comments": "comment_prompt",
+                       "I was on the last ferry out and it was rough, the crew were brilliant.": "after_comments"}
+    assert [line.kind for line in lines if line.kind] == ["headline", "body", "body"]
+    assert [line.paragraph for line in lines if line.kind] == [0, 1, 2]
+
+
+@pytest.mark.parametrize("prefix, line, rule", [
+    ("360c732d", "Read more: Alibaba poised to launch record-breaking $13.4bn Hong Kong listing", "related_link"),
+    ("4a44ab3e", "Like this story? Share it with a friend!", "share"),  # rt.com
+    ("51374560", "Home Depot sales miss, shares plunge", "repeated_headline"),  # foxbusiness.com: the title again
+])
+def test_html_furniture_on_real_pages(shared_data, prefix, line, rule):
+    import gzip
+
+    page = _aeb_page(shared_data, prefix)
+    html = gzip.decompress((shared_data / "aeb-dev" / page["html_path"]).read_bytes()).decode("utf-8", "replace")
+    lines, _ = label_html(html)
+    assert line not in page["gold_article_body"]
+    assert [(other.kind, other.rule) for other in lines if other.text == line][-1] == (None, rule)
+    assert sum(other.kind == "body" for other in lines) >= 5
+
 # ── the evidence computed per page at once is the evidence computed block by block ─────────────
 
 ODD_LINES = "\n".join([

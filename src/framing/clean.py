@@ -273,7 +273,8 @@ def infer_metadata(lines: list[Line]) -> dict:
 def label_html(html: str) -> tuple[list[Line], dict]:
     """A saved web page: trafilatura (Barbaresi 2021) finds the main text and its metadata; its
     headings, paragraphs and list items become lines of those kinds, numbered over the extracted
-    text. Returns ([], {}) when trafilatura finds no article."""
+    text, less the furniture trafilatura leaves in (`_html_lines`). Returns ([], {}) when
+    trafilatura finds no article."""
     import trafilatura
     from lxml import etree
 
@@ -285,23 +286,48 @@ def label_html(html: str) -> tuple[list[Line], dict]:
     meta = {"title": root.get("title"), "subtitle": root.get("description") or None,
             "author": root.get("author"), "published": parse_date(root.get("date") or ""),
             "outlet": root.get("sitename") or None}
-    lines: list[Line] = []
-    if meta["title"]:
-        lines.append(Line(1, meta["title"], "headline", "html_title", 0))
+    extracted = [(meta["title"], "headline", "html_title")] if meta["title"] else []
     main = root.find("main")
     for element in (main.iter() if main is not None else ()):
         kind = {"p": "body", "head": "subheading", "item": "list_item", "quote": "body"}.get(element.tag)
         if kind is None or (element.tag == "p" and _inside(element, "item", "quote")):
             continue
         text = _SPACE.sub(" ", "".join(element.itertext())).strip()
-        if not text:
-            continue
-        number = len(lines) + 1
-        lines.append(Line(number, text, kind, "html_" + element.tag, number - 1))
+        if text:
+            extracted.append((text, kind, "html_" + element.tag))
+    lines = _html_lines(extracted)
     content = [line.text for line in lines if line.kind in ("body", "list_item")]
     if not any(map(_is_prose, content)) or link_share(html, content) > MAX_LINK_SHARE:
         return [], {}  # navigation, a list of links or a bare title: no article
     return lines, meta
+
+
+def _html_lines(extracted: list[tuple[str, str, str]]) -> list[Line]:
+    """Lines of the text trafilatura extracted, as (text, kind, rule), numbered from 1: the
+    furniture phrases that trafilatura leaves in (share and newsletter prompts, "Read more: …",
+    comment headings) are dropped by the rule that names them, and so is a copy of the title
+    (`repeated_headline`) and everything after a comment heading that follows the article's prose
+    (`after_comments`), as on page dumps."""
+    rules, _, any_rule, max_rule_words = _furniture()
+    title = normalise_line(extracted[0][0]) if extracted and extracted[0][2] == "html_title" else None
+    lines: list[Line] = []
+    paragraph, prose_words, comments = 0, 0, False
+    for number, (text, kind, rule) in enumerate(extracted, start=1):
+        words = len(_WORD.findall(text))
+        probe = text.strip(_PROBE_STRIP)
+        furniture = next((name for name, most, pattern in rules if words <= most and pattern.search(probe)), None) \
+            if words <= max_rule_words and any_rule(probe) else None
+        if comments:
+            kind, rule = None, "after_comments"
+        elif furniture:
+            comments = furniture == "comment_prompt" and prose_words >= MIN_ARTICLE_WORDS
+            kind, rule = None, furniture
+        elif number > 1 and title is not None and normalise_line(text) == title:
+            kind, rule = None, "repeated_headline"
+        prose_words += words if kind in ("body", "list_item") else 0
+        lines.append(Line(number, text, kind, rule, paragraph if kind else None))
+        paragraph += 1 if kind else 0
+    return lines
 
 
 # A page whose extracted text is mostly the text of its links is a list of links (a section front,
