@@ -137,6 +137,15 @@ def f1_of(counts: list[tuple], tools) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def site_spread(counts: dict[str, tuple], sites: dict[str, str]) -> float:
+    """The standard deviation over sites of a site's F1 (the mean page F1 of its pages): how much
+    the score depends on which site a page comes from."""
+    by_site: dict[str, list[float]] = defaultdict(list)
+    for i, c in counts.items():
+        by_site[sites[i]].append(page_f1(c))
+    return round(statistics.pstdev([statistics.mean(f1s) for f1s in by_site.values()]), 4)
+
+
 def random_halves(ids: list[str]) -> list[tuple[list[str], list[str]]]:
     """HALF_SPLITS random 50/50 splits of the page ids, split k shuffled with seed k."""
     result = []
@@ -365,13 +374,14 @@ def quality(pages: list[dict], tools) -> dict:
         counts["html (trafilatura)"] = counts_of({i: (gold[i], trafilatura.extract(htmls[i]) or "") for i in gold},
                                                  tools)
     halves = random_halves([page["page_id"] for page in pages])
+    sites = {page["page_id"]: site_of(page) for page in pages}
     rows = {}
     for name, by_page in counts.items():
         precision = statistics.mean(tools._prec(*c) for c in by_page.values() if c[0] + c[1] > 0)
         recall = statistics.mean(tools._rec(*c) for c in by_page.values() if c[0] + c[2] > 0)
         rows[name] = {"f1": round(f1_of(list(by_page.values()), tools), 4), "precision": round(precision, 4),
-                      "recall": round(recall, 4), "hash": hash_split(by_page, tools),
-                      "random_halves": gap_distribution(by_page, halves, tools)}
+                      "recall": round(recall, 4), "site_sd": site_spread(by_page, sites),
+                      "hash": hash_split(by_page, tools), "random_halves": gap_distribution(by_page, halves, tools)}
     f1s = {i: page_f1(c) for i, c in counts[STYLES[0]].items()}
     lowest = [{"page": i[:8], "half": "AB"[hash_half(i)], "f1": round(f1s[i], 2)}
               for i in sorted(f1s, key=lambda i: (f1s[i], i))[:8]]
@@ -381,11 +391,11 @@ def quality(pages: list[dict], tools) -> dict:
 
 def print_quality(results: dict) -> None:
     rows = results["inputs"]
-    print(f"{'input':<26}{'F1':>7}{'prec':>7}{'recall':>8}   hash halves A / B (gap)"
+    print(f"{'input':<26}{'F1':>7}{'prec':>7}{'recall':>8}{'site sd':>8}   hash halves A / B (gap)"
           f"   gap of {HALF_SPLITS} random halves: median, 90 %, max, share within 0.01")
     for name, r in rows.items():
         h, g = r["hash"], r["random_halves"]
-        print(f"{name:<26}{r['f1']:>7.3f}{r['precision']:>7.3f}{r['recall']:>8.3f}"
+        print(f"{name:<26}{r['f1']:>7.3f}{r['precision']:>7.3f}{r['recall']:>8.3f}{r['site_sd']:>8.3f}"
               f"   {h['a']:.3f} / {h['b']:.3f} ({h['gap']:.3f})"
               f"   {g['median']:.3f}, {g['p90']:.3f}, {g['max']:.3f}, {g['within_0.01']:.2f}")
     print(f"hash halves: {results['hash_halves'][0]} / {results['hash_halves'][1]} pages; "
@@ -393,18 +403,26 @@ def print_quality(results: dict) -> None:
           + ", ".join(f"{row['page']} {row['half']} {row['f1']:.2f}" for row in results["lowest_pages"]))
 
 
-def print_contributions(rows: list[dict], fired: dict[str, set]) -> None:
+def print_contributions(rows: list[dict], fired: dict[str, set], sites: dict[str, str]) -> None:
     print("\nwhat each rule adds (taken out alone; F1 mean of both dumps; a page helped/hurt when its F1"
           " moves by > 0.001):")
-    print("(labels: pages where the rule or pattern names a line; changed: pages whose kept body changes without it)")
-    print(f"{'labels':>7}{'changed':>8}{'helps':>6}{'hurts':>6}{'sites+':>7}{'F1 added':>9}{'w/o best site':>14}  rule")
+    print("(labels: pages where the rule or pattern names a line, and their sites; changed: pages whose kept"
+          " body changes without it)")
+    print(f"{'labels':>7}{'sites':>6}{'changed':>8}{'helps':>6}{'hurts':>6}{'sites+':>7}{'F1 added':>9}"
+          f"{'w/o best site':>14}  rule")
     for row in sorted(rows, key=lambda r: (-r["f1_added"], r["rule"])):
-        labels = fired.get(row["rule"].removesuffix(": (the whole rule)").strip("[]"), ())
-        print(f"{len(labels):>7}{row['changed']:>8}{row['helps']:>6}{row['hurts']:>6}"
+        key = row["rule"].removesuffix(": (the whole rule)").strip("[]")
+        labels = fired.get(key, ())
+        row["sites_labelled"] = len({sites[i] for i in labels}) if key in fired else None  # None: names no line
+        print(f"{len(labels):>7}{row['sites_labelled'] if key in fired else '-':>6}{row['changed']:>8}{row['helps']:>6}{row['hurts']:>6}"
               f"{row['sites_helped']:>7}{row['f1_added']:>9.4f}{row['f1_added_without_best_site']:>14.4f}  {row['rule']}")
     narrow = [r["rule"] for r in rows if r["changed"] and (r["sites_helped"] <= 2 or r["f1_added_without_best_site"] <= 0)]
     print(f"rules that change pages but help at most two sites, or add nothing once the site they help most"
           f" is set aside: {len(narrow)}" + ("".join(f"\n  {name}" for name in narrow)))
+    fitted = [r["rule"] for r in rows if r["changed"] and r["sites_labelled"] is not None and r["sites_labelled"] <= 2
+              and (r["sites_helped"] <= 1 or r["f1_added_without_best_site"] <= 0)]
+    print("of these, those that also name lines on at most two sites (fitted to a site, not redundant with the"
+          f" body search): {len(fitted)}" + ("".join(f"\n  {name}" for name in fitted)))
 
 
 def main() -> int:
@@ -422,7 +440,7 @@ def main() -> int:
         fired = firing(pages, measured["labelled"])
         rows = contributions(pages, measured["counts"], tools)
         results["contributions"] = rows
-        print_contributions(rows, fired)
+        print_contributions(rows, fired, {page["page_id"]: site_of(page) for page in pages})
         results["sensitivity"] = sensitivity(pages, tools)
         print("\nthe body search's costs at half and twice their value (F1 mean of both dumps, median gap"
               " between random halves):")

@@ -14,7 +14,8 @@ lists, login prompts and footers. The method, line by line:
    Prose written twice on one page is a ticker or teaser list, not the article (`page_repeat`),
    unless one copy sits inside the article's prose (a pull quote: that copy is kept).
 3. The body is the one contiguous run of blocks with the most prose in it: prose blocks count their
-   words, other blocks count against, and the run with the largest sum wins (the maximum-subarray
+   words, a line ending like a sentence counts nothing, other blocks count against, and the run
+   with the largest sum wins (the maximum-subarray
    idea of Finn, Kushmerick & Smyth 2001, "body text extraction").
 4. Above the body, the headline (the longest title-like line close above it; its repeats are
    dropped), then the deck, byline and date between the headline and the body. Inside the body,
@@ -923,6 +924,8 @@ def _score(block: _Block) -> int:
     if block.prose:
         return block.words
     if block.rule == "caption_above_credit":  # a picture's caption: neither article nor what ends it
+        return 0
+    if block.rule is None and _sentence_or_lead_in(block):
         return 0
     if block.rule is not None and block.rule != "page_repeat":  # a repeat costs what any other line does
         return -_COST_FURNITURE
