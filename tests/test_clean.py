@@ -434,6 +434,7 @@ CREDITS = [  # as pages of aeb-dev print them between the paragraphs of an artic
     "(Image: gargantiopa / Getty Images)",
     "Image copyright Getty Images",
     "Images by Getty Images and US Presswire",
+    "The protests kicked off in June and have strengthened in size (Image: GETTY )",  # a caption ending in its credit
 ]
 
 
