@@ -434,7 +434,8 @@ CREDITS = [  # as pages of aeb-dev print them between the paragraphs of an artic
     "(Image: gargantiopa / Getty Images)",
     "Image copyright Getty Images",
     "Images by Getty Images and US Presswire",
-    "The protests kicked off in June and have strengthened in size (Image: GETTY )",  # a caption ending in its credit
+    "The protests kicked off in June and have strengthened in size (Image: GETTY )",  # captions ending in credits
+    "Titan in false colour, 2004. (NASA/JPL/Space Science Institute)",
 ]
 
 
@@ -458,6 +459,8 @@ def test_a_credit_line_inside_the_article_is_dropped(line):
     "“We will keep the shelters open 24/7 until the water goes down,” she said.",
     "The council and the fire service / police said the road would stay closed",
     "Home Depot sales miss, shares plunge | Fox Business",
+    "The shelters will stay open (24/7) until the water goes down, the council said on Monday.",
+    "The council said the new road (see map: below) would be open by the spring.",
 ])
 def test_a_slash_or_a_bar_alone_does_not_make_a_credit(line):
     assert _rule(label_lines(_between_paragraphs(line)), line) != "caption"
