@@ -34,7 +34,8 @@ SHARED = ROOT.parent / "shared" / "data"
 ALLSIDES_100 = Path("/work/corpora/allsides-100/articles.jsonl")
 ROUNDUPS = SHARED / "allsides-roundups" / "articles.jsonl"
 NEWSMTSC = SHARED / "newsmtsc-train" / "train_targets.jsonl"
-LABELS = ROOT / "benchmarks" / "actor_labels_unseen.tsv"
+LABELS = {"sample 1 (seed 16, read while writing actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen.tsv",
+          "sample 2 (seed 1617, labelled before actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen2.tsv"}
 
 
 def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
@@ -85,8 +86,8 @@ def newsmtsc_recall() -> dict[str, tuple[int, int]]:
     return {kind: (found, total) for kind, (found, total) in out.items()}
 
 
-def read_labels() -> pd.DataFrame:
-    return pd.read_csv(LABELS, sep="\t", comment="#", dtype=str)
+def read_labels(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, sep="\t", comment="#", dtype=str)
 
 
 def score_labels(actors: pd.DataFrame, labels: pd.DataFrame) -> dict:
@@ -119,8 +120,8 @@ def main() -> None:
         if name == "unseen":
             if args.sample:
                 print("  sample: " + "; ".join(random.Random(args.seed).sample(sorted(counts.index), args.sample)))
-            if LABELS.exists():
-                print("  labelled sample:", score_labels(actors, read_labels()))
+            for label, path in LABELS.items():
+                print(f"  labelled {label}:", score_labels(actors, read_labels(path)))
     for kind, (found, total) in newsmtsc_recall().items():
         print(f"newsmtsc ({kind} annotated mentions): {found} of {total} found as a person actor "
               f"({found / total:.3f})")

@@ -40,6 +40,7 @@ import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import NamedTuple
 
@@ -81,6 +82,7 @@ class Rules(NamedTuple):
     nicknames: frozenset = frozenset()  # (short, full) given names: "Chuck", "Charles"
     place_openers: frozenset = frozenset()  # "West", "San": a name opening so is a place
     given_names: frozenset = frozenset()  # common given names (`given_names.toml`): "Bill" of "Bill Clinton"
+    closing_words: frozenset = frozenset()  # "Today", "These": a name ending so is no person's ("MedPage Today")
 
 
 @lru_cache(maxsize=8)
@@ -92,11 +94,13 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(data["adjectives"]),
                  frozenset(data["function_words"]), frozenset(data["suffixes"]),
                  frozenset(data["organisation_words"]), tuple(data["organisations"]["names"]),
-                 frozenset(places["us_states"]) | frozenset(places["countries"]) | frozenset(places["cities"]),
+                 frozenset(places["us_states"]) | frozenset(places["countries"]) | frozenset(places["cities"])
+                 | frozenset(places.get("us_state_abbreviations", ())),
                  str(data["version"]), frozenset(data.get("descriptors", ())),
                  frozenset(data.get("hyphen_suffixes", ())), frozenset(data.get("breaks", ())),
                  frozenset(tuple(pair) for pair in data.get("nicknames", ())),
-                 frozenset(data.get("place_openers", ())), frozenset(load_data("given_names")["names"]))
+                 frozenset(data.get("place_openers", ())), frozenset(load_data("given_names")["names"]),
+                 frozenset(data.get("closing_words", ())))
 
 
 # ── one text ────────────────────────────────────────────────────────────────────────────────────
@@ -166,7 +170,7 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
             continue
         tokens = [_without_full_stop(m.group(), run.start() + m.start(), rules)
                   for m in _TOKEN_RE.finditer(run.group())]
-        for chunk in _chunks(tokens, blocked, rules.breaks):
+        for chunk in _chunks(tokens, blocked, rules, ends=_sentence_ends(run.group(), run.start(), tokens)):
             mention = _mention(chunk, rules, organisations, outlet_words)
             if mention is not None:
                 found.append(mention)
@@ -194,19 +198,28 @@ def _without_full_stop(token: str, start: int, rules: Rules) -> tuple[str, int, 
     """A token without the full stop that ends its sentence ("Johnson."), keeping the stop of an
     initial ("W."), an abbreviation ("U.S.") or a title ("Gov.", "Jr.")."""
     if (token.endswith(".") and len(token) > 2 and "." not in token[:-1] and token not in rules.titles
-            and token not in rules.suffixes and token not in rules.function_words):
+            and token not in rules.suffixes and token not in rules.function_words and token not in rules.places):
         token = token[:-1]
     return token, start, start + len(token)
 
 
-def _chunks(tokens: list, blocked: list, breaks: frozenset = frozenset()):
-    """Runs of tokens split where a token is in capitals (acronym, dateline), a weekday or an
-    abbreviated month, inside an organisation's name, or ends in a possessive ("Fox News’ Tucker
-    Carlson")."""
+def _sentence_ends(run: str, offset: int, tokens: list) -> frozenset:
+    """Starts of the tokens whose full stop `_without_full_stop` took for a sentence's end
+    ("Americans. These", "Nah. Don’t"): a name runs over no sentence end."""
+    return frozenset(start for token, start, end in tokens if run[end - offset:end - offset + 1] == ".")
+
+
+def _chunks(tokens: list, blocked: list, rules: Rules, *, ends=frozenset()):
+    """Runs of tokens split where a token is in capitals (acronym, dateline), a `breaks` word
+    (weekday, abbreviated month, a headline's verb), inside an organisation's name, ends in a
+    possessive ("Fox News’ Tucker Carlson") or ends a sentence (`ends`: starts of such tokens). The
+    words before a break followed by an organisation word belong to that organisation's or event's
+    name ("the Belfast Good Friday Agreement") and are dropped."""
     chunk: list = []
-    for token, start, end in tokens:
-        if _is_capitals(token) or token in breaks or any(s <= start < e for s, e in blocked):
-            if chunk:
+    for i, (token, start, end) in enumerate(tokens):
+        if _is_capitals(token) or token in rules.breaks or any(s <= start < e for s, e in blocked):
+            named_after = token in rules.breaks and i + 1 < len(tokens) and tokens[i + 1][0] in rules.organisation_words
+            if chunk and not named_after:
                 yield chunk
             chunk = []
             continue
@@ -217,6 +230,9 @@ def _chunks(tokens: list, blocked: list, breaks: frozenset = frozenset()):
             chunk = []
             continue
         chunk.append((token, start, end))
+        if start in ends:
+            yield chunk
+            chunk = []
     if chunk:
         yield chunk
 
@@ -229,13 +245,15 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     cut = max((i + 1 for i, w in enumerate(words) if titled[i] or w in rules.qualifiers), default=0)
     first = 0
     while first < len(words) and (words[first] in rules.function_words or words[first] in _JOINERS
-                                  or words[first] in rules.adjectives):
+                                  or _is_adjective(words[first], rules)):
         first += 1
     begin = max(cut, first)
     if 0 < cut < len(words) and words[cut] in ("of", "the"):  # "Joint Chiefs of Staff": a body's name
         has_title = False
-    while begin < len(words) and (words[begin] in _JOINERS or words[begin] in rules.adjectives
+    while begin < len(words) and (words[begin] in _JOINERS or _is_adjective(words[begin], rules)
                                   or words[begin] in rules.function_words):
+        begin += 1
+    if len(words) - begin >= 2 and _is_verb_opener(words[begin], rules):  # "Defending Dave Chappelle"
         begin += 1
     end = len(words)
     while end > begin and words[end - 1] in _JOINERS:
@@ -255,8 +273,10 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     if not name_words or any(w in rules.organisation_words or "-" in w and _hyphen_part_rules_out(w, rules)
                              for w in scope):
         return None
-    if name_words[-1] in rules.adjectives:  # "African American", "Latino": a group, not a person
-        return None
+    if name_words[-1] in rules.adjectives or name_words[-1] in rules.closing_words:
+        return None  # "African American", "Latino": a group; "MedPage Today": no person's name ends so
+    if not has_title and len(name_words) > 1 and _ends_in_place(name_words, rules):
+        return None  # "Black America", "Weimar Germany": a place (not "George Washington")
     name = " ".join(name_words)
     if name in rules.places or name in organisations or (len(name_words) > 1 and name_words[0] in rules.place_openers):
         return None
@@ -265,18 +285,49 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         return None
     if not core or not any(c.islower() for c in core[-1]) or any(c.isdigit() for c in name):
         return None
-    if core[-1].endswith("s") and (core[-1][:-1] in rules.adjectives or core[-1][:-1] in rules.titles
-                                   or core[-1][:-1] in rules.organisation_words):
-        return None  # "Black Americans", "House Democrats": a group, not a person
+    if len(core) == 2 and not has_title and re.fullmatch(rf"[{_UPPER}]\.", core[0]):
+        return None  # "H. Res", "S. Con": news writes a person's given name, not an initial alone
+    if any(single in rules.adjectives or single in rules.titles or single in rules.organisation_words
+           for single in _singulars(core[-1])):
+        return None  # "Black Americans", "House Democrats", "Alachua Counties": a group, not a person
     start = chunk[first if has_title else begin][1]
     return Mention(start, chunk[end - 1][2], name, has_title)
 
 
 def _hyphen_part_rules_out(word: str, rules: Rules) -> bool:
-    """True for "Union-Tribune" (an organisation word after a hyphen) or "Jersey-based" (an
-    adjective ending)."""
+    """True for "Union-Tribune" (an organisation word after a hyphen), "Jersey-based" (an
+    adjective ending) or "States-Mexico" (a place joined to another: a border, a relation)."""
     parts = word.split("-")
-    return parts[-1] in rules.hyphen_suffixes or any(p in rules.organisation_words for p in parts[1:])
+    return (parts[-1] in rules.hyphen_suffixes or any(p in rules.organisation_words for p in parts[1:])
+            or any(p in rules.places for p in parts))
+
+
+def _is_adjective(word: str, rules: Rules) -> bool:
+    """A nationality or party adjective, or its plural used as a noun ("Americans", "Democrats")."""
+    return word in rules.adjectives or (word.endswith("s") and word[:-1] in rules.adjectives)
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The singular forms an English plural may have ("Democrats" → "Democrat", "Counties" →
+    "County"); () for a word not ending in s."""
+    if not word.endswith("s"):
+        return ()
+    return (word[:-1], word[:-3] + "y") if word.endswith("ies") else (word[:-1],)
+
+
+def _is_verb_opener(word: str, rules: Rules) -> bool:
+    """True for a present participle opening a headline or a sentence before a name ("Defending Dave
+    Chappelle", "Painting Biden’s calls …"): six letters or more ending in "ing", not a given name
+    ("Sterling")."""
+    return len(word) >= 6 and word.endswith("ing") and word not in rules.given_names
+
+
+def _ends_in_place(words: list[str], rules: Rules) -> bool:
+    """True when the last one, two or three words are a listed place and the first is no listed given
+    name ("Black America", "Weimar Germany"; not "George Washington", "Jim Jordan")."""
+    if words[0] in rules.given_names:
+        return False
+    return any(" ".join(words[-n:]) in rules.places for n in (1, 2, 3) if n < len(words))
 
 
 # ── evidence around mentions ────────────────────────────────────────────────────────────────────
@@ -306,7 +357,7 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
     data = load_data(lexicon).get("evidence", {})
     alt = {key: _alternatives(data.get(key, ())) or "(?!)" for key in (
         "person_pronouns", "reporting_verbs", "relatives", "company_forms", "market_nouns", "corporate_nouns",
-        "plural_verbs", "roles_at", "roles_of", "spokespeople", "term_markers")}
+        "plural_verbs", "roles_at", "roles_of", "spokespeople", "term_markers", "data_nouns", "data_verbs")}
     i = re.IGNORECASE
     possessive = r"(?:[’']s?)"
     kinds = _alternatives(read_rules(lexicon).descriptors)  # "company", "firm", "network" …
@@ -321,13 +372,17 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                    re.compile(rf"{possessive}?\s+(?:{alt['market_nouns']})\b", i),
                    re.compile(rf"{possessive}\s+(?:{alt['corporate_nouns']})\b", i),
                    re.compile(rf"{said}(?:it|its)\b"),
-                   re.compile(r"\s+vs?\.\s")),  # "Roe v. Wade": a party named in a case's title
+                   re.compile(r"\s+vs?\.\s"),  # "Roe v. Wade": a party named in a case's title
+                   re.compile(r"\.?\s+\d")),  # "H. Res. 24", "Windows 11": a numbered thing
+
         which=re.compile(r",\s+which\b"),
         org_before=(re.compile(rf"\b(?:{alt['roles_at']})\s+at\s+(?:the\s+)?$", i),
                     re.compile(rf"\b(?:{alt['term_markers']})\s+[“‘\"']?$", i),
                     re.compile(r"\svs?\.\s+$"),
                     re.compile(rf"\b(?:{alt['roles_of']})\s+of\s+(?:the\s+)?$", i),
-                    re.compile(rf"\b(?:{kinds})[’']?,\s+$", i)),  # "his rocket company, Blue Origin"
+                    re.compile(rf"\b(?:{kinds})[’']?,\s+$", i),  # "his rocket company, Blue Origin"
+                    re.compile(rf"\b(?:{alt['data_nouns']})\s+(?:from|by)\s+(?:the\s+)?$", i),  # "data from Kaiser Permanente"
+                    re.compile(rf"\b(?:{alt['data_verbs']})\s+by\s+(?:the\s+)?$", i)),  # "economists surveyed by Dow Jones"
         weak_after=(re.compile(r",?\s+(?:said|says)\s+in\s+a\s+statement\b"),
                     re.compile(r"\s+[a-z]+\s+(?:its|itself)\b")),
         weak_before=(re.compile(rf"\b(?:{alt['spokespeople']})\s+for\s+(?:the\s+)?$", i),),
@@ -335,7 +390,7 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                        re.compile(r"(?:[’']s?)?(?:\s*(?:[,.;:)”\"!?]|$)|\s+(?:and|or|in|on|at|to|for|with|from|by|as"
                                   r"|that|which|is|was|has|had|have|are|were|said|says)\b)")),
         plural_after=re.compile(rf"\s+(?:{alt['plural_verbs']})\b"),
-        given_names=read_rules(lexicon).given_names)
+        given_names=read_rules(lexicon).given_names - read_rules(lexicon).places)  # "America First" is no given name
 
 
 _OPENING_QUOTES = ("“", "‘", '"', "'")
@@ -352,6 +407,7 @@ def mention_evidence(text: str, start: int, end: int, has_title: bool, evidence:
     after, before = text[end:end + 120], text[max(0, start - 60):start]
     person = any(p.match(after) for p in evidence.person_after)
     org = float(any(p.match(after) for p in evidence.org_after) or any(p.search(before) for p in evidence.org_before)
+                or any(_is_brand(w) for w in text[start:end].split())
                 or (before.endswith(_OPENING_QUOTES) and _CLOSING_QUOTE.match(after) is not None)
                 or (bool(evidence.which.match(after)) and not _AFTER_PREPOSITION.search(before))
                 or (bool(evidence.plural_after.match(after)) and not _IN_A_LIST.search(before)))
@@ -363,17 +419,38 @@ def mention_evidence(text: str, start: int, end: int, has_title: bool, evidence:
     return person, org
 
 
-def organisation_actors(found: pd.DataFrame, evidence: Evidence) -> set[str]:
+_NAME_PREFIX = re.compile(r"(?:[A-Z][a-z]?|Mac|Van|Von|Fitz|Del)(?=[A-Z])")  # "McCarthy", "DeSantis", "MacKenzie"
+
+
+def _is_brand(word: str) -> bool:
+    """True for a word written as a brand, with a capital inside that no name prefix explains
+    ("JPMorgan", "MedPage", "BlackRock"; not "McConnell", "DeSantis", "LeBron", "MacArthur",
+    "Ma’Khia", "Ocasio-Cortez")."""
+    for part in re.split(r"[’'\-]", word):
+        inner = re.search(r"[a-z][A-Z]", part)
+        if inner and not _NAME_PREFIX.match(part[:inner.start() + 2]):
+            return True
+        if re.match(r"[A-Z]{2,}[a-z]", part):
+            return True
+    return False
+
+
+def organisation_actors(found: pd.DataFrame, evidence: Evidence, *, common_words=frozenset()) -> set[str]:
     """Actors whose organisation evidence outweighs their person evidence over the whole table
-    (ties are persons). Needs `actor`, `has_title`, `person_cue`, `org_cue`: person evidence is a
-    mention with a title or a person cue, plus one for an actor of two words or more opening with a
-    listed given name; organisation evidence is the sum of `org_cue`."""
+    (ties are persons), and actors with no person evidence at all whose last word is in
+    `common_words` (words the collection writes more often in lower case than capitalised inside a
+    sentence: "Google Ads", "Civic Misinformation", "Great Plague"; Mikheev 1999). Needs `actor`,
+    `has_title`, `person_cue`, `org_cue`: person evidence is a mention with a title or a person cue,
+    plus one for an actor of two words or more opening with a listed given name; organisation
+    evidence is the sum of `org_cue`."""
     rows = found[found["actor"].notna()]
     person = (rows["has_title"] | rows["person_cue"]).groupby(rows["actor"]).sum()
     org = rows["org_cue"].groupby(rows["actor"]).sum()
     given = pd.Series({a: float(len(a.split()) > 1 and a.split()[0] in evidence.given_names) for a in person.index},
                       dtype=float)
-    return set(org.index[org > person.add(given, fill_value=0)])
+    person = person.add(given, fill_value=0)
+    unlikely = {a for a, n in person.items() if not n and a.split()[-1] in common_words}
+    return set(org.index[org > person]) | unlikely
 
 
 # ── a table ─────────────────────────────────────────────────────────────────────────────────────
@@ -410,7 +487,7 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
             continue
         title_case = _is_title_case(text)
         for m in _person_mentions(text, rules, organisations):
-            if not title_case and (m := _as_written_elsewhere(m, text, lower, upper)) is None:
+            if not title_case and (m := _as_written_elsewhere(m, text, lower, upper, rules.given_names)) is None:
                 continue
             rows.append((article, outlet, event, sentence, m.start, m.end, text[m.start:m.end], m.name,
                          m.has_title, title_case, *mention_evidence(text, m.start, m.end, m.has_title, evidence)))
@@ -422,7 +499,9 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
                                    lexicon=lexicon, common_words=common)
     confirmed = set(found.loc[~found["title_case"], "actor"].dropna())
     found = found[found["actor"].notna() & (~found["title_case"] | found["actor"].isin(confirmed))]
-    found = found[~found["actor"].isin(organisation_actors(found, evidence))]
+    common_last = frozenset(w for w in {a.split()[-1] for a in found["actor"].dropna().unique()}
+                            if lower[w.lower()] > upper[w] or w in english_common_words())
+    found = found[~found["actor"].isin(organisation_actors(found, evidence, common_words=common_last))]
     found = found.reset_index(drop=True)
     found["actors_version"] = read_rules(lexicon).version
     for column in ("sentence_id", "start", "end"):
@@ -448,16 +527,20 @@ def _case_counts(texts) -> tuple[Counter, Counter]:
     return lower, upper
 
 
-def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter) -> Mention | None:
+def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter,
+                          given_names=frozenset()) -> Mention | None:
     """The mention checked against how the collection writes its words (Mikheev 1999/2002: a
     capitalised word is a common word when the same texts write it in lower case and never
     capitalised inside a sentence). A common word opening the sentence is cut off ("Gymnasts Simone
-    Biles", "Drugmaker Merck"); a name without a title made only of words the collection writes
-    more often in lower case than capitalised is no person ("Product Manager", "Big Tech")."""
+    Biles", "Drugmaker Merck"), and so is a word English writes in lower case
+    (`english_common_words`) that is no listed given name ("Stop Biden’s …"); a name without a
+    title made only of words the collection writes more often in lower case than capitalised is no
+    person ("Product Manager", "Big Tech")."""
     words = m.name.split()
     first = words[0]
     if (not text[:m.start].strip(_SENTENCE_OPENING) and text.startswith(first, m.start)
-            and not upper[first] and lower[first.lower()]):
+            and (not upper[first] and lower[first.lower()]
+                 or len(words) > 1 and first in english_common_words() and first not in given_names)):
         words = words[1:]
         if not words:
             return None
@@ -466,6 +549,24 @@ def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter)
     if not m.has_title and all(lower[w.lower()] > upper[w] for w in words):
         return None
     return m
+
+
+@lru_cache(maxsize=1)
+def english_common_words() -> frozenset:
+    """Capitalised forms of the words that English writes in lower case: a lower-case entry of the
+    part-of-speech lexicon TextBlob ships (Brill 1992, from the Brown corpus and the Penn Treebank)
+    whose capitalised form is no proper noun there ("Good", "Ads", "Plague"; not "Brown", "Star",
+    which the lexicon also knows as names)."""
+    tags: dict[str, str] = {}
+    package = find_spec("textblob")  # located, not imported (importing it loads NLTK)
+    text = (Path(package.submodule_search_locations[0]) / "en" / "en-lexicon.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith(";"):
+            tags.setdefault(parts[0], parts[1])
+    return frozenset(word.capitalize() for word, tag in tags.items()
+                     if word.isalpha() and word.islower() and not tag.startswith("NNP")
+                     and not tags.get(word.capitalize(), "").startswith("NNP"))
 
 
 @lru_cache(maxsize=1)
@@ -500,21 +601,31 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     is enough; rows with a true `title_case`, when present, are headlines in title case and give no
     full name to others). A full name keeps its own form, middle
     initials dropped ("Donald J. Trump" → "Donald Trump"); a surname alone takes the full name
-    written with it in the event, else in the table (see the module's rule). A single word in
-    `common_words` (words the collection also writes in lower case, more than `LOWER_CASE_SHARE`
-    times per capitalised use: "Black", "Rescue") takes a
-    full name of another group only when its group gives it a title."""
+    written with it in the event, else in the table (see the module's rule); a single word that opens
+    a two-word name of the event in which no word is a listed given name is that name's family name
+    ("Zhao" → "Zhao Lijian"), and a listed given name alone is the one person of the event so named
+    ("Director Rochelle…" → "Rochelle Walensky"; with a title, of the table when the event names no
+    one so: "President Donald…" → "Donald Trump"). A single word in `common_words` (words the
+    collection also writes in lower case, more than `LOWER_CASE_SHARE` times per capitalised use:
+    "Black", "Rescue", "Bill") takes a full name of another group only when its group gives it a
+    title, and is never taken for a given name."""
     rules = read_rules(lexicon)
     names = table[name_col]
     groups = table[within].astype(str) if within in table else pd.Series("all", index=table.index)
     full = names.map(_initials_dropped(names.dropna().unique()))
     full = full.map(_given_name_variants(full.dropna(), rules))
-    full = full.map(_one_person_forms(names, full, groups, rules))
+    headline = table["title_case"].astype(bool) if "title_case" in table else pd.Series(False, index=table.index)
+    full = full.map(_one_person_forms(names, full, groups, rules, headline=headline))
     source = full[~table["title_case"].astype(bool)] if "title_case" in table else full  # headlines name no one
     corpus = _surname_index(source, rules)
-    family_first = _family_first_index(source)
+    family_first = _family_first_index(source, rules.given_names)
     by_group = {g: _surname_index(source[source.index.isin(idx)], rules)
                 for g, idx in groups.groupby(groups).groups.items()}
+    family_by_group = {g: _family_first_index(source[source.index.isin(idx)], rules.given_names)
+                       for g, idx in groups.groupby(groups).groups.items()}
+    given_by_group = {g: _given_name_index(source[source.index.isin(idx)], rules)
+                      for g, idx in groups.groupby(groups).groups.items()}
+    given_corpus = _given_name_index(source, rules)
     titled = table["has_title"].astype(bool) if "has_title" in table else pd.Series(True, index=table.index)
     titled = titled.groupby([groups, names.fillna("")]).transform("any")  # a title once in the group is enough
     out = []
@@ -526,8 +637,12 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
         else:
             key = _surname(form, rules)
             across = has_title or len(form.split()) > 1 or key not in common_words
-            choice = (_pick(by_group[group].get(key)) or (_pick(corpus.get(key)) if across else None)
-                      or (_pick(family_first.get(key)) if len(form.split()) == 1 else None))
+            single = len(form.split()) == 1
+            choice = (_pick(by_group[group].get(key)) or (_pick(family_by_group[group].get(key)) if single else None)
+                      or (_pick(given_by_group[group].get(key)) if single and key not in common_words else None)
+                      or (_pick(corpus.get(key)) if across else None)
+                      or (_pick(family_first.get(key)) if single else None)
+                      or (_pick(given_corpus.get(key)) if single and has_title and key not in common_words else None))
             out.append(choice or (form if has_title else None))
     return pd.Series(out, index=table.index, dtype=object)
 
@@ -548,14 +663,19 @@ def _initials_dropped(names) -> dict[str, str]:
     return out
 
 
-def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rules: Rules) -> dict:
+def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rules: Rules, *,
+                      headline: pd.Series | None = None) -> dict:
     """full name → the form most written (ties: the longer, then the last in order) among the full
     names written alike but for accents and apostrophes anywhere in the table ("Jovenel Moïse",
-    "Jovenel Moise"), and those that two rules join when both are written in one group (event): a
-    spelling variant of the given name (`_spelling_variant`: "Zabiullah"/"Zabihullah Mujahid") and a person known by a middle
-    name ("Robert Hunter Biden"/"Hunter Biden"; "Kenneth F. McKenzie"/"Frank McKenzie"). `names` are
-    the names as read, `full` their forms after the earlier joins. Joined forms take one canonical
-    name across the table; other forms → themselves."""
+    "Jovenel Moise", "Marjorie Taylor-Greene"/"Taylor Greene") or with a given name spelt otherwise
+    and the same surname ("Antony"/"Anthony Blinken"), and those that three rules join when both are
+    written in one group (event): a spelling variant (`_spelling_variant`, the surname too:
+    "Zabiullah"/"Zabihullah Mujahid"), a person known by a middle name ("Robert Hunter
+    Biden"/"Hunter Biden"; "Kenneth F. McKenzie"/"Frank McKenzie") and a name cut off before the
+    second part of a surname ("Daniella Levine"/"Daniella Levine Cava", both written outside
+    `headline` rows: "Glenn Greenwald Whacks …" names no one). `names` are the names as read, `full`
+    their forms after the earlier joins. Joined forms take one canonical name across the table; other
+    forms → themselves."""
     known = full.dropna()
     counts = known.value_counts()
     parent = {form: form for form in counts.index}
@@ -565,21 +685,34 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
             form = parent[form]
         return form
 
+    def join(a, b):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
     by_spelling: dict[str, list[str]] = {}
-    for form in sorted(counts.index):  # written alike but for accents and apostrophes: one name anywhere
-        by_spelling.setdefault(_folded(form), []).append(form)
+    for form in sorted(counts.index):  # written alike but for accents, apostrophes, hyphens: one name anywhere
+        by_spelling.setdefault(_folded(form).replace("-", " "), []).append(form)
     for forms in by_spelling.values():
         for form in forms[1:]:
-            parent[form] = forms[0]
+            join(forms[0], form)
+    by_surname: dict[str, list[str]] = {}
+    for form in sorted(counts.index):  # the given name spelt otherwise, the surname alike: one name anywhere
+        by_surname.setdefault(_folded(_surname(form, rules)), []).append(form)
+    for forms in by_surname.values():
+        for a, b in ((a, b) for i, a in enumerate(forms) for b in forms[i + 1:]):
+            if len(a.split()) > 1 and len(b.split()) > 1 and _spelling_variant(a, b, rules):
+                join(a, b)
+    in_text = set(full[~headline]) if headline is not None else set(full)
     pairs = pd.DataFrame({"group": groups, "name": names, "full": full}).dropna().drop_duplicates()
     for _, group in pairs.groupby("group", sort=True):
         written = sorted(set(zip(group["name"], group["full"])))
         for (name_a, full_a), (name_b, full_b) in ((a, b) for i, a in enumerate(written) for b in written[i + 1:]):
-            if full_a != full_b and (_spelling_variant(full_a, full_b, rules) or _middle_name_form(name_a, name_b, rules)
-                                     or _middle_name_form(name_b, name_a, rules)):
-                ra, rb = root(full_a), root(full_b)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+            if full_a != full_b and (_spelling_variant(full_a, full_b, rules, surname=True)
+                                     or _middle_name_form(name_a, name_b, rules) or _middle_name_form(name_b, name_a, rules)
+                                     or {full_a, full_b} <= in_text and (_cut_off_form(full_a, full_b, rules)
+                                                                         or _cut_off_form(full_b, full_a, rules))):
+                join(full_a, full_b)
     members: dict[str, list[str]] = {}
     for form in counts.index:
         members.setdefault(root(form), []).append(form)
@@ -594,19 +727,35 @@ def _core(form: str, rules: Rules) -> list[str]:
     return [w for w in form.split() if w not in rules.suffixes]
 
 
-def _spelling_variant(a: str, b: str, rules: Rules) -> bool:
-    """True for two full names written alike but for accents ("Jovenel Moïse"/"Moise"), or with the
-    same surname and middle names and given names that differ by a spelling only: the same first
-    letter, at most one edit when the shorter has 5 letters or more, two when it has 8 or more
-    (edits counted on difflib's alignment)."""
+def _spelling_variant(a: str, b: str, rules: Rules, *, surname: bool = False) -> bool:
+    """True for two full names written alike but for accents ("Jovenel Moïse"/"Moise"), or whose
+    given and middle names differ by a spelling only (each the same first letter and at most
+    `_allowed_edits` apart: "Antony"/"Anthony Blinken", "Mohammad Hasan"/"Hassan Akhund"), with the
+    same surname or, with `surname`, one spelt otherwise by one edit when the shorter has six letters
+    or more ("Zabiullah Mujahid"/"Zabihullah Mujahi"; edits counted on difflib's alignment)."""
     wa, wb = _core(_folded(a), rules), _core(_folded(b), rules)
-    if len(wa) < 2 or len(wa) != len(wb) or wa[1:] != wb[1:] or wa[0][0] != wb[0][0]:
+    if len(wa) < 2 or len(wa) != len(wb):
         return False
     if wa == wb:
         return True
-    shorter = min(len(wa[0]), len(wb[0]))
-    allowed = 2 if shorter >= 8 else 1 if shorter >= 5 else 0
-    return 0 < _edits(wa[0], wb[0]) <= allowed
+    if wa[-1] != wb[-1] and (not surname or wa[-1][0] != wb[-1][0] or min(len(wa[-1]), len(wb[-1])) < 6
+                             or _edits(wa[-1], wb[-1]) > 1):
+        return False
+    return all(x == y or x[0] == y[0] and _edits(x, y) <= _allowed_edits(x, y) for x, y in zip(wa[:-1], wb[:-1]))
+
+
+def _cut_off_form(short: str, long: str, rules: Rules) -> bool:
+    """True when `short` ("Daniella Levine", "Sana Imitiyaz") is `long` ("Daniella Levine Cava") without
+    its last word: a name of two words cut off before the second part of a surname."""
+    ws, wl = _core(short, rules), _core(long, rules)
+    return len(ws) == 2 and len(wl) == 3 and wl[:2] == ws and not re.fullmatch(r"[A-Z]\.?", ws[1])
+
+
+def _allowed_edits(a: str, b: str) -> int:
+    """Edits allowed between two spellings of one name: none under five letters, one from five, two
+    from eight (the shorter's length)."""
+    shorter = min(len(a), len(b))
+    return 2 if shorter >= 8 else 1 if shorter >= 5 else 0
 
 
 def _folded(name: str) -> str:
@@ -661,21 +810,37 @@ def _same_given_name(a: str, b: str, rules: Rules) -> bool:
     return (len(short) >= 3 and long.startswith(short)) or (a, b) in rules.nicknames or (b, a) in rules.nicknames
 
 
-def _family_first_index(full: pd.Series) -> dict[str, dict[str, int]]:
+def _family_first_index(full: pd.Series, given_names=None) -> dict[str, dict[str, int]]:
     """family name → {full name: mentions} for names written family name first with a hyphenated
-    given name ("Tsai Ing-wen", "Chiu Kuo-cheng"): the family name alone ("Tsai") is that person."""
+    given name ("Tsai Ing-wen", "Chiu Kuo-cheng"): the family name alone ("Tsai") is that person.
+    With `given_names` (read within one event), also two-word names of which neither word is a listed
+    given name ("Zhao Lijian": "Zhao" alone in the same event is he, not the "Daniel Zhao" of
+    another event)."""
     index: dict[str, dict[str, int]] = {}
     for form, n in full.dropna().value_counts(sort=False).items():
         words = form.split()
-        if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        if len(words) == 2 and (re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]) or given_names is not None
+                                and not any(w in given_names for w in words) and not _is_surname_form(form, None)):
             index.setdefault(words[0], {})[form] = int(n)
     return index
 
 
-def _is_surname_form(form: str, rules: Rules) -> bool:
+def _given_name_index(full: pd.Series, rules: Rules) -> dict[str, dict[str, int]]:
+    """listed given name → {full name: mentions} of the full names opening with it: a given name
+    alone ("Director Rochelle…", an excerpt cut off after it) is the one person of the event so
+    named."""
+    index: dict[str, dict[str, int]] = {}
+    for form, n in full.dropna().value_counts(sort=False).items():
+        words = _core(form, rules)
+        if len(words) >= 2 and words[0] in rules.given_names:
+            index.setdefault(words[0], {})[form] = int(n)
+    return index
+
+
+def _is_surname_form(form: str, rules: Rules | None) -> bool:
     """True for a surname with only a suffix ("Trump Jr.") or its particles ("De Blasio", "van der
-    Leyen")."""
-    core = [w for w in form.split() if w not in rules.suffixes]
+    Leyen"); without `rules`, suffixes are not looked for."""
+    core = [w for w in form.split() if rules is None or w not in rules.suffixes]
     return len(core) <= 1 or all(w.lower() in _JOINERS for w in core[:-1])
 
 
