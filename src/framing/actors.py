@@ -52,7 +52,6 @@ from .lexicons import load_data
 DEFAULT_LEXICON = "actors"
 DOMINANT_SHARE = 0.75  # a surname goes to the full name holding at least this share of its mentions
 LOWER_CASE_SHARE = 0.1  # a word written in lower case more than this often per capitalised use is a common word
-TITLE_CASE_SHARE = 0.8  # a sentence with this share of capitalised long words is in title case
 ACTOR_COLUMNS = ["article_id", "outlet", "event", "sentence_id", "start", "end", "mention", "name",
                  "actor", "has_title", "actors_version"]
 
@@ -577,14 +576,11 @@ def _small_words() -> frozenset:
 
 def _is_title_case(text: str) -> bool:
     """True for a headline written in title case ("Hegseth Rules Out Troop Deployment"), where
-    capitals do not mark names: of the words of four letters or more, most start with a capital,
-    or all do but the function words that title case writes in lower case ("… to Chicago amid
-    Stalled Negotiations over Infrastructure")."""
+    capitals do not mark names: three words of four letters or more, all capitalised but the function
+    words that title case writes in lower case ("… to Chicago amid Stalled Negotiations over
+    Infrastructure"). A sentence with one long word in lower case is in sentence case ("President
+    Joe Biden met with the family of Marine Corps Lance Cpl. Rylee McCollum on Sunday")."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4]
-    if len(words) < 3:
-        return False
-    if sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words):
-        return True
     small = _small_words()
     content = [w for w in words if w.lower() not in small]
     return len(content) >= 3 and all(w[0].isupper() for w in content)
