@@ -16,8 +16,10 @@ with rules a careful reader would write down (all lists are data in `src/framing
 - person or organisation is decided by the evidence around all mentions of an actor in the table
   (`[evidence]` in the data file; Mikheev, Moens & Grover 1999): a title, "X, who", "X said he",
   a listed given name (`given_names.toml`) against a company form, "X shares", "X's CEO", "an
-  economist at X", "X, which", "X said it", a plural verb, a name in quotation marks; an actor whose
-  organisation evidence outweighs its person evidence is no actor.
+  economist at X", "X, which", "X said it", a plural verb, a name in quotation marks, "data from
+  X", a number after X, a brand spelling ("JPMorgan"); an actor whose organisation evidence
+  outweighs its person evidence is no actor, and so is one with no person evidence whose last word
+  English writes in lower case (`english_common_words`: "the Google Ads team").
 
 `resolve_names(table)` gives each name its canonical form: a surname alone ("Trump") becomes the full
 name ("Donald Trump") when exactly one full name with that surname is written in the same event, or
