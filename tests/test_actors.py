@@ -109,6 +109,13 @@ def test_allsides_actors_are_no_outlet_or_place_and_one_row_per_person(allsides_
         by_surname.setdefault(name.split()[-1], []).append(name.split()[0])
     assert not [(s, a, b) for s, given in by_surname.items() for a in given for b in given
                 if a != b and len(a) >= 3 and b.startswith(a)]
+    # issue 16: no actor is a place by its last words ("Black America"), a data source or a team
+    assert not [n for n in names if len(n.split()) > 1 and n.split()[0] not in rules.given_names
+                and n.split()[-1] in rules.places]
+    assert not {"Kaiser Permanente", "Google Ads", "Save America", "America First", "Ciudad Acuña",
+                "Belfast Good"} & names
+    # and no person is split by a spelling ("Zabihullah Mujahi" of the Daily Mail is "Zabiullah Mujahid")
+    assert "Zabihullah Mujahi" not in names and "Zabiullah Mujahid" in names
 
 
 def test_speakers_use_the_same_resolution_across_outlets():
