@@ -89,6 +89,8 @@ def step_build(corpus: str, tables: str = "") -> dict:
 
 def step_duplicates(corpus: str) -> dict:
     """The near-duplicate check alone, on the articles of every file, batch by batch as read."""
+    import pandas  # noqa: F401  (loaded by any build before the check runs: not part of its cost)
+
     from framing import ingest
 
     def batches_of(path):  # as the build reads them (a revision before exports were streamed: whole files)

@@ -917,38 +917,41 @@ class Duplicates:
     SIGNATURE_BLOCK = 1 << 13  # trigrams hashed at a time (50 x 8,192 values: 3 MB, in cache)
 
     def _signatures(self, texts: list[list[str]]) -> list[tuple[np.ndarray, int]]:
-        """`_signature` of many texts (each of at least 3 words) at once: their trigrams are hashed
-        together, made distinct per text by one sort, and each permutation's minimum is taken per
-        text with `np.minimum.reduceat`. The shift of the multiply-add-shift hash is applied after
-        the minimum (shifting keeps order), so the signatures are those of `_signature` exactly."""
+        """`_signature` of many texts (each of at least 3 words) at once: each distinct word of the
+        batch is looked up once, all trigrams are hashed together, and each permutation's minimum
+        is taken per text with `np.minimum.reduceat` over the trigrams as they come (a repeated
+        trigram does not change a minimum, so none is removed first). Distinct trigrams per text are
+        counted by hashing (text, trigram) pairs, not by sorting. The shift of the multiply-add-shift
+        hash is applied after the minimum (shifting keeps order), so the signatures are those of
+        `_signature` exactly."""
+        import pandas as pd
+
         if not texts:
             return []
-        codes = self._words
-        for word in {word for words in texts for word in words} - codes.keys():
-            codes[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-        ids = np.fromiter(map(codes.__getitem__, itertools.chain.from_iterable(texts)), dtype=np.uint64,
-                          count=int(lengths.sum()))
+        found, distinct = pd.factorize(np.fromiter(itertools.chain.from_iterable(texts), dtype=object,
+                                                   count=int(lengths.sum())))
+        codes = self._words  # word → its CRC-32, computed once per distinct word
+        for word in distinct:
+            if word not in codes:
+                codes[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+        ids = np.fromiter(map(codes.__getitem__, distinct), dtype=np.uint64, count=len(distinct))[found]
         owner = np.repeat(np.arange(len(texts)), lengths)[:-2]
         starts = np.cumsum(lengths) - lengths
         inside = np.arange(len(owner)) - starts[owner] <= lengths[owner] - 3  # trigram within one text
         with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
             trigrams = (ids[:-2] * np.uint64(0x9E3779B97F4A7C15) + ids[1:-1] * np.uint64(0xC2B2AE3D27D4EB4F)
                         + ids[2:])[inside]
-        owner = owner[inside]
-        order = np.lexsort((trigrams, owner))
-        trigrams, owner = trigrams[order], owner[order]
-        first = np.ones(len(trigrams), dtype=bool)
-        first[1:] = (trigrams[1:] != trigrams[:-1]) | (owner[1:] != owner[:-1])
-        shingles = trigrams[first]
-        sizes = np.bincount(owner[first], minlength=len(texts))
-        bounds = np.concatenate(([0], np.cumsum(sizes)))
+        kinds, seen = pd.factorize(trigrams)
+        pairs = pd.unique(owner[inside] * len(seen) + kinds)  # distinct (text, trigram), as one number
+        sizes = np.bincount(pairs // len(seen), minlength=len(texts))
+        bounds = np.concatenate(([0], np.cumsum(lengths - 2)))
         minima = np.empty((len(texts), self.PERMUTATIONS), dtype=np.uint64)
         begin = 0
         while begin < len(texts):  # texts whose trigrams fit in one block (at least one text)
             end = max(begin + 1, int(np.searchsorted(bounds, bounds[begin] + self.SIGNATURE_BLOCK, "right")) - 1)
             with np.errstate(over="ignore"):
-                values = np.multiply.outer(self._a, shingles[bounds[begin]:bounds[end]])
+                values = np.multiply.outer(self._a, trigrams[bounds[begin]:bounds[end]])
                 values += self._b[:, None]
             minima[begin:end] = np.minimum.reduceat(values, bounds[begin:end] - bounds[begin], axis=1).T
             begin = end
