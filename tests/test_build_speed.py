@@ -171,3 +171,14 @@ def test_page_labels_are_the_labels_of_label_lines(seeds_dir, shared_data):
         assert build_module._page_labels(text) == clean.label_lines(text)
     raws, _ = read_corpus(seeds_dir)
     assert all(build_module.label_article(raw)[0] == clean.label_lines(raw.text) for raw in raws)
+
+
+def test_iso_days_parsed_together_are_the_days_parsed_one_by_one():
+    """`_dates` parses ISO 8601 days in one call: the same value `_date` gives each, on every day
+    of three years (a leap year among them), impossible days, and other forms around them."""
+    days = pd.date_range("1999-01-01", "2001-12-31").strftime("%Y-%m-%d").tolist()
+    odd = ["2023-02-29", "2024-02-29", "2024-04-31", "2024-06-31", "2024-13-01", "2024-00-10", "2024-01-00",
+           "1899-12-31", "2100-01-01", "2024-1-5", " 2024-01-05", "2024-01-05 ", "2024-01-05T10:00:00Z",
+           "January 5, 2024", "", "not a date", None]
+    values = pd.Series(days + odd + days[:40], dtype=object)
+    assert build_module._dates(values).tolist() == [build_module._date(value) for value in values]

@@ -687,9 +687,17 @@ def _dates(values: pd.Series) -> pd.Series:
     """Dates as given or found in the text (in any form pandas reads) → the day, in UTC, as a
     timestamp without time zone; None when missing or unreadable. Each distinct text is parsed once:
     a corpus repeats few dates (a day or two per event, one form per outlet), and one parse costs
-    more than the rest of an article's row."""
-    parsed = {value: _date(value) for value in values.dropna().unique()}
+    more than the rest of an article's row. Days written as ISO 8601 (2025-05-05), the usual form,
+    are parsed together in one call, to what `_date` gives each."""
+    distinct = values.dropna().unique()
+    days = [value for value in distinct if isinstance(value, str) and _ISO_DAY.fullmatch(value)]
+    stamps = pd.to_datetime(pd.Series(days, dtype=object), format="%Y-%m-%d", errors="coerce")
+    parsed = {day: None if pd.isna(stamp) else stamp for day, stamp in zip(days, stamps)}
+    parsed.update((value, _date(value)) for value in distinct if value not in parsed)
     return pd.Series([parsed.get(value) for value in values], index=values.index, dtype=object)
+
+
+_ISO_DAY = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")  # (a 31st of June: NaT)
 
 
 def _date(value) -> pd.Timestamp | None:
