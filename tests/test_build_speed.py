@@ -182,3 +182,32 @@ def test_iso_days_parsed_together_are_the_days_parsed_one_by_one():
            "January 5, 2024", "", "not a date", None]
     values = pd.Series(days + odd + days[:40], dtype=object)
     assert build_module._dates(values).tolist() == [build_module._date(value) for value in values]
+
+
+def test_plain_sentence_ends_are_decided_as_punkt_decides(real_texts, shared_data):
+    """The Punkt memo's shortcut for a plain context ("said. The": a word, its period, a space, the
+    next word) gives Punkt's own decision on every candidate context of the real texts and the
+    Golden Rules, and on contexts made with every listed abbreviation and collocation."""
+    tokenizer = segment._rules(segment.DEFAULT_PARAMS).tokenizer
+    contexts = set()
+    annotated = tokenizer._annotated_break
+    tokenizer._annotated_break = lambda text: contexts.add(text) or annotated(text)
+    shortcut = tokenizer._candidate_is_break
+    tokenizer._candidate_is_break = lambda text: contexts.add(text) or shortcut(text)
+    golden = [json.loads(line).get("text") or "" for path in sorted((shared_data / "golden-rules").glob("*.jsonl"))
+              for line in path.open(encoding="utf-8") if line.strip()]
+    try:
+        tokenizer._memo.clear()
+        for text in real_texts + golden:
+            segment.sentence_spans(text)
+    finally:
+        del tokenizer._annotated_break, tokenizer._candidate_is_break
+        tokenizer._memo.clear()
+    words = sorted(tokenizer._params.abbrev_types) + sorted(first for first, _ in tokenizer._params.collocations)
+    made = {f"{word}{case}. {after}" for word in words for case in ("", "s") for after in ("The", "5", "i", "he")}
+    made |= {f"{word.title()}. {after}" for word in words for after in ("The", "5", "I")}
+    plain = [text for text in contexts | made if tokenizer._PLAIN.fullmatch(text)]
+    assert len(contexts) > 5000 and len(plain) > 2000
+    assert [tokenizer._candidate_is_break(text) for text in sorted(contexts | made)] == \
+        [tokenizer._annotated_break(text) for text in sorted(contexts | made)]
+    assert {tokenizer._candidate_is_break(text) for text in plain} == {True, False}

@@ -236,13 +236,20 @@ class _Punkt(PunktSentenceTokenizer):
     The fix: a candidate is a boundary only when the token ending at it is a sentence break. NLTK's
     test also counts a break inside the word after it, so in 'David H. Koch." That ...' it split
     after "H." because "Koch." ends a sentence. The memo: the decision depends only on the short
-    context around the candidate ("said. The"), and news repeats many of them."""
+    context around the candidate ("said. The"), and news repeats many of them.
+
+    The commonest context, a word of two or more letters, its period, a space and the next word
+    ("said. The"), is decided without Punkt's annotation when the word is no abbreviation and
+    opens no collocation: Punkt's first pass marks such a token a sentence break, and its second
+    pass changes that only for collocations, abbreviations, initials and numbers."""
 
     _MEMO_SIZE = 200_000
+    _PLAIN = re.compile(r"([A-Za-z]{2,})\. +\S+")
 
     def __init__(self, params: PunktParameters):
         super().__init__(params)
         self._memo: dict[str, bool] = {}
+        self._collocation_starts = frozenset(first for first, _ in params.collocations)
 
     def text_contains_sentbreak(self, text: str) -> bool:
         known = self._memo.get(text)
@@ -253,6 +260,15 @@ class _Punkt(PunktSentenceTokenizer):
         return known
 
     def _candidate_is_break(self, text: str) -> bool:
+        plain = self._PLAIN.fullmatch(text)
+        if plain is not None:
+            word = plain.group(1).lower()
+            if word not in self._params.abbrev_types and word not in self._collocation_starts:
+                return True
+        return self._annotated_break(text)
+
+    def _annotated_break(self, text: str) -> bool:
+        """`_candidate_is_break` by Punkt's own annotation of the context's tokens."""
         found = False
         for token in self._annotate_tokens(self._tokenize_words(text)):
             if found:
