@@ -503,6 +503,7 @@ def _manifest_name(value: str) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=1024)  # (every row of an export repeats its header's names)
 def _column(name) -> str:
     """A header cell as compared with the known field names: BOM, spaces and case folded."""
     return str(name).lstrip("\ufeff").strip().casefold()

@@ -84,6 +84,7 @@ _TRAILING = " \t\r\n\"'”’"
 
 # --- hard breaks -----------------------------------------------------------------------------
 _BULLETS = "•◦▪‣⁃●■►▸"
+_BREAK_OR_BULLET = re.compile(f"[\n{_BULLETS}]")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A bullet that starts an item: Unicode bullets anywhere after white space, ASCII ones at a line start.
 _BULLET = re.compile(r"(?:(?<=\s)|^)[•◦▪‣⁃●■►▸](?=\s?\S)|^[ \t]*[-*–](?=\s)", re.MULTILINE)
@@ -128,6 +129,7 @@ _AFTER_STOP = re.compile(
 _ELLIPSIS_BREAK = re.compile(
     rf"(?<![\[(“‘\"']){_ELLIPSIS}[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z])(?!\s+I\b)")
 # Full-width stops end a sentence with or without a space.
+_WIDE_STOP_CHAR = re.compile("[．。！？]")
 _WIDE_STOP = re.compile(r"[．。！？][\"'”’)]*(?=\s*\S)")
 # Interrupted speech: 'to--" At this moment'.
 _INTERRUPTED = re.compile(r"(?:--|—)[\"”’](?=\s+[A-Z])")
@@ -225,7 +227,7 @@ class _Rules:
     tokenizer: PunktSentenceTokenizer
     starters: frozenset[str]
     time_break: re.Pattern
-    time_words: tuple[str, ...]
+    time_hint: re.Pattern  # finds any of the time abbreviations, with its period, in lower-case text
     time_followers: frozenset[str]
     exclamation_names: tuple[str, ...]
 
@@ -308,7 +310,8 @@ def _rules(params: str) -> _Rules:
         tokenizer=_Punkt(punkt),
         starters=starters,
         time_break=re.compile(rf"\b(?:{time_words})\.(?=\s+[A-Z])", re.IGNORECASE),
-        time_words=tuple(f"{word.lower()}." for word in times.get("abbreviations", [])),
+        time_hint=re.compile("|".join(re.escape(f"{word.lower()}.") for word in times.get("abbreviations", []))
+                             or "(?!)"),
         time_followers=frozenset(word.lower() for word in times.get("followers", [])),
         exclamation_names=tuple(data.get("exclamation_names", {}).get("names", [])),
     )
@@ -337,7 +340,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     cuts = {0, len(text)}
     if "\n" in text:
         cuts.update(match.end() for match in _BLANK_LINE.finditer(text))
-    if "\n" in text or any(bullet in text for bullet in _BULLETS):
+    if _BREAK_OR_BULLET.search(text):
         cuts.update(match.start() for match in _BULLET.finditer(text))
     cuts.update(_list_cuts(text))
     ordered = sorted(cuts)
@@ -420,13 +423,11 @@ def _extra_cuts(text: str, start: int, end: int, cuts: list[int], rules: _Rules)
     block = text[start:end]
     if "..." in block or "…" in block or ". ." in block:
         extra.extend(match.end() for match in _ELLIPSIS_BREAK.finditer(text, start, end))
-    if any(stop in block for stop in "．。！？"):
+    if _WIDE_STOP_CHAR.search(text, start, end):
         extra.extend(match.end() for match in _WIDE_STOP.finditer(text, start, end))
     if "--" in block or "—" in block:
         extra.extend(match.end() for match in _INTERRUPTED.finditer(text, start, end))
-    lowered = block.lower()
-    has_time = any(word in lowered for word in rules.time_words)
-    times = rules.time_break.finditer(text, start, end) if has_time else ()
+    times = rules.time_break.finditer(text, start, end) if rules.time_hint.search(block.lower()) else ()
     for match in times:
         after = _FIRST_WORD.match(text, match.end() + 1)
         if after and after.group(1).lower() in rules.time_followers:
