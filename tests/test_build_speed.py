@@ -211,3 +211,26 @@ def test_plain_sentence_ends_are_decided_as_punkt_decides(real_texts, shared_dat
     assert [tokenizer._candidate_is_break(text) for text in sorted(contexts | made)] == \
         [tokenizer._annotated_break(text) for text in sorted(contexts | made)]
     assert {tokenizer._candidate_is_break(text) for text in plain} == {True, False}
+
+
+def test_words_read_line_by_line_are_the_words_of_the_whole_text(real_texts):
+    """`Duplicates._text_words` (each distinct line read once, remembered lines dropped when too
+    many) gives the words' CRC-32 and digest that reading the whole text at once gives, on every
+    real text, twice (the second time from remembered lines), with a small memory too."""
+    import re
+    import zlib
+
+    import numpy as np
+
+    from framing.ingest import _words_digest
+
+    texts = real_texts + ["", "\n\n", "Straße ΟΔΟΣ\nΣίσυφος İstanbul\r\nﬁnal ﬂow"]
+    wide, small = Duplicates(), Duplicates()
+    small.LINES_KEPT = 50
+    for checker in (wide, wide, small):
+        for text in texts:
+            words = re.findall(r"\w+", text.casefold())
+            ids, digest = checker._text_words(text)
+            assert digest == _words_digest(words)
+            assert ids.dtype == np.uint64 and ids.tolist() == [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words]
+    assert len(wide._lines) > 1000 and len(small._lines) <= 50

@@ -818,6 +818,7 @@ class Duplicates:
         self._a = rng.integers(0, 1 << 63, self.PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
         self._b = rng.integers(0, 1 << 63, self.PERMUTATIONS, dtype=np.uint64)
         self._words: dict[str, int] = {}
+        self._lines: dict[str, tuple[str, np.ndarray]] = {}
         self._family_bands: dict[str, list[dict]] = {}
 
     def check(self, article: RawArticle) -> tuple[str | None, bool]:
@@ -833,18 +834,49 @@ class Duplicates:
         instead of a dozen small ones per article. Texts in `known` are not hashed again."""
         keys = [memo_key(article) for article in articles]
         todo = [i for i, key in enumerate(keys) if key not in self.known]
-        words = {i: re.findall(r"\w+", articles[i].text.casefold()) for i in todo}
-        signed = [i for i in todo if len(words[i]) >= 8 and articles[i].format != "html"]
-        signatures = dict(zip(signed, self._signatures([words[i] for i in signed])))
+        words = {i: self._text_words(articles[i].text) for i in todo}
+        signed = [i for i in todo if len(words[i][0]) >= 8 and articles[i].format != "html"]
+        signatures = dict(zip(signed, self._signatures([words[i][0] for i in signed])))
         for i in todo:
             signature, size = signatures.get(i, (None, 0))
             signature = None if signature is None else signature.copy()  # not a view of the batch's block
-            self.known[keys[i]] = (_words_digest(words[i]), len(words[i]), signature, size)
+            self.known[keys[i]] = (words[i][1], len(words[i][0]), signature, size)
         answers = []
         for article, key in zip(articles, keys):
             digest, _, signature, size = self.met[key] = self.known[key]
             answers.append(self._check(article, digest, None if signature is None else (signature, size)))
         return answers
+
+    LINES_KEPT = 8192  # distinct lines whose words are remembered (news repeats paragraphs)
+
+    def _text_words(self, text: str) -> tuple[np.ndarray, bytes]:
+        """The CRC-32 of each word of `text` (`\\w+` once case is folded) and the digest of its words
+        (`_words_digest`), line by line: no word spans a line break and case folding maps each
+        character on its own, so a text's words are its lines' words one after the other. The
+        words of the last `LINES_KEPT` distinct lines are remembered, so a repeated paragraph is
+        read once."""
+        parts = []
+        for line in text.split("\n"):
+            part = self._lines.get(line)
+            if part is None:
+                if len(self._lines) >= self.LINES_KEPT:
+                    self._lines.clear()
+                words = _WORDS.findall(line.casefold())
+                part = self._lines[line] = (" ".join(words), self._word_ids(words))
+            parts.append(part)
+        joined = " ".join(words for words, _ in parts if words)
+        return np.concatenate([ids for _, ids in parts]), hashlib.sha256(joined.encode("utf-8", "surrogatepass")).digest()
+
+    def _word_ids(self, words: list[str]) -> np.ndarray:
+        """The CRC-32 of each word, as unsigned 64-bit integers (each distinct word hashed once)."""
+        codes = self._words
+        try:
+            return np.fromiter(map(codes.__getitem__, words), dtype=np.uint64, count=len(words))
+        except KeyError:
+            for word in words:
+                if word not in codes:
+                    codes[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+            return np.fromiter(map(codes.__getitem__, words), dtype=np.uint64, count=len(words))
 
     def _check(self, article: RawArticle, digest: bytes, signed: tuple[np.ndarray, int] | None
                ) -> tuple[str | None, bool]:
@@ -917,26 +949,20 @@ class Duplicates:
 
     SIGNATURE_BLOCK = 1 << 13  # trigrams hashed at a time (50 x 8,192 values: 3 MB, in cache)
 
-    def _signatures(self, texts: list[list[str]]) -> list[tuple[np.ndarray, int]]:
-        """`_signature` of many texts (each of at least 3 words) at once: each distinct word of the
-        batch is looked up once, all trigrams are hashed together, and each permutation's minimum
-        is taken per text with `np.minimum.reduceat` over the trigrams as they come (a repeated
-        trigram does not change a minimum, so none is removed first). Distinct trigrams per text are
-        counted by hashing (text, trigram) pairs, not by sorting. The shift of the multiply-add-shift
-        hash is applied after the minimum (shifting keeps order), so the signatures are those of
+    def _signatures(self, texts: list[np.ndarray]) -> list[tuple[np.ndarray, int]]:
+        """`_signature` of many texts (each of at least 3 words, given as their words' CRC-32, see
+        `_text_words`) at once: all trigrams are hashed together, and each permutation's minimum is
+        taken per text with `np.minimum.reduceat` over the trigrams as they come (a repeated trigram
+        does not change a minimum, so none is removed first). Distinct trigrams per text are counted
+        by hashing (text, trigram) pairs, not by sorting. The shift of the multiply-add-shift hash
+        is applied after the minimum (shifting keeps order), so the signatures are those of
         `_signature` exactly."""
         import pandas as pd
 
         if not texts:
             return []
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-        found, distinct = pd.factorize(np.fromiter(itertools.chain.from_iterable(texts), dtype=object,
-                                                   count=int(lengths.sum())))
-        codes = self._words  # word → its CRC-32, computed once per distinct word
-        for word in distinct:
-            if word not in codes:
-                codes[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
-        ids = np.fromiter(map(codes.__getitem__, distinct), dtype=np.uint64, count=len(distinct))[found]
+        ids = np.concatenate(texts)
         owner = np.repeat(np.arange(len(texts)), lengths)[:-2]
         starts = np.cumsum(lengths) - lengths
         inside = np.arange(len(owner)) - starts[owner] <= lengths[owner] - 3  # trigram within one text
@@ -958,6 +984,9 @@ class Duplicates:
             begin = end
         minima >>= np.uint64(32)
         return [(row, int(size)) for row, size in zip(minima, sizes)]
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def memo_key(article: RawArticle) -> str:
