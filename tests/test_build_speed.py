@@ -226,11 +226,11 @@ def test_words_read_line_by_line_are_the_words_of_the_whole_text(real_texts):
 
     texts = real_texts + ["", "\n\n", "Straße ΟΔΟΣ\nΣίσυφος İstanbul\r\nﬁnal ﬂow"]
     wide, small = Duplicates(), Duplicates()
-    small.LINES_KEPT = 50
+    small.LINES_KEPT = 5000  # characters
     for checker in (wide, wide, small):
         for text in texts:
             words = re.findall(r"\w+", text.casefold())
             ids, digest = checker._text_words(text)
             assert digest == _words_digest(words)
             assert ids.dtype == np.uint64 and ids.tolist() == [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words]
-    assert len(wide._lines) > 1000 and len(small._lines) <= 50
+    assert len(wide._lines) > 1000 and sum(len(line) + 1 for line in small._lines) == small._kept <= 5000

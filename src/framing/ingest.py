@@ -819,6 +819,7 @@ class Duplicates:
         self._b = rng.integers(0, 1 << 63, self.PERMUTATIONS, dtype=np.uint64)
         self._words: dict[str, int] = {}
         self._lines: dict[str, tuple[str, np.ndarray]] = {}
+        self._kept = 0  # characters of the lines in `_lines`
         self._family_bands: dict[str, list[dict]] = {}
 
     def check(self, article: RawArticle) -> tuple[str | None, bool]:
@@ -847,20 +848,22 @@ class Duplicates:
             answers.append(self._check(article, digest, None if signature is None else (signature, size)))
         return answers
 
-    LINES_KEPT = 8192  # distinct lines whose words are remembered (news repeats paragraphs)
+    LINES_KEPT = 4_000_000  # characters of distinct lines whose words are remembered (about 16 MB)
 
     def _text_words(self, text: str) -> tuple[np.ndarray, bytes]:
         """The CRC-32 of each word of `text` (`\\w+` once case is folded) and the digest of its words
         (`_words_digest`), line by line: no word spans a line break and case folding maps each
         character on its own, so a text's words are its lines' words one after the other. The
-        words of the last `LINES_KEPT` distinct lines are remembered, so a repeated paragraph is
-        read once."""
+        words of the distinct lines met last are remembered, so a repeated paragraph is
+        read once. Up to `LINES_KEPT` characters of lines are remembered, then forgotten together."""
         parts = []
         for line in text.split("\n"):
             part = self._lines.get(line)
             if part is None:
-                if len(self._lines) >= self.LINES_KEPT:
+                self._kept += len(line) + 1
+                if self._kept > self.LINES_KEPT:
                     self._lines.clear()
+                    self._kept = len(line) + 1
                 words = _WORDS.findall(line.casefold())
                 part = self._lines[line] = (" ".join(words), self._word_ids(words))
             parts.append(part)
