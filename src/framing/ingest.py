@@ -858,6 +858,8 @@ class Duplicates:
         read once. Up to `LINES_KEPT` characters of lines are remembered, then forgotten together."""
         parts = []
         for line in text.split("\n"):
+            if not line:  # (a blank line between paragraphs: no words)
+                continue
             part = self._lines.get(line)
             if part is None:
                 self._kept += len(line) + 1
@@ -868,18 +870,16 @@ class Duplicates:
                 part = self._lines[line] = (" ".join(words), self._word_ids(words))
             parts.append(part)
         joined = " ".join(words for words, _ in parts if words)
-        return np.concatenate([ids for _, ids in parts]), hashlib.sha256(joined.encode("utf-8", "surrogatepass")).digest()
+        ids = np.concatenate([ids for _, ids in parts]) if parts else np.zeros(0, dtype=np.uint64)
+        return ids, hashlib.sha256(joined.encode("utf-8", "surrogatepass")).digest()
 
     def _word_ids(self, words: list[str]) -> np.ndarray:
         """The CRC-32 of each word, as unsigned 64-bit integers (each distinct word hashed once)."""
         codes = self._words
-        try:
-            return np.fromiter(map(codes.__getitem__, words), dtype=np.uint64, count=len(words))
-        except KeyError:
-            for word in words:
-                if word not in codes:
-                    codes[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
-            return np.fromiter(map(codes.__getitem__, words), dtype=np.uint64, count=len(words))
+        for word in words:
+            if word not in codes:
+                codes[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+        return np.fromiter(map(codes.__getitem__, words), dtype=np.uint64, count=len(words))
 
     def _check(self, article: RawArticle, digest: bytes, signed: tuple[np.ndarray, int] | None
                ) -> tuple[str | None, bool]:
