@@ -26,7 +26,8 @@ With `--breakdown` (needs `--repeats` ≥ 1): this tree's build timed step by st
 each step's CPU seconds and share of the build, medians over `--repeats`. With `--rerun-articles N`:
 a one-article rebuild of an N-article corpus, before and after interleaved (`measure_rerun`).
 
-Prints a table and writes benchmarks/results/build.json (build-export.json with `--repeats 0`).
+Prints a table and writes benchmarks/results/build.json (with `--repeats 0`: build-export.json, or
+build-rerun.json when only the rebuild is timed).
 """
 from __future__ import annotations
 
@@ -371,7 +372,8 @@ def main() -> int:
         print(f"load average (1, 5, 15 min): at start {report['load_average_at_start']}, "
               f"at end {report['load_average_at_end']}")
         RESULTS.mkdir(exist_ok=True)
-        name = "build.json" if args.repeats else "build-export.json"  # the export alone: its own file
+        # the export alone, or the rebuild alone: each its own file
+        name = "build.json" if args.repeats else "build-export.json" if args.export_mb else "build-rerun.json"
         (RESULTS / name).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         return 0
     finally:
