@@ -10,7 +10,10 @@ writes benchmarks/results/sentiment.json. Needs ../shared/data/.
    the clause window and the thresholds chosen on one half of the documents (`source_doc_key`) and
    reported on the other, both ways: accuracy, macro-F1 over negative / neutral / positive, and
    both with the targets reweighted to 75 % neutral (as in annotated news at large), each beside
-   always saying "neutral"; whole-sentence VADER as the baseline.
+   always saying "neutral"; whole-sentence VADER as the baseline. The learned classifier
+   (`classify_targets`, trained by benchmarks/train_actor_sentiment.py) the same way: trained on
+   one half, its penalty and threshold chosen there by CV grouped by document, reported on the
+   other (`classifier_folds`).
 3. Speed: sentences per second of the per-sentence reference path, of the array path that
    `add_sentiment` uses, and of the floor (the texts split by one regular expression and one
    lexicon summed in numpy), on every distinct news sentence of ../shared/data, interleaved and
@@ -34,6 +37,7 @@ from sklearn.metrics import f1_score
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from framing import sentiment as S  # noqa: E402
 from framing.lexicons import load_data  # noqa: E402
@@ -198,15 +202,38 @@ def newsmtsc() -> dict:
     params = load_data(S.DEFAULT_PARAMS)["target"]
     shipped = np.array([S.score_target(t, a, b) for t, a, b in targets])
     predicted = np.array([S.label_target(v) for v in shipped])
+    classifier = S.classify_targets(list(rows["sentence"]), list(rows["from"]), list(rows["to"]))["label"].to_numpy()
     return {
         "shipped_by_half": {f"half {h}": target_report(truth[(rows["half"] == h).to_numpy()],
                                                        predicted[(rows["half"] == h).to_numpy()])
                             for h in (0, 1)},
+        "classifier_folds": classifier_folds(rows),
+        # The shipped classifier was trained on all these targets: in-sample, for reference only.
+        "classifier_shipped_in_sample": target_report(truth, classifier),
         "n_targets": len(rows),
         "labels": rows["polarity"].value_counts().to_dict(),
         "folds": folds,
         "shipped_params": dict(params),
     }
+
+
+def classifier_folds(rows: pd.DataFrame) -> list[dict]:
+    """The learned classifier (benchmarks/train_actor_sentiment.py) trained on one half of the
+    documents, its penalty and threshold chosen there by 5-fold CV grouped by document, reported on
+    the other half, both ways."""
+    import train_actor_sentiment as T
+
+    features = T.features_of(rows)
+    truth = rows["polarity"].to_numpy()
+    folds = []
+    for choose in (0, 1):
+        train = np.flatnonzero(rows["half"].to_numpy() == choose)
+        test = np.flatnonzero(rows["half"].to_numpy() != choose)
+        model, result = T.train(rows.iloc[train], T.subset(features, train))
+        labels = S.label_probabilities(S.target_probabilities(T.subset(features, test), model), model)
+        folds.append({"fold": f"train on half {choose}, report on half {1 - choose}",
+                      "chosen": result["chosen"], "held_out": target_report(truth[test], labels)})
+    return folds
 
 
 def speed_sentences() -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import zlib
 
 import numpy as np
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from framing import sentiment as S
 from framing.lexicons import load_data
 from framing.segment import split_sentences
 from framing.sentiment import (
@@ -20,6 +22,8 @@ from framing.sentiment import (
     add_actor_sentiment,
     add_sentiment,
     array_scores,
+    classify_targets,
+    load_target_model,
     reference_scores,
     label_target,
     score_target,
@@ -29,6 +33,8 @@ from framing.sentiment import (
     summarise_sentiment_by_position,
     target_window,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 # Sentences from the seed articles (data/raw/ukraine-nato-2025-02-12/).
 BLOODSHED = "The bloodshed must stop, and this war must end,” Hegseth said."
@@ -433,6 +439,83 @@ def test_newsmtsc_held_out_half(shared_data):
     shipped = np.array([label_target(v) for v in target])
     for h in (0, 1):
         assert _neutral_heavy_f1(truth[half == h], shipped[half == h]) >= 0.48
+
+
+# --- the learned target classifier ----------------------------------------------------------
+
+
+def _classify(texts_and_mentions):
+    texts = [text for text, _ in texts_and_mentions]
+    starts = [text.index(mention) for text, mention in texts_and_mentions]
+    ends = [start + len(mention) for start, (_, mention) in zip(starts, texts_and_mentions)]
+    return classify_targets(texts, starts, ends)
+
+
+@pytest.mark.parametrize("text, mention, expected", NEWSMTSC_CASES)
+def test_classifier_on_newsmtsc_sentences(text, mention, expected):
+    assert _classify([(text, mention)])["label"].iloc[0] == expected
+
+
+def test_classifier_reads_no_names():
+    """Names (capitalised words after the first) and the mention's own words are not features, so
+    the same sentence about other people gets the same probabilities."""
+    text = "As Bernie Sanders said on numerous occasions, Hillary Clinton suffers from “bad judgement.”"
+    other = text.replace("Bernie Sanders", "Mitt Romney").replace("Hillary Clinton", "Winner")
+    scored = _classify([(text, "Hillary Clinton"), (other, "Winner")])
+    columns = ["p_negative", "p_neutral", "p_positive"]
+    assert np.allclose(scored.loc[0, columns].to_numpy(float), scored.loc[1, columns].to_numpy(float))
+
+
+def test_classifier_probabilities_and_labels_agree(shared_data):
+    rows = pd.read_json(shared_data / "newsmtsc-train" / "train_targets.jsonl", lines=True).iloc[::20]
+    scored = classify_targets(list(rows["sentence"]), list(rows["from"]), list(rows["to"]))
+    model = load_target_model()
+    probabilities = scored[["p_negative", "p_neutral", "p_positive"]].to_numpy()
+    assert np.allclose(probabilities.sum(axis=1), 1.0)
+    assert np.allclose(scored["actor_sentiment"], scored["p_positive"] - scored["p_negative"])
+    polar = scored[["p_negative", "p_positive"]].max(axis=1) > model["polar_threshold"]
+    assert (scored["label"] != "neutral").eq(polar).all()
+    assert (scored.loc[scored["label"] == "negative", "actor_sentiment"] < 0).all()
+    assert (scored.loc[scored["label"] == "positive", "actor_sentiment"] > 0).all()
+    # For news with three in four mentions neutral, most mentions stay neutral.
+    assert 0.5 < (scored["label"] == "neutral").mean() < 0.95
+
+
+def test_classifier_beats_always_neutral_on_a_held_out_half(shared_data):
+    """Trained (benchmarks/train_actor_sentiment.py, with the shipped penalty and threshold) on one
+    half of the NewsMTSC documents and read on the other: with the targets reweighted to three in
+    four neutral, more often right than always saying "neutral" (0.75) and than the lexicon rule,
+    and a macro-F1 above the rule's (benchmarks/bench_sentiment.py measures 0.76 / 0.55 / 0.50)."""
+    import train_actor_sentiment as T
+
+    rows = pd.read_json(shared_data / "newsmtsc-train" / "train_targets.jsonl", lines=True)
+    half = rows["source_doc_key"].map(lambda key: zlib.crc32(key.encode("utf-8")) % 2).to_numpy()
+    train, test = np.flatnonzero(half == 0), np.flatnonzero(half == 1)
+    features = T.features_of(rows)
+    shipped = load_target_model()
+    model = T.fit(T.subset(features, train), rows["polarity"].to_numpy()[train],
+                  shipped["penalty_C"], shipped["polar_threshold"])
+    labels = S.label_probabilities(S.target_probabilities(T.subset(features, test), model), model)
+    held = rows.iloc[test]
+    truth = held["polarity"].to_numpy()
+    rule = np.array([label_target(score_target(t, a, b)) for t, a, b in zip(held["sentence"], held["from"], held["to"])])
+    accuracy, f1 = T.weighted_scores(truth, labels)
+    rule_accuracy, rule_f1 = T.weighted_scores(truth, rule)
+    assert accuracy > 0.75 and accuracy > rule_accuracy
+    assert f1 > rule_f1
+
+
+def test_actor_sentiment_falls_back_to_the_lexicon_rule():
+    table = _hand_table()
+    actors = {"Hegseth": ["Hegseth"], "Ukraine": ["Ukraine"]}
+    learned = add_actor_sentiment(table, actors)
+    rule = add_actor_sentiment(table, actors, model=None)
+    pd.testing.assert_frame_equal(learned.drop(columns=["actor_sentiment", "label"]),
+                                  rule.drop(columns=["actor_sentiment", "label"]))
+    texts = table["text"].to_numpy()[rule["sentence_id"]]
+    assert rule["actor_sentiment"].tolist() == [score_target(t, a, b) for t, a, b in zip(texts, rule["start"], rule["end"])]
+    expected = classify_targets(list(texts), list(learned["start"]), list(learned["end"]))
+    assert learned["label"].tolist() == expected["label"].tolist()
 
 
 def test_parallel_scores_equal_serial(shared_data):

@@ -938,7 +938,7 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
     note_shown(ax, len(colour), actors[by].nunique(), by + "s")
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment toward each actor")
-    ax.set_xlabel("mean sentiment of the words around the mention (−1 … +1)")
+    ax.set_xlabel("mean sentiment toward the actor per mention (−1 … +1)")
     ax.set_ylabel("actor")
     legend_outside(ax, title=by)
     return ax

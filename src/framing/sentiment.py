@@ -353,6 +353,173 @@ def label_target(score: float, *, params: str | Path = DEFAULT_PARAMS) -> str:
     return "neutral"
 
 
+# The learned target classifier (`actor_sentiment_model.json`, trained by
+# benchmarks/train_actor_sentiment.py): a multinomial logistic regression (Cox 1958; strongly L2-
+# regularised word weights) on the words around the mention and a few lexicon scores and flags.
+
+DEFAULT_TARGET_MODEL = "actor_sentiment_model"
+TARGET_WINDOW = 8  # words each side of the mention in the clause blocks of the classifier
+# A word of the classifier: letters, inner apostrophes and hyphens. Capitalised words other than the
+# sentence's first are names (of people, places, outlets) and are left out, so no weight is tied to
+# a particular person.
+_FEATURE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# The mention is the speaker: a verb of saying right after it, or "said" / "according to" before it.
+_SPEAKER_AFTER = re.compile(r"^\W*(?:said|says|told|tells|wrote|writes|added|adds|tweeted|stated)\b", re.IGNORECASE)
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|according to)\W*$", re.IGNORECASE)
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "i", "we", "you"})
+TARGET_BLOCKS = ("left", "right", "before", "after")
+
+
+@dataclass
+class TargetFeatures:
+    """What the classifier reads of each mention: `dense` (one row per mention, columns
+    `dense_names`) and `words`, per block of `TARGET_BLOCKS`, the set of words of each mention:
+    `left` / `right` up to `TARGET_WINDOW` words of the clause each side, `before` / `after` all
+    words of the sentence each side (names left out, lower-cased, stemmed)."""
+
+    dense: np.ndarray
+    dense_names: tuple[str, ...]
+    words: dict[str, list[frozenset]]
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the clause that holds `text[start:end]` (as `target_window` cuts it)."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = _CLAUSE_BREAK.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def _feature_words(text: str) -> list[tuple[int, str]]:
+    """(offset, stem) of every word of `text` that is not a name (see `_FEATURE_WORD`), lower-cased
+    and reduced to its Porter stem (Porter 1980, NLTK's implementation), so "accused", "accuses"
+    and "accusing" are one feature."""
+    words = []
+    for match in _FEATURE_WORD.finditer(text):
+        word = match.group()
+        if word[0].isupper() and _HAS_WORD.search(text, 0, match.start()):
+            continue
+        words.append((match.start(), _stem(word.lower())))
+    return words
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)
+
+
+def _mention_flags(text: str, start: int, end: int) -> tuple[float, ...]:
+    """(inside a quotation, the speaker, a pronoun, first in the sentence, the sentence quotes)."""
+    before = text[:start]
+    inside = before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+    speaker = bool(_SPEAKER_AFTER.search(text[end:end + 30]) or _SPEAKER_BEFORE.search(before))
+    return (float(inside), float(speaker), float(text[start:end].lower() in _PRONOUNS),
+            float(not _HAS_WORD.search(before)), float(bool(re.search("[\u201c\u201d\"]", text))))
+
+
+FLAG_NAMES = ("in_quote", "speaker", "pronoun", "first", "has_quote")
+
+
+def target_features(texts: list[str], starts: list[int], ends: list[int], *,
+                    lexicon: str | Path = DEFAULT_LEXICON, params: str | Path = DEFAULT_PARAMS) -> TargetFeatures:
+    """The classifier's features of the mentions `texts[i][starts[i]:ends[i]]`: VADER compound,
+    TextBlob polarity and the recommended score of four stretches (the clause window of
+    `TARGET_WINDOW` words, the sentence without the mention, the clause's part before and after
+    it), the flags of `_mention_flags`, and the words of the four blocks."""
+    stretches = {"window": [], "sentence": [], "clause_left": [], "clause_right": []}
+    words = {block: [] for block in TARGET_BLOCKS}
+    flags = []
+    for text, start, end in zip(texts, starts, ends):
+        left, right = _clause_bounds(text, start, end)
+        stretches["window"].append(target_window(text, start, end, window=TARGET_WINDOW, keep_mention=False))
+        stretches["sentence"].append(text[:start] + " " + text[end:])
+        stretches["clause_left"].append(text[left:start])
+        stretches["clause_right"].append(text[end:right])
+        found = _feature_words(text)
+        words["left"].append(frozenset([w for at, w in found if left <= at < start][-TARGET_WINDOW:]))
+        words["right"].append(frozenset([w for at, w in found if end <= at < right][:TARGET_WINDOW]))
+        words["before"].append(frozenset(w for at, w in found if at < start))
+        words["after"].append(frozenset(w for at, w in found if at >= end))
+        flags.append(_mention_flags(text, start, end))
+    columns, names = [], []
+    for name, parts in stretches.items():
+        scores = np.nan_to_num(array_scores(parts, lexicon=lexicon, params=params).scores)
+        columns += [scores[:, 2], scores[:, 0], scores[:, 3]]
+        names += [f"{name}_vader", f"{name}_textblob", f"{name}_sentiment"]
+    dense = np.column_stack(columns + [np.array(flags, dtype=float).reshape(len(flags), len(FLAG_NAMES))])
+    return TargetFeatures(dense=dense, dense_names=tuple(names) + FLAG_NAMES, words=words)
+
+
+@lru_cache(maxsize=4)
+def load_target_model(name_or_path: str = DEFAULT_TARGET_MODEL) -> dict:
+    """The classifier's weights: a shipped name (`src/framing/data/<name>.json`) or a path to a
+    JSON file of the same form (`benchmarks/train_actor_sentiment.py` writes it)."""
+    import json
+    from importlib import resources
+
+    path = Path(name_or_path)
+    if path.suffix == ".json" and path.exists():
+        text = path.read_text(encoding="utf-8")
+    else:
+        text = (resources.files("framing") / "data" / f"{name_or_path}.json").read_text(encoding="utf-8")
+    model = json.loads(text)
+    missing = [key for key in ("version", "source", "classes", "intercept", "dense", "words") if key not in model]
+    if missing:
+        raise ValueError(f"{name_or_path}: a target model needs {missing}")
+    return model
+
+
+def target_probabilities(features: TargetFeatures, model: dict) -> np.ndarray:
+    """Probabilities of negative / neutral / positive (columns in `model["classes"]` order) for a
+    population with the model's `label_priors` (three in four neutral): the logistic regression's
+    probabilities, which reflect the training data's class shares, moved to those priors
+    (Saerens, Latinne & Decaestecker 2002)."""
+    dense = model["dense"]
+    if tuple(dense["names"]) != features.dense_names:
+        raise ValueError("the target model was trained on other features; retrain it")
+    z = (features.dense - np.asarray(dense["mean"])) / np.asarray(dense["scale"])
+    logits = z @ np.asarray(dense["weights"]) + np.asarray(model["intercept"])
+    zero = np.zeros(len(model["classes"]))
+    for block, table in model["words"].items():
+        for row, words in enumerate(features.words[block]):
+            for word in words:
+                logits[row] += table.get(word, zero)
+    logits += np.log(np.asarray(model["label_priors"]) / np.asarray(model["train_priors"]))
+    logits -= logits.max(axis=1, keepdims=True)
+    probabilities = np.exp(logits)
+    return probabilities / probabilities.sum(axis=1, keepdims=True)
+
+
+def label_probabilities(probabilities: np.ndarray, model: dict) -> np.ndarray:
+    """"negative" or "positive" where that label's probability exceeds the model's
+    `polar_threshold` (and the other polar label's), "neutral" elsewhere."""
+    classes = list(model["classes"])
+    negative, positive = probabilities[:, classes.index("negative")], probabilities[:, classes.index("positive")]
+    polar = np.where(negative > positive, "negative", "positive")
+    return np.where(np.maximum(negative, positive) > model["polar_threshold"], polar, "neutral")
+
+
+def classify_targets(texts: list[str], starts: list[int], ends: list[int], *,
+                     model: str | Path = DEFAULT_TARGET_MODEL, lexicon: str | Path = DEFAULT_LEXICON,
+                     params: str | Path = DEFAULT_PARAMS) -> pd.DataFrame:
+    """Sentiment toward each mention `texts[i][starts[i]:ends[i]]` by the learned classifier. One row
+    per mention: `p_negative`, `p_neutral`, `p_positive` (for news with three in four mentions
+    neutral), `actor_sentiment` = `p_positive` − `p_negative` (in [-1, 1]) and `label`."""
+    weights = load_target_model(str(model))
+    features = target_features(list(texts), list(starts), list(ends), lexicon=lexicon, params=params)
+    probabilities = target_probabilities(features, weights)
+    out = pd.DataFrame(probabilities, columns=[f"p_{name}" for name in weights["classes"]])
+    out["actor_sentiment"] = out["p_positive"] - out["p_negative"]
+    out["label"] = label_probabilities(probabilities, weights)
+    return out
+
+
 def add_actor_sentiment(
     sentences: pd.DataFrame,
     actors: dict[str, list[str]] | None = None,
@@ -362,6 +529,7 @@ def add_actor_sentiment(
     kinds: tuple[str, ...] | None = CONTENT_KINDS,
     lexicon: str | Path = DEFAULT_LEXICON,
     params: str | Path = DEFAULT_PARAMS,
+    model: str | Path | None = DEFAULT_TARGET_MODEL,
 ) -> pd.DataFrame:
     """Sentiment toward named actors, one row per mention.
 
@@ -374,8 +542,10 @@ def add_actor_sentiment(
     when the table has a `kind` column (None reads all).
 
     Returns a long table: the kept keys, `actor` (canonical name), `mention` (as written), `start`,
-    `end` (offsets in the text), `actor_sentiment` (`score_target`) and `label` (negative /
-    neutral / positive).
+    `end` (offsets in the text), `actor_sentiment` and `label` (negative / neutral / positive).
+    With `model` (the default: the shipped classifier, `classify_targets`) `actor_sentiment` is
+    P(positive) − P(negative) for news with three in four mentions neutral and `label` the
+    classifier's; with `model=None` the lexicon rule: `score_target` and `label_target`.
     """
     keys = [column for column in ("article_id", "outlet", "event", "sentence_id") if column in sentences.columns]
     table = sentences
@@ -386,6 +556,11 @@ def add_actor_sentiment(
     if top is not None and len(found):
         keep = found["actor"].value_counts(sort=False).sort_index().sort_values(ascending=False, kind="stable")
         found = found[found["actor"].isin(keep.index[:top])]
+    if model is not None:
+        scored = classify_targets(list(found[text_col]), list(found["start"]), list(found["end"]),
+                                  model=model, lexicon=lexicon, params=params)
+        found = found.assign(actor_sentiment=scored["actor_sentiment"].to_numpy(), label=scored["label"].to_numpy())
+        return found.reindex(columns=columns).reset_index(drop=True)
     scores = [score_target(text, start, end, lexicon=lexicon, params=params)
               for text, start, end in zip(found[text_col], found["start"], found["end"])]
     found = found.assign(actor_sentiment=scores, label=[label_target(v, params=params) for v in scores])
