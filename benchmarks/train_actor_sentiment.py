@@ -9,8 +9,9 @@ The model is a multinomial logistic regression (Cox 1958) with a strong L2 penal
 features of `framing.sentiment.target_features`: lexicon scores (VADER, TextBlob, the recommended
 score) of the clause window, the sentence and each side of the clause, five flags of the mention
 (inside a quotation, the speaker, a pronoun, first in the sentence, the sentence quotes) and the
-words (names left out, Porter stems) of the clause window and of the sentence on each side, as binary features,
-kept when they occur in at least `MIN_ROWS` training rows. Its probabilities are moved from the
+words (capitalised words left out, Porter stems) of the clause window and of the sentence on each
+side, as binary features, kept when they occur in at least `MIN_ROWS` training rows. Its
+probabilities are moved from the
 training data's class shares to a population with three in four mentions neutral (Saerens,
 Latinne & Decaestecker 2002), and a mention is labelled negative or positive when that label's
 probability exceeds `polar_threshold`.

@@ -457,13 +457,16 @@ def test_classifier_on_newsmtsc_sentences(text, mention, expected):
 
 
 def test_classifier_reads_no_names():
-    """Names (capitalised words after the first) and the mention's own words are not features, so
-    the same sentence about other people gets the same probabilities."""
+    """Names (capitalised words, the sentence's first too) and the mention's own words are not
+    features, so the same sentence about other people gets the same probabilities."""
     text = "As Bernie Sanders said on numerous occasions, Hillary Clinton suffers from “bad judgement.”"
     other = text.replace("Bernie Sanders", "Mitt Romney").replace("Hillary Clinton", "Winner")
-    scored = _classify([(text, "Hillary Clinton"), (other, "Winner")])
+    first = "Clinton said that Trump was wrong."
+    scored = _classify([(text, "Hillary Clinton"), (other, "Winner"), (first, "Trump"),
+                        (first.replace("Clinton", "Sanders"), "Trump")])
     columns = ["p_negative", "p_neutral", "p_positive"]
     assert np.allclose(scored.loc[0, columns].to_numpy(float), scored.loc[1, columns].to_numpy(float))
+    assert np.allclose(scored.loc[2, columns].to_numpy(float), scored.loc[3, columns].to_numpy(float))
 
 
 def test_classifier_probabilities_and_labels_agree(shared_data):

@@ -359,10 +359,12 @@ def label_target(score: float, *, params: str | Path = DEFAULT_PARAMS) -> str:
 
 DEFAULT_TARGET_MODEL = "actor_sentiment_model"
 TARGET_WINDOW = 8  # words each side of the mention in the clause blocks of the classifier
-# A word of the classifier: letters, inner apostrophes and hyphens. Capitalised words other than the
-# sentence's first are names (of people, places, outlets) and are left out, so no weight is tied to
-# a particular person.
+# A word of the classifier: letters, inner apostrophes and hyphens. Capitalised words are left out
+# (names of people, parties, places, outlets), so no weight is tied to a particular person; only the
+# sentence's first word, when it is a function word ("The", "But", "He"), is kept.
 _FEATURE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A capital after a hyphen or apostrophe: "al-Assad", "anti-Trump", "O'Rourke" are names too.
+_INNER_CAPITAL = re.compile(r"[-'][A-Z]")
 # The mention is the speaker: a verb of saying right after it, or "said" / "according to" before it.
 _SPEAKER_AFTER = re.compile(r"^\W*(?:said|says|told|tells|wrote|writes|added|adds|tweeted|stated)\b", re.IGNORECASE)
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|according to)\W*$", re.IGNORECASE)
@@ -375,7 +377,7 @@ class TargetFeatures:
     """What the classifier reads of each mention: `dense` (one row per mention, columns
     `dense_names`) and `words`, per block of `TARGET_BLOCKS`, the set of words of each mention:
     `left` / `right` up to `TARGET_WINDOW` words of the clause each side, `before` / `after` all
-    words of the sentence each side (names left out, lower-cased, stemmed)."""
+    words of the sentence each side (capitalised words left out, lower-cased, stemmed)."""
 
     dense: np.ndarray
     dense_names: tuple[str, ...]
@@ -390,16 +392,27 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _feature_words(text: str) -> list[tuple[int, str]]:
-    """(offset, stem) of every word of `text` that is not a name (see `_FEATURE_WORD`), lower-cased
-    and reduced to its Porter stem (Porter 1980, NLTK's implementation), so "accused", "accuses"
-    and "accusing" are one feature."""
+    """(offset, stem) of every word of `text` that is not capitalised (see `_FEATURE_WORD`; a
+    capitalised first word is kept when it is a stop word of `stopwords.toml`), with straight
+    apostrophes, lower-cased and reduced to its Porter stem (Porter 1980, NLTK's implementation),
+    so "accused", "accuses" and "accusing" are one feature."""
     words = []
     for match in _FEATURE_WORD.finditer(text):
-        word = match.group()
-        if word[0].isupper() and _HAS_WORD.search(text, 0, match.start()):
+        word = match.group().replace("’", "'")
+        lower = word.lower()
+        capitalised = word[0].isupper() or _INNER_CAPITAL.search(word)
+        if capitalised and (_HAS_WORD.search(text, 0, match.start())
+                            or lower.removesuffix("'s") not in _function_words()):
             continue
-        words.append((match.start(), _stem(word.lower())))
+        words.append((match.start(), _stem(lower)))
     return words
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset:
+    from .keywords import read_stopwords
+
+    return read_stopwords()[0]
 
 
 @lru_cache(maxsize=1)
