@@ -126,6 +126,10 @@ def test_regression_issues(golden, index):
     # a no-break space after the stop
     ("It violates the Second Amendment.\xa0U.S. District Judge Roger Benitez said so.",
      ["It violates the Second Amendment.", "U.S. District Judge Roger Benitez said so."]),
+    # ... and one after a title in a paragraph that also has an ellipsis (the no-break spaces were
+    # unmasked again when the ellipsis was masked, so Punkt saw "Mr.\xa0Schumer." as one token)
+    ("“We are moving,” said Mr.\xa0Schumer. “It is a long list … and both sides know it.",
+     ["“We are moving,” said Mr.\xa0Schumer.", "“It is a long list … and both sides know it."]),
     ("Prices rose sharply.[3] Analysts were surprised.",
      ["Prices rose sharply.[3]", "Analysts were surprised."]),
 ])

@@ -322,7 +322,7 @@ def _mask(text: str) -> str:
     a stop glued to the next sentence ("Tuesday.Mr.") and non-ASCII spaces as spaces."""
     masked = text if text.isascii() else _OTHER_SPACE.sub(" ", text)
     if ".." in text or "…" in text or ". ." in text:
-        masked = _ELLIPSIS_RE.sub(lambda match: "," * len(match.group(0)), text)
+        masked = _ELLIPSIS_RE.sub(lambda match: "," * len(match.group(0)), masked)
     glued = [match.start() for match in _AFTER_STOP.finditer(masked)
              if match.group("glued") is not None and _real_stop(masked, match)]
     if glued:
