@@ -358,14 +358,14 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 
 
 def test_accuracy_on_the_seen_sample_holds_its_floor():
-    """Speaker accuracy on the 328 hand-labelled quotes read while writing the rules (dev, holdout,
-    test, fresh, blind, blind2), scored as `benchmarks/bench_sources.py` scores it: measured 0.85
-    (precision 0.91) with reporting verbs 1.9; a rule change that loses more than two points fails here."""
+    """Speaker accuracy on the 408 hand-labelled quotes read while writing the rules (dev, holdout,
+    test, fresh, blind, blind2, blind3), scored as `benchmarks/bench_sources.py` scores it: measured
+    0.86 (precision 0.92) with reporting verbs 1.10; a rule change that loses more than two points fails here."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
     items = [json.loads(line) for line in path.open(encoding="utf-8")]
     seen = score_sample([item for item in items if item["split"] in SEEN])
-    assert seen["n_quotes"] == 328 and seen["quotes_found"] == 328
-    assert seen["accuracy"] >= 0.83 and seen["precision"] >= 0.89
+    assert seen["n_quotes"] == 408 and seen["quotes_found"] == 408
+    assert seen["accuracy"] >= 0.84 and seen["precision"] >= 0.90
 
 
 @pytest.mark.parametrize("texts, quote, speaker, anonymous", [
@@ -538,6 +538,45 @@ def test_sieve_rules_of_version_1_7(texts, quote, speaker, anonymous):
 ])
 def test_sieve_rules_of_version_1_9(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a second speaker in a relative clause: the quotes after "X, who called" are X's (AllSides excerpts)
+    (["Florida Republican Gov. Ron DeSantis responded Wednesday to a White House attack from President Biden, who "
+      "demanded he and Texas Gov. Greg Abbott \"help or get out of the way\" of administration efforts to mitigate "
+      "the coronavirus."], "help or get out of the way", "Biden", False),
+    (["The dismissal came in a written ruling by U.S. District Judge Analisa Torres, who called it the “proper "
+      "course.”"], "proper course.", "Analisa Torres", False),
+    (["The problems appear related to San Francisco-based cloud computing services provider Fastly, which said in a "
+      "status update just before 7 a.m. Eastern time, that the “issue has been identified and a fix has been "
+      "applied.”"], "issue has been identified and a fix has been applied.", "Fastly", False),
+    # … but a quote before the relative clause stays the subject's
+    (["“We will appeal,” said Jane Roe, who called the ruling “a disgrace.”"], "We will appeal,", "Jane Roe", False),
+    # an aside holding its own reporting verb is the attribution, not part of a name's apposition
+    (["The United States Capitol Police Office of Professional Responsibility has cleared the officer involved in "
+      "the shooting of Ashli Babbitt, U.S. Capitol Police announced in a press release on Monday, saying that "
+      "officer \"will not be facing internal discipline.\"",
+      "An internal investigation found the actions of the officer were \"lawful and within Department policy,\" it "
+      "said."], "lawful and within Department policy,", "U.S. Capitol Police", False),
+    # a body written as a name and an organisation word ("The Biden administration said"), non-breaking spaces too
+    (["The\xa0Biden administration\xa0said Tuesday it will “root out” discrimination in home appraisals."],
+     "root out", "Biden administration", False),
+    # "by saying the U.S. economy …": the sentence's subject speaks, not the name after the gerund
+    (["President Joe Biden reacted on Friday to a disappointing April jobs report by saying the U.S. economy has a "
+      "“long way to go” before recovering from its pandemic slump."], "long way to go", "Joe Biden", False),
+    # crowds are unnamed sources
+    (["Thousands of Cubans took to the streets in a wave of demonstrations in Havana, demanding an end to the "
+      "dictatorship.", "“We are not afraid! We are not afraid!” people shouted as they marched through the streets "
+      "on Sunday."], "We are not afraid! We are not afraid!", "people", True),
+])
+def test_sieve_rules_of_version_1_10(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+def test_a_body_named_after_people_is_not_an_unnamed_crowd():
+    """ "people" is an unnamed source, "People’s Bank of China" a body (AllSides wording)."""
+    row = fr.extract_quotes(_table(["The People’s Bank of China said on Friday that the move was “needed.”"])).iloc[0]
+    assert row["speaker"] == "People’s Bank of China" and not row["is_anonymous"]
 
 
 @pytest.mark.parametrize("text, label", [

@@ -90,6 +90,7 @@ class _Lexicon(NamedTuple):
     staff: frozenset  # lower-case roles between a body's name and a person's ("CNN anchor Jake Tapper")
     abbreviations: dict  # abbreviated title → the role it stands for ("gov" → "governor")
     version: str
+    crowds: tuple = ()  # counts that open a crowd, lower case ("thousands" of …)
 
 
 @lru_cache(maxsize=4)
@@ -174,7 +175,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                          rf"(?:,[^,]{{3,200}},)?\s[^;]*?\b(?<!-)(?P<verb>{inflected})\b")  # not "so-called"
     return _Lexicon(forms, patterns, subject, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
                     nouns, documents, heads, titles, titles | nouns,
-                    dict(data["roles"].get("abbreviations", ())), str(data["version"]))
+                    dict(data["roles"].get("abbreviations", ())), str(data["version"]),
+                    tuple(data["anonymous"].get("crowds", ())))
 
 
 def _capitalised(phrases) -> str:
@@ -501,9 +503,13 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
                 "position": getattr(record, "position", None), "speaker": speaker,
                 "speaker_label": label, "verb": verb, "verb_text": verb_text, "verb_stance": stance,
                 "is_anonymous": anonymous, "pattern": pattern}
-        for start, end, quote in spans:
+        for k, (start, end, quote) in enumerate(spans):
             row = {**base, "quote": quote.strip(), "is_direct": True, "n_words": len(_WORD.findall(quote)),
                    "is_partial": _is_partial(text[:start], quote)}
+            if (relative := _relative_attribution(_narration(text[:start], spans[:k]))) is not None:
+                second = _speaker(relative, memory)  # "… from President Biden, who demanded they “help”"
+                if isinstance(second[0], str):
+                    row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
             if (row["pattern"] == "continued" and row["is_partial"] and row["n_words"] <= TERM_MAX_WORDS
                     and not _speaks_of(narration, speaker)):
                 row.update(speaker=None, speaker_label=None, verb=None, verb_text=None, verb_stance=None,
@@ -943,7 +949,10 @@ def _narration(text: str, spans) -> str:
         out.append(f" {_PLACEHOLDER} ")
         last = end
     out.append(text[last:])
-    return "".join(out)
+    return "".join(out).translate(_SPACES)
+
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"), " ")  # read as plain spaces
 
 
 # A word each pattern needs in the sentence (a cheap test before the regex).
@@ -964,7 +973,10 @@ def _attribution(narration: str):
         needed = _NEEDS.get(name)
         if needed is not None and needed not in narration:
             continue  # the pattern cannot match: skip the regex
-        for match in pattern.finditer(narration):
+        for match in (_name_verb_matches(pattern, narration, lexicon) if name == "name_verb"
+                      else pattern.finditer(narration)):
+            if name == "verb_name" and match.group("verb").endswith("ing"):
+                continue  # "by saying the U.S. economy has …": the name after a gerund is what is said of
             raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
             who = re.sub(r"\s*(?:\.{2,}|…)$", "", raw.strip())  # "said Saturday..."
             if raw and match.group("who") == raw:
@@ -999,6 +1011,9 @@ def _attribution(narration: str):
                 who = who.split(None, 1)[1]  # "As David Schleicher … pointed out": the name after "As"
             elif who.split()[0] in _NOT_SPEAKERS:
                 continue
+            if (name == "name_verb" and noun_group and who[:1].isupper() and not _POSSESSIVE.search(who)
+                    and noun_group.capitalize() in read_rules().organisation_words):
+                who, noun_group = f"{who} {noun_group}", None  # "The Biden administration said": the body
             if " " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")]):
                 continue  # the tail of a body's name: "… Control and Prevention said"
             if _not_a_speaker(who, None if who.startswith("the ") else noun_group, lexicon):
@@ -1029,7 +1044,7 @@ def _attribution(narration: str):
                 if not person and roles[-1] in read_rules().titles:
                     who = f"the {who}"  # "the South Carolina Republican": a description of someone named
             if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and not who.endswith("s")
-                    and not any(who.lower().startswith(a) for a in lexicon.anonymous)):
+                    and not any(_opens_with(who.lower(), a) for a in lexicon.anonymous)):
                 continue
             if name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and _noun_follows(narration[match.end():]):
                 continue  # "the US state department": a base form followed by a noun is a noun
@@ -1044,6 +1059,42 @@ def _attribution(narration: str):
     return best
 
 
+@lru_cache(maxsize=1 << 12)
+def _relative_pattern(forms: tuple) -> re.Pattern:
+    return re.compile(rf"(?<![\w’'.-])(?P<who>{_NAME}),\s+(?:who|which)\s+(?:(?:also|has|had|have|later|then|"
+                      rf"once|[a-z]+ly)\s+)*(?P<verb>{_alternatives(forms)})\b[^;]*$")
+
+
+def _relative_attribution(before: str):
+    """The attribution of a second speaker in a relative clause before a quote ("…, as did Judge Jane
+    Roe, who called it the “proper course”", "Acme, which said … that the “issue …”"), as
+    `_attribution` gives it, or None: the quotes after it are that speaker's, whoever the sentence's
+    subject is. Only finite reporting verbs (not "saying") and only a name written before ", who"."""
+    if ", who " not in before and ", which " not in before:
+        return None  # a cheap test before the regex
+    forms = tuple(sorted(f for f, (verb, _) in _lexicon().forms.items() if f != verb and not f.endswith("ing")))
+    match = _relative_pattern(forms).search(before)
+    if match is None or match.group("who").split()[0] in _NOT_SPEAKERS or _is_place(match.group("who")):
+        return None
+    return match.start(), match.group("who"), match.group("verb"), "relative", None
+
+
+def _name_verb_matches(pattern: re.Pattern, narration: str, lexicon: _Lexicon):
+    """The matches of the "name verb" pattern, skipping one whose aside between commas holds a
+    finite reporting verb of its own ("the shooting of Jane Roe, the police announced on Monday,
+    saying …"): that verb is the attribution, so the search goes on from inside the aside."""
+    position = 0
+    while (match := pattern.search(narration, position)) is not None:
+        aside = narration[match.end("who"):match.start("verb")]
+        words = _WORD.findall(aside)
+        if ("," in aside and not re.match(r"\s*,\s*(?:who|which)\b", aside)
+                and any(w in lexicon.forms and not w.endswith("ing") and w != lexicon.forms[w][0] for w in words)):
+            position = match.end("who")
+            continue
+        yield match
+        position = match.end()
+
+
 # A person's name in apposition after a description: "said his wife, Jane Roe, 69, of …".
 _APPOSITION = re.compile(rf",\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME})\s*(?:,|\.|$)")
 _OWNED = re.compile(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)(?:[’']s?)?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)")
@@ -1052,6 +1103,11 @@ _DETERMINERS = {"a", "an", "another", "its", "his", "her", "their"}
 _INDEFINITE = ("a", "an", "another")
 _COMPASS = {"North", "South", "East", "West"}
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Ky.", "D-Calif."
+
+
+def _opens_with(words: str, phrase: str) -> bool:
+    """True when `words` open with the whole `phrase` ("people said", not "People’s Bank")."""
+    return words.startswith(phrase) and not re.match(r"\w|[’']s\b", words[len(phrase):])
 
 
 def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
@@ -1072,7 +1128,7 @@ def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
         return True  # "If …", "South says" (a country named by its half)
     if _POSSESSIVE.search(who):  # "Harris’s comments": the owner of a noun, which must follow
         return noun is None
-    if noun is None or any(who.lower().startswith(a) for a in lexicon.anonymous):
+    if noun is None or any(_opens_with(who.lower(), a) for a in lexicon.anonymous):
         return False  # "a person familiar with the talks said"
     if words[0].lower() in _DETERMINERS:  # "a press release posted"; "a Taliban spokesperson said" speaks
         return not (words[0].lower() in _INDEFINITE and noun in lexicon.nouns)
@@ -1173,12 +1229,15 @@ def _speaker(found, memory: _Memory):
         return (f"{owner}’s {head}" if owner else head), who, verb, verb_text, stance, False, pattern + "_role"
     if lowered.rstrip("s") in lexicon.documents or lowered in lexicon.documents:  # "Reports said"
         return None, who, verb, verb_text, stance, False, pattern + "_description"
-    if first in _INDEFINITE and not any(lowered.startswith(a) for a in lexicon.anonymous):
+    if first in _INDEFINITE and not any(_opens_with(lowered, a) for a in lexicon.anonymous):
         words = who.split(None, 1)
         if len(words) < 2 or lowered.split()[-1] in lexicon.documents:  # "a statement said": nobody named
             return None, who, verb, verb_text, stance, False, pattern + "_description"
         memory.anonymous = words[1]  # "a friend texted", "a New Yorker said": unnamed people
         return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_indefinite"
+    if any(lowered.startswith(f"{count} of ") for count in lexicon.crowds):  # "Thousands of Cubans chanted"
+        memory.anonymous = who
+        return who, who, verb, verb_text, stance, True, pattern + "_crowd"
     if lowered == "they" and memory.anonymous:  # "officials said …" then "they said"
         return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_pronoun"
     if lowered in _PRONOUNS:
@@ -1186,8 +1245,8 @@ def _speaker(found, memory: _Memory):
     if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
         title = lowered.split()[-1]  # the person named with it before, else the role ("the governor")
         return memory.titled(title) or title, who, verb, verb_text, stance, False, pattern + "_title"
-    if any(lowered.startswith(a) or lowered.startswith(f"the {a}") for a in lexicon.anonymous):
-        memory.anonymous = who
+    if any(_opens_with(lowered, a) or _opens_with(lowered, f"the {a}") for a in lexicon.anonymous):
+        memory.anonymous = memory.anonymous if lowered.startswith("the ") and memory.anonymous else who  # as before
         return who, who, verb, verb_text, stance, True, pattern
     if who.startswith("the "):  # a description: "the actor and activist said", "the report said"
         head = lowered.split()[-1]
@@ -1208,7 +1267,8 @@ def _speaker(found, memory: _Memory):
         return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_description"
     roles, name_tokens = _split_label(_of_place(who.split()))
     name_tokens = _without_owner(name_tokens)  # "CBS’s Steven Portnoy": the reporter, not CBS
-    if (any(w.rstrip("’'s") in read_rules().organisation_words for w in who.split()[1:]) and not noun
+    if (any(w.rstrip("’'s") in read_rules().organisation_words or w.islower() and w.capitalize() in
+            read_rules().organisation_words for w in who.split()[1:]) and not noun
             and not _titled_person(roles, name_tokens)):
         return who, who, verb, verb_text, stance, False, pattern + "_body"  # "People’s Bank of China said"
     if "of" in roles and len(name_tokens) <= 1 and not any(r in read_rules().titles for r in roles):
