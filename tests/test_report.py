@@ -69,7 +69,7 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path, notebook
     page = (out / "index.html").read_text()
     assert 'src="figures/first_chart.png"' in page and "A line. Corpus: test." in page
     assert "boom in the data" in page and 'href="notebooks/02_broken.ipynb"' in page
-    assert "Methods and versions" in page and "stopwords" in page
+    assert "Methods and versions" in page and "stopwords" in page and "actor_sentiment_model" in page
     assert not list(out.parent.glob(".toy.*"))  # no staging folder left behind
 
 

@@ -608,18 +608,22 @@ def _methods_html(info: dict, kernel: str) -> str:
 
 
 def shipped_data() -> dict[str, dict]:
-    """Every data file shipped in `framing/data/`, by name, as `load_data` reads it."""
+    """Every data file shipped in `framing/data/`, by name: the lexicons as `load_data` reads them
+    and the learned weights (`.json`, e.g. the actor sentiment classifier) with their `version`
+    and `source`."""
+    import json
     from importlib import resources
 
     from .lexicons import load_data
 
-    names = sorted(p.name[:-5] for p in (resources.files("framing") / "data").iterdir()
-                   if p.name.endswith(".toml"))
+    files = sorted((p for p in (resources.files("framing") / "data").iterdir()
+                    if p.name.endswith((".toml", ".json"))), key=lambda p: p.name)
     found = {}
-    for name in names:
+    for path in files:
+        name = path.name.rsplit(".", 1)[0]
         try:
-            found[name] = load_data(name)
-        except ValueError as error:  # a broken file is named in the report rather than hiding it
+            found[name] = load_data(name) if path.name.endswith(".toml") else json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, json.JSONDecodeError) as error:  # a broken file is named in the report
             found[name] = {"version": "unreadable", "source": str(error)}
     return found
 
