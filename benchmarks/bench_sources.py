@@ -19,7 +19,13 @@ sampled quote is direct, so the accuracy printed is the accuracy on direct quote
 found, precision, recall and accuracy of the speakers per split, and sentences per second on all
 AllSides excerpts (median of three cold runs); writes benchmarks/results/sources.json.
 
-    python benchmarks/bench_sources.py [--blind4 | --show-blind4]
+    python benchmarks/bench_sources.py [--blind4 | --show-blind4] [--agreement]
+
+With --agreement it also prints how far two people agree: the blind3 and blind4 quotes were
+labelled a second time, independently, by a second annotator who saw neither the first labels nor
+framing's output (`tests/fixtures/quotes_second_annotator.jsonl`), with the same matching rule:
+the share of quotes on which the two annotators agree, and framing's accuracy against each of
+them and on the quotes where they agree. Only totals are printed, so blind4 stays unread.
 """
 from __future__ import annotations
 
@@ -33,6 +39,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "fixtures" / "quotes_allsides_sample.jsonl"
+SECOND = ROOT / "tests" / "fixtures" / "quotes_second_annotator.jsonl"  # blind3 and blind4 relabelled
 ALLSIDES = ROOT.parent / "shared" / "data" / "allsides-roundups" / "articles.jsonl"
 REPEATS = 3  # timed runs of the extractor; the median is printed
 SEEN = ("dev", "holdout", "test", "fresh", "blind", "blind2", "blind3")  # every miss read while writing rules
@@ -86,6 +93,35 @@ def score_sample(items: list[dict]) -> dict:
             "accuracy": agree / len(items) if items else None, "errors": misses}
 
 
+def agrees(a, b) -> bool:
+    """Two labels name the same speaker (`same_speaker`), or both name none."""
+    return same_speaker(a, b) or (a is None and b is None)
+
+
+def second_opinion(items: list[dict]) -> dict:
+    """Per split of the second annotator's file: quotes, annotators agreeing, and framing's accuracy
+    against annotator 1 (the sample), annotator 2, and on the quotes where the two agree."""
+    import framing as fr
+
+    key = ("split", "article_id", "sentence_id", "quote")
+    first = {tuple(item[k] for k in key): item for item in items}
+    result = {}
+    for line in SECOND.open(encoding="utf-8"):
+        label = json.loads(line)
+        item = first[tuple(label[k] for k in key)]
+        _, framing = predicted_speaker(fr.extract_quotes(sample_table(item)), item)
+        both = agrees(item["speaker"], label["speaker"])
+        for split in (label["split"], "all"):
+            counts = result.setdefault(split, {"n": 0, "annotators_agree": 0, "framing_vs_first": 0,
+                                               "framing_vs_second": 0, "framing_on_agreed": 0})
+            counts["n"] += 1
+            counts["annotators_agree"] += both
+            counts["framing_vs_first"] += agrees(item["speaker"], framing)
+            counts["framing_vs_second"] += agrees(label["speaker"], framing)
+            counts["framing_on_agreed"] += both and agrees(item["speaker"], framing)
+    return {split: result[split] for split in sorted(result, key=lambda split: split == "all")}
+
+
 def allsides_sentences() -> pd.DataFrame:
     import framing as fr
 
@@ -135,6 +171,15 @@ def main() -> int:
             continue
         for miss in sample["errors"] if split != "seen" else ():
             print(f"  expected {miss['expected']!r:28} got {miss['predicted']!r:28} {miss['quote']}")
+
+    if "--agreement" in sys.argv:
+        result["agreement"] = second_opinion(items)
+        for split, c in result["agreement"].items():
+            print(f"agreement, {split}: the two annotators agree on {c['annotators_agree']} of {c['n']} "
+                  f"({c['annotators_agree'] / c['n']:.2f}); framing right against annotator 1 "
+                  f"{c['framing_vs_first'] / c['n']:.2f}, annotator 2 {c['framing_vs_second'] / c['n']:.2f}, "
+                  f"and on the {c['annotators_agree']} they agree on "
+                  f"{c['framing_on_agreed'] / c['annotators_agree']:.2f}")
 
     if ALLSIDES.exists():
         sentences = allsides_sentences()
