@@ -537,6 +537,17 @@ def _aeb_page(shared_data, prefix: str) -> dict:
     return next(page for page in pages if page["page_id"].startswith(prefix))
 
 
+def _dumps_labelled(page: dict):
+    """(style, lines) for both text dumps of an aeb-dev page."""
+    return [(style, label_lines(page[style])) for style in ("dump_html_text", "dump_inscriptis")]
+
+
+def _label_of(lines, start: str) -> tuple:
+    """(kind, rule) of the first line that starts with `start`."""
+    line = next(line for line in lines if line.text.strip().startswith(start))
+    return line.kind, line.rule
+
+
 @pytest.mark.parametrize("prefix, line", [
     ("57d46c9d", "Long-dated U.S. Treasury yields slipped as risk appetite weakened."),  # reuters.com: few function words
     ("51d066b0", "Webb emerged, naked."),  # nbcdfw.com: a three-word paragraph
@@ -580,10 +591,8 @@ def test_a_menu_line_in_the_body_is_still_dropped():
 def test_the_caption_glued_to_its_credit_line_is_dropped(shared_data, prefix, caption):
     page = _aeb_page(shared_data, prefix)
     assert caption not in page["gold_article_body"]
-    for style in ("dump_html_text", "dump_inscriptis"):
-        lines = label_lines(page[style])
-        line = next(line for line in lines if line.text.strip().startswith(caption))
-        assert (line.kind, line.rule) == (None, "caption_above_credit"), style
+    for style, lines in _dumps_labelled(page):
+        assert _label_of(lines, caption) == (None, "caption_above_credit"), style
 
 
 def test_a_paragraph_glued_to_a_credit_is_kept_where_no_blank_lines_part_the_paragraphs():
@@ -593,3 +602,37 @@ def test_a_paragraph_glued_to_a_credit_is_kept_where_no_blank_lines_part_the_par
     text = _between_paragraphs(glued + "\nJane Roe / Agency")
     assert len(_kept(label_lines(text), "body")) == 3  # blank lines part the paragraphs: a caption
     assert len(_kept(label_lines(text.replace("\n\n", "\n")), "body")) == 4
+
+
+@pytest.mark.parametrize("prefix, note, after", [
+    ("686bb170", "Mike Wall's book about the search for alien life",  # space.com: "Follow him on Twitter"
+     "Need more space? Subscribe to our sister title"),
+    ("680c2848", "Dallas Robinson is a freelance writer living in Minneapolis",  # digg.com
+     "Every day we send an email with the top stories from Digg."),
+    ("2f42ef1d", "Molly Wood (@mollywood) is an Ideas contributor at WIRED",  # wired.com
+     "WIRED is where tomorrow is realized."),
+    ("3f65af7b", "Have a tip? Amy Kuperinsky may be reached at", None),  # nj.com
+])
+def test_a_note_on_the_author_after_the_article_is_dropped(shared_data, prefix, note, after):
+    """A note on who wrote the article and how to reach them follows it: the note is dropped
+    (`author_note`), and as a furniture phrase it ends the body run, so what follows it (sign-ups,
+    more stories) is not taken for the article either."""
+    page = _aeb_page(shared_data, prefix)
+    assert note not in page["gold_article_body"]
+    for style, lines in _dumps_labelled(page):
+        assert _label_of(lines, note) == (None, "author_note"), style
+        if after is not None:
+            assert after not in page["gold_article_body"]
+            assert not [text for text in _kept(lines) if text.startswith(after)], style
+        assert len(_kept(lines, "body")) >= 5, style  # the article above the note is kept
+
+
+def test_an_author_note_is_dropped_and_a_sentence_about_a_journalist_is_not():
+    """The note names its author and their job at the start of a short paragraph, or how to reach
+    or follow them; an article's sentence about a journalist does neither."""
+    note = "Jane Roe is a reporter covering courts for the Daily Example. Follow her on Twitter @janeroe."
+    sentence = "The reporter who broke the story, Jane Roe, said she had been followed for a week."
+    lines = label_lines(_between_paragraphs(note))
+    assert _rule(lines, note) == "author_note"
+    assert note not in _kept(lines)
+    assert sentence in _kept(label_lines(_between_paragraphs(sentence)), "body")
