@@ -360,12 +360,12 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 def test_accuracy_on_the_seen_sample_holds_its_floor():
     """Speaker accuracy on the 408 hand-labelled quotes read while writing the rules (dev, holdout,
     test, fresh, blind, blind2, blind3), scored as `benchmarks/bench_sources.py` scores it: measured
-    0.86 (precision 0.92) with reporting verbs 1.10; a rule change that loses more than two points fails here."""
+    0.87 (precision 0.92) with reporting verbs 1.11; a rule change that loses more than two points fails here."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
     items = [json.loads(line) for line in path.open(encoding="utf-8")]
     seen = score_sample([item for item in items if item["split"] in SEEN])
     assert seen["n_quotes"] == 408 and seen["quotes_found"] == 408
-    assert seen["accuracy"] >= 0.84 and seen["precision"] >= 0.90
+    assert seen["accuracy"] >= 0.85 and seen["precision"] >= 0.90
 
 
 def test_second_annotator_labels_the_same_quotes():
@@ -586,6 +586,37 @@ def test_sieve_rules_of_version_1_9(texts, quote, speaker, anonymous):
 ])
 def test_sieve_rules_of_version_1_10(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a body whose one-word name is an organisation word speaks as itself (an AllSides excerpt) …
+    (["And saying Israel “ignited fire” and is “responsible for the consequences,” Hamas launched more rockets at "
+      "Israel."], "responsible for the consequences,", "Hamas", False),
+    # … and so does a company named by an acronym and a capitalised word
+    (["In a statement on Wednesday, TC Energy said it had terminated the Keystone XL project “after a comprehensive "
+      "review of its options” and in consultation with its partner, the government of Alberta."],
+     "after a comprehensive review of its options", "TC Energy", False),
+    # a role, then the person's name in apposition, then the verb, in the sentence after a bare quote
+    (["The two leaders were in Geneva for the summit.",
+      "\"Why are you so confident he'll change his behavior, Mr. President?\"",
+      "CNN's chief White House correspondent, Kaitlan Collins, asked Biden at the end of the news conference."],
+     "Why are you so confident he'll change his behavior, Mr. President?", "Kaitlan Collins", False),
+])
+def test_sieve_rules_of_version_1_11(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("text", [
+    "Government has announced that the number of people who have lost their lives has risen to 117.",
+    "The Committee said the plan was “not workable.”",
+    "The report came after the Committee said the plan was “not workable.”",
+    "A bare “Democrats” names members, not a body, when Democrats said the plan was “not workable.”",
+])
+def test_a_kind_of_body_alone_is_no_speaker(text):
+    """An organisation word that names a kind of body ("Government", "the Committee") or its members
+    ("Democrats") is no speaker on its own: which one the text does not say."""
+    quotes = fr.extract_quotes(_table([text]))
+    assert quotes["speaker"].isna().all()
 
 
 def test_a_body_named_after_people_is_not_an_unnamed_crowd():

@@ -118,6 +118,10 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s))?"
                                  rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
                                  rf"\s+(?:(?!(?:and|or|but|then)\s)(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(forms)})\b")),
+        # "CNN's chief White House correspondent, Jane Roe, asked Biden …": a person's name in
+        # apposition to a role, then the verb
+        ("apposition_verb", re.compile(rf"^\s*[^,;{_PLACEHOLDER[0]}]{{3,80}},\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME}),"
+                                       rf"\s+(?:[a-z]+ly\s+)?(?P<verb>{_alternatives(f for f in forms if not f.endswith('ing'))})\b")),
         ("subject_participle", re.compile(rf"^\s*{speaker}[\s,][^.;]*?(?:,|\s+and)\s+(?P<verb>{participles})\b")),
         # "“…,” Dr. Jane Roe, a former president of the association and now the head of a firm, told …"
         ("after_quote", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME})\s*(?:\([^()]*\))?,[^;]{{3,250}}?,"
@@ -722,9 +726,11 @@ def _dash_line(narration: str):
 def _closes_quote(narration: str, found) -> bool:
     """True when a sentence without quotation marks only attributes the quote before it: a short
     "she said." / "Biden said on Tuesday." opening with its speaker, or a dash line."""
-    start, _, _, pattern, _ = found
+    start, who, _, pattern, _ = found
     return pattern == "dash_line" or (not narration[:start].strip() and pattern == "name_verb"
-                                      and len(_WORD.findall(narration)) <= FOLLOWING_MAX_WORDS)
+                                      and len(_WORD.findall(narration)) <= FOLLOWING_MAX_WORDS
+                                      or pattern == "apposition_verb"  # "Its correspondent, Jane Roe, asked …"
+                                      and len(_WORD.findall(narration[narration.find(who):])) <= FOLLOWING_MAX_WORDS)
 
 
 def _attributed_clause(text: str, found) -> str | None:
@@ -791,6 +797,11 @@ def _is_title(text: str, before: str, quote: str) -> bool:
 
 _GENERAL_BODIES = {"Agency", "Department", "Office", "Administration", "Organization", "Organisation", "Group",
                    "Company", "Corporation", "Service", "Bureau", "Authority"}
+# Organisation words that name a kind of body, not one body, when written alone ("Government has
+# announced", "the Committee said"); a word that is a body's own name ("Hamas", "Pentagon") is not here.
+_KINDS_OF_BODY = _GENERAL_BODIES | {"Government", "Committee", "Court", "Council", "Board", "Commission", "Ministry",
+                                    "Panel", "Tribunal", "Cabinet", "Regime", "Party", "Union", "Team", "Club",
+                                    "Campaign", "Coalition", "Alliance", "Institute", "Center", "Centre", "Foundation"}
 _BODY = re.compile(r"(?<=\()[A-Z]{2,6}(?=\))|(?<![\w.])(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,6}[A-Z][\w’'.-]*")
 _NOT_BODIES = {"Covid", "COVID", "Coronavirus", "Omicron", "Delta", "Day", "Week", "Month", "Year", "War"}
 
@@ -1006,7 +1017,10 @@ def _attribution(narration: str):
                     and (_is_place(who[4:]) or who[4:] in read_rules().adjectives)):
                 who, noun_group = f"the {who[4:]} {noun_group}", None  # "The US president urged": named before
             elif who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
-                who = who[4:]
+                who = f"the {who[4:]}" if _kind_of_body(who) else who[4:]  # "The Committee said": a kind
+            elif (" " not in who and who in read_rules().organisation_words
+                  and re.search(r"\b[Tt]he\s+$", narration[:match.start("who")])):
+                who = f"the {who}"  # "… after the Committee said": a kind of body
             elif who.split()[0] in _OPENING_CONJUNCTIONS and len(who.split()) > 1:
                 who = who.split(None, 1)[1]  # "As David Schleicher … pointed out": the name after "As"
             elif who.split()[0] in _NOT_SPEAKERS:
@@ -1165,6 +1179,24 @@ def _of_place(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def _kind_of_body(who: str) -> bool:
+    """True when a speaker is "the" and one organisation word ("the Committee", "The Court"): a
+    kind of body, which one left to the text around it; the word alone ("Hamas", "Pentagon said")
+    is the body's own name."""
+    words = who.split()
+    return len(words) == 2 and words[0] in ("the", "The") and words[1] in read_rules().organisation_words
+
+
+def _acronym_body(roles: list[str]) -> bool:
+    """True when a label read as roles only is an acronym and a capitalised word that is neither a
+    person's title nor a plural ("TC Energy", "BP America"): a company or body named so, not a
+    person's role ("FBI Director") or a group ("GOP Senators")."""
+    last = roles[-1] if roles else ""
+    return (len(roles) >= 2 and roles[0].isupper() and len(roles[0]) > 1 and last[:1].isupper() and not last.isupper()
+            and not last.endswith("s") and last.lower() not in _lexicon().staff
+            and not any(r in read_rules().titles or r.lower() in ("of", "the") for r in roles))
+
+
 def _without_openers(who: str) -> str:
     """The speaker's words without the function words that open a sentence ("If Hillsborough",
     "Now Ryan" → "Hillsborough", "Ryan") and without a dateline in capitals ("WASHINGTON")."""
@@ -1197,6 +1229,8 @@ def _speaker(found, memory: _Memory):
                     else lexicon.forms.get(verb_text, (None, None)))
     if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
         verb_text = None
+    if _kind_of_body(who):  # "the Committee said": which committee the text does not say here
+        return None, who.split()[-1], verb, verb_text, stance, False, pattern
     who = _without_openers(who)
     owned = _OWNED.fullmatch(who) if " " in who else None
     owner = _POSSESSIVE.sub("", owned.group("owner")).rstrip("’'") if owned else ""
@@ -1279,9 +1313,14 @@ def _speaker(found, memory: _Memory):
     if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" or "Mr" is nobody
         body = (len(roles) == 1 and roles[0].rstrip(".") not in _HONORIFICS
                 or roles[-1] in read_rules().organisation_words)  # "US Capitol Police", "White House"
+        if _acronym_body(roles):  # "TC Energy said": a company's name opened by its acronym
+            return who, who, verb, verb_text, stance, False, pattern + "_body"
         return (who if body else None), who, verb, verb_text, stance, False, pattern
     if len(name_tokens) == 1 and name_tokens[0] in read_rules().organisation_words:
-        return None, who, verb, verb_text, stance, False, pattern  # "the Committee said": which one?
+        if (name_tokens[0] in _NOT_BODIES or name_tokens[0] in _KINDS_OF_BODY or roles
+                or name_tokens[0] in read_rules().titles):  # "Government said": which one? "Democrats": members
+            return None, who, verb, verb_text, stance, False, pattern
+        return who, who, verb, verb_text, stance, False, pattern + "_body"  # "Hamas launched", "Pentagon says"
     owner = _POSSESSIVE.search(name_tokens[-1]) if noun else None
     if owner and noun in lexicon.documents:  # "Biden's proclamation states": Biden speaks
         name_tokens[-1] = name_tokens[-1][:owner.start()]
