@@ -601,6 +601,21 @@ def test_sieve_rules_of_version_1_10(texts, quote, speaker, anonymous):
       "\"Why are you so confident he'll change his behavior, Mr. President?\"",
       "CNN's chief White House correspondent, Kaitlan Collins, asked Biden at the end of the news conference."],
      "Why are you so confident he'll change his behavior, Mr. President?", "Kaitlan Collins", False),
+    # "the opinion said": the author of the last document named, though it was called a memo there
+    (["A memo from the Justice Department’s Office of Legal Counsel (OLC) said that the committee satisfied the "
+      "constitutional requirement.",
+      "“The chairman of the House Ways and Means Committee has invoked sufficient reasons for requesting the former "
+      "president’s tax information,” the opinion said."],
+     "The chairman of the House Ways and Means Committee has invoked sufficient reasons for requesting the former "
+     "president’s tax information,", "Justice Department’s Office of Legal Counsel", False),
+    # a title after a body's name holding "and" opens the sentence: the titled person is its subject …
+    (["Health and Human Services Secretary Xavier Becerra on Thursday sought to clarify his argument that “it is "
+      "absolutely the government’s business” to know which Americans have been vaccinated."],
+     "it is absolutely the government’s business", "Xavier Becerra", False),
+    # … but two people joined by "and" are not one speaker
+    (["Anthony Fauci and Sen. Rand Paul (R-Ky.) got into a heated debate at a Senate health committee hearing on "
+      "Tuesday, clashing over whether funding was used for risky \"gain-of-function\" research."],
+     "gain-of-function", None, False),
 ])
 def test_sieve_rules_of_version_1_11(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)

@@ -362,6 +362,7 @@ class _Memory:
         self.genders: dict[str, str] = {}  # name → "m" / "f", when the text tells it
         self.lead: list[str] | None = None  # the full names of the article's first sentence
         self.authors: dict[str, str] = {}  # document noun → who wrote it ("complaint" → "Federal Trade Commission")
+        self.last_author: str | None = None  # the author of the last document named with its author
 
     def body(self, head: str) -> str | None:
         """The last body named whose name holds `head` ("the court" → "Supreme Court"), else the last
@@ -616,7 +617,8 @@ def _subject(narration: str):
 def _partial_subject_pattern() -> re.Pattern:
     """A named person or body opening a sentence, the word after it (its verb, whichever: a
     reporting verb's sentence is read by `_attribution`), and a quoted span later in the clause."""
-    return re.compile(rf"^\s*(?:the\s+)?(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s*\([^()]{{1,30}}\))?"
+    return re.compile(rf"^\s*(?:the\s+)?(?P<who>{_NAME}(?:\s+(?:and|for)\s+{_NAME}){{0,3}}|[Hh]e|[Ss]he)"
+                      rf"(?:\s*\([^()]{{1,30}}\))?"
                       rf"(?:,[^,]{{3,200}},)?{_WHEN}\s+(?:[a-z]+ly\s+)?(?:(?:has|had|have|also)\s+)?"
                       rf"(?!(?:and|or|who|which|whose|that|of|in|at|for|to|from|with)\b)(?P<verb>[a-z]+)\b"
                       rf"[^;]*?\b{_PLACEHOLDER}\b")
@@ -652,6 +654,11 @@ def _partial_subject(narration: str):
         return None  # "… after Pelosi refused to seat them over “…”": whose words is unclear
     after = narration[match.end("who"):]
     who = _titled_after_body(_staff_member(match.group("who"), after), after)
+    if re.search(r"\s(?:and|for)\s", who):  # "Health and Human Services Secretary Xavier Becerra sought …"
+        roles, name = _split_label(who.split())
+        if not _titled_person(roles, name) or read_rules().organisation_words.isdisjoint(roles):
+            return None  # "Biden and Sen. Jane Roe", "Centers for Disease Control": a pair or a body, left alone
+        who = " ".join(name)
     if match.group("verb") in _lexicon().anonymous:  # "U.S. officials have closed …, promising “…”"
         return match.start("who"), who, None, "partial_subject", match.group("verb")
     if who.lower() in _PRONOUNS:
@@ -906,7 +913,7 @@ def _remember_names(narration: str, memory: _Memory, *, headline: bool = False) 
         return  # a headline in title case ("Judge Blocks Texas Law"): its capitals name nobody
     _remember_bodies(narration, memory)
     if (author := _document_author(narration)):
-        memory.authors[author[0]] = author[1]
+        memory.authors[author[0]] = memory.last_author = author[1]
     labels = _labels(narration)
     if memory.lead is None and not headline:
         memory.lead = [_POSSESSIVE.sub("", " ".join(person).rstrip(".")) for _, person, _ in labels
@@ -1294,7 +1301,9 @@ def _speaker(found, memory: _Memory):
                 return memory.body(owner), who, verb, verb_text, stance, False, pattern + "_document"  # "the agency's report"
             if owner and owner in lexicon.titles:  # "the president's statement"
                 return memory.titled(owner), who, verb, verb_text, stance, False, pattern + "_document"
-            return memory.authors.get(head), who, verb, verb_text, stance, False, pattern + "_document"
+            # the author of a document of that name, else of the last document named ("A memo from the
+            # Office of Legal Counsel said …" then "the opinion said")
+            return (memory.authors.get(head) or memory.last_author), who, verb, verb_text, stance, False, pattern + "_document"
         if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
             # "the agency said": the body named last (of that kind, for "the court")
             return memory.body(head), who, verb, verb_text, stance, False, pattern + "_body"
