@@ -309,15 +309,12 @@ def _html_lines(extracted: list[tuple[str, str, str]]) -> list[Line]:
     comment headings) are dropped by the rule that names them, and so is a copy of the title
     (`repeated_headline`) and everything after a comment heading that follows the article's prose
     (`after_comments`), as on page dumps."""
-    rules, _, any_rule, max_rule_words = _furniture()
     title = normalise_line(extracted[0][0]) if extracted and extracted[0][2] == "html_title" else None
     lines: list[Line] = []
     paragraph, prose_words, comments = 0, 0, False
     for number, (text, kind, rule) in enumerate(extracted, start=1):
         words = len(_WORD.findall(text))
-        probe = text.strip(_PROBE_STRIP)
-        furniture = next((name for name, most, pattern in rules if words <= most and pattern.search(probe)), None) \
-            if words <= max_rule_words and any_rule(probe) else None
+        furniture = _furniture_rule(text, words)
         if comments:
             kind, rule = None, "after_comments"
         elif furniture:
@@ -816,8 +813,17 @@ def _joined_text(group) -> tuple[str, bool]:
     return text, bool(_BULLET.match(group[0][1]))
 
 
+def _furniture_rule(text: str, n_words: int) -> str | None:
+    """The first furniture rule that names a line of `n_words` words (`text`, spaces folded), if any."""
+    rules, _, any_rule, max_rule_words = _furniture()
+    probe = text.strip(_PROBE_STRIP)
+    if n_words > max_rule_words or not any_rule(probe):
+        return None
+    return next((name for name, max_words, pattern in rules if n_words <= max_words and pattern.search(probe)), None)
+
+
 def _evidence(group: list[tuple[int, str]], site_repeats: frozenset[str], *, phrases: bool = True) -> _Block:
-    rules, stopwords, any_rule, max_rule_words = _furniture()
+    _, stopwords, _, _ = _furniture()
     first = group[0][1]
     text, bullet = _joined_text(group)
     words = _WORD.findall(text)
@@ -830,12 +836,7 @@ def _evidence(group: list[tuple[int, str]], site_repeats: frozenset[str], *, phr
     if len(group) == 1 and normalise_line(first) in site_repeats:
         rule = "site_repeat"
     elif phrases:
-        probe = text.strip(" \t*:|[](){}")
-        maybe = n_words <= max_rule_words and any_rule(probe)
-        for name, max_words, pattern in (rules if maybe else ()):
-            if n_words <= max_words and pattern.search(probe):
-                rule = name
-                break
+        rule = _furniture_rule(text, n_words)
     if phrases and rule is None and n_words >= 4 and not _SENTENCE_END.search(text) and _is_name_list(text):
         rule = "tags"
     return _Block(group, text, n_words, prose and rule is None, bullet, rule)
