@@ -305,14 +305,19 @@ def summarise_sentiment_by_position(
 # Sentiment toward an actor
 
 
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the clause that holds `text[start:end]` (where `target_window` cuts it)."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = _CLAUSE_BREAK.search(text, end)
+    return left, right.start() if right else len(text)
+
+
 def target_window(text: str, start: int, end: int, *, window: int = 12, keep_mention: bool = True) -> str:
     """The words around the mention `text[start:end]`: the clause that holds it (clauses end at
     , ; : dashes brackets and at but / while / although / however ...), cut to `window` words on
     each side of the mention. The mention itself is kept unless `keep_mention` is False (a name
     such as "Winner", "Love" or "Hope" is not a judgement of its bearer)."""
-    left_break = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right_match = _CLAUSE_BREAK.search(text, end)
-    right_break = right_match.start() if right_match else len(text)
+    left_break, right_break = _clause_bounds(text, start, end)
     before = _WORD.findall(text[left_break:start])[-window:] if window else []
     after = _WORD.findall(text[end:right_break])[:window] if window else []
     return " ".join([*before, *([text[start:end]] if keep_mention else []), *after])
@@ -382,13 +387,6 @@ class TargetFeatures:
     dense: np.ndarray
     dense_names: tuple[str, ...]
     words: dict[str, list[frozenset]]
-
-
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the clause that holds `text[start:end]` (as `target_window` cuts it)."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right = _CLAUSE_BREAK.search(text, end)
-    return left, right.start() if right else len(text)
 
 
 def _feature_words(text: str) -> list[tuple[int, str]]:
