@@ -517,11 +517,9 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
                     row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
             if (row["pattern"] == "continued" and row["is_partial"] and row["n_words"] <= TERM_MAX_WORDS
                     and not _speaks_of(narration, speaker)):
-                row.update(speaker=None, speaker_label=None, verb=None, verb_text=None, verb_stance=None,
-                           is_anonymous=False, pattern="unattributed")  # "its “safe list”": a term
+                row.update(_NO_SPEAKER, pattern="unattributed")  # "its “safe list”": a term
             if _is_title(text, text[:start], quote) or _TERM.search(text[:start]):
-                row.update(speaker=None, speaker_label=None, verb=None, verb_text=None, verb_stance=None,
-                           is_anonymous=False, pattern="title")
+                row.update(_NO_SPEAKER, pattern="title")
             rows.append(row)
             if row["pattern"] == "unattributed" and (_only_quotes(narration) or _ends_sentence(text, end)):
                 unattributed.append(row)
@@ -538,6 +536,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
 
 
 _SPEAKER_FIELDS = ("speaker", "speaker_label", "verb", "verb_text", "verb_stance", "is_anonymous")
+_NO_SPEAKER = {**dict.fromkeys(_SPEAKER_FIELDS), "is_anonymous": False}  # a span nobody speaks (a title, a term)
 
 
 def _attribute_open_paragraphs(rows: list[dict]) -> list[dict]:
