@@ -502,6 +502,10 @@ def keyness(tokens: pd.DataFrame, *, group: str = "outlet", target: str | None =
     log_ratio = log2[(a/c) / (b/d)] with a zero count taken as 0.5 (Hardie 2014), `use` = "over"
     when the target's rate is higher, "under" when lower.
 
+    G² and its p_value take every word as an independent draw, and words come in articles: they rank
+    terms for reading, they are no test between outlets (`docs/statistics.md`; the calibrated
+    threshold of the log-odds is that test).
+
     `target=None`: every group against the rest, rows for the terms it uses. `target="X"`: X
     against the rest, rows for every term of the corpus (so terms X never uses show as under-use).
     Needs `group` and `term_col` (tokens, or counts with `n`). Returns `group`'s column, `term`,
