@@ -1,13 +1,32 @@
 """Draw a fresh batch of quotes to label by hand for `bench_sources.py` (it prints no speaker).
 
-    python benchmarks/draw_quotes.py --n 80 --seed 19 --split blind3 > batch.jsonl
+    python benchmarks/draw_quotes.py --n 80 --seed 21 --split blind5 > batch.jsonl
 
 One direct quote at random from each of `n` AllSides articles drawn at random (fixed seed) among
-those after the first 300 (the test corpus) that the labelled sample does not hold yet. Each row
-has the article's sentences (one a line), the sentence and the quote as `framing.extract_quotes`
-cuts it, and an empty `speaker` to fill in by reading the text: a name as written in full, a role
-("NATO chief"), "anonymous", or null when nobody in the text says it (scare quotes, titles,
-documents) or the speaker is not in the excerpt (say so in `note`).
+those after the first 300 (the test corpus) that the labelled sample does not hold yet (fewer than
+`n` when the articles run out). Each row has the article's sentences (one a line), the sentence and
+the quote as `framing.extract_quotes` cuts it, and an empty `speaker` to fill in by reading the
+excerpt, before framing is run on the batch, with the labelling rule of docs/sources.md ("The
+labelling rule, settled"), in short:
+
+1. the speaker is whom the attribution governing the quote names (a verb of saying, writing, asking,
+   calling, deeming or threatening, "according to"; the nearer one when two could); a pronoun or
+   description takes the label of the speaker it stands for, and a quote standing alone after a
+   speaker's quote goes on with that speaker;
+2. a person: the fullest name the excerpt writes, no title; unnamed but one by role: the role;
+3. one speaker spelled two ways: the fullest form, a bracketed abbreviation dropped;
+4. a group named as a whole ("Senate Republicans", "Republican leaders"): its name as written;
+5. "anonymous" only for persons the text says spoke without saying who, including an indefinite
+   part of a group or body ("a dozen House Democrats", "U.S. officials");
+6. several speakers named one by one: the first named;
+7. a body that issues the words is the body, even when a person leads it; a person speaking for
+   a body is the person; an unnamed body is the head of its description;
+8. a quoted document is its issuer when the excerpt names one; words it reports others saying
+   are theirs; none when it gives no issuer;
+9. null for terms, titles, names, slogans and scare quotes no attribution governs, and for a
+   speaker the excerpt does not name or describe.
+
+Write a `note` for hard cases, saying which rule decided it.
 """
 from __future__ import annotations
 
