@@ -124,6 +124,16 @@ def second_opinion(items: list[dict]) -> dict:
     return {split: result[split] for split in sorted(result, key=lambda split: split == "all")}
 
 
+def scored_splits(argv: list[str]) -> tuple[str, ...]:
+    """The splits a run scores: the seen ones and their total, and the held-out one only with --blind5."""
+    return (*SEEN, "seen", BLIND) if f"--{BLIND}" in argv else (*SEEN, "seen")
+
+
+def shows_misses(split: str) -> bool:
+    """Whether a run prints the split's misses one by one: never the total's, never the held-out split's."""
+    return split in SEEN
+
+
 def allsides_sentences() -> pd.DataFrame:
     import framing as fr
 
@@ -157,8 +167,7 @@ def main() -> int:
 
     items = [json.loads(line) for line in SAMPLE.open(encoding="utf-8")]
     result = {"lexicon_version": str(fr.load_data("reporting_verbs")["version"])}
-    splits = (*SEEN, "seen", BLIND) if f"--{BLIND}" in sys.argv else (*SEEN, "seen")
-    for split in splits:
+    for split in scored_splits(sys.argv):
         members = SEEN if split == "seen" else (split,)
         sample = score_sample([item for item in items if item["split"] in members])
         result[split] = sample
@@ -167,10 +176,11 @@ def main() -> int:
               f"(precision {sample['precision']:.2f}) and of {sample['n_with_speaker']} labelled "
               f"(recall {sample['recall']:.2f}); accuracy on these direct quotes (no speaker is "
               f"right when none is labelled) {sample['accuracy']:.2f}")
-        if split == BLIND:
-            del sample["errors"]  # held out: its quotes are neither printed nor written
+        if not shows_misses(split):
+            if split == BLIND:
+                del sample["errors"]  # held out: its quotes are neither printed nor written
             continue
-        for miss in sample["errors"] if split != "seen" else ():
+        for miss in sample["errors"]:
             print(f"  expected {miss['expected']!r:28} got {miss['predicted']!r:28} {miss['quote']}")
 
     if "--agreement" in sys.argv:
