@@ -1,20 +1,25 @@
 """Actor resolution on real news: what the actor list holds, and whether annotated persons are found.
 
-    python benchmarks/bench_actors.py [--top 150] [--sample 60 --seed 1617]
+    python benchmarks/bench_actors.py [--top 150] [--sample 60 --seed 1718] [--speed 5 --baseline REV]
 
-Builds two corpora in a temporary folder through `framing`'s own build, as a user's JSON-lines
+Builds three corpora in a temporary folder through `framing`'s own build, as a user's JSON-lines
 export would be built: `/work/corpora/allsides-100` (the first 100 AllSides events, read while
-writing the rules) and the other 405 events of `../shared/data/allsides-roundups` ("unseen": never
-read while writing rules, only its printed figures). For each it prints the number of actors and
+writing the rules), the other 405 events of `../shared/data/allsides-roundups` ("unseen": its
+top-150 list and two samples were read while writing actors 1.4) and "ranks 301-400" (the events
+ranked 301 to 400 among those with three or more outlets, sorted by event_id, a subset of
+"unseen": read as a new user's corpus for actors 1.5). For each it prints the number of actors and
 rows, and with `--top N` the N actors with most mentions (to be read by a person: outlets, places,
-companies left in). On the unseen corpus it scores two samples of hand labels, each actor labelled
-person / organisation / place / other by reading its sentences: `benchmarks/actor_labels_unseen.tsv`
-(actors of the code at the start of issue 16, `--sample 60 --seed 16`, read while writing actors
-1.3 and 1.4) and `benchmarks/actor_labels_unseen2.tsv` (actors of 1.3, `--seed 1617`, labelled
-before the rules of 1.4; the unseen actor list was read while writing 1.4, so this sample is the
-honest figure): "is a person" precision over the labelled actors still found (as an actor or a
-name), and the labelled persons lost (a person whose name is now joined to another form counts
-as lost). On NewsMTSC (`../shared/data/newsmtsc-train`: sentences with annotated person mentions) it
+companies left in). It scores three samples of hand labels, each actor labelled person /
+organisation / place / other by reading its sentences: `benchmarks/actor_labels_unseen.tsv`
+(unseen actors of the code at the start of issue 16, `--sample 60 --seed 16`, read while writing
+actors 1.3 and 1.4), `benchmarks/actor_labels_unseen2.tsv` (unseen actors of 1.3, `--seed 1617`,
+labelled before the rules of 1.4) and `benchmarks/actor_labels_unseen3.tsv` (actors of 1.4 on
+ranks 301-400, `--seed 1718`, labelled before the rules of 1.5): "is a person" precision over the
+labelled actors still found (as an actor or a name), and the labelled persons lost (a person whose
+name is now joined to another form counts as lost). `--sample N` prints N actors drawn at random
+from the unseen corpus and from ranks 301-400. `--speed N` times `find_actors` on the three corpora
+(caches emptied before each pass, N passes, the median), and with `--baseline REV` also
+`actors.py` and `actors.toml` as they are at git revision REV, passes interleaved. On NewsMTSC (`../shared/data/newsmtsc-train`: sentences with annotated person mentions) it
 prints recall: the share of annotated mention spans covered by a person actor, over all annotated
 mentions (pronouns and descriptions included, which no name finder covers) and over those written as
 a name; the sentences of one source document are taken as one article and one event.
@@ -22,9 +27,15 @@ a name; the sentences of one source document are taken as one article and one ev
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
+import statistics
+import subprocess
+import sys
 import tempfile
+import time
+from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
@@ -37,19 +48,35 @@ SHARED = ROOT.parent / "shared" / "data"
 ALLSIDES_100 = Path("/work/corpora/allsides-100/articles.jsonl")
 ROUNDUPS = SHARED / "allsides-roundups" / "articles.jsonl"
 NEWSMTSC = SHARED / "newsmtsc-train" / "train_targets.jsonl"
-LABELS = {"sample 1 (seed 16, read while writing actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen.tsv",
-          "sample 2 (seed 1617, labelled before actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen2.tsv"}
+LABELS = {"unseen": {"sample 1 (seed 16, read while writing actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen.tsv",
+                     "sample 2 (seed 1617, labelled before actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen2.tsv"},
+          "ranks 301-400": {"sample 3 (seed 1718, labelled before actors 1.5)":
+                            ROOT / "benchmarks" / "actor_labels_unseen3.tsv"}}
+RANKS = (301, 400)  # the events of "ranks 301-400", 1-based, among those with three or more outlets
+
+
+def ranked_events(lines: list[str], first: int, last: int) -> set[str]:
+    """The event_ids ranked `first` to `last` (1-based) among the events with three or more
+    distinct outlets, sorted by event_id."""
+    outlets = defaultdict(set)
+    for line in lines:
+        row = json.loads(line)
+        outlets[row["event_id"]].add(row["outlet"])
+    return set(sorted(e for e, o in outlets.items() if len(o) >= 3)[first - 1:last])
 
 
 def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
-    """{"allsides-100": sentences, "unseen": sentences}, each built from a JSON-lines export."""
+    """{"allsides-100": sentences, "unseen": sentences, "ranks 301-400": sentences}, each built
+    from a JSON-lines export."""
     seen_lines = ALLSIDES_100.read_text(encoding="utf-8").splitlines()
     seen = {json.loads(line)["event_id"] for line in seen_lines}
-    unseen = [line for line in ROUNDUPS.read_text(encoding="utf-8").splitlines()
-              if line.strip() and json.loads(line)["event_id"] not in seen]
+    lines = [line for line in ROUNDUPS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    unseen = [line for line in lines if json.loads(line)["event_id"] not in seen]
+    ranked = ranked_events(lines, *RANKS)
+    ranks = [line for line in lines if json.loads(line)["event_id"] in ranked]
     out = {}
-    for name, lines in (("allsides-100", seen_lines), ("unseen", unseen)):
-        folder = tmp / name
+    for name, lines in (("allsides-100", seen_lines), ("unseen", unseen), ("ranks 301-400", ranks)):
+        folder = tmp / name.replace(" ", "-")
         folder.mkdir()
         (folder / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
         out[name] = build_tables(folder).sentences
@@ -104,11 +131,56 @@ def score_labels(actors: pd.DataFrame, labels: pd.DataFrame) -> dict:
             "persons_lost": sorted(labels.loc[persons & ~labels["actor"].isin(present), "actor"])}
 
 
+def baseline_find_actors(revision: str, folder: Path):
+    """`find_actors` of actors.py as it is at git `revision`, reading that revision's actors.toml
+    (both written into `folder`), loaded as a module of the framing package."""
+    def show(path):
+        return subprocess.run(["git", "show", f"{revision}:{path}"], cwd=ROOT, check=True, capture_output=True,
+                              text=True, timeout=120).stdout
+    (folder / "actors_baseline.py").write_text(show("src/framing/actors.py"), encoding="utf-8")
+    (folder / "actors_baseline.toml").write_text(show("src/framing/data/actors.toml"), encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("framing.actors_baseline", folder / "actors_baseline.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    lexicon = folder / "actors_baseline.toml"
+    return module, lambda sentences: module.find_actors(sentences, lexicon=lexicon)
+
+
+def _empty_caches(module) -> None:
+    """Forget what an actors module has read, so each pass is timed as a first reading."""
+    for name in ("_person_mentions", "_blocked", "_organisations", "read_rules", "read_evidence"):
+        getattr(module, name).cache_clear()
+
+
+def time_actors(corpora: dict[str, pd.DataFrame], passes: int, baseline: str | None = None) -> dict[str, float]:
+    """{version: median seconds of `find_actors` over all corpora}, passes interleaved (the order
+    of the versions alternating), caches emptied before each pass."""
+    import framing.actors as current
+
+    versions = {"this tree": (current, fr.find_actors)}
+    with tempfile.TemporaryDirectory() as tmp:
+        if baseline:
+            versions[f"at {baseline}"] = baseline_find_actors(baseline, Path(tmp))
+        times: dict[str, list[float]] = {name: [] for name in versions}
+        for i in range(passes):
+            for name in (list(versions) if i % 2 == 0 else list(versions)[::-1]):
+                module, find = versions[name]
+                _empty_caches(module)
+                start = time.perf_counter()
+                for sentences in corpora.values():
+                    find(sentences)
+                times[name].append(time.perf_counter() - start)
+    return {name: round(statistics.median(t), 3) for name, t in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=0, help="print the N actors with most mentions")
     parser.add_argument("--sample", type=int, default=0, help="print a random sample of N unseen actors")
     parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--speed", type=int, default=0, help="time find_actors over N passes (median)")
+    parser.add_argument("--baseline", help="with --speed, also time actors.py/actors.toml of this git revision")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpora = build_corpora(Path(tmp))
@@ -120,11 +192,13 @@ def main() -> None:
         if args.top:
             top = counts.sort_index().sort_values(ascending=False, kind="stable").head(args.top)
             print("  " + "; ".join(f"{a} ({n})" for a, n in top.items()))
-        if name == "unseen":
-            if args.sample:
-                print("  sample: " + "; ".join(random.Random(args.seed).sample(sorted(counts.index), args.sample)))
-            for label, path in LABELS.items():
-                print(f"  labelled {label}:", score_labels(actors, read_labels(path)))
+        if args.sample and name != "allsides-100":
+            print("  sample: " + "; ".join(random.Random(args.seed).sample(sorted(counts.index), args.sample)))
+        for label, path in LABELS.get(name, {}).items():
+            print(f"  labelled {label}:", score_labels(actors, read_labels(path)))
+    if args.speed:
+        print(f"find_actors on the three corpora, median of {args.speed} passes (s):",
+              time_actors(corpora, args.speed, args.baseline))
     for kind, (found, total) in newsmtsc_recall().items():
         print(f"newsmtsc ({kind} annotated mentions): {found} of {total} found as a person actor "
               f"({found / total:.3f})")

@@ -167,11 +167,14 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
     for run in _RUN.finditer(text):
         if _AFTER_FOR.search(text, 0, run.start()):
             continue  # "Centers for Disease Control": the tail of a body's name
-        if _names_a_body(text, run, rules):
+        if _names_a_body(text, run, rules) or _joined_by_ampersand(text, run):
             continue
         tokens = [_without_full_stop(m.group(), run.start() + m.start(), rules)
                   for m in _TOKEN_RE.finditer(run.group())]
+        titled_work = _opens_a_title(text, run)
         for chunk in _chunks(tokens, blocked, rules, ends=_sentence_ends(run.group(), run.start(), tokens)):
+            if titled_work and chunk[0][1] == run.start():
+                continue  # "the 1987 comedy The Princess Bride": a work's or a body's name
             mention = _mention(chunk, rules, organisations, outlet_words)
             if mention is not None:
                 found.append(mention)
@@ -193,6 +196,28 @@ def _names_a_body(text: str, run, rules: Rules) -> bool:
         return True
     after = _PLACE_AFTER.match(text, run.end())
     return bool(after) and after.group(1).rstrip(".") in rules.places
+
+
+_AMPERSAND_AFTER = re.compile(rf"[ \t\u00a0]*&[ \t\u00a0]*[{_UPPER}]")
+_AMPERSAND_BEFORE = re.compile(rf"[{_UPPER}][\w.’']*[ \t\u00a0]*&[ \t\u00a0]*$")
+
+
+def _joined_by_ampersand(text: str, run) -> bool:
+    """True when the capitalised words stand on either side of "&" with other capitalised words
+    ("Johnson & Johnson", "Procter & Gamble", "Simon & Schuster"): a firm's name, not a person."""
+    return (_AMPERSAND_AFTER.match(text, run.end()) is not None
+            or _AMPERSAND_BEFORE.search(text, max(0, run.start() - _LOOK_BACK), run.start()) is not None)
+
+
+_MID_SENTENCE = re.compile(r"[\w,;)][ \t\u00a0]*$")  # a word, comma or bracket before: inside a sentence
+
+
+def _opens_a_title(text: str, run) -> bool:
+    """True when the capitalised words open with "The" inside a sentence ("his new special The
+    Closer", "published in The Lancet", "the comedy The Princess Bride"): the title of a work or the
+    name of a body, not a person (a sentence, a quotation or a bracket may open with "The")."""
+    return (run.group().startswith("The ") and _MID_SENTENCE.search(text, max(0, run.start() - 8), run.start())
+            is not None)
 
 
 def _without_full_stop(token: str, start: int, rules: Rules) -> tuple[str, int, int]:
@@ -246,13 +271,13 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     cut = max((i + 1 for i, w in enumerate(words) if titled[i] or w in rules.qualifiers), default=0)
     first = 0
     while first < len(words) and (words[first] in rules.function_words or words[first] in _JOINERS
-                                  or _is_adjective(words[first], rules)):
-        first += 1
+                                  or _is_adjective(words[first], rules) or _is_hyphen_adjective(words[first], rules)):
+        first += 1  # "Now-fired Preet Bharara": an adjective before a name is cut off like a title
     begin = max(cut, first)
     if 0 < cut < len(words) and words[cut] in ("of", "the"):  # "Joint Chiefs of Staff": a body's name
         has_title = False
     while begin < len(words) and (words[begin] in _JOINERS or _is_adjective(words[begin], rules)
-                                  or words[begin] in rules.function_words):
+                                  or words[begin] in rules.function_words or _is_hyphen_adjective(words[begin], rules)):
         begin += 1
     if len(words) - begin >= 2 and _is_verb_opener(words[begin], rules):  # "Defending Dave Chappelle"
         begin += 1
@@ -295,11 +320,24 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     return Mention(start, chunk[end - 1][2], name, has_title)
 
 
+_PARTICIPLE = re.compile(r"[a-z]{2,}ed|[a-z]{3,}ing")  # "endorsed", "bred", "speaking"; not "ying" of "Chun-ying"
+
+
+def _is_hyphen_adjective(word: str, rules: Rules) -> bool:
+    """True for a hyphenated word with an adjective ending: a listed one ("Jersey-based") or any
+    participle, "-ed" of four letters or more or "-ing" of six or more ("Abrams-endorsed",
+    "Now-fired", "English-speaking"; not the syllable of a name: "Chun-ying")."""
+    last = word.rsplit("-", 1)[-1]
+    return "-" in word and (last in rules.hyphen_suffixes or _PARTICIPLE.fullmatch(last) is not None)
+
+
 def _hyphen_part_rules_out(word: str, rules: Rules) -> bool:
-    """True for "Union-Tribune" (an organisation word after a hyphen), "Jersey-based" (an
-    adjective ending) or "States-Mexico" (a place joined to another: a border, a relation)."""
+    """True for "Union-Tribune" (an organisation word after a hyphen), "Jersey-based" or
+    "Abrams-endorsed" (an adjective, `_is_hyphen_adjective`, inside or after a name: the name is
+    what the adjective is built on) or "States-Mexico" (a place joined to another: a border, a
+    relation)."""
     parts = word.split("-")
-    return (parts[-1] in rules.hyphen_suffixes or any(p in rules.organisation_words for p in parts[1:])
+    return (_is_hyphen_adjective(word, rules) or any(p in rules.organisation_words for p in parts[1:])
             or any(p in rules.places for p in parts))
 
 
@@ -358,7 +396,8 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
     data = load_data(lexicon).get("evidence", {})
     alt = {key: _alternatives(data.get(key, ())) or "(?!)" for key in (
         "person_pronouns", "reporting_verbs", "relatives", "company_forms", "market_nouns", "corporate_nouns",
-        "plural_verbs", "roles_at", "roles_of", "spokespeople", "term_markers", "data_nouns", "data_verbs")}
+        "plural_verbs", "roles_at", "roles_of", "spokespeople", "term_markers", "data_nouns", "data_verbs",
+        "product_nouns")}
     i = re.IGNORECASE
     possessive = r"(?:[’']s?)"
     kinds = _alternatives(read_rules(lexicon).descriptors)  # "company", "firm", "network" …
@@ -372,6 +411,7 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                               rf"(?:[,.;:)]|\s+(?:that|which|whose|based|in|with|for)\b)", i),
                    re.compile(rf"{possessive}?\s+(?:{alt['market_nouns']})\b", i),
                    re.compile(rf"{possessive}\s+(?:{alt['corporate_nouns']})\b", i),
+                   re.compile(rf"\s+(?:{alt['product_nouns']})\b"),  # "Mozilla Web Developer documentation"
                    re.compile(rf"{said}(?:it|its)\b"),
                    re.compile(r"\s+vs?\.\s"),  # "Roe v. Wade": a party named in a case's title
                    re.compile(r"\.?\s+\d")),  # "H. Res. 24", "Windows 11": a numbered thing
@@ -664,7 +704,8 @@ def _initials_dropped(names) -> dict[str, str]:
 def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rules: Rules, *,
                       headline: pd.Series | None = None) -> dict:
     """full name → the form most written (ties: the longer, then the last in order) among the full
-    names written alike but for accents and apostrophes anywhere in the table ("Jovenel Moïse",
+    names written alike but for accents, apostrophes, hyphens and letter case anywhere in the table
+    ("Bill De Blasio"/"Bill de Blasio", "Jovenel Moïse",
     "Jovenel Moise", "Marjorie Taylor-Greene"/"Taylor Greene") or with a given name spelt otherwise
     and the same surname ("Antony"/"Anthony Blinken"), and those that three rules join when both are
     written in one group (event): a spelling variant (`_spelling_variant`, the surname too:
@@ -689,8 +730,8 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
             parent[max(ra, rb)] = min(ra, rb)
 
     by_spelling: dict[str, list[str]] = {}
-    for form in sorted(counts.index):  # written alike but for accents, apostrophes, hyphens: one name anywhere
-        by_spelling.setdefault(_folded(form).replace("-", " "), []).append(form)
+    for form in sorted(counts.index):  # alike but for accents, apostrophes, hyphens, case: one name anywhere
+        by_spelling.setdefault(_folded(form).replace("-", " ").lower(), []).append(form)
     for forms in by_spelling.values():
         for form in forms[1:]:
             join(forms[0], form)
