@@ -342,3 +342,14 @@ def test_names_written_alike_but_for_letter_case_are_one_actor():
     actors = fr.find_actors(table)
     assert actors.groupby("event")["actor"].nunique().to_dict() == {"e0": 1, "e1": 1, "e2": 1}
     assert actors["actor"].nunique() == 2
+
+
+def test_names_joined_by_an_ampersand_are_a_firm():
+    # Reuters and CNBC (AllSides) on the vaccine: "Johnson" of the firm is not the Prime Minister of
+    # another event; a person named after a department with "&" keeps the name
+    table = _events(["British Prime Minister Boris Johnson spoke on Thursday."],
+                    ["The FDA added a warning to the fact sheet for Johnson & Johnson's COVID-19 vaccine.",
+                     "Recipients of the one-shot Johnson & Johnson vaccine will likely need a booster.",
+                     "Gender & Women’s Studies Professor Cori Hayden said the study was small."])
+    actors = fr.find_actors(table)
+    assert set(zip(actors["event"], actors["actor"])) == {("e0", "Boris Johnson"), ("e1", "Cori Hayden")}

@@ -167,14 +167,17 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
     for run in _RUN.finditer(text):
         if _AFTER_FOR.search(text, 0, run.start()):
             continue  # "Centers for Disease Control": the tail of a body's name
-        if _names_a_body(text, run, rules) or _joined_by_ampersand(text, run):
+        if _names_a_body(text, run, rules):
             continue
         tokens = [_without_full_stop(m.group(), run.start() + m.start(), rules)
                   for m in _TOKEN_RE.finditer(run.group())]
         titled_work = _opens_a_title(text, run)
+        firm_before, firm_after = _joined_by_ampersand(text, run)
         for chunk in _chunks(tokens, blocked, rules, ends=_sentence_ends(run.group(), run.start(), tokens)):
-            if titled_work and chunk[0][1] == run.start():
+            if (titled_work or firm_before) and chunk[0][1] == run.start():
                 continue  # "the 1987 comedy The Princess Bride": a work's or a body's name
+            if firm_after and run.group()[chunk[-1][2] - run.start():].strip(" \t\u00a0.’'s") == "":
+                continue  # "Johnson & Johnson", "Procter & Gamble": a firm's name
             mention = _mention(chunk, rules, organisations, outlet_words)
             if mention is not None:
                 found.append(mention)
@@ -202,11 +205,12 @@ _AMPERSAND_AFTER = re.compile(rf"[ \t\u00a0]*&[ \t\u00a0]*[{_UPPER}]")
 _AMPERSAND_BEFORE = re.compile(rf"[{_UPPER}][\w.’']*[ \t\u00a0]*&[ \t\u00a0]*$")
 
 
-def _joined_by_ampersand(text: str, run) -> bool:
-    """True when the capitalised words stand on either side of "&" with other capitalised words
-    ("Johnson & Johnson", "Procter & Gamble", "Simon & Schuster"): a firm's name, not a person."""
-    return (_AMPERSAND_AFTER.match(text, run.end()) is not None
-            or _AMPERSAND_BEFORE.search(text, max(0, run.start() - _LOOK_BACK), run.start()) is not None)
+def _joined_by_ampersand(text: str, run) -> tuple[bool, bool]:
+    """(capitalised words and "&" stand before the run, "&" and capitalised words after it): the
+    words next to "&" name a firm ("Johnson & Johnson", "Procter & Gamble", "Simon & Schuster"), not
+    a person."""
+    return (_AMPERSAND_BEFORE.search(text, max(0, run.start() - _LOOK_BACK), run.start()) is not None,
+            _AMPERSAND_AFTER.match(text, run.end()) is not None)
 
 
 _MID_SENTENCE = re.compile(r"[\w,;)][ \t\u00a0]*$")  # a word, comma or bracket before: inside a sentence
