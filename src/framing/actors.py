@@ -10,7 +10,9 @@ with rules a careful reader would write down (all lists are data in `src/framing
   word inside one ("Fox" of "Fox News") is not a person on its own; places (US states, countries,
   capitals and large cities) are never persons; words written in capitals are acronyms or
   datelines ("WASHINGTON —", "NATO"), never part of a name; a run holding an organisation word
-  ("Oversight Committee", "Supreme Court") is an organisation;
+  ("Oversight Committee", "Supreme Court", "Honolulu Star Advertiser") is an organisation, and so are
+  capitalised words opening with "The" inside a sentence ("the comedy The Princess Bride": a work's
+  or a body's name) and words next to "&" ("Johnson & Johnson");
 - two or more name words are a person; a single word is a person only when a title or honorific
   stands before it, when its event gives it person evidence, or when it resolves to a full name;
 - person or organisation is decided by the evidence around all mentions of an actor in the table
