@@ -14,8 +14,9 @@ Halves: the F1 of two halves of the pages differs by chance alone (a few hard pa
 score), so one split says little. Each input is scored on a fixed hash split (sha256 of the page
 id, even/odd first byte) and on HALF_SPLITS random 50/50 splits (seeds 0-199, the same splits for
 every input): the median, 90th percentile and largest gap between the halves, and the share of
-splits within 0.01. Trafilatura, never tuned on these pages, and the whole dump show the noise
-floor a 39-page half has.
+splits within 0.01, and the share of random splits at least as far apart as the hash split (how
+unusual that one split is). Trafilatura, never tuned on these pages, and the whole dump show the
+noise floor a 39-page half has.
 
 What each rule adds: every furniture pattern, every furniture rule, the whole lexicon and each
 structural rule of clean.py is taken out alone and every page cleaned again. Per rule: the pages
@@ -23,7 +24,9 @@ where the kept body changes, those it helps and hurts, the sites it helps, the F
 pages, and the F1 it adds once the site it helps most is set aside (leave-one-site-out: a rule
 written for one site adds nothing on the others; sites are URL hosts, 65 for 78 pages). And the
 costs of the body search at half and twice their value: a value tuned to these pages would sit on
-a sharp peak.
+a sharp peak; and the costs chosen from a grid on the pages of some sites and scored on the others
+(folds grouped by site, `held_out_costs`). `bench_clean_learned.py` scores a learned line classifier
+the same way, on held-out sites.
 
 Speed: MB of page dump per second through `label_lines`, the median of repeated passes; with
 BASELINE=REV the clean.py of that revision is timed in the same run, passes interleaved.
@@ -156,13 +159,18 @@ def random_halves(ids: list[str]) -> list[tuple[list[str], list[str]]]:
     return result
 
 
-def gap_distribution(counts: dict[str, tuple], halves: list[tuple[list, list]], tools) -> dict:
+def gap_distribution(counts: dict[str, tuple], halves: list[tuple[list, list]], tools,
+                     hash_gap: float | None = None) -> dict:
     """How far apart the F1 of the two halves falls over the same random splits: median, 90th
-    percentile and largest gap, and the share of splits within 0.01."""
+    percentile and largest gap, the share of splits within 0.01, and (given the hash split's gap)
+    the share of random splits whose gap is at least that large: how unusual the fixed split is."""
     gaps = sorted(abs(f1_of([counts[i] for i in a], tools) - f1_of([counts[i] for i in b], tools))
                   for a, b in halves)
-    return {"median": round(statistics.median(gaps), 4), "p90": round(gaps[int(0.9 * len(gaps))], 4),
-            "max": round(gaps[-1], 4), "within_0.01": round(sum(g <= 0.01 for g in gaps) / len(gaps), 3)}
+    result = {"median": round(statistics.median(gaps), 4), "p90": round(gaps[int(0.9 * len(gaps))], 4),
+              "max": round(gaps[-1], 4), "within_0.01": round(sum(g <= 0.01 for g in gaps) / len(gaps), 3)}
+    if hash_gap is not None:
+        result["as_wide_as_hash"] = round(sum(g >= hash_gap - 1e-9 for g in gaps) / len(gaps), 3)
+    return result
 
 
 @contextmanager
@@ -303,6 +311,43 @@ def sensitivity(pages: list[dict], tools) -> list[dict]:
     return rows
 
 
+COST_GRID = {"_COST_OTHER": (4, 6, 8, 12, 16), "_COST_FURNITURE": (12, 18, 25, 35, 50)}
+COST_FOLDS = 5
+
+
+def held_out_costs(pages: list[dict], tools) -> dict:
+    """The two costs of the body search chosen on some sites and scored on the others: the pages are
+    parted into COST_FOLDS folds grouped by site (sites sorted by the sha256 of their name, dealt in
+    turn); in each fold the pair of COST_GRID with the best F1 (mean of both dumps) on the other
+    folds' pages is scored on this fold's pages, against the shipped pair on the same pages. A pair
+    fitted to these pages would be chosen differently fold by fold and lose on the held-out sites."""
+    from framing import clean
+    from framing.clean import label_lines
+
+    sites = sorted({site_of(page) for page in pages}, key=lambda s: hashlib.sha256(s.encode()).hexdigest())
+    fold_of = {site: k % COST_FOLDS for k, site in enumerate(sites)}
+    grid = [(other, furniture) for other in COST_GRID["_COST_OTHER"] for furniture in COST_GRID["_COST_FURNITURE"]]
+    counts = {}
+    for other, furniture in grid:
+        with patched(clean, _COST_OTHER=other, _COST_FURNITURE=furniture):
+            counts[other, furniture] = {style: {page["page_id"]: tools.page_counts(
+                page["gold_article_body"], kept_body(label_lines(page[style]))) for page in pages} for style in STYLES}
+
+    def f1(pair, ids) -> float:
+        return statistics.mean(f1_of([counts[pair][style][i] for i in ids], tools) for style in STYLES)
+
+    shipped = (clean._COST_OTHER, clean._COST_FURNITURE)
+    folds = []
+    for k in range(COST_FOLDS):
+        held = [page["page_id"] for page in pages if fold_of[site_of(page)] == k]
+        rest = [page["page_id"] for page in pages if fold_of[site_of(page)] != k]
+        chosen = max(grid, key=lambda pair: (f1(pair, rest), pair == shipped))
+        folds.append({"pages": len(held), "chosen": list(chosen), "held_out_f1": round(f1(chosen, held), 4),
+                      "shipped_f1": round(f1(shipped, held), 4)})
+    return {"folds": folds, "held_out_f1": round(statistics.mean(f["held_out_f1"] for f in folds), 4),
+            "shipped_f1": round(statistics.mean(f["shipped_f1"] for f in folds), 4)}
+
+
 def page_f1(counts: tuple) -> float:
     """F1 of one page from its normalised shingle counts."""
     tp, fp, fn = counts
@@ -379,9 +424,10 @@ def quality(pages: list[dict], tools) -> dict:
     for name, by_page in counts.items():
         precision = statistics.mean(tools._prec(*c) for c in by_page.values() if c[0] + c[1] > 0)
         recall = statistics.mean(tools._rec(*c) for c in by_page.values() if c[0] + c[2] > 0)
+        hashed = hash_split(by_page, tools)
         rows[name] = {"f1": round(f1_of(list(by_page.values()), tools), 4), "precision": round(precision, 4),
-                      "recall": round(recall, 4), "site_sd": site_spread(by_page, sites),
-                      "hash": hash_split(by_page, tools), "random_halves": gap_distribution(by_page, halves, tools)}
+                      "recall": round(recall, 4), "site_sd": site_spread(by_page, sites), "hash": hashed,
+                      "random_halves": gap_distribution(by_page, halves, tools, hashed["gap"])}
     f1s = {i: page_f1(c) for i, c in counts[STYLES[0]].items()}
     lowest = [{"page": i[:8], "half": "AB"[hash_half(i)], "f1": round(f1s[i], 2)}
               for i in sorted(f1s, key=lambda i: (f1s[i], i))[:8]]
@@ -392,12 +438,12 @@ def quality(pages: list[dict], tools) -> dict:
 def print_quality(results: dict) -> None:
     rows = results["inputs"]
     print(f"{'input':<26}{'F1':>7}{'prec':>7}{'recall':>8}{'site sd':>8}   hash halves A / B (gap)"
-          f"   gap of {HALF_SPLITS} random halves: median, 90 %, max, share within 0.01")
+          f"   gap of {HALF_SPLITS} random halves: median, 90 %, max, share within 0.01, share as wide as hash")
     for name, r in rows.items():
         h, g = r["hash"], r["random_halves"]
         print(f"{name:<26}{r['f1']:>7.3f}{r['precision']:>7.3f}{r['recall']:>8.3f}{r['site_sd']:>8.3f}"
               f"   {h['a']:.3f} / {h['b']:.3f} ({h['gap']:.3f})"
-              f"   {g['median']:.3f}, {g['p90']:.3f}, {g['max']:.3f}, {g['within_0.01']:.2f}")
+              f"   {g['median']:.3f}, {g['p90']:.3f}, {g['max']:.3f}, {g['within_0.01']:.2f}, {g['as_wide_as_hash']:.2f}")
     print(f"hash halves: {results['hash_halves'][0]} / {results['hash_halves'][1]} pages; "
           "the eight lowest-scoring pages (" + STYLES[0] + ") and their hash half: "
           + ", ".join(f"{row['page']} {row['half']} {row['f1']:.2f}" for row in results["lowest_pages"]))
@@ -446,6 +492,13 @@ def main() -> int:
               " between random halves):")
         for row in results["sensitivity"]:
             print(f"  {row['constant']:<16}{row['value']:>4}{row['f1']:>8.3f}{row['median_gap']:>8.3f}")
+        results["held_out_costs"] = held_out_costs(pages, tools)
+        print(f"\nthe costs chosen on the other sites ({COST_FOLDS} folds grouped by site; grid {COST_GRID}):")
+        for k, fold in enumerate(results["held_out_costs"]["folds"]):
+            print(f"  fold {k}: {fold['pages']:>2} pages, chosen {fold['chosen']}: held-out F1 {fold['held_out_f1']:.4f}"
+                  f" (shipped costs {fold['shipped_f1']:.4f})")
+        print(f"  mean over folds: {results['held_out_costs']['held_out_f1']:.4f}"
+              f" (shipped costs {results['held_out_costs']['shipped_f1']:.4f})")
     if os.environ.get("ONLY") in (None, "", "speed"):
         texts = [page[style] for page in pages for style in STYLES]
         functions = {"label_lines": label_lines}
