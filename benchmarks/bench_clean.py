@@ -311,6 +311,56 @@ def sensitivity(pages: list[dict], tools) -> list[dict]:
     return rows
 
 
+def site_folds(pages: list[dict]) -> dict[str, int]:
+    """Site → fold (0 … COST_FOLDS - 1): sites ordered by the sha256 of their name, dealt in turn."""
+    sites = sorted({site_of(page) for page in pages}, key=lambda s: hashlib.sha256(s.encode()).hexdigest())
+    return {site: k % COST_FOLDS for k, site in enumerate(sites)}
+
+
+SHARE_GRID = (0.5, 0.67, 0.8, 0.9, 1.0)
+
+
+def html_fallback(pages: list[dict], tools) -> dict:
+    """`label_html` falls back on the page-dump rules when trafilatura keeps fewer words than
+    MIN_EXTRACTED_SHARE of what they keep. For each share of SHARE_GRID: the F1 on the HTML and the
+    pages up and down against no fallback; and the share chosen on the other sites' pages (folds of
+    `site_folds`) scored on each held-out fold, against the shipped share on the same pages."""
+    from framing import clean
+    from framing.clean import label_html
+
+    pages = [page for page in pages if page.get("html_path")]
+    runs = {}
+    for name, share in (("trafilatura", 0.0), ("rules", float("inf"))):
+        with patched(clean, MIN_EXTRACTED_SHARE=share):
+            runs[name] = {page["page_id"]: label_html(html_of(page))[0] for page in pages}
+    gold = {page["page_id"]: page["gold_article_body"] for page in pages}
+    words = {name: {i: clean._kept_words(lines) for i, lines in run.items()} for name, run in runs.items()}
+    counts = {name: {i: tools.page_counts(gold[i], kept_body(lines)) for i, lines in run.items()}
+              for name, run in runs.items()}
+
+    def chosen(share: float) -> dict[str, tuple]:
+        return {i: counts["rules" if words["trafilatura"][i] < share * words["rules"][i] else "trafilatura"][i]
+                for i in gold}
+
+    rows = []
+    for share in SHARE_GRID:
+        by_page = chosen(share)
+        moved = [page_f1(by_page[i]) - page_f1(counts["trafilatura"][i]) for i in gold]
+        rows.append({"share": share, "f1": round(f1_of(list(by_page.values()), tools), 4),
+                     "up": sum(d > 0.001 for d in moved), "down": sum(d < -0.001 for d in moved)})
+    fold_of = site_folds(pages)
+    folds = []
+    for k in range(COST_FOLDS):
+        held = [page["page_id"] for page in pages if fold_of[site_of(page)] == k]
+        rest = [page["page_id"] for page in pages if fold_of[site_of(page)] != k]
+        best = max(SHARE_GRID, key=lambda share: (f1_of([chosen(share)[i] for i in rest], tools),
+                                                  share == clean.MIN_EXTRACTED_SHARE))
+        folds.append({"chosen": best, "held_out_f1": round(f1_of([chosen(best)[i] for i in held], tools), 4),
+                      "shipped_f1": round(f1_of([chosen(clean.MIN_EXTRACTED_SHARE)[i] for i in held], tools), 4),
+                      "without_f1": round(f1_of([counts["trafilatura"][i] for i in held], tools), 4)})
+    return {"rows": rows, "folds": folds}
+
+
 COST_GRID = {"_COST_OTHER": (4, 6, 8, 12, 16), "_COST_FURNITURE": (12, 18, 25, 35, 50)}
 COST_FOLDS = 5
 
@@ -324,8 +374,7 @@ def held_out_costs(pages: list[dict], tools) -> dict:
     from framing import clean
     from framing.clean import label_lines
 
-    sites = sorted({site_of(page) for page in pages}, key=lambda s: hashlib.sha256(s.encode()).hexdigest())
-    fold_of = {site: k % COST_FOLDS for k, site in enumerate(sites)}
+    fold_of = site_folds(pages)
     grid = [(other, furniture) for other in COST_GRID["_COST_OTHER"] for furniture in COST_GRID["_COST_FURNITURE"]]
     counts = {}
     for other, furniture in grid:
@@ -499,6 +548,14 @@ def main() -> int:
                   f" (shipped costs {fold['shipped_f1']:.4f})")
         print(f"  mean over folds: {results['held_out_costs']['held_out_f1']:.4f}"
               f" (shipped costs {results['held_out_costs']['shipped_f1']:.4f})")
+        results["html_fallback"] = fallback = html_fallback(pages, tools)
+        print("\nHTML: the page-dump rules label the page when trafilatura keeps under this share of their words"
+              " (F1; pages up and down against no fallback):")
+        for row in fallback["rows"]:
+            print(f"  {row['share']:<6}{row['f1']:>8.4f}{row['up']:>4} up{row['down']:>4} down")
+        for k, fold in enumerate(fallback["folds"]):
+            print(f"  fold {k}: chosen on the other sites {fold['chosen']}: held-out F1 {fold['held_out_f1']:.4f}"
+                  f" (shipped share {fold['shipped_f1']:.4f}, no fallback {fold['without_f1']:.4f})")
     if os.environ.get("ONLY") in (None, "", "speed"):
         texts = [page[style] for page in pages for style in STYLES]
         functions = {"label_lines": label_lines}

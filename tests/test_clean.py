@@ -10,7 +10,7 @@ import pytest
 from framing.clean import _blocks  # the per-page (bulk) evidence and its one-block-at-a-time reference
 from framing.clean import _gate  # the opening words of a furniture pattern
 from framing.clean import english_share, reads_as_prose
-from framing.clean import (author_from_byline, infer_metadata, label_html, label_lines, normalise_line,
+from framing.clean import (author_from_byline, html_text, infer_metadata, label_html, label_lines, normalise_line,
                            parse_date, repeated_lines)
 
 HEADLINE_000 = "U.S. Ends Support for Ukraine’s NATO Bid, Pre-2014 Borders, and Troop Deployment"
@@ -344,6 +344,39 @@ def test_html_furniture_on_real_pages(shared_data, prefix, line, rule):
     assert [(other.kind, other.rule) for other in lines if other.text == line][-1] == (None, rule)
     assert sum(other.kind == "body" for other in lines) >= 5
 
+def test_html_text_is_the_page_as_a_reader_sees_it():
+    """Block elements on lines of their own, inline ones within the line; scripts, styles, the head
+    and comments unseen, the text after them seen."""
+    import lxml.html
+
+    page = lxml.html.fromstring(
+        "<html><head><title>Harbour</title><style>p {color: red}</style></head><body>"
+        "<div>Menu <a href='/'>Home</a></div><p>The harbour <b>was</b>\n closed.</p><script>var x = 1;</script>"
+        "<ul><li>Two piers</li><li>One ferry</li></ul><!-- a note -->Storm over<br>Council</body></html>")
+    assert html_text(page).split("\n\n") == ["Menu Home", "The harbour was closed.", "Two piers", "One ferry",
+                                              "Storm over", "Council"]
+
+
+def test_html_page_whose_article_trafilatura_cuts_short(shared_data, monkeypatch):
+    """wired.com: trafilatura keeps under half of the article (584 of its 1,300 words); the page-dump
+    rules label the page's text instead and keep it nearly whole."""
+    import gzip
+
+    from framing import clean
+
+    page = _aeb_page(shared_data, "2f42ef1d")
+    html = gzip.decompress((shared_data / "aeb-dev" / page["html_path"]).read_bytes()).decode("utf-8", "replace")
+    lines, meta = label_html(html)
+    assert {line.rule for line in lines if line.kind == "body"} >= {"body_run"}  # the page-dump rules' evidence
+    assert meta["title"]
+    kept = " ".join(line.text for line in lines if line.kind in ("body", "list_item", "subheading"))
+    monkeypatch.setattr(clean, "MIN_EXTRACTED_SHARE", 0.0)  # no fallback: trafilatura's lines
+    extracted = " ".join(line.text for line in label_html(html)[0] if line.kind in ("body", "list_item", "subheading"))
+    gold = set(re.findall(r"\w+", page["gold_article_body"].lower()))
+    assert len(kept.split()) > 2 * len(extracted.split())
+    assert len(gold & set(re.findall(r"\w+", kept.lower()))) > 0.95 * len(gold)
+
+
 # ── the evidence computed per page at once is the evidence computed block by block ─────────────
 
 ODD_LINES = "\n".join([
@@ -402,7 +435,8 @@ def test_cleaning_quality_on_aeb_pages(shared_data):
 
 def test_cleaning_quality_on_aeb_html(shared_data):
     """Shingle F1 of what `label_html` keeps of the original HTML of the English aeb-dev pages.
-    Measured 0.957 (trafilatura alone: 0.951; benchmarks/bench_clean.py); the floor is a little under."""
+    Measured 0.966 (trafilatura alone: 0.951; 0.957 before the page-dump rules took over the pages
+    whose article trafilatura cuts short; benchmarks/bench_clean.py); the floor is a little under."""
     import gzip
 
     spec = importlib.util.spec_from_file_location("shingle_f1", shared_data.parent / "tools" / "shingle_f1.py")
@@ -415,7 +449,7 @@ def test_cleaning_quality_on_aeb_html(shared_data):
         html = gzip.decompress((shared_data / "aeb-dev" / page["html_path"]).read_bytes()).decode("utf-8", "replace")
         kept = [line.text for line in label_html(html)[0] if line.kind in ("body", "list_item", "subheading")]
         pairs.append((page["gold_article_body"], "\n".join(kept)))
-    assert shingle.scores(pairs)["f1"] >= 0.953
+    assert shingle.scores(pairs)["f1"] >= 0.962
 
 
 @pytest.mark.parametrize("pattern, gate", [

@@ -298,9 +298,66 @@ def label_html(html: str) -> tuple[list[Line], dict]:
             extracted.append((text, kind, "html_" + element.tag))
     lines = _html_lines(extracted)
     content = [line.text for line in lines if line.kind in ("body", "list_item")]
-    if not any(map(_is_prose, content)) or link_share(html, content) > MAX_LINK_SHARE:
+    page = _parsed_html(html)
+    if not any(map(_is_prose, content)) or _link_share(page, content) > MAX_LINK_SHARE:
         return [], {}  # navigation, a list of links or a bare title: no article
+    dump_lines = label_lines(html_text(page)) if page is not None else []
+    if _kept_words(lines) < MIN_EXTRACTED_SHARE * _kept_words(dump_lines):
+        return dump_lines, meta  # trafilatura lost part of the article: the page-dump rules' lines
     return lines, meta
+
+
+# Trafilatura sometimes keeps only part of an article (its paragraphs spread over several page
+# containers, a page of short items): when what it keeps holds fewer words than this share of what
+# the page-dump rules keep of the same page's text (`html_text`), those rules label the page instead.
+MIN_EXTRACTED_SHARE = 0.8
+
+_HTML_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 "
+                         "h4 h5 h6 header hr li main nav ol p pre section table td th title tr ul".split())
+_HTML_UNSEEN = frozenset("head script style noscript template svg iframe object".split())
+
+
+def html_text(page) -> str:
+    """The text a reader sees on a parsed web page (`lxml.html` element) as a whole-page dump: each
+    block element (paragraph, heading, list item, table cell, division…) on lines of its own, parted
+    by a blank line, inline elements within the line; scripts, styles and the head left out."""
+    from lxml import etree
+
+    parts: list[str] = []
+    walker = etree.iterwalk(page, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        tag = element.tag
+        if event in ("comment", "pi"):  # unseen, but the text after it is seen
+            parts.append(_SPACE.sub(" ", element.tail or ""))
+        elif event == "start":
+            if tag in _HTML_UNSEEN:
+                walker.skip_subtree()
+                continue
+            if tag in _HTML_BLOCKS:
+                parts.append("\n\n")
+            parts.append(_SPACE.sub(" ", element.text or ""))
+        else:
+            if tag in _HTML_BLOCKS:
+                parts.append("\n\n")
+            if element is not page:
+                parts.append(_SPACE.sub(" ", element.tail or ""))
+    lines = (line.strip() for line in "".join(parts).split("\n"))  # white space in the source is a space
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _kept_words(lines: list[Line]) -> int:
+    """Words of the article text that labelled lines keep (body, list items, subheadings)."""
+    return sum(len(_WORD.findall(line.text)) for line in lines if line.kind in ("body", "list_item", "subheading"))
+
+
+def _parsed_html(html: str):
+    """The page parsed by `lxml.html`, or None when it cannot be parsed."""
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.fromstring(html)
+    except (ValueError, TypeError, SyntaxError):
+        return None
 
 
 def _html_lines(extracted: list[tuple[str, str, str]]) -> list[Line]:
@@ -336,14 +393,13 @@ MAX_LINK_SHARE = 0.5
 def link_share(html: str, texts: list[str]) -> float:
     """The share of the words of `texts` (the extracted paragraphs of a page) that are the text of
     one of the page's links."""
-    from lxml import html as lxml_html
+    return _link_share(_parsed_html(html), texts)
 
+
+def _link_share(root, texts: list[str]) -> float:
+    """`link_share` on a page already parsed (None: 0)."""
     words = sum(len(_WORD.findall(text)) for text in texts)
-    if not words:
-        return 0.0
-    try:
-        root = lxml_html.fromstring(html)
-    except (ValueError, TypeError, SyntaxError):
+    if not words or root is None:
         return 0.0
     joined = " ".join(_SPACE.sub(" ", text) for text in texts)
     anchors = {_SPACE.sub(" ", a.text_content()).strip() for a in root.iter("a")}
