@@ -4,7 +4,7 @@ for, and cleaning speed.
 
     python benchmarks/bench_clean.py
     ONLY=quality python benchmarks/bench_clean.py     # or ONLY=halves (no ablations), ONLY=speed
-    BASELINE=main python benchmarks/bench_clean.py   # also time clean.py as it is at that git revision
+    BASELINE=main python benchmarks/bench_clean.py   # also time clean.py as it is at that git revision (dumps and HTML)
 
 Uses ../shared/data/aeb-dev/ (the English pages): both whole-page text dumps (`dump_html_text`,
 `dump_inscriptis`) through `label_lines`, and the original HTML through `label_html`, compared with
@@ -407,6 +407,11 @@ def page_f1(counts: tuple) -> float:
 
 def baseline_label_lines(revision: str):
     """`label_lines` of clean.py as it is at git `revision`, loaded as a module of this package."""
+    return baseline_clean(revision).label_lines
+
+
+def baseline_clean(revision: str):
+    """clean.py as it is at git `revision`, loaded as a module of this package."""
     source = subprocess.run(["git", "show", f"{revision}:src/framing/clean.py"], cwd=ROOT, check=True,
                             capture_output=True, text=True, timeout=120).stdout
     folder = Path(tempfile.mkdtemp(prefix="clean_baseline_"))
@@ -418,7 +423,7 @@ def baseline_label_lines(revision: str):
     spec.loader.exec_module(module)
     path.unlink()
     folder.rmdir()
-    return module.label_lines
+    return module
 
 
 def forget_seen_lines() -> None:
@@ -556,6 +561,9 @@ def main() -> int:
         for k, fold in enumerate(fallback["folds"]):
             print(f"  fold {k}: chosen on the other sites {fold['chosen']}: held-out F1 {fold['held_out_f1']:.4f}"
                   f" (shipped share {fold['shipped_f1']:.4f}, no fallback {fold['without_f1']:.4f})")
+        print("  mean over folds: " + ", ".join(f"{name} {statistics.mean(f[key] for f in fallback['folds']):.4f}"
+                                                for name, key in (("held out", "held_out_f1"), ("shipped share", "shipped_f1"),
+                                                                  ("no fallback", "without_f1"))))
     if os.environ.get("ONLY") in (None, "", "speed"):
         texts = [page[style] for page in pages for style in STYLES]
         functions = {"label_lines": label_lines}
@@ -567,6 +575,16 @@ def main() -> int:
               f"{SPEED_PASSES} interleaved passes over {len(texts)} dumps):")
         for name, value in results["mb_per_s"].items():
             print(f"  {name:<30}{value:>7.2f}")
+        if os.environ.get("BASELINE"):
+            from framing.clean import label_html
+
+            htmls = [html_of(page) for page in pages if page.get("html_path")]
+            baseline = baseline_clean(os.environ["BASELINE"]).label_html
+            results["html_mb_per_s"] = speed(htmls, {f"label_html at {os.environ['BASELINE']}": baseline,
+                                                     "label_html": label_html})
+            print(f"saved HTML through label_html, MB per second ({len(htmls)} pages, same passes):")
+            for name, value in results["html_mb_per_s"].items():
+                print(f"  {name:<30}{value:>7.2f}")
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "clean.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -31,6 +31,9 @@ Lines repeated across several pages of one site (menus, footers) are learnt by `
 dropped wherever they appear (rule `site_repeat`), unless they hold most of a page's prose: then
 they are the article itself (two versions of one story), not furniture, and are kept.
 
+Saved web pages (`label_html`) go through trafilatura, or through the page-dump rules on the page's
+text when trafilatura keeps much less than they do (part of the article lost).
+
 Text that is already clean article text (the `text` of a CSV / JSON-lines export) goes through
 `label_clean_text` instead: every line is kept but for exact repeats, and the export's title becomes
 the headline.
@@ -274,8 +277,10 @@ def infer_metadata(lines: list[Line]) -> dict:
 def label_html(html: str) -> tuple[list[Line], dict]:
     """A saved web page: trafilatura (Barbaresi 2021) finds the main text and its metadata; its
     headings, paragraphs and list items become lines of those kinds, numbered over the extracted
-    text, less the furniture trafilatura leaves in (`_html_lines`). Returns ([], {}) when
-    trafilatura finds no article."""
+    text, less the furniture trafilatura leaves in (`_html_lines`). When trafilatura keeps fewer than
+    `MIN_EXTRACTED_SHARE` of the words that the page-dump rules keep of the page's text (`html_text`),
+    it has lost part of the article, and the lines are those of `label_lines` on that text (with
+    trafilatura's metadata). Returns ([], {}) when trafilatura finds no article."""
     import trafilatura
     from lxml import etree
 
