@@ -42,6 +42,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "fixtures" / "quotes_allsides_sample.jsonl"
 SECOND = ROOT / "tests" / "fixtures" / "quotes_second_annotator.jsonl"  # blind3 and blind4 relabelled
+NEWS = ROOT / "tests" / "fixtures" / "quotes_news_sample.jsonl"  # quotes drawn from other real news (blind6)
 ALLSIDES = ROOT.parent / "shared" / "data" / "allsides-roundups" / "articles.jsonl"
 REPEATS = 3  # timed runs of the extractor; the median is printed
 SEEN = ("dev", "holdout", "test", "fresh", "blind", "blind2", "blind3", "blind4")  # every miss read while writing rules

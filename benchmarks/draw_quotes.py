@@ -1,13 +1,22 @@
 """Draw a fresh batch of quotes to label by hand for `bench_sources.py` (it prints no speaker).
 
     python benchmarks/draw_quotes.py --n 80 --seed 21 --split blind5 > batch.jsonl
+    python benchmarks/draw_quotes.py --n 40 --seed 22 --source aeb --split blind6 > batch.jsonl
+    python benchmarks/draw_quotes.py --n 40 --seed 22 --source frames --split blind6 >> batch.jsonl
 
-One direct quote at random from each of `n` AllSides articles drawn at random (fixed seed) among
-those after the first 300 (the test corpus) that the labelled sample does not hold yet (fewer than
-`n` when the articles run out). Each row has the article's sentences (one a line), the sentence and
-the quote as `framing.extract_quotes` cuts it, and an empty `speaker` to fill in by reading the
-excerpt, before framing is run on the batch, with the labelling rule of docs/sources.md ("The
-labelling rule, settled"), in short:
+One direct quote at random from each of `n` articles drawn at random (fixed seed) that the labelled
+samples do not hold yet (fewer than `n` when the articles run out). With `--source allsides` (the
+default): AllSides articles after the first 300 (the test corpus), each row holding the article's
+sentences (one a line), for `tests/fixtures/quotes_allsides_sample.jsonl`. With `--source aeb`
+(the English `gold_article_body` of ../shared/data/aeb-dev) or `--source frames` (the `text` of
+../shared/data/narrative-frames-dev): the article cut into sentences as `framing build` cuts an
+export's text, each row naming its `source` (the data set) and `article_id` (its `page_id` or
+`article_id`) and holding the article's sentences up to `AFTER` after the quote's last one (the
+sentences before, where a speaker's antecedents are, all kept), for
+`tests/fixtures/quotes_news_sample.jsonl`. Every row has the sentence and the quote as
+`framing.extract_quotes` cuts it, and an empty `speaker` to fill in by reading the excerpt, before
+framing is run on the batch, with the labelling rule of docs/sources.md ("The labelling rule,
+settled"), in short:
 
 1. the speaker is whom the attribution governing the quote names (a verb of saying, writing, asking,
    calling, deeming or threatening, "according to"; the nearer one when two could); a pronoun or
@@ -40,24 +49,39 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_sources import ALLSIDES, SAMPLE, sample_table  # noqa: E402
+from bench_sources import ALLSIDES, NEWS, SAMPLE, sample_table  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+# --source: (the data set's folder under ../shared/data, its file, its id field, its text field)
+NEWS_SOURCES = {"aeb": ("aeb-dev", "pages.jsonl", "page_id", "gold_article_body"),
+                "frames": ("narrative-frames-dev", "articles.jsonl", "article_id", "text")}
+AFTER = 3  # sentences kept after a news quote's last one (a short attribution that follows it)
 
 
 def main() -> int:
-    import framing as fr
-
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--split", default="blind")
+    parser.add_argument("--source", choices=("allsides", *NEWS_SOURCES), default="allsides")
     args = parser.parse_args()
+    items = draw_allsides(args) if args.source == "allsides" else draw_news(args)
+    for item in items:
+        print(json.dumps(item, ensure_ascii=False))
+    return 0
+
+
+def draw_allsides(args) -> list[dict]:
+    """One quote from each of `args.n` AllSides articles after the first 300 (rows of the sample file)."""
+    import framing as fr
+
     taken = {json.loads(line)["article_id"] for line in SAMPLE.open(encoding="utf-8")}
     articles = [json.loads(line) for line in ALLSIDES.open(encoding="utf-8")][300:]
     rng = random.Random(args.seed)
     rng.shuffle(articles)
-    drawn = 0
+    items = []
     for article in articles:
-        if drawn == args.n or article["article_id"] in taken:
+        if len(items) == args.n or article["article_id"] in taken:
             continue
         text = "\n".join(fr.split_sentences(article["text"]))
         item = {"split": args.split, "article_id": article["article_id"], "text": text}
@@ -67,9 +91,58 @@ def main() -> int:
             continue
         row = quotes.iloc[rng.randrange(len(quotes))]
         item.update(sentence_id=int(row["sentence_id"]), quote=row["quote"], speaker=None, note="")
-        print(json.dumps(item, ensure_ascii=False))
-        drawn += 1
-    return 0
+        items.append(item)
+    return items
+
+
+def draw_news(args) -> list[dict]:
+    """One quote from each of `args.n` articles of a news data set (rows of the news sample file): the
+    article's sentences up to `AFTER` after the quote, as long as the quote is cut alike from them."""
+    import framing as fr
+
+    folder, name, id_field, text_field = NEWS_SOURCES[args.source]
+    labelled = [json.loads(line) for line in NEWS.open(encoding="utf-8")] if NEWS.exists() else []
+    taken = {item["article_id"] for item in labelled if item["source"] == folder}
+    articles = [json.loads(line) for line in (DATA / folder / name).open(encoding="utf-8")]
+    articles = [a for a in articles if a.get("likely_english", True) and (a[text_field] or "").strip()]
+    rng = random.Random(args.seed)
+    rng.shuffle(articles)
+    items = []
+    for article in articles:
+        if len(items) == args.n or article[id_field] in taken:
+            continue
+        sentences = article_sentences(article[text_field])
+        item = {"split": args.split, "source": folder, "article_id": article[id_field],
+                "text": "\n".join(sentences)}
+        quotes = fr.extract_quotes(sample_table(item))
+        quotes = quotes[quotes["is_direct"]]
+        if quotes.empty:
+            continue
+        row = quotes.iloc[rng.randrange(len(quotes))]
+        short = dict(item, text="\n".join(sentences[:int(row["sentence_end"]) + 1 + AFTER]))
+        if cut_alike(short, row):
+            item = short
+        item.update(sentence_id=int(row["sentence_id"]), quote=row["quote"], speaker=None, note="")
+        items.append(item)
+    return items
+
+
+def article_sentences(text: str) -> list[str]:
+    """An article's text cut into sentences as `framing build` cuts an export's text: lines joined
+    into paragraphs (a blank line parts them, a hard-wrapped line goes on), exact repeats dropped,
+    body paragraphs split into sentences."""
+    from framing import build, clean
+
+    return [row["text"] for row in build.unnest_sentences(build.unnest_blocks(clean.label_clean_text(text)))]
+
+
+def cut_alike(item: dict, row) -> bool:
+    """Whether `extract_quotes` on the item's text cuts the quote of `row` (from the whole article)
+    in the same sentence."""
+    import framing as fr
+
+    quotes = fr.extract_quotes(sample_table(item))
+    return bool(((quotes["sentence_id"] == row["sentence_id"]) & (quotes["quote"] == row["quote"])).any())
 
 
 if __name__ == "__main__":
