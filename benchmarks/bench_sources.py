@@ -15,13 +15,18 @@ The "blind5" split (33, `benchmarks/draw_quotes.py --n 80 --seed 21 --split blin
 AllSides articles with a direct quote that no batch holds) was labelled with the settled labelling
 rule of docs/sources.md before framing was run on it: it is the honest estimate, scored only with
 --blind5, which prints its totals and never a quote, so that rules are written without looking at
-it. A prediction is right when it names the same speaker: equal names, or one the end of the other
+it. The "blind6" split (80, `tests/fixtures/quotes_news_sample.jsonl`: `draw_quotes.py --n 40 --seed 22
+--source aeb --split blind6` and the same with `--source frames`, one quote from each of 40 aeb-dev
+and 40 narrative-frames-dev articles, other real news that no rule was written on) was labelled the
+same way and is held out the same way, scored only with --blind6: its totals, per data set and
+together, never a quote. A held-out split's accuracy is printed with its Wilson 95 % interval.
+A prediction is right when it names the same speaker: equal names, or one the end of the other
 ("Biden" and "Joe Biden"); an anonymous source is right when the quote is flagged anonymous. Every
 sampled quote is direct, so the accuracy printed is the accuracy on direct quotes. Prints quotes
 found, precision, recall and accuracy of the speakers per split, and sentences per second on all
 AllSides excerpts (median of three cold runs); writes benchmarks/results/sources.json.
 
-    python benchmarks/bench_sources.py [--blind5] [--agreement]
+    python benchmarks/bench_sources.py [--blind5] [--blind6] [--agreement]
 
 With --agreement it also prints how far two people agree: the blind3 and blind4 quotes were
 labelled a second time, independently, by a second annotator who saw neither the first labels nor
@@ -47,6 +52,8 @@ ALLSIDES = ROOT.parent / "shared" / "data" / "allsides-roundups" / "articles.jso
 REPEATS = 3  # timed runs of the extractor; the median is printed
 SEEN = ("dev", "holdout", "test", "fresh", "blind", "blind2", "blind3", "blind4")  # every miss read while writing rules
 BLIND = "blind5"  # held out: only its totals are ever printed (--blind5), never a quote or a miss
+BLIND6 = "blind6"  # held out too (--blind6), drawn from other news (NEWS): totals per data set and together
+HELD_OUT = (BLIND, BLIND6)
 
 
 def sample_table(item: dict) -> pd.DataFrame:
@@ -90,7 +97,7 @@ def score_sample(items: list[dict]) -> dict:
         elif speaker is not None or item["speaker"] is not None:
             misses.append({"quote": item["quote"][:60], "expected": item["speaker"], "predicted": speaker})
     return {"n_quotes": len(items), "quotes_found": found, "n_with_speaker": labelled,
-            "n_predicted": predicted, "n_right": right,
+            "n_predicted": predicted, "n_right": right, "n_agree": agree,
             "precision": right / predicted if predicted else None,
             "recall": right / labelled if labelled else None,
             "accuracy": agree / len(items) if items else None, "errors": misses}
@@ -126,13 +133,44 @@ def second_opinion(items: list[dict]) -> dict:
 
 
 def scored_splits(argv: list[str]) -> tuple[str, ...]:
-    """The splits a run scores: the seen ones and their total, and the held-out one only with --blind5."""
-    return (*SEEN, "seen", BLIND) if f"--{BLIND}" in argv else (*SEEN, "seen")
+    """The splits a run scores: the seen ones and their total, and each held-out one only with its own
+    flag (--blind5, --blind6)."""
+    return (*SEEN, "seen", *(split for split in HELD_OUT if f"--{split}" in argv))
+
+
+def scored_groups(split: str, items: list[dict]) -> list[tuple[str, list[dict]]]:
+    """(name, items) scored for one split of `scored_splits`: "seen" is every seen split together; a
+    split drawn from several data sets (`source`) is scored together and per data set."""
+    members = [item for item in items if item["split"] in (SEEN if split == "seen" else (split,))]
+    sources = sorted({item["source"] for item in members if "source" in item})
+    return [(split, members)] + [(f"{split} {source}", [item for item in members if item.get("source") == source])
+                                 for source in (sources if len(sources) > 1 else ())]
+
+
+def wilson(right: int, n: int) -> tuple[float, float]:
+    """Wilson score 95 % interval of a proportion (Wilson 1927), as statsmodels computes it."""
+    from statsmodels.stats.proportion import proportion_confint
+
+    low, high = proportion_confint(right, n, alpha=0.05, method="wilson")
+    return float(low), float(high)
 
 
 def shows_misses(split: str) -> bool:
     """Whether a run prints the split's misses one by one: never the total's, never the held-out split's."""
     return split in SEEN
+
+
+def print_totals(name: str, sample: dict) -> None:
+    """One line of a sample's totals, with the accuracy's Wilson 95 % interval when it has one."""
+    interval = ""
+    if "accuracy_wilson95" in sample:
+        low, high = sample["accuracy_wilson95"]
+        interval = f" ({sample['n_agree']} / {sample['n_quotes']}; Wilson 95 % {low:.2f}-{high:.2f})"
+    print(f"{name}: {sample['quotes_found']}/{sample['n_quotes']} quotes found; "
+          f"speakers right {sample['n_right']} of {sample['n_predicted']} given "
+          f"(precision {sample['precision']:.2f}) and of {sample['n_with_speaker']} labelled "
+          f"(recall {sample['recall']:.2f}); accuracy on these direct quotes (no speaker is "
+          f"right when none is labelled) {sample['accuracy']:.2f}{interval}")
 
 
 def allsides_sentences() -> pd.DataFrame:
@@ -166,23 +204,20 @@ def timed_extraction(sentences: pd.DataFrame, repeats: int = REPEATS):
 def main() -> int:
     import framing as fr
 
-    items = [json.loads(line) for line in SAMPLE.open(encoding="utf-8")]
+    items = [json.loads(line) for path in (SAMPLE, NEWS) for line in path.open(encoding="utf-8")]
     result = {"lexicon_version": str(fr.load_data("reporting_verbs")["version"])}
     for split in scored_splits(sys.argv):
-        members = SEEN if split == "seen" else (split,)
-        sample = score_sample([item for item in items if item["split"] in members])
-        result[split] = sample
-        print(f"{split}: {sample['quotes_found']}/{sample['n_quotes']} quotes found; "
-              f"speakers right {sample['n_right']} of {sample['n_predicted']} given "
-              f"(precision {sample['precision']:.2f}) and of {sample['n_with_speaker']} labelled "
-              f"(recall {sample['recall']:.2f}); accuracy on these direct quotes (no speaker is "
-              f"right when none is labelled) {sample['accuracy']:.2f}")
-        if not shows_misses(split):
-            if split == BLIND:
+        for name, members in scored_groups(split, items):
+            sample = score_sample(members)
+            result[name] = sample
+            if split in HELD_OUT:
                 del sample["errors"]  # held out: its quotes are neither printed nor written
-            continue
-        for miss in sample["errors"]:
-            print(f"  expected {miss['expected']!r:28} got {miss['predicted']!r:28} {miss['quote']}")
+                sample["accuracy_wilson95"] = wilson(sample["n_agree"], sample["n_quotes"])
+            print_totals(name, sample)
+            if not shows_misses(split):
+                continue
+            for miss in sample["errors"]:
+                print(f"  expected {miss['expected']!r:28} got {miss['predicted']!r:28} {miss['quote']}")
 
     if "--agreement" in sys.argv:
         result["agreement"] = second_opinion(items)
