@@ -341,3 +341,56 @@ def test_every_chart_of_a_notebook_is_shown_under_its_cell(tmp_path):
     cells = nbformat.read(tmp_path / "out.ipynb", as_version=4).cells
     shown = [sum("image/png" in o.get("data", {}) for o in c.outputs) for c in cells]
     assert shown == [0, 1, 1]
+
+
+def test_a_note_on_the_plot_and_a_long_axis_label_fit_without_squeezing_the_plot(tmp_path, seed_sentences):
+    """Regression: "<outlets>: too few articles for an interval (dots: its articles)" ran past the
+    figure's edge, and constrained layout shrank the plot to a sliver trying to make room for it and
+    for the x-axis label, which was then cut on the left (the seed's frame chart)."""
+    import framing as fr
+
+    hits = fr.add_frames(seed_sentences)
+    ax = plots.plot_frame_prevalence(fr.summarise_frames(hits, seed_sentences),
+                                     articles=fr.article_frames(hits, seed_sentences))
+    fig = ax.figure
+    note = next(t for t in ax.texts if t.get_gid() == plots.NOTE_GID)
+    written = note.get_text()
+    seen = {}
+    original = fig.savefig
+
+    def spy(*args, **kwargs):
+        fig.draw_without_rendering()
+        box = ax.get_window_extent()
+        seen["plot share of the width"] = box.width / fig.bbox.width
+        for text in (ax._left_title, ax.xaxis.label, note):
+            extent = text.get_window_extent()
+            assert 0 <= extent.x0 and extent.x1 <= fig.bbox.x1 + 1, text.get_text()
+        seen["title above the note"] = ax._left_title.get_window_extent().y0 >= note.get_window_extent().y1
+        seen["note lines"] = note.get_text().count("\n") + 1
+        return original(*args, **kwargs)
+
+    fig.savefig = spy
+    plots.save_figure(fig, "frames", out=tmp_path, formats=["png"])
+    assert seen["plot share of the width"] > 0.5
+    assert seen["title above the note"] and seen["note lines"] >= 2
+    assert note.get_text() == written  # the figure is given back as drawn
+
+
+def test_a_redrawn_chart_keeps_the_house_style_titles(tmp_path):
+    summary = pd.DataFrame({"frame": ["conflict", "morality"] * 2, "outlet": ["A", "A", "B", "B"],
+                            "share": [0.1, 0.2, 0.3, 0.1], "n_total": [10] * 4})
+    ax = plots.plot_frame_prevalence(summary)
+    plots.save_figure(ax.figure, "frames", out=tmp_path, formats=["png"])
+    seen = {}
+    original = plt.Figure.savefig
+
+    def spy(fig, *args, **kwargs):
+        seen["weight"] = fig.axes[0]._left_title.get_fontweight()
+        return original(fig, *args, **kwargs)
+
+    plt.Figure.savefig = spy
+    try:
+        plots.export_figure(str(tmp_path / "figures" / "frames.json"), out=tmp_path / "again", formats=["png"])
+    finally:
+        plt.Figure.savefig = original
+    assert seen["weight"] == "bold"

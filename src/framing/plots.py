@@ -53,6 +53,7 @@ LEGEND_BELOW_WIDTH = 5.5  # inches: narrower figures get their legend below the 
 PAGE_HEIGHT = 9.0  # inches: no chart is taller than an A4 or letter page's text block
 LABEL_CHARS = 40  # longest label drawn; longer ones are cut with an ellipsis
 CAPTION_GID = "framing-caption"  # marks the caption text on a figure
+NOTE_GID = "framing-note"  # marks a note drawn on the axes (wrapped to fit when saved)
 MUTED = "#9a9a9a"  # for dropped / secondary things
 # Outlet colours: Okabe & Ito (2008) first (distinguishable with colour-blindness), then further
 # colours of distinct hue and lightness, so that up to 24 outlets of one chart never share one.
@@ -500,6 +501,7 @@ class _sized:
         self.hidden = []
         self.formatters = []
         self.texts = []
+        self.pads = {}
         if self.width < LEGEND_BELOW_WIDTH:
             self._legends_below()
         self._shorter_labels()
@@ -523,19 +525,47 @@ class _sized:
             if any(len(text) > limit for text in texts):
                 self.formatters.append((ax.yaxis, ax.yaxis.get_major_formatter()))
                 ax.yaxis.set_major_formatter(FixedFormatter([label(text, limit) for text in texts]))
-        self.fig.draw_without_rendering()  # lay out once to measure what sticks out
+        originals = {}
+        for _ in range(4):  # wrapping one text moves the axes, which may leave another sticking out
+            if not self._wrap_what_sticks_out(originals):
+                break
+        self.texts.extend(originals.items())
+
+    def _wrap_what_sticks_out(self, originals: dict) -> bool:
+        """Lay the figure out, then wrap each title and note (`NOTE_GID`) that runs past the
+        figure's edge, and each x-axis label wider than the room from the axes' left edge to the
+        figure's, onto lines that fit; `originals` keeps each text's first content. Returns
+        whether any text was wrapped."""
+        self.fig.draw_without_rendering()  # lay out to measure what sticks out
         right = self.fig.bbox.x1
+        wrapped = False
         for ax in self.fig.axes:
             box = ax.get_window_extent()
-            for text in (ax.xaxis.label, ax.title, ax._left_title, ax._right_title):
+            notes = [t for t in ax.texts if t.get_gid() == NOTE_GID]
+            for text in (ax.xaxis.label, ax.title, ax._left_title, ax._right_title, *notes):
                 extent = text.get_window_extent()
-                centre = (box.x0 + box.x1) / 2
-                room = (right - extent.x0) if text is not ax.xaxis.label else 2 * min(centre, right - centre)
-                content = text.get_text()
+                # an x-axis label, centred under the axes, gets most of the room the axes can grow
+                # into (from their left edge to the figure's), else constrained layout narrows the
+                # plot to make room for the label
+                room = (right - extent.x0 - 2) if text is not ax.xaxis.label else 0.9 * (right - box.x0)
+                content = originals.get(text, text.get_text())
+                lines = text.get_text().split("\n")
                 if content and extent.width > room > 0:
-                    chars = max(12, int(len(content) * room / extent.width * 0.92))
-                    self.texts.append((text, content))
+                    chars = max(12, int(max(map(len, lines)) * room / extent.width * 0.92))
+                    originals.setdefault(text, content)
                     text.set_text("\n".join(textwrap.wrap(content, chars, break_on_hyphens=False)))
+                    wrapped = True
+            self._title_above(ax, notes)
+        return wrapped
+
+    def _title_above(self, ax, notes: list) -> None:
+        """Raise the axes' titles above the notes (`NOTE_GID`) drawn on top of the plot, however
+        many lines they were wrapped onto."""
+        if not notes:
+            return
+        height = max((t.get_text().count("\n") + 1) * t.get_fontsize() * 1.3 + 3 for t in notes)
+        pad = self.pads.setdefault(ax, ax.titleOffsetTrans._t[1] * 72)
+        ax._set_title_offset_trans(max(pad, height))
 
     def _legends_below(self):
         for ax in self.fig.axes:
@@ -577,6 +607,8 @@ class _sized:
             axis.set_major_formatter(formatter)
         for text, content in self.texts:
             text.set_text(content)
+        for ax, pad in self.pads.items():
+            ax._set_title_offset_trans(pad)
         for legend in self.added:
             legend.remove()
         for legend in self.hidden:
@@ -641,11 +673,12 @@ def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Pat
     tables = {name: pd.read_parquet(source.parent / Path(file).name)
               for name, file in drawn.get("table_arguments", {}).items()}
     ax = function(table, **drawn.get("arguments", {}), **tables)
-    for loc in ("left", "center", "right"):
-        ax.set_title(str(drawn.get("titles", {}).get(loc, "")), loc=loc)
-    for part in ("xlabel", "ylabel"):
-        if drawn.get(part):
-            getattr(ax, f"set_{part}")(str(drawn[part]))
+    with plt.style.context(_style()):  # the titles as the house style draws them (bold, padded)
+        for loc in ("left", "center", "right"):
+            ax.set_title(str(drawn.get("titles", {}).get(loc, "")), loc=loc)
+        for part in ("xlabel", "ylabel"):
+            if drawn.get(part):
+                getattr(ax, f"set_{part}")(str(drawn[part]))
     if record.get("caption"):
         add_caption(ax, record["caption"])
     width = float(width or record.get("size_inches", {}).get("width") or FIGURE_WIDTH)
@@ -844,7 +877,8 @@ def _note_no_interval(ax, groups: list, *, dots: bool = False) -> None:
         return
     names = ", ".join(map(str, groups[:3])) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
     ax.text(0.0, 1.0, f"{names}: {NO_INTERVAL}" + (" (dots: its articles)" if dots else ""),
-            transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5, color="#444444")
+            transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5, color="#444444", gid=NOTE_GID,
+            in_layout=False)  # saved charts wrap it to fit and raise the title above it
 
 
 # ── sentiment (notebook 03) ──────────────────────────────────────────────────────────────────────
