@@ -72,5 +72,5 @@ soak: setup  ## run framing report on the seeds SOAK_RUNS times (default 20): st
 	@mkdir -p benchmarks/results
 	SOAK_RUNS=$(SOAK_RUNS) $(BIN)/python benchmarks/bench_soak.py
 
-clean:  ## remove built tables and reports (raw data is never touched)
-	rm -rf data/processed/* reports/*
+clean: setup  ## remove the tables and reports framing wrote (raw data, coding sheets and your own files stay)
+	$(BIN)/framing clean

@@ -267,3 +267,31 @@ def test_a_read_only_reports_folder_is_one_line(project):
     complaints = [line for line in result.stdout.splitlines() if "cannot write" in line]
     assert len(complaints) == 1 and "report not written" in complaints[0] and str(reports) in complaints[0]
     assert _hashes(reports) == before
+
+
+def test_clean_removes_only_what_framing_wrote(project):
+    """`framing clean` (what `make clean` runs; it was `rm -rf data/processed/* reports/*`, which took
+    the user's coding sheets and folders with it): framing's tables and reports go; coding sheets, the
+    user's own folders and files beside them, and the raw data stay."""
+    assert _run(["report", "mycorpus"], project).returncode == 0
+    sheet = project / "reports" / "mycorpus" / "coding" / "coding_sheet_mine.csv"
+    sheet.parent.mkdir(exist_ok=True)
+    sheet.write_text("sentence,frame\n1,conflict\n", encoding="utf-8")
+    (project / "data" / "processed" / "mycorpus" / "my_joined.csv").write_text("a,b\n", encoding="utf-8")
+    for folder in (project / "reports" / "my-paper", project / "data" / "processed" / "my-analysis"):
+        folder.mkdir(parents=True)
+        (folder / "draft.txt").write_text("mine\n", encoding="utf-8")
+    raw = _hashes(project / "data" / "raw")
+    result = _run(["clean"], project)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "kept" in result.stdout and "my-paper" in result.stdout
+    assert _hashes(project / "data" / "raw") == raw
+    assert sheet.read_text(encoding="utf-8") == "sentence,frame\n1,conflict\n"
+    assert (project / "reports" / "my-paper" / "draft.txt").is_file()
+    assert (project / "data" / "processed" / "my-analysis" / "draft.txt").is_file()
+    assert sorted(p.name for p in (project / "data" / "processed" / "mycorpus").iterdir()) == \
+        [".framing", "my_joined.csv"]
+    assert sorted(p.name for p in (project / "reports" / "mycorpus").iterdir()) == [".framing", "coding"]
+    assert not (project / "reports" / "_scratch").exists() or not any((project / "reports" / "_scratch").iterdir())
+    assert _run(["report", "mycorpus"], project).returncode == 0  # and framing can write there again
+    assert sheet.is_file()
