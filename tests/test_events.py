@@ -98,6 +98,28 @@ def test_is_official_reads_office_words():
 
 # ── the seed corpus: one event, one article per outlet ──────────────────────────────────────────
 
+def test_a_speaker_named_with_an_office_elsewhere_in_the_article_is_an_official(seed_sentences):
+    """Regression: one seed article names "Secretary of Defense Pete Hegseth" once and then quotes
+    "Hegseth said" / "he said" eleven times; official_quotes was 0 for it, as only the words at the
+    quote were read. A speaker the article never gives an office ("U.S.") stays no official."""
+    from framing import actors, sources
+
+    quotes = sources.extract_quotes(seed_sentences)
+    found = actors.find_actors(seed_sentences)
+    official = events.official_quote_mask(quotes, found)
+    hegseth = quotes["speaker"] == "Pete Hegseth"
+    assert hegseth.groupby(quotes["article_id"]).sum().min() >= 5  # both articles quote him often
+    assert official[hegseth].all()
+    assert not official[quotes["speaker"].isin(["U.S."]) | quotes["speaker"].isna()].any()
+    titled_at_a_quote = quotes["speaker_label"].map(events.is_official).groupby(quotes["article_id"]).any()
+    untitled = quotes["article_id"].map(~titled_at_a_quote)  # the article naming his office elsewhere
+    assert untitled.any() and not events.official_quote_mask(quotes)[untitled].any()
+    assert events.official_quote_mask(quotes)[hegseth & ~untitled].all()  # another quote names it
+    scores = events.score_articles(seed_sentences, quotes=quotes, actors=found).set_index("article_id")
+    assert (scores["official_quotes"] == official.groupby(quotes["article_id"]).sum()).all()
+    assert scores["official_quotes"].min() >= 5
+
+
 @pytest.fixture(scope="module")
 def seed_summary(seed_sentences, seed_articles):
     return events.summarise_event(seed_sentences, articles=seed_articles)

@@ -44,7 +44,7 @@ MEASURE_NOTES = {
     "conflict": "share of the article's sentences with conflict-frame cues (generic frames)",
     "quotes": "quotes in the article (direct and indirect)",
     "official_quotes": "quotes whose speaker is named with an office (president, senator, minister…) "
-                       "or as an official",
+                       "or as an official, at the quote or anywhere in the article",
 }
 MIN_EVENTS_FOR_TEST = 2  # a paired test needs differences from at least two events
 CORRECTION = "Benjamini–Hochberg"
@@ -126,15 +126,18 @@ def _with_event(table: pd.DataFrame) -> pd.DataFrame:
 
 def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None,
                    scored: pd.DataFrame | None = None, hits: pd.DataFrame | None = None,
-                   quotes: pd.DataFrame | None = None, workers: int | None = 1) -> pd.DataFrame:
+                   quotes: pd.DataFrame | None = None, actors: pd.DataFrame | None = None,
+                   workers: int | None = 1) -> pd.DataFrame:
     """Each article's own values of the measures in `MEASURES`.
 
     Needs the sentence table (`article_id`, `sentence_id`, `outlet`, `kind`, `text`; `event` when
     there are several). The analyses are run when not given: `scored` (`add_sentiment`), `hits`
-    (`add_frames`, generic scheme) and `quotes` (`extract_quotes`). Returns one row per article:
+    (`add_frames`, generic scheme), `quotes` (`extract_quotes`) and `actors` (`find_actors`, for
+    `official_quotes`: see `official_quote_mask`). Returns one row per article:
     `event`, `outlet`, `article_id`, `title` (from `articles` when given, else its headline
     sentences), `n_sentences`, then `sentiment`,
     `conflict`, `quotes`, `official_quotes`."""
+    from .actors import find_actors
     from .frames import add_frames
     from .sentiment import add_sentiment
     from .sources import extract_quotes
@@ -144,6 +147,7 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     scored = add_sentiment(content, workers=workers) if scored is None else scored
     hits = add_frames(content, scheme="generic") if hits is None else hits
     quotes = extract_quotes(content) if quotes is None else quotes
+    actors = find_actors(content) if actors is None else actors
     table = (content.groupby("article_id", sort=True)
              .agg(event=("event", "first"), outlet=("outlet", "first"), n_sentences=("sentence_id", "size"))
              .reset_index())
@@ -157,11 +161,29 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     table["conflict"] = (table["article_id"].map(conflict.groupby("article_id").size()).fillna(0)
                          / table["n_sentences"])
     table["quotes"] = table["article_id"].map(quotes.groupby("article_id").size()).fillna(0).astype("int64")
-    officials = quotes[quotes["speaker_label"].map(is_official).astype(bool)]
+    officials = quotes[official_quote_mask(quotes, actors)]
     table["official_quotes"] = (table["article_id"].map(officials.groupby("article_id").size())
                                 .fillna(0).astype("int64"))
     columns = ["event", "outlet", "article_id", "title", "n_sentences", *MEASURES]
     return table[columns].sort_values(["event", "outlet", "article_id"], ignore_index=True)
+
+
+def official_quote_mask(quotes: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.Series:
+    """For each quote, whether its speaker is an official as the article presents them: named with
+    an office at the quote ("Defense Secretary Pete Hegseth said") or anywhere else in the same
+    article, at another quote of the same speaker or at a mention of that person (`actors`, as
+    `find_actors` gives: `article_id`, `actor`, `mention`), so that "Hegseth said" and "he said"
+    after "Secretary of Defense Pete Hegseth outlined …" count too. Needs `article_id`, `speaker`,
+    `speaker_label`."""
+    at_quote = quotes["speaker_label"].map(is_official).astype(bool)
+    named = [quotes.loc[at_quote, ["article_id", "speaker"]]]
+    if actors is not None and len(actors):
+        titled = actors[actors["mention"].map(is_official).astype(bool)]
+        named.append(titled[["article_id", "actor"]].rename(columns={"actor": "speaker"}))
+    offices = set(pd.concat(named).dropna().itertuples(index=False, name=None))
+    in_article = pd.Series([(a, s) in offices for a, s in zip(quotes["article_id"], quotes["speaker"])],
+                           index=quotes.index, dtype=bool)
+    return at_quote | in_article
 
 
 def is_official(label) -> bool:
