@@ -292,3 +292,35 @@ def test_index_table_preview_takes_rows_from_every_outlet():
     assert shown["text"].str.len().max() == 160
     first, how = preview_rows(table[["text"]], rows=4)
     assert len(first) == 4 and how == ""
+
+
+def test_within_events_chart_names_both_outlets_and_what_more_means(roundups, tmp_path):
+    """Regression: rows read "sentiment: Associated Pre…" once saved one column wide: outlet B and
+    the measure were cut off, so no row could be read."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from framing import plots
+
+    _, sentences, _, _ = roundups
+    pairs = events.compare_within_events(events.score_articles(sentences))
+    ax = events.plot_within_events(pairs)
+    seen = {}
+    original = ax.figure.savefig
+
+    def spy(*args, **kwargs):
+        seen["labels"] = [t.get_text() for t in ax.get_yticklabels()]
+        return original(*args, **kwargs)
+
+    ax.figure.savefig = spy
+    plots.save_figure(ax.figure, "within", out=tmp_path, formats=["png"])
+    shown = pairs[pairs["n_events"] > 0].sort_values(["p_adjusted", "n_events"], ascending=[True, False],
+                                                     na_position="last").head(16)
+    for text, row in zip(seen["labels"], shown.itertuples()):
+        a, b = text.split(" vs ")
+        assert row.outlet_a.startswith(a.rstrip("…")) and row.outlet_b.startswith(b.rstrip("…")), text
+    notes = [t.get_text() for t in ax.texts]
+    import re
+
+    assert [re.match(r"(.*?) \d+/\d+ · ", n)[1] for n in notes] == \
+        [events.SHORT_DIRECTIONS[m] for m in shown["measure"]]

@@ -46,6 +46,9 @@ MEASURE_NOTES = {
     "official_quotes": "quotes whose speaker is named with an office (president, senator, minister…) "
                        "or as an official, at the quote or anywhere in the article",
 }
+SHORT_DIRECTIONS = {"sentiment": "more negative", "conflict": "more conflict", "quotes": "more quotes",
+                    "official_quotes": "more officials"}  # beside the bars of `plot_within_events`
+PAIR_CHARS = 11  # characters of each outlet's name in a row label of `plot_within_events`
 MIN_EVENTS_FOR_TEST = 2  # a paired test needs differences from at least two events
 CORRECTION = "Benjamini–Hochberg"
 _OFFICIAL = re.compile(r"\bofficials?\b", re.IGNORECASE)
@@ -308,8 +311,10 @@ def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
 
 def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
     """One bar per pair of outlets and measure (rows of `compare_within_events` with at least one
-    event): the events where A is "more" (left, dark), ties (grey) and where B is (right, light),
-    as shares of the events both cover; the adjusted p-value at the right. The `max_rows` rows with
+    event), labelled "A vs B" (each outlet cut to `PAIR_CHARS`): the events where A is "more"
+    (left, dark), ties (grey) and where B is (right, light), as shares of the events both cover;
+    at the right, what "more" is for the row's measure ("more negative 3/5"), and the adjusted
+    p-value. The `max_rows` rows with
     the smallest adjusted p-values are drawn and the caption says how many the table has."""
     from .plots import house_style, new_axes, note_shown
 
@@ -326,7 +331,9 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
         ax.barh(rows, a, color="#2b6cb0", label="A more so")
         ax.barh(rows, ties, left=a, color="#cccccc", label="tie")
         ax.barh(rows, b, left=a + ties, color="#9ecae1", label="B more so")
-        labels = [_short(f"{r.measure.replace('_', ' ')}: {r.outlet_a} vs {r.outlet_b}", 60)
+        # both outlets stay legible in a one-column chart (a label longer than about 26 characters
+        # is cut at its end, which took B away); what A is "more" goes beside the bar
+        labels = [f"{_short(r.outlet_a, PAIR_CHARS)} vs {_short(r.outlet_b, PAIR_CHARS)}"
                   for r in shown.itertuples()]
         ax.set_yticks(rows, labels, fontsize=8)
         ax.invert_yaxis()
@@ -335,8 +342,8 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
         ax.set_xlabel("share of the events both outlets cover")
         for row, r in zip(rows, shown.itertuples()):
             p = "no test" if pd.isna(r.p_adjusted) else f"p adj. {r.p_adjusted:.2g}"
-            ax.text(1.01, row, f"{r.n_a_more}/{r.n_events} · {p}", va="center", fontsize=7,
-                    transform=ax.get_yaxis_transform())
+            ax.text(1.01, row, f"{SHORT_DIRECTIONS.get(r.measure, r.measure)} {r.n_a_more}/{r.n_events} · {p}",
+                    va="center", fontsize=7, transform=ax.get_yaxis_transform())
         note_shown(ax, len(shown), len(table), "comparisons")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
         return ax
