@@ -295,3 +295,19 @@ def test_clean_removes_only_what_framing_wrote(project):
     assert not (project / "reports" / "_scratch").exists() or not any((project / "reports" / "_scratch").iterdir())
     assert _run(["report", "mycorpus"], project).returncode == 0  # and framing can write there again
     assert sheet.is_file()
+
+
+def test_a_file_in_an_unknown_encoding_is_named_with_the_fix_and_explain_finds_it(project):
+    """A Shift-JIS page is read as UTF-8 with replacement characters and nothing of it is kept: the
+    warning says to re-save it as UTF-8 (it said every line looked like page furniture), and the
+    command it suggests, `framing explain sjis.txt`, works from the project's folder."""
+    corpus = project / "data" / "raw" / "mycorpus"
+    (corpus / "sjis.txt").write_bytes("東京で会議が開かれた。政府は新しい計画を発表した。\n".encode("shift_jis"))
+    result = _run(["build", "mycorpus"], project)
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stderr.splitlines() if "sjis.txt" in line)
+    assert "re-save it as UTF-8" in line and "`framing explain sjis.txt`" in line
+    explained = _run(["explain", "sjis.txt"], project)
+    assert explained.returncode == 0 and "drop" in explained.stdout and "0 lines kept" in explained.stdout
+    missing = _run(["explain", "nothere.txt"], project)
+    assert missing.returncode == 2 and "data/raw/<corpus>/nothere.txt" in missing.stderr

@@ -262,12 +262,22 @@ def _clean_folder(folder: Path, outputs: set) -> list[str]:
     return [f"cleaned {folder}; kept what framing did not write there: {', '.join(kept)}"]
 
 
+def _explained_file(path: Path) -> Path:
+    """The file `framing explain` is asked about: `path` itself, else the one corpus file of that
+    path relative to its corpus folder (as the build's warnings name files), when exactly one corpus
+    under data/raw/ has it."""
+    if path.is_file() or path.is_absolute():
+        return path
+    found = [folder / path for folder in corpus_folders() if (folder / path).is_file()]
+    return found[0] if len(found) == 1 else path
+
+
 def _run_explain(args) -> int:
     from .build import explain_inputs, label_article
 
-    path: Path = args.file
+    path: Path = _explained_file(args.file)
     if not path.is_file():
-        print(f"{path}: no such file", file=sys.stderr)
+        print(f"{path}: no such file; give its path, e.g. data/raw/<corpus>/{path.name}", file=sys.stderr)
         return 2
     raws, problems, repeats = explain_inputs(path, clean_exports=args.clean_exports)
     for problem in problems:
