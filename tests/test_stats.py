@@ -103,6 +103,17 @@ def test_compare_outlets_adjusts_across_families_and_names_the_method():
     assert (result["p_adjusted"] >= result["p_value"]).all()
 
 
+def test_compare_outlets_claims_no_correction_when_nothing_could_be_tested():
+    """Regression: one article per outlet in one event has no test, yet the table said "Holm across
+    4 tests" beside empty p-values."""
+    one_each = pd.concat([_articles({"A": [5], "B": [1]}).assign(frame=f) for f in ("x", "y")])
+    result = S.compare_outlets(one_each, value="value", family="frame")
+    assert result["p_value"].isna().all() and result["correction"].isna().all()
+    some = pd.concat([_articles({"A": [5, 6, 7, 8], "B": [1, 2, 3, 4]}).assign(frame="x"),
+                      _articles({"A": [5], "B": [1]}).assign(frame="y")])
+    assert set(S.compare_outlets(some, value="value", family="frame")["correction"]) == {"Holm across 1 test"}
+
+
 def test_bootstrap_interval_expanded_is_wider_than_percentile_with_few_articles():
     x = [0.1, -0.2, 0.3, 0.05, -0.1]
     plain = S.bootstrap_interval(x, method="percentile", seed=0)

@@ -302,7 +302,8 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     `mean_other` (of the other groups' articles), `difference` (mean − mean_other, pooled over
     articles), `cliffs_delta` (the group's articles against the others'), then per family:
     `p_value` (`permutation_test`), `p_adjusted` (across families), `correction` (the method's
-    name), `n_events`, `test` and `note`.
+    name and the number of tests it adjusted over; empty when nothing could be tested), `n_events`,
+    `test` and `note`.
     """
     families = _as_list(family)
     _need(values, families + [by, value], "compare_outlets")
@@ -327,7 +328,8 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
                           "p_adjusted", "correction", "n_events", "test", "note"]
     table = pd.DataFrame(rows, columns=columns + ["_family"])
     table["p_adjusted"] = adjusted[table["_family"].to_numpy(dtype=int)] if len(table) else np.nan
-    table["correction"] = f"{CORRECTIONS[correction]} across {len(tests)} test{'s' * (len(tests) != 1)}"
+    done = int(np.sum(~np.isnan(np.asarray(tests, dtype=float))))  # a family with nothing to test is no test
+    table["correction"] = f"{CORRECTIONS[correction]} across {done} test{'s' * (done != 1)}" if done else None
     return table[columns]
 
 
