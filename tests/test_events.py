@@ -85,7 +85,10 @@ def test_compare_within_events_pairs_outlets_on_the_events_both_cover():
     assert (ac["n_events"] == 1).all() and ac["p_wilcoxon"].isna().all()
     assert set(pairs["measure"]) == {"sentiment", "conflict"}  # measures the table does not have are left out
     sentences = events.describe_pairs(ab.reset_index())
-    assert sentences.iloc[0].startswith("A is more negative than B in 3 of 3 events")
+    assert sentences.iloc[0].startswith("A is more negative than B in 3 of 3 events (median difference A − B -")
+    # B leads on conflict: it is named first, the events A leads are said, and the difference is B − A
+    assert sentences.iloc[1].startswith("B is more often conflict-framed than A in 2 of 3 events, A than B "
+                                        "in 1 (median difference B − A +0.1;")
 
 
 def test_is_official_reads_office_words():

@@ -291,16 +291,21 @@ def paired_difference(a, b, *, sign: int = 1, min_events: int = MIN_EVENTS_FOR_T
 
 
 def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
-    """Each row of `compare_within_events` as a sentence: "CNN is more negative than Fox in 31 of
-    48 events (median difference −0.04; Wilcoxon p = 0.02, adjusted 0.09)"."""
+    """Each row of `compare_within_events` as a sentence, the outlet that is more so more often
+    first: "CNN is more negative than Fox in 31 of 48 events, Fox than CNN in 12 (median difference
+    CNN − Fox −0.04; Wilcoxon p = 0.02, adjusted 0.09)"."""
     def sentence(row) -> str:
         if row["n_events"] == 0:
             return f"{row['outlet_a']} and {row['outlet_b']} cover no event in common."
-        leader, other, k = ((row["outlet_a"], row["outlet_b"], row["n_a_more"])
-                            if row["n_a_more"] >= row["n_b_more"] else
-                            (row["outlet_b"], row["outlet_a"], row["n_b_more"]))
+        a_leads = row["n_a_more"] >= row["n_b_more"]
+        leader, other, k, rest = ((row["outlet_a"], row["outlet_b"], row["n_a_more"], row["n_b_more"])
+                                  if a_leads else
+                                  (row["outlet_b"], row["outlet_a"], row["n_b_more"], row["n_a_more"]))
         text = f"{leader} is {row['direction']} than {other} in {k} of {row['n_events']} events"
-        text += f" (median difference A − B {row['median_difference']:+.3g}"
+        if rest:  # "… in 1 of 2 events" must not hide that the other was so in the other one
+            text += f", {other} than {leader} in {rest}"
+        difference = row["median_difference"] if a_leads else -row["median_difference"]
+        text += f" (median difference {leader} − {other} {difference:+.3g}"
         if pd.isna(row["p_wilcoxon"]):
             return text + f"; {row['note']})."
         verdict = "" if row["p_adjusted"] < alpha else "; not beyond chance"
