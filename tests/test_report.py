@@ -233,3 +233,20 @@ def test_an_interactive_run_of_a_notebook_leaves_the_report_byte_identical(tmp_p
     record = json.loads((scratch / "figures" / "frame_prevalence_by_outlet.json").read_text())
     assert record["parameters"]["outlets"] == [outlet]
     assert (scratch / "coding" / "coding_sheet_generic.csv").exists()
+
+
+def test_design_notes_name_one_outlet_and_articles_without_an_event(shared_data):
+    """A corpus of one outlet compares nothing, and files without an event beside an export that
+    names events become one event of unrelated articles: both are said before any chart."""
+    rows = pd.read_json(shared_data / "allsides-roundups" / "articles.jsonl", lines=True)
+    three = rows[rows["event_id"].isin(sorted(rows["event_id"].unique())[:3])]
+    export = pd.DataFrame({"outlet": three["outlet"], "event": three["event_id"], "source_file": "export.csv"})
+    pages = pd.DataFrame({"outlet": ["TechCrunch", "Vox", "SputnikInt", "POLYGRAPH.info"],
+                          "event": "mixed", "source_file": [f"pages/p{i}.html" for i in range(4)]})
+    assert report.design_notes(export, "mixed") == []
+    notes = report.design_notes(pd.concat([export, pages]), "mixed")
+    assert len(notes) == 1 and notes[0].startswith("4 articles name no event (pages/p0.html, pages/p1.html, "
+                                                   "pages/p2.html and 1 more)") and "manifest.csv" in notes[0]
+    one = report.design_notes(export.assign(outlet="Reuters"), "mixed")
+    assert len(one) == 1 and one[0].startswith("one outlet only (Reuters)")
+    assert report.design_notes(pages.assign(event="mixed"), "mixed") == []  # one event: the corpus's own

@@ -159,8 +159,11 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
         reason = _one_line(error, folder=processed)
         echo(f"{corpus}: build failed: {reason}")
         return Report(corpus, out, [], error=f"build failed: {reason}")
-    echo(f"{corpus}: {info['articles']} articles, {info['sentences']} sentences, "
-         f"{info['removed_lines']} lines removed ({time.perf_counter() - started:.1f} s)")
+    echo(f"{corpus}: {counted(info['articles'], 'articles')}, {counted(info['sentences'], 'sentences')}, "
+         f"{counted(info['removed_lines'], 'lines')} removed ({time.perf_counter() - started:.1f} s)")
+    info = {**info, "notes": _design_notes(processed, corpus)}
+    for note in info["notes"]:
+        echo(f"{corpus}: note: {note}")
     problem = check_event(processed, event)
     if problem:
         echo(f"{corpus}: {problem}")
@@ -251,6 +254,37 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+def design_notes(articles: pd.DataFrame, corpus: str) -> list[str]:
+    """What a reader must know before trusting any comparison in the report, read from the
+    articles table (`outlet`, `event`, `source_file`): one outlet only (nothing is compared), and
+    articles without an event in a corpus whose other articles name theirs (they are taken together
+    as one event named after the corpus, and compared as if they covered one story)."""
+    notes = []
+    outlets = articles["outlet"].dropna().unique()
+    if len(outlets) == 1:
+        notes.append(f"one outlet only ({outlets[0]}): framing compares outlets covering the same event, "
+                     "so nothing here is a comparison; add other outlets' articles on the same event")
+    if "event" in articles and articles["event"].nunique() > 1:
+        unnamed = articles[articles["event"] == corpus]
+        if len(unnamed):
+            files = sorted(unnamed["source_file"].astype(str).unique())
+            shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+            notes.append(f"{counted(len(unnamed), 'articles')} name no event ({shown}) and are taken "
+                         f"together as one event, {corpus!r}, compared as if they covered one story: "
+                         "give each its event in manifest.csv (columns file, event) or the export's "
+                         "event column")
+    return notes
+
+
+def _design_notes(processed: Path, corpus: str) -> list[str]:
+    from .store import load_articles
+
+    try:
+        return design_notes(load_articles(processed), corpus)
+    except FileNotFoundError:  # no tables (the build is reported on its own)
+        return []
 
 
 def check_event(processed: Path, event: str | None) -> str | None:
@@ -485,8 +519,12 @@ def _summary_html(report: Report, info: dict) -> str:
     problems = info.get("problems") or []
     problem_list = ("<p>Problems met while building:</p><ul>"
                     + "".join(f"<li>{html.escape(str(p))}</li>" for p in problems) + "</ul>") if problems else ""
-    return (f"<p>{info.get('articles', 0):,} articles, {info.get('sentences', 0):,} sentences, "
-            f"{info.get('removed_lines', 0):,} raw lines removed by cleaning.</p>{problem_list}"
+    notes = info.get("notes") or []
+    note_list = ('<div class="main-view"><p>Read this before any comparison:</p><ul>'
+                 + "".join(f"<li>{html.escape(n)}</li>" for n in notes) + "</ul></div>") if notes else ""
+    return (f"{note_list}<p>{counted(info.get('articles', 0), 'articles')}, "
+            f"{counted(info.get('sentences', 0), 'sentences')}, "
+            f"{counted(info.get('removed_lines', 0), 'raw lines')} removed by cleaning.</p>{problem_list}"
             "<table><thead><tr><th>notebook</th><th>title</th><th>status</th><th>time</th>"
             f"<th>figures</th><th>tables</th></tr></thead><tbody>{rows}</tbody></table>")
 
