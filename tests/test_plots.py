@@ -394,3 +394,15 @@ def test_a_redrawn_chart_keeps_the_house_style_titles(tmp_path):
     finally:
         plt.Figure.savefig = original
     assert seen["weight"] == "bold"
+
+
+def test_frame_chart_shows_the_outlets_with_most_articles_not_the_longest_pages():
+    """Regression: in a corpus of many one-article outlets, the six drawn were the longest single
+    pages, and an outlet with three articles (the only kind that can get an interval) was left out."""
+    outlets = {"Wire": (3, 15)} | {f"Page {i}": (1, 30 + i) for i in range(7)}
+    summary = pd.DataFrame([{"frame": frame, "outlet": name, "share": 0.2, "n_articles": n, "n_total": total}
+                            for name, (n, total) in outlets.items() for frame in ("conflict", "economic")])
+    ax = plots.plot_frame_prevalence(summary)
+    shown = {t.get_text() for t in ax.get_legend().get_texts()}
+    assert shown == {"Wire", "Page 6", "Page 5", "Page 4", "Page 3", "Page 2"}
+    assert ax._framing_shown == "6 of 8 outlets shown (the largest)."

@@ -826,16 +826,19 @@ def plot_cleaning_by_article(summary: pd.DataFrame, *, max_rows: int = 40, ax=No
 def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
                           colors: dict | None = None, articles: pd.DataFrame | None = None, ax=None, **style):
     """Grouped horizontal bars: mean share of each group's articles' sentences that carry each frame
-    (%), for the `max_groups` groups with most sentences, with the bootstrap interval over articles
+    (%), for the `max_groups` groups with most articles (then most sentences: the article is the
+    unit, so one long page does not outrank an outlet of many articles), with the bootstrap interval over articles
     where `summarise_frames` gives one. Groups with too few articles for an interval are named so on
     the chart; pass `articles` (per-article shares: `by`, `frame`, `share`, as `article_frames`
     gives) to draw their articles as dots. `colors`: {group: colour}, e.g.
     `outlet_colours(sentences)`.
 
     Needs `frame`, `by`, `share`, `n_total` (as `summarise_frames` gives, for one scheme); uses
-    `ci_low`, `ci_high` when present."""
-    sizes = summary.groupby(by)["n_total"].max().reset_index()
-    groups = top_groups(sizes, by, max_groups, weight="n_total")
+    `n_articles`, `ci_low`, `ci_high` when present."""
+    count = ["n_articles", "n_total"] if "n_articles" in summary else ["n_total"]
+    sizes = summary.groupby(by)[count].max()
+    rank = sizes.sort_values(count, ascending=False, kind="stable").reset_index()
+    groups = top_groups(rank.assign(weight=-rank.index.to_numpy(dtype=float)), by, max_groups, weight="weight")
     colour = group_colours(groups, colors)
     table = summary[summary[by].isin(groups)]
     frames = sorted(table["frame"].unique())
