@@ -376,6 +376,30 @@ def test_a_note_on_the_plot_and_a_long_axis_label_fit_without_squeezing_the_plot
     assert note.get_text() == written  # the figure is given back as drawn
 
 
+def test_a_note_naming_many_outlets_fits_the_saved_image(tmp_path):
+    """Regression: measured at the screen's resolution, a wrapped note still ran past the edge of
+    the 200 dpi PNG (text is wider there)."""
+    names = ["Associated Press", "Breitbart News", "National Review", "Reuters", "The Guardian", "The Hill"]
+    summary = pd.DataFrame([{"frame": f, "outlet": o, "share": 0.2, "n_articles": 2, "n_total": 9,
+                             "ci_low": float("nan"), "ci_high": float("nan")}
+                            for o in names for f in ("conflict", "economic")])
+    ax = plots.plot_frame_prevalence(summary)
+    fig = ax.figure
+    seen = {}
+    original = fig.savefig
+
+    def spy(*args, **kwargs):
+        fig.draw_without_rendering()
+        seen["dpi"] = fig.get_dpi()
+        seen["note"] = [t.get_window_extent().x1 <= fig.bbox.x1 for t in ax.texts]
+        return original(*args, **kwargs)
+
+    fig.savefig = spy
+    plots.save_figure(fig, "frames", out=tmp_path, formats=["png"])
+    assert seen == {"dpi": plots.FIGURE_DPI, "note": [True]}
+    assert fig.get_dpi() != plots.FIGURE_DPI or plt.rcParams["figure.dpi"] == plots.FIGURE_DPI  # given back
+
+
 def test_a_redrawn_chart_keeps_the_house_style_titles(tmp_path):
     summary = pd.DataFrame({"frame": ["conflict", "morality"] * 2, "outlet": ["A", "A", "B", "B"],
                             "share": [0.1, 0.2, 0.3, 0.1], "n_total": [10] * 4})

@@ -344,7 +344,7 @@ def _write_images(fig, paths: dict, *, width: float, height: float, dpi: int, wi
     from .store import write_atomic
 
     metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {}}
-    with _sized(fig, width, height, with_caption), matplotlib.rc_context(
+    with _sized(fig, width, height, with_caption, dpi=dpi), matplotlib.rc_context(
             {"svg.hashsalt": salt, "svg.fonttype": "none", "pdf.fonttype": 42, "savefig.bbox": "standard"}):
         for fmt, path in paths.items():
             write_atomic(path, lambda p, f=fmt: fig.savefig(p, format=f, dpi=dpi, metadata=metadata.get(f, {})))
@@ -486,12 +486,16 @@ class _sized:
     layout), legends below the plot when narrow, the caption drawn inside or hidden; everything is
     put back on exit."""
 
-    def __init__(self, fig, width: float, height: float, with_caption: bool):
+    def __init__(self, fig, width: float, height: float, with_caption: bool, dpi: float | None = None):
         self.fig, self.width, self.height, self.with_caption = fig, width, height, with_caption
+        self.dpi = dpi
 
     def __enter__(self):
         fig = self.fig
         self.size = tuple(fig.get_size_inches())
+        self.old_dpi = fig.get_dpi()
+        if self.dpi:  # texts are measured as the image draws them (hinting makes widths differ by dpi)
+            fig.set_dpi(self.dpi)
         self.engine = fig.get_layout_engine()
         self.captions = [(t, t.get_visible(), t.get_position(), t.get_text(), t.get_va())
                          for t in fig.texts if t.get_gid() == CAPTION_GID]
@@ -547,7 +551,7 @@ class _sized:
                 # an x-axis label, centred under the axes, gets most of the room the axes can grow
                 # into (from their left edge to the figure's), else constrained layout narrows the
                 # plot to make room for the label
-                room = (right - extent.x0 - 2) if text is not ax.xaxis.label else 0.9 * (right - box.x0)
+                room = 0.97 * (right - extent.x0) if text is not ax.xaxis.label else 0.9 * (right - box.x0)
                 content = originals.get(text, text.get_text())
                 lines = text.get_text().split("\n")
                 if content and extent.width > room > 0:
@@ -619,6 +623,7 @@ class _sized:
             text.set_text(content)
             text.set_va(va)
         fig.set_layout_engine(self.engine if self.engine is not None else "none")
+        fig.set_dpi(self.old_dpi)
         fig.set_size_inches(*self.size)
         return False
 
