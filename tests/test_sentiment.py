@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 import sys
 import zlib
 
@@ -550,3 +552,18 @@ def test_news_score_skips_the_second_analyzer_only_when_it_would_agree(shared_da
         polarity, _, _, combined = scorer.scores(text)
         full = scorer.news.polarity_scores(text)["compound"]
         assert combined == pytest.approx(scorer.vader_weight * full + scorer.textblob_weight * polarity, abs=1e-12)
+
+
+def test_classifier_gives_the_same_digits_whatever_the_hash_seed():
+    """The same input gives the same table: word weights are summed in a fixed order, not in the
+    order of a set, which changes with Python's hash seed from one process to the next."""
+    script = ("import sys; from framing.sentiment import classify_targets; "
+              "text = 'As Bernie Sanders said on numerous occasions, Hillary Clinton suffers from "
+              "bad judgement and reckless, dishonest, corrupt, failed, weak policies.'; "
+              "start = text.index('Hillary'); "
+              "out = classify_targets([text], [start], [start + 15]); "
+              "sys.stdout.write(repr(out[['p_negative', 'p_neutral', 'p_positive']].to_numpy().tolist()))")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           timeout=120, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+            for seed in (1, 2, 3, 4)}
+    assert len(runs) == 1

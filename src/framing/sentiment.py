@@ -499,7 +499,7 @@ def target_probabilities(features: TargetFeatures, model: dict) -> np.ndarray:
     zero = np.zeros(len(model["classes"]))
     for block, table in model["words"].items():
         for row, words in enumerate(features.words[block]):
-            for word in words:
+            for word in sorted(words):  # a fixed order: the same sums whatever the hash seed
                 logits[row] += table.get(word, zero)
     logits += np.log(np.asarray(model["label_priors"]) / np.asarray(model["train_priors"]))
     logits -= logits.max(axis=1, keepdims=True)
