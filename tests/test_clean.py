@@ -670,3 +670,27 @@ def test_an_author_note_is_dropped_and_a_sentence_about_a_journalist_is_not():
     assert _rule(lines, note) == "author_note"
     assert note not in _kept(lines)
     assert sentence in _kept(label_lines(_between_paragraphs(sentence)), "body")
+
+
+@pytest.mark.parametrize("notice, outlet", [
+    ("Copyright © 2000- MacRumors.com, LLC. Privacy / DMCA contact / Affiliate and FTC Disclosure", "MacRumors"),
+    ("© 2019-2025 Coast News. All rights reserved.", "Coast News"),
+    ("Copyright 2024 Harbour Times", "Harbour Times"),
+])
+def test_outlet_from_a_copyright_line_with_an_open_or_closed_year_range(notice, outlet):
+    page = "\n".join([
+        "Harbour closed after storm",
+        "The harbour at Port Ellen was closed on Tuesday after a storm damaged two piers, the council said.",
+        "Fishing boats were moved to the mainland, and ferry crossings were cancelled until further notice.",
+        "Engineers will inspect the piers this week and report to the council by Friday afternoon.",
+        notice])
+    assert infer_metadata(label_lines(page))["outlet"] == outlet
+
+
+def test_a_design_credit_after_the_copyright_sign_is_no_outlet():
+    page = "\n".join([
+        "Harbour closed after storm",
+        "The harbour at Port Ellen was closed on Tuesday after a storm damaged two piers, the council said.",
+        "Fishing boats were moved to the mainland, and ferry crossings were cancelled until further notice.",
+        "Copyright © 2002-2019 - Designed by Gray Digital Media - Powered by Clickability"])
+    assert infer_metadata(label_lines(page))["outlet"] is None

@@ -71,8 +71,9 @@ _DATE = re.compile(
 _MONTHS = {name: number for number, names in enumerate(
     [("jan",), ("feb",), ("mar",), ("apr",), ("may",), ("jun",), ("jul",), ("aug",), ("sep",),
      ("oct",), ("nov",), ("dec",)], start=1) for name in names}
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[^.|©]+?)"
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)?\s*,?\s*(?P<name>[^.|©]+?)"
                         r"\s*(?:\.|\||,|-|–|all rights reserved|$)", re.IGNORECASE)
+_NOT_AN_OWNER = ("all rights", "designed by", "powered by", "built by", "hosted by")  # after "©": no outlet
 _TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
 
 # Scores of the body search: a prose block adds its words; these subtract.
@@ -1122,8 +1123,8 @@ def _outlet(lines: list[Line], headline: str | None) -> str | None:
         if line.kind is None and line.rule in ("copyright", "site_repeat"):
             match = _COPYRIGHT.search(line.text)
             if match and match.group("name").strip():
-                name = match.group("name").strip(" .,")
-                if 1 <= len(name.split()) <= 6 and not name.lower().startswith("all rights"):
+                name = match.group("name").strip(" .,-–")
+                if 1 <= len(name.split()) <= 6 and not name.lower().startswith(_NOT_AN_OWNER):
                     return name
     if headline:
         target = normalise_line(headline)
