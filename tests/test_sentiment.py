@@ -471,6 +471,29 @@ def test_classifier_reads_no_names():
     assert np.allclose(scored.loc[2, columns].to_numpy(float), scored.loc[3, columns].to_numpy(float))
 
 
+def test_mask_names_blanks_names_and_keeps_offsets():
+    text = "The Supreme Court ruled against Mr. Stone, and Homeland Security praised the Proud Boys."
+    masked = S.mask_names(text)
+    assert len(masked) == len(text)
+    assert masked.split() == ["ruled", "against", ".", ",", "and", "praised", "the", "."]
+    # A sentence-first word that starts no name keeps its valence; a title-case headline is left alone.
+    assert S.mask_names("Sadly, Biden lost.").split() == ["Sadly,", "lost."]
+    headline = "Democrats Trash Findings From Biden's Supreme Court Reform Commission"
+    assert S.mask_names(headline) == headline
+
+
+def test_classifier_reads_no_names_in_its_lexicon_scores():
+    """A court's or an agency's name is no judgement: "Supreme", "Justice" and "Security" carry
+    valence in VADER's lexicon, yet the same sentence with plainer names gets the same probabilities."""
+    pairs = [("The Supreme Court ruled against Stone on Monday.", "The District Court ruled against Stone on Monday."),
+             ("Stone met officials of the Justice Department and Homeland Security.",
+              "Stone met officials of the Commerce Department and Transportation Command.")]
+    scored = _classify([(text, "Stone") for pair in pairs for text in pair])
+    columns = ["p_negative", "p_neutral", "p_positive"]
+    for i in (0, 2):
+        assert np.allclose(scored.loc[i, columns].to_numpy(float), scored.loc[i + 1, columns].to_numpy(float))
+
+
 def test_classifier_probabilities_and_labels_agree(shared_data):
     rows = pd.read_json(shared_data / "newsmtsc-train" / "train_targets.jsonl", lines=True).iloc[::20]
     scored = classify_targets(list(rows["sentence"]), list(rows["from"]), list(rows["to"]))

@@ -406,6 +406,35 @@ def _feature_words(text: str) -> list[tuple[int, str]]:
     return words
 
 
+def _title_case(text: str) -> bool:
+    """A headline in title case (every word capitalised but function words such as "to", "of"):
+    there names cannot be told from other words."""
+    words = _FEATURE_WORD.findall(text)
+    return len(words) >= 3 and all(word[0].isupper() or word.lower() in _function_words() for word in words)
+
+
+def mask_names(text: str) -> str:
+    """`text` with names blanked out (same length, so offsets still hold): capitalised words inside
+    the sentence, and its first word when the word right after it is capitalised too ("Supreme Court",
+    "Justice Department", "Homeland Security", "Proud Boys" are names, not praise). A sentence-first
+    word that starts no name ("Sadly") and a title-case headline are left as they are."""
+    if _title_case(text):
+        return text
+    matches = list(_FEATURE_WORD.finditer(text))
+    out = list(text)
+    for i, match in enumerate(matches):
+        word = match.group()
+        if not (word[0].isupper() or _INNER_CAPITAL.search(word)):
+            continue
+        if not _HAS_WORD.search(text, 0, match.start()):
+            following = matches[i + 1] if i + 1 < len(matches) else None
+            if not (following and following.group()[0].isupper()
+                    and text[match.end():following.start()].isspace()):
+                continue
+        out[match.start():match.end()] = " " * (match.end() - match.start())
+    return "".join(out)
+
+
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset:
     from .keywords import read_stopwords
@@ -442,16 +471,18 @@ def target_features(texts: list[str], starts: list[int], ends: list[int], *,
     """The classifier's features of the mentions `texts[i][starts[i]:ends[i]]`: VADER compound,
     TextBlob polarity and the recommended score of four stretches (the clause window of
     `TARGET_WINDOW` words, the sentence without the mention, the clause's part before and after
-    it), the flags of `_mention_flags`, and the words of the four blocks."""
+    it; names left out by `mask_names`, so "Supreme Court" or "Proud Boys" is no praise), the flags of
+    `_mention_flags`, and the words of the four blocks."""
     stretches = {"window": [], "sentence": [], "clause_left": [], "clause_right": []}
     words = {block: [] for block in TARGET_BLOCKS}
     flags = []
     for text, start, end in zip(texts, starts, ends):
         left, right = _clause_bounds(text, start, end)
-        stretches["window"].append(target_window(text, start, end, window=TARGET_WINDOW, keep_mention=False))
-        stretches["sentence"].append(text[:start] + " " + text[end:])
-        stretches["clause_left"].append(text[left:start])
-        stretches["clause_right"].append(text[end:right])
+        plain = mask_names(text)
+        stretches["window"].append(target_window(plain, start, end, window=TARGET_WINDOW, keep_mention=False))
+        stretches["sentence"].append(plain[:start] + " " + plain[end:])
+        stretches["clause_left"].append(plain[left:start])
+        stretches["clause_right"].append(plain[end:right])
         found = _feature_words(text)
         words["left"].append(frozenset([w for at, w in found if left <= at < start][-TARGET_WINDOW:]))
         words["right"].append(frozenset([w for at, w in found if end <= at < right][:TARGET_WINDOW]))
