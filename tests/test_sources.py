@@ -726,3 +726,29 @@ def test_allsides_speakers_are_no_outlet_place_title_or_function_word(shared_dat
     assert not {s for s in speakers if set(s.split()) & (rules.breaks | {"January", "September", "Monday"})}
     assert not {s for s in speakers if s.split()[0] in rules.function_words}
     assert not {s for s in speakers if len(s.split()) == 1 and any(n.endswith(f" {s}") for n in speakers)}
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # "the" and one capitalised word name one body, never a person: it speaks as the body …
+    (["“The strike killed two militants,” the Pentagon said on Monday.", "“It was a mistake,” she said."],
+     "The strike killed two militants,", "Pentagon", False),
+    # … and "she" later on is no body
+    (["“The strike killed two militants,” the Pentagon said on Monday.", "“It was a mistake,” she said."],
+     "It was a mistake,", None, False),
+    (["The Taliban said the group would offer “safe passage” to the airport."], "safe passage", "Taliban", False),
+    # "it" is the body named in its sentence or the one before, or kept in view by a chain of "it"
+    # (an AllSides excerpt of the seen sample)
+    (["Donald Trump's ban from Facebook and Instagram has been upheld by Facebook's Oversight Board.",
+      "But it criticised the permanent nature of the ban as beyond the scope of Facebook's normal penalties.",
+      "It has ordered Facebook to review the decision and \"justify a proportionate response\" that is applied to "
+      "everyone."], "justify a proportionate response", "Facebook's Oversight Board", False),
+    (["The Federal Reserve Board kept rates on hold.", "“Inflation is transitory,” it said."],
+     "Inflation is transitory,", "Federal Reserve Board", False),
+    # "it" with no body just named, or with a verb that neither reports nor commands, names nobody
+    (["The Federal Reserve Board kept rates on hold.", "Markets were calm.", "Traders waited.",
+      "“Inflation is transitory,” it said."], "Inflation is transitory,", None, False),
+    (["Texas Gov. Greg Abbott met officers of the Texas Department of Public Safety.",
+      "It marks the latest stop in what could be described as an “I told you so” tour."], "I told you so", None, False),
+])
+def test_sieve_rules_of_version_1_12(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

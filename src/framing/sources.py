@@ -105,7 +105,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     anonymous = sorted(data["anonymous"]["phrases"], key=len, reverse=True)
     titles = frozenset(data["roles"]["titles"])
     speaker = (rf"(?<![\w’'.-])(?P<who>(?:{_NAME}|the\s+[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(titles)})\b|"
-               rf"{_NAME}|[Hh]e|[Ss]he|[Tt]hey|"
+               rf"{_NAME}|[Hh]e|[Ss]he|[Tt]hey|it(?=\s)|"
                rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
                rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s)|"
                rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
@@ -363,6 +363,8 @@ class _Memory:
         self.lead: list[str] | None = None  # the full names of the article's first sentence
         self.authors: dict[str, str] = {}  # document noun → who wrote it ("complaint" → "Federal Trade Commission")
         self.last_author: str | None = None  # the author of the last document named with its author
+        self.sentence = 0  # the sentence being read (its place in the article)
+        self.named_at: dict[str, int] = {}  # body → the last sentence that named it or heard it speak
 
     def body(self, head: str) -> str | None:
         """The last body named whose name holds `head` ("the court" → "Supreme Court"), else the last
@@ -373,6 +375,17 @@ class _Memory:
             named = next((b for b in reversed(self.bodies) if word in b.split()), None)
             return named or (self.voices[-1] if self.voices else None)  # "the panel said" after "the Committee said"
         return self.voices[-1] if self.voices else self.bodies[-1] if self.bodies else None
+
+    def name_body(self, body: str) -> None:
+        """Remember a body named (or speaking) in the sentence being read."""
+        self.named_at.pop(body, None)
+        self.named_at[body] = self.sentence
+
+    def recent_body(self) -> str | None:
+        """The body "it" stands for: the last one named in this sentence or the one before, else
+        None (a body named further back is too far for a pronoun to reach reliably)."""
+        body = next(reversed(self.named_at), None)
+        return body if body is not None and self.named_at[body] >= self.sentence - 1 else None
 
     def meet(self, name: str, role_words, *, speaker: bool) -> None:
         for seen in (self.speakers, self.names) if speaker else (self.names,):
@@ -460,6 +473,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
     mentioned = None  # the one person or author the sentence before named, when it quoted nobody
     unattributed: list[dict] = []  # the full quotes of the sentence before that got no speaker
     for record, last_id, text in _units(article, text_col):
+        memory.sentence += 1
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _narration(text, spans)
         found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration))
@@ -479,8 +493,10 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
             elif first in ("his", "her") and speaker == found[1].split()[-1].lower():  # "his spokesman", nobody known
                 owner = _antecedent(narration[:found[0]], memory, first)
                 speaker = f"{owner}’s {speaker}" if owner else speaker
-        if isinstance(speaker, str) and not anonymous and not read_rules().organisation_words.isdisjoint(speaker.split()):
-            memory.voices.append(speaker)  # a body that speaks: "the panel" later on may be it
+        if isinstance(speaker, str) and not anonymous and (pattern.endswith("_body")
+                                                           or not read_rules().organisation_words.isdisjoint(speaker.split())):
+            memory.voices.append(speaker)  # a body that speaks: "the panel" or "it" later on may be it
+            memory.name_body(speaker)
         if found is None and previous and spans and not _unread_attribution(narration):
             # quoted without a speaker: the one of the sentence before goes on
             speaker, label, verb, verb_text, stance, anonymous, pattern = (*previous[:6], "continued")
@@ -587,7 +603,7 @@ def _named_subject(who: str, memory: _Memory) -> bool:
     """True when the words opening a sentence name a person: two name words or more, a pronoun,
     or a surname already met in the article ("Local leaders have described …" names nobody)."""
     roles, words = _split_label(who.split())
-    return (who.lower() in _PRONOUNS or len(words) > 1
+    return (who.lower() in _PRONOUNS or who == "It" or len(words) > 1
             or len(words) == 1 and (bool(roles) or memory.known(words[0]) is not None or words[0] in memory.names))
 
 
@@ -660,14 +676,18 @@ def _partial_subject(narration: str):
         who = " ".join(name)
     if match.group("verb") in _lexicon().anonymous:  # "U.S. officials have closed …, promising “…”"
         return match.start("who"), who, None, "partial_subject", match.group("verb")
-    if who.lower() in _PRONOUNS:
-        return match.start("who"), who, match.group("verb"), "partial_subject", None
+    if who.lower() in _PRONOUNS or who == "It" and (match.group("verb") in _lexicon().forms
+                                                   or match.group("verb") in _DIRECTIVES):
+        return match.start("who"), who, match.group("verb"), "partial_subject", None  # "It has ordered …": a body
     if (_POSSESSIVE.search(who) or who.endswith(("’", "'")) or _not_a_speaker(who, None, _lexicon())
             or who.split()[0] in read_rules().function_words or who.split()[0] in _NOT_SPEAKERS):
         return None
     return match.start("who"), who, match.group("verb"), "partial_subject", None
 
 
+# Verbs of command after which "It" (a body) gives the quoted words ("It has ordered Facebook to …
+# “justify …”"); any other verb after "It" ("It marks an “I told you so” tour") does not.
+_DIRECTIVES = frozenset({"ordered", "directed", "instructed", "required", "told", "asked", "urged"})
 # A verb in the past (after an adverb or not) right after the word read as the subject's verb: that
 # word was a noun ("Catholic bishops approved").
 _VERB_AFTER_NOUN = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:need|speed|feed|seed|red|bed|shed)\b)[a-z]+ed\b")
@@ -809,6 +829,8 @@ _KINDS_OF_BODY = _GENERAL_BODIES | {"Government", "Committee", "Court", "Council
                                     "Panel", "Tribunal", "Cabinet", "Regime", "Party", "Union", "Team", "Club",
                                     "Campaign", "Coalition", "Alliance", "Institute", "Center", "Centre", "Foundation"}
 _BODY = re.compile(r"(?<=\()[A-Z]{2,6}(?=\))|(?<![\w.])(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,6}[A-Z][\w’'.-]*")
+_IT = re.compile(r"\b(?:[Ii]t|[Ii]ts)\b(?![’'])")
+_THE_BODY = re.compile(r"\b[Tt]he\s+([A-Z][\w.-]*?)(?:[’']s?)?(?![\w’'.-]|\s+[A-Z])")  # "the Taliban('s)"
 _NOT_BODIES = {"Covid", "COVID", "Coronavirus", "Omicron", "Delta", "Day", "Week", "Month", "Year", "War"}
 
 
@@ -824,7 +846,8 @@ def _title_case(narration: str) -> bool:
 def _remember_bodies(narration: str, memory: _Memory) -> None:
     """Remember the bodies a sentence names: an acronym it defines in brackets ("(CDC)") or two
     capitalised words or more holding an organisation word ("the Food and Drug Administration",
-    "the Supreme Court")."""
+    "the Supreme Court"); for "it" later on (`_Memory.recent_body`) also "the" and one capitalised
+    word ("the Taliban"), and the body in view when the sentence says "it" or "its" again."""
     rules = read_rules()
     if _title_case(narration):
         return  # a headline in title case ("Biden Cancels Trip to Chicago"): its capitals name no body
@@ -834,6 +857,14 @@ def _remember_bodies(narration: str, memory: _Memory) -> None:
             name = " ".join(w for w in words if w not in rules.function_words or w in ("of", "for", "and", "on"))
             if name:
                 memory.bodies.append(re.sub(r"(?<=[a-z])\.$", "", _POSSESSIVE.sub("", name)))
+                memory.name_body(memory.bodies[-1])
+        elif any(w.rstrip(".") in rules.organisation_words and w not in _NOT_BODIES for w in words):
+            memory.name_body(_POSSESSIVE.sub("", match.group().rstrip(".")))  # "… by Facebook's Oversight Board."
+    if (body := memory.recent_body()) is not None and _IT.search(narration):
+        memory.name_body(body)  # "But it criticised …": a chain of "it" keeps the body in view
+    for match in _THE_BODY.finditer(narration):  # "The Taliban released a statement": one body
+        if _body_after_the(f"the {match.group(1)}"):
+            memory.name_body(match.group(1))
 
 
 def _single_mention(narration: str, memory: _Memory) -> str | None:
@@ -1023,14 +1054,15 @@ def _attribution(narration: str):
                     and (_is_place(who[4:]) or who[4:] in read_rules().adjectives)):
                 who, noun_group = f"the {who[4:]} {noun_group}", None  # "The US president urged": named before
             elif who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
-                who = f"the {who[4:]}" if _kind_of_body(who) else who[4:]  # "The Committee said": a kind
-            elif (" " not in who and who in read_rules().organisation_words
+                # "The Committee said" (a kind), "The Taliban said" (one body): "the" kept for `_speaker`
+                who = f"the {who[4:]}" if not noun_group and _after_the(who) else who[4:]
+            elif (" " not in who and not noun_group and _after_the(f"the {who}")
                   and re.search(r"\b[Tt]he\s+$", narration[:match.start("who")])):
-                who = f"the {who}"  # "… after the Committee said": a kind of body
+                who = f"the {who}"  # "… after the Committee said", "said the Pentagon": a body
             elif who.split()[0] in _OPENING_CONJUNCTIONS and len(who.split()) > 1:
                 who = who.split(None, 1)[1]  # "As David Schleicher … pointed out": the name after "As"
-            elif who.split()[0] in _NOT_SPEAKERS:
-                continue
+            elif who.split()[0] in _NOT_SPEAKERS and not (who == "It" and name in ("name_verb", "what_called")):
+                continue  # "It said" is a body's attribution (`_speaker`)
             if (name == "name_verb" and noun_group and who[:1].isupper() and not _POSSESSIVE.search(who)
                     and noun_group.capitalize() in read_rules().organisation_words):
                 who, noun_group = f"{who} {noun_group}", None  # "The Biden administration said": the body
@@ -1045,7 +1077,7 @@ def _attribution(narration: str):
                 match_end = longer.end()
             else:
                 match_end = match.end()
-            if (name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS or first in _DETERMINERS)
+            if (name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS | {"it"} or first in _DETERMINERS)
                     and not re.fullmatch(r"an?\s+(?:[A-Z]\S*\s+)?[A-Z]\S*", who)  # "said a New Yorker" speaks
                     and not (first in _INDEFINITE and _DESCRIPTION_ENDS.match(narration[match_end:]))):
                 if name == "verb_name" and first in _DETERMINERS and (named := _APPOSITION.match(narration, match.end())):
@@ -1144,7 +1176,7 @@ def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
     if (_POSSESSIVE.search(words[0]) and _POSSESSIVE.sub("", words[0]) in rules.function_words
             or words[-1].rstrip(".,") in rules.breaks or words[-1] in rules.breaks):
         return True  # "It's Jan. 30": a sentence opener and a date, not a name
-    if len(words) == 1 and who.lower() not in _PRONOUNS and (who in read_rules().function_words or who in _COMPASS):
+    if len(words) == 1 and who.lower() not in _PRONOUNS | {"it"} and (who in read_rules().function_words or who in _COMPASS):
         return True  # "If …", "South says" (a country named by its half)
     if _POSSESSIVE.search(who):  # "Harris’s comments": the owner of a noun, which must follow
         return noun is None
@@ -1186,11 +1218,30 @@ def _of_place(tokens: list[str]) -> list[str]:
 
 
 def _kind_of_body(who: str) -> bool:
-    """True when a speaker is "the" and one organisation word ("the Committee", "The Court"): a
-    kind of body, which one left to the text around it; the word alone ("Hamas", "Pentagon said")
-    is the body's own name."""
+    """True when a speaker is "the" and a word for a kind of body or a party's members ("the
+    Committee", "The Court", "the Democrats"): which one is left to the text around it."""
     words = who.split()
-    return len(words) == 2 and words[0] in ("the", "The") and words[1] in read_rules().organisation_words
+    return (len(words) == 2 and words[0] in ("the", "The") and words[1] in read_rules().organisation_words
+            and (words[1] in _KINDS_OF_BODY or words[1] in read_rules().titles))
+
+
+def _after_the(who: str) -> bool:
+    """True when "the" and one capitalised word name a kind of body or one body (`_kind_of_body`,
+    `_body_after_the`)."""
+    return _kind_of_body(who) or _body_after_the(who)
+
+
+def _body_after_the(who: str) -> bool:
+    """True when a speaker is "the" and one capitalised word that is no kind of body, role, party
+    or place ("the Pentagon said", "the Taliban said", "said the Kremlin"): English puts no article
+    before a person's name, so the word names one body."""
+    words = who.split()
+    if len(words) != 2 or words[0] not in ("the", "The") or not words[1][:1].isupper():
+        return False
+    word, rules = words[1], read_rules()
+    return not (_kind_of_body(who) or _POSSESSIVE.search(word) or word.endswith(("’", "'"))
+                or word in _lexicon().roles or word in rules.titles or word in rules.adjectives
+                or word in rules.function_words or word in _NOT_SPEAKERS or _is_place(word.rstrip(".,")))
 
 
 def _acronym_body(roles: list[str]) -> bool:
@@ -1237,6 +1288,10 @@ def _speaker(found, memory: _Memory):
         verb_text = None
     if _kind_of_body(who):  # "the Committee said": which committee the text does not say here
         return None, who.split()[-1], verb, verb_text, stance, False, pattern
+    if _body_after_the(who):  # "the Pentagon said": one body, never a person's surname
+        return who.split()[-1], who.split()[-1], verb, verb_text, stance, False, pattern + "_body"
+    if who in ("it", "It"):  # "it said": the body named in this sentence or the one before
+        return memory.recent_body(), who, verb, verb_text, stance, False, pattern + "_pronoun"
     who = _without_openers(who)
     owned = _OWNED.fullmatch(who) if " " in who else None
     owner = _POSSESSIVE.sub("", owned.group("owner")).rstrip("’'") if owned else ""
