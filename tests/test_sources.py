@@ -752,3 +752,23 @@ def test_allsides_speakers_are_no_outlet_place_title_or_function_word(shared_dat
 ])
 def test_sieve_rules_of_version_1_12(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a speaker and verb after the last comma (or right after the quote) frame the whole sentence,
+    # whoever its subject is (AllSides excerpts, one seen, one of the development batch blind4)
+    (["President Joe Biden told Israeli Prime Minister Benjamin Netanyahu in a phone call Wednesday that he expects "
+      "“a significant de-escalation today on the path to a ceasefire,” the White House said."],
+     "a significant de-escalation today on the path to a ceasefire,", "White House", False),
+    (["The Biden administration is facing a \"serious challenge\" at the US southern border, Homeland Security "
+      "Secretary Alejandro Mayorkas said Thursday, saying the US has encountered an \"unprecedented\" number of "
+      "migrants illegally crossing the border."], "unprecedented", "Alejandro Mayorkas", False),
+    # … but not a main clause that goes on after its verb, nor a relative clause's own speaker
+    (["As The New York Times reported, the organization called for a moratorium “until the end of September.”"],
+     "until the end of September.", "New York Times", False),
+    (["The report goes beyond a State Department fact sheet issued in January, which said the staffers became sick "
+      "\"with symptoms consistent with both COVID-19 and common seasonal illness,\" the Wall Street Journal reported."],
+     "with symptoms consistent with both COVID-19 and common seasonal illness,", "State Department", False),
+])
+def test_an_attribution_after_the_last_comma_frames_the_sentence(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

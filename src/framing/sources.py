@@ -1012,6 +1012,49 @@ _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quot
 
 @lru_cache(maxsize=1 << 16)
 def _attribution(narration: str):
+    """(start, who, verb as written, pattern name, noun after who) of the sentence's attribution, or
+    None: the first one, unless a later one frames the whole sentence (`_tail_attribution`)."""
+    best = _first_attribution(narration)
+    if (best is None or best[3] not in ("name_verb", "subject_participle")
+            or "," not in narration[best[0]:] and _PLACEHOLDER not in narration[best[0]:]):
+        return best  # "a fact sheet …, which said “…,” the Journal reported": the document's words
+    return _tail_attribution(narration, best[0]) or best
+
+
+TAIL_MAX_WORDS = 12  # "…, Homeland Security Secretary Alejandro Mayorkas said Thursday," frames the sentence
+_PARTICIPLE_AFTER = re.compile(r"\s*(?:[a-z]+ly\s+)?([a-z]+ing)\b")
+
+
+def _tail_attribution(narration: str, after: int):
+    """An attribution between commas that frames the whole sentence, after the first one found at
+    `after`: "President Joe Biden told Netanyahu that he expects “…,” the White House said." and "The
+    administration faces a “serious challenge,” Secretary Jane Roe said Thursday, saying …" are the
+    words of whoever is named last (news puts the source of a whole report after it: the clause before
+    the comma is what the source said, whoever it names). The part after the last comma, or before a
+    participle of a reporting verb ("…, saying …"), of at most `TAIL_MAX_WORDS` words, opening with
+    its speaker and its verb; None when the sentence has no such part."""
+    parts = [m.end() for m in re.finditer(rf",|\b{_PLACEHOLDER}\b", narration) if m.start() > after]
+    forms = _lexicon().forms
+    for k, start in enumerate(parts):
+        end = parts[k + 1] - 1 if k + 1 < len(parts) else len(narration)
+        part = narration[start:end]
+        if len(_WORD.findall(part)) > TAIL_MAX_WORDS:
+            continue
+        if k + 1 < len(parts):  # a part in the middle: only before "…, saying"
+            participle = _PARTICIPLE_AFTER.match(narration, end + 1)
+            if participle is None or participle.group(1) not in forms:
+                continue
+        found = _first_attribution(part)
+        if found is None or found[3] not in ("name_verb", "verb_name") or part[:found[0]].strip() not in ("", "the"):
+            continue
+        rest = part[part.find(found[2], found[0]) + len(found[2]):] if found[3] == "name_verb" else ""
+        if _PLACEHOLDER not in rest and len(_WORD.findall(rest)) <= ATTRIBUTION_TAIL_WORDS:
+            return (start + found[0], *found[1:])  # "… said Thursday": nothing said follows the verb
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_attribution(narration: str):
     """(start, who, verb as written, pattern name, noun after who) of the first attribution in the
     sentence, or None. A base-form verb after a singular name is a noun ("the US state department"), not a
     reporting verb: only plural and anonymous subjects take it ("officials say")."""
