@@ -772,3 +772,20 @@ def test_sieve_rules_of_version_1_12(texts, quote, speaker, anonymous):
 ])
 def test_an_attribution_after_the_last_comma_frames_the_sentence(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # "A" opening a sentence opens an unnamed person, not a name "A …" (AllSides excerpts, blind4)
+    (["A Beijing official hit back at the bill on Wednesday, saying it \"exaggerated the 'China threat'\"."],
+     "exaggerated the 'China threat'", "Beijing official", True),
+    (["A YouTube spokesperson said the video “violated our policy.”"], "violated our policy.",
+     "YouTube spokesperson", True),
+    # … only when its noun names a person: "A timeline" does not, and the speaker before goes on
+    (["Defense Secretary Lloyd Austin said in a memorandum that the secretaries must “immediately begin full "
+      "vaccination” of all service members.",
+      "A timeline was not laid out in the memo, but Austin directed a rapid pace, telling the secretaries to "
+      "“impose ambitious timelines for implementation.”"],
+     "impose ambitious timelines for implementation.", "Lloyd Austin", False),
+])
+def test_a_sentence_opened_by_a_or_an_names_an_unnamed_person(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

@@ -43,6 +43,7 @@ QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "se
 _QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{8,})’(?!\w)")
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?[A-Z][\w’'.\-]*)*"
 _PRONOUNS = {"he", "she", "they"}
+_NOT_INDEFINITE = r"(?!(?:A|An|Another)\s)"  # an indefinite article opening a sentence opens no name
 # Verbs whose agent, after "by", names or judges what the quoted span says ("described by critics as").
 _PASSIVE_VERBS = ("called|described|dubbed|labeled|labelled|branded|termed|characterized|characterised|hailed|"
                   "decried|condemned|celebrated|praised|touted|criticized|criticised|denounced|derided|dismissed|"
@@ -104,8 +105,9 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     inverted = {form for form, (verb, _) in forms.items() if verb in set(data["inverted"]["verbs"])}
     anonymous = sorted(data["anonymous"]["phrases"], key=len, reverse=True)
     titles = frozenset(data["roles"]["titles"])
-    speaker = (rf"(?<![\w’'.-])(?P<who>(?:{_NAME}|the\s+[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(titles)})\b|"
-               rf"{_NAME}|[Hh]e|[Ss]he|[Tt]hey|it(?=\s)|"
+    # "A Beijing official", "An Army spokesman": an unnamed person, never a name opened by "A"
+    speaker = (rf"(?<![\w’'.-])(?P<who>(?:{_NOT_INDEFINITE}{_NAME}|the\s+[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(titles)})\b|"
+               rf"{_NOT_INDEFINITE}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|it(?=\s)|"
                rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
                rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s)|"
                rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
@@ -1084,6 +1086,10 @@ def _first_attribution(narration: str):
             if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
                 continue  # "“…,” the complaint alleges": the verb's own pattern reads it
             noun_group = match.group("noun") if "noun" in pattern.groupindex else None
+            if who.split()[0] in ("A", "An", "Another") and " " in who:
+                if not _names_a_person(who.split()[-1], lexicon):
+                    continue  # "A timeline was not laid out, but …": no person
+                who = who[0].lower() + who[1:]  # "A Beijing official hit back, saying": an unnamed person
             if who.startswith("The ") and who[4:5].islower():  # "The agency’s report said": a description
                 who = "t" + who[1:]
             if who in ("The", "the") and noun_group:  # "The agency said": a description
@@ -1152,6 +1158,15 @@ def _first_attribution(narration: str):
                 best = (match.start(), who, verb_text, name, noun)
             break
     return best
+
+
+_PERSON_SUFFIX = re.compile(r"[a-z](?:er|or|ist|ian|ant|ent)s?$")  # reporter, senator, activist, physician
+
+
+def _names_a_person(noun: str, lexicon: _Lexicon) -> bool:
+    """True when a lower-case noun names a person: a role noun or unnamed source of the data file, or
+    a word made with a suffix for people ("reporter", "activist", "resident")."""
+    return noun in lexicon.heads or noun in lexicon.titles or bool(_PERSON_SUFFIX.search(noun))
 
 
 @lru_cache(maxsize=1 << 12)
