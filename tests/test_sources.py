@@ -789,3 +789,24 @@ def test_an_attribution_after_the_last_comma_frames_the_sentence(texts, quote, s
 ])
 def test_a_sentence_opened_by_a_or_an_names_an_unnamed_person(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # right after a quote any reporting verb comes before its speaker, and a name in apposition to
+    # the description after it speaks (an AllSides excerpt of blind4)
+    (["“If you can say it on the streets of New York,” promised the company’s chief executive, John Matze, in a "
+      "June CNBC interview, “you can say it on Parler.”"], "you can say it on Parler.", "John Matze", False),
+    (["“It will pass,” said the mayor, Jane Roe, on Monday."], "It will pass,", "Jane Roe", False),
+    # a description after an inverted verb ends at its comma
+    (["\"More investigation is still needed to determine the origin of the pandemic,\" said the 18 scientists, "
+      "including Ravindra..."], "More investigation is still needed to determine the origin of the pandemic,",
+     "18 scientists", True),
+    # an aside opened by "but" is a clause of its own, not an apposition of the subject
+    (["Defense Secretary Lloyd Austin said in a memorandum that the secretaries must “immediately begin full "
+      "vaccination” of all service members.",
+      "A timeline was not laid out in the memo, but Austin directed a rapid pace, telling the secretaries to "
+      "“impose ambitious timelines for implementation.”"],
+     "impose ambitious timelines for implementation.", "Lloyd Austin", False),
+])
+def test_a_description_after_the_verb_ends_at_its_comma(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

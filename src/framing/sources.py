@@ -109,15 +109,16 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     speaker = (rf"(?<![\w’'.-])(?P<who>(?:{_NOT_INDEFINITE}{_NAME}|the\s+[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(titles)})\b|"
                rf"{_NOT_INDEFINITE}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|it(?=\s)|"
                rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
-               rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s)|"
+               rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s|,)|"
                rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
                rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
                rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
                rf"(?:[Aa]n?|[Aa]nother)\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who)\s)[\w’'-]+\s+){{0,3}}?[a-z][\w-]*(?=\s|[.!?…]*$))")
     participles = _alternatives(f for f in forms if f.endswith("ing"))
+    after_quote = {f for f, (verb, _) in forms.items() if f != verb and not f.endswith("ing") and verb != "tell"}
     documents = frozenset(data["roles"].get("documents", ()))
     patterns = [
-        ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s))?"
+        ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s))?"
                                  rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
                                  rf"\s+(?:(?!(?:and|or|but|then)\s)(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(forms)})\b")),
         # "CNN's chief White House correspondent, Jane Roe, asked Biden …": a person's name in
@@ -140,6 +141,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         # "“…,” the 14-year-old, frustrated at …": a description after the quote
         ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>the\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)\s*(?:,|\.{{3}}|…|$)")),
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
+        # right after a quote any reporting verb comes before its speaker ("“…,” promised the chief executive")
+        ("verb_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<verb>{_alternatives(after_quote)})\s+(?:the\s+)?{speaker}")),
         # "according to a report released by the United Nations", "… the statement signed by Dr. Jane Roe"
         ("according_to_document", re.compile(
             rf"\b[Aa]ccording to\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(documents)})\s+"
@@ -1133,7 +1136,12 @@ def _first_attribution(narration: str):
                     who = named.group("who")  # "said his wife, Jane Roe, 69, of …": the name in apposition
                 else:
                     continue  # "saying he hopes", "said his administration has": the subject of what is reported
-            if name == "verb_name" and first == "the" and _clause_follows(narration[match.end():]):
+            comma = narration.find(",", match.end())
+            if (name == "verb_name" and first == "the" and comma >= 0
+                    and re.fullmatch(r"(?:\s+[a-z][\w’'-]*){0,3}", narration[match.end():comma])
+                    and (named := _APPOSITION.match(narration, comma))):
+                who = named.group("who")  # "promised the company's chief executive, Jane Roe, in …": the name
+            elif name == "verb_name" and first == "the" and _clause_follows(narration[match.end():]):
                 longer = _LONGER_DESCRIPTION.match(narration, match.end())
                 if longer is None:
                     continue  # "said the plan was …": the subject of what is reported, not "said the mayor."
