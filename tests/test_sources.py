@@ -810,3 +810,22 @@ def test_a_sentence_opened_by_a_or_an_names_an_unnamed_person(texts, quote, spea
 ])
 def test_a_description_after_the_verb_ends_at_its_comma(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a noun for what someone says or means to do, owned by a name, holds the owner's words
+    # (AllSides excerpts: blind, blind3, blind4)
+    (["The Taliban's assurance of a “safe passage” to the Kabul airport has been undermined by a report."],
+     "safe passage", "Taliban", False),
+    (["The summit offers an early test of the Biden administration's goal of holding Russia accountable while "
+      "seeking a more \"stable\" and \"predictable\" relationship."], "predictable", "Biden administration", False),
+    (["Take MSNBC’s Nicolle Wallace’s contention that the speech, in which Scott praised the Trump administration "
+      "vaccines, was “delivered from a planet where facts don’t matter.”"],
+     "delivered from a planet where facts don’t matter.", "Nicolle Wallace", False),
+    # an owner in lower case is left alone, and a noun that says nothing is no claim
+    (["Critics fought the administration’s stated plans to go “door-to-door” in the fall."], "door-to-door",
+     None, False),
+    (["Jane Roe's house on the “Gold Coast” was sold."], "Gold Coast", None, False),
+])
+def test_a_claim_owned_by_a_name_holds_its_words(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

@@ -117,6 +117,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     participles = _alternatives(f for f in forms if f.endswith("ing"))
     after_quote = {f for f, (verb, _) in forms.items() if f != verb and not f.endswith("ing") and verb != "tell"}
     documents = frozenset(data["roles"].get("documents", ()))
+    claims = data["roles"].get("claims", ())
     patterns = [
         ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s))?"
                                  rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
@@ -173,6 +174,11 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         ("prompted", re.compile(rf"\b(?:prompted|prompting|prompts|led|leading|forced|forcing)\s+(?:the\s+)?{speaker}"
                                 rf"{_WHEN}\s+to\s+(?P<verb>ask|say|declare|tweet|write|warn|respond|use|call|"
                                 rf"insist|admit|concede|acknowledge|quip|joke)\b[^;]*?{_PLACEHOLDER}")),
+        # "The Taliban's assurance of a “safe passage”", "Jane Roe's contention that … was “…”": a noun
+        # for what someone says or means to do, owned by a name, holds that name's words
+        ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:administration|government|"
+                                   rf"campaign|team))?)[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
+                                   rf"(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
         # "(to use President Jane Roe's words)", "in the words of Jane Roe"
         ("words_of", re.compile(rf"\b(?:in|to use|in the)\s+(?P<who>{_NAME})[’']s?\s+(?:own\s+)?words\b"
                                 rf"|\bin the words of\s+(?P<who2>{_NAME})")),
@@ -241,12 +247,13 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     """Speakers as the actors of `framing.actors`: titles cut off and a surname alone ("Trump", from
     "Mr. Trump") as the one full name written with it in the event, else in the table ("Donald
     Trump"), counting the full names `written` in every sentence ((event, name) pairs, names as
-    `framing.actors` reads them), not only those of speakers. Anonymous sources, offices
+    `framing.actors` reads them), not only those of speakers. Anonymous sources, one-word bodies ("Taliban"), offices
     ("Netanyahu’s office") and organisations are left as they are; an article's own outlet is no
     speaker in it (see `_own_outlet`); a kind of body written before a name is not part of it
     ("Drugmaker Merck" → "Merck", see `_without_descriptor`)."""
     quotes = quotes.assign(speaker=quotes["speaker"].map(_without_descriptor))
-    named = quotes["speaker"].notna() & ~quotes["is_anonymous"]
+    one_word_body = quotes["pattern"].str.contains("_body", regex=False) & ~quotes["speaker"].str.contains(" ").fillna(True)
+    named = quotes["speaker"].notna() & ~quotes["is_anonymous"] & ~one_word_body  # "Taliban" is no surname
     if not named.any():
         return quotes["speaker"]
     by_event = quotes["event"].notna().all()
@@ -1012,7 +1019,8 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"), 
 _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quote_name": _PLACEHOLDER,
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
           "according_to_document": "ccording to", "according_to_author": "ccording to",
-          "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER}
+          "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
+          "owner_claim": _PLACEHOLDER}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1086,6 +1094,8 @@ def _first_attribution(narration: str):
                     who = f"{who} {' '.join(role)}"
                 if who[:1].islower():
                     continue
+            if name == "owner_claim" and len(owned := re.split(r"[’']s?\s+", who)[-1].split()) >= 2:
+                who = " ".join(owned)  # "Take MSNBC’s Nicolle Wallace’s contention": the last owner, a person
             if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
                 continue  # "“…,” the complaint alleges": the verb's own pattern reads it
             noun_group = match.group("noun") if "noun" in pattern.groupindex else None
