@@ -780,6 +780,9 @@ def test_an_attribution_after_the_last_comma_frames_the_sentence(texts, quote, s
      "exaggerated the 'China threat'", "Beijing official", True),
     (["A YouTube spokesperson said the video “violated our policy.”"], "violated our policy.",
      "YouTube spokesperson", True),
+    # an indefinite description holds no conjunction ("in a speech Sunday and said" names nobody)
+    (["The Taiwanese president stood firm against Chinese President Xi Jinping in a speech Sunday and said the "
+      "island would not “bow to pressure” from the mainland."], "bow to pressure", None, False),
     # … only when its noun names a person: "A timeline" does not, and the speaker before goes on
     (["Defense Secretary Lloyd Austin said in a memorandum that the secretaries must “immediately begin full "
       "vaccination” of all service members.",

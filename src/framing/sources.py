@@ -113,7 +113,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
                rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
                rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
-               rf"(?:[Aa]n?|[Aa]nother)\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who)\s)[\w’'-]+\s+){{0,3}}?[a-z][\w-]*(?=\s|[.!?…]*$))")
+               rf"(?:[Aa]n?|[Aa]nother)\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who|and|or|but)\s)[\w’'-]+\s+){{0,3}}?"
+               rf"(?!(?:and|or|but)\s)[a-z][\w-]*(?=\s|[.!?…]*$))")  # "in a speech Sunday and said": no one
     participles = _alternatives(f for f in forms if f.endswith("ing"))
     after_quote = {f for f, (verb, _) in forms.items() if f != verb and not f.endswith("ing") and verb != "tell"}
     documents = frozenset(data["roles"].get("documents", ()))
