@@ -360,13 +360,13 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 def test_accuracy_on_the_seen_sample_holds_its_floor():
     """Speaker accuracy on the 468 hand-labelled quotes read while writing the rules (dev, holdout,
     test, fresh, blind, blind2, blind3, blind4), scored as `benchmarks/bench_sources.py` scores it:
-    measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them; a rule change
-    that loses more than two points fails here."""
+    measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86 (precision
+    0.91) with 1.12; a rule change that loses more than two points fails here."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
     items = [json.loads(line) for line in path.open(encoding="utf-8")]
     seen = score_sample([item for item in items if item["split"] in SEEN])
     assert seen["n_quotes"] == 468 and seen["quotes_found"] == 468
-    assert seen["accuracy"] >= 0.82 and seen["precision"] >= 0.88
+    assert seen["accuracy"] >= 0.84 and seen["precision"] >= 0.89
 
 
 def test_second_annotator_labels_the_same_quotes():
