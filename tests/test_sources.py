@@ -749,12 +749,6 @@ def test_allsides_speakers_are_no_outlet_place_title_or_function_word(shared_dat
       "“Inflation is transitory,” it said."], "Inflation is transitory,", None, False),
     (["Texas Gov. Greg Abbott met officers of the Texas Department of Public Safety.",
       "It marks the latest stop in what could be described as an “I told you so” tour."], "I told you so", None, False),
-])
-def test_sieve_rules_of_version_1_12(texts, quote, speaker, anonymous):
-    test_sieve_rules(texts, quote, speaker, anonymous)
-
-
-@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
     # a speaker and verb after the last comma (or right after the quote) frame the whole sentence,
     # whoever its subject is (AllSides excerpts, one seen, one of the development batch blind4)
     (["President Joe Biden told Israeli Prime Minister Benjamin Netanyahu in a phone call Wednesday that he expects "
@@ -769,12 +763,6 @@ def test_sieve_rules_of_version_1_12(texts, quote, speaker, anonymous):
     (["The report goes beyond a State Department fact sheet issued in January, which said the staffers became sick "
       "\"with symptoms consistent with both COVID-19 and common seasonal illness,\" the Wall Street Journal reported."],
      "with symptoms consistent with both COVID-19 and common seasonal illness,", "State Department", False),
-])
-def test_an_attribution_after_the_last_comma_frames_the_sentence(texts, quote, speaker, anonymous):
-    test_sieve_rules(texts, quote, speaker, anonymous)
-
-
-@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
     # "A" opening a sentence opens an unnamed person, not a name "A …" (AllSides excerpts, blind4)
     (["A Beijing official hit back at the bill on Wednesday, saying it \"exaggerated the 'China threat'\"."],
      "exaggerated the 'China threat'", "Beijing official", True),
@@ -783,18 +771,6 @@ def test_an_attribution_after_the_last_comma_frames_the_sentence(texts, quote, s
     # an indefinite description holds no conjunction ("in a speech Sunday and said" names nobody)
     (["The Taiwanese president stood firm against Chinese President Xi Jinping in a speech Sunday and said the "
       "island would not “bow to pressure” from the mainland."], "bow to pressure", None, False),
-    # … only when its noun names a person: "A timeline" does not, and the speaker before goes on
-    (["Defense Secretary Lloyd Austin said in a memorandum that the secretaries must “immediately begin full "
-      "vaccination” of all service members.",
-      "A timeline was not laid out in the memo, but Austin directed a rapid pace, telling the secretaries to "
-      "“impose ambitious timelines for implementation.”"],
-     "impose ambitious timelines for implementation.", "Lloyd Austin", False),
-])
-def test_a_sentence_opened_by_a_or_an_names_an_unnamed_person(texts, quote, speaker, anonymous):
-    test_sieve_rules(texts, quote, speaker, anonymous)
-
-
-@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
     # right after a quote any reporting verb comes before its speaker, and a name in apposition to
     # the description after it speaks (an AllSides excerpt of blind4)
     (["“If you can say it on the streets of New York,” promised the company’s chief executive, John Matze, in a "
@@ -804,18 +780,13 @@ def test_a_sentence_opened_by_a_or_an_names_an_unnamed_person(texts, quote, spea
     (["\"More investigation is still needed to determine the origin of the pandemic,\" said the 18 scientists, "
       "including Ravindra..."], "More investigation is still needed to determine the origin of the pandemic,",
      "18 scientists", True),
-    # an aside opened by "but" is a clause of its own, not an apposition of the subject
+    # an aside opened by "but" is a clause of its own, not an apposition of the subject, and "A timeline"
+    # opens no unnamed person (its noun names none): the speaker before goes on
     (["Defense Secretary Lloyd Austin said in a memorandum that the secretaries must “immediately begin full "
       "vaccination” of all service members.",
       "A timeline was not laid out in the memo, but Austin directed a rapid pace, telling the secretaries to "
       "“impose ambitious timelines for implementation.”"],
      "impose ambitious timelines for implementation.", "Lloyd Austin", False),
-])
-def test_a_description_after_the_verb_ends_at_its_comma(texts, quote, speaker, anonymous):
-    test_sieve_rules(texts, quote, speaker, anonymous)
-
-
-@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
     # a noun for what someone says or means to do, owned by a name, holds the owner's words
     # (AllSides excerpts: blind, blind3, blind4)
     (["The Taliban's assurance of a “safe passage” to the Kabul airport has been undermined by a report."],
@@ -830,5 +801,5 @@ def test_a_description_after_the_verb_ends_at_its_comma(texts, quote, speaker, a
      None, False),
     (["Jane Roe's house on the “Gold Coast” was sold."], "Gold Coast", None, False),
 ])
-def test_a_claim_owned_by_a_name_holds_its_words(texts, quote, speaker, anonymous):
+def test_sieve_rules_of_version_1_12(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
