@@ -1052,8 +1052,9 @@ def _tail_attribution(narration: str, after: int):
     for k, start in enumerate(parts):
         end = parts[k + 1] - 1 if k + 1 < len(parts) else len(narration)
         part = narration[start:end]
-        if len(_WORD.findall(part)) > TAIL_MAX_WORDS:
-            continue
+        words = _WORD.findall(part)
+        if len(words) > TAIL_MAX_WORDS or not any(w in forms for w in words):
+            continue  # too long, or no reporting verb: skip the patterns
         if k + 1 < len(parts):  # a part in the middle: only before "…, saying"
             participle = _PARTICIPLE_AFTER.match(narration, end + 1)
             if participle is None or participle.group(1) not in forms:
