@@ -2,7 +2,8 @@
 
     python benchmarks/bench_sources.py
 
-The sample (`tests/fixtures/quotes_allsides_sample.jsonl`) is quoted spans drawn at random from
+The sample (`tests/fixtures/quotes_allsides_sample.jsonl`: our labels, the excerpts read from
+../shared/data by `quote_samples.py`) is quoted spans drawn at random from
 the AllSides excerpts after the first 300 articles (one per article), each labelled by hand with
 its speaker: a name, a role, "anonymous", or none (scare quotes, titles, quoted documents, a
 speaker the excerpt does not name). The "dev" (46), "holdout" (32) and "test" (30) splits were
@@ -44,10 +45,10 @@ from pathlib import Path
 
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quote_samples import NEWS, SAMPLE, SECOND, read_samples  # noqa: E402,F401  (the labels; text from ../shared/data)
+
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "tests" / "fixtures" / "quotes_allsides_sample.jsonl"
-SECOND = ROOT / "tests" / "fixtures" / "quotes_second_annotator.jsonl"  # blind3 and blind4 relabelled
-NEWS = ROOT / "tests" / "fixtures" / "quotes_news_sample.jsonl"  # quotes drawn from other real news (blind6)
 ALLSIDES = ROOT.parent / "shared" / "data" / "allsides-roundups" / "articles.jsonl"
 REPEATS = 3  # timed runs of the extractor; the median is printed
 SEEN = ("dev", "holdout", "test", "fresh", "blind", "blind2", "blind3", "blind4")  # every miss read while writing rules
@@ -57,7 +58,8 @@ HELD_OUT = (BLIND, BLIND6)
 
 
 def sample_table(item: dict) -> pd.DataFrame:
-    """The labelled article (its sentences, one per line) as a sentence table."""
+    """The labelled article (its sentences, one per line in `text`, as `quote_samples.with_text`
+    rebuilds them) as a sentence table."""
     texts = item["text"].split("\n")
     return pd.DataFrame({"article_id": item["article_id"], "outlet": "sample", "kind": "body",
                          "sentence_id": range(len(texts)), "position": 0.0, "text": texts})
@@ -204,7 +206,7 @@ def timed_extraction(sentences: pd.DataFrame, repeats: int = REPEATS):
 def main() -> int:
     import framing as fr
 
-    items = [json.loads(line) for path in (SAMPLE, NEWS) for line in path.open(encoding="utf-8")]
+    items = [item for path in (SAMPLE, NEWS) for item in read_samples(path)]
     result = {"lexicon_version": str(fr.load_data("reporting_verbs")["version"])}
     for split in scored_splits(sys.argv):
         for name, members in scored_groups(split, items):

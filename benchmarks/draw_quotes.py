@@ -6,17 +6,18 @@
 
 One direct quote at random from each of `n` articles drawn at random (fixed seed) that the labelled
 samples do not hold yet (fewer than `n` when the articles run out). With `--source allsides` (the
-default): AllSides articles after the first 300 (the test corpus), each row holding the article's
-sentences (one a line), for `tests/fixtures/quotes_allsides_sample.jsonl`. With `--source aeb`
+default): AllSides articles after the first 300 (the test corpus), for
+`tests/fixtures/quotes_allsides_sample.jsonl`. With `--source aeb`
 (the English `gold_article_body` of ../shared/data/aeb-dev) or `--source frames` (the `text` of
 ../shared/data/narrative-frames-dev): the article cut into sentences as `framing build` cuts an
 export's text, each row naming its `source` (the data set) and `article_id` (its `page_id` or
-`article_id`) and holding the article's sentences up to `AFTER` after the quote's last one (the
-sentences before, where a speaker's antecedents are, all kept), for
+`article_id`) and how many of the article's sentences it keeps (`n_sentences`: up to `AFTER` after
+the quote's last one, the sentences before, where a speaker's antecedents are, all kept), for
 `tests/fixtures/quotes_news_sample.jsonl`. Every row has the sentence and the quote as
-`framing.extract_quotes` cuts it, and an empty `speaker` to fill in by reading the excerpt, before
-framing is run on the batch, with the labelling rule of docs/sources.md ("The labelling rule,
-settled"), in short:
+`framing.extract_quotes` cuts it, and an empty `speaker` to fill in. A row holds no text of the
+article (the shared data stays out of the project): `python benchmarks/quote_samples.py batch.jsonl`
+prints each row's excerpt, cut as here, to label it by reading it, before framing is run on the
+batch, with the labelling rule of docs/sources.md ("The labelling rule, settled"), in short:
 
 1. the speaker is whom the attribution governing the quote names (a verb of saying, writing, asking,
    calling, deeming or threatening, "according to"; the nearer one when two could); a pronoun or
@@ -50,6 +51,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_sources import ALLSIDES, NEWS, SAMPLE, sample_table  # noqa: E402
+from quote_samples import article_sentences  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 # --source: (the data set's folder under ../shared/data, its file, its id field, its text field)
@@ -67,7 +69,7 @@ def main() -> int:
     args = parser.parse_args()
     items = draw_allsides(args) if args.source == "allsides" else draw_news(args)
     for item in items:
-        print(json.dumps(item, ensure_ascii=False))
+        print(json.dumps(fixture_row(item), ensure_ascii=False))
     return 0
 
 
@@ -127,13 +129,14 @@ def draw_news(args) -> list[dict]:
     return items
 
 
-def article_sentences(text: str) -> list[str]:
-    """An article's text cut into sentences as `framing build` cuts an export's text: lines joined
-    into paragraphs (a blank line parts them, a hard-wrapped line goes on), exact repeats dropped,
-    body paragraphs split into sentences."""
-    from framing import build, clean
-
-    return [row["text"] for row in build.unnest_sentences(build.unnest_blocks(clean.label_clean_text(text)))]
+def fixture_row(item: dict) -> dict:
+    """A drawn item as a row of a sample file: its text left out, a news row's sentences counted
+    (`n_sentences`, which `quote_samples.with_text` keeps when it rebuilds the text)."""
+    row = {k: v for k, v in item.items() if k not in ("text", "sentence_id", "quote", "speaker", "note")}
+    row["sentence_id"] = item["sentence_id"]
+    if "source" in item:
+        row["n_sentences"] = len(item["text"].split("\n"))
+    return {**row, **{k: item[k] for k in ("quote", "speaker", "note")}}
 
 
 def cut_alike(item: dict, row) -> bool:

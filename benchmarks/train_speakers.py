@@ -23,7 +23,6 @@ it beats the rules here; neither it nor the hybrid has (docs/sources.md).
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 import sys
@@ -36,6 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_sources import SAMPLE, SEEN, sample_table, same_speaker  # noqa: E402
+from quote_samples import read_labels, with_text  # noqa: E402
 from framing.actors import _person_mentions, read_rules  # noqa: E402
 from framing.sources import (_BODY, _NOT_BODIES, _NOT_SPEAKERS, _PLACEHOLDER, _POSSESSIVE, _QUOTE, _SCARE,  # noqa: E402
                              _TITLE_SMALL_WORDS, _WORD, _is_place, _lexicon, _narration, _split_label, _title_case)
@@ -311,8 +311,8 @@ def trainable(data: list, indices) -> list:
 def main() -> int:
     from sklearn.model_selection import GroupKFold
 
-    items = [json.loads(line) for line in SAMPLE.open(encoding="utf-8")]
-    items = [item for item in items if item["split"] in SEEN]
+    items = [item for item in read_labels(SAMPLE) if item["split"] in SEEN]
+    items = with_text(items)
     data = [(item, *quote_candidates(item)) for item in items]
     data = [(item, row, cands) for item, row, cands in data if row is not None]
     names = sorted({k for _, _, cands in data for c in cands for k in c["features"]})

@@ -8,11 +8,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import bench_sources  # noqa: E402
+import pytest  # noqa: E402
 from bench_sources import (BLIND, BLIND6, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
                            scored_splits, shows_misses)
+from quote_samples import SECOND, SampleError, read_labels, with_text  # noqa: E402
 
-ITEMS = [json.loads(line) for line in SAMPLE.open(encoding="utf-8")]
-NEWS_ITEMS = [json.loads(line) for line in NEWS.open(encoding="utf-8")]
+ITEMS = read_labels(SAMPLE)  # labels only: the articles' text is read from ../shared/data
+NEWS_ITEMS = read_labels(NEWS)
 
 
 def test_every_split_of_the_samples_is_seen_or_held_out():
@@ -43,7 +45,7 @@ def test_seen_scores_no_held_out_quote_and_blind6_is_scored_per_data_set():
     assert len(groups[BLIND6]) == 80 and all(len(groups[name]) == 40 for name in list(groups)[1:])
 
 
-def test_a_held_out_run_prints_totals_and_no_held_out_quote(tmp_path, monkeypatch, capsys):
+def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_path, monkeypatch, capsys):
     """The benchmark run with both held-out flags (the seen splits cut to `dev` to keep it short, no
     timing, results written under tmp_path) prints one line per held-out total with its Wilson
     interval, and none of the held-out quotes or labels."""
@@ -66,35 +68,62 @@ def test_a_held_out_run_prints_totals_and_no_held_out_quote(tmp_path, monkeypatc
     assert all("errors" not in written[name] for name in written if name.split()[0] in HELD_OUT)
 
 
-def test_each_quote_is_in_its_sentence_and_each_article_in_one_batch():
-    for item in ITEMS:
+def test_each_quote_is_in_its_rebuilt_sentence(shared_data):
+    """Each row's article, rebuilt from ../shared/data as draw_quotes.py cut it, holds the row's quote
+    in the row's sentence (with_text checks it too, and fails naming the row)."""
+    for item in with_text(ITEMS, shared_data):
         assert item["quote"] in item["text"].split("\n")[item["sentence_id"]]
-    for item in NEWS_ITEMS:  # a quote may open at its sentence's end and close in a later one
+    for item in with_text(NEWS_ITEMS, shared_data):  # a quote may open at its sentence's end and close in a later one
         assert item["quote"] in " ".join(item["text"].split("\n")[item["sentence_id"]:])
+        assert len(item["text"].split("\n")) == item["n_sentences"]
+
+
+def test_a_row_whose_article_or_quote_is_not_found_fails_naming_it(shared_data):
+    item = next(item for item in ITEMS if item["split"] == "dev")
+    with pytest.raises(SampleError, match="article not found.*allsides_0_none"):
+        with_text([dict(item, article_id="allsides_0_none")], shared_data)
+    with pytest.raises(SampleError, match=f"quote not found.*{item['article_id']}"):
+        with_text([dict(item, quote="no such words were written here")], shared_data)
+    news = next(item for item in NEWS_ITEMS if item["source"] == "aeb-dev")
+    with pytest.raises(SampleError, match=f"n_sentences.*{news['article_id']}"):
+        with_text([dict(news, n_sentences=100000)], shared_data)
+
+
+def test_the_samples_hold_our_labels_and_no_article_text():
+    """The shared data's terms keep its text out of the project: a row holds its labels, the quoted
+    span and where to find it, never the article's sentences."""
+    allowed = {"split", "source", "article_id", "sentence_id", "n_sentences", "starts", "end",
+               "quote", "speaker", "note"}
+    for item in ITEMS + NEWS_ITEMS + read_labels(SECOND):
+        assert set(item) <= allowed, sorted(set(item) - allowed)
+
+
+def test_each_article_in_one_batch():
     for held_out, items in ((BLIND, ITEMS), (BLIND6, NEWS_ITEMS)):
         articles = [(item.get("source"), item["article_id"]) for item in items if item["split"] == held_out]
         others = {(item.get("source"), item["article_id"]) for item in items if item["split"] != held_out}
         assert len(articles) == len(set(articles)) and not set(articles) & others
 
 
-def test_held_out_labels_are_written_in_their_excerpt():
+def test_held_out_labels_are_written_in_their_excerpt(shared_data):
     """The settled rule labels a speaker as the excerpt writes it (docs/sources.md, rules 2-3), so each
     named label of a batch labelled under it can be found in its text (which holds every sentence
     before the quote, where a speaker's antecedents are); "anonymous" and none are not names."""
-    for item in ITEMS + NEWS_ITEMS:
-        if item["split"] in HELD_OUT and item["speaker"] not in (None, "anonymous"):
+    held_out = [item for item in ITEMS + NEWS_ITEMS if item["split"] in HELD_OUT]
+    for item in with_text(held_out, shared_data):
+        if item["speaker"] not in (None, "anonymous"):
             assert item["speaker"] in item["text"].replace("’", "'"), item["speaker"]
 
 
 def test_news_quotes_trace_to_their_article(shared_data):
     """Each blind6 row names its data set and article (aeb-dev `page_id`, narrative-frames-dev
-    `article_id`), and its stored sentences are that article's text from its start, in order."""
+    `article_id`), and its rebuilt sentences are that article's text from its start, in order."""
     fields = {"aeb-dev": ("pages.jsonl", "page_id", "gold_article_body"),
               "narrative-frames-dev": ("articles.jsonl", "article_id", "text")}
     for source, (name, id_field, text_field) in fields.items():
         with (shared_data / source / name).open(encoding="utf-8") as lines:
             texts = {row[id_field]: row[text_field] for row in map(json.loads, lines)}
-        for item in (item for item in NEWS_ITEMS if item["source"] == source):
+        for item in with_text([item for item in NEWS_ITEMS if item["source"] == source], shared_data):
             article = " ".join(texts[item["article_id"]].split())
             stored = [" ".join(sentence.split()) for sentence in item["text"].split("\n")]
             assert article.startswith(stored[0]), item["article_id"]

@@ -12,6 +12,7 @@ import framing as fr
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from bench_sources import SEEN, score_sample, second_opinion  # noqa: E402
+from quote_samples import read_samples  # noqa: E402
 
 
 def _table(texts: list[str]) -> pd.DataFrame:
@@ -169,13 +170,12 @@ def _sample_quote(item: dict) -> pd.Series | None:
     return None if found.empty else found.iloc[0]
 
 
-def test_hand_labelled_allsides_sample():
+def test_hand_labelled_allsides_sample(shared_data):
     """The seen quotes drawn at random from AllSides excerpts and labelled by hand (docs/sources.md): every
     quote is found, and the speakers given are mostly right (bench_sources.py prints the errors;
     a speaker counts as right here when its last word is the labelled one's)."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
-    items = [json.loads(line) for line in path.open(encoding="utf-8")]
-    items = [item for item in items if item["split"] in SEEN]
+    items = [item for item in read_samples(path, shared_data) if item["split"] in SEEN]
     rows = [_sample_quote(item) for item in items]
     assert all(row is not None for row in rows)
     named = [(item["speaker"], row["speaker"]) for item, row in zip(items, rows)
@@ -357,24 +357,24 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
     assert quotes.empty
 
 
-def test_accuracy_on_the_seen_sample_holds_its_floor():
+def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     """Speaker accuracy on the 468 hand-labelled quotes read while writing the rules (dev, holdout,
     test, fresh, blind, blind2, blind3, blind4), scored as `benchmarks/bench_sources.py` scores it:
     measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86 (precision
     0.91) with 1.12; a rule change that loses more than two points fails here."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
-    items = [json.loads(line) for line in path.open(encoding="utf-8")]
+    items = read_samples(path, shared_data)
     seen = score_sample([item for item in items if item["split"] in SEEN])
     assert seen["n_quotes"] == 468 and seen["quotes_found"] == 468
     assert seen["accuracy"] >= 0.84 and seen["precision"] >= 0.89
 
 
-def test_second_annotator_labels_the_same_quotes():
+def test_second_annotator_labels_the_same_quotes(shared_data):
     """The second, independent labels (docs/sources.md, "How far two people agree") name each of the
     blind3 and blind4 quotes once; on the blind3 quotes both annotators label alike framing keeps
     to its measured 0.91 (69 of 76, reporting verbs 1.10) within two quotes."""
     fixtures = Path(__file__).parent / "fixtures"
-    items = [json.loads(line) for line in (fixtures / "quotes_allsides_sample.jsonl").open(encoding="utf-8")]
+    items = read_samples(fixtures / "quotes_allsides_sample.jsonl", shared_data)
     second = [json.loads(line) for line in (fixtures / "quotes_second_annotator.jsonl").open(encoding="utf-8")]
     key = ("split", "article_id", "sentence_id", "quote")
     relabelled = {tuple(item[k] for k in key) for item in items if item["split"] in ("blind3", "blind4")}
