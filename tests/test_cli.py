@@ -311,3 +311,33 @@ def test_a_file_in_an_unknown_encoding_is_named_with_the_fix_and_explain_finds_i
     assert explained.returncode == 0 and "drop" in explained.stdout and "0 lines kept" in explained.stdout
     missing = _run(["explain", "nothere.txt"], project)
     assert missing.returncode == 2 and "data/raw/<corpus>/nothere.txt" in missing.stderr
+
+
+def test_clean_deletes_nothing_outside_folders_framing_marked(project):
+    """`framing clean . .. mycorpus`: a folder framing may write into but did not mark (an empty one,
+    one shaped like an old report) is left whole, a link inside a marked folder goes without what it
+    points to, and '.' or '..' name no folder to clean."""
+    from framing.store import mark_folder
+
+    reports = project / "reports"
+    outside = project / "my-figures"
+    outside.mkdir()
+    (outside / "plot.png").write_bytes(b"mine")
+    (reports / "empty-of-mine").mkdir(parents=True)
+    legacy = reports / "looks-like-a-report"
+    (legacy / "figures").mkdir(parents=True)
+    (legacy / "index.html").write_text("<p>mine</p>", encoding="utf-8")
+    (legacy / "figures" / "a.png").write_bytes(b"mine")
+    (reports / "mycorpus").mkdir()
+    marked = mark_folder(reports / "mycorpus")
+    (marked / "index.html").write_text("<p>framing's</p>", encoding="utf-8")
+    (marked / "figures").symlink_to(outside, target_is_directory=True)
+    untouched = {name: _hashes(project / name) for name in ("data", "my-figures")}
+    untouched["reports/empty-of-mine"] = _hashes(reports / "empty-of-mine")
+    untouched["reports/looks-like-a-report"] = _hashes(legacy)
+    result = _run(["clean", ".", "..", "mycorpus", "empty-of-mine", "looks-like-a-report"], project)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert not marked.exists() and f"removed {marked}" in result.stdout
+    assert (reports / "empty-of-mine").is_dir() and legacy.is_dir()
+    assert {name: _hashes(project / name) for name in untouched} == untouched
+    assert f"kept {legacy}: not made by framing" in result.stdout

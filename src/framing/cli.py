@@ -209,57 +209,21 @@ def _run_figure(args) -> int:
     return 0
 
 
-# What framing writes into its folders: a table folder's files and a report's (coding/ is not
-# among them: coding sheets are people's work, and a report keeps them).
-_TABLE_OUTPUTS = {"articles", "sentences", "removed", "articles.parquet", "sentences.parquet",
-                  "removed.parquet", "articles.csv", "sentences.csv", "removed.csv", "build.json",
-                  ".texts-seen.parquet"}
-_REPORT_OUTPUTS = {"index.html", "figures", "tables", "notebooks", "events"}
-
-
 def _run_clean(args) -> int:
-    """Remove what framing wrote under data/processed/, reports/ and reports/_scratch/: in each
-    folder framing owns (`store.owns`), only the files and folders it writes there; the folder
-    itself (and its marker) goes once nothing else is left. Anything else is kept and named."""
+    """Remove what framing wrote under data/processed/, reports/ and reports/_scratch/ (see
+    `store.remove_outputs`); anything else is kept and named."""
     from .config import reports_dir
+    from .store import remove_outputs
 
-    places = [(processed_dir(), _TABLE_OUTPUTS), (reports_dir(), _REPORT_OUTPUTS),
-              (reports_dir() / "_scratch", _REPORT_OUTPUTS)]
-    for base, outputs in places:
+    places = [(processed_dir(), "tables"), (reports_dir(), "report"), (reports_dir() / "_scratch", "report")]
+    for base, kind in places:
         if not base.is_dir() or base.is_symlink():
             continue
         for folder in sorted(base.iterdir()):
             if folder.name == "_scratch" or (args.corpus and folder.name not in args.corpus):
                 continue
-            for line in _clean_folder(folder, outputs):
-                print(line)
+            print(remove_outputs(folder, kind))
     return 0
-
-
-def _clean_folder(folder: Path, outputs: set) -> list[str]:
-    """Remove framing's `outputs` from `folder` when framing owns it; returns what was done, one
-    line each (what was removed, and what was kept and why)."""
-    import shutil
-
-    from .store import MARKER, owns
-
-    if not folder.is_dir() or folder.is_symlink() or not owns(folder):
-        return [f"kept {folder}: not made by framing"]
-    kept = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name == MARKER:
-            continue
-        if entry.name not in outputs and not (entry.name.startswith(".") and entry.name.endswith((".tmp", ".old"))):
-            kept.append(entry.name)
-        elif entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
-    if not kept:
-        (folder / MARKER).unlink(missing_ok=True)
-        folder.rmdir()
-        return [f"removed {folder}"]
-    return [f"cleaned {folder}; kept what framing did not write there: {', '.join(kept)}"]
 
 
 def _explained_file(path: Path) -> Path:

@@ -229,6 +229,37 @@ _REPORT_FOLDERS = {"figures": re.compile(r".+\.(png|svg|pdf|json)"), "tables": r
 _SCRATCH = re.compile(r"\..+\.(tmp|old)|\.build-.+")  # framing's temporary names
 
 
+# What framing writes into a folder it owns, by kind of folder; a report's coding/ is not among them:
+# coding sheets are people's work, and a report keeps them.
+_OUTPUTS = {"tables": lambda name: bool(_TABLE_FILES.fullmatch(name)) or name in TABLES,
+            "report": lambda name: name in {"index.html", "figures", "tables", "notebooks", "events"}}
+
+
+def remove_outputs(folder: Path, kind: str) -> str:
+    """Remove from `folder` what framing writes into a folder of this `kind` ("tables" or "report")
+    and its temporary files, only when the folder carries framing's marker (a folder framing may
+    merely write into, by `owns`, but did not mark is left whole); the folder itself goes once
+    nothing else is left. Returns one line: what was removed, or what was kept and why."""
+    folder = Path(folder)
+    if not folder.is_dir() or folder.is_symlink() or not (folder / MARKER).is_file():
+        return f"kept {folder}: not made by framing"
+    kept = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name == MARKER:
+            continue
+        if not (_OUTPUTS[kind](entry.name) or _SCRATCH.fullmatch(entry.name)):
+            kept.append(entry.name)
+        elif entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()  # a file, or a link (never what it points to)
+    if kept:
+        return f"cleaned {folder}; kept what framing did not write there: {', '.join(kept)}"
+    (folder / MARKER).unlink()
+    folder.rmdir()
+    return f"removed {folder}"
+
+
 def mark_folder(folder: Path) -> Path:
     """Put framing's marker into a folder framing made."""
     marker = Path(folder) / MARKER
