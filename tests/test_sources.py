@@ -361,12 +361,13 @@ def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     """Speaker accuracy on the 468 hand-labelled quotes read while writing the rules (dev, holdout,
     test, fresh, blind, blind2, blind3, blind4), scored as `benchmarks/bench_sources.py` scores it:
     measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86 (precision
-    0.91) with 1.12; a rule change that loses more than two points fails here."""
+    0.91) with 1.12, 0.88 (precision 0.92) with 1.13; a rule change that loses more than two points
+    fails here."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
     items = read_samples(path, shared_data)
     seen = score_sample([item for item in items if item["split"] in SEEN])
     assert seen["n_quotes"] == 468 and seen["quotes_found"] == 468
-    assert seen["accuracy"] >= 0.84 and seen["precision"] >= 0.89
+    assert seen["accuracy"] >= 0.86 and seen["precision"] >= 0.90
 
 
 def test_second_annotator_labels_the_same_quotes(shared_data):
@@ -802,4 +803,63 @@ def test_allsides_speakers_are_no_outlet_place_title_or_function_word(shared_dat
     (["Jane Roe's house on the “Gold Coast” was sold."], "Gold Coast", None, False),
 ])
 def test_sieve_rules_of_version_1_12(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # the clause read by part-of-speech tags where the patterns find nobody: the subject of the
+    # reporting verb before the quote (AllSides excerpts of the seen sample)
+    (["Georgia's secretary of state said on Friday that 101,789 \"obsolete and outdated\" names will be removed "
+      "from the state's voter registration rolls to keep voter files \"up to date.\""],
+     "up to date.", "Georgia's secretary of state", False),
+    (["Group of Seven (G-7) leaders on Sunday called for a renewed, \"transparent\" investigation into the origins "
+      "of the coronavirus and pledged to give 1 billion vaccine doses to countries in need."],
+     "transparent", "Group of Seven leaders", False),
+    (["Republican leaders say they told President Joe Biden on Wednesday that they're drawing a \"red line\" on "
+      "hiking certain taxes to fund the President's infrastructure spending proposal."],
+     "red line", "Republican leaders", False),
+    # a participle after a document takes the issuer, one after a clause its subject
+    (["On Monday morning, a political action committee for Donald Trump—a film extra who served as president of "
+      "the United States from 2017 to 2021—released a statement saying that “The Fraudulent Presidential Election "
+      "of 2020 will be, from this day forth, known as THE BIG LIE!”"],
+     "The Fraudulent Presidential Election of 2020 will be, from this day forth, known as THE BIG LIE!",
+     "political action committee", False),
+    (["It's Jan. 30, 1989, two weeks until the last Soviet forces leave, and U.S. officials have just closed the "
+      "American Embassy in Kabul, while promising “the United States will return.”"],
+     "the United States will return.", "U.S. officials", True),
+    # unnamed people in the plural, and a share of them, are anonymous
+    (["Top federal intelligence agencies failed to warn law enforcement officials before the Jan. 6 riot that "
+      "pro-Trump extremists were threatening violence, including plans to “storm the Capitol,” infiltrate its "
+      "tunnel system and “bring guns,” according to a new report by two Senate committees."],
+     "storm the Capitol,", "pro-Trump extremists", True),
+    (["Fifty-nine percent of respondents said that crime is an “extremely” or “very serious” problem in the U.S."],
+     "very serious", "fifty-nine percent of respondents", True),
+    # a name in apposition to a description speaks
+    (["His opponent, conservative Erin O'Toole, called the move a “power grab.”"], "power grab.", "Erin O'Toole",
+     False),
+    # no speaker: a noun doing the saying that names nobody, a quote another verb governs, the writer's
+    # "we", and a clause speaker does not go on to the next sentence's term
+    (["Florida’s amendment takes an existing rule saying instruction “may not suppress or distort significant "
+      "historical events” and adds more."], "may not suppress or distort significant historical events", None,
+     False),
+    (["But the issue is highly sensitive, with Turkey acknowledging atrocities but rejecting the term \"genocide\"."],
+     "genocide", None, False),
+    (["In the process, we’re told to be good automatons and embrace “equality.”"], "equality.", None, False),
+    (["G-7 nations filed a joint statement calling for a “timely” investigation into the origins of COVID-19.",
+      "The leaders of G-7 nations published a “shared agenda” on Sunday, the final day of the summit."],
+     "shared agenda", None, False),
+    # "they" after two people opening a sentence: the first named (one speaker per quote)
+    (["WASHINGTON — Sen. Joe Manchin, D-W.Va., and Sen. Lisa Murkowski, R-Alaska, wrote a letter Monday calling "
+      "on Congress to reauthorize the Voting Rights Act.",
+      "\"Protecting Americans’ access to democracy has not been a partisan issue,\" they wrote."],
+     "Protecting Americans’ access to democracy has not been a partisan issue,", "Joe Manchin", False),
+    (["When Bill and Melinda Gates announced they were getting divorced Monday, the masses were quick to respond.",
+      "The philanthropist couple had tweeted the news in a joint statement.",
+      "“After a great deal of thought, we have made the decision to end our marriage,” they wrote."],
+     "After a great deal of thought, we have made the decision to end our marriage,", "Bill Gates", False),
+    # a source described in one sentence and named as the subject of the next is that person
+    (["A reporter said that she resigned from the New York Post after she was \"forced\" to write the story.",
+      "Laura Italiano tweeted about the story and her resignation on Tuesday."], "forced", "Laura Italiano", False),
+])
+def test_sieve_rules_of_version_1_13(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)

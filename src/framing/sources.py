@@ -19,6 +19,9 @@ Steinberger & Best 2007 and Pareti 2016, written for this project):
   then the sentence after and the sentence naming one person before a bare quote, then pronouns
   and descriptions resolved to a person met earlier whose gender, when the text tells it
   (honorifics, gendered roles, pronouns), fits;
+- where the patterns give a quote nobody, the sentence is tagged (TextBlob's English tagger) and the
+  subject of the reporting verb nearest before the quote speaks ("the former acting director for
+  the agency said", "Republican leaders say they told", "officials …, while promising");
 - an article's own outlet never speaks in it ("CNN has learned" in CNN's article is the journalist's
   voice); another outlet may be a source, as a body ("according to CNN" in another outlet's article).
 
