@@ -1792,7 +1792,7 @@ def _verb_subject(tokens: tuple, v: int) -> tuple[int, int] | None:
     """(start, end) token indices of the subject of the verb at `v`; a participle takes the subject
     of the clause it hangs on ("released a statement saying", "while promising")."""
     if _participle(tokens, v):
-        if tokens[v - 1][1] in _NOUN_TAGS:  # "a statement saying", "with Turkey acknowledging"
+        if v > 0 and tokens[v - 1][1] in _NOUN_TAGS:  # "a statement saying", "with Turkey acknowledging"
             noun = tokens[v - 1][0].lower()
             if noun not in _lexicon().documents:  # a person or body doing it, else nobody ("a rule saying")
                 named = tokens[v - 1][1] in ("NNP", "NNPS") or _names_a_person(noun, _lexicon())
