@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 
+import pandas as pd
 import pytest
 
 from framing.build import build_tables
@@ -383,3 +384,70 @@ def test_a_big_export_is_read_in_chunks_with_its_rows_named_right(shared_data, t
     assert _messages(whole_problems, "export.jsonl") == [
         "the rows at lines 1730, 1900: not a JSON object on one line: skipped; fix or remove it",
         "row 1811 has no text: skipped; every row needs the article text in its 'text' column"]
+
+
+# ── dates ───────────────────────────────────────────────────────────────────────────────────────
+
+
+def _allsides_rows(shared_data, n):
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        return [json.loads(line) for line, _ in zip(lines, range(n))]
+
+
+def test_numeric_dates_follow_the_file_and_are_never_guessed(tmp_path, shared_data):
+    """A user's export writes dates day-first (18/10/2021): 12/02/2025 in it is 12 February, not
+    2 December as pandas reads it (and nothing leaks pandas' own warning). An export whose dates
+    never settle the order leaves 05/04/2021 empty and names the row with the fix, and a manifest
+    reads its dates the same way. Words that are no date ("today") are not read as the day of the
+    build, which would change the tables from one day to the next."""
+    import csv
+    import warnings
+
+    rows = _allsides_rows(shared_data, 6)
+    corpus = _corpus(tmp_path)
+    with (corpus / "uk.csv").open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["id", "outlet", "published", "text"])
+        for row, day in zip(rows[:3], ["18/10/2021", "12/02/2025", "today"]):
+            out.writerow([row["article_id"], row["outlet"], day, row["text"]])
+    (corpus / "us.jsonl").write_text("".join(json.dumps({"outlet": row["outlet"], "published": day,
+                                                         "text": row["text"]}) + "\n"
+                                             for row, day in zip(rows[3:5], ["05/04/2021", "Feb 12, 2025"])),
+                                     encoding="utf-8")
+    (corpus / "page.txt").write_text(rows[5]["title"] + "\n\n" + rows[5]["text"] + "\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,published\npage.txt,03/04/2020\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        build = build_tables(corpus)
+    days = {(a.source_file, None if pd.isna(a.source_record) else a.source_record): a.published
+            for a in build.articles.itertuples()}
+    assert str(days[("uk.csv", 1)].date()) == "2021-10-18"
+    assert str(days[("uk.csv", 2)].date()) == "2025-02-12"
+    assert pd.isna(days[("uk.csv", 3)])
+    assert pd.isna(days[("us.jsonl", 1)]) and str(days[("us.jsonl", 2)].date()) == "2025-02-12"
+    assert pd.isna(days[("page.txt", None)])
+    problems = [str(p) for p in build.problems]
+    assert "uk.csv: row 3: published 'today' is not a date framing reads: left empty; write dates " \
+           "as YYYY-MM-DD (e.g. 2025-02-12)" in problems
+    assert any(p.startswith("us.jsonl: row 1: published '05/04/2021' may be day-first or month-first")
+               for p in problems)
+    assert any(p.startswith("manifest.csv: line 2: published '03/04/2020' may be day-first") for p in problems)
+    warned = build.articles.set_index(["source_file", "source_record"])["warnings"]
+    assert "'today' is not a date" in warned[("uk.csv", 3)]
+
+
+def test_numeric_dates_read_either_way_when_the_file_settles_it():
+    """Month-first evidence (10/18/2021) reads 03/04/2021 as 4 March; two-digit years as strptime's
+    %y; a day both ways the same needs no evidence; an impossible day is no date."""
+    from framing.ingest import DateOrder
+
+    order = DateOrder()
+    for value in ("10/18/2021", "03/04/2021"):
+        order.learn(value)
+    assert [order.read(v) for v in ("03/04/2021", "10/18/21", "07.07.1999", "31/02/2021", "", "2021-10-18")] == \
+        [("2021-03-04", None), ("2021-10-18", None), ("1999-07-07", None), (None, "unreadable"), ("", None),
+         ("2021-10-18", None)]
+    both = DateOrder()
+    for value in ("10/18/2021", "18/10/2021"):
+        both.learn(value)
+    assert both.read("03/04/2021") == (None, "ambiguous") and both.read("18/10/2021") == ("2021-10-18", None)

@@ -10,6 +10,7 @@ import codecs
 import collections
 import csv
 import dataclasses
+import datetime
 import functools
 import hashlib
 import io
@@ -484,7 +485,28 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Problem]]:
                                               f"{name!r}: line {number} is used; delete the other"))
         manifest[name] = _given(row, header, names)
         lines_of[name] = number
-    return manifest, problems
+    return manifest, problems + _manifest_dates(manifest, lines_of)
+
+
+def _manifest_dates(manifest: dict[str, dict], lines_of: dict[str, int]) -> list[Problem]:
+    """The manifest's `published` values read as ISO days, in place (see `DateOrder`); a value not
+    read is left out, named in a problem and in the article's warnings."""
+    order = DateOrder()
+    for values in manifest.values():
+        order.learn(values.get("published"))
+    problems = []
+    for name, values in manifest.items():
+        if "published" not in values:
+            continue
+        value = values.pop("published")
+        day, why = order.read(value)
+        if why is None:
+            values["published"] = day
+            continue
+        values["warnings"] = (date_note(value, why),)
+        problems.append(Problem(MANIFEST, f"line {lines_of[name]}: published {value!r} {DATE_PROBLEMS[why]}: "
+                                          f"left empty; {DATE_FIX}"))
+    return problems
 
 
 def _split_line(line: str, separator: str) -> list[str] | None:
@@ -520,6 +542,119 @@ def _given(row: dict, header: list, names: list[str]) -> dict:
     return given
 
 
+# ── dates ───────────────────────────────────────────────────────────────────────────────────────
+
+# A date written with numbers only, day and month in either order: 12/02/2025, 18.10.2021, 2-3-25,
+# perhaps with a time after it.
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?:(?:[ T,]|\s*$).*)?", re.DOTALL)
+DATE_FIX = "write dates as YYYY-MM-DD (e.g. 2025-02-12)"
+
+
+class DateOrder:
+    """How one file (an export or the manifest) writes numeric dates: day first (18/10/2021) or
+    month first (10/18/2021), as those of its dates that can be read only one way show. A date
+    both ways could read (12/02/2025) follows the file; when nothing in the file tells, it is left
+    empty, never guessed. `read` turns each `published` value into an ISO day."""
+
+    def __init__(self):
+        self.seen: set[str] = set()  # "day" and/or "month": which first, by the file's evidence
+
+    def learn(self, value) -> None:
+        match = _NUMERIC_DATE.fullmatch(str(value or ""))
+        if match:
+            first, second = int(match.group(1)), int(match.group(3))
+            if first > 12 >= second:
+                self.seen.add("day")
+            elif second > 12 >= first:
+                self.seen.add("month")
+
+    def read(self, value) -> tuple[str | None, str | None]:
+        """(the day as YYYY-MM-DD, None); ("", None) for an empty value; or (None, why) for a date
+        that cannot be read ("unreadable") or could be two days ("ambiguous"), see `DATE_PROBLEMS`."""
+        text = str(value or "").strip()
+        if not text:
+            return "", None
+        match = _NUMERIC_DATE.fullmatch(text)
+        if match is None:
+            day = read_date(text)
+            return (day, None) if day else (None, "unreadable")
+        first, second, year = int(match.group(1)), int(match.group(3)), match.group(4)
+        year = int(year) if len(year) == 4 else (2000 if int(year) < 69 else 1900) + int(year)  # (as strptime's %y)
+        if first > 12 or (second <= 12 and first != second and self.seen == {"day"}):
+            day, month = first, second
+        elif second > 12 or first == second or self.seen == {"month"}:
+            day, month = second, first
+        else:
+            return None, "ambiguous"
+        try:
+            return datetime.date(year, month, day).isoformat(), None
+        except ValueError:
+            return None, "unreadable"
+
+
+DATE_PROBLEMS = {"unreadable": "is not a date framing reads",
+                 "ambiguous": "may be day-first or month-first, and the file's other dates do not settle which"}
+
+
+def date_note(value, why: str) -> str:
+    """What an article's warnings say of a `published` value that was not read."""
+    return f"published {str(value).strip()!r} {DATE_PROBLEMS[why]}: left empty; {DATE_FIX}"
+
+
+@functools.lru_cache(maxsize=4096)  # (a corpus repeats few dates: a day or two per event)
+def read_date(text: str) -> str | None:
+    """A date in any other form pandas reads ("Feb 12, 2025", "2025-02-12T09:30:00-05:00") → its
+    day in UTC as YYYY-MM-DD; None when unreadable. Words without digits ("today", "now") are not
+    dates: they would make the tables depend on the day of the build."""
+    import warnings
+
+    import pandas as pd
+
+    if not re.search(r"\d", text):
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pandas' notes on how it guessed the format
+        stamp = pd.to_datetime(text, errors="coerce", utc=True)
+    return None if pd.isna(stamp) else stamp.tz_convert(None).strftime("%Y-%m-%d")
+
+
+def read_dates(articles: list[RawArticle], order: DateOrder
+               ) -> tuple[list[RawArticle], dict[str, list[tuple[int, str]]]]:
+    """The articles of one export with their `published` read as ISO days (see `DateOrder`, which
+    first learns from all of them); a date not read is left empty and noted in the article's
+    warnings. Also returns (record, value) of the rows whose date was not read, by reason."""
+    for article in articles:
+        order.learn(article.given.get("published"))
+    read: list[RawArticle] = []
+    unread: dict[str, list[tuple[int, str]]] = {}
+    for article in articles:
+        value = article.given.get("published")
+        day, why = (value, None) if value is None else order.read(value)
+        if day == value:
+            read.append(article)
+            continue
+        given = {k: v for k, v in article.given.items() if k != "published"} | ({"published": day} if day else {})
+        warnings = article.warnings + ((date_note(value, why),) if why else ())
+        if why:
+            unread.setdefault(why, []).append((article.record, value))
+        read.append(dataclasses.replace(article, given=given, warnings=warnings))
+    return read, unread
+
+
+def dates_problems(name: str, unread: dict[str, list[tuple[int, str]]]) -> list[Problem]:
+    """One problem per reason dates of an export were not read, naming its rows and a value."""
+    problems = []
+    for why, rows in unread.items():
+        records = [record for record, _ in rows]
+        more = f" and {len(records) - MAX_LISTED} more" if len(records) > MAX_LISTED else ""
+        named = f"row {records[0]}" if len(records) == 1 else \
+            f"rows {', '.join(map(str, records[:MAX_LISTED]))}{more}"
+        values = list(dict.fromkeys(value.strip() for _, value in rows))
+        shown = repr(values[0]) + (" and others" if len(values) > 1 else "")
+        problems.append(Problem(name, f"{named}: published {shown} {DATE_PROBLEMS[why]}: left empty; {DATE_FIX}"))
+    return problems
+
+
 # ── exports ─────────────────────────────────────────────────────────────────────────────────────
 
 def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, batch: int
@@ -534,6 +669,7 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
     articles: list[RawArticle] = []
     empty: list[int] = []
     has_text, fields, found = False, set(), 0  # whether any row has a text field; fields seen until one has
+    order, undated = DateOrder(), {}
     while True:
         try:
             record, row = next(rows)
@@ -552,8 +688,10 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
         articles.append(article)
         found += 1
         if len(articles) >= batch:
-            yield articles, []
+            yield _dated(articles, order, undated), []
             articles = []
+    articles = _dated(articles, order, undated)
+    problems += dates_problems(name, undated)
     if (empty or found) and not has_text:  # JSON lines whose objects all lack a text field
         shown = ", ".join(map(repr, sorted(fields)[:20])) or "none"
         problems.append(Problem(name, f"has no 'text' field (fields found: {shown}): skipped; "
@@ -567,6 +705,15 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
     if not found and not problems:
         problems.append(Problem(name, "has no rows: skipped"))
     yield articles, problems
+
+
+def _dated(articles: list[RawArticle], order: DateOrder, undated: dict) -> list[RawArticle]:
+    """`read_dates` of a batch of an export's rows; the rows whose date was not read are added to
+    `undated`."""
+    articles, unread = read_dates(articles, order)
+    for why, rows in unread.items():
+        undated.setdefault(why, []).extend(rows)
+    return articles
 
 
 def _export_article(row: dict, header: list, *, name: str, kind: str, record: int, encoding: str,
@@ -774,12 +921,13 @@ def _cell(value) -> str:
 def _with_manifest(article: RawArticle, values: dict, *, clean_exports: bool = False) -> RawArticle:
     values = dict(values)
     extra = {**article.extra, **values.pop("extra", {})}
+    warnings = article.warnings + values.pop("warnings", ())
     given = {**article.given, **values}
     if clean_exports and article.format in EXPORT_FORMATS and "clean" not in given:
         given["clean"] = "yes"
-    if given == article.given and extra == article.extra:
+    if given == article.given and extra == article.extra and warnings == article.warnings:
         return article
-    return dataclasses.replace(article, given=given, extra=extra)
+    return dataclasses.replace(article, given=given, extra=extra, warnings=warnings)
 
 
 def _where(article: RawArticle) -> str:
