@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import clean, segment
 from .config import CONTENT_KINDS
-from .ingest import EXPORT_FORMATS, Duplicates, Problem, RawArticle, iter_corpus, read_corpus
+from .ingest import EXPORT_FORMATS, Duplicates, Problem, RawArticle, iter_corpus, read_corpus, read_date
 from .lexicons import load_data
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
@@ -703,10 +703,8 @@ _ISO_DAY = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 
 
 def _date(value) -> pd.Timestamp | None:
-    if not value:
-        return None
-    stamp = pd.to_datetime(str(value), errors="coerce", utc=True)
-    return None if pd.isna(stamp) else stamp.tz_convert(None).normalize()
+    day = read_date(str(value)) if value else None
+    return None if day is None else pd.Timestamp(day)
 
 
 def _removed_row(raw: RawArticle, line) -> dict:
