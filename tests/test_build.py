@@ -187,7 +187,9 @@ def test_bad_files_each_get_one_clear_problem(messy_corpus):
     assert "50 MB" in problems["huge.txt"]
     assert "same article as" in problems["second-copy.txt"]
     assert "missing.txt" in problems["manifest.csv"]
-    assert len(build.problems) == 7
+    windows = [p.message for p in build.problems if p.file == "windows.txt"]  # kept, with what to know
+    assert len(windows) == 2 and "Windows-1252" in windows[0] and "add an 'outlet'" in windows[1]
+    assert len(build.problems) == 9
     assert sorted(build.articles["source_file"]) == ["good.txt", "windows.txt"]
     windows = build.articles.set_index("source_file").loc["windows.txt"]
     assert windows["encoding"] == "cp1252" and "Windows-1252" in windows["warnings"]
@@ -410,7 +412,7 @@ def test_an_export_built_in_chunks_equals_one_pass_and_names_its_bad_row(shared_
     for name in ("articles", "sentences", "removed"):
         pd.testing.assert_frame_equal(getattr(whole, name), store.load_table(name, tmp_path / "out"))
     assert summary.problems == whole.problems == [build_module.Problem(
-        "export.jsonl", "the row at line 321: not a JSON object on one line: skipped; fix or remove it")]
+        "export.jsonl", "the row at line 321: not a JSON object on one line: skipped; fix or remove it", skipped=1)]
     info = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
     assert info["problems"] == [str(summary.problems[0])]
     # chunks that the articles fill exactly leave an empty last chunk: its tables still fit the others
@@ -639,3 +641,67 @@ def test_a_page_that_breaks_the_cleaner_is_one_problem(tmp_path, seeds_dir, monk
     assert list(build.articles["source_file"]) == ["fine.txt"]
     assert [p.file for p in build.problems] == ["odd.html"]
     assert build.problems[0].message.startswith("could not be cleaned (RecursionError")
+
+
+# ── what a user is told, build after build ─────────────────────────────────────────────────────
+
+
+@pytest.fixture()
+def users_export(tmp_path, shared_data, seeds_dir):
+    """A user's corpus: an export of real AllSides rows with their own ids, a German row, a row
+    that repeats a paragraph word for word, a row without an outlet, a broken JSON line and a
+    repeated row; a seed page; an empty file."""
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(4))]
+    first = rows[0]["text"].split("\n\n")[0]
+    records = [{"my_id": n, "title": row["title"], "outlet": row["outlet"], "text": row["text"]}
+               for n, row in enumerate(rows)]
+    records[1]["text"] += "\n\n" + rows[1]["text"].split("\n\n")[0]  # a paragraph twice: prose dropped
+    records[2]["outlet"] = ""
+    records.append({"my_id": "de", "outlet": "Hafenblatt", "text": (
+        "Der Hafen von Port Ellen wurde am Dienstag geschlossen, nachdem ein Sturm zwei Anleger "
+        "beschädigt hatte, teilte der Rat mit. Fischerboote wurden zum Festland gebracht.")})
+    lines = [json.dumps(record, ensure_ascii=False) for record in records]
+    lines[3:3] = ['{"my_id": 9, "text": "' + first[:40], lines[0]]  # a cut line, then row 1 again
+    (corpus / "export.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copy(next(seeds_dir.glob("000_*.txt")), corpus / "page.txt")
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    return corpus
+
+
+def test_every_warning_is_said_again_when_its_article_is_reused(users_export, tmp_path, capsys):
+    """A rebuild that reuses every article prints and records the same warnings as the first build
+    (a reused export row lost its "prose dropped" warning), and a kept row that does not read as
+    English, or has no outlet, is a warning line naming the row and the fix, not only a note in
+    the articles table."""
+    out = tmp_path / "out"
+    printed = []
+    for _ in range(2):
+        assert main(["build", str(users_export), "--out", str(out), "--workers", "1"]) == 0
+        printed.append(capsys.readouterr())
+    first, second = printed
+    assert first.err == second.err
+    warnings_printed = [line.removeprefix("warning: mine/") for line in first.err.splitlines()]
+    assert any(line.startswith("export.jsonl row 2: 1 line that reads as prose was dropped") for line in warnings_printed)
+    assert any(line.startswith("export.jsonl row 7: does not read as English: kept,") and "leave it out" in line
+               for line in warnings_printed)
+    assert "export.jsonl row 3: no outlet given: the file name and row stand in (fill in the row's 'outlet' cell)" \
+        in warnings_printed
+    assert "(6 of the articles unchanged since the last build)" in second.out
+    info = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert [f"mine/{p}" for p in info["problems"]] == [line.removeprefix("warning: ") for line in second.err.splitlines()]
+
+
+def test_the_summary_accounts_for_every_article_read(users_export, tmp_path, capsys):
+    """Articles read = kept + skipped, and each skipped one is named: the empty file, the broken
+    line, the repeated row (7 export rows and 2 files read)."""
+    out = tmp_path / "out"
+    assert main(["build", str(users_export), "--out", str(out), "--workers", "1"]) == 0
+    printed = capsys.readouterr()
+    info = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert (info["articles"], info["articles_skipped"]) == (6, 3)
+    assert printed.out.startswith("mine: 9 articles read, 6 kept, 3 skipped; ")
+    skipped = [line for line in printed.err.splitlines() if "skipped" in line]
+    assert len(skipped) == 3 and any("empty.txt" in line for line in skipped)

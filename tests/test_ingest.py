@@ -85,6 +85,7 @@ def test_utf16_and_utf32_text_is_decoded_not_called_binary(tmp_path, seeds_dir, 
     corpus = _corpus(tmp_path)
     text = next(seeds_dir.glob("002_*.txt")).read_text(encoding="utf-8")
     (corpus / "wide.txt").write_bytes(text.encode(codec))
+    (corpus / "manifest.csv").write_text("file,outlet\nwide.txt,Blog\n", encoding="utf-8")
     build = build_tables(corpus)
     assert build.problems == []
     assert build.sentences["text"].str.contains("Hegseth").any()
@@ -427,13 +428,16 @@ def test_numeric_dates_follow_the_file_and_are_never_guessed(tmp_path, shared_da
     assert pd.isna(days[("us.jsonl", 1)]) and str(days[("us.jsonl", 2)].date()) == "2025-02-12"
     assert pd.isna(days[("page.txt", None)])
     problems = [str(p) for p in build.problems]
-    assert "uk.csv: row 3: published 'today' is not a date framing reads: left empty; write dates " \
-           "as YYYY-MM-DD (e.g. 2025-02-12)" in problems
+    assert "uk.csv: row 3: published 'today' is not a date framing reads: left empty (write dates " \
+           "as YYYY-MM-DD, e.g. 2025-02-12)" in problems
     assert any(p.startswith("us.jsonl: row 1: published '05/04/2021' may be day-first or month-first")
                for p in problems)
-    assert any(p.startswith("manifest.csv: line 2: published '03/04/2020' may be day-first") for p in problems)
+    assert any(p.startswith("page.txt: published '03/04/2020' (manifest.csv line 2) may be day-first")
+               for p in problems)
+    assert [p for p in problems if "2025-02-12" in p and p.startswith("uk.csv row")] == []  # (said once, for the file)
     warned = build.articles.set_index(["source_file", "source_record"])["warnings"]
-    assert "'today' is not a date" in warned[("uk.csv", 3)]
+    assert warned[("uk.csv", 3)].split("; ") == [
+        "published 'today' is not a date framing reads: left empty (write dates as YYYY-MM-DD, e.g. 2025-02-12)"]
 
 
 def test_numeric_dates_read_either_way_when_the_file_settles_it():

@@ -6,6 +6,7 @@ one file, a whole folder, or many workers.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -21,7 +22,8 @@ import pandas as pd
 
 from . import clean, segment
 from .config import CONTENT_KINDS
-from .ingest import EXPORT_FORMATS, Duplicates, Problem, RawArticle, iter_corpus, read_corpus, read_date
+from .ingest import (EXPORT_FORMATS, MAX_LISTED, Duplicates, Problem, RawArticle, _where, iter_corpus,
+                     read_corpus, read_date)
 from .lexicons import load_data
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
@@ -47,6 +49,11 @@ class Build:
     n_reused: int = 0  # articles taken unchanged from the previous build
     removed_by_rule: dict[str, int] = field(default_factory=dict)  # lines not kept, per rule
     prose_dropped: int = 0  # of those, lines that read as prose
+
+    @property
+    def skipped(self) -> int:
+        """Articles (files, export rows) left out: each is named in a problem."""
+        return sum(problem.skipped for problem in self.problems)
 
     def count_removed(self, removed: pd.DataFrame) -> None:
         """Add the lines of a `removed` table to the counts per rule and of prose dropped."""
@@ -170,12 +177,58 @@ def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
     for raw, result in zip(todo, results):
         if result.article is not None:
             result.article["build_key"] = keys[raw.article_id]
-    fresh = assemble(results, problems)
+    fresh = assemble(results, [])
     order = {raw.article_id: number for number, raw in enumerate(raws)}
     build = Build(*(_in_order([getattr(reused, name), getattr(fresh, name)], order)
-                    for name in ("articles", "sentences", "removed")), fresh.problems)
+                    for name in ("articles", "sentences", "removed")))
+    build.problems = list(problems) + _article_problems(
+        raws, reused.articles, {raw.article_id: result for raw, result in zip(todo, results)})
     build.n_reused = len(reused_ids)
     return build
+
+
+def _article_problems(raws: list[RawArticle], reused: pd.DataFrame, results: dict) -> list[Problem]:
+    """The warnings of each article in corpus order, the same whether it was processed again or
+    reused (a reused article's come from its `warnings`, see `build_notes`), with the rows of one
+    export that share a warning named together (`group_rows`)."""
+    warnings = dict(zip(reused["article_id"], reused["warnings"]))
+    found: list[Problem] = []
+    for raw in raws:
+        result = results.get(raw.article_id)
+        if result is None:
+            found += build_notes(raw, warnings.get(raw.article_id) or "")
+        else:
+            found += result.problems
+    return group_rows(found)
+
+
+def build_notes(raw: RawArticle, warnings: str) -> list[Problem]:
+    """What the build says of a kept article: its `warnings`, except, for a row of an export, those
+    of reading the file (encoding, the rows' dates), which ingest names once for the file."""
+    notes = warnings.split(WARNING_SEPARATOR) if warnings else []
+    return [Problem(_where(raw), note) for note in notes[len(raw.warnings) if raw.record is not None else 0:]]
+
+
+def group_rows(problems: list[Problem]) -> list[Problem]:
+    """Problems of rows of one export with the same message as one problem naming the rows ("x.csv
+    rows 1, 2, 3, 4, 5 and 95 more: …"), at the place of the first; the others as they are."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    for problem in problems:
+        file, marker, record = problem.file.rpartition(" row ")
+        if marker and record.isdigit():
+            rows.setdefault((file, problem.message), []).append(record)
+    grouped, done = [], set()
+    for problem in problems:
+        file, marker, record = problem.file.rpartition(" row ")
+        key = (file, problem.message)
+        if not (marker and record.isdigit()) or len(rows[key]) == 1:
+            grouped.append(problem)
+        elif key not in done:
+            done.add(key)
+            records = rows[key]
+            more = f" and {len(records) - MAX_LISTED} more" if len(records) > MAX_LISTED else ""
+            grouped.append(dataclasses.replace(problem, file=f"{file} rows {', '.join(records[:MAX_LISTED])}{more}"))
+    return grouped
 
 
 def _in_order(tables: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
@@ -433,7 +486,7 @@ def process_article(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str
         where = raw.source_file if raw.record is None else f"{raw.source_file} row {raw.record}"
         return ArticleResult(None, [], [], [Problem(where, f"could not be cleaned ({type(error).__name__}: "
                                                            f"{str(error)[:120]}): skipped; check the file, "
-                                                           "or report this as a bug with the file")])
+                                                           "or report this as a bug with the file", skipped=1)])
 
 
 def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> ArticleResult:
@@ -452,26 +505,28 @@ def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> A
                 "trafilatura found no article in this page (only navigation or links)"
                 if raw.format == "html" else "every line looked like page furniture")
         return ArticleResult(None, [], removed, [Problem(
-            where, f"no article text found ({hint}): skipped; check with `framing explain {raw.source_file}`")])
-    notes, problems = _article_notes(raw, lines, site_repeats, foreign=foreign)
+            where, f"no article text found ({hint}): skipped; check with `framing explain {raw.source_file}`",
+            skipped=1)])
+    notes = _article_notes(raw, lines, site_repeats, foreign=foreign)
     article = _article_row(raw, corpus, inferred, sentences, notes=notes)
     _number_sentences(sentences, article)
     for row in removed:
         row["article_id"] = article["article_id"]
-    return ArticleResult(article, sentences, removed, [Problem(where, p) for p in problems])
+    return ArticleResult(article, sentences, removed, build_notes(raw, article["warnings"]))
 
 
 MIN_ENGLISH_SHARE = 0.15  # English prose has 40-50 % function words; other languages almost none
 
 
-def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, foreign: bool
-                   ) -> tuple[list[str], list[str]]:
-    """What the user should know about one built article (its `warnings`), and which of that is
-    worth a warning line of the build (prose dropped from an export, whose text is the article)."""
-    notes, problems = [], []
+def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, foreign: bool) -> list[str]:
+    """What the user should know about one built article (its `warnings`, and warning lines of
+    the build): text that does not read as English, lines shared with the site kept, prose
+    dropped from an export, whose text is the article."""
+    notes = []
     if foreign:
-        notes.append("does not read as English: framing's cleaning rules and lexicons are for "
-                     "English news, so its frames, sentiment and quotes are not meaningful")
+        notes.append("does not read as English: kept, but framing's cleaning rules and lexicons are "
+                     "for English news, so its frames, sentiment and quotes are not meaningful (leave "
+                     "it out of the corpus, or translate it)")
     if site_repeats and any(line.kind and clean.normalise_line(line.text) in site_repeats for line in lines):
         notes.append("lines it shares with other pages of its outlet were kept: they hold most of its "
                      "text, so they are the article (another version of it?), not site furniture")
@@ -480,11 +535,9 @@ def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, fore
         rules = ", ".join(sorted({line.rule for line in prose}))
         lines_were = "1 line that reads as prose was" if len(prose) == 1 else \
             f"{len(prose)} lines that read as prose were"
-        message = (f"{lines_were} dropped ({rules}): see the removed table or "
-                   f"`framing explain {raw.source_file}`")
-        notes.append(message)
-        problems.append(message)
-    return notes, problems
+        notes.append(f"{lines_were} dropped ({rules}): see the removed table or "
+                     f"`framing explain {raw.source_file}`")
+    return notes
 
 
 def label_article(raw: RawArticle, *, site_repeats: frozenset[str] = frozenset()):
@@ -667,11 +720,14 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
             from_text.append(name)
         values[name] = value or fallback.get(name)
     warnings = list(raw.warnings) + list(notes)
-    if not values["outlet"]:
-        values["outlet"] = Path(raw.source_file).stem if raw.record is None else \
-            f"{Path(raw.source_file).stem} row {raw.record}"
+    if not values["outlet"] and raw.record is None:
+        values["outlet"] = Path(raw.source_file).stem
         warnings.append("no outlet named in the text or manifest: the file name stands in "
                         "(add an 'outlet' to manifest.csv)")
+    elif not values["outlet"]:
+        values["outlet"] = f"{Path(raw.source_file).stem} row {raw.record}"
+        warnings.append("no outlet given: the file name and row stand in (fill in the row's "
+                        "'outlet' cell)")
     content = [s for s in sentences if s["kind"] in CONTENT_KINDS]
     return {
         "article_id": raw.article_id, "corpus": corpus, "event": values["event"] or corpus,
@@ -765,6 +821,7 @@ def build_info(build: Build, *, counts: dict[str, int]) -> dict:
         "framing_version": __version__,
         "data_versions": {"furniture": load_data("furniture")["version"], "punkt": segment.punkt_version()},
         "articles": int(counts["articles"]),
+        "articles_skipped": build.skipped,
         "sentences": int(counts["sentences"]),
         "removed_lines": int(counts["removed"]),
         "removed_by_rule": dict(sorted(build.removed_by_rule.items())),

@@ -171,11 +171,18 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
         print(f"warning: {where}{problem}", file=sys.stderr)
     if not quiet:
         info = json.loads((out / "build.json").read_text(encoding="utf-8"))
-        print(f"{folder.name}: {info['articles']} articles, {info['sentences']} sentences, "
-              f"{info['removed_lines']} lines removed, {len(build.problems)} problems "
-              f"({build.n_reused} articles unchanged since the last build) → {out}")
+        kept, skipped = info["articles"], build.skipped
+        print(f"{folder.name}: {_count(kept + skipped, 'article')} read, {kept} kept, {skipped} skipped; "
+              f"{_count(info['sentences'], 'sentence')}, {_count(info['removed_lines'], 'line')} removed, "
+              f"{_count(len(build.problems), 'warning')} ({build.n_reused} of the articles unchanged "
+              f"since the last build) → {out}")
         print(f"  lines removed: {removed_summary(build.removed_by_rule, build.prose_dropped)}")
     return True
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 line", "3 lines"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _run_report(args) -> int:

@@ -56,6 +56,7 @@ class Problem:
 
     file: str
     message: str
+    skipped: int = 0  # articles (files, export rows) left out because of it
 
     def __str__(self) -> str:
         return f"{self.file}: {self.message}"
@@ -157,10 +158,11 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
 
 def _duplicate_problem(article: RawArticle, first: str, exact: bool) -> Problem:
     if exact:
-        return Problem(_where(article), f"is the same article as {first}: skipped; delete one of the two")
+        return Problem(_where(article), f"is the same article as {first}: skipped; delete one of the two",
+                       skipped=1)
     return Problem(_where(article), f"nearly duplicates {first} (the same text but for a few characters "
                                     "or line breaks): skipped; delete one of the two, or give them "
-                                    "different outlets in manifest.csv if both are wanted")
+                                    "different outlets in manifest.csv if both are wanted", skipped=1)
 
 
 # ── which files ─────────────────────────────────────────────────────────────────────────────────
@@ -199,17 +201,17 @@ def list_corpus(folder: Path) -> tuple[list[Path], list[Problem]]:
             if path.is_symlink() and not _inside(path, root):
                 problems.append(Problem(_display(relative), "is a link to something outside the corpus "
                                                             "folder: skipped; copy the file into the "
-                                                            "folder if it belongs to the corpus"))
+                                                            "folder if it belongs to the corpus", skipped=1))
                 continue
             if entry in dirs:
                 continue
             if path.is_symlink() and not path.exists():
                 problems.append(Problem(_display(relative), "is a link to a file that does not exist: "
-                                                            "skipped; remove the link"))
+                                                            "skipped; remove the link", skipped=1))
                 continue
             if not _utf8(relative):
                 problems.append(Problem(_display(relative), "has a file name that is not valid UTF-8: "
-                                                            "skipped; rename the file"))
+                                                            "skipped; rename the file", skipped=1))
                 continue
             if path.is_file():
                 files.append(path)
@@ -276,7 +278,7 @@ def iter_file(path: Path, *, name: str | None = None, batch: int = BATCH_ROWS
     if kind is None:
         known = ", ".join(sorted(TEXT_EXTENSIONS | EXPORT_EXTENSIONS))
         yield [], [Problem(name, f"unknown extension {path.suffix.lower() or '(none)'!r}: skipped; "
-                                 f"save articles as one of {known}")]
+                                 f"save articles as one of {known}", skipped=1)]
         return
     try:
         if kind in EXPORT_FORMATS:
@@ -285,13 +287,14 @@ def iter_file(path: Path, *, name: str | None = None, batch: int = BATCH_ROWS
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
             yield [], [Problem(name, f"is {size / 2**20:.0f} MB, too large for one article: skipped; "
-                                     "split it into one file per article, or save it as CSV / JSON lines")]
+                                     "split it into one file per article, or save it as CSV / JSON lines",
+                                 skipped=1)]
             return
         data = path.read_bytes()
     except OSError as error:  # deleted while the build ran, no permission, a folder named *.txt
         reason = error.strerror or type(error).__name__
         yield [], [Problem(name, f"could not be read ({reason}): skipped; check that the file exists "
-                                 "and that you may read it")]
+                                 "and that you may read it", skipped=1)]
         return
     yield read_bytes(data, name=name, kind=kind)
 
@@ -331,20 +334,20 @@ def _open_text(open_bytes: Callable[[], BinaryIO], *, name: str) -> tuple[_Text 
     """Check a file's bytes the way every file is checked (empty, binary, encoding, control
     characters), reading them block by block: (the text, None) or (None, why it is skipped)."""
     if not any(block.strip() for block in _byte_blocks(open_bytes)):
-        return None, Problem(name, "is empty: skipped; remove it or paste the article text into it")
+        return None, Problem(name, "is empty: skipped; remove it or paste the article text into it", skipped=1)
     with open_bytes() as handle:
         head = handle.read(8192)
     what = binary_kind(head)
     if what is not None:
         return None, Problem(name, f"is a binary file{what}, not text: skipped; save the page as .txt, "
-                                   ".html, .csv or .jsonl")
+                                   ".html, .csv or .jsonl", skipped=1)
     encoding, removed, has_text = _encoding(open_bytes, head)
     warnings = (_ENCODING_WARNINGS[encoding],) if encoding in _ENCODING_WARNINGS else ()
     if removed:
         warnings += (f"{removed} control characters (such as NUL bytes) removed from the text",)
     if not has_text:
         return None, Problem(name, "holds no text once control characters are removed: skipped; "
-                                   "save the page as text")
+                                   "save the page as text", skipped=1)
     return _Text(open_bytes, encoding, warnings), None
 
 
@@ -485,16 +488,16 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Problem]]:
                                               f"{name!r}: line {number} is used; delete the other"))
         manifest[name] = _given(row, header, names)
         lines_of[name] = number
-    return manifest, problems + _manifest_dates(manifest, lines_of)
+    _manifest_dates(manifest, lines_of)
+    return manifest, problems
 
 
-def _manifest_dates(manifest: dict[str, dict], lines_of: dict[str, int]) -> list[Problem]:
+def _manifest_dates(manifest: dict[str, dict], lines_of: dict[str, int]) -> None:
     """The manifest's `published` values read as ISO days, in place (see `DateOrder`); a value not
-    read is left out, named in a problem and in the article's warnings."""
+    read is left out and noted in the warnings of the article (which the build names)."""
     order = DateOrder()
     for values in manifest.values():
         order.learn(values.get("published"))
-    problems = []
     for name, values in manifest.items():
         if "published" not in values:
             continue
@@ -502,11 +505,8 @@ def _manifest_dates(manifest: dict[str, dict], lines_of: dict[str, int]) -> list
         day, why = order.read(value)
         if why is None:
             values["published"] = day
-            continue
-        values["warnings"] = (date_note(value, why),)
-        problems.append(Problem(MANIFEST, f"line {lines_of[name]}: published {value!r} {DATE_PROBLEMS[why]}: "
-                                          f"left empty; {DATE_FIX}"))
-    return problems
+        else:
+            values["warnings"] = (date_note(value, why, f"{MANIFEST} line {lines_of[name]}"),)
 
 
 def _split_line(line: str, separator: str) -> list[str] | None:
@@ -547,7 +547,7 @@ def _given(row: dict, header: list, names: list[str]) -> dict:
 # A date written with numbers only, day and month in either order: 12/02/2025, 18.10.2021, 2-3-25,
 # perhaps with a time after it.
 _NUMERIC_DATE = re.compile(r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?:(?:[ T,]|\s*$).*)?", re.DOTALL)
-DATE_FIX = "write dates as YYYY-MM-DD (e.g. 2025-02-12)"
+DATE_FIX = "write dates as YYYY-MM-DD, e.g. 2025-02-12"
 
 
 class DateOrder:
@@ -596,9 +596,11 @@ DATE_PROBLEMS = {"unreadable": "is not a date framing reads",
                  "ambiguous": "may be day-first or month-first, and the file's other dates do not settle which"}
 
 
-def date_note(value, why: str) -> str:
-    """What an article's warnings say of a `published` value that was not read."""
-    return f"published {str(value).strip()!r} {DATE_PROBLEMS[why]}: left empty; {DATE_FIX}"
+def date_note(value, why: str, where: str = "") -> str:
+    """What an article's warnings say of a `published` value that was not read (`where`: which
+    line of which file gave it, when that is not the article's own file)."""
+    where = f" ({where})" if where else ""
+    return f"published {str(value).strip()!r}{where} {DATE_PROBLEMS[why]}: left empty ({DATE_FIX})"
 
 
 @functools.lru_cache(maxsize=4096)  # (a corpus repeats few dates: a day or two per event)
@@ -651,7 +653,7 @@ def dates_problems(name: str, unread: dict[str, list[tuple[int, str]]]) -> list[
             f"rows {', '.join(map(str, records[:MAX_LISTED]))}{more}"
         values = list(dict.fromkeys(value.strip() for _, value in rows))
         shown = repr(values[0]) + (" and others" if len(values) > 1 else "")
-        problems.append(Problem(name, f"{named}: published {shown} {DATE_PROBLEMS[why]}: left empty; {DATE_FIX}"))
+        problems.append(Problem(name, f"{named}: published {shown} {DATE_PROBLEMS[why]}: left empty ({DATE_FIX})"))
     return problems
 
 
@@ -691,20 +693,20 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
             yield _dated(articles, order, undated), []
             articles = []
     articles = _dated(articles, order, undated)
-    problems += dates_problems(name, undated)
     if (empty or found) and not has_text:  # JSON lines whose objects all lack a text field
         shown = ", ".join(map(repr, sorted(fields)[:20])) or "none"
         problems.append(Problem(name, f"has no 'text' field (fields found: {shown}): skipped; "
-                                      "name the field holding the article text 'text'"))
+                                      "name the field holding the article text 'text'", skipped=len(empty)))
     elif empty:
         more = f" and {len(empty) - MAX_LISTED} more" if len(empty) > MAX_LISTED else ""
         rows_named = (f"row {empty[0]}" if len(empty) == 1
                       else f"rows {', '.join(map(str, empty[:MAX_LISTED]))}{more}")
         problems.append(Problem(name, f"{rows_named} {'has' if len(empty) == 1 else 'have'} no text: "
-                                      "skipped; every row needs the article text in its 'text' column"))
+                                      "skipped; every row needs the article text in its 'text' column",
+                                skipped=len(empty)))
     if not found and not problems:
         problems.append(Problem(name, "has no rows: skipped"))
-    yield articles, problems
+    yield articles, [Problem(name, warning) for warning in text.warnings] + problems + dates_problems(name, undated)
 
 
 def _dated(articles: list[RawArticle], order: DateOrder, undated: dict) -> list[RawArticle]:
@@ -751,7 +753,7 @@ def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], No
     if "text" not in names:
         found = ", ".join(repr(str(h).strip()) for h in header[:20]) or "none"
         return [Problem(name, f"has no 'text' column (columns found: {found}): skipped; name the "
-                              "column holding the article text 'text' in the first line")]
+                              "column holding the article text 'text' in the first line", skipped=1)]
     broken: dict[str, list[int]] = {}
     position = lines.next_index  # 0-based index of the line after the header
     record = 0
@@ -838,7 +840,7 @@ def _broken_rows(name: str, broken: dict[str, list[int]], n_columns: int, separa
                      'quoted cell as two ("")',
             "open": "a double quote opened and never closed: skipped, and the lines after it read "
                     "again; close the quote"}
-    return [Problem(name, f"{_lines_named(lines)}: {what[key]}") for key, lines in broken.items()]
+    return [Problem(name, f"{_lines_named(lines)}: {what[key]}", skipped=len(lines)) for key, lines in broken.items()]
 
 
 def _lines_named(lines: list[int]) -> str:
@@ -905,7 +907,8 @@ def _jsonl_rows(lines: Iterable[str], name: str) -> Generator[tuple[int, dict], 
         header = list(row)
         yield record, {_column(k): v for k, v in row.items()} | {"__header": header}
     if bad:
-        return [Problem(name, f"{_lines_named(bad)}: not a JSON object on one line: skipped; fix or remove it")]
+        return [Problem(name, f"{_lines_named(bad)}: not a JSON object on one line: skipped; fix or remove it",
+                        skipped=len(bad))]
     return []
 
 
