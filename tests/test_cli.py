@@ -341,3 +341,20 @@ def test_clean_deletes_nothing_outside_folders_framing_marked(project):
     assert (reports / "empty-of-mine").is_dir() and legacy.is_dir()
     assert {name: _hashes(project / name) for name in untouched} == untouched
     assert f"kept {legacy}: not made by framing" in result.stdout
+
+
+def test_clean_reaches_tables_written_through_a_linked_data_processed(project, tmp_path):
+    """data/processed as a link to another disk: `framing build` writes the tables there, so
+    `framing clean` removes them there (it said nothing and left them), and what is not framing's
+    in that folder stays."""
+    disk = tmp_path / "disk" / "processed"
+    disk.mkdir(parents=True)
+    (disk / "mine.csv").write_text("a,b\n", encoding="utf-8")
+    (project / "data" / "processed").symlink_to(disk, target_is_directory=True)
+    assert _run(["build", "mycorpus"], project).returncode == 0
+    assert (disk / "mycorpus" / "articles.parquet").is_file()
+    result = _run(["clean"], project)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert not (disk / "mycorpus").exists() and f"removed {disk / 'mycorpus'}" in result.stdout
+    assert (disk / "mine.csv").read_text(encoding="utf-8") == "a,b\n"
+    assert (project / "data" / "processed").is_symlink()

@@ -218,14 +218,17 @@ def _run_figure(args) -> int:
 
 def _run_clean(args) -> int:
     """Remove what framing wrote under data/processed/, reports/ and reports/_scratch/ (see
-    `store.remove_outputs`); anything else is kept and named."""
+    `store.remove_outputs`); anything else is kept and named. Where one of these is a link to a
+    folder elsewhere (another disk), framing's folders are removed there, as the build wrote
+    them there; the link stays."""
     from .config import reports_dir
     from .store import remove_outputs
 
     places = [(processed_dir(), "tables"), (reports_dir(), "report"), (reports_dir() / "_scratch", "report")]
     for base, kind in places:
-        if not base.is_dir() or base.is_symlink():
+        if not base.is_dir():
             continue
+        base = base.resolve()
         for folder in sorted(base.iterdir()):
             if folder.name == "_scratch" or (args.corpus and folder.name not in args.corpus):
                 continue
