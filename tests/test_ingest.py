@@ -455,3 +455,33 @@ def test_numeric_dates_read_either_way_when_the_file_settles_it():
     for value in ("10/18/2021", "18/10/2021"):
         both.learn(value)
     assert both.read("03/04/2021") == (None, "ambiguous") and both.read("18/10/2021") == ("2021-10-18", None)
+
+
+def test_a_manifest_in_a_sub_folder_is_named_as_one_not_as_an_export(tmp_path, seeds_dir):
+    """Files sorted into a folder per event, each with its own manifest.csv: that manifest is not
+    taken for an export without a text column (nor counted as an article skipped); the warning
+    says it is not read and where its rows go."""
+    corpus = _corpus(tmp_path)
+    (corpus / "event-a").mkdir()
+    shutil.copy(next(seeds_dir.glob("000_*.txt")), corpus / "event-a" / "page.txt")
+    (corpus / "event-a" / "manifest.csv").write_text("file,outlet,event\npage.txt,Voice,event-a\n", encoding="utf-8")
+    build = build_tables(corpus)
+    assert [str(p) for p in build.problems] == [
+        "event-a/manifest.csv: is a manifest in a sub-folder: not read (only the corpus folder's own "
+        "manifest.csv is); move its rows into that one, naming each file by its path in the corpus, "
+        "e.g. event-a/page.html"]
+    assert build.skipped == 0 and list(build.articles["source_file"]) == ["event-a/page.txt"]
+
+
+def test_explain_names_a_problem_of_an_export_once(tmp_path, shared_data, monkeypatch):
+    """`framing explain export.jsonl` printed each of the file's problems twice."""
+    from framing.build import explain_inputs
+
+    corpus = _corpus(tmp_path)
+    rows = _allsides_rows(shared_data, 2)
+    (corpus / "e.jsonl").write_text(json.dumps({"text": rows[0]["text"]}) + "\n{broken\n"
+                                    + json.dumps({"text": rows[1]["text"]}) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    raws, problems, _ = explain_inputs(corpus / "e.jsonl")
+    assert len(raws) == 2 and [str(p) for p in problems] == [
+        "e.jsonl: the row at line 2: not a JSON object on one line: skipped; fix or remove it"]

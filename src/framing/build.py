@@ -622,6 +622,7 @@ def explain_inputs(path: Path, *, clean_exports: bool = False
         if kind else ([], [])
     problems += [p for p in corpus_problems if p.file == name or p.file.startswith(f"{name} row ")
                  or (p.file == "manifest.csv" and repr(name) in p.message)]
+    problems = list(dict.fromkeys(problems))  # (a problem of the file, met reading it and its corpus)
     kept = [raw for raw in raws if raw.source_file == name]
     if kind in set(TEXT_EXTENSIONS.values()) - {"html"}:
         known = _known_outlets(_previous_articles(processed_dir() / folder.name))

@@ -198,6 +198,10 @@ def list_corpus(folder: Path) -> tuple[list[Path], list[Problem]]:
             relative = path.relative_to(folder).as_posix()
             if entry.startswith(".") or relative in CONFIG_FILES:
                 continue
+            if entry == MANIFEST and entry not in dirs:  # one per event's sub-folder, say
+                problems.append(Problem(_display(relative), _NESTED_MANIFEST.format(
+                    folder=_display(Path(relative).parent.as_posix()))))
+                continue
             if path.is_symlink() and not _inside(path, root):
                 problems.append(Problem(_display(relative), "is a link to something outside the corpus "
                                                             "folder: skipped; copy the file into the "
@@ -216,6 +220,11 @@ def list_corpus(folder: Path) -> tuple[list[Path], list[Problem]]:
             if path.is_file():
                 files.append(path)
     return sorted(files), problems
+
+
+_NESTED_MANIFEST = ("is a manifest in a sub-folder: not read (only the corpus folder's own manifest.csv "
+                    "is); move its rows into that one, naming each file by its path in the corpus, "
+                    "e.g. {folder}/page.html")
 
 
 def _inside(path: Path, root: Path) -> bool:
