@@ -687,7 +687,8 @@ def test_every_warning_is_said_again_when_its_article_is_reused(users_export, tm
     assert any(line.startswith("export.jsonl row 2: 1 line that reads as prose was dropped") for line in warnings_printed)
     assert any(line.startswith("export.jsonl row 7: does not read as English: kept,") and "leave it out" in line
                for line in warnings_printed)
-    assert "export.jsonl row 3: no outlet given: the file name and row stand in (fill in the row's 'outlet' cell)" \
+    assert "export.jsonl row 3: no outlet given: the file name and row stand in (fill in the row's 'outlet' " \
+        "cell, or name the column holding outlets 'outlet')" \
         in warnings_printed
     assert "(6 of the articles unchanged since the last build)" in second.out
     info = json.loads((out / "build.json").read_text(encoding="utf-8"))
@@ -705,3 +706,18 @@ def test_the_summary_accounts_for_every_article_read(users_export, tmp_path, cap
     assert printed.out.startswith("mine: 9 articles read, 6 kept, 3 skipped; ")
     skipped = [line for line in printed.err.splitlines() if "skipped" in line]
     assert len(skipped) == 3 and any("empty.txt" in line for line in skipped)
+
+
+def test_rows_of_an_export_sharing_a_warning_are_named_on_one_line(tmp_path, shared_data):
+    """An export without an outlet column: one warning line naming its rows, not one per row."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(7))]
+    (corpus / "e.jsonl").write_text("".join(json.dumps({"title": r["title"], "text": r["text"]}) + "\n"
+                                            for r in rows), encoding="utf-8")
+    build = build_tables(corpus)
+    assert len(build.articles) == 7
+    assert [str(p) for p in build.problems] == [
+        "e.jsonl rows 1, 2, 3, 4, 5 and 2 more: no outlet given: the file name and row stand in (fill in "
+        "the row's 'outlet' cell, or name the column holding outlets 'outlet')"]

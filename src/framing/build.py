@@ -728,7 +728,7 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
     elif not values["outlet"]:
         values["outlet"] = f"{Path(raw.source_file).stem} row {raw.record}"
         warnings.append("no outlet given: the file name and row stand in (fill in the row's "
-                        "'outlet' cell)")
+                        "'outlet' cell, or name the column holding outlets 'outlet')")
     content = [s for s in sentences if s["kind"] in CONTENT_KINDS]
     return {
         "article_id": raw.article_id, "corpus": corpus, "event": values["event"] or corpus,
