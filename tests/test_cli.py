@@ -358,3 +358,24 @@ def test_clean_reaches_tables_written_through_a_linked_data_processed(project, t
     assert not (disk / "mycorpus").exists() and f"removed {disk / 'mycorpus'}" in result.stdout
     assert (disk / "mine.csv").read_text(encoding="utf-8") == "a,b\n"
     assert (project / "data" / "processed").is_symlink()
+
+
+def test_a_corpus_with_nothing_usable_says_why_for_each_file(project, tmp_path, shared_data):
+    """A corpus of files framing cannot use (a JSON array saved as .json, a German page): the build
+    fails, and names each file with its reason and fix; it said only "nothing usable to build"."""
+    corpus = project / "data" / "raw" / "unusable"
+    corpus.mkdir()
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(3))]
+    (corpus / "articles.json").write_text(json.dumps(rows), encoding="utf-8")
+    (corpus / "de.txt").write_text(("Der Hafen von Port Ellen wurde am Dienstag geschlossen, nachdem ein "
+                                    "Sturm zwei Anleger beschädigt hatte, teilte der Rat mit.\n") * 3,
+                                   encoding="utf-8")
+    result = _run(["build", "unusable"], project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("warning: unusable/articles.json: unknown extension '.json'") and ".jsonl" in line
+               for line in lines)
+    assert any(line.startswith("warning: unusable/de.txt: no article text found") and "English" in line
+               for line in lines)
+    assert lines[-1].startswith(f"{corpus}: nothing usable to build (2 articles read, 2 skipped: see the warnings")

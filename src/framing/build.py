@@ -98,8 +98,9 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
     """Build a corpus folder into `out`, streaming `chunk_size` articles at a time so memory stays
     flat however large the corpus. Unchanged articles are reused from the tables already in `out`
     (unless `fresh`). Writes the tables and `build.json` atomically; returns a `Build` holding the
-    articles table and the problems (sentences and removed left empty), or None when nothing usable
-    was found, in which case `out` is left as it was. `clean_exports`: see `build_tables`.
+    articles table and the problems (sentences and removed left empty). When nothing usable was
+    found, its articles table is empty, its problems say why, and `out` is left as it was.
+    `clean_exports`: see `build_tables`.
 
     `out` must be a folder framing may write: not inside the corpus nor holding it (nor the
     project or data/raw), and new, empty or framing's own (`store.claim_folder`); else UsageError.
@@ -145,8 +146,9 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
                 parts[name].append(path)
         chunk = previous = rows = None  # what the loop held is on disk now: free it before publishing
         counts = _row_counts(parts)
-        if not counts["articles"]:
-            return None
+        if not counts["articles"]:  # nothing written: the problems say why
+            return Build(_frame([], ARTICLE_COLUMNS), pd.DataFrame(columns=SENTENCE_COLUMNS),
+                         pd.DataFrame(columns=REMOVED_COLUMNS), problems)
         seen_sha256 = save_texts_seen(duplicates.met, out)
         duplicates = seen = None
         articles = pd.concat([pd.read_parquet(p) for p in parts["articles"]], ignore_index=True)

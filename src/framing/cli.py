@@ -162,13 +162,14 @@ def _run_build(args) -> int:
 
 def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
     """Print a build's problems and summary; True when tables were written."""
-    if build is None:
-        print(f"{folder}: nothing usable to build; previous tables (if any) left as they were",
-              file=sys.stderr)
-        return False
     for problem in build.problems:  # input files are named within the corpus; outputs in full
         where = "" if Path(problem.file).is_absolute() else f"{folder.name}/"
         print(f"warning: {where}{problem}", file=sys.stderr)
+    if build.articles.empty:
+        print(f"{folder}: nothing usable to build ({_count(build.skipped, 'article')} read, "
+              f"{build.skipped} skipped: see the warnings above); previous tables (if any) left as "
+              "they were", file=sys.stderr)
+        return False
     if not quiet:
         info = json.loads((out / "build.json").read_text(encoding="utf-8"))
         kept, skipped = info["articles"], build.skipped

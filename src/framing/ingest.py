@@ -257,6 +257,12 @@ def file_format(path: Path) -> str | None:
 
 # ── one file ────────────────────────────────────────────────────────────────────────────────────
 
+# What to do with files people often have, beyond the list of extensions framing reads.
+_EXTENSION_HINTS = {
+    ".json": " (a JSON file of articles: save it as JSON lines, .jsonl, one article object per line)",
+    ".ndjson": " (JSON lines: rename it to .jsonl)",
+    ".tsv": " (a tab-separated export: rename it to .csv; the separator is found from its header)",
+    ".xlsx": " (a spreadsheet: save it as CSV)", ".xls": " (a spreadsheet: save it as CSV)"}
 BLOCK_BYTES = 1 << 20  # an export is read this many bytes at a time, so its size never decides memory
 BATCH_ROWS = 1000  # export rows made into articles at a time
 _WIDE = ("utf-16", "utf-32", "utf-16-le", "utf-16-be")
@@ -286,8 +292,9 @@ def iter_file(path: Path, *, name: str | None = None, batch: int = BATCH_ROWS
     kind = file_format(path)
     if kind is None:
         known = ", ".join(sorted(TEXT_EXTENSIONS | EXPORT_EXTENSIONS))
+        hint = _EXTENSION_HINTS.get(path.suffix.lower(), "")
         yield [], [Problem(name, f"unknown extension {path.suffix.lower() or '(none)'!r}: skipped; "
-                                 f"save articles as one of {known}", skipped=1)]
+                                 f"save articles as one of {known}{hint}", skipped=1)]
         return
     try:
         if kind in EXPORT_FORMATS:

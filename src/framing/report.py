@@ -354,7 +354,7 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
     problems = [] if build is None else build.problems
     for problem in problems:
         echo(f"  warning: {problem}")
-    if build is None:
+    if build is None or build.articles.empty:
         raise ValueError(f"no usable articles in {raw_folder}: see `framing build {raw_folder}`")
     return json.loads((Path(processed) / "build.json").read_text(encoding="utf-8"))
 
