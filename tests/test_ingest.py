@@ -485,3 +485,21 @@ def test_explain_names_a_problem_of_an_export_once(tmp_path, shared_data, monkey
     raws, problems, _ = explain_inputs(corpus / "e.jsonl")
     assert len(raws) == 2 and [str(p) for p in problems] == [
         "e.jsonl: the row at line 2: not a JSON object on one line: skipped; fix or remove it"]
+
+
+def test_an_exports_dates_do_not_depend_on_the_chunk_size(tmp_path, shared_data):
+    """An ambiguous date early in an export, settled by a day-first date later: the same day
+    whether the build streams the export 100 rows at a time or in one pass."""
+    from framing.ingest import iter_corpus
+
+    corpus = _corpus(tmp_path)
+    rows = _allsides_rows(shared_data, 300)
+    days = ["05/04/2021"] + ["2021-10-18"] * 298 + ["25/12/2021"]
+    (corpus / "e.jsonl").write_text("".join(json.dumps({"text": r["text"], "outlet": r["outlet"], "published": d})
+                                            + "\n" for r, d in zip(rows, days)), encoding="utf-8")
+    dated = {}
+    for size in (None, 100, 7):
+        articles = [a for chunk, _ in iter_corpus(corpus, chunk_size=size) for a in chunk]
+        dated[size] = [a.given.get("published") for a in articles]
+    assert dated[None][0] == "2021-04-05" and dated[None][-1] == "2021-12-25"
+    assert dated[100] == dated[7] == dated[None]

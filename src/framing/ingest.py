@@ -677,7 +677,9 @@ def dates_problems(name: str, unread: dict[str, list[tuple[int, str]]]) -> list[
 
 def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, batch: int
                  ) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
-    """The articles of a CSV / JSON-lines export in batches of `batch`, read block by block."""
+    """The articles of a CSV / JSON-lines export in batches of `batch`, read block by block. Their
+    dates are read `BATCH_ROWS` rows at a time (see `read_dates`), so a file gives the same days
+    whatever the batch."""
     text, problem = _open_text(open_bytes, name=name)
     if problem is not None:
         yield [], [problem]
@@ -705,10 +707,14 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
             continue
         articles.append(article)
         found += 1
-        if len(articles) >= batch:
-            yield _dated(articles, order, undated), []
+        if len(articles) >= BATCH_ROWS:  # dates read a whole window at a time, whatever `batch` is
+            dated = _dated(articles, order, undated)
+            yield from ((dated[i:i + batch], []) for i in range(0, len(dated), batch))
             articles = []
-    articles = _dated(articles, order, undated)
+    dated = _dated(articles, order, undated)
+    pieces = [dated[i:i + batch] for i in range(0, len(dated), batch)] or [[]]
+    yield from ((piece, []) for piece in pieces[:-1])
+    articles = pieces[-1]  # (the last comes with the file's problems)
     if (empty or found) and not has_text:  # JSON lines whose objects all lack a text field
         shown = ", ".join(map(repr, sorted(fields)[:20])) or "none"
         problems.append(Problem(name, f"has no 'text' field (fields found: {shown}): skipped; "
