@@ -481,6 +481,14 @@ def _axes_texts(fig) -> dict:
     return {"titles": titles, "xlabel": ax.get_xlabel(), "ylabel": ax.get_ylabel()}
 
 
+def _titles(ax) -> list:
+    """The axes' three title texts (centre, left, right): the texts among its children that are not
+    in `ax.texts`."""
+    from matplotlib.text import Text
+
+    return [child for child in ax.get_children() if isinstance(child, Text) and child not in ax.texts]
+
+
 class _sized:
     """Context: the figure at `width` × `height` inches, laid out to fit exactly (constrained
     layout), legends below the plot when narrow, the caption drawn inside or hidden; everything is
@@ -505,7 +513,7 @@ class _sized:
         self.hidden = []
         self.formatters = []
         self.texts = []
-        self.pads = {}
+        self.title_transforms = {}
         if self.width < LEGEND_BELOW_WIDTH:
             self._legends_below()
         self._shorter_labels()
@@ -546,7 +554,7 @@ class _sized:
         for ax in self.fig.axes:
             box = ax.get_window_extent()
             notes = [t for t in ax.texts if t.get_gid() == NOTE_GID]
-            for text in (ax.xaxis.label, ax.title, ax._left_title, ax._right_title, *notes):
+            for text in (ax.xaxis.label, *_titles(ax), *notes):
                 extent = text.get_window_extent()
                 # an x-axis label, centred under the axes, gets most of the room the axes can grow
                 # into (from their left edge to the figure's), else constrained layout narrows the
@@ -564,12 +572,18 @@ class _sized:
 
     def _title_above(self, ax, notes: list) -> None:
         """Raise the axes' titles above the notes (`NOTE_GID`) drawn on top of the plot, however
-        many lines they were wrapped onto."""
+        many lines they were wrapped onto: each title is moved up by the notes' height when that is
+        more than the title's own pad (the axes' `titleOffsetTrans`, which is left as it is)."""
         if not notes:
             return
+        from matplotlib.transforms import ScaledTranslation
+
         height = max((t.get_text().count("\n") + 1) * t.get_fontsize() * 1.3 + 3 for t in notes)
-        pad = self.pads.setdefault(ax, ax.titleOffsetTrans._t[1] * 72)
-        ax._set_title_offset_trans(max(pad, height))
+        pad = ax.titleOffsetTrans.get_matrix()[1, 2] * 72 / ax.figure.dpi  # points
+        raised = ax.transAxes + ScaledTranslation(0, height / 72, ax.figure.dpi_scale_trans)
+        for title in _titles(ax):
+            original = self.title_transforms.setdefault(title, title.get_transform())
+            title.set_transform(raised if height > pad else original)
 
     def _legends_below(self):
         for ax in self.fig.axes:
@@ -611,8 +625,8 @@ class _sized:
             axis.set_major_formatter(formatter)
         for text, content in self.texts:
             text.set_text(content)
-        for ax, pad in self.pads.items():
-            ax._set_title_offset_trans(pad)
+        for title, transform in self.title_transforms.items():
+            title.set_transform(transform)
         for legend in self.added:
             legend.remove()
         for legend in self.hidden:
