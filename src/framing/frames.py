@@ -28,6 +28,7 @@ import pandas as pd
 from .config import CONTENT_KINDS, raw_dir
 from .lexicons import LexiconError, load_data
 from .stats import MIN_ARTICLES, compare_outlets, summarise_articles
+from .store import keep_kinds
 
 SCHEMES = ("generic", "policy", "entman")
 HIT_COLUMNS = ["article_id", "sentence_id", "outlet", "event", "kind", "position", "scheme", "frame",
@@ -253,7 +254,7 @@ def add_frames(sentences: pd.DataFrame, *, scheme: str = "generic", lexicon: str
         raise ValueError('scheme="issue" needs lexicon=path, e.g. '
                          'lexicon=fr.issue_lexicon("<corpus>")')
     spec = read_lexicon(scheme, lexicon=lexicon)
-    table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
+    table = keep_kinds(sentences, kinds)
     matcher = _compiled(tuple((f, tuple(c)) for f, c in spec["frames"].items()))
     # Each distinct text is matched once (wire copies and repeated boilerplate are common).
     codes, distinct = pd.factorize(table[text_col], use_na_sentinel=True)
@@ -295,7 +296,7 @@ def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: in
     (lower-cased), `n_total` sentences, `share` of sentences with cues, and `present`: at least
     `min_terms` different cue words. Every frame of the schemes in `hits` gets a row for every
     article, present or not."""
-    table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
+    table = keep_kinds(sentences, kinds)
     totals = table.groupby("article_id").size().rename("n_total")
     outlets = table.groupby("article_id")["outlet"].first() if "outlet" in table else None
     frames = hits[["scheme", "frame"]].drop_duplicates()
@@ -336,7 +337,7 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
       scheme (`correction`: "holm" or "fdr_bh", named in `correction`); `note` says why there is no
       p-value (e.g. one event with one article per outlet: nothing to test).
     """
-    table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
+    table = keep_kinds(sentences, kinds)
     totals = table.groupby(by).agg(n_total=("sentence_id", "size"), words=("n_words", "sum"))
     per_article = _article_shares(hits, table, by=by, event=event)
     columns = [by, "scheme", "frame", "n_articles", "n_sentences", "n_total", "share", "ci_low", "ci_high",

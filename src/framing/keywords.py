@@ -32,6 +32,7 @@ from scipy.stats import chi2 as _chi2
 
 from .config import CONTENT_KINDS
 from .lexicons import load_data
+from .store import keep_kinds
 
 # A token is one of, tried in this order:
 # - letters joined by periods, maybe hyphenated on: "U.S.", "e.g.", "a.m.", "U.S.-led";
@@ -134,8 +135,7 @@ def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopw
     >>> tokens = unnest_tokens(sentences)                       # doctest: +SKIP
     >>> tokens = unnest_tokens(sentences, drop_stopwords=False)  # doctest: +SKIP
     """
-    if kinds is not None and "kind" in sentences:
-        sentences = sentences[sentences["kind"].isin(list(kinds))]
+    sentences = keep_kinds(sentences, kinds)
     words, version = read_stopwords(stopwords)
     # Each distinct text is tokenised once (copies of wire stories and repeated boilerplate are
     # common), each distinct token normalised and looked up in the stop words once.
@@ -162,7 +162,6 @@ def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopw
 
 # ------------------------------------------------------------------------------------ set aside
 
-SET_ASIDE_REASONS = ("outlet name", "house style")
 _MEDIA_WORDS = frozenset({"news", "online", "times", "post", "daily", "weekly", "journal", "tribune",
                           "herald", "gazette", "magazine", "press", "radio", "television", "tv",
                           "media", "network", "review", "report", "opinion", "com", "the", "and", "of"})
@@ -615,8 +614,7 @@ def kwic(sentences: pd.DataFrame, keyword: str, *, window: int = 5, text_col: st
     wanted = [normalise_term(t) for t in tokenize(keyword)]
     if not wanted:
         raise ValueError(f"the keyword {keyword!r} has no word in it")
-    if kinds is not None and "kind" in sentences:
-        sentences = sentences[sentences["kind"].isin(list(kinds))]
+    sentences = keep_kinds(sentences, kinds)
     texts = sentences[text_col].fillna("").astype(str)
     # only sentences holding the first term's letters can match: tokenise just those
     candidates = texts.str.lower().str.translate(_CHARMAP).str.contains(wanted[0], regex=False)

@@ -33,6 +33,7 @@ from . import sentiment_arrays as _arrays
 from .config import CONTENT_KINDS
 from .lexicons import load_data
 from .stats import MIN_ARTICLES, article_values, summarise_articles
+from .store import keep_kinds
 
 DEFAULT_LEXICON = "sentiment_news"
 DEFAULT_PARAMS = "sentiment_score"
@@ -590,9 +591,7 @@ def add_actor_sentiment(
     classifier's; with `model=None` the lexicon rule: `score_target` and `label_target`.
     """
     keys = [column for column in ("article_id", "outlet", "event", "sentence_id") if column in sentences.columns]
-    table = sentences
-    if kinds is not None and "kind" in table.columns:
-        table = table[table["kind"].isin(kinds)]
+    table = keep_kinds(sentences, kinds)
     columns = keys + ["actor", "mention", "start", "end", "actor_sentiment", "label"]
     found = _found_actors(table, actors, keys, text_col)
     if top is not None and len(found):

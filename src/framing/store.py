@@ -583,6 +583,14 @@ def load_sentences(corpus: str | Path, *, kinds=CONTENT_KINDS, root: Path | None
     return sentences[sentences["kind"].isin(kinds)].reset_index(drop=True)
 
 
+def keep_kinds(sentences: pd.DataFrame, kinds) -> pd.DataFrame:
+    """The rows of `sentences` whose `kind` is one of `kinds` (index kept, not copied); every row
+    when `kinds` is None or the table has no `kind` column."""
+    if kinds is None or "kind" not in sentences.columns:
+        return sentences
+    return sentences[sentences["kind"].isin(kinds)]
+
+
 def load_removed(corpus: str | Path, *, root: Path | None = None) -> pd.DataFrame:
     """The removed-lines table of a corpus: one row per raw line that was dropped, with its rule."""
     return load_table("removed", corpus, root=root)
