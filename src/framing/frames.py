@@ -42,6 +42,7 @@ MIN_TERMS = 2
 COMMONEST_WORDS = frozenset("""a an the and or but of to in on at by for with from as is are was were be
 been it its this that these those he she they we i you his her their our not has have had do does
 said""".split())
+_TOKEN = re.compile(r"\w+")
 
 
 # ── lexicons ────────────────────────────────────────────────────────────────────────────────────
@@ -76,7 +77,7 @@ def check_cues(spec, *, frame: str, origin: str) -> list[str]:
     if not isinstance(cues, list):
         raise LexiconError(f"{where}: `cues` must be a list in brackets, not {type(cues).__name__} "
                            f'{str(cues)[:40]!r}: write cues = ["word", "prefix*", "a phrase"]')
-    bad = [cue for cue in cues if _too_broad(cue, COMMONEST_WORDS)]
+    bad = [cue for cue in cues if _too_broad(cue)]
     if bad:
         shown = ", ".join(repr(c) if isinstance(c, str) else str(c) for c in bad[:5])
         raise LexiconError(f"{where}: cues {shown} would match (almost) every sentence: each cue must "
@@ -85,15 +86,19 @@ def check_cues(spec, *, frame: str, origin: str) -> list[str]:
     return [cue.strip() for cue in cues]
 
 
-def _too_broad(cue, function_words: frozenset[str]) -> bool:
-    """A cue that is not text, empty, a function word, or has `*` anywhere but after 3+ letters."""
+def _too_broad(cue) -> bool:
+    """A cue that is not text, empty, one of `COMMONEST_WORDS`, or has `*` anywhere but after a
+    run of 3+ letters or digits at the end of a word."""
     if not isinstance(cue, str) or not _TOKEN.search(cue):
         return True
     words = cue.strip().split()
-    if len(words) == 1 and words[0].lower().rstrip("*") in function_words:
+    if len(words) == 1 and words[0].lower().rstrip("*") in COMMONEST_WORDS:
         return True
-    return any("*" in word.rstrip("*") or (word.endswith("*") and len(_TOKEN.findall(word)[0] if
-               _TOKEN.findall(word) else "") < 3) or not _TOKEN.search(word) for word in words)
+    for word in words:
+        runs = _TOKEN.findall(word)
+        if not runs or "*" in word.rstrip("*") or (word.endswith("*") and len(runs[0]) < 3):
+            return True
+    return False
 
 
 def issue_lexicon(corpus: str | Path) -> Path:
@@ -144,9 +149,6 @@ def _required_word(cue: str) -> str:
                  for k, run in enumerate(found)]
     run, prefix = max(runs, key=lambda item: len(item[0]))
     return re.escape(run) + (r"\w*" if prefix else "")
-
-
-_TOKEN = re.compile(r"\w+")
 
 
 class _SchemeMatcher:
@@ -398,12 +400,24 @@ def export_coding_sheet(sentences: pd.DataFrame, hits: pd.DataFrame, path: str |
 
     A sheet is never written over another: when `path` holds a different sheet (one a coder filled
     in, say), the new one is written to `<stem>_2.csv` (then `_3`…). Returns the path written."""
-    rng = np.random.default_rng(seed)
-    frames = sorted(hits.loc[hits["scheme"] == scheme, "frame"].unique()) or \
-        sorted(read_lexicon(scheme)["frames"]) if scheme in SCHEMES else \
-        sorted(hits.loc[hits["scheme"] == scheme, "frame"].unique())
-    keys = sentences[["article_id", "sentence_id"]].apply(tuple, axis=1)
+    frames = sorted(hits.loc[hits["scheme"] == scheme, "frame"].unique())
+    if not frames and scheme in SCHEMES:  # no sentence has a cue: the shipped scheme's frames
+        frames = sorted(read_lexicon(scheme)["frames"])
     cued = hits[hits["scheme"] == scheme].drop_duplicates(["article_id", "sentence_id", "frame"])
+    chosen = _sample_units(sentences, cued, frames, n=n, seed=seed)
+    sheet = sentences.set_index(["article_id", "sentence_id"]).loc[chosen].reset_index()
+    sheet = sheet[["article_id", "sentence_id", "outlet", "text"]].assign(coder=coder)
+    for f in frames:
+        sheet[f] = pd.Series([pd.NA] * len(sheet), dtype="Int64")
+    return _write_new_sheet(sheet, Path(path))
+
+
+def _sample_units(sentences: pd.DataFrame, cued: pd.DataFrame, frames: list, *, n: int,
+                  seed: int) -> list[tuple]:
+    """(article_id, sentence_id) of `n` sentences: up to half from `cued` (hits, one row per
+    sentence and frame), taking each frame in turn, then the rest drawn from all `sentences`."""
+    rng = np.random.default_rng(seed)
+    keys = sentences[["article_id", "sentence_id"]].apply(tuple, axis=1)
     chosen: list[tuple] = []
     by_frame = {f: list(cued.loc[cued["frame"] == f, ["article_id", "sentence_id"]].itertuples(index=False,
                                                                                               name=None))
@@ -416,14 +430,10 @@ def export_coding_sheet(sentences: pd.DataFrame, hits: pd.DataFrame, path: str |
                 by_frame[f].pop()
             if by_frame[f] and len(chosen) < n // 2:
                 chosen.append(by_frame[f].pop())
-    rest = [k for k in keys if k not in set(chosen)]
+    taken = set(chosen)
+    rest = [k for k in keys if k not in taken]
     order = rng.permutation(len(rest))
-    chosen += [rest[i] for i in order[: max(0, n - len(chosen))]]
-    sheet = sentences.set_index(["article_id", "sentence_id"]).loc[chosen].reset_index()
-    sheet = sheet[["article_id", "sentence_id", "outlet", "text"]].assign(coder=coder)
-    for f in frames:
-        sheet[f] = pd.Series([pd.NA] * len(sheet), dtype="Int64")
-    return _write_new_sheet(sheet, Path(path))
+    return chosen + [rest[i] for i in order[: max(0, n - len(chosen))]]
 
 
 def _write_new_sheet(sheet: pd.DataFrame, path: Path) -> Path:
