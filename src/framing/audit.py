@@ -65,8 +65,8 @@ def summarise_cleaning(articles: pd.DataFrame, sentences: pd.DataFrame,
 
 
 def _label(outlet, title, width: int = 30) -> str:
-    title = "" if title is None or pd.isna(title) else str(title)
-    short = title if len(title) <= width else title[: width - 1].rstrip() + "…"
+    """`outlet: title`, the title cut to `width` characters; the outlet alone without a title."""
+    short = "" if title is None or pd.isna(title) else _cut(str(title), width)
     return f"{outlet}: {short}" if short else str(outlet)
 
 
@@ -104,6 +104,7 @@ def sample_removed(removed: pd.DataFrame, *, per_rule: int = 3, max_chars: int =
 
 
 def _cut(text: str, limit: int) -> str:
+    """`text`, or its first `limit` - 1 characters and "…" when it is longer."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
