@@ -408,8 +408,18 @@ def _feature_words(text: str) -> list[tuple[int, str]]:
 
 
 def _title_case(text: str) -> bool:
-    """A headline in title case (every word capitalised but function words such as "to", "of"):
-    there names cannot be told from other words."""
+    """A headline in title case, where names cannot be told from other words (`mask_names` then
+    masks nothing): at least three words of `_FEATURE_WORD` (any length), each capitalised or a
+    stop word of `stopwords.toml` ("to", "of", "amid"...).
+
+    framing has three such tests, each fitted to what its caller loses by a wrong answer, and they
+    disagree on short and mixed texts: `actors._is_title_case` counts only words of four letters
+    or more and the actors' own function words ("Pope Met Joe Biden" is not title case there, is
+    here); `sources._title_case` wants every word capitalised but 13 articles and prepositions, so
+    one other lower-case word makes a sentence ("Biden Cancels Trip to Chicago amid Stalled
+    Talks" is title case here and in actors, not in sources). This one is kept as it is because the
+    actor-sentiment classifier (`actor_sentiment_model.json`) was trained on the features it gives;
+    merging it with another would change the classifier's input and so its output."""
     words = _FEATURE_WORD.findall(text)
     return len(words) >= 3 and all(word[0].isupper() or word.lower() in _function_words() for word in words)
 
