@@ -38,7 +38,8 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
-from itertools import chain, groupby
+from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -186,25 +187,17 @@ def python_round(values: np.ndarray, digits: int) -> np.ndarray:
 _NEGATIONS = frozenset(_vader.NEGATE)
 
 
-class _Emoji:
-    """VADER's emoji (single characters) and their names, read once."""
-
-    names: dict[str, str] | None = None
-    chars: frozenset = frozenset()
-
-    @classmethod
-    def table(cls) -> dict[str, str]:
-        if cls.names is None:
-            emojis = _vader.SentimentIntensityAnalyzer().emojis
-            cls.names = {key: name for key, name in emojis.items() if len(key) == 1}
-            cls.chars = frozenset(cls.names)
-        return cls.names
+@lru_cache(maxsize=1)
+def _emoji_names() -> dict[str, str]:
+    """VADER's emoji of one character and their names, read once."""
+    emojis = _vader.SentimentIntensityAnalyzer().emojis
+    return {key: name for key, name in emojis.items() if len(key) == 1}
 
 
 def _vader_pieces(token: str) -> tuple[str, ...]:
     """A white-space token as VADER splits it once every emoji is replaced by its name (a space goes
     before the name unless it starts the token or follows a space; none goes after it)."""
-    names = _Emoji.table()
+    names = _emoji_names()
     out = []
     for i, char in enumerate(token):
         name = names.get(char)
@@ -292,9 +285,11 @@ def texts_with(vt: VaderTokens, words) -> np.ndarray:
 
 
 def vader_tokens(split: Split) -> VaderTokens:
-    _Emoji.table()
-    chars = _Emoji.chars
-    pieces = [None if chars.isdisjoint(token) else _vader_pieces(token) for token in split.vocabulary]
+    """VADER's view of the texts of `split`: emoji replaced by their names, paragraph-break marks
+    dropped, each token's word (`_vader_words`), its ALL CAPS flag, and each text's "!" and "?"
+    emphasis (up to four "!" add 0.292 each; two or three "?" 0.18 each, more 0.96)."""
+    emoji = _emoji_names().keys()
+    pieces = [None if emoji.isdisjoint(token) else _vader_pieces(token) for token in split.vocabulary]
     tokens = retokenise(split, pieces, drop=(split.break_mark,))
     lower, caps_of_type, excl_of_type, quest_of_type = _vader_words(tokens.vocabulary)
     word_of_type, words = pd.factorize(np.array(lower, dtype=object))
@@ -331,19 +326,17 @@ def vader_compound(vt: VaderTokens, lexicon: dict) -> tuple[np.ndarray, int]:
     valence_of_word = np.array([lexicon.get(word, np.nan) for word in words.words], float)
     in_lexicon_of_word = ~np.isnan(valence_of_word)
     valence_of_word[~in_lexicon_of_word] = 0.0
-    booster_of_word, is_booster_of_word, negation_of_word = words.booster, words.is_booster, words.negation
 
     ids = words.ids
     in_lexicon = in_lexicon_of_word[ids]
-    is_booster = is_booster_of_word[ids]
+    is_booster = words.is_booster[ids]
     n_tokens = len(ids)
     nxt, has_next = tokens.ahead(1, vt.end)
     kind_of = (ids == words.id("kind")) & has_next & (ids[nxt] == words.id("of"))
     scored = np.flatnonzero(in_lexicon & ~is_booster & ~kind_of)
     sentiments = np.zeros(n_tokens)
     if len(scored):
-        sentiments[scored] = _lexicon_word_valence(vt, scored, valence_of_word, in_lexicon_of_word,
-                                                   booster_of_word, is_booster_of_word, negation_of_word)
+        sentiments[scored] = _lexicon_word_valence(vt, scored, valence_of_word, in_lexicon_of_word)
     sentiments, ties = _but_weights(vt, sentiments)
     total = _in_text_sum(tokens.text, sentiments, tokens.n_texts)
     total = np.where(total > 0, total + vt.emphasis, np.where(total < 0, total - vt.emphasis, total))
@@ -351,11 +344,12 @@ def vader_compound(vt: VaderTokens, lexicon: dict) -> tuple[np.ndarray, int]:
     return python_round(compound, 4), ties
 
 
-def _lexicon_word_valence(vt, at, valence_of_word, in_lexicon_of_word, booster_of_word,
-                          is_booster_of_word, negation_of_word) -> np.ndarray:
+def _lexicon_word_valence(vt, at, valence_of_word, in_lexicon_of_word) -> np.ndarray:
     """The valence of the lexicon words at token positions `at`, after VADER's rules on the words
-    around them (everything but "but", which weighs whole texts)."""
+    around them (everything but "but", which weighs whole texts). `valence_of_word` and
+    `in_lexicon_of_word` are per word of `vt.words`, for the lexicon in use."""
     tokens, words = vt.tokens, vt.words
+    booster_of_word, is_booster_of_word, negation_of_word = words.booster, words.is_booster, words.negation
     ids = words.ids
     word = ids[at]
     base = valence_of_word[word]
@@ -513,9 +507,6 @@ def _but_by_value(values: list, positions: list, pivot: int) -> list:
 # ---------------------------------------------------------------------------------------------
 # TextBlob's pattern analyzer (De Smedt & Daelemans 2012)
 
-# ---------------------------------------------------------------------------------------------
-# TextBlob's pattern analyzer (De Smedt & Daelemans 2012)
-
 _EOS = _pattern_text.EOS
 # Characters split off the front of a token, and off its end.
 _LEADING = frozenset(_pattern_text.PUNCTUATION.replace(".", ""))
@@ -523,7 +514,6 @@ _TRAILING = _LEADING | {"."}
 _LEADING_CHARS = "".join(sorted(_LEADING))
 _TRAILING_CHARS = _LEADING_CHARS + "."
 _QUOTES = "“”‘’'\""
-_QUOTE_SET = frozenset(_QUOTES)
 # Pieces that start a sentence end in pattern's tokenizer, and those that continue one (quotes
 # never continue one: the tokenizer breaks on them).
 _ENDS = frozenset(("...", ".", "!", "?", _EOS))
@@ -536,18 +526,30 @@ def _is_abbreviation(token: str) -> bool:
             or _pattern_text.RE_ABBR3.match(token) is not None)
 
 
-def _punctuation_pieces(token: str) -> tuple[str, ...]:
-    """A token split as pattern's tokenizer splits it: punctuation marks off the front one by one,
-    then off the end ("..." as one piece; a final period stays on abbreviations)."""
-    contractions = _pattern_text.replacements
-    if token[:1] not in _LEADING and token[-1:] not in _TRAILING:
-        return (token,)
-    # Most tokens: punctuation on either side but no period in the marks at the end (and not a
-    # contraction, which quote spacing has already taken apart): every mark is a piece.
-    rest = token.lstrip(_LEADING_CHARS)
+def _part_pieces(part: str) -> tuple[str, ...]:
+    """One part of a token (no spaces) as pattern's tokenizer cuts it: punctuation marks split off
+    the front and the end. The common cases are done here, the rest by `_punctuation_pieces`."""
+    if part[:1] not in _LEADING and part[-1:] not in _TRAILING:
+        return (part,)
+    rest = part.lstrip(_LEADING_CHARS)
     core = rest.rstrip(_TRAILING_CHARS)
-    if core and "." not in rest[len(core):] and token not in contractions:
-        return (*token[:len(token) - len(rest)], core, *rest[len(core):])
+    front, marks = part[:len(part) - len(rest)], rest[len(core):]
+    if core and part not in _pattern_text.replacements:
+        if "." not in marks:  # no period among the end marks: every mark is a piece
+            return (*front, core, *marks)
+        if marks[0] == "." and "." not in marks[1:] and core[-1:] not in _TRAILING:
+            # one period, first among the end marks: it comes off unless the word is an abbreviation
+            if _is_abbreviation(core + "."):
+                return (*front, core + ".", *marks[1:])
+            return (*front, core, *marks)
+    return _punctuation_pieces(part)
+
+
+def _punctuation_pieces(token: str) -> tuple[str, ...]:
+    """A token split as pattern's tokenizer splits it, in the cases `_part_pieces` leaves:
+    punctuation marks off the front one by one, then off the end ("..." as one piece; a final
+    period stays on abbreviations; a contraction stays whole)."""
+    contractions = _pattern_text.replacements
     front = []
     while token[:1] in _LEADING and token and token not in contractions:
         front.append(token[0])
@@ -568,73 +570,41 @@ def _punctuation_pieces(token: str) -> tuple[str, ...]:
     return (*front, *([token] if token else []), *reversed(back))
 
 
-class _Marks:
-    """The strings pattern rewrites after splitting: "( ! )" into "(!)" and an emoticon cut into
-    pieces (": )") back into one (":)")."""
-
-    fragments: frozenset | None = None
-
-    @classmethod
-    def substrings(cls) -> frozenset:
-        """Every run of characters inside an emoticon or "(!)"."""
-        if cls.fragments is None:
-            faces = [face for group in _pattern_text.EMOTICONS.values() for face in group] + ["(!)"]
-            cls.fragments = frozenset(face[a:b] for face in faces
-                                      for a in range(len(face)) for b in range(a + 1, len(face) + 1))
-        return cls.fragments
+@lru_cache(maxsize=1)
+def _mark_fragments() -> frozenset:
+    """Every run of characters inside an emoticon or "(!)": the strings pattern rewrites after
+    splitting, "( ! )" into "(!)" and an emoticon cut into pieces (": )") back into one (":)")."""
+    faces = [face for group in _pattern_text.EMOTICONS.values() for face in group] + ["(!)"]
+    return frozenset(face[a:b] for face in faces for a in range(len(face)) for b in range(a + 1, len(face) + 1))
 
 
 def _pattern_pieces_of(split: Split) -> list:
     """Every token type as pattern's tokenizer cuts it (None where a type is its own single piece):
-    contractions ("n't", "'s", ...) and quotes set apart by spaces, done on all types at once, then
-    punctuation split off each part."""
+    contractions and quotes set apart by spaces (`_spaced_apart`), then punctuation split off each
+    part (`_part_pieces`)."""
     vocabulary = split.vocabulary
     pieces: list = [None] * len(vocabulary)
     cut = [i for i, token in enumerate(vocabulary) if not token.isalnum()]
-    lines = "\n".join(vocabulary[i] for i in cut)
+    for i, line in zip(cut, _spaced_apart([vocabulary[i] for i in cut])):
+        if line[:1] in _LEADING or line[-1:] in _TRAILING or line != vocabulary[i]:
+            cut_up = tuple(chain.from_iterable(_part_pieces(part) for part in line.split()))
+            pieces[i] = None if cut_up == (vocabulary[i],) else cut_up
+    if split.break_mark in vocabulary:
+        pieces[vocabulary.index(split.break_mark)] = (_EOS,)
+    return pieces
+
+
+def _spaced_apart(tokens: list[str]) -> list[str]:
+    """The tokens with pattern's contractions ("n't", "'s", ...) and quotes set apart by spaces,
+    replaced in all tokens at once."""
+    lines = "\n".join(tokens)
     if "'" in lines:
         for contraction, spaced in _pattern_text.replacements.items():
             lines = lines.replace(contraction, spaced)
     for quote in _QUOTES:
         if quote in lines:
             lines = lines.replace(quote, f" {quote} ")
-    spaced = lines.split("\n")
-    work = [k for k, (i, line) in enumerate(zip(cut, spaced))
-            if line[:1] in _LEADING or line[-1:] in _TRAILING or line != vocabulary[i]]
-    contractions = _pattern_text.replacements
-    owner, parts = [], []
-    for k in work:
-        split_line = spaced[k].split()
-        owner.extend([cut[k]] * len(split_line))
-        parts.extend(split_line)
-    cut_parts = []
-    for part in parts:
-        if part[:1] not in _LEADING and part[-1:] not in _TRAILING:
-            cut_parts.append((part,))
-            continue
-        # Marks on either side; with no period among the marks at the end each mark is a piece,
-        # with one period first among them it comes off unless the word is an abbreviation
-        # (`_punctuation_pieces` does every other case).
-        rest = part.lstrip(_LEADING_CHARS)
-        core = rest.rstrip(_TRAILING_CHARS)
-        marks = rest[len(core):]
-        if core and part not in contractions and "." not in marks:
-            cut_parts.append((*part[:len(part) - len(rest)], core, *marks))
-        elif (core and part not in contractions and marks[0] == "." and "." not in marks[1:]
-              and core[-1:] not in _TRAILING):
-            front = part[:len(part) - len(rest)]
-            if _is_abbreviation(core + "."):
-                cut_parts.append((*front, core + ".", *marks[1:]))
-            else:
-                cut_parts.append((*front, core, *marks))
-        else:
-            cut_parts.append(_punctuation_pieces(part))
-    for i, group in groupby(zip(owner, cut_parts), key=lambda pair: pair[0]):
-        cut_up = tuple(chain.from_iterable(pieces_of_part for _, pieces_of_part in group))
-        pieces[i] = None if cut_up == (vocabulary[i],) else cut_up
-    if split.break_mark in vocabulary:
-        pieces[vocabulary.index(split.break_mark)] = (_EOS,)
-    return pieces
+    return lines.split("\n")
 
 
 def pattern_tokens(split: Split) -> Tokens:
@@ -653,9 +623,9 @@ def _rewrite_marks(tokens: Tokens) -> Tokens:
 
     A rewrite spans pieces: a piece ending in a character of an emoticon followed by a piece that
     continues it. Only texts with such a pair (rare) are rebuilt, sentence by sentence as pattern
-    does."""
+    does (`_rebuild_texts`)."""
     vocabulary = tokens.vocabulary
-    fragments = _Marks.substrings()
+    fragments = _mark_fragments()
     # 1: a run of characters inside an emoticon or "(!)"; 2: pattern's sentence-end mark.
     kinds = {**dict.fromkeys(fragments, 1), _EOS: 2}
     kind = np.array([kinds.get(piece, 0) for piece in vocabulary], np.int8)
@@ -663,22 +633,33 @@ def _rewrite_marks(tokens: Tokens) -> Tokens:
     types, text = tokens.types[keep], tokens.text[keep]
     inside = kind == 1
     pair = np.flatnonzero((text[1:] == text[:-1]) & inside[types[1:]])
-    if len(pair):
-        left, right = types[pair], types[pair + 1]
-        keys, first = np.unique(left * len(vocabulary) + right, return_index=True)
-        joins = np.array([vocabulary[left[i]][-1:] + vocabulary[right[i]] in fragments for i in first], bool)
-        hit = joins[np.searchsorted(keys, left * len(vocabulary) + right)]
-        candidates = np.unique(text[pair[hit]])
-        rebuild = np.array([t for t in candidates.tolist() if _rewrites(vocabulary, types, text, t)], np.int64)
-    else:
-        rebuild = np.zeros(0, np.int64)
-    if not len(rebuild):
-        return Tokens(text=text, start=np.searchsorted(text, np.arange(tokens.n_texts))[text], types=types,
-                      vocabulary=vocabulary, n_texts=tokens.n_texts)
-    vocabulary = list(vocabulary)
+    if not len(pair):
+        return _tokens_of(text, types, vocabulary, tokens.n_texts)
+    left, right = types[pair], types[pair + 1]
+    keys, first = np.unique(left * len(vocabulary) + right, return_index=True)
+    joins = np.array([vocabulary[left[i]][-1:] + vocabulary[right[i]] in fragments for i in first], bool)
+    hit = joins[np.searchsorted(keys, left * len(vocabulary) + right)]
+    candidates = np.unique(text[pair[hit]])
+    rebuild = [t for t in candidates.tolist() if _rewrites(vocabulary, types, text, t)]
+    if not rebuild:
+        return _tokens_of(text, types, vocabulary, tokens.n_texts)
+    return _rebuild_texts(tokens, types, text, rebuild)
+
+
+def _tokens_of(text: np.ndarray, types: np.ndarray, vocabulary: list, n_texts: int) -> Tokens:
+    """`Tokens` of these per-token text indices (sorted) and types."""
+    return Tokens(text=text, start=np.searchsorted(text, np.arange(n_texts))[text], types=types,
+                  vocabulary=vocabulary, n_texts=n_texts)
+
+
+def _rebuild_texts(tokens: Tokens, types: np.ndarray, text: np.ndarray, rebuild: list) -> Tokens:
+    """The tokens `types` / `text` (those of `tokens` without sentence-end marks) with the texts of
+    `rebuild` (sorted indices) replaced by their pieces as pattern rewrites them
+    (`_pattern_sentences` on the text's pieces in `tokens`); new pieces join the vocabulary."""
+    vocabulary = list(tokens.vocabulary)
     parts_types, parts_text = [], []
     done = 0
-    for t in rebuild.tolist():
+    for t in rebuild:
         a, b = np.searchsorted(tokens.text, [t, t + 1])
         keep_a, keep_b = np.searchsorted(text, [t, t + 1])
         parts_types.append(types[done:keep_a])
@@ -691,9 +672,7 @@ def _rewrite_marks(tokens: Tokens) -> Tokens:
         done = keep_b
     parts_types.append(types[done:])
     parts_text.append(text[done:])
-    types, text = np.concatenate(parts_types), np.concatenate(parts_text)
-    return Tokens(text=text, start=np.searchsorted(text, np.arange(tokens.n_texts))[text], types=types,
-                  vocabulary=vocabulary, n_texts=tokens.n_texts)
+    return _tokens_of(np.concatenate(parts_text), np.concatenate(parts_types), vocabulary, tokens.n_texts)
 
 
 def _rewrites(vocabulary: list, types: np.ndarray, text: np.ndarray, t: int) -> bool:
@@ -754,25 +733,20 @@ class _PatternWords:
     emoticon: np.ndarray  # an emoticon's polarity, NaN for other tokens
 
 
-class _Faces:
+@lru_cache(maxsize=1)
+def _face_polarity() -> dict:
     """pattern's emoticons, lower-cased, with their polarity (the first group that has one)."""
-
-    polarity: dict | None = None
-
-    @classmethod
-    def table(cls) -> dict:
-        if cls.polarity is None:
-            cls.polarity = {}
-            for (_, value), faces in _pattern_text.EMOTICONS.items():
-                for face in faces:
-                    cls.polarity.setdefault(face.lower(), value)
-        return cls.polarity
+    polarity = {}
+    for (_, value), faces in _pattern_text.EMOTICONS.items():
+        for face in faces:
+            polarity.setdefault(face.lower(), value)
+    return polarity
 
 
 def _emoticon_polarity(word: str) -> float:
     if word.isalpha() or len(word) > 5 or word in _pattern_text.PUNCTUATION:
         return np.nan
-    return _Faces.table().get(word, np.nan)
+    return _face_polarity().get(word, np.nan)
 
 
 def _pattern_words(vocabulary: list, analyzer) -> _PatternWords:
@@ -791,7 +765,7 @@ def _pattern_words(vocabulary: list, analyzer) -> _PatternWords:
         psi[i] = entry[None][:3]
         adverb[i] = any(tag in entry for tag in analyzer.modifiers)
         ly[i] = bool(analyzer.modifier(vocabulary[i]))
-    faces = _Faces.table()
+    faces = _face_polarity()
     wanted = {**{face: "face" for face in faces}, "!": "!", "(!)": "(!)",
               **{word: "negation" for word in analyzer.negations}}
     found: dict = {}
