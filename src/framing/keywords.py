@@ -185,9 +185,7 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     """
     if outlets is None:
         outlets = tokens["outlet"].dropna().unique() if "outlet" in tokens else ()
-    names = [[normalise_term(t) for t in tokenize(re.sub(r"\s*[(\[].*?[)\]]", "", str(o)))] for o in outlets]
-    names = [n[1:] if n and n[0] == "the" else n for n in names]
-    names = [n for n in names if n]
+    names = _outlet_names(outlets)
     terms = tokens[term_col].astype(str)
     reason = pd.Series("", index=tokens.index, dtype=object)
     if house_style is not None:
@@ -195,14 +193,29 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
         reason[terms.isin(style)] = "house style"
     reason[_in_outlet_names(tokens, terms, names)] = "outlet name"
     lower_written = set(tokens.loc[tokens["token"].str[:1].str.islower(), term_col]) if "token" in tokens else set()
+    reason[terms.isin(_lone_name_words(names, lower_written))] = "outlet name"
+    return tokens.assign(set_aside=reason.to_numpy())
+
+
+def _outlet_names(outlets: Iterable[str]) -> list[list[str]]:
+    """Each outlet's name as terms, without a bracketed aside ("(Opinion)") or a first "the"; names
+    left empty are dropped."""
+    names = [[normalise_term(t) for t in tokenize(re.sub(r"\s*[(\[].*?[)\]]", "", str(o)))] for o in outlets]
+    names = [n[1:] if n and n[0] == "the" else n for n in names]
+    return [n for n in names if n]
+
+
+def _lone_name_words(names: list[list[str]], lower_written: set) -> set:
+    """The one distinctive word of each outlet name that has exactly one ("fox" of Fox News,
+    "huffpost", "cnn"): not a media word, place or nationality, and never written in lower case
+    (`lower_written`)."""
     common = _common_name_words()
     alone = set()
-    for name in names:  # a name with one distinctive word: "fox" of Fox News, "huffpost", "cnn"
+    for name in names:
         distinctive = [w for w in name if w not in _MEDIA_WORDS and w not in common]
         if len(distinctive) == 1 and distinctive[0] not in lower_written:
             alone.add(distinctive[0])
-    reason[terms.isin(alone)] = "outlet name"
-    return tokens.assign(set_aside=reason.to_numpy())
+    return alone
 
 
 def _in_outlet_names(tokens: pd.DataFrame, terms: pd.Series, names: list[list[str]]) -> np.ndarray:
