@@ -459,12 +459,7 @@ def agreement(sheets, hits: pd.DataFrame | None = None, *, scheme: str | None = 
     `hits`, between each coder and the lexicon. `sheets`: paths or DataFrames written by
     `export_coding_sheet` and filled in (one coder per sheet, named in `coder` or by the file name).
     Returns `frame`, `comparison` ("coders" or "<coder> vs lexicon"), `alpha`, `n_units`."""
-    tables = []
-    for number, sheet in enumerate(sheets if isinstance(sheets, (list, tuple)) else [sheets]):
-        table = pd.read_csv(sheet) if not isinstance(sheet, pd.DataFrame) else sheet.copy()
-        name = str(table["coder"].dropna().iloc[0]) if "coder" in table and table["coder"].notna().any() \
-            else (Path(sheet).stem if not isinstance(sheet, pd.DataFrame) else f"coder {number + 1}")
-        tables.append(table.assign(coder=name))
+    tables = _read_sheets(sheets)
     frames = [c for c in tables[0].columns if c not in ("article_id", "sentence_id", "outlet", "text", "coder")]
     rows = []
     for frame in frames:
@@ -482,6 +477,18 @@ def agreement(sheets, hits: pd.DataFrame | None = None, *, scheme: str | None = 
                 rows.append({"frame": frame, "comparison": f"{coder} vs lexicon", "alpha": alpha,
                              "n_units": n_units})
     return pd.DataFrame(rows, columns=["frame", "comparison", "alpha", "n_units"])
+
+
+def _read_sheets(sheets) -> list[pd.DataFrame]:
+    """The filled coding sheets (paths or tables), each with its coder's name in every row of
+    `coder`: the sheet's own `coder`, else the file's name, else "coder <n>"."""
+    tables = []
+    for number, sheet in enumerate(sheets if isinstance(sheets, (list, tuple)) else [sheets]):
+        table = pd.read_csv(sheet) if not isinstance(sheet, pd.DataFrame) else sheet.copy()
+        name = str(table["coder"].dropna().iloc[0]) if "coder" in table and table["coder"].notna().any() \
+            else (Path(sheet).stem if not isinstance(sheet, pd.DataFrame) else f"coder {number + 1}")
+        tables.append(table.assign(coder=name))
+    return tables
 
 
 def _alpha_from(codes: dict[str, dict]) -> tuple[float, int]:
