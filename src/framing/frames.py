@@ -49,7 +49,8 @@ _TOKEN = re.compile(r"\w+")
 
 def read_lexicon(scheme: str = "generic", *, lexicon: str | Path | None = None) -> dict:
     """The lexicon of a scheme: a shipped one by name, or a user's TOML file (`lexicon`).
-    Returns {"scheme", "version", "frames": {frame: [cues]}}."""
+    Returns {"scheme", "version", "frames": {frame: [cues]}, "questions": {frame: its `question`
+    text, "" when the table has none}}."""
     if lexicon is None and scheme not in SCHEMES:
         raise ValueError(f"unknown scheme {scheme!r}: use one of {', '.join(SCHEMES)}, or pass "
                          f"lexicon=path to a TOML file (e.g. data/raw/<corpus>/{ISSUE_FILE})")
