@@ -348,73 +348,83 @@ def _lexicon_word_valence(vt, at, valence_of_word, in_lexicon_of_word) -> np.nda
     """The valence of the lexicon words at token positions `at`, after VADER's rules on the words
     around them (everything but "but", which weighs whole texts). `valence_of_word` and
     `in_lexicon_of_word` are per word of `vt.words`, for the lexicon in use."""
-    tokens, words = vt.tokens, vt.words
-    booster_of_word, is_booster_of_word, negation_of_word = words.booster, words.is_booster, words.negation
-    ids = words.ids
+    ids = vt.words.ids
+    offset = at - vt.tokens.start[at]  # position in its text
+    # (index, valid) of the tokens 1, 2 and 3 places before each word, valid within its text
+    before = [(np.maximum(at - k, 0), offset >= k) for k in (1, 2, 3)]
+    value = _no_and_caps(vt, at, valence_of_word, in_lexicon_of_word, before)
+    for k, (index, valid) in enumerate(before, start=1):
+        step = valid & ~in_lexicon_of_word[ids[index]]
+        value = np.where(step, value + _booster_scalar(vt, at, index, k, value), value)
+        value = _negation_check(vt, k, before, step, value)
+        if k == 3 and step.any():
+            b1, b2, b3 = (index for index, _ in before)
+            value[step] = _idioms(vt, at[step], value[step], b1[step], b2[step], b3[step])
+    # "least" before a word negates it, unless it reads "at least" or "very least".
+    (b1, v1), (b2, v2), _ = before
+    least = v1 & ~in_lexicon_of_word[ids[b1]] & (ids[b1] == vt.words.id("least"))
+    least &= ~(v2 & np.isin(ids[b2], [vt.words.id("at"), vt.words.id("very")]) & (offset > 1))
+    return np.where(least, value * _vader.N_SCALAR, value)
+
+
+def _no_and_caps(vt, at, valence_of_word, in_lexicon_of_word, before) -> np.ndarray:
+    """The words' lexicon valence after VADER's first rules: "no" directly before another lexicon
+    word counts nothing itself and negates that word, as does "no" one or two words before it
+    (or three, through "or" / "nor"); ALL CAPS adds emphasis when some but not all of the text's
+    tokens are capitals."""
+    ids, words = vt.words.ids, vt.words
     word = ids[at]
     base = valence_of_word[word]
-    offset = at - tokens.start[at]  # position in its text
-
-    def before(k: int):
-        index = np.maximum(at - k, 0)
-        return index, offset >= k
-
-    def is_word(index, valid, name: str) -> np.ndarray:
-        return valid & (ids[index] == words.id(name))
-
+    (b1, v1), (b2, v2), (b3, v3) = before
     nxt = np.minimum(at + 1, max(len(ids) - 1, 0))
     has_next = at + 1 < vt.end[at]
-    b1, v1 = before(1)
-    b2, v2 = before(2)
-    b3, v3 = before(3)
-
-    value = base.copy()
-    # "no" directly before another lexicon word negates that word instead of counting itself.
-    no_here = (word == words.id("no")) & has_next & in_lexicon_of_word[ids[nxt]]
-    value = np.where(no_here, 0.0, value)
-    no_before = (is_word(b1, v1, "no") | is_word(b2, v2, "no")
-                 | (is_word(b3, v3, "no") & v1 & np.isin(ids[b1], [words.id("or"), words.id("nor")])
+    no = words.id("no")
+    no_here = (word == no) & has_next & in_lexicon_of_word[ids[nxt]]
+    value = np.where(no_here, 0.0, base)
+    no_before = ((v1 & (ids[b1] == no)) | (v2 & (ids[b2] == no))
+                 | (v3 & (ids[b3] == no) & v1 & np.isin(ids[b1], [words.id("or"), words.id("nor")])
                     & (ids[b1] >= 0)))
     value = np.where(no_before, base * _vader.N_SCALAR, value)
-    # ALL CAPS emphasis when some but not all of the text's tokens are capitals.
     shout = vt.caps[at] & vt.cap_differential[at]
-    value = np.where(shout, np.where(value > 0, value + _vader.C_INCR, value - _vader.C_INCR), value)
+    return np.where(shout, np.where(value > 0, value + _vader.C_INCR, value - _vader.C_INCR), value)
 
-    negated = {1: negation_of_word[ids[b1]], 2: negation_of_word[ids[b2]], 3: negation_of_word[ids[b3]]}
+
+def _booster_scalar(vt, at, index, k, value) -> np.ndarray:
+    """What the token at `index`, `k` places before each word, adds to its value when it is a
+    booster or dampener: its value signed like the word's, with ALL CAPS emphasis, weighted 0.95
+    two places back and 0.9 three places back."""
+    word = vt.words.ids[index]
+    scalar = vt.words.booster[word]
+    scalar = np.where(value < 0, -scalar, scalar)
+    shouted = vt.words.is_booster[word] & vt.caps[index] & vt.cap_differential[at]
+    scalar = np.where(shouted, np.where(value > 0, scalar + _vader.C_INCR, scalar - _vader.C_INCR), scalar)
+    if k == 2:
+        scalar = np.where(scalar != 0, scalar * 0.95, scalar)
+    elif k == 3:
+        scalar = np.where(scalar != 0, scalar * 0.9, scalar)
+    return scalar
+
+
+def _negation_check(vt, k, before, step, value) -> np.ndarray:
+    """VADER's negation check after the booster step `k` (where `step`): a negation `k` places
+    before the word scales it by N_SCALAR, except that "never so/this" raises it by 1.25 and
+    "without doubt" leaves it."""
+    ids, words = vt.words.ids, vt.words
+    (b1, _), (b2, _), (b3, _) = before
+    negated = words.negation[ids[(b1, b2, b3)[k - 1]]]
+    if k == 1:
+        return np.where(step & negated, value * _vader.N_SCALAR, value)
     so_this = [words.id("so"), words.id("this")]
-    for k, (index, valid) in ((1, (b1, v1)), (2, (b2, v2)), (3, (b3, v3))):
-        step = valid & ~in_lexicon_of_word[ids[index]]
-        scalar = booster_of_word[ids[index]]
-        scalar = np.where(value < 0, -scalar, scalar)
-        shouted = is_booster_of_word[ids[index]] & vt.caps[index] & vt.cap_differential[at]
-        scalar = np.where(shouted, np.where(value > 0, scalar + _vader.C_INCR, scalar - _vader.C_INCR), scalar)
-        if k == 2:
-            scalar = np.where(scalar != 0, scalar * 0.95, scalar)
-        elif k == 3:
-            scalar = np.where(scalar != 0, scalar * 0.9, scalar)
-        value = np.where(step, value + scalar, value)
-        if k == 1:
-            value = np.where(step & negated[1], value * _vader.N_SCALAR, value)
-        elif k == 2:
-            never_so = (ids[b2] == words.id("never")) & np.isin(ids[b1], so_this)
-            without_doubt = (ids[b2] == words.id("without")) & (ids[b1] == words.id("doubt"))
-            value = np.where(step & never_so, value * 1.25,
-                             np.where(step & ~never_so & ~without_doubt & negated[2],
-                                      value * _vader.N_SCALAR, value))
-        else:
-            never_so = (((ids[b3] == words.id("never")) & np.isin(ids[b2], so_this))
-                        | np.isin(ids[b1], so_this))
-            without_doubt = (ids[b3] == words.id("without")) & ((ids[b2] == words.id("doubt"))
-                                                               | (ids[b1] == words.id("doubt")))
-            value = np.where(step & never_so, value * 1.25,
-                             np.where(step & ~never_so & ~without_doubt & negated[3],
-                                      value * _vader.N_SCALAR, value))
-            if step.any():
-                value[step] = _idioms(vt, at[step], value[step], b1[step], b2[step], b3[step])
-    # "least" before a word negates it, unless it reads "at least" or "very least".
-    least = v1 & ~in_lexicon_of_word[ids[b1]] & (ids[b1] == words.id("least"))
-    least &= ~(v2 & np.isin(ids[b2], [words.id("at"), words.id("very")]) & (offset > 1))
-    return np.where(least, value * _vader.N_SCALAR, value)
+    if k == 2:
+        never_so = (ids[b2] == words.id("never")) & np.isin(ids[b1], so_this)
+        without_doubt = (ids[b2] == words.id("without")) & (ids[b1] == words.id("doubt"))
+    else:
+        never_so = (((ids[b3] == words.id("never")) & np.isin(ids[b2], so_this))
+                    | np.isin(ids[b1], so_this))
+        without_doubt = (ids[b3] == words.id("without")) & ((ids[b2] == words.id("doubt"))
+                                                           | (ids[b1] == words.id("doubt")))
+    return np.where(step & never_so, value * 1.25,
+                    np.where(step & ~never_so & ~without_doubt & negated, value * _vader.N_SCALAR, value))
 
 
 def _idioms(vt, at, value, b1, b2, b3) -> np.ndarray:
