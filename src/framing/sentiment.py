@@ -39,6 +39,8 @@ DEFAULT_LEXICON = "sentiment_news"
 DEFAULT_PARAMS = "sentiment_score"
 SCORE_COLUMNS = ("polarity", "subjectivity", "vader_compound", "sentiment")
 LABELS = ("negative", "neutral", "positive")
+# `add_sentiment` scores in several processes only above this many distinct texts.
+PARALLEL_MIN_TEXTS = 50_000
 
 _HAS_WORD = re.compile(r"\w")
 # Where a clause ends: punctuation that separates clauses, or a conjunction that opens a new one.
@@ -135,7 +137,7 @@ def add_sentiment(
     scorer = _scorer(str(lexicon), str(params))
     texts = sentences[text_col]
     unique = pd.unique(texts.to_numpy(dtype=object))
-    workers = os.cpu_count() or 1 if workers is None else workers
+    workers = (os.cpu_count() or 1) if workers is None else workers
     table = pd.DataFrame(_score_all(list(unique), str(lexicon), str(params), workers),
                          columns=list(SCORE_COLUMNS))
     positions = pd.Index(unique).get_indexer(texts.to_numpy(dtype=object))
@@ -144,9 +146,6 @@ def add_sentiment(
         out[column] = table[column].to_numpy()[positions] if len(table) else np.array([], dtype=float)
     out["sentiment_lexicon"] = scorer.lexicon_version
     return out
-
-
-PARALLEL_MIN_TEXTS = 50_000
 
 
 @dataclass
@@ -602,31 +601,40 @@ def add_actor_sentiment(
     """
     keys = [column for column in ("article_id", "outlet", "event", "sentence_id") if column in sentences.columns]
     table = keep_kinds(sentences, kinds)
-    columns = keys + ["actor", "mention", "start", "end", "actor_sentiment", "label"]
-    found = _found_actors(table, actors, keys, text_col)
+    if actors is None:
+        found = _mentions_found(table, keys, text_col)
+    else:
+        found = _mentions_named(table, actors, keys, text_col)
     if top is not None and len(found):
         keep = found["actor"].value_counts(sort=False).sort_index().sort_values(ascending=False, kind="stable")
         found = found[found["actor"].isin(keep.index[:top])]
+    texts, starts, ends = list(found[text_col]), list(found["start"]), list(found["end"])
     if model is not None:
-        scored = classify_targets(list(found[text_col]), list(found["start"]), list(found["end"]),
-                                  model=model, lexicon=lexicon, params=params)
+        scored = classify_targets(texts, starts, ends, model=model, lexicon=lexicon, params=params)
         found = found.assign(actor_sentiment=scored["actor_sentiment"].to_numpy(), label=scored["label"].to_numpy())
-        return found.reindex(columns=columns).reset_index(drop=True)
-    scores = [score_target(text, start, end, lexicon=lexicon, params=params)
-              for text, start, end in zip(found[text_col], found["start"], found["end"])]
-    found = found.assign(actor_sentiment=scores, label=[label_target(v, params=params) for v in scores])
+    else:
+        scores = [score_target(text, start, end, lexicon=lexicon, params=params)
+                  for text, start, end in zip(texts, starts, ends)]
+        found = found.assign(actor_sentiment=scores, label=[label_target(v, params=params) for v in scores])
+    columns = keys + ["actor", "mention", "start", "end", "actor_sentiment", "label"]
     return found.reindex(columns=columns).reset_index(drop=True)
 
 
-def _found_actors(table: pd.DataFrame, actors, keys: list[str], text_col: str) -> pd.DataFrame:
-    """Mentions (keys, `actor`, `mention`, `start`, `end`, `text_col`) of the given or found actors."""
-    if actors is None:
-        from .actors import find_actors
+def _mentions_found(table: pd.DataFrame, keys: list[str], text_col: str) -> pd.DataFrame:
+    """The mentions of the people `framing.actors.find_actors` finds: the `keys` it keeps, `actor`,
+    `mention`, `start`, `end` and the sentence's `text_col`."""
+    from .actors import find_actors
 
-        found = find_actors(table, kinds=None, text_col=text_col)
-        texts = table.drop_duplicates(["article_id", "sentence_id"]).set_index(["article_id", "sentence_id"])[text_col]
-        found[text_col] = texts.reindex(pd.MultiIndex.from_frame(found[["article_id", "sentence_id"]])).to_numpy()
-        return found[[k for k in keys if k in found] + ["actor", "mention", "start", "end", text_col]]
+    found = find_actors(table, kinds=None, text_col=text_col)
+    texts = table.drop_duplicates(["article_id", "sentence_id"]).set_index(["article_id", "sentence_id"])[text_col]
+    found[text_col] = texts.reindex(pd.MultiIndex.from_frame(found[["article_id", "sentence_id"]])).to_numpy()
+    return found[[k for k in keys if k in found] + ["actor", "mention", "start", "end", text_col]]
+
+
+def _mentions_named(table: pd.DataFrame, actors: dict[str, list[str]], keys: list[str],
+                    text_col: str) -> pd.DataFrame:
+    """The mentions of the given actors' names (whole words, case-sensitive, longest first), one
+    row per match: `keys`, `actor`, `mention`, `start`, `end`, `text_col`."""
     patterns = {actor: _mention_pattern(tuple(names)) for actor, names in actors.items()}
     rows = []
     for *values, text in table[keys + [text_col]].itertuples(index=False):
