@@ -35,6 +35,7 @@ oracle the tests compare with. Two rare constellations are handled apart (counte
 """
 from __future__ import annotations
 
+import copy
 import re
 import string
 from dataclasses import dataclass
@@ -240,8 +241,8 @@ class _Words:
         self.negation[[i for i in apostrophe.tolist() if "n't" in words[i]]] = True
 
     def subset(self, keep: np.ndarray) -> "_Words":
-        out = object.__new__(_Words)
-        out.__dict__.update(self.__dict__)
+        """The same words, for only the tokens where `keep` is True."""
+        out = copy.copy(self)
         out.ids = self.ids[keep]
         return out
 
