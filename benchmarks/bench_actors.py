@@ -1,25 +1,32 @@
 """Actor resolution on real news: what the actor list holds, and whether annotated persons are found.
 
-    python benchmarks/bench_actors.py [--top 150] [--sample 60 --seed 1718] [--speed 5 --baseline REV]
+    python benchmarks/bench_actors.py [--top 150] [--sample 50 --seed 1920] [--speed 5 --baseline REV]
 
-Builds three corpora in a temporary folder through `framing`'s own build, as a user's JSON-lines
+Builds five corpora in a temporary folder through `framing`'s own build, as a user's JSON-lines
 export would be built: `/work/corpora/allsides-100` (the first 100 AllSides events, read while
 writing the rules), the other 405 events of `../shared/data/allsides-roundups` ("unseen": its
-top-150 list and two samples were read while writing actors 1.4) and "ranks 301-400" (the events
+top-150 list and two samples were read while writing actors 1.4), "ranks 301-400" (the events
 ranked 301 to 400 among those with three or more outlets, sorted by event_id, a subset of
-"unseen": read as a new user's corpus for actors 1.5). For each it prints the number of actors and
-rows, and with `--top N` the N actors with most mentions (to be read by a person: outlets, places,
-companies left in). It scores three samples of hand labels, each actor labelled person /
-organisation / place / other by reading its sentences: `benchmarks/actor_labels_unseen.tsv`
-(unseen actors of the code at the start of issue 16, `--sample 60 --seed 16`, read while writing
-actors 1.3 and 1.4), `benchmarks/actor_labels_unseen2.tsv` (unseen actors of 1.3, `--seed 1617`,
-labelled before the rules of 1.4) and `benchmarks/actor_labels_unseen3.tsv` (actors of 1.4 on
-ranks 301-400, `--seed 1718`, labelled before the rules of 1.5): "is a person" precision over the
-labelled actors still found (as an actor or a name), and the labelled persons lost (a person whose
-name is now joined to another form counts as lost). `--sample N` prints N actors drawn at random
-from the unseen corpus and from ranks 301-400. `--speed N` times `find_actors` on the three corpora
-(caches emptied before each pass, N passes, the median), and with `--baseline REV` also
-`actors.py` and `actors.toml` as they are at git revision REV, passes interleaved. On NewsMTSC (`../shared/data/newsmtsc-train`: sentences with annotated person mentions) it
+"unseen": read as a new user's corpus for actors 1.5), "ranks 401+" (the 69 events ranked after
+400 the same way, also a subset of "unseen": read as a new user's corpus for actors 1.6) and
+"climate" (`../shared/data/narrative-frames-dev`: climate-change news of many outlets, one block of
+text per article and no event, read for actors 1.6). For each it prints the number of actors and
+rows, the actors holding another actor's full name (one person's mentions under a second, longer
+row: "Bernie Sanders Stakes Out …"), and with `--top N` the N actors with most mentions (to be read
+by a person: outlets, places, companies left in). It scores five samples of hand labels, each actor
+labelled person / organisation / place / other by reading its sentences:
+`benchmarks/actor_labels_unseen.tsv` (unseen actors of the code at the start of issue 16,
+`--sample 60 --seed 16`, read while writing actors 1.3 and 1.4),
+`benchmarks/actor_labels_unseen2.tsv` (unseen actors of 1.3, `--seed 1617`, labelled before the
+rules of 1.4), `benchmarks/actor_labels_unseen3.tsv` (actors of 1.4 on ranks 301-400, `--seed
+1718`, labelled before the rules of 1.5), `benchmarks/actor_labels_unseen4.tsv` and
+`benchmarks/actor_labels_climate.tsv` (actors of 1.5 on ranks 401+ and on climate, `--sample 50
+--seed 1920`, labelled before the rules of 1.6): "is a person" precision over the labelled actors
+still found (as an actor or a name), and the labelled persons lost (a person whose name is now
+joined to another form counts as lost). `--sample N` prints N actors drawn at random from each
+corpus but allsides-100. `--speed N` times `find_actors` on the five corpora (caches emptied before
+each pass, N passes, the median), and with `--baseline REV` also `actors.py` and `actors.toml` as
+they are at git revision REV, passes interleaved. On NewsMTSC (`../shared/data/newsmtsc-train`: sentences with annotated person mentions) it
 prints recall: the share of annotated mention spans covered by a person actor, over all annotated
 mentions (pronouns and descriptions included, which no name finder covers) and over those written as
 a name; the sentences of one source document are taken as one article and one event.
@@ -48,16 +55,21 @@ SHARED = ROOT.parent / "shared" / "data"
 ALLSIDES_100 = Path("/work/corpora/allsides-100/articles.jsonl")
 ROUNDUPS = SHARED / "allsides-roundups" / "articles.jsonl"
 NEWSMTSC = SHARED / "newsmtsc-train" / "train_targets.jsonl"
+CLIMATE = SHARED / "narrative-frames-dev" / "articles.jsonl"
 LABELS = {"unseen": {"sample 1 (seed 16, read while writing actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen.tsv",
                      "sample 2 (seed 1617, labelled before actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen2.tsv"},
           "ranks 301-400": {"sample 3 (seed 1718, labelled before actors 1.5)":
-                            ROOT / "benchmarks" / "actor_labels_unseen3.tsv"}}
+                            ROOT / "benchmarks" / "actor_labels_unseen3.tsv"},
+          "ranks 401+": {"sample 4 (seed 1920, labelled before actors 1.6)": ROOT / "benchmarks" / "actor_labels_unseen4.tsv"},
+          "climate": {"climate sample (seed 1920, labelled before actors 1.6)":
+                      ROOT / "benchmarks" / "actor_labels_climate.tsv"}}
 RANKS = (301, 400)  # the events of "ranks 301-400", 1-based, among those with three or more outlets
+LATER = (401, None)  # the events of "ranks 401+": all those ranked after 400
 
 
-def ranked_events(lines: list[str], first: int, last: int) -> set[str]:
-    """The event_ids ranked `first` to `last` (1-based) among the events with three or more
-    distinct outlets, sorted by event_id."""
+def ranked_events(lines: list[str], first: int, last: int | None) -> set[str]:
+    """The event_ids ranked `first` to `last` (1-based; None: to the end) among the events with
+    three or more distinct outlets, sorted by event_id."""
     outlets = defaultdict(set)
     for line in lines:
         row = json.loads(line)
@@ -66,16 +78,20 @@ def ranked_events(lines: list[str], first: int, last: int) -> set[str]:
 
 
 def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
-    """{"allsides-100": sentences, "unseen": sentences, "ranks 301-400": sentences}, each built
-    from a JSON-lines export."""
+    """{"allsides-100", "unseen", "ranks 301-400", "ranks 401+", "climate": sentences}, each built
+    from a JSON-lines export (the climate articles as the shared file holds them: no event)."""
     seen_lines = ALLSIDES_100.read_text(encoding="utf-8").splitlines()
     seen = {json.loads(line)["event_id"] for line in seen_lines}
     lines = [line for line in ROUNDUPS.read_text(encoding="utf-8").splitlines() if line.strip()]
     unseen = [line for line in lines if json.loads(line)["event_id"] not in seen]
     ranked = ranked_events(lines, *RANKS)
     ranks = [line for line in lines if json.loads(line)["event_id"] in ranked]
+    later_events = ranked_events(lines, *LATER)
+    later = [line for line in lines if json.loads(line)["event_id"] in later_events]
+    climate = [line for line in CLIMATE.read_text(encoding="utf-8").splitlines() if line.strip()]
     out = {}
-    for name, lines in (("allsides-100", seen_lines), ("unseen", unseen), ("ranks 301-400", ranks)):
+    for name, lines in (("allsides-100", seen_lines), ("unseen", unseen), ("ranks 301-400", ranks),
+                        ("ranks 401+", later), ("climate", climate)):
         folder = tmp / name.replace(" ", "-")
         folder.mkdir()
         (folder / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -114,6 +130,14 @@ def newsmtsc_recall() -> dict[str, tuple[int, int]]:
             out[kind][0] += hit
             out[kind][1] += 1
     return {kind: (found, total) for kind, (found, total) in out.items()}
+
+
+def inner_names(actors: pd.DataFrame) -> list[tuple[str, str]]:
+    """(actor, another actor of two words or more written inside it): one person's mentions under a
+    second, longer row ("Bernie Sanders Stakes Out …" beside "Bernie Sanders")."""
+    names = sorted(set(actors["actor"]))
+    full = [n for n in names if " " in n]
+    return [(a, b) for a in names for b in full if a != b and f" {b} " in f" {a} "]
 
 
 def read_labels(path: Path) -> pd.DataFrame:
@@ -189,6 +213,9 @@ def main() -> None:
         counts = actors["actor"].value_counts()
         print(f"{name}: {sentences['article_id'].nunique()} articles, {len(actors)} actor rows, "
               f"{len(counts)} actors")
+        inner = inner_names(actors)
+        print(f"  actors holding another actor's full name: {len(inner)}"
+              + (" (" + "; ".join(f"{b} in {a}" for a, b in inner) + ")" if inner else ""))
         if args.top:
             top = counts.sort_index().sort_values(ascending=False, kind="stable").head(args.top)
             print("  " + "; ".join(f"{a} ({n})" for a, n in top.items()))
@@ -197,7 +224,7 @@ def main() -> None:
         for label, path in LABELS.get(name, {}).items():
             print(f"  labelled {label}:", score_labels(actors, read_labels(path)))
     if args.speed:
-        print(f"find_actors on the three corpora, median of {args.speed} passes (s):",
+        print(f"find_actors on the five corpora, median of {args.speed} passes (s):",
               time_actors(corpora, args.speed, args.baseline))
     for kind, (found, total) in newsmtsc_recall().items():
         print(f"newsmtsc ({kind} annotated mentions): {found} of {total} found as a person actor "
