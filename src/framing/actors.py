@@ -86,6 +86,7 @@ class Rules(NamedTuple):
     place_openers: frozenset = frozenset()  # "West", "San": a name opening so is a place
     given_names: frozenset = frozenset()  # common given names (`given_names.toml`): "Bill" of "Bill Clinton"
     closing_words: frozenset = frozenset()  # "Today", "These": a name ending so is no person's ("MedPage Today")
+    given_name_particles: frozenset = frozenset()  # "Al": capitalised before a name, a given name ("Al Franken")
 
 
 @lru_cache(maxsize=8)
@@ -103,7 +104,7 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(data.get("hyphen_suffixes", ())), frozenset(data.get("breaks", ())),
                  frozenset(tuple(pair) for pair in data.get("nicknames", ())),
                  frozenset(data.get("place_openers", ())), frozenset(load_data("given_names")["names"]),
-                 frozenset(data.get("closing_words", ())))
+                 frozenset(data.get("closing_words", ())), frozenset(data.get("given_name_particles", ())))
 
 
 # ── one text ────────────────────────────────────────────────────────────────────────────────────
@@ -534,11 +535,18 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
             continue
         title_case = _is_title_case(text)
         for m in _person_mentions(text, rules, organisations):
-            if not title_case and (m := _as_written_elsewhere(m, text, lower, upper, rules.given_names)) is None:
-                continue
+            in_headline = title_case
+            if not title_case:
+                if (m := _as_written_elsewhere(m, text, lower, upper, rules.given_names)) is None:
+                    continue
+                if (cut := _headline_words_cut(m, text, rules)) is None:
+                    continue
+                m, in_headline = cut
             rows.append((article, outlet, event, sentence, m.start, m.end, text[m.start:m.end], m.name,
-                         m.has_title, title_case, *mention_evidence(text, m.start, m.end, m.has_title, evidence)))
-    found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "person_cue", "org_cue"])
+                         m.has_title, in_headline, _CUT_OFF.match(text, m.end) is not None,
+                         *mention_evidence(text, m.start, m.end, m.has_title, evidence)))
+    found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "cut_off", "person_cue",
+                                                            "org_cue"])
     found["event"] = found["event"].astype(str)
     common = frozenset(w for w in found["name"].unique()
                        if " " not in w and lower[w.lower()] > LOWER_CASE_SHARE * upper[w])
@@ -556,6 +564,7 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     return found[ACTOR_COLUMNS]
 
 
+_CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)\s*$")  # an excerpt cut off right after the name ("… reporter Robert...")
 _WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
 _SENTENCE_OPENING = " \t\"“‘'([—–-•*"
 
@@ -596,6 +605,42 @@ def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter,
     if not m.has_title and all(lower[w.lower()] > upper[w] for w in words):
         return None
     return m
+
+
+def _headline_words_cut(m: Mention, text: str, rules: Rules) -> tuple[Mention, bool] | None:
+    """(the mention, whether it stands in title-case text) for a name read in a sentence-case
+    sentence. Two or more words of the name that English writes in lower case and that are no listed
+    given names (`english_common_words`), or one such word before the last word of a name of four
+    words or more, mark words in title case inside the sentence, a headline run into the text or a
+    work's title ("Bernie Sanders Stakes Out Forceful Climate Stance", "Climate Billionaire Elon
+    Musk Quits Donald Trump", "Jeff Merkley Shreds Trump"): what follows the last of them is kept as a
+    mention in title case (counted only for an actor also named in sentence-case text), None when
+    nothing follows. A last word that is a function word opening a sentence ("Ross Barkan The
+    cruelty", a text with no break between sentences) is cut off."""
+    words = m.name.split()
+    if (len(words) > 2 and words[-1] in rules.function_words and words[-1] not in rules.closing_words
+            and (words[-1] in english_common_words() or words[-1] not in rules.given_names)):  # not "Theresa May"
+        end = _word_starts(text, m.start, words)[-1]
+        words = words[:-1]
+        m = Mention(m.start, len(text[:end].rstrip()), " ".join(words), m.has_title)
+    common = [i for i, w in enumerate(words) if w in english_common_words() and w not in rules.given_names]
+    if len(common) >= 2 or (common and common[0] < len(words) - 1 and len(_core(m.name, rules)) >= 4):
+        tail = words[common[-1] + 1:]
+        if not tail:
+            return None
+        start = _word_starts(text, m.start, words)[common[-1] + 1]
+        return Mention(start, m.end, " ".join(tail), m.has_title), True
+    return m, False
+
+
+def _word_starts(text: str, start: int, words: list[str]) -> list[int]:
+    """Where each of a name's words starts in the text, read in order from `start`."""
+    out = []
+    for word in words:
+        start = re.compile(rf"(?<![\w’'.\-]){re.escape(word)}").search(text, start).start()
+        out.append(start)
+        start += len(word)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -670,10 +715,13 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     given_by_group = {g: _given_name_index(source[source.index.isin(idx)], rules)
                       for g, idx in groups.groupby(groups).groups.items()}
     given_corpus = _given_name_index(source, rules)
+    articles = table["article_id"].astype(str) if "article_id" in table else groups
+    given_by_article = _given_name_index_by(source, articles[source.index], rules)
+    cut_off = table["cut_off"].astype(bool) if "cut_off" in table else pd.Series(False, index=table.index)
     titled = table["has_title"].astype(bool) if "has_title" in table else pd.Series(True, index=table.index)
     titled = titled.groupby([groups, names.fillna("")]).transform("any")  # a title once in the group is enough
     out = []
-    for name, form, group, has_title in zip(names, full, groups, titled):
+    for name, form, group, article, cut, has_title in zip(names, full, groups, articles, cut_off, titled):
         if not isinstance(name, str):
             out.append(None)
         elif len(form.split()) > 1 and not _is_surname_form(form, rules):
@@ -683,7 +731,9 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
             across = has_title or len(form.split()) > 1 or key not in common_words
             single = len(form.split()) == 1
             choice = (_pick(by_group[group].get(key)) or (_pick(family_by_group[group].get(key)) if single else None)
-                      or (_pick(given_by_group[group].get(key)) if single and key not in common_words else None)
+                      or (_pick(given_by_article.get(article, {}).get(key)) if single and key not in common_words else None)
+                      or (_pick(given_by_group[group].get(key)) if single and (has_title or cut) and key not in common_words
+                          else None)
                       or (_pick(corpus.get(key)) if across else None)
                       or (_pick(family_first.get(key)) if single else None)
                       or (_pick(given_corpus.get(key)) if single and has_title and key not in common_words else None))
@@ -713,14 +763,18 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
     names written alike but for accents, apostrophes, hyphens and letter case anywhere in the table
     ("Bill De Blasio"/"Bill de Blasio", "Jovenel Moïse",
     "Jovenel Moise", "Marjorie Taylor-Greene"/"Taylor Greene") or with a given name spelt otherwise
-    and the same surname ("Antony"/"Anthony Blinken"), and those that three rules join when both are
+    and the same surname ("Antony"/"Anthony Blinken"), a name of three words or more that opens with
+    no listed given name and ends with another full name written in the table, from a listed given
+    name on ("Green New Deal Alexandria Ocasio-Cortez": the words before are a label, as titles
+    are), and those that three rules join when both are
     written in one group (event): a spelling variant (`_spelling_variant`, the surname too:
     "Zabiullah"/"Zabihullah Mujahid"), a person known by a middle name ("Robert Hunter
     Biden"/"Hunter Biden"; "Kenneth F. McKenzie"/"Frank McKenzie") and a name cut off before the
     second part of a surname ("Daniella Levine"/"Daniella Levine Cava", both written outside
     `headline` rows: "Glenn Greenwald Whacks …" names no one). `names` are the names as read, `full`
-    their forms after the earlier joins. Joined forms take one canonical name across the table; other
-    forms → themselves."""
+    their forms after the earlier joins. Joined forms take one canonical name across the table, a full
+    name before a surname alone (a surname written with a hyphen and with a space,
+    "Ocasio-Cortez"/"Ocasio Cortez", joins the full names of the second); other forms → themselves."""
     known = full.dropna()
     counts = known.value_counts()
     parent = {form: form for form in counts.index}
@@ -748,6 +802,15 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
         for a, b in ((a, b) for i, a in enumerate(forms) for b in forms[i + 1:]):
             if len(a.split()) > 1 and len(b.split()) > 1 and _spelling_variant(a, b, rules):
                 join(a, b)
+    labelled = set()
+    for form in counts.index:  # words before a written full name that open with no given name are a label
+        words = form.split()
+        if len(words) >= 3 and words[0] not in rules.given_names:
+            tail = next((" ".join(words[k:]) for k in range(1, len(words) - 1)
+                         if words[k] in rules.given_names and " ".join(words[k:]) in counts.index), None)
+            if tail:
+                join(form, tail)
+                labelled.add(form)
     in_text = set(full[~headline]) if headline is not None else set(full)
     pairs = pd.DataFrame({"group": groups, "name": names, "full": full}).dropna().drop_duplicates()
     for _, group in pairs.groupby("group", sort=True):
@@ -762,8 +825,8 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
     for form in counts.index:
         members.setdefault(root(form), []).append(form)
     out = {}
-    for forms in members.values():
-        best = max(forms, key=lambda f: (counts[f], len(f), f))
+    for forms in members.values():  # a full name before a surname alone ("Ocasio-Cortez"/"Ocasio Cortez")
+        best = max(forms, key=lambda f: (not _is_surname_form(f, rules), f not in labelled, counts[f], len(f), f))
         out.update({f: best for f in forms})
     return out
 
@@ -882,11 +945,25 @@ def _given_name_index(full: pd.Series, rules: Rules) -> dict[str, dict[str, int]
     return index
 
 
+def _given_name_index_by(full: pd.Series, keys: pd.Series, rules: Rules) -> dict[str, dict[str, dict[str, int]]]:
+    """key (an article) → `_given_name_index` of the full names written under it."""
+    index: dict[str, dict[str, dict[str, int]]] = {}
+    for form, key in zip(full, keys):
+        if isinstance(form, str):
+            words = _core(form, rules)
+            if len(words) >= 2 and words[0] in rules.given_names:
+                names = index.setdefault(key, {}).setdefault(words[0], {})
+                names[form] = names.get(form, 0) + 1
+    return index
+
+
 def _is_surname_form(form: str, rules: Rules | None) -> bool:
     """True for a surname with only a suffix ("Trump Jr.") or its particles ("De Blasio", "van der
-    Leyen"); without `rules`, suffixes are not looked for."""
+    Leyen"); a particle written as a given name (`given_name_particles`: "Al Franken", not "al-Assad")
+    opens a full name. Without `rules`, suffixes are not looked for."""
     core = [w for w in form.split() if rules is None or w not in rules.suffixes]
-    return len(core) <= 1 or all(w.lower() in _JOINERS for w in core[:-1])
+    given = rules.given_name_particles if rules is not None else frozenset()
+    return len(core) <= 1 or all(w.lower() in _JOINERS and w not in given for w in core[:-1])
 
 
 def _surname(form: str, rules: Rules) -> str:
