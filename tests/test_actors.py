@@ -418,3 +418,10 @@ def test_labelled_persons_of_the_new_samples_are_kept(climate_actors):
     assert persons - names == {"Ross Barkan The"}  # now "Ross Barkan"
     kept = labels[labels["actor"].isin(names)]
     assert (kept["label"] == "person").mean() >= 0.95
+
+
+def test_a_plural_possessive_inside_a_body_name_is_no_person():
+    texts = ["The court heard the case of Jackson Women’s Health Organization on Wednesday.",
+             "He spoke at the Veterans’ Memorial Hospital in the morning.",
+             "Eric Adams’ New York would look different, Eric Adams said."]
+    assert set(fr.find_actors(_table(texts))["actor"]) == {"Eric Adams"}

@@ -245,7 +245,9 @@ def _sentence_ends(run: str, offset: int, tokens: list) -> frozenset:
 def _chunks(tokens: list, blocked: list, rules: Rules, *, ends=frozenset()):
     """Runs of tokens split where a token is in capitals (acronym, dateline), a `breaks` word
     (weekday, abbreviated month, a headline's verb), inside an organisation's name, ends in a
-    possessive ("Fox News’ Tucker Carlson") or ends a sentence (`ends`: starts of such tokens). The
+    possessive ("Fox News’ Tucker Carlson"; a plural's possessive inside the run ends no name but takes
+    the words before it with it: "Jackson Women’s Health Organization") or ends a sentence (`ends`:
+    starts of such tokens). The
     words before a break followed by an organisation word belong to that organisation's or event's
     name ("the Belfast Good Friday Agreement") and are dropped."""
     chunk: list = []
@@ -258,8 +260,9 @@ def _chunks(tokens: list, blocked: list, rules: Rules, *, ends=frozenset()):
             continue
         possessive = _POSSESSIVE.search(token)
         if possessive and len(token) > 2:
-            chunk.append((token[:possessive.start()], start, start + possessive.start()))
-            yield chunk
+            if not _opens_a_body(token, tokens[i + 1:], rules):  # "Jackson Women’s Health Organization"
+                chunk.append((token[:possessive.start()], start, start + possessive.start()))
+                yield chunk
             chunk = []
             continue
         chunk.append((token, start, end))
@@ -268,6 +271,20 @@ def _chunks(tokens: list, blocked: list, rules: Rules, *, ends=frozenset()):
             chunk = []
     if chunk:
         yield chunk
+
+
+_IRREGULAR_PLURALS = ("Women", "Men", "Children", "People")
+
+
+def _opens_a_body(token: str, rest: list, rules: Rules) -> bool:
+    """True for a plural's possessive inside a run of capitalised words: an irregular plural ("Women’s",
+    "Children's") followed by more words, or "s’" followed by words holding an organisation word
+    ("Veterans’ Memorial Hospital"; not "Adams’ New York"): the words belong to a body's name ("Jackson
+    Women’s Health Organization"), never to a person's."""
+    if not rest:
+        return False
+    return (re.sub(r"[’']s$", "", token) in _IRREGULAR_PLURALS
+            or bool(re.search(r"s[’']$", token)) and any(t in rules.organisation_words for t, _, _ in rest))
 
 
 def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: frozenset) -> Mention | None:
