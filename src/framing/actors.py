@@ -789,9 +789,10 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
     Biden"/"Hunter Biden"; "Kenneth F. McKenzie"/"Frank McKenzie") and a name cut off before the
     second part of a surname ("Daniella Levine"/"Daniella Levine Cava", both written outside
     `headline` rows: "Glenn Greenwald Whacks …" names no one). `names` are the names as read, `full`
-    their forms after the earlier joins. Joined forms take one canonical name across the table, a full
+    their forms after the earlier joins. Joined forms take one canonical name across the table: a full
     name before a surname alone (a surname written with a hyphen and with a space,
-    "Ocasio-Cortez"/"Ocasio Cortez", joins the full names of the second); other forms → themselves."""
+    "Ocasio-Cortez"/"Ocasio Cortez", joins the full names of the second), then a form with no label
+    before it, then the form most written; other forms → themselves."""
     known = full.dropna()
     counts = known.value_counts()
     parent = {form: form for form in counts.index}
