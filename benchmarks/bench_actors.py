@@ -1,6 +1,6 @@
 """Actor resolution on real news: what the actor list holds, and whether annotated persons are found.
 
-    python benchmarks/bench_actors.py [--top 150] [--sample 50 --seed 1920] [--speed 5 --baseline REV]
+    python benchmarks/bench_actors.py [--top 150] [--sample 50 --seed 1920] [--speakers] [--speed 5 --baseline REV]
 
 Builds five corpora in a temporary folder through `framing`'s own build, as a user's JSON-lines
 export would be built: `/work/corpora/allsides-100` (the first 100 AllSides events, read while
@@ -24,7 +24,9 @@ rules of 1.4), `benchmarks/actor_labels_unseen3.tsv` (actors of 1.4 on ranks 301
 --seed 1920`, labelled before the rules of 1.6): "is a person" precision over the labelled actors
 still found (as an actor or a name), and the labelled persons lost (a person whose name is now
 joined to another form counts as lost). `--sample N` prints N actors drawn at random from each
-corpus but allsides-100. `--speed N` times `find_actors` on the five corpora (caches emptied before
+corpus but allsides-100, and `--speakers` the named speakers of `fr.extract_quotes` that are no
+actor (offices and bodies are right to be none; a person among them is a speaker that joins no actor
+row). `--speed N` times `find_actors` on the five corpora (caches emptied before
 each pass, N passes, the median), and with `--baseline REV` also `actors.py` and `actors.toml` as
 they are at git revision REV, passes interleaved. On NewsMTSC (`../shared/data/newsmtsc-train`: sentences with annotated person mentions) it
 prints recall: the share of annotated mention spans covered by a person actor, over all annotated
@@ -204,6 +206,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0, help="print a random sample of N unseen actors")
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--speed", type=int, default=0, help="time find_actors over N passes (median)")
+    parser.add_argument("--speakers", action="store_true",
+                        help="print the named speakers of quotes that are no actor (to be read by a person)")
     parser.add_argument("--baseline", help="with --speed, also time actors.py/actors.toml of this git revision")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -221,6 +225,12 @@ def main() -> None:
             print("  " + "; ".join(f"{a} ({n})" for a, n in top.items()))
         if args.sample and name != "allsides-100":
             print("  sample: " + "; ".join(random.Random(args.seed).sample(sorted(counts.index), args.sample)))
+        if args.speakers and name != "allsides-100":
+            quotes = fr.extract_quotes(sentences)
+            named = quotes.loc[quotes["speaker"].notna() & ~quotes["is_anonymous"].astype(bool), "speaker"]
+            apart = named[~named.isin(set(actors["actor"]))].value_counts()
+            print(f"  named speakers that are no actor: {len(apart)} of {named.nunique()} ({apart.sum()} quotes): "
+                  + "; ".join(f"{k} ({v})" for k, v in apart.items()))
         for label, path in LABELS.get(name, {}).items():
             print(f"  labelled {label}:", score_labels(actors, read_labels(path)))
     if args.speed:
