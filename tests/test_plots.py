@@ -430,3 +430,26 @@ def test_frame_chart_shows_the_outlets_with_most_articles_not_the_longest_pages(
     shown = {t.get_text() for t in ax.get_legend().get_texts()}
     assert shown == {"Wire", "Page 6", "Page 5", "Page 4", "Page 3", "Page 2"}
     assert ax._framing_shown == "6 of 8 outlets shown (the largest)."
+
+
+def _svg_texts(path) -> list[str]:
+    """The text of every <text> element of a saved SVG (the house style keeps text as text)."""
+    import xml.etree.ElementTree as ET
+    return ["".join(t.itertext()) for t in ET.parse(path).iter("{http://www.w3.org/2000/svg}text")]
+
+
+def test_a_saved_one_column_chart_keeps_two_and_three_digit_article_counts(tmp_path, shared_data):
+    # regression: "CNN (Online News) (16 art…" on the allsides-100 sentiment chart: a count of ten
+    # articles or more was cut with the name, so the n the chart promises was lost
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open()]
+    counts = pd.Series([r["outlet"] for r in rows]).value_counts().head(12)
+    summary = pd.DataFrame({"outlet": counts.index, "n_articles": counts.to_numpy(),
+                            "mean": [0.01 * i for i in range(len(counts))]})
+    summary = summary.assign(ci_low=summary["mean"] - 0.1, ci_high=summary["mean"] + 0.1)
+    ax = plots.plot_sentiment_by_outlet(summary)
+    svg = plots.save_figure(ax.figure, "counts", out=tmp_path, formats=["svg"])["svg"]
+    shown = [t for t in _svg_texts(svg) if t.endswith(" articles)")]
+    assert len(shown) == len(counts)
+    for outlet, n in counts.items():
+        assert any(t.endswith(f" ({n} articles)") and t.startswith(outlet[:5]) for t in shown), (outlet, shown)
+    assert plots.label("CNN (Online News) (16 articles)", limit=26) == "CNN (Online… (16 articles)"

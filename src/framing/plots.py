@@ -143,12 +143,13 @@ def label(value, limit: int = LABEL_CHARS) -> str:
     text = " ".join(str(value).split())
     if len(text) <= limit:
         return text
-    count = _COUNT_SUFFIX.search(text)  # "Outlet (3 articles)": cut the name, keep the count
-    if count and len(count[0]) <= limit // 2:
+    count = _COUNT_SUFFIX.search(text)  # "Outlet (16 articles)": cut the name, keep the count
+    if count and len(count[0]) <= limit - MIN_NAME_CHARS:
         return label(text[: count.start()], limit - len(count[0])) + count[0]
     return text[: limit - 1].rstrip() + "…"
 
 
+MIN_NAME_CHARS = 8  # of a name cut to keep its count ("CNN (On… (16 articles)"), ellipsis included
 _COUNT_SUFFIX = re.compile(r" \(\d[\d,]* [a-z]+\)$")
 
 
