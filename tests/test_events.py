@@ -327,3 +327,20 @@ def test_within_events_chart_names_both_outlets_and_what_more_means(roundups, tm
 
     assert [re.match(r"(.*?) \d+/\d+ · ", n)[1] for n in notes] == \
         [events.SHORT_DIRECTIONS[m] for m in shown["measure"]]
+
+
+def test_within_events_caption_says_which_comparisons_are_shown(roundups):
+    """Regression: "16 of 892 comparisons shown (the largest)" under the allsides-100 chart, whose
+    rows are the comparisons with the smallest adjusted p-values, not the largest of anything."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from framing import plots
+
+    _, sentences, _, _ = roundups
+    pairs = events.compare_within_events(events.score_articles(sentences))
+    ax = events.plot_within_events(pairs, max_rows=4)
+    caption = plots.add_caption(ax, "Outlets compared within events.").get_text()
+    total = int((pairs["n_events"] > 0).sum())
+    assert f"4 of {total:,} comparisons shown" in caption
+    assert "largest" not in caption and "smallest adjusted p-value" in caption

@@ -186,10 +186,10 @@ def top_groups(table: pd.DataFrame, by: str, limit: int, *, weight: str | None =
     return sorted(order[:limit], key=str)
 
 
-def note_shown(ax, shown: int, total: int, noun: str) -> None:
-    """Remember on the chart that it shows `shown` of `total` groups (`noun`, plural); the caption
-    (`add_caption`) then says so. Nothing is noted when all are shown."""
-    ax._framing_shown = (f"{shown:,} of {total:,} {noun} shown (the largest)."
+def note_shown(ax, shown: int, total: int, noun: str, *, which: str = "the largest") -> None:
+    """Remember on the chart that it shows `shown` of `total` groups (`noun`, plural), `which` ones
+    ("the largest"); the caption (`add_caption`) then says so. Nothing is noted when all are shown."""
+    ax._framing_shown = (f"{shown:,} of {total:,} {noun} shown ({which})."
                          if 0 < shown < total else None)
 
 
