@@ -112,3 +112,68 @@ def test_comparison_charts(seed):
     first = fr.prominence(seed, hits=fr.add_frames(seed))
     ax = fr.plot_prominence(first)
     _labelled(ax)
+
+
+@pytest.fixture(scope="module")
+def roundup_sentences(shared_data):
+    """The sentences of the first 60 AllSides roundup events (by id): about 180 articles of many
+    outlets, split with framing's splitter."""
+    import json
+
+    import pandas as pd
+
+    from framing.segment import split_table
+
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    events = sorted({r["event_id"] for r in rows})[:60]
+    table = pd.DataFrame([{"article_id": f"a{i}", "outlet": r["outlet"], "event": r["event_id"], "text": r["text"]}
+                          for i, r in enumerate(rows) if r["event_id"] in events])
+    return split_table(table, by="article_id").assign(kind="body")
+
+
+def _saved_tick_labels(ax, tmp_path):
+    """The y tick labels of `ax` as `save_figure` lays them out (one column wide): their texts and
+    their boxes in pixels; and the texts of the legends drawn in the file."""
+    seen = {}
+    original = ax.figure.savefig
+
+    def spy(*args, **kwargs):
+        renderer = ax.figure.canvas.get_renderer()
+        labels = [t for t in ax.get_yticklabels() if t.get_text()]
+        seen["texts"] = [t.get_text() for t in labels]
+        seen["boxes"] = [t.get_window_extent(renderer) for t in labels]
+        legends = [lg for lg in [*ax.figure.legends, ax.get_legend()] if lg is not None and lg.get_visible()]
+        seen["legend"] = [t.get_text() for lg in legends for t in lg.get_texts()]
+        return original(*args, **kwargs)
+
+    ax.figure.savefig = spy
+    fr.save_figure(ax.figure, "chart", out=tmp_path, formats=["png"])
+    return seen["texts"], seen["boxes"], seen["legend"]
+
+
+def test_reporting_verbs_say_how_many_quotes_each_share_is_of(roundup_sentences, tmp_path):
+    """Regression: on allsides-100 three outlets had a bar 100% evaluative, each from one quote,
+    with nothing on the chart to say so; and the legend read "evaluative (warn, insist, critic…"."""
+    verbs = fr.count_verbs(fr.extract_quotes(roundup_sentences))
+    per_outlet = verbs.groupby("outlet")["n"].sum()
+    ax = fr.plot_verbs(verbs)
+    texts, _, legend = _saved_tick_labels(ax, tmp_path)
+    assert len(texts) == min(40, len(per_outlet))
+    import re
+
+    for text in texts:
+        name, n = re.fullmatch(r"(.+) \((\d+) quotes?\)", text).groups()
+        assert any(o.startswith(name.rstrip("…")) and per_outlet[o] == int(n) for o in per_outlet.index), text
+    assert len(legend) == 2 and all("…" not in text for text in legend), legend
+
+
+def test_actor_names_do_not_overlap_with_a_legend_of_many_outlets(roundup_sentences, tmp_path):
+    """Regression: the allsides-100 actor chart was 2.3 in tall for six actors and a legend of
+    eight outlets below them, so "Joe Manchin" was drawn over "Joe Biden"."""
+    mentions = fr.add_actor_sentiment(roundup_sentences, None, top=6)
+    ax = fr.plot_actor_sentiment(mentions)
+    assert len(ax.get_legend().get_texts()) == 8
+    texts, boxes, _ = _saved_tick_labels(ax, tmp_path)
+    assert len(texts) == mentions["actor"].nunique()
+    boxes = sorted(boxes, key=lambda b: b.y0)
+    assert all(low.y1 <= high.y0 for low, high in zip(boxes, boxes[1:])), texts

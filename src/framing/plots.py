@@ -985,8 +985,9 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
     chosen = top_groups(actors, "actor", max_actors)
     table = actors[actors["actor"].isin(chosen)].groupby(["actor", by])["actor_sentiment"].mean().reset_index()
     actor_names = sorted(table["actor"].unique(), key=str)
-    ax = new_axes(ax, rows=len(actor_names) + 1)
     colour = group_colours(top_groups(actors, by, max_groups), colors)
+    # room for each actor's row and for the legend, which a one-column chart puts below the plot
+    ax = new_axes(ax, rows=2 * len(actor_names) + 2 + (len(colour) + 1) // 2)
     for group in colour:
         part = table[table[by] == group].set_index("actor").reindex(actor_names)
         ax.scatter(part["actor_sentiment"], range(len(actor_names)), label=label(group),
@@ -1094,7 +1095,8 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
 @house_style
 def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, ax=None, **style):
     """Reporting verbs per group, stacked: neutral against evaluative (share of attributed quotes),
-    for the `max_rows` groups with most quotes.
+    for the `max_rows` groups with most quotes. Each row is labelled with the number of quotes its
+    shares are of ("Variety (1 quote)"): a bar all evaluative may be one quote.
 
     Needs `by`, `verb_stance`, `n` (as `count_verbs` gives)."""
     pivot = verbs.pivot_table(index=by, columns="verb_stance", values="n", aggfunc="sum").fillna(0)
@@ -1106,10 +1108,11 @@ def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, a
         pivot.loc[sorted(kept, key=str)].sum(axis=1), axis=0)
     ax = new_axes(ax, rows=len(shares))
     rows = range(len(shares))
-    ax.barh(rows, shares["neutral"], color=SEMANTIC["neutral"], label="neutral (say, tell, state)")
+    ax.barh(rows, shares["neutral"], color=SEMANTIC["neutral"], label="neutral (said, told, stated)")
     ax.barh(rows, shares["evaluative"], left=shares["neutral"], color=SEMANTIC["evaluative"],
-            label="evaluative (warn, insist, criticize)")
-    _bar_labels(ax, shares.index)
+            label="evaluative (warned, insisted)")  # short enough not to be cut in a legend below
+    totals = pivot.loc[shares.index].sum(axis=1)
+    _bar_labels(ax, [f"{label(g)} ({counted(n, 'quotes')})" for g, n in zip(shares.index, totals)])
     note_shown(ax, len(shares), len(pivot), by + "s")
     ax.set_title("Reporting verbs: neutral or evaluative")
     ax.set_xlabel("share of attributed quotes (%)")
