@@ -344,3 +344,20 @@ def test_within_events_caption_says_which_comparisons_are_shown(roundups):
     total = int((pairs["n_events"] > 0).sum())
     assert f"4 of {total:,} comparisons shown" in caption
     assert "largest" not in caption and "smallest adjusted p-value" in caption
+
+
+def test_an_outlet_that_is_not_there_is_named_with_the_outlets_there_are(seed_sentences, seed_articles):
+    """Regression: `outlets = ["Fox"]` in a notebook's parameters on the seeds failed with
+    "ValueError: max() arg is an empty sequence"; a misspelt name beside a right one was dropped
+    without a word, so the notebook compared fewer outlets than the user named."""
+    for wanted in (["Fox"], ["Unnamed blog", "Islamic Voice"]):
+        with pytest.raises(ValueError) as error:
+            events.select_outlets(seed_sentences, wanted)
+        message = str(error.value)
+        assert "not in this corpus" in message and "Islamic Voice News" in message and "Unnamed blog" in message
+        assert ("'Fox'" if wanted == ["Fox"] else "'Islamic Voice'") in message
+    removed = pd.DataFrame({"article_id": seed_articles["article_id"], "line": 1})
+    with pytest.raises(ValueError, match="not in this corpus"):
+        events.select_outlets(removed, ["Fox"], articles=seed_articles)
+    assert len(events.select_outlets(seed_sentences, ["Unnamed blog"])) == \
+        (seed_sentences["outlet"] == "Unnamed blog").sum()

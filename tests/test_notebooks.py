@@ -172,3 +172,60 @@ def test_one_outlet_corpus_runs_and_says_what_needs_two(seeds_dir, tmp_path):
         printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code"
                           for o in c.outputs if o.output_type == "stream")
         assert "this corpus has one outlet: add articles from a second outlet" in printed
+
+
+def _figures(result) -> dict:
+    return {path.stem: json.loads(path.read_text()) for path in (result.folder / "figures").glob("*.json")}
+
+
+PER_ARTICLE_CHARTS = {"article_lengths", "lines_kept_and_removed_by_article", "removed_lines_by_rule"}
+
+
+def test_every_chart_by_outlet_of_several_events_says_it_pools_them(allsides_report):
+    """Regression: on allsides-100 (100 events) the frame, sentiment, keyword and quote charts of
+    notebooks 02-05 put every article of an outlet together whatever its event, and only notebook
+    07 said so; a reader took "Fox News is more negative" for a comparison on the same stories."""
+    result, _ = allsides_report
+    for name, figure in _figures(result).items():
+        if name in PER_ARTICLE_CHARTS:
+            continue
+        caption = figure["caption"]
+        assert (f"pooled over {ALLSIDES_EVENTS} events" in caption.lower() or "(event " in caption
+                or caption.startswith("Outlets compared within events")), (name, caption)
+
+
+def test_charts_of_values_over_articles_count_their_articles(allsides_report):
+    """Regression: the summary's frame and sentiment charts, means over articles, gave n in
+    sentences only ("n = 1,390 sentences"), and the frame chart called its bars a share of
+    sentences."""
+    import pandas as pd
+
+    result, _ = allsides_report
+    for name, figure in _figures(result).items():
+        data = result.folder / "figures" / f"{name}.data.parquet"
+        if not data.exists() or "n_articles" not in pd.read_parquet(data).columns:
+            continue
+        counts = figure["caption"].split("n = ", 1)[1]
+        assert " articles" in counts, (name, figure["caption"])
+        assert not figure["caption"].startswith("Share of sentences"), (name, figure["caption"])
+
+
+def test_summary_distinctive_words_leave_out_outlet_names_and_draw_the_calibrated_line(allsides_report):
+    """Regression: the summary's word chart showed "axios · Axios" (an outlet's own name, which
+    notebook 04 sets aside) and no threshold, so every bar read as a distinctive word."""
+    import pandas as pd
+
+    import framing as fr
+
+    result, _ = allsides_report
+    odds = pd.read_csv(result.folder / "tables" / "summary_distinctive_words.csv")
+    sentences = fr.load_sentences(result.folder.parents[1] / "processed" / result.folder.name)
+    marked = fr.unnest_tokens(sentences).pipe(fr.mark_set_aside)
+    assert (marked["set_aside"] != "").any()
+    kept = marked[marked["set_aside"] == ""].groupby(["outlet", "term"]).size()
+    counted = odds[odds["count"] > 0].set_index(["outlet", "term"])["count"]
+    wrong = counted[counted.ne(kept.reindex(counted.index).fillna(0))]
+    assert wrong.empty, wrong.head(10)  # every word counted is a word kept: no outlet names, no house style
+    figure = json.loads((result.folder / "figures" / "summary_distinctive_words.json").read_text())
+    assert "shuffles of outlets among articles" in figure["caption"]
+    assert figure["plot"]["arguments"].get("threshold") is not None

@@ -98,24 +98,51 @@ def select_event(table: pd.DataFrame, event: str | None = None, *,
 
 def unknown_event_message(event: str, known: list[str], *, limit: int = 30) -> str:
     """One line: the event asked for is not there, and the events that are."""
+    from .plots import counted
+
     shown = ", ".join(known[:limit]) + (f" and {len(known) - limit} more" if len(known) > limit else "")
-    return f"no event {event!r} in this corpus; its {len(known)} events: {shown}"
+    return f"no event {event!r} in this corpus; its {counted(len(known), 'events')}: {shown}"
 
 
 def select_outlets(table: pd.DataFrame, outlets=None, *, articles: pd.DataFrame | None = None
                    ) -> pd.DataFrame:
     """The rows of `table` that belong to the given outlets (all rows when `outlets` is None or
     empty). Uses the table's `outlet` column, or for tables without one (removed lines) its
-    `article_id` looked up in `articles`."""
+    `article_id` looked up in `articles`. An outlet that is not there raises ValueError naming the
+    outlets there are (a misspelt name would otherwise drop that outlet without a word)."""
     if not outlets:
         return table.copy()
     wanted = {outlets} if isinstance(outlets, str) else set(outlets)
+    source = table if "outlet" in table.columns else articles
+    known = sorted(set(source["outlet"].dropna().astype(str))) if source is not None else None
+    missing = sorted(map(str, wanted - set(known))) if known is not None else []
+    if missing:
+        raise ValueError(unknown_outlet_message(missing, known))
     if "outlet" in table.columns:
         return table[table["outlet"].isin(wanted)].reset_index(drop=True)
     if articles is None:
         raise ValueError("this table has no `outlet` column: pass articles= to look outlets up")
     ids = set(articles.loc[articles["outlet"].isin(wanted), "article_id"])
     return table[table["article_id"].isin(ids)].reset_index(drop=True)
+
+
+def unknown_outlet_message(missing: list[str], known: list[str], *, limit: int = 30) -> str:
+    """One line: the outlets asked for that are not there, and the outlets that are."""
+    from .plots import counted
+
+    shown = ", ".join(known[:limit]) + (f" and {len(known) - limit} more" if len(known) > limit else "")
+    asked = ", ".join(map(repr, missing))
+    return (f"outlet {asked} not in this corpus (set `outlets` to names from this list, or None for all); "
+            f"its {counted(len(known), 'outlets')}: {shown}")
+
+
+def pooled_over(table: pd.DataFrame) -> str:
+    """How a chart over `table` treats its events, for the caption: "pooled over 20 events" when
+    the table holds several (every article of an outlet together, whatever its event: what each
+    outlet chose to cover is mixed with how it covered it), "one event" otherwise. Needs `event`
+    (a table without it is one event)."""
+    n = table["event"].nunique() if "event" in table else 1
+    return f"pooled over {n:,} events" if n > 1 else "one event"
 
 
 def _with_event(table: pd.DataFrame) -> pd.DataFrame:
