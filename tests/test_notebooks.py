@@ -229,3 +229,16 @@ def test_summary_distinctive_words_leave_out_outlet_names_and_draw_the_calibrate
     figure = json.loads((result.folder / "figures" / "summary_distinctive_words.json").read_text())
     assert "shuffles of outlets among articles" in figure["caption"]
     assert figure["plot"]["arguments"].get("threshold") is not None
+
+
+@pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
+def test_printed_counts_agree_with_their_nouns(which, request):
+    """Regression: notebook 07 printed "48 sentences, 1 events" on the seeds, notebook 04 "1 terms
+    pass the calibrated threshold" on allsides-100."""
+    import re
+
+    result, _ = request.getfixturevalue(which)
+    for run in result.runs:
+        printed = _printed(result.folder / "notebooks" / run.notebook)
+        wrong = re.findall(r"(?<![\d.,])1 (?:events|terms|outlets|articles|sentences|quotes|speakers)\b", printed)
+        assert not wrong, (run.notebook, wrong)
