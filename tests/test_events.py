@@ -320,8 +320,11 @@ def test_within_events_chart_names_both_outlets_and_what_more_means(roundups, tm
     shown = pairs[pairs["n_events"] > 0].sort_values(["p_adjusted", "n_events"], ascending=[True, False],
                                                      na_position="last").head(16)
     for text, row in zip(seen["labels"], shown.itertuples()):
-        a, b = text.split(" vs ")
+        a, b = text.split("\nvs ")
         assert row.outlet_a.startswith(a.rstrip("…")) and row.outlet_b.startswith(b.rstrip("…")), text
+        # regression: "New York T… vs Washington…" (11 characters each) on allsides-100 could be
+        # the Times' news or opinion desk: each name keeps 20 characters on a line of its own
+        assert len(a.rstrip("…")) >= min(len(row.outlet_a), 19) and len(b.rstrip("…")) >= min(len(row.outlet_b), 19)
     notes = [t.get_text() for t in ax.texts]
     import re
 

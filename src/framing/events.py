@@ -48,7 +48,7 @@ MEASURE_NOTES = {
 }
 SHORT_DIRECTIONS = {"sentiment": "more negative", "conflict": "more conflict", "quotes": "more quotes",
                     "official_quotes": "more officials"}  # beside the bars of `plot_within_events`
-PAIR_CHARS = 11  # characters of each outlet's name in a row label of `plot_within_events`
+PAIR_CHARS = 20  # characters of each outlet's name (a line each) in a row label of `plot_within_events`
 MIN_EVENTS_FOR_TEST = 2  # a paired test needs differences from at least two events
 CORRECTION = "Benjamini–Hochberg"
 _OFFICIAL = re.compile(r"\bofficials?\b", re.IGNORECASE)
@@ -343,7 +343,7 @@ def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
 
 def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
     """One bar per pair of outlets and measure (rows of `compare_within_events` with at least one
-    event), labelled "A vs B" (each outlet cut to `PAIR_CHARS`): the events where A is "more"
+    event), labelled "A" over "vs B" (each outlet on a line, cut to `PAIR_CHARS`): the events where A is "more"
     (left, dark), ties (grey) and where B is (right, light), as shares of the events both cover;
     at the right, what "more" is for the row's measure ("more negative 3/5"), and the adjusted
     p-value. The `max_rows` rows with
@@ -356,16 +356,16 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
 
     @house_style
     def draw(ax):
-        ax = new_axes(ax, rows=max(2, len(shown)), width=7.5)
+        ax = new_axes(ax, rows=max(2, 2 * len(shown)), width=7.5)  # two lines of label per row
         n = shown["n_events"].to_numpy(dtype=float)
         a, ties, b = (shown[c].to_numpy(dtype=float) / n for c in ("n_a_more", "n_ties", "n_b_more"))
         rows = np.arange(len(shown))
         ax.barh(rows, a, color="#2b6cb0", label="A more so")
         ax.barh(rows, ties, left=a, color="#cccccc", label="tie")
         ax.barh(rows, b, left=a + ties, color="#9ecae1", label="B more so")
-        # both outlets stay legible in a one-column chart (a label longer than about 26 characters
-        # is cut at its end, which took B away); what A is "more" goes beside the bar
-        labels = [f"{_short(r.outlet_a, PAIR_CHARS)} vs {_short(r.outlet_b, PAIR_CHARS)}"
+        # both outlets stay legible in a one-column chart, each on its line (on one line they were
+        # cut to 11 characters: "New York T… vs Washington…"); what A is "more" goes beside the bar
+        labels = [f"{_short(r.outlet_a, PAIR_CHARS)}\nvs {_short(r.outlet_b, PAIR_CHARS)}"
                   for r in shown.itertuples()]
         ax.set_yticks(rows, labels, fontsize=8)
         ax.invert_yaxis()

@@ -535,9 +535,10 @@ class _sized:
             if not isinstance(ax.yaxis.get_major_locator(), FixedLocator):
                 continue
             texts = [t.get_text() for t in ax.yaxis.get_majorticklabels()]
-            if any(len(text) > limit for text in texts):
+            if any(len(line) > limit for text in texts for line in text.split("\n")):
                 self.formatters.append((ax.yaxis, ax.yaxis.get_major_formatter()))
-                ax.yaxis.set_major_formatter(FixedFormatter([label(text, limit) for text in texts]))
+                cut = ["\n".join(label(line, limit) for line in text.split("\n")) for text in texts]
+                ax.yaxis.set_major_formatter(FixedFormatter(cut))  # each line of a label cut alone
         originals = {}
         for _ in range(4):  # wrapping one text moves the axes, which may leave another sticking out
             if not self._wrap_what_sticks_out(originals):
