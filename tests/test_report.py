@@ -250,3 +250,18 @@ def test_design_notes_name_one_outlet_and_articles_without_an_event(shared_data)
     one = report.design_notes(export.assign(outlet="Reuters"), "mixed")
     assert len(one) == 1 and one[0].startswith("one outlet only (Reuters)")
     assert report.design_notes(pages.assign(event="mixed"), "mixed") == []  # one event: the corpus's own
+
+
+def test_design_note_for_one_article_without_an_event_reads_in_the_singular(shared_data, seeds_dir):
+    """Regression: a seed page dropped beside the allsides-100 export printed "1 article name no
+    event (dropped_page.txt) and are taken together as one event … compared as if they covered one
+    story": one article is no comparison of anything."""
+    rows = pd.read_json(shared_data / "allsides-roundups" / "articles.jsonl", lines=True)
+    three = rows[rows["event_id"].isin(sorted(rows["event_id"].unique())[:3])]
+    export = pd.DataFrame({"outlet": three["outlet"], "event": three["event_id"], "source_file": "export.jsonl"})
+    page = next(seeds_dir.glob("000_*.txt")).name
+    dropped = pd.DataFrame({"outlet": ["Islamic Voice News"], "event": ["mixed"], "source_file": [page]})
+    notes = report.design_notes(pd.concat([export, dropped]), "mixed")
+    assert len(notes) == 1
+    assert notes[0].startswith(f"1 article names no event ({page}) and is taken as an event of its own, 'mixed'")
+    assert "together" not in notes[0] and "covered one story" not in notes[0] and "manifest.csv" in notes[0]

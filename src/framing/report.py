@@ -271,10 +271,14 @@ def design_notes(articles: pd.DataFrame, corpus: str) -> list[str]:
         if len(unnamed):
             files = sorted(unnamed["source_file"].astype(str).unique())
             shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-            notes.append(f"{counted(len(unnamed), 'articles')} name no event ({shown}) and are taken "
-                         f"together as one event, {corpus!r}, compared as if they covered one story: "
-                         "give each its event in manifest.csv (columns file, event) or the export's "
-                         "event column")
+            fix = ("manifest.csv (columns file, event) or the export's event column")
+            if len(unnamed) == 1:
+                notes.append(f"1 article names no event ({shown}) and is taken as an event of its own, "
+                             f"{corpus!r}: give it its event in {fix}")
+            else:
+                notes.append(f"{counted(len(unnamed), 'articles')} name no event ({shown}) and are taken "
+                             f"together as one event, {corpus!r}, compared as if they covered one story: "
+                             f"give each its event in {fix}")
     return notes
 
 
