@@ -242,3 +242,19 @@ def test_printed_counts_agree_with_their_nouns(which, request):
         printed = _printed(result.folder / "notebooks" / run.notebook)
         wrong = re.findall(r"(?<![\d.,])1 (?:events|terms|outlets|articles|sentences|quotes|speakers)\b", printed)
         assert not wrong, (run.notebook, wrong)
+
+
+def test_each_permutation_test_is_said_once_and_not_on_every_outlets_row(allsides_report):
+    """Regression: notebook 03 showed p = 0.957 and "n_events 100" on each of 72 outlets' rows (an
+    outlet of one article "in 100 events"), notebook 02 a p-value on every outlet and frame, read as
+    a test of that outlet; the test asks whether the outlets differ at all."""
+    import pandas as pd
+
+    result, _ = allsides_report
+    frames = pd.read_csv(result.folder / "tables" / "frame_prevalence_by_outlet.csv")
+    for name, tests in (("02_frames.ipynb", frames["frame"].nunique()), ("03_sentiment.ipynb", 1)):
+        executed = _read(result.folder / "notebooks" / name)
+        assert _printed(result.folder / "notebooks" / name).count("one test of all") == tests
+        cell = next(c for c in executed.cells if c.cell_type == "code" and "fr.describe_tests(" in c.source)
+        shown = "".join(o.get("data", {}).get("text/html", "") for o in cell.outputs)
+        assert shown and "p_value" not in shown and "n_events" not in shown

@@ -199,3 +199,36 @@ def test_simulated_corpus_is_a_sentence_table_with_the_shift_asked_for():
     assert corpus.groupby("article_id")["sentence_id"].apply(list).map(lambda ids: ids == [0, 1, 2]).all()
     means = corpus.groupby("outlet")["sentiment"].mean()
     assert means["outlet 0"] - means["outlet 1"] == pytest.approx(5.0, abs=0.5)
+
+
+def _roundup_sentences(shared_data, n_events: int):
+    import json
+
+    from framing.segment import split_table
+
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    events = sorted({r["event_id"] for r in rows})[:n_events]
+    table = pd.DataFrame([{"article_id": f"a{i}", "outlet": r["outlet"], "event": r["event_id"], "text": r["text"]}
+                          for i, r in enumerate(rows) if r["event_id"] in events])
+    sentences = split_table(table, by="article_id").assign(kind="body")
+    return sentences.assign(n_words=sentences["text"].str.split().str.len())
+
+
+def test_describe_tests_says_once_that_one_test_covers_every_outlet(shared_data, seed_sentences):
+    """Regression: notebooks 02 and 03 showed the permutation test's p-value (and "n_events 100")
+    on every outlet's row, read as a test of that outlet (an outlet of one article "in 100 events",
+    p = 0.96); the test asks whether the outlets differ at all, and names none."""
+    sentences = _roundup_sentences(shared_data, 30)
+    summary = fr.summarise_frames(fr.add_frames(sentences), sentences)
+    lines = S.describe_tests(summary, value="frame share", family="frame")
+    frames = sorted(summary["frame"].unique())
+    assert len(lines) == len(frames)
+    for frame, line in zip(frames, lines):
+        row = summary[summary["frame"] == frame].iloc[0]
+        assert line.startswith(f"frame share, {frame}: ")
+        assert f"one test of all {summary.loc[summary['frame'] == frame, 'outlet'].nunique()} outlets together" in line
+        assert f"p = {row['p_value']:.3g}, adjusted {row['p_adjusted']:.3g} (Holm across" in line
+        assert "not which outlet" in line
+    seed = fr.summarise_frames(fr.add_frames(seed_sentences), seed_sentences)
+    assert all(line.endswith(S.NOTHING_TO_TEST + ".") for line in S.describe_tests(seed, value="frame share",
+                                                                                     family="frame"))

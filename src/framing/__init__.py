@@ -46,7 +46,7 @@ _EXPORTS = {
                   "target_window"],
     "sources": ["actor_names", "add_voice", "count_anonymous", "count_verbs", "extract_quotes", "summarise_speakers"],
     "stats": ["MIN_ARTICLES", "adjust_p", "article_values", "bootstrap_interval", "cliffs_delta",
-              "compare_outlets", "mean_interval", "permutation_test", "shuffle_within", "simulate_articles",
+              "compare_outlets", "describe_tests", "mean_interval", "permutation_test", "shuffle_within", "simulate_articles",
               "summarise_articles"],
     "store": ["load_articles", "load_removed", "load_sentences", "read_rows"],
 }

@@ -333,6 +333,39 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     return table[columns]
 
 
+def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",
+                   family: str | Iterable[str] | None = None) -> list[str]:
+    """One sentence per family of a `compare_outlets` (or `summarise_frames`) table saying, once,
+    what its permutation test asked and found: "frame share, conflict: do the 40 outlets differ?
+    one test of all 40 outlets together (permutation of outlet labels over articles, within 30
+    events): p = 0.69, adjusted 1 (Holm across 5 tests). It says whether they differ, not which
+    outlet does." The table repeats the p-value on every group's row, where it reads as a test of
+    that group. Needs `by`, `p_value` and the `family` columns; uses `p_adjusted`, `correction`,
+    `test`, `n_events` and `note` when there."""
+    families = _as_list(family)
+    parts = table.groupby(families, sort=True) if families else [((), table)]
+    lines = []
+    for key, part in parts:
+        key = key if isinstance(key, tuple) else (key,)
+        subject = ", ".join([value, *map(str, key)])
+        first = part.iloc[0]
+        if pd.isna(first["p_value"]):
+            lines.append(f"{subject}: no test: {first.get('note') or 'nothing to test'}.")
+            continue
+        n = part[by].nunique()
+        how = first.get("test") or f"permutation of {by} labels over articles"
+        events = first.get("n_events")
+        where = f", within {int(events):,} events" if pd.notna(events) and "within events" in how else ""
+        how = how.replace(", within events", "")
+        text = (f"{subject}: do the {n:,} {by}s differ? one test of all {n:,} {by}s together "
+                f"({how}{where}): p = {first['p_value']:.3g}")
+        correction = first.get("correction")
+        if isinstance(correction, str) and correction and pd.notna(first.get("p_adjusted")):
+            text += f", adjusted {first['p_adjusted']:.3g} ({correction})"
+        lines.append(text + f". It says whether they differ, not which {by} does.")
+    return lines
+
+
 # ── simulated corpora with a known truth ───────────────────────────────────────────────────────
 
 def simulate_articles(*, events: int = 10, outlets: int = 3, articles: int = 2, sentences: tuple = (8, 30),
