@@ -453,3 +453,32 @@ def test_a_saved_one_column_chart_keeps_two_and_three_digit_article_counts(tmp_p
     for outlet, n in counts.items():
         assert any(t.endswith(f" ({n} articles)") and t.startswith(outlet[:5]) for t in shown), (outlet, shown)
     assert plots.label("CNN (Online News) (16 articles)", limit=26) == "CNN (Online… (16 articles)"
+
+
+def test_the_seed_sentiment_chart_exported_one_narrow_column_wide_keeps_its_plot_and_counts(tmp_path, seed_sentences):
+    """Regression: `framing figure sentiment_by_outlet --width 3.3` on the seeds gave a plot of no
+    width (the words "too few articles for an interval" beside each row took the room), its x ticks
+    drawn over each other, and labels cut to "Unnamed blog (1 a…"."""
+    import framing as fr
+
+    scored = fr.add_sentiment(seed_sentences)
+    ax = plots.plot_sentiment_by_outlet(fr.summarise_sentiment(scored), articles=fr.article_sentiment(scored))
+    fig = ax.figure
+    seen = {}
+    original = fig.savefig
+
+    def spy(*args, **kwargs):
+        fig.draw_without_rendering()
+        seen["plot share of the width"] = ax.get_window_extent().width / fig.bbox.width
+        seen["labels"] = [t.get_text() for t in ax.get_yticklabels()]
+        ticks = [t.get_window_extent() for t in ax.get_xticklabels() if t.get_text()]
+        seen["ticks apart"] = all(a.x1 <= b.x0 for a, b in zip(ticks, ticks[1:]))
+        seen["inside"] = all(0 <= t.get_window_extent().x0 and t.get_window_extent().x1 <= fig.bbox.x1 + 1
+                             for t in [*ax.texts, ax._left_title])
+        return original(*args, **kwargs)
+
+    fig.savefig = spy
+    plots.save_figure(fig, "tone", out=tmp_path, formats=["png"], width=3.3)
+    assert seen["plot share of the width"] > 0.4 and seen["ticks apart"] and seen["inside"], seen
+    assert len(seen["labels"]) == 2 and all(t.endswith("(n=1)") or t.endswith("(1 article)") for t in seen["labels"])
+    assert any(plots.NO_INTERVAL in t.get_text().replace("\n", " ") for t in ax.texts)

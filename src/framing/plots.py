@@ -139,13 +139,18 @@ def label(value, limit: int = LABEL_CHARS) -> str:
     'A very long outlet…'
     >>> label("Islamic Voice News (1 article)", limit=26)
     'Islamic Voice… (1 article)'
+    >>> label("Islamic Voice News (1 article)", limit=18)
+    'Islamic Voi… (n=1)'
     """
     text = " ".join(str(value).split())
     if len(text) <= limit:
         return text
     count = _COUNT_SUFFIX.search(text)  # "Outlet (16 articles)": cut the name, keep the count
-    if count and len(count[0]) <= limit - MIN_NAME_CHARS:
-        return label(text[: count.start()], limit - len(count[0])) + count[0]
+    if count:  # in a narrow chart the count is kept short: "Islamic Voice… (n=1)"
+        short = f" (n={re.sub(r'[^0-9,]', '', count[0])})"
+        for suffix in (count[0], short):
+            if len(suffix) <= limit - MIN_NAME_CHARS:
+                return label(text[: count.start()], limit - len(suffix)) + suffix
     return text[: limit - 1].rstrip() + "…"
 
 
@@ -912,9 +917,10 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
                              score: str = "sentiment", max_rows: int = 40, ax=None, **style):
     """Mean sentiment per group over its articles, with the interval over articles (dot
     and bar), for the `max_rows` groups with most articles. A group with too few articles for an
-    interval gets a hollow dot and the words "too few articles for an interval"; pass `articles`
-    (per-article values: `by` and `score`, as `article_sentiment` gives) to draw each of its
-    articles as a small dot.
+    interval gets a hollow dot, and a note above the plot names those groups with the words "too
+    few articles for an interval" (once, not beside each row, where it took the plot's room in a
+    narrow chart); pass `articles` (per-article values: `by` and `score`, as `article_sentiment`
+    gives) to draw each of its articles as a small dot.
 
     Needs `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as `summarise_sentiment` gives)."""
     table = summary.dropna(subset=["mean"])
@@ -935,13 +941,12 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
         if articles is not None:
             values = articles.loc[articles[by] == group, score]
             ax.scatter(values, [row] * len(values), s=12, color=SEMANTIC["evaluative"], zorder=4)
-        ax.annotate(NO_INTERVAL, (1.0, row), xycoords=("axes fraction", "data"), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=7.5, color="#444444")
+    _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h], dots=articles is not None)
     ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'articles')})" for g, n in zip(table[by], table["n_articles"])])
     note_shown(ax, len(table), len(summary), by + "s")
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment by " + by)
-    ax.set_xlabel("mean over articles of each article's mean sentence sentiment (−1 … +1); bars: 95% interval over articles")
+    ax.set_xlabel("mean over articles of each article's mean sentiment (−1 … +1)")  # bars: in the caption
     ax.set_ylabel(by)
     return ax
 
