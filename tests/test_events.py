@@ -364,3 +364,25 @@ def test_an_outlet_that_is_not_there_is_named_with_the_outlets_there_are(seed_se
         events.select_outlets(removed, ["Fox"], articles=seed_articles)
     assert len(events.select_outlets(seed_sentences, ["Unnamed blog"])) == \
         (seed_sentences["outlet"] == "Unnamed blog").sum()
+
+
+def test_within_events_chart_can_be_exported_for_a_paper(roundups, tmp_path):
+    """Regression: `framing figure summary_within_events --width 3.3` on allsides-100 said the chart
+    "was not drawn by a framing plot_* function, so it cannot be redrawn": the summary's key chart
+    could not be had at a journal's column width."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from PIL import Image
+
+    from framing import plots
+
+    _, sentences, _, _ = roundups
+    pairs = events.compare_within_events(events.score_articles(sentences))
+    ax = events.plot_within_events(pairs)
+    plots.save_figure(ax.figure, "summary_within_events", out=tmp_path, caption="Outlets compared within events.")
+    paths = plots.export_figure(tmp_path / "figures" / "summary_within_events.json", out=tmp_path / "paper",
+                                width=3.3, formats=["png", "pdf"], dpi=300)
+    with Image.open(paths["png"]) as image:
+        assert image.width == round(3.3 * 300)
+    assert paths["pdf"].stat().st_size > 0

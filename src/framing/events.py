@@ -380,7 +380,11 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
         return ax
 
-    return draw(ax)
+    drawn = draw(ax)
+    if ax is None:  # recorded like a `plots.plot_*` chart, so `export_figure` can redraw it
+        drawn.figure._framing_plot = {"function": "plot_within_events", "table": pairs,
+                                      "arguments": {"max_rows": max_rows}}
+    return drawn
 
 
 # ── one event ────────────────────────────────────────────────────────────────────────────────────

@@ -691,7 +691,7 @@ def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Pat
     source = find_figure(name, corpus=corpus)
     record = json.loads(source.read_text(encoding="utf-8"))
     drawn = record.get("plot")
-    function = globals().get(str((drawn or {}).get("function")))
+    function = _plot_function(str((drawn or {}).get("function")))
     if not drawn or not str(drawn["function"]).startswith("plot_") or not callable(function):
         raise ValueError(f"{source}: this figure was not drawn by a framing plot_* function, so it "
                          "cannot be redrawn; export it from the notebook with save_figure(width=...)")
@@ -715,6 +715,16 @@ def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Pat
                            width=width, height=height, dpi=dpi, formats=formats)
     finally:
         plt.close(ax.figure)
+
+
+def _plot_function(name: str):
+    """The framing function a record names: a `plot_*` of this module or of `framing.events`
+    (`plot_within_events`); None for anything else."""
+    from . import events
+
+    if not name.startswith("plot_"):
+        return None
+    return globals().get(name) or getattr(events, name, None)
 
 
 def save_table(table: pd.DataFrame, name: str, *, out: str | Path | None = None,
