@@ -229,6 +229,9 @@ def test_describe_tests_says_once_that_one_test_covers_every_outlet(shared_data,
         assert f"one test of all {summary.loc[summary['frame'] == frame, 'outlet'].nunique()} outlets together" in line
         assert f"p = {row['p_value']:.3g}, adjusted {row['p_adjusted']:.3g} (Holm across" in line
         assert "not which outlet" in line
+    one = S.compare_outlets(S.article_values(sentences, value="n_words"), value="n_words")
+    (line,) = S.describe_tests(one, value="words per sentence")
+    assert f"p = {one['p_value'].iloc[0]:.3g}. It says" in line and "adjusted" not in line  # one test: none
     seed = fr.summarise_frames(fr.add_frames(seed_sentences), seed_sentences)
     assert all(line.endswith(S.NOTHING_TO_TEST + ".") for line in S.describe_tests(seed, value="frame share",
                                                                                      family="frame"))

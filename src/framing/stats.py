@@ -360,7 +360,8 @@ def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",
         text = (f"{subject}: do the {n:,} {by}s differ? one test of all {n:,} {by}s together "
                 f"({how}{where}): p = {first['p_value']:.3g}")
         correction = first.get("correction")
-        if isinstance(correction, str) and correction and pd.notna(first.get("p_adjusted")):
+        several = isinstance(correction, str) and not correction.endswith(" 1 test")  # one test: nothing to adjust
+        if several and pd.notna(first.get("p_adjusted")):
             text += f", adjusted {first['p_adjusted']:.3g} ({correction})"
         lines.append(text + f". It says whether they differ, not which {by} does.")
     return lines
