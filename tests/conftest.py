@@ -10,6 +10,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SHARED_DATA = SHARED / "data"
 
+# The tests check the shipped lexicons: a project's own copies (lexicons/, see README) are not read.
+os.environ["FRAMING_LEXICONS"] = str(ROOT / "tests" / "no-lexicons-folder")
+
 
 def _need(path: Path) -> Path:
     """Return `path`, or skip (fail under CI=true) when the shared folder is not beside the project."""

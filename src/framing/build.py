@@ -24,6 +24,7 @@ from . import clean, segment
 from .config import CONTENT_KINDS
 from .ingest import (EXPORT_FORMATS, MAX_LISTED, Duplicates, Problem, RawArticle, _where, iter_corpus,
                      read_corpus, read_date)
+from . import lexicons
 from .lexicons import load_data
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
@@ -409,15 +410,17 @@ def _gather_batches(client, batches: list[list]) -> list[ArticleResult]:
 
 @lru_cache(maxsize=1)
 def code_key() -> str:
-    """A digest of the code and shipped data that decide the tables: any change rebuilds everything.
+    """A digest of the code and data that decide the tables: any change rebuilds everything.
 
-    Only the build's own modules and the cleaning and sentence data count, so editing an analysis
-    or a frame lexicon never forces a rebuild."""
+    Only the build's own modules and the cleaning and sentence data count (the project's own copy
+    in `lexicons/` where there is one), so editing an analysis or a frame lexicon never forces a
+    rebuild. Read once per process, as the cleaning rules are."""
     package = Path(__file__).parent
-    paths = [package / f"{name}.py" for name in _BUILD_MODULES]
-    paths += [p for pattern in _BUILD_DATA for p in (package / "data").glob(pattern)]
+    paths = [(package / f"{name}.py",) * 2 for name in _BUILD_MODULES]
+    paths += [(p, Path(str(lexicons.data_file(p.stem))))
+              for pattern in _BUILD_DATA for p in (package / "data").glob(pattern)]
     digest = hashlib.sha256()
-    for path in sorted(p for p in paths if p.exists()):
+    for _, path in sorted(p for p in paths if p[1].exists()):  # in the order of the shipped paths
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import UsageError, corpus_folders, processed_dir, raw_dir
+from .lexicons import LexiconError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,11 +21,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     _stop_cleanly_on_terminate()
     try:
+        if args.run in (_run_build, _run_report, _run_explain):
+            _announce_lexicons()
         return args.run(args)
     except KeyboardInterrupt:
         print("interrupted: outputs from earlier runs are left as they were", file=sys.stderr)
         return 130
-    except UsageError as error:  # a path or address framing will not use: one line, the fix in it
+    except (UsageError, LexiconError) as error:  # a path, address or lexicon file to fix: one line
         print(f"framing: {error}", file=sys.stderr)
         return 2
     except OSError as error:  # an output folder that cannot be written (read-only, full, gone)
@@ -32,6 +35,21 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"framing: {describe_write_error(error)}", file=sys.stderr)
         return 1
+
+
+def _announce_lexicons() -> None:
+    """Name the project's own lexicon files (`lexicons/<name>.toml`) in use, read each once so a
+    broken one stops the command before any work (LexiconError), and warn of files nothing reads."""
+    from . import lexicons
+
+    own = lexicons.overrides()
+    if own:
+        used = ", ".join(f"{path} (version {lexicons.load_data(name)['version']})" for name, path in own.items())
+        print(f"using the project's own lexicon files instead of the shipped ones: {used}", file=sys.stderr)
+    for path in lexicons.unused_overrides():
+        print(f"warning: {path}: named after no shipped data file, so nothing reads it; name it as the "
+              "file it replaces (furniture.toml, reporting_verbs.toml, …: see README, Editing a lexicon)",
+              file=sys.stderr)
 
 
 def _stop_cleanly_on_terminate() -> None:

@@ -634,7 +634,10 @@ def preview_rows(table: pd.DataFrame, *, rows: int = 12, width: int = 160) -> tu
 def _methods_html(info: dict, kernel: str) -> str:
     versions = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(_version(name))}</td></tr>"
                        for name in VERSIONED_PACKAGES)
-    data = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(str(d.get('version')))}</td>"
+    from .lexicons import override_path
+
+    data = "".join(f"<tr><td>{html.escape(_data_name(name, override_path(name)))}</td>"
+                   f"<td>{html.escape(str(d.get('version')))}</td>"
                    f"<td>{html.escape(_first_sentence(str(d.get('source', ''))))}</td></tr>"
                    for name, d in shipped_data().items())
     return ("<h2 id=\"methods\">Methods and versions</h2>"
@@ -644,9 +647,14 @@ def _methods_html(info: dict, kernel: str) -> str:
             f"Python {html.escape(platform.python_version())}. Each figure's JSON file beside it "
             "records its parameters and the SHA-256 of the sentences table it was drawn from.</p>"
             f"<table><thead><tr><th>package</th><th>version</th></tr></thead><tbody>{versions}</tbody></table>"
-            "<p>Data files (lexicons, word lists, parameters) shipped with framing:</p>"
+            "<p>Data files (lexicons, word lists, parameters) shipped with framing, or the "
+            "project's own copy (<code>lexicons/</code>) where it has one:</p>"
             "<table><thead><tr><th>file</th><th>version</th><th>source</th></tr></thead>"
             f"<tbody>{data}</tbody></table>")
+
+
+def _data_name(name: str, own: Path | None) -> str:
+    return name if own is None else f"{name}: the project's own copy, {own}"
 
 
 def shipped_data() -> dict[str, dict]:
