@@ -19,6 +19,12 @@ for) and sentences that add noise around them.
 3. Power: a known shift of the first outlet's articles, as the number of events grows.
 4. Log-odds: with outlets alike, how often any term's |z| passes 1.96, and how often the largest
    |z| passes the threshold calibrated by `keywords.log_odds_threshold` (family-wise rate).
+5. Log-odds with events covered by one outlet only: 10 events covered by 3 outlets plus 2 events
+   covered by outlet 0 alone, every event with its own topic words. With outlets alike, how often
+   some term of the `log_odds` table passes the calibrated threshold, and the median threshold;
+   with outlet 0 using one word more often in the shared events (`PLANTED`), how often that word
+   passes it (power). `ONLY=logodds` runs parts 4 and 5 alone and writes
+   benchmarks/results/stats_logodds.json.
 """
 from __future__ import annotations
 
@@ -145,6 +151,66 @@ def token_corpus(rng: np.random.Generator, *, events=10, outlets=3, articles=2, 
     return pd.concat(rows, ignore_index=True)
 
 
+PLANTED = 0.005  # extra share of outlet 0's words given to one word in the shared events (power of part 5)
+
+
+def topic_corpus(rng: np.random.Generator, *, events=10, lone=2, outlets=3, articles=2, vocabulary=400,
+                 words=150, lone_words=600, topic_words=20, topic_share=0.3, planted=0.0) -> pd.DataFrame:
+    """Counts of terms per article: `events` events covered by every outlet (`articles` articles of
+    `words` words each) and `lone` more covered by outlet 0 alone (one page of `lone_words` words,
+    as a full page among excerpts). Every article draws (1 − `topic_share`) of its words from one Zipf-like
+    vocabulary shared by all and the rest from its event's own `topic_words` words (what the story
+    is about). Outlet 0's articles of the shared events give `planted` of their words to the word
+    "planted" (a known difference in style)."""
+    base = 1 / np.arange(1, vocabulary + 1)
+    base /= base.sum()
+    rows = []
+    for e in range(events + lone):
+        covering, copies, length = (range(outlets), articles, words) if e < events else ([0], 1, lone_words)
+        for o in covering:
+            for a in range(copies):
+                extra = planted if (o == 0 and e < events) else 0.0
+                p = np.r_[(1 - topic_share - extra) * rng.dirichlet(150.0 * base),
+                          topic_share * rng.dirichlet(np.full(topic_words, 2.0)), extra]
+                counts = rng.multinomial(length, p / p.sum())
+                names = np.r_[[f"w{i}" for i in range(vocabulary)],
+                              [f"e{e}-topic{i}" for i in range(topic_words)], ["planted"]]
+                used = np.flatnonzero(counts)
+                rows.append(pd.DataFrame({"article_id": f"e{e}-o{o}-a{a}", "event": f"e{e}",
+                                          "outlet": f"outlet {o}", "term": names[used], "n": counts[used]}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def lone_event_rates() -> dict:
+    """Part 5: false positives, median threshold and power with events covered by one outlet."""
+    rng = np.random.default_rng(50_000)
+    any_pass = found = 0
+    thresholds, left = [], []
+    for rep in range(LOGODDS_REPS):
+        for planted in (0.0, PLANTED):
+            counts = topic_corpus(rng, planted=planted)
+            odds = kw.log_odds(counts)
+            result = kw.log_odds_threshold(counts, n_permutations=100, seed=rep)
+            passing = odds[odds["z"].abs() > result["threshold"]]
+            if planted:
+                found += ((passing["term"] == "planted") & (passing["outlet"] == "outlet 0")).any()
+            else:
+                any_pass += len(passing) > 0
+                thresholds.append(result["threshold"])
+                left.append(result.get("n_articles_left_out", 0))
+    return {"corpora with some term > calibrated threshold": any_pass / LOGODDS_REPS,
+            "median calibrated threshold": float(np.median(thresholds)),
+            f"planted word passes (share {PLANTED})": found / LOGODDS_REPS,
+            "articles left out per corpus": float(np.median(left))}
+
+
+def print_lone(lone: dict) -> None:
+    print(f"\n5. Log-odds with 2 of 12 events covered by one outlet ({LOGODDS_REPS} corpora of 10 events x 3 "
+          "outlets x 2 articles of 150 words + 2 events x outlet 0 x 1 page of 600 words; default prior)")
+    for name, value in lone.items():
+        print(f"      {name:<48} {value:.3f}")
+
+
 def log_odds_rates() -> dict:
     out = {}
     for label, alpha0 in (("default prior (alpha0 = corpus size)", None), ("weak prior (alpha0 = 400)", 400.0)):
@@ -167,9 +233,28 @@ def log_odds_rates() -> dict:
     return out
 
 
+def print_odds(odds: dict) -> None:
+    print(f"\n4. Log-odds z when outlets do not differ ({LOGODDS_REPS} corpora of 10 events x 3 outlets x 2 "
+          "articles; calibrated threshold from 100 shuffles)")
+    for label, row in odds.items():
+        print(f"   {label}")
+        for name, value in row.items():
+            print(f"      {name:<44} {value:.3f}")
+
+
 def main() -> None:
     started = time.perf_counter()
     print(f"framing statistics by simulation: {REPS} repetitions per rate, alpha = {ALPHA}\n")
+    if os.environ.get("ONLY") == "logodds":
+        odds, lone = log_odds_rates(), lone_event_rates()
+        print_odds(odds)
+        print_lone(lone)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        record = {"log_odds_repetitions": LOGODDS_REPS, "log_odds": odds, "lone_events": lone,
+                  "seconds": round(time.perf_counter() - started, 1)}
+        (RESULTS / "stats_logodds.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
+                                                    encoding="utf-8")
+        return
     if os.environ.get("ONLY") == "coverage":
         cover = coverage()
         print_coverage(cover)
@@ -195,12 +280,9 @@ def main() -> None:
     for events, row in strength.items():
         print(f"   {events:>6}  {row['sentiment']:>9.3f}  {row['frame']:>5.3f}")
     odds = log_odds_rates()
-    print(f"\n4. Log-odds z when outlets do not differ ({LOGODDS_REPS} corpora of 10 events x 3 outlets x 2 "
-          "articles; calibrated threshold from 100 shuffles)")
-    for label, row in odds.items():
-        print(f"   {label}")
-        for name, value in row.items():
-            print(f"      {name:<44} {value:.3f}")
+    print_odds(odds)
+    lone = lone_event_rates()
+    print_lone(lone)
     seconds = time.perf_counter() - started
     print(f"\n({seconds:.0f} s)")
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -208,7 +290,7 @@ def main() -> None:
               "permutations": PERMUTATIONS, "min_articles": S.MIN_ARTICLES, "false_positive_rate": fpr,
               "coverage": {str(k): v for k, v in cover.items()},
               "power": {"shift": SHIFT, "frame_shift": FRAME_SHIFT, **{str(k): v for k, v in strength.items()}},
-              "log_odds": odds, "seconds": round(seconds, 1)}
+              "log_odds": odds, "lone_events": lone, "seconds": round(seconds, 1)}
     (RESULTS / "stats.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
 
 

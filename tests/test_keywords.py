@@ -446,3 +446,75 @@ def test_tokens_and_counts_equal_a_sentence_by_sentence_reference(shared_sentenc
         outlet = dict(zip(zip(table["article_id"], table["sentence_id"]), table["outlet"]))
         reference = Counter((outlet[a, s], term) for a, s, _, _, term, stop in expected if not stop)
         assert dict(zip(zip(counts["outlet"], counts["term"]), counts["n"])) == reference
+
+
+# ------------------------------------------------ events covered by one outlet leave the comparison
+
+def _roundup_tokens(shared_data, n_events: int) -> pd.DataFrame:
+    """Tokens of the AllSides articles of the first `n_events` events (by id), paragraph by paragraph."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    events = sorted({r["event_id"] for r in rows})[:n_events]
+    sentences = pd.DataFrame([(r["article_id"], r["outlet"], r["event_id"], i, p)
+                              for r in rows if r["event_id"] in events
+                              for i, p in enumerate([r.get("title") or "", *(r.get("text") or "").split("\n\n")])],
+                             columns=["article_id", "outlet", "event", "sentence_id", "text"])
+    return kw.unnest_tokens(sentences)
+
+
+def test_a_page_of_an_event_covered_by_one_outlet_leaves_threshold_and_scores_alone(shared_data, seed_sentences):
+    """Regression: one seed page added to 100 AllSides events as an event of its own raised the
+    calibrated threshold from 2.85 to 4.18, so no term passed: the page's labels never move under a
+    shuffle within its event, so its topic words ("ukraine", "nato") stayed with its outlet in every
+    permutation. Such events are left out of the z-scores and of the threshold alike, and counted."""
+    shared = _roundup_tokens(shared_data, 40)
+    page = seed_sentences[seed_sentences["article_id"] == seed_sentences["article_id"].iloc[0]]
+    busiest = shared.groupby("outlet")["article_id"].nunique().idxmax()  # compared in other events too
+    lone = kw.unnest_tokens(page.assign(event="one outlet only", outlet=busiest))
+    both = pd.concat([shared, lone], ignore_index=True)
+    alone, with_page = (kw.log_odds_threshold(t, n_permutations=60, seed=3) for t in (shared, both))
+    assert with_page["threshold"] == alone["threshold"] and with_page["n_events"] == alone["n_events"] == 40
+    assert (with_page["n_articles_left_out"], with_page["n_events_left_out"]) == (1, 1)
+    assert (alone["n_articles_left_out"], alone["n_events_left_out"]) == (0, 0)
+    odds = kw.log_odds(both)
+    pd.testing.assert_frame_equal(odds, kw.log_odds(shared))
+    assert odds.attrs["left_out"] == {"n_articles": 1, "n_events": 1}
+    assert not ((odds["term"] == "nato") & (odds["count"] > odds["count_other"])).any()
+    from framing.stats import describe_left_out
+    assert describe_left_out(odds.attrs["left_out"]) == "1 article of 1 event covered by one outlet left out"
+
+
+def test_articles_without_an_event_are_one_pool(shared_data, seed_sentences):
+    """Articles with no event are taken together: left out when one outlet wrote them all, kept
+    (and shuffled among themselves) when several did."""
+    shared = _roundup_tokens(shared_data, 20)
+    seed = kw.unnest_tokens(seed_sentences)
+    one = seed[seed["article_id"] == seed["article_id"].iloc[0]].assign(event=np.nan)
+    result = kw.log_odds_threshold(pd.concat([shared, one], ignore_index=True), n_permutations=20)
+    assert (result["n_articles_left_out"], result["n_events_left_out"], result["n_events"]) == (1, 1, 20)
+    pool = seed.assign(event=np.nan)  # two outlets, one article each, no event
+    result = kw.log_odds_threshold(pd.concat([shared, pool], ignore_index=True), n_permutations=20)
+    assert (result["n_articles_left_out"], result["n_events"], result["n_articles"]) == (0, 21, shared["article_id"].nunique() + 2)
+
+
+def test_no_event_with_two_outlets_leaves_nothing_to_compare(seed_sentences):
+    tokens = kw.unnest_tokens(seed_sentences)
+    apart = tokens.assign(event=tokens["outlet"])  # each outlet in an event of its own
+    odds = kw.log_odds(apart)
+    assert odds.empty and odds.attrs["left_out"] == {"n_articles": 2, "n_events": 2}
+    result = kw.log_odds_threshold(apart)
+    assert np.isnan(result["threshold"]) and result["n_events_left_out"] == 2
+    assert result["note"] == "no event is covered by two outlets or more: nothing to compare"
+
+
+def test_keywords_and_the_permutation_test_leave_out_the_same_events(shared_data, seed_sentences):
+    """One rule (`stats.comparable`) decides which events can compare outlets, for the tests and the words."""
+    from framing import stats as S
+
+    shared = _roundup_tokens(shared_data, 15)
+    page = kw.unnest_tokens(seed_sentences.assign(event=seed_sentences["article_id"]))  # two lone events
+    tokens = pd.concat([shared, page], ignore_index=True)
+    threshold = kw.log_odds_threshold(tokens, n_permutations=10)
+    per_article = tokens.groupby(["article_id", "outlet", "event"]).size().rename("n").reset_index()
+    test = S.permutation_test(per_article, value="n", n_permutations=10)
+    assert (test["n_articles"], test["n_events"]) == (threshold["n_articles"], threshold["n_events"])
+    assert threshold["n_events_left_out"] == 2

@@ -45,8 +45,8 @@ _EXPORTS = {
                   "score_target", "score_text", "summarise_sentiment", "summarise_sentiment_by_position",
                   "target_window"],
     "sources": ["actor_names", "add_voice", "count_anonymous", "count_verbs", "extract_quotes", "summarise_speakers"],
-    "stats": ["MIN_ARTICLES", "adjust_p", "article_values", "bootstrap_interval", "cliffs_delta",
-              "compare_outlets", "describe_tests", "mean_interval", "permutation_test", "shuffle_within", "simulate_articles",
+    "stats": ["MIN_ARTICLES", "adjust_p", "article_values", "bootstrap_interval", "cliffs_delta", "comparable",
+              "compare_outlets", "describe_left_out", "describe_tests", "left_out", "mean_interval", "permutation_test", "shuffle_within", "simulate_articles",
               "summarise_articles"],
     "store": ["load_articles", "load_removed", "load_sentences", "read_rows"],
 }

@@ -363,7 +363,7 @@ def _delta(y_i, n_i, y_j, n_j, alpha, alpha0):
 
 def log_odds(tokens: pd.DataFrame, *, group: str = "outlet", prior: Mapping | pd.Series | None = None,
              alpha0: float | None = None, pairs: bool = False, versus: str | None = None,
-             term_col: str = "term") -> pd.DataFrame:
+             event: str | None = "event", article: str = "article_id", term_col: str = "term") -> pd.DataFrame:
     """Weighted log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
     "Fightin' Words", Political Analysis 16(4)).
 
@@ -379,15 +379,28 @@ def log_odds(tokens: pd.DataFrame, *, group: str = "outlet", prior: Mapping | pd
     term the group uses; `pairs=True` every pair of groups (i before j in sorted order);
     `versus="X"` every group against X. Pairwise rows cover terms either group uses.
 
+    Events: when the table has `event`, the words of events covered by one group only are left out
+    (`stats.comparable`, the rule of the permutation tests and of `log_odds_threshold`): such an
+    event's topic words would count as its outlet's style, and no shuffle within the event could
+    say otherwise. Rows without an event are one pool. `attrs["left_out"]` holds `n_articles`
+    (distinct `article`, when the table has it) and `n_events` left out (`stats.left_out`; say them
+    with `stats.describe_left_out`); when nothing is left to compare the table is empty.
+
     Needs `group` and `term_col` (tokens, or counts with `n`). Returns `group`'s column, `versus`
     (pairwise only), `term`, `count`, `count_other`, `log_odds`, `se`, `z`; highest z first.
     """
     if pairs and versus is not None:
         raise ValueError("pass either pairs=True or versus=..., not both")
-    counts = _term_counts(tokens, [group], term_col)
-    groups = sorted(counts[group].unique())
+    groups = sorted(_term_counts(tokens, [group], term_col)[group].unique())
     if len(groups) < 2:
         raise ValueError(f"log_odds needs at least two groups in {group!r}; found {groups}")
+    tokens, dropped = _comparable_part(tokens, group, event, article)
+    counts = _term_counts(tokens, [group], term_col)
+    groups = sorted(counts[group].unique())
+    if len(groups) < 2:  # every event is covered by one group: nothing to compare
+        columns = [group, *(["versus"] if pairs or versus is not None else []), "term", "count", "count_other",
+                   "log_odds", "se", "z"]
+        return _left_out_in(_with_lexicons(pd.DataFrame(columns=columns), tokens), dropped)
     pooled = counts.groupby(term_col)["n"].sum()
     alpha = _prior(pooled, prior, alpha0)
     a0 = float(alpha.sum())
@@ -398,7 +411,34 @@ def log_odds(tokens: pd.DataFrame, *, group: str = "outlet", prior: Mapping | pd
         table = _log_odds_rest(counts, group, term_col, pooled, alpha, a0)
         order = [group]
     table = table.sort_values([*order, "z", term_col], ascending=[True] * len(order) + [False, True])
-    return _with_lexicons(table.reset_index(drop=True), tokens)
+    return _left_out_in(_with_lexicons(table.reset_index(drop=True), tokens), dropped)
+
+
+def _comparable_part(tokens: pd.DataFrame, group: str, event: str | None, article: str
+                     ) -> tuple[pd.DataFrame, dict]:
+    """The rows of events with two groups or more (`stats.comparable`) and `stats.left_out`'s
+    counts of the rest; the table as it is when it has no `event` column. Rows without an event
+    are one pool: their `event` is `_NO_EVENT` in the rows returned, so counts keep them."""
+    from .stats import comparable, left_out
+
+    if not event or event not in tokens:
+        return tokens, {"n_articles": 0, "n_events": 0}
+    keep = comparable(tokens[group].to_numpy(), tokens[event].to_numpy())
+    dropped = left_out(tokens, keep, article=article, event=event)
+    part = tokens if keep.all() else tokens[keep]
+    if part[event].isna().any():
+        part = part.assign(**{event: part[event].astype(object).where(part[event].notna(), _NO_EVENT)})
+    part.attrs = dict(tokens.attrs)
+    return part, dropped
+
+
+_NO_EVENT = "\x00no event"  # the pool of rows without an event, while counting
+
+
+def _left_out_in(table: pd.DataFrame, dropped: dict) -> pd.DataFrame:
+    """`table` with `attrs["left_out"]` (what `_comparable_part` left out)."""
+    table.attrs["left_out"] = dict(dropped)
+    return table
 
 
 def _log_odds_rest(counts, group, term_col, pooled, alpha, a0) -> pd.DataFrame:
@@ -448,17 +488,30 @@ def log_odds_threshold(tokens: pd.DataFrame, *, group: str = "outlet", article: 
     any term of any group passes it is about 5% (a family-wise rate, checked in
     benchmarks/bench_stats.py).
 
+    Events covered by one group only are left out, as `log_odds` leaves them out (`stats.comparable`):
+    their labels never move under the shuffle, so their topic words would pass for that group's in
+    every permutation and raise the threshold until nothing passes it.
+
     Needs `group`, `article`, `term_col` (a tokens table, or counts with `n` per article). Returns a
-    Series: `threshold`, `quantile`, `n_permutations`, `n_articles`, `n_events`, `observed_max_z`
-    (the largest |z| of the real labels) and `note` (why there is no threshold, if none: one event
-    with one article per outlet leaves nothing to shuffle).
+    Series: `threshold`, `quantile`, `n_permutations`, `n_articles`, `n_events` (those compared),
+    `n_articles_left_out`, `n_events_left_out` (covered by one group), `observed_max_z` (the largest
+    |z| of the real labels) and `note` (why there is no threshold, if none: one event with one
+    article per outlet leaves nothing to shuffle; no event covered by two groups).
     """
     from scipy import sparse
 
     from .stats import NOTHING_TO_TEST, shuffle_within
 
     keys = [article, group] + ([event] if event and event in tokens else [])
+    if _term_counts(tokens, [group], term_col)[group].nunique() < 2:
+        raise ValueError(f"log_odds_threshold needs at least two groups in {group!r}")
+    tokens, dropped = _comparable_part(tokens, group, event, article)
+    left = {"n_articles_left_out": dropped["n_articles"], "n_events_left_out": dropped["n_events"]}
     counts = _term_counts(tokens, keys, term_col)
+    if counts.empty:
+        return pd.Series({"threshold": np.nan, "quantile": quantile, "n_permutations": n_permutations,
+                          "n_articles": 0, "n_events": 0, **left, "observed_max_z": np.nan,
+                          "note": f"no event is covered by two {group}s or more: nothing to compare"})
     articles = counts.drop_duplicates(article)[keys].reset_index(drop=True)
     if articles[article].duplicated().any():
         raise ValueError(f"each {article} must belong to one {group}")
@@ -470,13 +523,11 @@ def log_odds_threshold(tokens: pd.DataFrame, *, group: str = "outlet", article: 
     alpha = _prior(pd.Series(pooled, index=terms), prior, alpha0).to_numpy(float)
     strata = articles[event].to_numpy() if len(keys) == 3 else None
     group_codes, groups = pd.factorize(articles[group])
-    n_events = int(articles[event].nunique()) if strata is not None else 1
+    n_events = int(articles[event].nunique(dropna=False)) if strata is not None else 1
     result = {"threshold": np.nan, "quantile": quantile, "n_permutations": n_permutations,
-              "n_articles": len(articles), "n_events": n_events,
+              "n_articles": len(articles), "n_events": n_events, **left,
               "observed_max_z": _max_abs_z(matrix, group_codes, len(groups), pooled, alpha), "note": ""}
-    if len(groups) < 2:
-        raise ValueError(f"log_odds_threshold needs at least two groups in {group!r}")
-    per_stratum = articles.groupby(keys[2:] or (lambda _: 0))[group].agg(["size", "nunique"])
+    per_stratum = articles.groupby(keys[2:] or (lambda _: 0), dropna=False)[group].agg(["size", "nunique"])
     if (per_stratum["size"] == per_stratum["nunique"]).all() and n_events == 1:
         result["note"] = NOTHING_TO_TEST
         return pd.Series(result)

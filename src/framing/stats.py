@@ -12,8 +12,11 @@ draws (see docs/statistics.md). Every function here works on articles:
 - `permutation_test(values, value=...)` tests whether groups differ by shuffling the group labels
   among articles, within events when there are several (Good 2005);
 - `compare_outlets(values, value=..., family=...)` gives per family (e.g. frame) and group the
-  effect sizes (difference in means, Cliff's delta) and the test's p-value, adjusted across
-  families (Holm or Benjamini-Hochberg, named in the output);
+  effect sizes (difference in means, Cliff's delta; none below `MIN_ARTICLES` articles, as for
+  intervals) and the test's p-value, adjusted across families (Holm or Benjamini-Hochberg, named
+  in the output);
+- `comparable(groups, strata)` says which rows can compare groups (events with two outlets or
+  more): the one rule the tests and the distinctive words of `keywords` share;
 - `shuffle_within(labels, strata, ...)` is the stratified shuffle the tests (and the calibrated
   log-odds threshold in `keywords`) are built on;
 - `simulate_articles(...)` makes corpora with a known truth, so the tests and intervals can be
@@ -35,6 +38,7 @@ from scipy import stats as _stats
 # it, bootstrap intervals cover the truth far less often than they claim (benchmarks/bench_stats.py).
 MIN_ARTICLES = 5
 NO_INTERVAL = "too few articles for an interval"
+NO_EFFECT = f"too few articles for an effect size: fewer than {MIN_ARTICLES} on a side"
 NOTHING_TO_TEST = "within one event with one article per outlet there is nothing to test"
 ONE_GROUP = "only one group: nothing to compare"
 CORRECTIONS = {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg", "bonferroni": "Bonferroni"}
@@ -206,11 +210,41 @@ def _between_groups(centred: np.ndarray, codes: np.ndarray, n_groups: int) -> np
         return np.nansum(sums ** 2 / counts, axis=1)
 
 
-def _informative(groups: np.ndarray, strata: np.ndarray) -> np.ndarray:
-    """Rows of strata that hold at least two groups (only these can compare groups)."""
-    frame = pd.DataFrame({"g": groups, "s": strata})
-    n_groups = frame.groupby("s")["g"].transform("nunique")
-    return (n_groups >= 2).to_numpy()
+def comparable(groups, strata=None) -> np.ndarray:
+    """Which rows can compare groups within their stratum: True for the rows whose stratum (event)
+    holds at least two distinct groups (outlets). Shuffling labels within a stratum of one group
+    changes nothing, so its rows cannot tell groups apart: tests (`permutation_test`) and
+    distinctive words (`keywords.log_odds`, `keywords.log_odds_threshold`) leave them out by this one
+    rule. `strata` None is one stratum; rows with no stratum (NaN) are one pool, as in
+    `shuffle_within`; a row with no group (NaN) counts for none. Returns a boolean array."""
+    group_codes = pd.factorize(np.asarray(groups, dtype=object))[0]
+    stratum_codes = (np.zeros(len(group_codes), dtype=np.int64) if strata is None
+                     else pd.factorize(np.asarray(strata, dtype=object))[0])
+    pairs = pd.DataFrame({"s": stratum_codes, "g": group_codes})
+    n_groups = pairs[pairs["g"] >= 0].drop_duplicates().groupby("s").size()
+    return (pairs["s"].map(n_groups).fillna(0) >= 2).to_numpy()
+
+
+def left_out(table: pd.DataFrame, keep, *, article: str = "article_id", event: str | None = "event") -> dict:
+    """What `comparable` leaves out of `table` (rows where `keep` is False): `n_articles` (distinct
+    `article`, NaN when the table has none) and `n_events` (distinct `event`, NaN counting as one; 0
+    without the column)."""
+    dropped = table[~np.asarray(keep, dtype=bool)]
+    return {"n_articles": int(dropped[article].nunique()) if article in table else np.nan,
+            "n_events": int(dropped[event].nunique(dropna=False)) if event and event in table else 0}
+
+
+def describe_left_out(counts, *, by: str = "outlet") -> str:
+    """`left_out`'s counts as words for a caption: "3 articles of 2 events covered by one outlet
+    left out"; "" when nothing was left out."""
+    from .plots import counted
+
+    events = int(counts.get("n_events") or 0)
+    if not events:
+        return ""
+    articles = counts.get("n_articles")
+    what = (f"{counted(int(articles), 'articles')} of " if articles is not None and pd.notna(articles) else "")
+    return f"{what}{counted(events, 'events')} covered by one {by} left out"
 
 
 def permutation_test(values: pd.DataFrame, *, value: str, by: str = "outlet", event: str | None = "event",
@@ -219,8 +253,8 @@ def permutation_test(values: pd.DataFrame, *, value: str, by: str = "outlet", ev
 
     Needs `by` and `value` (one row per article, as `article_values` gives); with `event` (when
     the table has it) labels are shuffled only among articles of the same event, values are
-    centred on their event's mean, and events covered by one group only are left out: outlets are
-    compared within events. The statistic is Σ_g n_g · (mean of g's centred values)², i.e. the
+    centred on their event's mean, and events covered by one group only are left out (`comparable`:
+    rows without an event are one pool): outlets are compared within events. The statistic is Σ_g n_g · (mean of g's centred values)², i.e. the
     between-group sum of squares (two groups: the absolute difference in means). The p-value is
     (1 + shuffles at least as extreme) / (1 + `n_permutations`) (Phipson & Smyth 2010).
 
@@ -230,9 +264,10 @@ def permutation_test(values: pd.DataFrame, *, value: str, by: str = "outlet", ev
     """
     _need(values, [by, value], "permutation_test")
     table = values.dropna(subset=[value, by])
-    strata = table[event].to_numpy() if event and event in table.columns else np.zeros(len(table))
+    strata = (pd.factorize(table[event].to_numpy(dtype=object))[0] if event and event in table.columns
+              else np.zeros(len(table), dtype=np.int64))  # no event (NaN): one pool
     groups = table[by].to_numpy()
-    keep = _informative(groups, strata)
+    keep = comparable(groups, strata)
     table, groups, strata = table[keep], groups[keep], strata[keep]
     x = table[value].to_numpy(dtype=float)
     n_events = int(pd.Series(strata).nunique())
@@ -292,7 +327,8 @@ def adjust_p(p_values, *, method: str = "holm") -> np.ndarray:
 
 def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
                     family: str | Iterable[str] | None = None, event: str | None = "event",
-                    correction: str = "holm", n_permutations: int = 1999, seed: int = 0) -> pd.DataFrame:
+                    correction: str = "holm", min_articles: int = MIN_ARTICLES, n_permutations: int = 1999,
+                    seed: int = 0) -> pd.DataFrame:
     """Per family (e.g. each frame) and group: effect sizes against the other groups and the
     permutation test of "the groups differ", with p-values adjusted across families.
 
@@ -300,10 +336,15 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     `article_values` or `frames.article_frames` give; `event` as in `permutation_test`.
     Returns the `family` columns, `by`, `n_articles`, `mean` (of the group's per-article values),
     `mean_other` (of the other groups' articles), `difference` (mean − mean_other, pooled over
-    articles), `cliffs_delta` (the group's articles against the others'), then per family:
-    `p_value` (`permutation_test`), `p_adjusted` (across families), `correction` (the method's
+    articles), `cliffs_delta` (the group's articles against the others'), `effect_note`, then per
+    family: `p_value` (`permutation_test`), `p_adjusted` (across families), `correction` (the method's
     name and the number of tests it adjusted over; empty when nothing could be tested), `n_events`,
     `test` and `note`.
+
+    With fewer than `min_articles` articles in the group or in the others (the minimum below which
+    `summarise_articles` draws no interval) there is no effect size: a Cliff's delta of ±1 from one
+    article says nothing. `difference` and `cliffs_delta` are then NaN and `effect_note` says
+    `NO_EFFECT` (empty otherwise); `mean` and `mean_other` stay, to show beside the articles.
     """
     families = _as_list(family)
     _need(values, families + [by, value], "compare_outlets")
@@ -317,15 +358,17 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
         x_all = part[[by, value]].dropna()
         for group, mine in x_all.groupby(by, sort=True):
             other = x_all.loc[x_all[by] != group, value]
+            enough = min(len(mine), len(other)) >= max(min_articles, 1)
             rows.append({**dict(zip(families, key)), by: group, "n_articles": len(mine),
                          "mean": mine[value].mean(), "mean_other": other.mean() if len(other) else np.nan,
-                         "difference": mine[value].mean() - other.mean() if len(other) else np.nan,
-                         "cliffs_delta": cliffs_delta(mine[value], other), "_family": number,
+                         "difference": mine[value].mean() - other.mean() if enough else np.nan,
+                         "cliffs_delta": cliffs_delta(mine[value], other) if enough else np.nan,
+                         "effect_note": "" if enough else NO_EFFECT, "_family": number,
                          "p_value": test["p_value"], "n_events": test["n_events"], "test": test["test"],
                          "note": test["note"]})
     adjusted = adjust_p(tests, method=correction)
-    columns = families + [by, "n_articles", "mean", "mean_other", "difference", "cliffs_delta", "p_value",
-                          "p_adjusted", "correction", "n_events", "test", "note"]
+    columns = families + [by, "n_articles", "mean", "mean_other", "difference", "cliffs_delta", "effect_note",
+                          "p_value", "p_adjusted", "correction", "n_events", "test", "note"]
     table = pd.DataFrame(rows, columns=columns + ["_family"])
     table["p_adjusted"] = adjusted[table["_family"].to_numpy(dtype=int)] if len(table) else np.nan
     done = int(np.sum(~np.isnan(np.asarray(tests, dtype=float))))  # a family with nothing to test is no test
