@@ -85,10 +85,18 @@ def test_compare_within_events_pairs_outlets_on_the_events_both_cover():
     assert (ac["n_events"] == 1).all() and ac["p_wilcoxon"].isna().all()
     assert set(pairs["measure"]) == {"sentiment", "conflict"}  # measures the table does not have are left out
     sentences = events.describe_pairs(ab.reset_index())
-    assert sentences.iloc[0].startswith("A is more negative than B in 3 of 3 events (median difference A − B -")
-    # B leads on conflict: it is named first, the events A leads are said, and the difference is B − A
-    assert sentences.iloc[1].startswith("B is more often conflict-framed than A in 2 of 3 events, A than B "
-                                        "in 1 (median difference B − A +0.1;")
+    # three events: below the minimum of an interval, so no median difference is given as an effect size
+    assert ab["median_difference"].isna().all()
+    assert sentences.iloc[0].startswith("A is more negative than B in 3 of 3 events (too few events for an "
+                                        "effect size: fewer than 5; Wilcoxon p = ")
+    # B leads on conflict: it is named first and the events A leads are said
+    assert sentences.iloc[1].startswith("B is more often conflict-framed than A in 2 of 3 events, A than B in 1 (")
+    six = pd.DataFrame({"event": np.repeat([f"e{i}" for i in range(6)], 2), "outlet": ["A", "B"] * 6,
+                        "conflict": [0.1, 0.3, 0.2, 0.3, 0.1, 0.2, 0.4, 0.2, 0.0, 0.1, 0.1, 0.3]})
+    text = events.describe_pairs(events.compare_within_events(six)).iloc[0]
+    # the difference is B − A, B being more so more often
+    assert text.startswith("B is more often conflict-framed than A in 5 of 6 events, A than B in 1 "
+                           "(median difference B − A +0.1; Wilcoxon p = ")
 
 
 def test_is_official_reads_office_words():
@@ -137,6 +145,10 @@ def test_seed_scores_are_each_articles_own_values(seed_sentences):
     pairs = events.compare_within_events(scores)
     assert (pairs["n_events"] == 1).all() and pairs["p_wilcoxon"].isna().all()
     assert pairs["note"].str.contains("nothing to test").all()
+    # regression: the one event's difference of two articles was shown as a "median difference"
+    assert pairs["median_difference"].isna().all()
+    assert (pairs["effect_note"] == "too few events for an effect size: fewer than 5").all()
+    assert "median difference" not in " ".join(events.describe_pairs(pairs))
 
 
 def test_seed_event_page_shows_the_articles_and_claims_no_test(seed_summary, tmp_path):
@@ -225,12 +237,16 @@ def test_paired_table_over_roundup_events(roundups):
     expected = {(a, b) for outlets in shared for a in outlets for b in outlets if a < b}
     assert set(zip(pairs["outlet_a"], pairs["outlet_b"])) == expected  # pairs with an event in common
     assert len(pairs) == len(expected) * len(events.MEASURES)
+    from framing.stats import MIN_ARTICLES, adjust_p
+
+    enough = pairs["n_events"] >= MIN_ARTICLES  # the median difference is an effect size: none below it
+    assert pairs.loc[enough, "median_difference"].notna().all() and pairs.loc[~enough, "median_difference"].isna().all()
+    assert (~enough).any()  # at most 4 events in common here: no pair gets a median difference
     counted = pairs["n_a_more"] + pairs["n_b_more"] + pairs["n_ties"]
     assert (counted == pairs["n_events"]).all() and pairs["n_events"].between(1, len(chosen)).all()
     assert pairs["n_events"].max() >= N_EVENTS - 1  # the trio's pairs are compared over its events
     tested = pairs["n_events"] >= events.MIN_EVENTS_FOR_TEST
     assert pairs.loc[tested & (pairs["n_a_more"] + pairs["n_b_more"] > 0), "p_wilcoxon"].between(0, 1).all()
-    from framing.stats import adjust_p
 
     assert np.allclose(pairs["p_adjusted"], adjust_p(pairs["p_wilcoxon"], method="fdr_bh"), equal_nan=True)
     assert (pairs["p_adjusted"].dropna() >= pairs.loc[pairs["p_adjusted"].notna(), "p_wilcoxon"] - 1e-12).all()

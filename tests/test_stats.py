@@ -93,13 +93,14 @@ def test_adjust_p_holm_and_bh_by_hand():
 
 
 def test_compare_outlets_adjusts_across_families_and_names_the_method():
-    table = pd.concat([_articles({"A": [5, 6, 7, 8], "B": [1, 2, 3, 4]}).assign(frame="x"),
-                       _articles({"A": [1, 3, 2, 4], "B": [2, 4, 1, 3]}).assign(frame="y")])
+    table = pd.concat([_articles({"A": [6, 7, 8, 9, 10], "B": [1, 2, 3, 4, 5]}).assign(frame="x"),
+                       _articles({"A": [1, 3, 2, 4, 5], "B": [2, 4, 1, 3, 5]}).assign(frame="y")])
     result = S.compare_outlets(table, value="value", family="frame", n_permutations=1999, correction="fdr_bh")
     assert set(result["correction"]) == {"Benjamini-Hochberg across 2 tests"}
     x = result[result["frame"] == "x"].set_index("outlet")
-    assert x.loc["A", "difference"] == pytest.approx(4.0) and x.loc["A", "cliffs_delta"] == 1.0
-    assert x.loc["A", "p_value"] == pytest.approx(2 / 70, abs=0.01)  # 2 of C(8,4) = 70 splits
+    assert x.loc["A", "difference"] == pytest.approx(5.0) and x.loc["A", "cliffs_delta"] == 1.0
+    assert x.loc["A", "effect_note"] == ""
+    assert x.loc["A", "p_value"] == pytest.approx(2 / 252, abs=0.006)  # 2 of C(10,5) = 252 splits
     assert (result["p_adjusted"] >= result["p_value"]).all()
 
 
@@ -235,3 +236,57 @@ def test_describe_tests_says_once_that_one_test_covers_every_outlet(shared_data,
     seed = fr.summarise_frames(fr.add_frames(seed_sentences), seed_sentences)
     assert all(line.endswith(S.NOTHING_TO_TEST + ".") for line in S.describe_tests(seed, value="frame share",
                                                                                      family="frame"))
+
+
+def test_no_effect_size_below_the_minimum_the_intervals_use(shared_data, seed_sentences):
+    """Regression: with one article per outlet the seeds showed Cliff's delta ±1 and a difference in
+    means, as if one article measured an outlet. Below `MIN_ARTICLES` articles (in the group or the
+    others), where no interval is drawn either, there is no effect size, and `effect_note` says why."""
+    seed = S.compare_outlets(S.article_values(seed_sentences, value="n_words"), value="n_words")
+    assert seed["n_articles"].tolist() == [1, 1]
+    assert seed["difference"].isna().all() and seed["cliffs_delta"].isna().all()
+    assert set(seed["effect_note"]) == {S.NO_EFFECT} and seed["mean"].notna().all()
+    sentences = _roundup_sentences(shared_data, 60)
+    table = S.compare_outlets(S.article_values(sentences, value="n_words"), value="n_words", n_permutations=99)
+    small = table["n_articles"] < S.MIN_ARTICLES
+    assert small.any() and (~small).any()
+    assert table.loc[small, ["difference", "cliffs_delta"]].isna().all().all()
+    assert (table.loc[small, "effect_note"] == S.NO_EFFECT).all()
+    assert table.loc[~small, ["difference", "cliffs_delta"]].notna().all().all()
+    assert (table.loc[~small, "effect_note"] == "").all()
+    big = table.loc[~small].iloc[0]
+    values = S.article_values(sentences, value="n_words")
+    mine = values.loc[values["outlet"] == big["outlet"], "n_words"]
+    other = values.loc[values["outlet"] != big["outlet"], "n_words"]
+    assert big["cliffs_delta"] == pytest.approx(S.cliffs_delta(mine, other))
+
+
+def test_comparable_keeps_events_with_two_outlets_and_pools_rows_without_an_event(shared_data):
+    sentences = _roundup_sentences(shared_data, 10)
+    values = S.article_values(sentences, value="n_words")
+    assert S.comparable(values["outlet"], values["event"]).all()  # every roundup event has 2-3 outlets
+    two = values.drop_duplicates("outlet").iloc[:2]
+    lone = two.iloc[:1].assign(event="alone", article_id="x0")  # an event one outlet covers
+    pool = two.assign(event=np.nan, article_id=["x1", "x2"])  # no event, two outlets: one pool
+    table = pd.concat([values, lone, pool], ignore_index=True)
+    keep = S.comparable(table["outlet"], table["event"])
+    assert keep.tolist() == [True] * len(values) + [False, True, True]
+    assert S.left_out(table, keep) == {"n_articles": 1, "n_events": 1}
+    one_pool = pd.concat([values, pool.iloc[:1]], ignore_index=True)  # no event, one outlet: left out
+    assert not S.comparable(one_pool["outlet"], one_pool["event"])[-1]
+    # the permutation test keeps the pool of articles without an event, as one event
+    filled = table.assign(event=table["event"].fillna("no event"))
+    a, b = (S.permutation_test(t, value="n_words", n_permutations=199, seed=4) for t in (table, filled))
+    assert (a["p_value"], a["n_articles"], a["n_events"]) == (b["p_value"], b["n_articles"], b["n_events"])
+    assert (a["n_articles"], a["n_events"]) == (len(values) + 2, 11)
+
+
+def test_summarise_frames_says_which_test_over_how_many_events(shared_data):
+    """The frame table names the test behind its p-value and the events it compared, so a reader
+    knows what was pooled (`describe_tests` reads both)."""
+    sentences = _roundup_sentences(shared_data, 30)
+    summary = fr.summarise_frames(fr.add_frames(sentences), sentences, n_permutations=99)
+    assert set(summary["test"]) == {"permutation of outlet labels over articles, within events"}
+    assert set(summary["n_events"]) == {30}
+    line = S.describe_tests(summary, value="frame share", family="frame")[0]
+    assert "(permutation of outlet labels over articles, within 30 events)" in line

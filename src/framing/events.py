@@ -259,8 +259,9 @@ def compare_within_events(article_scores: pd.DataFrame, *, measures=None,
     articles in an event counts with their mean. Returns one row per pair of outlets that cover at
     least one event in common (A before B by name) and measure: `outlet_a`, `outlet_b`, `measure`, `direction` (what "more" means, e.g. "more
     negative"), `n_events` both cover, `n_a_more` (events where A is more so than B), `n_b_more`,
-    `n_ties`, `median_difference` (median over events of A − B, in the measure's units),
-    `p_wilcoxon` (Wilcoxon signed-rank over events, zero differences dropped), `p_sign` (exact
+    `n_ties`, `median_difference` (median over events of A − B, in the measure's units; none
+    below `stats.MIN_ARTICLES` events, the minimum below which no interval is drawn either, and
+    `effect_note` then says so), `p_wilcoxon` (Wilcoxon signed-rank over events, zero differences dropped), `p_sign` (exact
     binomial sign test), `p_adjusted` (the Wilcoxon p-values adjusted by `CORRECTION` across every
     row of the table) and `note`. With fewer than `min_events` events there is no test: the
     p-values are empty and `note` says why."""
@@ -280,7 +281,7 @@ def compare_within_events(article_scores: pd.DataFrame, *, measures=None,
                                              sign=MEASURES[measure][1], min_events=min_events),
                          "direction": MEASURES[measure][0]})
     columns = ["outlet_a", "outlet_b", "measure", "direction", "n_events", "n_a_more", "n_b_more",
-               "n_ties", "median_difference", "p_wilcoxon", "p_sign", "p_adjusted", "note"]
+               "n_ties", "median_difference", "effect_note", "p_wilcoxon", "p_sign", "p_adjusted", "note"]
     table = pd.DataFrame(rows, columns=[c for c in columns if c != "p_adjusted"])
     from .stats import adjust_p
 
@@ -291,9 +292,12 @@ def compare_within_events(article_scores: pd.DataFrame, *, measures=None,
 def paired_difference(a, b, *, sign: int = 1, min_events: int = MIN_EVENTS_FOR_TEST) -> dict:
     """A paired comparison of two outlets' values over the events both cover (`a[i]`, `b[i]` are
     one event). `sign` = −1 when "more" means a lower value (more negative sentiment). Returns
-    `n_events`, `n_a_more`, `n_b_more`, `n_ties`, `median_difference` (of a − b), `p_wilcoxon`,
-    `p_sign` and `note`."""
+    `n_events`, `n_a_more`, `n_b_more`, `n_ties`, `median_difference` (of a − b; NaN below
+    `stats.MIN_ARTICLES` events: one event's difference is two articles' values, no effect size),
+    `effect_note` (why there is none, else ""), `p_wilcoxon`, `p_sign` and `note`."""
     from scipy import stats
+
+    from .stats import MIN_ARTICLES
 
     pairs = pd.DataFrame({"a": pd.to_numeric(pd.Series(a), errors="coerce").to_numpy(),
                           "b": pd.to_numeric(pd.Series(b), errors="coerce").to_numpy()}).dropna()
@@ -301,7 +305,9 @@ def paired_difference(a, b, *, sign: int = 1, min_events: int = MIN_EVENTS_FOR_T
     more = np.sign(sign * diff)
     result = {"n_events": len(diff), "n_a_more": int((more > 0).sum()), "n_b_more": int((more < 0).sum()),
               "n_ties": int((more == 0).sum()),
-              "median_difference": float(np.median(diff)) if len(diff) else float("nan"),
+              "median_difference": float(np.median(diff)) if len(diff) >= MIN_ARTICLES else float("nan"),
+              "effect_note": "" if len(diff) >= MIN_ARTICLES or not len(diff) else
+                             f"too few events for an effect size: fewer than {MIN_ARTICLES}",
               "p_wilcoxon": float("nan"), "p_sign": float("nan"), "note": ""}
     if len(diff) < min_events:
         result["note"] = ("no event covered by both" if len(diff) == 0 else
@@ -332,7 +338,8 @@ def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
         if rest:  # "… in 1 of 2 events" must not hide that the other was so in the other one
             text += f", {other} than {leader} in {rest}"
         difference = row["median_difference"] if a_leads else -row["median_difference"]
-        text += f" (median difference {leader} − {other} {difference:+.3g}"
+        text += (f" (median difference {leader} − {other} {difference:+.3g}" if pd.notna(difference)
+                 else f" ({row.get('effect_note') or 'no median difference'}")
         if pd.isna(row["p_wilcoxon"]):
             return text + f"; {row['note']})."
         verdict = "" if row["p_adjusted"] < alpha else "; not beyond chance"

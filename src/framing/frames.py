@@ -334,28 +334,31 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
     - `share`: the mean of the group's per-article shares, with `ci_low`, `ci_high` from a
       bootstrap over the group's articles, or none when it has fewer than `min_articles` articles
       (`interval` says "too few articles for an interval");
-    - `difference` (share − the other groups' mean per-article share) and `cliffs_delta`;
+    - `difference` (share − the other groups' mean per-article share) and `cliffs_delta`, none
+      when the group or the others have fewer than `min_articles` articles (`effect_note` says so);
     - `p_value`: do the groups differ in this frame? a permutation test shuffling `by` labels among
       articles within events (`stats.permutation_test`); `p_adjusted` across the frames of the
-      scheme (`correction`: "holm" or "fdr_bh", named in `correction`); `note` says why there is no
-      p-value (e.g. one event with one article per outlet: nothing to test).
+      scheme (`correction`: "holm" or "fdr_bh", named in `correction`); `n_events` (the events the
+      test compared: those covered by two groups or more) and `test` (what was shuffled, over what);
+      `note` says why there is no p-value (e.g. one event with one article per outlet: nothing to test).
     """
     table = keep_kinds(sentences, kinds)
     totals = table.groupby(by).agg(n_total=("sentence_id", "size"), words=("n_words", "sum"))
     per_article = _article_shares(hits, table, by=by, event=event)
     columns = [by, "scheme", "frame", "n_articles", "n_sentences", "n_total", "share", "ci_low", "ci_high",
-               "interval", "per_1000_words", "difference", "cliffs_delta", "p_value", "p_adjusted",
-               "correction", "note"]
+               "interval", "per_1000_words", "difference", "cliffs_delta", "effect_note", "p_value", "p_adjusted",
+               "correction", "n_events", "test", "note"]
     if per_article.empty:
         return pd.DataFrame(columns=columns)
     family = ["scheme", "frame"]
     shares = summarise_articles(per_article, value="share", by=family + [by], min_articles=min_articles,
                                 ci=ci, n_boot=n_boot, seed=seed)
     tests = compare_outlets(per_article, value="share", by=by, family=family, event=event,
-                            correction=correction, n_permutations=n_permutations, seed=seed)
+                            correction=correction, min_articles=min_articles, n_permutations=n_permutations,
+                            seed=seed)
     counts = per_article.groupby(family + [by]).agg(n_sentences=("n_sentences", "sum"), matches=("score", "sum"))
     result = (shares.drop(columns=["n"]).rename(columns={"mean": "share"})
-              .merge(tests.drop(columns=["n_articles", "mean", "mean_other", "n_events", "test"]), on=family + [by])
+              .merge(tests.drop(columns=["n_articles", "mean", "mean_other"]), on=family + [by])
               .merge(counts.reset_index(), on=family + [by]))
     result["n_total"] = result[by].map(totals["n_total"]).astype("int64")
     result["n_sentences"] = result["n_sentences"].astype("int64")
