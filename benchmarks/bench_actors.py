@@ -26,7 +26,9 @@ still found (as an actor or a name), and the labelled persons lost (a person who
 joined to another form counts as lost). `--sample N` prints N actors drawn at random from each
 corpus but allsides-100, and `--speakers` the named speakers of `fr.extract_quotes` that are no
 actor (offices and bodies are right to be none; a person among them is a speaker that joins no actor
-row). `--speed N` times `find_actors` on the five corpora (caches emptied before
+row). With `--speakers`, for each corpus the share of person speakers (a person's name read in
+the named speaker) that join an actor of their event, and the speakers that do not, by category
+(`speaker_joins`). `--speed N` times `find_actors` on the five corpora (caches emptied before
 each pass, N passes, the median), and with `--baseline REV` also `actors.py` and `actors.toml` as
 they are at git revision REV, passes interleaved. On NewsMTSC (`../shared/data/newsmtsc-train`: sentences with annotated person mentions) it
 prints recall: the share of annotated mention spans covered by a person actor, over all annotated
@@ -44,7 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pandas as pd
@@ -142,6 +144,70 @@ def inner_names(actors: pd.DataFrame) -> list[tuple[str, str]]:
     return [(a, b) for a in names for b in full if a != b and f" {b} " in f" {a} "]
 
 
+def _key(name: str) -> str:
+    """A name folded for comparison: accents and apostrophes, hyphens as spaces, case."""
+    from framing.actors import _folded
+    return _folded(name).replace("-", " ").casefold()
+
+
+def speaker_joins(quotes: pd.DataFrame, actors: pd.DataFrame) -> dict:
+    """How the named person speakers of `quotes` join the actor rows of `actors`.
+
+    A named speaker (not anonymous) is a person speaker when `framing.actors` reads a person's name
+    in it (`person_mentions`: no place, body in capitals, news outlet or organisation word); it
+    joins when it equals an actor of the quote's event. Returns {"quotes": (joined, person
+    quotes), "speakers": (joined, distinct (event, speaker) pairs), "categories": {category:
+    [(speaker, quotes)]}} with each speaker that does not join put in the first category that fits:
+    "label or title kept" (the person name read in it, or its last words, is an actor of the
+    event: "EPA Administrator Scott Pruitt", "Prof Peterson"), "another form of the actor's name" (an
+    actor of the event has it as a mention's name or is written alike but for accents, hyphens and
+    case: "Marjorie Taylor-Greene"), "surname of an actor (alone or with a label)" (the last word of an actor of the
+    event ends it or the name read in it: "Prof Peterson"), "an
+    actor of another event only", "no actor of that name"."""
+    named = quotes[quotes["speaker"].notna() & ~quotes["is_anonymous"].astype(bool)]
+    persons = named[[bool(fr.person_mentions(s)) for s in named["speaker"]]]
+    events = persons["event"].astype(str)
+    by_event: dict[str, set] = actors.assign(event=actors["event"].astype(str)).groupby("event")["actor"].agg(set).to_dict()
+    names = actors.assign(event=actors["event"].astype(str)).groupby("event")["name"].agg(set).to_dict()
+    everywhere = set(actors["actor"])
+    joined = pd.Series([s in by_event.get(e, ()) for s, e in zip(persons["speaker"], events)], index=persons.index)
+    categories: dict[str, Counter] = {}
+    for speaker, event in zip(persons.loc[~joined, "speaker"], events[~joined]):
+        here = by_event.get(event, set())
+        keys = {_key(a) for a in here} | {_key(n) for n in names.get(event, ())}
+        surnames = {a.split()[-1] for a in here}
+        words = speaker.split()
+        read = [m.name for m in fr.person_mentions(speaker)] + [" ".join(words[k:]) for k in range(1, len(words))]
+        if _key(speaker) in keys:
+            kind = "another form of the actor's name"
+        elif any(_key(n) in keys for n in read if n != speaker):
+            kind = "label or title kept"
+        elif any(n.split()[-1] in surnames for n in read + [speaker]):
+            kind = "surname of an actor (alone or with a label)"
+        elif speaker in everywhere:
+            kind = "an actor of another event only"
+        else:
+            kind = "no actor of that name"
+        categories.setdefault(kind, Counter())[speaker] += 1
+    pairs = set(zip(events, persons["speaker"]))
+    joined_pairs = {p for p, j in zip(zip(events, persons["speaker"]), joined) if j}
+    return {"quotes": (int(joined.sum()), len(persons)), "speakers": (len(joined_pairs), len(pairs)),
+            "categories": {k: c.most_common() for k, c in sorted(categories.items())}}
+
+
+def print_speaker_joins(name: str, quotes: pd.DataFrame, actors: pd.DataFrame) -> None:
+    """Print `speaker_joins` of one corpus: the shares, then each category of non-joins."""
+    joins = speaker_joins(quotes, actors)
+    (jq, nq), (js, ns) = joins["quotes"], joins["speakers"]
+    named = int((quotes["speaker"].notna() & ~quotes["is_anonymous"].astype(bool)).sum())
+    print(f"  named speakers: {named} quotes, {nq} of them person speakers (the others bodies, places, roles)")
+    print(f"  person speakers joining an actor of their event: {jq} of {nq} quotes ({jq / max(nq, 1):.3f}), "
+          f"{js} of {ns} speakers ({js / max(ns, 1):.3f})")
+    for kind, found in joins["categories"].items():
+        print(f"    {kind}: {len(found)} speakers ({sum(n for _, n in found)} quotes): "
+              + "; ".join(f"{s} ({n})" for s, n in found))
+
+
 def read_labels(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, sep="\t", comment="#", dtype=str)
 
@@ -225,12 +291,9 @@ def main() -> None:
             print("  " + "; ".join(f"{a} ({n})" for a, n in top.items()))
         if args.sample and name != "allsides-100":
             print("  sample: " + "; ".join(random.Random(args.seed).sample(sorted(counts.index), args.sample)))
-        if args.speakers and name != "allsides-100":
+        if args.speakers:
             quotes = fr.extract_quotes(sentences)
-            named = quotes.loc[quotes["speaker"].notna() & ~quotes["is_anonymous"].astype(bool), "speaker"]
-            apart = named[~named.isin(set(actors["actor"]))].value_counts()
-            print(f"  named speakers that are no actor: {len(apart)} of {named.nunique()} ({apart.sum()} quotes): "
-                  + "; ".join(f"{k} ({v})" for k, v in apart.items()))
+            print_speaker_joins(name, quotes, actors)
         for label, path in LABELS.get(name, {}).items():
             print(f"  labelled {label}:", score_labels(actors, read_labels(path)))
     if args.speed:
