@@ -480,9 +480,9 @@ def test_sieve_rules(texts, quote, speaker, anonymous):
      "to share breach information,", "White House", False),
     (["The order requires providers “to share breach information,” according to a Saturday press release."],
      "to share breach information,", None, False),
-    # people named only by what they do, in the plural, are unnamed sources
+    # office-holders of a party named as a whole are a named group (labelling rule 4), not anonymous
     (["Notably, the plan is heavy on “real” infrastructure compared to the proposal offered by Mr. Biden, "
-      "Republican senators said."], "real", "Republican senators", True),
+      "Republican senators said."], "real", "Republican senators", False),
     (["U.S. officials have just closed the American Embassy in Kabul, while promising “the United States will "
       "return.”"], "the United States will return.", "U.S. officials", True),
     # a quote with its own reporting verb never inherits the speaker of the sentence before
@@ -863,3 +863,53 @@ def test_sieve_rules_of_version_1_12(texts, quote, speaker, anonymous):
 ])
 def test_sieve_rules_of_version_1_13(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+def test_speakers_carry_the_name_of_their_actor():
+    """A person speaker is named as the actor of the same person in the event (titles, roles and a
+    label before the name cut off, accents, hyphens and given-name forms as `find_actors` joins
+    them); `speaker_label` keeps what was written; places, bodies and owners are never persons."""
+    table = pd.concat([
+        _table(["Environmental Protection Agency Administrator Scott Pruitt spoke on Tuesday.",
+                "EPA Administrator Scott Pruitt said the rule was “dead.”",
+                "Rep. Marjorie Taylor Greene said it was “a disgrace.”",
+                "“We will sue,” Rep. Raúl Grijalva said."]),
+        _table(["Marjorie Taylor-Greene said the vote was “rigged.”",
+                "“It is over,” Prof Peterson says.",
+                "Prof David Peterson of the University of Washington studies fires.",
+                "“The report is wrong,” Raul Grijalva said.",
+                "“We stand by it,” the U.S. said.",
+                "“No comment,” Pruitt’s office said."]).assign(article_id="b", outlet="B")])
+    quotes = fr.extract_quotes(table)
+    actors = set(fr.find_actors(table)["actor"])
+    speaker = dict(zip(quotes["quote"], quotes["speaker"]))
+    label = dict(zip(quotes["quote"], quotes["speaker_label"]))
+    assert speaker["dead."] == "Scott Pruitt" and label["dead."].startswith("EPA Administrator")
+    assert speaker["a disgrace."] == speaker["rigged."] and speaker["rigged."] in actors
+    assert speaker["We will sue,"] == speaker["The report is wrong,"] and speaker["We will sue,"] in actors
+    assert speaker["It is over,"] == "David Peterson"
+    assert speaker.get("We stand by it,") not in actors and speaker.get("No comment,") not in actors
+
+
+@pytest.mark.parametrize("text, speaker, anonymous", [
+    ("Democratic senators said the bill was “dead on arrival.”", "Democratic senators", False),
+    ("“It is dead,” Republican leaders said.", "Republican leaders", False),
+    ("Senate Republicans said the plan “delivers on much.”", "Senate Republicans", False),
+    ("Some Democratic senators said the bill was “dead on arrival.”", None, True),
+    ("“It is dead,” U.S. officials said.", "U.S. officials", True),
+    ("“It is dead,” lawmakers said.", "lawmakers", True),
+    ("Progressive pundits have taken to saying “defund the police.”", "Progressive pundits", True),
+])
+def test_a_named_group_speaks_and_a_part_of_it_is_anonymous(text, speaker, anonymous):
+    """Labelling rule 4 and 5 of docs/sources.md, whichever rule finds the speaker: office-holders
+    of a party, chamber or body named as a whole speak as the group; a part of a group, a body's
+    staff and people of the public are anonymous."""
+    row = fr.extract_quotes(_table([text])).iloc[0]
+    assert bool(row["is_anonymous"]) == anonymous
+    assert speaker is None or row["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text", ["“It is dead,” U.S. senators said.", "“It is dead,” Texas lawmakers said.",
+                                  "Local leaders said it was “a disaster.”"])
+def test_a_place_s_office_holders_and_listed_groups_stay_anonymous(text):
+    assert fr.extract_quotes(_table([text])).iloc[0]["is_anonymous"]

@@ -13,7 +13,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 # public name → module that defines it
 _EXPORTS = {
-    "actors": ["count_actors", "find_actors", "person_mentions", "resolve_names"],
+    "actors": ["count_actors", "find_actors", "match_actors", "person_mentions", "resolve_names"],
     "build": ["Build", "build_corpus", "build_tables", "save_build"],
     "compare": ["add_counterparts", "align_sentences", "compare_quotes", "exclusive_facts",
                 "headline_vs_body", "prominence", "shared_facts", "summarise_exclusivity", "word_differences"],

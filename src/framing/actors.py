@@ -758,6 +758,80 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     return pd.Series(out, index=table.index, dtype=object)
 
 
+def match_actors(names: pd.Series, groups: pd.Series, actors: pd.DataFrame, *,
+                 lexicon: str | Path = DEFAULT_LEXICON) -> pd.Series:
+    """The actor of `actors` (the table of `find_actors`) that each name stands for, read the way
+    `find_actors` reads a mention, or None.
+
+    `names` are names as another step wrote them (a quote's speaker: "EPA Administrator Jane Roe",
+    "Prof Roe", "Jane Roe of Acme University", "Acme's Roe"), `groups` the event of each (matched
+    against the actors' `event`; all None: the whole table). A name is read by `person_mentions`
+    (titles, honorifics and roles cut off; places, outlets and organisations give nothing) and
+    only a person read at its end stands for it (after it only "of …": "Jane Roe of Acme
+    University"), so "Roe's office", "Roe administration" and "U.S." match no one. The person read
+    (or, when a label stands before a full name, its last two or more words) is then the actor
+    whose mentions of the group carry that name (`name` column), or an actor of the group written
+    alike but for accents, apostrophes, hyphens and case; a surname alone is the actor of the group
+    with that surname (`DOMINANT_SHARE` of their mentions, as `resolve_names` picks); failing the
+    group, a name that one actor only carries in the whole table."""
+    rules, organisations = read_rules(lexicon), _organisations((), lexicon)
+    table = actors.assign(event=actors["event"].astype(str)) if "event" in actors else actors.assign(event="all")
+    by_group = {g: _name_index(part, rules) for g, part in table.groupby("event", sort=False)}
+    corpus = _name_index(table, rules)
+    all_none = groups.isna().all()
+    out = []
+    for name, group in zip(names, groups):
+        forms = _person_forms(name, rules, organisations) if isinstance(name, str) else []
+        found = None
+        for index in (by_group.get("all" if all_none else str(group)), corpus):
+            if index is not None and found is None:
+                found = next((a for a in (_look_up(f, index, unique=index is corpus) for f in forms) if a), None)
+        out.append(found)
+    return pd.Series(out, index=names.index, dtype=object)
+
+
+def _person_forms(name: str, rules: Rules, organisations: tuple) -> list[str]:
+    """The forms under which a name written by another step may be an actor: the person read at
+    its end (titles cut off), then its last words after a label ("Owner Jane Roe" → "Jane Roe"),
+    then the same for the words before each "of" ("Jane Roe of Acme Probe" → "Probe", "Jane Roe");
+    [] when no person is read at the end of any."""
+    heads = [name] + [name[:m.start()] for m in reversed(list(re.finditer(r"\s+of\s+", name)))]
+    forms = []
+    for head in heads:
+        mentions = _person_mentions(head, rules, organisations)
+        if mentions and not head[mentions[-1].end:].strip(" .,"):
+            words = mentions[-1].name.split()
+            forms += [" ".join(words[k:]) for k in range(0, max(len(words) - 1, 1))]
+    return forms
+
+
+def _name_index(actors: pd.DataFrame, rules: Rules) -> dict:
+    """{"name": name → {actor: mentions}, "key": folded name or actor → {actor: mentions},
+    "surname": surname → {actor: mentions}} of a table of actors."""
+    index: dict[str, dict] = {"name": {}, "key": {}, "surname": {}}
+    for (name, actor), n in actors.groupby(["name", "actor"], sort=True).size().items():
+        for kind, key in (("name", name), ("key", _spelling_key(name)), ("key", _spelling_key(actor)),
+                          ("surname", _surname(actor, rules) if len(actor.split()) > 1 else None)):
+            if key:
+                counts = index[kind].setdefault(key, {})
+                counts[actor] = counts.get(actor, 0) + int(n)
+    return index
+
+
+def _spelling_key(name: str) -> str:
+    return _folded(name).replace("-", " ").casefold()
+
+
+def _look_up(form: str, index: dict, *, unique: bool = False) -> str | None:
+    """The actor `form` stands for in an index of `_name_index`: its name, its spelling, then (one
+    word) its surname; with `unique`, only a name carried by one actor."""
+    for kind, key in (("name", form), ("key", _spelling_key(form))) + ((("surname", form),) if " " not in form else ()):
+        counts = index[kind].get(key)
+        if counts and (not unique or len(counts) == 1):
+            return _pick(counts)
+    return None
+
+
 def _initials_dropped(names) -> dict[str, str]:
     """name → its form without middle initials ("Donald J. Trump" → "Donald Trump") when that form
     is itself written and no other initialled name reduces to it ("George W. Bush" and "George H.

@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .actors import _person_mentions, outlet_names, read_rules, resolve_names
+from .actors import _person_mentions, find_actors, match_actors, outlet_names, read_rules, resolve_names
 from .config import CONTENT_KINDS
 from .lexicons import load_data
 
@@ -99,6 +99,8 @@ class _Lexicon(NamedTuple):
     abbreviations: dict  # abbreviated title → the role it stands for ("gov" → "governor")
     version: str
     crowds: tuple = ()  # counts that open a crowd, lower case ("thousands" of …)
+    members: frozenset = frozenset()  # plurals of office-holders whose named group speaks ("senators")
+    part: frozenset = frozenset()  # words opening a part of a group, not the whole ("some", "two")
 
 
 @lru_cache(maxsize=4)
@@ -199,7 +201,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     return _Lexicon(forms, patterns, subject, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
                     nouns, documents, heads, titles, titles | nouns,
                     dict(data["roles"].get("abbreviations", ())), str(data["version"]),
-                    tuple(data["anonymous"].get("crowds", ())))
+                    tuple(data["anonymous"].get("crowds", ())), frozenset(data["anonymous"].get("members", ())),
+                    frozenset(data["anonymous"].get("part", ())))
 
 
 def _capitalised(phrases) -> str:
@@ -225,14 +228,18 @@ def _regular_forms(verb: str) -> list[str]:
 
 # ── quotes ──────────────────────────────────────────────────────────────────────────────────────
 
-def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: str = "text") -> pd.DataFrame:
+def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: str = "text",
+                   actors: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per quote (`QUOTE_COLUMNS`).
 
     Needs `article_id`, `sentence_id`, `text`; keeps `outlet`, `event`, `kind`, `position` when
     present. Sentences are read in article order so that "he said" and surnames resolve to the
     last named speaker; a surname no article spells out is completed from the other articles of
     the table when only one full name fits; a quote left open runs on to the sentence that closes
-    it (`sentence_end`).
+    it (`sentence_end`). A person speaker is then named as its actor (`framing.actors.match_actors`
+    over `actors`, the table of `find_actors` for the same sentences, found here when not given),
+    so that a speaker and the actor rows of the same person carry one name; `speaker_label` keeps
+    what the outlet wrote.
     `lexicon_version` is the version of `reporting_verbs.toml` used."""
     table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
     table = table.sort_values(["article_id", "sentence_id"], kind="stable")
@@ -247,8 +254,23 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
     for name in ("n_words", "sentence_id", "sentence_end"):
         quotes[name] = quotes[name].astype("int64")
     quotes["speaker"] = _resolved_speakers(quotes, written)
+    if actors is None:
+        actors = find_actors(table, kinds=None, text_col=text_col)
+    quotes["speaker"] = _as_actors(quotes, actors)
     quotes["lexicon_version"] = _lexicon().version
     return quotes
+
+
+def _as_actors(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """Each named speaker as the actor it stands for in `actors` (`match_actors`: titles and roles
+    cut off, "Prof Roe" → "Jane Roe", "Raúl"/"Raul", "Taylor-Greene"/"Taylor Greene"), else as it
+    was; anonymous sources, bodies and places (no person read at the name's end) are left as they
+    are."""
+    named = quotes["speaker"].notna() & ~quotes["is_anonymous"]
+    if not named.any() or actors.empty:
+        return quotes["speaker"]
+    matched = match_actors(quotes.loc[named, "speaker"], quotes.loc[named, "event"], actors)
+    return quotes["speaker"].where(~named, matched.where(matched.notna(), quotes.loc[named, "speaker"]))
 
 
 def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
@@ -1404,6 +1426,31 @@ def _is_place(who: str) -> bool:
     return who in places or (who.isupper() and who.title() in places)
 
 
+def _named_group(who: str, noun: str | None) -> str | None:
+    """A group named as a whole, as written ("Democratic senators", "Senate Republicans",
+    "Republican leaders", "Group of Seven leaders"), or None: a plural of office-holders or party
+    members (`members` in the data file) after capitalised words only (a party, chamber, body or
+    body; "of", "and", "for" between them), not opened by a word for a part of it (`part`:
+    "Some Democratic senators", "Two Republican lawmakers" are unnamed people). A place's
+    office-holders ("U.S. senators", "Texas lawmakers") are some of them, and a listed unnamed group
+    opening a sentence ("Local leaders") is unnamed: anonymous. So are office-holders after a
+    nationality adjective ("French ministers", `adjectives` of `actors.toml`)."""
+    lexicon = _lexicon()
+    words = re.sub(r"\s*\([^()]*\)", "", who).split() + ([noun] if noun else [])
+    if words[:1] == ["The"]:
+        words = words[1:]
+    if len(words) < 2 or words[-1].lower() not in lexicon.members or words[0].lower() in lexicon.part:
+        return None
+    before = words[:-1]
+    if not before[0][:1].isupper() or not all(w[:1].isupper() or w in ("of", "and", "for") for w in before):
+        return None
+    adjectives = read_rules().adjectives  # of nationality ("U.S.", "French"), in `actors.toml`
+    if (" ".join(words).lower() in lexicon.anonymous or _is_place(" ".join(before))
+            or any(_is_place(w) or w in adjectives for w in before)):
+        return None  # "Local leaders" (a listed unnamed group), "U.S. senators", "Texas lawmakers": some of them
+    return " ".join(words)
+
+
 def _speaker(found, memory: _Memory):
     """(speaker, label, verb, verb_text, stance, anonymous, pattern) from an attribution match,
     remembering the speaker. "he" / "she" / "they" is the last speaker (or the last person named
@@ -1420,6 +1467,11 @@ def _speaker(found, memory: _Memory):
                     else lexicon.forms.get(verb_text, (None, None)))
     if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
         verb_text = None
+    if (group := _named_group(who, noun)) is not None:  # "Democratic senators said": the group speaks
+        return group, group, verb, verb_text, stance, False, pattern + "_group"
+    if noun and f"{who} {noun}".lower() in lexicon.anonymous:  # "Local leaders said": a listed unnamed group
+        memory.anonymous = f"{who} {noun}"
+        return memory.anonymous, memory.anonymous, verb, verb_text, stance, True, pattern
     if _kind_of_body(who):  # "the Committee said": which committee the text does not say here
         return None, who.split()[-1], verb, verb_text, stance, False, pattern
     if _body_after_the(who):  # "the Pentagon said": one body, never a person's surname
@@ -1436,6 +1488,9 @@ def _speaker(found, memory: _Memory):
         title = owned.group("title")
         return (memory.titled(title, guess=True) or title, who, verb, verb_text, stance, False,
                 pattern + "_title")
+    if who and _is_place(who) and noun in lexicon.anonymous:  # "Texas lawmakers said": a place's unnamed people
+        memory.anonymous = f"{who} {noun}"
+        return memory.anonymous, memory.anonymous, verb, verb_text, stance, True, pattern
     if not who or _is_place(who):  # "Texas said", "WASHINGTON (AP) — …": a place speaks for nobody
         return None, found[1], verb, verb_text, stance, False, pattern + "_place"
     if noun in lexicon.anonymous and not _POSSESSIVE.search(who):  # "U.S. officials said": unnamed people
@@ -1888,7 +1943,7 @@ def _clause_attribution(narration: str):
         who, noun = " ".join(words[:-1]), words[-1]  # "U.S. officials": a body's unnamed people
     elif plural and (all(w[:1].islower() for w in words) or "of" in words and _QUANTITY.match(who)):
         pattern = "clause_unnamed"  # "pro-Trump extremists", "59 percent of respondents": unnamed people
-    elif plural and all(w[:1].isupper() or w in ("of", "and", "for") for w in words[:-1]):
+    elif plural and _named_group(who, None) is not None:
         pattern = "clause_group"  # "Republican leaders": a group named as a whole
     elif plural:
         pattern = "clause_unnamed"  # "Texas abortion providers": unnamed people
