@@ -907,7 +907,8 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
     pairs = pd.DataFrame({"group": groups, "name": names, "full": full}).dropna().drop_duplicates()
     for _, group in pairs.groupby("group", sort=True):
         written = sorted(set(zip(group["name"], group["full"])))
-        for (name_a, full_a), (name_b, full_b) in ((a, b) for i, a in enumerate(written) for b in written[i + 1:]):
+        for i, j in _candidate_pairs(written, rules):
+            (name_a, full_a), (name_b, full_b) = written[i], written[j]
             if full_a != full_b and (_spelling_variant(full_a, full_b, rules, surname=True)
                                      or _middle_name_form(name_a, name_b, rules) or _middle_name_form(name_b, name_a, rules)
                                      or {full_a, full_b} <= in_text and (_cut_off_form(full_a, full_b, rules)
@@ -921,6 +922,26 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
         best = max(forms, key=lambda f: (not _is_surname_form(f, rules), f not in labelled, counts[f], len(f), f))
         out.update({f: best for f in forms})
     return out
+
+
+def _candidate_pairs(written: list[tuple[str, str]], rules: Rules) -> list[tuple[int, int]]:
+    """The pairs (i < j) of (name, full name) in `written` that the three within-group rules of
+    `_one_person_forms` can join, found by what each rule needs them to share instead of comparing
+    every pair: a spelling variant has as many words and the same first letters
+    (`_spelling_variant`), a middle-name form the same last word of the name as read
+    (`_middle_name_form`), a cut-off form the same first two words (`_cut_off_form`)."""
+    buckets: dict[tuple, list[int]] = {}
+    for i, (name, full) in enumerate(written):
+        folded = _core(_folded(full), rules)
+        if len(folded) >= 2:
+            buckets.setdefault(("spelling", len(folded), *(w[0] for w in folded)), []).append(i)
+        read = _core(name, rules)
+        if len(read) in (2, 3):
+            buckets.setdefault(("middle", read[-1]), []).append(i)
+        core = _core(full, rules)
+        if len(core) in (2, 3):
+            buckets.setdefault(("cut", *core[:2]), []).append(i)
+    return sorted({(a, b) for members in buckets.values() for k, a in enumerate(members) for b in members[k + 1:]})
 
 
 def _core(form: str, rules: Rules) -> list[str]:
