@@ -425,3 +425,13 @@ def test_a_plural_possessive_inside_a_body_name_is_no_person():
              "He spoke at the Veterans’ Memorial Hospital in the morning.",
              "Eric Adams’ New York would look different, Eric Adams said."]
     assert set(fr.find_actors(_table(texts))["actor"]) == {"Eric Adams"}
+
+
+def test_match_actors_reads_a_name_as_a_mention_and_never_makes_a_place_or_office_a_person():
+    actors = fr.find_actors(_table(["Environmental Protection Agency Administrator Scott Pruitt spoke on Monday.",
+                                    "Rep. Raul Grijalva said he would hold hearings on Pruitt.",
+                                    "Grijalva, an Arizona Democrat, said little."]))
+    names = pd.Series(["EPA Administrator Scott Pruitt", "Sen. Scott Pruitt of Oklahoma", "Raúl Grijalva",
+                       "Pruitt", "U.S.", "Pruitt’s office", "Grijalva administration", "Jane Roe"])
+    matched = fr.match_actors(names, pd.Series("e", index=names.index), actors)
+    assert list(matched) == ["Scott Pruitt", "Scott Pruitt", "Raul Grijalva", "Scott Pruitt", None, None, None, None]
