@@ -430,7 +430,10 @@ def test_a_corpus_can_be_named_instead_of_given_as_a_folder(tmp_path, seeds_dir,
     assert main(["build", "my-event", "--quiet"]) == 0
     assert (tmp_path / "data" / "processed" / "my-event" / "sentences.parquet").exists()
     assert main(["build", "no-such-event", "--quiet"]) == 1
-    assert "no-such-event: not a folder" in capsys.readouterr().err
+    err = capsys.readouterr().err  # the corpora there are, and how to make the one asked for
+    assert "no-such-event: no such corpus folder" in err and "are: my-event" in err
+    assert "`framing build my-event`" in err and "`mkdir -p data/raw/no-such-event`" in err
+    assert not (tmp_path / "data" / "processed" / "no-such-event").exists()
 
 
 # ── near-duplicates and site repeats (issue 13) ─────────────────────────────────────────────────

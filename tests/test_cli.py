@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import resource
 import shutil
 import stat
@@ -291,7 +292,8 @@ def test_clean_removes_only_what_framing_wrote(project):
     assert (project / "data" / "processed" / "my-analysis" / "draft.txt").is_file()
     assert sorted(p.name for p in (project / "data" / "processed" / "mycorpus").iterdir()) == \
         [".framing", "my_joined.csv"]
-    assert sorted(p.name for p in (project / "reports" / "mycorpus").iterdir()) == [".framing", "coding"]
+    assert sorted(p.name for p in (project / "reports" / "mycorpus").iterdir()) == \
+        [".framing", ".framing-files.json", "coding"]
     assert not (project / "reports" / "_scratch").exists() or not any((project / "reports" / "_scratch").iterdir())
     assert _run(["report", "mycorpus"], project).returncode == 0  # and framing can write there again
     assert sheet.is_file()
@@ -315,8 +317,9 @@ def test_a_file_in_an_unknown_encoding_is_named_with_the_fix_and_explain_finds_i
 
 def test_clean_deletes_nothing_outside_folders_framing_marked(project):
     """`framing clean . .. mycorpus`: a folder framing may write into but did not mark (an empty one,
-    one shaped like an old report) is left whole, a link inside a marked folder goes without what it
-    points to, and '.' or '..' name no folder to clean."""
+    one shaped like an old report) is left whole, a link inside a marked folder stays (framing makes
+    no links: it is the user's) and nothing is removed through it, and '.' or '..' name no folder
+    to clean."""
     from framing.store import mark_folder
 
     reports = project / "reports"
@@ -332,12 +335,15 @@ def test_clean_deletes_nothing_outside_folders_framing_marked(project):
     marked = mark_folder(reports / "mycorpus")
     (marked / "index.html").write_text("<p>framing's</p>", encoding="utf-8")
     (marked / "figures").symlink_to(outside, target_is_directory=True)
+    (outside / "plot.json").write_text(json.dumps({"name": "plot", "files": {"png": "plot.png"}}))
     untouched = {name: _hashes(project / name) for name in ("data", "my-figures")}
     untouched["reports/empty-of-mine"] = _hashes(reports / "empty-of-mine")
     untouched["reports/looks-like-a-report"] = _hashes(legacy)
     result = _run(["clean", ".", "..", "mycorpus", "empty-of-mine", "looks-like-a-report"], project)
-    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
-    assert not marked.exists() and f"removed {marked}" in result.stdout
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr  # '.' names no corpus
+    assert ".: framing wrote nothing for a corpus of that name" in result.stderr
+    assert f"cleaned {marked}; kept what framing did not write there: figures" in result.stdout
+    assert sorted(p.name for p in marked.iterdir()) == [".framing", "figures"]  # index.html went
     assert (reports / "empty-of-mine").is_dir() and legacy.is_dir()
     assert {name: _hashes(project / name) for name in untouched} == untouched
     assert f"kept {legacy}: not made by framing" in result.stdout
@@ -379,3 +385,100 @@ def test_a_corpus_with_nothing_usable_says_why_for_each_file(project, tmp_path, 
     assert any(line.startswith("warning: unusable/de.txt: no article text found") and "English" in line
                for line in lines)
     assert lines[-1].startswith(f"{corpus}: nothing usable to build (2 articles read, 2 skipped: see the warnings")
+    assert not (project / "data" / "processed").exists()  # no empty folder left behind (it was)
+    result = _run(["report", "unusable"], project)
+    assert result.returncode == 1 and "build failed: no usable articles" in result.stdout, result.stdout
+    assert not (project / "data" / "processed").exists() and not (project / "reports" / "unusable").exists()
+
+
+def test_a_rerun_and_clean_leave_the_users_files_in_the_report(project):
+    """A chart a user edited and saved in `figures/`, notes beside the index, a folder of drafts,
+    and a framing table the user changed: a rerun of `framing report` replaced the folder whole and
+    `framing clean` removed `figures/` whole, taking them with it. Now both remove only the files
+    framing wrote (and left unchanged), and the rerun says, on one line, what it kept."""
+    assert _run(["report", "mycorpus"], project).returncode == 0
+    report = project / "reports" / "mycorpus"
+    mine = {"figures/my_chart.pdf": (report / "figures" / "sentence_count.pdf").read_bytes(),
+            "my_notes.txt": b"check the second outlet\n", "drafts/intro.md": b"# Intro\n"}
+    for name, content in mine.items():
+        (report / name).parent.mkdir(exist_ok=True)
+        (report / name).write_bytes(content)
+    edited = report / "tables" / "per_outlet.csv"
+    edited.write_text(edited.read_text(encoding="utf-8") + "my,row\n", encoding="utf-8")
+    mine["tables/per_outlet.yours.csv"] = edited.read_bytes()  # kept beside the new table
+    left = project / "reports" / ".mycorpus.k1ll3d00.tmp"  # the staging folder of a run killed outright
+    (left / "figures").mkdir(parents=True)
+    (left / ".framing").write_text("made by framing", encoding="utf-8")
+    result = _run(["report", "mycorpus"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = re.match(r"mycorpus: (.+ lines removed), \d+ warning", _run(["build", "mycorpus"], project).stdout)[1]
+    assert built.startswith("3 articles read, 3 kept, 0 skipped; ") and f"mycorpus: {built} (" in result.stdout
+    kept = [line for line in result.stdout.splitlines() if "of yours" in line]
+    assert len(kept) == 1 and "kept 4 files of yours" in kept[0] and "figures/my_chart.pdf" in kept[0], kept
+    for name, content in mine.items():
+        assert (report / name).read_bytes() == content, name
+    assert "my,row" not in edited.read_text(encoding="utf-8")  # framing's table is framing's again
+    assert not left.exists()
+    result = _run(["clean", "mycorpus"], project)
+    assert result.returncode == 0 and "figures/my_chart.pdf" in result.stdout, result.stdout
+    for name, content in mine.items():
+        assert (report / name).read_bytes() == content, name
+    assert not (report / "index.html").exists() and not (report / "figures" / "sentence_count.pdf").exists()
+    assert not (report / "tables" / "per_outlet.csv").exists() and not (report / "notebooks").exists()
+    assert _run(["report", "mycorpus"], project).returncode == 0  # kept once more, nothing renamed twice
+    for name, content in mine.items():
+        assert (report / name).read_bytes() == content, name
+    assert not list(report.rglob("*.yours-*")) and not list(report.rglob("*.yours.yours*"))
+
+
+def test_a_wrong_corpus_name_lists_the_corpora_there_are(project):
+    for command in ("build", "report"):
+        result = _run([command, "mycorpu"], project)
+        assert result.returncode != 0 and "Traceback" not in result.stdout + result.stderr
+        line = (result.stderr + result.stdout).strip().splitlines()[-1]
+        assert line.startswith("mycorpu: no such corpus folder (data/raw/mycorpu does not exist)"), line
+        assert "are: mycorpus" in line and f"`framing {command} mycorpus`" in line, line
+        assert "`mkdir -p data/raw/mycorpu`" in line, line
+    assert not (project / "data" / "processed").exists()
+    result = _run(["clean", "mycorpu"], project)
+    assert result.returncode == 2 and "mycorpu: framing wrote nothing for a corpus of that name" in result.stderr
+
+
+def test_progress_in_a_log_is_plain_lines(project, shared_data):
+    """`make report > log` or CI: no terminal, so no progress bar (its carriage returns filled the
+    log); one plain line instead."""
+    corpus = project / "data" / "raw" / "roundups"
+    corpus.mkdir()
+    shutil.copy(shared_data / "allsides-roundups" / "articles.jsonl", corpus / "articles.jsonl")
+    result = _run(["build", "roundups", "--workers", "1"], project)
+    assert result.returncode == 0, result.stderr
+    assert "\r" not in result.stderr and "|" not in result.stderr, result.stderr[:500]
+    read = int(result.stdout.split(" articles read")[0].split()[-1].replace(",", ""))
+    assert f"cleaning: {read:,} of {read:,} articles, " in result.stderr
+
+
+def test_one_command_at_a_time_on_a_corpus_and_a_killed_ones_lock_is_free(project):
+    """Two commands on one corpus's tables at once (a second `framing report` while the first runs
+    its notebooks) raced to replace the same folders; now the second is refused at once, naming the
+    first. A command killed outright (SIGKILL) leaves its lock file, but not its lock."""
+    assert _run(["build", "mycorpus"], project).returncode == 0
+    tables = project / "data" / "processed" / "mycorpus"
+    before = _hashes(tables)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from framing.store import lock_folder\n"
+        f"with lock_folder({str(tables)!r}):\n    print('locked', flush=True); time.sleep(120)")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        for command in (["build", "mycorpus"], ["report", "mycorpus"], ["clean", "mycorpus"]):
+            result = _run(command, project)
+            said = result.stdout + result.stderr
+            assert f"(pid {holder.pid}) is working on it" in said and "Traceback" not in said, said
+        assert _run(["build", "mycorpus"], project).returncode == 1
+        assert _hashes(tables) == {**before, ".framing-lock": _hashes(tables)[".framing-lock"]}
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+    assert (tables / ".framing-lock").exists()  # killed: the file stays, its lock is gone with the process
+    result = _run(["build", "mycorpus"], project)
+    assert result.returncode == 0 and not (tables / ".framing-lock").exists(), result.stderr

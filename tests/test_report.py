@@ -50,7 +50,9 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path, notebook
     out = tmp_path / "reports" / "toy"
     out.mkdir(parents=True)
     (out / ".framing").write_text("made by framing")  # a report folder of an earlier run
-    (out / "stale.txt").write_text("from an earlier run")
+    (out / "tables").mkdir()
+    (out / "tables" / "stale.csv").write_text("a\n1\n")  # a table an earlier run wrote
+    (out / "stale.txt").write_text("mine")  # a file framing never writes: the user's
     result = report.run_report(raw, processed=tmp_path / "processed" / "toy", out=out,
                                notebooks=notebooks, echo=lines.append)
     assert not result.ok
@@ -59,7 +61,8 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path, notebook
     assert broken.error == "cell [4] `raise ValueError('boom in the data')`: ValueError: boom in the data"
     assert any("FAILED" in line and "02_broken.ipynb" in line for line in lines)
     assert sum("] ok" in line for line in lines) == 2
-    assert not (out / "stale.txt").exists()  # the report folder was replaced whole
+    assert not (out / "tables" / "stale.csv").exists()  # what framing wrote was replaced whole
+    assert (out / "stale.txt").read_text() == "mine" and any("kept 1 file of yours" in line for line in lines)
     for name in ("first_chart", "after_chart"):
         assert {p.suffix for p in (out / "figures").glob(f"{name}.*")} == {".png", ".svg", ".pdf", ".json"}
         assert (out / "tables" / f"{name}.csv").exists()

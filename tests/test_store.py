@@ -345,3 +345,58 @@ def test_a_report_of_an_earlier_version_is_adopted_and_a_users_folder_is_not(tmp
     assert store.owns(old)
     (old / "figures" / "thesis.docx").write_text("mine", encoding="utf-8")
     assert not store.owns(old)
+
+
+def test_clean_of_a_folder_without_a_list_removes_only_the_charts_their_records_name(formula_corpus, tmp_path):
+    """A scratch folder (or a report of an earlier version) has no list of what framing wrote:
+    in `figures/` a file is framing's only when a chart's record names it, so a user's own chart
+    there stays (`framing clean` removed `figures/` whole)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from framing.plots import plot_article_lengths, save_figure
+
+    out = tmp_path / "processed"
+    build_corpus(formula_corpus, out)
+    ax = plot_article_lengths(store.load_articles(out))
+    scratch = tmp_path / "reports" / "_scratch" / "toy"
+    written = save_figure(ax.figure, "frames", out=scratch)
+    plt.close(ax.figure)
+    save_table(pd.DataFrame({"a": [1]}), "frames", out=scratch)
+    mine = scratch / "figures" / "my_chart.pdf"
+    mine.write_bytes(written["pdf"].read_bytes())
+    (scratch / "figures" / "frames.notes.txt").write_text("why the bars differ", encoding="utf-8")
+    assert store.user_files(scratch) == ["figures/frames.notes.txt", "figures/my_chart.pdf"]
+    line = store.remove_outputs(scratch, "report")
+    assert line.startswith(f"cleaned {scratch}; kept") and "figures/my_chart.pdf" in line
+    assert sorted(p.relative_to(scratch).as_posix() for p in scratch.rglob("*")) == \
+        [".framing", "figures", "figures/frames.notes.txt", "figures/my_chart.pdf"]
+    (scratch / "figures" / "frames.notes.txt").unlink()
+    mine.unlink()
+    assert store.remove_outputs(scratch, "report") == f"removed {scratch}" and not scratch.exists()
+
+
+def test_a_tables_parts_folder_loses_only_its_parts(formula_corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "PARTITION_ROWS", 3)  # the sentences table in parts
+    out = tmp_path / "processed"
+    build_corpus(formula_corpus, out)
+    assert sorted((out / "sentences").glob("part-*.parquet"))
+    (out / "sentences" / "my_sample.csv").write_text("a\n1\n", encoding="utf-8")
+    line = store.remove_outputs(out, "tables")
+    assert "kept" in line and "sentences/my_sample.csv" in line
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == \
+        [".framing", "sentences", "sentences/my_sample.csv"]
+
+
+def test_leftovers_of_a_killed_report_are_its_own_not_another_corpus(tmp_path):
+    """A run holding corpus `event`'s lock removes the staging folders a killed run of `event`
+    left, never those of a running report of `event.2025` (whose names begin the same)."""
+    for name in (".event.k1ll3d.tmp", ".event.2025.running.tmp", ".event.ab12cd34ef56.old"):
+        (tmp_path / name).mkdir()
+        store.mark_folder(tmp_path / name)
+    (tmp_path / ".event.unmarked.tmp").mkdir()  # not framing's: stays
+    removed = store.remove_leftovers(tmp_path, "event")
+    assert sorted(p.name for p in removed) == [".event.ab12cd34ef56.old", ".event.k1ll3d.tmp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".event.2025.running.tmp", ".event.unmarked.tmp"]

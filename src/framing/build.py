@@ -12,6 +12,8 @@ import itertools
 import json
 import re
 import shutil
+import sys
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -106,12 +108,23 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
     `out` must be a folder framing may write: not inside the corpus nor holding it (nor the
     project or data/raw), and new, empty or framing's own (`store.claim_folder`); else UsageError.
     Tables in `out` that do not match what its build.json records (rows deleted, a file edited or
-    unreadable) are not reused: every article is processed again."""
+    unreadable) are not reused: every article is processed again. While it builds, `out` is locked
+    (`store.lock_folder`): a second build or report of the same folder is refused (`FolderBusy`).
+    When nothing usable was found, a folder this build created is removed again."""
     from .config import check_output
-    from .store import NOT_RECORDED, RowReader, check_tables, claim_folder, make_temp_dir, save_parts
+    from .store import working_folder
 
     raw_folder = Path(raw_folder)
-    out = claim_folder(check_output(out, corpus=raw_folder))
+    with working_folder(check_output(out, corpus=raw_folder)) as out:
+        return _build_into(raw_folder, out, corpus=corpus, fresh=fresh, workers=workers, scheduler=scheduler,
+                           progress=progress, chunk_size=chunk_size, clean_exports=clean_exports)
+
+
+def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool, workers: int,
+                scheduler: str | None, progress: bool, chunk_size: int, clean_exports: bool) -> Build:
+    """`build_corpus` once `out` is claimed and locked."""
+    from .store import NOT_RECORDED, RowReader, check_tables, make_temp_dir, remove_leftovers, save_parts
+
     corpus = corpus or raw_folder.resolve().name
     problems: list[Problem] = []
     old = None if fresh else _previous_articles(out)
@@ -126,6 +139,7 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
     runner = _runner(workers, scheduler, progress)
     duplicates = Duplicates(known=seen)
     rows = RowReader(out)
+    remove_leftovers(out)  # of a build killed outright: this one holds the folder's lock
     staging = make_temp_dir(out, prefix=".build-")
     try:
         parts: dict[str, list[Path]] = {"articles": [], "sentences": [], "removed": []}
@@ -800,13 +814,43 @@ def _text_or_missing(column: pd.Series) -> bool:
     return all(value is None or isinstance(value, str) for value in column.tolist())
 
 
+PLAIN_PROGRESS_SECONDS = 30.0  # without a terminal: a progress line at most this often
+
+
 def _progress(items, enabled: bool, label: str, total: int | None = None):
+    """`items`, with progress shown on stderr: a bar on a terminal; else (a log file, CI, a pipe)
+    plain lines (`plain_progress`), never a bar's carriage returns."""
     total = len(items) if total is None else total
     if not enabled or total < 20:
         return items
+    if not _is_terminal(sys.stderr):
+        return plain_progress(items, label, total)
     from tqdm.auto import tqdm
 
     return tqdm(items, desc=label, unit="article", total=total)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no stream, or a closed one
+        return False
+
+
+def plain_progress(items, label: str, total: int, *, every: float = PLAIN_PROGRESS_SECONDS, stream=None):
+    """Yield `items`, writing one line (`cleaning: 1,200 of 5,000 articles, 31 s`) to `stream`
+    (default stderr) at most every `every` seconds and one when done: progress for a log file."""
+    stream = stream or sys.stderr
+    started = last = time.monotonic()
+    done = 0
+    for item in items:
+        yield item
+        done += 1
+        now = time.monotonic()
+        if now - last >= every and done < total:
+            print(f"{label}: {done:,} of {total:,} articles, {now - started:.0f} s", file=stream, flush=True)
+            last = now
+    print(f"{label}: {done:,} of {total:,} articles, {time.monotonic() - started:.1f} s", file=stream, flush=True)
 
 
 def save_build(build: Build, out: Path) -> list[Path]:
@@ -816,6 +860,19 @@ def save_build(build: Build, out: Path) -> list[Path]:
     tables = {"articles": build.articles, "sentences": build.sentences, "removed": build.removed}
     counts = {name: len(table) for name, table in tables.items()}
     return save_tables(tables, out, info=build_info(build, counts=counts))
+
+
+def counts_line(info: dict) -> str:
+    """What a build read and kept, from its `build.json` record, as `framing build` and `framing
+    report` both print it: "3 articles read, 2 kept, 1 skipped; 50 sentences, 134 lines removed"."""
+    kept, skipped = int(info.get("articles", 0)), int(info.get("articles_skipped", 0))
+    return (f"{_count(kept + skipped, 'article')} read, {kept} kept, {skipped} skipped; "
+            f"{_count(int(info.get('sentences', 0)), 'sentence')}, {_count(int(info.get('removed_lines', 0)), 'line')} removed")
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 line", "3 lines"."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def build_info(build: Build, *, counts: dict[str, int]) -> dict:

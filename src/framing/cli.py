@@ -159,7 +159,9 @@ def _run_build(args) -> int:
     built_any = False
     for folder in corpora:
         if not folder.is_dir():
-            print(f"{folder}: not a folder; give the corpus folder, e.g. data/raw/my-event", file=sys.stderr)
+            from .store import missing_corpus
+
+            print(missing_corpus(folder, "build"), file=sys.stderr)
             continue
         out = Path(args.out) if args.out is not None else processed_dir() / folder.name
         try:
@@ -189,12 +191,11 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
               "they were", file=sys.stderr)
         return False
     if not quiet:
+        from .build import counts_line
+
         info = json.loads((out / "build.json").read_text(encoding="utf-8"))
-        kept, skipped = info["articles"], build.skipped
-        print(f"{folder.name}: {_count(kept + skipped, 'article')} read, {kept} kept, {skipped} skipped; "
-              f"{_count(info['sentences'], 'sentence')}, {_count(info['removed_lines'], 'line')} removed, "
-              f"{_count(len(build.problems), 'warning')} ({build.n_reused} of the articles unchanged "
-              f"since the last build) → {out}")
+        print(f"{folder.name}: {counts_line(info)}, {_count(len(build.problems), 'warning')} "
+              f"({build.n_reused} of the articles unchanged since the last build) → {out}")
         print(f"  lines removed: {removed_summary(build.removed_by_rule, build.prose_dropped)}")
     return True
 
@@ -244,15 +245,39 @@ def _run_clean(args) -> int:
     from .store import remove_outputs
 
     places = [(processed_dir(), "tables"), (reports_dir(), "report"), (reports_dir() / "_scratch", "report")]
+    named = set()
     for base, kind in places:
         if not base.is_dir():
             continue
         base = base.resolve()
         for folder in sorted(base.iterdir()):
-            if folder.name == "_scratch" or (args.corpus and folder.name not in args.corpus):
+            name = _corpus_named(folder.name)
+            if folder.name == "_scratch" or not folder.is_dir() or (args.corpus and name not in args.corpus):
                 continue
-            print(remove_outputs(folder, kind))
-    return 0
+            named.add(name)
+            print(remove_outputs(folder, kind, guard=processed_dir() / name))
+    unknown = [name for name in args.corpus or [] if name not in named]
+    for name in unknown:
+        have = sorted(named) if not args.corpus else sorted(_output_names(places))
+        print(f"{name}: framing wrote nothing for a corpus of that name"
+              + (f"; it has outputs for: {', '.join(have)}" if have else "; there is nothing to clean"),
+              file=sys.stderr)
+    return 2 if unknown else 0
+
+
+def _corpus_named(entry: str) -> str:
+    """The corpus an output folder belongs to: its name, or for a staging folder framing left
+    (`.<corpus>.<random>.tmp`, `.<corpus>.<random>.old`) the name inside."""
+    import re
+
+    staged = re.fullmatch(r"\.(.+)\.[^.]+\.(?:tmp|old)", entry)
+    return staged.group(1) if staged else entry
+
+
+def _output_names(places) -> set[str]:
+    """The corpus names with a folder in data/processed/, reports/ or reports/_scratch/."""
+    return {_corpus_named(folder.name) for base, _ in places if base.is_dir() for folder in base.iterdir()
+            if folder.is_dir() and folder.name != "_scratch"}
 
 
 def _explained_file(path: Path) -> Path:

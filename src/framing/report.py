@@ -35,7 +35,7 @@ import pandas as pd
 from . import runner
 from .config import notebooks_dir, processed_dir, reports_dir
 from .plots import SCRATCH, counted
-from .store import swap_folder
+from .store import HUMAN_INPUT, swap_folder  # HUMAN_INPUT: coding/, people's files in a report
 
 NOTEBOOK_PARAMETERS = ("corpus", "out", "save_figures")  # what the runner sets in every notebook
 _QUESTION = re.compile(r"^\*\*question:?\*\*:?\s*", re.I)
@@ -93,7 +93,9 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
     ok = True
     for folder in folders:
         if not folder.is_dir():
-            echo(f"{folder}: not a folder; give a corpus folder such as data/raw/my-event")
+            from .store import missing_corpus
+
+            echo(missing_corpus(folder, "report", root=root))
             ok = False
             continue
         report = run_report(folder, processed=processed_dir(root) / folder.name,
@@ -136,11 +138,20 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
              "folder, or copy its notebooks/ folder beside your data/")
         return Report(corpus, out, [], error="no notebooks to run")
     kernel = kernel or find_kernel()
-    # the notebooks' kernel starts now and imports while the tables are built (framing.runner.KernelSession)
-    with runner.KernelSession(kernel, cwd=Path.cwd(), config=_kernel_config()) as session:
-        return _build_and_render(raw_folder, processed, out, notebooks=notebooks, kernel=kernel,
-                                 parameters=parameters, workers=workers, cell_timeout=cell_timeout,
-                                 clean_exports=clean_exports, event=event, echo=echo, session=session.start())
+    from .store import working_folder
+
+    try:  # one framing command at a time on a corpus's tables, and with them its report
+        with working_folder(processed):
+            # the notebooks' kernel starts now and imports while the tables are built (framing.runner.KernelSession)
+            with runner.KernelSession(kernel, cwd=Path.cwd(), config=_kernel_config()) as session:
+                return _build_and_render(raw_folder, processed, out, notebooks=notebooks, kernel=kernel,
+                                         parameters=parameters, workers=workers, cell_timeout=cell_timeout,
+                                         clean_exports=clean_exports, event=event, echo=echo,
+                                         session=session.start())
+    except (UsageError, OSError) as error:  # the tables folder cannot be claimed, or is busy
+        reason = _one_line(error, folder=processed)
+        echo(f"{corpus}: not reported: {reason}")
+        return Report(corpus, out, [], error=reason)
 
 
 def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks: list[Path], kernel: str,
@@ -159,8 +170,9 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
         reason = _one_line(error, folder=processed)
         echo(f"{corpus}: build failed: {reason}")
         return Report(corpus, out, [], error=f"build failed: {reason}")
-    echo(f"{corpus}: {counted(info['articles'], 'articles')}, {counted(info['sentences'], 'sentences')}, "
-         f"{counted(info['removed_lines'], 'lines')} removed ({time.perf_counter() - started:.1f} s)")
+    from .build import counts_line
+
+    echo(f"{corpus}: {counts_line(info)} ({time.perf_counter() - started:.1f} s)")
     info = {**info, "notes": _design_notes(processed, corpus)}
     for note in info["notes"]:
         echo(f"{corpus}: note: {note}")
@@ -219,10 +231,11 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
     """Run the notebooks on `session`'s kernel and write the event pages (narrowed to `event` when
     given) into a staging folder beside `out`, write the index, and swap the folder in for `out`
     at the end."""
-    from .store import make_temp_dir, mark_folder
+    from .store import keep_user_files, make_temp_dir, mark_folder, remove_leftovers, write_manifest
 
     corpus = raw_folder.name
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out.parent, out.name)  # of a run killed outright: this one holds the corpus's lock
     staging = mark_folder(make_temp_dir(out.parent, prefix=f".{out.name}."))
     try:
         (staging / "notebooks").mkdir()
@@ -250,9 +263,15 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
              + (f"; FAILED: {report.events_error}" if report.events_error else ""))
         write_index(report, staging, build_info=info, kernel=kernel)
         keep_human_input(out, staging)  # again: a sheet a coder saved during the run wins
+        write_manifest(staging)  # what this run wrote: the next run replaces, and `clean` removes, only that
+        yours = keep_user_files(out, staging) if out.is_dir() else []
         swap_folder(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if yours:
+        renamed = [f"{old} (as {new}: the report now has a file of that name)" for old, new in yours if old != new]
+        echo(f"{corpus}: kept {counted(len(yours), 'files')} of yours in {out} that framing did not write "
+             f"(it replaces only its own): {', '.join([old for old, new in yours if old == new] + renamed)}")
     return report
 
 
@@ -323,7 +342,6 @@ def write_event_pages(processed: Path, folder: Path, *, corpus: str, event: str 
             f"{type(error).__name__}: {error}"
 
 
-HUMAN_INPUT = "coding"  # reports/<corpus>/coding/: coding sheets and anything else people put there
 
 
 def keep_human_input(old: Path, staging: Path) -> list[Path]:
@@ -352,6 +370,7 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
     """Build a corpus's tables into `processed` (unchanged articles reused from the tables already
     there), print its problems, and return what `build.json` records."""
     from .build import build_corpus
+    from .config import UsageError
 
     build = build_corpus(raw_folder, processed, workers=workers or os.cpu_count() or 1, progress=True,
                          clean_exports=clean_exports)
@@ -359,7 +378,7 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
     for problem in problems:
         echo(f"  warning: {problem}")
     if build is None or build.articles.empty:
-        raise ValueError(f"no usable articles in {raw_folder}: see `framing build {raw_folder}`")
+        raise UsageError(f"no usable articles in {raw_folder}: see `framing build {raw_folder}`")
     return json.loads((Path(processed) / "build.json").read_text(encoding="utf-8"))
 
 

@@ -18,12 +18,14 @@ tables keep the raw value).
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 import uuid
 import warnings
@@ -229,35 +231,332 @@ _REPORT_FOLDERS = {"figures": re.compile(r".+\.(png|svg|pdf|json)"), "tables": r
 _SCRATCH = re.compile(r"\..+\.(tmp|old)|\.build-.+")  # framing's temporary names
 
 
-# What framing writes into a folder it owns, by kind of folder; a report's coding/ is not among them:
-# coding sheets are people's work, and a report keeps them.
-_OUTPUTS = {"tables": lambda name: bool(_TABLE_FILES.fullmatch(name)) or name in TABLES,
-            "report": lambda name: name in {"index.html", "figures", "tables", "notebooks", "events"}}
+# What framing writes into a tables folder it owns (a report folder lists its own: `report_files`).
+_OUTPUTS = {"tables": lambda name: bool(_TABLE_FILES.fullmatch(name)) or name in TABLES}
 
 
-def remove_outputs(folder: Path, kind: str) -> str:
-    """Remove from `folder` what framing writes into a folder of this `kind` ("tables" or "report")
+def remove_outputs(folder: Path, kind: str, *, guard: Path | None = None) -> str:
+    """Remove from `folder` what framing wrote into a folder of this `kind` ("tables" or "report")
     and its temporary files, only when the folder carries framing's marker (a folder framing may
-    merely write into, by `owns`, but did not mark is left whole); the folder itself goes once
-    nothing else is left. Returns one line: what was removed, or what was kept and why."""
+    merely write into, by `owns`, but did not mark is left whole), and not while a framing command
+    holds its lock (`lock_folder`); the folder itself goes once nothing else is left. In a report
+    folder only the files framing wrote (`report_files`) go, and only unchanged; a table's parts
+    folder loses only its parts. A staging folder framing left (a report that was stopped before
+    its end) goes whole. `guard`: the tables folder of the same corpus, whose lock a running report
+    holds: while it is held, nothing is removed either.
+    Returns one line: what was removed, or what was kept and why."""
     folder = Path(folder)
     if not folder.is_dir() or folder.is_symlink() or not (folder / MARKER).is_file():
         return f"kept {folder}: not made by framing"
-    kept = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name == MARKER:
-            continue
-        if not (_OUTPUTS[kind](entry.name) or _SCRATCH.fullmatch(entry.name)):
-            kept.append(entry.name)
-        elif entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()  # a file, or a link (never what it points to)
-    if kept:
-        return f"cleaned {folder}; kept what framing did not write there: {', '.join(kept)}"
-    (folder / MARKER).unlink()
-    folder.rmdir()
+    guard = Path(guard) if guard is not None and (Path(guard) / MARKER).is_file() else folder
+    try:
+        with lock_folder(guard), lock_folder(folder):
+            if _SCRATCH.fullmatch(folder.name):  # staging of a run that was stopped: framing's alone
+                shutil.rmtree(folder)
+                return f"removed {folder} (left by a run that was stopped)"
+            if kind == "report":
+                _remove_report_files(folder)
+            else:
+                _remove_table_files(folder)
+            kept = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                          if p.name not in _BOOKKEEPING
+                          and (p.is_symlink() or not p.is_dir() or not any(p.iterdir())))
+            if kept:
+                if (folder / MANIFEST).is_file():  # what is left is the user's: a rerun keeps it all
+                    save_text(json.dumps({"files": {}}) + "\n", folder / MANIFEST)
+                return f"cleaned {folder}; kept what framing did not write there: {_listed(kept)}"
+            for name in _BOOKKEEPING:
+                (folder / name).unlink(missing_ok=True)
+            folder.rmdir()
+    except FolderBusy as busy:
+        return f"kept {busy}"
     return f"removed {folder}"
+
+
+def _listed(names: list[str], shown: int = 8) -> str:
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
+def _remove_table_files(folder: Path) -> None:
+    for entry in sorted(folder.iterdir()):
+        if entry.name in _BOOKKEEPING or not (_OUTPUTS["tables"](entry.name) or _SCRATCH.fullmatch(entry.name)):
+            continue
+        if entry.is_symlink() or not entry.is_dir():
+            entry.unlink()  # a file, or a link (never what it points to)
+        elif _SCRATCH.fullmatch(entry.name):
+            shutil.rmtree(entry)  # a build's staging folder: framing's alone
+        else:  # a table's parts: the parts and framing's marker go, anything else stays
+            for part in entry.iterdir():
+                if part.is_file() and (_PART_FILES.fullmatch(part.name) or _SCRATCH.fullmatch(part.name)
+                                       or part.name == MARKER):
+                    part.unlink()
+            _remove_empty_folders(entry, itself=True)
+
+
+def _remove_report_files(folder: Path) -> None:
+    written = report_files(folder)
+    for name, sha256 in written.items():
+        path = folder / name
+        if _plain_file_in(folder, path) and (sha256 is None or _sha256(path) == sha256):
+            path.unlink()
+    places = {Path(".")} | {parent for name in written for parent in Path(name).parents}
+    for place in places:  # temporary files of a run that was killed, where framing writes
+        if (folder / place).is_dir() and not (folder / place).is_symlink():
+            for path in list((folder / place).iterdir()):
+                if _SCRATCH.fullmatch(path.name) and not path.is_symlink():
+                    shutil.rmtree(path) if path.is_dir() else path.unlink()
+    parents = {parent for name in written for parent in Path(name).parents if parent != Path(".")}
+    parents |= {Path(name) for name in _REPORT_SUBFOLDERS}
+    for parent in sorted(parents, key=lambda p: -len(p.parts)):  # the folders framing puts its files in
+        _remove_empty_folders(folder / parent, itself=True)
+
+
+def _remove_empty_folders(folder: Path, *, itself: bool = False) -> None:
+    """Remove `folder` (with `itself`) when it is an empty folder, not a link."""
+    if itself and folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
+        folder.rmdir()
+
+
+# ── what framing wrote into a report folder ─────────────────────────────────────────────────────
+
+MANIFEST = ".framing-files.json"  # in a report folder: each file framing wrote there, with its SHA-256
+LOCK = ".framing-lock"  # in a tables folder while a framing command works on it (`lock_folder`)
+_BOOKKEEPING = (MARKER, MANIFEST, LOCK)
+HUMAN_INPUT = "coding"  # a report's coding/: coding sheets and anything else people put there
+_REPORT_SUBFOLDERS = ("figures", "tables", "notebooks", "events", "events/figures")  # framing makes these
+
+
+def write_manifest(folder: Path) -> Path:
+    """Record in `<folder>/.framing-files.json` every file now in a report folder framing is
+    writing (relative path and SHA-256), except `coding/` (people's work, always kept) and
+    framing's bookkeeping: what `report_files` later reads as framing's."""
+    folder = Path(folder)
+    files = {p.relative_to(folder).as_posix(): _sha256(p) for p in sorted(folder.rglob("*"))
+             if p.is_file() and not p.is_symlink() and p.name not in _BOOKKEEPING
+             and p.relative_to(folder).parts[0] != HUMAN_INPUT and not _SCRATCH.fullmatch(p.name)}
+    text = json.dumps({"files": files}, indent=1, sort_keys=True) + "\n"
+    return save_text(text, folder / MANIFEST)
+
+
+def report_files(folder: Path) -> dict[str, str | None]:
+    """The files framing wrote in a report folder: relative path → SHA-256 it had when written.
+    Read from `.framing-files.json`; a folder without it (the scratch folder, or a report of an
+    earlier version) is read by what framing writes there, with no hash (None): `index.html`,
+    `events/*.html` and their charts, `notebooks/*.ipynb`, `tables/*.csv`, and in `figures/` each
+    chart's record (`<name>.json`) and the files it names."""
+    folder = Path(folder)
+    try:
+        return dict(json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    found = [folder / "index.html", *folder.glob("events/*.html"), *folder.glob("events/figures/*_sentiment.png"),
+             *folder.glob("notebooks/*.ipynb"), *folder.glob("tables/*.csv")]
+    for record in folder.glob("figures/*.json"):
+        found += [record] + [record.parent / name for name in _named_in_record(record)]
+    return {p.relative_to(folder).as_posix(): None for p in found if _plain_file_in(folder, p)}
+
+
+def _plain_file_in(folder: Path, path: Path) -> bool:
+    """Whether `path` is a file (not a link) reached from `folder` through no link: what framing
+    may remove there (a link, and anything reached through one, is someone's choice to keep)."""
+    if not path.is_file() or path.is_symlink():
+        return False
+    return not any(parent.is_symlink() for parent in path.parents if parent != folder and folder in parent.parents)
+
+
+def _named_in_record(record: Path) -> list[str]:
+    """The files a chart's JSON record names (its images, plotted data, table arguments); none when
+    it is not a chart's record."""
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("name") != record.stem:
+            return []
+        plot = data.get("plot") or {}
+        names = [*dict(data.get("files") or {}).values(), plot.get("data"),
+                 *dict(plot.get("table_arguments") or {}).values()]
+    except (OSError, ValueError, TypeError, AttributeError):
+        return []
+    return [Path(str(name)).name for name in names if name]
+
+
+def user_files(folder: Path) -> list[str]:
+    """The files (and links) in a report folder that framing did not write, or that changed since
+    it wrote them: relative paths, sorted. `coding/` is left out (kept on its own), and so are
+    framing's temporary files and bookkeeping."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    written = report_files(folder)
+    found = []
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.name in _BOOKKEEPING or name.split("/")[0] == HUMAN_INPUT or _SCRATCH.fullmatch(path.name) \
+                or (path.is_dir() and not path.is_symlink()):
+            continue
+        if name not in written or path.is_symlink() or (written[name] is not None and _sha256(path) != written[name]):
+            found.append(name)
+    return found
+
+
+def keep_user_files(old: Path, new: Path) -> list[tuple[str, str]]:
+    """Copy into the new report folder `new` every file of the old one `old` that framing did not
+    write there, or that was changed since (`user_files`), at the same place; one whose name the
+    new report uses is kept beside it as `<name>.yours<suffix>` (`.yours-2`…). Files are hard-linked
+    (else copied), links copied as links. Returns (old name, new name) for each file kept."""
+    kept = []
+    for name in user_files(old):
+        target = Path(new) / name
+        number = 1
+        while os.path.lexists(target):
+            number += 1
+            tag = ".yours" if number == 2 else f".yours-{number - 1}"
+            stem, suffix = Path(name).stem, Path(name).suffix
+            target = (Path(new) / name).with_name(f"{stem}{tag}{suffix}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(Path(old) / name, target)
+        kept.append((name, target.relative_to(new).as_posix()))
+    return kept
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """`source` at `target` too: a hard link (the same file, nothing copied, however large), else
+    a copy with its times; a link (symbolic) is copied as a link."""
+    if not source.is_symlink():
+        try:
+            os.link(source, target)
+            return
+        except OSError:  # a file system without hard links
+            pass
+    shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# ── one framing command at a time on a folder ───────────────────────────────────────────────────
+
+_HELD: dict[str, list] = {}  # lock path → [open file, depth]: a process may lock a folder again
+
+
+class FolderBusy(UsageError):
+    """Another framing command is working on this folder."""
+
+
+@contextlib.contextmanager
+def working_folder(folder: Path):
+    """`with working_folder(folder):` claim an output folder (`claim_folder`) and lock it
+    (`lock_folder`) for the work inside. A folder this call created (with any parents it
+    created) is removed again on the way out when nothing but framing's bookkeeping is in it, so a
+    run that wrote nothing (a corpus with nothing usable, a refusal, Ctrl-C) leaves no empty folder."""
+    folder = Path(folder).absolute()
+    made = []
+    for place in (folder, *folder.parents):
+        if os.path.lexists(place):
+            break
+        made.append(place)
+    claim_folder(folder)
+    try:
+        with lock_folder(folder):
+            yield folder
+    finally:
+        if made and folder.is_dir() and all(p.name in _BOOKKEEPING for p in folder.iterdir()):
+            for name in _BOOKKEEPING:
+                (folder / name).unlink(missing_ok=True)
+            for place in made:
+                try:
+                    place.rmdir()
+                except OSError:  # something else was put there meanwhile: it stays
+                    break
+
+
+def remove_leftovers(parent: Path, name: str | None = None) -> list[Path]:
+    """Remove the staging folders and temporary files in `parent` that an earlier run left when it
+    was killed outright (SIGKILL, a power cut): all of framing's temporary names there, or with
+    `name` only those of the report folder `<parent>/<name>` (`.<name>.<random>.tmp`, `.old`).
+    Call it only while holding the lock (`lock_folder`) of the work they belong to, so none is in
+    use. A staging folder goes only when it carries framing's marker (or is a build's). Returns
+    what was removed."""
+    pattern = _SCRATCH if name is None else re.compile(rf"\.{re.escape(name)}\.[^.]+\.(tmp|old)")
+    removed = []
+    for path in sorted(Path(parent).iterdir()):
+        if not pattern.fullmatch(path.name) or path.is_symlink():
+            continue
+        if path.is_dir() and ((path / MARKER).is_file() or path.name.startswith(".build-")):
+            shutil.rmtree(path)
+        elif path.is_file() and path.name.endswith(".tmp"):
+            path.unlink()
+        else:
+            continue
+        removed.append(path)
+    return removed
+
+
+def _try_lock(handle) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # (no fcntl on Windows: no lock)
+        return True
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+class lock_folder:
+    """`with lock_folder(folder):` work on a folder framing owns with no other framing command
+    working on it: the lock is `<folder>/.framing-lock`, locked with the system's file lock (so a
+    command that was killed, even with SIGKILL, holds it no longer) and removed on exit. It names
+    the command and its process; a second command is refused at once (`FolderBusy`, naming them).
+    The folder must exist. The same process may take the lock again inside."""
+
+    def __init__(self, folder: Path):
+        self.path = Path(folder).resolve() / LOCK  # one lock however the folder is reached (a link)
+
+    def __enter__(self):
+        key = str(self.path)
+        if key in _HELD:
+            _HELD[key][1] += 1
+            return self
+        while True:
+            handle = open(self.path, "a+", encoding="utf-8")
+            if not _try_lock(handle):
+                handle.seek(0)
+                holder = handle.read().strip() or "another framing command"
+                handle.close()
+                raise FolderBusy(f"{self.path.parent}: {holder} is working on it; wait for it to "
+                                 "finish (or stop it), then run this again")
+            try:  # locked, but the file may have been removed (and made again) meanwhile: lock that one
+                same = os.stat(self.path).st_ino == os.fstat(handle.fileno()).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            handle.close()
+        handle.seek(0)
+        handle.truncate()
+        command = " ".join(["framing", *sys.argv[1:2]]) \
+            if Path(sys.argv[0]).name in ("framing", "cli.py", "__main__.py") else "a framing process"
+        handle.write(f"{command} (pid {os.getpid()})\n")
+        handle.flush()
+        _HELD[key] = [handle, 1]
+        return self
+
+    def __exit__(self, *exc):
+        key = str(self.path)
+        held = _HELD[key]
+        held[1] -= 1
+        if held[1] == 0:
+            del _HELD[key]
+            self.path.unlink(missing_ok=True)  # while still locked: a waiting command then locks a new file
+            held[0].close()
+        return False
 
 
 def mark_folder(folder: Path) -> Path:
@@ -480,6 +779,39 @@ def corpus_dir(corpus: str | Path, *, root: Path | None = None) -> Path:
     if path.is_dir() and _table_path(path, "sentences").exists():
         return path
     return processed_dir(root) / path.resolve().name  # `.` and `..` name the folder they stand for
+
+
+def missing_corpus(folder: Path, command: str = "report", *, root: Path | None = None) -> str:
+    """The message for a corpus folder that is not there: the corpora that are (the folders of
+    data/raw/, the closest first) with the command for one of them, and the command that makes
+    the one asked for."""
+    import difflib
+
+    from .config import corpus_folders
+
+    folder = Path(folder)
+    name = folder.name or str(folder)
+    if folder.exists():
+        return (f"{folder}: is a file, not a corpus folder: give the folder holding the articles, "
+                f"e.g. `framing {command} {folder.parent}`")
+    raw = raw_dir(root)
+    where = _shown(raw)
+    there = [f.name for f in corpus_folders(root=root)]
+    close = difflib.get_close_matches(name, there, n=3, cutoff=0.5)
+    listed = close + [n for n in there if n not in close]
+    have = (f"the corpora in {where}/ are: {_listed(listed, shown=10)} (e.g. `framing {command} {listed[0]}`)"
+            if listed else f"{where}/ holds no corpus yet")
+    return (f"{name}: no such corpus folder ({where / name} does not exist); {have}; to make a new "
+            f"corpus, put its articles (.txt, .html, .md, .csv or .jsonl files) in a folder of its "
+            f"own: `mkdir -p {where / name}`")
+
+
+def _shown(path: Path) -> Path:
+    """`path` relative to the current folder when it is inside it, else as it is."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return Path(path)
 
 
 def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd.DataFrame:
