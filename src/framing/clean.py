@@ -495,6 +495,18 @@ _SPACE_IN_LINE = re.compile(r" [^\S\n]+|[^\S\n ][^\S\n]*")  # white space but a 
 _PROBE_STRIP = " \t*:|[](){}"
 
 
+def _single_spaced(text: str) -> str:
+    """`_SPACE_IN_LINE.sub(" ", text)`: each run of white space within a line as one space, line
+    breaks kept. Most text has no run longer than one character, and that is told without the
+    regex: once lone no-break spaces are plain ones (as the regex makes them), the only printable
+    white space is the plain space, so text whose other characters are printable holds no white
+    space but single spaces when it has no two in a row."""
+    spaced = text.replace("\xa0", " ") if "\xa0" in text else text
+    if "  " not in spaced and spaced.replace("\n", "").isprintable():
+        return spaced
+    return _SPACE_IN_LINE.sub(" ", text)
+
+
 def _line_starts(lines: list[str]) -> list[int]:
     """Where each line starts in the lines joined by newlines."""
     return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
@@ -524,7 +536,7 @@ class _PageLines:
         self.bullet = [b or (len(s) <= 3 and raw[-1:].isspace() and bool(_LONE_BULLET.fullmatch(s)))
                        for b, s, raw in zip(self.bullet_stripped, self.stripped, raws)]
         rests = _BULLET_LINES.sub("", joined) if bullets else joined
-        self.texts = [t.strip() for t in _SPACE_IN_LINE.sub(" ", rests).split("\n")]  # `_evidence`'s `text`
+        self.texts = [t.strip() for t in _single_spaced(rests).split("\n")]  # `_evidence`'s `text`
         self._bullets = bullets
 
     # The evidence below is computed when first asked for: clean text (`_text_blocks`) needs
