@@ -267,3 +267,53 @@ def test_punkt_is_loaded_without_nltk_package_and_splits_the_same(golden, seeds_
     assert alone["nltk whole afterwards"] and nltk_first["nltk whole afterwards"]
     assert alone["spans"] == nltk_first["spans"]
     assert sum(len(spans) > 1 for spans in alone["spans"]) > 100  # real splitting was compared
+
+
+def _news_paragraphs(shared_data, seeds_dir) -> list[str]:
+    """Every distinct paragraph of the AllSides excerpts, the AEB gold bodies and the seeds."""
+    texts = [row["text"] for row in _read_jsonl(shared_data / "allsides-roundups" / "articles.jsonl")]
+    texts += [row["gold_article_body"] or "" for row in _read_jsonl(shared_data / "aeb-dev" / "pages.jsonl")]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
+    return list(dict.fromkeys(p for text in texts for p in re.split(r"\n\s*\n", text) if p.strip()))
+
+
+def test_punkt_patterns_compiled_by_re_match_as_nltk_compiles_them(shared_data, seeds_dir, golden):
+    """Punkt's two scanning patterns, compiled by `re` (`segment._LanguageVars`), find the same
+    matches and groups as NLTK's own (the `regex` engine under a time limit) on every news
+    paragraph, every Golden Rules text, and text holding every white-space and separator character."""
+    from framing import segment
+
+    nltk_own, ours = segment._punkt.PunktLanguageVars(), segment._LanguageVars()
+    spaces = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() or 0x1c <= c <= 0x1f)
+    texts = _news_paragraphs(shared_data, seeds_dir) + [case["text"] for cases in golden.values() for case in cases]
+    texts += [f"Ends here.{space}Next one!{space}“Quoted.”{space}(Aside.){space}-- Yes?" for space in spaces]
+    texts.append("Spaced." + spaces + "Word" + spaces + ".)" + spaces)
+
+    def found(pattern, text):
+        return [(m.span(), m.groupdict(), m.group()) for m in pattern.finditer(text)]
+
+    pairs = [(nltk_own.period_context_re(), ours.period_context_re()),
+             (nltk_own.re_boundary_realignment, ours.re_boundary_realignment)]
+    assert all(isinstance(mine, re.Pattern) for _, mine in pairs)
+    for theirs, mine in pairs:
+        assert [found(theirs, text) for text in texts] == [found(mine, text) for text in texts]
+        assert [theirs.match(text[k:]) is None for text in texts[-60:] for k in range(12)] == \
+               [mine.match(text[k:]) is None for text in texts[-60:] for k in range(12)]
+    assert sum(len(found(pairs[0][1], text)) for text in texts) > 5000  # real text was compared
+
+
+def test_sentences_the_same_with_nltks_own_patterns(shared_data, seeds_dir, monkeypatch):
+    """Every news paragraph splits into the same sentences as with NLTK's own Punkt patterns (the
+    tokenizer as it was before `_LanguageVars`: the reference)."""
+    import dataclasses
+
+    from framing import segment
+
+    paragraphs = _news_paragraphs(shared_data, seeds_dir)
+    ours = [sentence_spans(text) for text in paragraphs]
+    rules = segment._rules(segment.DEFAULT_PARAMS)
+    reference = segment._Punkt(rules.tokenizer._params)
+    reference._lang_vars = segment._punkt.PunktLanguageVars()
+    monkeypatch.setattr(segment, "_rules", lambda params: dataclasses.replace(rules, tokenizer=reference))
+    assert [sentence_spans(text) for text in paragraphs] == ours
+    assert sum(len(spans) > 1 for spans in ours) > 1000
