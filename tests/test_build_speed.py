@@ -234,3 +234,17 @@ def test_words_read_line_by_line_are_the_words_of_the_whole_text(real_texts):
             assert digest == _words_digest(words)
             assert ids.dtype == np.uint64 and ids.tolist() == [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words]
     assert len(wide._lines) > 1000 and sum(len(line) + 1 for line in small._lines) == small._kept <= 5000
+
+
+def test_white_space_folded_without_the_regex_as_with_it(real_texts):
+    """`_single_spaced` (no regex when no run of white space is longer than one character) gives
+    `_SPACE_IN_LINE.sub`'s text on real lines and on every kind of white space, alone and in runs."""
+    spaces = [chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != "\n"]
+    odd = [f"a{s}b" for s in spaces] + [f"a{s} b" for s in spaces] + [f"a {s}b\nc{s}{s}d" for s in spaces]
+    odd += ["a\u00a0b", "a\u00a0\u00a0b", "a \u00a0b", "\u00a0a\u00a0\nb\u00a0", "soft\u00adhyphen  two"]
+    lines = ["\n".join(line.strip() for line in text.splitlines() if line.strip()) for text in real_texts]
+    fast = 0
+    for text in lines + odd:
+        assert clean._single_spaced(text) == clean._SPACE_IN_LINE.sub(" ", text), repr(text[:80])
+        fast += "  " not in text.replace("\u00a0", " ") and text.replace("\u00a0", " ").replace("\n", "").isprintable()
+    assert fast > 500 and sum("\u00a0" in text for text in lines) > 100  # both paths were taken
