@@ -237,8 +237,9 @@ def test_words_read_line_by_line_are_the_words_of_the_whole_text(real_texts):
 
 
 def test_white_space_folded_without_the_regex_as_with_it(real_texts):
-    """`_single_spaced` (no regex when no run of white space is longer than one character) gives
-    `_SPACE_IN_LINE.sub`'s text on real lines and on every kind of white space, alone and in runs."""
+    """`_single_spaced` and `_one_space` (no regex when no run of white space is longer than one
+    character) give the text of `_SPACE_IN_LINE.sub` and `_SPACE.sub` on real lines and paragraphs
+    and on every kind of white space, alone and in runs."""
     spaces = [chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != "\n"]
     odd = [f"a{s}b" for s in spaces] + [f"a{s} b" for s in spaces] + [f"a {s}b\nc{s}{s}d" for s in spaces]
     odd += ["a\u00a0b", "a\u00a0\u00a0b", "a \u00a0b", "\u00a0a\u00a0\nb\u00a0", "soft\u00adhyphen  two"]
@@ -246,5 +247,8 @@ def test_white_space_folded_without_the_regex_as_with_it(real_texts):
     fast = 0
     for text in lines + odd:
         assert clean._single_spaced(text) == clean._SPACE_IN_LINE.sub(" ", text), repr(text[:80])
+        assert clean._one_space(text) == clean._SPACE.sub(" ", text), repr(text[:80])
+        for paragraph in text.split("\n"):
+            assert clean._one_space(paragraph) == clean._SPACE.sub(" ", paragraph), repr(paragraph[:80])
         fast += "  " not in text.replace("\u00a0", " ") and text.replace("\u00a0", " ").replace("\n", "").isprintable()
     assert fast > 500 and sum("\u00a0" in text for text in lines) > 100  # both paths were taken

@@ -130,7 +130,7 @@ def _furniture(name: str = "furniture"):
 def normalise_line(line: str) -> str:
     """A line as compared across pages: bullets and outer punctuation removed, case and spaces folded."""
     text = _BULLET.sub("", line.strip())
-    return _SPACE.sub(" ", text).strip(" \t.:|·-–—").casefold()
+    return _one_space(text).strip(" \t.:|·-–—").casefold()
 
 
 def repeated_lines(texts: Iterable[str], *, min_files: int = 2, min_share: float = 0.5) -> frozenset[str]:
@@ -176,7 +176,7 @@ def label_clean_text(text: str, *, title: str | None = None) -> list[Line]:
     seen: set[str] = set()
     heading = normalise_line(title) if title and title.strip() else None
     if heading:
-        lines.append(Line(0, _SPACE.sub(" ", title).strip(), "headline", "export_title", 0))
+        lines.append(Line(0, _one_space(title).strip(), "headline", "export_title", 0))
     paragraph = len(lines)
     for index, (block_lines, block_text, bullet) in enumerate(_text_blocks(text)):
         key = _folded(block_text)
@@ -194,12 +194,20 @@ def label_clean_text(text: str, *, title: str | None = None) -> list[Line]:
 
 
 def _folded(text: str) -> str:
-    """`_SPACE.sub(" ", text).strip()`, without the regex when there is nothing to fold: printable
-    text has no white space but the plain space (other spaces, tabs and line breaks are not
-    printable), so with no double space and none at either end it is already folded."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return _SPACE.sub(" ", text).strip()
+    """`_SPACE.sub(" ", text).strip()`."""
+    return _one_space(text).strip()
+
+
+def _one_space(text: str) -> str:
+    """`_SPACE.sub(" ", text)`: each run of white space as one space. Most text has no run longer
+    than one character, and that is told without the regex: once lone no-break spaces are plain
+    ones (as the regex makes them), the only printable white space is the plain space (other
+    spaces, tabs and line breaks are not printable), so printable text with no two spaces in a row
+    is already folded."""
+    spaced = text.replace("\xa0", " ") if "\xa0" in text else text
+    if "  " not in spaced and spaced.isprintable():
+        return spaced
+    return _SPACE.sub(" ", text)
 
 
 def reads_as_prose(text: str) -> bool:
@@ -883,7 +891,7 @@ def _joined_text(group) -> tuple[str, bool]:
     """The text of a block of (number, raw) lines (joined with spaces, bullets removed, white space
     folded) and whether its first line is bulleted."""
     group = list(group)
-    text = _SPACE.sub(" ", " ".join(_BULLET.sub("", raw.strip(), count=1) for _, raw in group)).strip()
+    text = _one_space(" ".join(_BULLET.sub("", raw.strip(), count=1) for _, raw in group)).strip()
     return text, bool(_BULLET.match(group[0][1]))
 
 
