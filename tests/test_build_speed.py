@@ -252,3 +252,26 @@ def test_white_space_folded_without_the_regex_as_with_it(real_texts):
             assert clean._one_space(paragraph) == clean._SPACE.sub(" ", paragraph), repr(paragraph[:80])
         fast += "  " not in text.replace("\u00a0", " ") and text.replace("\u00a0", " ").replace("\n", "").isprintable()
     assert fast > 500 and sum("\u00a0" in text for text in lines) > 100  # both paths were taken
+
+
+def test_furniture_rules_tried_by_groups_as_by_their_whole_pattern(real_texts):
+    """Each furniture rule's patterns grouped (anchored ones matched at the start, groups whose
+    opening words a line lacks skipped: `_matches_rule`) match the lines its whole pattern
+    matches, on every line of the page dumps and seeds; the rule remembered per line (`_phrase_rule`) is the
+    one `_furniture_rule` finds."""
+    rules = clean._furniture()[0]
+    gates = clean._rule_gates()
+    probes = list(dict.fromkeys(clean._one_space(line).strip(clean._PROBE_STRIP)
+                                for text in real_texts if text.count("\n") > 40 for line in text.splitlines()))
+    probes = [probe for probe in probes if probe and not clean._FOLDS_TO_ASCII.search(probe)]
+    matched = 0
+    for probe in probes:
+        low = probe.lower()
+        for (_, _, pattern), groups in zip(rules, gates.groups):
+            expected = pattern.search(probe) is not None
+            assert clean._matches_rule(groups, probe, low) == expected, (probe, pattern.pattern[:60])
+            matched += expected
+    assert matched > 300
+    for probe in probes[:3000] * 2:  # the second time from memory
+        n_words = len(clean._WORD.findall(probe))
+        assert clean._phrase_rule(probe, n_words, rules) == clean._furniture_rule(probe, n_words)

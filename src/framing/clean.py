@@ -628,15 +628,7 @@ class _PageLines:
         if site_repeats and text.strip(" \t.:|·-–—").casefold() in site_repeats:
             rule = "site_repeat"
         elif candidate:
-            probe = text.strip(_PROBE_STRIP)
-            low = None if _FOLDS_TO_ASCII.search(probe) else probe.lower()
-            for (name, max_words, pattern), (starts, holds, open_ended) in zip(self.rules, _rule_gates()):
-                if n_words > max_words or (low is not None and not open_ended and not low.startswith(starts)
-                                           and not any(word in low for word in holds)):
-                    continue
-                if pattern.search(probe):
-                    rule = name
-                    break
+            rule = _phrase_rule(text.strip(_PROBE_STRIP), n_words, self.rules)
         if rule is None and n_words >= 4 and not ends and _is_name_list(text):
             rule = "tags"
         return _Block([line], text, n_words, prose and rule is None, self.bullet[i], rule)
@@ -854,17 +846,65 @@ def _prefilters(name: str = "furniture") -> list[_Band] | None:
     return bands
 
 
+@dataclass(frozen=True)
+class _RuleGroups:
+    """The furniture rules' patterns grouped to be tried quickly (`_rule_gates`), and the rule found
+    for each line already tried (`_phrase_rule`): menus, share buttons and footers come back on
+    every page of a site."""
+
+    groups: list[tuple[tuple[bool, tuple[str, ...] | None, re.Pattern], ...]]
+    found: dict[tuple[str, int], str | None]
+
+
 @lru_cache(maxsize=4)
-def _rule_gates(name: str = "furniture") -> list[tuple[tuple[str, ...], tuple[str, ...], bool]]:
-    """Per furniture rule, in order: the words that open its anchored patterns, those that open its
-    other patterns (see `_Band`), and whether it has a pattern that opens with no literal word."""
-    gates = []
+def _rule_gates(name: str = "furniture") -> _RuleGroups:
+    """Per furniture rule, in order: its patterns in up to four groups, each as (anchored, the
+    words one of which opens every match of the group or None, the group compiled as one
+    alternation). A line matches the rule when it matches one of its patterns (`_matches_rule`):
+    patterns anchored at the line start are tried there alone (`match`), the others searched, and
+    a group whose words the line lacks is not tried at all (see `_gate`)."""
+    rules = []
     for spec in load_data(name)["rules"].values():
-        opened = [_gate(p.replace("\\A", "^")) for p in spec["patterns"]]
-        gates.append((tuple(sorted({w for anchored, words in opened if words and anchored for w in words})),
-                      tuple(sorted({w for anchored, words in opened if words and not anchored for w in words})),
-                      any(words is None for _, words in opened)))
-    return gates
+        groups: dict[tuple[bool, bool], tuple[list[str], set[str]]] = {}
+        for pattern in (p.replace("\\A", "^") for p in spec["patterns"]):
+            anchored, words = _gate(pattern)
+            sources, opening = groups.setdefault((anchored, words is not None), ([], set()))
+            sources.append(pattern[1:] if anchored else pattern)
+            opening.update(words or ())
+        rules.append(tuple(
+            (anchored, tuple(sorted(opening)) if worded else None,
+             re.compile("|".join(f"(?:{source})" for source in sources), re.IGNORECASE))
+            for (anchored, worded), (sources, opening) in sorted(groups.items())))
+    return _RuleGroups(rules, {})
+
+
+def _phrase_rule(probe: str, n_words: int, rules) -> str | None:
+    """The first furniture rule (`rules`: `_furniture()`'s, in order) one of whose patterns
+    `probe` (a line, spaces folded and outer marks stripped) matches and that allows its
+    `n_words` words, as `_furniture_rule` finds it; each line is tried once."""
+    gates = _rule_gates()
+    key = (probe, n_words)
+    if key in gates.found:
+        return gates.found[key]
+    low = None if _FOLDS_TO_ASCII.search(probe) else probe.lower()
+    rule = next((name for (name, max_words, pattern), groups in zip(rules, gates.groups)
+                 if n_words <= max_words and (pattern.search(probe) is not None if low is None
+                                              else _matches_rule(groups, probe, low))), None)
+    if len(gates.found) >= _SEEN_PROBES:
+        gates.found.clear()
+    gates.found[key] = rule
+    return rule
+
+
+def _matches_rule(groups, probe: str, low: str) -> bool:
+    """Whether `probe` (`low`: its lower case) matches one of the patterns of a rule, given as
+    `_rule_gates` groups them: the same answer as searching the rule's whole pattern."""
+    for anchored, words, pattern in groups:
+        if words is not None and not (low.startswith(words) if anchored else any(map(low.__contains__, words))):
+            continue
+        if (pattern.match(probe) if anchored else pattern.search(probe)) is not None:
+            return True
+    return False
 
 
 def _compiled(patterns: list[str]) -> list[re.Pattern]:
