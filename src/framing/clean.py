@@ -847,22 +847,36 @@ def _prefilters(name: str = "furniture") -> list[_Band] | None:
 
 
 @dataclass(frozen=True)
+class _PatternGroup:
+    """Some patterns of one furniture rule as one alternation (`source`), compiled when first tried:
+    anchored at the line start (the `^` left out, to be matched there), or searched; `words`:
+    the words one of which opens every match of each of them (see `_gate`), or None."""
+
+    anchored: bool
+    words: tuple[str, ...] | None
+    source: str
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        return re.compile(self.source, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
 class _RuleGroups:
     """The furniture rules' patterns grouped to be tried quickly (`_rule_gates`), and the rule found
     for each line already tried (`_phrase_rule`): menus, share buttons and footers come back on
     every page of a site."""
 
-    groups: list[tuple[tuple[bool, tuple[str, ...] | None, re.Pattern], ...]]
+    groups: list[tuple[_PatternGroup, ...]]
     found: dict[tuple[str, int], str | None]
 
 
 @lru_cache(maxsize=4)
 def _rule_gates(name: str = "furniture") -> _RuleGroups:
-    """Per furniture rule, in order: its patterns in up to four groups, each as (anchored, the
-    words one of which opens every match of the group or None, the group compiled as one
-    alternation). A line matches the rule when it matches one of its patterns (`_matches_rule`):
-    patterns anchored at the line start are tried there alone (`match`), the others searched, and
-    a group whose words the line lacks is not tried at all (see `_gate`)."""
+    """Per furniture rule, in order: its patterns in up to four `_PatternGroup`s, as they are
+    anchored or not and opened by known words or not. A line matches the rule when it matches one
+    of its patterns (`_matches_rule`): patterns anchored at the line start are tried there alone
+    (`match`), the others searched, and a group whose words the line lacks is not tried at all."""
     rules = []
     for spec in load_data(name)["rules"].values():
         groups: dict[tuple[bool, bool], tuple[list[str], set[str]]] = {}
@@ -872,8 +886,8 @@ def _rule_gates(name: str = "furniture") -> _RuleGroups:
             sources.append(pattern[1:] if anchored else pattern)
             opening.update(words or ())
         rules.append(tuple(
-            (anchored, tuple(sorted(opening)) if worded else None,
-             re.compile("|".join(f"(?:{source})" for source in sources), re.IGNORECASE))
+            _PatternGroup(anchored, tuple(sorted(opening)) if worded else None,
+                          "|".join(f"(?:{source})" for source in sources))
             for (anchored, worded), (sources, opening) in sorted(groups.items())))
     return _RuleGroups(rules, {})
 
@@ -899,10 +913,11 @@ def _phrase_rule(probe: str, n_words: int, rules) -> str | None:
 def _matches_rule(groups, probe: str, low: str) -> bool:
     """Whether `probe` (`low`: its lower case) matches one of the patterns of a rule, given as
     `_rule_gates` groups them: the same answer as searching the rule's whole pattern."""
-    for anchored, words, pattern in groups:
-        if words is not None and not (low.startswith(words) if anchored else any(map(low.__contains__, words))):
+    for group in groups:
+        words = group.words
+        if words is not None and not (low.startswith(words) if group.anchored else any(map(low.__contains__, words))):
             continue
-        if (pattern.match(probe) if anchored else pattern.search(probe)) is not None:
+        if (group.pattern.match(probe) if group.anchored else group.pattern.search(probe)) is not None:
             return True
     return False
 
