@@ -125,6 +125,13 @@ def _furniture(name: str = "furniture"):
     return rules, stopwords, any_rule, max(spec.get("max_words", 12) for spec in data["rules"].values())
 
 
+@lru_cache(maxsize=1)
+def _function_word_set() -> frozenset[str]:
+    """The function words of `data/furniture.toml` (as `_furniture` reads them), without compiling
+    its rules: clean text needs only these."""
+    return frozenset(load_data("furniture")["stopwords"]["words"].split())
+
+
 # ── public functions ────────────────────────────────────────────────────────────────────────────
 
 def normalise_line(line: str) -> str:
@@ -228,7 +235,7 @@ def _ends_like_a_sentence(text: str) -> bool:
 
 def _function_words(words: list[str]) -> int:
     """How many of `words` are function words (any case)."""
-    _, stopwords, _, _ = _furniture()
+    stopwords = _function_word_set()
     return sum(map(stopwords.__contains__, "\n".join(words).lower().split("\n"))) if words else 0
 
 
@@ -533,7 +540,7 @@ class _PageLines:
 
     def __init__(self, raws: list[str]):
         self.raws = raws
-        self.rules, self.stopwords, self.any_rule, self.most_words = _furniture()
+        self.stopwords = _function_word_set()
         self.stripped = [raw.strip() for raw in raws]
         joined = "\n".join(self.stripped)
         starts = _line_starts(self.stripped)
@@ -548,7 +555,20 @@ class _PageLines:
         self._bullets = bullets
 
     # The evidence below is computed when first asked for: clean text (`_text_blocks`) needs
-    # none of it, or only the word counts where a line may continue the one before.
+    # none of it, or only the word counts where a line may continue the one before. So are the
+    # furniture rules, compiled when first needed.
+
+    @property
+    def rules(self):
+        return _furniture()[0]
+
+    @property
+    def any_rule(self):
+        return _furniture()[2]
+
+    @property
+    def most_words(self) -> int:
+        return _furniture()[3]
 
     @cached_property
     def ends(self) -> list[bool]:
