@@ -278,8 +278,8 @@ def _news_paragraphs(shared_data, seeds_dir) -> list[str]:
 
 
 def test_punkt_patterns_compiled_by_re_match_as_nltk_compiles_them(shared_data, seeds_dir, golden):
-    """Punkt's two scanning patterns, compiled by `re` (`segment._LanguageVars`), find the same
-    matches and groups as NLTK's own (the `regex` engine under a time limit) on every news
+    """Punkt's scanning patterns and word tokenizer, compiled by `re` (`segment._LanguageVars`),
+    find the same matches and groups as NLTK's own (the `regex` engine under a time limit) on every news
     paragraph, every Golden Rules text, and text holding every white-space and separator character."""
     from framing import segment
 
@@ -293,7 +293,8 @@ def test_punkt_patterns_compiled_by_re_match_as_nltk_compiles_them(shared_data, 
         return [(m.span(), m.groupdict(), m.group()) for m in pattern.finditer(text)]
 
     pairs = [(nltk_own.period_context_re(), ours.period_context_re()),
-             (nltk_own.re_boundary_realignment, ours.re_boundary_realignment)]
+             (nltk_own.re_boundary_realignment, ours.re_boundary_realignment),
+             (nltk_own._word_tokenizer_re(), ours._word_tokenizer_re())]
     assert all(isinstance(mine, re.Pattern) for _, mine in pairs)
     for theirs, mine in pairs:
         assert [found(theirs, text) for text in texts] == [found(mine, text) for text in texts]
