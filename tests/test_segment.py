@@ -318,3 +318,22 @@ def test_sentences_the_same_with_nltks_own_patterns(shared_data, seeds_dir, monk
     monkeypatch.setattr(segment, "_rules", lambda params: dataclasses.replace(rules, tokenizer=reference))
     assert [sentence_spans(text) for text in paragraphs] == ours
     assert sum(len(spans) > 1 for spans in ours) > 1000
+
+
+def test_punkt_tokens_typed_by_re_as_by_nltk(shared_data, seeds_dir, golden):
+    """Every token Punkt makes of the news paragraphs and Golden Rules, and tokens with letters and
+    digits beyond ASCII, get the same type, number, ellipsis, initial, letters and punctuation
+    answers from `segment._Token` (ASCII tokens typed by `re`) as from NLTK's own token."""
+    from framing import segment
+
+    texts = _news_paragraphs(shared_data, seeds_dir) + [case["text"] for cases in golden.values() for case in cases]
+    words = segment._LanguageVars()
+    tokens = list(dict.fromkeys(token for text in texts for token in words.word_tokenize(text)))
+    tokens += ["\u0663\u0664.", "\u0130.", "\u212a.", "K.", "\u00e9t\u00e9", "1.5", "-3,000.", "...", "\u2026",
+               "\uff11\uff12", "Ab.", "_.", "x_y", "\u00bd", "\u2168."]
+    for token in tokens:
+        ours, theirs = segment._Token(token), segment._punkt.PunktToken(token)
+        assert ours.type == theirs.type, token
+        assert [bool(getattr(ours, name)) for name in ("is_ellipsis", "is_number", "is_initial", "is_alpha", "is_non_punct")] \
+            == [bool(getattr(theirs, name)) for name in ("is_ellipsis", "is_number", "is_initial", "is_alpha", "is_non_punct")], token
+    assert len(tokens) > 20_000 and sum(segment._Token(t).is_number for t in tokens) > 500

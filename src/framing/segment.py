@@ -118,6 +118,41 @@ class _LanguageVars(_punkt.PunktLanguageVars):
             return self._re_word_tokenizer
 
 
+class _Token(_punkt.PunktToken):
+    """NLTK's Punkt token, typed (number, ellipsis, initial, letters) by the same patterns compiled
+    by `re` when the token is ASCII, where the two engines read letters and digits alike; other
+    tokens by NLTK's own patterns. Punkt types each token of every context it annotates."""
+
+    __slots__ = ()
+    _ASCII_NUMERIC = _plain_pattern(_punkt.PunktToken._RE_NUMERIC)
+    _ASCII_ELLIPSIS = _plain_pattern(_punkt.PunktToken._RE_ELLIPSIS)
+    _ASCII_INITIAL = _plain_pattern(_punkt.PunktToken._RE_INITIAL)
+    _ASCII_ALPHA = _plain_pattern(_punkt.PunktToken._RE_ALPHA)
+    _ASCII_NON_PUNCT = _plain_pattern(_punkt._re_non_punct)
+
+    def _get_type(self, tok):
+        lowered = tok.lower()
+        if lowered.isascii():
+            return self._ASCII_NUMERIC.sub("##number##", lowered)
+        return super()._get_type(tok)
+
+    @property
+    def is_ellipsis(self):
+        return self._ASCII_ELLIPSIS.match(self.tok) if self.tok.isascii() else super().is_ellipsis
+
+    @property
+    def is_initial(self):
+        return self._ASCII_INITIAL.match(self.tok) if self.tok.isascii() else super().is_initial
+
+    @property
+    def is_alpha(self):
+        return self._ASCII_ALPHA.match(self.tok) if self.tok.isascii() else super().is_alpha
+
+    @property
+    def is_non_punct(self):
+        return self._ASCII_NON_PUNCT.search(self.type) if self.type.isascii() else super().is_non_punct
+
+
 DEFAULT_PARAMS = "punkt"
 
 # Any mark that could start a rule below. A text with none before its final stop is one sentence.
@@ -291,7 +326,7 @@ class _Punkt(PunktSentenceTokenizer):
     _PLAIN = re.compile(r"([A-Za-z]{2,})\. +\S+")
 
     def __init__(self, params: PunktParameters):
-        super().__init__(params, lang_vars=_LanguageVars())
+        super().__init__(params, lang_vars=_LanguageVars(), token_cls=_Token)
         self._memo: dict[str, bool] = {}
         self._collocation_starts = frozenset(first for first, _ in params.collocations)
 
