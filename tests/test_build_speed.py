@@ -275,3 +275,19 @@ def test_furniture_rules_tried_by_groups_as_by_their_whole_pattern(real_texts):
     for probe in probes[:3000] * 2:  # the second time from memory
         n_words = len(clean._WORD.findall(probe))
         assert clean._phrase_rule(probe, n_words, rules) == clean._furniture_rule(probe, n_words)
+
+
+def test_bullets_found_at_line_starts_as_over_the_whole_page(real_texts):
+    """`_line_bullets` (the bullet pattern tried only where a line opens with a character that can
+    start a bullet) finds the bullets the pattern finds over all the lines of a page at once."""
+    from bisect import bisect_right
+
+    odd = ["• one\n- two\n–three\n— four\n1. five\n12) six\n١. seven\n² eight\n3.x\n» nine\n*", "-\n1.\n\u00b7 x"]
+    found = 0
+    for text in real_texts + odd:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        joined, starts = "\n".join(lines), clean._line_starts(lines)
+        expected = {bisect_right(starts, m.start()) - 1: m.group() for m in clean._BULLET_LINES.finditer(joined)}
+        assert clean._line_bullets(joined, starts, lines) == expected
+        found += len(expected)
+    assert found > 400

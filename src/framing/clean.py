@@ -504,6 +504,7 @@ def _grouped(text: str) -> tuple[list[tuple[int, str]], "_PageLines | None", lis
 
 
 _BULLET_LINES = re.compile(r"^(?:[•●▪◦‣∙·*+»›>]|[-–—](?=[^\S\n])|\d{1,2}[.)](?=[^\S\n]))[^\S\n]*", re.M)
+_BULLET_OPENERS = frozenset("•●▪◦‣∙·*+»›>-–—")  # the characters but digits that open a `_BULLET_LINES` match
 _LONE_BULLET = re.compile(r"[-–—]|\d{1,2}[.)]")
 _WORD_OR_BREAK = re.compile(r"\n|" + _WORD.pattern)
 _SPACE_IN_LINE = re.compile(r" [^\S\n]+|[^\S\n ][^\S\n]*")  # white space but a single space
@@ -520,6 +521,20 @@ def _single_spaced(text: str) -> str:
     if "  " not in spaced and spaced.replace("\n", "").isprintable():
         return spaced
     return _SPACE_IN_LINE.sub(" ", text)
+
+
+def _line_bullets(joined: str, starts: list[int], lines: list[str]) -> dict[int, str]:
+    """{line index: its bullet} for the lines (joined by newlines, each starting at `starts`) that
+    open with one: the matches of `_BULLET_LINES` over the joined lines, tried only at the start
+    of a line whose first character can open a bullet (a bullet sign, a dash or a digit)."""
+    bullets = {}
+    for i, (start, line) in enumerate(zip(starts, lines)):
+        first = line[:1]
+        if first in _BULLET_OPENERS or first.isdigit():
+            match = _BULLET_LINES.match(joined, start)
+            if match is not None:
+                bullets[i] = match.group()
+    return bullets
 
 
 def _line_starts(lines: list[str]) -> list[int]:
@@ -544,8 +559,7 @@ class _PageLines:
         self.stripped = [raw.strip() for raw in raws]
         joined = "\n".join(self.stripped)
         starts = _line_starts(self.stripped)
-        bullets = {bisect_right(starts, m.start()) - 1: m.group()
-                   for m in _BULLET_LINES.finditer(joined)}  # `_BULLET.match(line.strip())`
+        bullets = _line_bullets(joined, starts, self.stripped)  # `_BULLET.match(line.strip())`
         self.bullet_stripped = [i in bullets for i in range(len(raws))]
         # `_BULLET.match(raw)`: the same, but for a lone dash or number that white space follows
         self.bullet = [b or (len(s) <= 3 and raw[-1:].isspace() and bool(_LONE_BULLET.fullmatch(s)))

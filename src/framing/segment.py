@@ -98,7 +98,7 @@ class _LanguageVars(_punkt.PunktLanguageVars):
     context it annotates (its word tokenizer) compiled by `re` (`_plain_pattern`): the same
     matches at about half the cost of the time-limited `regex` engine. The patterns that type a
     token (number, initial, ellipsis), whose letter and digit classes the two engines read
-    differently, are NLTK's."""
+    differently beyond ASCII, are `_Token`'s."""
 
     __slots__ = ()
     re_boundary_realignment = _plain_pattern(_punkt.PunktLanguageVars.re_boundary_realignment)
