@@ -104,18 +104,18 @@ class _LanguageVars(_punkt.PunktLanguageVars):
     re_boundary_realignment = _plain_pattern(_punkt.PunktLanguageVars.re_boundary_realignment)
 
     def period_context_re(self) -> re.Pattern:
-        try:
-            return self._re_period_context
-        except AttributeError:
-            self._re_period_context = _plain_pattern(super().period_context_re())
-            return self._re_period_context
+        return self._compiled("_re_period_context", super().period_context_re)
 
     def _word_tokenizer_re(self) -> re.Pattern:
-        try:
-            return self._re_word_tokenizer
-        except AttributeError:
-            self._re_word_tokenizer = _plain_pattern(super()._word_tokenizer_re())
-            return self._re_word_tokenizer
+        return self._compiled("_re_word_tokenizer", super()._word_tokenizer_re)
+
+    def _compiled(self, slot: str, nltk_pattern) -> re.Pattern:
+        """NLTK's pattern (`nltk_pattern()`, which keeps it in `slot`) compiled by `re`, kept there instead."""
+        pattern = getattr(self, slot, None)
+        if not isinstance(pattern, re.Pattern):
+            pattern = _plain_pattern(nltk_pattern())
+            setattr(self, slot, pattern)
+        return pattern
 
 
 class _Token(_punkt.PunktToken):
@@ -136,21 +136,25 @@ class _Token(_punkt.PunktToken):
             return self._ASCII_NUMERIC.sub("##number##", lowered)
         return super()._get_type(tok)
 
+    def _typed(self, text: str, ours: re.Pattern, theirs, *, search: bool = False):
+        pattern = ours if text.isascii() else theirs
+        return pattern.search(text) if search else pattern.match(text)
+
     @property
     def is_ellipsis(self):
-        return self._ASCII_ELLIPSIS.match(self.tok) if self.tok.isascii() else super().is_ellipsis
+        return self._typed(self.tok, self._ASCII_ELLIPSIS, self._RE_ELLIPSIS)
 
     @property
     def is_initial(self):
-        return self._ASCII_INITIAL.match(self.tok) if self.tok.isascii() else super().is_initial
+        return self._typed(self.tok, self._ASCII_INITIAL, self._RE_INITIAL)
 
     @property
     def is_alpha(self):
-        return self._ASCII_ALPHA.match(self.tok) if self.tok.isascii() else super().is_alpha
+        return self._typed(self.tok, self._ASCII_ALPHA, self._RE_ALPHA)
 
     @property
     def is_non_punct(self):
-        return self._ASCII_NON_PUNCT.search(self.type) if self.type.isascii() else super().is_non_punct
+        return self._typed(self.type, self._ASCII_NON_PUNCT, _punkt._re_non_punct, search=True)
 
 
 DEFAULT_PARAMS = "punkt"
