@@ -22,8 +22,9 @@ builds' tables are compared (every column but `build_key`, which digests the cod
 workers) on one JSON-lines export of N MB, with its wall time and peak memory (the largest of the
 process and its workers).
 
-With `--breakdown` (needs `--repeats` ≥ 1): this tree's build timed step by step (`step_breakdown`),
-each step's CPU seconds and share of the build, medians over `--repeats`. With `--rerun-articles N`:
+With `--breakdown` (needs `--repeats` ≥ 1): the build timed step by step (`step_breakdown`), each
+step's CPU seconds and share of the build, medians over `--repeats` (with `--before`, both trees,
+interleaved). With `--rerun-articles N`:
 a one-article rebuild of an N-article corpus, before and after interleaved (`measure_rerun`).
 
 Prints a table and writes benchmarks/results/build.json (with `--repeats 0`: build-export.json, or
@@ -246,9 +247,17 @@ def measure(trees: dict[str, Path], corpus: Path, work: Path, repeats: int) -> d
     return summary
 
 
-def measure_breakdown(src: Path, corpus: Path, repeats: int) -> dict:
-    """Each step's share of the build (`step_breakdown`), medians over `repeats` runs."""
-    runs = [run_child(src, "breakdown", corpus=str(corpus)) for _ in range(max(1, repeats))]
+def measure_breakdown(trees: dict[str, Path], corpus: Path, repeats: int) -> dict:
+    """Each step's CPU seconds and share of the build (`step_breakdown`) for each tree, runs of the
+    trees interleaved, medians over `repeats` runs."""
+    runs: dict[str, list[dict]] = {label: [] for label in trees}
+    for _ in range(max(1, repeats)):
+        for label, src in trees.items():
+            runs[label].append(run_child(src, "breakdown", corpus=str(corpus)))
+    return {label: _breakdown_summary(tree_runs) for label, tree_runs in runs.items()}
+
+
+def _breakdown_summary(runs: list[dict]) -> dict:
     total = statistics.median(r["cpu_s"] for r in runs)
     steps = {name: statistics.median(r["steps"][name] for r in runs) for name in runs[0]["steps"]}
     return {"build_cpu_s": round(total, 3),
@@ -354,10 +363,10 @@ def main() -> int:
         if args.export_mb:
             report["export"] = measure_export(trees, work, args.export_mb)
         if args.breakdown:
-            report["breakdown"] = measure_breakdown(ROOT / "src", corpus, args.repeats)
-            print("steps of the build (CPU s, share): " + ", ".join(
-                f"{name} {value} ({report['breakdown']['steps_share'][name]:.0%})"
-                for name, value in report["breakdown"]["steps_cpu_s"].items()))
+            report["breakdown"] = measure_breakdown(trees, corpus, args.repeats)
+            for label, steps in report["breakdown"].items():
+                print(f"steps of the build, {label} (CPU s, share): " + ", ".join(
+                    f"{name} {value} ({steps['steps_share'][name]:.0%})" for name, value in steps["steps_cpu_s"].items()))
         if args.rerun_articles:
             report["rerun"] = measure_rerun(trees, work, args.rerun_articles, args.rerun_repeats)
             print("one-article rebuild, wall s: " + ", ".join(

@@ -427,12 +427,16 @@ def baseline_clean(revision: str):
 
 
 def forget_seen_lines() -> None:
-    """Empty clean.py's memory of lines already tried against the furniture patterns, so every page
-    is timed as if it were the first one seen (none of these pages shares a site with another)."""
+    """Empty clean.py's memory of lines already tried against the furniture patterns (and the
+    baseline's, when one is loaded), so every page is timed as if it were the first one seen (none
+    of these pages shares a site with another)."""
     from framing import clean
 
-    for band in clean._prefilters() or ():
-        band.seen.clear()
+    for module in (clean, sys.modules.get("framing.clean_baseline")):
+        for band in (module._prefilters() or ()) if module is not None else ():
+            band.seen.clear()
+        if hasattr(module, "_phrase_rule"):  # (the furniture rule found per line, remembered since)
+            module._rule_gates().found.clear()
 
 
 def speed(texts: list[str], functions: dict) -> dict[str, float]:
