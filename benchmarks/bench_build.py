@@ -1,7 +1,7 @@
 """The build's cost against the floor, before and after a change, and one large export's memory.
 
     python benchmarks/bench_build.py [--articles 2000] [--repeats 5] [--before REV [--modules M,N]]
-                                     [--export-mb 0]
+                                     [--export-mb 0] [--cli CORPUS [--cli-options=--clean]]
 
 On a corpus of real news text (benchmarks/corpora.py: JSON-lines exports of 1,000 rows and every
 hundredth article a page dump to clean) it measures, each in a fresh process:
@@ -22,13 +22,16 @@ builds' tables are compared (every column but `build_key`, which digests the cod
 workers) on one JSON-lines export of N MB, with its wall time and peak memory (the largest of the
 process and its workers).
 
+With `--cli CORPUS` (and `--cli-options=--clean`): `framing build CORPUS` as a user runs it, 2
+workers, wall and CPU seconds with its workers, trees interleaved, medians of `--cli-repeats`.
+
 With `--breakdown` (needs `--repeats` ≥ 1): the build timed step by step (`step_breakdown`), each
 step's CPU seconds and share of the build, medians over `--repeats` (with `--before`, both trees,
 interleaved). With `--rerun-articles N`:
 a one-article rebuild of an N-article corpus, before and after interleaved (`measure_rerun`).
 
-Prints a table and writes benchmarks/results/build.json (with `--repeats 0`: build-export.json, or
-build-rerun.json when only the rebuild is timed).
+Prints a table and writes benchmarks/results/build.json (with `--repeats 0`: build-export.json,
+build-rerun.json when the rebuild is timed, or build-cli.json when only `framing build` is).
 """
 from __future__ import annotations
 
@@ -310,6 +313,33 @@ def _same_parquet(left: Path, right: Path) -> bool:
         for name in ("articles", "sentences", "removed"))
 
 
+def measure_cli(trees: dict[str, Path], work: Path, corpus: Path, repeats: int, options: list[str]) -> dict:
+    """Wall and CPU seconds (its workers included) of `framing build CORPUS` as a user runs it (2
+    workers, a fresh process with its start-up and imports, `options` added, e.g. --clean), into a
+    new folder each time; trees interleaved, after one run each to compile and cache, medians."""
+    def run(src: Path, out: Path) -> tuple[float, float]:
+        shutil.rmtree(out, ignore_errors=True)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "framing.cli", "build", str(corpus), "--out", str(out), "--workers",
+                        "2", "--quiet", *options], env=dict(os.environ, PYTHONPATH=str(src)), check=True,
+                       capture_output=True, timeout=3600)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+    for label, src in trees.items():
+        run(src, work / f"cli-{label}")
+    runs: dict[str, list[tuple[float, float]]] = {label: [] for label in trees}
+    for _ in range(repeats):
+        for label, src in trees.items():
+            runs[label].append(run(src, work / f"cli-{label}"))
+    return {label: {"median_wall_s": round(statistics.median(w for w, _ in rows), 2),
+                    "median_cpu_s": round(statistics.median(c for _, c in rows), 2),
+                    "wall_s": [round(w, 2) for w, _ in rows], "cpu_s": [round(c, 2) for _, c in rows]}
+            for label, rows in runs.items()} | {"corpus": str(corpus), "options": options}
+
+
 def measure_export(trees: dict[str, Path], work: Path, megabytes: float) -> dict:
     sys.path.insert(0, str(HERE))
     import corpora
@@ -341,6 +371,9 @@ def main() -> int:
     parser.add_argument("--rerun-articles", type=int, default=0,
                         help="also time a one-article rebuild of a corpus of this many articles")
     parser.add_argument("--rerun-repeats", type=int, default=3)
+    parser.add_argument("--cli", help="also time `framing build` on this corpus folder (wall and CPU)")
+    parser.add_argument("--cli-options", default="", help="with --cli: options added, e.g. --clean")
+    parser.add_argument("--cli-repeats", type=int, default=5)
     parser.add_argument("--child")
     parser.add_argument("--json-args")
     args = parser.parse_args()
@@ -372,6 +405,12 @@ def main() -> int:
             print("one-article rebuild, wall s: " + ", ".join(
                 f"{label} {row['median_wall_s']} (runs {row['wall_s']})" for label, row in report["rerun"].items()
                 if isinstance(row, dict)) + f"; identical tables: {report['rerun']['identical_tables']}")
+        if args.cli:
+            options = args.cli_options.split()
+            report["cli"] = measure_cli(trees, work, Path(args.cli).resolve(), args.cli_repeats, options)
+            print(f"framing build {args.cli} {args.cli_options}: " + ", ".join(
+                f"{label} {row['median_wall_s']} s wall, {row['median_cpu_s']} CPU s"
+                for label, row in report["cli"].items() if isinstance(row, dict)))
         report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         for label, row in report["results"].items():
             if isinstance(row, dict):
@@ -382,7 +421,8 @@ def main() -> int:
               f"at end {report['load_average_at_end']}")
         RESULTS.mkdir(exist_ok=True)
         # the export alone, or the rebuild alone: each its own file
-        name = "build.json" if args.repeats else "build-export.json" if args.export_mb else "build-rerun.json"
+        name = "build.json" if args.repeats else "build-export.json" if args.export_mb else \
+            "build-rerun.json" if args.rerun_articles else "build-cli.json"
         (RESULTS / name).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         return 0
     finally:
