@@ -241,6 +241,57 @@ def test_add_sentiment_scores_are_the_reference_scores(seed_sentences):
     np.testing.assert_allclose(scored[list(SCORE_COLUMNS)].to_numpy(), reference, rtol=0, atol=1e-9)
 
 
+
+def _typographic_sentences(shared: Path) -> list[str]:
+    """The distinct NewsMTSC and AllSides sentences of ../shared/data holding a typographic quotation
+    mark or apostrophe."""
+    texts = list(pd.read_json(shared / "newsmtsc-train" / "train_targets.jsonl", lines=True)["sentence"])
+    bodies = pd.read_json(shared / "allsides-roundups" / "articles.jsonl", lines=True)["text"].dropna()
+    texts += [sentence for body in bodies for sentence in split_sentences(body)]
+    marks = re.compile("[" + "".join(S.QUOTE_FOLD) + "]")
+    return list(dict.fromkeys(text for text in texts if marks.search(text)))
+
+
+def test_quotation_marks_are_folded_to_ascii_in_both_paths(shared_data):
+    from textblob.en import sentiment as pattern
+
+    texts = _typographic_sentences(shared_data)
+    assert len(texts) > 3000
+    arrays, reference = _compare(texts)
+    worst = _worst(arrays, reference, texts)
+    assert all(value <= 1e-9 for value, _ in worst.values()), worst
+    # Both paths give what the packages give on the folded text, and fold=False what they give on
+    # the text as written.
+    plain = SentimentIntensityAnalyzer()
+    sample = texts[::25]
+    rows = [texts.index(text) for text in sample]
+    folded = [plain.polarity_scores(S.fold_quotes(text))["compound"] for text in sample]
+    np.testing.assert_allclose(arrays[rows, 2], folded, rtol=0, atol=1e-9)
+    np.testing.assert_allclose(arrays[rows, 0], [pattern(S.fold_quotes(t))[0] for t in sample], rtol=0, atol=1e-9)
+    unfolded = array_scores(sample, fold=False).scores
+    np.testing.assert_allclose(unfolded[:, 2], [plain.polarity_scores(t)["compound"] for t in sample], rtol=0, atol=1e-9)
+    np.testing.assert_allclose(unfolded, reference_scores(sample, fold=False), rtol=0, atol=1e-9)
+    # Folding changes VADER's reading of a real share of these sentences (about one in eleven).
+    changed = np.abs(arrays[:, 2] - array_scores(texts, fold=False).scores[:, 2]) > 1e-9
+    assert 0.03 < changed.mean() < 0.3
+
+
+def test_words_glued_to_typographic_quotes_are_read_by_the_lexicon(seed_sentences):
+    # Seed sentences: "“consequential threats”" and "“peace through weakness”" are scored as
+    # the words they are; without folding VADER skips every word touching a curly quote.
+    text = next(t for t in seed_sentences["text"] if "“consequential threats”" in t)
+    assert score_text(text) == pytest.approx(score_text(text.replace("“", '"').replace("”", '"')), abs=1e-12)
+    # "threats" is negative: read, it turns the sentence from positive to negative.
+    assert array_scores([text], fold=False).scores[0, 3] > 0 > array_scores([text]).scores[0, 3]
+    # "don’t" is a negation as "don't" is.
+    assert score_text("Voters don’t like the plan.") == pytest.approx(score_text("Voters don't like the plan."), abs=1e-12)
+    assert score_text("Voters don’t like the plan.") < 0
+    # The stored text is left as written.
+    scored = add_sentiment(seed_sentences)
+    assert scored["text"].equals(seed_sentences["text"])
+    assert scored["text"].str.contains("“").any()
+
+
 # --- summaries -------------------------------------------------------------------------------
 
 

@@ -51,6 +51,26 @@ _CLAUSE_BREAK = re.compile(
 _WORD = re.compile(r"\S+")
 # A word as VADER sees it once it strips punctuation from the ends of a space-separated token.
 _VADER_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# Typographic quotation marks and apostrophes, and the primes typed in their place, as the ASCII
+# marks the scorers know. VADER strips only ASCII punctuation from the ends of a word and reads only
+# "n't" as negation, so without this "“unrealistic", "disaster”" and "‘good’" are not looked up and
+# "don’t like" is not negated. One character for one, so offsets in the text still hold.
+QUOTE_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",  # ‘ ’ ‚ ‛ ′
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',  # “ ” „ ‟ ″
+    "\u00ab": '"', "\u00bb": '"',  # « »
+}
+_QUOTE_TABLE = str.maketrans(QUOTE_FOLD)
+
+
+def fold_quotes(text: str) -> str:
+    """`text` with the typographic quotation marks and apostrophes of `QUOTE_FOLD` replaced by ASCII
+    ones (same length): what the lexicon scorers read. The stored text is never changed.
+
+    >>> fold_quotes("“Unrealistic,” they don’t say") == '"Unrealistic," they don' + "'t say"
+    True
+    """
+    return text.translate(_QUOTE_TABLE)
 
 
 @dataclass
@@ -67,10 +87,13 @@ class _Scorer:
     # The news lexicon's entries (lower-cased), where the two analyzers' lexicons differ.
     news_entries: frozenset = field(repr=False, default=frozenset())
 
-    def scores(self, text: str) -> tuple[float, float, float, float]:
-        """(polarity, subjectivity, vader_compound, sentiment) of one text; NaN for empty text."""
+    def scores(self, text: str, fold: bool = True) -> tuple[float, float, float, float]:
+        """(polarity, subjectivity, vader_compound, sentiment) of one text, its quotation marks
+        folded to ASCII (`fold_quotes`) unless `fold` is False; NaN for empty text."""
         if not isinstance(text, str) or not _HAS_WORD.search(text):
             return (np.nan,) * 4
+        if fold:
+            text = fold_quotes(text)
         polarity, subjectivity = _pattern_sentiment(text)
         compound = self.plain.polarity_scores(text)["compound"]
         # The news analyzer differs from the plain one only on the news lexicon's words.
@@ -159,13 +182,14 @@ class ArrayScores:
 
 
 def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
-                 params: str | Path = DEFAULT_PARAMS) -> ArrayScores:
+                 params: str | Path = DEFAULT_PARAMS, fold: bool = True) -> ArrayScores:
     """All four scores of every text, computed over arrays of tokens (`framing.sentiment_arrays`);
-    identical to scoring each text with the packages (`reference_scores`)."""
+    identical to scoring each text with the packages (`reference_scores`). The texts' quotation
+    marks are folded to ASCII first (`fold_quotes`) unless `fold` is False."""
     scorer = _scorer(str(lexicon), str(params))
     out = np.full((len(texts), len(SCORE_COLUMNS)), np.nan)
     keep = [i for i, text in enumerate(texts) if isinstance(text, str) and _HAS_WORD.search(text)]
-    kept = [texts[i] for i in keep]
+    kept = [fold_quotes(texts[i]) if fold else texts[i] for i in keep]
     fallback = {"vader_but_ties": 0, "textblob": 0}
     if kept:
         split = _arrays.split_texts(kept)
@@ -187,11 +211,12 @@ def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
 
 
 def reference_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
-                     params: str | Path = DEFAULT_PARAMS) -> np.ndarray:
-    """The four scores of every text from one call of each package per text: the reference that
-    `array_scores` is tested against (slower, same numbers)."""
+                     params: str | Path = DEFAULT_PARAMS, fold: bool = True) -> np.ndarray:
+    """The four scores of every text from one call of each package per text (on the text folded by
+    `fold_quotes` unless `fold` is False): the reference that `array_scores` is tested against
+    (slower, same numbers)."""
     scorer = _scorer(str(lexicon), str(params))
-    return np.array([scorer.scores(text) for text in texts], dtype=float).reshape(len(texts), len(SCORE_COLUMNS))
+    return np.array([scorer.scores(text, fold) for text in texts], dtype=float).reshape(len(texts), len(SCORE_COLUMNS))
 
 
 def _score_chunk(job: tuple[list, str, str]) -> np.ndarray:
@@ -501,7 +526,8 @@ def target_features(texts: list[str], starts: list[int], ends: list[int], *,
         flags.append(_mention_flags(text, start, end))
     columns, names = [], []
     for name, parts in stretches.items():
-        scores = np.nan_to_num(array_scores(parts, lexicon=lexicon, params=params).scores)
+        # Unfolded (fold=False): the shipped classifier was trained on scores of the text as written.
+        scores = np.nan_to_num(array_scores(parts, lexicon=lexicon, params=params, fold=False).scores)
         columns += [scores[:, 2], scores[:, 0], scores[:, 3]]
         names += [f"{name}_vader", f"{name}_textblob", f"{name}_sentiment"]
     dense = np.column_stack(columns + [np.array(flags, dtype=float).reshape(len(flags), len(FLAG_NAMES))])
