@@ -17,8 +17,12 @@ writes benchmarks/results/sentiment.json. Needs ../shared/data/.
 3. Speed: sentences per second of the per-sentence reference path, of the array path that
    `add_sentiment` uses, and of the floor (the texts split by one regular expression and one
    lexicon summed in numpy), on every distinct news sentence of ../shared/data, interleaved and
-   repeated `REPS` times (default 5); medians. `ONLY=speed` (or nyt, newsmtsc) runs one part and
-   keeps the others' last results in the JSON.
+   repeated `REPS` times (default 5); medians. `ONLY=speed` (or nyt, newsmtsc, quotes) runs one
+   part and keeps the others' last results in the JSON.
+4. Typographic quotation marks (`quotes`): per data set, the share of distinct sentences holding a
+   mark of `QUOTE_FOLD` and the share whose scores `fold_quotes` changes. `ONLY=quotes_classifier`
+   (not part of a full run, about 5 minutes) compares the actor classifier's grouped CV with its
+   lexicon features read from folded text against the features it was trained on.
 """
 from __future__ import annotations
 
@@ -313,13 +317,67 @@ def speed(reps: int = int(os.environ.get("REPS", 5))) -> dict:
     }
 
 
+def quote_sets() -> dict[str, list[str]]:
+    """Distinct sentences holding a word, per data set: NYT, NewsMTSC, and the AllSides texts,
+    narrative-frames articles and the seeds split into sentences."""
+    from framing.segment import split_sentences
+
+    def column(name: str, key: str) -> list[str]:
+        return list(pd.read_json(SHARED / name, lines=True)[key].dropna())
+
+    seeds = [path.read_text(encoding="utf-8") for path in sorted((SHARED.parent / "seeds").glob("*.txt"))]
+    sets = {
+        "nyt-sentiment-dev": column("nyt-sentiment-dev/snippets.jsonl", "text"),
+        "newsmtsc-train": column("newsmtsc-train/train_targets.jsonl", "sentence"),
+        "allsides-roundups": [s for t in column("allsides-roundups/articles.jsonl", "text") for s in split_sentences(t)],
+        "narrative-frames-dev": [s for t in column("narrative-frames-dev/articles.jsonl", "text")
+                                 for s in split_sentences(t)],
+        "seeds": [s for t in seeds for s in split_sentences(t)],
+    }
+    return {name: [t for t in dict.fromkeys(texts) if re.search(r"\w", t)] for name, texts in sets.items()}
+
+
+def quotes() -> dict:
+    """How often typographic quotation marks occur and how often folding them changes a score."""
+    marks = re.compile("[" + "".join(S.QUOTE_FOLD) + "]")
+    out = {}
+    for name, texts in quote_sets().items():
+        changed = np.abs(S.array_scores(texts).scores - S.array_scores(texts, fold=False).scores) > 1e-12
+        out[name] = {"sentences": len(texts),
+                     "with_mark": float(np.mean([bool(marks.search(t)) for t in texts])),
+                     **{f"changed_{c}": float(changed[:, j].mean()) for j, c in enumerate(S.SCORE_COLUMNS)}}
+    return out
+
+
+def quotes_classifier() -> dict:
+    """Grouped CV of the actor classifier (benchmarks/train_actor_sentiment.py) with its lexicon
+    features from the text as written (as shipped) and from the text with quotation marks folded."""
+    import train_actor_sentiment as T
+
+    rows = T.read_targets()
+    truth = rows["polarity"].to_numpy()
+    original = S.array_scores
+    out = {}
+    for fold in (False, True):
+        S.array_scores = lambda texts, **kw: original(
+            [S.fold_quotes(t) if fold and isinstance(t, str) else t for t in texts], **kw)
+        try:
+            result = T.cross_validated(T.features_of(rows), truth, rows["source_doc_key"].to_numpy())
+        finally:
+            S.array_scores = original
+        out["folded" if fold else "as_written"] = {"chosen": result["chosen"],
+                                                    "classifier": target_report(truth, result["labels"])}
+    return out
+
+
 def main() -> None:
-    parts = {"nyt": nyt, "newsmtsc": newsmtsc, "speed": speed}
+    parts = {"nyt": nyt, "newsmtsc": newsmtsc, "speed": speed, "quotes": quotes,
+             "quotes_classifier": quotes_classifier}
     only = os.environ.get("ONLY")
     path = RESULTS / "sentiment.json"
     results = json.loads(path.read_text(encoding="utf-8")) if only and path.exists() else {}
     for name, part in parts.items():
-        if only in (None, name):
+        if only == name or (only is None and name != "quotes_classifier"):
             results[name] = part()
             print(json.dumps({name: results[name]}, indent=2, default=float), flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
