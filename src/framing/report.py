@@ -342,8 +342,6 @@ def write_event_pages(processed: Path, folder: Path, *, corpus: str, event: str 
             f"{type(error).__name__}: {error}"
 
 
-
-
 def keep_human_input(old: Path, staging: Path) -> list[Path]:
     """Copy what people put in the report folder `old` into the new report `staging`, so that
     replacing the report never loses it: every file under `<old>/coding/` (coding sheets, filled in
