@@ -342,7 +342,8 @@ def test_clean_deletes_nothing_outside_folders_framing_marked(project):
     result = _run(["clean", ".", "..", "mycorpus", "empty-of-mine", "looks-like-a-report"], project)
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr  # '.' names no corpus
     assert ".: framing wrote nothing for a corpus of that name" in result.stderr
-    assert f"cleaned {marked}; kept what framing did not write there: figures" in result.stdout
+    assert (f"cleaned {marked}; kept what may be people's work (coding sheets, files framing did not write "
+            "or that were edited): figures") in result.stdout
     assert sorted(p.name for p in marked.iterdir()) == [".framing", "figures"]  # index.html went
     assert (reports / "empty-of-mine").is_dir() and legacy.is_dir()
     assert {name: _hashes(project / name) for name in untouched} == untouched

@@ -264,7 +264,8 @@ def remove_outputs(folder: Path, kind: str, *, guard: Path | None = None) -> str
             if kept:
                 if (folder / MANIFEST).is_file():  # what is left is the user's: a rerun keeps it all
                     save_text(json.dumps({"files": {}}) + "\n", folder / MANIFEST)
-                return f"cleaned {folder}; kept what framing did not write there: {_listed(kept)}"
+                return (f"cleaned {folder}; kept what may be people's work (coding sheets, files framing "
+                        f"did not write or that were edited): {_listed(kept)}")
             for name in _BOOKKEEPING:
                 (folder / name).unlink(missing_ok=True)
             folder.rmdir()
