@@ -4,8 +4,8 @@ after `framing.keywords.mark_set_aside`.
 Run from the project root: `.venv/bin/python benchmarks/bench_set_aside.py`. On the first 100
 AllSides events (300 articles) and on the seed corpus: weighted log-odds one outlet against the rest
 (`log_odds`), the top 10 terms of every outlet by z-score; prints how many of them are outlet names or
-house-style tokens with all tokens counted and with the set-aside tokens left out, and the terms set
-aside most often. Writes `benchmarks/results/set_aside.json`.
+house-style tokens (signposts included) with all tokens counted and with the set-aside tokens left
+out, the terms set aside most often, and each outlet's signposts (`find_signposts`). Writes `benchmarks/results/set_aside.json`.
 """
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ def measure(sentences) -> dict:
         out[name] = {"n_top_terms": len(top), "outlet_or_house_style": len(flagged),
                      "examples": sorted(flagged["term"].value_counts().index[:10])}
     out["most_set_aside"] = fr.count_set_aside(tokens, by=None).head(15).to_dict("records")
+    out["signposts"] = fr.find_signposts(tokens).to_dict("records")
     return out
 
 
@@ -45,6 +46,7 @@ def main() -> None:
             print(f"{corpus}, {name}: {r['outlet_or_house_style']} of {r['n_top_terms']} top-{TOP} terms are "
                   f"outlet names or house style {r['examples']}")
         print(f"  set aside most: {[(r['term'], r['set_aside'], r['n']) for r in row['most_set_aside'][:10]]}")
+        print(f"  signposts: {[(r['outlet'], r['signpost'], r['n_articles'], r['n_events']) for r in row['signposts']]}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2))
 

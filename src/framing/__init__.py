@@ -23,7 +23,7 @@ _EXPORTS = {
     "frames": ["add_frames", "agreement", "article_frames", "export_coding_sheet", "find_issue_lexicon", "frame_evidence",
                "issue_lexicon", "krippendorff_alpha", "read_lexicon", "summarise_frames"],
     "keywords": ["collocations", "count_set_aside", "count_terms", "keyness", "kwic", "log_odds",
-                 "log_odds_threshold", "mark_set_aside", "normalise_term",
+                 "find_signposts", "log_odds_threshold", "mark_set_aside", "normalise_term",
                  "read_stopwords", "tfidf", "tokenize", "unnest_tokens"],
     "lexicons": ["load_data"],
     "plots": ["add_caption", "corpus_caption", "export_figure", "house_style", "label", "new_axes",

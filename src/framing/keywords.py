@@ -58,6 +58,11 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN, re.VERBOSE)
 _CHARMAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
 _POSSESSIVE = re.compile(r"'[sS]$")
 
+# A lead-in: at most four words opening a sentence or paragraph, then a colon and a space or the
+# end ("Why it matters: ...", "The big picture: ..."); a clock time ("10:30") has no space after.
+_LEAD_IN = re.compile(r"[\s\"'\u201c\u2018*\u2022-]*((?:[^\W_][\w'\u2019-]*[ \t]+){0,3}[^\W_][\w'\u2019-]*)[ \t]*:(?=\s|$)")
+LEAD_IN_WORDS = 4
+
 # Columns of the sentence table that describe one sentence rather than a group; tokens do not
 # repeat them (join back on article_id and sentence_id when needed).
 _SENTENCE_ONLY = ("text", "n_words", "paragraph_id", "position", "line_start", "line_end")
@@ -112,6 +117,15 @@ def read_stopwords(stopwords: str | Path | Iterable[str] | None = None) -> tuple
     return frozenset(normalise_term(str(word)) for word in words), version
 
 
+def _lead_in_length(text: str) -> int:
+    """How many tokens open `text` before a colon (`_LEAD_IN`), or 0: none, or more than four."""
+    match = _LEAD_IN.match(_nfc(text))
+    if not match:
+        return 0
+    n = len(tokenize(match.group(1)))
+    return n if n <= LEAD_IN_WORDS else 0
+
+
 def _group_columns(sentences: pd.DataFrame, text_col: str) -> list[str]:
     """`article_id`, `sentence_id`, then the other columns that are not text or per-sentence
     measures (`outlet`, `event`, `kind`, a user's own group columns)."""
@@ -130,7 +144,9 @@ def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopw
     group (`outlet`, `event`, `kind`, columns you added), then `token_id` (0-based position among
     all tokens of the sentence, stop words included, so ids stay stable when stop words are
     dropped), `token` (as written), `term` (see `normalise_term`; lower-cased only if `lowercase`),
-    `is_stopword`. `attrs["lexicons"]` records the stop-word list's version.
+    `is_stopword`, `lead_in` (the token is one of the at most four words that open the sentence
+    before a colon, as in "Why it matters: ..."; `mark_set_aside` finds outlets' signposts with it).
+    `attrs["lexicons"]` records the stop-word list's version.
 
     >>> tokens = unnest_tokens(sentences)                       # doctest: +SKIP
     >>> tokens = unnest_tokens(sentences, drop_stopwords=False)  # doctest: +SKIP
@@ -154,6 +170,8 @@ def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopw
     tokens["token"] = pd.array(uniques, dtype="str").take(codes)
     tokens["term"] = pd.array(terms, dtype="str").take(codes)
     tokens["is_stopword"] = stop[codes]
+    lead_lengths = np.fromiter(map(_lead_in_length, distinct), dtype=np.int64, count=len(distinct))
+    tokens["lead_in"] = token_ids < lead_lengths[text_codes[rows]]
     if drop_stopwords:
         tokens = tokens[~tokens["is_stopword"]].reset_index(drop=True)
     tokens.attrs["lexicons"] = {"stopwords": version}
@@ -177,8 +195,10 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     `set_aside`: "outlet name" for the words of an outlet's own name where it is written ("Fox
     News", "HuffPost") and for a distinctive word of the name on its own ("Fox") when the table never
     writes that word in lower case (so "new" of "New York Times" stays content); "house style" for the
-    terms of `house_style.toml` (honorifics "mr", abbreviated titles "sen", spellings "u.s."); "" for
-    every other token. Pass `house_style=None` to mark outlet names only.
+    terms of `house_style.toml` (honorifics "mr", abbreviated titles "sen", spellings "u.s.");
+    "signpost" for the words of an outlet's recurring lead-ins, where they open a sentence (see
+    `find_signposts`; needs the `lead_in` column of `unnest_tokens`); "" for every other token. Pass
+    `house_style=None` to mark outlet names only.
 
     >>> tokens = unnest_tokens(sentences).pipe(mark_set_aside)   # doctest: +SKIP
     >>> log_odds(tokens[tokens["set_aside"] == ""])               # doctest: +SKIP
@@ -191,10 +211,85 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     if house_style is not None:
         style = frozenset(chain.from_iterable(load_data(house_style)["terms"].values()))
         reason[terms.isin(style)] = "house style"
+        reason[_in_signposts(tokens, term_col)] = "signpost"
     reason[_in_outlet_names(tokens, terms, names)] = "outlet name"
     lower_written = set(tokens.loc[tokens["token"].str[:1].str.islower(), term_col]) if "token" in tokens else set()
     reason[terms.isin(_lone_name_words(names, lower_written))] = "outlet name"
     return tokens.assign(set_aside=reason.to_numpy())
+
+
+SIGNPOST_ARTICLES = 3
+SIGNPOST_EVENTS = 2
+
+
+def find_signposts(tokens: pd.DataFrame, *, group: str = "outlet", event: str | None = "event",
+                   term_col: str = "term") -> pd.DataFrame:
+    """An outlet's signposts: lead-ins it opens sentences with out of habit ("Why it matters:",
+    "Driving the news:"), not for one story.
+
+    A lead-in (`lead_in` of `unnest_tokens`: at most four words before a colon, opening a sentence)
+    is a signpost of a `group` when that group opens sentences with it in at least
+    `SIGNPOST_ARTICLES` (3) articles of at least `SIGNPOST_EVENTS` (2) events (the `event` column;
+    without it, articles only), and it is made of common words rather than a name: its words after
+    the first are written in lower case there, and a lead-in of one word is written in lower case
+    somewhere else in the table (so "White House:" or a speaker's "Biden:" is no signpost, "Details:"
+    can be). Lead-ins are compared by their terms as the table holds them (without stop words if they
+    were dropped: "Why it matters" is "matters", a word after the first).
+
+    Needs `article_id`, `sentence_id`, `token_id`, `token`, `term_col`, `lead_in`, `group`. Returns
+    `group`, `signpost` (the terms, space-separated), `n_articles`, `n_events`; empty without `lead_in`.
+    """
+    return _signposts(tokens, group, event, term_col)[0]
+
+
+def _signposts(tokens: pd.DataFrame, group: str, event: str | None, term_col: str):
+    """`find_signposts`' table, and the `_lead_ins` rows of those signposts."""
+    columns = [group, "signpost", "n_articles", "n_events"]
+    if "lead_in" not in tokens or group not in tokens or not tokens["lead_in"].any():
+        return pd.DataFrame(columns=columns), None
+    leads = _lead_ins(tokens, group, event, term_col)
+    leads = leads[leads.groupby("sentence")["lower"].transform("all")]  # not a name ("White House")
+    one_word = leads.groupby("sentence")["first"].transform("all")
+    if one_word.any():  # nor one word never written in lower case ("Biden")
+        candidates = tokens[tokens[term_col].isin(set(leads.loc[one_word, "term"]))]
+        lower_written = set(candidates.loc[candidates["token"].str[:1].str.islower(), term_col])
+        leads = leads[~(one_word & ~leads["term"].isin(lower_written))]
+    found = (leads.drop_duplicates("sentence").groupby([group, "terms"], observed=True)
+             .agg(n_articles=("article_id", "nunique"), n_events=("event", "nunique")).reset_index())
+    if event is None or event not in tokens:
+        found["n_events"] = SIGNPOST_EVENTS
+    found = found[(found["n_articles"] >= SIGNPOST_ARTICLES) & (found["n_events"] >= SIGNPOST_EVENTS)]
+    keys = pd.MultiIndex.from_frame(found[[group, "terms"]])
+    leads = leads[pd.MultiIndex.from_frame(leads[[group, "terms"]]).isin(keys)]
+    found = found.rename(columns={"terms": "signpost"}).sort_values([group, "n_articles", "signpost"],
+                                                                    ascending=[True, False, True])
+    return found[columns].reset_index(drop=True), leads
+
+
+def _lead_ins(tokens: pd.DataFrame, group: str, event: str | None, term_col: str) -> pd.DataFrame:
+    """One row per lead-in token: its position in `tokens` (`row`), `sentence` (a code), `article_id`,
+    `group`, `event`, `term`, `terms` (the lead-in's terms joined), `first` (the sentence's first
+    word), `lower` (written in lower case, or first)."""
+    rows = np.flatnonzero(tokens["lead_in"].to_numpy(dtype=bool))
+    lead = tokens.iloc[rows]
+    keys = [c for c in ("article_id", "sentence_id") if c in lead]
+    first = lead["token_id"].to_numpy() == 0
+    table = pd.DataFrame({"row": rows, "sentence": lead.groupby(keys, sort=False, observed=True).ngroup().to_numpy(),
+                          "article_id": lead["article_id"].to_numpy(), group: lead[group].to_numpy(),
+                          "event": lead[event].to_numpy() if event and event in lead else 0,
+                          "term": lead[term_col].to_numpy(dtype=object), "first": first,
+                          "lower": lead["token"].str[:1].str.islower().to_numpy(dtype=bool) | first})
+    table["terms"] = table.groupby("sentence")["term"].transform(" ".join)
+    return table
+
+
+def _in_signposts(tokens: pd.DataFrame, term_col: str) -> np.ndarray:
+    """True for the tokens of a lead-in that is a signpost of its outlet (`find_signposts`)."""
+    marked = np.zeros(len(tokens), dtype=bool)
+    found, leads = _signposts(tokens, "outlet", "event", term_col)
+    if not found.empty:
+        marked[leads["row"].to_numpy()] = True
+    return marked
 
 
 def _outlet_names(outlets: Iterable[str]) -> list[list[str]]:
