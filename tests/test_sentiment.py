@@ -277,6 +277,15 @@ def test_quotation_marks_are_folded_to_ascii_in_both_paths(shared_data):
     assert 0.03 < changed.mean() < 0.3
 
 
+def test_folding_all_texts_at_once_is_folding_each(shared_data):
+    texts = _typographic_sentences(shared_data)[:500] + ["", "plain ASCII"]
+    assert S.fold_all(texts) == [S.fold_quotes(text) for text in texts]
+    # A text that holds the separator of the joined pass is folded on its own, the same way.
+    odd = texts[:3] + ["nul\x00inside “quoted”"]
+    assert S.fold_all(odd) == [S.fold_quotes(text) for text in odd]
+    assert S.fold_all([]) == []
+
+
 def test_words_glued_to_typographic_quotes_are_read_by_the_lexicon(seed_sentences):
     # Seed sentences: "“consequential threats”" and "“peace through weakness”" are scored as
     # the words they are; without folding VADER skips every word touching a curly quote.

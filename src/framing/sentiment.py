@@ -73,6 +73,18 @@ def fold_quotes(text: str) -> str:
     return text.translate(_QUOTE_TABLE)
 
 
+def fold_all(texts: list[str]) -> list[str]:
+    """`fold_quotes` of every text, by replacing each mark once in the texts joined: `str.translate`
+    looks every character up, which costs more than scoring on a large corpus. Texts holding the
+    separator are folded one by one."""
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != max(len(texts) - 1, 0):
+        return [fold_quotes(text) for text in texts]
+    for mark, ascii_mark in QUOTE_FOLD.items():
+        joined = joined.replace(mark, ascii_mark)
+    return joined.split("\x00") if texts else []
+
+
 @dataclass
 class _Scorer:
     """One VADER analyzer per lexicon (plain and with the news entries), reused for every sentence."""
@@ -189,7 +201,8 @@ def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
     scorer = _scorer(str(lexicon), str(params))
     out = np.full((len(texts), len(SCORE_COLUMNS)), np.nan)
     keep = [i for i, text in enumerate(texts) if isinstance(text, str) and _HAS_WORD.search(text)]
-    kept = [fold_quotes(texts[i]) if fold else texts[i] for i in keep]
+    kept = [texts[i] for i in keep]
+    kept = fold_all(kept) if fold else kept
     fallback = {"vader_but_ties": 0, "textblob": 0}
     if kept:
         split = _arrays.split_texts(kept)
