@@ -176,8 +176,8 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     content = content[content["kind"].isin(CONTENT_KINDS)] if "kind" in content else content
     scored = add_sentiment(content, workers=workers) if scored is None else scored
     hits = add_frames(content, scheme="generic") if hits is None else hits
-    quotes = extract_quotes(content) if quotes is None else quotes
     actors = find_actors(content) if actors is None else actors
+    quotes = extract_quotes(content, actors=actors) if quotes is None else quotes
     table = (content.groupby("article_id", sort=True)
              .agg(event=("event", "first"), outlet=("outlet", "first"), n_sentences=("sentence_id", "size"))
              .reset_index())
@@ -414,6 +414,7 @@ def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None =
 
     Needs the sentence table (`article_id`, `sentence_id`, `outlet`, `kind`, `text`, `event`);
     `articles` adds each article's `url` and `published`."""
+    from .actors import find_actors
     from .compare import align_sentences, exclusive_facts, shared_facts
     from .frames import add_frames, article_frames
     from .sentiment import add_sentiment
@@ -426,8 +427,9 @@ def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None =
         content = content[content["event"].isin(wanted)]
     scored = add_sentiment(content, workers=workers)
     hits = add_frames(content, scheme="generic")
-    quotes = extract_quotes(content)
-    scores = score_articles(content, articles=articles, scored=scored, hits=hits, quotes=quotes)
+    actors = find_actors(content)
+    quotes = extract_quotes(content, actors=actors)
+    scores = score_articles(content, articles=articles, scored=scored, hits=hits, quotes=quotes, actors=actors)
     frames = _frames_present(article_frames(hits, content))
     pairs = align_sentences(content)
     facts = pd.concat([shared_facts(pairs, content).assign(reported_by="all outlets"),
