@@ -486,11 +486,13 @@ def log_odds(tokens: pd.DataFrame, *, group: str = "outlet", prior: Mapping | pd
     """
     if pairs and versus is not None:
         raise ValueError("pass either pairs=True or versus=..., not both")
-    groups = sorted(_term_counts(tokens, [group], term_col)[group].unique())
+    counts = _term_counts(tokens, [group], term_col)
+    groups = sorted(counts[group].unique())
     if len(groups) < 2:
         raise ValueError(f"log_odds needs at least two groups in {group!r}; found {groups}")
-    tokens, dropped = _comparable_part(tokens, group, event, article)
-    counts = _term_counts(tokens, [group], term_col)
+    part, dropped = _comparable_part(tokens, group, event, article)
+    if part is not tokens:  # some events left out (or the unevented pool renamed): count what is left
+        tokens, counts = part, _term_counts(part, [group], term_col)
     groups = sorted(counts[group].unique())
     if len(groups) < 2:  # every event is covered by one group: nothing to compare
         columns = [group, *(["versus"] if pairs or versus is not None else []), "term", "count", "count_other",
