@@ -3,6 +3,7 @@ row counts and hashes), CSV cells that a spreadsheet would run, file modes, the 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import shutil
@@ -376,6 +377,23 @@ def test_clean_of_a_folder_without_a_list_removes_only_the_charts_their_records_
     (scratch / "figures" / "frames.notes.txt").unlink()
     mine.unlink()
     assert store.remove_outputs(scratch, "report") == f"removed {scratch}" and not scratch.exists()
+
+
+def test_a_report_list_naming_files_outside_its_folder_removes_none_of_them(tmp_path):
+    """A report's list of what framing wrote, edited by hand or damaged, names files beyond the
+    report folder (its parent, the project): `framing clean` removes none of them."""
+    project_file = tmp_path / "notes.txt"
+    project_file.write_text("a user's notes", encoding="utf-8")
+    (tmp_path / "reports" / "mycorpus").mkdir(parents=True)
+    report = store.mark_folder(tmp_path / "reports" / "mycorpus")
+    (report / "index.html").write_text("<html></html>", encoding="utf-8")
+    digest = hashlib.sha256(project_file.read_bytes()).hexdigest()
+    listed = {"index.html": None, "../../notes.txt": digest, str(project_file): digest}
+    (report / store.MANIFEST).write_text(json.dumps({"files": listed}), encoding="utf-8")
+    assert sorted(store.report_files(report)) == ["index.html"]
+    store.remove_outputs(report, "report")
+    assert project_file.read_text(encoding="utf-8") == "a user's notes"
+    assert not (report / "index.html").exists()
 
 
 def test_a_tables_parts_folder_loses_only_its_parts(formula_corpus, tmp_path, monkeypatch):

@@ -348,7 +348,10 @@ def report_files(folder: Path) -> dict[str, str | None]:
     chart's record (`<name>.json`) and the files it names."""
     folder = Path(folder)
     try:
-        return dict(json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"])
+        files = dict(json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"])
+        # only names inside the folder: a list edited by hand or damaged never reaches beyond it
+        return {name: digest for name, digest in files.items()
+                if isinstance(name, str) and name and not Path(name).is_absolute() and ".." not in Path(name).parts}
     except (OSError, ValueError, KeyError, TypeError):
         pass
     found = [folder / "index.html", *folder.glob("events/*.html"), *folder.glob("events/figures/*_sentiment.png"),
