@@ -206,15 +206,27 @@ def _folded(text: str) -> str:
 
 
 def _one_space(text: str) -> str:
-    """`_SPACE.sub(" ", text)`: each run of white space as one space. Most text has no run longer
-    than one character, and that is told without the regex: once lone no-break spaces are plain
-    ones (as the regex makes them), the only printable white space is the plain space (other
-    spaces, tabs and line breaks are not printable), so printable text with no two spaces in a row
-    is already folded."""
+    """`_SPACE.sub(" ", text)`: each run of white space as one space (`_fold_runs`)."""
+    return _fold_runs(text, _SPACE)
+
+
+def _single_spaced(text: str) -> str:
+    """`_SPACE_IN_LINE.sub(" ", text)`: each run of white space within a line as one space, line
+    breaks kept (`_fold_runs`)."""
+    return _fold_runs(text, _SPACE_IN_LINE, kept="\n")
+
+
+def _fold_runs(text: str, pattern: re.Pattern, *, kept: str = "") -> str:
+    """`pattern.sub(" ", text)` for a pattern of white-space runs that leaves the characters `kept`
+    (line breaks) alone. Most text has no run longer than one character, and that is told without
+    the regex: once lone no-break spaces are plain ones (as the regex makes them), the only
+    printable white space is the plain space (other spaces, tabs and line breaks are not
+    printable), so text whose other characters are printable, with no two spaces in a row, is
+    already folded."""
     spaced = text.replace("\xa0", " ") if "\xa0" in text else text
-    if "  " not in spaced and spaced.isprintable():
+    if "  " not in spaced and (spaced.replace(kept, "") if kept else spaced).isprintable():
         return spaced
-    return _SPACE.sub(" ", text)
+    return pattern.sub(" ", text)
 
 
 def reads_as_prose(text: str) -> bool:
@@ -509,18 +521,6 @@ _LONE_BULLET = re.compile(r"[-–—]|\d{1,2}[.)]")
 _WORD_OR_BREAK = re.compile(r"\n|" + _WORD.pattern)
 _SPACE_IN_LINE = re.compile(r" [^\S\n]+|[^\S\n ][^\S\n]*")  # white space but a single space
 _PROBE_STRIP = " \t*:|[](){}"
-
-
-def _single_spaced(text: str) -> str:
-    """`_SPACE_IN_LINE.sub(" ", text)`: each run of white space within a line as one space, line
-    breaks kept. Most text has no run longer than one character, and that is told without the
-    regex: once lone no-break spaces are plain ones (as the regex makes them), the only printable
-    white space is the plain space, so text whose other characters are printable holds no white
-    space but single spaces when it has no two in a row."""
-    spaced = text.replace("\xa0", " ") if "\xa0" in text else text
-    if "  " not in spaced and spaced.replace("\n", "").isprintable():
-        return spaced
-    return _SPACE_IN_LINE.sub(" ", text)
 
 
 def _line_bullets(joined: str, starts: list[int], lines: list[str]) -> dict[int, str]:
