@@ -358,15 +358,16 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 
 
 def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
-    """Speaker accuracy on the 468 hand-labelled quotes read while writing the rules (dev, holdout,
-    test, fresh, blind, blind2, blind3, blind4), scored as `benchmarks/bench_sources.py` scores it:
-    measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86 (precision
-    0.91) with 1.12, 0.88 (precision 0.92) with 1.13; a rule change that loses more than two points
-    fails here."""
-    path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
-    items = read_samples(path, shared_data)
+    """Speaker accuracy on the hand-labelled quotes read while writing the rules (dev, holdout, test,
+    fresh, blind, blind2, blind3, blind4, and since reporting verbs 1.15 blind5 and blind6: 581),
+    scored as `benchmarks/bench_sources.py` scores it: measured 0.84 (precision 0.90) with reporting
+    verbs 1.11 once blind4 joined them, 0.86 (precision 0.91) with 1.12, 0.88 (precision 0.92) on the
+    468 with 1.13, 0.88 on the 581 with 1.15; a rule change that loses more than two points fails here."""
+    fixtures = Path(__file__).parent / "fixtures"
+    items = [item for name in ("quotes_allsides_sample.jsonl", "quotes_news_sample.jsonl")
+             for item in read_samples(fixtures / name, shared_data)]
     seen = score_sample([item for item in items if item["split"] in SEEN])
-    assert seen["n_quotes"] == 468 and seen["quotes_found"] == 468
+    assert seen["n_quotes"] == 581 and seen["quotes_found"] == 581
     assert seen["accuracy"] >= 0.86 and seen["precision"] >= 0.90
 
 
@@ -913,3 +914,50 @@ def test_a_named_group_speaks_and_a_part_of_it_is_anonymous(text, speaker, anony
                                   "Local leaders said it was “a disaster.”"])
 def test_a_place_s_office_holders_and_listed_groups_stay_anonymous(text):
     assert fr.extract_quotes(_table([text])).iloc[0]["is_anonymous"]
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a run of a title-case headline is no name: "Trump" later is not "Try To Change Trump"
+    (["In Europe, World Leaders Try To Change Trump's Mind On Climate Change It was eight against one, "
+      "according to a diplomat.", "Trump said the deal was \"very unfair\" to his country."],
+     "very unfair", "Trump", False),
+    # verbs of saying the list lacked: advise, conclude (also before its speaker)
+    (["\"Be careful and stay at home,\" Jane Roe advised."], "Be careful and stay at home,", "Jane Roe", False),
+    (["\"The sea is rising fast,\" concluded Jane Roe."], "The sea is rising fast,", "Jane Roe", False),
+    # a role in lower case between an inverted verb and a full name
+    (["\"That is what we have here,\" says economist John Doe, a professor at the university."],
+     "That is what we have here,", "John Doe", False),
+    # a quote opening at the end of one sentence: the attribution after its closing mark, not the one before
+    (["Harbour Party Pledges To Plant Trees In the statement, the party said it plans to plant a million "
+      "trees by next year.\"", "We know we have to act, not only talk,\" Jane Roe, the party's campaign "
+      "manager, said in a statement."], "We know we have to act, not only talk,", "Jane Roe", False),
+    # a person of a body: the person
+    (["John Doe of the National Weather Service added that his office \"has not changed its forecasts\"."],
+     "has not changed its forecasts", "John Doe", False),
+    # people named in the plural by what they do, and a name inside a preposition's object
+    (["\"We got her,\" officers announced on their radios."], "We got her,", "officers", True),
+    (["The authors of the study published in the journal Science argued that the rise is \"a public "
+      "health concern.\""], "a public health concern.", "The authors", True),
+    # "the service": the body named last whose name has that head noun
+    (["The Forest Service, which is part of the Department of Agriculture, released a new strategy.",
+      "In it, the service writes, \"Fire seasons are longer.\""], "Fire seasons are longer.", "Forest Service",
+     False),
+    # a person described in the lede, named in the next sentence (delayed identification)
+    (["Last spring, a magazine quoted a top health official saying that Western nations were making a "
+      "\"big mistake\" by not telling people to mask up.",
+      "The official, Jane Roe, worried that the comment might upset a friend."], "big mistake", "Jane Roe", False),
+    (["The No. 3 Republican in the U.S. House of Representatives on Monday said the former president was "
+      "\"poisoning our democratic system\" with his claims.",
+      "U.S. Representative Jane Roe, a critic of the president, assailed him in a tweet."],
+     "poisoning our democratic system", "Jane Roe", False),
+    (["The Pentagon said on Monday that the strike was \"a tragic mistake.\"",
+      "Defense Secretary John Doe told reporters it would not happen again."], "a tragic mistake.", "Pentagon",
+     False),
+    (["A new member of the liberal \"Squad\" stepped to the forefront this week, leading a sit-in.",
+      "Jane Roe arrived in Congress this year."], "Squad", None, False),
+    # a name after an inverted verb and before a finite verb is what is reported of, not the speaker
+    (["Jane Roe declined to comment but said John Doe would release something \"soon.\""], "soon.", "Jane Roe",
+     False),
+])
+def test_sieve_rules_of_version_1_15(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

@@ -83,6 +83,11 @@ MAX_QUOTE_SENTENCES = 6  # a quote left open is joined with at most this many se
 TITLE_MAX_WORDS = 8  # a quoted span in title case up to this long names a show, book or document
 TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attribution of its own is a term
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+# Words a headline in title case capitalises that no person's name holds after its first word
+# ("World Leaders Try To Change Trump's Mind": "Try To Change Trump" is no name).
+_HEADLINE_WORDS = frozenset({w.capitalize() for w in _TITLE_SMALL_WORDS - {"of", "the"}}
+                            | {"From", "Into", "Over", "After", "Amid", "Against", "Is", "Are", "Was", "Were",
+                               "Has", "Have", "Had", "Says", "Warns", "Urges", "Calls"})
 
 
 class _Lexicon(NamedTuple):
@@ -152,6 +157,11 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         # "“…,” the 14-year-old, frustrated at …": a description after the quote
         ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>the\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)\s*(?:,|\.{{3}}|…|$)")),
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
+        # a role in lower case between the verb and a full name: "says economist Jane Roe", "said
+        # co-author John Doe, of …", "said former President Jane Roe"
+        ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)})\s+(?:(?!(?:{_alternatives(_ROLE_STOPS)})\b)"
+                                 rf"[a-z][\w-]*\s+){{1,3}}?(?P<who>[A-Z][\w’'.\-]*\s+{_NAME})"
+                                 rf"(?=\s*(?:[,.;(]|$|(?:of|from|at|in|on|who)\b))")),
         # right after a quote any reporting verb comes before its speaker ("“…,” promised the chief executive")
         ("verb_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<verb>{_alternatives(after_quote)})\s+(?:the\s+)?{speaker}")),
         # "according to a report released by the United Nations", "… the statement signed by Dr. Jane Roe"
@@ -410,10 +420,14 @@ class _Memory:
         self.pair: tuple[str, int] | None = None  # the first of two people opening a sentence, and that sentence
 
     def body(self, head: str) -> str | None:
-        """The last body named whose name holds `head` ("the court" → "Supreme Court"), else the last
-        body that spoke; for a general noun ("the agency") the last body that spoke, else the last
-        body named."""
+        """The last body named whose name has `head` for its head noun ("the service" → "Forest
+        Service", "the department" → "Department of Agriculture"), else the last body named whose name
+        holds `head` ("the court" → "Supreme Court"), else the last body that spoke; for a general noun
+        ("the agency") the last body that spoke, else the last body named."""
         word = head.capitalize()
+        headed = next((b for b in reversed(self.bodies) if b.split(" of ")[0].split()[-1] == word), None)
+        if headed is not None:  # "the service writes" after "the Forest Service, part of the Department …"
+            return headed
         if word in read_rules().organisation_words and word not in _GENERAL_BODIES:
             named = next((b for b in reversed(self.bodies) if word in b.split()), None)
             return named or (self.voices[-1] if self.voices else None)  # "the panel said" after "the Committee said"
@@ -516,11 +530,14 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
     mentioned = None  # the one person or author the sentence before named, when it quoted nobody
     unattributed: list[dict] = []  # the full quotes of the sentence before that got no speaker
     described: list[dict] = []  # the quotes of the sentence before given to "a reporter" (`_named_next`)
+    introduced = None  # (quotes, head noun, lede) of the sentence before: a person described, not named
     for record, last_id, text in _units(article, text_col):
         memory.sentence += 1
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _narration(text, spans)
         found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration))
+        if spans and last_id != record.sentence_id and (after := _after_closing(narration, found)) is not None:
+            found = after  # "… the campaign said it plans to act." “We know …,” Jane Roe said.
         if found is not None and found[3] == "subject" and not _named_subject(found[1], memory):
             found = None
         if found is None and spans and all(_is_partial(text[:start], quote) for start, _, quote in spans):
@@ -561,6 +578,11 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
                 row.update(speaker=speaker, speaker_label=row["speaker_label"], is_anonymous=False,
                            pattern=row["pattern"] + "_named_next")
         described = []
+        if introduced is not None and (identified := _identified(narration, *introduced[1:])):
+            for row in introduced[0]:  # "a top health official said …" then "The official, Jane Roe, …"
+                row.update(speaker=identified, speaker_label=identified, is_anonymous=False,
+                           pattern=row["pattern"] + "_identified")
+        introduced = None
         previous = ((speaker, label, verb, verb_text, stance, anonymous)
                     if (found is not None and found[3] != "dash_line" and not found[3].startswith("clause")
                         or pattern == "continued")
@@ -596,6 +618,9 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
                 described.append(row)
             if row["pattern"] == "unattributed" and (_only_quotes(narration) or _ends_sentence(text, end)):
                 unattributed.append(row)
+        if spans and (head := _described_head(narration, memory.sentence, rows, len(spans))) is not None:
+            introduced = ([r for r in rows[-len(spans):] if (r["speaker"] is None or r["is_anonymous"]
+                           or r["pattern"].endswith(("_body", "_place"))) and not _is_name(r["quote"])], *head)
         if found is not None and found[3] == "dash_line":
             continue
         if not spans and found is not None and (that := text.find(f"{verb_text} that ")) >= 0:
@@ -606,6 +631,76 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
             rows.append({**base, "quote": clause, "is_direct": False, "is_partial": False,
                          "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_clause"})
     return _attribute_open_paragraphs(rows)
+
+
+# A finite verb right after a name: the name is a clause's subject ("said Jane Roe would …").
+_FINITE_AFTER = re.compile(r"\s+(?:would|will|is|was|were|are|has|had|have|could|should|must|can|may|might|did|"
+                           r"does|do)\b")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+")
+_RIGHT_AFTER = ("after_quote", "verb_name", "name_verb", "quote_name")
+
+
+def _after_closing(narration: str, found):
+    """The attribution right after the first quote of sentences joined because the quote opens at
+    the end of one and closes in a later one (“…,” NAME said; “…,” said NAME), when the attribution
+    found first lies in an earlier sentence, before the quote opens: in English the attribution next
+    to a quote's closing mark governs it, not the one of the sentence before. None otherwise."""
+    opens = narration.find(_PLACEHOLDER)
+    if found is not None and (found[0] > opens or not _SENTENCE_END.search(narration, found[0], opens)):
+        return None
+    after = _attribution(narration[opens:])
+    if after is None or after[3] not in _RIGHT_AFTER or narration[opens:][:after[0]].strip() not in ("", _PLACEHOLDER):
+        return None
+    return (opens + after[0], *after[1:])
+
+
+_LEDE_SUBJECT = re.compile(r"^\s*(?:The|A|An)\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>[A-Za-z]+)\s+(?:on|in|of|at|for|from|with|who)\b")
+LEDE_SENTENCES = 2  # a headline may come before the lede
+
+
+def _described_head(narration: str, sentence: int, rows: list[dict], n: int):
+    """(head noun, lede) when a sentence's quotes are given to a person it describes without naming:
+    a lede opened by a description of a person ("The top Republican on the House Foreign Affairs
+    Committee pointed to the “rosy picture” …", lede True), or an unnamed person as the speaker ("…
+    quoted a top Chinese health official saying …", lede False); None otherwise."""
+    if sentence <= LEDE_SENTENCES and (m := _LEDE_SUBJECT.match(narration)) and _person_noun(m.group("head")):
+        return m.group("head").lower(), True
+    last = rows[-n:] if n else []
+    heads = {str(r["speaker"]).split()[-1] for r in last if r["is_anonymous"] and isinstance(r["speaker"], str)}
+    if len(heads) == 1 and _person_noun(head := heads.pop()) and not head.endswith("s"):
+        return head.lower(), False
+    return None
+
+
+def _is_name(quote: str) -> bool:
+    """True when a quoted span is a name (every word capitalised: “Squad”, “Green New Deal”), not words said."""
+    words = _WORD.findall(quote)
+    return bool(words) and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
+
+
+def _person_noun(word: str) -> bool:
+    """True when a noun names one person by role or party ("official", "Republican", "senator")."""
+    lexicon = _lexicon()
+    return (_names_a_person(word.lower(), lexicon) and not word.lower().endswith("s")
+            or word.lower() in {m[:-1] for m in lexicon.members})
+
+
+def _identified(narration: str, head: str, lede: bool) -> str | None:
+    """The person a sentence names for the one described in the sentence before (news names a source
+    described in the lede in the sentence after: Bell 1991's delayed identification): "The official,
+    Jane Roe, …" (the head noun again, the name in apposition), or after a lede, a person's full name
+    opening the sentence ("Rep. Jane Roe of Texas told …"); None otherwise."""
+    again = re.match(rf"^\s*The\s+(?:[a-z-]+\s+)?{re.escape(head)},\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME}),", narration)
+    if again:
+        return again.group("who")
+    labels = _labels(narration)
+    if not (lede and labels and len(labels[0][1]) >= 2):
+        return None
+    name = " ".join(labels[0][1])
+    before = narration[:narration.find(name)].split()
+    if all(w[:1].isupper() for w in before):  # only titles before it: "U.S. Representative Jane Roe, …"
+        return _POSSESSIVE.sub("", name.rstrip("."))
+    return None
 
 
 def _named_next(found, narration: str, speaker, anonymous: bool) -> bool:
@@ -640,6 +735,8 @@ _AFTER_INVERTED = {"who", "whose", "of", "in", "at", "on", "to", "for", "and", "
 _OPENS_CLAUSE = {"that", "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "this", "these", "those",
                  "there", "his", "her", "their", "its", "our", "in", "on", "to", "with", "about", "of", "so", "if",
                  "not", "no", "more", "many", "some", "all", "one", "two", "quoted", "what", "how", "why", "who"}
+_ROLE_STOPS = _OPENS_CLAUSE | _AFTER_INVERTED | {"in", "by", "as", "about", "not", "also", "then", "so", "because",
+                                                "if", "than", "there", "his", "her", "their", "its", "our", "my"}
 
 
 def _noun_follows(rest: str) -> bool:
@@ -1062,11 +1159,20 @@ def _labels(narration: str) -> tuple:
     out = []
     for m in _person_mentions(narration, rules, rules.organisations):  # persons as `framing.actors` reads them
         words = m.name.split()
+        if _headline_run(narration[m.start:m.end].split()):
+            continue  # "Try To Change Trump": a run of a title-case headline, no name
         roles = narration[m.start:m.end].split()[:-len(words)] if m.has_title else []
         more_roles, name = _split_label(words)  # role words the speaker rules know ("Journalist")
         if name:
             out.append((roles + more_roles, name, not narration[:m.start].strip(" -•*")))
     return tuple(out)
+
+
+def _headline_run(words: list[str]) -> bool:
+    """True when capitalised words are a stretch of a title-case headline, not a name: a word after
+    the first that a headline capitalises and a name never holds ("Try To Change Trump", "Causing
+    Wildfires By", "Biden Says")."""
+    return any(w.rstrip(",:;") in _HEADLINE_WORDS for w in words[1:])  # an initial ("Mark A. Milley") is a name's
 
 
 def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -1166,6 +1272,10 @@ def _first_attribution(narration: str):
             if raw and match.group("who") == raw:
                 after = narration[match.end("who"):]
                 who = _titled_after_body(_staff_member(who, after), after)
+                if name == "name_verb" and (person := _person_of_the(narration[:match.start("who")])):
+                    who = person  # "Jane Roe of the National Weather Service added": the person
+                elif name == "name_verb" and who[:1].isupper() and _OBJECT_BEFORE.search(narration[:match.start("who")]):
+                    continue  # "The authors of the study published in the journal Science argued": not Science
             if name == "according_to_document":  # "… from the New York State attorney general, Letitia James"
                 role = (match.group("role") or "").split()
                 if match.group("named"):
@@ -1219,6 +1329,8 @@ def _first_attribution(narration: str):
                 match_end = longer.end()
             else:
                 match_end = match.end()
+            if name == "verb_name" and who[:1].isupper() and _FINITE_AFTER.match(narration, match.end()):
+                continue  # "said Harris would be releasing something": the subject of what is reported
             if (name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS | {"it"} or first in _DETERMINERS)
                     and not re.fullmatch(r"an?\s+(?:[A-Z]\S*\s+)?[A-Z]\S*", who)  # "said a New Yorker" speaks
                     and not (first in _INDEFINITE and _DESCRIPTION_ENDS.match(narration[match_end:]))):
@@ -1326,7 +1438,7 @@ def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
     anonymous source nor a document ("Examples include claims that …"); after a possessive any noun
     may stand ("Netanyahu’s office said")."""
     words = who.split()
-    if _PLACEHOLDER in words or _PARTY_TAG.fullmatch(who.rstrip(".,")):
+    if _PLACEHOLDER in words or _PARTY_TAG.fullmatch(who.rstrip(".,")) or who[:1].isupper() and _headline_run(words):
         return True
     rules = read_rules()
     if (_POSSESSIVE.search(words[0]) and _POSSESSIVE.sub("", words[0]) in rules.function_words
@@ -1371,6 +1483,26 @@ def _of_place(tokens: list[str]) -> list[str]:
         if _is_place(" ".join(tokens[cut + 1:]).rstrip(".,")):
             return tokens[:cut]
     return tokens
+
+
+# A name after a preposition, "the" and a noun ("in the journal Science") is the noun's name inside
+# the preposition's object, not the subject of a verb after it.
+_OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:in|of|by|from|at|with|into|on)\s+the\s+[a-z]+\s+$")
+_OF_THE = re.compile(r"(?<![\w’'.-])((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\s+of\s+the\s+$")
+
+
+def _person_of_the(before: str) -> str | None:
+    """The person whose name stands right before "of the" and the body after it ("Jane Roe of the
+    National Weather Service said": the body is where the person works), or None: two or more
+    capitalised words, none a role or an organisation word ("Friends of the Earth" is one body)."""
+    found = _OF_THE.search(before)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    rules = read_rules()
+    if any(w in rules.organisation_words or w in _lexicon().roles or w in rules.function_words for w in words):
+        return None
+    return found.group(1)
 
 
 def _kind_of_body(who: str) -> bool:
