@@ -921,6 +921,7 @@ def test_a_place_s_office_holders_and_listed_groups_stay_anonymous(text):
     (["In Europe, World Leaders Try To Change Trump's Mind On Climate Change It was eight against one, "
       "according to a diplomat.", "Trump said the deal was \"very unfair\" to his country."],
      "very unfair", "Trump", False),
+    (["Gen. Mark A. Milley said the talks were \"productive.\""], "productive.", "Mark A. Milley", False),
     # verbs of saying the list lacked: advise, conclude (also before its speaker)
     (["\"Be careful and stay at home,\" Jane Roe advised."], "Be careful and stay at home,", "Jane Roe", False),
     (["\"The sea is rising fast,\" concluded Jane Roe."], "The sea is rising fast,", "Jane Roe", False),
