@@ -130,6 +130,31 @@ def outlet_names(outlets) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+_NAME_WORD = re.compile(r"(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:[’'\-][A-Z]?[a-z]+)*")  # "McLaughlin", "Ocasio-Cortez"
+
+
+def author_labels(labels, rules: Rules) -> frozenset:
+    """The outlet labels written as one person's name: a columnist's or a host's label ("Tucker
+    Carlson", "Paul Krugman", "Katrina vanden Heuvel") rather than a publication's. Two or three
+    words, each a capital and lower-case letters ("McLaughlin", "Post-Dispatch"; no brand spelling,
+    acronym or abbreviation) or a
+    lower-case name particle, none an organisation word, a place, a title, a function word or a word
+    English writes in lower case (a listed given name excepted: "Daily Beast", "Defense One",
+    "Education Week" stay outlets); never a shipped news organisation."""
+    common = english_common_words()
+    out = set()
+    for label in labels:
+        words = label.split()
+        if not 2 <= len(words) <= 3 or label in rules.organisations or not words[0][:1].isupper():
+            continue
+        if all((w in _JOINERS or w.islower() and w.isalpha()) if w[:1].islower() else
+               (_NAME_WORD.fullmatch(w) is not None and w not in rules.organisation_words
+                and not any(part in rules.organisation_words for part in w.split("-")) and w not in rules.places and w not in rules.titles and w not in rules.function_words
+                and (w not in common or w in rules.given_names)) for w in words):
+            out.add(label)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=64)
 def _blocked(organisations: tuple[str, ...]):
     """(regex of organisation names of two or more words, or one word with a capital inside;
@@ -181,7 +206,8 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
                 continue  # "the 1987 comedy The Princess Bride": a work's or a body's name
             if firm_after and run.group()[chunk[-1][2] - run.start():].strip(" \t\u00a0.’'s") == "":
                 continue  # "Johnson & Johnson", "Procter & Gamble": a firm's name
-            mention = _mention(chunk, rules, organisations, outlet_words)
+            after_the = chunk[0][1] == run.start() and _THE_BEFORE.search(text, max(0, run.start() - 5), run.start())
+            mention = _mention(chunk, rules, organisations, outlet_words, after_the=after_the is not None)
             if mention is not None:
                 found.append(mention)
     return found
@@ -287,8 +313,14 @@ def _opens_a_body(token: str, rest: list, rules: Rules) -> bool:
             or bool(re.search(r"s[’']$", token)) and any(t in rules.organisation_words for t, _, _ in rest))
 
 
-def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: frozenset) -> Mention | None:
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
+
+
+def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: frozenset, *,
+             after_the: bool = False) -> Mention | None:
     words = [t for t, _, _ in chunk]
+    if not after_the and (of := _person_of_body(words, rules)) is not None:  # "Lawrence Solomon of Energy Probe"
+        chunk, words = chunk[:of], words[:of]
     titled = [w in rules.titles or (w.endswith("s") and w[:-1] in rules.titles)  # "Presidents"
               or ("-" in w and w.rsplit("-", 1)[1] in rules.titles) for w in words]  # "Then-President"
     has_title = any(titled)
@@ -342,6 +374,22 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         return None  # "Black Americans", "House Democrats", "Alachua Counties": a group, not a person
     start = chunk[first if has_title else begin][1]
     return Mention(start, chunk[end - 1][2], name, has_title)
+
+
+def _person_of_body(words: list[str], rules: Rules) -> int | None:
+    """Where "of" stands in capitalised words that open with a person's name written in full and go on
+    with the body or place the person belongs to ("Lawrence Solomon of Energy Probe", "Teri Blanton of
+    Kentuckians for the Commonwealth"): two words or more before "of", the first a listed given name,
+    none a title, a label, a function word or an organisation word, the last no word English writes
+    in lower case ("Bank of America", "Secretary of State …", "Duke of Sussex" keep their rules; so do
+    words after "the": "the Abbey Gate of …", see `_mention`). None when the words are not so."""
+    of = words.index("of") if "of" in words else None
+    if of is None or of < 2 or words[0] not in rules.given_names or words[of - 1] in english_common_words():
+        return None
+    if any(w in rules.titles or w in rules.qualifiers or w in rules.organisation_words or w in rules.function_words
+           or w in _JOINERS for w in words[:of]):
+        return None
+    return of
 
 
 _PARTICIPLE = re.compile(r"[a-z]{2,}ed|[a-z]{3,}ing")  # "endorsed", "bred", "speaking"; not "ying" of "Chun-ying"
@@ -399,6 +447,8 @@ class Evidence(NamedTuple):
     """Compiled patterns of the `[evidence]` section of `actors.toml`: read on the text after a
     mention (`after`, from the end of the name, a possessive included) or before it (`before`)."""
     person_after: tuple  # "X, who", "X said he", "X's wife"
+    role_after: re.Pattern  # "X, associate director of …": a role in apposition
+    role_before: re.Pattern  # "spokesman X", "the study's co-author, X"
     org_after: tuple  # "X Inc.", "X shares", "X's CEO", "X said it", "X and other firms"
     which: re.Pattern  # "X, which": organisation evidence unless X follows a preposition ("contacts with X, which")
     org_before: tuple  # "an economist at X", "co-founder of X"
@@ -421,14 +471,18 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
     alt = {key: _alternatives(data.get(key, ())) or "(?!)" for key in (
         "person_pronouns", "reporting_verbs", "relatives", "company_forms", "market_nouns", "corporate_nouns",
         "plural_verbs", "roles_at", "roles_of", "spokespeople", "term_markers", "data_nouns", "data_verbs",
-        "product_nouns")}
+        "product_nouns", "person_roles", "place_nouns", "media_staff")}
     i = re.IGNORECASE
     possessive = r"(?:[’']s?)"
     kinds = _alternatives(read_rules(lexicon).descriptors)  # "company", "firm", "network" …
+    campus = _alternatives(read_rules(lexicon).organisation_words)
     said = rf"\s+(?:{alt['reporting_verbs']})\s+(?:that\s+)?"  # not ", said his": a speaker after the verb
+    between = r"(?:(?!(?:whose|which|that|who|its|their|and|or|said|says)\b)[\w’'.\-]+\s+){0,4}?"
     return Evidence(
         person_after=(re.compile(r",\s+who\b"), re.compile(rf"{said}(?:{alt['person_pronouns']})\b"),
                       re.compile(rf"{possessive}\s+(?:{alt['relatives']})\b", i)),
+        role_after=re.compile(rf",\s+(?:(?:a|an|the)\s+)?{between}(?:{alt['person_roles']})(?:\s+(?:of|at|for|to|on)\b|[,.;:)])"),
+        role_before=re.compile(rf"(?<![\w\-])(?:{alt['person_roles']}),?\s+$"),
         org_after=(re.compile(rf",?\s+(?:{alt['company_forms']})(?![\w])"),
                    re.compile(rf",?\s+and\s+other\s+(?:{kinds})s?\b", i),  # "Cyber Ninjas and other subcontractors"
                    re.compile(rf",\s+(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){{0,4}}(?:{kinds})"
@@ -436,6 +490,7 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                    re.compile(rf"{possessive}?\s+(?:{alt['market_nouns']})\b", i),
                    re.compile(rf"{possessive}\s+(?:{alt['corporate_nouns']})\b", i),
                    re.compile(rf"\s+(?:{alt['product_nouns']})\b"),  # "Mozilla Web Developer documentation"
+                   re.compile(rf"\s+(?:{alt['media_staff']})\b"),  # "a Clean Technica reporter"
                    re.compile(rf"{said}(?:it|its)\b"),
                    re.compile(r"\s+vs?\.\s"),  # "Roe v. Wade": a party named in a case's title
                    re.compile(r"\.?\s+\d")),  # "H. Res. 24", "Windows 11": a numbered thing
@@ -445,6 +500,8 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                     re.compile(rf"\b(?:{alt['term_markers']})\s+[“‘\"']?$", i),
                     re.compile(r"\svs?\.\s+$"),
                     re.compile(rf"\b(?:{alt['roles_of']})\s+of\s+(?:the\s+)?$", i),
+                    re.compile(rf"\b(?:{alt['place_nouns']})\s+of\s+$"),  # "the state of Tamil Nadu"
+                    re.compile(rf"\b(?:{campus})(?:\s+of(?:\s+[A-Z][\w.]*)+)?\s+at\s+$"),  # "University of North Carolina at Chapel Hill"
                     re.compile(rf"\b(?:{kinds})[’']?,\s+$", i),  # "his rocket company, Blue Origin"
                     re.compile(rf"\b(?:{alt['data_nouns']})\s+(?:from|by)\s+(?:the\s+)?$", i),  # "data from Kaiser Permanente"
                     re.compile(rf"\b(?:{alt['data_verbs']})\s+by\s+(?:the\s+)?$", i)),  # "economists surveyed by Dow Jones"
@@ -484,6 +541,16 @@ def mention_evidence(text: str, start: int, end: int, has_title: bool, evidence:
     return person, org
 
 
+def role_evidence(text: str, start: int, end: int, evidence: Evidence) -> bool:
+    """True when a noun for what one person does stands right before the mention ("EPA spokesman
+    J.P. Freire", "the study's co-author, Malte Jansen") or in apposition after it (", associate
+    policy director of Indivisible"): person evidence for a name (`person_roles` in `actors.toml`),
+    weighed against organisation evidence, but not enough to make a single word a person (a role
+    says nothing of which of two "Wright"s is meant)."""
+    return (evidence.role_after.match(text, end) is not None
+            or evidence.role_before.search(text[max(0, start - 60):start]) is not None)
+
+
 _NAME_PREFIX = re.compile(r"(?:[A-Z][a-z]?|Mac|Van|Von|Fitz|Del)(?=[A-Z])")  # "McCarthy", "DeSantis", "MacKenzie"
 
 
@@ -500,21 +567,25 @@ def _is_brand(word: str) -> bool:
     return False
 
 
-def organisation_actors(found: pd.DataFrame, evidence: Evidence, *, common_words=frozenset()) -> set[str]:
+def organisation_actors(found: pd.DataFrame, evidence: Evidence, *, common_words=frozenset(),
+                        outlet_labels=frozenset()) -> set[str]:
     """Actors whose organisation evidence outweighs their person evidence over the whole table
     (ties are persons), and actors with no person evidence at all whose last word is in
     `common_words` (words the collection writes more often in lower case than capitalised inside a
     sentence: "Google Ads", "Civic Misinformation", "Great Plague"; Mikheev 1999). Needs `actor`,
-    `has_title`, `person_cue`, `org_cue`: person evidence is a mention with a title or a person cue,
+    `has_title`, `person_cue`, `org_cue` (and `role_cue`, when present): person evidence is a mention
+    with a title, a person cue or a role (`role_evidence`),
     plus one for an actor of two words or more opening with a listed given name; organisation
-    evidence is the sum of `org_cue`."""
+    evidence is the sum of `org_cue`. An actor that is one of `outlet_labels` (outlet labels written
+    as a person's name, `author_labels`) is an outlet unless it has person evidence."""
     rows = found[found["actor"].notna()]
-    person = (rows["has_title"] | rows["person_cue"]).groupby(rows["actor"]).sum()
+    cues = rows["has_title"] | rows["person_cue"] | (rows["role_cue"] if "role_cue" in rows else False)
+    person = cues.groupby(rows["actor"]).sum()
     org = rows["org_cue"].groupby(rows["actor"]).sum()
     given = pd.Series({a: float(len(a.split()) > 1 and a.split()[0] in evidence.given_names) for a in person.index},
                       dtype=float)
     person = person.add(given, fill_value=0)
-    unlikely = {a for a, n in person.items() if not n and a.split()[-1] in common_words}
+    unlikely = {a for a, n in person.items() if not n and (a.split()[-1] in common_words or a in outlet_labels)}
     return set(org.index[org > person]) | unlikely
 
 
@@ -539,7 +610,9 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
     if outlets is None:
         outlets = table["outlet"].dropna().unique() if "outlet" in table else ()
-    rules, organisations = read_rules(lexicon), _organisations(outlet_names(outlets), lexicon)
+    rules, labels = read_rules(lexicon), outlet_names(outlets)
+    authors = author_labels(labels, rules)  # "Tucker Carlson": a person's name as well as an outlet's label
+    organisations = _organisations(tuple(label for label in labels if label not in authors), lexicon)
     evidence = read_evidence(lexicon)
     rows = []
     events = table[within] if within and within in table else pd.Series("all", index=table.index)
@@ -561,9 +634,10 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
                 m, in_headline = cut
             rows.append((article, outlet, event, sentence, m.start, m.end, text[m.start:m.end], m.name,
                          m.has_title, in_headline, _CUT_OFF.match(text, m.end) is not None,
-                         *mention_evidence(text, m.start, m.end, m.has_title, evidence)))
+                         *mention_evidence(text, m.start, m.end, m.has_title, evidence),
+                         role_evidence(text, m.start, m.end, evidence)))
     found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "cut_off", "person_cue",
-                                                            "org_cue"])
+                                                            "org_cue", "role_cue"])
     found["event"] = found["event"].astype(str)
     common = frozenset(w for w in found["name"].unique()
                        if " " not in w and lower[w.lower()] > LOWER_CASE_SHARE * upper[w])
@@ -573,7 +647,8 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     found = found[found["actor"].notna() & (~found["title_case"] | found["actor"].isin(confirmed))]
     common_last = frozenset(w for w in {a.split()[-1] for a in found["actor"].dropna().unique()}
                             if lower[w.lower()] > upper[w] or w in english_common_words())
-    found = found[~found["actor"].isin(organisation_actors(found, evidence, common_words=common_last))]
+    found = found[~found["actor"].isin(organisation_actors(found, evidence, common_words=common_last,
+                                                           outlet_labels=authors))]
     found = found.reset_index(drop=True)
     found["actors_version"] = read_rules(lexicon).version
     for column in ("sentence_id", "start", "end"):
@@ -608,7 +683,8 @@ def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter,
     Biles", "Drugmaker Merck"), and so is a word English writes in lower case
     (`english_common_words`) that is no listed given name ("Stop Biden’s …"); a name without a
     title made only of words the collection writes more often in lower case than capitalised is no
-    person ("Product Manager", "Big Tech")."""
+    person ("Product Manager", "Big Tech"), and nor is such a word alone after a title when English
+    also writes it in lower case ("Conservatives Need …", "Major Democratic Donors")."""
     words = m.name.split()
     first = words[0]
     if (not text[:m.start].strip(_SENTENCE_OPENING) and text.startswith(first, m.start)
@@ -621,6 +697,9 @@ def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter,
         m = Mention(start, m.end, " ".join(words), m.has_title)
     if not m.has_title and all(lower[w.lower()] > upper[w] for w in words):
         return None
+    if (m.has_title and len(words) == 1 and words[0] in english_common_words() and words[0] not in given_names
+            and lower[words[0].lower()] > upper[words[0]]):
+        return None  # "Conservatives Need …", "Major Democratic Donors": a common word after a title
     return m
 
 
@@ -632,7 +711,9 @@ def _headline_words_cut(m: Mention, text: str, rules: Rules) -> tuple[Mention, b
     work's title ("Bernie Sanders Stakes Out Forceful Climate Stance", "Climate Billionaire Elon
     Musk Quits Donald Trump", "Jeff Merkley Shreds Trump"): what follows the last of them is kept as a
     mention in title case (counted only for an actor also named in sentence-case text), None when
-    nothing follows. A last word that is a function word opening a sentence ("Ross Barkan The
+    nothing follows. A verb of a headline (`headline_verbs`) after the first word marks the same: a
+    last one is cut off ("Pope Francis Calls for …" → "Francis", a name as written), after an inner
+    one what follows is kept in title case ("Bolsonaro Urges Macron to …" → "Macron"). A last word that is a function word opening a sentence ("Ross Barkan The
     cruelty", a text with no break between sentences) is cut off."""
     words = m.name.split()
     if (len(words) > 2 and words[-1] in rules.function_words and words[-1] not in rules.closing_words
@@ -640,6 +721,13 @@ def _headline_words_cut(m: Mention, text: str, rules: Rules) -> tuple[Mention, b
         end = _word_starts(text, m.start, words)[-1]
         words = words[:-1]
         m = Mention(m.start, len(text[:end].rstrip()), " ".join(words), m.has_title)
+    verbs = [i for i, w in enumerate(words) if i > 0 and w in headline_verbs() and w not in rules.given_names]
+    if verbs and verbs[0] == len(words) - 1:  # "Pope Francis Calls for …": the subject of a headline's verb
+        end = _word_starts(text, m.start, words)[-1]
+        return Mention(m.start, len(text[:end].rstrip()), " ".join(words[:-1]), m.has_title), False
+    if verbs:  # "Bolsonaro Urges Macron to …": what follows the headline's verb
+        start = _word_starts(text, m.start, words)[verbs[-1] + 1]
+        return Mention(start, m.end, " ".join(words[verbs[-1] + 1:]), m.has_title), True
     common = [i for i, w in enumerate(words) if w in english_common_words() and w not in rules.given_names]
     if len(common) >= 2 or (common and common[0] < len(words) - 1 and len(_core(m.name, rules)) >= 4):
         tail = words[common[-1] + 1:]
@@ -661,11 +749,8 @@ def _word_starts(text: str, start: int, words: list[str]) -> list[int]:
 
 
 @lru_cache(maxsize=1)
-def english_common_words() -> frozenset:
-    """Capitalised forms of the words that English writes in lower case: a lower-case entry of the
-    part-of-speech lexicon TextBlob ships (Brill 1992, from the Brown corpus and the Penn Treebank)
-    whose capitalised form is no proper noun there ("Good", "Ads", "Plague"; not "Brown", "Star",
-    which the lexicon also knows as names)."""
+def _lexicon_tags() -> dict[str, str]:
+    """{word: its part-of-speech tag} of the lexicon TextBlob ships (Brill 1992)."""
     tags: dict[str, str] = {}
     package = find_spec("textblob")  # located, not imported (importing it loads NLTK)
     text = (Path(package.submodule_search_locations[0]) / "en" / "en-lexicon.txt").read_text(encoding="utf-8")
@@ -673,6 +758,26 @@ def english_common_words() -> frozenset:
         parts = line.split()
         if len(parts) == 2 and not line.startswith(";"):
             tags.setdefault(parts[0], parts[1])
+    return tags
+
+
+@lru_cache(maxsize=1)
+def headline_verbs() -> frozenset:
+    """Capitalised verbs in the third person singular present, the tense of headlines ("Urges",
+    "Calls", "Slams", "Says"): lower-case entries the lexicon tags VBZ (Brill 1992) that are also
+    `english_common_words` (so "Jobs", "Gates", "Waters", which the lexicon knows as names, are not)."""
+    common = english_common_words()
+    return frozenset(w.capitalize() for w, tag in _lexicon_tags().items()
+                     if tag == "VBZ" and w.isalpha() and w.islower() and w.capitalize() in common)
+
+
+@lru_cache(maxsize=1)
+def english_common_words() -> frozenset:
+    """Capitalised forms of the words that English writes in lower case: a lower-case entry of the
+    part-of-speech lexicon TextBlob ships (Brill 1992, from the Brown corpus and the Penn Treebank)
+    whose capitalised form is no proper noun there ("Good", "Ads", "Plague"; not "Brown", "Star",
+    which the lexicon also knows as names)."""
+    tags = _lexicon_tags()
     return frozenset(word.capitalize() for word, tag in tags.items()
                      if word.isalpha() and word.islower() and not tag.startswith("NNP")
                      and not tags.get(word.capitalize(), "").startswith("NNP"))
