@@ -7,19 +7,26 @@ with rules a careful reader would write down (all lists are data in `src/framing
   Abbott" → "Trump", "Trump", "Greg Abbott"), and so are a final possessive ("Trump's") and the
   function words that open a sentence ("If Hillsborough …", "Now Ryan …" → "Hillsborough", "Ryan");
 - news organisations (a shipped list plus the corpus's own outlet names) are never persons, and a
-  word inside one ("Fox" of "Fox News") is not a person on its own; places (US states, countries,
+  word inside one ("Fox" of "Fox News") is not a person on its own (an outlet label written as one
+  person's name, a columnist's or a host's, is a person where the text gives it person evidence:
+  "host Tucker Carlson", `author_labels`); places (US states, countries,
   capitals and large cities) are never persons; words written in capitals are acronyms or
   datelines ("WASHINGTON —", "NATO"), never part of a name; a run holding an organisation word
   ("Oversight Committee", "Supreme Court", "Honolulu Star Advertiser") is an organisation, and so are
   capitalised words opening with "The" inside a sentence ("the comedy The Princess Bride": a work's
-  or a body's name) and words next to "&" ("Johnson & Johnson");
+  or a body's name) and words next to "&" ("Johnson & Johnson"); a full name opening with a listed
+  given name before "of" is the person, what follows their body ("Lawrence Solomon of Energy
+  Probe"); a verb of a headline in a name marks a headline run into the text ("Bolsonaro Urges
+  Macron to …": `headline_verbs`);
 - two or more name words are a person; a single word is a person only when a title or honorific
   stands before it, when its event gives it person evidence, or when it resolves to a full name;
 - person or organisation is decided by the evidence around all mentions of an actor in the table
   (`[evidence]` in the data file; Mikheev, Moens & Grover 1999): a title, "X, who", "X said he",
   a listed given name (`given_names.toml`) against a company form, "X shares", "X's CEO", "an
   economist at X", "X, which", "X said it", a plural verb, a name in quotation marks, "data from
-  X", a number after X, a brand spelling ("JPMorgan"); an actor whose organisation evidence
+  X", a number after X, a brand spelling ("JPMorgan"), "the state of X", "University of … at X", "a
+  X reporter"; a role beside the name ("spokesman X", "X, associate director of …": `role_evidence`)
+  is person evidence, though it makes no single word a person; an actor whose organisation evidence
   outweighs its person evidence is no actor, and so is one with no person evidence whose last word
   English writes in lower case (`english_common_words`: "the Google Ads team").
 
