@@ -718,9 +718,10 @@ def _headline_words_cut(m: Mention, text: str, rules: Rules) -> tuple[Mention, b
     work's title ("Bernie Sanders Stakes Out Forceful Climate Stance", "Climate Billionaire Elon
     Musk Quits Donald Trump", "Jeff Merkley Shreds Trump"): what follows the last of them is kept as a
     mention in title case (counted only for an actor also named in sentence-case text), None when
-    nothing follows. A verb of a headline (`headline_verbs`) after the first word marks the same: a
-    last one is cut off ("Pope Francis Calls for …" → "Francis", a name as written), after an inner
-    one what follows is kept in title case ("Bolsonaro Urges Macron to …" → "Macron"). A last word that is a function word opening a sentence ("Ross Barkan The
+    nothing follows. A verb of a headline (`headline_verbs`) after the first word marks the same
+    ("Bolsonaro Urges Macron to …" → "Macron"), but when it is the name's last word and its only
+    word English writes in lower case it is cut off and the name before it kept as written ("Pope
+    Francis Calls for …" → "Francis"). A last word that is a function word opening a sentence ("Ross Barkan The
     cruelty", a text with no break between sentences) is cut off."""
     words = m.name.split()
     if (len(words) > 2 and words[-1] in rules.function_words and words[-1] not in rules.closing_words
@@ -729,14 +730,11 @@ def _headline_words_cut(m: Mention, text: str, rules: Rules) -> tuple[Mention, b
         words = words[:-1]
         m = Mention(m.start, len(text[:end].rstrip()), " ".join(words), m.has_title)
     verbs = [i for i, w in enumerate(words) if i > 0 and w in headline_verbs() and w not in rules.given_names]
-    if verbs and verbs[0] == len(words) - 1:  # "Pope Francis Calls for …": the subject of a headline's verb
+    common = [i for i, w in enumerate(words) if w in english_common_words() and w not in rules.given_names]
+    if verbs == common == [len(words) - 1]:  # "Pope Francis Calls for …": the subject of a headline's verb
         end = _word_starts(text, m.start, words)[-1]
         return Mention(m.start, len(text[:end].rstrip()), " ".join(words[:-1]), m.has_title), False
-    if verbs:  # "Bolsonaro Urges Macron to …": what follows the headline's verb
-        start = _word_starts(text, m.start, words)[verbs[-1] + 1]
-        return Mention(start, m.end, " ".join(words[verbs[-1] + 1:]), m.has_title), True
-    common = [i for i, w in enumerate(words) if w in english_common_words() and w not in rules.given_names]
-    if len(common) >= 2 or (common and common[0] < len(words) - 1 and len(_core(m.name, rules)) >= 4):
+    if verbs or len(common) >= 2 or (common and common[0] < len(words) - 1 and len(_core(m.name, rules)) >= 4):
         tail = words[common[-1] + 1:]
         if not tail:
             return None
