@@ -67,6 +67,8 @@ LABELS = {"unseen": {"sample 1 (seed 16, read while writing actors 1.4)": ROOT /
           "ranks 401+": {"sample 4 (seed 1920, labelled before actors 1.6)": ROOT / "benchmarks" / "actor_labels_unseen4.tsv"},
           "climate": {"climate sample (seed 1920, labelled before actors 1.6)":
                       ROOT / "benchmarks" / "actor_labels_climate.tsv"}}
+ROW_LABELS = ROOT / "benchmarks" / "actor_labels_rows.tsv"
+HELD_SEED = 16  # the draw of the climate articles held out while writing actors 1.7 ("climate B")
 RANKS = (301, 400)  # the events of "ranks 301-400", 1-based, among those with three or more outlets
 LATER = (401, None)  # the events of "ranks 401+": all those ranked after 400
 
@@ -81,9 +83,21 @@ def ranked_events(lines: list[str], first: int, last: int | None) -> set[str]:
     return set(sorted(e for e, o in outlets.items() if len(o) >= 3)[first - 1:last])
 
 
+def climate_halves(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(half A, half B) of the climate articles: half B is `HELD_SEED`'s draw of half their
+    article_ids (sorted first), half A the others. Half B was chosen before actors 1.7 and held out
+    while writing its rules."""
+    ids = sorted(json.loads(line)["article_id"] for line in lines)
+    held = set(random.Random(HELD_SEED).sample(ids, len(ids) // 2))
+    return ([line for line in lines if json.loads(line)["article_id"] not in held],
+            [line for line in lines if json.loads(line)["article_id"] in held])
+
+
 def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
-    """{"allsides-100", "unseen", "ranks 301-400", "ranks 401+", "climate": sentences}, each built
-    from a JSON-lines export (the climate articles as the shared file holds them: no event)."""
+    """{"allsides-100", "unseen", "ranks 301-400", "ranks 401+", "climate", "all AllSides",
+    "climate A", "climate B": sentences}, each built from a JSON-lines export (the climate articles
+    as the shared file holds them: no event; "all AllSides" is every excerpt, one event per
+    event_id)."""
     seen_lines = ALLSIDES_100.read_text(encoding="utf-8").splitlines()
     seen = {json.loads(line)["event_id"] for line in seen_lines}
     lines = [line for line in ROUNDUPS.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -94,11 +108,13 @@ def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
     later = [line for line in lines if json.loads(line)["event_id"] in later_events]
     climate = [line for line in CLIMATE.read_text(encoding="utf-8").splitlines() if line.strip()]
     out = {}
-    for name, lines in (("allsides-100", seen_lines), ("unseen", unseen), ("ranks 301-400", ranks),
-                        ("ranks 401+", later), ("climate", climate)):
+    half_a, half_b = climate_halves(climate)
+    for name, rows in (("allsides-100", seen_lines), ("unseen", unseen), ("ranks 301-400", ranks),
+                       ("ranks 401+", later), ("climate", climate), ("all AllSides", lines),
+                       ("climate A", half_a), ("climate B", half_b)):
         folder = tmp / name.replace(" ", "-")
         folder.mkdir()
-        (folder / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (folder / "articles.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
         out[name] = build_tables(folder).sentences
     return out
 
@@ -208,6 +224,76 @@ def print_speaker_joins(name: str, quotes: pd.DataFrame, actors: pd.DataFrame) -
               + "; ".join(f"{s} ({n})" for s, n in found))
 
 
+def not_persons(actors: pd.DataFrame, labels: dict[str, str]) -> dict:
+    """The actors that `labels` ({name: label}, `ROW_LABELS`) call neither person nor organisation
+    (place, outlet, work, event, phrase: a headline's or a sentence's words, group, animal).
+    Returns {"actors": (such actors, actors), "rows": (their rows, rows), "found": [(actor, label,
+    rows)], "unread": [actors with no label]}."""
+    counts = actors["actor"].value_counts()
+    found = [(a, labels[a], int(n)) for a, n in counts.items() if labels.get(a, "person") not in ("person", "organisation")]
+    return {"actors": (len(found), len(counts)), "rows": (sum(n for _, _, n in found), len(actors)),
+            "found": found, "unread": sorted(a for a in counts.index if a not in labels)}
+
+
+def split_persons(actors: pd.DataFrame) -> list[tuple[str, str]]:
+    """(shorter, longer): two actors of one event where the shorter's words are a run of the
+    longer's ("Clinton" and "Hillary Clinton", "Daniella Levine" and "Daniella Levine Cava"), or of
+    the whole table when the shorter has two words or more: one person over two rows, or (a surname
+    two full names share) a name left unresolved on purpose. `inner_names` are counted apart."""
+    def part(short, long):
+        a, b = short.split(), long.split()
+        return len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+    pairs = set()
+    for _, names in actors.groupby(actors["event"].astype(str))["actor"]:
+        names = sorted(set(names))
+        pairs |= {(a, b) for a in names for b in names if part(a, b)}
+    names = sorted(set(actors["actor"]))
+    pairs |= {(a, b) for a in names if " " in a for b in names if part(a, b)}
+    return sorted(pairs)
+
+
+def quoted_without_row(quotes: pd.DataFrame, actors: pd.DataFrame, labels: dict[str, str]) -> dict:
+    """Quotes whose named speaker reads as a person's name (`speaker_joins`) and joins no actor of its
+    event, split by the speaker's label in `labels` (a speaker is labelled as written): {"person":
+    [(speaker, quotes)], "other": [(speaker, label, quotes)], "unread": [(speaker, quotes)]}."""
+    out: dict[str, list] = {"person": [], "other": [], "unread": []}
+    for found in speaker_joins(quotes, actors)["categories"].values():
+        for speaker, n in found:
+            label = labels.get(speaker)
+            if label is None:
+                out["unread"].append((speaker, n))
+            elif label == "person":
+                out["person"].append((speaker, n))
+            else:
+                out["other"].append((speaker, label, n))
+    return out
+
+
+def print_row_checks(quotes: pd.DataFrame, actors: pd.DataFrame, labels: dict[str, str]) -> None:
+    """Print the three checks of issue 16 on one corpus: actors that are no person or organisation,
+    one person over two rows, and quoted persons without an actor row."""
+    bad = not_persons(actors, labels)
+    print(f"  actors labelled neither person nor organisation: {bad['actors'][0]} of {bad['actors'][1]} actors, "
+          f"{bad['rows'][0]} of {bad['rows'][1]} rows"
+          + (" (" + "; ".join(f"{a}: {k}, {n}" for a, k, n in bad["found"]) + ")" if bad["found"] else ""))
+    if bad["unread"]:
+        print(f"  actors not in {ROW_LABELS.name} (to be read): {len(bad['unread'])}: " + "; ".join(bad["unread"]))
+    pairs = split_persons(actors)
+    print(f"  actors whose name is a run of another's: {len(pairs)}" + (" (" + "; ".join(f"{a} / {b}" for a, b in pairs) + ")" if pairs else ""))
+    lost = quoted_without_row(quotes, actors, labels)
+    print(f"  quotes of a person speaker that joins no actor row of its event: {sum(n for _, n in lost['person'])} "
+          f"({len(lost['person'])} persons: " + "; ".join(f"{s} ({n})" for s, n in lost["person"]) + "); "
+          f"of speakers labelled no person: {sum(n for *_, n in lost['other'])}")
+    if lost["unread"]:
+        print(f"  speakers not in {ROW_LABELS.name} (to be read): " + "; ".join(f"{s} ({n})" for s, n in lost["unread"]))
+
+
+def read_row_labels(path: Path = ROW_LABELS) -> dict[str, str]:
+    """{actor or speaker as written: label} of `ROW_LABELS`."""
+    table = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False)
+    return dict(zip(table["name"], table["label"]))
+
+
 def read_labels(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, sep="\t", comment="#", dtype=str)
 
@@ -275,9 +361,16 @@ def main() -> None:
     parser.add_argument("--speakers", action="store_true",
                         help="print the named speakers of quotes that are no actor (to be read by a person)")
     parser.add_argument("--baseline", help="with --speed, also time actors.py/actors.toml of this git revision")
+    parser.add_argument("--rows", action="store_true",
+                        help="the checks of issue 16: actors that are no person or organisation (by actor_labels_rows.tsv), "
+                             "one person over two rows, quoted persons without an actor row")
+    parser.add_argument("--corpora", help="comma-separated names of the corpora to read (default: all)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpora = build_corpora(Path(tmp))
+    if args.corpora:
+        corpora = {name: corpora[name] for name in args.corpora.split(",")}
+    row_labels = read_row_labels() if args.rows else {}
     for name, sentences in corpora.items():
         actors = fr.find_actors(sentences)
         counts = actors["actor"].value_counts()
@@ -291,13 +384,16 @@ def main() -> None:
             print("  " + "; ".join(f"{a} ({n})" for a, n in top.items()))
         if args.sample and name != "allsides-100":
             print("  sample: " + "; ".join(random.Random(args.seed).sample(sorted(counts.index), args.sample)))
+        if args.speakers or args.rows:
+            quotes = fr.extract_quotes(sentences, actors=actors)
         if args.speakers:
-            quotes = fr.extract_quotes(sentences)
             print_speaker_joins(name, quotes, actors)
+        if args.rows:
+            print_row_checks(quotes, actors, row_labels)
         for label, path in LABELS.get(name, {}).items():
             print(f"  labelled {label}:", score_labels(actors, read_labels(path)))
     if args.speed:
-        print(f"find_actors on the five corpora, median of {args.speed} passes (s):",
+        print(f"find_actors on the corpora, median of {args.speed} passes (s):",
               time_actors(corpora, args.speed, args.baseline))
     for kind, (found, total) in newsmtsc_recall().items():
         print(f"newsmtsc ({kind} annotated mentions): {found} of {total} found as a person actor "

@@ -496,3 +496,28 @@ def test_places_campuses_journals_and_outlets_by_their_staff_are_no_persons():
              "Marines stationed at Camp Lejeune fell ill.", "Water rose near Prince William Sound on Monday.",
              "The toxic air of Cancer Alley worries them, Sarah Velkin said."]
     assert set(fr.find_actors(_table(texts))["actor"]) == {"Sarah Velkin"}
+
+
+def test_all_allsides_actors_are_persons_or_organisations_and_quoted_persons_have_a_row(shared_data):
+    # all 1,479 excerpts (one event per event_id), read against benchmarks/actor_labels_rows.tsv: before
+    # actors 1.7, 7 actors were places or phrases ("Chapel Hill") and "Tucker Carlson", an outlet label
+    # of AllSides, was quoted 7 times with no actor row
+    path = shared_data / "allsides-roundups" / "articles.jsonl"
+    rows = []
+    for a in (json.loads(line) for line in path.open(encoding="utf-8")):
+        texts = [a["title"], *fr.split_sentences(a["text"])]
+        rows += [{"article_id": a["article_id"], "outlet": a["outlet"], "event": a["event_id"],
+                  "kind": "headline" if i == 0 else "body", "sentence_id": i, "text": t} for i, t in enumerate(texts)]
+    table = pd.DataFrame(rows)
+    actors = fr.find_actors(table)
+    labels = pd.read_csv(ROOT / "benchmarks" / "actor_labels_rows.tsv", sep="\t", comment="#", dtype=str,
+                         keep_default_na=False).set_index("name")["label"].to_dict()
+    names = set(actors["actor"])
+    bad = {n for n in names if labels.get(n, "person") not in ("person", "organisation")}
+    assert len(bad) <= 6, bad
+    assert "Chapel Hill" not in names and "Tucker Carlson" in names
+    quotes = fr.extract_quotes(table, actors=actors)
+    carlson = quotes[quotes["speaker"] == "Tucker Carlson"]
+    assert len(carlson) >= 5
+    by_event = actors.groupby("event")["actor"].agg(set)
+    assert all("Tucker Carlson" in by_event[e] for e in carlson["event"])
