@@ -455,10 +455,11 @@ class Evidence(NamedTuple):
     mention (`after`, from the end of the name, a possessive included) or before it (`before`)."""
     person_after: tuple  # "X, who", "X said he", "X's wife"
     role_after: re.Pattern  # "X, associate director of …": a role in apposition
-    role_before: re.Pattern  # "spokesman X", "the study's co-author, X"
+    role_before: frozenset  # "spokesman X", "the study's co-author, X": role nouns of one or two words
     org_after: tuple  # "X Inc.", "X shares", "X's CEO", "X said it", "X and other firms"
     which: re.Pattern  # "X, which": organisation evidence unless X follows a preposition ("contacts with X, which")
     org_before: tuple  # "an economist at X", "co-founder of X"
+    place_before: tuple  # "the state of X", "University of North Carolina at X": read only after "of"/"at"
     weak_after: tuple  # "X said in a statement", "X cut its forecasts"
     weak_before: tuple  # "a spokesperson for X"
     weak_untitled: tuple  # "the X" (before, after): a name after an article, no title between, not a modifier
@@ -489,7 +490,7 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
         person_after=(re.compile(r",\s+who\b"), re.compile(rf"{said}(?:{alt['person_pronouns']})\b"),
                       re.compile(rf"{possessive}\s+(?:{alt['relatives']})\b", i)),
         role_after=re.compile(rf",\s+(?:(?:a|an|the)\s+)?{between}(?:{alt['person_roles']})(?:\s+(?:of|at|for|to|on)\b|[,.;:)])"),
-        role_before=re.compile(rf"(?<![\w\-])(?:{alt['person_roles']}),?\s+$"),
+        role_before=frozenset(data.get("person_roles", ())),
         org_after=(re.compile(rf",?\s+(?:{alt['company_forms']})(?![\w])"),
                    re.compile(rf",?\s+and\s+other\s+(?:{kinds})s?\b", i),  # "Cyber Ninjas and other subcontractors"
                    re.compile(rf",\s+(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){{0,4}}(?:{kinds})"
@@ -507,11 +508,11 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                     re.compile(rf"\b(?:{alt['term_markers']})\s+[“‘\"']?$", i),
                     re.compile(r"\svs?\.\s+$"),
                     re.compile(rf"\b(?:{alt['roles_of']})\s+of\s+(?:the\s+)?$", i),
-                    re.compile(rf"\b(?:{alt['place_nouns']})\s+of\s+$"),  # "the state of Tamil Nadu"
-                    re.compile(rf"\b(?:{campus})(?:\s+of(?:\s+[A-Z][\w.]*)+)?\s+at\s+$"),  # "University of North Carolina at Chapel Hill"
                     re.compile(rf"\b(?:{kinds})[’']?,\s+$", i),  # "his rocket company, Blue Origin"
                     re.compile(rf"\b(?:{alt['data_nouns']})\s+(?:from|by)\s+(?:the\s+)?$", i),  # "data from Kaiser Permanente"
                     re.compile(rf"\b(?:{alt['data_verbs']})\s+by\s+(?:the\s+)?$", i)),  # "economists surveyed by Dow Jones"
+        place_before=(re.compile(rf"\b(?:{alt['place_nouns']})\s+of\s+$"),  # "the state of Tamil Nadu"
+                      re.compile(rf"\b(?:{campus})(?:\s+of(?:\s+[A-Z][\w.]*)+)?\s+at\s+$")),  # "University of … at Chapel Hill"
         weak_after=(re.compile(r",?\s+(?:said|says)\s+in\s+a\s+statement\b"),
                     re.compile(r"\s+[a-z]+\s+(?:its|itself)\b")),
         weak_before=(re.compile(rf"\b(?:{alt['spokespeople']})\s+for\s+(?:the\s+)?$", i),),
@@ -536,6 +537,7 @@ def mention_evidence(text: str, start: int, end: int, has_title: bool, evidence:
     after, before = text[end:end + 120], text[max(0, start - 60):start]
     person = any(p.match(after) for p in evidence.person_after)
     org = float(any(p.match(after) for p in evidence.org_after) or any(p.search(before) for p in evidence.org_before)
+                or (before.rstrip().endswith((" of", " at")) and any(p.search(before) for p in evidence.place_before))
                 or any(_is_brand(w) for w in text[start:end].split())
                 or (before.endswith(_OPENING_QUOTES) and _CLOSING_QUOTE.match(after) is not None)
                 or (bool(evidence.which.match(after)) and not _AFTER_PREPOSITION.search(before))
@@ -554,8 +556,13 @@ def role_evidence(text: str, start: int, end: int, evidence: Evidence) -> bool:
     policy director of Indivisible"): person evidence for a name (`person_roles` in `actors.toml`),
     weighed against organisation evidence, but not enough to make a single word a person (a role
     says nothing of which of two "Wright"s is meant)."""
-    return (evidence.role_after.match(text, end) is not None
-            or evidence.role_before.search(text[max(0, start - 60):start]) is not None)
+    if text.startswith(",", end) and evidence.role_after.match(text, end) is not None:
+        return True
+    before = text[max(0, start - 40):start]
+    if not before[-1:].isspace():
+        return False
+    words = before.rstrip().rstrip(",").split()
+    return bool(words) and (words[-1] in evidence.role_before or " ".join(words[-2:]) in evidence.role_before)
 
 
 _NAME_PREFIX = re.compile(r"(?:[A-Z][a-z]?|Mac|Van|Von|Fitz|Del)(?=[A-Z])")  # "McCarthy", "DeSantis", "MacKenzie"
