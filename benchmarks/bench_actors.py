@@ -1,6 +1,7 @@
 """Actor resolution on real news: what the actor list holds, and whether annotated persons are found.
 
-    python benchmarks/bench_actors.py [--top 150] [--sample 50 --seed 1920] [--speakers] [--speed 5 --baseline REV]
+    python benchmarks/bench_actors.py [--top 150] [--sample 50 --seed 1920] [--speakers] [--rows]
+        [--corpora "climate B,all AllSides"] [--speed 5 --baseline REV]
 
 Builds five corpora in a temporary folder through `framing`'s own build, as a user's JSON-lines
 export would be built: `/work/corpora/allsides-100` (the first 100 AllSides events, read while
@@ -34,6 +35,15 @@ they are at git revision REV, passes interleaved. On NewsMTSC (`../shared/data/n
 prints recall: the share of annotated mention spans covered by a person actor, over all annotated
 mentions (pronouns and descriptions included, which no name finder covers) and over those written as
 a name; the sentences of one source document are taken as one article and one event.
+
+Three more corpora (actors 1.7): "all AllSides" (all 1,479 excerpts, one event per event_id) and
+"climate A" / "climate B", the climate articles split by a seeded draw of half their article_ids
+(`climate_halves`, seed 16; B was held out while the rules of 1.7 were written). `--rows` prints the
+checks of issue 16 on each corpus read: actors labelled neither person nor organisation in
+`benchmarks/actor_labels_rows.tsv` (every actor and unjoined speaker of 1.6 and 1.7 on these corpora,
+read by a person; actors not in it are printed to be read), actors whose name is a run of another's
+(`split_persons`), and quotes of a person speaker that join no actor row of their event
+(`quoted_without_row`). `--corpora` reads only the corpora named.
 """
 from __future__ import annotations
 
