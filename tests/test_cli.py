@@ -291,7 +291,7 @@ def test_clean_removes_only_what_framing_wrote(project):
     assert (project / "reports" / "my-paper" / "draft.txt").is_file()
     assert (project / "data" / "processed" / "my-analysis" / "draft.txt").is_file()
     assert sorted(p.name for p in (project / "data" / "processed" / "mycorpus").iterdir()) == \
-        [".framing", "my_joined.csv"]
+        [".framing", ".framing-files.json", "my_joined.csv"]
     assert sorted(p.name for p in (project / "reports" / "mycorpus").iterdir()) == \
         [".framing", ".framing-files.json", "coding"]
     assert not (project / "reports" / "_scratch").exists() or not any((project / "reports" / "_scratch").iterdir())
@@ -430,6 +430,25 @@ def test_a_rerun_and_clean_leave_the_users_files_in_the_report(project):
     for name, content in mine.items():
         assert (report / name).read_bytes() == content, name
     assert not list(report.rglob("*.yours-*")) and not list(report.rglob("*.yours.yours*"))
+
+
+def test_a_rebuild_keeps_and_names_the_users_files_in_the_tables_folder(project):
+    """Notes beside the tables and a CSV copy edited in a spreadsheet: `framing build` replaces only
+    its own unchanged files, keeps the edited copy beside the new one, and says so on one line."""
+    assert _run(["build", "mycorpus", "--quiet"], project).returncode == 0
+    tables = project / "data" / "processed" / "mycorpus"
+    (tables / "notes.txt").write_text("outlet 2 looks odd\n", encoding="utf-8")
+    edited = (tables / "articles.csv").read_text(encoding="utf-8") + "my,row\n"
+    (tables / "articles.csv").write_text(edited, encoding="utf-8")
+    result = _run(["build", "mycorpus", "--fresh"], project)
+    assert result.returncode == 0, result.stderr
+    kept = [line for line in result.stderr.splitlines() if "of yours" in line]
+    assert kept == [f"mycorpus: kept 2 files of yours in {tables} that framing did not write or that you "
+                    "changed (it replaces only its own): notes.txt, articles.csv (as articles.yours.csv: "
+                    "the tables folder now has a file of that name)"], result.stderr
+    assert (tables / "notes.txt").read_text(encoding="utf-8") == "outlet 2 looks odd\n"
+    assert (tables / "articles.yours.csv").read_text(encoding="utf-8") == edited
+    assert "my,row" not in (tables / "articles.csv").read_text(encoding="utf-8")
 
 
 def test_a_wrong_corpus_name_lists_the_corpora_there_are(project):

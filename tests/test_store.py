@@ -124,6 +124,7 @@ def test_tables_of_an_earlier_version_without_the_marker_are_adopted(formula_cor
     out = tmp_path / "old"
     build_corpus(formula_corpus, out)
     (out / store.MARKER).unlink()
+    (out / store.MANIFEST).unlink()  # earlier versions kept no list either
     info = json.loads((out / "build.json").read_text(encoding="utf-8"))
     del info["tables"]  # as earlier versions wrote it
     (out / "build.json").write_text(json.dumps(info), encoding="utf-8")
@@ -366,6 +367,7 @@ def test_clean_of_a_folder_without_a_list_removes_only_the_charts_their_records_
     written = save_figure(ax.figure, "frames", out=scratch)
     plt.close(ax.figure)
     save_table(pd.DataFrame({"a": [1]}), "frames", out=scratch)
+    (scratch / store.MANIFEST).unlink()  # as an earlier version left it: no list
     mine = scratch / "figures" / "my_chart.pdf"
     mine.write_bytes(written["pdf"].read_bytes())
     (scratch / "figures" / "frames.notes.txt").write_text("why the bars differ", encoding="utf-8")
@@ -404,8 +406,70 @@ def test_a_tables_parts_folder_loses_only_its_parts(formula_corpus, tmp_path, mo
     (out / "sentences" / "my_sample.csv").write_text("a\n1\n", encoding="utf-8")
     line = store.remove_outputs(out, "tables")
     assert "kept" in line and "sentences/my_sample.csv" in line
+    # the list (now naming nothing) and the parts folder's marker stay with the user's file, so a
+    # rebuild writes its parts there again (a folder without the marker would be refused)
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == \
-        [".framing", "sentences", "sentences/my_sample.csv"]
+        [".framing", ".framing-files.json", "sentences", "sentences/.framing", "sentences/my_sample.csv"]
+    build_corpus(formula_corpus, out)
+    assert (out / "sentences" / "my_sample.csv").read_text(encoding="utf-8") == "a\n1\n"
+    assert len(store.load_sentences(out, kinds=None)) == store.fingerprint(store.table_files(out, "sentences"))["rows"]
+
+
+def _tree(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_a_rebuild_keeps_the_users_files_in_a_parts_folder_and_beside_the_tables(formula_corpus, tmp_path, monkeypatch):
+    """A user's notes dropped into the `sentences/` parts folder were lost on the next build (the
+    folder was replaced whole) and made the table unreadable until then (read as a part); notes
+    beside the tables stay too, and the build names what it kept."""
+    monkeypatch.setattr(store, "PARTITION_ROWS", 3)  # the sentences table in parts
+    out = tmp_path / "processed"
+    build_corpus(formula_corpus, out)
+    rows = len(store.load_sentences(out, kinds=None))
+    (out / "sentences" / "notes.txt").write_text("parts: check outlet 2", encoding="utf-8")
+    (out / "notes.txt").write_text("beside the tables", encoding="utf-8")
+    assert len(store.load_sentences(out, kinds=None)) == rows  # the notes are not read as a part
+    again = build_corpus(formula_corpus, out, fresh=True)
+    assert (out / "sentences" / "notes.txt").read_text(encoding="utf-8") == "parts: check outlet 2"
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "beside the tables"
+    assert sorted(again.kept) == [("notes.txt", "notes.txt"), ("sentences/notes.txt", "sentences/notes.txt")]
+    assert len(store.load_sentences(out, kinds=None)) == rows and store.check_tables(out) is None
+    line = store.remove_outputs(out, "tables")
+    assert "notes.txt" in line and "sentences/notes.txt" in line
+    assert _tree(out) == [".framing", ".framing-files.json", "notes.txt", "sentences/.framing", "sentences/notes.txt"]
+
+
+def test_a_table_the_user_edited_is_set_aside_not_overwritten(formula_corpus, tmp_path):
+    """A CSV copy opened in a spreadsheet and saved (or any of framing's files changed) was
+    overwritten by the next build; now it is kept beside the new one, and only framing's unchanged
+    files are replaced."""
+    out = tmp_path / "processed"
+    build_corpus(formula_corpus, out)
+    edited = (out / "articles.csv").read_text(encoding="utf-8") + "my,own,row\n"
+    (out / "articles.csv").write_text(edited, encoding="utf-8")
+    removed = (out / "removed.csv").read_bytes()
+    again = build_corpus(formula_corpus, out, fresh=True)
+    assert again.kept == [("articles.csv", "articles.yours.csv")]
+    assert (out / "articles.yours.csv").read_text(encoding="utf-8") == edited
+    assert "my,own,row" not in (out / "articles.csv").read_text(encoding="utf-8")
+    assert (out / "removed.csv").read_bytes() == removed  # framing's own: replaced by the same
+    assert build_corpus(formula_corpus, out, fresh=True).kept == [("articles.yours.csv", "articles.yours.csv")]
+    assert not list(out.glob("*.yours-*"))
+
+
+def test_a_table_leaving_its_parts_folder_keeps_the_users_files_there(formula_corpus, tmp_path, monkeypatch):
+    """When a table shrinks from parts to one file, the parts folder went whole (`rmtree`), with
+    anything the user had put in it."""
+    monkeypatch.setattr(store, "PARTITION_ROWS", 3)
+    out = tmp_path / "processed"
+    build_corpus(formula_corpus, out)
+    (out / "sentences" / "notes.txt").write_text("mine", encoding="utf-8")
+    monkeypatch.setattr(store, "PARTITION_ROWS", 1_000_000)
+    build_corpus(formula_corpus, out, fresh=True)
+    assert (out / "sentences.parquet").is_file() and not list((out / "sentences").glob("part-*"))
+    assert (out / "sentences" / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert store.check_tables(out) is None
 
 
 def test_leftovers_of_a_killed_report_are_its_own_not_another_corpus(tmp_path):

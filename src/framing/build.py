@@ -52,6 +52,7 @@ class Build:
     n_reused: int = 0  # articles taken unchanged from the previous build
     removed_by_rule: dict[str, int] = field(default_factory=dict)  # lines not kept, per rule
     prose_dropped: int = 0  # of those, lines that read as prose
+    kept: list[tuple[str, str]] = field(default_factory=list)  # the user's files in the tables folder (store.publish)
 
     @property
     def skipped(self) -> int:
@@ -172,7 +173,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
                         tally.removed_by_rule, tally.prose_dropped)
         info = build_info(summary, counts=counts)
         info["texts_seen_sha256"] = seen_sha256
-        save_parts(parts, out, info=info)
+        summary.kept = save_parts(parts, out, info=info, also=[out / TEXTS_SEEN]).kept
         return summary
     finally:
         shutil.rmtree(staging, ignore_errors=True)

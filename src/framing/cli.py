@@ -197,6 +197,10 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
         print(f"{folder.name}: {counts_line(info)}, {_count(len(build.problems), 'warning')} "
               f"({build.n_reused} of the articles unchanged since the last build) → {out}")
         print(f"  lines removed: {removed_summary(build.removed_by_rule, build.prose_dropped)}")
+    if build.kept:
+        from .store import kept_line
+
+        print(f"{folder.name}: {kept_line(out, build.kept, what='the tables folder')}", file=sys.stderr)
     return True
 
 

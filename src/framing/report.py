@@ -231,7 +231,7 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
     """Run the notebooks on `session`'s kernel and write the event pages (narrowed to `event` when
     given) into a staging folder beside `out`, write the index, and swap the folder in for `out`
     at the end."""
-    from .store import keep_user_files, make_temp_dir, mark_folder, remove_leftovers, write_manifest
+    from .store import keep_user_files, kept_line, make_temp_dir, mark_folder, remove_leftovers, write_manifest
 
     corpus = raw_folder.name
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -269,9 +269,7 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if yours:
-        renamed = [f"{old} (as {new}: the report now has a file of that name)" for old, new in yours if old != new]
-        echo(f"{corpus}: kept {counted(len(yours), 'files')} of yours in {out} that framing did not write "
-             f"(it replaces only its own): {', '.join([old for old, new in yours if old == new] + renamed)}")
+        echo(f"{corpus}: {kept_line(out, yours)}")
     return report
 
 
@@ -375,6 +373,10 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
     problems = [] if build is None else build.problems
     for problem in problems:
         echo(f"  warning: {problem}")
+    if build is not None and build.kept:
+        from .store import kept_line
+
+        echo(f"{Path(raw_folder).name}: {kept_line(processed, build.kept, what='the tables folder')}")
     if build is None or build.articles.empty:
         raise UsageError(f"no usable articles in {raw_folder}: see `framing build {raw_folder}`")
     return json.loads((Path(processed) / "build.json").read_text(encoding="utf-8"))

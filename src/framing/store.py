@@ -19,6 +19,7 @@ tables keep the raw value).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import json
@@ -45,8 +46,15 @@ def save_tables(tables: dict, out: Path, *, info: dict | None = None) -> list[Pa
     larger than `CSV_MAX_ROWS`, `<name>.csv` under `out`, plus `build.json` (info, with each
     table's row count and content hash under `tables`, see `check_tables`).
 
-    All files are written to temporary names first and then renamed into place together. `out`
-    must be framing's (see `claim_folder`)."""
+    All files are written to temporary names first and then renamed into place together
+    (`publish`: only framing's own unchanged files are replaced, anything else is set aside).
+    `out` must be framing's (see `claim_folder`). Returns the files written."""
+    return _save_tables(tables, out, info=info).files
+
+
+def _save_tables(tables: dict, out: Path, *, info: dict | None = None, folders=(), also=()) -> "Published":
+    """`save_tables`, publishing also the staged parts `folders` ((staged folder, final) pairs)
+    and recording the files `also` (written already) as framing's."""
     out = claim_folder(out)
     staged: list[tuple[Path, Path]] = []
     info = None if info is None else {**info, "tables": dict(info.get("tables", {}))}
@@ -65,13 +73,10 @@ def save_tables(tables: dict, out: Path, *, info: dict | None = None) -> list[Pa
         for temp, _ in staged:
             temp.unlink(missing_ok=True)
         raise
-    for temp, final in staged:
-        _remove_other_layout(final)
-        os.replace(temp, final)
-    for name, table in tables.items():
-        if len(table) > CSV_MAX_ROWS:
-            (out / f"{name}.csv").unlink(missing_ok=True)
-    return [final for _, final in staged]
+    stale = [out / name for name in tables]  # a table now in one file: its parts folder goes
+    stale += [out / f"{name}.csv" for name, table in tables.items() if len(table) > CSV_MAX_ROWS]
+    stale += [out / f"{final.name}{suffix}" for _, final in folders for suffix in (".parquet", ".csv")]
+    return publish(out, staged, folders=folders, stale=stale, also=also)
 
 
 def _write_parquet(table, path: Path) -> None:
@@ -167,31 +172,35 @@ def _neutralise_column(column):
     return pc.replace_with_mask(column, risky, quoted)
 
 
-def save_parts(parts: dict[str, list[Path]], out: Path, *, info: dict) -> list[Path]:
+def save_parts(parts: dict[str, list[Path]], out: Path, *, info: dict, also=()) -> "Published":
     """Publish tables already written in parts (Parquet files of the same schema, in order).
 
     A table of at most `PARTITION_ROWS` rows is joined into `<name>.parquet` (and CSV); a larger one
-    becomes the folder `<name>/` holding the parts, swapped in whole. The part files are consumed."""
+    becomes the folder `<name>/` holding the parts, swapped in whole (with any file of the user's
+    that was in the old one). The part files are consumed. `also`: files the build wrote into `out`
+    already, recorded as framing's. Returns what was written and what of the user's was kept
+    (`Published`)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     out = claim_folder(out)
-    small, written = {}, []
+    small, folders = {}, []
     info = {**info, "tables": {}}
-    for name, files in parts.items():
-        rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
-        if rows <= PARTITION_ROWS:
-            small[name] = pa.concat_tables([pq.read_table(f) for f in files], promote_options="default")
-            continue
-        folder = make_temp_dir(out, prefix=f".{name}.")
-        mark_folder(folder)
-        for number, file in enumerate(files):
-            os.replace(file, folder / f"part-{number:05d}.parquet")
-        info["tables"][name] = fingerprint(table_files(folder.parent, folder.name))
-        written.append(swap_folder(folder, out / name))
-        for other in (out / f"{name}.parquet", out / f"{name}.csv"):
-            other.unlink(missing_ok=True)
-    return written + save_tables(small, out, info=info)
+    try:
+        for name, files in parts.items():
+            rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+            if rows <= PARTITION_ROWS:
+                small[name] = pa.concat_tables([pq.read_table(f) for f in files], promote_options="default")
+                continue
+            folder = mark_folder(make_temp_dir(out, prefix=f".{name}."))
+            folders.append((folder, out / name))
+            for number, file in enumerate(files):
+                os.replace(file, folder / f"part-{number:05d}.parquet")
+            info["tables"][name] = fingerprint(table_files(folder.parent, folder.name))
+        return _save_tables(small, out, info=info, folders=folders, also=also)
+    finally:
+        for folder, _ in folders:  # (gone when it was swapped in)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def swap_folder(staged: Path, final: Path) -> Path:
@@ -205,15 +214,6 @@ def swap_folder(staged: Path, final: Path) -> Path:
     os.replace(staged, final)
     shutil.rmtree(trash, ignore_errors=True)
     return final
-
-
-def _remove_other_layout(final: Path) -> None:
-    """Writing `<name>.parquet` replaces a partitioned `<name>/` folder from an earlier build, when
-    that folder is framing's (a folder of someone else's of the same name is left alone)."""
-    if final.name.endswith(".parquet"):
-        folder = final.with_name(final.name[:-len(".parquet")])
-        if folder.is_dir() and not folder.is_symlink() and owns(folder):
-            shutil.rmtree(folder)
 
 
 # ── folders framing owns ─────────────────────────────────────────────────────────────────────────
@@ -231,20 +231,16 @@ _REPORT_FOLDERS = {"figures": re.compile(r".+\.(png|svg|pdf|json)"), "tables": r
 _SCRATCH = re.compile(r"\..+\.(tmp|old)|\.build-.+")  # framing's temporary names
 
 
-# What framing writes into a tables folder it owns (a report folder lists its own: `report_files`).
-_OUTPUTS = {"tables": lambda name: bool(_TABLE_FILES.fullmatch(name)) or name in TABLES}
-
-
 def remove_outputs(folder: Path, kind: str, *, guard: Path | None = None) -> str:
     """Remove from `folder` what framing wrote into a folder of this `kind` ("tables" or "report")
     and its temporary files, only when the folder carries framing's marker (a folder framing may
     merely write into, by `owns`, but did not mark is left whole), and not while a framing command
-    holds its lock (`lock_folder`); the folder itself goes once nothing else is left. In a report
-    folder only the files framing wrote (`report_files`) go, and only unchanged; a table's parts
-    folder loses only its parts. A staging folder framing left (a report that was stopped before
-    its end) goes whole. `guard`: the tables folder of the same corpus, whose lock a running report
-    holds: while it is held, nothing is removed either.
-    Returns one line: what was removed, or what was kept and why."""
+    holds its lock (`lock_folder`); the folder itself goes once nothing else is left. Only the
+    files framing wrote (`written_files`) go, and only unchanged; a folder framing made inside
+    (a table's parts, a report's `figures/`) goes only once nothing else is in it. A staging folder
+    framing left (a report that was stopped before its end) goes whole. `guard`: the tables folder
+    of the same corpus, whose lock a running report holds: while it is held, nothing is removed
+    either. Returns one line: what was removed, or what was kept and why."""
     folder = Path(folder)
     if not folder.is_dir() or folder.is_symlink() or not (folder / MARKER).is_file():
         return f"kept {folder}: not made by framing"
@@ -254,16 +250,13 @@ def remove_outputs(folder: Path, kind: str, *, guard: Path | None = None) -> str
             if _SCRATCH.fullmatch(folder.name):  # staging of a run that was stopped: framing's alone
                 shutil.rmtree(folder)
                 return f"removed {folder} (left by a run that was stopped)"
-            if kind == "report":
-                _remove_report_files(folder)
-            else:
-                _remove_table_files(folder)
+            _remove_written(folder, kind)
             kept = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
                           if p.name not in _BOOKKEEPING
                           and (p.is_symlink() or not p.is_dir() or not any(p.iterdir())))
             if kept:
                 if (folder / MANIFEST).is_file():  # what is left is the user's: a rerun keeps it all
-                    save_text(json.dumps({"files": {}}) + "\n", folder / MANIFEST)
+                    _save_manifest(folder, {})
                 return (f"cleaned {folder}; kept what may be people's work (coding sheets, files framing "
                         f"did not write or that were edited): {_listed(kept)}")
             for name in _BOOKKEEPING:
@@ -279,73 +272,90 @@ def _listed(names: list[str], shown: int = 8) -> str:
     return ", ".join(names[:shown]) + more
 
 
-def _remove_table_files(folder: Path) -> None:
-    for entry in sorted(folder.iterdir()):
-        if entry.name in _BOOKKEEPING or not (_OUTPUTS["tables"](entry.name) or _SCRATCH.fullmatch(entry.name)):
-            continue
-        if entry.is_symlink() or not entry.is_dir():
-            entry.unlink()  # a file, or a link (never what it points to)
-        elif _SCRATCH.fullmatch(entry.name):
-            shutil.rmtree(entry)  # a build's staging folder: framing's alone
-        else:  # a table's parts: the parts and framing's marker go, anything else stays
-            for part in entry.iterdir():
-                if part.is_file() and (_PART_FILES.fullmatch(part.name) or _SCRATCH.fullmatch(part.name)
-                                       or part.name == MARKER):
-                    part.unlink()
-            _remove_empty_folders(entry, itself=True)
-
-
-def _remove_report_files(folder: Path) -> None:
-    written = report_files(folder)
-    for name, sha256 in written.items():
-        path = folder / name
-        if _plain_file_in(folder, path) and (sha256 is None or _sha256(path) == sha256):
-            path.unlink()
-    places = {Path(".")} | {parent for name in written for parent in Path(name).parents}
-    for place in places:  # temporary files of a run that was killed, where framing writes
+def _remove_written(folder: Path, kind: str) -> None:
+    """Remove from `folder` the files framing wrote there and that are unchanged, framing's
+    temporary files where it writes, and the folders it made there once they are empty."""
+    written = written_files(folder, kind)
+    for name, recorded in written.items():
+        if _unchanged(folder, folder / name, recorded):
+            (folder / name).unlink()
+    made = {parent for name in written for parent in Path(name).parents if parent != Path(".")}
+    made |= {Path(name) for name in _SUBFOLDERS[kind]}
+    for place in {Path(".")} | made:  # temporary files of a run that was killed, where framing writes
         if (folder / place).is_dir() and not (folder / place).is_symlink():
             for path in list((folder / place).iterdir()):
                 if _SCRATCH.fullmatch(path.name) and not path.is_symlink():
                     shutil.rmtree(path) if path.is_dir() else path.unlink()
-    parents = {parent for name in written for parent in Path(name).parents if parent != Path(".")}
-    parents |= {Path(name) for name in _REPORT_SUBFOLDERS}
-    for parent in sorted(parents, key=lambda p: -len(p.parts)):  # the folders framing puts its files in
-        _remove_empty_folders(folder / parent, itself=True)
+    for place in sorted(made, key=lambda p: -len(p.parts)):
+        _remove_empty_folder(folder / place)
 
 
-def _remove_empty_folders(folder: Path, *, itself: bool = False) -> None:
-    """Remove `folder` (with `itself`) when it is an empty folder, not a link."""
-    if itself and folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
+def _remove_empty_folder(folder: Path) -> None:
+    """Remove `folder` when it is a folder (not a link) holding nothing but framing's marker."""
+    if folder.is_dir() and not folder.is_symlink() and all(p.name == MARKER for p in folder.iterdir()):
+        (folder / MARKER).unlink(missing_ok=True)
         folder.rmdir()
 
 
-# ── what framing wrote into a report folder ─────────────────────────────────────────────────────
+# ── what framing wrote into an output folder: its list, `.framing-files.json` ────────────────────
+#
+# One implementation for every output folder: a report (`reports/<corpus>/`, swapped in whole), the
+# scratch folder and any `--out` folder charts are exported to (written file by file), and a
+# corpus's tables folder (`data/processed/<corpus>/`, written in place). A file is framing's when
+# the list names it and it still has the SHA-256 recorded there; everything else is the user's and
+# is never replaced or removed: set aside under a name of its own (`<name>.yours<suffix>`) when
+# framing must write a file of that name, kept where it is otherwise.
 
-MANIFEST = ".framing-files.json"  # in a report folder: each file framing wrote there, with its SHA-256
+MANIFEST = ".framing-files.json"  # each file framing wrote in an output folder, with its SHA-256
 LOCK = ".framing-lock"  # in a tables folder while a framing command works on it (`lock_folder`)
 _BOOKKEEPING = (MARKER, MANIFEST, LOCK)
 HUMAN_INPUT = "coding"  # a report's coding/: coding sheets and anything else people put there
-_REPORT_SUBFOLDERS = ("figures", "tables", "notebooks", "events", "events/figures")  # framing makes these
+_SUBFOLDERS = {"report": ("figures", "tables", "notebooks", "events", "events/figures"),  # framing makes these
+               "tables": TABLES}  # a table's parts
+
+
+class OutputExists(UsageError, FileExistsError):
+    """A file framing would write is there already and is not framing's unchanged output."""
 
 
 def write_manifest(folder: Path) -> Path:
     """Record in `<folder>/.framing-files.json` every file now in a report folder framing is
     writing (relative path and SHA-256), except `coding/` (people's work, always kept) and
-    framing's bookkeeping: what `report_files` later reads as framing's."""
+    framing's bookkeeping: what `written_files` later reads as framing's."""
     folder = Path(folder)
     files = {p.relative_to(folder).as_posix(): _sha256(p) for p in sorted(folder.rglob("*"))
              if p.is_file() and not p.is_symlink() and p.name not in _BOOKKEEPING
              and p.relative_to(folder).parts[0] != HUMAN_INPUT and not _SCRATCH.fullmatch(p.name)}
-    text = json.dumps({"files": files}, indent=1, sort_keys=True) + "\n"
-    return save_text(text, folder / MANIFEST)
+    return _save_manifest(folder, files)
 
 
-def report_files(folder: Path) -> dict[str, str | None]:
-    """The files framing wrote in a report folder: relative path → SHA-256 it had when written.
-    Read from `.framing-files.json`; a folder without it (the scratch folder, or a report of an
-    earlier version) is read by what framing writes there, with no hash (None): `index.html`,
-    `events/*.html` and their charts, `notebooks/*.ipynb`, `tables/*.csv`, and in `figures/` each
-    chart's record (`<name>.json`) and the files it names."""
+def _save_manifest(folder: Path, files: dict) -> Path:
+    """Write the list: relative name → SHA-256 (or, while files are being replaced, the list of
+    the old and the new one: either is framing's)."""
+    text = json.dumps({"files": dict(sorted(files.items()))}, indent=1) + "\n"
+    return save_text(text, Path(folder) / MANIFEST)
+
+
+def record_files(folder: Path, paths) -> Path:
+    """Add the files `paths` (written by framing inside the output folder `folder`) to its list,
+    with their SHA-256 now. A folder without a list gets one, holding first what framing is known
+    to have written there (`written_files`), as those files are now."""
+    folder = _absolute(folder)
+    files = {name: _sha256(folder / name) if recorded is None else recorded
+             for name, recorded in written_files(folder).items() if _unchanged(folder, folder / name, None)}
+    for path in paths:
+        files[_absolute(path).relative_to(folder).as_posix()] = _sha256(path)
+    return _save_manifest(folder, files)
+
+
+def written_files(folder: Path, kind: str = "report") -> dict[str, str | list | None]:
+    """The files framing wrote in an output folder: relative path → the SHA-256 it had when written
+    (a list: any of them). Read from `.framing-files.json`; a folder framing may write into
+    (`owns`) that has no list (a scratch folder, a report or tables of an earlier version) is read
+    by what framing writes there, with no hash (None): for a report, `index.html`, `events/*.html`
+    and their charts, `notebooks/*.ipynb`, `tables/*.csv`, and in `figures/` each chart's record
+    (`<name>.json`) and the files it names; for tables, the tables with their CSV copies, parts
+    and `build.json`. Any other folder without a list holds nothing of framing's."""
     folder = Path(folder)
     try:
         files = dict(json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"])
@@ -354,11 +364,65 @@ def report_files(folder: Path) -> dict[str, str | None]:
                 if isinstance(name, str) and name and not Path(name).is_absolute() and ".." not in Path(name).parts}
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    found = [folder / "index.html", *folder.glob("events/*.html"), *folder.glob("events/figures/*_sentiment.png"),
-             *folder.glob("notebooks/*.ipynb"), *folder.glob("tables/*.csv")]
-    for record in folder.glob("figures/*.json"):
-        found += [record] + [record.parent / name for name in _named_in_record(record)]
+    if not folder.is_dir() or folder.is_symlink() or not owns(folder):
+        return {}
+    if kind == "tables":
+        found = [p for p in folder.iterdir() if _TABLE_FILES.fullmatch(p.name)]
+        found += [p for name in TABLES if (folder / name).is_dir() and not (folder / name).is_symlink()
+                  for p in (folder / name).iterdir() if _PART_FILES.fullmatch(p.name)]
+    else:
+        found = [folder / "index.html", *folder.glob("events/*.html"), *folder.glob("events/figures/*_sentiment.png"),
+                 *folder.glob("notebooks/*.ipynb"), *folder.glob("tables/*.csv")]
+        for record in folder.glob("figures/*.json"):
+            found += [record] + [record.parent / name for name in _named_in_record(record)]
     return {p.relative_to(folder).as_posix(): None for p in found if _plain_file_in(folder, p)}
+
+
+report_files = written_files  # (its name when only report folders had a list)
+
+
+def _absolute(path) -> Path:
+    """`path` from the root, `..` taken away by its name (as the folder and the files in it are
+    named alike, their relative names come out right)."""
+    return Path(os.path.abspath(path))
+
+
+def _unchanged(folder: Path, path: Path, recorded) -> bool:
+    """Whether `path` is a plain file in `folder` (`_plain_file_in`) whose SHA-256 is the one
+    recorded (None: not recorded, taken as unchanged; a list: any of them)."""
+    if not _plain_file_in(folder, path):
+        return False
+    if recorded is None:
+        return True
+    digest = _sha256(path)
+    return digest == recorded or (isinstance(recorded, list) and digest in recorded)
+
+
+def is_framings(folder: Path, path: Path, written: dict | None = None, kind: str = "report") -> bool:
+    """Whether `path`, inside the output folder `folder`, is a file framing wrote and nobody changed
+    since (what framing may replace or remove). `written`: `written_files(folder, kind)`, when read."""
+    folder = _absolute(folder)
+    written = written_files(folder, kind) if written is None else written
+    name = _absolute(path).relative_to(folder).as_posix()
+    return name in written and _unchanged(folder, _absolute(path), written[name])
+
+
+def check_replaceable(folder: Path, paths, *, overwrite: bool = False,
+                      force: str = "overwrite=True") -> None:
+    """OutputExists (naming the files and `force`, how to replace them anyway) when one of `paths`
+    is there and is not framing's unchanged output in the output folder `folder` (`is_framings`);
+    nothing when `overwrite`."""
+    if overwrite:
+        return
+    folder = _absolute(folder)
+    written = written_files(folder)
+    taken = [Path(p) for p in paths if os.path.lexists(p) and not is_framings(folder, p, written)]
+    if taken:
+        why = ("changed since framing wrote it" if _absolute(taken[0]).relative_to(folder).as_posix() in written
+               else "not written by framing")
+        raise OutputExists(
+            f"{_listed([str(p) for p in taken], 3)}: already there and {why}, so framing will not "
+            f"replace it: move it away, choose another output folder, or replace it anyway with {force}")
 
 
 def _plain_file_in(folder: Path, path: Path) -> bool:
@@ -384,43 +448,152 @@ def _named_in_record(record: Path) -> list[str]:
     return [Path(str(name)).name for name in names if name]
 
 
-def user_files(folder: Path) -> list[str]:
-    """The files (and links) in a report folder that framing did not write, or that changed since
-    it wrote them: relative paths, sorted. `coding/` is left out (kept on its own), and so are
-    framing's temporary files and bookkeeping."""
+def user_files(folder: Path, kind: str = "report") -> list[str]:
+    """The files (and links) in an output folder that framing did not write, or that changed since
+    it wrote them: relative paths, sorted. A report's `coding/` is left out (kept on its own), and
+    so are framing's temporary files and bookkeeping."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    written = report_files(folder)
-    found = []
-    for path in sorted(folder.rglob("*")):
-        name = path.relative_to(folder).as_posix()
-        if path.name in _BOOKKEEPING or name.split("/")[0] == HUMAN_INPUT or _SCRATCH.fullmatch(path.name) \
-                or (path.is_dir() and not path.is_symlink()):
-            continue
-        if name not in written or path.is_symlink() or (written[name] is not None and _sha256(path) != written[name]):
-            found.append(name)
-    return found
+    written = written_files(folder, kind)
+    return [name for name in _present(folder) if name.split("/")[0] != HUMAN_INPUT
+            and not is_framings(folder, folder / name, written)]
 
 
-def keep_user_files(old: Path, new: Path) -> list[tuple[str, str]]:
-    """Copy into the new report folder `new` every file of the old one `old` that framing did not
-    write there, or that was changed since (`user_files`), at the same place; one whose name the
-    new report uses is kept beside it as `<name>.yours<suffix>` (`.yours-2`…). Files are hard-linked
-    (else copied), links copied as links. Returns (old name, new name) for each file kept."""
+def _present(folder: Path) -> list[str]:
+    """The files and links in `folder` and below (relative names, sorted), without framing's
+    bookkeeping and temporary files."""
+    return [path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*"))
+            if path.name not in _BOOKKEEPING and not _SCRATCH.fullmatch(path.name)
+            and not any(_SCRATCH.fullmatch(part) for part in path.relative_to(folder).parts)
+            and (path.is_symlink() or not path.is_dir())]
+
+
+def keep_user_files(old: Path, new: Path, kind: str = "report") -> list[tuple[str, str]]:
+    """Copy into the new output folder `new` every file of the old one `old` that framing did not
+    write there, or that was changed since (`user_files`), at the same place (`keep_files`).
+    Returns (old name, new name) for each file kept."""
+    return keep_files(old, new, user_files(old, kind))
+
+
+def keep_files(old: Path, new: Path, names) -> list[tuple[str, str]]:
+    """Put the files `names` (relative) of folder `old` into folder `new` at the same place; one
+    whose name is taken there is kept beside it as `<name>.yours<suffix>` (`yours_name`). Files
+    are hard-linked (else copied), links copied as links. Returns (old name, new name) for each."""
     kept = []
-    for name in user_files(old):
-        target = Path(new) / name
-        number = 1
-        while os.path.lexists(target):
-            number += 1
-            tag = ".yours" if number == 2 else f".yours-{number - 1}"
-            stem, suffix = Path(name).stem, Path(name).suffix
-            target = (Path(new) / name).with_name(f"{stem}{tag}{suffix}")
+    for name in names:
+        target = yours_name(Path(new) / name)
         target.parent.mkdir(parents=True, exist_ok=True)
         _link_or_copy(Path(old) / name, target)
         kept.append((name, target.relative_to(new).as_posix()))
     return kept
+
+
+def yours_name(path: Path) -> Path:
+    """`path` when nothing is there, else the first free `<stem>.yours<suffix>`, `.yours-2`…
+    beside it: where a file of the user's goes when framing writes one of the same name."""
+    target, number = Path(path), 1
+    while os.path.lexists(target):
+        number += 1
+        tag = ".yours" if number == 2 else f".yours-{number - 1}"
+        target = Path(path).with_name(f"{Path(path).stem}{tag}{Path(path).suffix}")
+    return target
+
+
+def set_aside(folder: Path, path: Path) -> tuple[str, str]:
+    """Rename the user's file (or folder, or link) `path` in `folder` to a free `yours_name`
+    beside it, so framing can write its own there; returns (old name, new name), relative."""
+    target = yours_name(path)
+    os.rename(path, target)
+    return Path(path).relative_to(folder).as_posix(), target.relative_to(folder).as_posix()
+
+
+def kept_line(folder: Path, kept: list[tuple[str, str]], *, what: str = "the report") -> str:
+    """The one line that names the user's files framing kept in an output folder: each kept name,
+    and for one set aside because framing now writes a file of that name, where it is now."""
+    names = [old for old, new in kept if old == new]
+    names += [f"{old} (as {new}: {what} now has a file of that name)" for old, new in kept if old != new]
+    count = f"{len(kept)} file{'' if len(kept) == 1 else 's'}"
+    return (f"kept {count} of yours in {folder} that framing did not write or that you changed "
+            f"(it replaces only its own): {', '.join(names)}")
+
+
+@dataclasses.dataclass
+class Published:
+    """What `publish` did: the files framing wrote, and the user's files it kept ((name before,
+    name now), relative to the folder; the same name when the file stayed where it was)."""
+    files: list[Path]
+    kept: list[tuple[str, str]]
+
+
+def publish(out: Path, staged: list[tuple[Path, Path]], *, folders=(), stale=(), also=()) -> Published:
+    """Move staged files ((temporary file, final path) pairs) and staged folders ((folder, final
+    folder)) into the output folder `out`, replacing only framing's unchanged files; remove the
+    outputs of framing's that this write makes `stale` (a table's other layout); record what framing
+    wrote (those, and the files `also` written already) in the folder's list, `.framing-files.json`.
+
+    A file of the user's at a final name (not framing's, or changed since) is set aside under a
+    name of its own (`set_aside`); the user's files in a folder being replaced are put into the new
+    one (`keep_files`); a stale name that holds the user's file is set aside too. The list is
+    written first naming both the old and the new hash of each file, so a run stopped halfway takes
+    none of framing's files for the user's."""
+    out = _absolute(out)
+    for _, final in folders:
+        if final.is_symlink() or (final.is_dir() and not owns(final)):
+            raise UsageError(refusal(final))
+    written = written_files(out, "tables")
+    kept: list[tuple[str, str]] = []
+    try:  # (what framing wrote is listed before any file of the user's joins a staged folder)
+        new = {final.relative_to(out).as_posix(): _sha256(temp) for temp, final in staged}
+        new |= {f"{final.name}/{part.name}": _sha256(part) for folder, final in folders
+                for part in sorted(folder.iterdir()) if part.name != MARKER}
+        new |= {_absolute(path).relative_to(out).as_posix(): _sha256(path) for path in also}
+        for _, final in staged:
+            if os.path.lexists(final) and not is_framings(out, final, written):
+                kept.append(set_aside(out, final))
+        for folder, final in folders:
+            if final.is_dir():
+                yours = [name for name in _present(final) if not is_framings(out, final / name, written)]
+                kept += [(f"{final.name}/{old}", f"{final.name}/{new}") for old, new in keep_files(final, folder, yours)]
+            elif os.path.lexists(final):
+                kept.append(set_aside(out, final))
+        _save_manifest(out, {**written, **{name: _both(written.get(name), digest) for name, digest in new.items()}})
+        for folder, final in folders:
+            swap_folder(folder, final)
+        for temp, final in staged:
+            os.replace(temp, final)
+    except BaseException:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+        raise
+    for path in stale:
+        kept += _retire(out, Path(path), written)
+    _save_manifest(out, new)
+    names = {new_name for _, new_name in kept}
+    kept += [(name, name) for name in _present(out) if name not in new and name not in names]
+    return Published([final for _, final in staged] + [final for _, final in folders], kept)
+
+
+def _both(old, new: str):
+    """The recorded hashes while a file is replaced: the old one(s) and the new one."""
+    old = [] if old is None else old if isinstance(old, list) else [old]
+    return [*old, new] if old else new
+
+
+def _retire(out: Path, path: Path, written: dict) -> list[tuple[str, str]]:
+    """Remove an output of framing's that a new write made stale: a file when it is framing's
+    unchanged one (else it is the user's, set aside: framing reads that name), a table's parts
+    folder once only framing's marker is left in it (the user's files stay, and so does the folder)."""
+    if path.is_dir() and not path.is_symlink():
+        for part in list(path.iterdir()):
+            if is_framings(out, part, written):
+                part.unlink()
+        _remove_empty_folder(path)
+        return []
+    if is_framings(out, path, written):
+        path.unlink()
+        return []
+    return [set_aside(out, path)] if os.path.lexists(path) and not path.is_dir() else []
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -698,8 +871,8 @@ def table_files(folder: Path, name: str) -> list[Path]:
     """The Parquet files of table `name` in `folder`: `<name>.parquet`, or the parts of `<name>/`
     in order; empty when there is neither."""
     path = _table_path(Path(folder), name)
-    if path.is_dir():
-        return sorted(path.glob("part-*.parquet"))
+    if path.is_dir():  # only framing's parts: a file of the user's there is never read as one
+        return sorted(p for p in path.iterdir() if _PART_FILES.fullmatch(p.name))
     return [path] if path.is_file() else []
 
 
@@ -831,7 +1004,8 @@ def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd
                       f"added, removed or edited): these tables do not include the change; run "
                       f"`framing build data/raw/{folder.name}` (or `make report`) to update them",
                       stacklevel=3)
-    return pd.read_parquet(path)
+    # a table in parts: exactly its parts (`table_files`), never another file put in that folder
+    return pd.read_parquet(path if path.is_file() else [str(p) for p in table_files(folder, name)])
 
 
 def changed_since_build(folder: Path, *, root: Path | None = None) -> bool:
@@ -861,7 +1035,8 @@ def read_rows(folder: Path, name: str, article_ids) -> pd.DataFrame:
 
     import pyarrow as pa
 
-    dataset = ds.dataset(_table_path(Path(folder), name), format="parquet")
+    path = _table_path(Path(folder), name)
+    dataset = ds.dataset(path if path.is_file() else [str(p) for p in table_files(folder, name)], format="parquet")
     if pa.types.is_null(dataset.schema.field("article_id").type):  # an empty table (no rows to pick)
         return dataset.to_table().to_pandas()
     table = dataset.to_table(filter=pc.field("article_id").isin(list(article_ids)))
