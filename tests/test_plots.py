@@ -482,3 +482,76 @@ def test_the_seed_sentiment_chart_exported_one_narrow_column_wide_keeps_its_plot
     assert seen["plot share of the width"] > 0.4 and seen["ticks apart"] and seen["inside"], seen
     assert len(seen["labels"]) == 2 and all(t.endswith("(n=1)") or t.endswith("(1 article)") for t in seen["labels"])
     assert any(plots.NO_INTERVAL in t.get_text().replace("\n", " ") for t in ax.texts)
+
+
+def test_an_export_replaces_only_framings_own_unchanged_file(tmp_path, capsys):
+    """`framing figure --out DIR` wrote over a file of the same name without a word: the user's own
+    chart there, or an earlier export edited since. Now an earlier export framing wrote and nobody
+    changed is replaced; anything else stops the export with one line naming the file and the flag,
+    and nothing is written; `--overwrite` replaces it."""
+    from framing import cli
+    from framing.store import OutputExists
+
+    ax = plots.plot_articles_per_outlet(pd.DataFrame({"outlet": ["A", "B"], "n_articles": [3, 1]}))
+    saved = plots.save_figure(ax.figure, "per_outlet", out=tmp_path / "scratch")
+    paper = tmp_path / "paper" / "figures"
+    paper.mkdir(parents=True)
+    mine = paper / "per_outlet_3_3in.pdf"
+    mine.write_bytes(b"%PDF my own drawing")
+    args = ["figure", str(saved["json"]), "--width", "3.3", "--out", str(tmp_path / "paper")]
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(mine) in err[0] and "not written by framing" in err[0] and "--overwrite" in err[0]
+    assert mine.read_bytes() == b"%PDF my own drawing" and sorted(p.name for p in paper.iterdir()) == [mine.name]
+    mine.rename(paper / "kept.pdf")
+    assert cli.main(args) == 0  # a new export
+    first = mine.read_bytes()
+    assert cli.main(args) == 0 and mine.read_bytes() == first  # its own earlier export: replaced
+    mine.write_bytes(first + b"% edited in a drawing program\n")
+    with pytest.raises(OutputExists, match="changed since framing wrote it"):
+        plots.export_figure(str(saved["json"]), width=3.3, out=tmp_path / "paper")
+    assert mine.read_bytes().endswith(b"% edited in a drawing program\n")
+    assert cli.main([*args, "--overwrite"]) == 0 and mine.read_bytes() == first
+    assert (paper / "kept.pdf").read_bytes() == b"%PDF my own drawing"
+
+
+def test_a_notebook_saving_again_replaces_its_chart_but_not_an_edited_one(tmp_path):
+    """The scratch folder a notebook writes to: saving a chart or table again replaces framing's
+    earlier file; one the user changed (or a file of theirs of the same name) is named and kept."""
+    from framing.store import OutputExists
+
+    scratch = tmp_path / "reports" / "_scratch" / "toy"
+    frame = pd.DataFrame({"outlet": ["A", "B"], "n_articles": [3, 1]})
+    for _ in range(2):
+        paths = plots.save_figure(plots.plot_articles_per_outlet(frame).figure, "per_outlet", out=scratch)
+        table = plots.save_table(frame, "per_outlet", out=scratch)
+    paths["png"].write_bytes(b"edited")
+    with pytest.raises(OutputExists, match="per_outlet.png"):
+        plots.save_figure(plots.plot_articles_per_outlet(frame).figure, "per_outlet", out=scratch)
+    assert paths["png"].read_bytes() == b"edited"
+    table.write_text("outlet,n_articles\nmine,1\n", encoding="utf-8")
+    with pytest.raises(OutputExists, match="per_outlet.csv"):
+        plots.save_table(frame, "per_outlet", out=scratch)
+    assert plots.save_table(frame, "per_outlet", out=scratch, overwrite=True).read_text().startswith("outlet,n_articles\nA,")
+
+
+def test_charts_saved_in_the_background_are_listed_as_framings(tmp_path):
+    """Saving the same chart twice while the first is still being written in the background is no
+    clash, and the list names the files the children wrote (so a rerun may replace them)."""
+    import sys
+
+    from framing import store
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("saving in the background is for Linux")
+    frame = pd.DataFrame({"outlet": ["A", "B"], "n_articles": [3, 1]})
+    try:
+        assert plots.save_in_background()
+        for _ in range(2):
+            paths = plots.save_figure(plots.plot_articles_per_outlet(frame).figure, "per_outlet", out=tmp_path)
+        plots.finish_saving()
+    finally:
+        plots.save_in_background(False)
+    listed = store.written_files(tmp_path)
+    assert all(store.is_framings(tmp_path, path, listed) for path in paths.values())
+    assert {"figures/per_outlet.png", "figures/per_outlet.pdf", "figures/per_outlet.json"} <= set(listed)

@@ -126,6 +126,10 @@ def _parser() -> argparse.ArgumentParser:
     figure.add_argument("--caption", action="store_true", help="draw the caption in the file")
     figure.add_argument("--out", type=Path, help="folder to write to (files go to <out>/figures/; "
                                                  "default: reports/_scratch/<corpus>/)")
+    figure.add_argument("--overwrite", action="store_true",
+                        help="replace a file of the same name there even when framing did not write "
+                             "it or it was changed since (by default only framing's own earlier, "
+                             "unchanged export is replaced)")
     figure.set_defaults(run=_run_figure)
 
     explain = commands.add_parser("explain", help="show, line by line, what was kept (as which kind) "
@@ -230,7 +234,7 @@ def _run_figure(args) -> int:
     try:
         paths = export_figure(args.name, corpus=args.corpus, out=args.out, width=args.width,
                               height=args.height, dpi=args.dpi, formats=args.formats or ["pdf"],
-                              caption=args.caption)
+                              caption=args.caption, overwrite=args.overwrite)
     except (FileNotFoundError, ValueError) as error:
         print(f"framing figure: {error}", file=sys.stderr)
         return 2

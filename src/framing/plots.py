@@ -298,7 +298,7 @@ def report_folder(*, out: str | Path | None = None, corpus: str | Path | None = 
 def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | Path | None = None,
                 params: dict | None = None, caption: str | bool | None = None,
                 width: float | None = None, height: float | None = None, dpi: int = FIGURE_DPI,
-                formats=FIGURE_FORMATS) -> dict[str, Path]:
+                formats=FIGURE_FORMATS, overwrite: bool = False) -> dict[str, Path]:
     """Write a figure under `<out>/figures/<name>.*` in each of `formats` (PNG, SVG, PDF), plus
     `<name>.json` recording its name, caption, parameters, corpus, size, the framing and matplotlib
     versions and the SHA-256 of the corpus's sentences table (the input the chart came from). A
@@ -316,32 +316,54 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
     record and the report's index.html. Files are written to temporary names and renamed into
     place. Returns the written paths by format (and `json`, `data`). The figure stays as it was.
     With `save_in_background()` on (as in `framing report`'s kernel), the PNG, SVG and PDF are
-    still being written when this returns; `finish_saving()` waits for them."""
-    from .store import new_folder, write_atomic
+    still being written when this returns; `finish_saving()` waits for them.
 
-    folder = new_folder(report_folder(out=out, corpus=corpus)) / "figures"
+    Only framing's own files are replaced: a file of one of these names that framing did not write
+    into that folder, or that was changed since (an edited chart, a user's file of that name),
+    stops the save with `store.OutputExists` naming it, and nothing is written; `overwrite=True`
+    replaces it anyway. What was written is recorded in the folder's list
+    (`<out>/.framing-files.json`, `store.record_files`)."""
+    from .store import check_replaceable, new_folder, record_files, write_atomic
+
+    root = new_folder(report_folder(out=out, corpus=corpus))
+    folder = root / "figures"
     folder.mkdir(exist_ok=True)
     stem = slug(name)
+    formats = [fmt.lower().lstrip(".") for fmt in formats]
+    paths = {fmt: folder / f"{stem}.{fmt}" for fmt in formats}
+    drawn = getattr(fig, "_framing_plot", None)
+    targets = [*paths.values(), folder / f"{stem}.json"]
+    if drawn is not None:
+        targets += [folder / f"{stem}.data.parquet"] + [
+            folder / f"{stem}.{slug(arg)}.parquet" for arg, value in drawn["arguments"].items()
+            if isinstance(value, pd.DataFrame)]
+    _finish_writing(targets)  # an earlier save of the same name, still being written, is framing's
+    check_replaceable(root, targets, overwrite=overwrite, force=OVERWRITE_HINT)
     if isinstance(caption, str):
         add_caption(fig, caption)
     width = float(width or FIGURE_WIDTH)
     height = float(min(height or fig.get_figheight(), PAGE_HEIGHT))
-    formats = [fmt.lower().lstrip(".") for fmt in formats]
-    paths = {fmt: folder / f"{stem}.{fmt}" for fmt in formats}
     draw = functools.partial(_write_images, fig, dict(paths), width=width, height=height, dpi=dpi,
                              with_caption=caption is True, salt=stem)
     if _BACKGROUND["on"]:
-        _in_background(draw, name=stem)
+        _in_background(draw, name=stem, root=root.absolute(), files=[p.absolute() for p in paths.values()])
     else:
         draw()
     record = figure_record(fig, stem, corpus=corpus, params=params, files=paths,
                            size={"width": width, "height": height, "dpi": dpi})
-    drawn = getattr(fig, "_framing_plot", None)
     if drawn is not None:
         record["plot"] = _save_plot_call(drawn, folder, stem, paths) | _axes_texts(fig)
     text = json.dumps(record, indent=2, sort_keys=True, default=str, ensure_ascii=False) + "\n"
     paths["json"] = write_atomic(folder / f"{stem}.json", lambda p: p.write_text(text, encoding="utf-8"))
+    written = [path for fmt, path in paths.items() if not (_BACKGROUND["on"] and fmt in formats)]
+    written += [folder / name for name in record.get("plot", {}).get("table_arguments", {}).values()]
+    record_files(root, written)
     return paths
+
+
+# How to replace a file that is not framing's own (`store.check_replaceable`), in a function's words
+# and the command's.
+OVERWRITE_HINT = "--overwrite (`framing figure`) or overwrite=True (save_figure, export_figure)"
 
 
 def _write_images(fig, paths: dict, *, width: float, height: float, dpi: int, with_caption: bool,
@@ -360,7 +382,7 @@ def _write_images(fig, paths: dict, *, width: float, height: float, dpi: int, wi
 # copy has the figure exactly as it is, and matplotlib's state with it), while the notebook goes
 # on; `finish_saving` waits for them. The report runner turns it on in its kernel (Linux only).
 _BACKGROUND = {"on": False, "at_once": 2}
-_PENDING: list[tuple[int, str, int]] = []  # (process id, figure name, read end of its error pipe)
+_PENDING: list[tuple] = []  # (process id, figure name, read end of its error pipe, output folder, files)
 _FAILED: list[str] = []
 
 
@@ -384,7 +406,15 @@ def finish_saving() -> None:
         raise RuntimeError("figures not written: " + "; ".join(failed))
 
 
-def _in_background(draw, *, name: str) -> None:
+def _finish_writing(paths) -> None:
+    """Wait for the figures being written in the background into any of `paths`."""
+    wanted = {Path(p).absolute() for p in paths}
+    for pending in [p for p in _PENDING if wanted & set(p[4])]:
+        _PENDING.remove(pending)
+        _reap(pending)
+
+
+def _in_background(draw, *, name: str, root: Path, files: list[Path]) -> None:
     while len(_PENDING) >= _BACKGROUND["at_once"]:
         _reap(_PENDING.pop(0))
     read, write = os.pipe()
@@ -404,7 +434,7 @@ def _in_background(draw, *, name: str) -> None:
         finally:
             os._exit(code)
     os.close(write)
-    _PENDING.append((pid, name, read))
+    _PENDING.append((pid, name, read, root, files))
 
 
 def _become_quiet_child(parent: int) -> None:
@@ -430,13 +460,22 @@ def _become_quiet_child(parent: int) -> None:
     sys.stdout = sys.stderr = open(quiet, "w", closefd=False)
 
 
-def _reap(pending: tuple[int, str, int]) -> None:
-    pid, name, read = pending
+def _reap(pending: tuple) -> None:
+    """Wait for one figure written in the background; record its files as framing's (in this
+    process: one writer of the folder's list), or note why it failed."""
+    from .store import record_files
+
+    pid, name, read, root, files = pending
     _, status = os.waitpid(pid, 0)
     with os.fdopen(read, "rb") as pipe:
         message = pipe.read().decode("utf-8", "replace").strip()
     if status != 0:
         _FAILED.append(f"{name}: {message or f'the process drawing it ended with status {status}'}")
+        return
+    try:
+        record_files(root, files)
+    except OSError as error:
+        _FAILED.append(f"{name}: written, but its list of files could not be: {error}")
 
 
 def _save_plot_call(drawn: dict, folder: Path, stem: str, paths: dict) -> dict:
@@ -679,15 +718,17 @@ def find_figure(name: str, *, corpus: str | Path | None = None) -> Path:
 
 def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Path | None = None,
                   width: float | None = None, height: float | None = None, dpi: int = FIGURE_DPI,
-                  formats=("pdf",), caption: bool = False) -> dict[str, Path]:
+                  formats=("pdf",), caption: bool = False, overwrite: bool = False) -> dict[str, Path]:
     """Redraw a saved figure from its JSON record and plotted table and write it at another size
     or format, e.g. `export_figure("frame_prevalence_by_outlet", corpus="my-event", width=3.3)`.
 
     `name`: a figure's name (found by `find_figure`) or the path of its `.json`. The files go to
     `<out>/figures/` (default: the corpus's scratch folder, never the report itself), named
     `<name>_<width>in.<format>` (e.g. `frames_3_3in.pdf`). Only figures drawn by a framing `plot_*` function can be redrawn;
-    the table is read from Parquet (no code is loaded from the record). Returns the written paths
-    by format."""
+    the table is read from Parquet (no code is loaded from the record). An earlier export framing
+    wrote there and nobody changed is replaced; any other file of the same name stops the export
+    (`store.OutputExists`, naming it) unless `overwrite=True` (see `save_figure`). Returns the
+    written paths by format."""
     source = find_figure(name, corpus=corpus)
     record = json.loads(source.read_text(encoding="utf-8"))
     drawn = record.get("plot")
@@ -712,7 +753,7 @@ def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Pat
     try:
         return save_figure(ax.figure, f"{record['name']}_{width:g}in", corpus=corpus,
                            out=out, params=record.get("parameters"), caption=caption is True,
-                           width=width, height=height, dpi=dpi, formats=formats)
+                           width=width, height=height, dpi=dpi, formats=formats, overwrite=overwrite)
     finally:
         plt.close(ax.figure)
 
@@ -728,13 +769,19 @@ def _plot_function(name: str):
 
 
 def save_table(table: pd.DataFrame, name: str, *, out: str | Path | None = None,
-               corpus: str | Path | None = None) -> Path:
+               corpus: str | Path | None = None, overwrite: bool = False) -> Path:
     """Write the table behind a chart to `<out>/tables/<name>.csv` (atomically) and return the path.
     `out` defaults to the scratch folder `reports/_scratch/<corpus>/` (see `report_folder`).
-    Text cells are made safe for spreadsheets (`framing.store.save_csv`)."""
-    from .store import new_folder, save_csv
+    Text cells are made safe for spreadsheets (`framing.store.save_csv`). As `save_figure`, it
+    replaces only framing's own unchanged file of that name, unless `overwrite=True`."""
+    from .store import check_replaceable, new_folder, record_files, save_csv
 
-    return save_csv(table, new_folder(report_folder(out=out, corpus=corpus)) / "tables" / f"{slug(name)}.csv")
+    root = new_folder(report_folder(out=out, corpus=corpus))
+    path = root / "tables" / f"{slug(name)}.csv"
+    check_replaceable(root, [path], overwrite=overwrite, force="overwrite=True")
+    save_csv(table, path)
+    record_files(root, [path])
+    return path
 
 
 def input_hash(corpus: str | Path | None) -> str | None:
@@ -742,11 +789,9 @@ def input_hash(corpus: str | Path | None) -> str | None:
     the corpus is not given or not built."""
     if corpus is None:
         return None
-    from .store import corpus_dir
+    from .store import corpus_dir, table_files
 
-    folder = corpus_dir(corpus)
-    single = folder / "sentences.parquet"
-    files = [single] if single.exists() else sorted((folder / "sentences").glob("*.parquet"))
+    files = table_files(corpus_dir(corpus), "sentences")  # (only framing's parts, never a user's file there)
     if not files:
         return None
     return _hash_files(tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files))
