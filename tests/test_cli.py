@@ -367,6 +367,41 @@ def test_clean_reaches_tables_written_through_a_linked_data_processed(project, t
     assert (project / "data" / "processed").is_symlink()
 
 
+def test_a_corpus_tables_folder_linked_elsewhere_is_cleaned_there_and_both_stay(project, tmp_path):
+    """`data/processed/<corpus>` as a link the user made to a folder on another disk: the build
+    writes through it, and `framing clean` removed nothing ("not made by framing") though the tables
+    were framing's; now it removes framing's files there and leaves the link, the folder and the
+    user's file in it."""
+    disk = tmp_path / "disk" / "my corpus tables"
+    disk.mkdir(parents=True)
+    (project / "data" / "processed").mkdir(parents=True)
+    (project / "data" / "processed" / "mycorpus").symlink_to(disk, target_is_directory=True)
+    assert _run(["build", "mycorpus"], project).returncode == 0
+    (disk / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert (disk / "articles.parquet").is_file()
+    result = _run(["clean", "mycorpus"], project)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "notes.txt" in result.stdout and "is a link to" in result.stdout, result.stdout
+    assert (project / "data" / "processed" / "mycorpus").is_symlink()
+    assert sorted(p.name for p in disk.iterdir()) == [".framing", ".framing-files.json", "notes.txt"]
+    (disk / "notes.txt").unlink()
+    result = _run(["build", "mycorpus"], project)
+    assert result.returncode == 0 and (disk / "articles.parquet").is_file()
+    assert "cleaned" in _run(["clean", "mycorpus"], project).stdout
+    assert disk.is_dir() and not any(disk.iterdir()) and (project / "data" / "processed" / "mycorpus").is_symlink()
+
+
+def test_a_corpus_given_by_its_path_from_elsewhere_writes_into_its_own_project(project, tmp_path):
+    """`framing build /path/to/project/data/raw/<corpus>` run from another folder wrote the tables
+    under that folder (`./data/processed/`), outside the project; now into the corpus's project."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = _run(["build", str(project / "data" / "raw" / "mycorpus"), "--quiet"], elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert (project / "data" / "processed" / "mycorpus" / "articles.parquet").is_file()
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_a_corpus_with_nothing_usable_says_why_for_each_file(project, tmp_path, shared_data):
     """A corpus of files framing cannot use (a JSON array saved as .json, a German page): the build
     fails, and names each file with its reason and fix; it said only "nothing usable to build"."""

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import UsageError, corpus_folders, processed_dir, raw_dir
+from .config import UsageError, corpus_folders, processed_dir, project_of, raw_dir
 from .lexicons import LexiconError
 
 
@@ -167,7 +167,7 @@ def _run_build(args) -> int:
 
             print(missing_corpus(folder, "build"), file=sys.stderr)
             continue
-        out = Path(args.out) if args.out is not None else processed_dir() / folder.name
+        out = Path(args.out) if args.out is not None else processed_dir(project_of(folder)) / folder.name
         try:
             build = build_corpus(folder, out, fresh=args.fresh, workers=args.workers,
                                  scheduler=args.scheduler, progress=not args.quiet,

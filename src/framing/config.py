@@ -18,6 +18,15 @@ def project_root() -> Path:
     return here
 
 
+def project_of(folder: str | Path) -> Path | None:
+    """The project whose `data/raw/` holds the corpus folder `folder` (`<project>/data/raw/<corpus>`),
+    so its outputs go to that project's `data/processed/` and `reports/` wherever the command runs
+    from; None for a corpus folder elsewhere (the project is then the one found from the current
+    folder, `project_root`)."""
+    raw = Path(folder).resolve().parent
+    return raw.parent.parent if raw.name == "raw" and raw.parent.name == "data" else None
+
+
 def raw_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "data" / "raw"
 

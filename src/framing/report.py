@@ -84,7 +84,7 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
     """Build and report every corpus folder given (default: every folder of `data/raw/`).
     Returns the exit code: 0 when every corpus built and every notebook ran, 1 otherwise, 2 when
     there was nothing to report. This is the whole `framing report` command."""
-    from .config import corpus_folders, raw_dir
+    from .config import corpus_folders, project_of, raw_dir
 
     folders = corpus_folders(raw_folders, root)
     if not folders:
@@ -98,8 +98,10 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
             echo(missing_corpus(folder, "report", root=root))
             ok = False
             continue
-        report = run_report(folder, processed=processed_dir(root) / folder.name,
-                            out=reports_dir(root) / folder.name, notebooks=notebooks,
+        home = root or project_of(folder)  # a corpus of another project: that project's outputs and notebooks
+        report = run_report(folder, processed=processed_dir(home) / folder.name,
+                            out=reports_dir(home) / folder.name,
+                            notebooks=list_notebooks(notebooks_dir(home)) if notebooks is None else notebooks,
                             kernel=kernel, workers=workers, cell_timeout=cell_timeout,
                             clean_exports=clean_exports, event=event, echo=echo)
         ok &= report.ok

@@ -240,27 +240,34 @@ def remove_outputs(folder: Path, kind: str, *, guard: Path | None = None) -> str
     (a table's parts, a report's `figures/`) goes only once nothing else is in it. A staging folder
     framing left (a report that was stopped before its end) goes whole. `guard`: the tables folder
     of the same corpus, whose lock a running report holds: while it is held, nothing is removed
-    either. Returns one line: what was removed, or what was kept and why."""
+    either. A link the user made to a folder elsewhere (e.g. `data/processed/<corpus>` on another
+    disk), which framing wrote into through the link: framing's files go from the folder it points
+    to; the link and that folder stay. Returns one line: what was removed, or what was kept and why."""
     folder = Path(folder)
-    if not folder.is_dir() or folder.is_symlink() or not (folder / MARKER).is_file():
+    linked = folder.is_symlink()
+    place = folder.resolve() if linked else folder
+    if not place.is_dir() or not (place / MARKER).is_file() or (linked and _SCRATCH.fullmatch(folder.name)):
         return f"kept {folder}: not made by framing"
-    guard = Path(guard) if guard is not None and (Path(guard) / MARKER).is_file() else folder
+    guard = Path(guard) if guard is not None and (Path(guard) / MARKER).is_file() else place
     try:
-        with lock_folder(guard), lock_folder(folder):
+        with lock_folder(guard), lock_folder(place):
             if _SCRATCH.fullmatch(folder.name):  # staging of a run that was stopped: framing's alone
                 shutil.rmtree(folder)
                 return f"removed {folder} (left by a run that was stopped)"
-            _remove_written(folder, kind)
-            kept = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+            _remove_written(place, kind)
+            kept = sorted(p.relative_to(place).as_posix() for p in place.rglob("*")
                           if p.name not in _BOOKKEEPING
                           and (p.is_symlink() or not p.is_dir() or not any(p.iterdir())))
             if kept:
-                if (folder / MANIFEST).is_file():  # what is left is the user's: a rerun keeps it all
-                    _save_manifest(folder, {})
+                if (place / MANIFEST).is_file():  # what is left is the user's: a rerun keeps it all
+                    _save_manifest(place, {})
                 return (f"cleaned {folder}; kept what may be people's work (coding sheets, files framing "
-                        f"did not write or that were edited): {_listed(kept)}")
+                        f"did not write or that were edited): {_listed(kept)}"
+                        + (f"; {folder} is a link to {place}: both stay" if linked else ""))
             for name in _BOOKKEEPING:
-                (folder / name).unlink(missing_ok=True)
+                (place / name).unlink(missing_ok=True)
+            if linked:
+                return f"cleaned {place} (linked from {folder}: the link and the folder stay, empty)"
             folder.rmdir()
     except FolderBusy as busy:
         return f"kept {busy}"
