@@ -482,3 +482,27 @@ def test_leftovers_of_a_killed_report_are_its_own_not_another_corpus(tmp_path):
     removed = store.remove_leftovers(tmp_path, "event")
     assert sorted(p.name for p in removed) == [".event.ab12cd34ef56.old", ".event.k1ll3d.tmp"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [".event.2025.running.tmp", ".event.unmarked.tmp"]
+
+
+def test_a_users_hidden_tmp_and_old_files_are_not_taken_for_framings_leftovers(formula_corpus, tmp_path):
+    """Framing's temporary files are `.<name>.<8 random>.tmp` and its staging folders carry its
+    marker; a user's `.notes.tmp` and `.drafts.old/` (hidden, but theirs) were removed by the next
+    build (`remove_leftovers`) and by `framing clean`, and left out of what a report rerun keeps."""
+    out = tmp_path / "processed"
+    build_corpus(formula_corpus, out)
+    (out / ".notes.tmp").write_text("mine", encoding="utf-8")
+    (out / ".drafts.old").mkdir()
+    (out / ".drafts.old" / "a.txt").write_text("draft", encoding="utf-8")
+    (out / ".build-k1ll3d00.tmp").mkdir()  # a build killed outright: framing's
+    (out / ".articles.csv.x1y2z3w4.tmp").write_text("half a table", encoding="utf-8")
+    assert build_corpus(formula_corpus, out, fresh=True).kept == [(".drafts.old/a.txt", ".drafts.old/a.txt"),
+                                                                  (".notes.tmp", ".notes.tmp")]
+    assert not (out / ".build-k1ll3d00.tmp").exists() and not (out / ".articles.csv.x1y2z3w4.tmp").exists()
+    (tmp_path / "report").mkdir()
+    report = store.mark_folder(tmp_path / "report")
+    (report / ".notes.tmp").write_text("mine", encoding="utf-8")
+    assert store.user_files(report) == [".notes.tmp"]
+    line = store.remove_outputs(out, "tables")
+    assert ".notes.tmp" in line and ".drafts.old/a.txt" in line
+    assert (out / ".notes.tmp").read_text(encoding="utf-8") == "mine"
+    assert (out / ".drafts.old" / "a.txt").read_text(encoding="utf-8") == "draft"

@@ -229,6 +229,20 @@ _REPORT_FOLDERS = {"figures": re.compile(r".+\.(png|svg|pdf|json)"), "tables": r
                    "notebooks": re.compile(r".+\.ipynb"),
                    "coding": re.compile(r".+")}  # people's coding sheets: the report keeps them
 _SCRATCH = re.compile(r"\..+\.(tmp|old)|\.build-.+")  # framing's temporary names
+_TEMP_FILE = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # `make_temp_file`: `.<name>.<8 random>.tmp`
+_BUILD_STAGING = re.compile(r"\.build-[a-z0-9_]{8}\.tmp")  # a build's staging folder (no marker)
+
+
+def _framing_temp(path: Path) -> bool:
+    """Whether `path` is a temporary file or staging folder of framing's (what a run that was killed
+    leaves): a file named as `make_temp_file` names them, a build's staging folder, or a folder of a
+    temporary name carrying framing's marker. A user's `.notes.tmp` or `.drafts.old` is none of
+    them: it is kept, and carried into a new report like any file of the user's."""
+    if path.is_symlink() or not _SCRATCH.fullmatch(path.name):
+        return False
+    if path.is_dir():
+        return (path / MARKER).is_file() or bool(_BUILD_STAGING.fullmatch(path.name))
+    return bool(_TEMP_FILE.fullmatch(path.name))
 
 
 def remove_outputs(folder: Path, kind: str, *, guard: Path | None = None) -> str:
@@ -291,7 +305,7 @@ def _remove_written(folder: Path, kind: str) -> None:
     for place in {Path(".")} | made:  # temporary files of a run that was killed, where framing writes
         if (folder / place).is_dir() and not (folder / place).is_symlink():
             for path in list((folder / place).iterdir()):
-                if _SCRATCH.fullmatch(path.name) and not path.is_symlink():
+                if _framing_temp(path):
                     shutil.rmtree(path) if path.is_dir() else path.unlink()
     for place in sorted(made, key=lambda p: -len(p.parts)):
         _remove_empty_folder(folder / place)
@@ -332,7 +346,7 @@ def write_manifest(folder: Path) -> Path:
     folder = Path(folder)
     files = {p.relative_to(folder).as_posix(): _sha256(p) for p in sorted(folder.rglob("*"))
              if p.is_file() and not p.is_symlink() and p.name not in _BOOKKEEPING
-             and p.relative_to(folder).parts[0] != HUMAN_INPUT and not _SCRATCH.fullmatch(p.name)}
+             and p.relative_to(folder).parts[0] != HUMAN_INPUT and not _framing_temp(p)}
     return _save_manifest(folder, files)
 
 
@@ -471,8 +485,8 @@ def _present(folder: Path) -> list[str]:
     """The files and links in `folder` and below (relative names, sorted), without framing's
     bookkeeping and temporary files."""
     return [path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*"))
-            if path.name not in _BOOKKEEPING and not _SCRATCH.fullmatch(path.name)
-            and not any(_SCRATCH.fullmatch(part) for part in path.relative_to(folder).parts)
+            if path.name not in _BOOKKEEPING and not _framing_temp(path)
+            and not any(_framing_temp(parent) for parent in path.parents if folder in parent.parents)
             and (path.is_symlink() or not path.is_dir())]
 
 
@@ -669,14 +683,9 @@ def remove_leftovers(parent: Path, name: str | None = None) -> list[Path]:
     pattern = _SCRATCH if name is None else re.compile(rf"\.{re.escape(name)}\.[^.]+\.(tmp|old)")
     removed = []
     for path in sorted(Path(parent).iterdir()):
-        if not pattern.fullmatch(path.name) or path.is_symlink():
+        if not pattern.fullmatch(path.name) or not _framing_temp(path):
             continue
-        if path.is_dir() and ((path / MARKER).is_file() or path.name.startswith(".build-")):
-            shutil.rmtree(path)
-        elif path.is_file() and path.name.endswith(".tmp"):
-            path.unlink()
-        else:
-            continue
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
         removed.append(path)
     return removed
 
@@ -747,7 +756,7 @@ def mark_folder(folder: Path) -> Path:
     """Put framing's marker into a folder framing made."""
     marker = Path(folder) / MARKER
     if not marker.exists():
-        marker.write_text(_MARKER_TEXT, encoding="utf-8")
+        write_atomic(marker, lambda p: p.write_text(_MARKER_TEXT, encoding="utf-8"))
     return Path(folder)
 
 
