@@ -12,7 +12,8 @@ of each text, see `framing.build.save_texts_seen`), which the next build may rea
 framing writes and deletes only inside folders it owns, and only files it wrote there. A folder it
 makes carries a marker file, `.framing`; an existing folder is written into, cleaned or replaced
 only when it carries the marker (or is empty, or holds nothing but what an earlier version of
-framing wrote). Files are created readable as the user's umask allows, like any other tool's.
+framing wrote). Every output folder lists the files framing wrote there with their SHA-256
+(`.framing-files.json`, see `written_files`): only those, unchanged, are ever replaced or removed. Files are created readable as the user's umask allows, like any other tool's.
 Every CSV cell a spreadsheet would run as a formula is written with a leading `'` (the Parquet
 tables keep the raw value).
 """
