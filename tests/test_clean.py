@@ -694,3 +694,32 @@ def test_a_design_credit_after_the_copyright_sign_is_no_outlet():
         "Fishing boats were moved to the mainland, and ferry crossings were cancelled until further notice.",
         "Copyright © 2002-2019 - Designed by Gray Digital Media - Powered by Clickability"])
     assert infer_metadata(label_lines(page))["outlet"] is None
+
+
+def test_an_embedded_post_inside_the_article_is_kept():
+    """An embedded social-media post is quoted by the article: its attribution ("— Name (@account)
+    date") and its text right above it are body, not a date line, and a post that closes the
+    article is kept too. A date line of the page's header stays a date."""
+    post = "the ferry is running again, finally https://t.co/abc123"
+    attribution = "— Harbour Watch (@harbourwatch) March 3, 2021"
+    closing = "— Port Ellen Council (@portellen) March 4, 2021"
+    lines = label_lines(_between_paragraphs(post + "\n\n" + attribution) + "\n\n" + closing
+                        + "\n\nShare on Facebook\n\n© 2021 Harbour Times")
+    assert _label_of(lines, post) == ("body", "embedded_post")
+    assert _label_of(lines, attribution) == ("body", "embedded_post")
+    assert _label_of(lines, closing) == ("body", "embedded_post")
+    assert len(_kept(lines, "body")) == 6
+    dated = label_lines(_between_paragraphs("March 3, 2021"))
+    assert _label_of(dated, "March 3, 2021") != ("body", "embedded_post")
+
+
+def test_an_embedded_post_of_a_real_page_is_kept(shared_data):
+    """On real pages (theparadigmng.com, nj.com, vox.com) the posts an article embeds are in the
+    gold body, and kept."""
+    for prefix, line in (("0dd13570", "— The Nigerian Senate (@NGRSenate) October 9, 2018"),
+                         ("3f65af7b", "— Mike Beauvais (@MikeBeauvais) November 18, 2019"),
+                         ("16c30add", "— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019")):
+        page = _aeb_page(shared_data, prefix)
+        assert line.removeprefix("— ") in page["gold_article_body"]
+        for style, lines in _dumps_labelled(page):
+            assert line in _kept(lines, "body"), (prefix, style)

@@ -75,6 +75,10 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{
                         r"\s*(?:\.|\||,|-|–|all rights reserved|$)", re.IGNORECASE)
 _NOT_AN_OWNER = ("all rights", "designed by", "powered by", "built by", "hosted by")  # after "©": no outlet
 _TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
+# An embedded social-media post ends with its attribution: a dash, who posted it, the account in
+# brackets and the day ("— Jane Roe (@jroe) May 4, 2019"), as embedded posts are printed on any site.
+_POST_ATTRIBUTION = re.compile(rf"^\s*(?:[—–]|--?)\s*\S.{{0,80}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*$",
+                               re.IGNORECASE)
 
 # Scores of the body search: a prose block adds its words; these subtract.
 _COST_OTHER = 8  # a short line that is not prose (a menu item, a heading, a date): as much as a short sentence
@@ -163,6 +167,8 @@ def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> lis
     _mark_page_repeats(blocks)
     _mark_captions(blocks)
     start, end = _body_run(blocks)
+    if end is not None and end + 1 < len(blocks) and _post_attribution(blocks[end + 1]):
+        end += 1  # the attribution of a post that closes the article (it adds no words to the run)
     labels: dict[int, tuple[str | None, str]] = {}
     if start is not None:
         _label_body(blocks, start, end, labels)
@@ -1097,7 +1103,7 @@ def _score(block: _Block) -> int:
         return block.words
     if block.rule == "caption_above_credit":  # a picture's caption: neither article nor what ends it
         return 0
-    if block.rule is None and _sentence_or_lead_in(block):
+    if block.rule is None and (_sentence_or_lead_in(block) or _post_attribution(block)):
         return 0
     if block.rule is not None and block.rule != "page_repeat":  # a repeat costs what any other line does
         return -_COST_FURNITURE
@@ -1113,6 +1119,8 @@ def _label_body(blocks: list[_Block], start: int, end: int, labels: dict) -> Non
             labels[index] = (None, block.rule)
         elif block.prose:
             labels[index] = ("list_item", "bulleted_prose") if block.bullet else ("body", "body_run")
+        elif _post_attribution(block) or (index < end and _post_attribution(blocks[index + 1])):
+            labels[index] = ("body", "embedded_post")
         elif _label_meta(block, index, labels):
             continue
         elif _title_like(block) and _next_prose(blocks, index, end):
@@ -1194,6 +1202,12 @@ def _sentence_or_lead_in(block: _Block) -> bool:
     if block.words < 2 or not (_ends_sentence(text) or (block.words >= 3 and text.endswith(":"))):
         return False
     return text != text.upper()  # some lower-case letters: not a line in capitals
+
+
+def _post_attribution(block: _Block) -> bool:
+    """The attribution line of an embedded social-media post ("— Jane Roe (@jroe) May 4, 2019"):
+    it and the post's text right above it are part of the article that quotes the post."""
+    return block.rule is None and len(block.lines) == 1 and bool(_POST_ATTRIBUTION.match(block.lines[0][1]))
 
 
 def _next_prose(blocks: list[_Block], index: int, end: int) -> bool:
