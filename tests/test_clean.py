@@ -723,3 +723,27 @@ def test_an_embedded_post_of_a_real_page_is_kept(shared_data):
         assert line.removeprefix("— ") in page["gold_article_body"]
         for style, lines in _dumps_labelled(page):
             assert line in _kept(lines, "body"), (prefix, style)
+
+
+def test_a_priced_item_inside_the_article_is_kept():
+    """A short line of the article that names a price is an item of its list (deals, tickets, a
+    menu), kept as body; the same kind of line outside the article, and a short line without a
+    price inside it, are still dropped."""
+    items = "Garden Hose Reel with 30m Hose for £24.99\n\nGet it at the Harbour Store for $19"
+    page = _between_paragraphs(items) + "\n\nWeekend Ferry Pass for $45\n\nShare on Facebook"
+    lines = label_lines(page)
+    assert _label_of(lines, "Garden Hose Reel") == ("body", "price_in_body")
+    assert _label_of(lines, "Get it at the Harbour Store")[0] is not None  # (a heading above prose)
+    assert _label_of(lines, "Weekend Ferry Pass")[0] is None
+    plain = label_lines(_between_paragraphs("Garden Hose Reel with 30m Hose\n\nGet it at the Harbour Store"))
+    assert _label_of(plain, "Garden Hose Reel")[0] is None
+
+
+def test_priced_items_of_a_real_deals_list_are_kept(shared_data):
+    """ign.com's list of deals: the gold body holds its priced lines, and they are kept."""
+    page = _aeb_page(shared_data, "287e4d9f")
+    for line in ("Get it at Walmart for $238.99", "Netgear Nighthawk R6700 AC1700 Router for $67.77"):
+        assert line in page["gold_article_body"]
+        for style, lines in _dumps_labelled(page):  # (a bulleted line in one dump: a list item)
+            found = next(found for found in lines if found.text.strip().lstrip("*• ") == line)
+            assert (found.kind, found.rule) in (("body", "price_in_body"), ("list_item", "price_in_body")), style

@@ -79,6 +79,8 @@ _TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2
 # brackets and the day ("— Jane Roe (@jroe) May 4, 2019"), as embedded posts are printed on any site.
 _POST_ATTRIBUTION = re.compile(rf"^\s*(?:[—–]|--?)\s*\S.{{0,80}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*$",
                                re.IGNORECASE)
+# A price: a currency sign and a number ("$39.99", "£40", "€ 12", "60,000₩").
+_PRICE = re.compile(r"[$€£¥₹₩]\s?\d|\d[\d,.]*\s?[€₩]")
 
 # Scores of the body search: a prose block adds its words; these subtract.
 _COST_OTHER = 8  # a short line that is not prose (a menu item, a heading, a date): as much as a short sentence
@@ -1131,6 +1133,8 @@ def _label_body(blocks: list[_Block], start: int, end: int, labels: dict) -> Non
             labels[index] = ("body", "between_prose")
         elif _sentence_or_lead_in(block):
             labels[index] = ("body", "sentence_in_body")
+        elif block.words >= 3 and _PRICE.search(block.text):
+            labels[index] = ("list_item" if block.bullet else "body", "price_in_body")
         else:
             labels[index] = (None, "short_in_body")
 
