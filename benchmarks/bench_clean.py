@@ -225,7 +225,7 @@ def ablations() -> dict[str, object]:
     pattern ("rule: pattern"), and the structural rules of clean.py (repeats on the page, lines
     between prose, name lists, headings in the body, bullets next to bulleted prose, short
     sentences and lead-ins in the body, captions glued to their credit, comments ending the
-    article)."""
+    article, embedded posts, priced lines in the body)."""
     from framing import clean
 
     result: dict[str, object] = {"[every furniture phrase]": lambda: furniture_without(everything=True)}
@@ -242,6 +242,8 @@ def ablations() -> dict[str, object]:
         "[sentence_in_body]": lambda: patched(clean, _sentence_or_lead_in=lambda block: False),
         "[caption_above_credit]": lambda: patched(clean, _mark_captions=lambda blocks: None),
         "[comments end the body]": lambda: patched(clean, MIN_ARTICLE_WORDS=10**9),
+        "[embedded_post]": lambda: patched(clean, _post_attribution=lambda block: False),
+        "[price_in_body]": lambda: patched(clean, _PRICE=re.compile(r"[^\s\S]")),
     })
     return result
 

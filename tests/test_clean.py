@@ -747,3 +747,19 @@ def test_priced_items_of_a_real_deals_list_are_kept(shared_data):
         for style, lines in _dumps_labelled(page):  # (a bulleted line in one dump: a list item)
             found = next(found for found in lines if found.text.strip().lstrip("*• ") == line)
             assert (found.kind, found.rule) in (("body", "price_in_body"), ("list_item", "price_in_body")), style
+
+
+def test_a_caption_glued_to_a_line_of_names_is_dropped_with_its_credit():
+    """A credit need not say "Photo" or carry a slash: a short line of capitalised names glued under
+    a paragraph-long caption, on a page that parts its paragraphs by blank lines, is the picture's
+    credit ("Jane Roe, Agency"), and the block above it the caption. Parted by a blank line, or on
+    a page whose paragraphs are not parted, the same lines stay in the article."""
+    caption = "Volunteers carry sandbags along the river bank in the lower valley on Tuesday morning."
+    lines = label_lines(_between_paragraphs(caption + "\nJane Roe, Harbour Times"))
+    assert _label_of(lines, caption) == (None, "caption_above_credit")
+    assert _label_of(lines, "Jane Roe, Harbour Times") == (None, "caption")
+    assert len(_kept(lines, "body")) == 3
+    apart = label_lines(_between_paragraphs(caption + "\n\nJane Roe, Harbour Times"))
+    assert caption in _kept(apart, "body")
+    unparted = label_lines(_between_paragraphs(caption + "\nJane Roe, Harbour Times").replace("\n\n", "\n"))
+    assert caption in _kept(unparted, "body")

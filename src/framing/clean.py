@@ -1060,9 +1060,25 @@ def _mark_captions(blocks: list[_Block]) -> None:
     parted = sum(blocks[i].lines[0][0] > blocks[i - 1].lines[-1][0] + 1 for i in prose)
     if not prose or parted < 0.5 * len(prose):
         return
-    for above, below in zip(blocks, blocks[1:]):
-        if below.rule == "caption" and above.rule is None and below.lines[0][0] == above.lines[-1][0] + 1:
+    for index, (above, below) in enumerate(zip(blocks, blocks[1:])):
+        if above.rule is None and below.lines[0][0] == above.lines[-1][0] + 1 and (
+                below.rule == "caption" or (above.prose and _names_only(below) and _amid_prose(blocks, index))):
             above.prose, above.rule = False, "caption_above_credit"
+            below.rule = below.rule or "caption"
+
+
+def _amid_prose(blocks: list[_Block], index: int) -> bool:
+    """Prose right above block `index` and right below the block after it: a pair of blocks set
+    inside the article's paragraphs."""
+    return 0 < index and index + 2 < len(blocks) and blocks[index - 1].prose and blocks[index + 2].prose
+
+
+def _names_only(block: _Block) -> bool:
+    """A short line of capitalised names and nothing else ("Jane Roe", "Jane Roe, Agency"): glued
+    under a paragraph set amid the article's paragraphs, a picture's credit under its caption."""
+    words = _WORD.findall(block.text)
+    return (block.rule is None and not block.prose and not block.bullet and 1 <= len(words) <= 4
+            and all(word[:1].isupper() for word in words) and not block.text.endswith((".", "!", "?", ":")))
 
 
 def _title_case(words: list[str], stopwords: frozenset[str]) -> bool:
