@@ -763,3 +763,26 @@ def test_a_caption_glued_to_a_line_of_names_is_dropped_with_its_credit():
     assert caption in _kept(apart, "body")
     unparted = label_lines(_between_paragraphs(caption + "\nJane Roe, Harbour Times").replace("\n\n", "\n"))
     assert caption in _kept(unparted, "body")
+
+
+def test_a_short_last_sentence_of_the_article_is_kept_and_notes_after_it_are_not():
+    """A line that costs the body search nothing (a short sentence) right after the article's last
+    paragraph extends the article at no loss, so it is kept; what follows an article and ends like
+    a sentence but is furniture is named by its phrase: a sign-up's thanks, a share bar's slogan,
+    the note of who else reported."""
+    last = "Ferry crossings resume Friday."
+    notes = ["Thanks for signing up!", "Sharing is caring!", "Jane Roe contributed reporting from Port Ellen."]
+    lines = label_lines(_between_paragraphs("Roads were closed.") + "\n\n" + last + "\n\nShare on Facebook")
+    assert _label_of(lines, last) == ("body", "sentence_in_body")
+    for note, rule in zip(notes, ("login", "share", "author_note")):
+        lines = label_lines(_between_paragraphs("Roads were closed.") + "\n\n" + note + "\n\nShare on Facebook")
+        assert _label_of(lines, note) == (None, rule), note
+        assert len(_kept(lines, "body")) == 4
+
+
+def test_a_sentence_of_a_paragraph_that_names_a_contributor_is_kept():
+    """Only a sentence that ends its paragraph naming who contributed reporting is a note; an
+    article's sentence about a contribution goes on and stays."""
+    sentence = ("Jane Roe, who contributed reporting to the paper for ten years, said the harbour had never "
+                "flooded like this before the new sea wall was built.")
+    assert sentence in _kept(label_lines(_between_paragraphs(sentence)), "body")

@@ -1111,7 +1111,7 @@ def _body_run(blocks: list[_Block]) -> tuple[int | None, int | None]:
         if total <= 0:
             total, start = 0, index
         total += _score(block)
-        if total > best:
+        if total > best or (total == best > 0 and best_span[0] == start):  # lines that cost nothing extend the run
             best, best_span = total, (start, index)
     return best_span
 
