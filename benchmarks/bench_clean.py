@@ -18,6 +18,9 @@ splits within 0.01, and the share of random splits at least as far apart as the 
 unusual that one split is). Trafilatura, never tuned on these pages, and the whole dump show the
 noise floor a 39-page half has.
 
+Real article text: every furniture pattern is tried on paragraphs of real articles (the gold bodies,
+the AllSides excerpts, sentences of Narrative Frames); the ones it names are listed.
+
 What each rule adds: every furniture pattern, every furniture rule, the whole lexicon and each
 structural rule of clean.py is taken out alone and every page cleaned again. Per rule: the pages
 where the kept body changes, those it helps and hurts, the sites it helps, the F1 it adds on all
@@ -292,6 +295,40 @@ def contributions(pages: list[dict], base: dict[str, dict[str, tuple]], tools) -
     return rows
 
 
+def article_units(pages: list[dict]) -> list[str]:
+    """Real article text cut as a page dump would show it: the paragraphs of the aeb-dev gold bodies
+    and of the AllSides excerpts, and the sentences of the Narrative Frames articles (one block each
+    there, so every sentence is taken as if it were a paragraph of its own: an upper bound)."""
+    units = [p for page in pages for p in page["gold_article_body"].split("\n") if p.strip()]
+    for name, cut in (("allsides-roundups", lambda text: text.split("\n")),
+                      ("narrative-frames-dev", lambda text: re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text))):
+        path = SHARED / "data" / name / "articles.jsonl"
+        if path.exists():
+            units += [u for row in map(json.loads, path.open(encoding="utf-8")) for u in cut(row.get("text") or "")
+                      if u.strip()]
+    return units
+
+
+def prose_hits(units: list[str]) -> list[dict]:
+    """Per furniture pattern, the article paragraphs (or sentences) short enough for its rule that it
+    names, with up to three of them: a pattern that names the article's own sentences is not a
+    statement about page furniture (the hits that remain are mostly furniture left in those texts)."""
+    from framing.clean import _BULLET, _PROBE_STRIP, _WORD, _one_space
+
+    probes = []
+    for unit in units:
+        text = _one_space(_BULLET.sub("", unit.strip(), count=1)).strip()
+        probes.append((len(_WORD.findall(text)), text.strip(_PROBE_STRIP)))
+    rows = []
+    for rule, spec in shipped_data("furniture")["rules"].items():
+        most = spec.get("max_words", 12)
+        for pattern in spec["patterns"]:
+            compiled = re.compile(pattern, re.IGNORECASE)
+            hits = [text for words, text in probes if words <= most and compiled.search(text)]
+            rows.append({"rule": rule, "pattern": pattern, "hits": len(hits), "examples": hits[:3]})
+    return rows
+
+
 def sensitivity(pages: list[dict], tools) -> list[dict]:
     """The body search's costs at half and twice their value, one at a time: F1 (mean of both dumps)
     and the median gap between random halves. A value tuned to these pages would sit on a sharp peak."""
@@ -547,6 +584,15 @@ def main() -> int:
         rows = contributions(pages, measured["counts"], tools)
         results["contributions"] = rows
         print_contributions(rows, fired, {page["page_id"]: site_of(page) for page in pages})
+        units = article_units(pages)
+        results["prose_hits"] = hits = prose_hits(units)
+        print(f"\nfurniture patterns that name real article text ({len(units)} paragraphs of the gold bodies and"
+              " AllSides excerpts, sentences of Narrative Frames, each no longer than the pattern's rule allows):")
+        for row in (row for row in hits if row["hits"]):
+            print(f"  {row['hits']:>4}  {row['rule']}: {row['pattern'][:80]}")
+            for example in row["examples"]:
+                print(f"          {example[:110]}")
+        print(f"  patterns that name none: {sum(not row['hits'] for row in hits)} of {len(hits)}")
         results["sensitivity"] = sensitivity(pages, tools)
         print("\nthe body search's costs at half and twice their value (F1 mean of both dumps, median gap"
               " between random halves):")

@@ -15,14 +15,16 @@ lists, login prompts and footers. The method, line by line:
    unless one copy sits inside the article's prose (a pull quote: that copy is kept).
 3. The body is the one contiguous run of blocks with the most prose in it: prose blocks count their
    words, a line ending like a sentence counts nothing, other blocks count against, and the run
-   with the largest sum wins (the maximum-subarray
+   with the largest sum wins, the longer one from the same start at an equal sum (the maximum-subarray
    idea of Finn, Kushmerick & Smyth 2001, "body text extraction").
 4. Above the body, the headline (the longest title-like line close above it; its repeats are
    dropped), then the deck, byline and date between the headline and the body. Inside the body,
    prose is `body`, bulleted prose is `list_item`, title-like lines followed by prose are
    `subheading`, a short line between two prose blocks is `body` (an attribution, a one-line
    paragraph), and so is a short line ending like a sentence or leading in to what follows with a
-   colon (`sentence_in_body`); furniture phrases are dropped. A block glued to the credit line
+   colon (`sentence_in_body`), an embedded social-media post ("— Jane Roe (@jroe) May 4, 2019" and
+   the post's text above it: `embedded_post`) and a short line naming a price (an item of a list
+   of deals: `price_in_body`); furniture phrases are dropped. A block glued to the credit line
    below it (no blank line between, on a page whose paragraphs are parted by blank lines) is the
    picture's caption (`caption_above_credit`). Everything else is dropped with the rule that says
    why, so `framing explain FILE` can show it.
