@@ -419,7 +419,8 @@ def test_page_evidence_is_the_block_evidence_on_every_page(shared_data, seeds_di
 
 def test_cleaning_quality_on_aeb_pages(shared_data):
     """Shingle F1 of the kept body against the gold body on the English aeb-dev pages.
-    Measured 0.959 on both dump styles (benchmarks/bench_clean.py); the floor is a little under."""
+    Measured 0.967 on both dump styles (0.961 with lexicon 2.3; benchmarks/bench_clean.py); the floor
+    is a little under."""
     spec = importlib.util.spec_from_file_location("shingle_f1", shared_data.parent / "tools" / "shingle_f1.py")
     shingle = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(shingle)
@@ -430,13 +431,14 @@ def test_cleaning_quality_on_aeb_pages(shared_data):
                   "\n".join(line.text for line in label_lines(page[style])
                             if line.kind in ("body", "list_item", "subheading")))
                  for page in pages]
-        assert shingle.scores(pairs)["f1"] >= 0.952, style
+        assert shingle.scores(pairs)["f1"] >= 0.962, style
 
 
 def test_cleaning_quality_on_aeb_html(shared_data):
     """Shingle F1 of what `label_html` keeps of the original HTML of the English aeb-dev pages.
-    Measured 0.967 (trafilatura alone: 0.951; 0.957 before the page-dump rules took over the pages
-    whose article trafilatura cuts short; benchmarks/bench_clean.py); the floor is a little under."""
+    Measured 0.969 (0.967 with lexicon 2.3; trafilatura alone: 0.951; 0.957 before the page-dump rules
+    took over the pages whose article trafilatura cuts short; benchmarks/bench_clean.py); the floor is
+    a little under."""
     import gzip
 
     spec = importlib.util.spec_from_file_location("shingle_f1", shared_data.parent / "tools" / "shingle_f1.py")
@@ -449,7 +451,7 @@ def test_cleaning_quality_on_aeb_html(shared_data):
         html = gzip.decompress((shared_data / "aeb-dev" / page["html_path"]).read_bytes()).decode("utf-8", "replace")
         kept = [line.text for line in label_html(html)[0] if line.kind in ("body", "list_item", "subheading")]
         pairs.append((page["gold_article_body"], "\n".join(kept)))
-    assert shingle.scores(pairs)["f1"] >= 0.962
+    assert shingle.scores(pairs)["f1"] >= 0.964
 
 
 @pytest.mark.parametrize("pattern, gate", [
