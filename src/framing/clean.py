@@ -1229,7 +1229,8 @@ def _sentence_or_lead_in(block: _Block) -> bool:
 def _post_attribution(block: _Block) -> bool:
     """The attribution line of an embedded social-media post ("— Jane Roe (@jroe) May 4, 2019"):
     it and the post's text right above it are part of the article that quotes the post."""
-    return block.rule is None and len(block.lines) == 1 and bool(_POST_ATTRIBUTION.match(block.lines[0][1]))
+    line = block.lines[0][1]
+    return block.rule is None and len(block.lines) == 1 and "(@" in line and bool(_POST_ATTRIBUTION.match(line))
 
 
 def _next_prose(blocks: list[_Block], index: int, end: int) -> bool:
