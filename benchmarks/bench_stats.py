@@ -25,6 +25,12 @@ for) and sentences that add noise around them.
    with outlet 0 using one word more often in the shared events (`PLANTED`), how often that word
    passes it (power). `ONLY=logodds` runs parts 4 and 5 alone and writes
    benchmarks/results/stats_logodds.json.
+6. Effect sizes with uneven coverage: 20 events of different tones, outlet 0 covering only the
+   gloomier half. The pooled difference (its articles against all others) against
+   `stats.within_event_effects` (each article against the other outlets' articles of its event),
+   with no true shift and with `SHIFT`, how often the permutation test rejects, and how often the
+   within-event difference's t interval over events covers the true shift (10, 20, 40 events). `ONLY=bias`
+   runs part 6 alone and writes benchmarks/results/stats_bias.json.
 """
 from __future__ import annotations
 
@@ -233,13 +239,60 @@ def log_odds_rates() -> dict:
     return out
 
 
-def print_odds(odds: dict) -> None:
-    print(f"\n4. Log-odds z when outlets do not differ ({LOGODDS_REPS} corpora of 10 events x 3 outlets x 2 "
-          "articles; calibrated threshold from 100 shuffles)")
-    for label, row in odds.items():
+def print_parts(title: str, parts: dict, *, width: int = 44, signed: tuple = ()) -> None:
+    """A part's title, then each design's label and its rates (names in `signed` with a sign)."""
+    print(title)
+    for label, row in parts.items():
         print(f"   {label}")
         for name, value in row.items():
-            print(f"      {name:<44} {value:.3f}")
+            print(f"      {name:<{width}} {value:{'+.3f' if name in signed else '.3f'}}")
+
+
+def print_odds(odds: dict) -> None:
+    print_parts(f"\n4. Log-odds z when outlets do not differ ({LOGODDS_REPS} corpora of 10 events x 3 outlets x 2 "
+                "articles; calibrated threshold from 100 shuffles)", odds)
+
+
+def uneven_coverage(events: int = 20, shift: float = 0.0, seed: int = 0) -> pd.DataFrame:
+    """Per-article tone of 3 outlets over `events` events whose tones differ (event sd 0.5), where
+    outlet 0 covers only the events gloomier than the median: what it chose to cover, not how."""
+    values = S.article_values(S.simulate_articles(events=events, outlets=3, articles=1, event_sd=0.5,
+                                                  shift=shift, seed=seed), value="sentiment")
+    event_tone = values.groupby("event")["sentiment"].transform("mean")
+    return values[(values["outlet"] != "outlet 0") | (event_tone < event_tone.median())]
+
+
+def effect_bias() -> dict:
+    """Part 6: outlet 0's effect size, pooled against within events, with uneven coverage; how often
+    the within-event interval covers the true shift, by the number of events."""
+    out = {}
+    for shift in (0.0, SHIFT):
+        pooled, within, rejected = [], [], 0
+        for rep in range(REPS):
+            values = uneven_coverage(shift=shift, seed=60_000 + rep)
+            mine = values["outlet"] == "outlet 0"
+            pooled.append(values.loc[mine, "sentiment"].mean() - values.loc[~mine, "sentiment"].mean())
+            effects = S.within_event_effects(values, value="sentiment").set_index("outlet")
+            within.append(effects.loc["outlet 0", "difference"])
+            rejected += S.permutation_test(values, value="sentiment", n_permutations=PERMUTATIONS, seed=rep)["p_value"] < ALPHA
+        out[f"true shift {shift}"] = {"pooled difference, mean": float(np.mean(pooled)),
+                                      "within-event difference, mean": float(np.mean(within)),
+                                      "within-event difference, sd": float(np.std(within)),
+                                      "test rejects at 0.05": rejected / REPS}
+    for events in (10, 20, 40):
+        covered = 0
+        for rep in range(REPS):
+            effects = S.within_event_effects(uneven_coverage(events=events, shift=SHIFT, seed=70_000 + rep),
+                                             value="sentiment").set_index("outlet").loc["outlet 0"]
+            covered += effects["ci_low"] <= SHIFT <= effects["ci_high"]
+        out[f"interval coverage, outlet 0 on {events // 2} events"] = {"95% t interval over events covers": covered / REPS}
+    return out
+
+
+def print_bias(bias: dict) -> None:
+    print_parts(f"\n6. Outlet 0's effect size when it covers only the gloomier half of the events ({REPS} corpora of "
+                "20 events; event sd 0.5, one article per outlet and event)", bias, width=36,
+                signed=("pooled difference, mean", "within-event difference, mean"))
 
 
 def main() -> None:
@@ -254,6 +307,13 @@ def main() -> None:
                   "seconds": round(time.perf_counter() - started, 1)}
         (RESULTS / "stats_logodds.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
                                                     encoding="utf-8")
+        return
+    if os.environ.get("ONLY") == "bias":
+        bias = effect_bias()
+        print_bias(bias)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        record = {"repetitions": REPS, "uneven_coverage": bias, "seconds": round(time.perf_counter() - started, 1)}
+        (RESULTS / "stats_bias.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
         return
     if os.environ.get("ONLY") == "coverage":
         cover = coverage()
@@ -283,6 +343,8 @@ def main() -> None:
     print_odds(odds)
     lone = lone_event_rates()
     print_lone(lone)
+    bias = effect_bias()
+    print_bias(bias)
     seconds = time.perf_counter() - started
     print(f"\n({seconds:.0f} s)")
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -290,7 +352,7 @@ def main() -> None:
               "permutations": PERMUTATIONS, "min_articles": S.MIN_ARTICLES, "false_positive_rate": fpr,
               "coverage": {str(k): v for k, v in cover.items()},
               "power": {"shift": SHIFT, "frame_shift": FRAME_SHIFT, **{str(k): v for k, v in strength.items()}},
-              "log_odds": odds, "lone_events": lone, "seconds": round(seconds, 1)}
+              "log_odds": odds, "lone_events": lone, "uneven_coverage": bias, "seconds": round(seconds, 1)}
     (RESULTS / "stats.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
 
 

@@ -191,7 +191,7 @@ def test_every_chart_by_outlet_of_several_events_says_it_pools_them(allsides_rep
             continue
         caption = figure["caption"]
         assert (f"pooled over {ALLSIDES_EVENTS} events" in caption.lower() or "(event " in caption
-                or caption.startswith("Outlets compared within events")), (name, caption)
+                or caption.startswith("Outlets compared within events") or "on the same events" in caption), (name, caption)
 
 
 def test_charts_of_values_over_articles_count_their_articles(allsides_report):
@@ -258,3 +258,29 @@ def test_each_permutation_test_is_said_once_and_not_on_every_outlets_row(allside
         cell = next(c for c in executed.cells if c.cell_type == "code" and "fr.describe_tests(" in c.source)
         shown = "".join(o.get("data", {}).get("text/html", "") for o in cell.outputs)
         assert shown and "p_value" not in shown and "n_events" not in shown
+
+
+def test_sentiment_notebook_compares_outlets_on_the_same_events(allsides_report, seed_report):
+    """Regression: with many events the only tone chart per outlet pooled every article, so an outlet
+    that covered gloomier stories read as gloomier. Notebook 03 now draws each outlet against the
+    other outlets of the events it shares, from the per-article values the notebook saved."""
+    import pandas as pd
+
+    result, _ = allsides_report
+    table = pd.read_csv(result.folder / "tables" / "sentiment_on_same_events.csv")
+    figure = json.loads((result.folder / "figures" / "sentiment_on_same_events.json").read_text())
+    assert "on the same events" in figure["caption"] and "interval over events" in figure["caption"]
+    compared = table[table["n_events"] > 0]
+    assert len(compared) and (compared["n_compared"] >= compared["n_events"]).all()
+    assert compared.loc[compared["n_events"] < 5, "ci_low"].isna().all()
+    assert compared.loc[compared["n_events"] >= 5, "ci_low"].notna().all()
+    articles = pd.read_csv(result.folder / "tables" / "summary_article_values.csv")  # notebook 07's per-article values
+    for outlet, row in compared.set_index("outlet").iterrows():
+        mine = articles[articles["outlet"] == outlet]
+        gaps = [mine.loc[mine["event"] == event, "sentiment"].mean()
+                - articles.loc[(articles["event"] == event) & (articles["outlet"] != outlet), "sentiment"].mean()
+                for event in mine["event"].unique()]
+        assert row["difference"] == pytest.approx(sum(gaps) / len(gaps)), outlet
+    seed, _ = seed_report
+    assert not (seed.folder / "tables" / "sentiment_on_same_events.csv").exists()  # one event: nothing to average
+    assert "nothing to average over events" in _printed(seed.folder / "notebooks" / "03_sentiment.ipynb")

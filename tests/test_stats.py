@@ -256,9 +256,32 @@ def test_no_effect_size_below_the_minimum_the_intervals_use(shared_data, seed_se
     assert (table.loc[~small, "effect_note"] == "").all()
     big = table.loc[~small].iloc[0]
     values = S.article_values(sentences, value="n_words")
-    mine = values.loc[values["outlet"] == big["outlet"], "n_words"]
-    other = values.loc[values["outlet"] != big["outlet"], "n_words"]
-    assert big["cliffs_delta"] == pytest.approx(S.cliffs_delta(mine, other))
+    pairs = values[values["outlet"] == big["outlet"]].merge(values[values["outlet"] != big["outlet"]], on="event")
+    assert big["cliffs_delta"] == pytest.approx(np.sign(pairs["n_words_x"] - pairs["n_words_y"]).mean())
+
+
+def test_effect_sizes_compare_articles_of_the_same_event():
+    """Regression: `difference` and `cliffs_delta` pooled every article of an outlet against every
+    other, so an outlet that covered only the gloomiest events came out more negative than outlets
+    that wrote the same way. They now set each article against the other outlets' articles of its
+    own event; with one event they are the plain difference and Cliff's delta."""
+    one = _articles({"A": [6, 7, 8, 9, 10], "B": [1, 2, 3, 4, 5], "C": [2, 2, 9]}, event="e")
+    effects = S.within_event_effects(one, value="value").set_index("outlet")
+    for outlet in "ABC":
+        mine, other = one.loc[one["outlet"] == outlet, "value"], one.loc[one["outlet"] != outlet, "value"]
+        assert effects.loc[outlet, "difference"] == pytest.approx(mine.mean() - other.mean())
+        assert effects.loc[outlet, "cliffs_delta"] == pytest.approx(S.cliffs_delta(mine, other))
+    values = S.article_values(S.simulate_articles(events=40, outlets=3, articles=2, event_sd=0.5, seed=3),
+                              value="sentiment")
+    event_means = values.groupby("event")["sentiment"].mean()
+    gloomy = event_means[event_means < event_means.median()].index
+    values = values[(values["outlet"] != "outlet 0") | values["event"].isin(gloomy)]  # no shift, uneven coverage
+    table = S.compare_outlets(values, value="sentiment", n_permutations=199).set_index("outlet")
+    pooled = table.loc["outlet 0", "mean"] - values.loc[values["outlet"] != "outlet 0", "sentiment"].mean()
+    assert pooled < -0.3  # what the pooled difference said
+    assert abs(table.loc["outlet 0", "difference"]) < 0.1 and table.loc["outlet 0", "mean_other"] < -0.3
+    lone = pd.concat([values, _articles({"outlet 0": [5.0]}, event="only one outlet").rename(columns={"value": "sentiment"})])
+    assert S.within_event_effects(lone, value="sentiment").set_index("outlet").loc["outlet 0", "n_compared"] == 40
 
 
 def test_comparable_keeps_events_with_two_outlets_and_pools_rows_without_an_event(shared_data):

@@ -31,7 +31,7 @@ _EXPORTS = {
               "plot_actor_sentiment", "plot_alignment_map", "plot_article_lengths", "plot_articles_per_outlet",
               "plot_cleaning_by_article", "plot_frame_prevalence", "plot_keyness", "plot_log_odds",
               "plot_prominence", "plot_quote_share", "plot_removed_by_rule",
-              "plot_sentiment_along_article", "plot_sentiment_by_outlet", "plot_verbs", "save_figure",
+              "plot_sentiment_along_article", "plot_sentiment_by_outlet", "plot_verbs", "plot_within_event_differences", "save_figure",
               "save_table", "use_style"],
     "audit": ["articles_with_warnings", "count_articles_per_outlet", "count_kinds",
               "count_removed_by_rule", "pick_article", "read_build_info", "read_problems",
@@ -47,7 +47,7 @@ _EXPORTS = {
     "sources": ["actor_names", "add_voice", "count_anonymous", "count_verbs", "extract_quotes", "summarise_speakers"],
     "stats": ["MIN_ARTICLES", "adjust_p", "article_values", "bootstrap_interval", "cliffs_delta", "comparable",
               "compare_outlets", "describe_left_out", "describe_tests", "left_out", "mean_interval", "permutation_test", "shuffle_within", "simulate_articles",
-              "summarise_articles"],
+              "summarise_articles", "within_event_effects"],
     "store": ["load_articles", "load_removed", "load_sentences", "read_rows"],
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}

@@ -955,17 +955,38 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     return ax
 
 
-def _note_no_interval(ax, groups: list, *, dots: bool = False) -> None:
-    """Say on the chart which groups have no interval (fewer articles than `stats.MIN_ARTICLES`)."""
+def _note_no_interval(ax, groups: list, *, dots: bool = False, why: str = NO_INTERVAL) -> None:
+    """Say on the chart which groups have no interval (`why`: by default fewer articles than
+    `stats.MIN_ARTICLES`)."""
     if not groups:
         return
     names = ", ".join(map(str, groups[:3])) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
-    ax.text(0.0, 1.0, f"{names}: {NO_INTERVAL}" + (" (dots: its articles)" if dots else ""),
+    ax.text(0.0, 1.0, f"{names}: {why}" + (" (dots: its articles)" if dots else ""),
             transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5, color="#444444", gid=NOTE_GID,
             in_layout=False)  # saved charts wrap it to fit and raise the title above it
 
 
 # ── sentiment (notebook 03) ──────────────────────────────────────────────────────────────────────
+
+def _largest_sorted(table: pd.DataFrame, *, value: str, size: str, max_rows: int) -> pd.DataFrame:
+    """The `max_rows` rows of `table` with a `value` and the largest `size`, in order of `value`."""
+    table = table.dropna(subset=[value])
+    return table.loc[table[size].sort_values(ascending=False, kind="stable").index[:max_rows]].sort_values(value)
+
+
+def _dots_with_intervals(ax, table: pd.DataFrame, *, value: str, color, **style) -> tuple[list, np.ndarray]:
+    """One row per line of `table`: a dot at `value` with a bar from `ci_low` to `ci_high`, or a
+    hollow dot where there is no interval. Returns the rows' positions and which have an interval."""
+    rows = list(range(len(table)))
+    has = table["ci_low"].notna().to_numpy()
+    low = (table[value] - table["ci_low"]).clip(lower=0)[has]
+    high = (table["ci_high"] - table[value]).clip(lower=0)[has]
+    ax.errorbar(table[value][has], [r for r, h in zip(rows, has) if h], xerr=[low, high], fmt="o", capsize=3,
+                color=color, **style)
+    ax.scatter(table[value][~has], [r for r, h in zip(rows, has) if not h], s=40, facecolors="white",
+               edgecolors=color, linewidths=1.5, zorder=3)
+    return rows, has
+
 
 @house_style
 def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None,
@@ -978,30 +999,43 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
     gives) to draw each of its articles as a small dot.
 
     Needs `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as `summarise_sentiment` gives)."""
-    table = summary.dropna(subset=["mean"])
-    table = table.loc[table["n_articles"].sort_values(ascending=False, kind="stable").index[:max_rows]]
-    table = table.sort_values("mean")
+    table = _largest_sorted(summary, value="mean", size="n_articles", max_rows=max_rows)
     ax = new_axes(ax, rows=len(table))
-    rows = list(range(len(table)))
-    has = table["ci_low"].notna().to_numpy()
-    colour = style.pop("color", SEMANTIC["ink"])
-    low = (table["mean"] - table["ci_low"]).clip(lower=0)[has]
-    high = (table["ci_high"] - table["mean"]).clip(lower=0)[has]
-    ax.errorbar(table["mean"][has], [r for r, h in zip(rows, has) if h], xerr=[low, high], fmt="o", capsize=3,
-                color=colour, **style)
-    for row, group, mean in zip(rows, table[by], table["mean"]):
-        if has[row]:
-            continue
-        ax.scatter([mean], [row], s=40, facecolors="white", edgecolors=colour, linewidths=1.5, zorder=3)
-        if articles is not None:
-            values = articles.loc[articles[by] == group, score]
-            ax.scatter(values, [row] * len(values), s=12, color=SEMANTIC["evaluative"], zorder=4)
+    rows, has = _dots_with_intervals(ax, table, value="mean", color=style.pop("color", SEMANTIC["ink"]), **style)
+    if articles is not None:
+        for row, group in zip(rows, table[by]):
+            if not has[row]:
+                values = articles.loc[articles[by] == group, score]
+                ax.scatter(values, [row] * len(values), s=12, color=SEMANTIC["evaluative"], zorder=4)
     _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h], dots=articles is not None)
     ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'articles')})" for g, n in zip(table[by], table["n_articles"])])
     note_shown(ax, len(table), len(summary), by + "s")
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment by " + by)
     ax.set_xlabel("mean over articles of each article's mean sentiment (−1 … +1)")  # bars: in the caption
+    ax.set_ylabel(by)
+    return ax
+
+
+@house_style
+def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", score: str = "sentiment",
+                                  max_rows: int = 40, ax=None, **style):
+    """Each group against the other groups on the same events: the mean over events of its
+    articles' mean minus the others' (dot), with the interval over events (bar), for the
+    `max_rows` groups compared on most events; a group compared on too few events for an interval
+    gets a hollow dot, named once above the plot. Groups never compared (no event shared with
+    another group) are left out.
+
+    Needs `by`, `difference`, `ci_low`, `ci_high`, `n_events` (as `stats.within_event_effects` gives)."""
+    table = _largest_sorted(effects, value="difference", size="n_events", max_rows=max_rows)
+    ax = new_axes(ax, rows=len(table))
+    rows, has = _dots_with_intervals(ax, table, value="difference", color=style.pop("color", SEMANTIC["ink"]), **style)
+    _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h], why="too few events for an interval")
+    ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'events')})" for g, n in zip(table[by], table["n_events"])])
+    note_shown(ax, len(table), len(effects.dropna(subset=["difference"])), by + "s", which="compared on most events")
+    ax.axvline(0, color=MUTED, linewidth=1)
+    ax.set_title(f"{score.capitalize()} against other {by}s on the same events")
+    ax.set_xlabel(f"mean over events of the {by}'s articles minus the other {by}s' ({score})")
     ax.set_ylabel(by)
     return ax
 

@@ -12,8 +12,8 @@ draws (see docs/statistics.md). Every function here works on articles:
 - `permutation_test(values, value=...)` tests whether groups differ by shuffling the group labels
   among articles, within events when there are several (Good 2005);
 - `compare_outlets(values, value=..., family=...)` gives per family (e.g. frame) and group the
-  effect sizes (difference in means, Cliff's delta; none below `MIN_ARTICLES` articles, as for
-  intervals) and the test's p-value, adjusted across families (Holm or Benjamini-Hochberg, named
+  effect sizes against the other groups on the same events (`within_event_effects`: difference in
+  means, Cliff's delta; none below `MIN_ARTICLES` articles, as for intervals) and the test's p-value, adjusted across families (Holm or Benjamini-Hochberg, named
   in the output);
 - `comparable(groups, strata)` says which rows can compare groups (events with two outlets or
   more): the one rule the tests and the distinctive words of `keywords` share;
@@ -309,6 +309,52 @@ def cliffs_delta(x, y) -> float:
     return float(2 * u / (len(x) * len(y)) - 1)
 
 
+def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet", event: str | None = "event",
+                         ci: float = 0.95, min_events: int = MIN_ARTICLES) -> pd.DataFrame:
+    """Per group, how its articles compare with the other groups' articles on the same events.
+
+    Needs `by` and `value`, one row per article; with `event` (when the table has it) the group's
+    articles of each event are set against the other groups' articles of that event only, so what
+    a group chose to cover does not count as how it covered it (rows without an event are one
+    pool; no `event`: one event). Events no other group covers are left out. Returns `by`,
+    `n_compared` (the group's articles compared), `n_other` (the other groups' articles of those
+    events), `n_events` (those events), `mean_other` (the mean over those events of the other
+    groups' mean), `difference` (the mean over those events of the group's mean minus the others':
+    each event counts once, as the independent unit), `ci_low`, `ci_high` (Student t interval of
+    `difference` over events, from `min_events` events up; NaN below) and `cliffs_delta` (Cliff
+    1993, over the pairs of one of the group's articles and another group's article of the same
+    event: P(X > Y) − P(X < Y)). With one event these are the plain difference in means and
+    Cliff's delta of the group against the rest, with no interval.
+    """
+    _need(values, [by, value], "within_event_effects")
+    table = values[[by, value] + ([event] if event and event in values.columns else [])].dropna(subset=[by, value])
+    strata = (pd.factorize(table[event].to_numpy(dtype=object))[0] if event and event in table.columns
+              else np.zeros(len(table), dtype=np.int64))
+    frame = pd.DataFrame({"g": table[by].to_numpy(), "s": strata, "x": table[value].to_numpy(dtype=float)})
+    in_event, in_cell = frame.groupby("s")["x"], frame.groupby(["s", "g"])["x"]
+    frame["n_own"] = in_cell.transform("size")
+    frame["n_other"] = in_event.transform("size") - frame["n_own"]
+    frame["other_mean"] = (in_event.transform("sum") - in_cell.transform("sum")) / frame["n_other"].where(frame["n_other"] > 0)
+    # The event's other-group articles below and above each article, from ranks (ties count as neither).
+    below = (in_event.rank(method="min") - 1) - (in_cell.rank(method="min") - 1)
+    above = (frame["n_own"] + frame["n_other"] - in_event.rank(method="max")) - (frame["n_own"] - in_cell.rank(method="max"))
+    compared = frame.assign(wins=below - above, pairs=frame["n_other"])[frame["n_other"] > 0]
+    cells = compared.groupby(["g", "s"]).agg(own=("x", "mean"), other=("other_mean", "first"), n_other=("n_other", "first"))
+    cells["gap"] = cells["own"] - cells["other"]
+    rows = []
+    for group in np.sort(frame["g"].unique()):
+        mine = compared[compared["g"] == group]
+        gaps = cells.loc[group] if group in cells.index.get_level_values(0) else cells.iloc[:0]
+        low = high = np.nan
+        if len(gaps) >= max(min_events, 2):
+            low, high = mean_interval(gaps["gap"], ci=ci)
+        rows.append({by: group, "n_compared": len(mine), "n_other": int(gaps["n_other"].sum()), "n_events": len(gaps),
+                     "mean_other": gaps["other"].mean(), "difference": gaps["gap"].mean(), "ci_low": low,
+                     "ci_high": high, "cliffs_delta": mine["wins"].sum() / mine["pairs"].sum() if len(mine) else np.nan})
+    return pd.DataFrame(rows, columns=[by, "n_compared", "n_other", "n_events", "mean_other", "difference", "ci_low",
+                                       "ci_high", "cliffs_delta"])
+
+
 def adjust_p(p_values, *, method: str = "holm") -> np.ndarray:
     """p-values adjusted for testing many at once, by `statsmodels.stats.multitest.multipletests`:
     "holm" (family-wise error, Holm 1979), "fdr_bh" (false discovery rate, Benjamini & Hochberg
@@ -335,14 +381,14 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     Needs `by`, `value` and the `family` columns, one row per article (and family), as
     `article_values` or `frames.article_frames` give; `event` as in `permutation_test`.
     Returns the `family` columns, `by`, `n_articles`, `mean` (of the group's per-article values),
-    `mean_other` (of the other groups' articles), `difference` (mean − mean_other, pooled over
-    articles), `cliffs_delta` (the group's articles against the others'), `effect_note`, then per
-    family: `p_value` (`permutation_test`), `p_adjusted` (across families), `correction` (the method's
+    `mean_other` (of the other groups' articles on the same events), `difference` (the mean over
+    events of the group's mean minus the others') and `cliffs_delta` (the group's articles against
+    the other groups' articles of the same events; both from `within_event_effects`), `effect_note`, then per family: `p_value` (`permutation_test`), `p_adjusted` (across families), `correction` (the method's
     name and the number of tests it adjusted over; empty when nothing could be tested), `n_events`,
     `test` and `note`.
 
-    With fewer than `min_articles` articles in the group or in the others (the minimum below which
-    `summarise_articles` draws no interval) there is no effect size: a Cliff's delta of ±1 from one
+    With fewer than `min_articles` of the group's articles compared, or of the others' articles of
+    those events (the minimum below which `summarise_articles` draws no interval), there is no effect size: a Cliff's delta of ±1 from one
     article says nothing. `difference` and `cliffs_delta` are then NaN and `effect_note` says
     `NO_EFFECT` (empty otherwise); `mean` and `mean_other` stay, to show beside the articles.
     """
@@ -355,14 +401,14 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
         test = permutation_test(part, value=value, by=by, event=event, n_permutations=n_permutations,
                                 seed=seed + number)
         tests.append(test["p_value"])
-        x_all = part[[by, value]].dropna()
-        for group, mine in x_all.groupby(by, sort=True):
-            other = x_all.loc[x_all[by] != group, value]
-            enough = min(len(mine), len(other)) >= max(min_articles, 1)
-            rows.append({**dict(zip(families, key)), by: group, "n_articles": len(mine),
-                         "mean": mine[value].mean(), "mean_other": other.mean() if len(other) else np.nan,
-                         "difference": mine[value].mean() - other.mean() if enough else np.nan,
-                         "cliffs_delta": cliffs_delta(mine[value], other) if enough else np.nan,
+        means = part.dropna(subset=[by, value]).groupby(by, sort=True)[value].agg(["size", "mean"])
+        effects = within_event_effects(part, value=value, by=by, event=event).set_index(by)
+        for group, effect in effects.iterrows():
+            enough = min(effect["n_compared"], effect["n_other"]) >= max(min_articles, 1)
+            rows.append({**dict(zip(families, key)), by: group, "n_articles": int(means.loc[group, "size"]),
+                         "mean": means.loc[group, "mean"], "mean_other": effect["mean_other"],
+                         "difference": effect["difference"] if enough else np.nan,
+                         "cliffs_delta": effect["cliffs_delta"] if enough else np.nan,
                          "effect_note": "" if enough else NO_EFFECT, "_family": number,
                          "p_value": test["p_value"], "n_events": test["n_events"], "test": test["test"],
                          "note": test["note"]})
