@@ -67,7 +67,7 @@ def test_within_one_event_there_is_nothing_to_test():
     result = events.paired_difference([0.1], [-0.3])
     assert math.isnan(result["p_wilcoxon"]) and math.isnan(result["p_sign"])
     assert "within one event there is nothing to test" in result["note"]
-    assert events.paired_difference([], [])["note"] == "no event covered by both"
+    assert events.paired_difference([], [])["note"] == "no event where both have a value"
 
 
 def test_compare_within_events_pairs_outlets_on_the_events_both_cover():
@@ -243,7 +243,9 @@ def test_paired_table_over_roundup_events(roundups):
     assert pairs.loc[enough, "median_difference"].notna().all() and pairs.loc[~enough, "median_difference"].isna().all()
     assert (~enough).any()  # at most 4 events in common here: no pair gets a median difference
     counted = pairs["n_a_more"] + pairs["n_b_more"] + pairs["n_ties"]
-    assert (counted == pairs["n_events"]).all() and pairs["n_events"].between(1, len(chosen)).all()
+    assert (counted == pairs["n_events"]).all() and pairs["n_events"].between(0, len(chosen)).all()
+    # every measure but the main actor's has a value for every article: each pair compares its shared events
+    assert pairs.loc[pairs["measure"] != "main_actor_sentiment", "n_events"].ge(1).all()
     assert pairs["n_events"].max() >= N_EVENTS - 1  # the trio's pairs are compared over its events
     tested = pairs["n_events"] >= events.MIN_EVENTS_FOR_TEST
     assert pairs.loc[tested & (pairs["n_a_more"] + pairs["n_b_more"] > 0), "p_wilcoxon"].between(0, 1).all()
@@ -402,3 +404,46 @@ def test_within_events_chart_can_be_exported_for_a_paper(roundups, tmp_path):
     with Image.open(paths["png"]) as image:
         assert image.width == round(3.3 * 300)
     assert paths["pdf"].stat().st_size > 0
+
+
+def test_main_actor_is_the_person_named_in_most_articles():
+    mentions = pd.DataFrame({
+        "event": ["e"] * 6 + ["f"] * 2,
+        "article_id": ["a1", "a1", "a1", "a2", "a3", "a3", "b1", "b1"],
+        "actor": ["Ann Lee", "Ann Lee", "Ann Lee", "Bo Diaz", "Bo Diaz", "Ann Lee", "Cy Park", "Cy Park"]})
+    # Ann Lee: 2 articles, 4 mentions; Bo Diaz: 2 articles, 2 mentions; Cy Park: one article only
+    assert events.main_actors(mentions).to_dict() == {"e": "Ann Lee"}
+    assert events.main_actors(mentions, min_articles=1).to_dict() == {"e": "Ann Lee", "f": "Cy Park"}
+    assert events.main_actors(mentions.iloc[:0]).empty
+
+
+def test_each_article_is_scored_toward_its_events_main_actor(roundups, tmp_path):
+    """Tone toward the person an event is about, article by article, so outlets can be compared on
+    how they present the same person: the mean of the actor classifier over the article's mentions
+    of the event's main actor; empty where the article does not name them."""
+    from framing.actors import find_actors
+    from framing.sentiment import add_actor_sentiment
+
+    articles, sentences, chosen, _ = roundups
+    found = find_actors(sentences)
+    mentions = add_actor_sentiment(sentences, found)
+    assert mentions.equals(add_actor_sentiment(sentences))  # the table given is the one it would find
+    scores = events.score_articles(sentences, actors=found)
+    main = events.main_actors(mentions)
+    assert scores["main_actor"].notna().any() and scores["main_actor_sentiment"].notna().any()
+    for row in scores.itertuples(index=False):
+        assert row.main_actor == main.get(row.event) or (pd.isna(row.main_actor) and row.event not in main)
+        mine = mentions[(mentions["article_id"] == row.article_id) & (mentions["actor"] == row.main_actor)]
+        if mine.empty:
+            assert pd.isna(row.main_actor_sentiment)
+        else:
+            assert row.main_actor_sentiment == pytest.approx(mine["actor_sentiment"].mean())
+    named = scores.dropna(subset=["main_actor"]).groupby("event")["article_id"].nunique()
+    assert (named >= 2).all()
+    pairs = events.compare_within_events(scores)
+    assert "main_actor_sentiment" in set(pairs["measure"])
+    summaries = events.summarise_events(sentences, articles=articles, events=main.index[:2].tolist())
+    events.save_event_pages(summaries, tmp_path, corpus="roundups")
+    for summary in summaries:
+        page = (tmp_path / "events" / events.event_file(summary.event)).read_text(encoding="utf-8")
+        assert f"<th>toward {events.html.escape(main[summary.event])}</th>" in page

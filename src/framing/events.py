@@ -38,6 +38,7 @@ MEASURES = {
     "conflict": ("more often conflict-framed", 1),
     "quotes": ("quoting more", 1),
     "official_quotes": ("quoting officials more", 1),
+    "main_actor_sentiment": ("more negative toward the event's main actor", -1),
 }
 MEASURE_NOTES = {
     "sentiment": "mean sentence sentiment of the article (−1 … 1)",
@@ -45,9 +46,12 @@ MEASURE_NOTES = {
     "quotes": "quotes in the article (direct and indirect)",
     "official_quotes": "quotes whose speaker is named with an office (president, senator, minister…) "
                        "or as an official, at the quote or anywhere in the article",
+    "main_actor_sentiment": "mean sentiment toward the event's main actor (the person named in most of its "
+                            "articles) over the article's mentions of them, P(positive) − P(negative) by the "
+                            "actor classifier (−1 … 1); empty when the article does not name them",
 }
 SHORT_DIRECTIONS = {"sentiment": "more negative", "conflict": "more conflict", "quotes": "more quotes",
-                    "official_quotes": "more officials"}  # beside the bars of `plot_within_events`
+                    "official_quotes": "more officials", "main_actor_sentiment": "more negative to main actor"}  # beside the bars of `plot_within_events`
 PAIR_CHARS = 20  # characters of each outlet's name (a line each) in a row label of `plot_within_events`
 MIN_EVENTS_FOR_TEST = 2  # a paired test needs differences from at least two events
 CORRECTION = "Benjamini–Hochberg"
@@ -157,19 +161,20 @@ def _with_event(table: pd.DataFrame) -> pd.DataFrame:
 def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None,
                    scored: pd.DataFrame | None = None, hits: pd.DataFrame | None = None,
                    quotes: pd.DataFrame | None = None, actors: pd.DataFrame | None = None,
-                   workers: int | None = 1) -> pd.DataFrame:
+                   mentions: pd.DataFrame | None = None, workers: int | None = 1) -> pd.DataFrame:
     """Each article's own values of the measures in `MEASURES`.
 
     Needs the sentence table (`article_id`, `sentence_id`, `outlet`, `kind`, `text`; `event` when
     there are several). The analyses are run when not given: `scored` (`add_sentiment`), `hits`
-    (`add_frames`, generic scheme), `quotes` (`extract_quotes`) and `actors` (`find_actors`, for
-    `official_quotes`: see `official_quote_mask`). Returns one row per article:
-    `event`, `outlet`, `article_id`, `title` (from `articles` when given, else its headline
-    sentences), `n_sentences`, then `sentiment`,
-    `conflict`, `quotes`, `official_quotes`."""
+    (`add_frames`, generic scheme), `quotes` (`extract_quotes`), `actors` (`find_actors`, for
+    `official_quotes`: see `official_quote_mask`) and `mentions` (`add_actor_sentiment` of those
+    actors). Returns one row per article: `event`, `outlet`, `article_id`, `title` (from
+    `articles` when given, else its headline sentences), `n_sentences`, `main_actor` (the event's:
+    `main_actors`), then `sentiment`, `conflict`, `quotes`, `official_quotes` and
+    `main_actor_sentiment` (NaN when the article does not name the main actor)."""
     from .actors import find_actors
     from .frames import add_frames
-    from .sentiment import add_sentiment
+    from .sentiment import add_actor_sentiment, add_sentiment
     from .sources import extract_quotes
 
     content = _with_event(sentences)
@@ -178,6 +183,7 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     hits = add_frames(content, scheme="generic") if hits is None else hits
     actors = find_actors(content) if actors is None else actors
     quotes = extract_quotes(content, actors=actors) if quotes is None else quotes
+    mentions = add_actor_sentiment(content, actors) if mentions is None else mentions
     table = (content.groupby("article_id", sort=True)
              .agg(event=("event", "first"), outlet=("outlet", "first"), n_sentences=("sentence_id", "size"))
              .reset_index())
@@ -194,8 +200,26 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     officials = quotes[official_quote_mask(quotes, actors)]
     table["official_quotes"] = (table["article_id"].map(officials.groupby("article_id").size())
                                 .fillna(0).astype("int64"))
-    columns = ["event", "outlet", "article_id", "title", "n_sentences", *MEASURES]
+    main = main_actors(mentions)
+    table["main_actor"] = table["event"].map(main)
+    toward = mentions[mentions["actor"].eq(mentions["event"].map(main))]
+    table["main_actor_sentiment"] = table["article_id"].map(toward.groupby("article_id")["actor_sentiment"].mean())
+    columns = ["event", "outlet", "article_id", "title", "n_sentences", "main_actor", *MEASURES]
     return table[columns].sort_values(["event", "outlet", "article_id"], ignore_index=True)
+
+
+def main_actors(mentions: pd.DataFrame, *, min_articles: int = 2) -> pd.Series:
+    """Each event's main actor: the person named in most of its articles (at least `min_articles`,
+    so that articles can be compared on them), then with most mentions, then first by name. Needs
+    `event`, `article_id`, `actor` (as `add_actor_sentiment` or `find_actors` give). Returns a
+    Series event → actor (events where nobody is named in enough articles are absent)."""
+    if mentions.empty:
+        return pd.Series(dtype=object)
+    counts = (mentions.groupby(["event", "actor"], sort=True)
+              .agg(articles=("article_id", "nunique"), mentions=("article_id", "size")).reset_index())
+    counts = counts[counts["articles"] >= min_articles].sort_values(
+        ["event", "articles", "mentions", "actor"], ascending=[True, False, False, True], kind="stable")
+    return counts.drop_duplicates("event").set_index("event")["actor"]
 
 
 def official_quote_mask(quotes: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.Series:
@@ -310,7 +334,7 @@ def paired_difference(a, b, *, sign: int = 1, min_events: int = MIN_EVENTS_FOR_T
                              f"too few events for an effect size: fewer than {MIN_ARTICLES}",
               "p_wilcoxon": float("nan"), "p_sign": float("nan"), "note": ""}
     if len(diff) < min_events:
-        result["note"] = ("no event covered by both" if len(diff) == 0 else
+        result["note"] = ("no event where both have a value" if len(diff) == 0 else
                           "within one event there is nothing to test: compare the articles themselves"
                           if len(diff) == 1 else f"only {len(diff)} events covered by both: too few to test")
         return result
@@ -623,15 +647,19 @@ def _headlines_html(arts: pd.DataFrame) -> str:
 
 def _values_html(arts: pd.DataFrame) -> str:
     e = html.escape
+    main = arts["main_actor"].dropna()
+    toward = f"toward {e(str(main.iloc[0]))}" if len(main) else "toward the main actor"
     rows = "".join(
         f"<tr><td>{e(str(r.outlet))}</td><td>{e(_short(r.title, 90)) if isinstance(r.title, str) else ''}</td>"
-        f"<td>{r.n_sentences}</td><td>{_number(r.sentiment)}</td><td>{_number(r.conflict, pct=True)}</td>"
-        f"<td>{r.quotes}</td><td>{r.official_quotes}</td><td>{e(r.frames) or '—'}</td></tr>"
+        f"<td>{r.n_sentences}</td><td>{_number(r.sentiment)}</td><td>{_number(r.main_actor_sentiment)}</td>"
+        f"<td>{_number(r.conflict, pct=True)}</td><td>{r.quotes}</td><td>{r.official_quotes}</td>"
+        f"<td>{e(r.frames) or '—'}</td></tr>"
         for r in arts.itertuples(index=False))
     return ("<table><thead><tr><th>outlet</th><th>headline</th><th>sentences</th>"
-            "<th>mean sentiment</th><th>conflict cues</th><th>quotes</th><th>from officials</th>"
+            f"<th>mean sentiment</th><th>{toward}</th><th>conflict cues</th><th>quotes</th><th>from officials</th>"
             f"<th>generic frames present</th></tr></thead><tbody>{rows}</tbody></table>"
-            "<p class=\"note\">Mean sentiment: " + e(MEASURE_NOTES["sentiment"]) + "; conflict cues: "
+            "<p class=\"note\">Mean sentiment: " + e(MEASURE_NOTES["sentiment"]) + f"; {toward}: "
+            + e(MEASURE_NOTES["main_actor_sentiment"]) + "; conflict cues: "
             + e(MEASURE_NOTES["conflict"]) + "; from officials: " + e(MEASURE_NOTES["official_quotes"])
             + ".</p>")
 

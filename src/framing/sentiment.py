@@ -613,7 +613,7 @@ def classify_targets(texts: list[str], starts: list[int], ends: list[int], *,
 
 def add_actor_sentiment(
     sentences: pd.DataFrame,
-    actors: dict[str, list[str]] | None = None,
+    actors: dict[str, list[str]] | pd.DataFrame | None = None,
     *,
     top: int | None = None,
     text_col: str = "text",
@@ -627,7 +627,8 @@ def add_actor_sentiment(
     With `actors=None` (the default) the people are found and resolved by `framing.actors.find_actors`:
     titles cut off, surnames joined to the one full name of the event or corpus, outlets and places
     never persons, so "Mr. Trump", "President Trump" and "Donald Trump" are one actor; `top` keeps
-    the actors with the most mentions. Given a mapping {"Hegseth": ["Pete Hegseth", "Hegseth"]},
+    the actors with the most mentions; a table `find_actors` gave for these sentences is used as it
+    is (the people are not found again). Given a mapping {"Hegseth": ["Pete Hegseth", "Hegseth"]},
     those names match as whole words, case-sensitively, longest first. Needs `text_col` and, when
     present, keeps `article_id`, `outlet`, `event` and `sentence_id`; only rows of `kinds` are read
     when the table has a `kind` column (None reads all).
@@ -640,8 +641,8 @@ def add_actor_sentiment(
     """
     keys = [column for column in ("article_id", "outlet", "event", "sentence_id") if column in sentences.columns]
     table = keep_kinds(sentences, kinds)
-    if actors is None:
-        found = _mentions_found(table, keys, text_col)
+    if actors is None or isinstance(actors, pd.DataFrame):
+        found = _mentions_found(table, keys, text_col, found=actors)
     else:
         found = _mentions_named(table, actors, keys, text_col)
     if top is not None and len(found):
@@ -659,12 +660,14 @@ def add_actor_sentiment(
     return found.reindex(columns=columns).reset_index(drop=True)
 
 
-def _mentions_found(table: pd.DataFrame, keys: list[str], text_col: str) -> pd.DataFrame:
-    """The mentions of the people `framing.actors.find_actors` finds: the `keys` it keeps, `actor`,
-    `mention`, `start`, `end` and the sentence's `text_col`."""
+def _mentions_found(table: pd.DataFrame, keys: list[str], text_col: str,
+                    found: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The mentions of the people `framing.actors.find_actors` finds (or `found`, its table for
+    these sentences): the `keys` it keeps, `actor`, `mention`, `start`, `end` and the sentence's
+    `text_col`."""
     from .actors import find_actors
 
-    found = find_actors(table, kinds=None, text_col=text_col)
+    found = find_actors(table, kinds=None, text_col=text_col) if found is None else found.copy()
     texts = table.drop_duplicates(["article_id", "sentence_id"]).set_index(["article_id", "sentence_id"])[text_col]
     found[text_col] = texts.reindex(pd.MultiIndex.from_frame(found[["article_id", "sentence_id"]])).to_numpy()
     return found[[k for k in keys if k in found] + ["actor", "mention", "start", "end", text_col]]
