@@ -284,3 +284,32 @@ def test_sentiment_notebook_compares_outlets_on_the_same_events(allsides_report,
     seed, _ = seed_report
     assert not (seed.folder / "tables" / "sentiment_on_same_events.csv").exists()  # one event: nothing to average
     assert "nothing to average over events" in _printed(seed.folder / "notebooks" / "03_sentiment.ipynb")
+
+
+def test_frames_notebook_compares_one_frame_on_the_same_events(allsides_report, seed_report):
+    """With several events notebook 02 draws the most frequent frame outlet by outlet against the
+    other outlets of the same events; its numbers are the `difference` of the frame table."""
+    import pandas as pd
+
+    result, _ = allsides_report
+    [table_file] = list((result.folder / "tables").glob("frame_on_same_events_*.csv"))
+    same = pd.read_csv(table_file).set_index("outlet")
+    frame = table_file.stem.removeprefix("frame_on_same_events_")
+    shares = pd.read_csv(result.folder / "tables" / "frames_per_article.csv")  # each article's share, with its event
+    shares = shares[shares["frame"] == frame]
+    assert same["n_events"].gt(0).any()
+    for outlet, row in same[same["n_events"] > 0].iterrows():
+        mine = shares[shares["outlet"] == outlet]
+        gaps = [mine.loc[mine["event"] == event, "share"].mean()
+                - shares.loc[(shares["event"] == event) & (shares["outlet"] != outlet), "share"].mean()
+                for event in mine["event"].unique()]
+        assert row["difference"] == pytest.approx(sum(gaps) / len(gaps)), outlet
+    summary = pd.read_csv(result.folder / "tables" / "frame_prevalence_by_outlet.csv")
+    rows = summary[(summary["frame"] == frame) & summary["difference"].notna()].set_index("outlet")
+    for outlet, row in rows.iterrows():  # the table's effect size is the same number (from 5 articles up)
+        assert same.loc[outlet, "difference"] == pytest.approx(row["difference"])
+    figure = json.loads(next((result.folder / "figures").glob("frame_on_same_events_*.json")).read_text())
+    assert "on the same events" in figure["caption"]
+    seed, _ = seed_report
+    assert not list((seed.folder / "tables").glob("frame_on_same_events_*"))
+    assert "nothing to average over events" in _printed(seed.folder / "notebooks" / "02_frames.ipynb")

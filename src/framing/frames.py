@@ -298,10 +298,10 @@ def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: in
     """One row per article, scheme and frame: `n_sentences` with cues, `n_terms` different cue words
     (lower-cased), `n_total` sentences, `share` of sentences with cues, and `present`: at least
     `min_terms` different cue words. Every frame of the schemes in `hits` gets a row for every
-    article, present or not."""
+    article, present or not. The article's `outlet` and `event` follow its id when `sentences`
+    has them."""
     table = keep_kinds(sentences, kinds)
     totals = table.groupby("article_id").size().rename("n_total")
-    outlets = table.groupby("article_id")["outlet"].first() if "outlet" in table else None
     frames = hits[["scheme", "frame"]].drop_duplicates()
     keys = ["article_id", "scheme", "frame"]
     counts = hits.groupby(keys)["sentence_id"].nunique().rename("n_sentences")
@@ -314,8 +314,8 @@ def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: in
     result["n_total"] = result["article_id"].map(totals).astype("int64")
     result["share"] = result["n_sentences"] / result["n_total"]
     result["present"] = result["n_terms"] >= min_terms
-    if outlets is not None:
-        result.insert(1, "outlet", result["article_id"].map(outlets))
+    for position, column in enumerate(c for c in ("outlet", "event") if c in table):
+        result.insert(1 + position, column, result["article_id"].map(table.groupby("article_id")[column].first()))
     return result
 
 
@@ -371,7 +371,7 @@ def _article_shares(hits: pd.DataFrame, table: pd.DataFrame, *, by: str, event: 
     `frame`, `n_sentences` with the frame, `n_total`, `share` and `score` (cue matches)."""
     if hits.empty or table.empty:
         return pd.DataFrame()
-    shares = article_frames(hits, table, kinds=None).drop(columns=["outlet"], errors="ignore")
+    shares = article_frames(hits, table, kinds=None).drop(columns=["outlet", "event"], errors="ignore")
     matches = hits.groupby(["article_id", "scheme", "frame"])["score"].sum()
     keys = pd.MultiIndex.from_frame(shares[["article_id", "scheme", "frame"]])
     shares["score"] = matches.reindex(keys, fill_value=0).to_numpy()
