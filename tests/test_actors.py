@@ -521,3 +521,28 @@ def test_all_allsides_actors_are_persons_or_organisations_and_quoted_persons_hav
     assert len(carlson) >= 5
     by_event = actors.groupby("event")["actor"].agg(set)
     assert all("Tucker Carlson" in by_event[e] for e in carlson["event"])
+
+
+def test_a_place_opening_a_role_after_a_comma_describes_the_person_before_it():
+    # "X, <place> <role>" and "X, <place>'s <role>" are appositions; "Del Rio, Texas" stays a place,
+    # and so does a place after an article or a preposition with a role after it
+    texts = ["Maria Ortega, Peru envoy to the talks, said the deal was weak.",
+             "Tom Price, London's mayor, opened the flood defences on Monday.",
+             "Officials in Del Rio, Texas, reopened the bridge.",
+             "A Del Rio, Texas resident filmed the crossing.",
+             "Flooding hit Austin, Texas state offices."]
+    actors = fr.find_actors(_table(texts))
+    assert set(actors["actor"]) == {"Maria Ortega", "Tom Price"}
+    quotes = fr.extract_quotes(_table(texts[:1]))
+    assert set(quotes["speaker"]) == {"Maria Ortega"}
+
+
+def test_an_outlet_run_into_a_name_and_a_name_written_twice_are_cut_to_the_name():
+    # the mention keeps the span as written (titles included), the actor is the person's name
+    found = fr.find_actors(_table(["The farmer told Reuters Biden called him twice in May.",
+                                   "Joe Biden visited the farm on Friday.",
+                                   "Storm warnings Senator Warren Elizabeth Ann Warren. Fracking rose again this year.",
+                                   "Elizabeth Warren spoke in Boston.", "Ford Madox Ford wrote the novel in 1915."]))
+    assert dict(zip(found["mention"], found["actor"])) == {
+        "Biden": "Joe Biden", "Joe Biden": "Joe Biden", "Senator Warren Elizabeth Ann Warren": "Elizabeth Warren",
+        "Elizabeth Warren": "Elizabeth Warren", "Ford Madox Ford": "Ford Madox Ford"}

@@ -33,8 +33,8 @@ with rules a careful reader would write down (all lists are data in `src/framing
 `resolve_names(table)` gives each name its canonical form: a surname alone ("Trump") becomes the full
 name ("Donald Trump") when exactly one full name with that surname is written in the same event, or
 (when the event names none) in the whole corpus; when several are written, the one that makes up at
-least `DOMINANT_SHARE` of their mentions. Middle initials are ignored when full names are compared
-("Donald J. Trump" is "Donald Trump"); names written alike but for accents are one, and within an
+least `DOMINANT_SHARE` of their mentions. Middle initials and middle given names are ignored when
+full names are compared ("Donald J. Trump" and "Donald John Trump" are "Donald Trump"); names written alike but for accents are one, and within an
 event so are spelling variants of a given name ("Zabiullah"/"Zabihullah Mujahid") and a person
 named by a middle name ("Kenneth F. McKenzie"/"Frank McKenzie"). Speakers of quotes
 (`framing.sources`) use the same resolution, so "Mr. Trump" in one outlet and "Donald Trump" in
@@ -94,6 +94,7 @@ class Rules(NamedTuple):
     given_names: frozenset = frozenset()  # common given names (`given_names.toml`): "Bill" of "Bill Clinton"
     closing_words: frozenset = frozenset()  # "Today", "These": a name ending so is no person's ("MedPage Today")
     given_name_particles: frozenset = frozenset()  # "Al": capitalised before a name, a given name ("Al Franken")
+    roles: frozenset = frozenset()  # lower-case nouns for what a person does ("mayor", "envoy": `person_roles`)
 
 
 @lru_cache(maxsize=8)
@@ -111,7 +112,8 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(data.get("hyphen_suffixes", ())), frozenset(data.get("breaks", ())),
                  frozenset(tuple(pair) for pair in data.get("nicknames", ())),
                  frozenset(data.get("place_openers", ())), frozenset(load_data("given_names")["names"]),
-                 frozenset(data.get("closing_words", ())), frozenset(data.get("given_name_particles", ())))
+                 frozenset(data.get("closing_words", ())), frozenset(data.get("given_name_particles", ())),
+                 frozenset(data.get("evidence", {}).get("person_roles", ())))
 
 
 # ── one text ────────────────────────────────────────────────────────────────────────────────────
@@ -234,7 +236,28 @@ def _names_a_body(text: str, run, rules: Rules) -> bool:
     if (before and before.group(1).lower() in rules.descriptors) or first.lower() in rules.descriptors:
         return True
     after = _PLACE_AFTER.match(text, run.end())
-    return bool(after) and after.group(1).rstrip(".") in rules.places
+    return bool(after) and after.group(1).rstrip(".") in rules.places and not _role_apposition(text, run, after, rules)
+
+
+_ROLE_AFTER_PLACE = re.compile(r"(?:[’']s)?[ \t\u00a0]+(?:([a-z][\w-]*)[ \t\u00a0]+)?([a-z][\w-]*)\b")
+_WORD_RIGHT_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")
+_BEFORE_A_PLACE = frozenset({"a", "an", "the", "in", "of", "from", "to", "at", "near", "outside", "across", "for",
+                             "by", "on", "into", "around", "throughout"})  # articles and prepositions
+
+
+def _role_apposition(text: str, run, place, rules: Rules) -> bool:
+    """True when the place after a comma opens a noun phrase for a role ("Simon Stiell, Grenada
+    envoy", "Sadiq Khan, London's mayor", "X, Grenada's climate envoy": a place, its possessive or
+    not, then a role noun of `person_roles`, one lower-case word allowed between): an apposition
+    describing the person before the comma, not a place naming the words before it ("Del Rio,
+    Texas"). Not after an article or a preposition, which open a place ("a Del Rio, Texas
+    resident", "in Austin, Texas state offices")."""
+    role = _ROLE_AFTER_PLACE.match(text, place.end())
+    if role is None or not any(w in rules.roles for w in role.groups() if w):
+        return False
+    before = _WORD_RIGHT_BEFORE.search(text, max(0, run.start() - _LOOK_BACK), run.start())
+    first = run.group().split()[0].lower()
+    return first not in _BEFORE_A_PLACE and (before is None or before.group(1).lower() not in _BEFORE_A_PLACE)
 
 
 _AMPERSAND_AFTER = re.compile(rf"[ \t\u00a0]*&[ \t\u00a0]*[{_UPPER}]")
@@ -355,6 +378,8 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         begin, has_title = max(inner), False
     if end - begin >= 3 and words[begin] in rules.places:  # "envoy to Haiti Daniel Foote": the place is no name
         begin += 1
+    begin = _after_run_in_words(words, begin, end, rules, organisations,
+                                after_the=after_the or begin > 0 and words[begin - 1] in ("the", "The"))
     name_words = words[begin:end]
     scope = words[cut:end] if has_title else words[first:end]  # "House Speaker Nancy Pelosi": the body names her office
     if end - begin >= 2 and words[begin] in rules.given_names:  # "Bill Clinton": a given name, not a bill
@@ -381,6 +406,25 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         return None  # "Black Americans", "House Democrats", "Alachua Counties": a group, not a person
     start = chunk[first if has_title else begin][1]
     return Mention(start, chunk[end - 1][2], name, has_title)
+
+
+def _after_run_in_words(words: list[str], begin: int, end: int, rules: Rules, organisations: tuple, *,
+                        after_the: bool = False) -> int:
+    """Where a name starts in `words[begin:end]` when other words run into it: outlets' names of one
+    word before a surname or a name opening with a listed given name ("told Reuters Trump called":
+    the outlet is the object of the verb, the name opens the next clause), or a name that repeats its
+    last word with a listed given name after the first time ("President Trump Donald John Trump", a
+    headline and a byline run together: the name is the words from that given name). `begin` when neither ("Ford Madox Ford" keeps its words; after "the",
+    the words are one name: "the Time Warner Cable Arena")."""
+    outlet = begin
+    while not after_the and outlet < end - 1 and words[outlet] in organisations and words[outlet] not in rules.given_names:
+        outlet += 1  # "Facebook Twitter Pinterest Derek Hatton": share buttons before a caption's name
+    if outlet > begin and (end - outlet == 1 or words[outlet] in rules.given_names):
+        begin = outlet  # not "Time Warner Cable Arena": what follows an outlet is a surname or a full name
+    repeated = [i for i in range(begin, end - 2) if words[i] == words[end - 1]]
+    if repeated and words[repeated[-1] + 1] in rules.given_names:
+        begin = repeated[-1] + 1
+    return begin
 
 
 def _person_of_body(words: list[str], rules: Rules) -> int | None:
@@ -835,7 +879,7 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     rules = read_rules(lexicon)
     names = table[name_col]
     groups = table[within].astype(str) if within in table else pd.Series("all", index=table.index)
-    full = names.map(_initials_dropped(names.dropna().unique()))
+    full = names.map(_initials_dropped(names.dropna().unique(), rules.given_names))
     full = full.map(_given_name_variants(full.dropna(), rules))
     headline = table["title_case"].astype(bool) if "title_case" in table else pd.Series(False, index=table.index)
     full = full.map(_one_person_forms(names, full, groups, rules, headline=headline))
@@ -949,18 +993,24 @@ def _look_up(form: str, index: dict, *, unique: bool = False) -> str | None:
     return None
 
 
-def _initials_dropped(names) -> dict[str, str]:
-    """name → its form without middle initials ("Donald J. Trump" → "Donald Trump") when that form
-    is itself written and no other initialled name reduces to it ("George W. Bush" and "George H.
-    W. Bush" stay apart); every other name → itself."""
+def _initials_dropped(names, given_names=frozenset()) -> dict[str, str]:
+    """name → its form without middle initials or middle given names ("Donald J. Trump", "Donald John
+    Trump" → "Donald Trump") when that form is itself written and the names that reduce to it have
+    the same middle initials ("George W. Bush" and "George H. W. Bush" stay apart; "Donald J." and
+    "Donald John Trump" join); every other name → itself. A middle given name is one of
+    `given_names` ("Elizabeth Ann Warren"; not "Sarah Huckabee Sanders", a family name)."""
     reduced: dict[str, set[str]] = {}
+    middles: dict[str, set[tuple]] = {}
     for name in names:
         words = name.split()
-        short = " ".join([words[0], *[w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)], words[-1]])
+        middle = [w for w in words[1:-1] if re.fullmatch(r"[A-Z]\.?", w) or w in given_names]
+        short = " ".join([words[0], *[w for w in words[1:-1] if w not in middle], words[-1]])
         reduced.setdefault(short, set()).add(name)
+        if name != short:
+            middles.setdefault(short, set()).add(tuple(w[0] for w in middle))
     out = {name: name for name in names}
     for short, variants in reduced.items():
-        if short in variants and len(variants) == 2:
+        if short in variants and len(variants) >= 2 and len(middles[short]) == 1:
             out.update({variant: short for variant in variants})
     return out
 
