@@ -962,3 +962,40 @@ def test_a_place_s_office_holders_and_listed_groups_stay_anonymous(text):
 ])
 def test_sieve_rules_of_version_1_15(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a document noun after a capitalised word: the issuer when that word is a body or a person met
+    # before, nobody when it is a place (or a date, a topic) and no author of that document was named
+    (["The Pentagon report warned that the agency “lacked a plan.”"], "lacked a plan.", "Pentagon", False),
+    (["A new CDC study warned that masks “cut the risk by half.”"], "cut the risk by half.", "CDC", False),
+    (["Special counsel Jane Roe delivered her findings in March.",
+      "The Roe report concluded that the campaign “did not conspire.”"], "did not conspire.", "Jane Roe", False),
+    (["The Provincetown report concludes that the outbreak “was driven by one party.”"],
+     "was driven by one party.", None, False),
+    (["A report from the Government Accountability Office was released on Friday.",
+      "The Provincetown report concludes that the outbreak “was driven by one party.”"],
+     "was driven by one party.", "Government Accountability Office", False),
+    (["The Centers for Disease Control and Prevention (CDC) released a report Friday on an outbreak.",
+      "The Provincetown report concludes that the outbreak “was driven by one party.”"],
+     "was driven by one party.", "CDC", False),
+    # owners in a chain: the nearer owner, a body, issues the document; the body named before with that head
+    (["President Jane Roe’s commission’s draft cautioned that expansion “would be a mistake.”"],
+     "would be a mistake.", "Jane Roe’s commission", False),
+    (["The Supreme Court Commission met on Friday.",
+      "President Jane Roe’s commission’s draft cautioned that expansion “would be a mistake.”"],
+     "would be a mistake.", "Supreme Court Commission", False),
+    # a document from a body owned by a person: the body ("the report" named again by another noun)
+    (["Critics fumed over a draft from President Jane Roe’s Supreme Court Commission on Friday.",
+      "“Expansion is likely to undermine the court,” the report said."],
+     "Expansion is likely to undermine the court,", "Supreme Court Commission", False),
+    # a court's document with no author named: the court named last, its ordinal kept
+    (["In 2012, the U.S. Court of Appeals for the Fourth Circuit dismissed a nuisance action.",
+      "The opinion further notes that “courts have been reluctant to act.”"],
+     "courts have been reluctant to act.", "U.S. Court of Appeals for the Fourth Circuit", False),
+    # with no court named, a court's document stays without a speaker
+    (["The plan was challenged last year.", "The opinion further notes that “courts have been reluctant to act.”"],
+     "courts have been reluctant to act.", None, False),
+])
+def test_document_issuers_of_version_1_16(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

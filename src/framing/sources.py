@@ -785,6 +785,8 @@ def _subject(narration: str):
         after = narration[match.end("who"):].split()[:4]
         if not any(w.strip(",.").lower() in _lexicon().documents for w in after):
             return None  # "The Taliban's fighters …": the owner of something that does not speak
+        if any(_POSSESSIVE.search(w) or w.endswith(("’", "'")) for w in after[:1]):
+            return None  # "Biden's commission's draft": the nearer owner issues it (`_document_issuer`)
         who = _POSSESSIVE.sub("", who).rstrip("’'")
     if _not_a_speaker(who, None, _lexicon()) or who.split()[0] in read_rules().function_words:
         return None  # "Thousands of Cubans took …": a group, not a named person
@@ -1006,6 +1008,14 @@ def _title_case(narration: str) -> bool:
     return _LOWER_WORD.search(narration) is None
 
 
+def _inside_name(words: list[str], i: int) -> bool:
+    """True when a function word stands inside a body's name, between two of its words ("Court of
+    Appeals for the Fourth Circuit"), not opening it ("In North Carolina") or after it ("on Wednesday")."""
+    rules = read_rules()
+    return (0 < i < len(words) - 1 and words[i + 1][:1].isupper() and words[i + 1] not in rules.function_words
+            and words[i - 1] not in rules.function_words)
+
+
 def _remember_bodies(narration: str, memory: _Memory) -> None:
     """Remember the bodies a sentence names: an acronym it defines in brackets ("(CDC)") or two
     capitalised words or more holding an organisation word ("the Food and Drug Administration",
@@ -1017,7 +1027,8 @@ def _remember_bodies(narration: str, memory: _Memory) -> None:
     for match in _BODY.finditer(narration):
         words = match.group().split()
         if len(words) == 1 or any(w in rules.organisation_words and w not in _NOT_BODIES for w in words):
-            name = " ".join(w for w in words if w not in rules.function_words or w in ("of", "for", "and", "on"))
+            name = " ".join(w for i, w in enumerate(words) if w not in rules.function_words
+                            or w in ("of", "for", "and", "on") or _inside_name(words, i))
             if name:
                 memory.bodies.append(re.sub(r"(?<=[a-z])\.$", "", _POSSESSIVE.sub("", name)))
                 memory.name_body(memory.bodies[-1])
@@ -1051,12 +1062,15 @@ _DOCUMENT_VERBS = f"(?:{'|'.join(sorted(_DOCUMENT_VERB_SET))})"
 
 @lru_cache(maxsize=1)
 def _document_patterns() -> tuple[re.Pattern, re.Pattern, frozenset]:
-    """The two forms of a document with its author: "DOCUMENT … by NAME" and "NAME filed a DOCUMENT",
-    and the words one of which a sentence holds when it names a document."""
+    """The two forms of a document with its author: "DOCUMENT … by NAME" and "NAME filed a DOCUMENT"
+    (a body's name defined by its acronym in brackets gives the acronym: "The Centers for Disease
+    Control and Prevention (CDC) released a report"), and the words one of which a sentence holds
+    when it names a document."""
     documents = _alternatives(_lexicon().documents)
     by_author = re.compile(rf"(?i:\b(?P<doc>{documents}))\b(?:[\s,]+[\w-]+){{0,3}}?\s+(?:by|from)\s+(?:the\s+)?"
                            rf"(?P<who>{_NAME})")
-    author_first = re.compile(rf"^\s*(?:The\s+)?(?P<who>{_NAME})\s+(?:[a-z]+\s+){{0,3}}?{_DOCUMENT_VERBS}\s+"
+    author_first = re.compile(rf"^\s*(?:The\s+)?(?:[A-Z][^()]{{0,80}}?\((?P<acronym>[A-Z]{{2,6}})\)|(?P<who>{_NAME}))"
+                              rf"\s+(?:[a-z]+\s+){{0,3}}?{_DOCUMENT_VERBS}\s+"
                               rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?P<doc>{documents})\b")
     heads = frozenset(w for d in _lexicon().documents for w in d.split() for w in (w, w + ",", w + "."))
     return by_author, author_first, heads
@@ -1074,11 +1088,28 @@ def _document_author(narration: str):
     by = by_author.search(narration) if "by" in words or "from" in words else None
     if by is None and not _DOCUMENT_VERB_SET.isdisjoint(words):
         by = author_first.search(narration)
+    if by is not None and by.groupdict().get("acronym"):  # "The Centers for … (CDC) released a report"
+        return by.group("doc").lower(), by.group("acronym")
     if by is None or by.group("who").split()[0] in read_rules().function_words:
         return None
-    roles, name = _split_label(_without_owner(by.group("who").split()))
-    who = by.group("who") if not name or not roles or not _titled_person(roles, name) else " ".join(name)
+    tokens = _owned_body(_without_owner(by.group("who").split()))
+    roles, name = _split_label(tokens)
+    who = " ".join(tokens) if not name or not roles or not _titled_person(roles, name) else " ".join(name)
     return by.group("doc").lower(), _POSSESSIVE.sub("", who).rstrip(".,")
+
+
+def _owned_body(tokens: list[str]) -> list[str]:
+    """A body without the person who owns it ("President Joe Biden’s Supreme Court Commission" →
+    "Supreme Court Commission"): the words after the last possessive, when one of them is an
+    organisation word and none before it is (rule 7: the body that issues a document speaks, not
+    the person who owns or leads it)."""
+    cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t) or t.endswith(("’", "'"))),
+              default=0)
+    organisation = read_rules().organisation_words
+    if (cut and any(t.rstrip(".,") in organisation for t in tokens[cut:])
+            and not any(_POSSESSIVE.sub("", t).rstrip("’'") in organisation for t in tokens[:cut])):
+        return tokens[cut:]  # a person's body; a body's own part keeps it ("Justice Department’s Office …")
+    return tokens
 
 
 def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
@@ -1583,6 +1614,58 @@ def _named_group(who: str, noun: str | None) -> str | None:
     return " ".join(words)
 
 
+_NO_ISSUER = object()  # a document subject whose issuer the text does not name: nobody speaks
+
+
+def _document_issuer(who: str, noun: str | None, memory: _Memory):
+    """The speaker of a subject whose head is a document noun (`documents` in the data file): the
+    document's issuer when the subject names it, `_NO_ISSUER` when it names none, None when the
+    subject is not of these forms (other rules read it). Rule 8 of the labelling rule:
+    - "X's commission's draft" (owners in a chain): the nearest owner, a body owned by X, is the
+      body named before with that head ("Supreme Court Commission"), else "X’s commission";
+    - "the X report", "a new X study" with X capitalised: X when it is a body (an organisation
+      word, an acronym: "the Pentagon report", "a CDC study") or a person met before ("the Mueller
+      report"), else the author of a document of that name introduced before ("a report from the
+      CDC" then "the Provincetown report"), else nobody: a place, a date or a topic issues nothing."""
+    words = who.split() + ([noun] if noun else [])
+    if len(words) < 2 or words[-1] not in _lexicon().documents:
+        return None  # a document noun in lower case only ("The Drudge Report" is an outlet)
+    head, words = words[-1], words[:-1]
+    if words[0].lower() in ("the", "a", "an", "another"):
+        words = words[1:]
+    while len(words) > 1 and words[0].islower():  # "a new CDC study"
+        words = words[1:]
+    owners = [i for i, w in enumerate(words) if _POSSESSIVE.search(w) or w.endswith(("’", "'"))]
+    if len(owners) >= 2 and words[owners[-1]].islower():  # "President Biden's commission's draft"
+        body = _POSSESSIVE.sub("", words[owners[-1]]).rstrip("’'")
+        _, person = _split_label([_POSSESSIVE.sub("", w).rstrip("’'") for w in words[:owners[0] + 1]])
+        named = memory.body(body) if body.capitalize() in read_rules().organisation_words else None
+        if named is not None and body.capitalize() in named.split():
+            return named
+        return f"{memory.full_name(person)}’s {body}" if person else body
+    if owners or not words or not all(w[:1].isupper() for w in words):
+        return None  # "Biden's proclamation", "the agency's report", "the initial draft": other rules
+    name, rules = " ".join(words), read_rules()
+    if _is_place(name) or name in _outlets() or any(w in rules.adjectives for w in words):
+        return memory.authors.get(head) or _NO_ISSUER  # "the Provincetown report", "a Washington Post report"
+    if any(w in rules.organisation_words for w in words) or (
+            len(words) == 1 and re.fullmatch(r"[A-Z]{2,}", name)):  # "the Pentagon report", "a CDC study"
+        return name
+    known = memory.known(words[-1])
+    if known is not None and known.split()[-len(words):] == words:  # "the Mueller report"
+        return known
+    return memory.authors.get(head) or _NO_ISSUER
+
+
+def _court_of(document: str, memory: _Memory) -> str | None:
+    """The court that issued a court's document (`court_documents` in the data file: "the opinion
+    further notes" after "the U.S. Court of Appeals for the Fourth Circuit dismissed …"): the last
+    body named whose name holds "Court", else None."""
+    if document not in load_data("reporting_verbs")["roles"].get("court_documents", ()):
+        return None
+    return next((b for b in reversed(memory.bodies) if "Court" in b.split()), None)
+
+
 def _speaker(found, memory: _Memory):
     """(speaker, label, verb, verb_text, stance, anonymous, pattern) from an attribution match,
     remembering the speaker. "he" / "she" / "they" is the last speaker (or the last person named
@@ -1611,6 +1694,8 @@ def _speaker(found, memory: _Memory):
     if who in ("it", "It"):  # "it said": the body named in this sentence or the one before
         return memory.recent_body(), who, verb, verb_text, stance, False, pattern + "_pronoun"
     who = _without_openers(who)
+    if (issuer := _document_issuer(who, noun, memory)) is not None:  # "the Pentagon report warned"
+        return (None if issuer is _NO_ISSUER else issuer), who, verb, verb_text, stance, False, pattern + "_document"
     owned = _OWNED.fullmatch(who) if " " in who else None
     owner = _POSSESSIVE.sub("", owned.group("owner")).rstrip("’'") if owned else ""
     if owned and owned.group("title") in lexicon.titles and (
@@ -1681,7 +1766,8 @@ def _speaker(found, memory: _Memory):
                 return memory.titled(owner), who, verb, verb_text, stance, False, pattern + "_document"
             # the author of a document of that name, else of the last document named ("A memo from the
             # Office of Legal Counsel said …" then "the opinion said")
-            return (memory.authors.get(head) or memory.last_author), who, verb, verb_text, stance, False, pattern + "_document"
+            author = memory.authors.get(head) or memory.last_author or _court_of(head, memory)
+            return author, who, verb, verb_text, stance, False, pattern + "_document"
         if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
             # "the agency said": the body named last (of that kind, for "the court")
             return memory.body(head), who, verb, verb_text, stance, False, pattern + "_body"
