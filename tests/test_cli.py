@@ -391,6 +391,27 @@ def test_a_corpus_tables_folder_linked_elsewhere_is_cleaned_there_and_both_stay(
     assert disk.is_dir() and not any(disk.iterdir()) and (project / "data" / "processed" / "mycorpus").is_symlink()
 
 
+@pytest.mark.parametrize("target", ["project", "raw corpus", "dot", "dotdot"])
+def test_a_tables_folder_linked_to_a_folder_framing_did_not_make_is_never_written_or_cleaned(project, target):
+    """Since `framing clean` follows a link the user made for `data/processed/<corpus>`, a link to
+    the project itself, to the raw corpus, to '.' or to '..' must not become a way in: build and
+    clean leave everything there as it was (nothing there carries framing's marker)."""
+    processed = project / "data" / "processed"
+    processed.mkdir(parents=True)
+    link = processed / "mycorpus"
+    pointed = {"project": project, "raw corpus": project / "data" / "raw" / "mycorpus",
+               "dot": Path("."), "dotdot": Path("..")}[target]
+    link.symlink_to(pointed, target_is_directory=True)
+    place = link.resolve()
+    before = _hashes(project.parent)
+    build = _run(["build", "mycorpus"], project)
+    clean = _run(["clean", "mycorpus"], project)
+    assert "Traceback" not in build.stderr + clean.stderr, build.stderr + clean.stderr
+    assert build.returncode != 0 and not (place / ".framing").exists()
+    assert f"kept {link}: not made by framing" in clean.stdout or clean.returncode != 0, clean.stdout + clean.stderr
+    assert _hashes(project.parent) == before
+
+
 def test_a_corpus_given_by_its_path_from_elsewhere_writes_into_its_own_project(project, tmp_path):
     """`framing build /path/to/project/data/raw/<corpus>` run from another folder wrote the tables
     under that folder (`./data/processed/`), outside the project; now into the corpus's project."""
