@@ -168,8 +168,9 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     there are several). The analyses are run when not given: `scored` (`add_sentiment`), `hits`
     (`add_frames`, generic scheme), `quotes` (`extract_quotes`), `actors` (`find_actors`, for
     `official_quotes`: see `official_quote_mask`) and `mentions` (`add_actor_sentiment` of those
-    actors). Returns one row per article: `event`, `outlet`, `article_id`, `title` (from
-    `articles` when given, else its headline sentences), `n_sentences`, `main_actor` (the event's:
+    actors; when not given, only the main actors' mentions are classified). Returns one row per
+    article: `event`, `outlet`, `article_id`, `title` (from `articles` when given, else its
+    headline sentences), `n_sentences`, `main_actor` (the event's:
     `main_actors`), then `sentiment`, `conflict`, `quotes`, `official_quotes` and
     `main_actor_sentiment` (NaN when the article does not name the main actor)."""
     from .actors import find_actors
@@ -183,7 +184,9 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     hits = add_frames(content, scheme="generic") if hits is None else hits
     actors = find_actors(content) if actors is None else actors
     quotes = extract_quotes(content, actors=actors) if quotes is None else quotes
-    mentions = add_actor_sentiment(content, actors) if mentions is None else mentions
+    main = main_actors(actors if mentions is None else mentions)
+    if mentions is None:  # only the main actors' mentions are read by the classifier
+        mentions = add_actor_sentiment(content, actors[actors["actor"].eq(actors["event"].map(main))])
     table = (content.groupby("article_id", sort=True)
              .agg(event=("event", "first"), outlet=("outlet", "first"), n_sentences=("sentence_id", "size"))
              .reset_index())
@@ -200,7 +203,6 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     officials = quotes[official_quote_mask(quotes, actors)]
     table["official_quotes"] = (table["article_id"].map(officials.groupby("article_id").size())
                                 .fillna(0).astype("int64"))
-    main = main_actors(mentions)
     table["main_actor"] = table["event"].map(main)
     toward = mentions[mentions["actor"].eq(mentions["event"].map(main))]
     table["main_actor_sentiment"] = table["article_id"].map(toward.groupby("article_id")["actor_sentiment"].mean())
