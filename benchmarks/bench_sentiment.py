@@ -23,6 +23,13 @@ writes benchmarks/results/sentiment.json. Needs ../shared/data/.
    mark of `QUOTE_FOLD` and the share whose scores `fold_quotes` changes. `ONLY=quotes_classifier`
    (not part of a full run, about 5 minutes) compares the actor classifier's grouped CV with its
    lexicon features read from folded text against the features it was trained on.
+5. Document-level tone (`documents`): per NYT editorial, the article value of `article_sentiment`
+   against the mean human rating of its sentences; per NewsMTSC document and annotated person
+   with 2+ mentions, the mean `actor_sentiment` (classifier scored out of fold, grouped by
+   document) against the mean annotated label. Pearson, Spearman, pairwise concordance (by gap
+   too) and exact order of seeded random triples; general aggregations chosen on one seeded half
+   of the documents and reported on the other. `ONLY=afinn` (not part of a full run) measures the
+   AFINN lexicon averaged into `sentiment` when the `afinn` package is importable.
 """
 from __future__ import annotations
 
@@ -370,14 +377,273 @@ def quotes_classifier() -> dict:
     return out
 
 
+# ── document-level tone: does framing order documents as people do? ────────────────────────────
+
+SEED = 0
+N_TRIPLES = 20_000
+SHRINK = 2  # pseudo-sentences (or mentions) at 0 in the shrunken mean
+
+
+def _values(human, framing) -> tuple[np.ndarray, np.ndarray]:
+    """Both as float arrays rounded to 1e-9, so that means equal but for floating-point error tie."""
+    return np.round(np.asarray(human, float), 9), np.round(np.asarray(framing, float), 9)
+
+
+def concordance(human, framing) -> float:
+    """Share of the pairs of documents that people rate differently which `framing` orders the same
+    way (a tie in `framing` counts one half): what "order outlets by tone" asks, chance 0.5."""
+    human, framing = _values(human, framing)
+    upper = np.triu_indices(len(human), 1)
+    h = np.sign(human[:, None] - human[None, :])[upper]
+    f = np.sign(framing[:, None] - framing[None, :])[upper]
+    rated = h != 0
+    return float(np.mean(np.where(f[rated] == 0, 0.5, f[rated] == h[rated])))
+
+
+def concordance_by_gap(human, framing, *, bins: int = 3) -> list[dict]:
+    """`concordance` over the pairs of documents whose human values differ little, more, most
+    (equal-count bins of the absolute difference): how well close documents, such as three
+    outlets' reports of one event, are ordered."""
+    human, framing = _values(human, framing)
+    upper = np.triu_indices(len(human), 1)
+    gap = (human[:, None] - human[None, :])[upper]
+    f = np.sign(framing[:, None] - framing[None, :])[upper]
+    rated = gap != 0
+    gap, f = gap[rated], f[rated]
+    right = np.where(f == 0, 0.5, f == np.sign(gap))
+    edges = np.quantile(np.abs(gap), np.linspace(0, 1, bins + 1))
+    which = np.clip(np.searchsorted(edges, np.abs(gap), side="right") - 1, 0, bins - 1)
+    return [{"gap_from": float(edges[i]), "gap_to": float(edges[i + 1]), "pairs": int((which == i).sum()),
+             "concordance": float(right[which == i].mean())} for i in range(bins)]
+
+
+def triple_order(human, framing, *, n: int = N_TRIPLES, seed: int = SEED) -> float:
+    """Share of `n` random triples of documents (three different human values; seeded) that
+    `framing` puts in exactly the people's order (ties in `framing` never do): chance 1/6, the
+    situation of three outlets covering one event."""
+    human, framing = _values(human, framing)
+    rng = np.random.default_rng(seed)
+    drawn = np.array([rng.choice(len(human), 3, replace=False) for _ in range(4 * n)])
+    h, f = human[drawn], framing[drawn]
+    distinct = (h[:, 0] != h[:, 1]) & (h[:, 0] != h[:, 2]) & (h[:, 1] != h[:, 2])
+    h, f = h[distinct][:n], f[distinct][:n]
+    same = (np.argsort(h, axis=1) == np.argsort(f, axis=1)).all(axis=1)
+    untied = (f[:, 0] != f[:, 1]) & (f[:, 0] != f[:, 2]) & (f[:, 1] != f[:, 2])
+    return float(np.mean(same & untied))
+
+
+def agreement(human, framing) -> dict:
+    """Pearson r, Spearman rho, pairwise concordance and exact triple order of `framing` with `human`
+    (one value per document)."""
+    from scipy.stats import spearmanr
+
+    return {"pearson": pearson(human, framing), "spearman": float(spearmanr(human, framing)[0]),
+            "concordance": concordance(human, framing), "triples": triple_order(human, framing),
+            "n": int(len(human)), "concordance_by_gap": concordance_by_gap(human, framing)}
+
+
+def aggregations() -> dict:
+    """General ways to make one document value of its sentence (or mention) scores `x`; `quoted`
+    flags quoted speech (each function gets x and the flags)."""
+    def signs(x, q, t):
+        return float(np.mean(np.sign(x) * (np.abs(x) >= t)))
+
+    def trimmed(x, q, share):
+        k = int(len(x) * share)
+        return float(np.sort(x)[k:len(x) - k].mean()) if len(x) > 2 * k else float(x.mean())
+
+    out = {
+        "mean": lambda x, q: float(x.mean()),
+        "median": lambda x, q: float(np.median(x)),
+        "trimmed mean (10 % each end)": lambda x, q: trimmed(x, q, 0.1),
+        "weighted by strength |s|": lambda x, q: float((x * np.abs(x)).sum() / max(np.abs(x).sum(), 1e-12)),
+        f"shrunken mean (sum / (n + {SHRINK}))": lambda x, q: float(x.sum() / (len(x) + SHRINK)),
+        "quoted speech left out": lambda x, q: float(x[~q].mean()) if (~q).any() else float(x.mean()),
+    }
+    for t in (0.05, 0.2, 0.4):
+        out[f"share positive - share negative (|s| >= {t})"] = lambda x, q, t=t: signs(x, q, t)
+    return out
+
+
+def _quoted_sentences(texts: list[str]) -> np.ndarray:
+    """Per sentence of one document in order: inside or holding quoted speech, by its quotation
+    marks ('' or straight or curly double quotes), a quotation left open running into the next."""
+    marks = re.compile("''|\"|\u201c|\u201d")
+    flags, open_quote = [], False
+    for text in texts:
+        found = len(marks.findall(text))
+        flags.append(open_quote or found > 0)
+        open_quote = (open_quote + found) % 2 == 1
+    return np.array(flags, bool)
+
+
+def _document_values(table: pd.DataFrame, key: list[str], score: str, how) -> pd.Series:
+    return table.groupby(key, sort=True).apply(
+        lambda g: how(g[score].to_numpy(float), g["quoted"].to_numpy(bool)), include_groups=False)
+
+
+def choose_by_halves(table: pd.DataFrame, key: list[str], score: str, human: pd.Series, half: pd.Series) -> list[dict]:
+    """Each aggregation's agreement on both halves of the documents; the one with the highest
+    concordance on one half (mean first on a tie) reported on the other, beside the mean."""
+    values = {name: _document_values(table, key, score, how) for name, how in aggregations().items()}
+    folds = []
+    for choose in (0, 1):
+        train, test = half.index[half == choose], half.index[half != choose]
+        on_train = {name: concordance(human[train], v[train]) for name, v in values.items()}
+        best = max(on_train, key=lambda name: (round(on_train[name], 12), name == "mean"))
+        folds.append({"fold": f"choose on half {choose}, report on half {1 - choose}", "chosen": best,
+                      "concordance_on_choosing_half": on_train,
+                      "held_out_chosen": agreement(human[test], values[best][test]),
+                      "held_out_mean": agreement(human[test], values["mean"][test]),
+                      "held_out_all": {name: agreement(human[test], v[test]) for name, v in values.items()}})
+    return folds
+
+
+def seeded_halves(keys, seed: int = SEED) -> pd.Series:
+    """Each key (editorial or document) to half 0 or 1, by a seeded permutation of the sorted keys."""
+    keys = sorted(keys, key=str)
+    order = np.random.default_rng(seed).permutation(len(keys))
+    return pd.Series(order % 2, index=pd.Index(keys))
+
+
+def nyt_documents() -> dict:
+    """Per NYT editorial: framing's article tone as `article_sentiment` gives it (the mean of the
+    sentences' `sentiment`) against the mean human rating of its sentences."""
+    rows = pd.read_json(SHARED / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
+    rows = rows.sort_values(["doc_id", "snippet_index"], kind="stable", ignore_index=True)
+    scored = S.add_sentiment(rows).assign(outlet="nyt")
+    scored["quoted"] = np.concatenate([_quoted_sentences(list(g["text"])) for _, g in scored.groupby("doc_id", sort=True)])
+    human = scored.groupby("doc_id", sort=True)["mean_rating"].mean()
+    out = {"n_editorials": int(len(human)), "quoted_sentence_share": float(scored["quoted"].mean())}
+    for column in ("sentiment", "vader_compound"):
+        articles = S.article_sentiment(scored, by="outlet", score=column, article="doc_id").set_index("doc_id")
+        out[f"mean {column}"] = agreement(human, articles[column].reindex(human.index))
+    out["folds"] = choose_by_halves(scored, ["doc_id"], "sentiment", human, seeded_halves(human.index))
+    return out
+
+
+def newsmtsc_targets() -> pd.DataFrame:
+    """NewsMTSC training targets, one row per annotated mention (repeats of a mention dropped), with
+    `person` (the last word of the annotated target's name, lower-cased: "President Donald Trump"
+    and "Trump" are one person of a document), and `y` (−1 / 0 / +1)."""
+    rows = pd.read_json(SHARED / "newsmtsc-train" / "train_targets.jsonl", lines=True)
+    rows = rows.drop_duplicates(["source_doc_key", "source_sentence_key", "from", "to"], ignore_index=True)
+    names = [gid[len(doc) + 1:].split("_", 1)[1].rsplit("_", 2)[0] for gid, doc in zip(rows["target_gid"], rows["source_doc_key"])]
+    rows["person"] = [name.split()[-1].lower() for name in names]
+    rows["y"] = rows["polarity"].map({"negative": -1, "neutral": 0, "positive": 1})
+    return rows
+
+
+def out_of_fold_actor_sentiment(rows: pd.DataFrame, features, folds: int = 5) -> np.ndarray:
+    """`actor_sentiment` (P(positive) − P(negative)) of each mention from the classifier trained
+    without its document: `folds`-fold CV grouped by document, the shipped penalty."""
+    from sklearn.model_selection import GroupKFold
+    import train_actor_sentiment as T
+
+    penalty = S.load_target_model(str(S.DEFAULT_TARGET_MODEL))["penalty_C"]
+    truth = rows["polarity"].to_numpy()
+    out = np.full(len(rows), np.nan)
+    for train, test in GroupKFold(n_splits=folds).split(rows, groups=rows["source_doc_key"]):
+        model = T.fit(T.subset(features, train), truth[train], penalty, 0.4)
+        p = S.target_probabilities(T.subset(features, test), model)
+        out[test] = p[:, 2] - p[:, 0]
+    return out
+
+
+def newsmtsc_documents() -> dict:
+    """Per (document, annotated person) with 2+ annotated mentions: the mean annotated polarity
+    against framing's mean `actor_sentiment` over the same mentions (the aggregation behind
+    `main_actor_sentiment`); the classifier out of fold (trained without the document) and, for
+    reference, as shipped (trained on these very mentions, so in-sample)."""
+    import train_actor_sentiment as T
+
+    rows = newsmtsc_targets()
+    features = T.features_of(rows)
+    rows["quoted"] = features.dense[:, features.dense_names.index("in_quote")] > 0
+    shipped = S.target_probabilities(features, S.load_target_model(str(S.DEFAULT_TARGET_MODEL)))
+    rows["shipped"] = shipped[:, 2] - shipped[:, 0]
+    rows["out_of_fold"] = out_of_fold_actor_sentiment(rows, features)
+    key = ["source_doc_key", "person"]
+    size = rows.groupby(key, sort=True).size()
+    human = rows.groupby(key, sort=True)["y"].mean()
+    out = {"n_mentions": int(len(rows)), "mention_pearson": {c: pearson(rows["y"], rows[c]) for c in ("out_of_fold", "shipped")}}
+    for least in (2, 3):
+        kept = size.index[size >= least]
+        for column in ("out_of_fold", "shipped"):
+            framing = rows.groupby(key, sort=True)[column].mean()
+            out[f"{least}+ mentions, {column}"] = agreement(human[kept], framing[kept])
+    pairs = rows[rows.set_index(key).index.isin(size.index[size >= 2])]
+    half_of_document = seeded_halves(pairs["source_doc_key"].unique())
+    pair_index = human[size >= 2].index
+    half = pd.Series(half_of_document.reindex(pair_index.get_level_values(0)).to_numpy(), index=pair_index)
+    out["folds"] = choose_by_halves(pairs, key, "out_of_fold", human[pair_index], half)
+    return out
+
+
+def documents() -> dict:
+    """Document-level tone agreement (NYT editorials; NewsMTSC document × person); prints a table."""
+    out = {"nyt_editorials": nyt_documents(), "newsmtsc_document_person": newsmtsc_documents()}
+    print(document_table(out), flush=True)
+    return out
+
+
+def document_table(result: dict) -> str:
+    """The figures of `documents` as text: one line per measure and aggregation."""
+    def line(name, a):
+        gaps = " / ".join(f"{g['concordance']:.3f}" for g in a["concordance_by_gap"])
+        return (f"  {name:50s} r {a['pearson']:.3f}  rho {a['spearman']:.3f}  pairs {a['concordance']:.3f} "
+                f"(by gap {gaps})  triples {a['triples']:.3f}  n {a['n']}")
+
+    lines = []
+    for part, values in result.items():
+        lines.append(part)
+        lines += [line(name, a) for name, a in values.items() if isinstance(a, dict) and "pearson" in a]
+        for fold in values["folds"]:
+            lines.append(f" {fold['fold']}: chosen {fold['chosen']!r}")
+            lines += [line(name, a) for name, a in fold["held_out_all"].items()]
+    return "\n".join(lines)
+
+
+def afinn() -> dict:
+    """AFINN (Nielsen 2011) averaged into `sentiment`, when the `afinn` package is importable (not
+    a dependency: its word list is under the share-alike ODbL and the package under the GPL).
+    Sentence level: the weight (0 … 0.5) chosen on even editorials reported on odd ones and the
+    other way round; document level: the same weights, means per editorial."""
+    try:
+        from afinn import Afinn
+    except ImportError:
+        return {"note": "the afinn package is not installed"}
+    rows = pd.read_json(SHARED / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
+    scored = S.add_sentiment(rows)
+    lexicon = Afinn()
+    scored["afinn"] = np.tanh([lexicon.score(S.fold_quotes(t)) / 4 for t in scored["text"]])
+    even = scored["doc_id"].astype(int) % 2 == 0
+    weights = np.round(np.arange(0, 0.51, 0.1), 2)
+    human = scored.groupby("doc_id")["mean_rating"].mean()
+    out = {"r_afinn_all": pearson(scored["mean_rating"], scored["afinn"]), "folds": []}
+    for name, choose in (("choose even, report odd", even), ("choose odd, report even", ~even)):
+        def r(weight, mask):
+            return pearson(scored["mean_rating"][mask], ((1 - weight) * scored["sentiment"] + weight * scored["afinn"])[mask])
+
+        best = max(weights, key=lambda w: r(w, choose))
+        documents = scored[~choose].assign(combined=(1 - best) * scored["sentiment"] + best * scored["afinn"])
+        held = human[documents["doc_id"].unique()]
+        out["folds"].append({
+            "fold": name, "chosen_weight": float(best),
+            "sentence_r_held_out": r(best, ~choose), "sentence_r_held_out_without": r(0.0, ~choose),
+            "document_held_out": agreement(held, documents.groupby("doc_id")["combined"].mean()[held.index]),
+            "document_held_out_without": agreement(held, documents.groupby("doc_id")["sentiment"].mean()[held.index])})
+    return out
+
+
 def main() -> None:
     parts = {"nyt": nyt, "newsmtsc": newsmtsc, "speed": speed, "quotes": quotes,
-             "quotes_classifier": quotes_classifier}
+             "quotes_classifier": quotes_classifier, "documents": documents, "afinn": afinn}
     only = os.environ.get("ONLY")
     path = RESULTS / "sentiment.json"
     results = json.loads(path.read_text(encoding="utf-8")) if only and path.exists() else {}
     for name, part in parts.items():
-        if only == name or (only is None and name != "quotes_classifier"):
+        if only == name or (only is None and name not in ("quotes_classifier", "afinn")):
             results[name] = part()
             print(json.dumps({name: results[name]}, indent=2, default=float), flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
