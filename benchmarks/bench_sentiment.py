@@ -26,8 +26,9 @@ writes benchmarks/results/sentiment.json. Needs ../shared/data/.
 5. Document-level tone (`documents`): per NYT editorial, the article value of `article_sentiment`
    against the mean human rating of its sentences; per NewsMTSC document and annotated person
    with 2+ mentions, the mean `actor_sentiment` (classifier scored out of fold, grouped by
-   document) against the mean annotated label. Pearson, Spearman, pairwise concordance (by gap
-   too) and exact order of seeded random triples; general aggregations chosen on one seeded half
+   document) against the mean annotated label. Pearson, Spearman, pairwise concordance (by the
+   people's gap, and by framing's own gap, the number behind `events.CLOSE_TONE`) and exact order
+   of seeded random triples; general aggregations chosen on one seeded half
    of the documents and reported on the other. `ONLY=afinn` (not part of a full run) measures the
    AFINN lexicon averaged into `sentiment` when the `afinn` package is importable.
 """
@@ -417,6 +418,26 @@ def concordance_by_gap(human, framing, *, bins: int = 3) -> list[dict]:
              "concordance": float(right[which == i].mean())} for i in range(bins)]
 
 
+FRAMING_GAPS = (0.0, 0.05, 0.10, 0.15, 0.20, 0.30, np.inf)  # bins of framing's own gap between two documents
+
+
+def concordance_by_framing_gap(human, framing, *, edges=FRAMING_GAPS) -> list[dict]:
+    """`concordance` over the pairs of documents binned by how far apart `framing` puts them: how
+    often a gap a user reads off a table (e.g. two outlets' articles on one event page) is the
+    order people would give. Pairs that people rate alike are left out, as in `concordance`."""
+    human, framing = _values(human, framing)
+    upper = np.triu_indices(len(human), 1)
+    h = np.sign(human[:, None] - human[None, :])[upper]
+    diff = (framing[:, None] - framing[None, :])[upper]
+    rated = h != 0
+    h, diff = h[rated], diff[rated]
+    right = np.where(diff == 0, 0.5, np.sign(diff) == h)
+    which = np.digitize(np.abs(diff), edges[1:-1])
+    return [{"gap_from": float(edges[i]), "gap_to": float(edges[i + 1]), "pairs": int((which == i).sum()),
+             "concordance": float(right[which == i].mean()) if (which == i).any() else None}
+            for i in range(len(edges) - 1)]
+
+
 def triple_order(human, framing, *, n: int = N_TRIPLES, seed: int = SEED) -> float:
     """Share of `n` random triples of documents (three different human values; seeded) that
     `framing` puts in exactly the people's order (ties in `framing` never do): chance 1/6, the
@@ -439,7 +460,8 @@ def agreement(human, framing) -> dict:
 
     return {"pearson": pearson(human, framing), "spearman": float(spearmanr(human, framing)[0]),
             "concordance": concordance(human, framing), "triples": triple_order(human, framing),
-            "n": int(len(human)), "concordance_by_gap": concordance_by_gap(human, framing)}
+            "n": int(len(human)), "concordance_by_gap": concordance_by_gap(human, framing),
+            "concordance_by_framing_gap": concordance_by_framing_gap(human, framing)}
 
 
 def aggregations() -> dict:
@@ -518,7 +540,11 @@ def nyt_documents() -> dict:
     for column in ("sentiment", "vader_compound"):
         articles = S.article_sentiment(scored, by="outlet", score=column, article="doc_id").set_index("doc_id")
         out[f"mean {column}"] = agreement(human, articles[column].reindex(human.index))
-    out["folds"] = choose_by_halves(scored, ["doc_id"], "sentiment", human, seeded_halves(human.index))
+    half = seeded_halves(human.index)
+    tone = S.article_sentiment(scored, by="outlet", score="sentiment", article="doc_id").set_index("doc_id")["sentiment"]
+    tone = tone.reindex(human.index)
+    out["by_framing_gap_halves"] = [concordance_by_framing_gap(human[half == h], tone[half == h]) for h in (0, 1)]
+    out["folds"] = choose_by_halves(scored, ["doc_id"], "sentiment", human, half)
     return out
 
 
@@ -594,10 +620,19 @@ def document_table(result: dict) -> str:
         return (f"  {name:50s} r {a['pearson']:.3f}  rho {a['spearman']:.3f}  pairs {a['concordance']:.3f} "
                 f"(by gap {gaps})  triples {a['triples']:.3f}  n {a['n']}")
 
+    def by_framing_gap(bins):
+        return "  ".join(f"{b['gap_from']:.2f}-{b['gap_to']:.2f}: {b['concordance']:.3f} ({b['pairs']})"
+                         for b in bins if b["pairs"])
+
     lines = []
     for part, values in result.items():
         lines.append(part)
         lines += [line(name, a) for name, a in values.items() if isinstance(a, dict) and "pearson" in a]
+        first = next(a for a in values.values() if isinstance(a, dict) and "pearson" in a)
+        lines.append("  pairs ordered as people do, by framing's own gap (pairs): "
+                     + by_framing_gap(first["concordance_by_framing_gap"]))
+        for h, bins in enumerate(values.get("by_framing_gap_halves", [])):
+            lines.append(f"   half {h}: " + by_framing_gap(bins))
         for fold in values["folds"]:
             lines.append(f" {fold['fold']}: chosen {fold['chosen']!r}")
             lines += [line(name, a) for name, a in fold["held_out_all"].items()]

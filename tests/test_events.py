@@ -228,6 +228,29 @@ def test_one_page_per_event_listing_every_outlets_headline(roundups, tmp_path):
         assert '<a href="../index.html">' in page
 
 
+def test_event_pages_call_articles_closer_than_the_tone_gap_alike(roundups, tmp_path):
+    articles, sentences, chosen, _ = roundups
+    summaries = events.summarise_events(sentences, articles=articles)
+    pages = events.save_event_pages(summaries, tmp_path, corpus="roundups").set_index("event")
+    n_close = 0
+    for summary in summaries:
+        page = (tmp_path / pages.loc[summary.event, "file"]).read_text(encoding="utf-8")
+        tone = summary.articles["sentiment"].to_numpy()
+        gaps = [abs(a - b) for i, a in enumerate(tone) for b in tone[i + 1:]]
+        close = sum(gap < events.CLOSE_TONE for gap in gaps)
+        n_close += close
+        if close:
+            assert f"{close} of the 3 pairs of articles differ in mean sentiment by less than 0.10" in page
+            pairs = events.close_tone_pairs(summary.articles)
+            assert pairs["gap"].between(0, events.CLOSE_TONE, inclusive="left").all()
+            assert all(f"{events.html.escape(r.first)} and {events.html.escape(r.second)}: {r.gap:.2f}" in page
+                       for r in pairs.itertuples(index=False))
+        else:
+            assert "No two articles differ in mean sentiment by less than 0.10" in page
+        assert "about 6 times in 10" in page
+    assert 0 < n_close < 3 * len(summaries)  # real events have both close and distinct articles
+
+
 def test_paired_table_over_roundup_events(roundups):
     _, sentences, chosen, _ = roundups
     scores = events.score_articles(sentences)
