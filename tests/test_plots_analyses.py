@@ -177,3 +177,53 @@ def test_actor_names_do_not_overlap_with_a_legend_of_many_outlets(roundup_senten
     assert len(texts) == mentions["actor"].nunique()
     boxes = sorted(boxes, key=lambda b: b.y0)
     assert all(low.y1 <= high.y0 for low, high in zip(boxes, boxes[1:])), texts
+
+
+@pytest.fixture(scope="module")
+def roundup_same_events(roundup_sentences):
+    """Each outlet's sentiment against the other outlets on the same events (60 AllSides events)."""
+    return fr.within_event_effects(fr.article_sentiment(fr.add_sentiment(roundup_sentences)), value="sentiment")
+
+
+def test_two_outlets_never_share_a_label_when_names_are_cut(roundup_same_events, tmp_path):
+    """Regression: on allsides-100 the saved chart labelled both "Wall Street Journal (News)" and
+    "Wall Street Journal (Opinion)" as "Wall Street Jo… (n events)": two rows a reader could not
+    tell apart. A cut name now fits one outlet of the chart only."""
+    import re
+
+    effects = roundup_same_events
+    assert {"Wall Street Journal (News)", "Wall Street Journal (Opinion)"} <= set(effects["outlet"])
+    ax = fr.plot_within_event_differences(effects)
+    texts, _, _ = _saved_tick_labels(ax, tmp_path)
+    shown = [re.sub(r" \((\d+ events?|n=\d+)\)$", "", text) for text in texts]
+    outlets = effects.dropna(subset=["difference"])["outlet"]
+    for name in shown:
+        fits = [o for o in outlets if re.fullmatch(".*".join(map(re.escape, name.split("…"))), o)]
+        assert len(fits) == 1, (name, fits)
+    assert any("(News)" in name for name in shown if name.startswith("Wall"))
+    assert any("(Opinion)" in name for name in shown if name.startswith("Wall"))
+    import matplotlib.pyplot as plt
+
+    plt.close(ax.figure)
+
+
+def test_outlets_without_an_interval_are_not_ranked_among_the_others(roundup_same_events):
+    """Regression: a mean of two events (no interval) topped the allsides-100 charts of outlets
+    against the others. Outlets with an interval are ranked by their difference; below them, under
+    a dotted line, those without one, by the number of events."""
+    effects = roundup_same_events.dropna(subset=["difference"])
+    ax = fr.plot_within_event_differences(effects)
+    rows = {t.get_text(): t.get_position()[1] for t in ax.get_yticklabels()}
+    table = effects.assign(row=[rows.get(f"{fr.plots.label(o)} ({fr.plots.counted(n, 'events')})")
+                                for o, n in zip(effects["outlet"], effects["n_events"])]).dropna(subset=["row"])
+    assert len(table) == len(rows) == 40  # the 40 outlets compared on most events
+    ranked, unranked = table[table["ci_low"].notna()], table[table["ci_low"].isna()]
+    assert len(ranked) >= 5 and len(unranked) >= 5
+    assert ranked["row"].min() > unranked["row"].max()  # every ranked row above every unranked one
+    assert ranked.sort_values("row")["difference"].is_monotonic_increasing
+    assert unranked.sort_values("row")["n_events"].is_monotonic_increasing
+    assert any(line.get_linestyle() == ":" for line in ax.get_lines())
+    assert "below the dotted line, not ranked" in " ".join(t.get_text() for t in ax.texts)
+    import matplotlib.pyplot as plt
+
+    plt.close(ax.figure)

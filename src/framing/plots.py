@@ -156,6 +156,69 @@ def label(value, limit: int = LABEL_CHARS) -> str:
 
 MIN_NAME_CHARS = 8  # of a name cut to keep its count ("CNN (On… (16 articles)"), ellipsis included
 _COUNT_SUFFIX = re.compile(r" \(\d[\d,]* [a-z]+\)$")
+_ANY_COUNT = re.compile(r" \((?:\d[\d,]* [a-z]+|n=[\d,]+)\)$")  # "(16 articles)" or, cut short, "(n=16)"
+
+
+def _cut_middle(value, limit: int = LABEL_CHARS) -> str:
+    """Text cut to `limit` characters in the middle rather than at the end, keeping its last words
+    (and its count) whole, for names that differ only at the end.
+
+    >>> _cut_middle("Wall Street Journal (Opinion) (2 events)", limit=26)
+    'Wall…(Opinion) (2 events)'
+    >>> _cut_middle("Wall Street Journal (News) (6 events)", limit=26)
+    'Wall Str…(News) (6 events)'
+    """
+    text = " ".join(str(value).split())
+    if len(text) <= limit:
+        return text
+    suffix = ""
+    count = _COUNT_SUFFIX.search(text)
+    if count:
+        for option in (count[0], f" (n={re.sub(r'[^0-9,]', '', count[0])})"):
+            if len(option) <= limit - MIN_NAME_CHARS:
+                suffix, text = option, text[: count.start()]
+                break
+    room = limit - len(suffix) - 1  # the ellipsis takes one
+    if len(text) <= room + 1:
+        return text + suffix
+    # the end kept is whole words, leaving the head at least 5 characters; else nothing is cut
+    starts = [i + 1 for i, char in enumerate(text) if char == " " and len(text) - i - 1 <= room - 5]
+    if not starts:
+        return text + suffix
+    tail = text[starts[0]:]
+    return text[: room - len(tail)].rstrip() + "…" + tail + suffix
+
+
+def distinct_labels(texts, limit: int = LABEL_CHARS) -> list[str]:
+    """`label` of each text (each line of it cut alone), except that different texts never end up
+    as one label: where the end-cut makes two alike ("Wall Street… (2 events)" for the Journal's
+    News and Opinion desks) they are cut in the middle instead, keeping the ends that tell them
+    apart, and shown whole when even that does not.
+
+    >>> distinct_labels(["Wall Street Journal (News) (6 events)", "Wall Street Journal (Opinion) (2 events)",
+    ...                  "Axios (15 events)"], 26)
+    ['Wall Str…(News) (6 events)', 'Wall…(Opinion) (2 events)', 'Axios (15 events)']
+    """
+    texts = [str(text) for text in texts]
+
+    def cut(how):
+        return ["\n".join(how(line, limit) for line in text.split("\n")) for text in texts]
+
+    def name(text):  # a label without its count: "(2 events)" apart, two cut names may be alike
+        return "\n".join(_ANY_COUNT.sub("", " ".join(line.split())) for line in text.split("\n"))
+
+    def alike(shown):  # a label that could stand for another text too ("…" standing for any run)
+        names = {name(text) for text in texts}
+        fits = [re.compile(".*".join(map(re.escape, name(short).split("…"))), re.S) for short in shown]
+        return [any(other != name(text) and fit.fullmatch(other) for other in names)
+                for text, fit in zip(texts, fits)]
+
+    shown = cut(label)
+    if not any(alike(shown)):
+        return shown
+    middle = cut(_cut_middle)
+    shown = [m if clash else s for s, m, clash in zip(shown, middle, alike(shown))]
+    return [text if clash else s for text, s, clash in zip(texts, shown, alike(shown))]
 
 
 def outlet_colours(table: pd.DataFrame, by: str = "outlet") -> dict:
@@ -581,8 +644,8 @@ class _sized:
             texts = [t.get_text() for t in ax.yaxis.get_majorticklabels()]
             if any(len(line) > limit for text in texts for line in text.split("\n")):
                 self.formatters.append((ax.yaxis, ax.yaxis.get_major_formatter()))
-                cut = ["\n".join(label(line, limit) for line in text.split("\n")) for text in texts]
-                ax.yaxis.set_major_formatter(FixedFormatter(cut))  # each line of a label cut alone
+                cut = distinct_labels(texts, limit)  # each line of a label cut alone, none made alike
+                ax.yaxis.set_major_formatter(FixedFormatter(cut))
         originals = {}
         for _ in range(4):  # wrapping one text moves the axes, which may leave another sticking out
             if not self._wrap_what_sticks_out(originals):
@@ -639,7 +702,7 @@ class _sized:
                 continue  # legends inside the axes stay where the plot put them
             limit = self._chars(7.5, 0.45)
             handles = legend.legend_handles
-            labels = [label(t.get_text(), limit) for t in legend.get_texts()]
+            labels = distinct_labels([t.get_text() for t in legend.get_texts()], limit)
             title = legend.get_title().get_text()
             column = max(len(text) for text in labels) * 7.5 * 0.6 + 28  # points: text and marker
             columns = max(1, min(len(labels), int(self.width * 72 * 0.95 // column)))
@@ -955,23 +1018,40 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     return ax
 
 
-def _note_no_interval(ax, groups: list, *, dots: bool = False, why: str = NO_INTERVAL) -> None:
+def _note_no_interval(ax, groups: list, *, dots: bool = False, why: str = NO_INTERVAL,
+                      ranked: bool = False) -> None:
     """Say on the chart which groups have no interval (`why`: by default fewer articles than
-    `stats.MIN_ARTICLES`)."""
+    `stats.MIN_ARTICLES`); `ranked`: the chart ranks the others and puts these below a dotted
+    line, unranked."""
     if not groups:
         return
     names = ", ".join(map(str, groups[:3])) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
-    ax.text(0.0, 1.0, f"{names}: {why}" + (" (dots: its articles)" if dots else ""),
+    where = " (below the dotted line, not ranked)" if ranked else ""
+    ax.text(0.0, 1.0, f"{names}: {why}{where}" + (" (dots: its articles)" if dots else ""),
             transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5, color="#444444", gid=NOTE_GID,
             in_layout=False)  # saved charts wrap it to fit and raise the title above it
 
 
 # ── sentiment (notebook 03) ──────────────────────────────────────────────────────────────────────
 
-def _largest_sorted(table: pd.DataFrame, *, value: str, size: str, max_rows: int) -> pd.DataFrame:
-    """The `max_rows` rows of `table` with a `value` and the largest `size`, in order of `value`."""
+def _largest_sorted(table: pd.DataFrame, *, by: str, value: str, size: str, max_rows: int) -> pd.DataFrame:
+    """The `max_rows` rows of `table` with a `value` and the largest `size`, bottom row first as a
+    chart draws them: the rows without an interval (`ci_low` empty) at the bottom, largest `size`
+    on top and then by name, not ranked (a mean of two articles heading the chart would rank
+    noise); above them the rows with an interval in order of `value`."""
     table = table.dropna(subset=[value])
-    return table.loc[table[size].sort_values(ascending=False, kind="stable").index[:max_rows]].sort_values(value)
+    table = table.loc[table[size].sort_values(ascending=False, kind="stable").index[:max_rows]]
+    has = table["ci_low"].notna()
+    unranked = table[~has].sort_values([size, by], ascending=[True, False], kind="stable")
+    return pd.concat([unranked, table[has].sort_values(value, kind="stable")])
+
+
+def _mark_unranked(ax, has: np.ndarray) -> None:
+    """A dotted line between the rows without an interval (below it, not ranked) and the rows
+    ranked by their value (above it), when a chart has both."""
+    below = int((~has).sum())
+    if 0 < below < len(has):
+        ax.axhline(below - 0.5, color=MUTED, linestyle=":", linewidth=1)
 
 
 def _dots_with_intervals(ax, table: pd.DataFrame, *, value: str, color, **style) -> tuple[list, np.ndarray]:
@@ -999,7 +1079,7 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
     gives) to draw each of its articles as a small dot.
 
     Needs `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as `summarise_sentiment` gives)."""
-    table = _largest_sorted(summary, value="mean", size="n_articles", max_rows=max_rows)
+    table = _largest_sorted(summary, by=by, value="mean", size="n_articles", max_rows=max_rows)
     ax = new_axes(ax, rows=len(table))
     rows, has = _dots_with_intervals(ax, table, value="mean", color=style.pop("color", SEMANTIC["ink"]), **style)
     if articles is not None:
@@ -1007,7 +1087,9 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
             if not has[row]:
                 values = articles.loc[articles[by] == group, score]
                 ax.scatter(values, [row] * len(values), s=12, color=SEMANTIC["evaluative"], zorder=4)
-    _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h], dots=articles is not None)
+    _mark_unranked(ax, has)
+    _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h][::-1], dots=articles is not None,
+                      ranked=bool(has.any()))
     ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'articles')})" for g, n in zip(table[by], table["n_articles"])])
     note_shown(ax, len(table), len(summary), by + "s")
     ax.axvline(0, color=MUTED, linewidth=1)
@@ -1027,10 +1109,12 @@ def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", 
     another group) are left out.
 
     Needs `by`, `difference`, `ci_low`, `ci_high`, `n_events` (as `stats.within_event_effects` gives)."""
-    table = _largest_sorted(effects, value="difference", size="n_events", max_rows=max_rows)
+    table = _largest_sorted(effects, by=by, value="difference", size="n_events", max_rows=max_rows)
     ax = new_axes(ax, rows=len(table))
     rows, has = _dots_with_intervals(ax, table, value="difference", color=style.pop("color", SEMANTIC["ink"]), **style)
-    _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h], why="too few events for an interval")
+    _mark_unranked(ax, has)
+    _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h][::-1], why="too few events for an interval",
+                      ranked=bool(has.any()))
     ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'events')})" for g, n in zip(table[by], table["n_events"])])
     note_shown(ax, len(table), len(effects.dropna(subset=["difference"])), by + "s", which="compared on most events")
     ax.axvline(0, color=MUTED, linewidth=1)
