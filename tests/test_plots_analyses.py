@@ -227,3 +227,27 @@ def test_outlets_without_an_interval_are_not_ranked_among_the_others(roundup_sam
     import matplotlib.pyplot as plt
 
     plt.close(ax.figure)
+
+
+def test_distinctive_words_say_on_the_chart_how_many_terms_pass_the_calibrated_line(roundup_sentences):
+    """Regression: on allsides-100 no term passed the calibrated threshold (largest |z| 2.52 against
+    2.85), yet the chart "Words that set each outlet apart" drew forty bars with nothing on it to
+    say so. The note above the plot now counts the terms shown beyond the dashed line."""
+    import matplotlib.pyplot as plt
+
+    tokens = fr.unnest_tokens(roundup_sentences).pipe(fr.mark_set_aside).query("set_aside == ''")
+    odds = fr.log_odds(tokens, group="outlet")
+    threshold = fr.log_odds_threshold(tokens, group="outlet", n_permutations=50)["threshold"]
+    ax = fr.plot_log_odds(odds, group="outlet", n=10, threshold=threshold)
+    drawn = [p.get_width() for p in ax.patches]
+    passing = sum(abs(z) > threshold for z in drawn)
+    notes = " ".join(t.get_text() for t in ax.texts)
+    assert (f"{passing} of {len(drawn)} terms shown pass the dashed line" in notes if passing
+            else "no term passes the dashed line" in notes), (notes, max(drawn), threshold)
+    plt.close(ax.figure)
+    ax = fr.plot_log_odds(odds, group="outlet", n=10, threshold=min(drawn) - 0.01)
+    assert f"{len(drawn)} of {len(drawn)} terms shown pass" in " ".join(t.get_text() for t in ax.texts)
+    plt.close(ax.figure)
+    ax = fr.plot_log_odds(odds, group="outlet", n=10)
+    assert not ax.texts  # no line, nothing to count
+    plt.close(ax.figure)

@@ -161,7 +161,8 @@ _ANY_COUNT = re.compile(r" \((?:\d[\d,]* [a-z]+|n=[\d,]+)\)$")  # "(16 articles)
 
 def _cut_middle(value, limit: int = LABEL_CHARS) -> str:
     """Text cut to `limit` characters in the middle rather than at the end, keeping its last words
-    (and its count) whole, for names that differ only at the end.
+    (and its count) whole, for names that differ only at the end; left whole when no end of whole
+    words leaves five characters of the head.
 
     >>> _cut_middle("Wall Street Journal (Opinion) (2 events)", limit=26)
     'Wall…(Opinion) (2 events)'
@@ -171,22 +172,20 @@ def _cut_middle(value, limit: int = LABEL_CHARS) -> str:
     text = " ".join(str(value).split())
     if len(text) <= limit:
         return text
-    suffix = ""
     count = _COUNT_SUFFIX.search(text)
-    if count:
-        for option in (count[0], f" (n={re.sub(r'[^0-9,]', '', count[0])})"):
-            if len(option) <= limit - MIN_NAME_CHARS:
-                suffix, text = option, text[: count.start()]
-                break
-    room = limit - len(suffix) - 1  # the ellipsis takes one
-    if len(text) <= room + 1:
-        return text + suffix
-    # the end kept is whole words, leaving the head at least 5 characters; else nothing is cut
-    starts = [i + 1 for i, char in enumerate(text) if char == " " and len(text) - i - 1 <= room - 5]
-    if not starts:
-        return text + suffix
-    tail = text[starts[0]:]
-    return text[: room - len(tail)].rstrip() + "…" + tail + suffix
+    options = [("", text)]
+    if count:  # the count kept whole
+        options = [(count[0], text[: count.start()])]
+    for suffix, name in options:
+        room = limit - len(suffix) - 1  # the ellipsis takes one
+        if len(name) <= room + 1:
+            return name + suffix
+        # the end kept is whole words, leaving the head at least 5 characters
+        starts = [i + 1 for i, char in enumerate(name) if char == " " and len(name) - i - 1 <= room - 5]
+        if starts:
+            tail = name[starts[0]:]
+            return name[: room - len(tail)].rstrip() + "…" + tail + suffix
+    return text
 
 
 def distinct_labels(texts, limit: int = LABEL_CHARS) -> list[str]:
@@ -1026,8 +1025,8 @@ def _note_no_interval(ax, groups: list, *, dots: bool = False, why: str = NO_INT
     if not groups:
         return
     names = ", ".join(map(str, groups[:3])) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
-    where = " (below the dotted line, not ranked)" if ranked else ""
-    ax.text(0.0, 1.0, f"{names}: {why}{where}" + (" (dots: its articles)" if dots else ""),
+    asides = ["dots: its articles"] * dots + ["below the dotted line, not ranked"] * ranked
+    ax.text(0.0, 1.0, f"{names}: {why}" + (f" ({'; '.join(asides)})" if asides else ""),
             transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5, color="#444444", gid=NOTE_GID,
             in_layout=False)  # saved charts wrap it to fit and raise the title above it
 
@@ -1190,7 +1189,9 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
     log-odds ratio, Monroe et al. 2008), one block of bars for each of the `max_groups` groups with
     most words (the `n_group` column, or most terms). `colors`: {group: colour}, e.g.
     `outlet_colours(sentences)`. `threshold` (e.g. from `keywords.log_odds_threshold`, calibrated by
-    shuffling outlets over articles) is drawn as a dashed line; none is drawn without it.
+    shuffling outlets over articles) is drawn as a dashed line, and a note above the plot says how
+    many of the terms shown pass it ("no term passes the dashed line: a ranking of words, not a
+    difference beyond chance"); none is drawn without it.
 
     Needs `group`, `term`, `z` (as `log_odds` gives, one-vs-rest)."""
     size = next((c for c in ("n_group", "n_words", "count", "n") if c in table), None)
@@ -1212,7 +1213,12 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
     line = threshold is not None and np.isfinite(threshold)
     if line:
         ax.axvline(threshold, color=MUTED, linewidth=1, linestyle="--")
-    ax.set_title(f"Words that set each {group} apart (weighted log-odds)")
+        passing = int((np.abs(np.asarray(values)) > threshold).sum())
+        note = (f"{passing} of {len(values)} terms shown pass the dashed line" if passing else
+                "no term passes the dashed line: a ranking of words, not a difference beyond chance")
+        ax.text(0.0, 1.0, note, transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5,
+                color="#444444", gid=NOTE_GID, in_layout=False)
+    ax.set_title(f"Words most distinctive of each {group} (weighted log-odds)")
     ax.set_xlabel("z-score of the log-odds ratio against the other groups"
                   + (f" (dashed: {threshold:.2f}, calibrated by shuffling {group}s over articles)" if line else ""))
     ax.set_ylabel("term · " + group)
