@@ -313,3 +313,74 @@ def test_frames_notebook_compares_one_frame_on_the_same_events(allsides_report, 
     seed, _ = seed_report
     assert not list((seed.folder / "tables").glob("frame_on_same_events_*"))
     assert "nothing to average over events" in _printed(seed.folder / "notebooks" / "02_frames.ipynb")
+
+
+def test_interval_captions_say_the_coverage_measured_not_only_the_nominal_95(allsides_report):
+    """Regression: the frame charts said "95% bootstrap interval" where docs/statistics.md measures
+    0.88-0.90 coverage at 5-10 articles (0.91-0.93 for the sentiment t interval); a reviewer reading
+    both would find the caption overclaiming."""
+    result, _ = allsides_report
+    figures = _figures(result)
+    for name in ("frame_prevalence_by_outlet", "summary_frames", "sentiment_by_outlet", "summary_sentiment"):
+        caption = figures[name]["caption"]
+        assert "nominal 95%" in caption and "measured coverage" in caption, (name, caption)
+
+
+def test_word_charts_say_how_many_terms_pass_the_calibrated_threshold(allsides_report):
+    """Regression: on allsides-100 no term passed the calibrated line (largest |z| 2.52 against
+    2.85), yet both word charts drew forty bars titled "Words that set each outlet apart" and their
+    captions did not say that none was beyond chance."""
+    import pandas as pd
+
+    result, _ = allsides_report
+    for name in ("distinctive_words_log_odds", "summary_distinctive_words"):
+        figure = _figures(result)[name]
+        odds = pd.read_csv(result.folder / "tables" / f"{name}.csv")
+        line = figure["plot"]["arguments"]["threshold"]
+        passing = int((odds["z"].abs() > line).sum())
+        assert f"passed by {passing:,} term{'' if passing == 1 else 's'} of {len(odds):,}" in figure["caption"], \
+            (name, figure["caption"])
+
+
+def test_summary_says_how_many_pair_tests_pass_and_names_its_key_numbers(allsides_report):
+    """Regression: the within-events chart showed "the 16 with the smallest adjusted p-values" and
+    did not say that none was below 0.05 after adjustment (allsides-100: 0 of 218); the key numbers
+    table had a column `mean` that did not say it was sentiment."""
+    import pandas as pd
+
+    result, _ = allsides_report
+    paired = pd.read_csv(result.folder / "tables" / "summary_within_events.csv")
+    tested = paired[paired["p_wilcoxon"].notna()]
+    caption = _figures(result)["summary_within_events"]["caption"]
+    assert f"across the {len(tested):,} comparisons" in caption
+    assert f"{int((tested['p_adjusted'] < 0.05).sum()):,} of them below 0.05 after adjustment" in caption
+    key = pd.read_csv(result.folder / "tables" / "summary_key_numbers.csv").set_index("outlet")
+    assert {"sentiment_mean", "sentiment_ci_low", "sentiment_ci_high"} <= set(key.columns)
+    assert "mean" not in key.columns and "ci_low" not in key.columns
+    tone = pd.read_csv(result.folder / "tables" / "sentiment_by_outlet.csv").set_index("outlet")
+    assert key["sentiment_mean"].to_dict() == pytest.approx(tone["mean"].to_dict())
+
+
+def test_who_is_quoted_first_is_read_article_by_article(allsides_report):
+    """Regression: with several events notebook 05 ranked the speakers of all an outlet's articles
+    together, so "quoted first" named whoever opened any one of them (two or three "first" speakers
+    for some allsides-100 outlets). Now each article's first speaker is counted per outlet; the
+    quote chart's caption counts the outlets that quote someone, not every outlet."""
+    import pandas as pd
+
+    import framing as fr
+
+    result, _ = allsides_report
+    opening = pd.read_csv(result.folder / "tables" / "quoted_first.csv")
+    sentences = fr.load_sentences(result.folder.parents[1] / "processed" / result.folder.name)
+    quotes = fr.extract_quotes(sentences, actors=fr.find_actors(sentences)).dropna(subset=["speaker"])
+    firsts = quotes[quotes["position"] == quotes.groupby("article_id")["position"].transform("min")]
+    expected = firsts.groupby(["outlet", "speaker"])["article_id"].nunique()
+    assert opening.set_index(["outlet", "speaker"])["n_articles_first"].to_dict() == expected.to_dict()
+    quoting = quotes.groupby("outlet")["article_id"].nunique()
+    assert opening.groupby("outlet")["n_articles_quoting"].first().to_dict() == quoting.to_dict()
+    assert (opening["n_articles_first"] <= opening["n_articles_quoting"]).all()
+    assert opening["n_events"].max() >= 1 and len(opening) > opening["outlet"].nunique()
+    caption = _figures(result)["quote_share_by_speaker"]["caption"]
+    speakers = pd.read_csv(result.folder / "tables" / "quote_share_by_speaker.csv")
+    assert f"{speakers['outlet'].nunique()} outlets" in caption, caption
