@@ -5,6 +5,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import numpy as np
 import pytest
 
 import framing as fr
@@ -251,3 +252,41 @@ def test_distinctive_words_say_on_the_chart_how_many_terms_pass_the_calibrated_l
     ax = fr.plot_log_odds(odds, group="outlet", n=10)
     assert not ax.texts  # no line, nothing to count
     plt.close(ax.figure)
+
+
+def test_actor_dots_grow_with_their_mentions_and_say_so(roundup_sentences):
+    """Regression: each dot of the allsides-100 actor chart was one size, whether it was the mean of
+    one mention or of fifteen, with no interval: a reviewer could not tell which dots rest on
+    anything. The area now grows with the mentions, and a note says how many dots rest on 1-3."""
+    import matplotlib.pyplot as plt
+
+    mentions = fr.add_actor_sentiment(roundup_sentences, None, top=6)
+    ax = fr.plot_actor_sentiment(mentions)
+    outlets = [t.get_text() for t in ax.get_legend().get_texts()]
+    counts = mentions.groupby(["outlet", "actor"]).size()
+    actors = [t.get_text() for t in ax.get_yticklabels()]
+    for outlet, dots in zip(outlets, ax.collections):
+        drawn = [(actors[int(y)], area) for (_, y), area in zip(dots.get_offsets(), dots.get_sizes())
+                 if not np.ma.is_masked(y)]
+        for actor, area in drawn:
+            if (outlet, actor) in counts:
+                n = min(counts[(outlet, actor)], fr.plots.MENTIONS_FULL)
+                assert area == pytest.approx(fr.plots.MENTION_AREA * n), (outlet, actor)
+    assert counts.min() == 1 and counts.max() > 3  # dots of one mention and of several
+    assert "dot area: the mentions behind the mean" in " ".join(t.get_text() for t in ax.texts)
+    assert len({tuple(h.get_sizes()) for h in ax.get_legend().legend_handles}) == 1  # the legend names colours
+    plt.close(ax.figure)
+
+
+def test_a_chart_redrawn_outside_the_house_style_keeps_its_legend_frameless(roundup_sentences):
+    """Regression: `framing figure summary_quotes` redrew the one-column legend in a box that the
+    report's file did not have (the legend below the plot took matplotlib's default, not the house
+    style's)."""
+    import matplotlib.pyplot as plt
+
+    ax = fr.plot_quote_share(fr.summarise_speakers(fr.extract_quotes(roundup_sentences)))
+    assert not ax.get_legend().get_frame_on()
+    fig = ax.figure
+    with fr.plots._sized(fig, fr.plots.FIGURE_WIDTH, 4.0, with_caption=False):
+        assert fig.legends and not any(legend.get_frame_on() for legend in fig.legends)
+    plt.close(fig)

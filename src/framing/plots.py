@@ -706,7 +706,8 @@ class _sized:
             column = max(len(text) for text in labels) * 7.5 * 0.6 + 28  # points: text and marker
             columns = max(1, min(len(labels), int(self.width * 72 * 0.95 // column)))
             below = self.fig.legend(handles, labels, loc="outside lower center", ncols=columns,
-                                    fontsize=7.5, title=title or None, title_fontsize=8)
+                                    fontsize=7.5, title=title or None, title_fontsize=8,
+                                    frameon=legend.get_frame_on())  # as drawn (`framing figure` redraws outside the style)
             legend.set_visible(False)
             self.hidden.append(legend)
             self.added.append(below)
@@ -1156,20 +1157,27 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
 def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups: int = 8,
                          max_actors: int = 20, colors: dict | None = None, ax=None, **style):
     """Mean sentiment toward each actor (rows) per group (dots), for the `max_groups` groups and
-    `max_actors` actors with most mentions. `colors`: {group: colour}, e.g.
-    `outlet_colours(sentences)`.
+    `max_actors` actors with most mentions; a dot's area grows with its number of mentions (up to
+    `MENTIONS_FULL`), and a note above the plot says so, since most dots are one to three mentions
+    and no interval is drawn. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
 
     Needs `actor`, `by`, `actor_sentiment` (one row per mention, as `add_actor_sentiment` gives)."""
     chosen = top_groups(actors, "actor", max_actors)
-    table = actors[actors["actor"].isin(chosen)].groupby(["actor", by])["actor_sentiment"].mean().reset_index()
+    table = (actors[actors["actor"].isin(chosen)].groupby(["actor", by])["actor_sentiment"]
+             .agg(actor_sentiment="mean", n_mentions="size").reset_index())
     actor_names = sorted(table["actor"].unique(), key=str)
     colour = group_colours(top_groups(actors, by, max_groups), colors)
     # room for each actor's row and for the legend, which a one-column chart puts below the plot
     ax = new_axes(ax, rows=2 * len(actor_names) + 2 + (len(colour) + 1) // 2)
     for group in colour:
         part = table[table[by] == group].set_index("actor").reindex(actor_names)
-        ax.scatter(part["actor_sentiment"], range(len(actor_names)), label=label(group),
-                   color=colour[group], **style)
+        ax.scatter(part["actor_sentiment"], range(len(actor_names)), label=label(group), color=colour[group],
+                   s=MENTION_AREA * part["n_mentions"].fillna(1).clip(1, MENTIONS_FULL), **style)
+    shown = table[table[by].isin(list(colour))]["n_mentions"]
+    if len(shown):
+        ax.text(0.0, 1.0, f"dot area: the mentions behind the mean ({shown.min():,} to {shown.max():,}; "
+                f"{(shown <= 3).mean():.0%} of dots from 1 to 3 mentions)", transform=ax.transAxes, ha="left",
+                va="bottom", fontsize=7.5, color="#444444", gid=NOTE_GID, in_layout=False)
     ax.set_yticks(range(len(actor_names)), [label(a) for a in actor_names])
     note_shown(ax, len(colour), actors[by].nunique(), by + "s")
     ax.axvline(0, color=MUTED, linewidth=1)
@@ -1177,7 +1185,13 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
     ax.set_xlabel("mean sentiment toward the actor per mention (−1 … +1)")
     ax.set_ylabel("actor")
     legend_outside(ax, title=by)
+    for handle in ax.get_legend().legend_handles:
+        handle.set_sizes([MENTION_AREA * 3])  # the legend names colours, not sizes
     return ax
+
+
+MENTION_AREA = 12  # points² of a dot per mention (`plot_actor_sentiment`)
+MENTIONS_FULL = 12  # mentions from which a dot grows no more
 
 
 # ── keywords (notebook 04) ───────────────────────────────────────────────────────────────────────
