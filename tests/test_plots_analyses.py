@@ -290,3 +290,15 @@ def test_a_chart_redrawn_outside_the_house_style_keeps_its_legend_frameless(roun
     with fr.plots._sized(fig, fr.plots.FIGURE_WIDTH, 4.0, with_caption=False):
         assert fig.legends and not any(legend.get_frame_on() for legend in fig.legends)
     plt.close(fig)
+
+
+def test_reporting_verbs_read_in_name_order_from_the_top(roundup_sentences):
+    """Regression: the allsides-100 verb chart listed its 40 outlets from Yahoo News at the top down
+    to ABC News: name order read from the bottom."""
+    import matplotlib.pyplot as plt
+
+    ax = fr.plot_verbs(fr.count_verbs(fr.extract_quotes(roundup_sentences)))
+    ticks = sorted(ax.get_yticklabels(), key=lambda t: t.get_position()[1])  # by data row
+    top_down = [t.get_text() for t in ticks] if ax.yaxis_inverted() else [t.get_text() for t in ticks[::-1]]
+    assert len(top_down) > 10 and top_down == sorted(top_down, key=str)
+    plt.close(ax.figure)

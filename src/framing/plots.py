@@ -1312,6 +1312,7 @@ def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, a
             label="evaluative (warned, insisted)")  # short enough not to be cut in a legend below
     totals = pivot.loc[shares.index].sum(axis=1)
     _bar_labels(ax, [f"{label(g)} ({counted(n, 'quotes')})" for g, n in zip(shares.index, totals)])
+    ax.invert_yaxis()  # in name order from the top
     note_shown(ax, len(shares), len(pivot), by + "s")
     ax.set_title("Reporting verbs: neutral or evaluative")
     ax.set_xlabel("share of attributed quotes (%)")
