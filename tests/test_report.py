@@ -268,3 +268,25 @@ def test_design_note_for_one_article_without_an_event_reads_in_the_singular(shar
     assert len(notes) == 1
     assert notes[0].startswith(f"1 article names no event ({page}) and is taken as an event of its own, 'mixed'")
     assert "together" not in notes[0] and "covered one story" not in notes[0] and "manifest.csv" in notes[0]
+
+
+def test_the_methods_state_the_statistics_the_library_runs():
+    """A researcher copies the report's methods into a paper: the statistics paragraph must say what
+    the library's defaults do (unit, minimum articles, shuffles, corrections, threshold), so a change
+    of default that the text does not follow fails here."""
+    import inspect
+
+    from framing import events, frames, keywords, stats
+
+    text = report.statistics_paragraph()
+    assert f"none below {stats.MIN_ARTICLES} articles" in text and "unit of analysis is the article" in text
+    assert inspect.signature(stats.permutation_test).parameters["n_permutations"].default == 1999
+    assert "1,999 shuffles" in text and "within events" in text
+    assert inspect.signature(frames.summarise_frames).parameters["correction"].default == "holm"
+    assert "Holm" in text and "Benjamini–Hochberg" in text
+    assert f"from {events.MIN_EVENTS_FOR_TEST} events" in text
+    assert inspect.signature(keywords.log_odds_threshold).parameters["quantile"].default == 0.95
+    assert "95th percentile of the largest |z|" in text
+    assert inspect.signature(stats.within_event_effects).parameters["min_events"].default == stats.MIN_ARTICLES
+    html_text = report._methods_html({}, "python3")
+    assert 'id="statistics"' in html_text and "Phipson &amp; Smyth 2010" in html_text
