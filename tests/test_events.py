@@ -388,6 +388,7 @@ def test_within_events_caption_says_which_comparisons_are_shown(roundups):
     total = int((pairs["n_events"] > 0).sum())
     assert f"4 of {total:,} comparisons shown" in caption
     assert "largest" not in caption and "smallest adjusted p-value" in caption
+    assert "then the most events in common" in " ".join(caption.split())  # when every adjusted p is 1, the order
 
 
 def test_an_outlet_that_is_not_there_is_named_with_the_outlets_there_are(seed_sentences, seed_articles):

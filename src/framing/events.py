@@ -413,7 +413,8 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
             p = "no test" if pd.isna(r.p_adjusted) else f"p adj. {r.p_adjusted:.2g}"
             ax.text(1.01, row, f"{SHORT_DIRECTIONS.get(r.measure, r.measure)} {r.n_a_more}/{r.n_events} · {p}",
                     va="center", fontsize=7, transform=ax.get_yaxis_transform())
-        note_shown(ax, len(shown), len(table), "comparisons", which="those with the smallest adjusted p-values")
+        note_shown(ax, len(shown), len(table), "comparisons",
+                   which="those with the smallest adjusted p-values, then the most events in common")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
         return ax
 
