@@ -170,8 +170,15 @@ def _cut_middle(value, limit: int = LABEL_CHARS) -> str:
     'Wall Str…(News) (6 events)'
     """
     text = " ".join(str(value).split())
-    if len(text) <= limit:
+    count = _COUNT_SUFFIX.search(text)
+    name, suffix = (text[: count.start()], count[0]) if count else (text, "")
+    room = limit - len(suffix) - 1  # the ellipsis takes one
+    # the end kept is whole words, leaving the head at least 5 characters
+    starts = [i + 1 for i, char in enumerate(name) if char == " " and len(name) - i - 1 <= room - 5]
+    if len(text) <= limit or not starts:
         return text
+    tail = name[starts[0]:]
+    return name[: room - len(tail)].rstrip() + "…" + tail + suffix
     count = _COUNT_SUFFIX.search(text)
     options = [("", text)]
     if count:  # the count kept whole
