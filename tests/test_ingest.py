@@ -387,6 +387,27 @@ def test_a_big_export_is_read_in_chunks_with_its_rows_named_right(shared_data, t
         "row 1811 has no text: skipped; every row needs the article text in its 'text' column"]
 
 
+def test_an_export_without_article_rows_says_so_and_how_to_fix_it(shared_data, tmp_path):
+    """A CSV with only its header, or whose one row has every cell empty, is skipped with the cause
+    and the fix; a row with other cells but no text is named by its row; the real export beside
+    them is read whole."""
+    corpus = _corpus(tmp_path)
+    (corpus / "header_only.csv").write_text("outlet,title,text\n\n", encoding="utf-8")
+    (corpus / "blank_row.csv").write_text("outlet,title,text\n,,\n", encoding="utf-8")
+    (corpus / "no_text.csv").write_text("outlet,title,text\nCNN,A headline,\n", encoding="utf-8")
+    rows = _allsides_rows(shared_data, 3)
+    (corpus / "real.jsonl").write_text("".join(json.dumps({"outlet": r["outlet"], "text": r["text"]}) + "\n"
+                                               for r in rows), encoding="utf-8")
+    articles, problems = read_corpus(corpus)
+    assert [a.text for a in articles] == [r["text"].strip() for r in rows]
+    no_rows = ("has no article rows (only a header, or rows with every cell empty): skipped; "
+               "add one row per article with its text in the 'text' column")
+    assert _messages(problems, "header_only.csv") == [no_rows]
+    assert _messages(problems, "blank_row.csv") == [no_rows]
+    assert _messages(problems, "no_text.csv") == [
+        "row 1 has no text: skipped; every row needs the article text in its 'text' column"]
+
+
 # ── dates ───────────────────────────────────────────────────────────────────────────────────────
 
 

@@ -727,7 +727,8 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
                                       "skipped; every row needs the article text in its 'text' column",
                                 skipped=len(empty)))
     if not found and not problems:
-        problems.append(Problem(name, "has no rows: skipped"))
+        problems.append(Problem(name, "has no article rows (only a header, or rows with every cell empty): "
+                                      "skipped; add one row per article with its text in the 'text' column"))
     yield articles, [Problem(name, warning) for warning in text.warnings] + problems + dates_problems(name, undated)
 
 
