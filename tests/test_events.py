@@ -366,11 +366,11 @@ def test_within_events_chart_names_both_outlets_and_what_more_means(roundups, tm
         # regression: "New York T… vs Washington…" (11 characters each) on allsides-100 could be
         # the Times' news or opinion desk: each name keeps 20 characters on a line of its own
         assert len(a.rstrip("…")) >= min(len(row.outlet_a), 19) and len(b.rstrip("…")) >= min(len(row.outlet_b), 19)
-    notes = [t.get_text() for t in ax.texts]
-    import re
-
-    assert [re.match(r"(.*?) \d+/\d+ · ", n)[1] for n in notes] == \
-        [events.SHORT_DIRECTIONS[m] for m in shown["measure"]]
+    side = [other for other in ax.figure.axes if other is not ax and other.bbox.bounds == ax.bbox.bounds]
+    beside = [t.get_text() for t in side[0].get_yticklabels()]
+    assert [text.split("\n")[0] for text in beside] == [events.SHORT_DIRECTIONS[m] for m in shown["measure"]]
+    assert [text.split("\n")[1].split(" · ")[0] for text in beside] == \
+        [f"{r.n_a_more}/{r.n_events}" for r in shown.itertuples()]
 
 
 def test_within_events_caption_says_which_comparisons_are_shown(roundups):
@@ -428,6 +428,53 @@ def test_within_events_chart_can_be_exported_for_a_paper(roundups, tmp_path):
     with Image.open(paths["png"]) as image:
         assert image.width == round(3.3 * 300)
     assert paths["pdf"].stat().st_size > 0
+    # regression: at 3.3 inches the text beside the bars left the plot no room ("constrained_layout
+    # not applied because axes sizes collapsed to zero"), outlet names ran off the left edge
+
+
+def test_within_events_chart_at_a_column_width_keeps_its_labels_inside(roundups, tmp_path):
+    """The within-events chart exported at 3.3 inches is laid out (no collapse warning) with the
+    outlet labels and the counts beside the bars inside the figure."""
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from framing import plots
+
+    _, sentences, _, _ = roundups
+    pairs = events.compare_within_events(events.score_articles(sentences))
+    ax = events.plot_within_events(pairs)
+    plots.save_figure(ax.figure, "within", out=tmp_path, formats=["png"])
+    record = tmp_path / "figures" / "within.json"
+    seen = {}
+    original = plots.save_figure
+
+    def spy(fig, *args, **kwargs):
+        write = fig.savefig
+
+        def measure(*a, **k):  # the labels where the figure is written, at the export's width
+            fig.draw_without_rendering()
+            seen["extents"] = [label.get_window_extent() for axes in fig.axes
+                               for label in axes.get_yticklabels() if label.get_text()]
+            seen["width"] = fig.bbox.width
+            return write(*a, **k)
+
+        fig.savefig = measure
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            written = original(fig, *args, **kwargs)
+        seen["warnings"] = [str(w.message) for w in caught]
+        return written
+
+    plots.save_figure = spy
+    try:
+        plots.export_figure(record, out=tmp_path / "paper", width=3.3, formats=["png"], dpi=100)
+    finally:
+        plots.save_figure = original
+    assert not [w for w in seen["warnings"] if "collapsed" in w], seen["warnings"]
+    assert round(seen["width"]) == 330  # 3.3 inches at 100 dpi
+    assert len(seen["extents"]) >= 32 and all(e.x0 >= -1 and e.x1 <= seen["width"] + 1 for e in seen["extents"])
 
 
 def test_main_actor_is_the_person_named_in_most_articles():

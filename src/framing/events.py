@@ -51,7 +51,7 @@ MEASURE_NOTES = {
                             "actor classifier (−1 … 1); empty when the article does not name them",
 }
 SHORT_DIRECTIONS = {"sentiment": "more negative", "conflict": "more conflict", "quotes": "more quotes",
-                    "official_quotes": "more officials", "main_actor_sentiment": "more negative to main actor"}  # beside the bars of `plot_within_events`
+                    "official_quotes": "more officials", "main_actor_sentiment": "more neg. to main actor"}  # beside the bars of `plot_within_events`
 PAIR_CHARS = 20  # characters of each outlet's name (a line each) in a row label of `plot_within_events`
 MIN_EVENTS_FOR_TEST = 2  # a paired test needs differences from at least two events
 # Two articles whose mean sentiment differs by less than this are ordered as readers order them
@@ -382,8 +382,8 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
     """One bar per pair of outlets and measure (rows of `compare_within_events` with at least one
     event), labelled "A" over "vs B" (each outlet on a line, cut to `PAIR_CHARS`): the events where A is "more"
     (left, dark), ties (grey) and where B is (right, light), as shares of the events both cover;
-    at the right, what "more" is for the row's measure ("more negative 3/5"), and the adjusted
-    p-value. The `max_rows` rows with
+    at the right, what "more" is for the row's measure over its count ("more negative" over
+    "3/5 · p adj. 1"), and the adjusted p-value. The `max_rows` rows with
     the smallest adjusted p-values are drawn and the caption says how many the table has."""
     from .plots import house_style, new_axes, note_shown
 
@@ -409,10 +409,17 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
         ax.axvline(0.5, color="#444444", linewidth=0.8, linestyle=":")
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of the events both outlets cover")
-        for row, r in zip(rows, shown.itertuples()):
-            p = "no test" if pd.isna(r.p_adjusted) else f"p adj. {r.p_adjusted:.2g}"
-            ax.text(1.01, row, f"{SHORT_DIRECTIONS.get(r.measure, r.measure)} {r.n_a_more}/{r.n_events} · {p}",
-                    va="center", fontsize=7, transform=ax.get_yaxis_transform())
+        # tick labels of a twin axis, not free text, so that the layout makes room for them at any
+        # width (a chart exported at a journal's column width collapsed beside free text)
+        side = ax.twinx()
+        side.set_ylim(ax.get_ylim())
+        side.set_yticks(rows, [f"{SHORT_DIRECTIONS.get(r.measure, r.measure)}\n{r.n_a_more}/{r.n_events} · "
+                               + ("no test" if pd.isna(r.p_adjusted) else f"p adj. {r.p_adjusted:.2g}")
+                               for r in shown.itertuples()], fontsize=7)
+        side.tick_params(axis="y", length=0)
+        side.grid(False)
+        for spine in side.spines.values():
+            spine.set_visible(False)
         note_shown(ax, len(shown), len(table), "comparisons",
                    which="those with the smallest adjusted p-values, then the most events in common")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
