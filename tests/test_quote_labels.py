@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import bench_sources  # noqa: E402
 import pytest  # noqa: E402
-from bench_sources import (BLIND7, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
+from bench_sources import (BLIND7, BLIND8, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
                            scored_splits, shows_misses)
 from quote_samples import SECOND, SampleError, read_labels, with_text  # noqa: E402
 
@@ -19,7 +19,7 @@ NEWS_ITEMS = read_labels(NEWS)
 
 def test_every_split_of_the_samples_is_seen_or_held_out():
     assert {item["split"] for item in ITEMS} == set(SEEN) - {"blind6"}
-    assert {item["split"] for item in NEWS_ITEMS} == {"blind6", BLIND7}
+    assert {item["split"] for item in NEWS_ITEMS} == {"blind6", BLIND7, BLIND8}
     assert not set(HELD_OUT) & set(SEEN)
 
 
@@ -30,6 +30,8 @@ def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_p
         assert split in scored_splits(["bench_sources.py", f"--{split}"])
         assert not shows_misses(split)
     assert BLIND7 not in scored_splits(["bench_sources.py", "--blind5", "--blind6"])
+    assert BLIND8 not in scored_splits(["bench_sources.py", f"--{BLIND7}"])
+    assert BLIND7 not in scored_splits(["bench_sources.py", f"--{BLIND8}"])
     assert not shows_misses("seen")
     assert all(shows_misses(split) for split in SEEN)
 
@@ -46,6 +48,7 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
     groups = dict(scored_groups(BLIND7, items))
     assert list(groups) == [BLIND7, f"{BLIND7} aeb-dev", f"{BLIND7} narrative-frames-dev"]
     assert [len(members) for members in groups.values()] == [60, 19, 41]
+    assert [(name, len(members)) for name, members in scored_groups(BLIND8, items)] == [(BLIND8, 60)]
 
 
 def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_path, monkeypatch, capsys):
@@ -55,18 +58,20 @@ def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_pat
     monkeypatch.setattr(bench_sources, "SEEN", ("dev",))
     monkeypatch.setattr(bench_sources, "ALLSIDES", tmp_path / "absent.jsonl")
     monkeypatch.setattr(bench_sources, "ROOT", tmp_path)
-    monkeypatch.setattr(sys, "argv", ["bench_sources.py", f"--{BLIND7}"])
+    monkeypatch.setattr(sys, "argv", ["bench_sources.py", f"--{BLIND7}", f"--{BLIND8}"])
     bench_sources.main()
     out = capsys.readouterr().out
     lines = out.splitlines()
     held_out = [line for line in lines if line.split(":")[0].split()[0] in HELD_OUT]
     assert [line.split(":")[0] for line in held_out] == [BLIND7, f"{BLIND7} aeb-dev",
-                                                         f"{BLIND7} narrative-frames-dev"]
+                                                         f"{BLIND7} narrative-frames-dev", BLIND8]
     assert all("Wilson 95 %" in line for line in held_out)
-    assert lines[-3:] == held_out  # the last lines: no quote row follows a held-out total
+    assert lines[-4:] == held_out  # the last lines: no quote row follows a held-out total
+    misses = [line for line in lines if line.startswith("  expected ")]  # a miss ends with its quote's first 60 characters
     for item in ITEMS + NEWS_ITEMS:
         if item["split"] in HELD_OUT:
-            assert item["quote"][:40] not in out
+            assert not any(line.endswith(item["quote"][:60]) for line in misses)
+            assert len(item["quote"]) < 20 or item["quote"][:40] not in out
     written = json.loads((tmp_path / "benchmarks" / "results" / "sources.json").read_text())
     assert all("errors" not in written[name] for name in written if name.split()[0] in HELD_OUT)
 
@@ -102,7 +107,7 @@ def test_the_samples_hold_our_labels_and_no_article_text():
 
 
 def test_each_article_in_one_batch():
-    for held_out, items in (("blind5", ITEMS), ("blind6", NEWS_ITEMS), (BLIND7, NEWS_ITEMS)):
+    for held_out, items in (("blind5", ITEMS), ("blind6", NEWS_ITEMS), (BLIND7, NEWS_ITEMS), (BLIND8, NEWS_ITEMS)):
         articles = [(item.get("source"), item["article_id"]) for item in items if item["split"] == held_out]
         others = {(item.get("source"), item["article_id"]) for item in items if item["split"] != held_out}
         assert len(articles) == len(set(articles)) and not set(articles) & others
