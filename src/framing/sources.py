@@ -50,7 +50,7 @@ QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "se
 _QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{8,})’(?!\w)")
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?[A-Z][\w’'.\-]*)*"
 _PRONOUNS = {"he", "she", "they"}
-_NOT_INDEFINITE = r"(?!(?:A|An|Another)\s)"  # an indefinite article opening a sentence opens no name
+_NOT_INDEFINITE = r"(?!(?:A|An|Another)\s|The\s+[a-z])"  # an article opening a sentence opens no name
 # Verbs whose agent, after "by", names or judges what the quoted span says ("described by critics as").
 _PASSIVE_VERBS = ("called|described|dubbed|labeled|labelled|branded|termed|characterized|characterised|hailed|"
                   "decried|condemned|celebrated|praised|touted|criticized|criticised|denounced|derided|dismissed|"
@@ -77,7 +77,8 @@ _ORGANISATION_HEAD = re.compile(r"[A-Z][\w.]* for (?:[A-Z][\w.]*\s+)*(?:and\s+)?
 _WHEN = (r"(?:\s+(?:on|this|last|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
          r"Sunday|week|month|year|morning|afternoon|evening|night|[A-Z][a-z]+\.?\s+\d{1,2}))?")
 _AUXILIARIES = ("has|have|had|also|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
-                "has also|have also|had also|will|would")
+                r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
+                r"went on to|goes on to|(?:is|are|was|were)\s+quoted\s+as")  # "is expected to say", "was quoted as saying"
 ATTRIBUTION_TAIL_WORDS = 6  # "…, officials said on Tuesday in a statement." still ends the sentence
 MAX_QUOTE_SENTENCES = 6  # a quote left open is joined with at most this many sentences
 TITLE_MAX_WORDS = 8  # a quoted span in title case up to this long names a show, book or document
@@ -134,7 +135,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     documents = frozenset(data["roles"].get("documents", ()))
     claims = data["roles"].get("claims", ())
     patterns = [
-        ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s))?"
+        ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s)"
+                                 rf"|\s+[—–-]\s+[^—–,;]{{3,80}}?\s+[—–-](?=\s))?"  # an aside between dashes, as between commas
                                  rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
                                  rf"\s+(?:(?!(?:and|or|but|then)\s)(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(forms)})\b")),
         # "CNN's chief White House correspondent, Jane Roe, asked Biden …": a person's name in
@@ -178,6 +180,9 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
             rf"\b(?:an?|the)\s+(?P<who>{_NAME})\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b[^;]{{0,150}}?,"
             rf"\s+which\s+(?:also\s+)?(?P<verb>said|says|stated|states|noted|notes|added|warned|concluded|found)\b")),
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
+        # "according to the report": the author of the report named before (`_speaker`)
+        ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?P<who>the\s+(?:[a-z-]+\s+){{0,2}}?"
+                                    rf"(?:{_alternatives(documents)}))(?=[\s.,;:]|$)")),
         # the agent of a passive naming verb: "called “purges” by their critics"
         ("passive_by", re.compile(rf"\b(?P<verb>called|described|dubbed|labeled|labelled|branded|termed|"
                                   rf"characterized|characterised|hailed|decried|condemned)\b[^;]{{0,60}}?"
@@ -276,11 +281,21 @@ def _as_actors(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     cut off, "Prof Roe" → "Jane Roe", "Raúl"/"Raul", "Taylor-Greene"/"Taylor Greene"), else as it
     was; anonymous sources, bodies and places (no person read at the name's end) are left as they
     are."""
-    named = quotes["speaker"].notna() & ~quotes["is_anonymous"]
+    named = quotes["speaker"].notna() & ~quotes["is_anonymous"] & ~quotes["speaker"].map(_body_of)
     if not named.any() or actors.empty:
         return quotes["speaker"]
     matched = match_actors(quotes.loc[named, "speaker"], quotes.loc[named, "event"], actors)
     return quotes["speaker"].where(~named, matched.where(matched.notna(), quotes.loc[named, "speaker"]))
+
+
+def _body_of(name) -> bool:
+    """True when a speaker is a body named by an organisation word right before "of" / "for" ("League of
+    Conservation Voters", "Institute of Energy Economics and Financial Analysis"): no person is read
+    in it (not "Jane Roe of the National Weather Service", whose body comes after "of")."""
+    if not isinstance(name, str):
+        return False
+    head = re.split(r"\s(?:of|for)\s", name, maxsplit=1)
+    return len(head) == 2 and head[0].split()[-1] in read_rules().organisation_words  # "League| of"
 
 
 def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
@@ -293,7 +308,8 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     ("Drugmaker Merck" → "Merck", see `_without_descriptor`)."""
     quotes = quotes.assign(speaker=quotes["speaker"].map(_without_descriptor))
     one_word_body = quotes["pattern"].str.contains("_body", regex=False) & ~quotes["speaker"].str.contains(" ").fillna(True)
-    named = quotes["speaker"].notna() & ~quotes["is_anonymous"] & ~one_word_body  # "Taliban" is no surname
+    named = (quotes["speaker"].notna() & ~quotes["is_anonymous"] & ~one_word_body  # "Taliban" is no surname
+             & ~quotes["speaker"].map(_body_of))  # nor is "League of Conservation Voters" a person's name
     if not named.any():
         return quotes["speaker"]
     by_event = quotes["event"].notna().all()
@@ -535,8 +551,13 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         memory.sentence += 1
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _narration(text, spans)
+        if spans and (author := _document_author(narration)):  # "The report – by the Institute – predicts “…”"
+            memory.authors[author[0]] = memory.last_author = author[1]
         found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration))
-        if spans and last_id != record.sentence_id and (after := _after_closing(narration, found)) is not None:
+        if (spans and (last_id != record.sentence_id or _SENTENCE_END.search(narration, 0, narration.find(_PLACEHOLDER)))
+                and (after := _after_closing(narration, found)) is not None):
+            if found is not None and after[1].lower() in _PRONOUNS:  # "… according to Jane Roe." “…,” she said.
+                _speaker(found, memory)  # the one the sentence before the quote gave words to has spoken
             found = after  # "… the campaign said it plans to act." “We know …,” Jane Roe said.
         if found is not None and found[3] == "subject" and not _named_subject(found[1], memory):
             found = None
@@ -604,7 +625,11 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         for k, (start, end, quote) in enumerate(spans):
             row = {**base, "quote": quote.strip(), "is_direct": True, "n_words": len(_WORD.findall(quote)),
                    "is_partial": _is_partial(text[:start], quote)}
-            if (relative := _relative_attribution(_narration(text[:start], spans[:k]))) is not None:
+            if len(spans) > 1 and (own := _own_attribution(text, spans, k, speaker)) is not None:
+                second = _speaker(own, memory)  # "“A,” Jane Roe wrote: “B,” John Doe declared.": each its own
+                if isinstance(second[0], str):
+                    row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
+            elif (relative := _relative_attribution(_narration(text[:start], spans[:k]))) is not None:
                 second = _speaker(relative, memory)  # "… from President Biden, who demanded they “help”"
                 if isinstance(second[0], str):
                     row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
@@ -637,12 +662,14 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
 _FINITE_AFTER = re.compile(r"\s+(?:would|will|is|was|were|are|has|had|have|could|should|must|can|may|might|did|"
                            r"does|do)\b")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+")
+_BASE_AFTER = re.compile(r"\b(?:to|will|would|did)\s+$")  # a base form after these is a verb, not a noun
 _RIGHT_AFTER = ("after_quote", "verb_name", "name_verb", "quote_name")
 
 
 def _after_closing(narration: str, found):
     """The attribution right after the first quote of sentences joined because the quote opens at
-    the end of one and closes in a later one (“…,” NAME said; “…,” said NAME), when the attribution
+    the end of one and closes in a later one, or of a sentence the splitter did not cut before a quote
+    that opens after a full stop ("… threats." “…,” said NAME; “…,” NAME said), when the attribution
     found first lies in an earlier sentence, before the quote opens: in English the attribution next
     to a quote's closing mark governs it, not the one of the sentence before. None otherwise."""
     opens = narration.find(_PLACEHOLDER)
@@ -652,6 +679,21 @@ def _after_closing(narration: str, found):
     if after is None or after[3] not in _RIGHT_AFTER or narration[opens:][:after[0]].strip() not in ("", _PLACEHOLDER):
         return None
     return (opens + after[0], *after[1:])
+
+
+def _own_attribution(text: str, spans: list, k: int, speaker):
+    """The attribution right after the closing mark of quote `k` of a sentence holding several, when
+    it names someone other than the sentence's `speaker` (“…,” Jane Roe wrote. “…,” John Doe
+    declared.): each quote is governed by the attribution next to its closing mark. Only a name
+    (not a pronoun or description) opening the words between this quote and the next; None
+    otherwise."""
+    following = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+    segment = f" {_PLACEHOLDER} " + text[spans[k][1]:following].translate(_SPACES)
+    found = _attribution(segment)
+    if (found is None or found[3] not in _RIGHT_AFTER or segment[:found[0]].strip(" ,") not in ("", _PLACEHOLDER)
+            or not found[1][:1].isupper() or found[1] == speaker):
+        return None
+    return found
 
 
 _LEDE_SUBJECT = re.compile(r"^\s*(?:The|A|An)\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>[A-Za-z]+)\s+(?:on|in|of|at|for|from|with|who)\b")
@@ -748,7 +790,8 @@ def _noun_follows(rest: str) -> bool:
 
 # What may follow "said a senior official" when the description is the speaker: the sentence's end, a
 # comma, a relative clause ("said a man who lives nearby") or whom they work for ("a spokesman for").
-_DESCRIPTION_ENDS = re.compile(r"\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with|after|before|during)\b)")
+_DESCRIPTION_ENDS = re.compile(r"\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with|after|before|during|when|while|in|on|"
+                               r"to|by|via)\b)")
 # The rest of a description after an inverted verb, up to where a description ends ("replies the
 # masked stranger, secretly …"): at most three lower-case words, none opening a clause.
 _LONGER_DESCRIPTION = re.compile(rf"((?:\s+(?!(?:{'|'.join(sorted(_OPENS_CLAUSE))}|is|was|were|are|has|had|have|will|would)\b)"
@@ -859,7 +902,8 @@ _VERB_AFTER_NOUN = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:need|speed|feed|seed|re
 # A clause of its own with a named subject between a sentence's subject and its quote.
 _OTHER_CLAUSE = re.compile(r"\b(?:after|when|while|because|since|before|until|although|though|whereas)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:[a-z]+ly\s+)?[a-z]+")
 # Words right before a quoted span that make it a name or a term whoever speaks in the sentence.
-_TERM = re.compile(r"\b(?:so-called|known as|titled|entitled)\s+(?:the\s+|a\s+)?[“\"]?$")
+_TERM = re.compile(r"\b(?:(?:so-called|known as|titled|entitled)\s+(?:the\s+|a\s+)?|"
+                   r"(?:slogan|motto|tagline|catchphrase|hashtag)s?,?\s+)[“\"]?$")  # "with the slogan “…”": a name
 # Words that say the quoted span is a name or a term, not anyone's words: "so-called “…”", "known as".
 _SCARE = re.compile(rf"\b(?:so-called|known as|titled|entitled|named|dubbed|called)\s+(?:the\s+|a\s+)?{_PLACEHOLDER}\b")
 
@@ -1092,10 +1136,23 @@ def _document_author(narration: str):
         return by.group("doc").lower(), by.group("acronym")
     if by is None or by.group("who").split()[0] in read_rules().function_words:
         return None
-    tokens = _owned_body(_without_owner(by.group("who").split()))
+    who = by.group("who")
+    tokens = who.split()
+    if len(tokens) > 1 and re.fullmatch(r"[\w.]+-based", tokens[0]):
+        tokens = tokens[1:]  # "the US-based Institute …": where the body is, not its name
+    more = _BODY_MORE.match(narration, by.end("who"))
+    if more.group() and re.search(r"\s(?:of|for)\s", who + more.group()):
+        # "the Institute of Energy Economics and Financial Analysis", "the Centers for Disease Control
+        # and Prevention": a body's name goes on over "for" and "and"
+        return by.group("doc").lower(), _POSSESSIVE.sub("", " ".join(tokens) + more.group()).rstrip(".,")
+    tokens = _owned_body(_without_owner(tokens))
     roles, name = _split_label(tokens)
     who = " ".join(tokens) if not name or not roles or not _titled_person(roles, name) else " ".join(name)
     return by.group("doc").lower(), _POSSESSIVE.sub("", who).rstrip(".,")
+
+
+_CAPITALISED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"
+_BODY_MORE = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAPITALISED})*(?:\s+and\s+{_CAPITALISED})?")
 
 
 def _owned_body(tokens: list[str]) -> list[str]:
@@ -1119,11 +1176,13 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
     as the full name met before; this person is then the last speaker."""
     gender = _PRONOUN_GENDER[pronoun]
     people = []
-    for roles, person, _ in _labels(before):
+    for roles, person, opens in _labels(before):
         name = memory.full_name([_POSSESSIVE.sub("", t).rstrip(".") for t in person])
         if (len(person) >= 2 or roles) and person[0] not in _NOT_SPEAKERS:
             memory.learn_gender(name, roles, "", 0)
-            if (roles or name in memory.genders or name in memory.names) and memory.fits(name, gender):
+            subject = not people and len(person) >= 2 and re.search(  # the first full name, a verb after it
+                rf"{re.escape(' '.join(person))}\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by|as)\b)[a-z]", before)
+            if (roles or subject or name in memory.genders or name in memory.names) and memory.fits(name, gender):
                 people.append(name)  # a person written with a role or met before ("Operation Warp Speed, she …" is not)
     if people:
         memory.meet(people[0], (), speaker=True)
@@ -1151,8 +1210,11 @@ def _remember_names(narration: str, memory: _Memory, *, headline: bool = False) 
             memory.learn_gender(name, roles, narration, len(labels) if opens else 0)
             if opens:
                 memory.subjects.add(name)
-        elif len(person) == 1 and (full := memory.known(person[0].rstrip(".’'s"))):
+        elif len(person) == 1 and (full := memory.known(_POSSESSIVE.sub("", person[0]).rstrip(".’'"))):
             memory.meet(full, roles, speaker=False)  # "Mr Biden" again: Joe Biden is the latest
+            if opens and not _POSSESSIVE.search(person[0]):
+                memory.subjects.add(full)  # "Kalmus was pursuing his …": the subject, a person
+                memory.learn_gender(full, roles, narration, len(labels))
         elif len(person) == 1 and roles and person[0] not in _NOT_SPEAKERS:
             name = _POSSESSIVE.sub("", person[0]).rstrip(".")  # "President Biden", "Ms. Roe"
             memory.meet(name, roles, speaker=False)
@@ -1320,6 +1382,8 @@ def _first_attribution(narration: str):
             if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
                 continue  # "“…,” the complaint alleges": the verb's own pattern reads it
             noun_group = match.group("noun") if "noun" in pattern.groupindex else None
+            if noun_group in ("he", "she", "they") and not who[:1].isupper():
+                who, noun_group = noun_group, None  # "at the time she described": the pronoun is the subject
             if who.split()[0] in ("A", "An", "Another") and " " in who:
                 if not _names_a_person(who.split()[-1], lexicon):
                     continue  # "A timeline was not laid out, but …": no person
@@ -1386,19 +1450,68 @@ def _first_attribution(narration: str):
                 if not person and roles[-1] in read_rules().titles:
                     who = f"the {who}"  # "the South Carolina Republican": a description of someone named
             if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and not who.endswith("s")
-                    and not any(_opens_with(who.lower(), a) for a in lexicon.anonymous)):
-                continue
-            if name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and _noun_follows(narration[match.end():]):
+                    and not any(_opens_with(who.lower(), a) for a in lexicon.anonymous)
+                    and not _BASE_AFTER.search(narration, 0, match.start("verb"))):
+                continue  # "the US state department" (a noun), but "Jane Roe is expected to say" (a verb)
+            if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and _noun_follows(narration[match.end():])
+                    and not _BASE_AFTER.search(narration, 0, match.start("verb"))):
                 continue  # "the US state department": a base form followed by a noun is a noun
             if verb_text and verb_text.startswith("contend") and re.match(r"\s+with\b", narration[match.end():]):
                 continue  # "contends with scrutiny": faces, not says
             if name == "opening_participle" and "," in narration[:narration.find(_PLACEHOLDER)]:
                 continue  # "Speaking to reporters, Jane Roe said … “…”": the quote is not the participle's
+            if (name in ("name_verb", "subject_participle") and " " not in who and raw
+                    and (body := _BODY_APPOSITION.match(narration, match.end("who")))
+                    and body.group("kind").lower() in read_rules().descriptors):
+                who = f"the {body.group('name')}" if " " not in body.group("name") else body.group("name")
+                # "Environmental group the League of Conservation Voters praised …": the body
+            if name == "name_verb" and who[:1].isupper() and (
+                    office := _office_of(narration[:match.start("who")], who, lexicon)) is not None:
+                who = office  # "China's ambassador to Britain warned": the office, not Britain
+            elif name == "name_verb" and (who[:1].isupper() or who.split()[0] in ("his", "her", "their")) and (
+                    first := _first_of_pair(narration[:match.start("who")], who)):
+                who = first  # "Jane Roe and her team wrote", "Jane Roe and John Doe said": the first named
             if best is None or match.start() < best[0]:
                 noun = None if who.startswith("the ") else noun_group
                 best = (match.start(), who, verb_text, name, noun)
             break
     return best
+
+
+_BODY_APPOSITION = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<kind>[a-z][\w-]*)\s+the\s+(?P<name>{_NAME})")  # "… group the NAME"
+_OFFICE_TO = re.compile(r"^(?:\S+[’']s?|the)\s.*?\s(?:to|for|at)\s+(?:the\s+)?[A-Z]")
+
+
+def _office_of(before: str, who: str, lexicon: _Lexicon) -> str | None:
+    """The holder of an office written as a role and the place or body it serves, when `who` (a name
+    right before a reporting verb) is that place or body: "China's ambassador to Britain said", "the
+    U.S. envoy to the United Nations said" → the whole description; None otherwise."""
+    match = re.search(rf"(?:(?<![\w’'.-]){_NAME}[’']s?\s+|\b[Tt]he\s+(?:[A-Z][\w.]*\s+)?)(?:[a-z][\w-]*\s+){{0,2}}?"
+                      rf"(?:{_alternatives(lexicon.titles | lexicon.nouns)})\s+(?:to|for|at)\s+(?:the\s+)?$", before)
+    return None if match is None else re.sub(r"^The\b", "the", match.group() + who)
+
+
+_PAIR_BEFORE = re.compile(rf"(?:^|\b{_PLACEHOLDER}|[,;:—–])\s*(?:[Tt]he\s+)?(?P<first>{_NAME})(?:\s*\([^()]{{1,30}}\))?"
+                          rf"(?:,[^,]{{1,30}},)?\s+and\s+$")
+
+
+def _first_of_pair(before: str, who: str) -> str | None:
+    """The first of two speakers joined by "and" as one subject, when `before` (the words before the
+    second, `who`) opens the clause with a name and "and": "Jane Roe and John Doe wrote" → "Jane
+    Roe", "Jane Roe and her colleagues wrote" → "Jane Roe", "Bill and Melinda Gates said" → "Bill
+    Gates" (rule 6 of the labelling rule: one speaker per quote, the first named); None otherwise (a
+    first name of one word before another name: "Google and YouTube" may be two bodies)."""
+    match = _PAIR_BEFORE.search(before)
+    if match is None:
+        return None
+    first = match.group("first")
+    if " " not in first and who[:1].isupper() and len(who.split()) >= 2:
+        # "Bill and Melinda Gates": a given name shares the family name after it
+        return f"{first} {who.split()[-1]}" if first in read_rules().given_names else None
+    if (first.split()[0] in _NOT_SPEAKERS or _is_place(first) or read_rules().organisation_words & set(first.split())
+            or " " not in first and who[:1].isupper()):  # "Google and YouTube": one word may be a body's name
+        return None
+    return first
 
 
 _PERSON_SUFFIX = re.compile(r"[a-z](?:er|or|ist|ian|ant|ent)s?$")  # reporter, senator, activist, physician
@@ -1682,6 +1795,8 @@ def _speaker(found, memory: _Memory):
                     else lexicon.forms.get(verb_text, (None, None)))
     if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
         verb_text = None
+    if _OFFICE_TO.search(who) and re.search(rf"\b(?:{_alternatives(lexicon.titles | lexicon.nouns)})\s+(?:to|for|at)\s", who):
+        return who, who, verb, verb_text, stance, False, pattern + "_role"  # "China's ambassador to Britain" (`_office_of`)
     if (group := _named_group(who, noun)) is not None:  # "Democratic senators said": the group speaks
         return group, group, verb, verb_text, stance, False, pattern + "_group"
     if noun and f"{who} {noun}".lower() in lexicon.anonymous:  # "Local leaders said": a listed unnamed group
@@ -1772,6 +1887,8 @@ def _speaker(found, memory: _Memory):
             # "the agency said": the body named last (of that kind, for "the court")
             return memory.body(head), who, verb, verb_text, stance, False, pattern + "_body"
         return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_description"
+    if _body_of(who) and not noun:  # "League of Conservation Voters said": the body, whole
+        return who, who, verb, verb_text, stance, False, pattern + "_body"
     roles, name_tokens = _split_label(_of_place(who.split()))
     name_tokens = _without_owner(name_tokens)  # "CBS’s Steven Portnoy": the reporter, not CBS
     if (any(w.rstrip("’'s") in read_rules().organisation_words or w.islower() and w.capitalize() in
