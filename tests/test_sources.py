@@ -1044,6 +1044,8 @@ def test_document_issuers_of_version_1_16(texts, quote, speaker, anonymous):
       "leadership.\""], "real leadership.", "Clean Rivers League", False),
     (["The League of Women Voters said the law was \"a step back.\""], "a step back.", "League of Women Voters",
      False),
+    (["\"Births fell again,\" the National Institute for Family Studies said."], "Births fell again,",
+     "National Institute for Family Studies", False),
     # each quote of a sentence is governed by the attribution next to its closing mark
     (["\"We stand with you,\" Sen. Jane Roe wrote: \"The young lead the way,\" Sen. John Doe wrote: \"We are "
       "not powerless,\" Sen. Ann Poe declared."], "The young lead the way,", "John Doe", False),

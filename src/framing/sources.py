@@ -662,7 +662,8 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
 _FINITE_AFTER = re.compile(r"\s+(?:would|will|is|was|were|are|has|had|have|could|should|must|can|may|might|did|"
                            r"does|do)\b")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+")
-_BASE_AFTER = re.compile(r"\b(?:to|will|would|did)\s+$")  # a base form after these is a verb, not a noun
+# a base form after these is a verb, not a noun ("Jane Roe is expected to say", "Jane Roe will say")
+_BASE_AFTER = re.compile(r"\b(?:will|would|did|(?:expected|set|due|scheduled)\s+to|(?:went|goes)\s+on\s+to)\s+$")
 _RIGHT_AFTER = ("after_quote", "verb_name", "name_verb", "quote_name")
 
 
@@ -1460,6 +1461,9 @@ def _first_attribution(narration: str):
                 continue  # "contends with scrutiny": faces, not says
             if name == "opening_participle" and "," in narration[:narration.find(_PLACEHOLDER)]:
                 continue  # "Speaking to reporters, Jane Roe said … “…”": the quote is not the participle's
+            if (name == "name_verb" and who[:1].isupper() and (head := _BODY_HEAD.search(narration, 0, match.start("who")))
+                    and head.group("word") in read_rules().organisation_words):
+                who = head.group("head") + who  # "the National Center for Health Statistics said": the whole name
             if (name in ("name_verb", "subject_participle") and " " not in who and raw
                     and (body := _BODY_APPOSITION.match(narration, match.end("who")))
                     and body.group("kind").lower() in read_rules().descriptors):
@@ -1478,6 +1482,7 @@ def _first_attribution(narration: str):
     return best
 
 
+_BODY_HEAD = re.compile(r"(?<![\w’'.-])(?P<head>(?:[A-Z][\w’'.-]*\s+)*?(?P<word>[A-Z][\w.-]*)\s+(?:for|of)\s+(?:the\s+)?)$")
 _BODY_APPOSITION = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<kind>[a-z][\w-]*)\s+the\s+(?P<name>{_NAME})")  # "… group the NAME"
 _OFFICE_TO = re.compile(r"^(?:\S+[’']s?|the)\s.*?\s(?:to|for|at)\s+(?:the\s+)?[A-Z]")
 
