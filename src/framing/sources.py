@@ -1470,7 +1470,7 @@ def _first_attribution(narration: str):
                 who = f"the {body.group('name')}" if " " not in body.group("name") else body.group("name")
                 # "Environmental group the League of Conservation Voters praised …": the body
             if name == "name_verb" and who[:1].isupper() and (
-                    office := _office_of(narration[:match.start("who")], who, lexicon)) is not None:
+                    office := _office_of(narration[:match.start("who")], who)) is not None:
                 who = office  # "China's ambassador to Britain warned": the office, not Britain
             elif name == "name_verb" and (who[:1].isupper() or who.split()[0] in ("his", "her", "their")) and (
                     first := _first_of_pair(narration[:match.start("who")], who)):
@@ -1487,13 +1487,22 @@ _BODY_APPOSITION = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<kind>[a-z][\w-]
 _OFFICE_TO = re.compile(r"^(?:\S+[’']s?|the)\s.*?\s(?:to|for|at)\s+(?:the\s+)?[A-Z]")
 
 
-def _office_of(before: str, who: str, lexicon: _Lexicon) -> str | None:
+def _office_of(before: str, who: str) -> str | None:
     """The holder of an office written as a role and the place or body it serves, when `who` (a name
     right before a reporting verb) is that place or body: "China's ambassador to Britain said", "the
     U.S. envoy to the United Nations said" → the whole description; None otherwise."""
-    match = re.search(rf"(?:(?<![\w’'.-]){_NAME}[’']s?\s+|\b[Tt]he\s+(?:[A-Z][\w.]*\s+)?)(?:[a-z][\w-]*\s+){{0,2}}?"
-                      rf"(?:{_alternatives(lexicon.titles | lexicon.nouns)})\s+(?:to|for|at)\s+(?:the\s+)?$", before)
+    match = _office_patterns()[0].search(before)
     return None if match is None else re.sub(r"^The\b", "the", match.group() + who)
+
+
+@lru_cache(maxsize=1)
+def _office_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(an owner or "the", a role and "to" / "for" / "at" ending the words before a name; a role
+    followed by one of these inside a speaker), for `_office_of` and `_speaker`."""
+    roles = _alternatives(_lexicon().titles | _lexicon().nouns)
+    return (re.compile(rf"(?:(?<![\w’'.-]){_NAME}[’']s?\s+|\b[Tt]he\s+(?:[A-Z][\w.]*\s+)?)(?:[a-z][\w-]*\s+){{0,2}}?"
+                       rf"(?:{roles})\s+(?:to|for|at)\s+(?:the\s+)?$"),
+            re.compile(rf"\b(?:{roles})\s+(?:to|for|at)\s"))
 
 
 _PAIR_BEFORE = re.compile(rf"(?:^|\b{_PLACEHOLDER}|[,;:—–])\s*(?:[Tt]he\s+)?(?P<first>{_NAME})(?:\s*\([^()]{{1,30}}\))?"
@@ -1800,7 +1809,7 @@ def _speaker(found, memory: _Memory):
                     else lexicon.forms.get(verb_text, (None, None)))
     if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
         verb_text = None
-    if _OFFICE_TO.search(who) and re.search(rf"\b(?:{_alternatives(lexicon.titles | lexicon.nouns)})\s+(?:to|for|at)\s", who):
+    if _OFFICE_TO.search(who) and _office_patterns()[1].search(who):
         return who, who, verb, verb_text, stance, False, pattern + "_role"  # "China's ambassador to Britain" (`_office_of`)
     if (group := _named_group(who, noun)) is not None:  # "Democratic senators said": the group speaks
         return group, group, verb, verb_text, stance, False, pattern + "_group"
