@@ -161,38 +161,35 @@ _ANY_COUNT = re.compile(r" \((?:\d[\d,]* [a-z]+|n=[\d,]+)\)$")  # "(16 articles)
 
 def _cut_middle(value, limit: int = LABEL_CHARS) -> str:
     """Text cut to `limit` characters in the middle rather than at the end, keeping its last words
-    (and its count) whole, for names that differ only at the end; left whole when no end of whole
-    words leaves five characters of the head.
+    (and its count, shortened to "(n=2)" where the whole one leaves no room) whole, for names that
+    differ only at the end. Where no end of whole words fits beside five characters of the head, the
+    head is cut to four and only the last word kept, a little over `limit` rather than the whole text.
 
     >>> _cut_middle("Wall Street Journal (Opinion) (2 events)", limit=26)
     'Wall…(Opinion) (2 events)'
     >>> _cut_middle("Wall Street Journal (News) (6 events)", limit=26)
     'Wall Str…(News) (6 events)'
+    >>> _cut_middle("Washington Times (5 articles)", limit=18)
+    'Washin…Times (n=5)'
+    >>> _cut_middle("Wall Street Journal (Opinion) (2 articles)", limit=18)
+    'Wall…(Opinion) (n=2)'
     """
     text = " ".join(str(value).split())
-    count = _COUNT_SUFFIX.search(text)
-    name, suffix = (text[: count.start()], count[0]) if count else (text, "")
-    room = limit - len(suffix) - 1  # the ellipsis takes one
-    # the end kept is whole words, leaving the head at least 5 characters
-    starts = [i + 1 for i, char in enumerate(name) if char == " " and len(name) - i - 1 <= room - 5]
-    if len(text) <= limit or not starts:
+    if len(text) <= limit:
         return text
-    tail = name[starts[0]:]
-    return name[: room - len(tail)].rstrip() + "…" + tail + suffix
     count = _COUNT_SUFFIX.search(text)
-    options = [("", text)]
-    if count:  # the count kept whole
-        options = [(count[0], text[: count.start()])]
-    for suffix, name in options:
+    name, suffixes = ((text[: count.start()], (count[0], f" (n={re.sub(r'[^0-9,]', '', count[0])})"))
+                      if count else (text, ("",)))
+    words = [i + 1 for i, char in enumerate(name) if char == " "]  # where each word after the first starts
+    for suffix in suffixes:
         room = limit - len(suffix) - 1  # the ellipsis takes one
-        if len(name) <= room + 1:
-            return name + suffix
-        # the end kept is whole words, leaving the head at least 5 characters
-        starts = [i + 1 for i, char in enumerate(name) if char == " " and len(name) - i - 1 <= room - 5]
+        starts = [i for i in words if len(name) - i <= room - 5]  # the end kept leaves the head 5 characters
         if starts:
             tail = name[starts[0]:]
             return name[: room - len(tail)].rstrip() + "…" + tail + suffix
-    return text
+    if not words:
+        return text
+    return name[:4].rstrip() + "…" + name[words[-1]:] + suffixes[-1]
 
 
 def distinct_labels(texts, limit: int = LABEL_CHARS) -> list[str]:
@@ -663,7 +660,9 @@ class _sized:
         figure's edge, and each x-axis label wider than the room from the axes' left edge to the
         figure's, onto lines that fit; `originals` keeps each text's first content. Returns
         whether any text was wrapped."""
-        self.fig.draw_without_rendering()  # lay out to measure what sticks out
+        with warnings.catch_warnings():  # before its texts are wrapped a narrow figure may have
+            warnings.filterwarnings("ignore", "constrained_layout not applied", UserWarning)  # no room yet
+            self.fig.draw_without_rendering()  # lay out to measure what sticks out
         right = self.fig.bbox.x1
         wrapped = False
         for ax in self.fig.axes:
