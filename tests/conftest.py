@@ -80,3 +80,44 @@ def shared_sentence_table(shared_data):
                 rows.append({"article_id": f"{name}-{number}", "outlet": article.get("outlet") or "",
                              "event": article.get("event_id") or name, "text": article["text"]})
     return split_table(pd.DataFrame(rows), by="article_id").assign(kind="body")
+
+
+@pytest.fixture
+def export_laid_out():
+    """A function exporting a saved chart (`plots.export_figure(record, out=..., width=...)`) that
+    returns what the written figure holds: its y tick labels (`texts`) and their boxes in pixels
+    (`boxes`), laid out at the export's size, the figure's width in pixels (`width`), and the
+    warnings raised on the way (`warnings`)."""
+    import warnings
+
+    from framing import plots
+
+    def export(record, *, out, width, dpi=100) -> dict:
+        seen = {}
+        original = plots.save_figure
+
+        def spy(fig, *args, **kwargs):
+            write = fig.savefig
+
+            def measure(*a, **k):  # the labels where the figure is written, at the export's width
+                fig.draw_without_rendering()
+                labels = [t for axes in fig.axes for t in axes.get_yticklabels() if t.get_text()]
+                seen.update(texts=[t.get_text() for t in labels], boxes=[t.get_window_extent() for t in labels],
+                            width=fig.bbox.width)
+                return write(*a, **k)
+
+            fig.savefig = measure
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                written = original(fig, *args, **kwargs)
+            seen["warnings"] = [str(w.message) for w in caught]
+            return written
+
+        plots.save_figure = spy
+        try:
+            plots.export_figure(record, out=out, width=width, formats=["png"], dpi=dpi)
+        finally:
+            plots.save_figure = original
+        return seen
+
+    return export

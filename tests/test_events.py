@@ -432,11 +432,9 @@ def test_within_events_chart_can_be_exported_for_a_paper(roundups, tmp_path):
     # not applied because axes sizes collapsed to zero"), outlet names ran off the left edge
 
 
-def test_within_events_chart_at_a_column_width_keeps_its_labels_inside(roundups, tmp_path):
+def test_within_events_chart_at_a_column_width_keeps_its_labels_inside(roundups, tmp_path, export_laid_out):
     """The within-events chart exported at 3.3 inches is laid out (no collapse warning) with the
     outlet labels and the counts beside the bars inside the figure."""
-    import warnings
-
     import matplotlib
 
     matplotlib.use("Agg")
@@ -445,36 +443,11 @@ def test_within_events_chart_at_a_column_width_keeps_its_labels_inside(roundups,
     _, sentences, _, _ = roundups
     pairs = events.compare_within_events(events.score_articles(sentences))
     ax = events.plot_within_events(pairs)
-    plots.save_figure(ax.figure, "within", out=tmp_path, formats=["png"])
-    record = tmp_path / "figures" / "within.json"
-    seen = {}
-    original = plots.save_figure
-
-    def spy(fig, *args, **kwargs):
-        write = fig.savefig
-
-        def measure(*a, **k):  # the labels where the figure is written, at the export's width
-            fig.draw_without_rendering()
-            seen["extents"] = [label.get_window_extent() for axes in fig.axes
-                               for label in axes.get_yticklabels() if label.get_text()]
-            seen["width"] = fig.bbox.width
-            return write(*a, **k)
-
-        fig.savefig = measure
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            written = original(fig, *args, **kwargs)
-        seen["warnings"] = [str(w.message) for w in caught]
-        return written
-
-    plots.save_figure = spy
-    try:
-        plots.export_figure(record, out=tmp_path / "paper", width=3.3, formats=["png"], dpi=100)
-    finally:
-        plots.save_figure = original
+    saved = plots.save_figure(ax.figure, "within", out=tmp_path, formats=["png"])
+    seen = export_laid_out(saved["json"], out=tmp_path / "paper", width=3.3)
     assert not [w for w in seen["warnings"] if "collapsed" in w], seen["warnings"]
     assert round(seen["width"]) == 330  # 3.3 inches at 100 dpi
-    assert len(seen["extents"]) >= 32 and all(e.x0 >= -1 and e.x1 <= seen["width"] + 1 for e in seen["extents"])
+    assert len(seen["boxes"]) >= 32 and all(b.x0 >= -1 and b.x1 <= seen["width"] + 1 for b in seen["boxes"])
 
 
 def test_main_actor_is_the_person_named_in_most_articles():

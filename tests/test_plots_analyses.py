@@ -208,14 +208,14 @@ def test_two_outlets_never_share_a_label_when_names_are_cut(roundup_same_events,
     plt.close(ax.figure)
 
 
-def test_outlets_chart_exported_at_a_column_width_is_laid_out_with_short_distinct_labels(roundup_same_events, tmp_path):
+def test_outlets_chart_exported_at_a_column_width_is_laid_out_with_short_distinct_labels(
+        roundup_same_events, tmp_path, export_laid_out):
     """Regression: `framing figure sentiment_on_same_events --width 3.3` on allsides-100 gave a plot
     a few pixels wide: names that the end-cut made alike were drawn whole ("Wall Street Journal
     (Opinion) (2 events)"), the layout collapsed and the note above the plot ran down in a sliver.
     At a journal's column width every label stays near the cut (a middle cut keeps names apart:
     "Washin…Times (n=5)"), no two labels alike, every one inside the figure."""
     import re
-    import warnings
 
     import matplotlib.pyplot as plt
 
@@ -223,32 +223,7 @@ def test_outlets_chart_exported_at_a_column_width_is_laid_out_with_short_distinc
     ax = fr.plot_within_event_differences(effects)
     saved = fr.save_figure(ax.figure, "same_events", out=tmp_path, formats=["png"])
     plt.close(ax.figure)
-    seen = {}
-    original = fr.plots.save_figure
-
-    def spy(fig, *args, **kwargs):
-        write = fig.savefig
-
-        def measure(*a, **k):
-            fig.draw_without_rendering()
-            labels = [t for axes in fig.axes for t in axes.get_yticklabels() if t.get_text()]
-            seen["texts"] = [t.get_text() for t in labels]
-            seen["boxes"] = [t.get_window_extent() for t in labels]
-            seen["width"] = fig.bbox.width
-            return write(*a, **k)
-
-        fig.savefig = measure
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            written = original(fig, *args, **kwargs)
-        seen["warnings"] = [str(w.message) for w in caught]
-        return written
-
-    fr.plots.save_figure = spy
-    try:
-        fr.plots.export_figure(saved["json"], out=tmp_path / "paper", width=3.3, formats=["png"], dpi=100)
-    finally:
-        fr.plots.save_figure = original
+    seen = export_laid_out(saved["json"], out=tmp_path / "paper", width=3.3)
     assert not [w for w in seen["warnings"] if "collapsed" in w], seen["warnings"]
     texts = seen["texts"]
     assert len(texts) == 40 and len(set(texts)) == 40
