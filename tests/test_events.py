@@ -162,6 +162,9 @@ def test_seed_event_page_shows_the_articles_and_claims_no_test(seed_summary, tmp
     for title in seed_summary.articles["title"]:
         assert events.html.escape(title) in page
     assert page.count('class="outlet"') == seed_summary.articles["outlet"].nunique()
+    gap = abs(seed_summary.articles["sentiment"].diff().iloc[-1])  # the two seed articles
+    assert ("The two articles differ in mean sentiment by less than 0.10" in page) == (gap < events.CLOSE_TONE)
+    assert ("No two articles differ in mean sentiment" in page) == (gap >= events.CLOSE_TONE)
     image = tmp_path / "events" / "figures" / (events.event_file(seed_summary.event)[:-5] + "_sentiment.png")
     assert image.stat().st_size > 0 and 'src="figures/' in page
     # the chart's table holds every content sentence of both articles, each with its own score
@@ -240,7 +243,8 @@ def test_event_pages_call_articles_closer_than_the_tone_gap_alike(roundups, tmp_
         close = sum(gap < events.CLOSE_TONE for gap in gaps)
         n_close += close
         if close:
-            assert f"{close} of the 3 pairs of articles differ in mean sentiment by less than 0.10" in page
+            verb = "differs" if close == 1 else "differ"
+            assert f"{close} of the 3 pairs of articles {verb} in mean sentiment by less than 0.10" in page
             pairs = events.close_tone_pairs(summary.articles)
             assert pairs["gap"].between(0, events.CLOSE_TONE, inclusive="left").all()
             assert all(f"{events.html.escape(r.first)} and {events.html.escape(r.second)}: {r.gap:.2f}" in page

@@ -697,9 +697,14 @@ def _close_tone_html(arts: pd.DataFrame) -> str:
     close = close_tone_pairs(arts)
     named = "; ".join(f"{html.escape(str(r.first))} and {html.escape(str(r.second))}: {r.gap:.2f}"
                       for r in close.itertuples(index=False))
-    found = (f"{len(close)} of the {n_scored * (n_scored - 1) // 2} pairs of articles differ in mean "
-             f"sentiment by less than {CLOSE_TONE:.2f} ({named}): read them as alike in tone. "
-             if len(close) else f"No two articles differ in mean sentiment by less than {CLOSE_TONE:.2f}. ")
+    n_pairs = n_scored * (n_scored - 1) // 2
+    if not len(close):
+        found = f"No two articles differ in mean sentiment by less than {CLOSE_TONE:.2f}. "
+    else:
+        which = ("The two articles differ" if n_pairs == 1 else
+                 f"{len(close)} of the {n_pairs} pairs of articles {'differs' if len(close) == 1 else 'differ'}")
+        found = (f"{which} in mean sentiment by less than {CLOSE_TONE:.2f} ({named}): read them as alike "
+                 "in tone. ")
     return ("<p class=\"note\">" + found + "People order two documents whose mean sentiment lies closer "
             f"than {CLOSE_TONE:.2f} as framing does only about 6 times in 10, and the same holds for "
             "sentiment toward a person (docs/sentiment.md). A gap on one event says nothing of how an "
