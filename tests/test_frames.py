@@ -65,14 +65,39 @@ def test_seed_generic_and_entman_frames(seed_sentences):
 
 
 def test_article_presence_rule():
+    """A frame is present with two different cue words (one word repeated names a topic); the
+    economic frame, whose money words run through any story, asks three (generic lexicon 1.3)."""
     sentences = pd.concat([_table(["The economy grew.", "The economy slowed.", "The economy held."], article="one"),
-                           _table(["The economy grew.", "It rained.", "Prices rose."], article="two")])
-    presence = fr.article_frames(fr.add_frames(sentences), sentences).set_index("article_id")
+                           _table(["The economy grew.", "It rained.", "Prices rose."], article="two"),
+                           _table(["The economy grew.", "Jobs came back.", "Prices rose."], article="three"),
+                           _table(["Critics attacked the plan.", "It rained."], article="four")])
+    hits = fr.add_frames(sentences)
+    assert set(hits.loc[hits["frame"] == "economic", "min_terms"]) == {3}
+    assert set(hits.loc[hits["frame"] == "conflict", "min_terms"]) == {2}
+    presence = fr.article_frames(hits, sentences).set_index("article_id")
     economic = presence[presence["frame"] == "economic"]
     assert not economic.loc["one", "present"]  # one cue word, three times
     assert economic.loc["one", "n_sentences"] == 3 and economic.loc["one", "n_terms"] == 1
-    assert economic.loc["two", "present"]  # two different cue words
+    assert not economic.loc["two", "present"]  # two different money words: a topic touched
     assert economic.loc["two", "n_terms"] == 2 and economic.loc["two", "n_total"] == 3
+    assert economic.loc["three", "present"] and economic.loc["three", "n_terms"] == 3
+    conflict = presence[presence["frame"] == "conflict"]
+    assert conflict.loc["four", "present"] and conflict.loc["four", "n_terms"] == 2  # critics, attacked
+    # a number given applies to every frame
+    assert fr.article_frames(hits, sentences, min_terms=2).set_index("article_id").query(
+        "frame == 'economic'").loc["two", "present"]
+
+
+def test_a_lexicon_may_ask_more_cue_words_of_one_frame(tmp_path):
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text('version = "1.0-mine"\nsource = "a test"\n[frames.troops]\ncues = ["troop*", "deploy*", "soldier*"]\n'
+                       'min_terms = 3\n[frames.talks]\ncues = ["talks", "negotiat*"]\n', encoding="utf-8")
+    sentences = _table(["Troops were deployed.", "Talks and negotiations resumed."], article="a")
+    presence = fr.article_frames(fr.add_frames(sentences, scheme="issue", lexicon=lexicon), sentences)
+    assert presence.set_index("frame")["present"].to_dict() == {"talks": True, "troops": False}
+    lexicon.write_text('version = "1"\nsource = "a test"\n[frames.troops]\ncues = ["troop*"]\nmin_terms = "three"\n', encoding="utf-8")
+    with pytest.raises(fr.frames.LexiconError, match="min_terms must be a whole number from 1 up"):
+        fr.add_frames(sentences, scheme="issue", lexicon=lexicon)
 
 
 def test_prevalence_of_one_article_per_outlet_gives_values_and_no_test():
@@ -243,9 +268,9 @@ def _reference_hits(sentences: pd.DataFrame, scheme: str = "generic", lexicon=No
                              **{c: getattr(record, c, None) for c in ("outlet", "event", "kind", "position")},
                              "scheme": spec["scheme"], "frame": frame, "score": len(found),
                              "terms": "; ".join(word for _, word in sorted(found)),
-                             "lexicon_version": spec["version"]})
+                             "lexicon_version": spec["version"], "min_terms": spec["min_terms"][frame]})
     hits = pd.DataFrame(rows, columns=fr.frames.HIT_COLUMNS)
-    hits["score"] = hits["score"].astype("int64")
+    hits[["score", "min_terms"]] = hits[["score", "min_terms"]].astype("int64")
     return hits
 
 

@@ -32,7 +32,7 @@ from .store import keep_kinds
 
 SCHEMES = ("generic", "policy", "entman")
 HIT_COLUMNS = ["article_id", "sentence_id", "outlet", "event", "kind", "position", "scheme", "frame",
-               "score", "terms", "lexicon_version"]
+               "score", "terms", "lexicon_version", "min_terms"]
 ISSUE_FILE = "issue_frames.toml"
 # An article carries a frame when at least this many different cue words for it occur in the article:
 # one word, however often repeated ("economy", "economy", ...), names a topic rather than a frame.
@@ -62,7 +62,18 @@ def read_lexicon(scheme: str = "generic", *, lexicon: str | Path | None = None) 
                            '[frames.troops] with cues = ["troop*", "deploy*"]')
     frames = {name: check_cues(spec, frame=name, origin=origin) for name, spec in tables.items()}
     return {"scheme": scheme, "version": str(data["version"]), "frames": frames,
-            "questions": {n: str(spec.get("question", "")) for n, spec in tables.items()}}
+            "questions": {n: str(spec.get("question", "")) for n, spec in tables.items()},
+            "min_terms": {n: check_min_terms(spec, frame=n, origin=origin) for n, spec in tables.items()}}
+
+
+def check_min_terms(spec: dict, *, frame: str, origin: str) -> int:
+    """A frame table's `min_terms` (different cue words an article needs to carry the frame;
+    `MIN_TERMS` when the table has none), checked to be a whole number from 1 up."""
+    value = spec.get("min_terms", MIN_TERMS)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise LexiconError(f"{origin}: frame {frame!r}: min_terms must be a whole number from 1 up, not "
+                           f"{value!r}: write e.g. min_terms = 3")
+    return value
 
 
 def check_cues(spec, *, frame: str, origin: str) -> list[str]:
@@ -252,7 +263,8 @@ def add_frames(sentences: pd.DataFrame, *, scheme: str = "generic", lexicon: str
 
     Needs `article_id`, `sentence_id` and `text_col` (keeps `outlet`, `event`, `kind`, `position`
     when present). Returns the long table `HIT_COLUMNS`: `score` is the number of cue matches,
-    `terms` the matched words as written ("; "-joined, in order). `scheme="issue"` needs `lexicon`."""
+    `terms` the matched words as written ("; "-joined, in order), `min_terms` the different cue words
+    the lexicon asks of an article for the frame (`article_frames`). `scheme="issue"` needs `lexicon`."""
     if scheme == "issue" and lexicon is None:
         raise ValueError('scheme="issue" needs lexicon=path, e.g. '
                          'lexicon=fr.issue_lexicon("<corpus>")')
@@ -286,20 +298,22 @@ def _hits_table(table: pd.DataFrame, rows: np.ndarray, picked: list, spec: dict,
     data.update({"scheme": [spec["scheme"]] * len(rows), "frame": [frames[f] for f, _, _ in picked],
                  "score": [score for _, score, _ in picked], "terms": [terms for _, _, terms in picked],
                  "lexicon_version": [spec["version"]] * len(rows)})
+    data["min_terms"] = [spec["min_terms"][frame] for frame in data["frame"]]
     hits = pd.DataFrame(data, columns=HIT_COLUMNS)
-    hits["score"] = hits["score"].astype("int64")
+    hits[["score", "min_terms"]] = hits[["score", "min_terms"]].astype("int64")
     return hits
 
 
 # ── per article and per outlet ──────────────────────────────────────────────────────────────────
 
-def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: int = MIN_TERMS,
+def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: int | None = None,
                    kinds=CONTENT_KINDS) -> pd.DataFrame:
     """One row per article, scheme and frame: `n_sentences` with cues, `n_terms` different cue words
     (lower-cased), `n_total` sentences, `share` of sentences with cues, and `present`: at least
-    `min_terms` different cue words. Every frame of the schemes in `hits` gets a row for every
-    article, present or not. The article's `outlet` and `event` follow its id when `sentences`
-    has them."""
+    `min_terms` different cue words (by default what the lexicon asks of each frame, the hits'
+    `min_terms` column, else `MIN_TERMS`; a number given here applies to every frame). Every frame
+    of the schemes in `hits` gets a row for every article, present or not. The article's `outlet`
+    and `event` follow its id when `sentences` has them."""
     table = keep_kinds(sentences, kinds)
     totals = table.groupby("article_id").size().rename("n_total")
     frames = hits[["scheme", "frame"]].drop_duplicates()
@@ -313,7 +327,10 @@ def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: in
     result[["n_sentences", "n_terms"]] = result[["n_sentences", "n_terms"]].astype("int64")
     result["n_total"] = result["article_id"].map(totals).astype("int64")
     result["share"] = result["n_sentences"] / result["n_total"]
-    result["present"] = result["n_terms"] >= min_terms
+    if min_terms is None and "min_terms" in hits:
+        needed = hits.groupby(["scheme", "frame"])["min_terms"].first()
+        min_terms = pd.MultiIndex.from_frame(result[["scheme", "frame"]]).map(needed).fillna(MIN_TERMS).to_numpy()
+    result["present"] = result["n_terms"] >= (MIN_TERMS if min_terms is None else min_terms)
     for position, column in enumerate(c for c in ("outlet", "event") if c in table):
         result.insert(1 + position, column, result["article_id"].map(table.groupby("article_id")[column].first()))
     return result
