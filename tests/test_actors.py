@@ -546,3 +546,34 @@ def test_an_outlet_run_into_a_name_and_a_name_written_twice_are_cut_to_the_name(
     assert dict(zip(found["mention"], found["actor"])) == {
         "Biden": "Joe Biden", "Joe Biden": "Joe Biden", "Senator Warren Elizabeth Ann Warren": "Elizabeth Warren",
         "Elizabeth Warren": "Elizabeth Warren", "Ford Madox Ford": "Ford Madox Ford"}
+
+
+def test_the_rest_of_a_bodys_name_after_and_is_no_person():
+    texts = ["The study by the Institute of Energy Economics and Financial Analysis was published on Monday.",
+             "Funding came from the National Institute of Allergy and Infectious Diseases last year.",
+             "The panel met Dr. Wu of the Center for Coastal Research and Wetland Hydrology in Boston.",
+             "The actors Ruth Gordon and Kalina Oroschakoff arrived; Bill and Melinda Gates left.",
+             "The Department of Health and Human Services Secretary Xavier Becerra spoke."]
+    names = [m.name for t in texts for m in fr.person_mentions(t)]
+    assert not {"Financial Analysis", "Infectious Diseases", "Wetland Hydrology"} & set(names)
+    assert {"Ruth Gordon", "Kalina Oroschakoff", "Melinda Gates", "Xavier Becerra"} <= set(names)
+
+
+def test_the_rest_of_a_bodys_name_after_for_the_or_on_the_is_no_person():
+    texts = ["He chairs the House Select Committee on the Climate Crisis, which met.",
+             "A grant from the Fund for the Rural Poor paid for it.",
+             "As for the Susan Rice email, nobody answered."]
+    names = [m.name for t in texts for m in fr.person_mentions(t)]
+    assert "Climate Crisis" not in names and "Rural Poor" not in names
+    assert "Susan Rice" in names  # "As" is a function word, no body's name
+
+
+def test_a_field_a_topic_or_a_group_of_two_words_is_no_person():
+    texts = ["Conservation Voters praised the plan on Tuesday.",
+             "She studied Public Policy at a small college.",
+             "Veterinary Science said nothing, and Regional Analysis stayed quiet."]
+    names = {m.name for t in texts for m in fr.person_mentions(t)}
+    assert not {"Conservation Voters", "Public Policy", "Veterinary Science", "Regional Analysis"} & names
+    people = ["Elon Musk said so.", "Ken Burns spoke.", "Maxine Waters voted.", "Huckabee Sanders replied."]
+    found = {m.name for t in people for m in fr.person_mentions(t)}
+    assert found == {"Elon Musk", "Ken Burns", "Maxine Waters", "Huckabee Sanders"}  # names, not plurals or fields

@@ -17,7 +17,11 @@ with rules a careful reader would write down (all lists are data in `src/framing
   or a body's name) and words next to "&" ("Johnson & Johnson"); a full name opening with a listed
   given name before "of" is the person, what follows their body ("Lawrence Solomon of Energy
   Probe"); a verb of a headline in a name marks a headline run into the text ("Bolsonaro Urges
-  Macron to …": `headline_verbs`);
+  Macron to …": `headline_verbs`); capitalised words after "for" / "on" (with or without "the") after a
+  capitalised word, or after "and" after a body named over "of" / "for" / "on", go on that body's name
+  ("the Institute of Energy Economics and Financial Analysis": `body_joiners`), and two words, no
+  title, no listed given name first, ending in a plural or abstract common noun name a field, a topic
+  or a group ("Conservation Voters", "Public Policy": `abstract_noun_endings`);
 - two or more name words are a person; a single word is a person only when a title or honorific
   stands before it, when its event gives it person evidence, or when it resolves to a full name;
 - person or organisation is decided by the evidence around all mentions of an actor in the table
@@ -73,7 +77,7 @@ _RUN = re.compile(rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t\u00a0]+(?:{_JOINER}[ \t\u00
 _TOKEN_RE = re.compile(rf"{_TOKEN}|{_JOINER}")
 _POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
 _JOINERS = frozenset(re.findall(r"\w+", _JOINER))
-_AFTER_FOR = re.compile(rf"[{_UPPER}][\w.]* (?:for|on) $")  # "Centers for ", "Committee on "
+_AFTER_FOR = re.compile(rf"([{_UPPER}][\w.]*) (?:for|on) (?:the )?$")  # "Centers for ", "Committee on the "
 
 
 class Rules(NamedTuple):
@@ -95,6 +99,8 @@ class Rules(NamedTuple):
     closing_words: frozenset = frozenset()  # "Today", "These": a name ending so is no person's ("MedPage Today")
     given_name_particles: frozenset = frozenset()  # "Al": capitalised before a name, a given name ("Al Franken")
     roles: frozenset = frozenset()  # lower-case nouns for what a person does ("mayor", "envoy": `person_roles`)
+    abstract_endings: tuple = ()  # "sis", "cy": endings of abstract nouns ("Analysis", "Policy")
+    body_joiners: tuple = ()  # "of", "for", "on", "and": words joining the parts of a body's name
 
 
 @lru_cache(maxsize=8)
@@ -113,7 +119,8 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(tuple(pair) for pair in data.get("nicknames", ())),
                  frozenset(data.get("place_openers", ())), frozenset(load_data("given_names")["names"]),
                  frozenset(data.get("closing_words", ())), frozenset(data.get("given_name_particles", ())),
-                 frozenset(data.get("evidence", {}).get("person_roles", ())))
+                 frozenset(data.get("evidence", {}).get("person_roles", ())),
+                 tuple(data.get("abstract_noun_endings", ())), tuple(data.get("body_joiners", ())))
 
 
 # ── one text ────────────────────────────────────────────────────────────────────────────────────
@@ -202,8 +209,9 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
     blocked = [m.span() for m in pattern.finditer(text)] if pattern else []
     found = []
     for run in _RUN.finditer(text):
-        if _AFTER_FOR.search(text, 0, run.start()):
-            continue  # "Centers for Disease Control": the tail of a body's name
+        after = _AFTER_FOR.search(text, max(0, run.start() - _LOOK_BACK), run.start())
+        if after and after.group(1) not in rules.function_words:
+            continue  # "Centers for Disease Control", "Committee on the Climate Crisis" (not "As for the …")
         if _names_a_body(text, run, rules):
             continue
         tokens = [_without_full_stop(m.group(), run.start() + m.start(), rules)
@@ -217,9 +225,36 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
                 continue  # "Johnson & Johnson", "Procter & Gamble": a firm's name
             after_the = chunk[0][1] == run.start() and _THE_BEFORE.search(text, max(0, run.start() - 5), run.start())
             mention = _mention(chunk, rules, organisations, outlet_words, after_the=after_the is not None)
-            if mention is not None:
+            if mention is not None and not _rest_of_a_body(text, mention, rules):
                 found.append(mention)
     return found
+
+
+_NAME_PART = rf"(?:[{_UPPER}][\w’'.\-]*|of|for|on|the)"
+_BEFORE_AND = re.compile(rf"({_NAME_PART}(?:[ \t\u00a0]+{_NAME_PART})*)[ \t\u00a0]+and[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
+
+
+def _rest_of_a_body(text: str, mention: Mention, rules: Rules) -> bool:
+    """True when a name of two words or more, with no title and no listed given name first, goes on
+    a body's name over "and" (`body_joiners`): the capitalised words before "and" hold an organisation
+    word followed by another joiner ("the Institute of Energy Economics and Financial Analysis",
+    "National Institute of Allergy and Infectious Diseases", "Center for Energy Economics and Public
+    Policy"): the words are the rest of that body's name, not a person ("Bill and Melinda Gates",
+    "Department of Health and Human Services Secretary Xavier Becerra" keep theirs)."""
+    words = mention.name.split()
+    if mention.has_title or len(words) < 2 or words[0] in rules.given_names or "and" not in rules.body_joiners:
+        return False
+    before = _BEFORE_AND.search(text, max(0, mention.start - _LOOK_BACK * 2), mention.start)
+    if before is None:
+        return False
+    parts = before.group(1).split()
+    return any(_is_organisation_word(word, rules) and following in rules.body_joiners
+               for word, following in zip(parts, parts[1:]))
+
+
+def _is_organisation_word(word: str, rules: Rules) -> bool:
+    """An organisation word, or its plural ("Centers", "Institutes")."""
+    return word in rules.organisation_words or any(s in rules.organisation_words for s in _singulars(word))
 
 
 _WORD_BEFORE = re.compile(r"([\w-]+)[ \t\u00a0]+$")
@@ -401,6 +436,9 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         return None
     if len(core) == 2 and not has_title and re.fullmatch(rf"[{_UPPER}]\.", core[0]):
         return None  # "H. Res", "S. Con": news writes a person's given name, not an initial alone
+    if (len(core) == 2 and not has_title and core[0] not in rules.given_names
+            and _is_topic_noun(core[1], rules.abstract_endings)):
+        return None  # "Financial Analysis", "Conservation Voters": a field, a body or a topic
     if any(single in rules.adjectives or single in rules.titles or single in rules.organisation_words
            for single in _singulars(core[-1])):
         return None  # "Black Americans", "House Democrats", "Alachua Counties": a group, not a person
@@ -802,6 +840,20 @@ def _word_starts(text: str, start: int, words: list[str]) -> list[int]:
         out.append(start)
         start += len(word)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _is_topic_noun(word: str, endings: tuple) -> bool:
+    """True for a capitalised common noun that names a field, a topic or a group of people rather than
+    ending a person's name: a plural the part-of-speech lexicon tags NNS in lower case and not NNP
+    capitalised ("Voters", "Studies", "Diseases"; not "Powers", "Banks", "Gates", which it knows as
+    names), or a singular tagged NN in lower case with an ending of abstract nouns in `endings`
+    ("Analysis", "Policy", "Science"; Brill 1992's lexicon as TextBlob ships it)."""
+    tags = _lexicon_tags()
+    lower = tags.get(word.lower())
+    if lower == "NNS":
+        return tags.get(word) != "NNP"
+    return lower == "NN" and word.lower().endswith(endings) if endings else False
 
 
 @lru_cache(maxsize=1)
