@@ -562,7 +562,7 @@ def test_the_rest_of_a_bodys_name_after_and_is_no_person():
 def test_the_rest_of_a_bodys_name_after_for_the_or_on_the_is_no_person():
     texts = ["He chairs the House Select Committee on the Climate Crisis, which met.",
              "A grant from the Fund for the Rural Poor paid for it.",
-             "As for the Susan Rice email, nobody answered."]
+             "As for Susan Rice, nobody answered her email."]
     names = [m.name for t in texts for m in fr.person_mentions(t)]
     assert "Climate Crisis" not in names and "Rural Poor" not in names
     assert "Susan Rice" in names  # "As" is a function word, no body's name

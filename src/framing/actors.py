@@ -211,7 +211,7 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
     for run in _RUN.finditer(text):
         after = _AFTER_FOR.search(text, max(0, run.start() - _LOOK_BACK), run.start())
         if after and after.group(1) not in rules.function_words:
-            continue  # "Centers for Disease Control", "Committee on the Climate Crisis" (not "As for the …")
+            continue  # "Centers for Disease Control", "Committee on the Climate Crisis" (not "As for Susan Rice")
         if _names_a_body(text, run, rules):
             continue
         tokens = [_without_full_stop(m.group(), run.start() + m.start(), rules)
