@@ -361,6 +361,27 @@ def test_summary_says_how_many_pair_tests_pass_and_names_its_key_numbers(allside
     assert key["sentiment_mean"].to_dict() == pytest.approx(tone["mean"].to_dict())
 
 
+def test_summary_counts_the_pairs_of_articles_on_one_event_too_close_in_tone_to_order(allsides_report):
+    """Notebook 07 says how many pairs of articles on one event lie closer than `CLOSE_TONE` in
+    mean sentiment (people order such pairs as framing does about 6 times in 10), counted from its
+    own article table."""
+    import itertools
+
+    import pandas as pd
+
+    from framing.events import CLOSE_TONE
+
+    result, _ = allsides_report
+    values = pd.read_csv(result.folder / "tables" / "summary_article_values.csv").dropna(subset=["sentiment"])
+    gaps = [abs(a - b) for _, part in values.groupby("event")
+            for a, b in itertools.combinations(part["sentiment"], 2)]
+    executed = _read(result.folder / "notebooks" / "07_summary.ipynb")
+    printed = "".join(o.get("text", "") for c in executed.cells if "close_tone_pairs" in c.source for o in c.outputs)
+    n_close = sum(gap < CLOSE_TONE for gap in gaps)
+    assert 0 < n_close < len(gaps)
+    assert f"{n_close:,} of the {len(gaps):,} pairs of articles on one event differ in mean sentiment" in printed
+
+
 def test_who_is_quoted_first_is_read_article_by_article(allsides_report):
     """Regression: with several events notebook 05 ranked the speakers of all an outlet's articles
     together, so "quoted first" named whoever opened any one of them (two or three "first" speakers
