@@ -107,6 +107,7 @@ class _Lexicon(NamedTuple):
     crowds: tuple = ()  # counts that open a crowd, lower case ("thousands" of …)
     members: frozenset = frozenset()  # plurals of office-holders whose named group speaks ("senators")
     part: frozenset = frozenset()  # words opening a part of a group, not the whole ("some", "two")
+    quantifiers: frozenset = frozenset()  # words counting unnamed people, dropped from their name ("some")
 
 
 @lru_cache(maxsize=4)
@@ -217,7 +218,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                     nouns, documents, heads, titles, titles | nouns,
                     dict(data["roles"].get("abbreviations", ())), str(data["version"]),
                     tuple(data["anonymous"].get("crowds", ())), frozenset(data["anonymous"].get("members", ())),
-                    frozenset(data["anonymous"].get("part", ())))
+                    frozenset(data["anonymous"].get("part", ())), frozenset(data["anonymous"].get("quantifiers", ())))
 
 
 def _capitalised(phrases) -> str:
@@ -271,7 +272,7 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
     quotes["speaker"] = _resolved_speakers(quotes, written)
     if actors is None:
         actors = find_actors(table, kinds=None, text_col=text_col)
-    quotes["speaker"] = _as_actors(quotes, actors)
+    quotes["speaker"] = _joined_in_event(quotes.assign(speaker=_as_actors(quotes, actors)))
     quotes["lexicon_version"] = _lexicon().version
     return quotes
 
@@ -286,6 +287,59 @@ def _as_actors(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
         return quotes["speaker"]
     matched = match_actors(quotes.loc[named, "speaker"], quotes.loc[named, "event"], actors)
     return quotes["speaker"].where(~named, matched.where(matched.notna(), quotes.loc[named, "speaker"]))
+
+
+def _joined_in_event(quotes: pd.DataFrame) -> pd.Series:
+    """`speaker` with one name per speaker in an event (in an article without `event`): an acronym
+    as the body of the event whose initials it is ("JCS" → "South Korea’s Joint Chiefs of Staff",
+    `_acronym_of`), and an anonymous source without the words counting it (`quantifiers`: "Some
+    experts" → "experts") and, among those written alike but for case, abbreviation dots and the
+    plural ("US official", "U.S. officials"), in the form most of its quotes have (ties: the plural,
+    then the first in alphabetical order)."""
+    speakers = quotes["speaker"].copy()
+    anonymous = quotes["is_anonymous"] & speakers.notna()
+    speakers[anonymous] = speakers[anonymous].map(_without_count)
+    events = (quotes["event"] if "event" in quotes and quotes["event"].notna().all() else quotes["article_id"]).astype(str)
+    for _, rows in speakers.groupby(events, sort=False):
+        named = rows[rows.notna() & ~anonymous[rows.index]]
+        names = sorted(set(named))
+        for i, name in named.items():
+            speakers[i] = _acronym_of(name, names) or name
+        unnamed = rows[anonymous[rows.index]]
+        keys = unnamed.map(_anonymous_key)
+        for _, same in unnamed.groupby(keys, sort=False):
+            counts = same.value_counts()
+            best = min(counts.index, key=lambda f: (-counts[f], not f.endswith("s"), f))
+            speakers[same.index] = best
+    return speakers
+
+
+def _without_count(name: str) -> str:
+    """An anonymous source without the words that count it, its first word in lower case unless it
+    is a name ("Some experts" → "experts", "two U.S. officials" → "U.S. officials")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _lexicon().quantifiers:
+        words = words[1:]
+    if words[0][1:].islower() and words[0] != "The" and any(words[0].lower() in a.split() for a in _lexicon().anonymous):
+        words[0] = words[0].lower()  # "Experts" opening a sentence
+    return " ".join(words)
+
+
+def _anonymous_key(name: str) -> str:
+    """How alike anonymous sources compare: lower case, no abbreviation dots, the last word singular."""
+    key = name.lower().replace(".", "")
+    return key[:-1] if key.endswith("s") else key
+
+
+def _acronym_of(name: str, names: list[str]) -> str | None:
+    """The one name of `names` whose initials (`_initials`, of the whole name or of what follows an
+    owner: "South Korea’s | Joint Chiefs of Staff") are `name` when `name` is an acronym of 2-6
+    capitals ("JCS", "WHO"); else None."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return None
+    found = {other for other in names if other != name and " " in other
+             and name in (_initials(other), _initials(re.split(r"[’']s\s", other)[-1]))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _body_of(name) -> bool:
@@ -434,6 +488,7 @@ class _Memory:
         self.sentence = 0  # the sentence being read (its place in the article)
         self.named_at: dict[str, int] = {}  # body → the last sentence that named it or heard it speak
         self.pair: tuple[str, int] | None = None  # the first of two people opening a sentence, and that sentence
+        self.expansions: dict[str, str] = {}  # an acronym defined in brackets → the body's name ("WHO" → "World Health Organization")
 
     def body(self, head: str) -> str | None:
         """The last body named whose name has `head` for its head noun ("the service" → "Forest
@@ -447,7 +502,20 @@ class _Memory:
         if word in read_rules().organisation_words and word not in _GENERAL_BODIES:
             named = next((b for b in reversed(self.bodies) if word in b.split()), None)
             return named or (self.voices[-1] if self.voices else None)  # "the panel said" after "the Committee said"
-        return self.voices[-1] if self.voices else self.bodies[-1] if self.bodies else None
+        # a general noun: the last body of that kind that spoke, else named ("the company" is no
+        # "World Health Organization"), else for one body the last one-word name that spoke as no person
+        fitting = [b for b in [*self.voices, *self.bodies] if _of_kind(self.expansions.get(b, b), word)]
+        voices = [b for b in fitting if b in self.voices]
+        if fitting:
+            return (voices or fitting)[-1]
+        return None if head.endswith("s") else self.unnamed_body()  # "the companies" are more than one
+
+    def unnamed_body(self) -> str | None:
+        """The last speaker written as one capitalised word with no role, gender or full name known
+        ("YouTube on Wednesday said"): a person is named in full before a surname alone, so this is a
+        body, which "the company" may stand for."""
+        return next((n for n in reversed(self.speakers) if " " not in n and not self.titles.get(n)
+                     and n not in self.genders and self.known(n) is None), None)
 
     def name_body(self, body: str) -> None:
         """Remember a body named (or speaking) in the sentence being read."""
@@ -569,6 +637,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         anonymous, pattern = False, "unattributed"
         if found is not None or spans:
             speaker, label, verb, verb_text, stance, anonymous, pattern = _speaker(found, memory)
+            speaker = memory.expansions.get(speaker, speaker)  # "WHO said" after "… Organization (WHO)": its full name
             first = found[1].split()[0].lower() if found is not None else ""
             if first in ("he", "she"):
                 speaker = _antecedent(narration[:found[0]], memory, first) or speaker
@@ -799,6 +868,15 @@ _LONGER_DESCRIPTION = re.compile(rf"((?:\s+(?!(?:{'|'.join(sorted(_OPENS_CLAUSE)
                                  r"[a-z][\w-]*){1,3})(?=\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with)\b))")
 
 
+def _finite_within(narration: str, start: int, end: int) -> bool:
+    """True when the tagger reads a finite verb (present, past or modal) between two offsets of a
+    narration, or a base form right after a plural noun: the words after an inverted verb are then a reported clause ("claims the vaccines
+    contain microchips"), not a longer description ("replies the masked stranger")."""
+    tokens = _tagged(narration)
+    return any(start <= at < end and (tag in ("VBP", "VBZ", "VBD", "MD") or tag == "VB" and i and tokens[i - 1][1] == "NNS")
+               for i, (_, tag, at) in enumerate(tokens))  # "the vaccines contain": a plural's verb, tagged VB
+
+
 def _clause_follows(rest: str) -> bool:
     """True when a lower-case word other than a preposition, "who" or a time follows the words after
     an inverted verb: they open a clause ("said the plan was …")."""
@@ -936,6 +1014,26 @@ def _titled_after_body(who: str, after: str) -> str:
     return match.group("person") if roles and len(name) >= 2 else who
 
 
+_OFFICE_HOLDER = re.compile(rf"\s+(?:to|for|at|of)\s+(?:the\s+)?(?P<run>{_NAME})")
+
+
+def _office_holder(who: str, after: str) -> str:
+    """The person an office and what it serves introduce: "U.S. Special Envoy for Haiti Daniel Foote
+    resigned" → "Daniel Foote" (the name pattern stops at "for", so `who` is the office alone). The
+    person is the last words of the capitalised run after "to" / "for" / "at" / "of", from a given
+    name on ("Haiti | Daniel Foote"), when `who` ends in a role word. Else `who`."""
+    last, lexicon = who.split()[-1], _lexicon()
+    if not who[:1].isupper() or not (last in lexicon.roles or last.lower() in lexicon.nouns | lexicon.titles):
+        return who
+    match = _OFFICE_HOLDER.match(after)
+    if match is None:
+        return who
+    run = match.group("run").split()
+    given = read_rules().given_names
+    start = next((i for i in range(1, len(run) - 1) if run[i] in given), None)  # the office's object first
+    return " ".join(run[start:]) if start is not None else who
+
+
 def _staff_member(who: str, after: str) -> str:
     """The person a body's name and a lower-case role introduce, when one follows: "CNN anchor Jake
     Tapper", "New York Post reporter Laura Italiano", "the agency's deputy director Jane Roe" speak
@@ -1038,6 +1136,24 @@ _GENERAL_BODIES = {"Agency", "Department", "Office", "Administration", "Organiza
 _KINDS_OF_BODY = _GENERAL_BODIES | {"Government", "Committee", "Court", "Council", "Board", "Commission", "Ministry",
                                     "Panel", "Tribunal", "Cabinet", "Regime", "Party", "Union", "Team", "Club",
                                     "Campaign", "Coalition", "Alliance", "Institute", "Center", "Centre", "Foundation"}
+# Kinds of body a general description picks out: "the company" is a firm, never an agency of a state
+# or of states; a body whose name carries no word of either kind ("YouTube", "Acme Inc.") may be either.
+_FIRMS = {"Company", "Corporation", "Corp", "Inc", "Firm", "Group", "Ltd", "LLC", "Holdings", "Bank"}
+_PUBLIC_BODIES = {"Agency", "Department", "Office", "Administration", "Organization", "Organisation", "Service",
+                  "Bureau", "Authority", "Ministry", "Commission", "Council", "Government", "Court", "Committee"}
+
+
+def _of_kind(body: str, word: str) -> bool:
+    """True when a body may be what a general description with head noun `word` ("Company",
+    "Agency", "Group") stands for: its name's last kind word (before "of") is of the same kind
+    (`_FIRMS` or `_PUBLIC_BODIES`), or it has none; "the group" may be any body."""
+    kinds = [w for w in body.split(" of ")[0].split() if w.rstrip(".,") in _FIRMS | _PUBLIC_BODIES]
+    if word == "Group" or not kinds:
+        return True
+    own = kinds[-1].rstrip(".,")
+    return own == word or any(own in family and word in family for family in (_FIRMS, _PUBLIC_BODIES))
+
+
 _BODY = re.compile(r"(?<=\()[A-Z]{2,6}(?=\))|(?<![\w.])(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,6}[A-Z][\w’'.-]*")
 _IT = re.compile(r"\b(?:[Ii]t|[Ii]ts)\b(?![’'])")
 _THE_BODY = re.compile(r"\b[Tt]he\s+([A-Z][\w.-]*?)(?:[’']s?)?(?![\w’'.-]|\s+[A-Z])")  # "the Taliban('s)"
@@ -1075,6 +1191,8 @@ def _remember_bodies(narration: str, memory: _Memory) -> None:
             name = " ".join(w for i, w in enumerate(words) if w not in rules.function_words
                             or w in ("of", "for", "and", "on") or _inside_name(words, i))
             if name:
+                if len(words) == 1 and memory.bodies and _initials(memory.bodies[-1]) == name:
+                    memory.expansions[name] = memory.bodies[-1]  # "the World Health Organization (WHO)"
                 memory.bodies.append(re.sub(r"(?<=[a-z])\.$", "", _POSSESSIVE.sub("", name)))
                 memory.name_body(memory.bodies[-1])
         elif any(w.rstrip(".") in rules.organisation_words and w not in _NOT_BODIES for w in words):
@@ -1084,6 +1202,13 @@ def _remember_bodies(narration: str, memory: _Memory) -> None:
     for match in _THE_BODY.finditer(narration):  # "The Taliban released a statement": one body
         if _body_after_the(f"the {match.group(1)}"):
             memory.name_body(match.group(1))
+
+
+def _initials(name: str) -> str:
+    """The capital initials of a body's name, small words skipped ("World Health Organization" →
+    "WHO", "Joint Chiefs of Staff" → "JCS"); a word in capitals gives all its letters ("U.S. Army" → "USA")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w.replace(".", "") if w.replace(".", "").isupper() else w[0] for w in words)
 
 
 def _single_mention(narration: str, memory: _Memory) -> str | None:
@@ -1365,7 +1490,7 @@ def _first_attribution(narration: str):
             who = re.sub(r"\s*(?:\.{2,}|…)$", "", raw.strip())  # "said Saturday..."
             if raw and match.group("who") == raw:
                 after = narration[match.end("who"):]
-                who = _titled_after_body(_staff_member(who, after), after)
+                who = _titled_after_body(_staff_member(_office_holder(who, after), after), after)
                 if name == "name_verb" and (person := _person_of_the(narration[:match.start("who")])):
                     who = person  # "Jane Roe of the National Weather Service added": the person
                 elif name == "name_verb" and who[:1].isupper() and _OBJECT_BEFORE.search(narration[:match.start("who")]):
@@ -1385,6 +1510,9 @@ def _first_attribution(narration: str):
             noun_group = match.group("noun") if "noun" in pattern.groupindex else None
             if noun_group in ("he", "she", "they") and not who[:1].isupper():
                 who, noun_group = noun_group, None  # "at the time she described": the pronoun is the subject
+            if (noun_group and who[:1].isupper() and who.split()[0] not in ("A", "An", "Another")
+                    and re.search(r"(?<![\w’'.-])(?:[Aa]n?|[Aa]nother)\s+$", narration[:match.start("who")])):
+                who = f"a {who}"  # "a U.S. official told": the article the name pattern left out, an unnamed person
             if who.split()[0] in ("A", "An", "Another") and " " in who:
                 if not _names_a_person(who.split()[-1], lexicon):
                     continue  # "A timeline was not laid out, but …": no person
@@ -1441,8 +1569,8 @@ def _first_attribution(narration: str):
                 who = named.group("who")  # "promised the company's chief executive, Jane Roe, in …": the name
             elif name == "verb_name" and first == "the" and _clause_follows(narration[match.end():]):
                 longer = _LONGER_DESCRIPTION.match(narration, match.end())
-                if longer is None:
-                    continue  # "said the plan was …": the subject of what is reported, not "said the mayor."
+                if longer is None or _finite_within(narration, match.end(), longer.end()):
+                    continue  # "said the plan was …", "claims the vaccines contain …": the reported clause
                 who = f"{who}{longer.group(1)}"  # "replies the masked stranger, …": the whole description
             if name == "according_to" and first in ("a", "an"):
                 continue  # "according to a blistering report": which words name the source is unclear
