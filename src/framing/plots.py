@@ -145,13 +145,20 @@ def label(value, limit: int = LABEL_CHARS) -> str:
     text = " ".join(str(value).split())
     if len(text) <= limit:
         return text
-    count = _COUNT_SUFFIX.search(text)  # "Outlet (16 articles)": cut the name, keep the count
-    if count:  # in a narrow chart the count is kept short: "Islamic Voice… (n=1)"
-        short = f" (n={re.sub(r'[^0-9,]', '', count[0])})"
-        for suffix in (count[0], short):
-            if len(suffix) <= limit - MIN_NAME_CHARS:
-                return label(text[: count.start()], limit - len(suffix)) + suffix
+    name, suffixes = _name_and_counts(text)  # "Outlet (16 articles)": cut the name, keep the count
+    for suffix in suffixes if name != text else ():  # in a narrow chart the count is kept short
+        if len(suffix) <= limit - MIN_NAME_CHARS:
+            return label(name, limit - len(suffix)) + suffix
     return text[: limit - 1].rstrip() + "…"
+
+
+def _name_and_counts(text: str) -> tuple[str, tuple[str, ...]]:
+    """A label's name and the ways to write its count, longest first: ("Outlet", (" (16 articles)",
+    " (n=16)")); (text, ("",)) when it ends in no count."""
+    count = _COUNT_SUFFIX.search(text)
+    if not count:
+        return text, ("",)
+    return text[: count.start()], (count[0], f" (n={re.sub(r'[^0-9,]', '', count[0])})")
 
 
 MIN_NAME_CHARS = 8  # of a name cut to keep its count ("CNN (On… (16 articles)"), ellipsis included
@@ -177,9 +184,7 @@ def _cut_middle(value, limit: int = LABEL_CHARS) -> str:
     text = " ".join(str(value).split())
     if len(text) <= limit:
         return text
-    count = _COUNT_SUFFIX.search(text)
-    name, suffixes = ((text[: count.start()], (count[0], f" (n={re.sub(r'[^0-9,]', '', count[0])})"))
-                      if count else (text, ("",)))
+    name, suffixes = _name_and_counts(text)
     words = [i + 1 for i, char in enumerate(name) if char == " "]  # where each word after the first starts
     for suffix in suffixes:
         room = limit - len(suffix) - 1  # the ellipsis takes one
