@@ -30,6 +30,9 @@ def test_committed_notebook_has_no_outputs(path):
     for number, cell in enumerate(_read(path).cells):
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, f"cell {number} has outputs"
+    # every cell has its own id, as the notebook format asks since 4.5 (nbformat warns, later refuses)
+    ids = [cell.get("id") for cell in json.loads(Path(path).read_text(encoding="utf-8"))["cells"]]
+    assert all(ids) and len(set(ids)) == len(ids), ids
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
