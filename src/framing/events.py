@@ -22,6 +22,7 @@ articles' own values side by side with the sentences behind them, and say so.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -681,10 +682,9 @@ def _values_html(arts: pd.DataFrame) -> str:
 def close_tone_pairs(arts: pd.DataFrame, *, within: float = CLOSE_TONE) -> pd.DataFrame:
     """The pairs of articles whose mean sentiment differs by less than `within`. Needs `outlet`,
     `sentiment` (one row per article); returns `first`, `second` (outlets) and `gap`, closest first."""
-    scored = arts.dropna(subset=["sentiment"]).reset_index(drop=True)
-    pairs = [(scored.loc[i, "outlet"], scored.loc[j, "outlet"],
-              abs(scored.loc[i, "sentiment"] - scored.loc[j, "sentiment"]))
-             for i in range(len(scored)) for j in range(i + 1, len(scored))]
+    scored = arts.dropna(subset=["sentiment"])
+    pairs = [(a, b, abs(x - y)) for (a, x), (b, y)
+             in itertools.combinations(zip(scored["outlet"], scored["sentiment"]), 2)]
     table = pd.DataFrame(pairs, columns=["first", "second", "gap"])
     return table[table["gap"] < within].sort_values("gap", kind="stable", ignore_index=True)
 

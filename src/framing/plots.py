@@ -222,10 +222,10 @@ def distinct_labels(texts, limit: int = LABEL_CHARS) -> list[str]:
                 for text, fit in zip(texts, fits)]
 
     shown = cut(label)
-    if not any(alike(shown)):
+    clashes = alike(shown)
+    if not any(clashes):
         return shown
-    middle = cut(_cut_middle)
-    shown = [m if clash else s for s, m, clash in zip(shown, middle, alike(shown))]
+    shown = [m if clash else s for s, m, clash in zip(shown, cut(_cut_middle), clashes)]
     return [text if clash else s for text, s, clash in zip(texts, shown, alike(shown))]
 
 
@@ -1038,9 +1038,14 @@ def _note_no_interval(ax, groups: list, *, dots: bool = False, why: str = NO_INT
         return
     names = ", ".join(map(str, groups[:3])) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
     asides = ["dots: its articles"] * dots + ["below the dotted line, not ranked"] * ranked
-    ax.text(0.0, 1.0, f"{names}: {why}" + (f" ({'; '.join(asides)})" if asides else ""),
-            transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5, color="#444444", gid=NOTE_GID,
-            in_layout=False)  # saved charts wrap it to fit and raise the title above it
+    _note_above(ax, f"{names}: {why}" + (f" ({'; '.join(asides)})" if asides else ""))
+
+
+def _note_above(ax, text: str) -> None:
+    """A note on the chart, above the plot on its left (`NOTE_GID`): saved charts wrap it to fit and
+    raise the title above it."""
+    ax.text(0.0, 1.0, text, transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5, color="#444444",
+            gid=NOTE_GID, in_layout=False)
 
 
 # ── sentiment (notebook 03) ──────────────────────────────────────────────────────────────────────
@@ -1186,9 +1191,8 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
                    s=MENTION_AREA * part["n_mentions"].fillna(1).clip(1, MENTIONS_FULL), **style)
     shown = table[table[by].isin(list(colour))]["n_mentions"]
     if len(shown):
-        ax.text(0.0, 1.0, f"dot area: the mentions behind the mean ({shown.min():,} to {shown.max():,}; "
-                f"{(shown <= 3).mean():.0%} of dots from 1 to 3 mentions)", transform=ax.transAxes, ha="left",
-                va="bottom", fontsize=7.5, color="#444444", gid=NOTE_GID, in_layout=False)
+        _note_above(ax, f"dot area: the mentions behind the mean ({shown.min():,} to {shown.max():,}; "
+                        f"{(shown <= 3).mean():.0%} of dots from 1 to 3 mentions)")
     ax.set_yticks(range(len(actor_names)), [label(a) for a in actor_names])
     note_shown(ax, len(colour), actors[by].nunique(), by + "s")
     ax.axvline(0, color=MUTED, linewidth=1)
@@ -1241,8 +1245,7 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
         passing = int((np.abs(np.asarray(values)) > threshold).sum())
         note = (f"{passing} of {len(values)} terms shown pass the dashed line" if passing else
                 "no term passes the dashed line: a ranking of words, not a difference beyond chance")
-        ax.text(0.0, 1.0, note, transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5,
-                color="#444444", gid=NOTE_GID, in_layout=False)
+        _note_above(ax, note)
     ax.set_title(f"Words most distinctive of each {group} (weighted log-odds)")
     ax.set_xlabel("z-score of the log-odds ratio against the other groups"
                   + (f" (dashed: {threshold:.2f}, calibrated by shuffling {group}s over articles)" if line else ""))
