@@ -65,14 +65,17 @@ def test_seed_generic_and_entman_frames(seed_sentences):
 
 
 def test_article_presence_rule():
-    """A frame is present with two different cue words (one word repeated names a topic); the
-    economic frame, whose money words run through any story, asks three (generic lexicon 1.3)."""
+    """A frame is present with two different cue words (one word repeated names a topic); human
+    interest asks three and the economic frame, whose money words run through any story, five
+    (generic lexicon 1.4)."""
     sentences = pd.concat([_table(["The economy grew.", "The economy slowed.", "The economy held."], article="one"),
                            _table(["The economy grew.", "It rained.", "Prices rose."], article="two"),
                            _table(["The economy grew.", "Jobs came back.", "Prices rose."], article="three"),
+                           _table(["The economy grew.", "Jobs came back.", "Prices rose.",
+                                   "The budget and taxes were cut."], article="five"),
                            _table(["Critics attacked the plan.", "It rained."], article="four")])
     hits = fr.add_frames(sentences)
-    assert set(hits.loc[hits["frame"] == "economic", "min_terms"]) == {3}
+    assert set(hits.loc[hits["frame"] == "economic", "min_terms"]) == {5}
     assert set(hits.loc[hits["frame"] == "conflict", "min_terms"]) == {2}
     presence = fr.article_frames(hits, sentences).set_index("article_id")
     economic = presence[presence["frame"] == "economic"]
@@ -80,12 +83,31 @@ def test_article_presence_rule():
     assert economic.loc["one", "n_sentences"] == 3 and economic.loc["one", "n_terms"] == 1
     assert not economic.loc["two", "present"]  # two different money words: a topic touched
     assert economic.loc["two", "n_terms"] == 2 and economic.loc["two", "n_total"] == 3
-    assert economic.loc["three", "present"] and economic.loc["three", "n_terms"] == 3
+    assert not economic.loc["three", "present"] and economic.loc["three", "n_terms"] == 3
+    assert economic.loc["five", "present"] and economic.loc["five", "n_terms"] == 5
     conflict = presence[presence["frame"] == "conflict"]
     assert conflict.loc["four", "present"] and conflict.loc["four", "n_terms"] == 2  # critics, attacked
     # a number given applies to every frame
     assert fr.article_frames(hits, sentences, min_terms=2).set_index("article_id").query(
         "frame == 'economic'").loc["two", "present"]
+
+
+def test_codebook_cues_on_real_sentences():
+    """Cues of lexicon 1.4 taken from the coders' questions, on sentences of narrative-frames-dev:
+    "two sides of the issue" (a debate) is conflict; a human face (families, victims, people
+    afraid for their homes) is human interest, which needs three different cue words."""
+    debate = ("For years, positions in the debate over mainstream climate policies ranged from hard-line "
+              "denial of climate change on one end to moderate market tweaks on the other.")
+    face = ("He failed to express condolences to the families of the victims, thank firefighters, or offer "
+            "comfort to Californians afraid for their lives, homes and communities.")
+    passing = "The storm damaged homes and the town's residents were without power for a day."
+    sentences = pd.concat([_table([debate], article="debate"), _table([face], article="face"),
+                           _table([passing], article="passing")])
+    hits = fr.add_frames(sentences)
+    assert hits.set_index(["article_id", "frame"]).loc[("debate", "conflict"), "terms"] == "debate"
+    human = fr.article_frames(hits, sentences).query("frame == 'human_interest'").set_index("article_id")
+    assert human.loc["face", "n_terms"] == 4 and human.loc["face", "present"]
+    assert human.loc["passing", "n_terms"] == 2 and not human.loc["passing", "present"]  # homes, residents
 
 
 def test_a_lexicon_may_ask_more_cue_words_of_one_frame(tmp_path):
@@ -178,7 +200,8 @@ def test_a_coding_sheet_never_overwrites_another(seed_sentences, tmp_path):
 
 
 def test_generic_frames_against_human_coding(shared_data):
-    """Macro-F1 of article presence on narrative-frames-dev: measured 0.596 (always present: 0.451)."""
+    """Macro-F1 of article presence on narrative-frames-dev: measured 0.628 with lexicon 1.4 (0.611
+    with 1.3; always present: 0.450); human interest 0.50 (0.47 with 1.3)."""
     articles = [json.loads(line) for line in
                 (shared_data / "narrative-frames-dev" / "articles.jsonl").open(encoding="utf-8")]
     rows = [{"article_id": str(n), "sentence_id": i, "outlet": "x", "kind": "body", "text": t, "n_words": 1}
@@ -193,7 +216,8 @@ def test_generic_frames_against_human_coding(shared_data):
         chosen = presence[presence["frame"] == frame]
         gold = [str(articles[int(a)]["frames"][name]).lower().startswith("true") for a in chosen["article_id"]]
         f1.append(f1_score(gold, chosen["present"]))
-    assert sum(f1) / len(f1) >= 0.58
+    assert sum(f1) / len(f1) >= 0.62
+    assert f1[list(coded).index("human_interest")] >= 0.49
 
 
 # ── lexicons that would match every sentence are refused (issue 13) ────────────────────────────
