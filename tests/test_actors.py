@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -577,3 +578,19 @@ def test_a_field_a_topic_or_a_group_of_two_words_is_no_person():
     people = ["Elon Musk said so.", "Ken Burns spoke.", "Maxine Waters voted.", "Huckabee Sanders replied."]
     found = {m.name for t in people for m in fr.person_mentions(t)}
     assert found == {"Elon Musk", "Ken Burns", "Maxine Waters", "Huckabee Sanders"}  # names, not plurals or fields
+
+
+def test_a_surname_that_is_a_plural_noun_and_a_party_label_after_a_name(shared_data):
+    """ "Rep. Jim Banks" is a person (a title before a name ending in the plural of an organisation word);
+    "D-Calif." after a lawmaker's name is a party and a state, never a person. Real AllSides text."""
+    texts = [json.loads(line)["text"] for line in (shared_data / "allsides-roundups" / "articles.jsonl").open()]
+    banks = next(t for t in texts if "Jim Banks of Indiana" in t)
+    assert "Jim Banks" in {m.name for m in fr.person_mentions(banks)}
+    labelled = [t for t in texts if re.search(r", [DR]-[A-Z][a-z]+\.,", t)]
+    assert len(labelled) >= 10
+    names = {m.name for t in labelled for m in fr.person_mentions(t)}
+    assert {"Maxine Waters", "Steny Hoyer"} <= names
+    assert not {n for n in names if re.fullmatch(r"[DRI]-\w+", n)}
+    groups = ["Georgia Democrats met.", "Alachua Counties agreed.", "The Federal Reserve Banks said so.",
+              "Star Wars opened.", "The Golden Globes were held.", "The Marine Corps said so."]
+    assert not [m for t in groups for m in fr.person_mentions(t)]

@@ -427,6 +427,8 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     if not has_title and len(name_words) > 1 and _ends_in_place(name_words, rules):
         return None  # "Black America", "Weimar Germany": a place (not "George Washington")
     name = " ".join(name_words)
+    if _PARTY_AND_STATE.fullmatch(name):
+        return None  # "D-Calif", "R-Ind": a lawmaker's party and state, after the name
     if name in rules.places or name in organisations or (len(name_words) > 1 and name_words[0] in rules.place_openers):
         return None
     core = [w for w in name_words if w not in rules.suffixes]
@@ -439,11 +441,15 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     if (len(core) == 2 and not has_title and core[0] not in rules.given_names
             and _is_topic_noun(core[1], rules.abstract_endings)):
         return None  # "Financial Analysis", "Conservation Voters": a field, a body or a topic
-    if any(single in rules.adjectives or single in rules.titles or single in rules.organisation_words
+    if any(single in rules.adjectives or single in rules.titles
+           or single in rules.organisation_words and not (has_title and len(core) >= 2)
            for single in _singulars(core[-1])):
-        return None  # "Black Americans", "House Democrats", "Alachua Counties": a group, not a person
+        return None  # "Black Americans", "House Democrats", "Alachua Counties": a group (not "Rep. Jim Banks")
     start = chunk[first if has_title else begin][1]
     return Mention(start, chunk[end - 1][2], name, has_title)
+
+
+_PARTY_AND_STATE = re.compile(rf"[DRI]-[{_UPPER}][\w.\-]*")
 
 
 def _after_run_in_words(words: list[str], begin: int, end: int, rules: Rules, organisations: tuple, *,
