@@ -12,11 +12,11 @@ SOAK_RUNS ?= 20
 help:  ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@echo "setting up $(VENV) (first run only; log in $(VENV)/install.log)"
 	@$(PYTHON) -m venv $(VENV)
 	@$(BIN)/pip install --quiet --upgrade pip > $(VENV)/install.log 2>&1
-	@$(BIN)/pip install --quiet -e ".[dev,dask]" >> $(VENV)/install.log 2>&1 || \
+	@$(BIN)/pip install --quiet -c constraints.txt -e ".[dev,dask]" >> $(VENV)/install.log 2>&1 || \
 		(tail -n 30 $(VENV)/install.log; echo "install failed: see $(VENV)/install.log"; exit 1)
 	@touch $(STAMP)
 

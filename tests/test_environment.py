@@ -1,4 +1,5 @@
-"""The conda environment and pyproject.toml name the same packages with the same lower bounds."""
+"""The conda environment and pyproject.toml name the same packages with the same lower bounds, and
+constraints.txt pins each of them at a version those bounds allow."""
 import re
 import tomllib
 from pathlib import Path
@@ -27,3 +28,17 @@ def test_environment_yml_matches_pyproject():
 
 def test_ci_runs_make_test():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_constraints_pin_every_dependency_within_its_bounds():
+    from packaging.version import Version
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    extras = project["optional-dependencies"]
+    wanted = dict(_normalise(r) for r in project["dependencies"] + extras["dev"] + extras["dask"])
+    pins = dict(line.lower().replace("_", "-").split("==") for line in
+                (ROOT / "constraints.txt").read_text().splitlines() if line and not line.startswith("#"))
+    assert not set(wanted) - set(pins), "a dependency of pyproject.toml has no pin in constraints.txt"
+    assert all(Version(pins[name]) >= Version(bound) for name, bound in wanted.items() if bound)
+    assert "make setup" in (ROOT / "constraints.txt").read_text()
+    assert "-c constraints.txt" in (ROOT / "Makefile").read_text()
