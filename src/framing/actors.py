@@ -57,12 +57,15 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
 from .config import CONTENT_KINDS
 from .lexicons import load_data
+
+if TYPE_CHECKING:
+    from scipy.cluster.hierarchy import DisjointSet
 
 DEFAULT_LEXICON = "actors"
 DOMINANT_SHARE = 0.75  # a surname goes to the full name holding at least this share of its mentions
@@ -1092,43 +1095,58 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
     name before a surname alone (a surname written with a hyphen and with a space,
     "Ocasio-Cortez"/"Ocasio Cortez", joins the full names of the second), then a form with no label
     before it, then the form most written; other forms → themselves."""
-    known = full.dropna()
-    counts = known.value_counts()
-    parent = {form: form for form in counts.index}
+    from scipy.cluster.hierarchy import DisjointSet  # imported here: scipy.spatial comes with it
 
-    def root(form):
-        while parent[form] != form:
-            form = parent[form]
-        return form
+    counts = full.dropna().value_counts()
+    forms = DisjointSet(counts.index)
+    _join_spellings(forms, counts.index, rules)
+    labelled = _join_labels(forms, counts.index, rules)
+    in_text = set(full[~headline]) if headline is not None else set(full)
+    _join_within_groups(forms, names, full, groups, in_text, rules)
+    out = {}
+    for members in forms.subsets():  # a full name before a surname alone ("Ocasio-Cortez"/"Ocasio Cortez")
+        best = max(members, key=lambda f: (not _is_surname_form(f, rules), f not in labelled, counts[f], len(f), f))
+        out.update({f: best for f in members})
+    return out
 
-    def join(a, b):
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
 
+def _join_spellings(forms: DisjointSet, written, rules: Rules) -> None:
+    """Join, anywhere in the table, full names written alike but for accents, apostrophes, hyphens and
+    letter case, and those with a given name spelt otherwise and the same surname."""
     by_spelling: dict[str, list[str]] = {}
-    for form in sorted(counts.index):  # alike but for accents, apostrophes, hyphens, case: one name anywhere
-        by_spelling.setdefault(_folded(form).replace("-", " ").lower(), []).append(form)
-    for forms in by_spelling.values():
-        for form in forms[1:]:
-            join(forms[0], form)
     by_surname: dict[str, list[str]] = {}
-    for form in sorted(counts.index):  # the given name spelt otherwise, the surname alike: one name anywhere
+    for form in sorted(written):
+        by_spelling.setdefault(_folded(form).replace("-", " ").lower(), []).append(form)
         by_surname.setdefault(_folded(_surname(form, rules)), []).append(form)
-    for forms in by_surname.values():
-        for a, b in ((a, b) for i, a in enumerate(forms) for b in forms[i + 1:]):
+    for alike in by_spelling.values():
+        for form in alike[1:]:
+            forms.merge(alike[0], form)
+    for alike in by_surname.values():
+        for a, b in ((a, b) for i, a in enumerate(alike) for b in alike[i + 1:]):
             if len(a.split()) > 1 and len(b.split()) > 1 and _spelling_variant(a, b, rules):
-                join(a, b)
+                forms.merge(a, b)
+
+
+def _join_labels(forms: DisjointSet, written, rules: Rules) -> set[str]:
+    """Join a name of three words or more that opens with no listed given name to the written full
+    name it ends with, from a listed given name on (the words before are a label); returns the
+    labelled forms."""
     labelled = set()
-    for form in counts.index:  # words before a written full name that open with no given name are a label
+    for form in written:
         words = form.split()
         if len(words) >= 3 and words[0] not in rules.given_names:
             tail = next((" ".join(words[k:]) for k in range(1, len(words) - 1)
-                         if words[k] in rules.given_names and " ".join(words[k:]) in counts.index), None)
+                         if words[k] in rules.given_names and " ".join(words[k:]) in written), None)
             if tail:
-                join(form, tail)
+                forms.merge(form, tail)
                 labelled.add(form)
-    in_text = set(full[~headline]) if headline is not None else set(full)
+    return labelled
+
+
+def _join_within_groups(forms: DisjointSet, names: pd.Series, full: pd.Series, groups: pd.Series,
+                        in_text: set, rules: Rules) -> None:
+    """Join, within one group (event), a spelling variant, a person known by a middle name and a name
+    cut off before the second part of a surname (both written in `in_text`)."""
     pairs = pd.DataFrame({"group": groups, "name": names, "full": full}).dropna().drop_duplicates()
     for _, group in pairs.groupby("group", sort=True):
         written = sorted(set(zip(group["name"], group["full"])))
@@ -1138,15 +1156,7 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
                                      or _middle_name_form(name_a, name_b, rules) or _middle_name_form(name_b, name_a, rules)
                                      or {full_a, full_b} <= in_text and (_cut_off_form(full_a, full_b, rules)
                                                                          or _cut_off_form(full_b, full_a, rules))):
-                join(full_a, full_b)
-    members: dict[str, list[str]] = {}
-    for form in counts.index:
-        members.setdefault(root(form), []).append(form)
-    out = {}
-    for forms in members.values():  # a full name before a surname alone ("Ocasio-Cortez"/"Ocasio Cortez")
-        best = max(forms, key=lambda f: (not _is_surname_form(f, rules), f not in labelled, counts[f], len(f), f))
-        out.update({f: best for f in forms})
-    return out
+                forms.merge(full_a, full_b)
 
 
 def _candidate_pairs(written: list[tuple[str, str]], rules: Rules) -> list[tuple[int, int]]:
