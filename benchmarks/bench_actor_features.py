@@ -82,9 +82,9 @@ def _valence(words: list[str], lexicon: dict) -> float:
 
 
 def _scores(texts: list[str]) -> np.ndarray:
-    """(VADER compound, TextBlob polarity, recommended score) of each text, 0 for empty text; the
-    text as written (`fold=False`), as the shipped classifier's own lexicon features read it."""
-    return np.nan_to_num(S.array_scores(texts, fold=False).scores[:, [2, 0, 3]])
+    """(VADER compound, TextBlob polarity, clause score of `score_target`) of each text, 0 for empty
+    text; the text as written (`fold=False`), as the shipped classifier's own lexicon features read it."""
+    return np.nan_to_num(S.array_scores(texts, fold=False, target=True).scores[:, [2, 0, 3]])
 
 
 def candidate_features(rows: pd.DataFrame, base: S.TargetFeatures) -> tuple[dict, dict]:

@@ -4,8 +4,9 @@ Run from the project root: `.venv/bin/python benchmarks/bench_sentiment.py`. Pri
 writes benchmarks/results/sentiment.json. Needs ../shared/data/.
 
 1. NYT editorial sentences (Hutto & Gilbert 2014, development half): Pearson r of each score with
-   the mean human valence; the weight of VADER in `sentiment` chosen on even editorials and
-   reported on odd ones, and the other way round.
+   the mean human valence; the parameters of `sentiment` (version 1.1: the weight of VADER; 1.2:
+   also the scale of the un-saturated VADER) chosen on even editorials and reported on odd ones,
+   and the other way round (`ONLY=nyt`, a few seconds).
 2. NewsMTSC targets (Hamborg & Donnay 2021, train split): `score_target` + `label_target`, with
    the clause window and the thresholds chosen on one half of the documents (`source_doc_key`) and
    reported on the other, both ways: accuracy, macro-F1 over negative / neutral / positive, and
@@ -65,38 +66,69 @@ def pearson(x, y) -> float:
     return float(np.corrcoef(np.asarray(x, float), np.asarray(y, float))[0, 1])
 
 
+SCALES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+FINE_WEIGHTS = np.round(np.arange(0, 1.001, 0.05), 2)
+
+
 def nyt() -> dict:
+    """Pearson r of each score with the mean human valence of the NYT sentences, and the two
+    versions of `sentiment` with their choices made on one half of the editorials (even / odd
+    `doc_id`) and reported on the other: version 1.1 (one weight of the news VADER compound against
+    TextBlob polarity, grid of 0.1) and version 1.2 (the compound un-saturated by `unsaturated` with
+    a tanh scale from `SCALES`, TextBlob without the descriptive words, weight on a grid of 0.05)."""
     rows = pd.read_json(SHARED / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
     scored = S.add_sentiment(rows)
-    news = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS).news
+    scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
     # As add_sentiment reads it: quotation marks folded to ASCII (`fold_quotes`).
-    scored["vader_news"] = [news.polarity_scores(S.fold_quotes(t))["compound"] for t in scored["text"]]
+    folded = [S.fold_quotes(t) for t in scored["text"]]
+    scored["vader_news"] = [scorer.news.polarity_scores(t)["compound"] for t in folded]
+    scored["textblob_judging"] = [scorer.judging(t)[0] for t in folded]
+    words = S.n_words(folded)
+    truth = scored["mean_rating"]
     even = scored["doc_id"].astype(int) % 2 == 0
+    shipped = load_data(S.DEFAULT_PARAMS)["sentence"]
+    version_1_1 = 0.65 * scored["vader_news"] + 0.35 * scored["polarity"]
     out = {
         "n_sentences": len(scored),
         "n_editorials": int(scored["doc_id"].nunique()),
         "r_all": {
-            column: pearson(scored["mean_rating"], scored[column])
-            for column in ("vader_compound", "polarity", "vader_news", "sentiment")
+            column: pearson(truth, scored[column])
+            for column in ("vader_compound", "polarity", "textblob_judging", "vader_news", "sentiment")
         },
     }
+    out["r_all"]["version_1_1"] = pearson(truth, version_1_1)
+    out["r_all"]["vader_news_unsaturated"] = pearson(truth, S.unsaturated(scored["vader_news"], words, shipped["scale"]))
+
+    def old(weight):
+        return weight * scored["vader_news"] + (1 - weight) * scored["polarity"]
+
+    def new(scale, weight):
+        return weight * S.unsaturated(scored["vader_news"], words, scale) + (1 - weight) * scored["textblob_judging"]
+
+    def r(values, mask):
+        return pearson(truth[mask], values[mask])
+
     folds = []
     for name, choose in (("choose even, report odd", even), ("choose odd, report even", ~even)):
-        def r(weight, mask):
-            combined = weight * scored["vader_news"] + (1 - weight) * scored["polarity"]
-            return pearson(scored["mean_rating"][mask], combined[mask])
-
-        best = max(WEIGHTS, key=lambda w: r(w, choose))
-        shipped = load_data(S.DEFAULT_PARAMS)["sentence"]["vader"]
+        best_old = max(WEIGHTS, key=lambda w: r(old(w), choose))
+        best_new = max(product(SCALES, FINE_WEIGHTS), key=lambda sw: r(new(*sw), choose))
         folds.append(
             {
                 "fold": name,
-                "chosen_vader_weight": float(best),
-                "r_chosen_on_held_out": r(best, ~choose),
-                "r_shipped_on_held_out": r(shipped, ~choose),
-                "r_vader_on_held_out": pearson(scored["mean_rating"][~choose], scored["vader_compound"][~choose]),
+                "v1_1_chosen_vader_weight": float(best_old),
+                "v1_1_r_chosen_on_held_out": r(old(best_old), ~choose),
+                "v1_1_r_shipped_on_held_out": r(version_1_1, ~choose),
+                "v1_2_chosen_scale": float(best_new[0]),
+                "v1_2_chosen_vader_weight": float(best_new[1]),
+                "v1_2_r_chosen_on_held_out": r(new(*best_new), ~choose),
+                "r_shipped_on_held_out": r(scored["sentiment"], ~choose),
+                "r_vader_on_held_out": r(scored["vader_compound"], ~choose),
             }
         )
+        print(f"NYT {name}: version 1.1 weight {best_old} -> r {folds[-1]['v1_1_r_chosen_on_held_out']:.3f}; "
+              f"version 1.2 scale {best_new[0]} weight {best_new[1]} -> r {folds[-1]['v1_2_r_chosen_on_held_out']:.3f}; "
+              f"shipped {folds[-1]['r_shipped_on_held_out']:.3f}", flush=True)
+    print("NYT all sentences: " + ", ".join(f"{k} {v:.3f}" for k, v in out["r_all"].items()), flush=True)
     out["folds"] = folds
     return out
 
@@ -181,7 +213,7 @@ def newsmtsc() -> dict:
 
     def window_scores(window, keep_mention):
         texts = [S.target_window(t, a, b, window=window, keep_mention=keep_mention) for t, a, b in targets]
-        return np.nan_to_num(S.array_scores(texts).scores[:, 3])
+        return np.nan_to_num(S.array_scores(texts, target=True).scores[:, 3])  # score_target's clause score
 
     with_mention = {window: window_scores(window, True) for window in WINDOWS}
     by_window = {window: window_scores(window, False) for window in WINDOWS}
@@ -282,16 +314,34 @@ def floor_scores(texts: list[str], lexicon: dict) -> np.ndarray:
 FLOOR_TOKEN = re.compile(r"\w+|\x01")
 
 
+def version_1_1_params() -> str:
+    """The shipped `sentiment_score.toml` with the sentence score of version 1.1: no `scale`, no
+    `descriptive` words, weights 0.65 / 0.35."""
+    from importlib import resources
+
+    text = (resources.files("framing") / "data" / "sentiment_score.toml").read_text(encoding="utf-8")
+    text = re.sub(r"^scale = .*\n", "", text, flags=re.M)
+    text = re.sub(r"^descriptive = \[.*?\]\n", "", text, flags=re.M | re.S)
+    return re.sub(r"\[sentence\]\n(.*?)vader = [0-9.]+\ntextblob = [0-9.]+", "[sentence]\n\\1vader = 0.65\ntextblob = 0.35",
+                  text, count=1, flags=re.S)
+
+
 def speed(reps: int = int(os.environ.get("REPS", 5))) -> dict:
     """Sentences per second of the per-sentence reference path (`reference_scores`), the array
     path that `add_sentiment` uses (`array_scores`) and the floor, on the same distinct sentences,
     interleaved (the order turns each repetition) and repeated; medians of wall and CPU time."""
+    import tempfile
+
     texts = speed_sentences()
     scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
     lexicon = scorer.plain.lexicon
+    old_params = Path(tempfile.mkdtemp()) / "sentiment_score_1_1.toml"
+    old_params.write_text(version_1_1_params(), encoding="utf-8")
     runs = {
         "reference": lambda: S.reference_scores(texts),
         "arrays": lambda: S.array_scores(texts),
+        # The same path with the sentence score of version 1.1 (no second TextBlob pass).
+        "arrays_1_1": lambda: S.array_scores(texts, params=old_params),
         "floor": lambda: floor_scores(texts, lexicon),
     }
     for run in runs.values():  # lexicons and tables loaded once, as in any session
@@ -320,6 +370,7 @@ def speed(reps: int = int(os.environ.get("REPS", 5))) -> dict:
         "arrays_over_floor_time": median["arrays"] / median["floor"],
         "arrays_over_floor_cpu": median_cpu["arrays"] / median_cpu["floor"],
         "reference_over_arrays_time": median["reference"] / median["arrays"],
+        "arrays_over_arrays_1_1_time": median["arrays"] / median["arrays_1_1"],
         "fallback_texts": fallback,
         "all_seconds": wall,
     }
@@ -639,6 +690,110 @@ def document_table(result: dict) -> str:
     return "\n".join(lines)
 
 
+# Words written by category after reading the largest residuals of the EVEN editorials only (so
+# only the odd editorials measure them), for `tried`: entries already in VADER's or the news
+# lexicon are skipped.
+TRIED_WORDS = {
+    "misconduct": dict(breach=-1.8, breaches=-1.8, wrongly=-1.5, improper=-1.5, improperly=-1.5, unlawful=-2.2,
+                       unlawfully=-2.2, negligence=-2.0, negligent=-2.0, mismanaged=-2.0, wasteful=-1.8,
+                       squandered=-2.0, squander=-1.8, overspending=-1.5, kickbacks=-2.3, deceptive=-2.2,
+                       misled=-1.9, malfeasance=-2.3, cronyism=-2.0, patronage=-0.8, inept=-2.0, bungled=-2.0,
+                       blunder=-1.8, blunders=-1.8, folly=-1.6, misguided=-1.5, shortsighted=-1.5,
+                       recklessly=-2.0, hypocrisy=-2.0, disgraceful=-2.6, deplorable=-2.6, tawdry=-1.8),
+    "decay": dict(dilapidated=-1.9, decrepit=-1.9, crumbling=-1.7, blighted=-2.0, blight=-1.9, rot=-1.8,
+                  rotting=-1.9, squalid=-2.4, squalor=-2.4, filthy=-2.3, derelict=-1.7, rundown=-1.5,
+                  shabby=-1.6, deteriorating=-1.6, deterioration=-1.6, overcrowded=-1.5, congestion=-1.0,
+                  delays=-1.1, backlog=-1.0),
+    "harm": dict(harmful=-2.0, unsafe=-2.0, hazardous=-2.0, hazard=-1.6, hazards=-1.6, contaminated=-2.1,
+                 contamination=-2.0, injuries=-2.0, lethal=-2.4, deadly=-2.6, tumors=-2.2, disease=-1.9,
+                 diseases=-1.9, crashes=-2.0),
+    "deprivation": dict(destitute=-2.4, impoverished=-2.1, hungry=-1.5, malnutrition=-2.3, slums=-1.8, slum=-1.8),
+    "oppression": dict(tyrant=-2.6, tyranny=-2.6, tyrannical=-2.6, despot=-2.5, oppression=-2.6,
+                       persecution=-2.6, purges=-2.3, purge=-2.1, bigotry=-2.6, discriminatory=-2.2),
+    "benefit": dict(lifesaving=2.0, sensible=1.6, sensibly=1.5, commendable=2.2, laudable=2.2, prudent=1.5,
+                    sound=0.6, enriching=1.9, convenient=1.4, affordable=1.3, accessible=1.0, renewal=1.4,
+                    revitalized=1.8, thriving=2.2, flourishing=2.3, bustling=1.3, fairness=1.8, decency=2.0,
+                    dedication=1.8, responsibly=1.4, rightly=1.4, properly=1.0, deserving=1.5, deserved=1.3,
+                    dazzling=2.3, loveliest=2.8),
+}
+
+
+def tried() -> dict:
+    """General changes to the NYT sentence score that were measured and not shipped (`ONLY=tried`,
+    about a minute; docs/sentiment.md, "Things tried"). Each is chosen on one half of the
+    editorials (even / odd `doc_id`: a grid, or least squares for a few features) and reported on
+    the other, beside the shipped score on the same half."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LinearRegression, Ridge
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    rows = pd.read_json(SHARED / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
+    scored = S.add_sentiment(rows)
+    scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    shipped = load_data(S.DEFAULT_PARAMS)["sentence"]
+    folded = [S.fold_quotes(t) for t in scored["text"]]
+    truth = scored["mean_rating"].to_numpy()
+    even = (scored["doc_id"].astype(int) % 2 == 0).to_numpy()
+    words = S.n_words(folded)
+    parts = pd.DataFrame([scorer.news.polarity_scores(t) for t in folded])
+    judging = np.array([scorer.judging(t)[0] for t in folded])
+    unsat = S.unsaturated(parts["compound"], words, shipped["scale"])
+    negation = re.compile(r"\b(?:not|no|never|cannot|nothing|none|nobody|neither|nor|without)\b|n't\b")
+    features = {
+        "vader": unsat, "textblob": judging, "vader_negative_share": parts["neg"].to_numpy(),
+        "vader_positive_share": parts["pos"].to_numpy(), "subjectivity": scored["subjectivity"].to_numpy(),
+        "log_words": np.log1p(words), "negation": np.array([bool(negation.search(t.lower())) for t in folded], float),
+        "vader_times_subjectivity": unsat * scored["subjectivity"].to_numpy(),
+    }
+    added = {w: v for group in TRIED_WORDS.values() for w, v in group.items() if w not in scorer.news.lexicon}
+    extended = SentimentIntensityAnalyzer()
+    extended.lexicon.update(scorer.news.lexicon)
+    extended.lexicon.update(added)
+    extended_compound = np.array([extended.polarity_scores(t)["compound"] for t in folded])
+
+    def r(values, mask):
+        return pearson(truth[mask], np.asarray(values)[mask])
+
+    def least_squares(names):
+        X = np.column_stack([features[n] for n in names])
+        return lambda choose: LinearRegression().fit(X[choose], truth[choose]).predict(X)
+
+    def grid(candidates):
+        return lambda choose: max(candidates, key=lambda values: r(values, choose))
+
+    def ridge_on_words(choose):
+        vectoriser = CountVectorizer(min_df=5, binary=True, token_pattern=r"[a-z][a-z']+")
+        X = vectoriser.fit_transform([t.lower() for t, c in zip(folded, choose) if c])
+        line = np.polyfit(scored["sentiment"][choose], truth[choose], 1)
+        model = Ridge(alpha=100).fit(X, truth[choose] - np.polyval(line, scored["sentiment"][choose]))
+        return np.polyval(line, scored["sentiment"]) + model.predict(vectoriser.transform([t.lower() for t in folded]))
+
+    weight = FINE_WEIGHTS
+    candidates = {
+        "+ VADER's negative share (least squares)": least_squares(["vader", "textblob", "vader_negative_share"]),
+        "+ VADER's positive and negative shares": least_squares(["vader", "textblob", "vader_negative_share", "vader_positive_share"]),
+        "+ a negation word in the sentence": least_squares(["vader", "textblob", "negation"]),
+        "+ TextBlob subjectivity": least_squares(["vader", "textblob", "subjectivity"]),
+        "+ VADER x subjectivity": least_squares(["vader", "textblob", "vader_times_subjectivity"]),
+        "+ log sentence length": least_squares(["vader", "textblob", "log_words"]),
+        "negative parts weighted g times (grid)": grid([
+            w * np.where(unsat < 0, g * unsat, unsat) + (1 - w) * np.where(judging < 0, g * judging, judging)
+            for w in weight for g in (1.0, 1.25, 1.5, 2.0, 2.5)]),
+        "+ words by category (news lexicon extension)": grid([
+            w * S.unsaturated(extended_compound, words, shipped["scale"]) + (1 - w) * judging for w in weight]),
+        "+ ridge word weights on the residual (alpha 100, words in 5+ sentences)": ridge_on_words,
+    }
+    out = {}
+    for name, choose_on in candidates.items():
+        out[name] = {}
+        for fold, choose in (("choose even, report odd", even), ("choose odd, report even", ~even)):
+            out[name][fold] = {"r_held_out": r(choose_on(choose), ~choose),
+                               "r_shipped_same_half": r(scored["sentiment"], ~choose)}
+        print(f"{name}: " + "; ".join(f"{fold} {v['r_held_out']:.3f} (shipped {v['r_shipped_same_half']:.3f})"
+                                       for fold, v in out[name].items()), flush=True)
+    return out
+
+
 def afinn() -> dict:
     """AFINN (Nielsen 2011) averaged into `sentiment`, when the `afinn` package is importable (not
     a dependency: its word list is under the share-alike ODbL and the package under the GPL).
@@ -673,12 +828,13 @@ def afinn() -> dict:
 
 def main() -> None:
     parts = {"nyt": nyt, "newsmtsc": newsmtsc, "speed": speed, "quotes": quotes,
-             "quotes_classifier": quotes_classifier, "documents": documents, "afinn": afinn}
+             "quotes_classifier": quotes_classifier, "documents": documents, "afinn": afinn,
+             "tried": tried}
     only = os.environ.get("ONLY")
     path = RESULTS / "sentiment.json"
     results = json.loads(path.read_text(encoding="utf-8")) if only and path.exists() else {}
     for name, part in parts.items():
-        if only == name or (only is None and name not in ("quotes_classifier", "afinn")):
+        if only == name or (only is None and name not in ("quotes_classifier", "afinn", "tried")):
             results[name] = part()
             print(json.dumps({name: results[name]}, indent=2, default=float), flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -172,7 +172,7 @@ def test_a_sentiment_news_copy_scores_its_words_and_records_its_version(built, p
 
 
 def test_a_sentiment_score_copy_changes_the_weights(built, project):
-    _own_copy(project, "sentiment_score", "vader = 0.65\ntextblob = 0.35", "vader = 1.0\ntextblob = 0.0")
+    _own_copy(project, "sentiment_score", "vader = 0.7\ntextblob = 0.3", "vader = 1.0\ntextblob = 0.0")
     assert _measures(project)["sentiment"] != built[1]["sentiment"]
 
 

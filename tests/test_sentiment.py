@@ -100,10 +100,74 @@ def test_repeated_sentences_get_identical_scores_and_empty_table_works():
 def test_sentiment_is_the_weighted_mean_stated_in_the_parameters():
     weights = load_data("sentiment_score")["sentence"]
     assert weights["vader"] + weights["textblob"] == pytest.approx(1)
-    # No news-lexicon word here, so the news VADER equals plain VADER.
-    row = add_sentiment(pd.DataFrame({"text": ["The plan is a wonderful idea but badly written."]})).iloc[0]
-    expected = weights["vader"] * row["vader_compound"] + weights["textblob"] * row["polarity"]
-    assert row["sentiment"] == pytest.approx(expected)
+    # No news-lexicon word and no descriptive word here, so the news VADER equals plain VADER and
+    # TextBlob is read as it is.
+    text = "The plan is a wonderful idea but badly written."
+    row = add_sentiment(pd.DataFrame({"text": [text]})).iloc[0]
+    c = row["vader_compound"]
+    total = c * np.sqrt(15 / (1 - c * c))  # the sum of valences behind the compound
+    vader = np.tanh(weights["scale"] * total / np.sqrt(len(text.split())))
+    expected = weights["vader"] * vader + weights["textblob"] * row["polarity"]
+    assert row["sentiment"] == pytest.approx(expected, abs=1e-9)
+
+
+def test_unsaturated_vader_weighs_one_word_less_in_a_long_sentence():
+    short = "The plan failed."
+    long = "The plan that the city council put forward at its meeting on Tuesday evening failed."
+    scored = add_sentiment(pd.DataFrame({"text": [short, long]}))
+    # VADER's compound is the same for both (one word, "failed"); the sentence score is not.
+    assert scored["vader_compound"].iloc[0] == scored["vader_compound"].iloc[1] < 0
+    assert scored["sentiment"].iloc[0] < scored["sentiment"].iloc[1] < 0
+    # Neither holds a descriptive word: the array path skips TextBlob's second pass, same scores.
+    np.testing.assert_allclose(array_scores([short, long]).scores, reference_scores([short, long]), rtol=0, atol=1e-9)
+    assert S.unsaturated(0.0, 10, 0.625) == 0
+    assert S.unsaturated([1.0, -1.0], [1, 1], 10.0).tolist() == pytest.approx([1.0, -1.0])
+
+
+def test_descriptive_words_do_not_move_the_sentence_score():
+    descriptive = load_data("sentiment_score")["sentence"]["descriptive"]
+    assert {"new", "more", "first", "economic", "black", "gay"} <= set(descriptive)
+    texts = ["The plan was announced on Monday.", "The new economic plan was announced on Monday.",
+             "The city plan was a disaster.", "The first plan was a disaster."]
+    scored = add_sentiment(pd.DataFrame({"text": texts}))
+    # TextBlob itself rates "new" and "first" positive...
+    assert scored["polarity"].iloc[1] > scored["polarity"].iloc[0]
+    assert scored["polarity"].iloc[3] > scored["polarity"].iloc[2]
+    # ...the sentence score reads them as neutral.
+    assert scored["sentiment"].iloc[1] == scored["sentiment"].iloc[0] == 0
+    assert scored["sentiment"].iloc[3] == pytest.approx(scored["sentiment"].iloc[2], abs=1e-12)
+
+
+def test_target_clause_score_keeps_the_version_1_1_weights():
+    target = load_data("sentiment_score")["target"]
+    clause = "The new ceasefire collapsed after a wonderful week"
+    folded = reference_scores([clause])[0]
+    news = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS).news.polarity_scores(clause)["compound"]
+    expected = target["vader"] * news + target["textblob"] * folded[0]
+    text = "Hegseth said the new ceasefire collapsed after a wonderful week."
+    start = text.index("Hegseth")
+    assert S.score_target(text, start, start + 7) == pytest.approx(expected, abs=1e-12)
+    arrays = array_scores([clause], target=True).scores
+    assert arrays[0, 3] == pytest.approx(expected, abs=1e-12)
+    assert arrays[0, 3] != pytest.approx(array_scores([clause]).scores[0, 3])
+
+
+def test_parameters_without_scale_and_descriptive_words_give_the_version_1_1_score(tmp_path):
+    text = (Path(S.__file__).parent / "data" / "sentiment_score.toml").read_text(encoding="utf-8")
+    text = re.sub(r"^scale = .*\n", "", text, flags=re.M)
+    text = re.sub(r"^descriptive = \[.*?\]\n", "", text, flags=re.M | re.S)
+    path = tmp_path / "old.toml"
+    path.write_text(text, encoding="utf-8")
+    weights = load_data(path)["sentence"]
+    texts = ["The new invasion was a wonderful failure.", "More people came than ever before.", "Nothing."]
+    scores = array_scores(texts, params=path).scores
+    news = S._scorer(S.DEFAULT_LEXICON, str(path)).news
+    expected = [weights["vader"] * news.polarity_scores(t)["compound"] + weights["textblob"] * p
+                for t, p in zip(texts, scores[:, 0])]
+    np.testing.assert_allclose(scores[:, 3], expected, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(scores, reference_scores(texts, params=path), rtol=0, atol=1e-9)
+    # The shipped parameters read "new" and "more" as descriptive: different scores.
+    assert not np.allclose(array_scores(texts[:2]).scores[:, 3], scores[:2, 3])
 
 
 def test_news_lexicon_words_move_the_score():
@@ -634,8 +698,12 @@ def test_news_score_skips_the_second_analyzer_only_when_it_would_agree(shared_da
     texts = list(rows["text"]) + ["The invasion, he said, was 'bloodshed'.", "(Invasion)"]
     for text in texts:
         polarity, _, _, combined = scorer.scores(text)
-        full = scorer.news.polarity_scores(text)["compound"]
-        assert combined == pytest.approx(scorer.vader_weight * full + scorer.textblob_weight * polarity, abs=1e-12)
+        folded = module.fold_quotes(text)
+        full = scorer.news.polarity_scores(folded)["compound"]
+        judging = scorer.judging(folded)[0]
+        assert combined == pytest.approx(scorer.combine(full, polarity, judging, len(folded.split())), abs=1e-12)
+        target = scorer.scores(text, target=True)[3]
+        assert target == pytest.approx(0.65 * full + 0.35 * polarity, abs=1e-12)
 
 
 def test_classifier_gives_the_same_digits_whatever_the_hash_seed():

@@ -10,8 +10,10 @@ Scorers (both run offline from lexicons inside their packages; neither needs NLT
   words, capitals and "but" (words after "but" weigh 1.5 times, words before it half).
 
 `sentiment` is the project's recommended sentence score: a fixed weighted mean of VADER's compound,
-computed with VADER's lexicon plus the news entries of `sentiment_news.toml`, and TextBlob's
-polarity, with the weights in `sentiment_score.toml`. How they were chosen, and how well the score
+computed with VADER's lexicon plus the news entries of `sentiment_news.toml` and un-saturated by
+sentence length (`unsaturated`), and TextBlob's polarity read without words that describe rather
+than judge ("new", "more", "first", "economic"...), with the weights and words in
+`sentiment_score.toml`. How they were chosen, and how well the score
 agrees with human ratings of news sentences, is in docs/sentiment.md.
 
 Score sentences, never whole articles: VADER's compound saturates towards ±1 on long texts.
@@ -26,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from textblob.en import Sentiment as _TextBlobSentiment
 from textblob.en import sentiment as _pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -85,9 +88,30 @@ def fold_all(texts: list[str]) -> list[str]:
     return joined.split("\x00") if texts else []
 
 
+# VADER's compound is S / sqrt(S² + 15) for the sum S of its valences; capped below 1 so S is finite.
+_COMPOUND_CAP = 0.9999
+
+
+def unsaturated(compound, n_words, scale: float):
+    """VADER's compound without its saturation: the sum of valences it normalises, recovered as
+    S = c·sqrt(15 / (1 − c²)) from the compound c (|c| capped at 0.9999), divided by the square
+    root of the number of words and mapped back into [-1, 1] by tanh(scale · S / sqrt(words)).
+    A long sentence with one mild word no longer reads as strongly as a short one. Scalars or
+    arrays (the same numpy operations in both scoring paths)."""
+    c = np.clip(np.asarray(compound, float), -_COMPOUND_CAP, _COMPOUND_CAP)
+    total = c * np.sqrt(15.0 / (1.0 - c * c))
+    return np.tanh(scale * total / np.sqrt(np.maximum(np.asarray(n_words, float), 1.0)))
+
+
+def n_words(texts: list[str]) -> np.ndarray:
+    """The number of white-space tokens of each text (what `unsaturated` divides by)."""
+    return np.fromiter((len(text.split()) for text in texts), dtype=float, count=len(texts))
+
+
 @dataclass
 class _Scorer:
-    """One VADER analyzer per lexicon (plain and with the news entries), reused for every sentence."""
+    """One VADER analyzer per lexicon (plain and with the news entries), reused for every sentence,
+    and TextBlob's analyzer without the descriptive words of the parameters."""
 
     vader_weight: float
     textblob_weight: float
@@ -98,10 +122,27 @@ class _Scorer:
     news_words: frozenset | None = field(repr=False, default=None)
     # The news lexicon's entries (lower-cased), where the two analyzers' lexicons differ.
     news_entries: frozenset = field(repr=False, default=frozenset())
+    # tanh scale of `unsaturated`; None: the compound as it is (parameters before version 1.2).
+    scale: float | None = None
+    # TextBlob's analyzer without the words that describe rather than judge (None: TextBlob's own).
+    judging: object = field(repr=False, default=None)
+    descriptive: frozenset = field(repr=False, default=frozenset())
+    # The clause score of `score_target` and the classifier's features: the version 1.1 weighted mean.
+    target_weights: tuple = (0.65, 0.35)
 
-    def scores(self, text: str, fold: bool = True) -> tuple[float, float, float, float]:
+    def combine(self, news_compound, polarity, judging_polarity, words, target: bool = False):
+        """`sentiment` from its parts (scalars or arrays): vader · VADER (un-saturated when the
+        parameters give a scale) + textblob · TextBlob polarity without descriptive words; with
+        `target`, the version 1.1 mean of the news compound and TextBlob's own polarity."""
+        if target:
+            return self.target_weights[0] * news_compound + self.target_weights[1] * polarity
+        vader = news_compound if self.scale is None else unsaturated(news_compound, words, self.scale)
+        return self.vader_weight * vader + self.textblob_weight * judging_polarity
+
+    def scores(self, text: str, fold: bool = True, target: bool = False) -> tuple[float, float, float, float]:
         """(polarity, subjectivity, vader_compound, sentiment) of one text, its quotation marks
-        folded to ASCII (`fold_quotes`) unless `fold` is False; NaN for empty text."""
+        folded to ASCII (`fold_quotes`) unless `fold` is False; NaN for empty text. With `target`
+        the last is the clause score of `score_target` (`combine`)."""
         if not isinstance(text, str) or not _HAS_WORD.search(text):
             return (np.nan,) * 4
         if fold:
@@ -113,14 +154,33 @@ class _Scorer:
             news_compound = compound
         else:
             news_compound = self.news.polarity_scores(text)["compound"]
-        combined = self.vader_weight * news_compound + self.textblob_weight * polarity
+        judging = polarity if self.judging is None or target else self.judging(text)[0]
+        combined = self.combine(news_compound, polarity, judging, len(text.split()), target)
         return float(polarity), float(subjectivity), float(compound), float(combined)
+
+
+def _judging_analyzer(descriptive) -> object:
+    """TextBlob's analyzer (same lexicon file and settings) without the `descriptive` words, or
+    None when there are none."""
+    if not descriptive:
+        return None
+    analyzer = _TextBlobSentiment(
+        path=_pattern_sentiment.path, synset="wordnet_id", negations=_pattern_sentiment.negations,
+        modifiers=_pattern_sentiment.modifiers, modifier=_pattern_sentiment.modifier,
+        tokenizer=_pattern_sentiment.tokenizer, language="en")
+    len(analyzer)  # the lexicon loads on first use
+    for word in descriptive:
+        if dict.__contains__(analyzer, word.lower()):
+            dict.__delitem__(analyzer, word.lower())
+    return analyzer
 
 
 @lru_cache(maxsize=8)
 def _scorer(lexicon: str, params: str) -> _Scorer:
     news_lexicon = load_data(lexicon)
-    weights = load_data(params)["sentence"]
+    settings = load_data(params)
+    weights = settings["sentence"]
+    target = settings.get("target", {})
     news = SentimentIntensityAnalyzer()
     # The analyzer's lexicon is its own dict, so adding to it leaves other analyzers alone.
     added = {word.lower(): float(value) for word, value in news_lexicon["words"].items()}
@@ -133,6 +193,11 @@ def _scorer(lexicon: str, params: str) -> _Scorer:
         news=news,
         news_words=frozenset(added) if all(map(_VADER_WORD.fullmatch, added)) else None,
         news_entries=frozenset(added),
+        scale=float(weights["scale"]) if "scale" in weights else None,
+        judging=_judging_analyzer(tuple(weights.get("descriptive", ()))),
+        descriptive=frozenset(word.lower() for word in weights.get("descriptive", ())),
+        target_weights=(float(target.get("vader", weights["vader"])),
+                        float(target.get("textblob", weights["textblob"]))),
     )
 
 
@@ -194,10 +259,11 @@ class ArrayScores:
 
 
 def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
-                 params: str | Path = DEFAULT_PARAMS, fold: bool = True) -> ArrayScores:
+                 params: str | Path = DEFAULT_PARAMS, fold: bool = True, target: bool = False) -> ArrayScores:
     """All four scores of every text, computed over arrays of tokens (`framing.sentiment_arrays`);
     identical to scoring each text with the packages (`reference_scores`). The texts' quotation
-    marks are folded to ASCII first (`fold_quotes`) unless `fold` is False."""
+    marks are folded to ASCII first (`fold_quotes`) unless `fold` is False. With `target` the last
+    column is the clause score of `score_target` and the classifier (`_Scorer.combine`)."""
     scorer = _scorer(str(lexicon), str(params))
     out = np.full((len(texts), len(SCORE_COLUMNS)), np.nan)
     keep = [i for i, text in enumerate(texts) if isinstance(text, str) and _HAS_WORD.search(text)]
@@ -214,22 +280,40 @@ def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
         news[changed], news_ties = _arrays.vader_compound(_arrays.vader_subset(tokens, changed),
                                                           scorer.news.lexicon)
         fallback["vader_but_ties"] = ties + news_ties
-        polarity, subjectivity, rare = _arrays.pattern_scores(_arrays.pattern_tokens(split), _pattern_sentiment)
-        for i in np.flatnonzero(rare):
-            polarity[i], subjectivity[i] = _pattern_sentiment(kept[i])[:2]
+        pattern_tokens = _arrays.pattern_tokens(split)
+        polarity, subjectivity, rare = _pattern_scores(pattern_tokens, _pattern_sentiment, kept)
+        judging = polarity
+        holding = (_arrays.texts_with_types(pattern_tokens, scorer.descriptive)
+                   if scorer.judging is not None and not target else [])
+        if len(holding):
+            # The two analyzers differ only on texts holding a descriptive word.
+            judging = polarity.copy()
+            judging[holding], _, rare_judging = _pattern_scores(
+                _arrays.tokens_subset(pattern_tokens, holding), scorer.judging, [kept[i] for i in holding])
+            rare[holding] |= rare_judging
         fallback["textblob"] = int(rare.sum())
-        combined = scorer.vader_weight * news + scorer.textblob_weight * polarity
+        combined = scorer.combine(news, polarity, judging, n_words(kept), target)
         out[keep] = np.column_stack([polarity, subjectivity, compound, combined])
     return ArrayScores(scores=out, fallback=fallback)
 
 
+def _pattern_scores(tokens, analyzer, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Polarity and subjectivity by pattern's rules over arrays, the rare texts (see
+    `framing.sentiment_arrays`) scored by the analyzer itself; and the mask of those texts."""
+    polarity, subjectivity, rare = _arrays.pattern_scores(tokens, analyzer)
+    for i in np.flatnonzero(rare):
+        polarity[i], subjectivity[i] = analyzer(texts[i])[:2]
+    return polarity, subjectivity, rare
+
+
 def reference_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
-                     params: str | Path = DEFAULT_PARAMS, fold: bool = True) -> np.ndarray:
+                     params: str | Path = DEFAULT_PARAMS, fold: bool = True, target: bool = False) -> np.ndarray:
     """The four scores of every text from one call of each package per text (on the text folded by
     `fold_quotes` unless `fold` is False): the reference that `array_scores` is tested against
-    (slower, same numbers)."""
+    (slower, same numbers). `target` as in `array_scores`."""
     scorer = _scorer(str(lexicon), str(params))
-    return np.array([scorer.scores(text, fold) for text in texts], dtype=float).reshape(len(texts), len(SCORE_COLUMNS))
+    return np.array([scorer.scores(text, fold, target) for text in texts],
+                    dtype=float).reshape(len(texts), len(SCORE_COLUMNS))
 
 
 def _score_chunk(job: tuple[list, str, str]) -> np.ndarray:
@@ -369,12 +453,13 @@ def score_target(
     lexicon: str | Path = DEFAULT_LEXICON,
     params: str | Path = DEFAULT_PARAMS,
 ) -> float:
-    """Sentiment toward the mention `text[start:end]`: the recommended score of the clause window
-    around it without the mention's own words (`target_window`, size from the `[target]` table of
-    `params`). In [-1, 1]; 0 when the clause holds no other word."""
+    """Sentiment toward the mention `text[start:end]`: the clause score (the weighted mean of the
+    news VADER compound and TextBlob polarity in the `[target]` table of `params`, on which its
+    thresholds were set) of the clause window around it without the mention's own words
+    (`target_window`, size from the same table). In [-1, 1]; 0 when the clause holds no other word."""
     window = int(_target_params(str(params))["window"])
-    score = score_text(target_window(text, start, end, window=window, keep_mention=False),
-                       lexicon=lexicon, params=params)
+    clause = target_window(text, start, end, window=window, keep_mention=False)
+    score = _scorer(str(lexicon), str(params)).scores(clause, target=True)[3]
     return 0.0 if np.isnan(score) else score
 
 
@@ -517,7 +602,7 @@ FLAG_NAMES = ("in_quote", "speaker", "pronoun", "first", "has_quote")
 def target_features(texts: list[str], starts: list[int], ends: list[int], *,
                     lexicon: str | Path = DEFAULT_LEXICON, params: str | Path = DEFAULT_PARAMS) -> TargetFeatures:
     """The classifier's features of the mentions `texts[i][starts[i]:ends[i]]`: VADER compound,
-    TextBlob polarity and the recommended score of four stretches (the clause window of
+    TextBlob polarity and the clause score of `score_target` (as when it was trained) of four stretches (the clause window of
     `TARGET_WINDOW` words, the sentence without the mention, the clause's part before and after
     it; names left out by `mask_names`, so "Supreme Court" or "Proud Boys" is no praise), the flags of
     `_mention_flags`, and the words of the four blocks."""
@@ -540,7 +625,8 @@ def target_features(texts: list[str], starts: list[int], ends: list[int], *,
     columns, names = [], []
     for name, parts in stretches.items():
         # Unfolded (fold=False): the shipped classifier was trained on scores of the text as written.
-        scores = np.nan_to_num(array_scores(parts, lexicon=lexicon, params=params, fold=False).scores)
+        scores = np.nan_to_num(array_scores(parts, lexicon=lexicon, params=params, fold=False,
+                                                target=True).scores)
         columns += [scores[:, 2], scores[:, 0], scores[:, 3]]
         names += [f"{name}_vader", f"{name}_textblob", f"{name}_sentiment"]
     dense = np.column_stack(columns + [np.array(flags, dtype=float).reshape(len(flags), len(FLAG_NAMES))])

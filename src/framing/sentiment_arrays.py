@@ -628,6 +628,25 @@ def pattern_tokens(split: Split) -> Tokens:
     return tokens
 
 
+def tokens_subset(tokens: Tokens, texts: np.ndarray) -> Tokens:
+    """The same tokens for only the texts at the (sorted) indices `texts`, renumbered 0, 1, ..."""
+    keep_text = np.zeros(tokens.n_texts, bool)
+    keep_text[texts] = True
+    keep = keep_text[tokens.text]
+    text = (np.cumsum(keep_text) - 1)[tokens.text[keep]]
+    start = np.searchsorted(text, np.arange(len(texts)))
+    return Tokens(text=text, start=start[text], types=tokens.types[keep], vocabulary=tokens.vocabulary,
+                  n_texts=len(texts))
+
+
+def texts_with_types(tokens: Tokens, words) -> np.ndarray:
+    """Indices of the texts holding at least one token equal to one of `words`."""
+    wanted = set(words)
+    ids = [i for i, word in enumerate(tokens.vocabulary) if word in wanted]
+    has = np.isin(tokens.types, ids)
+    return np.flatnonzero(np.bincount(tokens.text[has], minlength=tokens.n_texts) > 0)
+
+
 def _rewrite_marks(tokens: Tokens) -> Tokens:
     """Tokens after pattern's last two steps on each of its sentences, "( ! )" -> "(!)" and
     emoticons joined again, and without its sentence-end marks.
