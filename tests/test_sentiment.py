@@ -124,6 +124,15 @@ def test_unsaturated_vader_weighs_one_word_less_in_a_long_sentence():
     assert S.unsaturated([1.0, -1.0], [1, 1], 10.0).tolist() == pytest.approx([1.0, -1.0])
 
 
+def test_word_counts_of_the_array_path_are_white_space_tokens():
+    from framing import sentiment_arrays as arrays
+
+    texts = ["A good day.\n\nA bad night.", "Good\r\n\r\nbad", "tabs\tand\u00a0spaces  here",
+             "\n\nlead and trail\n\n", "one"]
+    np.testing.assert_array_equal(arrays.text_lengths(arrays.split_texts(texts)), [len(t.split()) for t in texts])
+    np.testing.assert_allclose(array_scores(texts).scores, reference_scores(texts), rtol=0, atol=1e-9)
+
+
 def test_descriptive_words_do_not_move_the_sentence_score():
     descriptive = load_data("sentiment_score")["sentence"]["descriptive"]
     assert {"new", "more", "first", "economic", "black", "gay"} <= set(descriptive)

@@ -281,7 +281,8 @@ def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
                                                           scorer.news.lexicon)
         fallback["vader_but_ties"] = ties + news_ties
         pattern_tokens = _arrays.pattern_tokens(split)
-        polarity, subjectivity, rare = _pattern_scores(pattern_tokens, _pattern_sentiment, kept)
+        words = _arrays.pattern_words(pattern_tokens.vocabulary, _pattern_sentiment)
+        polarity, subjectivity, rare = _pattern_scores(pattern_tokens, _pattern_sentiment, kept, words)
         judging = polarity
         holding = (_arrays.texts_with_types(pattern_tokens, scorer.descriptive)
                    if scorer.judging is not None and not target else [])
@@ -289,18 +290,19 @@ def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
             # The two analyzers differ only on texts holding a descriptive word.
             judging = polarity.copy()
             judging[holding], _, rare_judging = _pattern_scores(
-                _arrays.tokens_subset(pattern_tokens, holding), scorer.judging, [kept[i] for i in holding])
+                _arrays.tokens_subset(pattern_tokens, holding), scorer.judging, [kept[i] for i in holding],
+                _arrays.without_words(words, pattern_tokens.vocabulary, scorer.descriptive))
             rare[holding] |= rare_judging
         fallback["textblob"] = int(rare.sum())
-        combined = scorer.combine(news, polarity, judging, n_words(kept), target)
+        combined = scorer.combine(news, polarity, judging, _arrays.text_lengths(split), target)
         out[keep] = np.column_stack([polarity, subjectivity, compound, combined])
     return ArrayScores(scores=out, fallback=fallback)
 
 
-def _pattern_scores(tokens, analyzer, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _pattern_scores(tokens, analyzer, texts: list[str], words=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Polarity and subjectivity by pattern's rules over arrays, the rare texts (see
     `framing.sentiment_arrays`) scored by the analyzer itself; and the mask of those texts."""
-    polarity, subjectivity, rare = _arrays.pattern_scores(tokens, analyzer)
+    polarity, subjectivity, rare = _arrays.pattern_scores(tokens, analyzer, words)
     for i in np.flatnonzero(rare):
         polarity[i], subjectivity[i] = analyzer(texts[i])[:2]
     return polarity, subjectivity, rare

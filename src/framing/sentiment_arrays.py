@@ -821,6 +821,38 @@ def _pattern_words(vocabulary: list, analyzer) -> _PatternWords:
                          irony=only("(!)"), emoticon=emoticon)
 
 
+def pattern_words(vocabulary: list, analyzer) -> _PatternWords:
+    """What pattern's analyzer knows of each (lower-cased) token of `vocabulary`."""
+    return _pattern_words(vocabulary, analyzer)
+
+
+def without_words(words: _PatternWords, vocabulary: list, left_out) -> _PatternWords:
+    """`words` as an analyzer whose lexicon lacks the `left_out` words would see them: unknown,
+    polarity and subjectivity 0, intensity 1, no adverb sense (alphabetic words are no emoticons,
+    negations or "!", so nothing else changes)."""
+    left_out = set(left_out)
+    at = [i for i, word in enumerate(vocabulary) if word in left_out]
+    out = _PatternWords(**{name: getattr(words, name).copy() for name in words.__dataclass_fields__})
+    out.known[at] = False
+    out.polarity[at] = 0.0
+    out.subjectivity[at] = 0.0
+    out.intensity[at] = 1.0
+    out.adverb[at] = False
+    out.ly[at] = False
+    return out
+
+
+def text_lengths(split: Split) -> np.ndarray:
+    """The number of white-space tokens of each text of `split` (`len(text.split())`): its tokens
+    without the separators and paragraph-break marks."""
+    vocabulary = pd.Index(split.vocabulary)
+    separator, mark = vocabulary.get_indexer([split.separator, split.break_mark])
+    is_separator = split.codes == separator
+    text = np.cumsum(is_separator)
+    word = ~is_separator & (split.codes != mark)
+    return np.bincount(text[word], minlength=split.n_texts).astype(float)
+
+
 def _state_before(tokens: Tokens, event: np.ndarray, sets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For every token, whether a state that `sets` tokens switch on and the other `event` tokens
     switch off is on just before it (within its text), and the token that last switched it."""
@@ -835,10 +867,12 @@ def _clip(values: np.ndarray) -> np.ndarray:
     return np.maximum(-1.0, np.minimum(values, 1.0))
 
 
-def pattern_scores(tokens: Tokens, analyzer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def pattern_scores(tokens: Tokens, analyzer, words: _PatternWords | None = None
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Polarity and subjectivity of every text by pattern's rules, and a mask of the texts where a
-    rare rule (see the module's docstring) needs the package itself."""
-    words = _pattern_words(tokens.vocabulary, analyzer)
+    rare rule (see the module's docstring) needs the package itself. `words`: the analyzer's view
+    of `tokens.vocabulary` when already known (`pattern_words`, `without_words`)."""
+    words = _pattern_words(tokens.vocabulary, analyzer) if words is None else words
     w = {name: getattr(words, name)[tokens.types] for name in words.__dataclass_fields__}
     known = w["known"]
     n_texts = tokens.n_texts
