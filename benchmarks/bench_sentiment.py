@@ -16,7 +16,7 @@ writes benchmarks/results/sentiment.json. Needs ../shared/data/.
    one half, its penalty and threshold chosen there by CV grouped by document, reported on the
    other (`classifier_folds`).
 3. Speed: sentences per second of the per-sentence reference path, of the array path that
-   `add_sentiment` uses, and of the floor (the texts split by one regular expression and one
+   `add_sentiment` uses (and of the same path with the version 1.1 sentence score), and of the floor (the texts split by one regular expression and one
    lexicon summed in numpy), on every distinct news sentence of ../shared/data, interleaved and
    repeated `REPS` times (default 5); medians. `ONLY=speed` (or nyt, newsmtsc, quotes) runs one
    part and keeps the others' last results in the JSON.
@@ -31,7 +31,9 @@ writes benchmarks/results/sentiment.json. Needs ../shared/data/.
    people's gap, and by framing's own gap, the number behind `events.CLOSE_TONE`) and exact order
    of seeded random triples; general aggregations chosen on one seeded half
    of the documents and reported on the other. `ONLY=afinn` (not part of a full run) measures the
-   AFINN lexicon averaged into `sentiment` when the `afinn` package is importable.
+   AFINN lexicon averaged into `sentiment` when the `afinn` package is importable. `ONLY=tried`
+   (not part of a full run) measures general changes to the NYT sentence score that were not
+   shipped, each chosen on one half of the editorials and reported on the other.
 """
 from __future__ import annotations
 
