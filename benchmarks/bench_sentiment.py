@@ -770,7 +770,25 @@ def tried() -> dict:
         model = Ridge(alpha=100).fit(X, truth[choose] - np.polyval(line, scored["sentiment"][choose]))
         return np.polyval(line, scored["sentiment"]) + model.predict(vectoriser.transform([t.lower() for t in folded]))
 
+    # TextBlob un-saturated like VADER: the sum of its assessments (without descriptive words) per
+    # square root of the words, and TextBlob's rated words added to VADER's lexicon.
+    analyzer = scorer.judging
+    assessed = [analyzer.assessments(((w.lower(), None) for w in " ".join(analyzer.tokenizer(t)).split()), True)
+                for t in folded]
+    textblob_sum = np.array([sum(a[1] for a in found) for found in assessed])
+    descriptive = set(shipped["descriptive"])
+    rated = {word: entry[None][0] for word in dict.keys(analyzer)
+             if None in (entry := dict.__getitem__(analyzer, word)) and word.isalpha()
+             and word not in scorer.news.lexicon and word not in descriptive}
+
+    def with_textblob_words(threshold, factor):
+        union = SentimentIntensityAnalyzer()
+        union.lexicon.update(scorer.news.lexicon)
+        union.lexicon.update({w: round(p * 4 * factor, 2) for w, p in rated.items() if abs(p) >= threshold})
+        return S.unsaturated([union.polarity_scores(t)["compound"] for t in folded], words, shipped["scale"])
+
     weight = FINE_WEIGHTS
+    union_compounds = [with_textblob_words(threshold, factor) for threshold in (0.3, 0.5) for factor in (0.5, 1.0)]
     candidates = {
         "+ VADER's negative share (least squares)": least_squares(["vader", "textblob", "vader_negative_share"]),
         "+ VADER's positive and negative shares": least_squares(["vader", "textblob", "vader_negative_share", "vader_positive_share"]),
@@ -784,6 +802,11 @@ def tried() -> dict:
         "+ words by category (news lexicon extension)": grid([
             w * S.unsaturated(extended_compound, words, shipped["scale"]) + (1 - w) * judging for w in weight]),
         "+ ridge word weights on the residual (alpha 100, words in 5+ sentences)": ridge_on_words,
+        "TextBlob un-saturated too (its sum per sqrt(words), scale 0.5 ... 4)": grid([
+            w * unsat + (1 - w) * np.tanh(k * textblob_sum / np.sqrt(words))
+            for w in weight for k in (0.5, 1.0, 2.0, 3.0, 4.0)]),
+        "TextBlob's rated words (|p| >= 0.3 or 0.5, valence 2 or 4 x p) added to VADER": grid([
+            w * compound + (1 - w) * judging for w in weight for compound in union_compounds]),
     }
     out = {}
     for name, choose_on in candidates.items():
