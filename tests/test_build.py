@@ -619,6 +619,24 @@ def test_non_english_files_get_a_reason_each(tmp_path):
     assert "does not read as English" in build.articles.set_index("source_file").loc["e.jsonl", "warnings"]
 
 
+def test_english_page_dumps_are_not_called_foreign_for_their_menus(tmp_path, shared_data):
+    """A whole-page text dump starts with thousands of characters of menus (names of sections,
+    counties, teams) before the article: the English check reads what cleaning kept, so the aeb-dev
+    English pages pass it, and its non-English pages are still told apart."""
+    corpus = tmp_path / "dumps"
+    corpus.mkdir()
+    english = {}
+    for line in (shared_data / "aeb-dev" / "pages.jsonl").read_text(encoding="utf-8").splitlines():
+        page = json.loads(line)
+        name = f"{page['page_id'][:12]}.txt"
+        (corpus / name).write_text(page["dump_inscriptis"], encoding="utf-8")
+        english[name] = page["likely_english"]
+    build = build_tables(corpus)
+    foreign = {p.file for p in build.problems if "does not read as English" in p.message}
+    assert not {name for name in foreign if english[name]}
+    assert len({name for name in foreign if not english[name]}) >= 8
+
+
 def test_build_summary_counts_every_removed_line(tmp_path, seeds_dir, capsys):
     out = tmp_path / "out"
     assert main(["build", str(seeds_dir), "--out", str(out), "--workers", "1"]) == 0

@@ -515,7 +515,7 @@ def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> A
     blocks = unnest_blocks(lines)
     sentences = unnest_sentences(blocks)
     where = raw.source_file if raw.record is None else f"{raw.source_file} row {raw.record}"
-    english = clean.english_share(raw.text if raw.format != "html" else " ".join(b["text"] for b in blocks))
+    english = _english_share(raw, blocks)
     foreign = english is not None and english < MIN_ENGLISH_SHARE
     if not any(s["kind"] in CONTENT_KINDS for s in sentences):
         hint = ("it is in no encoding framing reads (UTF-8, UTF-16, UTF-32, Windows-1252): re-save it "
@@ -536,6 +536,15 @@ def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> A
 
 
 MIN_ENGLISH_SHARE = 0.15  # English prose has 40-50 % function words; other languages almost none
+
+
+def _english_share(raw: RawArticle, blocks: list[dict]) -> float | None:
+    """The share of English function words (`clean.english_share`) in what cleaning kept of the
+    article, so that a page dump's menus and link lists (thousands of characters of names and
+    single words before the article) do not make an English article look foreign; the raw text
+    when too little was kept to tell (a foreign page keeps few lines)."""
+    kept = clean.english_share("\n".join(block["text"] for block in blocks))
+    return kept if kept is not None or raw.format == "html" else clean.english_share(raw.text)
 
 
 def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, foreign: bool) -> list[str]:
