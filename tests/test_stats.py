@@ -266,7 +266,7 @@ def test_effect_sizes_compare_articles_of_the_same_event():
     that wrote the same way. They now set each article against the other outlets' articles of its
     own event; with one event they are the plain difference and Cliff's delta."""
     one = _articles({"A": [6, 7, 8, 9, 10], "B": [1, 2, 3, 4, 5], "C": [2, 2, 9]}, event="e")
-    effects = S.within_event_effects(one, value="value").set_index("outlet")
+    effects = S.within_event_effects(one, value="value", min_articles=1).set_index("outlet")
     for outlet in "ABC":
         mine, other = one.loc[one["outlet"] == outlet, "value"], one.loc[one["outlet"] != outlet, "value"]
         assert effects.loc[outlet, "difference"] == pytest.approx(mine.mean() - other.mean())
@@ -282,6 +282,18 @@ def test_effect_sizes_compare_articles_of_the_same_event():
     assert abs(table.loc["outlet 0", "difference"]) < 0.1 and table.loc["outlet 0", "mean_other"] < -0.3
     lone = pd.concat([values, _articles({"outlet 0": [5.0]}, event="only one outlet").rename(columns={"value": "sentiment"})])
     assert S.within_event_effects(lone, value="sentiment").set_index("outlet").loc["outlet 0", "n_compared"] == 40
+
+
+def test_effect_size_on_the_same_events_needs_five_articles_a_side(shared_data):
+    """Regression: notebooks 02 and 03 saved a Cliff's delta of ±1 for an outlet with one article
+    of one event (against two), beside compare_outlets' "too few articles for an effect size"."""
+    values = S.article_values(_roundup_sentences(shared_data, 40), value="n_words")
+    effects = S.within_event_effects(values, value="n_words").set_index("outlet")
+    few = effects[["n_compared", "n_other"]].min(axis=1) < S.MIN_ARTICLES
+    assert few.any() and (~few).any()
+    assert effects.loc[few, "cliffs_delta"].isna().all()
+    assert effects.loc[~few, "cliffs_delta"].notna().all()
+    assert effects.loc[few, "difference"].notna().all()  # the difference stays, drawn without an interval
 
 
 def test_comparable_keeps_events_with_two_outlets_and_pools_rows_without_an_event(shared_data):

@@ -310,7 +310,8 @@ def cliffs_delta(x, y) -> float:
 
 
 def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet", event: str | None = "event",
-                         ci: float = 0.95, min_events: int = MIN_ARTICLES) -> pd.DataFrame:
+                         ci: float = 0.95, min_events: int = MIN_ARTICLES,
+                         min_articles: int = MIN_ARTICLES) -> pd.DataFrame:
     """Per group, how its articles compare with the other groups' articles on the same events.
 
     Needs `by` and `value`, one row per article; with `event` (when the table has it) the group's
@@ -323,8 +324,9 @@ def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet"
     each event counts once, as the independent unit), `ci_low`, `ci_high` (Student t interval of
     `difference` over events, from `min_events` events up; NaN below) and `cliffs_delta` (Cliff
     1993, over the pairs of one of the group's articles and another group's article of the same
-    event: P(X > Y) − P(X < Y)). With one event these are the plain difference in means and
-    Cliff's delta of the group against the rest, with no interval.
+    event: P(X > Y) − P(X < Y); NaN with fewer than `min_articles` articles on either side, as in
+    `compare_outlets`: a delta of ±1 from one article says nothing). With one event these are the
+    plain difference in means and Cliff's delta of the group against the rest, with no interval.
     """
     _need(values, [by, value], "within_event_effects")
     table = values[[by, value] + ([event] if event and event in values.columns else [])].dropna(subset=[by, value])
@@ -350,7 +352,8 @@ def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet"
             low, high = mean_interval(gaps["gap"], ci=ci)
         rows.append({by: group, "n_compared": len(mine), "n_other": int(gaps["n_other"].sum()), "n_events": len(gaps),
                      "mean_other": gaps["other"].mean(), "difference": gaps["gap"].mean(), "ci_low": low,
-                     "ci_high": high, "cliffs_delta": mine["wins"].sum() / mine["pairs"].sum() if len(mine) else np.nan})
+                     "ci_high": high, "cliffs_delta": mine["wins"].sum() / mine["pairs"].sum()
+                     if min(len(mine), gaps["n_other"].sum()) >= max(min_articles, 1) else np.nan})
     return pd.DataFrame(rows, columns=[by, "n_compared", "n_other", "n_events", "mean_other", "difference", "ci_low",
                                        "ci_high", "cliffs_delta"])
 
@@ -402,7 +405,7 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
                                 seed=seed + number)
         tests.append(test["p_value"])
         means = part.dropna(subset=[by, value]).groupby(by, sort=True)[value].agg(["size", "mean"])
-        effects = within_event_effects(part, value=value, by=by, event=event).set_index(by)
+        effects = within_event_effects(part, value=value, by=by, event=event, min_articles=1).set_index(by)
         for group, effect in effects.iterrows():
             enough = min(effect["n_compared"], effect["n_other"]) >= max(min_articles, 1)
             rows.append({**dict(zip(families, key)), by: group, "n_articles": int(means.loc[group, "size"]),
