@@ -558,3 +558,19 @@ def test_one_command_at_a_time_on_a_corpus_and_a_killed_ones_lock_is_free(projec
     assert (tables / ".framing-lock").exists()  # killed: the file stays, its lock is gone with the process
     result = _run(["build", "mycorpus"], project)
     assert result.returncode == 0 and not (tables / ".framing-lock").exists(), result.stderr
+
+
+def test_building_an_empty_folder_says_it_holds_no_article_file(tmp_path, seeds_dir, capsys):
+    """Regression: an empty corpus folder (or one holding only the issue frames) said "see the
+    warnings above" when there were none; it now says what files to put in it."""
+    corpus = tmp_path / "new-corpus"
+    corpus.mkdir()
+    shutil.copy(seeds_dir / "issue_frames.toml", corpus)
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1"]) == 1
+    printed = capsys.readouterr().err
+    assert "nothing usable to build (it holds no article file: put the articles in it as .txt" in printed
+    assert "warnings above" not in printed
+    (corpus / "notes.docx").write_bytes(b"PK\x03\x04")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1"]) == 1
+    printed = capsys.readouterr().err
+    assert "notes.docx: unknown extension '.docx'" in printed and "see the warnings above" in printed

@@ -216,6 +216,21 @@ def test_manifest_rows_that_would_shift_or_swallow_are_named(tmp_path):
     assert manifest["c.txt"]["outlet"] == "Coast FM" and manifest["d.txt"]["outlet"] == "Second"
 
 
+def test_a_manifest_name_that_misses_its_file_by_case_or_a_typo_names_the_file_meant(tmp_path, seeds_dir):
+    """A manifest written on a case-blind system ('.TXT') or with a typo leaves the file without its
+    outlet and event: the warning names the file it most likely means, and no unrelated one."""
+    corpus = tmp_path / "c"
+    shutil.copytree(seeds_dir, corpus)
+    (corpus / "manifest.csv").write_text(
+        "file,outlet\n000_66916BAE5F71D632.TXT,Islamic Voice\n002_88d5e6fb5a25b632.txt,A blog\nnotes.txt,Me\n",
+        encoding="utf-8")
+    messages = [p.message for p in read_corpus(corpus)[1] if p.file == "manifest.csv"]
+    assert "names '000_66916BAE5F71D632.TXT', which is not in" in messages[0]
+    assert "(did you mean '000_66916bae5f71d632.txt'?)" in messages[0]
+    assert "(did you mean '002_88d5e6fb5a25b623.txt'?)" in messages[1]
+    assert "did you mean" not in messages[2] and messages[2].endswith("fix the file name in the manifest or add the file")
+
+
 def test_manifest_columns_beyond_the_known_ones_are_kept(tmp_path):
     corpus = _corpus(tmp_path)
     (corpus / "a.txt").write_text(TEXT, encoding="utf-8")

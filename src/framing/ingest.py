@@ -11,6 +11,7 @@ import collections
 import csv
 import dataclasses
 import datetime
+import difflib
 import functools
 import hashlib
 import io
@@ -151,9 +152,19 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
                     chunk, problems = [], []
         problems.extend(file_problems + copies)
     for name in sorted(set(manifest) - listed):
-        problems.append(Problem(MANIFEST, f"names {name!r}, which is not in {folder}: "
+        problems.append(Problem(MANIFEST, f"names {name!r}, which is not in {folder}"
+                                          f"{_did_you_mean(name, listed - set(manifest))}: "
                                           "fix the file name in the manifest or add the file"))
     yield chunk, problems
+
+
+def _did_you_mean(name: str, files: set[str]) -> str:
+    """" (did you mean 'x'?)" naming the file of the folder the manifest's `name` most likely
+    means (the same but for letter case, else the closest name by difflib), or "" when none is
+    close; `files` are the folder's files that no manifest row names."""
+    same_case = sorted(file for file in files if file.casefold() == name.casefold())
+    close = same_case or difflib.get_close_matches(name, sorted(files), n=1, cutoff=0.8)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _duplicate_problem(article: RawArticle, first: str, exact: bool) -> Problem:
