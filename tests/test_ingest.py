@@ -493,6 +493,29 @@ def test_numeric_dates_read_either_way_when_the_file_settles_it():
     assert both.read("03/04/2021") == (None, "ambiguous") and both.read("18/10/2021") == ("2021-10-18", None)
 
 
+def test_a_saved_complete_web_page_is_one_article_not_its_resources(tmp_path, shared_data):
+    """A browser's "Web Page, complete" writes `<page>_files/` beside `<page>.html`, with scripts,
+    styles, images and the HTML of embedded frames: one line names that folder, and nothing in it is
+    read (a frame holding another page's text would have become an article). A folder of that name
+    with no page beside it is read as any sub-folder."""
+    import gzip
+
+    pages = sorted((shared_data / "aeb-dev" / "html").glob("*.html.gz"))[:3]
+    corpus = _corpus(tmp_path)
+    (corpus / "story.html").write_bytes(gzip.decompress(pages[0].read_bytes()))
+    resources = corpus / "story_files"
+    resources.mkdir()
+    (resources / "saved_resource.html").write_bytes(gzip.decompress(pages[1].read_bytes()))
+    (resources / "app.js").write_text("var page = 1;\n", encoding="utf-8")
+    (resources / "style.css").write_text("body { margin: 0 }\n", encoding="utf-8")
+    (corpus / "notes_files").mkdir()
+    (corpus / "notes_files" / "other.html").write_bytes(gzip.decompress(pages[2].read_bytes()))
+    articles, problems = read_corpus(corpus)
+    assert sorted(a.source_file for a in articles) == ["notes_files/other.html", "story.html"]
+    assert [(p.file, p.skipped) for p in problems] == [("story_files/", 0)]
+    assert "saved page story.html" in problems[0].message and "not read as articles" in problems[0].message
+
+
 def test_a_manifest_in_a_sub_folder_is_named_as_one_not_as_an_export(tmp_path, seeds_dir):
     """Files sorted into a folder per event, each with its own manifest.csv: that manifest is not
     taken for an export without a text column (nor counted as an article skipped); the warning

@@ -202,8 +202,12 @@ def list_corpus(folder: Path) -> tuple[list[Path], list[Problem]]:
                                        "check its permissions"))
 
     for base, dirs, names in os.walk(folder, onerror=unreadable, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         here = Path(base)
+        resources = _page_resources(dirs, names)
+        for entry in resources:
+            problems.append(Problem(_display((here / entry).relative_to(folder).as_posix() + "/"),
+                                    _PAGE_RESOURCES.format(page=_display(resources[entry]))))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in resources)
         for entry in sorted(dirs) + sorted(names):
             path = here / entry
             relative = path.relative_to(folder).as_posix()
@@ -231,6 +235,19 @@ def list_corpus(folder: Path) -> tuple[list[Path], list[Problem]]:
             if path.is_file():
                 files.append(path)
     return sorted(files), problems
+
+
+_PAGE_RESOURCES = ("holds the images, scripts and frames of the saved page {page} (a browser's \"Web "
+                   "Page, complete\"): not read as articles")
+
+
+def _page_resources(dirs: list[str], names: list[str]) -> dict[str, str]:
+    """The folders of `dirs` that a browser's "save page, complete" wrote beside a saved page:
+    `<name>_files` next to `<name>.html` or `<name>.htm` of `names`; each with its page's name."""
+    pages = {Path(name).stem: name for name in sorted(names, reverse=True)
+             if Path(name).suffix.lower() in (".html", ".htm")}
+    return {d: pages[d[:-len("_files")]] for d in dirs
+            if d.endswith("_files") and d[:-len("_files")] in pages}
 
 
 _NESTED_MANIFEST = ("is a manifest in a sub-folder: not read (only the corpus folder's own manifest.csv "
