@@ -329,3 +329,24 @@ def test_reporting_verbs_read_in_name_order_from_the_top(roundup_sentences):
     top_down = [t.get_text() for t in ticks] if ax.yaxis_inverted() else [t.get_text() for t in ticks[::-1]]
     assert len(top_down) > 10 and top_down == sorted(top_down, key=str)
     plt.close(ax.figure)
+
+
+def test_quote_share_bars_sit_around_their_speaker(roundup_sentences):
+    """Regression: every speaker's row kept a slot for each of the six outlets, so a speaker quoted
+    by one outlet had its bar far from its label, nearer the next speaker's; each bar now sits
+    closer to its own speaker's label than to any other, and no bar is drawn for an outlet that
+    does not quote the speaker."""
+    import matplotlib.pyplot as plt
+
+    speakers = fr.summarise_speakers(fr.extract_quotes(roundup_sentences))
+    ax = fr.plot_quote_share(speakers)
+    ticks = {t.get_text(): t.get_position()[1] for t in ax.get_yticklabels()}
+    bars = [(p.get_y() + p.get_height() / 2, p.get_width()) for p in ax.patches]
+    assert len(ticks) >= 3 and all(width > 0 for _, width in bars)
+    rows = sorted(ticks.values())
+    for centre, _ in bars:
+        nearest = min(rows, key=lambda row: abs(row - centre))
+        assert abs(centre - nearest) < 0.45
+    per_row = {row: sum(abs(c - row) < 0.45 for c, _ in bars) for row in rows}
+    assert min(per_row.values()) >= 1 and max(per_row.values()) > 1
+    plt.close(ax.figure)

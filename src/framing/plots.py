@@ -1289,13 +1289,15 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     table = speakers[speakers["speaker"].isin(top) & speakers[by].isin(groups)]
     pivot = table.pivot_table(index="speaker", columns=by, values="word_share", aggfunc="sum").fillna(0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
-    ax = new_axes(ax, rows=len(pivot) * max(1, len(pivot.columns)) // 2 + 2)
-    height = 0.8 / max(len(pivot.columns), 1)
     colour = group_colours(pivot.columns, colors)
-    for number, group in enumerate(colour):
-        ax.barh([i + number * height for i in range(len(pivot))], 100 * pivot[group], height=height,
-                label=label(group), color=colour[group], **style)
-    ax.set_yticks([i + 0.4 - height / 2 for i in range(len(pivot))], [label(s) for s in pivot.index])
+    positions = _bars_around_rows(pivot[list(colour)] > 0)
+    height = 0.8 / max(1, int((pivot > 0).sum(axis=1).max()) if len(pivot) else 1)
+    ax = new_axes(ax, rows=len(pivot) * max(1, int(0.8 / height)) // 2 + 2)
+    for group in colour:
+        shown = positions[group].notna()
+        ax.barh(positions.loc[shown, group] * height + np.flatnonzero(shown.to_numpy()),
+                100 * pivot.loc[shown, group], height=height, label=label(group), color=colour[group], **style)
+    ax.set_yticks(range(len(pivot)), [label(s) for s in pivot.index])
     note_shown(ax, len(colour), speakers[by].nunique(), by + "s")
     ax.set_title("Who is quoted, and how much")
     ax.set_xlabel(f"share of the {by}'s quoted words (%)")
@@ -1303,6 +1305,14 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     legend_outside(ax, title=by)
     ax.grid(axis="y", visible=False)
     return ax
+
+
+def _bars_around_rows(present: pd.DataFrame) -> pd.DataFrame:
+    """For bars grouped by row (rows × groups, True where a group has a bar), each bar's offset from
+    its row's tick in bar heights, so a row's bars sit together around its label, in the columns'
+    order, and no row keeps an empty slot for a group that has nothing there; NaN: no bar."""
+    rank = present.cumsum(axis=1).where(present) - 1
+    return rank - (present.sum(axis=1).to_numpy()[:, None] - 1) / 2
 
 
 @house_style
