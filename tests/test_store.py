@@ -506,3 +506,19 @@ def test_a_users_hidden_tmp_and_old_files_are_not_taken_for_framings_leftovers(f
     assert ".notes.tmp" in line and ".drafts.old/a.txt" in line
     assert (out / ".notes.tmp").read_text(encoding="utf-8") == "mine"
     assert (out / ".drafts.old" / "a.txt").read_text(encoding="utf-8") == "draft"
+
+
+def test_loading_a_corpus_name_with_a_typo_names_the_corpora_there_are(tmp_path, seeds_dir):
+    """Regression: `corpus = "ukraine_nato-2025-02-12"` in a notebook said to build
+    data/raw/ukraine_nato-2025-02-12, a folder that does not exist; it now names the corpora of
+    data/raw/, the closest first. A corpus that is there but not built still says to build it."""
+    from framing.store import load_sentences
+
+    shutil.copytree(seeds_dir, tmp_path / "data" / "raw" / seeds_dir.name)
+    with pytest.raises(FileNotFoundError) as typo:
+        load_sentences(seeds_dir.name.replace("-", "_", 1), root=tmp_path)
+    assert "no such corpus folder" in str(typo.value)
+    assert f"the corpora in {tmp_path / 'data' / 'raw'}/ are: {seeds_dir.name}" in str(typo.value)
+    with pytest.raises(FileNotFoundError) as unbuilt:
+        load_sentences(seeds_dir.name, root=tmp_path)
+    assert f"build the corpus first with `framing build data/raw/{seeds_dir.name}`" in str(unbuilt.value)

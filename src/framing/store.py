@@ -1013,6 +1013,9 @@ def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd
     folder = corpus_dir(corpus, root=root)
     path = _table_path(folder, name)
     if not path.exists():
+        raw = raw_dir(root) / folder.name
+        if folder.resolve().parent == processed_dir(root).resolve() and not raw.exists():
+            raise FileNotFoundError(missing_corpus(raw, "build", root=root))  # a name with a typo
         raise FileNotFoundError(
             f"{path} does not exist: build the corpus first with "
             f"`framing build data/raw/{Path(corpus).name}` (or `make report`)")
