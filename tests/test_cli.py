@@ -571,6 +571,9 @@ def test_building_an_empty_folder_says_it_holds_no_article_file(tmp_path, seeds_
     assert "nothing usable to build (it holds no article file: put the articles in it as .txt" in printed
     assert "warnings above" not in printed
     (corpus / "notes.docx").write_bytes(b"PK\x03\x04")
+    (corpus / "page.mhtml").write_text("From: <Saved by Blink>\nMIME-Version: 1.0\n", encoding="utf-8")
     assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1"]) == 1
     printed = capsys.readouterr().err
     assert "notes.docx: unknown extension '.docx'" in printed and "see the warnings above" in printed
+    assert "(a document: copy the article's text into a .txt file" in printed
+    assert "page.mhtml: unknown extension '.mhtml'" in printed and "\"Web Page, HTML only\" (.html)" in printed

@@ -290,7 +290,11 @@ _EXTENSION_HINTS = {
     ".json": " (a JSON file of articles: save it as JSON lines, .jsonl, one article object per line)",
     ".ndjson": " (JSON lines: rename it to .jsonl)",
     ".tsv": " (a tab-separated export: rename it to .csv; the separator is found from its header)",
-    ".xlsx": " (a spreadsheet: save it as CSV)", ".xls": " (a spreadsheet: save it as CSV)"}
+    ".xlsx": " (a spreadsheet: save it as CSV)", ".xls": " (a spreadsheet: save it as CSV)",
+    **dict.fromkeys((".mhtml", ".mht", ".webarchive"), " (a web page saved as a single file: save it from the "
+                    "browser as \"Web Page, HTML only\" (.html), or copy the article's text into a .txt file)"),
+    **dict.fromkeys((".pdf", ".docx", ".doc", ".odt", ".rtf", ".pages"),
+                    " (a document: copy the article's text into a .txt file, or export it as plain text)")}
 BLOCK_BYTES = 1 << 20  # an export is read this many bytes at a time, so its size never decides memory
 BATCH_ROWS = 1000  # export rows made into articles at a time
 _WIDE = ("utf-16", "utf-32", "utf-16-le", "utf-16-be")
