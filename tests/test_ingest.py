@@ -562,3 +562,25 @@ def test_an_exports_dates_do_not_depend_on_the_chunk_size(tmp_path, shared_data)
         dated[size] = [a.given.get("published") for a in articles]
     assert dated[None][0] == "2021-04-05" and dated[None][-1] == "2021-12-25"
     assert dated[100] == dated[7] == dated[None]
+
+
+def test_markdown_articles_are_read_as_their_reader_sees_them(tmp_path, shared_data):
+    """Regression: a .md article kept its marks: the title read '# Louisiana…', the byline
+    '*By …*', and sentences carried '[words](https://…)' and '**bold**' into every table. Marks
+    are now removed line by line, so raw line numbers still point into the file."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")][700:703]
+    corpus = _corpus(tmp_path)
+    for number, row in enumerate(rows):
+        words = row["text"].split(" ")
+        words[5], words[12] = f"[{words[5]}](https://example.com/a_(b))", f"**{words[12]}**"
+        body = " ".join(words).replace(" the ", r" \*the\* ", 1)
+        (corpus / f"a{number}.md").write_text(f"# {row['title']}\n\n*By Jane Doe*\n\n---\n\n{body}\n\n"
+                                               "![a photo](photo.jpg)\n", encoding="utf-8")
+    build = build_tables(corpus)
+    titles = build.articles["title"].dropna()
+    assert len(titles) >= 2 and titles.isin([row["title"] for row in rows]).all()  # no '# ' kept
+    assert (build.articles["author"] == "Jane Doe").all()
+    text = " ".join(build.sentences["text"])
+    assert not any(mark in text for mark in ("](", "**", "https://", "photo.jpg", "# ")) and "*the*" in text
+    assert set(build.sentences.groupby("article_id")["line_start"].min()) == {1}  # the title's line
+    assert set(build.removed["line"]) <= {5, 9, 11}  # the rule and the image's line, if anything
