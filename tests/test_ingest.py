@@ -584,3 +584,26 @@ def test_markdown_articles_are_read_as_their_reader_sees_them(tmp_path, shared_d
     assert not any(mark in text for mark in ("](", "**", "https://", "photo.jpg", "# ")) and "*the*" in text
     assert set(build.sentences.groupby("article_id")["line_start"].min()) == {1}  # the title's line
     assert set(build.removed["line"]) <= {5, 9, 11}  # the rule and the image's line, if anything
+
+
+def test_export_columns_named_as_export_tools_name_them_are_read(tmp_path, shared_data):
+    """Regression: a Media Cloud-style export (`media_name`, `publish_date`) got every row's outlet
+    from the file name ("export row 3"), so all its outlets were compared as one. The usual other
+    names of the fields are read when the field's own column is absent, and kept in `extra` too."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")][800:806]
+    corpus = _corpus(tmp_path)
+    table = pd.DataFrame({"id": range(len(rows)), "publish_date": [r["date"] for r in rows],
+                          "headline": [r["title"] for r in rows], "media_name": [r["outlet"] for r in rows],
+                          "text": [r["text"] for r in rows]})
+    table.to_csv(corpus / "export.csv", index=False)
+    other = _corpus(tmp_path, "own-column")
+    table.assign(outlet="My label").to_csv(other / "labelled.csv", index=False)
+    articles, problems = read_corpus(corpus)
+    mine = [a for a in articles if a.source_file == "export.csv"]
+    assert [a.given["outlet"] for a in mine] == [r["outlet"] for r in rows]
+    assert [a.given["title"] for a in mine] == [r["title"] for r in rows]
+    assert [a.given["published"] for a in mine] == [r["date"] for r in rows]
+    assert all(json.loads(json.dumps(a.extra))["media_name"] == a.given["outlet"] for a in mine)
+    assert not [p for p in problems if "no outlet" in p.message]
+    labelled = read_corpus(other)[0]
+    assert len(labelled) == len(rows) and {a.given["outlet"] for a in labelled} == {"My label"}

@@ -37,6 +37,16 @@ METADATA_FIELDS = ("outlet", "title", "published", "url", "author", "event")
 # Columns that say how to read a row rather than describe the article: `clean` asks for page
 # cleaning of an export's text (or, set to no, takes a text file as clean article text).
 OPTION_FIELDS = ("clean",)
+# Other names export tools give the known fields (Media Cloud's `media_name` and `publish_date`,
+# scrapers' `date`, `headline`, `authors`…): a row's field is read from the first of them it fills
+# when it has no column of the field's own name. The column stays in `extra` as well.
+FIELD_ALIASES = {
+    "outlet": ("media_name", "source_name", "publisher", "site_name"),
+    "title": ("headline",),
+    "published": ("publish_date", "published_at", "publication_date", "pub_date", "date"),
+    "author": ("authors", "byline"),
+    "event": ("event_id",),
+}
 # A single article file larger than this is almost surely not one article (a whole site dump, a
 # database export saved as .txt). Exports (CSV / JSON lines) may be as large as they like.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -624,6 +634,11 @@ def _given(row: dict, header: list, names: list[str]) -> dict:
     """The known fields of a row (non-empty), with the other columns under "extra"."""
     given = {k: str(row[k]).strip() for k in METADATA_FIELDS + OPTION_FIELDS
              if row.get(k) not in (None, "") and str(row[k]).strip()}
+    for field, aliases in FIELD_ALIASES.items():
+        if field not in given and field not in names:
+            found = next((str(row[a]).strip() for a in aliases if str(row.get(a) or "").strip()), None)
+            if found:
+                given[field] = found
     extra = {str(original).lstrip("\ufeff").strip(): row[k] for original, k in zip(header, names)
              if k not in METADATA_FIELDS + OPTION_FIELDS + ("file", "text") and row.get(k) not in (None, "")}
     if extra:
@@ -825,8 +840,6 @@ def _export_article(row: dict, header: list, *, name: str, kind: str, record: in
         return None
     values = {k: _cell(v) for k, v in row.items()}
     given = _given(values, header, [_column(h) for h in header])
-    if "event" not in given and values.get("event_id"):
-        given["event"] = values["event_id"]
     extra = given.pop("extra", {})
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return RawArticle(name, record, kind, text, encoding, sha, given, warnings, extra)
