@@ -6,6 +6,7 @@
     python benchmarks/draw_quotes.py --n 20 --seed 23 --source aeb --split blind7 > batch.jsonl
     python benchmarks/draw_quotes.py --n 41 --seed 23 --source frames --split blind7 >> batch.jsonl
     python benchmarks/draw_quotes.py --n 60 --seed 24 --source frames --split blind8 > batch.jsonl
+    python benchmarks/draw_quotes.py --n 60 --seed 25 --source frames --split blind9 > batch.jsonl
 
 One direct quote at random from each of `n` articles drawn at random (fixed seed) that the labelled
 samples do not hold yet (fewer than `n` when the articles run out). With `--source allsides` (the

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE = FIXTURES / "quotes_allsides_sample.jsonl"  # quotes drawn from the AllSides excerpts
-NEWS = FIXTURES / "quotes_news_sample.jsonl"  # quotes drawn from other real news (blind6, blind7, blind8)
+NEWS = FIXTURES / "quotes_news_sample.jsonl"  # quotes drawn from other real news (blind6 to blind9)
 SECOND = FIXTURES / "quotes_second_annotator.jsonl"  # blind3 and blind4 relabelled
 ALLSIDES = "allsides-roundups"
 # a row's `source`: (its file under ../shared/data/<source>/, the id field, the text field)

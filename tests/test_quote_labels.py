@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import bench_sources  # noqa: E402
 import pytest  # noqa: E402
-from bench_sources import (BLIND8, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
+from bench_sources import (BLIND9, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
                            scored_splits, shows_misses)
 from quote_samples import SECOND, SampleError, read_labels, with_text  # noqa: E402
 
@@ -18,8 +18,8 @@ NEWS_ITEMS = read_labels(NEWS)
 
 
 def test_every_split_of_the_samples_is_seen_or_held_out():
-    assert {item["split"] for item in ITEMS} == set(SEEN) - {"blind6", "blind7"}
-    assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", BLIND8}
+    assert {item["split"] for item in ITEMS} == set(SEEN) - {"blind6", "blind7", "blind8"}
+    assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", "blind8", BLIND9}
     assert not set(HELD_OUT) & set(SEEN)
 
 
@@ -29,7 +29,7 @@ def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_p
         assert split not in scored_splits(["bench_sources.py", f"--show-{split}", "--agreement"])
         assert split in scored_splits(["bench_sources.py", f"--{split}"])
         assert not shows_misses(split)
-    assert BLIND8 not in scored_splits(["bench_sources.py", "--blind5", "--blind6", "--blind7"])
+    assert BLIND9 not in scored_splits(["bench_sources.py", "--blind5", "--blind6", "--blind7", "--blind8"])
     assert not shows_misses("seen")
     assert all(shows_misses(split) for split in SEEN)
 
@@ -39,14 +39,15 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
     (name, seen), = scored_groups("seen", items)
     assert name == "seen"
     assert not any(item["split"] in HELD_OUT for item in seen)
-    assert len(seen) == sum(item["split"] in SEEN for item in ITEMS + NEWS_ITEMS) == 641
+    assert len(seen) == sum(item["split"] in SEEN for item in ITEMS + NEWS_ITEMS) == 701
     groups = dict(scored_groups("blind6", items))
     assert list(groups) == ["blind6", "blind6 aeb-dev", "blind6 narrative-frames-dev"]
     assert len(groups["blind6"]) == 80 and all(len(groups[name]) == 40 for name in list(groups)[1:])
     groups = dict(scored_groups("blind7", items))
     assert list(groups) == ["blind7", "blind7 aeb-dev", "blind7 narrative-frames-dev"]
     assert [len(members) for members in groups.values()] == [60, 19, 41]
-    assert [(name, len(members)) for name, members in scored_groups(BLIND8, items)] == [(BLIND8, 60)]
+    assert [(name, len(members)) for name, members in scored_groups("blind8", items)] == [("blind8", 60)]
+    assert [(name, len(members)) for name, members in scored_groups(BLIND9, items)] == [(BLIND9, 60)]
 
 
 def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_path, monkeypatch, capsys):
@@ -56,12 +57,12 @@ def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_pat
     monkeypatch.setattr(bench_sources, "SEEN", ("dev",))
     monkeypatch.setattr(bench_sources, "ALLSIDES", tmp_path / "absent.jsonl")
     monkeypatch.setattr(bench_sources, "ROOT", tmp_path)
-    monkeypatch.setattr(sys, "argv", ["bench_sources.py", f"--{BLIND8}"])
+    monkeypatch.setattr(sys, "argv", ["bench_sources.py", f"--{BLIND9}"])
     bench_sources.main()
     out = capsys.readouterr().out
     lines = out.splitlines()
     held_out = [line for line in lines if line.split(":")[0].split()[0] in HELD_OUT]
-    assert [line.split(":")[0] for line in held_out] == [BLIND8]
+    assert [line.split(":")[0] for line in held_out] == [BLIND9]
     assert all("Wilson 95 %" in line for line in held_out)
     assert lines[-1:] == held_out  # the last lines: no quote row follows a held-out total
     misses = [line for line in lines if line.startswith("  expected ")]  # a miss ends with its quote's first 60 characters
@@ -104,7 +105,7 @@ def test_the_samples_hold_our_labels_and_no_article_text():
 
 
 def test_each_article_in_one_batch():
-    for held_out, items in (("blind5", ITEMS), ("blind6", NEWS_ITEMS), ("blind7", NEWS_ITEMS), (BLIND8, NEWS_ITEMS)):
+    for held_out, items in (("blind5", ITEMS), ("blind6", NEWS_ITEMS), ("blind7", NEWS_ITEMS), ("blind8", NEWS_ITEMS), (BLIND9, NEWS_ITEMS)):
         articles = [(item.get("source"), item["article_id"]) for item in items if item["split"] == held_out]
         others = {(item.get("source"), item["article_id"]) for item in items if item["split"] != held_out}
         assert len(articles) == len(set(articles)) and not set(articles) & others
@@ -114,7 +115,7 @@ def test_held_out_labels_are_written_in_their_excerpt(shared_data):
     """The settled rule labels a speaker as the excerpt writes it (docs/sources.md, rules 2-3), so each
     named label of a batch labelled under it can be found in its text (which holds every sentence
     before the quote, where a speaker's antecedents are); "anonymous" and none are not names."""
-    held_out = [item for item in ITEMS + NEWS_ITEMS if item["split"] in ("blind5", "blind6", "blind7", *HELD_OUT)]
+    held_out = [item for item in ITEMS + NEWS_ITEMS if item["split"] in ("blind5", "blind6", "blind7", "blind8", *HELD_OUT)]
     for item in with_text(held_out, shared_data):
         if item["speaker"] not in (None, "anonymous"):
             assert item["speaker"] in item["text"].replace("’", "'"), item["speaker"]
