@@ -1103,3 +1103,29 @@ def test_speakers_joined_in_an_event():
     # one official in event e, officials in event f: joined only within an event, to the plural on a tie
     assert speakers["We are watching closely,"] == "U.S. official"
     assert speakers["on track."] == speakers["late."] == "US officials"
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # the attribution after a quote's closing mark governs it though a title or description stands
+    # before the name (a quote opening at the end of the sentence before, as news text often runs on)
+    (["Profits will rise this year, the Daily Ledger reported Sunday.\"",
+      "We will cut our footprint,\" chief executive Ann van Dijk told reporters.",
+      "\"We all know the benefits of energy.\""], "We all know the benefits of energy.", "Ann van Dijk", False),
+    (["The report also warned that the damage would cut growth.\"", "It's not based on facts.",
+      "... It's not data-driven,\" White House press secretary Jane Roe said on Tuesday.",
+      "\"We'd like to see something more data-driven.\""], "We'd like to see something more data-driven.",
+     "Jane Roe", False),
+    # a name in apposition to a description before the verb: the name speaks
+    (["\"One key question is still open,\" University of Chicago professor and the study's co-author, "
+      "Jane Roe, said in a statement.", "\"We are pretty confident.\""], "We are pretty confident.",
+     "Jane Roe", False),
+    # "read" reports words only of a document: "Roe's statement read", not "the sign reads"
+    (["\"We ran on a bold plan,\" Jane Roe's statement read."], "We ran on a bold plan,", "Jane Roe", False),
+    (["\"We ran on a bold plan,\" the sign reads."], "We ran on a bold plan,", None, False),
+    (["John Doe read the bill aloud: \"We will act.\""], "We will act.", None, False),
+    # an attribution governs the quotes of its own sentence, not a quote of the sentence before
+    (["Clearing brush to create \"firebreaks\" is another way to achieve the same.\"",
+      "Most fires are small,\" Prof Jane Roe says."], "firebreaks", None, False),
+])
+def test_sieve_rules_of_version_1_19(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

@@ -108,6 +108,7 @@ class _Lexicon(NamedTuple):
     members: frozenset = frozenset()  # plurals of office-holders whose named group speaks ("senators")
     part: frozenset = frozenset()  # words opening a part of a group, not the whole ("some", "two")
     quantifiers: frozenset = frozenset()  # words counting unnamed people, dropped from their name ("some")
+    document_forms: dict = {}  # forms of verbs only a document takes ("the statement read") → (lemma, stance)
 
 
 @lru_cache(maxsize=4)
@@ -119,6 +120,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
             for form in data.get("irregular", {}).get(verb) or _regular_forms(verb):
                 forms[form] = (verb, stance)
     inverted = {form for form, (verb, _) in forms.items() if verb in set(data["inverted"]["verbs"])}
+    document_forms = {form: (verb, "neutral") for verb in data.get("document_only", ())
+                      for form in data.get("irregular", {}).get(verb) or _regular_forms(verb)}
     anonymous = sorted(data["anonymous"]["phrases"], key=len, reverse=True)
     titles = frozenset(data["roles"]["titles"])
     # "A Beijing official", "An Army spokesman": an unnamed person, never a name opened by "A"
@@ -205,6 +208,10 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:administration|government|"
                                    rf"campaign|team))?)[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
                                    rf"(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
+        # "Pelosi's statement read: “…”", "the letter reads": a verb whose subject is only ever a document
+        ("document_verb", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}[’']s?|[Tt]he|its|his|her|their)\s+"
+                                     rf"(?:[a-z-]+\s+){{0,2}}?(?P<noun>{_alternatives(documents)})"
+                                     rf"\s+(?P<verb>{_alternatives(document_forms)})\b")),
         # "(to use President Jane Roe's words)", "in the words of Jane Roe"
         ("words_of", re.compile(rf"\b(?:in|to use|in the)\s+(?P<who>{_NAME})[’']s?\s+(?:own\s+)?words\b"
                                 rf"|\bin the words of\s+(?P<who2>{_NAME})")),
@@ -218,7 +225,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                     nouns, documents, heads, titles, titles | nouns,
                     dict(data["roles"].get("abbreviations", ())), str(data["version"]),
                     tuple(data["anonymous"].get("crowds", ())), frozenset(data["anonymous"].get("members", ())),
-                    frozenset(data["anonymous"].get("part", ())), frozenset(data["anonymous"].get("quantifiers", ())))
+                    frozenset(data["anonymous"].get("part", ())), frozenset(data["anonymous"].get("quantifiers", ())),
+                    document_forms)
 
 
 def _capitalised(phrases) -> str:
@@ -702,6 +710,8 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
                 second = _speaker(relative, memory)  # "… from President Biden, who demanded they “help”"
                 if isinstance(second[0], str):
                     row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
+            elif found is not None and _before_new_sentence(text, spans, k, found[0]):
+                row.update(_NO_SPEAKER, pattern="unattributed")  # “…” ends one sentence; “…,” Jane Roe said ends the next
             if (row["pattern"] == "continued" and row["is_partial"] and row["n_words"] <= TERM_MAX_WORDS
                     and not _speaks_of(narration, speaker)):
                 row.update(_NO_SPEAKER, pattern="unattributed")  # "its “safe list”": a term
@@ -731,9 +741,10 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
 _FINITE_AFTER = re.compile(r"\s+(?:would|will|is|was|were|are|has|had|have|could|should|must|can|may|might|did|"
                            r"does|do)\b")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+")
+_OPENS_AFTER_STOP = re.compile(rf"[.!?…]\s+{_PLACEHOLDER}\b")  # a quote opening after a full stop: a new sentence
 # a base form after these is a verb, not a noun ("Jane Roe is expected to say", "Jane Roe will say")
 _BASE_AFTER = re.compile(r"\b(?:will|would|did|(?:expected|set|due|scheduled)\s+to|(?:went|goes)\s+on\s+to)\s+$")
-_RIGHT_AFTER = ("after_quote", "verb_name", "name_verb", "quote_name")
+_RIGHT_AFTER = ("after_quote", "verb_name", "name_verb", "quote_name", "document_verb")
 
 
 def _after_closing(narration: str, found):
@@ -746,9 +757,32 @@ def _after_closing(narration: str, found):
     if found is not None and (found[0] > opens or not _SENTENCE_END.search(narration, found[0], opens)):
         return None
     after = _attribution(narration[opens:])
-    if after is None or after[3] not in _RIGHT_AFTER or narration[opens:][:after[0]].strip() not in ("", _PLACEHOLDER):
+    if after is None or after[3] not in _RIGHT_AFTER or not _label_only(narration[opens:][:after[0]]):
         return None
     return (opens + after[0], *after[1:])
+
+
+LABEL_MAX_WORDS = 12  # "“…,” University of Chicago professor and the study's co-author, Jane Roe, said"
+
+
+def _label_only(between: str) -> bool:
+    """True when the words between a quote's closing mark and the speaker of the attribution after it
+    are nothing, or only the speaker's title or description ("chief executive", "White House press
+    secretary", "University of Chicago professor and the study's co-author,"): no sentence end, no
+    reporting verb of their own, at most `LABEL_MAX_WORDS` words."""
+    words = _WORD.findall(between.replace(_PLACEHOLDER, " "))
+    return (len(words) <= LABEL_MAX_WORDS and not _SENTENCE_END.search(between)
+            and not any(w in _lexicon().forms for w in words))
+
+
+def _before_new_sentence(text: str, spans: list, k: int, at: int) -> bool:
+    """True when quote `k` of a sentence closes a sentence of its own before the next quote opens (the
+    words between them end with a full stop) and the attribution found, at `at` in the narration, lies
+    after that full stop: an attribution governs the quotes of its own sentence, not those of the
+    sentence before ("… to create “firebreaks” is one way." “Most fires …,” Jane Roe says)."""
+    if k + 1 >= len(spans) or not re.search(r"[.!?…][\"”’']?\s*$", text[spans[k][1]:spans[k + 1][0]]):
+        return False
+    return at >= len(_narration(text[:spans[k + 1][0]], spans[:k + 1]))
 
 
 def _own_attribution(text: str, spans: list, k: int, speaker):
@@ -1424,7 +1458,7 @@ _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quot
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
           "according_to_document": "ccording to", "according_to_author": "ccording to",
           "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
-          "owner_claim": _PLACEHOLDER}
+          "owner_claim": _PLACEHOLDER, "document_verb": "read"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1508,6 +1542,8 @@ def _first_attribution(narration: str):
             if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
                 continue  # "“…,” the complaint alleges": the verb's own pattern reads it
             noun_group = match.group("noun") if "noun" in pattern.groupindex else None
+            if name == "document_verb" and who in ("its", "his", "her", "their"):
+                who, noun_group = f"{who} {noun_group}", None  # "his letter reads": the owner's document
             if noun_group in ("he", "she", "they") and not who[:1].isupper():
                 who, noun_group = noun_group, None  # "at the time she described": the pronoun is the subject
             if (noun_group and who[:1].isupper() and who.split()[0] not in ("A", "An", "Another")
@@ -1589,6 +1625,8 @@ def _first_attribution(narration: str):
                 continue  # "contends with scrutiny": faces, not says
             if name == "opening_participle" and "," in narration[:narration.find(_PLACEHOLDER)]:
                 continue  # "Speaking to reporters, Jane Roe said … “…”": the quote is not the participle's
+            if name == "opening_participle" and _OPENS_AFTER_STOP.search(narration, 0, match.start("who")):
+                continue  # "Clearing brush to create “firebreaks” is one way." “…,” Jane Roe says: a new sentence
             if (name == "name_verb" and who[:1].isupper() and (head := _BODY_HEAD.search(narration, 0, match.start("who")))
                     and head.group("word") in read_rules().organisation_words):
                 who = head.group("head") + who  # "the National Center for Health Statistics said": the whole name
@@ -1603,6 +1641,9 @@ def _first_attribution(narration: str):
             elif name == "name_verb" and (who[:1].isupper() or who.split()[0] in ("his", "her", "their")) and (
                     first := _first_of_pair(narration[:match.start("who")], who)):
                 who = first  # "Jane Roe and her team wrote", "Jane Roe and John Doe said": the first named
+            if (name == "name_verb" and raw and (who.startswith("the ") or who[:1].islower() and " " in who)
+                    and (named := _APPOSITION.match(narration, match.end("who")))):
+                who, noun_group = named.group("who"), None  # "the study's co-author, Jane Roe, said": the name
             if best is None or match.start() < best[0]:
                 noun = None if who.startswith("the ") else noun_group
                 best = (match.start(), who, verb_text, name, noun)
@@ -1934,7 +1975,7 @@ def _speaker(found, memory: _Memory):
     if who.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", who):
         who = who[:-1]
     verb, stance = (("according to", "neutral") if verb_text == "according to"
-                    else lexicon.forms.get(verb_text, (None, None)))
+                    else lexicon.forms.get(verb_text) or lexicon.document_forms.get(verb_text, (None, None)))
     if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
         verb_text = None
     if _OFFICE_TO.search(who) and _office_patterns()[1].search(who):
