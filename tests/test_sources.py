@@ -1123,6 +1123,12 @@ def test_speakers_joined_in_an_event():
     (["\"We ran on a bold plan,\" Jane Roe's statement read."], "We ran on a bold plan,", "Jane Roe", False),
     (["\"We ran on a bold plan,\" the sign reads."], "We ran on a bold plan,", None, False),
     (["John Doe read the bill aloud: \"We will act.\""], "We will act.", None, False),
+    # "find" reports words only of a document: its issuer ("with the report finding that …")
+    (["The Acme Institute published a study on Monday, with the report finding that rivers are \"warming "
+      "fast.\""], "warming fast.", "Acme Institute", False),
+    (["A new Acme Institute study finds that rivers are \"warming fast.\""], "warming fast.", "Acme Institute",
+     False),
+    (["Police found the car on Monday, \"badly burned.\""], "badly burned.", None, False),
     # an attribution governs the quotes of its own sentence, not a quote of the sentence before
     (["Clearing brush to create \"firebreaks\" is another way to achieve the same.\"",
       "Most fires are small,\" Prof Jane Roe says."], "firebreaks", None, False),

@@ -138,11 +138,14 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     after_quote = {f for f, (verb, _) in forms.items() if f != verb and not f.endswith("ing") and verb != "tell"}
     documents = frozenset(data["roles"].get("documents", ()))
     claims = data["roles"].get("claims", ())
+    def name_verb(verbs) -> re.Pattern:  # a speaker, an aside, a time, auxiliaries, then one of `verbs`
+        return re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s)"
+                          rf"|\s+[—–-]\s+[^—–,;]{{3,80}}?\s+[—–-](?=\s))?"  # an aside between dashes, as between commas
+                          rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
+                          rf"\s+(?:(?!(?:and|or|but|then)\s)(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(verbs)})\b")
+
     patterns = [
-        ("name_verb", re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s)"
-                                 rf"|\s+[—–-]\s+[^—–,;]{{3,80}}?\s+[—–-](?=\s))?"  # an aside between dashes, as between commas
-                                 rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
-                                 rf"\s+(?:(?!(?:and|or|but|then)\s)(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(forms)})\b")),
+        ("name_verb", name_verb(forms)),
         # "CNN's chief White House correspondent, Jane Roe, asked Biden …": a person's name in
         # apposition to a role, then the verb
         ("apposition_verb", re.compile(rf"^\s*[^,;{_PLACEHOLDER[0]}]{{3,80}},\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME}),"
@@ -209,9 +212,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                                    rf"campaign|team))?)[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
                                    rf"(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
         # "Pelosi's statement read: “…”", "the letter reads": a verb whose subject is only ever a document
-        ("document_verb", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}[’']s?|[Tt]he|its|his|her|their)\s+"
-                                     rf"(?:[a-z-]+\s+){{0,2}}?(?P<noun>{_alternatives(documents)})"
-                                     rf"\s+(?P<verb>{_alternatives(document_forms)})\b")),
+        ("document_verb", name_verb(document_forms)),
         # "(to use President Jane Roe's words)", "in the words of Jane Roe"
         ("words_of", re.compile(rf"\b(?:in|to use|in the)\s+(?P<who>{_NAME})[’']s?\s+(?:own\s+)?words\b"
                                 rf"|\bin the words of\s+(?P<who2>{_NAME})")),
@@ -1458,7 +1459,7 @@ _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quot
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
           "according_to_document": "ccording to", "according_to_author": "ccording to",
           "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
-          "owner_claim": _PLACEHOLDER, "document_verb": "read"}
+          "owner_claim": _PLACEHOLDER}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1542,8 +1543,8 @@ def _first_attribution(narration: str):
             if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
                 continue  # "“…,” the complaint alleges": the verb's own pattern reads it
             noun_group = match.group("noun") if "noun" in pattern.groupindex else None
-            if name == "document_verb" and who in ("its", "his", "her", "their"):
-                who, noun_group = f"{who} {noun_group}", None  # "his letter reads": the owner's document
+            if name == "document_verb" and (noun_group or who.split()[-1]).lower() not in lexicon.documents:
+                continue  # "he read the bill", "police found the car": only a document's words are read or found
             if noun_group in ("he", "she", "they") and not who[:1].isupper():
                 who, noun_group = noun_group, None  # "at the time she described": the pronoun is the subject
             if (noun_group and who[:1].isupper() and who.split()[0] not in ("A", "An", "Another")
