@@ -1119,6 +1119,15 @@ def test_speakers_joined_in_an_event():
     (["\"One key question is still open,\" University of Chicago professor and the study's co-author, "
       "Jane Roe, said in a statement.", "\"We are pretty confident.\""], "We are pretty confident.",
      "Jane Roe", False),
+    (["The judge, Jane A. Roe of the District Court for Ruritania, said that the case had to be \"dismissed.\""],
+     "dismissed.", "Jane A. Roe", False),
+    # words after a quote that go on with the sentence (a finite verb) are no label: not the speaker after them
+    (["Dr. Jane Roe warned Sunday that more \"pain and suffering\" is on the horizon as cases climb again and "
+      "officials plead with people to get their shots."], "pain and suffering", "Jane Roe", False),
+    # a person who speaks "in a statement" is its author: "the statement reads" later is theirs
+    (["In a statement Wednesday, former President John Doe lauded Roe as a \"faithful steward.\"",
+      "\"A period of challenges brought out the best in Secretary Roe,\" the statement reads."],
+     "A period of challenges brought out the best in Secretary Roe,", "John Doe", False),
     # "read" reports words only of a document: "Roe's statement read", not "the sign reads"
     (["\"We ran on a bold plan,\" Jane Roe's statement read."], "We ran on a bold plan,", "Jane Roe", False),
     (["\"We ran on a bold plan,\" the sign reads."], "We ran on a bold plan,", None, False),

@@ -658,6 +658,9 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
             if read is not None:
                 speaker, label, verb, verb_text, stance, anonymous, pattern = read
                 found = clause
+        if (isinstance(speaker, str) and not anonymous and found is not None and "document" not in pattern
+                and (means := _spoken_in().search(narration))):
+            memory.authors[means.group("doc").lower()] = memory.last_author = speaker  # "In a statement, X lauded …"
         if isinstance(speaker, str) and not anonymous and (pattern.endswith("_body")
                                                            or not read_rules().organisation_words.isdisjoint(speaker.split())):
             memory.voices.append(speaker)  # a body that speaks: "the panel" or "it" later on may be it
@@ -758,8 +761,9 @@ def _after_closing(narration: str, found):
     if found is not None and (found[0] > opens or not _SENTENCE_END.search(narration, found[0], opens)):
         return None
     after = _attribution(narration[opens:])
-    if after is None or after[3] not in _RIGHT_AFTER or not _label_only(narration[opens:][:after[0]]):
-        return None
+    if (after is None or after[3] not in _RIGHT_AFTER or not _label_only(narration[opens:][:after[0]])
+            or _finite_within(narration, opens + len(_PLACEHOLDER), opens + after[0])):
+        return None  # "more “pain” is on the horizon as … officials plead": the sentence goes on, no label
     return (opens + after[0], *after[1:])
 
 
@@ -770,7 +774,8 @@ def _label_only(between: str) -> bool:
     """True when the words between a quote's closing mark and the speaker of the attribution after it
     are nothing, or only the speaker's title or description ("chief executive", "White House press
     secretary", "University of Chicago professor and the study's co-author,"): no sentence end, no
-    reporting verb of their own, at most `LABEL_MAX_WORDS` words."""
+    reporting verb of their own, at most `LABEL_MAX_WORDS` words (and, `_after_closing` checks, no
+    finite verb)."""
     words = _WORD.findall(between.replace(_PLACEHOLDER, " "))
     return (len(words) <= LABEL_MAX_WORDS and not _SENTENCE_END.search(between)
             and not any(w in _lexicon().forms for w in words))
@@ -1260,6 +1265,14 @@ def _single_mention(narration: str, memory: _Memory) -> str | None:
     return people.pop() if len(people) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _spoken_in() -> re.Pattern:
+    """A document as the means of speaking: "In a statement Wednesday, Jane Roe lauded …", "… wrote in
+    a letter" (a noun of `documents` in the data file)."""
+    return re.compile(rf"\b[Ii]n\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?P<doc>{_alternatives(_lexicon().documents)})\b")
+
+
 _DOCUMENT_VERB_SET = frozenset({"filed", "issued", "released", "published", "sent", "signed", "unveiled", "posted",
                                 "wrote", "submitted"})
 _DOCUMENT_VERBS = f"(?:{'|'.join(sorted(_DOCUMENT_VERB_SET))})"
@@ -1643,7 +1656,7 @@ def _first_attribution(narration: str):
                     first := _first_of_pair(narration[:match.start("who")], who)):
                 who = first  # "Jane Roe and her team wrote", "Jane Roe and John Doe said": the first named
             if (name == "name_verb" and raw and (who.startswith("the ") or who[:1].islower() and " " in who)
-                    and (named := _APPOSITION.match(narration, match.end("who")))):
+                    and (named := _NAMED_APPOSITION.match(narration, match.end("who")))):
                 who, noun_group = named.group("who"), None  # "the study's co-author, Jane Roe, said": the name
             if best is None or match.start() < best[0]:
                 noun = None if who.startswith("the ") else noun_group
@@ -1744,6 +1757,8 @@ def _name_verb_matches(pattern: re.Pattern, narration: str, lexicon: _Lexicon):
 
 
 # A person's name in apposition after a description: "said his wife, Jane Roe, 69, of …".
+# a full name between commas, perhaps with the body it belongs to ("…, Jane Roe of the agency, said")
+_NAMED_APPOSITION = re.compile(rf",\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME})(?:\s+(?:of|for|at|from|with)\s+[^,]{{3,80}})?\s*,")
 _APPOSITION = re.compile(rf",\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME})\s*(?:,|\.|$)")
 _OWNED = re.compile(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)(?:[’']s?)?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Prof", "Rev", "Mx"}
