@@ -361,16 +361,17 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     """Speaker accuracy on the hand-labelled quotes read while writing the rules (dev, holdout, test,
     fresh, blind, blind2, blind3, blind4, since reporting verbs 1.15 blind5 and blind6, and since 1.17
-    blind7: 641), scored as `benchmarks/bench_sources.py` scores it: measured 0.84 (precision 0.90) with
-    reporting verbs 1.11 once blind4 joined them, 0.86 (precision 0.91) with 1.12, 0.88 (precision 0.92)
-    on the 468 with 1.13, 0.88 on the 581 with 1.15, 0.87 on the 641 with 1.16 and 0.88 with 1.17; a
-    rule change that loses more than two points fails here."""
+    blind7, and since 1.19 blind8: 701), scored as `benchmarks/bench_sources.py` scores it: measured 0.84
+    (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86 (precision 0.91) with 1.12,
+    0.88 (precision 0.92) on the 468 with 1.13, 0.88 on the 581 with 1.15, 0.87 on the 641 with 1.16 and
+    0.88 with 1.17, 0.87 (precision 0.91) on the 701 with 1.19; a rule change that loses more than two
+    points fails here."""
     fixtures = Path(__file__).parent / "fixtures"
     items = [item for name in ("quotes_allsides_sample.jsonl", "quotes_news_sample.jsonl")
              for item in read_samples(fixtures / name, shared_data)]
     seen = score_sample([item for item in items if item["split"] in SEEN])
-    assert seen["n_quotes"] == 641 and seen["quotes_found"] == 641
-    assert seen["accuracy"] >= 0.86 and seen["precision"] >= 0.90
+    assert seen["n_quotes"] == 701 and seen["quotes_found"] == 701
+    assert seen["accuracy"] >= 0.85 and seen["precision"] >= 0.89
 
 
 def test_second_annotator_labels_the_same_quotes(shared_data):
