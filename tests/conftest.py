@@ -24,6 +24,16 @@ def _need(path: Path) -> Path:
     pytest.skip(message)
 
 
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Close the charts a test drew, so figures do not pile up over the session."""
+    yield
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """`../shared/data/`: the real data sets for tests."""
