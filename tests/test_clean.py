@@ -788,3 +788,18 @@ def test_a_sentence_of_a_paragraph_that_names_a_contributor_is_kept():
     sentence = ("Jane Roe, who contributed reporting to the paper for ten years, said the harbour had never "
                 "flooded like this before the new sea wall was built.")
     assert sentence in _kept(label_lines(_between_paragraphs(sentence)), "body")
+
+
+@pytest.mark.parametrize("prefix, stamp", [
+    ("3f65af7b", "Updated Nov 19, 9:41 AM;"),  # nj.com: no year, so no date to parse
+    ("51d066b0", "Published Nov 18, 2019 at 4:07 PM |"),  # nbcdfw.com: more words than a plain date
+])
+def test_a_published_or_updated_stamp_is_a_date_line_never_the_headline(shared_data, prefix, stamp):
+    """A line saying when the article was posted or updated is a date line of the header, never its
+    headline or deck; account lines ("You are signed in as", "Edit Profile Sign Out") are furniture."""
+    for style, lines in _dumps_labelled(_aeb_page(shared_data, prefix)):
+        header = [line for line in lines if line.kind in ("headline", "subtitle")]
+        assert not [line for line in header if line.text.strip().startswith(stamp[:9])], style
+        assert not [line for line in header if re.search(r"signed in|sign out", line.text, re.I)], style
+    inscriptis = label_lines(_aeb_page(shared_data, prefix)["dump_inscriptis"])
+    assert _label_of(inscriptis, stamp) == ("date", "date_above_body")

@@ -70,6 +70,11 @@ _DATE = re.compile(
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?!\d)"
     r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b", re.IGNORECASE)
+# A line saying when the article was published or changed, with no year ("Updated Nov 19, 9:41 AM;
+# Posted Nov 18, 8:19 PM", "Published 3:05 p.m. ET"): a date line of the header, never its headline.
+_STAMP = re.compile(rf"^(?:(?:last\s+)?updated|posted|published|modified)\b:?\s+(?:on\s+|at\s+)?"
+                    rf"(?:\w+,?\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}:\d\d)"
+                    rf"|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{1,2}}:\d\d", re.IGNORECASE)
 _MONTHS = {name: number for number, names in enumerate(
     [("jan",), ("feb",), ("mar",), ("apr",), ("may",), ("jun",), ("jul",), ("aug",), ("sep",),
      ("oct",), ("nov",), ("dec",)], start=1) for name in names}
@@ -1187,7 +1192,12 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
 
 def _label_meta(block: _Block, index: int, labels: dict) -> bool:
     """Label a byline or date line of the header; False when the line is neither."""
-    if block.rule is not None or block.words > 14:
+    if block.rule is not None:
+        return False
+    if _STAMP.search(block.text) and block.words <= 30:
+        labels[index] = ("date", "date_above_body")
+        return True
+    if block.words > 14:
         return False
     if _BYLINE.search(block.text) and not block.prose:
         labels[index] = ("byline", "byline_above_body")
@@ -1200,7 +1210,8 @@ def _label_meta(block: _Block, index: int, labels: dict) -> bool:
 
 def _headline_like(block: _Block) -> bool:
     return (4 <= block.words <= 30 and not block.bullet and not _DATE.search(block.text)
-            and not _BYLINE.search(block.text) and not block.text.endswith((".", ":", ",")))
+            and not _STAMP.search(block.text) and not _BYLINE.search(block.text)
+            and not block.text.endswith((".", ":", ",")))
 
 
 def _title_like(block: _Block) -> bool:
