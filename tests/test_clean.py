@@ -803,3 +803,13 @@ def test_a_published_or_updated_stamp_is_a_date_line_never_the_headline(shared_d
         assert not [line for line in header if re.search(r"signed in|sign out", line.text, re.I)], style
     inscriptis = label_lines(_aeb_page(shared_data, prefix)["dump_inscriptis"])
     assert _label_of(inscriptis, stamp) == ("date", "date_above_body")
+
+
+@pytest.mark.parametrize("prefix, outlet", [
+    ("7dfc3e35", "Fox News"),  # copyright line: FOX News Network
+    ("702d1da6", "The New York Times"),  # copyright line: The New York Times Company
+    ("3c5bf8db", "Live Science"),  # copyright line: Future US, owner of many sites
+])
+def test_the_outlet_is_the_site_the_page_title_names_before_the_copyright_owner(shared_data, prefix, outlet):
+    page = _aeb_page(shared_data, prefix)
+    assert infer_metadata(label_lines(page["dump_html_text"]))["outlet"] == outlet

@@ -1275,7 +1275,22 @@ def _inside(element, *tags: str) -> bool:
 
 
 def _outlet(lines: list[Line], headline: str | None) -> str | None:
-    """The outlet named by a copyright line, else by a page title of the form "Headline | Site"."""
+    """The outlet named by a page title of the form "Headline | Site" (the name the site shows its
+    readers), else by a copyright line (often the owner: "Vox Media" for The Verge)."""
+    return _title_site(lines, headline) or _copyright_owner(lines)
+
+
+def _title_site(lines: list[Line], headline: str | None) -> str | None:
+    if headline:
+        target = normalise_line(headline)
+        for line in lines[:5]:
+            match = _TITLE_SITE.match(line.text.strip())
+            if match and normalise_line(match.group("title")) == target:
+                return match.group("site").strip()
+    return None
+
+
+def _copyright_owner(lines: list[Line]) -> str | None:
     for line in lines:
         if line.kind is None and line.rule in ("copyright", "site_repeat"):
             match = _COPYRIGHT.search(line.text)
@@ -1283,10 +1298,4 @@ def _outlet(lines: list[Line], headline: str | None) -> str | None:
                 name = match.group("name").strip(" .,-–")
                 if 1 <= len(name.split()) <= 6 and not name.lower().startswith(_NOT_AN_OWNER):
                     return name
-    if headline:
-        target = normalise_line(headline)
-        for line in lines[:5]:
-            match = _TITLE_SITE.match(line.text.strip())
-            if match and normalise_line(match.group("title")) == target:
-                return match.group("site").strip()
     return None
