@@ -607,3 +607,18 @@ def test_export_columns_named_as_export_tools_name_them_are_read(tmp_path, share
     assert not [p for p in problems if "no outlet" in p.message]
     labelled = read_corpus(other)[0]
     assert len(labelled) == len(rows) and {a.given["outlet"] for a in labelled} == {"My label"}
+
+
+def test_a_json_lines_text_given_as_a_list_of_paragraphs_is_the_article(tmp_path, shared_data):
+    """A JSON-lines export whose `text` is a list of the article's paragraphs (as scrapers often
+    write it) is read as those paragraphs, not reported as having no text."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")][:5]
+    corpus = _corpus(tmp_path)
+    with (corpus / "export.jsonl").open("w", encoding="utf-8") as out:
+        for row in rows:
+            paragraphs = [p for p in row["text"].split("\n") if p.strip()]
+            out.write(json.dumps({"outlet": row["outlet"], "text": paragraphs}) + "\n")
+        out.write(json.dumps({"outlet": "X", "text": [{"not": "text"}]}) + "\n")
+    articles, problems = read_corpus(corpus)
+    assert [a.text.split() for a in articles] == [r["text"].split() for r in rows]
+    assert [m for m in _messages(problems, "export.jsonl") if "row 6 has no text" in m]

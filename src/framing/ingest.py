@@ -833,6 +833,8 @@ def _export_article(row: dict, header: list, *, name: str, kind: str, record: in
                     warnings: tuple[str, ...]) -> RawArticle | None:
     """One export row as an article; None when it has no text."""
     text = row.get("text")
+    if isinstance(text, list) and text and all(isinstance(part, str) for part in text):
+        text = "\n\n".join(text)  # a JSON list of the article's paragraphs
     text = "" if text is None or isinstance(text, (dict, list)) else str(text)
     text, _ = strip_controls(text)
     text = text.strip()
