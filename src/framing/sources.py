@@ -113,39 +113,74 @@ class _Lexicon(NamedTuple):
 
 @lru_cache(maxsize=4)
 def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
+    """The reporting-verb lexicon `name` read from its data file, with its patterns compiled."""
     data = load_data(name)
+    forms = _verb_forms(data)
+    document_forms = {form: (verb, "neutral") for verb in data.get("document_only", ())
+                      for form in _forms_of(verb, data)}
+    anonymous = sorted(data["anonymous"]["phrases"], key=len, reverse=True)
+    titles = frozenset(data["roles"]["titles"])
+    speaker = _speaker_pattern(titles, anonymous)
+    documents = frozenset(data["roles"].get("documents", ()))
+    patterns = [*_verb_patterns(speaker, forms, frozenset(data["inverted"]["verbs"])),
+                *_source_patterns(speaker, documents),
+                *_naming_patterns(speaker, data["roles"].get("claims", ()), document_forms)]
+    nouns = frozenset(data["roles"].get("nouns", ()))
+    heads = nouns | documents | {a.split()[-1].lower() for a in anonymous}
+    return _Lexicon(forms, patterns, _subject_pattern(forms), [a.lower() for a in anonymous],
+                    frozenset(data["roles"]["words"]), nouns, documents, heads, titles, titles | nouns,
+                    dict(data["roles"].get("abbreviations", ())), str(data["version"]),
+                    tuple(data["anonymous"].get("crowds", ())), frozenset(data["anonymous"].get("members", ())),
+                    frozenset(data["anonymous"].get("part", ())), frozenset(data["anonymous"].get("quantifiers", ())),
+                    document_forms)
+
+
+def _forms_of(verb: str, data: dict) -> list[str]:
+    """The forms of `verb` as written: its irregular forms listed in `data`, else the regular ones."""
+    return data.get("irregular", {}).get(verb) or _regular_forms(verb)
+
+
+def _verb_forms(data: dict) -> dict[str, tuple[str, str]]:
+    """Every form of the neutral and evaluative reporting verbs → (lemma, stance)."""
     forms: dict[str, tuple[str, str]] = {}
     for stance in ("neutral", "evaluative"):
         for verb in data[stance]:
-            for form in data.get("irregular", {}).get(verb) or _regular_forms(verb):
+            for form in _forms_of(verb, data):
                 forms[form] = (verb, stance)
-    inverted = {form for form, (verb, _) in forms.items() if verb in set(data["inverted"]["verbs"])}
-    document_forms = {form: (verb, "neutral") for verb in data.get("document_only", ())
-                      for form in data.get("irregular", {}).get(verb) or _regular_forms(verb)}
-    anonymous = sorted(data["anonymous"]["phrases"], key=len, reverse=True)
-    titles = frozenset(data["roles"]["titles"])
+    return forms
+
+
+def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
+    """The regex (group `who`) of who may speak: a name, a pronoun, a role, a description, an
+    anonymous phrase, an unnamed person opened by "a"."""
     # "A Beijing official", "An Army spokesman": an unnamed person, never a name opened by "A"
-    speaker = (rf"(?<![\w’'.-])(?P<who>(?:{_NOT_INDEFINITE}{_NAME}|the\s+[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(titles)})\b|"
-               rf"{_NOT_INDEFINITE}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|it(?=\s)|"
-               rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
-               rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s|,)|"
-               rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
-               rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
-               rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
-               rf"(?:[Aa]n?|[Aa]nother)\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who|and|or|but)\s)[\w’'-]+\s+){{0,3}}?"
-               rf"(?!(?:and|or|but)\s)[a-z][\w-]*(?=\s|[.!?…]*$))")  # "in a speech Sunday and said": no one
+    return (rf"(?<![\w’'.-])(?P<who>(?:{_NOT_INDEFINITE}{_NAME}|the\s+[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(titles)})\b|"
+            rf"{_NOT_INDEFINITE}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|it(?=\s)|"
+            rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
+            rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s|,)|"
+            rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
+            rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
+            rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
+            rf"(?:[Aa]n?|[Aa]nother)\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who|and|or|but)\s)[\w’'-]+\s+){{0,3}}?"
+            rf"(?!(?:and|or|but)\s)[a-z][\w-]*(?=\s|[.!?…]*$))")  # "in a speech Sunday and said": no one
+
+
+def _name_verb(speaker: str, verbs) -> re.Pattern:
+    """A speaker, an aside, a time, auxiliaries, then one of `verbs` (groups `who`, `noun`, `verb`)."""
+    return re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s)"
+                      rf"|\s+[—–-]\s+[^—–,;]{{3,80}}?\s+[—–-](?=\s))?"  # an aside between dashes, as between commas
+                      rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
+                      rf"\s+(?:(?!(?:and|or|but|then)\s)(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(verbs)})\b")
+
+
+def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset) -> list[tuple[str, re.Pattern]]:
+    """(name, regex) of the attributions built on a reporting verb: a speaker before or after it,
+    a participle, a name right after a quote."""
     participles = _alternatives(f for f in forms if f.endswith("ing"))
     after_quote = {f for f, (verb, _) in forms.items() if f != verb and not f.endswith("ing") and verb != "tell"}
-    documents = frozenset(data["roles"].get("documents", ()))
-    claims = data["roles"].get("claims", ())
-    def name_verb(verbs) -> re.Pattern:  # a speaker, an aside, a time, auxiliaries, then one of `verbs`
-        return re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s)"
-                          rf"|\s+[—–-]\s+[^—–,;]{{3,80}}?\s+[—–-](?=\s))?"  # an aside between dashes, as between commas
-                          rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
-                          rf"\s+(?:(?!(?:and|or|but|then)\s)(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(verbs)})\b")
-
-    patterns = [
-        ("name_verb", name_verb(forms)),
+    inverted = {form for form, (verb, _) in forms.items() if verb in inverted_verbs}
+    return [
+        ("name_verb", _name_verb(speaker, forms)),
         # "CNN's chief White House correspondent, Jane Roe, asked Biden …": a person's name in
         # apposition to a role, then the verb
         ("apposition_verb", re.compile(rf"^\s*[^,;{_PLACEHOLDER[0]}]{{3,80}},\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME}),"
@@ -173,6 +208,13 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                                  rf"(?=\s*(?:[,.;(]|$|(?:of|from|at|in|on|who)\b))")),
         # right after a quote any reporting verb comes before its speaker ("“…,” promised the chief executive")
         ("verb_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<verb>{_alternatives(after_quote)})\s+(?:the\s+)?{speaker}")),
+    ]
+
+
+def _source_patterns(speaker: str, documents: frozenset) -> list[tuple[str, re.Pattern]]:
+    """(name, regex) of the attributions to a source: "according to" a person or a document, and a
+    document's author."""
+    return [
         # "according to a report released by the United Nations", "… the statement signed by Dr. Jane Roe"
         ("according_to_document", re.compile(
             rf"\b[Aa]ccording to\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(documents)})\s+"
@@ -190,6 +232,13 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
         # "according to the report": the author of the report named before (`_speaker`)
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?P<who>the\s+(?:[a-z-]+\s+){{0,2}}?"
                                     rf"(?:{_alternatives(documents)}))(?=[\s.,;:]|$)")),
+    ]
+
+
+def _naming_patterns(speaker: str, claims, document_forms: dict) -> list[tuple[str, re.Pattern]]:
+    """(name, regex) of the attributions of a quoted word or phrase: whoever calls it so, is
+    prompted to say it, claims it, writes it in a document or has it as their words."""
+    return [
         # the agent of a passive naming verb: "called “purges” by their critics"
         ("passive_by", re.compile(rf"\b(?P<verb>called|described|dubbed|labeled|labelled|branded|termed|"
                                   rf"characterized|characterised|hailed|decried|condemned)\b[^;]{{0,60}}?"
@@ -212,22 +261,18 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                                    rf"campaign|team))?)[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
                                    rf"(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
         # "Pelosi's statement read: “…”", "the letter reads": a verb whose subject is only ever a document
-        ("document_verb", name_verb(document_forms)),
+        ("document_verb", _name_verb(speaker, document_forms)),
         # "(to use President Jane Roe's words)", "in the words of Jane Roe"
         ("words_of", re.compile(rf"\b(?:in|to use|in the)\s+(?P<who>{_NAME})[’']s?\s+(?:own\s+)?words\b"
                                 rf"|\bin the words of\s+(?P<who2>{_NAME})")),
     ]
-    nouns, documents = frozenset(data["roles"].get("nouns", ())), frozenset(data["roles"].get("documents", ()))
-    heads = nouns | documents | {a.split()[-1].lower() for a in anonymous}
+
+
+def _subject_pattern(forms: dict) -> re.Pattern:
+    """A person opening the sentence, later followed by an inflected reporting verb (groups `who`, `verb`)."""
     inflected = _alternatives(form for form, (verb, _) in forms.items() if form != verb)  # "said", not "say"
-    subject = re.compile(rf"^\s*(?:the\s+)?(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s*\([^()]{{1,30}}\))?"
-                         rf"(?:,[^,]{{3,200}},)?\s[^;]*?\b(?<!-)(?P<verb>{inflected})\b")  # not "so-called"
-    return _Lexicon(forms, patterns, subject, [a.lower() for a in anonymous], frozenset(data["roles"]["words"]),
-                    nouns, documents, heads, titles, titles | nouns,
-                    dict(data["roles"].get("abbreviations", ())), str(data["version"]),
-                    tuple(data["anonymous"].get("crowds", ())), frozenset(data["anonymous"].get("members", ())),
-                    frozenset(data["anonymous"].get("part", ())), frozenset(data["anonymous"].get("quantifiers", ())),
-                    document_forms)
+    return re.compile(rf"^\s*(?:the\s+)?(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s*\([^()]{{1,30}}\))?"
+                      rf"(?:,[^,]{{3,200}},)?\s[^;]*?\b(?<!-)(?P<verb>{inflected})\b")  # not "so-called"
 
 
 def _capitalised(phrases) -> str:
