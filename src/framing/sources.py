@@ -673,67 +673,12 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         memory.sentence += 1
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _narration(text, spans)
-        if spans and (author := _document_author(narration)):  # "The report – by the Institute – predicts “…”"
-            memory.authors[author[0]] = memory.last_author = author[1]
-        found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration))
-        if (spans and (last_id != record.sentence_id or _SENTENCE_END.search(narration, 0, narration.find(_PLACEHOLDER)))
-                and (after := _after_closing(narration, found)) is not None):
-            if found is not None and after[1].lower() in _PRONOUNS:  # "… according to Jane Roe." “…,” she said.
-                _speaker(found, memory)  # the one the sentence before the quote gave words to has spoken
-            found = after  # "… the campaign said it plans to act." “We know …,” Jane Roe said.
-        if found is not None and found[3] == "subject" and not _named_subject(found[1], memory):
-            found = None
-        if found is None and spans and all(_is_partial(text[:start], quote) for start, _, quote in spans):
-            found = _partial_subject(narration)
-            if found is not None and found[4] is None and not _named_subject(found[1], memory):
-                found = None
-        speaker = label = verb = verb_text = stance = None
-        anonymous, pattern = False, "unattributed"
-        if found is not None or spans:
-            speaker, label, verb, verb_text, stance, anonymous, pattern = _speaker(found, memory)
-            speaker = memory.expansions.get(speaker, speaker)  # "WHO said" after "… Organization (WHO)": its full name
-            first = found[1].split()[0].lower() if found is not None else ""
-            if first in ("he", "she"):
-                speaker = _antecedent(narration[:found[0]], memory, first) or speaker
-            elif first in ("his", "her") and speaker == found[1].split()[-1].lower():  # "his spokesman", nobody known
-                owner = _antecedent(narration[:found[0]], memory, first)
-                speaker = f"{owner}’s {speaker}" if owner else speaker
-        if spans and speaker is None and (clause := _clause_attribution(narration)) is not None:
-            read = _clause_speaker(clause, memory)  # the patterns found nobody: the clause's subject
-            if read is not None:
-                speaker, label, verb, verb_text, stance, anonymous, pattern = read
-                found = clause
-        if (isinstance(speaker, str) and not anonymous and found is not None and "document" not in pattern
-                and (means := _spoken_in().search(narration))):
-            memory.authors[means.group("doc").lower()] = memory.last_author = speaker  # "In a statement, X lauded …"
-        if isinstance(speaker, str) and not anonymous and (pattern.endswith("_body")
-                                                           or not read_rules().organisation_words.isdisjoint(speaker.split())):
-            memory.voices.append(speaker)  # a body that speaks: "the panel" or "it" later on may be it
-            memory.name_body(speaker)
-        if found is None and previous and spans and not _unread_attribution(narration):
-            # quoted without a speaker: the one of the sentence before goes on
-            speaker, label, verb, verb_text, stance, anonymous, pattern = (*previous[:6], "continued")
-        elif found is None and mentioned and spans and _only_quotes(narration):
-            speaker, label, pattern = mentioned, mentioned, "previous_mention"  # the one named just before
-            memory.meet(speaker, (), speaker=True)
-        if found is not None and not spans and isinstance(speaker, str) and _closes_quote(narration, found):
-            for row in unattributed:  # "“…”" then "she said." or "— Sen. Jane Roe, in a tweet"
-                row.update(speaker=speaker, speaker_label=label, verb=verb, verb_text=verb_text,
-                           verb_stance=stance, is_anonymous=anonymous, pattern="following")
-        if described and _named_next(found, narration, speaker, anonymous):
-            for row in described:  # "A reporter said …" then "Jane Roe tweeted …": Jane Roe
-                row.update(speaker=speaker, speaker_label=row["speaker_label"], is_anonymous=False,
-                           pattern=row["pattern"] + "_named_next")
-        described = []
-        if introduced is not None and (identified := _identified(narration, *introduced[1:])):
-            for row in introduced[0]:  # "a top health official said …" then "The official, Jane Roe, …"
-                row.update(speaker=identified, speaker_label=identified, is_anonymous=False,
-                           pattern=row["pattern"] + "_identified")
-        introduced = None
-        previous = ((speaker, label, verb, verb_text, stance, anonymous)
-                    if (found is not None and found[3] != "dash_line" and not found[3].startswith("clause")
-                        or pattern == "continued")
-                    and isinstance(speaker, str) else None)  # a dash line names the quote above it only
+        found = _sentence_attribution(text, narration, spans, record.sentence_id != last_id, memory)
+        read, found = _read_attribution(found, narration, spans, memory)
+        read = _carried_on(read, found, narration, spans, previous, mentioned, memory)
+        _complete_earlier_rows(read, found, narration, spans, unattributed, described, introduced)
+        described, introduced = [], None
+        previous = read[:6] if _goes_on(read, found) else None  # a dash line names the quote above it only
         _remember_names(narration, memory, headline=getattr(record, "kind", None) == "headline")
         mentioned = None if spans or found is not None else _single_mention(narration, memory)
         if written is not None and not _title_case(narration):
@@ -745,45 +690,158 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         base = {"article_id": record.article_id, "outlet": getattr(record, "outlet", None),
                 "event": getattr(record, "event", None), "sentence_id": record.sentence_id,
                 "sentence_end": last_id, "kind": getattr(record, "kind", None),
-                "position": getattr(record, "position", None), "speaker": speaker,
-                "speaker_label": label, "verb": verb, "verb_text": verb_text, "verb_stance": stance,
-                "is_anonymous": anonymous, "pattern": pattern}
-        for k, (start, end, quote) in enumerate(spans):
-            row = {**base, "quote": quote.strip(), "is_direct": True, "n_words": len(_WORD.findall(quote)),
-                   "is_partial": _is_partial(text[:start], quote)}
-            if len(spans) > 1 and (own := _own_attribution(text, spans, k, speaker)) is not None:
-                second = _speaker(own, memory)  # "“A,” Jane Roe wrote: “B,” John Doe declared.": each its own
-                if isinstance(second[0], str):
-                    row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
-            elif (relative := _relative_attribution(_narration(text[:start], spans[:k]))) is not None:
-                second = _speaker(relative, memory)  # "… from President Biden, who demanded they “help”"
-                if isinstance(second[0], str):
-                    row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
-            elif found is not None and _before_new_sentence(text, spans, k, found[0]):
-                row.update(_NO_SPEAKER, pattern="unattributed")  # “…” ends one sentence; “…,” Jane Roe said ends the next
-            if (row["pattern"] == "continued" and row["is_partial"] and row["n_words"] <= TERM_MAX_WORDS
-                    and not _speaks_of(narration, speaker)):
-                row.update(_NO_SPEAKER, pattern="unattributed")  # "its “safe list”": a term
-            if _is_title(text, text[:start], quote) or _TERM.search(text[:start]):
-                row.update(_NO_SPEAKER, pattern="title")
-            rows.append(row)
-            if row["pattern"].endswith("_indefinite") and row["is_anonymous"] and " " not in str(row["speaker"]):
-                described.append(row)
-            if row["pattern"] == "unattributed" and (_only_quotes(narration) or _ends_sentence(text, end)):
-                unattributed.append(row)
+                "position": getattr(record, "position", None), **dict(zip(_SPEAKER_FIELDS, read[:6])),
+                "pattern": read[6]}
+        direct = [_direct_row(base, text, spans, k, narration, found, memory) for k in range(len(spans))]
+        rows.extend(direct)
+        described = [row for row in direct if row["pattern"].endswith("_indefinite") and row["is_anonymous"]
+                     and " " not in str(row["speaker"])]
+        unattributed = [row for row, (_, end, _) in zip(direct, spans) if row["pattern"] == "unattributed"
+                        and (_only_quotes(narration) or _ends_sentence(text, end))]
         if spans and (head := _described_head(narration, memory.sentence, rows, len(spans))) is not None:
             introduced = ([r for r in rows[-len(spans):] if (r["speaker"] is None or r["is_anonymous"]
                            or r["pattern"].endswith(("_body", "_place"))) and not _is_name(r["quote"])], *head)
-        if found is not None and found[3] == "dash_line":
-            continue
-        if not spans and found is not None and (that := text.find(f"{verb_text} that ")) >= 0:
-            clause = text[that + len(verb_text) + 6:].strip()
-            rows.append({**base, "quote": clause, "is_direct": False, "is_partial": False,
-                         "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_that"})
-        elif not spans and found is not None and (clause := _attributed_clause(text, found)):
-            rows.append({**base, "quote": clause, "is_direct": False, "is_partial": False,
-                         "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_clause"})
+        if not spans and found is not None and found[3] != "dash_line" and (row := _indirect_row(base, text, found)):
+            rows.append(row)
     return _attribute_open_paragraphs(rows)
+
+
+def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, memory: _Memory):
+    """(start, who, verb as written, pattern name, noun after who) of the attribution that governs
+    the sentence's quotes (`joined`: sentences joined around a quote left open), or None; a
+    document's author it names is remembered."""
+    if spans and (author := _document_author(narration)):  # "The report – by the Institute – predicts “…”"
+        memory.authors[author[0]] = memory.last_author = author[1]
+    found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration))
+    if (spans and (joined or _SENTENCE_END.search(narration, 0, narration.find(_PLACEHOLDER)))
+            and (after := _after_closing(narration, found)) is not None):
+        if found is not None and after[1].lower() in _PRONOUNS:  # "… according to Jane Roe." “…,” she said.
+            _speaker(found, memory)  # the one the sentence before the quote gave words to has spoken
+        found = after  # "… the campaign said it plans to act." “We know …,” Jane Roe said.
+    if found is not None and found[3] == "subject" and not _named_subject(found[1], memory):
+        found = None
+    if found is None and spans and all(_is_partial(text[:start], quote) for start, _, quote in spans):
+        found = _partial_subject(narration)
+        if found is not None and found[4] is None and not _named_subject(found[1], memory):
+            found = None
+    return found
+
+
+def _read_attribution(found, narration: str, spans: list, memory: _Memory):
+    """((speaker, label, verb, verb_text, stance, anonymous, pattern), attribution) of the sentence:
+    `found` read by `_speaker`, else its clause's subject when the patterns found nobody; a speaker
+    that is a body or speaks in a document is remembered."""
+    read = (None, None, None, None, None, False, "unattributed")
+    if found is not None or spans:
+        read = _expanded_speaker(found, narration, memory)
+    if spans and read[0] is None and (clause := _clause_attribution(narration)) is not None:
+        clause_read = _clause_speaker(clause, memory)  # the patterns found nobody: the clause's subject
+        if clause_read is not None:
+            read, found = clause_read, clause
+    _remember_voice(read, found, narration, memory)
+    return read, found
+
+
+def _expanded_speaker(found, narration: str, memory: _Memory) -> tuple:
+    """`_speaker`'s reading of `found`, its speaker written out: an acronym's full name, "he" / "she"
+    the person meant, "his spokesman" the owner's."""
+    speaker, *rest = _speaker(found, memory)
+    speaker = memory.expansions.get(speaker, speaker)  # "WHO said" after "… Organization (WHO)": its full name
+    first = found[1].split()[0].lower() if found is not None else ""
+    if first in ("he", "she"):
+        speaker = _antecedent(narration[:found[0]], memory, first) or speaker
+    elif first in ("his", "her") and speaker == found[1].split()[-1].lower():  # "his spokesman", nobody known
+        owner = _antecedent(narration[:found[0]], memory, first)
+        speaker = f"{owner}’s {speaker}" if owner else speaker
+    return (speaker, *rest)
+
+
+def _remember_voice(read: tuple, found, narration: str, memory: _Memory) -> None:
+    """Remembers a named speaker as the author of the means it speaks in ("In a statement, X …")
+    and a body that speaks as one that "it" or "the panel" may later stand for."""
+    speaker, anonymous, pattern = read[0], read[5], read[6]
+    if (isinstance(speaker, str) and not anonymous and found is not None and "document" not in pattern
+            and (means := _spoken_in().search(narration))):
+        memory.authors[means.group("doc").lower()] = memory.last_author = speaker  # "In a statement, X lauded …"
+    if isinstance(speaker, str) and not anonymous and (pattern.endswith("_body")
+                                                       or not read_rules().organisation_words.isdisjoint(speaker.split())):
+        memory.voices.append(speaker)  # a body that speaks: "the panel" or "it" later on may be it
+        memory.name_body(speaker)
+
+
+def _carried_on(read: tuple, found, narration: str, spans: list, previous, mentioned, memory: _Memory) -> tuple:
+    """`read`, or for quotes with no attribution of their own the speaker of the sentence before
+    ("continued") or the one person it named ("previous_mention")."""
+    if found is None and previous and spans and not _unread_attribution(narration):
+        return (*previous[:6], "continued")  # quoted without a speaker: the one of the sentence before goes on
+    if found is None and mentioned and spans and _only_quotes(narration):
+        memory.meet(mentioned, (), speaker=True)  # the one named just before
+        return (mentioned, mentioned, *read[2:6], "previous_mention")
+    return read
+
+
+def _complete_earlier_rows(read: tuple, found, narration: str, spans: list, unattributed: list[dict],
+                           described: list[dict], introduced) -> None:
+    """Gives the rows of the sentence before the speaker this sentence names: its quotes left
+    without a speaker, given to "a reporter" or to a person described but not named."""
+    speaker, label, verb, verb_text, stance, anonymous, _ = read
+    if found is not None and not spans and isinstance(speaker, str) and _closes_quote(narration, found):
+        for row in unattributed:  # "“…”" then "she said." or "— Sen. Jane Roe, in a tweet"
+            row.update(speaker=speaker, speaker_label=label, verb=verb, verb_text=verb_text,
+                       verb_stance=stance, is_anonymous=anonymous, pattern="following")
+    if described and _named_next(found, narration, speaker, anonymous):
+        for row in described:  # "A reporter said …" then "Jane Roe tweeted …": Jane Roe
+            row.update(speaker=speaker, speaker_label=row["speaker_label"], is_anonymous=False,
+                       pattern=row["pattern"] + "_named_next")
+    if introduced is not None and (identified := _identified(narration, *introduced[1:])):
+        for row in introduced[0]:  # "a top health official said …" then "The official, Jane Roe, …"
+            row.update(speaker=identified, speaker_label=identified, is_anonymous=False,
+                       pattern=row["pattern"] + "_identified")
+
+
+def _goes_on(read: tuple, found) -> bool:
+    """Whether the sentence's named speaker goes on to the unattributed quotes of the next one."""
+    return ((found is not None and found[3] != "dash_line" and not found[3].startswith("clause")
+             or read[6] == "continued") and isinstance(read[0], str))
+
+
+def _direct_row(base: dict, text: str, spans: list, k: int, narration: str, found, memory: _Memory) -> dict:
+    """The row of the sentence's `k`-th quoted span: the sentence's speaker (`base`), its own
+    attribution when it has one, or none for a span that ends an earlier sentence, a term or a title."""
+    start, _, quote = spans[k]
+    speaker = base["speaker"]
+    row = {**base, "quote": quote.strip(), "is_direct": True, "n_words": len(_WORD.findall(quote)),
+           "is_partial": _is_partial(text[:start], quote)}
+    if len(spans) > 1 and (own := _own_attribution(text, spans, k, speaker)) is not None:
+        second = _speaker(own, memory)  # "“A,” Jane Roe wrote: “B,” John Doe declared.": each its own
+        if isinstance(second[0], str):
+            row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
+    elif (relative := _relative_attribution(_narration(text[:start], spans[:k]))) is not None:
+        second = _speaker(relative, memory)  # "… from President Biden, who demanded they “help”"
+        if isinstance(second[0], str):
+            row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
+    elif found is not None and _before_new_sentence(text, spans, k, found[0]):
+        row.update(_NO_SPEAKER, pattern="unattributed")  # “…” ends one sentence; “…,” Jane Roe said ends the next
+    if (row["pattern"] == "continued" and row["is_partial"] and row["n_words"] <= TERM_MAX_WORDS
+            and not _speaks_of(narration, speaker)):
+        row.update(_NO_SPEAKER, pattern="unattributed")  # "its “safe list”": a term
+    if _is_title(text, text[:start], quote) or _TERM.search(text[:start]):
+        row.update(_NO_SPEAKER, pattern="title")
+    return row
+
+
+def _indirect_row(base: dict, text: str, found) -> dict | None:
+    """The row of the reported clause of a sentence with an attribution and no quote ("X said that
+    …"), or None when no clause is reported."""
+    verb_text, pattern = base["verb_text"], base["pattern"]
+    if (that := text.find(f"{verb_text} that ")) >= 0:
+        clause = text[that + len(verb_text) + 6:].strip()
+        return {**base, "quote": clause, "is_direct": False, "is_partial": False,
+                "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_that"}
+    if clause := _attributed_clause(text, found):
+        return {**base, "quote": clause, "is_direct": False, "is_partial": False,
+                "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_clause"}
+    return None
 
 
 # A finite verb right after a name: the name is a clause's subject ("said Jane Roe would …").
@@ -2481,6 +2539,12 @@ def _clause_attribution(narration: str):
     quote = next((k for k, t in enumerate(tokens) if t[1] == "QUOTE"), -1)
     if quote < 0:
         return None
+    found = _nearest_subject(narration, tokens, _clause_verbs(tokens, quote), quote)
+    return None if found is None else _read_clause_subject(found)
+
+
+def _clause_verbs(tokens: list, quote: int) -> list[int]:
+    """The token positions of the reporting verbs in the clause before the quote at `quote`, nearest first."""
     forms = _lexicon().forms
     verbs = []
     for k in range(quote - 1, -1, -1):
@@ -2488,6 +2552,12 @@ def _clause_attribution(narration: str):
             break
         if tokens[k][0].lower() in forms and (_is_verb(tokens, k) or _participle(tokens, k)):
             verbs.append(k)
+    return verbs
+
+
+def _nearest_subject(narration: str, tokens: list, verbs: list[int], quote: int):
+    """(start, who, verb, "clause", None) of the nearest of `verbs` with a subject, or of the next
+    one out when that subject is a pronoun; None when none has a subject."""
     found = None
     for v in verbs:
         if _coordinated_away(tokens, v, quote):
@@ -2496,20 +2566,31 @@ def _clause_attribution(narration: str):
         if span is None:
             continue
         start, end = span
-        who = narration[tokens[start][2]:tokens[end][2] + len(tokens[end][0])]
-        named = re.fullmatch(r"(?:[a-z][\w-]*\s+)+((?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'.-]*)", who)
-        if named and not who.startswith(("the ", "a ", "an ")):
-            who = named.group(1)  # "conservative Jane Roe": the name
-        if start == 0 and tokens[0][1] not in ("NNP", "NNPS") and tokens[0][0] not in read_rules().adjectives:
-            who = who[:1].lower() + who[1:] if len(who.split()) > 1 and who.split()[-1][:1].islower() else who
+        who = _subject_text(narration, tokens, start, end)
         if found is None:
             found = (tokens[start][2], who, tokens[v][0], "clause", None)
         if who.lower() not in _PRONOUNS:
             if found[1].lower() in _PRONOUNS:
                 found = (tokens[start][2], who, tokens[v][0], "clause", None)
             break
-    if found is None:
-        return None
+    return found
+
+
+def _subject_text(narration: str, tokens: list, start: int, end: int) -> str:
+    """The subject of tokens `start`…`end` as written, its lower-case words before a name dropped
+    and a description opening the sentence in lower case."""
+    who = narration[tokens[start][2]:tokens[end][2] + len(tokens[end][0])]
+    named = re.fullmatch(r"(?:[a-z][\w-]*\s+)+((?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'.-]*)", who)
+    if named and not who.startswith(("the ", "a ", "an ")):
+        who = named.group(1)  # "conservative Jane Roe": the name
+    if start == 0 and tokens[0][1] not in ("NNP", "NNPS") and tokens[0][0] not in read_rules().adjectives:
+        who = who[:1].lower() + who[1:] if len(who.split()) > 1 and who.split()[-1][:1].islower() else who
+    return who
+
+
+def _read_clause_subject(found):
+    """(start, who, verb, pattern, noun) of a clause's subject `found`: "clause", "clause_unnamed"
+    (unnamed people) or "clause_group" (a group named as a whole); None for the writer or the reader."""
     who = re.sub(r"\s*\([^()]*\)", "", found[1])  # "Group of Seven (G-7) leaders"
     words = who.split()
     if words[0].lower() in ("i", "we", "you", "me", "us") or words[0].lower().startswith(("we’", "we'", "you", "i’", "i'")):
