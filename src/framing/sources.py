@@ -674,7 +674,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _narration(text, spans)
         found = _sentence_attribution(text, narration, spans, record.sentence_id != last_id, memory)
-        read, found = _read_attribution(found, narration, spans, memory)
+        read, found = _sentence_speaker(found, narration, spans, memory)
         read = _carried_on(read, found, narration, spans, previous, mentioned, memory)
         _complete_earlier_rows(read, found, narration, spans, unattributed, described, introduced)
         described, introduced = [], None
@@ -727,7 +727,7 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
     return found
 
 
-def _read_attribution(found, narration: str, spans: list, memory: _Memory):
+def _sentence_speaker(found, narration: str, spans: list, memory: _Memory):
     """((speaker, label, verb, verb_text, stance, anonymous, pattern), attribution) of the sentence:
     `found` read by `_speaker`, else its clause's subject when the patterns found nobody; a speaker
     that is a body or speaks in a document is remembered."""
@@ -2086,146 +2086,209 @@ def _speaker(found, memory: _Memory):
     remembering the speaker. "he" / "she" / "they" is the last speaker (or the last person named
     when nobody has spoken yet); "the president" the last person written with that role; a surname
     alone the full name met earlier in the article; "X’s office" is the office."""
-    lexicon = _lexicon()
     if found is None:
         return None, None, None, None, None, False, "unattributed"
     _, who, verb_text, pattern, noun = found
     who = re.sub(r"\s*(?:\.{2,}|…)$", "", who)  # an excerpt cut after the name: "Judge..."
     if who.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", who):
         who = who[:-1]
+    lexicon = _lexicon()
     verb, stance = (("according to", "neutral") if verb_text == "according to"
                     else lexicon.forms.get(verb_text) or lexicon.document_forms.get(verb_text, (None, None)))
     if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
         verb_text = None
+    read = _read_body_or_group(who, noun, memory)
+    if read is None:
+        who = _without_openers(who)
+        read = (_read_document_or_title(who, noun, memory) or _read_place_or_people(who, noun, found[1], memory)
+                or _read_owned_role(who, memory) or _read_unnamed(who, memory) or _read_description(who, memory)
+                or _read_name(who, noun, memory))
+    speaker, label, anonymous, suffix = read
+    return speaker, label, verb, verb_text, stance, anonymous, pattern + suffix
+
+
+# Each `_read_*` below gives (speaker, label, anonymous, suffix of the pattern name) for the `who`
+# (and noun after it) of an attribution it knows how to read, remembering what it meets, else None.
+
+def _read_body_or_group(who: str, noun, memory: _Memory):
+    """An office, a named group, a listed unnamed group, a body or "it" as the speaker."""
     if _OFFICE_TO.search(who) and _office_patterns()[1].search(who):
-        return who, who, verb, verb_text, stance, False, pattern + "_role"  # "China's ambassador to Britain" (`_office_of`)
+        return who, who, False, "_role"  # "China's ambassador to Britain" (`_office_of`)
     if (group := _named_group(who, noun)) is not None:  # "Democratic senators said": the group speaks
-        return group, group, verb, verb_text, stance, False, pattern + "_group"
-    if noun and f"{who} {noun}".lower() in lexicon.anonymous:  # "Local leaders said": a listed unnamed group
+        return group, group, False, "_group"
+    if noun and f"{who} {noun}".lower() in _lexicon().anonymous:  # "Local leaders said": a listed unnamed group
         memory.anonymous = f"{who} {noun}"
-        return memory.anonymous, memory.anonymous, verb, verb_text, stance, True, pattern
+        return memory.anonymous, memory.anonymous, True, ""
     if _kind_of_body(who):  # "the Committee said": which committee the text does not say here
-        return None, who.split()[-1], verb, verb_text, stance, False, pattern
+        return None, who.split()[-1], False, ""
     if _body_after_the(who):  # "the Pentagon said": one body, never a person's surname
-        return who.split()[-1], who.split()[-1], verb, verb_text, stance, False, pattern + "_body"
+        return who.split()[-1], who.split()[-1], False, "_body"
     if who in ("it", "It"):  # "it said": the body named in this sentence or the one before
-        return memory.recent_body(), who, verb, verb_text, stance, False, pattern + "_pronoun"
-    who = _without_openers(who)
+        return memory.recent_body(), who, False, "_pronoun"
+    return None
+
+
+def _read_document_or_title(who: str, noun, memory: _Memory):
+    """A document's issuer, or the holder of a place's one office ("the US president")."""
     if (issuer := _document_issuer(who, noun, memory)) is not None:  # "the Pentagon report warned"
-        return (None if issuer is _NO_ISSUER else issuer), who, verb, verb_text, stance, False, pattern + "_document"
+        return (None if issuer is _NO_ISSUER else issuer), who, False, "_document"
     owned = _OWNED.fullmatch(who) if " " in who else None
     owner = _POSSESSIVE.sub("", owned.group("owner")).rstrip("’'") if owned else ""
-    if owned and owned.group("title") in lexicon.titles and (
+    if owned and owned.group("title") in _lexicon().titles and (
             _is_place(owner) or owner in read_rules().adjectives or owner in ("state", "country", "nation", "city")):
         # "New York's often-feckless mayor", "the US president": the one holder of a place's office,
         # the person written with that title before, else the last person of no known role
         title = owned.group("title")
-        return (memory.titled(title, guess=True) or title, who, verb, verb_text, stance, False,
-                pattern + "_title")
+        return memory.titled(title, guess=True) or title, who, False, "_title"
+    return None
+
+
+def _read_place_or_people(who: str, noun, written: str, memory: _Memory):
+    """A place (which speaks for nobody), or people named by the noun after `who`: unnamed
+    ("U.S. officials", "a Taliban spokesperson") or a role ("NATO chief")."""
+    lexicon = _lexicon()
     if who and _is_place(who) and noun in lexicon.anonymous:  # "Texas lawmakers said": a place's unnamed people
         memory.anonymous = f"{who} {noun}"
-        return memory.anonymous, memory.anonymous, verb, verb_text, stance, True, pattern
+        return memory.anonymous, memory.anonymous, True, ""
     if not who or _is_place(who):  # "Texas said", "WASHINGTON (AP) — …": a place speaks for nobody
-        return None, found[1], verb, verb_text, stance, False, pattern + "_place"
+        return None, written, False, "_place"
     if noun in lexicon.anonymous and not _POSSESSIVE.search(who):  # "U.S. officials said": unnamed people
         memory.anonymous = f"{who} {noun}"
-        return memory.anonymous, memory.anonymous, verb, verb_text, stance, True, pattern
+        return memory.anonymous, memory.anonymous, True, ""
     if noun in lexicon.nouns and who.split()[0].lower() in _INDEFINITE:  # "a Taliban spokesperson said": unnamed
         memory.anonymous = f"{who.split(None, 1)[1]} {noun}" if " " in who else noun
-        return memory.anonymous, f"{who} {noun}", verb, verb_text, stance, True, pattern + "_indefinite"
+        return memory.anonymous, f"{who} {noun}", True, "_indefinite"
     if noun in lexicon.nouns and not _POSSESSIVE.search(who):  # "NATO chief says"
-        return f"{who} {noun}", f"{who} {noun}", verb, verb_text, stance, False, pattern + "_role"
+        return f"{who} {noun}", f"{who} {noun}", False, "_role"
+    return None
+
+
+def _read_owned_role(who: str, memory: _Memory):
+    """A role, document or group owned by "its" / "his" / "her" / "their"."""
     lowered = who.lower()
     first = lowered.split()[0]
-    if first in ("its", "his", "her", "their"):  # "according to its publisher", "his family said"
-        head = lowered.split()[-1]
-        owner = memory.last_person(first) if first in ("his", "her") else None
-        if head in lexicon.documents:  # "his statement said": the owner speaks
-            return owner, who, verb, verb_text, stance, False, pattern + "_document"
-        if head.endswith("s") and head in {a.split()[-1] for a in lexicon.anonymous}:  # "by their critics"
-            return who, who, verb, verb_text, stance, True, pattern + "_anonymous"
-        return (f"{owner}’s {head}" if owner else head), who, verb, verb_text, stance, False, pattern + "_role"
+    if first not in ("its", "his", "her", "their"):
+        return None
+    lexicon = _lexicon()  # "according to its publisher", "his family said"
+    head = lowered.split()[-1]
+    owner = memory.last_person(first) if first in ("his", "her") else None
+    if head in lexicon.documents:  # "his statement said": the owner speaks
+        return owner, who, False, "_document"
+    if head.endswith("s") and head in {a.split()[-1] for a in lexicon.anonymous}:  # "by their critics"
+        return who, who, True, "_anonymous"
+    return (f"{owner}’s {head}" if owner else head), who, False, "_role"
+
+
+def _read_unnamed(who: str, memory: _Memory):
+    """Nobody named: a document, an indefinite person, a crowd, a pronoun, a title ("the governor")
+    or an anonymous phrase."""
+    lexicon = _lexicon()
+    lowered = who.lower()
+    first = lowered.split()[0]
     if lowered.rstrip("s") in lexicon.documents or lowered in lexicon.documents:  # "Reports said"
-        return None, who, verb, verb_text, stance, False, pattern + "_description"
+        return None, who, False, "_description"
     if first in _INDEFINITE and not any(_opens_with(lowered, a) for a in lexicon.anonymous):
         words = who.split(None, 1)
         if len(words) < 2 or lowered.split()[-1] in lexicon.documents:  # "a statement said": nobody named
-            return None, who, verb, verb_text, stance, False, pattern + "_description"
+            return None, who, False, "_description"
         memory.anonymous = words[1]  # "a friend texted", "a New Yorker said": unnamed people
-        return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_indefinite"
+        return memory.anonymous, who, True, "_indefinite"
     if any(lowered.startswith(f"{count} of ") for count in lexicon.crowds):  # "Thousands of Cubans chanted"
         memory.anonymous = who
-        return who, who, verb, verb_text, stance, True, pattern + "_crowd"
+        return who, who, True, "_crowd"
     if lowered == "they" and memory.anonymous:  # "officials said …" then "they said"
-        return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_pronoun"
+        return memory.anonymous, who, True, "_pronoun"
     if lowered == "they" and memory.pair and memory.pair[1] >= memory.sentence - 2:
         # "Jane Roe and John Doe wrote a letter" then "they wrote": the two, given as the first named
-        return memory.full_name(memory.pair[0].split()), who, verb, verb_text, stance, False, pattern + "_pair"
+        return memory.full_name(memory.pair[0].split()), who, False, "_pair"
     if lowered in _PRONOUNS:
-        return memory.last_person(lowered), who, verb, verb_text, stance, False, pattern + "_pronoun"
+        return memory.last_person(lowered), who, False, "_pronoun"
     if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
         title = lowered.split()[-1]  # the person named with it before, else the role ("the governor")
-        return memory.titled(title) or title, who, verb, verb_text, stance, False, pattern + "_title"
+        return memory.titled(title) or title, who, False, "_title"
     if any(_opens_with(lowered, a) or _opens_with(lowered, f"the {a}") for a in lexicon.anonymous):
         memory.anonymous = memory.anonymous if lowered.startswith("the ") and memory.anonymous else who  # as before
-        return who, who, verb, verb_text, stance, True, pattern
-    if who.startswith("the "):  # a description: "the actor and activist said", "the report said"
-        head = lowered.split()[-1]
-        if head in {a.split()[-1] for a in lexicon.anonymous}:  # "the official said": unnamed, as before
-            memory.anonymous = memory.anonymous or who[4:]
-            return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_anonymous"
-        if head in lexicon.documents:  # "the complaint alleges": its author when the text named one
-            owner = next((_POSSESSIVE.sub("", w).rstrip("’'") for w in lowered.split()[1:-1]
-                          if _POSSESSIVE.search(w) or w.endswith(("’", "'"))), None)
-            if owner and (owner.capitalize() in read_rules().organisation_words or owner in read_rules().descriptors):
-                return memory.body(owner), who, verb, verb_text, stance, False, pattern + "_document"  # "the agency's report"
-            if owner and owner in lexicon.titles:  # "the president's statement"
-                return memory.titled(owner), who, verb, verb_text, stance, False, pattern + "_document"
-            # the author of a document of that name, else of the last document named ("A memo from the
-            # Office of Legal Counsel said …" then "the opinion said")
-            author = memory.authors.get(head) or memory.last_author or _court_of(head, memory)
-            return author, who, verb, verb_text, stance, False, pattern + "_document"
-        if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
-            # "the agency said": the body named last (of that kind, for "the court")
-            return memory.body(head), who, verb, verb_text, stance, False, pattern + "_body"
-        return memory.last_person(), who, verb, verb_text, stance, False, pattern + "_description"
+        return who, who, True, ""
+    return None
+
+
+def _read_description(who: str, memory: _Memory):
+    """A description opened by "the": an unnamed official, a document's author, a body of that
+    kind, else the last person named ("the actor and activist said")."""
+    if not who.startswith("the "):
+        return None
+    lexicon = _lexicon()
+    lowered = who.lower()
+    head = lowered.split()[-1]
+    if head in {a.split()[-1] for a in lexicon.anonymous}:  # "the official said": unnamed, as before
+        memory.anonymous = memory.anonymous or who[4:]
+        return memory.anonymous, who, True, "_anonymous"
+    if head in lexicon.documents:  # "the complaint alleges": its author when the text named one
+        owner = next((_POSSESSIVE.sub("", w).rstrip("’'") for w in lowered.split()[1:-1]
+                      if _POSSESSIVE.search(w) or w.endswith(("’", "'"))), None)
+        if owner and (owner.capitalize() in read_rules().organisation_words or owner in read_rules().descriptors):
+            return memory.body(owner), who, False, "_document"  # "the agency's report"
+        if owner and owner in lexicon.titles:  # "the president's statement"
+            return memory.titled(owner), who, False, "_document"
+        # the author of a document of that name, else of the last document named ("A memo from the
+        # Office of Legal Counsel said …" then "the opinion said")
+        author = memory.authors.get(head) or memory.last_author or _court_of(head, memory)
+        return author, who, False, "_document"
+    if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
+        # "the agency said": the body named last (of that kind, for "the court")
+        return memory.body(head), who, False, "_body"
+    return memory.last_person(), who, False, "_description"
+
+
+def _read_name(who: str, noun, memory: _Memory):
+    """A name as written: a body's, else a person's (met and remembered)."""
     if _body_of(who) and not noun:  # "League of Conservation Voters said": the body, whole
-        return who, who, verb, verb_text, stance, False, pattern + "_body"
+        return who, who, False, "_body"
     roles, name_tokens = _split_label(_of_place(who.split()))
     name_tokens = _without_owner(name_tokens)  # "CBS’s Steven Portnoy": the reporter, not CBS
+    return _read_body_name(who, noun, roles, name_tokens, memory) or _read_person(who, noun, roles, name_tokens, memory)
+
+
+def _read_body_name(who: str, noun, roles: list[str], name_tokens: list[str], memory: _Memory):
+    """A body's name, a country's, or a title alone (the person last written with it), from the
+    roles and name words of the label `who`; None when it names a person."""
     if (any(w.rstrip("’'s") in read_rules().organisation_words or w.islower() and w.capitalize() in
             read_rules().organisation_words for w in who.split()[1:]) and not noun
             and not _titled_person(roles, name_tokens)):
-        return who, who, verb, verb_text, stance, False, pattern + "_body"  # "People’s Bank of China said"
+        return who, who, False, "_body"  # "People’s Bank of China said"
     if "of" in roles and len(name_tokens) <= 1 and not any(r in read_rules().titles for r in roles):
-        return who, who, verb, verb_text, stance, False, pattern + "_body"  # "South Korea’s Joint Chiefs of Staff"
-    if not name_tokens and roles[-1].lower() in lexicon.titles:  # "the South Carolina Governor said"
+        return who, who, False, "_body"  # "South Korea’s Joint Chiefs of Staff"
+    if not name_tokens and roles[-1].lower() in _lexicon().titles:  # "the South Carolina Governor said"
         title = roles[-1].lower().rstrip(".")
-        return memory.titled(title) or title, who, verb, verb_text, stance, False, pattern + "_title"
+        return memory.titled(title) or title, who, False, "_title"
     if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" or "Mr" is nobody
         body = (len(roles) == 1 and roles[0].rstrip(".") not in _HONORIFICS
                 or roles[-1] in read_rules().organisation_words)  # "US Capitol Police", "White House"
         if _acronym_body(roles):  # "TC Energy said": a company's name opened by its acronym
-            return who, who, verb, verb_text, stance, False, pattern + "_body"
-        return (who if body else None), who, verb, verb_text, stance, False, pattern
+            return who, who, False, "_body"
+        return (who if body else None), who, False, ""
     if len(name_tokens) == 1 and name_tokens[0] in read_rules().organisation_words:
         if (name_tokens[0] in _NOT_BODIES or name_tokens[0] in _KINDS_OF_BODY or roles
                 or name_tokens[0] in read_rules().titles):  # "Government said": which one? "Democrats": members
-            return None, who, verb, verb_text, stance, False, pattern
-        return who, who, verb, verb_text, stance, False, pattern + "_body"  # "Hamas launched", "Pentagon says"
+            return None, who, False, ""
+        return who, who, False, "_body"  # "Hamas launched", "Pentagon says"
+    return None
+
+
+def _read_person(who: str, noun, roles: list[str], name_tokens: list[str], memory: _Memory):
+    """A person's full name (met and remembered), or what they own that speaks: "Biden's
+    proclamation" (Biden), "Netanyahu’s office" (the office)."""
     owner = _POSSESSIVE.search(name_tokens[-1]) if noun else None
-    if owner and noun in lexicon.documents:  # "Biden's proclamation states": Biden speaks
+    if owner and noun in _lexicon().documents:  # "Biden's proclamation states": Biden speaks
         name_tokens[-1] = name_tokens[-1][:owner.start()]
-        name = memory.full_name(name_tokens)
-        return name, f"{who} {noun}", verb, verb_text, stance, False, pattern + "_document"
+        return memory.full_name(name_tokens), f"{who} {noun}", False, "_document"
     if owner:  # "Netanyahu’s office said": the office speaks, not Netanyahu
         name_tokens[-1] = name_tokens[-1][:owner.start()]
-        name = f"{memory.full_name(name_tokens)}{owner.group()} {noun}"
-        return name, f"{who} {noun}", verb, verb_text, stance, False, pattern + "_possessive"
+        return f"{memory.full_name(name_tokens)}{owner.group()} {noun}", f"{who} {noun}", False, "_possessive"
     name = memory.full_name(name_tokens)
     memory.meet(name, roles, speaker=True)
     memory.anonymous = None
-    return name, who, verb, verb_text, stance, False, pattern
+    return name, who, False, ""
 
 
 # ── voice: narration against quoted speech ─────────────────────────────────────────────────────
@@ -2540,7 +2603,7 @@ def _clause_attribution(narration: str):
     if quote < 0:
         return None
     found = _nearest_subject(narration, tokens, _clause_verbs(tokens, quote), quote)
-    return None if found is None else _read_clause_subject(found)
+    return None if found is None else _clause_subject_kind(found)
 
 
 def _clause_verbs(tokens: list, quote: int) -> list[int]:
@@ -2588,7 +2651,7 @@ def _subject_text(narration: str, tokens: list, start: int, end: int) -> str:
     return who
 
 
-def _read_clause_subject(found):
+def _clause_subject_kind(found):
     """(start, who, verb, pattern, noun) of a clause's subject `found`: "clause", "clause_unnamed"
     (unnamed people) or "clause_group" (a group named as a whole); None for the writer or the reader."""
     who = re.sub(r"\s*\([^()]*\)", "", found[1])  # "Group of Seven (G-7) leaders"
