@@ -1635,137 +1635,189 @@ def _first_attribution(narration: str):
             continue  # the pattern cannot match: skip the regex
         for match in (_name_verb_matches(pattern, narration, lexicon) if name == "name_verb"
                       else pattern.finditer(narration)):
-            if name == "verb_name" and match.group("verb").endswith("ing"):
-                continue  # "by saying the U.S. economy has …": the name after a gerund is what is said of
-            raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
-            who = re.sub(r"\s*(?:\.{2,}|…)$", "", raw.strip())  # "said Saturday..."
-            if raw and match.group("who") == raw:
-                after = narration[match.end("who"):]
-                who = _titled_after_body(_staff_member(_office_holder(who, after), after), after)
-                if name == "name_verb" and (person := _person_of_the(narration[:match.start("who")])):
-                    who = person  # "Jane Roe of the National Weather Service added": the person
-                elif name == "name_verb" and who[:1].isupper() and _OBJECT_BEFORE.search(narration[:match.start("who")]):
-                    continue  # "The authors of the study published in the journal Science argued": not Science
-            if name == "according_to_document":  # "… from the New York State attorney general, Letitia James"
-                role = (match.group("role") or "").split()
-                if match.group("named"):
-                    who = match.group("named")
-                elif role and role[-1] in lexicon.heads | lexicon.titles:
-                    who = f"{who} {' '.join(role)}"
-                if who[:1].islower():
-                    continue
-            if name == "owner_claim" and len(owned := re.split(r"[’']s?\s+", who)[-1].split()) >= 2:
-                who = " ".join(owned)  # "Take MSNBC’s Nicolle Wallace’s contention": the last owner, a person
-            if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
-                continue  # "“…,” the complaint alleges": the verb's own pattern reads it
-            noun_group = match.group("noun") if "noun" in pattern.groupindex else None
-            if name == "document_verb" and (noun_group or who.split()[-1]).lower() not in lexicon.documents:
-                continue  # "he read the bill", "police found the car": only a document's words are read or found
-            if noun_group in ("he", "she", "they") and not who[:1].isupper():
-                who, noun_group = noun_group, None  # "at the time she described": the pronoun is the subject
-            if (noun_group and who[:1].isupper() and who.split()[0] not in ("A", "An", "Another")
-                    and re.search(r"(?<![\w’'.-])(?:[Aa]n?|[Aa]nother)\s+$", narration[:match.start("who")])):
-                who = f"a {who}"  # "a U.S. official told": the article the name pattern left out, an unnamed person
-            if who.split()[0] in ("A", "An", "Another") and " " in who:
-                if not _names_a_person(who.split()[-1], lexicon):
-                    continue  # "A timeline was not laid out, but …": no person
-                who = who[0].lower() + who[1:]  # "A Beijing official hit back, saying": an unnamed person
-            if who.startswith("The ") and who[4:5].islower():  # "The agency’s report said": a description
-                who = "t" + who[1:]
-            if who in ("The", "the") and noun_group:  # "The agency said": a description
-                who = f"the {noun_group}"
-            elif (who.startswith("the ") and who[4:5].islower() and noun_group and (
-                    noun_group.capitalize() in read_rules().organisation_words or noun_group in read_rules().descriptors)):
-                who = f"{who} {noun_group}"  # "The oversight panel said": the body's kind is the head
-            verb_text = (match.group("verb") if "verb" in pattern.groupindex
-                         else None if name == "words_of" else "according to")
-            if (who.startswith("The ") and noun_group in lexicon.titles
-                    and (_is_place(who[4:]) or who[4:] in read_rules().adjectives)):
-                who, noun_group = f"the {who[4:]} {noun_group}", None  # "The US president urged": named before
-            elif who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
-                # "The Committee said" (a kind), "The Taliban said" (one body): "the" kept for `_speaker`
-                who = f"the {who[4:]}" if not noun_group and _after_the(who) else who[4:]
-            elif (" " not in who and not noun_group and _after_the(f"the {who}")
-                  and re.search(r"\b[Tt]he\s+$", narration[:match.start("who")])):
-                who = f"the {who}"  # "… after the Committee said", "said the Pentagon": a body
-            elif who.split()[0] in _OPENING_CONJUNCTIONS and len(who.split()) > 1:
-                who = who.split(None, 1)[1]  # "As David Schleicher … pointed out": the name after "As"
-            elif who.split()[0] in _NOT_SPEAKERS and not (who == "It" and name in ("name_verb", "what_called")):
-                continue  # "It said" is a body's attribution (`_speaker`)
-            if (name == "name_verb" and noun_group and who[:1].isupper() and not _POSSESSIVE.search(who)
-                    and noun_group.capitalize() in read_rules().organisation_words):
-                who, noun_group = f"{who} {noun_group}", None  # "The Biden administration said": the body
-            if " " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")]):
-                continue  # the tail of a body's name: "… Control and Prevention said"
-            if _not_a_speaker(who, None if who.startswith("the ") else noun_group, lexicon):
+            read = _matched_speaker(name, pattern, match, narration, lexicon)
+            if read is None:
                 continue
-            first = who.split()[0].lower()
-            if (name == "verb_name" and first in _INDEFINITE and not _DESCRIPTION_ENDS.match(narration[match.end():])
-                    and (longer := _LONGER_DESCRIPTION.match(narration, match.end()))):
-                who = f"{who}{longer.group(1)}"  # "said another intensive-care nurse.": the whole description
-                match_end = longer.end()
-            else:
-                match_end = match.end()
-            if name == "verb_name" and who[:1].isupper() and _FINITE_AFTER.match(narration, match.end()):
-                continue  # "said Harris would be releasing something": the subject of what is reported
-            if (name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS | {"it"} or first in _DETERMINERS)
-                    and not re.fullmatch(r"an?\s+(?:[A-Z]\S*\s+)?[A-Z]\S*", who)  # "said a New Yorker" speaks
-                    and not (first in _INDEFINITE and _DESCRIPTION_ENDS.match(narration[match_end:]))):
-                if name == "verb_name" and first in _DETERMINERS and (named := _APPOSITION.match(narration, match.end())):
-                    who = named.group("who")  # "said his wife, Jane Roe, 69, of …": the name in apposition
-                else:
-                    continue  # "saying he hopes", "said his administration has": the subject of what is reported
-            comma = narration.find(",", match.end())
-            if (name == "verb_name" and first == "the" and comma >= 0
-                    and re.fullmatch(r"(?:\s+[a-z][\w’'-]*){0,3}", narration[match.end():comma])
-                    and (named := _APPOSITION.match(narration, comma))):
-                who = named.group("who")  # "promised the company's chief executive, Jane Roe, in …": the name
-            elif name == "verb_name" and first == "the" and _clause_follows(narration[match.end():]):
-                longer = _LONGER_DESCRIPTION.match(narration, match.end())
-                if longer is None or _finite_within(narration, match.end(), longer.end()):
-                    continue  # "said the plan was …", "claims the vaccines contain …": the reported clause
-                who = f"{who}{longer.group(1)}"  # "replies the masked stranger, …": the whole description
-            if name == "according_to" and first in ("a", "an"):
-                continue  # "according to a blistering report": which words name the source is unclear
-            if who[:1].isupper() and re.search(r"\bthe\s+(?:[a-z-]+\s+){0,2}$", narration[:match.start("who")]):
-                roles, person = _split_label(who.split())
-                if not person and roles[-1] in read_rules().titles:
-                    who = f"the {who}"  # "the South Carolina Republican": a description of someone named
-            if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and not who.endswith("s")
-                    and not any(_opens_with(who.lower(), a) for a in lexicon.anonymous)
-                    and not _BASE_AFTER.search(narration, 0, match.start("verb"))):
-                continue  # "the US state department" (a noun), but "Jane Roe is expected to say" (a verb)
-            if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and _noun_follows(narration[match.end():])
-                    and not _BASE_AFTER.search(narration, 0, match.start("verb"))):
-                continue  # "the US state department": a base form followed by a noun is a noun
-            if verb_text and verb_text.startswith("contend") and re.match(r"\s+with\b", narration[match.end():]):
-                continue  # "contends with scrutiny": faces, not says
-            if name == "opening_participle" and "," in narration[:narration.find(_PLACEHOLDER)]:
-                continue  # "Speaking to reporters, Jane Roe said … “…”": the quote is not the participle's
-            if name == "opening_participle" and _OPENS_AFTER_STOP.search(narration, 0, match.start("who")):
-                continue  # "Clearing brush to create “firebreaks” is one way." “…,” Jane Roe says: a new sentence
-            if (name == "name_verb" and who[:1].isupper() and (head := _BODY_HEAD.search(narration, 0, match.start("who")))
-                    and head.group("word") in read_rules().organisation_words):
-                who = head.group("head") + who  # "the National Center for Health Statistics said": the whole name
-            if (name in ("name_verb", "subject_participle") and " " not in who and raw
-                    and (body := _BODY_APPOSITION.match(narration, match.end("who")))
-                    and body.group("kind").lower() in read_rules().descriptors):
-                who = f"the {body.group('name')}" if " " not in body.group("name") else body.group("name")
-                # "Environmental group the League of Conservation Voters praised …": the body
-            if name == "name_verb" and who[:1].isupper() and (
-                    office := _office_of(narration[:match.start("who")], who)) is not None:
-                who = office  # "China's ambassador to Britain warned": the office, not Britain
-            elif name == "name_verb" and (who[:1].isupper() or who.split()[0] in ("his", "her", "their")) and (
-                    first := _first_of_pair(narration[:match.start("who")], who)):
-                who = first  # "Jane Roe and her team wrote", "Jane Roe and John Doe said": the first named
-            if (name == "name_verb" and raw and (who.startswith("the ") or who[:1].islower() and " " in who)
-                    and (named := _NAMED_APPOSITION.match(narration, match.end("who")))):
-                who, noun_group = named.group("who"), None  # "the study's co-author, Jane Roe, said": the name
+            who, verb_text, noun_group = read
             if best is None or match.start() < best[0]:
                 noun = None if who.startswith("the ") else noun_group
                 best = (match.start(), who, verb_text, name, noun)
             break
     return best
+
+
+def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration: str, lexicon: _Lexicon):
+    """(who, verb as written, noun after who) of one match of the pattern `name`, or None when it
+    names no speaker."""
+    if name == "verb_name" and match.group("verb").endswith("ing"):
+        return None  # "by saying the U.S. economy has …": the name after a gerund is what is said of
+    raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
+    who = _written_who(name, match, raw, narration, lexicon)
+    if who is None:
+        return None
+    noun_group = match.group("noun") if "noun" in pattern.groupindex else None
+    verb_text = (match.group("verb") if "verb" in pattern.groupindex
+                 else None if name == "words_of" else "according to")
+    headed = _headed_who(name, match, narration, who, noun_group, lexicon)
+    if headed is None:
+        return None
+    who, noun_group = headed
+    who = _described_who(name, match, narration, who)
+    if who is None or _not_said(name, match, narration, who, verb_text, lexicon):
+        return None
+    who, noun_group = _whole_name(name, match, narration, who, noun_group, raw)
+    return who, verb_text, noun_group
+
+
+def _written_who(name: str, match: re.Match, raw: str, narration: str, lexicon: _Lexicon) -> str | None:
+    """The speaker as the match writes it (`raw`), trimmed to the person, office or body it names;
+    None when it is not the speaker."""
+    who = re.sub(r"\s*(?:\.{2,}|…)$", "", raw.strip())  # "said Saturday..."
+    if raw and match.group("who") == raw:
+        after = narration[match.end("who"):]
+        who = _titled_after_body(_staff_member(_office_holder(who, after), after), after)
+        if name == "name_verb" and (person := _person_of_the(narration[:match.start("who")])):
+            who = person  # "Jane Roe of the National Weather Service added": the person
+        elif name == "name_verb" and who[:1].isupper() and _OBJECT_BEFORE.search(narration[:match.start("who")]):
+            return None  # "The authors of the study published in the journal Science argued": not Science
+    if name == "according_to_document":  # "… from the New York State attorney general, Letitia James"
+        role = (match.group("role") or "").split()
+        if match.group("named"):
+            who = match.group("named")
+        elif role and role[-1] in lexicon.heads | lexicon.titles:
+            who = f"{who} {' '.join(role)}"
+        if who[:1].islower():
+            return None
+    if name == "owner_claim" and len(owned := re.split(r"[’']s?\s+", who)[-1].split()) >= 2:
+        who = " ".join(owned)  # "Take MSNBC’s Nicolle Wallace’s contention": the last owner, a person
+    if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
+        return None  # "“…,” the complaint alleges": the verb's own pattern reads it
+    return who
+
+
+def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group, lexicon: _Lexicon):
+    """(who, noun after who) with the noun and a leading "the" / "a" read: a description, a body,
+    an unnamed person, a place's office; None when `who` is no speaker."""
+    if name == "document_verb" and (noun_group or who.split()[-1]).lower() not in lexicon.documents:
+        return None  # "he read the bill", "police found the car": only a document's words are read or found
+    if noun_group in ("he", "she", "they") and not who[:1].isupper():
+        who, noun_group = noun_group, None  # "at the time she described": the pronoun is the subject
+    if (noun_group and who[:1].isupper() and who.split()[0] not in ("A", "An", "Another")
+            and re.search(r"(?<![\w’'.-])(?:[Aa]n?|[Aa]nother)\s+$", narration[:match.start("who")])):
+        who = f"a {who}"  # "a U.S. official told": the article the name pattern left out, an unnamed person
+    if who.split()[0] in ("A", "An", "Another") and " " in who:
+        if not _names_a_person(who.split()[-1], lexicon):
+            return None  # "A timeline was not laid out, but …": no person
+        who = who[0].lower() + who[1:]  # "A Beijing official hit back, saying": an unnamed person
+    if who.startswith("The ") and who[4:5].islower():  # "The agency’s report said": a description
+        who = "t" + who[1:]
+    if who in ("The", "the") and noun_group:  # "The agency said": a description
+        who = f"the {noun_group}"
+    elif (who.startswith("the ") and who[4:5].islower() and noun_group and (
+            noun_group.capitalize() in read_rules().organisation_words or noun_group in read_rules().descriptors)):
+        who = f"{who} {noun_group}"  # "The oversight panel said": the body's kind is the head
+    if (who.startswith("The ") and noun_group in lexicon.titles
+            and (_is_place(who[4:]) or who[4:] in read_rules().adjectives)):
+        who, noun_group = f"the {who[4:]} {noun_group}", None  # "The US president urged": named before
+    elif who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
+        # "The Committee said" (a kind), "The Taliban said" (one body): "the" kept for `_speaker`
+        who = f"the {who[4:]}" if not noun_group and _after_the(who) else who[4:]
+    elif (" " not in who and not noun_group and _after_the(f"the {who}")
+          and re.search(r"\b[Tt]he\s+$", narration[:match.start("who")])):
+        who = f"the {who}"  # "… after the Committee said", "said the Pentagon": a body
+    elif who.split()[0] in _OPENING_CONJUNCTIONS and len(who.split()) > 1:
+        who = who.split(None, 1)[1]  # "As David Schleicher … pointed out": the name after "As"
+    elif who.split()[0] in _NOT_SPEAKERS and not (who == "It" and name in ("name_verb", "what_called")):
+        return None  # "It said" is a body's attribution (`_speaker`)
+    if (name == "name_verb" and noun_group and who[:1].isupper() and not _POSSESSIVE.search(who)
+            and noun_group.capitalize() in read_rules().organisation_words):
+        who, noun_group = f"{who} {noun_group}", None  # "The Biden administration said": the body
+    if " " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")]):
+        return None  # the tail of a body's name: "… Control and Prevention said"
+    if _not_a_speaker(who, None if who.startswith("the ") else noun_group, lexicon):
+        return None
+    return who, noun_group
+
+
+def _described_who(name: str, match: re.Match, narration: str, who: str) -> str | None:
+    """`who` extended to the whole description or the name in apposition after a verb ("said
+    another intensive-care nurse", "said his wife, Jane Roe"); None when it is the subject of what
+    is reported."""
+    first = who.split()[0].lower()
+    if (name == "verb_name" and first in _INDEFINITE and not _DESCRIPTION_ENDS.match(narration[match.end():])
+            and (longer := _LONGER_DESCRIPTION.match(narration, match.end()))):
+        who = f"{who}{longer.group(1)}"  # "said another intensive-care nurse.": the whole description
+        match_end = longer.end()
+    else:
+        match_end = match.end()
+    if name == "verb_name" and who[:1].isupper() and _FINITE_AFTER.match(narration, match.end()):
+        return None  # "said Harris would be releasing something": the subject of what is reported
+    if (name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS | {"it"} or first in _DETERMINERS)
+            and not re.fullmatch(r"an?\s+(?:[A-Z]\S*\s+)?[A-Z]\S*", who)  # "said a New Yorker" speaks
+            and not (first in _INDEFINITE and _DESCRIPTION_ENDS.match(narration[match_end:]))):
+        if name == "verb_name" and first in _DETERMINERS and (named := _APPOSITION.match(narration, match.end())):
+            who = named.group("who")  # "said his wife, Jane Roe, 69, of …": the name in apposition
+        else:
+            return None  # "saying he hopes", "said his administration has": the subject of what is reported
+    comma = narration.find(",", match.end())
+    if (name == "verb_name" and first == "the" and comma >= 0
+            and re.fullmatch(r"(?:\s+[a-z][\w’'-]*){0,3}", narration[match.end():comma])
+            and (named := _APPOSITION.match(narration, comma))):
+        who = named.group("who")  # "promised the company's chief executive, Jane Roe, in …": the name
+    elif name == "verb_name" and first == "the" and _clause_follows(narration[match.end():]):
+        longer = _LONGER_DESCRIPTION.match(narration, match.end())
+        if longer is None or _finite_within(narration, match.end(), longer.end()):
+            return None  # "said the plan was …", "claims the vaccines contain …": the reported clause
+        who = f"{who}{longer.group(1)}"  # "replies the masked stranger, …": the whole description
+    if name == "according_to" and first in ("a", "an"):
+        return None  # "according to a blistering report": which words name the source is unclear
+    if who[:1].isupper() and re.search(r"\bthe\s+(?:[a-z-]+\s+){0,2}$", narration[:match.start("who")]):
+        roles, person = _split_label(who.split())
+        if not person and roles[-1] in read_rules().titles:
+            who = f"the {who}"  # "the South Carolina Republican": a description of someone named
+    return who
+
+
+def _not_said(name: str, match: re.Match, narration: str, who: str, verb_text, lexicon: _Lexicon) -> bool:
+    """Whether the match's verb is no reporting verb here (a base form read as a noun, "contends
+    with") or its quote is not the participle's."""
+    if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and not who.endswith("s")
+            and not any(_opens_with(who.lower(), a) for a in lexicon.anonymous)
+            and not _BASE_AFTER.search(narration, 0, match.start("verb"))):
+        return True  # "the US state department" (a noun), but "Jane Roe is expected to say" (a verb)
+    if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and _noun_follows(narration[match.end():])
+            and not _BASE_AFTER.search(narration, 0, match.start("verb"))):
+        return True  # "the US state department": a base form followed by a noun is a noun
+    if verb_text and verb_text.startswith("contend") and re.match(r"\s+with\b", narration[match.end():]):
+        return True  # "contends with scrutiny": faces, not says
+    if name == "opening_participle" and "," in narration[:narration.find(_PLACEHOLDER)]:
+        return True  # "Speaking to reporters, Jane Roe said … “…”": the quote is not the participle's
+    if name == "opening_participle" and _OPENS_AFTER_STOP.search(narration, 0, match.start("who")):
+        return True  # "Clearing brush to create “firebreaks” is one way." “…,” Jane Roe says: a new sentence
+    return False
+
+
+def _whole_name(name: str, match: re.Match, narration: str, who: str, noun_group, raw: str) -> tuple:
+    """(who, noun after who) with the whole name written around `who`: a body's full name, an
+    office, the first of a pair, a name in apposition to a description."""
+    if (name == "name_verb" and who[:1].isupper() and (head := _BODY_HEAD.search(narration, 0, match.start("who")))
+            and head.group("word") in read_rules().organisation_words):
+        who = head.group("head") + who  # "the National Center for Health Statistics said": the whole name
+    if (name in ("name_verb", "subject_participle") and " " not in who and raw
+            and (body := _BODY_APPOSITION.match(narration, match.end("who")))
+            and body.group("kind").lower() in read_rules().descriptors):
+        who = f"the {body.group('name')}" if " " not in body.group("name") else body.group("name")
+        # "Environmental group the League of Conservation Voters praised …": the body
+    if name == "name_verb" and who[:1].isupper() and (
+            office := _office_of(narration[:match.start("who")], who)) is not None:
+        who = office  # "China's ambassador to Britain warned": the office, not Britain
+    elif name == "name_verb" and (who[:1].isupper() or who.split()[0] in ("his", "her", "their")) and (
+            first_named := _first_of_pair(narration[:match.start("who")], who)):
+        who = first_named  # "Jane Roe and her team wrote", "Jane Roe and John Doe said": the first named
+    if (name == "name_verb" and raw and (who.startswith("the ") or who[:1].islower() and " " in who)
+            and (named := _NAMED_APPOSITION.match(narration, match.end("who")))):
+        who, noun_group = named.group("who"), None  # "the study's co-author, Jane Roe, said": the name
+    return who, noun_group
 
 
 _BODY_HEAD = re.compile(r"(?<![\w’'.-])(?P<head>(?:[A-Z][\w’'.-]*\s+)*?(?P<word>[A-Z][\w.-]*)\s+(?:for|of)\s+(?:the\s+)?)$")
