@@ -286,6 +286,7 @@ def _alternatives(words) -> str:
 
 
 def _regular_forms(verb: str) -> list[str]:
+    """The base, third-person, past and -ing forms of a regular verb ("cite" → cites, cited, citing)."""
     if verb.endswith("e"):
         return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
     if verb.endswith("y") and verb[-2] not in "aeiou":
