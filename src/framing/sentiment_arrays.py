@@ -264,25 +264,25 @@ class VaderTokens:
 
 def vader_subset(vt: VaderTokens, texts: np.ndarray) -> VaderTokens:
     """The same tokens for only the texts at the (sorted) indices `texts`, renumbered 0, 1, ..."""
+    tokens = tokens_subset(vt.tokens, texts)
     keep_text = np.zeros(vt.tokens.n_texts, bool)
     keep_text[texts] = True
     keep = keep_text[vt.tokens.text]
-    new_text = np.cumsum(keep_text) - 1
-    text = new_text[vt.tokens.text[keep]]
-    start = np.searchsorted(text, np.arange(len(texts)))
-    length = np.bincount(text, minlength=len(texts))
-    tokens = Tokens(text=text, start=start[text], types=vt.tokens.types[keep],
-                    vocabulary=vt.tokens.vocabulary, n_texts=len(texts))
+    length = np.bincount(tokens.text, minlength=len(texts))
     return VaderTokens(tokens=tokens, words=vt.words.subset(keep), caps=vt.caps[keep],
                        cap_differential=vt.cap_differential[keep], emphasis=vt.emphasis[texts],
-                       end=start[text] + length[text])
+                       end=tokens.start + length[tokens.text])
 
 
 def texts_with(vt: VaderTokens, words) -> np.ndarray:
     """Indices of the texts with at least one of these (lower-cased) words."""
     ids = [vt.words.id(word) for word in words]
-    has = np.isin(vt.words.ids, [i for i in ids if i >= 0])
-    return np.flatnonzero(np.bincount(vt.tokens.text[has], minlength=vt.tokens.n_texts) > 0)
+    return _texts_holding(vt.tokens, np.isin(vt.words.ids, [i for i in ids if i >= 0]))
+
+
+def _texts_holding(tokens: Tokens, has: np.ndarray) -> np.ndarray:
+    """Indices of the texts with at least one token where `has` (one flag per token) is True."""
+    return np.flatnonzero(np.bincount(tokens.text[has], minlength=tokens.n_texts) > 0)
 
 
 def vader_tokens(split: Split) -> VaderTokens:
@@ -643,8 +643,7 @@ def texts_with_types(tokens: Tokens, words) -> np.ndarray:
     """Indices of the texts holding at least one token equal to one of `words`."""
     wanted = set(words)
     ids = [i for i, word in enumerate(tokens.vocabulary) if word in wanted]
-    has = np.isin(tokens.types, ids)
-    return np.flatnonzero(np.bincount(tokens.text[has], minlength=tokens.n_texts) > 0)
+    return _texts_holding(tokens, np.isin(tokens.types, ids))
 
 
 def _rewrite_marks(tokens: Tokens) -> Tokens:
@@ -779,7 +778,8 @@ def _emoticon_polarity(word: str) -> float:
     return _face_polarity().get(word, np.nan)
 
 
-def _pattern_words(vocabulary: list, analyzer) -> _PatternWords:
+def pattern_words(vocabulary: list, analyzer) -> _PatternWords:
+    """What pattern's analyzer knows of each (lower-cased) token of `vocabulary`."""
     len(analyzer)  # the lexicon loads on first use
     n = len(vocabulary)
     entries = [dict.get(analyzer, word) for word in vocabulary]
@@ -819,11 +819,6 @@ def _pattern_words(vocabulary: list, analyzer) -> _PatternWords:
                          intensity=psi[:, 2].copy(), adverb=adverb, negation=only("negation"),
                          ly=ly, long=lengths > 2, long_unquoted=unquoted, exclamation=only("!"),
                          irony=only("(!)"), emoticon=emoticon)
-
-
-def pattern_words(vocabulary: list, analyzer) -> _PatternWords:
-    """What pattern's analyzer knows of each (lower-cased) token of `vocabulary`."""
-    return _pattern_words(vocabulary, analyzer)
 
 
 def without_words(words: _PatternWords, vocabulary: list, left_out) -> _PatternWords:
@@ -872,7 +867,7 @@ def pattern_scores(tokens: Tokens, analyzer, words: _PatternWords | None = None
     """Polarity and subjectivity of every text by pattern's rules, and a mask of the texts where a
     rare rule (see the module's docstring) needs the package itself. `words`: the analyzer's view
     of `tokens.vocabulary` when already known (`pattern_words`, `without_words`)."""
-    words = _pattern_words(tokens.vocabulary, analyzer) if words is None else words
+    words = pattern_words(tokens.vocabulary, analyzer) if words is None else words
     w = {name: getattr(words, name)[tokens.types] for name in words.__dataclass_fields__}
     known = w["known"]
     n_texts = tokens.n_texts
