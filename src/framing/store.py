@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import CONTENT_KINDS, UsageError, processed_dir, raw_dir
+from .config import CONTENT_KINDS, UsageError, corpus_folders, processed_dir, raw_dir
 
 TABLES = ("articles", "sentences", "removed")
 PARTITION_ROWS = 1_000_000  # larger tables become a folder of parts
@@ -981,8 +981,6 @@ def missing_corpus(folder: Path, command: str = "report", *, root: Path | None =
     the one asked for."""
     import difflib
 
-    from .config import corpus_folders
-
     folder = Path(folder)
     name = folder.name or str(folder)
     if folder.exists():
@@ -1014,7 +1012,7 @@ def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd
     path = _table_path(folder, name)
     if not path.exists():
         raw = raw_dir(root) / folder.name
-        if folder.resolve().parent == processed_dir(root).resolve() and not raw.exists() and _has_corpora(root):
+        if folder.resolve().parent == processed_dir(root).resolve() and not raw.exists() and corpus_folders(root=root):
             raise FileNotFoundError(missing_corpus(raw, "build", root=root))  # a name with a typo
         raise FileNotFoundError(
             f"{path} does not exist: build the corpus first with "
@@ -1026,12 +1024,6 @@ def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd
                       stacklevel=3)
     # a table in parts: exactly its parts (`table_files`), never another file put in that folder
     return pd.read_parquet(path if path.is_file() else [str(p) for p in table_files(folder, name)])
-
-
-def _has_corpora(root: Path | None) -> bool:
-    from .config import corpus_folders
-
-    return bool(corpus_folders(root=root))
 
 
 def changed_since_build(folder: Path, *, root: Path | None = None) -> bool:
