@@ -43,11 +43,13 @@ import pandas as pd
 from .actors import _person_mentions, find_actors, match_actors, outlet_names, read_rules, resolve_names
 from .config import CONTENT_KINDS
 from .lexicons import load_data
+from .quote_spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _TITLE_SMALL_WORDS, _WORD, _articles,
+                          _ends_sentence, _is_name, _is_partial, _is_title, _narration, _only_quotes, _title_case,
+                          _units)
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "sentence_end", "kind",
                  "position", "quote", "is_direct", "is_partial", "speaker", "speaker_label", "verb",
                  "verb_text", "verb_stance", "is_anonymous", "n_words", "pattern", "lexicon_version"]
-_QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{8,})’(?!\w)")
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?[A-Z][\w’'.\-]*)*"
 _PRONOUNS = {"he", "she", "they"}
 _NOT_INDEFINITE = r"(?!(?:A|An|Another)\s|The\s+[a-z])"  # an article opening a sentence opens no name
@@ -64,12 +66,6 @@ _NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesda
                  "Today", "Yesterday", "But", "And", "So", "When", "While"}
 _OPENING_CONJUNCTIONS = {"As", "But", "And", "Yet", "So", "While", "When", "Still", "Now"}  # not part of a name
 _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
-_PARAGRAPH_CLOSE = "\u2063"  # invisible separator: marks a closing quote the paragraph's end stands for
-_PLACEHOLDER = "quoted"  # stands for a quoted span in the narration: lower case, never a name
-_WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
-_FULL_INTRO = re.compile(r"(?:^|[,:;—–]|^\s*[-•*])\s*$")  # what may stand before a full (not partial) quote
-_FIRST_LETTER = re.compile(r"[^\W\d_]")
-_PERSON = re.compile(rf"(?<![\w’'.-]){_NAME}")
 _POSSESSIVE = re.compile(r"[’']s$")
 _ORGANISATION_HEAD = re.compile(r"[A-Z][\w.]* for (?:[A-Z][\w.]*\s+)*(?:and\s+)?$")  # "Centers for Disease Control and "
 # What may stand between a speaker and the verb: a time ("Biden on Friday claimed", "this week
@@ -80,10 +76,7 @@ _AUXILIARIES = ("has|have|had|also|later|then|again|previously|repeatedly|once|p
                 r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
                 r"went on to|goes on to|(?:is|are|was|were)\s+quoted\s+as")  # "is expected to say", "was quoted as saying"
 ATTRIBUTION_TAIL_WORDS = 6  # "…, officials said on Tuesday in a statement." still ends the sentence
-MAX_QUOTE_SENTENCES = 6  # a quote left open is joined with at most this many sentences
-TITLE_MAX_WORDS = 8  # a quoted span in title case up to this long names a show, book or document
 TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attribution of its own is a term
-_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
 # Words a headline in title case capitalises that no person's name holds after its first word
 # ("World Leaders Try To Change Trump's Mind": "Try To Change Trump" is no name).
 _HEADLINE_WORDS = frozenset({w.capitalize() for w in _TITLE_SMALL_WORDS - {"of", "the"}}
@@ -462,57 +455,6 @@ def _outlets() -> frozenset:
     platforms = set(load_data("reporting_verbs")["roles"].get("platforms", ()))
     names = {n[4:] if n.startswith("The ") else n for n in set(read_rules().organisations) - platforms}
     return frozenset(names) | frozenset(f"The {n}" for n in names)
-
-
-_RECORD_FIELDS = ("article_id", "sentence_id", "paragraph_id", "outlet", "event", "kind", "position")
-
-
-def _articles(table: pd.DataFrame, text_col: str):
-    """The sentences of each article as lists of named tuples, in order (the table sorted by
-    article): one pass over the columns instead of a data frame per article."""
-    fields = [f for f in _RECORD_FIELDS if f in table and f != text_col] + [text_col]
-    records = table[fields].itertuples(index=False, name="Sentence")
-    article, current = object(), []
-    for record in records:
-        if record.article_id != article:
-            if current:
-                yield current
-            article, current = record.article_id, []
-        current.append(record)
-    if current:
-        yield current
-
-
-def _units(article: list, text_col: str):
-    """(first record, last sentence_id, text) per sentence, or per run of sentences joined because
-    a quotation mark opened in the first one closes only in a later one."""
-    records = [r for r in article if isinstance(getattr(r, text_col), str)]
-    i = 0
-    while i < len(records):
-        first, text, j = records[i], getattr(records[i], text_col), i
-        while _is_open(text) and j + 1 < len(records) and j - i + 1 < MAX_QUOTE_SENTENCES:
-            if _continues_in_next_paragraph(records[j], records[j + 1], text_col):
-                text += _PARAGRAPH_CLOSE + ("”" if text.count("“") > text.count("”") else '"')
-                break
-            j += 1
-            text = f"{text} {getattr(records[j], text_col)}"
-        if _is_open(text):  # never closed: read the first sentence alone
-            text, j = getattr(first, text_col), i
-        yield first, records[j].sentence_id, text
-        i = j + 1
-
-
-def _continues_in_next_paragraph(record, following, text_col: str) -> bool:
-    """True when a quote left open at the end of a paragraph goes on in the next one: news style
-    leaves the closing mark off a quoted paragraph and opens the next paragraph with a new mark."""
-    paragraph, next_paragraph = getattr(record, "paragraph_id", None), getattr(following, "paragraph_id", None)
-    return (paragraph is not None and next_paragraph is not None and paragraph != next_paragraph
-            and str(getattr(following, text_col)).lstrip().startswith(("“", '"')))
-
-
-def _is_open(text: str) -> bool:
-    """True when the text opens a quotation it does not close (curly or straight marks)."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -928,12 +870,6 @@ def _described_head(narration: str, sentence: int, rows: list[dict], n: int):
     return None
 
 
-def _is_name(quote: str) -> bool:
-    """True when a quoted span is a name (every word capitalised: “Squad”, “Green New Deal”), not words said."""
-    words = _WORD.findall(quote)
-    return bool(words) and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
-
-
 def _person_noun(word: str) -> bool:
     """True when a noun names one person by role or party ("official", "Republican", "senator")."""
     lexicon = _lexicon()
@@ -1124,9 +1060,6 @@ _DIRECTIVES = frozenset({"ordered", "directed", "instructed", "required", "told"
 _VERB_AFTER_NOUN = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:need|speed|feed|seed|red|bed|shed)\b)[a-z]+ed\b")
 # A clause of its own with a named subject between a sentence's subject and its quote.
 _OTHER_CLAUSE = re.compile(r"\b(?:after|when|while|because|since|before|until|although|though|whereas)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:[a-z]+ly\s+)?[a-z]+")
-# Words right before a quoted span that make it a name or a term whoever speaks in the sentence.
-_TERM = re.compile(r"\b(?:(?:so-called|known as|titled|entitled)\s+(?:the\s+|a\s+)?|"
-                   r"(?:slogan|motto|tagline|catchphrase|hashtag)s?,?\s+)[“\"]?$")  # "with the slogan “…”": a name
 # Words that say the quoted span is a name or a term, not anyone's words: "so-called “…”", "known as".
 _SCARE = re.compile(rf"\b(?:so-called|known as|titled|entitled|named|dubbed|called)\s+(?:the\s+|a\s+)?{_PLACEHOLDER}\b")
 
@@ -1241,38 +1174,6 @@ def _speaks_of(narration: str, speaker: str) -> bool:
     return speaker.split()[-1].lower() in {w.lower() for w in _WORD.findall(narration)}
 
 
-def _ends_sentence(text: str, end: int) -> bool:
-    """True when a quote closes its sentence (only punctuation after it): the attribution may open
-    the next sentence ("… a “tense office atmosphere.”" / "Politico reported, citing …")."""
-    return not _WORD.search(text[end:])
-
-
-def _only_quotes(narration: str) -> bool:
-    """True when a sentence is quotation only: nothing but the placeholders and punctuation."""
-    return _PLACEHOLDER in narration and not _WORD.search(narration.replace(_PLACEHOLDER, ""))
-
-
-def _is_partial(before: str, quote: str) -> bool:
-    """A quote is partial when it is woven into the journalist's sentence: it starts in lower case,
-    or it follows words without a comma, colon or dash in between (Pareti 2016 calls these mixed
-    quotes)."""
-    letter = _FIRST_LETTER.search(quote)
-    starts_lower = letter is not None and letter.group().islower()
-    return starts_lower or not _FULL_INTRO.search(before)
-
-
-def _is_title(text: str, before: str, quote: str) -> bool:
-    """A short quoted span in title case inside a sentence written in sentence case ("on “Fox &
-    Friends”", "an essay called “The Incompetence Dodge”") names a show, book or document: nobody
-    says it. Headlines, in title case throughout, are left alone."""
-    words = _WORD.findall(quote)
-    sentence = _WORD.findall(text)
-    return (bool(before.strip()) and 2 <= len(words) <= TITLE_MAX_WORDS
-            and all(w[0].isupper() or w.isdigit() or w in _TITLE_SMALL_WORDS for w in words)
-            and sum(w[0].islower() for w in sentence) * 2 >= len(sentence)
-            and not quote.rstrip().endswith(("?", "!")))
-
-
 _GENERAL_BODIES = {"Agency", "Department", "Office", "Administration", "Organization", "Organisation", "Group",
                    "Company", "Corporation", "Service", "Bureau", "Authority"}
 # Organisation words that name a kind of body, not one body, when written alone ("Government has
@@ -1302,15 +1203,6 @@ _BODY = re.compile(r"(?<=\()[A-Z]{2,6}(?=\))|(?<![\w.])(?:[A-Z][\w’'.-]*\s+(?:
 _IT = re.compile(r"\b(?:[Ii]t|[Ii]ts)\b(?![’'])")
 _THE_BODY = re.compile(r"\b[Tt]he\s+([A-Z][\w.-]*?)(?:[’']s?)?(?![\w’'.-]|\s+[A-Z])")  # "the Taliban('s)"
 _NOT_BODIES = {"Covid", "COVID", "Coronavirus", "Omicron", "Delta", "Day", "Week", "Month", "Year", "War"}
-
-
-_LOWER_WORD = re.compile(rf"(?<![\w’'.-])(?!(?:{'|'.join(sorted(_TITLE_SMALL_WORDS))}|{_PLACEHOLDER})\b)[a-z]")
-
-
-@lru_cache(maxsize=1 << 16)
-def _title_case(narration: str) -> bool:
-    """True when every word but the small ones is capitalised (a headline in title case)."""
-    return _LOWER_WORD.search(narration) is None
 
 
 def _inside_name(words: list[str], i: int) -> bool:
@@ -1554,21 +1446,6 @@ def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
                or "-" in t and all(part in roles for part in t.split("-"))  # "Director-General"
                or len(t) > 1 and t.isupper() and t.isalpha()), default=0)  # a body in capitals: "WHO"
     return tokens[:cut], tokens[cut:]
-
-
-def _narration(text: str, spans) -> str:
-    """The sentence with quoted spans replaced by a placeholder, so names inside quotes are not
-    taken for speakers."""
-    out, last = [], 0
-    for start, end, _ in spans:
-        out.append(text[last:start])
-        out.append(f" {_PLACEHOLDER} ")
-        last = end
-    out.append(text[last:])
-    return "".join(out).translate(_SPACES)
-
-
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"), " ")  # read as plain spaces
 
 
 # A word each pattern needs in the sentence (a cheap test before the regex).
