@@ -1,0 +1,254 @@
+"""The reporting-verb lexicon and the attribution patterns compiled from it.
+
+`_lexicon()` reads `src/framing/data/reporting_verbs.toml` (reporting verbs and their stance,
+neutral or evaluative; role words; anonymous phrases; nouns for documents) once and compiles the
+regular expressions of an attribution in the quote's own sentence, a rule-based attribution in the
+spirit of Pouliquen, Steinberger & Best (2007) and Pareti (2016): "NAME said", "said NAME", "NAME,
+role, said", "“…,” NAME said", "NAME said: “…”", "according to NAME" or to a document, a document's
+author, whoever calls a quoted word so, is prompted to say it or claims it. `attribution` runs them;
+the fragments of a name and a time here serve its own patterns too.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .lexicons import load_data
+from .quote_spans import _PLACEHOLDER
+
+_NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?[A-Z][\w’'.\-]*)*"
+_NOT_INDEFINITE = r"(?!(?:A|An|Another)\s|The\s+[a-z])"  # an article opening a sentence opens no name
+
+# Verbs whose agent, after "by", names or judges what the quoted span says ("described by critics as").
+_PASSIVE_VERBS = ("called|described|dubbed|labeled|labelled|branded|termed|characterized|characterised|hailed|"
+                  "decried|condemned|celebrated|praised|touted|criticized|criticised|denounced|derided|dismissed|"
+                  "billed|framed|portrayed|seen|viewed|regarded")
+
+# A word that opens a clause: "critics on Thursday when she referred …" ends the anonymous source
+# at "Thursday".
+_NOT_CLAUSE = r"(?!(?:when|who|whom|which|that|he|she|they|we|him|them|us|and|but|after|before|while|as|because|if)\b)"
+
+# What may stand between a speaker and the verb: a time ("Biden on Friday claimed", "this week
+# said") and auxiliaries or adverbs of time ("has repeatedly said").
+_WHEN = (r"(?:\s+(?:on|this|last|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+         r"Sunday|week|month|year|morning|afternoon|evening|night|[A-Z][a-z]+\.?\s+\d{1,2}))?")
+_AUXILIARIES = ("has|have|had|also|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
+                r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
+                r"went on to|goes on to|(?:is|are|was|were)\s+quoted\s+as")  # "is expected to say", "was quoted as saying"
+
+
+class _Lexicon(NamedTuple):
+    forms: dict  # form as written → (lemma, stance)
+    patterns: list  # (pattern name, compiled regex)
+    subject: re.Pattern  # a person opening the sentence, later followed by a reporting verb
+    anonymous: list  # anonymous phrases, lower case
+    roles: frozenset  # capitalised role words cut off a label to give the name
+    nouns: frozenset  # lower-case role nouns after a body's name ("NATO chief")
+    documents: frozenset  # lower-case nouns for what someone wrote ("proclamation", "report")
+    heads: frozenset  # nouns that may stand between a name and its verb (roles, anonymous, documents)
+    titles: frozenset  # lower-case roles that stand for a person already named ("the president")
+    staff: frozenset  # lower-case roles between a body's name and a person's ("CNN anchor Jake Tapper")
+    abbreviations: dict  # abbreviated title → the role it stands for ("gov" → "governor")
+    version: str
+    crowds: tuple = ()  # counts that open a crowd, lower case ("thousands" of …)
+    members: frozenset = frozenset()  # plurals of office-holders whose named group speaks ("senators")
+    part: frozenset = frozenset()  # words opening a part of a group, not the whole ("some", "two")
+    quantifiers: frozenset = frozenset()  # words counting unnamed people, dropped from their name ("some")
+    document_forms: dict = {}  # forms of verbs only a document takes ("the statement read") → (lemma, stance)
+
+
+@lru_cache(maxsize=4)
+def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
+    """The reporting-verb lexicon `name` read from its data file, with its patterns compiled."""
+    data = load_data(name)
+    forms = _verb_forms(data)
+    document_forms = {form: (verb, "neutral") for verb in data.get("document_only", ())
+                      for form in _forms_of(verb, data)}
+    anonymous = sorted(data["anonymous"]["phrases"], key=len, reverse=True)
+    titles = frozenset(data["roles"]["titles"])
+    speaker = _speaker_pattern(titles, anonymous)
+    documents = frozenset(data["roles"].get("documents", ()))
+    patterns = [*_verb_patterns(speaker, forms, frozenset(data["inverted"]["verbs"])),
+                *_source_patterns(speaker, documents),
+                *_naming_patterns(speaker, data["roles"].get("claims", ()), document_forms)]
+    nouns = frozenset(data["roles"].get("nouns", ()))
+    heads = nouns | documents | {a.split()[-1].lower() for a in anonymous}
+    return _Lexicon(forms, patterns, _subject_pattern(forms), [a.lower() for a in anonymous],
+                    frozenset(data["roles"]["words"]), nouns, documents, heads, titles, titles | nouns,
+                    dict(data["roles"].get("abbreviations", ())), str(data["version"]),
+                    tuple(data["anonymous"].get("crowds", ())), frozenset(data["anonymous"].get("members", ())),
+                    frozenset(data["anonymous"].get("part", ())), frozenset(data["anonymous"].get("quantifiers", ())),
+                    document_forms)
+
+
+def _forms_of(verb: str, data: dict) -> list[str]:
+    """The forms of `verb` as written: its irregular forms listed in `data`, else the regular ones."""
+    return data.get("irregular", {}).get(verb) or _regular_forms(verb)
+
+
+def _verb_forms(data: dict) -> dict[str, tuple[str, str]]:
+    """Every form of the neutral and evaluative reporting verbs → (lemma, stance)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for stance in ("neutral", "evaluative"):
+        for verb in data[stance]:
+            for form in _forms_of(verb, data):
+                forms[form] = (verb, stance)
+    return forms
+
+
+def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
+    """The regex (group `who`) of who may speak: a name, a pronoun, a role, a description, an
+    anonymous phrase, an unnamed person opened by "a"."""
+    # "A Beijing official", "An Army spokesman": an unnamed person, never a name opened by "A"
+    return (rf"(?<![\w’'.-])(?P<who>(?:{_NOT_INDEFINITE}{_NAME}|the\s+[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(titles)})\b|"
+            rf"{_NOT_INDEFINITE}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|it(?=\s)|"
+            rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
+            rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s|,)|"
+            rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
+            rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
+            rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
+            rf"(?:[Aa]n?|[Aa]nother)\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who|and|or|but)\s)[\w’'-]+\s+){{0,3}}?"
+            rf"(?!(?:and|or|but)\s)[a-z][\w-]*(?=\s|[.!?…]*$))")  # "in a speech Sunday and said": no one
+
+
+def _name_verb(speaker: str, verbs) -> re.Pattern:
+    """A speaker, an aside, a time, auxiliaries, then one of `verbs` (groups `who`, `noun`, `verb`)."""
+    return re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s)"
+                      rf"|\s+[—–-]\s+[^—–,;]{{3,80}}?\s+[—–-](?=\s))?"  # an aside between dashes, as between commas
+                      rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
+                      rf"\s+(?:(?!(?:and|or|but|then)\s)(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(verbs)})\b")
+
+
+def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset) -> list[tuple[str, re.Pattern]]:
+    """(name, regex) of the attributions built on a reporting verb: a speaker before or after it,
+    a participle, a name right after a quote."""
+    participles = _alternatives(f for f in forms if f.endswith("ing"))
+    after_quote = {f for f, (verb, _) in forms.items() if f != verb and not f.endswith("ing") and verb != "tell"}
+    inverted = {form for form, (verb, _) in forms.items() if verb in inverted_verbs}
+    return [
+        ("name_verb", _name_verb(speaker, forms)),
+        # "CNN's chief White House correspondent, Jane Roe, asked Biden …": a person's name in
+        # apposition to a role, then the verb
+        ("apposition_verb", re.compile(rf"^\s*[^,;{_PLACEHOLDER[0]}]{{3,80}},\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME}),"
+                                       rf"\s+(?:[a-z]+ly\s+)?(?P<verb>{_alternatives(f for f in forms if not f.endswith('ing'))})\b")),
+        ("subject_participle", re.compile(rf"^\s*{speaker}[\s,][^.;]*?(?:,|\s+and)\s+(?P<verb>{participles})\b")),
+        # "“…,” Dr. Jane Roe, a former president of the association and now the head of a firm, told …"
+        ("after_quote", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME})\s*(?:\([^()]*\))?,[^;]{{3,250}}?,"
+                                   rf"\s+(?:[a-z]+ly\s+)?(?P<verb>{_alternatives(forms)})\b")),
+        # "Declaring that … must “get this done,” President Joe Biden opened the summit." (also after
+        # "And", "But": "And saying Israel is “responsible …,” Hamas launched more rockets")
+        ("opening_participle", re.compile(rf"^\s*(?:(?:And|But|Yet|So|Then|Still)\s+[a-z]+|[A-Z][a-z]+)ing\b"
+                                          rf"[^;]*?\b{_PLACEHOLDER}\b(?:[^;]*?,)?\s+"
+                                          rf"(?:the\s+)?{speaker}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")),
+        # "“…,” Dr. Jane Roe, director of the agency, …" and an excerpt cut after the name
+        # ("“…,” Georgia Secretary of State Brad Raffensperger, a..."): the name after the quote
+        ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:,|\(|\.{{3}}|…|$)")),
+        ("quote_name", re.compile(rf"\b{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:\.{{3}}|…)\s*$")),
+        # "“…,” the 14-year-old, frustrated at …": a description after the quote
+        ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>the\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)\s*(?:,|\.{{3}}|…|$)")),
+        ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
+        # a role in lower case between the verb and a full name: "says economist Jane Roe", "said
+        # co-author John Doe, of …", "said former President Jane Roe"
+        ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)})\s+(?:(?!(?:{_alternatives(_ROLE_STOPS)})\b)"
+                                 rf"[a-z][\w-]*\s+){{1,3}}?(?P<who>[A-Z][\w’'.\-]*\s+{_NAME})"
+                                 rf"(?=\s*(?:[,.;(]|$|(?:of|from|at|in|on|who)\b))")),
+        # right after a quote any reporting verb comes before its speaker ("“…,” promised the chief executive")
+        ("verb_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<verb>{_alternatives(after_quote)})\s+(?:the\s+)?{speaker}")),
+    ]
+
+
+def _source_patterns(speaker: str, documents: frozenset) -> list[tuple[str, re.Pattern]]:
+    """(name, regex) of the attributions to a source: "according to" a person or a document, and a
+    document's author."""
+    return [
+        # "according to a report released by the United Nations", "… the statement signed by Dr. Jane Roe"
+        ("according_to_document", re.compile(
+            rf"\b[Aa]ccording to\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(documents)})\s+"
+            rf"(?:[a-z]+\s+){{0,2}}?(?:from|by|of)\s+(?:the\s+)?(?P<who>{_NAME}|[a-z][\w-]*)"
+            rf"(?P<role>(?:\s+[a-z]+){{1,2}})?(?:,\s+(?P<named>{_NAME}))?")),
+        # "according to a White House fact sheet": the body or person written before the document
+        ("according_to_author", re.compile(
+            rf"\b[Aa]ccording to\s+(?:an?|the)\s+(?:(?:new|recent|previous|latest|[A-Z][a-z]+day)\s+)?"
+            rf"(?P<who>{_NAME})\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b")),
+        # "a State Department fact sheet issued in January, which said …": the document's author
+        ("document_which", re.compile(
+            rf"\b(?:an?|the)\s+(?P<who>{_NAME})\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b[^;]{{0,150}}?,"
+            rf"\s+which\s+(?:also\s+)?(?P<verb>said|says|stated|states|noted|notes|added|warned|concluded|found)\b")),
+        ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
+        # "according to the report": the author of the report named before (`_speaker`)
+        ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?P<who>the\s+(?:[a-z-]+\s+){{0,2}}?"
+                                    rf"(?:{_alternatives(documents)}))(?=[\s.,;:]|$)")),
+    ]
+
+
+def _naming_patterns(speaker: str, claims, document_forms: dict) -> list[tuple[str, re.Pattern]]:
+    """(name, regex) of the attributions of a quoted word or phrase: whoever calls it so, is
+    prompted to say it, claims it, writes it in a document or has it as their words."""
+    return [
+        # the agent of a passive naming verb: "called “purges” by their critics"
+        ("passive_by", re.compile(rf"\b(?P<verb>called|described|dubbed|labeled|labelled|branded|termed|"
+                                  rf"characterized|characterised|hailed|decried|condemned)\b[^;]{{0,60}}?"
+                                  rf"\b{_PLACEHOLDER}\b[^;]{{0,40}}?\bby\s+(?:the\s+)?{speaker}")),
+        # the agent before the span: "celebrated by advisers as a “beacon of freedom”"
+        ("passive_by", re.compile(rf"\b(?P<verb>{_PASSIVE_VERBS})\s+by\s+(?:the\s+)?{speaker}"
+                                  rf"\s+as\s+(?:an?\s+|the\s+)?{_PLACEHOLDER}\b")),
+        # "what the CDC calls “high”", "what Democrats have dubbed “human infrastructure”": the namer
+        ("what_called", re.compile(rf"\b[Ww]hat\s+(?:the\s+)?{speaker}\s+(?:(?:has|have|had|once)\s+)?"
+                                   rf"(?P<verb>calls|called|call|dubs|dubbed|describes|described|terms|termed|labels|"
+                                   rf"labeled|labelled|refers to|referred to)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+                                   rf"{_PLACEHOLDER}\b")),
+        # "prompting the state’s governor to ask: “…”", "prompted President Jane Roe on Wednesday to use a word"
+        ("prompted", re.compile(rf"\b(?:prompted|prompting|prompts|led|leading|forced|forcing)\s+(?:the\s+)?{speaker}"
+                                rf"{_WHEN}\s+to\s+(?P<verb>ask|say|declare|tweet|write|warn|respond|use|call|"
+                                rf"insist|admit|concede|acknowledge|quip|joke)\b[^;]*?{_PLACEHOLDER}")),
+        # "The Taliban's assurance of a “safe passage”", "Jane Roe's contention that … was “…”": a noun
+        # for what someone says or means to do, owned by a name, holds that name's words
+        ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:administration|government|"
+                                   rf"campaign|team))?)[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
+                                   rf"(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
+        # "Pelosi's statement read: “…”", "the letter reads": a verb whose subject is only ever a document
+        ("document_verb", _name_verb(speaker, document_forms)),
+        # "(to use President Jane Roe's words)", "in the words of Jane Roe"
+        ("words_of", re.compile(rf"\b(?:in|to use|in the)\s+(?P<who>{_NAME})[’']s?\s+(?:own\s+)?words\b"
+                                rf"|\bin the words of\s+(?P<who2>{_NAME})")),
+    ]
+
+
+def _subject_pattern(forms: dict) -> re.Pattern:
+    """A person opening the sentence, later followed by an inflected reporting verb (groups `who`, `verb`)."""
+    inflected = _alternatives(form for form, (verb, _) in forms.items() if form != verb)  # "said", not "say"
+    return re.compile(rf"^\s*(?:the\s+)?(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s*\([^()]{{1,30}}\))?"
+                      rf"(?:,[^,]{{3,200}},)?\s[^;]*?\b(?<!-)(?P<verb>{inflected})\b")  # not "so-called"
+
+
+def _capitalised(phrases) -> str:
+    """A regex alternation of `phrases` capitalised as a sentence opens them ("Local leaders")."""
+    return _alternatives(p[:1].upper() + p[1:] for p in phrases)
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of `words`, longest first so that "pointed out" wins over "pointed"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _regular_forms(verb: str) -> list[str]:
+    """The base, third-person, past and -ing forms of a regular verb ("cite" → cites, cited, citing)."""
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if re.search(r"(s|sh|ch|x|z)$", verb):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    doubled = verb + verb[-1] if re.search(r"[^aeiou][aeiou][bdgmnprt]$", verb) and len(verb) <= 4 else verb
+    return [verb, verb + "s", doubled + "ed", doubled + "ing"]
+
+
+_AFTER_INVERTED = {"who", "whose", "of", "in", "at", "on", "to", "for", "and", "with", "from", "during", "after",
+                   "before", "about", "last", "this", "earlier", "later", "late", "early", "told"}
+
+_OPENS_CLAUSE = {"that", "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "this", "these", "those",
+                 "there", "his", "her", "their", "its", "our", "in", "on", "to", "with", "about", "of", "so", "if",
+                 "not", "no", "more", "many", "some", "all", "one", "two", "quoted", "what", "how", "why", "who"}
+_ROLE_STOPS = _OPENS_CLAUSE | _AFTER_INVERTED | {"in", "by", "as", "about", "not", "also", "then", "so", "because",
+                                                "if", "than", "there", "his", "her", "their", "its", "our", "my"}
