@@ -44,29 +44,21 @@ from .attribution_patterns import (_AFTER_INVERTED, _Lexicon, _NAME, _OPENS_CLAU
                                    _lexicon)
 from .config import CONTENT_KINDS
 from .lexicons import load_data
-from .quote_spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _TITLE_SMALL_WORDS, _WORD, _articles,
-                          _ends_sentence, _is_name, _is_partial, _is_title, _narration, _only_quotes, _title_case,
-                          _units)
+from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS,
+                         _POSSESSIVE, _PRONOUNS, _after_the, _body_after_the, _body_of, _initials, _is_place,
+                         _kind_of_body, _labels, _named_group, _names_a_person, _not_a_speaker, _opens_with, _outlets,
+                         _split_label, _titled_person, _without_owner)
+from .quote_spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _articles, _ends_sentence,
+                          _is_name, _is_partial, _is_title, _narration, _only_quotes, _title_case, _units)
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "sentence_end", "kind",
                  "position", "quote", "is_direct", "is_partial", "speaker", "speaker_label", "verb",
                  "verb_text", "verb_stance", "is_anonymous", "n_words", "pattern", "lexicon_version"]
-_PRONOUNS = {"he", "she", "they"}
-_NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesday", "Wednesday",
-                 "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
-                 "May", "June", "July", "August", "September", "October", "November", "December",
-                 "Today", "Yesterday", "But", "And", "So", "When", "While"}
 _OPENING_CONJUNCTIONS = {"As", "But", "And", "Yet", "So", "While", "When", "Still", "Now"}  # not part of a name
 _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
-_POSSESSIVE = re.compile(r"[’']s$")
 _ORGANISATION_HEAD = re.compile(r"[A-Z][\w.]* for (?:[A-Z][\w.]*\s+)*(?:and\s+)?$")  # "Centers for Disease Control and "
 ATTRIBUTION_TAIL_WORDS = 6  # "…, officials said on Tuesday in a statement." still ends the sentence
 TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attribution of its own is a term
-# Words a headline in title case capitalises that no person's name holds after its first word
-# ("World Leaders Try To Change Trump's Mind": "Try To Change Trump" is no name).
-_HEADLINE_WORDS = frozenset({w.capitalize() for w in _TITLE_SMALL_WORDS - {"of", "the"}}
-                            | {"From", "Into", "Over", "After", "Amid", "Against", "Is", "Are", "Was", "Were",
-                               "Has", "Have", "Had", "Says", "Warns", "Urges", "Calls"})
 
 
 # ── quotes ──────────────────────────────────────────────────────────────────────────────────────
@@ -169,16 +161,6 @@ def _acronym_of(name: str, names: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _body_of(name) -> bool:
-    """True when a speaker is a body named by an organisation word right before "of" / "for" ("League of
-    Conservation Voters", "Institute of Energy Economics and Financial Analysis"): no person is read
-    in it (not "Jane Roe of the National Weather Service", whose body comes after "of")."""
-    if not isinstance(name, str):
-        return False
-    head = re.split(r"\s(?:of|for)\s", name, maxsplit=1)
-    return len(head) == 2 and head[0].split()[-1] in read_rules().organisation_words  # "League| of"
-
-
 def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     """Speakers as the actors of `framing.actors`: titles cut off and a surname alone ("Trump", from
     "Mr. Trump") as the one full name written with it in the event, else in the table ("Donald
@@ -225,15 +207,6 @@ def _own_outlet(name, outlet) -> bool:
     name = re.sub(r"^The ", "", name.strip(" .")).casefold()
     owns = (re.sub(r"^The ", "", o).casefold() for o in outlet_names((outlet,)))
     return any(name == own or name.startswith(own + " ") or own.startswith(name + " ") for own in owns)
-
-
-@lru_cache(maxsize=1)
-def _outlets() -> frozenset:
-    """Names of the news outlets `framing.actors` knows, less the platforms whose owners speak as
-    companies ("Facebook said"), with and without "The": the owners cut off a reporter's label."""
-    platforms = set(load_data("reporting_verbs")["roles"].get("platforms", ()))
-    names = {n[4:] if n.startswith("The ") else n for n in set(read_rules().organisations) - platforms}
-    return frozenset(names) | frozenset(f"The {n}" for n in names)
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -942,13 +915,6 @@ def _speaks_of(narration: str, speaker: str) -> bool:
     return speaker.split()[-1].lower() in {w.lower() for w in _WORD.findall(narration)}
 
 
-_GENERAL_BODIES = {"Agency", "Department", "Office", "Administration", "Organization", "Organisation", "Group",
-                   "Company", "Corporation", "Service", "Bureau", "Authority"}
-# Organisation words that name a kind of body, not one body, when written alone ("Government has
-# announced", "the Committee said"); a word that is a body's own name ("Hamas", "Pentagon") is not here.
-_KINDS_OF_BODY = _GENERAL_BODIES | {"Government", "Committee", "Court", "Council", "Board", "Commission", "Ministry",
-                                    "Panel", "Tribunal", "Cabinet", "Regime", "Party", "Union", "Team", "Club",
-                                    "Campaign", "Coalition", "Alliance", "Institute", "Center", "Centre", "Foundation"}
 # Kinds of body a general description picks out: "the company" is a firm, never an agency of a state
 # or of states; a body whose name carries no word of either kind ("YouTube", "Acme Inc.") may be either.
 _FIRMS = {"Company", "Corporation", "Corp", "Inc", "Firm", "Group", "Ltd", "LLC", "Holdings", "Bank"}
@@ -1008,13 +974,6 @@ def _remember_bodies(narration: str, memory: _Memory) -> None:
             memory.name_body(match.group(1))
 
 
-def _initials(name: str) -> str:
-    """The capital initials of a body's name, small words skipped ("World Health Organization" →
-    "WHO", "Joint Chiefs of Staff" → "JCS"); a word in capitals gives all its letters ("U.S. Army" → "USA")."""
-    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
-    return "".join(w.replace(".", "") if w.replace(".", "").isupper() else w[0] for w in words)
-
-
 def _single_mention(narration: str, memory: _Memory) -> str | None:
     """The one speaker a sentence without quotes or attribution names, for a bare quote after it
     (the paragraph-level single mention of Muzny et al. 2017): the author of a document it
@@ -1037,8 +996,6 @@ def _spoken_in() -> re.Pattern:
                       rf"(?P<doc>{_alternatives(_lexicon().documents)})\b")
 
 
-_DOCUMENT_VERB_SET = frozenset({"filed", "issued", "released", "published", "sent", "signed", "unveiled", "posted",
-                                "wrote", "submitted"})
 _DOCUMENT_VERBS = f"(?:{'|'.join(sorted(_DOCUMENT_VERB_SET))})"
 
 
@@ -1180,40 +1137,6 @@ def _joint_subject(narration: str) -> str | None:
         if _PAIR_JOIN.fullmatch(narration[a.end:b.start]) and len(narration[:a.start].split()) <= PAIR_MAX_WORDS:
             return a.name
     return None
-
-
-@lru_cache(maxsize=1 << 16)
-def _labels(narration: str) -> tuple:
-    """(role words, name words, opens the sentence) of each run of capitalised words, read once
-    per distinct sentence (news repeats sentences across excerpts and outlets)."""
-    rules = read_rules()
-    out = []
-    for m in _person_mentions(narration, rules, rules.organisations):  # persons as `framing.actors` reads them
-        words = m.name.split()
-        if _headline_run(narration[m.start:m.end].split()):
-            continue  # "Try To Change Trump": a run of a title-case headline, no name
-        roles = narration[m.start:m.end].split()[:-len(words)] if m.has_title else []
-        more_roles, name = _split_label(words)  # role words the speaker rules know ("Journalist")
-        if name:
-            out.append((roles + more_roles, name, not narration[:m.start].strip(" -•*")))
-    return tuple(out)
-
-
-def _headline_run(words: list[str]) -> bool:
-    """True when capitalised words are a stretch of a title-case headline, not a name: a word after
-    the first that a headline capitalises and a name never holds ("Try To Change Trump", "Causing
-    Wildfires By", "Biden Says")."""
-    return any(w.rstrip(",:;") in _HEADLINE_WORDS for w in words[1:])  # an initial ("Mark A. Milley") is a name's
-
-
-def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """(role words, name words) of a label: everything up to the last role word, "of" or "the"
-    is the role ("Secretary of Defense | Pete Hegseth")."""
-    roles = _lexicon().roles
-    cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")
-               or "-" in t and all(part in roles for part in t.split("-"))  # "Director-General"
-               or len(t) > 1 and t.isupper() and t.isalpha()), default=0)  # a body in capitals: "WHO"
-    return tokens[:cut], tokens[cut:]
 
 
 # A word each pattern needs in the sentence (a cheap test before the regex).
@@ -1512,15 +1435,6 @@ def _first_of_pair(before: str, who: str) -> str | None:
     return first
 
 
-_PERSON_SUFFIX = re.compile(r"[a-z](?:er|or|ist|ian|ant|ent)s?$")  # reporter, senator, activist, physician
-
-
-def _names_a_person(noun: str, lexicon: _Lexicon) -> bool:
-    """True when a lower-case noun names a person: a role noun or unnamed source of the data file, or
-    a word made with a suffix for people ("reporter", "activist", "resident")."""
-    return noun in lexicon.heads or noun in lexicon.titles or bool(_PERSON_SUFFIX.search(noun))
-
-
 @lru_cache(maxsize=1 << 12)
 def _relative_pattern(forms: tuple) -> re.Pattern:
     return re.compile(rf"(?<![\w’'.-])(?P<who>{_NAME}),\s+(?:who|which)\s+(?:(?:also|has|had|have|later|then|"
@@ -1563,61 +1477,6 @@ _NAMED_APPOSITION = re.compile(rf",\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME})(?:\s+
 _APPOSITION = re.compile(rf",\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME})\s*(?:,|\.|$)")
 _OWNED = re.compile(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)(?:[’']s?)?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Prof", "Rev", "Mx"}
-_DETERMINERS = {"a", "an", "another", "its", "his", "her", "their"}
-_INDEFINITE = ("a", "an", "another")
-_COMPASS = {"North", "South", "East", "West"}
-_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Ky.", "D-Calif."
-
-
-def _opens_with(words: str, phrase: str) -> bool:
-    """True when `words` open with the whole `phrase` ("people said", not "People’s Bank")."""
-    return words.startswith(phrase) and not re.match(r"\w|[’']s\b", words[len(phrase):])
-
-
-def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
-    """True when the words before a reporting verb cannot be its speaker: a function word opening
-    the sentence ("If that deadline is reached, …", "Those individuals must …"), a party tag
-    ("R-Ky."), a quoted span ("the drug “…” they said"), a possessive without its noun ("branded
-    Harris’s comments"), or a word between name and verb that is neither an adverb, a role, an
-    anonymous source nor a document ("Examples include claims that …"); after a possessive any noun
-    may stand ("Netanyahu’s office said")."""
-    words = who.split()
-    if _PLACEHOLDER in words or _PARTY_TAG.fullmatch(who.rstrip(".,")) or who[:1].isupper() and _headline_run(words):
-        return True
-    rules = read_rules()
-    if (_POSSESSIVE.search(words[0]) and _POSSESSIVE.sub("", words[0]) in rules.function_words
-            or words[-1].rstrip(".,") in rules.breaks or words[-1] in rules.breaks):
-        return True  # "It's Jan. 30": a sentence opener and a date, not a name
-    if len(words) == 1 and who.lower() not in _PRONOUNS | {"it"} and (who in read_rules().function_words or who in _COMPASS):
-        return True  # "If …", "South says" (a country named by its half)
-    if _POSSESSIVE.search(who):  # "Harris’s comments": the owner of a noun, which must follow
-        return noun is None
-    if noun is None or any(_opens_with(who.lower(), a) for a in lexicon.anonymous):
-        return False  # "a person familiar with the talks said"
-    if words[0].lower() in _DETERMINERS:  # "a press release posted"; "a Taliban spokesperson said" speaks
-        return not (words[0].lower() in _INDEFINITE and noun in lexicon.nouns)
-    return noun not in lexicon.heads and not noun.endswith("ly")  # "explicitly stated"
-
-
-def _without_owner(tokens: list[str]) -> list[str]:
-    """A person's name without the owner written before it ("CBS’s Steven Portnoy", "Fox News’
-    Tucker Carlson" → "Steven Portnoy", "Tucker Carlson"): a possessive inside a label followed by
-    two name words or more, none of them an organisation word."""
-    cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t) or t.endswith(("’", "'"))),
-              default=0)
-    rest, owner = tokens[cut:], re.sub(r"(?:[’']s?)$", "", " ".join(tokens[:cut]))
-    if cut and len(rest) >= 2 and owner in _outlets() and not any(t in read_rules().organisation_words for t in rest):
-        return rest
-    return tokens
-
-
-def _titled_person(roles: list[str], name_tokens: list[str]) -> bool:
-    """True when a label is roles followed by a personal name of two words or more ("White House
-    Press Secretary Jen Psaki", "US District Judge Robert Pitman"): a person, though an
-    organisation word stands in the roles."""
-    rules = read_rules()
-    return (len(name_tokens) >= 2 and bool(roles) and roles[-1] in _lexicon().roles
-            and not any(t.rstrip("’'s") in rules.organisation_words for t in name_tokens))
 
 
 def _of_place(tokens: list[str]) -> list[str]:
@@ -1649,33 +1508,6 @@ def _person_of_the(before: str) -> str | None:
     return found.group(1)
 
 
-def _kind_of_body(who: str) -> bool:
-    """True when a speaker is "the" and a word for a kind of body or a party's members ("the
-    Committee", "The Court", "the Democrats"): which one is left to the text around it."""
-    words = who.split()
-    return (len(words) == 2 and words[0] in ("the", "The") and words[1] in read_rules().organisation_words
-            and (words[1] in _KINDS_OF_BODY or words[1] in read_rules().titles))
-
-
-def _after_the(who: str) -> bool:
-    """True when "the" and one capitalised word name a kind of body or one body (`_kind_of_body`,
-    `_body_after_the`)."""
-    return _kind_of_body(who) or _body_after_the(who)
-
-
-def _body_after_the(who: str) -> bool:
-    """True when a speaker is "the" and one capitalised word that is no kind of body, role, party
-    or place ("the Pentagon said", "the Taliban said", "said the Kremlin"): English puts no article
-    before a person's name, so the word names one body."""
-    words = who.split()
-    if len(words) != 2 or words[0] not in ("the", "The") or not words[1][:1].isupper():
-        return False
-    word, rules = words[1], read_rules()
-    return not (_kind_of_body(who) or _POSSESSIVE.search(word) or word.endswith(("’", "'"))
-                or word in _lexicon().roles or word in rules.titles or word in rules.adjectives
-                or word in rules.function_words or word in _NOT_SPEAKERS or _is_place(word.rstrip(".,")))
-
-
 def _acronym_body(roles: list[str]) -> bool:
     """True when a label read as roles only is an acronym and a capitalised word that is neither a
     person's title nor a plural ("TC Energy", "BP America"): a company or body named so, not a
@@ -1693,37 +1525,6 @@ def _without_openers(who: str) -> str:
     words = who.split()
     while len(words) > 1 and (words[0] in rules.function_words or _is_place(words[0]) and words[0].isupper()):
         words = words[1:]
-    return " ".join(words)
-
-
-def _is_place(who: str) -> bool:
-    """A US state, country, capital or large city (as written or in capitals, "WASHINGTON")."""
-    places = read_rules().places
-    return who in places or (who.isupper() and who.title() in places)
-
-
-def _named_group(who: str, noun: str | None) -> str | None:
-    """A group named as a whole, as written ("Democratic senators", "Senate Republicans",
-    "Republican leaders", "Group of Seven leaders"), or None: a plural of office-holders or party
-    members (`members` in the data file) after capitalised words only (a party, chamber, body or
-    body; "of", "and", "for" between them), not opened by a word for a part of it (`part`:
-    "Some Democratic senators", "Two Republican lawmakers" are unnamed people). A place's
-    office-holders ("U.S. senators", "Texas lawmakers") are some of them, and a listed unnamed group
-    opening a sentence ("Local leaders") is unnamed: anonymous. So are office-holders after a
-    nationality adjective ("French ministers", `adjectives` of `actors.toml`)."""
-    lexicon = _lexicon()
-    words = re.sub(r"\s*\([^()]*\)", "", who).split() + ([noun] if noun else [])
-    if words[:1] == ["The"]:
-        words = words[1:]
-    if len(words) < 2 or words[-1].lower() not in lexicon.members or words[0].lower() in lexicon.part:
-        return None
-    before = words[:-1]
-    if not before[0][:1].isupper() or not all(w[:1].isupper() or w in ("of", "and", "for") for w in before):
-        return None
-    adjectives = read_rules().adjectives  # of nationality ("U.S.", "French"), in `actors.toml`
-    if (" ".join(words).lower() in lexicon.anonymous or _is_place(" ".join(before))
-            or any(_is_place(w) or w in adjectives for w in before)):
-        return None  # "Local leaders" (a listed unnamed group), "U.S. senators", "Texas lawmakers": some of them
     return " ".join(words)
 
 

@@ -1,0 +1,231 @@
+"""What a written name names: a person (role words and name words), a body, a place, a group, or nobody.
+
+Word classes read from the reporting-verb lexicon (`attribution_patterns._lexicon`) and the actor
+rules of `framing.actors` (`actors.toml`), shared by the attribution rules, the memory of an article
+and the resolution of speakers across outlets: pronouns and determiners; a label split into roles
+and name ("Secretary of Defense | Pete Hegseth", `_split_label`); the runs of capitalised words that
+name people, as `framing.actors` reads them (`_labels`); places; a body named by "the" and one word
+("the Pentagon") or by a kind of body ("the Committee"); a group named as a whole ("Senate
+Republicans", `_named_group`); and the words before a reporting verb that can never be its speaker
+(`_not_a_speaker`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .actors import _person_mentions, read_rules
+from .attribution_patterns import _Lexicon, _lexicon
+from .lexicons import load_data
+from .quote_spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
+
+_PRONOUNS = {"he", "she", "they"}
+_NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesday", "Wednesday",
+                 "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+                 "May", "June", "July", "August", "September", "October", "November", "December",
+                 "Today", "Yesterday", "But", "And", "So", "When", "While"}
+_POSSESSIVE = re.compile(r"[’']s$")
+
+# Words a headline in title case capitalises that no person's name holds after its first word
+# ("World Leaders Try To Change Trump's Mind": "Try To Change Trump" is no name).
+_HEADLINE_WORDS = frozenset({w.capitalize() for w in _TITLE_SMALL_WORDS - {"of", "the"}}
+                            | {"From", "Into", "Over", "After", "Amid", "Against", "Is", "Are", "Was", "Were",
+                               "Has", "Have", "Had", "Says", "Warns", "Urges", "Calls"})
+
+
+def _body_of(name) -> bool:
+    """True when a speaker is a body named by an organisation word right before "of" / "for" ("League of
+    Conservation Voters", "Institute of Energy Economics and Financial Analysis"): no person is read
+    in it (not "Jane Roe of the National Weather Service", whose body comes after "of")."""
+    if not isinstance(name, str):
+        return False
+    head = re.split(r"\s(?:of|for)\s", name, maxsplit=1)
+    return len(head) == 2 and head[0].split()[-1] in read_rules().organisation_words  # "League| of"
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> frozenset:
+    """Names of the news outlets `framing.actors` knows, less the platforms whose owners speak as
+    companies ("Facebook said"), with and without "The": the owners cut off a reporter's label."""
+    platforms = set(load_data("reporting_verbs")["roles"].get("platforms", ()))
+    names = {n[4:] if n.startswith("The ") else n for n in set(read_rules().organisations) - platforms}
+    return frozenset(names) | frozenset(f"The {n}" for n in names)
+
+
+_GENERAL_BODIES = {"Agency", "Department", "Office", "Administration", "Organization", "Organisation", "Group",
+                   "Company", "Corporation", "Service", "Bureau", "Authority"}
+
+# Organisation words that name a kind of body, not one body, when written alone ("Government has
+# announced", "the Committee said"); a word that is a body's own name ("Hamas", "Pentagon") is not here.
+_KINDS_OF_BODY = _GENERAL_BODIES | {"Government", "Committee", "Court", "Council", "Board", "Commission", "Ministry",
+                                    "Panel", "Tribunal", "Cabinet", "Regime", "Party", "Union", "Team", "Club",
+                                    "Campaign", "Coalition", "Alliance", "Institute", "Center", "Centre", "Foundation"}
+
+
+def _initials(name: str) -> str:
+    """The capital initials of a body's name, small words skipped ("World Health Organization" →
+    "WHO", "Joint Chiefs of Staff" → "JCS"); a word in capitals gives all its letters ("U.S. Army" → "USA")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w.replace(".", "") if w.replace(".", "").isupper() else w[0] for w in words)
+
+
+_DOCUMENT_VERB_SET = frozenset({"filed", "issued", "released", "published", "sent", "signed", "unveiled", "posted",
+                                "wrote", "submitted"})
+
+
+@lru_cache(maxsize=1 << 16)
+def _labels(narration: str) -> tuple:
+    """(role words, name words, opens the sentence) of each run of capitalised words, read once
+    per distinct sentence (news repeats sentences across excerpts and outlets)."""
+    rules = read_rules()
+    out = []
+    for m in _person_mentions(narration, rules, rules.organisations):  # persons as `framing.actors` reads them
+        words = m.name.split()
+        if _headline_run(narration[m.start:m.end].split()):
+            continue  # "Try To Change Trump": a run of a title-case headline, no name
+        roles = narration[m.start:m.end].split()[:-len(words)] if m.has_title else []
+        more_roles, name = _split_label(words)  # role words the speaker rules know ("Journalist")
+        if name:
+            out.append((roles + more_roles, name, not narration[:m.start].strip(" -•*")))
+    return tuple(out)
+
+
+def _headline_run(words: list[str]) -> bool:
+    """True when capitalised words are a stretch of a title-case headline, not a name: a word after
+    the first that a headline capitalises and a name never holds ("Try To Change Trump", "Causing
+    Wildfires By", "Biden Says")."""
+    return any(w.rstrip(",:;") in _HEADLINE_WORDS for w in words[1:])  # an initial ("Mark A. Milley") is a name's
+
+
+def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(role words, name words) of a label: everything up to the last role word, "of" or "the"
+    is the role ("Secretary of Defense | Pete Hegseth")."""
+    roles = _lexicon().roles
+    cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")
+               or "-" in t and all(part in roles for part in t.split("-"))  # "Director-General"
+               or len(t) > 1 and t.isupper() and t.isalpha()), default=0)  # a body in capitals: "WHO"
+    return tokens[:cut], tokens[cut:]
+
+
+_PERSON_SUFFIX = re.compile(r"[a-z](?:er|or|ist|ian|ant|ent)s?$")  # reporter, senator, activist, physician
+
+
+def _names_a_person(noun: str, lexicon: _Lexicon) -> bool:
+    """True when a lower-case noun names a person: a role noun or unnamed source of the data file, or
+    a word made with a suffix for people ("reporter", "activist", "resident")."""
+    return noun in lexicon.heads or noun in lexicon.titles or bool(_PERSON_SUFFIX.search(noun))
+
+
+_DETERMINERS = {"a", "an", "another", "its", "his", "her", "their"}
+_INDEFINITE = ("a", "an", "another")
+_COMPASS = {"North", "South", "East", "West"}
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Ky.", "D-Calif."
+
+
+def _opens_with(words: str, phrase: str) -> bool:
+    """True when `words` open with the whole `phrase` ("people said", not "People’s Bank")."""
+    return words.startswith(phrase) and not re.match(r"\w|[’']s\b", words[len(phrase):])
+
+
+def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
+    """True when the words before a reporting verb cannot be its speaker: a function word opening
+    the sentence ("If that deadline is reached, …", "Those individuals must …"), a party tag
+    ("R-Ky."), a quoted span ("the drug “…” they said"), a possessive without its noun ("branded
+    Harris’s comments"), or a word between name and verb that is neither an adverb, a role, an
+    anonymous source nor a document ("Examples include claims that …"); after a possessive any noun
+    may stand ("Netanyahu’s office said")."""
+    words = who.split()
+    if _PLACEHOLDER in words or _PARTY_TAG.fullmatch(who.rstrip(".,")) or who[:1].isupper() and _headline_run(words):
+        return True
+    rules = read_rules()
+    if (_POSSESSIVE.search(words[0]) and _POSSESSIVE.sub("", words[0]) in rules.function_words
+            or words[-1].rstrip(".,") in rules.breaks or words[-1] in rules.breaks):
+        return True  # "It's Jan. 30": a sentence opener and a date, not a name
+    if len(words) == 1 and who.lower() not in _PRONOUNS | {"it"} and (who in read_rules().function_words or who in _COMPASS):
+        return True  # "If …", "South says" (a country named by its half)
+    if _POSSESSIVE.search(who):  # "Harris’s comments": the owner of a noun, which must follow
+        return noun is None
+    if noun is None or any(_opens_with(who.lower(), a) for a in lexicon.anonymous):
+        return False  # "a person familiar with the talks said"
+    if words[0].lower() in _DETERMINERS:  # "a press release posted"; "a Taliban spokesperson said" speaks
+        return not (words[0].lower() in _INDEFINITE and noun in lexicon.nouns)
+    return noun not in lexicon.heads and not noun.endswith("ly")  # "explicitly stated"
+
+
+def _without_owner(tokens: list[str]) -> list[str]:
+    """A person's name without the owner written before it ("CBS’s Steven Portnoy", "Fox News’
+    Tucker Carlson" → "Steven Portnoy", "Tucker Carlson"): a possessive inside a label followed by
+    two name words or more, none of them an organisation word."""
+    cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t) or t.endswith(("’", "'"))),
+              default=0)
+    rest, owner = tokens[cut:], re.sub(r"(?:[’']s?)$", "", " ".join(tokens[:cut]))
+    if cut and len(rest) >= 2 and owner in _outlets() and not any(t in read_rules().organisation_words for t in rest):
+        return rest
+    return tokens
+
+
+def _titled_person(roles: list[str], name_tokens: list[str]) -> bool:
+    """True when a label is roles followed by a personal name of two words or more ("White House
+    Press Secretary Jen Psaki", "US District Judge Robert Pitman"): a person, though an
+    organisation word stands in the roles."""
+    rules = read_rules()
+    return (len(name_tokens) >= 2 and bool(roles) and roles[-1] in _lexicon().roles
+            and not any(t.rstrip("’'s") in rules.organisation_words for t in name_tokens))
+
+
+def _kind_of_body(who: str) -> bool:
+    """True when a speaker is "the" and a word for a kind of body or a party's members ("the
+    Committee", "The Court", "the Democrats"): which one is left to the text around it."""
+    words = who.split()
+    return (len(words) == 2 and words[0] in ("the", "The") and words[1] in read_rules().organisation_words
+            and (words[1] in _KINDS_OF_BODY or words[1] in read_rules().titles))
+
+
+def _after_the(who: str) -> bool:
+    """True when "the" and one capitalised word name a kind of body or one body (`_kind_of_body`,
+    `_body_after_the`)."""
+    return _kind_of_body(who) or _body_after_the(who)
+
+
+def _body_after_the(who: str) -> bool:
+    """True when a speaker is "the" and one capitalised word that is no kind of body, role, party
+    or place ("the Pentagon said", "the Taliban said", "said the Kremlin"): English puts no article
+    before a person's name, so the word names one body."""
+    words = who.split()
+    if len(words) != 2 or words[0] not in ("the", "The") or not words[1][:1].isupper():
+        return False
+    word, rules = words[1], read_rules()
+    return not (_kind_of_body(who) or _POSSESSIVE.search(word) or word.endswith(("’", "'"))
+                or word in _lexicon().roles or word in rules.titles or word in rules.adjectives
+                or word in rules.function_words or word in _NOT_SPEAKERS or _is_place(word.rstrip(".,")))
+
+
+def _is_place(who: str) -> bool:
+    """A US state, country, capital or large city (as written or in capitals, "WASHINGTON")."""
+    places = read_rules().places
+    return who in places or (who.isupper() and who.title() in places)
+
+
+def _named_group(who: str, noun: str | None) -> str | None:
+    """A group named as a whole, as written ("Democratic senators", "Senate Republicans",
+    "Republican leaders", "Group of Seven leaders"), or None: a plural of office-holders or party
+    members (`members` in the data file) after capitalised words only (a party, chamber, body or
+    body; "of", "and", "for" between them), not opened by a word for a part of it (`part`:
+    "Some Democratic senators", "Two Republican lawmakers" are unnamed people). A place's
+    office-holders ("U.S. senators", "Texas lawmakers") are some of them, and a listed unnamed group
+    opening a sentence ("Local leaders") is unnamed: anonymous. So are office-holders after a
+    nationality adjective ("French ministers", `adjectives` of `actors.toml`)."""
+    lexicon = _lexicon()
+    words = re.sub(r"\s*\([^()]*\)", "", who).split() + ([noun] if noun else [])
+    if words[:1] == ["The"]:
+        words = words[1:]
+    if len(words) < 2 or words[-1].lower() not in lexicon.members or words[0].lower() in lexicon.part:
+        return None
+    before = words[:-1]
+    if not before[0][:1].isupper() or not all(w[:1].isupper() or w in ("of", "and", "for") for w in before):
+        return None
+    adjectives = read_rules().adjectives  # of nationality ("U.S.", "French"), in `actors.toml`
+    if (" ".join(words).lower() in lexicon.anonymous or _is_place(" ".join(before))
+            or any(_is_place(w) or w in adjectives for w in before)):
+        return None  # "Local leaders" (a listed unnamed group), "U.S. senators", "Texas lawmakers": some of them
+    return " ".join(words)
