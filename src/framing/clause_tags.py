@@ -1,0 +1,316 @@
+"""The last rule of the sieve: the speaker read from the part-of-speech tags of the quote's clause.
+
+When the patterns give a quote nobody, the sentence is tagged (TextBlob's English tagger, the
+pattern library's Brill-style tagger shipped as package data: De Smedt & Daelemans 2012) and read
+as a clause: the reporting verb nearest before the quote and its subject, the noun phrase standing
+before the verb (adverbs, auxiliaries, a time phrase, a bracket or an apposition between commas
+skipped), or for a participle ("…, saying", "while promising") the subject of the finite verb it
+hangs on (`_clause_attribution`). The subject then goes through `speaker_memory._speaker` like a
+pattern's match: a description, a role, a group, a pronoun (`speaker_memory._clause_speaker`).
+The tags also tell `attribution` where a finite verb stands (`_tagged`).
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.machinery
+import importlib.util
+import re
+import sys
+from functools import lru_cache
+
+from .actors import read_rules
+from .attribution_patterns import _lexicon
+from .name_kinds import _DETERMINERS, _DOCUMENT_VERB_SET, _PRONOUNS, _named_group, _names_a_person
+from .quote_spans import _PLACEHOLDER
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Maj|Adm|St|Jr|Sr|Prof|Rev)\."
+                    r"|\w+(?:[-’'.&]\w+)*(?<![’']s)|[’']s\b|[^\w\s]")
+_NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS", "PRP", "CD")
+_MODIFIER_TAGS = ("DT", "JJ", "JJR", "JJS", "POS", "PRP$", "CD", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG")
+_BE = frozenset({"is", "was", "were", "are", "be", "been", "being", "am", "'s", "’s"})
+_HAVE = frozenset({"has", "have", "had", "will", "would", "could", "should", "may", "might", "must", "can",
+                   "did", "does", "do", "also", "not", "then", "later", "again", "once", "previously"})
+_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                   "yesterday", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+                   "january", "february", "march", "april", "june", "july", "august", "september", "october",
+                   "november", "december", "day", "time", "earlier", "later", "tonight"})
+_TIME_OPENERS = frozenset({"on", "in", "last", "this", "late", "early", "earlier", "at", "next", "that"})
+_CLAUSE_BREAKS = frozenset({".", ";", "?", "!", ":"})
+_JOINERS = frozenset({"of", "for", "and", "&"})
+_DASHES = frozenset({"—", "–", "-"})
+_QUANTITY = re.compile(r"(?i)(?:\S+\s+)?(?:percent|per cent|%|half|most|many|some|majority|minority|share|"
+                       r"number|dozens|hundreds|thousands|millions|\d[\d,.]*|one|two|three|four|five|six|seven|"
+                       r"eight|nine|ten)\s+of\b")
+_PARTICIPLE_OPENERS = frozenset({",", "while", "when", "after", "before", "and", "by"})
+
+
+@lru_cache(maxsize=1)
+def _english_tagger():
+    """TextBlob's English `tag` function, loaded without TextBlob's package initialisation, which
+    imports NLTK (seconds) for what the tagger never uses: while `textblob.en` and the pattern
+    module it needs are imported, `textblob` stands as an empty package over its own folder, and
+    the entries made meanwhile leave `sys.modules` again, so a later `import textblob` runs as
+    usual. When TextBlob is already imported, its own module is used."""
+    if "textblob" in sys.modules:
+        return importlib.import_module("textblob.en").tag
+    spec = importlib.util.find_spec("textblob")
+    before = set(sys.modules)
+    stand_in = importlib.machinery.ModuleSpec("textblob", None, is_package=True)
+    stand_in.submodule_search_locations = list(spec.submodule_search_locations)
+    sys.modules["textblob"] = importlib.util.module_from_spec(stand_in)
+    try:
+        return importlib.import_module("textblob.en").tag
+    finally:
+        for loaded in set(sys.modules) - before:
+            if loaded == "textblob" or loaded.startswith("textblob."):
+                del sys.modules[loaded]
+
+
+@lru_cache(maxsize=1 << 14)
+def _tagged(narration: str) -> tuple:
+    """((word, tag, start offset), …) of a narration, tagged by TextBlob's English tagger; the
+    quote placeholder is tagged "QUOTE"."""
+    tag = _english_tagger()
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(narration)]
+    if not tokens:
+        return ()
+    tags = tag(" ".join(w.replace(" ", "_") for w, _ in tokens), tokenize=False)
+    if len(tags) != len(tokens):
+        return ()
+    return tuple((w, "QUOTE" if w == _PLACEHOLDER else ":" if w in _DASHES else t, start)
+                 for (w, start), (_, t) in zip(tokens, tags))
+
+
+def _is_verb(tokens: tuple, i: int) -> bool:
+    """True when token `i`, tagged as a verb, heads a clause: not a participle after "be" (a
+    passive: "was called") or after a determiner ("his stated deadline")."""
+    word, tag, _ = tokens[i]
+    if not tag.startswith("VB") or i > 0 and tokens[i - 1][1] == "TO":
+        return False  # "to reassure": what someone means to do, not what they said
+    j = i - 1
+    while j >= 0 and tokens[j][1] == "RB":
+        j -= 1
+    before = tokens[j] if j >= 0 else ("", "", 0)
+    if before[1] in ("DT", "PRP$", "POS", "JJ"):
+        return False
+    passive = before[0].lower() in _BE or before[0].lower().endswith(("’re", "'re", "’m", "'m"))
+    return not (tag in ("VBN", "VBD") and passive)
+
+
+def _subject_end(tokens: tuple, i: int) -> int:
+    """The index of the last word of the subject before the verb at `i` (after skipping adverbs,
+    auxiliaries, a time phrase, a bracket and an apposition between commas), or -1."""
+    i -= 1
+    while i >= 0:
+        word, tag, _ = tokens[i]
+        lowered = word.lower()
+        if tag == "RB" or lowered in _HAVE or tag == "MD":
+            i -= 1
+        elif lowered in _TIME and i > 0 and (tokens[i - 1][0].lower() in _TIME_OPENERS
+                                             or tokens[i - 1][0].lower() in _TIME):
+            i -= 2 if tokens[i - 1][0].lower() in _TIME_OPENERS else 1
+        elif word == ")":
+            while i >= 0 and tokens[i][0] != "(":
+                i -= 1
+            i -= 1
+        elif word in _DASHES:  # "Jane Roe — a former aide — said": the aside skipped
+            k = i - 1
+            while k >= 0 and tokens[k][0] not in _DASHES and tokens[k][0] not in _CLAUSE_BREAKS:
+                k -= 1
+            if k <= 0 or tokens[k][0] not in _DASHES:
+                return -1
+            i = k - 1
+        elif word == "," and i > 0:
+            k = i - 1
+            while k >= 0 and tokens[k][1] in _MODIFIER_TAGS + ("HYPH",) and tokens[k][0] != ",":
+                k -= 1
+            if k > 0 and tokens[k][0] == "," and k < i - 1 and tokens[k - 1][1] in _NOUN_TAGS:
+                if (tokens[i - 1][1] == "NNP" and tokens[i - 2][1] == "NNP"
+                        and not any(t[1] == "NNP" for t in tokens[_subject_start(tokens, k - 1):k])):
+                    return i - 1  # "His opponent, conservative Jane Roe, called": the name in apposition
+                i = k - 1  # "Jane Roe, a Republican, said": the apposition skipped
+            else:
+                return -1
+        else:
+            break
+    return i if i >= 0 and tokens[i][1] in _NOUN_TAGS else -1
+
+
+def _subject_start(tokens: tuple, end: int) -> int:
+    """The index of the first word of the noun phrase ending at `end`: modifiers, possessives and
+    names joined by "of", "for", "and" ("the former acting director for the Centers for Disease
+    Control and Prevention")."""
+    i = end
+    while i > 0 and tokens[i][1] != "PRP":
+        word, tag, _ = tokens[i - 1]
+        if word == ")" and (opening := next((k for k in range(i - 2, max(i - 8, -1), -1) if tokens[k][0] == "("), -1)) > 0:
+            i = opening  # "Group of Seven (G-7) leaders"
+        elif tag in _MODIFIER_TAGS and tag != "PRP":
+            i -= 1
+            if tag == "DT" and not (i > 1 and tokens[i - 1][0].lower() in _JOINERS and tokens[i - 2][1] in _NOUN_TAGS):
+                break  # "the director", not "… for the Centers"
+        elif word.lower() in _JOINERS and i > 1 and tokens[i - 2][1] in _NOUN_TAGS:
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _head_phrase(tokens: tuple, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the subject's head phrase: the words before a "for" or "of the" that opens
+    what the head belongs to ("the president | of the association"); "secretary of state" and
+    "Group of Seven" stay whole."""
+    for k in range(start + 1, end + 1):
+        word = tokens[k][0].lower()
+        if word == "for" or word == "of" and k + 1 <= end and tokens[k + 1][1] in ("DT", "PRP$"):
+            return start, k - 1
+    return start, end
+
+
+def _finite_before(tokens: tuple, i: int) -> int:
+    """The index of the nearest verb before `i` that heads a clause and is not a participle, or -1."""
+    for k in range(i - 1, -1, -1):
+        if tokens[k][0] in _CLAUSE_BREAKS:
+            return -1
+        if tokens[k][1] in ("VBD", "VBZ", "VBP", "VBN") and _is_verb(tokens, k):
+            return k
+    return -1
+
+
+def _participle(tokens: tuple, v: int) -> bool:
+    """True when the word at `v` is a participle ("saying"), also where the tagger read it as an
+    adjective or noun after a comma or "while"."""
+    if v > 0 and tokens[v - 1][1] in ("DT", "JJ", "PRP$", "POS"):
+        return False  # "new reporting": a noun
+    return tokens[v][1] == "VBG" or (tokens[v][0].endswith("ing") and v > 0
+                                     and tokens[v - 1][0].lower() in _PARTICIPLE_OPENERS)
+
+
+def _verb_subject(tokens: tuple, v: int) -> tuple[int, int] | None:
+    """(start, end) token indices of the subject of the verb at `v`; a participle takes the subject
+    of the clause it hangs on ("released a statement saying", "while promising")."""
+    if _participle(tokens, v):
+        if v > 0 and tokens[v - 1][1] in _NOUN_TAGS:  # "a statement saying", "with Turkey acknowledging"
+            noun = tokens[v - 1][0].lower()
+            if noun not in _lexicon().documents:  # a person or body doing it, else nobody ("a rule saying")
+                named = tokens[v - 1][1] in ("NNP", "NNPS") or _names_a_person(noun, _lexicon())
+                return _noun_phrase(tokens, v - 1) if named else None
+            v = _finite_before(tokens, v)  # "released a statement saying": the document's issuer
+            if v < 0 or tokens[v][0].lower() not in _DOCUMENT_VERB_SET:
+                return None
+        else:
+            v = _finite_before(tokens, v)
+        if v < 0:
+            return None
+    end = _subject_end(tokens, v)
+    return None if end < 0 else _noun_phrase(tokens, end)
+
+
+def _noun_phrase(tokens: tuple, end: int) -> tuple[int, int] | None:
+    """(start, end) of the head phrase of the noun phrase ending at `end`; of several joined by
+    "and", the first ("the International Chamber of Shipping and other groups warned"); None when a
+    preposition stands before it (an object: "involved in bipartisan negotiations say")."""
+    start = _subject_start(tokens, end)
+    while start > 1 and tokens[start - 1][0] == "and" and tokens[start - 2][1] in _NOUN_TAGS + (")",):
+        last = start - 2
+        if tokens[last][0] == ")":
+            last = next((k for k in range(last, -1, -1) if tokens[k][0] == "("), 0) - 1
+        if last < 0 or tokens[last][1] not in _NOUN_TAGS or tokens[last][1] == "PRP":
+            break
+        end, start = last, _subject_start(tokens, last)
+    if start > 0 and tokens[start - 1][1] == "IN" and tokens[start - 1][0].lower() not in ("that", "while", "as"):
+        return None
+    return _head_phrase(tokens, start, end)
+
+
+def _coordinated_away(tokens: tuple, v: int, quote: int) -> bool:
+    """True when a verb joined by "and" / "but" stands between the reporting verb at `v` and the
+    quote: the quote is that verb's ("acknowledging atrocities but rejecting the term “…”")."""
+    for k in range(v + 1, quote - 1):
+        if tokens[k][0].lower() in ("and", "but", "or"):
+            j = k + 1
+            while j < quote and tokens[j][1] == "RB":
+                j += 1
+            if j < quote and tokens[j][1].startswith("VB") and tokens[j][0].lower() not in _lexicon().forms:
+                return True
+    return False
+
+
+def _clause_attribution(narration: str):
+    """(start, who, verb as written, "clause", None) of the quote's attribution read from the
+    sentence's tags (see above), or None: the reporting verb nearest before the first quote and
+    its subject; a pronoun subject of a clause inside another attribution ("Republican leaders
+    say they told …") is the outer clause's subject."""
+    tokens = _tagged(narration)
+    quote = next((k for k, t in enumerate(tokens) if t[1] == "QUOTE"), -1)
+    if quote < 0:
+        return None
+    found = _nearest_subject(narration, tokens, _clause_verbs(tokens, quote), quote)
+    return None if found is None else _clause_subject_kind(found)
+
+
+def _clause_verbs(tokens: list, quote: int) -> list[int]:
+    """The token positions of the reporting verbs in the clause before the quote at `quote`, nearest first."""
+    forms = _lexicon().forms
+    verbs = []
+    for k in range(quote - 1, -1, -1):
+        if tokens[k][0] in _CLAUSE_BREAKS:
+            break
+        if tokens[k][0].lower() in forms and (_is_verb(tokens, k) or _participle(tokens, k)):
+            verbs.append(k)
+    return verbs
+
+
+def _nearest_subject(narration: str, tokens: list, verbs: list[int], quote: int):
+    """(start, who, verb, "clause", None) of the nearest of `verbs` with a subject, or of the next
+    one out when that subject is a pronoun; None when none has a subject."""
+    found = None
+    for v in verbs:
+        if _coordinated_away(tokens, v, quote):
+            break
+        span = _verb_subject(tokens, v)
+        if span is None:
+            continue
+        start, end = span
+        who = _subject_text(narration, tokens, start, end)
+        if found is None:
+            found = (tokens[start][2], who, tokens[v][0], "clause", None)
+        if who.lower() not in _PRONOUNS:
+            if found[1].lower() in _PRONOUNS:
+                found = (tokens[start][2], who, tokens[v][0], "clause", None)
+            break
+    return found
+
+
+def _subject_text(narration: str, tokens: list, start: int, end: int) -> str:
+    """The subject of tokens `start`…`end` as written, its lower-case words before a name dropped
+    and a description opening the sentence in lower case."""
+    who = narration[tokens[start][2]:tokens[end][2] + len(tokens[end][0])]
+    named = re.fullmatch(r"(?:[a-z][\w-]*\s+)+((?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'.-]*)", who)
+    if named and not who.startswith(("the ", "a ", "an ")):
+        who = named.group(1)  # "conservative Jane Roe": the name
+    if start == 0 and tokens[0][1] not in ("NNP", "NNPS") and tokens[0][0] not in read_rules().adjectives:
+        who = who[:1].lower() + who[1:] if len(who.split()) > 1 and who.split()[-1][:1].islower() else who
+    return who
+
+
+def _clause_subject_kind(found):
+    """(start, who, verb, pattern, noun) of a clause's subject `found`: "clause", "clause_unnamed"
+    (unnamed people) or "clause_group" (a group named as a whole); None for the writer or the reader."""
+    who = re.sub(r"\s*\([^()]*\)", "", found[1])  # "Group of Seven (G-7) leaders"
+    words = who.split()
+    if words[0].lower() in ("i", "we", "you", "me", "us") or words[0].lower().startswith(("we’", "we'", "you", "i’", "i'")):
+        return None  # the writer or the reader: no source
+    if words[0] in ("The", "A", "An") and len(words) > 1 and (words[-1][:1].islower() or words[1][:1].islower()):
+        who = who[0].lower() + who[1:]  # "The former acting director", "The Thursday press release": a description
+    noun, pattern = None, found[3]
+    plural = words[-1][:1].islower() and words[-1].endswith("s") and words[0].lower() not in _DETERMINERS | {"the"}
+    if len(words) >= 2 and words[-1] in _lexicon().anonymous and words[-2][:1].isupper():
+        who, noun = " ".join(words[:-1]), words[-1]  # "U.S. officials": a body's unnamed people
+    elif plural and (all(w[:1].islower() for w in words) or "of" in words and _QUANTITY.match(who)):
+        pattern = "clause_unnamed"  # "pro-Trump extremists", "59 percent of respondents": unnamed people
+    elif plural and _named_group(who, None) is not None:
+        pattern = "clause_group"  # "Republican leaders": a group named as a whole
+    elif plural:
+        pattern = "clause_unnamed"  # "Texas abortion providers": unnamed people
+    return (found[0], who, found[2], pattern, noun)
