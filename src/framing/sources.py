@@ -36,25 +36,22 @@ from functools import lru_cache
 import pandas as pd
 
 from .actors import _person_mentions, find_actors, match_actors, outlet_names, read_rules, resolve_names
-from .attribution_patterns import (_AFTER_INVERTED, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised,
-                                   _lexicon)
-from .clause_tags import _clause_attribution, _tagged
+from .attribution import (ATTRIBUTION_TAIL_WORDS, _OFFICE_TO, _attribution, _dash_line, _document_author,
+                          _finite_within, _office_patterns, _partial_subject, _relative_attribution, _subject)
+from .attribution_patterns import _NAME, _alternatives, _lexicon
+from .clause_tags import _clause_attribution
 from .config import CONTENT_KINDS
 from .lexicons import load_data
-from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS,
-                         _POSSESSIVE, _PRONOUNS, _after_the, _body_after_the, _body_of, _initials, _is_place,
-                         _kind_of_body, _labels, _named_group, _names_a_person, _not_a_speaker, _opens_with, _outlets,
-                         _split_label, _titled_person, _without_owner)
+from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
+                         _body_after_the, _body_of, _initials, _is_place, _kind_of_body, _labels, _named_group,
+                         _names_a_person, _opens_with, _outlets, _split_label, _titled_person, _without_owner)
 from .quote_spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _articles, _ends_sentence,
                           _is_name, _is_partial, _is_title, _narration, _only_quotes, _title_case, _units)
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "sentence_end", "kind",
                  "position", "quote", "is_direct", "is_partial", "speaker", "speaker_label", "verb",
                  "verb_text", "verb_stance", "is_anonymous", "n_words", "pattern", "lexicon_version"]
-_OPENING_CONJUNCTIONS = {"As", "But", "And", "Yet", "So", "While", "When", "Still", "Now"}  # not part of a name
 _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
-_ORGANISATION_HEAD = re.compile(r"[A-Z][\w.]* for (?:[A-Z][\w.]*\s+)*(?:and\s+)?$")  # "Centers for Disease Control and "
-ATTRIBUTION_TAIL_WORDS = 6  # "…, officials said on Tuesday in a statement." still ends the sentence
 TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attribution of its own is a term
 
 
@@ -536,13 +533,7 @@ def _indirect_row(base: dict, text: str, found) -> dict | None:
     return None
 
 
-# A finite verb right after a name: the name is a clause's subject ("said Jane Roe would …").
-_FINITE_AFTER = re.compile(r"\s+(?:would|will|is|was|were|are|has|had|have|could|should|must|can|may|might|did|"
-                           r"does|do)\b")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+")
-_OPENS_AFTER_STOP = re.compile(rf"[.!?…]\s+{_PLACEHOLDER}\b")  # a quote opening after a full stop: a new sentence
-# a base form after these is a verb, not a noun ("Jane Roe is expected to say", "Jane Roe will say")
-_BASE_AFTER = re.compile(r"\b(?:will|would|did|(?:expected|set|due|scheduled)\s+to|(?:went|goes)\s+on\s+to)\s+$")
 _RIGHT_AFTER = ("after_quote", "verb_name", "name_verb", "quote_name", "document_verb")
 
 
@@ -669,137 +660,12 @@ def _attribute_open_paragraphs(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _noun_follows(rest: str) -> bool:
-    """True when a lower-case word that cannot open a clause follows a base-form verb ("state
-    department", "report card"): the "verb" is the first half of a noun."""
-    match = re.match(r"\s+([a-z]+)\b", rest)
-    return match is not None and match.group(1) not in _OPENS_CLAUSE and not match.group(1).endswith("ly")
-
-
-# What may follow "said a senior official" when the description is the speaker: the sentence's end, a
-# comma, a relative clause ("said a man who lives nearby") or whom they work for ("a spokesman for").
-_DESCRIPTION_ENDS = re.compile(r"\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with|after|before|during|when|while|in|on|"
-                               r"to|by|via)\b)")
-# The rest of a description after an inverted verb, up to where a description ends ("replies the
-# masked stranger, secretly …"): at most three lower-case words, none opening a clause.
-_LONGER_DESCRIPTION = re.compile(rf"((?:\s+(?!(?:{'|'.join(sorted(_OPENS_CLAUSE))}|is|was|were|are|has|had|have|will|would)\b)"
-                                 r"[a-z][\w-]*){1,3})(?=\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with)\b))")
-
-
-def _finite_within(narration: str, start: int, end: int) -> bool:
-    """True when the tagger reads a finite verb (present, past or modal) between two offsets of a
-    narration, or a base form right after a plural noun: the words after an inverted verb are then a reported clause ("claims the vaccines
-    contain microchips"), not a longer description ("replies the masked stranger")."""
-    tokens = _tagged(narration)
-    return any(start <= at < end and (tag in ("VBP", "VBZ", "VBD", "MD") or tag == "VB" and i and tokens[i - 1][1] == "NNS")
-               for i, (_, tag, at) in enumerate(tokens))  # "the vaccines contain": a plural's verb, tagged VB
-
-
-def _clause_follows(rest: str) -> bool:
-    """True when a lower-case word other than a preposition, "who" or a time follows the words after
-    an inverted verb: they open a clause ("said the plan was …")."""
-    match = re.match(r"\s+([a-z]+)\b", rest)
-    return match is not None and match.group(1) not in _AFTER_INVERTED
-
-
 def _named_subject(who: str, memory: _Memory) -> bool:
     """True when the words opening a sentence name a person: two name words or more, a pronoun,
     or a surname already met in the article ("Local leaders have described …" names nobody)."""
     roles, words = _split_label(who.split())
     return (who.lower() in _PRONOUNS or who == "It" or len(words) > 1
             or len(words) == 1 and (bool(roles) or memory.known(words[0]) is not None or words[0] in memory.names))
-
-
-@lru_cache(maxsize=1 << 16)
-def _subject(narration: str):
-    """The person opening a sentence that quotes without an attribution of its own, when a
-    reporting verb follows later in the sentence ("Biden, who was walking away, whirled around and
-    said, “…”"; "The US president urged … and said his administration was “ready …”"): the quoted
-    words are the subject's. In the form of `_attribution`."""
-    match = _lexicon().subject.match(narration)
-    if match is None:
-        return None
-    after = narration[match.end("who"):]
-    who = _titled_after_body(_staff_member(match.group("who"), after), after)
-    if _POSSESSIVE.search(who) or who.endswith(("’", "'")):  # "President Biden's joint address … declared"
-        after = narration[match.end("who"):].split()[:4]
-        if not any(w.strip(",.").lower() in _lexicon().documents for w in after):
-            return None  # "The Taliban's fighters …": the owner of something that does not speak
-        if any(_POSSESSIVE.search(w) or w.endswith(("’", "'")) for w in after[:1]):
-            return None  # "Biden's commission's draft": the nearer owner issues it (`_document_issuer`)
-        who = _POSSESSIVE.sub("", who).rstrip("’'")
-    if _not_a_speaker(who, None, _lexicon()) or who.split()[0] in read_rules().function_words:
-        return None  # "Thousands of Cubans took …": a group, not a named person
-    return match.start("who"), who, match.group("verb"), "subject", None
-
-
-@lru_cache(maxsize=4)
-def _partial_subject_pattern() -> re.Pattern:
-    """A named person or body opening a sentence, the word after it (its verb, whichever: a
-    reporting verb's sentence is read by `_attribution`), and a quoted span later in the clause."""
-    return re.compile(rf"^\s*(?:the\s+)?(?P<who>{_NAME}(?:\s+(?:and|for)\s+{_NAME}){{0,3}}|[Hh]e|[Ss]he)"
-                      rf"(?:\s*\([^()]{{1,30}}\))?"
-                      rf"(?:,[^,]{{3,200}},)?{_WHEN}\s+(?:[a-z]+ly\s+)?(?:(?:has|had|have|also)\s+)?"
-                      rf"(?!(?:and|or|who|which|whose|that|of|in|at|for|to|from|with)\b)(?P<verb>[a-z]+)\b"
-                      rf"[^;]*?\b{_PLACEHOLDER}\b")
-
-
-@lru_cache(maxsize=1)
-def _group_pattern() -> re.Pattern:
-    """A sentence opened by a group of unnamed people ("A group of top scientists from around the
-    globe", "Dozens of protesters"): `who` the words before the people, `people` the anonymous noun."""
-    people = _alternatives({a.split()[-1] for a in _lexicon().anonymous if a.split()[-1].endswith("s")})
-    return re.compile(rf"^\s*(?P<who>(?:(?:A|An|The)\s+(?:[a-z-]+\s+)?(?:group|coalition|number|handful|team|"
-                      rf"bloc|chorus|majority)|[Dd]ozens|[Hh]undreds|[Tt]housands)\s+of\s+(?:[\w-]+\s+){{0,2}}?)"
-                      rf"(?P<people>{people}|{_capitalised(people.split('|'))})\b")
-
-
-@lru_cache(maxsize=1 << 16)
-def _partial_subject(narration: str):
-    """The person or body opening a sentence whose only quotes are partial, when no reporting verb
-    reads them ("Gov. Jane Roe offered a pat on the back, marking the “milestone”"): words woven into
-    a sentence about someone are, in news, that someone's (the subject is the most salient
-    candidate: Grosz, Joshi & Weinstein 1995). In the form of `_attribution`."""
-    if _PLACEHOLDER not in narration:
-        return None
-    group = _group_pattern().match(narration)
-    if group is not None and not _SCARE.search(narration):  # "A group of top scientists … insisting … “…”"
-        return group.start(), group.group("who").strip(), None, "partial_subject", group.group("people").lower()
-    match = _partial_subject_pattern().match(narration)
-    if match is None or _SCARE.search(narration, 0, narration.find(_PLACEHOLDER) + len(_PLACEHOLDER)):
-        return None
-    if _VERB_AFTER_NOUN.match(narration, match.end("verb")):
-        return None  # "U.S. Catholic bishops overwhelmingly approved …": the name only qualifies a noun
-    if _OTHER_CLAUSE.search(narration, match.end("verb"), narration.find(_PLACEHOLDER)):
-        return None  # "… after Pelosi refused to seat them over “…”": whose words is unclear
-    after = narration[match.end("who"):]
-    who = _titled_after_body(_staff_member(match.group("who"), after), after)
-    if re.search(r"\s(?:and|for)\s", who):  # "Health and Human Services Secretary Xavier Becerra sought …"
-        roles, name = _split_label(who.split())
-        if not _titled_person(roles, name) or read_rules().organisation_words.isdisjoint(roles):
-            return None  # "Biden and Sen. Jane Roe", "Centers for Disease Control": a pair or a body, left alone
-        who = " ".join(name)
-    if match.group("verb") in _lexicon().anonymous:  # "U.S. officials have closed …, promising “…”"
-        return match.start("who"), who, None, "partial_subject", match.group("verb")
-    if who.lower() in _PRONOUNS or who == "It" and (match.group("verb") in _lexicon().forms
-                                                   or match.group("verb") in _DIRECTIVES):
-        return match.start("who"), who, match.group("verb"), "partial_subject", None  # "It has ordered …": a body
-    if (_POSSESSIVE.search(who) or who.endswith(("’", "'")) or _not_a_speaker(who, None, _lexicon())
-            or who.split()[0] in read_rules().function_words or who.split()[0] in _NOT_SPEAKERS):
-        return None
-    return match.start("who"), who, match.group("verb"), "partial_subject", None
-
-
-# Verbs of command after which "It" (a body) gives the quoted words ("It has ordered Facebook to …
-# “justify …”"); any other verb after "It" ("It marks an “I told you so” tour") does not.
-_DIRECTIVES = frozenset({"ordered", "directed", "instructed", "required", "told", "asked", "urged"})
-# A verb in the past (after an adverb or not) right after the word read as the subject's verb: that
-# word was a noun ("Catholic bishops approved").
-_VERB_AFTER_NOUN = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:need|speed|feed|seed|red|bed|shed)\b)[a-z]+ed\b")
-# A clause of its own with a named subject between a sentence's subject and its quote.
-_OTHER_CLAUSE = re.compile(r"\b(?:after|when|while|because|since|before|until|although|though|whereas)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:[a-z]+ly\s+)?[a-z]+")
-# Words that say the quoted span is a name or a term, not anyone's words: "so-called “…”", "known as".
-_SCARE = re.compile(rf"\b(?:so-called|known as|titled|entitled|named|dubbed|called)\s+(?:the\s+|a\s+)?{_PLACEHOLDER}\b")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -811,65 +677,7 @@ def _unread_attribution(narration: str) -> bool:
     return match is not None and match.group(1) in forms
 
 
-_STAFF = re.compile(rf"\s+(?P<role>(?:[a-z][\w-]*\s+){{1,3}}?)(?P<person>[A-Z][\w’'.\-]*\s+{_NAME})")
-
-
-_BODY_TAIL = re.compile(rf"(?:\s+(?:and|of|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)+"
-                        rf"(?:\s*\([^()]{{1,30}}\))?\s+(?P<person>{_NAME})")
-
-
-def _titled_after_body(who: str, after: str) -> str:
-    """The person a body's name with "and" / "of" in it introduces ("Health and Human Services (HHS)
-    Secretary Xavier Becerra declared"): the name pattern stops at "and", so `who` is only the
-    body's first word; the titled person after the whole name is the subject. Else `who`."""
-    match = _BODY_TAIL.match(after)
-    if match is None:
-        return who
-    roles, name = _split_label(match.group("person").split())
-    return match.group("person") if roles and len(name) >= 2 else who
-
-
-_OFFICE_HOLDER = re.compile(rf"\s+(?:to|for|at|of)\s+(?:the\s+)?(?P<run>{_NAME})")
-
-
-def _office_holder(who: str, after: str) -> str:
-    """The person an office and what it serves introduce: "U.S. Special Envoy for Haiti Daniel Foote
-    resigned" → "Daniel Foote" (the name pattern stops at "for", so `who` is the office alone). The
-    person is the last words of the capitalised run after "to" / "for" / "at" / "of", from a given
-    name on ("Haiti | Daniel Foote"), when `who` ends in a role word. Else `who`."""
-    last, lexicon = who.split()[-1], _lexicon()
-    if not who[:1].isupper() or not (last in lexicon.roles or last.lower() in lexicon.nouns | lexicon.titles):
-        return who
-    match = _OFFICE_HOLDER.match(after)
-    if match is None:
-        return who
-    run = match.group("run").split()
-    given = read_rules().given_names
-    start = next((i for i in range(1, len(run) - 1) if run[i] in given), None)  # the office's object first
-    return " ".join(run[start:]) if start is not None else who
-
-
-def _staff_member(who: str, after: str) -> str:
-    """The person a body's name and a lower-case role introduce, when one follows: "CNN anchor Jake
-    Tapper", "New York Post reporter Laura Italiano", "the agency's deputy director Jane Roe" speak
-    as the person, not the body. Otherwise `who` as it is."""
-    match = _STAFF.match(after)
-    if not who[:1].isupper() or match is None:
-        return who
-    if not any(word in _lexicon().staff for word in match.group("role").split()):
-        return who
-    return match.group("person")
-
-
-_DASH_LINE = re.compile(rf"^\s*[—–-]\s*(?P<who>{_NAME})")
 FOLLOWING_MAX_WORDS = 12  # "Biden said on Tuesday in a statement." after a quote: its attribution
-
-
-def _dash_line(narration: str):
-    """The attribution of a line that names the author of the quote above it ("— Sen. Jane Roe
-    (R-Ark.), in a tweet, April 25, 2021"), in the form of `_attribution`."""
-    match = _DASH_LINE.match(narration)
-    return None if match is None else (match.start("who"), match.group("who"), None, "dash_line", None)
 
 
 def _closes_quote(narration: str, found) -> bool:
@@ -993,74 +801,6 @@ def _spoken_in() -> re.Pattern:
                       rf"(?P<doc>{_alternatives(_lexicon().documents)})\b")
 
 
-_DOCUMENT_VERBS = f"(?:{'|'.join(sorted(_DOCUMENT_VERB_SET))})"
-
-
-@lru_cache(maxsize=1)
-def _document_patterns() -> tuple[re.Pattern, re.Pattern, frozenset]:
-    """The two forms of a document with its author: "DOCUMENT … by NAME" and "NAME filed a DOCUMENT"
-    (a body's name defined by its acronym in brackets gives the acronym: "The Centers for Disease
-    Control and Prevention (CDC) released a report"), and the words one of which a sentence holds
-    when it names a document."""
-    documents = _alternatives(_lexicon().documents)
-    by_author = re.compile(rf"(?i:\b(?P<doc>{documents}))\b(?:[\s,]+[\w-]+){{0,3}}?\s+(?:by|from)\s+(?:the\s+)?"
-                           rf"(?P<who>{_NAME})")
-    author_first = re.compile(rf"^\s*(?:The\s+)?(?:[A-Z][^()]{{0,80}}?\((?P<acronym>[A-Z]{{2,6}})\)|(?P<who>{_NAME}))"
-                              rf"\s+(?:[a-z]+\s+){{0,3}}?{_DOCUMENT_VERBS}\s+"
-                              rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?P<doc>{documents})\b")
-    heads = frozenset(w for d in _lexicon().documents for w in d.split() for w in (w, w + ",", w + "."))
-    return by_author, author_first, heads
-
-
-@lru_cache(maxsize=1 << 16)
-def _document_author(narration: str):
-    """(document noun, author) when a sentence introduces a document with its author: "an opinion
-    released Friday by the Justice Department's Office of Legal Counsel", "The Majority Opinion by
-    Judge Jane Roe", "The Federal Trade Commission has filed an amended complaint"; else None."""
-    by_author, author_first, heads = _document_patterns()
-    words = set(narration.lower().split())
-    if heads.isdisjoint(words):
-        return None  # no document named: skip the regexes
-    by = by_author.search(narration) if "by" in words or "from" in words else None
-    if by is None and not _DOCUMENT_VERB_SET.isdisjoint(words):
-        by = author_first.search(narration)
-    if by is not None and by.groupdict().get("acronym"):  # "The Centers for … (CDC) released a report"
-        return by.group("doc").lower(), by.group("acronym")
-    if by is None or by.group("who").split()[0] in read_rules().function_words:
-        return None
-    who = by.group("who")
-    tokens = who.split()
-    if len(tokens) > 1 and re.fullmatch(r"[\w.]+-based", tokens[0]):
-        tokens = tokens[1:]  # "the US-based Institute …": where the body is, not its name
-    more = _BODY_MORE.match(narration, by.end("who"))
-    if more.group() and re.search(r"\s(?:of|for)\s", who + more.group()):
-        # "the Institute of Energy Economics and Financial Analysis", "the Centers for Disease Control
-        # and Prevention": a body's name goes on over "for" and "and"
-        return by.group("doc").lower(), _POSSESSIVE.sub("", " ".join(tokens) + more.group()).rstrip(".,")
-    tokens = _owned_body(_without_owner(tokens))
-    roles, name = _split_label(tokens)
-    who = " ".join(tokens) if not name or not roles or not _titled_person(roles, name) else " ".join(name)
-    return by.group("doc").lower(), _POSSESSIVE.sub("", who).rstrip(".,")
-
-
-_CAPITALISED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"
-_BODY_MORE = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAPITALISED})*(?:\s+and\s+{_CAPITALISED})?")
-
-
-def _owned_body(tokens: list[str]) -> list[str]:
-    """A body without the person who owns it ("President Joe Biden’s Supreme Court Commission" →
-    "Supreme Court Commission"): the words after the last possessive, when one of them is an
-    organisation word and none before it is (rule 7: the body that issues a document speaks, not
-    the person who owns or leads it)."""
-    cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t) or t.endswith(("’", "'"))),
-              default=0)
-    organisation = read_rules().organisation_words
-    if (cut and any(t.rstrip(".,") in organisation for t in tokens[cut:])
-            and not any(_POSSESSIVE.sub("", t).rstrip("’'") in organisation for t in tokens[:cut])):
-        return tokens[cut:]  # a person's body; a body's own part keeps it ("Justice Department’s Office …")
-    return tokens
-
-
 def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
     """The person a "he" / "she" stands for when the same sentence names one before it ("Rep. Jane
     Roe riled up her critics when she referred to …"): the first one named there whose gender fits
@@ -1136,342 +876,6 @@ def _joint_subject(narration: str) -> str | None:
     return None
 
 
-# A word each pattern needs in the sentence (a cheap test before the regex).
-_NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quote_name": _PLACEHOLDER,
-          "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
-          "according_to_document": "ccording to", "according_to_author": "ccording to",
-          "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
-          "owner_claim": _PLACEHOLDER}
-
-
-@lru_cache(maxsize=1 << 16)
-def _attribution(narration: str):
-    """(start, who, verb as written, pattern name, noun after who) of the sentence's attribution, or
-    None: the first one, unless a later one frames the whole sentence (`_tail_attribution`)."""
-    best = _first_attribution(narration)
-    if (best is None or best[3] not in ("name_verb", "subject_participle")
-            or "," not in narration[best[0]:] and _PLACEHOLDER not in narration[best[0]:]):
-        return best  # "a fact sheet …, which said “…,” the Journal reported": the document's words
-    return _tail_attribution(narration, best[0]) or best
-
-
-TAIL_MAX_WORDS = 12  # "…, Homeland Security Secretary Alejandro Mayorkas said Thursday," frames the sentence
-_PARTICIPLE_AFTER = re.compile(r"\s*(?:[a-z]+ly\s+)?([a-z]+ing)\b")
-
-
-def _tail_attribution(narration: str, after: int):
-    """An attribution between commas that frames the whole sentence, after the first one found at
-    `after`: "President Joe Biden told Netanyahu that he expects “…,” the White House said." and "The
-    administration faces a “serious challenge,” Secretary Jane Roe said Thursday, saying …" are the
-    words of whoever is named last (news puts the source of a whole report after it: the clause before
-    the comma is what the source said, whoever it names). The part after the last comma, or before a
-    participle of a reporting verb ("…, saying …"), of at most `TAIL_MAX_WORDS` words, opening with
-    its speaker and its verb; None when the sentence has no such part."""
-    parts = [m.end() for m in re.finditer(rf",|\b{_PLACEHOLDER}\b", narration) if m.start() > after]
-    forms = _lexicon().forms
-    for k, start in enumerate(parts):
-        end = parts[k + 1] - 1 if k + 1 < len(parts) else len(narration)
-        part = narration[start:end]
-        words = _WORD.findall(part)
-        if len(words) > TAIL_MAX_WORDS or not any(w in forms for w in words):
-            continue  # too long, or no reporting verb: skip the patterns
-        if k + 1 < len(parts):  # a part in the middle: only before "…, saying"
-            participle = _PARTICIPLE_AFTER.match(narration, end + 1)
-            if participle is None or participle.group(1) not in forms:
-                continue
-        found = _first_attribution(part)
-        if found is None or found[3] not in ("name_verb", "verb_name") or part[:found[0]].strip() not in ("", "the"):
-            continue
-        rest = part[part.find(found[2], found[0]) + len(found[2]):] if found[3] == "name_verb" else ""
-        if _PLACEHOLDER not in rest and len(_WORD.findall(rest)) <= ATTRIBUTION_TAIL_WORDS:
-            return (start + found[0], *found[1:])  # "… said Thursday": nothing said follows the verb
-    return None
-
-
-@lru_cache(maxsize=1 << 16)
-def _first_attribution(narration: str):
-    """(start, who, verb as written, pattern name, noun after who) of the first attribution in the
-    sentence, or None. A base-form verb after a singular name is a noun ("the US state department"), not a
-    reporting verb: only plural and anonymous subjects take it ("officials say")."""
-    lexicon = _lexicon()
-    best = None
-    for name, pattern in lexicon.patterns:
-        needed = _NEEDS.get(name)
-        if needed is not None and needed not in narration:
-            continue  # the pattern cannot match: skip the regex
-        for match in (_name_verb_matches(pattern, narration, lexicon) if name == "name_verb"
-                      else pattern.finditer(narration)):
-            read = _matched_speaker(name, pattern, match, narration, lexicon)
-            if read is None:
-                continue
-            who, verb_text, noun_group = read
-            if best is None or match.start() < best[0]:
-                noun = None if who.startswith("the ") else noun_group
-                best = (match.start(), who, verb_text, name, noun)
-            break
-    return best
-
-
-def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration: str, lexicon: _Lexicon):
-    """(who, verb as written, noun after who) of one match of the pattern `name`, or None when it
-    names no speaker."""
-    if name == "verb_name" and match.group("verb").endswith("ing"):
-        return None  # "by saying the U.S. economy has …": the name after a gerund is what is said of
-    raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
-    who = _written_who(name, match, raw, narration, lexicon)
-    if who is None:
-        return None
-    noun_group = match.group("noun") if "noun" in pattern.groupindex else None
-    verb_text = (match.group("verb") if "verb" in pattern.groupindex
-                 else None if name == "words_of" else "according to")
-    headed = _headed_who(name, match, narration, who, noun_group, lexicon)
-    if headed is None:
-        return None
-    who, noun_group = headed
-    who = _described_who(name, match, narration, who)
-    if who is None or _not_said(name, match, narration, who, verb_text, lexicon):
-        return None
-    who, noun_group = _whole_name(name, match, narration, who, noun_group, raw)
-    return who, verb_text, noun_group
-
-
-def _written_who(name: str, match: re.Match, raw: str, narration: str, lexicon: _Lexicon) -> str | None:
-    """The speaker as the match writes it (`raw`), trimmed to the person, office or body it names;
-    None when it is not the speaker."""
-    who = re.sub(r"\s*(?:\.{2,}|…)$", "", raw.strip())  # "said Saturday..."
-    if raw and match.group("who") == raw:
-        after = narration[match.end("who"):]
-        who = _titled_after_body(_staff_member(_office_holder(who, after), after), after)
-        if name == "name_verb" and (person := _person_of_the(narration[:match.start("who")])):
-            who = person  # "Jane Roe of the National Weather Service added": the person
-        elif name == "name_verb" and who[:1].isupper() and _OBJECT_BEFORE.search(narration[:match.start("who")]):
-            return None  # "The authors of the study published in the journal Science argued": not Science
-    if name == "according_to_document":  # "… from the New York State attorney general, Letitia James"
-        role = (match.group("role") or "").split()
-        if match.group("named"):
-            who = match.group("named")
-        elif role and role[-1] in lexicon.heads | lexicon.titles:
-            who = f"{who} {' '.join(role)}"
-        if who[:1].islower():
-            return None
-    if name == "owner_claim" and len(owned := re.split(r"[’']s?\s+", who)[-1].split()) >= 2:
-        who = " ".join(owned)  # "Take MSNBC’s Nicolle Wallace’s contention": the last owner, a person
-    if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
-        return None  # "“…,” the complaint alleges": the verb's own pattern reads it
-    return who
-
-
-def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group, lexicon: _Lexicon):
-    """(who, noun after who) with the noun and a leading "the" / "a" read: a description, a body,
-    an unnamed person, a place's office; None when `who` is no speaker."""
-    if name == "document_verb" and (noun_group or who.split()[-1]).lower() not in lexicon.documents:
-        return None  # "he read the bill", "police found the car": only a document's words are read or found
-    if noun_group in ("he", "she", "they") and not who[:1].isupper():
-        who, noun_group = noun_group, None  # "at the time she described": the pronoun is the subject
-    if (noun_group and who[:1].isupper() and who.split()[0] not in ("A", "An", "Another")
-            and re.search(r"(?<![\w’'.-])(?:[Aa]n?|[Aa]nother)\s+$", narration[:match.start("who")])):
-        who = f"a {who}"  # "a U.S. official told": the article the name pattern left out, an unnamed person
-    if who.split()[0] in ("A", "An", "Another") and " " in who:
-        if not _names_a_person(who.split()[-1], lexicon):
-            return None  # "A timeline was not laid out, but …": no person
-        who = who[0].lower() + who[1:]  # "A Beijing official hit back, saying": an unnamed person
-    if who.startswith("The ") and who[4:5].islower():  # "The agency’s report said": a description
-        who = "t" + who[1:]
-    if who in ("The", "the") and noun_group:  # "The agency said": a description
-        who = f"the {noun_group}"
-    elif (who.startswith("the ") and who[4:5].islower() and noun_group and (
-            noun_group.capitalize() in read_rules().organisation_words or noun_group in read_rules().descriptors)):
-        who = f"{who} {noun_group}"  # "The oversight panel said": the body's kind is the head
-    if (who.startswith("The ") and noun_group in lexicon.titles
-            and (_is_place(who[4:]) or who[4:] in read_rules().adjectives)):
-        who, noun_group = f"the {who[4:]} {noun_group}", None  # "The US president urged": named before
-    elif who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
-        # "The Committee said" (a kind), "The Taliban said" (one body): "the" kept for `_speaker`
-        who = f"the {who[4:]}" if not noun_group and _after_the(who) else who[4:]
-    elif (" " not in who and not noun_group and _after_the(f"the {who}")
-          and re.search(r"\b[Tt]he\s+$", narration[:match.start("who")])):
-        who = f"the {who}"  # "… after the Committee said", "said the Pentagon": a body
-    elif who.split()[0] in _OPENING_CONJUNCTIONS and len(who.split()) > 1:
-        who = who.split(None, 1)[1]  # "As David Schleicher … pointed out": the name after "As"
-    elif who.split()[0] in _NOT_SPEAKERS and not (who == "It" and name in ("name_verb", "what_called")):
-        return None  # "It said" is a body's attribution (`_speaker`)
-    if (name == "name_verb" and noun_group and who[:1].isupper() and not _POSSESSIVE.search(who)
-            and noun_group.capitalize() in read_rules().organisation_words):
-        who, noun_group = f"{who} {noun_group}", None  # "The Biden administration said": the body
-    if " " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")]):
-        return None  # the tail of a body's name: "… Control and Prevention said"
-    if _not_a_speaker(who, None if who.startswith("the ") else noun_group, lexicon):
-        return None
-    return who, noun_group
-
-
-def _described_who(name: str, match: re.Match, narration: str, who: str) -> str | None:
-    """`who` extended to the whole description or the name in apposition after a verb ("said
-    another intensive-care nurse", "said his wife, Jane Roe"); None when it is the subject of what
-    is reported."""
-    first = who.split()[0].lower()
-    if (name == "verb_name" and first in _INDEFINITE and not _DESCRIPTION_ENDS.match(narration[match.end():])
-            and (longer := _LONGER_DESCRIPTION.match(narration, match.end()))):
-        who = f"{who}{longer.group(1)}"  # "said another intensive-care nurse.": the whole description
-        match_end = longer.end()
-    else:
-        match_end = match.end()
-    if name == "verb_name" and who[:1].isupper() and _FINITE_AFTER.match(narration, match.end()):
-        return None  # "said Harris would be releasing something": the subject of what is reported
-    if (name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS | {"it"} or first in _DETERMINERS)
-            and not re.fullmatch(r"an?\s+(?:[A-Z]\S*\s+)?[A-Z]\S*", who)  # "said a New Yorker" speaks
-            and not (first in _INDEFINITE and _DESCRIPTION_ENDS.match(narration[match_end:]))):
-        if name == "verb_name" and first in _DETERMINERS and (named := _APPOSITION.match(narration, match.end())):
-            who = named.group("who")  # "said his wife, Jane Roe, 69, of …": the name in apposition
-        else:
-            return None  # "saying he hopes", "said his administration has": the subject of what is reported
-    comma = narration.find(",", match.end())
-    if (name == "verb_name" and first == "the" and comma >= 0
-            and re.fullmatch(r"(?:\s+[a-z][\w’'-]*){0,3}", narration[match.end():comma])
-            and (named := _APPOSITION.match(narration, comma))):
-        who = named.group("who")  # "promised the company's chief executive, Jane Roe, in …": the name
-    elif name == "verb_name" and first == "the" and _clause_follows(narration[match.end():]):
-        longer = _LONGER_DESCRIPTION.match(narration, match.end())
-        if longer is None or _finite_within(narration, match.end(), longer.end()):
-            return None  # "said the plan was …", "claims the vaccines contain …": the reported clause
-        who = f"{who}{longer.group(1)}"  # "replies the masked stranger, …": the whole description
-    if name == "according_to" and first in ("a", "an"):
-        return None  # "according to a blistering report": which words name the source is unclear
-    if who[:1].isupper() and re.search(r"\bthe\s+(?:[a-z-]+\s+){0,2}$", narration[:match.start("who")]):
-        roles, person = _split_label(who.split())
-        if not person and roles[-1] in read_rules().titles:
-            who = f"the {who}"  # "the South Carolina Republican": a description of someone named
-    return who
-
-
-def _not_said(name: str, match: re.Match, narration: str, who: str, verb_text, lexicon: _Lexicon) -> bool:
-    """Whether the match's verb is no reporting verb here (a base form read as a noun, "contends
-    with") or its quote is not the participle's."""
-    if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and not who.endswith("s")
-            and not any(_opens_with(who.lower(), a) for a in lexicon.anonymous)
-            and not _BASE_AFTER.search(narration, 0, match.start("verb"))):
-        return True  # "the US state department" (a noun), but "Jane Roe is expected to say" (a verb)
-    if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and _noun_follows(narration[match.end():])
-            and not _BASE_AFTER.search(narration, 0, match.start("verb"))):
-        return True  # "the US state department": a base form followed by a noun is a noun
-    if verb_text and verb_text.startswith("contend") and re.match(r"\s+with\b", narration[match.end():]):
-        return True  # "contends with scrutiny": faces, not says
-    if name == "opening_participle" and "," in narration[:narration.find(_PLACEHOLDER)]:
-        return True  # "Speaking to reporters, Jane Roe said … “…”": the quote is not the participle's
-    if name == "opening_participle" and _OPENS_AFTER_STOP.search(narration, 0, match.start("who")):
-        return True  # "Clearing brush to create “firebreaks” is one way." “…,” Jane Roe says: a new sentence
-    return False
-
-
-def _whole_name(name: str, match: re.Match, narration: str, who: str, noun_group, raw: str) -> tuple:
-    """(who, noun after who) with the whole name written around `who`: a body's full name, an
-    office, the first of a pair, a name in apposition to a description."""
-    if (name == "name_verb" and who[:1].isupper() and (head := _BODY_HEAD.search(narration, 0, match.start("who")))
-            and head.group("word") in read_rules().organisation_words):
-        who = head.group("head") + who  # "the National Center for Health Statistics said": the whole name
-    if (name in ("name_verb", "subject_participle") and " " not in who and raw
-            and (body := _BODY_APPOSITION.match(narration, match.end("who")))
-            and body.group("kind").lower() in read_rules().descriptors):
-        who = f"the {body.group('name')}" if " " not in body.group("name") else body.group("name")
-        # "Environmental group the League of Conservation Voters praised …": the body
-    if name == "name_verb" and who[:1].isupper() and (
-            office := _office_of(narration[:match.start("who")], who)) is not None:
-        who = office  # "China's ambassador to Britain warned": the office, not Britain
-    elif name == "name_verb" and (who[:1].isupper() or who.split()[0] in ("his", "her", "their")) and (
-            first_named := _first_of_pair(narration[:match.start("who")], who)):
-        who = first_named  # "Jane Roe and her team wrote", "Jane Roe and John Doe said": the first named
-    if (name == "name_verb" and raw and (who.startswith("the ") or who[:1].islower() and " " in who)
-            and (named := _NAMED_APPOSITION.match(narration, match.end("who")))):
-        who, noun_group = named.group("who"), None  # "the study's co-author, Jane Roe, said": the name
-    return who, noun_group
-
-
-_BODY_HEAD = re.compile(r"(?<![\w’'.-])(?P<head>(?:[A-Z][\w’'.-]*\s+)*?(?P<word>[A-Z][\w.-]*)\s+(?:for|of)\s+(?:the\s+)?)$")
-_BODY_APPOSITION = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<kind>[a-z][\w-]*)\s+the\s+(?P<name>{_NAME})")  # "… group the NAME"
-_OFFICE_TO = re.compile(r"^(?:\S+[’']s?|the)\s.*?\s(?:to|for|at)\s+(?:the\s+)?[A-Z]")
-
-
-def _office_of(before: str, who: str) -> str | None:
-    """The holder of an office written as a role and the place or body it serves, when `who` (a name
-    right before a reporting verb) is that place or body: "China's ambassador to Britain said", "the
-    U.S. envoy to the United Nations said" → the whole description; None otherwise."""
-    match = _office_patterns()[0].search(before)
-    return None if match is None else re.sub(r"^The\b", "the", match.group() + who)
-
-
-@lru_cache(maxsize=1)
-def _office_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """(an owner or "the", a role and "to" / "for" / "at" ending the words before a name; a role
-    followed by one of these inside a speaker), for `_office_of` and `_speaker`."""
-    roles = _alternatives(_lexicon().titles | _lexicon().nouns)
-    return (re.compile(rf"(?:(?<![\w’'.-]){_NAME}[’']s?\s+|\b[Tt]he\s+(?:[A-Z][\w.]*\s+)?)(?:[a-z][\w-]*\s+){{0,2}}?"
-                       rf"(?:{roles})\s+(?:to|for|at)\s+(?:the\s+)?$"),
-            re.compile(rf"\b(?:{roles})\s+(?:to|for|at)\s"))
-
-
-_PAIR_BEFORE = re.compile(rf"(?:^|\b{_PLACEHOLDER}|[,;:—–])\s*(?:[Tt]he\s+)?(?P<first>{_NAME})(?:\s*\([^()]{{1,30}}\))?"
-                          rf"(?:,[^,]{{1,30}},)?\s+and\s+$")
-
-
-def _first_of_pair(before: str, who: str) -> str | None:
-    """The first of two speakers joined by "and" as one subject, when `before` (the words before the
-    second, `who`) opens the clause with a name and "and": "Jane Roe and John Doe wrote" → "Jane
-    Roe", "Jane Roe and her colleagues wrote" → "Jane Roe", "Bill and Melinda Gates said" → "Bill
-    Gates" (rule 6 of the labelling rule: one speaker per quote, the first named); None otherwise (a
-    first name of one word before another name: "Google and YouTube" may be two bodies)."""
-    match = _PAIR_BEFORE.search(before)
-    if match is None:
-        return None
-    first = match.group("first")
-    if " " not in first and who[:1].isupper() and len(who.split()) >= 2:
-        # "Bill and Melinda Gates": a given name shares the family name after it
-        return f"{first} {who.split()[-1]}" if first in read_rules().given_names else None
-    if (first.split()[0] in _NOT_SPEAKERS or _is_place(first) or read_rules().organisation_words & set(first.split())
-            or " " not in first and who[:1].isupper()):  # "Google and YouTube": one word may be a body's name
-        return None
-    return first
-
-
-@lru_cache(maxsize=1 << 12)
-def _relative_pattern(forms: tuple) -> re.Pattern:
-    return re.compile(rf"(?<![\w’'.-])(?P<who>{_NAME}),\s+(?:who|which)\s+(?:(?:also|has|had|have|later|then|"
-                      rf"once|[a-z]+ly)\s+)*(?P<verb>{_alternatives(forms)})\b[^;]*$")
-
-
-def _relative_attribution(before: str):
-    """The attribution of a second speaker in a relative clause before a quote ("…, as did Judge Jane
-    Roe, who called it the “proper course”", "Acme, which said … that the “issue …”"), as
-    `_attribution` gives it, or None: the quotes after it are that speaker's, whoever the sentence's
-    subject is. Only finite reporting verbs (not "saying") and only a name written before ", who"."""
-    if ", who " not in before and ", which " not in before:
-        return None  # a cheap test before the regex
-    forms = tuple(sorted(f for f, (verb, _) in _lexicon().forms.items() if f != verb and not f.endswith("ing")))
-    match = _relative_pattern(forms).search(before)
-    if match is None or match.group("who").split()[0] in _NOT_SPEAKERS or _is_place(match.group("who")):
-        return None
-    return match.start(), match.group("who"), match.group("verb"), "relative", None
-
-
-def _name_verb_matches(pattern: re.Pattern, narration: str, lexicon: _Lexicon):
-    """The matches of the "name verb" pattern, skipping one whose aside between commas holds a
-    finite reporting verb of its own ("the shooting of Jane Roe, the police announced on Monday,
-    saying …"): that verb is the attribution, so the search goes on from inside the aside."""
-    position = 0
-    while (match := pattern.search(narration, position)) is not None:
-        aside = narration[match.end("who"):match.start("verb")]
-        words = _WORD.findall(aside)
-        if ("," in aside and not re.match(r"\s*,\s*(?:who|which)\b", aside)
-                and any(w in lexicon.forms and not w.endswith("ing") and w != lexicon.forms[w][0] for w in words)):
-            position = match.end("who")
-            continue
-        yield match
-        position = match.end()
-
-
-# A person's name in apposition after a description: "said his wife, Jane Roe, 69, of …".
-# a full name between commas, perhaps with the body it belongs to ("…, Jane Roe of the agency, said")
-_NAMED_APPOSITION = re.compile(rf",\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME})(?:\s+(?:of|for|at|from|with)\s+[^,]{{3,80}})?\s*,")
-_APPOSITION = re.compile(rf",\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME})\s*(?:,|\.|$)")
 _OWNED = re.compile(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)(?:[’']s?)?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Prof", "Rev", "Mx"}
 
@@ -1483,26 +887,6 @@ def _of_place(tokens: list[str]) -> list[str]:
         if _is_place(" ".join(tokens[cut + 1:]).rstrip(".,")):
             return tokens[:cut]
     return tokens
-
-
-# A name after a preposition, "the" and a noun ("in the journal Science") is the noun's name inside
-# the preposition's object, not the subject of a verb after it.
-_OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:in|of|by|from|at|with|into|on)\s+the\s+[a-z]+\s+$")
-_OF_THE = re.compile(r"(?<![\w’'.-])((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\s+of\s+the\s+$")
-
-
-def _person_of_the(before: str) -> str | None:
-    """The person whose name stands right before "of the" and the body after it ("Jane Roe of the
-    National Weather Service said": the body is where the person works), or None: two or more
-    capitalised words, none a role or an organisation word ("Friends of the Earth" is one body)."""
-    found = _OF_THE.search(before)
-    if found is None:
-        return None
-    words = found.group(1).split()
-    rules = read_rules()
-    if any(w in rules.organisation_words or w in _lexicon().roles or w in rules.function_words for w in words):
-        return None
-    return found.group(1)
 
 
 def _acronym_body(roles: list[str]) -> bool:
