@@ -1,0 +1,640 @@
+"""Who a written speaker is, in the light of what the article said before.
+
+`_Memory` holds what one article, read in order, has said about people and bodies: the speakers
+and full names met (most recent last), the roles and the gender the text gives them (honorifics,
+gendered roles, pronouns; never a guess from the given name), the bodies named and those that
+spoke, the authors of documents, the pair of people opening a sentence. `_remember_names` and
+`_remember_bodies` fill it from each sentence.
+
+`_speaker` reads an attribution's `who` (from `attribution` or `clause_tags`) with it, through the
+`_read_*` rules in turn: an office, a named group or a body; a document's issuer; a place or
+unnamed people ("U.S. officials", flagged anonymous); "his spokesman"; "he" / "she" / "they" (the
+last speaker whose gender fits, or the pair); "the president" (the last person written with that
+role); a description ("the agency", "the complaint"); else a name, a surname alone being the full
+name met earlier. A pronoun whose antecedent is named earlier in the same sentence takes the first
+person named there (the subject before an object, as centering theory ranks them: Grosz, Joshi &
+Weinstein 1995, `_antecedent`); a sentence that names one person gives a bare quote after it that
+person (the single mention of Muzny et al. 2017, `_single_mention`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .actors import _person_mentions, read_rules
+from .attribution import _OFFICE_TO, _document_author, _office_patterns
+from .attribution_patterns import _NAME, _lexicon
+from .lexicons import load_data
+from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
+                         _body_after_the, _body_of, _initials, _is_place, _kind_of_body, _labels, _named_group,
+                         _opens_with, _outlets, _split_label, _titled_person, _without_owner)
+from .quote_spans import _WORD, _title_case
+
+_NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+# Honorifics and roles that tell a person's gender (Mr. / Ms., "Congresswoman"): never a guess from
+# the given name.
+_ROLE_GENDER = {"mr": "m", "sir": "m", "congressman": "m", "spokesman": "m", "chairman": "m", "king": "m",
+                "prince": "m", "councilman": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f",
+                "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f", "queen": "f", "princess": "f",
+                "councilwoman": "f", "actress": "f"}
+
+
+class _Memory:
+    """What an article has said about people so far, read in order."""
+
+    def __init__(self):
+        self.speakers: list[str] = []  # speakers, most recent last (for he / she)
+        self.names: list[str] = []  # every full personal name, most recent last (for a surname alone)
+        self.titles: dict[str, set[str]] = {}  # name → lower-case roles written before it
+        self.subjects: set[str] = set()  # names that opened a sentence
+        self.anonymous: str | None = None  # the anonymous source of the last attribution, if it was one
+        self.bodies: list[str] = []  # bodies named so far ("CDC", "Supreme Court"), most recent last
+        self.voices: list[str] = []  # bodies that have spoken so far, most recent last
+        self.genders: dict[str, str] = {}  # name → "m" / "f", when the text tells it
+        self.lead: list[str] | None = None  # the full names of the article's first sentence
+        self.authors: dict[str, str] = {}  # document noun → who wrote it ("complaint" → "Federal Trade Commission")
+        self.last_author: str | None = None  # the author of the last document named with its author
+        self.sentence = 0  # the sentence being read (its place in the article)
+        self.named_at: dict[str, int] = {}  # body → the last sentence that named it or heard it speak
+        self.pair: tuple[str, int] | None = None  # the first of two people opening a sentence, and that sentence
+        self.expansions: dict[str, str] = {}  # an acronym defined in brackets → the body's name ("WHO" → "World Health Organization")
+
+    def body(self, head: str) -> str | None:
+        """The last body named whose name has `head` for its head noun ("the service" → "Forest
+        Service", "the department" → "Department of Agriculture"), else the last body named whose name
+        holds `head` ("the court" → "Supreme Court"), else the last body that spoke; for a general noun
+        ("the agency") the last body that spoke, else the last body named."""
+        word = head.capitalize()
+        headed = next((b for b in reversed(self.bodies) if b.split(" of ")[0].split()[-1] == word), None)
+        if headed is not None:  # "the service writes" after "the Forest Service, part of the Department …"
+            return headed
+        if word in read_rules().organisation_words and word not in _GENERAL_BODIES:
+            named = next((b for b in reversed(self.bodies) if word in b.split()), None)
+            return named or (self.voices[-1] if self.voices else None)  # "the panel said" after "the Committee said"
+        # a general noun: the last body of that kind that spoke, else named ("the company" is no
+        # "World Health Organization"), else for one body the last one-word name that spoke as no person
+        fitting = [b for b in [*self.voices, *self.bodies] if _of_kind(self.expansions.get(b, b), word)]
+        voices = [b for b in fitting if b in self.voices]
+        if fitting:
+            return (voices or fitting)[-1]
+        return None if head.endswith("s") else self.unnamed_body()  # "the companies" are more than one
+
+    def unnamed_body(self) -> str | None:
+        """The last speaker written as one capitalised word with no role, gender or full name known
+        ("YouTube on Wednesday said"): a person is named in full before a surname alone, so this is a
+        body, which "the company" may stand for."""
+        return next((n for n in reversed(self.speakers) if " " not in n and not self.titles.get(n)
+                     and n not in self.genders and self.known(n) is None), None)
+
+    def name_body(self, body: str) -> None:
+        """Remember a body named (or speaking) in the sentence being read."""
+        self.named_at.pop(body, None)
+        self.named_at[body] = self.sentence
+
+    def recent_body(self) -> str | None:
+        """The body "it" stands for: the last one named in this sentence or the one before, else
+        None (a body named further back is too far for a pronoun to reach reliably)."""
+        body = next(reversed(self.named_at), None)
+        return body if body is not None and self.named_at[body] >= self.sentence - 1 else None
+
+    def meet(self, name: str, role_words, *, speaker: bool) -> None:
+        for seen in (self.speakers, self.names) if speaker else (self.names,):
+            if name in seen:
+                seen.remove(name)
+            seen.append(name)
+        lexicon = _lexicon()
+        written = (w.lower().rstrip(".") for w in role_words if w in lexicon.roles)
+        # an abbreviated title as the role it stands for: "Gov." → "governor"
+        self.titles.setdefault(name, set()).update(lexicon.abbreviations.get(w, w) for w in written)
+
+    def last_person(self, pronoun: str | None = None) -> str | None:
+        """The last speaker, or when nobody has spoken yet the last name written with a role or
+        opening a sentence (these are people; "in North Carolina" may be a place). For "he" / "his"
+        or "she" / "her", the last one whose gender is not known to be the other (`genders`)."""
+        gender = _PRONOUN_GENDER.get(pronoun or "")
+        fits = [n for n in self.speakers if self.fits(n, gender)]
+        if fits:
+            return fits[-1]
+        named = next((n for n in reversed(self.names) if (self.titles.get(n) or n in self.subjects)
+                      and self.fits(n, gender)), None)
+        if named is None and gender is not None:  # "he" with no one quoted yet: the person of the lead
+            named = next((n for n in reversed(self.lead or []) if self.fits(n, gender)), None)
+        return named
+
+    def fits(self, name: str, gender: str | None) -> bool:
+        """True when `name` may be the person a pronoun of `gender` ("m", "f" or None) stands for."""
+        return gender is None or self.genders.get(name, gender) == gender
+
+    def learn_gender(self, name: str, roles, narration: str, n_people: int) -> None:
+        """Record a person's gender from an honorific or role ("Mr.", "Congresswoman"), or from the
+        pronouns of a sentence that this person opens and that names nobody else (`n_people` is 1:
+        "Jane Roe said her plan …")."""
+        if name in self.genders:
+            return
+        for role in roles:
+            if (gender := _ROLE_GENDER.get(role.rstrip(".").lower())):
+                self.genders[name] = gender
+                return
+        if n_people == 1:
+            found = {_PRONOUN_GENDER[w.lower()] for w in _WORD.findall(narration) if w.lower() in _PRONOUN_GENDER}
+            if len(found) == 1:
+                self.genders[name] = found.pop()
+
+    def known(self, surname: str) -> str | None:
+        """The full name met earlier with this surname, if any."""
+        return next((n for n in [*reversed(self.speakers), *reversed(self.names)]
+                     if len(n.split()) > 1 and surname in (n.split()[-1], _second_surname(n))), None)
+
+    def full_name(self, tokens: list[str]) -> str:
+        """A surname alone ("Hegseth") as the full name met earlier ("Pete Hegseth")."""
+        known = [*reversed(self.speakers), *reversed(self.names)]
+        for name in [n for n in known if len(n.split()) > len(tokens)] + known:  # "Nancy Pelosi" before "Pelosi"
+            if name.split()[-len(tokens):] == tokens or len(tokens) == 1 and _second_surname(name) == tokens[0]:
+                return name
+        if len(tokens) == 1:  # written by the first word of a name only ("Tedros", "Tsai"): that name
+            starting = {n for n in [*self.speakers, *self.names] if len(n.split()) > 1 and n.split()[0] == tokens[0]}
+            if len(starting) == 1:
+                return starting.pop()
+        return " ".join(tokens)
+
+    def titled(self, title: str, *, guess: bool = False) -> str | None:
+        """The last person written with this role ("the president" → "President Joe Biden"); with
+        `guess` (a place's one office: "the US president"), else the last person when no role of
+        theirs is known."""
+        found = next((n for n in [*reversed(self.speakers), *reversed(self.names)]
+                      if title in self.titles.get(n, ())), None)
+        last = self.last_person() if guess and found is None else None
+        return found or (last if last is not None and not self.titles.get(last) else None)
+
+
+def _second_surname(name: str) -> str | None:
+    """The second half of a double-barrelled surname ("Marjorie Taylor-Greene" → "Greene"), which
+    news writes alone on later mentions; None when the surname is not hyphenated."""
+    parts = name.split()[-1].split("-")
+    return parts[-1] if len(name.split()) > 1 and len(parts) == 2 and parts[-1][:1].isupper() else None
+
+
+# Kinds of body a general description picks out: "the company" is a firm, never an agency of a state
+# or of states; a body whose name carries no word of either kind ("YouTube", "Acme Inc.") may be either.
+_FIRMS = {"Company", "Corporation", "Corp", "Inc", "Firm", "Group", "Ltd", "LLC", "Holdings", "Bank"}
+_PUBLIC_BODIES = {"Agency", "Department", "Office", "Administration", "Organization", "Organisation", "Service",
+                  "Bureau", "Authority", "Ministry", "Commission", "Council", "Government", "Court", "Committee"}
+
+
+def _of_kind(body: str, word: str) -> bool:
+    """True when a body may be what a general description with head noun `word` ("Company",
+    "Agency", "Group") stands for: its name's last kind word (before "of") is of the same kind
+    (`_FIRMS` or `_PUBLIC_BODIES`), or it has none; "the group" may be any body."""
+    kinds = [w for w in body.split(" of ")[0].split() if w.rstrip(".,") in _FIRMS | _PUBLIC_BODIES]
+    if word == "Group" or not kinds:
+        return True
+    own = kinds[-1].rstrip(".,")
+    return own == word or any(own in family and word in family for family in (_FIRMS, _PUBLIC_BODIES))
+
+
+_BODY = re.compile(r"(?<=\()[A-Z]{2,6}(?=\))|(?<![\w.])(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){1,6}[A-Z][\w’'.-]*")
+_IT = re.compile(r"\b(?:[Ii]t|[Ii]ts)\b(?![’'])")
+_THE_BODY = re.compile(r"\b[Tt]he\s+([A-Z][\w.-]*?)(?:[’']s?)?(?![\w’'.-]|\s+[A-Z])")  # "the Taliban('s)"
+_NOT_BODIES = {"Covid", "COVID", "Coronavirus", "Omicron", "Delta", "Day", "Week", "Month", "Year", "War"}
+
+
+def _inside_name(words: list[str], i: int) -> bool:
+    """True when a function word stands inside a body's name, between two of its words ("Court of
+    Appeals for the Fourth Circuit"), not opening it ("In North Carolina") or after it ("on Wednesday")."""
+    rules = read_rules()
+    return (0 < i < len(words) - 1 and words[i + 1][:1].isupper() and words[i + 1] not in rules.function_words
+            and words[i - 1] not in rules.function_words)
+
+
+def _remember_bodies(narration: str, memory: _Memory) -> None:
+    """Remember the bodies a sentence names: an acronym it defines in brackets ("(CDC)") or two
+    capitalised words or more holding an organisation word ("the Food and Drug Administration",
+    "the Supreme Court"); for "it" later on (`_Memory.recent_body`) also "the" and one capitalised
+    word ("the Taliban"), and the body in view when the sentence says "it" or "its" again."""
+    rules = read_rules()
+    if _title_case(narration):
+        return  # a headline in title case ("Biden Cancels Trip to Chicago"): its capitals name no body
+    for match in _BODY.finditer(narration):
+        words = match.group().split()
+        if len(words) == 1 or any(w in rules.organisation_words and w not in _NOT_BODIES for w in words):
+            name = " ".join(w for i, w in enumerate(words) if w not in rules.function_words
+                            or w in ("of", "for", "and", "on") or _inside_name(words, i))
+            if name:
+                if len(words) == 1 and memory.bodies and _initials(memory.bodies[-1]) == name:
+                    memory.expansions[name] = memory.bodies[-1]  # "the World Health Organization (WHO)"
+                memory.bodies.append(re.sub(r"(?<=[a-z])\.$", "", _POSSESSIVE.sub("", name)))
+                memory.name_body(memory.bodies[-1])
+        elif any(w.rstrip(".") in rules.organisation_words and w not in _NOT_BODIES for w in words):
+            memory.name_body(_POSSESSIVE.sub("", match.group().rstrip(".")))  # "… by Facebook's Oversight Board."
+    if (body := memory.recent_body()) is not None and _IT.search(narration):
+        memory.name_body(body)  # "But it criticised …": a chain of "it" keeps the body in view
+    for match in _THE_BODY.finditer(narration):  # "The Taliban released a statement": one body
+        if _body_after_the(f"the {match.group(1)}"):
+            memory.name_body(match.group(1))
+
+
+def _single_mention(narration: str, memory: _Memory) -> str | None:
+    """The one speaker a sentence without quotes or attribution names, for a bare quote after it
+    (the paragraph-level single mention of Muzny et al. 2017): the author of a document it
+    introduces ("an opinion released by the Office of Legal Counsel"), else its only person
+    (two name words or a title), else None."""
+    author = _document_author(narration)
+    if author:
+        return author[1]
+    people = {memory.full_name([_POSSESSIVE.sub("", t).rstrip(".") for t in person])
+              for roles, person, _ in _labels(narration)
+              if (len(person) >= 2 or roles) and person[0] not in _NOT_SPEAKERS}
+    return people.pop() if len(people) == 1 else None
+
+
+def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
+    """The person a "he" / "she" stands for when the same sentence names one before it ("Rep. Jane
+    Roe riled up her critics when she referred to …"): the first one named there whose gender fits
+    (the subject before an object, as centering theory ranks them: Grosz, Joshi & Weinstein 1995),
+    as the full name met before; this person is then the last speaker."""
+    gender = _PRONOUN_GENDER[pronoun]
+    people = []
+    for roles, person, opens in _labels(before):
+        name = memory.full_name([_POSSESSIVE.sub("", t).rstrip(".") for t in person])
+        if (len(person) >= 2 or roles) and person[0] not in _NOT_SPEAKERS:
+            memory.learn_gender(name, roles, "", 0)
+            subject = not people and len(person) >= 2 and re.search(  # the first full name, a verb after it
+                rf"{re.escape(' '.join(person))}\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by|as)\b)[a-z]", before)
+            if (roles or subject or name in memory.genders or name in memory.names) and memory.fits(name, gender):
+                people.append(name)  # a person written with a role or met before ("Operation Warp Speed, she …" is not)
+    if people:
+        memory.meet(people[0], (), speaker=True)
+    return people[0] if people else None
+
+
+def _remember_names(narration: str, memory: _Memory, *, headline: bool = False) -> None:
+    """Remember the personal names of a sentence: two or more capitalised words once role words
+    are cut off ("Defense Secretary Pete Hegseth" → "Pete Hegseth"), or a surname already met."""
+    if _title_case(narration):
+        return  # a headline in title case ("Judge Blocks Texas Law"): its capitals name nobody
+    _remember_bodies(narration, memory)
+    if (author := _document_author(narration)):
+        memory.authors[author[0]] = memory.last_author = author[1]
+    if (first := _joint_subject(narration)) is not None:
+        memory.pair = (first, memory.sentence)
+    labels = _labels(narration)
+    if memory.lead is None and not headline:
+        memory.lead = [_POSSESSIVE.sub("", " ".join(person).rstrip(".")) for _, person, _ in labels
+                       if len(person) >= 2 and person[0] not in _NOT_SPEAKERS]
+    for roles, person, opens in labels:
+        if len(person) >= 2 and person[0] not in _NOT_SPEAKERS and not _NOT_NAMES & set(person[1:]):
+            name = _POSSESSIVE.sub("", " ".join(person).rstrip("."))  # "Senator Tim Scott’s rebuttal"
+            memory.meet(name, roles, speaker=False)
+            memory.learn_gender(name, roles, narration, len(labels) if opens else 0)
+            if opens:
+                memory.subjects.add(name)
+        elif len(person) == 1 and (full := memory.known(_POSSESSIVE.sub("", person[0]).rstrip(".’'"))):
+            memory.meet(full, roles, speaker=False)  # "Mr Biden" again: Joe Biden is the latest
+            if opens and not _POSSESSIVE.search(person[0]):
+                memory.subjects.add(full)  # "Kalmus was pursuing his …": the subject, a person
+                memory.learn_gender(full, roles, narration, len(labels))
+        elif len(person) == 1 and roles and person[0] not in _NOT_SPEAKERS:
+            name = _POSSESSIVE.sub("", person[0]).rstrip(".")  # "President Biden", "Ms. Roe"
+            memory.meet(name, roles, speaker=False)
+            memory.learn_gender(name, roles, narration, len(labels) if opens else 0)
+
+
+_PAIR_JOIN = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,]{1,30},)?\s+and\s+")  # "Jane Roe (D-CA), and "
+PAIR_MAX_WORDS = 4  # words before two people that still open the sentence ("When", a dateline)
+
+
+@lru_cache(maxsize=1 << 16)
+def _joint_subject(narration: str) -> str | None:
+    """The first of two people joined by "and" at the opening of a sentence ("Sen. Jane Roe, D-Md.,
+    and Sen. John Doe, R-Ky., wrote"; "Bill and Melinda Gates" → "Bill Gates"), whom a later "they"
+    stands for with the other (one speaker per quote: the first named); None when there is none."""
+    if " and " not in narration or _title_case(narration):
+        return None
+    rules = read_rules()
+    mentions = [m for m in _person_mentions(narration, rules, rules.organisations) if len(m.name.split()) >= 2]
+    for m in mentions[:2]:
+        given = re.search(r"\b([A-Z][a-z]+)\s+and\s+$", narration[:m.start])
+        if given and given.group(1) in rules.given_names and len(narration[:given.start()].split()) <= PAIR_MAX_WORDS:
+            return f"{given.group(1)} {m.name.split()[-1]}"
+    for a, b in zip(mentions, mentions[1:]):
+        if _PAIR_JOIN.fullmatch(narration[a.end:b.start]) and len(narration[:a.start].split()) <= PAIR_MAX_WORDS:
+            return a.name
+    return None
+
+
+_OWNED = re.compile(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)(?:[’']s?)?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)")
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Prof", "Rev", "Mx"}
+
+
+def _of_place(tokens: list[str]) -> list[str]:
+    """A label without its "of PLACE" tail ("Jim Clyburn of South Carolina" → "Jim Clyburn")."""
+    if "of" in tokens[1:]:
+        cut = len(tokens) - 1 - tokens[::-1].index("of")
+        if _is_place(" ".join(tokens[cut + 1:]).rstrip(".,")):
+            return tokens[:cut]
+    return tokens
+
+
+def _acronym_body(roles: list[str]) -> bool:
+    """True when a label read as roles only is an acronym and a capitalised word that is neither a
+    person's title nor a plural ("TC Energy", "BP America"): a company or body named so, not a
+    person's role ("FBI Director") or a group ("GOP Senators")."""
+    last = roles[-1] if roles else ""
+    return (len(roles) >= 2 and roles[0].isupper() and len(roles[0]) > 1 and last[:1].isupper() and not last.isupper()
+            and not last.endswith("s") and last.lower() not in _lexicon().staff
+            and not any(r in read_rules().titles or r.lower() in ("of", "the") for r in roles))
+
+
+def _without_openers(who: str) -> str:
+    """The speaker's words without the function words that open a sentence ("If Hillsborough",
+    "Now Ryan" → "Hillsborough", "Ryan") and without a dateline in capitals ("WASHINGTON")."""
+    rules = read_rules()
+    words = who.split()
+    while len(words) > 1 and (words[0] in rules.function_words or _is_place(words[0]) and words[0].isupper()):
+        words = words[1:]
+    return " ".join(words)
+
+
+_NO_ISSUER = object()  # a document subject whose issuer the text does not name: nobody speaks
+
+
+def _document_issuer(who: str, noun: str | None, memory: _Memory):
+    """The speaker of a subject whose head is a document noun (`documents` in the data file): the
+    document's issuer when the subject names it, `_NO_ISSUER` when it names none, None when the
+    subject is not of these forms (other rules read it). Rule 8 of the labelling rule:
+    - "X's commission's draft" (owners in a chain): the nearest owner, a body owned by X, is the
+      body named before with that head ("Supreme Court Commission"), else "X’s commission";
+    - "the X report", "a new X study" with X capitalised: X when it is a body (an organisation
+      word, an acronym: "the Pentagon report", "a CDC study") or a person met before ("the Mueller
+      report"), else the author of a document of that name introduced before ("a report from the
+      CDC" then "the Provincetown report"), else nobody: a place, a date or a topic issues nothing."""
+    words = who.split() + ([noun] if noun else [])
+    if len(words) < 2 or words[-1] not in _lexicon().documents:
+        return None  # a document noun in lower case only ("The Drudge Report" is an outlet)
+    head, words = words[-1], words[:-1]
+    if words[0].lower() in ("the", "a", "an", "another"):
+        words = words[1:]
+    while len(words) > 1 and words[0].islower():  # "a new CDC study"
+        words = words[1:]
+    owners = [i for i, w in enumerate(words) if _POSSESSIVE.search(w) or w.endswith(("’", "'"))]
+    if len(owners) >= 2 and words[owners[-1]].islower():  # "President Biden's commission's draft"
+        body = _POSSESSIVE.sub("", words[owners[-1]]).rstrip("’'")
+        _, person = _split_label([_POSSESSIVE.sub("", w).rstrip("’'") for w in words[:owners[0] + 1]])
+        named = memory.body(body) if body.capitalize() in read_rules().organisation_words else None
+        if named is not None and body.capitalize() in named.split():
+            return named
+        return f"{memory.full_name(person)}’s {body}" if person else body
+    if owners or not words or not all(w[:1].isupper() for w in words):
+        return None  # "Biden's proclamation", "the agency's report", "the initial draft": other rules
+    name, rules = " ".join(words), read_rules()
+    if _is_place(name) or name in _outlets() or any(w in rules.adjectives for w in words):
+        return memory.authors.get(head) or _NO_ISSUER  # "the Provincetown report", "a Washington Post report"
+    if any(w in rules.organisation_words for w in words) or (
+            len(words) == 1 and re.fullmatch(r"[A-Z]{2,}", name)):  # "the Pentagon report", "a CDC study"
+        return name
+    known = memory.known(words[-1])
+    if known is not None and known.split()[-len(words):] == words:  # "the Mueller report"
+        return known
+    return memory.authors.get(head) or _NO_ISSUER
+
+
+def _court_of(document: str, memory: _Memory) -> str | None:
+    """The court that issued a court's document (`court_documents` in the data file: "the opinion
+    further notes" after "the U.S. Court of Appeals for the Fourth Circuit dismissed …"): the last
+    body named whose name holds "Court", else None."""
+    if document not in load_data("reporting_verbs")["roles"].get("court_documents", ()):
+        return None
+    return next((b for b in reversed(memory.bodies) if "Court" in b.split()), None)
+
+
+def _speaker(found, memory: _Memory):
+    """(speaker, label, verb, verb_text, stance, anonymous, pattern) from an attribution match,
+    remembering the speaker. "he" / "she" / "they" is the last speaker (or the last person named
+    when nobody has spoken yet); "the president" the last person written with that role; a surname
+    alone the full name met earlier in the article; "X’s office" is the office."""
+    if found is None:
+        return None, None, None, None, None, False, "unattributed"
+    _, who, verb_text, pattern, noun = found
+    who = re.sub(r"\s*(?:\.{2,}|…)$", "", who)  # an excerpt cut after the name: "Judge..."
+    if who.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", who):
+        who = who[:-1]
+    lexicon = _lexicon()
+    verb, stance = (("according to", "neutral") if verb_text == "according to"
+                    else lexicon.forms.get(verb_text) or lexicon.document_forms.get(verb_text, (None, None)))
+    if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
+        verb_text = None
+    read = _read_body_or_group(who, noun, memory)
+    if read is None:
+        who = _without_openers(who)
+        read = (_read_document_or_title(who, noun, memory) or _read_place_or_people(who, noun, found[1], memory)
+                or _read_owned_role(who, memory) or _read_unnamed(who, memory) or _read_description(who, memory)
+                or _read_name(who, noun, memory))
+    speaker, label, anonymous, suffix = read
+    return speaker, label, verb, verb_text, stance, anonymous, pattern + suffix
+
+
+# Each `_read_*` below gives (speaker, label, anonymous, suffix of the pattern name) for the `who`
+# (and noun after it) of an attribution it knows how to read, remembering what it meets, else None.
+
+def _read_body_or_group(who: str, noun, memory: _Memory):
+    """An office, a named group, a listed unnamed group, a body or "it" as the speaker."""
+    if _OFFICE_TO.search(who) and _office_patterns()[1].search(who):
+        return who, who, False, "_role"  # "China's ambassador to Britain" (`_office_of`)
+    if (group := _named_group(who, noun)) is not None:  # "Democratic senators said": the group speaks
+        return group, group, False, "_group"
+    if noun and f"{who} {noun}".lower() in _lexicon().anonymous:  # "Local leaders said": a listed unnamed group
+        memory.anonymous = f"{who} {noun}"
+        return memory.anonymous, memory.anonymous, True, ""
+    if _kind_of_body(who):  # "the Committee said": which committee the text does not say here
+        return None, who.split()[-1], False, ""
+    if _body_after_the(who):  # "the Pentagon said": one body, never a person's surname
+        return who.split()[-1], who.split()[-1], False, "_body"
+    if who in ("it", "It"):  # "it said": the body named in this sentence or the one before
+        return memory.recent_body(), who, False, "_pronoun"
+    return None
+
+
+def _read_document_or_title(who: str, noun, memory: _Memory):
+    """A document's issuer, or the holder of a place's one office ("the US president")."""
+    if (issuer := _document_issuer(who, noun, memory)) is not None:  # "the Pentagon report warned"
+        return (None if issuer is _NO_ISSUER else issuer), who, False, "_document"
+    owned = _OWNED.fullmatch(who) if " " in who else None
+    owner = _POSSESSIVE.sub("", owned.group("owner")).rstrip("’'") if owned else ""
+    if owned and owned.group("title") in _lexicon().titles and (
+            _is_place(owner) or owner in read_rules().adjectives or owner in ("state", "country", "nation", "city")):
+        # "New York's often-feckless mayor", "the US president": the one holder of a place's office,
+        # the person written with that title before, else the last person of no known role
+        title = owned.group("title")
+        return memory.titled(title, guess=True) or title, who, False, "_title"
+    return None
+
+
+def _read_place_or_people(who: str, noun, written: str, memory: _Memory):
+    """A place (which speaks for nobody), or people named by the noun after `who`: unnamed
+    ("U.S. officials", "a Taliban spokesperson") or a role ("NATO chief")."""
+    lexicon = _lexicon()
+    if who and _is_place(who) and noun in lexicon.anonymous:  # "Texas lawmakers said": a place's unnamed people
+        memory.anonymous = f"{who} {noun}"
+        return memory.anonymous, memory.anonymous, True, ""
+    if not who or _is_place(who):  # "Texas said", "WASHINGTON (AP) — …": a place speaks for nobody
+        return None, written, False, "_place"
+    if noun in lexicon.anonymous and not _POSSESSIVE.search(who):  # "U.S. officials said": unnamed people
+        memory.anonymous = f"{who} {noun}"
+        return memory.anonymous, memory.anonymous, True, ""
+    if noun in lexicon.nouns and who.split()[0].lower() in _INDEFINITE:  # "a Taliban spokesperson said": unnamed
+        memory.anonymous = f"{who.split(None, 1)[1]} {noun}" if " " in who else noun
+        return memory.anonymous, f"{who} {noun}", True, "_indefinite"
+    if noun in lexicon.nouns and not _POSSESSIVE.search(who):  # "NATO chief says"
+        return f"{who} {noun}", f"{who} {noun}", False, "_role"
+    return None
+
+
+def _read_owned_role(who: str, memory: _Memory):
+    """A role, document or group owned by "its" / "his" / "her" / "their"."""
+    lowered = who.lower()
+    first = lowered.split()[0]
+    if first not in ("its", "his", "her", "their"):
+        return None
+    lexicon = _lexicon()  # "according to its publisher", "his family said"
+    head = lowered.split()[-1]
+    owner = memory.last_person(first) if first in ("his", "her") else None
+    if head in lexicon.documents:  # "his statement said": the owner speaks
+        return owner, who, False, "_document"
+    if head.endswith("s") and head in {a.split()[-1] for a in lexicon.anonymous}:  # "by their critics"
+        return who, who, True, "_anonymous"
+    return (f"{owner}’s {head}" if owner else head), who, False, "_role"
+
+
+def _read_unnamed(who: str, memory: _Memory):
+    """Nobody named: a document, an indefinite person, a crowd, a pronoun, a title ("the governor")
+    or an anonymous phrase."""
+    lexicon = _lexicon()
+    lowered = who.lower()
+    first = lowered.split()[0]
+    if lowered.rstrip("s") in lexicon.documents or lowered in lexicon.documents:  # "Reports said"
+        return None, who, False, "_description"
+    if first in _INDEFINITE and not any(_opens_with(lowered, a) for a in lexicon.anonymous):
+        words = who.split(None, 1)
+        if len(words) < 2 or lowered.split()[-1] in lexicon.documents:  # "a statement said": nobody named
+            return None, who, False, "_description"
+        memory.anonymous = words[1]  # "a friend texted", "a New Yorker said": unnamed people
+        return memory.anonymous, who, True, "_indefinite"
+    if any(lowered.startswith(f"{count} of ") for count in lexicon.crowds):  # "Thousands of Cubans chanted"
+        memory.anonymous = who
+        return who, who, True, "_crowd"
+    if lowered == "they" and memory.anonymous:  # "officials said …" then "they said"
+        return memory.anonymous, who, True, "_pronoun"
+    if lowered == "they" and memory.pair and memory.pair[1] >= memory.sentence - 2:
+        # "Jane Roe and John Doe wrote a letter" then "they wrote": the two, given as the first named
+        return memory.full_name(memory.pair[0].split()), who, False, "_pair"
+    if lowered in _PRONOUNS:
+        return memory.last_person(lowered), who, False, "_pronoun"
+    if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
+        title = lowered.split()[-1]  # the person named with it before, else the role ("the governor")
+        return memory.titled(title) or title, who, False, "_title"
+    if any(_opens_with(lowered, a) or _opens_with(lowered, f"the {a}") for a in lexicon.anonymous):
+        memory.anonymous = memory.anonymous if lowered.startswith("the ") and memory.anonymous else who  # as before
+        return who, who, True, ""
+    return None
+
+
+def _read_description(who: str, memory: _Memory):
+    """A description opened by "the": an unnamed official, a document's author, a body of that
+    kind, else the last person named ("the actor and activist said")."""
+    if not who.startswith("the "):
+        return None
+    lexicon = _lexicon()
+    lowered = who.lower()
+    head = lowered.split()[-1]
+    if head in {a.split()[-1] for a in lexicon.anonymous}:  # "the official said": unnamed, as before
+        memory.anonymous = memory.anonymous or who[4:]
+        return memory.anonymous, who, True, "_anonymous"
+    if head in lexicon.documents:  # "the complaint alleges": its author when the text named one
+        owner = next((_POSSESSIVE.sub("", w).rstrip("’'") for w in lowered.split()[1:-1]
+                      if _POSSESSIVE.search(w) or w.endswith(("’", "'"))), None)
+        if owner and (owner.capitalize() in read_rules().organisation_words or owner in read_rules().descriptors):
+            return memory.body(owner), who, False, "_document"  # "the agency's report"
+        if owner and owner in lexicon.titles:  # "the president's statement"
+            return memory.titled(owner), who, False, "_document"
+        # the author of a document of that name, else of the last document named ("A memo from the
+        # Office of Legal Counsel said …" then "the opinion said")
+        author = memory.authors.get(head) or memory.last_author or _court_of(head, memory)
+        return author, who, False, "_document"
+    if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
+        # "the agency said": the body named last (of that kind, for "the court")
+        return memory.body(head), who, False, "_body"
+    return memory.last_person(), who, False, "_description"
+
+
+def _read_name(who: str, noun, memory: _Memory):
+    """A name as written: a body's, else a person's (met and remembered)."""
+    if _body_of(who) and not noun:  # "League of Conservation Voters said": the body, whole
+        return who, who, False, "_body"
+    roles, name_tokens = _split_label(_of_place(who.split()))
+    name_tokens = _without_owner(name_tokens)  # "CBS’s Steven Portnoy": the reporter, not CBS
+    return _read_body_name(who, noun, roles, name_tokens, memory) or _read_person(who, noun, roles, name_tokens, memory)
+
+
+def _read_body_name(who: str, noun, roles: list[str], name_tokens: list[str], memory: _Memory):
+    """A body's name, a country's, or a title alone (the person last written with it), from the
+    roles and name words of the label `who`; None when it names a person."""
+    if (any(w.rstrip("’'s") in read_rules().organisation_words or w.islower() and w.capitalize() in
+            read_rules().organisation_words for w in who.split()[1:]) and not noun
+            and not _titled_person(roles, name_tokens)):
+        return who, who, False, "_body"  # "People’s Bank of China said"
+    if "of" in roles and len(name_tokens) <= 1 and not any(r in read_rules().titles for r in roles):
+        return who, who, False, "_body"  # "South Korea’s Joint Chiefs of Staff"
+    if not name_tokens and roles[-1].lower() in _lexicon().titles:  # "the South Carolina Governor said"
+        title = roles[-1].lower().rstrip(".")
+        return memory.titled(title) or title, who, False, "_title"
+    if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" or "Mr" is nobody
+        body = (len(roles) == 1 and roles[0].rstrip(".") not in _HONORIFICS
+                or roles[-1] in read_rules().organisation_words)  # "US Capitol Police", "White House"
+        if _acronym_body(roles):  # "TC Energy said": a company's name opened by its acronym
+            return who, who, False, "_body"
+        return (who if body else None), who, False, ""
+    if len(name_tokens) == 1 and name_tokens[0] in read_rules().organisation_words:
+        if (name_tokens[0] in _NOT_BODIES or name_tokens[0] in _KINDS_OF_BODY or roles
+                or name_tokens[0] in read_rules().titles):  # "Government said": which one? "Democrats": members
+            return None, who, False, ""
+        return who, who, False, "_body"  # "Hamas launched", "Pentagon says"
+    return None
+
+
+def _read_person(who: str, noun, roles: list[str], name_tokens: list[str], memory: _Memory):
+    """A person's full name (met and remembered), or what they own that speaks: "Biden's
+    proclamation" (Biden), "Netanyahu’s office" (the office)."""
+    owner = _POSSESSIVE.search(name_tokens[-1]) if noun else None
+    if owner and noun in _lexicon().documents:  # "Biden's proclamation states": Biden speaks
+        name_tokens[-1] = name_tokens[-1][:owner.start()]
+        return memory.full_name(name_tokens), f"{who} {noun}", False, "_document"
+    if owner:  # "Netanyahu’s office said": the office speaks, not Netanyahu
+        name_tokens[-1] = name_tokens[-1][:owner.start()]
+        return f"{memory.full_name(name_tokens)}{owner.group()} {noun}", f"{who} {noun}", False, "_possessive"
+    name = memory.full_name(name_tokens)
+    memory.meet(name, roles, speaker=True)
+    memory.anonymous = None
+    return name, who, False, ""
+
+
+def _clause_speaker(clause, memory: _Memory):
+    """(speaker, label, verb, verb_text, stance, anonymous, pattern) of a `_clause_attribution`, or
+    None when it names nobody: a group as written (anonymous when unnamed), a body described with
+    "a" as its description ("a political action committee"), else as `_speaker` reads a pattern's
+    match, but never a description resolved to the last person named."""
+    _, who, verb_text, pattern, _ = clause
+    verb, stance = _lexicon().forms.get(verb_text, (None, None))
+    if pattern in ("clause_unnamed", "clause_group"):
+        return who, who, verb, verb_text, stance, pattern == "clause_unnamed", pattern
+    words = who.split()
+    head = next((w for w, after in zip(words, [*words[1:], ""]) if after in ("of", "for")), words[-1])
+    if (words[0].lower() in _INDEFINITE and len(words) > 1
+            and head.capitalize() in read_rules().organisation_words and head not in _lexicon().documents):
+        body = " ".join(words[1:])
+        return body, who, verb, verb_text, stance, False, "clause_body"
+    read = _speaker(clause, memory)
+    return read if isinstance(read[0], str) and not read[6].endswith("_description") else None
