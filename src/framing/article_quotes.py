@@ -1,0 +1,410 @@
+"""The quote rows of one article: its sentences read in order, each quote given a speaker from its
+own sentence or a neighbour.
+
+For each sentence (or run of sentences joined around a quote left open, `quote_spans._units`),
+`_article_quotes` finds the attribution that governs its quotes (after a quote's closing mark, the
+attribution next to it: `_after_closing`), reads its speaker with the article's memory
+(`speaker_memory`), else the subject of the clause (`clause_tags`), and then looks at the
+neighbours: a bare quote takes the speaker of the sentence before ("continued") or the one person
+it named ("previous_mention"); a short "she said." or a dash line after a quote gives it that
+speaker ("following"); a person described in a lede and named in the next sentence speaks the
+lede's quotes (delayed identification, Bell 1991); in a sentence holding several quotes each is
+governed by the attribution next to its closing mark. A sentence with an attribution and no quote
+("X said that …") gives an indirect quote. Spans that are titles or terms get no speaker.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .actors import read_rules
+from .attribution import (ATTRIBUTION_TAIL_WORDS, _attribution, _dash_line, _document_author, _finite_within,
+                          _partial_subject, _relative_attribution, _subject)
+from .attribution_patterns import _NAME, _alternatives, _lexicon
+from .clause_tags import _clause_attribution
+from .name_kinds import _POSSESSIVE, _PRONOUNS, _labels, _names_a_person, _split_label
+from .quote_spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _is_name,
+                          _is_partial, _is_title, _narration, _only_quotes, _title_case, _units)
+from .speaker_memory import _Memory, _antecedent, _clause_speaker, _remember_names, _single_mention, _speaker
+
+TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attribution of its own is a term
+
+
+def _article_quotes(article: list, text_col: str, written: list | None = None) -> list[dict]:
+    """The quote rows of one article (its sentences in order); the full names it writes outside
+    quotes are added to `written` as (event, name)."""
+    memory = _Memory()
+    rows = []
+    previous = None  # the attribution of the sentence before, when it named a speaker
+    mentioned = None  # the one person or author the sentence before named, when it quoted nobody
+    unattributed: list[dict] = []  # the full quotes of the sentence before that got no speaker
+    described: list[dict] = []  # the quotes of the sentence before given to "a reporter" (`_named_next`)
+    introduced = None  # (quotes, head noun, lede) of the sentence before: a person described, not named
+    for record, last_id, text in _units(article, text_col):
+        memory.sentence += 1
+        spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
+        narration = _narration(text, spans)
+        found = _sentence_attribution(text, narration, spans, record.sentence_id != last_id, memory)
+        read, found = _sentence_speaker(found, narration, spans, memory)
+        read = _carried_on(read, found, narration, spans, previous, mentioned, memory)
+        _complete_earlier_rows(read, found, narration, spans, unattributed, described, introduced)
+        described, introduced = [], None
+        previous = read[:6] if _goes_on(read, found) else None  # a dash line names the quote above it only
+        _remember_names(narration, memory, headline=getattr(record, "kind", None) == "headline")
+        mentioned = None if spans or found is not None else _single_mention(narration, memory)
+        if written is not None and not _title_case(narration):
+            written.extend((getattr(record, "event", None), _POSSESSIVE.sub("", " ".join(person)))
+                           for _, person, _ in _labels(narration) if len(person) > 1)
+        unattributed = []
+        if found is None and not spans:
+            continue
+        base = {"article_id": record.article_id, "outlet": getattr(record, "outlet", None),
+                "event": getattr(record, "event", None), "sentence_id": record.sentence_id,
+                "sentence_end": last_id, "kind": getattr(record, "kind", None),
+                "position": getattr(record, "position", None), **dict(zip(_SPEAKER_FIELDS, read[:6])),
+                "pattern": read[6]}
+        direct = [_direct_row(base, text, spans, k, narration, found, memory) for k in range(len(spans))]
+        rows.extend(direct)
+        described = [row for row in direct if row["pattern"].endswith("_indefinite") and row["is_anonymous"]
+                     and " " not in str(row["speaker"])]
+        unattributed = [row for row, (_, end, _) in zip(direct, spans) if row["pattern"] == "unattributed"
+                        and (_only_quotes(narration) or _ends_sentence(text, end))]
+        if spans and (head := _described_head(narration, memory.sentence, rows, len(spans))) is not None:
+            introduced = ([r for r in rows[-len(spans):] if (r["speaker"] is None or r["is_anonymous"]
+                           or r["pattern"].endswith(("_body", "_place"))) and not _is_name(r["quote"])], *head)
+        if not spans and found is not None and found[3] != "dash_line" and (row := _indirect_row(base, text, found)):
+            rows.append(row)
+    return _attribute_open_paragraphs(rows)
+
+
+def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, memory: _Memory):
+    """(start, who, verb as written, pattern name, noun after who) of the attribution that governs
+    the sentence's quotes (`joined`: sentences joined around a quote left open), or None; a
+    document's author it names is remembered."""
+    if spans and (author := _document_author(narration)):  # "The report – by the Institute – predicts “…”"
+        memory.authors[author[0]] = memory.last_author = author[1]
+    found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration))
+    if (spans and (joined or _SENTENCE_END.search(narration, 0, narration.find(_PLACEHOLDER)))
+            and (after := _after_closing(narration, found)) is not None):
+        if found is not None and after[1].lower() in _PRONOUNS:  # "… according to Jane Roe." “…,” she said.
+            _speaker(found, memory)  # the one the sentence before the quote gave words to has spoken
+        found = after  # "… the campaign said it plans to act." “We know …,” Jane Roe said.
+    if found is not None and found[3] == "subject" and not _named_subject(found[1], memory):
+        found = None
+    if found is None and spans and all(_is_partial(text[:start], quote) for start, _, quote in spans):
+        found = _partial_subject(narration)
+        if found is not None and found[4] is None and not _named_subject(found[1], memory):
+            found = None
+    return found
+
+
+def _sentence_speaker(found, narration: str, spans: list, memory: _Memory):
+    """((speaker, label, verb, verb_text, stance, anonymous, pattern), attribution) of the sentence:
+    `found` read by `_speaker`, else its clause's subject when the patterns found nobody; a speaker
+    that is a body or speaks in a document is remembered."""
+    read = (None, None, None, None, None, False, "unattributed")
+    if found is not None or spans:
+        read = _expanded_speaker(found, narration, memory)
+    if spans and read[0] is None and (clause := _clause_attribution(narration)) is not None:
+        clause_read = _clause_speaker(clause, memory)  # the patterns found nobody: the clause's subject
+        if clause_read is not None:
+            read, found = clause_read, clause
+    _remember_voice(read, found, narration, memory)
+    return read, found
+
+
+def _expanded_speaker(found, narration: str, memory: _Memory) -> tuple:
+    """`_speaker`'s reading of `found`, its speaker written out: an acronym's full name, "he" / "she"
+    the person meant, "his spokesman" the owner's."""
+    speaker, *rest = _speaker(found, memory)
+    speaker = memory.expansions.get(speaker, speaker)  # "WHO said" after "… Organization (WHO)": its full name
+    first = found[1].split()[0].lower() if found is not None else ""
+    if first in ("he", "she"):
+        speaker = _antecedent(narration[:found[0]], memory, first) or speaker
+    elif first in ("his", "her") and speaker == found[1].split()[-1].lower():  # "his spokesman", nobody known
+        owner = _antecedent(narration[:found[0]], memory, first)
+        speaker = f"{owner}’s {speaker}" if owner else speaker
+    return (speaker, *rest)
+
+
+def _remember_voice(read: tuple, found, narration: str, memory: _Memory) -> None:
+    """Remembers a named speaker as the author of the means it speaks in ("In a statement, X …")
+    and a body that speaks as one that "it" or "the panel" may later stand for."""
+    speaker, anonymous, pattern = read[0], read[5], read[6]
+    if (isinstance(speaker, str) and not anonymous and found is not None and "document" not in pattern
+            and (means := _spoken_in().search(narration))):
+        memory.authors[means.group("doc").lower()] = memory.last_author = speaker  # "In a statement, X lauded …"
+    if isinstance(speaker, str) and not anonymous and (pattern.endswith("_body")
+                                                       or not read_rules().organisation_words.isdisjoint(speaker.split())):
+        memory.voices.append(speaker)  # a body that speaks: "the panel" or "it" later on may be it
+        memory.name_body(speaker)
+
+
+def _carried_on(read: tuple, found, narration: str, spans: list, previous, mentioned, memory: _Memory) -> tuple:
+    """`read`, or for quotes with no attribution of their own the speaker of the sentence before
+    ("continued") or the one person it named ("previous_mention")."""
+    if found is None and previous and spans and not _unread_attribution(narration):
+        return (*previous[:6], "continued")  # quoted without a speaker: the one of the sentence before goes on
+    if found is None and mentioned and spans and _only_quotes(narration):
+        memory.meet(mentioned, (), speaker=True)  # the one named just before
+        return (mentioned, mentioned, *read[2:6], "previous_mention")
+    return read
+
+
+def _complete_earlier_rows(read: tuple, found, narration: str, spans: list, unattributed: list[dict],
+                           described: list[dict], introduced) -> None:
+    """Gives the rows of the sentence before the speaker this sentence names: its quotes left
+    without a speaker, given to "a reporter" or to a person described but not named."""
+    speaker, label, verb, verb_text, stance, anonymous, _ = read
+    if found is not None and not spans and isinstance(speaker, str) and _closes_quote(narration, found):
+        for row in unattributed:  # "“…”" then "she said." or "— Sen. Jane Roe, in a tweet"
+            row.update(speaker=speaker, speaker_label=label, verb=verb, verb_text=verb_text,
+                       verb_stance=stance, is_anonymous=anonymous, pattern="following")
+    if described and _named_next(found, narration, speaker, anonymous):
+        for row in described:  # "A reporter said …" then "Jane Roe tweeted …": Jane Roe
+            row.update(speaker=speaker, speaker_label=row["speaker_label"], is_anonymous=False,
+                       pattern=row["pattern"] + "_named_next")
+    if introduced is not None and (identified := _identified(narration, *introduced[1:])):
+        for row in introduced[0]:  # "a top health official said …" then "The official, Jane Roe, …"
+            row.update(speaker=identified, speaker_label=identified, is_anonymous=False,
+                       pattern=row["pattern"] + "_identified")
+
+
+def _goes_on(read: tuple, found) -> bool:
+    """Whether the sentence's named speaker goes on to the unattributed quotes of the next one."""
+    return ((found is not None and found[3] != "dash_line" and not found[3].startswith("clause")
+             or read[6] == "continued") and isinstance(read[0], str))
+
+
+def _direct_row(base: dict, text: str, spans: list, k: int, narration: str, found, memory: _Memory) -> dict:
+    """The row of the sentence's `k`-th quoted span: the sentence's speaker (`base`), its own
+    attribution when it has one, or none for a span that ends an earlier sentence, a term or a title."""
+    start, _, quote = spans[k]
+    speaker = base["speaker"]
+    row = {**base, "quote": quote.strip(), "is_direct": True, "n_words": len(_WORD.findall(quote)),
+           "is_partial": _is_partial(text[:start], quote)}
+    if len(spans) > 1 and (own := _own_attribution(text, spans, k, speaker)) is not None:
+        second = _speaker(own, memory)  # "“A,” Jane Roe wrote: “B,” John Doe declared.": each its own
+        if isinstance(second[0], str):
+            row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
+    elif (relative := _relative_attribution(_narration(text[:start], spans[:k]))) is not None:
+        second = _speaker(relative, memory)  # "… from President Biden, who demanded they “help”"
+        if isinstance(second[0], str):
+            row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
+    elif found is not None and _before_new_sentence(text, spans, k, found[0]):
+        row.update(_NO_SPEAKER, pattern="unattributed")  # “…” ends one sentence; “…,” Jane Roe said ends the next
+    if (row["pattern"] == "continued" and row["is_partial"] and row["n_words"] <= TERM_MAX_WORDS
+            and not _speaks_of(narration, speaker)):
+        row.update(_NO_SPEAKER, pattern="unattributed")  # "its “safe list”": a term
+    if _is_title(text, text[:start], quote) or _TERM.search(text[:start]):
+        row.update(_NO_SPEAKER, pattern="title")
+    return row
+
+
+def _indirect_row(base: dict, text: str, found) -> dict | None:
+    """The row of the reported clause of a sentence with an attribution and no quote ("X said that
+    …"), or None when no clause is reported."""
+    verb_text, pattern = base["verb_text"], base["pattern"]
+    if (that := text.find(f"{verb_text} that ")) >= 0:
+        clause = text[that + len(verb_text) + 6:].strip()
+        return {**base, "quote": clause, "is_direct": False, "is_partial": False,
+                "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_that"}
+    if clause := _attributed_clause(text, found):
+        return {**base, "quote": clause, "is_direct": False, "is_partial": False,
+                "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_clause"}
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+")
+_RIGHT_AFTER = ("after_quote", "verb_name", "name_verb", "quote_name", "document_verb")
+
+
+def _after_closing(narration: str, found):
+    """The attribution right after the first quote of sentences joined because the quote opens at
+    the end of one and closes in a later one, or of a sentence the splitter did not cut before a quote
+    that opens after a full stop ("… threats." “…,” said NAME; “…,” NAME said), when the attribution
+    found first lies in an earlier sentence, before the quote opens: in English the attribution next
+    to a quote's closing mark governs it, not the one of the sentence before. None otherwise."""
+    opens = narration.find(_PLACEHOLDER)
+    if found is not None and (found[0] > opens or not _SENTENCE_END.search(narration, found[0], opens)):
+        return None
+    after = _attribution(narration[opens:])
+    if (after is None or after[3] not in _RIGHT_AFTER or not _label_only(narration[opens:][:after[0]])
+            or _finite_within(narration, opens + len(_PLACEHOLDER), opens + after[0])):
+        return None  # "more “pain” is on the horizon as … officials plead": the sentence goes on, no label
+    return (opens + after[0], *after[1:])
+
+
+LABEL_MAX_WORDS = 12  # "“…,” University of Chicago professor and the study's co-author, Jane Roe, said"
+
+
+def _label_only(between: str) -> bool:
+    """True when the words between a quote's closing mark and the speaker of the attribution after it
+    are nothing, or only the speaker's title or description ("chief executive", "White House press
+    secretary", "University of Chicago professor and the study's co-author,"): no sentence end, no
+    reporting verb of their own, at most `LABEL_MAX_WORDS` words (and, `_after_closing` checks, no
+    finite verb)."""
+    words = _WORD.findall(between.replace(_PLACEHOLDER, " "))
+    return (len(words) <= LABEL_MAX_WORDS and not _SENTENCE_END.search(between)
+            and not any(w in _lexicon().forms for w in words))
+
+
+def _before_new_sentence(text: str, spans: list, k: int, at: int) -> bool:
+    """True when quote `k` of a sentence closes a sentence of its own before the next quote opens (the
+    words between them end with a full stop) and the attribution found, at `at` in the narration, lies
+    after that full stop: an attribution governs the quotes of its own sentence, not those of the
+    sentence before ("… to create “firebreaks” is one way." “Most fires …,” Jane Roe says)."""
+    if k + 1 >= len(spans) or not re.search(r"[.!?…][\"”’']?\s*$", text[spans[k][1]:spans[k + 1][0]]):
+        return False
+    return at >= len(_narration(text[:spans[k + 1][0]], spans[:k + 1]))
+
+
+def _own_attribution(text: str, spans: list, k: int, speaker):
+    """The attribution right after the closing mark of quote `k` of a sentence holding several, when
+    it names someone other than the sentence's `speaker` (“…,” Jane Roe wrote. “…,” John Doe
+    declared.): each quote is governed by the attribution next to its closing mark. Only a name
+    (not a pronoun or description) opening the words between this quote and the next; None
+    otherwise."""
+    following = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+    segment = f" {_PLACEHOLDER} " + text[spans[k][1]:following].translate(_SPACES)
+    found = _attribution(segment)
+    if (found is None or found[3] not in _RIGHT_AFTER or segment[:found[0]].strip(" ,") not in ("", _PLACEHOLDER)
+            or not found[1][:1].isupper() or found[1] == speaker):
+        return None
+    return found
+
+
+_LEDE_SUBJECT = re.compile(r"^\s*(?:The|A|An)\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>[A-Za-z]+)\s+(?:on|in|of|at|for|from|with|who)\b")
+LEDE_SENTENCES = 2  # a headline may come before the lede
+
+
+def _described_head(narration: str, sentence: int, rows: list[dict], n: int):
+    """(head noun, lede) when a sentence's quotes are given to a person it describes without naming:
+    a lede opened by a description of a person ("The top Republican on the House Foreign Affairs
+    Committee pointed to the “rosy picture” …", lede True), or an unnamed person as the speaker ("…
+    quoted a top Chinese health official saying …", lede False); None otherwise."""
+    if sentence <= LEDE_SENTENCES and (m := _LEDE_SUBJECT.match(narration)) and _person_noun(m.group("head")):
+        return m.group("head").lower(), True
+    last = rows[-n:] if n else []
+    heads = {str(r["speaker"]).split()[-1] for r in last if r["is_anonymous"] and isinstance(r["speaker"], str)}
+    if len(heads) == 1 and _person_noun(head := heads.pop()) and not head.endswith("s"):
+        return head.lower(), False
+    return None
+
+
+def _person_noun(word: str) -> bool:
+    """True when a noun names one person by role or party ("official", "Republican", "senator")."""
+    lexicon = _lexicon()
+    return (_names_a_person(word.lower(), lexicon) and not word.lower().endswith("s")
+            or word.lower() in {m[:-1] for m in lexicon.members})
+
+
+def _identified(narration: str, head: str, lede: bool) -> str | None:
+    """The person a sentence names for the one described in the sentence before (news names a source
+    described in the lede in the sentence after: Bell 1991's delayed identification): "The official,
+    Jane Roe, …" (the head noun again, the name in apposition), or after a lede, a person's full name
+    opening the sentence ("Rep. Jane Roe of Texas told …"); None otherwise."""
+    again = re.match(rf"^\s*The\s+(?:[a-z-]+\s+)?{re.escape(head)},\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME}),", narration)
+    if again:
+        return again.group("who")
+    labels = _labels(narration)
+    if not (lede and labels and len(labels[0][1]) >= 2):
+        return None
+    name = " ".join(labels[0][1])
+    before = narration[:narration.find(name)].split()
+    if all(w[:1].isupper() for w in before):  # only titles before it: "U.S. Representative Jane Roe, …"
+        return _POSSESSIVE.sub("", name.rstrip("."))
+    return None
+
+
+def _named_next(found, narration: str, speaker, anonymous: bool) -> bool:
+    """True when a sentence opens with a person's full name as the subject of a reporting verb
+    ("Jane Roe tweeted …"): right after "A reporter said …" it names that reporter (news names a
+    source described in the lead in the sentence after: Bell 1991's delayed identification)."""
+    return (found is not None and isinstance(speaker, str) and not anonymous and len(speaker.split()) >= 2
+            and found[3] in ("name_verb", "subject") and not narration[:found[0]].strip()
+            and not read_rules().organisation_words & set(speaker.split()))
+
+
+_SPEAKER_FIELDS = ("speaker", "speaker_label", "verb", "verb_text", "verb_stance", "is_anonymous")
+_NO_SPEAKER = {**dict.fromkeys(_SPEAKER_FIELDS), "is_anonymous": False}  # a span nobody speaks (a title, a term)
+
+
+def _attribute_open_paragraphs(rows: list[dict]) -> list[dict]:
+    """A quoted paragraph left open without a speaker takes the speaker of the quote that goes on in
+    the next paragraph (news style names the speaker once, in either paragraph)."""
+    for row, following in zip(rows, rows[1:]):
+        if (row["quote"].endswith(_PARAGRAPH_CLOSE) and row["speaker"] is None
+                and following["is_direct"] and following["speaker"] is not None):
+            row.update({k: following[k] for k in _SPEAKER_FIELDS}, pattern="open_paragraph")
+    for row in rows:
+        row["quote"] = row["quote"].replace(_PARAGRAPH_CLOSE, "").strip()
+    return rows
+
+
+def _named_subject(who: str, memory: _Memory) -> bool:
+    """True when the words opening a sentence name a person: two name words or more, a pronoun,
+    or a surname already met in the article ("Local leaders have described …" names nobody)."""
+    roles, words = _split_label(who.split())
+    return (who.lower() in _PRONOUNS or who == "It" or len(words) > 1
+            or len(words) == 1 and (bool(roles) or memory.known(words[0]) is not None or words[0] in memory.names))
+
+
+@lru_cache(maxsize=1 << 16)
+def _unread_attribution(narration: str) -> bool:
+    """True when a reporting verb follows a quote at once ("“…?” asked a woman after a visit"): the
+    quote names its own speaker, read or not, and never inherits the one of the sentence before."""
+    forms = _lexicon().forms
+    match = re.match(rf"^\s*{_PLACEHOLDER}[\s,]+(?:[a-z]+ly\s+)?([a-z]+)\b", narration)
+    return match is not None and match.group(1) in forms
+
+
+FOLLOWING_MAX_WORDS = 12  # "Biden said on Tuesday in a statement." after a quote: its attribution
+
+
+def _closes_quote(narration: str, found) -> bool:
+    """True when a sentence without quotation marks only attributes the quote before it: a short
+    "she said." / "Biden said on Tuesday." opening with its speaker, or a dash line."""
+    start, who, _, pattern, _ = found
+    return pattern == "dash_line" or (not narration[:start].strip() and pattern == "name_verb"
+                                      and len(_WORD.findall(narration)) <= FOLLOWING_MAX_WORDS
+                                      or pattern == "apposition_verb"  # "Its correspondent, Jane Roe, asked …"
+                                      and len(_WORD.findall(narration[narration.find(who):])) <= FOLLOWING_MAX_WORDS)
+
+
+def _attributed_clause(text: str, found) -> str | None:
+    """The reported content of a sentence attributed without "that": "According to two officials,
+    the talks stalled." / "The talks stalled, according to two officials." / "The talks stalled,
+    officials said (on Tuesday)." Returns the clause, or None when the sentence is not built so."""
+    start, who, verb_text, pattern, _ = found
+    if verb_text is None:  # "in Jane Roe's words" names whose words are quoted, not a clause
+        return None
+    if pattern.startswith("according_to") and not text[:start].strip():
+        clause = text.split(",", 1)[1] if "," in text else ""
+    elif (pattern == "name_verb" and not text[:start].strip(" -•*")  # "NATO chief says Ukraine …"
+          and _lexicon().forms.get(verb_text, ("",))[0] == "say"):  # other verbs take objects: "claimed victory"
+        clause = text[text.find(verb_text, start) + len(verb_text):].lstrip(" ,:")
+    elif text[:start].rstrip().endswith(","):
+        after = text[text.find(verb_text, start) + len(verb_text):] if not pattern.startswith("according_to") else ""
+        if pattern.startswith("according_to"):
+            after = ""
+        elif len(_WORD.findall(after)) > ATTRIBUTION_TAIL_WORDS:  # more than "on Tuesday" follows
+            return None
+        clause = text[:start].rstrip().rstrip(",")
+    else:
+        return None
+    clause = clause.strip()
+    return clause if len(_WORD.findall(clause)) >= 3 else None
+
+
+def _speaks_of(narration: str, speaker: str) -> bool:
+    """True when a sentence names the speaker again (the last word of the name: "officials", "Roe")."""
+    return speaker.split()[-1].lower() in {w.lower() for w in _WORD.findall(narration)}
+
+
+@lru_cache(maxsize=1)
+def _spoken_in() -> re.Pattern:
+    """A document as the means of speaking: "In a statement Wednesday, Jane Roe lauded …", "… wrote in
+    a letter" (a noun of `documents` in the data file)."""
+    return re.compile(rf"\b[Ii]n\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?P<doc>{_alternatives(_lexicon().documents)})\b")
