@@ -70,8 +70,8 @@ SEEN = ("dev", "holdout", "test", "fresh", "blind", "blind2", "blind3", "blind4"
 BLIND9 = "blind9"  # held out (--blind9), 60 narrative-frames-dev articles no batch held
 HELD_OUT = (BLIND9,)  # only their totals are ever printed, never a quote or a miss
 # the modules of the quote extractor and of the actors it names speakers by: a cold run clears their caches
-EXTRACTOR_MODULES = ("sources", "article_quotes", "speaker_memory", "attribution", "clause_tags",
-                     "name_kinds", "attribution_patterns", "quote_spans", "actors")
+EXTRACTOR_MODULES = ("sources", "speaker_names", "article_quotes", "speaker_memory", "attribution",
+                     "clause_tags", "name_kinds", "attribution_patterns", "quote_spans", "actors")
 
 
 def sample_table(item: dict) -> pd.DataFrame:
