@@ -100,7 +100,7 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
 
 def _sentence_speaker(found, narration: str, spans: list, memory: _Memory):
     """((speaker, label, verb, verb_text, stance, anonymous, pattern), attribution) of the sentence:
-    `found` read by `_speaker`, else its clause's subject when the patterns found nobody; a speaker
+    `found` read by `speaker_memory._speaker`, else its clause's subject when the patterns found nobody; a speaker
     that is a body or speaks in a document is remembered."""
     read = (None, None, None, None, None, False, "unattributed")
     if found is not None or spans:
@@ -114,7 +114,7 @@ def _sentence_speaker(found, narration: str, spans: list, memory: _Memory):
 
 
 def _expanded_speaker(found, narration: str, memory: _Memory) -> tuple:
-    """`_speaker`'s reading of `found`, its speaker written out: an acronym's full name, "he" / "she"
+    """`speaker_memory._speaker`'s reading of `found`, its speaker written out: an acronym's full name, "he" / "she"
     the person meant, "his spokesman" the owner's."""
     speaker, *rest = _speaker(found, memory)
     speaker = memory.expansions.get(speaker, speaker)  # "WHO said" after "… Organization (WHO)": its full name

@@ -90,7 +90,7 @@ def _subject(narration: str):
         if not any(w.strip(",.").lower() in _lexicon().documents for w in after):
             return None  # "The Taliban's fighters …": the owner of something that does not speak
         if any(_POSSESSIVE.search(w) or w.endswith(("’", "'")) for w in after[:1]):
-            return None  # "Biden's commission's draft": the nearer owner issues it (`_document_issuer`)
+            return None  # "Biden's commission's draft": the nearer owner issues it (`speaker_memory._document_issuer`)
         who = _POSSESSIVE.sub("", who).rstrip("’'")
     if _not_a_speaker(who, None, _lexicon()) or who.split()[0] in read_rules().function_words:
         return None  # "Thousands of Cubans took …": a group, not a named person
@@ -445,7 +445,7 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
             and (_is_place(who[4:]) or who[4:] in read_rules().adjectives)):
         who, noun_group = f"the {who[4:]} {noun_group}", None  # "The US president urged": named before
     elif who.startswith("The ") and who[4:5].isupper():  # "The White House said": the body
-        # "The Committee said" (a kind), "The Taliban said" (one body): "the" kept for `_speaker`
+        # "The Committee said" (a kind), "The Taliban said" (one body): "the" kept for `speaker_memory._speaker`
         who = f"the {who[4:]}" if not noun_group and _after_the(who) else who[4:]
     elif (" " not in who and not noun_group and _after_the(f"the {who}")
           and re.search(r"\b[Tt]he\s+$", narration[:match.start("who")])):
@@ -453,7 +453,7 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
     elif who.split()[0] in _OPENING_CONJUNCTIONS and len(who.split()) > 1:
         who = who.split(None, 1)[1]  # "As David Schleicher … pointed out": the name after "As"
     elif who.split()[0] in _NOT_SPEAKERS and not (who == "It" and name in ("name_verb", "what_called")):
-        return None  # "It said" is a body's attribution (`_speaker`)
+        return None  # "It said" is a body's attribution (`speaker_memory._speaker`)
     if (name == "name_verb" and noun_group and who[:1].isupper() and not _POSSESSIVE.search(who)
             and noun_group.capitalize() in read_rules().organisation_words):
         who, noun_group = f"{who} {noun_group}", None  # "The Biden administration said": the body
@@ -561,7 +561,7 @@ def _office_of(before: str, who: str) -> str | None:
 @lru_cache(maxsize=1)
 def _office_patterns() -> tuple[re.Pattern, re.Pattern]:
     """(an owner or "the", a role and "to" / "for" / "at" ending the words before a name; a role
-    followed by one of these inside a speaker), for `_office_of` and `_speaker`."""
+    followed by one of these inside a speaker), for `_office_of` and `speaker_memory._speaker`."""
     roles = _alternatives(_lexicon().titles | _lexicon().nouns)
     return (re.compile(rf"(?:(?<![\w’'.-]){_NAME}[’']s?\s+|\b[Tt]he\s+(?:[A-Z][\w.]*\s+)?)(?:[a-z][\w-]*\s+){{0,2}}?"
                        rf"(?:{roles})\s+(?:to|for|at)\s+(?:the\s+)?$"),

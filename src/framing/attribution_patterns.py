@@ -176,7 +176,7 @@ def _source_patterns(speaker: str, documents: frozenset) -> list[tuple[str, re.P
             rf"\b(?:an?|the)\s+(?P<who>{_NAME})\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b[^;]{{0,150}}?,"
             rf"\s+which\s+(?:also\s+)?(?P<verb>said|says|stated|states|noted|notes|added|warned|concluded|found)\b")),
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
-        # "according to the report": the author of the report named before (`_speaker`)
+        # "according to the report": the author of the report named before (`speaker_memory._speaker`)
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?P<who>the\s+(?:[a-z-]+\s+){{0,2}}?"
                                     rf"(?:{_alternatives(documents)}))(?=[\s.,;:]|$)")),
     ]

@@ -27,6 +27,14 @@ Steinberger & Best 2007 and Pareti 2016, written for this project):
 
 Reporting verbs, their stance (neutral or evaluative), role words and anonymous phrases are data in
 `src/framing/data/reporting_verbs.toml`.
+
+This module holds the public table functions (`extract_quotes`, `add_voice` and the summaries). The
+rules live in the modules of the quote step, in the order they run: `quote_spans` (the spans of a
+sentence, partial, full or a title), `attribution` (the attribution a sentence writes, with the
+patterns of `attribution_patterns`, the word classes of `name_kinds` and, last in the sieve, the
+tagged clause of `clause_tags`), `speaker_memory` (who a written speaker is, given what the article
+said before), `article_quotes` (an article's sentences to quote rows, neighbours included) and
+`speaker_names` (one name per speaker across articles and outlets).
 """
 from __future__ import annotations
 

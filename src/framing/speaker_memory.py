@@ -443,7 +443,7 @@ def _speaker(found, memory: _Memory):
 def _read_body_or_group(who: str, noun, memory: _Memory):
     """An office, a named group, a listed unnamed group, a body or "it" as the speaker."""
     if _OFFICE_TO.search(who) and _office_patterns()[1].search(who):
-        return who, who, False, "_role"  # "China's ambassador to Britain" (`_office_of`)
+        return who, who, False, "_role"  # "China's ambassador to Britain" (`attribution._office_of`)
     if (group := _named_group(who, noun)) is not None:  # "Democratic senators said": the group speaks
         return group, group, False, "_group"
     if noun and f"{who} {noun}".lower() in _lexicon().anonymous:  # "Local leaders said": a listed unnamed group
@@ -622,7 +622,7 @@ def _read_person(who: str, noun, roles: list[str], name_tokens: list[str], memor
 
 
 def _clause_speaker(clause, memory: _Memory):
-    """(speaker, label, verb, verb_text, stance, anonymous, pattern) of a `_clause_attribution`, or
+    """(speaker, label, verb, verb_text, stance, anonymous, pattern) of a `clause_tags._clause_attribution`, or
     None when it names nobody: a group as written (anonymous when unnamed), a body described with
     "a" as its description ("a political action committee"), else as `_speaker` reads a pattern's
     match, but never a description resolved to the last person named."""

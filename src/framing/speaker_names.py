@@ -73,7 +73,7 @@ def _anonymous_key(name: str) -> str:
 
 
 def _acronym_of(name: str, names: list[str]) -> str | None:
-    """The one name of `names` whose initials (`_initials`, of the whole name or of what follows an
+    """The one name of `names` whose initials (`name_kinds._initials`, of the whole name or of what follows an
     owner: "South Korea’s | Joint Chiefs of Staff") are `name` when `name` is an acronym of 2-6
     capitals ("JCS", "WHO"); else None."""
     if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
