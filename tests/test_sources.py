@@ -311,6 +311,48 @@ def test_attributions_without_that_are_indirect_quotes(text, speaker, anonymous)
     assert "talks stalled" in quotes.loc[0, "quote"] or "Ukraine will join" in quotes.loc[0, "quote"]
 
 
+@pytest.mark.parametrize("text, speaker, anonymous, clause", [
+    # a source named after the last comma frames the whole sentence, whatever verb the clause holds
+    ("The alliance will respond to any attack, according to two officials.", "officials", True,
+     "The alliance will respond to any attack"),
+    ("The alliance will respond to any attack, according to U.S. officials.", "U.S. officials", True,
+     "The alliance will respond to any attack"),
+    # an unnamed person after "according to"
+    ("According to a senior administration official, the plan was dropped.", "senior administration official",
+     True, "the plan was dropped."),
+    # the speaker's label or a count between the comma and the speaker
+    ("Biden will sign the bill on Friday, the White House said.", "White House", False,
+     "Biden will sign the bill on Friday"),
+    ("Biden will sign the bill on Friday, White House press secretary Jen Psaki said.", "Jen Psaki", False,
+     "Biden will sign the bill on Friday"),
+    ("The talks have stalled, two people familiar with the matter said.", "people familiar with the matter", True,
+     "The talks have stalled"),
+    ("Two people familiar with the matter said the talks had stalled.", "people familiar with the matter", True,
+     "the talks had stalled."),
+    ("Hiring rose in July at its fastest pace in a year, the Labor Department reported Friday.", "Labor Department",
+     False, "Hiring rose in July at its fastest pace in a year"),
+])
+def test_sources_after_a_comma_and_unnamed_sources_are_indirect_quotes(text, speaker, anonymous, clause):
+    quotes = fr.extract_quotes(_table([text]))
+    assert len(quotes) == 1 and not quotes.loc[0, "is_direct"]
+    assert quotes.loc[0, "speaker"] == speaker and quotes.loc[0, "is_anonymous"] == anonymous
+    assert quotes.loc[0, "quote"] == clause
+
+
+@pytest.mark.parametrize("text", [
+    # a clause, not a label, stands between the comma and a later verb of saying
+    "Manchin made clear that $1.5 trillion was his limit, putting him $2 trillion away from the lowest "
+    "number progressive Democrats have said they would accept.",
+    "The office is expected to unseal indictments around 2 p.m., though the exact charges are not yet known.",
+    # a document with no issuer, or one a newsroom only obtained, names no source
+    "The rule will be dropped, according to a draft obtained by The Washington Post.",
+    "The company will cut 500 jobs, according to a filing.",
+])
+def test_clauses_and_obtained_documents_name_no_source(text):
+    quotes = fr.extract_quotes(_table([text]))
+    assert quotes.empty or quotes["speaker"].isna().all()
+
+
 def test_opening_paragraph_of_a_quote_over_two_paragraphs_is_a_quote():
     texts = ["Hegseth spoke in Brussels.", "“We will not send troops to Ukraine, and we will not fight.",
              "“Europe must take the lead,” Hegseth said."]

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from .actors import read_rules
-from .attribution import (ATTRIBUTION_TAIL_WORDS, _attribution, _dash_line, _document_author, _finite_within,
+from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _dash_line, _document_author, _finite_within,
                           _partial_subject, _relative_attribution, _subject)
 from .attribution_patterns import _NAME, _alternatives, _lexicon
 from .clause_tags import _clause_attribution
@@ -381,20 +381,45 @@ def _attributed_clause(text: str, found) -> str | None:
         return None
     if pattern.startswith("according_to") and not text[:start].strip():
         clause = text.split(",", 1)[1] if "," in text else ""
-    elif (pattern == "name_verb" and not text[:start].strip(" -•*")  # "NATO chief says Ukraine …"
+    elif (pattern == "name_verb" and _COUNT_ONLY.fullmatch(text[:start])  # "NATO chief says Ukraine …"
           and _lexicon().forms.get(verb_text, ("",))[0] == "say"):  # other verbs take objects: "claimed victory"
         clause = text[text.find(verb_text, start) + len(verb_text):].lstrip(" ,:")
-    elif text[:start].rstrip().endswith(","):
-        after = text[text.find(verb_text, start) + len(verb_text):] if not pattern.startswith("according_to") else ""
-        if pattern.startswith("according_to"):
-            after = ""
-        elif len(_WORD.findall(after)) > ATTRIBUTION_TAIL_WORDS:  # more than "on Tuesday" follows
+    elif (comma := _comma_before_label(text, start, pattern)) is not None:
+        after = "" if pattern.startswith("according_to") else text[text.find(verb_text, start) + len(verb_text):]
+        if len(_WORD.findall(after)) > ATTRIBUTION_TAIL_WORDS:  # more than "on Tuesday" follows
             return None
-        clause = text[:start].rstrip().rstrip(",")
+        clause = text[:comma]
     else:
         return None
     clause = clause.strip()
     return clause if len(_WORD.findall(clause)) >= 3 else None
+
+
+# words that open a clause, a verb phrase or a phrase of its own, so the words before a speaker are no
+# mere label: conjunctions, pronouns, auxiliaries, prepositions but "of", "for" and "at" (which join
+# an office to its body), and the forms of verbs ("putting him … from the lowest number progressive
+# Democrats have said")
+_NOT_LABEL = re.compile(r"\b(?:and|but|or|nor|so|yet|which|who|whom|whose|what|that|when|while|whereas|because|"
+                        r"if|unless|as|though|although|since|until|after|before|"
+                        r"i|we|you|he|she|it|they|me|us|him|her|them|"
+                        r"is|was|were|are|be|been|will|would|has|have|had|can|could|should|may|might|must|"
+                        r"did|does|do|not|to|in|on|from|with|by|about|over|into|than|away|"
+                        r"[a-z]+ing|[a-z]+ed)\b")
+
+
+def _comma_before_label(text: str, start: int, pattern: str) -> int | None:
+    """The comma that ends the reported clause of "CLAUSE, SPEAKER said" or "CLAUSE, according to
+    SPEAKER": the comma right before the attribution at `start`, or, when the speaker opens the
+    attribution (`pattern` "name_verb" or "according_to…"), the last comma before it with only the
+    speaker's label or a count between them ("…, the White House said", "…, White House press
+    secretary Jen Psaki said", "…, two people familiar with the matter said"); None otherwise."""
+    if text[:start].rstrip().endswith(","):
+        return text[:start].rstrip().rindex(",")
+    comma = text.rfind(",", 0, start)
+    if comma < 0 or not (pattern == "name_verb" or pattern.startswith("according_to")):
+        return None
+    between = text[comma + 1:start]
+    return comma if _label_only(between) and not _NOT_LABEL.search(between) else None
 
 
 def _speaks_of(narration: str, speaker: str) -> bool:

@@ -19,8 +19,8 @@ import re
 from functools import lru_cache
 
 from .actors import read_rules
-from .attribution_patterns import (_AFTER_INVERTED, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised,
-                                   _lexicon)
+from .attribution_patterns import (_AFTER_INVERTED, _COUNTS, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN, _alternatives,
+                                   _capitalised, _lexicon)
 from .clause_tags import _tagged
 from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _after_the, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
@@ -315,6 +315,11 @@ def _attribution(narration: str):
 
 
 TAIL_MAX_WORDS = 12  # "…, Homeland Security Secretary Alejandro Mayorkas said Thursday," frames the sentence
+# "…, according to two officials." ending a sentence without quotation marks: the source of all of it
+_ACCORDING_TAIL = re.compile(r"\s*according to\b[^,;]*$")
+# what may open a sentence or a part before its speaker: a bullet, an article, a count ("Two people
+# familiar with the matter said …", "…, two U.S. officials said")
+_COUNT_ONLY = re.compile(rf"[\s\-•*]*(?:(?:[Tt]he|[Aa]n?|{_alternatives(_COUNTS)}|{_capitalised(_COUNTS)}|\d+)\s+)?")
 _PARTICIPLE_AFTER = re.compile(r"\s*(?:[a-z]+ly\s+)?([a-z]+ing)\b")
 
 
@@ -332,14 +337,16 @@ def _tail_attribution(narration: str, after: int):
         end = parts[k + 1] - 1 if k + 1 < len(parts) else len(narration)
         part = narration[start:end]
         words = _WORD.findall(part)
-        if len(words) > TAIL_MAX_WORDS or not any(w in forms for w in words):
+        according = _PLACEHOLDER not in narration and _ACCORDING_TAIL.match(part) is not None
+        if len(words) > TAIL_MAX_WORDS or not (according or any(w in forms for w in words)):
             continue  # too long, or no reporting verb: skip the patterns
         if k + 1 < len(parts):  # a part in the middle: only before "…, saying"
             participle = _PARTICIPLE_AFTER.match(narration, end + 1)
             if participle is None or participle.group(1) not in forms:
                 continue
         found = _first_attribution(part)
-        if found is None or found[3] not in ("name_verb", "verb_name") or part[:found[0]].strip() not in ("", "the"):
+        tails = ("name_verb", "verb_name", "according_to") if according else ("name_verb", "verb_name")
+        if found is None or found[3] not in tails or not _COUNT_ONLY.fullmatch(part[:found[0]]):
             continue
         rest = part[part.find(found[2], found[0]) + len(found[2]):] if found[3] == "name_verb" else ""
         if _PLACEHOLDER not in rest and len(_WORD.findall(rest)) <= ATTRIBUTION_TAIL_WORDS:
@@ -371,6 +378,9 @@ def _first_attribution(narration: str):
     return best
 
 
+_HEAD_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
+
+
 def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration: str, lexicon: _Lexicon):
     """(who, verb as written, noun after who) of one match of the pattern `name`, or None when it
     names no speaker."""
@@ -381,6 +391,9 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if who is None:
         return None
     noun_group = match.group("noun") if "noun" in pattern.groupindex else None
+    if name == "according_to" and who[:1].isupper() and (head := _HEAD_AFTER.match(narration, match.end("who"))):
+        # "according to U.S. officials": the unnamed people of a body
+        noun_group = head.group(1) if head.group(1) in {a.split()[-1] for a in lexicon.anonymous} else None
     verb_text = (match.group("verb") if "verb" in pattern.groupindex
                  else None if name == "words_of" else "according to")
     headed = _headed_who(name, match, narration, who, noun_group, lexicon)
@@ -391,7 +404,18 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if who is None or _not_said(name, match, narration, who, verb_text, lexicon):
         return None
     who, noun_group = _whole_name(name, match, narration, who, noun_group, raw)
+    if who.split()[-1] in ("the", "a", "an"):  # "people familiar with the" + "matter" said: one description
+        who, noun_group = _completed_description(who, noun_group, narration[match.end("who"):] if raw else "")
     return who, verb_text, noun_group
+
+
+def _completed_description(who: str, noun_group, after: str) -> tuple:
+    """(who, noun after who) for a description cut after its article ("people familiar with the"):
+    the noun read after the verb's subject joins it, or else the word written next."""
+    if noun_group:
+        return f"{who} {noun_group}", None
+    following = re.match(r"\s+([a-z][\w’'-]*)", after)
+    return (f"{who} {following.group(1)}" if following else who), noun_group
 
 
 def _written_who(name: str, match: re.Match, raw: str, narration: str, lexicon: _Lexicon) -> str | None:
@@ -464,6 +488,11 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
     return who, noun_group
 
 
+def _is_anonymous_phrase(who: str) -> bool:
+    """True when `who` opens with one of the lexicon's anonymous phrases ("a senior official …")."""
+    return any(_opens_with(who.lower(), phrase) for phrase in _lexicon().anonymous)
+
+
 def _described_who(name: str, match: re.Match, narration: str, who: str) -> str | None:
     """`who` extended to the whole description or the name in apposition after a verb ("said
     another intensive-care nurse", "said his wife, Jane Roe"); None when it is the subject of what
@@ -494,7 +523,7 @@ def _described_who(name: str, match: re.Match, narration: str, who: str) -> str 
         if longer is None or _finite_within(narration, match.end(), longer.end()):
             return None  # "said the plan was …", "claims the vaccines contain …": the reported clause
         who = f"{who}{longer.group(1)}"  # "replies the masked stranger, …": the whole description
-    if name == "according_to" and first in ("a", "an"):
+    if name == "according_to" and first in ("a", "an") and not _is_anonymous_phrase(who):
         return None  # "according to a blistering report": which words name the source is unclear
     if who[:1].isupper() and re.search(r"\bthe\s+(?:[a-z-]+\s+){0,2}$", narration[:match.start("who")]):
         roles, person = _split_label(who.split())

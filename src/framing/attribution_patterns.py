@@ -158,6 +158,12 @@ def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset) -> list
     ]
 
 
+# how a newsroom came by a document ("a draft obtained by the Post"): who has it, not who issued it
+_OBTAINED = "(?:obtained|seen|reviewed|viewed|acquired|leaked|shared)"
+# words counting unnamed people before their description ("two U.S. officials", "Two people familiar …")
+_COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many")
+
+
 def _source_patterns(speaker: str, documents: frozenset) -> list[tuple[str, re.Pattern]]:
     """(name, regex) of the attributions to a source: "according to" a person or a document, and a
     document's author."""
@@ -165,7 +171,7 @@ def _source_patterns(speaker: str, documents: frozenset) -> list[tuple[str, re.P
         # "according to a report released by the United Nations", "… the statement signed by Dr. Jane Roe"
         ("according_to_document", re.compile(
             rf"\b[Aa]ccording to\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(documents)})\s+"
-            rf"(?:[a-z]+\s+){{0,2}}?(?:from|by|of)\s+(?:the\s+)?(?P<who>{_NAME}|[a-z][\w-]*)"
+            rf"(?:(?!{_OBTAINED}\b)[a-z]+\s+){{0,2}}?(?:from|by|of)\s+(?:the\s+)?(?P<who>{_NAME}|[a-z][\w-]*)"
             rf"(?P<role>(?:\s+[a-z]+){{1,2}})?(?:,\s+(?P<named>{_NAME}))?")),
         # "according to a White House fact sheet": the body or person written before the document
         ("according_to_author", re.compile(
@@ -175,7 +181,7 @@ def _source_patterns(speaker: str, documents: frozenset) -> list[tuple[str, re.P
         ("document_which", re.compile(
             rf"\b(?:an?|the)\s+(?P<who>{_NAME})\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b[^;]{{0,150}}?,"
             rf"\s+which\s+(?:also\s+)?(?P<verb>said|says|stated|states|noted|notes|added|warned|concluded|found)\b")),
-        ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?{speaker}")),
+        ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+|(?:{_alternatives(_COUNTS)})\s+(?=[A-Z]))?{speaker}")),
         # "according to the report": the author of the report named before (`speaker_memory._speaker`)
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?P<who>the\s+(?:[a-z-]+\s+){{0,2}}?"
                                     rf"(?:{_alternatives(documents)}))(?=[\s.,;:]|$)")),
