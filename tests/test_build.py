@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import warnings
-from pathlib import Path
 
 import pandas as pd
 import pytest

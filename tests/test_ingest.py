@@ -167,12 +167,12 @@ def test_quoting_errors_are_named_once_with_their_rows_and_nothing_else_is_lost(
     lines = ["text,outlet",
              f'"{good[0]}",A',
              f'"{good[1]}",Harbour, Post',          # unquoted comma: one cell too many
-             f'"He said "no" to the plan",B',       # stray quote inside a quoted cell
+             '"He said "no" to the plan",B',       # stray quote inside a quoted cell
              f'"{good[2]}",C',
-             f'"An open quote that never closes,D',  # would swallow every row after it
+             '"An open quote that never closes,D',  # would swallow every row after it
              f'"{good[3]}",E',
              f'"{good[4]}",F',
-             f'"He said "yes" as well",G',
+             '"He said "yes" as well",G',
              f'"{good[5]}",H']
     (corpus / "export.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles, problems = read_corpus(corpus)

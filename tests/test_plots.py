@@ -75,7 +75,6 @@ def test_caption_true_draws_the_caption_in_the_files(tmp_path):
 def _pdf_box_and_fonts(path):
     """The page width and height (points) of a one-page PDF, and its fonts as (name, embedded)."""
     import re
-    import zlib
 
     data = path.read_bytes()
     box = [float(v) for v in re.search(rb"/MediaBox \[\s*([^\]]*)\]", data).group(1).split()]

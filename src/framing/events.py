@@ -390,7 +390,7 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
 
     table = pairs[pairs["n_events"] > 0].sort_values(["p_adjusted", "n_events"], ascending=[True, False],
                                                      na_position="last")
-    shown, left_out = table.head(max_rows), max(0, len(table) - max_rows)
+    shown = table.head(max_rows)
 
     @house_style
     def draw(ax):

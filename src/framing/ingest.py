@@ -634,11 +634,11 @@ def _given(row: dict, header: list, names: list[str]) -> dict:
     """The known fields of a row (non-empty), with the other columns under "extra"."""
     given = {k: str(row[k]).strip() for k in METADATA_FIELDS + OPTION_FIELDS
              if row.get(k) not in (None, "") and str(row[k]).strip()}
-    for field, aliases in FIELD_ALIASES.items():
-        if field not in given and field not in names:
+    for known, aliases in FIELD_ALIASES.items():
+        if known not in given and known not in names:
             found = next((str(row[a]).strip() for a in aliases if str(row.get(a) or "").strip()), None)
             if found:
-                given[field] = found
+                given[known] = found
     extra = {str(original).lstrip("\ufeff").strip(): row[k] for original, k in zip(header, names)
              if k not in METADATA_FIELDS + OPTION_FIELDS + ("file", "text") and row.get(k) not in (None, "")}
     if extra:

@@ -24,7 +24,6 @@ import os
 import platform
 import re
 import shutil
-import sys
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
