@@ -353,6 +353,32 @@ def test_clauses_and_obtained_documents_name_no_source(text):
     assert quotes.empty or quotes["speaker"].isna().all()
 
 
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("Senator Jane Roe told reporters that the bill would pass.", "Jane Roe", "the bill would pass."),
+    ("Jane Roe warned lawmakers on Tuesday that the bill would fail.", "Jane Roe", "the bill would fail."),
+    ("The Labor Department announced Thursday that prices rose 5% in May.", "Labor Department",
+     "prices rose 5% in May."),
+    ("Jane Roe wrote on Twitter that the bill would pass.", "Jane Roe", "the bill would pass."),
+    ("Jane Roe said on Tuesday that the bill would pass.", "Jane Roe", "the bill would pass."),
+    # "say" takes no object: the words after it are the clause, "that" a relative pronoun inside it
+    ("Jane Roe said the plan that Biden proposed would fail.", "Jane Roe", "the plan that Biden proposed would fail."),
+])
+def test_a_verb_of_saying_reports_the_clause_after_its_that(text, speaker, clause):
+    quotes = fr.extract_quotes(_table([text]))
+    assert len(quotes) == 1 and not quotes.loc[0, "is_direct"]
+    assert (quotes.loc[0, "speaker"], quotes.loc[0, "quote"]) == (speaker, clause)
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe posted a video on Twitter that appeared to show the crash.",
+    "Jane Roe announced an investigation that will look into the crash.",
+    "Liberals sent a stern warning to Democratic leaders that the bill cannot pass.",
+    "Jane Roe described how she felt when news broke that the pipeline was cancelled.",
+])
+def test_a_relative_that_or_a_noun_reports_nothing(text):
+    assert fr.extract_quotes(_table([text])).empty
+
+
 def test_opening_paragraph_of_a_quote_over_two_paragraphs_is_a_quote():
     texts = ["Hegseth spoke in Brussels.", "“We will not send troops to Ukraine, and we will not fight.",
              "“Europe must take the lead,” Hegseth said."]

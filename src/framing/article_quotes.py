@@ -209,10 +209,59 @@ def _indirect_row(base: dict, text: str, found) -> dict | None:
         clause = text[that + len(verb_text) + 6:].strip()
         return {**base, "quote": clause, "is_direct": False, "is_partial": False,
                 "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_that"}
+    if (opens := _that_after_verb(text, found)) is not None:
+        clause = text[opens:].strip()
+        return {**base, "quote": clause, "is_direct": False, "is_partial": False,
+                "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_that"}
     if clause := _attributed_clause(text, found):
         return {**base, "quote": clause, "is_direct": False, "is_partial": False,
                 "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_clause"}
     return None
+
+
+# "told reporters that", "announced on Thursday that", "wrote on Twitter that": at most
+# `THAT_MAX_WORDS` words between a verb of saying and the "that" opening what it reports
+THAT_MAX_WORDS = 4
+_BEFORE_THAT = re.compile(rf"((?:\s+[\w’'.-]+){{1,{THAT_MAX_WORDS}}}?)\s+that\s+(?P<next>[\w’'-]+)")
+# verbs that take the person told before "that" ("told reporters that", "warned lawmakers that")
+_TOLD = frozenset({"tell", "warn", "assure", "remind", "inform", "notify", "caution"})
+# a time, place or medium opening the words between ("announced Thursday that", "said in a letter
+# that", "ruled unanimously on Monday that"), an adverb in "-ly" before it allowed
+_TIME_OR_PLACE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:on|in|at|during|via|through|earlier|later|late|this|last|"
+                            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b")
+# what no object or phrase of time holds: a clause of its own, a pronoun, a sentence end
+_NOT_BEFORE_THAT = re.compile(r"[.!?;:,]\s|\b(?:i|we|you|he|she|it|they|and|but|or|how|what|when|where|why|"
+                              r"whether|if|who|which|is|was|were|are|be|been|will|would|has|have|had|can|could|"
+                              r"should|may|might|must|did|does|do|not)\b")
+# a word right after "that" that makes it a relative pronoun ("a video that appeared", "an
+# investigation that will look into", "a finding that quickly renewed"): an auxiliary, a modal or an
+# adverb in "-ly"
+_RELATIVE = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "may",
+                       "might", "should", "must", "does", "did"})
+
+
+def _that_after_verb(text: str, found) -> int | None:
+    """Where the clause a verb of saying reports opens after "that" when a few words stand between
+    them: the person told for verbs that take one ("told reporters that", "warned lawmakers that"),
+    or a phrase of time, place or medium for any ("announced Thursday that", "wrote on Twitter
+    that"); None otherwise, and when "that" opens a relative clause ("posted a video that appeared")
+    or what follows is under three words ("observed in that country")."""
+    start, _, verb_text, _, _ = found
+    verb_at = text.find(verb_text, start)
+    if verb_at < 0 or verb_text == "according to":
+        return None
+    end = verb_at + len(verb_text)
+    between = _BEFORE_THAT.match(text, end)
+    following = between.group("next").lower() if between is not None else ""
+    if (between is None or _NOT_BEFORE_THAT.search(between.group(1)) or following in _RELATIVE
+            or following.endswith("ly") or len(_WORD.findall(text[between.start("next"):])) < 3):
+        return None
+    if verb_text.endswith("ing") and not text[:verb_at].rstrip().endswith(","):
+        return None  # "sent a stern warning to leaders that": a noun, but "…, telling reporters that"
+    told = _lexicon().forms.get(verb_text, ("",))[0] in _TOLD
+    if not told and not _TIME_OR_PLACE.match(text, end):
+        return None
+    return between.start("next")
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+")
