@@ -7,6 +7,7 @@
     python benchmarks/draw_quotes.py --n 41 --seed 23 --source frames --split blind7 >> batch.jsonl
     python benchmarks/draw_quotes.py --n 60 --seed 24 --source frames --split blind8 > batch.jsonl
     python benchmarks/draw_quotes.py --n 60 --seed 25 --source frames --split blind9 > batch.jsonl
+    python benchmarks/draw_quotes.py --n 100 --seed 26 --source newsmtsc --split blind10 > batch.jsonl
 
 One direct quote at random from each of `n` articles drawn at random (fixed seed) that the labelled
 samples do not hold yet (fewer than `n` when the articles run out). With `--source allsides` (the
@@ -17,7 +18,12 @@ default): AllSides articles after the first 300 (the test corpus), for
 export's text, each row naming its `source` (the data set) and `article_id` (its `page_id` or
 `article_id`) and how many of the article's sentences it keeps (`n_sentences`: up to `AFTER` after
 the quote's last one, the sentences before, where a speaker's antecedents are, all kept), for
-`tests/fixtures/quotes_news_sample.jsonl`. Every row has the sentence and the quote as
+`tests/fixtures/quotes_news_sample.jsonl`. With `--source newsmtsc` (the sentences of US political news
+in ../shared/data/newsmtsc-train, many outlets, one row per annotated mention): one direct quote at
+random from each of `n` distinct sentences drawn at random, each sentence its own one-sentence
+excerpt (`n_sentences` 1), the row naming it by its `primary_gid` as `article_id` (the first of a
+sentence's ids in the file when it has several); a sentence that a labelled row holds is skipped.
+Every row has the sentence and the quote as
 `framing.extract_quotes` cuts it, and an empty `speaker` to fill in. A row holds no text of the
 article (the shared data stays out of the project): `python benchmarks/quote_samples.py batch.jsonl`
 prints each row's excerpt, cut as here, to label it by reading it, before framing is run on the
@@ -55,7 +61,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_sources import ALLSIDES, NEWS, SAMPLE, sample_table  # noqa: E402
-from quote_samples import article_sentences  # noqa: E402
+from quote_samples import NEWSMTSC, article_sentences, one_sentence  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 # --source: (the data set's folder under ../shared/data, its file, its id field, its text field)
@@ -69,9 +75,10 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--split", default="blind")
-    parser.add_argument("--source", choices=("allsides", *NEWS_SOURCES), default="allsides")
+    parser.add_argument("--source", choices=("allsides", *NEWS_SOURCES, "newsmtsc"), default="allsides")
     args = parser.parse_args()
-    items = draw_allsides(args) if args.source == "allsides" else draw_news(args)
+    draw = {"allsides": draw_allsides, "newsmtsc": draw_newsmtsc}.get(args.source, draw_news)
+    items = draw(args)
     for item in items:
         print(json.dumps(fixture_row(item), ensure_ascii=False))
     return 0
@@ -128,6 +135,36 @@ def draw_news(args) -> list[dict]:
         short = dict(item, text="\n".join(sentences[:int(row["sentence_end"]) + 1 + AFTER]))
         if cut_alike(short, row):
             item = short
+        item.update(sentence_id=int(row["sentence_id"]), quote=row["quote"], speaker=None, note="")
+        items.append(item)
+    return items
+
+
+def draw_newsmtsc(args) -> list[dict]:
+    """One quote from each of `args.n` distinct NewsMTSC sentences (rows of the news sample file), each
+    sentence the whole of its excerpt."""
+    import framing as fr
+
+    labelled = [json.loads(line) for line in NEWS.open(encoding="utf-8")] if NEWS.exists() else []
+    taken = {item["article_id"] for item in labelled if item["source"] == NEWSMTSC}
+    ids = {}  # each distinct sentence: its first primary_gid in the file
+    with (DATA / NEWSMTSC / "train_targets.jsonl").open(encoding="utf-8") as lines:
+        for row in map(json.loads, lines):
+            ids.setdefault(row["sentence"], row["primary_gid"])
+    held = {sentence for sentence, gid in ids.items() if gid in taken}
+    sentences = [(gid, sentence) for sentence, gid in ids.items() if sentence not in held]
+    rng = random.Random(args.seed)
+    rng.shuffle(sentences)
+    items = []
+    for gid, sentence in sentences:
+        if len(items) == args.n:
+            break
+        item = {"split": args.split, "source": NEWSMTSC, "article_id": gid, "text": one_sentence(sentence)}
+        quotes = fr.extract_quotes(sample_table(item))
+        quotes = quotes[quotes["is_direct"]]
+        if quotes.empty:
+            continue
+        row = quotes.iloc[rng.randrange(len(quotes))]
         item.update(sentence_id=int(row["sentence_id"]), quote=row["quote"], speaker=None, note="")
         items.append(item)
     return items

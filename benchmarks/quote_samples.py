@@ -4,10 +4,11 @@
 
 The shared data's terms keep its text out of the project (../shared/data/README.md), so a sample row
 holds only what we wrote or need to find its quote: `split`, `source` (the data set's folder:
-"aeb-dev" or "narrative-frames-dev"; the AllSides roundups when absent), `article_id`, `sentence_id`
-(the quote's sentence as cut at draw time), `quote`, `speaker`, `note`, and for a news row
-`n_sentences` (how many of the article's sentences were kept: those before the quote and up to three
-after it). A row whose article framing's splitter now cuts otherwise than at draw time keeps the
+"aeb-dev", "narrative-frames-dev" or "newsmtsc-train"; the AllSides roundups when absent),
+`article_id` (for NewsMTSC the sentence's `primary_gid`), `sentence_id` (the quote's sentence as cut
+at draw time), `quote`, `speaker`, `note`, and for a news row `n_sentences` (how many of the
+article's sentences were kept: those before the quote and up to three after it; a NewsMTSC sentence
+is its own one-sentence excerpt, 1). A row whose article framing's splitter now cuts otherwise than at draw time keeps the
 draw-time cut as character offsets into the article's text (`starts`, `end`). `with_text` rebuilds each row's sentences, one a line in `text`, exactly as
 `draw_quotes.py` cut them: an AllSides article by `framing.split_sentences`, a news article as
 `framing build` cuts an export's text (`article_sentences`). A row whose article is missing, or whose
@@ -23,13 +24,15 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE = FIXTURES / "quotes_allsides_sample.jsonl"  # quotes drawn from the AllSides excerpts
-NEWS = FIXTURES / "quotes_news_sample.jsonl"  # quotes drawn from other real news (blind6 to blind9)
+NEWS = FIXTURES / "quotes_news_sample.jsonl"  # quotes drawn from other real news (blind6 to blind10)
 SECOND = FIXTURES / "quotes_second_annotator.jsonl"  # blind3 and blind4 relabelled
 ALLSIDES = "allsides-roundups"
+NEWSMTSC = "newsmtsc-train"  # sentences, not articles: a row's "article" is one sentence, by its primary_gid
 # a row's `source`: (its file under ../shared/data/<source>/, the id field, the text field)
 SOURCES = {ALLSIDES: ("articles.jsonl", "article_id", "text"),
            "aeb-dev": ("pages.jsonl", "page_id", "gold_article_body"),
-           "narrative-frames-dev": ("articles.jsonl", "article_id", "text")}
+           "narrative-frames-dev": ("articles.jsonl", "article_id", "text"),
+           NEWSMTSC: ("train_targets.jsonl", "primary_gid", "sentence")}
 
 
 class SampleError(LookupError):
@@ -59,7 +62,8 @@ def describe(item: dict) -> str:
 
 
 def article_texts(source: str, ids: set[str], data: Path = DATA) -> dict[str, str]:
-    """{article id: raw text} of the wanted articles of one data set."""
+    """{article id: raw text} of the wanted articles of one data set (NewsMTSC: {primary_gid: sentence},
+    the sentence's rows, one per annotated mention, all holding it)."""
     name, id_field, text_field = SOURCES[source]
     path = data / source / name
     if not path.exists():
@@ -90,7 +94,7 @@ def with_text(items: list[dict], data: Path = DATA) -> list[dict]:
 
 def excerpt(item: dict, raw: str) -> list[str]:
     """The sentences of a row's article as `draw_quotes.py` kept them: an AllSides article whole, a news
-    article's first `n_sentences`; where the splitter has changed since the draw, the spans of the
+    article's first `n_sentences`, a NewsMTSC sentence as it stands (never cut); where the splitter has changed since the draw, the spans of the
     article's text the row names (`starts`, the character offset each sentence began at, and `end`)."""
     import framing as fr
 
@@ -99,11 +103,17 @@ def excerpt(item: dict, raw: str) -> list[str]:
         return [raw[start:end].strip() for start, end in zip(item["starts"], ends)]
     if source_of(item) == ALLSIDES:
         return fr.split_sentences(raw)
-    sentences = article_sentences(raw)
+    sentences = [one_sentence(raw)] if source_of(item) == NEWSMTSC else article_sentences(raw)
     n = item.get("n_sentences")
     if not isinstance(n, int) or not 0 < n <= len(sentences):
         raise SampleError(f"n_sentences {n!r} does not fit the article's {len(sentences)} sentences: {describe(item)}")
     return sentences[:n]
+
+
+def one_sentence(text: str) -> str:
+    """A NewsMTSC sentence as one line: the line breaks a few of them hold (a photo credit or "Advertisement"
+    run into the sentence) read as spaces, so that the excerpt is the one sentence the data set gives."""
+    return " ".join(text.splitlines())
 
 
 def article_sentences(text: str) -> list[str]:
