@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import bench_sources  # noqa: E402
 import pytest  # noqa: E402
-from bench_sources import (BLIND9, BLIND10, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
+from bench_sources import (BLIND10, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
                            scored_splits, shows_misses)
 from quote_samples import NEWSMTSC, SECOND, SampleError, one_sentence, read_labels, with_text  # noqa: E402
 
@@ -18,8 +18,8 @@ NEWS_ITEMS = read_labels(NEWS)
 
 
 def test_every_split_of_the_samples_is_seen_or_held_out():
-    assert {item["split"] for item in ITEMS} == set(SEEN) - {"blind6", "blind7", "blind8"}
-    assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", "blind8", BLIND9, BLIND10}
+    assert {item["split"] for item in ITEMS} == set(SEEN) - {"blind6", "blind7", "blind8", "blind9"}
+    assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", "blind8", "blind9", BLIND10}
     assert not set(HELD_OUT) & set(SEEN)
 
 
@@ -29,9 +29,7 @@ def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_p
         assert split not in scored_splits(["bench_sources.py", f"--show-{split}", "--agreement"])
         assert split in scored_splits(["bench_sources.py", f"--{split}"])
         assert not shows_misses(split)
-    assert BLIND9 not in scored_splits(["bench_sources.py", "--blind5", "--blind6", "--blind7", "--blind8"])
-    assert BLIND10 not in scored_splits(["bench_sources.py", "--blind8", f"--{BLIND9}"])
-    assert BLIND9 not in scored_splits(["bench_sources.py", f"--{BLIND10}"])
+    assert BLIND10 not in scored_splits(["bench_sources.py", "--blind5", "--blind6", "--blind7", "--blind8", "--blind9"])
     assert not shows_misses("seen")
     assert all(shows_misses(split) for split in SEEN)
 
@@ -41,7 +39,7 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
     (name, seen), = scored_groups("seen", items)
     assert name == "seen"
     assert not any(item["split"] in HELD_OUT for item in seen)
-    assert len(seen) == sum(item["split"] in SEEN for item in ITEMS + NEWS_ITEMS) == 701
+    assert len(seen) == sum(item["split"] in SEEN for item in ITEMS + NEWS_ITEMS) == 761
     groups = dict(scored_groups("blind6", items))
     assert list(groups) == ["blind6", "blind6 aeb-dev", "blind6 narrative-frames-dev"]
     assert len(groups["blind6"]) == 80 and all(len(groups[name]) == 40 for name in list(groups)[1:])
@@ -49,23 +47,23 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
     assert list(groups) == ["blind7", "blind7 aeb-dev", "blind7 narrative-frames-dev"]
     assert [len(members) for members in groups.values()] == [60, 19, 41]
     assert [(name, len(members)) for name, members in scored_groups("blind8", items)] == [("blind8", 60)]
-    assert [(name, len(members)) for name, members in scored_groups(BLIND9, items)] == [(BLIND9, 60)]
+    assert [(name, len(members)) for name, members in scored_groups("blind9", items)] == [("blind9", 60)]
     assert [(name, len(members)) for name, members in scored_groups(BLIND10, items)] == [(BLIND10, 100)]
 
 
 def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_path, monkeypatch, capsys):
-    """The benchmark run with both held-out flags (the seen splits cut to `dev` to keep it short, no
+    """The benchmark run with the held-out flag (the seen splits cut to `dev` to keep it short, no
     timing, results written under tmp_path) prints one line per held-out total with its Wilson
     interval, and none of the held-out quotes or labels."""
     monkeypatch.setattr(bench_sources, "SEEN", ("dev",))
     monkeypatch.setattr(bench_sources, "ALLSIDES", tmp_path / "absent.jsonl")
     monkeypatch.setattr(bench_sources, "ROOT", tmp_path)
-    monkeypatch.setattr(sys, "argv", ["bench_sources.py", f"--{BLIND9}", f"--{BLIND10}"])
+    monkeypatch.setattr(sys, "argv", ["bench_sources.py", f"--{BLIND10}"])
     bench_sources.main()
     out = capsys.readouterr().out
     lines = out.splitlines()
     held_out = [line for line in lines if line.split(":")[0].split()[0] in HELD_OUT]
-    assert [line.split(":")[0] for line in held_out] == [BLIND9, BLIND10]
+    assert [line.split(":")[0] for line in held_out] == [BLIND10]
     assert all("Wilson 95 %" in line for line in held_out)
     assert lines[-len(HELD_OUT):] == held_out  # the last lines: no quote row follows a held-out total
     misses = [line for line in lines if line.startswith("  expected ")]  # a miss ends with its quote's first 60 characters
@@ -109,7 +107,7 @@ def test_the_samples_hold_our_labels_and_no_article_text():
 
 def test_each_article_in_one_batch():
     for held_out, items in (("blind5", ITEMS), ("blind6", NEWS_ITEMS), ("blind7", NEWS_ITEMS), ("blind8", NEWS_ITEMS),
-                            (BLIND9, NEWS_ITEMS), (BLIND10, NEWS_ITEMS)):
+                            ("blind9", NEWS_ITEMS), (BLIND10, NEWS_ITEMS)):
         articles = [(item.get("source"), item["article_id"]) for item in items if item["split"] == held_out]
         others = {(item.get("source"), item["article_id"]) for item in items if item["split"] != held_out}
         assert len(articles) == len(set(articles)) and not set(articles) & others
@@ -119,7 +117,7 @@ def test_held_out_labels_are_written_in_their_excerpt(shared_data):
     """The settled rule labels a speaker as the excerpt writes it (docs/sources.md, rules 2-3), so each
     named label of a batch labelled under it can be found in its text (which holds every sentence
     before the quote, where a speaker's antecedents are); "anonymous" and none are not names."""
-    held_out = [item for item in ITEMS + NEWS_ITEMS if item["split"] in ("blind5", "blind6", "blind7", "blind8", *HELD_OUT)]
+    held_out = [item for item in ITEMS + NEWS_ITEMS if item["split"] in ("blind5", "blind6", "blind7", "blind8", "blind9", *HELD_OUT)]
     for item in with_text(held_out, shared_data):
         if item["speaker"] not in (None, "anonymous"):
             assert item["speaker"] in item["text"].replace("’", "'"), item["speaker"]

@@ -429,16 +429,16 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     """Speaker accuracy on the hand-labelled quotes read while writing the rules (dev, holdout, test,
     fresh, blind, blind2, blind3, blind4, since reporting verbs 1.15 blind5 and blind6, and since 1.17
-    blind7, and since 1.19 blind8: 701), scored as `benchmarks/bench_sources.py` scores it: measured 0.84
-    (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86 (precision 0.91) with 1.12,
-    0.88 (precision 0.92) on the 468 with 1.13, 0.88 on the 581 with 1.15, 0.87 on the 641 with 1.16 and
-    0.88 with 1.17, 0.87 (precision 0.91) on the 701 with 1.19; a rule change that loses more than two
-    points fails here."""
+    blind7, since 1.19 blind8, and since 1.21 blind9: 761), scored as `benchmarks/bench_sources.py`
+    scores it: measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86
+    (precision 0.91) with 1.12, 0.88 (precision 0.92) on the 468 with 1.13, 0.88 on the 581 with 1.15,
+    0.87 on the 641 with 1.16 and 0.88 with 1.17, 0.87 (precision 0.91) on the 701 with 1.19, 0.862 on
+    the 761 with 1.19; a rule change that loses more than two points fails here."""
     fixtures = Path(__file__).parent / "fixtures"
     items = [item for name in ("quotes_allsides_sample.jsonl", "quotes_news_sample.jsonl")
              for item in read_samples(fixtures / name, shared_data)]
     seen = score_sample([item for item in items if item["split"] in SEEN])
-    assert seen["n_quotes"] == 701 and seen["quotes_found"] == 701
+    assert seen["n_quotes"] == 761 and seen["quotes_found"] == 761
     assert seen["accuracy"] >= 0.85 and seen["precision"] >= 0.89
 
 
@@ -1212,4 +1212,30 @@ def test_speakers_joined_in_an_event():
       "Most fires are small,\" Prof Jane Roe says."], "firebreaks", None, False),
 ])
 def test_sieve_rules_of_version_1_19(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # an attribution is never quoted: a span that is only a speaker, a reporting verb and what it is
+    # said of lies between two parts of a quote whose marks were lost, and is no one's words
+    (["Jane Roe spoke at the plant on Monday.",
+      "The permits will take a month,\" Jane Roe said of the new rules, \"and the state will decide.\""],
+     "Jane Roe said of the new rules,", None, False),
+    (["\"He said no,\" Jane Roe recalled of her father."], "He said no,", "Jane Roe", False),
+    # "who" stands for people: the name it follows is the person "she" may stand for, not a capitalised
+    # policy named after it
+    (["Rep.-elect Jane Roe (D-N.Y.), who has made championing a so-called Clean Rivers Pact her first "
+      "priority since arriving in Washington, spoke first on Monday.\"",
+      "This is going to be our moon shot,\" she said."], "This is going to be our moon shot,", "Jane Roe", False),
+    # "she" stands for a person, never for a body that has spoken as one (a name in apposition to a
+    # kind of body), unless the name opens with a given name ("Bill", also a word for a body)
+    (["A row involving Jane Roe and her former label is ending.",
+      "The company that owns most of her songs, Acme Records, says she may play them on Sunday.",
+      "Jane Roe's first albums were released through Acme Records.",
+      "In a post at the time she described this as the \"worst case scenario\"."],
+     "worst case scenario", "Jane Roe", False),
+    (["Bill Roe has a lesson for the Senate.", "Bill Roe said the plan was sound.",
+      "\"We could do it in ten years,\" he said."], "We could do it in ten years,", "Bill Roe", False),
+])
+def test_sieve_rules_of_version_1_21(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)

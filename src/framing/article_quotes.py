@@ -10,7 +10,8 @@ it named ("previous_mention"); a short "she said." or a dash line after a quote 
 speaker ("following"); a person described in a lede and named in the next sentence speaks the
 lede's quotes (delayed identification, Bell 1991); in a sentence holding several quotes each is
 governed by the attribution next to its closing mark. A sentence with an attribution and no quote
-("X said that …") gives an indirect quote. Spans that are titles or terms get no speaker.
+("X said that …") gives an indirect quote. Spans that are titles or terms, and spans that are an
+attribution only (narration between two parts of a quote whose marks were lost), get no speaker.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _da
                           _partial_subject, _relative_attribution, _subject)
 from .attribution_patterns import _NAME, _alternatives, _lexicon
 from .clause_tags import _clause_attribution
-from .name_kinds import _POSSESSIVE, _PRONOUNS, _labels, _names_a_person, _split_label
+from .name_kinds import _KINDS_OF_BODY, _POSSESSIVE, _PRONOUNS, _labels, _names_a_person, _split_label
 from .quote_spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _is_name,
                           _is_partial, _is_title, _narration, _only_quotes, _title_case, _units)
 from .speaker_memory import _Memory, _antecedent, _clause_speaker, _remember_names, _single_mention, _speaker
@@ -134,10 +135,20 @@ def _remember_voice(read: tuple, found, narration: str, memory: _Memory) -> None
     if (isinstance(speaker, str) and not anonymous and found is not None and "document" not in pattern
             and (means := _spoken_in().search(narration))):
         memory.authors[means.group("doc").lower()] = memory.last_author = speaker  # "In a statement, X lauded …"
-    if isinstance(speaker, str) and not anonymous and (pattern.endswith("_body")
+    if isinstance(speaker, str) and not anonymous and (pattern.endswith("_body") or _apposed_to_body(found, narration)
                                                        or not read_rules().organisation_words.isdisjoint(speaker.split())):
         memory.voices.append(speaker)  # a body that speaks: "the panel" or "it" later on may be it
         memory.name_body(speaker)
+
+
+def _apposed_to_body(found, narration: str) -> bool:
+    """True when the speaker's name stands in apposition to a description headed by a kind of body
+    ("The company that owns most of her songs, Acme Records, says"): the name is a body's."""
+    if found is None or found[3] != "apposition_verb":
+        return False
+    words = _WORD.findall(narration[:narration.find(found[1], found[0])])
+    head = words[1] if len(words) > 1 and words[0].lower() in ("the", "a", "an", "its", "their") else ""
+    return head.capitalize() in _KINDS_OF_BODY
 
 
 def _carried_on(read: tuple, found, narration: str, spans: list, previous, mentioned, memory: _Memory) -> tuple:
@@ -198,7 +209,33 @@ def _direct_row(base: dict, text: str, spans: list, k: int, narration: str, foun
         row.update(_NO_SPEAKER, pattern="unattributed")  # "its “safe list”": a term
     if _is_title(text, text[:start], quote) or _TERM.search(text[:start]):
         row.update(_NO_SPEAKER, pattern="title")
+    if _is_narration(quote):
+        row.update(_NO_SPEAKER, pattern="narration")  # "…,” Jane Roe said of the rules, “…" with a mark lost
     return row
+
+
+# An attribution is the writer's narration and stands outside the marks, so a quoted span that holds
+# only a speaker, a reporting verb and what it is said of ("Jane Roe said of the new rules,", "he
+# added.", "Carlson went on to explain.") lies between two parts of a quote whose marks were lost or
+# doubled: it is no one's words.
+NARRATION_MAX_WORDS = 10
+
+
+@lru_cache(maxsize=1)
+def _narration_pattern() -> re.Pattern:
+    """A span that is an attribution only: a name or "he" / "she" / "they", a reporting verb (an
+    adverb or "went on to" before it), what it is said of, and a comma or full stop."""
+    forms = _alternatives(f for f in _lexicon().forms if not f.endswith("ing"))
+    return re.compile(rf"^(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}})\s+"
+                      rf"(?:[a-z]+ly\s+)?(?:went on to\s+|continued to\s+)?(?:{forms})"
+                      rf"(?:\s+(?:of|about|in|on|at|during|after|before|from)\b[^,.;:!?\"“”]*)?[,.]$")
+
+
+def _is_narration(quote: str) -> bool:
+    """True when a quoted span is an attribution only (`_narration_pattern`), of at most
+    `NARRATION_MAX_WORDS` words."""
+    quote = quote.strip()
+    return len(_WORD.findall(quote)) <= NARRATION_MAX_WORDS and _narration_pattern().match(quote) is not None
 
 
 def _indirect_row(base: dict, text: str, found) -> dict | None:

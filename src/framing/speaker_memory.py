@@ -126,8 +126,12 @@ class _Memory:
         return named
 
     def fits(self, name: str, gender: str | None) -> bool:
-        """True when `name` may be the person a pronoun of `gender` ("m", "f" or None) stands for."""
-        return gender is None or self.genders.get(name, gender) == gender
+        """True when `name` may be the person a pronoun of `gender` ("m", "f" or None) stands for:
+        "he" or "she" stands for a person, never for a body that has spoken as one (`voices`) unless
+        its name opens with a given name (a person whose name holds a word that also names a body:
+        "Bill Roe")."""
+        return gender is None or (self.genders.get(name, gender) == gender
+                                  and (name not in self.voices or name.split()[0] in read_rules().given_names))
 
     def learn_gender(self, name: str, roles, narration: str, n_people: int) -> None:
         """Record a person's gender from an honorific or role ("Mr.", "Congresswoman"), or from the
@@ -264,7 +268,9 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
             memory.learn_gender(name, roles, "", 0)
             subject = not people and len(person) >= 2 and re.search(  # the first full name, a verb after it
                 rf"{re.escape(' '.join(person))}\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by|as)\b)[a-z]", before)
-            if (roles or subject or name in memory.genders or name in memory.names) and memory.fits(name, gender):
+            # "who" stands for people: "Rep.-elect Jane Roe (D-N.Y.), who has made …" names a person
+            who = re.search(rf"{re.escape(' '.join(person))}\s*(?:\([^()]*\))?,\s+who\b", before)
+            if (roles or subject or who or name in memory.genders or name in memory.names) and memory.fits(name, gender):
                 people.append(name)  # a person written with a role or met before ("Operation Warp Speed, she …" is not)
     if people:
         memory.meet(people[0], (), speaker=True)
