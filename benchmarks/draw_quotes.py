@@ -97,14 +97,9 @@ def draw_allsides(args) -> list[dict]:
         if len(items) == args.n or article["article_id"] in taken:
             continue
         text = "\n".join(fr.split_sentences(article["text"]))
-        item = {"split": args.split, "article_id": article["article_id"], "text": text}
-        quotes = fr.extract_quotes(sample_table(item))
-        quotes = quotes[quotes["is_direct"]]
-        if quotes.empty:
-            continue
-        row = quotes.iloc[rng.randrange(len(quotes))]
-        item.update(sentence_id=int(row["sentence_id"]), quote=row["quote"], speaker=None, note="")
-        items.append(item)
+        item = drawn_quote({"split": args.split, "article_id": article["article_id"], "text": text}, rng)
+        if item is not None:
+            items.append(item)
     return items
 
 
@@ -143,8 +138,6 @@ def draw_news(args) -> list[dict]:
 def draw_newsmtsc(args) -> list[dict]:
     """One quote from each of `args.n` distinct NewsMTSC sentences (rows of the news sample file), each
     sentence the whole of its excerpt."""
-    import framing as fr
-
     labelled = [json.loads(line) for line in NEWS.open(encoding="utf-8")] if NEWS.exists() else []
     taken = {item["article_id"] for item in labelled if item["source"] == NEWSMTSC}
     ids = {}  # each distinct sentence: its first primary_gid in the file
@@ -160,14 +153,22 @@ def draw_newsmtsc(args) -> list[dict]:
         if len(items) == args.n:
             break
         item = {"split": args.split, "source": NEWSMTSC, "article_id": gid, "text": one_sentence(sentence)}
-        quotes = fr.extract_quotes(sample_table(item))
-        quotes = quotes[quotes["is_direct"]]
-        if quotes.empty:
-            continue
-        row = quotes.iloc[rng.randrange(len(quotes))]
-        item.update(sentence_id=int(row["sentence_id"]), quote=row["quote"], speaker=None, note="")
-        items.append(item)
+        if (item := drawn_quote(item, rng)) is not None:
+            items.append(item)
     return items
+
+
+def drawn_quote(item: dict, rng: random.Random) -> dict | None:
+    """The item with one of the direct quotes `extract_quotes` finds in its text drawn at random
+    (`sentence_id`, `quote`, an empty `speaker` and `note`), or None when it has none."""
+    import framing as fr
+
+    quotes = fr.extract_quotes(sample_table(item))
+    quotes = quotes[quotes["is_direct"]]
+    if quotes.empty:
+        return None
+    row = quotes.iloc[rng.randrange(len(quotes))]
+    return dict(item, sentence_id=int(row["sentence_id"]), quote=row["quote"], speaker=None, note="")
 
 
 def fixture_row(item: dict) -> dict:
