@@ -431,6 +431,35 @@ def _allsides_rows(shared_data, n):
         return [json.loads(line) for line, _ in zip(lines, range(n))]
 
 
+def test_an_exports_rows_keep_their_numbers_across_blank_rows(shared_data, tmp_path):
+    """A spreadsheet's CSV export with blank rows between articles (a row of empty cells, or an
+    empty line) and a JSON-lines file with a blank line: each article's `source_record` is its row
+    as the spreadsheet shows it (the line of a JSON-lines file), blank rows counted, and a row
+    without text is named by that same number, so both lead back to the right row."""
+    import csv
+
+    corpus = _corpus(tmp_path)
+    rows = _allsides_rows(shared_data, 6)
+    with (corpus / "sheet.csv").open("w", newline="", encoding="utf-8-sig") as f:
+        out = csv.writer(f, lineterminator="\r\n")
+        out.writerow(["id", "outlet", "section", "text"])
+        out.writerow(["A001", rows[0]["outlet"], "US", rows[0]["text"]])
+        out.writerow(["", "", "", ""])
+        out.writerow(["A003", rows[1]["outlet"], "World", rows[1]["text"]])
+        f.write("\r\n")
+        out.writerow(["A005", rows[2]["outlet"], "US", ""])
+        out.writerow(["A006", rows[3]["outlet"], "US", rows[3]["text"]])
+    (corpus / "lines.jsonl").write_text(
+        json.dumps({"id": "J1", "text": rows[4]["text"]}) + "\n\n"
+        + json.dumps({"id": "J3", "text": rows[5]["text"]}) + "\n", encoding="utf-8")
+    articles, problems = read_corpus(corpus)
+    ids = {(a.source_file, a.record): a.extra["id"] for a in articles}
+    assert ids == {("sheet.csv", 1): "A001", ("sheet.csv", 3): "A003", ("sheet.csv", 6): "A006",
+                   ("lines.jsonl", 1): "J1", ("lines.jsonl", 3): "J3"}
+    assert _messages(problems, "sheet.csv") == [
+        "row 5 has no text: skipped; every row needs the article text in its 'text' column"]
+
+
 def test_numeric_dates_follow_the_file_and_are_never_guessed(tmp_path, shared_data):
     """A user's export writes dates day-first (18/10/2021): 12/02/2025 in it is 12 February, not
     2 December as pandas reads it (and nothing leaks pandas' own warning). An export whose dates

@@ -877,9 +877,9 @@ def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], No
                 begin = position + line_before + 1  # 1-based line where this row starts
                 line_before = reader.line_num
                 lines.forget_before(position + line_before)
+                record += 1  # a blank row keeps its number, so records are the rows a spreadsheet shows
                 if not any(c.strip() for c in cells):
                     continue
-                record += 1
                 if len(cells) != len(names):
                     broken.setdefault("cells", []).append(begin)
                     continue
@@ -1003,11 +1003,9 @@ def _jsonl_rows(lines: Iterable[str], name: str) -> Generator[tuple[int, dict], 
     (so line and paragraph separators, form feeds and carriage returns inside a text are part of
     it); returns the problems. Lines that are not JSON objects are named in one problem and skipped."""
     bad: list[int] = []
-    record = 0
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=1):  # a row's number is its line, blank lines counted
         if not line.strip():
             continue
-        record += 1
         try:
             row = json.loads(line)
         except (json.JSONDecodeError, RecursionError):
@@ -1016,7 +1014,7 @@ def _jsonl_rows(lines: Iterable[str], name: str) -> Generator[tuple[int, dict], 
             bad.append(number)
             continue
         header = list(row)
-        yield record, {_column(k): v for k, v in row.items()} | {"__header": header}
+        yield number, {_column(k): v for k, v in row.items()} | {"__header": header}
     if bad:
         return [Problem(name, f"{_lines_named(bad)}: not a JSON object on one line: skipped; fix or remove it",
                         skipped=len(bad))]
