@@ -26,7 +26,7 @@ _EXPORTS = {
                  "find_signposts", "log_odds_threshold", "mark_set_aside", "normalise_term",
                  "read_stopwords", "tfidf", "tokenize", "unnest_tokens"],
     "lexicons": ["load_data"],
-    "plots": ["add_caption", "corpus_caption", "export_figure", "house_style", "label", "new_axes",
+    "plots": ["add_caption", "comparison_caption", "corpus_caption", "export_figure", "house_style", "label", "new_axes",
               "outlet_colours",
               "plot_actor_sentiment", "plot_alignment_map", "plot_article_lengths", "plot_articles_per_outlet",
               "plot_cleaning_by_article", "plot_frame_prevalence", "plot_keyness", "plot_log_odds",

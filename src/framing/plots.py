@@ -43,7 +43,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .stats import NO_INTERVAL
+from .stats import NO_INTERVAL, comparable, describe_left_out, left_out
 
 STYLE = Path(__file__).parent / "style" / "framing.mplstyle"
 FIGURE_FORMATS = ("png", "svg", "pdf")
@@ -323,6 +323,26 @@ def corpus_caption(corpus: str | Path | None, **counts: int) -> str:
     parts = [f"Corpus: {corpus_name(corpus)}" if corpus is not None else None,
              f"n = {sizes}" if sizes else None]
     return " · ".join(p for p in parts if p) + "."
+
+
+def comparison_caption(corpus: str | Path | None, table: pd.DataFrame, *, by: str = "outlet",
+                       event: str = "event", article: str = "article_id") -> str:
+    """`corpus_caption` of a comparison within events: n counts the events at least two groups
+    cover and their articles (the rows `stats.comparable` keeps, all that such a chart or test
+    rests on), then names what it leaves out. `table` has one row per article (or per article and
+    frame) with `by`, `event` and `article`.
+
+    >>> table = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["X", "Y", "X", "X"],
+    ...                       "event": ["e1", "e1", "e2", "e3"]})
+    >>> comparison_caption("c", table)
+    'Corpus: c · n = 1 event, 2 articles; 2 articles of 2 events covered by one outlet left out.'
+    """
+    keep = comparable(table[by], table[event] if event in table else None)
+    kept = table[keep]
+    shown = corpus_caption(corpus, events=kept[event].nunique(dropna=False) if event in table else 1,
+                           articles=kept[article].nunique())
+    gone = describe_left_out(left_out(table, keep, article=article, event=event), by=by)
+    return f"{shown[:-1]}; {gone}." if gone else shown
 
 
 def counted(n: int, plural: str) -> str:
