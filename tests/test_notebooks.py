@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from framing import report
+from framing import plots, report
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = report.list_notebooks(ROOT / "notebooks")
@@ -278,6 +278,7 @@ def test_sentiment_notebook_compares_outlets_on_the_same_events(allsides_report,
     assert compared.loc[compared["n_events"] < 5, "ci_low"].isna().all()
     assert compared.loc[compared["n_events"] >= 5, "ci_low"].notna().all()
     articles = pd.read_csv(result.folder / "tables" / "summary_article_values.csv")  # notebook 07's per-article values
+    assert figure["caption"].endswith(plots.comparison_caption(result.folder.name, articles))  # n: the shared events
     for outlet, row in compared.set_index("outlet").iterrows():
         mine = articles[articles["outlet"] == outlet]
         gaps = [mine.loc[mine["event"] == event, "sentiment"].mean()
@@ -355,6 +356,8 @@ def test_summary_says_how_many_pair_tests_pass_and_names_its_key_numbers(allside
     paired = pd.read_csv(result.folder / "tables" / "summary_within_events.csv")
     tested = paired[paired["p_wilcoxon"].notna()]
     caption = _figures(result)["summary_within_events"]["caption"]
+    articles = pd.read_csv(result.folder / "tables" / "summary_article_values.csv")
+    assert caption.endswith(plots.comparison_caption(result.folder.name, articles))
     assert f"across the {len(tested):,} comparisons" in caption
     assert f"{int((tested['p_adjusted'] < 0.05).sum()):,} of them below 0.05 after adjustment" in caption
     key = pd.read_csv(result.folder / "tables" / "summary_key_numbers.csv").set_index("outlet")

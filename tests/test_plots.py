@@ -31,6 +31,26 @@ def test_corpus_caption_names_corpus_and_counts():
         "Corpus: ukraine · n = 2 articles, 1 sentence."
 
 
+def test_a_comparison_on_the_same_events_counts_only_the_events_two_outlets_cover(shared_data):
+    """Regression: with one outlet's twenty AllSides articles and another's one, the charts of
+    outlets against each other on the same events said "n = 20 events, 21 articles" though they
+    rest on the one event both cover. The caption counts that event and its two articles, and names
+    the 19 events left out."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl")
+            .read_text(encoding="utf-8").splitlines() if line.strip()]
+    fox = [r for r in rows if r["outlet"] == "Fox News (Online News)"]
+    both = next(r for r in rows if r["outlet"] == "Reuters" and r["event_id"] in {f["event_id"] for f in fox})
+    chosen = [r for r in fox if r["event_id"] == both["event_id"]]
+    chosen += [r for r in fox if r["event_id"] != both["event_id"]][:20 - len(chosen)] + [both]
+    table = pd.DataFrame({"article_id": [r["article_id"] for r in chosen], "outlet": [r["outlet"] for r in chosen],
+                          "event": [r["event_id"] for r in chosen]})
+    assert table["event"].nunique() == 20 and len(table) == 21
+    assert plots.comparison_caption("lopsided", table) == (
+        "Corpus: lopsided · n = 1 event, 2 articles; 19 articles of 19 events covered by one outlet left out.")
+    shared = table[table["event"] == both["event_id"]]  # every event shared: the caption is corpus_caption's
+    assert plots.comparison_caption("one", shared) == plots.corpus_caption("one", events=1, articles=2)
+
+
 def test_add_caption_replaces_the_previous_caption():
     fig, ax = plt.subplots()
     plots.add_caption(ax, "first")
