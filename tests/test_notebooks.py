@@ -357,7 +357,7 @@ def test_summary_says_how_many_pair_tests_pass_and_names_its_key_numbers(allside
     tested = paired[paired["p_wilcoxon"].notna()]
     caption = _figures(result)["summary_within_events"]["caption"]
     articles = pd.read_csv(result.folder / "tables" / "summary_article_values.csv")
-    assert caption.endswith(plots.comparison_caption(result.folder.name, articles))
+    assert plots.comparison_caption(result.folder.name, articles) in caption
     assert f"across the {len(tested):,} comparisons" in caption
     assert f"{int((tested['p_adjusted'] < 0.05).sum()):,} of them below 0.05 after adjustment" in caption
     key = pd.read_csv(result.folder / "tables" / "summary_key_numbers.csv").set_index("outlet")
