@@ -379,6 +379,15 @@ def test_a_relative_that_or_a_noun_reports_nothing(text):
     assert fr.extract_quotes(_table([text])).empty
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“We are reviewing the data,” the Food and Drug Administration said.", "Food and Drug Administration"),
+    ("“We are reviewing the data,” the Department of Health and Human Services said.",
+     "Department of Health and Human Services"),
+])
+def test_a_body_whose_name_holds_and_is_one_speaker(text, speaker):
+    assert fr.extract_quotes(_table([text])).loc[0, "speaker"] == speaker
+
+
 def test_opening_paragraph_of_a_quote_over_two_paragraphs_is_a_quote():
     texts = ["Hegseth spoke in Brussels.", "“We will not send troops to Ukraine, and we will not fight.",
              "“Europe must take the lead,” Hegseth said."]

@@ -557,6 +557,9 @@ def _whole_name(name: str, match: re.Match, narration: str, who: str, noun_group
     if (name == "name_verb" and who[:1].isupper() and (head := _BODY_HEAD.search(narration, 0, match.start("who")))
             and head.group("word") in read_rules().organisation_words):
         who = head.group("head") + who  # "the National Center for Health Statistics said": the whole name
+    if (who[:1].isupper() and who.split()[-1] in read_rules().organisation_words
+            and (joined := _AND_HEAD.search(narration, 0, match.start("who")))):
+        who = joined.group("head") + who  # "the Food and Drug Administration said": the whole name
     if (name in ("name_verb", "subject_participle") and " " not in who and raw
             and (body := _BODY_APPOSITION.match(narration, match.end("who")))
             and body.group("kind").lower() in read_rules().descriptors):
@@ -574,6 +577,8 @@ def _whole_name(name: str, match: re.Match, narration: str, who: str, noun_group
     return who, noun_group
 
 
+# capitalised words joined by "and" to a body's name after them ("Food and", "Department of Health and")
+_AND_HEAD = re.compile(r"(?<![\w’'.-])(?P<head>(?:[A-Z][\w’'.-]*\s+)+(?:(?:of|for)\s+(?:the\s+)?[A-Z][\w’'.-]*\s+)*and\s+)$")
 _BODY_HEAD = re.compile(r"(?<![\w’'.-])(?P<head>(?:[A-Z][\w’'.-]*\s+)*?(?P<word>[A-Z][\w.-]*)\s+(?:for|of)\s+(?:the\s+)?)$")
 _BODY_APPOSITION = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<kind>[a-z][\w-]*)\s+the\s+(?P<name>{_NAME})")  # "… group the NAME"
 _OFFICE_TO = re.compile(r"^(?:\S+[’']s?|the)\s.*?\s(?:to|for|at)\s+(?:the\s+)?[A-Z]")
