@@ -243,17 +243,16 @@ def _indirect_row(base: dict, text: str, found) -> dict | None:
     …"), or None when no clause is reported."""
     verb_text, pattern = base["verb_text"], base["pattern"]
     if (that := text.find(f"{verb_text} that ")) >= 0:
-        clause = text[that + len(verb_text) + 6:].strip()
-        return {**base, "quote": clause, "is_direct": False, "is_partial": False,
-                "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_that"}
-    if (opens := _that_after_verb(text, found)) is not None:
-        clause = text[opens:].strip()
-        return {**base, "quote": clause, "is_direct": False, "is_partial": False,
-                "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_that"}
-    if clause := _attributed_clause(text, found):
-        return {**base, "quote": clause, "is_direct": False, "is_partial": False,
-                "n_words": len(_WORD.findall(clause)), "pattern": pattern + "_clause"}
-    return None
+        clause, kind = text[that + len(verb_text) + 6:], "_that"
+    elif (opens := _that_after_verb(text, found)) is not None:
+        clause, kind = text[opens:], "_that"
+    elif clause := _attributed_clause(text, found):
+        kind = "_clause"
+    else:
+        return None
+    clause = clause.strip()
+    return {**base, "quote": clause, "is_direct": False, "is_partial": False,
+            "n_words": len(_WORD.findall(clause)), "pattern": pattern + kind}
 
 
 # "told reporters that", "announced on Thursday that", "wrote on Twitter that": at most
