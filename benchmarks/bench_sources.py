@@ -76,8 +76,9 @@ SEEN = ("dev", "holdout", "test", "fresh", "blind", "blind2", "blind3", "blind4"
 BLIND10 = "blind10"  # held out (--blind10), 100 NewsMTSC sentences of US political news
 HELD_OUT = (BLIND10,)  # only their totals are ever printed, never a quote or a miss
 # the modules of the quote extractor and of the actors it names speakers by: a cold run clears their caches
-EXTRACTOR_MODULES = ("sources", "speaker_names", "article_quotes", "speaker_memory", "attribution",
-                     "clause_tags", "name_kinds", "attribution_patterns", "quote_spans", "actors")
+EXTRACTOR_MODULES = ("sources", "sources.speaker_names", "sources.article", "sources.speaker_memory",
+                     "sources.attribution", "sources.clause_tags", "sources.name_kinds", "sources.patterns",
+                     "sources.spans", "actors")
 
 
 def sample_table(item: dict) -> pd.DataFrame:

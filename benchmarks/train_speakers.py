@@ -37,11 +37,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_sources import SAMPLE, SEEN, sample_table, same_speaker  # noqa: E402
 from quote_samples import read_labels, with_text  # noqa: E402
 from framing.actors import _person_mentions, read_rules  # noqa: E402
-from framing.attribution import _SCARE  # noqa: E402
-from framing.attribution_patterns import _lexicon  # noqa: E402
-from framing.name_kinds import _NOT_SPEAKERS, _POSSESSIVE, _is_place, _split_label  # noqa: E402
-from framing.quote_spans import _PLACEHOLDER, _QUOTE, _TITLE_SMALL_WORDS, _WORD, _narration, _title_case  # noqa: E402
-from framing.speaker_memory import _BODY, _NOT_BODIES  # noqa: E402
+from framing.sources.attribution import _SCARE  # noqa: E402
+from framing.sources.name_kinds import _NOT_SPEAKERS, _POSSESSIVE, _is_place, _split_label  # noqa: E402
+from framing.sources.patterns import _lexicon  # noqa: E402
+from framing.sources.spans import _PLACEHOLDER, _QUOTE, _TITLE_SMALL_WORDS, _WORD, _narration, _title_case  # noqa: E402
+from framing.sources.speaker_memory import _BODY, _NOT_BODIES  # noqa: E402
 
 C = 1.0  # L2 regularisation of the conditional logit (fixed, not searched)
 FOLDS = 5

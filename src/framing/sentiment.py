@@ -539,7 +539,7 @@ def _title_case(text: str) -> bool:
     framing has three such tests, each fitted to what its caller loses by a wrong answer, and they
     disagree on short and mixed texts: `actors._is_title_case` counts only words of four letters
     or more and the actors' own function words ("Pope Met Joe Biden" is not title case there, is
-    here); `quote_spans._title_case` wants every word capitalised but 13 articles and prepositions, so
+    here); `sources.spans._title_case` wants every word capitalised but 13 articles and prepositions, so
     one other lower-case word makes a sentence ("Biden Cancels Trip to Chicago amid Stalled
     Talks" is title case here and in actors, not in sources). This one is kept as it is because the
     actor-sentiment classifier (`actor_sentiment_model.json`) was trained on the features it gives;

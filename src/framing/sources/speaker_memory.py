@@ -21,14 +21,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .actors import _person_mentions, read_rules
+from ..actors import _person_mentions, read_rules
+from ..lexicons import load_data
 from .attribution import _OFFICE_TO, _document_author, _office_patterns
-from .attribution_patterns import _NAME, _lexicon
-from .lexicons import load_data
 from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _body_after_the, _body_of, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _opens_with, _outlets, _split_label, _titled_person, _without_owner)
-from .quote_spans import _WORD, _title_case
+from .patterns import _NAME, _lexicon
+from .spans import _WORD, _title_case
 
 _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
 

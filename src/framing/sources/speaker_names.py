@@ -14,9 +14,9 @@ import re
 
 import pandas as pd
 
-from .actors import match_actors, outlet_names, read_rules, resolve_names
-from .attribution_patterns import _lexicon
+from ..actors import match_actors, outlet_names, read_rules, resolve_names
 from .name_kinds import _body_of, _initials
+from .patterns import _lexicon
 
 def _as_actors(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     """Each named speaker as the actor it stands for in `actors` (`match_actors`: titles and roles

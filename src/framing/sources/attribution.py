@@ -1,7 +1,7 @@
 """The attribution of one sentence, read from its narration alone.
 
 An attribution is (start, who, verb as written, pattern name, noun after who). The patterns of
-`attribution_patterns` run as a sieve in the order of Muzny et al. (2017): the first match in the
+`patterns` run as a sieve in the order of Muzny et al. (2017): the first match in the
 sentence wins (`_first_attribution`), unless a later one between commas frames the whole sentence
 ("…,” the White House said.", `_tail_attribution`). Each match's `who` is trimmed to the person,
 office or body it names (`_matched_speaker`: "said his wife, Jane Roe", "China's ambassador to
@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .actors import read_rules
-from .attribution_patterns import (_AFTER_INVERTED, _COUNTS, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN, _alternatives,
-                                   _capitalised, _lexicon)
+from ..actors import read_rules
 from .clause_tags import _tagged
 from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _after_the, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
                          _titled_person, _without_owner)
-from .quote_spans import _PLACEHOLDER, _WORD
+from .patterns import (_AFTER_INVERTED, _COUNTS, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN, _alternatives,
+                                   _capitalised, _lexicon)
+from .spans import _PLACEHOLDER, _WORD
 
 _OPENING_CONJUNCTIONS = {"As", "But", "And", "Yet", "So", "While", "When", "Still", "Now"}  # not part of a name
 _ORGANISATION_HEAD = re.compile(r"[A-Z][\w.]* for (?:[A-Z][\w.]*\s+)*(?:and\s+)?$")  # "Centers for Disease Control and "

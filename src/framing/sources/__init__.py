@@ -28,13 +28,13 @@ Steinberger & Best 2007 and Pareti 2016, written for this project):
 Reporting verbs, their stance (neutral or evaluative), role words and anonymous phrases are data in
 `src/framing/data/reporting_verbs.toml`.
 
-This module holds the public table functions (`extract_quotes`, `add_voice` and the summaries). The
-rules live in the modules of the quote step, in the order they run: `quote_spans` (the spans of a
+This package's own module holds the public table functions (`extract_quotes`, `add_voice` and the
+summaries). The rules live in its modules, in the order they run: `spans` (the quoted spans of a
 sentence, partial, full or a title), `attribution` (the attribution a sentence writes, with the
-patterns of `attribution_patterns`, the word classes of `name_kinds` and, last in the sieve, the
-tagged clause of `clause_tags`), `speaker_memory` (who a written speaker is, given what the article
-said before), `article_quotes` (an article's sentences to quote rows, neighbours included) and
-`speaker_names` (one name per speaker across articles and outlets).
+patterns of `patterns`, the word classes of `name_kinds` and, last in the sieve, the tagged clause
+of `clause_tags`), `speaker_memory` (who a written speaker is, given what the article said before),
+`article` (an article's sentences to quote rows, neighbours included) and `speaker_names` (one name
+per speaker across articles and outlets).
 """
 from __future__ import annotations
 
@@ -42,11 +42,11 @@ import re
 
 import pandas as pd
 
-from .actors import find_actors
-from .article_quotes import _article_quotes
-from .attribution_patterns import _lexicon
-from .config import CONTENT_KINDS
-from .quote_spans import _QUOTE, _WORD, _articles
+from ..actors import find_actors
+from ..config import CONTENT_KINDS
+from .article import _article_quotes
+from .patterns import _lexicon
+from .spans import _QUOTE, _WORD, _articles
 from .speaker_names import _as_actors, _joined_in_event, _resolved_speakers
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "sentence_end", "kind",

@@ -1,7 +1,7 @@
 """The quote rows of one article: its sentences read in order, each quote given a speaker from its
 own sentence or a neighbour.
 
-For each sentence (or run of sentences joined around a quote left open, `quote_spans._units`),
+For each sentence (or run of sentences joined around a quote left open, `spans._units`),
 `_article_quotes` finds the attribution that governs its quotes (after a quote's closing mark, the
 attribution next to it: `_after_closing`), reads its speaker with the article's memory
 (`speaker_memory`), else the subject of the clause (`clause_tags`), and then looks at the
@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .actors import read_rules
+from ..actors import read_rules
 from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _dash_line, _document_author, _finite_within,
                           _partial_subject, _relative_attribution, _subject)
-from .attribution_patterns import _NAME, _alternatives, _lexicon
 from .clause_tags import _clause_attribution
 from .name_kinds import _KINDS_OF_BODY, _POSSESSIVE, _PRONOUNS, _labels, _names_a_person, _split_label
-from .quote_spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _is_name,
+from .patterns import _NAME, _alternatives, _lexicon
+from .spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _is_name,
                           _is_partial, _is_title, _narration, _only_quotes, _title_case, _units)
 from .speaker_memory import _Memory, _antecedent, _clause_speaker, _remember_names, _single_mention, _speaker
 

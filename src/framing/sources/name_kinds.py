@@ -1,6 +1,6 @@
 """What a written name names: a person (role words and name words), a body, a place, a group, or nobody.
 
-Word classes read from the reporting-verb lexicon (`attribution_patterns._lexicon`) and the actor
+Word classes read from the reporting-verb lexicon (`patterns._lexicon`) and the actor
 rules of `framing.actors` (`actors.toml`), shared by the attribution rules, the memory of an article
 and the resolution of speakers across outlets: pronouns and determiners; a label split into roles
 and name ("Secretary of Defense | Pete Hegseth", `_split_label`); the runs of capitalised words that
@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .actors import _person_mentions, read_rules
-from .attribution_patterns import _Lexicon, _lexicon
-from .lexicons import load_data
-from .quote_spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
+from ..actors import _person_mentions, read_rules
+from ..lexicons import load_data
+from .patterns import _Lexicon, _lexicon
+from .spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
 
 _PRONOUNS = {"he", "she", "they"}
 _NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesday", "Wednesday",

@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicons import load_data
-from .quote_spans import _PLACEHOLDER
+from ..lexicons import load_data
+from .spans import _PLACEHOLDER
 
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?[A-Z][\w’'.\-]*)*"
 _NOT_INDEFINITE = r"(?!(?:A|An|Another)\s|The\s+[a-z])"  # an article opening a sentence opens no name

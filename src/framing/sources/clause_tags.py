@@ -18,10 +18,10 @@ import re
 import sys
 from functools import lru_cache
 
-from .actors import read_rules
-from .attribution_patterns import _lexicon
+from ..actors import read_rules
 from .name_kinds import _DETERMINERS, _DOCUMENT_VERB_SET, _PRONOUNS, _named_group, _names_a_person
-from .quote_spans import _PLACEHOLDER
+from .patterns import _lexicon
+from .spans import _PLACEHOLDER
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Maj|Adm|St|Jr|Sr|Prof|Rev)\."
                     r"|\w+(?:[-’'.&]\w+)*(?<![’']s)|[’']s\b|[^\w\s]")
