@@ -103,13 +103,18 @@ def climate_halves(lines: list[str]) -> tuple[list[str], list[str]]:
             [line for line in lines if json.loads(line)["article_id"] in held])
 
 
+def _event_of(row: dict) -> str:
+    """The event of a row of allsides-100, whose export names it `event` (the roundups: `event_id`)."""
+    return row["event_id"] if "event_id" in row else row["event"]
+
+
 def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
     """{"allsides-100", "unseen", "ranks 301-400", "ranks 401+", "climate", "all AllSides",
     "climate A", "climate B": sentences}, each built from a JSON-lines export (the climate articles
     as the shared file holds them: no event; "all AllSides" is every excerpt, one event per
     event_id)."""
     seen_lines = ALLSIDES_100.read_text(encoding="utf-8").splitlines()
-    seen = {json.loads(line)["event_id"] for line in seen_lines}
+    seen = {_event_of(json.loads(line)) for line in seen_lines}
     lines = [line for line in ROUNDUPS.read_text(encoding="utf-8").splitlines() if line.strip()]
     unseen = [line for line in lines if json.loads(line)["event_id"] not in seen]
     ranked = ranked_events(lines, *RANKS)
