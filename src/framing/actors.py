@@ -104,6 +104,7 @@ class Rules(NamedTuple):
     roles: frozenset = frozenset()  # lower-case nouns for what a person does ("mayor", "envoy": `person_roles`)
     abstract_endings: tuple = ()  # "sis", "cy": endings of abstract nouns ("Analysis", "Policy")
     body_joiners: tuple = ()  # "of", "for", "on", "and": words joining the parts of a body's name
+    newspaper_words: frozenset = frozenset()  # "Leader", "World": the words a newspaper's name ends with
 
 
 @lru_cache(maxsize=8)
@@ -123,7 +124,8 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(data.get("place_openers", ())), frozenset(load_data("given_names")["names"]),
                  frozenset(data.get("closing_words", ())), frozenset(data.get("given_name_particles", ())),
                  frozenset(data.get("evidence", {}).get("person_roles", ())),
-                 tuple(data.get("abstract_noun_endings", ())), tuple(data.get("body_joiners", ())))
+                 tuple(data.get("abstract_noun_endings", ())), tuple(data.get("body_joiners", ())),
+                 frozenset(data.get("newspaper_words", ())))
 
 
 # ── one text ────────────────────────────────────────────────────────────────────────────────────
@@ -219,6 +221,9 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
             continue
         tokens = [_without_full_stop(m.group(), run.start() + m.start(), rules)
                   for m in _TOKEN_RE.finditer(run.group())]
+        paper = _newspaper_end(text, run, tokens, rules)
+        if paper is not None:  # "the Sioux Falls Argus Leader": an outlet's name, no person in it
+            tokens = [] if tokens[paper + 1:paper + 2] and tokens[paper + 1][0] == "of" else tokens[paper + 1:]
         titled_work = _opens_a_title(text, run)
         firm_before, firm_after = _joined_by_ampersand(text, run)
         for chunk in _chunks(tokens, blocked, rules, ends=_sentence_ends(run.group(), run.start(), tokens)):
@@ -231,6 +236,32 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
             if mention is not None and not _rest_of_a_body(text, mention, rules):
                 found.append(mention)
     return found
+
+
+def _newspaper_end(text: str, run, tokens: list, rules: Rules) -> int | None:
+    """The index of the token that ends a newspaper's name opening the run, or None: a word of
+    `newspaper_words` (or the last part of a hyphenated word: "Gazette-Mail") after one capitalised
+    word or more, when "the" stands before the run, a place or another newspaper word is among
+    those words ("Arkansas Democrat-Gazette", "Argus Leader"), or the word is hyphenated. A title
+    ("Leader") ends such a name only at the end of the run or before "of", a weekday or a month
+    ("told the Argus Leader Monday"), never before a person's name ("Majority Leader Chuck Schumer")."""
+    if not rules.newspaper_words:
+        return None
+    after_the = _THE_BEFORE.search(text, max(0, run.start() - 5), run.start()) is not None
+    for i in range(len(tokens) - 1, 0, -1):
+        word = tokens[i][0]
+        hyphened = "-" in word and word.rsplit("-", 1)[1] in rules.newspaper_words
+        if word not in rules.newspaper_words and not hyphened:
+            continue
+        if word in rules.titles and i + 1 < len(tokens) and tokens[i + 1][0] not in rules.breaks | {"of"}:
+            continue
+        before = [t for t, _, _ in tokens[:i]]
+        if any(t in rules.titles or t in rules.qualifiers or t in rules.function_words for t in before):
+            continue  # "House Majority Leader", "This Week": an office, not a paper
+        if (after_the or hyphened or any(t in rules.places or t in rules.newspaper_words for t in before)
+                or " ".join(before) in rules.places or before[0] in rules.place_openers):
+            return i
+    return None
 
 
 _NAME_PART = rf"(?:[{_UPPER}][\w’'.\-]*|of|for|on|the)"
