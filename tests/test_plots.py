@@ -504,6 +504,41 @@ def test_the_seed_sentiment_chart_exported_one_narrow_column_wide_keeps_its_plot
     assert any(plots.NO_INTERVAL in t.get_text().replace("\n", " ") for t in ax.texts)
 
 
+def _labels_saved_at(fig, ax, tmp_path, width):
+    seen = {}
+    original = fig.savefig
+
+    def spy(*args, **kwargs):
+        fig.draw_without_rendering()
+        seen["labels"] = [t.get_text() for t in ax.get_yticklabels()]
+        seen["plot share"] = ax.get_window_extent().width / fig.bbox.width
+        seen["inside"] = all(t.get_window_extent().x0 >= 0 for t in ax.get_yticklabels())
+        return original(*args, **kwargs)
+
+    fig.savefig = spy
+    plots.save_figure(fig, "outlets", out=tmp_path, formats=["png"], width=width)
+    return seen
+
+
+def test_outlet_labels_take_two_lines_where_a_narrow_charts_rows_have_room(tmp_path, seed_sentences):
+    """Regression: the seed sentiment chart exported 3.3 in wide cut "Islamic Voice News (1 article)"
+    to "Islamic Voi… (n=1)" beside two rows with room for two lines each; the whole name now stands
+    above its count. A chart of 40 outlets has no such room and keeps one cut line per outlet."""
+    import framing as fr
+
+    scored = fr.add_sentiment(seed_sentences)
+    ax = plots.plot_sentiment_by_outlet(fr.summarise_sentiment(scored), articles=fr.article_sentiment(scored))
+    seen = _labels_saved_at(ax.figure, ax, tmp_path, 3.3)
+    assert sorted(seen["labels"]) == ["Islamic Voice News\n(1 article)", "Unnamed blog\n(1 article)"], seen
+    assert seen["plot share"] > 0.4 and seen["inside"]
+    many = [f"Outlet {i} with a long name (3 articles)" for i in range(40)]
+    fig, ax = plt.subplots()
+    ax.barh(range(40), range(40))
+    ax.set_yticks(range(40), many)
+    seen = _labels_saved_at(fig, ax, tmp_path, 3.3)
+    assert all("\n" not in t and len(t) <= 20 for t in seen["labels"]), seen["labels"]
+
+
 def test_an_export_replaces_only_framings_own_unchanged_file(tmp_path, capsys):
     """`framing figure --out DIR` wrote over a file of the same name without a word: the user's own
     chart there, or an earlier export edited since. Now an earlier export framing wrote and nobody

@@ -197,6 +197,26 @@ def _cut_middle(value, limit: int = LABEL_CHARS) -> str:
     return name[:4].rstrip() + "…" + name[words[-1]:] + suffixes[-1]
 
 
+LABEL_TWO_LINES = 26  # points of height per row of a chart in which a category label may take two lines
+
+
+def _on_two_lines(text: str, limit: int) -> str:
+    """A label longer than `limit` on two lines, where the chart's rows have the height: its count
+    on the second ("Islamic Voice News\n(1 article)"), or its words wrapped onto two lines. A
+    label of several lines already is left as it is; either line may still be cut.
+
+    >>> _on_two_lines("Islamic Voice News (1 article)", 18)
+    'Islamic Voice News\n(1 article)'
+    """
+    if "\n" in text or len(text) <= limit:
+        return text
+    name, suffixes = _name_and_counts(" ".join(text.split()))
+    if suffixes[0]:
+        return name + "\n" + suffixes[0].strip()
+    lines = textwrap.wrap(name, limit, break_on_hyphens=False)
+    return lines[0] + "\n" + " ".join(lines[1:]) if len(lines) > 1 else name
+
+
 def distinct_labels(texts, limit: int = LABEL_CHARS) -> list[str]:
     """`label` of each text (each line of it cut alone), except that different texts never end up
     as one label: where the end-cut makes two alike ("Wall Street… (2 events)" for the Journal's
@@ -672,6 +692,8 @@ class _sized:
             texts = [t.get_text() for t in ax.yaxis.get_majorticklabels()]
             if any(len(line) > limit for text in texts for line in text.split("\n")):
                 self.formatters.append((ax.yaxis, ax.yaxis.get_major_formatter()))
+                if self.height * 72 * 0.6 / len(texts) >= LABEL_TWO_LINES:  # rows tall enough for two lines
+                    texts = [_on_two_lines(text, limit) for text in texts]
                 cut = distinct_labels(texts, limit)  # each line of a label cut alone, none made alike
                 ax.yaxis.set_major_formatter(FixedFormatter(cut))
         originals = {}
