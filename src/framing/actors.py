@@ -12,7 +12,9 @@ with rules a careful reader would write down (all lists are data in `src/framing
   "host Tucker Carlson", `author_labels`); places (US states, countries,
   capitals and large cities) are never persons; words written in capitals are acronyms or
   datelines ("WASHINGTON —", "NATO"), never part of a name; a run holding an organisation word
-  ("Oversight Committee", "Supreme Court", "Honolulu Star Advertiser") is an organisation, and so are
+  ("Oversight Committee", "Supreme Court", "Honolulu Star Advertiser") is an organisation, and so is a
+  newspaper's name ending with a word such as "Leader" or "World" after "the" or a place ("the Tulsa
+  World", "Sioux Falls Argus Leader": `newspaper_words`); so are
   capitalised words opening with "The" inside a sentence ("the comedy The Princess Bride": a work's
   or a body's name) and words next to "&" ("Johnson & Johnson"); a full name opening with a listed
   given name before "of" is the person, what follows their body ("Lawrence Solomon of Energy
