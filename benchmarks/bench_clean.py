@@ -57,7 +57,8 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-BODY_KINDS = ("body", "list_item", "subheading")  # what the gold article bodies hold
+BODY_KINDS = ("body", "list_item", "subheading", "post_credit")  # what the gold article bodies hold (an embedded
+# post's credit is kept, as metadata of the post: the gold bodies hold it)
 STYLES = ("dump_html_text", "dump_inscriptis")
 SPEED_PASSES = 5
 HALF_SPLITS = 200  # random 50/50 splits of the pages (seeds 0-199): how far halves differ by chance

@@ -10,8 +10,9 @@ import pytest
 from framing.clean import _blocks  # the per-page (bulk) evidence and its one-block-at-a-time reference
 from framing.clean import _gate  # the opening words of a furniture pattern
 from framing.clean import english_share, reads_as_prose
-from framing.clean import (author_from_byline, html_text, infer_metadata, label_html, label_lines, normalise_line,
-                           parse_date, repeated_lines)
+from framing.clean import (author_from_byline, clean_author, clean_title, html_text, infer_metadata, label_html,
+                           label_lines, normalise_line, parse_date, repeated_lines)
+from framing.config import CONTENT_KINDS, META_KINDS
 
 HEADLINE_000 = "U.S. Ends Support for Ukraine’s NATO Bid, Pre-2014 Borders, and Troop Deployment"
 
@@ -283,6 +284,69 @@ def test_parse_date(text, iso):
 ])
 def test_author_from_byline(byline, author):
     assert author_from_byline(byline) == author
+
+
+@pytest.mark.parametrize("author, outlet, cleaned", [
+    # as trafilatura and the bylines of the aeb-dev pages give them (nbcnews.com, appleinsider.com,
+    # detroitnews.com, thehill.com, ign.com, livescience.com, cleveland.com, newsweek.com, …)
+    ("Phil Helsel is a reporter", "NBC News", "Phil Helsel"),
+    ("Mike Wuerthele; Malcolm Owen Monday; November", "AppleInsider", "Mike Wuerthele; Malcolm Owen"),
+    ("Tom Krisher; Ap Auto Writer", "Connecticut Post", "Tom Krisher"),
+    ("Detroit News wire services Published", "The Detroit News", None),
+    ("The Russian; Syrian defense ministries", "POLYGRAPH.info", None),
+    ("India Post News Weekly", "India Post", None),
+    ("Tess Bonn - 11/19/19 06:56 AM EST", "TheHill", "Tess Bonn"),
+    ("Eric Song, IGN Staff", "IGN", "Eric Song"),
+    ("Tim Childers - Live Science Contributor", "Live Science", "Tim Childers"),
+    ("Troy L. Smith, Cleveland.com", "cleveland.com", "Troy L. Smith"),
+    ("Kashmira Gander On 11/13/19 at 4:00 PM EST", "Newsweek", "Kashmira Gander"),
+    ("Print This Article Share it With Friends", "India Post", None), ("CLICKING HERE", None, None),
+    ("the campaign", None, None), ("Sherif Saed, Wednesday", None, "Sherif Saed"), ("Editorial", None, None),
+    # names stay as written
+    ("Jane Roe, Reuters", None, "Jane Roe, Reuters"), ("Mike Wuerthele and Malcolm Owen", None, "Mike Wuerthele and Malcolm Owen"),
+    ("Ludwig van Beethoven", None, "Ludwig van Beethoven"), ("Sarah E Needleman", None, "Sarah E Needleman"),
+    ("April Ryan", None, "April Ryan"), ("WebAdmin", None, "WebAdmin"), ("Regan", "Regan", "Regan"),
+    ("Will Smith; He Jiankui", None, "Will Smith; He Jiankui"), ("The Water Coolest", None, None),
+])
+def test_an_author_read_from_a_page_is_names_only(author, outlet, cleaned):
+    """Regression: trafilatura's and the bylines' authors kept a job, a date or a sentence ("Phil Helsel
+    is a reporter", "Malcolm Owen Monday", "IGN Staff"), or were no name at all ("CLICKING HERE")."""
+    assert clean_author(author, outlet=outlet) == cleaned
+
+
+@pytest.mark.parametrize("title, outlet, cleaned", [
+    ("Bike & Style book with soundtrack review | MoreBikes", "MoreBikes", "Bike & Style book with soundtrack review"),
+    ("Simple Hiking Survival Kit (with Kids) - The Anti-June Cleaver", "The Anti-June Cleaver",
+     "Simple Hiking Survival Kit (with Kids)"),
+    ("'The Medium is the Message': the 7th Amsterdam Light Festival | Inexhibit", "Inexhibit magazine",
+     "'The Medium is the Message': the 7th Amsterdam Light Festival"),
+    ("LinkNaija | Nigeria's popular news platform: BREAKING NEWS: Chelsea Activate Release Clause",
+     "LinkNaija | Nigeria's popular news platform", "BREAKING NEWS: Chelsea Activate Release Clause"),
+    # a part that is not the site's name stays
+    ("Opinion | Republicans Are Following Trump to Nowhere", "NYTimes", "Opinion | Republicans Are Following Trump to Nowhere"),
+    ("Brexit - what happens next", "BBC News", "Brexit - what happens next"),
+    ("Star Wars Jedi: Fallen Order review - shoots for the moon - VG247", "VG247", "Star Wars Jedi: Fallen Order review - shoots for the moon"),
+    ("Harbour closed - The", "The Times", "Harbour closed - The"), ("BBC News", "BBC News", "BBC News"),
+    ("Harbour closed | Coast News", None, "Harbour closed | Coast News"),
+])
+def test_a_title_loses_the_sites_name(title, outlet, cleaned):
+    """Regression: the title of a saved page kept the name the site adds to it ("… | MoreBikes")."""
+    assert clean_title(title, outlet=outlet) == cleaned
+
+
+def test_saved_pages_get_names_as_authors_and_titles_without_the_site(shared_data):
+    """The aeb-dev pages of nbcnews.com, appleinsider.com and morebikes.co.uk, as saved pages."""
+    import gzip
+
+    for prefix, author, title in (("7a457a4f", "Phil Helsel", None),
+                                  ("65bf3048", "Mike Wuerthele; Malcolm Owen", None),
+                                  ("30b771a4", None, "Bike & Style book with soundtrack review")):
+        page = _aeb_page(shared_data, prefix)
+        lines, meta = label_html(gzip.open(shared_data / "aeb-dev" / page["html_path"]).read().decode("utf-8"))
+        if author:
+            assert meta["author"] == author
+        if title:
+            assert meta["title"] == title and _kept(lines, "headline") == [title]
 
 
 def test_html_page_through_trafilatura():
@@ -698,33 +762,43 @@ def test_a_design_credit_after_the_copyright_sign_is_no_outlet():
     assert infer_metadata(label_lines(page))["outlet"] is None
 
 
-def test_an_embedded_post_inside_the_article_is_kept():
-    """An embedded social-media post is quoted by the article: its attribution ("— Name (@account)
-    date") and its text right above it are body, not a date line, and a post that closes the
-    article is kept too. A date line of the page's header stays a date."""
+def test_an_embedded_post_inside_the_article_is_kept_and_its_credit_is_no_sentence():
+    """An embedded social-media post is quoted by the article: its text right above its attribution
+    ("— Name (@account) date") is body, and the attribution is kept as the post's credit
+    (`post_credit`, a meta kind like a byline: no sentence of the article, left out of the
+    analyses), not a date line, also when it closes the article. A date line of the page's header
+    stays a date. Regression: the attribution was a body sentence, so "Mike Beauvais" and
+    "Governor Kristi Noem (@govkristinoem)" were sentences of nj.com's article."""
     post = "the ferry is running again, finally https://t.co/abc123"
     attribution = "— Harbour Watch (@harbourwatch) March 3, 2021"
     closing = "— Port Ellen Council (@portellen) March 4, 2021"
     lines = label_lines(_between_paragraphs(post + "\n\n" + attribution) + "\n\n" + closing
                         + "\n\nShare on Facebook\n\n© 2021 Harbour Times")
     assert _label_of(lines, post) == ("body", "embedded_post")
-    assert _label_of(lines, attribution) == ("body", "embedded_post")
-    assert _label_of(lines, closing) == ("body", "embedded_post")
-    assert len(_kept(lines, "body")) == 6
+    assert _label_of(lines, attribution) == ("post_credit", "post_attribution")
+    assert _label_of(lines, closing) == ("post_credit", "post_attribution")
+    assert len(_kept(lines, "body")) == 4 and len(_kept(lines, "post_credit")) == 2
+    assert "post_credit" in META_KINDS and "post_credit" not in CONTENT_KINDS
     dated = label_lines(_between_paragraphs("March 3, 2021"))
-    assert _label_of(dated, "March 3, 2021") != ("body", "embedded_post")
+    assert _label_of(dated, "March 3, 2021") != ("post_credit", "post_attribution")
 
 
-def test_an_embedded_post_of_a_real_page_is_kept(shared_data):
+def test_an_embedded_post_of_a_real_page_is_kept_with_its_credit_apart(shared_data):
     """On real pages (theparadigmng.com, nj.com, vox.com) the posts an article embeds are in the
-    gold body, and kept."""
+    gold body: their credits are kept as `post_credit`, never as body, in both dumps and in the
+    saved page, where trafilatura runs the credit into the post's paragraph ("… pic.twitter.com/…—
+    Mike Beauvais (@MikeBeauvais) November 18, 2019")."""
+    import gzip
+
     for prefix, line in (("0dd13570", "— The Nigerian Senate (@NGRSenate) October 9, 2018"),
                          ("3f65af7b", "— Mike Beauvais (@MikeBeauvais) November 18, 2019"),
                          ("16c30add", "— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019")):
         page = _aeb_page(shared_data, prefix)
         assert line.removeprefix("— ") in page["gold_article_body"]
-        for style, lines in _dumps_labelled(page):
-            assert line in _kept(lines, "body"), (prefix, style)
+        html = gzip.open(shared_data / "aeb-dev" / page["html_path"]).read().decode("utf-8", "replace")
+        for style, lines in (*_dumps_labelled(page), ("html", label_html(html)[0])):
+            assert line in _kept(lines, "post_credit"), (prefix, style)
+            assert not any("(@" in text and re.search(r"\b20\d\d$", text) for text in _kept(lines, "body")), (prefix, style)
 
 
 def test_a_priced_item_inside_the_article_is_kept():

@@ -22,8 +22,9 @@ lists, login prompts and footers. The method, line by line:
    prose is `body`, bulleted prose is `list_item`, title-like lines followed by prose are
    `subheading`, a short line between two prose blocks is `body` (an attribution, a one-line
    paragraph), and so is a short line ending like a sentence or leading in to what follows with a
-   colon (`sentence_in_body`), an embedded social-media post ("— Jane Roe (@jroe) May 4, 2019" and
-   the post's text above it: `embedded_post`) and a short line naming a price (an item of a list
+   colon (`sentence_in_body`), an embedded social-media post (the post's text: `embedded_post`;
+   its credit "— Jane Roe (@jroe) May 4, 2019" is kept as `post_credit`, a meta kind like a byline:
+   `post_attribution`) and a short line naming a price (an item of a list
    of deals: `price_in_body`); furniture phrases are dropped. A block glued to the credit line
    below it (no blank line between, on a page whose paragraphs are parted by blank lines) is the
    picture's caption (`caption_above_credit`). Everything else is dropped with the rule that says
@@ -54,7 +55,7 @@ import numpy as np
 
 from .lexicons import load_data
 
-KEPT_KINDS = ("headline", "subtitle", "byline", "date", "subheading", "body", "list_item")
+KEPT_KINDS = ("headline", "subtitle", "byline", "date", "post_credit", "subheading", "body", "list_item")
 
 _BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*+»›>]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
@@ -86,6 +87,10 @@ _TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2
 # brackets and the day ("— Jane Roe (@jroe) May 4, 2019"), as embedded posts are printed on any site.
 _POST_ATTRIBUTION = re.compile(rf"^\s*(?:[—–]|--?)\s*\S.{{0,80}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*$",
                                re.IGNORECASE)
+# The same attribution run into the end of the post's text, as trafilatura extracts an embedded post
+# ("… pic.twitter.com/3BDnrvkoms— Jane Roe (@jroe) May 4, 2019").
+_POST_ATTRIBUTION_AT_END = re.compile(rf"(?:[—–]|--)\s*[^—–\n]{{1,80}}?\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*$",
+                                      re.IGNORECASE)
 # A price: a currency sign and a number ("$39.99", "£40", "€ 12", "60,000₩").
 _PRICE = re.compile(r"[$€£¥₹₩]\s?\d|\d[\d,.]*\s?[€₩]")
 
@@ -308,12 +313,13 @@ def infer_metadata(lines: list[Line]) -> dict:
     kept = {kind: [line.text.strip() for line in lines if line.kind == kind] for kind in KEPT_KINDS}
     byline = kept["byline"][0] if kept["byline"] else None
     dates = kept["date"] + kept["byline"]
+    outlet = _outlet(lines, kept["headline"][0] if kept["headline"] else None)
     return {
-        "title": kept["headline"][0] if kept["headline"] else None,
+        "title": clean_title(kept["headline"][0], outlet=outlet) if kept["headline"] else None,
         "subtitle": kept["subtitle"][0] if kept["subtitle"] else None,
-        "author": author_from_byline(byline) if byline else None,
+        "author": clean_author(author_from_byline(byline), outlet=outlet) if byline else None,
         "published": next((d for d in map(parse_date, dates) if d), None),
-        "outlet": _outlet(lines, kept["headline"][0] if kept["headline"] else None),
+        "outlet": outlet,
     }
 
 
@@ -332,9 +338,10 @@ def label_html(html: str) -> tuple[list[Line], dict]:
     if not xml:
         return [], {}
     root = etree.fromstring(xml.encode("utf-8"))
-    meta = {"title": root.get("title"), "subtitle": root.get("description") or None,
-            "author": root.get("author"), "published": parse_date(root.get("date") or ""),
-            "outlet": root.get("sitename") or None}
+    outlet = root.get("sitename") or None
+    meta = {"title": clean_title(root.get("title"), outlet=outlet), "subtitle": root.get("description") or None,
+            "author": clean_author(root.get("author"), outlet=outlet),
+            "published": parse_date(root.get("date") or ""), "outlet": outlet}
     extracted = [(meta["title"], "headline", "html_title")] if meta["title"] else []
     main = root.find("main")
     for element in (main.iter() if main is not None else ()):
@@ -343,7 +350,7 @@ def label_html(html: str) -> tuple[list[Line], dict]:
             continue
         text = _SPACE.sub(" ", "".join(element.itertext())).strip()
         if text:
-            extracted.append((text, kind, "html_" + element.tag))
+            extracted += _split_post_attribution(text, kind, "html_" + element.tag)
     lines = _html_lines(extracted)
     content = [line.text for line in lines if line.kind in ("body", "list_item")]
     page = _parsed_html(html)
@@ -408,6 +415,17 @@ def _parsed_html(html: str):
         return None
 
 
+def _split_post_attribution(text: str, kind: str, rule: str) -> list[tuple[str, str | None, str]]:
+    """An extracted paragraph as lines: an embedded post's attribution at its end ("— Jane Roe
+    (@jroe) May 4, 2019") is a line of its own, of kind `post_credit` (`post_attribution`), and the
+    post's text before it stays a line of `kind`."""
+    match = _POST_ATTRIBUTION_AT_END.search(text) if "(@" in text else None
+    if match is None or kind != "body":
+        return [(text, kind, rule)]
+    before = text[:match.start()].strip()
+    return ([(before, kind, rule)] if before else []) + [(match.group().strip(), "post_credit", "post_attribution")]
+
+
 def _html_lines(extracted: list[tuple[str, str, str]]) -> list[Line]:
     """Lines of the text trafilatura extracted, as (text, kind, rule), numbered from 1: the
     furniture phrases that trafilatura leaves in (share and newsletter prompts, "Read more: …",
@@ -422,6 +440,8 @@ def _html_lines(extracted: list[tuple[str, str, str]]) -> list[Line]:
         furniture = _furniture_rule(text, words)
         if comments:
             kind, rule = None, "after_comments"
+        elif rule == "post_attribution":
+            pass  # an embedded post's credit, told apart when extracted
         elif furniture:
             comments = furniture == "comment_prompt" and prose_words >= MIN_ARTICLE_WORDS
             kind, rule = None, furniture
@@ -464,6 +484,132 @@ def author_from_byline(byline: str) -> str | None:
     name = re.split(r"\s+(?:[|•·]|updated|published|posted)\b|\s+[|•·]\s+", name, flags=re.IGNORECASE)[0]
     name = name.strip(" ,;:-–—|")
     return name or None
+
+
+# Where an author field stops naming people: a dash or bar between spaces ("Tess Bonn - 11/19/19"), a
+# verb ("Phil Helsel is a reporter"), a stamp word ("Published"), a word holding a digit (a date, a time).
+_AUTHOR_END = re.compile(r"\s+[-–—|•·]\s+|\s+(?:is|was|has|covers|writes|reports)\s|\b(?:published|updated|posted)\b"
+                         r"|\s+(?:on|at)\s+\S*\d|\S*\d", re.IGNORECASE)
+_AUTHOR_JOINS = (re.compile(r"\s*;\s*"), "; "), (re.compile(r"\s*,\s+"), ", "), (re.compile(r"\s+(?:and|&)\s+"), " and ")
+_NAME_PARTICLES = frozenset("de da di du del della der den van von bin ibn al el la le dos y".split())
+_DAY_AND_MONTH_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
+                                 "april may june july august september october november december".split())
+_ARTICLES = frozenset(("the", "a", "an"))
+_WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|co|uk|info|news)\b|\bwww\b|https?:", re.IGNORECASE)
+
+
+def clean_author(author: str | None, *, outlet: str | None = None) -> str | None:
+    """The persons named by an author field read from a page (a byline, trafilatura's metadata), or
+    None. The field is parted at ";", "," and "and"; each part is cut where it stops naming a person
+    (`_AUTHOR_END`: "Tess Bonn - 11/19/19 06:56 AM EST", "Phil Helsel is a reporter", "Kashmira Gander
+    On 11/13/19"), loses day and month names after the name ("Malcolm Owen Monday") and is kept only
+    when what is left reads as a name: one to five words, each capitalised or a particle of surnames
+    ("van", "de"), the first no article ("The Russian"), none a job word of `bylines` in
+    furniture.toml ("IGN Staff", "AP Auto Writer", "wire services") or a web address
+    ("Cleveland.com"), no function word when all are capitals ("CLICKING HERE"; "Will Smith" is a
+    name), and not the outlet's name with more words ("India Post News Weekly"). The kept
+    parts are joined as they were parted: "Eric Song, IGN Staff" → "Eric Song"."""
+    if not author or not author.strip():
+        return None
+    kept = _names_in(author.strip(), 0, outlet)
+    return kept or None
+
+
+def _names_in(text: str, level: int, outlet: str | None) -> str:
+    if level < len(_AUTHOR_JOINS):
+        split, join = _AUTHOR_JOINS[level]
+        parts = [_names_in(part, level + 1, outlet) for part in split.split(text)]
+        return join.join(part for part in parts if part)
+    name = _AUTHOR_END.split(text, maxsplit=1)[0].strip(" ,;:-–—|")
+    words = name.split()
+    while words and words[-1].lower().strip(".,") in _DAY_AND_MONTH_NAMES:
+        words.pop()
+    return " ".join(words) if _reads_as_name(words, outlet) else ""
+
+
+def _reads_as_name(words: list[str], outlet: str | None) -> bool:
+    if not 1 <= len(words) <= 5 or _WEB_ADDRESS.search(" ".join(words)):
+        return False
+    if words[0].lower() in _ARTICLES:
+        return False  # "The Russian", "The Water Coolest": no person's name opens with an article
+    capitals = all(word.isupper() for word in words)
+    stopwords, jobs = _function_word_set(), _job_words()
+    for word in words:
+        lower = word.lower().strip(".,’'")
+        if lower in _NAME_PARTICLES:
+            continue
+        if not word[0].isupper() or lower in jobs or capitals and lower in stopwords:
+            return False  # "wire services", "IGN Staff", "CLICKING HERE" (not "Will Smith", "Do Kwon")
+    if outlet:
+        site, name = _site_key(outlet), _site_key(" ".join(words))
+        if len(site) >= 4 and name.startswith(site) and name != site:
+            return False  # "India Post News Weekly", "News Nation Bureau": the outlet's desk
+    return True
+
+
+@lru_cache(maxsize=1)
+def _job_words() -> frozenset[str]:
+    return frozenset(load_data("furniture")["bylines"]["job_words"].split())
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s+")
+
+
+def clean_title(title: str | None, *, outlet: str | None = None) -> str | None:
+    """A page's title without the site's name that pages add to it: "Headline | Site", "Headline -
+    Site", "Site | Headline", "Site: Headline", where the site's part is the outlet's name as the page
+    names it (its site name, the page title's site or its copyright line; alike when one of the two,
+    lower-cased and without spaces and punctuation, begins with the other: "Inexhibit" of "Inexhibit
+    magazine"). Without an outlet, or
+    when the rest would be empty, the title is kept as it is: a part after a dash may be the
+    headline's own ("Brexit - what happens next")."""
+    if not title or not outlet:
+        return title
+    site = _site_key(outlet)
+    if len(site) < 3:
+        return title
+    text = title.strip()
+    for _ in range(2):
+        parts = list(_TITLE_PARTS.finditer(text))
+        if parts and _same_site(text[parts[-1].end():], site) and text[:parts[-1].start()].strip():
+            text = text[:parts[-1].start()].strip()  # "Headline | Site"
+        elif _starts_with_site(text, site):
+            rest = _SITE_OPENING.sub("", text[_site_length(text, site):], count=1).strip()
+            text = rest or text  # "Site | Headline", "Site: Headline"
+        else:
+            break
+    return text
+
+
+_SITE_OPENING = re.compile(r"^\s*[|:–—-]\s*")
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+
+def _site_key(text: str) -> str:
+    """A site's name as compared: lower case, letters and digits only ("Inexhibit magazine" → "inexhibitmagazine")."""
+    return _NOT_ALPHANUMERIC.sub("", text.casefold())
+
+
+def _same_site(part: str, site: str) -> bool:
+    name = _site_key(part)
+    return name == site or len(name) >= 4 and (name.startswith(site) or site.startswith(name) and 2 * len(name) >= len(site))
+
+
+def _starts_with_site(text: str, site: str) -> bool:
+    length = _site_length(text, site)
+    return length > 0 and bool(_SITE_OPENING.match(text[length:]))
+
+
+def _site_length(text: str, site: str) -> int:
+    """How many characters of `text` spell `site` (normalised), 0 when it does not open with it."""
+    seen = ""
+    for index, char in enumerate(text):
+        seen = _site_key(text[:index + 1])
+        if seen == site:
+            return index + 1
+        if not site.startswith(seen):
+            return 0
+    return 0
 
 
 def parse_date(text: str) -> str | None:
@@ -1144,7 +1290,9 @@ def _label_body(blocks: list[_Block], start: int, end: int, labels: dict) -> Non
             labels[index] = (None, block.rule)
         elif block.prose:
             labels[index] = ("list_item", "bulleted_prose") if block.bullet else ("body", "body_run")
-        elif _post_attribution(block) or (index < end and _post_attribution(blocks[index + 1])):
+        elif _post_attribution(block):
+            labels[index] = ("post_credit", "post_attribution")  # who posted it and when: no sentence of the article
+        elif index < end and _post_attribution(blocks[index + 1]):
             labels[index] = ("body", "embedded_post")
         elif _label_meta(block, index, labels):
             continue

@@ -119,7 +119,7 @@ def notebooks_dir(root: Path | None = None) -> Path:
 # Kinds of kept block. Content kinds carry the story; meta kinds are kept for provenance and metadata
 # and are left out of the analyses by default.
 CONTENT_KINDS = ("headline", "subtitle", "subheading", "body", "list_item")
-META_KINDS = ("byline", "date")
+META_KINDS = ("byline", "date", "post_credit")  # post_credit: "— Jane Roe (@jroe) May 4, 2019" under an embedded post
 KINDS = CONTENT_KINDS + META_KINDS
 
 # The seed corpus shipped with the project.

@@ -16,7 +16,8 @@ import pandas as pd
 
 MARK_STYLE = "background:#ffe08a;padding:0 1px;border-radius:2px"
 KIND_COLOURS = {"headline": "#0072B2", "subtitle": "#56B4E9", "subheading": "#009E73",
-                "body": "#333333", "list_item": "#CC79A7", "byline": "#E69F00", "date": "#E69F00"}
+                "body": "#333333", "list_item": "#CC79A7", "byline": "#E69F00", "date": "#E69F00",
+                "post_credit": "#E69F00"}
 DROPPED_COLOUR = "#9a9a9a"
 _TABLE = "border-collapse:collapse;font-size:13px;line-height:1.35"
 _CELL = "border-bottom:1px solid #e5e5e5;padding:3px 8px;text-align:left;vertical-align:top"
