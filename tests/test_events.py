@@ -99,6 +99,24 @@ def test_compare_within_events_pairs_outlets_on_the_events_both_cover():
                            "(median difference B − A +0.1; Wilcoxon p = ")
 
 
+def test_a_pair_finding_says_no_evidence_rather_than_no_difference_and_never_minus_zero():
+    """Regression: on allsides-100 notebook 07 read "CNN (Online News) is quoting officials more than
+    Axios in 2 of 6 events (median difference CNN (Online News) − Axios -0; …; not beyond chance)":
+    a median of zero printed as "-0" when the second outlet leads, and a test that does not reject
+    worded as if the difference were chance rather than as no evidence of one."""
+    # B quotes officials more in 2 of 6 events, A in 1, 3 ties: the median of A − B is 0
+    six = pd.DataFrame({"event": np.repeat([f"e{i}" for i in range(6)], 2), "outlet": ["A", "B"] * 6,
+                        "official_quotes": [0, 1, 0, 2, 1, 0, 1, 1, 0, 0, 2, 2]})
+    pairs = events.compare_within_events(six)
+    assert pairs.loc[0, "median_difference"] == 0
+    text = events.describe_pairs(pairs).iloc[0]
+    assert text.startswith("B is quoting officials more than A in 2 of 6 events, A than B in 1 "
+                           "(median difference B − A +0; Wilcoxon p = ")
+    assert "-0" not in text
+    assert text.endswith("; no evidence of a difference at 0.05 after adjustment).")
+    assert "beyond chance" not in text
+
+
 def test_is_official_reads_office_words():
     assert events.is_official("Defense Secretary Pete Hegseth")
     assert events.is_official("U.S. officials")

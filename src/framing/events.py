@@ -357,7 +357,9 @@ def paired_difference(a, b, *, sign: int = 1, min_events: int = MIN_EVENTS_FOR_T
 def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
     """Each row of `compare_within_events` as a sentence, the outlet that is more so more often
     first: "CNN is more negative than Fox in 31 of 48 events, Fox than CNN in 12 (median difference
-    CNN − Fox −0.04; Wilcoxon p = 0.02, adjusted 0.09)"."""
+    CNN − Fox −0.04; Wilcoxon p = 0.02, adjusted 0.09; no evidence of a difference at 0.05 after
+    adjustment)". Counting the events where A is "more so" describes them; only an adjusted p below
+    `alpha` is evidence that the outlets differ."""
     def sentence(row) -> str:
         if row["n_events"] == 0:
             return f"{row['outlet_a']} and {row['outlet_b']} cover no event in common."
@@ -369,11 +371,14 @@ def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
         if rest:  # "… in 1 of 2 events" must not hide that the other was so in the other one
             text += f", {other} than {leader} in {rest}"
         difference = row["median_difference"] if a_leads else -row["median_difference"]
+        difference = difference + 0.0  # a median of 0 reads "+0", never "-0" (−0.0 + 0.0 is 0.0)
         text += (f" (median difference {leader} − {other} {difference:+.3g}" if pd.notna(difference)
                  else f" ({row.get('effect_note') or 'no median difference'}")
         if pd.isna(row["p_wilcoxon"]):
             return text + f"; {row['note']})."
-        verdict = "" if row["p_adjusted"] < alpha else "; not beyond chance"
+        # a test that does not reject says there is no evidence of a difference, not that there is none
+        verdict = ("" if row["p_adjusted"] < alpha
+                   else f"; no evidence of a difference at {alpha:g} after adjustment")
         return text + (f"; Wilcoxon p = {row['p_wilcoxon']:.3g}, adjusted {row['p_adjusted']:.3g}"
                        f"{verdict}).")
     return pairs.apply(sentence, axis=1) if len(pairs) else pd.Series([], dtype=str)
