@@ -365,6 +365,15 @@ def test_summary_says_how_many_pair_tests_pass_and_names_its_key_numbers(allside
     assert "mean" not in key.columns and "ci_low" not in key.columns
     tone = pd.read_csv(result.folder / "tables" / "sentiment_by_outlet.csv").set_index("outlet")
     assert key["sentiment_mean"].to_dict() == pytest.approx(tone["mean"].to_dict())
+    # Regression: `sentiment_vs_same_events` gave outlets of one event and one article a "difference"
+    # (Variety +0.18 on allsides-100), an effect size below the minimum where no interval is drawn.
+    from framing.stats import MIN_ARTICLES
+    few = key["events_shared"] < MIN_ARTICLES
+    assert few.any() and (~few).any()
+    assert key.loc[few, "sentiment_vs_same_events"].isna().all()
+    same = pd.read_csv(result.folder / "tables" / "sentiment_on_same_events.csv").set_index("outlet")
+    enough = key.index[~few]
+    assert key.loc[enough, "sentiment_vs_same_events"].to_dict() == pytest.approx(same.loc[enough, "difference"].to_dict())
 
 
 def test_summary_counts_the_pairs_of_articles_on_one_event_too_close_in_tone_to_order(allsides_report):
