@@ -146,6 +146,13 @@ def test_seed_report_shows_article_values_and_claims_no_interval_or_test(seed_re
     assert NOTHING_TO_TEST in _printed(result.folder / "notebooks" / "02_frames.ipynb")
     figure = json.loads((result.folder / "figures" / "distinctive_words_log_odds.json").read_text())
     assert "no threshold" in figure["caption"] and "1.96" not in figure["caption"]
+    # Regression: the captions of these charts, with no interval on them, described "bars: nominal 95%
+    # t interval over articles (measured coverage 91–92% …)" as if intervals were drawn.
+    for name in ("sentiment_by_outlet", "summary_sentiment", "frame_prevalence_by_outlet", "summary_frames",
+                 "sentiment_along_article"):
+        caption = json.loads((result.folder / "figures" / f"{name}.json").read_text())["caption"]
+        assert "no interval: every outlet has fewer than 5 articles" in caption, (name, caption)
+        assert "nominal 95%" not in caption and "coverage" not in caption, (name, caption)
 
 
 def test_multi_event_report_tests_over_articles_within_events(allsides_report):

@@ -325,3 +325,25 @@ def test_summarise_frames_says_which_test_over_how_many_events(shared_data):
     assert set(summary["n_events"]) == {30}
     line = S.describe_tests(summary, value="frame share", family="frame")[0]
     assert "(permutation of outlet labels over articles, within 30 events)" in line
+
+
+def test_interval_captions_describe_only_the_intervals_drawn():
+    """Regression: on the seeds (one article per outlet) the charts drew no interval, yet their
+    captions read "bars: nominal 95% t interval over articles (measured coverage 91–92% …)"; the
+    coverage quoted was 91–92% in captions and 91–93% in the report's methods paragraph."""
+    values = S.article_values(S.simulate_articles(events=6, outlets=2, articles=1, seed=3), value="sentiment")
+    drawn = S.summarise_articles(values, value="sentiment", method="t")
+    assert drawn["ci_low"].notna().all()
+    assert S.describe_intervals(drawn, measure="sentiment", method="t") == (
+        "bars: nominal 95% t interval over articles (measured coverage 91–93% at 5–10 articles, "
+        "docs/statistics.md; none below 5 articles: dots are the articles)")
+    few = S.summarise_articles(values[values["event"].isin(["e0", "e1"])], value="sentiment", method="t")
+    assert few["ci_low"].isna().all()
+    text = S.describe_intervals(few, measure="sentiment", method="t")
+    assert text == "no interval: every outlet has fewer than 5 articles (dots are the articles)"
+    # a value whose coverage was not measured gets no coverage figure
+    assert "coverage" not in S.describe_intervals(drawn, measure="sentiment in part of an article", method="t",
+                                                 shape="bands", dots=False)
+    from framing.report import statistics_paragraph
+    assert S.MEASURED_COVERAGE["sentiment", "t"] in statistics_paragraph()
+    assert S.MEASURED_COVERAGE["frame share", "expanded"] in statistics_paragraph()

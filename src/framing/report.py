@@ -656,7 +656,7 @@ def statistics_paragraph() -> str:
     intervals with the coverage measured, the tests and their corrections (docs/statistics.md).
     Built from the defaults the library uses, so it says what was run."""
     from .events import MIN_EVENTS_FOR_TEST
-    from .stats import MIN_ARTICLES
+    from .stats import MEASURED_COVERAGE, MIN_ARTICLES
 
     return (
         "Statistics (docs/statistics.md). The unit of analysis is the article; sentences are the "
@@ -664,7 +664,8 @@ def statistics_paragraph() -> str:
         "each article's value (its sentences' mean sentiment; the share of its sentences with a frame's cues). "
         f"Intervals are nominal 95% over the outlet's articles, none below {MIN_ARTICLES} articles: a Student t "
         "interval for sentiment and an expanded percentile bootstrap (Hesterberg 2015) for frame shares; on "
-        "simulated corpora they covered the true value in 91–93% and 88–90% of corpora at 5–10 articles "
+        f"simulated corpora they covered the true value in {MEASURED_COVERAGE['sentiment', 't']} and "
+        f"{MEASURED_COVERAGE['frame share', 'expanded']} of corpora at 5–10 articles "
         "and about 95% at 30 (benchmarks/bench_stats.py). Whether outlets differ is one permutation test "
         "of all outlets per measure, shuffling outlet labels among articles within events (Good 2005; "
         "1,999 shuffles, p = (1 + b) / (1 + B), Phipson & Smyth 2010), adjusted across the frames of a "
