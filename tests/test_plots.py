@@ -448,7 +448,8 @@ def test_frame_chart_shows_the_outlets_with_most_articles_not_the_longest_pages(
                             for name, (n, total) in outlets.items() for frame in ("conflict", "economic")])
     ax = plots.plot_frame_prevalence(summary)
     shown = {t.get_text() for t in ax.get_legend().get_texts()}
-    assert shown == {"Wire", "Page 6", "Page 5", "Page 4", "Page 3", "Page 2"}
+    assert shown == {"Wire (3 articles)", "Page 6 (1 article)", "Page 5 (1 article)", "Page 4 (1 article)",
+                     "Page 3 (1 article)", "Page 2 (1 article)"}
     assert ax._framing_shown == "6 of 8 outlets shown (the largest)."
 
 

@@ -26,6 +26,10 @@ def test_frame_prevalence_has_one_bar_per_frame_and_outlet(seed):
     _labelled(ax)
     assert len(ax.patches) == summary["frame"].nunique() * summary["outlet"].nunique()
     assert max(p.get_width() for p in ax.patches) == pytest.approx(100 * summary["share"].max())
+    # Regression: the legend named the outlets without their articles, so a mean of one article read
+    # like a mean of fifteen (the sentiment chart says "(15 articles)" beside each outlet).
+    assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == [
+        "Islamic Voice News (1 article)", "Unnamed blog (1 article)"]
 
 
 def _legend_colours(ax) -> dict:
@@ -35,7 +39,8 @@ def _legend_colours(ax) -> dict:
     colours = {}
     for text, handle in zip(legend.get_texts(), legend.legend_handles):
         colour = handle.get_color() if hasattr(handle, "get_color") else handle.get_facecolor()
-        colours[text.get_text()] = to_hex(colour[0] if getattr(colour, "ndim", 1) == 2 else colour)
+        name = fr.plots._ANY_COUNT.sub("", text.get_text())  # the outlet, whatever count follows it
+        colours[name] = to_hex(colour[0] if getattr(colour, "ndim", 1) == 2 else colour)
     return colours
 
 

@@ -1031,7 +1031,7 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     `outlet_colours(sentences)`.
 
     Needs `frame`, `by`, `share`, `n_total` (as `summarise_frames` gives, for one scheme); uses
-    `n_articles`, `ci_low`, `ci_high` when present."""
+    `n_articles` (said in the legend: "Axios (15 articles)"), `ci_low`, `ci_high` when present."""
     count = ["n_articles", "n_total"] if "n_articles" in summary else ["n_total"]
     sizes = summary.groupby(by)[count].max()
     rank = sizes.sort_values(count, ascending=False, kind="stable").reset_index()
@@ -1045,7 +1045,8 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
         part = table[table[by] == group].set_index("frame").reindex(frames)
         positions = [i + number * height for i in range(len(frames))]
         no_interval = "ci_low" in part and part["ci_low"].isna().all()
-        ax.barh(positions, 100 * part["share"].fillna(0), height=height, label=label(group),
+        named = f"{group} ({counted(int(sizes.loc[group, 'n_articles']), 'articles')})" if "n_articles" in sizes else group
+        ax.barh(positions, 100 * part["share"].fillna(0), height=height, label=label(named),  # each outlet's n
                 color=colour[group], **style)
         if "ci_low" in part and not no_interval:
             share = 100 * part["share"]
