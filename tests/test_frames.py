@@ -331,3 +331,14 @@ def test_phrase_cues_are_found_wherever_the_reference_finds_them(tmp_path):
     hits = fr.add_frames(table, scheme="issue", lexicon=tmp_path / "lexicon.toml")
     pd.testing.assert_frame_equal(hits, _reference_hits(table, "issue", tmp_path / "lexicon.toml"))
     assert "\u212aelvin scale" in set(hits["terms"].str.split("; ").explode())
+
+
+def test_article_frames_rows_do_not_follow_the_order_of_the_input(seed_sentences):
+    """Regression: `frames_per_article.csv` listed each article's frames in the order the corpus
+    first hit them, so the same articles exported in another order gave the table in another order."""
+    hits = fr.add_frames(seed_sentences)
+    table = fr.article_frames(hits, seed_sentences)
+    assert table[["article_id", "scheme", "frame"]].equals(
+        table[["article_id", "scheme", "frame"]].sort_values(["article_id", "scheme", "frame"]))
+    reordered = fr.article_frames(hits.iloc[::-1], seed_sentences.iloc[::-1])
+    pd.testing.assert_frame_equal(reordered, table)

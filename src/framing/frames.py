@@ -316,7 +316,7 @@ def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: in
     and `event` follow its id when `sentences` has them."""
     table = keep_kinds(sentences, kinds)
     totals = table.groupby("article_id").size().rename("n_total")
-    frames = hits[["scheme", "frame"]].drop_duplicates()
+    frames = hits[["scheme", "frame"]].drop_duplicates().sort_values(["scheme", "frame"])  # not in order of first hit
     keys = ["article_id", "scheme", "frame"]
     counts = hits.groupby(keys)["sentence_id"].nunique().rename("n_sentences")
     terms = (hits.assign(term=hits["terms"].str.lower().str.split("; ")).explode("term")
