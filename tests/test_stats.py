@@ -347,3 +347,38 @@ def test_interval_captions_describe_only_the_intervals_drawn():
     from framing.report import statistics_paragraph
     assert S.MEASURED_COVERAGE["sentiment", "t"] in statistics_paragraph()
     assert S.MEASURED_COVERAGE["frame share", "expanded"] in statistics_paragraph()
+
+
+def test_a_chart_caption_names_the_test_and_words_its_result_no_stronger_than_it_is():
+    """Regression: the frame and sentiment charts named their intervals but not the test of whether
+    the outlets differ, so a chart exported into a paper (or the report's index, which shows no
+    printed output) could not say whether its differences were beyond chance."""
+    shifted = S.article_values(S.simulate_articles(events=30, outlets=3, articles=1, shift=0.5, seed=1),
+                               value=["sentiment", "frame"])
+    found = S.caption_tests(S.compare_outlets(shifted, value="sentiment", n_permutations=499))
+    assert found.startswith("Do the 3 outlets differ? One test of all of them, by permutation of outlet "
+                            "labels over articles within 30 events: p = 0.002; ")
+    assert found.endswith("evidence at 0.05 that the outlets differ (not which outlet does).")
+    alike = S.article_values(S.simulate_articles(events=30, outlets=3, articles=1, seed=2), value="sentiment")
+    test = S.compare_outlets(alike, value="sentiment", n_permutations=499)
+    assert test["p_value"].iloc[0] >= 0.05
+    assert S.caption_tests(test).endswith(f"p = {test['p_value'].iloc[0]:.3g}; no evidence of a difference.")
+    long = shifted.melt(id_vars=["article_id", "outlet", "event"], value_vars=["sentiment", "frame"],
+                        var_name="measure", value_name="value")
+    several = S.compare_outlets(long, value="value", family="measure", n_permutations=499)
+    text = S.caption_tests(several, family="measure")
+    assert ", one per measure, Holm across 2 tests: adjusted p below 0.05 for " in text
+    assert "(frame " in text and ", sentiment 0.004)" in text
+    one = S.article_values(S.simulate_articles(events=1, outlets=2, articles=1, seed=3), value="sentiment")
+    assert S.caption_tests(S.compare_outlets(one, value="sentiment")) == f"No test: {S.NOTHING_TO_TEST}."
+
+
+def test_one_frame_of_a_family_is_captioned_with_its_adjusted_p():
+    shifted = S.article_values(S.simulate_articles(events=30, outlets=3, articles=1, shift=0.5, seed=1),
+                               value=["sentiment", "frame"])
+    long = shifted.melt(id_vars=["article_id", "outlet", "event"], value_vars=["sentiment", "frame"],
+                        var_name="measure", value_name="value")
+    several = S.compare_outlets(long, value="value", family="measure", n_permutations=499)
+    text = S.caption_tests(several[several["measure"] == "sentiment"], family="measure")
+    assert text.endswith("p = 0.002, adjusted 0.004 (Holm across 2 tests); evidence at 0.05 that the outlets "
+                         "differ (not which outlet does).")

@@ -487,6 +487,48 @@ def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",
     return lines
 
 
+def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None = None,
+                  alpha: float = 0.05) -> str:
+    """One sentence for a chart's caption naming the test behind it and what it found, from a
+    `compare_outlets` (or `summarise_frames`) table: "Do the 72 outlets differ? One test of all of
+    them, by permutation of outlet labels over articles within 100 events, one per frame, Holm across
+    5 tests: adjusted p below 0.05 for 0 of 5 (conflict 1, economic 1, …); no evidence of a
+    difference." With one family
+    the p-value itself is given; with nothing to test, the reason ("No test: within one event with
+    one article per outlet there is nothing to test."). A p below `alpha` is reported as evidence that
+    the outlets differ, never as which one does. Needs `by`, `p_value`; uses `p_adjusted`,
+    `correction`, `test`, `n_events`, `note` and the `family` column when there."""
+    families = [family] if family else []
+    firsts = table.groupby(families, sort=True).head(1) if families else table.head(1)
+    tested = firsts[firsts["p_value"].notna()]
+    if tested.empty:
+        note = next((n for n in firsts.get("note", pd.Series(dtype=object)) if isinstance(n, str) and n), "")
+        return f"No test: {note or 'nothing to test'}."
+    n = table[by].nunique()
+    first = tested.iloc[0]
+    how = str(first.get("test") or f"permutation of {by} labels over articles")
+    events = first.get("n_events")
+    if "within events" in how and pd.notna(events):
+        how = how.replace("within events", f"within {int(events):,} events")
+    how = how.replace(" over articles, ", " over articles ")
+    text = f"Do the {n:,} {by}s differ? One test of all of them, by {how}"
+    if len(tested) == 1:
+        correction = first.get("correction")
+        adjusted = (isinstance(correction, str) and not correction.endswith(" 1 test")
+                    and pd.notna(first.get("p_adjusted")))  # one of a family tested together
+        p = first["p_adjusted"] if adjusted else first["p_value"]
+        found = (f"evidence at {alpha:g} that the {by}s differ (not which {by} does)" if p < alpha
+                 else "no evidence of a difference")
+        said = f"p = {first['p_value']:.3g}" + (f", adjusted {p:.3g} ({correction})" if adjusted else "")
+        return f"{text}: {said}; {found}."
+    below = tested[tested["p_adjusted"] < alpha]
+    listed = ", ".join(f"{str(key).replace('_', ' ')} {p:.2g}" for key, p in zip(tested[family], tested["p_adjusted"]))
+    found = ("no evidence of a difference" if below.empty else
+             f"evidence at {alpha:g} that the {by}s differ in {', '.join(map(str, below[family]))} (not which {by} does)")
+    return (f"{text}, one per {family}, {first.get('correction')}: adjusted p below {alpha:g} for "
+            f"{len(below)} of {len(tested)} ({listed}); {found}.")
+
+
 # ── simulated corpora with a known truth ───────────────────────────────────────────────────────
 
 def simulate_articles(*, events: int = 10, outlets: int = 3, articles: int = 2, sentences: tuple = (8, 30),
