@@ -351,7 +351,9 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
     - `share`: the mean of the group's per-article shares, with `ci_low`, `ci_high` from a
       bootstrap over the group's articles, or none when it has fewer than `min_articles` articles
       (`interval` says "too few articles for an interval");
-    - `difference` (share − the other groups' mean per-article share) and `cliffs_delta`, none
+    - `difference` (over the events the group shares with others, the mean of its articles' share
+      minus the other groups' articles' share on the same event: `stats.within_event_effects`, so
+      what a group chose to cover is not read as how it framed it) and `cliffs_delta`, none
       when the group or the others have fewer than `min_articles` articles (`effect_note` says so);
     - `p_value`: do the groups differ in this frame? a permutation test shuffling `by` labels among
       articles within events (`stats.permutation_test`); `p_adjusted` across the frames of the
