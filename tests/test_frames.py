@@ -110,6 +110,48 @@ def test_codebook_cues_on_real_sentences():
     assert human.loc["passing", "n_terms"] == 2 and not human.loc["passing", "present"]  # homes, residents
 
 
+def test_supporting_cues_count_only_in_company():
+    """Generic lexicon 1.5: words of judgment and of religious life (supporting cues of the morality
+    frame) carry it only three together, or with the frame's own cues; sentences of
+    narrative-frames-dev."""
+    shameful = "Almost every word out of Rubio's mouth was either a lie or a shameful dodge."
+    hypocrisy = "But even the most blatant political hypocrisy was no match for the eye."
+    worship = "They worship at the altar of nihilistic capitalism."
+    evangelical = ("That consensus is so strong that in 2005 one of the standard-bearers of the evangelical "
+                   "Christian politics in which Moore enshrouds himself planned to take a stance affirming the science.")
+    sentences = pd.concat([_table([shameful, hypocrisy], article="two"),
+                           _table([shameful, hypocrisy, worship], article="three"),
+                           _table([evangelical], article="one_own")])
+    hits = fr.add_frames(sentences)
+    moral = hits[hits["frame"] == "morality"].set_index(["article_id", "sentence_id"])
+    assert moral.loc[("one_own", 0), "terms"] == "evangelical; Christian"
+    assert moral.loc[("one_own", 0), "supporting_terms"] == "evangelical"
+    assert set(moral["min_with_supporting"]) == {3} and set(moral["min_terms"]) == {2}
+    assert read_lexicon("generic")["min_with_supporting"]["conflict"] == 0  # no supporting cues
+    presence = fr.article_frames(hits, sentences).query("frame == 'morality'").set_index("article_id")
+    assert presence.loc["two", "n_terms"] == 2 and presence.loc["two", "n_supporting"] == 2
+    assert not presence.loc["two", "present"]  # two words of judgment: not yet a moral message
+    assert presence.loc["three", "n_terms"] == 3 and presence.loc["three", "present"]
+    assert presence.loc["one_own", "n_supporting"] == 1 and not presence.loc["one_own", "present"]
+    # a number given counts every cue word alike
+    assert fr.article_frames(hits, sentences, min_terms=2).query("frame == 'morality'").set_index(
+        "article_id").loc["two", "present"]
+
+
+def test_supporting_cues_need_their_number(tmp_path):
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text('version = "1"\nsource = "a test"\n[frames.troops]\ncues = ["troop*"]\n'
+                       'supporting_cues = ["soldier*"]\n', encoding="utf-8")
+    with pytest.raises(fr.frames.LexiconError, match="supporting_cues but no min_with_supporting"):
+        fr.add_frames(_table(["Troops and soldiers."]), scheme="issue", lexicon=lexicon)
+    lexicon.write_text('version = "1"\nsource = "a test"\n[frames.troops]\ncues = ["troop*"]\nmin_terms = 1\n'
+                       'supporting_cues = ["soldier*", "army"]\nmin_with_supporting = 2\n', encoding="utf-8")
+    sentences = pd.concat([_table(["The soldiers and the army left."], article="support"),
+                           _table(["Troops left."], article="own"), _table(["Soldiers left."], article="alone")])
+    presence = fr.article_frames(fr.add_frames(sentences, scheme="issue", lexicon=lexicon), sentences)
+    assert presence.set_index("article_id")["present"].to_dict() == {"alone": False, "own": True, "support": True}
+
+
 def test_a_lexicon_may_ask_more_cue_words_of_one_frame(tmp_path):
     lexicon = tmp_path / "mine.toml"
     lexicon.write_text('version = "1.0-mine"\nsource = "a test"\n[frames.troops]\ncues = ["troop*", "deploy*", "soldier*"]\n'
@@ -200,8 +242,9 @@ def test_a_coding_sheet_never_overwrites_another(seed_sentences, tmp_path):
 
 
 def test_generic_frames_against_human_coding(shared_data):
-    """Macro-F1 of article presence on narrative-frames-dev: measured 0.628 with lexicon 1.4 (0.611
-    with 1.3; always present: 0.450); human interest 0.50 (0.47 with 1.3)."""
+    """Macro-F1 of article presence on narrative-frames-dev: measured 0.644 with lexicon 1.5 (0.628
+    with 1.4, 0.611 with 1.3; always present: 0.450); human interest 0.50 (0.47 with 1.3); morality
+    0.60 with its supporting cues (0.52 with 1.4)."""
     articles = [json.loads(line) for line in
                 (shared_data / "narrative-frames-dev" / "articles.jsonl").open(encoding="utf-8")]
     rows = [{"article_id": str(n), "sentence_id": i, "outlet": "x", "kind": "body", "text": t, "n_words": 1}
@@ -216,8 +259,9 @@ def test_generic_frames_against_human_coding(shared_data):
         chosen = presence[presence["frame"] == frame]
         gold = [str(articles[int(a)]["frames"][name]).lower().startswith("true") for a in chosen["article_id"]]
         f1.append(f1_score(gold, chosen["present"]))
-    assert sum(f1) / len(f1) >= 0.62
+    assert sum(f1) / len(f1) >= 0.64
     assert f1[list(coded).index("human_interest")] >= 0.49
+    assert f1[list(coded).index("moral")] >= 0.59
 
 
 # ── lexicons that would match every sentence are refused (issue 13) ────────────────────────────
@@ -264,7 +308,12 @@ def _reference_hits(sentences: pd.DataFrame, scheme: str = "generic", lexicon=No
     table = sentences[sentences["kind"].isin(fr.config.CONTENT_KINDS)] if "kind" in sentences else sentences
     token = re.compile(r"\w+")
     compiled = []
+    supporting = {}  # frame → a cue word as written → matched by a supporting cue and by none of the others
     for frame, cues in spec["frames"].items():
+        extra = [re.compile(cue_pattern(c), re.IGNORECASE) for c in spec["supporting"][frame]]
+        own = [re.compile(cue_pattern(c), re.IGNORECASE) for c in cues if c not in spec["supporting"][frame]]
+        supporting[frame] = lambda word, extra=extra, own=own: (any(p.fullmatch(word) for p in extra)
+                                                                and not any(p.fullmatch(word) for p in own))
         words = {c.lower() for c in cues if token.fullmatch(c)}
         prefixes = {c[:-1].lower() for c in cues if c.endswith("*") and token.fullmatch(c[:-1])}
         phrases = sorted((c for c in cues if c.lower() not in words and c[:-1].lower() not in prefixes),
@@ -292,9 +341,12 @@ def _reference_hits(sentences: pd.DataFrame, scheme: str = "generic", lexicon=No
                              **{c: getattr(record, c, None) for c in ("outlet", "event", "kind", "position")},
                              "scheme": spec["scheme"], "frame": frame, "score": len(found),
                              "terms": "; ".join(word for _, word in sorted(found)),
-                             "lexicon_version": spec["version"], "min_terms": spec["min_terms"][frame]})
+                             "supporting_terms": "; ".join(w for _, w in sorted(found) if supporting[frame](w)),
+                             "lexicon_version": spec["version"], "min_terms": spec["min_terms"][frame],
+                             "min_with_supporting": spec["min_with_supporting"][frame]})
     hits = pd.DataFrame(rows, columns=fr.frames.HIT_COLUMNS)
-    hits[["score", "min_terms"]] = hits[["score", "min_terms"]].astype("int64")
+    counts = ["score", "min_terms", "min_with_supporting"]
+    hits[counts] = hits[counts].astype("int64")
     return hits
 
 
@@ -302,6 +354,7 @@ def test_hits_equal_the_reference_on_every_shared_sentence(shared_sentence_table
     for scheme in fr.frames.SCHEMES:
         expected = _reference_hits(shared_sentence_table, scheme)
         assert len(expected) > 1000
+        assert scheme != "generic" or (expected["supporting_terms"] != "").sum() > 50
         pd.testing.assert_frame_equal(fr.add_frames(shared_sentence_table, scheme=scheme), expected)
 
 

@@ -11,8 +11,10 @@ Schemes shipped as data (`src/framing/data/frames_<scheme>.toml`):
 
 A lexicon is TOML: `version`, `source`, `description`, and one `[frames.<name>]` table per frame with
 `cues` (case-insensitive, matched as whole words; `*` ends a prefix, so `econom*` matches economy and
-economic; a cue of several words matches them with any spacing). Every hit records the cue words as
-they were written in the sentence, so any count can be checked by reading.
+economic; a cue of several words matches them with any spacing), and optionally `supporting_cues`:
+words that count for the frame only in company (`min_with_supporting` different cue words of both
+lists together). Every hit records the cue words as they were written in the sentence, so any count
+can be checked by reading.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from .store import keep_kinds
 
 SCHEMES = ("generic", "policy", "entman")
 HIT_COLUMNS = ["article_id", "sentence_id", "outlet", "event", "kind", "position", "scheme", "frame",
-               "score", "terms", "lexicon_version", "min_terms"]
+               "score", "terms", "supporting_terms", "lexicon_version", "min_terms", "min_with_supporting"]
 ISSUE_FILE = "issue_frames.toml"
 # An article carries a frame when at least this many different cue words for it occur in the article:
 # one word, however often repeated ("economy", "economy", ...), names a topic rather than a frame.
@@ -49,8 +51,10 @@ _TOKEN = re.compile(r"\w+")
 
 def read_lexicon(scheme: str = "generic", *, lexicon: str | Path | None = None) -> dict:
     """The lexicon of a scheme: a shipped one by name, or a user's TOML file (`lexicon`).
-    Returns {"scheme", "version", "frames": {frame: [cues]}, "questions": {frame: its `question`
-    text, "" when the table has none}}."""
+    Returns {"scheme", "version", "frames": {frame: [cues]} (its `cues`, then its `supporting_cues`:
+    every word that is matched), "supporting": {frame: [supporting cues]}, "questions": {frame: its
+    `question` text, "" when the table has none}, "min_terms": {frame: n}, "min_with_supporting":
+    {frame: n, 0 when the frame has no supporting cues}}."""
     if lexicon is None and scheme not in SCHEMES:
         raise ValueError(f"unknown scheme {scheme!r}: use one of {', '.join(SCHEMES)}, or pass "
                          f"lexicon=path to a TOML file (e.g. data/raw/<corpus>/{ISSUE_FILE})")
@@ -60,35 +64,45 @@ def read_lexicon(scheme: str = "generic", *, lexicon: str | Path | None = None) 
     if not isinstance(tables, dict) or not tables:
         raise LexiconError(f"{origin}: no [frames.<name>] tables with cues; add one per frame, e.g. "
                            '[frames.troops] with cues = ["troop*", "deploy*"]')
-    frames = {name: check_cues(spec, frame=name, origin=origin) for name, spec in tables.items()}
-    return {"scheme": scheme, "version": str(data["version"]), "frames": frames,
+    core = {name: check_cues(spec, frame=name, origin=origin) for name, spec in tables.items()}
+    supporting = {name: check_cues(spec, frame=name, origin=origin, key="supporting_cues")
+                  for name, spec in tables.items()}
+    return {"scheme": scheme, "version": str(data["version"]),
+            "frames": {name: list(dict.fromkeys(core[name] + supporting[name])) for name in tables},
+            "supporting": {name: [c for c in cues if c not in core[name]] for name, cues in supporting.items()},
             "questions": {n: str(spec.get("question", "")) for n, spec in tables.items()},
-            "min_terms": {n: check_min_terms(spec, frame=n, origin=origin) for n, spec in tables.items()}}
+            "min_terms": {n: check_min_terms(spec, frame=n, origin=origin) for n, spec in tables.items()},
+            "min_with_supporting": {n: check_min_terms(spec, frame=n, origin=origin, key="min_with_supporting")
+                                    if supporting[n] else 0 for n, spec in tables.items()}}
 
 
-def check_min_terms(spec: dict, *, frame: str, origin: str) -> int:
+def check_min_terms(spec: dict, *, frame: str, origin: str, key: str = "min_terms") -> int:
     """A frame table's `min_terms` (different cue words an article needs to carry the frame;
-    `MIN_TERMS` when the table has none), checked to be a whole number from 1 up."""
-    value = spec.get("min_terms", MIN_TERMS)
+    `MIN_TERMS` when the table has none), or its `min_with_supporting` (`key`; needed when the table
+    has `supporting_cues`), checked to be a whole number from 1 up."""
+    if key not in spec and key != "min_terms":
+        raise LexiconError(f"{origin}: frame {frame!r} has supporting_cues but no {key}: write e.g. "
+                           f"{key} = 3 (the different cue words of both lists an article needs)")
+    value = spec.get(key, MIN_TERMS)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise LexiconError(f"{origin}: frame {frame!r}: min_terms must be a whole number from 1 up, not "
-                           f"{value!r}: write e.g. min_terms = 3")
+        raise LexiconError(f"{origin}: frame {frame!r}: {key} must be a whole number from 1 up, not "
+                           f"{value!r}: write e.g. {key} = 3")
     return value
 
 
-def check_cues(spec, *, frame: str, origin: str) -> list[str]:
-    """The cues of one frame table of a lexicon, checked: a list of words or phrases, none empty,
-    none a function word ("the"), no `*` but at the end of a word of at least 3 letters. A cue
-    that would match (almost) every sentence raises `LexiconError`, one line naming the lexicon file,
-    the frame and the fix."""
+def check_cues(spec, *, frame: str, origin: str, key: str = "cues") -> list[str]:
+    """The cues of one frame table of a lexicon (its `key` list: `cues`, or `supporting_cues`, empty
+    when absent), checked: a list of words or phrases, none empty, none a function word ("the"), no
+    `*` but at the end of a word of at least 3 letters. A cue that would match (almost) every
+    sentence raises `LexiconError`, one line naming the lexicon file, the frame and the fix."""
     where = f"{origin}: frame {frame!r}"
     if not isinstance(spec, dict):
         raise LexiconError(f"{where} must be a table with a `cues` list: write [frames.{frame}] and "
                            'below it cues = ["word", "prefix*", "a phrase"]')
-    cues = spec.get("cues", [])
+    cues = spec.get(key, [])
     if not isinstance(cues, list):
-        raise LexiconError(f"{where}: `cues` must be a list in brackets, not {type(cues).__name__} "
-                           f'{str(cues)[:40]!r}: write cues = ["word", "prefix*", "a phrase"]')
+        raise LexiconError(f"{where}: `{key}` must be a list in brackets, not {type(cues).__name__} "
+                           f'{str(cues)[:40]!r}: write {key} = ["word", "prefix*", "a phrase"]')
     bad = [cue for cue in cues if _too_broad(cue)]
     if bad:
         shown = ", ".join(repr(c) if isinstance(c, str) else str(c) for c in bad[:5])
@@ -249,6 +263,22 @@ class _SchemeMatcher:
         return [(f, len(found[f]), "; ".join(word for _, word in found[f])) for f in sorted(found)]
 
 
+@lru_cache(maxsize=64)
+def _any_cue(cues: tuple) -> re.Pattern | None:
+    """One pattern matching any of `cues` as a whole, for `fullmatch` on a cue word as written."""
+    return re.compile("|".join(f"(?:{_cue_body(c)})" for c in cues), re.IGNORECASE) if cues else None
+
+
+def supporting_terms(terms: str, cues, supporting) -> str:
+    """The words of `terms` (cue words as written, "; "-joined) that a supporting cue matches and
+    none of the frame's other `cues` does, "; "-joined ("" when none)."""
+    if not supporting or not terms:
+        return ""
+    core, extra = _any_cue(tuple(cues)), _any_cue(tuple(supporting))
+    return "; ".join(word for word in terms.split("; ")
+                     if extra.fullmatch(word) and not (core is not None and core.fullmatch(word)))
+
+
 @lru_cache(maxsize=32)
 def _compiled(frames_key: tuple) -> _SchemeMatcher:
     """The matcher of a lexicon's ((frame, (cues, ...)), ...), compiled once per session."""
@@ -263,8 +293,10 @@ def add_frames(sentences: pd.DataFrame, *, scheme: str = "generic", lexicon: str
 
     Needs `article_id`, `sentence_id` and `text_col` (keeps `outlet`, `event`, `kind`, `position`
     when present). Returns the long table `HIT_COLUMNS`: `score` is the number of cue matches,
-    `terms` the matched words as written ("; "-joined, in order), `min_terms` the different cue words
-    the lexicon asks of an article for the frame (`article_frames`). `scheme="issue"` needs `lexicon`."""
+    `terms` the matched words as written ("; "-joined, in order), `supporting_terms` those of them
+    that are the frame's supporting cues ("" when none), `min_terms` the different cue words the
+    lexicon asks of an article for the frame and `min_with_supporting` those it asks when supporting
+    cues count too (0: the frame has none; `article_frames`). `scheme="issue"` needs `lexicon`."""
     if scheme == "issue" and lexicon is None:
         raise ValueError('scheme="issue" needs lexicon=path, e.g. '
                          'lexicon=fr.issue_lexicon("<corpus>")')
@@ -298,9 +330,13 @@ def _hits_table(table: pd.DataFrame, rows: np.ndarray, picked: list, spec: dict,
     data.update({"scheme": [spec["scheme"]] * len(rows), "frame": [frames[f] for f, _, _ in picked],
                  "score": [score for _, score, _ in picked], "terms": [terms for _, _, terms in picked],
                  "lexicon_version": [spec["version"]] * len(rows)})
+    core = {f: [c for c in cues if c not in spec["supporting"][f]] for f, cues in spec["frames"].items()}
+    data["supporting_terms"] = [supporting_terms(terms, core[frame], spec["supporting"][frame])
+                                for frame, terms in zip(data["frame"], data["terms"])]
     data["min_terms"] = [spec["min_terms"][frame] for frame in data["frame"]]
+    data["min_with_supporting"] = [spec["min_with_supporting"][frame] for frame in data["frame"]]
     hits = pd.DataFrame(data, columns=HIT_COLUMNS)
-    hits[["score", "min_terms"]] = hits[["score", "min_terms"]].astype("int64")
+    hits[["score", "min_terms", "min_with_supporting"]] = hits[["score", "min_terms", "min_with_supporting"]].astype("int64")
     return hits
 
 
@@ -309,31 +345,48 @@ def _hits_table(table: pd.DataFrame, rows: np.ndarray, picked: list, spec: dict,
 def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: int | None = None,
                    kinds=CONTENT_KINDS) -> pd.DataFrame:
     """One row per article, scheme and frame: `n_sentences` with cues, `n_terms` different cue words
-    (lower-cased), `n_total` sentences, `share` of sentences with cues, and `present`: at least
-    `min_terms` different cue words (by default what the lexicon asks of each frame, the hits'
-    `min_terms` column, else `MIN_TERMS`; a number given here applies to every frame). Every frame
-    of the schemes in `hits` gets a row for every article, present or not. The article's `outlet`
-    and `event` follow its id when `sentences` has them."""
+    (lower-cased), `n_supporting` how many of them are supporting cues, `n_total` sentences, `share`
+    of sentences with cues, and `present`. By default `present` follows the lexicon (the hits'
+    `min_terms` and `min_with_supporting` columns): at least `min_terms` different cue words that are
+    not supporting ones, or at least `min_with_supporting` different cue words of both kinds when the
+    frame has supporting cues (`MIN_TERMS` cue words when the hits have no such columns). A number
+    given as `min_terms` applies to every frame and counts every cue word alike. Every frame of the
+    schemes in `hits` gets a row for every article, present or not. The article's `outlet` and
+    `event` follow its id when `sentences` has them."""
     table = keep_kinds(sentences, kinds)
     totals = table.groupby("article_id").size().rename("n_total")
     frames = hits[["scheme", "frame"]].drop_duplicates().sort_values(["scheme", "frame"])  # not in order of first hit
     keys = ["article_id", "scheme", "frame"]
     counts = hits.groupby(keys)["sentence_id"].nunique().rename("n_sentences")
-    terms = (hits.assign(term=hits["terms"].str.lower().str.split("; ")).explode("term")
-             .groupby(keys)["term"].nunique().rename("n_terms"))
+    terms = _different_words(hits, "terms", keys).rename("n_terms")
+    supporting = (_different_words(hits, "supporting_terms", keys) if "supporting_terms" in hits
+                  else pd.Series(dtype="int64")).rename("n_supporting")
     grid = pd.MultiIndex.from_tuples(
         [(a, s, f) for a in totals.index for s, f in frames.itertuples(index=False)], names=keys)
-    result = pd.concat([counts, terms], axis=1).reindex(grid, fill_value=0).reset_index()
-    result[["n_sentences", "n_terms"]] = result[["n_sentences", "n_terms"]].astype("int64")
+    result = pd.concat([counts, terms, supporting], axis=1).reindex(grid, fill_value=0).reset_index()
+    counted = ["n_sentences", "n_terms", "n_supporting"]
+    result[counted] = result[counted].fillna(0).astype("int64")
     result["n_total"] = result["article_id"].map(totals).astype("int64")
     result["share"] = result["n_sentences"] / result["n_total"]
-    if min_terms is None and "min_terms" in hits:
-        needed = hits.groupby(["scheme", "frame"])["min_terms"].first()
-        min_terms = pd.MultiIndex.from_frame(result[["scheme", "frame"]]).map(needed).fillna(MIN_TERMS).to_numpy()
-    result["present"] = result["n_terms"] >= (MIN_TERMS if min_terms is None else min_terms)
+    if min_terms is not None or "min_terms" not in hits:
+        result["present"] = result["n_terms"] >= (MIN_TERMS if min_terms is None else min_terms)
+    else:
+        frame_keys = pd.MultiIndex.from_frame(result[["scheme", "frame"]])
+        rules = hits.groupby(["scheme", "frame"])[[c for c in ("min_terms", "min_with_supporting") if c in hits]].first()
+        needed = frame_keys.map(rules["min_terms"]).fillna(MIN_TERMS).to_numpy()
+        result["present"] = result["n_terms"] - result["n_supporting"] >= needed
+        if "min_with_supporting" in rules:
+            with_supporting = frame_keys.map(rules["min_with_supporting"]).fillna(0).to_numpy()
+            result["present"] |= (with_supporting > 0) & (result["n_terms"] >= with_supporting)
     for position, column in enumerate(c for c in ("outlet", "event") if c in table):
         result.insert(1 + position, column, result["article_id"].map(table.groupby("article_id")[column].first()))
     return result
+
+
+def _different_words(hits: pd.DataFrame, column: str, keys: list) -> pd.Series:
+    """Per `keys`, the different words (lower-cased) of a "; "-joined word column of `hits`."""
+    words = hits.assign(word=hits[column].str.lower().str.split("; ")).explode("word")
+    return words[words["word"].fillna("") != ""].groupby(keys)["word"].nunique()
 
 
 def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "outlet",
