@@ -5,8 +5,10 @@
 The corpus codes five frames per article (Frermann et al. 2023); "resolution" is its name for the
 responsibility / solution frame. Prints precision, recall and F1 per frame and the macro-F1, on all
 articles and on each half (odd / even rows), against answering "present" always; then each frame's
-F1 per half when 1-7 different cue words are asked of an article, and other decision rules tried,
-each with its parameter chosen per frame on one half and scored on the other (`cross_half_rules`).
+F1 per half when 1-7 different cue words are asked of an article (every cue word counted alike), the
+frames with supporting cues per half with 2-7 cue words of both lists asked and over 300 random
+halves (`supporting_by_half`), and other decision rules tried, each with its parameter chosen per
+frame on one half and scored on the other (`cross_half_rules`).
 `--lexicon` measures another generic lexicon file. Writes benchmarks/results/frames.json
 (frames_<lexicon file name>.json with `--lexicon`).
 """
@@ -72,6 +74,42 @@ def min_terms_by_half(articles, hits, sentences, ids, choices=range(1, 8)) -> di
         for k in choices:
             out[coded][k] = {half: scores(articles, presence[k], part)[coded]["f1"]
                              for half, part in (("even", ids[0::2]), ("odd", ids[1::2]))}
+    return out
+
+
+def supporting_by_half(articles, hits, sentences, ids, choices=range(2, 8), n_splits=300) -> dict:
+    """Per coded frame with supporting cues: its F1 on the even and the odd rows when supporting cues
+    are left out (`own`) and when an article carries the frame with `min_terms` of its own cue words
+    or k cue words of both lists (k in `choices`); then over `n_splits` random halves (seed 0), the
+    mean F1 on one half of k chosen on the other, in both directions, against the cues of its own
+    alone (with the lexicon's `min_terms`)."""
+    import framing as fr
+
+    table = fr.article_frames(hits, sentences)
+    out = {}
+    for coded, frame in CODED_TO_GENERIC.items():
+        rows = table[table["frame"] == frame].set_index("article_id").reindex(ids)
+        needed = hits.loc[hits["frame"] == frame, "min_with_supporting"]
+        if needed.empty or needed.iloc[0] == 0:
+            continue
+        gold = _gold(articles, coded)
+        own_needed = int(hits.loc[hits["frame"] == frame, "min_terms"].iloc[0])
+        own = (rows["n_terms"] - rows["n_supporting"]).to_numpy() >= own_needed
+        rules = {k: own | (rows["n_terms"].to_numpy() >= k) for k in choices}
+        even = np.arange(len(ids)) % 2 == 0
+        halves = {name: {half: f1_score(gold[part], predicted[part], zero_division=0)
+                         for half, part in (("even", even), ("odd", ~even))}
+                  for name, predicted in [("own", own)] + list(rules.items())}
+        rng = np.random.default_rng(0)
+        held_out, alone = [], []
+        for _ in range(n_splits):
+            first = rng.permutation(len(ids)) < len(ids) // 2
+            for train, test in ((first, ~first), (~first, first)):
+                k = max(choices, key=lambda k: (f1_score(gold[train], rules[k][train], zero_division=0), -k))
+                held_out.append(f1_score(gold[test], rules[k][test], zero_division=0))
+                alone.append(f1_score(gold[test], own[test], zero_division=0))
+        out[coded] = {"by_half": halves, "random_halves": {"n_splits": n_splits, "own_cues_only": float(np.mean(alone)),
+                                                           "with_supporting_k_chosen": float(np.mean(held_out))}}
     return out
 
 
@@ -198,6 +236,14 @@ def main() -> int:
     print("F1 per frame with a different number of cue words asked of an article (even / odd rows):")
     for coded, by_k in report["min_terms"].items():
         print(f"  {coded:<16}" + "  ".join(f"{k}: {f['even']:.2f}/{f['odd']:.2f}" for k, f in by_k.items()))
+    report["supporting"] = supporting_by_half(articles, hits, sentences, ids)
+    for coded, result in report["supporting"].items():
+        print(f"{coded} with supporting cues, F1 even / odd rows: own cues only "
+              f"{result['by_half']['own']['even']:.2f}/{result['by_half']['own']['odd']:.2f}; with k cue words of both lists "
+              + "  ".join(f"{k}: {f['even']:.2f}/{f['odd']:.2f}" for k, f in result["by_half"].items() if k != "own"))
+        r = result["random_halves"]
+        print(f"  over {r['n_splits']} random halves, F1 on the other half: own cues only {r['own_cues_only']:.3f}, "
+              f"with supporting cues (k chosen on one half) {r['with_supporting_k_chosen']:.3f}")
     report["rules"] = cross_half_rules(articles, hits, sentences, ids)
     print("Rules with their parameter chosen per frame on one half, F1 on the other (even / odd rows):")
     print(f"  {'rule':<36}" + "".join(f"{c[:11]:>12}" for c in CODED_TO_GENERIC) + f"{'macro':>12}")
