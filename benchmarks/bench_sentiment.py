@@ -34,6 +34,11 @@ writes benchmarks/results/sentiment.json. Needs ../shared/data/.
    AFINN lexicon averaged into `sentiment` when the `afinn` package is importable. `ONLY=tried`
    (not part of a full run) measures general changes to the NYT sentence score that were not
    shipped, each chosen on one half of the editorials and reported on the other.
+6. Grouped cross-validation (`cv`, not part of a full run, about a minute): the NYT sentences in 10
+   folds of whole editorials (seeded, repeated 5 times); in each fold the scale and weight of
+   `sentiment` are chosen on the other nine and the fold is scored with them; the out-of-fold r
+   pooled over all sentences, for the news lexicon as shipped, without its topic words (version
+   1.0), and for the candidate rules of `lexicon_candidates`, each beside the even / odd halves.
 """
 from __future__ import annotations
 
@@ -819,6 +824,156 @@ def tried() -> dict:
     return out
 
 
+CV_FOLDS = 10
+CV_REPEATS = 5
+CV_SCALES = (0.25, 0.375, 0.5, 0.625, 0.75, 1.0, 1.5, 2.0)
+
+
+def _nyt_parts():
+    """The NYT sentences (quotation marks folded), their ratings, editorials, word counts and
+    TextBlob polarity without descriptive words (`sentiment`'s second part)."""
+    rows = pd.read_json(SHARED / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
+    scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    folded = [S.fold_quotes(t) for t in rows["text"]]
+    judging = np.array([scorer.judging(t)[0] for t in folded])
+    return folded, rows["mean_rating"].to_numpy(float), rows["doc_id"].astype(int).to_numpy(), judging
+
+
+def _news_analyzer(drop=(), add=None):
+    """VADER with the shipped news lexicon, less the entries `drop` (VADER's own rating, if any,
+    comes back), plus `add`."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    entries = {w.lower(): float(v) for w, v in load_data(S.DEFAULT_LEXICON)["words"].items() if w.lower() not in drop}
+    analyzer = SentimentIntensityAnalyzer()
+    analyzer.lexicon.update(entries)
+    analyzer.lexicon.update(add or {})
+    return analyzer
+
+
+def topic_words() -> list[str]:
+    """The news lexicon's topic words (set to 0 in version 1.1)."""
+    return [w.lower() for w, v in load_data(S.DEFAULT_LEXICON)["words"].items() if float(v) == 0.0]
+
+
+def grouped_cv(truth, doc, candidates: np.ndarray, *, folds=CV_FOLDS, repeats=CV_REPEATS) -> dict:
+    """Out-of-fold Pearson r of the best column of `candidates` (one column per parameter choice),
+    chosen on the other folds of whole editorials; `repeats` seeded assignments of editorials to
+    folds. Also each half (even / odd editorial) scored with the choice made on the other half."""
+    def r(column, mask):
+        return pearson(truth[mask], candidates[mask, column])
+
+    editorials = np.unique(doc)
+    pooled = []
+    for seed in range(repeats):
+        fold_of = dict(zip(np.random.default_rng(seed).permutation(editorials), np.arange(len(editorials)) % folds))
+        fold = np.array([fold_of[d] for d in doc])
+        out = np.empty(len(truth))
+        for k in range(folds):
+            train = fold != k
+            best = max(range(candidates.shape[1]), key=lambda c: r(c, train))
+            out[~train] = candidates[~train, best]
+        pooled.append(pearson(truth, out))
+    even = doc % 2 == 0
+    halves = {}
+    for name, choose in (("odd (chosen on even)", even), ("even (chosen on odd)", ~even)):
+        best = max(range(candidates.shape[1]), key=lambda c: r(c, choose))
+        halves[name] = r(best, ~choose)
+    return {"cv_r_mean": float(np.mean(pooled)), "cv_r_sd": float(np.std(pooled)), "cv_r": pooled, **halves}
+
+
+def lexicon_candidates(folded: list[str]) -> dict:
+    """Compound scores of the NYT sentences by variants of the news VADER: as shipped, without the
+    topic words (version 1.0), and general rules measured and not shipped."""
+    from framing.sentiment import mask_names
+
+    argue = {w: 0.0 for w in ("argue", "argued", "argues", "arguing", "argument", "arguments")}
+    verb_before = {"i", "you", "we", "they", "would", "'d", "not", "n't", "to", "don't", "didn't", "doesn't", "do",
+                   "does", "did", "really", "might", "may", "will", "who", "people", "americans"}
+
+    def like_as_preposition(text):
+        tokens = text.split()
+        return " ".join("as" if w.lower().strip(".,;:!?\"'") == "like" and (i == 0 or tokens[i - 1].lower() not in verb_before)
+                        else w for i, w in enumerate(tokens))
+
+    shipped = _news_analyzer()
+    variants = {
+        "news lexicon 1.1 (shipped: topic words at 0)": (shipped, folded),
+        "news lexicon 1.0 (no topic words)": (_news_analyzer(drop=set(topic_words())), folded),
+        "1.1 + names masked (mask_names) before VADER": (shipped, [mask_names(t) for t in folded]),
+        "1.1 + 'argue' and its forms at 0 (reporting verb)": (_news_analyzer(add=argue), folded),
+        "1.1 + 'like' not after a subject or auxiliary read as a preposition": (
+            shipped, [like_as_preposition(t) for t in folded]),
+    }
+    return {name: np.array([a.polarity_scores(t)["compound"] for t in texts]) for name, (a, texts) in variants.items()}
+
+
+def cv() -> dict:
+    """Grouped CV (10 folds of editorials, 5 seeded repeats) and the two halves, for the news
+    lexicon as shipped, without its topic words, and rules not shipped; the scale and weight of
+    `sentiment` chosen inside each fold (grids `CV_SCALES`, `FINE_WEIGHTS`). Also the parameters
+    chosen on NewsMTSC sentences (mean annotated polarity of their targets) scored on the NYT."""
+    folded, truth, doc, judging = _nyt_parts()
+    words = S.n_words(folded)
+    grid = list(product(CV_SCALES, FINE_WEIGHTS))
+    shipped = load_data(S.DEFAULT_PARAMS)["sentence"]
+    out = {}
+    compounds = lexicon_candidates(folded)
+    for name, compound in compounds.items():
+        columns = np.column_stack([w * S.unsaturated(compound, words, s) + (1 - w) * judging for s, w in grid])
+        fixed = shipped["vader"] * S.unsaturated(compound, words, shipped["scale"]) + shipped["textblob"] * judging
+        even = doc % 2 == 0
+        out[name] = {**grouped_cv(truth, doc, columns), "shipped_params_all": pearson(truth, fixed),
+                     "shipped_params_odd": pearson(truth[~even], fixed[~even]),
+                     "shipped_params_even": pearson(truth[even], fixed[even])}
+        v = out[name]
+        print(f"{name}: CV r {v['cv_r_mean']:.4f} (sd {v['cv_r_sd']:.4f}); held out odd {v['odd (chosen on even)']:.4f}, "
+              f"even {v['even (chosen on odd)']:.4f}; shipped parameters all {v['shipped_params_all']:.4f}, "
+              f"odd {v['shipped_params_odd']:.4f}, even {v['shipped_params_even']:.4f}", flush=True)
+    # Paired bootstrap over editorials (2,000 resamples, seed 0) of the gain in r of the shipped
+    # lexicon over version 1.0, both with the shipped parameters.
+    names = list(compounds)[:2]
+    fixed = [shipped["vader"] * S.unsaturated(compounds[n], words, shipped["scale"]) + shipped["textblob"] * judging
+             for n in names]
+    editorials = np.unique(doc)
+    members = [np.flatnonzero(doc == d) for d in editorials]
+    rng = np.random.default_rng(SEED)
+    gains = []
+    for _ in range(2000):
+        take = np.concatenate([members[i] for i in rng.integers(0, len(editorials), len(editorials))])
+        gains.append(pearson(truth[take], fixed[0][take]) - pearson(truth[take], fixed[1][take]))
+    low, high = np.percentile(gains, [2.5, 97.5])
+    out["gain_1_1_over_1_0"] = {"r_gain": pearson(truth, fixed[0]) - pearson(truth, fixed[1]),
+                                "ci95_editorial_bootstrap": [float(low), float(high)],
+                                "share_of_resamples_above_0": float(np.mean(np.array(gains) > 0))}
+    print(f"gain in r of lexicon 1.1 over 1.0 (shipped parameters): {out['gain_1_1_over_1_0']['r_gain']:.4f}, "
+          f"95 % interval over editorials {low:.4f} ... {high:.4f}", flush=True)
+    # Parameters chosen on another data set: NewsMTSC sentences, mean polarity of their targets.
+    targets = pd.read_json(SHARED / "newsmtsc-train" / "train_targets.jsonl", lines=True)
+    targets["y"] = targets["polarity"].map({"negative": -1, "neutral": 0, "positive": 1})
+    by_sentence = targets.groupby("sentence", sort=False)["y"].mean()
+    texts = [S.fold_quotes(t) for t in by_sentence.index]
+    scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    compound = np.array([scorer.news.polarity_scores(t)["compound"] for t in texts])
+    judged = np.array([scorer.judging(t)[0] for t in texts])
+
+    def combined(c, j, n, s, w):
+        return w * S.unsaturated(c, n, s) + (1 - w) * j
+
+    s, w = max(grid, key=lambda sw: pearson(by_sentence, combined(compound, judged, S.n_words(texts), *sw)))
+    nyt_compound = np.array([scorer.news.polarity_scores(t)["compound"] for t in folded])
+    on_nyt = combined(nyt_compound, judging, words, s, w)
+    even = doc % 2 == 0
+    out["parameters chosen on NewsMTSC sentences"] = {
+        "scale": float(s), "weight": float(w), "n_newsmtsc_sentences": int(len(texts)),
+        "nyt_all": pearson(truth, on_nyt), "nyt_odd": pearson(truth[~even], on_nyt[~even]),
+        "nyt_even": pearson(truth[even], on_nyt[even])}
+    print(f"parameters chosen on NewsMTSC sentences: scale {s}, weight {w}: NYT all "
+          f"{pearson(truth, on_nyt):.4f}, odd {pearson(truth[~even], on_nyt[~even]):.4f}, "
+          f"even {pearson(truth[even], on_nyt[even]):.4f}", flush=True)
+    return out
+
+
 def afinn() -> dict:
     """AFINN (Nielsen 2011) averaged into `sentiment`, when the `afinn` package is importable (not
     a dependency: its word list is under the share-alike ODbL and the package under the GPL).
@@ -854,12 +1009,12 @@ def afinn() -> dict:
 def main() -> None:
     parts = {"nyt": nyt, "newsmtsc": newsmtsc, "speed": speed, "quotes": quotes,
              "quotes_classifier": quotes_classifier, "documents": documents, "afinn": afinn,
-             "tried": tried}
+             "tried": tried, "cv": cv}
     only = os.environ.get("ONLY")
     path = RESULTS / "sentiment.json"
     results = json.loads(path.read_text(encoding="utf-8")) if only and path.exists() else {}
     for name, part in parts.items():
-        if only == name or (only is None and name not in ("quotes_classifier", "afinn", "tried")):
+        if only == name or (only is None and name not in ("quotes_classifier", "afinn", "tried", "cv")):
             results[name] = part()
             print(json.dumps({name: results[name]}, indent=2, default=float), flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)

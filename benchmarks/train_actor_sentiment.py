@@ -188,7 +188,7 @@ def main() -> None:
           "lexicon_rule_shipped": target_report(truth, rule)}
     print(json.dumps(cv, indent=2))
     document = {
-        "version": "1.1",
+        "version": "1.2",
         "source": ("Trained by benchmarks/train_actor_sentiment.py on the NewsMTSC training targets "
                    "(Hamborg & Donnay 2021, EACL; MIT): multinomial logistic regression with a strong L2 "
                    "penalty on lexicon scores, five flags and the word stems around the mention (names left "
