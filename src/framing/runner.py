@@ -515,6 +515,7 @@ def warm_up(modules, *, background_figures: bool = False) -> None:
     if "matplotlib.pyplot" in sys.modules:  # a first figure loads the backend (inline: shown after each cell)
         pyplot = sys.modules["matplotlib.pyplot"]
         pyplot.close(pyplot.figure())
+        _one_draw_per_figure()
     if background_figures:
         importlib.import_module("framing.plots").save_in_background(True)
     import copy
@@ -532,6 +533,38 @@ def warm_up(modules, *, background_figures: bool = False) -> None:
         import numpy
 
         _STARTED["numpy"] = (numpy.geterr(), numpy.get_printoptions())
+
+
+def _one_draw_per_figure() -> None:
+    """With the inline backend, after each cell pyplot first redraws every changed figure (its
+    `_draw_all_if_interactive` hook, which refreshes the windows of interactive backends), then
+    the inline backend draws each figure again into the PNG shown under the cell. The first
+    drawing shows nothing, but its layout (constrained layout run once more) is where the PNG's
+    layout starts from; the report's kernel keeps that layout and leaves out the drawing
+    (`_lay_out_changed` in the hook's place): the same PNGs, about half the kernel's drawing."""
+    import sys
+
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    redraw = getattr(pyplot, "_draw_all_if_interactive", None)
+    shell = sys.modules["IPython"].get_ipython() if "IPython" in sys.modules else None
+    if redraw is None or shell is None or "inline" not in str(pyplot.get_backend()):
+        return
+    hooks = shell.events.callbacks["post_execute"]
+    if redraw in hooks:
+        hooks[hooks.index(redraw)] = _lay_out_changed
+
+
+def _lay_out_changed() -> None:
+    """What pyplot's `_draw_all_if_interactive` does after a cell, without rendering: every
+    changed figure laid out and its text measured as a drawing would (`draw_without_rendering`)."""
+    import matplotlib
+    from matplotlib._pylab_helpers import Gcf
+
+    if not matplotlib.is_interactive():
+        return
+    for manager in Gcf.get_all_fig_managers():
+        if manager.canvas.figure.stale:
+            manager.canvas.figure.draw_without_rendering()
 
 
 def clean_state(cwd: str) -> None:
@@ -557,6 +590,7 @@ def clean_state(cwd: str) -> None:
         pyplot.close("all")
         if _STARTED.get("backend") and pyplot.get_backend() != _STARTED["backend"]:
             pyplot.switch_backend(_STARTED["backend"])
+        _one_draw_per_figure()  # a notebook that switched backends had it put back
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if "rc" in _STARTED:
