@@ -3,9 +3,11 @@
 Run from the project root: `.venv/bin/python benchmarks/bench_report.py`. Each run is the real
 command, `framing report`, in a fresh project folder (a copy of the corpus under `data/raw/`, the
 notebooks that come with the version run), build included, started as a separate process with a
-time limit. The earlier version is `BEFORE` (a git revision, default 433d3fe: the last commit before
-the report's kernel was kept warm and figures were written in the background), whose `src/` and
-`notebooks/` are taken with `git archive` and put first on `PYTHONPATH` (the kernels inherit it).
+time limit. The earlier version is `BEFORE` (a git revision, default 400bb6e: the commit before the
+kernel's post-cell redraw was left out and the figure writers were loaded once), whose `src/` and
+`notebooks/` are taken with `git archive` and put first on `PYTHONPATH` (the kernels inherit it);
+this checkout's `src/` is put there for its own runs (the project folder is a temporary one, so
+the environment's installed `framing` could be another checkout's).
 
 The two versions alternate (before, after, after, before, ...), so a change of the machine's load
 hits both alike. Prints each run (wall seconds, CPU seconds of the command and every process it
@@ -49,14 +51,13 @@ def earlier_version(revision: str, folder: Path) -> Path:
     return folder / "src"
 
 
-def report_once(corpus: Path, workdir: Path, *, pythonpath: Path | None, run_limit: float) -> dict:
+def report_once(corpus: Path, workdir: Path, *, pythonpath: Path, run_limit: float) -> dict:
     """One `framing report` in a fresh project folder: wall and CPU seconds, notebooks, exit code."""
     project = Path(tempfile.mkdtemp(prefix="report-", dir=workdir))
     shutil.copytree(corpus, project / "data" / "raw" / corpus.name)
     environment = dict(os.environ)
     environment.pop("FRAMING_HOME", None)
-    if pythonpath is not None:
-        environment["PYTHONPATH"] = str(pythonpath)
+    environment["PYTHONPATH"] = str(pythonpath)
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     try:
@@ -83,7 +84,7 @@ def median(runs: list[dict], key: str) -> float | None:
 
 def main() -> int:
     repeats = int(os.environ.get("REPEATS", "5"))
-    revision = os.environ.get("BEFORE", "433d3fe")
+    revision = os.environ.get("BEFORE", "400bb6e")
     run_limit = float(os.environ.get("RUN_LIMIT", "1800"))
     corpora = [Path(p).resolve() for p in os.environ.get("CORPORA", str(SEEDS)).split(":") if p]
     versions = ["after"] if os.environ.get("ONLY") == "after" else ["before", "after"]
@@ -99,7 +100,7 @@ def main() -> int:
                 order = versions if repeat % 2 == 0 else versions[::-1]
                 for version in order:
                     run = report_once(corpus, workdir, run_limit=run_limit,
-                                      pythonpath=before_src if version == "before" else None)
+                                      pythonpath=before_src if version == "before" else ROOT / "src")
                     runs[version].append(run)
                     failed = [nb["notebook"] for nb in run["notebooks"] if nb["status"] != "ok"]
                     print(f"  {version:<6} run {repeat + 1}: {run['seconds']:6.1f} s wall, "
