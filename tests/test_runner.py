@@ -169,6 +169,43 @@ def test_a_warm_kernel_shows_each_notebook_a_clean_state(tmp_path):
     assert [c.execution_count for c in executed.cells if c.cell_type == "code"] == [1, 2]
 
 
+# a chart whose layout moves when it is laid out twice (constrained layout, a legend outside, a
+# caption), and a count of the Agg drawings made by the time the next cell runs
+COUNTS_DRAWS = """from matplotlib.backends.backend_agg import FigureCanvasAgg
+draws = []
+_draw = FigureCanvasAgg.draw
+FigureCanvasAgg.draw = lambda canvas: (_draw(canvas), draws.append(1))[0]  # drawings that were made"""
+LAID_OUT_CHART = """import matplotlib.pyplot as plt
+plt.rcParams["figure.constrained_layout.use"] = True
+fig, ax = plt.subplots(figsize=(6.4, 2.2))
+ax.barh(["Islamic Voice News", "Unnamed blog"], [25, 140], label="removed", color="0.8")
+ax.barh(["Islamic Voice News", "Unnamed blog"], [24, 10], label="kept")
+ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+ax.set_title("Lines kept and removed", loc="left", fontweight="bold")
+ax.set_xlabel("non-blank raw lines (count)")
+fig.text(0.01, 0.0, "Non-blank raw lines kept and removed, per article. Corpus: x, n = 2 articles.", fontsize=8)"""
+
+
+def _png_outputs(path) -> list[str]:
+    cells = nbformat.read(path, as_version=4).cells
+    return [o["data"]["image/png"] for c in cells if c.cell_type == "code" for o in c.outputs
+            if "image/png" in o.get("data", {})]
+
+
+def test_a_warm_kernel_draws_each_chart_once_and_shows_the_same_png(tmp_path):
+    """After a cell, pyplot redraws each changed figure and the inline backend then draws it again
+    as the PNG under the cell; the warm kernel lays the figure out without that first drawing. The
+    PNG is byte for byte the one a kernel of its own shows, from one Agg drawing instead of two."""
+    notebook = _notebook(tmp_path, COUNTS_DRAWS, LAID_OUT_CHART, "print(len(draws))")
+    options = dict(parameters={}, kernel="python3", cwd=tmp_path, timeout=120, config=report._kernel_config())
+    runner.execute_notebook(notebook, tmp_path / "alone.ipynb", **options)
+    with runner.KernelSession("python3", cwd=tmp_path, config=report._kernel_config()) as session:
+        runner.execute_notebook(notebook, tmp_path / "warm.ipynb", session=session, **options)
+    alone, warm = _png_outputs(tmp_path / "alone.ipynb"), _png_outputs(tmp_path / "warm.ipynb")
+    assert len(alone) == 1 and warm == alone
+    assert (_state(tmp_path / "alone.ipynb"), _state(tmp_path / "warm.ipynb")) == ("2", "1")
+
+
 def test_a_warm_kernel_that_timed_out_is_replaced_and_the_next_notebook_runs(tmp_path):
     slow = _notebook(tmp_path, "import time", "time.sleep(60)")
     quick = slow.with_name("quick.ipynb")
