@@ -43,6 +43,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from .store import SCRATCH, counted
 from .stats import NO_INTERVAL, comparable, describe_left_out, left_out
 
 STYLE = Path(__file__).parent / "style" / "framing.mplstyle"
@@ -365,21 +366,12 @@ def comparison_caption(corpus: str | Path | None, table: pd.DataFrame, *, by: st
     return f"{shown[:-1]}; {gone}." if gone else shown
 
 
-def counted(n: int, plural: str) -> str:
-    """'1 figure', '2 figures', '1,200 sentences': the count and the noun it takes."""
-    noun = plural[:-1] if int(n) == 1 and plural.endswith("s") else plural
-    return f"{int(n):,} {noun}"
-
-
 def slug(name: str) -> str:
     """A file-safe name: lower case, words joined by underscores."""
     return _SLUG.sub("_", str(name).lower()).strip("_") or "figure"
 
 
 # ── where outputs go ─────────────────────────────────────────────────────────────────────────────
-
-SCRATCH = "_scratch"  # reports/_scratch/<corpus>/: what notebooks write when run by hand
-
 
 def report_folder(*, out: str | Path | None = None, corpus: str | Path | None = None) -> Path:
     """Where a notebook's figures and tables go: `out` when given, else the corpus's scratch

@@ -33,8 +33,7 @@ import pandas as pd
 
 from . import runner
 from .config import notebooks_dir, processed_dir, reports_dir
-from .plots import SCRATCH, counted
-from .store import HUMAN_INPUT, swap_folder  # HUMAN_INPUT: coding/, people's files in a report
+from .store import HUMAN_INPUT, SCRATCH, counted, swap_folder  # HUMAN_INPUT: coding/, people's files in a report
 
 NOTEBOOK_PARAMETERS = ("corpus", "out", "save_figures")  # what the runner sets in every notebook
 _QUESTION = re.compile(r"^\*\*question:?\*\*:?\s*", re.I)

@@ -37,6 +37,15 @@ import pandas as pd
 
 from .config import CONTENT_KINDS, UsageError, corpus_folders, processed_dir, raw_dir
 
+SCRATCH = "_scratch"  # reports/_scratch/<corpus>/: what notebooks write when run by hand
+
+
+def counted(n: int, plural: str) -> str:
+    """'1 figure', '2 figures', '1,200 sentences': the count and the noun it takes."""
+    noun = plural[:-1] if int(n) == 1 and plural.endswith("s") else plural
+    return f"{int(n):,} {noun}"
+
+
 TABLES = ("articles", "sentences", "removed")
 PARTITION_ROWS = 1_000_000  # larger tables become a folder of parts
 CSV_MAX_ROWS = 200_000  # larger tables get no CSV copy: spreadsheets cannot use them
