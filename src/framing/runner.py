@@ -533,6 +533,12 @@ def warm_up(modules, *, background_figures: bool = False) -> None:
         import numpy
 
         _STARTED["numpy"] = (numpy.geterr(), numpy.get_printoptions())
+    import gc
+
+    # what the start-up made (modules, lexicons, fonts) stays for the kernel's life: garbage
+    # collections, the one `clean_state` runs before each notebook included, need not walk it
+    gc.collect()
+    gc.freeze()
 
 
 def _one_draw_per_figure() -> None:
