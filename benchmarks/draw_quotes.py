@@ -8,6 +8,7 @@
     python benchmarks/draw_quotes.py --n 60 --seed 24 --source frames --split blind8 > batch.jsonl
     python benchmarks/draw_quotes.py --n 60 --seed 25 --source frames --split blind9 > batch.jsonl
     python benchmarks/draw_quotes.py --n 100 --seed 26 --source newsmtsc --split blind10 > batch.jsonl
+    python benchmarks/draw_quotes.py --n 100 --seed 27 --source newsmtsc --split blind11 > batch.jsonl
 
 One direct quote at random from each of `n` articles drawn at random (fixed seed) that the labelled
 samples do not hold yet (fewer than `n` when the articles run out). With `--source allsides` (the
@@ -22,7 +23,10 @@ the quote's last one, the sentences before, where a speaker's antecedents are, a
 in ../shared/data/newsmtsc-train, many outlets, one row per annotated mention): one direct quote at
 random from each of `n` distinct sentences drawn at random, each sentence its own one-sentence
 excerpt (`n_sentences` 1), the row naming it by its `primary_gid` as `article_id` (the first of a
-sentence's ids in the file when it has several); a sentence that a labelled row holds is skipped.
+sentence's ids in the file when it has several); a sentence that a labelled row holds is skipped, and
+so is every sentence of an article (NewsMTSC's `source_doc_key`) that a labelled row or an earlier
+row of the draw comes from, so that each quote is drawn from an article of its own (the `blind10` draw,
+whose 100 sentences came from 100 articles, is the same row for row).
 Every row has the sentence and the quote as
 `framing.extract_quotes` cuts it, and an empty `speaker` to fill in. A row holds no text of the
 article (the shared data stays out of the project): `python benchmarks/quote_samples.py batch.jsonl`
@@ -140,11 +144,13 @@ def draw_newsmtsc(args) -> list[dict]:
     sentence the whole of its excerpt."""
     labelled = [json.loads(line) for line in NEWS.open(encoding="utf-8")] if NEWS.exists() else []
     taken = {item["article_id"] for item in labelled if item["source"] == NEWSMTSC}
-    ids = {}  # each distinct sentence: its first primary_gid in the file
+    ids, docs = {}, {}  # each distinct sentence: its first primary_gid in the file, and its articles
     with (DATA / NEWSMTSC / "train_targets.jsonl").open(encoding="utf-8") as lines:
         for row in map(json.loads, lines):
             ids.setdefault(row["sentence"], row["primary_gid"])
+            docs.setdefault(row["sentence"], set()).add(row["source_doc_key"])
     held = {sentence for sentence, gid in ids.items() if gid in taken}
+    held_docs = set().union(*(docs[sentence] for sentence in held))  # articles a labelled row was drawn from
     sentences = [(gid, sentence) for sentence, gid in ids.items() if sentence not in held]
     rng = random.Random(args.seed)
     rng.shuffle(sentences)
@@ -152,9 +158,12 @@ def draw_newsmtsc(args) -> list[dict]:
     for gid, sentence in sentences:
         if len(items) == args.n:
             break
+        if docs[sentence] & held_docs:  # one sentence per article: the quotes are independent draws
+            continue
         item = {"split": args.split, "source": NEWSMTSC, "article_id": gid, "text": one_sentence(sentence)}
         if (item := drawn_quote(item, rng)) is not None:
             items.append(item)
+            held_docs |= docs[sentence]
     return items
 
 
