@@ -1248,3 +1248,58 @@ def test_sieve_rules_of_version_1_19(texts, quote, speaker, anonymous):
 ])
 def test_sieve_rules_of_version_1_21(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a phrase of time opening a sentence, with its comma, is no subject: the person after it speaks
+    # through the participle ("…, tweeting …")
+    (["On Monday morning, however, Jane Roe doubled down on her position, tweeting that, \"Of course we "
+      "should have acted long before we did.\""], "Of course we should have acted long before we did.",
+     "Jane Roe", False),
+    (["Earlier Monday, John Doe Jr. tried to brush off the meeting, tweeting sarcastically, \"Obviously "
+      "I am the first person to take a meeting.\""], "Obviously I am the first person to take a meeting.",
+     "John Doe Jr.", False),
+    # a source, described by what it is familiar with or where it was, is an unnamed source
+    (["“We will cut taxes,” a source familiar with the proposal tells CNBC."], "We will cut taxes,",
+     "source familiar with the proposal", True),
+    (["“He made clear that he will decide,” the source on the call said."],
+     "He made clear that he will decide,", "source on the call", True),
+    # capitalised words joined by "and" to a name ending in an organisation word are one body's name,
+    # read forwards as well as back from the verb
+    (["U.S. Customs and Border Protection said the crossings “fell sharply” in May."], "fell sharply",
+     "U.S. Customs and Border Protection", False),
+    (["Crossings “fell sharply” in May, according to U.S. Customs and Border Protection data."],
+     "fell sharply", "U.S. Customs and Border Protection", False),
+    (["“We agree,” Jane Roe and John Doe said."], "We agree,", "Jane Roe", False),
+    # a colon sets a quotation after the clause that introduces it: its subject's words, with or
+    # without a reporting verb; a clause of "be" or "have" introduces no one's words
+    (["Jane Roe fired back on Twitter: “John Doe should spend more time on the budget.”"],
+     "John Doe should spend more time on the budget.", "Jane Roe", False),
+    (["Jane Roe is a senator.", "On Monday, Roe hit back: “We will not back down.”"],
+     "We will not back down.", "Jane Roe", False),
+    (["Jane Roe has a simple motto: “Never give up.”"], "Never give up.", None, False),
+    (["The message was clear: “We will not back down.”"], "We will not back down.", None, False),
+    # of two attributions, the one whose clause holds the quote: an owner's comment or claim written
+    # after the sentence's subject and holding its only quote
+    (["Jane Roe referred back to John Doe's recent comment that America \"was never that great,\" "
+      "which drew a rebuke."], "was never that great,", "John Doe", False),
+    (["Jane Roe brushed off John Doe's call for a \"significant de-escalation\", saying she is "
+      "\"determined to continue\" the operation."], "determined to continue", "Jane Roe", False),
+])
+def test_sieve_rules_of_version_1_23(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+def test_in_the_words_of_a_person_without_quotation_marks_is_read_without_error():
+    """"in the words of NAME" names a source and no verb: a sentence holding it and no quote gives no row
+    (it raised a TypeError)."""
+    text = ("Here are some of the celebrities who, in the words of Jane Roe, stayed awake: Roe and Doe made "
+            "an unusual pair, but they opened the show with a strong message.")
+    assert fr.extract_quotes(_table([text])).empty
+
+
+def test_a_source_familiar_with_a_proposal_opening_a_sentence_gives_its_row():
+    quotes = fr.extract_quotes(_table(["A source familiar with the proposal tells CNBC that the plan would "
+                                       "cut taxes for most families."]))
+    assert list(quotes["quote"]) == ["the plan would cut taxes for most families."]
+    assert quotes.loc[0, "is_anonymous"] and quotes.loc[0, "speaker"] == "source familiar with the proposal"

@@ -19,8 +19,8 @@ import re
 from functools import lru_cache
 
 from ..actors import read_rules
-from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _dash_line, _document_author, _finite_within,
-                          _partial_subject, _relative_attribution, _subject)
+from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _colon_subject, _dash_line,
+                          _document_author, _finite_within, _partial_subject, _relative_attribution, _subject)
 from .clause_tags import _clause_attribution
 from .name_kinds import _KINDS_OF_BODY, _POSSESSIVE, _PRONOUNS, _labels, _names_a_person, _split_label
 from .patterns import _NAME, _alternatives, _lexicon
@@ -84,13 +84,13 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
     document's author it names is remembered."""
     if spans and (author := _document_author(narration)):  # "The report – by the Institute – predicts “…”"
         memory.authors[author[0]] = memory.last_author = author[1]
-    found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration))
+    found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration) or _colon_subject(narration))
     if (spans and (joined or _SENTENCE_END.search(narration, 0, narration.find(_PLACEHOLDER)))
             and (after := _after_closing(narration, found)) is not None):
         if found is not None and after[1].lower() in _PRONOUNS:  # "… according to Jane Roe." “…,” she said.
             _speaker(found, memory)  # the one the sentence before the quote gave words to has spoken
         found = after  # "… the campaign said it plans to act." “We know …,” Jane Roe said.
-    if found is not None and found[3] == "subject" and not _named_subject(found[1], memory):
+    if found is not None and found[3] in ("subject", "colon") and not _named_subject(found[1], memory):
         found = None
     if found is None and spans and all(_is_partial(text[:start], quote) for start, _, quote in spans):
         found = _partial_subject(narration)
@@ -283,8 +283,10 @@ def _that_after_verb(text: str, found) -> int | None:
     that"); None otherwise, and when "that" opens a relative clause ("posted a video that appeared")
     or what follows is under three words ("observed in that country")."""
     start, _, verb_text, _, _ = found
+    if verb_text is None or verb_text == "according to":
+        return None  # "in the words of Jane Roe, …" names a source and no verb
     verb_at = text.find(verb_text, start)
-    if verb_at < 0 or verb_text == "according to":
+    if verb_at < 0:
         return None
     end = verb_at + len(verb_text)
     between = _BEFORE_THAT.match(text, end)

@@ -21,9 +21,9 @@ from functools import lru_cache
 from ..actors import read_rules
 from .clause_tags import _tagged
 from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
-                         _after_the, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
+                         _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
                          _titled_person, _without_owner)
-from .patterns import (_AFTER_INVERTED, _COUNTS, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN, _alternatives,
+from .patterns import (_AFTER_INVERTED, _COUNTS, _OPENING_TIME, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN, _alternatives,
                                    _capitalised, _lexicon)
 from .spans import _PLACEHOLDER, _WORD
 
@@ -95,6 +95,32 @@ def _subject(narration: str):
     if _not_a_speaker(who, None, _lexicon()) or who.split()[0] in read_rules().function_words:
         return None  # "Thousands of Cubans took …": a group, not a named person
     return match.start("who"), who, match.group("verb"), "subject", None
+
+
+@lru_cache(maxsize=1)
+def _colon_pattern() -> re.Pattern:
+    """A person or body opening a sentence (after a phrase of time), a verb, and a colon right before a
+    quote, with no other colon or quote between (groups `who`, `verb`)."""
+    return re.compile(rf"^\s*{_OPENING_TIME}(?:the\s+)?(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s*\([^()]{{1,30}}\))?"
+                      rf"(?:,[^,]{{3,200}},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b[^;:]*?:\s*{_PLACEHOLDER}\b")
+
+
+@lru_cache(maxsize=1 << 16)
+def _colon_subject(narration: str):
+    """The person opening a sentence that introduces a quote with a colon and no reporting verb ("Jane Roe
+    fired back on Twitter: “…”"): English sets a quotation after a colon to give it to the subject of the
+    clause that introduces it. In the form of `_attribution` (the verb kept when it is a reporting verb)."""
+    if ":" not in narration:
+        return None
+    match = _colon_pattern().match(narration)
+    if match is None:
+        return None
+    who, verb = match.group("who"), match.group("verb")
+    if (_POSSESSIVE.search(who) or who.endswith(("’", "'")) or _not_a_speaker(who, None, _lexicon())
+            or who.split()[0] in read_rules().function_words or who.split()[0] in _NOT_SPEAKERS
+            or verb in _OPENS_CLAUSE | {"and", "or", "but", "who", "which", "is", "was", "were", "are", "has", "had", "have"}):
+        return None  # "Jane Roe's message was simple:", "Jane Roe has a motto:": no subject that speaks
+    return match.start("who"), who, verb if verb in _lexicon().forms else None, "colon", None
 
 
 @lru_cache(maxsize=4)
@@ -360,7 +386,7 @@ def _first_attribution(narration: str):
     sentence, or None. A base-form verb after a singular name is a noun ("the US state department"), not a
     reporting verb: only plural and anonymous subjects take it ("officials say")."""
     lexicon = _lexicon()
-    best = None
+    best = claim = None
     for name, pattern in lexicon.patterns:
         needed = _NEEDS.get(name)
         if needed is not None and needed not in narration:
@@ -371,10 +397,15 @@ def _first_attribution(narration: str):
             if read is None:
                 continue
             who, verb_text, noun_group = read
+            noun = None if who.startswith("the ") else noun_group
+            if name == "owner_claim":
+                claim = (match.start(), who, verb_text, name, noun)
             if best is None or match.start() < best[0]:
-                noun = None if who.startswith("the ") else noun_group
                 best = (match.start(), who, verb_text, name, noun)
             break
+    if (claim is not None and best[3] in ("name_verb", "subject_participle") and claim[0] > best[0]
+            and narration.count(_PLACEHOLDER) == 1):
+        return claim  # "Jane Roe referred to John Doe's comment that the plan was “…”": the nearer owner's words
     return best
 
 
@@ -455,7 +486,7 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
             and re.search(r"(?<![\w’'.-])(?:[Aa]n?|[Aa]nother)\s+$", narration[:match.start("who")])):
         who = f"a {who}"  # "a U.S. official told": the article the name pattern left out, an unnamed person
     if who.split()[0] in ("A", "An", "Another") and " " in who:
-        if not _names_a_person(who.split()[-1], lexicon):
+        if not _names_a_person(_head_noun(who.lower()), lexicon):
             return None  # "A timeline was not laid out, but …": no person
         who = who[0].lower() + who[1:]  # "A Beijing official hit back, saying": an unnamed person
     if who.startswith("The ") and who[4:5].islower():  # "The agency’s report said": a description
@@ -569,12 +600,28 @@ def _whole_name(name: str, match: re.Match, narration: str, who: str, noun_group
             office := _office_of(narration[:match.start("who")], who)) is not None:
         who = office  # "China's ambassador to Britain warned": the office, not Britain
     elif name == "name_verb" and (who[:1].isupper() or who.split()[0] in ("his", "her", "their")) and (
-            first_named := _first_of_pair(narration[:match.start("who")], who)):
+            " and " not in who or read_rules().given_names & set(who.split(" and ")[0].split())) and (first_named := _first_of_pair(narration[:match.start("who")], who)):
         who = first_named  # "Jane Roe and her team wrote", "Jane Roe and John Doe said": the first named
     if (name == "name_verb" and raw and (who.startswith("the ") or who[:1].islower() and " " in who)
             and (named := _NAMED_APPOSITION.match(narration, match.end("who")))):
         who, noun_group = named.group("who"), None  # "the study's co-author, Jane Roe, said": the name
+    if raw and who[:1].isupper() and (more := _AND_MORE.match(narration, match.end("who"))) and _one_body(who, more.group(1)):
+        who = f"{who} and {more.group(1)}"  # "according to U.S. Customs and Border Protection data": one body
     return who, noun_group
+
+
+# "and" and capitalised words after a name ("U.S. Customs | and Border Protection")
+_AND_MORE = re.compile(r"\s+and\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+
+
+def _one_body(first: str, second: str) -> bool:
+    """True when two capitalised names joined by "and" are one body's name, as `_AND_HEAD` reads it
+    backwards from a verb: the second ends in an organisation word and the first holds none and no
+    given name ("U.S. Customs and Border Protection"; but "the Justice Department and the FBI", "Jane
+    Roe and the Senate Committee" are two)."""
+    rules = read_rules()
+    return (second.split()[-1].rstrip(".,") in rules.organisation_words
+            and not any(w.rstrip(".,") in rules.organisation_words or w in rules.given_names for w in first.split()))
 
 
 # capitalised words joined by "and" to a body's name after them ("Food and", "Department of Health and")

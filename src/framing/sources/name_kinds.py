@@ -116,6 +116,17 @@ def _names_a_person(noun: str, lexicon: _Lexicon) -> bool:
     return noun in lexicon.heads or noun in lexicon.titles or bool(_PERSON_SUFFIX.search(noun))
 
 
+# what may follow the head noun of a description ("a source | familiar with the talks", "the source | on
+# the call")
+_DESCRIBED_BY = re.compile(r"\s+(?:on|in|at|with|from|familiar|close|briefed)\b")
+
+
+def _head_noun(description: str) -> str:
+    """The head noun of a description: its last word before what describes it ("a source familiar with
+    the proposal" → "source", "the source on the call" → "source")."""
+    return _DESCRIBED_BY.split(description, 1)[0].split()[-1]
+
+
 _DETERMINERS = {"a", "an", "another", "its", "his", "her", "their"}
 _INDEFINITE = ("a", "an", "another")
 _COMPASS = {"North", "South", "East", "West"}

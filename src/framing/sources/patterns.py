@@ -33,6 +33,13 @@ _NOT_CLAUSE = r"(?!(?:when|who|whom|which|that|he|she|they|we|him|them|us|and|bu
 # said") and auxiliaries or adverbs of time ("has repeatedly said").
 _WHEN = (r"(?:\s+(?:on|this|last|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
          r"Sunday|week|month|year|morning|afternoon|evening|night|[A-Z][a-z]+\.?\s+\d{1,2}))?")
+# A phrase of time opening a sentence before its subject, with its comma ("On Monday morning, however,",
+# "Earlier Monday,", "Last week,"): an adverbial, not the subject
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_OPENING_TIME = (rf"(?:(?:(?:On|Earlier|Later|Late|Early|Last|This|By|Then|On\s+the\s+(?:morning|evening|night)\s+of)\s+)?"
+                 rf"(?:{_DAYS}|today|yesterday|week|month|year|morning|afternoon|evening|night|"
+                 rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{{1,2}})?)"
+                 rf"(?:\s+(?:morning|afternoon|evening|night))?,\s+(?:(?:however|meanwhile|too|though|then),\s+)?)?")
 _AUXILIARIES = ("has|have|had|also|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
                 r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
                 r"went on to|goes on to|(?:is|are|was|were)\s+quoted\s+as")  # "is expected to say", "was quoted as saying"
@@ -105,7 +112,7 @@ def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
             rf"{_NOT_INDEFINITE}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|it(?=\s)|"
             rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
             rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s|,)|"
-            rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
+            rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:familiar\s+)?(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
             rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
             rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
             rf"(?:[Aa]n?|[Aa]nother)\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who|and|or|but)\s)[\w’'-]+\s+){{0,3}}?"
@@ -132,7 +139,7 @@ def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset) -> list
         # apposition to a role, then the verb
         ("apposition_verb", re.compile(rf"^\s*[^,;{_PLACEHOLDER[0]}]{{3,80}},\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME}),"
                                        rf"\s+(?:[a-z]+ly\s+)?(?P<verb>{_alternatives(f for f in forms if not f.endswith('ing'))})\b")),
-        ("subject_participle", re.compile(rf"^\s*{speaker}[\s,][^.;]*?(?:,|\s+and)\s+(?P<verb>{participles})\b")),
+        ("subject_participle", re.compile(rf"^\s*{_OPENING_TIME}{speaker}[\s,][^.;]*?(?:,|\s+and)\s+(?P<verb>{participles})\b")),
         # "“…,” Dr. Jane Roe, a former president of the association and now the head of a firm, told …"
         ("after_quote", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME})\s*(?:\([^()]*\))?,[^;]{{3,250}}?,"
                                    rf"\s+(?:[a-z]+ly\s+)?(?P<verb>{_alternatives(forms)})\b")),
@@ -224,7 +231,7 @@ def _naming_patterns(speaker: str, claims, document_forms: dict) -> list[tuple[s
 def _subject_pattern(forms: dict) -> re.Pattern:
     """A person opening the sentence, later followed by an inflected reporting verb (groups `who`, `verb`)."""
     inflected = _alternatives(form for form, (verb, _) in forms.items() if form != verb)  # "said", not "say"
-    return re.compile(rf"^\s*(?:the\s+)?(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s*\([^()]{{1,30}}\))?"
+    return re.compile(rf"^\s*{_OPENING_TIME}(?:the\s+)?(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s*\([^()]{{1,30}}\))?"
                       rf"(?:,[^,]{{3,200}},)?\s[^;]*?\b(?<!-)(?P<verb>{inflected})\b")  # not "so-called"
 
 

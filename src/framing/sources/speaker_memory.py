@@ -26,7 +26,7 @@ from ..lexicons import load_data
 from .attribution import _OFFICE_TO, _document_author, _office_patterns
 from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _body_after_the, _body_of, _initials, _is_place, _kind_of_body, _labels, _named_group,
-                         _opens_with, _outlets, _split_label, _titled_person, _without_owner)
+                         _head_noun, _opens_with, _outlets, _split_label, _titled_person, _without_owner)
 from .patterns import _NAME, _lexicon
 from .spans import _WORD, _title_case
 
@@ -556,7 +556,9 @@ def _read_description(who: str, memory: _Memory):
     lexicon = _lexicon()
     lowered = who.lower()
     head = lowered.split()[-1]
-    if head in {a.split()[-1] for a in lexicon.anonymous}:  # "the official said": unnamed, as before
+    core = _head_noun(lowered)  # "the source on the call": a source
+    if head in {a.split()[-1] for a in lexicon.anonymous} or core in {a.split()[-1] for a in lexicon.anonymous}:
+        # "the official said", "the source on the call said": unnamed, as before
         memory.anonymous = memory.anonymous or who[4:]
         return memory.anonymous, who, True, "_anonymous"
     if head in lexicon.documents:  # "the complaint alleges": its author when the text named one
