@@ -438,16 +438,16 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     """Speaker accuracy on the hand-labelled quotes read while writing the rules (dev, holdout, test,
     fresh, blind, blind2, blind3, blind4, since reporting verbs 1.15 blind5 and blind6, and since 1.17
-    blind7, since 1.19 blind8, and since 1.21 blind9: 761), scored as `benchmarks/bench_sources.py`
+    blind7, since 1.19 blind8, since 1.21 blind9 and since 1.23 blind10: 861), scored as `benchmarks/bench_sources.py`
     scores it: measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86
     (precision 0.91) with 1.12, 0.88 (precision 0.92) on the 468 with 1.13, 0.88 on the 581 with 1.15,
     0.87 on the 641 with 1.16 and 0.88 with 1.17, 0.87 (precision 0.91) on the 701 with 1.19, 0.862 on
-    the 761 with 1.19; a rule change that loses more than two points fails here."""
+    the 761 with 1.19, 0.864 on the 861 with 1.23; a rule change that loses more than two points fails here."""
     fixtures = Path(__file__).parent / "fixtures"
     items = [item for name in ("quotes_allsides_sample.jsonl", "quotes_news_sample.jsonl")
              for item in read_samples(fixtures / name, shared_data)]
     seen = score_sample([item for item in items if item["split"] in SEEN])
-    assert seen["n_quotes"] == 761 and seen["quotes_found"] == 761
+    assert seen["n_quotes"] == 861 and seen["quotes_found"] == 861
     assert seen["accuracy"] >= 0.85 and seen["precision"] >= 0.89
 
 
@@ -1285,6 +1285,17 @@ def test_sieve_rules_of_version_1_21(texts, quote, speaker, anonymous):
       "which drew a rebuke."], "was never that great,", "John Doe", False),
     (["Jane Roe brushed off John Doe's call for a \"significant de-escalation\", saying she is "
       "\"determined to continue\" the operation."], "determined to continue", "Jane Roe", False),
+    # and whoever names an object so, the quoted span right after it ("called X “…”", "denounced X as
+    # “…”"), but not "called for" (asked for)
+    (["President Jane Roe said she respects John Doe, and when an interviewer called the leader \"a killer,\" "
+      "Roe said the country has many of them."], "a killer,", "interviewer", True),
+    (["Jane Roe said John Doe had called the plan “a disaster”."], "a disaster", "John Doe", False),
+    (["Jane Roe said the plan, which critics have called “a disaster”, would pass."], "a disaster", "critics",
+     True),
+    (["The critics were out in force: Senator Jane Roe, Republican of Florida and a likely candidate for "
+      "president, denounced the move as “disgraceful.”"], "disgraceful.", "Jane Roe", False),
+    (["As The New York Times reported, the agency called for the moratorium “until the end of September.”"],
+     "until the end of September.", "New York Times", False),
 ])
 def test_sieve_rules_of_version_1_23(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)

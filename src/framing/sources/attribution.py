@@ -326,7 +326,7 @@ _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quot
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
           "according_to_document": "ccording to", "according_to_author": "ccording to",
           "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
-          "owner_claim": _PLACEHOLDER}
+          "owner_claim": _PLACEHOLDER, "naming_verb": _PLACEHOLDER}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -397,15 +397,18 @@ def _first_attribution(narration: str):
             if read is None:
                 continue
             who, verb_text, noun_group = read
+            if name == "naming_verb" and who.lower() in _PRONOUNS | {"it", "they"}:
+                continue  # "what he called the country's “…”": whom "he" stands for is the other rules' to read
             noun = None if who.startswith("the ") else noun_group
-            if name == "owner_claim":
+            if name in ("owner_claim", "naming_verb") and (claim is None or match.start() > claim[0]):
                 claim = (match.start(), who, verb_text, name, noun)
             if best is None or match.start() < best[0]:
                 best = (match.start(), who, verb_text, name, noun)
             break
     if (claim is not None and best[3] in ("name_verb", "subject_participle") and claim[0] > best[0]
             and narration.count(_PLACEHOLDER) == 1):
-        return claim  # "Jane Roe referred to John Doe's comment that the plan was “…”": the nearer owner's words
+        return claim  # "Jane Roe referred to John Doe's comment that the plan was “…”", "… when an interviewer
+        # called the leader “a killer”": the nearer owner's or namer's words
     return best
 
 

@@ -220,6 +220,11 @@ def _naming_patterns(speaker: str, claims, document_forms: dict) -> list[tuple[s
         ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:administration|government|"
                                    rf"campaign|team))?)[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
                                    rf"(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
+        # "when an interviewer called the Russian leader “a killer”": whoever names the object so, the
+        # quoted span right after it
+        ("naming_verb", re.compile(rf"{speaker}\s+(?:(?:has|have|had|also|once|[a-z]+ly)\s+)*(?P<verb>called|dubbed|labeled|labelled|branded|termed|"
+                                   rf"described|denounced|decried|hailed)(?!\s+(?:for|on|upon|off|up|in|out|back|to)\b)\s+(?:(?!(?:and|but|or|as|who|that)\b)[\w’'-]+\s+){{0,6}}?"
+                                   rf"(?:as\s+)?(?:an?\s+|the\s+)?{_PLACEHOLDER}\b")),
         # "Pelosi's statement read: “…”", "the letter reads": a verb whose subject is only ever a document
         ("document_verb", _name_verb(speaker, document_forms)),
         # "(to use President Jane Roe's words)", "in the words of Jane Roe"
