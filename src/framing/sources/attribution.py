@@ -118,8 +118,9 @@ def _colon_subject(narration: str):
     who, verb = match.group("who"), match.group("verb")
     if (_POSSESSIVE.search(who) or who.endswith(("’", "'")) or _not_a_speaker(who, None, _lexicon())
             or who.split()[0] in read_rules().function_words or who.split()[0] in _NOT_SPEAKERS
-            or verb in _OPENS_CLAUSE | {"and", "or", "but", "who", "which", "is", "was", "were", "are", "has", "had", "have"}):
-        return None  # "Jane Roe's message was simple:", "Jane Roe has a motto:": no subject that speaks
+            or verb in _OPENS_CLAUSE | {"and", "or", "but", "who", "which", "is", "was", "were", "are", "has", "had", "have"}
+            or verb in _lexicon().document_forms):
+        return None  # "Jane Roe's message was simple:", "Jane Roe has a motto:", "John Doe read the bill aloud:"
     return match.start("who"), who, verb if verb in _lexicon().forms else None, "colon", None
 
 
