@@ -1301,6 +1301,34 @@ def test_sieve_rules_of_version_1_23(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
 
 
+@pytest.mark.parametrize("texts, speaker, label", [
+    # a newspaper's name ending with a title word is the paper, as `framing.actors` reads it (1.24)
+    (["The county spent $2 million on the program, according to the Sioux Falls Argus Leader."],
+     "Sioux Falls Argus Leader", "Sioux Falls Argus Leader"),
+    (["The county spent $2 million on the program, the Sioux Falls Argus Leader reported."],
+     "Sioux Falls Argus Leader", "the Sioux Falls Argus Leader"),
+    # an office is still a title: the person last written with it, else the role
+    (["The bill will pass, the House Republican Leader said."], "leader", "the House Republican Leader"),
+    (["The bill will pass, according to the Senate Majority Leader."], "leader", "Senate Majority Leader"),
+    (["Senator Tim Scott spoke on Monday.", "“We will pass it,” the South Carolina Republican said."],
+     "Tim Scott", "the South Carolina Republican"),
+    # a thing owned by something that is no person is nobody, never the last person named (1.24)
+    (["Gov. Kristi Noem said the budget was balanced.",
+      "The state collected $30 million more than expected, according to the state's finances website."],
+     None, "the state's finances"),
+    (["Anthony Fauci spoke on Monday.", "The nation’s top infectious disease expert announced the plan, "
+      "calling it “a new antiviral program”."], "Anthony Fauci", "the nation’s top infectious disease"),
+    # a person's relation or aide is still read as a person of the article
+    (["Jane Roe spoke on Monday.", "The plan will fail, the senator's spokesman said."],
+     "spokesman", "the senator's spokesman"),
+])
+def test_newspapers_and_owned_things_of_version_1_24(texts, speaker, label):
+    quotes = fr.extract_quotes(_table(texts))
+    row = quotes[quotes["sentence_id"] == len(texts) - 1].iloc[0]
+    assert row["speaker_label"] == label
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
+
+
 def test_in_the_words_of_a_person_without_quotation_marks_is_read_without_error():
     """"in the words of NAME" names a source and no verb: a sentence holding it and no quote gives no row
     (it raised a TypeError)."""

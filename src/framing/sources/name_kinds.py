@@ -217,6 +217,20 @@ def _is_place(who: str) -> bool:
     return who in places or (who.isupper() and who.title() in places)
 
 
+def _newspaper_name(words: list[str]) -> bool:
+    """True when capitalised words ending with a title are a newspaper's name as `framing.actors`
+    reads one (`newspaper_words`): the last word is one papers end with, another such word that is
+    no title comes before it, and no title or office word does ("Sioux Falls Argus Leader"; "Senate
+    Majority Leader", "House Republican Leader" and "the South Carolina Republican" are people)."""
+    rules = read_rules()
+    if len(words) < 2 or words[-1] not in rules.newspaper_words:
+        return False
+    before = words[:-1]
+    if any(w in rules.titles or w in rules.qualifiers or w in rules.function_words for w in before):
+        return False
+    return any(w in rules.newspaper_words for w in before)
+
+
 def _named_group(who: str, noun: str | None) -> str | None:
     """A group named as a whole, as written ("Democratic senators", "Senate Republicans",
     "Republican leaders", "Group of Seven leaders"), or None: a plural of office-holders or party

@@ -26,7 +26,8 @@ from ..lexicons import load_data
 from .attribution import _OFFICE_TO, _document_author, _office_patterns
 from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _body_after_the, _body_of, _initials, _is_place, _kind_of_body, _labels, _named_group,
-                         _head_noun, _opens_with, _outlets, _split_label, _titled_person, _without_owner)
+                         _head_noun, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
+                         _titled_person, _without_owner)
 from .patterns import _NAME, _lexicon
 from .spans import _WORD, _title_case
 
@@ -437,7 +438,7 @@ def _speaker(found, memory: _Memory):
     if read is None:
         who = _without_openers(who)
         read = (_read_document_or_title(who, noun, memory) or _read_place_or_people(who, noun, found[1], memory)
-                or _read_owned_role(who, memory) or _read_unnamed(who, memory) or _read_description(who, memory)
+                or _read_owned_role(who, memory) or _read_unnamed(who, memory) or _read_description(who, pattern, memory)
                 or _read_name(who, noun, memory))
     speaker, label, anonymous, suffix = read
     return speaker, label, verb, verb_text, stance, anonymous, pattern + suffix
@@ -539,6 +540,8 @@ def _read_unnamed(who: str, memory: _Memory):
         return memory.full_name(memory.pair[0].split()), who, False, "_pair"
     if lowered in _PRONOUNS:
         return memory.last_person(lowered), who, False, "_pronoun"
+    if lowered.startswith("the ") and _newspaper_name(who.split()[1:]):
+        return who[4:], who, False, "_body"  # "the Sioux Falls Argus Leader reported": a paper, no title
     if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
         title = lowered.split()[-1]  # the person named with it before, else the role ("the governor")
         return memory.titled(title) or title, who, False, "_title"
@@ -548,9 +551,10 @@ def _read_unnamed(who: str, memory: _Memory):
     return None
 
 
-def _read_description(who: str, memory: _Memory):
+def _read_description(who: str, pattern: str, memory: _Memory):
     """A description opened by "the": an unnamed official, a document's author, a body of that
-    kind, else the last person named ("the actor and activist said")."""
+    kind, nobody for a thing "according to" names owned by no person ("according to the state's
+    finances website"), else the last person named ("the actor and activist said")."""
     if not who.startswith("the "):
         return None
     lexicon = _lexicon()
@@ -575,6 +579,12 @@ def _read_description(who: str, memory: _Memory):
     if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
         # "the agency said": the body named last (of that kind, for "the court")
         return memory.body(head), who, False, "_body"
+    owners = [_POSSESSIVE.sub("", w) for w in lowered.split()[1:-1] if _POSSESSIVE.search(w)]
+    if (pattern.startswith("according_to") and owners and not _names_a_person(core, lexicon)
+            and not any(_names_a_person(o, lexicon) for o in owners)):
+        # the whole phrase after "according to" is the source ("the state's finances website"); as the
+        # subject of a verb the description may be cut before its head ("the nation's top … expert said")
+        return None, who, False, "_description"
     return memory.last_person(), who, False, "_description"
 
 
@@ -596,6 +606,8 @@ def _read_body_name(who: str, noun, roles: list[str], name_tokens: list[str], me
         return who, who, False, "_body"  # "People’s Bank of China said"
     if "of" in roles and len(name_tokens) <= 1 and not any(r in read_rules().titles for r in roles):
         return who, who, False, "_body"  # "South Korea’s Joint Chiefs of Staff"
+    if not name_tokens and _newspaper_name(roles):
+        return who, who, False, "_body"  # "according to the Sioux Falls Argus Leader": a paper, no title
     if not name_tokens and roles[-1].lower() in _lexicon().titles:  # "the South Carolina Governor said"
         title = roles[-1].lower().rstrip(".")
         return memory.titled(title) or title, who, False, "_title"
