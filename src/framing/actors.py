@@ -258,12 +258,18 @@ def _newspaper_end(text: str, run, tokens: list, rules: Rules) -> int | None:
         if word in rules.titles and i + 1 < len(tokens) and tokens[i + 1][0] not in rules.breaks | {"of"}:
             continue
         before = [t for t, _, _ in tokens[:i]]
-        if any(t in rules.titles or t in rules.qualifiers or t in rules.function_words for t in before):
+        if _names_an_office(before, rules):
             continue  # "House Majority Leader", "This Week": an office, not a paper
         if (after_the or hyphened or any(t in rules.places or t in rules.newspaper_words for t in before)
                 or " ".join(before) in rules.places or before[0] in rules.place_openers):
             return i
     return None
+
+
+def _names_an_office(words: list[str], rules: Rules) -> bool:
+    """True when capitalised words before a title word hold a title, qualifier or function word:
+    "House Majority Leader", "This Week" name an office or a show, not a newspaper."""
+    return any(w in rules.titles or w in rules.qualifiers or w in rules.function_words for w in words)
 
 
 _NAME_PART = rf"(?:[{_UPPER}][\w’'.\-]*|of|for|on|the)"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..actors import _person_mentions, read_rules
+from ..actors import _names_an_office, _person_mentions, read_rules
 from ..lexicons import load_data
 from .patterns import _Lexicon, _lexicon
 from .spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
@@ -226,9 +226,7 @@ def _newspaper_name(words: list[str]) -> bool:
     if len(words) < 2 or words[-1] not in rules.newspaper_words:
         return False
     before = words[:-1]
-    if any(w in rules.titles or w in rules.qualifiers or w in rules.function_words for w in before):
-        return False
-    return any(w in rules.newspaper_words for w in before)
+    return not _names_an_office(before, rules) and any(w in rules.newspaper_words for w in before)
 
 
 def _named_group(who: str, noun: str | None) -> str | None:
