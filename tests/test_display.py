@@ -67,3 +67,21 @@ def test_show_kwic_escapes_and_aligns():
     html = display.show_kwic(context)
     assert "A &amp; B" in html and "said &lt;b&gt;" in html and "<b>" not in html
     assert 'text-align:right">said' in html and ">troops</mark>" in html
+
+
+def test_browse_articles_names_an_article_without_title_by_its_file(shared_data, tmp_path):
+    """A page dump whose title is not found (nj.com's, aeb-dev) is listed by its file, not as "nan"."""
+    import json
+
+    from framing.build import build_tables
+
+    corpus = tmp_path / "meth"
+    corpus.mkdir()
+    with (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8") as lines:
+        page = next(p for p in map(json.loads, lines) if "nj.com/entertainment/2019/11/florida-man" in p["url"])
+    (corpus / "njcom-meth.txt").write_text(page["dump_html_text"], encoding="utf-8")
+    built = build_tables(corpus)
+    assert built.articles["title"].isna().all()
+    widget = display.browse_articles(built.articles, built.sentences, built.removed)
+    labels = [label for label, _ in widget.children[0].options]
+    assert labels == [f"{built.articles['outlet'].iloc[0]}: njcom-meth.txt"]

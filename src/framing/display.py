@@ -117,13 +117,20 @@ def browse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, removed: pd
 
     from .audit import trace_article
 
-    options = [(f"{row.outlet}: {row.title or row.article_id}"[:90], row.article_id)
-               for row in articles.itertuples()]
+    options = [(f"{row.outlet}: {_article_name(row)}"[:90], row.article_id) for row in articles.itertuples()]
     if not options:
         return widgets.HTML("no articles")
     choice = widgets.Dropdown(options=options, value=article_id or options[0][1], description="article",
                               layout=widgets.Layout(width="95%"))
     return _browser([choice], lambda: show_article(trace_article(sentences, removed, article_id=choice.value)))
+
+
+def _article_name(row) -> str:
+    """An article's title, or, for a page whose title was not found, its file (else its id)."""
+    for name in (getattr(row, "title", None), getattr(row, "source_file", None), row.article_id):
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    return str(row.article_id)
 
 
 def _lines(row) -> str:
