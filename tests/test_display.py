@@ -85,3 +85,21 @@ def test_browse_articles_names_an_article_without_title_by_its_file(shared_data,
     widget = display.browse_articles(built.articles, built.sentences, built.removed)
     labels = [label for label, _ in widget.children[0].options]
     assert labels == [f"{built.articles['outlet'].iloc[0]}: njcom-meth.txt"]
+
+
+def test_show_sentences_leaves_a_missing_speaker_empty_and_rounds_scores(seed_sentences):
+    """Notebook 05 shows a quote no speaker was found for with an empty speaker cell (it said "nan"),
+    and notebook 03 each sentence's sentiment to three decimals (it printed 16 digits)."""
+    from framing.sentiment import add_sentiment
+    from framing.sources import extract_quotes
+
+    quotes = extract_quotes(seed_sentences).merge(seed_sentences[["article_id", "sentence_id", "text"]])
+    unattributed = quotes[quotes["speaker"].isna()]
+    assert len(unattributed) and unattributed["verb_text"].isna().all()
+    html = display.show_sentences(unattributed, terms_col="quote", columns=("outlet", "speaker", "verb_text"))
+    assert ">nan<" not in html and f'<td style="{display._CELL}"></td>' in html
+    scored = add_sentiment(seed_sentences).nsmallest(3, "sentiment")
+    html = display.show_sentences(scored, columns=("outlet", "sentence_id", "sentiment"))
+    for value in scored["sentiment"]:
+        assert f">{value:.3f}<" in html and f">{value}<" not in html
+    assert f">{scored['sentence_id'].iloc[0]}<" in html

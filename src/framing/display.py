@@ -81,7 +81,7 @@ def show_sentences(table: pd.DataFrame, *, text_col: str = "text", terms: Iterab
             spans += term_spans(text, _as_list(row[terms_col]))
         if spans_col is not None:
             spans += [tuple(s) for s in _as_list(row[spans_col])]
-        cells = "".join(f'<td style="{_CELL}">{html.escape(str(row[c]))}</td>' for c in shown)
+        cells = "".join(f'<td style="{_CELL}">{html.escape(_cell(row[c]))}</td>' for c in shown)
         rows.append(f"<tr>{cells}<td style=\"{_CELL}\">{mark_spans(text, spans)}</td></tr>")
     return Html(_table(head, rows, caption, left_out=len(table) - min(len(table), max_rows)))
 
@@ -123,6 +123,16 @@ def browse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, removed: pd
     choice = widgets.Dropdown(options=options, value=article_id or options[0][1], description="article",
                               layout=widgets.Layout(width="95%"))
     return _browser([choice], lambda: show_article(trace_article(sentences, removed, article_id=choice.value)))
+
+
+def _cell(value) -> str:
+    """A value shown beside the evidence: empty when missing (a quote no speaker was found for),
+    a fractional number to three decimals (a sentence's sentiment), anything else as it is."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.3f}"
+    return str(value)
 
 
 def _article_name(row) -> str:
@@ -184,7 +194,7 @@ def show_kwic(context: pd.DataFrame, *, columns: Iterable[str] = ("outlet",), ma
     head = "".join(f'<th style="{_CELL}">{html.escape(c)}</th>' for c in [*shown, "left", "keyword", "right"])
     rows = []
     for _, row in context.head(max_rows).iterrows():
-        cells = "".join(f'<td style="{_CELL}">{html.escape(str(row[c]))}</td>' for c in shown)
+        cells = "".join(f'<td style="{_CELL}">{html.escape(_cell(row[c]))}</td>' for c in shown)
         rows.append(f'<tr>{cells}<td style="{_CELL};text-align:right">{html.escape(str(row["left"]))}</td>'
                     f'<td style="{_CELL}"><mark class="fr-hit" style="{MARK_STYLE}">'
                     f'{html.escape(str(row["keyword"]))}</mark></td>'
