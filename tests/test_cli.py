@@ -520,6 +520,17 @@ def test_a_wrong_corpus_name_lists_the_corpora_there_are(project):
     assert result.returncode == 2 and "mycorpu: framing wrote nothing for a corpus of that name" in result.stderr
 
 
+def test_a_missing_corpus_path_is_named_as_given(project, tmp_path):
+    """`framing report /elsewhere/my-news` named data/raw/my-news as the folder that does not exist."""
+    elsewhere = tmp_path / "elsewhere" / "my-news"
+    for command in ("build", "report"):
+        result = _run([command, str(elsewhere)], project)
+        line = (result.stderr + result.stdout).strip().splitlines()[-1]
+        assert result.returncode != 0 and line.startswith(f"my-news: no such corpus folder ({elsewhere} does not exist)"), line
+        assert f"`mkdir -p {elsewhere}`" in line and "data/raw/my-news" not in line, line
+    assert not elsewhere.parent.exists() and not (project / "data" / "processed").exists()
+
+
 def test_progress_in_a_log_is_plain_lines(project, shared_data):
     """`make report > log` or CI: no terminal, so no progress bar (its carriage returns filled the
     log); one plain line instead."""

@@ -1002,9 +1002,10 @@ def missing_corpus(folder: Path, command: str = "report", *, root: Path | None =
     listed = close + [n for n in there if n not in close]
     have = (f"the corpora in {where}/ are: {_listed(listed, shown=10)} (e.g. `framing {command} {listed[0]}`)"
             if listed else f"{where}/ holds no corpus yet")
-    return (f"{name}: no such corpus folder ({where / name} does not exist); {have}; to make a new "
+    asked = folder if len(folder.parts) > 1 else where / name  # a path given is named as given
+    return (f"{name}: no such corpus folder ({asked} does not exist); {have}; to make a new "
             f"corpus, put its articles (.txt, .html, .md, .csv or .jsonl files) in a folder of its "
-            f"own: `mkdir -p {where / name}`")
+            f"own: `mkdir -p {asked}`")
 
 
 def _shown(path: Path) -> Path:
