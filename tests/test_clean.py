@@ -742,6 +742,8 @@ def test_an_author_note_is_dropped_and_a_sentence_about_a_journalist_is_not():
     ("Copyright © 2000- MacRumors.com, LLC. Privacy / DMCA contact / Affiliate and FTC Disclosure", "MacRumors"),
     ("© 2019-2025 Coast News. All rights reserved.", "Coast News"),
     ("Copyright 2024 Harbour Times", "Harbour Times"),
+    ("© Copyright Gannett 2018", "Gannett"),  # USA Today's footer (aeb-dev): the owner, no mark, no year
+    ("copyright Inexhibit 2019 - ISSN: 2283-5474", "Inexhibit"),  # Inexhibit's footer (aeb-dev)
 ])
 def test_outlet_from_a_copyright_line_with_an_open_or_closed_year_range(notice, outlet):
     page = "\n".join([

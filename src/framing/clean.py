@@ -79,8 +79,10 @@ _STAMP = re.compile(rf"^(?:(?:last\s+)?updated|posted|published|modified)\b:?\s+
 _MONTHS = {name: number for number, names in enumerate(
     [("jan",), ("feb",), ("mar",), ("apr",), ("may",), ("jun",), ("jul",), ("aug",), ("sep",),
      ("oct",), ("nov",), ("dec",)], start=1) for name in names}
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)?\s*,?\s*(?P<name>[^.|©]+?)"
-                        r"\s*(?:\.|\||,|-|–|all rights reserved|$)", re.IGNORECASE)
+# "© Copyright Gannett 2018", "copyright Inexhibit 2019 - ISSN…": the marks may repeat and the year
+# may follow the owner's name; neither is part of it.
+_COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)?\s*,?\s*"
+                        r"(?P<name>[^.|©]+?)\s*(?:\d{4}\s*)?(?:\.|\||,|-|–|all rights reserved|$)", re.IGNORECASE)
 _NOT_AN_OWNER = ("all rights", "designed by", "powered by", "built by", "hosted by")  # after "©": no outlet
 _TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
 # An embedded social-media post ends with its attribution: a dash, who posted it, the account in
