@@ -448,3 +448,37 @@ def test_who_is_quoted_first_is_read_article_by_article(allsides_report):
     caption = _figures(result)["quote_share_by_speaker"]["caption"]
     speakers = pd.read_csv(result.folder / "tables" / "quote_share_by_speaker.csv")
     assert f"{speakers['outlet'].nunique()} outlets" in caption, caption
+
+
+def test_frames_notebook_prints_the_presence_rule_its_article_table_follows(seed_report):
+    """Notebook 02 said every frame is present from two different cue words, where the generic
+    economic frame asks five and human interest three: it now prints the lexicon's rule, and the
+    saved article table follows it."""
+    import re
+
+    import pandas as pd
+
+    from framing.frames import read_lexicon
+
+    result, _ = seed_report
+    printed = _printed(result.folder / "notebooks" / "02_frames.ipynb")
+    [line] = [line for line in printed.splitlines() if line.startswith("an article carries a frame")]
+    needed = {frame: int(n) for frame, n in (re.match(r"(\w+) (\d+)", item).groups()
+                                             for item in line.split(": ", 1)[1].split("; "))}
+    assert needed == read_lexicon("generic")["min_terms"] and needed["economic"] == 5
+    presence = pd.read_csv(result.folder / "tables" / "frames_per_article.csv")
+    plain = presence[presence["n_supporting"] == 0]
+    assert (plain["present"] == (plain["n_terms"] >= plain["frame"].map(needed))).all()
+    assert (plain["n_terms"] >= 2).any() and not plain.loc[plain["frame"] == "economic", "present"].any()
+
+
+def test_across_outlets_notebook_prints_the_counterpart_rule_of_compare_toml(seed_report):
+    from framing.lexicons import load_data
+
+    result, _ = seed_report
+    rule = load_data("compare")
+    printed = _printed(result.folder / "notebooks" / "06_across_outlets.ipynb")
+    assert (f"(compare.toml {rule['version']}) when its closest sentence there has a cosine of at least "
+            f"{rule['align']['threshold']:.2f}") in printed
+    assert f"or of at least {rule['omission']['mutual_floor']:.2f} when each is the other's closest" in printed
+    assert "threshold 0.14" not in "".join(_read(ROOT / "notebooks" / "06_across_outlets.ipynb").cells[0].source)
