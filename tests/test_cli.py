@@ -315,6 +315,21 @@ def test_a_file_in_an_unknown_encoding_is_named_with_the_fix_and_explain_finds_i
     assert missing.returncode == 2 and "data/raw/<corpus>/nothere.txt" in missing.stderr
 
 
+def test_explain_finds_a_file_by_the_name_the_build_warning_gives(project, shared_data):
+    """The build names a file as <corpus>/<file> ("mycorpus/roundup.txt: not UTF-8: …"); `framing
+    explain` given that name read nothing ("no such file") and now explains the file."""
+    article = json.loads((shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8").readline())
+    text = f"{article['title']}\n\n{article['text']}\n\nCafé owners in Zürich said little.\n"
+    (project / "data" / "raw" / "mycorpus" / "roundup.txt").write_bytes(text.encode("cp1252", errors="replace"))
+    result = _run(["build", "mycorpus"], project)
+    warning = next(line for line in result.stderr.splitlines() if "roundup.txt" in line and "not UTF-8" in line)
+    named = warning.removeprefix("warning: ").split(": ")[0]
+    assert named == "mycorpus/roundup.txt", warning
+    explained = _run(["explain", named], project)
+    assert explained.returncode == 0, explained.stderr
+    assert "keep headline" in explained.stdout and "Café owners in Zürich" in explained.stdout
+
+
 def test_clean_deletes_nothing_outside_folders_framing_marked(project):
     """`framing clean . .. mycorpus`: a folder framing may write into but did not mark (an empty one,
     one shaped like an old report) is left whole, a link inside a marked folder stays (framing makes

@@ -311,11 +311,13 @@ def _output_names(places) -> set[str]:
 
 
 def _explained_file(path: Path) -> Path:
-    """The file `framing explain` is asked about: `path` itself, else the one corpus file of that
-    path relative to its corpus folder (as the build's warnings name files), when exactly one corpus
-    under data/raw/ has it."""
+    """The file `framing explain` is asked about: `path` itself, else the file of that path under
+    data/raw/ (`<corpus>/<file>`, as the build's warnings name files), else the one corpus file of
+    that path relative to its corpus folder, when exactly one corpus under data/raw/ has it."""
     if path.is_file() or path.is_absolute():
         return path
+    if (raw_dir() / path).is_file():
+        return raw_dir() / path
     found = [folder / path for folder in corpus_folders() if (folder / path).is_file()]
     return found[0] if len(found) == 1 else path
 
