@@ -482,3 +482,31 @@ def test_across_outlets_notebook_prints_the_counterpart_rule_of_compare_toml(see
             f"{rule['align']['threshold']:.2f}") in printed
     assert f"or of at least {rule['omission']['mutual_floor']:.2f} when each is the other's closest" in printed
     assert "threshold 0.14" not in "".join(_read(ROOT / "notebooks" / "06_across_outlets.ipynb").cells[0].source)
+
+
+def test_corpus_notebook_shows_each_warning_and_problem_whole(seeds_dir, tmp_path):
+    """Notebook 01 showed the build's warnings and problems as plain tables, cut at 50 characters
+    ("not UTF-8: read as Windows-1252 (cp1252), re-s..."), so the fix each names was lost."""
+    import html
+    import shutil
+
+    from framing.audit import read_problems
+
+    raw = tmp_path / "raw" / "with-problems"
+    shutil.copytree(seeds_dir, raw)
+    seed = next(seeds_dir.glob("002_*.txt")).read_text(encoding="utf-8")
+    (raw / "saved-by-excel.txt").write_bytes(seed.replace("NATO", "NATO’s allies").encode("cp1252", errors="replace"))
+    (raw / "empty.txt").write_bytes(b"")
+    chosen = [p for p in NOTEBOOKS if p.name.startswith("01_")]
+    result = report.run_report(raw, processed=tmp_path / "processed", out=tmp_path / "reports",
+                               notebooks=chosen, workers=1, echo=lambda line: None)
+    assert result.ok, [run.error for run in result.runs]
+    executed = _read(result.folder / "notebooks" / chosen[0].name)
+    shown = "".join(o.get("data", {}).get("text/html", "") for c in executed.cells if c.cell_type == "code"
+                    for o in c.outputs)
+    problems = read_problems(tmp_path / "processed")["problem"]
+    assert any("empty.txt: is empty: skipped; remove it or paste the article text into it" == p for p in problems)
+    text = html.unescape(shown)
+    for problem in problems:
+        assert problem in text, problem
+    assert "read as Windows-1252 (cp1252), re-save as UTF-8 if characters look wrong; no outlet" in text
