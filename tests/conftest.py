@@ -101,10 +101,11 @@ def export_laid_out():
     import warnings
 
     from framing import plots
+    from framing.plots import save as saving  # where export_figure finds save_figure
 
     def export(record, *, out, width, dpi=100) -> dict:
         seen = {}
-        original = plots.save_figure
+        original = saving.save_figure
 
         def spy(fig, *args, **kwargs):
             write = fig.savefig
@@ -123,11 +124,11 @@ def export_laid_out():
             seen["warnings"] = [str(w.message) for w in caught]
             return written
 
-        plots.save_figure = spy
+        saving.save_figure = spy
         try:
             plots.export_figure(record, out=out, width=width, formats=["png"], dpi=dpi)
         finally:
-            plots.save_figure = original
+            saving.save_figure = original
         return seen
 
     return export

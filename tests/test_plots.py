@@ -262,7 +262,7 @@ def test_a_cut_label_keeps_its_article_count():
 
 def test_cjk_and_emoji_labels_use_an_installed_fallback_font(tmp_path):
     from matplotlib import font_manager
-    installed = {f.name for f in font_manager.fontManager.ttflist} | set(plots._style()["font.family"])
+    installed = {f.name for f in font_manager.fontManager.ttflist} | set(plots.style._style()["font.family"])
     if "Droid Sans Fallback" not in installed and "Noto Sans CJK JP" not in installed:
         pytest.skip("no CJK font installed (make test installs fonts-droid-fallback when it may)")
     counts = pd.DataFrame({"outlet": ["新华社", "News 📰"], "n_articles": [2, 1]})
@@ -320,7 +320,7 @@ def test_saving_in_the_background_writes_the_same_files(tmp_path):
         assert plots.save_in_background(at_once=2)
         later = {name: chart(name, tmp_path / "later") for name in ("first", "second", "third")}
         plots.finish_saving()
-        assert not plots._PENDING
+        assert not plots.background._PENDING
     finally:
         plots.save_in_background(False)
     for name, paths in at_once.items():

@@ -39,7 +39,7 @@ def _legend_colours(ax) -> dict:
     colours = {}
     for text, handle in zip(legend.get_texts(), legend.legend_handles):
         colour = handle.get_color() if hasattr(handle, "get_color") else handle.get_facecolor()
-        name = fr.plots._ANY_COUNT.sub("", text.get_text())  # the outlet, whatever count follows it
+        name = fr.plots.style._ANY_COUNT.sub("", text.get_text())  # the outlet, whatever count follows it
         colours[name] = to_hex(colour[0] if getattr(colour, "ndim", 1) == 2 else colour)
     return colours
 
@@ -319,7 +319,7 @@ def test_a_chart_redrawn_outside_the_house_style_keeps_its_legend_frameless(roun
     ax = fr.plot_quote_share(fr.summarise_speakers(fr.extract_quotes(roundup_sentences)))
     assert not ax.get_legend().get_frame_on()
     fig = ax.figure
-    with fr.plots._sized(fig, fr.plots.FIGURE_WIDTH, 4.0, with_caption=False):
+    with fr.plots.images._sized(fig, fr.plots.FIGURE_WIDTH, 4.0, with_caption=False):
         assert fig.legends and not any(legend.get_frame_on() for legend in fig.legends)
     plt.close(fig)
 

@@ -1,0 +1,552 @@
+"""The `plot_*` function of every notebook, one section per notebook (corpus and cleaning first).
+Each draws on an Axes in the house style and returns it; none shows or saves."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..stats import NO_INTERVAL
+from ..store import counted
+from .style import (MUTED, NOTE_GID, SEMANTIC, group_colours, house_style, label, legend_outside, new_axes, note_shown,
+                    top_groups)
+
+# ── corpus and cleaning (notebook 01) ────────────────────────────────────────────────────────────
+
+def _bar_labels(ax, labels) -> None:
+    """Category labels on the y axis at 0, 1, 2… (positions, not strings, so two labels that
+    are cut alike stay two bars)."""
+    ax.set_yticks(range(len(labels)), [label(text) for text in labels])
+
+
+@house_style
+def plot_articles_per_outlet(counts: pd.DataFrame, *, max_rows: int = 40, ax=None, **style):
+    """Horizontal bars: articles per outlet, the `max_rows` largest (the caption says how many are
+    shown).
+
+    Needs `outlet`, `n_articles` (as `count_articles_per_outlet` gives)."""
+    table = counts.sort_values(["n_articles", "outlet"], ascending=[False, True]).head(max_rows).iloc[::-1]
+    ax = new_axes(ax, rows=len(table))
+    ax.barh(range(len(table)), table["n_articles"], **{"color": SEMANTIC["ink"], **style})
+    _bar_labels(ax, table["outlet"])
+    note_shown(ax, len(table), len(counts), "outlets")
+    ax.set_title("Articles per outlet")
+    ax.set_xlabel("articles (count)")
+    ax.set_ylabel("outlet")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", visible=False)
+    ax.margins(y=0.01)
+    return ax
+
+
+@house_style
+def plot_article_lengths(articles: pd.DataFrame, *, ax=None, label_limit: int = 12, **style):
+    """Scatter: words (y) against sentences (x) per article, one dot per article; dots are
+    labelled with their outlet when there are at most `label_limit` articles.
+
+    Needs `n_sentences`, `n_words`, `outlet`."""
+    ax = new_axes(ax)
+    ax.scatter(articles["n_sentences"], articles["n_words"],
+               **{"color": SEMANTIC["ink"], "alpha": 0.8, "s": 28, **style})
+    if len(articles) <= label_limit:
+        for row in articles.itertuples():
+            ax.annotate(label(row.outlet, 24), (row.n_sentences, row.n_words), xytext=(4, 3),
+                        textcoords="offset points", fontsize=7.5, color="#333333")
+    ax.set_title("Length of each article")
+    ax.set_xlabel("sentences kept (count)")
+    ax.set_ylabel("words kept (count)")
+    ax.set_xlim(left=0)
+    ax.set_ylim(bottom=0)
+    return ax
+
+
+@house_style
+def plot_removed_by_rule(counts: pd.DataFrame, *, max_rows: int = 40, ax=None, **style):
+    """Horizontal bars: raw lines removed by each cleaning rule (the `max_rows` largest).
+
+    Needs `rule`, `n_lines` (as `count_removed_by_rule` gives)."""
+    table = counts.sort_values(["n_lines", "rule"], ascending=[False, True]).head(max_rows).iloc[::-1]
+    ax = new_axes(ax, rows=len(table))
+    ax.barh(range(len(table)), table["n_lines"], **{"color": SEMANTIC["removed"], **style})
+    _bar_labels(ax, table["rule"])
+    note_shown(ax, len(table), len(counts), "rules")
+    ax.set_title("Lines removed, by cleaning rule")
+    ax.set_xlabel("raw lines removed (count)")
+    ax.set_ylabel("rule")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", visible=False)
+    ax.margins(y=0.01)
+    return ax
+
+
+@house_style
+def plot_cleaning_by_article(summary: pd.DataFrame, *, max_rows: int = 40, ax=None, **style):
+    """Stacked horizontal bars, one per article: raw lines kept and removed (the `max_rows`
+    articles with most lines, in the table's order).
+
+    Needs `label` (or `outlet`), `lines_kept`, `lines_removed` (as `summarise_cleaning` gives)."""
+    total = summary["lines_kept"] + summary["lines_removed"]
+    table = summary.loc[total.sort_values(ascending=False, kind="stable").index[:max_rows]]
+    table = table.sort_index().iloc[::-1]
+    labels = (table["label"] if "label" in table else table["outlet"]).astype(str)
+    ax = new_axes(ax, rows=len(table))
+    ax.barh(range(len(table)), table["lines_kept"], label="kept", **{"color": SEMANTIC["kept"], **style})
+    ax.barh(range(len(table)), table["lines_removed"], left=table["lines_kept"], label="removed",
+            color=SEMANTIC["removed"])
+    _bar_labels(ax, labels)
+    note_shown(ax, len(table), len(summary), "articles")
+    ax.set_title("Raw lines kept and removed, per article")
+    ax.set_xlabel("non-blank raw lines (count)")
+    ax.set_ylabel("article")
+    legend_outside(ax)
+    ax.grid(axis="y", visible=False)
+    ax.margins(y=0.01)
+    return ax
+
+
+# ── frames (notebook 02) ─────────────────────────────────────────────────────────────────────────
+
+@house_style
+def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
+                          colors: dict | None = None, articles: pd.DataFrame | None = None, ax=None, **style):
+    """Grouped horizontal bars: mean share of each group's articles' sentences that carry each frame
+    (%), for the `max_groups` groups with most articles (then most sentences: the article is the
+    unit, so one long page does not outrank an outlet of many articles), with the bootstrap interval over articles
+    where `summarise_frames` gives one. Groups with too few articles for an interval are named so on
+    the chart; pass `articles` (per-article shares: `by`, `frame`, `share`, as `article_frames`
+    gives) to draw their articles as dots. `colors`: {group: colour}, e.g.
+    `outlet_colours(sentences)`.
+
+    Needs `frame`, `by`, `share`, `n_total` (as `summarise_frames` gives, for one scheme); uses
+    `n_articles` (said in the legend: "Axios (15 articles)"), `ci_low`, `ci_high` when present."""
+    count = ["n_articles", "n_total"] if "n_articles" in summary else ["n_total"]
+    sizes = summary.groupby(by)[count].max()
+    rank = sizes.sort_values(count, ascending=False, kind="stable").reset_index()
+    groups = top_groups(rank.assign(weight=-rank.index.to_numpy(dtype=float)), by, max_groups, weight="weight")
+    colour = group_colours(groups, colors)
+    table = summary[summary[by].isin(groups)]
+    frames = sorted(table["frame"].unique())
+    ax = new_axes(ax, rows=len(frames) * max(1, len(groups)) // 2 + 2)
+    height = 0.8 / max(len(groups), 1)
+    for number, group in enumerate(groups):
+        part = table[table[by] == group].set_index("frame").reindex(frames)
+        positions = [i + number * height for i in range(len(frames))]
+        no_interval = "ci_low" in part and part["ci_low"].isna().all()
+        named = f"{group} ({counted(int(sizes.loc[group, 'n_articles']), 'articles')})" if "n_articles" in sizes else group
+        ax.barh(positions, 100 * part["share"].fillna(0), height=height, label=label(named),  # each outlet's n
+                color=colour[group], **style)
+        if "ci_low" in part and not no_interval:
+            share = 100 * part["share"]
+            ax.errorbar(share, positions, xerr=[(share - 100 * part["ci_low"]).clip(lower=0),
+                                                (100 * part["ci_high"] - share).clip(lower=0)],
+                        fmt="none", ecolor=SEMANTIC["evaluative"], elinewidth=0.8, capsize=2)
+        elif articles is not None:
+            mine = articles[(articles[by] == group) & articles["frame"].isin(frames)]
+            ax.scatter(100 * mine["share"], [positions[frames.index(f)] for f in mine["frame"]],
+                       s=9, color=SEMANTIC["evaluative"], zorder=3)
+    if "ci_low" in table:
+        _note_no_interval(ax, [g for g in groups if table.loc[table[by] == g, "ci_low"].isna().all()],
+                          dots=articles is not None)
+    ax.set_yticks([i + 0.4 - height / 2 for i in range(len(frames))],
+                  [label(f).replace("_", " ") for f in frames])
+    note_shown(ax, len(groups), summary[by].nunique(), by + "s")
+    ax.invert_yaxis()
+    ax.set_title("Frames by " + by)
+    ax.set_xlabel(f"sentences with the frame's cues (% of an article's sentences, mean over the {by}'s articles)")
+    ax.set_ylabel("frame")
+    legend_outside(ax, title=by)
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+def _note_no_interval(ax, groups: list, *, dots: bool = False, why: str = NO_INTERVAL,
+                      ranked: bool = False) -> None:
+    """Say on the chart which groups have no interval (`why`: by default fewer articles than
+    `stats.MIN_ARTICLES`); `ranked`: the chart ranks the others and puts these below a dotted
+    line, unranked."""
+    if not groups:
+        return
+    names = ", ".join(map(str, groups[:3])) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
+    asides = ["dots: its articles"] * dots + ["below the dotted line, not ranked"] * ranked
+    _note_above(ax, f"{names}: {why}" + (f" ({'; '.join(asides)})" if asides else ""))
+
+
+def _note_above(ax, text: str) -> None:
+    """A note on the chart, above the plot on its left (`NOTE_GID`): saved charts wrap it to fit and
+    raise the title above it."""
+    ax.text(0.0, 1.0, text, transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5, color="#444444",
+            gid=NOTE_GID, in_layout=False)
+
+
+# ── sentiment (notebook 03) ──────────────────────────────────────────────────────────────────────
+
+def _largest_sorted(table: pd.DataFrame, *, by: str, value: str, size: str, max_rows: int) -> pd.DataFrame:
+    """The `max_rows` rows of `table` with a `value` and the largest `size`, bottom row first as a
+    chart draws them: the rows without an interval (`ci_low` empty) at the bottom, largest `size`
+    on top and then by name, not ranked (a mean of two articles heading the chart would rank
+    noise); above them the rows with an interval in order of `value`."""
+    table = table.dropna(subset=[value])
+    table = table.loc[table[size].sort_values(ascending=False, kind="stable").index[:max_rows]]
+    has = table["ci_low"].notna()
+    unranked = table[~has].sort_values([size, by], ascending=[True, False], kind="stable")
+    return pd.concat([unranked, table[has].sort_values(value, kind="stable")])
+
+
+def _mark_unranked(ax, has: np.ndarray) -> None:
+    """A dotted line between the rows without an interval (below it, not ranked) and the rows
+    ranked by their value (above it), when a chart has both."""
+    below = int((~has).sum())
+    if 0 < below < len(has):
+        ax.axhline(below - 0.5, color=MUTED, linestyle=":", linewidth=1)
+
+
+def _dots_with_intervals(ax, table: pd.DataFrame, *, value: str, color, **style) -> tuple[list, np.ndarray]:
+    """One row per line of `table`: a dot at `value` with a bar from `ci_low` to `ci_high`, or a
+    hollow dot where there is no interval. Returns the rows' positions and which have an interval."""
+    rows = list(range(len(table)))
+    has = table["ci_low"].notna().to_numpy()
+    low = (table[value] - table["ci_low"]).clip(lower=0)[has]
+    high = (table["ci_high"] - table[value]).clip(lower=0)[has]
+    ax.errorbar(table[value][has], [r for r, h in zip(rows, has) if h], xerr=[low, high], fmt="o", capsize=3,
+                color=color, **style)
+    ax.scatter(table[value][~has], [r for r, h in zip(rows, has) if not h], s=40, facecolors="white",
+               edgecolors=color, linewidths=1.5, zorder=3)
+    return rows, has
+
+
+@house_style
+def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None,
+                             score: str = "sentiment", max_rows: int = 40, ax=None, **style):
+    """Mean sentiment per group over its articles, with the interval over articles (dot
+    and bar), for the `max_rows` groups with most articles. A group with too few articles for an
+    interval gets a hollow dot, and a note above the plot names those groups with the words "too
+    few articles for an interval" (once, not beside each row, where it took the plot's room in a
+    narrow chart); pass `articles` (per-article values: `by` and `score`, as `article_sentiment`
+    gives) to draw each of its articles as a small dot.
+
+    Needs `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as `summarise_sentiment` gives)."""
+    table = _largest_sorted(summary, by=by, value="mean", size="n_articles", max_rows=max_rows)
+    ax = new_axes(ax, rows=len(table))
+    rows, has = _dots_with_intervals(ax, table, value="mean", color=style.pop("color", SEMANTIC["ink"]), **style)
+    if articles is not None:
+        for row, group in zip(rows, table[by]):
+            if not has[row]:
+                values = articles.loc[articles[by] == group, score]
+                ax.scatter(values, [row] * len(values), s=12, color=SEMANTIC["evaluative"], zorder=4)
+    _mark_unranked(ax, has)
+    _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h][::-1], dots=articles is not None,
+                      ranked=bool(has.any()))
+    ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'articles')})" for g, n in zip(table[by], table["n_articles"])])
+    note_shown(ax, len(table), len(summary), by + "s")
+    ax.axvline(0, color=MUTED, linewidth=1)
+    ax.set_title("Sentiment by " + by)
+    ax.set_xlabel("mean over articles of each article's mean sentiment (−1 … +1)")  # bars: in the caption
+    ax.set_ylabel(by)
+    return ax
+
+
+@house_style
+def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", score: str = "sentiment",
+                                  max_rows: int = 40, ax=None, **style):
+    """Each group against the other groups on the same events: the mean over events of its
+    articles' mean minus the others' (dot), with the interval over events (bar), for the
+    `max_rows` groups compared on most events; a group compared on too few events for an interval
+    gets a hollow dot, named once above the plot. Groups never compared (no event shared with
+    another group) are left out.
+
+    Needs `by`, `difference`, `ci_low`, `ci_high`, `n_events` (as `stats.within_event_effects` gives)."""
+    table = _largest_sorted(effects, by=by, value="difference", size="n_events", max_rows=max_rows)
+    ax = new_axes(ax, rows=len(table))
+    rows, has = _dots_with_intervals(ax, table, value="difference", color=style.pop("color", SEMANTIC["ink"]), **style)
+    _mark_unranked(ax, has)
+    _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h][::-1], why="too few events for an interval",
+                      ranked=bool(has.any()))
+    ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'events')})" for g, n in zip(table[by], table["n_events"])])
+    note_shown(ax, len(table), len(effects.dropna(subset=["difference"])), by + "s", which="compared on most events")
+    ax.axvline(0, color=MUTED, linewidth=1)
+    ax.set_title(f"{score.capitalize()} against other {by}s on the same events")
+    ax.set_xlabel(f"mean over events of the {by}'s articles minus the other {by}s' ({score})")
+    ax.set_ylabel(by)
+    return ax
+
+
+@house_style
+def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
+                                 colors: dict | None = None, ax=None, **style):
+    """Mean sentiment along the article (start → end), one line for each of the `max_groups`
+    groups with most sentences. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
+
+    Needs `by`, `bin_mid`, `mean`, `n` (as `summarise_sentiment_by_position` gives). Where the table
+    has `ci_low`/`ci_high` (bins with enough articles) a band shows the interval over articles;
+    groups without any are named with "too few articles for an interval" on the chart."""
+    ax = new_axes(ax)
+    colour = group_colours(top_groups(by_position, by, max_groups, weight="n"), colors)
+    for group in colour:
+        part = by_position[by_position[by] == group].sort_values("bin_mid")
+        ax.plot(part["bin_mid"], part["mean"], marker="o", label=label(group), color=colour[group], **style)
+        if "ci_low" in part and part["ci_low"].notna().any():
+            ax.fill_between(part["bin_mid"], part["ci_low"], part["ci_high"], color=colour[group], alpha=0.15,
+                            linewidth=0)
+    note_shown(ax, len(colour), by_position[by].nunique(), by + "s")
+    ax.axhline(0, color=MUTED, linewidth=1)
+    ax.set_title("Sentiment along the article")
+    ax.set_xlabel("position in the article (0 = start, 1 = end)")
+    ax.set_ylabel("mean sentiment (over articles)")
+    ax.set_xlim(0, 1)
+    if "ci_low" in by_position:
+        _note_no_interval(ax, [g for g in colour if by_position.loc[by_position[by] == g, "ci_low"].isna().all()])
+    legend_outside(ax, title=by)
+    return ax
+
+
+@house_style
+def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups: int = 8,
+                         max_actors: int = 20, colors: dict | None = None, ax=None, **style):
+    """Mean sentiment toward each actor (rows) per group (dots), for the `max_groups` groups and
+    `max_actors` actors with most mentions; a dot's area grows with its number of mentions (up to
+    `MENTIONS_FULL`), and a note above the plot says so, since most dots are one to three mentions
+    and no interval is drawn. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
+
+    Needs `actor`, `by`, `actor_sentiment` (one row per mention, as `add_actor_sentiment` gives)."""
+    chosen = top_groups(actors, "actor", max_actors)
+    table = (actors[actors["actor"].isin(chosen)].groupby(["actor", by])["actor_sentiment"]
+             .agg(actor_sentiment="mean", n_mentions="size").reset_index())
+    actor_names = sorted(table["actor"].unique(), key=str)
+    colour = group_colours(top_groups(actors, by, max_groups), colors)
+    # room for each actor's row and for the legend, which a one-column chart puts below the plot
+    ax = new_axes(ax, rows=2 * len(actor_names) + 2 + (len(colour) + 1) // 2)
+    for group in colour:
+        part = table[table[by] == group].set_index("actor").reindex(actor_names)
+        ax.scatter(part["actor_sentiment"], range(len(actor_names)), label=label(group), color=colour[group],
+                   s=MENTION_AREA * part["n_mentions"].fillna(1).clip(1, MENTIONS_FULL), **style)
+    shown = table[table[by].isin(list(colour))]["n_mentions"]
+    if len(shown):
+        _note_above(ax, f"dot area: the mentions behind the mean ({shown.min():,} to {shown.max():,}; "
+                        f"{(shown <= 3).mean():.0%} of dots from 1 to 3 mentions)")
+    ax.set_yticks(range(len(actor_names)), [label(a) for a in actor_names])
+    note_shown(ax, len(colour), actors[by].nunique(), by + "s")
+    ax.axvline(0, color=MUTED, linewidth=1)
+    ax.set_title("Sentiment toward each actor")
+    ax.set_xlabel("mean sentiment toward the actor per mention (−1 … +1)")
+    ax.set_ylabel("actor")
+    legend_outside(ax, title=by)
+    for handle in ax.get_legend().legend_handles:
+        handle.set_sizes([MENTION_AREA * 3])  # the legend names colours, not sizes
+    return ax
+
+
+MENTION_AREA = 12  # points² of a dot per mention (`plot_actor_sentiment`)
+MENTIONS_FULL = 12  # mentions from which a dot grows no more
+
+
+# ── keywords (notebook 04) ───────────────────────────────────────────────────────────────────────
+
+@house_style
+def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, max_groups: int = 4,
+                  colors: dict | None = None, threshold: float | None = None, ax=None, **style):
+    """"Fightin' words": the `n` terms most distinctive of each group (z-score of the weighted
+    log-odds ratio, Monroe et al. 2008), one block of bars for each of the `max_groups` groups with
+    most words (the `n_group` column, or most terms). `colors`: {group: colour}, e.g.
+    `outlet_colours(sentences)`. `threshold` (e.g. from `keywords.log_odds_threshold`, calibrated by
+    shuffling outlets over articles) is drawn as a dashed line, and a note above the plot says how
+    many of the terms shown pass it ("no term passes the dashed line: a ranking of words, not a
+    difference beyond chance"); none is drawn without it.
+
+    Needs `group`, `term`, `z` (as `log_odds` gives, one-vs-rest)."""
+    size = next((c for c in ("n_group", "n_words", "count", "n") if c in table), None)
+    sizes = table.groupby(group)[size].sum().reset_index() if size else table
+    groups = top_groups(sizes, group, max_groups, weight=size)
+    top = pd.concat([table[table[group] == g].nlargest(n, "z") for g in groups])
+    ax = new_axes(ax, rows=len(top) + len(groups))
+    colour = group_colours(groups, colors)
+    labels, values, colours = [], [], []
+    for g in groups:
+        part = top[top[group] == g].sort_values("z", ascending=False)
+        labels += [f"{label(t, 24)}  ·  {label(g, 24)}" for t in part["term"]]
+        values += list(part["z"])
+        colours += [colour[g]] * len(part)
+    ax.barh(range(len(values)), values, color=colours, **style)
+    ax.set_yticks(range(len(values)), labels)
+    note_shown(ax, len(groups), table[group].nunique(), group + "s")
+    ax.invert_yaxis()
+    line = threshold is not None and np.isfinite(threshold)
+    if line:
+        ax.axvline(threshold, color=MUTED, linewidth=1, linestyle="--")
+        passing = int((np.abs(np.asarray(values)) > threshold).sum())
+        note = (f"{passing} of {len(values)} terms shown pass the dashed line" if passing else
+                "no term passes the dashed line: a ranking of words, not a difference beyond chance")
+        _note_above(ax, note)
+    ax.set_title(f"Words most distinctive of each {group} (weighted log-odds)")
+    ax.set_xlabel("z-score of the log-odds ratio against the other groups"
+                  + (f" (dashed: {threshold:.2f}, calibrated by shuffling {group}s over articles)" if line else ""))
+    ax.set_ylabel("term · " + group)
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+@house_style
+def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: int = 15, ax=None, **style):
+    """Keyness bars: log-likelihood G² of the `n` key terms of `target` (over-used to the right,
+    under-used to the left). Needs `group`, `term`, `g2`, `use` (as `keyness` gives)."""
+    target = target if target is not None else sorted(table[group].unique())[0]
+    part = table[(table[group] == target) & (table["use"] != "same")]
+    part = part.assign(signed=part["g2"].where(part["use"] == "over", -part["g2"]))
+    part = part.reindex(part["g2"].sort_values(ascending=False).index[:n]).sort_values("signed")
+    ax = new_axes(ax, rows=len(part))
+    ax.barh(range(len(part)), part["signed"],
+            color=[SEMANTIC["more"] if v > 0 else SEMANTIC["less"] for v in part["signed"]], **style)
+    _bar_labels(ax, part["term"])
+    ax.axvline(0, color=MUTED, linewidth=1)
+    ax.set_title(f"Key terms of {label(target)}")
+    ax.set_xlabel("log-likelihood G² (right: used more than the rest; left: less)")
+    ax.set_ylabel("term")
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+# ── sources and quotes (notebook 05) ─────────────────────────────────────────────────────────────
+
+@house_style
+def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, max_groups: int = 6,
+                     colors: dict | None = None, ax=None, **style):
+    """Share of each group's quoted words given to each of the `n` most quoted speakers, for the
+    `max_groups` groups with most quoted words. `colors`: {group: colour}, e.g.
+    `outlet_colours(sentences)`.
+
+    Needs `by`, `speaker`, `n_words`, `word_share` (as `summarise_speakers` gives)."""
+    top = speakers.groupby("speaker")["n_words"].sum().nlargest(n).index
+    groups = top_groups(speakers, by, max_groups, weight="n_words")
+    table = speakers[speakers["speaker"].isin(top) & speakers[by].isin(groups)]
+    pivot = table.pivot_table(index="speaker", columns=by, values="word_share", aggfunc="sum").fillna(0)
+    pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
+    colour = group_colours(pivot.columns, colors)
+    positions = _bars_around_rows(pivot[list(colour)] > 0)
+    height = 0.8 / max(1, int((pivot > 0).sum(axis=1).max()) if len(pivot) else 1)
+    ax = new_axes(ax, rows=len(pivot) * max(1, int(0.8 / height)) // 2 + 2)
+    for group in colour:
+        shown = positions[group].notna()
+        ax.barh(positions.loc[shown, group] * height + np.flatnonzero(shown.to_numpy()),
+                100 * pivot.loc[shown, group], height=height, label=label(group), color=colour[group], **style)
+    ax.set_yticks(range(len(pivot)), [label(s) for s in pivot.index])
+    note_shown(ax, len(colour), speakers[by].nunique(), by + "s")
+    ax.set_title("Who is quoted, and how much")
+    ax.set_xlabel(f"share of the {by}'s quoted words (%)")
+    ax.set_ylabel("speaker")
+    legend_outside(ax, title=by)
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+def _bars_around_rows(present: pd.DataFrame) -> pd.DataFrame:
+    """For bars grouped by row (rows × groups, True where a group has a bar), each bar's offset from
+    its row's tick in bar heights, so a row's bars sit together around its label, in the columns'
+    order, and no row keeps an empty slot for a group that has nothing there; NaN: no bar."""
+    rank = present.cumsum(axis=1).where(present) - 1
+    return rank - (present.sum(axis=1).to_numpy()[:, None] - 1) / 2
+
+
+@house_style
+def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, ax=None, **style):
+    """Reporting verbs per group, stacked: neutral against evaluative (share of attributed quotes),
+    for the `max_rows` groups with most quotes. Each row is labelled with the number of quotes its
+    shares are of ("Variety (1 quote)"): a bar all evaluative may be one quote.
+
+    Needs `by`, `verb_stance`, `n` (as `count_verbs` gives)."""
+    pivot = verbs.pivot_table(index=by, columns="verb_stance", values="n", aggfunc="sum").fillna(0)
+    for stance in ("neutral", "evaluative"):
+        if stance not in pivot:
+            pivot[stance] = 0
+    kept = pivot.sum(axis=1).sort_values(ascending=False, kind="stable").index[:max_rows]
+    shares = 100 * pivot.loc[sorted(kept, key=str), ["neutral", "evaluative"]].div(
+        pivot.loc[sorted(kept, key=str)].sum(axis=1), axis=0)
+    ax = new_axes(ax, rows=len(shares))
+    rows = range(len(shares))
+    ax.barh(rows, shares["neutral"], color=SEMANTIC["neutral"], label="neutral (said, told, stated)")
+    ax.barh(rows, shares["evaluative"], left=shares["neutral"], color=SEMANTIC["evaluative"],
+            label="evaluative (warned, insisted)")  # short enough not to be cut in a legend below
+    totals = pivot.loc[shares.index].sum(axis=1)
+    _bar_labels(ax, [f"{label(g)} ({counted(n, 'quotes')})" for g, n in zip(shares.index, totals)])
+    ax.invert_yaxis()  # in name order from the top
+    note_shown(ax, len(shares), len(pivot), by + "s")
+    ax.set_title("Reporting verbs: neutral or evaluative")
+    ax.set_xlabel("share of attributed quotes (%)")
+    ax.set_ylabel(by)
+    ax.set_xlim(0, 100)
+    legend_outside(ax)
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+# ── across outlets (notebook 06) ─────────────────────────────────────────────────────────────────
+
+@house_style
+def plot_alignment_map(counterparts: pd.DataFrame, *, max_articles: int = 12, ax=None, **style):
+    """Each article as a row of sentences along its length: filled where another outlet reports the
+    same content, hollow where only this outlet does.
+
+    Needs `outlet`, `article_id`, `position`, `n_counterparts` (as `add_counterparts` gives). Rows
+    are labelled by outlet and headline: a `title` column when there is one, else the article's
+    headline sentences (`kind`, `text`), else the article's number within its outlet."""
+    articles = counterparts.drop_duplicates("article_id").head(max_articles)
+    table = counterparts[counterparts["article_id"].isin(articles["article_id"])]
+    labels = _article_labels(counterparts, articles)
+    row_of = dict(zip(articles["article_id"], range(len(articles))))
+    ax = new_axes(ax, rows=len(articles) + 1)
+    shared = table[table["n_counterparts"] > 0]
+    alone = table[table["n_counterparts"] == 0]
+    ax.scatter(shared["position"], shared["article_id"].map(row_of), s=40, color=SEMANTIC["shared"],
+               label="reported by another outlet", **style)
+    ax.scatter(alone["position"], alone["article_id"].map(row_of), s=40, facecolors="white",
+               edgecolors=SEMANTIC["alone"], linewidths=1.5, label="only this outlet", **style)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_title("Which sentences other outlets also report")
+    ax.set_xlabel("position in the article (0 = start, 1 = end)")
+    ax.set_ylabel("outlet: headline")
+    note_shown(ax, len(articles), counterparts["article_id"].nunique(), "articles")
+    legend_outside(ax)
+    return ax
+
+
+def _article_labels(sentences: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    """"outlet: headline" for each row of `articles` (`outlet`, `article_id`), cut as `label` cuts;
+    "outlet: article 2" when no headline is known."""
+    titles = {}
+    if "title" in sentences:
+        titles = sentences.dropna(subset=["title"]).groupby("article_id")["title"].first().to_dict()
+    elif "kind" in sentences and "text" in sentences:
+        heads = sentences[sentences["kind"] == "headline"].sort_values(["article_id", "sentence_id"])
+        titles = heads.groupby("article_id")["text"].agg(" ".join).to_dict()
+    labels, seen = [], {}
+    for outlet, article_id in zip(articles["outlet"], articles["article_id"]):
+        seen[outlet] = seen.get(outlet, 0) + 1
+        title = " ".join(str(titles.get(article_id) or "").split())
+        labels.append(label(f"{outlet}: {title}" if title else f"{outlet}: article {seen[outlet]}"))
+    return labels
+
+
+@house_style
+def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_items: int = 12,
+                    max_groups: int = 8, colors: dict | None = None, ax=None, **style):
+    """How early each frame (or speaker) first appears in the articles of each of the `max_groups`
+    outlets with most items. `colors`: {outlet: colour}, e.g. `outlet_colours(sentences)`.
+
+    Needs `item`, `item_type`, `outlet`, `first_position` (as `prominence` gives)."""
+    table = prominence[prominence["item_type"] == item_type]
+    items = list(table.groupby("item")["first_position"].min().sort_values().index[:max_items])
+    table = table[table["item"].isin(items)]
+    ax = new_axes(ax, rows=len(items) + 1)
+    colour = group_colours(top_groups(table, "outlet", max_groups), colors)
+    for outlet in colour:
+        part = table[table["outlet"] == outlet].groupby("item")["first_position"].min()
+        ax.scatter(part.values, [items.index(i) for i in part.index], label=label(outlet),
+                   color=colour[outlet], **style)
+    ax.set_yticks(range(len(items)), [label(i).replace("_", " ") for i in items])
+    note_shown(ax, len(colour), table["outlet"].nunique(), "outlets")
+    ax.invert_yaxis()
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_title(f"Where each {item_type} first appears")
+    ax.set_xlabel("position of its first sentence (0 = start of the article, 1 = end)")
+    ax.set_ylabel(item_type)
+    legend_outside(ax, title="outlet")
+    return ax

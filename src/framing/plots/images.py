@@ -1,0 +1,192 @@
+"""A figure drawn into its PNG, SVG and PDF files at an exact size (`_write_images`): laid out to
+fit (`_sized`), labels cut and titles wrapped to the width, legends moved below a narrow figure,
+the caption drawn in or hidden, and everything put back afterwards."""
+from __future__ import annotations
+
+import textwrap
+import warnings
+
+import matplotlib
+
+from .style import (CAPTION_GID, LABEL_CHARS, LABEL_TWO_LINES, LEGEND_BELOW_WIDTH, NOTE_GID, _on_two_lines,
+                    _wrap, caption_of, distinct_labels)
+
+def _write_images(fig, paths: dict, *, width: float, height: float, dpi: int, with_caption: bool,
+                  salt: str) -> None:
+    """Draw `fig` at `width` × `height` inches into each file of `paths` (by format), atomically."""
+    from ..store import write_atomic
+
+    with _sized(fig, width, height, with_caption, dpi=dpi), matplotlib.rc_context({**_FILE_RC, "svg.hashsalt": salt}):
+        for fmt, path in paths.items():
+            write_atomic(path, lambda p, f=fmt: fig.savefig(p, format=f, dpi=dpi, metadata=_FILE_METADATA.get(f, {})))
+
+
+_FILE_RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "savefig.bbox": "standard"}  # text stays text
+_FILE_METADATA = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {}}
+
+
+def _titles(ax) -> list:
+    """The axes' three title texts (centre, left, right): the texts among its children that are not
+    in `ax.texts`."""
+    from matplotlib.text import Text
+
+    return [child for child in ax.get_children() if isinstance(child, Text) and child not in ax.texts]
+
+
+class _sized:
+    """Context: the figure at `width` × `height` inches, laid out to fit exactly (constrained
+    layout), legends below the plot when narrow, the caption drawn inside or hidden; everything is
+    put back on exit."""
+
+    def __init__(self, fig, width: float, height: float, with_caption: bool, dpi: float | None = None):
+        self.fig, self.width, self.height, self.with_caption = fig, width, height, with_caption
+        self.dpi = dpi
+
+    def __enter__(self):
+        fig = self.fig
+        self.size = tuple(fig.get_size_inches())
+        self.old_dpi = fig.get_dpi()
+        if self.dpi:  # texts are measured as the image draws them (hinting makes widths differ by dpi)
+            fig.set_dpi(self.dpi)
+        self.engine = fig.get_layout_engine()
+        self.captions = [(t, t.get_visible(), t.get_position(), t.get_text(), t.get_va())
+                         for t in fig.texts if t.get_gid() == CAPTION_GID]
+        fig.set_size_inches(self.width, self.height)
+        fig.set_layout_engine("constrained")
+        self.added = []
+        self.hidden = []
+        self.formatters = []
+        self.texts = []
+        self.title_transforms = {}
+        if self.width < LEGEND_BELOW_WIDTH:
+            self._legends_below()
+        self._shorter_labels()
+        self._caption()
+        return fig
+
+    def _chars(self, size: float, share: float = 1.0) -> int:
+        """How many characters of `size` points fit in `share` of the figure's width."""
+        return max(12, int(self.width * 72 * share / (size * 0.6)))
+
+    def _shorter_labels(self):
+        """Category labels cut to what fits beside the plot (about 40% of the figure's width); titles
+        and axis labels wrapped onto lines that fit."""
+        from matplotlib.ticker import FixedFormatter, FixedLocator
+
+        limit = min(LABEL_CHARS, self._chars(8.5, 0.4))
+        for ax in self.fig.axes:
+            if not isinstance(ax.yaxis.get_major_locator(), FixedLocator):
+                continue
+            texts = [t.get_text() for t in ax.yaxis.get_majorticklabels()]
+            if any(len(line) > limit for text in texts for line in text.split("\n")):
+                self.formatters.append((ax.yaxis, ax.yaxis.get_major_formatter()))
+                if self.height * 72 * 0.6 / len(texts) >= LABEL_TWO_LINES:  # rows tall enough for two lines
+                    texts = [_on_two_lines(text, limit) for text in texts]
+                cut = distinct_labels(texts, limit)  # each line of a label cut alone, none made alike
+                ax.yaxis.set_major_formatter(FixedFormatter(cut))
+        originals = {}
+        for _ in range(4):  # wrapping one text moves the axes, which may leave another sticking out
+            if not self._wrap_what_sticks_out(originals):
+                break
+        self.texts.extend(originals.items())
+
+    def _wrap_what_sticks_out(self, originals: dict) -> bool:
+        """Lay the figure out, then wrap each title and note (`NOTE_GID`) that runs past the
+        figure's edge, and each x-axis label wider than the room from the axes' left edge to the
+        figure's, onto lines that fit; `originals` keeps each text's first content. Returns
+        whether any text was wrapped."""
+        with warnings.catch_warnings():  # before its texts are wrapped a narrow figure may have
+            warnings.filterwarnings("ignore", "constrained_layout not applied", UserWarning)  # no room yet
+            self.fig.draw_without_rendering()  # lay out to measure what sticks out
+        right = self.fig.bbox.x1
+        wrapped = False
+        for ax in self.fig.axes:
+            box = ax.get_window_extent()
+            notes = [t for t in ax.texts if t.get_gid() == NOTE_GID]
+            for text in (ax.xaxis.label, *_titles(ax), *notes):
+                extent = text.get_window_extent()
+                # an x-axis label, centred under the axes, gets most of the room the axes can grow
+                # into (from their left edge to the figure's), else constrained layout narrows the
+                # plot to make room for the label
+                room = 0.97 * (right - extent.x0) if text is not ax.xaxis.label else 0.9 * (right - box.x0)
+                content = originals.get(text, text.get_text())
+                lines = text.get_text().split("\n")
+                if content and extent.width > room > 0:
+                    chars = max(12, int(max(map(len, lines)) * room / extent.width * 0.92))
+                    originals.setdefault(text, content)
+                    text.set_text("\n".join(textwrap.wrap(content, chars, break_on_hyphens=False)))
+                    wrapped = True
+            self._title_above(ax, notes)
+        return wrapped
+
+    def _title_above(self, ax, notes: list) -> None:
+        """Raise the axes' titles above the notes (`NOTE_GID`) drawn on top of the plot, however
+        many lines they were wrapped onto: each title is moved up by the notes' height when that is
+        more than the title's own pad (the axes' `titleOffsetTrans`, which is left as it is)."""
+        if not notes:
+            return
+        from matplotlib.transforms import ScaledTranslation
+
+        height = max((t.get_text().count("\n") + 1) * t.get_fontsize() * 1.3 + 3 for t in notes)
+        pad = ax.titleOffsetTrans.get_matrix()[1, 2] * 72 / ax.figure.dpi  # points
+        raised = ax.transAxes + ScaledTranslation(0, height / 72, ax.figure.dpi_scale_trans)
+        for title in _titles(ax):
+            original = self.title_transforms.setdefault(title, title.get_transform())
+            title.set_transform(raised if height > pad else original)
+
+    def _legends_below(self):
+        for ax in self.fig.axes:
+            legend = ax.get_legend()
+            if legend is None or not legend.get_visible() or legend.get_bbox_to_anchor().x0 <= \
+                    ax.get_window_extent().x1:
+                continue  # legends inside the axes stay where the plot put them
+            limit = self._chars(7.5, 0.45)
+            handles = legend.legend_handles
+            labels = distinct_labels([t.get_text() for t in legend.get_texts()], limit)
+            title = legend.get_title().get_text()
+            column = max(len(text) for text in labels) * 7.5 * 0.6 + 28  # points: text and marker
+            columns = max(1, min(len(labels), int(self.width * 72 * 0.95 // column)))
+            below = self.fig.legend(handles, labels, loc="outside lower center", ncols=columns,
+                                    fontsize=7.5, title=title or None, title_fontsize=8,
+                                    frameon=legend.get_frame_on())  # as drawn (`framing figure` redraws outside the style)
+            legend.set_visible(False)
+            self.hidden.append(legend)
+            self.added.append(below)
+
+    def _caption(self):
+        rect_bottom = 0.0
+        for text, *_ in self.captions:
+            if not self.with_caption:
+                text.set_visible(False)
+                continue
+            wrapped = _wrap(caption_of(self.fig) or "", self.width)
+            lines = wrapped.count("\n") + 1
+            rect_bottom = min(0.45, (lines * 8 * 1.25 + 6) / 72 / self.height)
+            text.set_text(wrapped)
+            text.set_position((0.01, rect_bottom - 0.005))
+            text.set_va("top")
+            text.set_visible(True)
+        if rect_bottom:
+            self.fig.get_layout_engine().set(rect=(0, rect_bottom, 1, 1 - rect_bottom))
+
+    def __exit__(self, *exc):
+        fig = self.fig
+        for axis, formatter in self.formatters:
+            axis.set_major_formatter(formatter)
+        for text, content in self.texts:
+            text.set_text(content)
+        for title, transform in self.title_transforms.items():
+            title.set_transform(transform)
+        for legend in self.added:
+            legend.remove()
+        for legend in self.hidden:
+            legend.set_visible(True)
+        for text, visible, position, content, va in self.captions:
+            text.set_visible(visible)
+            text.set_position(position)
+            text.set_text(content)
+            text.set_va(va)
+        fig.set_layout_engine(self.engine if self.engine is not None else "none")
+        fig.set_dpi(self.old_dpi)
+        fig.set_size_inches(*self.size)
+        return False

@@ -1,0 +1,293 @@
+"""The only functions that write charts and their tables: where they go (`report_folder`),
+`save_figure` (files, JSON record, plotted table), `save_table`, and `export_figure`, which
+redraws a saved chart from its record at another size."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from ..store import SCRATCH
+from .background import _BACKGROUND, _finish_writing, _in_background
+from .images import _write_images
+from .style import (FIGURE_DPI, FIGURE_FORMATS, FIGURE_WIDTH, PAGE_HEIGHT, _style, add_caption, caption_of,
+                    corpus_name)
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str) -> str:
+    """A file-safe name: lower case, words joined by underscores."""
+    return _SLUG.sub("_", str(name).lower()).strip("_") or "figure"
+
+
+# ── where outputs go ─────────────────────────────────────────────────────────────────────────────
+
+def report_folder(*, out: str | Path | None = None, corpus: str | Path | None = None) -> Path:
+    """Where a notebook's figures and tables go: `out` when given, else the corpus's scratch
+    folder `reports/_scratch/<corpus>/`.
+
+    The report folder `reports/<corpus>/` is written only by `framing report` (which passes its
+    own `out`), so exploring a notebook by hand never changes the report; an `out` naming a
+    report folder is refused."""
+    from ..config import reports_dir
+
+    if out is not None:
+        folder = Path(out)
+        reports = reports_dir().resolve()
+        resolved = folder.resolve()
+        if resolved.parent == reports and not resolved.name.startswith((".", SCRATCH)):
+            raise ValueError(f"{folder} is the report of corpus {resolved.name!r}, written only by "
+                             f"`framing report {resolved.name}`; leave out=None to write to "
+                             f"{reports / SCRATCH / resolved.name}, or give another folder")
+        return folder
+    if corpus is None:
+        raise ValueError("give out= (a folder) or corpus= (to write under reports/_scratch/<corpus>/)")
+    return reports_dir() / SCRATCH / corpus_name(corpus)
+
+
+# ── saving and re-exporting: the only functions that write charts and their tables ─────────────────
+
+def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | Path | None = None,
+                params: dict | None = None, caption: str | bool | None = None,
+                width: float | None = None, height: float | None = None, dpi: int = FIGURE_DPI,
+                formats=FIGURE_FORMATS, overwrite: bool = False) -> dict[str, Path]:
+    """Write a figure under `<out>/figures/<name>.*` in each of `formats` (PNG, SVG, PDF), plus
+    `<name>.json` recording its name, caption, parameters, corpus, size, the framing and matplotlib
+    versions and the SHA-256 of the corpus's sentences table (the input the chart came from). A
+    chart drawn by a `plot_*` function also gets `<name>.data.parquet` (the table it plotted) and
+    the function's name and arguments in the record, so `export_figure` can redraw it at any size.
+
+    `out` defaults to the scratch folder `reports/_scratch/<corpus>/` (see `report_folder`).
+    Files are `width` × `height` inches exactly (default `FIGURE_WIDTH` wide, which fits a
+    one-column page, and the figure's own height, at most `PAGE_HEIGHT`); a figure narrower than
+    `LEGEND_BELOW_WIDTH` gets its legends below the plot. Fonts are embedded in the PDF (TrueType,
+    `pdf.fonttype` 42) and SVG text stays text. `dpi` applies to the PNG.
+
+    `caption`: a string sets the figure's caption (as `add_caption`); True draws the caption in
+    the files; otherwise (default) the files carry no caption, and the caption is in the JSON
+    record and the report's index.html. Files are written to temporary names and renamed into
+    place. Returns the written paths by format (and `json`, `data`). The figure stays as it was.
+    With `save_in_background()` on (as in `framing report`'s kernel), the PNG, SVG and PDF are
+    still being written when this returns; `finish_saving()` waits for them.
+
+    Only framing's own files are replaced: a file of one of these names that framing did not write
+    into that folder, or that was changed since (an edited chart, a user's file of that name),
+    stops the save with `store.OutputExists` naming it, and nothing is written; `overwrite=True`
+    replaces it anyway. What was written is recorded in the folder's list
+    (`<out>/.framing-files.json`, `store.record_files`)."""
+    from ..store import check_replaceable, new_folder, record_files, write_atomic
+
+    root = new_folder(report_folder(out=out, corpus=corpus))
+    folder = root / "figures"
+    folder.mkdir(exist_ok=True)
+    stem = slug(name)
+    formats = [fmt.lower().lstrip(".") for fmt in formats]
+    paths = {fmt: folder / f"{stem}.{fmt}" for fmt in formats}
+    drawn = getattr(fig, "_framing_plot", None)
+    targets = [*paths.values(), folder / f"{stem}.json"]
+    if drawn is not None:
+        targets += [folder / f"{stem}.data.parquet"] + [
+            folder / f"{stem}.{slug(arg)}.parquet" for arg, value in drawn["arguments"].items()
+            if isinstance(value, pd.DataFrame)]
+    _finish_writing(targets)  # an earlier save of the same name, still being written, is framing's
+    check_replaceable(root, targets, overwrite=overwrite, force=OVERWRITE_HINT)
+    if isinstance(caption, str):
+        add_caption(fig, caption)
+    width = float(width or FIGURE_WIDTH)
+    height = float(min(height or fig.get_figheight(), PAGE_HEIGHT))
+    draw = functools.partial(_write_images, fig, dict(paths), width=width, height=height, dpi=dpi,
+                             with_caption=caption is True, salt=stem)
+    if _BACKGROUND["on"]:
+        _in_background(draw, name=stem, root=root.absolute(), files=[p.absolute() for p in paths.values()])
+    else:
+        draw()
+    record = figure_record(fig, stem, corpus=corpus, params=params, files=paths,
+                           size={"width": width, "height": height, "dpi": dpi})
+    if drawn is not None:
+        record["plot"] = _save_plot_call(drawn, folder, stem, paths) | _axes_texts(fig)
+    text = json.dumps(record, indent=2, sort_keys=True, default=str, ensure_ascii=False) + "\n"
+    paths["json"] = write_atomic(folder / f"{stem}.json", lambda p: p.write_text(text, encoding="utf-8"))
+    written = [path for fmt, path in paths.items() if not (_BACKGROUND["on"] and fmt in formats)]
+    written += [folder / name for name in record.get("plot", {}).get("table_arguments", {}).values()]
+    record_files(root, written)
+    return paths
+
+
+# How to replace a file that is not framing's own (`store.check_replaceable`), in a function's words
+# and the command's.
+OVERWRITE_HINT = "--overwrite (`framing figure`) or overwrite=True (save_figure, export_figure)"
+
+
+def _save_plot_call(drawn: dict, folder: Path, stem: str, paths: dict) -> dict:
+    """Write what redraws a chart: its table as `<stem>.data.parquet`, each table argument (e.g.
+    `articles=`) as `<stem>.<argument>.parquet`; returns the record's `plot` part (function,
+    plain arguments, the file of each table). Arguments that are neither tables nor JSON values
+    make the chart one that cannot be redrawn (`function` None)."""
+    from ..store import write_atomic
+
+    tables = {name: value for name, value in drawn["arguments"].items() if isinstance(value, pd.DataFrame)}
+    plain = {name: value for name, value in drawn["arguments"].items() if name not in tables}
+    try:
+        json.dumps(plain, allow_nan=True)
+    except (TypeError, ValueError):
+        return {"function": None, "why": "an argument is neither a table nor a plain value"}
+    paths["data"] = write_atomic(folder / f"{stem}.data.parquet",
+                                  lambda p: drawn["table"].to_parquet(p, index=False))
+    files = {name: write_atomic(folder / f"{stem}.{slug(name)}.parquet",
+                                 lambda p, t=table: t.to_parquet(p, index=False)).name
+             for name, table in tables.items()}
+    return {"function": drawn["function"], "arguments": plain, "data": paths["data"].name,
+            "table_arguments": files}
+
+
+def figure_record(fig, stem: str, *, corpus, params, files: dict, size: dict) -> dict:
+    """What `save_figure` writes to `<name>.json` (without the redraw part)."""
+    from .. import __version__
+
+    return {
+        "name": stem,
+        "caption": caption_of(fig),
+        "corpus": corpus_name(corpus),
+        "parameters": params or {},
+        "files": {fmt: path.name for fmt, path in files.items()},
+        "size_inches": size,
+        "framing_version": __version__,
+        "matplotlib_version": matplotlib.__version__,
+        "input_sha256": input_hash(corpus),
+    }
+
+
+def _axes_texts(fig) -> dict:
+    """The title and axis labels as they are now (a notebook may have changed the plot's own)."""
+    ax = fig.axes[0] if fig.axes else None
+    if ax is None:
+        return {}
+    titles = {loc: ax.get_title(loc=loc) for loc in ("left", "center", "right") if ax.get_title(loc=loc)}
+    return {"titles": titles, "xlabel": ax.get_xlabel(), "ylabel": ax.get_ylabel()}
+
+
+def find_figure(name: str, *, corpus: str | Path | None = None) -> Path:
+    """The JSON record of a saved figure: `name` itself when it is a `.json` file, else
+    `<name>.json` in the report of `corpus` (`reports/<corpus>/figures/`) or, failing that, its
+    scratch folder. Without `corpus`, the one report or scratch folder that has such a figure."""
+    from ..config import reports_dir
+
+    path = Path(name)
+    if path.suffix == ".json" and path.is_file():
+        return path
+    stem = slug(path.stem if path.suffix == ".json" else name)
+    reports = reports_dir()
+    if corpus is not None:
+        places = [reports / corpus_name(corpus), reports / SCRATCH / corpus_name(corpus)]
+    else:
+        places = sorted(p for p in reports.glob("*") if p.is_dir() and not p.name.startswith((".", SCRATCH)))
+        places += sorted(p for p in (reports / SCRATCH).glob("*") if p.is_dir())
+    found = [p / "figures" / f"{stem}.json" for p in places if (p / "figures" / f"{stem}.json").is_file()]
+    if corpus is not None and found:
+        return found[0]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise FileNotFoundError(f"no saved figure {stem!r} in {reports}: run `framing report` "
+                                "first, or give the path of the figure's .json file")
+    raise ValueError(f"several corpora have a figure {stem!r} ({', '.join(str(f) for f in found)}): "
+                     "name the corpus")
+
+
+def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Path | None = None,
+                  width: float | None = None, height: float | None = None, dpi: int = FIGURE_DPI,
+                  formats=("pdf",), caption: bool = False, overwrite: bool = False) -> dict[str, Path]:
+    """Redraw a saved figure from its JSON record and plotted table and write it at another size
+    or format, e.g. `export_figure("frame_prevalence_by_outlet", corpus="my-event", width=3.3)`.
+
+    `name`: a figure's name (found by `find_figure`) or the path of its `.json`. The files go to
+    `<out>/figures/` (default: the corpus's scratch folder, never the report itself), named
+    `<name>_<width>in.<format>` (e.g. `frames_3_3in.pdf`). Only figures drawn by a framing `plot_*` function can be redrawn;
+    the table is read from Parquet (no code is loaded from the record). An earlier export framing
+    wrote there and nobody changed is replaced; any other file of the same name stops the export
+    (`store.OutputExists`, naming it) unless `overwrite=True` (see `save_figure`). Returns the
+    written paths by format."""
+    source = find_figure(name, corpus=corpus)
+    record = json.loads(source.read_text(encoding="utf-8"))
+    drawn = record.get("plot")
+    function = _plot_function(str((drawn or {}).get("function")))
+    if not drawn or not str(drawn["function"]).startswith("plot_") or not callable(function):
+        raise ValueError(f"{source}: this figure was not drawn by a framing plot_* function, so it "
+                         "cannot be redrawn; export it from the notebook with save_figure(width=...)")
+    table = pd.read_parquet(source.parent / drawn["data"])
+    tables = {name: pd.read_parquet(source.parent / Path(file).name)
+              for name, file in drawn.get("table_arguments", {}).items()}
+    ax = function(table, **drawn.get("arguments", {}), **tables)
+    with plt.style.context(_style()):  # the titles as the house style draws them (bold, padded)
+        for loc in ("left", "center", "right"):
+            ax.set_title(str(drawn.get("titles", {}).get(loc, "")), loc=loc)
+        for part in ("xlabel", "ylabel"):
+            if drawn.get(part):
+                getattr(ax, f"set_{part}")(str(drawn[part]))
+    if record.get("caption"):
+        add_caption(ax, record["caption"])
+    width = float(width or record.get("size_inches", {}).get("width") or FIGURE_WIDTH)
+    corpus = corpus or record.get("corpus")
+    try:
+        return save_figure(ax.figure, f"{record['name']}_{width:g}in", corpus=corpus,
+                           out=out, params=record.get("parameters"), caption=caption is True,
+                           width=width, height=height, dpi=dpi, formats=formats, overwrite=overwrite)
+    finally:
+        plt.close(ax.figure)
+
+
+def _plot_function(name: str):
+    """The framing function a record names: a `plot_*` of `framing.plots.charts` or of
+    `framing.events` (`plot_within_events`); None for anything else."""
+    from .. import events
+    from . import charts
+
+    if not name.startswith("plot_"):
+        return None
+    return getattr(charts, name, None) or getattr(events, name, None)
+
+
+def save_table(table: pd.DataFrame, name: str, *, out: str | Path | None = None,
+               corpus: str | Path | None = None, overwrite: bool = False) -> Path:
+    """Write the table behind a chart to `<out>/tables/<name>.csv` (atomically) and return the path.
+    `out` defaults to the scratch folder `reports/_scratch/<corpus>/` (see `report_folder`).
+    Text cells are made safe for spreadsheets (`framing.store.save_csv`). As `save_figure`, it
+    replaces only framing's own unchanged file of that name, unless `overwrite=True`."""
+    from ..store import check_replaceable, new_folder, record_files, save_csv
+
+    root = new_folder(report_folder(out=out, corpus=corpus))
+    path = root / "tables" / f"{slug(name)}.csv"
+    check_replaceable(root, [path], overwrite=overwrite, force="overwrite=True")
+    save_csv(table, path)
+    record_files(root, [path])
+    return path
+
+
+def input_hash(corpus: str | Path | None) -> str | None:
+    """SHA-256 of a corpus's processed sentences table (all its part files, in order), or None when
+    the corpus is not given or not built."""
+    if corpus is None:
+        return None
+    from ..store import corpus_dir, table_files
+
+    files = table_files(corpus_dir(corpus), "sentences")  # (only framing's parts, never a user's file there)
+    if not files:
+        return None
+    return _hash_files(tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files))
+
+
+@functools.lru_cache(maxsize=32)
+def _hash_files(files: tuple) -> str:
+    digest = hashlib.sha256()
+    for name, _, _ in files:
+        with open(name, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,335 @@
+"""The look every chart shares: the house style (`framing/style/framing.mplstyle` plus fallback
+fonts), sizes, colours (`PALETTE` for outlets, `SEMANTIC` greys for other categories), labels cut
+to fit (`label`, `distinct_labels`) and captions (`add_caption`, `corpus_caption`)."""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import textwrap
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from ..stats import comparable, describe_left_out, left_out
+from ..store import counted
+
+STYLE = Path(__file__).parents[1] / "style" / "framing.mplstyle"
+FIGURE_FORMATS = ("png", "svg", "pdf")
+FIGURE_DPI = 200
+FIGURE_WIDTH = 4.7  # inches: saved figures fit a one-column page (LaTeX's 345 pt text width)
+LEGEND_BELOW_WIDTH = 5.5  # inches: narrower figures get their legend below the plot
+PAGE_HEIGHT = 9.0  # inches: no chart is taller than an A4 or letter page's text block
+LABEL_CHARS = 40  # longest label drawn; longer ones are cut with an ellipsis
+CAPTION_GID = "framing-caption"  # marks the caption text on a figure
+NOTE_GID = "framing-note"  # marks a note drawn on the axes (wrapped to fit when saved)
+MUTED = "#9a9a9a"  # for dropped / secondary things
+# Outlet colours: Okabe & Ito (2008) first (distinguishable with colour-blindness), then further
+# colours of distinct hue and lightness, so that up to 24 outlets of one chart never share one.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+           "#8C564B", "#9467BD", "#17BECF", "#BCBD22", "#800000", "#FF9DA7", "#2CA02C", "#AEC7E8",
+           "#FFBB78", "#98DF8A", "#C5B0D5", "#C49C94", "#004D40", "#DBDB8D", "#6A3D9A", "#A6761D")
+# Colours of categories that are not outlets: greys and slates, none of them in PALETTE.
+SEMANTIC = {"ink": "#4A5A6A",        # the one colour of a chart with a single series
+            "neutral": "#B7C0C9", "evaluative": "#36414C",
+            "more": "#36414C", "less": "#B7C0C9",
+            "shared": "#36414C", "alone": "#36414C",
+            "kept": "#4A5A6A", "removed": "#C9CED3"}
+# Fonts tried, in order, for characters the main font lacks (CJK, emoji, symbols); those installed
+# are used (the Makefile installs the Debian packages fonts-droid-fallback and fonts-symbola).
+FALLBACK_FONTS = ("Droid Sans Fallback", "Noto Sans CJK JP", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
+                  "Symbola", "Noto Emoji", "Noto Sans Symbols 2")
+
+_FALLBACK_FILE = re.compile(r"droidsansfallback|symbola|notosanscjk|wqy|notoemoji-|notosanssymbols2",
+                            re.I)
+
+
+# ── house style, labels and colours ─────────────────────────────────────────────────────────────
+
+@functools.lru_cache(maxsize=1)
+def _style() -> dict:
+    """The house style's settings, with the installed fallback fonts after the main font."""
+    style = dict(matplotlib.rc_params_from_file(STYLE, use_default_template=False))
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    if not installed & set(FALLBACK_FONTS):  # installed after matplotlib cached its font list
+        for path in font_manager.findSystemFonts():
+            if _FALLBACK_FILE.search(Path(path).name):
+                font_manager.fontManager.addfont(path)
+        installed = {font.name for font in font_manager.fontManager.ttflist}
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # "no bold Symbola" is no news
+    # matplotlib falls back glyph by glyph only through the named families of `font.family`
+    style["font.family"] = list(style["font.sans-serif"][:1]) + \
+        [name for name in FALLBACK_FONTS if name in installed] + ["sans-serif"]
+    return style
+
+
+def use_style() -> None:
+    """Use the house style for every chart from now on (call once at the top of a notebook)."""
+    plt.style.use(_style())
+
+
+def house_style(plot):
+    """Decorator: draw the wrapped `plot_*` function inside the house style, and remember the call
+    on a figure it made itself, so that `save_figure` can record what redraws it."""
+    @functools.wraps(plot)
+    def wrapper(*args, **kwargs):
+        with plt.style.context(_style()):
+            ax = plot(*args, **kwargs)
+            interactive = matplotlib.is_interactive()
+        if interactive and not matplotlib.is_interactive():
+            # the first figure of a notebook loads its backend, which turns interactive mode on so
+            # that every chart is shown under its cell; leaving the style must not turn it off again
+            matplotlib.interactive(True)
+        if kwargs.get("ax") is None and len(args) == 1 and isinstance(args[0], pd.DataFrame):
+            ax.figure._framing_plot = {"function": plot.__name__, "table": args[0],
+                                       "arguments": {k: v for k, v in kwargs.items() if k != "ax"}}
+        return ax
+    return wrapper
+
+
+def new_axes(ax=None, *, rows: int | None = None, width: float = 6.4):
+    """`ax` itself, or a new Axes on a new figure. `rows` (bars or lines of labels) makes the figure
+    tall enough to read each one, and never taller than a page (`PAGE_HEIGHT`)."""
+    if ax is not None:
+        return ax
+    height = 3.6 if rows is None else min(PAGE_HEIGHT, max(2.2, 0.9 + 0.2 * rows))
+    _, ax = plt.subplots(figsize=(width, height))
+    return ax
+
+
+def label(value, limit: int = LABEL_CHARS) -> str:
+    """Text from the data as a chart shows it: on one line, cut to `limit` characters with an
+    ellipsis. Charts draw it literally (the house style turns mathtext off).
+
+    >>> label("A very long outlet name " * 3, limit=20)
+    'A very long outlet…'
+    >>> label("Islamic Voice News (1 article)", limit=26)
+    'Islamic Voice… (1 article)'
+    >>> label("Islamic Voice News (1 article)", limit=18)
+    'Islamic Voi… (n=1)'
+    """
+    text = " ".join(str(value).split())
+    if len(text) <= limit:
+        return text
+    name, suffixes = _name_and_counts(text)  # "Outlet (16 articles)": cut the name, keep the count
+    for suffix in suffixes if name != text else ():  # in a narrow chart the count is kept short
+        if len(suffix) <= limit - MIN_NAME_CHARS:
+            return label(name, limit - len(suffix)) + suffix
+    return text[: limit - 1].rstrip() + "…"
+
+
+def _name_and_counts(text: str) -> tuple[str, tuple[str, ...]]:
+    """A label's name and the ways to write its count, longest first: ("Outlet", (" (16 articles)",
+    " (n=16)")); (text, ("",)) when it ends in no count."""
+    count = _COUNT_SUFFIX.search(text)
+    if not count:
+        return text, ("",)
+    return text[: count.start()], (count[0], f" (n={re.sub(r'[^0-9,]', '', count[0])})")
+
+
+MIN_NAME_CHARS = 8  # of a name cut to keep its count ("CNN (On… (16 articles)"), ellipsis included
+_COUNT_SUFFIX = re.compile(r" \(\d[\d,]* [a-z]+\)$")
+_ANY_COUNT = re.compile(r" \((?:\d[\d,]* [a-z]+|n=[\d,]+)\)$")  # "(16 articles)" or, cut short, "(n=16)"
+
+
+def _cut_middle(value, limit: int = LABEL_CHARS) -> str:
+    """Text cut to `limit` characters in the middle rather than at the end, keeping its last words
+    (and its count, shortened to "(n=2)" where the whole one leaves no room) whole, for names that
+    differ only at the end. Where no end of whole words fits beside five characters of the head, the
+    head is cut to four and only the last word kept, a little over `limit` rather than the whole text.
+
+    >>> _cut_middle("Wall Street Journal (Opinion) (2 events)", limit=26)
+    'Wall…(Opinion) (2 events)'
+    >>> _cut_middle("Wall Street Journal (News) (6 events)", limit=26)
+    'Wall Str…(News) (6 events)'
+    >>> _cut_middle("Washington Times (5 articles)", limit=18)
+    'Washin…Times (n=5)'
+    >>> _cut_middle("Wall Street Journal (Opinion) (2 articles)", limit=18)
+    'Wall…(Opinion) (n=2)'
+    """
+    text = " ".join(str(value).split())
+    if len(text) <= limit:
+        return text
+    name, suffixes = _name_and_counts(text)
+    words = [i + 1 for i, char in enumerate(name) if char == " "]  # where each word after the first starts
+    for suffix in suffixes:
+        room = limit - len(suffix) - 1  # the ellipsis takes one
+        starts = [i for i in words if len(name) - i <= room - 5]  # the end kept leaves the head 5 characters
+        if starts:
+            tail = name[starts[0]:]
+            return name[: room - len(tail)].rstrip() + "…" + tail + suffix
+    if not words:
+        return text
+    return name[:4].rstrip() + "…" + name[words[-1]:] + suffixes[-1]
+
+
+LABEL_TWO_LINES = 26  # points of height per row of a chart in which a category label may take two lines
+
+
+def _on_two_lines(text: str, limit: int) -> str:
+    """A label longer than `limit` on two lines, where the chart's rows have the height: its count
+    on the second ("Islamic Voice News\n(1 article)"), or its words wrapped onto two lines. A
+    label of several lines already is left as it is; either line may still be cut.
+
+    >>> _on_two_lines("Islamic Voice News (1 article)", 18)
+    'Islamic Voice News\n(1 article)'
+    """
+    if "\n" in text or len(text) <= limit:
+        return text
+    name, suffixes = _name_and_counts(" ".join(text.split()))
+    if suffixes[0]:
+        return name + "\n" + suffixes[0].strip()
+    lines = textwrap.wrap(name, limit, break_on_hyphens=False)
+    return lines[0] + "\n" + " ".join(lines[1:]) if len(lines) > 1 else name
+
+
+def distinct_labels(texts, limit: int = LABEL_CHARS) -> list[str]:
+    """`label` of each text (each line of it cut alone), except that different texts never end up
+    as one label: where the end-cut makes two alike ("Wall Street… (2 events)" for the Journal's
+    News and Opinion desks) they are cut in the middle instead, keeping the ends that tell them
+    apart, and shown whole when even that does not.
+
+    >>> distinct_labels(["Wall Street Journal (News) (6 events)", "Wall Street Journal (Opinion) (2 events)",
+    ...                  "Axios (15 events)"], 26)
+    ['Wall Str…(News) (6 events)', 'Wall…(Opinion) (2 events)', 'Axios (15 events)']
+    """
+    texts = [str(text) for text in texts]
+
+    def cut(how):
+        return ["\n".join(how(line, limit) for line in text.split("\n")) for text in texts]
+
+    def name(text):  # a label without its count: "(2 events)" apart, two cut names may be alike
+        return "\n".join(_ANY_COUNT.sub("", " ".join(line.split())) for line in text.split("\n"))
+
+    def alike(shown):  # a label that could stand for another text too ("…" standing for any run)
+        names = {name(text) for text in texts}
+        fits = [re.compile(".*".join(map(re.escape, name(short).split("…"))), re.S) for short in shown]
+        return [any(other != name(text) and fit.fullmatch(other) for other in names)
+                for text, fit in zip(texts, fits)]
+
+    shown = cut(label)
+    clashes = alike(shown)
+    if not any(clashes):
+        return shown
+    shown = [m if clash else s for s, m, clash in zip(shown, cut(_cut_middle), clashes)]
+    return [text if clash else s for text, s, clash in zip(texts, shown, alike(shown))]
+
+
+def outlet_colours(table: pd.DataFrame, by: str = "outlet") -> dict:
+    """One colour per group of the corpus (e.g. every outlet of the sentences table). The groups
+    with most rows get the first colours of `PALETTE` (ties in name order). Pass it as `colors=` to
+    every chart by outlet so an outlet keeps its colour from chart to chart, even where some
+    outlets are missing. A corpus of more outlets than colours repeats them, but no chart shows
+    two groups in one colour (`group_colours` gives the later one a free colour)."""
+    sizes = table[by].dropna().value_counts()
+    ordered = sorted(sizes.index, key=lambda group: (-int(sizes[group]), str(group)))
+    return {group: PALETTE[number % len(PALETTE)] for number, group in enumerate(ordered)}
+
+
+def group_colours(groups, colors: dict | None = None) -> dict:
+    """A distinct colour for each of `groups`, in name order: the one `colors` gives a group unless
+    an earlier group already has it, otherwise the first colour of `PALETTE` still free (grey once
+    all are taken)."""
+    ordered = sorted(groups, key=str)
+    given = colors or {}
+    chosen: dict = {}
+    for group in ordered:
+        if group in given and given[group] not in chosen.values():
+            chosen[group] = given[group]
+    free = iter([c for c in PALETTE if c not in chosen.values()])
+    return {group: chosen[group] if group in chosen else next(free, MUTED) for group in ordered}
+
+
+def top_groups(table: pd.DataFrame, by: str, limit: int, *, weight: str | None = None) -> list:
+    """The `limit` largest groups of `table` (most rows, or largest sum of `weight`), in name order,
+    as the charts draw groups."""
+    sizes = table.groupby(by).size() if weight is None else table.groupby(by)[weight].sum()
+    order = sorted(sizes.index, key=lambda group: (-float(sizes[group]), str(group)))
+    return sorted(order[:limit], key=str)
+
+
+def note_shown(ax, shown: int, total: int, noun: str, *, which: str = "the largest") -> None:
+    """Remember on the chart that it shows `shown` of `total` groups (`noun`, plural), `which` ones
+    ("the largest"); the caption (`add_caption`) then says so. Nothing is noted when all are shown."""
+    ax._framing_shown = (f"{shown:,} of {total:,} {noun} shown ({which})."
+                         if 0 < shown < total else None)
+
+
+# ── captions ────────────────────────────────────────────────────────────────────────────────────
+
+def add_caption(target, text: str):
+    """Put a caption under a figure (give the Figure or any of its Axes), followed by what the chart
+    leaves out ("6 of 46 outlets shown"). A second call replaces the first caption. Returns the
+    caption's Text artist.
+
+    The caption sits below the figure's bottom edge, where notebook output shows it (it crops to
+    everything drawn). Saved files leave it out unless `save_figure(..., caption=True)`."""
+    fig = target.figure if hasattr(target, "figure") and target.figure is not None else target
+    for old in [t for t in fig.texts if t.get_gid() == CAPTION_GID]:
+        old.remove()
+    notes = [ax._framing_shown for ax in fig.axes if getattr(ax, "_framing_shown", None)]
+    full = " ".join([" ".join(str(text).split())] + [n for n in notes if n not in str(text)])
+    return fig.text(0.0, -0.01, _wrap(full, fig.get_figwidth()), ha="left", va="top", fontsize=8,
+                    color="#444444", gid=CAPTION_GID, parse_math=False)
+
+
+def _wrap(text: str, width_inches: float) -> str:
+    """A caption's lines for a figure `width_inches` wide (8 pt text); a word longer than a line
+    is cut."""
+    width_chars = max(30, int(width_inches * 72 / (8 * 0.62)))
+    words = [label(word, width_chars) for word in text.split()]
+    return "\n".join(textwrap.wrap(" ".join(words), width=width_chars, break_on_hyphens=False))
+
+
+def legend_outside(ax, **kwargs):
+    """The legend to the right of the axes, where it cannot cover bars that run to the edge. Saved
+    figures narrower than `LEGEND_BELOW_WIDTH` get it below the plot instead."""
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, **kwargs)
+
+
+def caption_of(fig) -> str | None:
+    """The caption text of a figure (as written, unwrapped), or None."""
+    texts = [t.get_text() for t in fig.texts if t.get_gid() == CAPTION_GID]
+    return " ".join(texts[-1].split()) if texts else None
+
+
+def corpus_name(corpus: str | Path | None) -> str | None:
+    """A corpus's name from its name or its processed folder path (`.` and `..` resolved to the
+    folder they stand for)."""
+    return None if corpus is None else Path(str(corpus)).expanduser().resolve().name
+
+
+def corpus_caption(corpus: str | Path | None, **counts: int) -> str:
+    """The caption's standard part: corpus and sizes.
+
+    >>> corpus_caption("data/processed/ukraine", articles=2, sentences=52)
+    'Corpus: ukraine · n = 2 articles, 52 sentences.'
+    """
+    sizes = ", ".join(counted(n, name) for name, n in counts.items())
+    parts = [f"Corpus: {corpus_name(corpus)}" if corpus is not None else None,
+             f"n = {sizes}" if sizes else None]
+    return " · ".join(p for p in parts if p) + "."
+
+
+def comparison_caption(corpus: str | Path | None, table: pd.DataFrame, *, by: str = "outlet",
+                       event: str = "event", article: str = "article_id") -> str:
+    """`corpus_caption` of a comparison within events: n counts the events at least two groups
+    cover and their articles (the rows `stats.comparable` keeps, all that such a chart or test
+    rests on), then names what it leaves out. `table` has one row per article (or per article and
+    frame) with `by`, `event` and `article`.
+
+    >>> table = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["X", "Y", "X", "X"],
+    ...                       "event": ["e1", "e1", "e2", "e3"]})
+    >>> comparison_caption("c", table)
+    'Corpus: c · n = 1 event, 2 articles; 2 articles of 2 events covered by one outlet left out.'
+    """
+    keep = comparable(table[by], table[event] if event in table else None)
+    kept = table[keep]
+    shown = corpus_caption(corpus, events=kept[event].nunique(dropna=False) if event in table else 1,
+                           articles=kept[article].nunique())
+    gone = describe_left_out(left_out(table, keep, article=article, event=event), by=by)
+    return f"{shown[:-1]}; {gone}." if gone else shown
