@@ -265,7 +265,7 @@ def left_out(table: pd.DataFrame, keep, *, article: str = "article_id", event: s
 def describe_left_out(counts, *, by: str = "outlet") -> str:
     """`left_out`'s counts as words for a caption: "3 articles of 2 events covered by one outlet
     left out"; "" when nothing was left out."""
-    from .plots import counted
+    from .store import counted
 
     events = int(counts.get("n_events") or 0)
     if not events:
