@@ -30,7 +30,8 @@ actor (offices and bodies are right to be none; a person among them is a speaker
 row). With `--speakers`, for each corpus the share of person speakers (a person's name read in
 the named speaker) that join an actor of their event, and the speakers that do not, by category
 (`speaker_joins`). `--speed N` times `find_actors` on the five corpora (caches emptied before
-each pass, N passes, the median), and with `--baseline REV` also `actors.py` and `actors.toml` as
+each pass, N passes, the median), and with `--baseline REV` also the actors step (`actors.py`, or
+the package `actors/`) and `actors.toml` as
 they are at git revision REV, passes interleaved. On NewsMTSC (`../shared/data/newsmtsc-train`: sentences with annotated person mentions) it
 prints recall: the share of annotated mention spans covered by a person actor, over all annotated
 mentions (pronouns and descriptions included, which no name finder covers) and over those written as
@@ -325,14 +326,27 @@ def score_labels(actors: pd.DataFrame, labels: pd.DataFrame) -> dict:
 
 
 def baseline_find_actors(revision: str, folder: Path):
-    """`find_actors` of actors.py as it is at git `revision`, reading that revision's actors.toml
-    (both written into `folder`), loaded as a module of the framing package."""
-    def show(path):
-        return subprocess.run(["git", "show", f"{revision}:{path}"], cwd=ROOT, check=True, capture_output=True,
+    """`find_actors` of the actors step as it is at git `revision` (the module actors.py, or the
+    package actors/ it became), reading that revision's actors.toml (both written into `folder`),
+    loaded as a module of the framing package."""
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True,
                               text=True, timeout=120).stdout
-    (folder / "actors_baseline.py").write_text(show("src/framing/actors.py"), encoding="utf-8")
-    (folder / "actors_baseline.toml").write_text(show("src/framing/data/actors.toml"), encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("framing.actors_baseline", folder / "actors_baseline.py")
+
+    package = git("ls-tree", "--name-only", revision, "src/framing/actors/").split()
+    (folder / "actors_baseline.toml").write_text(git("show", f"{revision}:src/framing/data/actors.toml"),
+                                                 encoding="utf-8")
+    if package:
+        (folder / "actors_baseline").mkdir()
+        for path in package:
+            (folder / "actors_baseline" / Path(path).name).write_text(git("show", f"{revision}:{path}"),
+                                                                      encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("framing.actors_baseline",
+                                                      folder / "actors_baseline" / "__init__.py",
+                                                      submodule_search_locations=[str(folder / "actors_baseline")])
+    else:
+        (folder / "actors_baseline.py").write_text(git("show", f"{revision}:src/framing/actors.py"), encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("framing.actors_baseline", folder / "actors_baseline.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)

@@ -537,7 +537,7 @@ def _title_case(text: str) -> bool:
     stop word of `stopwords.toml` ("to", "of", "amid"...).
 
     framing has three such tests, each fitted to what its caller loses by a wrong answer, and they
-    disagree on short and mixed texts: `actors._is_title_case` counts only words of four letters
+    disagree on short and mixed texts: `actors.find._is_title_case` counts only words of four letters
     or more and the actors' own function words ("Pope Met Joe Biden" is not title case there, is
     here); `sources.spans._title_case` wants every word capitalised but 13 articles and prepositions, so
     one other lower-case word makes a sentence ("Biden Cancels Trip to Chicago amid Stalled

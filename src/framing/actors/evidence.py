@@ -1,0 +1,168 @@
+"""The evidence around the mentions of an actor (`[evidence]` of `actors.toml`; Mikheev, Moens &
+Grover 1999): what says person ("X said he", a title, a role) and what says organisation ("X
+shares", "X, which"), and the actors whose organisation evidence wins (`organisation_actors`)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..lexicons import load_data
+from .rules import DEFAULT_LEXICON, read_rules
+
+# ── evidence around mentions ────────────────────────────────────────────────────────────────────
+
+class Evidence(NamedTuple):
+    """Compiled patterns of the `[evidence]` section of `actors.toml`: read on the text after a
+    mention (`after`, from the end of the name, a possessive included) or before it (`before`)."""
+    person_after: tuple  # "X, who", "X said he", "X's wife"
+    role_after: re.Pattern  # "X, associate director of …": a role in apposition
+    role_before: frozenset  # "spokesman X", "the study's co-author, X": role nouns of one or two words
+    org_after: tuple  # "X Inc.", "X shares", "X's CEO", "X said it", "X and other firms"
+    which: re.Pattern  # "X, which": organisation evidence unless X follows a preposition ("contacts with X, which")
+    org_before: tuple  # "an economist at X", "co-founder of X"
+    place_before: tuple  # "the state of X", "University of North Carolina at X": read only after "of"/"at"
+    weak_after: tuple  # "X said in a statement", "X cut its forecasts"
+    weak_before: tuple  # "a spokesperson for X"
+    weak_untitled: tuple  # "the X" (before, after): a name after an article, no title between, not a modifier
+    plural_after: re.Pattern  # "X are": organisation evidence only when X opens no list
+    given_names: frozenset  # opening given names: person evidence once per actor
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
+    """The evidence patterns of `actors.toml` (or a user's file of the same layout) and the shipped
+    given names (`given_names.toml`, US Census 1990 first names)."""
+    data = load_data(lexicon).get("evidence", {})
+    alt = {key: _alternatives(data.get(key, ())) or "(?!)" for key in (
+        "person_pronouns", "reporting_verbs", "relatives", "company_forms", "market_nouns", "corporate_nouns",
+        "plural_verbs", "roles_at", "roles_of", "spokespeople", "term_markers", "data_nouns", "data_verbs",
+        "product_nouns", "person_roles", "place_nouns", "media_staff")}
+    i = re.IGNORECASE
+    possessive = r"(?:[’']s?)"
+    kinds = _alternatives(read_rules(lexicon).descriptors)  # "company", "firm", "network" …
+    campus = _alternatives(read_rules(lexicon).organisation_words)
+    said = rf"\s+(?:{alt['reporting_verbs']})\s+(?:that\s+)?"  # not ", said his": a speaker after the verb
+    between = r"(?:(?!(?:whose|which|that|who|its|their|and|or|said|says)\b)[\w’'.\-]+\s+){0,4}?"
+    return Evidence(
+        person_after=(re.compile(r",\s+who\b"), re.compile(rf"{said}(?:{alt['person_pronouns']})\b"),
+                      re.compile(rf"{possessive}\s+(?:{alt['relatives']})\b", i)),
+        role_after=re.compile(rf",\s+(?:(?:a|an|the)\s+)?{between}(?:{alt['person_roles']})(?:\s+(?:of|at|for|to|on)\b|[,.;:)])"),
+        role_before=frozenset(data.get("person_roles", ())),
+        org_after=(re.compile(rf",?\s+(?:{alt['company_forms']})(?![\w])"),
+                   re.compile(rf",?\s+and\s+other\s+(?:{kinds})s?\b", i),  # "Cyber Ninjas and other subcontractors"
+                   re.compile(rf",\s+(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){{0,4}}(?:{kinds})"
+                              rf"(?:[,.;:)]|\s+(?:that|which|whose|based|in|with|for)\b)", i),
+                   re.compile(rf"{possessive}?\s+(?:{alt['market_nouns']})\b", i),
+                   re.compile(rf"{possessive}\s+(?:{alt['corporate_nouns']})\b", i),
+                   re.compile(rf"\s+(?:{alt['product_nouns']})\b"),  # "Mozilla Web Developer documentation"
+                   re.compile(rf"\s+(?:{alt['media_staff']})\b"),  # "a Clean Technica reporter"
+                   re.compile(rf"{said}(?:it|its)\b"),
+                   re.compile(r"\s+vs?\.\s"),  # "Roe v. Wade": a party named in a case's title
+                   re.compile(r"\.?\s+\d")),  # "H. Res. 24", "Windows 11": a numbered thing
+
+        which=re.compile(r",\s+which\b"),
+        org_before=(re.compile(rf"\b(?:{alt['roles_at']})\s+at\s+(?:the\s+)?$", i),
+                    re.compile(rf"\b(?:{alt['term_markers']})\s+[“‘\"']?$", i),
+                    re.compile(r"\svs?\.\s+$"),
+                    re.compile(rf"\b(?:{alt['roles_of']})\s+of\s+(?:the\s+)?$", i),
+                    re.compile(rf"\b(?:{kinds})[’']?,\s+$", i),  # "his rocket company, Blue Origin"
+                    re.compile(rf"\b(?:{alt['data_nouns']})\s+(?:from|by)\s+(?:the\s+)?$", i),  # "data from Kaiser Permanente"
+                    re.compile(rf"\b(?:{alt['data_verbs']})\s+by\s+(?:the\s+)?$", i)),  # "economists surveyed by Dow Jones"
+        place_before=(re.compile(rf"\b(?:{alt['place_nouns']})\s+of\s+$"),  # "the state of Tamil Nadu"
+                      re.compile(rf"\b(?:{campus})(?:\s+of(?:\s+[A-Z][\w.]*)+)?\s+at\s+$")),  # "University of … at Chapel Hill"
+        weak_after=(re.compile(r",?\s+(?:said|says)\s+in\s+a\s+statement\b"),
+                    re.compile(r"\s+[a-z]+\s+(?:its|itself)\b")),
+        weak_before=(re.compile(rf"\b(?:{alt['spokespeople']})\s+for\s+(?:the\s+)?$", i),),
+        weak_untitled=(re.compile(r"\bthe\s+$", i),  # … and the name not a modifier ("the Biden administration")
+                       re.compile(r"(?:[’']s?)?(?:\s*(?:[,.;:)”\"!?]|$)|\s+(?:and|or|in|on|at|to|for|with|from|by|as"
+                                  r"|that|which|is|was|has|had|have|are|were|said|says)\b)")),
+        plural_after=re.compile(rf"\s+(?:{alt['plural_verbs']})\b"),
+        given_names=read_rules(lexicon).given_names - read_rules(lexicon).places)  # "America First" is no given name
+
+
+_OPENING_QUOTES = ("“", "‘", '"', "'")
+_CLOSING_QUOTE = re.compile(r"[,.!?]?[”’\"'](?!\w)")  # "a “Green Pass”", "‘America First’": a term, not a person
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|with|to|for|by|from|about|on|in|at|into|against|between)\s+(?:the\s+)?$")
+_IN_A_LIST = re.compile(r"(?:\band|\bor|,|&)\s*$")
+WEAK = 0.5  # a weak organisation cue counts half a strong one
+
+
+def mention_evidence(text: str, start: int, end: int, has_title: bool, evidence: Evidence) -> tuple[bool, float]:
+    """(person evidence, organisation evidence) around one mention of a name: `start` where the
+    mention starts (its title included), `end` where the name ends. See `[evidence]` in
+    `actors.toml`; a strong organisation cue counts 1, a weak one `WEAK`."""
+    after, before = text[end:end + 120], text[max(0, start - 60):start]
+    person = any(p.match(after) for p in evidence.person_after)
+    org = float(any(p.match(after) for p in evidence.org_after) or any(p.search(before) for p in evidence.org_before)
+                or (before.rstrip().endswith((" of", " at")) and any(p.search(before) for p in evidence.place_before))
+                or any(_is_brand(w) for w in text[start:end].split())
+                or (before.endswith(_OPENING_QUOTES) and _CLOSING_QUOTE.match(after) is not None)
+                or (bool(evidence.which.match(after)) and not _AFTER_PREPOSITION.search(before))
+                or (bool(evidence.plural_after.match(after)) and not _IN_A_LIST.search(before)))
+    if not org:
+        org = WEAK * (any(p.match(after) for p in evidence.weak_after)
+                      or any(p.search(before) for p in evidence.weak_before)
+                      or (not has_title and bool(evidence.weak_untitled[0].search(before))
+                          and bool(evidence.weak_untitled[1].match(after))))
+    return person, org
+
+
+def role_evidence(text: str, start: int, end: int, evidence: Evidence) -> bool:
+    """True when a noun for what one person does stands right before the mention ("EPA spokesman
+    J.P. Freire", "the study's co-author, Malte Jansen") or in apposition after it (", associate
+    policy director of Indivisible"): person evidence for a name (`person_roles` in `actors.toml`),
+    weighed against organisation evidence, but not enough to make a single word a person (a role
+    says nothing of which of two "Wright"s is meant)."""
+    if text.startswith(",", end) and evidence.role_after.match(text, end) is not None:
+        return True
+    before = text[max(0, start - 40):start]
+    if not before[-1:].isspace():
+        return False
+    words = before.rstrip().rstrip(",").split()
+    return bool(words) and (words[-1] in evidence.role_before or " ".join(words[-2:]) in evidence.role_before)
+
+
+_NAME_PREFIX = re.compile(r"(?:[A-Z][a-z]?|Mac|Van|Von|Fitz|Del)(?=[A-Z])")  # "McCarthy", "DeSantis", "MacKenzie"
+
+
+def _is_brand(word: str) -> bool:
+    """True for a word written as a brand, with a capital inside that no name prefix explains
+    ("JPMorgan", "MedPage", "BlackRock"; not "McConnell", "DeSantis", "LeBron", "MacArthur",
+    "Ma’Khia", "Ocasio-Cortez")."""
+    for part in re.split(r"[’'\-]", word):
+        inner = re.search(r"[a-z][A-Z]", part)
+        if inner and not _NAME_PREFIX.match(part[:inner.start() + 2]):
+            return True
+        if re.match(r"[A-Z]{2,}[a-z]", part):
+            return True
+    return False
+
+
+def organisation_actors(found: pd.DataFrame, evidence: Evidence, *, common_words=frozenset(),
+                        outlet_labels=frozenset()) -> set[str]:
+    """Actors whose organisation evidence outweighs their person evidence over the whole table
+    (ties are persons), and actors with no person evidence at all whose last word is in
+    `common_words` (words the collection writes more often in lower case than capitalised inside a
+    sentence: "Google Ads", "Civic Misinformation", "Great Plague"; Mikheev 1999). Needs `actor`,
+    `has_title`, `person_cue`, `org_cue` (and `role_cue`, when present): person evidence is a mention
+    with a title, a person cue or a role (`role_evidence`),
+    plus one for an actor of two words or more opening with a listed given name; organisation
+    evidence is the sum of `org_cue`. An actor that is one of `outlet_labels` (outlet labels written
+    as a person's name, `author_labels`) is an outlet unless it has person evidence."""
+    rows = found[found["actor"].notna()]
+    cues = rows["has_title"] | rows["person_cue"] | (rows["role_cue"] if "role_cue" in rows else False)
+    person = cues.groupby(rows["actor"]).sum()
+    org = rows["org_cue"].groupby(rows["actor"]).sum()
+    given = pd.Series({a: float(len(a.split()) > 1 and a.split()[0] in evidence.given_names) for a in person.index},
+                      dtype=float)
+    person = person.add(given, fill_value=0)
+    unlikely = {a for a, n in person.items() if not n and (a.split()[-1] in common_words or a in outlet_labels)}
+    return set(org.index[org > person]) | unlikely

@@ -1,0 +1,202 @@
+"""A table: `find_actors` reads the sentences table into one row per person mentioned (mentions
+of each text, the evidence around all mentions of an actor, names resolved), and `count_actors`
+counts them per outlet."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from ..config import CONTENT_KINDS
+from .english import english_common_words, headline_verbs
+from .evidence import mention_evidence, organisation_actors, read_evidence, role_evidence
+from .mentions import Mention, _organisations, _person_mentions, author_labels, outlet_names
+from .names import _core, resolve_names
+from .rules import ACTOR_COLUMNS, DEFAULT_LEXICON, LOWER_CASE_SHARE, Rules, read_rules
+
+# ── a table ─────────────────────────────────────────────────────────────────────────────────────
+
+def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=CONTENT_KINDS,
+                text_col: str = "text", outlets=None, lexicon: str | Path = DEFAULT_LEXICON) -> pd.DataFrame:
+    """One row per person mentioned, with one canonical name per person across outlets.
+
+    Needs `article_id`, `sentence_id`, `text_col`; keeps `outlet`; `within` (default `event`) names
+    the column whose values resolve surnames first (the whole table when absent). Only rows whose
+    `kind` is in `kinds` are read. `outlets` are names never taken for persons, beside the shipped
+    list of news organisations (default: the table's `outlet` labels).
+
+    Returns `ACTOR_COLUMNS`: `start`, `end` (offsets in the sentence), `mention` (as written, title
+    included: "Mr. Trump"), `name` (titles cut off: "Trump"), `actor` (canonical: "Donald Trump"),
+    `has_title`, `actors_version`. Single words that neither follow a title nor resolve to a full
+    name are left out: they are as often places or organisations as people. In a sentence written
+    in title case (a headline) capitals do not mark names, so its mentions are kept only for actors
+    also named in sentence-case text.
+    """
+    table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
+    if outlets is None:
+        outlets = table["outlet"].dropna().unique() if "outlet" in table else ()
+    rules, labels = read_rules(lexicon), outlet_names(outlets)
+    authors = author_labels(labels, rules)  # "Tucker Carlson": a person's name as well as an outlet's label
+    organisations = _organisations(tuple(label for label in labels if label not in authors), lexicon)
+    evidence = read_evidence(lexicon)
+    rows = []
+    events = table[within] if within and within in table else pd.Series("all", index=table.index)
+    outlet_col = table["outlet"] if "outlet" in table else pd.Series(None, index=table.index)
+    texts = table[text_col]
+    lower, upper = _case_counts(texts)
+    for article, outlet, event, sentence, text in zip(table["article_id"], outlet_col, events,
+                                                     table["sentence_id"], texts):
+        if not isinstance(text, str):
+            continue
+        title_case = _is_title_case(text)
+        for m in _person_mentions(text, rules, organisations):
+            in_headline = title_case
+            if not title_case:
+                if (m := _as_written_elsewhere(m, text, lower, upper, rules.given_names)) is None:
+                    continue
+                if (cut := _headline_words_cut(m, text, rules)) is None:
+                    continue
+                m, in_headline = cut
+            rows.append((article, outlet, event, sentence, m.start, m.end, text[m.start:m.end], m.name,
+                         m.has_title, in_headline, _CUT_OFF.match(text, m.end) is not None,
+                         *mention_evidence(text, m.start, m.end, m.has_title, evidence),
+                         role_evidence(text, m.start, m.end, evidence)))
+    found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "cut_off", "person_cue",
+                                                            "org_cue", "role_cue"])
+    found["event"] = found["event"].astype(str)
+    common = frozenset(w for w in found["name"].unique()
+                       if " " not in w and lower[w.lower()] > LOWER_CASE_SHARE * upper[w])
+    found["actor"] = resolve_names(found.assign(has_title=found["has_title"] | found["person_cue"]),
+                                   lexicon=lexicon, common_words=common)
+    confirmed = set(found.loc[~found["title_case"], "actor"].dropna())
+    found = found[found["actor"].notna() & (~found["title_case"] | found["actor"].isin(confirmed))]
+    common_last = frozenset(w for w in {a.split()[-1] for a in found["actor"].dropna().unique()}
+                            if lower[w.lower()] > upper[w] or w in english_common_words())
+    found = found[~found["actor"].isin(organisation_actors(found, evidence, common_words=common_last,
+                                                           outlet_labels=authors))]
+    found = found.reset_index(drop=True)
+    found["actors_version"] = read_rules(lexicon).version
+    for column in ("sentence_id", "start", "end"):
+        found[column] = found[column].astype("int64")
+    return found[ACTOR_COLUMNS]
+
+
+_CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)\s*$")  # an excerpt cut off right after the name ("… reporter Robert...")
+_WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
+_SENTENCE_OPENING = " \t\"“‘'([—–-•*"
+
+
+def _case_counts(texts) -> tuple[Counter, Counter]:
+    """(lower-case words, capitalised words) counted inside sentences of the collection: the first
+    word of a sentence and sentences in title case (headlines) are not counted, since there capitals
+    say nothing."""
+    lower, upper = Counter(), Counter()
+    for text in texts:
+        if not isinstance(text, str) or _is_title_case(text):
+            continue
+        words = _WORDS.findall(text)[1:]
+        lower.update(w for w in words if w[0].islower())
+        upper.update(w for w in words if w[0].isupper())
+    return lower, upper
+
+
+def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter,
+                          given_names=frozenset()) -> Mention | None:
+    """The mention checked against how the collection writes its words (Mikheev 1999/2002: a
+    capitalised word is a common word when the same texts write it in lower case and never
+    capitalised inside a sentence). A common word opening the sentence is cut off ("Gymnasts Simone
+    Biles", "Drugmaker Merck"), and so is a word English writes in lower case
+    (`english_common_words`) that is no listed given name ("Stop Biden’s …"); a name without a
+    title made only of words the collection writes more often in lower case than capitalised is no
+    person ("Product Manager", "Big Tech"), and nor is such a word alone after a title when English
+    also writes it in lower case ("Conservatives Need …", "Major Democratic Donors")."""
+    words = m.name.split()
+    first = words[0]
+    if (not text[:m.start].strip(_SENTENCE_OPENING) and text.startswith(first, m.start)
+            and (not upper[first] and lower[first.lower()]
+                 or len(words) > 1 and first in english_common_words() and first not in given_names)):
+        words = words[1:]
+        if not words:
+            return None
+        start = text.index(words[0], m.start + len(first))
+        m = Mention(start, m.end, " ".join(words), m.has_title)
+    if not m.has_title and all(lower[w.lower()] > upper[w] for w in words):
+        return None
+    if (m.has_title and len(words) == 1 and words[0] in english_common_words() and words[0] not in given_names
+            and lower[words[0].lower()] > upper[words[0]]):
+        return None  # "Conservatives Need …", "Major Democratic Donors": a common word after a title
+    return m
+
+
+def _headline_words_cut(m: Mention, text: str, rules: Rules) -> tuple[Mention, bool] | None:
+    """(the mention, whether it stands in title-case text) for a name read in a sentence-case
+    sentence. Two or more words of the name that English writes in lower case and that are no listed
+    given names (`english_common_words`), or one such word before the last word of a name of four
+    words or more, mark words in title case inside the sentence, a headline run into the text or a
+    work's title ("Bernie Sanders Stakes Out Forceful Climate Stance", "Climate Billionaire Elon
+    Musk Quits Donald Trump", "Jeff Merkley Shreds Trump"): what follows the last of them is kept as a
+    mention in title case (counted only for an actor also named in sentence-case text), None when
+    nothing follows. A verb of a headline (`headline_verbs`) after the first word marks the same
+    ("Bolsonaro Urges Macron to …" → "Macron"), but when it is the name's last word and its only
+    word English writes in lower case it is cut off and the name before it kept as written ("Pope
+    Francis Calls for …" → "Francis"). A last word that is a function word opening a sentence ("Ross Barkan The
+    cruelty", a text with no break between sentences) is cut off."""
+    words = m.name.split()
+    if (len(words) > 2 and words[-1] in rules.function_words and words[-1] not in rules.closing_words
+            and (words[-1] in english_common_words() or words[-1] not in rules.given_names)):  # not "Theresa May"
+        end = _word_starts(text, m.start, words)[-1]
+        words = words[:-1]
+        m = Mention(m.start, len(text[:end].rstrip()), " ".join(words), m.has_title)
+    verbs = [i for i, w in enumerate(words) if i > 0 and w in headline_verbs() and w not in rules.given_names]
+    common = [i for i, w in enumerate(words) if w in english_common_words() and w not in rules.given_names]
+    if verbs == common == [len(words) - 1]:  # "Pope Francis Calls for …": the subject of a headline's verb
+        end = _word_starts(text, m.start, words)[-1]
+        return Mention(m.start, len(text[:end].rstrip()), " ".join(words[:-1]), m.has_title), False
+    if verbs or len(common) >= 2 or (common and common[0] < len(words) - 1 and len(_core(m.name, rules)) >= 4):
+        tail = words[common[-1] + 1:]
+        if not tail:
+            return None
+        start = _word_starts(text, m.start, words)[common[-1] + 1]
+        return Mention(start, m.end, " ".join(tail), m.has_title), True
+    return m, False
+
+
+def _word_starts(text: str, start: int, words: list[str]) -> list[int]:
+    """Where each of a name's words starts in the text, read in order from `start`."""
+    out = []
+    for word in words:
+        start = re.compile(rf"(?<![\w’'.\-]){re.escape(word)}").search(text, start).start()
+        out.append(start)
+        start += len(word)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _small_words() -> frozenset:
+    """The shipped function words in lower case ("amid", "over", "with", "from")."""
+    return frozenset(w.lower() for w in read_rules().function_words if w.isalpha())
+
+
+def _is_title_case(text: str) -> bool:
+    """True for a headline written in title case ("Hegseth Rules Out Troop Deployment"), where
+    capitals do not mark names: three words of four letters or more, all capitalised but the function
+    words that title case writes in lower case ("… to Chicago amid Stalled Negotiations over
+    Infrastructure"). A sentence with one long word in lower case is in sentence case ("President
+    Joe Biden met with the family of Marine Corps Lance Cpl. Rylee McCollum on Sunday")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4]
+    small = _small_words()
+    content = [w for w in words if w.lower() not in small]
+    return len(content) >= 3 and all(w[0].isupper() for w in content)
+
+
+def count_actors(actors: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
+    """Mentions per actor and group: `actor`, `n_mentions`, `n_articles`, `mentions` (the ways it
+    was written, "; "). Needs the table of `find_actors`."""
+    table = actors.groupby([by, "actor"]).agg(n_mentions=("mention", "size"),
+                                              n_articles=("article_id", "nunique"),
+                                              mentions=("mention", lambda m: "; ".join(sorted(set(m)))))
+    return table.reset_index().sort_values([by, "n_mentions", "actor"], ascending=[True, False, True],
+                                           ignore_index=True)

@@ -1,0 +1,458 @@
+"""One text: the runs of capitalised words that name a person (`person_mentions`), with titles,
+possessives, organisations, places and headline words cut off or ruled out."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .english import _is_topic_noun, english_common_words
+from .rules import _AFTER_FOR, _JOINERS, _POSSESSIVE, _RUN, _TOKEN_RE, _UPPER, DEFAULT_LEXICON, Rules, read_rules
+
+# ── one text ────────────────────────────────────────────────────────────────────────────────────
+
+class Mention(NamedTuple):
+    start: int  # where the mention starts (its title included)
+    end: int  # where the name ends (a possessive left out)
+    name: str  # the name without titles ("Donald Trump", "Trump")
+    has_title: bool  # a title or honorific stood before the name
+
+
+def outlet_names(outlets) -> tuple[str, ...]:
+    """A corpus's outlet labels as names that may be written in text: "Fox News (Online News)" →
+    "Fox News"; labels without a capital letter are left out."""
+    names = set()
+    for outlet in outlets:
+        if not isinstance(outlet, str):
+            continue
+        name = re.sub(r"\s*[(\[].*?[)\]]\s*", " ", outlet).strip()
+        name = re.sub(r"\.(?:com|org|net|co\.uk)$", "", name, flags=re.IGNORECASE)
+        if re.search(f"[{_UPPER}]", name):
+            names.add(name)
+    return tuple(sorted(names))
+
+
+_NAME_WORD = re.compile(r"(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:[’'\-][A-Z]?[a-z]+)*")  # "McLaughlin", "Ocasio-Cortez"
+
+
+def author_labels(labels, rules: Rules) -> frozenset:
+    """The outlet labels written as one person's name: a columnist's or a host's label ("Tucker
+    Carlson", "Paul Krugman", "Katrina vanden Heuvel") rather than a publication's. Two or three
+    words, each a capital and lower-case letters ("McLaughlin", "Post-Dispatch"; no brand spelling,
+    acronym or abbreviation) or a
+    lower-case name particle, none an organisation word, a place, a title, a function word or a word
+    English writes in lower case (a listed given name excepted: "Daily Beast", "Defense One",
+    "Education Week" stay outlets); never a shipped news organisation."""
+    common = english_common_words()
+    out = set()
+    for label in labels:
+        words = label.split()
+        if not 2 <= len(words) <= 3 or label in rules.organisations or not words[0][:1].isupper():
+            continue
+        if all((w in _JOINERS or w.islower() and w.isalpha()) if w[:1].islower() else
+               (_NAME_WORD.fullmatch(w) is not None and w not in rules.organisation_words
+                and not any(part in rules.organisation_words for part in w.split("-")) and w not in rules.places and w not in rules.titles and w not in rules.function_words
+                and (w not in common or w in rules.given_names)) for w in words):
+            out.add(label)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def _blocked(organisations: tuple[str, ...]):
+    """(regex of organisation names of two or more words, or one word with a capital inside;
+    every word of those names)."""
+    several = sorted({o for o in organisations if " " in o or re.search(r".[A-Z]", o)}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(o) for o in several) + r")(?![\w])") if several else None
+    words = frozenset(w for o in organisations for w in o.split() if w[:1].isupper())
+    return pattern, words
+
+
+def _is_capitals(token: str) -> bool:
+    return (token.isupper() and token not in ("II", "III", "IV")
+            and (len(token) == 2 and token.isalpha() or sum(c.isalpha() for c in token) >= 2))
+
+
+def person_mentions(text: str, *, outlets=(), lexicon: str | Path = DEFAULT_LEXICON) -> list[Mention]:
+    """The person mentions of one text, in order: names with titles cut off, organisations and
+    places left out (see the module's rules). `outlets` are extra organisation names (the corpus's
+    outlets)."""
+    return list(_person_mentions(text, read_rules(lexicon), _organisations(tuple(outlets), lexicon)))
+
+
+@lru_cache(maxsize=64)
+def _organisations(outlets: tuple, lexicon) -> tuple[str, ...]:
+    return tuple(sorted(set(read_rules(lexicon).organisations) | set(outlets)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _person_mentions(text: str, rules: Rules, organisations: tuple) -> tuple[Mention, ...]:
+    """The mentions of one text, read once per distinct text (see `person_mentions`)."""
+    return tuple(_read_mentions(text, rules, organisations))
+
+
+def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mention]:
+    pattern, outlet_words = _blocked(organisations)
+    blocked = [m.span() for m in pattern.finditer(text)] if pattern else []
+    found = []
+    for run in _RUN.finditer(text):
+        after = _AFTER_FOR.search(text, max(0, run.start() - _LOOK_BACK), run.start())
+        if after and after.group(1) not in rules.function_words:
+            continue  # "Centers for Disease Control", "Committee on the Climate Crisis" (not "As for Susan Rice")
+        if _names_a_body(text, run, rules):
+            continue
+        tokens = [_without_full_stop(m.group(), run.start() + m.start(), rules)
+                  for m in _TOKEN_RE.finditer(run.group())]
+        paper = _newspaper_end(text, run, tokens, rules)
+        if paper is not None:  # "the Sioux Falls Argus Leader": an outlet's name, no person in it
+            tokens = [] if tokens[paper + 1:paper + 2] and tokens[paper + 1][0] == "of" else tokens[paper + 1:]
+        titled_work = _opens_a_title(text, run)
+        firm_before, firm_after = _joined_by_ampersand(text, run)
+        for chunk in _chunks(tokens, blocked, rules, ends=_sentence_ends(run.group(), run.start(), tokens)):
+            if (titled_work or firm_before) and chunk[0][1] == run.start():
+                continue  # "the 1987 comedy The Princess Bride": a work's or a body's name
+            if firm_after and run.group()[chunk[-1][2] - run.start():].strip(" \t\u00a0.’'s") == "":
+                continue  # "Johnson & Johnson", "Procter & Gamble": a firm's name
+            after_the = chunk[0][1] == run.start() and _THE_BEFORE.search(text, max(0, run.start() - 5), run.start())
+            mention = _mention(chunk, rules, organisations, outlet_words, after_the=after_the is not None)
+            if mention is not None and not _rest_of_a_body(text, mention, rules):
+                found.append(mention)
+    return found
+
+
+def _newspaper_end(text: str, run, tokens: list, rules: Rules) -> int | None:
+    """The index of the token that ends a newspaper's name opening the run, or None: a word of
+    `newspaper_words` (or the last part of a hyphenated word: "Gazette-Mail") after one capitalised
+    word or more, when "the" stands before the run, a place or another newspaper word is among
+    those words ("Arkansas Democrat-Gazette", "Argus Leader"), or the word is hyphenated. A title
+    ("Leader") ends such a name only at the end of the run or before "of", a weekday or a month
+    ("told the Argus Leader Monday"), never before a person's name ("Majority Leader Chuck Schumer")."""
+    if not rules.newspaper_words:
+        return None
+    after_the = _THE_BEFORE.search(text, max(0, run.start() - 5), run.start()) is not None
+    for i in range(len(tokens) - 1, 0, -1):
+        word = tokens[i][0]
+        hyphened = "-" in word and word.rsplit("-", 1)[1] in rules.newspaper_words
+        if word not in rules.newspaper_words and not hyphened:
+            continue
+        if word in rules.titles and i + 1 < len(tokens) and tokens[i + 1][0] not in rules.breaks | {"of"}:
+            continue
+        before = [t for t, _, _ in tokens[:i]]
+        if _names_an_office(before, rules):
+            continue  # "House Majority Leader", "This Week": an office, not a paper
+        if (after_the or hyphened or any(t in rules.places or t in rules.newspaper_words for t in before)
+                or " ".join(before) in rules.places or before[0] in rules.place_openers):
+            return i
+    return None
+
+
+def _names_an_office(words: list[str], rules: Rules) -> bool:
+    """True when capitalised words before a title word hold a title, qualifier or function word:
+    "House Majority Leader", "This Week" name an office or a show, not a newspaper."""
+    return any(w in rules.titles or w in rules.qualifiers or w in rules.function_words for w in words)
+
+
+_NAME_PART = rf"(?:[{_UPPER}][\w’'.\-]*|of|for|on|the)"
+_BEFORE_AND = re.compile(rf"({_NAME_PART}(?:[ \t\u00a0]+{_NAME_PART})*)[ \t\u00a0]+and[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
+
+
+def _rest_of_a_body(text: str, mention: Mention, rules: Rules) -> bool:
+    """True when a name of two words or more, with no title and no listed given name first, goes on
+    a body's name over "and" (`body_joiners`): the capitalised words before "and" hold an organisation
+    word followed by another joiner ("the Institute of Energy Economics and Financial Analysis",
+    "National Institute of Allergy and Infectious Diseases", "Center for Energy Economics and Public
+    Policy"): the words are the rest of that body's name, not a person ("Bill and Melinda Gates",
+    "Department of Health and Human Services Secretary Xavier Becerra" keep theirs)."""
+    words = mention.name.split()
+    if mention.has_title or len(words) < 2 or words[0] in rules.given_names or "and" not in rules.body_joiners:
+        return False
+    before = _BEFORE_AND.search(text, max(0, mention.start - _LOOK_BACK * 2), mention.start)
+    if before is None:
+        return False
+    parts = before.group(1).split()
+    return any(_is_organisation_word(word, rules) and following in rules.body_joiners
+               for word, following in zip(parts, parts[1:]))
+
+
+def _is_organisation_word(word: str, rules: Rules) -> bool:
+    """An organisation word, or its plural ("Centers", "Institutes")."""
+    return word in rules.organisation_words or any(s in rules.organisation_words for s in _singulars(word))
+
+
+_WORD_BEFORE = re.compile(r"([\w-]+)[ \t\u00a0]+$")
+_LOOK_BACK = 40  # characters read before a run for the noun that says what it names
+_PLACE_AFTER = re.compile(rf",[ \t\u00a0]+([{_UPPER}][\w.]*(?:[ \t\u00a0]+[{_UPPER}][\w.]*)?)")
+
+
+def _names_a_body(text: str, run, rules: Rules) -> bool:
+    """True when the capitalised words name a body or a place by what stands around them: a noun
+    for a kind of body before them ("drugmaker Merck", "Drugmaker Merck" opening a sentence, "the
+    company Ridgeback Biotherapeutics"), or a place after a comma ("Del Rio, Texas")."""
+    before = _WORD_BEFORE.search(text[max(0, run.start() - _LOOK_BACK):run.start()])
+    first = run.group().split()[0]
+    if (before and before.group(1).lower() in rules.descriptors) or first.lower() in rules.descriptors:
+        return True
+    after = _PLACE_AFTER.match(text, run.end())
+    return bool(after) and after.group(1).rstrip(".") in rules.places and not _role_apposition(text, run, after, rules)
+
+
+_ROLE_AFTER_PLACE = re.compile(r"(?:[’']s)?[ \t\u00a0]+(?:([a-z][\w-]*)[ \t\u00a0]+)?([a-z][\w-]*)\b")
+_WORD_RIGHT_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")
+_BEFORE_A_PLACE = frozenset({"a", "an", "the", "in", "of", "from", "to", "at", "near", "outside", "across", "for",
+                             "by", "on", "into", "around", "throughout"})  # articles and prepositions
+
+
+def _role_apposition(text: str, run, place, rules: Rules) -> bool:
+    """True when the place after a comma opens a noun phrase for a role ("Simon Stiell, Grenada
+    envoy", "Sadiq Khan, London's mayor", "X, Grenada's climate envoy": a place, its possessive or
+    not, then a role noun of `person_roles`, one lower-case word allowed between): an apposition
+    describing the person before the comma, not a place naming the words before it ("Del Rio,
+    Texas"). Not after an article or a preposition, which open a place ("a Del Rio, Texas
+    resident", "in Austin, Texas state offices")."""
+    role = _ROLE_AFTER_PLACE.match(text, place.end())
+    if role is None or not any(w in rules.roles for w in role.groups() if w):
+        return False
+    before = _WORD_RIGHT_BEFORE.search(text, max(0, run.start() - _LOOK_BACK), run.start())
+    first = run.group().split()[0].lower()
+    return first not in _BEFORE_A_PLACE and (before is None or before.group(1).lower() not in _BEFORE_A_PLACE)
+
+
+_AMPERSAND_AFTER = re.compile(rf"[ \t\u00a0]*&[ \t\u00a0]*[{_UPPER}]")
+_AMPERSAND_BEFORE = re.compile(rf"[{_UPPER}][\w.’']*[ \t\u00a0]*&[ \t\u00a0]*$")
+
+
+def _joined_by_ampersand(text: str, run) -> tuple[bool, bool]:
+    """(capitalised words and "&" stand before the run, "&" and capitalised words after it): the
+    words next to "&" name a firm ("Johnson & Johnson", "Procter & Gamble", "Simon & Schuster"), not
+    a person."""
+    return (_AMPERSAND_BEFORE.search(text, max(0, run.start() - _LOOK_BACK), run.start()) is not None,
+            _AMPERSAND_AFTER.match(text, run.end()) is not None)
+
+
+_MID_SENTENCE = re.compile(r"[\w,;)][ \t\u00a0]*$")  # a word, comma or bracket before: inside a sentence
+
+
+def _opens_a_title(text: str, run) -> bool:
+    """True when the capitalised words open with "The" inside a sentence ("his new special The
+    Closer", "published in The Lancet", "the comedy The Princess Bride"): the title of a work or the
+    name of a body, not a person (a sentence, a quotation or a bracket may open with "The")."""
+    return (run.group().startswith("The ") and _MID_SENTENCE.search(text, max(0, run.start() - 8), run.start())
+            is not None)
+
+
+def _without_full_stop(token: str, start: int, rules: Rules) -> tuple[str, int, int]:
+    """A token without the full stop that ends its sentence ("Johnson."), keeping the stop of an
+    initial ("W."), an abbreviation ("U.S.") or a title ("Gov.", "Jr.")."""
+    if (token.endswith(".") and len(token) > 2 and "." not in token[:-1] and token not in rules.titles
+            and token not in rules.suffixes and token not in rules.function_words and token not in rules.places):
+        token = token[:-1]
+    return token, start, start + len(token)
+
+
+def _sentence_ends(run: str, offset: int, tokens: list) -> frozenset:
+    """Starts of the tokens whose full stop `_without_full_stop` took for a sentence's end
+    ("Americans. These", "Nah. Don’t"): a name runs over no sentence end."""
+    return frozenset(start for token, start, end in tokens if run[end - offset:end - offset + 1] == ".")
+
+
+def _chunks(tokens: list, blocked: list, rules: Rules, *, ends=frozenset()):
+    """Runs of tokens split where a token is in capitals (acronym, dateline), a `breaks` word
+    (weekday, abbreviated month, a headline's verb), inside an organisation's name, ends in a
+    possessive ("Fox News’ Tucker Carlson"; a plural's possessive inside the run ends no name but takes
+    the words before it with it: "Jackson Women’s Health Organization") or ends a sentence (`ends`:
+    starts of such tokens). The
+    words before a break followed by an organisation word belong to that organisation's or event's
+    name ("the Belfast Good Friday Agreement") and are dropped."""
+    chunk: list = []
+    for i, (token, start, end) in enumerate(tokens):
+        if _is_capitals(token) or token in rules.breaks or any(s <= start < e for s, e in blocked):
+            named_after = token in rules.breaks and i + 1 < len(tokens) and tokens[i + 1][0] in rules.organisation_words
+            if chunk and not named_after:
+                yield chunk
+            chunk = []
+            continue
+        possessive = _POSSESSIVE.search(token)
+        if possessive and len(token) > 2:
+            if not _opens_a_body(token, tokens[i + 1:], rules):  # "Jackson Women’s Health Organization"
+                chunk.append((token[:possessive.start()], start, start + possessive.start()))
+                yield chunk
+            chunk = []
+            continue
+        chunk.append((token, start, end))
+        if start in ends:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+_IRREGULAR_PLURALS = ("Women", "Men", "Children", "People")
+
+
+def _opens_a_body(token: str, rest: list, rules: Rules) -> bool:
+    """True for a plural's possessive inside a run of capitalised words: an irregular plural ("Women’s",
+    "Children's") followed by more words, or "s’" followed by words holding an organisation word
+    ("Veterans’ Memorial Hospital"; not "Adams’ New York"): the words belong to a body's name ("Jackson
+    Women’s Health Organization"), never to a person's."""
+    if not rest:
+        return False
+    return (re.sub(r"[’']s$", "", token) in _IRREGULAR_PLURALS
+            or bool(re.search(r"s[’']$", token)) and any(t in rules.organisation_words for t, _, _ in rest))
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
+
+
+def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: frozenset, *,
+             after_the: bool = False) -> Mention | None:
+    words = [t for t, _, _ in chunk]
+    if not after_the and (of := _person_of_body(words, rules)) is not None:  # "Lawrence Solomon of Energy Probe"
+        chunk, words = chunk[:of], words[:of]
+    titled = [w in rules.titles or (w.endswith("s") and w[:-1] in rules.titles)  # "Presidents"
+              or ("-" in w and w.rsplit("-", 1)[1] in rules.titles) for w in words]  # "Then-President"
+    has_title = any(titled)
+    cut = max((i + 1 for i, w in enumerate(words) if titled[i] or w in rules.qualifiers), default=0)
+    first = 0
+    while first < len(words) and (words[first] in rules.function_words or words[first] in _JOINERS
+                                  or _is_adjective(words[first], rules) or _is_hyphen_adjective(words[first], rules)):
+        first += 1  # "Now-fired Preet Bharara": an adjective before a name is cut off like a title
+    begin = max(cut, first)
+    if 0 < cut < len(words) and words[cut] in ("of", "the"):  # "Joint Chiefs of Staff": a body's name
+        has_title = False
+    while begin < len(words) and (words[begin] in _JOINERS or _is_adjective(words[begin], rules)
+                                  or words[begin] in rules.function_words or _is_hyphen_adjective(words[begin], rules)):
+        begin += 1
+    if len(words) - begin >= 2 and _is_verb_opener(words[begin], rules):  # "Defending Dave Chappelle"
+        begin += 1
+    end = len(words)
+    while end > begin and words[end - 1] in _JOINERS:
+        end -= 1
+    inner = [i + 1 for i in range(begin, end) if words[i] in ("of", "the")]
+    if (inner and words[inner[-1] - 1] == "of" and (inner[-1] - 1 - begin >= 2 or has_title and inner[-1] - 1 > begin)
+            and " ".join(words[inner[-1]:end]) in rules.places):
+        end, inner = inner[-1] - 1, [i for i in inner if i < inner[-1] - 1]  # "Sen. Tim Kaine of Virginia"
+    if inner:  # "Joint Chiefs of Staff", "Port of Los Angeles": a person's name holds no "of"
+        begin, has_title = max(inner), False
+    if end - begin >= 3 and words[begin] in rules.places:  # "envoy to Haiti Daniel Foote": the place is no name
+        begin += 1
+    begin = _after_run_in_words(words, begin, end, rules, organisations,
+                                after_the=after_the or begin > 0 and words[begin - 1] in ("the", "The"))
+    name_words = words[begin:end]
+    scope = words[cut:end] if has_title else words[first:end]  # "House Speaker Nancy Pelosi": the body names her office
+    if end - begin >= 2 and words[begin] in rules.given_names:  # "Bill Clinton": a given name, not a bill
+        scope = [w for i, w in enumerate(scope, start=end - len(scope)) if i != begin]
+    if not name_words or any(w in rules.organisation_words or "-" in w and _hyphen_part_rules_out(w, rules)
+                             for w in scope):
+        return None
+    if name_words[-1] in rules.adjectives or name_words[-1] in rules.closing_words:
+        return None  # "African American", "Latino": a group; "MedPage Today": no person's name ends so
+    if not has_title and len(name_words) > 1 and _ends_in_place(name_words, rules):
+        return None  # "Black America", "Weimar Germany": a place (not "George Washington")
+    name = " ".join(name_words)
+    if _PARTY_AND_STATE.fullmatch(name):
+        return None  # "D-Calif", "R-Ind": a lawmaker's party and state, after the name
+    if name in rules.places or name in organisations or (len(name_words) > 1 and name_words[0] in rules.place_openers):
+        return None
+    core = [w for w in name_words if w not in rules.suffixes]
+    if len(core) == 1 and not has_title and (core[0] in outlet_words or core[0] in rules.places):
+        return None
+    if not core or not any(c.islower() for c in core[-1]) or any(c.isdigit() for c in name):
+        return None
+    if len(core) == 2 and not has_title and re.fullmatch(rf"[{_UPPER}]\.", core[0]):
+        return None  # "H. Res", "S. Con": news writes a person's given name, not an initial alone
+    if (len(core) == 2 and not has_title and core[0] not in rules.given_names
+            and _is_topic_noun(core[1], rules.abstract_endings)):
+        return None  # "Financial Analysis", "Conservation Voters": a field, a body or a topic
+    if any(single in rules.adjectives or single in rules.titles
+           or single in rules.organisation_words and not (has_title and len(core) >= 2)
+           for single in _singulars(core[-1])):
+        return None  # "Black Americans", "House Democrats", "Alachua Counties": a group (not "Rep. Jim Banks")
+    start = chunk[first if has_title else begin][1]
+    return Mention(start, chunk[end - 1][2], name, has_title)
+
+
+_PARTY_AND_STATE = re.compile(rf"[DRI]-[{_UPPER}][\w.\-]*")
+
+
+def _after_run_in_words(words: list[str], begin: int, end: int, rules: Rules, organisations: tuple, *,
+                        after_the: bool = False) -> int:
+    """Where a name starts in `words[begin:end]` when other words run into it: outlets' names of one
+    word before a surname or a name opening with a listed given name ("told Reuters Trump called":
+    the outlet is the object of the verb, the name opens the next clause), or a name that repeats its
+    last word with a listed given name after the first time ("President Trump Donald John Trump", a
+    headline and a byline run together: the name is the words from that given name). `begin` when neither ("Ford Madox Ford" keeps its words; after "the",
+    the words are one name: "the Time Warner Cable Arena")."""
+    outlet = begin
+    while not after_the and outlet < end - 1 and words[outlet] in organisations and words[outlet] not in rules.given_names:
+        outlet += 1  # "Facebook Twitter Pinterest Derek Hatton": share buttons before a caption's name
+    if outlet > begin and (end - outlet == 1 or words[outlet] in rules.given_names):
+        begin = outlet  # not "Time Warner Cable Arena": what follows an outlet is a surname or a full name
+    repeated = [i for i in range(begin, end - 2) if words[i] == words[end - 1]]
+    if repeated and words[repeated[-1] + 1] in rules.given_names:
+        begin = repeated[-1] + 1
+    return begin
+
+
+def _person_of_body(words: list[str], rules: Rules) -> int | None:
+    """Where "of" stands in capitalised words that open with a person's name written in full and go on
+    with the body or place the person belongs to ("Lawrence Solomon of Energy Probe", "Teri Blanton of
+    Kentuckians for the Commonwealth"): two words or more before "of", the first a listed given name,
+    none a title, a label, a function word or an organisation word, the last no word English writes
+    in lower case ("Bank of America", "Secretary of State …", "Duke of Sussex" keep their rules; so do
+    words after "the": "the Abbey Gate of …", see `_mention`). None when the words are not so."""
+    of = words.index("of") if "of" in words else None
+    if of is None or of < 2 or words[0] not in rules.given_names or words[of - 1] in english_common_words():
+        return None
+    if any(w in rules.titles or w in rules.qualifiers or w in rules.organisation_words or w in rules.function_words
+           or w in _JOINERS for w in words[:of]):
+        return None
+    return of
+
+
+_PARTICIPLE = re.compile(r"[a-z]{2,}ed|[a-z]{3,}ing")  # "endorsed", "bred", "speaking"; not "ying" of "Chun-ying"
+
+
+def _is_hyphen_adjective(word: str, rules: Rules) -> bool:
+    """True for a hyphenated word with an adjective ending: a listed one ("Jersey-based") or any
+    participle, "-ed" of four letters or more or "-ing" of six or more ("Abrams-endorsed",
+    "Now-fired", "English-speaking"; not the syllable of a name: "Chun-ying")."""
+    last = word.rsplit("-", 1)[-1]
+    return "-" in word and (last in rules.hyphen_suffixes or _PARTICIPLE.fullmatch(last) is not None)
+
+
+def _hyphen_part_rules_out(word: str, rules: Rules) -> bool:
+    """True for "Union-Tribune" (an organisation word after a hyphen), "Jersey-based" or
+    "Abrams-endorsed" (an adjective, `_is_hyphen_adjective`, inside or after a name: the name is
+    what the adjective is built on) or "States-Mexico" (a place joined to another: a border, a
+    relation)."""
+    parts = word.split("-")
+    return (_is_hyphen_adjective(word, rules) or any(p in rules.organisation_words for p in parts[1:])
+            or any(p in rules.places for p in parts))
+
+
+def _is_adjective(word: str, rules: Rules) -> bool:
+    """A nationality or party adjective, or its plural used as a noun ("Americans", "Democrats")."""
+    return word in rules.adjectives or (word.endswith("s") and word[:-1] in rules.adjectives)
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The singular forms an English plural may have ("Democrats" → "Democrat", "Counties" →
+    "County"); () for a word not ending in s."""
+    if not word.endswith("s"):
+        return ()
+    return (word[:-1], word[:-3] + "y") if word.endswith("ies") else (word[:-1],)
+
+
+def _is_verb_opener(word: str, rules: Rules) -> bool:
+    """True for a present participle opening a headline or a sentence before a name ("Defending Dave
+    Chappelle", "Painting Biden’s calls …"): six letters or more ending in "ing", not a given name
+    ("Sterling")."""
+    return len(word) >= 6 and word.endswith("ing") and word not in rules.given_names
+
+
+def _ends_in_place(words: list[str], rules: Rules) -> bool:
+    """True when the last one, two or three words are a listed place and the first is no listed given
+    name ("Black America", "Weimar Germany"; not "George Washington", "Jim Jordan")."""
+    if words[0] in rules.given_names:
+        return False
+    return any(" ".join(words[-n:]) in rules.places for n in (1, 2, 3) if n < len(words))

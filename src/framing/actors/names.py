@@ -1,0 +1,438 @@
+"""One canonical name per person: `resolve_names` (a surname to the full name written in the same
+event, middle names and initials dropped, spelling variants joined) and `match_actors` (a speaker's
+name to an actor of the table)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .mentions import _organisations, _person_mentions
+from .rules import _JOINERS, DEFAULT_LEXICON, DOMINANT_SHARE, Rules, read_rules
+
+if TYPE_CHECKING:
+    from scipy.cluster.hierarchy import DisjointSet
+
+def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = "event",
+                  lexicon: str | Path = DEFAULT_LEXICON, common_words=frozenset()) -> pd.Series:
+    """The canonical actor of each row's name (None for a single word with no title that resolves
+    to no full name).
+
+    Needs `name_col` (names with titles cut off); `within` (when present) groups rows whose surnames
+    are resolved together, falling back to the whole table; `has_title` (when present) says a single
+    word is a person even when no full name is known (one row of that word in its group with a title
+    is enough; rows with a true `title_case`, when present, are headlines in title case and give no
+    full name to others). A full name keeps its own form, middle
+    initials dropped ("Donald J. Trump" → "Donald Trump"); a surname alone takes the full name
+    written with it in the event, else in the table (see the module's rule); a single word that opens
+    a two-word name of the event in which no word is a listed given name is that name's family name
+    ("Zhao" → "Zhao Lijian"), and a listed given name alone is the one person of the event so named
+    ("Director Rochelle…" → "Rochelle Walensky"; with a title, of the table when the event names no
+    one so: "President Donald…" → "Donald Trump"). A single word in `common_words` (words the
+    collection also writes in lower case, more than `LOWER_CASE_SHARE` times per capitalised use:
+    "Black", "Rescue", "Bill") takes a full name of another group only when its group gives it a
+    title, and is never taken for a given name."""
+    rules = read_rules(lexicon)
+    names = table[name_col]
+    groups = table[within].astype(str) if within in table else pd.Series("all", index=table.index)
+    full = names.map(_initials_dropped(names.dropna().unique(), rules.given_names))
+    full = full.map(_given_name_variants(full.dropna(), rules))
+    headline = table["title_case"].astype(bool) if "title_case" in table else pd.Series(False, index=table.index)
+    full = full.map(_one_person_forms(names, full, groups, rules, headline=headline))
+    source = full[~table["title_case"].astype(bool)] if "title_case" in table else full  # headlines name no one
+    corpus = _surname_index(source, rules)
+    family_first = _family_first_index(source, rules.given_names)
+    by_group = {g: _surname_index(source[source.index.isin(idx)], rules)
+                for g, idx in groups.groupby(groups).groups.items()}
+    family_by_group = {g: _family_first_index(source[source.index.isin(idx)], rules.given_names)
+                       for g, idx in groups.groupby(groups).groups.items()}
+    given_by_group = {g: _given_name_index(source[source.index.isin(idx)], rules)
+                      for g, idx in groups.groupby(groups).groups.items()}
+    given_corpus = _given_name_index(source, rules)
+    articles = table["article_id"].astype(str) if "article_id" in table else groups
+    given_by_article = _given_name_index_by(source, articles[source.index], rules)
+    cut_off = table["cut_off"].astype(bool) if "cut_off" in table else pd.Series(False, index=table.index)
+    titled = table["has_title"].astype(bool) if "has_title" in table else pd.Series(True, index=table.index)
+    titled = titled.groupby([groups, names.fillna("")]).transform("any")  # a title once in the group is enough
+    out = []
+    for name, form, group, article, cut, has_title in zip(names, full, groups, articles, cut_off, titled):
+        if not isinstance(name, str):
+            out.append(None)
+        elif len(form.split()) > 1 and not _is_surname_form(form, rules):
+            out.append(form)
+        else:
+            key = _surname(form, rules)
+            across = has_title or len(form.split()) > 1 or key not in common_words
+            single = len(form.split()) == 1
+            choice = (_pick(by_group[group].get(key)) or (_pick(family_by_group[group].get(key)) if single else None)
+                      or (_pick(given_by_article.get(article, {}).get(key)) if single and key not in common_words else None)
+                      or (_pick(given_by_group[group].get(key)) if single and (has_title or cut) and key not in common_words
+                          else None)
+                      or (_pick(corpus.get(key)) if across else None)
+                      or (_pick(family_first.get(key)) if single else None)
+                      or (_pick(given_corpus.get(key)) if single and has_title and key not in common_words else None))
+            out.append(choice or (form if has_title else None))
+    return pd.Series(out, index=table.index, dtype=object)
+
+
+def match_actors(names: pd.Series, groups: pd.Series, actors: pd.DataFrame, *,
+                 lexicon: str | Path = DEFAULT_LEXICON) -> pd.Series:
+    """The actor of `actors` (the table of `find_actors`) that each name stands for, read the way
+    `find_actors` reads a mention, or None.
+
+    `names` are names as another step wrote them (a quote's speaker: "EPA Administrator Jane Roe",
+    "Prof Roe", "Jane Roe of Acme University", "Acme's Roe"), `groups` the event of each (matched
+    against the actors' `event`; all None: the whole table). A name is read by `person_mentions`
+    (titles, honorifics and roles cut off; places, outlets and organisations give nothing) and
+    only a person read at its end stands for it (after it only "of …": "Jane Roe of Acme
+    University"), so "Roe's office", "Roe administration" and "U.S." match no one. The person read
+    (or, when a label stands before a full name, its last two or more words) is then the actor
+    whose mentions of the group carry that name (`name` column), or an actor of the group written
+    alike but for accents, apostrophes, hyphens and case; a surname alone is the actor of the group
+    with that surname (`DOMINANT_SHARE` of their mentions, as `resolve_names` picks); failing the
+    group, a name that one actor only carries in the whole table."""
+    rules, organisations = read_rules(lexicon), _organisations((), lexicon)
+    table = actors.assign(event=actors["event"].astype(str)) if "event" in actors else actors.assign(event="all")
+    by_group = {g: _name_index(part, rules) for g, part in table.groupby("event", sort=False)}
+    corpus = _name_index(table, rules)
+    all_none = groups.isna().all()
+    out = []
+    for name, group in zip(names, groups):
+        forms = _person_forms(name, rules, organisations) if isinstance(name, str) else []
+        found = None
+        for index in (by_group.get("all" if all_none else str(group)), corpus):
+            if index is not None and found is None:
+                found = next((a for a in (_look_up(f, index, unique=index is corpus) for f in forms) if a), None)
+        out.append(found)
+    return pd.Series(out, index=names.index, dtype=object)
+
+
+def _person_forms(name: str, rules: Rules, organisations: tuple) -> list[str]:
+    """The forms under which a name written by another step may be an actor: the person read at
+    its end (titles cut off), then its last words after a label ("Owner Jane Roe" → "Jane Roe"),
+    then the same for the words before each "of" ("Jane Roe of Acme Probe" → "Probe", "Jane Roe");
+    [] when no person is read at the end of any."""
+    heads = [name] + [name[:m.start()] for m in reversed(list(re.finditer(r"\s+of\s+", name)))]
+    forms = []
+    for head in heads:
+        mentions = _person_mentions(head, rules, organisations)
+        if mentions and not head[mentions[-1].end:].strip(" .,"):
+            words = mentions[-1].name.split()
+            forms += [" ".join(words[k:]) for k in range(0, max(len(words) - 1, 1))]
+    return forms
+
+
+def _name_index(actors: pd.DataFrame, rules: Rules) -> dict:
+    """{"name": name → {actor: mentions}, "key": folded name or actor → {actor: mentions},
+    "surname": surname → {actor: mentions}} of a table of actors."""
+    index: dict[str, dict] = {"name": {}, "key": {}, "surname": {}}
+    for (name, actor), n in actors.groupby(["name", "actor"], sort=True).size().items():
+        for kind, key in (("name", name), ("key", _spelling_key(name)), ("key", _spelling_key(actor)),
+                          ("surname", _surname(actor, rules) if len(actor.split()) > 1 else None)):
+            if key:
+                counts = index[kind].setdefault(key, {})
+                counts[actor] = counts.get(actor, 0) + int(n)
+    return index
+
+
+def _spelling_key(name: str) -> str:
+    return _folded(name).replace("-", " ").casefold()
+
+
+def _look_up(form: str, index: dict, *, unique: bool = False) -> str | None:
+    """The actor `form` stands for in an index of `_name_index`: its name, its spelling, then (one
+    word) its surname; with `unique`, only a name carried by one actor."""
+    for kind, key in (("name", form), ("key", _spelling_key(form))) + ((("surname", form),) if " " not in form else ()):
+        counts = index[kind].get(key)
+        if counts and (not unique or len(counts) == 1):
+            return _pick(counts)
+    return None
+
+
+def _initials_dropped(names, given_names=frozenset()) -> dict[str, str]:
+    """name → its form without middle initials or middle given names ("Donald J. Trump", "Donald John
+    Trump" → "Donald Trump") when that form is itself written and the names that reduce to it have
+    the same middle initials ("George W. Bush" and "George H. W. Bush" stay apart; "Donald J." and
+    "Donald John Trump" join); every other name → itself. A middle given name is one of
+    `given_names` ("Elizabeth Ann Warren"; not "Sarah Huckabee Sanders", a family name)."""
+    reduced: dict[str, set[str]] = {}
+    middles: dict[str, set[tuple]] = {}
+    for name in names:
+        words = name.split()
+        middle = [w for w in words[1:-1] if re.fullmatch(r"[A-Z]\.?", w) or w in given_names]
+        short = " ".join([words[0], *[w for w in words[1:-1] if w not in middle], words[-1]])
+        reduced.setdefault(short, set()).add(name)
+        if name != short:
+            middles.setdefault(short, set()).add(tuple(w[0] for w in middle))
+    out = {name: name for name in names}
+    for short, variants in reduced.items():
+        if short in variants and len(variants) >= 2 and len(middles[short]) == 1:
+            out.update({variant: short for variant in variants})
+    return out
+
+
+def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rules: Rules, *,
+                      headline: pd.Series | None = None) -> dict:
+    """full name → the form most written (ties: the longer, then the last in order) among the full
+    names written alike but for accents, apostrophes, hyphens and letter case anywhere in the table
+    ("Bill De Blasio"/"Bill de Blasio", "Jovenel Moïse",
+    "Jovenel Moise", "Marjorie Taylor-Greene"/"Taylor Greene") or with a given name spelt otherwise
+    and the same surname ("Antony"/"Anthony Blinken"), a name of three words or more that opens with
+    no listed given name and ends with another full name written in the table, from a listed given
+    name on ("Green New Deal Alexandria Ocasio-Cortez": the words before are a label, as titles
+    are), and those that three rules join when both are
+    written in one group (event): a spelling variant (`_spelling_variant`, the surname too:
+    "Zabiullah"/"Zabihullah Mujahid"), a person known by a middle name ("Robert Hunter
+    Biden"/"Hunter Biden"; "Kenneth F. McKenzie"/"Frank McKenzie") and a name cut off before the
+    second part of a surname ("Daniella Levine"/"Daniella Levine Cava", both written outside
+    `headline` rows: "Glenn Greenwald Whacks …" names no one). `names` are the names as read, `full`
+    their forms after the earlier joins. Joined forms take one canonical name across the table: a full
+    name before a surname alone (a surname written with a hyphen and with a space,
+    "Ocasio-Cortez"/"Ocasio Cortez", joins the full names of the second), then a form with no label
+    before it, then the form most written; other forms → themselves."""
+    from scipy.cluster.hierarchy import DisjointSet  # imported here: scipy.spatial comes with it
+
+    counts = full.dropna().value_counts()
+    forms = DisjointSet(counts.index)
+    _join_spellings(forms, counts.index, rules)
+    labelled = _join_labels(forms, counts.index, rules)
+    in_text = set(full[~headline]) if headline is not None else set(full)
+    _join_within_groups(forms, names, full, groups, in_text, rules)
+    out = {}
+    for members in forms.subsets():  # a full name before a surname alone ("Ocasio-Cortez"/"Ocasio Cortez")
+        best = max(members, key=lambda f: (not _is_surname_form(f, rules), f not in labelled, counts[f], len(f), f))
+        out.update({f: best for f in members})
+    return out
+
+
+def _join_spellings(forms: DisjointSet, written, rules: Rules) -> None:
+    """Join, anywhere in the table, full names written alike but for accents, apostrophes, hyphens and
+    letter case, and those with a given name spelt otherwise and the same surname."""
+    by_spelling: dict[str, list[str]] = {}
+    by_surname: dict[str, list[str]] = {}
+    for form in sorted(written):
+        by_spelling.setdefault(_folded(form).replace("-", " ").lower(), []).append(form)
+        by_surname.setdefault(_folded(_surname(form, rules)), []).append(form)
+    for alike in by_spelling.values():
+        for form in alike[1:]:
+            forms.merge(alike[0], form)
+    for alike in by_surname.values():
+        for a, b in ((a, b) for i, a in enumerate(alike) for b in alike[i + 1:]):
+            if len(a.split()) > 1 and len(b.split()) > 1 and _spelling_variant(a, b, rules):
+                forms.merge(a, b)
+
+
+def _join_labels(forms: DisjointSet, written, rules: Rules) -> set[str]:
+    """Join a name of three words or more that opens with no listed given name to the written full
+    name it ends with, from a listed given name on (the words before are a label); returns the
+    labelled forms."""
+    labelled = set()
+    for form in written:
+        words = form.split()
+        if len(words) >= 3 and words[0] not in rules.given_names:
+            tail = next((" ".join(words[k:]) for k in range(1, len(words) - 1)
+                         if words[k] in rules.given_names and " ".join(words[k:]) in written), None)
+            if tail:
+                forms.merge(form, tail)
+                labelled.add(form)
+    return labelled
+
+
+def _join_within_groups(forms: DisjointSet, names: pd.Series, full: pd.Series, groups: pd.Series,
+                        in_text: set, rules: Rules) -> None:
+    """Join, within one group (event), a spelling variant, a person known by a middle name and a name
+    cut off before the second part of a surname (both written in `in_text`)."""
+    pairs = pd.DataFrame({"group": groups, "name": names, "full": full}).dropna().drop_duplicates()
+    for _, group in pairs.groupby("group", sort=True):
+        written = sorted(set(zip(group["name"], group["full"])))
+        for i, j in _candidate_pairs(written, rules):
+            (name_a, full_a), (name_b, full_b) = written[i], written[j]
+            if full_a != full_b and (_spelling_variant(full_a, full_b, rules, surname=True)
+                                     or _middle_name_form(name_a, name_b, rules) or _middle_name_form(name_b, name_a, rules)
+                                     or {full_a, full_b} <= in_text and (_cut_off_form(full_a, full_b, rules)
+                                                                         or _cut_off_form(full_b, full_a, rules))):
+                forms.merge(full_a, full_b)
+
+
+def _candidate_pairs(written: list[tuple[str, str]], rules: Rules) -> list[tuple[int, int]]:
+    """The pairs (i < j) of (name, full name) in `written` that the three within-group rules of
+    `_one_person_forms` can join, found by what each rule needs them to share instead of comparing
+    every pair: a spelling variant has as many words and the same first letters
+    (`_spelling_variant`), a middle-name form the same last word of the name as read
+    (`_middle_name_form`), a cut-off form the same first two words (`_cut_off_form`)."""
+    buckets: dict[tuple, list[int]] = {}
+    for i, (name, full) in enumerate(written):
+        folded = _core(_folded(full), rules)
+        if len(folded) >= 2:
+            buckets.setdefault(("spelling", len(folded), *(w[0] for w in folded)), []).append(i)
+        read = _core(name, rules)
+        if len(read) in (2, 3):
+            buckets.setdefault(("middle", read[-1]), []).append(i)
+        core = _core(full, rules)
+        if len(core) in (2, 3):
+            buckets.setdefault(("cut", *core[:2]), []).append(i)
+    return sorted({(a, b) for members in buckets.values() for k, a in enumerate(members) for b in members[k + 1:]})
+
+
+def _core(form: str, rules: Rules) -> list[str]:
+    return [w for w in form.split() if w not in rules.suffixes]
+
+
+def _spelling_variant(a: str, b: str, rules: Rules, *, surname: bool = False) -> bool:
+    """True for two full names written alike but for accents ("Jovenel Moïse"/"Moise"), or whose
+    given and middle names differ by a spelling only (each the same first letter and at most
+    `_allowed_edits` apart: "Antony"/"Anthony Blinken", "Mohammad Hasan"/"Hassan Akhund"), with the
+    same surname or, with `surname`, one spelt otherwise by one edit when the shorter has six letters
+    or more ("Zabiullah Mujahid"/"Zabihullah Mujahi"; edits counted on difflib's alignment)."""
+    wa, wb = _core(_folded(a), rules), _core(_folded(b), rules)
+    if len(wa) < 2 or len(wa) != len(wb):
+        return False
+    if wa == wb:
+        return True
+    if wa[-1] != wb[-1] and (not surname or wa[-1][0] != wb[-1][0] or min(len(wa[-1]), len(wb[-1])) < 6
+                             or _edits(wa[-1], wb[-1]) > 1):
+        return False
+    return all(x == y or x[0] == y[0] and _edits(x, y) <= _allowed_edits(x, y) for x, y in zip(wa[:-1], wb[:-1]))
+
+
+def _cut_off_form(short: str, long: str, rules: Rules) -> bool:
+    """True when `short` ("Daniella Levine", "Sana Imitiyaz") is `long` ("Daniella Levine Cava") without
+    its last word: a name of two words cut off before the second part of a surname."""
+    ws, wl = _core(short, rules), _core(long, rules)
+    return len(ws) == 2 and len(wl) == 3 and wl[:2] == ws and not re.fullmatch(r"[A-Z]\.?", ws[1])
+
+
+def _allowed_edits(a: str, b: str) -> int:
+    """Edits allowed between two spellings of one name: none under five letters, one from five, two
+    from eight (the shorter's length)."""
+    shorter = min(len(a), len(b))
+    return 2 if shorter >= 8 else 1 if shorter >= 5 else 0
+
+
+def _folded(name: str) -> str:
+    """The name without accents, with straight apostrophes ("Moïse" → "Moise", "Ma’Khia" → "Ma'Khia")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("’", "'")
+
+
+def _edits(a: str, b: str) -> int:
+    """Insertions, deletions and substitutions on difflib's alignment of two words (Levenshtein
+    distance when the alignment is minimal, as it is for one or two edits in a name)."""
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b).get_opcodes() if op != "equal")
+
+
+def _middle_name_form(long: str, short: str, rules: Rules) -> bool:
+    """True when `short` ("Hunter Biden", "Frank McKenzie") is `long` ("Robert Hunter Biden",
+    "Kenneth F. McKenzie Jr.") without its first given name: one middle name between the given name
+    and the surname, written in full or as the initial of `short`'s given name."""
+    wl, ws = _core(long, rules), _core(short, rules)
+    if len(wl) != 3 or len(ws) != 2 or wl[2] != ws[1] or len(ws[0]) < 2 or ws[0] == wl[0]:
+        return False
+    middle = wl[1]
+    return middle == ws[0] or (re.fullmatch(r"[A-Z]\.?", middle) is not None and ws[0][0] == middle[0])
+
+
+def _given_name_variants(forms: pd.Series, rules: Rules) -> dict[str, str]:
+    """name → the form most written among the names of one person written with different given
+    names: the same surname, the same middle names or none, and given names that are one the short form of
+    the other ("Jeff Zients" and "Jeffrey Zients", "Phil"/"Philip", "Chuck"/"Charles" from the
+    `nicknames` list); ties go to the longer form. Other names → themselves."""
+    counts = forms.value_counts()
+    groups: dict[str, list[tuple[str, str, tuple]]] = {}
+    for form in counts.index:
+        words = [w for w in form.split() if w not in rules.suffixes]
+        if len(words) >= 2:
+            groups.setdefault(words[-1], []).append((form, words[0], tuple(words[1:-1])))
+    out = {}
+    for variants in groups.values():
+        for form, given, middle in variants:
+            same = [(v, g, m) for v, g, m in variants
+                    if _same_given_name(given, g, rules) and (m == middle or not m or not middle)]
+            if all(a[2] == b[2] or not a[2] or not b[2] for a in same for b in same):  # "George Bush" may be either
+                out[form] = max((v for v, _, _ in same), key=lambda v: (counts[v], len(v), v))
+    return {form: out.get(form, form) for form in counts.index}
+
+
+def _same_given_name(a: str, b: str, rules: Rules) -> bool:
+    """True when two given names can name one person: equal, one the start of the other ("Jeff",
+    "Jeffrey"; three letters at least), or a listed short form ("Chuck", "Charles")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return (len(short) >= 3 and long.startswith(short)) or (a, b) in rules.nicknames or (b, a) in rules.nicknames
+
+
+def _family_first_index(full: pd.Series, given_names=None) -> dict[str, dict[str, int]]:
+    """family name → {full name: mentions} for names written family name first with a hyphenated
+    given name ("Tsai Ing-wen", "Chiu Kuo-cheng"): the family name alone ("Tsai") is that person.
+    With `given_names` (read within one event), also two-word names of which neither word is a listed
+    given name ("Zhao Lijian": "Zhao" alone in the same event is he, not the "Daniel Zhao" of
+    another event)."""
+    index: dict[str, dict[str, int]] = {}
+    for form, n in full.dropna().value_counts(sort=False).items():
+        words = form.split()
+        if len(words) == 2 and (re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]) or given_names is not None
+                                and not any(w in given_names for w in words) and not _is_surname_form(form, None)):
+            index.setdefault(words[0], {})[form] = int(n)
+    return index
+
+
+def _given_name_index(full: pd.Series, rules: Rules) -> dict[str, dict[str, int]]:
+    """listed given name → {full name: mentions} of the full names opening with it: a given name
+    alone ("Director Rochelle…", an excerpt cut off after it) is the one person of the event so
+    named."""
+    index: dict[str, dict[str, int]] = {}
+    for form, n in full.dropna().value_counts(sort=False).items():
+        words = _core(form, rules)
+        if len(words) >= 2 and words[0] in rules.given_names:
+            index.setdefault(words[0], {})[form] = int(n)
+    return index
+
+
+def _given_name_index_by(full: pd.Series, keys: pd.Series, rules: Rules) -> dict[str, dict[str, dict[str, int]]]:
+    """key (an article) → `_given_name_index` of the full names written under it."""
+    index: dict[str, dict[str, dict[str, int]]] = {}
+    for form, key in zip(full, keys):
+        if isinstance(form, str):
+            words = _core(form, rules)
+            if len(words) >= 2 and words[0] in rules.given_names:
+                names = index.setdefault(key, {}).setdefault(words[0], {})
+                names[form] = names.get(form, 0) + 1
+    return index
+
+
+def _is_surname_form(form: str, rules: Rules | None) -> bool:
+    """True for a surname with only a suffix ("Trump Jr.") or its particles ("De Blasio", "van der
+    Leyen"); a particle written as a given name (`given_name_particles`: "Al Franken", not "al-Assad")
+    opens a full name. Without `rules`, suffixes are not looked for."""
+    core = [w for w in form.split() if rules is None or w not in rules.suffixes]
+    given = rules.given_name_particles if rules is not None else frozenset()
+    return len(core) <= 1 or all(w.lower() in _JOINERS and w not in given for w in core[:-1])
+
+
+def _surname(form: str, rules: Rules) -> str:
+    core = [w for w in form.split() if w not in rules.suffixes]
+    return core[-1] if core else form
+
+
+def _surname_index(full: pd.Series, rules: Rules) -> dict[str, dict[str, int]]:
+    """surname → {full name: mentions} of the full names (two words or more) with that surname."""
+    index: dict[str, dict[str, int]] = {}
+    for form, n in full.dropna().value_counts(sort=False).items():
+        if len(form.split()) > 1 and not _is_surname_form(form, rules):
+            index.setdefault(_surname(form, rules), {})[form] = int(n)
+    return index
+
+
+def _pick(counts: dict[str, int] | None) -> str | None:
+    """The one full name, or the one that holds at least `DOMINANT_SHARE` of the mentions (ties
+    and near-ties resolve to nobody)."""
+    if not counts:
+        return None
+    if len(counts) == 1:
+        return next(iter(counts))
+    name, top = max(sorted(counts.items()), key=lambda item: item[1])
+    return name if top >= DOMINANT_SHARE * sum(counts.values()) else None
