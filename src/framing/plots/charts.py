@@ -18,23 +18,32 @@ def _bar_labels(ax, labels) -> None:
     ax.set_yticks(range(len(labels)), [label(text) for text in labels])
 
 
+def _count_bars(counts: pd.DataFrame, *, name: str, count: str, noun: str, max_rows: int, ax, style: dict):
+    """Horizontal bars of `count` per `name`, the `max_rows` largest (most first, ties in name
+    order, drawn top down); the caption says how many of the `noun` are shown. Titles and axis
+    labels are the caller's."""
+    table = counts.sort_values([count, name], ascending=[False, True]).head(max_rows).iloc[::-1]
+    ax = new_axes(ax, rows=len(table))
+    ax.barh(range(len(table)), table[count], **style)
+    _bar_labels(ax, table[name])
+    note_shown(ax, len(table), len(counts), noun)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", visible=False)
+    ax.margins(y=0.01)
+    return ax
+
+
 @house_style
 def plot_articles_per_outlet(counts: pd.DataFrame, *, max_rows: int = 40, ax=None, **style):
     """Horizontal bars: articles per outlet, the `max_rows` largest (the caption says how many are
     shown).
 
     Needs `outlet`, `n_articles` (as `count_articles_per_outlet` gives)."""
-    table = counts.sort_values(["n_articles", "outlet"], ascending=[False, True]).head(max_rows).iloc[::-1]
-    ax = new_axes(ax, rows=len(table))
-    ax.barh(range(len(table)), table["n_articles"], **{"color": SEMANTIC["ink"], **style})
-    _bar_labels(ax, table["outlet"])
-    note_shown(ax, len(table), len(counts), "outlets")
+    ax = _count_bars(counts, name="outlet", count="n_articles", noun="outlets", max_rows=max_rows, ax=ax,
+                     style={"color": SEMANTIC["ink"], **style})
     ax.set_title("Articles per outlet")
     ax.set_xlabel("articles (count)")
     ax.set_ylabel("outlet")
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.grid(axis="y", visible=False)
-    ax.margins(y=0.01)
     return ax
 
 
@@ -64,17 +73,11 @@ def plot_removed_by_rule(counts: pd.DataFrame, *, max_rows: int = 40, ax=None, *
     """Horizontal bars: raw lines removed by each cleaning rule (the `max_rows` largest).
 
     Needs `rule`, `n_lines` (as `count_removed_by_rule` gives)."""
-    table = counts.sort_values(["n_lines", "rule"], ascending=[False, True]).head(max_rows).iloc[::-1]
-    ax = new_axes(ax, rows=len(table))
-    ax.barh(range(len(table)), table["n_lines"], **{"color": SEMANTIC["removed"], **style})
-    _bar_labels(ax, table["rule"])
-    note_shown(ax, len(table), len(counts), "rules")
+    ax = _count_bars(counts, name="rule", count="n_lines", noun="rules", max_rows=max_rows, ax=ax,
+                     style={"color": SEMANTIC["removed"], **style})
     ax.set_title("Lines removed, by cleaning rule")
     ax.set_xlabel("raw lines removed (count)")
     ax.set_ylabel("rule")
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.grid(axis="y", visible=False)
-    ax.margins(y=0.01)
     return ax
 
 
