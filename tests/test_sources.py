@@ -438,16 +438,18 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     """Speaker accuracy on the hand-labelled quotes read while writing the rules (dev, holdout, test,
     fresh, blind, blind2, blind3, blind4, since reporting verbs 1.15 blind5 and blind6, and since 1.17
-    blind7, since 1.19 blind8, since 1.21 blind9 and since 1.23 blind10: 861), scored as `benchmarks/bench_sources.py`
+    blind7, since 1.19 blind8, since 1.21 blind9, since 1.23 blind10 and since 1.25 blind11: 961), scored as
+    `benchmarks/bench_sources.py`
     scores it: measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86
     (precision 0.91) with 1.12, 0.88 (precision 0.92) on the 468 with 1.13, 0.88 on the 581 with 1.15,
     0.87 on the 641 with 1.16 and 0.88 with 1.17, 0.87 (precision 0.91) on the 701 with 1.19, 0.862 on
-    the 761 with 1.19, 0.864 on the 861 with 1.23; a rule change that loses more than two points fails here."""
+    the 761 with 1.19, 0.864 on the 861 with 1.23, 0.868 on the 961 with 1.25; a rule change that loses
+    more than two points fails here."""
     fixtures = Path(__file__).parent / "fixtures"
     items = [item for name in ("quotes_allsides_sample.jsonl", "quotes_news_sample.jsonl")
              for item in read_samples(fixtures / name, shared_data)]
     seen = score_sample([item for item in items if item["split"] in SEEN])
-    assert seen["n_quotes"] == 861 and seen["quotes_found"] == 861
+    assert seen["n_quotes"] == 961 and seen["quotes_found"] == 961
     assert seen["accuracy"] >= 0.85 and seen["precision"] >= 0.89
 
 
@@ -1315,9 +1317,9 @@ def test_sieve_rules_of_version_1_23(texts, quote, speaker, anonymous):
     # a thing owned by something that is no person is nobody, never the last person named (1.24)
     (["Gov. Kristi Noem said the budget was balanced.",
       "The state collected $30 million more than expected, according to the state's finances website."],
-     None, "the state's finances"),
+     None, "the state's finances website"),
     (["Anthony Fauci spoke on Monday.", "The nation’s top infectious disease expert announced the plan, "
-      "calling it “a new antiviral program”."], "Anthony Fauci", "the nation’s top infectious disease"),
+      "calling it “a new antiviral program”."], "Anthony Fauci", "the nation’s top infectious disease expert"),
     # a person's relation or aide is still read as a person of the article
     (["Jane Roe spoke on Monday.", "The plan will fail, the senator's spokesman said."],
      "spokesman", "the senator's spokesman"),
@@ -1342,3 +1344,53 @@ def test_a_source_familiar_with_a_proposal_opening_a_sentence_gives_its_row():
                                        "cut taxes for most families."]))
     assert list(quotes["quote"]) == ["the plan would cut taxes for most families."]
     assert quotes.loc[0, "is_anonymous"] and quotes.loc[0, "speaker"] == "source familiar with the proposal"
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a noun between the subject and its verb is no preposition: "by" opens the means, and the people
+    # before it are not who speaks (1.25)
+    (["In a speech on Tuesday, he appealed to rural voters in part by accusing his rival of “elitism”."],
+     "elitism", None, False),
+    # an inverted verb's speaker comes after a finite verb: an infinitive's noun is its object, and a
+    # noun before "that" is the addressee
+    (["He went on television to warn voters that the storm would be “the worst in a century.”"],
+     "the worst in a century.", None, False),
+    # a possessive after an inverted verb opens the reported clause when its noun has a verb
+    (["Jane Roe, who this week hosted the mayor at a dinner and called him “a true partner,” said the "
+      "mayor’s plans to rebuild the pier have won her over."], "a true partner,", "Jane Roe", False),
+    # a relative clause gives its own words: its verb, or one joined to it by "and"; after a body's
+    # name and the kind of body it is
+    (["The proposal won praise from Acme magazine, which hails the senator for “putting families first.”"],
+     "putting families first.", "Acme", False),
+    # a body named by its owner names things too ("The Jane Roe campaign quickly labeled …"), and a name
+    # in title case given by a verb of naming is the namer's word, not a title
+    (["The Roe campaign quickly labeled Mr. Doe’s running mate “Crooked John,” citing his record."],
+     "Crooked John,", "Roe campaign", False),
+    (["The mayor is calling the city's new transit card the “Metro Freedom Pass.”"],
+     "Metro Freedom Pass.", None, False),
+    # verbs of deeming are verbs of saying for the words of what someone believes or considers (labelling
+    # rule 1), but not "considered" (mostly passive)
+    (["Jane Roe believes drivers have grown too “comfortable” with speeding."], "comfortable", "Jane Roe", False),
+    (["A majority of voters believe the city should take “bold steps” on housing, a new poll shows."],
+     "bold steps", "voters", True),
+    (["The senator is considered a “moderate” by many in her party."], "moderate", None, False),
+    # a quote between a possessive and a noun of speech is the owner's words
+    (["Fresh off Senator Jane Roe's “we will not fold” remarks on Monday, John Doe hit back at her party, "
+      "hard, telling voters to look at her record."], "we will not fold", "Jane Roe", False),
+    # of an owner's claim and a verb of saying right before the quote, the verb's subject speaks
+    (["Rejecting John Doe's claims that the port was closed, Jane Roe said, “The port has never been busier.”"],
+     "The port has never been busier.", "Jane Roe", False),
+    (["Take Jane Roe's claim that the speech, in which John Doe praised the plan, was “a fantasy.”"],
+     "a fantasy.", "Jane Roe", False),
+])
+def test_sieve_rules_of_version_1_25(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+def test_a_description_keeps_its_head_noun():
+    """A subject description is read up to its head noun, however many words stand before it, and "according
+    to" a thing keeps the thing (1.25)."""
+    quotes = fr.extract_quotes(_table(["The city's longest-serving public health expert said, “We are ready.”",
+                                       "Taxes rose “by a third,” according to the county's open budget website."]))
+    assert list(quotes["speaker_label"]) == ["the city's longest-serving public health expert",
+                                             "the county's open budget website"]

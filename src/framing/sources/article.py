@@ -207,11 +207,20 @@ def _direct_row(base: dict, text: str, spans: list, k: int, narration: str, foun
     if (row["pattern"] == "continued" and row["is_partial"] and row["n_words"] <= TERM_MAX_WORDS
             and not _speaks_of(narration, speaker)):
         row.update(_NO_SPEAKER, pattern="unattributed")  # "its “safe list”": a term
-    if _is_title(text, text[:start], quote) or _TERM.search(text[:start]):
+    if (_is_title(text, text[:start], quote) and not (_NAMED_SO.search(text[:start]) and not _ARTICLE_BEFORE.search(text[:start]))
+            or _TERM.search(text[:start])):
         row.update(_NO_SPEAKER, pattern="title")
     if _is_narration(quote):
         row.update(_NO_SPEAKER, pattern="narration")  # "…,” Jane Roe said of the rules, “…" with a mark lost
     return row
+
+
+# A name in title case given by a verb of naming ("labeled her running mate “Corrupt Kaine”", "dubbed
+# him “Little Marco”") is the namer's word, not the title of a work nobody says; after an article it is
+# the thing's own name ("calling the pass the “Key to NYC Pass”").
+_NAMED_SO = re.compile(r"\b(?:called|calling|dubbed|dubbing|labeled|labelled|labeling|labelling|branded|branding|"
+                       r"nicknamed|termed)\s+(?:[\w’'.-]+\s+){0,6}?(?:as\s+)?$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+\W?$")
 
 
 # An attribution is the writer's narration and stands outside the marks, so a quoted span that holds

@@ -34,6 +34,22 @@ ATTRIBUTION_TAIL_WORDS = 6  # "…, officials said on Tuesday in a statement." s
 # A finite verb right after a name: the name is a clause's subject ("said Jane Roe would …").
 _FINITE_AFTER = re.compile(r"\s+(?:would|will|is|was|were|are|has|had|have|could|should|must|can|may|might|did|"
                            r"does|do)\b")
+# An inverted verb's speaker comes after a finite verb, never after an infinitive ("to warn voters"), and
+# is no noun followed by "that" (the addressee: "warned voters that …") or by a possessive ending (the
+# reported clause's subject: "said the president’s moves have …").
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
+_THAT_AFTER = re.compile(r"\s+that\b")
+_POSSESSIVE_AFTER = re.compile(r"[’']s?\s")
+
+
+def _owns_a_clause(narration: str, end: int) -> bool:
+    """True when the words after an inverted verb's speaker are a possessive whose noun has a finite
+    verb before the next comma ("said the president’s moves … have turned her"), where "said the
+    senator’s wife." names the speaker."""
+    if not _POSSESSIVE_AFTER.match(narration, end):
+        return False
+    comma = narration.find(",", end)
+    return _finite_within(narration, end, comma if comma >= 0 else len(narration))
 _OPENS_AFTER_STOP = re.compile(rf"[.!?…]\s+{_PLACEHOLDER}\b")  # a quote opening after a full stop: a new sentence
 
 # a base form after these is a verb, not a noun ("Jane Roe is expected to say", "Jane Roe will say")
@@ -388,6 +404,7 @@ def _first_attribution(narration: str):
     reporting verb: only plural and anonymous subjects take it ("officials say")."""
     lexicon = _lexicon()
     best = claim = None
+    verbs = []  # the attributions by a reporting verb, name before or after it
     for name, pattern in lexicon.patterns:
         needed = _NEEDS.get(name)
         if needed is not None and needed not in narration:
@@ -405,12 +422,29 @@ def _first_attribution(narration: str):
                 claim = (match.start(), who, verb_text, name, noun)
             if best is None or match.start() < best[0]:
                 best = (match.start(), who, verb_text, name, noun)
+            if name in ("name_verb", "verb_name"):
+                verbs.append((match.start(), who, verb_text, name, noun))
             break
-    if (claim is not None and best[3] in ("name_verb", "subject_participle") and claim[0] > best[0]
-            and narration.count(_PLACEHOLDER) == 1):
+    if best is not None and best[3] == "owner_claim" and (nearer := [
+            found for found in verbs if best[0] < found[0] < narration.find(_PLACEHOLDER)
+            and _introduces_quote(narration, found)]):
+        return min(nearer)  # "Refuting Jane Roe's claims that …, John Doe said, “…”": the verb's subject
+    if (claim is not None and best[3] in ("name_verb", "subject_participle")
+            and (claim[0] > best[0] or claim[0] == best[0] and claim[3] == "owner_claim")
+            and narration.count(_PLACEHOLDER) == 1):  # "Jane Roe's “…” remarks": not a verb "remarks"
         return claim  # "Jane Roe referred to John Doe's comment that the plan was “…”", "… when an interviewer
         # called the leader “a killer”": the nearer owner's or namer's words
     return best
+
+
+def _introduces_quote(narration: str, found) -> bool:
+    """True when the attribution `found` stands right before the sentence's first quote: at most
+    three words between its verb and the quote ("John Doe said on Tuesday, “…”"), and not in a
+    relative clause (whose verb quotes nothing here: "the speech, in which Scott praised …, was “…”")."""
+    verb_at = narration.find(found[2], found[0])
+    between = narration[verb_at + len(found[2]):narration.find(_PLACEHOLDER)]
+    return (len(_WORD.findall(between)) <= 3
+            and not re.search(r"\b(?:which|who)\s+$", narration[max(found[0] - 12, 0):found[0]]))
 
 
 _HEAD_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
@@ -439,9 +473,25 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if who is None or _not_said(name, match, narration, who, verb_text, lexicon):
         return None
     who, noun_group = _whole_name(name, match, narration, who, noun_group, raw)
+    if who.startswith(("the ", "The ")) and raw:
+        who, noun_group = _headed_description(name, match, narration, who, noun_group)
     if who.split()[-1] in ("the", "a", "an"):  # "people familiar with the" + "matter" said: one description
         who, noun_group = _completed_description(who, noun_group, narration[match.end("who"):] if raw else "")
     return who, verb_text, noun_group
+
+
+def _headed_description(name: str, match: re.Match, narration: str, who: str, noun_group) -> tuple:
+    """(who, noun after who) for a description opened by "the", up to its head noun: the noun read
+    between it and the verb ("the nation's top infectious disease expert said"), or after "according
+    to" the words up to where the description ends ("the state's finances website.")."""
+    lexicon = _lexicon()
+    if noun_group and (noun_group in lexicon.heads | lexicon.titles or f"{noun_group}s" in lexicon.heads
+                       or noun_group.capitalize() in read_rules().organisation_words
+                       or noun_group in read_rules().descriptors):
+        return f"{who} {noun_group}", None  # a person or body, not an adverb ("the opinion further notes")
+    if name.startswith("according_to") and (longer := _LONGER_DESCRIPTION.match(narration, match.end("who"))):
+        return f"{who}{longer.group(1)}", noun_group
+    return who, noun_group
 
 
 def _completed_description(who: str, noun_group, after: str) -> tuple:
@@ -513,7 +563,7 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
         who = who.split(None, 1)[1]  # "As David Schleicher … pointed out": the name after "As"
     elif who.split()[0] in _NOT_SPEAKERS and not (who == "It" and name in ("name_verb", "what_called")):
         return None  # "It said" is a body's attribution (`speaker_memory._speaker`)
-    if (name == "name_verb" and noun_group and who[:1].isupper() and not _POSSESSIVE.search(who)
+    if (name in ("name_verb", "naming_verb") and noun_group and who[:1].isupper() and not _POSSESSIVE.search(who)
             and noun_group.capitalize() in read_rules().organisation_words):
         who, noun_group = f"{who} {noun_group}", None  # "The Biden administration said": the body
     if " " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")]):
@@ -539,6 +589,9 @@ def _described_who(name: str, match: re.Match, narration: str, who: str) -> str 
         match_end = longer.end()
     else:
         match_end = match.end()
+    if name == "verb_name" and (_INFINITIVE_BEFORE.search(narration, 0, match.start("verb"))
+                                or _THAT_AFTER.match(narration, match.end()) or _owns_a_clause(narration, match.end())):
+        return None  # "to warn voters that …", "said the president’s moves … have": not who speaks
     if name == "verb_name" and who[:1].isupper() and _FINITE_AFTER.match(narration, match.end()):
         return None  # "said Harris would be releasing something": the subject of what is reported
     if (name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS | {"it"} or first in _DETERMINERS)
@@ -678,13 +731,16 @@ def _first_of_pair(before: str, who: str) -> str | None:
 
 @lru_cache(maxsize=1 << 12)
 def _relative_pattern(forms: tuple) -> re.Pattern:
-    return re.compile(rf"(?<![\w’'.-])(?P<who>{_NAME}),\s+(?:who|which)\s+(?:(?:also|has|had|have|later|then|"
-                      rf"once|[a-z]+ly)\s+)*(?P<verb>{_alternatives(forms)})\b[^;]*$")
+    adverbs = r"(?:(?:also|has|had|have|later|then|once|[a-z]+ly)\s+)*"
+    return re.compile(rf"(?<![\w’'.-])(?P<who>{_NAME})(?:,\s+who|(?<![’'s]s)(?:\s+[a-z]+)?,\s+which)\s+{adverbs}"
+                      rf"(?:[^,;]{{0,80}}?\s(?:and|but)\s+{adverbs})?(?P<verb>{_alternatives(forms)})\b[^;]*$")
 
 
 def _relative_attribution(before: str):
     """The attribution of a second speaker in a relative clause before a quote ("…, as did Judge Jane
-    Roe, who called it the “proper course”", "Acme, which said … that the “issue …”"), as
+    Roe, who called it the “proper course”", "Acme, which said … that the “issue …”", "Acme magazine,
+    which praises …", "Jane Roe, who this week hosted a gala and called him the “…”": the relative
+    clause's verb or one joined to it by "and" / "but"), as
     `_attribution` gives it, or None: the quotes after it are that speaker's, whoever the sentence's
     subject is. Only finite reporting verbs (not "saying") and only a name written before ", who"."""
     if ", who " not in before and ", which " not in before:

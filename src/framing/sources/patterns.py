@@ -29,6 +29,12 @@ _PASSIVE_VERBS = ("called|described|dubbed|labeled|labelled|branded|termed|chara
 # at "Thursday".
 _NOT_CLAUSE = r"(?!(?:when|who|whom|which|that|he|she|they|we|him|them|us|and|but|after|before|while|as|because|if)\b)"
 
+# Lower-case nouns after a name that make it a body the name's owner leads ("the Biden administration")
+_OWNED_BODIES = "administration|government|campaign|team"
+# A preposition never ends a speaker or stands between a speaker and its verb ("appealing to voters in
+# part by accusing …": "by" opens the means, and "voters" are not who accuses).
+_PREPOSITIONS = "by|to|of|in|on|at|for|with|from|as|into|about"
+
 # What may stand between a speaker and the verb: a time ("Biden on Friday claimed", "this week
 # said") and auxiliaries or adverbs of time ("has repeatedly said").
 _WHEN = (r"(?:\s+(?:on|this|last|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -78,7 +84,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     documents = frozenset(data["roles"].get("documents", ()))
     patterns = [*_verb_patterns(speaker, forms, frozenset(data["inverted"]["verbs"])),
                 *_source_patterns(speaker, documents),
-                *_naming_patterns(speaker, data["roles"].get("claims", ()), document_forms)]
+                *_naming_patterns(speaker, data["roles"].get("claims", ()), document_forms, documents)]
     nouns = frozenset(data["roles"].get("nouns", ()))
     heads = nouns | documents | {a.split()[-1].lower() for a in anonymous}
     return _Lexicon(forms, patterns, _subject_pattern(forms), [a.lower() for a in anonymous],
@@ -112,11 +118,11 @@ def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
             rf"{_NOT_INDEFINITE}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|it(?=\s)|"
             rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
             rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s|,)|"
-            rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:familiar\s+)?(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}[\w’'-]+)?|"
+            rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:familiar\s+)?(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}(?!(?:{_PREPOSITIONS})\s)[\w’'-]+)?|"
             rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
             rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
             rf"(?:[Aa]n?|[Aa]nother)\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who|and|or|but)\s)[\w’'-]+\s+){{0,3}}?"
-            rf"(?!(?:and|or|but)\s)[a-z][\w-]*(?=\s|[.!?…]*$))")  # "in a speech Sunday and said": no one
+            rf"(?!(?:and|or|but|{_PREPOSITIONS})\s)[a-z][\w-]*(?=\s|[.!?…]*$))")  # "in a speech Sunday and said": no one
 
 
 def _name_verb(speaker: str, verbs) -> re.Pattern:
@@ -124,7 +130,7 @@ def _name_verb(speaker: str, verbs) -> re.Pattern:
     return re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s)"
                       rf"|\s+[—–-]\s+[^—–,;]{{3,80}}?\s+[—–-](?=\s))?"  # an aside between dashes, as between commas
                       rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
-                      rf"\s+(?:(?!(?:and|or|but|then)\s)(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(verbs)})\b")
+                      rf"\s+(?:(?!(?:and|or|but|then|{_PREPOSITIONS})\s)(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(verbs)})\b")
 
 
 def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset) -> list[tuple[str, re.Pattern]]:
@@ -195,9 +201,10 @@ def _source_patterns(speaker: str, documents: frozenset) -> list[tuple[str, re.P
     ]
 
 
-def _naming_patterns(speaker: str, claims, document_forms: dict) -> list[tuple[str, re.Pattern]]:
+def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -> list[tuple[str, re.Pattern]]:
     """(name, regex) of the attributions of a quoted word or phrase: whoever calls it so, is
     prompted to say it, claims it, writes it in a document or has it as their words."""
+    spoken = {*claims, *documents}
     return [
         # the agent of a passive naming verb: "called “purges” by their critics"
         ("passive_by", re.compile(rf"\b(?P<verb>called|described|dubbed|labeled|labelled|branded|termed|"
@@ -217,13 +224,17 @@ def _naming_patterns(speaker: str, claims, document_forms: dict) -> list[tuple[s
                                 rf"insist|admit|concede|acknowledge|quip|joke)\b[^;]*?{_PLACEHOLDER}")),
         # "The Taliban's assurance of a “safe passage”", "Jane Roe's contention that … was “…”": a noun
         # for what someone says or means to do, owned by a name, holds that name's words
-        ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:administration|government|"
-                                   rf"campaign|team))?)[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
+        ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:{_OWNED_BODIES}))?)[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
                                    rf"(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
+        # "Jane Roe's “lock her up” remarks": a quoted span between a possessive and a noun for what is
+        # said or written is the owner's words
+        ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:{_OWNED_BODIES}))?)[’']s?\s+"
+                                   rf"{_PLACEHOLDER}\s+(?:{_alternatives(spoken)})\b")),
         # "when an interviewer called the Russian leader “a killer”": whoever names the object so, the
         # quoted span right after it
-        ("naming_verb", re.compile(rf"{speaker}\s+(?:(?:has|have|had|also|once|[a-z]+ly)\s+)*(?P<verb>called|dubbed|labeled|labelled|branded|termed|"
-                                   rf"described|denounced|decried|hailed)(?!\s+(?:for|on|upon|off|up|in|out|back|to)\b)\s+(?:(?!(?:and|but|or|as|who|that)\b)[\w’'-]+\s+){{0,6}}?"
+        # (the subject perhaps a body named by its owner: "The Jane Roe campaign quickly labeled …")
+        ("naming_verb", re.compile(rf"{speaker}(?:\s+(?P<noun>{_OWNED_BODIES}))?\s+(?:(?:has|have|had|also|once|[a-z]+ly)\s+)*(?P<verb>called|dubbed|labeled|labelled|branded|termed|"
+                                   rf"described|denounced|decried|hailed)(?!\s+(?:for|on|upon|off|up|in|out|back|to)\b)\s+(?:(?!(?:and|but|or|as|who|that)\b)[\w’'.-]+\s+){{0,6}}?"
                                    rf"(?:as\s+)?(?:an?\s+|the\s+)?{_PLACEHOLDER}\b")),
         # "Pelosi's statement read: “…”", "the letter reads": a verb whose subject is only ever a document
         ("document_verb", _name_verb(speaker, document_forms)),
