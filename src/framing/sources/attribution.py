@@ -481,15 +481,15 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
 
 
 def _headed_description(name: str, match: re.Match, narration: str, who: str, noun_group) -> tuple:
-    """(who, noun after who) for a description opened by "the", up to its head noun: the noun read
-    between it and the verb ("the nation's top infectious disease expert said"), or after "according
-    to" the words up to where the description ends ("the state's finances website.")."""
+    """(who, noun after who) for a description opened by "the", up to its head noun: a noun for a kind
+    of person read between it and the verb ("the nation's top infectious disease expert said"; a role
+    or an unnamed source there is read as before, "the agency spokesman"), or after "according to" a
+    description in lower case the words up to where it ends ("the state's finances website.")."""
     lexicon = _lexicon()
-    if noun_group and (noun_group in lexicon.heads | lexicon.titles or f"{noun_group}s" in lexicon.heads
-                       or noun_group.capitalize() in read_rules().organisation_words
-                       or noun_group in read_rules().descriptors):
-        return f"{who} {noun_group}", None  # a person or body, not an adverb ("the opinion further notes")
-    if name.startswith("according_to") and (longer := _LONGER_DESCRIPTION.match(narration, match.end("who"))):
+    if noun_group and f"{noun_group}s" in lexicon.heads and noun_group not in lexicon.heads | lexicon.titles:
+        return f"{who} {noun_group}", None  # a kind of person ("expert"), not an adverb ("the opinion further notes")
+    if (name.startswith("according_to") and who[4:5].islower()
+            and (longer := _LONGER_DESCRIPTION.match(narration, match.end("who")))):
         return f"{who}{longer.group(1)}", noun_group
     return who, noun_group
 
