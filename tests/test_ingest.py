@@ -522,6 +522,31 @@ def test_numeric_dates_read_either_way_when_the_file_settles_it():
     assert both.read("03/04/2021") == (None, "ambiguous") and both.read("18/10/2021") == ("2021-10-18", None)
 
 
+def test_an_iso_day_is_read_as_pandas_reads_it(shared_data):
+    """A day written YYYY-MM-DD is read without pandas, to the day pandas gives it: every day of a
+    leap year and of a common year, the days that do not exist (29-31 February, 31 April...), the
+    first and last years the form covers, and every date of the AllSides export."""
+    import datetime
+    import warnings
+
+    from framing.ingest import read_date
+
+    def by_pandas(text):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            stamp = pd.to_datetime(text, errors="coerce", utc=True)
+        return None if pd.isna(stamp) else stamp.tz_convert(None).strftime("%Y-%m-%d")
+
+    days = [f"{year}-{month:02d}-{day:02d}" for year in (1900, 2000, 2023, 2024, 2099)
+            for month in range(1, 13) for day in range(1, 32)]
+    rows = pd.read_json(shared_data / "allsides-roundups" / "articles.jsonl", lines=True)
+    days += sorted(set(rows["date"].dropna().astype(str)))
+    assert sum(by_pandas(day) is None for day in days) == 5 * 7 - 2  # (29 February 2000 and 2024 exist)
+    read_date.cache_clear()
+    assert [read_date(day) for day in days] == [by_pandas(day) for day in days]
+    assert read_date("2024-02-29") == datetime.date(2024, 2, 29).isoformat() and read_date("2023-02-29") is None
+
+
 def test_a_saved_complete_web_page_is_one_article_not_its_resources(tmp_path, shared_data):
     """A browser's "Web Page, complete" writes `<page>_files/` beside `<page>.html`, with scripts,
     styles, images and the HTML of embedded frames: one line names that folder, and nothing in it is

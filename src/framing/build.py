@@ -24,8 +24,8 @@ import pandas as pd
 
 from . import clean, segment
 from .config import CONTENT_KINDS
-from .ingest import (EXPORT_FORMATS, MAX_LISTED, Duplicates, Problem, RawArticle, _where, iter_corpus,
-                     read_corpus, read_date)
+from .ingest import (EXPORT_FORMATS, ISO_DAY, MAX_LISTED, Duplicates, Problem, RawArticle, _where,
+                     iter_corpus, read_corpus, read_date)
 from . import lexicons
 from .lexicons import load_data
 
@@ -778,14 +778,13 @@ def _dates(values: pd.Series) -> pd.Series:
     more than the rest of an article's row. Days written as ISO 8601 (2025-05-05), the usual form,
     are parsed together in one call, to what `_date` gives each."""
     distinct = values.dropna().unique()
-    days = [value for value in distinct if isinstance(value, str) and _ISO_DAY.fullmatch(value)]
+    days = [value for value in distinct if isinstance(value, str) and ISO_DAY.fullmatch(value)]
     stamps = pd.to_datetime(pd.Series(days, dtype=object), format="%Y-%m-%d", errors="coerce")
     parsed = {day: None if pd.isna(stamp) else stamp for day, stamp in zip(days, stamps)}
     parsed.update((value, _date(value)) for value in distinct if value not in parsed)
     return pd.Series([parsed.get(value) for value in values], index=values.index, dtype=object)
 
 
-_ISO_DAY = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")  # (a 31st of June: NaT)
 
 
 def _date(value) -> pd.Timestamp | None:

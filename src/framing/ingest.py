@@ -707,15 +707,25 @@ def date_note(value, why: str, where: str = "") -> str:
     return f"published {str(value).strip()!r}{where} {DATE_PROBLEMS[why]}: left empty ({DATE_FIX})"
 
 
+ISO_DAY = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")  # (a 31st of June: unreadable)
+
+
 @functools.lru_cache(maxsize=4096)  # (a corpus repeats few dates: a day or two per event)
 def read_date(text: str) -> str | None:
     """A date in any other form pandas reads ("Feb 12, 2025", "2025-02-12T09:30:00-05:00") → its
     day in UTC as YYYY-MM-DD; None when unreadable. Words without digits ("today", "now") are not
-    dates: they would make the tables depend on the day of the build."""
+    dates: they would make the tables depend on the day of the build. A day written as ISO 8601
+    (2025-02-12), the usual form, is read without pandas, to what pandas gives it (a day that does
+    not exist, 2025-02-30, is unreadable to both)."""
     import warnings
 
     import pandas as pd
 
+    if ISO_DAY.fullmatch(text):
+        try:
+            return datetime.date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
     if not re.search(r"\d", text):
         return None
     with warnings.catch_warnings():
