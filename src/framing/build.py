@@ -462,8 +462,10 @@ def _known_outlets(articles: pd.DataFrame | None) -> dict[str, str]:
 
 
 def _reusable(previous: Build | None, keys: dict[str, str]) -> Build:
-    """The rows of the previous build for the articles whose build key has not changed."""
-    empty = Build(_frame([], ARTICLE_COLUMNS), _frame([], SENTENCE_COLUMNS), _frame([], REMOVED_COLUMNS))
+    """The rows of the previous build for the articles whose build key has not changed. None
+    reused: empty tables with the columns only (`_in_order` sets an empty table aside, so they are
+    not typed)."""
+    empty = Build(*(pd.DataFrame(columns=columns) for columns in (ARTICLE_COLUMNS, SENTENCE_COLUMNS, REMOVED_COLUMNS)))
     if previous is None or previous.articles.empty or "build_key" not in previous.articles:
         return empty
     old = previous.articles
