@@ -171,10 +171,12 @@ STEPS = {"import": step_import, "floor": step_floor, "build": step_build, "dupli
 
 
 def run_child(src: Path, step: str, **kwargs) -> dict:
-    """One step in a fresh Python with `src` first on the path; adds peak memory (MB)."""
+    """One step in a fresh Python with `src` first on the path; adds peak memory (MB). It runs in
+    the folder holding `src`, as an environment may put the `src/` of the checkout a process starts
+    in ahead of PYTHONPATH; the step fails unless framing was imported from `src`."""
     env = dict(os.environ, PYTHONPATH=str(src))
     done = subprocess.run([sys.executable, __file__, "--child", step, "--json-args", json.dumps(kwargs)],
-                          capture_output=True, text=True, env=env, timeout=7200)
+                          capture_output=True, text=True, env=env, cwd=Path(src).parent, timeout=7200)
     if done.returncode != 0:
         raise RuntimeError(f"{step} failed with {src}:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -182,6 +184,10 @@ def run_child(src: Path, step: str, **kwargs) -> dict:
 
 def _child(step: str, kwargs: dict) -> None:
     result = STEPS[step](**kwargs)
+    framing = sys.modules.get("framing")  # (after the step, which may time its import)
+    src = Path(os.environ["PYTHONPATH"]).resolve()
+    if framing is not None and not Path(framing.__file__).resolve().is_relative_to(src):
+        raise RuntimeError(f"framing was imported from {framing.__file__}, not from {src}")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result["peak_rss_mb"] = round(max(own, children) / 1024, 1)
@@ -322,8 +328,8 @@ def measure_cli(trees: dict[str, Path], work: Path, corpus: Path, repeats: int, 
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "framing.cli", "build", str(corpus), "--out", str(out), "--workers",
-                        "2", "--quiet", *options], env=dict(os.environ, PYTHONPATH=str(src)), check=True,
-                       capture_output=True, timeout=3600)
+                        "2", "--quiet", *options], env=dict(os.environ, PYTHONPATH=str(src)), cwd=Path(src).parent,
+                       check=True, capture_output=True, timeout=3600)
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
