@@ -1,10 +1,11 @@
 """The build's cost against the floor, before and after a change, and one large export's memory.
 
-    python benchmarks/bench_build.py [--articles 2000] [--repeats 5] [--before REV [--modules M,N]]
+    python benchmarks/bench_build.py [--articles 2000 | --corpus DIR] [--repeats 5] [--before REV [--modules M,N]]
                                      [--export-mb 0] [--cli CORPUS [--cli-options=--clean]]
 
 On a corpus of real news text (benchmarks/corpora.py: JSON-lines exports of 1,000 rows and every
-hundredth article a page dump to clean) it measures, each in a fresh process:
+hundredth article a page dump to clean; or the folder `--corpus` names, e.g. a copy of an export
+whose texts do not repeat) it measures, each in a fresh process:
 
 - floor: CPU seconds to read every file (JSON lines parsed, pages read) and split each text into
   sentences with a regex: what any tool must do, with no cleaning, metadata or checks;
@@ -368,6 +369,8 @@ def measure_export(trees: dict[str, Path], work: Path, megabytes: float) -> dict
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--corpus", help="measure this corpus folder (e.g. a copy of an export) instead of the "
+                                         "recombined articles; results in build-<folder>.json")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--before", help="a git revision to compare with (its src/ is used)")
     parser.add_argument("--modules", help="with --before: only these modules (comma-separated, e.g. "
@@ -394,9 +397,11 @@ def main() -> int:
         before = source_of(args.before, work, modules=args.modules) if args.before else None
         trees = {"before": before} if before else {}
         trees["after" if before else "this tree"] = ROOT / "src"
-        corpus = corpora.write_corpus(work / "corpus", args.articles) if args.repeats else None
+        corpus = Path(args.corpus).resolve() if args.corpus else \
+            corpora.write_corpus(work / "corpus", args.articles) if args.repeats else None
         load = os.getloadavg()
-        report = {"articles": args.articles, "repeats": args.repeats, "before": args.before, "modules": args.modules,
+        report = {"articles": args.articles, "corpus": args.corpus, "repeats": args.repeats, "before": args.before,
+                  "modules": args.modules,
                   "cpu_count": os.cpu_count(), "load_average_at_start": [round(x, 2) for x in load]}
         report["results"] = measure(trees, corpus, work, args.repeats) if args.repeats else {}
         if args.export_mb:
@@ -427,7 +432,8 @@ def main() -> int:
               f"at end {report['load_average_at_end']}")
         RESULTS.mkdir(exist_ok=True)
         # the export alone, or the rebuild alone: each its own file
-        name = "build.json" if args.repeats else "build-export.json" if args.export_mb else \
+        name = f"build-{Path(args.corpus).resolve().name}.json" if args.corpus and args.repeats else \
+            "build.json" if args.repeats else "build-export.json" if args.export_mb else \
             "build-rerun.json" if args.rerun_articles else "build-cli.json"
         (RESULTS / name).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         return 0
