@@ -2,6 +2,7 @@
 roundups (several outlets covering the same events)."""
 import json
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -97,6 +98,76 @@ def test_compare_within_events_pairs_outlets_on_the_events_both_cover():
     # the difference is B − A, B being more so more often
     assert text.startswith("B is more often conflict-framed than A in 5 of 6 events, A than B in 1 "
                            "(median difference B − A +0.1; Wilcoxon p = ")
+
+
+def _pairs_joined_one_by_one(scores):
+    """`compare_within_events` as first written: every pair of outlets joined on its events, and
+    scipy's tests run on each pair's own differences (what the faster table must equal)."""
+    from itertools import combinations
+
+    from scipy import stats
+
+    from framing.stats import adjust_p
+
+    wide = events.score_event_outlets(scores)
+    measures = [m for m in events.MEASURES if m in scores]
+    rows = []
+    for a, b in combinations(sorted(wide["outlet"].unique()), 2):
+        both = wide[wide["outlet"] == a].merge(wide[wide["outlet"] == b], on="event", suffixes=("_a", "_b"))
+        for measure in measures if len(both) else []:
+            row = {"outlet_a": a, "outlet_b": b, "measure": measure}
+            pair = both[[f"{measure}_a", f"{measure}_b"]].dropna()
+            diff = (pair.iloc[:, 0] - pair.iloc[:, 1]).to_numpy()
+            more = np.sign(events.MEASURES[measure][1] * diff)
+            untied = int((more != 0).sum())
+            row["n_events"], row["n_a_more"] = len(diff), int((more > 0).sum())
+            row["p_sign"] = (stats.binomtest(row["n_a_more"], untied).pvalue
+                             if len(diff) >= 2 and untied else (1.0 if len(diff) >= 2 else np.nan))
+            row["p_wilcoxon"] = (stats.wilcoxon(diff[diff != 0]).pvalue
+                                 if len(diff) >= 2 and untied else (1.0 if len(diff) >= 2 else np.nan))
+            rows.append(row)
+    table = pd.DataFrame(rows)
+    table["p_adjusted"] = adjust_p(table["p_wilcoxon"], method="fdr_bh")
+    return table
+
+
+def test_pairs_of_many_outlets_get_the_p_values_of_each_pair_joined_on_its_events():
+    """Comparing 145 outlets (all of allsides-roundups) joined 10,440 pairs one by one and ran
+    scipy's Wilcoxon test on each, enumerating 2^n sign flips when differences tie (counts of
+    quotes): 100 s of notebook 07. The table now joins only the pairs with an event in common and
+    runs each test once per distinct set of signed ranks; its values must be the same numbers."""
+    rng = np.random.default_rng(7)
+    rows = []
+    for event in range(40):  # 16 outlets, each event covered by 2 to 5 of them, some twice
+        for outlet in rng.choice(16, size=rng.integers(2, 6), replace=False):
+            for _ in range(1 + (rng.random() < 0.15)):
+                rows.append({"event": f"e{event:02d}", "outlet": f"Outlet {outlet:02d}",
+                             "sentiment": round(rng.normal(0, 0.2), 3), "conflict": rng.integers(0, 4) / 4,
+                             "quotes": int(rng.integers(0, 3)), "official_quotes": int(rng.integers(0, 2)),
+                             "main_actor_sentiment": rng.normal() if rng.random() < 0.6 else np.nan})
+    scores = pd.DataFrame(rows)
+    pairs = events.compare_within_events(scores)
+    expected = _pairs_joined_one_by_one(scores)
+    columns = ["outlet_a", "outlet_b", "measure", "n_events", "n_a_more"]
+    pd.testing.assert_frame_equal(pairs[columns], expected[columns])
+    for column in ("p_sign", "p_wilcoxon", "p_adjusted"):  # the same floats, not merely close ones
+        assert pairs[column].fillna(-1).tolist() == expected[column].fillna(-1).tolist(), column
+    assert len(pairs) < 120 * len(events.MEASURES)  # not every one of the 120 pairs covers an event with another
+    assert pairs["p_wilcoxon"].notna().sum() > 100  # ties and small n: scipy's exact permutation path is exercised
+
+
+@pytest.mark.parametrize("differences", [
+    [1, 2, 3, -4, 5],  # no ties: the exact distribution
+    [1, 1, -1, 2, 2, -3],  # ties, n <= 13: every sign flip
+    [0.25, -0.25, 0.5, 0.5, 0.75, -1.0, 0.25],
+    [1, -1] * 4 + [2, 3, -2, 4, 5, 1, 6, -7],  # ties, n > 13: the normal approximation
+    np.linspace(-1, 2, 20).round(3).tolist()])
+def test_the_wilcoxon_p_value_of_signed_ranks_is_that_of_the_differences(differences):
+    from scipy import stats
+
+    d = np.array(differences, dtype=float)
+    d = d[d != 0]
+    assert events._wilcoxon_p(events._signed_ranks(d)) == stats.wilcoxon(d).pvalue
 
 
 def test_a_pair_finding_says_no_evidence_rather_than_no_difference_and_never_minus_zero():
@@ -197,6 +268,26 @@ def test_seed_quotes_and_facts_are_sentences_with_their_outlet(seed_summary):
     facts = seed_summary.facts
     assert set(facts["reported_by"]) == {"all outlets", "only this outlet"}
     assert facts["text"].str.len().gt(0).all() and facts["outlet"].notna().all()
+
+
+def test_events_whose_names_make_the_same_file_name_get_a_page_each(seed_summary, tmp_path):
+    """Regression: event names that differ only in characters a file name cannot hold ("Trump's
+    plan", "Trump s plan") or in case ("Vote", "vote": one file on macOS and Windows) were written
+    to one file, the second page replacing the first; a name longer than the 255 bytes a file name
+    may have (a headline used as the event, in any script) stopped the pages with OSError."""
+    from dataclasses import replace
+
+    names = ["Trump's plan", "Trump s plan", "Vote", "vote", "Пленарное заседание " * 20, "x" * 400]
+    summaries = [replace(seed_summary, event=name) for name in names]
+    pages = events.save_event_pages(summaries, tmp_path)
+    assert pages["event"].tolist() == names
+    files = pages["file"].str.casefold()
+    assert files.is_unique and files.tolist()[:4] == ["events/trump_s_plan.html", "events/trump_s_plan_2.html",
+                                                      "events/vote.html", "events/vote_2.html"]
+    for row in pages.itertuples(index=False):
+        assert len(row.file.split("/")[1].encode("utf-8")) <= 255
+        page = (tmp_path / row.file).read_text(encoding="utf-8")
+        assert f"<h1>Event: {events.html.escape(row.event)}</h1>" in page  # each page its own event
 
 
 # ── several events from real roundups ───────────────────────────────────────────────────────────
@@ -325,6 +416,39 @@ def test_report_links_every_event_page_from_the_index(shared_data, tmp_path):
     for file in result.events["file"]:
         assert f'href="{file}"' in index and (tmp_path / "out" / file).is_file()
     assert f"Events ({len(chosen)})" in index
+
+
+def test_event_pages_drawn_beside_the_notebooks_are_those_drawn_after_them(shared_data, tmp_path):
+    """The report draws the event pages in a process of its own while the notebooks run (on all of
+    allsides-roundups they took minutes after the last notebook); they are the same bytes, the
+    wait says how far they are, and an interrupted report stops the process."""
+    from framing import report
+    from framing.build import build_corpus
+
+    raw, chosen, _ = _roundups(shared_data, tmp_path / "raw" / "roundups")
+    processed = tmp_path / "processed"
+    build_corpus(raw, processed, workers=1, progress=False)
+    job = report.EventPagesJob(processed, tmp_path / "beside", corpus="roundups", workers=1)
+    lines = []
+    beside, error = job.wait(timeout=300, echo=lines.append, heartbeat=0.5)
+    assert error is None and not job.process.is_alive()
+    after, _ = report.write_event_pages(processed, tmp_path / "after", corpus="roundups", workers=1)
+    pd.testing.assert_frame_equal(beside, after)
+    assert sorted(beside["event"]) == chosen
+    files = sorted(p.relative_to(tmp_path / "after") for p in (tmp_path / "after").rglob("*") if p.is_file())
+    assert len(files) == 2 * len(chosen)  # a page and its chart per event
+    for file in files:
+        assert (tmp_path / "beside" / file).read_bytes() == (tmp_path / "after" / file).read_bytes(), file
+    assert lines and all(re.fullmatch(r"  event pages: (analysing the events|\d of 5 written)"
+                                      r"(; waiting for the rest)?", line) for line in lines), lines
+
+    stopped = report.EventPagesJob(processed, tmp_path / "stopped", corpus="roundups", workers=1)
+    stopped.stop()  # as an interrupted report does: nothing is left running
+    assert not stopped.process.is_alive()
+    killed = report.EventPagesJob(processed, tmp_path / "killed", corpus="roundups", workers=1)
+    killed.process.kill()
+    pages, error = killed.wait(timeout=60)
+    assert pages.empty and "ended with code -9 before it was done" in error
 
 
 def test_report_event_narrows_to_one_event_and_an_unknown_one_is_named(shared_data, tmp_path):

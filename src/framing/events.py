@@ -60,6 +60,7 @@ MIN_EVENTS_FOR_TEST = 2  # a paired test needs differences from at least two eve
 # `ONLY=documents benchmarks/bench_sentiment.py`, docs/sentiment.md): an event page calls them alike.
 CLOSE_TONE = 0.10
 CORRECTION = "Benjamini–Hochberg"
+EVENT_FILE_BYTES = 150  # of an event page's file name, before `_2` (another event of that name) and `.html`
 _OFFICIAL = re.compile(r"\bofficials?\b", re.IGNORECASE)
 
 
@@ -300,15 +301,24 @@ def compare_within_events(article_scores: pd.DataFrame, *, measures=None,
 
     measures = [m for m in (measures or MEASURES) if m in article_scores]
     wide = score_event_outlets(article_scores)
-    outlets = sorted(wide["outlet"].dropna().astype(str).unique())
+    wide = wide[wide["outlet"].notna()].assign(outlet=lambda t: t["outlet"].astype(str))
+    # events × outlets: who covers which event, and each measure's value there (events in order, so
+    # that a pair's events come as a join on the event would give them)
+    covers = wide.pivot(index="event", columns="outlet", values="n_articles").notna()
+    values = {measure: wide.pivot(index="event", columns="outlet", values=measure).to_numpy()
+              for measure in measures}
+    outlets = list(covers.columns)
+    column = {outlet: i for i, outlet in enumerate(outlets)}
+    matrix = covers.to_numpy()
+    shared = matrix.T.astype(np.int64) @ matrix.astype(np.int64)  # events in common, per pair
     rows = []
-    for a, b in combinations(outlets, 2):
-        both = (wide[wide["outlet"] == a].merge(wide[wide["outlet"] == b], on="event", suffixes=("_a", "_b")))
-        if both.empty:
+    for a, b in combinations(outlets, 2):  # only the pairs covering an event in common (of 10,440
+        if not shared[column[a], column[b]]:  # pairs of 145 outlets, a few hundred)
             continue
+        both = matrix[:, column[a]] & matrix[:, column[b]]
         for measure in measures:
             rows.append({"outlet_a": a, "outlet_b": b, "measure": measure,
-                         **paired_difference(both[f"{measure}_a"], both[f"{measure}_b"],
+                         **paired_difference(values[measure][both, column[a]], values[measure][both, column[b]],
                                              sign=MEASURES[measure][1], min_events=min_events),
                          "direction": MEASURES[measure][0]})
     columns = ["outlet_a", "outlet_b", "measure", "direction", "n_events", "n_a_more", "n_b_more",
@@ -326,8 +336,6 @@ def paired_difference(a, b, *, sign: int = 1, min_events: int = MIN_EVENTS_FOR_T
     `n_events`, `n_a_more`, `n_b_more`, `n_ties`, `median_difference` (of a − b; NaN below
     `stats.MIN_ARTICLES` events: one event's difference is two articles' values, no effect size),
     `effect_note` (why there is none, else ""), `p_wilcoxon`, `p_sign` and `note`."""
-    from scipy import stats
-
     from .stats import MIN_ARTICLES
 
     pairs = pd.DataFrame({"a": pd.to_numeric(pd.Series(a), errors="coerce").to_numpy(),
@@ -349,9 +357,37 @@ def paired_difference(a, b, *, sign: int = 1, min_events: int = MIN_EVENTS_FOR_T
     if untied == 0:
         result.update(p_wilcoxon=1.0, p_sign=1.0, note="no difference in any event")
         return result
-    result["p_sign"] = float(stats.binomtest(result["n_a_more"], untied, 0.5).pvalue)
-    result["p_wilcoxon"] = float(stats.wilcoxon(diff[diff != 0]).pvalue)
+    result["p_sign"] = _sign_test_p(result["n_a_more"], untied)
+    result["p_wilcoxon"] = _wilcoxon_p(_signed_ranks(diff[diff != 0]))
     return result
+
+
+# Both tests depend on nothing but their arguments, and many pairs of outlets give the same ones;
+# with tied differences and up to 13 events scipy's Wilcoxon test enumerates every 2^n sign flip,
+# the slowest part of comparing 145 outlets. So each is computed once per distinct argument. The
+# Wilcoxon test reads nothing of the differences but the ranks of their sizes (ties averaged) and
+# their signs, so it is given those, sorted: the same p-value, computed once for the many pairs of
+# outlets whose differences share them (`tests/test_events.py` checks it against the differences).
+
+def _signed_ranks(differences: np.ndarray) -> tuple:
+    """The differences (none zero) as the signed ranks of their sizes, sorted."""
+    from scipy.stats import rankdata
+
+    return tuple(sorted((np.sign(differences) * rankdata(np.abs(differences))).tolist()))
+
+
+@lru_cache(maxsize=65536)
+def _sign_test_p(k: int, n: int) -> float:
+    from scipy import stats
+
+    return float(stats.binomtest(k, n, 0.5).pvalue)
+
+
+@lru_cache(maxsize=65536)
+def _wilcoxon_p(signed_ranks: tuple) -> float:
+    from scipy import stats
+
+    return float(stats.wilcoxon(np.array(signed_ranks)).pvalue)
 
 
 def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
@@ -532,23 +568,32 @@ def _event_facts(facts: pd.DataFrame) -> pd.DataFrame:
 # ── the event pages ──────────────────────────────────────────────────────────────────────────────
 
 def event_file(event: str) -> str:
-    """The file name of an event's page: the event's name made file-safe, plus `.html`."""
-    name = re.sub(r"[^\w.-]+", "_", str(event)).strip("._") or "event"
-    return f"{name}.html"
+    """The file name of an event's page: the event's name made file-safe, plus `.html`, its name
+    cut to `EVENT_FILE_BYTES` bytes (file systems refuse names over 255)."""
+    name = re.sub(r"[^\w.-]+", "_", str(event)).strip("._")
+    name = name.encode("utf-8")[:EVENT_FILE_BYTES].decode("utf-8", errors="ignore").rstrip("._")
+    return f"{name or 'event'}.html"
 
 
 def save_event_pages(summaries: list[EventSummary], out: str | Path, *, corpus: str = "",
-                     index: str = "../index.html") -> pd.DataFrame:
+                     index: str = "../index.html", progress=None) -> pd.DataFrame:
     """Write one page per event to `<out>/events/<event>.html` (with its chart under
     `<out>/events/figures/`). Returns one row per page: `event`, `file` (relative to `out`),
-    `n_outlets`, `n_articles`, `headline` (the first outlet's)."""
+    `n_outlets`, `n_articles`, `headline` (the first outlet's). `progress(done, total)` is called
+    after each page, when given."""
     from .store import save_text
 
     folder = Path(out) / "events"
     (folder / "figures").mkdir(parents=True, exist_ok=True)
     rows = []
-    for summary in summaries:
+    taken: set[str] = set()  # two events whose names differ only in what a file name cannot hold
+    for done, summary in enumerate(summaries, 1):  # ("Trump's plan", "Trump s plan"; "Vote", "vote") get two files
         name = event_file(summary.event)
+        stem, number = name[:-5], 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{stem}_{number}.html"
+        taken.add(name.casefold())
         image = _save_event_chart(summary, folder / "figures" / (name[:-5] + "_sentiment.png"))
         page = render_event_page(summary, corpus=corpus, index=index,
                                  image=None if image is None else f"figures/{image.name}")
@@ -558,6 +603,8 @@ def save_event_pages(summaries: list[EventSummary], out: str | Path, *, corpus: 
                      "n_outlets": summary.articles["outlet"].nunique(),
                      "n_articles": len(summary.articles),
                      "headline": str(first.iloc[0]) if len(first) else ""})
+        if progress is not None:
+            progress(done, len(summaries))
     return pd.DataFrame(rows, columns=["event", "file", "n_outlets", "n_articles", "headline"])
 
 

@@ -237,6 +237,7 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out.parent, out.name)  # of a run killed outright: this one holds the corpus's lock
     staging = mark_folder(make_temp_dir(out.parent, prefix=f".{out.name}."))
+    pages = None  # the event pages, written in a process of their own while the notebooks run
     try:
         (staging / "notebooks").mkdir()
         values = {**(parameters or {}), "corpus": str(processed), "out": "..", "save_figures": True,
@@ -245,6 +246,7 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
         echo(f"{corpus}: running {counted(len(notebooks), 'notebooks')}; a cell may run {timeout} s "
              f"(--cell-timeout or {runner.CELL_TIMEOUT_ENV} to change)")
         keep_human_input(out, staging)  # first, so new coding sheets get names of their own
+        pages = EventPagesJob(processed, staging, corpus=corpus, event=event, workers=workers)
         runs = []
         for number, notebook in enumerate(notebooks, 1):  # on one kernel, cleaned before each notebook
             echo(f"  [{number}/{len(notebooks)}] running {Path(notebook).name}")
@@ -257,8 +259,7 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
                  + ("" if run.ok else f"\n      {run.error}"))
         session.close(now=True)  # its figures are written; the event pages need no kernel
         report = Report(corpus, out, runs)
-        report.events, report.events_error = write_event_pages(processed, staging, corpus=corpus,
-                                                               event=event, workers=workers)
+        report.events, report.events_error = pages.wait(timeout=timeout, echo=echo)
         echo(f"  event pages: {counted(len(report.events), 'events')}"
              + (f"; FAILED: {report.events_error}" if report.events_error else ""))
         write_index(report, staging, build_info=info, kernel=kernel)
@@ -267,6 +268,8 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
         yours = keep_user_files(out, staging) if out.is_dir() else []
         swap_folder(staging, out)
     finally:
+        if pages is not None:
+            pages.stop()
         shutil.rmtree(staging, ignore_errors=True)
     if yours:
         echo(f"{corpus}: {kept_line(out, yours)}")
@@ -320,24 +323,111 @@ def check_event(processed: Path, event: str | None) -> str | None:
     return None if str(event) in known else unknown_event_message(event, known)
 
 
+EVENT_PAGE_COLUMNS = ["event", "file", "n_outlets", "n_articles", "headline"]
+
+
 def write_event_pages(processed: Path, folder: Path, *, corpus: str, event: str | None = None,
-                      workers: int | None = None) -> tuple[pd.DataFrame, str | None]:
+                      workers: int | None = None, progress=None) -> tuple[pd.DataFrame, str | None]:
     """One page per event of the built corpus (or only `event`) under `<folder>/events/`. Returns
-    the pages (`framing.events.save_event_pages`) and the error that stopped them, if any."""
+    the pages (`framing.events.save_event_pages`) and the error that stopped them, if any.
+    `progress(done, total)` is called after each page."""
     from .events import save_event_pages, summarise_events
     from .store import load_articles, load_sentences
 
     try:
         articles = load_articles(processed)
     except FileNotFoundError:  # nothing was built (the build is reported on its own)
-        return pd.DataFrame(columns=["event", "file", "n_outlets", "n_articles", "headline"]), None
+        return pd.DataFrame(columns=EVENT_PAGE_COLUMNS), None
     try:
         summaries = summarise_events(load_sentences(processed), articles=articles,
                                      events=None if event is None else [event], workers=workers)
-        return save_event_pages(summaries, folder, corpus=corpus), None
+        return save_event_pages(summaries, folder, corpus=corpus, progress=progress), None
     except Exception as error:  # the notebooks' report is still written; the failure is named
-        return pd.DataFrame(columns=["event", "file", "n_outlets", "n_articles", "headline"]), \
-            f"{type(error).__name__}: {error}"
+        return pd.DataFrame(columns=EVENT_PAGE_COLUMNS), f"{type(error).__name__}: {error}"
+
+
+class EventPagesJob:
+    """The event pages written in a process of their own while the notebooks run.
+
+    They need only the built tables, and the notebooks' kernel is one process that mostly keeps one
+    core busy, so the pages (an analysis of every event and one chart per event: about a minute for
+    100 events) are drawn beside it instead of after the last notebook. The process is started with
+    `spawn` (the runner holds the kernel's sockets and threads, which a fork would copy), draws with
+    matplotlib's Agg backend, and runs the same `write_event_pages` as before, so the pages are the
+    same bytes. `wait` gives its result; `stop` ends it (an interrupted report)."""
+
+    def __init__(self, processed: Path, folder: Path, *, corpus: str, event: str | None = None,
+                 workers: int | None = None):
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self.done, self.total = context.RawValue("i", 0), context.RawValue("i", 0)
+        self.results, sender = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=_event_pages_child, name="framing-event-pages", daemon=True,
+            args=(str(processed), str(folder), corpus, event, workers, self.done, self.total, sender))
+        self.process.start()
+        sender.close()  # the child's end: once the child is gone, reading says so instead of waiting
+
+    def progress(self) -> str:
+        """"120 of 505 written", or "analysing the events" before the first page."""
+        total = self.total.value
+        return f"{self.done.value:,} of {total:,} written" if total else "analysing the events"
+
+    def wait(self, *, timeout: float, echo=None,
+             heartbeat: float = runner.HEARTBEAT_SECONDS) -> tuple[pd.DataFrame, str | None]:
+        """The pages and the error that stopped them (as `write_event_pages`), once the process has
+        written them; a line to `echo` every `heartbeat` seconds while it has not. After `timeout`
+        seconds the process is stopped and the error says so."""
+        started = last = time.monotonic()
+        if echo is not None and not self.results.poll() and self.done.value < max(1, self.total.value):
+            echo(f"  event pages: {self.progress()}; waiting for the rest")
+        while not self.results.poll(0.5):
+            now = time.monotonic()
+            if now - started > timeout:
+                self.stop()
+                return pd.DataFrame(columns=EVENT_PAGE_COLUMNS), \
+                    f"still being written {timeout:.0f} s after the last notebook ({self.progress()}): stopped"
+            if echo is not None and now - last >= heartbeat:
+                echo(f"  event pages: {self.progress()}")
+                last = now
+        try:
+            pages, error = self.results.recv()
+        except EOFError:  # the process ended without a word (killed, out of memory)
+            self.process.join(10)
+            return pd.DataFrame(columns=EVENT_PAGE_COLUMNS), \
+                f"the process writing them ended with code {self.process.exitcode} before it was done"
+        self.process.join(10)
+        return pages, error
+
+    def stop(self) -> None:
+        """End the process (nothing is waited for: its pages go with the staging folder)."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join(10)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(10)
+        self.results.close()
+
+
+def _event_pages_child(processed: str, folder: str, corpus: str, event: str | None, workers: int | None,
+                       done, total, results) -> None:
+    """`EventPagesJob`'s process: write the pages, counting them in `done` of `total`, and send
+    (pages, error) through `results`."""
+    import signal
+
+    import matplotlib
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the report, which stops this process
+    matplotlib.use("Agg")  # files only: never a window, whatever backend matplotlib would choose
+
+    def progress(n: int, of: int) -> None:
+        total.value, done.value = of, n
+
+    results.send(write_event_pages(Path(processed), Path(folder), corpus=corpus, event=event,
+                                   workers=workers, progress=progress))
+    results.close()
 
 
 def keep_human_input(old: Path, staging: Path) -> list[Path]:
