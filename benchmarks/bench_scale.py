@@ -19,6 +19,14 @@ its own process so peak memory is that step's alone:
 
 Prints a table and writes benchmarks/results/scale.json (benchmarks/results/latest.json is the
 summary's: benchmarks/bench_summary.py).
+
+    python benchmarks/bench_scale.py --roundups-export FOLDER
+
+writes instead the whole of ../shared/data/allsides-roundups as a user's export would hold it,
+`FOLDER/allsides-roundups/articles.jsonl`: every article (1,479, 145 outlets) joined with its event
+(505 events with articles) by `event_id`, the event named by its issue and date, the other columns
+kept (`event_id`, `topic`, `allsides_rating`). Timing `framing report` on it (docs/report.md) is
+`CORPORA=FOLDER/allsides-roundups benchmarks/bench_report.py`.
 """
 from __future__ import annotations
 
@@ -185,6 +193,31 @@ def _child(step: str, kwargs: dict) -> None:
     print(json.dumps(result))
 
 
+# ── the whole AllSides set as one export ──────────────────────────────────────────────────────────
+
+ROUNDUPS = HERE.parent.parent / "shared" / "data" / "allsides-roundups"
+
+
+def write_roundups_export(folder: Path, source: Path = ROUNDUPS) -> Path:
+    """`folder/allsides-roundups/articles.jsonl`: each article of `source` with its event's issue
+    and date as `event` (an issue can recur: "Biden Reaches 100 Days In Office"), as a user joins
+    the two files. Returns the corpus folder."""
+    with open(source / "events.jsonl", encoding="utf-8") as handle:
+        events = {e["event_id"]: e for e in map(json.loads, handle)}
+    corpus = Path(folder) / "allsides-roundups"
+    corpus.mkdir(parents=True, exist_ok=True)
+    with open(source / "articles.jsonl", encoding="utf-8") as handle, \
+            open(corpus / "articles.jsonl", "w", encoding="utf-8") as out:
+        for line in handle:
+            article = json.loads(line)
+            event = events[article["event_id"]]
+            out.write(json.dumps({"event": f"{event['issue']} ({event['date'][:10]})", "outlet": article["outlet"],
+                                  "title": article["title"], "published": article["date"], "url": article["url"],
+                                  "text": article["text"], "event_id": article["event_id"], "topic": event["topic"],
+                                  "allsides_rating": article["allsides_rating"]}, ensure_ascii=False) + "\n")
+    return corpus
+
+
 # ── the benchmark ─────────────────────────────────────────────────────────────────────────────────
 
 def measure_size(size: int, work: Path, workers: int) -> dict:
@@ -278,11 +311,16 @@ def main() -> int:
     parser.add_argument("--sizes", default=os.environ.get("SIZES", "100,1000,10000,100000"))
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
+    parser.add_argument("--roundups-export", metavar="FOLDER",
+                        help="write all of allsides-roundups as one JSON-lines export under FOLDER, and stop")
     parser.add_argument("--child")
     parser.add_argument("--json-args")
     args = parser.parse_args()
     if args.child:
         _child(args.child, json.loads(args.json_args))
+        return 0
+    if args.roundups_export:
+        print(write_roundups_export(Path(args.roundups_export)) / "articles.jsonl")
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     work = Path(tempfile.mkdtemp(prefix="framing-bench-"))
