@@ -49,7 +49,9 @@ def test_a_lost_reply_stops_the_run_long_before_the_cell_timeout(tmp_path):
 
 
 def test_a_long_cell_of_a_busy_kernel_is_not_a_stall_and_shows_progress(tmp_path):
-    notebook = _notebook(tmp_path, "import time", "time.sleep(7)", "y = 2")
+    # named by the line that does the work, not by the import above it: notebook 05's cell that
+    # imports framing then finds every quote was shown as `import framing as fr` running for 30 s
+    notebook = _notebook(tmp_path, "x = 1", "import time\n\n# the long step\ntime.sleep(7)", "y = 2")
     lines = []
     runner.execute_notebook(notebook, tmp_path / "out.ipynb", parameters={}, kernel="python3",
                             cwd=tmp_path, timeout=120, stall_seconds=2, heartbeat=2, echo=lines.append,
