@@ -3,6 +3,7 @@ roundups (several outlets covering the same events)."""
 import json
 import math
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -403,6 +404,27 @@ def _check_notebook(path, code):
     return path
 
 
+def test_a_script_without_a_main_guard_gets_its_event_pages_once(shared_data, tmp_path):
+    """Regression: pages drawn in a process started by multiprocessing's `spawn` ran a user's
+    script again in that process when it called `run_report` at its top level."""
+    import os
+    import subprocess
+    import sys
+
+    raw, chosen, _ = _roundups(shared_data, tmp_path / "raw" / "roundups")
+    notebook = _check_notebook(tmp_path / "01_check.ipynb", "")
+    script = tmp_path / "make_report.py"
+    script.write_text("from framing.report import run_report\n"
+                      f"r = run_report({str(raw)!r}, processed={str(tmp_path / 'processed')!r}, "
+                      f"out={str(tmp_path / 'out')!r}, notebooks=[{str(notebook)!r}], workers=1)\n"
+                      "print('REPORT', r.ok, len(r.events), r.events_error)\n", encoding="utf-8")
+    environment = {**os.environ, "PYTHONPATH": str(Path(events.__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=900,
+                          cwd=tmp_path, env=environment)
+    assert done.stdout.count("REPORT") == 1, (done.stdout, done.stderr[-3000:])
+    assert f"REPORT True {len(chosen)} None" in done.stdout, (done.stdout, done.stderr[-3000:])
+
+
 def test_report_links_every_event_page_from_the_index(shared_data, tmp_path):
     from framing import report
 
@@ -421,7 +443,8 @@ def test_report_links_every_event_page_from_the_index(shared_data, tmp_path):
 def test_event_pages_drawn_beside_the_notebooks_are_those_drawn_after_them(shared_data, tmp_path):
     """The report draws the event pages in a process of its own while the notebooks run (on all of
     allsides-roundups they took minutes after the last notebook); they are the same bytes, the
-    wait says how far they are, and an interrupted report stops the process."""
+    wait says how far they are, and an interrupted report stops the process. A script that calls
+    `run_report` without `if __name__ == "__main__"` is not run again in that process."""
     from framing import report
     from framing.build import build_corpus
 
@@ -431,7 +454,7 @@ def test_event_pages_drawn_beside_the_notebooks_are_those_drawn_after_them(share
     job = report.EventPagesJob(processed, tmp_path / "beside", corpus="roundups", workers=1)
     lines = []
     beside, error = job.wait(timeout=300, echo=lines.append, heartbeat=0.5)
-    assert error is None and not job.process.is_alive()
+    assert error is None and job.process.poll() == 0
     after, _ = report.write_event_pages(processed, tmp_path / "after", corpus="roundups", workers=1)
     pd.testing.assert_frame_equal(beside, after)
     assert sorted(beside["event"]) == chosen
@@ -444,7 +467,7 @@ def test_event_pages_drawn_beside_the_notebooks_are_those_drawn_after_them(share
 
     stopped = report.EventPagesJob(processed, tmp_path / "stopped", corpus="roundups", workers=1)
     stopped.stop()  # as an interrupted report does: nothing is left running
-    assert not stopped.process.is_alive()
+    assert stopped.process.poll() is not None
     killed = report.EventPagesJob(processed, tmp_path / "killed", corpus="roundups", workers=1)
     killed.process.kill()
     pages, error = killed.wait(timeout=60)

@@ -351,28 +351,56 @@ class EventPagesJob:
 
     They need only the built tables, and the notebooks' kernel is one process that mostly keeps one
     core busy, so the pages (an analysis of every event and one chart per event: about a minute for
-    100 events) are drawn beside it instead of after the last notebook. The process is started with
-    `spawn` (the runner holds the kernel's sockets and threads, which a fork would copy), draws with
-    matplotlib's Agg backend, and runs the same `write_event_pages` as before, so the pages are the
-    same bytes. `wait` gives its result; `stop` ends it (an interrupted report)."""
+    100 events) are drawn beside it instead of after the last notebook. The process is a new Python
+    (`python -c`, so neither the runner's threads and kernel sockets, as a fork would, nor the
+    user's script, as multiprocessing's `spawn` would, are carried into it), draws with matplotlib's
+    Agg backend and runs the same `write_event_pages` as before, so the pages are the same bytes.
+    It reports each page on its standard output and ends with the pages' table; `wait` gives that
+    table, `stop` ends the process (an interrupted report)."""
 
     def __init__(self, processed: Path, folder: Path, *, corpus: str, event: str | None = None,
                  workers: int | None = None):
-        import multiprocessing
+        import base64
+        import pickle
+        import subprocess
+        import sys
+        import threading
 
-        context = multiprocessing.get_context("spawn")
-        self.done, self.total = context.RawValue("i", 0), context.RawValue("i", 0)
-        self.results, sender = context.Pipe(duplex=False)
-        self.process = context.Process(
-            target=_event_pages_child, name="framing-event-pages", daemon=True,
-            args=(str(processed), str(folder), corpus, event, workers, self.done, self.total, sender))
-        self.process.start()
-        sender.close()  # the child's end: once the child is gone, reading says so instead of waiting
+        self.done = self.total = 0
+        self.result: tuple[pd.DataFrame, str | None] | None = None
+        self.finished = threading.Event()
+        arguments = base64.b64encode(pickle.dumps((str(processed), str(folder), corpus, event, workers)))
+        environment = dict(os.environ)  # this framing first, wherever it was imported from
+        here = str(Path(__file__).resolve().parents[1])
+        environment["PYTHONPATH"] = os.pathsep.join(filter(None, [here, environment.get("PYTHONPATH")]))
+        # its own session: Ctrl-C reaches the report, which stops this process
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from framing.report import _event_pages_main; _event_pages_main()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, start_new_session=True, env=environment)
+        self.process.stdin.write(arguments + b"\n")
+        self.process.stdin.close()
+        self._reader = threading.Thread(target=self._read, name="event pages", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        import base64
+        import pickle
+
+        try:
+            for line in self.process.stdout:
+                kind, _, value = line.decode("ascii", errors="replace").strip().partition(" ")
+                if kind == "page":
+                    self.done, self.total = (int(n) for n in value.split("/"))
+                elif kind == "result":
+                    self.result = pickle.loads(base64.b64decode(value))
+        except (OSError, ValueError, pickle.UnpicklingError):  # stopped, or a line not of ours
+            pass
+        finally:
+            self.finished.set()
 
     def progress(self) -> str:
         """"120 of 505 written", or "analysing the events" before the first page."""
-        total = self.total.value
-        return f"{self.done.value:,} of {total:,} written" if total else "analysing the events"
+        return f"{self.done:,} of {self.total:,} written" if self.total else "analysing the events"
 
     def wait(self, *, timeout: float, echo=None,
              heartbeat: float = runner.HEARTBEAT_SECONDS) -> tuple[pd.DataFrame, str | None]:
@@ -380,9 +408,9 @@ class EventPagesJob:
         written them; a line to `echo` every `heartbeat` seconds while it has not. After `timeout`
         seconds the process is stopped and the error says so."""
         started = last = time.monotonic()
-        if echo is not None and not self.results.poll() and self.done.value < max(1, self.total.value):
+        if echo is not None and not self.finished.is_set():
             echo(f"  event pages: {self.progress()}; waiting for the rest")
-        while not self.results.poll(0.5):
+        while not self.finished.wait(0.5):
             now = time.monotonic()
             if now - started > timeout:
                 self.stop()
@@ -391,43 +419,52 @@ class EventPagesJob:
             if echo is not None and now - last >= heartbeat:
                 echo(f"  event pages: {self.progress()}")
                 last = now
-        try:
-            pages, error = self.results.recv()
-        except EOFError:  # the process ended without a word (killed, out of memory)
-            self.process.join(10)
+        code = self.process.wait(timeout=30)
+        if self.result is None:  # the process ended without its table (killed, out of memory)
             return pd.DataFrame(columns=EVENT_PAGE_COLUMNS), \
-                f"the process writing them ended with code {self.process.exitcode} before it was done"
-        self.process.join(10)
-        return pages, error
+                f"the process writing them ended with code {code} before it was done"
+        return self.result
 
     def stop(self) -> None:
         """End the process (nothing is waited for: its pages go with the staging folder)."""
-        if self.process.is_alive():
+        import subprocess
+
+        if self.process.poll() is None:
             self.process.terminate()
-        self.process.join(10)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(10)
-        self.results.close()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self._reader.join(timeout=10)
+        self.process.stdout.close()
 
 
-def _event_pages_child(processed: str, folder: str, corpus: str, event: str | None, workers: int | None,
-                       done, total, results) -> None:
-    """`EventPagesJob`'s process: write the pages, counting them in `done` of `total`, and send
-    (pages, error) through `results`."""
-    import signal
+def _event_pages_main() -> None:
+    """`EventPagesJob`'s process: read its arguments from standard input, write the pages, print
+    `page N/M` after each and `result <table and error>` at the end. It stops when the report that
+    started it is gone."""
+    import base64
+    import pickle
+    import sys
 
     import matplotlib
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the report, which stops this process
     matplotlib.use("Agg")  # files only: never a window, whatever backend matplotlib would choose
+    processed, folder, corpus, event, workers = pickle.loads(base64.b64decode(sys.stdin.readline()))
+    out, parent = sys.stdout.buffer, os.getppid()
+    sys.stdout = sys.stderr  # whatever else prints goes to the console, not into the answer
 
-    def progress(n: int, of: int) -> None:
-        total.value, done.value = of, n
+    def progress(done: int, total: int) -> None:
+        if os.getppid() != parent:  # the report was killed outright: nobody will read the pages
+            os._exit(1)
+        out.write(f"page {done}/{total}\n".encode("ascii"))
+        out.flush()
 
-    results.send(write_event_pages(Path(processed), Path(folder), corpus=corpus, event=event,
-                                   workers=workers, progress=progress))
-    results.close()
+    result = write_event_pages(Path(processed), Path(folder), corpus=corpus, event=event,
+                               workers=workers, progress=progress)
+    out.write(b"result " + base64.b64encode(pickle.dumps(result)) + b"\n")
+    out.flush()
 
 
 def keep_human_input(old: Path, staging: Path) -> list[Path]:
