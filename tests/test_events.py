@@ -357,12 +357,18 @@ def test_event_pages_call_articles_closer_than_the_tone_gap_alike(roundups, tmp_
             assert f"{close} of the 3 pairs of articles {verb} in mean sentiment by less than 0.10" in page
             pairs = events.close_tone_pairs(summary.articles)
             assert pairs["gap"].between(0, events.CLOSE_TONE, inclusive="left").all()
-            assert all(f"{events.html.escape(r.first)} and {events.html.escape(r.second)}: {r.gap:.2f}" in page
+            assert all(f"{events.html.escape(r.first)} and {events.html.escape(r.second)}: {events._gap_below(r.gap)}" in page
                        for r in pairs.itertuples(index=False))
         else:
             assert "No two articles differ in mean sentiment by less than 0.10" in page
         assert "about 6 times in 10" in page
     assert 0 < n_close < 3 * len(summaries)  # real events have both close and distinct articles
+
+
+def test_a_close_pair_never_prints_the_tone_gap_itself():
+    arts = pd.DataFrame({"outlet": ["Fox News", "Reuters"], "sentiment": [0.2, 0.2996]})
+    note = events._close_tone_html(arts)
+    assert "Fox News and Reuters: 0.099" in note and "by less than 0.10" in note
 
 
 def test_paired_table_over_roundup_events(roundups):

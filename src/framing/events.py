@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -741,13 +742,19 @@ def close_tone_pairs(arts: pd.DataFrame, *, within: float = CLOSE_TONE) -> pd.Da
     return table[table["gap"] < within].sort_values("gap", kind="stable", ignore_index=True)
 
 
+def _gap_below(gap: float) -> str:
+    """A gap under `CLOSE_TONE` as the page prints it: three decimals cut, not rounded, so a gap of
+    0.0996 reads 0.099 and never the threshold itself."""
+    return f"{math.floor(gap * 1000) / 1000:.3f}"
+
+
 def _close_tone_html(arts: pd.DataFrame) -> str:
     """A note naming the articles too close in mean sentiment to be ordered (`CLOSE_TONE`)."""
     n_scored = int(arts["sentiment"].notna().sum())
     if n_scored < 2:
         return ""
     close = close_tone_pairs(arts)
-    named = "; ".join(f"{html.escape(str(r.first))} and {html.escape(str(r.second))}: {r.gap:.2f}"
+    named = "; ".join(f"{html.escape(str(r.first))} and {html.escape(str(r.second))}: {_gap_below(r.gap)}"
                       for r in close.itertuples(index=False))
     n_pairs = n_scored * (n_scored - 1) // 2
     if not len(close):
