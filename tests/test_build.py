@@ -741,3 +741,8 @@ def test_rows_of_an_export_sharing_a_warning_are_named_on_one_line(tmp_path, sha
     assert [str(p) for p in build.problems] == [
         "e.jsonl rows 1, 2, 3, 4, 5 and 2 more: no outlet given: the file name and row stand in (fill in "
         "the row's 'outlet' cell, or name the column holding outlets 'outlet')"]
+
+
+def test_counts_line_writes_thousands_with_commas_for_every_count():
+    line = build_module.counts_line({"articles": 1478, "articles_skipped": 1, "sentences": 7102, "removed_lines": 1})
+    assert line == "1,479 articles read, 1,478 kept, 1 skipped; 7,102 sentences, 1 line removed"

@@ -875,9 +875,10 @@ def save_build(build: Build, out: Path) -> list[Path]:
 
 def counts_line(info: dict) -> str:
     """What a build read and kept, from its `build.json` record, as `framing build` and `framing
-    report` both print it: "3 articles read, 2 kept, 1 skipped; 50 sentences, 134 lines removed"."""
+    report` both print it: "3 articles read, 2 kept, 1 skipped; 50 sentences, 134 lines removed" (thousands
+    with commas)."""
     kept, skipped = int(info.get("articles", 0)), int(info.get("articles_skipped", 0))
-    return (f"{_count(kept + skipped, 'article')} read, {kept} kept, {skipped} skipped; "
+    return (f"{_count(kept + skipped, 'article')} read, {kept:,} kept, {skipped:,} skipped; "
             f"{_count(int(info.get('sentences', 0)), 'sentence')}, {_count(int(info.get('removed_lines', 0)), 'line')} removed")
 
 
