@@ -360,8 +360,6 @@ class EventPagesJob:
 
     def __init__(self, processed: Path, folder: Path, *, corpus: str, event: str | None = None,
                  workers: int | None = None):
-        import base64
-        import pickle
         import subprocess
         import sys
         import threading
@@ -369,7 +367,7 @@ class EventPagesJob:
         self.done = self.total = 0
         self.result: tuple[pd.DataFrame, str | None] | None = None
         self.finished = threading.Event()
-        arguments = base64.b64encode(pickle.dumps((str(processed), str(folder), corpus, event, workers)))
+        arguments = json.dumps([str(processed), str(folder), corpus, event, workers]).encode("utf-8")
         environment = dict(os.environ)  # this framing first, wherever it was imported from
         here = str(Path(__file__).resolve().parents[1])
         environment["PYTHONPATH"] = os.pathsep.join(filter(None, [here, environment.get("PYTHONPATH")]))
@@ -383,17 +381,15 @@ class EventPagesJob:
         self._reader.start()
 
     def _read(self) -> None:
-        import base64
-        import pickle
-
         try:
             for line in self.process.stdout:
                 kind, _, value = line.decode("ascii", errors="replace").strip().partition(" ")
                 if kind == "page":
                     self.done, self.total = (int(n) for n in value.split("/"))
                 elif kind == "result":
-                    self.result = pickle.loads(base64.b64decode(value))
-        except (OSError, ValueError, pickle.UnpicklingError):  # stopped, or a line not of ours
+                    answer = json.loads(value)
+                    self.result = pd.DataFrame(answer["pages"], columns=EVENT_PAGE_COLUMNS), answer["error"]
+        except (OSError, ValueError, KeyError, TypeError):  # stopped, or a line not of ours
             pass
         finally:
             self.finished.set()
@@ -444,14 +440,12 @@ def _event_pages_main() -> None:
     """`EventPagesJob`'s process: read its arguments from standard input, write the pages, print
     `page N/M` after each and `result <table and error>` at the end. It stops when the report that
     started it is gone."""
-    import base64
-    import pickle
     import sys
 
     import matplotlib
 
     matplotlib.use("Agg")  # files only: never a window, whatever backend matplotlib would choose
-    processed, folder, corpus, event, workers = pickle.loads(base64.b64decode(sys.stdin.readline()))
+    processed, folder, corpus, event, workers = json.loads(sys.stdin.readline())
     out, parent = sys.stdout.buffer, os.getppid()
     sys.stdout = sys.stderr  # whatever else prints goes to the console, not into the answer
 
@@ -461,9 +455,10 @@ def _event_pages_main() -> None:
         out.write(f"page {done}/{total}\n".encode("ascii"))
         out.flush()
 
-    result = write_event_pages(Path(processed), Path(folder), corpus=corpus, event=event,
-                               workers=workers, progress=progress)
-    out.write(b"result " + base64.b64encode(pickle.dumps(result)) + b"\n")
+    pages, error = write_event_pages(Path(processed), Path(folder), corpus=corpus, event=event,
+                                     workers=workers, progress=progress)
+    answer = {"pages": pages.to_dict(orient="records"), "error": error}  # JSON: nothing is unpickled
+    out.write(b"result " + json.dumps(answer, ensure_ascii=True, default=int).encode("ascii") + b"\n")
     out.flush()
 
 
