@@ -42,3 +42,13 @@ def test_constraints_pin_every_dependency_within_its_bounds():
     assert all(Version(pins[name]) >= Version(bound) for name, bound in wanted.items() if bound)
     assert "make setup" in (ROOT / "constraints.txt").read_text()
     assert "-c constraints.txt" in (ROOT / "Makefile").read_text()
+
+
+def test_no_module_of_the_package_loads_pickles():
+    """Tables, models and messages between processes are plain data (Parquet, CSV, JSON, TOML):
+    nothing in src/ imports pickle or asks a loader to allow it."""
+    loaders = re.compile(r"^\s*(import|from)\s+(pickle|cPickle|joblib|dill)\b|allow_pickle\s*=\s*True|read_pickle\(",
+                         re.MULTILINE)
+    offenders = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "src").rglob("*.py"))
+                 if loaders.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []
