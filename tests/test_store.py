@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import stat
+import warnings
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -302,6 +303,36 @@ def test_an_edit_in_a_corpus_subfolder_makes_the_tables_stale(tmp_path):
     assert store.changed_since_build(out, root=tmp_path)
     with pytest.warns(UserWarning, match="has changed since"):
         store.load_articles("event", root=tmp_path)
+
+
+def test_a_cell_loading_three_stale_tables_warns_once(tmp_path):
+    """Regression: a notebook cell that loaded the articles, sentences and removed lines of a corpus
+    changed since its build printed the out-of-date warning three times (once per line)."""
+    raw = _export(tmp_path / "data" / "raw" / "event", [{"outlet": "A", "text": TEXT}])
+    out = tmp_path / "data" / "processed" / "event"
+    build_corpus(raw, out)
+    later = (out / "build.json").stat().st_mtime + 5
+    added = raw / "added.jsonl"
+    added.write_text(json.dumps({"outlet": "B", "text": TEXT}) + "\n", encoding="utf-8")
+    os.utime(added, (later, later))
+
+    def cell():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("default")  # what a notebook shows: each warning once per line of code
+            store.load_articles("event", root=tmp_path)
+            store.load_sentences("event", root=tmp_path, kinds=None)
+            store.load_removed("event", root=tmp_path)
+        return caught
+
+    caught = cell()
+    assert len(caught) == 1 and "data/raw/event has changed since" in str(caught[0].message)
+    assert caught[0].filename == __file__  # it points at the user's line, not into framing
+    assert cell() == []  # the cell run again: the same tables, already warned about
+    build_corpus(raw, out)  # rebuilt: up to date, no warning
+    os.utime(out / "build.json", (later + 5, later + 5))
+    assert cell() == []
+    os.utime(added, (later + 10, later + 10))  # changed again after the new build: warned again
+    assert len(cell()) == 1
 
 
 def test_parts_are_fingerprinted_and_a_missing_part_is_rebuilt(formula_corpus, tmp_path, monkeypatch):

@@ -1028,12 +1028,28 @@ def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd
             f"{path} does not exist: build the corpus first with "
             f"`framing build data/raw/{Path(corpus).name}` (or `make report`)")
     if changed_since_build(folder, root=root):
-        warnings.warn(f"data/raw/{folder.name} has changed since its tables were built (a file was "
-                      f"added, removed or edited): these tables do not include the change; run "
-                      f"`framing build data/raw/{folder.name}` (or `make report`) to update them",
-                      stacklevel=3)
+        warn_stale_once(folder)
     # a table in parts: exactly its parts (`table_files`), never another file put in that folder
     return pd.read_parquet(path if path.is_file() else [str(p) for p in table_files(folder, name)])
+
+
+_WARNED_STALE: set[tuple] = set()  # the builds (tables folder, build.json's identity) warned about
+
+
+def warn_stale_once(folder: Path) -> None:
+    """Warn that data/raw/<name> has changed since the tables in `folder` were built, once per
+    build of those tables in this Python session: a notebook cell that loads the articles, the
+    sentences and the removed lines warns once, not three times. After the next build, a new
+    change warns again."""
+    built = (Path(folder) / "build.json").stat()
+    key = (str(Path(folder).resolve()), built.st_ino, built.st_size, built.st_mtime_ns)
+    if key in _WARNED_STALE:
+        return
+    _WARNED_STALE.add(key)
+    warnings.warn(f"data/raw/{folder.name} has changed since its tables were built (a file was "
+                  f"added, removed or edited): these tables do not include the change; run "
+                  f"`framing build data/raw/{folder.name}` (or `make report`) to update them",
+                  stacklevel=4)
 
 
 def changed_since_build(folder: Path, *, root: Path | None = None) -> bool:
