@@ -231,6 +231,32 @@ def test_a_file_named_after_no_shipped_file_is_named_as_unused(project):
     result = _framing(project, "build")
     assert result.returncode == 0
     assert f"warning: {stray}" in result.stderr and "nothing reads it" in result.stderr
+    assert "did you mean reporting_verbs?" in result.stderr
+
+
+def test_a_copy_with_a_misspelt_ending_is_named_with_its_right_name(project):
+    """Regression: a user's `frames_generic.tmol` (and `frames.tmol`) in `lexicons/` was silently
+    ignored: only `*.toml` files were looked at. Now each is named with the name it should have."""
+    (project / "lexicons").mkdir()
+    typo = project / "lexicons" / "frames_generic.tmol"
+    vague = project / "lexicons" / "frames.tmol"
+    notes = project / "lexicons" / "notes.txt"
+    for path in (typo, vague, notes):
+        path.write_text('version = "1"\nsource = "mine"\n', encoding="utf-8")
+    result = _framing(project, "build")
+    assert result.returncode == 0
+    assert f"warning: {typo}: ends in .tmol, not .toml: rename it frames_generic.toml" in result.stderr
+    assert f"warning: {vague}" in result.stderr and "did you mean frames_" in result.stderr
+    assert str(notes) not in result.stderr  # a note of another kind is the user's own business
+
+
+def test_a_misspelt_lexicon_name_or_path_suggests_the_close_one(tmp_path):
+    with pytest.raises(lexicons.LexiconError, match=r"did you mean frames_generic\b"):
+        lexicons.load_data("frames_generc")
+    (tmp_path / "my_news_words.toml").write_text('version = "1"\nsource = "mine"\n', encoding="utf-8")
+    with pytest.raises(lexicons.LexiconError, match=r"my_new_words\.toml: no such file \(did you mean my_news_words\.toml\?\)"):
+        lexicons.load_data(tmp_path / "my_new_words.toml")
+    assert lexicons.load_data(tmp_path / "my_news_words.toml")["source"] == "mine"
 
 
 def test_a_copy_is_read_again_after_an_edit(tmp_path, monkeypatch):

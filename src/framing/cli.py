@@ -59,7 +59,7 @@ def _announce_lexicons() -> None:
         used = ", ".join(f"{path} (version {lexicons.load_data(name)['version']})" for name, path in own.items())
         print(f"using the project's own lexicon files instead of the shipped ones: {used}", file=sys.stderr)
     for path in lexicons.unused_overrides():
-        print(f"warning: {path}: named after no shipped data file, so nothing reads it; name it as the "
+        print(f"warning: {path}: {lexicons.unused_reason(path)}, so nothing reads it; name it as the "
               "file it replaces (furniture.toml, reporting_verbs.toml, …: see README, Editing a lexicon)",
               file=sys.stderr)
 

@@ -12,6 +12,7 @@ of two ways:
 """
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from functools import lru_cache
@@ -35,8 +36,10 @@ def load_data(name_or_path: str | Path) -> dict:
     '1.0'
     """
     path = Path(name_or_path)
-    if path.suffix == ".toml" and path.exists():
+    if (path.suffix or len(path.parts) > 1) and path.is_file():  # a user's file, whatever its ending
         return _parse(path.read_text(encoding="utf-8"), str(path))
+    if path.suffix or len(path.parts) > 1:  # a path, not a shipped name, that is not there
+        _missing_file(path)
     override = override_path(str(name_or_path))
     if override is not None:
         return _load_override(str(name_or_path), str(override), *_stamp(override))
@@ -71,11 +74,64 @@ def overrides() -> dict[str, Path]:
 
 
 def unused_overrides() -> list[Path]:
-    """Files of the project's `lexicons/` folder named after no shipped file (so nothing reads them)."""
+    """Files of the project's `lexicons/` folder that nothing reads: named after no shipped file
+    (`reportingverbs.toml`), or not ending in `.toml` (`frames_generic.tmol`). Hidden files are left out."""
     folder = override_folder()
     if not folder.is_dir():
         return []
-    return [p for p in sorted(folder.glob("*.toml")) if not _shipped(p.stem).is_file()]
+    names = shipped_names()
+    return [p for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")
+            and not (p.suffix == ".toml" and p.stem in names) and _meant_as_lexicon(p, names)]
+
+
+def _meant_as_lexicon(path: Path, names: list[str]) -> bool:
+    """A `.toml` file, one whose ending is a misspelling of it (`.tmol`, `.tml`), or one named
+    after a shipped file (`stopwords.toml.txt`, `furniture`): notes of other kinds are left alone."""
+    ending = path.suffix.lower().lstrip(".")
+    return (ending == "toml" or difflib.SequenceMatcher(None, ending, "toml").ratio() >= 0.75
+            or path.stem.removesuffix(".toml") in names or path.name in names)
+
+
+def shipped_names() -> list[str]:
+    """The names of the shipped data files (`furniture`, `frames_generic`, …), sorted."""
+    return sorted(p.name[:-5] for p in (resources.files("framing") / "data").iterdir() if p.name.endswith(".toml"))
+
+
+def did_you_mean(name: str, choices: list[str]) -> str:
+    """" (did you mean X?)" for the choices closest to a misspelt `name` (difflib's ratio of
+    matching characters, at least 0.6; up to three, closest first), else "". Case and the `.toml`
+    ending are ignored.
+
+    >>> did_you_mean("reportingverbs", ["reporting_verbs", "stopwords"])
+    ' (did you mean reporting_verbs?)'
+    """
+    key = name.lower().removesuffix(".toml")
+    keys = {choice.lower().removesuffix(".toml"): choice for choice in choices}
+    close = [keys[k] for k in difflib.get_close_matches(key, list(keys), n=3, cutoff=0.6)]
+    if not close:
+        return ""
+    return f" (did you mean {close[0] if len(close) == 1 else ', '.join(close[:-1]) + ' or ' + close[-1]}?)"
+
+
+def unused_reason(path: Path) -> str:
+    """Why nothing reads a file of the `lexicons/` folder, and its likely right name."""
+    names = shipped_names()
+    stem = path.stem.removesuffix(".toml") if path.suffix else path.name
+    if path.suffix != ".toml" and stem in names:
+        return f"ends in {path.suffix or 'no extension'}, not .toml: rename it {stem}.toml"
+    guess = did_you_mean(path.stem, names)
+    ending = "" if path.suffix == ".toml" else f" and ends in {path.suffix or 'no extension'}, not .toml"
+    return f"named after no shipped data file{ending}{guess}"
+
+
+def _missing_file(path: Path) -> None:
+    """LexiconError for a lexicon path that is not there, naming the closest file of its folder
+    (or shipped file)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    near = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    guess = did_you_mean(path.name, near) or did_you_mean(path.stem, [f"{n}.toml" for n in shipped_names()])
+    raise LexiconError(f"{path}: no such file{guess}; give the path of your lexicon file, or the name "
+                       "of a shipped one (see README, Editing a lexicon)")
 
 
 def _shipped(name: str):
@@ -104,7 +160,8 @@ def _load_override(name: str, path: str, mtime_ns: int, size: int) -> dict:
 def _load_shipped(name: str) -> dict:
     resource = _shipped(name)
     if not resource.is_file():
-        raise LexiconError(f"no shipped data file named {name!r} (looked for {resource})")
+        raise LexiconError(f"no shipped data file named {name!r}{did_you_mean(name, shipped_names())} "
+                           f"(looked for {resource})")
     return _parse(resource.read_text(encoding="utf-8"), f"framing/data/{name}.toml")
 
 
