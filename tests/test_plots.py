@@ -472,7 +472,7 @@ def test_a_saved_one_column_chart_keeps_two_and_three_digit_article_counts(tmp_p
     shown = [t for t in _svg_texts(svg) if re.search(r" \((\d+ articles|n=\d+)\)$", t)]
     assert len(shown) == len(counts)
     for outlet, n in counts.items():  # "(n=77)" where a middle cut keeps two Washington papers apart
-        assert any(t.endswith((f" ({n} articles)", f" (n={n})")) and t.startswith(outlet[:5]) for t in shown), (outlet, shown)
+        assert any(t.endswith((f" ({n} articles)", f" (n={n})")) and t.startswith(outlet.split()[0]) for t in shown), (outlet, shown)
     assert plots.label("CNN (Online News) (16 articles)", limit=26) == "CNN (Online… (16 articles)"
 
 
@@ -611,3 +611,33 @@ def test_charts_saved_in_the_background_are_listed_as_framings(tmp_path):
     listed = store.written_files(tmp_path)
     assert all(store.is_framings(tmp_path, path, listed) for path in paths.values())
     assert {"figures/per_outlet.png", "figures/per_outlet.pdf", "figures/per_outlet.json"} <= set(listed)
+
+
+def _word_pieces_only(name: str, shown: str) -> bool:
+    """Whether each part of a cut label around its "…" is made of whole words of `name`."""
+    text = re.sub(r" \((\d[\d,]* [a-z]+|n=[\d,]+)\)$", "", shown)
+    if "…" not in text:
+        return text == name
+    head, *_, tail = text.split("…")
+    whole_head = name.startswith(head) and (len(head) == len(name) or not name[len(head)].isalnum())
+    whole_tail = name.endswith(tail) and (not tail or len(tail) == len(name) or not name[-len(tail) - 1].isalnum())
+    return whole_head and whole_tail
+
+
+def test_outlet_names_are_cut_between_words(shared_data):
+    """Regression: charts of the AllSides outlets showed "Washin…Times (n=5)" and "Wall Str…(News)":
+    a reader has to guess the word. Every outlet name of the set, with its count, at every width a
+    chart uses, is cut only between words (or shown whole)."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open()]
+    counts = pd.Series([r["outlet"] for r in rows]).value_counts()
+    texts = [f"{outlet} ({n} articles)" for outlet, n in counts.items()]
+    assert plots.distinct_labels(["Washington Times (5 articles)", "Washington Post (9 articles)"], 18) == \
+        ["Washington Times (n=5)", "Washington Post (n=9)"]
+    broken = []
+    for limit in range(18, 41, 2):  # 18: the labels of a chart one journal column (3.3 in) wide
+        for text, shown in zip(texts, plots.distinct_labels(texts, limit)):
+            name = re.sub(r" \(\d+ articles\)$", "", text)
+            first = name.split()[0]
+            if len(first) <= limit // 2 and not _word_pieces_only(name, shown):
+                broken.append((limit, shown))
+    assert not broken, broken[:10]

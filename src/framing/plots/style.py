@@ -110,16 +110,46 @@ def label(value, limit: int = LABEL_CHARS) -> str:
     >>> label("Islamic Voice News (1 article)", limit=26)
     'Islamic Voice… (1 article)'
     >>> label("Islamic Voice News (1 article)", limit=18)
-    'Islamic Voi… (n=1)'
+    'Islamic… (n=1)'
+
+    The cut falls between words, so no word is shown in part ("Islamic Voi…"), unless the first
+    word alone is longer than half the room.
     """
     text = " ".join(str(value).split())
     if len(text) <= limit:
         return text
     name, suffixes = _name_and_counts(text)  # "Outlet (16 articles)": cut the name, keep the count
-    for suffix in suffixes if name != text else ():  # in a narrow chart the count is kept short
-        if len(suffix) <= limit - MIN_NAME_CHARS:
-            return label(name, limit - len(suffix)) + suffix
-    return text[: limit - 1].rstrip() + "…"
+    cuts = [label(name, limit - len(suffix)) + suffix  # in a narrow chart the count is kept short
+            for suffix in (suffixes if name != text else ()) if len(suffix) <= limit - MIN_NAME_CHARS]
+    whole_words = [cut for cut in cuts if _ends_a_word(name, cut.split("…")[0])]
+    return (whole_words or cuts or [_cut_end(text, limit)])[0]
+
+
+def _ends_a_word(text: str, head: str) -> bool:
+    """Whether `head`, the start of `text`, ends where a word of `text` ends."""
+    return len(head) >= len(text) or not text[len(head)].isalnum()
+
+
+OVERRUN_CHARS = 3  # a label may run this far past its limit to end a word ("The Guardian", not "The Guardi…")
+
+
+def _cut_end(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, ellipsis included, after its last whole word that fits.
+    Where that would keep less than half the room, the word the limit falls in is finished when it
+    ends within `OVERRUN_CHARS` characters (the whole text when that is all); a single word longer
+    than the room is cut inside."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if text[len(head)] == " ":
+        return head.rstrip() + "…"
+    space = head.rfind(" ")
+    if space >= len(head) / 2:
+        return head[:space].rstrip() + "…"
+    word_end = next((i for i in range(len(head), len(text)) if text[i] == " "), len(text))
+    if word_end - len(head) <= OVERRUN_CHARS:
+        return text if word_end == len(text) else text[:word_end] + "…"
+    return (head[:space].rstrip() if space > 0 else head) + "…"
 
 
 def _name_and_counts(text: str) -> tuple[str, tuple[str, ...]]:
@@ -137,17 +167,18 @@ _ANY_COUNT = re.compile(r" \((?:\d[\d,]* [a-z]+|n=[\d,]+)\)$")  # "(16 articles)
 
 
 def _cut_middle(value, limit: int = LABEL_CHARS) -> str:
-    """Text cut to `limit` characters in the middle rather than at the end, keeping its last words
-    (and its count, shortened to "(n=2)" where the whole one leaves no room) whole, for names that
-    differ only at the end. Where no end of whole words fits beside five characters of the head, the
-    head is cut to four and only the last word kept, a little over `limit` rather than the whole text.
+    """Text cut to `limit` characters in the middle rather than at the end, keeping its first and
+    last words (and its count, shortened to "(n=2)" where the whole one leaves no room) whole, for
+    names that differ only at the end. No word is shown in part: where no whole first word fits
+    beside the end, the first and last words alone are kept, a little over `limit`, or the whole
+    name when that is no longer.
 
     >>> _cut_middle("Wall Street Journal (Opinion) (2 events)", limit=26)
     'Wall…(Opinion) (2 events)'
     >>> _cut_middle("Wall Street Journal (News) (6 events)", limit=26)
-    'Wall Str…(News) (6 events)'
+    'Wall…Journal (News) (n=6)'
     >>> _cut_middle("Washington Times (5 articles)", limit=18)
-    'Washin…Times (n=5)'
+    'Washington Times (n=5)'
     >>> _cut_middle("Wall Street Journal (Opinion) (2 articles)", limit=18)
     'Wall…(Opinion) (n=2)'
     """
@@ -156,15 +187,20 @@ def _cut_middle(value, limit: int = LABEL_CHARS) -> str:
         return text
     name, suffixes = _name_and_counts(text)
     words = [i + 1 for i, char in enumerate(name) if char == " "]  # where each word after the first starts
-    for suffix in suffixes:
-        room = limit - len(suffix) - 1  # the ellipsis takes one
-        starts = [i for i in words if len(name) - i <= room - 5]  # the end kept leaves the head 5 characters
-        if starts:
-            tail = name[starts[0]:]
-            return name[: room - len(tail)].rstrip() + "…" + tail + suffix
     if not words:
         return text
-    return name[:4].rstrip() + "…" + name[words[-1]:] + suffixes[-1]
+    fits = []  # (characters of the name kept, of the count, the label): whole words at both ends
+    for suffix in suffixes:
+        room = limit - len(suffix) - 1  # the ellipsis takes one
+        for start in words:
+            ends = [i - 1 for i in words if i - 1 <= room - (len(name) - start) and i < start]
+            if ends:
+                fits.append((ends[-1] + len(name) - start, len(suffix), name[: ends[-1]] + "…" + name[start:] + suffix))
+    if fits:
+        return max(fits)[2]
+    short = name[: words[0] - 1] + "…" + name[words[-1]:] + suffixes[-1]
+    whole = name + suffixes[-1]
+    return short if len(short) < len(whole) else whole
 
 
 LABEL_TWO_LINES = 26  # points of height per row of a chart in which a category label may take two lines
@@ -195,7 +231,7 @@ def distinct_labels(texts, limit: int = LABEL_CHARS) -> list[str]:
 
     >>> distinct_labels(["Wall Street Journal (News) (6 events)", "Wall Street Journal (Opinion) (2 events)",
     ...                  "Axios (15 events)"], 26)
-    ['Wall Str…(News) (6 events)', 'Wall…(Opinion) (2 events)', 'Axios (15 events)']
+    ['Wall…Journal (News) (n=6)', 'Wall…(Opinion) (2 events)', 'Axios (15 events)']
     """
     texts = [str(text) for text in texts]
 
@@ -216,6 +252,14 @@ def distinct_labels(texts, limit: int = LABEL_CHARS) -> list[str]:
     if not any(clashes):
         return shown
     shown = [m if clash else s for s, m, clash in zip(shown, cut(_cut_middle), clashes)]
+    for wider in range(limit + 1, limit + 2 * OVERRUN_CHARS + 1):  # a few characters more keep a whole word apart
+        clashes = alike(shown)
+        if not any(clashes):
+            return shown
+        for how in (label, _cut_middle):  # the end cut first, then the middle cut
+            wide = ["\n".join(how(line, wider) for line in text.split("\n")) for text in texts]
+            shown = [w if clash else s for s, w, clash in zip(shown, wide, clashes)]
+            clashes = alike(shown)
     return [text if clash else s for text, s, clash in zip(texts, shown, alike(shown))]
 
 
