@@ -242,7 +242,7 @@ def test_failed_write_leaves_previous_tables(seeds_dir, tmp_path, monkeypatch):
         raise OSError("disk full")
 
     smaller = build_module.Build(build.articles.head(1), build.sentences.head(3), build.removed, [])
-    monkeypatch.setattr(store_module, "_write_csv", broken)  # fails after the Parquet files are staged
+    monkeypatch.setattr(store_module.tables, "_write_csv", broken)  # fails after the Parquet files are staged
     with pytest.raises(OSError):
         save_build(smaller, out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
@@ -382,7 +382,7 @@ def test_streamed_build_equals_in_memory_build(allsides_corpus, tmp_path, monkey
     from framing.build import build_corpus
 
     whole = build_tables(allsides_corpus)
-    monkeypatch.setattr(store, "PARTITION_ROWS", 500)
+    monkeypatch.setattr(store.tables, "PARTITION_ROWS", 500)
     summary = build_corpus(allsides_corpus, tmp_path / "out", chunk_size=70)
     assert (tmp_path / "out" / "sentences").is_dir() and summary.n_reused == 0
     for name in ("articles", "sentences", "removed"):

@@ -267,7 +267,7 @@ def _modes(folder):
 
 
 def test_outputs_are_readable_as_the_umask_allows(formula_corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "PARTITION_ROWS", 5)  # also a partitioned table folder
+    monkeypatch.setattr(store.tables, "PARTITION_ROWS", 5)  # also a partitioned table folder
     old = os.umask(0o022)
     try:
         out = tmp_path / "out"
@@ -336,7 +336,7 @@ def test_a_cell_loading_three_stale_tables_warns_once(tmp_path):
 
 
 def test_parts_are_fingerprinted_and_a_missing_part_is_rebuilt(formula_corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "PARTITION_ROWS", 5)
+    monkeypatch.setattr(store.tables, "PARTITION_ROWS", 5)
     out = tmp_path / "out"
     build_corpus(formula_corpus, out, chunk_size=1)
     parts = store.table_files(out, "sentences")
@@ -430,7 +430,7 @@ def test_a_report_list_naming_files_outside_its_folder_removes_none_of_them(tmp_
 
 
 def test_a_tables_parts_folder_loses_only_its_parts(formula_corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "PARTITION_ROWS", 3)  # the sentences table in parts
+    monkeypatch.setattr(store.tables, "PARTITION_ROWS", 3)  # the sentences table in parts
     out = tmp_path / "processed"
     build_corpus(formula_corpus, out)
     assert sorted((out / "sentences").glob("part-*.parquet"))
@@ -454,7 +454,7 @@ def test_a_rebuild_keeps_the_users_files_in_a_parts_folder_and_beside_the_tables
     """A user's notes dropped into the `sentences/` parts folder were lost on the next build (the
     folder was replaced whole) and made the table unreadable until then (read as a part); notes
     beside the tables stay too, and the build names what it kept."""
-    monkeypatch.setattr(store, "PARTITION_ROWS", 3)  # the sentences table in parts
+    monkeypatch.setattr(store.tables, "PARTITION_ROWS", 3)  # the sentences table in parts
     out = tmp_path / "processed"
     build_corpus(formula_corpus, out)
     rows = len(store.load_sentences(out, kinds=None))
@@ -492,11 +492,11 @@ def test_a_table_the_user_edited_is_set_aside_not_overwritten(formula_corpus, tm
 def test_a_table_leaving_its_parts_folder_keeps_the_users_files_there(formula_corpus, tmp_path, monkeypatch):
     """When a table shrinks from parts to one file, the parts folder went whole (`rmtree`), with
     anything the user had put in it."""
-    monkeypatch.setattr(store, "PARTITION_ROWS", 3)
+    monkeypatch.setattr(store.tables, "PARTITION_ROWS", 3)
     out = tmp_path / "processed"
     build_corpus(formula_corpus, out)
     (out / "sentences" / "notes.txt").write_text("mine", encoding="utf-8")
-    monkeypatch.setattr(store, "PARTITION_ROWS", 1_000_000)
+    monkeypatch.setattr(store.tables, "PARTITION_ROWS", 1_000_000)
     build_corpus(formula_corpus, out, fresh=True)
     assert (out / "sentences.parquet").is_file() and not list((out / "sentences").glob("part-*"))
     assert (out / "sentences" / "notes.txt").read_text(encoding="utf-8") == "mine"

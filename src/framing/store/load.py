@@ -1,0 +1,143 @@
+"""Reading a corpus's processed tables: by corpus name or folder (`load_articles`, `load_sentences`,
+`load_removed`), or only the rows of some articles (`read_rows`, `RowReader`)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..config import CONTENT_KINDS, corpus_folders, processed_dir, raw_dir
+from .freshness import changed_since_build, warn_stale_once
+from .layout import _table_path, table_files
+from .words import _listed
+
+
+def corpus_dir(corpus: str | Path, *, root: Path | None = None) -> Path:
+    """The processed folder of a corpus: a corpus name, or a path to a processed folder."""
+    path = Path(corpus).expanduser()
+    if path.is_dir() and _table_path(path, "sentences").exists():
+        return path
+    return processed_dir(root) / path.resolve().name  # `.` and `..` name the folder they stand for
+
+
+def missing_corpus(folder: Path, command: str = "report", *, root: Path | None = None) -> str:
+    """The message for a corpus folder that is not there: the corpora that are (the folders of
+    data/raw/, the closest first) with the command for one of them, and the command that makes
+    the one asked for."""
+    import difflib
+
+    folder = Path(folder)
+    name = folder.name or str(folder)
+    if folder.exists():
+        return (f"{folder}: is a file, not a corpus folder: give the folder holding the articles, "
+                f"e.g. `framing {command} {folder.parent}`")
+    raw = raw_dir(root)
+    where = _shown(raw)
+    there = [f.name for f in corpus_folders(root=root)]
+    close = difflib.get_close_matches(name, there, n=3, cutoff=0.5)
+    listed = close + [n for n in there if n not in close]
+    have = (f"the corpora in {where}/ are: {_listed(listed, shown=10)} (e.g. `framing {command} {listed[0]}`)"
+            if listed else f"{where}/ holds no corpus yet")
+    asked = folder if len(folder.parts) > 1 else where / name  # a path given is named as given
+    return (f"{name}: no such corpus folder ({asked} does not exist); {have}; to make a new "
+            f"corpus, put its articles (.txt, .html, .md, .csv or .jsonl files) in a folder of its "
+            f"own: `mkdir -p {asked}`")
+
+
+def _shown(path: Path) -> Path:
+    """`path` relative to the current folder when it is inside it, else as it is."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return Path(path)
+
+
+def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd.DataFrame:
+    """Read one processed table of a corpus, with a clear message if it was not built yet."""
+    folder = corpus_dir(corpus, root=root)
+    path = _table_path(folder, name)
+    if not path.exists():
+        raw = raw_dir(root) / folder.name
+        if folder.resolve().parent == processed_dir(root).resolve() and not raw.exists() and corpus_folders(root=root):
+            raise FileNotFoundError(missing_corpus(raw, "build", root=root))  # a name with a typo
+        raise FileNotFoundError(
+            f"{path} does not exist: build the corpus first with "
+            f"`framing build data/raw/{Path(corpus).name}` (or `make report`)")
+    if changed_since_build(folder, root=root):
+        warn_stale_once(folder)
+    # a table in parts: exactly its parts (`table_files`), never another file put in that folder
+    return pd.read_parquet(path if path.is_file() else [str(p) for p in table_files(folder, name)])
+
+
+def read_rows(folder: Path, name: str, article_ids) -> pd.DataFrame:
+    """The rows of table `name` in a processed folder that belong to the given articles, read
+    without loading the rest of the table."""
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+
+    import pyarrow as pa
+
+    path = _table_path(Path(folder), name)
+    dataset = ds.dataset(path if path.is_file() else [str(p) for p in table_files(folder, name)], format="parquet")
+    if pa.types.is_null(dataset.schema.field("article_id").type):  # an empty table (no rows to pick)
+        return dataset.to_table().to_pandas()
+    table = dataset.to_table(filter=pc.field("article_id").isin(list(article_ids)))
+    return table.to_pandas()
+
+
+HELD_TABLE_BYTES = 64 * 2**20  # a previous table of at most this size on disk is read once per rebuild
+
+
+class RowReader:
+    """`read_rows` for many batches of articles from one processed folder: a table kept in one
+    Parquet file of at most `HELD_TABLE_BYTES` is read from disk once and held, and each batch is
+    picked from it in memory (the same rows, in the same order); larger or partitioned tables are
+    read batch by batch, so memory stays flat."""
+
+    def __init__(self, folder: Path, *, max_bytes: int = HELD_TABLE_BYTES):
+        self.folder, self.max_bytes = Path(folder), max_bytes
+        self._held: dict = {}
+
+    def __call__(self, folder: Path, name: str, article_ids) -> pd.DataFrame:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        path = _table_path(Path(folder), name)
+        if Path(folder) != self.folder or path.is_dir() or path.stat().st_size > self.max_bytes:
+            return read_rows(folder, name, article_ids)
+        if name not in self._held:
+            import pyarrow.parquet as pq
+
+            self._held[name] = pq.read_table(path)
+        table = self._held[name]
+        if pa.types.is_null(table.schema.field("article_id").type):
+            return read_rows(folder, name, article_ids)
+        picked = table.filter(pc.is_in(table["article_id"], value_set=pa.array(list(article_ids), pa.string())))
+        return picked.to_pandas()
+
+
+def load_articles(corpus: str | Path, *, root: Path | None = None) -> pd.DataFrame:
+    """The articles table of a corpus: one row per article."""
+    return load_table("articles", corpus, root=root)
+
+
+def load_sentences(corpus: str | Path, *, kinds=CONTENT_KINDS, root: Path | None = None) -> pd.DataFrame:
+    """The sentences table of a corpus, by default only the content kinds (headline, subtitle,
+    subheading, body, list_item). Pass `kinds=None` to get bylines and dates too."""
+    sentences = load_table("sentences", corpus, root=root)
+    if kinds is None:
+        return sentences
+    return sentences[sentences["kind"].isin(kinds)].reset_index(drop=True)
+
+
+def keep_kinds(sentences: pd.DataFrame, kinds) -> pd.DataFrame:
+    """The rows of `sentences` whose `kind` is one of `kinds` (index kept, not copied); every row
+    when `kinds` is None or the table has no `kind` column."""
+    if kinds is None or "kind" not in sentences.columns:
+        return sentences
+    return sentences[sentences["kind"].isin(kinds)]
+
+
+def load_removed(corpus: str | Path, *, root: Path | None = None) -> pd.DataFrame:
+    """The removed-lines table of a corpus: one row per raw line that was dropped, with its rule."""
+    return load_table("removed", corpus, root=root)
