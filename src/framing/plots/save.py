@@ -82,7 +82,7 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
     stops the save with `store.OutputExists` naming it, and nothing is written; `overwrite=True`
     replaces it anyway. What was written is recorded in the folder's list
     (`<out>/.framing-files.json`, `store.record_files`)."""
-    from ..store import check_replaceable, new_folder, record_files, write_atomic
+    from ..store import check_replaceable, new_folder
 
     root = new_folder(report_folder(out=out, corpus=corpus))
     folder = root / "figures"
@@ -90,34 +90,62 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
     stem = slug(name)
     formats = [fmt.lower().lstrip(".") for fmt in formats]
     paths = {fmt: folder / f"{stem}.{fmt}" for fmt in formats}
-    drawn = getattr(fig, "_framing_plot", None)
+    drawn = getattr(fig, "_framing_plot", None)  # set by a `plot_*` function: what redraws the chart
+    targets = _figure_targets(paths, folder, stem, drawn)
+    _finish_writing(targets)  # an earlier save of the same name, still being written, is framing's
+    check_replaceable(root, targets, overwrite=overwrite, force=OVERWRITE_HINT)
+    if isinstance(caption, str):
+        add_caption(fig, caption)
+    size = {"width": float(width or FIGURE_WIDTH),
+            "height": float(min(height or fig.get_figheight(), PAGE_HEIGHT)), "dpi": dpi}
+    _save_images(fig, paths, root=root, stem=stem, size=size, with_caption=caption is True)
+    record = figure_record(fig, stem, corpus=corpus, params=params, files=paths, size=size)
+    if drawn is not None:
+        record["plot"] = _save_plot_call(drawn, folder, stem, paths) | _axes_texts(fig)
+    paths["json"] = _save_record(record, folder / f"{stem}.json")
+    _list_written(root, folder, paths, formats, record)
+    return paths
+
+
+def _figure_targets(paths: dict, folder: Path, stem: str, drawn: dict | None) -> list[Path]:
+    """Every file a save of chart `stem` writes: its images (`paths`), its JSON record and, for a
+    chart drawn by a `plot_*` function (`drawn`), the plotted table and each table argument."""
     targets = [*paths.values(), folder / f"{stem}.json"]
     if drawn is not None:
         targets += [folder / f"{stem}.data.parquet"] + [
             folder / f"{stem}.{slug(arg)}.parquet" for arg, value in drawn["arguments"].items()
             if isinstance(value, pd.DataFrame)]
-    _finish_writing(targets)  # an earlier save of the same name, still being written, is framing's
-    check_replaceable(root, targets, overwrite=overwrite, force=OVERWRITE_HINT)
-    if isinstance(caption, str):
-        add_caption(fig, caption)
-    width = float(width or FIGURE_WIDTH)
-    height = float(min(height or fig.get_figheight(), PAGE_HEIGHT))
-    draw = functools.partial(_write_images, fig, dict(paths), width=width, height=height, dpi=dpi,
-                             with_caption=caption is True, salt=stem)
+    return targets
+
+
+def _save_images(fig, paths: dict, *, root: Path, stem: str, size: dict, with_caption: bool) -> None:
+    """Write the figure's images (`paths`: format → file) at `size` (inches and dpi): now, or, with
+    `save_in_background()` on, in the background (`finish_saving()` waits for them)."""
+    draw = functools.partial(_write_images, fig, dict(paths), width=size["width"], height=size["height"],
+                             dpi=size["dpi"], with_caption=with_caption, salt=stem)
     if _BACKGROUND["on"]:
         _in_background(draw, name=stem, root=root.absolute(), files=[p.absolute() for p in paths.values()])
     else:
         draw()
-    record = figure_record(fig, stem, corpus=corpus, params=params, files=paths,
-                           size={"width": width, "height": height, "dpi": dpi})
-    if drawn is not None:
-        record["plot"] = _save_plot_call(drawn, folder, stem, paths) | _axes_texts(fig)
+
+
+def _save_record(record: dict, path: Path) -> Path:
+    """Write a chart's JSON record (keys sorted, two-space indent) atomically; returns the path."""
+    from ..store import write_atomic
+
     text = json.dumps(record, indent=2, sort_keys=True, default=str, ensure_ascii=False) + "\n"
-    paths["json"] = write_atomic(folder / f"{stem}.json", lambda p: p.write_text(text, encoding="utf-8"))
+    return write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+
+def _list_written(root: Path, folder: Path, paths: dict, formats: list[str], record: dict) -> None:
+    """Add what a save wrote to the output folder's list (`store.record_files`): the record, the
+    plotted tables and the images, except images still being written in the background (listed
+    when they are done)."""
+    from ..store import record_files
+
     written = [path for fmt, path in paths.items() if not (_BACKGROUND["on"] and fmt in formats)]
     written += [folder / name for name in record.get("plot", {}).get("table_arguments", {}).values()]
     record_files(root, written)
-    return paths
 
 
 # How to replace a file that is not framing's own (`store.check_replaceable`), in a function's words
