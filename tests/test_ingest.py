@@ -676,3 +676,26 @@ def test_a_json_lines_text_given_as_a_list_of_paragraphs_is_the_article(tmp_path
     articles, problems = read_corpus(corpus)
     assert [a.text.split() for a in articles] == [r["text"].split() for r in rows]
     assert [m for m in _messages(problems, "export.jsonl") if "row 6 has no text" in m]
+
+
+def test_a_skipped_copy_says_which_copy_was_kept_and_what_of_its_metadata_is_lost(tmp_path, shared_data):
+    """Regression: an AllSides article pasted as a page (`a-page.txt`) and the same text as a row of
+    an export naming its outlet and event: the page, first by file name, was kept and the row
+    skipped with "delete one of the two", so the outlet and event were silently lost. The warning
+    now says which copy was kept, which of the skipped copy's values are not in the tables, and the fix."""
+    import json
+
+    row = json.loads((shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8").readline())
+    corpus = _corpus(tmp_path)
+    (corpus / "a-page.txt").write_text(row["text"], encoding="utf-8")
+    (corpus / "export.jsonl").write_text(json.dumps({"text": row["text"], "outlet": row["outlet"],
+                                                     "event": str(row["event_id"])}) + "\n", encoding="utf-8")
+    (corpus / "b-copy.txt").write_text(row["text"], encoding="utf-8")  # a copy naming nothing loses nothing
+    build = build_tables(corpus)
+    assert list(build.articles["source_file"]) == ["a-page.txt"]
+    [message] = _messages(build.problems, "export.jsonl row 1")
+    assert "same article as a-page.txt, which is kept (the first by file name)" in message
+    assert f"the outlet {row['outlet']!r} and event {str(row['event_id'])!r} given to this copy are not in the tables" in message
+    assert "give them to a-page.txt in manifest.csv, or delete a-page.txt" in message
+    [plain] = _messages(build.problems, "b-copy.txt")
+    assert plain.endswith("skipped; delete one of the two")

@@ -154,7 +154,7 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
                      for article in found]
             for article, (first, exact) in zip(found, duplicates.check_all(found)):
                 if first is not None:
-                    copies.append(_duplicate_problem(article, first, exact))
+                    copies.append(_duplicate_problem(article, first, exact, duplicates.named.get(first, {})))
                     continue
                 chunk.append(article)
                 if chunk_size and len(chunk) >= chunk_size:
@@ -177,13 +177,28 @@ def _did_you_mean(name: str, files: set[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _duplicate_problem(article: RawArticle, first: str, exact: bool) -> Problem:
+def _duplicate_problem(article: RawArticle, first: str, exact: bool, kept: dict[str, str]) -> Problem:
+    """The warning for a copy skipped as the same article as `first` (the copy read first, by file
+    name, which is kept with its own metadata: `kept`, its given outlet and event). When the skipped
+    copy names an outlet or event that the kept one does not, the warning says so and how to keep
+    them, for they are not in the tables."""
+    lost = {key: value for key in ("outlet", "event") if (value := (article.given.get(key) or "").strip())
+            and value.casefold() != (kept.get(key) or "").casefold()}
+    if lost:
+        named = " and ".join(f"{key} {value!r}" for key, value in lost.items())
+        has = " and ".join(f"{key} {kept[key]!r}" for key in lost if kept.get(key))
+        fix = (f"the {named} given to this copy {'are' if len(lost) > 1 else 'is'} not in the tables "
+               f"({first} is given {has or 'none'}{'' if has else ' and keeps what its text says'}): to keep "
+               f"{'them' if len(lost) > 1 else 'it'}, give {'them' if len(lost) > 1 else 'it'} to {first} in manifest.csv, or delete {first}")
+    else:
+        fix = "delete one of the two"
     if exact:
-        return Problem(_where(article), f"is the same article as {first}: skipped; delete one of the two",
-                       skipped=1)
+        return Problem(_where(article), f"is the same article as {first}, which is kept (the first by file "
+                                        f"name): skipped; {fix}", skipped=1)
     return Problem(_where(article), f"nearly duplicates {first} (the same text but for a few characters "
-                                    "or line breaks): skipped; delete one of the two, or give them "
-                                    "different outlets in manifest.csv if both are wanted", skipped=1)
+                                    f"or line breaks), which is kept (the first by file name): skipped; {fix}"
+                                    + ("" if lost else ", or give them different outlets in manifest.csv if "
+                                       "both are wanted"), skipped=1)
 
 
 # ── which files ─────────────────────────────────────────────────────────────────────────────────
@@ -1084,6 +1099,7 @@ class Duplicates:
         self.loose: dict[tuple[str, str], tuple[str, str]] = {}
         self.bands: dict[tuple[str, int, bytes], list[int]] = {}
         self.kept: list[tuple[str, str, np.ndarray, int]] = []  # (where, outlet, signature, trigrams)
+        self.named: dict[str, dict[str, str]] = {}  # where → the outlet and event a kept article was given
         rng = np.random.default_rng(20250212)  # fixed: the same corpus always gives the same result
         self._a = rng.integers(0, 1 << 63, self.PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
         self._b = rng.integers(0, 1 << 63, self.PERMUTATIONS, dtype=np.uint64)
@@ -1157,6 +1173,8 @@ class Duplicates:
         first = self.exact.setdefault(article.raw_sha256, where)
         if first != where:
             return first, True
+        if article.given.get("outlet") or article.given.get("event"):  # for the warning of a later copy
+            self.named.setdefault(where, {k: article.given.get(k) or "" for k in ("outlet", "event")})
         family = "export" if article.format in EXPORT_FORMATS else article.format
         outlet = "\0".join((article.given.get(k) or "").casefold() for k in ("outlet", "event"))
         key = (family, digest)
