@@ -510,3 +510,24 @@ def test_corpus_notebook_shows_each_warning_and_problem_whole(seeds_dir, tmp_pat
     for problem in problems:
         assert problem in text, problem
     assert "read as Windows-1252 (cp1252), re-save as UTF-8 if characters look wrong; no outlet" in text
+
+
+def test_notebook_tables_show_their_text_whole(seeds_dir, tmp_path):
+    """Regression: the tables of notebooks 02-05 (the tests' effect notes, the keyword's context,
+    the speakers' labels) showed text cut at pandas' 50 characters ("...", with no way to read the
+    rest in the report). Every table cell is now whole: none ends in pandas' cut."""
+    import html
+    import re
+
+    chosen = [p for p in NOTEBOOKS if p.name[:2] in ("01", "02", "03", "04", "05")]
+    result = report.run_report(seeds_dir, processed=tmp_path / "processed", out=tmp_path / "reports",
+                               notebooks=chosen, workers=1, echo=lambda line: None)
+    assert result.ok, [run.error for run in result.runs]
+    cells = []
+    for path in chosen:
+        executed = _read(result.folder / "notebooks" / path.name)
+        shown = "".join(o.get("data", {}).get("text/html", "") for c in executed.cells if c.cell_type == "code"
+                        for o in c.outputs)
+        cells += [(path.name, html.unescape(c)) for c in re.findall(r"<td[^>]*>(.*?)</td>", shown, re.S)]
+    assert len(cells) > 100 and max(len(text) for _, text in cells) > 50  # tables with long text were shown
+    assert not [(name, text) for name, text in cells if text.endswith("...")]
