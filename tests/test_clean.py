@@ -889,3 +889,23 @@ def test_a_published_or_updated_stamp_is_a_date_line_never_the_headline(shared_d
 def test_the_outlet_is_the_site_the_page_title_names_before_the_copyright_owner(shared_data, prefix, outlet):
     page = _aeb_page(shared_data, prefix)
     assert infer_metadata(label_lines(page["dump_html_text"]))["outlet"] == outlet
+
+
+def test_a_headline_that_repeats_the_page_title_is_the_title_even_ending_with_a_full_stop(shared_data):
+    """Regression: nj.com's dump of "South Dakota doubles down on ‘Meth. We’re on it.’ They just might
+    be." got no title: the line ends like a sentence, which a headline seldom does. It repeats the
+    page's title ("… - nj.com", the dump's first line), so it is the headline; and on other pages the
+    line repeating the page title wins over a teaser or a time stamp above the body."""
+    expected = {
+        "https://www.nj.com/": ("South Dakota doubles down on ‘Meth. We’re on it.’ They just might be.", "nj.com"),
+        "https://www.macrumors.com/": ("13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020",
+                                       "MacRumors"),
+        "https://www.zdnet.com/": ("Best tech gadgets of 2019", "ZDNet"),
+    }
+    pages = [json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
+    for prefix, (title, outlet) in expected.items():
+        page = next(page for page in pages if page["url"].startswith(prefix))
+        meta = infer_metadata(label_lines(page["dump_html_text"]))
+        assert (meta["title"], meta["outlet"]) == (title, outlet), prefix
+        headline = [line for line in label_lines(page["dump_html_text"]) if line.kind == "headline"]
+        assert [line.text.strip() for line in headline] == [title] and headline[0].number > 1  # not the page's title line

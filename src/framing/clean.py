@@ -1315,13 +1315,17 @@ def _label_body(blocks: list[_Block], start: int, end: int, labels: dict) -> Non
 def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
     """Headline, deck, byline and date in the lines above the body."""
     window = range(max(0, start - HEADER_WINDOW), start)
-    candidates = [i for i in window if blocks[i].rule is None and _headline_like(blocks[i])]
+    titled = _page_title(blocks[:PAGE_TITLE_LINES])
+    candidates = [i for i in window if blocks[i].rule is None and (
+        _headline_like(blocks[i]) or (titled and 2 <= blocks[i].words <= 30 and not blocks[i].bullet
+                                      and normalise_line(blocks[i].text) == titled))]
     if not candidates:
         for index in window:
             _label_meta(blocks[index], index, labels)
         return
     texts = Counter(normalise_line(blocks[i].text) for i in window)
-    headline = max(candidates, key=lambda i: (blocks[i].words + 5 * (texts[normalise_line(blocks[i].text)] > 1)
+    headline = max(candidates, key=lambda i: (blocks[i].words + 5 * (texts[normalise_line(blocks[i].text)] > 1
+                                                                      or normalise_line(blocks[i].text) == titled)
                                               - 0.5 * (start - i), -i))
     same = normalise_line(blocks[headline].text)
     first = min(i for i in candidates if normalise_line(blocks[i].text) == same)
@@ -1338,6 +1342,21 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
                 labels[index] = ("subtitle", "deck_below_headline")
             else:
                 labels[index] = (None, "header_furniture")
+
+
+PAGE_TITLE_LINES = 5  # the page's title ("Headline | Site"), where a dump has it, is among its first lines
+
+
+def _page_title(blocks: list[_Block]) -> str | None:
+    """The headline part of the page's title, normalised, when one of the first lines reads
+    "Headline | Site" or "Headline - Site" (the title a browser shows, which dumps of the whole page
+    start with). A line above the body that repeats it is the article's headline even when it ends
+    like a sentence ("… They just might be."), which a headline seldom does."""
+    for block in blocks:
+        match = _TITLE_SITE.match(block.text.strip()) if len(block.lines) == 1 else None
+        if match and len(_WORD.findall(match.group("title"))) >= 2:
+            return normalise_line(match.group("title"))
+    return None
 
 
 def _label_meta(block: _Block, index: int, labels: dict) -> bool:
