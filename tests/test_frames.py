@@ -395,3 +395,16 @@ def test_article_frames_rows_do_not_follow_the_order_of_the_input(seed_sentences
         table[["article_id", "scheme", "frame"]].sort_values(["article_id", "scheme", "frame"]))
     reordered = fr.article_frames(hits.iloc[::-1], seed_sentences.iloc[::-1])
     pd.testing.assert_frame_equal(reordered, table)
+
+
+def test_sentences_with_no_cue_give_an_empty_table_the_summaries_take():
+    """Regression: a first corpus of one page with no frame cue made `article_frames` fail with
+    "Can only use .str accessor with string values": the empty hits table had float columns."""
+    sentences = pd.DataFrame({"article_id": ["a1", "a1"], "sentence_id": [0, 1], "outlet": ["Harbour News"] * 2,
+                              "event": ["storm"] * 2, "kind": ["headline", "body"], "position": [0.0, 1.0],
+                              "text": ["Harbour closed", "The pier was shut on Tuesday."], "n_words": [2, 6]})
+    hits = fr.add_frames(sentences)
+    assert hits.empty and hits["terms"].dtype == object and hits["sentence_id"].dtype == "int64"
+    presence = fr.article_frames(hits, sentences)
+    assert not presence["present"].any()
+    assert fr.summarise_frames(hits, sentences).empty

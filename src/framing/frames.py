@@ -337,7 +337,12 @@ def _hits_table(table: pd.DataFrame, rows: np.ndarray, picked: list, spec: dict,
     data["min_with_supporting"] = [spec["min_with_supporting"][frame] for frame in data["frame"]]
     hits = pd.DataFrame(data, columns=HIT_COLUMNS)
     hits[["score", "min_terms", "min_with_supporting"]] = hits[["score", "min_terms", "min_with_supporting"]].astype("int64")
+    if not len(hits):  # no cue anywhere: text columns stay text (an empty list would make them floats)
+        hits = hits.astype({"sentence_id": "int64", **{c: object for c in _TEXT_COLUMNS}})
     return hits
+
+
+_TEXT_COLUMNS = ("article_id", "outlet", "event", "kind", "scheme", "frame", "terms", "supporting_terms", "lexicon_version")
 
 
 # ── per article and per outlet ──────────────────────────────────────────────────────────────────
