@@ -641,3 +641,17 @@ def test_outlet_names_are_cut_between_words(shared_data):
             if len(first) <= limit // 2 and not _word_pieces_only(name, shown):
                 broken.append((limit, shown))
     assert not broken, broken[:10]
+
+
+def test_a_chart_with_an_empty_legend_saves_at_a_column_width(tmp_path):
+    """Regression: a corpus with no frame cue drew a frame chart with nothing in its legend, and
+    saving it narrow (legends go below) failed with "max() arg is an empty sequence"."""
+    import warnings
+
+    fig, ax = plt.subplots()
+    ax.barh([], [])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # matplotlib: no artists with labels
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    saved = plots.save_figure(fig, "empty", out=tmp_path, formats=["png"], width=3.3)
+    assert saved["png"].stat().st_size > 0

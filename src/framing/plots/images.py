@@ -137,9 +137,9 @@ class _sized:
     def _legends_below(self):
         for ax in self.fig.axes:
             legend = ax.get_legend()
-            if legend is None or not legend.get_visible() or legend.get_bbox_to_anchor().x0 <= \
-                    ax.get_window_extent().x1:
-                continue  # legends inside the axes stay where the plot put them
+            if legend is None or not legend.get_visible() or not legend.get_texts() or \
+                    legend.get_bbox_to_anchor().x0 <= ax.get_window_extent().x1:
+                continue  # legends inside the axes stay where the plot put them; an empty one (nothing drawn) too
             limit = self._chars(7.5, 0.45)
             handles = legend.legend_handles
             labels = distinct_labels([t.get_text() for t in legend.get_texts()], limit)
