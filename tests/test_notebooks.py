@@ -531,3 +531,23 @@ def test_notebook_tables_show_their_text_whole(seeds_dir, tmp_path):
         cells += [(path.name, html.unescape(c)) for c in re.findall(r"<td[^>]*>(.*?)</td>", shown, re.S)]
     assert len(cells) > 100 and max(len(text) for _, text in cells) > 50  # tables with long text were shown
     assert not [(name, text) for name, text in cells if text.endswith("...")]
+
+
+def test_a_first_corpus_of_one_page_runs_every_notebook_and_counts_in_the_singular(tmp_path):
+    """Regression: a new user's first corpus, one page with no frame cue, failed notebooks 02, 06
+    and 07 and the event pages ("Can only use .str accessor with string values", "max() arg is an
+    empty sequence" saving a chart with an empty legend), and notebook 01 printed "1 articles from
+    1 outlets; … 1 raw lines removed"."""
+    raw = tmp_path / "raw" / "one-page"
+    raw.mkdir(parents=True)
+    (raw / "page.txt").write_text(
+        "Harbour closed after storm\n\nThe harbour at Port Ellen was closed on Tuesday after a storm damaged "
+        "two of its piers, and the council said that it would stay closed for a week.\n\nShare on Facebook\n",
+        encoding="utf-8")
+    result = report.run_report(raw, processed=tmp_path / "processed", out=tmp_path / "reports",
+                               notebooks=NOTEBOOKS, workers=1, echo=lambda line: None)
+    assert result.ok, ([run.error for run in result.runs], result.events_error)
+    executed = _read(result.folder / "notebooks" / NOTEBOOKS[0].name)
+    shown = "".join(o.get("data", {}).get("text/plain", "") for c in executed.cells if c.cell_type == "code"
+                    for o in c.outputs)
+    assert "1 article from 1 outlet; 2 sentences kept, 1 raw line removed" in shown, shown[:500]  # headline and body
