@@ -909,3 +909,27 @@ def test_a_headline_that_repeats_the_page_title_is_the_title_even_ending_with_a_
         assert (meta["title"], meta["outlet"]) == (title, outlet), prefix
         headline = [line for line in label_lines(page["dump_html_text"]) if line.kind == "headline"]
         assert [line.text.strip() for line in headline] == [title] and headline[0].number > 1  # not the page's title line
+
+
+def test_a_hover_card_written_into_a_sentence_is_taken_out_and_the_name_kept(shared_data):
+    """Regression: thehill.com's pages, saved, write a person's hover card into the sentence after
+    the name ("Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down … MORE (R) is
+    defending …"), and "Kristi NoemKristi Lynn NoemSouth Dakota" became an actor. The card (the name
+    again, story titles, "MORE") is taken out of the kept line in both dumps; the gold bodies, the
+    AllSides excerpts and the Narrative Frames articles, which hold no card, are left as they are."""
+    from framing.clean import drop_hover_cards
+
+    pages = [json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
+    expected = {"https://thehill.com/homenews/news/471033": ["South Dakota Gov. Kristi Noem (R) is defending"],
+                "https://thehill.com/blogs/blog-briefing-room/news/471031": [
+                    "to kill Rep. Ilhan Omar (D-Minn.), the U.S.", "Rep. Alexandria Ocasio-Cortez (D-N.Y.) shortly"]}
+    for prefix, parts in expected.items():
+        page = next(page for page in pages if page["url"].startswith(prefix))
+        for style, lines in _dumps_labelled(page):
+            kept = " ".join(" ".join(line.text.split()) for line in lines if line.kind)
+            assert all(part in kept for part in parts), (prefix, style)
+            assert " MORE " not in kept and "NoemKristi" not in kept and "OmarHillicon" not in kept
+    texts = [page["gold_article_body"] for page in pages]
+    texts += [json.loads(line)["text"] for name in ("allsides-roundups", "narrative-frames-dev")
+              for line in (shared_data / name / "articles.jsonl").open(encoding="utf-8")]
+    assert len(texts) > 1500 and all(drop_hover_cards(text) == text for text in texts)

@@ -93,6 +93,14 @@ _POST_ATTRIBUTION = re.compile(rf"^\s*(?:[—–]|--?)\s*\S.{{0,80}}\(@\w{{1,30}
 # ("… pic.twitter.com/3BDnrvkoms— Jane Roe (@jroe) May 4, 2019").
 _POST_ATTRIBUTION_AT_END = re.compile(rf"(?:[—–]|--)\s*[^—–\n]{{1,80}}?\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*$",
                                       re.IGNORECASE)
+# A person's hover card that a saved page wrote into a sentence: the name as the sentence gives it,
+# then, with or without a space, the card — the person's name again (whole: first name, maybe more
+# names, the same last name), the titles of stories about them, and the card's "MORE" link — before
+# the sentence goes on ("Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down … MORE
+# (R) is defending …"). The card goes; the name stays.
+_NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_HOVER_CARD = re.compile(rf"\b(?P<first>{_NAME_WORD}) (?:{_NAME_WORD} ){{0,2}}?(?P<last>{_NAME_WORD}) ?"
+                         rf"(?P<card>(?P=first) (?:[A-Z][\w'’.()]* ){{0,3}}?(?P=last)(?=[A-Z ])[^\n]{{0,600}}? MORE)(?= |$)")
 # A price: a currency sign and a number ("$39.99", "£40", "€ 12", "60,000₩").
 _PRICE = re.compile(r"[$€£¥₹₩]\s?\d|\d[\d,.]*\s?[€₩]")
 
@@ -108,7 +116,7 @@ class Line:
     """One non-blank raw line and what cleaning decided about it."""
 
     number: int  # 1-based line number in the raw text
-    text: str  # the raw line without its newline
+    text: str  # the raw line without its newline (a kept line without a hover card: `drop_hover_cards`)
     kind: str | None  # the kept kind (see KEPT_KINDS); None when the line was removed
     rule: str  # removed: the rule that dropped it; kept: the evidence for its kind
     paragraph: int | None  # kept lines with the same number form one block; None when removed
@@ -450,7 +458,7 @@ def _html_lines(extracted: list[tuple[str, str, str]]) -> list[Line]:
         elif number > 1 and title is not None and normalise_line(text) == title:
             kind, rule = None, "repeated_headline"
         prose_words += words if kind in ("body", "list_item") else 0
-        lines.append(Line(number, text, kind, rule, paragraph if kind else None))
+        lines.append(Line(number, drop_hover_cards(text) if kind else text, kind, rule, paragraph if kind else None))
         paragraph += 1 if kind else 0
     return lines
 
@@ -1428,10 +1436,22 @@ def _lines(blocks: list[_Block], labels: dict) -> list[Line]:
     for index, block in enumerate(blocks):
         kind, rule = labels[index]
         for number, raw in block.lines:
-            lines.append(Line(number, raw, kind, rule, paragraph if kind else None))
+            lines.append(Line(number, drop_hover_cards(raw) if kind else raw, kind, rule, paragraph if kind else None))
         if kind:
             paragraph += 1
     return lines
+
+
+def drop_hover_cards(text: str) -> str:
+    """`text` without the hover cards a saved page wrote into it after a person's name (`_HOVER_CARD`:
+    the name again, story titles, "MORE"), the name kept.
+
+    >>> drop_hover_cards("Gov. Kristi NoemKristi Lynn NoemSouth Dakota drops pipeline laws MORE (R) said.")
+    'Gov. Kristi Noem (R) said.'
+    """
+    if " MORE" not in text:
+        return text
+    return _HOVER_CARD.sub(lambda m: m.group()[: m.start("card") - m.start()].rstrip(), text)
 
 
 def _inside(element, *tags: str) -> bool:
