@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from framing import config, report
+from framing import config, report, report_index
 
 
 # ── the runner ──────────────────────────────────────────────────────────────────────────────────
@@ -288,5 +288,5 @@ def test_the_methods_state_the_statistics_the_library_runs():
     assert inspect.signature(keywords.log_odds_threshold).parameters["quantile"].default == 0.95
     assert "95th percentile of the largest |z|" in text
     assert inspect.signature(stats.within_event_effects).parameters["min_events"].default == stats.MIN_ARTICLES
-    html_text = report._methods_html({}, "python3")
+    html_text = report_index._methods_html({}, "python3")
     assert 'id="statistics"' in html_text and "Phipson &amp; Smyth 2010" in html_text

@@ -1,0 +1,268 @@
+"""A report's `index.html` (`write_index`): the build summary, the event pages, each notebook's
+figures and tables, the coding sheets, and the methods and versions used."""
+from __future__ import annotations
+
+import html
+import platform
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .store import HUMAN_INPUT, counted
+
+if TYPE_CHECKING:
+    from .report import NotebookRun, Report
+
+
+VERSIONED_PACKAGES = ("framing", "pandas", "numpy", "matplotlib", "nltk", "textblob", "vaderSentiment",
+                      "scikit-learn", "scipy", "trafilatura", "papermill")
+
+
+def write_index(report: Report, folder: Path, *, build_info: dict, kernel: str,
+                table_rows: int = 12) -> Path:
+    """Write `<folder>/index.html`: the build summary, each notebook's figures with captions and
+    its tables (`table_rows` rows, taken in turn from each outlet, linked to the CSV), the executed notebooks, and the
+    methods and versions used. All links are relative, so the folder can be moved or zipped."""
+    from .store import save_text
+
+    parts = [_HEAD.format(title=html.escape(f"framing report: {report.corpus}")),
+             f"<h1>Framing report: {html.escape(report.corpus)}</h1>",
+             _events_html(report), _summary_html(report, build_info)]
+    for run in report.runs:
+        parts.append(_notebook_html(run, folder, table_rows))
+    parts.append(_coding_html(folder))
+    parts.append(_methods_html(build_info, kernel))
+    parts.append("</body></html>\n")
+    text = "\n".join(parts)
+    return save_text(text, Path(folder) / "index.html")
+
+
+_HEAD = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 980px; margin: 2em auto;
+       padding: 0 1em; color: #222; line-height: 1.45; }}
+h1 {{ font-size: 1.6em; }} h2 {{ margin-top: 2em; border-bottom: 1px solid #ddd; }}
+figure {{ margin: 1.5em 0; }} figure img {{ max-width: 100%; border: 1px solid #eee; }}
+figcaption {{ font-size: 0.9em; color: #444; }} .files a {{ margin-right: 0.8em; font-size: 0.85em; }}
+table {{ border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; }}
+th, td {{ border-bottom: 1px solid #e5e5e5; padding: 3px 8px; text-align: left; vertical-align: top; }}
+.wide {{ max-width: 100%; overflow-x: auto; }} .wide td {{ max-width: 28em; overflow-wrap: anywhere; }}
+.ok {{ color: #1a7f37; }} .failed {{ color: #c62828; font-weight: bold; }}
+.error {{ background: #fdecea; padding: 0.6em; white-space: pre-wrap; font-family: monospace; }}
+.question {{ font-style: italic; }}
+.main-view {{ background: #eef5fb; padding: 0.7em 1em; border-left: 4px solid #2b6cb0; }}
+</style></head><body>"""
+
+
+def _summary_html(report: Report, info: dict) -> str:
+    rows = "".join(
+        f"<tr><td><a href=\"notebooks/{html.escape(run.notebook)}\">{html.escape(run.notebook)}</a></td>"
+        f"<td>{html.escape(run.title)}</td>"
+        f"<td class=\"{'ok' if run.ok else 'failed'}\">{'ok' if run.ok else 'failed'}</td>"
+        f"<td>{run.seconds:.1f} s</td><td>{len(run.figures)}</td><td>{len(run.tables)}</td></tr>"
+        for run in report.runs)
+    problems = info.get("problems") or []
+    problem_list = ("<p>Problems met while building:</p><ul>"
+                    + "".join(f"<li>{html.escape(str(p))}</li>" for p in problems) + "</ul>") if problems else ""
+    notes = info.get("notes") or []
+    note_list = ('<div class="main-view"><p>Read this before any comparison:</p><ul>'
+                 + "".join(f"<li>{html.escape(n)}</li>" for n in notes) + "</ul></div>") if notes else ""
+    return (f"{note_list}<p>{counted(info.get('articles', 0), 'articles')}, "
+            f"{counted(info.get('sentences', 0), 'sentences')}, "
+            f"{counted(info.get('removed_lines', 0), 'raw lines')} removed by cleaning.</p>{problem_list}"
+            "<table><thead><tr><th>notebook</th><th>title</th><th>status</th><th>time</th>"
+            f"<th>figures</th><th>tables</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _events_html(report: Report) -> str:
+    """The events section: with one event, its page as the main view; with several, a table of
+    links (one row per event page)."""
+    pages = report.events
+    if report.events_error:
+        return f'<p class="failed">The event pages failed: {html.escape(report.events_error)}</p>'
+    if pages is None or len(pages) == 0:
+        return ""
+    e = html.escape
+    if len(pages) == 1:
+        page = pages.iloc[0]
+        return (f'<p class="main-view">This corpus is one event, <b>{e(str(page["event"]))}</b>: '
+                f'<a href="{e(page["file"])}">read its page</a> first (the outlets\' headlines side by '
+                "side, each article's frames, sentiment and quotes, and what all or only one outlet "
+                "reports). Below: every notebook's charts and tables.</p>")
+    rows = "".join(f'<tr><td><a href="{e(p.file)}">{e(str(p.event))}</a></td><td>{p.n_outlets}</td>'
+                   f"<td>{p.n_articles}</td><td>{e(str(p.headline))}</td></tr>"
+                   for p in pages.itertuples(index=False))
+    return (f'<h2 id="events">Events ({len(pages)})</h2><p>One page per event: the outlets\' headlines '
+            "side by side, each article's frames, sentiment and quotes, and what all or only one outlet "
+            "reports. The charts below pool all events unless they say otherwise.</p>"
+            f'<details{" open" if len(pages) <= 12 else ""}><summary>Event pages ({len(pages)})</summary><table><thead><tr><th>event</th><th>outlets</th>'
+            f"<th>articles</th><th>a headline</th></tr></thead><tbody>{rows}</tbody></table></details>")
+
+
+def _notebook_html(run: NotebookRun, folder: Path, table_rows: int) -> str:
+    anchor = html.escape(Path(run.notebook).stem)
+    parts = [f'<h2 id="{anchor}">{html.escape(run.title)}</h2>']
+    if run.question:
+        parts.append(f'<p class="question">{html.escape(run.question)}</p>')
+    parts.append(f'<p>Executed notebook: <a href="notebooks/{html.escape(run.notebook)}">'
+                 f"{html.escape(run.notebook)}</a></p>")
+    if not run.ok:
+        parts.append(f'<p class="failed">This notebook failed; what it made before the error is '
+                     f'shown below.</p><div class="error">{html.escape(run.error or "")}</div>')
+    for figure in run.figures:
+        parts.append(_figure_html(figure))
+    for name in run.tables:
+        table = pd.read_csv(Path(folder) / "tables" / name)
+        shown, how = preview_rows(table, rows=table_rows)
+        more = f" ({len(shown)} of {len(table):,} rows{how})" if len(table) > len(shown) else ""
+        parts.append(f'<details><summary>Table <a href="tables/{html.escape(name)}">'
+                     f"{html.escape(name)}</a>{more}</summary><div class=\"wide\">"
+                     f"{shown.to_html(index=False, border=0, na_rep='')}</div></details>")
+    return "\n".join(parts)
+
+
+_FILE_LABELS = {"png": "PNG (200 dpi)", "svg": "SVG", "pdf": "PDF", "data": "data (Parquet)",
+                "json": "record (JSON)"}
+
+
+def _figure_html(figure: dict) -> str:
+    """One figure: the PNG, its caption (once: the image itself carries none), and links to every
+    file written for it."""
+    files = dict(figure.get("files", {}))
+    name = figure["name"]
+    files.setdefault("json", f"{name}.json")
+    if figure.get("plot", {}).get("data"):
+        files["data"] = figure["plot"]["data"]
+    caption = html.escape(figure.get("caption") or name)
+    links = "".join(f'<a href="figures/{html.escape(file)}">{_FILE_LABELS.get(fmt, fmt.upper())}</a>'
+                    for fmt, file in files.items())
+    image = (f'<img src="figures/{html.escape(files["png"])}" alt="chart: {html.escape(name)}">'
+             if "png" in files else "")
+    return (f'<figure id="fig-{html.escape(name)}">{image}'
+            f'<figcaption>{caption}<div class="files">{links}</div></figcaption></figure>')
+
+
+def _coding_html(folder: Path) -> str:
+    """The coding sheets and other files kept in `coding/` (never replaced by a rerun)."""
+    files = sorted(p.relative_to(folder) for p in (Path(folder) / HUMAN_INPUT).rglob("*") if p.is_file())
+    if not files:
+        return ""
+    items = "".join(f'<li><a href="{html.escape(p.as_posix())}">{html.escape(p.as_posix())}</a></li>'
+                    for p in files)
+    return ('<h2 id="coding">Coding sheets</h2><p>Files in <code>coding/</code> are kept when the '
+            "report is rendered again; a new sheet never replaces one there (it gets a new name). "
+            f"Fill in a sheet and read it back with <code>fr.agreement</code>.</p><ul>{items}</ul>")
+
+
+def preview_rows(table: pd.DataFrame, *, rows: int = 12, width: int = 160) -> tuple[pd.DataFrame, str]:
+    """The rows of a table to show in the index: with an `outlet` column, rows taken in turn from
+    each outlet (so a table sorted by outlet does not show one outlet only), else the first ones;
+    text cells cut to `width` characters. Returns the rows and how they were chosen (for the
+    caption)."""
+    how = ""
+    if "outlet" in table.columns and table["outlet"].nunique() > 1 and len(table) > rows:
+        turn = table.groupby("outlet", sort=False).cumcount()
+        picked = table.assign(_turn=turn).sort_values("_turn", kind="stable").head(rows)
+        table, how = picked.sort_index().drop(columns="_turn"), ", taken in turn from each outlet"
+    shown = table.head(rows).copy()
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = [v if not isinstance(v, str) or len(v) <= width else v[: width - 1] + "…"
+                             for v in shown[column]]
+    return shown, how
+
+
+def statistics_paragraph() -> str:
+    """What the report's numbers are, in the words a paper's methods section needs: the unit, the
+    intervals with the coverage measured, the tests and their corrections (docs/statistics.md).
+    Built from the defaults the library uses, so it says what was run."""
+    from .events import MIN_EVENTS_FOR_TEST
+    from .stats import MEASURED_COVERAGE, MIN_ARTICLES
+
+    return (
+        "Statistics (docs/statistics.md). The unit of analysis is the article; sentences are the "
+        "evidence shown, not independent observations. An outlet's value is the mean over its articles of "
+        "each article's value (its sentences' mean sentiment; the share of its sentences with a frame's cues). "
+        f"Intervals are nominal 95% over the outlet's articles, none below {MIN_ARTICLES} articles: a Student t "
+        "interval for sentiment and an expanded percentile bootstrap (Hesterberg 2015) for frame shares; on "
+        f"simulated corpora they covered the true value in {MEASURED_COVERAGE['sentiment', 't']} and "
+        f"{MEASURED_COVERAGE['frame share', 'expanded']} of corpora at 5–10 articles "
+        "and about 95% at 30 (benchmarks/bench_stats.py). Whether outlets differ is one permutation test "
+        "of all outlets per measure, shuffling outlet labels among articles within events (Good 2005; "
+        "1,999 shuffles, p = (1 + b) / (1 + B), Phipson & Smyth 2010), adjusted across the frames of a "
+        "scheme by Holm's method; it does not say which outlet differs. An outlet against the others on the "
+        "same events is the mean over events of its articles minus the other outlets' articles, with a t "
+        f"interval over events from {MIN_ARTICLES} events, each interval for one outlet, not adjusted for "
+        "the number drawn. Pairs of outlets are compared over the events both cover (how many each is "
+        f"\u201cmore so\u201d, the median difference; Wilcoxon signed-rank and exact sign tests from "
+        f"{MIN_EVENTS_FOR_TEST} events), with Benjamini–Hochberg false discovery rate across every pair and "
+        "measure. Distinctive words are weighted log-odds z-scores with an informative Dirichlet prior "
+        "(Monroe, Colaresi & Quinn 2008), read against the 95th percentile of the largest |z| when outlet "
+        "labels are shuffled among articles within events; keyness (G², Dunning 1993) is a ranking, not a test."
+    )
+
+
+def _methods_html(info: dict, kernel: str) -> str:
+    versions = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(_version(name))}</td></tr>"
+                       for name in VERSIONED_PACKAGES)
+    from .lexicons import override_path
+
+    data = "".join(f"<tr><td>{html.escape(_data_name(name, override_path(name)))}</td>"
+                   f"<td>{html.escape(str(d.get('version')))}</td>"
+                   f"<td>{html.escape(_first_sentence(str(d.get('source', ''))))}</td></tr>"
+                   for name, d in shipped_data().items())
+    return ("<h2 id=\"methods\">Methods and versions</h2>"
+            "<p>Tables built by <code>framing.build</code> (cleaning, then sentence splitting), "
+            f"framing {html.escape(str(info.get('framing_version', _version('framing'))))}; "
+            f"notebooks run with papermill on the <code>{html.escape(kernel)}</code> kernel, "
+            f"Python {html.escape(platform.python_version())}. Each figure's JSON file beside it "
+            "records its parameters and the SHA-256 of the sentences table it was drawn from.</p>"
+            f"<p id=\"statistics\">{html.escape(statistics_paragraph())}</p>"
+            f"<table><thead><tr><th>package</th><th>version</th></tr></thead><tbody>{versions}</tbody></table>"
+            "<p>Data files (lexicons, word lists, parameters) shipped with framing, or the "
+            "project's own copy (<code>lexicons/</code>) where it has one:</p>"
+            "<table><thead><tr><th>file</th><th>version</th><th>source</th></tr></thead>"
+            f"<tbody>{data}</tbody></table>")
+
+
+def _data_name(name: str, own: Path | None) -> str:
+    return name if own is None else f"{name}: the project's own copy, {own}"
+
+
+def shipped_data() -> dict[str, dict]:
+    """Every data file shipped in `framing/data/`, by name: the lexicons as `load_data` reads them
+    and the learned weights (`.json`, e.g. the actor sentiment classifier) with their `version`
+    and `source`."""
+    import json
+    from importlib import resources
+
+    from .lexicons import load_data
+
+    files = sorted((p for p in (resources.files("framing") / "data").iterdir()
+                    if p.name.endswith((".toml", ".json"))), key=lambda p: p.name)
+    found = {}
+    for path in files:
+        name = path.name.rsplit(".", 1)[0]
+        try:
+            found[name] = load_data(name) if path.name.endswith(".toml") else json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, json.JSONDecodeError) as error:  # a broken file is named in the report
+            found[name] = {"version": "unreadable", "source": str(error)}
+    return found
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _first_sentence(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    text = text if end < 0 else text[: end + 1]
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
