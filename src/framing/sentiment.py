@@ -33,6 +33,8 @@ from textblob.en import sentiment as _pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from . import sentiment_arrays as _arrays
+from . import sentiment_pattern as _pattern_arrays
+from . import sentiment_vader as _vader_arrays
 from .config import CONTENT_KINDS
 from .lexicons import load_data
 from .stats import MIN_ARTICLES, article_values, summarise_articles
@@ -272,26 +274,26 @@ def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
     fallback = {"vader_but_ties": 0, "textblob": 0}
     if kept:
         split = _arrays.split_texts(kept)
-        tokens = _arrays.vader_tokens(split)
-        compound, ties = _arrays.vader_compound(tokens, scorer.plain.lexicon)
+        tokens = _vader_arrays.vader_tokens(split)
+        compound, ties = _vader_arrays.vader_compound(tokens, scorer.plain.lexicon)
         # The news analyzer differs from the plain one only on texts with a news-lexicon word.
         news = compound.copy()
-        changed = _arrays.texts_with(tokens, scorer.news_entries)
-        news[changed], news_ties = _arrays.vader_compound(_arrays.vader_subset(tokens, changed),
-                                                          scorer.news.lexicon)
+        changed = _vader_arrays.texts_with(tokens, scorer.news_entries)
+        news[changed], news_ties = _vader_arrays.vader_compound(_vader_arrays.vader_subset(tokens, changed),
+                                                                scorer.news.lexicon)
         fallback["vader_but_ties"] = ties + news_ties
-        pattern_tokens = _arrays.pattern_tokens(split)
-        words = _arrays.pattern_words(pattern_tokens.vocabulary, _pattern_sentiment)
+        pattern_tokens = _pattern_arrays.pattern_tokens(split)
+        words = _pattern_arrays.pattern_words(pattern_tokens.vocabulary, _pattern_sentiment)
         polarity, subjectivity, rare = _pattern_scores(pattern_tokens, _pattern_sentiment, kept, words)
         judging = polarity
-        holding = (_arrays.texts_with_types(pattern_tokens, scorer.descriptive)
+        holding = (_pattern_arrays.texts_with_types(pattern_tokens, scorer.descriptive)
                    if scorer.judging is not None and not target else [])
         if len(holding):
             # The two analyzers differ only on texts holding a descriptive word.
             judging = polarity.copy()
             judging[holding], _, rare_judging = _pattern_scores(
                 _arrays.tokens_subset(pattern_tokens, holding), scorer.judging, [kept[i] for i in holding],
-                _arrays.without_words(words, pattern_tokens.vocabulary, scorer.descriptive))
+                _pattern_arrays.without_words(words, pattern_tokens.vocabulary, scorer.descriptive))
             rare[holding] |= rare_judging
         fallback["textblob"] = int(rare.sum())
         combined = scorer.combine(news, polarity, judging, _arrays.text_lengths(split), target)
@@ -302,7 +304,7 @@ def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
 def _pattern_scores(tokens, analyzer, texts: list[str], words=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Polarity and subjectivity by pattern's rules over arrays, the rare texts (see
     `framing.sentiment_arrays`) scored by the analyzer itself; and the mask of those texts."""
-    polarity, subjectivity, rare = _arrays.pattern_scores(tokens, analyzer, words)
+    polarity, subjectivity, rare = _pattern_arrays.pattern_scores(tokens, analyzer, words)
     for i in np.flatnonzero(rare):
         polarity[i], subjectivity[i] = analyzer(texts[i])[:2]
     return polarity, subjectivity, rare
