@@ -60,7 +60,7 @@ def test_paired_difference_counts_events_and_gives_exact_p_values():
 
 
 def test_more_negative_means_a_lower_sentiment_and_ties_are_not_counted():
-    result = events.paired_difference([-0.2, -0.1, 0.0, 0.3], [0.1, 0.1, 0.0, 0.1], sign=-1)
+    result = events.paired_difference([-0.2, -0.1, 0.0, 0.3], [0.1, 0.1, 0.0, 0.1], sign=-1, min_events=2)
     assert (result["n_a_more"], result["n_b_more"], result["n_ties"]) == (2, 1, 1)
     assert result["p_sign"] == pytest.approx(1.0)
 
@@ -89,8 +89,9 @@ def test_compare_within_events_pairs_outlets_on_the_events_both_cover():
     sentences = events.describe_pairs(ab.reset_index())
     # three events: below the minimum of an interval, so no median difference is given as an effect size
     assert ab["median_difference"].isna().all()
-    assert sentences.iloc[0].startswith("A is more negative than B in 3 of 3 events (too few events for an "
-                                        "effect size: fewer than 5; Wilcoxon p = ")
+    assert sentences.iloc[0] == ("A is more negative than B in 3 of 3 events (too few events for an effect size: "
+                                 "fewer than 5; only 3 events covered by both: too few to test (over 3 events no "
+                                 "paired test can give p below 0.25)).")
     # B leads on conflict: it is named first and the events A leads are said
     assert sentences.iloc[1].startswith("B is more often conflict-framed than A in 2 of 3 events, A than B in 1 (")
     six = pd.DataFrame({"event": np.repeat([f"e{i}" for i in range(6)], 2), "outlet": ["A", "B"] * 6,
@@ -147,7 +148,7 @@ def test_pairs_of_many_outlets_get_the_p_values_of_each_pair_joined_on_its_event
                              "quotes": int(rng.integers(0, 3)), "official_quotes": int(rng.integers(0, 2)),
                              "main_actor_sentiment": rng.normal() if rng.random() < 0.6 else np.nan})
     scores = pd.DataFrame(rows)
-    pairs = events.compare_within_events(scores)
+    pairs = events.compare_within_events(scores, min_events=2)  # from 2 events, to test many pairs
     expected = _pairs_joined_one_by_one(scores)
     columns = ["outlet_a", "outlet_b", "measure", "n_events", "n_a_more"]
     pd.testing.assert_frame_equal(pairs[columns], expected[columns])
@@ -395,6 +396,24 @@ def test_paired_table_over_roundup_events(roundups):
 
     assert np.allclose(pairs["p_adjusted"], adjust_p(pairs["p_wilcoxon"], method="fdr_bh"), equal_nan=True)
     assert (pairs["p_adjusted"].dropna() >= pairs.loc[pairs["p_adjusted"].notna(), "p_wilcoxon"] - 1e-12).all()
+
+
+def test_no_pair_is_tested_over_too_few_events_to_reach_significance(roundups):
+    """Regression: on allsides-100 notebook 07 adjusted its Wilcoxon p-values across 218 pair tests,
+    210 of them over 2 to 5 events, where no paired test can give p below 0.05 (2 / 2^5 = 0.0625):
+    they could never be evidence and only made the other tests' adjustment harsher."""
+    _, sentences, chosen, _ = roundups
+    pairs = events.compare_within_events(events.score_articles(sentences))
+    few = pairs["n_events"].between(2, 5)  # 2 / 2^5 = 0.0625: no test can reach 0.05
+    assert few.any()  # the trio covers up to 5 events together
+    assert pairs.loc[few, "p_wilcoxon"].isna().all() and pairs.loc[few, "p_sign"].isna().all()
+    assert pairs.loc[few, "p_adjusted"].isna().all()
+    row = pairs[few].iloc[0]
+    assert row["note"] == (f"only {row['n_events']} events covered by both: too few to test (over "
+                           f"{row['n_events']} events no paired test can give p below {2 / 2 ** row['n_events']:.3g})")
+    tested = pairs[pairs["p_wilcoxon"].notna()]
+    assert (2 / 2 ** tested["n_events"] < 0.05).all()
+    assert events.describe_pairs(pairs[few]).str.contains("too few to test").all()
 
 
 # ── the report: a page per event, linked from the index; --event ─────────────────────────────────
