@@ -284,6 +284,51 @@ def test_effect_sizes_compare_articles_of_the_same_event():
     assert S.within_event_effects(lone, value="sentiment").set_index("outlet").loc["outlet 0", "n_compared"] == 40
 
 
+def _effects_group_by_group(values, *, value, min_events=S.MIN_ARTICLES, min_articles=S.MIN_ARTICLES):
+    """`within_event_effects` as first written: each group's articles and events looked up in the
+    whole table, one group at a time (what the faster loop must equal)."""
+    frame = pd.DataFrame({"g": values["outlet"].to_numpy(), "s": pd.factorize(values["event"])[0],
+                          "x": values[value].to_numpy(dtype=float)})
+    in_event, in_cell = frame.groupby("s")["x"], frame.groupby(["s", "g"])["x"]
+    frame["n_own"] = in_cell.transform("size")
+    frame["n_other"] = in_event.transform("size") - frame["n_own"]
+    frame["other_mean"] = (in_event.transform("sum") - in_cell.transform("sum")) / frame["n_other"].where(frame["n_other"] > 0)
+    below = (in_event.rank(method="min") - 1) - (in_cell.rank(method="min") - 1)
+    above = (frame["n_own"] + frame["n_other"] - in_event.rank(method="max")) - (frame["n_own"] - in_cell.rank(method="max"))
+    compared = frame.assign(wins=below - above, pairs=frame["n_other"])[frame["n_other"] > 0]
+    cells = compared.groupby(["g", "s"]).agg(own=("x", "mean"), other=("other_mean", "first"), n_other=("n_other", "first"))
+    cells["gap"] = cells["own"] - cells["other"]
+    rows = []
+    for group in np.sort(frame["g"].unique()):
+        mine = compared[compared["g"] == group]
+        gaps = cells.loc[group] if group in cells.index.get_level_values(0) else cells.iloc[:0]
+        low = high = np.nan
+        if len(gaps) >= max(min_events, 2):
+            low, high = S.mean_interval(gaps["gap"])
+        rows.append({"outlet": group, "n_compared": len(mine), "n_other": int(gaps["n_other"].sum()),
+                     "n_events": len(gaps), "mean_other": gaps["other"].mean(), "difference": gaps["gap"].mean(),
+                     "ci_low": low, "ci_high": high, "cliffs_delta": mine["wins"].sum() / mine["pairs"].sum()
+                     if min(len(mine), gaps["n_other"].sum()) >= max(min_articles, 1) else np.nan})
+    return pd.DataFrame(rows)
+
+
+def test_effects_on_the_same_events_are_those_of_each_group_looked_up_in_turn(shared_data):
+    """`within_event_effects` looked each group's articles and events up in the whole table, one
+    group at a time: about 1 s a call on all of allsides-roundups (145 outlets), once per frame and
+    measure. It now takes each group's slice of one sorted table; the numbers must be the same
+    floats, not merely close ones."""
+    sentences = _roundup_sentences(shared_data, 120)
+    values = S.article_values(sentences, value="n_words")
+    for table in (values, values[values.index % 3 > 0]):  # and with articles missing, as with NaN scores
+        for minimum in (S.MIN_ARTICLES, 1):
+            got = S.within_event_effects(table, value="n_words", min_articles=minimum)
+            expected = _effects_group_by_group(table, value="n_words", min_articles=minimum)
+            assert got["outlet"].tolist() == expected["outlet"].tolist()
+            assert got.shape[0] > 40 and got["ci_low"].notna().sum() > 3  # many groups, some with an interval
+            for column in expected.columns[1:]:
+                assert got[column].fillna(-9).tolist() == expected[column].fillna(-9).tolist(), column
+
+
 def test_effect_size_on_the_same_events_needs_five_articles_a_side(shared_data):
     """Regression: notebooks 02 and 03 saved a Cliff's delta of ±1 for an outlet with one article
     of one event (against two), beside compare_outlets' "too few articles for an effect size"."""

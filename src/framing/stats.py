@@ -371,17 +371,28 @@ def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet"
     compared = frame.assign(wins=below - above, pairs=frame["n_other"])[frame["n_other"] > 0]
     cells = compared.groupby(["g", "s"]).agg(own=("x", "mean"), other=("other_mean", "first"), n_other=("n_other", "first"))
     cells["gap"] = cells["own"] - cells["other"]
+    # Per group, its articles compared and its events: one pass each (cells come sorted by group, so
+    # a group's events are one slice), not a search of the whole table per group.
+    tally = compared.groupby("g").agg(n=("x", "size"), wins=("wins", "sum"), pairs=("pairs", "sum"))
+    tally = dict(zip(tally.index, zip(tally["n"], tally["wins"], tally["pairs"])))
+    in_cells = cells.index.get_level_values(0)
+    starts = dict(zip(*np.unique(in_cells, return_index=True)))
+    sizes = dict(zip(*np.unique(in_cells, return_counts=True)))
+    other, gap, n_other = (cells[c].to_numpy() for c in ("other", "gap", "n_other"))
     rows = []
     for group in np.sort(frame["g"].unique()):
-        mine = compared[compared["g"] == group]
-        gaps = cells.loc[group] if group in cells.index.get_level_values(0) else cells.iloc[:0]
+        start = starts.get(group, 0)
+        stop = start + sizes.get(group, 0)
+        n_compared, wins, pairs = tally.get(group, (0, 0.0, 0))
+        others = int(n_other[start:stop].sum())
         low = high = np.nan
-        if len(gaps) >= max(min_events, 2):
-            low, high = mean_interval(gaps["gap"], ci=ci)
-        rows.append({by: group, "n_compared": len(mine), "n_other": int(gaps["n_other"].sum()), "n_events": len(gaps),
-                     "mean_other": gaps["other"].mean(), "difference": gaps["gap"].mean(), "ci_low": low,
-                     "ci_high": high, "cliffs_delta": mine["wins"].sum() / mine["pairs"].sum()
-                     if min(len(mine), gaps["n_other"].sum()) >= max(min_articles, 1) else np.nan})
+        if stop - start >= max(min_events, 2):
+            low, high = mean_interval(gap[start:stop], ci=ci)
+        rows.append({by: group, "n_compared": int(n_compared), "n_other": others, "n_events": int(stop - start),
+                     "mean_other": other[start:stop].mean() if stop > start else np.nan,
+                     "difference": gap[start:stop].mean() if stop > start else np.nan, "ci_low": low,
+                     "ci_high": high, "cliffs_delta": wins / pairs
+                     if min(n_compared, others) >= max(min_articles, 1) else np.nan})
     return pd.DataFrame(rows, columns=[by, "n_compared", "n_other", "n_events", "mean_other", "difference", "ci_low",
                                        "ci_high", "cliffs_delta"])
 
