@@ -407,7 +407,8 @@ def test_a_chart_caption_names_the_test_and_words_its_result_no_stronger_than_it
     alike = S.article_values(S.simulate_articles(events=30, outlets=3, articles=1, seed=2), value="sentiment")
     test = S.compare_outlets(alike, value="sentiment", n_permutations=499)
     assert test["p_value"].iloc[0] >= 0.05
-    assert S.caption_tests(test).endswith(f"p = {test['p_value'].iloc[0]:.3g}; no evidence of a difference.")
+    assert S.caption_tests(test).endswith(f"p = {test['p_value'].iloc[0]:.3g}; no evidence of a difference, so "
+                                          "the order of the outlets may be chance.")
     long = shifted.melt(id_vars=["article_id", "outlet", "event"], value_vars=["sentiment", "frame"],
                         var_name="measure", value_name="value")
     several = S.compare_outlets(long, value="value", family="measure", n_permutations=499)
@@ -416,6 +417,23 @@ def test_a_chart_caption_names_the_test_and_words_its_result_no_stronger_than_it
     assert "(frame " in text and ", sentiment 0.004)" in text
     one = S.article_values(S.simulate_articles(events=1, outlets=2, articles=1, seed=3), value="sentiment")
     assert S.caption_tests(S.compare_outlets(one, value="sentiment")) == f"No test: {S.NOTHING_TO_TEST}."
+
+
+def test_a_caption_without_evidence_says_the_order_of_the_outlets_may_be_chance(shared_data):
+    """Regression: on allsides-100 the chart of sentiment on the same events ranked 22 outlets by
+    their difference ("Washington Times" on top, its interval above zero) under a caption whose test
+    found no difference (p = 0.854): the caption said "no evidence of a difference" and left the
+    ranking to read as one. It now says that the order may be chance."""
+    sentences = _roundup_sentences(shared_data, 60)
+    values = S.article_values(sentences, value="n_words")
+    test = S.compare_outlets(values, value="n_words", n_permutations=499)
+    assert test["p_value"].iloc[0] >= 0.05  # words per sentence: no outlet stands out over these events
+    caption = S.caption_tests(test)
+    assert caption.endswith("; no evidence of a difference, so the order of the outlets may be chance.")
+    summary = fr.summarise_frames(fr.add_frames(sentences), sentences)
+    frames = S.caption_tests(summary, family="frame")
+    if (summary["p_adjusted"] >= 0.05).all():
+        assert frames.endswith("; no evidence of a difference, so the order of the outlets may be chance.")
 
 
 def test_one_frame_of_a_family_is_captioned_with_its_adjusted_p():

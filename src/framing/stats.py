@@ -504,7 +504,7 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
     `compare_outlets` (or `summarise_frames`) table: "Do the 72 outlets differ? One test of all of
     them, by permutation of outlet labels over articles within 100 events, one per frame, Holm across
     5 tests: adjusted p below 0.05 for 0 of 5 (conflict 1, economic 1, …); no evidence of a
-    difference." With one family
+    difference, so the order of the outlets may be chance." With one family
     the p-value itself is given; with nothing to test, the reason ("No test: within one event with
     one article per outlet there is nothing to test."). A p below `alpha` is reported as evidence that
     the outlets differ, never as which one does. Needs `by`, `p_value`; uses `p_adjusted`,
@@ -529,15 +529,22 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
                     and pd.notna(first.get("p_adjusted")))  # one of a family tested together
         p = first["p_adjusted"] if adjusted else first["p_value"]
         found = (f"evidence at {alpha:g} that the {by}s differ (not which {by} does)" if p < alpha
-                 else "no evidence of a difference")
+                 else no_evidence(by))
         said = f"p = {first['p_value']:.3g}" + (f", adjusted {p:.3g} ({correction})" if adjusted else "")
         return f"{text}: {said}; {found}."
     below = tested[tested["p_adjusted"] < alpha]
     listed = ", ".join(f"{str(key).replace('_', ' ')} {p:.2g}" for key, p in zip(tested[family], tested["p_adjusted"]))
-    found = ("no evidence of a difference" if below.empty else
+    found = (no_evidence(by) if below.empty else
              f"evidence at {alpha:g} that the {by}s differ in {', '.join(map(str, below[family]))} (not which {by} does)")
     return (f"{text}, one per {family}, {first.get('correction')}: adjusted p below {alpha:g} for "
             f"{len(below)} of {len(tested)} ({listed}); {found}.")
+
+
+def no_evidence(by: str = "outlet") -> str:
+    """What a caption says when the test finds no difference: "no evidence of a difference, so the
+    order of the outlets may be chance". A chart ranks its groups by their values whatever the test
+    found, and a reader takes the top one for the most positive (or framed) outlet."""
+    return f"no evidence of a difference, so the order of the {by}s may be chance"
 
 
 # ── simulated corpora with a known truth ───────────────────────────────────────────────────────
