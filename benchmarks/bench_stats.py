@@ -31,10 +31,27 @@ for) and sentences that add noise around them.
    with no true shift and with `SHIFT`, how often the permutation test rejects, and how often the
    within-event difference's t interval over events covers the true shift (10, 20, 40 events). `ONLY=bias`
    runs part 6 alone and writes benchmarks/results/stats_bias.json.
+7. The layout of a real corpus: the events, outlets and article lengths of allsides-100 (the first 100
+   events of ../shared/data/allsides-roundups covered by three outlets: 72 outlets, most of them on one
+   or two events, articles of 2–10 sentences), with simulated values where no outlet differs. Every
+   test and interval the report draws, as the report draws it: the permutation test (sentiment, one
+   frame, five frames with Holm), the t interval over articles (sentiment), the expanded bootstrap over
+   articles (a frame share), the t interval over events of `within_event_effects`, and the pair tests of
+   `events.compare_within_events` with Benjamini–Hochberg; and power with the most frequent outlet
+   shifted. `ONLY=layout` runs it alone (`LAYOUT_REPS`, default `REPS`) and writes
+   benchmarks/results/stats_layout.json.
+
+Every rate is printed with its Monte Carlo standard error: sqrt(p(1 − p)/R) over R corpora, or, where
+one corpus gives several intervals (which share it), the ratio estimator's standard error over corpora.
+
+`ONLY=speed BEFORE=<git revision> REPEATS=9` instead times `stats.within_event_effects` of this
+checkout against that revision's on every article of allsides-roundups (145 outlets), interleaved,
+after checking that both give the same table, and writes benchmarks/results/stats_speed.json.
 """
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import time
@@ -53,6 +70,7 @@ from framing import stats as S  # noqa: E402
 RESULTS = ROOT / "benchmarks" / "results"
 REPS = int(os.environ.get("REPS", 200))
 LOGODDS_REPS = int(os.environ.get("LOGODDS_REPS", 100))
+LAYOUT_REPS = int(os.environ.get("LAYOUT_REPS", REPS))
 ALPHA = 0.05
 PERMUTATIONS = 499
 DESIGNS = {  # name: (events, outlets, articles per outlet and event)
@@ -121,7 +139,7 @@ def print_coverage(cover: dict) -> None:
           "for sentiment, expanded for frame shares)")
     print("   articles  drawn  sentiment: t  expanded  percentile  frame share: t  expanded  percentile")
     for n, row in cover.items():
-        cells = "  ".join(f"{row[f'{column}, {method}']:.3f}" for column in ("sentiment", "frame")
+        cells = "  ".join(with_error(row[f'{column}, {method}'], REPS) for column in ("sentiment", "frame")
                           for method in INTERVALS)
         print(f"   {n:>8}  {'yes' if row['interval drawn'] else 'no':>5}  {cells}")
 
@@ -214,7 +232,8 @@ def print_lone(lone: dict) -> None:
     print(f"\n5. Log-odds with 2 of 12 events covered by one outlet ({LOGODDS_REPS} corpora of 10 events x 3 "
           "outlets x 2 articles of 150 words + 2 events x outlet 0 x 1 page of 600 words; default prior)")
     for name, value in lone.items():
-        print(f"      {name:<48} {value:.3f}")
+        rate = name.startswith(("corpora", "planted"))
+        print(f"      {name:<48} {with_error(value, LOGODDS_REPS) if rate else f'{value:.3f}'}")
 
 
 def log_odds_rates() -> dict:
@@ -239,18 +258,28 @@ def log_odds_rates() -> dict:
     return out
 
 
-def print_parts(title: str, parts: dict, *, width: int = 44, signed: tuple = ()) -> None:
-    """A part's title, then each design's label and its rates (names in `signed` with a sign)."""
+def print_parts(title: str, parts: dict, *, width: int = 44, signed: tuple = (), reps: int = 0,
+                not_rates: tuple = ()) -> None:
+    """A part's title, then each design's label and its rates (names in `signed` with a sign), each
+    rate with its Monte Carlo standard error over `reps` repetitions (not the names in `not_rates`)."""
     print(title)
     for label, row in parts.items():
         print(f"   {label}")
         for name, value in row.items():
-            print(f"      {name:<{width}} {value:{'+.3f' if name in signed else '.3f'}}")
+            shown = (f"{value:{'+.3f' if name in signed else '.3f'}}" if name in signed or name in not_rates
+                     or not reps else with_error(value, reps))
+            print(f"      {name:<{width}} {shown}")
+
+
+def with_error(rate: float, reps: int) -> str:
+    """A rate from `reps` independent repetitions with its Monte Carlo standard error: "0.050 ± 0.015"."""
+    return f"{rate:.3f} ± {math.sqrt(rate * (1 - rate) / reps):.3f}"
 
 
 def print_odds(odds: dict) -> None:
     print_parts(f"\n4. Log-odds z when outlets do not differ ({LOGODDS_REPS} corpora of 10 events x 3 outlets x 2 "
-                "articles; calibrated threshold from 100 shuffles)", odds)
+                "articles; calibrated threshold from 100 shuffles)", odds, reps=LOGODDS_REPS,
+                not_rates=("terms with |z| > 1.96", "median calibrated threshold"))
 
 
 def uneven_coverage(events: int = 20, shift: float = 0.0, seed: int = 0) -> pd.DataFrame:
@@ -292,7 +321,196 @@ def effect_bias() -> dict:
 def print_bias(bias: dict) -> None:
     print_parts(f"\n6. Outlet 0's effect size when it covers only the gloomier half of the events ({REPS} corpora of "
                 "20 events; event sd 0.5, one article per outlet and event)", bias, width=36,
-                signed=("pooled difference, mean", "within-event difference, mean"))
+                signed=("pooled difference, mean", "within-event difference, mean"), reps=REPS,
+                not_rates=("within-event difference, sd",))
+
+
+# ── part 7: the layout of a real corpus ──────────────────────────────────────────────────────────
+
+ROUNDUPS = ROOT.parent / "shared" / "data" / "allsides-roundups" / "articles.jsonl"
+LAYOUT_EVENTS = 100  # the first 100 events covered by three outlets: the layout of allsides-100
+FRAME_RATES = {"conflict": 0.20, "economic": 0.17, "human_interest": 0.08, "morality": 0.01, "responsibility": 0.10}
+LAYOUT_TONE = {"event_sd": 0.11, "article_sd": 0.05, "sentence_sd": 0.2}  # allsides-100: sd of event means 0.12,
+# of an article around its event's mean 0.083 (framing report allsides-100, summary_article_values.csv)
+
+
+def read_layout(path: Path = ROUNDUPS, events: int = LAYOUT_EVENTS) -> pd.DataFrame:
+    """One row per article of the first `events` AllSides events covered by three outlets (what
+    allsides-100 holds): `event`, `outlet`, `n_sentences` (the headline and the excerpt's sentences)."""
+    from framing.segment import split_sentences
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    table = pd.DataFrame(rows)
+    three = table.groupby("event_id")["outlet"].nunique()
+    chosen = sorted(three[three == 3].index)[:events]
+    table = table[table["event_id"].isin(chosen)].sort_values(["event_id", "outlet"], ignore_index=True)
+    lengths = [1 + sum(len(split_sentences(p)) for p in (text or "").split("\n") if p.strip())
+               for text in table["text"]]
+    return pd.DataFrame({"event": table["event_id"], "outlet": table["outlet"], "n_sentences": lengths})
+
+
+def layout_corpus(layout: pd.DataFrame, rng: np.random.Generator, *, shifted: str | None = None,
+                  shift: float = 0.0) -> pd.DataFrame:
+    """A sentence table on `layout` (its events, outlets and article lengths): each sentence's tone
+    is its event's (sd `event_sd`) + its article's (sd `article_sd`) + its own noise (sd
+    `sentence_sd`); each article has its own rate of each frame of `FRAME_RATES` (a Beta with that
+    mean and a + b = 1, so most short articles have none), and each sentence carries a frame with
+    its article's rate. Every outlet draws from the same model, except `shifted`, whose articles'
+    tone is moved by `shift`."""
+    n = len(layout)
+    events = pd.factorize(layout["event"])[0]
+    tone = (rng.normal(0, LAYOUT_TONE["event_sd"], events.max() + 1)[events]
+            + rng.normal(0, LAYOUT_TONE["article_sd"], n) + shift * (layout["outlet"] == shifted).to_numpy())
+    lengths = layout["n_sentences"].to_numpy()
+    row = np.repeat(np.arange(n), lengths)
+    table = pd.DataFrame({"article_id": np.arange(n)[row], "event": layout["event"].to_numpy()[row],
+                          "outlet": layout["outlet"].to_numpy()[row],
+                          "sentiment": tone[row] + rng.normal(0, LAYOUT_TONE["sentence_sd"], len(row))})
+    for frame, rate in FRAME_RATES.items():
+        p = rng.beta(rate, 1 - rate, n)
+        table[frame] = rng.random(len(row)) < p[row]
+    return table
+
+
+def layout_rates(layout: pd.DataFrame) -> dict:
+    """Part 7: every test and interval the report draws, on corpora with the layout of allsides-100
+    where no outlet differs (and, for power, where its most frequent outlet is 0.15 more positive)."""
+    from framing.events import compare_within_events
+
+    frames = list(FRAME_RATES)
+    top = layout["outlet"].value_counts().index[0]
+    counts = {name: [] for name in ("sentiment test", "frame tests, any unadjusted", "frame tests, Holm family",
+                                    "conflict test", "within-event interval", "within-event any misses",
+                                    "t interval", "expanded interval", "pair Wilcoxon", "pair sign",
+                                    "pair BH any", "power test", "power interval")}
+    for rep in range(LAYOUT_REPS):
+        rng = np.random.default_rng(80_000 + rep)
+        corpus = layout_corpus(layout, rng)
+        values = S.article_values(corpus, value=["sentiment", *frames])
+        counts["sentiment test"].append((S.permutation_test(values, value="sentiment", n_permutations=PERMUTATIONS,
+                                                            seed=rep)["p_value"] < ALPHA, 1))
+        long = values.melt(id_vars=["article_id", "outlet", "event"], value_vars=frames, var_name="frame",
+                           value_name="share")
+        tests = S.compare_outlets(long, value="share", family="frame", n_permutations=PERMUTATIONS,
+                                  seed=rep).drop_duplicates("frame").set_index("frame")
+        counts["frame tests, any unadjusted"].append(((tests["p_value"] < ALPHA).any(), 1))
+        counts["frame tests, Holm family"].append(((tests["p_adjusted"] < ALPHA).any(), 1))
+        counts["conflict test"].append((tests.loc["conflict", "p_value"] < ALPHA, 1))
+        effects = S.within_event_effects(values, value="sentiment").dropna(subset=["ci_low"])
+        missed = int(((effects["ci_low"] > 0) | (effects["ci_high"] < 0)).sum())
+        counts["within-event interval"].append((len(effects) - missed, len(effects)))
+        counts["within-event any misses"].append((missed > 0, 1))
+        tone = S.summarise_articles(values, value="sentiment", method="t").dropna(subset=["ci_low"])
+        counts["t interval"].append((int(((tone["ci_low"] <= 0) & (tone["ci_high"] >= 0)).sum()), len(tone)))
+        share = S.summarise_articles(values, value="conflict", n_boot=1000, seed=rep).dropna(subset=["ci_low"])
+        truth = FRAME_RATES["conflict"]
+        counts["expanded interval"].append((int(((share["ci_low"] <= truth) & (share["ci_high"] >= truth)).sum()),
+                                            len(share)))
+        pairs = compare_within_events(values,
+                                      measures=["sentiment", "conflict"])
+        tested = pairs[pairs["p_wilcoxon"].notna()]
+        counts["pair Wilcoxon"].append((int((tested["p_wilcoxon"] < ALPHA).sum()), len(tested)))
+        counts["pair sign"].append((int((tested["p_sign"] < ALPHA).sum()), len(tested)))
+        counts["pair BH any"].append(((tested["p_adjusted"] < ALPHA).any(), 1))
+        moved = S.article_values(layout_corpus(layout, rng, shifted=top, shift=SHIFT), value="sentiment")
+        counts["power test"].append((S.permutation_test(moved, value="sentiment", n_permutations=PERMUTATIONS,
+                                                        seed=rep)["p_value"] < ALPHA, 1))
+        mine = S.within_event_effects(moved, value="sentiment").set_index("outlet").loc[top]
+        counts["power interval"].append((mine["ci_low"] > 0, 1))
+    out = {}
+    for name, pairs in counts.items():
+        hits = np.array([h for h, _ in pairs], dtype=float)
+        sizes = np.array([m for _, m in pairs], dtype=float)
+        out[name] = {"rate": float(hits.sum() / max(sizes.sum(), 1)), "mc_se": mc_error(hits, sizes),
+                     "n": int(sizes.sum())}
+    return {"outlets": int(layout["outlet"].nunique()), "events": int(layout["event"].nunique()),
+            "articles": len(layout), "top outlet": top, "top outlet events": int((layout["outlet"] == top).sum()),
+            "median sentences": float(layout["n_sentences"].median()), "repetitions": LAYOUT_REPS, "rates": out}
+
+
+LAYOUT_LABELS = {
+    "sentiment test": "permutation test, sentiment: p < 0.05 (target 0.05)",
+    "conflict test": "permutation test, one frame share: p < 0.05 (target 0.05)",
+    "frame tests, any unadjusted": "5 frame tests: any p < 0.05, unadjusted (about 0.23 expected)",
+    "frame tests, Holm family": "5 frame tests: any Holm-adjusted p < 0.05 (target <= 0.05)",
+    "t interval": "t interval over articles, sentiment (>= 5 articles): covers (target 0.95)",
+    "expanded interval": "bootstrap over articles, conflict share (>= 5 articles): covers (target 0.95)",
+    "within-event interval": "t interval over events, sentiment (>= 5 events): covers 0 (target 0.95)",
+    "within-event any misses": "corpora where some within-event interval misses 0 (unadjusted; not 0.05)",
+    "pair Wilcoxon": "pair tests (>= 6 events): Wilcoxon p < 0.05 (target <= 0.05)",
+    "pair sign": "pair tests (>= 6 events): sign test p < 0.05 (target <= 0.05)",
+    "pair BH any": "pair tests: any Benjamini-Hochberg adjusted p < 0.05 (target <= 0.05)",
+    "power test": f"power: top outlet +{SHIFT} in tone, permutation test p < 0.05",
+    "power interval": f"power: top outlet +{SHIFT}, its within-event interval above 0",
+}
+
+
+def print_layout(part: dict) -> None:
+    print(f"\n7. The layout of allsides-100 ({part['events']} events x 3 of {part['outlets']} outlets, one article "
+          f"each, {part['articles']} articles of median {part['median sentences']:.0f} sentences; the most frequent "
+          f"outlet covers {part['top outlet events']} events), {part['repetitions']} corpora, no outlet differing "
+          "unless said; rate ± Monte Carlo standard error (n = tests or intervals)")
+    for name, row in part["rates"].items():
+        print(f"      {LAYOUT_LABELS[name]:<76} {row['rate']:.3f} ± {row['mc_se']:.3f}  (n = {row['n']:,})")
+
+
+def mc_error(hits, sizes=None) -> float:
+    """Monte Carlo standard error of a rate sum(hits) / sum(sizes) over repetitions (corpora). With
+    one test per corpus it is the binomial sqrt(p(1 − p)/R); with several intervals per corpus,
+    which share the corpus and are not independent, the ratio estimator's standard error over
+    corpora, sqrt(Σ (hits_r − p · size_r)²) / Σ size_r (Cochran 1977)."""
+    hits = np.asarray(hits, dtype=float)
+    sizes = np.ones_like(hits) if sizes is None else np.asarray(sizes, dtype=float)
+    total = sizes.sum()
+    if total == 0:
+        return float("nan")
+    rate = hits.sum() / total
+    if np.all(sizes == 1):
+        return float(math.sqrt(rate * (1 - rate) / len(hits)))
+    return float(math.sqrt(np.sum((hits - rate * sizes) ** 2)) / total)
+
+
+# ── speed of the effects on the same events (ONLY=speed) ─────────────────────────────────────────
+
+def roundup_values(path: Path = ROUNDUPS) -> pd.DataFrame:
+    """Every article of allsides-roundups (1,479 articles, 145 outlets, 505 events) with a real
+    per-article value, its number of words: the size at which `within_event_effects` was slow."""
+    table = pd.DataFrame([json.loads(line) for line in path.open(encoding="utf-8")])
+    return pd.DataFrame({"article_id": table["article_id"], "outlet": table["outlet"], "event": table["event_id"],
+                         "n_words": table["text"].fillna("").str.split().str.len().astype(float)})
+
+
+def effects_speed(before: str, repeats: int) -> dict:
+    """`within_event_effects` of this checkout against that of git revision `before` on
+    `roundup_values`: the tables must be identical; the two are timed in turn (ABBA), `repeats`
+    times each, and the medians printed."""
+    import importlib.util
+    import statistics
+    import subprocess
+    import tempfile
+
+    source = subprocess.run(["git", "show", f"{before}:src/framing/stats.py"], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "stats_before.py"
+        path.write_text(source, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("framing.stats_before", path)
+        old = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(old)
+    values = roundup_values()
+    versions = {"before": old.within_event_effects, "after": S.within_event_effects}
+    tables = {name: call(values, value="n_words") for name, call in versions.items()}
+    pd.testing.assert_frame_equal(tables["before"], tables["after"], check_exact=True)
+    seconds = {name: [] for name in versions}
+    for rep in range(repeats):
+        for name in (("before", "after") if rep % 2 == 0 else ("after", "before")):
+            started = time.perf_counter()
+            versions[name](values, value="n_words")
+            seconds[name].append(time.perf_counter() - started)
+    return {"before": before, "outlets": int(values["outlet"].nunique()), "events": int(values["event"].nunique()),
+            "articles": len(values), "identical": True, "load": os.getloadavg()[0],
+            **{f"{name} median s": statistics.median(times) for name, times in seconds.items()},
+            **{f"{name} s": times for name, times in seconds.items()}}
 
 
 def main() -> None:
@@ -315,6 +533,22 @@ def main() -> None:
         record = {"repetitions": REPS, "uneven_coverage": bias, "seconds": round(time.perf_counter() - started, 1)}
         (RESULTS / "stats_bias.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
         return
+    if os.environ.get("ONLY") == "speed":
+        speed = effects_speed(os.environ.get("BEFORE", "HEAD"), int(os.environ.get("REPEATS", 9)))
+        print(f"within_event_effects on all of allsides-roundups ({speed['articles']:,} articles, {speed['outlets']} "
+              f"outlets, {speed['events']} events): identical tables; median of {len(speed['after s'])} interleaved "
+              f"runs: {speed['before']} {speed['before median s']:.3f} s, this checkout {speed['after median s']:.3f} s "
+              f"(load average {speed['load']:.1f})")
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "stats_speed.json").write_text(json.dumps(speed, indent=2) + "\n", encoding="utf-8")
+        return
+    if os.environ.get("ONLY") == "layout":
+        layout = layout_rates(read_layout())
+        print_layout(layout)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        record = {"layout": layout, "permutations": PERMUTATIONS, "seconds": round(time.perf_counter() - started, 1)}
+        (RESULTS / "stats_layout.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
+        return
     if os.environ.get("ONLY") == "coverage":
         cover = coverage()
         print_coverage(cover)
@@ -330,7 +564,7 @@ def main() -> None:
     for design, rates in fpr.items():
         print(f"   {design}")
         for name, rate in rates.items():
-            print(f"      {name:<28} {rate:.3f}")
+            print(f"      {name:<28} {with_error(rate, REPS)}")
     cover = coverage()
     print_coverage(cover)
     strength = power()
@@ -338,13 +572,15 @@ def main() -> None:
           "rate; one article per outlet and event")
     print("   events  sentiment  frame")
     for events, row in strength.items():
-        print(f"   {events:>6}  {row['sentiment']:>9.3f}  {row['frame']:>5.3f}")
+        print(f"   {events:>6}  {with_error(row['sentiment'], REPS)}  {with_error(row['frame'], REPS)}")
     odds = log_odds_rates()
     print_odds(odds)
     lone = lone_event_rates()
     print_lone(lone)
     bias = effect_bias()
     print_bias(bias)
+    layout = layout_rates(read_layout())
+    print_layout(layout)
     seconds = time.perf_counter() - started
     print(f"\n({seconds:.0f} s)")
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -352,7 +588,8 @@ def main() -> None:
               "permutations": PERMUTATIONS, "min_articles": S.MIN_ARTICLES, "false_positive_rate": fpr,
               "coverage": {str(k): v for k, v in cover.items()},
               "power": {"shift": SHIFT, "frame_shift": FRAME_SHIFT, **{str(k): v for k, v in strength.items()}},
-              "log_odds": odds, "lone_events": lone, "uneven_coverage": bias, "seconds": round(seconds, 1)}
+              "log_odds": odds, "lone_events": lone, "uneven_coverage": bias, "layout": layout,
+              "seconds": round(seconds, 1)}
     (RESULTS / "stats.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
 
 
