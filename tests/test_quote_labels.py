@@ -168,3 +168,22 @@ def test_newsmtsc_quotes_come_from_one_article_each(shared_data):
         articles = {row["primary_gid"]: row["source_doc_key"] for row in map(json.loads, lines)}
     items = [item for item in NEWS_ITEMS if item["source"] == NEWSMTSC]
     assert len({articles[item["article_id"]] for item in items}) == len(items)
+
+
+# seen rows (split, start of the quote) that a general rule of reporting verbs 1.26 reads right, on
+# their real text (../shared/data): a photo credit run into the sentence, an aside in brackets holding
+# another attribution, a headline's name before a colon, an office issuing a press release, a
+# description of the one person named before
+FIXED_IN_1_26 = [("blind11", "Today, when many doubt"), ("blind11", "She will step back from her stump"),
+                 ("blind11", "Strikes Fear in the Heart"), ("blind11", "living under constant fear"),
+                 ("fresh", "New York City public schools")]
+
+
+@pytest.mark.parametrize("split, start", FIXED_IN_1_26)
+def test_seen_quotes_read_by_the_rules_of_1_26(shared_data, split, start):
+    items = [item for item in ITEMS + NEWS_ITEMS if item["split"] == split and item["quote"].startswith(start)]
+    (item,) = with_text(items)
+    import framing as fr
+
+    _, speaker = bench_sources.predicted_speaker(fr.extract_quotes(bench_sources.sample_table(item)), item)
+    assert bench_sources.agrees(item["speaker"], speaker)

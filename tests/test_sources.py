@@ -1394,3 +1394,44 @@ def test_a_description_keeps_its_head_noun():
                                        "Taxes rose “by a third,” according to the county's open budget website."]))
     assert list(quotes["speaker_label"]) == ["the city's longest-serving public health expert",
                                              "the county's open budget website"]
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # page furniture opening a sentence names nobody: a photo credit run into it, an aside in brackets
+    # holding another attribution, a media label, a heading tagged "(report)" before a colon
+    (["Jane Doe / AP John Roe, Roe’s eldest son, who opened the bridge, said, “This is a great day for the city.”"],
+     "This is a great day for the city.", "John Roe", False),
+    (["( Also on the site: Jane Doe tells of her campaign) “She will speak about the economy,” said John Roe, "
+      "her campaign manager."], "She will speak about the economy,", "John Roe", False),
+    (["Video The family who sheltered the refugee are suing, saying they were never told he was “dangerous.”"],
+     "dangerous.", None, False),
+    (["Summit in Bali (report): President Jane Roe met the prime minister, calling the talks “open and candid.”"],
+     "open and candid.", "Jane Roe", False),
+    # a headline's name before a colon speaks the quote after it; a heading that is no name does not
+    (["Jane Roe: John Doe ‘Strikes Fear in the Heart’ of the Mayor"], "Strikes Fear in the Heart", "Jane Roe", False),
+    (["Fact Check: John Doe ‘Strikes Fear in the Heart’ of the Mayor"], "Strikes Fear in the Heart", None, False),
+    (["WASHINGTON: John Doe ‘Strikes Fear in the Heart’ of the Mayor"], "Strikes Fear in the Heart", None, False),
+    # the possessed noun heads a possessive phrase: "said the senator's wife" is the wife, named by a
+    # name in apposition, else written as the senator's wife
+    (["Senator John Roe spoke on Monday.", "“We are very proud of him,” said the senator’s wife, Jane Roe."],
+     "We are very proud of him,", "Jane Roe", False),
+    (["Senator John Roe spoke on Monday.", "“We are very proud of him,” said the senator’s wife."],
+     "We are very proud of him,", "John Roe’s wife", False),
+    # a document's issuer: an office owned by a person after "from", a name before a noun of two words;
+    # a year may stand between a subject and its verb
+    (["The workers are “living in fear of retaliation,” according to a press release from Roe’s office."],
+     "living in fear of retaliation,", "Roe’s office", False),
+    (["A White House fact sheet said the order would require “stronger encryption.”"],
+     "stronger encryption.", "White House", False),
+    (["The plan was unpopular, and Senator Jane Roe in 2019 called it “a disaster.”"], "a disaster.", "Jane Roe", False),
+    # a description of a person, nobody quoted and no name in a subject's place before it: the one
+    # person the article has named
+    (["It took Jane Roe to take the lead.", "“Schools will open in September,” announced the city’s often-feckless mayor."],
+     "Schools will open in September,", "Jane Roe", False),
+    # a long aside in brackets that is no heading is read at once (no backtracking over its words)
+    (["After the agency fired its deputy director (whom the inspector general found had leaked sensitive "
+      "information and then misled investigators about it under oath), Senator Jane Roe lashed out, "
+      "declaring on Twitter, “This is a disgrace.”"], "This is a disgrace.", "Jane Roe", False),
+])
+def test_sieve_rules_of_version_1_26(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

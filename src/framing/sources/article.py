@@ -20,12 +20,13 @@ from functools import lru_cache
 
 from ..actors import read_rules
 from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _colon_subject, _dash_line,
-                          _document_author, _finite_within, _partial_subject, _relative_attribution, _subject)
+                          _document_author, _headline_colon, _finite_within, _partial_subject, _relative_attribution, _subject)
 from .clause_tags import _clause_attribution
 from .name_kinds import _KINDS_OF_BODY, _POSSESSIVE, _PRONOUNS, _labels, _names_a_person, _split_label
 from .patterns import _NAME, _alternatives, _lexicon
 from .spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _is_name,
-                          _is_partial, _is_title, _narration, _only_quotes, _title_case, _units)
+                          _is_partial, _is_title, _narration, _only_quotes, _title_case, _units,
+                          _without_asides)
 from .speaker_memory import _Memory, _antecedent, _clause_speaker, _remember_names, _single_mention, _speaker
 
 TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attribution of its own is a term
@@ -44,7 +45,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
     for record, last_id, text in _units(article, text_col):
         memory.sentence += 1
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
-        narration = _narration(text, spans)
+        narration = _without_asides(_narration(text, spans))
         found = _sentence_attribution(text, narration, spans, record.sentence_id != last_id, memory)
         read, found = _sentence_speaker(found, narration, spans, memory)
         read = _carried_on(read, found, narration, spans, previous, mentioned, memory)
@@ -84,13 +85,14 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
     document's author it names is remembered."""
     if spans and (author := _document_author(narration)):  # "The report – by the Institute – predicts “…”"
         memory.authors[author[0]] = memory.last_author = author[1]
-    found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration) or _colon_subject(narration))
+    found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration)
+                                        or _colon_subject(narration) or _headline_colon(narration))
     if (spans and (joined or _SENTENCE_END.search(narration, 0, narration.find(_PLACEHOLDER)))
             and (after := _after_closing(narration, found)) is not None):
         if found is not None and after[1].lower() in _PRONOUNS:  # "… according to Jane Roe." “…,” she said.
             _speaker(found, memory)  # the one the sentence before the quote gave words to has spoken
         found = after  # "… the campaign said it plans to act." “We know …,” Jane Roe said.
-    if found is not None and found[3] in ("subject", "colon") and not _named_subject(found[1], memory):
+    if found is not None and found[3] in ("subject", "colon", "headline_colon") and not _named_subject(found[1], memory):
         found = None
     if found is None and spans and all(_is_partial(text[:start], quote) for start, _, quote in spans):
         found = _partial_subject(narration)

@@ -140,6 +140,37 @@ def _colon_subject(narration: str):
     return match.start("who"), who, verb if verb in _lexicon().forms else None, "colon", None
 
 
+@lru_cache(maxsize=1)
+def _headline_colon_pattern() -> re.Pattern:
+    """A name, perhaps with a tag in brackets or a noun for what it wrote, alone before a colon that
+    opens the sentence, a quote after it (groups `who`, `doc`)."""
+    return re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<who>{_NAME})(?:\s*\([^()]{{1,30}}\))?"
+                      rf"(?:[’']s?\s+(?P<doc>{_alternatives(_lexicon().documents)}))?\s*:\s+(?=.*\b{_PLACEHOLDER}\b)")
+
+
+@lru_cache(maxsize=1 << 16)
+def _headline_colon(narration: str):
+    """The speaker of a headline written "NAME: … “…”" ("Jane Roe: John Doe ‘Strikes Fear’ of …"): news
+    headlines set a name before a colon to give it what follows, the quote included; only when the
+    colon opens the sentence and nothing but a name (and a bracketed tag or a noun for what it wrote)
+    stands before it. In the form of `_attribution`."""
+    if ":" not in narration:
+        return None
+    match = _headline_colon_pattern().match(narration)
+    if match is None:
+        return None
+    who = match.group("who")
+    if (_not_a_speaker(who, None, _lexicon()) or who.split()[0] in read_rules().function_words
+            or who.split()[0] in _NOT_SPEAKERS or _is_place(who)):
+        return None  # "WASHINGTON: …", "But: …"
+    rules = read_rules()
+    roles, words = _split_label(who.split())
+    if (len(words) > 1 and not roles and words[0] not in rules.given_names
+            and rules.organisation_words.isdisjoint(who.split())):
+        return None  # "Fact Check: …", "Breaking News: …": a heading, no person's or body's name
+    return match.start("who"), who, None, "headline_colon", None
+
+
 @lru_cache(maxsize=4)
 def _partial_subject_pattern() -> re.Pattern:
     """A named person or body opening a sentence, the word after it (its verb, whichever: a
@@ -518,8 +549,8 @@ def _written_who(name: str, match: re.Match, raw: str, narration: str, lexicon: 
         role = (match.group("role") or "").split()
         if match.group("named"):
             who = match.group("named")
-        elif role and role[-1] in lexicon.heads | lexicon.titles:
-            who = f"{who} {' '.join(role)}"
+        elif role and (role[-1] in lexicon.heads | lexicon.titles or _POSSESSIVE.search(who)):
+            who = f"{who} {' '.join(role)}"  # "… from Jane Roe’s office": the owner's office issues it
         if who[:1].islower():
             return None
     if name == "owner_claim" and len(owned := re.split(r"[’']s?\s+", who)[-1].split()) >= 2:
@@ -578,6 +609,17 @@ def _is_anonymous_phrase(who: str) -> bool:
     return any(_opens_with(who.lower(), phrase) for phrase in _lexicon().anonymous)
 
 
+_OWNED_NOUN = re.compile(r"[’']s?\s+([a-z][\w-]*)(?=\s*(?:[.,;!?]|$))")
+
+
+def _owned_person(narration: str, end: int) -> str | None:
+    """The noun a possessive right after a speaker's words owns, when it names a person and ends the
+    clause ("said the senator's wife.": "wife"): in English the possessed noun heads the phrase, so
+    the speaker is that person, not the owner."""
+    owned = _OWNED_NOUN.match(narration, end)
+    return owned.group(1) if owned and _names_a_person(owned.group(1), _lexicon()) else None
+
+
 def _described_who(name: str, match: re.Match, narration: str, who: str) -> str | None:
     """`who` extended to the whole description or the name in apposition after a verb ("said
     another intensive-care nurse", "said his wife, Jane Roe"); None when it is the subject of what
@@ -603,9 +645,11 @@ def _described_who(name: str, match: re.Match, narration: str, who: str) -> str 
             return None  # "saying he hopes", "said his administration has": the subject of what is reported
     comma = narration.find(",", match.end())
     if (name == "verb_name" and first == "the" and comma >= 0
-            and re.fullmatch(r"(?:\s+[a-z][\w’'-]*){0,3}", narration[match.end():comma])
+            and re.fullmatch(r"(?:[’']s?)?(?:\s+[a-z][\w’'-]*){0,3}", narration[match.end():comma])
             and (named := _APPOSITION.match(narration, comma))):
         who = named.group("who")  # "promised the company's chief executive, Jane Roe, in …": the name
+    elif name == "verb_name" and (owned := _owned_person(narration, match.end())):
+        who = f"{who}’s {owned}"  # "said the senator's wife.": the wife, the possessed noun the head
     elif name == "verb_name" and first == "the" and _clause_follows(narration[match.end():]):
         longer = _LONGER_DESCRIPTION.match(narration, match.end())
         if longer is None or _finite_within(narration, match.end(), longer.end()):

@@ -111,9 +111,11 @@ _PERSON_SUFFIX = re.compile(r"[a-z](?:er|or|ist|ian|ant|ent)s?$")  # reporter, s
 
 
 def _names_a_person(noun: str, lexicon: _Lexicon) -> bool:
-    """True when a lower-case noun names a person: a role noun or unnamed source of the data file, or
-    a word made with a suffix for people ("reporter", "activist", "resident")."""
-    return noun in lexicon.heads or noun in lexicon.titles or bool(_PERSON_SUFFIX.search(noun))
+    """True when a lower-case noun names a person: a role noun, a tie to another person ("wife") or an
+    unnamed source of the data file, or a word made with a suffix for people ("reporter", "activist",
+    "resident")."""
+    return (noun in lexicon.heads or noun in lexicon.titles or noun in lexicon.relations
+            or bool(_PERSON_SUFFIX.search(noun)))
 
 
 # what may follow the head noun of a description ("a source | familiar with the talks", "the source | on

@@ -36,9 +36,10 @@ _OWNED_BODIES = "administration|government|campaign|team"
 _PREPOSITIONS = "by|to|of|in|on|at|for|with|from|as|into|about"
 
 # What may stand between a speaker and the verb: a time ("Biden on Friday claimed", "this week
-# said") and auxiliaries or adverbs of time ("has repeatedly said").
+# said", "A headline from 1989 read") and auxiliaries or adverbs of time ("has repeatedly said").
 _WHEN = (r"(?:\s+(?:on|this|last|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-         r"Sunday|week|month|year|morning|afternoon|evening|night|[A-Z][a-z]+\.?\s+\d{1,2}))?")
+         r"Sunday|week|month|year|morning|afternoon|evening|night|[A-Z][a-z]+\.?\s+\d{1,2})"
+         r"|\s+(?:in|from)\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d)?")
 # A phrase of time opening a sentence before its subject, with its comma ("On Monday morning, however,",
 # "Earlier Monday,", "Last week,"): an adverbial, not the subject
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -69,6 +70,7 @@ class _Lexicon(NamedTuple):
     part: frozenset = frozenset()  # words opening a part of a group, not the whole ("some", "two")
     quantifiers: frozenset = frozenset()  # words counting unnamed people, dropped from their name ("some")
     document_forms: dict = {}  # forms of verbs only a document takes ("the statement read") → (lemma, stance)
+    relations: frozenset = frozenset()  # nouns for a person by their tie to another ("wife", "son")
 
 
 @lru_cache(maxsize=4)
@@ -92,7 +94,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                     dict(data["roles"].get("abbreviations", ())), str(data["version"]),
                     tuple(data["anonymous"].get("crowds", ())), frozenset(data["anonymous"].get("members", ())),
                     frozenset(data["anonymous"].get("part", ())), frozenset(data["anonymous"].get("quantifiers", ())),
-                    document_forms)
+                    document_forms, frozenset(data["roles"].get("relations", ())))
 
 
 def _forms_of(verb: str, data: dict) -> list[str]:

@@ -145,4 +145,28 @@ def _narration(text: str, spans) -> str:
     return "".join(out).translate(_SPACES)
 
 
+# Page furniture run into the opening of a sentence, outside its syntax (it names no speaker): an aside
+# in brackets or parentheses ("( Also on POLITICO: Jane Roe tells of … )", "[Vox / Jane Roe]", "(CNN)"),
+# a photo credit, a photographer's name and an agency in capitals ("Jane Roe / EPA", "John Doe/AP"), a
+# media label ("Video", "WATCH:") and a heading whose bracketed tag ends at a colon ("Biden meets Xi
+# (report): …"; a tag in lower case only: "Jane Roe (D-Calif.): …" is a name).
+_ASIDE = re.compile(r"\s*(?:\([^()]{1,200}\)|\[[^\[\]]{1,200}\])"
+                    r"|\s*(?:[A-Z][\w.’'-]*\s+){1,3}/\s*(?:[A-Z]{2,}|Getty Images|Reuters|Bloomberg)\b"
+                    r"|\s*(?:Video|VIDEO|Watch|WATCH|Photo|PHOTO|Listen|LISTEN)\b:?(?=\s+[A-Z“\"‘])"
+                    r"|[^:()“”\"]{1,100}\([a-z]+(?:\s[a-z]+){0,3}\)\s*:")
+MAX_ASIDES = 3  # at most so many run together ("Video (CNN) …")
+
+
+def _without_asides(narration: str) -> str:
+    """The narration with the page furniture opening it (`_ASIDE`) turned into spaces, so that its
+    offsets stay those of the narration: an aside that holds a quote is part of the sentence."""
+    at = 0
+    for _ in range(MAX_ASIDES):
+        match = _ASIDE.match(narration, at)
+        if match is None or _PLACEHOLDER in match.group().split():
+            break
+        at = match.end()
+    return " " * at + narration[at:]
+
+
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"), " ")  # read as plain spaces

@@ -126,6 +126,14 @@ class _Memory:
             named = next((n for n in reversed(self.lead or []) if self.fits(n, gender)), None)
         return named
 
+    def only_person(self) -> str | None:
+        """The one person the article has named so far (a given name and a surname), when it has
+        named exactly one: a description of a person ("the 14-year-old", "New York's mayor") with
+        nobody quoted and no name in a subject's place before it can mean no one else."""
+        people = [n for n in self.names if len(n.split()) > 1 and n not in self.voices
+                  and n.split()[0] in read_rules().given_names]
+        return people[0] if len(people) == 1 else None
+
     def fits(self, name: str, gender: str | None) -> bool:
         """True when `name` may be the person a pronoun of `gender` ("m", "f" or None) stands for:
         "he" or "she" stands for a person, never for a body that has spoken as one (`voices`) unless
@@ -172,7 +180,7 @@ class _Memory:
         theirs is known."""
         found = next((n for n in [*reversed(self.speakers), *reversed(self.names)]
                       if title in self.titles.get(n, ())), None)
-        last = self.last_person() if guess and found is None else None
+        last = (self.last_person() or self.only_person()) if guess and found is None else None
         return found or (last if last is not None and not self.titles.get(last) else None)
 
 
@@ -380,6 +388,8 @@ def _document_issuer(who: str, noun: str | None, memory: _Memory):
       report"), else the author of a document of that name introduced before ("a report from the
       CDC" then "the Provincetown report"), else nobody: a place, a date or a topic issues nothing."""
     words = who.split() + ([noun] if noun else [])
+    if len(words) > 2 and " ".join(words[-2:]).lower() in _lexicon().documents:
+        words = [*words[:-2], " ".join(words[-2:]).lower()]  # "a White House fact sheet": a noun of two words
     if len(words) < 2 or words[-1] not in _lexicon().documents:
         return None  # a document noun in lower case only ("The Drudge Report" is an outlet)
     head, words = words[-1], words[:-1]
@@ -580,12 +590,17 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # "the agency said": the body named last (of that kind, for "the court")
         return memory.body(head), who, False, "_body"
     owners = [_POSSESSIVE.sub("", w) for w in lowered.split()[1:-1] if _POSSESSIVE.search(w)]
+    if pattern.startswith("verb_name") and owners and core in lexicon.relations and owners[-1] in lexicon.titles:
+        # "said the senator's wife": a person tied to the one the title names, never that one (before
+        # the verb the description may stand in apposition to a name: "John Roe, the mayor's son, said")
+        return f"{memory.titled(owners[-1]) or owners[-1]}’s {core}", who, False, "_relation"
     if (pattern.startswith("according_to") and owners and not _names_a_person(core, lexicon)
             and not any(_names_a_person(o, lexicon) for o in owners)):
         # the whole phrase after "according to" is the source ("the state's finances website"); as the
         # subject of a verb the description may be cut before its head ("the nation's top … expert said")
         return None, who, False, "_description"
-    return memory.last_person(), who, False, "_description"
+    person = memory.last_person() or (memory.only_person() if _names_a_person(core, lexicon) else None)
+    return person, who, False, "_description"
 
 
 def _read_name(who: str, noun, memory: _Memory):
