@@ -1435,3 +1435,24 @@ def test_a_description_keeps_its_head_noun():
 ])
 def test_sieve_rules_of_version_1_26(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+def test_a_platform_is_no_surname_of_a_name_written_in_another_event():
+    """"Twitter said" in one event is Twitter, not the "Twitter Whistleblower" a title-case headline of
+    another event makes a speaker of (a platform, `platforms` of the reporting verbs, is a company)."""
+    table = pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [0, 0], "outlet": ["A", "B"],
+                          "event": ["e1", "e2"], "kind": ["headline", "body"], "position": [0.0, 0.0],
+                          "text": ["Twitter Whistleblower Says Company ‘Put Its Profits Over Our Safety’",
+                                   "“Our services are back to normal,” Twitter said on Tuesday."]})
+    quotes = fr.extract_quotes(table)
+    assert quotes.loc[quotes["article_id"] == "b", "speaker"].tolist() == ["Twitter"]
+
+
+def test_an_acronym_keeping_the_letter_of_a_small_word_is_its_body():
+    """"the PBOC said" is the People’s Bank of China named in the same event: some acronyms keep the
+    letter of "of" ("DOJ", "PBOC")."""
+    table = pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [0, 0], "outlet": ["A", "B"],
+                          "event": ["e1", "e1"], "kind": ["body", "body"], "position": [0.0, 0.0],
+                          "text": ["The People’s Bank of China said on Friday that “all crypto trading is illegal.”",
+                                   "“Overseas exchanges are also illegal,” the PBOC said."]})
+    assert fr.extract_quotes(table)["speaker"].tolist() == ["People’s Bank of China"] * 2

@@ -15,6 +15,7 @@ import re
 import pandas as pd
 
 from ..actors import match_actors, outlet_names, read_rules, resolve_names
+from ..lexicons import load_data
 from .name_kinds import _body_of, _initials
 from .patterns import _lexicon
 
@@ -72,14 +73,20 @@ def _anonymous_key(name: str) -> str:
     return key[:-1] if key.endswith("s") else key
 
 
+# the small words some acronyms keep a letter of ("People’s Bank of China" → "PBOC", "Department of
+# Justice" → "DOJ")
+_SMALL_WORD = re.compile(r"(?<=\s)(?:of|for|and)(?=\s)")
+
+
 def _acronym_of(name: str, names: list[str]) -> str | None:
     """The one name of `names` whose initials (`name_kinds._initials`, of the whole name or of what follows an
-    owner: "South Korea’s | Joint Chiefs of Staff") are `name` when `name` is an acronym of 2-6
+    owner: "South Korea’s | Joint Chiefs of Staff", or with the small words' letters: "PBOC") are `name` when `name` is an acronym of 2-6
     capitals ("JCS", "WHO"); else None."""
     if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
         return None
     found = {other for other in names if other != name and " " in other
-             and name in (_initials(other), _initials(re.split(r"[’']s\s", other)[-1]))}
+             and name in (_initials(other), _initials(re.split(r"[’']s\s", other)[-1]),
+                          _initials(_SMALL_WORD.sub(lambda m: m.group().title(), other)))}
     return found.pop() if len(found) == 1 else None
 
 
@@ -87,14 +94,17 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     """Speakers as the actors of `framing.actors`: titles cut off and a surname alone ("Trump", from
     "Mr. Trump") as the one full name written with it in the event, else in the table ("Donald
     Trump"), counting the full names `written` in every sentence ((event, name) pairs, names as
-    `framing.actors` reads them), not only those of speakers. Anonymous sources, one-word bodies ("Taliban"), offices
+    `framing.actors` reads them), not only those of speakers. Anonymous sources, one-word bodies ("Taliban"),
+    platforms (`platforms` of the reporting verbs: "Facebook" is no surname of "Facebook Whistleblower"), offices
     ("Netanyahu’s office") and organisations are left as they are; an article's own outlet is no
     speaker in it (see `_own_outlet`); a kind of body written before a name is not part of it
     ("Drugmaker Merck" → "Merck", see `_without_descriptor`)."""
     quotes = quotes.assign(speaker=quotes["speaker"].map(_without_descriptor))
     one_word_body = quotes["pattern"].str.contains("_body", regex=False) & ~quotes["speaker"].str.contains(" ").fillna(True)
+    platforms = frozenset(load_data("reporting_verbs")["roles"].get("platforms", ()))
     named = (quotes["speaker"].notna() & ~quotes["is_anonymous"] & ~one_word_body  # "Taliban" is no surname
-             & ~quotes["speaker"].map(_body_of))  # nor is "League of Conservation Voters" a person's name
+             & ~quotes["speaker"].map(_body_of)  # nor is "League of Conservation Voters" a person's name
+             & ~quotes["speaker"].isin(platforms))  # nor "Facebook" the first word of "Facebook Whistleblower"
     if not named.any():
         return quotes["speaker"]
     by_event = quotes["event"].notna().all()
