@@ -177,7 +177,7 @@ def test_prevalence_of_one_article_per_outlet_gives_values_and_no_test():
     assert economic["difference"].isna().all() and economic["cliffs_delta"].isna().all()
     assert set(economic["effect_note"]) == {"too few articles for an effect size: fewer than 5 on a side"}
     assert economic["p_value"].isna().all() and economic["ci_low"].isna().all()
-    assert set(economic["note"]) == {"within one event with one article per outlet there is nothing to test"}
+    assert set(economic["note"]) == {"each outlet has one article, so there is nothing to test"}
     assert set(economic["interval"]) == {"too few articles for an interval"}
     assert math.isclose(economic.loc["A", "per_1000_words"], 1000 * 8 / 28)  # 8 × 3 + 2 × 2 words
 

@@ -11,6 +11,7 @@ from scipy.stats import chi2_contingency
 
 from framing import keywords as kw
 from framing.lexicons import load_data
+from framing.stats import NOTHING_TO_TEST
 
 
 def _sentences(rows, columns=("article_id", "outlet", "sentence_id", "text")):
@@ -451,8 +452,26 @@ def test_a_recurring_lead_in_is_a_signpost_only_across_articles_events_and_of_co
 def test_log_odds_threshold_has_nothing_to_shuffle_with_one_article_per_outlet(seed_sentences):
     result = kw.log_odds_threshold(kw.unnest_tokens(seed_sentences))
     assert np.isnan(result["threshold"])
-    assert result["note"] == "within one event with one article per outlet there is nothing to test"
+    assert result["note"] == NOTHING_TO_TEST
     assert result["observed_max_z"] == pytest.approx(kw.log_odds(kw.unnest_tokens(seed_sentences))["z"].abs().max())
+
+
+def _two_events(sentences: pd.DataFrame, *, same_outlets: bool) -> pd.DataFrame:
+    """The seeds as two events: the second a copy under its own event (and its own outlets' names
+    unless `same_outlets`)."""
+    second = sentences.assign(event="again", article_id=sentences["article_id"] + "-again")
+    if not same_outlets:
+        second["outlet"] = second["outlet"] + " (other)"
+    return pd.concat([sentences.assign(event="first"), second], ignore_index=True)
+
+
+def test_log_odds_threshold_has_nothing_to_shuffle_when_each_outlet_covers_one_event(seed_sentences):
+    # Four outlets with one article each, over two events: shuffling within events only swaps names.
+    alone = kw.log_odds_threshold(kw.unnest_tokens(_two_events(seed_sentences, same_outlets=False)), n_permutations=49)
+    assert np.isnan(alone["threshold"]) and alone["note"] == NOTHING_TO_TEST and alone["n_events"] == 2
+    # The same two outlets on both events: their articles can change places, so there is a threshold.
+    paired = kw.log_odds_threshold(kw.unnest_tokens(_two_events(seed_sentences, same_outlets=True)), n_permutations=49)
+    assert paired["threshold"] > 0 and paired["note"] == ""
 
 
 def test_log_odds_threshold_passes_a_planted_word_and_not_shared_vocabulary():

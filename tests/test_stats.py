@@ -68,6 +68,11 @@ def test_nothing_to_test_within_one_event_with_one_article_per_outlet():
     assert math.isnan(result["p_value"]) and result["note"] == S.NOTHING_TO_TEST
     one = S.permutation_test(_articles({"A": [0.3, 0.1]}), value="value")
     assert math.isnan(one["p_value"]) and one["note"] == S.ONE_GROUP
+    # Outlets that each cover one event with one article: shuffling within events only swaps their
+    # names, so every shuffle gives the same statistic (the old code returned p = 1 here).
+    scattered = pd.concat([_articles({f"A{e}": [1.0 + e], f"B{e}": [0.0 + e]}, event=f"e{e}") for e in range(8)])
+    result = S.permutation_test(scattered, value="value", n_permutations=99)
+    assert math.isnan(result["p_value"]) and result["note"] == S.NOTHING_TO_TEST and result["n_events"] == 8
     # Many events with one article per outlet each is a paired design: there the test runs.
     paired = pd.concat([_articles({"A": [1.0 + e], "B": [0.0 + e]}, event=f"e{e}") for e in range(8)])
     paired["article_id"] += paired["event"]

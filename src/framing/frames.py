@@ -417,7 +417,7 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
       articles within events (`stats.permutation_test`); `p_adjusted` across the frames of the
       scheme (`correction`: "holm" or "fdr_bh", named in `correction`); `n_events` (the events the
       test compared: those covered by two groups or more) and `test` (what was shuffled, over what);
-      `note` says why there is no p-value (e.g. one event with one article per outlet: nothing to test).
+      `note` says why there is no p-value (e.g. one article per outlet: nothing to test).
     """
     table = keep_kinds(sentences, kinds)
     totals = table.groupby(by).agg(n_total=("sentence_id", "size"), words=("n_words", "sum"))

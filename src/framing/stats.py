@@ -39,7 +39,7 @@ from scipy import stats as _stats
 MIN_ARTICLES = 5
 NO_INTERVAL = "too few articles for an interval"
 NO_EFFECT = f"too few articles for an effect size: fewer than {MIN_ARTICLES} on a side"
-NOTHING_TO_TEST = "within one event with one article per outlet there is nothing to test"
+NOTHING_TO_TEST = "each outlet has one article, so there is nothing to test"
 ONE_GROUP = "only one group: nothing to compare"
 CORRECTIONS = {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg", "bonferroni": "Bonferroni"}
 BOOTSTRAP_METHODS = ("expanded", "percentile", "BCa")
@@ -307,7 +307,7 @@ def permutation_test(values: pd.DataFrame, *, value: str, by: str = "outlet", ev
     if result["n_groups"] < 2:
         result["note"] = ONE_GROUP
         return result
-    if n_events == 1 and pd.Series(groups).value_counts().max() == 1:
+    if pd.Series(groups).value_counts().max() == 1:  # shuffles would only swap the groups' names
         result["note"] = NOTHING_TO_TEST
         return result
     centred = x - pd.Series(x).groupby(strata).transform("mean").to_numpy()
@@ -505,8 +505,8 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
     them, by permutation of outlet labels over articles within 100 events, one per frame, Holm across
     5 tests: adjusted p below 0.05 for 0 of 5 (conflict 1, economic 1, …); no evidence of a
     difference, so the order of the outlets may be chance." With one family
-    the p-value itself is given; with nothing to test, the reason ("No test: within one event with
-    one article per outlet there is nothing to test."). A p below `alpha` is reported as evidence that
+    the p-value itself is given; with nothing to test, the reason ("No test: each outlet has one
+    article, so there is nothing to test."). A p below `alpha` is reported as evidence that
     the outlets differ, never as which one does. Needs `by`, `p_value`; uses `p_adjusted`,
     `correction`, `test`, `n_events`, `note` and the `family` column when there."""
     families = [family] if family else []
