@@ -15,7 +15,6 @@ import re
 from functools import lru_cache
 
 from ..actors import _names_an_office, _person_mentions, read_rules
-from ..lexicons import load_data
 from .patterns import _Lexicon, _lexicon
 from .spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
 
@@ -47,8 +46,7 @@ def _body_of(name) -> bool:
 def _outlets() -> frozenset:
     """Names of the news outlets `framing.actors` knows, less the platforms whose owners speak as
     companies ("Facebook said"), with and without "The": the owners cut off a reporter's label."""
-    platforms = set(load_data("reporting_verbs")["roles"].get("platforms", ()))
-    names = {n[4:] if n.startswith("The ") else n for n in set(read_rules().organisations) - platforms}
+    names = {n[4:] if n.startswith("The ") else n for n in set(read_rules().organisations) - _lexicon().platforms}
     return frozenset(names) | frozenset(f"The {n}" for n in names)
 
 

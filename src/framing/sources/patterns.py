@@ -71,6 +71,7 @@ class _Lexicon(NamedTuple):
     quantifiers: frozenset = frozenset()  # words counting unnamed people, dropped from their name ("some")
     document_forms: dict = {}  # forms of verbs only a document takes ("the statement read") → (lemma, stance)
     relations: frozenset = frozenset()  # nouns for a person by their tie to another ("wife", "son")
+    platforms: frozenset = frozenset()  # platforms whose owners speak as companies ("Facebook said")
 
 
 @lru_cache(maxsize=4)
@@ -94,7 +95,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                     dict(data["roles"].get("abbreviations", ())), str(data["version"]),
                     tuple(data["anonymous"].get("crowds", ())), frozenset(data["anonymous"].get("members", ())),
                     frozenset(data["anonymous"].get("part", ())), frozenset(data["anonymous"].get("quantifiers", ())),
-                    document_forms, frozenset(data["roles"].get("relations", ())))
+                    document_forms, frozenset(data["roles"].get("relations", ())),
+                    frozenset(data["roles"].get("platforms", ())))
 
 
 def _forms_of(verb: str, data: dict) -> list[str]:

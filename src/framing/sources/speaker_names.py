@@ -15,7 +15,6 @@ import re
 import pandas as pd
 
 from ..actors import match_actors, outlet_names, read_rules, resolve_names
-from ..lexicons import load_data
 from .name_kinds import _body_of, _initials
 from .patterns import _lexicon
 
@@ -101,10 +100,9 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     ("Drugmaker Merck" → "Merck", see `_without_descriptor`)."""
     quotes = quotes.assign(speaker=quotes["speaker"].map(_without_descriptor))
     one_word_body = quotes["pattern"].str.contains("_body", regex=False) & ~quotes["speaker"].str.contains(" ").fillna(True)
-    platforms = frozenset(load_data("reporting_verbs")["roles"].get("platforms", ()))
     named = (quotes["speaker"].notna() & ~quotes["is_anonymous"] & ~one_word_body  # "Taliban" is no surname
              & ~quotes["speaker"].map(_body_of)  # nor is "League of Conservation Voters" a person's name
-             & ~quotes["speaker"].isin(platforms))  # nor "Facebook" the first word of "Facebook Whistleblower"
+             & ~quotes["speaker"].isin(_lexicon().platforms))  # nor "Facebook" the first word of "Facebook Whistleblower"
     if not named.any():
         return quotes["speaker"]
     by_event = quotes["event"].notna().all()
