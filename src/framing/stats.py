@@ -376,8 +376,8 @@ def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet"
     tally = compared.groupby("g").agg(n=("x", "size"), wins=("wins", "sum"), pairs=("pairs", "sum"))
     tally = dict(zip(tally.index, zip(tally["n"], tally["wins"], tally["pairs"])))
     in_cells = cells.index.get_level_values(0)
-    starts = dict(zip(*np.unique(in_cells, return_index=True)))
-    sizes = dict(zip(*np.unique(in_cells, return_counts=True)))
+    names, first, counts = np.unique(in_cells, return_index=True, return_counts=True)
+    starts, sizes = dict(zip(names, first)), dict(zip(names, counts))
     other, gap, n_other = (cells[c].to_numpy() for c in ("other", "gap", "n_other"))
     rows = []
     for group in np.sort(frame["g"].unique()):
