@@ -36,10 +36,10 @@ def load_data(name_or_path: str | Path) -> dict:
     '1.0'
     """
     path = Path(name_or_path)
-    if (path.suffix or len(path.parts) > 1) and path.is_file():  # a user's file, whatever its ending
+    if path.suffix or len(path.parts) > 1:  # a user's file, whatever its ending, not a shipped name
+        if not path.is_file():
+            _missing_file(path)
         return _parse(path.read_text(encoding="utf-8"), str(path))
-    if path.suffix or len(path.parts) > 1:  # a path, not a shipped name, that is not there
-        _missing_file(path)
     override = override_path(str(name_or_path))
     if override is not None:
         return _load_override(str(name_or_path), str(override), *_stamp(override))
