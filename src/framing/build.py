@@ -80,8 +80,8 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     """Read and clean every article of `raw_folder`, in memory. Returns the tables; writes nothing.
 
     With `previous` (the last build of the same corpus), articles whose content, metadata, site
-    repeats and cleaning code are unchanged are taken from it instead of being processed again;
-    articles no longer in the folder are dropped. `workers` > 1 processes articles in parallel;
+    repeats and build version (`version_key`) are unchanged are taken from it instead of being
+    processed again; articles no longer in the folder are dropped. `workers` > 1 processes articles in parallel;
     `scheduler` runs them on Dask instead (see `run_on_dask`). For corpora too large for memory,
     `build_corpus` streams the same steps chunk by chunk to disk. `clean_exports` cleans the text of
     CSV / JSON-lines rows as a page (by default it is taken as clean article text)."""
@@ -306,7 +306,7 @@ _SIGNATURE_BYTES = 8 * Duplicates.PERMUTATIONS
 
 def save_texts_seen(met: dict[str, tuple], out: Path) -> str:
     """Write what the near-duplicate check learnt of each text of this build (`Duplicates.met`)
-    to `out/.texts-seen.parquet`, atomically, with the code key; returns the file's SHA-256, which
+    to `out/.texts-seen.parquet`, atomically, with the version key; returns the file's SHA-256, which
     build.json records so that only the file written with the tables is read back."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -314,7 +314,7 @@ def save_texts_seen(met: dict[str, tuple], out: Path) -> str:
     from .store import fingerprint, write_atomic
 
     schema = pa.schema([("key", pa.string()), ("digest", pa.binary()), ("n_words", pa.int64()),
-                        ("signature", pa.binary()), ("size", pa.int64())], metadata={"code_key": code_key()})
+                        ("signature", pa.binary()), ("size", pa.int64())], metadata={"version_key": version_key()})
 
     def write(path: Path) -> None:  # a row group at a time, so memory stays flat
         items = iter(met.items())
@@ -343,7 +343,7 @@ def texts_seen(out: Path) -> dict[str, tuple]:
         if not recorded or fingerprint([path])["sha256"] != recorded:
             return {}
         table = pq.read_table(path)
-        if (table.schema.metadata or {}).get(b"code_key") != code_key().encode():
+        if (table.schema.metadata or {}).get(b"version_key") != version_key().encode():
             return {}
         columns = table.to_pydict()
     except Exception:  # noqa: BLE001 - missing, unreadable or of another layout: every text hashed again
@@ -423,32 +423,36 @@ def _gather_batches(client, batches: list[list]) -> list[ArticleResult]:
     return [result for part in client.gather(futures) for result in part]
 
 
-@lru_cache(maxsize=1)
-def code_key() -> str:
-    """A digest of the code and data that decide the tables: any change rebuilds everything.
+# The version of what the build writes. Bump it with any change to what the build writes for
+# some input (a row, a column, a value, a warning of the articles, sentences or removed tables, or
+# what the near-duplicate check remembers in .texts-seen.parquet): every user's tables are then
+# built again instead of being reused. Moving or commenting code needs no bump.
+# tests/test_build_version.py fails when the tables of its sample corpora change while this does not.
+BUILD_VERSION = "2026.12.1"
 
-    Only the build's own modules and the cleaning and sentence data count (the project's own copy
-    in `lexicons/` where there is one), so editing an analysis or a frame lexicon never forces a
-    rebuild. Read once per process, as the cleaning rules are."""
-    package = Path(__file__).parent
-    paths = [(package / f"{name}.py",) * 2 for name in _BUILD_MODULES]
-    paths += [(p, Path(str(lexicons.data_file(p.stem))))
-              for pattern in _BUILD_DATA for p in (package / "data").glob(pattern)]
-    digest = hashlib.sha256()
-    for _, path in sorted(p for p in paths if p[1].exists()):  # in the order of the shipped paths
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+
+@lru_cache(maxsize=1)
+def version_key() -> str:
+    """`BUILD_VERSION` and a digest of the cleaning and sentence data in use (the project's own copy
+    in `lexicons/` where there is one, else the shipped file): a new version or an edit of those
+    files rebuilds everything; editing an analysis or a frame lexicon never does. Read once per
+    process, as the cleaning rules are."""
+    shipped = [p for pattern in _BUILD_DATA for p in (Path(__file__).parent / "data").glob(pattern)]
+    digest = hashlib.sha256(BUILD_VERSION.encode() + b"\0")
+    for path in sorted(shipped):
+        in_use = Path(str(lexicons.data_file(path.stem)))
+        digest.update(in_use.name.encode() + b"\0" + in_use.read_bytes())
     return digest.hexdigest()
 
 
-_BUILD_MODULES = ("build", "ingest", "clean", "segment", "config")
-_BUILD_DATA = ("furniture*.toml", "clean_*.toml", "punkt*.toml")
+_BUILD_DATA = ("furniture*.toml", "clean_*.toml", "punkt*.toml")  # the data files the build reads
 
 
 def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:
     """What an article's rows depend on: its content, its given metadata, the site repeats it was
-    cleaned with, the corpus name and the code."""
+    cleaned with, the corpus name, and the build's version and data (`version_key`)."""
     digest = hashlib.sha256()
-    for part in (raw.raw_sha256, raw.source_file, str(raw.record), corpus, code_key(),
+    for part in (raw.raw_sha256, raw.source_file, str(raw.record), corpus, version_key(),
                  json.dumps(raw.given, sort_keys=True), json.dumps(raw.extra, sort_keys=True),
                  *sorted(repeats)):
         digest.update(part.encode("utf-8") + b"\0")
