@@ -4,7 +4,7 @@ for, and cleaning speed.
 
     python benchmarks/bench_clean.py
     ONLY=quality python benchmarks/bench_clean.py     # or ONLY=halves (no ablations), ONLY=speed
-    BASELINE=main python benchmarks/bench_clean.py   # also time clean.py as it is at that git revision (dumps and HTML)
+    BASELINE=main python benchmarks/bench_clean.py   # also time the cleaning code at that git revision (dumps and HTML)
 
 Uses ../shared/data/aeb-dev/ (the English pages): both whole-page text dumps (`dump_html_text`,
 `dump_inscriptis`) through `label_lines`, and the original HTML through `label_html`, compared with
@@ -22,7 +22,7 @@ Real article text: every furniture pattern is tried on paragraphs of real articl
 the AllSides excerpts, sentences of Narrative Frames); the ones it names are listed.
 
 What each rule adds: every furniture pattern, every furniture rule, the whole lexicon and each
-structural rule of clean.py is taken out alone and every page cleaned again. Per rule: the pages
+structural rule of the cleaning code is taken out alone and every page cleaned again. Per rule: the pages
 where the kept body changes, those it helps and hurts, the sites it helps, the F1 it adds on all
 pages, and the F1 it adds once the site it helps most is set aside (leave-one-site-out: a rule
 written for one site adds nothing on the others; sites are URL hosts, 65 for 78 pages). And the
@@ -32,7 +32,7 @@ a sharp peak; and the costs chosen from a grid on the pages of some sites and sc
 the same way, on held-out sites.
 
 Speed: MB of page dump per second through `label_lines`, the median of repeated passes; with
-BASELINE=REV the clean.py of that revision is timed in the same run, passes interleaved.
+BASELINE=REV the cleaning code (framing.clean) of that revision is timed in the same run, passes interleaved.
 Writes benchmarks/results/clean.json.
 """
 from __future__ import annotations
@@ -45,6 +45,7 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -192,11 +193,12 @@ def patched(module, **values):
 
 @contextmanager
 def furniture_without(rule: str | None = None, pattern: str | None = None, *, everything: bool = False):
-    """clean.py run with the furniture lexicon less one pattern of one rule (the whole rule when
+    """The cleaning code run with the furniture lexicon less one pattern of one rule (the whole rule when
     `pattern` is None), or with no furniture phrase at all (`everything`)."""
     from framing import clean
+    from framing.clean import furniture, metadata, text  # the modules that read the lexicon
 
-    shipped = clean.load_data("furniture")
+    shipped = shipped_data("furniture")
     data = copy.deepcopy(shipped)
     if everything:
         for spec in data["rules"].values():
@@ -210,8 +212,13 @@ def furniture_without(rule: str | None = None, pattern: str | None = None, *, ev
     caches = (clean._furniture, clean._prefilters, clean._rule_gates)
     for cache in caches:
         cache.cache_clear()
+
+    def load_data(name):
+        return data if name == "furniture" else shipped_data(name)
+
     try:
-        with patched(clean, load_data=lambda name: data if name == "furniture" else shipped_data(name)):
+        with patched(furniture, load_data=load_data), patched(metadata, load_data=load_data), \
+                patched(text, load_data=load_data):
             yield
     finally:
         for cache in caches:
@@ -226,7 +233,7 @@ def shipped_data(name: str) -> dict:
 
 def ablations() -> dict[str, object]:
     """Every rule that can be switched off, as name → a context manager factory: each furniture
-    pattern ("rule: pattern"), and the structural rules of clean.py (repeats on the page, lines
+    pattern ("rule: pattern"), and the structural rules of the cleaning code (repeats on the page, lines
     between prose, name lists, headings in the body, bullets next to bulleted prose, short
     sentences and lead-ins in the body, captions glued to their credit, comments ending the
     article, embedded posts, priced lines in the body)."""
@@ -446,28 +453,42 @@ def page_f1(counts: tuple) -> float:
 # ── speed ───────────────────────────────────────────────────────────────────────────────────────
 
 def baseline_label_lines(revision: str):
-    """`label_lines` of clean.py as it is at git `revision`, loaded as a module of this package."""
+    """`label_lines` of the cleaning code as it is at git `revision`, loaded as a module of this package."""
     return baseline_clean(revision).label_lines
 
 
 def baseline_clean(revision: str):
-    """clean.py as it is at git `revision`, loaded as a module of this package."""
-    source = subprocess.run(["git", "show", f"{revision}:src/framing/clean.py"], cwd=ROOT, check=True,
-                            capture_output=True, text=True, timeout=120).stdout
+    """The cleaning code as it is at git `revision` (the module clean.py, or the package clean/),
+    loaded as `framing.clean_baseline`."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True,
+                              timeout=120).stdout
+
     folder = Path(tempfile.mkdtemp(prefix="clean_baseline_"))
-    path = folder / "clean_baseline.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("framing.clean_baseline", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    path.unlink()
-    folder.rmdir()
+    try:
+        package = git("ls-tree", "--name-only", f"{revision}:src/framing/clean/").split() \
+            if git("ls-tree", revision, "src/framing/clean").strip() else []
+        if package:  # the package: each of its modules, loaded with the others
+            (folder / "clean_baseline").mkdir()
+            for name in package:
+                source = git("show", f"{revision}:src/framing/clean/{name}")
+                (folder / "clean_baseline" / name).write_text(source, encoding="utf-8")
+            path, search = folder / "clean_baseline" / "__init__.py", [str(folder / "clean_baseline")]
+        else:
+            path, search = folder / "clean_baseline.py", None
+            path.write_text(git("show", f"{revision}:src/framing/clean.py"), encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("framing.clean_baseline", path,
+                                                      submodule_search_locations=search)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return module
 
 
 def forget_seen_lines() -> None:
-    """Empty clean.py's memory of lines already tried against the furniture patterns (and the
+    """Empty the cleaning code's memory of lines already tried against the furniture patterns (and the
     baseline's, when one is loaded), so every page is timed as if it were the first one seen (none
     of these pages shares a site with another)."""
     from framing import clean

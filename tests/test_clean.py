@@ -426,7 +426,7 @@ def test_html_page_whose_article_trafilatura_cuts_short(shared_data, monkeypatch
     rules label the page's text instead and keep it nearly whole."""
     import gzip
 
-    from framing import clean
+    from framing.clean import html as html_pages
 
     page = _aeb_page(shared_data, "2f42ef1d")
     html = gzip.decompress((shared_data / "aeb-dev" / page["html_path"]).read_bytes()).decode("utf-8", "replace")
@@ -434,7 +434,7 @@ def test_html_page_whose_article_trafilatura_cuts_short(shared_data, monkeypatch
     assert {line.rule for line in lines if line.kind == "body"} >= {"body_run"}  # the page-dump rules' evidence
     assert meta["title"]
     kept = " ".join(line.text for line in lines if line.kind in ("body", "list_item", "subheading"))
-    monkeypatch.setattr(clean, "MIN_EXTRACTED_SHARE", 0.0)  # no fallback: trafilatura's lines
+    monkeypatch.setattr(html_pages, "MIN_EXTRACTED_SHARE", 0.0)  # no fallback: trafilatura's lines
     extracted = " ".join(line.text for line in label_html(html)[0] if line.kind in ("body", "list_item", "subheading"))
     gold = set(re.findall(r"\w+", page["gold_article_body"].lower()))
     assert len(kept.split()) > 2 * len(extracted.split())

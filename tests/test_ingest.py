@@ -336,6 +336,7 @@ def test_files_read_in_tiny_blocks_give_the_same_articles_and_problems(seeds_dir
     import random
 
     from framing import ingest
+    from framing.ingest import decode
     from test_ingest_fuzz import _mutate, _sources
 
     rng = random.Random(17)
@@ -348,7 +349,7 @@ def test_files_read_in_tiny_blocks_give_the_same_articles_and_problems(seeds_dir
     kinds = {"txt": "text", "md": "text", "html": "html", "csv": "csv", "jsonl": "jsonl"}
     read = {}
     for size in (1 << 20, 1, 2, 3, 7, 64):
-        monkeypatch.setattr(ingest, "BLOCK_BYTES", size)
+        monkeypatch.setattr(decode, "BLOCK_BYTES", size)
         read[size] = [ingest.read_bytes(data, name=f"case{i}", kind=kinds[kind])
                       for i, (kind, data) in enumerate(cases)]
         read[size].append([ingest.decode_bytes(data) for _, data in cases])

@@ -1,0 +1,176 @@
+"""Saved web pages: trafilatura's extraction made into labelled lines (`label_html`), or the
+page-dump rules on the page's text (`html_text`) when trafilatura keeps much less than they do."""
+from __future__ import annotations
+
+import re
+
+from .blocks import _is_prose
+from .furniture import _furniture_rule
+from .labels import label_lines
+from .metadata import clean_author, clean_title, parse_date
+from .text import Line, MIN_ARTICLE_WORDS, _MONTH, _SPACE, _WORD, drop_hover_cards, normalise_line
+
+# The same attribution run into the end of the post's text, as trafilatura extracts an embedded post
+# ("… pic.twitter.com/3BDnrvkoms— Jane Roe (@jroe) May 4, 2019").
+_POST_ATTRIBUTION_AT_END = re.compile(rf"(?:[—–]|--)\s*[^—–\n]{{1,80}}?\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*$",
+                                      re.IGNORECASE)
+
+
+def label_html(html: str) -> tuple[list[Line], dict]:
+    """A saved web page: trafilatura (Barbaresi 2021) finds the main text and its metadata; its
+    headings, paragraphs and list items become lines of those kinds, numbered over the extracted
+    text, less the furniture trafilatura leaves in (`_html_lines`). When trafilatura keeps fewer than
+    `MIN_EXTRACTED_SHARE` of the words that the page-dump rules keep of the page's text (`html_text`),
+    it has lost part of the article, and the lines are those of `label_lines` on that text (with
+    trafilatura's metadata). Returns ([], {}) when trafilatura finds no article."""
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(html, output_format="xml", with_metadata=True, include_comments=False,
+                              include_tables=False, favor_precision=False)
+    if not xml:
+        return [], {}
+    root = etree.fromstring(xml.encode("utf-8"))
+    outlet = root.get("sitename") or None
+    meta = {"title": clean_title(root.get("title"), outlet=outlet), "subtitle": root.get("description") or None,
+            "author": clean_author(root.get("author"), outlet=outlet),
+            "published": parse_date(root.get("date") or ""), "outlet": outlet}
+    extracted = [(meta["title"], "headline", "html_title")] if meta["title"] else []
+    main = root.find("main")
+    for element in (main.iter() if main is not None else ()):
+        kind = {"p": "body", "head": "subheading", "item": "list_item", "quote": "body"}.get(element.tag)
+        if kind is None or (element.tag == "p" and _inside(element, "item", "quote")):
+            continue
+        text = _SPACE.sub(" ", "".join(element.itertext())).strip()
+        if text:
+            extracted += _split_post_attribution(text, kind, "html_" + element.tag)
+    lines = _html_lines(extracted)
+    content = [line.text for line in lines if line.kind in ("body", "list_item")]
+    page = _parsed_html(html)
+    if not any(map(_is_prose, content)) or _link_share(page, content) > MAX_LINK_SHARE:
+        return [], {}  # navigation, a list of links or a bare title: no article
+    dump_lines = label_lines(html_text(page)) if page is not None else []
+    if _kept_words(lines) < MIN_EXTRACTED_SHARE * _kept_words(dump_lines):
+        return dump_lines, meta  # trafilatura lost part of the article: the page-dump rules' lines
+    return lines, meta
+
+
+# Trafilatura sometimes keeps only part of an article (its paragraphs spread over several page
+# containers, a page of short items): when what it keeps holds fewer words than this share of what
+# the page-dump rules keep of the same page's text (`html_text`), those rules label the page instead.
+MIN_EXTRACTED_SHARE = 0.8
+_HTML_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 "
+                         "h4 h5 h6 header hr li main nav ol p pre section table td th title tr ul".split())
+_HTML_UNSEEN = frozenset("head script style noscript template svg iframe object".split())
+
+
+def html_text(page) -> str:
+    """The text a reader sees on a parsed web page (`lxml.html` element) as a whole-page dump: each
+    block element (paragraph, heading, list item, table cell, division…) on lines of its own, parted
+    by a blank line, inline elements within the line; scripts, styles and the head left out."""
+    from lxml import etree
+
+    parts: list[str] = []
+    walker = etree.iterwalk(page, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        tag = element.tag
+        if event in ("comment", "pi"):  # unseen, but the text after it is seen
+            parts.append(_SPACE.sub(" ", element.tail or ""))
+        elif event == "start":
+            if tag in _HTML_UNSEEN:
+                walker.skip_subtree()
+                continue
+            if tag in _HTML_BLOCKS:
+                parts.append("\n\n")
+            parts.append(_SPACE.sub(" ", element.text or ""))
+        else:
+            if tag in _HTML_BLOCKS:
+                parts.append("\n\n")
+            if element is not page:
+                parts.append(_SPACE.sub(" ", element.tail or ""))
+    lines = (line.strip() for line in "".join(parts).split("\n"))  # white space in the source is a space
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _kept_words(lines: list[Line]) -> int:
+    """Words of the article text that labelled lines keep (body, list items, subheadings)."""
+    return sum(len(_WORD.findall(line.text)) for line in lines if line.kind in ("body", "list_item", "subheading"))
+
+
+def _parsed_html(html: str):
+    """The page parsed by `lxml.html`, or None when it cannot be parsed."""
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.fromstring(html)
+    except (ValueError, TypeError, SyntaxError):
+        return None
+
+
+def _split_post_attribution(text: str, kind: str, rule: str) -> list[tuple[str, str | None, str]]:
+    """An extracted paragraph as lines: an embedded post's attribution at its end ("— Jane Roe
+    (@jroe) May 4, 2019") is a line of its own, of kind `post_credit` (`post_attribution`), and the
+    post's text before it stays a line of `kind`."""
+    match = _POST_ATTRIBUTION_AT_END.search(text) if "(@" in text else None
+    if match is None or kind != "body":
+        return [(text, kind, rule)]
+    before = text[:match.start()].strip()
+    return ([(before, kind, rule)] if before else []) + [(match.group().strip(), "post_credit", "post_attribution")]
+
+
+def _html_lines(extracted: list[tuple[str, str, str]]) -> list[Line]:
+    """Lines of the text trafilatura extracted, as (text, kind, rule), numbered from 1: the
+    furniture phrases that trafilatura leaves in (share and newsletter prompts, "Read more: …",
+    comment headings) are dropped by the rule that names them, and so is a copy of the title
+    (`repeated_headline`) and everything after a comment heading that follows the article's prose
+    (`after_comments`), as on page dumps."""
+    title = normalise_line(extracted[0][0]) if extracted and extracted[0][2] == "html_title" else None
+    lines: list[Line] = []
+    paragraph, prose_words, comments = 0, 0, False
+    for number, (text, kind, rule) in enumerate(extracted, start=1):
+        words = len(_WORD.findall(text))
+        furniture = _furniture_rule(text, words)
+        if comments:
+            kind, rule = None, "after_comments"
+        elif rule == "post_attribution":
+            pass  # an embedded post's credit, told apart when extracted
+        elif furniture:
+            comments = furniture == "comment_prompt" and prose_words >= MIN_ARTICLE_WORDS
+            kind, rule = None, furniture
+        elif number > 1 and title is not None and normalise_line(text) == title:
+            kind, rule = None, "repeated_headline"
+        prose_words += words if kind in ("body", "list_item") else 0
+        lines.append(Line(number, drop_hover_cards(text) if kind else text, kind, rule, paragraph if kind else None))
+        paragraph += 1 if kind else 0
+    return lines
+
+
+# A page whose extracted text is mostly the text of its links is a list of links (a section front,
+# a menu), not an article: the link-density cue of Kohlschütter et al. (2010).
+MAX_LINK_SHARE = 0.5
+
+
+def link_share(html: str, texts: list[str]) -> float:
+    """The share of the words of `texts` (the extracted paragraphs of a page) that are the text of
+    one of the page's links."""
+    return _link_share(_parsed_html(html), texts)
+
+
+def _link_share(root, texts: list[str]) -> float:
+    """`link_share` on a page already parsed (None: 0)."""
+    words = sum(len(_WORD.findall(text)) for text in texts)
+    if not words or root is None:
+        return 0.0
+    joined = " ".join(_SPACE.sub(" ", text) for text in texts)
+    anchors = {_SPACE.sub(" ", a.text_content()).strip() for a in root.iter("a")}
+    covered = sum(len(_WORD.findall(a)) for a in anchors if a and a in joined)
+    return covered / words
+
+
+def _inside(element, *tags: str) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False

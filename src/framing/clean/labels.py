@@ -1,0 +1,330 @@
+"""Label every line of a page: the body is the contiguous run of blocks with the most prose
+(maximum subarray; Finn, Kushmerick & Smyth 2001), the headline, deck, byline and date are read
+above it, and every other line is dropped with its rule. `label_lines` for page dumps,
+`label_clean_text` for clean article text, `repeated_lines` for lines repeated across a site."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from .blocks import _Block, _blocks, _is_prose, _text_blocks
+from .text import (Line, MIN_ARTICLE_WORDS, _BYLINE, _DATE, _MONTH, _TITLE_SITE, _WORD, _ends_sentence,
+                   _folded, _one_space, drop_hover_cards, normalise_line)
+
+# A line saying when the article was published or changed, with no year ("Updated Nov 19, 9:41 AM;
+# Posted Nov 18, 8:19 PM", "Published 3:05 p.m. ET"): a date line of the header, never its headline.
+_STAMP = re.compile(rf"^(?:(?:last\s+)?updated|posted|published|modified)\b:?\s+(?:on\s+|at\s+)?"
+                    rf"(?:\w+,?\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}:\d\d)"
+                    rf"|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{1,2}}:\d\d", re.IGNORECASE)
+# An embedded social-media post ends with its attribution: a dash, who posted it, the account in
+# brackets and the day ("— Jane Roe (@jroe) May 4, 2019"), as embedded posts are printed on any site.
+_POST_ATTRIBUTION = re.compile(rf"^\s*(?:[—–]|--?)\s*\S.{{0,80}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*$",
+                               re.IGNORECASE)
+# A price: a currency sign and a number ("$39.99", "£40", "€ 12", "60,000₩").
+_PRICE = re.compile(r"[$€£¥₹₩]\s?\d|\d[\d,.]*\s?[€₩]")
+# Scores of the body search: a prose block adds its words; these subtract.
+_COST_OTHER = 8  # a short line that is not prose (a menu item, a heading, a date): as much as a short sentence
+_COST_FURNITURE = 25  # a furniture phrase (share, login, caption…)
+HEADER_WINDOW = 12  # lines above the body searched for the headline, deck, byline and date
+
+
+def repeated_lines(texts: Iterable[str], *, min_files: int = 2, min_share: float = 0.5) -> frozenset[str]:
+    """Normalised lines found in at least `min_files` of the pages and in at least `min_share` of
+    them: the menus and footers of a site. A story title that shows up in a few related-story lists
+    is not repeated often enough to count."""
+    counts: Counter[str] = Counter()
+    n_texts = 0
+    for text in texts:
+        n_texts += 1
+        counts.update({normalise_line(line) for line in text.splitlines() if line.strip()})
+    needed = max(min_files, min_share * n_texts)
+    return frozenset(line for line, n in counts.items() if n >= needed and line)
+
+
+def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> list[Line]:
+    """Label every non-blank line of a page dump (see the module docstring). One `Line` per
+    non-blank line, in order. `site_repeats` (normalised lines, see `repeated_lines`) are dropped,
+    unless they would take most of the page's prose (see `MAX_REPEATED_PROSE`)."""
+    blocks = _blocks(text, site_repeats)
+    if site_repeats and _repeats_take_the_article(blocks):
+        blocks = _blocks(text, frozenset())
+    _mark_page_repeats(blocks)
+    _mark_captions(blocks)
+    start, end = _body_run(blocks)
+    if end is not None and end + 1 < len(blocks) and _post_attribution(blocks[end + 1]):
+        end += 1  # the attribution of a post that closes the article (it adds no words to the run)
+    labels: dict[int, tuple[str | None, str]] = {}
+    if start is not None:
+        _label_body(blocks, start, end, labels)
+        _label_header(blocks, start, labels)
+    outside = "outside_body" if start is not None else "no_body_found"
+    for index, block in enumerate(blocks):
+        if index not in labels:
+            labels[index] = (None, block.rule or ("menu" if block.bullet else outside))
+    return _lines(blocks, labels)
+
+
+def label_clean_text(text: str, *, title: str | None = None) -> list[Line]:
+    """Label the lines of clean article text (an export's `text`): every non-blank line is kept
+    (a bulleted one as `list_item`, others as `body`; hard-wrapped lines joined into one paragraph)
+    except exact repeats of an earlier line (rule `repeated_line`). A `title` becomes the headline
+    (line 0, rule `export_title`), and a first line that repeats it is dropped (`repeated_headline`)."""
+    lines: list[Line] = []
+    seen: set[str] = set()
+    heading = normalise_line(title) if title and title.strip() else None
+    if heading:
+        lines.append(Line(0, _one_space(title).strip(), "headline", "export_title", 0))
+    paragraph = len(lines)
+    for index, (block_lines, block_text, bullet) in enumerate(_text_blocks(text)):
+        key = _folded(block_text)
+        if index == 0 and heading and normalise_line(block_text) == heading:
+            kind, rule = None, "repeated_headline"
+        elif key in seen:
+            kind, rule = None, "repeated_line"
+        else:
+            kind, rule = ("list_item", "export_text") if bullet else ("body", "export_text")
+            seen.add(key)
+        for number, raw in block_lines:
+            lines.append(Line(number, raw, kind, rule, paragraph if kind else None))
+        paragraph += 1 if kind else 0
+    return lines
+
+
+# Lines repeated across a site's pages that hold more than this share of a page's prose words are
+# the article (two versions of one story, a re-save), not furniture: they are kept.
+MAX_REPEATED_PROSE = 0.5
+
+
+def _repeats_take_the_article(blocks: list[_Block]) -> bool:
+    repeated = sum(b.words for b in blocks if b.rule == "site_repeat" and _is_prose(b.text))
+    prose = sum(b.words for b in blocks if b.prose)
+    return repeated > MAX_REPEATED_PROSE * (repeated + prose)
+
+
+def _mark_page_repeats(blocks: list[_Block]) -> None:
+    """Prose that appears twice on one page is a teaser list or a ticker (the same story titles
+    and ledes at the top and the bottom), not the article, whose paragraphs are written once. A
+    copy with prose of its own on both sides, the first such copy only, is a paragraph that the page
+    repeats as a pull quote: it is kept."""
+    key = [b.text.casefold() if b.prose and b.words >= 8 else None for b in blocks]  # text has its spaces folded
+    counts = Counter(k for k in key if k is not None)
+    repeated = [k is not None and counts[k] > 1 for k in key]
+    kept: set[str] = set()
+    for index, block in enumerate(blocks):
+        if not repeated[index]:
+            continue
+        inside = 0 < index < len(blocks) - 1 and all(
+            blocks[i].prose and not repeated[i] for i in (index - 1, index + 1))
+        if inside and key[index] not in kept:
+            kept.add(key[index])
+            continue
+        block.prose, block.rule = False, "page_repeat"
+
+
+def _mark_captions(blocks: list[_Block]) -> None:
+    """A picture's caption sits right on top of its credit line ("Jane Roe / Agency"), with no blank
+    line between them, where the article's paragraphs are parted by blank lines: on a page that
+    parts most of its prose by blank lines, a block glued to the credit line below it is a caption."""
+    prose = [i for i, b in enumerate(blocks) if b.prose and i > 0]
+    parted = sum(blocks[i].lines[0][0] > blocks[i - 1].lines[-1][0] + 1 for i in prose)
+    if not prose or parted < 0.5 * len(prose):
+        return
+    for index, (above, below) in enumerate(zip(blocks, blocks[1:])):
+        if above.rule is None and below.lines[0][0] == above.lines[-1][0] + 1 and (
+                below.rule == "caption" or (above.prose and _names_only(below) and _amid_prose(blocks, index))):
+            above.prose, above.rule = False, "caption_above_credit"
+            below.rule = below.rule or "caption"
+
+
+def _amid_prose(blocks: list[_Block], index: int) -> bool:
+    """Prose right above block `index` and right below the block after it: a pair of blocks set
+    inside the article's paragraphs."""
+    return 0 < index and index + 2 < len(blocks) and blocks[index - 1].prose and blocks[index + 2].prose
+
+
+def _names_only(block: _Block) -> bool:
+    """A short line of capitalised names and nothing else ("Jane Roe", "Jane Roe, Agency"): glued
+    under a paragraph set amid the article's paragraphs, a picture's credit under its caption."""
+    words = _WORD.findall(block.text)
+    return (block.rule is None and not block.prose and not block.bullet and 1 <= len(words) <= 4
+            and all(word[:1].isupper() for word in words) and not block.text.endswith((".", "!", "?", ":")))
+
+
+def _body_run(blocks: list[_Block]) -> tuple[int | None, int | None]:
+    """The run of blocks [start, end] with the largest sum of prose words minus the costs of
+    the other blocks (maximum subarray, Kadane's algorithm), searched before the comments (the
+    first comment heading after some prose). (None, None) when no block is prose."""
+    best, best_span = 0, (None, None)
+    total, start, prose_words = 0, 0, 0
+    for index, block in enumerate(blocks):
+        if block.rule == "comment_prompt" and prose_words >= MIN_ARTICLE_WORDS:
+            break
+        prose_words += block.words if block.prose else 0
+        if total <= 0:
+            total, start = 0, index
+        total += _score(block)
+        if total > best or (total == best > 0 and best_span[0] == start):  # lines that cost nothing extend the run
+            best, best_span = total, (start, index)
+    return best_span
+
+
+def _score(block: _Block) -> int:
+    if block.prose:
+        return block.words
+    if block.rule == "caption_above_credit":  # a picture's caption: neither article nor what ends it
+        return 0
+    if block.rule is None and (_sentence_or_lead_in(block) or _post_attribution(block)):
+        return 0
+    if block.rule is not None and block.rule != "page_repeat":  # a repeat costs what any other line does
+        return -_COST_FURNITURE
+    return -_COST_OTHER
+
+
+def _label_body(blocks: list[_Block], start: int, end: int, labels: dict) -> None:
+    for index in range(start, end + 1):
+        block = blocks[index]
+        if block.rule is not None:
+            labels[index] = (None, block.rule)
+        elif block.prose:
+            labels[index] = ("list_item", "bulleted_prose") if block.bullet else ("body", "body_run")
+        elif _post_attribution(block):
+            labels[index] = ("post_credit", "post_attribution")  # who posted it and when: no sentence of the article
+        elif index < end and _post_attribution(blocks[index + 1]):
+            labels[index] = ("body", "embedded_post")
+        elif _label_meta(block, index, labels):
+            continue
+        elif _title_like(block) and _next_prose(blocks, index, end):
+            labels[index] = ("subheading", "heading_in_body")
+        elif block.bullet and block.words >= 3 and _next_kind_is_list(blocks, index, end):
+            labels[index] = ("list_item", "bullet_in_list")
+        elif block.words >= 1 and _between_prose(blocks, index, start, end):
+            labels[index] = ("body", "between_prose")
+        elif _sentence_or_lead_in(block):
+            labels[index] = ("body", "sentence_in_body")
+        elif block.words >= 3 and _PRICE.search(block.text):
+            labels[index] = ("list_item" if block.bullet else "body", "price_in_body")
+        else:
+            labels[index] = (None, "short_in_body")
+
+
+def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
+    """Headline, deck, byline and date in the lines above the body."""
+    window = range(max(0, start - HEADER_WINDOW), start)
+    titled = _page_title(blocks[:PAGE_TITLE_LINES])
+    candidates = [i for i in window if blocks[i].rule is None and (
+        _headline_like(blocks[i]) or (titled and 2 <= blocks[i].words <= 30 and not blocks[i].bullet
+                                      and normalise_line(blocks[i].text) == titled))]
+    if not candidates:
+        for index in window:
+            _label_meta(blocks[index], index, labels)
+        return
+    texts = Counter(normalise_line(blocks[i].text) for i in window)
+    headline = max(candidates, key=lambda i: (blocks[i].words + 5 * (texts[normalise_line(blocks[i].text)] > 1
+                                                                      or normalise_line(blocks[i].text) == titled)
+                                              - 0.5 * (start - i), -i))
+    same = normalise_line(blocks[headline].text)
+    first = min(i for i in candidates if normalise_line(blocks[i].text) == same)
+    labels[first] = ("headline", "headline_above_body")
+    for index in range(first + 1, start):
+        block = blocks[index]
+        if normalise_line(block.text) == same:
+            labels[index] = (None, "repeated_headline")
+        elif block.rule is not None:
+            labels[index] = (None, block.rule)
+        elif not _label_meta(block, index, labels):
+            if "subtitle" not in {kind for kind, _ in labels.values()} and block.words >= 5 \
+                    and not block.bullet:
+                labels[index] = ("subtitle", "deck_below_headline")
+            else:
+                labels[index] = (None, "header_furniture")
+
+
+PAGE_TITLE_LINES = 5  # the page's title ("Headline | Site"), where a dump has it, is among its first lines
+
+
+def _page_title(blocks: list[_Block]) -> str | None:
+    """The headline part of the page's title, normalised, when one of the first lines reads
+    "Headline | Site" or "Headline - Site" (the title a browser shows, which dumps of the whole page
+    start with). A line above the body that repeats it is the article's headline even when it ends
+    like a sentence ("… They just might be."), which a headline seldom does."""
+    for block in blocks:
+        match = _TITLE_SITE.match(block.text.strip()) if len(block.lines) == 1 else None
+        if match and len(_WORD.findall(match.group("title"))) >= 2:
+            return normalise_line(match.group("title"))
+    return None
+
+
+def _label_meta(block: _Block, index: int, labels: dict) -> bool:
+    """Label a byline or date line of the header; False when the line is neither."""
+    if block.rule is not None:
+        return False
+    if _STAMP.search(block.text) and block.words <= 30:
+        labels[index] = ("date", "date_above_body")
+        return True
+    if block.words > 14:
+        return False
+    if _BYLINE.search(block.text) and not block.prose:
+        labels[index] = ("byline", "byline_above_body")
+        return True
+    if _DATE.search(block.text) and block.words <= 10:
+        labels[index] = ("date", "date_above_body")
+        return True
+    return False
+
+
+def _headline_like(block: _Block) -> bool:
+    return (4 <= block.words <= 30 and not block.bullet and not _DATE.search(block.text)
+            and not _STAMP.search(block.text) and not _BYLINE.search(block.text)
+            and not block.text.endswith((".", ":", ",")))
+
+
+def _title_like(block: _Block) -> bool:
+    """A heading: short, starts with a capital, does not end like a sentence."""
+    return (1 <= block.words <= 15 and block.text[:1].isupper() and not block.bullet
+            and not re.search(r"[.,;:]$", block.text))
+
+
+def _between_prose(blocks: list[_Block], index: int, start: int, end: int) -> bool:
+    """A short line with prose of the body right above and right below it: part of the article
+    (an attribution, a short paragraph), not furniture, which has its own rules."""
+    block = blocks[index]
+    return (start < index < end and blocks[index - 1].prose and blocks[index + 1].prose
+            and any(c.islower() for c in block.text) and not block.text.isdigit())
+
+
+def _sentence_or_lead_in(block: _Block) -> bool:
+    """A short line of the body that ends like a sentence ("Webb emerged, naked.") or leads in to
+    what follows ("Here are some of the highlights:"): article text too short for the prose test."""
+    text = block.text  # one line, spaces folded: string methods do what `_SENTENCE_END` does
+    if block.words < 2 or not (_ends_sentence(text) or (block.words >= 3 and text.endswith(":"))):
+        return False
+    return text != text.upper()  # some lower-case letters: not a line in capitals
+
+
+def _post_attribution(block: _Block) -> bool:
+    """The attribution line of an embedded social-media post ("— Jane Roe (@jroe) May 4, 2019"):
+    it and the post's text right above it are part of the article that quotes the post."""
+    line = block.lines[0][1]
+    return block.rule is None and len(block.lines) == 1 and "(@" in line and bool(_POST_ATTRIBUTION.match(line))
+
+
+def _next_prose(blocks: list[_Block], index: int, end: int) -> bool:
+    return index + 1 <= end and blocks[index + 1].prose
+
+
+def _next_kind_is_list(blocks: list[_Block], index: int, end: int) -> bool:
+    neighbours = [blocks[i] for i in (index - 1, index + 1) if 0 <= i <= end]
+    return any(b.bullet and b.prose for b in neighbours)
+
+
+def _lines(blocks: list[_Block], labels: dict) -> list[Line]:
+    lines: list[Line] = []
+    paragraph = 0
+    for index, block in enumerate(blocks):
+        kind, rule = labels[index]
+        for number, raw in block.lines:
+            lines.append(Line(number, drop_hover_cards(raw) if kind else raw, kind, rule, paragraph if kind else None))
+        if kind:
+            paragraph += 1
+    return lines

@@ -1,0 +1,332 @@
+"""CSV and JSON-lines exports (as Media Cloud and similar tools write them): one article per row,
+read in batches; the columns named in `FIELD_ALIASES` give its metadata, the others are kept in
+`extra`. Rows that cannot be read are named in one problem per file."""
+from __future__ import annotations
+
+import collections
+import csv
+import functools
+import hashlib
+import json
+import re
+from collections.abc import Callable, Generator, Iterable, Iterator
+from typing import BinaryIO
+
+from .articles import MAX_LISTED, Problem, RawArticle
+from .dates import DateOrder, dates_problems, read_dates
+from .decode import _open_text, strip_controls
+
+METADATA_FIELDS = ("outlet", "title", "published", "url", "author", "event")
+# Columns that say how to read a row rather than describe the article: `clean` asks for page
+# cleaning of an export's text (or, set to no, takes a text file as clean article text).
+OPTION_FIELDS = ("clean",)
+# Other names export tools give the known fields (Media Cloud's `media_name` and `publish_date`,
+# scrapers' `date`, `headline`, `authors`…): a row's field is read from the first of them it fills
+# when it has no column of the field's own name. The column stays in `extra` as well.
+FIELD_ALIASES = {
+    "outlet": ("media_name", "source_name", "publisher", "site_name"),
+    "title": ("headline",),
+    "published": ("publish_date", "published_at", "publication_date", "pub_date", "date"),
+    "author": ("authors", "byline"),
+    "event": ("event_id",),
+}
+SEPARATORS = (",", ";", "\t", "|")  # tried in this order on an export's header line
+BATCH_ROWS = 1000  # export rows made into articles at a time
+
+
+def _split_line(line: str, separator: str) -> list[str] | None:
+    """The cells of one CSV line; None when a quote opened in it is not closed."""
+    try:
+        rows = list(csv.reader([line], delimiter=separator, strict=True))
+    except csv.Error:
+        return None
+    return rows[0] if rows else []
+
+
+@functools.lru_cache(maxsize=1024)  # (every row of an export repeats its header's names)
+def _column(name) -> str:
+    """A header cell as compared with the known field names: BOM, spaces and case folded."""
+    return str(name).lstrip("\ufeff").strip().casefold()
+
+
+def _given(row: dict, header: list, names: list[str]) -> dict:
+    """The known fields of a row (non-empty), with the other columns under "extra"."""
+    given = {k: str(row[k]).strip() for k in METADATA_FIELDS + OPTION_FIELDS
+             if row.get(k) not in (None, "") and str(row[k]).strip()}
+    for known, aliases in FIELD_ALIASES.items():
+        if known not in given and known not in names:
+            found = next((str(row[a]).strip() for a in aliases if str(row.get(a) or "").strip()), None)
+            if found:
+                given[known] = found
+    extra = {str(original).lstrip("\ufeff").strip(): row[k] for original, k in zip(header, names)
+             if k not in METADATA_FIELDS + OPTION_FIELDS + ("file", "text") and row.get(k) not in (None, "")}
+    if extra:
+        given["extra"] = extra
+    return given
+
+
+def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, batch: int
+                 ) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
+    """The articles of a CSV / JSON-lines export in batches of `batch`, read block by block. Their
+    dates are read `BATCH_ROWS` rows at a time (see `read_dates`), so a file gives the same days
+    whatever the batch."""
+    text, problem = _open_text(open_bytes, name=name)
+    if problem is not None:
+        yield [], [problem]
+        return
+    rows = _csv_rows(_physical_lines_of(text.blocks()), name) if kind == "csv" else \
+        _jsonl_rows(_split_lines(text.blocks(), "\n"), name)
+    articles: list[RawArticle] = []
+    empty: list[int] = []
+    has_text, fields, found = False, set(), 0  # whether any row has a text field; fields seen until one has
+    order, undated = DateOrder(), {}
+    while True:
+        try:
+            record, row = next(rows)
+        except StopIteration as stop:
+            problems = list(stop.value)
+            break
+        header = row.pop("__header")
+        if not has_text:
+            has_text = "text" in row
+            fields.update(map(str, header))
+        article = _export_article(row, header, name=name, kind=kind, record=record,
+                                  encoding=text.encoding, warnings=text.warnings)
+        if article is None:
+            empty.append(record)
+            continue
+        articles.append(article)
+        found += 1
+        if len(articles) >= BATCH_ROWS:  # dates read a whole window at a time, whatever `batch` is
+            dated = _dated(articles, order, undated)
+            yield from ((dated[i:i + batch], []) for i in range(0, len(dated), batch))
+            articles = []
+    dated = _dated(articles, order, undated)
+    pieces = [dated[i:i + batch] for i in range(0, len(dated), batch)] or [[]]
+    yield from ((piece, []) for piece in pieces[:-1])
+    articles = pieces[-1]  # (the last comes with the file's problems)
+    if (empty or found) and not has_text:  # JSON lines whose objects all lack a text field
+        shown = ", ".join(map(repr, sorted(fields)[:20])) or "none"
+        problems.append(Problem(name, f"has no 'text' field (fields found: {shown}): skipped; "
+                                      "name the field holding the article text 'text'", skipped=len(empty)))
+    elif empty:
+        more = f" and {len(empty) - MAX_LISTED} more" if len(empty) > MAX_LISTED else ""
+        rows_named = (f"row {empty[0]}" if len(empty) == 1
+                      else f"rows {', '.join(map(str, empty[:MAX_LISTED]))}{more}")
+        problems.append(Problem(name, f"{rows_named} {'has' if len(empty) == 1 else 'have'} no text: "
+                                      "skipped; every row needs the article text in its 'text' column",
+                                skipped=len(empty)))
+    if not found and not problems:
+        problems.append(Problem(name, "has no article rows (only a header, or rows with every cell empty): "
+                                      "skipped; add one row per article with its text in the 'text' column"))
+    yield articles, [Problem(name, warning) for warning in text.warnings] + problems + dates_problems(name, undated)
+
+
+def _dated(articles: list[RawArticle], order: DateOrder, undated: dict) -> list[RawArticle]:
+    """`read_dates` of a batch of an export's rows; the rows whose date was not read are added to
+    `undated`."""
+    articles, unread = read_dates(articles, order)
+    for why, rows in unread.items():
+        undated.setdefault(why, []).extend(rows)
+    return articles
+
+
+def _export_article(row: dict, header: list, *, name: str, kind: str, record: int, encoding: str,
+                    warnings: tuple[str, ...]) -> RawArticle | None:
+    """One export row as an article; None when it has no text."""
+    text = row.get("text")
+    if isinstance(text, list) and text and all(isinstance(part, str) for part in text):
+        text = "\n\n".join(text)  # a JSON list of the article's paragraphs
+    text = "" if text is None or isinstance(text, (dict, list)) else str(text)
+    text, _ = strip_controls(text)
+    text = text.strip()
+    if not text:
+        return None
+    values = {k: _cell(v) for k, v in row.items()}
+    given = _given(values, header, [_column(h) for h in header])
+    extra = given.pop("extra", {})
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return RawArticle(name, record, kind, text, encoding, sha, given, warnings, extra)
+
+
+def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], None, list[Problem]]:
+    """The rows of a CSV export as (row number, {column: value}), from its physical lines; returns
+    the problems. The separator (comma, semicolon, tab or bar) is taken from the header line. Cells
+    may be of any size and span lines when quoted. Rows broken by a stray quote or with the wrong
+    number of cells are named in one problem and skipped; after a broken quote the lines it
+    swallowed are read again, so no row is lost unnamed (only the lines of the row being read are
+    held for that, so memory stays flat on a good file)."""
+    csv.field_size_limit(2**31 - 1)
+    lines = _Rewind(lines)
+    header_line = next((line for line in lines if line.strip()), None)
+    if header_line is None:
+        return []
+    separator, header = _header(header_line, needed="text")
+    names = [_column(h) for h in header]
+    if "text" not in names:
+        found = ", ".join(repr(str(h).strip()) for h in header[:20]) or "none"
+        return [Problem(name, f"has no 'text' column (columns found: {found}): skipped; name the "
+                              "column holding the article text 'text' in the first line", skipped=1)]
+    broken: dict[str, list[int]] = {}
+    position = lines.next_index  # 0-based index of the line after the header
+    record = 0
+    while True:
+        lines.rewind(position)
+        reader = csv.reader(lines, delimiter=separator, strict=True)
+        line_before = 0
+        try:
+            for cells in reader:
+                begin = position + line_before + 1  # 1-based line where this row starts
+                line_before = reader.line_num
+                lines.forget_before(position + line_before)
+                record += 1  # a blank row keeps its number, so records are the rows a spreadsheet shows
+                if not any(c.strip() for c in cells):
+                    continue
+                if len(cells) != len(names):
+                    broken.setdefault("cells", []).append(begin)
+                    continue
+                yield record, dict(zip(names, cells)) | {"__header": header}
+            break
+        except csv.Error as error:
+            record += 1
+            begin = position + line_before + 1
+            ran_on = position + reader.line_num > begin  # the broken cell took in later lines
+            key = "open" if ran_on or "end of data" in str(error) else "quote"
+            broken.setdefault(key, []).append(begin)
+            position = begin  # read again from the line after the broken row's first line
+    return _broken_rows(name, broken, len(names), separator)
+
+
+def _header(line: str, *, needed: str) -> tuple[str, list[str]]:
+    """The separator of a CSV file and its header cells: the first separator whose header names
+    the `needed` column, else the one that splits the header into most cells."""
+    best = (",", _split_line(line.rstrip("\r\n"), ",") or [line.strip()])
+    for separator in SEPARATORS:
+        cells = _split_line(line.rstrip("\r\n"), separator) or []
+        if needed in {_column(c) for c in cells}:
+            return separator, cells
+        if len(cells) > len(best[1]):
+            best = (separator, cells)
+    return best
+
+
+class _Rewind:
+    """Lines from a stream, numbered from 0, that can be read again from any line not yet
+    forgotten (a CSV row broken by a quote is read again from its second line)."""
+
+    def __init__(self, lines: Iterator[str]):
+        self._source = iter(lines)
+        self._held: collections.deque[str] = collections.deque()
+        self._first = 0  # number of the first line held
+        self.next_index = 0  # number of the line the next read gives
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        offset = self.next_index - self._first
+        if offset < len(self._held):
+            line = self._held[offset]
+        else:
+            line = next(self._source)
+            self._held.append(line)
+        self.next_index += 1
+        return line
+
+    def rewind(self, index: int) -> None:
+        """Read again from line `index` (held, or the next one from the stream)."""
+        if index < self._first:
+            raise ValueError(f"line {index} is forgotten")
+        self.next_index = index
+
+    def forget_before(self, index: int) -> None:
+        while self._first < index and self._held:
+            self._held.popleft()
+            self._first += 1
+
+
+def _broken_rows(name: str, broken: dict[str, list[int]], n_columns: int, separator: str) -> list[Problem]:
+    shown = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}[separator]
+    what = {"cells": f"not the header's {n_columns} cells (a {shown} inside a cell that is not in "
+                     "double quotes?): skipped; put such cells in double quotes",
+            "quote": "a stray double quote inside a quoted cell: skipped; write a quote inside a "
+                     'quoted cell as two ("")',
+            "open": "a double quote opened and never closed: skipped, and the lines after it read "
+                    "again; close the quote"}
+    return [Problem(name, f"{_lines_named(lines)}: {what[key]}", skipped=len(lines)) for key, lines in broken.items()]
+
+
+def _lines_named(lines: list[int]) -> str:
+    """"the row at line 7" or "the rows at lines 3, 9, 12 and 40 more"."""
+    if len(lines) == 1:
+        return f"the row at line {lines[0]}"
+    more = f" and {len(lines) - MAX_LISTED} more" if len(lines) > MAX_LISTED else ""
+    return f"the rows at lines {', '.join(map(str, lines[:MAX_LISTED]))}{more}"
+
+
+_LINE_BREAK = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
+
+
+def _physical_lines(text: str) -> list[str]:
+    """The lines of a text with their line breaks (\n, \r\n, or \r alone as old Mac files have)."""
+    return [line for line in _LINE_BREAK.split(text) if line]
+
+
+def _physical_lines_of(blocks: Iterable[str]) -> Iterator[str]:
+    """`_physical_lines` of a text given block by block."""
+    rest = ""
+    for block in blocks:
+        text = rest + block
+        held = text.endswith("\r")  # may be the first half of a \r\n in the next block
+        lines = _LINE_BREAK.split(text[:-1] if held else text)
+        rest = lines.pop() + ("\r" if held else "")
+        yield from (line for line in lines if line)
+    if rest:
+        yield from _physical_lines(rest)
+
+
+def _split_lines(blocks: Iterable[str], separator: str) -> Iterator[str]:
+    """`text.split(separator)` of a text given block by block."""
+    pending: list[str] = []
+    for block in blocks:
+        if separator not in block:
+            pending.append(block)
+            continue
+        lines = block.split(separator)
+        pending.append(lines[0])
+        yield "".join(pending)
+        yield from lines[1:-1]
+        pending = [lines[-1]]
+    yield "".join(pending)
+
+
+def _jsonl_rows(lines: Iterable[str], name: str) -> Generator[tuple[int, dict], None, list[Problem]]:
+    """The rows of a JSON-lines export as (row number, object), from its lines split at "\\n" only
+    (so line and paragraph separators, form feeds and carriage returns inside a text are part of
+    it); returns the problems. Lines that are not JSON objects are named in one problem and skipped."""
+    bad: list[int] = []
+    for number, line in enumerate(lines, start=1):  # a row's number is its line, blank lines counted
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            row = None
+        if not isinstance(row, dict):
+            bad.append(number)
+            continue
+        header = list(row)
+        yield number, {_column(k): v for k, v in row.items()} | {"__header": header}
+    if bad:
+        return [Problem(name, f"{_lines_named(bad)}: not a JSON object on one line: skipped; fix or remove it",
+                        skipped=len(bad))]
+    return []
+
+
+def _cell(value) -> str:
+    """An export cell as text (numbers and nested JSON written out)."""
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
