@@ -1,6 +1,7 @@
-"""Bytes to text: tell binary files (PDF, Word, images) from text, detect the encoding (UTF-8,
-UTF-16/32 with or without a byte-order mark, else a single-byte guess), decode a file in blocks so
-its size never decides memory, and strip control characters."""
+"""Bytes to text: tell binary files (PDF, Word, images) from text, find the encoding (UTF-16/32
+from its byte-order mark or zero bytes, else UTF-8, else cp1252, else UTF-8 with replacement
+characters), decode a file in blocks so its size never decides memory, and strip control
+characters."""
 from __future__ import annotations
 
 import codecs
