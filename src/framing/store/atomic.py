@@ -47,7 +47,9 @@ def write_atomic(final: Path, write) -> Path:
     return final
 
 
-def _stage(final: Path, write) -> tuple[Path, Path]:
+def stage_file(final: Path, write) -> tuple[Path, Path]:
+    """Call `write(temp_path)` on a temporary file beside `final`, and leave it there: returns
+    (temporary, final) for the caller to rename once every file of a set is written."""
     temp = make_temp_file(final)
     try:
         write(temp)
@@ -64,7 +66,8 @@ def save_text(text: str, path: Path) -> Path:
     return write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a megabyte at a time."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -4,11 +4,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .layout import _BOOKKEEPING, _SCRATCH, _SUBFOLDERS, MANIFEST, MARKER, _framing_temp
+from .layout import BOOKKEEPING, MANIFEST, MARKER, SUBFOLDERS, TEMP_NAME, is_framing_temp
 from .locks import FolderBusy, lock_folder
-from .manifest import _save_manifest, _unchanged, written_files
-from .ownership import _remove_empty_folder
-from .words import _listed
+from .manifest import is_unchanged, save_manifest, written_files
+from .ownership import remove_empty_folder
+from .words import short_list
 
 
 def remove_outputs(folder: Path, kind: str, *, guard: Path | None = None) -> str:
@@ -26,25 +26,25 @@ def remove_outputs(folder: Path, kind: str, *, guard: Path | None = None) -> str
     folder = Path(folder)
     linked = folder.is_symlink()
     place = folder.resolve() if linked else folder
-    if not place.is_dir() or not (place / MARKER).is_file() or (linked and _SCRATCH.fullmatch(folder.name)):
+    if not place.is_dir() or not (place / MARKER).is_file() or (linked and TEMP_NAME.fullmatch(folder.name)):
         return f"kept {folder}: not made by framing"
     guard = Path(guard) if guard is not None and (Path(guard) / MARKER).is_file() else place
     try:
         with lock_folder(guard), lock_folder(place):
-            if _SCRATCH.fullmatch(folder.name):  # staging of a run that was stopped: framing's alone
+            if TEMP_NAME.fullmatch(folder.name):  # staging of a run that was stopped: framing's alone
                 shutil.rmtree(folder)
                 return f"removed {folder} (left by a run that was stopped)"
             _remove_written(place, kind)
             kept = sorted(p.relative_to(place).as_posix() for p in place.rglob("*")
-                          if p.name not in _BOOKKEEPING
+                          if p.name not in BOOKKEEPING
                           and (p.is_symlink() or not p.is_dir() or not any(p.iterdir())))
             if kept:
                 if (place / MANIFEST).is_file():  # what is left is the user's: a rerun keeps it all
-                    _save_manifest(place, {})
+                    save_manifest(place, {})
                 return (f"cleaned {folder}; kept what may be people's work (coding sheets, files framing "
-                        f"did not write or that were edited): {_listed(kept)}"
+                        f"did not write or that were edited): {short_list(kept)}"
                         + (f"; {folder} is a link to {place}: both stay" if linked else ""))
-            for name in _BOOKKEEPING:
+            for name in BOOKKEEPING:
                 (place / name).unlink(missing_ok=True)
             if linked:
                 return f"cleaned {place} (linked from {folder}: the link and the folder stay, empty)"
@@ -59,14 +59,14 @@ def _remove_written(folder: Path, kind: str) -> None:
     temporary files where it writes, and the folders it made there once they are empty."""
     written = written_files(folder, kind)
     for name, recorded in written.items():
-        if _unchanged(folder, folder / name, recorded):
+        if is_unchanged(folder, folder / name, recorded):
             (folder / name).unlink()
     made = {parent for name in written for parent in Path(name).parents if parent != Path(".")}
-    made |= {Path(name) for name in _SUBFOLDERS[kind]}
+    made |= {Path(name) for name in SUBFOLDERS[kind]}
     for place in {Path(".")} | made:  # temporary files of a run that was killed, where framing writes
         if (folder / place).is_dir() and not (folder / place).is_symlink():
             for path in list((folder / place).iterdir()):
-                if _framing_temp(path):
+                if is_framing_temp(path):
                     shutil.rmtree(path) if path.is_dir() else path.unlink()
     for place in sorted(made, key=lambda p: -len(p.parts)):
-        _remove_empty_folder(folder / place)
+        remove_empty_folder(folder / place)

@@ -10,10 +10,11 @@ import uuid
 from pathlib import Path
 
 from ..config import UsageError
-from .atomic import _sha256
+from .atomic import file_sha256
 from .layout import MARKER
-from .manifest import _absolute, _present, _save_manifest, is_framings, keep_files, set_aside, written_files
-from .ownership import _remove_empty_folder, owns, refusal
+from .manifest import (absolute_path, is_framings, keep_files, present_files, save_manifest, set_aside,
+                       written_files)
+from .ownership import owns, refusal, remove_empty_folder
 
 
 @dataclasses.dataclass
@@ -35,27 +36,27 @@ def publish(out: Path, staged: list[tuple[Path, Path]], *, folders=(), stale=(),
     one (`keep_files`); a stale name that holds the user's file is set aside too. The list is
     written first naming both the old and the new hash of each file, so a run stopped halfway takes
     none of framing's files for the user's."""
-    out = _absolute(out)
+    out = absolute_path(out)
     for _, final in folders:
         if final.is_symlink() or (final.is_dir() and not owns(final)):
             raise UsageError(refusal(final))
     written = written_files(out, "tables")
     kept: list[tuple[str, str]] = []
     try:  # (what framing wrote is listed before any file of the user's joins a staged folder)
-        new = {final.relative_to(out).as_posix(): _sha256(temp) for temp, final in staged}
-        new |= {f"{final.name}/{part.name}": _sha256(part) for folder, final in folders
+        new = {final.relative_to(out).as_posix(): file_sha256(temp) for temp, final in staged}
+        new |= {f"{final.name}/{part.name}": file_sha256(part) for folder, final in folders
                 for part in sorted(folder.iterdir()) if part.name != MARKER}
-        new |= {_absolute(path).relative_to(out).as_posix(): _sha256(path) for path in also}
+        new |= {absolute_path(path).relative_to(out).as_posix(): file_sha256(path) for path in also}
         for _, final in staged:
             if os.path.lexists(final) and not is_framings(out, final, written):
                 kept.append(set_aside(out, final))
         for folder, final in folders:
             if final.is_dir():
-                yours = [name for name in _present(final) if not is_framings(out, final / name, written)]
+                yours = [name for name in present_files(final) if not is_framings(out, final / name, written)]
                 kept += [(f"{final.name}/{old}", f"{final.name}/{new}") for old, new in keep_files(final, folder, yours)]
             elif os.path.lexists(final):
                 kept.append(set_aside(out, final))
-        _save_manifest(out, {**written, **{name: _both(written.get(name), digest) for name, digest in new.items()}})
+        save_manifest(out, {**written, **{name: _both(written.get(name), digest) for name, digest in new.items()}})
         for folder, final in folders:
             swap_folder(folder, final)
         for temp, final in staged:
@@ -66,9 +67,9 @@ def publish(out: Path, staged: list[tuple[Path, Path]], *, folders=(), stale=(),
         raise
     for path in stale:
         kept += _retire(out, Path(path), written)
-    _save_manifest(out, new)
+    save_manifest(out, new)
     names = {new_name for _, new_name in kept}
-    kept += [(name, name) for name in _present(out) if name not in new and name not in names]
+    kept += [(name, name) for name in present_files(out) if name not in new and name not in names]
     return Published([final for _, final in staged] + [final for _, final in folders], kept)
 
 
@@ -86,7 +87,7 @@ def _retire(out: Path, path: Path, written: dict) -> list[tuple[str, str]]:
         for part in list(path.iterdir()):
             if is_framings(out, part, written):
                 part.unlink()
-        _remove_empty_folder(path)
+        remove_empty_folder(path)
         return []
     if is_framings(out, path, written):
         path.unlink()

@@ -8,14 +8,14 @@ import pandas as pd
 
 from ..config import CONTENT_KINDS, corpus_folders, processed_dir, raw_dir
 from .freshness import changed_since_build, warn_stale_once
-from .layout import _table_path, table_files
-from .words import _listed
+from .layout import table_files, table_path
+from .words import short_list
 
 
 def corpus_dir(corpus: str | Path, *, root: Path | None = None) -> Path:
     """The processed folder of a corpus: a corpus name, or a path to a processed folder."""
     path = Path(corpus).expanduser()
-    if path.is_dir() and _table_path(path, "sentences").exists():
+    if path.is_dir() and table_path(path, "sentences").exists():
         return path
     return processed_dir(root) / path.resolve().name  # `.` and `..` name the folder they stand for
 
@@ -36,7 +36,7 @@ def missing_corpus(folder: Path, command: str = "report", *, root: Path | None =
     there = [f.name for f in corpus_folders(root=root)]
     close = difflib.get_close_matches(name, there, n=3, cutoff=0.5)
     listed = close + [n for n in there if n not in close]
-    have = (f"the corpora in {where}/ are: {_listed(listed, shown=10)} (e.g. `framing {command} {listed[0]}`)"
+    have = (f"the corpora in {where}/ are: {short_list(listed, shown=10)} (e.g. `framing {command} {listed[0]}`)"
             if listed else f"{where}/ holds no corpus yet")
     asked = folder if len(folder.parts) > 1 else where / name  # a path given is named as given
     return (f"{name}: no such corpus folder ({asked} does not exist); {have}; to make a new "
@@ -55,7 +55,7 @@ def _shown(path: Path) -> Path:
 def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd.DataFrame:
     """Read one processed table of a corpus, with a clear message if it was not built yet."""
     folder = corpus_dir(corpus, root=root)
-    path = _table_path(folder, name)
+    path = table_path(folder, name)
     if not path.exists():
         raw = raw_dir(root) / folder.name
         if folder.resolve().parent == processed_dir(root).resolve() and not raw.exists() and corpus_folders(root=root):
@@ -77,7 +77,7 @@ def read_rows(folder: Path, name: str, article_ids) -> pd.DataFrame:
 
     import pyarrow as pa
 
-    path = _table_path(Path(folder), name)
+    path = table_path(Path(folder), name)
     dataset = ds.dataset(path if path.is_file() else [str(p) for p in table_files(folder, name)], format="parquet")
     if pa.types.is_null(dataset.schema.field("article_id").type):  # an empty table (no rows to pick)
         return dataset.to_table().to_pandas()
@@ -102,7 +102,7 @@ class RowReader:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        path = _table_path(Path(folder), name)
+        path = table_path(Path(folder), name)
         if Path(folder) != self.folder or path.is_dir() or path.stat().st_size > self.max_bytes:
             return read_rows(folder, name, article_ids)
         if name not in self._held:

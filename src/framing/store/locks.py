@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from ..config import UsageError
-from .layout import _BOOKKEEPING, _SCRATCH, LOCK, _framing_temp
+from .layout import BOOKKEEPING, LOCK, TEMP_NAME, is_framing_temp
 from .ownership import claim_folder
 
 
@@ -38,8 +38,8 @@ def working_folder(folder: Path):
         with lock_folder(folder):
             yield folder
     finally:
-        if made and folder.is_dir() and all(p.name in _BOOKKEEPING for p in folder.iterdir()):
-            for name in _BOOKKEEPING:
+        if made and folder.is_dir() and all(p.name in BOOKKEEPING for p in folder.iterdir()):
+            for name in BOOKKEEPING:
                 (folder / name).unlink(missing_ok=True)
             for place in made:
                 try:
@@ -55,10 +55,10 @@ def remove_leftovers(parent: Path, name: str | None = None) -> list[Path]:
     Call it only while holding the lock (`lock_folder`) of the work they belong to, so none is in
     use. A staging folder goes only when it carries framing's marker (or is a build's). Returns
     what was removed."""
-    pattern = _SCRATCH if name is None else re.compile(rf"\.{re.escape(name)}\.[^.]+\.(tmp|old)")
+    pattern = TEMP_NAME if name is None else re.compile(rf"\.{re.escape(name)}\.[^.]+\.(tmp|old)")
     removed = []
     for path in sorted(Path(parent).iterdir()):
-        if not pattern.fullmatch(path.name) or not _framing_temp(path):
+        if not pattern.fullmatch(path.name) or not is_framing_temp(path):
             continue
         shutil.rmtree(path) if path.is_dir() else path.unlink()
         removed.append(path)

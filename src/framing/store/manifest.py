@@ -15,10 +15,10 @@ import shutil
 from pathlib import Path
 
 from ..config import UsageError
-from .atomic import _sha256, save_text
-from .layout import _BOOKKEEPING, _PART_FILES, _TABLE_FILES, HUMAN_INPUT, MANIFEST, TABLES, _framing_temp
+from .atomic import file_sha256, save_text
+from .layout import BOOKKEEPING, HUMAN_INPUT, MANIFEST, PART_FILES, TABLES, TABLE_FILES, is_framing_temp
 from .ownership import owns
-from .words import _listed
+from .words import short_list
 
 
 class OutputExists(UsageError, FileExistsError):
@@ -30,13 +30,13 @@ def write_manifest(folder: Path) -> Path:
     writing (relative path and SHA-256), except `coding/` (people's work, always kept) and
     framing's bookkeeping: what `written_files` later reads as framing's."""
     folder = Path(folder)
-    files = {p.relative_to(folder).as_posix(): _sha256(p) for p in sorted(folder.rglob("*"))
-             if p.is_file() and not p.is_symlink() and p.name not in _BOOKKEEPING
-             and p.relative_to(folder).parts[0] != HUMAN_INPUT and not _framing_temp(p)}
-    return _save_manifest(folder, files)
+    files = {p.relative_to(folder).as_posix(): file_sha256(p) for p in sorted(folder.rglob("*"))
+             if p.is_file() and not p.is_symlink() and p.name not in BOOKKEEPING
+             and p.relative_to(folder).parts[0] != HUMAN_INPUT and not is_framing_temp(p)}
+    return save_manifest(folder, files)
 
 
-def _save_manifest(folder: Path, files: dict) -> Path:
+def save_manifest(folder: Path, files: dict) -> Path:
     """Write the list: relative name → SHA-256 (or, while files are being replaced, the list of
     the old and the new one: either is framing's)."""
     text = json.dumps({"files": dict(sorted(files.items()))}, indent=1) + "\n"
@@ -47,12 +47,12 @@ def record_files(folder: Path, paths) -> Path:
     """Add the files `paths` (written by framing inside the output folder `folder`) to its list,
     with their SHA-256 now. A folder without a list gets one, holding first what framing is known
     to have written there (`written_files`), as those files are now."""
-    folder = _absolute(folder)
-    files = {name: _sha256(folder / name) if recorded is None else recorded
-             for name, recorded in written_files(folder).items() if _unchanged(folder, folder / name, None)}
+    folder = absolute_path(folder)
+    files = {name: file_sha256(folder / name) if recorded is None else recorded
+             for name, recorded in written_files(folder).items() if is_unchanged(folder, folder / name, None)}
     for path in paths:
-        files[_absolute(path).relative_to(folder).as_posix()] = _sha256(path)
-    return _save_manifest(folder, files)
+        files[absolute_path(path).relative_to(folder).as_posix()] = file_sha256(path)
+    return save_manifest(folder, files)
 
 
 def written_files(folder: Path, kind: str = "report") -> dict[str, str | list | None]:
@@ -74,9 +74,9 @@ def written_files(folder: Path, kind: str = "report") -> dict[str, str | list | 
     if not folder.is_dir() or folder.is_symlink() or not owns(folder):
         return {}
     if kind == "tables":
-        found = [p for p in folder.iterdir() if _TABLE_FILES.fullmatch(p.name)]
+        found = [p for p in folder.iterdir() if TABLE_FILES.fullmatch(p.name)]
         found += [p for name in TABLES if (folder / name).is_dir() and not (folder / name).is_symlink()
-                  for p in (folder / name).iterdir() if _PART_FILES.fullmatch(p.name)]
+                  for p in (folder / name).iterdir() if PART_FILES.fullmatch(p.name)]
     else:
         found = [folder / "index.html", *folder.glob("events/*.html"), *folder.glob("events/figures/*_sentiment.png"),
                  *folder.glob("notebooks/*.ipynb"), *folder.glob("tables/*.csv")]
@@ -88,30 +88,30 @@ def written_files(folder: Path, kind: str = "report") -> dict[str, str | list | 
 report_files = written_files  # (its name when only report folders had a list)
 
 
-def _absolute(path) -> Path:
+def absolute_path(path) -> Path:
     """`path` from the root, `..` taken away by its name (as the folder and the files in it are
     named alike, their relative names come out right)."""
     return Path(os.path.abspath(path))
 
 
-def _unchanged(folder: Path, path: Path, recorded) -> bool:
+def is_unchanged(folder: Path, path: Path, recorded) -> bool:
     """Whether `path` is a plain file in `folder` (`_plain_file_in`) whose SHA-256 is the one
     recorded (None: not recorded, taken as unchanged; a list: any of them)."""
     if not _plain_file_in(folder, path):
         return False
     if recorded is None:
         return True
-    digest = _sha256(path)
+    digest = file_sha256(path)
     return digest == recorded or (isinstance(recorded, list) and digest in recorded)
 
 
 def is_framings(folder: Path, path: Path, written: dict | None = None, kind: str = "report") -> bool:
     """Whether `path`, inside the output folder `folder`, is a file framing wrote and nobody changed
     since (what framing may replace or remove). `written`: `written_files(folder, kind)`, when read."""
-    folder = _absolute(folder)
+    folder = absolute_path(folder)
     written = written_files(folder, kind) if written is None else written
-    name = _absolute(path).relative_to(folder).as_posix()
-    return name in written and _unchanged(folder, _absolute(path), written[name])
+    name = absolute_path(path).relative_to(folder).as_posix()
+    return name in written and is_unchanged(folder, absolute_path(path), written[name])
 
 
 def check_replaceable(folder: Path, paths, *, overwrite: bool = False,
@@ -121,14 +121,14 @@ def check_replaceable(folder: Path, paths, *, overwrite: bool = False,
     nothing when `overwrite`."""
     if overwrite:
         return
-    folder = _absolute(folder)
+    folder = absolute_path(folder)
     written = written_files(folder)
     taken = [Path(p) for p in paths if os.path.lexists(p) and not is_framings(folder, p, written)]
     if taken:
-        why = ("changed since framing wrote it" if _absolute(taken[0]).relative_to(folder).as_posix() in written
+        why = ("changed since framing wrote it" if absolute_path(taken[0]).relative_to(folder).as_posix() in written
                else "not written by framing")
         raise OutputExists(
-            f"{_listed([str(p) for p in taken], 3)}: already there and {why}, so framing will not "
+            f"{short_list([str(p) for p in taken], 3)}: already there and {why}, so framing will not "
             f"replace it: move it away, choose another output folder, or replace it anyway with {force}")
 
 
@@ -163,16 +163,16 @@ def user_files(folder: Path, kind: str = "report") -> list[str]:
     if not folder.is_dir():
         return []
     written = written_files(folder, kind)
-    return [name for name in _present(folder) if name.split("/")[0] != HUMAN_INPUT
+    return [name for name in present_files(folder) if name.split("/")[0] != HUMAN_INPUT
             and not is_framings(folder, folder / name, written)]
 
 
-def _present(folder: Path) -> list[str]:
+def present_files(folder: Path) -> list[str]:
     """The files and links in `folder` and below (relative names, sorted), without framing's
     bookkeeping and temporary files."""
     return [path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*"))
-            if path.name not in _BOOKKEEPING and not _framing_temp(path)
-            and not any(_framing_temp(parent) for parent in path.parents if folder in parent.parents)
+            if path.name not in BOOKKEEPING and not is_framing_temp(path)
+            and not any(is_framing_temp(parent) for parent in path.parents if folder in parent.parents)
             and (path.is_symlink() or not path.is_dir())]
 
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from ..config import UsageError
 from .atomic import write_atomic
-from .layout import _MARKER_TEXT, _PART_FILES, _REPORT_FOLDERS, _SCRATCH, _TABLE_FILES, MARKER, TABLES
+from .layout import MARKER, MARKER_TEXT, PART_FILES, REPORT_FOLDERS, TABLES, TABLE_FILES, TEMP_NAME
 
 
 def mark_folder(folder: Path) -> Path:
     """Put framing's marker into a folder framing made."""
     marker = Path(folder) / MARKER
     if not marker.exists():
-        write_atomic(marker, lambda p: p.write_text(_MARKER_TEXT, encoding="utf-8"))
+        write_atomic(marker, lambda p: p.write_text(MARKER_TEXT, encoding="utf-8"))
     return Path(folder)
 
 
@@ -28,11 +28,11 @@ def owns(folder: Path) -> bool:
     folder = Path(folder)
     if (folder / MARKER).is_file():
         return True
-    entries = [p for p in folder.iterdir() if not _SCRATCH.fullmatch(p.name)]
+    entries = [p for p in folder.iterdir() if not TEMP_NAME.fullmatch(p.name)]
     if not entries:
         return True
     names = {p.name for p in entries}
-    if folder.name in TABLES and all(p.is_file() and _PART_FILES.fullmatch(p.name) for p in entries):
+    if folder.name in TABLES and all(p.is_file() and PART_FILES.fullmatch(p.name) for p in entries):
         return True  # a table's parts
     if "build.json" in names and all(_old_table_entry(p) for p in entries):
         return _is_build_info(folder / "build.json")
@@ -41,17 +41,17 @@ def owns(folder: Path) -> bool:
 
 def _old_table_entry(path: Path) -> bool:
     if path.is_dir():
-        return path.name in TABLES and all(_PART_FILES.fullmatch(p.name) or _SCRATCH.fullmatch(p.name)
+        return path.name in TABLES and all(PART_FILES.fullmatch(p.name) or TEMP_NAME.fullmatch(p.name)
                                            or p.name == MARKER for p in path.iterdir())
-    return bool(_TABLE_FILES.fullmatch(path.name))
+    return bool(TABLE_FILES.fullmatch(path.name))
 
 
 def _old_report_entry(path: Path) -> bool:
     if path.is_file():
         return path.name == "index.html"
-    pattern = _REPORT_FOLDERS.get(path.name)
+    pattern = REPORT_FOLDERS.get(path.name)
     return pattern is not None and all(
-        p.is_file() and (pattern.fullmatch(p.name) or _SCRATCH.fullmatch(p.name)) for p in path.iterdir())
+        p.is_file() and (pattern.fullmatch(p.name) or TEMP_NAME.fullmatch(p.name)) for p in path.iterdir())
 
 
 def _is_build_info(path: Path) -> bool:
@@ -115,7 +115,7 @@ def describe_write_error(error: OSError, *, folder: Path | None = None,
     return f"cannot write {where or 'the output'}: {what}: {fix}; earlier outputs were left as they were"
 
 
-def _remove_empty_folder(folder: Path) -> None:
+def remove_empty_folder(folder: Path) -> None:
     """Remove `folder` when it is a folder (not a link) holding nothing but framing's marker."""
     if folder.is_dir() and not folder.is_symlink() and all(p.name == MARKER for p in folder.iterdir()):
         (folder / MARKER).unlink(missing_ok=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .atomic import _stage
+from .atomic import stage_file
 
 
 # A cell a spreadsheet reads as a formula (or as the start of one, after a tab or a carriage
@@ -79,6 +79,6 @@ def save_csv(table: pd.DataFrame, path: Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     safe = neutralise_formulas(table)
-    temp, final = _stage(path, lambda p: safe.to_csv(p, index=False))
+    temp, final = stage_file(path, lambda p: safe.to_csv(p, index=False))
     os.replace(temp, final)
     return final

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .atomic import _stage, make_temp_dir
+from .atomic import make_temp_dir, stage_file
 from .into_place import Published, publish
 from .layout import TABLES, table_files
 from .ownership import claim_folder, mark_folder
@@ -45,15 +45,15 @@ def _save_tables(tables: dict, out: Path, *, info: dict | None = None, folders=(
     info = None if info is None else {**info, "tables": dict(info.get("tables", {}))}
     try:
         for name, table in tables.items():
-            parquet = _stage(out / f"{name}.parquet", lambda p, t=table: _write_parquet(t, p))
+            parquet = stage_file(out / f"{name}.parquet", lambda p, t=table: _write_parquet(t, p))
             staged.append(parquet)
             if info is not None:
                 info["tables"][name] = fingerprint([parquet[0]])
             if len(table) <= CSV_MAX_ROWS:
-                staged.append(_stage(out / f"{name}.csv", lambda p, t=table: _write_csv(t, p)))
+                staged.append(stage_file(out / f"{name}.csv", lambda p, t=table: _write_csv(t, p)))
         if info is not None:
             text = json.dumps(info, indent=2, sort_keys=True, default=str) + "\n"
-            staged.append(_stage(out / "build.json", lambda p: p.write_text(text, encoding="utf-8")))
+            staged.append(stage_file(out / "build.json", lambda p: p.write_text(text, encoding="utf-8")))
     except BaseException:
         for temp, _ in staged:
             temp.unlink(missing_ok=True)

@@ -8,6 +8,7 @@ def counted(n: int, plural: str) -> str:
     return f"{int(n):,} {noun}"
 
 
-def _listed(names: list[str], shown: int = 8) -> str:
+def short_list(names: list[str], shown: int = 8) -> str:
+    """The names joined by commas: 'a, b, c', or past `shown` names the first ones and 'and 4 more'."""
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
     return ", ".join(names[:shown]) + more
