@@ -45,11 +45,8 @@ import json
 import os
 import random
 import re
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from contextlib import contextmanager
@@ -458,33 +455,10 @@ def baseline_label_lines(revision: str):
 
 
 def baseline_clean(revision: str):
-    """The cleaning code as it is at git `revision` (the module clean.py, or the package clean/),
-    loaded as `framing.clean_baseline`."""
-    def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True,
-                              timeout=120).stdout
+    """The cleaning code as it is at git `revision`, loaded as `framing.clean_baseline`."""
+    from at_revision import module_at
 
-    folder = Path(tempfile.mkdtemp(prefix="clean_baseline_"))
-    try:
-        package = git("ls-tree", "--name-only", f"{revision}:src/framing/clean/").split() \
-            if git("ls-tree", revision, "src/framing/clean").strip() else []
-        if package:  # the package: each of its modules, loaded with the others
-            (folder / "clean_baseline").mkdir()
-            for name in package:
-                source = git("show", f"{revision}:src/framing/clean/{name}")
-                (folder / "clean_baseline" / name).write_text(source, encoding="utf-8")
-            path, search = folder / "clean_baseline" / "__init__.py", [str(folder / "clean_baseline")]
-        else:
-            path, search = folder / "clean_baseline.py", None
-            path.write_text(git("show", f"{revision}:src/framing/clean.py"), encoding="utf-8")
-        spec = importlib.util.spec_from_file_location("framing.clean_baseline", path,
-                                                      submodule_search_locations=search)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    return module
+    return module_at(revision, "clean")
 
 
 def forget_seen_lines() -> None:

@@ -1,8 +1,8 @@
 """Speed of matching: frame cues, tokens and term counts, sentence alignment.
 
     python benchmarks/bench_matching.py
-    BASELINE=main python benchmarks/bench_matching.py   # also time frames.py, keywords.py and
-                                                        # compare.py as they are at that revision
+    BASELINE=main python benchmarks/bench_matching.py   # also time frames, keywords and
+                                                        # compare as they are at that revision
 
 The text is `MATCH_ARTICLES` (default 500) articles recombined from real news paragraphs
 (benchmarks/corpora.py), split into sentences, once as is and once with repeated paragraphs removed.
@@ -12,13 +12,10 @@ baseline's tables are identical to the current ones. Writes benchmarks/results/m
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -28,20 +25,6 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 MODULES = ("frames", "keywords", "compare")
 COLUMNS = ["text", "step", "sentences", "current_sentences_per_s", "baseline_sentences_per_s", "speedup", "identical"]
-
-
-def module_at(revision: str, name: str):
-    """framing's module `name` as it is at git `revision`, loaded beside the current package."""
-    source = subprocess.run(["git", "show", f"{revision}:src/framing/{name}.py"], cwd=ROOT, check=True,
-                            capture_output=True, text=True, timeout=120).stdout
-    with tempfile.TemporaryDirectory(prefix="framing_baseline_") as folder:
-        path = Path(folder) / f"{name}_baseline.py"
-        path.write_text(source, encoding="utf-8")
-        spec = importlib.util.spec_from_file_location(f"framing.{name}_baseline", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return module
 
 
 def steps(frames, keywords, compare) -> dict:
@@ -109,6 +92,9 @@ def main() -> int:
     versions = {"current": steps(framing.frames, framing.keywords, framing.compare)}
     baseline = os.environ.get("BASELINE")
     if baseline:
+        sys.path.insert(0, str(HERE))
+        from at_revision import module_at
+
         versions["baseline"] = steps(*(module_at(baseline, name) for name in MODULES))
     tables = sentence_tables(n_articles)
     print(f"{n_articles} articles; medians of {passes} passes" + (f"; baseline {baseline}" if baseline else ""))

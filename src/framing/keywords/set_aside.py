@@ -1,0 +1,197 @@
+"""Tokens that say who wrote a text rather than what it says: the outlet's own name, its
+signposts (lead-ins such as "Why it matters:" that one outlet repeats across events) and house
+style words. `mark_set_aside` marks them, `find_signposts` lists the signposts, `count_set_aside`
+counts what was set aside."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..lexicons import load_data
+from .counts import as_list
+from .tokens import normalise_term, tokenize
+
+_MEDIA_WORDS = frozenset({"news", "online", "times", "post", "daily", "weekly", "journal", "tribune",
+                          "herald", "gazette", "magazine", "press", "radio", "television", "tv",
+                          "media", "network", "review", "report", "opinion", "com", "the", "and", "of"})
+
+
+def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None,
+                   house_style: str | Path | None = "house_style", term_col: str = "term") -> pd.DataFrame:
+    """Mark the tokens that say who wrote a text rather than what it says, so distinctive-word
+    statistics can leave them out without hiding them.
+
+    Needs `term_col` (and `token`, `article_id`, `sentence_id`, `token_id` for outlet names of
+    several words); `outlets` default to the table's `outlet` labels. Returns the same rows plus
+    `set_aside`: "outlet name" for the words of an outlet's own name where it is written ("Fox
+    News", "HuffPost") and for a distinctive word of the name on its own ("Fox") when the table never
+    writes that word in lower case (so "new" of "New York Times" stays content); "house style" for the
+    terms of `house_style.toml` (honorifics "mr", abbreviated titles "sen", spellings "u.s.");
+    "signpost" for the words of an outlet's recurring lead-ins, where they open a sentence (see
+    `find_signposts`; needs the `lead_in` column of `unnest_tokens`); "" for every other token. Pass
+    `house_style=None` to mark outlet names only.
+
+    >>> tokens = unnest_tokens(sentences).pipe(mark_set_aside)   # doctest: +SKIP
+    >>> log_odds(tokens[tokens["set_aside"] == ""])               # doctest: +SKIP
+    """
+    if outlets is None:
+        outlets = tokens["outlet"].dropna().unique() if "outlet" in tokens else ()
+    names = _outlet_names(outlets)
+    terms = tokens[term_col].astype(str)
+    reason = pd.Series("", index=tokens.index, dtype=object)
+    if house_style is not None:
+        style = frozenset(chain.from_iterable(load_data(house_style)["terms"].values()))
+        reason[terms.isin(style)] = "house style"
+        reason[_in_signposts(tokens, term_col)] = "signpost"
+    reason[_in_outlet_names(tokens, terms, names)] = "outlet name"
+    lower_written = set(tokens.loc[tokens["token"].str[:1].str.islower(), term_col]) if "token" in tokens else set()
+    reason[terms.isin(_lone_name_words(names, lower_written))] = "outlet name"
+    return tokens.assign(set_aside=reason.to_numpy())
+
+
+SIGNPOST_ARTICLES = 3
+SIGNPOST_EVENTS = 2
+
+
+def find_signposts(tokens: pd.DataFrame, *, group: str = "outlet", event: str | None = "event",
+                   term_col: str = "term") -> pd.DataFrame:
+    """An outlet's signposts: lead-ins it opens sentences with out of habit ("Why it matters:",
+    "Driving the news:"), not for one story.
+
+    A lead-in (`lead_in` of `unnest_tokens`: at most four words before a colon, opening a sentence)
+    is a signpost of a `group` when that group opens sentences with it in at least
+    `SIGNPOST_ARTICLES` (3) articles of at least `SIGNPOST_EVENTS` (2) events (the `event` column;
+    without it, articles only), and it is made of common words rather than a name: its words after
+    the first are written in lower case there, and a lead-in of one word is written in lower case
+    somewhere else in the table (so "White House:" or a speaker's "Biden:" is no signpost, "Details:"
+    can be). Lead-ins are compared by their terms as the table holds them (without stop words if they
+    were dropped: "Why it matters" is "matters", a word after the first).
+
+    Needs `article_id`, `sentence_id`, `token_id`, `token`, `term_col`, `lead_in`, `group`. Returns
+    `group`, `signpost` (the terms, space-separated), `n_articles`, `n_events`; empty without `lead_in`.
+    """
+    return _signposts(tokens, group, event, term_col)[0]
+
+
+def _signposts(tokens: pd.DataFrame, group: str, event: str | None, term_col: str):
+    """`find_signposts`' table, and the `_lead_ins` rows of those signposts."""
+    columns = [group, "signpost", "n_articles", "n_events"]
+    if "lead_in" not in tokens or group not in tokens or not tokens["lead_in"].any():
+        return pd.DataFrame(columns=columns), None
+    leads = _lead_ins(tokens, group, event, term_col)
+    leads = leads[leads.groupby("sentence")["lower"].transform("all")]  # not a name ("White House")
+    one_word = leads.groupby("sentence")["first"].transform("all")
+    if one_word.any():  # nor one word never written in lower case ("Biden")
+        candidates = tokens[tokens[term_col].isin(set(leads.loc[one_word, "term"]))]
+        lower_written = set(candidates.loc[candidates["token"].str[:1].str.islower(), term_col])
+        leads = leads[~(one_word & ~leads["term"].isin(lower_written))]
+    found = (leads.drop_duplicates("sentence").groupby([group, "terms"], observed=True)
+             .agg(n_articles=("article_id", "nunique"), n_events=("event", "nunique")).reset_index())
+    if event is None or event not in tokens:
+        found["n_events"] = SIGNPOST_EVENTS
+    found = found[(found["n_articles"] >= SIGNPOST_ARTICLES) & (found["n_events"] >= SIGNPOST_EVENTS)]
+    keys = pd.MultiIndex.from_frame(found[[group, "terms"]])
+    leads = leads[pd.MultiIndex.from_frame(leads[[group, "terms"]]).isin(keys)]
+    found = found.rename(columns={"terms": "signpost"}).sort_values([group, "n_articles", "signpost"],
+                                                                    ascending=[True, False, True])
+    return found[columns].reset_index(drop=True), leads
+
+
+def _lead_ins(tokens: pd.DataFrame, group: str, event: str | None, term_col: str) -> pd.DataFrame:
+    """One row per lead-in token: its position in `tokens` (`row`), `sentence` (a code), `article_id`,
+    `group`, `event`, `term`, `terms` (the lead-in's terms joined), `first` (the sentence's first
+    word), `lower` (written in lower case, or first)."""
+    rows = np.flatnonzero(tokens["lead_in"].to_numpy(dtype=bool))
+    lead = tokens.iloc[rows]
+    keys = [c for c in ("article_id", "sentence_id") if c in lead]
+    first = lead["token_id"].to_numpy() == 0
+    table = pd.DataFrame({"row": rows, "sentence": lead.groupby(keys, sort=False, observed=True).ngroup().to_numpy(),
+                          "article_id": lead["article_id"].to_numpy(), group: lead[group].to_numpy(),
+                          "event": lead[event].to_numpy() if event and event in lead else 0,
+                          "term": lead[term_col].to_numpy(dtype=object), "first": first,
+                          "lower": lead["token"].str[:1].str.islower().to_numpy(dtype=bool) | first})
+    table["terms"] = table.groupby("sentence")["term"].transform(" ".join)
+    return table
+
+
+def _in_signposts(tokens: pd.DataFrame, term_col: str) -> np.ndarray:
+    """True for the tokens of a lead-in that is a signpost of its outlet (`find_signposts`)."""
+    marked = np.zeros(len(tokens), dtype=bool)
+    found, leads = _signposts(tokens, "outlet", "event", term_col)
+    if not found.empty:
+        marked[leads["row"].to_numpy()] = True
+    return marked
+
+
+def _outlet_names(outlets: Iterable[str]) -> list[list[str]]:
+    """Each outlet's name as terms, without a bracketed aside ("(Opinion)") or a first "the"; names
+    left empty are dropped."""
+    names = [[normalise_term(t) for t in tokenize(re.sub(r"\s*[(\[].*?[)\]]", "", str(o)))] for o in outlets]
+    names = [n[1:] if n and n[0] == "the" else n for n in names]
+    return [n for n in names if n]
+
+
+def _lone_name_words(names: list[list[str]], lower_written: set) -> set:
+    """The one distinctive word of each outlet name that has exactly one ("fox" of Fox News,
+    "huffpost", "cnn"): not a media word, place or nationality, and never written in lower case
+    (`lower_written`)."""
+    common = _common_name_words()
+    alone = set()
+    for name in names:
+        distinctive = [w for w in name if w not in _MEDIA_WORDS and w not in common]
+        if len(distinctive) == 1 and distinctive[0] not in lower_written:
+            alone.add(distinctive[0])
+    return alone
+
+
+def _in_outlet_names(tokens: pd.DataFrame, terms: pd.Series, names: list[list[str]]) -> np.ndarray:
+    """True for the tokens that are part of a whole outlet name of two or more words, in sequence
+    (consecutive `token_id` in one sentence, in the table's order)."""
+    marked = np.zeros(len(tokens), dtype=bool)
+    keys = [c for c in ("article_id", "sentence_id") if c in tokens]
+    if "token_id" not in tokens or not keys or not len(tokens):
+        return marked
+    ids = tokens["token_id"].to_numpy()
+    follows = ids[1:] == ids[:-1] + 1  # token i+1 comes right after token i …
+    for key in keys:  # … in the same sentence
+        values = tokens[key].to_numpy()
+        follows &= values[1:] == values[:-1]
+    follows = np.r_[follows, False]
+    values, n = terms.to_numpy(dtype=object), len(tokens)
+    for name in (name for name in names if len(name) > 1):
+        starts = values == name[0]
+        for k, word in enumerate(name[1:], start=1):  # word k follows word k-1 of the same sentence
+            step = np.zeros(n, dtype=bool)
+            step[:n - k] = (values[k:] == word) & follows[k - 1:n - 1]
+            starts &= step
+        for k in range(len(name)):
+            marked[np.flatnonzero(starts) + k] = True
+    return marked
+
+
+@lru_cache(maxsize=1)
+def _common_name_words() -> frozenset:
+    """Words of outlet names that are content elsewhere: places ("washington", "texas") and
+    nationality adjectives ("american"), from `framing.actors`' lists."""
+    from ..actors import read_rules
+
+    rules = read_rules()
+    words = chain.from_iterable(normalise_term(w).split() for w in rules.places | rules.adjectives)
+    return frozenset(words)
+
+
+def count_set_aside(tokens: pd.DataFrame, *, by: str | Iterable[str] | None = "outlet",
+                    term_col: str = "term") -> pd.DataFrame:
+    """The set-aside terms of `mark_set_aside` per group: the `by` columns, `term`, `set_aside`
+    (the reason) and `n`, most frequent first (what a distinctive-word list leaves out, and why)."""
+    aside = tokens[tokens["set_aside"] != ""]
+    keys = [*as_list(by), term_col, "set_aside"]
+    counts = aside.groupby(keys, observed=True).size().rename("n").reset_index()
+    return counts.sort_values([*as_list(by), "n", term_col], ascending=[True] * len(as_list(by)) + [False, True],
+                              ignore_index=True)

@@ -1,0 +1,148 @@
+"""Sentences to tokens: `tokenize` (a regular expression, no downloaded data), `normalise_term`
+(one apostrophe, one hyphen, no possessive 's, lower case), stop words (`read_stopwords`), and
+`unnest_tokens`, one row per token."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..config import CONTENT_KINDS
+from ..lexicons import load_data
+from ..store import keep_kinds
+
+# A token is one of, tried in this order:
+# - letters joined by periods, maybe hyphenated on: "U.S.", "e.g.", "a.m.", "U.S.-led";
+# - a number with decimal or thousands separators, maybe a unit glued on: "1,479", "3.5", "1.5bn";
+# - a word: letters and digits, with inner apostrophes ("don't", "Ukraine’s") and inner hyphens
+#   ("pre-2014", "non-NATO", "war-torn").
+# Punctuation, symbols, dashes and quote marks are not tokens. A closing curly quote after a word
+# ("the ‘unrealistic’ goal") is not taken for an apostrophe, since an apostrophe must have a letter
+# after it.
+_HYPHEN = "-\u2010\u2011"
+TOKEN_PATTERN = rf"""
+    [^\W\d_](?:\.[^\W\d_])+\.?(?:[{_HYPHEN}]\w+)*
+  | \d+(?:[.,]\d+)+[^\W\d_]*
+  | \w+(?:['\u2019]\w+)*(?:[{_HYPHEN}]\w+(?:['\u2019]\w+)*)*
+"""
+# Compiled once with the standard library. `nltk.tokenize.RegexpTokenizer(TOKEN_PATTERN,
+# flags=re.VERBOSE)` gives the same tokens (NFC text), but NLTK 3.10 runs every caller pattern
+# through its ReDoS guard (the `regex` engine under a timeout), which is 3-4 times slower here; this
+# pattern has no nested quantifier over one sub-pattern, so the guard buys nothing.
+TOKEN_RE = re.compile(TOKEN_PATTERN, re.VERBOSE)
+# Normalising a token into a term: one apostrophe, one hyphen, no final possessive 's.
+TERM_CHARMAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+_POSSESSIVE = re.compile(r"'[sS]$")
+# A lead-in: at most four words opening a sentence or paragraph, then a colon and a space or the
+# end ("Why it matters: ...", "The big picture: ..."); a clock time ("10:30") has no space after.
+_LEAD_IN = re.compile(r"[\s\"'\u201c\u2018*\u2022-]*((?:[^\W_][\w'\u2019-]*[ \t]+){0,3}[^\W_][\w'\u2019-]*)[ \t]*:(?=\s|$)")
+LEAD_IN_WORDS = 4
+# Columns of the sentence table that describe one sentence rather than a group; tokens do not
+# repeat them (join back on article_id and sentence_id when needed).
+_SENTENCE_ONLY = ("text", "n_words", "paragraph_id", "position", "line_start", "line_end")
+
+
+def tokenize(text: str) -> list[str]:
+    """The tokens of `text` (`TOKEN_PATTERN`), as written after Unicode NFC normalisation (so an
+    accent typed as a combining mark stays inside its word).
+
+    >>> tokenize("The U.S. rules out Ukraine’s pre-2014 borders.")
+    ['The', 'U.S.', 'rules', 'out', 'Ukraine’s', 'pre-2014', 'borders']
+    """
+    return TOKEN_RE.findall(nfc(text))
+
+
+def nfc(text: str) -> str:
+    """`text` in Unicode normal form C (composed characters), as tokens are read from it."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def normalise_term(token: str, *, lowercase: bool = True) -> str:
+    """The term a token is counted as: straight apostrophe and hyphen, lower case (by default),
+    and a final possessive 's removed ("Ukraine’s" → "ukraine", "U.S." → "u.s.")."""
+    term = token.translate(TERM_CHARMAP)
+    if lowercase:
+        term = term.lower()
+    return _POSSESSIVE.sub("", term)
+
+
+def read_stopwords(stopwords: str | Path | Iterable[str] | None = None) -> tuple[frozenset, str]:
+    """The stop words and the version of their list.
+
+    `stopwords` is None (the shipped `stopwords.toml`), the name or path of a TOML file with the
+    same layout (every list under `[words]`), or any collection of words (version "custom").
+    Words are normalised as terms are (lower case, straight apostrophe).
+    """
+    if stopwords is None or isinstance(stopwords, (str, Path)):
+        data = load_data(stopwords or "stopwords")
+        words = chain.from_iterable(data.get("words", {}).values())
+        version = str(data["version"])
+    else:
+        words, version = stopwords, "custom"
+    return frozenset(normalise_term(str(word)) for word in words), version
+
+
+def _lead_in_length(text: str) -> int:
+    """How many tokens open `text` before a colon (`_LEAD_IN`), or 0: none, or more than four."""
+    match = _LEAD_IN.match(nfc(text))
+    if not match:
+        return 0
+    n = len(tokenize(match.group(1)))
+    return n if n <= LEAD_IN_WORDS else 0
+
+
+def group_columns(sentences: pd.DataFrame, text_col: str) -> list[str]:
+    """`article_id`, `sentence_id`, then the other columns that are not text or per-sentence
+    measures (`outlet`, `event`, `kind`, a user's own group columns)."""
+    keys = [c for c in ("article_id", "sentence_id") if c in sentences]
+    return keys + [c for c in sentences.columns
+                   if c not in keys and c not in _SENTENCE_ONLY and c != text_col]
+
+
+def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopwords: bool = True,
+                  stopwords: str | Path | Iterable[str] | None = None, text_col: str = "text",
+                  kinds: Iterable[str] | None = CONTENT_KINDS) -> pd.DataFrame:
+    """One row per token of each sentence.
+
+    Needs `text_col`; uses `kind` when present (only `kinds` are kept; None keeps every row).
+    Returns `article_id`, `sentence_id`, and every other column of `sentences` that describes a
+    group (`outlet`, `event`, `kind`, columns you added), then `token_id` (0-based position among
+    all tokens of the sentence, stop words included, so ids stay stable when stop words are
+    dropped), `token` (as written), `term` (see `normalise_term`; lower-cased only if `lowercase`),
+    `is_stopword`, `lead_in` (the token is one of the at most four words that open the sentence
+    before a colon, as in "Why it matters: ..."; `mark_set_aside` finds outlets' signposts with it).
+    `attrs["lexicons"]` records the stop-word list's version.
+
+    >>> tokens = unnest_tokens(sentences)                       # doctest: +SKIP
+    >>> tokens = unnest_tokens(sentences, drop_stopwords=False)  # doctest: +SKIP
+    """
+    sentences = keep_kinds(sentences, kinds)
+    words, version = read_stopwords(stopwords)
+    # Each distinct text is tokenised once (copies of wire stories and repeated boilerplate are
+    # common), each distinct token normalised and looked up in the stop words once.
+    text_codes, distinct = pd.factorize(sentences[text_col].fillna("").astype(str))
+    distinct_lists = [tokenize(text) for text in distinct]
+    distinct_lengths = np.fromiter(map(len, distinct_lists), dtype=np.int64, count=len(distinct_lists))
+    distinct_codes, uniques = pd.factorize(np.array(list(chain.from_iterable(distinct_lists)), dtype=object))
+    lengths = distinct_lengths[text_codes]
+    rows = np.repeat(np.arange(len(text_codes)), lengths)
+    token_ids = np.arange(len(rows)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    codes = distinct_codes[(np.cumsum(distinct_lengths) - distinct_lengths)[text_codes[rows]] + token_ids]
+    tokens = sentences[group_columns(sentences, text_col)].take(rows).reset_index(drop=True)
+    tokens["token_id"] = token_ids
+    terms = np.array([normalise_term(t, lowercase=lowercase) for t in uniques], dtype=object)
+    stop = np.array([t.lower() in words for t in terms], dtype=bool)
+    tokens["token"] = pd.array(uniques, dtype="str").take(codes)
+    tokens["term"] = pd.array(terms, dtype="str").take(codes)
+    tokens["is_stopword"] = stop[codes]
+    lead_lengths = np.fromiter(map(_lead_in_length, distinct), dtype=np.int64, count=len(distinct))
+    tokens["lead_in"] = token_ids < lead_lengths[text_codes[rows]]
+    if drop_stopwords:
+        tokens = tokens[~tokens["is_stopword"]].reset_index(drop=True)
+    tokens.attrs["lexicons"] = {"stopwords": version}
+    return tokens
