@@ -293,11 +293,17 @@ def test_sentiment_notebook_compares_outlets_on_the_same_events(allsides_report,
     result, _ = allsides_report
     table = pd.read_csv(result.folder / "tables" / "sentiment_on_same_events.csv")
     figure = json.loads((result.folder / "figures" / "sentiment_on_same_events.json").read_text())
-    assert "on the same events" in figure["caption"] and "interval over events" in figure["caption"]
+    assert "on the same events" in figure["caption"]
     compared = table[table["n_events"] > 0]
     assert len(compared) and (compared["n_compared"] >= compared["n_events"]).all()
-    assert compared.loc[compared["n_events"] < 5, "ci_low"].isna().all()
-    assert compared.loc[compared["n_events"] >= 5, "ci_low"].notna().all()
+    assert compared["ci_low"].isna().all() and compared["n_events"].max() < 5  # 20 events: no outlet on five
+    # Regression: outlets on 1-4 events had a `difference`, no interval and no word why in the table,
+    # and the caption said "bars: 95% t interval over events" where the chart drew no bar at all.
+    assert compared["note"].str.contains("too few events for an interval \\(fewer than 5\\)").all()
+    assert compared["note"].str.contains("it is not an estimate and is not ranked").all()
+    assert ("no interval: every outlet shares fewer than 5 events with the others (hollow dots: the mean of "
+            "those events' gaps") in figure["caption"]
+    assert "t interval" not in figure["caption"] and "bars" not in figure["caption"]
     articles = pd.read_csv(result.folder / "tables" / "summary_article_values.csv")  # notebook 07's per-article values
     assert figure["caption"].endswith(plots.comparison_caption(result.folder.name, articles))  # n: the shared events
     for outlet, row in compared.set_index("outlet").iterrows():
@@ -335,6 +341,19 @@ def test_frames_notebook_compares_one_frame_on_the_same_events(allsides_report, 
         assert same.loc[outlet, "difference"] == pytest.approx(row["difference"])
     figure = json.loads(next((result.folder / "figures").glob("frame_on_same_events_*.json")).read_text())
     assert "on the same events" in figure["caption"]
+    few = same[same["n_events"].between(1, 4)]
+    assert len(few) == int(same["n_events"].gt(0).sum())  # 20 events: no outlet on five
+    assert few["note"].str.contains("too few events for an interval").all()
+    assert "no interval: every outlet shares fewer than 5 events" in figure["caption"]
+    assert "t interval" not in figure["caption"]
+    # Regression: this chart alone of the frame and sentiment charts did not name the test of whether
+    # the outlets differ (here in this frame) and what it found.
+    tested = summary[summary["frame"] == frame].iloc[0]
+    assert (f"Do the {summary['outlet'].nunique()} outlets differ? One test of all of them, by permutation of outlet "
+            f"labels over articles within {ALLSIDES_EVENTS} events: p = {tested['p_value']:.3g}, adjusted "
+            f"{tested['p_adjusted']:.3g} ({tested['correction']})") in figure["caption"]
+    assert ("no evidence of a difference, so the order of the outlets may be chance." in figure["caption"]
+            or "evidence at 0.05 that the outlets differ" in figure["caption"])
     seed, _ = seed_report
     assert not list((seed.folder / "tables").glob("frame_on_same_events_*"))
     assert "nothing to average over events" in _printed(seed.folder / "notebooks" / "02_frames.ipynb")

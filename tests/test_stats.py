@@ -346,6 +346,33 @@ def test_effect_size_on_the_same_events_needs_five_articles_a_side(shared_data):
     assert effects.loc[few, "difference"].notna().all()  # the difference stays, drawn without an interval
 
 
+def test_outlets_on_too_few_events_say_why_they_have_no_interval(shared_data):
+    """Regression: `sentiment_on_same_events.csv` on allsides-100 gave 50 of 72 outlets, seen on 1-4
+    events, a `difference` (Bloomberg +0.40 from one event) with empty interval columns and no word
+    why, while the chart drew them hollow. Each row now says why it has no interval, and the caption
+    counts the hollow dots and says they estimate nothing."""
+    values = S.article_values(_roundup_sentences(shared_data, 40), value="n_words")
+    values = pd.concat([values, values.iloc[:1].assign(outlet="Alone", event="an event of its own")])
+    effects = S.within_event_effects(values, value="n_words").set_index("outlet")
+    few = effects["n_events"].between(1, S.MIN_ARTICLES - 1)
+    enough = effects["n_events"] >= S.MIN_ARTICLES
+    assert few.sum() >= 5 and enough.sum() >= 3
+    assert effects.loc[few, "difference"].notna().all() and effects.loc[few, "ci_low"].isna().all()
+    assert effects.loc[few, "note"].str.contains(f"too few events for an interval \\(fewer than {S.MIN_ARTICLES}\\)").all()
+    assert effects.loc[few, "note"].str.contains("not an estimate").all()
+    one = effects[effects["n_events"] == 1].iloc[0]
+    assert one["note"].startswith("1 event: ")
+    assert (effects.loc[enough, "note"] == "").all() and effects.loc[enough, "ci_low"].notna().all()
+    assert effects.loc["Alone", "note"].startswith("shares no event with another outlet")
+    caption = S.describe_event_intervals(effects.reset_index())
+    compared = int((effects["n_events"] > 0).sum())
+    assert f"hollow dots: {few.sum()} of the {compared} outlets on fewer than {S.MIN_ARTICLES} events" in caption
+    assert "estimates nothing" in caption and "1 outlet sharing no event with another left out" in caption
+    assert "measured coverage 95–97%" in caption and "not adjusted" in caption
+    none = S.describe_event_intervals(effects[few].reset_index())
+    assert none.startswith("no interval: every outlet shares fewer than 5 events") and "bars" not in none
+
+
 def test_comparable_keeps_events_with_two_outlets_and_pools_rows_without_an_event(shared_data):
     sentences = _roundup_sentences(shared_data, 10)
     values = S.article_values(sentences, value="n_words")

@@ -38,6 +38,7 @@ from scipy import stats as _stats
 # it, bootstrap intervals cover the truth far less often than they claim (benchmarks/bench_stats.py).
 MIN_ARTICLES = 5
 NO_INTERVAL = "too few articles for an interval"
+NO_EVENT_INTERVAL = "too few events for an interval"
 NO_EFFECT = f"too few articles for an effect size: fewer than {MIN_ARTICLES} on a side"
 NOTHING_TO_TEST = "each outlet has one article, so there is nothing to test"
 ONE_GROUP = "only one group: nothing to compare"
@@ -209,6 +210,41 @@ def describe_intervals(summary: pd.DataFrame, *, measure: str, method: str, by: 
     return f"{shape}: nominal 95% {name} over articles ({measured}{articles})"
 
 
+# Coverage of the nominal 95% t interval over events of `within_event_effects`, measured on simulated
+# corpora (docs/statistics.md: 0.960, 0.970 and 0.955 at 5, 10 and 20 events, `ONLY=bias`; 0.950 on
+# the layout of allsides-100, `ONLY=layout`). Captions quote it.
+MEASURED_EVENT_COVERAGE = "95–97%"
+
+
+def describe_event_intervals(effects: pd.DataFrame, *, by: str = "outlet", min_events: int = MIN_ARTICLES) -> str:
+    """The words a caption needs for a `within_event_effects` table drawn by
+    `plot_within_event_differences`: the intervals over events and their measured coverage, how
+    many groups are drawn hollow (fewer than `min_events` events: the mean of those events' gaps,
+    no interval, not ranked) and how many share no event and are left out. Needs `n_events`,
+    `ci_low`, `difference`."""
+    from .store import counted
+
+    _need(effects, ["n_events", "ci_low", "difference"], "describe_event_intervals")
+    compared = effects[effects["n_events"] > 0]
+    few = int(compared["ci_low"].isna().sum())
+    hollow = "the mean of those events' gaps, which describes them and estimates nothing: no interval, not ranked"
+    if compared.empty:
+        text = f"no {by} shares an event with another"
+    elif few == len(compared):
+        text = (f"no interval: every {by} shares fewer than {min_events} events with the others (hollow dots: "
+                f"{hollow})")
+    else:
+        text = (f"bars: nominal 95% t interval over events (measured coverage {MEASURED_EVENT_COVERAGE} at "
+                f"5–20 events, docs/statistics.md; each for one {by}, not adjusted for the number shown)")
+        if few:
+            text += (f"; hollow dots: {few:,} of the {counted(len(compared), by + 's')} on fewer than "
+                     f"{min_events} events, {hollow}")
+    never = int((effects["n_events"] == 0).sum())
+    if never:
+        text += f"; {counted(never, by + 's')} sharing no event with another left out"
+    return text
+
+
 # ── permutation tests over articles ────────────────────────────────────────────────────────────
 
 def shuffle_within(labels, strata=None, *, n: int, seed: int | np.random.Generator = 0) -> np.ndarray:
@@ -353,8 +389,11 @@ def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet"
     `difference` over events, from `min_events` events up; NaN below) and `cliffs_delta` (Cliff
     1993, over the pairs of one of the group's articles and another group's article of the same
     event: P(X > Y) − P(X < Y); NaN with fewer than `min_articles` articles on either side, as in
-    `compare_outlets`: a delta of ±1 from one article says nothing). With one event these are the
-    plain difference in means and Cliff's delta of the group against the rest, with no interval.
+    `compare_outlets`: a delta of ±1 from one article says nothing) and `note`: why a group has no
+    interval ("" when it has one). Below `min_events` events `difference` stays, as a description
+    of those events (the chart draws it hollow and does not rank it), and `note` says it estimates
+    nothing. With one event these are the plain difference in means and Cliff's delta of the group
+    against the rest, with no interval.
     """
     _need(values, [by, value], "within_event_effects")
     table = values[[by, value] + ([event] if event and event in values.columns else [])].dropna(subset=[by, value])
@@ -392,9 +431,22 @@ def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet"
                      "mean_other": other[start:stop].mean() if stop > start else np.nan,
                      "difference": gap[start:stop].mean() if stop > start else np.nan, "ci_low": low,
                      "ci_high": high, "cliffs_delta": wins / pairs
-                     if min(n_compared, others) >= max(min_articles, 1) else np.nan})
+                     if min(n_compared, others) >= max(min_articles, 1) else np.nan,
+                     "note": _events_note(int(stop - start), max(min_events, 2), by=by)})
     return pd.DataFrame(rows, columns=[by, "n_compared", "n_other", "n_events", "mean_other", "difference", "ci_low",
-                                       "ci_high", "cliffs_delta"])
+                                       "ci_high", "cliffs_delta", "note"])
+
+
+def _events_note(n_events: int, min_events: int, *, by: str = "outlet") -> str:
+    """Why a row of `within_event_effects` has no interval ("" when it has one)."""
+    from .store import counted
+
+    if n_events == 0:
+        return f"shares no event with another {by}: nothing to compare"
+    if n_events < min_events:
+        return (f"{counted(n_events, 'events')}: {NO_EVENT_INTERVAL} (fewer than {min_events}); `difference` "
+                "describes these events only, it is not an estimate and is not ranked")
+    return ""
 
 
 def adjust_p(p_values, *, method: str = "holm") -> np.ndarray:
