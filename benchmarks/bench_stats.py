@@ -44,6 +44,13 @@ for) and sentences that add noise around them.
 Every rate is printed with its Monte Carlo standard error: sqrt(p(1 − p)/R) over R corpora, or, where
 one corpus gives several intervals (which share it), the ratio estimator's standard error over corpora.
 
+8. The 95% interval of a pair's median difference over events (`events.median_interval`, the order
+   statistics the sign test inverts; `compare_within_events`' `median_ci_low`, `median_ci_high`): how
+   often it covers the true median at 5-50 events, for differences that are symmetric and heavy-tailed
+   (as bench_events.py simulates), skewed (lognormal, where the median is not the centre of symmetry)
+   and counts with many ties (as quotes). `ONLY=median` runs it alone (`MEDIAN_REPS`, default 4000)
+   and writes benchmarks/results/stats_median.json.
+
 `ONLY=speed BEFORE=<git revision> REPEATS=9` instead times `stats.within_event_effects` of this
 checkout against that revision's on every article of allsides-roundups (145 outlets), interleaved,
 after checking that both give the same table, and writes benchmarks/results/stats_speed.json.
@@ -382,7 +389,7 @@ def layout_rates(layout: pd.DataFrame) -> dict:
     counts = {name: [] for name in ("sentiment test", "frame tests, any unadjusted", "frame tests, Holm family",
                                     "conflict test", "within-event interval", "within-event any misses",
                                     "t interval", "expanded interval", "pair Wilcoxon", "pair sign",
-                                    "pair BH any", "power test", "power interval")}
+                                    "pair median interval", "pair BH any", "power test", "power interval")}
     for rep in range(LAYOUT_REPS):
         rng = np.random.default_rng(80_000 + rep)
         corpus = layout_corpus(layout, rng)
@@ -410,7 +417,12 @@ def layout_rates(layout: pd.DataFrame) -> dict:
                                       measures=["sentiment", "conflict"])
         tested = pairs[pairs["p_wilcoxon"].notna()]
         counts["pair Wilcoxon"].append((int((tested["p_wilcoxon"] < ALPHA).sum()), len(tested)))
-        counts["pair sign"].append((int((tested["p_sign"] < ALPHA).sum()), len(tested)))
+        signs = [scipy_stats.binomtest(k, k + m).pvalue if k + m else 1.0
+                 for k, m in zip(tested["n_a_more"], tested["n_b_more"])]  # unadjusted, per test
+        counts["pair sign"].append((int((np.array(signs) < ALPHA).sum()), len(tested)))
+        ranged = pairs.dropna(subset=["median_ci_low"])  # the true median difference is 0
+        counts["pair median interval"].append((int(((ranged["median_ci_low"] <= 0) & (ranged["median_ci_high"] >= 0)).sum()),
+                                               len(ranged)))
         counts["pair BH any"].append(((tested["p_adjusted"] < ALPHA).any(), 1))
         moved = S.article_values(layout_corpus(layout, rng, shifted=top, shift=SHIFT), value="sentiment")
         counts["power test"].append((S.permutation_test(moved, value="sentiment", n_permutations=PERMUTATIONS,
@@ -439,6 +451,7 @@ LAYOUT_LABELS = {
     "within-event any misses": "corpora where some within-event interval misses 0 (unadjusted; not 0.05)",
     "pair Wilcoxon": "pair tests (>= 6 events): Wilcoxon p < 0.05 (target <= 0.05)",
     "pair sign": "pair tests (>= 6 events): sign test p < 0.05 (target <= 0.05)",
+    "pair median interval": "pairs (>= 6 events): 95% interval of the median difference covers 0 (>= 0.95)",
     "pair BH any": "pair tests: any Benjamini-Hochberg adjusted p < 0.05 (target <= 0.05)",
     "power test": f"power: top outlet +{SHIFT} in tone, permutation test p < 0.05",
     "power interval": f"power: top outlet +{SHIFT}, its within-event interval above 0",
@@ -468,6 +481,68 @@ def mc_error(hits, sizes=None) -> float:
     if np.all(sizes == 1):
         return float(math.sqrt(rate * (1 - rate) / len(hits)))
     return float(math.sqrt(np.sum((hits - rate * sizes) ** 2)) / total)
+
+
+# ── part 8: the interval of a pair's median difference (ONLY=median) ─────────────────────────────
+
+MEDIAN_REPS = int(os.environ.get("MEDIAN_REPS", 4000))
+MEDIAN_EVENTS = (5, 6, 8, 10, 20, 50)
+
+
+def median_differences(design: str, n: int, rng: np.random.Generator) -> tuple[np.ndarray, float]:
+    """`n` per-event differences A − B of one design, and their true median."""
+    if design == "symmetric, heavy-tailed":
+        # as bench_events.py: each outlet's mean of 1-3 articles, article noise Student t (4 df), so
+        # events differ in spread; every event's difference is symmetric about the shift
+        articles = rng.integers(1, 4, size=(2, n))
+        scale = 0.2 * np.sqrt(1 / articles[0] + 1 / articles[1])
+        return 0.05 + scale * rng.standard_t(4, n) / np.sqrt(2), 0.05
+    if design == "skewed":
+        # lognormal − 1: median 0, mean e^0.5 − 1 = 0.65; the Wilcoxon test's centre (the
+        # pseudo-median) is not the median here
+        return rng.lognormal(0.0, 1.0, n) - 1.0, 0.0
+    # counts, as quotes: Poisson(1) − Poisson(1), median 0, many ties at 0
+    return (rng.poisson(1.0, n) - rng.poisson(1.0, n)).astype(float), 0.0
+
+
+def median_coverage() -> dict:
+    """Part 8: how often `events.median_interval` (the 95% order-statistic interval of a pair's
+    median difference over events, `compare_within_events`' `median_ci_low`/`median_ci_high`)
+    covers the true median, by design and number of events; beside it the exact level for
+    continuous values, 1 − 2 P(B < k)."""
+    from framing.events import _order_statistics, median_interval
+
+    out = {}
+    for design in ("symmetric, heavy-tailed", "skewed", "counts (ties)"):
+        rng = np.random.default_rng(90_000)
+        row = {}
+        for n in MEDIAN_EVENTS:
+            low, _ = _order_statistics(n, 0.95)
+            exact = (1 - 2 * scipy_stats.binom.cdf(low, n, 0.5)) if low >= 0 else float("nan")
+            covered = drawn = 0
+            for _ in range(MEDIAN_REPS):
+                d, truth = median_differences(design, n, rng)
+                lo, hi = median_interval(d)
+                if not np.isnan(lo):
+                    drawn += 1
+                    covered += lo <= truth <= hi
+            row[n] = {"rate": covered / drawn if drawn else float("nan"), "drawn": drawn, "exact level": exact}
+        out[design] = row
+    return out
+
+
+def print_median(part: dict) -> None:
+    print(f"\n8. The 95% interval of a pair's median difference over events (order statistics, "
+          f"events.median_interval): covers the true median, {MEDIAN_REPS} pairs per cell; rate ± Monte Carlo "
+          "standard error (exact level for continuous values in brackets)")
+    print("   " + f"{'events':>6}  " + "  ".join(f"{design:>26}" for design in part))
+    for n in MEDIAN_EVENTS:
+        cells = []
+        for design in part:
+            cell = part[design][n]
+            cells.append("no interval" if not cell["drawn"] else
+                         f"{with_error(cell['rate'], cell['drawn'])} [{cell['exact level']:.3f}]")
+        print("   " + f"{n:>6}  " + "  ".join(f"{c:>26}" for c in cells))
 
 
 # ── speed of the effects on the same events (ONLY=speed) ─────────────────────────────────────────
@@ -549,6 +624,16 @@ def main() -> None:
         record = {"layout": layout, "permutations": PERMUTATIONS, "seconds": round(time.perf_counter() - started, 1)}
         (RESULTS / "stats_layout.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
         return
+    if os.environ.get("ONLY") == "median":
+        median = median_coverage()
+        print_median(median)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        record = {"repetitions": MEDIAN_REPS, "median_interval": {d: {str(n): v for n, v in r.items()}
+                                                                  for d, r in median.items()},
+                  "seconds": round(time.perf_counter() - started, 1)}
+        (RESULTS / "stats_median.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
+                                                   encoding="utf-8")
+        return
     if os.environ.get("ONLY") == "coverage":
         cover = coverage()
         print_coverage(cover)
@@ -581,6 +666,8 @@ def main() -> None:
     print_bias(bias)
     layout = layout_rates(read_layout())
     print_layout(layout)
+    median = median_coverage()
+    print_median(median)
     seconds = time.perf_counter() - started
     print(f"\n({seconds:.0f} s)")
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -589,6 +676,7 @@ def main() -> None:
               "coverage": {str(k): v for k, v in cover.items()},
               "power": {"shift": SHIFT, "frame_shift": FRAME_SHIFT, **{str(k): v for k, v in strength.items()}},
               "log_odds": odds, "lone_events": lone, "uneven_coverage": bias, "layout": layout,
+              "median_interval": {d: {str(n): v for n, v in r.items()} for d, r in median.items()},
               "seconds": round(seconds, 1)}
     (RESULTS / "stats.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
 

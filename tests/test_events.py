@@ -99,7 +99,7 @@ def test_compare_within_events_pairs_outlets_on_the_events_both_cover():
     text = events.describe_pairs(events.compare_within_events(six)).iloc[0]
     # the difference is B − A, B being more so more often
     assert text.startswith("B is more often conflict-framed than A in 5 of 6 events, A than B in 1 "
-                           "(median difference B − A +0.1; Wilcoxon p = ")
+                           "(median difference B − A +0.1, 95% interval -0.2 to +0.2; Wilcoxon p = ")
 
 
 def _pairs_joined_one_by_one(scores):
@@ -148,11 +148,14 @@ def test_pairs_of_many_outlets_get_the_p_values_of_each_pair_joined_on_its_event
                              "quotes": int(rng.integers(0, 3)), "official_quotes": int(rng.integers(0, 2)),
                              "main_actor_sentiment": rng.normal() if rng.random() < 0.6 else np.nan})
     scores = pd.DataFrame(rows)
+    from framing.stats import adjust_p
+
     pairs = events.compare_within_events(scores, min_events=2)  # from 2 events, to test many pairs
     expected = _pairs_joined_one_by_one(scores)
     columns = ["outlet_a", "outlet_b", "measure", "n_events", "n_a_more"]
     pd.testing.assert_frame_equal(pairs[columns], expected[columns])
-    for column in ("p_sign", "p_wilcoxon", "p_adjusted"):  # the same floats, not merely close ones
+    expected["robustness_p_sign_adjusted"] = adjust_p(expected["p_sign"], method="fdr_bh")
+    for column in ("robustness_p_sign_adjusted", "p_wilcoxon", "p_adjusted"):  # the same floats, not merely close ones
         assert pairs[column].fillna(-1).tolist() == expected[column].fillna(-1).tolist(), column
     assert len(pairs) < 120 * len(events.MEASURES)  # not every one of the 120 pairs covers an event with another
     assert pairs["p_wilcoxon"].notna().sum() > 100  # ties and small n: scipy's exact permutation path is exercised
@@ -184,10 +187,64 @@ def test_a_pair_finding_says_no_evidence_rather_than_no_difference_and_never_min
     assert pairs.loc[0, "median_difference"] == 0
     text = events.describe_pairs(pairs).iloc[0]
     assert text.startswith("B is quoting officials more than A in 2 of 6 events, A than B in 1 "
-                           "(median difference B − A +0; Wilcoxon p = ")
+                           "(median difference B − A +0, 95% interval -1 to +2; Wilcoxon p = ")
     assert "-0" not in text
     assert text.endswith("; no evidence of a difference at 0.05 after adjustment).")
     assert "beyond chance" not in text
+
+
+def test_the_pair_table_adjusts_every_p_value_it_shows_and_gives_the_median_an_interval():
+    """Regression: the pair table showed the unadjusted sign-test p (`p_sign`) beside the
+    Benjamini–Hochberg adjusted Wilcoxon p, so a reader could quote whichever was smaller, and its
+    `median_difference` had no interval. The sign test is now a robustness column adjusted the same
+    way, and the median has its order-statistic interval (the one the sign test inverts)."""
+    from scipy import stats
+
+    from framing.stats import adjust_p
+
+    rng = np.random.default_rng(3)
+    rows = [{"event": f"e{e}", "outlet": outlet, "sentiment": rng.normal(-0.1 * (outlet == "A"), 0.1)}
+            for e in range(20) for outlet in "ABC"]
+    pairs = events.compare_within_events(pd.DataFrame(rows))
+    assert "p_sign" not in pairs.columns
+    shown = [c for c in pairs.columns if c.startswith("p_") or c.endswith("_adjusted")]
+    assert shown == ["p_wilcoxon", "p_adjusted", "robustness_p_sign_adjusted"]
+    assert list(pairs.columns[-2:]) == ["note", "robustness_p_sign_adjusted"]  # after the test, not beside it
+    signs = [stats.binomtest(k, k + m).pvalue for k, m in zip(pairs["n_a_more"], pairs["n_b_more"])]
+    assert pairs["robustness_p_sign_adjusted"].tolist() == pytest.approx(adjust_p(signs, method="fdr_bh").tolist())
+    # the interval: order statistics k and n − k + 1 with P(k ≤ B ≤ n − k) ≥ 0.95, B ~ Binomial(n, ½)
+    wide = pd.DataFrame(rows).pivot(index="event", columns="outlet", values="sentiment")
+    for row in pairs.itertuples():
+        d = np.sort((wide[row.outlet_a] - wide[row.outlet_b]).to_numpy())
+        n = len(d)
+        k = max(j for j in range(1, n // 2 + 1) if 1 - 2 * stats.binom.cdf(j - 1, n, 0.5) >= 0.95)
+        assert (row.median_ci_low, row.median_ci_high) == (d[k - 1], d[n - k]), (k, d)
+        assert row.median_ci_low <= row.median_difference <= row.median_ci_high
+    assert (pairs["median_ci_high"] - pairs["median_ci_low"]).gt(0).all()
+    # five events: a median, but no 95% interval exists (min to max covers 1 − 2/32), and the row says so
+    five = events.paired_difference([0.3, 0.1, 0.2, 0.5, 0.4], [0.0] * 5)
+    assert five["median_difference"] == pytest.approx(0.3) and math.isnan(five["median_ci_low"])
+    assert five["effect_note"] == ("no 95% interval for the median from 5 events (the widest, from the "
+                                   "smallest to the largest difference, covers 93.8%)")
+    six = events.paired_difference([0.3, 0.1, 0.2, 0.5, 0.4, -0.1], [0.0] * 6)
+    assert (six["median_ci_low"], six["median_ci_high"]) == (-0.1, 0.5) and six["effect_note"] == ""
+    text = events.describe_pairs(pairs).iloc[0]
+    row = pairs.iloc[0]
+    assert f"95% interval {row.median_ci_low:+.3g} to {row.median_ci_high:+.3g}" in text or \
+        f"95% interval {-row.median_ci_high:+.3g} to {-row.median_ci_low:+.3g}" in text
+
+
+def test_a_pair_finding_says_when_the_sign_test_does_not_confirm_it():
+    """A Wilcoxon p below 0.05 after adjustment that the sign test (adjusted alike) does not
+    confirm is said in the finding, so that the claim is read with its robustness check."""
+    row = {"outlet_a": "A", "outlet_b": "B", "direction": "more negative", "n_events": 12, "n_a_more": 8,
+           "n_b_more": 4, "n_ties": 0, "median_difference": 0.2, "median_ci_low": -0.05, "median_ci_high": 0.4,
+           "effect_note": "", "p_wilcoxon": 0.004, "p_adjusted": 0.02, "note": "",
+           "robustness_p_sign_adjusted": 0.39}
+    text = events.describe_pairs(pd.DataFrame([row])).iloc[0]
+    assert text.endswith("; Wilcoxon p = 0.004, adjusted 0.02; the sign test does not confirm it (adjusted p = 0.39)).")
+    text = events.describe_pairs(pd.DataFrame([{**row, "robustness_p_sign_adjusted": 0.03}])).iloc[0]
+    assert "sign test" not in text
 
 
 def test_is_official_reads_office_words():
@@ -406,7 +463,7 @@ def test_no_pair_is_tested_over_too_few_events_to_reach_significance(roundups):
     pairs = events.compare_within_events(events.score_articles(sentences))
     few = pairs["n_events"].between(2, 5)  # 2 / 2^5 = 0.0625: no test can reach 0.05
     assert few.any()  # the trio covers up to 5 events together
-    assert pairs.loc[few, "p_wilcoxon"].isna().all() and pairs.loc[few, "p_sign"].isna().all()
+    assert pairs.loc[few, "p_wilcoxon"].isna().all() and pairs.loc[few, "robustness_p_sign_adjusted"].isna().all()
     assert pairs.loc[few, "p_adjusted"].isna().all()
     row = pairs[few].iloc[0]
     assert row["note"] == (f"only {row['n_events']} events covered by both: too few to test (over "

@@ -288,5 +288,12 @@ def test_the_methods_state_the_statistics_the_library_runs():
     assert inspect.signature(keywords.log_odds_threshold).parameters["quantile"].default == 0.95
     assert "95th percentile of the largest |z|" in text
     assert inspect.signature(stats.within_event_effects).parameters["min_events"].default == stats.MIN_ARTICLES
+    # Regression: the paragraph named "Wilcoxon signed-rank and exact sign tests" as if either p could
+    # be quoted (the table showed the sign test's unadjusted p), and gave the median no interval.
+    pairs = events.compare_within_events(pd.DataFrame({"event": ["e1", "e1"], "outlet": ["A", "B"], "sentiment": [0.1, 0.2]}))
+    assert "robustness_p_sign_adjusted" in pairs and "median_ci_low" in pairs and "p_sign" not in pairs
+    assert "the exact sign test, adjusted the same way, is reported as a robustness check" in text
+    assert "median difference with its distribution-free 95% interval from the order statistics" in text
+    assert f"coverage {stats.MEASURED_EVENT_COVERAGE} on simulated corpora" in text
     html_text = report_index._methods_html({}, "python3")
     assert 'id="statistics"' in html_text and "Phipson &amp; Smyth 2010" in html_text

@@ -8,10 +8,11 @@ within events first:
 - `score_articles` gives each article its own values (mean sentence sentiment, share of sentences
   with conflict cues, quotes, quotes from officials) from the analyses' public functions;
 - `compare_within_events` pairs outlets on the events both cover: in how many of them is A more
-  negative (more often conflict-framed, quoting more officials…) than B, a paired test over events
-  (Wilcoxon signed-rank, Wilcoxon 1945; and the exact sign test, Dixon & Mood 1946), the median
-  difference, and p-values adjusted across every pair and measure of the table (Benjamini &
-  Hochberg 1995, through `framing.stats.adjust_p`);
+  negative (more often conflict-framed, quoting more officials…) than B, the median difference with
+  its order-statistic interval (Thompson 1936, `median_interval`), a paired test over events
+  (Wilcoxon signed-rank, Wilcoxon 1945) with p-values adjusted across every pair and measure of the
+  table (Benjamini & Hochberg 1995, through `framing.stats.adjust_p`), and the exact sign test
+  (Dixon & Mood 1946), adjusted alike, as a robustness check;
 - `summarise_event` gathers what one event's page shows: per outlet its headline, frames, sentiment,
   speakers and quotes, and the facts all outlets report and those only one reports;
 - `save_event_pages` writes one HTML page per event (`<out>/events/<event>.html`).
@@ -294,14 +295,19 @@ def compare_within_events(article_scores: pd.DataFrame, *, measures=None,
 
     Needs `score_articles`' table (`event`, `outlet` and the measures); an outlet with several
     articles in an event counts with their mean. Returns one row per pair of outlets that cover at
-    least one event in common (A before B by name) and measure: `outlet_a`, `outlet_b`, `measure`, `direction` (what "more" means, e.g. "more
-    negative"), `n_events` both cover, `n_a_more` (events where A is more so than B), `n_b_more`,
-    `n_ties`, `median_difference` (median over events of A − B, in the measure's units; none
-    below `stats.MIN_ARTICLES` events, the minimum below which no interval is drawn either, and
-    `effect_note` then says so), `p_wilcoxon` (Wilcoxon signed-rank over events, zero differences dropped), `p_sign` (exact
-    binomial sign test), `p_adjusted` (the Wilcoxon p-values adjusted by `CORRECTION` across every
-    row of the table) and `note`. With fewer than `min_events` events there is no test: the
-    p-values are empty and `note` says why."""
+    least one event in common (A before B by name) and measure: `outlet_a`, `outlet_b`, `measure`,
+    `direction` (what "more" means, e.g. "more negative"), `n_events` both cover, `n_a_more` (events
+    where A is more so than B), `n_b_more`, `n_ties`, `median_difference` (median over events of
+    A − B, in the measure's units; none below `stats.MIN_ARTICLES` events, the minimum below which
+    no interval is drawn either, and `effect_note` then says so), `median_ci_low`, `median_ci_high`
+    (its distribution-free 95% interval, `median_interval`; none where no 95% interval exists, below
+    six events), `effect_note`, `p_wilcoxon` (Wilcoxon signed-rank over events, zero differences
+    dropped: the test of the table), `p_adjusted` (those p-values adjusted by `CORRECTION` across
+    every row of the table), `note` and `robustness_p_sign_adjusted` (the exact sign test, which
+    does not assume symmetric differences, adjusted the same way across the table: a check of
+    `p_adjusted`, not a second chance at a small p). With fewer than `min_events` events there is
+    no test: the p-values are empty and `note` says why. The interval is for one pair, not
+    adjusted for the many in the table."""
     from itertools import combinations
 
     measures = [m for m in (measures or MEASURES) if m in article_scores]
@@ -326,12 +332,15 @@ def compare_within_events(article_scores: pd.DataFrame, *, measures=None,
                          **paired_difference(values[measure][both, column[a]], values[measure][both, column[b]],
                                              sign=MEASURES[measure][1], min_events=min_events),
                          "direction": MEASURES[measure][0]})
-    columns = ["outlet_a", "outlet_b", "measure", "direction", "n_events", "n_a_more", "n_b_more",
-               "n_ties", "median_difference", "effect_note", "p_wilcoxon", "p_sign", "p_adjusted", "note"]
-    table = pd.DataFrame(rows, columns=[c for c in columns if c != "p_adjusted"])
+    columns = ["outlet_a", "outlet_b", "measure", "direction", "n_events", "n_a_more", "n_b_more", "n_ties",
+               "median_difference", "median_ci_low", "median_ci_high", "effect_note", "p_wilcoxon", "p_adjusted",
+               "note", "robustness_p_sign_adjusted"]
+    computed = [c for c in columns if c not in ("p_adjusted", "robustness_p_sign_adjusted")] + ["p_sign"]
+    table = pd.DataFrame(rows, columns=computed)
     from .stats import adjust_p
 
-    table.insert(columns.index("p_adjusted"), "p_adjusted", adjust_p(table["p_wilcoxon"], method="fdr_bh"))
+    table["p_adjusted"] = adjust_p(table["p_wilcoxon"], method="fdr_bh")
+    table["robustness_p_sign_adjusted"] = adjust_p(table["p_sign"], method="fdr_bh")
     return table[columns]
 
 
@@ -340,24 +349,30 @@ def paired_difference(a, b, *, sign: int = 1, min_events: int = MIN_EVENTS_FOR_T
     one event). `sign` = −1 when "more" means a lower value (more negative sentiment). Returns
     `n_events`, `n_a_more`, `n_b_more`, `n_ties`, `median_difference` (of a − b; NaN below
     `stats.MIN_ARTICLES` events: one event's difference is two articles' values, no effect size),
-    `effect_note` (why there is none, else ""), `p_wilcoxon`, `p_sign` and `note`."""
+    `median_ci_low`, `median_ci_high` (`median_interval`), `effect_note` (why there is no effect
+    size or interval, else ""), `p_wilcoxon`, `p_sign` (unadjusted) and `note`."""
     from .stats import MIN_ARTICLES
 
     pairs = pd.DataFrame({"a": pd.to_numeric(pd.Series(a), errors="coerce").to_numpy(),
                           "b": pd.to_numeric(pd.Series(b), errors="coerce").to_numpy()}).dropna()
     diff = (pairs["a"] - pairs["b"]).to_numpy()
     more = np.sign(sign * diff)
-    result = {"n_events": len(diff), "n_a_more": int((more > 0).sum()), "n_b_more": int((more < 0).sum()),
+    n = len(diff)
+    low, high = median_interval(diff) if n >= MIN_ARTICLES else (float("nan"), float("nan"))
+    result = {"n_events": n, "n_a_more": int((more > 0).sum()), "n_b_more": int((more < 0).sum()),
               "n_ties": int((more == 0).sum()),
-              "median_difference": float(np.median(diff)) if len(diff) >= MIN_ARTICLES else float("nan"),
-              "effect_note": "" if len(diff) >= MIN_ARTICLES or not len(diff) else
-                             f"too few events for an effect size: fewer than {MIN_ARTICLES}",
+              "median_difference": float(np.median(diff)) if n >= MIN_ARTICLES else float("nan"),
+              "median_ci_low": low, "median_ci_high": high,
+              "effect_note": "" if not n or not math.isnan(low) else
+                             f"too few events for an effect size: fewer than {MIN_ARTICLES}" if n < MIN_ARTICLES else
+                             f"no 95% interval for the median from {n} events (the widest, from the smallest to the "
+                             f"largest difference, covers {1 - 2 / 2 ** n:.1%})",
               "p_wilcoxon": float("nan"), "p_sign": float("nan"), "note": ""}
-    if len(diff) < min_events:
-        result["note"] = ("no event where both have a value" if len(diff) == 0 else
+    if n < min_events:
+        result["note"] = ("no event where both have a value" if n == 0 else
                           "within one event there is nothing to test: compare the articles themselves"
-                          if len(diff) == 1 else f"only {len(diff)} events covered by both: too few to test "
-                          f"(over {len(diff)} events no paired test can give p below {2 / 2 ** len(diff):.3g})")
+                          if n == 1 else f"only {n} events covered by both: too few to test "
+                          f"(over {n} events no paired test can give p below {2 / 2 ** n:.3g})")
         return result
     untied = result["n_a_more"] + result["n_b_more"]
     if untied == 0:
@@ -366,6 +381,35 @@ def paired_difference(a, b, *, sign: int = 1, min_events: int = MIN_EVENTS_FOR_T
     result["p_sign"] = _sign_test_p(result["n_a_more"], untied)
     result["p_wilcoxon"] = _wilcoxon_p(_signed_ranks(diff[diff != 0]))
     return result
+
+
+def median_interval(differences, *, ci: float = 0.95) -> tuple[float, float]:
+    """The distribution-free interval of the median of `differences` (one per event): the order
+    statistics x(k) and x(n − k + 1) with k the largest for which the binomial gives
+    P(k ≤ B ≤ n − k) ≥ `ci`, B ~ Binomial(n, ½) (Thompson 1936; Conover 1999, Practical
+    Nonparametric Statistics, §3.2), by `scipy.stats.quantile_test(...).confidence_interval`. It
+    assumes only independent events with one median; it is the interval the sign test inverts.
+    Covers at least `ci` (exactly, for continuous values, 1 − 2 P(B < k)); (NaN, NaN) where no
+    interval reaches `ci` (fewer than six values at 95%). Checked by simulation in
+    benchmarks/bench_stats.py (part 8)."""
+    x = np.sort(np.asarray(differences, dtype=float))
+    x = x[~np.isnan(x)]
+    low, high = _order_statistics(len(x), ci)
+    return (float("nan"), float("nan")) if low < 0 else (float(x[low]), float(x[high]))
+
+
+@lru_cache(maxsize=1024)
+def _order_statistics(n: int, ci: float) -> tuple[int, int]:
+    """The positions (0-based) in n sorted values of the bounds of `median_interval`, (−1, −1) when
+    there is none. They depend on n alone, so scipy is asked once per n, with the positions as values."""
+    from scipy import stats
+
+    if n < 2:
+        return -1, -1
+    interval = stats.quantile_test(np.arange(n), q=0, p=0.5).confidence_interval(confidence_level=ci)
+    if np.isnan(interval.low) or np.isnan(interval.high):
+        return -1, -1
+    return int(interval.low), int(interval.high)
 
 
 # Both tests depend on nothing but their arguments, and many pairs of outlets give the same ones;
@@ -399,9 +443,10 @@ def _wilcoxon_p(signed_ranks: tuple) -> float:
 def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
     """Each row of `compare_within_events` as a sentence, the outlet that is more so more often
     first: "CNN is more negative than Fox in 31 of 48 events, Fox than CNN in 12 (median difference
-    CNN − Fox −0.04; Wilcoxon p = 0.02, adjusted 0.09; no evidence of a difference at 0.05 after
-    adjustment)". Counting the events where A is "more so" describes them; only an adjusted p below
-    `alpha` is evidence that the outlets differ."""
+    CNN − Fox −0.04, 95% interval −0.07 to −0.01; Wilcoxon p = 0.02, adjusted 0.09; no evidence of a
+    difference at 0.05 after adjustment)". Counting the events where A is "more so" describes them;
+    only an adjusted p below `alpha` is evidence that the outlets differ, and where the sign test
+    (`robustness_p_sign_adjusted`, when the table has it) does not agree the sentence says so."""
     def sentence(row) -> str:
         if row["n_events"] == 0:
             return f"{row['outlet_a']} and {row['outlet_b']} cover no event in common."
@@ -412,15 +457,26 @@ def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
         text = f"{leader} is {row['direction']} than {other} in {k} of {row['n_events']} events"
         if rest:  # "… in 1 of 2 events" must not hide that the other was so in the other one
             text += f", {other} than {leader} in {rest}"
-        difference = row["median_difference"] if a_leads else -row["median_difference"]
-        difference = difference + 0.0  # a median of 0 reads "+0", never "-0" (−0.0 + 0.0 is 0.0)
-        text += (f" (median difference {leader} − {other} {difference:+.3g}" if pd.notna(difference)
-                 else f" ({row.get('effect_note') or 'no median difference'}")
+        flip = 1.0 if a_leads else -1.0
+        # + 0.0: a median of 0 reads "+0", never "-0" (−0.0 + 0.0 is 0.0)
+        difference = flip * row["median_difference"] + 0.0
+        bounds = sorted(flip * row.get(c, np.nan) + 0.0 for c in ("median_ci_low", "median_ci_high"))
+        note = row.get("effect_note") or ""
+        note = "" if pd.isna(note) else note
+        if pd.isna(difference):
+            text += f" ({note or 'no median difference'}"
+        else:
+            text += f" (median difference {leader} − {other} {difference:+.3g}"
+            text += (f", 95% interval {bounds[0]:+.3g} to {bounds[1]:+.3g}" if not np.isnan(bounds).any()
+                     else f", {note}" if note else "")
         if pd.isna(row["p_wilcoxon"]):
             return text + f"; {row['note']})."
         # a test that does not reject says there is no evidence of a difference, not that there is none
         verdict = ("" if row["p_adjusted"] < alpha
                    else f"; no evidence of a difference at {alpha:g} after adjustment")
+        sign = row.get("robustness_p_sign_adjusted", np.nan)
+        if row["p_adjusted"] < alpha and pd.notna(sign) and sign >= alpha:
+            verdict += f"; the sign test does not confirm it (adjusted p = {sign:.3g})"
         return text + (f"; Wilcoxon p = {row['p_wilcoxon']:.3g}, adjusted {row['p_adjusted']:.3g}"
                        f"{verdict}).")
     return pairs.apply(sentence, axis=1) if len(pairs) else pd.Series([], dtype=str)

@@ -181,7 +181,7 @@ def statistics_paragraph() -> str:
     intervals with the coverage measured, the tests and their corrections (docs/statistics.md).
     Built from the defaults the library uses, so it says what was run."""
     from .events import MIN_EVENTS_FOR_TEST
-    from .stats import MEASURED_COVERAGE, MIN_ARTICLES
+    from .stats import MEASURED_COVERAGE, MEASURED_EVENT_COVERAGE, MIN_ARTICLES
 
     return (
         "Statistics (docs/statistics.md). The unit of analysis is the article; sentences are the "
@@ -196,11 +196,15 @@ def statistics_paragraph() -> str:
         "1,999 shuffles, p = (1 + b) / (1 + B), Phipson & Smyth 2010), adjusted across the frames of a "
         "scheme by Holm's method; it does not say which outlet differs. An outlet against the others on the "
         "same events is the mean over events of its articles minus the other outlets' articles, with a t "
-        f"interval over events from {MIN_ARTICLES} events, each interval for one outlet, not adjusted for "
-        "the number drawn. Pairs of outlets are compared over the events both cover (how many each is "
-        f"\u201cmore so\u201d, the median difference; Wilcoxon signed-rank and exact sign tests from "
-        f"{MIN_EVENTS_FOR_TEST} events), with Benjamini–Hochberg false discovery rate across every pair and "
-        "measure. Distinctive words are weighted log-odds z-scores with an informative Dirichlet prior "
+        f"interval over events from {MIN_ARTICLES} events (coverage {MEASURED_EVENT_COVERAGE} on simulated "
+        "corpora), each interval for one outlet, not adjusted for the number drawn; below "
+        f"{MIN_ARTICLES} events that mean describes those events only and is neither ranked nor given an "
+        "interval. Pairs of outlets are compared over the events both cover: how many each is "
+        "\u201cmore so\u201d, the median difference with its distribution-free 95% interval from the order "
+        f"statistics (Thompson 1936; from {MIN_EVENTS_FOR_TEST} events, one interval per pair, not adjusted), "
+        f"and a Wilcoxon signed-rank test over events from {MIN_EVENTS_FOR_TEST} events with Benjamini–Hochberg "
+        "false discovery rate across every pair and measure; the exact sign test, adjusted the same way, is "
+        "reported as a robustness check, not as a second test. Distinctive words are weighted log-odds z-scores with an informative Dirichlet prior "
         "(Monroe, Colaresi & Quinn 2008), read against the 95th percentile of the largest |z| when outlet "
         "labels are shuffled among articles within events; keyness (G², Dunning 1993) is a ranking, not a test."
     )
