@@ -178,6 +178,19 @@ def test_multi_event_report_tests_over_articles_within_events(allsides_report):
     assert ", one per frame, Holm across 5 tests: adjusted p below 0.05 for " in frame_caption
 
 
+def test_keyness_is_saved_as_a_ranking_without_p_values(allsides_report):
+    """Regression: `keyness.csv` (and the chart's data) carried a chi-square `p_value` per term
+    (3e-06 for "shot", ABC News, on allsides-100) computed as if every word were an independent
+    draw, beside a caption calling G² "a ranking, not a test": a p-value a paper could quote."""
+    import pandas as pd
+
+    result, _ = allsides_report
+    for path in (result.folder / "tables" / "keyness.csv", result.folder / "figures" / "keyness.data.parquet"):
+        table = pd.read_csv(path) if path.suffix == ".csv" else pd.read_parquet(path)
+        assert {"g2", "log_ratio"} <= set(table.columns) and not {"p_value", "chi2"} & set(table.columns), path
+    assert "a ranking, not a test" in _figures(result)["keyness"]["caption"]
+
+
 def test_one_outlet_corpus_runs_and_says_what_needs_two(seeds_dir, tmp_path):
     """A corpus of one outlet (issue 13: "log_odds needs at least two groups") runs every notebook;
     the analyses that compare outlets say in a sentence that they need a second one."""
