@@ -136,6 +136,37 @@ def test_a_project_folder_without_notebooks_uses_the_shipped_ones(tmp_path):
     assert config.notebooks_dir(tmp_path) == tmp_path / "notebooks"
 
 
+def test_a_report_names_no_folder_of_the_machine(tmp_path, seeds_dir, monkeypatch):
+    """Regression: a shared report named the author's folders: each executed notebook's parameters
+    cell held `corpus = "/home/<user>/…/data/processed/<corpus>"` and papermill's record the staging
+    folder it was written in, and the methods table the full path of a lexicon copy. They are named
+    as a user writes them (the corpus's name, `lexicons/…`), and the notebook still reads the tables."""
+    import shutil
+
+    project = tmp_path / "a-user's project"
+    corpus = seeds_dir.name
+    shutil.copytree(seeds_dir, project / "data" / "raw" / corpus)
+    (project / "lexicons").mkdir()
+    shutil.copy(config.SHIPPED_NOTEBOOKS.parent / "src" / "framing" / "data" / "stopwords.toml", project / "lexicons")
+    monkeypatch.delenv("FRAMING_HOME", raising=False)
+    monkeypatch.delenv("FRAMING_LEXICONS", raising=False)
+    monkeypatch.chdir(project)
+    frames = config.SHIPPED_NOTEBOOKS / "02_frames.ipynb"  # outside this project, as an installed one is
+    assert report.run_reports([corpus], notebooks=[frames], echo=[].append) == 0
+    folder = project / "reports" / corpus
+    executed = (folder / "notebooks" / frames.name).read_text(encoding="utf-8")
+    assert str(tmp_path) not in executed and str(config.SHIPPED_NOTEBOOKS.parent) not in executed
+    assert f'corpus = \\"{corpus}\\"' in executed and "sentences (generic scheme)" in executed
+    assert f"issue lexicon: data/raw/{corpus}/issue_frames.toml" in executed
+    record = nbformat.read(folder / "notebooks" / frames.name, as_version=4).metadata["papermill"]
+    assert (record["input_path"], record["output_path"]) == (frames.name, frames.name)
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert str(tmp_path) not in page and "the project&#x27;s own copy, lexicons/stopwords.toml" in page
+    # tables kept outside the project: the path from the notebooks' folder, which reruns there too
+    assert config.corpus_parameter(tmp_path / "p" / corpus, notebooks=tmp_path / "r" / corpus / "notebooks") \
+        == f"../../../p/{corpus}"
+
+
 def test_notebook_intro_reads_title_and_question(notebooks):
     assert report.notebook_intro(notebooks[0]) == ("01_first", "Does it run?")
 

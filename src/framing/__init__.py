@@ -17,7 +17,7 @@ _EXPORTS = {
     "build": ["Build", "build_corpus", "build_tables", "save_build"],
     "compare": ["add_counterparts", "align_sentences", "compare_quotes", "exclusive_facts",
                 "headline_vs_body", "prominence", "shared_facts", "summarise_exclusivity", "word_differences"],
-    "config": ["CONTENT_KINDS", "KINDS", "META_KINDS", "SEED_CORPUS"],
+    "config": ["CONTENT_KINDS", "KINDS", "META_KINDS", "SEED_CORPUS", "shown_path"],
     "display": ["Html", "browse_articles", "browse_evidence", "browse_kwic", "mark_spans", "mark_terms", "show_article",
                 "show_kwic", "show_sentences"],
     "frames": ["add_frames", "agreement", "article_frames", "export_coding_sheet", "find_issue_lexicon", "frame_evidence",

@@ -7,15 +7,41 @@ from pathlib import Path
 # The project root is the folder holding data/, notebooks/ and reports/. It is found from the
 # current directory (so an installed package works on a user's own project) and can be set with
 # FRAMING_HOME.
-def project_root() -> Path:
+def project_root(start: str | Path | None = None) -> Path:
+    """The project of the current folder (or of `start`): the first folder at or above it that holds
+    `data/raw/`, else that folder itself; `$FRAMING_HOME` when set."""
     env = os.environ.get("FRAMING_HOME")
     if env:
         return Path(env).resolve()
-    here = Path.cwd().resolve()
+    here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "data" / "raw").is_dir():
             return folder
     return here
+
+
+def shown_path(path: str | Path, *, start: str | Path | None = None) -> str:
+    """`path` as a report shows it: relative to the project (`lexicons/frames_generic.toml`) when it
+    is inside it, so a report shared with others names no folder of this machine; else in full."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(project_root(start)).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def corpus_parameter(processed: str | Path, *, notebooks: str | Path) -> str:
+    """The `corpus` a notebook run in the folder `notebooks` is given for the tables in `processed`:
+    the corpus's name when the project found from that folder keeps them (`data/processed/<name>`),
+    as a user writes it, else the path relative to that folder. Either way the executed notebook
+    names no folder of this machine, and reruns where it lies (JupyterLab starts its kernel there)."""
+    processed, notebooks = Path(processed).resolve(), Path(notebooks).resolve()
+    if processed_dir(project_root(notebooks)).resolve() / processed.name == processed:
+        return processed.name
+    try:
+        return Path(os.path.relpath(processed, notebooks)).as_posix()
+    except ValueError:  # another drive (Windows): no relative path leads there
+        return str(processed)
 
 
 def project_of(folder: str | Path) -> Path | None:

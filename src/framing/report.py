@@ -31,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import runner
-from .config import notebooks_dir, processed_dir, reports_dir
+from .config import corpus_parameter, notebooks_dir, processed_dir, reports_dir
 from .event_pages import EVENT_PAGE_COLUMNS, EventPagesJob, write_event_pages  # noqa: F401  (also named from here)
 from .report_index import preview_rows, shipped_data, statistics_paragraph, write_index  # noqa: F401  (the same)
 from .store import HUMAN_INPUT, SCRATCH, counted, swap_folder  # HUMAN_INPUT: coding/, people's files in a report
@@ -239,7 +239,8 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
     pages = None  # the event pages, written in a process of their own while the notebooks run
     try:
         (staging / "notebooks").mkdir()
-        values = {**(parameters or {}), "corpus": str(processed), "out": "..", "save_figures": True,
+        values = {**(parameters or {}), "corpus": corpus_parameter(processed, notebooks=staging / "notebooks"),
+                  "out": "..", "save_figures": True,
                   "workers": workers or os.cpu_count() or 1, "event": event}
         timeout = runner.cell_timeout(info.get("sentences", 0), seconds=cell_timeout)
         echo(f"{corpus}: running {counted(len(notebooks), 'notebooks')}; a cell may run {timeout} s "

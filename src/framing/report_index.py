@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .config import shown_path
 from .store import HUMAN_INPUT, counted
 
 if TYPE_CHECKING:
@@ -234,7 +235,7 @@ def _methods_html(info: dict, kernel: str) -> str:
 
 
 def _data_name(name: str, own: Path | None) -> str:
-    return name if own is None else f"{name}: the project's own copy, {own}"
+    return name if own is None else f"{name}: the project's own copy, {shown_path(own)}"
 
 
 def shipped_data() -> dict[str, dict]:

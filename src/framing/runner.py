@@ -114,8 +114,31 @@ def execute_notebook(notebook: Path, output: Path, *, parameters: dict, kernel: 
     finally:
         watchdog.stop()
         unsaved = session.release(healthy=clean_exit) if session is not None else None
+        name_paths_within_project(Path(output), Path(notebook))
     if unsaved:  # the notebook ran, but figures it saved in the background could not be written
         raise RuntimeError(unsaved)
+
+
+def name_paths_within_project(output: Path, notebook: Path) -> None:
+    """Papermill records in the executed notebook where it read it from and wrote it to, in full
+    (`/home/<user>/…/reports/.<corpus>.tmp…/notebooks/…`): name them as they lie in the project
+    (`notebooks/02_frames.ipynb`; one from elsewhere, such as the installed package's, by its name)
+    and the output by its name, so a report shared with others names no folder of this machine. A
+    notebook papermill did not write is left alone."""
+    import nbformat
+
+    from .config import shown_path
+
+    if not output.is_file():
+        return
+    executed = nbformat.read(output, as_version=4)
+    record = executed.metadata.get("papermill")
+    if record is None:
+        return
+    source = shown_path(notebook)
+    record["input_path"] = notebook.name if Path(source).is_absolute() else source
+    record["output_path"] = output.name
+    nbformat.write(executed, output)
 
 
 def telling_line(source: str) -> str:
