@@ -178,6 +178,28 @@ def test_export_figure_redraws_a_saved_chart_at_another_size(tmp_path):
         plots.export_figure(str(own["json"]))
 
 
+def test_a_misspelt_figure_or_corpus_is_named_with_the_ones_there_are(tmp_path, monkeypatch, seed_articles):
+    """Regression: `framing figure frame_prevalence --corpus <corpus>` (the chart is
+    frame_prevalence_by_outlet), or a corpus misspelt, said "no saved figure … in reports/: run
+    `framing report` first" beside a report that has it. It names the closest figures or corpora."""
+    from framing import audit, cli
+
+    monkeypatch.setenv("FRAMING_HOME", str(tmp_path))
+    corpus = "ukraine-nato-2025-02-12"
+    scratch = tmp_path / "reports" / "_scratch" / corpus  # where a notebook run by hand saves
+    counts = audit.count_articles_per_outlet(seed_articles)
+    plots.save_figure(plots.plot_articles_per_outlet(counts).figure, "articles_per_outlet", corpus=corpus, formats=["png"])
+    with pytest.raises(FileNotFoundError) as shortened:
+        plots.find_figure("articles_per", corpus=corpus)
+    assert str(shortened.value).startswith(f"no saved figure 'articles_per' in reports/_scratch/{corpus}/figures/ ")
+    assert "did you mean articles_per_outlet?" in str(shortened.value)
+    with pytest.raises(FileNotFoundError, match=f"no figures of the corpus 'ukraine-nato' in reports/ "
+                                                f"\\(did you mean {corpus}\\?\\)"):
+        plots.find_figure("articles_per_outlet", corpus="ukraine-nato")
+    assert plots.find_figure("articles_per_outlet", corpus=corpus) == scratch / "figures" / "articles_per_outlet.json"
+    assert cli.main(["figure", "articles_per_outlets"]) == 2  # one line, no traceback
+
+
 def test_png_is_200_dpi(tmp_path):
     fig, ax = plt.subplots(figsize=(2, 1))
     paths = plots.save_figure(fig, "tiny", out=tmp_path, width=2)

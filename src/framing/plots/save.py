@@ -223,10 +223,34 @@ def find_figure(name: str, *, corpus: str | Path | None = None) -> Path:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise FileNotFoundError(f"no saved figure {stem!r} in {reports}: run `framing report` "
-                                "first, or give the path of the figure's .json file")
+        raise FileNotFoundError(_no_such_figure(stem, corpus, places, reports))
     raise ValueError(f"several corpora have a figure {stem!r} ({', '.join(str(f) for f in found)}): "
                      "name the corpus")
+
+
+def _no_such_figure(stem: str, corpus, places: list[Path], reports: Path) -> str:
+    """Why no figure `stem` was found, and what to type instead: the closest names of the figures
+    saved where it was looked for (a misspelt or shortened name), or the corpora that have a
+    report (a misspelt corpus), or that nothing was saved yet."""
+    from ..config import shown_path
+    from ..lexicons import did_you_mean
+    from ..store.words import short_list
+
+    saved = sorted({p.stem for place in places for p in (place / "figures").glob("*.json")})
+    if saved:
+        where = (" or ".join(f"{shown_path(place / 'figures')}/" for place in places if (place / "figures").is_dir())
+                 if corpus is not None else f"any report in {shown_path(reports)}/")
+        return (f"no saved figure {stem!r} in {where}{did_you_mean(stem, saved)}; the figures there: "
+                f"{short_list(saved, shown=12)}")
+    if corpus is not None:
+        folders = [*reports.glob("*"), *(reports / SCRATCH).glob("*")]  # reports, and notebooks run by hand
+        have = sorted({p.name for p in folders if (p / "figures").is_dir() and not p.name.startswith((".", SCRATCH))})
+        if have:
+            return (f"no figures of the corpus {corpus_name(corpus)!r} in {shown_path(reports)}/"
+                    f"{did_you_mean(corpus_name(corpus), have)}: the corpora with figures are "
+                    f"{short_list(have, shown=12)}; or run `framing report {corpus_name(corpus)}` first")
+    return (f"no saved figure {stem!r} in {shown_path(reports)}/: run `framing report` first, or give "
+            "the path of the figure's .json file")
 
 
 def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Path | None = None,
