@@ -103,3 +103,23 @@ def test_show_sentences_leaves_a_missing_speaker_empty_and_rounds_scores(seed_se
     for value in scored["sentiment"]:
         assert f">{value:.3f}<" in html and f">{value}<" not in html
     assert f">{scored['sentence_id'].iloc[0]}<" in html
+
+
+def test_notebook_tables_leave_what_was_not_computed_empty(seed_sentences):
+    """Regression: notebook 03's table of the seeds showed `NaN` under ci_low and ci_high (and
+    notebook 02 under difference and cliffs_delta) where its prose says they are "left empty"
+    for too few articles. Missing values are empty cells; the numbers and the reason stay."""
+    from framing.sentiment import add_sentiment, summarise_sentiment
+
+    by_outlet = summarise_sentiment(add_sentiment(seed_sentences), by="outlet")
+    assert by_outlet["ci_low"].isna().all()  # two articles: no interval
+    plain = by_outlet._repr_html_()
+    html = display.table_html(by_outlet)
+    assert ">NaN<" in plain and ">NaN<" not in html and "<td></td>" in html
+    assert html.count("too few articles for an interval") == len(by_outlet)
+    for mean in by_outlet["mean"]:
+        assert f">{mean:.6f}<" in html
+    nullable = pd.DataFrame({"speaker": pd.Series(["Pete Hegseth", None], dtype="str"),
+                             "n_quotes": pd.array([3, None], dtype="Int64"), "note": [None, "anonymous"]})
+    html = display.table_html(nullable)
+    assert "&lt;NA&gt;" not in html and ">None<" not in html and ">3<" in html and ">anonymous<" in html

@@ -118,7 +118,9 @@ pd.set_option("display.max_rows", 3)
 os.environ["FRAMING_TEST_LEFT_BEHIND"] = "1"
 sys.path.append("/nowhere")
 warnings.simplefilter("ignore")
-os.chdir(os.path.expanduser("~"))"""
+os.chdir(os.path.expanduser("~"))
+import framing as fr
+fr.use_style()  # and its tables with missing values empty"""
 
 # prints what a notebook starting in a new kernel sees (a variable of an earlier notebook is absent)
 SHOWS_STATE = """import json, os, sys, warnings
@@ -130,7 +132,8 @@ print(json.dumps({"secret": "secret" in globals(), "linewidth": matplotlib.rcPar
                   "backend": matplotlib.get_backend(), "max_rows": pd.get_option("display.max_rows"),
                   "environment": os.environ.get("FRAMING_TEST_LEFT_BEHIND"), "path": "/nowhere" in sys.path,
                   "ignore_all": warnings.filters[0][:3] == ("ignore", None, Warning), "cwd": os.getcwd(),
-                  "count": get_ipython().execution_count}))
+                  "count": get_ipython().execution_count,
+                  "tables": pd.DataFrame in get_ipython().display_formatter.formatters["text/html"].type_printers}))
 plt.plot([1, 2], [3, 4])  # shown under the cell, as in a kernel of its own"""
 
 
@@ -164,7 +167,7 @@ def test_a_warm_kernel_shows_each_notebook_a_clean_state(tmp_path):
     assert after == alone
     assert after["secret"] is False and after["linewidth"] != 7.5 and after["font_size"] != 31.0
     assert after["figures"] == [] and after["environment"] is None and after["path"] is False
-    assert after["ignore_all"] is False
+    assert after["ignore_all"] is False and after["tables"] is False
     assert after["cwd"] == str(cwd)
     assert _images(tmp_path / "alone.ipynb") == _images(tmp_path / "after.ipynb") == 1  # the chart is shown
     executed = nbformat.read(tmp_path / "after.ipynb", as_version=4)

@@ -240,3 +240,35 @@ def _browser(controls: list, render):
     for control in controls:
         control.observe(redraw, names="value")
     return widgets.VBox([*controls, view])
+
+
+def table_html(table: pd.DataFrame) -> str:
+    """`table` as a notebook shows it (pandas's HTML, cut to `display.max_rows` rows as pandas
+    cuts it), with every missing value as an empty cell instead of NaN, <NA> or None: an interval
+    or effect size left out for too few articles reads as the notebooks' prose says, "left empty",
+    and the column beside it (`interval`, `effect_note`) says why."""
+    missing = [name for name, dtype in table.dtypes.items()
+               if (dtype == object or isinstance(dtype, pd.api.extensions.ExtensionDtype)) and table[name].hasnans]
+    # pandas writes `na_rep` for NaN, but pd.NA of a nullable column and None of an object one as text
+    shown = table.assign(**{name: table[name].astype(object).where(table[name].notna(), float("nan"))
+                            for name in missing}) if missing else table
+    rows = pd.get_option("display.max_rows")
+    if rows is not None and len(table) > rows:
+        rows = pd.get_option("display.min_rows") or rows
+    return shown.to_html(na_rep="", notebook=True, max_rows=rows, max_cols=pd.get_option("display.max_columns"),
+                         show_dimensions=pd.get_option("display.show_dimensions"),
+                         float_format=pd.get_option("display.float_format"))
+
+
+def show_missing_as_empty() -> None:
+    """In a notebook (an IPython kernel), show every table from now on by `table_html`, and styled
+    tables (`table.style`) with missing values empty too. Elsewhere, nothing changes."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, table_html)
+    pd.set_option("styler.format.na_rep", "")

@@ -649,6 +649,8 @@ def clean_state(cwd: str) -> None:
     os.chdir(cwd)
     shell = sys.modules["IPython"].get_ipython() if "IPython" in sys.modules else None
     if shell is not None:
+        if "pandas" in sys.modules:  # tables shown as pandas shows them until `fr.use_style()`
+            shell.display_formatter.formatters["text/html"].pop(sys.modules["pandas"].DataFrame, None)
         shell.reset(new_session=True)  # variables, In/Out, `_`; execution counts start at 1 again
     gc.collect()
 

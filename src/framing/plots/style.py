@@ -68,8 +68,12 @@ def _style() -> dict:
 
 
 def use_style() -> None:
-    """Use the house style for every chart from now on (call once at the top of a notebook)."""
+    """Use the house style for every chart from now on (call once at the top of a notebook), and
+    in a notebook show missing values in tables as empty cells (`framing.display.table_html`)."""
+    from ..display import show_missing_as_empty
+
     plt.style.use(_style())
+    show_missing_as_empty()
 
 
 def house_style(plot):
