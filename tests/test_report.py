@@ -116,6 +116,8 @@ def test_a_corpus_that_cannot_be_built_is_reported(tmp_path, notebooks):
     result = report.run_report(raw, processed=tmp_path / "p", out=tmp_path / "r",
                                notebooks=notebooks, echo=lines.append)
     assert not result.ok and "build failed" in lines[-1]
+    # it said "see `framing build <folder>`", which alone said what to do: put articles in the folder
+    assert "holds no article file: put the articles in it as .txt" in lines[-1] and "framing build" not in lines[-1]
     assert not (tmp_path / "r").exists()
 
 

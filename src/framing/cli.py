@@ -202,14 +202,10 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
         where = "" if Path(problem.file).is_absolute() else f"{folder.name}/"
         print(f"warning: {where}{problem}", file=sys.stderr)
     if build.articles.empty:
-        from .ingest import EXPORT_EXTENSIONS, TEXT_EXTENSIONS
+        from .report import nothing_usable
 
-        kinds = [*TEXT_EXTENSIONS, *EXPORT_EXTENSIONS]
-        why = (f"{_count(build.skipped, 'article')} read, {build.skipped} skipped: see the warnings above"
-               if build.problems else f"it holds no article file: put the articles in it as "
-               f"{', '.join(kinds[:-1])} or {kinds[-1]} files (subfolders are read, hidden files are not)")
-        print(f"{folder}: nothing usable to build ({why}); previous tables (if any) left as they were",
-              file=sys.stderr)
+        print(f"{folder}: nothing usable to build ({nothing_usable(build)}); previous tables (if any) "
+              "left as they were", file=sys.stderr)
         return False
     if not quiet:
         from .build import counts_line

@@ -360,9 +360,24 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
         from .store import kept_line
 
         echo(f"{Path(raw_folder).name}: {kept_line(processed, build.kept, what='the tables folder')}")
-    if build is None or build.articles.empty:
+    if build is None:
         raise UsageError(f"no usable articles in {raw_folder}: see `framing build {raw_folder}`")
+    if build.articles.empty:
+        raise UsageError(f"nothing usable in {raw_folder} ({nothing_usable(build)})")
     return json.loads((Path(processed) / "build.json").read_text(encoding="utf-8"))
+
+
+def nothing_usable(build) -> str:
+    """Why a build kept no article, and what to do: the files were all skipped (their warnings say
+    why), or the folder holds no article file at all."""
+    from .ingest import EXPORT_EXTENSIONS, TEXT_EXTENSIONS
+
+    if build.problems:
+        return (f"{counted(build.skipped, 'articles')} read, {build.skipped} skipped: see the warnings "
+                "above, each names the file and what to do")
+    kinds = [*TEXT_EXTENSIONS, *EXPORT_EXTENSIONS]
+    return (f"it holds no article file: put the articles in it as {', '.join(kinds[:-1])} or {kinds[-1]} "
+            "files (subfolders are read, hidden files are not)")
 
 
 def list_notebooks(folder: Path | None = None) -> list[Path]:
