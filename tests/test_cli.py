@@ -311,6 +311,9 @@ def test_a_file_in_an_unknown_encoding_is_named_with_the_fix_and_explain_finds_i
     assert "re-save it as UTF-8" in line and "`framing explain sjis.txt`" in line
     explained = _run(["explain", "sjis.txt"], project)
     assert explained.returncode == 0 and "drop" in explained.stdout and "0 lines kept" in explained.stdout
+    # and it says why, as the build did (it showed every line dropped, and nothing of the encoding)
+    assert "\nthe build: no article text found (it is in no encoding framing reads" in explained.stdout
+    assert "re-save it as UTF-8" in explained.stdout and "framing explain" not in explained.stdout
     missing = _run(["explain", "nothere.txt"], project)
     assert missing.returncode == 2 and "data/raw/<corpus>/nothere.txt" in missing.stderr
 

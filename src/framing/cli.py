@@ -319,7 +319,7 @@ def _explained_file(path: Path) -> Path:
 
 
 def _run_explain(args) -> int:
-    from .build import explain_inputs, label_article
+    from .build import explain_inputs, label_article, process_article
 
     path: Path = _explained_file(args.file)
     if not path.is_file():
@@ -341,6 +341,11 @@ def _run_explain(args) -> int:
         print(f"\nread from the text: {known or 'nothing'}")
         kept = sum(1 for line in lines if line.kind)
         print(f"{kept} lines kept, {len(lines) - kept} dropped")
+        # what the build says of it (skipped, and why: "does not read as English"…), without its
+        # pointer back to this command
+        built = process_article(raw, corpus=path.parent.name, site_repeats=repeats.get(raw.article_id, frozenset()))
+        for problem in built.problems:
+            print(f"the build: {problem.message.replace(f'; check with `framing explain {raw.source_file}`', '')}")
     return 0 if raws else 1
 
 
