@@ -126,6 +126,20 @@ def test_notebook_01_shows_evidence_and_the_multi_outlet_counts(allsides_report)
     assert per_outlet["outlet"].nunique() > 3
 
 
+@pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
+def test_executed_notebooks_name_no_folder_of_the_machine_and_show_no_nan(which, request):
+    """Regression: each executed notebook held the tables' full path (parameters cell, papermill's
+    record), and its tables showed NaN where the prose says a value is left empty."""
+    result, _ = request.getfixturevalue(which)
+    machine = str(result.folder.parent.parent)  # the folder the test's project lies in
+    for run in result.runs:
+        path = result.folder / "notebooks" / run.notebook
+        assert machine not in path.read_text(encoding="utf-8"), run.notebook
+        html = "".join(o.get("data", {}).get("text/html", "") for c in _read(path).cells if c.cell_type == "code"
+                       for o in c.outputs)
+        assert ">NaN<" not in html and "&lt;NA&gt;" not in html and ">None<" not in html, run.notebook
+
+
 def _printed(path) -> str:
     return "".join(o.get("text", "") for c in _read(path).cells if c.cell_type == "code" for o in c.outputs)
 
