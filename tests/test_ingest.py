@@ -506,6 +506,41 @@ def test_numeric_dates_follow_the_file_and_are_never_guessed(tmp_path, shared_da
         "published 'today' is not a date framing reads: left empty (write dates as YYYY-MM-DD, e.g. 2025-02-12)"]
 
 
+def test_an_excel_export_with_several_unreadable_dates_names_each_form_and_empty_exports_say_how_to_fill_them(
+        shared_data, tmp_path):
+    """Regression: a semicolon CSV with a byte-order mark, the user's own ids and a `Title` column,
+    whose rows wrote dates four ways framing cannot read, was named as "published 'yesterday' and
+    others is not a date framing reads": the other forms were not shown (nor the grammar right).
+    And an empty .jsonl or .csv was told to "paste the article text into it"."""
+    import csv
+    import io
+
+    rows = _allsides_rows(shared_data, 6)
+    corpus = _corpus(tmp_path)
+    days = ["yesterday", "Monday, October 18, 2021 2:30 PM ET", "2021-10-18", "1634567890", "18 octobre 2021",
+            "Oct 18, 2021"]
+    text = io.StringIO()
+    out = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    out.writerow(["my_id", "Title", "Outlet", "Date", "Text"])
+    for number, (row, day) in enumerate(zip(rows, days)):
+        out.writerow([f"ID-{number:03d}", row["title"], row["outlet"], day, row["text"]])
+    (corpus / "export.csv").write_text(text.getvalue(), encoding="utf-8-sig")
+    (corpus / "zero.jsonl").write_bytes(b"")
+    (corpus / "zero.csv").write_bytes(b"")
+    build = build_tables(corpus)
+    assert list(build.articles["title"]) == [row["title"] for row in rows]
+    assert json.loads(build.articles["extra"].iloc[0])["my_id"] == "ID-000"
+    problems = [str(p) for p in build.problems]
+    assert ("export.csv: rows 1, 2, 4, 5: published 'yesterday', 'Monday, October 18, 2021 2:30 PM ET', "
+            "'1634567890' and 1 more are not dates framing reads: left empty (write dates as YYYY-MM-DD, "
+            "e.g. 2025-02-12)") in problems
+    assert "zero.jsonl: is empty: skipped; remove it or export the articles into it again (one JSON object " \
+           "per line, with the article's \"text\")" in problems
+    assert any(p.startswith("zero.csv: is empty: skipped; remove it or export the articles into it again (a "
+                            "header line naming the columns") for p in problems)
+    assert not any("paste the article text" in p for p in problems)
+
+
 def test_numeric_dates_read_either_way_when_the_file_settles_it():
     """Month-first evidence (10/18/2021) reads 03/04/2021 as 4 March; two-digit years as strptime's
     %y; a day both ways the same needs no evidence; an impossible day is no date."""

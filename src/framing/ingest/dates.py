@@ -60,6 +60,9 @@ class DateOrder:
 
 DATE_PROBLEMS = {"unreadable": "is not a date framing reads",
                  "ambiguous": "may be day-first or month-first, and the file's other dates do not settle which"}
+DATES_PROBLEMS = {"unreadable": "are not dates framing reads",  # the same, of several values
+                  "ambiguous": "may be day-first or month-first, and the file's other dates do not settle which"}
+MAX_VALUES = 3  # values of a problem of several rows' dates shown
 
 
 def date_note(value, why: str, where: str = "") -> str:
@@ -127,7 +130,11 @@ def dates_problems(name: str, unread: dict[str, list[tuple[int, str]]]) -> list[
         more = f" and {len(records) - MAX_LISTED} more" if len(records) > MAX_LISTED else ""
         named = f"row {records[0]}" if len(records) == 1 else \
             f"rows {', '.join(map(str, records[:MAX_LISTED]))}{more}"
-        values = list(dict.fromkeys(value.strip() for _, value in rows))
-        shown = repr(values[0]) + (" and others" if len(values) > 1 else "")
-        problems.append(Problem(name, f"{named}: published {shown} {DATE_PROBLEMS[why]}: left empty ({DATE_FIX})"))
+        values = [repr(value) for value in dict.fromkeys(value.strip() for _, value in rows)]
+        if len(values) == 1:
+            shown = f"{values[0]} {DATE_PROBLEMS[why]}"
+        else:  # each form of date the rows use, up to a few: the user sees which to rewrite
+            rest = f" and {len(values) - MAX_VALUES} more" if len(values) > MAX_VALUES else ""
+            shown = f"{', '.join(values[:MAX_VALUES])}{rest} {DATES_PROBLEMS[why]}"
+        problems.append(Problem(name, f"{named}: published {shown}: left empty ({DATE_FIX})"))
     return problems

@@ -46,7 +46,11 @@ def _open_text(open_bytes: Callable[[], BinaryIO], *, name: str) -> tuple[_Text 
     """Check a file's bytes the way every file is checked (empty, binary, encoding, control
     characters), reading them block by block: (the text, None) or (None, why it is skipped)."""
     if not any(block.strip() for block in _byte_blocks(open_bytes)):
-        return None, Problem(name, "is empty: skipped; remove it or paste the article text into it", skipped=1)
+        fill = ("export the articles into it again (a header line naming the columns, then one row per "
+                "article with its text)" if name.lower().endswith(".csv") else
+                "export the articles into it again (one JSON object per line, with the article's \"text\")"
+                if name.lower().endswith(".jsonl") else "paste the article text into it")
+        return None, Problem(name, f"is empty: skipped; remove it or {fill}", skipped=1)
     with open_bytes() as handle:
         head = handle.read(8192)
     what = binary_kind(head)
