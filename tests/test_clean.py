@@ -349,6 +349,26 @@ def test_saved_pages_get_names_as_authors_and_titles_without_the_site(shared_dat
             assert meta["title"] == title and _kept(lines, "headline") == [title]
 
 
+def test_a_saved_page_gives_its_address_its_sites_name_and_its_headline(shared_data):
+    """Regression, nj.com's saved page (aeb-dev): its url was left empty though the page gives its
+    canonical address, its outlet read "Nj" (og:site_name "nj", capitalised by trafilatura), and its
+    heading was dropped as `outside_body`, so the article had no headline sentence (trafilatura
+    cut the article short; the page-dump rules labelled it). thehill.com's page keeps its own name."""
+    import gzip
+
+    for prefix, outlet, url in (
+            ("3f65af7b", "nj.com", "https://www.nj.com/entertainment/2019/11/florida-man-exists-south-dakota-"
+                                   "hold-my-beer-meth-were-on-it.html"),
+            ("156770d6", "The Hill", "https://thehill.com/homenews/news/471033-south-dakota-governor-doubles-"
+                                     "down-on-meth-were-on-it-anti-drug-campaign")):
+        page = _aeb_page(shared_data, prefix)
+        lines, meta = label_html(gzip.open(shared_data / "aeb-dev" / page["html_path"]).read().decode("utf-8"))
+        assert (meta["outlet"], meta["url"]) == (outlet, url)
+        assert _kept(lines, "headline") == [meta["title"]]
+        headline = next(line for line in lines if line.kind == "headline")
+        assert headline.number < next(line.number for line in lines if line.kind == "body")
+
+
 def test_html_page_through_trafilatura():
     html = ("<html><head><title>Harbour closed | Coast News</title>"
             "<meta property='og:site_name' content='Coast News'></head><body>"

@@ -31,10 +31,11 @@ def label_html(html: str) -> tuple[list[Line], dict]:
     if not xml:
         return [], {}
     root = etree.fromstring(xml.encode("utf-8"))
-    outlet = root.get("sitename") or None
+    page = _parsed_html(html)
+    outlet = _site_name(root.get("sitename"), root.get("hostname"), page)
     meta = {"title": clean_title(root.get("title"), outlet=outlet), "subtitle": root.get("description") or None,
             "author": clean_author(root.get("author"), outlet=outlet),
-            "published": parse_date(root.get("date") or ""), "outlet": outlet}
+            "published": parse_date(root.get("date") or ""), "outlet": outlet, "url": root.get("url") or None}
     extracted = [(meta["title"], "headline", "html_title")] if meta["title"] else []
     main = root.find("main")
     for element in (main.iter() if main is not None else ()):
@@ -46,13 +47,40 @@ def label_html(html: str) -> tuple[list[Line], dict]:
             extracted += _split_post_attribution(text, kind, "html_" + element.tag)
     lines = _html_lines(extracted)
     content = [line.text for line in lines if line.kind in ("body", "list_item")]
-    page = _parsed_html(html)
     if not any(map(_is_prose, content)) or _link_share(page, content) > MAX_LINK_SHARE:
         return [], {}  # navigation, a list of links or a bare title: no article
     dump_lines = label_lines(html_text(page)) if page is not None else []
     if _kept_words(lines) < MIN_EXTRACTED_SHARE * _kept_words(dump_lines):
-        return dump_lines, meta  # trafilatura lost part of the article: the page-dump rules' lines
+        return _with_headline(dump_lines, meta["title"]), meta  # trafilatura lost part of the article
     return lines, meta
+
+
+def _with_headline(lines: list[Line], title: str | None) -> list[Line]:
+    """The page-dump rules' lines of a saved page, with its headline kept: when they keep none and
+    a line dropped above the body reads as the title trafilatura found (nj.com's heading, dropped
+    as `outside_body` two lines above the body's run), the last such line is kept as the
+    `headline` (`html_title`), so the article has its headline sentence as every other page has."""
+    if not title or any(line.kind == "headline" for line in lines):
+        return lines
+    body = next((i for i, line in enumerate(lines) if line.kind == "body"), len(lines))
+    wanted = normalise_line(title)
+    found = [i for i in range(body) if lines[i].kind is None and normalise_line(lines[i].text) == wanted]
+    if not found:
+        return lines
+    line = lines[found[-1]]
+    return [*lines[:found[-1]], Line(line.number, line.text, "headline", "html_title", -1), *lines[found[-1] + 1:]]
+
+
+def _site_name(name: str | None, host: str | None, page) -> str | None:
+    """The outlet a saved page names (trafilatura's `sitename`: og:site_name, else the publisher),
+    or its web address when the page names itself only by the address's first word in lower case
+    (og:site_name "nj" of nj.com, which trafilatura capitalises as "Nj"; "detroitnews"): "nj.com"
+    then, as readers know the site. A name the page writes in capitals ("Vox", "VentureBeat") stays."""
+    host = (host or "").lower().removeprefix("www.")
+    written = page.xpath('string(//meta[@property="og:site_name"]/@content)').strip() if page is not None else ""
+    if name and "." in host and name.lower() == written == host.split(".")[0]:
+        return host
+    return name or None
 
 
 # Trafilatura sometimes keeps only part of an article (its paragraphs spread over several page
