@@ -305,6 +305,34 @@ def test_an_edit_in_a_corpus_subfolder_makes_the_tables_stale(tmp_path):
         store.load_articles("event", root=tmp_path)
 
 
+def test_editing_the_issue_frames_leaves_the_tables_fresh_and_a_file_moved_in_makes_them_stale(tmp_path, seeds_dir):
+    """Regression: editing data/raw/<corpus>/issue_frames.toml as the README says (JupyterLab saves
+    through a temporary file, so the folder changes too) made every notebook warn that the tables
+    did not include the change and to rebuild, though the build never reads it. A page moved in
+    with its old time, a deleted one and an edited one still make them stale."""
+    raw = tmp_path / "data" / "raw" / seeds_dir.name
+    shutil.copytree(seeds_dir, raw)
+    out = tmp_path / "data" / "processed" / seeds_dir.name
+    build_corpus(raw, out)
+    later = (out / "build.json").stat().st_mtime + 5
+    issues = raw / "issue_frames.toml"
+    saved = raw / ".~issue_frames.toml"  # as an editor saves: a new file put in place of the old
+    saved.write_text(issues.read_text(encoding="utf-8").replace('version = "1.0"', 'version = "1.1-mine"'),
+                     encoding="utf-8")
+    os.replace(saved, issues)
+    for path in (issues, raw):
+        os.utime(path, (later, later))
+    assert not store.changed_since_build(out, root=tmp_path)
+    page = next(raw.glob("000_*.txt"))
+    moved = shutil.copy2(page, raw / "moved-in.txt")  # its own, older time, as `mv` keeps it
+    os.utime(moved, (later - 3600, later - 3600))
+    assert store.changed_since_build(out, root=tmp_path)
+    os.remove(moved)
+    assert not store.changed_since_build(out, root=tmp_path)
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert store.changed_since_build(out, root=tmp_path)
+
+
 def test_a_cell_loading_three_stale_tables_warns_once(tmp_path):
     """Regression: a notebook cell that loaded the articles, sentences and removed lines of a corpus
     changed since its build printed the out-of-date warning three times (once per line)."""

@@ -124,9 +124,11 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
 def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool, workers: int,
                 scheduler: str | None, progress: bool, chunk_size: int, clean_exports: bool) -> Build:
     """`build_corpus` once `out` is claimed and locked."""
-    from .store import NOT_RECORDED, RowReader, check_tables, make_temp_dir, remove_leftovers, save_parts
+    from .store import (NOT_RECORDED, RowReader, check_tables, make_temp_dir, raw_listing_sha256, remove_leftovers,
+                        save_parts)
 
     corpus = corpus or raw_folder.resolve().name
+    listing = raw_listing_sha256(raw_folder)  # before reading: a file changed meanwhile makes the tables stale
     problems: list[Problem] = []
     old = None if fresh else _previous_articles(out)
     mismatch = None if old is None else check_tables(out)
@@ -173,6 +175,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
                         tally.removed_by_rule, tally.prose_dropped)
         info = build_info(summary, counts=counts)
         info["texts_seen_sha256"] = seen_sha256
+        info["raw_listing_sha256"] = listing  # what the corpus folder held (`store.changed_since_build`)
         summary.kept = save_parts(parts, out, info=info, also=[out / TEXTS_SEEN]).kept
         return summary
     finally:

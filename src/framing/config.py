@@ -150,3 +150,6 @@ KINDS = CONTENT_KINDS + META_KINDS
 
 # The seed corpus shipped with the project.
 SEED_CORPUS = "ukraine-nato-2025-02-12"
+# A corpus's own issue frames, beside its articles (`data/raw/<corpus>/issue_frames.toml`): read by
+# the notebooks, not by the build.
+ISSUE_FILE = "issue_frames.toml"

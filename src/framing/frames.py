@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .config import CONTENT_KINDS, raw_dir
+from .config import CONTENT_KINDS, ISSUE_FILE, raw_dir
 from .lexicons import LexiconError, load_data
 from .stats import MIN_ARTICLES, compare_outlets, summarise_articles
 from .store import keep_kinds
@@ -35,7 +35,6 @@ from .store import keep_kinds
 SCHEMES = ("generic", "policy", "entman")
 HIT_COLUMNS = ["article_id", "sentence_id", "outlet", "event", "kind", "position", "scheme", "frame",
                "score", "terms", "supporting_terms", "lexicon_version", "min_terms", "min_with_supporting"]
-ISSUE_FILE = "issue_frames.toml"
 # An article carries a frame when at least this many different cue words for it occur in the article:
 # one word, however often repeated ("economy", "economy", ...), names a topic rather than a frame.
 MIN_TERMS = 2

@@ -14,7 +14,8 @@ Each module does one part, in the order a build goes through them:
   and checked against it (`save_tables`, `save_parts`, `check_tables`);
 - `locks`: one framing command at a time on a folder (`lock_folder`, `working_folder`);
 - `cleanup`: what `framing clean` removes (`remove_outputs`);
-- `freshness`: whether the raw folder changed since the build (`changed_since_build`), warned once;
+- `freshness`: whether the raw folder changed since the build (`changed_since_build`, by its listing
+  `raw_listing_sha256`), warned once;
 - `load`: reading the tables back (`load_articles`, `load_sentences`, `load_removed`, `read_rows`).
 
 Writing is atomic: every file is first written under a temporary name and only then moved into
@@ -38,7 +39,7 @@ from __future__ import annotations
 
 from .atomic import make_temp_dir, make_temp_file, save_text, write_atomic
 from .cleanup import remove_outputs
-from .freshness import changed_since_build, warn_stale_once
+from .freshness import changed_since_build, raw_listing_sha256, warn_stale_once
 from .into_place import Published, publish, swap_folder
 from .layout import HUMAN_INPUT, LOCK, MANIFEST, MARKER, SCRATCH, TABLES, table_files
 from .load import (HELD_TABLE_BYTES, RowReader, corpus_dir, keep_kinds, load_articles, load_removed,
@@ -60,7 +61,7 @@ __all__ = [
     "describe_write_error", "fingerprint", "is_framings", "keep_files", "keep_kinds", "keep_user_files",
     "kept_line", "load_articles", "load_removed", "load_sentences", "load_table", "lock_folder",
     "make_temp_dir", "make_temp_file", "mark_folder", "missing_corpus", "neutralise_formulas",
-    "new_folder", "owns", "publish", "read_rows", "record_files", "refusal", "remove_leftovers",
+    "new_folder", "owns", "publish", "raw_listing_sha256", "read_rows", "record_files", "refusal", "remove_leftovers",
     "remove_outputs", "report_files", "save_csv", "save_parts", "save_tables", "save_text", "set_aside",
     "swap_folder", "table_files", "user_files", "warn_stale_once", "working_folder", "write_atomic",
     "write_manifest", "written_files", "yours_name",

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import os
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
-from ..config import processed_dir, raw_dir
+from ..config import ISSUE_FILE, processed_dir, raw_dir
 
 
 _WARNED_STALE: set[tuple] = set()  # the builds (tables folder, build.json's identity) warned about
@@ -27,13 +28,54 @@ def warn_stale_once(folder: Path) -> None:
                   stacklevel=4)
 
 
+def raw_listing_sha256(raw: Path) -> str:
+    """A digest of what a corpus folder holds for the build: the path, size and modification time
+    of each file the build may read, in the folder and any folder below it (hidden ones aside). The
+    corpus's issue frames (`issue_frames.toml`), which the notebooks read and the build does not,
+    are left out, so editing them as the README says does not make the tables look stale."""
+    import hashlib
+
+    raw = Path(raw)
+    entries = []
+    for here, folders, files in os.walk(raw):
+        folders[:] = [name for name in folders if not name.startswith(".")]  # hidden: never read
+        for name in files:
+            path = Path(here) / name
+            if name.startswith(".") or (path.parent == raw and name == ISSUE_FILE):
+                continue
+            try:
+                stat = os.lstat(path)
+            except OSError:  # vanished while we looked
+                continue
+            entries.append(f"{path.relative_to(raw).as_posix()}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(entries)).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+@lru_cache(maxsize=8)
+def _recorded_listing(path: str, mtime_ns: int, size: int) -> str | None:
+    """The listing a build.json records (None when it records none), read once per version of the
+    file: a notebook loads three tables, and build.json lists every article."""
+    import json
+
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8")).get("raw_listing_sha256")
+    except (OSError, ValueError):
+        return None
+
+
 def changed_since_build(folder: Path, *, root: Path | None = None) -> bool:
     """Whether the raw folder of a corpus built into the project's data/processed/<name>/ (that is,
-    data/raw/<name>/) has had a file added, removed or edited since `build.json` was written, in
-    the folder itself or any folder below it."""
+    data/raw/<name>/) has had a file added, removed, renamed or edited since it was built, in the
+    folder itself or any folder below it: its listing (`raw_listing_sha256`) is not the one
+    `build.json` records. A build.json of an earlier version, without a listing, is compared by
+    time: anything in the folder newer than it."""
     raw, built = raw_dir(root) / folder.name, folder / "build.json"
     if folder.resolve().parent != processed_dir(root).resolve() or not raw.is_dir() or not built.exists():
         return False
+    identity = built.stat()
+    recorded = _recorded_listing(str(built), identity.st_mtime_ns, identity.st_size)
+    if recorded is not None:
+        return raw_listing_sha256(raw) != recorded
     since = built.stat().st_mtime
     for here, folders, files in os.walk(raw):
         folders[:] = [name for name in folders if not name.startswith(".")]  # hidden: never read
