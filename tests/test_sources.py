@@ -1456,3 +1456,72 @@ def test_an_acronym_keeping_the_letter_of_a_small_word_is_its_body():
                           "text": ["The People’s Bank of China said on Friday that “all crypto trading is illegal.”",
                                    "“Overseas exchanges are also illegal,” the PBOC said."]})
     assert fr.extract_quotes(table)["speaker"].tolist() == ["People’s Bank of China"] * 2
+
+
+# Sentences of the AllSides roundups (`../shared/data/allsides-roundups`), as the outlets wrote them.
+@pytest.mark.parametrize("text", [
+    "About 53.1 percent of the U.S. population 12 years and older—almost 150.7 million individuals—had been "
+    "fully vaccinated as of June 23, 2021, according to the Centers for Disease Control and Prevention (CDC).",
+    "More than 15 million doses of COVID-19 vaccines have been thrown away or wasted since March, according to "
+    "Centers for Disease Control and Prevention data received by NBC News through a public records request.",
+])
+def test_the_rest_of_a_body_name_after_for_is_part_of_the_speaker(text):
+    assert fr.extract_quotes(_table([text])).loc[0, "speaker"] == "Centers for Disease Control and Prevention"
+
+
+def _outlets_table(texts: list[tuple[str, str]], event: str = "e") -> pd.DataFrame:
+    """One article per (outlet, sentence), all of one event."""
+    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "sentence_id": 0,
+                         "outlet": [outlet for outlet, _ in texts], "event": event, "kind": "body",
+                         "position": 0.0, "text": [text for _, text in texts]})
+
+
+@pytest.mark.parametrize("texts", [
+    # an acronym of a body's clipped words and the body's name, in one event (allsides_5690)
+    [("Military Times", "‘It was a mistake.’ CENTCOM admits Aug. 29 drone strike killed civilians, not ISIS"),
+     ("Military Times", "The head of U.S. Central Command announced Friday that they were very wrong.")],
+    # dots in an acronym, and "Department of X" / "X Department" (allsides_5800, 5987, 5802)
+    [("New York Times (News)", "Vaccine reduces risk of infection even in people who already had Covid-19, the C.D.C. says."),
+     ("Axios", "What they're saying: \"People who are fully vaccinated are protected from severe disease and death, "
+               "including from the variants currently circulating in the country such as Delta,\" the CDC said.")],
+    [("Breitbart News", "New jobless claims dropped 20,000 to 385,000 for the week ended May 29, the Department of Labor "
+                      "said Thursday."),
+     ("CNBC", "Hiring rose in July at its fastest pace in nearly a year despite fears over Covid-19′s delta variant "
+              "and as companies struggled with a tight labor supply, the Labor Department reported Friday.")],
+])
+def test_one_body_has_one_speaker_name_across_outlets(texts):
+    speakers = fr.extract_quotes(_outlets_table(texts))["speaker"]
+    assert speakers.notna().all() and speakers.nunique() == 1, list(speakers)
+
+
+def test_an_acronym_the_text_defines_joins_its_body_in_other_events():
+    # allsides_5829 defines "CDC"; allsides_5800 writes "C.D.C." in another event
+    texts = [("Govt. Accountability Office",
+              "About 53.1 percent of the U.S. population 12 years and older—almost 150.7 million individuals—had "
+              "been fully vaccinated as of June 23, 2021, according to the Centers for Disease Control and "
+              "Prevention (CDC)."),
+             ("New York Times (News)", "Vaccine reduces risk of infection even in people who already had Covid-19, the "
+                                "C.D.C. says.")]
+    table = pd.concat([_outlets_table(texts[:1], "e1"), _outlets_table(texts[1:], "e2").assign(article_id="b")])
+    assert list(fr.extract_quotes(table)["speaker"]) == ["Centers for Disease Control and Prevention"] * 2
+
+
+def test_names_of_a_headline_in_title_case_name_no_speaker():
+    # allsides_5758: the headline's capitals run "Biden" into "Maintains Deadline"
+    table = _table(["Biden Maintains Deadline for Afghan Pullout as Taliban Block Airport Access",
+                    "President Biden said the U.S. is on pace to leave Afghanistan by Aug. 31, warning of growing "
+                    "security risks."]).assign(kind=["headline", "body"])
+    assert fr.extract_quotes(table, kinds=None)["speaker"].tolist() == ["Biden"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # allsides_5952 and allsides_5735: "claims" after a possessive is the owner's noun, not a verb
+    ("Documents released by the House Oversight Committee show how former President Donald Trump and his allies "
+     "pressured the Department of Justice (DOJ) to back his baseless claims that the 2020 election was rigged late "
+     "last year.", "Donald Trump"),
+    ("Donald Trump’s grip on the GOP will tighten with a vote by House Republicans Wednesday to depose "
+     "Representative Liz Cheney from her leadership post for her persistent rebuttals to Trump’s false claims that "
+     "the 2020 election was stolen.", "Donald Trump"),
+])
+def test_a_claim_owned_by_a_possessive_is_its_owners(text, speaker):
+    assert fr.extract_quotes(_table([text])).loc[0, "speaker"] == speaker

@@ -23,8 +23,8 @@ from .clause_tags import _tagged
 from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
                          _titled_person, _without_owner)
-from .patterns import (_AFTER_INVERTED, _COUNTS, _OPENING_TIME, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN, _alternatives,
-                                   _capitalised, _lexicon)
+from .patterns import (_AFTER_INVERTED, _COUNTS, _DAYS, _OPENING_TIME, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN,
+                       _alternatives, _capitalised, _lexicon)
 from .spans import _PLACEHOLDER, _WORD
 
 _OPENING_CONJUNCTIONS = {"As", "But", "And", "Yet", "So", "While", "When", "Still", "Now"}  # not part of a name
@@ -491,6 +491,9 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if who is None:
         return None
     noun_group = match.group("noun") if "noun" in pattern.groupindex else None
+    if (name == "name_verb" and _PLACEHOLDER not in narration and re.match(r"\s+that\b", narration[match.end("verb"):])
+            and (owner := _claim_owner(raw, match.group("verb")))):
+        who, noun_group = owner, None  # "to back his baseless claims that …": his claims, not "his baseless" claiming
     if name == "according_to" and who[:1].isupper() and (head := _HEAD_AFTER.match(narration, match.end("who"))):
         # "according to U.S. officials": the unnamed people of a body
         noun_group = head.group(1) if head.group(1) in {a.split()[-1] for a in lexicon.anonymous} else None
@@ -509,6 +512,31 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if who.split()[-1] in ("the", "a", "an"):  # "people familiar with the" + "matter" said: one description
         who, noun_group = _completed_description(who, noun_group, narration[match.end("who"):] if raw else "")
     return who, verb_text, noun_group
+
+
+# A possessive and up to two lower-case words ("his baseless", "Trump’s false") before a noun for what
+# someone says that a verb's form spells too ("claims", "remarks"): the noun's owner.
+_POSSESSOR = re.compile(r"^(?:(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)|(?P<name>[A-Z].*?)[’']s?)(?:\s+[a-z][\w-]*){0,2}$")
+_PRONOUN_OF = {"his": "he", "her": "she", "their": "they"}
+
+
+@lru_cache(maxsize=1)
+def _claim_nouns() -> frozenset:
+    from ..lexicons import load_data
+
+    return frozenset(load_data("reporting_verbs")["roles"].get("claims", ()))
+
+
+def _claim_owner(raw: str, verb: str) -> str | None:
+    """The owner of a claim read as a verb's subject ("his baseless | claims that …" → "he", "Trump’s
+    false | claims" → "Trump"), when the verb is a noun for what someone says (`claims` of the
+    reporting verbs) and the subject a possessive; else None. Read only for a sentence with no quoted
+    span whose "claims" is followed by "that" (the clause is what the owner claims; a quote in the
+    sentence is the other patterns' to give: `owner_claim`)."""
+    found = _POSSESSOR.match(raw) if verb in _claim_nouns() else None
+    if found is None:
+        return None
+    return _PRONOUN_OF[found.group("pronoun").lower()] if found.group("pronoun") else found.group("name")
 
 
 def _headed_description(name: str, match: re.Match, narration: str, who: str, noun_group) -> tuple:
@@ -706,9 +734,43 @@ def _whole_name(name: str, match: re.Match, narration: str, who: str, noun_group
     if (name == "name_verb" and raw and (who.startswith("the ") or who[:1].islower() and " " in who)
             and (named := _NAMED_APPOSITION.match(narration, match.end("who")))):
         who, noun_group = named.group("who"), None  # "the study's co-author, Jane Roe, said": the name
-    if raw and who[:1].isupper() and (more := _AND_MORE.match(narration, match.end("who"))) and _one_body(who, more.group(1)):
+    if (raw and re.sub(r"^the\s+", "", who)[:1].isupper() and match.group("who") == raw
+            and (tail := _body_tail(who, narration, match.end("who")))):
+        who = f"{who.removeprefix('the ')} {tail}"  # "according to the Centers | for Disease Control and Prevention"
+    elif raw and who[:1].isupper() and (more := _AND_MORE.match(narration, match.end("who"))) and _one_body(who, more.group(1)):
         who = f"{who} and {more.group(1)}"  # "according to U.S. Customs and Border Protection data": one body
     return who, noun_group
+
+
+# The rest of a body's name after its organisation word: "for" (or "on" after a body that deliberates)
+# and capitalised words, and "and" with more of them ("Centers | for Disease Control and Prevention",
+# "Council | on Foreign Relations"); no weekday or month ("the Committee on Tuesday").
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Aug|Sept|Oct|Nov|Dec")
+_NAME_TAIL = re.compile(rf"\s+(?P<tail>(?P<prep>for|on)\s+(?:the\s+)?(?!(?:{_DAYS}|{_MONTHS})\b){_NAME})"
+                        rf"(?:\s+and\s+(?P<more>(?!(?:the|The)\s){_NAME}))?")
+_DELIBERATE = frozenset({"Committee", "Subcommittee", "Commission", "Council", "Conference", "Panel", "Board"})
+
+
+def _body_tail(who: str, narration: str, end: int) -> str | None:
+    """The rest of a body's name written after `who` when `who` ends in an organisation word or its
+    plural ("Centers", "Institute"): "for …" or, after a body that deliberates ("Council",
+    "Committee"), "on …", then "and …" when those words hold no listed given name or title and are no
+    second body's name ("… and Prevention", "… and Human Services"; not "… and Sen. Jane Roe", "… and
+    Pacific Legal Foundation")."""
+    rules = read_rules()
+    last = who.split()[-1]
+    if last not in rules.organisation_words and last.removesuffix("s") not in rules.organisation_words:
+        return None
+    tail = _NAME_TAIL.match(narration, end)
+    if not tail or tail.group("prep") == "on" and last.removesuffix("s") not in _DELIBERATE:
+        return None
+    more = tail.group("more")
+    words = more.split() if more else []
+    if words and not any(w in rules.given_names or w in _lexicon().roles for w in words) and not (
+            len(words) >= 2 and words[-1].rstrip(".,") in rules.organisation_words):
+        return f"{tail.group('tail')} and {more}"
+    return tail.group("tail")
 
 
 # "and" and capitalised words after a name ("U.S. Customs | and Border Protection")

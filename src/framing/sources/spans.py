@@ -28,7 +28,8 @@ _FULL_INTRO = re.compile(r"(?:^|[,:;—–]|^\s*[-•*])\s*$")  # what may stand
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 MAX_QUOTE_SENTENCES = 6  # a quote left open is joined with at most this many sentences
 TITLE_MAX_WORDS = 8  # a quoted span in title case up to this long names a show, book or document
-_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
+                     "as", "but", "nor", "yet", "so", "per", "via", "vs"}  # what title case leaves in lower case
 
 _RECORD_FIELDS = ("article_id", "sentence_id", "paragraph_id", "outlet", "event", "kind", "position")
 

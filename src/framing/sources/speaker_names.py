@@ -6,11 +6,16 @@ as the one full name written with it in the event, else in the table ("Trump" �
 `framing.actors.resolve_names`), and an article's own outlet no speaker in it ("CNN has learned" in
 CNN's article is the journalist's voice). A person is then named as the actor it stands for
 (`_as_actors`, `framing.actors.match_actors`), and within an event an acronym is the body whose
-initials it is and anonymous sources written alike are one (`_joined_in_event`).
+initials it is and anonymous sources written alike are one (`_joined_in_event`). Last, one body
+written in several forms across outlets takes one name (`_one_name_per_body`): forms written alike
+but for dots, apostrophes, case, "the", a company's legal form or "Department of X"/"X Department"
+anywhere in the table; "U.S. X"/"X" and an acronym and the name it abbreviates within an event; and
+an acronym the text defines in brackets ("U.S. Central Command (CENTCOM)") anywhere in the table.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 
@@ -40,7 +45,7 @@ def _joined_in_event(quotes: pd.DataFrame) -> pd.Series:
     speakers = quotes["speaker"].copy()
     anonymous = quotes["is_anonymous"] & speakers.notna()
     speakers[anonymous] = speakers[anonymous].map(_without_count)
-    events = (quotes["event"] if "event" in quotes and quotes["event"].notna().all() else quotes["article_id"]).astype(str)
+    events = _events(quotes)
     for _, rows in speakers.groupby(events, sort=False):
         named = rows[rows.notna() & ~anonymous[rows.index]]
         names = sorted(set(named))
@@ -53,6 +58,11 @@ def _joined_in_event(quotes: pd.DataFrame) -> pd.Series:
             best = min(counts.index, key=lambda f: (-counts[f], not f.endswith("s"), f))
             speakers[same.index] = best
     return speakers
+
+
+def _events(quotes: pd.DataFrame) -> pd.Series:
+    """The event of each quote, as text (its article when the table has no event)."""
+    return (quotes["event"] if "event" in quotes and quotes["event"].notna().all() else quotes["article_id"]).astype(str)
 
 
 def _without_count(name: str) -> str:
@@ -137,3 +147,135 @@ def _own_outlet(name, outlet) -> bool:
     name = re.sub(r"^The ", "", name.strip(" .")).casefold()
     owns = (re.sub(r"^The ", "", o).casefold() for o in outlet_names((outlet,)))
     return any(name == own or name.startswith(own + " ") or own.startswith(name + " ") for own in owns)
+
+
+# A name followed by an acronym in brackets, the acronym's definition ("the Centers for Disease Control
+# and Prevention (CDC)", "U.S. Central Command (CENTCOM)"): capitalised words, small words between them.
+_DEFINED = re.compile(r"(?P<long>(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|and|on|the|&)\s+)*){1,8})"
+                      r"\((?P<short>[A-Z][A-Za-z.]{1,9})\)")
+_SMALL_WORDS = frozenset({"of", "for", "and", "on", "the", "&"})
+# a country written before a body of its own ("U.S. Capitol Police", "US Department of Defense")
+_COUNTRY = re.compile(r"^(?:the\s+)?(?:U\.S\.|US|United States)\s+(?=[A-Z])")
+# a company's legal form after its name ("Pfizer Inc", "Acme Corp.")
+_LEGAL_FORM = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|plc)\.?$")
+
+
+def defined_acronyms(texts) -> dict[str, set[str]]:
+    """{acronym key: {keys of the names the texts define it as}} for every acronym written in brackets
+    right after a name it abbreviates (`_abbreviates`, letters left over at the name's end allowed: the
+    text's own definition is the evidence, so "Centers for Disease Control and Prevention (CDC)"
+    counts); the name is the longest run of the capitalised words before the bracket that does."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        if not isinstance(text, str) or "(" not in text:
+            continue
+        for match in _DEFINED.finditer(text):
+            short, words = match.group("short"), match.group("long").split()
+            letters = short.replace(".", "")
+            if not (letters[:1].isupper() and sum(c.isupper() for c in letters) >= 2):
+                continue
+            for start in range(len(words)):
+                if words[start][:1].isupper() and _abbreviates(letters, words[start:], clipped=True, rest=True):
+                    found.setdefault(_body_key(short), set()).add(_body_key(" ".join(words[start:]), country=True))
+                    break
+    return found
+
+
+def _abbreviates(letters: str, words: list[str], *, clipped: bool, rest: bool = False) -> bool:
+    """True when `letters` are the initials of `words` in order (small words may give their letter
+    or none: "Board of Elections" → "BOE", "People’s Bank of China" → "PBOC"), with `clipped` the first
+    letters of each ("Central Command" → "CENTCOM"), and with `rest` words left over at the end."""
+    letters = letters.lower()
+    words = [w.lower().strip("’'.,") for w in words]
+
+    def match(i: int, j: int) -> bool:
+        if i == len(letters):
+            return rest or all(w in _SMALL_WORDS for w in words[j:])
+        if j == len(words):
+            return False
+        word = words[j]
+        if word in _SMALL_WORDS and match(i, j + 1):
+            return True
+        longest = len(word) if clipped else 1
+        return any(letters[i:i + k] == word[:k] and match(i + k, j + 1) for k in range(1, longest + 1))
+
+    return bool(words) and match(0, 0)
+
+
+def _is_acronym(name: str) -> bool:
+    """True for one word of 2-9 letters, dots allowed, opening with a capital and holding two or more
+    ("CDC", "C.D.C.", "CENTCOM", "PBoC")."""
+    letters = name.replace(".", "")
+    return (2 <= len(letters) <= 9 and letters.isalpha() and letters[0].isupper()
+            and sum(c.isupper() for c in letters) >= 2)
+
+
+def _body_key(name: str, *, country: bool = False) -> str:
+    """How two forms of one body's name compare anywhere: no accents, dots, "the" or legal form, straight
+    apostrophes, lower case, "Department of X" as "X Department"; with `country`, no country before it."""
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("’", "'")
+    name = _LEGAL_FORM.sub("", re.sub(r"^[Tt]he\s+", "", name.strip()))
+    if country:
+        name = _COUNTRY.sub("", name)
+    name = re.sub(r"^Department of (?:the\s+)?([A-Z][\w']*)$", r"\1 Department", name)
+    return re.sub(r"\s+", " ", name.replace(".", "")).casefold()
+
+
+def _singular_words(key: str) -> tuple[str, ...]:
+    return tuple(w.removesuffix("s") for w in key.split())
+
+
+def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None = None) -> pd.Series:
+    """`speaker` with one name per body across outlets: named speakers (no anonymous source) written
+    alike but for accents, dots, apostrophes, case, "the", a company's legal form or "Department of
+    X"/"X Department" anywhere in the table (`_body_key`: "C.D.C."/"CDC", "Pfizer Inc"/"Pfizer", "Labor
+    Department"/"Department of Labor"); within one event, a form with a country before it and the
+    form without ("US Capitol Police"/"Capitol Police") and an acronym of three letters or more and
+    the one name of the event it abbreviates (`_abbreviates`, initials or each word's first letters:
+    "CENTCOM"/"U.S. Central Command"); and anywhere in the table an acronym and the name the texts
+    define it as (`defined`, from `defined_acronyms`, when they define it one way only, a definition
+    that stops early or writes a word in the singular counting as the same). Each set of
+    forms takes the form most quoted (ties: a form that is no acronym, then the longer, then the
+    first in alphabetical order)."""
+    from scipy.cluster.hierarchy import DisjointSet
+
+    speakers = quotes["speaker"]
+    named = speakers.notna() & ~quotes["is_anonymous"]
+    if not named.any():
+        return speakers
+    counts = speakers[named].value_counts()
+    forms = DisjointSet(sorted(counts.index))
+    by_key: dict[str, str] = {}
+    for form in sorted(counts.index):
+        key = _body_key(form)
+        if key in by_key:
+            forms.merge(by_key[key], form)
+        by_key.setdefault(key, form)
+    events = _events(quotes)
+    for _, names in speakers[named].groupby(events[named], sort=False):
+        written = sorted(set(names))
+        by_country: dict[str, str] = {}
+        for form in written:
+            key = _body_key(form, country=True)
+            if key in by_country:
+                forms.merge(by_country[key], form)
+            by_country.setdefault(key, form)
+        for short in (f for f in written if _is_acronym(f) and len(f.replace(".", "")) >= 3):
+            longer = {forms[f] for f in written if " " in f and f.split()[0] not in read_rules().given_names
+                      and _abbreviates(short.replace(".", ""), _COUNTRY.sub("", f).split(), clipped=True)}
+            if len(longer) == 1:
+                forms.merge(short, longer.pop())
+    for short, meant in (defined or {}).items():
+        meanings = {_singular_words(m) for m in meant}
+        longest = max(meanings, key=len)
+        if all(longest[:len(m)] == m for m in meanings):  # "Centers for Disease Control (and Prevention)"
+            members = [f for f in counts.index if _body_key(f) == short
+                       or " " in f and _singular_words(_body_key(f, country=True)) in meanings]
+            if any(_is_acronym(f) for f in members) and any(" " in f for f in members):
+                for form in members[1:]:
+                    forms.merge(members[0], form)
+    best = {}
+    for members in forms.subsets():
+        name = max(members, key=lambda f: (counts[f], not _is_acronym(f), len(f), [-ord(c) for c in f]))
+        best.update({f: name for f in members})
+    return speakers.where(~named, speakers[named].map(best))
