@@ -613,3 +613,19 @@ def test_a_surname_that_is_a_plural_noun_and_a_party_label_after_a_name(shared_d
     groups = ["Georgia Democrats met.", "Alachua Counties agreed.", "The Federal Reserve Banks said so.",
               "Star Wars opened.", "The Golden Globes were held.", "The Marine Corps said so."]
     assert not [m for t in groups for m in fr.person_mentions(t)]
+
+
+def test_two_given_names_with_one_surname_and_one_body_are_one_actor():
+    # allsides_5666 (allsides-100): one general, known by his middle name in one outlet
+    table = pd.concat([
+        _table(["Gen. Frank McKenzie, head of U.S. Central Command, and Gen. Mark Milley, the chairman of the Joint "
+                "Chiefs of Staff, each acknowledged during public congressional testimony that they agreed with the "
+                "recommendation of Army Gen. Austin Miller that 2,500 troops be left in the country."], outlet="A"),
+        _table(["Joint Chiefs of Staff Chairman Mark Milley, Defense Secretary Lloyd Austin and U.S. Central Command "
+                "Gen. Kenneth McKenzie will testify before the Senate Armed Services Committee on Tuesday."], outlet="B")],
+        ignore_index=True)
+    actors = fr.find_actors(table)
+    assert actors.loc[actors["name"].str.endswith("McKenzie"), "actor"].nunique() == 1
+    # a body of one word ties too many people together, a place none: two Cheneys stay two
+    table = _table(["Rep. Liz Cheney, a member of the House, spoke.", "Dick Cheney, a member of the House, spoke."])
+    assert set(fr.find_actors(table)["actor"]) == {"Liz Cheney", "Dick Cheney"}

@@ -166,3 +166,34 @@ def organisation_actors(found: pd.DataFrame, evidence: Evidence, *, common_words
     person = person.add(given, fill_value=0)
     unlikely = {a for a, n in person.items() if not n and (a.split()[-1] in common_words or a in outlet_labels)}
     return set(org.index[org > person]) | unlikely
+
+
+# A body named in an apposition after a person's name (", commander of U.S. Central Command", ", the
+# assistant chief of operations for Miami-Dade Fire Rescue"): up to five lower-case words, "of" /
+# "at" / "for", then capitalised words.
+_AFFILIATION_AFTER = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){1,5}?(?:of|at|for)\s+(?:the\s+)?"
+                                r"(?P<body>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w’'.&-]*)*)")
+# capitalised words holding an organisation word right before the mention ("U.S. Central Command Gen.
+# Kenneth McKenzie")
+_AFFILIATION_BEFORE = re.compile(r"(?<![\w’'.-])(?P<body>(?:[A-Z][\w’'.&-]*\s+)+)$")
+
+
+def affiliation(text: str, start: int, end: int, name: str, rules) -> str | None:
+    """The body a mention's own words tie the person to, as a key (lower case, no dots, no "the"):
+    one named in an apposition after it (", head of U.S. Central Command") or capitalised words
+    holding an organisation word right before the name and its titles ("U.S. Central Command Gen.
+    Kenneth McKenzie", where the mention may hold the body's last word); None when neither is
+    written, when it is one word ("the House"), or when it is a place (`rules.places`: ", a
+    congresswoman of California" ties two sisters to one state, not one office)."""
+    after = _AFFILIATION_AFTER.match(text, end)
+    body = after.group("body") if after else None
+    opening = text.find(name.split()[0], start, end) if name else -1
+    window = text[max(0, start - 80):opening if opening >= 0 else start]
+    if body is None and (before := _AFFILIATION_BEFORE.search(window)):
+        words = before.group("body").split()
+        while words and (words[-1] in rules.titles or words[-1].rstrip(".") in rules.titles):
+            words = words[:-1]  # "Command Gen.": the title is the person's
+        body = " ".join(words) if any(w in rules.organisation_words for w in words) else None
+    if not body or body in rules.places or len(body.split()) < 2:
+        return None  # one word ("House", "Senate") ties too many people to tell two of one surname apart
+    return re.sub(r"\s+", " ", body.replace(".", "")).casefold()

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..config import CONTENT_KINDS
 from .english import english_common_words, headline_verbs
-from .evidence import mention_evidence, organisation_actors, read_evidence, role_evidence
+from .evidence import affiliation, mention_evidence, organisation_actors, read_evidence, role_evidence
 from .mentions import Mention, _organisations, _person_mentions, author_labels, outlet_names
 from .names import _core, resolve_names
 from .rules import ACTOR_COLUMNS, DEFAULT_LEXICON, LOWER_CASE_SHARE, Rules, read_rules
@@ -63,9 +63,10 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
             rows.append((article, outlet, event, sentence, m.start, m.end, text[m.start:m.end], m.name,
                          m.has_title, in_headline, _CUT_OFF.match(text, m.end) is not None,
                          *mention_evidence(text, m.start, m.end, m.has_title, evidence),
-                         role_evidence(text, m.start, m.end, evidence)))
+                         role_evidence(text, m.start, m.end, evidence),
+                         affiliation(text, m.start, m.end, m.name, rules)))
     found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "cut_off", "person_cue",
-                                                            "org_cue", "role_cue"])
+                                                            "org_cue", "role_cue", "affiliation"])
     found["event"] = found["event"].astype(str)
     common = frozenset(w for w in found["name"].unique()
                        if " " not in w and lower[w.lower()] > LOWER_CASE_SHARE * upper[w])

@@ -42,7 +42,8 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     full = names.map(_initials_dropped(names.dropna().unique(), rules.given_names))
     full = full.map(_given_name_variants(full.dropna(), rules))
     headline = table["title_case"].astype(bool) if "title_case" in table else pd.Series(False, index=table.index)
-    full = full.map(_one_person_forms(names, full, groups, rules, headline=headline))
+    affiliations = table["affiliation"] if "affiliation" in table else None
+    full = full.map(_one_person_forms(names, full, groups, rules, headline=headline, affiliations=affiliations))
     source = full[~table["title_case"].astype(bool)] if "title_case" in table else full  # headlines name no one
     corpus = _surname_index(source, rules)
     family_first = _family_first_index(source, rules.given_names)
@@ -176,7 +177,7 @@ def _initials_dropped(names, given_names=frozenset()) -> dict[str, str]:
 
 
 def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rules: Rules, *,
-                      headline: pd.Series | None = None) -> dict:
+                      headline: pd.Series | None = None, affiliations: pd.Series | None = None) -> dict:
     """full name → the form most written (ties: the longer, then the last in order) among the full
     names written alike but for accents, apostrophes, hyphens and letter case anywhere in the table
     ("Bill De Blasio"/"Bill de Blasio", "Jovenel Moïse",
@@ -189,7 +190,10 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
     "Zabiullah"/"Zabihullah Mujahid"), a person known by a middle name ("Robert Hunter
     Biden"/"Hunter Biden"; "Kenneth F. McKenzie"/"Frank McKenzie") and a name cut off before the
     second part of a surname ("Daniella Levine"/"Daniella Levine Cava", both written outside
-    `headline` rows: "Glenn Greenwald Whacks …" names no one). `names` are the names as read, `full`
+    `headline` rows: "Glenn Greenwald Whacks …" names no one), and (`affiliations`, the body each
+    mention's apposition names: `evidence.affiliation`) two full names with one surname, each written
+    in the group beside the same body ("Gen. Frank McKenzie, head of U.S. Central Command", "Gen.
+    Kenneth McKenzie, commander of U.S. Central Command"). `names` are the names as read, `full`
     their forms after the earlier joins. Joined forms take one canonical name across the table: a full
     name before a surname alone (a surname written with a hyphen and with a space,
     "Ocasio-Cortez"/"Ocasio Cortez", joins the full names of the second), then a form with no label
@@ -202,6 +206,8 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
     labelled = _join_labels(forms, counts.index, rules)
     in_text = set(full[~headline]) if headline is not None else set(full)
     _join_within_groups(forms, names, full, groups, in_text, rules)
+    if affiliations is not None:
+        _join_affiliated(forms, full, groups, affiliations, rules)
     out = {}
     for members in forms.subsets():  # a full name before a surname alone ("Ocasio-Cortez"/"Ocasio Cortez")
         best = max(members, key=lambda f: (not _is_surname_form(f, rules), f not in labelled, counts[f], len(f), f))
@@ -256,6 +262,20 @@ def _join_within_groups(forms: DisjointSet, names: pd.Series, full: pd.Series, g
                                      or {full_a, full_b} <= in_text and (_cut_off_form(full_a, full_b, rules)
                                                                          or _cut_off_form(full_b, full_a, rules))):
                 forms.merge(full_a, full_b)
+
+
+def _join_affiliated(forms: DisjointSet, full: pd.Series, groups: pd.Series, affiliations: pd.Series,
+                     rules: Rules) -> None:
+    """Join, within one group (event), full names with the same surname written beside the same body
+    (one office of one body, one surname: one person known by two given names)."""
+    rows = pd.DataFrame({"group": groups, "full": full, "body": affiliations}).dropna().drop_duplicates()
+    rows = rows.loc[pd.Series([len(_core(f, rules)) >= 2 and not _is_surname_form(f, rules) for f in rows["full"]],
+                              index=rows.index, dtype=bool)]
+    rows = rows.assign(surname=rows["full"].map(lambda f: _surname(f, rules)))
+    for _, same in rows.groupby(["group", "surname", "body"], sort=True):
+        written = sorted(set(same["full"]))
+        for other in written[1:]:
+            forms.merge(written[0], other)
 
 
 def _candidate_pairs(written: list[tuple[str, str]], rules: Rules) -> list[tuple[int, int]]:
