@@ -931,6 +931,16 @@ def test_a_headline_that_repeats_the_page_title_is_the_title_even_ending_with_a_
         assert [line.text.strip() for line in headline] == [title] and headline[0].number > 1  # not the page's title line
 
 
+def test_a_hover_card_under_a_full_given_name_and_a_prefixed_surname_is_taken_out():
+    """thehill.com's card may give the person's full name ("Addison (Mitch) Mitchell McConnell" after
+    "Mitch McConnell") and a surname with a capital after its prefix: the card goes, the name stays."""
+    from framing.clean import drop_hover_cards
+
+    text = ("Senate Minority Leader Mitch McConnellAddison (Mitch) Mitchell McConnellSchumer, McConnell trade "
+            "barbs over debt limit MORE (R-Ky.) said on Tuesday.")
+    assert drop_hover_cards(text) == "Senate Minority Leader Mitch McConnell (R-Ky.) said on Tuesday."
+
+
 def test_a_hover_card_written_into_a_sentence_is_taken_out_and_the_name_kept(shared_data):
     """Regression: thehill.com's pages, saved, write a person's hover card into the sentence after
     the name ("Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down … MORE (R) is

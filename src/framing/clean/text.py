@@ -27,10 +27,12 @@ _TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2
 # then, with or without a space, the card — the person's name again (whole: first name, maybe more
 # names, the same last name), the titles of stories about them, and the card's "MORE" link — before
 # the sentence goes on ("Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down … MORE
-# (R) is defending …"). The card goes; the name stays.
-_NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
-_HOVER_CARD = re.compile(rf"\b(?P<first>{_NAME_WORD}) (?:{_NAME_WORD} ){{0,2}}?(?P<last>{_NAME_WORD}) ?"
-                         rf"(?P<card>(?P=first) (?:[A-Z][\w'’.()]* ){{0,3}}?(?P=last)(?=[A-Z ])[^\n]{{0,600}}? MORE)(?= |$)")
+# (R) is defending …"). The card's name may open with another given name, the person's full one
+# ("Mitch McConnellAddison (Mitch) Mitchell McConnell…"), and a surname may hold a capital after its
+# prefix ("McConnell", "O'Rourke", "DeSantis"). The card goes; the name stays.
+_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_HOVER_CARD = re.compile(rf"\b{_NAME_WORD} (?:{_NAME_WORD} ){{0,2}}?(?P<last>{_NAME_WORD}) ?"
+                         rf"(?P<card>(?:[A-Z(][\w'’.()]* ){{1,4}}?(?P=last)(?=[A-Z ])[^\n]{{0,600}}? MORE)(?= |$)")
 MIN_ARTICLE_WORDS = 50  # prose words before a comment heading for it to end the search
 
 
