@@ -1525,3 +1525,15 @@ def test_names_of_a_headline_in_title_case_name_no_speaker():
 ])
 def test_a_claim_owned_by_a_possessive_is_its_owners(text, speaker):
     assert fr.extract_quotes(_table([text])).loc[0, "speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # allsides_5701: a reporting verb joined by "and" to the verb of the sentence's subject
+    ("Dr. Kristen Solana Walkinshaw is chief of staff at the hospital and says that “we are no longer able to "
+     "provide the standard of care to each and every patient who needs our help,”", "Kristen Solana Walkinshaw"),
+    # narrative-frames-dev (the blind9 batch): "did" before the verb, as "has" or "will" may stand
+    ("FEMA did signal that it wants to invest more in \"pre-disaster mitigation,\" which may or may not include "
+     "climate change.", "FEMA"),
+])
+def test_a_verb_after_and_or_did_keeps_its_subject(text, speaker):
+    assert fr.extract_quotes(_table([text])).loc[0, "speaker"] == speaker

@@ -53,7 +53,7 @@ def _owns_a_clause(narration: str, end: int) -> bool:
 _OPENS_AFTER_STOP = re.compile(rf"[.!?…]\s+{_PLACEHOLDER}\b")  # a quote opening after a full stop: a new sentence
 
 # a base form after these is a verb, not a noun ("Jane Roe is expected to say", "Jane Roe will say")
-_BASE_AFTER = re.compile(r"\b(?:will|would|did|(?:expected|set|due|scheduled)\s+to|(?:went|goes)\s+on\s+to)\s+$")
+_BASE_AFTER = re.compile(r"\b(?:will|would|did|does|(?:expected|set|due|scheduled)\s+to|(?:went|goes)\s+on\s+to)\s+$")
 
 
 def _noun_follows(rest: str) -> bool:

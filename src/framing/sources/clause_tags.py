@@ -188,7 +188,9 @@ def _participle(tokens: tuple, v: int) -> bool:
 
 def _verb_subject(tokens: tuple, v: int) -> tuple[int, int] | None:
     """(start, end) token indices of the subject of the verb at `v`; a participle takes the subject
-    of the clause it hangs on ("released a statement saying", "while promising")."""
+    of the clause it hangs on ("released a statement saying", "while promising"), and a verb right
+    after "and" (adverbs between) the subject of the finite verb it is joined to ("Jane Roe also
+    counted herself lucky and said she was “blessed”")."""
     if _participle(tokens, v):
         if v > 0 and tokens[v - 1][1] in _NOUN_TAGS:  # "a statement saying", "with Turkey acknowledging"
             noun = tokens[v - 1][0].lower()
@@ -202,8 +204,20 @@ def _verb_subject(tokens: tuple, v: int) -> tuple[int, int] | None:
             v = _finite_before(tokens, v)
         if v < 0:
             return None
+    elif (joined := _after_and(tokens, v)) >= 0:  # "Jane Roe also counted herself lucky and said …"
+        v = _finite_before(tokens, joined)
+        if v < 0:
+            return None
     end = _subject_end(tokens, v)
     return None if end < 0 else _noun_phrase(tokens, end)
+
+
+def _after_and(tokens: tuple, v: int) -> int:
+    """The index of an "and" right before the verb at `v` (adverbs between), or -1."""
+    j = v - 1
+    while j >= 0 and tokens[j][1] == "RB":
+        j -= 1
+    return j if j > 0 and tokens[j][0].lower() == "and" else -1
 
 
 def _noun_phrase(tokens: tuple, end: int) -> tuple[int, int] | None:

@@ -47,7 +47,7 @@ _OPENING_TIME = (rf"(?:(?:(?:On|Earlier|Later|Late|Early|Last|This|By|Then|On\s+
                  rf"(?:{_DAYS}|today|yesterday|week|month|year|morning|afternoon|evening|night|"
                  rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{{1,2}})?)"
                  rf"(?:\s+(?:morning|afternoon|evening|night))?,\s+(?:(?:however|meanwhile|too|though|then),\s+)?)?")
-_AUXILIARIES = ("has|have|had|also|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
+_AUXILIARIES = ("has|have|had|did|does|also|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
                 r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
                 r"went on to|goes on to|(?:is|are|was|were)\s+quoted\s+as")  # "is expected to say", "was quoted as saying"
 

@@ -233,10 +233,11 @@ def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None
     form without ("US Capitol Police"/"Capitol Police") and an acronym of three letters or more and
     the one name of the event it abbreviates (`_abbreviates`, initials or each word's first letters:
     "CENTCOM"/"U.S. Central Command"); and anywhere in the table an acronym and the name the texts
-    define it as (`defined`, from `defined_acronyms`, when they define it one way only, a definition
-    that stops early or writes a word in the singular counting as the same). Each set of
-    forms takes the form most quoted (ties: a form that is no acronym, then the longer, then the
-    first in alphabetical order)."""
+    define it as, with or without a country before it ("CBP", "Customs and Border Protection", "U.S.
+    Customs and Border Protection"; `defined`, from `defined_acronyms`, when the texts define it one
+    way only, a definition that stops early or writes a word in the singular counting as the same).
+    Each set of forms takes the form most quoted (ties: a form that is no acronym, then the longer,
+    then the first in alphabetical order)."""
     from scipy.cluster.hierarchy import DisjointSet
 
     speakers = quotes["speaker"]
@@ -271,7 +272,7 @@ def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None
         if all(longest[:len(m)] == m for m in meanings):  # "Centers for Disease Control (and Prevention)"
             members = [f for f in counts.index if _body_key(f) == short
                        or " " in f and _singular_words(_body_key(f, country=True)) in meanings]
-            if any(_is_acronym(f) for f in members) and any(" " in f for f in members):
+            if len(members) > 1:  # the acronym and the forms of the name it is defined as
                 for form in members[1:]:
                     forms.merge(members[0], form)
     best = {}
