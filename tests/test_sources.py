@@ -1504,6 +1504,17 @@ def test_an_acronym_the_text_defines_joins_its_body_in_other_events():
                                 "C.D.C. says.")]
     table = pd.concat([_outlets_table(texts[:1], "e1"), _outlets_table(texts[1:], "e2").assign(article_id="b")])
     assert list(fr.extract_quotes(table)["speaker"]) == ["Centers for Disease Control and Prevention"] * 2
+    # a place before the defined name is part of it: South Korea's JCS (allsides_5702) is not the
+    # Joint Chiefs of Staff of another event (allsides_5677)
+    texts = [("The Epoch Times", "North Korea launched two ballistic missiles into waters off its eastern coast on "
+                                 "Wednesday, South Korea’s Joint Chiefs of Staff (JCS) has confirmed."),
+             ("CNN (Opinion)", "The chairman of the Joint Chiefs of Staff, Gen. Mark Milley, had previously called "
+                               "the attack a \"righteous strike,\" days after two bombing attacks outside the airport "
+                               "killed 13 US...")]
+    table = pd.concat([_outlets_table(texts[:1], "e1"), _outlets_table(texts[1:], "e2").assign(article_id="b")])
+    quotes = fr.extract_quotes(table)
+    other = set(quotes.loc[quotes["event"] == "e2", "speaker"])
+    assert other and "South Korea’s Joint Chiefs of Staff" not in other
 
 
 def test_names_of_a_headline_in_title_case_name_no_speaker():
@@ -1537,3 +1548,14 @@ def test_a_claim_owned_by_a_possessive_is_its_owners(text, speaker):
 ])
 def test_a_verb_after_and_or_did_keeps_its_subject(text, speaker):
     assert fr.extract_quotes(_table([text])).loc[0, "speaker"] == speaker
+
+
+def test_an_acronym_is_the_body_its_article_names_in_full():
+    # narrative-frames-dev (the blind9 batch): the fullest form, as labelling rule 3 names a body
+    texts = ["FEMA is preparing for the future.",
+             "The Federal Emergency Management Agency, which was on the front lines of many of these calamities, had to "
+             "go back to Congress last September to ask for billions more dollars to handle the gargantuan relief "
+             "efforts.",
+             "FEMA did signal that it wants to invest more in \"pre-disaster mitigation,\" which may or may not include "
+             "climate change."]
+    assert fr.extract_quotes(_table(texts))["speaker"].tolist() == ["Federal Emergency Management Agency"]

@@ -22,7 +22,7 @@ from ..actors import read_rules
 from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _colon_subject, _dash_line,
                           _document_author, _headline_colon, _finite_within, _partial_subject, _relative_attribution, _subject)
 from .clause_tags import _clause_attribution
-from .name_kinds import _KINDS_OF_BODY, _POSSESSIVE, _PRONOUNS, _labels, _names_a_person, _split_label
+from .name_kinds import _KINDS_OF_BODY, _POSSESSIVE, _PRONOUNS, _acronym_of, _labels, _names_a_person, _split_label
 from .patterns import _NAME, _alternatives, _lexicon
 from .spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _is_name,
                           _is_partial, _is_title, _narration, _only_quotes, _title_case, _units,
@@ -116,11 +116,17 @@ def _sentence_speaker(found, narration: str, spans: list, memory: _Memory):
     return read, found
 
 
+_SMALL_END = re.compile(r"(?:\s+(?:of|for|and|on|the))+$")  # "the Food and Drug Administration on Monday": no "on"
+
+
 def _expanded_speaker(found, narration: str, memory: _Memory) -> tuple:
-    """`speaker_memory._speaker`'s reading of `found`, its speaker written out: an acronym's full name, "he" / "she"
+    """`speaker_memory._speaker`'s reading of `found`, its speaker written out: an acronym's full name (defined
+    in brackets, or the one body the article has named whose initials it is: labelling rule 3), "he" / "she"
     the person meant, "his spokesman" the owner's."""
     speaker, *rest = _speaker(found, memory)
     speaker = memory.expansions.get(speaker, speaker)  # "WHO said" after "… Organization (WHO)": its full name
+    if isinstance(speaker, str) and (body := _acronym_of(speaker, [_SMALL_END.sub("", b) for b in memory.bodies])):
+        speaker = body  # "FEMA did signal" after "The Federal Emergency Management Agency, which …": its full name
     first = found[1].split()[0].lower() if found is not None else ""
     if first in ("he", "she"):
         speaker = _antecedent(narration[:found[0]], memory, first) or speaker

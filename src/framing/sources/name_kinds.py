@@ -67,6 +67,23 @@ def _initials(name: str) -> str:
     return "".join(w.replace(".", "") if w.replace(".", "").isupper() else w[0] for w in words)
 
 
+# the small words some acronyms keep a letter of ("People’s Bank of China" → "PBOC", "Department of
+# Justice" → "DOJ")
+_SMALL_WORD = re.compile(r"(?<=\s)(?:of|for|and)(?=\s)")
+
+
+def _acronym_of(name: str, names: list[str]) -> str | None:
+    """The one name of `names` whose initials (`name_kinds._initials`, of the whole name or of what follows an
+    owner: "South Korea’s | Joint Chiefs of Staff", or with the small words' letters: "PBOC") are `name` when `name` is an acronym of 2-6
+    capitals ("JCS", "WHO"); else None."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return None
+    found = {other for other in names if other != name and " " in other
+             and name in (_initials(other), _initials(re.split(r"[’']s\s", other)[-1]),
+                          _initials(_SMALL_WORD.sub(lambda m: m.group().title(), other)))}
+    return found.pop() if len(found) == 1 else None
+
+
 _DOCUMENT_VERB_SET = frozenset({"filed", "issued", "released", "published", "sent", "signed", "unveiled", "posted",
                                 "wrote", "submitted"})
 

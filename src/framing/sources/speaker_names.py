@@ -20,7 +20,7 @@ import unicodedata
 import pandas as pd
 
 from ..actors import match_actors, outlet_names, read_rules, resolve_names
-from .name_kinds import _body_of, _initials
+from .name_kinds import _acronym_of, _body_of
 from .patterns import _lexicon
 
 def _as_actors(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
@@ -80,23 +80,6 @@ def _anonymous_key(name: str) -> str:
     """How alike anonymous sources compare: lower case, no abbreviation dots, the last word singular."""
     key = name.lower().replace(".", "")
     return key[:-1] if key.endswith("s") else key
-
-
-# the small words some acronyms keep a letter of ("People’s Bank of China" → "PBOC", "Department of
-# Justice" → "DOJ")
-_SMALL_WORD = re.compile(r"(?<=\s)(?:of|for|and)(?=\s)")
-
-
-def _acronym_of(name: str, names: list[str]) -> str | None:
-    """The one name of `names` whose initials (`name_kinds._initials`, of the whole name or of what follows an
-    owner: "South Korea’s | Joint Chiefs of Staff", or with the small words' letters: "PBOC") are `name` when `name` is an acronym of 2-6
-    capitals ("JCS", "WHO"); else None."""
-    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
-        return None
-    found = {other for other in names if other != name and " " in other
-             and name in (_initials(other), _initials(re.split(r"[’']s\s", other)[-1]),
-                          _initials(_SMALL_WORD.sub(lambda m: m.group().title(), other)))}
-    return found.pop() if len(found) == 1 else None
 
 
 def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
@@ -176,7 +159,7 @@ def defined_acronyms(texts) -> dict[str, set[str]]:
                 continue
             for start in range(len(words)):
                 if words[start][:1].isupper() and _abbreviates(letters, words[start:], clipped=True, rest=True):
-                    found.setdefault(_body_key(short), set()).add(_body_key(" ".join(words[start:]), country=True))
+                    found.setdefault(_body_key(short), set()).add(_body_key(" ".join(words[start:])))
                     break
     return found
 
@@ -212,11 +195,12 @@ def _is_acronym(name: str) -> bool:
 
 def _body_key(name: str, *, country: bool = False) -> str:
     """How two forms of one body's name compare anywhere: no accents, dots, "the" or legal form, straight
-    apostrophes, lower case, "Department of X" as "X Department"; with `country`, no country before it."""
+    apostrophes, lower case, "Department of X" as "X Department"; with `country`, no country or listed
+    place before it."""
     name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("’", "'")
     name = _LEGAL_FORM.sub("", re.sub(r"^[Tt]he\s+", "", name.strip()))
     if country:
-        name = _COUNTRY.sub("", name)
+        name = _without_place(_COUNTRY.sub("", name))
     name = re.sub(r"^Department of (?:the\s+)?([A-Z][\w']*)$", r"\1 Department", name)
     return re.sub(r"\s+", " ", name.replace(".", "")).casefold()
 
@@ -225,19 +209,40 @@ def _singular_words(key: str) -> tuple[str, ...]:
     return tuple(w.removesuffix("s") for w in key.split())
 
 
+def _place_of(name: str) -> str:
+    """The country or listed place written before a body's name, as a key ("U.S." and "US" alike), or ""."""
+    folded = _body_key(name)
+    bare = _body_key(name, country=True)
+    return folded[:-len(bare)].strip() if folded.endswith(bare) and folded != bare else ""
+
+
+def _without_place(name: str) -> str:
+    """A body's name without a listed place before it when two words or more follow ("New York City
+    Board of Elections" → "Board of Elections"); else the name."""
+    words = name.split()
+    places = read_rules().places
+    for k in (3, 2, 1):
+        if len(words) - k >= 2 and " ".join(words[:k]).removesuffix("’s").removesuffix("'s") in places:
+            return " ".join(words[k:])
+    return name
+
+
 def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None = None) -> pd.Series:
     """`speaker` with one name per body across outlets: named speakers (no anonymous source) written
     alike but for accents, dots, apostrophes, case, "the", a company's legal form or "Department of
     X"/"X Department" anywhere in the table (`_body_key`: "C.D.C."/"CDC", "Pfizer Inc"/"Pfizer", "Labor
-    Department"/"Department of Labor"); within one event, a form with a country before it and the
-    form without ("US Capitol Police"/"Capitol Police") and an acronym of three letters or more and
+    Department"/"Department of Labor"); within one event, a form with a country or a listed place before
+    it and the form without, when the event writes no other place before it ("US Capitol Police"/"Capitol
+    Police", "New York City Board of Elections"/"Board of Elections"; not "Georgia Secretary of
+    State"/"Arizona Secretary of State") and an acronym of three letters or more and
     the one name of the event it abbreviates (`_abbreviates`, initials or each word's first letters:
     "CENTCOM"/"U.S. Central Command"); and anywhere in the table an acronym and the name the texts
-    define it as, with or without a country before it ("CBP", "Customs and Border Protection", "U.S.
-    Customs and Border Protection"; `defined`, from `defined_acronyms`, when the texts define it one
-    way only, a definition that stops early or writes a word in the singular counting as the same).
-    Each set of forms takes the form most quoted (ties: a form that is no acronym, then the longer,
-    then the first in alphabetical order)."""
+    define it as, a place before it included ("South Korea’s Joint Chiefs of Staff (JCS)" is not the
+    Joint Chiefs of Staff of another event; `defined`, from `defined_acronyms`, when the texts define
+    it one way only, a definition that stops early or writes a word in the singular counting as the
+    same).
+    Each set of forms takes its fullest form, as a reader labels it: a form that is no acronym, then the
+    form most quoted, then the longer, then the first in alphabetical order."""
     from scipy.cluster.hierarchy import DisjointSet
 
     speakers = quotes["speaker"]
@@ -255,12 +260,13 @@ def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None
     events = _events(quotes)
     for _, names in speakers[named].groupby(events[named], sort=False):
         written = sorted(set(names))
-        by_country: dict[str, str] = {}
+        by_body: dict[str, list[str]] = {}
         for form in written:
-            key = _body_key(form, country=True)
-            if key in by_country:
-                forms.merge(by_country[key], form)
-            by_country.setdefault(key, form)
+            by_body.setdefault(_body_key(form, country=True), []).append(form)
+        for alike in by_body.values():  # "US Capitol Police"/"Capitol Police"; not two states' offices
+            if len({_place_of(f) for f in alike} - {""}) == 1:
+                for form in alike[1:]:
+                    forms.merge(alike[0], form)
         for short in (f for f in written if _is_acronym(f) and len(f.replace(".", "")) >= 3):
             longer = {forms[f] for f in written if " " in f and f.split()[0] not in read_rules().given_names
                       and _abbreviates(short.replace(".", ""), _COUNTRY.sub("", f).split(), clipped=True)}
@@ -271,12 +277,12 @@ def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None
         longest = max(meanings, key=len)
         if all(longest[:len(m)] == m for m in meanings):  # "Centers for Disease Control (and Prevention)"
             members = [f for f in counts.index if _body_key(f) == short
-                       or " " in f and _singular_words(_body_key(f, country=True)) in meanings]
+                       or " " in f and _singular_words(_body_key(f)) in meanings]
             if len(members) > 1:  # the acronym and the forms of the name it is defined as
                 for form in members[1:]:
                     forms.merge(members[0], form)
     best = {}
     for members in forms.subsets():
-        name = max(members, key=lambda f: (counts[f], not _is_acronym(f), len(f), [-ord(c) for c in f]))
+        name = max(members, key=lambda f: (not _is_acronym(f), counts[f], len(f), [-ord(c) for c in f]))
         best.update({f: name for f in members})
     return speakers.where(~named, speakers[named].map(best))
