@@ -853,9 +853,10 @@ def test_allsides_speakers_are_no_outlet_place_title_or_function_word(shared_dat
      "exaggerated the 'China threat'", "Beijing official", True),
     (["A YouTube spokesperson said the video “violated our policy.”"], "violated our policy.",
      "YouTube spokesperson", True),
-    # an indefinite description holds no conjunction ("in a speech Sunday and said" names nobody)
+    # an indefinite description holds no conjunction ("in a speech Sunday and said" is no subject); the verb
+    # after "and" has the subject of the verb it is joined to, a role that fits one person (labelling rule 2)
     (["The Taiwanese president stood firm against Chinese President Xi Jinping in a speech Sunday and said the "
-      "island would not “bow to pressure” from the mainland."], "bow to pressure", None, False),
+      "island would not “bow to pressure” from the mainland."], "bow to pressure", "president", False),
     # right after a quote any reporting verb comes before its speaker, and a name in apposition to
     # the description after it speaks (an AllSides excerpt of blind4)
     (["“If you can say it on the streets of New York,” promised the company’s chief executive, John Matze, in a "
