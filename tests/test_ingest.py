@@ -510,15 +510,16 @@ def test_an_excel_export_with_several_unreadable_dates_names_each_form_and_empty
         shared_data, tmp_path):
     """Regression: a semicolon CSV with a byte-order mark, the user's own ids and a `Title` column,
     whose rows wrote dates four ways framing cannot read, was named as "published 'yesterday' and
-    others is not a date framing reads": the other forms were not shown (nor the grammar right).
+    others is not a date framing reads": the other forms were not shown (nor the grammar right); and
+    a date with a time in US Eastern time ("… 11:30 PM ET") was not read at all.
     And an empty .jsonl or .csv was told to "paste the article text into it"."""
     import csv
     import io
 
     rows = _allsides_rows(shared_data, 6)
     corpus = _corpus(tmp_path)
-    days = ["yesterday", "Monday, October 18, 2021 2:30 PM ET", "2021-10-18", "1634567890", "18 octobre 2021",
-            "Oct 18, 2021"]
+    days = ["yesterday", "Monday, October 18, 2021 11:30 PM ET", "2021-10-18", "1634567890", "18 octobre 2021",
+            "mid-October"]
     text = io.StringIO()
     out = csv.writer(text, delimiter=";", lineterminator="\r\n")
     out.writerow(["my_id", "Title", "Outlet", "Date", "Text"])
@@ -531,9 +532,10 @@ def test_an_excel_export_with_several_unreadable_dates_names_each_form_and_empty
     assert list(build.articles["title"]) == [row["title"] for row in rows]
     assert json.loads(build.articles["extra"].iloc[0])["my_id"] == "ID-000"
     problems = [str(p) for p in build.problems]
-    assert ("export.csv: rows 1, 2, 4, 5: published 'yesterday', 'Monday, October 18, 2021 2:30 PM ET', "
-            "'1634567890' and 1 more are not dates framing reads: left empty (write dates as YYYY-MM-DD, "
-            "e.g. 2025-02-12)") in problems
+    assert ("export.csv: rows 1, 4, 5, 6: published 'yesterday', '1634567890', '18 octobre 2021' and 1 more "
+            "are not dates framing reads: left empty (write dates as YYYY-MM-DD, e.g. 2025-02-12)") in problems
+    # a time in a US zone, as news sites print it (pandas reads no "ET"), is read: 03:30 UTC the next day
+    assert [str(day.date()) for day in build.articles["published"].iloc[[1, 2]]] == ["2021-10-19", "2021-10-18"]
     assert "zero.jsonl: is empty: skipped; remove it or export the articles into it again (one JSON object " \
            "per line, with the article's \"text\")" in problems
     assert any(p.startswith("zero.csv: is empty: skipped; remove it or export the articles into it again (a "
