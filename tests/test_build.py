@@ -746,3 +746,33 @@ def test_rows_of_an_export_sharing_a_warning_are_named_on_one_line(tmp_path, sha
 def test_counts_line_writes_thousands_with_commas_for_every_count():
     line = build_module.counts_line({"articles": 1478, "articles_skipped": 1, "sentences": 7102, "removed_lines": 1})
     assert line == "1,479 articles read, 1,478 kept, 1 skipped; 7,102 sentences, 1 line removed"
+
+
+def test_articles_without_an_event_beside_ones_with_theirs_are_named_with_the_fix(tmp_path, shared_data, seeds_dir):
+    """Regression: a JSON-lines export of AllSides events with one row missing its `event`, and a
+    seed page dropped beside it, were built without a word: both became an event named after the
+    corpus, compared as one story. Each is named, the row with the export's fix, the page with the
+    manifest's; both builds (in memory and streamed to disk) say it."""
+    corpus = tmp_path / "mixed"
+    corpus.mkdir()
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(6))]
+    for number, row in enumerate(rows):
+        if number != 4:
+            row["event"] = row["event_id"]
+        row.pop("event_id")
+    (corpus / "export.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    page = next(seeds_dir.glob("000_*.txt"))
+    shutil.copy(page, corpus)
+    said = "no event given, while the corpus's other articles name theirs: taken as the event 'mixed'"
+    for problems in (build_module.build_tables(corpus).problems,
+                     build_module.build_corpus(corpus, tmp_path / "out").problems):
+        named = [str(p) for p in problems if said in str(p)]
+        assert named == [f"{page.name}: {said} with any other article that names none (name its event in "
+                         "manifest.csv, columns file and event)",
+                         f"export.jsonl row 5: {said} with any other article that names none (give the row "
+                         "its event in the export's 'event' column)"]
+    rows[4]["event"] = "mixed-on-purpose"
+    (corpus / "export.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    (corpus / page.name).unlink()
+    assert not [p for p in build_module.build_tables(corpus).problems if "no event given" in str(p)]

@@ -93,7 +93,23 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     build = build_chunk(raws, problems, corpus=corpus, repeats=repeats, previous=previous,
                         runner=_runner(workers, scheduler, progress))
     build.count_removed(build.removed)
+    build.problems += unnamed_events(build.articles, corpus)
     return build
+
+
+def unnamed_events(articles: pd.DataFrame, corpus: str) -> list[Problem]:
+    """The articles that name no event in a corpus whose other articles name theirs (their `event`
+    is the corpus's name): they are taken together as one event and compared as if they covered
+    one story, so each file (an export's rows together) is named with the fix."""
+    if "event" not in articles or articles["event"].nunique() < 2:
+        return []
+    unnamed = articles[articles["event"] == corpus]
+    said = (f"no event given, while the corpus's other articles name theirs: taken as the event {corpus!r} "
+            "with any other article that names none")
+    return group_rows([
+        Problem(file, f"{said} (name its event in manifest.csv, columns file and event)") if pd.isna(record) else
+        Problem(f"{file} row {int(record)}", f"{said} (give the row its event in the export's 'event' column)")
+        for file, record in zip(unnamed["source_file"], unnamed["source_record"])])
 
 
 def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fresh: bool = False,
@@ -170,6 +186,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         seen_sha256 = save_texts_seen(duplicates.met, out)
         duplicates = seen = None
         articles = pd.concat([pd.read_parquet(p) for p in parts["articles"]], ignore_index=True)
+        problems += unnamed_events(articles, corpus)
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, n_reused,
                         tally.removed_by_rule, tally.prose_dropped)
