@@ -758,21 +758,55 @@ def test_an_author_note_is_dropped_and_a_sentence_about_a_journalist_is_not():
     assert sentence in _kept(label_lines(_between_paragraphs(sentence)), "body")
 
 
-@pytest.mark.parametrize("notice, outlet", [
-    ("Copyright © 2000- MacRumors.com, LLC. Privacy / DMCA contact / Affiliate and FTC Disclosure", "MacRumors"),
-    ("© 2019-2025 Coast News. All rights reserved.", "Coast News"),
-    ("Copyright 2024 Harbour Times", "Harbour Times"),
-    ("© Copyright Gannett 2018", "Gannett"),  # USA Today's footer (aeb-dev): the owner, no mark, no year
-    ("copyright Inexhibit 2019 - ISSN: 2283-5474", "Inexhibit"),  # Inexhibit's footer (aeb-dev)
+@pytest.mark.parametrize("notice, named, outlet", [
+    ("Copyright © 2000- MacRumors.com, LLC. Privacy / DMCA contact / Affiliate and FTC Disclosure", "MacRumors.com",
+     "MacRumors"),
+    ("© 2019-2025 Coast News. All rights reserved.", "Coast News", "Coast News"),
+    ("Copyright 2024 Harbour Times", "Harbour Times", "Harbour Times"),
+    ("copyright Inexhibit 2019 - ISSN: 2283-5474", "Inexhibit", "Inexhibit"),  # Inexhibit's footer (aeb-dev)
+    ("© 2019 CNBC LLC. All Rights Reserved. A Division of NBCUniversal", "CNBC", "CNBC"),  # CNBC's (aeb-dev)
+    ("© 2019-2025 Coast News. All rights reserved.", "Harbour Times", None),  # the page names another site
+    ("© Copyright Gannett 2018", "Gannett", None),  # USA Today's footer (aeb-dev): a publisher of many outlets
 ])
-def test_outlet_from_a_copyright_line_with_an_open_or_closed_year_range(notice, outlet):
+def test_outlet_from_a_copyright_line_the_page_names_elsewhere(notice, named, outlet):
+    """The holder of a copyright notice is the outlet when the page writes that name apart from the
+    notice too (a masthead, an "About" link), without its legal form, and when it is not a company
+    publishing many outlets under their own names (Gannett: USA Today, the Argus Leader…)."""
     page = "\n".join([
         "Harbour closed after storm",
         "The harbour at Port Ellen was closed on Tuesday after a storm damaged two piers, the council said.",
         "Fishing boats were moved to the mainland, and ferry crossings were cancelled until further notice.",
         "Engineers will inspect the piers this week and report to the council by Friday afternoon.",
+        f"About {named}",
         notice])
     assert infer_metadata(label_lines(page))["outlet"] == outlet
+
+
+@pytest.mark.parametrize("prefix, parent", [
+    ("776a1c04", "Gannett"),  # USA Today: "© Copyright Gannett 2018", the page's name only as "USA TODAY NETWORK"
+    ("7a457a4f", "NBC UNIVERSAL"),  # NBC News: "© 2019 NBC UNIVERSAL"
+    ("08f79376", "CBS Interactive"),  # CBS Sports: "© 2004-2019 CBS Interactive", also named in its footer
+    ("042bb7b5", "Policy"),  # The Wall Street Journal: "Copyright Policy", a link
+    ("14cc2a0c", "Reuters"),  # ScienceAlert: "© Reuters", a photo's credit under a notice the page names nowhere
+])
+def test_a_pasted_page_is_not_given_its_parent_company_or_a_credit_as_outlet(shared_data, prefix, parent):
+    """Regression: page dumps got the company holding the copyright as their outlet ("Gannett" for
+    USA Today, "NBC UNIVERSAL" for NBC News), so outlets of one company merged into one group (CBS
+    News, CBS Sports and ZDNet as "CBS Interactive"). No outlet is better than the wrong one: the
+    build then names the article by its file until the manifest says."""
+    for style, lines in _dumps_labelled(_aeb_page(shared_data, prefix)):
+        assert infer_metadata(lines)["outlet"] != parent, style
+
+
+@pytest.mark.parametrize("prefix, style, outlet", [
+    ("785affa2", "dump_html_text", "The Verge"),  # title "… - The Verge" above "Share All sharing options for: …"
+    ("3c5bf8db", "dump_inscriptis", "Live Science"),  # no title; "Live Science is part of Future US Inc"
+    ("686bb170", "dump_inscriptis", "Space"),  # "Space is part of Future US Inc"
+])
+def test_the_outlet_is_the_site_the_page_names_over_its_owner(shared_data, prefix, style, outlet):
+    """The page title's site counts when the title is the article's under a differing headline, and
+    a page saying its site "is part of" the copyright holder names that site."""
+    assert infer_metadata(label_lines(_aeb_page(shared_data, prefix)[style]))["outlet"] == outlet
 
 
 def test_a_design_credit_after_the_copyright_sign_is_no_outlet():

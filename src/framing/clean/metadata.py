@@ -195,27 +195,105 @@ def parse_date(text: str) -> str | None:
 
 
 def _outlet(lines: list[Line], headline: str | None) -> str | None:
-    """The outlet named by a page title of the form "Headline | Site" (the name the site shows its
-    readers), else by a copyright line (often the owner: "Vox Media" for The Verge)."""
+    """The outlet as the page names itself to its readers: the site of a page title "Headline |
+    Site" near the top whose title is the article's (`_title_site`), else the holder of a copyright
+    notice whose name the page also writes outside its notices (`_copyright_owner`). A holder the
+    page names nowhere else is a company behind the site ("Gannett" of USA Today, "Vox Media" of The
+    Verge, "CBS Interactive" of CBS News and ZDNet), not the name readers know: no outlet then."""
     return _title_site(lines, headline) or _copyright_owner(lines)
 
 
 def _title_site(lines: list[Line], headline: str | None) -> str | None:
     if headline:
-        target = normalise_line(headline)
         for line in lines[:5]:
             match = _TITLE_SITE.match(line.text.strip())
-            if match and normalise_line(match.group("title")) == target:
+            if match and _same_story(match.group("title"), headline):
                 return match.group("site").strip()
     return None
 
 
+def _same_story(title: str, headline: str) -> bool:
+    """Whether a page title names the article under `headline`: the same words, or one holding the
+    other ("Opinion | Republicans Are Following Trump to Nowhere"; "Share All sharing options for:
+    Star Trek 4 eyes Fargo…"), or most words of the shorter in the longer (a title the site wrote
+    apart from the headline: "…rescue of 8-year-old kidnapping victim in Fort Worth hotel")."""
+    title, headline = normalise_line(title), normalise_line(headline)
+    if title == headline or len(title.split()) >= 3 and (title in headline or headline in title):
+        return True
+    words = [set(_WORD.findall(text)) for text in (title, headline)]
+    shorter = min(words, key=len)
+    return len(shorter) >= 4 and len(words[0] & words[1]) >= 0.6 * len(shorter)
+
+
+_WORD = re.compile(r"\w+")
+_LEGAL_FORM = re.compile(r"(?:[\s,]+(?:inc|llc|ltd|pvt|pty|plc|corp|co|limited|private|gmbh)\b\.?)+$", re.IGNORECASE)
+
+
 def _copyright_owner(lines: list[Line]) -> str | None:
-    for line in lines:
-        if line.kind is None and line.rule in ("copyright", "site_repeat"):
-            match = _COPYRIGHT.search(line.text)
-            if match and match.group("name").strip():
-                name = match.group("name").strip(" .,-–")
-                if 1 <= len(name.split()) <= 6 and not name.lower().startswith(_NOT_AN_OWNER):
-                    return name
+    """The holder of the page's copyright notices whom the page also names outside them and who is
+    not a publisher of many outlets (`_publisher`), without the legal form ("CNBC LLC" → "CNBC"), or
+    the site the page says is part of the holder (`_part_of`). Notices with a year or "all rights
+    reserved" are read, and bare marks only when there are none (a photo's "© Reuters"); a line
+    holding the word "copyright" with neither "©" nor a year is a link ("Copyright Policy")."""
+    notices = [line for line in lines if line.kind is None and line.rule in ("copyright", "site_repeat")]
+    others = [line.text for line in lines if line.kind is not None or line.rule not in ("copyright", "site_repeat")]
+    owners = []
+    for line in notices:
+        match = _COPYRIGHT.search(line.text)
+        if not match or not match.group("name").strip():
+            continue
+        if "©" not in match.group(0) and not re.search(r"\d{4}", match.group(0)):
+            continue  # "Copyright Policy": a link
+        name = _LEGAL_FORM.sub("", match.group("name").strip(" .,-–")).strip(" .,-–")
+        if 1 <= len(name.split()) <= 6 and not name.lower().startswith(_NOT_AN_OWNER) and _site_key(name):
+            owners.append((bool(_NOTICE.search(line.text)), name))
+    if any(notice for notice, _ in owners):
+        owners = [owner for owner in owners if owner[0]]  # then a bare "© Reuters" credits a photo
+    for _, name in owners:
+        site = _part_of(name, others)
+        if site != name:
+            return site  # "Live Science is part of Future US Inc"
+        if _written_in(name, others) and not _publisher(name):
+            return name
     return None
+
+
+def _publisher(name: str) -> bool:
+    """Whether `name` is a company that publishes many outlets under their own names (`[publishers]`
+    of furniture.toml: "Gannett", "CBS Interactive", "Hearst Communications"), not an outlet."""
+    key = _site_key(name)
+    return any(key.startswith(company) for company in _publishers())
+
+
+@lru_cache(maxsize=1)
+def _publishers() -> tuple[str, ...]:
+    return tuple(_site_key(name) for name in load_data("furniture")["publishers"]["names"].split(";") if name.strip())
+
+
+def _part_of(holder: str, texts: list[str]) -> str | None:
+    """The site a copyright holder owns when the page says so ("Live Science is part of Future US
+    Inc", "Capitol Hill Publishing Corp., a subsidiary of News Communications"), if the page names
+    that site apart from the saying; None when it names none; else (no such saying) the holder."""
+    said = re.compile(r"(?P<site>(?-i:[A-Z])[\w.&'’]*(?:\s+(?-i:[A-Z])[\w.&'’]*){0,5}?)(?:,?\s+is\s+(?:a\s+)?part\s+of|,?\s+a\s+"
+                      r"(?:division|subsidiary|unit|part)\s+of)\s+(?:the\s+)?" + _spelled(holder), re.IGNORECASE)
+    for text in texts:
+        match = said.search(text)
+        if match:
+            site = _LEGAL_FORM.sub("", match.group("site")).strip(" .,")
+            return site if _written_in(site, [other for other in texts if not said.search(other)]) else None
+    return holder
+
+
+_NOTICE = re.compile(r"\d{4}|all rights reserved", re.IGNORECASE)
+
+
+def _written_in(name: str, texts: list[str]) -> bool:
+    """Whether `name` is written in one of `texts` as a word, spaced or not, in any case, maybe as a
+    web address: "ScienceAlert" in "Science Alert", "NJ.com" in "nj.com"; not "CBS" in "CBSSports"."""
+    pattern = re.compile(r"(?<![^\W_])" + _spelled(name) + r"(?![^\W_])", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts)
+
+
+def _spelled(name: str) -> str:
+    """A pattern for `name` spaced or not, in any punctuation: "Science Alert", "ScienceAlert"."""
+    return r"[\W_]*".join(map(re.escape, _site_key(name)))
