@@ -300,6 +300,8 @@ def test_author_from_byline(byline, author):
     ("Tim Childers - Live Science Contributor", "Live Science", "Tim Childers"),
     ("Troy L. Smith, Cleveland.com", "cleveland.com", "Troy L. Smith"),
     ("Kashmira Gander On 11/13/19 at 4:00 PM EST", "Newsweek", "Kashmira Gander"),
+    ("Amy Kuperinsky; NJ Advance Media", "nj.com", "Amy Kuperinsky"),  # a company beside the writer
+    ("Condé Nast; Molly Wood", "WIRED", "Molly Wood"),  # the publisher beside the writer (wired.com)
     ("Print This Article Share it With Friends", "India Post", None), ("CLICKING HERE", None, None),
     ("the campaign", None, None), ("Sherif Saed, Wednesday", None, "Sherif Saed"), ("Editorial", None, None),
     # names stay as written

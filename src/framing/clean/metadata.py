@@ -65,11 +65,12 @@ def clean_author(author: str | None, *, outlet: str | None = None) -> str | None
     (`_AUTHOR_END`: "Tess Bonn - 11/19/19 06:56 AM EST", "Phil Helsel is a reporter", "Kashmira Gander
     On 11/13/19"), loses day and month names after the name ("Malcolm Owen Monday") and is kept only
     when what is left reads as a name: one to five words, each capitalised or a particle of surnames
-    ("van", "de"), the first no article ("The Russian"), none a job word of `bylines` in
-    furniture.toml ("IGN Staff", "AP Auto Writer", "wire services") or a web address
-    ("Cleveland.com"), no function word when all are capitals ("CLICKING HERE"; "Will Smith" is a
-    name), and not the outlet's name with more words ("India Post News Weekly"). The kept
-    parts are joined as they were parted: "Eric Song, IGN Staff" → "Eric Song"."""
+    ("van", "de"), the first no article ("The Russian"), none a job or company word of `bylines` in
+    furniture.toml ("IGN Staff", "AP Auto Writer", "wire services", "NJ Advance Media") or a web
+    address ("Cleveland.com"), no function word when all are capitals ("CLICKING HERE"; "Will Smith"
+    is a name), not a publisher of many outlets (`[publishers]`: "Condé Nast"), and not the outlet's
+    name with more words ("India Post News Weekly"). The kept parts are joined as they were parted:
+    "Eric Song, IGN Staff" → "Eric Song"."""
     if not author or not author.strip():
         return None
     kept = _names_in(author.strip(), 0, outlet)
@@ -93,6 +94,8 @@ def _reads_as_name(words: list[str], outlet: str | None) -> bool:
         return False
     if words[0].lower() in _ARTICLES:
         return False  # "The Russian", "The Water Coolest": no person's name opens with an article
+    if _publisher(" ".join(words)):
+        return False  # "Condé Nast; Molly Wood": the publisher, beside its writer
     capitals = all(word.isupper() for word in words)
     stopwords, jobs = _function_word_set(), _job_words()
     for word in words:
