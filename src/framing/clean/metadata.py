@@ -270,7 +270,8 @@ def _publisher(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _publishers() -> tuple[str, ...]:
-    return tuple(_site_key(name) for name in load_data("furniture")["publishers"]["names"].split(";") if name.strip())
+    names = load_data("furniture").get("publishers", {}).get("names", "")  # a user's older copy may have none
+    return tuple(key for key in map(_site_key, names.split(";")) if key)
 
 
 def _part_of(holder: str, texts: list[str]) -> str | None:
