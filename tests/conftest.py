@@ -72,6 +72,30 @@ def seed_sentences(seed_build):
 
 
 @pytest.fixture(scope="session")
+def tweet_pages(shared_data, tmp_path_factory):
+    """Content sentences of three aeb-dev saved pages that embed tweets, built from their HTML:
+    nj.com's and The Hill's reports of South Dakota's "Meth. We're on it." campaign (links such as
+    "https://t.co/Nc0nKoXGBP" and "pic.twitter.com/3BDnrvkoms") and an NYTimes page (@handles and
+    an e-mail address). One event, `event` "meth-campaign" for the first two, "nytimes" else."""
+    import gzip
+    import json
+
+    from framing.build import build_tables
+    from framing.config import CONTENT_KINDS
+
+    folder = tmp_path_factory.mktemp("tweet_pages")
+    pages = {json.loads(line)["page_id"][:8]: json.loads(line)
+             for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")}
+    for prefix in ("3f65af7b", "156770d6", "04a6711c"):
+        html = gzip.decompress((shared_data / "aeb-dev" / pages[prefix]["html_path"]).read_bytes())
+        (folder / f"{prefix}.html").write_bytes(html)
+    sentences = build_tables(folder).sentences
+    sentences = sentences[sentences["kind"].isin(CONTENT_KINDS)].reset_index(drop=True)
+    return sentences.assign(event=sentences["outlet"].map(
+        lambda outlet: "nytimes" if outlet == "NYTimes" else "meth-campaign"))
+
+
+@pytest.fixture(scope="session")
 def shared_sentence_table(shared_data):
     """Every sentence of the AllSides roundups and of narrative-frames-dev in `../shared/data/`, split
     with framing's splitter: `article_id`, `outlet`, `event` (AllSides' event, else the data set),

@@ -271,6 +271,28 @@ def test_allsides_alignment_stays_within_events(shared_data):
     pd.testing.assert_frame_equal(alone, pairs[pairs["event"] == first].reset_index(drop=True))
 
 
+def test_a_shared_link_is_no_shared_reporting(tweet_pages):
+    """Regression: in nj.com's and The Hill's saved reports of South Dakota's campaign, nj.com's
+    embedded tweets "⬇️⬇️⬇️https://t.co/hopPjqa95w" (a link alone) and "we’re. on. it.
+    https://t.co/HO1ZRs9T1P" had The Hill's "Don't worry, South Dakota, no one's going to take your
+    slogan. https://t.co/XPxUJuyIAC" as counterpart (cosine 0.34 on "https", "t.c", "o"), so they
+    counted as reported by both outlets. Links are no words, so the pair is gone; the stories' real
+    counterparts stay."""
+    sentences = tweet_pages[tweet_pages["event"] == "meth-campaign"]
+    pairs = compare.align_sentences(sentences)
+    text = dict(zip(zip(sentences["outlet"], sentences["sentence_id"]), sentences["text"]))
+    texts = {(text[a, i], text[b, j]) for a, i, b, j in
+             pairs[["outlet_a", "sentence_id_a", "outlet_b", "sentence_id_b"]].itertuples(index=False)}
+    assert not any("t.co/" in a and "t.co/" in b for a, b in texts)
+    assert ("South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign",
+            "South Dakota doubles down on ‘Meth. We’re on it.’ They just might be.") in texts
+    counted = compare.add_counterparts(sentences, pairs)
+    link_only = counted[counted["text"] == "⬇️⬇️⬇️https://t.co/hopPjqa95w"]
+    assert link_only["n_counterparts"].tolist() == [0]
+    marked = compare.word_differences(pairs)["marked"]
+    assert not marked.str.contains("https|t\\.c\\b").any()
+
+
 def test_seed_hegseth_quotes_are_different_passages(seed_sentences):
     # A quotes table written for this test: every “…” span of a sentence that names Hegseth or
     # reports "he said/stated/asserted" (in the seeds, "he" is always Hegseth).

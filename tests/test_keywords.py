@@ -46,6 +46,62 @@ def test_tokenize(text, expected):
     assert kw.tokenize(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("half a million dollars on it: https://t.co/Nc0nKoXGBP", ["half", "a", "million", "dollars", "on", "it"]),
+    ("the “Meth. We're On It.” campaign. pic.twitter.com/3BDnrvkoms", ["the", "Meth", "We're", "On",
+                                                                       "It", "campaign"]),
+    ("from 2014.https://t.co/hFciHO5Qc7 pic.twitter.com/KQLpngeTbO", ["from", "2014"]),
+    ("Governor @MattBevin has done", ["Governor", "has", "done"]),
+    ("Twitter (@NYTopinion) and our email: letters@nytimes.com.", ["Twitter", "and", "our", "email"]),
+    ("More info: www.earbooks.net/en | Ticketing www.jeongdongtheater.com", ["More", "info", "Ticketing"]),
+    ("Link – https://www.klook.com/activity/9596-the-palace/ – now", ["Link", "now"]),
+    # what is no link stays words
+    ("told NJ.com on and/or 24/7", ["told", "NJ", "com", "on", "and", "or", "24", "7"]),
+    ("U.S./Mexico talks at 10 a.m./p.m., 3.5/10 and 1.5bn/year", ["U.S.", "Mexico", "talks", "at", "10", "a.m.",
+                                                                 "p.m.", "3.5", "10", "and", "1.5bn", "year"]),
+    ("stay @ home, john@home", ["stay", "home", "john", "home"]),
+])
+def test_links_addresses_and_handles_give_no_token(text, expected):
+    assert kw.tokenize(text) == expected
+
+
+def test_tokenize_docstring_examples_run():
+    import doctest
+
+    from framing.keywords import tokens
+
+    result = doctest.testmod(tokens)
+    assert result.attempted >= 2 and result.failed == 0
+
+
+def test_links_of_embedded_tweets_are_no_distinctive_words(tweet_pages):
+    """Regression: on nj.com's saved page, whose article embeds tweets, pieces of "https://t.co/…" and
+    "pic.twitter.com/…" ("com", "pic", then "https", "t.c", "o") were among the outlet's top
+    distinctive words against The Hill's report of the same campaign."""
+    tokens = kw.unnest_tokens(tweet_pages, drop_stopwords=False)
+    assert not set(tokens["term"]) & {"https", "t.c", "o", "pic", "nc0nkoxgbp", "3bdnrvkoms", "xpxujuyiac",
+                                      "mattbevin", "nytopinion", "nytimes.com"}
+    per_sentence = tokens.groupby(["article_id", "sentence_id"])["token_id"]
+    assert (per_sentence.max() + 1 == per_sentence.size()).all()  # ids still run 0, 1, 2, ...
+    event = kw.unnest_tokens(tweet_pages[tweet_pages["event"] == "meth-campaign"])
+    odds = kw.log_odds(event, group="outlet")
+    assert not set(odds["term"]) & {"https", "t.c", "o", "pic"}
+    top = odds[odds["outlet"] == "nj.com"].nlargest(12, "z")["term"]
+    assert {"ad", "whole", "yes"} <= set(top)  # the page's own words are still there
+
+
+def test_kwic_windows_count_words_not_links_or_handles(tweet_pages):
+    """A link or handle beside a keyword is kept in the context text but is not one of its tokens."""
+    dollars = kw.kwic(tweet_pages, "dollars", window=6)
+    assert dollars[["left", "keyword", "right"]].values.tolist() == [
+        ["state spent nearly half a million", "dollars", "on it"]]
+    governor = kw.kwic(tweet_pages[tweet_pages["outlet"] == "NYTimes"], "governor", window=3)
+    by_sentence = governor.set_index("sentence_id")[["token_id", "right"]]
+    assert by_sentence.loc[[4, 6]].values.tolist() == [
+        [0, "@MattBevin has done a"],  # “Governor @MattBevin has done a wonderful job …”
+        [20, ""]]                      # “… for your GREAT Governor, @MattBevin!”: no word after
+
+
 @pytest.mark.parametrize("token, term", [
     ("Ukraine’s", "ukraine"), ("UKRAINE'S", "ukraine"), ("U.S.", "u.s."), ("don’t", "don't"),
     ("Pre\u20112014", "pre-2014"), ("NATO", "nato"), ("its", "its"),
@@ -347,11 +403,13 @@ def test_same_tokens_as_nltk_regexp_tokenizer_on_real_text(shared_data):
 
     from nltk.tokenize import RegexpTokenizer
 
+    from framing.keywords.tokens import blank_links
+
     nltk_tokenizer = RegexpTokenizer(kw.TOKEN_PATTERN, flags=re.VERBOSE)
     with open(shared_data / "allsides-roundups" / "articles.jsonl", encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] or "" for _, line in zip(range(300), handle)]
     texts = [t.replace("½", "") for t in texts]  # the only \w difference between re and regex
-    assert [kw.tokenize(t) for t in texts] == [nltk_tokenizer.tokenize(kw._nfc(t)) for t in texts]
+    assert [kw.tokenize(t) for t in texts] == [nltk_tokenizer.tokenize(blank_links(kw._nfc(t))) for t in texts]
 
 
 def test_allsides_token_table_contract(shared_data):

@@ -11,7 +11,7 @@ from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 from ..config import CONTENT_KINDS
 from ..store import keep_kinds
 from .counts import as_list, with_lexicon_versions
-from .tokens import TERM_CHARMAP, TOKEN_RE, group_columns, nfc, normalise_term, tokenize
+from .tokens import TERM_CHARMAP, group_columns, nfc, normalise_term, token_spans, tokenize
 
 _MEASURES = {
     "llr": BigramAssocMeasures.likelihood_ratio,
@@ -101,7 +101,7 @@ def kwic(sentences: pd.DataFrame, keyword: str, *, window: int = 5, text_col: st
 def _matches(text: str, wanted: list[str], window: int):
     """(token_id, left, keyword, right) for each occurrence of the term sequence `wanted`."""
     text = nfc(text)
-    spans = [match.span() for match in TOKEN_RE.finditer(text)]
+    spans = token_spans(text)
     terms = [normalise_term(text[s:e]) for s, e in spans]
     width = len(wanted)
     for i in range(len(terms) - width + 1):

@@ -31,10 +31,28 @@ TOKEN_PATTERN = rf"""
   | \w+(?:['\u2019]\w+)*(?:[{_HYPHEN}]\w+(?:['\u2019]\w+)*)*
 """
 # Compiled once with the standard library. `nltk.tokenize.RegexpTokenizer(TOKEN_PATTERN,
-# flags=re.VERBOSE)` gives the same tokens (NFC text), but NLTK 3.10 runs every caller pattern
+# flags=re.VERBOSE)` gives the same tokens (NFC text, links blanked: `blank_links`), but NLTK 3.10 runs every caller pattern
 # through its ReDoS guard (the `regex` engine under a timeout), which is 3-4 times slower here; this
 # pattern has no nested quantifier over one sub-pattern, so the guard buys nothing.
 TOKEN_RE = re.compile(TOKEN_PATTERN, re.VERBOSE)
+# Links, e-mail addresses and @handles are no words: each is skipped whole before tokens are read,
+# so "https://t.co/Nc0nKoXGBP", "pic.twitter.com/3BDnrvkoms", "letters@nytimes.com" and
+# "@MattBevin" give no token ("https", "t.c", "com", "o" were distinctive words of an outlet that
+# embeds tweets), and the tokens around them keep their places in the text. A link is an address
+# with a scheme, one starting "www.", or a bare domain with a path (a domain alone, "NJ.com", is
+# left as words: in prose it names the outlet). A link runs to white space, a quote mark, a
+# bracket or a dash.
+_LINK_CHAR = "[^\\s\"'\u201c\u201d\u2018\u2019()\\[\\]{}<>|\u2014\u2013]"
+LINK_PATTERN = rf"""
+    (?:https?|ftp)://{_LINK_CHAR}*
+  | www\.{_LINK_CHAR}+
+  | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+
+  | (?<![\w@])@\w+
+  | (?<![\w.-])[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{{2,}}/{_LINK_CHAR}*
+"""
+LINK_RE = re.compile(LINK_PATTERN, re.VERBOSE | re.IGNORECASE)
+# Only a text with one of these can hold a link (most sentences have none: they skip the search).
+_LINK_HINT = re.compile(r"[/@]|www\.", re.IGNORECASE)
 # Normalising a token into a term: one apostrophe, one hyphen, no final possessive 's.
 TERM_CHARMAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
 _POSSESSIVE = re.compile(r"'[sS]$")
@@ -51,10 +69,28 @@ def tokenize(text: str) -> list[str]:
     """The tokens of `text` (`TOKEN_PATTERN`), as written after Unicode NFC normalisation (so an
     accent typed as a combining mark stays inside its word).
 
+    Links, e-mail addresses and @handles give no token (`LINK_PATTERN`).
+
     >>> tokenize("The U.S. rules out Ukraine’s pre-2014 borders.")
     ['The', 'U.S.', 'rules', 'out', 'Ukraine’s', 'pre-2014', 'borders']
+    >>> tokenize("We’re on it, @SecDef says. https://t.co/XPxUJuyIAC pic.twitter.com/3BDnrvkoms")
+    ['We’re', 'on', 'it', 'says']
     """
-    return TOKEN_RE.findall(nfc(text))
+    return TOKEN_RE.findall(blank_links(nfc(text)))
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each token of `text` (already NFC, as `nfc` gives it), in order: the
+    places `tokenize`'s tokens are written at."""
+    return [match.span() for match in TOKEN_RE.finditer(blank_links(text))]
+
+
+def blank_links(text: str) -> str:
+    """`text` with every link, e-mail address and @handle (`LINK_PATTERN`) made spaces of its
+    length, so what is left has its tokens where `text` has them."""
+    if not _LINK_HINT.search(text):
+        return text
+    return LINK_RE.sub(lambda match: " " * (match.end() - match.start()), text)
 
 
 def nfc(text: str) -> str:
