@@ -74,9 +74,10 @@ def seed_sentences(seed_build):
 @pytest.fixture(scope="session")
 def tweet_pages(shared_data, tmp_path_factory):
     """Content sentences of three aeb-dev saved pages that embed tweets, built from their HTML:
-    nj.com's and The Hill's reports of South Dakota's "Meth. We're on it." campaign (links such as
-    "https://t.co/Nc0nKoXGBP" and "pic.twitter.com/3BDnrvkoms") and an NYTimes page (@handles and
-    an e-mail address). One event, `event` "meth-campaign" for the first two, "nytimes" else."""
+    nj.com's (`page` "3f65af7b") and The Hill's ("156770d6") reports of South Dakota's "Meth. We're
+    on it." campaign, one `event` "meth-campaign" (links such as "https://t.co/Nc0nKoXGBP" and
+    "pic.twitter.com/3BDnrvkoms"), and a New York Times page ("04a6711c", `event` "nytimes":
+    @handles and an e-mail address)."""
     import gzip
     import json
 
@@ -89,10 +90,13 @@ def tweet_pages(shared_data, tmp_path_factory):
     for prefix in ("3f65af7b", "156770d6", "04a6711c"):
         html = gzip.decompress((shared_data / "aeb-dev" / pages[prefix]["html_path"]).read_bytes())
         (folder / f"{prefix}.html").write_bytes(html)
-    sentences = build_tables(folder).sentences
-    sentences = sentences[sentences["kind"].isin(CONTENT_KINDS)].reset_index(drop=True)
-    return sentences.assign(event=sentences["outlet"].map(
-        lambda outlet: "nytimes" if outlet == "NYTimes" else "meth-campaign"))
+    build = build_tables(folder)
+    names = build.articles["source_file"].map(lambda file: Path(file).name[:8])
+    page = dict(zip(build.articles["article_id"], names))
+    sentences = build.sentences[build.sentences["kind"].isin(CONTENT_KINDS)].reset_index(drop=True)
+    sentences["page"] = sentences["article_id"].map(page)
+    sentences["event"] = sentences["page"].map(lambda p: "nytimes" if p == "04a6711c" else "meth-campaign")
+    return sentences
 
 
 @pytest.fixture(scope="session")

@@ -57,8 +57,8 @@ def test_tokenize(text, expected):
     ("Link – https://www.klook.com/activity/9596-the-palace/ – now", ["Link", "now"]),
     # what is no link stays words
     ("told NJ.com on and/or 24/7", ["told", "NJ", "com", "on", "and", "or", "24", "7"]),
-    ("U.S./Mexico talks at 10 a.m./p.m., 3.5/10 and 1.5bn/year", ["U.S.", "Mexico", "talks", "at", "10", "a.m.",
-                                                                 "p.m.", "3.5", "10", "and", "1.5bn", "year"]),
+    ("U.S./Mexico talks at 10 a.m./p.m., 3.5/10 and 1.5bn/year",
+     ["U.S.", "Mexico", "talks", "at", "10", "a.m.", "p.m.", "3.5", "10", "and", "1.5bn", "year"]),
     ("stay @ home, john@home", ["stay", "home", "john", "home"]),
 ])
 def test_links_addresses_and_handles_give_no_token(text, expected):
@@ -86,7 +86,8 @@ def test_links_of_embedded_tweets_are_no_distinctive_words(tweet_pages):
     event = kw.unnest_tokens(tweet_pages[tweet_pages["event"] == "meth-campaign"])
     odds = kw.log_odds(event, group="outlet")
     assert not set(odds["term"]) & {"https", "t.c", "o", "pic"}
-    top = odds[odds["outlet"] == "nj.com"].nlargest(12, "z")["term"]
+    nj = tweet_pages.loc[tweet_pages["page"] == "3f65af7b", "outlet"].iloc[0]
+    top = odds[odds["outlet"] == nj].nlargest(12, "z")["term"]
     assert {"ad", "whole", "yes"} <= set(top)  # the page's own words are still there
 
 
@@ -95,7 +96,7 @@ def test_kwic_windows_count_words_not_links_or_handles(tweet_pages):
     dollars = kw.kwic(tweet_pages, "dollars", window=6)
     assert dollars[["left", "keyword", "right"]].values.tolist() == [
         ["state spent nearly half a million", "dollars", "on it"]]
-    governor = kw.kwic(tweet_pages[tweet_pages["outlet"] == "NYTimes"], "governor", window=3)
+    governor = kw.kwic(tweet_pages[tweet_pages["event"] == "nytimes"], "governor", window=3)
     by_sentence = governor.set_index("sentence_id")[["token_id", "right"]]
     assert by_sentence.loc[[4, 6]].values.tolist() == [
         [0, "@MattBevin has done a"],  # “Governor @MattBevin has done a wonderful job …”
@@ -409,7 +410,8 @@ def test_same_tokens_as_nltk_regexp_tokenizer_on_real_text(shared_data):
     with open(shared_data / "allsides-roundups" / "articles.jsonl", encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] or "" for _, line in zip(range(300), handle)]
     texts = [t.replace("½", "") for t in texts]  # the only \w difference between re and regex
-    assert [kw.tokenize(t) for t in texts] == [nltk_tokenizer.tokenize(blank_links(kw._nfc(t))) for t in texts]
+    expected = [nltk_tokenizer.tokenize(blank_links(kw._nfc(t))) for t in texts]
+    assert [kw.tokenize(t) for t in texts] == expected
 
 
 def test_allsides_token_table_contract(shared_data):
