@@ -52,6 +52,7 @@ def test_tokenize(text, expected):
                                                                        "It", "campaign"]),
     ("from 2014.https://t.co/hFciHO5Qc7 pic.twitter.com/KQLpngeTbO", ["from", "2014"]),
     ("Governor @MattBevin has done", ["Governor", "has", "done"]),
+    ("@realDonaldTrump’s tweet", ["tweet"]),
     ("Twitter (@NYTopinion) and our email: letters@nytimes.com.", ["Twitter", "and", "our", "email"]),
     ("More info: www.earbooks.net/en | Ticketing www.jeongdongtheater.com", ["More", "info", "Ticketing"]),
     ("Link – https://www.klook.com/activity/9596-the-palace/ – now", ["Link", "now"]),

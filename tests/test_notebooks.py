@@ -500,6 +500,21 @@ def test_who_is_quoted_first_is_read_article_by_article(allsides_report):
     assert f"{speakers['outlet'].nunique()} outlets" in caption, caption
 
 
+def test_quote_charts_say_they_are_descriptive_and_count_articles_and_events(allsides_report):
+    """Regression: notebook 05's quote charts show each outlet's quotes counted together over its
+    articles and events (shares of pooled counts, not means of per-article shares: STATISTICS.md
+    rule 1) with n in quotes only, and did not say that nothing was tested."""
+    import re
+
+    result, _ = allsides_report
+    figures = _figures(result)
+    for name in ("quote_share_by_speaker", "reporting_verbs"):
+        caption = figures[name]["caption"]
+        assert "descriptive, no test" in caption and "counted together over its articles" in caption, caption
+        assert f"pooled over {ALLSIDES_EVENTS} events" in caption, caption
+        assert re.search(r"n = [\d,]+ events?, [\d,]+ articles?, [\d,]+ quotes?", caption), caption
+
+
 def test_frames_notebook_prints_the_presence_rule_its_article_table_follows(seed_report):
     """Notebook 02 said every frame is present from two different cue words, where the generic
     economic frame asks five and human interest three: it now prints the lexicon's rule, and the

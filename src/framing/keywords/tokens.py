@@ -42,13 +42,13 @@ TOKEN_RE = re.compile(TOKEN_PATTERN, re.VERBOSE)
 # embeds tweets), and the tokens around them keep their places in the text. A link is an address
 # with a scheme, one starting "www.", or a bare domain with a path (a domain alone, "NJ.com", is
 # left as words: in prose it names the outlet). A link runs to white space, a quote mark, a
-# bracket or a dash.
+# bracket or a dash; a handle takes its possessive along ("@SecDef’s" leaves no "s").
 _LINK_CHAR = "[^\\s\"'\u201c\u201d\u2018\u2019()\\[\\]{}<>|\u2014\u2013]"
 LINK_PATTERN = rf"""
     (?:https?|ftp)://{_LINK_CHAR}*
   | www\.{_LINK_CHAR}+
   | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+
-  | (?<![\w@])@\w+
+  | (?<![\w@])@\w+(?:['\u2019][sS](?!\w))?
   | (?<![\w.-])[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{{2,}}/{_LINK_CHAR}*
 """
 LINK_RE = re.compile(LINK_PATTERN, re.VERBOSE | re.IGNORECASE)
