@@ -31,7 +31,6 @@ from .odds import log_odds, log_odds_threshold
 from .likelihood import keyness
 from .context import collocations, kwic
 
-from .tokens import nfc as _nfc  # noqa: F401  (the tests' name for it)
 
 __all__ = ["LEAD_IN_WORDS", "SIGNPOST_ARTICLES", "SIGNPOST_EVENTS", "TOKEN_PATTERN", "collocations",
            "count_set_aside", "count_terms", "find_signposts", "keyness", "kwic", "log_odds",
