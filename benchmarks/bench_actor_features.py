@@ -89,14 +89,14 @@ def _scores(texts: list[str]) -> np.ndarray:
 
 def candidate_features(rows: pd.DataFrame, base: S.TargetFeatures) -> tuple[dict, dict]:
     """({name: one value per mention}, {block: one word set per mention}) of the candidates."""
-    lexicon = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS).news.lexicon
+    lexicon = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS).news.lexicon
     dense = {name: [] for name in ("valence_after", "valence_before", "passive", "negated_left", "negated_right",
                                    "distance_valence", "other_names")}
     blocks = {"near_left": [], "near_right": [], "pairs": []}
     quoted, outside, named = [], [], {"window": [], "sentence": [], "clause_left": [], "clause_right": []}
     for text, start, end in zip(rows["sentence"], rows["from"], rows["to"]):
-        left, right = S._clause_bounds(text, start, end)
-        found = S._feature_words(text)
+        left, right = S.clause_bounds(text, start, end)
+        found = S.feature_words(text)
         before = [w for at, w in found if left <= at < start]
         after = [w for at, w in found if end <= at < right]
         blocks["near_left"].append(frozenset(before[-NEAR:]))

@@ -85,7 +85,7 @@ def nyt() -> dict:
     a tanh scale from `SCALES`, TextBlob without the descriptive words, weight on a grid of 0.05)."""
     rows = pd.read_json(SHARED / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
     scored = S.add_sentiment(rows)
-    scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    scorer = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
     # As add_sentiment reads it: quotation marks folded to ASCII (`fold_quotes`).
     folded = [S.fold_quotes(t) for t in scored["text"]]
     scored["vader_news"] = [scorer.news.polarity_scores(t)["compound"] for t in folded]
@@ -214,7 +214,7 @@ def newsmtsc() -> dict:
     rows["half"] = rows["source_doc_key"].map(_half)
     truth = rows["polarity"].to_numpy()
     weights = neutral_heavy_weights(truth)
-    scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    scorer = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
     sentence_vader = np.array([scorer.plain.polarity_scores(S.fold_quotes(t))["compound"] for t in rows["sentence"]])
     targets = list(zip(rows["sentence"], rows["from"], rows["to"]))
 
@@ -340,7 +340,7 @@ def speed(reps: int = int(os.environ.get("REPS", 5))) -> dict:
     import tempfile
 
     texts = speed_sentences()
-    scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    scorer = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
     lexicon = scorer.plain.lexicon
     old_params = Path(tempfile.mkdtemp()) / "sentiment_score_1_1.toml"
     old_params.write_text(version_1_1_params(), encoding="utf-8")
@@ -736,7 +736,7 @@ def tried() -> dict:
 
     rows = pd.read_json(SHARED / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
     scored = S.add_sentiment(rows)
-    scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    scorer = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
     shipped = load_data(S.DEFAULT_PARAMS)["sentence"]
     folded = [S.fold_quotes(t) for t in scored["text"]]
     truth = scored["mean_rating"].to_numpy()
@@ -833,7 +833,7 @@ def _nyt_parts():
     """The NYT sentences (quotation marks folded), their ratings, editorials, word counts and
     TextBlob polarity without descriptive words (`sentiment`'s second part)."""
     rows = pd.read_json(SHARED / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
-    scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    scorer = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
     folded = [S.fold_quotes(t) for t in rows["text"]]
     judging = np.array([scorer.judging(t)[0] for t in folded])
     return folded, rows["mean_rating"].to_numpy(float), rows["doc_id"].astype(int).to_numpy(), judging
@@ -953,7 +953,7 @@ def cv() -> dict:
     targets["y"] = targets["polarity"].map({"negative": -1, "neutral": 0, "positive": 1})
     by_sentence = targets.groupby("sentence", sort=False)["y"].mean()
     texts = [S.fold_quotes(t) for t in by_sentence.index]
-    scorer = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    scorer = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
     compound = np.array([scorer.news.polarity_scores(t)["compound"] for t in texts])
     judged = np.array([scorer.judging(t)[0] for t in texts])
 

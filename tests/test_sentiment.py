@@ -125,7 +125,7 @@ def test_unsaturated_vader_weighs_one_word_less_in_a_long_sentence():
 
 
 def test_word_counts_of_the_array_path_are_white_space_tokens():
-    from framing import sentiment_arrays as arrays
+    from framing.sentiment import tokens as arrays
 
     texts = ["A good day.\n\nA bad night.", "Good\r\n\r\nbad", "tabs\tand\u00a0spaces  here",
              "\n\nlead and trail\n\n", "one"]
@@ -151,7 +151,7 @@ def test_target_clause_score_keeps_the_version_1_1_weights():
     target = load_data("sentiment_score")["target"]
     clause = "The new ceasefire collapsed after a wonderful week"
     folded = reference_scores([clause])[0]
-    news = S._scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS).news.polarity_scores(clause)["compound"]
+    news = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS).news.polarity_scores(clause)["compound"]
     expected = target["vader"] * news + target["textblob"] * folded[0]
     text = "Hegseth said the new ceasefire collapsed after a wonderful week."
     start = text.index("Hegseth")
@@ -162,7 +162,7 @@ def test_target_clause_score_keeps_the_version_1_1_weights():
 
 
 def test_parameters_without_scale_and_descriptive_words_give_the_version_1_1_score(tmp_path):
-    text = (Path(S.__file__).parent / "data" / "sentiment_score.toml").read_text(encoding="utf-8")
+    text = (Path(S.__file__).parents[1] / "data" / "sentiment_score.toml").read_text(encoding="utf-8")
     text = re.sub(r"^scale = .*\n", "", text, flags=re.M)
     text = re.sub(r"^descriptive = \[.*?\]\n", "", text, flags=re.M | re.S)
     path = tmp_path / "old.toml"
@@ -170,7 +170,7 @@ def test_parameters_without_scale_and_descriptive_words_give_the_version_1_1_sco
     weights = load_data(path)["sentence"]
     texts = ["The new invasion was a wonderful failure.", "More people came than ever before.", "Nothing."]
     scores = array_scores(texts, params=path).scores
-    news = S._scorer(S.DEFAULT_LEXICON, str(path)).news
+    news = S.load_scorer(S.DEFAULT_LEXICON, str(path)).news
     expected = [weights["vader"] * news.polarity_scores(t)["compound"] + weights["textblob"] * p
                 for t, p in zip(texts, scores[:, 0])]
     np.testing.assert_allclose(scores[:, 3], expected, rtol=0, atol=1e-12)
@@ -687,12 +687,12 @@ def test_parallel_scores_equal_serial(shared_data):
     texts = [json.loads(line)["text"] for line in (shared_data / "allsides-roundups" / "articles.jsonl").open()][:400]
     table = pd.DataFrame({"text": [s for t in texts for s in fr.split_sentences(t)]})
     assert table["text"].nunique() > 1000
-    old = module.PARALLEL_MIN_TEXTS
-    module.PARALLEL_MIN_TEXTS = 10
+    old = module.sentences.PARALLEL_MIN_TEXTS
+    module.sentences.PARALLEL_MIN_TEXTS = 10
     try:
         parallel = fr.add_sentiment(table, workers=2)
     finally:
-        module.PARALLEL_MIN_TEXTS = old
+        module.sentences.PARALLEL_MIN_TEXTS = old
     pd.testing.assert_frame_equal(fr.add_sentiment(table), parallel)
 
 
@@ -701,17 +701,17 @@ def test_news_score_skips_the_second_analyzer_only_when_it_would_agree(shared_da
     recommended score is the one the news analyzer gives when always run."""
     from framing import sentiment as module
 
-    scorer = module._scorer(module.DEFAULT_LEXICON, module.DEFAULT_PARAMS)
+    scorer = module.load_scorer(module.DEFAULT_LEXICON, module.DEFAULT_PARAMS)
     assert scorer.news_words is not None and "invasion" in scorer.news_words
     rows = pd.read_json(shared_data / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
     texts = list(rows["text"]) + ["The invasion, he said, was 'bloodshed'.", "(Invasion)"]
     for text in texts:
-        polarity, _, _, combined = scorer.scores(text)
+        polarity, _, _, combined = module.package_scores(scorer, text)
         folded = module.fold_quotes(text)
         full = scorer.news.polarity_scores(folded)["compound"]
         judging = scorer.judging(folded)[0]
         assert combined == pytest.approx(scorer.combine(full, polarity, judging, len(folded.split())), abs=1e-12)
-        target = scorer.scores(text, target=True)[3]
+        target = module.package_scores(scorer, text, target=True)[3]
         assert target == pytest.approx(0.65 * full + 0.35 * polarity, abs=1e-12)
 
 

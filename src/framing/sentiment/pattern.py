@@ -1,6 +1,6 @@
 """TextBlob's pattern analyzer (De Smedt & Daelemans 2012; TextBlob 0.18+): polarity and
 subjectivity over arrays of tokens of all texts at once: the rules listed in
-`framing.sentiment_arrays`, on the tokens it splits."""
+`framing.sentiment.tokens`, on the tokens it splits."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from textblob import _text as _pattern_text
 
-from .sentiment_arrays import Split, Tokens, _in_text_sum, _texts_holding, char_counts, retokenise
+from .tokens import Split, Tokens, char_counts, in_text_sum, retokenise, texts_holding, tokens_of
 
 _EOS = _pattern_text.EOS
 # Characters split off the front of a token, and off its end.
@@ -127,7 +127,7 @@ def texts_with_types(tokens: Tokens, words) -> np.ndarray:
     """Indices of the texts holding at least one token equal to one of `words`."""
     wanted = set(words)
     ids = [i for i, word in enumerate(tokens.vocabulary) if word in wanted]
-    return _texts_holding(tokens, np.isin(tokens.types, ids))
+    return texts_holding(tokens, np.isin(tokens.types, ids))
 
 
 def _rewrite_marks(tokens: Tokens) -> Tokens:
@@ -147,7 +147,7 @@ def _rewrite_marks(tokens: Tokens) -> Tokens:
     inside = kind == 1
     pair = np.flatnonzero((text[1:] == text[:-1]) & inside[types[1:]])
     if not len(pair):
-        return _tokens_of(text, types, vocabulary, tokens.n_texts)
+        return tokens_of(text, types, vocabulary, tokens.n_texts)
     left, right = types[pair], types[pair + 1]
     keys, first = np.unique(left * len(vocabulary) + right, return_index=True)
     joins = np.array([vocabulary[left[i]][-1:] + vocabulary[right[i]] in fragments for i in first], bool)
@@ -155,14 +155,8 @@ def _rewrite_marks(tokens: Tokens) -> Tokens:
     candidates = np.unique(text[pair[hit]])
     rebuild = [t for t in candidates.tolist() if _rewrites(vocabulary, types, text, t)]
     if not rebuild:
-        return _tokens_of(text, types, vocabulary, tokens.n_texts)
+        return tokens_of(text, types, vocabulary, tokens.n_texts)
     return _rebuild_texts(tokens, types, text, rebuild)
-
-
-def _tokens_of(text: np.ndarray, types: np.ndarray, vocabulary: list, n_texts: int) -> Tokens:
-    """`Tokens` of these per-token text indices (sorted) and types."""
-    return Tokens(text=text, start=np.searchsorted(text, np.arange(n_texts))[text], types=types,
-                  vocabulary=vocabulary, n_texts=n_texts)
 
 
 def _rebuild_texts(tokens: Tokens, types: np.ndarray, text: np.ndarray, rebuild: list) -> Tokens:
@@ -185,7 +179,7 @@ def _rebuild_texts(tokens: Tokens, types: np.ndarray, text: np.ndarray, rebuild:
         done = keep_b
     parts_types.append(types[done:])
     parts_text.append(text[done:])
-    return _tokens_of(np.concatenate(parts_text), np.concatenate(parts_types), vocabulary, tokens.n_texts)
+    return tokens_of(np.concatenate(parts_text), np.concatenate(parts_types), vocabulary, tokens.n_texts)
 
 
 def _rewrites(vocabulary: list, types: np.ndarray, text: np.ndarray, t: int) -> bool:
@@ -229,7 +223,7 @@ def _run(pieces: list) -> list:
 
 
 @dataclass
-class _PatternWords:
+class PatternWords:
     """What pattern's analyzer needs to know of each distinct lower-cased token."""
 
     known: np.ndarray
@@ -262,7 +256,7 @@ def _emoticon_polarity(word: str) -> float:
     return _face_polarity().get(word, np.nan)
 
 
-def pattern_words(vocabulary: list, analyzer) -> _PatternWords:
+def pattern_words(vocabulary: list, analyzer) -> PatternWords:
     """What pattern's analyzer knows of each (lower-cased) token of `vocabulary`."""
     len(analyzer)  # the lexicon loads on first use
     n = len(vocabulary)
@@ -299,19 +293,19 @@ def pattern_words(vocabulary: list, analyzer) -> _PatternWords:
     unquoted = lengths > 1
     for i in np.flatnonzero(char_counts(vocabulary, "'")).tolist():
         unquoted[i] = len(vocabulary[i].strip("'")) > 1
-    return _PatternWords(known=known, polarity=psi[:, 0].copy(), subjectivity=psi[:, 1].copy(),
-                         intensity=psi[:, 2].copy(), adverb=adverb, negation=only("negation"),
-                         ly=ly, long=lengths > 2, long_unquoted=unquoted, exclamation=only("!"),
-                         irony=only("(!)"), emoticon=emoticon)
+    return PatternWords(known=known, polarity=psi[:, 0].copy(), subjectivity=psi[:, 1].copy(),
+                        intensity=psi[:, 2].copy(), adverb=adverb, negation=only("negation"),
+                        ly=ly, long=lengths > 2, long_unquoted=unquoted, exclamation=only("!"),
+                        irony=only("(!)"), emoticon=emoticon)
 
 
-def without_words(words: _PatternWords, vocabulary: list, left_out) -> _PatternWords:
+def without_words(words: PatternWords, vocabulary: list, left_out) -> PatternWords:
     """`words` as an analyzer whose lexicon lacks the `left_out` words would see them: unknown,
     polarity and subjectivity 0, intensity 1, no adverb sense (alphabetic words are no emoticons,
     negations or "!", so nothing else changes)."""
     left_out = set(left_out)
     at = [i for i, word in enumerate(vocabulary) if word in left_out]
-    out = _PatternWords(**{name: getattr(words, name).copy() for name in words.__dataclass_fields__})
+    out = PatternWords(**{name: getattr(words, name).copy() for name in words.__dataclass_fields__})
     out.known[at] = False
     out.polarity[at] = 0.0
     out.subjectivity[at] = 0.0
@@ -319,8 +313,6 @@ def without_words(words: _PatternWords, vocabulary: list, left_out) -> _PatternW
     out.adverb[at] = False
     out.ly[at] = False
     return out
-
-
 
 
 def _state_before(tokens: Tokens, event: np.ndarray, sets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -337,7 +329,7 @@ def _clip(values: np.ndarray) -> np.ndarray:
     return np.maximum(-1.0, np.minimum(values, 1.0))
 
 
-def pattern_scores(tokens: Tokens, analyzer, words: _PatternWords | None = None
+def pattern_scores(tokens: Tokens, analyzer, words: PatternWords | None = None
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Polarity and subjectivity of every text by pattern's rules, and a mask of the texts where a
     rare rule (see the module's docstring) needs the package itself. `words`: the analyzer's view
@@ -385,5 +377,5 @@ def pattern_scores(tokens: Tokens, analyzer, words: _PatternWords | None = None
         item_polarity = np.where(raises > step, _clip(item_polarity * 1.25), item_polarity)
     item_polarity = np.where(item_negated, item_polarity * -0.5, item_polarity)
     count = np.maximum(np.bincount(item_text, minlength=n_texts), 1)
-    return (_in_text_sum(item_text, item_polarity, n_texts) / count,
-            _in_text_sum(item_text, item_subjectivity, n_texts) / count, fallback)
+    return (in_text_sum(item_text, item_polarity, n_texts) / count,
+            in_text_sum(item_text, item_subjectivity, n_texts) / count, fallback)

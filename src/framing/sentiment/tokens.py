@@ -1,6 +1,6 @@
 """VADER's compound score and TextBlob's polarity and subjectivity, computed over arrays of tokens.
 
-`framing.sentiment` scores every distinct sentence of a table. Calling the reference packages once per
+`add_sentiment` scores every distinct sentence of a table. Calling the reference packages once per
 sentence spends nearly all its time in Python running the same rules token by token; here all the
 texts are tokenised at once, every distinct token is looked up once in a vocabulary, and the rules
 become operations on numpy arrays over all tokens of all texts together. The scores are identical
@@ -23,9 +23,9 @@ to the packages' (the tests compare them on every sentence of the shared data se
   emoticons; the mean over assessments.
 
 The rules are written from the packages' documented behaviour and source, which stay the
-specification: `framing.sentiment` keeps the one-call-per-sentence path (`reference_scores`) as the
-oracle the tests compare with. Two rare constellations are handled apart (counted in
-`framing.sentiment.array_scores(...).fallback`):
+specification: `framing.sentiment.reference` keeps the one-call-per-sentence path (`reference_scores`)
+as the oracle the tests compare with. Two rare constellations are handled apart (counted in
+`array_scores(...).fallback`):
 
 - VADER: a "but" sentence in which one non-zero value equals another, or half or one and a half of
   it (the package's "but" rule finds words by value, so such ties change which word it weighs): the
@@ -34,8 +34,8 @@ oracle the tests compare with. Two rare constellations are handled apart (counte
   emoticon of two characters while an adverb is modifying: such texts are scored by the package.
 
 This module holds what both scorers share (the texts joined and split once, tokens as arrays);
-VADER's rules are in `framing.sentiment_vader`, the pattern analyzer's in
-`framing.sentiment_pattern`.
+VADER's rules are in `framing.sentiment.vader`, the pattern analyzer's in
+`framing.sentiment.pattern`, and `framing.sentiment.arrays` puts them together.
 """
 from __future__ import annotations
 
@@ -104,6 +104,12 @@ class Tokens:
         return np.minimum(index, max(len(self.types) - 1, 0)), index < end
 
 
+def tokens_of(text: np.ndarray, types: np.ndarray, vocabulary: list, n_texts: int) -> Tokens:
+    """`Tokens` of these per-token text indices (sorted) and types."""
+    return Tokens(text=text, start=np.searchsorted(text, np.arange(n_texts))[text], types=types,
+                  vocabulary=vocabulary, n_texts=n_texts)
+
+
 def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """The concatenated ranges start, start+1, ..., start+count-1."""
     total = int(counts.sum())
@@ -152,9 +158,7 @@ def drop_separators(codes: np.ndarray, vocabulary: list, separator: str, n_texts
         dropped = [i for i, token in enumerate(vocabulary) if token in drop]
         keep &= ~np.isin(codes, dropped)
     codes, text = codes[keep], text[keep]
-    first = np.searchsorted(text, np.arange(n_texts))
-    return Tokens(text=text, start=first[text], types=codes.astype(np.int64), vocabulary=vocabulary,
-                  n_texts=n_texts)
+    return tokens_of(text, codes.astype(np.int64), vocabulary, n_texts)
 
 
 def char_counts(vocabulary: list, char: str) -> np.ndarray:
@@ -165,7 +169,7 @@ def char_counts(vocabulary: list, char: str) -> np.ndarray:
     return np.bincount(line[codes == ord(char)], minlength=len(vocabulary))
 
 
-def _in_text_sum(text: np.ndarray, values: np.ndarray, n_texts: int) -> np.ndarray:
+def in_text_sum(text: np.ndarray, values: np.ndarray, n_texts: int) -> np.ndarray:
     """Per-text sums added left to right, token by token (as Python's `sum` of a list does)."""
     return np.bincount(text, weights=values, minlength=n_texts)
 
@@ -180,6 +184,7 @@ def python_round(values: np.ndarray, digits: int) -> np.ndarray:
         rounded[position] = round(float(values[position]), digits)
     return rounded
 
+
 def text_lengths(split: Split) -> np.ndarray:
     """The number of white-space tokens of each text of `split` (`len(text.split())`): its tokens
     without the separators and paragraph-break marks."""
@@ -193,15 +198,23 @@ def text_lengths(split: Split) -> np.ndarray:
 
 def tokens_subset(tokens: Tokens, texts: np.ndarray) -> Tokens:
     """The same tokens for only the texts at the (sorted) indices `texts`, renumbered 0, 1, ..."""
-    keep_text = np.zeros(tokens.n_texts, bool)
-    keep_text[texts] = True
-    keep = keep_text[tokens.text]
-    text = (np.cumsum(keep_text) - 1)[tokens.text[keep]]
-    start = np.searchsorted(text, np.arange(len(texts)))
-    return Tokens(text=text, start=start[text], types=tokens.types[keep], vocabulary=tokens.vocabulary,
-                  n_texts=len(texts))
+    keep = token_mask(tokens, texts)
+    text = (np.cumsum(text_mask(tokens.n_texts, texts)) - 1)[tokens.text[keep]]
+    return tokens_of(text, tokens.types[keep], tokens.vocabulary, len(texts))
 
 
-def _texts_holding(tokens: Tokens, has: np.ndarray) -> np.ndarray:
+def text_mask(n_texts: int, texts: np.ndarray) -> np.ndarray:
+    """One flag per text: True at the indices `texts`."""
+    mask = np.zeros(n_texts, bool)
+    mask[texts] = True
+    return mask
+
+
+def token_mask(tokens: Tokens, texts: np.ndarray) -> np.ndarray:
+    """One flag per token: True where it belongs to one of the texts at the indices `texts`."""
+    return text_mask(tokens.n_texts, texts)[tokens.text]
+
+
+def texts_holding(tokens: Tokens, has: np.ndarray) -> np.ndarray:
     """Indices of the texts with at least one token where `has` (one flag per token) is True."""
     return np.flatnonzero(np.bincount(tokens.text[has], minlength=tokens.n_texts) > 0)

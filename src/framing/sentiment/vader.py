@@ -1,5 +1,5 @@
 """VADER's compound score (Hutto & Gilbert 2014; `vaderSentiment` 3.3) over arrays of tokens of
-all texts at once: the rules listed in `framing.sentiment_arrays`, on the tokens it splits."""
+all texts at once: the rules listed in `framing.sentiment.tokens`, on the tokens it splits."""
 from __future__ import annotations
 
 import copy
@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 from vaderSentiment import vaderSentiment as _vader
 
-from .sentiment_arrays import (Split, Tokens, _in_text_sum, _texts_holding, char_counts, python_round, retokenise,
-                               tokens_subset)
+from .tokens import (Split, Tokens, char_counts, in_text_sum, python_round, retokenise, texts_holding, token_mask,
+                     tokens_subset)
 
 _NEGATIONS = frozenset(_vader.NEGATE)
 
@@ -50,7 +50,7 @@ def _vader_words(tokens: list) -> tuple[list, list, np.ndarray, np.ndarray]:
             char_counts(tokens, "!"), char_counts(tokens, "?"))
 
 
-class _Words:
+class VaderWords:
     """The lower-cased words of the tokens: `ids` per token, `index` word -> id, and what VADER's
     rules need to know of each word whatever the lexicon (booster value, negation)."""
 
@@ -69,7 +69,7 @@ class _Words:
         apostrophe = np.flatnonzero(char_counts(words, "'"))
         self.negation[[i for i in apostrophe.tolist() if "n't" in words[i]]] = True
 
-    def subset(self, keep: np.ndarray) -> "_Words":
+    def subset(self, keep: np.ndarray) -> "VaderWords":
         """The same words, for only the tokens where `keep` is True."""
         out = copy.copy(self)
         out.ids = self.ids[keep]
@@ -84,7 +84,7 @@ class VaderTokens:
     """VADER's view of many texts: tokens with their words, caps and punctuation counts."""
 
     tokens: Tokens
-    words: _Words
+    words: VaderWords
     caps: np.ndarray  # per token
     cap_differential: np.ndarray  # per token: some but not all of its text's tokens are ALL CAPS
     emphasis: np.ndarray  # per text: the "!" and "?" amplifier
@@ -94,9 +94,7 @@ class VaderTokens:
 def vader_subset(vt: VaderTokens, texts: np.ndarray) -> VaderTokens:
     """The same tokens for only the texts at the (sorted) indices `texts`, renumbered 0, 1, ..."""
     tokens = tokens_subset(vt.tokens, texts)
-    keep_text = np.zeros(vt.tokens.n_texts, bool)
-    keep_text[texts] = True
-    keep = keep_text[vt.tokens.text]
+    keep = token_mask(vt.tokens, texts)
     length = np.bincount(tokens.text, minlength=len(texts))
     return VaderTokens(tokens=tokens, words=vt.words.subset(keep), caps=vt.caps[keep],
                        cap_differential=vt.cap_differential[keep], emphasis=vt.emphasis[texts],
@@ -106,7 +104,7 @@ def vader_subset(vt: VaderTokens, texts: np.ndarray) -> VaderTokens:
 def texts_with(vt: VaderTokens, words) -> np.ndarray:
     """Indices of the texts with at least one of these (lower-cased) words."""
     ids = [vt.words.id(word) for word in words]
-    return _texts_holding(vt.tokens, np.isin(vt.words.ids, [i for i in ids if i >= 0]))
+    return texts_holding(vt.tokens, np.isin(vt.words.ids, [i for i in ids if i >= 0]))
 
 
 def vader_tokens(split: Split) -> VaderTokens:
@@ -130,11 +128,11 @@ def vader_tokens(split: Split) -> VaderTokens:
     question = np.where(quest > 1, np.where(quest <= 3, quest * 0.18, 0.96), 0)
     emphasis = np.minimum(excl, 4) * 0.292 + question
     end = tokens.start + length[tokens.text]
-    return VaderTokens(tokens=tokens, words=_Words(list(words), ids), caps=caps,
+    return VaderTokens(tokens=tokens, words=VaderWords(list(words), ids), caps=caps,
                        cap_differential=differential[tokens.text], emphasis=emphasis, end=end)
 
 
-def _phrase_ids(words: _Words, phrases: dict) -> list[tuple[tuple[int, ...], float]]:
+def _phrase_ids(words: VaderWords, phrases: dict) -> list[tuple[tuple[int, ...], float]]:
     """The multi-word phrases whose words all occur, as word ids with their value."""
     out = []
     for phrase, value in phrases.items():
@@ -163,7 +161,7 @@ def vader_compound(vt: VaderTokens, lexicon: dict) -> tuple[np.ndarray, int]:
     if len(scored):
         sentiments[scored] = _lexicon_word_valence(vt, scored, valence_of_word, in_lexicon_of_word)
     sentiments, ties = _but_weights(vt, sentiments)
-    total = _in_text_sum(tokens.text, sentiments, tokens.n_texts)
+    total = in_text_sum(tokens.text, sentiments, tokens.n_texts)
     total = np.where(total > 0, total + vt.emphasis, np.where(total < 0, total - vt.emphasis, total))
     compound = np.clip(total / np.sqrt(total * total + 15), -1.0, 1.0)
     return python_round(compound, 4), ties
