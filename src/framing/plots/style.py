@@ -211,7 +211,7 @@ LABEL_TWO_LINES = 26  # points of height per row of a chart in which a category 
 
 
 def _on_two_lines(text: str, limit: int) -> str:
-    """A label longer than `limit` on two lines, where the chart's rows have the height: its count
+    r"""A label longer than `limit` on two lines, where the chart's rows have the height: its count
     on the second ("Islamic Voice News\n(1 article)"), or its words wrapped onto two lines. A
     label of several lines already is left as it is; either line may still be cut.
 
