@@ -151,14 +151,14 @@ def test_semicolon_tab_and_bar_separated_csv_are_detected(tmp_path, separator):
 
 def test_missing_text_column_is_one_message_listing_the_columns(tmp_path):
     corpus = _corpus(tmp_path)
-    (corpus / "export.csv").write_text("title,body,outlet\n" + "a,b,c\n" * 300, encoding="utf-8")
-    (corpus / "export.jsonl").write_text('{"headline": "a", "content": "b"}\n' * 300, encoding="utf-8")
+    (corpus / "export.csv").write_text("title,story,outlet\n" + "a,b,c\n" * 300, encoding="utf-8")
+    (corpus / "export.jsonl").write_text('{"headline": "a", "summary": "b"}\n' * 300, encoding="utf-8")
     _, problems = read_corpus(corpus)
     assert _messages(problems, "export.csv") == [
-        "has no 'text' column (columns found: 'title', 'body', 'outlet'): skipped; name the column "
+        "has no 'text' column (columns found: 'title', 'story', 'outlet'): skipped; name the column "
         "holding the article text 'text' in the first line"]
     [message] = _messages(problems, "export.jsonl")
-    assert "no 'text' field (fields found: 'content', 'headline')" in message
+    assert "no 'text' field (fields found: 'headline', 'summary')" in message
 
 
 def test_quoting_errors_are_named_once_with_their_rows_and_nothing_else_is_lost(tmp_path):
@@ -699,6 +699,34 @@ def test_export_columns_named_as_export_tools_name_them_are_read(tmp_path, share
     assert not [p for p in problems if "no outlet" in p.message]
     labelled = read_corpus(other)[0]
     assert len(labelled) == len(rows) and {a.given["outlet"] for a in labelled} == {"My label"}
+
+
+def test_an_export_naming_its_text_body_and_its_outlet_source_is_read(tmp_path, shared_data):
+    """Regression: a CSV whose text column was headed `Body` was skipped whole ("has no 'text'
+    column"), and one whose outlets were under `source` gave every row its own outlet ("export row
+    3"). `body`, `content`… name the text, `source` the outlet (a news API's `{"name": …}` object
+    too) and `link` the address when the export has no column of the field's own name."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")][810:816]
+    corpus = _corpus(tmp_path)
+    table = pd.DataFrame({"Event": [r["event_id"] for r in rows], "source": [r["outlet"] for r in rows],
+                          "headline": [r["title"] for r in rows], "Body": [r["text"] for r in rows],
+                          "Link": [r["url"] for r in rows], "rating": [r["allsides_rating"] for r in rows]})
+    table.to_csv(corpus / "export.csv", index=False, lineterminator="\r\n")
+    api = _corpus(tmp_path, "api")
+    with (api / "api.jsonl").open("w", encoding="utf-8") as out:
+        for r in rows:
+            out.write(json.dumps({"source": {"id": None, "name": r["outlet"]}, "title": r["title"],
+                                  "content": r["text"], "url": r["url"]}) + "\n")
+    articles, problems = read_corpus(corpus)
+    from_api, api_problems = read_corpus(api)
+    assert not problems and not api_problems
+    for mine in (articles, from_api):
+        assert [a.given["outlet"] for a in mine] == [r["outlet"] for r in rows]
+        assert [a.given["url"] for a in mine] == [r["url"] for r in rows]
+        assert [a.text for a in mine] == [r["text"].strip() for r in rows]
+    csv_rows = articles
+    assert [a.given["event"] for a in csv_rows] == [r["event_id"] for r in rows]
+    assert all("Body" not in a.extra and a.extra["rating"] for a in csv_rows)
 
 
 def test_a_json_lines_text_given_as_a_list_of_paragraphs_is_the_article(tmp_path, shared_data):

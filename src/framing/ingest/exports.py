@@ -24,12 +24,16 @@ OPTION_FIELDS = ("clean",)
 # scrapers' `date`, `headline`, `authors`…): a row's field is read from the first of them it fills
 # when it has no column of the field's own name. The column stays in `extra` as well.
 FIELD_ALIASES = {
-    "outlet": ("media_name", "source_name", "publisher", "site_name"),
+    "outlet": ("media_name", "source_name", "publisher", "site_name", "source"),
     "title": ("headline",),
     "published": ("publish_date", "published_at", "publication_date", "pub_date", "date"),
+    "url": ("link", "article_url"),
     "author": ("authors", "byline"),
     "event": ("event_id",),
 }
+# Other names of the article text: the first of them in the header is the text when no column is
+# named `text` (a `Body` or `content` column was a whole export skipped as having no text).
+TEXT_ALIASES = ("body", "content", "article_text", "full_text", "body_text")
 SEPARATORS = (",", ";", "\t", "|")  # tried in this order on an export's header line
 BATCH_ROWS = 1000  # export rows made into articles at a time
 
@@ -55,7 +59,7 @@ def _given(row: dict, header: list, names: list[str]) -> dict:
              if row.get(k) not in (None, "") and str(row[k]).strip()}
     for known, aliases in FIELD_ALIASES.items():
         if known not in given and known not in names:
-            found = next((str(row[a]).strip() for a in aliases if str(row.get(a) or "").strip()), None)
+            found = next((name for a in aliases if (name := _named(row.get(a)))), None)
             if found:
                 given[known] = found
     extra = {str(original).lstrip("\ufeff").strip(): row[k] for original, k in zip(header, names)
@@ -131,6 +135,28 @@ def _dated(articles: list[RawArticle], order: DateOrder, undated: dict) -> list[
     return articles
 
 
+def _named(cell) -> str:
+    """A cell's value as a field: its text, or the `name` of a JSON object (a news API's
+    `"source": {"id": "cnn", "name": "CNN"}`); "" for any other object."""
+    value = str(cell or "").strip()
+    if value.startswith("{"):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            return value
+        name = value.get("name") if isinstance(value, dict) else None
+        return name.strip() if isinstance(name, str) else ""
+    return value
+
+
+def _text_named(names: list[str]) -> list[str]:
+    """Column names with the first of `TEXT_ALIASES` present renamed `text` when none is `text`."""
+    if "text" in names:
+        return names
+    alias = next((a for a in TEXT_ALIASES if a in names), None)
+    return [("text" if n == alias else n) for n in names] if alias else names
+
+
 def _export_article(row: dict, header: list, *, name: str, kind: str, record: int, encoding: str,
                     warnings: tuple[str, ...]) -> RawArticle | None:
     """One export row as an article; None when it has no text."""
@@ -161,8 +187,8 @@ def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], No
     header_line = next((line for line in lines if line.strip()), None)
     if header_line is None:
         return []
-    separator, header = _header(header_line, needed="text")
-    names = [_column(h) for h in header]
+    separator, header = _header(header_line, needed=("text",) + TEXT_ALIASES)
+    names = _text_named([_column(h) for h in header])
     if "text" not in names:
         found = ", ".join(repr(str(h).strip()) for h in header[:20]) or "none"
         return [Problem(name, f"has no 'text' column (columns found: {found}): skipped; name the "
@@ -197,13 +223,14 @@ def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], No
     return _broken_rows(name, broken, len(names), separator)
 
 
-def _header(line: str, *, needed: str) -> tuple[str, list[str]]:
+def _header(line: str, *, needed: str | tuple[str, ...]) -> tuple[str, list[str]]:
     """The separator of a CSV file and its header cells: the first separator whose header names
-    the `needed` column, else the one that splits the header into most cells."""
+    a `needed` column, else the one that splits the header into most cells."""
+    needed = {needed} if isinstance(needed, str) else set(needed)
     best = (",", _split_line(line.rstrip("\r\n"), ",") or [line.strip()])
     for separator in SEPARATORS:
         cells = _split_line(line.rstrip("\r\n"), separator) or []
-        if needed in {_column(c) for c in cells}:
+        if needed & {_column(c) for c in cells}:
             return separator, cells
         if len(cells) > len(best[1]):
             best = (separator, cells)
@@ -316,7 +343,7 @@ def _jsonl_rows(lines: Iterable[str], name: str) -> Generator[tuple[int, dict], 
             bad.append(number)
             continue
         header = list(row)
-        yield number, {_column(k): v for k, v in row.items()} | {"__header": header}
+        yield number, dict(zip(_text_named([_column(k) for k in row]), row.values())) | {"__header": header}
     if bad:
         return [Problem(name, f"{_lines_named(bad)}: not a JSON object on one line: skipped; fix or remove it",
                         skipped=len(bad))]
