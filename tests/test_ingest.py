@@ -91,6 +91,27 @@ def test_utf16_and_utf32_text_is_decoded_not_called_binary(tmp_path, seeds_dir, 
     assert build.sentences["text"].str.contains("Hegseth").any()
 
 
+def test_a_utf8_page_with_a_paragraph_pasted_from_a_windows_file_keeps_both_parts(tmp_path, shared_data):
+    """Regression: a UTF-8 article with one paragraph in Windows-1252 (pasted from an older file)
+    was read either all as cp1252, its UTF-8 quotes turned to "â€™", or all as UTF-8 with that
+    paragraph's quotes turned to "\ufffd". Each part is now read in its own encoding."""
+    corpus = _corpus(tmp_path)
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    row = next(r for r in rows if len(parts := r["text"].split("\n\n")) >= 3
+               and all("’" in part or "“" in part for part in parts[:2]))
+    first, second, *rest = row["text"].split("\n\n")
+    data = "\n\n".join([row["title"], first]).encode("utf-8") + b"\n\n" + second.encode("cp1252") + \
+        "".join("\n\n" + part for part in rest).encode("utf-8")
+    (corpus / "mixed.txt").write_bytes(data)
+    (corpus / "manifest.csv").write_text(f"file,outlet\nmixed.txt,{row['outlet']}\n", encoding="utf-8")
+    build = build_tables(corpus)
+    text = " ".join(build.sentences["text"])
+    assert "â€" not in text and "\ufffd" not in text
+    assert " ".join(first.split()[:12]) in text and " ".join(second.split()[:12]) in text
+    [article] = build.articles.to_dict("records")
+    assert article["encoding"] == "utf-8+cp1252" and "partly not UTF-8" in article["warnings"]
+
+
 def test_nul_bytes_are_removed_from_the_text(tmp_path):
     corpus = _corpus(tmp_path)
     rows = [{"text": "The port re\x00opened on Friday, the harbour master said.\n\nShips were waiting.",
@@ -359,7 +380,7 @@ def test_files_read_in_tiny_blocks_give_the_same_articles_and_problems(seeds_dir
     for size, found in read.items():
         assert found == whole, f"blocks of {size} bytes"
     for (kind, data), (text, encoding, _) in zip(cases, whole[-1]):
-        assert encoding == "utf-8-replace" or text == data.decode(encoding).lstrip("\ufeff")
+        assert encoding == "utf-8+cp1252" or text == data.decode(encoding).lstrip("\ufeff")
 
 
 def _synthetic_export(shared_data, path, *, rows: int, bad: dict[int, str]) -> list[str]:

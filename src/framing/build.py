@@ -545,7 +545,7 @@ def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> A
     foreign = english is not None and english < MIN_ENGLISH_SHARE
     if not any(s["kind"] in CONTENT_KINDS for s in sentences):
         hint = ("it is in no encoding framing reads (UTF-8, UTF-16, UTF-32, Windows-1252): re-save it "
-                "as UTF-8" if raw.encoding == "utf-8-replace" else
+                "as UTF-8" if raw.encoding == "utf-8+cp1252" else
                 "the text does not read as English (framing's cleaning rules and lexicons are for "
                 "English news): translate it or leave it out" if foreign else
                 "trafilatura found no article in this page (only navigation or links)"
