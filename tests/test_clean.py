@@ -811,6 +811,34 @@ def test_the_outlet_is_the_site_the_page_names_over_its_owner(shared_data, prefi
     assert infer_metadata(label_lines(_aeb_page(shared_data, prefix)[style]))["outlet"] == outlet
 
 
+def test_a_blogs_copyright_in_its_writers_name_is_no_outlet_and_its_title_names_the_site(shared_data):
+    """Regression: The Anti-June Cleaver's recipe page (aeb-dev, "by Regan" above the post, "© Regan"
+    below it) got "Regan" as its outlet: the page title "Spiced Honey Pear Jam Recipe | The Anti-June
+    Cleaver" was not read for the hyphen in the site's name, and the writer's own copyright was
+    taken for a site's. Without its title line the page names no outlet."""
+    page = _aeb_page(shared_data, "4219d096")
+    meta = infer_metadata(label_lines(page["dump_html_text"]))
+    assert (meta["author"], meta["outlet"]) == ("Regan", "The Anti-June Cleaver")
+    untitled = "\n".join(line for line in page["dump_html_text"].splitlines() if "| The Anti-June Cleaver" not in line)
+    for text in (untitled, page["dump_inscriptis"]):  # (inscriptis's dump has no title line)
+        meta = infer_metadata(label_lines(text))
+        assert meta["author"] == "Regan" and meta["outlet"] is None
+
+
+def test_usa_todays_byline_without_by_is_the_byline_and_by_the_in_the_body_is_not(shared_data):
+    """Regression: USA Today's page (aeb-dev) prints its byline as names alone above the date line
+    ("Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader" / "Published 10:02 AM EST Nov 19,
+    2019"): it was kept as the article's subtitle, and the body line "Twitter seemed a bit confused
+    by the campaign:" as a byline ("by" before a lower-case word)."""
+    lines = label_lines(_aeb_page(shared_data, "776a1c04")["dump_html_text"])
+    kind = {line.text.strip(): line.kind for line in lines}
+    assert kind["Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader"] == "byline"
+    assert kind["Twitter seemed a bit confused by the campaign:"] == "body"
+    meta = infer_metadata(lines)
+    assert meta["subtitle"] is None and meta["author"].startswith("Lisa Kaczke")
+    assert meta["published"] == "2019-11-19"
+
+
 def test_a_design_credit_after_the_copyright_sign_is_no_outlet():
     page = "\n".join([
         "Harbour closed after storm",

@@ -232,7 +232,11 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
             labels[index] = (None, "repeated_headline")
         elif block.rule is not None:
             labels[index] = (None, block.rule)
-        elif not _label_meta(block, index, labels):
+        elif _label_meta(block, index, labels):
+            continue
+        elif index + 1 < start and _names_line(block) and _date_line(blocks[index + 1]):
+            labels[index] = ("byline", "names_above_date")  # "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader"
+        else:
             if "subtitle" not in {kind for kind, _ in labels.values()} and block.words >= 5 \
                     and not block.bullet:
                 labels[index] = ("subtitle", "deck_below_headline")
@@ -271,6 +275,25 @@ def _label_meta(block: _Block, index: int, labels: dict) -> bool:
         labels[index] = ("date", "date_above_body")
         return True
     return False
+
+
+_NAME_JOINS = frozenset("and & of de da di du del der van von".split())
+
+
+def _names_line(block: _Block) -> bool:
+    """A line of names with no "By" (a byline as some sites print it: the writers, then their
+    paper): every word capitalised but the words joining names, no digit, not ending like a sentence."""
+    words = _WORD.findall(block.text)
+    return (2 <= len(words) <= 14 and not block.bullet and block.rule is None and not block.prose
+            and not any(c.isdigit() for c in block.text) and not block.text.endswith((".", "!", "?", ":"))
+            and all(word[:1].isupper() or word.lower() in _NAME_JOINS for word in words)
+            and sum(word[:1].isupper() for word in words) >= 2)
+
+
+def _date_line(block: _Block) -> bool:
+    """A line saying when the article was published: a stamp ("Published 10:02 AM EST Nov 19, 2019")
+    or a short line with a date."""
+    return block.rule is None and bool(_STAMP.search(block.text) or (_DATE.search(block.text) and block.words <= 10))
 
 
 def _headline_like(block: _Block) -> bool:

@@ -26,7 +26,8 @@ def infer_metadata(lines: list[Line]) -> dict:
     kept = {kind: [line.text.strip() for line in lines if line.kind == kind] for kind in KEPT_KINDS}
     byline = kept["byline"][0] if kept["byline"] else None
     dates = kept["date"] + kept["byline"]
-    outlet = _outlet(lines, kept["headline"][0] if kept["headline"] else None)
+    writers = clean_author(author_from_byline(byline)) if byline else None
+    outlet = _outlet(lines, kept["headline"][0] if kept["headline"] else None, writers)
     return {
         "title": clean_title(kept["headline"][0], outlet=outlet) if kept["headline"] else None,
         "subtitle": kept["subtitle"][0] if kept["subtitle"] else None,
@@ -197,13 +198,18 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def _outlet(lines: list[Line], headline: str | None) -> str | None:
+def _outlet(lines: list[Line], headline: str | None, writers: str | None = None) -> str | None:
     """The outlet as the page names itself to its readers: the site of a page title "Headline |
     Site" near the top whose title is the article's (`_title_site`), else the holder of a copyright
     notice whose name the page also writes outside its notices (`_copyright_owner`). A holder the
     page names nowhere else is a company behind the site ("Gannett" of USA Today, "Vox Media" of The
-    Verge, "CBS Interactive" of CBS News and ZDNet), not the name readers know: no outlet then."""
-    return _title_site(lines, headline) or _copyright_owner(lines)
+    Verge, "CBS Interactive" of CBS News and ZDNet), not the name readers know: no outlet then. Nor
+    is a holder who is one of the article's `writers` (the byline's names): a blog's "© Regan" under
+    "by Regan" names its writer, not a site."""
+    owner = _copyright_owner(lines)
+    if owner and writers and _site_key(owner) in {_site_key(name) for name in re.split(r"; |, | and ", writers)}:
+        owner = None
+    return _title_site(lines, headline) or owner
 
 
 def _title_site(lines: list[Line], headline: str | None) -> str | None:

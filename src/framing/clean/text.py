@@ -14,7 +14,9 @@ _BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*+»›>]|[-–—](?=\s)|\d{
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]$")
-_BYLINE = re.compile(r"(?:^|\s)by\s+(?=[A-Z@])", re.IGNORECASE)
+# "By Jane Roe", "BY JANE ROE": "by" before a capital, a name (the capital is asked in any case
+# of "by": "confused by the campaign:" is no byline).
+_BYLINE = re.compile(r"(?:^|\s)by\s+(?=(?-i:[A-Z@]))", re.IGNORECASE)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE = re.compile(
@@ -22,7 +24,9 @@ _DATE = re.compile(
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?!\d)"
     r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b", re.IGNORECASE)
-_TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
+# A page title "Headline | Site" or "Headline - Site"; the site's name may hold a hyphen inside a
+# word ("The Anti-June Cleaver").
+_TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>(?:[^|–—-]|(?<=\w)-(?=\w)){2,40})$")
 # A person's hover card that a saved page wrote into a sentence: the name as the sentence gives it,
 # then, with or without a space, the card — the person's name again (whole: first name, maybe more
 # names, the same last name), the titles of stories about them, and the card's "MORE" link — before
