@@ -1,7 +1,7 @@
 """Bytes to text: tell binary files (PDF, Word, images) from text, find the encoding (UTF-16/32
-from its byte-order mark or zero bytes, else UTF-8, else cp1252, else UTF-8 with the bytes that are
-not UTF-8 read as cp1252), decode a file in blocks so its size never decides memory, and strip
-control characters."""
+from its byte-order mark or zero bytes, else UTF-8, else UTF-8 with the bytes that are not read as
+cp1252 when some of it is UTF-8, else cp1252, else UTF-8 with replacement characters), decode a file
+in blocks so its size never decides memory, and strip control characters."""
 from __future__ import annotations
 
 import codecs
@@ -25,11 +25,12 @@ _WIDE = ("utf-16", "utf-32", "utf-16-le", "utf-16-be")
 # A file of UTF-8 with bytes that are not (a line pasted from a Windows-1252 file): those bytes are
 # read as Windows-1252 and the rest as UTF-8, so neither part turns to "â€™" or "\ufffd".
 MIXED = "utf-8+cp1252"
-_CODECS = {MIXED: ("utf-8", "surrogateescape")}  # encoding as recorded → (codec, errors)
+_CODECS = {MIXED: ("utf-8", "surrogateescape"), "utf-8-replace": ("utf-8", "replace")}  # as recorded → (codec, errors)
 _ENCODING_WARNINGS = {
     "cp1252": "not UTF-8: read as Windows-1252 (cp1252), re-save as UTF-8 if characters look wrong",
     MIXED: ("partly not UTF-8: the bytes that are not read as Windows-1252 (cp1252), the rest as "
-            "UTF-8; re-save the file as UTF-8 if characters look wrong")}
+            "UTF-8; re-save the file as UTF-8 if characters look wrong"),
+    "utf-8-replace": "undecodable bytes replaced with \ufffd: re-save the file as UTF-8"}
 _ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes that are not UTF-8, as "surrogateescape" gives them
 
 
@@ -84,7 +85,7 @@ def _encoding(open_bytes: Callable[[], BinaryIO], head: bytes) -> tuple[str, int
     block by block."""
     tries = [wide] if (wide := _utf16_or_32(head)) else []
     tries += ["utf-8-sig"] if head.startswith(b"\xef\xbb\xbf") else []
-    for encoding in (*tries, "utf-8", "mixed or cp1252", MIXED):
+    for encoding in (*tries, "utf-8", "mixed or cp1252", "utf-8-replace"):
         if encoding == "mixed or cp1252":  # not cp1252 when part is UTF-8: it would read as "â€™"
             encoding = MIXED if _partly_utf8(open_bytes) else "cp1252"
         removed, has_text = 0, False
@@ -96,23 +97,28 @@ def _encoding(open_bytes: Callable[[], BinaryIO], head: bytes) -> tuple[str, int
         except UnicodeDecodeError:
             continue
         return encoding, removed, has_text
-    raise AssertionError("utf-8 with cp1252 for the other bytes decodes any bytes")
+    raise AssertionError("utf-8 with replacement decodes any bytes")
+
+
+# Characters beyond ASCII that text in a Latin script is written with: accented letters, the
+# no-break space, dashes, curly quotes, the ellipsis, the euro sign.
+_LATIN = re.compile("[\u00a0-\u024f\u2010-\u203a\u20ac]")
+_OTHER = re.compile("[^\x00-\x7f\u00a0-\u024f\u2010-\u203a\u20ac\udc80-\udcff]")
 
 
 def _partly_utf8(open_bytes: Callable[[], BinaryIO]) -> bool:
-    """Whether a file holds both characters written in UTF-8 beyond ASCII and bytes that are not
-    UTF-8 (a file of neither kind, or only of one, is not mixed)."""
+    """Whether a file holds both bytes that are not UTF-8 and characters of a Latin script written in
+    UTF-8 (`_LATIN`), more of them than other characters beyond ASCII: a UTF-8 file with lines
+    pasted from a Windows-1252 one. Text in another encoding (Shift-JIS) makes a few UTF-8
+    characters by chance, seldom Latin ones."""
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
-    utf8 = escaped = False
+    escaped, latin, other = False, 0, 0
     for block in itertools.chain(_byte_blocks(open_bytes), [None]):
         text = decoder.decode(block or b"", final=block is None)
-        if not escaped and _ESCAPED.search(text):
-            escaped = True
-        if not utf8 and any(char >= "\x80" and not "\udc80" <= char <= "\udcff" for char in text):
-            utf8 = True
-        if utf8 and escaped:
-            return True
-    return False
+        escaped = escaped or bool(_ESCAPED.search(text))
+        latin += len(_LATIN.findall(text))
+        other += len(_OTHER.findall(text))
+    return escaped and latin > other
 
 
 def _cp1252_bytes(match: re.Match) -> str:
@@ -168,8 +174,8 @@ def _utf16_or_32(data: bytes) -> str | None:
 
 def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
     """Decode raw bytes: UTF-8 (with or without BOM), UTF-16/32 (by BOM or zero bytes), else cp1252
-    with a warning, else (UTF-8 mixed with bytes that are not, or bytes cp1252 leaves undefined)
-    UTF-8 with the other bytes read as cp1252 and a warning. Returns (text, encoding,
+    with a warning (UTF-8 with the other bytes read as cp1252 when part of the file is UTF-8), else
+    UTF-8 with replacement characters and a warning. Returns (text, encoding,
     warning or None)."""
     open_bytes = functools.partial(io.BytesIO, data)
     encoding = _encoding(open_bytes, data[:8192])[0]
