@@ -333,6 +333,33 @@ def test_explain_finds_a_file_by_the_name_the_build_warning_gives(project, share
     assert "keep headline" in explained.stdout and "Café owners in Zürich" in explained.stdout
 
 
+def test_a_rebuild_names_the_files_added_left_out_renamed_and_changed(project, shared_data, capsys):
+    """Regression: after adding, deleting or renaming a file the build said only how many articles
+    were unchanged ("3 of the articles unchanged since the last build"), never which files the
+    tables gained or lost, and `build.json` did not record the build's version."""
+    from framing.build import BUILD_VERSION
+
+    corpus = project / "data" / "raw" / "mycorpus"
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")][:3]
+    for index, row in enumerate(rows):
+        (corpus / f"roundup{index}.txt").write_text(f"{row['title']}\n\n{row['text']}\n", encoding="utf-8")
+    out = project / "data" / "processed" / "mycorpus"
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    first = capsys.readouterr().out
+    assert "files since the last build" not in first
+    assert json.loads((out / "build.json").read_text(encoding="utf-8"))["build_version"] == BUILD_VERSION
+    (corpus / "roundup0.txt").unlink()
+    (corpus / "roundup1.txt").rename(corpus / "renamed.txt")
+    (corpus / "roundup2.txt").write_text(f"{rows[2]['title']}\n\n{rows[2]['text']}\n\nA paragraph added later "
+                                         "says the talks went on into the night.\n", encoding="utf-8")
+    other = json.loads((shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8").readlines()[40])
+    (corpus / "new.txt").write_text(f"{other['title']}\n\n{other['text']}\n", encoding="utf-8")
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "since the last build:" in line]
+    assert line.strip() == ("files since the last build: added new.txt; left out roundup0.txt; "
+                            "renamed roundup1.txt → renamed.txt; changed roundup2.txt")
+
+
 def test_clean_deletes_nothing_outside_folders_framing_marked(project):
     """`framing clean . .. mycorpus`: a folder framing may write into but did not mark (an empty one,
     one shaped like an old report) is left whole, a link inside a marked folder stays (framing makes

@@ -545,7 +545,7 @@ def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> A
     foreign = english is not None and english < MIN_ENGLISH_SHARE
     if not any(s["kind"] in CONTENT_KINDS for s in sentences):
         hint = ("it is in no encoding framing reads (UTF-8, UTF-16, UTF-32, Windows-1252): re-save it "
-                "as UTF-8" if raw.encoding == "utf-8+cp1252" else
+                "as UTF-8" if raw.encoding == "utf-8-replace" else
                 "the text does not read as English (framing's cleaning rules and lexicons are for "
                 "English news): translate it or leave it out" if foreign else
                 "trafilatura found no article in this page (only navigation or links)"
@@ -906,6 +906,44 @@ def counts_line(info: dict) -> str:
             f"{_count(int(info.get('sentences', 0)), 'sentence')}, {_count(int(info.get('removed_lines', 0)), 'line')} removed")
 
 
+def changes_line(before: dict | None, after: dict) -> str | None:
+    """Which files the tables gained or lost since the last build, from the `inputs` of the two
+    `build.json` records: "added reuters.txt; left out cnn-scotus.txt; renamed foxnews article.txt →
+    fox.txt; changed export.csv" ("left out": deleted, or skipped now; a file is renamed when another
+    name now holds exactly its articles). None when the files are those of the last build, or there
+    was none."""
+    if not before:
+        return None
+    old, new = _input_files(before), _input_files(after)
+    added = sorted(name for name in new if name not in old)
+    gone = sorted(name for name in old if name not in new)
+    renamed = []
+    for name in list(gone):
+        moved = next((other for other in added if new[other] == old[name]), None)
+        if moved is not None:
+            renamed.append(f"{name} → {moved}")
+            gone.remove(name)
+            added.remove(moved)
+    changed = sorted(name for name in new if name in old and new[name] != old[name])
+    parts = [f"{what} {_listed(names)}" for what, names in
+             (("added", added), ("left out", gone), ("renamed", renamed), ("changed", changed)) if names]
+    return "; ".join(parts) or None
+
+
+def _input_files(info: dict) -> dict[str, frozenset[str]]:
+    """Each input file of a `build.json` record with the hashes of its articles."""
+    files: dict[str, set[str]] = {}
+    for row in info.get("inputs") or []:
+        files.setdefault(str(row.get("source_file")), set()).add(str(row.get("raw_sha256")))
+    return {name: frozenset(hashes) for name, hashes in files.items()}
+
+
+def _listed(names: list[str]) -> str:
+    """"a.txt, b.txt" or "a.txt, b.txt, c.txt, d.txt, e.txt and 3 more"."""
+    more = f" and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED else ""
+    return ", ".join(names[:MAX_LISTED]) + more
+
+
 def _count(n: int, noun: str) -> str:
     """"1 line", "3 lines"."""
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
@@ -918,6 +956,7 @@ def build_info(build: Build, *, counts: dict[str, int]) -> dict:
     inputs = build.articles[["source_file", "source_record", "raw_sha256"]].astype(object)
     return {
         "framing_version": __version__,
+        "build_version": BUILD_VERSION,
         "data_versions": {"furniture": load_data("furniture")["version"], "punkt": segment.punkt_version()},
         "articles": int(counts["articles"]),
         "articles_skipped": build.skipped,

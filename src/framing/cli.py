@@ -180,6 +180,7 @@ def _run_build(args) -> int:
             print(missing_corpus(folder, "build"), file=sys.stderr)
             continue
         out = Path(args.out) if args.out is not None else processed_dir(project_of(folder)) / folder.name
+        before = _last_build(out)
         try:
             build = build_corpus(folder, out, fresh=args.fresh, workers=args.workers,
                                  scheduler=args.scheduler, progress=not args.quiet,
@@ -192,11 +193,19 @@ def _run_build(args) -> int:
 
             print(f"framing: {describe_write_error(error, folder=out)}", file=sys.stderr)
             continue
-        built_any |= _report_build(folder, out, build, quiet=args.quiet)
+        built_any |= _report_build(folder, out, build, quiet=args.quiet, before=before)
     return 0 if built_any else 1
 
 
-def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
+def _last_build(out: Path) -> dict | None:
+    """The `build.json` record of the tables in `out`, if any can be read."""
+    try:
+        return json.loads((out / "build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _report_build(folder: Path, out: Path, build, *, quiet: bool, before: dict | None = None) -> bool:
     """Print a build's problems and summary; True when tables were written."""
     for problem in build.problems:  # input files are named within the corpus; outputs in full
         where = "" if Path(problem.file).is_absolute() else f"{folder.name}/"
@@ -208,11 +217,13 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool) -> bool:
               "left as they were", file=sys.stderr)
         return False
     if not quiet:
-        from .build import counts_line
+        from .build import changes_line, counts_line
 
         info = json.loads((out / "build.json").read_text(encoding="utf-8"))
         print(f"{folder.name}: {counts_line(info)}, {_count(len(build.problems), 'warning')} "
               f"({build.n_reused} of the articles unchanged since the last build) → {out}")
+        if changes := changes_line(before, info):
+            print(f"  files since the last build: {changes}")
         print(f"  lines removed: {removed_summary(build.removed_by_rule, build.prose_dropped)}")
     if build.kept:
         from .store import kept_line
