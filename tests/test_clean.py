@@ -839,6 +839,17 @@ def test_usa_todays_byline_without_by_is_the_byline_and_by_the_in_the_body_is_no
     assert meta["published"] == "2019-11-19"
 
 
+def test_a_byline_with_its_outlet_after_a_bar_is_no_picture_credit(shared_data):
+    """Regression: Fox News's page (aeb-dev) prints its byline as "By Andy Sahadeo | Fox News", which
+    the picture-credit pattern (names between bars) dropped as a caption, so the article had no
+    author (furniture 2.8)."""
+    page = _aeb_page(shared_data, "7dfc3e35")
+    for style, lines in _dumps_labelled(page):
+        [line] = [line for line in lines if line.text.strip() == "By Andy Sahadeo | Fox News"]
+        assert line.kind == "byline", style
+        assert infer_metadata(lines)["author"] == "Andy Sahadeo", style
+
+
 def test_a_design_credit_after_the_copyright_sign_is_no_outlet():
     page = "\n".join([
         "Harbour closed after storm",
