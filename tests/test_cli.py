@@ -358,6 +358,10 @@ def test_a_rebuild_names_the_files_added_left_out_renamed_and_changed(project, s
     [line] = [line for line in capsys.readouterr().out.splitlines() if "since the last build:" in line]
     assert line.strip() == ("files since the last build: added new.txt; left out roundup0.txt; "
                             "renamed roundup1.txt → renamed.txt; changed roundup2.txt")
+    (corpus / "new.txt").unlink()  # and `framing report`, which builds first, says it too
+    result = _run(["report", "mycorpus", "--workers", "1"], project)
+    assert result.returncode == 0, result.stderr
+    assert "mycorpus: files since the last build: left out new.txt\n" in result.stdout + result.stderr
 
 
 def test_clean_deletes_nothing_outside_folders_framing_marked(project):

@@ -906,6 +906,15 @@ def counts_line(info: dict) -> str:
             f"{_count(int(info.get('sentences', 0)), 'sentence')}, {_count(int(info.get('removed_lines', 0)), 'line')} removed")
 
 
+def last_build_info(out: Path) -> dict | None:
+    """The `build.json` record of the tables in `out`, if there is one that can be read: what
+    `changes_line` compares a new build with."""
+    try:
+        return json.loads((Path(out) / "build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def changes_line(before: dict | None, after: dict) -> str | None:
     """Which files the tables gained or lost since the last build, from the `inputs` of the two
     `build.json` records: "added reuters.txt; left out cnn-scotus.txt; renamed foxnews article.txt →

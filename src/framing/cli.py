@@ -180,7 +180,9 @@ def _run_build(args) -> int:
             print(missing_corpus(folder, "build"), file=sys.stderr)
             continue
         out = Path(args.out) if args.out is not None else processed_dir(project_of(folder)) / folder.name
-        before = _last_build(out)
+        from .build import last_build_info
+
+        before = last_build_info(out)
         try:
             build = build_corpus(folder, out, fresh=args.fresh, workers=args.workers,
                                  scheduler=args.scheduler, progress=not args.quiet,
@@ -195,14 +197,6 @@ def _run_build(args) -> int:
             continue
         built_any |= _report_build(folder, out, build, quiet=args.quiet, before=before)
     return 0 if built_any else 1
-
-
-def _last_build(out: Path) -> dict | None:
-    """The `build.json` record of the tables in `out`, if any can be read."""
-    try:
-        return json.loads((out / "build.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 def _report_build(folder: Path, out: Path, build, *, quiet: bool, before: dict | None = None) -> bool:

@@ -348,9 +348,10 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
                         clean_exports: bool = False, echo=print) -> dict:
     """Build a corpus's tables into `processed` (unchanged articles reused from the tables already
     there), print its problems, and return what `build.json` records."""
-    from .build import build_corpus
+    from .build import build_corpus, changes_line, last_build_info
     from .config import UsageError
 
+    before = last_build_info(processed)
     build = build_corpus(raw_folder, processed, workers=workers or os.cpu_count() or 1, progress=True,
                          clean_exports=clean_exports)
     problems = [] if build is None else build.problems
@@ -364,7 +365,10 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
         raise UsageError(f"no usable articles in {raw_folder}: see `framing build {raw_folder}`")
     if build.articles.empty:
         raise UsageError(f"nothing usable in {raw_folder} ({nothing_usable(build)})")
-    return json.loads((Path(processed) / "build.json").read_text(encoding="utf-8"))
+    info = json.loads((Path(processed) / "build.json").read_text(encoding="utf-8"))
+    if changes := changes_line(before, info):
+        echo(f"{Path(raw_folder).name}: files since the last build: {changes}")
+    return info
 
 
 def nothing_usable(build) -> str:
