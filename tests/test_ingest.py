@@ -629,6 +629,31 @@ def test_a_saved_complete_web_page_is_one_article_not_its_resources(tmp_path, sh
     assert "saved page story.html" in problems[0].message and "not read as articles" in problems[0].message
 
 
+def test_a_pages_html_source_saved_as_txt_is_read_as_the_saved_page(tmp_path, shared_data):
+    """Regression: NBC News's page (aeb-dev) saved from the browser's source view as `page.txt` was
+    cleaned as page text, markup and all, and skipped as "the text does not read as English". A text
+    file that opens as an HTML document is read as a saved page, with a warning saying so."""
+    import gzip
+
+    page = _aeb_page(shared_data, "house-hitler")
+    html = gzip.decompress((shared_data / "aeb-dev" / page["html_path"]).read_bytes())
+    corpus = _corpus(tmp_path)
+    (corpus / "page.txt").write_bytes(html)
+    saved = _corpus(tmp_path, "saved")
+    (saved / "page.html").write_bytes(html)
+    build, as_html = build_tables(corpus), build_tables(saved)
+    assert [p.message for p in build.problems if "English" in p.message or "no article" in p.message] == []
+    [article] = build.articles.to_dict("records")
+    assert article["format"] == "html" and "HTML source" in article["warnings"]
+    assert article["title"] == as_html.articles["title"].iloc[0] and "Hitler" in article["title"]
+    assert list(build.sentences["text"]) == list(as_html.sentences["text"])
+
+
+def _aeb_page(shared_data, part: str) -> dict:
+    with (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8") as lines:
+        return next(page for line in lines if part in (page := json.loads(line))["url"])
+
+
 def test_a_manifest_in_a_sub_folder_is_named_as_one_not_as_an_export(tmp_path, seeds_dir):
     """Files sorted into a folder per event, each with its own manifest.csv: that manifest is not
     taken for an export without a text column (nor counted as an article skipped); the warning

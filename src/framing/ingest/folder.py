@@ -296,9 +296,19 @@ def read_bytes(data: bytes, *, name: str, kind: str) -> tuple[list[RawArticle], 
         return [], [problem]
     sha = hashlib.sha256(data).hexdigest()
     content = "".join(text.blocks())
-    if name.lower().endswith(".md"):
+    warnings = text.warnings
+    if kind == "text" and _HTML_DOCUMENT.match(content):
+        kind = "html"  # a page's source saved under .txt: its markup is no article text
+        warnings += ("holds a web page's HTML source, not its text: read as a saved web page "
+                     "(name it .html to say so)",)
+    elif name.lower().endswith(".md"):
         content = markdown_as_text(content)
-    return [RawArticle(name, None, kind, content, text.encoding, sha, {}, text.warnings)], []
+    return [RawArticle(name, None, kind, content, text.encoding, sha, {}, warnings)], []
+
+
+# The opening of an HTML document (a page's source, as "Save as" in a browser's source view or
+# `curl` writes it), after any blank lines and comments.
+_HTML_DOCUMENT = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
 def _with_manifest(article: RawArticle, values: dict, *, clean_exports: bool = False) -> RawArticle:
