@@ -252,6 +252,26 @@ def test_a_manifest_name_that_misses_its_file_by_case_or_a_typo_names_the_file_m
     assert "did you mean" not in messages[2] and messages[2].endswith("fix the file name in the manifest or add the file")
 
 
+def test_a_manifest_names_files_whose_accents_a_mac_wrote_decomposed(tmp_path, shared_data):
+    """Regression: files named on a Mac ("Zürich news.txt" written as "Zu\u0308rich news.txt") were
+    not those the manifest typed with "ü": the build said "names 'Zürich news.txt', which is not in
+    … (did you mean 'Zürich news.txt'?)" and the rows' outlets and events were lost. Names are
+    compared in Unicode's composed form."""
+    import unicodedata
+
+    rows = _allsides_rows(shared_data, 3)
+    names = ["Le Monde – café.txt", "Zürich news.txt", "plain.txt"]
+    corpus = _corpus(tmp_path)
+    for name, row in zip(names, rows):
+        (corpus / unicodedata.normalize("NFD", name)).write_text(f"{row['title']}\n\n{row['text']}\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,outlet,event\n" + "".join(
+        f"{name},{row['outlet']},{row['event_id']}\n" for name, row in zip(names, rows)), encoding="utf-8")
+    articles, problems = read_corpus(corpus)
+    assert problems == []
+    given = {unicodedata.normalize("NFC", a.source_file): (a.given["outlet"], a.given["event"]) for a in articles}
+    assert given == {name: (row["outlet"], row["event_id"]) for name, row in zip(names, rows)}
+
+
 def test_manifest_columns_beyond_the_known_ones_are_kept(tmp_path):
     corpus = _corpus(tmp_path)
     (corpus / "a.txt").write_text(TEXT, encoding="utf-8")

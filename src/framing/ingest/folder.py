@@ -17,7 +17,7 @@ from .articles import EXPORT_FORMATS, Problem, RawArticle, _where
 from .decode import _open_text
 from .duplicates import Duplicates
 from .exports import BATCH_ROWS, _iter_export
-from .manifest import MANIFEST, read_manifest
+from .manifest import MANIFEST, read_manifest, same_name
 from .markdown import markdown_as_text
 
 TEXT_EXTENSIONS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
@@ -63,14 +63,14 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
     batch = min(chunk_size or BATCH_ROWS, BATCH_ROWS)
     for path in paths:
         name = path.relative_to(folder).as_posix()
-        listed.add(name)
+        listed.add(same_name(name))
         if formats is not None and file_format(path) not in formats:
             continue
         file_problems: list[Problem] = []
         copies: list[Problem] = []
         for found, found_problems in iter_file(path, name=name, batch=batch):
             file_problems.extend(found_problems)
-            found = [_with_manifest(article, manifest.get(name, {}), clean_exports=clean_exports)
+            found = [_with_manifest(article, manifest.get(same_name(name), {}), clean_exports=clean_exports)
                      for article in found]
             for article, (first, exact) in zip(found, duplicates.check_all(found)):
                 if first is not None:

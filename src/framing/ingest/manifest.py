@@ -2,6 +2,7 @@
 date, URL, author, event), read with the same rows and columns as an export."""
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from .articles import Problem
@@ -83,7 +84,15 @@ def _manifest_dates(manifest: dict[str, dict], lines_of: dict[str, int]) -> None
 
 
 def _manifest_name(value: str) -> str:
-    name = value.strip().replace("\\", "/")
+    """A manifest's file name as compared with the folder's (`same_name`): "./a.txt" and "a.txt"
+    alike, "\\" as "/"."""
+    name = same_name(value.strip().replace("\\", "/"))
     while name.startswith("./"):
         name = name[2:]
     return name
+
+
+def same_name(name: str) -> str:
+    """A file name as the manifest and the folder are matched: in Unicode's composed form (NFC), so
+    "Zürich.txt" typed in a manifest names the file a Mac wrote as "Zu\u0308rich.txt"."""
+    return unicodedata.normalize("NFC", name)
