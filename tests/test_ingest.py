@@ -669,6 +669,28 @@ def test_a_pages_html_source_saved_as_txt_is_read_as_the_saved_page(tmp_path, sh
     assert list(build.sentences["text"]) == list(as_html.sentences["text"])
 
 
+def test_a_csv_export_saved_as_txt_is_read_row_by_row(tmp_path, shared_data, seeds_dir):
+    """Regression: an export saved as `export.txt` (a header naming the text column, one row per
+    article) became one article holding every row, its outlet the file name. A text file whose first
+    line is such a header is read as the CSV export it is, with one warning saying so; page dumps
+    (the seeds) are still pages."""
+    rows = _allsides_rows(shared_data, 4)
+    corpus = _corpus(tmp_path)
+    pd.DataFrame({"Body": [r["text"] for r in rows], "source": [r["outlet"] for r in rows],
+                  "title": [r["title"] for r in rows]}).to_csv(corpus / "export.txt", index=False)
+    for seed in seeds_dir.glob("*.txt"):
+        shutil.copy(seed, corpus / seed.name)
+    articles, problems = read_corpus(corpus)
+    rows_read = [a for a in articles if a.source_file == "export.txt"]
+    assert [(a.format, a.given["outlet"], a.given["title"]) for a in rows_read] == \
+        [("csv", r["outlet"], r["title"]) for r in rows]
+    assert [a.text for a in rows_read] == [r["text"].strip() for r in rows]
+    assert [p.message for p in problems] == [
+        "is a CSV export (its first line names the columns Body, source, title), not one article's "
+        "text: its rows read as articles (name it .csv to say so)"]
+    assert sorted(a.format for a in articles if a.source_file != "export.txt") == ["text", "text"]
+
+
 def _aeb_page(shared_data, part: str) -> dict:
     with (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8") as lines:
         return next(page for line in lines if part in (page := json.loads(line))["url"])

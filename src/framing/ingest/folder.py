@@ -16,7 +16,7 @@ from pathlib import Path
 from .articles import EXPORT_FORMATS, Problem, RawArticle, _where
 from .decode import _open_text
 from .duplicates import Duplicates
-from .exports import BATCH_ROWS, _iter_export
+from .exports import BATCH_ROWS, TEXT_ALIASES, _column, _header, _iter_export
 from .manifest import MANIFEST, read_manifest, same_name
 from .markdown import markdown_as_text
 
@@ -297,6 +297,12 @@ def read_bytes(data: bytes, *, name: str, kind: str) -> tuple[list[RawArticle], 
     sha = hashlib.sha256(data).hexdigest()
     content = "".join(text.blocks())
     warnings = text.warnings
+    columns = _export_header(content) if kind == "text" else None
+    if columns:  # a CSV export saved under .txt: its rows are the articles, not one page
+        note = (f"is a CSV export (its first line names the columns {columns}), not one article's text: "
+                "its rows read as articles (name it .csv to say so)")
+        articles, problems = read_bytes(data, name=name, kind="csv")  # (file notes: named once, as for exports)
+        return [dataclasses.replace(a, warnings=a.warnings + (note,)) for a in articles], [Problem(name, note)] + problems
     if kind == "text" and _HTML_DOCUMENT.match(content):
         kind = "html"  # a page's source saved under .txt: its markup is no article text
         warnings += ("holds a web page's HTML source, not its text: read as a saved web page "
@@ -304,6 +310,20 @@ def read_bytes(data: bytes, *, name: str, kind: str) -> tuple[list[RawArticle], 
     elif name.lower().endswith(".md"):
         content = markdown_as_text(content)
     return [RawArticle(name, None, kind, content, text.encoding, sha, {}, warnings)], []
+
+
+def _export_header(content: str) -> str | None:
+    """The columns of a text that opens with a CSV header naming the article text ("text,outlet,title",
+    "Body;Source"): two to fifty cells, each one word; None for any other text."""
+    first = next((line for line in content.splitlines() if line.strip()), "")
+    if len(first) > 2000:
+        return None
+    _, cells = _header(first, needed=("text",) + TEXT_ALIASES)
+    names = [cell.strip() for cell in cells]
+    if not 2 <= len(names) <= 50 or not all(name and " " not in name and len(name) <= 40 for name in names):
+        return None
+    folded = {_column(name) for name in names}
+    return ", ".join(names) if folded & {"text", *TEXT_ALIASES} else None
 
 
 # The opening of an HTML document (a page's source, as "Save as" in a browser's source view or
