@@ -109,7 +109,10 @@ def test_a_utf8_page_with_a_paragraph_pasted_from_a_windows_file_keeps_both_part
     assert "â€" not in text and "\ufffd" not in text
     assert " ".join(first.split()[:12]) in text and " ".join(second.split()[:12]) in text
     [article] = build.articles.to_dict("records")
-    assert article["encoding"] == "utf-8+cp1252" and "partly not UTF-8" in article["warnings"]
+    assert article["encoding"] == "utf-8+cp1252"
+    assert [p.message for p in build.problems] == [  # one line (a "; " would part an article's warnings)
+        "partly not UTF-8: the bytes that are not read as Windows-1252 (cp1252) and the rest as UTF-8, "
+        "re-save the file as UTF-8 if characters look wrong"]
 
 
 def test_nul_bytes_are_removed_from_the_text(tmp_path):

@@ -28,8 +28,8 @@ MIXED = "utf-8+cp1252"
 _CODECS = {MIXED: ("utf-8", "surrogateescape"), "utf-8-replace": ("utf-8", "replace")}  # as recorded → (codec, errors)
 _ENCODING_WARNINGS = {
     "cp1252": "not UTF-8: read as Windows-1252 (cp1252), re-save as UTF-8 if characters look wrong",
-    MIXED: ("partly not UTF-8: the bytes that are not read as Windows-1252 (cp1252), the rest as "
-            "UTF-8; re-save the file as UTF-8 if characters look wrong"),
+    MIXED: ("partly not UTF-8: the bytes that are not read as Windows-1252 (cp1252) and the rest as "
+            "UTF-8, re-save the file as UTF-8 if characters look wrong"),
     "utf-8-replace": "undecodable bytes replaced with \ufffd: re-save the file as UTF-8"}
 _ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes that are not UTF-8, as "surrogateescape" gives them
 
