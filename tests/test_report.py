@@ -330,3 +330,25 @@ def test_the_methods_state_the_statistics_the_library_runs():
     assert f"coverage {stats.MEASURED_EVENT_COVERAGE} on simulated corpora" in text
     html_text = report_index._methods_html({}, "python3")
     assert 'id="statistics"' in html_text and "Phipson &amp; Smyth 2010" in html_text
+
+
+def test_the_index_of_the_seed_report_says_first_what_two_articles_cannot_show(tmp_path, seeds_dir):
+    """Regression: the index of the seed report (one event, one article from each of two outlets)
+    only pointed to the event's page; a reader who copied its "Sentiment by outlet" chart learnt
+    from the caption that nothing was tested, but nowhere on the index that each outlet's value is
+    one article's, so a gap between the outlets says nothing of how either writes."""
+    from framing.build import build_corpus
+
+    processed = tmp_path / "processed" / seeds_dir.name
+    build_corpus(seeds_dir, processed, workers=1)
+    pages, error = report.write_event_pages(processed, tmp_path / "out", corpus=seeds_dir.name, workers=1)
+    assert error is None and len(pages) == 1 and int(pages["n_articles"].iloc[0]) == int(pages["n_outlets"].iloc[0]) == 2
+    index = report.write_index(report.Report(seeds_dir.name, tmp_path / "out", [], events=pages), tmp_path / "out",
+                               build_info={}, kernel="python3").read_text(encoding="utf-8")
+    said = index[index.index('class="main-view"'):]
+    said = said[:said.index("</p>")]
+    assert "Each outlet has one article here, so nothing can be tested" in said
+    assert "a gap between two outlets is a gap between two articles" in said
+    # with several articles per outlet on one event a test can run: the index says only that it is one story
+    assert "nothing can be tested" not in report_index.one_event_limits(6, 2)
+    assert "this story" in report_index.one_event_limits(6, 2)

@@ -93,7 +93,8 @@ def _events_html(report: Report) -> str:
         return (f'<p class="main-view">This corpus is one event, <b>{e(str(page["event"]))}</b>: '
                 f'<a href="{e(page["file"])}">read its page</a> first (the outlets\' headlines side by '
                 "side, each article's frames, sentiment and quotes, and what all or only one outlet "
-                "reports). Below: every notebook's charts and tables.</p>")
+                f"reports). {one_event_limits(page['n_articles'], page['n_outlets'])} "
+                "Below: every notebook's charts and tables.</p>")
     rows = "".join(f'<tr><td><a href="{e(p.file)}">{e(str(p.event))}</a></td><td>{p.n_outlets}</td>'
                    f"<td>{p.n_articles}</td><td>{e(str(p.headline))}</td></tr>"
                    for p in pages.itertuples(index=False))
@@ -102,6 +103,19 @@ def _events_html(report: Report) -> str:
             "reports. The charts below pool all events unless they say otherwise.</p>"
             f'<details{" open" if len(pages) <= 12 else ""}><summary>Event pages ({len(pages)})</summary><table><thead><tr><th>event</th><th>outlets</th>'
             f"<th>articles</th><th>a headline</th></tr></thead><tbody>{rows}</tbody></table></details>")
+
+
+def one_event_limits(n_articles: int, n_outlets: int) -> str:
+    """What a report of one event cannot say, before any chart (STATISTICS.md, rule 3): with one
+    article per outlet nothing can be tested and each value by outlet is one article's; with more,
+    whatever the tests find is about this story only."""
+    n_articles, n_outlets = int(n_articles), int(n_outlets)
+    if n_outlets and n_articles <= n_outlets:
+        return ("Each outlet has one article here, so nothing can be tested: every value by outlet is that one "
+                "article's, and a gap between two outlets is a gap between two articles, not evidence of how "
+                "either outlet writes.")
+    return ("One event: what the charts and tests compare is how these outlets covered this story, not how they "
+            "cover others.")
 
 
 def _notebook_html(run: NotebookRun, folder: Path, table_rows: int) -> str:
