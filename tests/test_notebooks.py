@@ -452,6 +452,15 @@ def test_summary_says_how_many_pair_tests_pass_and_names_its_key_numbers(allside
     same = pd.read_csv(result.folder / "tables" / "sentiment_on_same_events.csv").set_index("outlet")
     enough = key.index[~few]
     assert key.loc[enough, "sentiment_vs_same_events"].to_dict() == pytest.approx(same.loc[enough, "difference"].to_dict())
+    # Regression: the key numbers gave `sentiment_vs_same_events` without its interval (Washington Times
+    # +0.12 on allsides-100, one of 22 unadjusted intervals while the test of all outlets found p = 0.85).
+    for end in ("ci_low", "ci_high"):
+        column = f"sentiment_vs_same_events_{end}"
+        assert key.loc[enough, column].to_dict() == pytest.approx(same.loc[enough, end].to_dict())
+        assert key.loc[few, column].isna().all()
+    executed = _read(result.folder / "notebooks" / "07_summary.ipynb")
+    text = "".join(c.source for c in executed.cells if c.cell_type == "markdown")
+    assert "not adjusted for the" in text and "number of outlets" in text
 
 
 def test_summary_counts_the_pairs_of_articles_on_one_event_too_close_in_tone_to_order(allsides_report):
@@ -513,6 +522,26 @@ def test_quote_charts_say_they_are_descriptive_and_count_articles_and_events(all
         assert "descriptive, no test" in caption and "counted together over its articles" in caption, caption
         assert f"pooled over {ALLSIDES_EVENTS} events" in caption, caption
         assert re.search(r"n = [\d,]+ events?, [\d,]+ articles?, [\d,]+ quotes?", caption), caption
+
+
+def test_summary_quote_chart_says_it_is_descriptive_and_counts_the_quotes_it_shows(allsides_report):
+    """Regression: notebook 07's copy of the quote-share chart was captioned "n = 184 speakers, 48
+    outlets" (allsides-100): not that nothing was tested, nor that each outlet's quotes are counted
+    together over its articles and events, nor how many quotes, articles and events its shares are
+    made of."""
+    import re
+
+    import pandas as pd
+
+    result, _ = allsides_report
+    caption = _figures(result)["summary_quotes"]["caption"]
+    assert "descriptive, no test" in caption and "counted together over its articles" in caption, caption
+    assert f"pooled over {ALLSIDES_EVENTS} events" in caption, caption
+    speakers = pd.read_csv(result.folder / "tables" / "summary_quotes.csv")  # one row per outlet and named speaker
+    counts = re.search(r"n = ([\d,]+) events?, ([\d,]+) articles?, ([\d,]+) quotes?", caption)
+    assert counts, caption
+    assert int(counts.group(3).replace(",", "")) == speakers["n_quotes"].sum()  # the quotes the shares are of
+    assert " speakers" not in caption.split("n = ")[1]
 
 
 def test_frames_notebook_prints_the_presence_rule_its_article_table_follows(seed_report):
