@@ -544,6 +544,34 @@ def test_summary_quote_chart_says_it_is_descriptive_and_counts_the_quotes_it_sho
     assert " speakers" not in caption.split("n = ")[1]
 
 
+def test_actor_chart_averages_each_article_before_the_outlet(allsides_report):
+    """Regression: notebook 03's actor chart and table averaged an outlet's mentions, so one article
+    naming a person ten times outweighed the outlet's other articles (STATISTICS.md rule 1): on
+    allsides-100 National Review's dot toward Joe Biden sat at +0.04 (ten mentions in five articles)
+    where its five articles average -0.06, the other side of zero. Each article's mentions are now
+    averaged first, and a dot's area is its articles."""
+    import numpy as np
+    import pandas as pd
+
+    import framing as fr
+
+    result, _ = allsides_report
+    record = _figures(result)["sentiment_toward_actors"]
+    assert record["plot"]["arguments"].get("unit") == "article"
+    assert "each article's mentions averaged, then the outlet's articles" in record["caption"], record["caption"]
+    assert "descriptive, no test" in record["caption"]
+    mentions = pd.read_parquet(result.folder / "figures" / record["plot"]["data"])
+    ax = fr.plot_actor_sentiment(mentions, **record["plot"]["arguments"])
+    by_article = (mentions.groupby(["actor", "outlet", "article_id"])["actor_sentiment"].mean()
+                  .groupby(["actor", "outlet"]).agg(["mean", "size"]))
+    drawn = np.sort([x for dots in ax.collections for x, y in dots.get_offsets() if not np.ma.is_masked(x)])
+    shown = fr.plots.top_groups(mentions, "outlet", 8)
+    expected = np.sort(by_article[by_article.index.get_level_values("outlet").isin(shown)]["mean"].to_numpy())
+    assert drawn == pytest.approx(expected)
+    assert "the articles behind the mean" in " ".join(t.get_text() for t in ax.figure.findobj(
+        __import__("matplotlib").text.Text))
+
+
 def test_frames_notebook_prints_the_presence_rule_its_article_table_follows(seed_report):
     """Notebook 02 said every frame is present from two different cue words, where the generic
     economic frame asks five and human interest three: it now prints the lexicon's rule, and the

@@ -303,15 +303,25 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
 
 @house_style
 def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups: int = 8,
-                         max_actors: int = 20, colors: dict | None = None, ax=None, **style):
+                         max_actors: int = 20, colors: dict | None = None, unit: str = "mention", ax=None, **style):
     """Mean sentiment toward each actor (rows) per group (dots), for the `max_groups` groups and
-    `max_actors` actors with most mentions; a dot's area grows with its number of mentions (up to
-    `MENTIONS_FULL`), and a note above the plot says so, since most dots are one to three mentions
-    and no interval is drawn. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
+    `max_actors` actors with most mentions; a dot's area grows with what its mean stands on (up to
+    `MENTIONS_FULL`), and a note above the plot says so, since most dots stand on very little and
+    no interval is drawn. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
+
+    `unit="mention"` (the default) averages the group's mentions of the actor, so an article that
+    names the actor fifteen times counts fifteen times; `unit="article"` averages each article's
+    mentions first and then the group's articles (STATISTICS.md rule 1: the article is the unit),
+    and a dot's area is its articles (needs `article_id`).
 
     Needs `actor`, `by`, `actor_sentiment` (one row per mention, as `add_actor_sentiment` gives)."""
+    if unit not in ("mention", "article"):
+        raise ValueError(f"unit must be 'mention' or 'article', not {unit!r}")
     chosen = top_groups(actors, "actor", max_actors)
-    table = (actors[actors["actor"].isin(chosen)].groupby(["actor", by])["actor_sentiment"]
+    picked = actors[actors["actor"].isin(chosen)]
+    if unit == "article":  # each article's mean first: one row per article and actor
+        picked = picked.groupby(["actor", by, "article_id"], sort=False)["actor_sentiment"].mean().reset_index()
+    table = (picked.groupby(["actor", by])["actor_sentiment"]
              .agg(actor_sentiment="mean", n_mentions="size").reset_index())
     actor_names = sorted(table["actor"].unique(), key=str)
     colour = group_colours(top_groups(actors, by, max_groups), colors)
@@ -322,14 +332,18 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
         ax.scatter(part["actor_sentiment"], range(len(actor_names)), label=label(group), color=colour[group],
                    s=MENTION_AREA * part["n_mentions"].fillna(1).clip(1, MENTIONS_FULL), **style)
     shown = table[table[by].isin(list(colour))]["n_mentions"]
-    if len(shown):
+    if len(shown) and unit == "article":
+        _note_above(ax, f"dot area: the articles behind the mean ({shown.min():,} to {shown.max():,}; "
+                        f"{(shown == 1).mean():.0%} of dots from one article)")
+    elif len(shown):
         _note_above(ax, f"dot area: the mentions behind the mean ({shown.min():,} to {shown.max():,}; "
                         f"{(shown <= 3).mean():.0%} of dots from 1 to 3 mentions)")
     ax.set_yticks(range(len(actor_names)), [label(a) for a in actor_names])
     note_shown(ax, len(colour), actors[by].nunique(), by + "s")
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment toward each actor")
-    ax.set_xlabel("mean sentiment toward the actor per mention (−1 … +1)")
+    ax.set_xlabel("mean over articles of each article's mean sentiment toward the actor (−1 … +1)"
+                  if unit == "article" else "mean sentiment toward the actor per mention (−1 … +1)")
     ax.set_ylabel("actor")
     legend_outside(ax, title=by)
     for handle in ax.get_legend().legend_handles:
