@@ -36,7 +36,8 @@ for) and sentences that add noise around them.
    or two events, articles of 2–10 sentences), with simulated values where no outlet differs. Every
    test and interval the report draws, as the report draws it: the permutation test (sentiment, one
    frame, five frames with Holm), the t interval over articles (sentiment), the expanded bootstrap over
-   articles (a frame share), the t interval over events of `within_event_effects`, and the pair tests of
+   articles (a frame share), the t interval over events of `within_event_effects` (sentiment, and the
+   conflict share that notebook 02 draws on the same events), and the pair tests of
    `events.compare_within_events` with Benjamini–Hochberg; and power with the most frequent outlet
    shifted. `ONLY=layout` runs it alone (`LAYOUT_REPS`, default `REPS`) and writes
    benchmarks/results/stats_layout.json.
@@ -388,6 +389,7 @@ def layout_rates(layout: pd.DataFrame) -> dict:
     top = layout["outlet"].value_counts().index[0]
     counts = {name: [] for name in ("sentiment test", "frame tests, any unadjusted", "frame tests, Holm family",
                                     "conflict test", "within-event interval", "within-event any misses",
+                                    "within-event interval, conflict",
                                     "t interval", "expanded interval", "pair Wilcoxon", "pair sign",
                                     "pair median interval", "pair BH any", "power test", "power interval")}
     for rep in range(LAYOUT_REPS):
@@ -407,6 +409,9 @@ def layout_rates(layout: pd.DataFrame) -> dict:
         missed = int(((effects["ci_low"] > 0) | (effects["ci_high"] < 0)).sum())
         counts["within-event interval"].append((len(effects) - missed, len(effects)))
         counts["within-event any misses"].append((missed > 0, 1))
+        framed = S.within_event_effects(values, value="conflict").dropna(subset=["ci_low"])  # as notebook 02 draws it
+        counts["within-event interval, conflict"].append((int(((framed["ci_low"] <= 0) & (framed["ci_high"] >= 0)).sum()),
+                                                          len(framed)))
         tone = S.summarise_articles(values, value="sentiment", method="t").dropna(subset=["ci_low"])
         counts["t interval"].append((int(((tone["ci_low"] <= 0) & (tone["ci_high"] >= 0)).sum()), len(tone)))
         share = S.summarise_articles(values, value="conflict", n_boot=1000, seed=rep).dropna(subset=["ci_low"])
@@ -449,6 +454,7 @@ LAYOUT_LABELS = {
     "expanded interval": "bootstrap over articles, conflict share (>= 5 articles): covers (target 0.95)",
     "within-event interval": "t interval over events, sentiment (>= 5 events): covers 0 (target 0.95)",
     "within-event any misses": "corpora where some within-event interval misses 0 (unadjusted; not 0.05)",
+    "within-event interval, conflict": "t interval over events, conflict share (>= 5 events): covers 0 (target 0.95)",
     "pair Wilcoxon": "pair tests (>= 6 events): Wilcoxon p < 0.05 (target <= 0.05)",
     "pair sign": "pair tests (>= 6 events): sign test p < 0.05 (target <= 0.05)",
     "pair median interval": "pairs (>= 6 events): 95% interval of the median difference covers 0 (>= 0.95)",
