@@ -572,6 +572,27 @@ def test_actor_chart_averages_each_article_before_the_outlet(allsides_report):
         __import__("matplotlib").text.Text))
 
 
+@pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
+def test_sentiment_along_the_article_leaves_the_headline_out(which, request):
+    """Regression: notebook 03's "Sentiment along the article" put each headline at position 0, so
+    on allsides-100 (excerpts of median 5 sentences) its first fifth held 300 headlines and 7 body
+    sentences, and "leads carry the harshest sentences" read headlines as leads. The chart now follows
+    each article's text without its headline and subtitle, from its first sentence to its last."""
+    import pandas as pd
+
+    result, _ = request.getfixturevalue(which)
+    from framing.store import load_sentences
+
+    sentences = load_sentences(result.folder.parent.parent / "processed" / result.folder.name)  # what the notebook reads
+    text = sentences[~sentences["kind"].isin(["headline", "subtitle"])]
+    along = pd.read_csv(result.folder / "tables" / "sentiment_along_article.csv")
+    assert along["n"].sum() == len(text)  # every sentence of the text, once, and no headline
+    first = along[along["position_bin"] == 0]
+    assert first["n_articles"].sum() == text["article_id"].nunique()  # every article's text starts in the first fifth
+    caption = _figures(result)["sentiment_along_article"]["caption"]
+    assert "headline and subtitle left out" in caption and f"{len(text):,} sentences" in caption, caption
+
+
 def test_frames_notebook_prints_the_presence_rule_its_article_table_follows(seed_report):
     """Notebook 02 said every frame is present from two different cue words, where the generic
     economic frame asks five and human interest three: it now prints the lexicon's rule, and the
