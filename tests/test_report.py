@@ -352,3 +352,37 @@ def test_the_index_of_the_seed_report_says_first_what_two_articles_cannot_show(t
     # with several articles per outlet on one event a test can run: the index says only that it is one story
     assert "nothing can be tested" not in report_index.one_event_limits(6, 2)
     assert "this story" in report_index.one_event_limits(6, 2)
+
+
+def test_the_index_says_a_test_of_all_outlets_once_not_on_every_outlets_row(tmp_path, shared_data):
+    """Regression: the index previewed frame_prevalence_by_outlet.csv with `p_value` and `p_adjusted`
+    on every outlet's row ("ABC News (Online) … 0.667 1.0 Holm across 5 tests" on allsides-100),
+    where a reader takes it for a test of that outlet; it is one test of all outlets per frame. The
+    preview now says each test once above the table and leaves those columns to the CSV."""
+    import framing as fr
+    from framing.segment import split_table
+
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    events = sorted({r["event_id"] for r in rows})[:40]
+    sentences = split_table(pd.DataFrame([{"article_id": f"a{i}", "outlet": r["outlet"], "event": r["event_id"],
+                                           "text": r["text"]} for i, r in enumerate(rows) if r["event_id"] in events]),
+                            by="article_id").assign(kind="body")
+    sentences["n_words"] = sentences["text"].str.split().str.len()
+    summary = fr.summarise_frames(fr.add_frames(sentences), sentences)
+    assert summary["p_value"].notna().all()
+    (tmp_path / "tables").mkdir()
+    summary.to_csv(tmp_path / "tables" / "frame_prevalence_by_outlet.csv", index=False)
+    pairs = pd.DataFrame({"outlet_a": ["A", "A"], "outlet_b": ["B", "C"], "p_wilcoxon": [0.2, 0.03],
+                          "p_adjusted": [0.2, 0.06]})  # a test per row: shown as it is
+    pairs.to_csv(tmp_path / "tables" / "pairs.csv", index=False)
+    run = report.NotebookRun("02_frames.ipynb", "Frames", "Which frames?",
+                             tables=["frame_prevalence_by_outlet.csv", "pairs.csv"])
+    text = report.write_index(report.Report("roundups", tmp_path, [run]), tmp_path, build_info={},
+                              kernel="python3").read_text(encoding="utf-8")
+    framed = text[text.index("frame_prevalence_by_outlet.csv</a>"):text.index("pairs.csv</a>")]
+    n = summary["outlet"].nunique()
+    assert f"one test of all {n} outlets together per frame, repeated on every row of the CSV" in framed
+    conflict = summary[summary["frame"] == "conflict"].iloc[0]
+    assert f"conflict p = {conflict['p_value']:.3g}, adjusted {conflict['p_adjusted']:.3g}" in framed
+    assert "<th>p_value</th>" not in framed and "<th>p_adjusted</th>" not in framed and "<th>share</th>" in framed
+    assert "<th>p_wilcoxon</th>" in text[text.index("pairs.csv</a>"):]

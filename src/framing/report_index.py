@@ -132,10 +132,12 @@ def _notebook_html(run: NotebookRun, folder: Path, table_rows: int) -> str:
         parts.append(_figure_html(figure))
     for name in run.tables:
         table = pd.read_csv(Path(folder) / "tables" / name)
+        table, tests = tests_said_once(table)
         shown, how = preview_rows(table, rows=table_rows)
         more = f" ({len(shown)} of {len(table):,} rows{how})" if len(table) > len(shown) else ""
+        said = f"<p>{html.escape(tests)}</p>" if tests else ""
         parts.append(f'<details><summary>Table <a href="tables/{html.escape(name)}">'
-                     f"{html.escape(name)}</a>{more}</summary><div class=\"wide\">"
+                     f"{html.escape(name)}</a>{more}</summary>{said}<div class=\"wide\">"
                      f"{shown.to_html(index=False, border=0, na_rep='')}</div></details>")
     return "\n".join(parts)
 
@@ -171,6 +173,45 @@ def _coding_html(folder: Path) -> str:
     return ('<h2 id="coding">Coding sheets</h2><p>Files in <code>coding/</code> are kept when the '
             "report is rendered again; a new sheet never replaces one there (it gets a new name). "
             f"Fill in a sheet and read it back with <code>fr.agreement</code>.</p><ul>{items}</ul>")
+
+
+TEST_COLUMNS = ("p_value", "p_adjusted", "correction", "test")  # one test of all outlets, on every outlet's row
+
+
+def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.DataFrame, str]:
+    """A table of `compare_outlets` or `summarise_frames` repeats each family's one test of all
+    outlets on every outlet's row, where a reader of the index takes it for a test of that outlet.
+    When every row of a family (each `frame`, else the whole table) has the same `p_value`, the
+    preview leaves `TEST_COLUMNS` out and says each test once instead: "p_value, p_adjusted,
+    correction and test are one test of all 72 outlets together per frame, repeated on every row of
+    the CSV: it says whether the outlets differ, not which (permutation of outlet labels over
+    articles, within events, 100 events; Holm across 5 tests): conflict p = 0.667, adjusted 1; …".
+    Other tables (a test per row, as the pairs of `compare_within_events`) come back as they are."""
+    if by not in table.columns or "p_value" not in table.columns or table["p_value"].isna().all():
+        return table, ""
+    family = "frame" if "frame" in table.columns else None
+    groups = table.groupby(family, sort=True) if family else [(None, table)]
+    if any(part["p_value"].nunique(dropna=False) > 1 for _, part in groups):
+        return table, ""  # a test per row: each row says its own
+    firsts = table.groupby(family, sort=True).head(1) if family else table.head(1)
+    first = firsts.iloc[0]
+    how = [str(first[c]) for c in ("test",) if c in table and pd.notna(first[c]) and str(first[c])]
+    if "n_events" in table and pd.notna(first["n_events"]):
+        how.append(counted(int(first["n_events"]), "events"))
+    if "correction" in table and pd.notna(first["correction"]) and str(first["correction"]):
+        how.append(str(first["correction"]))
+    found = "; ".join(
+        (f"{str(row[family]).replace('_', ' ')} " if family else "")
+        + ("no test" if pd.isna(row["p_value"]) else f"p = {row['p_value']:.3g}")
+        + (f", adjusted {row['p_adjusted']:.3g}" if "p_adjusted" in table and pd.notna(row["p_adjusted"])
+           and family else "")
+        for _, row in firsts.iterrows())
+    columns = [c for c in TEST_COLUMNS if c in table.columns]
+    text = (f"{', '.join(columns[:-1])} and {columns[-1]}" if len(columns) > 1 else columns[0]) + (
+        f" are one test of all {table[by].nunique():,} {by}s together" + (f" per {family}" if family else "")
+        + f", repeated on every row of the CSV: it says whether the {by}s differ, not which"
+        + (f" ({', '.join(how)})" if how else "") + f": {found}.")
+    return table.drop(columns=columns), text
 
 
 def preview_rows(table: pd.DataFrame, *, rows: int = 12, width: int = 160) -> tuple[pd.DataFrame, str]:
