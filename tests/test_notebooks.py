@@ -593,6 +593,28 @@ def test_sentiment_along_the_article_leaves_the_headline_out(which, request):
     assert "headline and subtitle left out" in caption and f"{len(text):,} sentences" in caption, caption
 
 
+@pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
+def test_narration_leaves_out_the_sentences_that_are_quotes(which, request):
+    """Regression: notebook 03 scored the words outside quotation marks of every sentence as
+    narration, so a sentence that is a quote and "he said" (or nothing) counted as a sentence of
+    narration scored on those few words: 6 of the 48 seed sentences ("he said.", "Hegseth stated.").
+    Those sentences now count for the quoted voice only, and the table is saved."""
+    import pandas as pd
+
+    import framing as fr
+    from framing.store import load_sentences
+
+    result, _ = request.getfixturevalue(which)
+    voices = fr.add_voice(load_sentences(result.folder.parent.parent / "processed" / result.folder.name))
+    assert (voices["voice"] == "quote").any()
+    by_voice = pd.read_csv(result.folder / "tables" / "sentiment_by_voice.csv")
+    narration = by_voice[by_voice["voice"] == "narration"].set_index("outlet")["n"]
+    expected = voices[voices["voice"] != "quote"].groupby("outlet").size()
+    assert narration.to_dict() == expected.to_dict()
+    quoted = by_voice[by_voice["voice"] == "quoted"].set_index("outlet")["n"]
+    assert quoted.to_dict() == voices[voices["quoted_text"] != ""].groupby("outlet").size().to_dict()
+
+
 def test_frames_notebook_prints_the_presence_rule_its_article_table_follows(seed_report):
     """Notebook 02 said every frame is present from two different cue words, where the generic
     economic frame asks five and human interest three: it now prints the lexicon's rule, and the
