@@ -649,6 +649,22 @@ def test_across_outlets_notebook_prints_the_counterpart_rule_of_compare_toml(see
     assert "threshold 0.14" not in "".join(_read(ROOT / "notebooks" / "06_across_outlets.ipynb").cells[0].source)
 
 
+def test_across_outlets_notebook_says_when_its_event_is_one_of_many_tied(allsides_report, seed_report):
+    """Regression: on allsides-100 notebook 06 said it shows "the event covered by most outlets" where
+    all 100 events have three outlets and one article each: the first by name was shown, and a reader
+    took it for the event the outlets covered most."""
+    import framing as fr
+    from framing.store import load_sentences
+
+    result, _ = allsides_report
+    events = fr.list_events(load_sentences(result.folder.parent.parent / "processed" / result.folder.name))
+    tied = int(((events["n_outlets"] == 3) & (events["n_articles"] == 3)).sum())
+    assert tied == len(events) > 1
+    printed = _printed(result.folder / "notebooks" / "06_across_outlets.ipynb")
+    assert f"({tied} events tie at 3 outlets and 3 articles: the first by name)" in printed, printed
+    assert "tie at" not in _printed(seed_report[0].folder / "notebooks" / "06_across_outlets.ipynb")  # one event
+
+
 def test_corpus_notebook_shows_each_warning_and_problem_whole(seeds_dir, tmp_path):
     """Notebook 01 showed the build's warnings and problems as plain tables, cut at 50 characters
     ("not UTF-8: read as Windows-1252 (cp1252), re-s..."), so the fix each names was lost."""
