@@ -18,7 +18,8 @@ NEWS_ITEMS = read_labels(NEWS)
 
 
 def test_every_split_of_the_samples_is_seen_or_held_out():
-    assert {item["split"] for item in ITEMS} == set(SEEN) - {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11}
+    assert {item["split"] for item in ITEMS} == set(SEEN) - {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11,
+                                                            BLIND12}
     assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11, BLIND12,
                                                     BLIND13}
     assert not set(HELD_OUT) & set(SEEN)
@@ -30,9 +31,9 @@ def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_p
         assert split not in scored_splits(["bench_sources.py", f"--show-{split}", "--agreement"])
         assert split in scored_splits(["bench_sources.py", f"--{split}"])
         assert not shows_misses(split)
-    assert BLIND12 not in scored_splits(["bench_sources.py", "--blind5", "--blind6", "--blind9", f"--{BLIND10}",
-                                         f"--{BLIND11}", f"--{BLIND13}"])
-    assert BLIND10 in SEEN and BLIND11 in SEEN and HELD_OUT == (BLIND12, BLIND13)
+    assert BLIND13 not in scored_splits(["bench_sources.py", "--blind5", "--blind6", "--blind9", f"--{BLIND10}",
+                                         f"--{BLIND11}", f"--{BLIND12}"])
+    assert BLIND10 in SEEN and BLIND11 in SEEN and BLIND12 in SEEN and HELD_OUT == (BLIND13,)
     assert not shows_misses("seen")
     assert all(shows_misses(split) for split in SEEN)
 
@@ -42,7 +43,7 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
     (name, seen), = scored_groups("seen", items)
     assert name == "seen"
     assert not any(item["split"] in HELD_OUT for item in seen)
-    assert len(seen) == sum(item["split"] in SEEN for item in ITEMS + NEWS_ITEMS) == 961
+    assert len(seen) == sum(item["split"] in SEEN for item in ITEMS + NEWS_ITEMS) == 1061
     groups = dict(scored_groups("blind6", items))
     assert list(groups) == ["blind6", "blind6 aeb-dev", "blind6 narrative-frames-dev"]
     assert len(groups["blind6"]) == 80 and all(len(groups[name]) == 40 for name in list(groups)[1:])
@@ -125,7 +126,7 @@ def test_held_out_labels_are_written_in_their_excerpt(shared_data):
     named label of a batch labelled under it can be found in its text (which holds every sentence
     before the quote, where a speaker's antecedents are); "anonymous" and none are not names."""
     held_out = [item for item in ITEMS + NEWS_ITEMS if item["split"] in ("blind5", "blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11,
-                                                                         *HELD_OUT)]
+                                                                         BLIND12, *HELD_OUT)]
     for item in with_text(held_out, shared_data):
         if item["speaker"] not in (None, "anonymous"):
             assert item["speaker"] in item["text"].replace("’", "'"), item["speaker"]
@@ -189,3 +190,16 @@ def test_seen_quotes_read_by_the_rules_of_1_26(shared_data, split, start):
 
     _, speaker = bench_sources.predicted_speaker(fr.extract_quotes(bench_sources.sample_table(item)), item)
     assert bench_sources.agrees(item["speaker"], speaker)
+
+
+# seen rows (split, start of the quote) that a general rule of reporting verbs 1.28 reads right, on their
+# real text (../shared/data): a verb stressed on its last syllable ("admitted"), people who speak for
+# another owned by the one they speak for ("His lawyers", "President Obama’s spokesman"), a role with
+# nobody named before it ("the inspector wrote")
+FIXED_IN_1_28 = [(BLIND12, "didn’t want this job"), (BLIND12, "devastating"), (BLIND12, "sorry"),
+                 (BLIND12, "Franklin starts to kick him")]
+
+
+@pytest.mark.parametrize("split, start", FIXED_IN_1_28)
+def test_seen_quotes_read_by_the_rules_of_1_28(shared_data, split, start):
+    test_seen_quotes_read_by_the_rules_of_1_26(shared_data, split, start)

@@ -438,18 +438,19 @@ def test_a_sentence_opening_with_a_name_and_a_verb_other_than_say_is_not_a_quote
 def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     """Speaker accuracy on the hand-labelled quotes read while writing the rules (dev, holdout, test,
     fresh, blind, blind2, blind3, blind4, since reporting verbs 1.15 blind5 and blind6, and since 1.17
-    blind7, since 1.19 blind8, since 1.21 blind9, since 1.23 blind10 and since 1.25 blind11: 961), scored as
+    blind7, since 1.19 blind8, since 1.21 blind9, since 1.23 blind10, since 1.25 blind11 and since 1.28
+    blind12: 1,061), scored as
     `benchmarks/bench_sources.py`
     scores it: measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86
     (precision 0.91) with 1.12, 0.88 (precision 0.92) on the 468 with 1.13, 0.88 on the 581 with 1.15,
     0.87 on the 641 with 1.16 and 0.88 with 1.17, 0.87 (precision 0.91) on the 701 with 1.19, 0.862 on
-    the 761 with 1.19, 0.864 on the 861 with 1.23, 0.868 on the 961 with 1.25; a rule change that loses
-    more than two points fails here."""
+    the 761 with 1.19, 0.864 on the 861 with 1.23, 0.868 on the 961 with 1.25, 0.869 on the 1,061 with
+    1.28; a rule change that loses more than two points fails here."""
     fixtures = Path(__file__).parent / "fixtures"
     items = [item for name in ("quotes_allsides_sample.jsonl", "quotes_news_sample.jsonl")
              for item in read_samples(fixtures / name, shared_data)]
     seen = score_sample([item for item in items if item["split"] in SEEN])
-    assert seen["n_quotes"] == 961 and seen["quotes_found"] == 961
+    assert seen["n_quotes"] == 1061 and seen["quotes_found"] == 1061
     assert seen["accuracy"] >= 0.85 and seen["precision"] >= 0.89
 
 
@@ -1435,6 +1436,35 @@ def test_a_description_keeps_its_head_noun():
       "declaring on Twitter, “This is a disgrace.”"], "This is a disgrace.", "Jane Roe", False),
 ])
 def test_sieve_rules_of_version_1_26(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a verb stressed on its last syllable doubles its consonant, and so does a short one after "qu"
+    (["In March, Jane Roe admitted he “did not want this job.”"], "did not want this job.", "Jane Roe", False),
+    (["“Not a chance,” Jane Roe quipped."], "Not a chance,", "Jane Roe", False),
+    (["“The talks go on,” Jane Roe signalled."], "The talks go on,", "Jane Roe", False),
+    # someone who speaks for another, owned by them or after "for" / "to" and not named: an unnamed
+    # source, never the one spoken for; named in apposition or before, the person
+    (["Senator Jane Roe’s spokesman said Friday he feels “sorry” for the mayor."], "sorry", "Jane Roe’s spokesman", True),
+    (["His lawyers said in a statement that it was “devastating” for the family."], "devastating", "lawyers", True),
+    (["“It was devastating,” John Doe’s lawyers said."], "It was devastating,", "John Doe’s lawyers", True),
+    (["A spokesman for Jane Roe said the bill was “dead.”"], "dead.", "spokesman", True),
+    (["Lawyers for the senator said the ruling was “a travesty.”"], "a travesty.", "lawyers", True),
+    (["Her attorney, John Doe, told reporters the ruling was “a travesty.”"], "a travesty.", "John Doe", False),
+    (["Spokesman Ned Doe spoke first.", "“Nothing has changed,” the senator’s spokesman added."],
+     "Nothing has changed,", "Ned Doe", False),
+    # a description of one person by a role, with nobody named before it: the role
+    (["“The guard kicked him in the face,” the inspector wrote."], "The guard kicked him in the face,", "inspector", False),
+    (["Jane Roe toured the prison.", "“The guard kicked him in the face,” the inspector wrote."],
+     "The guard kicked him in the face,", "Jane Roe", False),
+    # of two attributions before a quote, the one whose verb introduces it
+    (["When asked if the club had admitted any new members since 2017, Jane Roe said, “They are still working on that.”"],
+     "They are still working on that.", "Jane Roe", False),
+    (["Jane Roe has criticised a pact between the US, UK and Australia, describing it as “irresponsible.”"],
+     "irresponsible.", "Jane Roe", False),
+])
+def test_sieve_rules_of_version_1_28(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
 
 

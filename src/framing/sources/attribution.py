@@ -455,7 +455,8 @@ def _first_attribution(narration: str):
                 best = (match.start(), who, verb_text, name, noun)
             if name in ("name_verb", "verb_name"):
                 verbs.append((match.start(), who, verb_text, name, noun))
-            break
+            if name != "name_verb" or _PLACEHOLDER not in narration:
+                break  # every subject and its verb is read: the one next to the quote may be a later one
     if best is not None and best[3] == "owner_claim" and (nearer := [
             found for found in verbs if best[0] < found[0] < narration.find(_PLACEHOLDER)
             and _introduces_quote(narration, found)]):
@@ -465,7 +466,17 @@ def _first_attribution(narration: str):
             and narration.count(_PLACEHOLDER) == 1):  # "Jane Roe's “…” remarks": not a verb "remarks"
         return claim  # "Jane Roe referred to John Doe's comment that the plan was “…”", "… when an interviewer
         # called the leader “a killer”": the nearer owner's or namer's words
+    quote_at = narration.find(_PLACEHOLDER)
+    if (best is not None and best[3] == "name_verb" and best[0] < quote_at and not _introduces_quote(narration, best)
+            and not _FRAMING_AS.match(narration) and (nearer := [
+                found for found in verbs if best[0] < found[0] and narration.find(found[2], found[0]) < quote_at
+                and _PLACEHOLDER not in found[1] and not found[2].endswith("ing") and _introduces_quote(narration, found)])):
+        return max(nearer)  # "when asked if the club had admitted …, Jane Roe said, “…”": the verb before the quote
     return best
+
+
+# "As the Times reported, …": an attribution opening the sentence that frames all of it
+_FRAMING_AS = re.compile(r"\s*As\s[^,]{3,80},")
 
 
 def _introduces_quote(narration: str, found) -> bool:
@@ -511,7 +522,17 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
         who, noun_group = _headed_description(name, match, narration, who, noun_group)
     if who.split()[-1] in ("the", "a", "an"):  # "people familiar with the" + "matter" said: one description
         who, noun_group = _completed_description(who, noun_group, narration[match.end("who"):] if raw else "")
+    if name == "name_verb" and raw and (agent := _AGENT_BEFORE.search(narration, 0, match.start("who"))) and (
+            agent.group("agent").lower() in lexicon.agents):
+        who, noun_group = f"{agent.group(0)}{who}", None  # "A spokesman for Jane Roe said": the spokesman speaks
     return who, verb_text, noun_group
+
+
+# A noun for someone who speaks for another, then "for" or "to", right before a speaker's name: the
+# name is the one spoken for, and the noun (the head of the subject) the speaker ("Lawyers for the
+# senator said", "an aide to Jane Roe told")
+_AGENT_BEFORE = re.compile(r"(?<![\w’'-])(?:(?:[Aa]n?|[Aa]nother|[Tt]he|[Oo]ne|[Tt]wo)\s+)?(?:[a-z][\w-]*\s+)?"
+                           r"(?P<agent>[A-Za-z]+)\s+(?:for|to)\s+(?:the\s+)?$")
 
 
 # A possessive and up to two lower-case words ("his baseless", "Trump’s false") before a noun for what

@@ -72,6 +72,7 @@ class _Lexicon(NamedTuple):
     document_forms: dict = {}  # forms of verbs only a document takes ("the statement read") → (lemma, stance)
     relations: frozenset = frozenset()  # nouns for a person by their tie to another ("wife", "son")
     platforms: frozenset = frozenset()  # platforms whose owners speak as companies ("Facebook said")
+    agents: frozenset = frozenset()  # nouns for people who speak for another ("spokesman", "lawyers")
 
 
 @lru_cache(maxsize=4)
@@ -96,7 +97,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
                     tuple(data["anonymous"].get("crowds", ())), frozenset(data["anonymous"].get("members", ())),
                     frozenset(data["anonymous"].get("part", ())), frozenset(data["anonymous"].get("quantifiers", ())),
                     document_forms, frozenset(data["roles"].get("relations", ())),
-                    frozenset(data["roles"].get("platforms", ())))
+                    frozenset(data["roles"].get("platforms", ())), frozenset(data["roles"].get("agents", ())))
 
 
 def _forms_of(verb: str, data: dict) -> list[str]:
@@ -273,8 +274,13 @@ def _regular_forms(verb: str) -> list[str]:
         return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
     if re.search(r"(s|sh|ch|x|z)$", verb):
         return [verb, verb + "es", verb + "ed", verb + "ing"]
-    doubled = verb + verb[-1] if re.search(r"[^aeiou][aeiou][bdgmnprt]$", verb) and len(verb) <= 4 else verb
-    return [verb, verb + "s", doubled + "ed", doubled + "ing"]
+    # a short verb ending in one vowel and a consonant doubles it ("slam" → slammed; "qu" is a consonant:
+    # "quip" → quipped); a longer one stressed on its last syllable is listed in [irregular] ("admit")
+    doubled = verb + verb[-1] if re.search(r"(?:[^aeiou]|qu)[aeiou][bdgmnprt]$", verb) and len(verb) <= 4 else verb
+    forms = [verb, verb + "s", doubled + "ed", doubled + "ing"]
+    if re.search(r"[^aeiou][aeiou]l$", verb) and len(verb) > 4:  # British spelling doubles a final "l": signalled
+        forms += [verb + "led", verb + "ling"]
+    return forms
 
 
 _AFTER_INVERTED = {"who", "whose", "of", "in", "at", "on", "to", "for", "and", "with", "from", "during", "after",

@@ -444,6 +444,10 @@ def _speaker(found, memory: _Memory):
                     else lexicon.forms.get(verb_text) or lexicon.document_forms.get(verb_text, (None, None)))
     if verb is None:  # the main verb of a sentence opened by a participle ("…, Biden opened the summit")
         verb_text = None
+    if (agent := _AGENT_FOR.match(who)) and agent.group("agent").lower() in lexicon.agents:
+        # "a spokesman for the senator", "lawyers for Jane Roe": unnamed people speaking for another
+        memory.anonymous = agent.group("phrase").lower()
+        return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_agent"
     read = _read_body_or_group(who, noun, memory)
     if read is None:
         who = _without_openers(who)
@@ -451,7 +455,25 @@ def _speaker(found, memory: _Memory):
                 or _read_owned_role(who, memory) or _read_unnamed(who, memory) or _read_description(who, pattern, memory)
                 or _read_name(who, noun, memory))
     speaker, label, anonymous, suffix = read
+    if not anonymous and _speaks_for_owner(speaker, label if isinstance(label, str) else who):  # "his lawyers said", "the senator's spokesman said"
+        memory.anonymous = speaker
+        return speaker, label, verb, verb_text, stance, True, pattern + "_agent"
     return speaker, label, verb, verb_text, stance, anonymous, pattern + suffix
+
+
+# who speaks for another, named by a noun of `agents` before "for" or "to" (`attribution._AGENT_BEFORE`)
+_AGENT_FOR = re.compile(r"(?P<phrase>(?:(?:[Aa]n?|[Aa]nother|[Tt]he|[Oo]ne|[Tt]wo)\s+)?(?:[a-z][\w-]*\s+)?"
+                        r"(?P<agent>[A-Za-z]+))\s+(?:for|to)\s")
+# a noun owned by a name or a possessive pronoun, at the end of who speaks ("Obama’s spokesman", "his lawyers")
+_OWNED_HEAD = re.compile(r"(?:[’']s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z][\w-]*\s+)?[a-z]+$")
+
+
+def _speaks_for_owner(speaker, who: str) -> bool:
+    """True when the speaker read is a noun for someone who speaks for another (`agents` of the
+    reporting verbs), owned by the one spoken for and not resolved to a name ("his lawyers",
+    "President Obama’s spokesman"): an unnamed source (labelling rule 7), never the owner."""
+    return (isinstance(speaker, str) and speaker.split()[-1].lower() in _lexicon().agents
+            and _OWNED_HEAD.search(who) is not None)
 
 
 # Each `_read_*` below gives (speaker, label, anonymous, suffix of the pattern name) for the `who`
@@ -600,7 +622,20 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # subject of a verb the description may be cut before its head ("the nation's top … expert said")
         return None, who, False, "_description"
     person = memory.last_person() or (memory.only_person() if _names_a_person(core, lexicon) else None)
+    if person is None and not owners and core == head and _one_role(core, lexicon):
+        # "“…,” the inspector wrote." with nobody named before: one person picked out by a role, the role
+        # (labelling rule 2), as "the governor" is when no governor was named
+        return core, who, False, "_role"
     return person, who, False, "_description"
+
+
+_ROLE_SUFFIX = re.compile(r"[a-z]{3}(?:or|ist|ian)$")  # inspector, columnist, historian: one person's role
+
+
+def _one_role(noun: str, lexicon) -> bool:
+    """True when a lower-case noun is a role of one person: a role or title of the reporting verbs' data, or
+    a singular noun made with a suffix for people that no adjective ends in ("inspector", not "former")."""
+    return noun in lexicon.nouns or noun in lexicon.titles or bool(_ROLE_SUFFIX.search(noun))
 
 
 def _read_name(who: str, noun, memory: _Memory):
