@@ -629,3 +629,28 @@ def test_two_given_names_with_one_surname_and_one_body_are_one_actor():
     # a body of one word ties too many people together, a place none: two Cheneys stay two
     table = _table(["Rep. Liz Cheney, a member of the House, spoke.", "Dick Cheney, a member of the House, spoke."])
     assert set(fr.find_actors(table)["actor"]) == {"Liz Cheney", "Dick Cheney"}
+
+
+@pytest.mark.parametrize("texts, absent, present", [
+    # a name only ever written as a modifier after an article or a possessive, opening with a word English
+    # writes in lower case, is a thing's (actors 1.13; sentences of the AllSides excerpts)
+    (["Rockets were intercepted by the Iron Dome aerial defense.",
+      "Due to the performance of its Iron Dome missile-defense system, Israel has few casualties."], "Iron Dome", None),
+    (["Donald Trump on Wednesday filed lawsuits against Facebook and Twitter in a Hail Mary move."], "Hail Mary",
+     "Donald Trump"),
+    # a person's name used so is a person's, opening with a name
+    (["Roger B. Taney, the chief justice who wrote the Dred Scott decision, was honored."], None, "Dred Scott"),
+    # "former" before one word is no title: "Former Olympian" is a role
+    (["Caitlyn Jenner, the former Olympian, said Friday she is running.",
+      "Former Olympian, reality TV star, and firebrand Caitlyn Jenner has announced a run."], "Olympian",
+     "Caitlyn Jenner"),
+    # no person's name opens with an abstract noun: "in the Presidency" is the office
+    (["Acting minister in the Presidency Khumbudzo Ntshavheni gave an update on the unrest."],
+     "Presidency Khumbudzo Ntshavheni", "Khumbudzo Ntshavheni"),
+    # a given name alone after a title, the excerpt cut right after it, names nobody
+    (["“We will vote on it,” said Sen. Dan..."], "Dan", None),
+])
+def test_things_roles_offices_and_cut_names_are_no_persons(texts, absent, present):
+    actors = set(fr.find_actors(_table(texts))["actor"])
+    assert absent is None or absent not in actors
+    assert present is None or present in actors

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..config import CONTENT_KINDS
-from .english import english_common_words, headline_verbs
+from .english import _lexicon_tags, english_common_words, headline_verbs
 from .evidence import affiliation, mention_evidence, organisation_actors, read_evidence, role_evidence
 from .mentions import Mention, _organisations, _person_mentions, author_labels, outlet_names
 from .names import _core, resolve_names
@@ -64,9 +64,9 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
                          m.has_title, in_headline, _CUT_OFF.match(text, m.end) is not None,
                          *mention_evidence(text, m.start, m.end, m.has_title, evidence),
                          role_evidence(text, m.start, m.end, evidence),
-                         affiliation(text, m.start, m.end, m.name, rules)))
+                         affiliation(text, m.start, m.end, m.name, rules), _modifies_a_noun(text, m.start, m.end)))
     found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "cut_off", "person_cue",
-                                                            "org_cue", "role_cue", "affiliation"])
+                                                            "org_cue", "role_cue", "affiliation", "modifier"])
     found["event"] = found["event"].astype(str)
     common = frozenset(w for w in found["name"].unique()
                        if " " not in w and lower[w.lower()] > LOWER_CASE_SHARE * upper[w])
@@ -78,11 +78,38 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
                             if lower[w.lower()] > upper[w] or w in english_common_words())
     found = found[~found["actor"].isin(organisation_actors(found, evidence, common_words=common_last,
                                                            outlet_labels=authors))]
+    found = found[~found["actor"].isin(_things_named(found))]
     found = found.reset_index(drop=True)
     found["actors_version"] = read_rules(lexicon).version
     for column in ("sentence_id", "start", "end"):
         found[column] = found[column].astype("int64")
     return found[ACTOR_COLUMNS]
+
+
+# An article or a possessive pronoun before a name and a lower-case noun after it: the name modifies the
+# noun ("the Iron Dome aerial defense", "its Iron Dome missile-defense system", "a Hail Mary move")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:said|says|and|or|of|in|on|at|to|for|with|from|by|as|that|which|who|whose|is|was|has|"
+                         r"had|have|are|were|will|would|could|told|also|himself|herself)\b)[a-z][\w-]*")
+
+
+def _modifies_a_noun(text: str, start: int, end: int) -> bool:
+    """True when the name stands between an article or possessive pronoun and a lower-case noun, as a
+    modifier of that noun ("the Iron Dome aerial defense"), not as someone named."""
+    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and _NOUN_AFTER.match(text, end) is not None
+
+
+def _things_named(found: pd.DataFrame) -> set:
+    """Actors every mention of which modifies a noun after an article or a possessive, never with a title
+    or a cue of a person, and whose name opens with a word English also writes in lower case (a word of
+    the part-of-speech lexicon, `english._lexicon_tags`): such a name is a thing's (a weapon, a move:
+    "the Iron Dome missile-defense system", "a Hail Mary move"). A person's name used so opens with a
+    name ("the Dred Scott decision"), and a person named so elsewhere has mentions of their own ("the
+    Trump campaign" beside "Trump said")."""
+    marked = found["modifier"] & ~found["has_title"] & ~found["person_cue"] & ~found["role_cue"]
+    only = marked.groupby(found["actor"]).all()
+    tags = _lexicon_tags()
+    return {actor for actor in only[only].index if actor.split()[0].lower() in tags}
 
 
 _CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)\s*$")  # an excerpt cut off right after the name ("… reporter Robert...")

@@ -310,6 +310,8 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         chunk, words = chunk[:of], words[:of]
     titled = [w in rules.titles or (w.endswith("s") and w[:-1] in rules.titles)  # "Presidents"
               or ("-" in w and w.rsplit("-", 1)[1] in rules.titles) for w in words]  # "Then-President"
+    titled = [t and not (w.lower() == "former" and len(words) - i == 2 and words[i + 1] not in rules.titles)
+              for i, (t, w) in enumerate(zip(titled, words))]  # "Former Olympian": a role after "former", no name
     has_title = any(titled)
     cut = max((i + 1 for i, w in enumerate(words) if titled[i] or w in rules.qualifiers), default=0)
     first = 0
@@ -335,6 +337,9 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         begin, has_title = max(inner), False
     if end - begin >= 3 and words[begin] in rules.places:  # "envoy to Haiti Daniel Foote": the place is no name
         begin += 1
+    elif (end - begin >= 3 and words[begin] not in rules.given_names
+          and _is_topic_noun(words[begin], rules.abstract_endings)):
+        begin += 1  # "minister in the Presidency Khumbudzo Ntshavheni": no person's name opens with an abstract noun
     begin = _after_run_in_words(words, begin, end, rules, organisations,
                                 after_the=after_the or begin > 0 and words[begin - 1] in ("the", "The"))
     name_words = words[begin:end]

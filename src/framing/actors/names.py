@@ -76,7 +76,8 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
                       or (_pick(corpus.get(key)) if across else None)
                       or (_pick(family_first.get(key)) if single else None)
                       or (_pick(given_corpus.get(key)) if single and has_title and key not in common_words else None))
-            out.append(choice or (form if has_title else None))
+            cut_given = cut and single and form in rules.given_names  # "Sen. Dan...": the excerpt cut the name
+            out.append(choice or (form if has_title and not cut_given else None))
     return pd.Series(out, index=table.index, dtype=object)
 
 
