@@ -633,7 +633,7 @@ def test_two_given_names_with_one_surname_and_one_body_are_one_actor():
 
 @pytest.mark.parametrize("texts, absent, present", [
     # a name only ever written as a modifier after an article or a possessive, opening with a word English
-    # writes in lower case, is a thing's (actors 1.13; sentences of the AllSides excerpts)
+    # writes in lower case, is a thing's (actors 1.13; sentences written after those of the AllSides excerpts)
     (["Rockets were intercepted by the Iron Dome aerial defense.",
       "Due to the performance of its Iron Dome missile-defense system, Israel has few casualties."], "Iron Dome", None),
     (["Donald Trump on Wednesday filed lawsuits against Facebook and Twitter in a Hail Mary move."], "Hail Mary",
