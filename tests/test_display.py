@@ -69,22 +69,22 @@ def test_show_kwic_escapes_and_aligns():
     assert 'text-align:right">said' in html and ">troops</mark>" in html
 
 
-def test_browse_articles_names_an_article_without_title_by_its_file(shared_data, tmp_path):
-    """A page dump whose title is not found (cnbc.com's, aeb-dev) is listed by its file, not as "nan"."""
-    import json
-
+def test_browse_articles_names_an_article_without_title_by_its_file(tmp_path):
+    """An article with no headline (plain paragraphs of prose) is listed by its file, not as "nan"."""
     from framing.build import build_tables
 
     corpus = tmp_path / "jets"
     corpus.mkdir()
-    with (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8") as lines:
-        page = next(p for p in map(json.loads, lines) if "cnbc.com/2019/11/20/emirates-inks-order" in p["url"])
-    (corpus / "cnbc-jets.txt").write_text(page["dump_html_text"], encoding="utf-8")
+    (corpus / "plain-jets.txt").write_text(
+        "The airline said on Wednesday that it would buy thirty new long-range jets, a smaller order than "
+        "the one it had announced two years earlier at the same air show.\n\n"
+        "Analysts said the change reflected weaker demand for the largest aircraft, and the maker's "
+        "shares rose slightly after the announcement.\n", encoding="utf-8")
     built = build_tables(corpus)
     assert built.articles["title"].isna().all()
     widget = display.browse_articles(built.articles, built.sentences, built.removed)
     labels = [label for label, _ in widget.children[0].options]
-    assert labels == [f"{built.articles['outlet'].iloc[0]}: cnbc-jets.txt"]
+    assert labels == [f"{built.articles['outlet'].iloc[0]}: plain-jets.txt"]
 
 
 def test_show_sentences_leaves_a_missing_speaker_empty_and_rounds_scores(seed_sentences):

@@ -267,7 +267,8 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
         write_manifest(staging)  # what this run wrote: the next run replaces, and `clean` removes, only that
         yours = keep_user_files(out, staging) if out.is_dir() else []
         swap_folder(staging, out)
-    finally:
+    finally:  # the kernel and the pages' process first: either may still be writing into staging
+        session.close(now=True)
         if pages is not None:
             pages.stop()
         shutil.rmtree(staging, ignore_errors=True)
