@@ -776,3 +776,44 @@ def test_articles_without_an_event_beside_ones_with_theirs_are_named_with_the_fi
     (corpus / "export.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     (corpus / page.name).unlink()
     assert not [p for p in build_module.build_tables(corpus).problems if "no event given" in str(p)]
+
+
+def _looped(text: str, times: int, *, joiner: str) -> str:
+    """A seed page with its last paragraph written `times` times over where it stands, as a
+    scraper caught in a loop saves it: on lines of their own (`joiner` "\\n") or run into one
+    line (" ")."""
+    lines = text.split("\n")
+    last = max(i for i, line in enumerate(lines) if len(line.split()) >= 12)
+    return "\n".join(lines[:last] + [joiner.join([lines[last]] * times)] + lines[last + 1:])
+
+
+@pytest.mark.parametrize("joiner", ["\n", " "])
+def test_text_written_in_a_loop_keeps_one_copy_and_warns(tmp_path, seeds_dir, seed_build, joiner):
+    """A file that is one line repeated thousands of times gave 20,011 sentences and no warning:
+    the copies are left out, one kept, and the article's warning names what was dropped."""
+    seed = sorted(seeds_dir.glob("*.txt"))[0]
+    corpus = tmp_path / "looped"
+    corpus.mkdir()
+    (corpus / seed.name).write_text(_looped(seed.read_text(encoding="utf-8"), 3000, joiner=joiner),
+                                    encoding="utf-8")
+    build = build_tables(corpus)
+    original = seed_build.sentences[seed_build.sentences["article_id"] == _article(seed_build, seed.name[:3])["article_id"]]
+    built = build.sentences
+    assert built["text"].duplicated().sum() <= original["text"].duplicated().sum()
+    assert set(original["text"][original["kind"] == "body"]) <= set(built["text"])
+    warning = build.articles["warnings"].iloc[0]
+    assert "is mostly one text repeated" in warning and "one copy of each kept" in warning
+    assert any("saved or exported in a loop" in p.message and p.file == seed.name for p in build.problems)
+    if joiner == "\n":
+        assert (build.removed["rule"] == "repeated_line").sum() >= 2999
+
+
+def test_a_few_repeated_sentences_are_kept_without_warning(tmp_path):
+    """Repeats that are not most of the text (a sentence quoted twice) stay as they are."""
+    corpus = tmp_path / "repeats"
+    corpus.mkdir()
+    text = CLEAN_ARTICLE + "\nThe harbour at Port Ellen was closed on Tuesday after a storm damaged two piers, the council said.\n"
+    pd.DataFrame({"text": [text], "outlet": ["Harbour Post"], "clean": ["yes"]}).to_json(
+        corpus / "one.jsonl", orient="records", lines=True)
+    build = build_tables(corpus)
+    assert "repeated" not in (build.articles["warnings"].iloc[0] or "")

@@ -448,7 +448,7 @@ def _gather_batches(client, batches: list[list]) -> list[ArticleResult]:
 # what the near-duplicate check remembers in .texts-seen.parquet): every user's tables are then
 # built again instead of being reused. Moving or commenting code needs no bump.
 # tests/test_build_version.py fails when the tables of its sample corpora change while this does not.
-BUILD_VERSION = "2026.12.10"
+BUILD_VERSION = "2026.12.11"
 
 
 @lru_cache(maxsize=1)
@@ -539,7 +539,7 @@ def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> A
     lines, inferred = label_article(raw, site_repeats=site_repeats)
     removed = [_removed_row(raw, line) for line in lines if line.kind is None]
     blocks = unnest_blocks(lines)
-    sentences = unnest_sentences(blocks)
+    sentences, looped = drop_looped_sentences(unnest_sentences(blocks))
     where = raw.source_file if raw.record is None else f"{raw.source_file} row {raw.record}"
     english = _english_share(raw, blocks)
     foreign = english is not None and english < MIN_ENGLISH_SHARE
@@ -553,7 +553,7 @@ def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> A
         return ArticleResult(None, [], removed, [Problem(
             where, f"no article text found ({hint}): skipped; check with `framing explain {raw.source_file}`",
             skipped=1)])
-    notes = _article_notes(raw, lines, site_repeats, foreign=foreign)
+    notes = _article_notes(raw, lines, site_repeats, foreign=foreign, looped=looped)
     article = _article_row(raw, corpus, inferred, sentences, notes=notes)
     _number_sentences(sentences, article)
     for row in removed:
@@ -573,11 +573,62 @@ def _english_share(raw: RawArticle, blocks: list[dict]) -> float | None:
     return kept if kept is not None or raw.format == "html" else clean.english_share(raw.text)
 
 
-def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, foreign: bool) -> list[str]:
+def drop_looped_sentences(sentences: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Sentence rows with the copies of an article written over and over taken out: when the
+    content sentences that repeat an earlier one word for word (spaces folded) hold more than
+    `clean.MAX_LOOP_SHARE` of the content words (one paragraph pasted thousands of times into one
+    line), the first copy of each stays. Returns (kept rows, dropped rows); nothing is dropped from
+    an article whose repeats are a few (a slogan, a sentence quoted twice)."""
+    seen: set[str] = set()
+    copies = []
+    for row in sentences:
+        key = " ".join(row["text"].split()) if row["kind"] in CONTENT_KINDS else None
+        copies.append(key is not None and key in seen)
+        seen.add(key)
+    repeated = sum(row["n_words"] for row, copy in zip(sentences, copies) if copy)
+    total = sum(row["n_words"] for row in sentences if row["kind"] in CONTENT_KINDS)
+    if repeated <= clean.MAX_LOOP_SHARE * total:
+        return sentences, []
+    return ([row for row, copy in zip(sentences, copies) if not copy],
+            [row for row, copy in zip(sentences, copies) if copy])
+
+
+def _loop_note(raw: RawArticle, lines, looped: list[dict]) -> str | None:
+    """The warning for an article made mostly of copies of its own text (lines dropped as
+    `repeated_line`, a line written over and over kept once by `clean.line_copies`, sentences
+    dropped by `drop_looped_sentences`), or None."""
+    copies = [line for line in lines if line.rule == "repeated_line"]
+    repeated = sum(count_words(line.text) for line in copies) + sum(row["n_words"] for row in looped)
+    kept = sum(count_words(line.text) for line in lines if line.kind in CONTENT_KINDS)
+    kept -= sum(row["n_words"] for row in looped)
+    written_over = 0  # copies taken out of lines written over and over
+    if raw.format != "html":  # (a saved page's lines are trafilatura's, not the file's)
+        source = raw.text.splitlines()
+        for line in lines:
+            if 0 < line.number <= len(source) and len(source[line.number - 1]) > 2 * len(line.text):
+                _, n = clean.line_copies(source[line.number - 1])
+                written_over += n - 1
+                repeated += (n - 1) * count_words(line.text)
+    if repeated <= clean.MAX_LOOP_SHARE * (repeated + kept):
+        return None
+    what = " and ".join(part for part in (
+        _count(len(copies), "line") if copies else "",
+        f"{written_over:,} {'copy' if written_over == 1 else 'copies'} within lines" if written_over else "",
+        _count(len(looped), "sentence") if looped else "") if part)
+    return (f"is mostly one text repeated: {what} repeating earlier text word for word ({repeated:,} of "
+            f"{repeated + kept:,} words) were left out, one copy of each kept (the file was probably saved "
+            "or exported in a loop: compare it with its source and save it again)")
+
+
+def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, foreign: bool,
+                   looped: list[dict] = ()) -> list[str]:
     """What the user should know about one built article (its `warnings`, and warning lines of
-    the build): text that does not read as English, lines shared with the site kept, prose
-    dropped from an export, whose text is the article."""
+    the build): text that is mostly copies of itself, text that does not read as English, lines
+    shared with the site kept, prose dropped from an export, whose text is the article."""
     notes = []
+    loop = _loop_note(raw, lines, list(looped))
+    if loop:
+        notes.append(loop)
     if foreign:
         notes.append("does not read as English: kept, but framing's cleaning rules and lexicons are "
                      "for English news, so its frames, sentiment and quotes are not meaningful (leave "
@@ -585,7 +636,8 @@ def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, fore
     if site_repeats and any(line.kind and clean.normalise_line(line.text) in site_repeats for line in lines):
         notes.append("lines it shares with other pages of its outlet were kept: they hold most of its "
                      "text, so they are the article (another version of it?), not site furniture")
-    prose = [line for line in lines if line.kind is None and clean.reads_as_prose(line.text)]
+    prose = [line for line in lines if line.kind is None and clean.reads_as_prose(line.text)
+             and not (loop and line.rule == "repeated_line")]
     if prose and raw.format in EXPORT_FORMATS:
         rules = ", ".join(sorted({line.rule for line in prose}))
         lines_were = "1 line that reads as prose was" if len(prose) == 1 else \

@@ -12,7 +12,7 @@ import numpy as np
 
 from .furniture import _PROBE_STRIP, _SEEN_PROBES, _furniture, _furniture_rule, _phrase_rule, _prefilters
 from .text import (_BULLET, _SENTENCE_END, _WORD, _ends_sentence, _function_word_set, _line_starts,
-                   _one_space, _single_spaced, normalise_line)
+                   _one_space, _single_spaced, line_copies, normalise_line)
 
 _OPEN_END = re.compile(r"(?:[,;–—-]|\b(?:the|a|an|of|to|and|or|in|on|for|with|at|by|from|that|as|but))$",
                        re.IGNORECASE)
@@ -58,8 +58,9 @@ def _text_blocks(text: str) -> list[tuple[list[tuple[int, str]], str, bool]]:
 def _grouped(text: str) -> tuple[list[tuple[int, str]], "_PageLines | None", list[list[int]]]:
     """The non-blank lines of `text` as (number, raw), their `_PageLines`, and the lines grouped
     into blocks (indices into the lines): a line joins the one before when no blank line parts
-    them and that one stopped mid-sentence (`_PageLines.continues`)."""
-    numbered = [(number, raw) for number, raw in enumerate(text.splitlines(), start=1)]
+    them and that one stopped mid-sentence (`_PageLines.continues`). A line that is one text
+    written over and over is that text once (`line_copies`)."""
+    numbered = [(number, line_copies(raw)[0]) for number, raw in enumerate(text.splitlines(), start=1)]
     lines = [(number, raw) for number, raw in numbered if raw.strip()]
     if not lines:
         return [], None, []

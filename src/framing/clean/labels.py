@@ -49,6 +49,10 @@ def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> lis
     blocks = _blocks(text, site_repeats)
     if site_repeats and _repeats_take_the_article(blocks):
         blocks = _blocks(text, frozenset())
+    copies = _loop_copies(blocks)
+    if copies:  # a page saved in a loop: its later copies are set aside, the first is read as any page
+        looped = [line for block, copy in zip(blocks, copies) if copy for line in block.lines]
+        blocks = [block for block, copy in zip(blocks, copies) if not copy]
     _mark_page_repeats(blocks)
     _mark_captions(blocks)
     start, end = _body_run(blocks)
@@ -62,7 +66,11 @@ def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> lis
     for index, block in enumerate(blocks):
         if index not in labels:
             labels[index] = (None, block.rule or ("menu" if block.bullet else outside))
-    return _lines(blocks, labels)
+    lines = _lines(blocks, labels)
+    if copies:
+        lines = sorted(lines + [Line(number, raw, None, "repeated_line", None) for number, raw in looped],
+                       key=lambda line: line.number)
+    return lines
 
 
 def label_clean_text(text: str, *, title: str | None = None) -> list[Line]:
@@ -100,6 +108,24 @@ def _repeats_take_the_article(blocks: list[_Block]) -> bool:
     repeated = sum(b.words for b in blocks if b.rule == "site_repeat" and _is_prose(b.text))
     prose = sum(b.words for b in blocks if b.prose)
     return repeated > MAX_REPEATED_PROSE * (repeated + prose)
+
+
+# A page whose later copies of its own blocks hold more than this share of its words was saved or
+# exported in a loop (one line written thousands of times), not printed with a ticker.
+MAX_LOOP_SHARE = 0.5
+
+
+def _loop_copies(blocks: list[_Block]) -> list[bool] | None:
+    """Which blocks repeat an earlier block word for word (spaces folded), when such copies hold
+    more than `MAX_LOOP_SHARE` of the page's words; None otherwise. A ticker or teaser list printed
+    twice never does (its second copy is at most half of what the page repeats and the article)."""
+    seen: set[str] = set()
+    copies = []
+    for block in blocks:
+        copies.append(block.text in seen)
+        seen.add(block.text)
+    repeated = sum(block.words for block, copy in zip(blocks, copies) if copy)
+    return copies if repeated > MAX_LOOP_SHARE * sum(block.words for block in blocks) else None
 
 
 def _mark_page_repeats(blocks: list[_Block]) -> None:

@@ -168,3 +168,19 @@ def drop_hover_cards(text: str) -> str:
     if " MORE" not in text:
         return text
     return _HOVER_CARD.sub(lambda m: m.group()[: m.start("card") - m.start()].rstrip(), text)
+
+
+MIN_COPY_WORDS = 8  # a text written over and over within one line is that long at least (as `page_repeat`)
+
+
+def line_copies(line: str) -> tuple[str, int]:
+    """A line that is one text written `n` ≥ 2 times over, the copies parted by white space (a
+    paragraph pasted thousands of times into one line), as (that text once, n); (line, 1) for any
+    other line. The text must have `MIN_COPY_WORDS` words, so a quote's "No, no, no." stays."""
+    if len(line) < 2 * MIN_COPY_WORDS:
+        return line, 1
+    spaced = " ".join(line.split()) + " "
+    period = (spaced + spaced).find(spaced, 1)  # the shortest text whose copies make up the line
+    if period >= len(spaced) or spaced[period - 1] != " " or len(spaced[:period].split()) < MIN_COPY_WORDS:
+        return line, 1
+    return spaced[:period - 1], len(spaced) // period
