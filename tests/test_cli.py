@@ -473,20 +473,22 @@ def test_a_corpus_given_by_its_path_from_elsewhere_writes_into_its_own_project(p
 
 
 def test_a_corpus_with_nothing_usable_says_why_for_each_file(project, tmp_path, shared_data):
-    """A corpus of files framing cannot use (a JSON array saved as .json, a German page): the build
-    fails, and names each file with its reason and fix; it said only "nothing usable to build"."""
+    """A corpus of files framing cannot use (a JSON array of records without the article text, a
+    German page): the build fails, and names each file with its reason and fix; it said only
+    "nothing usable to build"."""
     corpus = project / "data" / "raw" / "unusable"
     corpus.mkdir()
     with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
         rows = [json.loads(line) for line, _ in zip(lines, range(3))]
-    (corpus / "articles.json").write_text(json.dumps(rows), encoding="utf-8")
+    (corpus / "articles.json").write_text(json.dumps([{k: v for k, v in row.items() if k != "text"}
+                                                      for row in rows]), encoding="utf-8")
     (corpus / "de.txt").write_text(("Der Hafen von Port Ellen wurde am Dienstag geschlossen, nachdem ein "
                                     "Sturm zwei Anleger beschädigt hatte, teilte der Rat mit.\n") * 3,
                                    encoding="utf-8")
     result = _run(["build", "unusable"], project)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     lines = result.stderr.splitlines()
-    assert any(line.startswith("warning: unusable/articles.json: unknown extension '.json'") and ".jsonl" in line
+    assert any(line.startswith("warning: unusable/articles.json: has no 'text' field") and "'title'" in line
                for line in lines)
     assert any(line.startswith("warning: unusable/de.txt: no article text found") and "English" in line
                for line in lines)

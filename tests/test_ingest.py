@@ -856,3 +856,34 @@ def test_a_skipped_copy_says_which_copy_was_kept_and_what_of_its_metadata_is_los
     assert "give them to a-page.txt in manifest.csv, or delete a-page.txt" in message
     [plain] = _messages(build.problems, "b-copy.txt")
     assert plain.endswith("skipped; delete one of the two")
+
+
+def test_a_json_array_of_articles_is_read_like_json_lines(tmp_path, shared_data):
+    """A `.json` file holding an array of article objects (a common export shape) was refused as an
+    unknown extension. Its items are read as JSON lines' rows are: same columns, same rules, each
+    `source_record` its 1-based place in the array; an item that is no object is named."""
+    rows = [json.loads(line) for line, _ in zip((shared_data / "allsides-roundups" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(4))]
+    as_lines, as_array = _corpus(tmp_path, "lines"), _corpus(tmp_path, "array")
+    (as_lines / "export.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (as_array / "export.json").write_text(json.dumps(rows[:2] + ["not an article"] + rows[2:], indent=2),
+                                          encoding="utf-8")
+    lines, array = build_tables(as_lines), build_tables(as_array)
+    columns = ["outlet", "title", "url", "n_sentences", "n_words"]
+    pd.testing.assert_frame_equal(lines.articles[columns], array.articles[columns])
+    assert list(array.articles["source_record"]) == [1, 2, 4, 5]
+    assert list(lines.sentences["text"]) == list(array.sentences["text"])
+    assert [p.message for p in array.problems] == [
+        "item 3 of its JSON array is not an object (one article's fields in {…}): skipped; fix or remove them"]
+
+
+def test_a_json_array_cut_short_keeps_the_items_before(tmp_path, shared_data):
+    rows = [json.loads(line) for line, _ in zip((shared_data / "allsides-roundups" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(3))]
+    corpus = _corpus(tmp_path)
+    text = json.dumps(rows, ensure_ascii=False)
+    (corpus / "export.json").write_text(text[:text.index(rows[2]["text"][:40])], encoding="utf-8")
+    build = build_tables(corpus)
+    assert len(build.articles) == 2
+    assert any(p.file == "export.json" and "item 3" in p.message and "cut short" in p.message
+               for p in build.problems)

@@ -55,7 +55,7 @@ def _open_text(open_bytes: Callable[[], BinaryIO], *, name: str) -> tuple[_Text 
         fill = ("export the articles into it again (a header line naming the columns, then one row per "
                 "article with its text)" if name.lower().endswith(".csv") else
                 "export the articles into it again (one JSON object per line, with the article's \"text\")"
-                if name.lower().endswith(".jsonl") else "paste the article text into it")
+                if name.lower().endswith((".jsonl", ".json", ".ndjson")) else "paste the article text into it")
         return None, Problem(name, f"is empty: skipped; remove it or {fill}", skipped=1)
     with open_bytes() as handle:
         head = handle.read(8192)

@@ -1,4 +1,4 @@
-"""CSV and JSON-lines exports (as Media Cloud and similar tools write them): one article per row,
+"""CSV, JSON-lines and JSON-array exports (as Media Cloud and similar tools write them): one article per row,
 read in batches; the columns named in `FIELD_ALIASES` give its metadata, the others are kept in
 `extra`. Rows that cannot be read are named in one problem per file."""
 from __future__ import annotations
@@ -78,8 +78,9 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
     if problem is not None:
         yield [], [problem]
         return
-    rows = _csv_rows(_physical_lines_of(text.blocks()), name) if kind == "csv" else \
-        _jsonl_rows(_split_lines(text.blocks(), "\n"), name)
+    rows = (_csv_rows(_physical_lines_of(text.blocks()), name) if kind == "csv" else
+            _json_array_rows(text.blocks(), name) if _opens_array(text.blocks()) else
+            _jsonl_rows(_split_lines(text.blocks(), "\n"), name))
     articles: list[RawArticle] = []
     empty: list[int] = []
     has_text, fields, found = False, set(), 0  # whether any row has a text field; fields seen until one has
@@ -348,6 +349,74 @@ def _jsonl_rows(lines: Iterable[str], name: str) -> Generator[tuple[int, dict], 
         return [Problem(name, f"{_lines_named(bad)}: not a JSON object on one line: skipped; fix or remove it",
                         skipped=len(bad))]
     return []
+
+
+def _opens_array(blocks: Iterable[str]) -> bool:
+    """Whether a JSON text opens with "[" (a JSON array of article objects, as many tools export
+    a `.json` file) rather than with an object per line."""
+    for block in blocks:
+        stripped = block.lstrip().lstrip("\ufeff").lstrip()
+        if stripped:
+            return stripped.startswith("[")
+    return False
+
+
+def _json_array_rows(blocks: Iterable[str], name: str) -> Generator[tuple[int, dict], None, list[Problem]]:
+    """The rows of a JSON array of article objects as (1-based index in the array, object), read
+    block by block so one object at a time is held; returns the problems. Items that are not
+    objects are named in one problem and skipped; a text that stops being JSON stops the reading
+    there, and the problem names the item."""
+    decoder = json.JSONDecoder()
+    blocks = iter(blocks)
+    buffer, position, number, bad, more = "", 0, 0, [], True
+
+    def fill() -> bool:  # one more block into the buffer; False at the end of the file
+        nonlocal buffer, position
+        block = next(blocks, None)
+        if block is None:
+            return False
+        buffer, position = buffer[position:] + block, 0
+        return True
+
+    opened = False
+    while True:
+        while position < len(buffer) and buffer[position] in " \t\r\n\ufeff" + ("," if opened else ""):
+            position += 1
+        if position >= len(buffer):
+            if more and (more := fill()):
+                continue
+            return bad + [Problem(name, "ends before its closing \"]\" (cut short?): the objects before "
+                                        f"item {number + 1} were read; export the file again")]
+        if not opened:
+            if buffer[position] != "[":
+                return [Problem(name, "is not a JSON array of article objects: skipped; save one object "
+                                      "per article in a JSON array, or as JSON lines (.jsonl)", skipped=1)]
+            opened, position = True, position + 1
+            continue
+        if buffer[position] == "]":
+            break
+        try:
+            item, end = decoder.raw_decode(buffer, position)
+        except (json.JSONDecodeError, RecursionError):
+            if more and (more := fill()):
+                continue  # the item runs on into the next block
+            return bad + [Problem(name, f"item {number + 1} of its JSON array is not valid JSON (or the file is cut "
+                                        "short there): it and "
+                                        "what follows skipped; fix the file (or export it again)",
+                                  skipped=1)]
+        number += 1
+        position = end
+        if not isinstance(item, dict):
+            bad.append(number)
+            continue
+        header = list(item)
+        yield number, dict(zip(_text_named([_column(k) for k in item]), item.values())) | {"__header": header}
+    if not bad:
+        return []
+    items = f"item {bad[0]}" if len(bad) == 1 else f"items {', '.join(map(str, bad[:MAX_LISTED]))}" + (
+        f" and {len(bad) - MAX_LISTED} more" if len(bad) > MAX_LISTED else "")
+    return [Problem(name, f"{items} of its JSON array {'is' if len(bad) == 1 else 'are'} not an object "
+                          "(one article's fields in {…}): skipped; fix or remove them", skipped=len(bad))]
 
 
 def _cell(value) -> str:

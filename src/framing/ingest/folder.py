@@ -21,7 +21,8 @@ from .manifest import MANIFEST, read_manifest, same_name
 from .markdown import markdown_as_text
 
 TEXT_EXTENSIONS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
-EXPORT_EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl"}
+# A `.json` file is read as JSON records: an array of article objects, or one object per line.
+EXPORT_EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl"}
 # Files in a corpus folder that configure it rather than hold articles.
 CONFIG_FILES = {MANIFEST, "issue_frames.toml"}
 # A single article file larger than this is almost surely not one article (a whole site dump, a
@@ -228,8 +229,6 @@ def file_format(path: Path) -> str | None:
 
 # What to do with files people often have, beyond the list of extensions framing reads.
 _EXTENSION_HINTS = {
-    ".json": " (a JSON file of articles: save it as JSON lines, .jsonl, one article object per line)",
-    ".ndjson": " (JSON lines: rename it to .jsonl)",
     ".tsv": " (a tab-separated export: rename it to .csv; the separator is found from its header)",
     ".xlsx": " (a spreadsheet: save it as CSV)", ".xls": " (a spreadsheet: save it as CSV)",
     **dict.fromkeys((".mhtml", ".mht", ".webarchive"), " (a web page saved as a single file: save it from the "
