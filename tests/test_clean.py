@@ -1038,3 +1038,52 @@ def test_a_hover_card_written_into_a_sentence_is_taken_out_and_the_name_kept(sha
     texts += [json.loads(line)["text"] for name in ("allsides-roundups", "narrative-frames-dev")
               for line in (shared_data / name / "articles.jsonl").open(encoding="utf-8")]
     assert len(texts) > 1500 and all(drop_hover_cards(text) == text for text in texts)
+
+
+def test_a_byline_signed_with_the_site_gives_the_outlet(shared_data):
+    """Regression: "By Andy Sahadeo | Fox News" (foxnews.com, aeb-dev) gave the author and no outlet
+    from the inscriptis dump (whose copyright line names "FOX News Network", written nowhere else);
+    a Markdown file's "By X | Daily Beast" likewise. The site after the bar is the outlet when the
+    page names none in its title; a bar followed by a stamp or a job names none."""
+    page = _aeb_page(shared_data, "7dfc3e35")
+    for style, lines in _dumps_labelled(page):
+        meta = infer_metadata(lines)
+        assert (meta["author"], meta["outlet"]) == ("Andy Sahadeo", "Fox News"), style
+    body = ("The Senate passed the spending bill early on Friday after a night of debate, sending it to "
+            "the president.\n\nLawmakers from both parties said the vote was close, and several of them "
+            "asked for changes that were not made.\n")
+    for byline, outlet in (("By Jane Roe | Daily Beast", "Daily Beast"), ("By Jane Roe | Staff Writer", None),
+                           ("By Jane Roe | Updated Nov. 19, 2019", None), ("By Jane Roe", None)):
+        meta = infer_metadata(label_lines(f"Senate passes the spending bill\n\n{byline}\n\n{body}"))
+        assert (meta["author"], meta["outlet"]) == ("Jane Roe", outlet), byline
+
+
+def test_a_second_author_with_a_middle_initial_is_kept(shared_data):
+    """Regression: usatoday.com's byline "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus
+    Leader" (aeb-dev) kept only "Lisa Kaczke": the second part runs on into the paper's name. A
+    name with a middle initial ends a word after it."""
+    page = _aeb_page(shared_data, "776a1c04")
+    for style, lines in _dumps_labelled(page):
+        assert infer_metadata(lines)["author"] == "Lisa Kaczke and Trevor J. Mitchell", style
+    assert clean_author("Jane Roe and John Doe") == "Jane Roe and John Doe"
+    assert clean_author("Jane Roe, John Doe") == "Jane Roe, John Doe"
+
+
+def test_an_outlet_is_the_name_readers_use():
+    """Regression: a CNN page gave the outlet "Cable News Network" (its data's publisher, over its
+    og:site_name "CNN"); a page dump naming itself "CNN" with "© 2024 Cable News Network" got none.
+    A full name whose initials are the site's short name is that short name."""
+    paragraphs = ["The Senate passed the spending bill early on Friday after a night of debate, sending it to the president.",
+                  "Lawmakers from both parties said the vote was close, and several of them asked for changes that were not made.",
+                  "The bill funds the government until the end of September, the leaders of the chamber said in a statement."]
+    html = ('<!doctype html><html><head><title>Senate passes spending bill</title>'
+            '<meta property="og:site_name" content="CNN">'
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+            '"headline": "Senate passes spending bill", "publisher": {"@type": "Organization", '
+            '"name": "Cable News Network"}}</script></head><body><article><h1>Senate passes spending bill</h1>'
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    assert label_html(html)[1]["outlet"] == "CNN"
+    dump = "\n\n".join(["CNN", "Politics", "Senate passes spending bill", *paragraphs,
+                        "© 2024 Cable News Network. A Warner Bros. Discovery Company. All Rights Reserved."])
+    assert infer_metadata(label_lines(dump))["outlet"] == "CNN"
+    assert infer_metadata(label_lines(dump.replace("CNN\n\n", "")))["outlet"] is None  # named only in the notice

@@ -830,8 +830,9 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
     warnings = list(raw.warnings) + list(notes)
     if not values["outlet"] and raw.record is None:
         values["outlet"] = Path(raw.source_file).stem
-        warnings.append("no outlet named in the text or manifest: the file name stands in "
-                        "(add an 'outlet' to manifest.csv)")
+        warnings.append("no outlet named in the text or manifest: the file name stands in (the text names "
+                        "its site in no page title, byline or copyright line: give it in the corpus folder's "
+                        f"manifest.csv, a line {raw.source_file},<outlet> under the header file,outlet)")
     elif not values["outlet"]:
         values["outlet"] = f"{Path(raw.source_file).stem} row {raw.record}"
         warnings.append("no outlet given: the file name and row stand in (fill in the row's "

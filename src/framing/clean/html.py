@@ -75,11 +75,18 @@ def _site_name(name: str | None, host: str | None, page) -> str | None:
     """The outlet a saved page names (trafilatura's `sitename`: og:site_name, else the publisher),
     or its web address when the page names itself only by the address's first word in lower case
     (og:site_name "nj" of nj.com, which trafilatura capitalises as "Nj"; "detroitnews"): "nj.com"
-    then, as readers know the site. A name the page writes in capitals ("Vox", "VentureBeat") stays."""
+    then, as readers know the site. A name the page writes in capitals ("Vox", "VentureBeat") stays.
+    A name of three or more capitalised words (a publisher's full name from the page's data) whose
+    initials are the page's og:site_name or its web address's name is those initials, the name
+    readers use ("Cable News Network" of cnn.com, og:site_name "CNN": "CNN")."""
     host = (host or "").lower().removeprefix("www.")
     written = page.xpath('string(//meta[@property="og:site_name"]/@content)').strip() if page is not None else ""
     if name and "." in host and name.lower() == written == host.split(".")[0]:
         return host
+    words = (name or "").split()
+    initials = "".join(word[0] for word in words if word[:1].isupper())
+    if len(words) >= 3 and len(initials) == len(words) and initials.lower() in (written.lower(), host.split(".")[0]):
+        return initials
     return name or None
 
 

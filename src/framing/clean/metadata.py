@@ -27,7 +27,8 @@ def infer_metadata(lines: list[Line]) -> dict:
     byline = kept["byline"][0] if kept["byline"] else None
     dates = kept["date"] + kept["byline"]
     writers = clean_author(author_from_byline(byline)) if byline else None
-    outlet = _outlet(lines, kept["headline"][0] if kept["headline"] else None, writers)
+    outlet = _outlet(lines, kept["headline"][0] if kept["headline"] else None, writers,
+                     byline_site(byline) if writers else None)
     return {
         "title": clean_title(kept["headline"][0], outlet=outlet) if kept["headline"] else None,
         "subtitle": kept["subtitle"][0] if kept["subtitle"] else None,
@@ -70,8 +71,9 @@ def clean_author(author: str | None, *, outlet: str | None = None) -> str | None
     furniture.toml ("IGN Staff", "AP Auto Writer", "wire services", "NJ Advance Media") or a web
     address ("Cleveland.com"), no function word when all are capitals ("CLICKING HERE"; "Will Smith"
     is a name), not a publisher of many outlets (`[publishers]`: "Condé Nast"), and not the outlet's
-    name with more words ("India Post News Weekly"). The kept parts are joined as they were parted:
-    "Eric Song, IGN Staff" → "Eric Song"."""
+    name with more words ("India Post News Weekly"). A part that runs on after a name with a middle
+    initial keeps the name ("Trevor J. Mitchell Sioux Falls Argus Leader" → "Trevor J. Mitchell").
+    The kept parts are joined as they were parted: "Eric Song, IGN Staff" → "Eric Song"."""
     if not author or not author.strip():
         return None
     kept = _names_in(author.strip(), 0, outlet)
@@ -87,7 +89,12 @@ def _names_in(text: str, level: int, outlet: str | None) -> str:
     words = name.split()
     while words and words[-1].lower().strip(".,") in _DAY_AND_MONTH_NAMES:
         words.pop()
+    if not _reads_as_name(words, outlet) and len(words) > 3 and _INITIAL.fullmatch(words[1]):
+        words = words[:3]  # "Trevor J. Mitchell Sioux Falls Argus Leader": a name's middle initial ends it a word later
     return " ".join(words) if _reads_as_name(words, outlet) else ""
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _reads_as_name(words: list[str], outlet: str | None) -> bool:
@@ -198,9 +205,11 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def _outlet(lines: list[Line], headline: str | None, writers: str | None = None) -> str | None:
+def _outlet(lines: list[Line], headline: str | None, writers: str | None = None,
+            signed: str | None = None) -> str | None:
     """The outlet as the page names itself to its readers: the site of a page title "Headline |
-    Site" near the top whose title is the article's (`_title_site`), else the holder of a copyright
+    Site" near the top whose title is the article's (`_title_site`), else the site the byline signs
+    with (`signed`: "By Andy Sahadeo | Fox News", see `byline_site`), else the holder of a copyright
     notice whose name the page also writes outside its notices (`_copyright_owner`). A holder the
     page names nowhere else is a company behind the site ("Gannett" of USA Today, "Vox Media" of The
     Verge, "CBS Interactive" of CBS News and ZDNet), not the name readers know: no outlet then. Nor
@@ -209,7 +218,38 @@ def _outlet(lines: list[Line], headline: str | None, writers: str | None = None)
     owner = _copyright_owner(lines)
     if owner and writers and _site_key(owner) in {_site_key(name) for name in re.split(r"; |, | and ", writers)}:
         owner = None
-    return _title_site(lines, headline) or owner
+    return _title_site(lines, headline) or signed or owner
+
+
+_BYLINE_BAR = re.compile(r"\s+[|•·]\s+")
+_STAMP_WORDS = frozenset("published updated posted modified ago am pm et est edt gmt utc".split())
+
+
+def byline_site(byline: str | None) -> str | None:
+    """The site a byline signs with after a bar: "By Andy Sahadeo | Fox News" → "Fox News" (the way
+    many sites print their byline). The part after the one bar must read as a name, one to five
+    capitalised words ("of", "the", "and" between them), with no digit, no time or stamp word
+    ("Updated 5:02 PM"), no job word ("Staff Writer", `[bylines]` of furniture.toml), no day or
+    month and no publisher of many outlets; else None."""
+    if not byline:
+        return None
+    parts = _BYLINE_BAR.split(byline.strip())
+    if len(parts) != 2 or not _BYLINE_OPENS.search(parts[0]):
+        return None
+    site = parts[1].strip(" .,;:")
+    words = site.split()
+    if not 1 <= len(words) <= 5 or not words[0][:1].isupper() or re.search(r"\d", site) or _publisher(site):
+        return None
+    for word in words:
+        lower = word.lower().strip(".,’'")
+        if lower in _STAMP_WORDS or lower in _job_words() or lower in _DAY_AND_MONTH_NAMES:
+            return None
+        if not word[:1].isupper() and lower not in ("of", "the", "and", "&"):
+            return None
+    return site
+
+
+_BYLINE_OPENS = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
 
 
 def _title_site(lines: list[Line], headline: str | None) -> str | None:
@@ -262,8 +302,26 @@ def _copyright_owner(lines: list[Line]) -> str | None:
         site = _part_of(name, others)
         if site != name:
             return site  # "Live Science is part of Future US Inc"
-        if _written_in(name, others) and not _publisher(name):
+        if _publisher(name):
+            continue
+        if _written_in(name, others):
             return name
+        short = _short_form(name, others)
+        if short:
+            return short
+    return None
+
+
+def _short_form(holder: str, texts: list[str]) -> str | None:
+    """The name readers use for a copyright holder that the page writes only in its notices: the
+    initials of a holder of three or more capitalised words, when the page writes them as a word in
+    capitals ("© 2024 Cable News Network" on a page saying "CNN" → "CNN"). A holder less its company
+    words ("FOX News Network", "Breaking Media") is no such name: those companies own several sites
+    (Fox Business, Dealbreaker), whose pages link to the others by name."""
+    capitals = [word for word in holder.split() if word[:1].isupper()]
+    initials = "".join(word[0] for word in capitals)
+    if len(capitals) == len(holder.split()) >= 3 and any(re.search(rf"\b{initials}\b", text) for text in texts):
+        return initials
     return None
 
 
