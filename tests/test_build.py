@@ -817,3 +817,17 @@ def test_a_few_repeated_sentences_are_kept_without_warning(tmp_path):
         corpus / "one.jsonl", orient="records", lines=True)
     build = build_tables(corpus)
     assert "repeated" not in (build.articles["warnings"].iloc[0] or "")
+
+
+def test_explain_of_a_csv_saved_as_text_repeats_the_builds_note(tmp_path, capsys):
+    """`framing explain` of a CSV export saved as .txt says what the build says of it: its rows are
+    read as articles, and naming it .csv says so."""
+    corpus = tmp_path / "exports"
+    corpus.mkdir()
+    path = corpus / "export.txt"
+    pd.DataFrame({"text": [CLEAN_ARTICLE], "outlet": ["Harbour Post"]}).to_csv(path, index=False)
+    build = build_tables(corpus)
+    [note] = {p.message for p in build.problems if "is a CSV export" in p.message}
+    assert main(["explain", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert note in captured.err and "── row 1 ──" in captured.out

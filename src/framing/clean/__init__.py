@@ -30,6 +30,11 @@ lists, login prompts and footers. The method, line by line:
    picture's caption (`caption_above_credit`). Everything else is dropped with the rule that says
    why, so `framing explain FILE` can show it.
 
+Text written over and over (a line repeated thousands of times, a paragraph pasted again and
+again into one line) is read once: a line that is one text several times over is that text
+(`line_copies`), and on a page whose exact repeats hold most of its words the later copies are
+dropped (`repeated_line`) before the body search (`MAX_LOOP_SHARE`).
+
 Lines repeated across several pages of one site (menus, footers) are learnt by `repeated_lines` and
 dropped wherever they appear (rule `site_repeat`), unless they hold most of a page's prose: then
 they are the article itself (two versions of one story), not furniture, and are kept.
