@@ -831,7 +831,7 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
     if not values["outlet"] and raw.record is None:
         values["outlet"] = Path(raw.source_file).stem
         warnings.append("no outlet named in the text or manifest: the file name stands in (the text names "
-                        "its site in no page title, byline or copyright line: give it in the corpus folder's "
+                        "its site in no page title, byline or copyright line: add an 'outlet' to the corpus folder's "
                         f"manifest.csv, a line {raw.source_file},<outlet> under the header file,outlet)")
     elif not values["outlet"]:
         values["outlet"] = f"{Path(raw.source_file).stem} row {raw.record}"
