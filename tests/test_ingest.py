@@ -769,6 +769,22 @@ def test_markdown_articles_are_read_as_their_reader_sees_them(tmp_path, shared_d
     assert set(build.removed["line"]) <= {5, 9, 11}  # the rule and the image's line, if anything
 
 
+def test_a_markdown_byline_signed_with_the_site_gives_author_and_outlet(tmp_path, shared_data):
+    """Regression: a .md file's "By X | Daily Beast" gave no outlet, and with Markdown's hard line
+    break (a backslash ending the line) the outlet read "Daily Beast\\". The byline gives the author
+    and, where nothing else names the site, the outlet; the manifest's outlet still wins."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")][710:713]
+    corpus = _corpus(tmp_path)
+    for number, (row, byline) in enumerate(zip(rows, ("By Jane Doe | Daily Beast", "*By Jane Doe* | Daily Beast\\",
+                                                       "- By Jane Doe | Daily Beast"))):
+        (corpus / f"a{number}.md").write_text(f"# {row['title']}\n\n{byline}\nUpdated Nov. 19, 2019 4:12AM ET\n\n"
+                                               f"{row['text']}\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,outlet\na2.md,The Daily Beast\n", encoding="utf-8")
+    build = build_tables(corpus)
+    assert list(build.articles["author"]) == ["Jane Doe"] * 3
+    assert list(build.articles["outlet"]) == ["Daily Beast", "Daily Beast", "The Daily Beast"]
+
+
 def test_export_columns_named_as_export_tools_name_them_are_read(tmp_path, shared_data):
     """Regression: a Media Cloud-style export (`media_name`, `publish_date`) got every row's outlet
     from the file name ("export row 3"), so all its outlets were compared as one. The usual other

@@ -32,14 +32,24 @@ HEADER_WINDOW = 12  # lines above the body searched for the headline, deck, byli
 def repeated_lines(texts: Iterable[str], *, min_files: int = 2, min_share: float = 0.5) -> frozenset[str]:
     """Normalised lines found in at least `min_files` of the pages and in at least `min_share` of
     them: the menus and footers of a site. A story title that shows up in a few related-story lists
-    is not repeated often enough to count."""
+    is not repeated often enough to count. Nor is a byline ("By Jane Roe | Daily Beast"): pages of
+    one outlet by one writer repeat it, and it is the article's (`_SIGNED`)."""
     counts: Counter[str] = Counter()
     n_texts = 0
     for text in texts:
         n_texts += 1
-        counts.update({normalise_line(line) for line in text.splitlines() if line.strip()})
+        counts.update({normalise_line(line) for line in text.splitlines() if line.strip() and not _signed(line)})
     needed = max(min_files, min_share * n_texts)
     return frozenset(line for line, n in counts.items() if n >= needed and line)
+
+
+# A byline: "By" and a capitalised name opening a short line, after any bullet or emphasis mark.
+_SIGNED = re.compile(r"^[^\w]*by\s+(?-i:[A-Z])", re.IGNORECASE)
+MAX_BYLINE_WORDS = 12
+
+
+def _signed(line: str) -> bool:
+    return bool(_SIGNED.match(line)) and len(line.split()) <= MAX_BYLINE_WORDS
 
 
 def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> list[Line]:

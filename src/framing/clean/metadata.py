@@ -249,7 +249,7 @@ def byline_site(byline: str | None) -> str | None:
     return site
 
 
-_BYLINE_OPENS = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
+_BYLINE_OPENS = re.compile(r"^[^\w]*by\s+\S", re.IGNORECASE)  # after any bullet or quote mark
 
 
 def _title_site(lines: list[Line], headline: str | None) -> str | None:
