@@ -492,11 +492,11 @@ def test_a_corpus_with_nothing_usable_says_why_for_each_file(project, tmp_path, 
                for line in lines)
     assert any(line.startswith("warning: unusable/de.txt: no article text found") and "English" in line
                for line in lines)
-    assert lines[-1].startswith(f"{corpus}: nothing usable to build (2 articles read, 2 skipped: see the warnings")
+    assert lines[-1].startswith(f"{corpus}: nothing usable to build (4 articles read, 4 skipped: see the warnings")  # 3 records, 1 page
     assert not (project / "data" / "processed").exists()  # no empty folder left behind (it was)
     result = _run(["report", "unusable"], project)
     assert result.returncode == 1 and "build failed: nothing usable in" in result.stdout, result.stdout
-    assert "(2 articles read, 2 skipped: see the warnings above" in result.stdout  # they are printed there
+    assert "(4 articles read, 4 skipped: see the warnings above" in result.stdout  # they are printed there
     assert not (project / "data" / "processed").exists() and not (project / "reports" / "unusable").exists()
 
 
