@@ -903,3 +903,23 @@ def test_a_json_array_cut_short_keeps_the_items_before(tmp_path, shared_data):
     assert len(build.articles) == 2
     assert any(p.file == "export.json" and "item 3" in p.message and "cut short" in p.message
                for p in build.problems)
+
+
+def test_a_json_object_holding_the_articles_is_read(tmp_path, shared_data):
+    """A news API's answer saved as .json (`{"status": "ok", "articles": [...]}`) and one article
+    pretty-printed are read; JSON lines saved as .json are read line by line as before, and an
+    object with no article names its fields."""
+    rows = [json.loads(line) for line, _ in zip((shared_data / "allsides-roundups" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(6))]
+    corpus = _corpus(tmp_path)
+    (corpus / "api.json").write_text(json.dumps({"status": "ok", "totalResults": 2, "articles": rows[:2]},
+                                                indent=2), encoding="utf-8")
+    (corpus / "one.json").write_text(json.dumps(rows[2], indent=2), encoding="utf-8")
+    (corpus / "lines.json").write_text("".join(json.dumps(r) + "\n" for r in rows[3:]), encoding="utf-8")
+    (corpus / "query.json").write_text(json.dumps({"query": "harbour", "count": 0}, indent=2), encoding="utf-8")
+    build = build_tables(corpus)
+    read = build.articles.groupby("source_file")["source_record"].apply(list).to_dict()
+    assert read == {"api.json": [1, 2], "one.json": [1], "lines.json": [1, 2, 3]}
+    assert list(build.articles.set_index("source_file").loc["api.json", "title"]) == [r["title"] for r in rows[:2]]
+    [problem] = [p.message for p in build.problems if p.file == "query.json"]
+    assert "has no 'text' field" in problem and "'query'" in problem

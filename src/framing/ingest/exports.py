@@ -78,8 +78,10 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
     if problem is not None:
         yield [], [problem]
         return
+    wrapped = _wrapped_records(text.blocks()) if kind == "jsonl" and name.lower().endswith(".json") else None
     rows = (_csv_rows(_physical_lines_of(text.blocks()), name) if kind == "csv" else
             _json_array_rows(text.blocks(), name) if _opens_array(text.blocks()) else
+            _json_array_rows(iter([wrapped]), name) if wrapped is not None else
             _jsonl_rows(_split_lines(text.blocks(), "\n"), name))
     articles: list[RawArticle] = []
     empty: list[int] = []
@@ -359,6 +361,43 @@ def _opens_array(blocks: Iterable[str]) -> bool:
         if stripped:
             return stripped.startswith("[")
     return False
+
+
+MAX_WRAPPED_BYTES = 256 * 2**20  # a .json file holding one object is read whole up to this size
+
+
+def _wrapped_records(blocks: Iterable[str]) -> str | None:
+    """The records of a `.json` file that is one JSON object, as the text of a JSON array: the one
+    list of objects it holds when it has no article text itself (a news API's `{"status": "ok",
+    "articles": [...]}`), else the object (one article, pretty-printed; or no article, which the
+    reading then names by its fields); None for JSON lines (several objects, one a line) and
+    anything else. Such a file is read whole."""
+    text, size = [], 0
+    for block in blocks:
+        text.append(block)
+        size += len(block)
+        if len(text) == 1 and "\n" in block.strip() and _one_object(block.strip().split("\n", 1)[0]):
+            return None  # its first line is an object: JSON lines, read line by line
+        if size > MAX_WRAPPED_BYTES:
+            return None
+    try:
+        found = json.loads("".join(text))
+    except (json.JSONDecodeError, RecursionError):
+        return None  # JSON lines, or broken: read line by line, which names the lines
+    if not isinstance(found, dict):
+        return None
+    lists = [value for value in found.values()
+             if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)]
+    if len(lists) == 1 and not {_column(key) for key in found} & {"text", *TEXT_ALIASES}:
+        return json.dumps(lists[0])
+    return json.dumps([found])
+
+
+def _one_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except (json.JSONDecodeError, RecursionError):
+        return False
 
 
 def _json_array_rows(blocks: Iterable[str], name: str) -> Generator[tuple[int, dict], None, list[Problem]]:
