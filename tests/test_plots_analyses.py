@@ -241,6 +241,46 @@ def test_outlets_chart_exported_at_a_column_width_is_laid_out_with_short_distinc
         assert len([o for o in outlets if re.fullmatch(".*".join(map(re.escape, name.split("…"))), o)]) == 1, name
 
 
+def test_a_count_cut_to_n_is_named_beside_the_labels(roundup_same_events, roundup_sentences, tmp_path):
+    """Regression: the saved chart of allsides-100 headed its outlets with "Washington Times (n=5)"
+    among "National… (10 events)", and its frames chart's legend read "New…Post (News) (n=17)": n of
+    what (events, articles, quotes) was said nowhere on the chart. Where a label's count is cut to
+    "(n=…)", the axis label (or the legend's title) names what it counts; the chart is put back after."""
+    import matplotlib.pyplot as plt
+
+    def saved(ax):
+        seen = {}
+        original = ax.figure.savefig
+
+        def spy(*args, **kwargs):
+            seen["labels"] = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+            seen["ylabel"] = ax.get_ylabel()
+            seen["legend"] = [(lg.get_title().get_text(), [t.get_text() for t in lg.get_texts()])
+                              for lg in ax.figure.legends]
+            return original(*args, **kwargs)
+
+        ax.figure.savefig = spy
+        fr.save_figure(ax.figure, "chart", out=tmp_path, formats=["png"], width=3.3)
+        plt.close(ax.figure)
+        return seen
+
+    ax = fr.plot_within_event_differences(roundup_same_events)
+    seen = saved(ax)
+    assert any(text.endswith(")") and "(n=" in text for text in seen["labels"]), seen["labels"]
+    assert seen["ylabel"] == "outlet (n: events)"
+    assert ax.get_ylabel() == "outlet"
+
+    sentences = roundup_sentences.assign(n_words=roundup_sentences["text"].str.split().str.len())
+    summary = fr.summarise_frames(fr.add_frames(sentences), sentences, n_permutations=99, n_boot=200)
+    seen = saved(fr.plot_frame_prevalence(summary, max_groups=8))
+    [(title, texts)] = seen["legend"]
+    assert any("(n=" in text for text in texts), texts
+    assert title == "outlet (n: articles)"
+    assert fr.plots.style.short_count_noun(["Axios (15 articles)", "Politico (1 article)"],
+                                           ["Axios (15 articles)", "Politico (n=1)"]) == "articles"
+    assert fr.plots.style.short_count_noun(["Axios (15 articles)"], ["Axios (15 articles)"]) is None
+
+
 def test_outlets_without_an_interval_are_not_ranked_among_the_others(roundup_same_events):
     """Regression: a mean of two events (no interval) topped the allsides-100 charts of outlets
     against the others. Outlets with an interval are ranked by their difference; below them, under

@@ -9,7 +9,7 @@ import warnings
 import matplotlib
 
 from .style import (CAPTION_GID, LABEL_CHARS, LABEL_TWO_LINES, LEGEND_BELOW_WIDTH, NOTE_GID, _on_two_lines,
-                    _wrap, caption_of, distinct_labels)
+                    _wrap, caption_of, distinct_labels, short_count_noun, with_count_noun)
 
 def _write_images(fig, paths: dict, *, width: float, height: float, dpi: int, with_caption: bool,
                   salt: str) -> None:
@@ -84,6 +84,10 @@ class _sized:
                     texts = [_on_two_lines(text, limit) for text in texts]
                 cut = distinct_labels(texts, limit)  # each line of a label cut alone, none made alike
                 ax.yaxis.set_major_formatter(FixedFormatter(cut))
+                noun = short_count_noun(texts, cut)
+                if noun:  # "Washington Times (n=5)": the axis says what n counts
+                    self.texts.append((ax.yaxis.label, ax.yaxis.label.get_text()))
+                    ax.yaxis.label.set_text(with_count_noun(ax.yaxis.label.get_text(), noun))
         originals = {}
         for _ in range(4):  # wrapping one text moves the axes, which may leave another sticking out
             if not self._wrap_what_sticks_out(originals):
@@ -142,8 +146,11 @@ class _sized:
                 continue  # legends inside the axes stay where the plot put them; an empty one (nothing drawn) too
             limit = self._chars(7.5, 0.45)
             handles = legend.legend_handles
-            labels = distinct_labels([t.get_text() for t in legend.get_texts()], limit)
+            texts = [t.get_text() for t in legend.get_texts()]
+            labels = distinct_labels(texts, limit)
             title = legend.get_title().get_text()
+            noun = short_count_noun(texts, labels)
+            title = with_count_noun(title, noun) if noun else title  # "outlet (n: articles)" beside "(n=5)"
             column = max(len(text) for text in labels) * 7.5 * 0.6 + 28  # points: text and marker
             columns = max(1, min(len(labels), int(self.width * 72 * 0.95 // column)))
             below = self.fig.legend(handles, labels, loc="outside lower center", ncols=columns,

@@ -267,6 +267,30 @@ def distinct_labels(texts, limit: int = LABEL_CHARS) -> list[str]:
     return [text if clash else s for text, s, clash in zip(texts, shown, alike(shown))]
 
 
+_SHORT_COUNT = re.compile(r" \(n=[\d,]+\)$")
+_COUNT_NOUN = re.compile(r" \(\d[\d,]* ([a-z]+)\)$")
+
+
+def short_count_noun(texts, shown) -> str | None:
+    """What n counts, in the plural ("events"), when a label of `shown` (the labels
+    `distinct_labels` made of `texts`) writes its count as "(n=5)" where "(5 events)" did not fit,
+    so the chart can say it beside the labels; None when no label was so shortened or when the
+    labels of `texts` count different things.
+
+    >>> short_count_noun(["Washington Times (5 events)", "Axios (15 events)"], ["Washington Times (n=5)", "Axios (15 events)"])
+    'events'
+    """
+    shortened = any(_SHORT_COUNT.search(line) for text in shown for line in str(text).split("\n"))
+    nouns = {match[1] for text in texts for line in str(text).split("\n") if (match := _COUNT_NOUN.search(line))}
+    plurals = {noun if noun.endswith("s") else noun + "s" for noun in nouns}  # "(1 article)" counts articles too
+    return plurals.pop() if shortened and len(plurals) == 1 else None
+
+
+def with_count_noun(title: str, noun: str) -> str:
+    """An axis label or legend title that says what the labels' "(n=5)" counts: "outlet (n: events)"."""
+    return f"{title} (n: {noun})" if title else f"n: {noun}"
+
+
 def outlet_colours(table: pd.DataFrame, by: str = "outlet") -> dict:
     """One colour per group of the corpus (e.g. every outlet of the sentences table). The groups
     with most rows get the first colours of `PALETTE` (ties in name order). Pass it as `colors=` to
