@@ -334,7 +334,7 @@ def test_actor_dots_grow_with_their_mentions_and_say_so(roundup_sentences):
     import matplotlib.pyplot as plt
 
     mentions = fr.add_actor_sentiment(roundup_sentences, None, top=6)
-    ax = fr.plot_actor_sentiment(mentions)
+    ax = fr.plot_actor_sentiment(mentions, unit="mention")
     outlets = [t.get_text() for t in ax.get_legend().get_texts()]
     counts = mentions.groupby(["outlet", "actor"]).size()
     actors = [t.get_text() for t in ax.get_yticklabels()]
@@ -348,6 +348,29 @@ def test_actor_dots_grow_with_their_mentions_and_say_so(roundup_sentences):
     assert counts.min() == 1 and counts.max() > 3  # dots of one mention and of several
     assert "dot area: the mentions behind the mean" in " ".join(t.get_text() for t in ax.texts)
     assert len({tuple(h.get_sizes()) for h in ax.get_legend().legend_handles}) == 1  # the legend names colours
+    plt.close(ax.figure)
+
+
+def test_actor_sentiment_averages_articles_by_default(roundup_sentences):
+    """Regression: `plot_actor_sentiment` called with its defaults averaged an outlet's mentions, so
+    an article naming a person ten times outweighed the outlet's other articles (notebook 03 asked
+    for articles; a user calling the function did not). By default each article's mentions are now
+    averaged first, then the outlet's articles, and the note counts articles."""
+    import matplotlib.pyplot as plt
+
+    mentions = fr.add_actor_sentiment(roundup_sentences, None, top=6)
+    by_article = (mentions.groupby(["actor", "outlet", "article_id"])["actor_sentiment"].mean()
+                  .groupby(["actor", "outlet"]).mean())
+    by_mention = mentions.groupby(["actor", "outlet"])["actor_sentiment"].mean()
+    assert (by_article - by_mention).abs().max() > 0.01  # the two differ on this data
+    ax = fr.plot_actor_sentiment(mentions)
+    outlets = [t.get_text() for t in ax.get_legend().get_texts()]
+    actors = [t.get_text() for t in ax.get_yticklabels()]
+    drawn = {(outlet, actors[int(y)]): x for outlet, dots in zip(outlets, ax.collections)
+             for x, y in dots.get_offsets() if not np.ma.is_masked(y)}
+    assert drawn and all(x == pytest.approx(by_article[(actor, outlet)]) for (outlet, actor), x in drawn.items())
+    assert "dot area: the articles behind the mean" in " ".join(t.get_text() for t in ax.texts)
+    assert "over articles" in ax.get_xlabel()
     plt.close(ax.figure)
 
 

@@ -303,16 +303,16 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
 
 @house_style
 def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups: int = 8,
-                         max_actors: int = 20, colors: dict | None = None, unit: str = "mention", ax=None, **style):
+                         max_actors: int = 20, colors: dict | None = None, unit: str = "article", ax=None, **style):
     """Mean sentiment toward each actor (rows) per group (dots), for the `max_groups` groups and
     `max_actors` actors with most mentions; a dot's area grows with what its mean stands on (up to
     `MENTIONS_FULL`), and a note above the plot says so, since most dots stand on very little and
     no interval is drawn. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
 
-    `unit="mention"` (the default) averages the group's mentions of the actor, so an article that
-    names the actor fifteen times counts fifteen times; `unit="article"` averages each article's
-    mentions first and then the group's articles (STATISTICS.md rule 1: the article is the unit),
-    and a dot's area is its articles (needs `article_id`).
+    `unit="article"` (the default) averages each article's mentions first and then the group's
+    articles (the article is the unit: docs/statistics.md), and a dot's area is its articles (needs
+    `article_id`); `unit="mention"` averages the group's mentions of the actor, so an article that
+    names the actor fifteen times counts fifteen times.
 
     Needs `actor`, `by`, `actor_sentiment` (one row per mention, as `add_actor_sentiment` gives)."""
     if unit not in ("mention", "article"):
