@@ -182,6 +182,20 @@ def test_prevalence_of_one_article_per_outlet_gives_values_and_no_test():
     assert math.isclose(economic.loc["A", "per_1000_words"], 1000 * 8 / 28)  # 8 × 3 + 2 × 2 words
 
 
+def test_cues_per_1000_words_are_a_mean_over_articles():
+    # Regression: `per_1000_words` was the outlet's cue matches over its words (a ratio of sums), so
+    # one long article outweighed the outlet's short ones, while `share` beside it was a mean over
+    # articles (docs/statistics.md: an outlet's summary is the mean of its articles' values).
+    sentences = pd.concat([_table(["The costs rose."] * 2, outlet="A", article="a1"),  # 2 cues in 6 words
+                           _table(["It rained."] * 20, outlet="A", article="a2"),  # none in 40 words
+                           _table(["The costs rose."] + ["It rained."] * 4, outlet="B", article="b")])
+    table = fr.summarise_frames(fr.add_frames(sentences), sentences).set_index("outlet")
+    economic = table[table["frame"] == "economic"]
+    assert math.isclose(economic.loc["A", "per_1000_words"], (1000 * 2 / 6 + 0) / 2)  # not 1000 * 2 / 46
+    assert math.isclose(economic.loc["B", "per_1000_words"], 1000 * 1 / 11)
+    assert economic.loc["A", "share"] == pytest.approx((1 + 0) / 2)  # the same unit as `share`
+
+
 def test_prevalence_is_tested_over_articles():
     # Three articles per outlet; every A article has the frame in more of its sentences than every B
     # article. Shuffling outlets over the 6 articles, only 2 of the 20 splits are as extreme (the

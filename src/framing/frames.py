@@ -404,7 +404,9 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
     share of sentences with the frame's cues is computed first (`article_frames`); per group and
     frame the table gives:
 
-    - `n_articles`, `n_sentences` with the frame, `n_total` sentences, `per_1000_words` (cue matches);
+    - `n_articles`, `n_sentences` with the frame, `n_total` sentences (both summed over the group's
+      articles), `per_1000_words` (cue matches per 1,000 words of an article, mean over the group's
+      articles, as `share` is: a long article counts once);
     - `share`: the mean of the group's per-article shares, with `ci_low`, `ci_high` from a
       bootstrap over the group's articles, or none when it has fewer than `min_articles` articles
       (`interval` says "too few articles for an interval");
@@ -419,7 +421,7 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
       `note` says why there is no p-value (e.g. one article per outlet: nothing to test).
     """
     table = keep_kinds(sentences, kinds)
-    totals = table.groupby(by).agg(n_total=("sentence_id", "size"), words=("n_words", "sum"))
+    totals = table.groupby(by).agg(n_total=("sentence_id", "size"))
     per_article = _article_shares(hits, table, by=by, event=event)
     columns = [by, "scheme", "frame", "n_articles", "n_sentences", "n_total", "share", "ci_low", "ci_high",
                "interval", "per_1000_words", "difference", "cliffs_delta", "effect_note", "p_value", "p_adjusted",
@@ -432,13 +434,14 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
     tests = compare_outlets(per_article, value="share", by=by, family=family, event=event,
                             correction=correction, min_articles=min_articles, n_permutations=n_permutations,
                             seed=seed)
-    counts = per_article.groupby(family + [by]).agg(n_sentences=("n_sentences", "sum"), matches=("score", "sum"))
+    words = per_article["article_id"].map(table.groupby("article_id")["n_words"].sum()).clip(lower=1)
+    counts = (per_article.assign(per_1000_words=1000 * per_article["score"] / words).groupby(family + [by])
+              .agg(n_sentences=("n_sentences", "sum"), per_1000_words=("per_1000_words", "mean")))
     result = (shares.drop(columns=["n"]).rename(columns={"mean": "share"})
               .merge(tests.drop(columns=["n_articles", "mean", "mean_other"]), on=family + [by])
               .merge(counts.reset_index(), on=family + [by]))
     result["n_total"] = result[by].map(totals["n_total"]).astype("int64")
     result["n_sentences"] = result["n_sentences"].astype("int64")
-    result["per_1000_words"] = 1000 * result["matches"] / result[by].map(totals["words"]).clip(lower=1)
     return result[columns].sort_values(["scheme", "frame", by]).reset_index(drop=True)
 
 
