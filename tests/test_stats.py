@@ -243,6 +243,26 @@ def test_describe_tests_says_once_that_one_test_covers_every_outlet(shared_data,
                                                                                      family="frame"))
 
 
+def test_an_effect_size_over_too_few_events_for_an_interval_says_so():
+    """Regression: `compare_outlets` asks five articles on a side for an effect size, and
+    `within_event_effects` five events for an interval. An outlet with six articles on two events got
+    a `difference` with an empty `effect_note` in the table of notebooks 02 and 03, while the chart on
+    the same events drew it hollow as "not an estimate"; the note now says which minimum it misses."""
+    rows = ([("A", e, v) for e in ("e1", "e2") for v in (0.1, 0.2, 0.3)]
+            + [("B", e, v) for e in ("e1", "e2") for v in (0.0, 0.1, 0.0)]
+            + [("B", f"e{k}", 0.0) for k in range(3, 8)] + [("C", f"e{k}", 0.1 * k) for k in range(3, 8)])
+    table = pd.DataFrame(rows, columns=["outlet", "event", "value"]).assign(article_id=lambda t: [f"a{i}" for i in range(len(t))])
+    result = S.compare_outlets(table, value="value", n_permutations=99).set_index("outlet")
+    effects = S.within_event_effects(table, value="value").set_index("outlet")
+    assert effects.loc["A", "n_events"] == 2 and np.isnan(effects.loc["A", "ci_low"])
+    assert result.loc["A", "difference"] == pytest.approx(effects.loc["A", "difference"])  # an effect size over articles...
+    assert result.loc["A", "effect_note"] == S.FEW_EVENTS_EFFECT.format(n=2)  # ...that says it has no interval over events
+    assert "2 events" in result.loc["A", "effect_note"] and "fewer than 5" in result.loc["A", "effect_note"]
+    assert result.loc["B", "effect_note"] == "" and result.loc["C", "effect_note"] == ""  # 7 and 5 events
+    one_event = S.compare_outlets(table[table["event"] == "e1"].assign(event="e1"), value="value", n_permutations=99)
+    assert set(one_event["effect_note"]) == {S.NO_EFFECT}  # three articles a side: the article minimum, said as such
+
+
 def test_no_effect_size_below_the_minimum_the_intervals_use(shared_data, seed_sentences):
     """Regression: with one article per outlet the seeds showed Cliff's delta ±1 and a difference in
     means, as if one article measured an outlet. Below `MIN_ARTICLES` articles (in the group or the

@@ -40,6 +40,8 @@ MIN_ARTICLES = 5
 NO_INTERVAL = "too few articles for an interval"
 NO_EVENT_INTERVAL = "too few events for an interval"
 NO_EFFECT = f"too few articles for an effect size: fewer than {MIN_ARTICLES} on a side"
+FEW_EVENTS_EFFECT = ("{n} events: enough articles for an effect size, too few events for an interval over events "
+                     f"(fewer than {MIN_ARTICLES}); `difference` describes these events only")
 NOTHING_TO_TEST = "each outlet has one article, so there is nothing to test"
 ONE_GROUP = "only one group: nothing to compare"
 CORRECTIONS = {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg", "bonferroni": "Bonferroni"}
@@ -484,7 +486,11 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     With fewer than `min_articles` of the group's articles compared, or of the others' articles of
     those events (the minimum below which `summarise_articles` draws no interval), there is no effect size: a Cliff's delta of ±1 from one
     article says nothing. `difference` and `cliffs_delta` are then NaN and `effect_note` says
-    `NO_EFFECT` (empty otherwise); `mean` and `mean_other` stay, to show beside the articles.
+    `NO_EFFECT`; `mean` and `mean_other` stay, to show beside the articles. The minimum is counted in
+    articles, while `within_event_effects` draws its interval over events from `min_articles` events:
+    when the table has several events and a group's articles are enough but its events are fewer,
+    the effect sizes stay and `effect_note` says so (`FEW_EVENTS_EFFECT`), as the chart on the same
+    events draws that group hollow. `effect_note` is empty otherwise.
     """
     families = _as_list(family)
     _need(values, families + [by, value], "compare_outlets")
@@ -497,13 +503,16 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
         tests.append(test["p_value"])
         means = part.dropna(subset=[by, value]).groupby(by, sort=True)[value].agg(["size", "mean"])
         effects = within_event_effects(part, value=value, by=by, event=event, min_articles=1).set_index(by)
+        several = bool(event and event in part.columns and part[event].nunique() > 1)
         for group, effect in effects.iterrows():
             enough = min(effect["n_compared"], effect["n_other"]) >= max(min_articles, 1)
+            few_events = several and enough and effect["n_events"] < max(min_articles, 2)
             rows.append({**dict(zip(families, key)), by: group, "n_articles": int(means.loc[group, "size"]),
                          "mean": means.loc[group, "mean"], "mean_other": effect["mean_other"],
                          "difference": effect["difference"] if enough else np.nan,
                          "cliffs_delta": effect["cliffs_delta"] if enough else np.nan,
-                         "effect_note": "" if enough else NO_EFFECT, "_family": number,
+                         "effect_note": (FEW_EVENTS_EFFECT.format(n=int(effect["n_events"])) if few_events
+                                         else "" if enough else NO_EFFECT), "_family": number,
                          "p_value": test["p_value"], "n_events": test["n_events"], "test": test["test"],
                          "note": test["note"]})
     adjusted = adjust_p(tests, method=correction)
