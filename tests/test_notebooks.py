@@ -593,7 +593,7 @@ def test_sentiment_along_the_article_leaves_the_headline_out(which, request):
     sentences = load_sentences(result.folder.parent.parent / "processed" / result.folder.name)  # what the notebook reads
     text = sentences[~sentences["kind"].isin(["headline", "subtitle"])]
     along = pd.read_csv(result.folder / "tables" / "sentiment_along_article.csv")
-    assert along["n"].sum() == len(text)  # every sentence of the text, once, and no headline
+    assert along["n_sentences"].sum() == len(text)  # every sentence of the text, once, and no headline
     first = along[along["position_bin"] == 0]
     assert first["n_articles"].sum() == text["article_id"].nunique()  # every article's text starts in the first fifth
     caption = _figures(result)["sentiment_along_article"]["caption"]
@@ -615,10 +615,10 @@ def test_narration_leaves_out_the_sentences_that_are_quotes(which, request):
     voices = fr.add_voice(load_sentences(result.folder.parent.parent / "processed" / result.folder.name))
     assert (voices["voice"] == "quote").any()
     by_voice = pd.read_csv(result.folder / "tables" / "sentiment_by_voice.csv")
-    narration = by_voice[by_voice["voice"] == "narration"].set_index("outlet")["n"]
+    narration = by_voice[by_voice["voice"] == "narration"].set_index("outlet")["n_sentences"]
     expected = voices[voices["voice"] != "quote"].groupby("outlet").size()
     assert narration.to_dict() == expected.to_dict()
-    quoted = by_voice[by_voice["voice"] == "quoted"].set_index("outlet")["n"]
+    quoted = by_voice[by_voice["voice"] == "quoted"].set_index("outlet")["n_sentences"]
     assert quoted.to_dict() == voices[voices["quoted_text"] != ""].groupby("outlet").size().to_dict()
 
 

@@ -406,7 +406,7 @@ def test_summary_is_a_mean_of_article_means_with_counts():
     toy = _toy_scores()
     summary = summarise_sentiment(toy, n_boot=500, seed=3)
     assert list(summary["outlet"]) == ["A", "B"]
-    assert list(summary["n"]) == [4, 2]  # the NaN row is left out
+    assert list(summary["n_sentences"]) == [4, 2]  # the NaN row is left out
     assert list(summary["n_articles"]) == [2, 1]
     # A: article a1 has mean 0.5, a2 mean -0.75 → -0.125; B: one article, mean 0.3.
     assert summary["mean"].tolist() == pytest.approx([-0.125, 0.3])
@@ -459,7 +459,7 @@ def test_summary_by_several_columns_and_other_scores():
     assert summary[["outlet", "voice"]].values.tolist() == [
         ["A", "narration"], ["A", "quote"], ["B", "quote"]
     ]
-    assert list(summary["n"]) == [3, 1, 2]
+    assert list(summary["n_sentences"]) == [3, 1, 2]
     with pytest.raises(KeyError, match="vader_compound"):
         summarise_sentiment(_toy_scores(), score="vader_compound")
 

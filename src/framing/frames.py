@@ -437,7 +437,7 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
     words = per_article["article_id"].map(table.groupby("article_id")["n_words"].sum()).clip(lower=1)
     counts = (per_article.assign(per_1000_words=1000 * per_article["score"] / words).groupby(family + [by])
               .agg(n_sentences=("n_sentences", "sum"), per_1000_words=("per_1000_words", "mean")))
-    result = (shares.drop(columns=["n"]).rename(columns={"mean": "share"})
+    result = (shares.drop(columns=["n_sentences"]).rename(columns={"mean": "share"})
               .merge(tests.drop(columns=["n_articles", "mean", "mean_other"]), on=family + [by])
               .merge(counts.reset_index(), on=family + [by]))
     result["n_total"] = result[by].map(totals["n_total"]).astype("int64")

@@ -155,11 +155,12 @@ def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[s
     resample the articles; "t" is the Student t interval over the per-article values).
 
     Needs the `by` columns and `value` (one row per article, as `article_values` gives; its
-    `n_sentences` is summed into `n` when present). A group with fewer than `min_articles` articles
+    `n_sentences` is summed over the group's articles when present). A group with fewer than `min_articles` articles
     gets no interval: `ci_low`/`ci_high` are NaN and `interval` says "too few articles for an
     interval" (draw its per-article values instead). Sentences are never resampled.
 
-    Returns the `by` columns, `n` (sentences, when known), `n_articles`, `mean`, `ci_low`,
+    Returns the `by` columns, `n_sentences` (summed over the group's articles, when known; named
+    so that it is not read as the n of the interval, which is `n_articles`), `n_articles`, `mean`, `ci_low`,
     `ci_high`, `interval` (how the interval was made, or why there is none). Each group draws from
     its own generator seeded with `seed`, so its interval does not depend on the other groups.
     """
@@ -177,10 +178,10 @@ def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[s
         if len(x) >= max(min_articles, 2):
             low, high = mean_interval(x, ci=ci, n_boot=n_boot, method=method, seed=seed)
         rows.append({**dict(zip(keys, group)),
-                     "n": int(part["n_sentences"].sum()) if "n_sentences" in part else np.nan,
+                     "n_sentences": int(part["n_sentences"].sum()) if "n_sentences" in part else np.nan,
                      "n_articles": len(x), "mean": float(x.mean()), "ci_low": low, "ci_high": high,
                      "interval": label if not np.isnan(low) else NO_INTERVAL})
-    columns = keys + ["n", "n_articles", "mean", "ci_low", "ci_high", "interval"]
+    columns = keys + ["n_sentences", "n_articles", "mean", "ci_low", "ci_high", "interval"]
     return pd.DataFrame(rows, columns=columns)
 
 

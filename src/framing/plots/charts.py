@@ -276,13 +276,13 @@ def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", 
 def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
                                  colors: dict | None = None, ax=None, **style):
     """Mean sentiment along the article (start → end), one line for each of the `max_groups`
-    groups with most sentences. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
+    groups with most articles. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
 
-    Needs `by`, `bin_mid`, `mean`, `n` (as `summarise_sentiment_by_position` gives). Where the table
+    Needs `by`, `bin_mid`, `mean`, `n_articles` (as `summarise_sentiment_by_position` gives). Where the table
     has `ci_low`/`ci_high` (bins with enough articles) a band shows the interval over articles;
     groups without any are named with "too few articles for an interval" on the chart."""
     ax = new_axes(ax)
-    colour = group_colours(top_groups(by_position, by, max_groups, weight="n"), colors)
+    colour = group_colours(top_groups(by_position, by, max_groups, weight="n_articles"), colors)
     for group in colour:
         part = by_position[by_position[by] == group].sort_values("bin_mid")
         ax.plot(part["bin_mid"], part["mean"], marker="o", label=label(group), color=colour[group], **style)

@@ -46,7 +46,7 @@ def summarise_sentiment(
     per-article values instead (`article_sentiment`). Sentences are never resampled. Rows whose
     score is NaN are left out.
 
-    Returns one row per group: the `by` columns, `n` (sentences), `n_articles`, `mean`, `ci_low`,
+    Returns one row per group: the `by` columns, `n_sentences`, `n_articles`, `mean`, `ci_low`,
     `ci_high` and `interval`. Deterministic for a given `seed`; a group's interval does not depend
     on which other groups are in the table.
     """
