@@ -85,6 +85,10 @@ def test_sentiment_charts(seed):
     ax = fr.plot_sentiment_along_article(fr.summarise_sentiment_by_position(scored, bins=4))
     _labelled(ax)
     assert len(ax.get_lines()) >= seed["outlet"].nunique()
+    # Regression: the legend named the outlets without their articles, where the frames chart says
+    # "Axios (15 articles)": a line of one article read like a line of fifteen.
+    assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == [
+        "Islamic Voice News (1 article)", "Unnamed blog (1 article)"]
 
 
 def test_keyword_charts(seed):

@@ -280,12 +280,16 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
 
     Needs `by`, `bin_mid`, `mean`, `n_articles` (as `summarise_sentiment_by_position` gives). Where the table
     has `ci_low`/`ci_high` (bins with enough articles) a band shows the interval over articles;
-    groups without any are named with "too few articles for an interval" on the chart."""
+    groups without any are named with "too few articles for an interval" on the chart. The legend
+    says each group's articles ("Axios (15 articles)": those of its fullest part, as a part may hold
+    fewer of them)."""
     ax = new_axes(ax)
     colour = group_colours(top_groups(by_position, by, max_groups, weight="n_articles"), colors)
+    articles = by_position.groupby(by)["n_articles"].max()
     for group in colour:
         part = by_position[by_position[by] == group].sort_values("bin_mid")
-        ax.plot(part["bin_mid"], part["mean"], marker="o", label=label(group), color=colour[group], **style)
+        ax.plot(part["bin_mid"], part["mean"], marker="o", color=colour[group],
+                label=label(f"{group} ({counted(int(articles[group]), 'articles')})"), **style)
         if "ci_low" in part and part["ci_low"].notna().any():
             ax.fill_between(part["bin_mid"], part["ci_low"], part["ci_high"], color=colour[group], alpha=0.15,
                             linewidth=0)
