@@ -210,7 +210,7 @@ def test_prevalence_is_tested_over_articles():
     assert economic["cliffs_delta"].isna().all()  # three articles an outlet: too few for an effect size
     assert economic["correction"].iloc[0].startswith("Holm across")
     assert set(economic["test"]) == {"permutation of outlet labels over articles, among all articles"}
-    assert set(economic["n_events"]) == {1}
+    assert set(economic["n_events_tested"]) == {1}
     # Testing the 60 sentences instead would call this certain (Fisher's exact p < 0.001).
     from scipy.stats import fisher_exact
     assert fisher_exact([[21, 6], [9, 24]])[1] < 0.001

@@ -386,3 +386,7 @@ def test_the_index_says_a_test_of_all_outlets_once_not_on_every_outlets_row(tmp_
     assert f"conflict p = {conflict['p_value']:.3g}, adjusted {conflict['p_adjusted']:.3g}" in framed
     assert "<th>p_value</th>" not in framed and "<th>p_adjusted</th>" not in framed and "<th>share</th>" in framed
     assert "<th>p_wilcoxon</th>" in text[text.index("pairs.csv</a>"):]
+    # Regression: the preview (and the CSV) gave "n_events 100" on every outlet's row of allsides-100,
+    # read as the events each outlet covered (ABC News covers 5); it is the events the test compared.
+    assert "n_events" not in summary and set(summary["n_events_tested"]) == {40}
+    assert "<th>n_events_tested</th>" not in framed and "40 events" in framed

@@ -419,7 +419,7 @@ def test_summarise_frames_says_which_test_over_how_many_events(shared_data):
     sentences = _roundup_sentences(shared_data, 30)
     summary = fr.summarise_frames(fr.add_frames(sentences), sentences, n_permutations=99)
     assert set(summary["test"]) == {"permutation of outlet labels over articles, within events"}
-    assert set(summary["n_events"]) == {30}
+    assert set(summary["n_events_tested"]) == {30} and "n_events" not in summary  # not the outlet's events
     line = S.describe_tests(summary, value="frame share", family="frame")[0]
     assert "(permutation of outlet labels over articles, within 30 events)" in line
 

@@ -416,7 +416,7 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
       when the group or the others have fewer than `min_articles` articles (`effect_note` says so);
     - `p_value`: do the groups differ in this frame? a permutation test shuffling `by` labels among
       articles within events (`stats.permutation_test`); `p_adjusted` across the frames of the
-      scheme (`correction`: "holm" or "fdr_bh", named in `correction`); `n_events` (the events the
+      scheme (`correction`: "holm" or "fdr_bh", named in `correction`); `n_events_tested` (the events the
       test compared: those covered by two groups or more) and `test` (what was shuffled, over what);
       `note` says why there is no p-value (e.g. one article per outlet: nothing to test).
     """
@@ -425,7 +425,7 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
     per_article = _article_shares(hits, table, by=by, event=event)
     columns = [by, "scheme", "frame", "n_articles", "n_sentences", "n_total", "share", "ci_low", "ci_high",
                "interval", "per_1000_words", "difference", "cliffs_delta", "effect_note", "p_value", "p_adjusted",
-               "correction", "n_events", "test", "note"]
+               "correction", "n_events_tested", "test", "note"]
     if per_article.empty:
         return pd.DataFrame(columns=columns)
     family = ["scheme", "frame"]

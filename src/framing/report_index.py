@@ -175,7 +175,8 @@ def _coding_html(folder: Path) -> str:
             f"Fill in a sheet and read it back with <code>fr.agreement</code>.</p><ul>{items}</ul>")
 
 
-TEST_COLUMNS = ("p_value", "p_adjusted", "correction", "test")  # one test of all outlets, on every outlet's row
+# one test of all outlets, on every outlet's row (`n_events_tested`: the events that test compared)
+TEST_COLUMNS = ("p_value", "p_adjusted", "correction", "n_events_tested", "test")
 
 
 def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.DataFrame, str]:
@@ -183,7 +184,7 @@ def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.Data
     outlets on every outlet's row, where a reader of the index takes it for a test of that outlet.
     When every row of a family (each `frame`, else the whole table) has the same `p_value`, the
     preview leaves `TEST_COLUMNS` out and says each test once instead: "p_value, p_adjusted,
-    correction and test are one test of all 72 outlets together per frame, repeated on every row of
+    correction, n_events_tested and test are one test of all 72 outlets together per frame, repeated on every row of
     the CSV: it says whether the outlets differ, not which (permutation of outlet labels over
     articles, within events, 100 events; Holm across 5 tests): conflict p = 0.667, adjusted 1; …".
     Other tables (a test per row, as the pairs of `compare_within_events`) come back as they are."""
@@ -196,8 +197,8 @@ def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.Data
     firsts = table.groupby(family, sort=True).head(1) if family else table.head(1)
     first = firsts.iloc[0]
     how = [str(first[c]) for c in ("test",) if c in table and pd.notna(first[c]) and str(first[c])]
-    if "n_events" in table and pd.notna(first["n_events"]):
-        how.append(counted(int(first["n_events"]), "events"))
+    if "n_events_tested" in table and pd.notna(first["n_events_tested"]):
+        how.append(counted(int(first["n_events_tested"]), "events"))
     if "correction" in table and pd.notna(first["correction"]) and str(first["correction"]):
         how.append(str(first["correction"]))
     found = "; ".join(

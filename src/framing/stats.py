@@ -481,8 +481,9 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     `mean_other` (of the other groups' articles on the same events), `difference` (the mean over
     events of the group's mean minus the others') and `cliffs_delta` (the group's articles against
     the other groups' articles of the same events; both from `within_event_effects`), `effect_note`, then per family: `p_value` (`permutation_test`), `p_adjusted` (across families), `correction` (the method's
-    name and the number of tests it adjusted over; empty when nothing could be tested), `n_events`,
-    `test` and `note`.
+    name and the number of tests it adjusted over; empty when nothing could be tested),
+    `n_events_tested` (the events the test compared, the same on every row: not the group's events,
+    which `within_event_effects` gives as `n_events`), `test` and `note`.
 
     With fewer than `min_articles` of the group's articles compared, or of the others' articles of
     those events (the minimum below which `summarise_articles` draws no interval), there is no effect size: a Cliff's delta of ±1 from one
@@ -514,11 +515,11 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
                          "cliffs_delta": effect["cliffs_delta"] if enough else np.nan,
                          "effect_note": (FEW_EVENTS_EFFECT.format(n=int(effect["n_events"])) if few_events
                                          else "" if enough else NO_EFFECT), "_family": number,
-                         "p_value": test["p_value"], "n_events": test["n_events"], "test": test["test"],
+                         "p_value": test["p_value"], "n_events_tested": test["n_events"], "test": test["test"],
                          "note": test["note"]})
     adjusted = adjust_p(tests, method=correction)
     columns = families + [by, "n_articles", "mean", "mean_other", "difference", "cliffs_delta", "effect_note",
-                          "p_value", "p_adjusted", "correction", "n_events", "test", "note"]
+                          "p_value", "p_adjusted", "correction", "n_events_tested", "test", "note"]
     table = pd.DataFrame(rows, columns=columns + ["_family"])
     table["p_adjusted"] = adjusted[table["_family"].to_numpy(dtype=int)] if len(table) else np.nan
     done = int(np.sum(~np.isnan(np.asarray(tests, dtype=float))))  # a family with nothing to test is no test
@@ -534,7 +535,7 @@ def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",
     events): p = 0.69, adjusted 1 (Holm across 5 tests). It says whether they differ, not which
     outlet does." The table repeats the p-value on every group's row, where it reads as a test of
     that group. Needs `by`, `p_value` and the `family` columns; uses `p_adjusted`, `correction`,
-    `test`, `n_events` and `note` when there."""
+    `test`, `n_events_tested` and `note` when there."""
     families = _as_list(family)
     parts = table.groupby(families, sort=True) if families else [((), table)]
     lines = []
@@ -547,7 +548,7 @@ def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",
             continue
         n = part[by].nunique()
         how = first.get("test") or f"permutation of {by} labels over articles"
-        events = first.get("n_events")
+        events = first.get("n_events_tested")
         where = f", within {int(events):,} events" if pd.notna(events) and "within events" in how else ""
         how = how.replace(", within events", "")
         text = (f"{subject}: do the {n:,} {by}s differ? one test of all {n:,} {by}s together "
@@ -570,7 +571,7 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
     the p-value itself is given; with nothing to test, the reason ("No test: each outlet has one
     article, so there is nothing to test."). A p below `alpha` is reported as evidence that
     the outlets differ, never as which one does. Needs `by`, `p_value`; uses `p_adjusted`,
-    `correction`, `test`, `n_events`, `note` and the `family` column when there."""
+    `correction`, `test`, `n_events_tested`, `note` and the `family` column when there."""
     families = [family] if family else []
     firsts = table.groupby(families, sort=True).head(1) if families else table.head(1)
     tested = firsts[firsts["p_value"].notna()]
@@ -580,7 +581,7 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
     n = table[by].nunique()
     first = tested.iloc[0]
     how = str(first.get("test") or f"permutation of {by} labels over articles")
-    events = first.get("n_events")
+    events = first.get("n_events_tested")
     if "within events" in how and pd.notna(events):
         how = how.replace("within events", f"within {int(events):,} events")
     how = how.replace(" over articles, ", " over articles ")
