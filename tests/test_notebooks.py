@@ -458,6 +458,11 @@ def test_summary_says_how_many_pair_tests_pass_and_names_its_key_numbers(allside
         column = f"sentiment_vs_same_events_{end}"
         assert key.loc[enough, column].to_dict() == pytest.approx(same.loc[enough, end].to_dict())
         assert key.loc[few, column].isna().all()
+    # Regression: those cells were empty with no word why in the CSV (the minimum is five events here,
+    # five articles for the interval over articles); each now says which minimum it misses.
+    notes = key["sentiment_vs_same_events_note"].fillna("")
+    assert notes[few].str.contains("too few events shared").all() and (notes[~few] == "").all()
+    assert (key["sentiment_interval"] == "too few articles for an interval").eq(key["sentiment_ci_low"].isna()).all()
     executed = _read(result.folder / "notebooks" / "07_summary.ipynb")
     text = "".join(c.source for c in executed.cells if c.cell_type == "markdown")
     assert "not adjusted for the" in text and "number of outlets" in text
