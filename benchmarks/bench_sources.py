@@ -91,7 +91,8 @@ BLIND10 = "blind10"
 BLIND11 = "blind11"
 BLIND12 = "blind12"
 BLIND13 = "blind13"  # held out (--blind13), 100 more NewsMTSC sentences, each from an article of its own
-HELD_OUT = (BLIND13,)  # only their totals are ever printed, never a quote or a miss
+BLIND14 = "blind14"  # held out (--blind14), 100 more NewsMTSC sentences, each from an article of its own
+HELD_OUT = (BLIND13, BLIND14)  # only their totals are ever printed, never a quote or a miss
 # the modules of the quote extractor and of the actors it names speakers by: a cold run clears their caches
 EXTRACTOR_MODULES = ("sources", "sources.speaker_names", "sources.article", "sources.speaker_memory",
                      "sources.attribution", "sources.clause_tags", "sources.name_kinds", "sources.patterns",
