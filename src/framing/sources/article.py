@@ -21,12 +21,12 @@ from functools import lru_cache
 from ..actors import read_rules
 from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _colon_subject, _dash_line,
                           _document_author, _headline_colon, _finite_within, _partial_subject, _relative_attribution, _subject)
-from .clause_tags import _clause_attribution
+from .clause_tags import _clause_attribution, _tagged
 from .name_kinds import _KINDS_OF_BODY, _POSSESSIVE, _PRONOUNS, _acronym_of, _labels, _names_a_person, _split_label
 from .patterns import _NAME, _alternatives, _lexicon
-from .spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _is_name,
-                          _is_partial, _is_title, _narration, _only_quotes, _title_case, _units,
-                          _without_asides)
+from .spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _in_question_opening,
+                    _is_name, _is_partial, _is_title, _names_a_programme, _narration, _only_quotes, _title_case,
+                    _units, _without_asides)
 from .speaker_memory import _Memory, _antecedent, _clause_speaker, _remember_names, _single_mention, _speaker
 
 TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attribution of its own is a term
@@ -92,7 +92,8 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
         if found is not None and after[1].lower() in _PRONOUNS:  # "… according to Jane Roe." “…,” she said.
             _speaker(found, memory)  # the one the sentence before the quote gave words to has spoken
         found = after  # "… the campaign said it plans to act." “We know …,” Jane Roe said.
-    if found is not None and found[3] in ("subject", "colon", "headline_colon") and not _named_subject(found[1], memory):
+    if (found is not None and found[3] in ("subject", "colon", "headline_colon") and not _named_subject(found[1], memory)
+            and not (found[3] == "colon" and _proper_noun_subject(narration, found))):
         found = None
     if found is None and spans and all(_is_partial(text[:start], quote) for start, _, quote in spans):
         found = _partial_subject(narration)
@@ -198,7 +199,7 @@ def _goes_on(read: tuple, found) -> bool:
 def _direct_row(base: dict, text: str, spans: list, k: int, narration: str, found, memory: _Memory) -> dict:
     """The row of the sentence's `k`-th quoted span: the sentence's speaker (`base`), its own
     attribution when it has one, or none for a span that ends an earlier sentence, a term or a title."""
-    start, _, quote = spans[k]
+    start, end, quote = spans[k]
     speaker = base["speaker"]
     row = {**base, "quote": quote.strip(), "is_direct": True, "n_words": len(_WORD.findall(quote)),
            "is_partial": _is_partial(text[:start], quote)}
@@ -216,8 +217,10 @@ def _direct_row(base: dict, text: str, spans: list, k: int, narration: str, foun
             and not _speaks_of(narration, speaker)):
         row.update(_NO_SPEAKER, pattern="unattributed")  # "its “safe list”": a term
     if (_is_title(text, text[:start], quote) and not (_NAMED_SO.search(text[:start]) and not _ARTICLE_BEFORE.search(text[:start]))
-            or _TERM.search(text[:start])):
+            or _TERM.search(text[:start]) or _names_a_programme(text[:start], quote, text[end:])):
         row.update(_NO_SPEAKER, pattern="title")
+    if _in_question_opening(text, start):
+        row.update(_NO_SPEAKER, pattern="question")  # "Asked whether … “…,” Jane Roe replied": the asker's words
     if _is_narration(quote):
         row.update(_NO_SPEAKER, pattern="narration")  # "…,” Jane Roe said of the rules, “…" with a mark lost
     return row
@@ -444,6 +447,16 @@ def _attribute_open_paragraphs(rows: list[dict]) -> list[dict]:
     for row in rows:
         row["quote"] = row["quote"].replace(_PARAGRAPH_CLOSE, "").strip()
     return rows
+
+
+def _proper_noun_subject(narration: str, found) -> bool:
+    """True when the subject `found` of a clause introducing a quote with a colon is one word the tagger reads
+    as a proper noun ("Roe fired back on Twitter: “…”"): a surname alone, whom the colon gives the quote
+    though the article has not named the person in full (1.29)."""
+    words = found[1].split()
+    if len(words) != 1 or words[0] in read_rules().function_words:
+        return False
+    return any(at == found[0] and tag == "NNP" for _, tag, at in _tagged(narration))
 
 
 def _named_subject(who: str, memory: _Memory) -> bool:

@@ -142,18 +142,20 @@ def _colon_subject(narration: str):
 
 @lru_cache(maxsize=1)
 def _headline_colon_pattern() -> re.Pattern:
-    """A name, perhaps with a tag in brackets or a noun for what it wrote, alone before a colon that
-    opens the sentence, a quote after it (groups `who`, `doc`)."""
+    """A name, perhaps with a tag in brackets, a noun for what it wrote or "on" and a topic, alone before a
+    colon that opens the sentence, a quote after it (groups `who`, `doc`, `topic`)."""
     return re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<who>{_NAME})(?:\s*\([^()]{{1,30}}\))?"
-                      rf"(?:[’']s?\s+(?P<doc>{_alternatives(_lexicon().documents)}))?\s*:\s+(?=.*\b{_PLACEHOLDER}\b)")
+                      rf"(?:[’']s?\s+(?P<doc>{_alternatives(_lexicon().documents)})|\s+on\s+(?P<topic>(?:(?!{_PLACEHOLDER}\b)[^:;,“”\"]){{2,40}}))?"
+                      rf"\s*:\s+(?=.*\b{_PLACEHOLDER}\b)")
 
 
 @lru_cache(maxsize=1 << 16)
 def _headline_colon(narration: str):
-    """The speaker of a headline written "NAME: … “…”" ("Jane Roe: John Doe ‘Strikes Fear’ of …"): news
-    headlines set a name before a colon to give it what follows, the quote included; only when the
-    colon opens the sentence and nothing but a name (and a bracketed tag or a noun for what it wrote)
-    stands before it. In the form of `_attribution`."""
+    """The speaker of a headline written "NAME: … “…”" ("Jane Roe: John Doe ‘Strikes Fear’ of …") or "NAME
+    on TOPIC: “…”" ("Jane Roe on Iran: “…”", 1.29): news headlines set a name before a colon to give it
+    what follows, the quote included; only when the colon opens the sentence and nothing but a name (and a
+    bracketed tag, a noun for what it wrote or "on" and its topic) stands before it. In the form of
+    `_attribution`."""
     if ":" not in narration:
         return None
     match = _headline_colon_pattern().match(narration)
@@ -168,6 +170,8 @@ def _headline_colon(narration: str):
     if (len(words) > 1 and not roles and words[0] not in rules.given_names
             and rules.organisation_words.isdisjoint(who.split())):
         return None  # "Fact Check: …", "Breaking News: …": a heading, no person's or body's name
+    if match.group("topic") is not None:  # "Jane Roe on Iran:": a name that comments, however short
+        return match.start("who"), who, None, "headline_topic", None
     return match.start("who"), who, None, "headline_colon", None
 
 
@@ -374,7 +378,7 @@ _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quot
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
           "according_to_document": "ccording to", "according_to_author": "ccording to",
           "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
-          "owner_claim": _PLACEHOLDER, "naming_verb": _PLACEHOLDER}
+          "owner_claim": _PLACEHOLDER, "naming_verb": _PLACEHOLDER, "issued_document": _PLACEHOLDER}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -467,6 +471,12 @@ def _first_attribution(narration: str):
         return claim  # "Jane Roe referred to John Doe's comment that the plan was “…”", "… when an interviewer
         # called the leader “a killer”": the nearer owner's or namer's words
     quote_at = narration.find(_PLACEHOLDER)
+    if (best is not None and best[3] == "name_verb" and (opening := _SUBORDINATE_OPENING.match(narration))
+            and best[0] < opening.end() <= quote_at and (main := [
+                found for found in verbs if opening.end() <= found[0] and narration.find(found[2], found[0]) < quote_at
+                and _PLACEHOLDER not in found[1] and not found[2].endswith("ing")
+                and "," not in narration[found[0]:quote_at] and not _in_relative_clause(narration, found)])):
+        return min(main)  # "Although aides said …, Jane Roe said she will “…”": the main clause's verb
     if (best is not None and best[3] == "name_verb" and best[0] < quote_at and not _introduces_quote(narration, best)
             and not _FRAMING_AS.match(narration) and (nearer := [
                 found for found in verbs if best[0] < found[0] and narration.find(found[2], found[0]) < quote_at
@@ -477,6 +487,16 @@ def _first_attribution(narration: str):
 
 # "As the Times reported, …": an attribution opening the sentence that frames all of it
 _FRAMING_AS = re.compile(r"\s*As\s[^,]{3,80},")
+# A subordinate clause opening the sentence, up to its comma ("Although aides said there would be no golf,"):
+# an attribution in it governs that clause only, and a quote in the main clause after it is the main
+# clause's reporting verb's (1.29). Not "As …," (`_FRAMING_AS`), which frames the whole sentence.
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:Although|Though|Even\s+though|Even\s+if|While|Whereas|After|Before|When|"
+                                  r"Whenever|Because|Since|If|Unless|Until|Once)\s[^,]{3,150},")
+
+
+def _in_relative_clause(narration: str, found) -> bool:
+    """True when the attribution `found` opens a relative clause ("…, which Jane Roe said …")."""
+    return re.search(r"\b(?:which|who|whom|that)\s+$", narration[max(found[0] - 12, 0):found[0]]) is not None
 
 
 def _introduces_quote(narration: str, found) -> bool:
@@ -490,6 +510,9 @@ def _introduces_quote(narration: str, found) -> bool:
 
 
 _HEAD_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
+# a lower-case role after a body's name and before a verb, not before a person's name ("prosecutor opposed",
+# not "president Jimmy Carter told")
+_ROLE_AFTER_BODY = re.compile(r"\s+([a-z][\w-]*)\b(?!\s+[A-Z])")
 
 
 def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration: str, lexicon: _Lexicon):
@@ -502,6 +525,9 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if who is None:
         return None
     noun_group = match.group("noun") if "noun" in pattern.groupindex else None
+    if (name == "subject_participle" and raw and (head := _ROLE_AFTER_BODY.match(narration, match.end("who")))
+            and head.group(1) in lexicon.staff and raw.split()[-1] not in lexicon.roles):
+        noun_group = head.group(1)  # "The Oakland County prosecutor opposed …, saying": the role, as after "said" (1.29)
     if (name == "name_verb" and _PLACEHOLDER not in narration and re.match(r"\s+that\b", narration[match.end("verb"):])
             and (owner := _claim_owner(raw, match.group("verb")))):
         who, noun_group = owner, None  # "to back his baseless claims that …": his claims, not "his baseless" claiming
@@ -525,7 +551,18 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if name == "name_verb" and raw and (agent := _AGENT_BEFORE.search(narration, 0, match.start("who"))) and (
             agent.group("agent").lower() in lexicon.agents):
         who, noun_group = f"{agent.group(0)}{who}", None  # "A spokesman for Jane Roe said": the spokesman speaks
+    if noun_group is None and _title_alone(who, lexicon):
+        return None  # "“…,” Sen." (the excerpt cut after the title): no name
     return who, verb_text, noun_group
+
+
+def _title_alone(who: str, lexicon: _Lexicon) -> bool:
+    """True when `who` is an abbreviated title and nothing else ("Sen.", "Gov", "Dr."): an abbreviated title
+    is written only before a name, so alone it names nobody (the name was cut off; 1.29). Initials ("U.S.")
+    are no title."""
+    abbreviated = {word.rstrip(".") for word in lexicon.roles if re.fullmatch(r"[A-Z][a-z]+\.", word)} | {
+        short.capitalize() for short in lexicon.abbreviations}
+    return who.strip().rstrip(".") in abbreviated
 
 
 # A noun for someone who speaks for another, then "for" or "to", right before a speaker's name: the

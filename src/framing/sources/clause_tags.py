@@ -308,10 +308,15 @@ def _subject_text(narration: str, tokens: list, start: int, end: int) -> str:
     return who
 
 
+# A subject pronoun with its auxiliary contracted onto it ("he’d", "she’s", "they’ve"): the pronoun.
+_CONTRACTED_PRONOUN = re.compile(r"^([Hh]e|[Ss]he|[Tt]hey)[’'](?:d|s|ll|ve|re)$")
+
+
 def _clause_subject_kind(found):
     """(start, who, verb, pattern, noun) of a clause's subject `found`: "clause", "clause_unnamed"
     (unnamed people) or "clause_group" (a group named as a whole); None for the writer or the reader."""
     who = re.sub(r"\s*\([^()]*\)", "", found[1])  # "Group of Seven (G-7) leaders"
+    who = _CONTRACTED_PRONOUN.sub(r"\1", who)  # "what he’d said": the pronoun, not a name (1.29)
     words = who.split()
     if words[0].lower() in ("i", "we", "you", "me", "us") or words[0].lower().startswith(("we’", "we'", "you", "i’", "i'")):
         return None  # the writer or the reader: no source

@@ -47,7 +47,7 @@ _OPENING_TIME = (rf"(?:(?:(?:On|Earlier|Later|Late|Early|Last|This|By|Then|On\s+
                  rf"(?:{_DAYS}|today|yesterday|week|month|year|morning|afternoon|evening|night|"
                  rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{{1,2}})?)"
                  rf"(?:\s+(?:morning|afternoon|evening|night))?,\s+(?:(?:however|meanwhile|too|though|then),\s+)?)?")
-_AUXILIARIES = ("has|have|had|did|does|also|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
+_AUXILIARIES = ("has|have|had|did|does|also|already|since|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
                 r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
                 r"went on to|goes on to|(?:is|are|was|were)\s+quoted\s+as")  # "is expected to say", "was quoted as saying"
 
@@ -87,7 +87,7 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     speaker = _speaker_pattern(titles, anonymous)
     documents = frozenset(data["roles"].get("documents", ()))
     patterns = [*_verb_patterns(speaker, forms, frozenset(data["inverted"]["verbs"])),
-                *_source_patterns(speaker, documents),
+                *_source_patterns(speaker, documents, forms),
                 *_naming_patterns(speaker, data["roles"].get("claims", ()), document_forms, documents)]
     nouns = frozenset(data["roles"].get("nouns", ()))
     heads = nouns | documents | {a.split()[-1].lower() for a in anonymous}
@@ -182,10 +182,17 @@ _OBTAINED = "(?:obtained|seen|reviewed|viewed|acquired|leaked|shared)"
 _COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many")
 
 
-def _source_patterns(speaker: str, documents: frozenset) -> list[tuple[str, re.Pattern]]:
-    """(name, regex) of the attributions to a source: "according to" a person or a document, and a
-    document's author."""
+def _source_patterns(speaker: str, documents: frozenset, forms: dict) -> list[tuple[str, re.Pattern]]:
+    """(name, regex) of the attributions to a source: "according to" a person or a document, a
+    document's author, and whoever issues a document that says the quoted words."""
     return [
+        # "The state party sent a new mailer, approved by Jane Roe, that accused …", "the campaign released
+        # an ad saying …": whoever issues a document says what the document says (labelling rule 8; 1.29)
+        ("issued_document", re.compile(
+            rf"{speaker}(?:\s+(?P<noun>{_OWNED_BODIES}))?{_WHEN}(?:\s+(?:{_AUXILIARIES}))*\s+(?:[a-z]+ly\s+)?"
+            rf"(?:released|issued|sent|published|put\s+out|unveiled|circulated|aired|ran|signed)\s+"
+            rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(documents)})\b(?:,[^,;]{{3,80}},)?"
+            rf"\s+(?:(?:that|which)\s+(?:also\s+)?)?(?P<verb>{_alternatives(forms)})\b[^;]*?\b{_PLACEHOLDER}\b")),
         # "according to a report released by the United Nations", "… the statement signed by Dr. Jane Roe"
         ("according_to_document", re.compile(
             rf"\b[Aa]ccording to\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(documents)})\s+"

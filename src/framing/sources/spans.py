@@ -125,6 +125,39 @@ def _is_title(text: str, before: str, quote: str) -> bool:
             and not quote.rstrip().endswith(("?", "!")))
 
 
+# A programme's title: a span in title case after a broadcaster's possessive that a preposition or "told"
+# opens ("on CNN’s “State of the Union”", "told NBC’s “Today” show", "in an interview with NPR’s “Fresh
+# Air”"), or before a noun for a programme ("the “Today” show"): a title whatever the sentence's case (1.29).
+_PROGRAMME_OWNER = re.compile(r"\b(?:on|to|with|in|from|told|telling)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*[’']s?\s*$")
+_PROGRAMME_NOUN = re.compile(r"[.,]?\s*(?:show|program|programme|podcast|broadcast|series|documentary|special)\b")
+
+
+def _names_a_programme(before: str, quote: str, after: str) -> bool:
+    """True when a quoted span in title case (up to `TITLE_MAX_WORDS` words) is a programme's title
+    by what stands around it (`_PROGRAMME_OWNER`, `_PROGRAMME_NOUN`): nobody says it (labelling rule 9)."""
+    words = _WORD.findall(quote)
+    return (1 <= len(words) <= TITLE_MAX_WORDS and words[0][:1].isupper() and not quote.rstrip().endswith(("?", "!"))
+            and all(w[:1].isupper() or w.isdigit() or w in _TITLE_SMALL_WORDS for w in words)
+            and (_PROGRAMME_OWNER.search(before) is not None or _PROGRAMME_NOUN.match(after) is not None))
+
+
+# A sentence opening on the question put to its subject ("Asked whether the call hurts the “case,” Jane Roe
+# replied: …"): a quoted span in that clause, before its comma, is the question's words, and whoever asked
+# is not the one who answers (labelling rule 9 when the asker is not named; 1.29).
+_ASKED_OPENING = re.compile(r"^\W*(?:(?:When|After|Upon|On)\s+(?:being\s+)?)?[Aa]sked\s+(?:whether|if|about|how|why|what|"
+                            r"when|who|where|to|for)\b[^,;:]*$")
+
+
+def _in_question_opening(text: str, start: int) -> bool:
+    """True when the quoted span at `start` stands in a sentence's opening "Asked whether …" clause
+    (`_ASKED_OPENING`) that does not name its asker ("Asked why … by CNN’s Jane Roe," does)."""
+    clause = text[:text.find(",", start) if "," in text[start:] else len(text)]
+    return _ASKED_OPENING.search(text[:start]) is not None and not _ASKED_BY.search(clause)
+
+
+_ASKED_BY = re.compile(r"\bby\s+(?:[a-z]+\s+)?[A-Z]")
+
+
 _LOWER_WORD = re.compile(rf"(?<![\w’'.-])(?!(?:{'|'.join(sorted(_TITLE_SMALL_WORDS))}|{_PLACEHOLDER})\b)[a-z]")
 
 
