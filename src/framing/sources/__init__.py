@@ -47,7 +47,8 @@ from ..config import CONTENT_KINDS
 from .article import _article_quotes
 from .patterns import _lexicon
 from .spans import _QUOTE, _WORD, _articles
-from .speaker_names import _as_actors, _joined_in_event, _one_name_per_body, _resolved_speakers, defined_acronyms
+from .speaker_names import (_as_actors, _joined_in_event, _one_name_per_body, _resolved_speakers, _roles_as_actors,
+                            _whole_bodies, defined_acronyms)
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "sentence_end", "kind",
                  "position", "quote", "is_direct", "is_partial", "speaker", "speaker_label", "verb",
@@ -81,10 +82,12 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
         quotes[name] = quotes[name].astype(bool)
     for name in ("n_words", "sentence_id", "sentence_end"):
         quotes[name] = quotes[name].astype("int64")
-    quotes["speaker"] = _resolved_speakers(quotes, written)
+    texts = dict(zip(zip(table["article_id"], table["sentence_id"]), table[text_col]))
+    quotes["speaker"] = _resolved_speakers(quotes.assign(speaker=_whole_bodies(quotes, texts)), written)
     if actors is None:
         actors = find_actors(table, kinds=None, text_col=text_col)
-    quotes["speaker"] = _joined_in_event(quotes.assign(speaker=_as_actors(quotes, actors)))
+    quotes["speaker"] = _roles_as_actors(quotes.assign(speaker=_as_actors(quotes, actors)), actors, texts)
+    quotes["speaker"] = _joined_in_event(quotes)
     quotes["speaker"] = _one_name_per_body(quotes, defined_acronyms(table[text_col].unique()))
     quotes["lexicon_version"] = _lexicon().version
     return quotes

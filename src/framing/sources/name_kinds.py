@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..actors import _names_an_office, _person_mentions, read_rules
+from ..actors import _names_an_office, _person_mentions, headline_verbs, read_rules
+from ..lexicons import load_data
 from .patterns import _Lexicon, _lexicon
 from .spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
 
@@ -35,11 +36,27 @@ _HEADLINE_WORDS = frozenset({w.capitalize() for w in _TITLE_SMALL_WORDS - {"of",
 def _body_of(name) -> bool:
     """True when a speaker is a body named by an organisation word right before "of" / "for" ("League of
     Conservation Voters", "Institute of Energy Economics and Financial Analysis"): no person is read
-    in it (not "Jane Roe of the National Weather Service", whose body comes after "of")."""
+    in it (not "Jane Roe of the National Weather Service", whose body comes after "of", nor "Bank of
+    America CEO Brian Moynihan", `_person_behind`)."""
     if not isinstance(name, str):
         return False
     head = re.split(r"\s(?:of|for)\s", name, maxsplit=1)
-    return len(head) == 2 and head[0].split()[-1] in read_rules().organisation_words  # "League| of"
+    return (len(head) == 2 and head[0].split()[-1] in read_rules().organisation_words  # "League| of"
+            and not _person_behind(head[1].split()))
+
+
+def _person_behind(tokens: list[str]) -> bool:
+    """True when the words after a body's "of" end with a person named after a role ("Bank of |
+    America CEO Brian Moynihan"): two capitalised words or more, no organisation word among them,
+    read as a person's name."""
+    rules, roles = read_rules(), _lexicon().roles
+    for k, token in enumerate(tokens[:-2]):
+        rest = tokens[k + 1:]
+        if ((token in roles or token in rules.titles)
+                and all(t[:1].isupper() and t not in rules.organisation_words for t in rest)
+                and any(m.name == " ".join(rest) for m in _person_mentions(" ".join(rest), rules, rules.organisations))):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +117,8 @@ def _labels(narration: str) -> tuple:
             continue  # "Try To Change Trump": a run of a title-case headline, no name
         roles = narration[m.start:m.end].split()[:-len(words)] if m.has_title else []
         more_roles, name = _split_label(words)  # role words the speaker rules know ("Journalist")
+        if len(name) > 1 and name[-1] in headline_verbs():
+            name = name[:-1]  # "Biden Vows a Crackdown …": a headline's verb after the name
         if name:
             out.append((roles + more_roles, name, not narration[:m.start].strip(" -•*")))
     return tuple(out)
@@ -114,12 +133,31 @@ def _headline_run(words: list[str]) -> bool:
 
 def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
     """(role words, name words) of a label: everything up to the last role word, "of" or "the"
-    is the role ("Secretary of Defense | Pete Hegseth")."""
+    is the role ("Secretary of Defense | Pete Hegseth"); but a body or a country and one more word
+    are one body's name, no role and a surname ("House Oversight", "U.S. Census", `_body_and_word`)."""
     roles = _lexicon().roles
     cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")
                or "-" in t and all(part in roles for part in t.split("-"))  # "Director-General"
                or len(t) > 1 and t.isupper() and t.isalpha()), default=0)  # a body in capitals: "WHO"
+    if _body_and_word(tokens[:cut], tokens[cut:]):
+        return [], tokens
     return tokens[:cut], tokens[cut:]
+
+
+def _body_and_word(roles: list[str], name: list[str]) -> bool:
+    """True when the role words of a label are only a body's word or a country ("House", "Senate",
+    "U.S.") and one capitalised word follows: a body's name ("House Oversight", "U.S. Census"), since
+    a person is written after a title ("Speaker Pelosi"), never after a chamber or a country alone."""
+    rules = read_rules()
+    return (len(name) == 1 and bool(roles) and name[0][:1].isupper() and name[0] not in rules.given_names
+            and all(r in rules.organisation_words or r in rules.places or r in _countries() for r in roles))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset:
+    """Countries as `actors.toml` lists them, with the abbreviations news writes ("U.S.", "UK")."""
+    places = load_data("actors")["places"]
+    return frozenset(places["countries"]) | frozenset(places.get("country_abbreviations", ()))
 
 
 _PERSON_SUFFIX = re.compile(r"[a-z](?:er|or|ist|ian|ant|ent)s?$")  # reporter, senator, activist, physician

@@ -1,12 +1,18 @@
 """One name per speaker across the articles and outlets of a quotes table.
 
-After every article is read, the speakers as written are resolved (`_resolved_speakers`): a kind of
+After every article is read, a body's name cut at its end is written whole from the sentence
+(`_whole_bodies`: "Centers for | Disease Control"), and the speakers as written are resolved
+(`_resolved_speakers`): read as names (`_named_as_written`: a headline's verb cut off, "Biden Vows" →
+"Biden"; a country alone as its government, "U.S." → "U.S. government"; a role capitalised by a
+headline as a role, "Facebook Whistleblower" → "Facebook whistleblower"), a kind of
 body before a name dropped ("Drugmaker Merck" → "Merck"), titles cut off and a surname alone named
 as the one full name written with it in the event, else in the table ("Trump" → "Donald Trump",
 `framing.actors.resolve_names`), and an article's own outlet no speaker in it ("CNN has learned" in
 CNN's article is the journalist's voice). A person is then named as the actor it stands for
-(`_as_actors`, `framing.actors.match_actors`), and within an event an acronym is the body whose
-initials it is and anonymous sources written alike are one (`_joined_in_event`). Last, one body
+(`_as_actors`, `framing.actors.match_actors`), a role the one person its event writes with that role
+(`_roles_as_actors`: "Afghan President" → "Ashraf Ghani"), and within an event an acronym is the body
+whose initials it is and anonymous sources written alike but for the words that count or point at them
+are one (`_joined_in_event`: "the lawmakers"/"lawmakers"). Last, one body
 written in several forms across outlets takes one name (`_one_name_per_body`): forms written alike
 but for dots, apostrophes, case, "the", a company's legal form or "Department of X"/"X Department"
 anywhere in the table; "U.S. X"/"X" and an acronym and the name it abbreviates within an event; and
@@ -19,8 +25,9 @@ import unicodedata
 
 import pandas as pd
 
-from ..actors import match_actors, outlet_names, read_rules, resolve_names
-from .name_kinds import _acronym_of, _body_of
+from ..actors import (english_common_words, headline_verbs, match_actors, outlet_names, person_mentions, read_rules,
+                      resolve_names)
+from .name_kinds import _acronym_of, _body_of, _countries, _names_a_person
 from .patterns import _lexicon
 
 def _as_actors(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
@@ -65,11 +72,18 @@ def _events(quotes: pd.DataFrame) -> pd.Series:
     return (quotes["event"] if "event" in quotes and quotes["event"].notna().all() else quotes["article_id"]).astype(str)
 
 
+# words that point at an unnamed group already met, or at whose it is ("the lawmakers", "their
+# critics"): no part of the group's name
+_GROUP_DETERMINERS = frozenset({"the", "these", "those", "their", "its", "his", "her", "our"})
+
+
 def _without_count(name: str) -> str:
-    """An anonymous source without the words that count it, its first word in lower case unless it
-    is a name ("Some experts" → "experts", "two U.S. officials" → "U.S. officials")."""
+    """An anonymous source without the words that count it or point at it, its first word in lower
+    case unless it is a name ("Some experts" → "experts", "two U.S. officials" → "U.S. officials",
+    "the lawmakers", "their critics" → "lawmakers", "critics"): one group whatever the sentence
+    calls it."""
     words = name.split()
-    while len(words) > 1 and words[0].lower() in _lexicon().quantifiers:
+    while len(words) > 1 and (words[0].lower() in _lexicon().quantifiers or words[0].lower() in _GROUP_DETERMINERS):
         words = words[1:]
     if words[0][1:].islower() and words[0] != "The" and any(words[0].lower() in a.split() for a in _lexicon().anonymous):
         words[0] = words[0].lower()  # "Experts" opening a sentence
@@ -91,7 +105,7 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     ("Netanyahu’s office") and organisations are left as they are; an article's own outlet is no
     speaker in it (see `_own_outlet`); a kind of body written before a name is not part of it
     ("Drugmaker Merck" → "Merck", see `_without_descriptor`)."""
-    quotes = quotes.assign(speaker=quotes["speaker"].map(_without_descriptor))
+    quotes = quotes.assign(speaker=quotes["speaker"].map(_without_descriptor).map(_named_as_written))
     one_word_body = quotes["pattern"].str.contains("_body", regex=False) & ~quotes["speaker"].str.contains(" ").fillna(True)
     named = (quotes["speaker"].notna() & ~quotes["is_anonymous"] & ~one_word_body  # "Taliban" is no surname
              & ~quotes["speaker"].map(_body_of)  # nor is "League of Conservation Voters" a person's name
@@ -107,6 +121,153 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     out = quotes["speaker"].where(~named, resolved.where(resolved.notna(), speakers["name"]))
     own = quotes["outlet"] if "outlet" in quotes else pd.Series(None, index=quotes.index)
     return out.where(~pd.Series(map(_own_outlet, out, own), index=out.index, dtype=bool), None)
+
+
+def _named_as_written(name):
+    """A speaker as a name, not as a title-case headline or a place writes it: a headline's verb
+    after the name cut off ("Biden Vows" → "Biden", `headline_verbs`); a country alone as its
+    government ("The U.S. said", "the UK says" → "U.S. government", "UK government": a country
+    speaks through its government, it is no speaker itself); and a description capitalised by a
+    headline, with no person's name in it and a noun for a person last ("Facebook Whistleblower"), in
+    lower case but for its names ("Facebook whistleblower"), as is a role noun alone ("Head", of "WHO
+    Head Says"): a role, which `_roles_as_actors` may name."""
+    if not isinstance(name, str):
+        return name
+    words = name.split()
+    if len(words) >= 2 and words[-1] in headline_verbs() and words[-2][:1].isupper():
+        return " ".join(words[:-1])
+    bare = re.sub(r"^[Tt]he\s+", "", name.strip())
+    if bare in _countries():
+        return f"{bare} government"
+    common, rules = english_common_words(), read_rules()
+    if (len(words) == 1 and name[1:].islower() and name.lower() in _lexicon().heads and name not in rules.given_names
+            and name not in rules.organisation_words and name.lower() not in _lexicon().documents):
+        return name.lower()  # "WHO Head Says …": "Head", a role
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and not person_mentions(name):
+        if (words[-1] in common and _names_a_person(words[-1].lower(), _lexicon())
+                and words[-1] not in rules.organisation_words):
+            return " ".join(w.lower() if w in common and w not in rules.organisation_words | rules.places
+                            | rules.adjectives and not w.isupper() else w for w in words)
+    return name
+
+
+# capitalised words and the small words inside a body's name, ending where the text goes on
+# ("U.S. Court of Appeals for the Fourth | Circuit ruled", "the Centers for | Disease Control said")
+_NAME_BEFORE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|on|and|the)\s+)*)+)$")
+
+
+def _whole_bodies(quotes: pd.DataFrame, texts: dict) -> pd.Series:
+    """`speaker` with a body's name written whole when the speaker as read is its end: a named speaker
+    written as in its sentence, right after capitalised words with "of" or "for" in them that, with it,
+    are a body's name (`_body_of`: "Centers for | Disease Control", "U.S. Court of Appeals for the
+    Fourth | Circuit", "Bank of | America"), no person after them (`_person_after`). `texts`:
+    {(article_id, sentence_id): text}."""
+    speakers = quotes["speaker"].copy()
+    for i in speakers.index[speakers.notna() & ~quotes["is_anonymous"] & (speakers == quotes["speaker_label"])]:
+        name = speakers[i]
+        text = str(texts.get((quotes.at[i, "article_id"], quotes.at[i, "sentence_id"]), ""))
+        at = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+        run = _NAME_BEFORE.search(text[:at.start()]) if at and name[:1].isupper() else None
+        if run and re.search(r"\s(?:of|for)\s", run.group(1)) and not _person_after(run.group(1).split(), name):
+            whole = re.sub(r"^(?:The|the)\s+", "", run.group(1)) + name
+            if _body_of(whole):
+                speakers[i] = whole
+    return speakers
+
+
+def _person_after(before: list[str], name: str) -> bool:
+    """True when a name after a body's words is a person's: its owner's possessive or a role or title
+    stands right before it ("Bank of America’s Jane Roe", "Bank of America CEO Brian Moynihan"), or it
+    opens with a listed given name."""
+    rules, last = read_rules(), before[-1]
+    return (name.split()[0] in rules.given_names or bool(re.search(r"[’']s?$", last))
+            or last in rules.titles or last in _lexicon().roles and last not in rules.adjectives)
+
+
+def _roles_as_actors(quotes: pd.DataFrame, actors: pd.DataFrame, texts: dict) -> pd.Series:
+    """`speaker` with a role speaker named as the one person its event writes with that role: a
+    named (not anonymous) speaker that is a description in lower case ("president", "attorney
+    general", "Facebook whistleblower") is the actor of the event whose mentions follow that role in
+    their sentence ("Facebook whistleblower Frances Haugen", "Attorney General Letitia James") or
+    are followed by an apposition opening with it, or with its noun and holding all its words ("Frances
+    Haugen, a whistleblower and former Facebook employee"), when exactly one actor does; the role is the outlet's
+    label, qualifiers and all ("Afghan President" is "Afghan President Ashraf Ghani", not "Chinese
+    President Xi Jinping"; "the Taiwanese president" nobody of an event that names only Xi Jinping so),
+    and a role after "former", "vice", "acting" … is another role. Else the role stays.
+    `texts`: {(article_id, sentence_id): text} of the sentences of `actors`. This is the delayed
+    identification of news (Bell 1991) across the articles of one event."""
+    speakers = quotes["speaker"].copy()
+    roles = speakers.notna() & ~quotes["is_anonymous"] & speakers.map(_is_role)
+    if not roles.any() or actors.empty:
+        return speakers
+    sentences = [str(texts.get((a, i), "")) for a, i in zip(actors["article_id"], actors["sentence_id"])]
+    written = pd.DataFrame({"event": actors["event"].astype(str).values, "actor": actors["actor"].values,
+                            "before": [_without_last(_folded_words(t[:end]), len(str(name).split())) for t, end, name
+                                       in zip(sentences, actors["end"], actors["name"])],  # titles in the mention
+                            "after": [_apposition(t[end:]) for t, end in zip(sentences, actors["end"])]})
+    by_event = {e: list(zip(part["actor"], part["before"], part["after"]))
+                for e, part in written.groupby("event", sort=False)}
+    events = _events(quotes)
+    for i in speakers[roles].index:
+        mentions = by_event.get(events[i], [])
+        label = _folded_words(re.sub(r"^(?:the|a|an)\s+", "", str(quotes.at[i, "speaker_label"]), flags=re.I))
+        role = _folded_words(speakers[i])
+        if label[-1:] != role[-1:]:
+            continue  # a label that is no role ("US", "he")
+        for words_of in (label, role):
+            if words_of is role and _ROLE_MODIFIERS.intersection(label):
+                break  # "the former director" is no director
+            found = {actor for actor, words, apposed in mentions
+                     if words[-len(words_of):] == words_of and _same_role(words[:-len(words_of)], label)
+                     or apposed[:len(label)] == label or apposed[:1] == label[-1:] and set(label) <= set(apposed)}
+            if len(found) == 1:
+                speakers[i] = found.pop()
+                break
+    return speakers
+
+
+def _same_role(before: list[str], label: list[str]) -> bool:
+    """True when the word before a role in a mention ("chinese" of "Chinese President Xi Jinping") makes
+    it no other role than the label's: no modifier ("former", "vice") and no nationality or place
+    that the label does not hold ("the Taiwanese president" is not "Chinese President Xi Jinping")."""
+    word = before[-1] if before else ""
+    rules = read_rules()
+    qualifiers = {w.casefold().replace("’", "'") for w in rules.adjectives | rules.places}
+    return word not in _ROLE_MODIFIERS and (word not in qualifiers or word in label)
+
+
+# words before a role that make it another role ("former president", "vice president")
+_ROLE_MODIFIERS = frozenset({"former", "ex", "then", "late", "acting", "interim", "deputy", "vice", "assistant",
+                             "associate", "outgoing", "incoming", "co"})
+
+
+def _is_role(name) -> bool:
+    """True when a speaker is one person's role, not a name: its last word a noun for a person in
+    lower case and in the singular ("president", "attorney general", "Facebook whistleblower"; not
+    "Democratic senators"), no owner before it ("Colin Powell’s family" is named by its owner)."""
+    if not isinstance(name, str) or "’" in name or "'" in name:
+        return False
+    last = name.split()[-1]
+    return (last.isalpha() and last.islower() and _names_a_person(last, _lexicon())
+            and not last.endswith(read_rules().abstract_endings)  # "government", "statement": no person
+            and not (last.endswith("s") and not last.endswith("ss")))  # "Democratic senators": a group
+
+
+def _without_last(words: list[str], n: int) -> list[str]:
+    """`words` without the last `n` (a name's), the title written in a mention kept ("President | Ashraf Ghani")."""
+    return words[:max(len(words) - n, 0)]
+
+
+def _apposition(after: str) -> list[str]:
+    """The folded words of an apposition right after a name, up to its closing comma, its article
+    dropped (", a whistleblower and former Facebook employee," → whistleblower, and, …), or []."""
+    match = re.match(r"\s*,\s*(?:(?:a|an|the)\s+)?([^,;]+)", after)
+    return _folded_words(match.group(1)) if match else []
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of a text in lower case, straight apostrophes, no punctuation around them."""
+    return [w.strip(".,;:()“”\"").casefold() for w in text.replace("’", "'").split() if w.strip(".,;:()“”\"")]
 
 
 def _without_descriptor(name):

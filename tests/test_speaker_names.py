@@ -1,0 +1,95 @@
+"""How a quote's speaker is named: one row per person or body, never a place, an outlet's fragment or a
+headline's words (`framing.sources.speaker_names`, `name_kinds`), on sentences of AllSides news."""
+from __future__ import annotations
+
+import pandas as pd
+
+import framing as fr
+
+
+def _articles(*articles: list[str], event: str = "e") -> pd.DataFrame:
+    """One article per list of sentences, each of its own outlet, all of one event."""
+    rows = [{"article_id": f"a{i}", "outlet": f"Outlet {i}", "event": event, "kind": "body", "sentence_id": j,
+             "text": text} for i, texts in enumerate(articles) for j, text in enumerate(texts)]
+    return pd.DataFrame(rows)
+
+
+def _speakers(sentences: pd.DataFrame) -> list:
+    return list(fr.extract_quotes(sentences)["speaker"])
+
+
+def test_a_group_is_one_speaker_whatever_points_at_it():
+    sentences = _articles(["Democrats pushed a bill to suspend the debt limit.",
+                           "The lawmakers said McConnell should support a suspension of the limit to “avert a "
+                           "manufactured crisis.”"],
+                          ["Lawmakers said that the vote would come before the end of the month."],
+                          ["The mass cancellations, called voter “purges” by their critics, target registered voters "
+                           "who moved."])
+    quotes = fr.extract_quotes(sentences)
+    assert set(quotes["speaker"]) == {"lawmakers", "critics"}
+    assert quotes["is_anonymous"].all()
+    assert set(quotes["speaker_label"]) == {"the lawmakers", "Lawmakers", "their critics"}
+
+
+def test_a_country_alone_speaks_as_its_government():
+    sentences = pd.concat([
+        _articles(["The U.S. said Monday it will ease airline restrictions this fall on travel to the country for "
+                   "people who have vaccination proof and a negative COVID-19 test."], event="travel"),
+        _articles(["The UK says it is entering the final stages of its evacuation, with 1,000 leaving today"],
+                  event="kabul"),
+        _articles(["U.S. officials said that the strikes targeted facilities used by Iran-backed militias."],
+                  event="strikes")], ignore_index=True)
+    quotes = fr.extract_quotes(sentences)
+    assert list(quotes["speaker"]) == ["U.S. government", "UK government", "U.S. officials"]
+    assert list(quotes["is_anonymous"]) == [False, False, True]
+
+
+def test_a_body_is_named_whole():
+    sentences = _articles(["“Cases are rising in every state,” the Centers for Disease Control said.",
+                           "Newly released emails show Trump pressured DOJ to challenge election results, House "
+                           "Oversight says",
+                           "The number of people who identify as Native American grew by 27.1% over the last decade, "
+                           "according to the U.S. Census.",
+                           "A three-judge panel for the U.S. Court of Appeals for the Fourth Circuit ruled Tuesday that "
+                           "the federal ban against 18-20-year-olds buying handguns is unconstitutional."])
+    assert _speakers(sentences) == ["Centers for Disease Control", "House Oversight", "U.S. Census",
+                                    "U.S. Court of Appeals for the Fourth Circuit"]
+    quoted_first = _articles(["“Coal plants are losing money,” the Institute of Energy Economics and Financial "
+                              "Analysis said.",
+                              "“Rates will stay low,” Bank of America said on Monday."])
+    assert _speakers(quoted_first) == ["Institute of Energy Economics and Financial Analysis", "Bank of America"]
+
+
+def test_a_person_behind_a_body_and_a_role_is_the_person():
+    sentences = _articles(["Bank of America CEO Brian Moynihan said that consumer spending was still strong.",
+                           "“We see no recession,” said Secretary of State Antony Blinken."])
+    assert _speakers(sentences) == ["Brian Moynihan", "Antony Blinken"]
+
+
+def test_a_headline_verb_is_no_part_of_a_name():
+    headline = "Biden Vows a Crackdown on Illegal Gun Dealers, Labeling them ‘Merchants of Death’"
+    assert _speakers(_articles([headline])) == ["Biden"]
+    named = _articles([headline], ["President Joe Biden announced new measures on Thursday to curb gun crime."])
+    assert _speakers(named) == ["Joe Biden"]
+
+
+def test_a_role_in_a_headline_is_a_role_and_the_person_the_event_gives_it():
+    headline = "Facebook Whistleblower Says Company ‘Paying For Its Profits With Our Safety’"
+    assert _speakers(_articles([headline])) == ["Facebook whistleblower"]
+    assert _speakers(_articles(["WHO Head Says Dismissal of COVID Lab-Leak Hypothesis ‘Premature’"])) == ["head"]
+    named = _articles([headline], ["Facebook knowingly chooses to prioritize its profits over the safety of its "
+                                   "users, Frances Haugen, a whistleblower and former Facebook employee, said in an "
+                                   "interview on Sunday."])
+    assert set(_speakers(named)) == {"Frances Haugen"}
+
+
+def test_a_role_is_the_one_person_written_with_it():
+    afghan = _articles(["Afghan President Says He Is ‘Remobilizing’ Forces"],
+                       ["Afghan President Ashraf Ghani vowed on Saturday to remobilize the security forces.",
+                        "President Joe Biden said the withdrawal would go on."])
+    assert _speakers(afghan)[0] == "Ashraf Ghani"
+    # a former president is another role; with no one else written as president, the role stays
+    zuma = _articles(["The wave of looting was planned by enemies of democracy in a deliberate effort to sow chaos, "
+                      "the president has said."],
+                     ["The unrest began after former President Jacob Zuma was jailed for contempt of court."])
+    assert _speakers(zuma) == ["president"]
