@@ -1,6 +1,6 @@
 """Actor resolution on real news: what the actor list holds, and whether annotated persons are found.
 
-    python benchmarks/bench_actors.py [--top 150] [--sample 50 --seed 1920] [--speakers] [--rows]
+    python benchmarks/bench_actors.py [--top 150] [--sample 50 --seed 1920] [--speakers] [--rows] [--names]
         [--corpora "climate B,all AllSides"] [--speed 5 --baseline REV]
 
 Builds five corpora in a temporary folder through `framing`'s own build, as a user's JSON-lines
@@ -44,7 +44,11 @@ checks of issue 16 on each corpus read: actors labelled neither person nor organ
 `benchmarks/actor_labels_rows.tsv` (every actor and unjoined speaker of 1.6 and 1.7 on these corpora,
 read by a person; actors not in it are printed to be read), actors whose name is a run of another's
 (`split_persons`), and quotes of a person speaker that join no actor row of their event
-(`quoted_without_row`). `--corpora` reads only the corpora named.
+(`quoted_without_row`). `--names` (actors 1.14) counts the named speakers that are outlets, places or
+phrases (fragments) and those that are roles with no name, by `actor_labels_rows.tsv` and
+`benchmarks/speaker_labels.tsv` (the other named speakers of allsides-100 and "unseen" before and after
+1.14, read by a person), and the anonymous groups written in two forms ("the lawmakers"/"lawmakers").
+`--corpora` reads only the corpora named.
 """
 from __future__ import annotations
 
@@ -79,6 +83,7 @@ LABELS = {"unseen": {"sample 1 (seed 16, read while writing actors 1.4)": ROOT /
           "climate": {"climate sample (seed 1920, labelled before actors 1.6)":
                       ROOT / "benchmarks" / "actor_labels_climate.tsv"}}
 ROW_LABELS = ROOT / "benchmarks" / "actor_labels_rows.tsv"
+SPEAKER_LABELS = ROOT / "benchmarks" / "speaker_labels.tsv"  # named speakers not in ROW_LABELS (actors 1.14)
 HELD_SEED = 16  # the draw of the climate articles held out while writing actors 1.7 ("climate B")
 RANKS = (301, 400)  # the events of "ranks 301-400", 1-based, among those with three or more outlets
 LATER = (401, None)  # the events of "ranks 401+": all those ranked after 400
@@ -304,6 +309,46 @@ def print_row_checks(quotes: pd.DataFrame, actors: pd.DataFrame, labels: dict[st
         print(f"  speakers not in {ROW_LABELS.name} (to be read): " + "; ".join(f"{s} ({n})" for s, n in lost["unread"]))
 
 
+_DETERMINERS = {"the", "these", "those", "their", "its", "his", "her", "our"}
+
+
+def speaker_kinds(quotes: pd.DataFrame, labels: dict[str, str]) -> dict:
+    """The distinct named speakers (not anonymous) of `quotes` by the label `labels` gives each
+    (`ROW_LABELS` and `SPEAKER_LABELS`, read by a person): {"labels": {label: [(speaker, quotes)]},
+    "unread": [(speaker, quotes)], "split groups": [forms]}, the last the anonymous groups written
+    in several forms but for "the" (or another determiner) and case ("the lawmakers"/"lawmakers")."""
+    named = quotes[quotes["speaker"].notna() & ~quotes["is_anonymous"].astype(bool)]
+    out: dict = {"labels": {}, "unread": []}
+    for speaker, n in named["speaker"].value_counts().sort_index().items():
+        label = labels.get(speaker)
+        (out["labels"].setdefault(label, []) if label else out["unread"]).append((speaker, int(n)))
+    groups = defaultdict(set)
+    for speaker in quotes.loc[quotes["speaker"].notna() & quotes["is_anonymous"].astype(bool), "speaker"]:
+        words = speaker.casefold().split()
+        while len(words) > 1 and words[0] in _DETERMINERS:
+            words = words[1:]
+        groups[" ".join(words)].add(speaker)
+    out["split groups"] = sorted(sorted(forms) for forms in groups.values() if len(forms) > 1)
+    return out
+
+
+def print_speaker_kinds(quotes: pd.DataFrame, labels: dict[str, str]) -> None:
+    """Print `speaker_kinds`: speakers that are outlets, places, phrases (fragments) or roles, and
+    the anonymous groups split over two rows."""
+    kinds = speaker_kinds(quotes, labels)
+    total = sum(len(found) for found in kinds["labels"].values()) + len(kinds["unread"])
+    bad = [(label, found) for label, found in sorted(kinds["labels"].items()) if label in ("outlet", "place", "phrase")]
+    print(f"  named speakers: {total}; outlets, places or phrases: {sum(len(f) for _, f in bad)} speakers "
+          f"({sum(n for _, f in bad for _, n in f)} quotes)")
+    for label, found in bad + [("role", kinds["labels"].get("role", []))]:
+        print(f"    {label}: {len(found)} speakers ({sum(n for _, n in found)} quotes): "
+              + "; ".join(f"{s} ({n})" for s, n in found))
+    print(f"  anonymous groups written in several forms: {len(kinds['split groups'])}"
+          + (" (" + "; ".join(" / ".join(f) for f in kinds["split groups"]) + ")" if kinds["split groups"] else ""))
+    if kinds["unread"]:
+        print("  speakers in neither label file (to be read): " + "; ".join(f"{s} ({n})" for s, n in kinds["unread"]))
+
+
 def read_row_labels(path: Path = ROW_LABELS) -> dict[str, str]:
     """{actor or speaker as written: label} of `ROW_LABELS`."""
     table = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False)
@@ -393,6 +438,9 @@ def main() -> None:
     parser.add_argument("--rows", action="store_true",
                         help="the checks of issue 16: actors that are no person or organisation (by actor_labels_rows.tsv), "
                              "one person over two rows, quoted persons without an actor row")
+    parser.add_argument("--names", action="store_true",
+                        help="named speakers that are outlets, places, phrases or roles (by actor_labels_rows.tsv and "
+                             "speaker_labels.tsv), and anonymous groups written in several forms")
     parser.add_argument("--corpora", help="comma-separated names of the corpora to read (default: all)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -400,6 +448,7 @@ def main() -> None:
     if args.corpora:
         corpora = {name: corpora[name] for name in args.corpora.split(",")}
     row_labels = read_row_labels() if args.rows else {}
+    name_labels = {**read_row_labels(), **read_row_labels(SPEAKER_LABELS)} if args.names else {}
     for name, sentences in corpora.items():
         actors = fr.find_actors(sentences)
         counts = actors["actor"].value_counts()
@@ -413,8 +462,10 @@ def main() -> None:
             print("  " + "; ".join(f"{a} ({n})" for a, n in top.items()))
         if args.sample and name != "allsides-100":
             print("  sample: " + "; ".join(random.Random(args.seed).sample(sorted(counts.index), args.sample)))
-        if args.speakers or args.rows:
+        if args.speakers or args.rows or args.names:
             quotes = fr.extract_quotes(sentences, actors=actors)
+        if args.names:
+            print_speaker_kinds(quotes, name_labels)
         if args.speakers:
             print_speaker_joins(name, quotes, actors)
         if args.rows:
