@@ -24,7 +24,8 @@ def infer_metadata(lines: list[Line]) -> dict:
     the kept headline, deck, byline and date lines and from removed copyright and page-title lines.
     A value the page does not state is None."""
     kept = {kind: [line.text.strip() for line in lines if line.kind == kind] for kind in KEPT_KINDS}
-    byline = kept["byline"][0] if kept["byline"] else None
+    signed = [line for line in kept["byline"] if clean_author(author_from_byline(line))]
+    byline = signed[0] if signed else kept["byline"][0] if kept["byline"] else None  # above the body first
     dates = kept["date"] + kept["byline"]
     writers = clean_author(author_from_byline(byline)) if byline else None
     outlet = _outlet(lines, kept["headline"][0] if kept["headline"] else None, writers,
@@ -53,7 +54,10 @@ def author_from_byline(byline: str) -> str | None:
 # verb ("Phil Helsel is a reporter"), a stamp word ("Published"), a word holding a digit (a date, a time).
 _AUTHOR_END = re.compile(r"\s+[-–—|•·]\s+|\s+(?:is|was|has|covers|writes|reports)\s|\b(?:published|updated|posted)\b"
                          r"|\s+(?:on|at)\s+\S*\d|\S*\d", re.IGNORECASE)
-_AUTHOR_JOINS = (re.compile(r"\s*;\s*"), "; "), (re.compile(r"\s*,\s+"), ", "), (re.compile(r"\s+(?:and|&)\s+"), " and ")
+# The field is parted at ";", then ",", then "and" / "&"; the names kept are joined with "; " whatever
+# parted them (`AUTHOR_SEPARATOR`): one form for every source, which a name never holds.
+_AUTHOR_SPLITS = re.compile(r"\s*;\s*"), re.compile(r"\s*,\s+"), re.compile(r"\s+(?:and|&)\s+")
+AUTHOR_SEPARATOR = "; "
 _NAME_PARTICLES = frozenset("de da di du del della der den van von bin ibn al el la le dos y".split())
 _DAY_AND_MONTH_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
                                  "april may june july august september october november december".split())
@@ -73,7 +77,8 @@ def clean_author(author: str | None, *, outlet: str | None = None) -> str | None
     is a name), not a publisher of many outlets (`[publishers]`: "Condé Nast"), and not the outlet's
     name with more words ("India Post News Weekly"). A part that runs on after a name with a middle
     initial keeps the name ("Trevor J. Mitchell Sioux Falls Argus Leader" → "Trevor J. Mitchell").
-    The kept parts are joined as they were parted: "Eric Song, IGN Staff" → "Eric Song"."""
+    The kept names are joined with "; " (`AUTHOR_SEPARATOR`) however the field joined them: "Eric Song,
+    IGN Staff" → "Eric Song", "Jane Roe and John Doe" → "Jane Roe; John Doe"."""
     if not author or not author.strip():
         return None
     kept = _names_in(author.strip(), 0, outlet)
@@ -81,10 +86,9 @@ def clean_author(author: str | None, *, outlet: str | None = None) -> str | None
 
 
 def _names_in(text: str, level: int, outlet: str | None) -> str:
-    if level < len(_AUTHOR_JOINS):
-        split, join = _AUTHOR_JOINS[level]
-        parts = [_names_in(part, level + 1, outlet) for part in split.split(text)]
-        return join.join(part for part in parts if part)
+    if level < len(_AUTHOR_SPLITS):
+        parts = [_names_in(part, level + 1, outlet) for part in _AUTHOR_SPLITS[level].split(text)]
+        return AUTHOR_SEPARATOR.join(part for part in parts if part)
     name = _AUTHOR_END.split(text, maxsplit=1)[0].strip(" ,;:-–—|")
     words = name.split()
     while words and words[-1].lower().strip(".,") in _DAY_AND_MONTH_NAMES:
