@@ -1,14 +1,17 @@
 """Label every line of a page: the body is the contiguous run of blocks with the most prose
 (maximum subarray; Finn, Kushmerick & Smyth 2001), the headline, deck, byline and date are read
-above it, and every other line is dropped with its rule. `label_lines` for page dumps,
+above it, a byline printed after the article below it, and every other line is dropped with its rule. `label_lines` for page dumps,
 `label_clean_text` for clean article text, `repeated_lines` for lines repeated across a site."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
+from ..lexicons import load_data
 from .blocks import _Block, _blocks, _is_prose, _text_blocks
+from .metadata import author_from_byline, clean_author
 from .text import (Line, MIN_ARTICLE_WORDS, _BYLINE, _DATE, _MONTH, _TITLE_SITE, _WORD, _ends_sentence,
                    _folded, _one_space, drop_hover_cards, normalise_line)
 
@@ -72,6 +75,7 @@ def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> lis
     if start is not None:
         _label_body(blocks, start, end, labels)
         _label_header(blocks, start, labels)
+        _label_closing_byline(blocks, end, labels)
     outside = "outside_body" if start is not None else "no_body_found"
     for index, block in enumerate(blocks):
         if index not in labels:
@@ -251,6 +255,8 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
     candidates = [i for i in window if blocks[i].rule is None and (
         _headline_like(blocks[i]) or (titled and 2 <= blocks[i].words <= 30 and not blocks[i].bullet
                                       and normalise_line(blocks[i].text) == titled))]
+    if not candidates:  # "Council approves budget" / "By Jane Roe": a short title right above the byline
+        candidates = [i for i in window if i + 1 < start and _short_title(blocks[i]) and _meta_line(blocks[i + 1])]
     if not candidates:
         for index in window:
             _label_meta(blocks[index], index, labels)
@@ -272,6 +278,8 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
             continue
         elif index + 1 < start and _names_line(block) and _date_line(blocks[index + 1]):
             labels[index] = ("byline", "names_above_date")  # "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader"
+        elif _names_line(block) and _persons_only(block.text):
+            labels[index] = ("byline", "names_below_headline")  # "Jane Roe, John Doe" with no "By"
         else:
             if "subtitle" not in {kind for kind, _ in labels.values()} and block.words >= 5 \
                     and not block.bullet:
@@ -324,6 +332,88 @@ def _names_line(block: _Block) -> bool:
             and not any(c.isdigit() for c in block.text) and not block.text.endswith((".", "!", "?", ":"))
             and all(word[:1].isupper() or word.lower() in _NAME_JOINS for word in words)
             and sum(word[:1].isupper() for word in words) >= 2)
+
+
+def _persons_only(text: str) -> bool:
+    """Text that is only persons' names ("Jane Roe, John Doe", "Jane Roe and John Q. Doe"): each
+    part between commas, ";", "and" and "&" opens with a common given name (`given_names.toml`), has
+    two or three words, or four with a middle initial ("Sarah E. Needleman"), letters only (no
+    "@handle"), and reads as a name to `clean_author`. "Supreme Court Justices", "Los Angeles Lakers"
+    and a headline in capitals open with no given name; "Miguel Bernal North Diving" (a results
+    table) runs on past a name."""
+    parts = [part.strip() for part in re.split(r"\s*[,;]\s*|\s+(?:and|&)\s+", text.strip())]
+    return bool(parts) and all(_person_name(part.split()) for part in parts)
+
+
+def _person_name(words: list[str]) -> bool:
+    longest = 4 if any(_MIDDLE_INITIAL.fullmatch(word) for word in words[1:-1]) else 3
+    return (2 <= len(words) <= longest and words[0] in _given_names()
+            and all(_NAME_WORD.fullmatch(word) for word in words) and clean_author(" ".join(words)) == " ".join(words))
+
+
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_.’'-]*(?:[’'-][^\W\d_]+)*\.?")  # "O’Neil", "Smith-Jones", "Jr."
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(load_data("given_names")["names"])
+
+
+# How far below the body a byline that closes the article is looked for: the blocks after the last
+# paragraph, before the page's furniture starts ("Share", related stories).
+CLOSING_BYLINE_BLOCKS = 3
+# A byline printed after the article: after a dash ("— Jane Roe"), or the writer's note ("Jane Roe is
+# a reporter for the Daily Planet.", "Jane Roe (@jroe) is a contributor"), which opens with the name
+# (and the writer's handle) and a verb of what the writer does.
+_DASH_LINE = re.compile(r"^\s*(?:[—–]|--?)\s*\S")
+_NOTE_OPENS = re.compile(r"^(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})(?:\s+\(@\w+\))?"
+                         r"\s+(?:is|was|writes|reports|covers)\s")
+
+
+def _label_closing_byline(blocks: list[_Block], end: int, labels: dict) -> None:
+    """A byline printed after the article's last paragraph ("— Jane Roe", "By Jane Roe", "Jane Roe
+    is a reporter for X"): among the few blocks below the body, the first that names only persons
+    is labelled `byline`, as a byline above the headline is. It is kept out of the body, and gives
+    the author when no byline above the body does (`infer_metadata` reads the first byline that
+    names someone). Prose of the page below the body ends the search: a byline closes the article."""
+    for index in range(end + 1, min(end + 1 + CLOSING_BYLINE_BLOCKS, len(blocks))):
+        block = blocks[index]
+        if block.rule not in (None, "author_note"):
+            continue
+        if _closing_byline(block):
+            labels[index] = ("byline", "byline_below_body")
+            return
+        if block.prose:
+            return
+
+
+def _closing_byline(block: _Block) -> bool:
+    if block.rule == "author_note":  # a note of up to 80 words (furniture.toml): its opening names the writer
+        note = _NOTE_OPENS.match(block.text)
+        return bool(note) and _persons_only(note.group("name"))
+    if block.rule is not None or len(block.lines) != 1 or block.words > MAX_BYLINE_WORDS:
+        return False
+    line = block.lines[0][1].strip()
+    if _signed(line):
+        name = author_from_byline(block.text)
+        return bool(name) and _persons_only(name)
+    return bool(_DASH_LINE.match(line)) and _persons_only(block.text.strip(" .,;:—–-"))
+
+
+def _short_title(block: _Block) -> bool:
+    """A headline too short for `_headline_like` ("Council approves budget"): two or three words,
+    capitalised, no date, not a byline or a person's name (the writer above the date), not ending
+    like a sentence; read as the headline only right above the byline or date line of the article."""
+    return (block.rule is None and 2 <= block.words < 4 and not block.bullet and block.text[:1].isupper()
+            and not _DATE.search(block.text) and not _STAMP.search(block.text) and not _BYLINE.search(block.text)
+            and not block.text.endswith((".", ":", ",", "!", "?")) and not _persons_only(block.text))
+
+
+def _meta_line(block: _Block) -> bool:
+    """A byline ("By Jane Roe") or a date line: what follows a headline at the top of an article."""
+    return block.rule is None and block.words <= 14 and (
+        (_signed(block.text) and not block.prose) or _date_line(block))
 
 
 def _date_line(block: _Block) -> bool:
