@@ -304,8 +304,8 @@ def test_author_from_byline(byline, author):
     ("Condé Nast; Molly Wood", "WIRED", "Molly Wood"),  # the publisher beside the writer (wired.com)
     ("Print This Article Share it With Friends", "India Post", None), ("CLICKING HERE", None, None),
     ("the campaign", None, None), ("Sherif Saed, Wednesday", None, "Sherif Saed"), ("Editorial", None, None),
-    # names stay as written
-    ("Jane Roe, Reuters", None, "Jane Roe, Reuters"), ("Mike Wuerthele and Malcolm Owen", None, "Mike Wuerthele and Malcolm Owen"),
+    # names are joined with "; " however the field joined them
+    ("Jane Roe, Reuters", None, "Jane Roe; Reuters"), ("Mike Wuerthele and Malcolm Owen", None, "Mike Wuerthele; Malcolm Owen"),
     ("Ludwig van Beethoven", None, "Ludwig van Beethoven"), ("Sarah E Needleman", None, "Sarah E Needleman"),
     ("April Ryan", None, "April Ryan"), ("WebAdmin", None, "WebAdmin"), ("Regan", "Regan", "Regan"),
     ("Will Smith; He Jiankui", None, "Will Smith; He Jiankui"), ("The Water Coolest", None, None),
@@ -736,13 +736,14 @@ def test_a_paragraph_glued_to_a_credit_is_kept_where_no_blank_lines_part_the_par
     ("3f65af7b", "Have a tip? Amy Kuperinsky may be reached at", None),  # nj.com
 ])
 def test_a_note_on_the_author_after_the_article_is_dropped(shared_data, prefix, note, after):
-    """A note on who wrote the article and how to reach them follows it: the note is dropped
-    (`author_note`), and as a furniture phrase it ends the body run, so what follows it (sign-ups,
-    more stories) is not taken for the article either."""
+    """A note on who wrote the article and how to reach them follows it: the note is no body (dropped
+    as `author_note`, or a `byline` when it opens with the writer's name and job), and as a furniture
+    phrase it ends the body run, so what follows it (sign-ups, more stories) is not taken for the
+    article either."""
     page = _aeb_page(shared_data, prefix)
     assert note not in page["gold_article_body"]
     for style, lines in _dumps_labelled(page):
-        assert _label_of(lines, note) == (None, "author_note"), style
+        assert _label_of(lines, note) in ((None, "author_note"), ("byline", "byline_below_body")), style
         if after is not None:
             assert after not in page["gold_article_body"]
             assert not [text for text in _kept(lines) if text.startswith(after)], style
@@ -1064,9 +1065,9 @@ def test_a_second_author_with_a_middle_initial_is_kept(shared_data):
     name with a middle initial ends a word after it."""
     page = _aeb_page(shared_data, "776a1c04")
     for style, lines in _dumps_labelled(page):
-        assert infer_metadata(lines)["author"] == "Lisa Kaczke and Trevor J. Mitchell", style
-    assert clean_author("Jane Roe and John Doe") == "Jane Roe and John Doe"
-    assert clean_author("Jane Roe, John Doe") == "Jane Roe, John Doe"
+        assert infer_metadata(lines)["author"] == "Lisa Kaczke; Trevor J. Mitchell", style
+    assert clean_author("Jane Roe and John Doe") == "Jane Roe; John Doe"
+    assert clean_author("Jane Roe, John Doe") == "Jane Roe; John Doe"
 
 
 def test_an_outlet_is_the_name_readers_use():
@@ -1087,3 +1088,71 @@ def test_an_outlet_is_the_name_readers_use():
                         "© 2024 Cable News Network. A Warner Bros. Discovery Company. All Rights Reserved."])
     assert infer_metadata(label_lines(dump))["outlet"] == "CNN"
     assert infer_metadata(label_lines(dump.replace("CNN\n\n", "")))["outlet"] is None  # named only in the notice
+
+
+_COUNCIL = ("The city council voted on Tuesday to approve a budget of 1.2 billion dollars for the coming year, "
+            "after a debate that ran late into the night and drew dozens of residents to the chamber.\n\n"
+            "Members who opposed the plan said it leaned too heavily on a rise in property taxes that would "
+            "fall hardest on older homeowners living on fixed incomes across the east side of town.\n\n"
+            "The mayor said the budget keeps libraries open and adds money for road repairs, and she thanked "
+            "the members who worked through the weekend to reach a deal before the deadline next month.\n")
+
+
+def test_a_short_headline_above_the_byline_is_the_headline():
+    """Regression: a pasted page "Council approves budget" / "By Jane Roe" / paragraphs lost its
+    headline as `outside_body` (three words, too short for a headline). Right above the byline or
+    date line it is the headline; a writer's name above the date is not."""
+    for meta_line in ("By Jane Roe", "March 3, 2020"):
+        lines = label_lines(f"Council approves budget\n\n{meta_line}\n\n{_COUNCIL}")
+        assert _label_of(lines, "Council approves budget") == ("headline", "headline_above_body")
+        assert infer_metadata(lines)["title"] == "Council approves budget"
+    lines = label_lines(f"Menu\n\nJane Roe\n\nMarch 3, 2020\n\n{_COUNCIL}")
+    assert _label_of(lines, "Jane Roe")[0] != "headline"
+    lines = label_lines(f"Council approves budget\n\n{_COUNCIL}")  # no byline or date below it: not read
+    assert _label_of(lines, "Council approves budget")[0] is None
+
+
+@pytest.mark.parametrize("closing, author", [
+    ("— Jane Roe", "Jane Roe"), ("By Jane Roe and John Doe", "Jane Roe; John Doe"),
+    ("Jane Roe is a reporter for the Daily Planet.", "Jane Roe"),
+])
+def test_a_byline_after_the_body_is_a_byline(closing, author):
+    """Regression: a byline printed after the article ("— Jane Roe", "By Jane Roe", "Jane Roe is a
+    reporter for X") was dropped; it is a `byline` (not body) and gives the author."""
+    lines = label_lines(f"Council approves budget after a long night\n\n{_COUNCIL}\n{closing}\n")
+    assert _label_of(lines, closing) == ("byline", "byline_below_body")
+    assert infer_metadata(lines)["author"] == author
+    assert [line.kind for line in lines if line.kind == "body"] == ["body"] * 3
+    above = label_lines(f"Council approves budget after a long night\n\nBy Ann Lee\n\n{_COUNCIL}\n{closing}\n")
+    assert infer_metadata(above)["author"] == "Ann Lee"  # the byline above the body comes first
+    lines = label_lines(f"Council approves budget after a long night\n\n{_COUNCIL}\n— Share this story\n")
+    assert _label_of(lines, "— Share")[0] is None  # a dash line that names no person
+
+
+def test_a_byline_after_the_body_on_real_pages(shared_data):
+    """digg.com's page (aeb-dev) closes with the writer's note "Dallas Robinson is a freelance writer
+    living in Minneapolis", which named the author nowhere else."""
+    lines = label_lines(_aeb_page(shared_data, "680c2848")["dump_html_text"])
+    assert _label_of(lines, "Dallas Robinson is a freelance writer") == ("byline", "byline_below_body")
+    assert infer_metadata(lines)["author"] == "Dallas Robinson"
+
+
+@pytest.mark.parametrize("names, author", [
+    ("Jane Roe, John Doe", "Jane Roe; John Doe"), ("Jane Roe and John Q. Doe", "Jane Roe; John Q. Doe"),
+    ("Supreme Court Justices", None), ("Miguel Bernal North Diving", None), ("Natasha Turak@NatashaTurak", None),
+])
+def test_names_under_the_headline_are_a_byline(names, author):
+    """Regression: "Jane Roe, John Doe" right under the headline, with no "By", was dropped as
+    header furniture. A line of persons' names only (each opening with a common given name) is the
+    byline; a line of capitalised words that are not such names is not."""
+    lines = label_lines(f"Council approves budget after a long night\n\n{names}\n\n{_COUNCIL}")
+    assert (_label_of(lines, names)[0] == "byline") == (author is not None)
+    assert infer_metadata(lines)["author"] == author
+
+
+def test_names_under_the_headline_on_real_pages(shared_data):
+    """wsj.com, reuters.com, gizmodo.com (aeb-dev) print the writer's name alone under the headline."""
+    for prefix, author in (("042bb7b5", "Sarah E. Needleman"), ("57d46c9d", "Rodrigo Campos"),
+                           ("5fa5679d", "Adam Clark Estes")):
+        lines = label_lines(_aeb_page(shared_data, prefix)["dump_html_text"])
+        assert infer_metadata(lines)["author"] == author, prefix
