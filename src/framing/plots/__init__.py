@@ -33,6 +33,7 @@ from .charts import (MENTION_AREA, MENTIONS_FULL, plot_actor_sentiment, plot_ali
                      plot_articles_per_outlet, plot_cleaning_by_article, plot_frame_prevalence, plot_keyness,
                      plot_log_odds, plot_prominence, plot_quote_share, plot_removed_by_rule,
                      plot_sentiment_along_article, plot_sentiment_by_outlet, plot_verbs,
+                     plot_quote_shares,
                      plot_within_event_differences)
 from .save import (OVERWRITE_HINT, export_figure, figure_record, find_figure, input_hash, report_folder,
                    save_figure, save_table, slug)
@@ -52,6 +53,6 @@ __all__ = [
     "plot_actor_sentiment", "plot_alignment_map", "plot_article_lengths", "plot_articles_per_outlet",
     "plot_cleaning_by_article", "plot_frame_prevalence", "plot_keyness", "plot_log_odds", "plot_prominence",
     "plot_quote_share", "plot_removed_by_rule", "plot_sentiment_along_article", "plot_sentiment_by_outlet",
-    "plot_verbs", "plot_within_event_differences", "report_folder", "save_figure", "save_in_background",
+    "plot_quote_shares", "plot_verbs", "plot_within_event_differences", "report_folder", "save_figure", "save_in_background",
     "save_table", "slug", "top_groups", "use_style",
 ]

@@ -497,6 +497,52 @@ def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, a
     return ax
 
 
+@house_style
+def plot_quote_shares(summary: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None,
+                      max_rows: int = 12, ax=None, **style):
+    """Per quote measure (anonymous sources, evaluative verbs, officials) and group: the mean over
+    the group's articles of each article's share (%), a dot with a bar for the interval over
+    articles, or a hollow dot where the group has too few articles for one (pass `articles`, the
+    table of `article_quote_shares`, to draw those articles as small dots), for the `max_rows` groups
+    with most articles. Each row says its number of articles; a block per measure.
+
+    Needs `measure`, `counts`, `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as
+    `summarise_quote_shares` gives)."""
+    table = summary[summary["n_articles"] > 0]
+    groups = list(table.groupby(by)["n_articles"].max().sort_values(ascending=False, kind="stable").index[:max_rows])
+    measures = list(dict.fromkeys(table["measure"]))
+    ax = new_axes(ax, rows=len(measures) * (len(groups) + 1))
+    colour = style.pop("color", SEMANTIC["ink"])
+    ticks, names, hollow, row = [], [], [], 0
+    for measure in measures:
+        part = table[(table["measure"] == measure) & table[by].isin(groups)]
+        part = part.set_index(by).reindex(groups).dropna(subset=["mean"]).reset_index()
+        ax.text(0, row - 0.6, str(part["counts"].iloc[0]) if len(part) else measure, fontsize=8, va="bottom")
+        for offset, line in enumerate(part.itertuples(index=False)):
+            position, mean = row + offset, 100 * line.mean
+            if pd.notna(line.ci_low):
+                ax.errorbar([mean], [position], xerr=[[max(mean - 100 * line.ci_low, 0)], [max(100 * line.ci_high - mean, 0)]],
+                            fmt="o", capsize=3, color=colour, **style)
+            else:
+                hollow.append(getattr(line, by))
+                ax.scatter([mean], [position], s=40, facecolors="white", edgecolors=colour, linewidths=1.5, zorder=3)
+                if articles is not None:
+                    values = 100 * articles.loc[articles[by] == getattr(line, by), measure].dropna()
+                    ax.scatter(values, [position] * len(values), s=12, color=SEMANTIC["evaluative"], zorder=4)
+            ticks.append(position)
+            names.append(f"{label(getattr(line, by))} ({counted(int(line.n_articles), 'articles')})")
+        row += len(part) + 1.5
+    _note_no_interval(ax, list(dict.fromkeys(hollow)), dots=articles is not None)
+    ax.set_yticks(ticks, names)
+    ax.set_ylim(row - 1, -1.5)
+    note_shown(ax, len(groups), table[by].nunique(), by + "s")
+    ax.set_xlim(0, 100)
+    ax.set_title("Quotes: anonymous sources, evaluative verbs, officials")
+    ax.set_xlabel(f"share of an article's quotes (%, mean over the {by}'s articles)")
+    ax.set_ylabel(by)
+    return ax
+
+
 # ── across outlets (notebook 06) ─────────────────────────────────────────────────────────────────
 
 @house_style

@@ -1,0 +1,118 @@
+"""Quote measures per article, then per outlet as a mean over articles with an interval over articles.
+
+The article is the unit that was written and sampled (docs/statistics.md): an outlet's quotes counted
+together let one long article of 40 quotes outweigh ten short ones, and give no interval. Here each
+article first gets its own shares (of its quotes, the anonymous ones; of its attributed quotes, those
+with an evaluative verb or an official speaker; of its quoted words, each speaker's), and an outlet's
+value is the mean of its articles' shares, with the interval over articles of
+`framing.stats.summarise_articles`. An article with nothing to share (no quote, no verb) has no value
+for that measure: it is left out and counted as left out. The pooled share (all the outlet's quotes
+together) stays beside it as a descriptive column.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..stats import summarise_articles
+
+# measure: (what counts, what it is a share of) — the words a table or caption uses
+QUOTE_MEASURES = {
+    "share_anonymous": ("quotes from anonymous sources", "quotes"),
+    "share_evaluative": ("quotes with an evaluative reporting verb", "quotes with a reporting verb"),
+    "share_official": ("quotes from officials", "quotes with a speaker"),
+}
+
+
+def article_quote_shares(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *,
+                         actors: pd.DataFrame | None = None, by: str = "outlet") -> pd.DataFrame:
+    """One row per article: `n_quotes`, `n_verbs` (quotes with a reporting verb), `n_speakers`
+    (quotes with a speaker), the counts `n_anonymous`, `n_evaluative`, `n_official`, and the shares
+    of `QUOTE_MEASURES` (`n_anonymous / n_quotes`, `n_evaluative / n_verbs`, `n_official /
+    n_speakers`; NaN where the article has nothing to share).
+
+    Needs the quotes table of `extract_quotes`. An official is a speaker named with an office at the
+    quote or elsewhere in the article (`framing.events.official_quote_mask`, with `actors` when
+    given). `articles` (`article_id`, `by`, `event` when there), e.g. the sentence table, adds the
+    articles with no quote, so that they are counted as left out."""
+    from ..events import official_quote_mask  # events builds on sources: imported when used
+
+    keys = ["article_id", by] + (["event"] if "event" in quotes else [])
+    flags = quotes[keys].assign(
+        n_quotes=1, n_verbs=quotes["verb"].notna(), n_speakers=quotes["speaker"].notna(),
+        n_anonymous=quotes["is_anonymous"].astype(bool),
+        n_evaluative=quotes["verb"].notna() & quotes["verb_stance"].eq("evaluative"),
+        n_official=quotes["speaker"].notna() & official_quote_mask(quotes, actors))
+    counts = flags.groupby(keys, sort=True, dropna=False).sum().astype("int64").reset_index()
+    if articles is not None:
+        every = articles[[c for c in keys if c in articles]].drop_duplicates("article_id")
+        counts = every.merge(counts, on=[c for c in keys if c in articles], how="left")
+        counts = counts.fillna({c: 0 for c in flags.columns if c.startswith("n_")})
+        counts = counts.astype({c: "int64" for c in flags.columns if c.startswith("n_")})
+    for measure, (part, whole) in zip(QUOTE_MEASURES, [("n_anonymous", "n_quotes"), ("n_evaluative", "n_verbs"),
+                                                       ("n_official", "n_speakers")]):
+        counts[measure] = counts[part] / counts[whole].where(counts[whole] > 0)
+    return counts.sort_values("article_id", ignore_index=True)
+
+
+def summarise_quote_shares(values: pd.DataFrame, *, by: str = "outlet", method: str = "expanded",
+                           seed: int = 0) -> pd.DataFrame:
+    """Per measure of `QUOTE_MEASURES` and group: the mean over the group's articles of their
+    shares, with `n_articles`, `ci_low`, `ci_high` and `interval` (`summarise_articles`: a
+    bootstrap over articles by default; none below `MIN_ARTICLES` articles), `n_left_out` (the
+    group's articles with nothing to share for the measure), and, descriptive, `pooled_share` (all
+    the group's quotes counted together), `n_counted` and `n_of` (its numerator and denominator).
+
+    Needs the table of `article_quote_shares`."""
+    rows = []
+    for measure, (what, of) in QUOTE_MEASURES.items():
+        summary = summarise_articles(values, value=measure, by=by, method=method, seed=seed).drop(columns="n_sentences")
+        part, whole = _counts(measure)
+        pooled = values.groupby(by, sort=True)[[part, whole]].sum()
+        left = values[values[measure].isna()].groupby(by).size()
+        summary = summary.set_index(by).reindex(pooled.index).reset_index()
+        summary["n_articles"] = summary["n_articles"].fillna(0).astype("int64")
+        summary.insert(0, "measure", measure)
+        summary.insert(1, "counts", what)
+        summary.insert(2, "share_of", of)
+        summary["n_left_out"] = summary[by].map(left).fillna(0).astype("int64").to_numpy()
+        summary["pooled_share"] = (pooled[part] / pooled[whole].where(pooled[whole] > 0)).to_numpy()
+        summary["n_counted"] = pooled[part].to_numpy()
+        summary["n_of"] = pooled[whole].to_numpy()
+        rows.append(summary)
+    return pd.concat(rows, ignore_index=True)
+
+
+def _counts(measure: str) -> tuple[str, str]:
+    """The numerator and denominator columns of `measure` in `article_quote_shares`."""
+    return {"share_anonymous": ("n_anonymous", "n_quotes"), "share_evaluative": ("n_evaluative", "n_verbs"),
+            "share_official": ("n_official", "n_speakers")}[measure]
+
+
+def article_speaker_shares(quotes: pd.DataFrame, *, by: str = "outlet", n: int = 8) -> pd.DataFrame:
+    """For the `n` most quoted named speakers (by quoted words), one row per article that quotes a
+    named speaker and per such speaker: `word_share`, the speaker's share of the article's quoted
+    words of named speakers (0 when the article does not quote them). Articles quoting no named
+    speaker are left out. Returns `article_id`, `by`, `event` (when there), `speaker`, `n_words`
+    (the speaker's quoted words in the article), `word_share`."""
+    named = quotes[quotes["speaker"].notna()]
+    keys = ["article_id", by] + (["event"] if "event" in quotes else [])
+    top = named.groupby("speaker")["n_words"].sum().nlargest(n).index
+    words = named.pivot_table(index=keys, columns="speaker", values="n_words", aggfunc="sum", fill_value=0)
+    total = words.sum(axis=1)
+    shares = words[list(top)].div(total.where(total > 0), axis=0)
+    table = shares.stack().rename("word_share").reset_index()
+    table.insert(len(keys) + 1, "n_words", words[list(top)].stack().to_numpy())
+    return table.sort_values(["article_id", "speaker"], ignore_index=True)
+
+
+def summarise_speaker_shares(values: pd.DataFrame, *, by: str = "outlet", method: str = "expanded",
+                             seed: int = 0) -> pd.DataFrame:
+    """Per group and speaker of `article_speaker_shares`: the mean over the group's articles of the
+    speaker's share of each article's quoted words (`word_share`, the form `plot_quote_share`
+    draws), `n_articles` (the group's articles quoting a named speaker), `ci_low`, `ci_high`,
+    `interval` (`summarise_articles`), and `n_words`, the speaker's quoted words in the group."""
+    summary = summarise_articles(values, value="word_share", by=[by, "speaker"], method=method, seed=seed)
+    words = values.groupby([by, "speaker"])["n_words"].sum().rename("n_words").reset_index()
+    summary = summary.drop(columns="n_sentences").rename(columns={"mean": "word_share"})
+    return summary.merge(words, on=[by, "speaker"], how="left")

@@ -1,0 +1,96 @@
+"""Quote measures per article, then per outlet over articles (framing.sources.summaries)."""
+import numpy as np
+import pandas as pd
+import pytest
+
+import framing as fr
+
+
+def _sentences(articles: dict) -> pd.DataFrame:
+    """A sentence table from {(article_id, outlet, event): [sentences]}."""
+    rows = [{"article_id": article, "outlet": outlet, "event": event, "sentence_id": number, "text": text,
+             "kind": "body", "position": number / len(texts)}
+            for (article, outlet, event), texts in articles.items() for number, text in enumerate(texts)]
+    return pd.DataFrame(rows)
+
+
+LONG = [f"“Talks on the {topic} are stalled,” officials said." for topic in
+        ("border", "budget", "tariffs", "pipeline", "treaty", "grain deal", "ceasefire", "visa rules")]
+SHORT = ["“We will vote on Tuesday,” Senator Maria Lopez said.", "The vote was set for Tuesday."]
+
+
+@pytest.fixture(scope="module")
+def mixed():
+    """Outlet A: one article of eight anonymous quotes and two of one named quote each; outlet B:
+    one article with no quote at all."""
+    sentences = _sentences({("a1", "A", "e1"): LONG, ("a2", "A", "e1"): SHORT, ("a3", "A", "e2"): SHORT,
+                            ("b1", "B", "e1"): ["The vote was set for Tuesday.", "Nobody spoke."]})
+    quotes = fr.extract_quotes(sentences)
+    return sentences, quotes, fr.article_quote_shares(quotes, sentences)
+
+
+def test_each_article_gets_its_own_shares(mixed):
+    _, quotes, values = mixed
+    by_article = values.set_index("article_id")
+    assert by_article.loc["a1", "n_quotes"] == len(LONG) and by_article.loc["a1", "share_anonymous"] == 1
+    assert by_article.loc["a2", "n_quotes"] == 1 and by_article.loc["a2", "share_anonymous"] == 0
+    assert np.isnan(by_article.loc["b1", "share_anonymous"]) and by_article.loc["b1", "n_quotes"] == 0
+    assert by_article["n_quotes"].sum() == len(quotes)
+
+
+def test_the_outlet_value_is_the_mean_over_articles_not_the_pooled_share(mixed):
+    _, _, values = mixed
+    summary = fr.summarise_quote_shares(values).set_index(["measure", "outlet"])
+    anonymous = summary.loc[("share_anonymous", "A")]
+    assert anonymous["n_articles"] == 3
+    assert anonymous["mean"] == pytest.approx(1 / 3)  # (1 + 0 + 0) / 3 articles
+    assert anonymous["pooled_share"] == pytest.approx(len(LONG) / (len(LONG) + 2))  # 8 of 10 quotes
+    assert anonymous["n_counted"] == len(LONG) and anonymous["n_of"] == len(LONG) + 2
+    assert anonymous["interval"] == fr.stats.NO_INTERVAL  # three articles: no interval
+
+
+def test_articles_with_nothing_to_share_are_counted_as_left_out(mixed):
+    _, _, values = mixed
+    summary = fr.summarise_quote_shares(values).set_index(["measure", "outlet"])
+    assert summary.loc[("share_anonymous", "B"), "n_articles"] == 0
+    assert summary.loc[("share_anonymous", "B"), "n_left_out"] == 1
+    assert summary.loc[("share_anonymous", "A"), "n_left_out"] == 0
+
+
+def test_officials_and_evaluative_verbs_per_article():
+    sentences = _sentences({("x", "A", "e"): ["“It is over,” Senator Maria Lopez warned.",
+                                              "“It is not,” said Tom Baker, a local farmer."]})
+    values = fr.article_quote_shares(fr.extract_quotes(sentences), sentences).iloc[0]
+    assert values["n_quotes"] == 2
+    assert values["share_official"] == pytest.approx(0.5)  # the senator, not the farmer
+    assert values["share_evaluative"] == pytest.approx(0.5)  # warned, not said
+
+
+def test_intervals_come_from_enough_articles():
+    texts = {(f"a{i}", "A", f"e{i}"): [LONG[i % len(LONG)] if i % 2 else SHORT[0]] for i in range(8)}
+    sentences = _sentences(texts)
+    summary = fr.summarise_quote_shares(fr.article_quote_shares(fr.extract_quotes(sentences), sentences))
+    row = summary.set_index("measure").loc["share_anonymous"]
+    assert row["n_articles"] == 8 and row["mean"] == pytest.approx(0.5)
+    assert row["ci_low"] < 0.5 < row["ci_high"]
+
+
+def test_speaker_shares_on_the_seeds(seed_sentences):
+    quotes = fr.extract_quotes(seed_sentences)
+    values = fr.article_speaker_shares(quotes)
+    sums = values.groupby("article_id")["word_share"].sum()
+    assert ((sums > 0) & (sums <= 1 + 1e-9)).all()  # top speakers' shares of each article's named quotes
+    shares = fr.summarise_speaker_shares(values)
+    assert (shares["n_articles"] == 1).all() and shares["ci_low"].isna().all()  # one article per outlet
+    pooled = fr.summarise_speakers(quotes).set_index(["outlet", "speaker"])["n_words"]
+    mine = shares.set_index(["outlet", "speaker"])["n_words"]
+    assert (mine[mine > 0] == pooled.reindex(mine[mine > 0].index)).all()
+
+
+def test_seed_shares_match_counts(seed_sentences):
+    quotes = fr.extract_quotes(seed_sentences)
+    values = fr.article_quote_shares(quotes, seed_sentences)
+    assert values["n_quotes"].sum() == len(quotes)
+    assert values["n_evaluative"].sum() == (quotes["verb_stance"] == "evaluative").sum()
+    plotted = fr.plot_quote_shares(fr.summarise_quote_shares(values), articles=values)
+    assert len(plotted.get_yticks()) == 3 * values["outlet"].nunique()
