@@ -514,45 +514,65 @@ def test_who_is_quoted_first_is_read_article_by_article(allsides_report):
     assert f"{speakers['outlet'].nunique()} outlets" in caption, caption
 
 
-def test_quote_charts_say_they_are_descriptive_and_count_articles_and_events(allsides_report):
-    """Regression: notebook 05's quote charts show each outlet's quotes counted together over its
-    articles and events (shares of pooled counts, not means of per-article shares: STATISTICS.md
-    rule 1) with n in quotes only, and did not say that nothing was tested."""
+def test_quote_charts_average_articles_and_count_what_they_leave_out(allsides_report):
+    """Regression: notebook 05's quote charts showed each outlet's quotes counted together over its
+    articles and events (one article of 40 quotes outweighed ten short ones; STATISTICS.md rule 1)
+    with no interval. Now each article gets its share, the outlet the mean over its articles with
+    an interval over articles, and the caption counts the articles left out."""
     import re
+
+    import pandas as pd
 
     result, _ = allsides_report
     figures = _figures(result)
-    for name in ("quote_share_by_speaker", "reporting_verbs"):
+    for name in ("quote_share_by_speaker", "quote_shares"):
         caption = figures[name]["caption"]
-        assert "descriptive, no test" in caption and "counted together over its articles" in caption, caption
+        assert "mean over the outlet's articles" in caption and "descriptive, no test" not in caption, caption
         assert f"pooled over {ALLSIDES_EVENTS} events" in caption, caption
         assert re.search(r"n = [\d,]+ events?, [\d,]+ articles?, [\d,]+ quotes?", caption), caption
-    # the shares are made of the quotes with a named speaker, and the caption counts those (it
-    # counted every quote, 335 against 264 on allsides-100)
-    import pandas as pd
-
-    speakers = pd.read_csv(result.folder / "tables" / "quote_share_by_speaker.csv")
+    # the speaker shares are made of the quotes with a named speaker, and the caption counts those
+    pooled = pd.read_csv(result.folder / "tables" / "quote_share_by_speaker_pooled.csv")
     quotes = re.search(r"n = [\d,]+ events?, [\d,]+ articles?, ([\d,]+) quotes?", figures["quote_share_by_speaker"]["caption"])
-    assert int(quotes.group(1).replace(",", "")) == speakers["n_quotes"].sum()
+    assert int(quotes.group(1).replace(",", "")) == pooled["n_quotes"].sum()
+    # each outlet's value is the mean of its articles' shares, and the articles left out are counted
+    shares = pd.read_csv(result.folder / "tables" / "quote_shares.csv")
+    by_article = pd.read_csv(result.folder / "tables" / "quote_shares_by_article.csv")
+    means = by_article.groupby("outlet")["share_anonymous"].agg(["mean", "count"])
+    anonymous = shares[shares["measure"] == "share_anonymous"].set_index("outlet")
+    quoting = means[means["count"] > 0]
+    assert (anonymous.loc[quoting.index, "mean"] - quoting["mean"]).abs().max() < 1e-9
+    assert (anonymous.loc[quoting.index, "n_articles"] == quoting["count"]).all()
+    assert anonymous["n_articles"].sum() + anonymous["n_left_out"].sum() == len(by_article)
+    caption = figures["quote_shares"]["caption"]
+    assert f"{anonymous['n_left_out'].sum():,} without a quote" in caption, caption
+    drawn = ("bootstrap interval over articles" if anonymous["ci_low"].notna().any()
+             else "no interval: every outlet has fewer than 5 articles")
+    assert drawn in caption and "Do the " in caption, caption
+    # the pooled share stays beside the mean, as all the outlet's quotes counted together
+    counted = by_article.groupby("outlet")[["n_anonymous", "n_quotes"]].sum()
+    assert (anonymous["n_counted"] == counted["n_anonymous"]).all() and (anonymous["n_of"] == counted["n_quotes"]).all()
 
 
-def test_summary_quote_chart_says_it_is_descriptive_and_counts_the_quotes_it_shows(allsides_report):
-    """Regression: notebook 07's copy of the quote-share chart was captioned "n = 184 speakers, 48
-    outlets" (allsides-100): not that nothing was tested, nor that each outlet's quotes are counted
-    together over its articles and events, nor how many quotes, articles and events its shares are
-    made of."""
+def test_summary_quote_chart_averages_articles_and_counts_the_quotes_it_shows(allsides_report):
+    """Regression: notebook 07's copy of the quote chart was captioned "n = 184 speakers, 48 outlets"
+    (allsides-100) and later counted each outlet's quotes together; it now draws the per-article
+    shares of notebook 05 (mean over articles, interval over articles) and counts every quote."""
     import re
 
     import pandas as pd
 
     result, _ = allsides_report
     caption = _figures(result)["summary_quotes"]["caption"]
-    assert "descriptive, no test" in caption and "counted together over its articles" in caption, caption
+    shares = pd.read_csv(result.folder / "tables" / "summary_quotes.csv")
+    drawn = ("bootstrap interval over articles" if shares["ci_low"].notna().any()
+             else "no interval: every outlet has fewer than 5 articles")
+    assert "mean over the outlet's articles" in caption and drawn in caption, caption
     assert f"pooled over {ALLSIDES_EVENTS} events" in caption, caption
-    speakers = pd.read_csv(result.folder / "tables" / "summary_quotes.csv")  # one row per outlet and named speaker
     counts = re.search(r"n = ([\d,]+) events?, ([\d,]+) articles?, ([\d,]+) quotes?", caption)
     assert counts, caption
-    assert int(counts.group(3).replace(",", "")) == speakers["n_quotes"].sum()  # the quotes the shares are of
+    anonymous = shares[shares["measure"] == "share_anonymous"]
+    assert int(counts.group(3).replace(",", "")) == anonymous["n_of"].sum()  # every quote
+    assert int(counts.group(2).replace(",", "")) == anonymous["n_articles"].sum()  # the articles with a quote
     assert " speakers" not in caption.split("n = ")[1]
 
 
