@@ -11,7 +11,6 @@ together) stays beside it as a descriptive column.
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..stats import summarise_articles
