@@ -93,3 +93,56 @@ def test_a_role_is_the_one_person_written_with_it():
                       "the president has said."],
                      ["The unrest began after former President Jacob Zuma was jailed for contempt of court."])
     assert _speakers(zuma) == ["president"]
+
+
+def test_a_body_named_with_of_is_no_title():
+    """"the Department of Justice" ends with a title ("justice") but is a body's name, whole."""
+    sentences = _articles(["“We are reviewing the case,” the Department of Justice said in a statement.",
+                           "“The review is over,” the Ministry of Justice said."])
+    assert _speakers(sentences) == ["Department of Justice", "Ministry of Justice"]
+
+
+def test_an_office_owned_by_a_title_is_its_holders():
+    """"the senator's office" is the office of the senator named before, never a body or place met before."""
+    sentences = _articles(["Sen. Sheldon Whitehouse last week refused to apologize for his family's membership in a "
+                           "beach club in his home state of Rhode Island.",
+                           "The senator's office on Monday denied that the club has discriminatory policies."],
+                          ["The senator's office said the club “has minority members.”"])
+    speakers = _speakers(sentences)
+    assert speakers[0] == "Sheldon Whitehouse’s office" and pd.isna(speakers[1])  # no senator named there
+
+
+def test_an_adjective_or_a_command_is_never_an_antecedent():
+    """A compound adjective ("Republican-led") and a verb opening a command ("Stop Biden's …") name nobody a
+    description or a pronoun may later stand for."""
+    sentences = _articles(["The justices turned away a challenge from Republican-led states.",
+                           "The justices said that the challengers did not have the legal right to bring the case."],
+                          ["Stop Biden's $3.5 trillion boondoggle.",
+                           "(“Do we have the urgency to spend another $3.5 trillion right now?” he asked on CNN.)"])
+    speakers = _speakers(sentences)
+    assert "Republican-led" not in speakers and "Stop Biden" not in speakers
+
+
+def test_fragments_are_no_speakers():
+    """A nationality adjective alone ("Israeli bombs destroyed"), a name an excerpt cuts after a plural body word
+    ("according to the Centers...") and an answer word ("Yes") name no speaker."""
+    sentences = _articles(["Saying Hamas must pay a “very heavy price” for belligerence, Israeli bombs destroyed a "
+                           "13-story apartment building in Gaza.",
+                           "Most adults have gotten at least one vaccine dose, according to the Centers..."],
+                          ["Yes, “we are ready,” the mayor’s aides insist."])
+    quotes = fr.extract_quotes(sentences)
+    assert not {"Israeli", "Centers", "Yes"} & set(quotes["speaker"].dropna())
+    near = _articles(["“Cases are rising,” the Centers for Disease Control said.",
+                      "“The ships must be protected,” Israeli officials said."])
+    assert _speakers(near) == ["Centers for Disease Control", "Israeli officials"]
+
+
+def test_unnamed_plural_groups_are_anonymous():
+    """"Authorities" and people named only by a common word for their kind ("Shipping workers") are unnamed;
+    a named group ("Democratic senators") and a company's workers are not."""
+    sentences = _articles(["Authorities said a preliminary investigation determined there were no signs of foul play.",
+                           "Shipping workers warn of ‘collapse’ due to pandemic trade restrictions",
+                           "“We will vote no,” Democratic senators said."])
+    quotes = fr.extract_quotes(sentences)
+    assert list(quotes["is_anonymous"]) == [True, True, False]
+    assert list(quotes["speaker"])[-1] == "Democratic senators"

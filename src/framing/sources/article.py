@@ -125,6 +125,8 @@ def _expanded_speaker(found, narration: str, memory: _Memory) -> tuple:
     in brackets, or the one body the article has named whose initials it is: labelling rule 3), "he" / "she"
     the person meant, "his spokesman" the owner's."""
     speaker, *rest = _speaker(found, memory)
+    if _cut_in_a_name(found, narration):  # "according to the Centers...": which body is cut off
+        return (None, *rest[:-1], rest[-1] + "_cut")
     speaker = memory.expansions.get(speaker, speaker)  # "WHO said" after "… Organization (WHO)": its full name
     if isinstance(speaker, str) and (body := _acronym_of(speaker, [_SMALL_END.sub("", b) for b in memory.bodies])):
         speaker = body  # "FEMA did signal" after "The Federal Emergency Management Agency, which …": its full name
@@ -136,6 +138,18 @@ def _expanded_speaker(found, narration: str, memory: _Memory) -> tuple:
         speaker = f"{owner}’s {speaker}" if owner else speaker
     return (speaker, *rest)
 
+
+
+def _cut_in_a_name(found, narration: str) -> bool:
+    """True when the excerpt is cut by an ellipsis right after a plural body word ("according to the
+    Centers..."): English writes "Centers", "Institutes" before the "for" / "of" of a name, so the
+    speaker's name is cut off and unknown (the Centers for Disease Control or another)."""
+    if found is None or not found[1].split():
+        return False
+    last, end = found[1].split()[-1], narration.find(found[1], found[0]) + len(found[1])
+    rules = read_rules().organisation_words
+    return (last in rules and last.endswith("s") and last[:-1] in rules
+            and re.match(r"\s*(?:\.{2,}|…)\s*$", narration[end:]) is not None)
 
 def _remember_voice(read: tuple, found, narration: str, memory: _Memory) -> None:
     """Remembers a named speaker as the author of the means it speaks in ("In a statement, X …")

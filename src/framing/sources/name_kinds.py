@@ -23,7 +23,7 @@ _PRONOUNS = {"he", "she", "they"}
 _NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesday", "Wednesday",
                  "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
                  "May", "June", "July", "August", "September", "October", "November", "December",
-                 "Today", "Yesterday", "But", "And", "So", "When", "While"}
+                 "Today", "Yesterday", "But", "And", "So", "When", "While", "Yes", "No"}
 _POSSESSIVE = re.compile(r"[’']s$")
 
 # Words a headline in title case capitalises that no person's name holds after its first word

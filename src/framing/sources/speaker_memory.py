@@ -22,10 +22,11 @@ import re
 from functools import lru_cache
 
 from ..actors import _person_mentions, read_rules
+from ..actors.english import _lexicon_tags
 from ..lexicons import load_data
 from .attribution import _OFFICE_TO, _document_author, _office_patterns
 from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
-                         _body_after_the, _body_of, _initials, _is_place, _kind_of_body, _labels, _named_group,
+                         _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _head_noun, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
                          _titled_person, _without_owner)
 from .patterns import _NAME, _lexicon
@@ -103,6 +104,8 @@ class _Memory:
         return body if body is not None and self.named_at[body] >= self.sentence - 1 else None
 
     def meet(self, name: str, role_words, *, speaker: bool) -> None:
+        if _COMPOUND_ADJECTIVE.search(name):
+            return  # "Republican-led states": an adjective, which no pronoun or description stands for
         for seen in (self.speakers, self.names) if speaker else (self.names,):
             if name in seen:
                 seen.remove(name)
@@ -296,7 +299,8 @@ def _remember_names(narration: str, memory: _Memory, *, headline: bool = False) 
         memory.authors[author[0]] = memory.last_author = author[1]
     if (first := _joint_subject(narration)) is not None:
         memory.pair = (first, memory.sentence)
-    labels = _labels(narration)
+    labels = [(roles, _without_command(person) if opens and not roles else person, opens)
+              for roles, person, opens in _labels(narration)]
     if memory.lead is None and not headline:
         memory.lead = [_POSSESSIVE.sub("", " ".join(person).rstrip(".")) for _, person, _ in labels
                        if len(person) >= 2 and person[0] not in _NOT_SPEAKERS]
@@ -320,6 +324,13 @@ def _remember_names(narration: str, memory: _Memory, *, headline: bool = False) 
 
 _PAIR_JOIN = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,]{1,30},)?\s+and\s+")  # "Jane Roe (D-CA), and "
 PAIR_MAX_WORDS = 4  # words before two people that still open the sentence ("When", a dateline)
+
+
+
+def _without_command(person: list[str]) -> list[str]:
+    """A name opening a sentence without the verb of a command before it ("Stop Biden's … boondoggle"
+    → "Biden's"): a word TextBlob's lexicon (Brill 1992) tags VB when capitalised is no given name."""
+    return person[1:] if len(person) >= 2 and _lexicon_tags().get(person[0]) == "VB" else person
 
 
 @lru_cache(maxsize=1 << 16)
@@ -426,6 +437,11 @@ def _court_of(document: str, memory: _Memory) -> str | None:
     if document not in load_data("reporting_verbs")["roles"].get("court_documents", ()):
         return None
     return next((b for b in reversed(memory.bodies) if "Court" in b.split()), None)
+
+
+
+# a noun and a participle joined by a hyphen ("Republican-led", "Iran-backed", "Texas-based"): an adjective, no name
+_COMPOUND_ADJECTIVE = re.compile(r"\w-(?:[a-z]+ed|led|run|born|held|built|made)$")
 
 
 def _speaker(found, memory: _Memory):
@@ -574,13 +590,34 @@ def _read_unnamed(who: str, memory: _Memory):
         return memory.last_person(lowered), who, False, "_pronoun"
     if lowered.startswith("the ") and _newspaper_name(who.split()[1:]):
         return who[4:], who, False, "_body"  # "the Sioux Falls Argus Leader reported": a paper, no title
+    if lowered.startswith("the ") and _body_of(who[4:]) and who[4:5].isupper():
+        return who[4:], who, False, "_body"  # "the Department of Justice": a body's name, whole, no title
     if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
         title = lowered.split()[-1]  # the person named with it before, else the role ("the governor")
         return memory.titled(title) or title, who, False, "_title"
     if any(_opens_with(lowered, a) or _opens_with(lowered, f"the {a}") for a in lexicon.anonymous):
         memory.anonymous = memory.anonymous if lowered.startswith("the ") and memory.anonymous else who  # as before
         return who, who, True, ""
+    if _unnamed_kind(who):  # "Shipping workers warn": people named only by a kind, unnamed
+        memory.anonymous = who
+        return who, who, True, ""
     return None
+
+
+def _unnamed_kind(who: str) -> bool:
+    """True when `who` is a listed unnamed plural ("workers", "officials") after one word English
+    also writes in lower case (a common word of TextBlob's lexicon, Brill 1992) that says what kind
+    they are ("Shipping workers", "Hospital workers"), no name, place or nationality: people named
+    only by what they do. Named groups ("Democratic senators") are read
+    before (`_named_group`)."""
+    words = who.split()
+    plurals = {a.split()[-1] for a in _lexicon().anonymous if a.split()[-1].endswith("s")}
+    if len(words) != 2 or words[1].lower() not in plurals or _POSSESSIVE.search(words[0]):
+        return False
+    first = words[0]
+    lower_tag = _lexicon_tags().get(first.lower(), "NNP")  # a word English writes in lower case too
+    return (first.islower() or not lower_tag.startswith("NNP")) and not (
+        _is_place(first) or first in read_rules().adjectives)
 
 
 def _read_description(who: str, pattern: str, memory: _Memory):
@@ -608,6 +645,11 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # Office of Legal Counsel said …" then "the opinion said")
         author = memory.authors.get(head) or memory.last_author or _court_of(head, memory)
         return author, who, False, "_document"
+    titled_owner = [_POSSESSIVE.sub("", w) for w in lowered.split()[1:-1] if _POSSESSIVE.search(w)]
+    if titled_owner and titled_owner[-1] in lexicon.titles and head.capitalize() in read_rules().organisation_words:
+        # "the senator's office said": the office of the person the title names, never a body met before
+        owner = memory.titled(titled_owner[-1])
+        return (f"{owner}’s {head}" if owner else None), who, False, "_owned_body"
     if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
         # "the agency said": the body named last (of that kind, for "the court")
         return memory.body(head), who, False, "_body"
@@ -639,7 +681,10 @@ def _one_role(noun: str, lexicon) -> bool:
 
 
 def _read_name(who: str, noun, memory: _Memory):
-    """A name as written: a body's, else a person's (met and remembered)."""
+    """A name as written: a body's, else a person's (met and remembered). A nationality adjective
+    alone ("Israeli bombs destroyed …") names nobody: it says whose, and its noun is missing."""
+    if who in read_rules().adjectives and who not in _countries():
+        return None, who, False, "_adjective"
     if _body_of(who) and not noun:  # "League of Conservation Voters said": the body, whole
         return who, who, False, "_body"
     roles, name_tokens = _split_label(_of_place(who.split()))
