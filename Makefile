@@ -15,8 +15,10 @@ help:  ## list the commands
 $(STAMP): pyproject.toml constraints.txt
 	@echo "setting up $(VENV) (first run only; log in $(VENV)/install.log)"
 	@$(PYTHON) -m venv $(VENV)
+	@echo "  1/2 upgrading pip"
 	@$(BIN)/pip install --quiet --upgrade pip > $(VENV)/install.log 2>&1
-	@$(BIN)/pip install --quiet -c constraints.txt -e ".[dev,dask]" >> $(VENV)/install.log 2>&1 || \
+	@echo "  2/2 installing framing and its dependencies at the versions in constraints.txt (a few minutes; to follow: tail -f $(VENV)/install.log)"
+	@$(BIN)/pip install -c constraints.txt -e ".[dev,dask]" >> $(VENV)/install.log 2>&1 || \
 		(tail -n 30 $(VENV)/install.log; echo "install failed: see $(VENV)/install.log"; exit 1)
 	@touch $(STAMP)
 

@@ -52,3 +52,13 @@ def test_no_module_of_the_package_loads_pickles():
     offenders = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "src").rglob("*.py"))
                  if loaders.search(path.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_setup_announces_each_install_step_before_it_runs():
+    """The first `make report` is silent for minutes while pip works: each quiet pip call of the
+    setup recipe is preceded by an echo saying what it does, and the long one logs its progress."""
+    recipe = (ROOT / "Makefile").read_text().split("$(STAMP): ")[1].split("\n\n")[0].splitlines()
+    pips = [i for i, line in enumerate(recipe) if "$(BIN)/pip install" in line]
+    assert len(pips) == 2
+    assert all("@echo" in recipe[i - 1] for i in pips)
+    assert "--quiet" not in recipe[pips[-1]]  # its log shows each package as it is collected
