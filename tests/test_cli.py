@@ -640,3 +640,29 @@ def test_building_an_empty_folder_says_it_holds_no_article_file(tmp_path, seeds_
     assert "notes.docx: unknown extension '.docx'" in printed and "see the warnings above" in printed
     assert "(a document: copy the article's text into a .txt file" in printed
     assert "page.mhtml: unknown extension '.mhtml'" in printed and "\"Web Page, HTML only\" (.html)" in printed
+
+
+def test_figure_names_the_chart_it_redraws(tmp_path, monkeypatch, capsys):
+    """A notebook run by hand for one event saves its chart to the scratch folder under the same
+    name as the report's; `framing figure` redraws the report's and says so, so the user knows
+    which of the two ends up in the paper."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from framing import plots
+
+    monkeypatch.setenv("FRAMING_HOME", str(tmp_path))
+    drawn = tmp_path / "drawn"  # the report's own folder is written by `framing report` alone: copied in
+    for place, n in ((drawn, 10), (tmp_path / "reports" / "_scratch" / "mine", 4)):
+        counts = pd.DataFrame({"outlet": ["A", "B"], "n_articles": [n, 1], "n_sentences": [n * 9, 9],
+                               "n_words": [n * 200, 200]})
+        plots.save_figure(plots.plot_articles_per_outlet(counts).figure, "articles_per_outlet", out=place,
+                          corpus="mine", formats=["png"])
+        plt.close("all")
+    shutil.copytree(drawn / "figures", tmp_path / "reports" / "mine" / "figures")
+    assert main(["figure", "articles_per_outlet", "--corpus", "mine", "--format", "png"]) == 0
+    captured = capsys.readouterr()
+    assert "redrawn from reports/mine/figures/articles_per_outlet.json" in captured.err, captured.err
+    assert captured.out.strip().endswith("articles_per_outlet_4_7in.png")

@@ -252,15 +252,18 @@ def removed_summary(by_rule: dict[str, int], prose: int) -> str:
 
 
 def _run_figure(args) -> int:
-    from .plots import export_figure
+    from .config import shown_path
+    from .plots import export_figure, find_figure
 
     try:
-        paths = export_figure(args.name, corpus=args.corpus, out=args.out, width=args.width,
+        source = find_figure(args.name, corpus=args.corpus)  # the report's chart before the scratch one
+        paths = export_figure(str(source), corpus=args.corpus, out=args.out, width=args.width,
                               height=args.height, dpi=args.dpi, formats=args.formats or ["pdf"],
                               caption=args.caption, overwrite=args.overwrite)
     except (FileNotFoundError, ValueError) as error:
         print(f"framing figure: {error}", file=sys.stderr)
         return 2
+    print(f"framing figure: redrawn from {shown_path(source)}", file=sys.stderr)  # the report's, or a notebook's by hand
     for fmt, path in paths.items():
         if fmt not in ("json", "data"):
             print(path)
