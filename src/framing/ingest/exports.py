@@ -345,8 +345,7 @@ def _jsonl_rows(lines: Iterable[str], name: str) -> Generator[tuple[int, dict], 
         if not isinstance(row, dict):
             bad.append(number)
             continue
-        header = list(row)
-        yield number, dict(zip(_text_named([_column(k) for k in row]), row.values())) | {"__header": header}
+        yield number, _record(row)
     if bad:
         return [Problem(name, f"{_lines_named(bad)}: not a JSON object on one line: skipped; fix or remove it",
                         skipped=len(bad))]
@@ -448,8 +447,7 @@ def _json_array_rows(blocks: Iterable[str], name: str) -> Generator[tuple[int, d
         if not isinstance(item, dict):
             bad.append(number)
             continue
-        header = list(item)
-        yield number, dict(zip(_text_named([_column(k) for k in item]), item.values())) | {"__header": header}
+        yield number, _record(item)
     if not bad:
         return []
     items = f"item {bad[0]}" if len(bad) == 1 else f"items {', '.join(map(str, bad[:MAX_LISTED]))}" + (
@@ -465,3 +463,9 @@ def _cell(value) -> str:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value)
+
+
+def _record(row: dict) -> dict:
+    """One JSON object as a row: its keys read as columns (the text column found by its other
+    names), with the keys as written kept under `__header`."""
+    return dict(zip(_text_named([_column(k) for k in row]), row.values())) | {"__header": list(row)}
