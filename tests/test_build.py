@@ -187,7 +187,7 @@ def test_bad_files_each_get_one_clear_problem(messy_corpus):
     assert "same article as" in problems["second-copy.txt"]
     assert "missing.txt" in problems["manifest.csv"]
     windows = [p.message for p in build.problems if p.file == "windows.txt"]  # kept, with what to know
-    assert len(windows) == 2 and "Windows-1252" in windows[0] and "add an 'outlet'" in windows[1]
+    assert len(windows) == 2 and "Windows-1252" in windows[0] and "add the line 'windows.txt,<outlet>' to manifest.csv" in windows[1]
     assert len(build.problems) == 9
     assert sorted(build.articles["source_file"]) == ["good.txt", "windows.txt"]
     windows = build.articles.set_index("source_file").loc["windows.txt"]
@@ -201,7 +201,7 @@ def test_malformed_manifest_is_reported_and_ignored(tmp_path, seeds_dir):
     shutil.copy(next(seeds_dir.glob("000_*.txt")), corpus / "a.txt")
     (corpus / "manifest.csv").write_text("name;outlet\na.txt;X\n")
     build = build_tables(corpus)
-    assert "no 'file' column" in _problems(build)["manifest.csv"]
+    assert "(the header) has no file column" in _problems(build)["manifest.csv"]
     assert build.articles["outlet"].iloc[0] == "Islamic Voice News"
 
 
@@ -708,7 +708,7 @@ def test_every_warning_is_said_again_when_its_article_is_reused(users_export, tm
     assert any(line.startswith("export.jsonl row 7: does not read as English: kept,") and "leave it out" in line
                for line in warnings_printed)
     assert "export.jsonl row 3: no outlet given: the file name and row stand in (fill in the row's 'outlet' " \
-        "cell, or name the column holding outlets 'outlet')" \
+        "cell or its 'url', or name the column holding outlets 'outlet')" \
         in warnings_printed
     assert "(6 of the articles unchanged since the last build)" in second.out
     info = json.loads((out / "build.json").read_text(encoding="utf-8"))
@@ -740,7 +740,7 @@ def test_rows_of_an_export_sharing_a_warning_are_named_on_one_line(tmp_path, sha
     assert len(build.articles) == 7
     assert [str(p) for p in build.problems] == [
         "e.jsonl rows 1, 2, 3, 4, 5 and 2 more: no outlet given: the file name and row stand in (fill in "
-        "the row's 'outlet' cell, or name the column holding outlets 'outlet')"]
+        "the row's 'outlet' cell or its 'url', or name the column holding outlets 'outlet')"]
 
 
 def test_counts_line_writes_thousands_with_commas_for_every_count():

@@ -284,6 +284,98 @@ def test_manifest_columns_beyond_the_known_ones_are_kept(tmp_path):
     assert row["outlet"] == "Harbour Post" and json.loads(row["extra"]) == {"my_id": "H-17"}
 
 
+def test_a_manifest_is_read_whatever_its_columns_are_called_and_ordered(tmp_path, seeds_dir):
+    """A user's manifest names its columns as a spreadsheet or scraper did ("Filename", "Link",
+    "Publish Date", "SOURCE"), in any order, with columns of its own: the file column and the
+    metadata are read under those names, the rest is kept in `extra`."""
+    corpus = _corpus(tmp_path)
+    for seed in seeds_dir.glob("*.txt"):
+        shutil.copy(seed, corpus / seed.name)
+    (corpus / "manifest.csv").write_text(
+        "My ID,Link,Publish Date,Filename,SOURCE\n"
+        "7,https://www.islamicvoice.com/a,2025-02-12,000_66916bae5f71d632.txt,Islamic Voice\n"
+        "8,https://blog.example.org/p,12 February 2025,002_88d5e6fb5a25b623.txt,\n", encoding="utf-8")
+    manifest, problems = read_manifest(corpus)
+    assert problems == []
+    first, second = manifest["000_66916bae5f71d632.txt"], manifest["002_88d5e6fb5a25b623.txt"]
+    assert (first["outlet"], first["url"], first["published"]) == ("Islamic Voice", "https://www.islamicvoice.com/a",
+                                                                  "2025-02-12")
+    assert "outlet" not in second and second["published"] == "2025-02-12"
+    assert second["extra"] == {"My ID": "8", "Link": "https://blog.example.org/p", "Publish Date": "12 February 2025"}
+
+
+def test_every_problem_of_a_manifest_names_its_line_and_the_fix(tmp_path, seeds_dir):
+    corpus = _corpus(tmp_path)
+    shutil.copy(next(seeds_dir.glob("000_*.txt")), corpus / "page.txt")
+    manifest = corpus / "manifest.csv"
+    manifest.write_text("name,outlet\npage.txt,Voice\n", encoding="utf-8")
+    assert [str(p) for p in read_manifest(corpus)[1]] == [
+        "manifest.csv: line 1 (the header) has no file column (columns found: 'name', 'outlet'): ignored; "
+        "name the column that holds the file names one of 'file', 'filename', 'file_name', 'file_path', "
+        "'filepath', 'path' (any case; spaces, hyphens and underscores alike)"]
+    manifest.write_text("\npage.txt,Voice\n", encoding="utf-8")  # no header line
+    assert read_manifest(corpus)[1][0].message.startswith(
+        "line 2 reads as a row, not as the column names ('page.txt' is a file name): ignored; add a first line")
+    manifest.write_text("File Name,Outlet\n,Voice\npgae.txt,Other\n", encoding="utf-8")
+    messages = [p.message for p in read_corpus(corpus)[1] if p.file == "manifest.csv"]
+    assert messages[0] == ("line 2 names no file (its 'File Name' cell is empty): row skipped; write the "
+                           "file's name, as in the corpus folder, in that cell")
+    assert messages[1].startswith("line 3 names 'pgae.txt', which is not in") and "did you mean 'page.txt'" in messages[1]
+
+
+def test_the_hint_for_a_page_without_outlet_follows_the_users_manifest(tmp_path, seeds_dir):
+    """The blog seed names no outlet. The warning says how to give it one in the manifest the user
+    has: the cell of its line under the column that holds outlets, a line in the header's order, a
+    column to add, or a manifest to create."""
+    corpus = _corpus(tmp_path)
+    blog = next(seeds_dir.glob("002_*.txt")).name
+    shutil.copy(seeds_dir / blog, corpus / blog)
+
+    def hint(manifest: str | None) -> str:
+        if manifest is not None:
+            (corpus / "manifest.csv").write_text(manifest, encoding="utf-8")
+        [message] = [p.message for p in build_tables(corpus).problems if p.file == blog]
+        assert message.startswith("no outlet named in the text or manifest: the file name stands in")
+        return message.rpartition("): ")[2]
+
+    assert hint(None) == f"create manifest.csv in the corpus folder with the lines 'file,outlet' and '{blog},<outlet>'"
+    assert hint(f"Title,File,Source\nA post,{blog},\n") == f"fill in the 'Source' cell of manifest.csv line 2 ({blog})"
+    assert hint("Title,File,media_name,Author\nA post,other.txt,,\n") == \
+        f"add the line ',{blog},<outlet>,' to manifest.csv (in the order of its header)"
+    assert hint(f"path,title\n{blog},A post\n") == \
+        f"add a column 'outlet' to manifest.csv (its header line now reads 'path,title') and fill it in on line 2 ({blog})"
+
+
+def test_an_article_without_outlet_is_named_after_the_host_of_its_url(tmp_path, seeds_dir, shared_data):
+    """A url given in the manifest or an export names the outlet when nothing else does, as its host
+    without "www."; an outlet given or read from the page still wins. The build summary names the
+    outlets so inferred."""
+    from framing.build import build_info, counts_line
+
+    corpus = _corpus(tmp_path)
+    for seed in seeds_dir.glob("*.txt"):
+        shutil.copy(seed, corpus / seed.name)
+    rows = _allsides_rows(shared_data, 3)
+    with (corpus / "export.jsonl").open("w", encoding="utf-8") as out:
+        for number, row in enumerate(rows):
+            given = {"url": row["url"], "text": row["text"]} | ({"outlet": row["outlet"]} if number == 0 else {})
+            out.write(json.dumps(given) + "\n")
+    (corpus / "manifest.csv").write_text(
+        "file,URL\n000_66916bae5f71d632.txt,https://www.islamicvoice.com/x\n"
+        "002_88d5e6fb5a25b623.txt,www.Example-Blog.net/2025/02/post\n", encoding="utf-8")
+    build = build_tables(corpus)
+    outlets = {(file, None if pd.isna(record) else int(record)): outlet for file, record, outlet
+               in build.articles[["source_file", "source_record", "outlet"]].itertuples(index=False)}
+    assert outlets["000_66916bae5f71d632.txt", None] == "Islamic Voice News"  # read from the page
+    assert outlets["002_88d5e6fb5a25b623.txt", None] == "example-blog.net"
+    hosts = [row["url"].split("/")[2].removeprefix("www.") for row in rows]
+    assert [outlets["export.jsonl", n] for n in (1, 2, 3)] == [rows[0]["outlet"], *hosts[1:]]
+    assert not any("no outlet" in p.message for p in build.problems)
+    line = counts_line(build_info(build, counts={"articles": len(build.articles), "sentences": 0, "removed": 0}))
+    assert "; outlets inferred from the url, for 3 articles that name none: " in line
+    assert all(f"{host} (" in line for host in ["example-blog.net", *hosts[1:]])
+
+
 # ── near-duplicates ────────────────────────────────────────────────────────────────────────────
 
 

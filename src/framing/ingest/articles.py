@@ -35,6 +35,7 @@ class RawArticle:
     given: dict = field(default_factory=dict)  # metadata the input states (export columns, manifest)
     warnings: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)  # the user's own columns (export or manifest), kept as given
+    outlet_fix: str = ""  # how to give this file its outlet in the corpus's manifest (`Manifest.fix`)
 
     @property
     def article_id(self) -> str:

@@ -49,8 +49,12 @@ def _split_line(line: str, separator: str) -> list[str] | None:
 
 @functools.lru_cache(maxsize=1024)  # (every row of an export repeats its header's names)
 def _column(name) -> str:
-    """A header cell as compared with the known field names: BOM, spaces and case folded."""
-    return str(name).lstrip("\ufeff").strip().casefold()
+    """A header cell as compared with the known field names: BOM and outer spaces removed, case
+    folded, and spaces and hyphens inside read as "_" ("Publish Date", "publish-date": `publish_date`)."""
+    return _JOINER.sub("_", str(name).lstrip("\ufeff").strip().casefold())
+
+
+_JOINER = re.compile(r"[\s\-]+")
 
 
 def _given(row: dict, header: list, names: list[str]) -> dict:

@@ -69,9 +69,11 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
             continue
         file_problems: list[Problem] = []
         copies: list[Problem] = []
+        outlet_fix = manifest.fix(same_name(name), "outlet")
         for found, found_problems in iter_file(path, name=name, batch=batch):
             file_problems.extend(found_problems)
-            found = [_with_manifest(article, manifest.get(same_name(name), {}), clean_exports=clean_exports)
+            found = [_with_manifest(article, manifest.get(same_name(name), {}), clean_exports=clean_exports,
+                                    outlet_fix=outlet_fix)
                      for article in found]
             for article, (first, exact) in zip(found, duplicates.check_all(found)):
                 if first is not None:
@@ -83,7 +85,7 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
                     chunk, problems = [], []
         problems.extend(file_problems + copies)
     for name in sorted(set(manifest) - listed):
-        problems.append(Problem(MANIFEST, f"names {name!r}, which is not in {folder}"
+        problems.append(Problem(MANIFEST, f"line {manifest.lines[name]} names {name!r}, which is not in {folder}"
                                           f"{_did_you_mean(name, listed - set(manifest))}: "
                                           "fix the file name in the manifest or add the file"))
     yield chunk, problems
@@ -330,13 +332,15 @@ def _export_header(content: str) -> str | None:
 _HTML_DOCUMENT = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
-def _with_manifest(article: RawArticle, values: dict, *, clean_exports: bool = False) -> RawArticle:
+def _with_manifest(article: RawArticle, values: dict, *, clean_exports: bool = False,
+                   outlet_fix: str = "") -> RawArticle:
     values = dict(values)
     extra = {**article.extra, **values.pop("extra", {})}
     warnings = article.warnings + values.pop("warnings", ())
     given = {**article.given, **values}
     if clean_exports and article.format in EXPORT_FORMATS and "clean" not in given:
         given["clean"] = "yes"
-    if given == article.given and extra == article.extra and warnings == article.warnings:
+    if given == article.given and extra == article.extra and warnings == article.warnings \
+            and outlet_fix == article.outlet_fix:
         return article
-    return dataclasses.replace(article, given=given, extra=extra, warnings=warnings)
+    return dataclasses.replace(article, given=given, extra=extra, warnings=warnings, outlet_fix=outlet_fix)

@@ -1,5 +1,9 @@
 """`manifest.csv`: the metadata a user gives for each file of a corpus folder (outlet, title,
-date, URL, author, event), read with the same rows and columns as an export."""
+date, URL, author, event), read with the same rows and columns as an export.
+
+Column names are read as an export's are (any case; spaces, hyphens and underscores alike; in any
+order; the other names of `FIELD_ALIASES` for the metadata) and the file column may be named as
+`FILE_ALIASES` says. Every problem names the manifest, the line and the fix."""
 from __future__ import annotations
 
 import unicodedata
@@ -8,36 +12,80 @@ from pathlib import Path
 from .articles import Problem
 from .dates import DateOrder, date_note
 from .decode import decode_bytes, strip_controls
-from .exports import _column, _given, _header, _physical_lines, _split_line
+from .exports import FIELD_ALIASES, _column, _given, _header, _physical_lines, _split_line
 
 MANIFEST = "manifest.csv"
+# Names of the column that names each file, the first found in the header taken ("file", or as
+# spreadsheets and scrapers call it: "filename", "File name", "path").
+FILE_ALIASES = ("file", "filename", "file_name", "file_path", "filepath", "path")
+_FILE_ENDINGS = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl", ".json", ".ndjson")
 
 
-def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Problem]]:
-    """Read `manifest.csv` (columns `file` plus any of outlet, title, published, url, author, event,
-    clean; other columns are kept as the article's `extra`).
+class Manifest(dict):
+    """{file name: {field: value}} as `read_manifest` gives it, with what a fix needs to name: the
+    header as written, the file column and the line of each file's row."""
 
-    Returns {file name: {field: value}} with empty cells left out (extra columns under "extra"), and
-    the problems found. Each row is one line: a row with more or fewer cells than the header (an
-    unquoted comma) or a quote left open is named and skipped, never read shifted; when two rows
-    name one file, the later one is used and the earlier named."""
+    def __init__(self, *, header: list[str] = (), file_column: str = "file"):
+        super().__init__()
+        self.header = [cell.lstrip("\ufeff").strip() for cell in header]
+        self.file_column = file_column
+        self.lines: dict[str, int] = {}
+
+    def column_of(self, known: str) -> str | None:
+        """The header cell (as written) that gives the field `known` ("outlet" from "Source" or
+        "media_name"), or None when no column gives it."""
+        names = [_column(cell) for cell in self.header]
+        for wanted in (known, *FIELD_ALIASES.get(known, ())):
+            if wanted in names:
+                return self.header[names.index(wanted)]
+        return None
+
+    def fix(self, name: str, known: str) -> str:
+        """How to give the file `name` its `known` field in this manifest: the cell of its line to
+        fill in, the line to add in the header's own order, or the column to add."""
+        column = self.column_of(known)
+        if column is None and self.header:
+            where = (f"fill it in on line {self.lines[name]} ({name})" if name in self.lines
+                     else f"add a line for {name}")
+            return (f"add a column {known!r} to {MANIFEST} (its header line now reads "
+                    f"{','.join(self.header)!r}) and {where}")
+        if name in self.lines:
+            return f"fill in the {column!r} cell of {MANIFEST} line {self.lines[name]} ({name})"
+        if not self.header:
+            return f"create {MANIFEST} in the corpus folder with the lines 'file,{known}' and '{name},<{known}>'"
+        cells = [name if _column(cell) == _column(self.file_column) else f"<{known}>" if cell.strip() == column
+                 else "" for cell in self.header]
+        return f"add the line {','.join(cells)!r} to {MANIFEST} (in the order of its header)"
+
+
+def read_manifest(folder: Path) -> tuple[Manifest, list[Problem]]:
+    """Read `manifest.csv` (a file column, see `FILE_ALIASES`, plus any of outlet, title,
+    published, url, author, event, clean, under their names or other names of `FIELD_ALIASES`;
+    other columns are kept as the article's `extra`).
+
+    Returns {file name: {field: value}} (a `Manifest`) with empty cells left out (extra columns under
+    "extra"), and the problems found, each naming the line and the fix. Each row is one line: a row
+    with more cells than the header (an unquoted comma) or a quote left open is named and skipped,
+    never read shifted; when two rows name one file, the later one is used and the earlier named."""
     path = Path(folder) / MANIFEST
     try:
         if not path.is_file():
-            return {}, []
+            return Manifest(), []
         text, _, _ = decode_bytes(path.read_bytes())
     except OSError as error:
-        return {}, [Problem(MANIFEST, f"could not be read ({error.strerror}): ignored; check its permissions")]
+        return Manifest(), [Problem(MANIFEST, f"could not be read ({error.strerror}): ignored; check its permissions")]
     text, _ = strip_controls(text)
     lines = [line.rstrip("\r\n") for line in _physical_lines(text)]
     header_at = next((i for i, line in enumerate(lines) if line.strip()), None)
-    separator, header = _header(lines[header_at], needed="file") if header_at is not None else (",", [])
+    if header_at is None:
+        return Manifest(), []
+    separator, header = _header(lines[header_at], needed=FILE_ALIASES)
     names = [_column(h) for h in header or []]
-    if not header or "file" not in names:
-        return {}, [Problem(MANIFEST, "has no 'file' column: ignored; the first line must name the "
-                                      "columns, e.g. file,outlet,title,published,url,author")]
-    manifest: dict[str, dict] = {}
-    lines_of: dict[str, int] = {}
+    file_column = next((alias for alias in FILE_ALIASES if alias in names), None)
+    if file_column is None:
+        return Manifest(), [_no_file_column(header, header_at + 1)]
+    names = ["file" if n == file_column else n for n in names]
+    manifest = Manifest(header=header, file_column=header[names.index("file")].lstrip("\ufeff").strip())
     problems: list[Problem] = []
     for index in range(header_at + 1, len(lines)):
         number, line = index + 1, lines[index]
@@ -56,14 +104,31 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Problem]]:
         row = dict(zip(names, (c.strip() for c in cells)))
         name = _manifest_name(row.get("file", ""))
         if not name:
+            problems.append(Problem(MANIFEST, f"line {number} names no file (its {manifest.file_column!r} "
+                                              "cell is empty): row skipped; write the file's name, as in "
+                                              "the corpus folder, in that cell"))
             continue
         if name in manifest:
-            problems.append(Problem(MANIFEST, f"lines {lines_of[name]} and {number} both describe "
+            problems.append(Problem(MANIFEST, f"lines {manifest.lines[name]} and {number} both describe "
                                               f"{name!r}: line {number} is used; delete the other"))
         manifest[name] = _given(row, header, names)
-        lines_of[name] = number
-    _manifest_dates(manifest, lines_of)
+        manifest.lines[name] = number
+    _manifest_dates(manifest, manifest.lines)
     return manifest, problems
+
+
+def _no_file_column(header: list[str], number: int) -> Problem:
+    """The problem of a header that names no file column: its cells, the names accepted, and, when
+    the line reads as a row (its first cell a file name), the header line to add above it."""
+    found = ", ".join(repr(cell.lstrip("\ufeff").strip()) for cell in header[:20]) or "none"
+    accepted = ", ".join(repr(alias) for alias in FILE_ALIASES)
+    if header and header[0].strip().lower().endswith(_FILE_ENDINGS):
+        return Problem(MANIFEST, f"line {number} reads as a row, not as the column names "
+                                 f"({header[0].strip()!r} is a file name): ignored; add a first line naming "
+                                 f"the columns, e.g. file,outlet,title,published,url,author")
+    return Problem(MANIFEST, f"line {number} (the header) has no file column (columns found: {found}): "
+                             f"ignored; name the column that holds the file names one of {accepted} "
+                             "(any case; spaces, hyphens and underscores alike)")
 
 
 def _manifest_dates(manifest: dict[str, dict], lines_of: dict[str, int]) -> None:
