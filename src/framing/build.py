@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import clean, segment
 from .config import CONTENT_KINDS
-from .ingest import (EXPORT_FORMATS, ISO_DAY, MAX_LISTED, Duplicates, Problem, RawArticle, _where,
+from .ingest import (EXPORT_FORMATS, ISO_DAY, MANIFEST, MAX_LISTED, Duplicates, Problem, RawArticle, _where,
                      iter_corpus, read_corpus, read_date)
 from . import lexicons
 from .lexicons import load_data
@@ -448,7 +448,7 @@ def _gather_batches(client, batches: list[list]) -> list[ArticleResult]:
 # what the near-duplicate check remembers in .texts-seen.parquet): every user's tables are then
 # built again instead of being reused. Moving or commenting code needs no bump.
 # tests/test_build_version.py fails when the tables of its sample corpora change while this does not.
-BUILD_VERSION = "2026.12.12"
+BUILD_VERSION = "2026.12.13"
 
 
 @lru_cache(maxsize=1)
@@ -474,7 +474,7 @@ def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:
     digest = hashlib.sha256()
     for part in (raw.raw_sha256, raw.source_file, str(raw.record), corpus, version_key(),
                  json.dumps(raw.given, sort_keys=True), json.dumps(raw.extra, sort_keys=True),
-                 *sorted(repeats)):
+                 raw.outlet_fix, *sorted(repeats)):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:24]
 
@@ -653,8 +653,10 @@ def label_article(raw: RawArticle, *, site_repeats: frozenset[str] = frozenset()
         lines, inferred = clean.label_html(raw.text)
         return lines, inferred or {}
     title = raw.given.get("title") if raw.format in EXPORT_FORMATS else None
-    if not raw.wants_cleaning:
-        return clean.label_clean_text(raw.text, title=title), {}
+    if not raw.wants_cleaning:  # clean text states only its author, in a closing byline
+        lines = clean.label_clean_text(raw.text, title=title)
+        signed = any(line.kind == "byline" for line in lines)
+        return lines, {"author": clean.infer_metadata(lines).get("author")} if signed else {}
     lines = clean.label_lines(raw.text, site_repeats=site_repeats) if site_repeats else _page_labels(raw.text)
     inferred = clean.infer_metadata(lines)
     if title and not any(line.kind == "headline" for line in lines):
@@ -670,7 +672,8 @@ def site_repeats(raws: Iterable[RawArticle], *, known_outlets: dict[str, str] | 
     """Lines repeated across the text pages of one outlet (menus, footers), per article id.
 
     Pages are grouped by the outlet the manifest gives, else the outlet a previous build found
-    (`known_outlets`: raw_sha256 → outlet), else the outlet read from the page. Each outlet's
+    (`known_outlets`: raw_sha256 → outlet), else the outlet read from the page, else the host of
+    the url the manifest gives (`outlet_of_url`), as the articles table names them. Each outlet's
     repeats are learnt from its first `SITE_SAMPLE` pages and apply to all its pages; outlets with
     one page learn nothing."""
     known_outlets = known_outlets or {}
@@ -680,7 +683,8 @@ def site_repeats(raws: Iterable[RawArticle], *, known_outlets: dict[str, str] | 
         if raw.format != "text" or not raw.wants_cleaning:
             continue
         outlet = (raw.given.get("outlet") or known_outlets.get(raw.raw_sha256)
-                  or clean.infer_metadata(_page_labels(raw.text)).get("outlet"))
+                  or clean.infer_metadata(_page_labels(raw.text)).get("outlet")
+                  or outlet_of_url(raw.given.get("url")))
         if not outlet:
             continue
         members[outlet].append(raw.article_id)
@@ -828,15 +832,18 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
             from_text.append(name)
         values[name] = value or fallback.get(name)
     warnings = list(raw.warnings) + list(notes)
-    if not values["outlet"] and raw.record is None:
+    if not values["outlet"] and (host := outlet_of_url(values["url"])):
+        values["outlet"] = host  # the site's web address, as a saved page that names itself by it is named
+        from_text.append(FROM_URL)
+    elif not values["outlet"] and raw.record is None:
         values["outlet"] = Path(raw.source_file).stem
+        fix = raw.outlet_fix or f"give it one in the corpus folder's {MANIFEST}"
         warnings.append("no outlet named in the text or manifest: the file name stands in (the text names "
-                        "its site in no page title, byline or copyright line: add an 'outlet' to the corpus folder's "
-                        f"manifest.csv, a line {raw.source_file},<outlet> under the header file,outlet)")
+                        f"its site in no page title, byline or copyright line, and no url is given): {fix}")
     elif not values["outlet"]:
         values["outlet"] = f"{Path(raw.source_file).stem} row {raw.record}"
         warnings.append("no outlet given: the file name and row stand in (fill in the row's "
-                        "'outlet' cell, or name the column holding outlets 'outlet')")
+                        "'outlet' cell or its 'url', or name the column holding outlets 'outlet')")
     content = [s for s in sentences if s["kind"] in CONTENT_KINDS]
     return {
         "article_id": raw.article_id, "corpus": corpus, "event": values["event"] or corpus,
@@ -848,6 +855,25 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
         "inferred": ",".join(from_text), "warnings": WARNING_SEPARATOR.join(warnings),
         "extra": json.dumps(raw.extra, ensure_ascii=False, sort_keys=True) if raw.extra else None,
     }
+
+
+FROM_URL = "outlet_from_url"  # in `inferred`: the outlet is the host of the article's url
+
+
+def outlet_of_url(url: str | None) -> str | None:
+    """The outlet an article's web address names: its host in lower case without "www." and
+    like prefixes ("https://www.nytimes.com/…" and "www.nytimes.com/…": "nytimes.com"), as
+    trafilatura names a saved page's host (courlan's `extract_domain`, fast mode) and as framing
+    names a site that calls itself by its address ("nj.com"). None when `url` holds no host."""
+    text = (url or "").strip()
+    if not text or " " in text:
+        return None
+    from courlan import extract_domain
+
+    if "://" not in text:
+        text = "https://" + text.lstrip("/")
+    host = extract_domain(text, fast=True)
+    return host.lower() if host and "." in host else None
 
 
 def _dates(values: pd.Series) -> pd.Series:
@@ -953,10 +979,26 @@ def save_build(build: Build, out: Path) -> list[Path]:
 def counts_line(info: dict) -> str:
     """What a build read and kept, from its `build.json` record, as `framing build` and `framing
     report` both print it: "3 articles read, 2 kept, 1 skipped; 50 sentences, 134 lines removed" (thousands
-    with commas)."""
+    with commas), and the outlets named after the host of the articles' url ("…; outlets inferred
+    from the url, for 3 articles that name none: nytimes.com (2), cnn.com (1)")."""
     kept, skipped = int(info.get("articles", 0)), int(info.get("articles_skipped", 0))
-    return (f"{_count(kept + skipped, 'article')} read, {kept:,} kept, {skipped:,} skipped; "
+    line = (f"{_count(kept + skipped, 'article')} read, {kept:,} kept, {skipped:,} skipped; "
             f"{_count(int(info.get('sentences', 0)), 'sentence')}, {_count(int(info.get('removed_lines', 0)), 'line')} removed")
+    if from_url := info.get("outlets_from_url"):
+        named = _listed([f"{outlet} ({n:,})" for outlet, n in from_url.items()])
+        n = sum(from_url.values())
+        line += f"; outlets inferred from the url, for {_count(n, 'article')} that name{'s' if n == 1 else ''} none: {named}"
+    return line
+
+
+def outlets_from_url(articles: pd.DataFrame) -> dict[str, int]:
+    """{outlet: articles} of the articles whose outlet is the host of their url (`FROM_URL` in
+    `inferred`), most articles first."""
+    if articles.empty or "inferred" not in articles:
+        return {}
+    from_url = articles["inferred"].fillna("").str.split(",").map(lambda names: FROM_URL in names)
+    counts = articles.loc[from_url, "outlet"].value_counts()
+    return {str(outlet): int(n) for outlet, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
 
 
 def last_build_info(out: Path) -> dict | None:
@@ -1026,6 +1068,7 @@ def build_info(build: Build, *, counts: dict[str, int]) -> dict:
         "removed_lines": int(counts["removed"]),
         "removed_by_rule": dict(sorted(build.removed_by_rule.items())),
         "prose_lines_dropped": int(build.prose_dropped),
+        "outlets_from_url": outlets_from_url(build.articles),
         "inputs": inputs.where(inputs.notna(), None).to_dict("records"),
         "problems": [str(p) for p in build.problems],
     }
