@@ -10,7 +10,7 @@ import pytest
 from framing.clean import _blocks  # the per-page (bulk) evidence and its one-block-at-a-time reference
 from framing.clean import _gate  # the opening words of a furniture pattern
 from framing.clean import english_share, reads_as_prose
-from framing.clean import (author_from_byline, clean_author, clean_title, html_text, infer_metadata, label_html,
+from framing.clean import (author_from_byline, clean_author, clean_title, html_text, infer_metadata, label_clean_text, label_html,
                            label_lines, normalise_line, parse_date, repeated_lines)
 from framing.config import CONTENT_KINDS, META_KINDS
 
@@ -305,7 +305,8 @@ def test_author_from_byline(byline, author):
     ("Print This Article Share it With Friends", "India Post", None), ("CLICKING HERE", None, None),
     ("the campaign", None, None), ("Sherif Saed, Wednesday", None, "Sherif Saed"), ("Editorial", None, None),
     # names are joined with "; " however the field joined them
-    ("Jane Roe, Reuters", None, "Jane Roe; Reuters"), ("Mike Wuerthele and Malcolm Owen", None, "Mike Wuerthele; Malcolm Owen"),
+    ("Jane Roe, John Doe", None, "Jane Roe; John Doe"), ("Mike Wuerthele and Malcolm Owen", None, "Mike Wuerthele; Malcolm Owen"),
+    ("Jane Roe, Reuters", None, "Jane Roe"),  # a news agency is no author
     ("Ludwig van Beethoven", None, "Ludwig van Beethoven"), ("Sarah E Needleman", None, "Sarah E Needleman"),
     ("April Ryan", None, "April Ryan"), ("WebAdmin", None, "WebAdmin"), ("Regan", "Regan", "Regan"),
     ("Will Smith; He Jiankui", None, "Will Smith; He Jiankui"), ("The Water Coolest", None, None),
@@ -1156,3 +1157,113 @@ def test_names_under_the_headline_on_real_pages(shared_data):
                            ("5fa5679d", "Adam Clark Estes")):
         lines = label_lines(_aeb_page(shared_data, prefix)["dump_html_text"])
         assert infer_metadata(lines)["author"] == author, prefix
+
+
+# ── share bars, the header window and authors (furniture 2.9) ─────────────────────────────────
+
+
+def _aeb_pages(shared_data, *hosts: str) -> dict[str, dict]:
+    pages = [json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
+    return {host: next(page for page in pages if f"//www.{host}/" in page["url"]) for host in hosts}
+
+
+def test_a_line_of_share_buttons_is_furniture_however_long():
+    """A share bar written as one line is only networks, share actions and the words joining them on
+    buttons ("to", "more"); a lone "More" stays navigation, and a sentence about sharing is kept."""
+    from framing.clean.furniture import _furniture_rule
+
+    bar = "Share to LinkedIn LinkedIn Share to Facebook Facebook Share to Twitter Twitter Share to Email Email Share to More More"
+    for line in ("Email Share to More", "LinkedIn Share to Facebook", "Sharing Buttons", bar):
+        assert _furniture_rule(line, len(line.split())) == "share_bar", line
+    assert _furniture_rule("More", 1) == "navigation"
+    assert _furniture_rule("Twitter users share more photos than ever", 7) is None
+
+
+def test_share_button_labels_are_never_the_headline(shared_data):
+    """Vox and CRN pages (aeb-dev) gave "Share All sharing options for: <title>" and "Email Share to
+    More" as their title. On every English aeb-dev dump, no title read is a share bar or opens with
+    one before a colon; on Vox the headline above its share buttons is found, with its byline."""
+    from framing.clean.furniture import furniture_names
+
+    pages = [json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
+    for page in pages:
+        for style in ("dump_html_text", "dump_inscriptis"):
+            title = infer_metadata(label_lines(page[style]))["title"] or ""
+            assert not furniture_names("share_bar", title.partition(":")[0]), (page["url"], title)
+    vox = _aeb_pages(shared_data, "vox.com")["vox.com"]
+    for style in ("dump_html_text", "dump_inscriptis"):
+        meta = infer_metadata(label_lines(vox[style]))
+        assert meta["title"] == "The law that’s helping fuel Delhi’s deadly air pollution"
+        assert meta["author"] == "Umair Irfan"
+
+
+def test_a_list_of_icons_does_not_push_the_headline_out_of_reach(shared_data):
+    """inscriptis writes a share bar's icons as bullets with no words ("* ", six in a row): on
+    cityam.com they stood between the headline and the body, and the dump had no title and no
+    author where the html_text dump of the same page has both. Now both dumps give the same."""
+    page = _aeb_pages(shared_data, "cityam.com")["cityam.com"]
+    text, inscriptis = (infer_metadata(label_lines(page[style])) for style in ("dump_html_text", "dump_inscriptis"))
+    assert inscriptis["author"] == text["author"] is not None
+    assert inscriptis["title"] == text["title"] is not None
+
+
+def test_a_breadcrumb_trail_and_a_paragraph_are_no_headline(shared_data):
+    """A breadcrumb trail ends with the page's title ("Home Holidays <title>"): the title alone is
+    the headline. A line of three sentences (livescience.com's and space.com's affiliate
+    disclosure, aeb-dev) is a paragraph, not a headline."""
+    page = ("Home Holidays Homemade Spiced Honey Pear Jam for the Holidays\n\n"
+            "Homemade Spiced Honey Pear Jam for the Holidays\n\n"
+            "By Jane Roe\n\n"
+            "Pears are at their best in late autumn, and this jam keeps them for the whole winter in a jar.\n\n"
+            "It takes an afternoon, a large pot and a few jars that you have boiled before filling them.\n")
+    assert infer_metadata(label_lines(page))["title"] == "Homemade Spiced Honey Pear Jam for the Holidays"
+    for page in _aeb_pages(shared_data, "livescience.com", "space.com").values():
+        for style in ("dump_html_text", "dump_inscriptis"):
+            title = infer_metadata(label_lines(page[style]))["title"]
+            assert title and "supported by its audience" not in title
+
+
+@pytest.mark.parametrize("field, author", [
+    ("Reuters, Washington", None),                        # an agency and a dateline's city (deccanherald.com)
+    ("VICTOR TANGERMANN, FUTURISM", "VICTOR TANGERMANN"),  # the outlet the story came from (sciencealert.com)
+    ("Nollywood Actress, Kate Henshaw", "Kate Henshaw"),  # a role written before the name (linknaija.com)
+    ("Jane Roe, AP", "Jane Roe"),
+    ("Reuters", None),                                     # a wire story's byline (nbcnews.com): no person
+    ("Mike Judge", "Mike Judge"),                          # a name ending with a role's word, opening with a given name
+    ("Virginia Heffernan; Tom Krisher", "Virginia Heffernan; Tom Krisher"),
+    ("Regan", "Regan"),                                    # a blog signed with one name
+])
+def test_an_agency_a_place_or_a_role_is_no_author(field, author):
+    assert clean_author(field) == author
+
+
+def test_an_outlet_named_in_the_byline_is_no_author(shared_data):
+    """The aeb-dev dumps of deccanherald.com sign "Reuters, Washington,": no author (the wire and
+    the dateline's city are no persons), and those of sciencealert.com "VICTOR TANGERMANN,
+    FUTURISM" (the writer and the outlet the story came from): the writer."""
+    pages = _aeb_pages(shared_data, "deccanherald.com", "sciencealert.com")
+    for style in ("dump_html_text", "dump_inscriptis"):
+        assert infer_metadata(label_lines(pages["deccanherald.com"][style]))["author"] is None
+        assert infer_metadata(label_lines(pages["sciencealert.com"][style]))["author"] == "VICTOR TANGERMANN"
+
+
+def test_a_byline_closing_an_exports_text_is_a_byline(seeds_dir, tmp_path):
+    """An export's text that ends with its byline ("— Jane Roe", "By Jane Roe") keeps it as a
+    `byline` line, no sentence of the article, and gives the author when the row names none; a
+    last line that only opens with "By" stays text."""
+    from framing.build import build_tables
+
+    body = ("The council met on Tuesday and approved the budget for next year after a long debate.\n\n"
+            "The mayor said the vote showed that the city could agree on what matters.")
+    lines = label_clean_text(body + "\n\n— Jane Roe")
+    assert (lines[-1].kind, lines[-1].rule) == ("byline", "byline_below_body")
+    assert label_clean_text(body + "\n\nBy the way, the meeting ran late.")[-1].kind == "body"
+    assert label_clean_text("By Jane Roe")[-1].kind == "body"  # the whole text: kept
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    rows = [{"outlet": "Harbour Post", "text": body + "\n\nBy Jane Roe and John Doe"},
+            {"outlet": "Harbour Post", "author": "Ann Other", "text": body.replace("Tuesday", "Monday") + "\n\n— Jane Roe"}]
+    (corpus / "export.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    build = build_tables(corpus)
+    assert list(build.articles["author"]) == ["Jane Roe; John Doe", "Ann Other"]
+    assert not build.sentences[build.sentences["kind"] == "body"]["text"].str.contains("Jane Roe").any()

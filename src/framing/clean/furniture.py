@@ -336,3 +336,10 @@ def _furniture_rule(text: str, n_words: int) -> str | None:
     if n_words > max_rule_words or not any_rule(probe):
         return None
     return next((name for name, max_words, pattern in rules if n_words <= max_words and pattern.search(probe)), None)
+
+
+def furniture_names(rule: str, text: str) -> bool:
+    """Whether a pattern of the furniture rule `rule` names `text` (spaces folded), whatever its
+    length: for a part of a line, such as the label before a colon."""
+    rules = _furniture()[0]
+    return any(name == rule and pattern.search(text.strip(_PROBE_STRIP)) for name, _, pattern in rules)

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..lexicons import load_data
-from .blocks import _Block, _blocks, _is_prose, _text_blocks
+from .blocks import _Block, _blocks, _evidence, _is_prose, _text_blocks
+from .furniture import furniture_names
 from .metadata import author_from_byline, clean_author
 from .text import (Line, MIN_ARTICLE_WORDS, _BYLINE, _DATE, _MONTH, _TITLE_SITE, _WORD, _ends_sentence,
                    _folded, _one_space, drop_hover_cards, normalise_line)
@@ -29,7 +30,7 @@ _PRICE = re.compile(r"[$€£¥₹₩]\s?\d|\d[\d,.]*\s?[€₩]")
 # Scores of the body search: a prose block adds its words; these subtract.
 _COST_OTHER = 8  # a short line that is not prose (a menu item, a heading, a date): as much as a short sentence
 _COST_FURNITURE = 25  # a furniture phrase (share, login, caption…)
-HEADER_WINDOW = 12  # lines above the body searched for the headline, deck, byline and date
+HEADER_WINDOW = 12  # lines above the body searched for the headline, deck, byline and date (share buttons not counted)
 
 
 def repeated_lines(texts: Iterable[str], *, min_files: int = 2, min_share: float = 0.5) -> frozenset[str]:
@@ -90,7 +91,9 @@ def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> lis
 def label_clean_text(text: str, *, title: str | None = None) -> list[Line]:
     """Label the lines of clean article text (an export's `text`): every non-blank line is kept
     (a bulleted one as `list_item`, others as `body`; hard-wrapped lines joined into one paragraph)
-    except exact repeats of an earlier line (rule `repeated_line`). A `title` becomes the headline
+    except exact repeats of an earlier line (rule `repeated_line`); a last paragraph that is a
+    byline ("— Jane Roe", "By Jane Roe", "Jane Roe is a reporter for …", as `_closing_byline` reads
+    a page's) is kept as a `byline` line (`byline_below_body`), as it is on a page. A `title` becomes the headline
     (line 0, rule `export_title`), and a first line that repeats it is dropped (`repeated_headline`)."""
     lines: list[Line] = []
     seen: set[str] = set()
@@ -98,10 +101,13 @@ def label_clean_text(text: str, *, title: str | None = None) -> list[Line]:
     if heading:
         lines.append(Line(0, _one_space(title).strip(), "headline", "export_title", 0))
     paragraph = len(lines)
-    for index, (block_lines, block_text, bullet) in enumerate(_text_blocks(text)):
+    blocks = _text_blocks(text)
+    for index, (block_lines, block_text, bullet) in enumerate(blocks):
         key = _folded(block_text)
         if index == 0 and heading and normalise_line(block_text) == heading:
             kind, rule = None, "repeated_headline"
+        elif index == len(blocks) - 1 and index > 0 and _closing_byline(_evidence(block_lines, frozenset())):
+            kind, rule = "byline", "byline_below_body"  # "— Jane Roe" closing the text: who wrote it, no sentence
         elif key in seen:
             kind, rule = None, "repeated_line"
         else:
@@ -248,9 +254,35 @@ def _label_body(blocks: list[_Block], start: int, end: int, labels: dict) -> Non
             labels[index] = (None, "short_in_body")
 
 
+def _header_window(blocks: list[_Block], start: int) -> list[int]:
+    """The `HEADER_WINDOW` blocks right above the body that may be the article's header, nearest
+    last. The buttons of a share bar (lines of the `share` and `share_bar` rules, and a list of
+    icons: two or more bullets in a row with no words, as a dump of the page's list of buttons
+    writes them, "* ") are passed over, not counted: a headline with eight share buttons between it
+    and the body is in the window as one with none is. (How far a line is from the body still
+    counts every line.)"""
+    window: list[int] = []
+    for index in range(start - 1, -1, -1):
+        if len(window) == HEADER_WINDOW:
+            break
+        if blocks[index].rule not in SHARE_RULES and not _icon(blocks, index):
+            window.append(index)
+    return window[::-1]
+
+
+def _icon(blocks: list[_Block], index: int) -> bool:
+    """Whether a block is one of a list of icons: a bullet with no words, next to another."""
+    def empty(i: int) -> bool:
+        return 0 <= i < len(blocks) and blocks[i].bullet and not blocks[i].words
+    return empty(index) and (empty(index - 1) or empty(index + 1))
+
+
+SHARE_RULES = ("share", "share_bar")
+
+
 def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
     """Headline, deck, byline and date in the lines above the body."""
-    window = range(max(0, start - HEADER_WINDOW), start)
+    window = _header_window(blocks, start)
     titled = _page_title(blocks[:PAGE_TITLE_LINES])
     candidates = [i for i in window if blocks[i].rule is None and (
         _headline_like(blocks[i]) or (titled and 2 <= blocks[i].words <= 30 and not blocks[i].bullet
@@ -261,6 +293,7 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
         for index in window:
             _label_meta(blocks[index], index, labels)
         return
+    candidates = _without_trails(blocks, candidates)
     texts = Counter(normalise_line(blocks[i].text) for i in window)
     headline = max(candidates, key=lambda i: (blocks[i].words + 5 * (texts[normalise_line(blocks[i].text)] > 1
                                                                       or normalise_line(blocks[i].text) == titled)
@@ -270,6 +303,8 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
     labels[first] = ("headline", "headline_above_body")
     for index in range(first + 1, start):
         block = blocks[index]
+        if _icon(blocks, index):
+            continue  # the icon of a button, dropped as a menu
         if normalise_line(block.text) == same:
             labels[index] = (None, "repeated_headline")
         elif block.rule is not None:
@@ -286,6 +321,16 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
                 labels[index] = ("subtitle", "deck_below_headline")
             else:
                 labels[index] = (None, "header_furniture")
+
+
+def _without_trails(blocks: list[_Block], candidates: list[int]) -> list[int]:
+    """Headline candidates less those that end with another candidate after words of their own: a
+    breadcrumb trail ("Home Holidays Homemade Spiced Honey Pear Jam…" above "Homemade Spiced Honey
+    Pear Jam…") ends with the page's title, and the title alone is the headline."""
+    texts = {i: normalise_line(blocks[i].text) for i in candidates}
+    return [i for i in candidates
+            if not any(j != i and len(texts[j]) < len(texts[i]) and texts[i].endswith(" " + texts[j])
+                       for j in candidates)] or candidates
 
 
 PAGE_TITLE_LINES = 5  # the page's title ("Headline | Site"), where a dump has it, is among its first lines
@@ -425,7 +470,22 @@ def _date_line(block: _Block) -> bool:
 def _headline_like(block: _Block) -> bool:
     return (4 <= block.words <= 30 and not block.bullet and not _DATE.search(block.text)
             and not _STAMP.search(block.text) and not _BYLINE.search(block.text)
-            and not block.text.endswith((".", ":", ",")))
+            and not block.text.endswith((".", ":", ",")) and not _share_label(block.text)
+            and len(_SENTENCE_BREAK.findall(block.text)) < 2)
+
+
+# Where one sentence ends and the next begins ("… its audience. When you purchase …"); a word of
+# three lower-case letters or more before the stop, so "Gov. Newsom" and "U.S. Says" are no break.
+# A headline is one sentence or phrase: a line of three sentences is a paragraph (a disclosure, a lede).
+_SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.!?][’”\x27\"]?\s+[A-Z“‘\"]")
+
+
+def _share_label(text: str) -> bool:
+    """Whether a line opens with the label of a share bar before a colon ("Share All sharing options
+    for: <the article's title>", "Share on Facebook: …"): the label of a button, never a headline,
+    whatever follows it."""
+    label, colon, _ = text.partition(":")
+    return bool(colon) and furniture_names("share_bar", label)
 
 
 def _title_like(block: _Block) -> bool:

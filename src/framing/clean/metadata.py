@@ -75,14 +75,19 @@ def clean_author(author: str | None, *, outlet: str | None = None) -> str | None
     furniture.toml ("IGN Staff", "AP Auto Writer", "wire services", "NJ Advance Media") or a web
     address ("Cleveland.com"), no function word when all are capitals ("CLICKING HERE"; "Will Smith"
     is a name), not a publisher of many outlets (`[publishers]`: "Condé Nast"), and not the outlet's
-    name with more words ("India Post News Weekly"). A part that runs on after a name with a middle
+    name with more words ("India Post News Weekly"), not a news organisation or a place (actors.toml:
+    "Reuters, Washington" is the wire and the dateline), not a role (a part ending in a role's noun
+    that opens with no given name: "Nollywood Actress, Kate Henshaw"); a one-word part beside a
+    full name is the story's source, not a writer ("VICTOR TANGERMANN, FUTURISM"). A part that runs on after a name with a middle
     initial keeps the name ("Trevor J. Mitchell Sioux Falls Argus Leader" → "Trevor J. Mitchell").
     The kept names are joined with "; " (`AUTHOR_SEPARATOR`) however the field joined them: "Eric Song,
     IGN Staff" → "Eric Song", "Jane Roe and John Doe" → "Jane Roe; John Doe"."""
     if not author or not author.strip():
         return None
-    kept = _names_in(author.strip(), 0, outlet)
-    return kept or None
+    kept = [part for part in _names_in(author.strip(), 0, outlet).split(AUTHOR_SEPARATOR) if part]
+    if any(len(part.split()) > 1 for part in kept):  # "VICTOR TANGERMANN, FUTURISM": the one word is the source
+        kept = [part for part in kept if len(part.split()) > 1]
+    return AUTHOR_SEPARATOR.join(kept) or None
 
 
 def _names_in(text: str, level: int, outlet: str | None) -> str:
@@ -120,7 +125,37 @@ def _reads_as_name(words: list[str], outlet: str | None) -> bool:
         site, name = _site_key(outlet), _site_key(" ".join(words))
         if len(site) >= 4 and name.startswith(site) and name != site:
             return False  # "India Post News Weekly", "News Nation Bureau": the outlet's desk
+    folded = " ".join(words).casefold().strip(".,")
+    if folded in _outlets_and_places():
+        return False  # "Reuters, Washington": the agency and the dateline's city name no author
+    if words[-1].lower().strip(".,’'") in _role_words() and words[0] not in _given_names():
+        return False  # "Nollywood Actress, Kate Henshaw": the role written before the name
     return True
+
+
+@lru_cache(maxsize=1)
+def _outlets_and_places() -> frozenset[str]:
+    """News organisations and places (`[organisations]` and `[places]` of actors.toml), lower-cased:
+    a byline's agency ("Reuters") and dateline ("Washington") are never its author."""
+    actors = load_data("actors")
+    names = list(actors["organisations"]["names"])
+    names += [name for values in actors["places"].values() if isinstance(values, list) for name in values]
+    return frozenset(name.casefold().strip(".,") for name in names)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Nouns for what a person does (`person_roles` of actors.toml, one word, and `role_words` of
+    the `[bylines]` of furniture.toml), lower-cased: one ending a part of a byline that opens with
+    no given name makes it a role ("Nollywood Actress"), not a name."""
+    roles = [role for role in load_data("actors")["evidence"]["person_roles"] if " " not in role]
+    roles += load_data("furniture")["bylines"].get("role_words", "").split()
+    return frozenset(role.lower() for role in roles)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(load_data("given_names")["names"])
 
 
 @lru_cache(maxsize=1)
