@@ -979,16 +979,16 @@ def save_build(build: Build, out: Path) -> list[Path]:
 def counts_line(info: dict) -> str:
     """What a build read and kept, from its `build.json` record, as `framing build` and `framing
     report` both print it: "3 articles read, 2 kept, 1 skipped; 50 sentences, 134 lines removed" (thousands
-    with commas), and the outlets named after the host of the articles' url ("…; outlets inferred
-    from the url, for 3 articles that name none: nytimes.com (2), cnn.com (1)")."""
+    with commas), and the outlets named after the host of the articles' url ("3 articles read, 3
+    kept (2 with the outlet inferred from the url: nytimes.com (1), cnn.com (1)), 0 skipped; …")."""
     kept, skipped = int(info.get("articles", 0)), int(info.get("articles_skipped", 0))
-    line = (f"{_count(kept + skipped, 'article')} read, {kept:,} kept, {skipped:,} skipped; "
-            f"{_count(int(info.get('sentences', 0)), 'sentence')}, {_count(int(info.get('removed_lines', 0)), 'line')} removed")
+    named = ""
     if from_url := info.get("outlets_from_url"):
-        named = _listed([f"{outlet} ({n:,})" for outlet, n in from_url.items()])
         n = sum(from_url.values())
-        line += f"; outlets inferred from the url, for {_count(n, 'article')} that name{'s' if n == 1 else ''} none: {named}"
-    return line
+        named = (f" ({n:,} with the outlet inferred from the url: "
+                 f"{_listed([f'{outlet} ({count:,})' for outlet, count in from_url.items()])})")
+    return (f"{_count(kept + skipped, 'article')} read, {kept:,} kept{named}, {skipped:,} skipped; "
+            f"{_count(int(info.get('sentences', 0)), 'sentence')}, {_count(int(info.get('removed_lines', 0)), 'line')} removed")
 
 
 def outlets_from_url(articles: pd.DataFrame) -> dict[str, int]:
