@@ -252,7 +252,27 @@ def test_a_coding_sheet_never_overwrites_another(seed_sentences, tmp_path):
     assert fresh == tmp_path / "coding_sheet_2.csv" and path.read_bytes() == kept
     assert pd.read_csv(fresh)["conflict"].isna().all()
     assert fr.export_coding_sheet(seed_sentences, hits, path, n=10) == fresh  # the same sheet: no third copy
-    assert fr.export_coding_sheet(seed_sentences, hits, path, n=12) == tmp_path / "coding_sheet_3.csv"
+    assert fr.export_coding_sheet(seed_sentences, hits, path, n=12) == fresh  # framing's blank one: replaced
+    assert path.read_bytes() == kept and not (tmp_path / "coding_sheet_3.csv").exists()
+
+
+def test_a_rerun_replaces_framings_blank_sheet_but_keeps_an_edited_or_unknown_one(seed_sentences, tmp_path):
+    """Blank coding sheets piled up across reruns (coding_sheet.csv, _2, _3…, one per change of the
+    data): framing's own unchanged sheet is now replaced; an edited sheet or one framing has no
+    record of is never written over."""
+    hits = fr.add_frames(seed_sentences)
+    path = tmp_path / "coding_sheet.csv"
+    assert fr.export_coding_sheet(seed_sentences, hits, path, n=10) == path
+    assert fr.export_coding_sheet(seed_sentences, hits, path, n=12) == path  # the data changed: replaced
+    assert len(pd.read_csv(path)) == 12 and sorted(p.name for p in tmp_path.glob("*.csv")) == ["coding_sheet.csv"]
+    pd.read_csv(path).assign(coder="ann").to_csv(path, index=False)  # a coder starts on it
+    kept = path.read_bytes()
+    fresh = fr.export_coding_sheet(seed_sentences, hits, path, n=14)
+    assert fresh == tmp_path / "coding_sheet_2.csv" and path.read_bytes() == kept
+    assert fr.export_coding_sheet(seed_sentences, hits, path, n=16) == fresh and len(pd.read_csv(fresh)) == 16
+    (tmp_path / "other.csv").write_text("article_id,coder\na,bo\n")  # a file framing did not write
+    assert fr.export_coding_sheet(seed_sentences, hits, tmp_path / "other.csv", n=10) == tmp_path / "other_2.csv"
+    assert (tmp_path / "other.csv").read_text() == "article_id,coder\na,bo\n"
 
 
 def test_generic_frames_against_human_coding(shared_data):

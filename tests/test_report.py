@@ -212,7 +212,7 @@ def test_a_filled_coding_sheet_survives_a_rerun_and_new_sheets_get_new_names(tmp
     (out / "coding" / "ana_notes" / "doubts.txt").write_text("row 2: unsure")
     (out / "tables").mkdir(exist_ok=True)
     (out / "tables" / "coding_sheet_policy.csv").write_text("article_id,coder\na,bo\n")  # where sheets used to go
-    before = {p: p.read_bytes() for p in (out / "coding").rglob("*") if p.is_file()}
+    before = {p: p.read_bytes() for p in (out / "coding").rglob("*") if p.is_file() and p.name != ".framing-files.json"}
     run()
     for path, content in before.items():
         assert path.read_bytes() == content, f"{path} changed"
@@ -224,6 +224,38 @@ def test_a_filled_coding_sheet_survives_a_rerun_and_new_sheets_get_new_names(tmp
     run()  # the same data again: the unfilled sheet is reused, not copied once more
     assert sorted(p.name for p in (out / "coding").glob("*.csv")) == \
         ["coding_sheet_generic.csv", "coding_sheet_generic_2.csv", "coding_sheet_policy.csv"]
+
+
+def test_a_rerun_on_changed_data_replaces_the_blank_sheet_instead_of_adding_one(tmp_path, monkeypatch):
+    """Blank coding sheets piled up in coding/ (one more per rerun after an article was added):
+    framing's own unchanged sheet is now replaced; a sheet a coder started is kept and the new blank
+    sheet beside it is the one replaced next time."""
+    monkeypatch.setattr(report, "build_corpus_tables",
+                        lambda raw, processed, workers=None, **options: {"articles": 1, "sentences": 3, "removed_lines": 0})
+    raw = tmp_path / "raw" / "toy"
+    raw.mkdir(parents=True)
+    out = tmp_path / "reports" / "toy"
+    rows = tmp_path / "rows.txt"  # how many sentences the corpus has: the data a rerun sees
+    code = CODING.replace(
+        "print(fr.export", f"sentences = sentences.head(int(open({str(rows)!r}).read()))\nprint(fr.export")
+    sheet_nb = [_notebook(tmp_path / "02_coding.ipynb", code)]
+    sheet = out / "coding" / "coding_sheet_generic.csv"
+
+    def run(n):
+        rows.write_text(str(n))
+        result = report.run_report(raw, processed=tmp_path / "processed" / "toy", out=out,
+                                   notebooks=sheet_nb, echo=[].append)
+        assert result.ok, [r.error for r in result.runs]
+        return sorted(p.name for p in (out / "coding").glob("*.csv"))
+
+    assert run(2) == ["coding_sheet_generic.csv"]
+    assert run(3) == ["coding_sheet_generic.csv"] and len(pd.read_csv(sheet)) == 3
+    pd.read_csv(sheet).assign(coder="ana").to_csv(sheet, index=False)
+    started = sheet.read_bytes()
+    assert run(2) == ["coding_sheet_generic.csv", "coding_sheet_generic_2.csv"]
+    assert run(3) == ["coding_sheet_generic.csv", "coding_sheet_generic_2.csv"]
+    assert sheet.read_bytes() == started and len(pd.read_csv(out / "coding" / "coding_sheet_generic_2.csv")) == 3
+    assert ".framing-files.json" not in (out / "index.html").read_text()  # framing's list is no sheet
 
 
 def test_index_shows_each_caption_once_and_links_every_file(tmp_path):

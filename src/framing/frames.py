@@ -19,6 +19,7 @@ can be checked by reading.
 from __future__ import annotations
 
 import math
+import os
 import re
 from functools import lru_cache
 from itertools import chain
@@ -481,8 +482,10 @@ def export_coding_sheet(sentences: pd.DataFrame, hits: pd.DataFrame, path: str |
     spread over frames and outlets in turn, half are drawn from all sentences, so coders also see
     sentences the lexicon missed. Frames are not shown to coders.
 
-    A sheet is never written over another: when `path` holds a different sheet (one a coder filled
-    in, say), the new one is written to `<stem>_2.csv` (then `_3`…). Returns the path written."""
+    A rerun replaces the blank sheet framing wrote there, while nobody changed it (its SHA-256 is
+    recorded in the folder's `.framing-files.json`); a sheet a coder filled in or edited, or any
+    file framing did not write, is never written over: the new sheet goes to `<stem>_2.csv` (then
+    `_3`…). Returns the path written."""
     frames = sorted(hits.loc[hits["scheme"] == scheme, "frame"].unique())
     if not frames and scheme in SCHEMES:  # no sentence has a cue: the shipped scheme's frames
         frames = sorted(read_lexicon(scheme)["frames"])
@@ -520,21 +523,29 @@ def _sample_units(sentences: pd.DataFrame, cued: pd.DataFrame, frames: list, *, 
 
 
 def _write_new_sheet(sheet: pd.DataFrame, path: Path) -> Path:
-    """Write a coding sheet without ever replacing another: at `path` when it is free (or already
-    holds exactly this sheet), else at the first free `<stem>_2.csv`, `<stem>_3.csv`… A sheet a
-    coder has filled in is human input and is never overwritten. Text cells are made safe for
-    spreadsheets (`neutralise_formulas`). Returns the path of the sheet."""
-    from .store import neutralise_formulas, save_text
+    """Write a coding sheet without ever replacing one a person made or changed: at `path` when it
+    is free, already holds exactly this sheet, or holds a sheet framing wrote that nobody changed
+    since (a blank sheet of an earlier run, told by the SHA-256 recorded in the folder's
+    `.framing-files.json` when framing wrote it); else at the first such `<stem>_2.csv`,
+    `<stem>_3.csv`… A sheet a coder filled in, or any file framing has no record of, is human
+    input and is kept. Text cells are made safe for spreadsheets (`neutralise_formulas`). Returns
+    the path of the sheet."""
+    from .store import is_framings, neutralise_formulas, record_files, save_text
 
     text = neutralise_formulas(sheet).to_csv(index=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     candidate, number = path, 1
-    while candidate.exists():
-        if candidate.read_text(encoding="utf-8", errors="replace") == text:
+    while os.path.lexists(candidate):
+        if candidate.is_file() and not candidate.is_symlink() \
+                and candidate.read_text(encoding="utf-8", errors="replace") == text:
             return candidate
+        if is_framings(path.parent, candidate):
+            break  # framing's own blank sheet, unchanged: this run's sheet replaces it
         number += 1
         candidate = path.with_name(f"{path.stem}_{number}{path.suffix}")
-    return save_text(text, candidate)
+    save_text(text, candidate)
+    record_files(path.parent, [candidate])
+    return candidate
 
 
 def agreement(sheets, hits: pd.DataFrame | None = None, *, scheme: str | None = None) -> pd.DataFrame:

@@ -329,7 +329,11 @@ def keep_human_input(old: Path, staging: Path) -> list[Path]:
     replacing the report never loses it: every file under `<old>/coding/` (coding sheets, filled in
     or not, and anything else saved there), and coding sheets an earlier version wrote to
     `<old>/tables/coding_sheet*.csv` (copied into `coding/`). A file of the old report replaces a
-    staged file of the same name. Returns the files copied."""
+    staged file of the same name, except where this run wrote its own: the list of the sheets
+    framing wrote (`coding/.framing-files.json`) and a blank sheet of framing's that nobody changed
+    (the run's new sheet replaced it). Returns the files copied."""
+    from .store import MANIFEST, is_framings
+
     old, staging = Path(old), Path(staging)
     pairs = [(f, staging / f.relative_to(old)) for f in sorted((old / HUMAN_INPUT).rglob("*"))
              if f.is_file() and not f.is_symlink()]
@@ -337,7 +341,8 @@ def keep_human_input(old: Path, staging: Path) -> list[Path]:
               if f.is_file() and not (old / HUMAN_INPUT / f.name).exists()]
     copied = []
     for source, target in pairs:
-        if target.exists() and target.read_bytes() == source.read_bytes():
+        if target.exists() and (target.read_bytes() == source.read_bytes() or source.name == MANIFEST
+                                or is_framings(source.parent, source)):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target)

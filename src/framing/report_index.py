@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .config import shown_path
-from .store import HUMAN_INPUT, counted
+from .store import BOOKKEEPING, HUMAN_INPUT, counted
 
 if TYPE_CHECKING:
     from .report import NotebookRun, Report
@@ -164,14 +164,18 @@ def _figure_html(figure: dict) -> str:
 
 
 def _coding_html(folder: Path) -> str:
-    """The coding sheets and other files kept in `coding/` (never replaced by a rerun)."""
-    files = sorted(p.relative_to(folder) for p in (Path(folder) / HUMAN_INPUT).rglob("*") if p.is_file())
+    """The coding sheets and other files kept in `coding/` (a rerun replaces only framing's blank
+    sheets that nobody changed), without framing's list of the sheets it wrote."""
+    files = sorted(p.relative_to(folder) for p in (Path(folder) / HUMAN_INPUT).rglob("*")
+                   if p.is_file() and p.name not in BOOKKEEPING)
     if not files:
         return ""
     items = "".join(f'<li><a href="{html.escape(p.as_posix())}">{html.escape(p.as_posix())}</a></li>'
                     for p in files)
     return ('<h2 id="coding">Coding sheets</h2><p>Files in <code>coding/</code> are kept when the '
-            "report is rendered again; a new sheet never replaces one there (it gets a new name). "
+            "report is rendered again, except a blank sheet framing wrote and nobody changed, which the "
+            "new sheet replaces; a sheet a coder filled in or edited is never replaced (the new one gets "
+            "a new name, <code>_2</code>). "
             f"Fill in a sheet and read it back with <code>fr.agreement</code>.</p><ul>{items}</ul>")
 
 

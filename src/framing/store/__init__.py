@@ -41,7 +41,7 @@ from .atomic import make_temp_dir, make_temp_file, save_text, write_atomic
 from .cleanup import remove_outputs
 from .freshness import changed_since_build, raw_listing_sha256, warn_stale_once
 from .into_place import Published, publish, swap_folder
-from .layout import HUMAN_INPUT, LOCK, MANIFEST, MARKER, SCRATCH, TABLES, table_files
+from .layout import BOOKKEEPING, HUMAN_INPUT, LOCK, MANIFEST, MARKER, SCRATCH, TABLES, table_files
 from .load import (HELD_TABLE_BYTES, RowReader, corpus_dir, keep_kinds, load_articles, load_removed,
                    load_sentences, load_table, missing_corpus, read_rows)
 from .locks import FolderBusy, lock_folder, remove_leftovers, working_folder
@@ -55,7 +55,7 @@ from .tables import NOT_RECORDED, check_tables, fingerprint, save_parts, save_ta
 from .words import counted
 
 __all__ = [
-    "FORMULA_START", "HELD_TABLE_BYTES", "HUMAN_INPUT", "LOCK", "MANIFEST", "MARKER", "NOT_RECORDED",
+    "BOOKKEEPING", "FORMULA_START", "HELD_TABLE_BYTES", "HUMAN_INPUT", "LOCK", "MANIFEST", "MARKER", "NOT_RECORDED",
     "SCRATCH", "TABLES", "FolderBusy", "OutputExists", "Published", "RowReader", "changed_since_build",
     "check_claimable", "check_replaceable", "check_tables", "claim_folder", "corpus_dir", "counted",
     "describe_write_error", "fingerprint", "is_framings", "keep_files", "keep_kinds", "keep_user_files",

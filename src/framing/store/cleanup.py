@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .layout import BOOKKEEPING, MANIFEST, MARKER, SUBFOLDERS, TEMP_NAME, is_framing_temp
+from .layout import BOOKKEEPING, HUMAN_INPUT, MANIFEST, MARKER, SUBFOLDERS, TEMP_NAME, is_framing_temp
 from .locks import FolderBusy, lock_folder
 from .manifest import is_unchanged, save_manifest, written_files
 from .ownership import remove_empty_folder
@@ -70,3 +70,9 @@ def _remove_written(folder: Path, kind: str) -> None:
                     shutil.rmtree(path) if path.is_dir() else path.unlink()
     for place in sorted(made, key=lambda p: -len(p.parts)):
         remove_empty_folder(folder / place)
+    coding = folder / HUMAN_INPUT  # its list of the sheets framing wrote, once no sheet is left
+    if coding.is_dir() and not coding.is_symlink() and all(
+            p.name in BOOKKEEPING and p.is_file() and not p.is_symlink() for p in coding.iterdir()):
+        for path in coding.iterdir():
+            path.unlink()
+        coding.rmdir()
