@@ -666,3 +666,43 @@ def test_figure_names_the_chart_it_redraws(tmp_path, monkeypatch, capsys):
     captured = capsys.readouterr()
     assert "redrawn from reports/mine/figures/articles_per_outlet.json" in captured.err, captured.err
     assert captured.out.strip().endswith("articles_per_outlet_4_7in.png")
+
+
+def test_figure_lists_only_charts_that_can_be_redrawn_and_not_earlier_exports(tmp_path, monkeypatch, capsys):
+    """`framing figure`'s list named earlier exports (articles_per_outlet_3_3in, written to the
+    scratch folder by an export of the report's chart) and charts drawn without a plot_* function
+    as figures. It now lists only the charts that can be redrawn, each with its folder and caption."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from framing import plots
+
+    monkeypatch.setenv("FRAMING_HOME", str(tmp_path))
+    drawn = tmp_path / "drawn"  # the report's own folder is written by `framing report` alone: copied in
+    counts = pd.DataFrame({"outlet": ["A", "B"], "n_articles": [3, 1], "n_sentences": [27, 9], "n_words": [600, 200]})
+    plots.save_figure(plots.plot_articles_per_outlet(counts).figure, "articles_per_outlet", out=drawn,
+                      corpus="mine", caption="Articles per outlet. Corpus: mine.", formats=["png"])
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [3, 4])
+    plots.save_figure(fig, "hand_drawn", out=drawn, corpus="mine", formats=["png"])
+    plt.close("all")
+    shutil.copytree(drawn / "figures", tmp_path / "reports" / "mine" / "figures")
+    assert main(["figure", "articles_per_outlet", "--corpus", "mine", "--width", "3.3", "--format", "png"]) == 0
+    scratch = tmp_path / "reports" / "_scratch" / "mine" / "figures"
+    record = json.loads((scratch / "articles_per_outlet_3_3in.json").read_text())
+    assert record["exported_from"] == "articles_per_outlet"
+    old = scratch / "articles_per_outlet_4_7in.json"  # an export made before records named their chart
+    record.pop("exported_from")
+    old.write_text(json.dumps(record))
+    capsys.readouterr()
+    assert main(["figure", "--corpus", "mine"]) == 0
+    listed = capsys.readouterr().out
+    assert listed.splitlines() == ["reports/mine/figures/ (the report):",
+                                   "  articles_per_outlet  Articles per outlet"], listed
+    assert list(plots.list_figures(corpus="mine")["name"]) == ["articles_per_outlet"]
+    assert main(["figure", "articles", "--corpus", "mine"]) == 2
+    said = capsys.readouterr().err
+    assert "the charts that can be redrawn: articles_per_outlet (" in said and "3_3in" not in said, said
+    assert "hand_drawn" not in said

@@ -125,8 +125,11 @@ def _parser() -> argparse.ArgumentParser:
 
     figure = commands.add_parser("figure", help="redraw a saved chart at another size or format "
                                                 "(e.g. for a paper), from its JSON record")
-    figure.add_argument("name", help="the figure's name (e.g. frame_prevalence_by_outlet) or the path "
-                                     "of its .json record")
+    figure.add_argument("name", nargs="?", help="the figure's name (e.g. frame_prevalence_by_outlet) or the "
+                                                "path of its .json record; without it, the list (--list)")
+    figure.add_argument("--list", action="store_true", dest="list_only",
+                        help="list the saved charts that can be redrawn (of --corpus, or of every corpus), "
+                             "each with where it is and what it shows, and redraw nothing")
     figure.add_argument("--corpus", help="the corpus whose report (or scratch folder) has the figure; "
                                          "needed when several do")
     figure.add_argument("--width", type=float, help="width in inches (default 4.7: a one-column page; "
@@ -253,8 +256,11 @@ def removed_summary(by_rule: dict[str, int], prose: int) -> str:
 
 def _run_figure(args) -> int:
     from .config import shown_path
-    from .plots import export_figure, find_figure
+    from .plots import describe_figures, export_figure, find_figure, list_figures
 
+    if args.list_only or args.name is None:
+        print(describe_figures(list_figures(corpus=args.corpus)))
+        return 0
     try:
         source = find_figure(args.name, corpus=args.corpus)  # the report's chart before the scratch one
         paths = export_figure(str(source), corpus=args.corpus, out=args.out, width=args.width,

@@ -189,6 +189,7 @@ def figure_record(fig, stem: str, *, corpus, params, files: dict, size: dict) ->
         "framing_version": __version__,
         "matplotlib_version": matplotlib.__version__,
         "input_sha256": input_hash(corpus),
+        **({"exported_from": fig._framing_exported_from} if getattr(fig, "_framing_exported_from", None) else {}),
     }
 
 
@@ -228,20 +229,82 @@ def find_figure(name: str, *, corpus: str | Path | None = None) -> Path:
                      "name the corpus")
 
 
+_EXPORT_NAME = re.compile(r"(?P<chart>.+?)_\d+(_\d+)?in")  # `export_figure`'s names: frames_3_3in
+
+
+def list_figures(*, corpus: str | Path | None = None) -> pd.DataFrame:
+    """The saved charts `export_figure` can redraw, one row per chart and place: `name` (what to
+    give `framing figure`), `corpus`, `where` ("report": `reports/<corpus>/figures/`, or "scratch":
+    a notebook run by hand, `reports/_scratch/<corpus>/figures/`), `caption` and `record` (the JSON
+    file). Left out: a chart drawn some other way than by a framing `plot_*` function (nothing to
+    redraw it from), and an earlier export (its record names the chart it was redrawn from, or, as
+    exports named before that, it is `<chart>_<width>in` beside that chart)."""
+    from ..config import reports_dir
+
+    reports = reports_dir()
+    if corpus is not None:
+        places = [(corpus_name(corpus), "report", reports / corpus_name(corpus)),
+                  (corpus_name(corpus), "scratch", reports / SCRATCH / corpus_name(corpus))]
+    else:
+        places = [(p.name, "report", p) for p in sorted(reports.glob("*"))
+                  if p.is_dir() and not p.name.startswith((".", SCRATCH))]
+        places += [(p.name, "scratch", p) for p in sorted((reports / SCRATCH).glob("*")) if p.is_dir()]
+    found = []
+    for name, where, place in places:
+        for path in sorted((place / "figures").glob("*.json")):
+            try:
+                found.append((name, where, path, json.loads(path.read_text(encoding="utf-8"))))
+            except (OSError, ValueError):
+                continue
+    charts = {(name, path.stem) for name, _, path, _ in found}  # of each corpus, in its report or scratch folder
+    rows = []
+    for name, where, path, record in found:
+        export = _EXPORT_NAME.fullmatch(path.stem)
+        if not isinstance(record, dict) or record.get("exported_from") or (export and (name, export["chart"]) in charts):
+            continue  # an earlier export
+        if _plot_function(str((record.get("plot") or {}).get("function"))) is None:
+            continue  # nothing to redraw it from
+        rows.append({"name": path.stem, "corpus": name, "where": where, "caption": str(record.get("caption") or ""),
+                     "record": path})
+    return pd.DataFrame(rows, columns=["name", "corpus", "where", "caption", "record"])
+
+
+def describe_figures(figures: pd.DataFrame) -> str:
+    """The charts of `list_figures`, one line each, grouped by folder: what `framing figure` lists."""
+    from ..config import shown_path
+
+    if figures.empty:
+        return "no saved chart that can be redrawn"
+    lines = []
+    for (corpus, where, folder), group in figures.groupby(
+            ["corpus", "where", figures["record"].map(lambda p: Path(p).parent)], sort=False):
+        lines.append(f"{shown_path(folder)}/ ({'the report' if where == 'report' else 'notebooks run by hand'}):")
+        width = max(len(n) for n in group["name"])
+        lines += [f"  {n:<{width}}  {_first_sentence(c)}" for n, c in zip(group["name"], group["caption"])]
+    return "\n".join(lines)
+
+
+def _first_sentence(caption: str, limit: int = 90) -> str:
+    """A caption's first sentence, cut at `limit` characters: what a chart shows, in a list."""
+    first = caption.split(". ")[0].rstrip(".")
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
 def _no_such_figure(stem: str, corpus, places: list[Path], reports: Path) -> str:
-    """Why no figure `stem` was found, and what to type instead: the closest names of the figures
-    saved where it was looked for (a misspelt or shortened name), or the corpora that have a
-    report (a misspelt corpus), or that nothing was saved yet."""
+    """Why no figure `stem` was found, and what to type instead: the closest names of the charts
+    that can be redrawn where it was looked for (a misspelt or shortened name), or the corpora
+    that have a report (a misspelt corpus), or that nothing was saved yet."""
     from ..config import shown_path
     from ..lexicons import did_you_mean
     from ..store.words import short_list
 
-    saved = sorted({p.stem for place in places for p in (place / "figures").glob("*.json")})
-    if saved:
+    saved = list_figures(corpus=corpus)
+    if not saved.empty:
         where = (" or ".join(f"{shown_path(place / 'figures')}/" for place in places if (place / "figures").is_dir())
                  if corpus is not None else f"any report in {shown_path(reports)}/")
-        return (f"no saved figure {stem!r} in {where}{did_you_mean(stem, saved)}; the figures there: "
-                f"{short_list(saved, shown=12)}")
+        names = sorted(set(saved["name"]))
+        return (f"no saved figure {stem!r} in {where}{did_you_mean(stem, names)}; the charts that can be "
+                f"redrawn: {', '.join(names)} (`framing figure --list` says where each is and what it shows)")
     if corpus is not None:
         folders = [*reports.glob("*"), *(reports / SCRATCH).glob("*")]  # reports, and notebooks run by hand
         have = sorted({p.name for p in folders if (p / "figures").is_dir() and not p.name.startswith((".", SCRATCH))})
@@ -287,6 +350,7 @@ def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Pat
         add_caption(ax, record["caption"])
     width = float(width or record.get("size_inches", {}).get("width") or FIGURE_WIDTH)
     corpus = corpus or record.get("corpus")
+    ax.figure._framing_exported_from = record["name"]  # its record says so: `list_figures` leaves it out
     try:
         return save_figure(ax.figure, f"{record['name']}_{width:g}in", corpus=corpus,
                            out=out, params=record.get("parameters"), caption=caption is True,
