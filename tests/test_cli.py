@@ -706,3 +706,23 @@ def test_figure_lists_only_charts_that_can_be_redrawn_and_not_earlier_exports(tm
     said = capsys.readouterr().err
     assert "the charts that can be redrawn: articles_per_outlet (" in said and "3_3in" not in said, said
     assert "hand_drawn" not in said
+
+
+def test_clean_removes_the_list_of_coding_sheets_once_no_sheet_is_left(tmp_path, monkeypatch, seed_sentences):
+    """A coding folder holds framing's list of the sheets it wrote (`coding/.framing-files.json`);
+    with the sheets deleted by the user, `framing clean` stopped at a folder it could not remove.
+    The list goes with the folder; a folder still holding a sheet is kept."""
+    import framing as fr
+    from framing import plots
+
+    monkeypatch.setenv("FRAMING_HOME", str(tmp_path))
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    hits = fr.add_frames(seed_sentences)
+    scratch = plots.report_folder(corpus="mine")
+    for corpus in ("mine", "theirs"):
+        plots.save_table(hits.head(), "hits", corpus=corpus)
+        fr.export_coding_sheet(seed_sentences, hits, plots.report_folder(corpus=corpus) / "coding" / "sheet.csv", n=5)
+    (scratch / "coding" / "sheet.csv").unlink()  # the user deleted the blank sheet
+    assert main(["clean"]) == 0
+    assert not scratch.exists()
+    assert (tmp_path / "reports" / "_scratch" / "theirs" / "coding" / "sheet.csv").is_file()
