@@ -726,3 +726,16 @@ def test_clean_removes_the_list_of_coding_sheets_once_no_sheet_is_left(tmp_path,
     assert main(["clean"]) == 0
     assert not scratch.exists()
     assert (tmp_path / "reports" / "_scratch" / "theirs" / "coding" / "sheet.csv").is_file()
+
+
+def test_a_first_build_says_so_rather_than_none_unchanged(project, capsys, monkeypatch):
+    """A first build said "(0 of the articles unchanged since the last build)" when there was no
+    last build, and a --fresh build said the same: as if every article had changed."""
+    monkeypatch.chdir(project)
+    corpus = project / "data" / "raw" / "mycorpus"
+    for options, said in (([], "(first build of these tables)"),
+                          ([], "(3 of the articles unchanged since the last build)"),
+                          (["--fresh"], "(every article processed again: --fresh)")):
+        assert main(["build", str(corpus), "--workers", "1", *options]) == 0
+        printed = capsys.readouterr().out
+        assert said in printed and printed.count("unchanged since") <= 1, printed

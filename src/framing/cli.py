@@ -198,12 +198,14 @@ def _run_build(args) -> int:
 
             print(f"framing: {describe_write_error(error, folder=out)}", file=sys.stderr)
             continue
-        built_any |= _report_build(folder, out, build, quiet=args.quiet, before=before)
+        built_any |= _report_build(folder, out, build, quiet=args.quiet, before=before, fresh=args.fresh)
     return 0 if built_any else 1
 
 
-def _report_build(folder: Path, out: Path, build, *, quiet: bool, before: dict | None = None) -> bool:
-    """Print a build's problems and summary; True when tables were written."""
+def _report_build(folder: Path, out: Path, build, *, quiet: bool, before: dict | None = None,
+                  fresh: bool = False) -> bool:
+    """Print a build's problems and summary; True when tables were written. `before`: the last
+    build's record (None: there was none, so nothing could be reused)."""
     for problem in build.problems:  # input files are named within the corpus; outputs in full
         where = "" if Path(problem.file).is_absolute() else f"{folder.name}/"
         print(f"warning: {where}{problem}", file=sys.stderr)
@@ -218,7 +220,7 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool, before: dict |
 
         info = json.loads((out / "build.json").read_text(encoding="utf-8"))
         print(f"{folder.name}: {counts_line(info)}, {_count(len(build.problems), 'warning')} "
-              f"({build.n_reused} of the articles unchanged since the last build) → {out}")
+              f"({_reuse_note(build.n_reused, before=before, fresh=fresh)}) → {out}")
         if changes := changes_line(before, info):
             print(f"  files since the last build: {changes}")
         print(f"  lines removed: {removed_summary(build.removed_by_rule, build.prose_dropped)}")
@@ -227,6 +229,16 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool, before: dict |
 
         print(f"{folder.name}: {kept_line(out, build.kept, what='the tables folder')}", file=sys.stderr)
     return True
+
+
+def _reuse_note(n_reused: int, *, before: dict | None, fresh: bool) -> str:
+    """What a build took from the last one: nothing on a first build or with --fresh (said so, not
+    as "0 unchanged"), else how many articles it reused."""
+    if before is None:
+        return "first build of these tables"
+    if fresh:
+        return "every article processed again: --fresh"
+    return f"{n_reused} of the articles unchanged since the last build"
 
 
 def _count(n: int, noun: str) -> str:
