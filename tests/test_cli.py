@@ -680,6 +680,7 @@ def test_figure_lists_only_charts_that_can_be_redrawn_and_not_earlier_exports(tm
     from framing import plots
 
     monkeypatch.setenv("FRAMING_HOME", str(tmp_path))
+    assert main(["figure", "--list"]) == 0 and "run `framing report <corpus>` first" in capsys.readouterr().out
     drawn = tmp_path / "drawn"  # the report's own folder is written by `framing report` alone: copied in
     counts = pd.DataFrame({"outlet": ["A", "B"], "n_articles": [3, 1], "n_sentences": [27, 9], "n_words": [600, 200]})
     plots.save_figure(plots.plot_articles_per_outlet(counts).figure, "articles_per_outlet", out=drawn,

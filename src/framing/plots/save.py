@@ -274,7 +274,8 @@ def describe_figures(figures: pd.DataFrame) -> str:
     from ..config import shown_path
 
     if figures.empty:
-        return "no saved chart that can be redrawn"
+        return ("no saved chart that can be redrawn: run `framing report <corpus>` first, or save one from a "
+                "notebook (fr.save_figure on a chart a plot_* function drew)")
     lines = []
     for (corpus, where, folder), group in figures.groupby(
             ["corpus", "where", figures["record"].map(lambda p: Path(p).parent)], sort=False):
