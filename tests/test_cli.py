@@ -740,3 +740,18 @@ def test_a_first_build_says_so_rather_than_none_unchanged(project, capsys, monke
         assert main(["build", str(corpus), "--workers", "1", *options]) == 0
         printed = capsys.readouterr().out
         assert said in printed and printed.count("unchanged since") <= 1, printed
+
+
+def test_output_read_by_a_reader_that_stops_is_no_write_error(tmp_path):
+    """`framing figure --list | head -3` ended with "framing: cannot write the output: Broken pipe:
+    check the folder, or choose another output folder": a reader that stops reading is no folder to
+    fix. The command now stops quietly, with the exit code of a command stopped by SIGPIPE."""
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    reader = subprocess.Popen([*FRAMING, "figure", "--list"], cwd=tmp_path, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env={k: v for k, v in os.environ.items() if k != "FRAMING_HOME"})
+    reader.stdout.close()  # the reader is gone before anything is written
+    try:
+        _, stderr = reader.communicate(timeout=TIMEOUT)
+    finally:
+        reader.kill()
+    assert reader.returncode == 141 and stderr == b"", stderr

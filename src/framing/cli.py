@@ -42,11 +42,26 @@ def _main(argv: list[str] | None) -> int:
     except (UsageError, LexiconError) as error:  # a path, address or lexicon file to fix: one line
         print(f"framing: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader of the output stopped (`framing figure --list | head`): not a write error
+        _quiet_stdout()
+        return 141  # as a command stopped by SIGPIPE
     except OSError as error:  # an output folder that cannot be written (read-only, full, gone)
         from .store import describe_write_error
 
         print(f"framing: {describe_write_error(error)}", file=sys.stderr)
         return 1
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so that flushing it at exit does not fail again on
+    the closed pipe (the recipe of Python's `signal` documentation)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind sys.stdout (a test's capture): nothing to flush
+        pass
+    finally:
+        os.close(devnull)
 
 
 def _announce_lexicons() -> None:
