@@ -1517,6 +1517,43 @@ def test_sieve_rules_of_version_1_29(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
 
 
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a body written in lower case after the proper adjective or the noun that says which one is that body;
+    # an adjective alone does not say which
+    (["“We will not allow it,” the Catalan justice department said in a statement."], "We will not allow it,",
+     "Catalan justice department", False),
+    (["“The talks were productive,” the Chinese foreign ministry said."], "The talks were productive,",
+     "Chinese foreign ministry", False),
+    (["“The water is safe,” the health department said."], "The water is safe,", "health department", False),
+    (["“The water is safe,” the new agency said."], "The water is safe,", None, False),
+    # bodies in the plural with no one named are the bodies, by the head of their description
+    (["In a pair of statements, the campaigns announced that Roe would give Doe “a clear path” in Indiana."],
+     "a clear path", "campaigns", False),
+    # a document owned by a name and subject of the sentence says its issuer's words, unless a nearer verb
+    # of saying gives them to another
+    (["John Doe’s pardon of Jane Roe, the broadest in history, extended to “all offenses against the state.”"],
+     "all offenses against the state.", "John Doe", False),
+    (["John Doe’s speech to the nation, which critics called “divisive,” lasted an hour."], "divisive,",
+     "critics", True),
+    # a body's role with no person named after it opens a headline: the role, not the body's name cut off
+    (["Ex-Roe Force commander: the videos were ‘inherently evil’"], "inherently evil", "Ex-Roe Force commander", False),
+    # a pronoun stands for the subject opening the sentence before a name in its relative clause or object
+    (["Roe, who led the movement that claimed Doe wasn't born here, first responded with feigned exasperation -- "
+      "“We need the question,” he said, to laughs."], "We need the question,", "Roe", False),
+    (["But Roe has since come to appreciate President John Doe and told reporters that he believes the president "
+      "has shown “leadership and compassion” toward him."], "leadership and compassion", "Roe", False),
+    # a contracted negative auxiliary is finite: the name before it is the subject of what is reported
+    (["The group claimed Doe wasn't born in the country, a “lie” since."], "lie", None, False),
+    # a party's member in the singular, nobody named before: the description
+    (["“That’s not a good place to start,” the Texas Republican said."], "That’s not a good place to start,",
+     "Texas Republican", False),
+    (["Sen. John Doe spoke first.", "“That’s not a good place to start,” the Texas Republican said."],
+     "That’s not a good place to start,", "John Doe", False),
+])
+def test_sieve_rules_of_version_1_31(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
 def test_a_platform_is_no_surname_of_a_name_written_in_another_event():
     """"Twitter said" in one event is Twitter, not the "Twitter Whistleblower" a title-case headline of
     another event makes a speaker of (a platform, `platforms` of the reporting verbs, is a company)."""

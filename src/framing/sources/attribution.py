@@ -32,8 +32,9 @@ _ORGANISATION_HEAD = re.compile(r"[A-Z][\w.]* for (?:[A-Z][\w.]*\s+)*(?:and\s+)?
 ATTRIBUTION_TAIL_WORDS = 6  # "…, officials said on Tuesday in a statement." still ends the sentence
 
 # A finite verb right after a name: the name is a clause's subject ("said Jane Roe would …").
-_FINITE_AFTER = re.compile(r"\s+(?:would|will|is|was|were|are|has|had|have|could|should|must|can|may|might|did|"
-                           r"does|do)\b")
+# (1.31: also contracted with "not", "claimed Obama wasn't born": English writes a finite auxiliary so)
+_FINITE_AFTER = re.compile(r"\s+(?:(?:would|will|is|was|were|are|has|had|have|could|should|must|can|may|might|did|"
+                           r"does|do)\b|(?:would|is|was|were|are|has|had|have|could|should|must|ca|wo|did|does|do)n[’']t\b)")
 # An inverted verb's speaker comes after a finite verb, never after an infinitive ("to warn voters"), and
 # is no noun followed by "that" (the addressee: "warned voters that …") or by a possessive ending (the
 # reported clause's subject: "said the president’s moves have …").
@@ -110,6 +111,10 @@ def _subject(narration: str):
         who = _POSSESSIVE.sub("", who).rstrip("’'")
     if _not_a_speaker(who, None, _lexicon()) or who.split()[0] in read_rules().function_words:
         return None  # "Thousands of Cubans took …": a group, not a named person
+    role = _ROLE_AFTER_BODY.match(narration, match.end("who")) if who == match.group("who") else None
+    if role is not None and role.group(1) in _lexicon().nouns:
+        # "Ex-Space Force commander: …", "NATO chief …": a body's role with no person named, the role (1.31)
+        return match.start("who"), who, match.group("verb"), "subject", role.group(1)
     return match.start("who"), who, match.group("verb"), "subject", None
 
 
@@ -137,6 +142,9 @@ def _colon_subject(narration: str):
             or verb in _OPENS_CLAUSE | {"and", "or", "but", "who", "which", "is", "was", "were", "are", "has", "had", "have"}
             or verb in _lexicon().document_forms):
         return None  # "Jane Roe's message was simple:", "Jane Roe has a motto:", "John Doe read the bill aloud:"
+    if verb in _lexicon().nouns and re.match(r"\s*:", narration[match.end("verb"):]):
+        # "Ex-Space Force commander: …": a role after a body's name, no verb, no person named (1.31)
+        return match.start("who"), who, None, "colon", verb
     return match.start("who"), who, verb if verb in _lexicon().forms else None, "colon", None
 
 
@@ -222,6 +230,11 @@ def _partial_subject(narration: str):
             return None  # "Biden and Sen. Jane Roe", "Centers for Disease Control": a pair or a body, left alone
         who = " ".join(name)
     if match.group("verb") in _lexicon().anonymous:  # "U.S. officials have closed …, promising “…”"
+        return match.start("who"), who, None, "partial_subject", match.group("verb")
+    if (match.group("verb") in _lexicon().nouns and who == match.group("who") and not _POSSESSIVE.search(who)
+            and who.split()[0] not in read_rules().function_words and who.split()[0] not in _NOT_SPEAKERS
+            and re.match(r"\s*[:,]", narration[match.end("verb"):])):
+        # "Ex-Space Force commander: …": a role after a body's name, no person named, the role (1.31)
         return match.start("who"), who, None, "partial_subject", match.group("verb")
     if who.lower() in _PRONOUNS or who == "It" and (match.group("verb") in _lexicon().forms
                                                    or match.group("verb") in _DIRECTIVES):
@@ -378,7 +391,8 @@ _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quot
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
           "according_to_document": "ccording to", "according_to_author": "ccording to",
           "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
-          "owner_claim": _PLACEHOLDER, "naming_verb": _PLACEHOLDER, "issued_document": _PLACEHOLDER}
+          "owner_claim": _PLACEHOLDER, "owner_document": _PLACEHOLDER, "naming_verb": _PLACEHOLDER,
+          "issued_document": _PLACEHOLDER}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -518,6 +532,9 @@ _ROLE_AFTER_BODY = re.compile(r"\s+([a-z][\w-]*)\b(?!\s+[A-Z])")
 def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration: str, lexicon: _Lexicon):
     """(who, verb as written, noun after who) of one match of the pattern `name`, or None when it
     names no speaker."""
+    if name == "owner_document" and any(word in lexicon.forms for word in _WORD.findall(
+            narration[match.end("who"):narration.find(_PLACEHOLDER, match.end("who"))].lower())):
+        return None  # "Trump’s speech, which critics called “…”": the nearer verb's subject speaks
     if name == "verb_name" and match.group("verb").endswith("ing"):
         return None  # "by saying the U.S. economy has …": the name after a gerund is what is said of
     raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
@@ -664,9 +681,11 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
         who = "t" + who[1:]
     if who in ("The", "the") and noun_group:  # "The agency said": a description
         who = f"the {noun_group}"
-    elif (who.startswith("the ") and who[4:5].islower() and noun_group and (
+    elif (who.startswith("the ") and (who[4:5].islower() or who.split()[-1].islower()) and noun_group and (
             noun_group.capitalize() in read_rules().organisation_words or noun_group in read_rules().descriptors)):
-        who = f"{who} {noun_group}"  # "The oversight panel said": the body's kind is the head
+        # "The oversight panel said": the body's kind is the head, also after a place or a nationality
+        # ("the Catalan justice department said", "the Chinese foreign ministry said"; 1.31)
+        who = f"{who} {noun_group}"
     if (who.startswith("The ") and noun_group in lexicon.titles
             and (_is_place(who[4:]) or who[4:] in read_rules().adjectives)):
         who, noun_group = f"the {who[4:]} {noun_group}", None  # "The US president urged": named before

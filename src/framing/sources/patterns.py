@@ -238,6 +238,12 @@ def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -
         # for what someone says or means to do, owned by a name, holds that name's words
         ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:{_OWNED_BODIES}))?)[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
                                    rf"(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
+        # "Gerald Ford’s pardon of Richard Nixon, …, extended to “…”": a document owned by a name and
+        # subject of the sentence says its issuer's words (labelling rule 8; 1.31), unless a reporting verb
+        # stands between it and the quote (`attribution._matched_speaker`: "Trump’s speech, which critics
+        # called “…”" is the critics')
+        ("owner_document", re.compile(rf"^\s*(?P<who>{_NOT_INDEFINITE}{_NAME})[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b"
+                                      rf"(?:\s+(?:of|to|for|on|against)\b)[^;:]{{0,150}}?\b{_PLACEHOLDER}\b")),
         # "Jane Roe's “lock her up” remarks": a quoted span between a possessive and a noun for what is
         # said or written is the owner's words
         ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:{_OWNED_BODIES}))?)[’']s?\s+"

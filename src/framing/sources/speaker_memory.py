@@ -276,6 +276,10 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
     people = []
     for roles, person, opens in _labels(before):
         name = memory.full_name([_POSSESSIVE.sub("", t).rstrip(".") for t in person])
+        if (not roles and len(person) == 1 and not people and _surname_subject(person[0], before)
+                and memory.fits(name, gender)):
+            people.append(name)  # "Trump, who …, responded …: “…,” he said": the subject, however short (1.31)
+            continue
         if (len(person) >= 2 or roles) and person[0] not in _NOT_SPEAKERS:
             memory.learn_gender(name, roles, "", 0)
             subject = not people and len(person) >= 2 and re.search(  # the first full name, a verb after it
@@ -287,6 +291,25 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
     if people:
         memory.meet(people[0], (), speaker=True)
     return people[0] if people else None
+
+
+# a word opening a sentence (after a conjunction) then a relative "who" or a verb in lower case: its subject
+_OPENING_SUBJECT = r"^\W*(?:(?:But|And|Yet|So|Still|Now)\s+)?{}(?:\s*,\s+who\b|\s+(?:has\s+|had\s+|also\s+|since\s+)*(?!(?:of|and|or|in|at|on|for|to|from|with|by|as)\b)[a-z]+(?:ed|s)\b)"
+
+
+def _surname_subject(word: str, before: str) -> bool:
+    """True when one capitalised word opens the sentence as the subject of its main clause, a person
+    ("Trump, who was …, responded", "But Yanez has since come to …, and told"): a pronoun later in the
+    sentence stands for the subject before any name in a relative clause or an object (centering's
+    ranking, Grosz, Joshi & Weinstein 1995); no place, body or outlet, and no word English also writes
+    in lower case (TextBlob's lexicon: "Documents", "Keeping") unless "who" follows it, which stands
+    for people."""
+    word = _POSSESSIVE.sub("", word).rstrip(".")
+    if not word.isalpha() or (word.lower() in _lexicon_tags() and not re.match(rf"\W*{re.escape(word)}\s*,\s+who\b", before)):
+        return False  # "Documents released …", "Would-be customers": a common word opening the sentence, unless "who" follows
+    if _is_place(word) or word in read_rules().organisation_words or word in _outlets() or word in _NOT_SPEAKERS:
+        return False
+    return re.search(_OPENING_SUBJECT.format(re.escape(word)), before) is not None
 
 
 def _remember_names(narration: str, memory: _Memory, *, headline: bool = False) -> None:
@@ -650,9 +673,14 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # "the senator's office said": the office of the person the title names, never a body met before
         owner = memory.titled(titled_owner[-1])
         return (f"{owner}’s {head}" if owner else None), who, False, "_owned_body"
+    if _plural_bodies(head) and not titled_owner and all(w.islower() for w in who.split()[1:]):
+        # "the campaigns announced": bodies in the plural, which no one body named before stands for; the
+        # head of their description names them (labelling rules 6, 7; 1.31)
+        return " ".join(w for w in who.split()[1:] if w.lower() not in lexicon.quantifiers), who, False, "_body"
     if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
-        # "the agency said": the body named last (of that kind, for "the court")
-        return memory.body(head), who, False, "_body"
+        # "the agency said": the body named last (of that kind, for "the court"), else one the words
+        # before the head pick out ("the Catalan justice department"; 1.31)
+        return memory.body(head) or _qualified_body(who), who, False, "_body"
     owners = [_POSSESSIVE.sub("", w) for w in lowered.split()[1:-1] if _POSSESSIVE.search(w)]
     if pattern.startswith("verb_name") and owners and core in lexicon.relations and owners[-1] in lexicon.titles:
         # "said the senator's wife": a person tied to the one the title names, never that one (before
@@ -666,9 +694,36 @@ def _read_description(who: str, pattern: str, memory: _Memory):
     person = memory.last_person() or (memory.only_person() if _names_a_person(core, lexicon) else None)
     if person is None and not owners and core == head and _one_role(core, lexicon):
         # "“…,” the inspector wrote." with nobody named before: one person picked out by a role, the role
-        # (labelling rule 2), as "the governor" is when no governor was named
-        return core, who, False, "_role"
+        # (labelling rule 2), as "the governor" is when no governor was named; a party's member with the
+        # place or body that says which ("the Texas Republican") written as the description
+        return (who[4:] if core in _PARTISANS else core), who, False, "_role"
     return person, who, False, "_description"
+
+
+def _plural_bodies(noun: str) -> bool:
+    """True when a lower-case noun is the plural of a body's kind ("campaigns", "agencies", "committees"):
+    an organisation word of `actors.toml` or a descriptor of a body, with the plural's "s" or "ies"."""
+    if not noun.endswith("s") or len(noun) < 4:
+        return False
+    singular = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+    rules = read_rules()
+    return singular.capitalize() in rules.organisation_words or singular in rules.descriptors
+
+
+def _qualified_body(who: str) -> str | None:
+    """The body a description names by the words before its head, when the first is a proper name or
+    adjective or a noun naming its field, and any others are lower case ("the Catalan justice
+    department", "the Chinese foreign ministry", "the health department"): English writes a state's or a nation's department so, and the words say which one it
+    is (labelling rule 7, the head of its description as written, without "the"); else None ("the
+    agency", "the new agency": which one the text said before, if at all)."""
+    words = who.split()[1:]
+    if (not 2 <= len(words) <= 4 or _POSSESSIVE.search(words[0])
+            or not all(w.isalpha() and w.islower() for w in words[1:])
+            or any(w.lower() in read_rules().function_words for w in words)):
+        return None  # "the origins of the novel coronavirus": a phrase, no body's description
+    if words[0][:1].isupper() or _lexicon_tags().get(words[0], "").startswith("NN"):
+        return " ".join(words)  # "Catalan", or a noun naming the body's field ("the health department")
+    return None  # "the new agency": an adjective says which one only with the text before
 
 
 _ROLE_SUFFIX = re.compile(r"[a-z]{3}(?:or|ist|ian)$")  # inspector, columnist, historian: one person's role
@@ -677,7 +732,12 @@ _ROLE_SUFFIX = re.compile(r"[a-z]{3}(?:or|ist|ian)$")  # inspector, columnist, h
 def _one_role(noun: str, lexicon) -> bool:
     """True when a lower-case noun is a role of one person: a role or title of the reporting verbs' data, or
     a singular noun made with a suffix for people that no adjective ends in ("inspector", not "former")."""
-    return noun in lexicon.nouns or noun in lexicon.titles or bool(_ROLE_SUFFIX.search(noun))
+    return (noun in lexicon.nouns or noun in lexicon.titles or bool(_ROLE_SUFFIX.search(noun))
+            or noun in _PARTISANS)
+
+
+# a member of a party in the singular, one person ("the Texas Republican said"; 1.31)
+_PARTISANS = {"republican", "democrat", "conservative", "liberal", "libertarian", "tory", "socialist"}
 
 
 def _read_name(who: str, noun, memory: _Memory):
