@@ -441,18 +441,19 @@ def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     """Speaker accuracy on the hand-labelled quotes read while writing the rules (dev, holdout, test,
     fresh, blind, blind2, blind3, blind4, since reporting verbs 1.15 blind5 and blind6, and since 1.17
     blind7, since 1.19 blind8, since 1.21 blind9, since 1.23 blind10, since 1.25 blind11, since 1.28
-    blind12 and since 1.29 blind13: 1,161), scored as
+    blind12, since 1.29 blind13 and since 1.31 blind14: 1,261), scored as
     `benchmarks/bench_sources.py`
     scores it: measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86
     (precision 0.91) with 1.12, 0.88 (precision 0.92) on the 468 with 1.13, 0.88 on the 581 with 1.15,
     0.87 on the 641 with 1.16 and 0.88 with 1.17, 0.87 (precision 0.91) on the 701 with 1.19, 0.862 on
     the 761 with 1.19, 0.864 on the 861 with 1.23, 0.868 on the 961 with 1.25, 0.869 on the 1,061 with
-    1.28, 0.872 on the 1,161 with 1.29; a rule change that loses more than two points fails here."""
+    1.28, 0.872 on the 1,161 with 1.29, 0.875 on the 1,261 with 1.31; a rule change that loses more than
+    two points fails here."""
     fixtures = Path(__file__).parent / "fixtures"
     items = [item for name in ("quotes_allsides_sample.jsonl", "quotes_news_sample.jsonl")
              for item in read_samples(fixtures / name, shared_data)]
     seen = score_sample([item for item in items if item["split"] in SEEN])
-    assert seen["n_quotes"] == 1161 and seen["quotes_found"] == 1161
+    assert seen["n_quotes"] == 1261 and seen["quotes_found"] == 1261
     assert seen["accuracy"] >= 0.85 and seen["precision"] >= 0.89
 
 
