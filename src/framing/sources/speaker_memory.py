@@ -305,8 +305,9 @@ def _surname_subject(word: str, before: str) -> bool:
     in lower case (TextBlob's lexicon: "Documents", "Keeping") unless "who" follows it, which stands
     for people."""
     word = _POSSESSIVE.sub("", word).rstrip(".")
-    if not word.isalpha() or (word.lower() in _lexicon_tags() and not re.match(rf"\W*{re.escape(word)}\s*,\s+who\b", before)):
-        return False  # "Documents released …", "Would-be customers": a common word opening the sentence, unless "who" follows
+    common = word.lower() in _lexicon_tags() and not re.match(rf"\W*{re.escape(word)}\s*,\s+who\b", before)
+    if not word.isalpha() or common:
+        return False  # "Documents released …", "Would-be customers": a common word, unless "who" follows
     if _is_place(word) or word in read_rules().organisation_words or word in _outlets() or word in _NOT_SPEAKERS:
         return False
     return re.search(_OPENING_SUBJECT.format(re.escape(word)), before) is not None
@@ -713,9 +714,10 @@ def _plural_bodies(noun: str) -> bool:
 def _qualified_body(who: str) -> str | None:
     """The body a description names by the words before its head, when the first is a proper name or
     adjective or a noun naming its field, and any others are lower case ("the Catalan justice
-    department", "the Chinese foreign ministry", "the health department"): English writes a state's or a nation's department so, and the words say which one it
-    is (labelling rule 7, the head of its description as written, without "the"); else None ("the
-    agency", "the new agency": which one the text said before, if at all)."""
+    department", "the Chinese foreign ministry", "the health department"): English writes a state's or a
+    nation's department so, and the words say which one it is (labelling rule 7, the head of its
+    description as written, without "the"); else None ("the agency", "the new agency": which one the
+    text said before, if at all)."""
     words = who.split()[1:]
     if (not 2 <= len(words) <= 4 or _POSSESSIVE.search(words[0])
             or not all(w.isalpha() and w.islower() for w in words[1:])
