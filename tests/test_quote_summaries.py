@@ -94,3 +94,58 @@ def test_seed_shares_match_counts(seed_sentences):
     assert values["n_evaluative"].sum() == (quotes["verb_stance"] == "evaluative").sum()
     plotted = fr.plot_quote_shares(fr.summarise_quote_shares(values), articles=values)
     assert len(plotted.get_yticks()) == 3 * values["outlet"].nunique()
+
+
+@pytest.fixture(scope="module")
+def never_anonymous():
+    """Outlet A: five articles on five events, each one named senator's quote (0% anonymous);
+    outlet B: five articles on the same events, each quoting officials unnamed (100%); outlet C: an
+    article with no quote."""
+    texts = {**{(f"a{i}", "A", f"e{i}"): [SHORT[0]] for i in range(5)},
+             **{(f"b{i}", "B", f"e{i}"): [LONG[i]] for i in range(5)},
+             ("c0", "C", "e0"): ["The vote was set for Tuesday."]}
+    sentences = _sentences(texts)
+    return fr.article_quote_shares(fr.extract_quotes(sentences), sentences)
+
+
+def test_every_article_at_zero_gets_an_exact_bound_not_a_zero_width_interval(never_anonymous):
+    summary = fr.summarise_quote_shares(never_anonymous).set_index(["measure", "outlet"])
+    none = summary.loc[("share_anonymous", "A")]
+    assert none["n_articles"] == 5 and none["mean"] == 0
+    # five articles all at 0: a bootstrap over them has zero width; the share could be far from 0
+    assert none["ci_low"] == 0 and none["ci_high"] == pytest.approx(1 - 0.025 ** (1 / 5))
+    assert "Clopper-Pearson" in none["interval"]
+    every = summary.loc[("share_anonymous", "B")]
+    assert every["ci_high"] == 1 and every["ci_low"] == pytest.approx(0.025 ** (1 / 5))
+    caption = fr.describe_intervals(summary.reset_index(), measure="quote share", method="expanded")
+    assert "exact binomial bound" in caption
+
+
+def test_the_exact_bound_is_scipys_clopper_pearson_interval():
+    from scipy.stats import binomtest
+
+    for n in (5, 12, 40):
+        expected = binomtest(0, n).proportion_ci(method="exact")
+        assert fr.stats.share_bound(n, 0) == pytest.approx((expected.low, expected.high))
+    with pytest.raises(ValueError):
+        fr.stats.share_bound(5, 0.5)
+
+
+def test_an_outlet_without_a_value_says_why_it_has_no_interval(never_anonymous):
+    summary = fr.summarise_quote_shares(never_anonymous).set_index(["measure", "outlet"])
+    assert summary.loc[("share_anonymous", "C"), "n_articles"] == 0
+    assert summary.loc[("share_anonymous", "C"), "interval"] == fr.stats.NO_VALUE
+
+
+def test_speaker_chart_of_article_means_says_so_on_its_axis():
+    """Regression: the speaker chart of notebook 05 draws means over articles of each article's
+    share (`summarise_speaker_shares`) and its axis read "share of the outlet's quoted words", the
+    pooled share it no longer draws."""
+    texts = {**{(f"a{i}", "A", f"e{i}"): [SHORT[0], "“No,” Tom Baker said."] for i in range(3)},
+             **{(f"b{i}", "B", f"e{i}"): [SHORT[0]] for i in range(3)}}
+    sentences = _sentences(texts)
+    quotes = fr.extract_quotes(sentences)
+    averaged = fr.plot_quote_share(fr.summarise_speaker_shares(fr.article_speaker_shares(quotes)))
+    assert "mean over the outlet's articles" in averaged.get_xlabel()
+    pooled = fr.plot_quote_share(fr.summarise_speakers(quotes))
+    assert pooled.get_xlabel() == "share of the outlet's quoted words (%)"

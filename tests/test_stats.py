@@ -497,3 +497,14 @@ def test_one_frame_of_a_family_is_captioned_with_its_adjusted_p():
     text = S.caption_tests(several[several["measure"] == "sentiment"], family="measure")
     assert text.endswith("p = 0.002, adjusted 0.004 (Holm across 2 tests); evidence at 0.05 that the outlets "
                          "differ (not which outlet does).")
+
+
+def test_equal_values_that_are_not_shares_get_no_interval_and_say_why():
+    values = pd.DataFrame({"outlet": ["A"] * 6 + ["B"] * 6, "score": [0.2] * 6 + [0.1, 0.3, 0.2, 0.4, 0.0, 0.2]})
+    for method in ("t", "expanded"):
+        summary = S.summarise_articles(values, value="score", method=method).set_index("outlet")
+        assert np.isnan(summary.loc["A", "ci_low"]) and "no spread" in summary.loc["A", "interval"]
+        assert summary.loc["B", "ci_low"] < summary.loc["B", "ci_high"]
+    shares = S.summarise_articles(values.assign(score=values["score"].where(values["outlet"] == "B", 0.0)),
+                                  value="score", bounded=True).set_index("outlet")
+    assert shares.loc["A", "ci_low"] == 0 < shares.loc["A", "ci_high"]

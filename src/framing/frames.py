@@ -431,7 +431,7 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
         return pd.DataFrame(columns=columns)
     family = ["scheme", "frame"]
     shares = summarise_articles(per_article, value="share", by=family + [by], min_articles=min_articles,
-                                ci=ci, n_boot=n_boot, seed=seed)
+                                ci=ci, n_boot=n_boot, bounded=True, seed=seed)
     tests = compare_outlets(per_article, value="share", by=by, family=family, event=event,
                             correction=correction, min_articles=min_articles, n_permutations=n_permutations,
                             seed=seed)

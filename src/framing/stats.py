@@ -39,6 +39,9 @@ from scipy import stats as _stats
 MIN_ARTICLES = 5
 NO_INTERVAL = "too few articles for an interval"
 NO_EVENT_INTERVAL = "too few events for an interval"
+NO_SPREAD = "every article has the same value ({value:g}): no spread to make an interval from"
+NO_VALUE = "no article with a value"
+EXACT_BOUND = "every article at {value:.0%}: exact binomial bound over articles (Clopper-Pearson, {ci:.0%})"
 NO_EFFECT = f"too few articles for an effect size: fewer than {MIN_ARTICLES} on a side"
 FEW_EVENTS_EFFECT = ("{n} events: enough articles for an effect size, too few events for an interval over events "
                      f"(fewer than {MIN_ARTICLES}); `difference` describes these events only")
@@ -147,9 +150,36 @@ def _rng(seed: int | np.random.Generator) -> np.random.Generator:
     return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
 
 
+def share_bound(n: int, at: float, *, ci: float = 0.95) -> tuple[float, float]:
+    """Interval of the mean share when all `n` articles have the share `at`, 0 or 1: the exact
+    binomial interval of 0 (or `n`) successes in `n` trials (Clopper & Pearson 1934, by
+    `scipy.stats.binomtest`), e.g. 0 to 52% for five articles at 0%.
+
+    Why it holds for shares: an article's share X lies in [0, 1], so P(X > 0) ≥ E[X] = μ and
+    n articles all at 0 have probability at most (1 − μ)ⁿ, the binomial's for 0 of n; the bound
+    is conservative for any distribution of shares. A bootstrap or t interval from equal values
+    has zero width, which claims the outlet's share is known exactly."""
+    if at not in (0, 1):
+        raise ValueError("an exact bound needs every share at 0 or at 1")
+    interval = _stats.binomtest(int(round(at * n)), n).proportion_ci(confidence_level=ci, method="exact")
+    return float(interval.low), float(interval.high)
+
+
+def _group_interval(x: np.ndarray, *, ci: float, n_boot: int, method: str, seed, label: str,
+                    bounded: bool) -> tuple[float, float, str]:
+    """The interval of one group's per-article values and the words for it (`summarise_articles`):
+    when every value is the same there is no spread to resample; shares all at 0 or all at 1 get
+    `share_bound`, any other value no interval."""
+    if np.ptp(x) == 0:
+        if bounded and x[0] in (0, 1):
+            return (*share_bound(len(x), float(x[0]), ci=ci), EXACT_BOUND.format(value=x[0], ci=ci))
+        return np.nan, np.nan, NO_SPREAD.format(value=x[0])
+    return (*mean_interval(x, ci=ci, n_boot=n_boot, method=method, seed=seed), label)
+
+
 def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[str] = "outlet",
                        min_articles: int = MIN_ARTICLES, ci: float = 0.95, n_boot: int = 2000,
-                       method: str = "expanded", seed: int = 0) -> pd.DataFrame:
+                       method: str = "expanded", bounded: bool = False, seed: int = 0) -> pd.DataFrame:
     """Per group: the mean of the per-article values, the number of articles, and an interval over
     the group's articles (`mean_interval`: `method` "expanded" (default), "percentile" or "BCa"
     resample the articles; "t" is the Student t interval over the per-article values).
@@ -157,7 +187,10 @@ def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[s
     Needs the `by` columns and `value` (one row per article, as `article_values` gives; its
     `n_sentences` is summed over the group's articles when present). A group with fewer than `min_articles` articles
     gets no interval: `ci_low`/`ci_high` are NaN and `interval` says "too few articles for an
-    interval" (draw its per-article values instead). Sentences are never resampled.
+    interval" (draw its per-article values instead). Sentences are never resampled. A group whose
+    articles all have the same value has no spread to make an interval from: with `bounded=True`
+    (values are shares in [0, 1]) shares all at 0 or all at 1 get the exact binomial bound of
+    `share_bound` and `interval` says so; otherwise there is no interval and `interval` says why.
 
     Returns the `by` columns, `n_sentences` (summed over the group's articles, when known; named
     so that it is not read as the n of the interval, which is `n_articles`), `n_articles`, `mean`, `ci_low`,
@@ -174,13 +207,14 @@ def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[s
     rows = []
     for group, part in table.groupby(keys, sort=True, dropna=False):
         x = part[value].to_numpy(dtype=float)
-        low = high = np.nan
+        low, high, how = np.nan, np.nan, NO_INTERVAL
         if len(x) >= max(min_articles, 2):
-            low, high = mean_interval(x, ci=ci, n_boot=n_boot, method=method, seed=seed)
+            low, high, how = _group_interval(x, ci=ci, n_boot=n_boot, method=method, seed=seed, label=label,
+                                             bounded=bounded)
         rows.append({**dict(zip(keys, group)),
                      "n_sentences": int(part["n_sentences"].sum()) if "n_sentences" in part else np.nan,
                      "n_articles": len(x), "mean": float(x.mean()), "ci_low": low, "ci_high": high,
-                     "interval": label if not np.isnan(low) else NO_INTERVAL})
+                     "interval": how})
     columns = keys + ["n_sentences", "n_articles", "mean", "ci_low", "ci_high", "interval"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -210,7 +244,24 @@ def describe_intervals(summary: pd.DataFrame, *, measure: str, method: str, by: 
     name = {"t": "t interval", "expanded": "bootstrap interval"}.get(method, f"{method} bootstrap interval")
     coverage = MEASURED_COVERAGE.get((measure, method))
     measured = f"measured coverage {coverage} at 5–10 articles, docs/statistics.md; " if coverage else ""
-    return f"{shape}: nominal 95% {name} over articles ({measured}{articles})"
+    return f"{shape}: nominal 95% {name} over articles ({measured}{articles}{_same_value_words(summary, by)})"
+
+
+def _same_value_words(summary: pd.DataFrame, by: str) -> str:
+    """What a caption adds for groups whose articles all had one value (`summarise_articles`): how
+    many got the exact binomial bound instead of a resampled interval (counted in the table, which
+    may hold more groups than a chart draws), and how many none."""
+    if "interval" not in summary:
+        return ""
+    how = summary["interval"].fillna("")
+    exact, flat = int(how.str.startswith("every article at").sum()), int(how.str.startswith("every article has").sum())
+    words = ""
+    if exact:
+        words += (f"; where all of a {by}'s articles are at 0% or 100% ({exact:,} in the table), the exact binomial "
+                  "bound over articles (Clopper-Pearson), not a bootstrap")
+    if flat:
+        words += f"; {flat:,} {by}{'s' * (flat != 1)} whose articles all have one value: no interval"
+    return words
 
 
 # Coverage of the nominal 95% t interval over events of `within_event_effects`, measured on simulated

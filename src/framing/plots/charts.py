@@ -433,7 +433,9 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     `max_groups` groups with most quoted words. `colors`: {group: colour}, e.g.
     `outlet_colours(sentences)`.
 
-    Needs `by`, `speaker`, `n_words`, `word_share` (as `summarise_speakers` gives)."""
+    Needs `by`, `speaker`, `n_words`, `word_share` (as `summarise_speakers` gives: shares of the
+    group's quoted words counted together; or `summarise_speaker_shares`, whose `n_articles` tells
+    the axis that each bar is a mean over the group's articles)."""
     top = speakers.groupby("speaker")["n_words"].sum().nlargest(n).index
     groups = top_groups(speakers, by, max_groups, weight="n_words")
     table = speakers[speakers["speaker"].isin(top) & speakers[by].isin(groups)]
@@ -450,7 +452,9 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     ax.set_yticks(range(len(pivot)), [label(s) for s in pivot.index])
     note_shown(ax, len(colour), speakers[by].nunique(), by + "s")
     ax.set_title("Who is quoted, and how much")
-    ax.set_xlabel(f"share of the {by}'s quoted words (%)")
+    averaged = "n_articles" in speakers  # summarise_speaker_shares: a mean of per-article shares, not a pooled share
+    ax.set_xlabel(f"share of an article's quoted words (%, mean over the {by}'s articles)" if averaged
+                  else f"share of the {by}'s quoted words (%)")
     ax.set_ylabel("speaker")
     legend_outside(ax, title=by)
     ax.grid(axis="y", visible=False)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..stats import summarise_articles
+from ..stats import NO_VALUE, summarise_articles
 
 # measure: (what counts, what it is a share of) — the words a table or caption uses
 QUOTE_MEASURES = {
@@ -58,19 +58,23 @@ def summarise_quote_shares(values: pd.DataFrame, *, by: str = "outlet", method: 
                            seed: int = 0) -> pd.DataFrame:
     """Per measure of `QUOTE_MEASURES` and group: the mean over the group's articles of their
     shares, with `n_articles`, `ci_low`, `ci_high` and `interval` (`summarise_articles`: a
-    bootstrap over articles by default; none below `MIN_ARTICLES` articles), `n_left_out` (the
+    bootstrap over articles by default; none below `MIN_ARTICLES` articles; the exact binomial bound
+    of `stats.share_bound` when every article is at 0% or at 100%, where a bootstrap has zero width;
+    "no article with a value" for a group none of whose articles has one), `n_left_out` (the
     group's articles with nothing to share for the measure), and, descriptive, `pooled_share` (all
     the group's quotes counted together), `n_counted` and `n_of` (its numerator and denominator).
 
     Needs the table of `article_quote_shares`."""
     rows = []
     for measure, (what, of) in QUOTE_MEASURES.items():
-        summary = summarise_articles(values, value=measure, by=by, method=method, seed=seed).drop(columns="n_sentences")
+        summary = summarise_articles(values, value=measure, by=by, method=method, bounded=True,
+                                     seed=seed).drop(columns="n_sentences")
         part, whole = _counts(measure)
         pooled = values.groupby(by, sort=True)[[part, whole]].sum()
         left = values[values[measure].isna()].groupby(by).size()
         summary = summary.set_index(by).reindex(pooled.index).reset_index()
         summary["n_articles"] = summary["n_articles"].fillna(0).astype("int64")
+        summary["interval"] = summary["interval"].fillna(NO_VALUE)  # a group none of whose articles has one
         summary.insert(0, "measure", measure)
         summary.insert(1, "counts", what)
         summary.insert(2, "share_of", of)
@@ -111,7 +115,8 @@ def summarise_speaker_shares(values: pd.DataFrame, *, by: str = "outlet", method
     speaker's share of each article's quoted words (`word_share`, the form `plot_quote_share`
     draws), `n_articles` (the group's articles quoting a named speaker), `ci_low`, `ci_high`,
     `interval` (`summarise_articles`), and `n_words`, the speaker's quoted words in the group."""
-    summary = summarise_articles(values, value="word_share", by=[by, "speaker"], method=method, seed=seed)
+    summary = summarise_articles(values, value="word_share", by=[by, "speaker"], method=method, bounded=True,
+                                 seed=seed)
     words = values.groupby([by, "speaker"])["n_words"].sum().rename("n_words").reset_index()
     summary = summary.drop(columns="n_sentences").rename(columns={"mean": "word_share"})
     return summary.merge(words, on=[by, "speaker"], how="left")
