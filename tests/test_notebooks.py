@@ -545,6 +545,15 @@ def test_quote_charts_average_articles_and_count_what_they_leave_out(allsides_re
     assert anonymous["n_articles"].sum() + anonymous["n_left_out"].sum() == len(by_article)
     caption = figures["quote_shares"]["caption"]
     assert f"{anonymous['n_left_out'].sum():,} without a quote" in caption, caption
+    # Regression: outlets whose articles were all at 0% got a zero-width interval drawn as a bare
+    # dot (allsides-100: 9 of 40); they get the exact binomial bound, and the caption counts them
+    drawn_rows = anonymous.dropna(subset=["ci_low"])
+    assert (drawn_rows["ci_high"] > drawn_rows["ci_low"]).all()
+    exact = shares["interval"].fillna("").str.contains("Clopper-Pearson")
+    if exact.any():
+        assert f"at 0% or 100% ({int(exact.sum()):,} in the table)" in caption, caption
+    # the speaker chart names its test, one per speaker, Holm-adjusted
+    assert ", one per speaker, Holm across " in figures["quote_share_by_speaker"]["caption"]
     drawn = ("bootstrap interval over articles" if anonymous["ci_low"].notna().any()
              else "no interval: every outlet has fewer than 5 articles")
     assert drawn in caption and "Do the " in caption, caption
@@ -574,6 +583,12 @@ def test_summary_quote_chart_averages_articles_and_counts_the_quotes_it_shows(al
     assert int(counts.group(3).replace(",", "")) == anonymous["n_of"].sum()  # every quote
     assert int(counts.group(2).replace(",", "")) == anonymous["n_articles"].sum()  # the articles with a quote
     assert " speakers" not in caption.split("n = ")[1]
+    # Regression: the caption said "n = 100 events" beside the 192 articles with a quote, counting
+    # the events of articles without one; and it left the test to notebook 05, so a copy of the chart
+    # in a paper lost it (STATISTICS.md: every chart keeps its test).
+    by_article = pd.read_csv(result.folder / "tables" / "quote_shares_by_article.csv")
+    assert int(counts.group(1).replace(",", "")) == by_article.loc[by_article["n_quotes"] > 0, "event"].nunique()
+    assert "one per measure, Holm across 3 tests" in caption, caption
 
 
 def test_actor_chart_averages_each_article_before_the_outlet(allsides_report):
