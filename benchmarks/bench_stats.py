@@ -52,6 +52,15 @@ one corpus gives several intervals (which share it), the ratio estimator's stand
    and counts with many ties (as quotes). `ONLY=median` runs it alone (`MEDIAN_REPS`, default 4000)
    and writes benchmarks/results/stats_median.json.
 
+9. Quote shares per outlet (`sources.summarise_quote_shares`, and a share of the form of
+   `summarise_speaker_shares`): events x 3 outlets x one article, a Gamma-Poisson number of quotes per
+   article (a third with none), each article's rates with event and article effects on the logit scale,
+   the same model for every outlet. How often the intervals cover the true outlet share (framing's, and
+   the expanded, t and BCa intervals beside it; how many have zero width), the false-positive rate of the
+   permutation test within events (one measure, and the three with Holm, as notebook 05 runs it) and its
+   power with outlet 0's anonymous rate shifted. `ONLY=quotes` runs it alone (`QUOTE_REPS`, default
+   `REPS`) and writes benchmarks/results/stats_quotes.json.
+
 `ONLY=speed BEFORE=<git revision> REPEATS=9` instead times `stats.within_event_effects` of this
 checkout against that revision's on every article of allsides-roundups (145 outlets), interleaved,
 after checking that both give the same table, and writes benchmarks/results/stats_speed.json.
@@ -551,6 +560,144 @@ def print_median(part: dict) -> None:
         print("   " + f"{n:>6}  " + "  ".join(f"{c:>26}" for c in cells))
 
 
+# ── part 9: quote shares per outlet (ONLY=quotes) ────────────────────────────────────────────────
+
+QUOTE_REPS = int(os.environ.get("QUOTE_REPS", REPS))
+QUOTE_EVENTS = (8, 15, 30)  # events, each covered by the 3 outlets with one article: an outlet's articles
+QUOTE_MEANS = {"share_anonymous": 0.12, "share_evaluative": 0.15, "share_official": 0.35}  # median article's
+QUOTE_SD = {"event": 0.8, "article": 0.8}  # of an article's rate on the logit scale
+QUOTES_PER_ARTICLE = 2.0  # mean; Gamma-Poisson (shape 1), so a third of the articles quote no one
+QUOTE_SHIFT = 1.0  # power: outlet 0's anonymous rate, logit + 1 (0.12 -> 0.27 for the median article)
+QUOTE_INTERVALS = ("expanded", "t", "BCa")
+
+
+def quote_truth(mean: float, shift: float = 0.0, draws: int = 2_000_000) -> float:
+    """The true outlet share: the expected share of an article (with something to share), i.e. the
+    mean of its rate expit(logit(mean) + shift + event + article) over events and articles."""
+    rng = np.random.default_rng(1)
+    sd = math.hypot(QUOTE_SD["event"], QUOTE_SD["article"])
+    return float(scipy_stats.logistic.cdf(scipy_stats.logistic.ppf(mean) + shift + rng.normal(0, sd, draws)).mean())
+
+
+def quote_corpus(events: int, rng: np.random.Generator, *, shift: float = 0.0) -> pd.DataFrame:
+    """Per-article counts as `sources.article_quote_shares` gives them, for `events` events × 3 outlets
+    × one article: each article has a Gamma-Poisson number of quotes; each quote is anonymous with the
+    article's rate (logit: measure's median + event effect + article effect), named otherwise; each has
+    a reporting verb with probability 0.8, evaluative with the article's rate; each named speaker is an
+    official with the article's rate. Every outlet draws from this model; `shift` moves outlet 0's
+    anonymous rate on the logit scale. Also a fourth share, one speaker's share of the article's quotes
+    (`share_speaker`, the form of `article_speaker_shares`: mostly 0, often 1)."""
+    n = events * 3
+    event = np.repeat(np.arange(events), 3)
+    outlet = np.tile(np.arange(3), events)
+    quotes = rng.poisson(rng.gamma(1.0, QUOTES_PER_ARTICLE, n))
+    table = pd.DataFrame({"article_id": np.arange(n), "outlet": [f"outlet {o}" for o in outlet], "event": event,
+                          "n_quotes": quotes})
+
+    def rate(mean, moved=0.0):
+        return scipy_stats.logistic.cdf(scipy_stats.logistic.ppf(mean) + moved + rng.normal(0, QUOTE_SD["event"], events)[event]
+                                        + rng.normal(0, QUOTE_SD["article"], n))
+
+    table["n_anonymous"] = rng.binomial(quotes, rate(QUOTE_MEANS["share_anonymous"], shift * (outlet == 0)))
+    table["n_verbs"] = rng.binomial(quotes, 0.8)
+    table["n_evaluative"] = rng.binomial(table["n_verbs"], rate(QUOTE_MEANS["share_evaluative"]))
+    table["n_speakers"] = quotes - table["n_anonymous"]
+    table["n_official"] = rng.binomial(table["n_speakers"], rate(QUOTE_MEANS["share_official"]))
+    for measure, (part, whole) in zip(QUOTE_MEANS, [("n_anonymous", "n_quotes"), ("n_evaluative", "n_verbs"),
+                                                    ("n_official", "n_speakers")]):
+        table[measure] = table[part] / table[whole].where(table[whole] > 0)
+    table["share_speaker"] = rng.binomial(table["n_speakers"], rate(QUOTE_MEANS["share_anonymous"])) / table[
+        "n_speakers"].where(table["n_speakers"] > 0)
+    return table
+
+
+def quote_rates() -> dict:
+    """Part 9: coverage of the per-outlet intervals of `summarise_quote_shares` (and of the other
+    methods, and how many intervals have zero width), the false-positive rate of the permutation
+    test of the three measures within events with Holm (`compare_outlets`, as notebook 05 runs it),
+    and its power with outlet 0's anonymous rate shifted."""
+    from framing.sources import summarise_quote_shares
+
+    measures = [*QUOTE_MEANS, "share_speaker"]
+    truth = {m: quote_truth(QUOTE_MEANS.get(m, QUOTE_MEANS["share_anonymous"])) for m in measures}
+    shifted = quote_truth(QUOTE_MEANS["share_anonymous"], QUOTE_SHIFT)
+    out = {"truth": truth, "truth shifted": shifted}
+    for events in QUOTE_EVENTS:
+        counts = {name: [] for name in ["framing", *[f"{m}, framing" for m in measures], *QUOTE_INTERVALS,
+                                        "articles a interval", "zero width", "test, any measure", "test, any Holm", "power, anonymous"]}
+        for rep in range(QUOTE_REPS):
+            rng = np.random.default_rng(100_000 + 1_000 * events + rep)
+            values = quote_corpus(events, rng)
+            summary = summarise_quote_shares(values, seed=rep)
+            speaker = S.summarise_articles(values, value="share_speaker", seed=rep).assign(measure="share_speaker")
+            summary = pd.concat([summary, speaker], ignore_index=True).dropna(subset=["ci_low"])
+            true = np.array([truth[m] for m in summary["measure"]], dtype=float)
+            inside = (summary["ci_low"] <= true) & (true <= summary["ci_high"])
+            counts["framing"].append((int(inside.sum()), len(summary)))
+            for m in measures:
+                counts[f"{m}, framing"].append((int(inside[summary["measure"] == m].sum()), int((summary["measure"] == m).sum())))
+            counts["articles a interval"].append((int(summary["n_articles"].sum()), len(summary)))
+            counts["zero width"].append((int((summary["ci_high"] == summary["ci_low"]).sum()), len(summary)))
+            for method in QUOTE_INTERVALS:
+                hit = size = 0
+                for (outlet, m), part in values.melt(id_vars=["outlet"], value_vars=measures).dropna().groupby(
+                        ["outlet", "variable"]):
+                    if len(part) >= S.MIN_ARTICLES:
+                        low, high = S.mean_interval(part["value"], method=method, n_boot=1000, seed=rep)
+                        hit, size = hit + (low <= truth[m] <= high), size + 1
+                counts[method].append((hit, size))
+            long = values.melt(id_vars=["article_id", "outlet", "event"], value_vars=list(QUOTE_MEANS),
+                               var_name="measure", value_name="share").dropna(subset=["share"])
+            tests = S.compare_outlets(long, value="share", family="measure", n_permutations=PERMUTATIONS,
+                                      seed=rep).drop_duplicates("measure")
+            counts["test, any measure"].append(((tests["p_value"] < ALPHA).sum(), len(tests)))
+            counts["test, any Holm"].append(((tests["p_adjusted"] < ALPHA).any(), 1))
+            moved = quote_corpus(events, rng, shift=QUOTE_SHIFT).dropna(subset=["share_anonymous"])
+            p = S.permutation_test(moved, value="share_anonymous", n_permutations=PERMUTATIONS, seed=rep)["p_value"]
+            counts["power, anonymous"].append((bool(p < ALPHA), 1))
+        out[events] = {}
+        for name, pairs in counts.items():
+            hits = np.array([h for h, _ in pairs], dtype=float)
+            sizes = np.array([m for _, m in pairs], dtype=float)
+            out[events][name] = {"rate": float(hits.sum() / max(sizes.sum(), 1)), "mc_se": mc_error(hits, sizes),
+                                 "n": int(sizes.sum())}
+    return out
+
+
+QUOTE_LABELS = {
+    "framing": "summarise_quote_shares (framing), all four shares: covers",
+    "share_anonymous, framing": "   anonymous share",
+    "share_evaluative, framing": "   evaluative share",
+    "share_official, framing": "   official share",
+    "share_speaker, framing": "   one speaker's share of quotes",
+    "expanded": "expanded bootstrap (all four): covers",
+    "t": "t interval (all four): covers",
+    "BCa": "BCa bootstrap (all four): covers",
+    "articles a interval": "articles behind an interval (mean; not a rate)",
+    "zero width": "framing's intervals of zero width (every article the same value)",
+    "test, any measure": "permutation test within events, one measure: p < 0.05 (target 0.05)",
+    "test, any Holm": "the three measures: any Holm-adjusted p < 0.05 (target <= 0.05)",
+    "power, anonymous": f"power: outlet 0's anonymous rate logit +{QUOTE_SHIFT}, test p < 0.05",
+}
+
+
+def print_quotes(part: dict) -> None:
+    truth = ", ".join(f"{k} {v:.3f}" for k, v in part["truth"].items())
+    print(f"\n9. Quote shares per outlet: events x 3 outlets x one article, {QUOTES_PER_ARTICLE:.0f} quotes an article "
+          f"on average (a third with none), article rates with event and article effects (sd {QUOTE_SD['event']} "
+          f"and {QUOTE_SD['article']} on the logit scale); true outlet shares {truth} (shifted anonymous "
+          f"{part['truth shifted']:.3f}); {QUOTE_REPS} corpora per column; intervals from {S.MIN_ARTICLES} articles "
+          "with a value; rate ± Monte Carlo standard error")
+    events = [k for k in part if isinstance(k, int)]
+    print("   " + f"{'events':<74}" + "".join(f"{e:>16}" for e in events))
+    for name, label in QUOTE_LABELS.items():
+        if name == "articles a interval":  # a mean count, not a rate
+            print("   " + f"{label:<74}" + "".join(f"{part[e][name]['rate']:>16.1f}" for e in events))
+            continue
+        print("   " + f"{label:<74}" + "".join(f"{part[e][name]['rate']:>9.3f} ± {part[e][name]['mc_se']:.3f}"
+                                              for e in events))
+
+
 # ── speed of the effects on the same events (ONLY=speed) ─────────────────────────────────────────
 
 def roundup_values(path: Path = ROUNDUPS) -> pd.DataFrame:
@@ -638,6 +785,16 @@ def main() -> None:
                                                                   for d, r in median.items()},
                   "seconds": round(time.perf_counter() - started, 1)}
         (RESULTS / "stats_median.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
+                                                   encoding="utf-8")
+        return
+    if os.environ.get("ONLY") == "quotes":
+        quotes = quote_rates()
+        print_quotes(quotes)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        record = {"repetitions": QUOTE_REPS, "permutations": PERMUTATIONS,
+                  "quote_shares": {str(k): v for k, v in quotes.items()},
+                  "seconds": round(time.perf_counter() - started, 1)}
+        (RESULTS / "stats_quotes.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
                                                    encoding="utf-8")
         return
     if os.environ.get("ONLY") == "coverage":
