@@ -444,6 +444,8 @@ def test_interval_captions_describe_only_the_intervals_drawn():
     from framing.report import statistics_paragraph
     assert S.MEASURED_COVERAGE["sentiment", "t"] in statistics_paragraph()
     assert S.MEASURED_COVERAGE["frame share", "expanded"] in statistics_paragraph()
+    assert S.MEASURED_COVERAGE["quote share", "expanded"] in statistics_paragraph()
+    assert "Clopper" in statistics_paragraph()
 
 
 def test_a_chart_caption_names_the_test_and_words_its_result_no_stronger_than_it_is():
