@@ -147,5 +147,7 @@ def test_speaker_chart_of_article_means_says_so_on_its_axis():
     quotes = fr.extract_quotes(sentences)
     averaged = fr.plot_quote_share(fr.summarise_speaker_shares(fr.article_speaker_shares(quotes)))
     assert "mean over the outlet's articles" in averaged.get_xlabel()
+    legend = [text.get_text() for text in averaged.get_legend().get_texts()]
+    assert sorted(legend) == ["A (3 articles)", "B (3 articles)"]  # the n behind each outlet's means
     pooled = fr.plot_quote_share(fr.summarise_speakers(quotes))
     assert pooled.get_xlabel() == "share of the outlet's quoted words (%)"

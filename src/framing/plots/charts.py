@@ -445,10 +445,12 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     positions = _bars_around_rows(pivot[list(colour)] > 0)
     height = 0.8 / max(1, int((pivot > 0).sum(axis=1).max()) if len(pivot) else 1)
     ax = new_axes(ax, rows=len(pivot) * max(1, int(0.8 / height)) // 2 + 2)
+    articles = speakers.groupby(by)["n_articles"].max() if "n_articles" in speakers else None  # behind each mean
     for group in colour:
         shown = positions[group].notna()
+        name = label(group) + (f" ({counted(int(articles[group]), 'articles')})" if articles is not None else "")
         ax.barh(positions.loc[shown, group] * height + np.flatnonzero(shown.to_numpy()),
-                100 * pivot.loc[shown, group], height=height, label=label(group), color=colour[group], **style)
+                100 * pivot.loc[shown, group], height=height, label=name, color=colour[group], **style)
     ax.set_yticks(range(len(pivot)), [label(s) for s in pivot.index])
     note_shown(ax, len(colour), speakers[by].nunique(), by + "s")
     ax.set_title("Who is quoted, and how much")
