@@ -260,7 +260,7 @@ def _same_value_words(summary: pd.DataFrame, by: str) -> str:
     exact, flat = int(how.str.startswith("every article at").sum()), int(how.str.startswith("every article has").sum())
     words = ""
     if exact:
-        words += (f"; where all of a {by}'s articles are at 0% or 100% ({exact:,} in the table), the exact binomial "
+        words += (f"; where all of one {by}'s articles are at 0% or 100% ({exact:,} in the table), the exact binomial "
                   "bound over articles (Clopper-Pearson), not a bootstrap")
     if flat:
         words += f"; {flat:,} {by}{'s' * (flat != 1)} whose articles all have one value: no interval"
