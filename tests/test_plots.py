@@ -3,6 +3,7 @@ import json
 import re
 
 import matplotlib
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -472,7 +473,8 @@ def test_frame_chart_shows_the_outlets_with_most_articles_not_the_longest_pages(
     shown = {t.get_text() for t in ax.get_legend().get_texts()}
     assert shown == {"Wire (3 articles)", "Page 6 (1 article)", "Page 5 (1 article)", "Page 4 (1 article)",
                      "Page 3 (1 article)", "Page 2 (1 article)"}
-    assert ax._framing_shown == "6 of 8 outlets shown (the largest)."
+    assert ax._framing_shown == ("6 of 8 outlets shown (the 6 with the most articles, then sentences; "
+                                 "left out: Page 0, Page 1).")
 
 
 def _svg_texts(path) -> list[str]:
@@ -677,3 +679,61 @@ def test_a_chart_with_an_empty_legend_saves_at_a_column_width(tmp_path):
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     saved = plots.save_figure(fig, "empty", out=tmp_path, formats=["png"], width=3.3)
     assert saved["png"].stat().st_size > 0
+
+
+def test_frame_chart_caption_says_what_the_outlets_shown_have_most_of(shared_sentence_table):
+    """Regression: with seven one-article outlets the caption said "6 of 7 outlets shown (the
+    largest)", where largest meant most sentences, which a reader could not know. Seven AllSides
+    outlets, the first article of each."""
+    import framing as fr
+
+    table = shared_sentence_table[shared_sentence_table["article_id"].str.startswith("allsides-roundups")]
+    table = table.assign(n_words=table["text"].str.split().str.len())
+    firsts = table.drop_duplicates("outlet").head(7)["article_id"]
+    pages = table[table["article_id"].isin(firsts)]
+    summary = fr.summarise_frames(fr.add_frames(pages), pages)
+    sizes = summary.groupby("outlet")[["n_articles", "n_total"]].max()
+    assert (sizes["n_articles"] == 1).all() and len(sizes) > 6
+    ax = plots.plot_frame_prevalence(summary)
+    shown = [t.get_text().removesuffix(" (1 article)") for t in ax.get_legend().get_texts()]
+    left = sorted(set(sizes.index) - set(shown))
+    assert sizes.loc[shown, "n_total"].min() >= sizes.loc[left, "n_total"].max()
+    caption = plots.add_caption(ax, "Frames.").get_text().replace("\n", " ")
+    assert f"(the 6 with the most sentences" in caption and "largest" not in caption
+    if len(left) <= 3:
+        assert all(name in caption for name in left)
+
+
+def test_sentiment_along_the_article_leaves_a_gap_where_a_part_has_no_sentences(seed_sentences, shared_sentence_table):
+    """Regression: the line (and band) joined the parts of an article on either side of a part with no
+    sentence, as if it had a value there. Seed pages cut into 40 parts (one article an outlet, no band)
+    and six short AllSides articles of one outlet (a band where five or more have a sentence)."""
+    import framing as fr
+
+    table = shared_sentence_table.assign(n_words=shared_sentence_table["text"].str.split().str.len())
+    sizes = table.groupby("article_id").size()
+    short = table[table["article_id"].isin(sizes[(sizes >= 3) & (sizes <= 4)].index)]
+    outlet = short.groupby("outlet")["article_id"].nunique().idxmax()
+    short = short[short["article_id"].isin(short.loc[short["outlet"] == outlet, "article_id"].unique()[:6])]
+    for sentences, bins in ((seed_sentences, 40), (short, 10)):
+        scored = fr.add_sentiment(sentences).sort_values(["article_id", "sentence_id"])
+        scored = scored.assign(position=scored.groupby("article_id").cumcount()
+                               / (scored.groupby("article_id")["sentence_id"].transform("size") - 1).clip(lower=1))
+        along = fr.summarise_sentiment_by_position(scored, bins=bins, by="outlet", n_boot=200)
+        ax = plots.plot_sentiment_along_article(along)
+        for line in ax.get_lines()[:along["outlet"].nunique()]:
+            group = line.get_label().rsplit(" (", 1)[0]
+            part = along[along["outlet"] == group].set_index("position_bin")
+            x, y = line.get_xdata(), np.asarray(line.get_ydata(), dtype=float)
+            assert len(x) == bins and len(part) < bins  # every part drawn, some without sentences
+            assert np.array_equal(np.isnan(y), ~np.isin(np.arange(bins), part.index))
+        empty = set(range(bins)) - set(along["position_bin"])
+        for band in [c for c in ax.collections if type(c).__name__ == "FillBetweenPolyCollection"
+                     or type(c).__name__ == "PolyCollection"]:
+            for path in band.get_paths():
+                xs = path.vertices[:, 0]
+                assert not any(xs.min() < (b + 0.5) / bins < xs.max() for b in empty)
+                low, high = np.floor(xs.min() * bins + 1e-9), np.floor(xs.max() * bins - 1e-9)
+                held = along.set_index("position_bin").loc[int(low):int(high)]
+                assert held["ci_low"].notna().all()  # a band only over parts with an interval
+    assert along["ci_low"].notna().any() and along["ci_low"].isna().any()

@@ -125,6 +125,7 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     sizes = summary.groupby(by)[count].max()
     rank = sizes.sort_values(count, ascending=False, kind="stable").reset_index()
     groups = top_groups(rank.assign(weight=-rank.index.to_numpy(dtype=float)), by, max_groups, weight="weight")
+    which = _chosen_by_size(rank.set_index(by), groups, count)
     colour = group_colours(groups, colors)
     table = summary[summary[by].isin(groups)]
     frames = sorted(table["frame"].unique())
@@ -151,7 +152,7 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
                           dots=articles is not None)
     ax.set_yticks([i + 0.4 - height / 2 for i in range(len(frames))],
                   [label(f).replace("_", " ") for f in frames])
-    note_shown(ax, len(groups), summary[by].nunique(), by + "s")
+    note_shown(ax, len(groups), summary[by].nunique(), by + "s", which=which)
     ax.invert_yaxis()
     ax.set_title("Frames by " + by)
     ax.set_xlabel(f"sentences with the frame's cues (% of an article's sentences, mean over the {by}'s articles)")
@@ -159,6 +160,32 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     legend_outside(ax, title=by)
     ax.grid(axis="y", visible=False)
     return ax
+
+
+_SIZE_WORDS = {"n_articles": "articles", "n_total": "sentences"}
+
+
+def _chosen_by_size(sizes: pd.DataFrame, shown: list, count: list, *, max_named: int = 3) -> str:
+    """What the `shown` rows of `sizes` (indexed by group, ranked on the `count` columns in order,
+    ties then by name) have most of, for the caption: only the counts that decided which groups were
+    left out ("the 6 with the most sentences" when every group has one article), and the groups
+    left out when there are at most `max_named` of them."""
+    left = sizes.loc[~sizes.index.isin(shown)]
+    if left.empty:
+        return ""
+    kept, words = sizes.loc[sizes.index.isin(shown)], []
+    for column in count:
+        words.append(_SIZE_WORDS.get(column, column))
+        if kept[column].min() > left[column].max():
+            break
+        kept, left = kept[kept[column] == kept[column].min()], left[left[column] == left[column].max()]
+    else:
+        words.append("name")
+    if (sizes[count[0]] == sizes[count[0]].iloc[0]).all() and len(words) > 1:
+        words = words[1:]  # all groups have as many articles: the articles did not choose
+    which = f"the {len(shown):,} with the most {', then '.join(words)}".replace("then name", "then by name")
+    out = sorted(sizes.index[~sizes.index.isin(shown)], key=str)
+    return which + (f"; left out: {', '.join(map(str, out))}" if len(out) <= max_named else "")
 
 
 def _note_no_interval(ax, groups: list, *, dots: bool = False, why: str = NO_INTERVAL,
@@ -272,11 +299,25 @@ def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", 
     return ax
 
 
+def _every_bin(part: pd.DataFrame) -> pd.DataFrame:
+    """One group's rows of `summarise_sentiment_by_position` with a row for every bin, in order: a
+    part of the article where the group has no sentence gets a row without values, so its line and
+    band stop there instead of joining the parts on either side as if the gap had their values."""
+    width = float((part["bin_end"] - part["bin_start"]).iloc[0]) if "bin_end" in part and len(part) else None
+    if not width:
+        return part.sort_values("bin_mid")
+    bins = round(1 / width)
+    mids = (np.arange(bins) + 0.5) / bins
+    place = np.minimum((part["bin_mid"].to_numpy(dtype=float) * bins).astype(int), bins - 1)
+    return part.set_axis(place).reindex(range(bins)).assign(bin_mid=mids)
+
+
 @house_style
 def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
                                  colors: dict | None = None, ax=None, **style):
     """Mean sentiment along the article (start → end), one line for each of the `max_groups`
-    groups with most articles. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
+    groups with most articles; a part of the article where a group has no sentence is a gap in its
+    line. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
 
     Needs `by`, `bin_mid`, `mean`, `n_articles` (as `summarise_sentiment_by_position` gives). Where the table
     has `ci_low`/`ci_high` (bins with enough articles) a band shows the interval over articles;
@@ -287,12 +328,15 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
     colour = group_colours(top_groups(by_position, by, max_groups, weight="n_articles"), colors)
     articles = by_position.groupby(by)["n_articles"].max()
     for group in colour:
-        part = by_position[by_position[by] == group].sort_values("bin_mid")
+        part = _every_bin(by_position[by_position[by] == group])
         ax.plot(part["bin_mid"], part["mean"], marker="o", color=colour[group],
                 label=label(f"{group} ({counted(int(articles[group]), 'articles')})"), **style)
         if "ci_low" in part and part["ci_low"].notna().any():
             ax.fill_between(part["bin_mid"], part["ci_low"], part["ci_high"], color=colour[group], alpha=0.15,
                             linewidth=0)
+            alone = part["ci_low"].notna() & part["ci_low"].shift(1).isna() & part["ci_low"].shift(-1).isna()
+            ax.vlines(part.loc[alone, "bin_mid"], part.loc[alone, "ci_low"], part.loc[alone, "ci_high"],
+                      color=colour[group], alpha=0.35, linewidth=4)  # a band one part wide has no width
     note_shown(ax, len(colour), by_position[by].nunique(), by + "s")
     ax.axhline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment along the article")
