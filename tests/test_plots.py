@@ -681,9 +681,10 @@ def test_a_chart_with_an_empty_legend_saves_at_a_column_width(tmp_path):
     assert saved["png"].stat().st_size > 0
 
 
-def test_frame_chart_caption_says_what_the_outlets_shown_have_most_of(shared_sentence_table):
+def test_chart_captions_say_what_the_outlets_shown_have_most_of(shared_sentence_table):
     """Regression: with seven one-article outlets the caption said "6 of 7 outlets shown (the
-    largest)", where largest meant most sentences, which a reader could not know. Seven AllSides
+    largest)", where largest meant most sentences, which a reader could not know (and the line chart
+    along the article ranked outlets by how many parts their article filled). Seven AllSides
     outlets, the first article of each."""
     import framing as fr
 
@@ -702,6 +703,13 @@ def test_frame_chart_caption_says_what_the_outlets_shown_have_most_of(shared_sen
     assert f"(the 6 with the most sentences" in caption and "largest" not in caption
     if len(left) <= 3:
         assert all(name in caption for name in left)
+    scored = fr.add_sentiment(pages).sort_values(["article_id", "sentence_id"])
+    scored = scored.assign(position=scored.groupby("article_id").cumcount()
+                           / (scored.groupby("article_id")["sentence_id"].transform("size") - 1).clip(lower=1))
+    ax = plots.plot_sentiment_along_article(fr.summarise_sentiment_by_position(scored, n_boot=200))
+    drawn = [t.get_text().removesuffix(" (1 article)") for t in ax.get_legend().get_texts()]
+    assert sizes.loc[drawn, "n_total"].min() >= sizes.loc[sorted(set(sizes.index) - set(drawn)), "n_total"].max()
+    assert "(the 6 with the most sentences" in ax._framing_shown  # the same words on the line chart
 
 
 def test_sentiment_along_the_article_leaves_a_gap_where_a_part_has_no_sentences(seed_sentences, shared_sentence_table):

@@ -123,9 +123,7 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     `n_articles` (said in the legend: "Axios (15 articles)"), `ci_low`, `ci_high` when present."""
     count = ["n_articles", "n_total"] if "n_articles" in summary else ["n_total"]
     sizes = summary.groupby(by)[count].max()
-    rank = sizes.sort_values(count, ascending=False, kind="stable").reset_index()
-    groups = top_groups(rank.assign(weight=-rank.index.to_numpy(dtype=float)), by, max_groups, weight="weight")
-    which = _chosen_by_size(rank.set_index(by), groups, count)
+    groups, which = _most_first(sizes, count, max_groups)
     colour = group_colours(groups, colors)
     table = summary[summary[by].isin(groups)]
     frames = sorted(table["frame"].unique())
@@ -162,7 +160,16 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     return ax
 
 
-_SIZE_WORDS = {"n_articles": "articles", "n_total": "sentences"}
+_SIZE_WORDS = {"n_articles": "articles", "n_total": "sentences", "n_sentences": "sentences"}
+
+
+def _most_first(sizes: pd.DataFrame, count: list, limit: int) -> tuple[list, str]:
+    """The `limit` groups of `sizes` (indexed by group) with the most of `count[0]`, then of the
+    next columns, then by name, in name order as the charts draw groups; and what the caption says
+    they have most of (`_chosen_by_size`)."""
+    rank = sizes.reset_index().sort_values(count, ascending=False, kind="stable")
+    groups = sorted(rank.iloc[:limit, 0], key=str)
+    return groups, _chosen_by_size(sizes.loc[rank.iloc[:, 0]], groups, count)
 
 
 def _chosen_by_size(sizes: pd.DataFrame, shown: list, count: list, *, max_named: int = 3) -> str:
@@ -183,7 +190,8 @@ def _chosen_by_size(sizes: pd.DataFrame, shown: list, count: list, *, max_named:
         words.append("name")
     if (sizes[count[0]] == sizes[count[0]].iloc[0]).all() and len(words) > 1:
         words = words[1:]  # all groups have as many articles: the articles did not choose
-    which = f"the {len(shown):,} with the most {', then '.join(words)}".replace("then name", "then by name")
+    which = (f"the first {len(shown):,} by name" if words == ["name"] else
+             f"the {len(shown):,} with the most {', then '.join(words)}".replace("then name", "then by name"))
     out = sorted(sizes.index[~sizes.index.isin(shown)], key=str)
     return which + (f"; left out: {', '.join(map(str, out))}" if len(out) <= max_named else "")
 
@@ -316,7 +324,7 @@ def _every_bin(part: pd.DataFrame) -> pd.DataFrame:
 def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet", max_groups: int = 6,
                                  colors: dict | None = None, ax=None, **style):
     """Mean sentiment along the article (start → end), one line for each of the `max_groups`
-    groups with most articles; a part of the article where a group has no sentence is a gap in its
+    groups with most articles (then most sentences; the caption says which decided); a part of the article where a group has no sentence is a gap in its
     line. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
 
     Needs `by`, `bin_mid`, `mean`, `n_articles` (as `summarise_sentiment_by_position` gives). Where the table
@@ -325,8 +333,11 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
     says each group's articles ("Axios (15 articles)": those of its fullest part, as a part may hold
     fewer of them)."""
     ax = new_axes(ax)
-    colour = group_colours(top_groups(by_position, by, max_groups, weight="n_articles"), colors)
-    articles = by_position.groupby(by)["n_articles"].max()
+    sizes = by_position.groupby(by).agg(n_articles=("n_articles", "max"), n_sentences=("n_sentences", "sum")) \
+        if "n_sentences" in by_position else by_position.groupby(by)[["n_articles"]].max()
+    groups, which = _most_first(sizes, list(sizes.columns), max_groups)
+    colour = group_colours(groups, colors)
+    articles = sizes["n_articles"]
     for group in colour:
         part = _every_bin(by_position[by_position[by] == group])
         ax.plot(part["bin_mid"], part["mean"], marker="o", color=colour[group],
@@ -337,7 +348,7 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
             alone = part["ci_low"].notna() & part["ci_low"].shift(1).isna() & part["ci_low"].shift(-1).isna()
             ax.vlines(part.loc[alone, "bin_mid"], part.loc[alone, "ci_low"], part.loc[alone, "ci_high"],
                       color=colour[group], alpha=0.35, linewidth=4)  # a band one part wide has no width
-    note_shown(ax, len(colour), by_position[by].nunique(), by + "s")
+    note_shown(ax, len(colour), by_position[by].nunique(), by + "s", which=which)
     ax.axhline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment along the article")
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
