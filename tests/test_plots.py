@@ -744,4 +744,11 @@ def test_sentiment_along_the_article_leaves_a_gap_where_a_part_has_no_sentences(
                 low, high = np.floor(xs.min() * bins + 1e-9), np.floor(xs.max() * bins - 1e-9)
                 held = along.set_index("position_bin").loc[int(low):int(high)]
                 assert held["ci_low"].notna().all()  # a band only over parts with an interval
+        spans = {(round(x0, 6), round(y0, 6), round(y1, 6)) for c in ax.collections if type(c).__name__ == "LineCollection"
+                 for (x0, y0), (_, y1) in c.get_segments()}
+        for group, part in along.groupby("outlet"):
+            has = part.set_index("position_bin")["ci_low"].reindex(range(bins)).notna()
+            for b in has[has & ~has.shift(1, fill_value=False) & ~has.shift(-1, fill_value=False)].index:
+                row = part.set_index("position_bin").loc[b]  # an interval one part wide: a bar, not nothing
+                assert (round((b + 0.5) / bins, 6), round(row["ci_low"], 6), round(row["ci_high"], 6)) in spans
     assert along["ci_low"].notna().any() and along["ci_low"].isna().any()
