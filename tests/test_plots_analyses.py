@@ -423,3 +423,47 @@ def test_quote_share_bars_sit_around_their_speaker(roundup_sentences):
     per_row = {row: sum(abs(c - row) < 0.45 for c, _ in bars) for row in rows}
     assert min(per_row.values()) >= 1 and max(per_row.values()) > 1
     plt.close(ax.figure)
+
+
+def _shown_have_most(ax, sizes) -> None:
+    """The outlets in `ax`'s legend have at least as much of `sizes` (outlet → count) as any left out."""
+    drawn = [fr.plots.style._ANY_COUNT.sub("", t.get_text()) for t in ax.get_legend().get_texts()]
+    left = sizes.drop(drawn)
+    assert len(drawn) and len(left) and sizes[drawn].min() >= left.max()
+
+
+def test_captions_say_what_the_outlets_shown_were_chosen_by(roundup_sentences):
+    """Regression: the actor, keyword, quote and prominence charts said "(the largest)" of the outlets
+    they show, while each chose them by a different count (mentions of actors, words, quoted words,
+    first appearances of the items shown); the caption now names it, as the frame chart's does."""
+    import matplotlib.pyplot as plt
+
+    sentences = roundup_sentences.assign(position=roundup_sentences.groupby("article_id").cumcount() / (
+        roundup_sentences.groupby("article_id")["sentence_id"].transform("size") - 1).clip(lower=1))
+    actors = fr.add_actor_sentiment(sentences, {"Trump": ["Trump"], "Biden": ["Biden"]})
+    ax = fr.plot_actor_sentiment(actors)
+    assert "(the 8 with the most actor mentions" in ax._framing_shown
+    _shown_have_most(ax, actors.groupby("outlet").size())
+    first = fr.prominence(sentences, hits=fr.add_frames(sentences))
+    ax = fr.plot_prominence(first)
+    assert "(the 8 with the most first appearances of the frames shown" in ax._framing_shown
+    frames = first[(first["item_type"] == "frame") & first["item"].isin([t.get_text().replace(" ", "_")
+                                                                          for t in ax.get_yticklabels()])]
+    _shown_have_most(ax, frames.groupby("outlet").size())
+    tokens = fr.unnest_tokens(sentences)
+    odds = fr.log_odds(tokens)
+    ax = fr.plot_log_odds(odds)
+    assert "(the 4 with the most words" in ax._framing_shown
+    drawn = {t.get_text().split("  ·  ")[1] for t in ax.get_yticklabels()}
+    words = odds.groupby("outlet")["count"].sum()
+    assert len(drawn) == 4 and words[list(drawn)].min() >= words.drop(list(drawn)).max()
+    speakers = fr.summarise_speakers(fr.extract_quotes(sentences))
+    ax = fr.plot_quote_share(speakers)
+    quoted = speakers.groupby("outlet")["n_words"].sum().sort_values(ascending=False)
+    drawn = {fr.plots.style._ANY_COUNT.sub("", t.get_text()) for t in ax.get_legend().get_texts()}
+    assert drawn <= set(quoted.index[:6]) and quoted.iloc[5] > quoted.iloc[6]
+    if len(drawn) < 6:  # a chosen outlet that quotes none of the speakers shown has no bar
+        assert "(those quoting the speakers shown, of the 6 with the most quoted words" in ax._framing_shown
+    else:
+        assert "(the 6 with the most quoted words" in ax._framing_shown
+    plt.close("all")

@@ -16,8 +16,8 @@ Rules every chart follows (STYLE.md):
 - Colours: each outlet keeps one colour of `PALETTE` in every chart of a corpus (`outlet_colours`),
   and no two groups of one chart share a colour. Categories that are not outlets (neutral /
   evaluative verbs, used more / less, kept / removed) take the greys of `SEMANTIC`, never an
-  outlet's colour. Charts of many groups show the largest and say so in the caption ("6 of 46
-  outlets shown").
+  outlet's colour. Charts of many groups show those with the most of something and say so in the
+  caption ("6 of 46 outlets shown (the 6 with the most actor mentions)").
 - `save_figure` is the only function that writes a figure (PNG at 200 dpi, SVG, PDF, a JSON record
   and the plotted table); `save_table` the only one that writes the table behind a chart.
 - Every saved chart has a title, labelled axes with units, and a caption naming the corpus and n

@@ -364,8 +364,8 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
 def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups: int = 8,
                          max_actors: int = 20, colors: dict | None = None, unit: str = "article", ax=None, **style):
     """Mean sentiment toward each actor (rows) per group (dots), for the `max_groups` groups and
-    `max_actors` actors with most mentions; a dot's area grows with what its mean stands on (up to
-    `MENTIONS_FULL`), and a note above the plot says so, since most dots stand on very little and
+    `max_actors` actors with most mentions (the caption says so); a dot's area grows with what its
+    mean stands on (up to `MENTIONS_FULL`), and a note above the plot says so, since most dots stand on very little and
     no interval is drawn. `colors`: {group: colour}, e.g. `outlet_colours(sentences)`.
 
     `unit="article"` (the default) averages each article's mentions first and then the group's
@@ -383,7 +383,9 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
     table = (picked.groupby(["actor", by])["actor_sentiment"]
              .agg(actor_sentiment="mean", n_mentions="size").reset_index())
     actor_names = sorted(table["actor"].unique(), key=str)
-    colour = group_colours(top_groups(actors, by, max_groups), colors)
+    groups = top_groups(actors, by, max_groups)
+    which = _chosen_by_size(actors.groupby(by).size().to_frame("actor mentions"), groups, ["actor mentions"])
+    colour = group_colours(groups, colors)
     # room for each actor's row and for the legend, which a one-column chart puts below the plot
     ax = new_axes(ax, rows=2 * len(actor_names) + 2 + (len(colour) + 1) // 2)
     for group in colour:
@@ -398,7 +400,7 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
         _note_above(ax, f"dot area: the mentions behind the mean ({shown.min():,} to {shown.max():,}; "
                         f"{(shown <= 3).mean():.0%} of dots from 1 to 3 mentions)")
     ax.set_yticks(range(len(actor_names)), [label(a) for a in actor_names])
-    note_shown(ax, len(colour), actors[by].nunique(), by + "s")
+    note_shown(ax, len(colour), actors[by].nunique(), by + "s", which=which)
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment toward each actor")
     ax.set_xlabel("mean over articles of each article's mean sentiment toward the actor (−1 … +1)"
@@ -421,8 +423,8 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
                   colors: dict | None = None, threshold: float | None = None, ax=None, **style):
     """"Fightin' words": the `n` terms most distinctive of each group (z-score of the weighted
     log-odds ratio, Monroe et al. 2008), one block of bars for each of the `max_groups` groups with
-    most words (the `n_group` column, or most terms). `colors`: {group: colour}, e.g.
-    `outlet_colours(sentences)`. `threshold` (e.g. from `keywords.log_odds_threshold`, calibrated by
+    most words (the `n_group` column, or most terms; the caption says which). `colors`: {group:
+    colour}, e.g. `outlet_colours(sentences)`. `threshold` (e.g. from `keywords.log_odds_threshold`, calibrated by
     shuffling outlets over articles) is drawn as a dashed line, and a note above the plot says how
     many of the terms shown pass it ("no term passes the dashed line: a ranking of words, not a
     difference beyond chance"); none is drawn without it.
@@ -431,6 +433,9 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
     size = next((c for c in ("n_group", "n_words", "count", "n") if c in table), None)
     sizes = table.groupby(group)[size].sum().reset_index() if size else table
     groups = top_groups(sizes, group, max_groups, weight=size)
+    counted_as = "words" if size else "terms"  # every size column counts words; without one, rows are terms
+    which = _chosen_by_size((sizes.groupby(group)[size].sum() if size else sizes.groupby(group).size())
+                            .to_frame(counted_as), groups, [counted_as])
     top = pd.concat([table[table[group] == g].nlargest(n, "z") for g in groups])
     ax = new_axes(ax, rows=len(top) + len(groups))
     colour = group_colours(groups, colors)
@@ -442,7 +447,7 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
         colours += [colour[g]] * len(part)
     ax.barh(range(len(values)), values, color=colours, **style)
     ax.set_yticks(range(len(values)), labels)
-    note_shown(ax, len(groups), table[group].nunique(), group + "s")
+    note_shown(ax, len(groups), table[group].nunique(), group + "s", which=which)
     ax.invert_yaxis()
     line = threshold is not None and np.isfinite(threshold)
     if line:
@@ -485,7 +490,8 @@ def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: 
 def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, max_groups: int = 6,
                      colors: dict | None = None, ax=None, **style):
     """Share of each group's quoted words given to each of the `n` most quoted speakers, for the
-    `max_groups` groups with most quoted words. `colors`: {group: colour}, e.g.
+    `max_groups` groups with most quoted words (the caption says so, and which of them quote none of
+    the speakers shown and so have no bar). `colors`: {group: colour}, e.g.
     `outlet_colours(sentences)`.
 
     Needs `by`, `speaker`, `n_words`, `word_share` (as `summarise_speakers` gives: shares of the
@@ -493,6 +499,7 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     the axis that each bar is a mean over the group's articles)."""
     top = speakers.groupby("speaker")["n_words"].sum().nlargest(n).index
     groups = top_groups(speakers, by, max_groups, weight="n_words")
+    which = _chosen_by_size(speakers.groupby(by)["n_words"].sum().to_frame("quoted words"), groups, ["quoted words"])
     table = speakers[speakers["speaker"].isin(top) & speakers[by].isin(groups)]
     pivot = table.pivot_table(index="speaker", columns=by, values="word_share", aggfunc="sum").fillna(0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
@@ -507,7 +514,9 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
         ax.barh(positions.loc[shown, group] * height + np.flatnonzero(shown.to_numpy()),
                 100 * pivot.loc[shown, group], height=height, label=name, color=colour[group], **style)
     ax.set_yticks(range(len(pivot)), [label(s) for s in pivot.index])
-    note_shown(ax, len(colour), speakers[by].nunique(), by + "s")
+    if len(colour) < len(groups):  # a group chosen may quote none of the speakers shown: it has no bar
+        which = f"those quoting the speakers shown, of {which or f'all {len(groups):,}'}"
+    note_shown(ax, len(colour), speakers[by].nunique(), by + "s", which=which)
     ax.set_title("Who is quoted, and how much")
     averaged = "n_articles" in speakers  # summarise_speaker_shares: a mean of per-article shares, not a pooled share
     ax.set_xlabel(f"share of an article's quoted words (%, mean over the {by}'s articles)" if averaged
@@ -657,20 +666,24 @@ def _article_labels(sentences: pd.DataFrame, articles: pd.DataFrame) -> list[str
 def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_items: int = 12,
                     max_groups: int = 8, colors: dict | None = None, ax=None, **style):
     """How early each frame (or speaker) first appears in the articles of each of the `max_groups`
-    outlets with most items. `colors`: {outlet: colour}, e.g. `outlet_colours(sentences)`.
+    outlets with most first appearances of the items shown, then by name (the caption says so).
+    `colors`: {outlet: colour}, e.g. `outlet_colours(sentences)`.
 
     Needs `item`, `item_type`, `outlet`, `first_position` (as `prominence` gives)."""
     table = prominence[prominence["item_type"] == item_type]
     items = list(table.groupby("item")["first_position"].min().sort_values().index[:max_items])
     table = table[table["item"].isin(items)]
     ax = new_axes(ax, rows=len(items) + 1)
-    colour = group_colours(top_groups(table, "outlet", max_groups), colors)
+    groups = top_groups(table, "outlet", max_groups)
+    found = f"first appearances of the {item_type}s shown"  # a row: an item shown, in one article
+    which = _chosen_by_size(table.groupby("outlet").size().to_frame(found), groups, [found])
+    colour = group_colours(groups, colors)
     for outlet in colour:
         part = table[table["outlet"] == outlet].groupby("item")["first_position"].min()
         ax.scatter(part.values, [items.index(i) for i in part.index], label=label(outlet),
                    color=colour[outlet], **style)
     ax.set_yticks(range(len(items)), [label(i).replace("_", " ") for i in items])
-    note_shown(ax, len(colour), table["outlet"].nunique(), "outlets")
+    note_shown(ax, len(colour), table["outlet"].nunique(), "outlets", which=which)
     ax.invert_yaxis()
     ax.set_xlim(-0.03, 1.03)
     ax.set_title(f"Where each {item_type} first appears")
