@@ -119,6 +119,11 @@ def test_comparison_charts(seed):
     ax = fr.plot_alignment_map(counterparts)
     _labelled(ax)
     assert sum(len(c.get_offsets()) for c in ax.collections) == len(counterparts)
+    ax = fr.plot_alignment_map(counterparts, max_articles=1)  # the cut is by table order, and says so
+    first_id = counterparts["article_id"].iloc[0]
+    assert len(ax.get_yticklabels()) == 1
+    assert sum(len(c.get_offsets()) for c in ax.collections) == (counterparts["article_id"] == first_id).sum()
+    assert "(the first 1 in the table's order" in ax._framing_shown
     first = fr.prominence(seed, hits=fr.add_frames(seed))
     ax = fr.plot_prominence(first)
     _labelled(ax)

@@ -640,7 +640,8 @@ def plot_alignment_map(counterparts: pd.DataFrame, *, max_articles: int = 12, ax
     ax.set_title("Which sentences other outlets also report")
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
     ax.set_ylabel("outlet: headline")
-    note_shown(ax, len(articles), counterparts["article_id"].nunique(), "articles")
+    note_shown(ax, len(articles), counterparts["article_id"].nunique(), "articles",
+               which=f"the first {len(articles):,} in the table's order; pass max_articles to show more")
     legend_outside(ax)
     return ax
 
