@@ -1677,3 +1677,55 @@ def test_an_acronym_is_the_body_its_article_names_in_full():
              "FEMA did signal that it wants to invest more in \"pre-disaster mitigation,\" which may or may not include "
              "climate change."]
     assert fr.extract_quotes(_table(texts))["speaker"].tolist() == ["Federal Emergency Management Agency"]
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a prepositional phrase right after a quote names no one (an AllSides headline in title case) …
+    (["‘Insult To The Record-Setting 75M People.’ Trump Slams Facebook For ‘Censoring And Silencing’ After "
+      "Two-Year Suspension"], "Censoring And Silencing", None, False),
+    (["“We will be back,” Amid Rising Costs, the firm closed."], "We will be back,", None, False),
+    # … while a name right after a quote speaks, also in an excerpt cut after it
+    (["“We are done,” Jane Roe, the mayor, told the council."], "We are done,", "Jane Roe", False),
+    (["“We are done,” Georgia Secretary of State Jane Roe, a..."], "We are done,", "Jane Roe", False),
+    # a name before common nouns and a finite verb modifies them: the reported clause's subject, no speaker …
+    (["“More study is needed,” insist Harvard lab leak researchers are wrong, critics say."],
+     "More study is needed,", "critics", True),
+    # … while an inverted verb's name followed by its role, a comma or the sentence's end speaks
+    (["“The theory is viable,” insisted Jane Roe."], "The theory is viable,", "Jane Roe", False),
+    (["“It is over,” said Biden spokesperson Jen Psaki."], "It is over,", "Jen Psaki", False),
+    (["“It is over,” said Jane Roe, a virologist who studies coronaviruses."], "It is over,", "Jane Roe", False),
+])
+def test_sieve_rules_of_version_1_32(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("text", [
+    "Top scientists slam WHO, insist COVID lab leak theory is ‘viable’",  # an AllSides headline
+    "Scientists insist COVID lab leak theory is viable.",
+    "Doctors say Pfizer booster shots are needed for the elderly.",
+])
+def test_a_name_modifying_the_subject_of_a_reported_clause_is_no_speaker(text):
+    """After an inverted verb, a name followed by common nouns and a finite verb is the modifier of the
+    reported clause's subject ("insist COVID lab leak theory is …"), no speaker (reporting verbs 1.32)."""
+    speakers = set(fr.extract_quotes(_table([text]))["speaker"].dropna())
+    assert not speakers & {"COVID", "Pfizer"}
+
+
+def _event_table(*articles: list[str]) -> pd.DataFrame:
+    """One article per list of sentences, each of its own outlet, all of one event."""
+    return pd.DataFrame([{"article_id": f"a{i}", "sentence_id": j, "outlet": f"Outlet {i}", "event": "e", "kind": "body",
+                          "position": 0.0, "text": text} for i, texts in enumerate(articles) for j, text in enumerate(texts)])
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    # a command's verb opening another article's sentence is no given name (allsides_5708) …
+    ("Stop Biden's $3.5 trillion boondoggle – Manchin shows moderate Dems how to survive midterms", "Biden"),
+    # … while a given name that is also a noun or a verb opens a full name that completes the surname
+    ("Bill Biden's campaign opened an office in Delaware.", "Bill Biden"),
+])
+def test_a_surname_is_completed_by_no_command_s_verb(opening, speaker):
+    sentences = _event_table([opening],
+                             ["Such was the case with the budget bill at the center of President Biden’s agenda.",
+                              "(“Do we have the urgency to spend another $3.5 trillion right now?” he asked on CNN.)"])
+    quotes = fr.extract_quotes(sentences)
+    assert quotes.loc[quotes["article_id"] == "a1", "speaker"].tolist() == [speaker]

@@ -27,7 +27,8 @@ from .patterns import _NAME, _alternatives, _lexicon
 from .spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _in_question_opening,
                     _is_name, _is_partial, _is_title, _names_a_programme, _narration, _only_quotes, _title_case,
                     _units, _without_asides)
-from .speaker_memory import _Memory, _antecedent, _clause_speaker, _remember_names, _single_mention, _speaker
+from .speaker_memory import (_Memory, _antecedent, _clause_speaker, _remember_names, _single_mention, _speaker,
+                             _without_command)
 
 TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attribution of its own is a term
 
@@ -55,8 +56,11 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         _remember_names(narration, memory, headline=getattr(record, "kind", None) == "headline")
         mentioned = None if spans or found is not None else _single_mention(narration, memory)
         if written is not None and not _title_case(narration):
+            # a command's verb opening the sentence is no given name ("Stop Biden's …": "Biden", 1.32)
+            people = (_without_command(person) if opens and not roles else person
+                      for roles, person, opens in _labels(narration))
             written.extend((getattr(record, "event", None), _POSSESSIVE.sub("", " ".join(person)))
-                           for _, person, _ in _labels(narration) if len(person) > 1)
+                           for person in people if len(person) > 1)
         unattributed = []
         if found is None and not spans:
             continue

@@ -27,6 +27,10 @@ from .patterns import (_AFTER_INVERTED, _COUNTS, _DAYS, _OPENING_TIME, _Lexicon,
                        _alternatives, _capitalised, _lexicon)
 from .spans import _PLACEHOLDER, _WORD
 
+# Prepositions and subordinators that open an adverbial phrase, never a name ("After", "Amid", "Over")
+_PHRASE_OPENERS = frozenset({"after", "before", "amid", "amidst", "over", "for", "with", "without", "from", "in", "on",
+                             "at", "by", "against", "despite", "during", "following", "since", "until", "under",
+                             "into", "about", "through", "as", "while", "when", "if", "because", "to", "of"})
 _OPENING_CONJUNCTIONS = {"As", "But", "And", "Yet", "So", "While", "When", "Still", "Now"}  # not part of a name
 _ORGANISATION_HEAD = re.compile(r"[A-Z][\w.]* for (?:[A-Z][\w.]*\s+)*(?:and\s+)?$")  # "Centers for Disease Control and "
 ATTRIBUTION_TAIL_WORDS = 6  # "…, officials said on Tuesday in a statement." still ends the sentence
@@ -43,14 +47,28 @@ _THAT_AFTER = re.compile(r"\s+that\b")
 _POSSESSIVE_AFTER = re.compile(r"[’']s?\s")
 
 
-def _owns_a_clause(narration: str, end: int) -> bool:
+def _owns_a_clause(narration: str, end: int, who: str = "") -> bool:
     """True when the words after an inverted verb's speaker are a possessive whose noun has a finite
     verb before the next comma ("said the president’s moves … have turned her"), where "said the
-    senator’s wife." names the speaker."""
-    if not _POSSESSIVE_AFTER.match(narration, end):
-        return False
-    comma = narration.find(",", end)
-    return _finite_within(narration, end, comma if comma >= 0 else len(narration))
+    senator’s wife." names the speaker; or, after a name, common nouns that the name modifies and
+    then a finite verb ("insist COVID lab leak theory is …", 1.32): in English a name before common
+    nouns is their modifier, and the noun phrase is the subject of the reported clause."""
+    if _POSSESSIVE_AFTER.match(narration, end):
+        comma = narration.find(",", end)
+        return _finite_within(narration, end, comma if comma >= 0 else len(narration))
+    return who[:1].isupper() and _nouns_then_finite(narration, end)
+
+
+def _nouns_then_finite(narration: str, end: int) -> bool:
+    """True when the tagger reads one to three lower-case common nouns right after offset `end`,
+    then a finite verb ("… lab leak theory is")."""
+    after = [(word, tag) for word, tag, at in _tagged(narration) if at >= end]
+    nouns = 0
+    while nouns < len(after) and nouns < 3 and after[nouns][1] in ("NN", "NNS") and after[nouns][0].islower():
+        nouns += 1
+    return 0 < nouns < len(after) and after[nouns][1] in ("VBP", "VBZ", "VBD", "MD")
+
+
 _OPENS_AFTER_STOP = re.compile(rf"[.!?…]\s+{_PLACEHOLDER}\b")  # a quote opening after a full stop: a new sentence
 
 # a base form after these is a verb, not a noun ("Jane Roe is expected to say", "Jane Roe will say")
@@ -523,6 +541,9 @@ def _introduces_quote(narration: str, found) -> bool:
             and not re.search(r"\b(?:which|who)\s+$", narration[max(found[0] - 12, 0):found[0]]))
 
 
+# a verb in the plural right after a word in "-s": that word is a plural noun, not a verb of saying in the
+# third person singular, which no finite verb follows ("his vaccine comments are", "the claims were")
+_PLURAL_VERB_AFTER = re.compile(r"\s+(?:are|were|have)\b")
 _HEAD_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
 # a lower-case role after a body's name and before a verb, not before a person's name ("prosecutor opposed",
 # not "president Jimmy Carter told")
@@ -537,6 +558,8 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
         return None  # "Trump’s speech, which critics called “…”": the nearer verb's subject speaks
     if name == "verb_name" and match.group("verb").endswith("ing"):
         return None  # "by saying the U.S. economy has …": the name after a gerund is what is said of
+    if name == "name_verb" and match.group("verb").endswith("s") and _PLURAL_VERB_AFTER.match(narration, match.end("verb")):
+        return None  # "his vaccine comments are being taken": a plural noun, the subject of "are" (1.32)
     raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
     who = _written_who(name, match, raw, narration, lexicon)
     if who is None:
@@ -660,6 +683,8 @@ def _written_who(name: str, match: re.Match, raw: str, narration: str, lexicon: 
         who = " ".join(owned)  # "Take MSNBC’s Nicolle Wallace’s contention": the last owner, a person
     if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
         return None  # "“…,” the complaint alleges": the verb's own pattern reads it
+    if name == "quote_name" and who.split()[0].lower() in _PHRASE_OPENERS:
+        return None  # "“…” After Two-Year Suspension": a prepositional phrase names no one (1.32)
     return who
 
 
@@ -737,7 +762,7 @@ def _described_who(name: str, match: re.Match, narration: str, who: str) -> str 
     else:
         match_end = match.end()
     if name == "verb_name" and (_INFINITIVE_BEFORE.search(narration, 0, match.start("verb"))
-                                or _THAT_AFTER.match(narration, match.end()) or _owns_a_clause(narration, match.end())):
+                                or _THAT_AFTER.match(narration, match.end()) or _owns_a_clause(narration, match.end(), who)):
         return None  # "to warn voters that …", "said the president’s moves … have": not who speaks
     if name == "verb_name" and who[:1].isupper() and _FINITE_AFTER.match(narration, match.end()):
         return None  # "said Harris would be releasing something": the subject of what is reported
