@@ -1713,8 +1713,9 @@ def test_a_name_modifying_the_subject_of_a_reported_clause_is_no_speaker(text):
 
 def _event_table(*articles: list[str]) -> pd.DataFrame:
     """One article per list of sentences, each of its own outlet, all of one event."""
-    return pd.DataFrame([{"article_id": f"a{i}", "sentence_id": j, "outlet": f"Outlet {i}", "event": "e", "kind": "body",
-                          "position": 0.0, "text": text} for i, texts in enumerate(articles) for j, text in enumerate(texts)])
+    return pd.DataFrame([{"article_id": f"a{i}", "sentence_id": j, "outlet": f"Outlet {i}", "event": "e",
+                          "kind": "body", "position": 0.0, "text": text}
+                         for i, texts in enumerate(articles) for j, text in enumerate(texts)])
 
 
 @pytest.mark.parametrize("opening, speaker", [
@@ -1724,8 +1725,8 @@ def _event_table(*articles: list[str]) -> pd.DataFrame:
     ("Bill Biden's campaign opened an office in Delaware.", "Bill Biden"),
 ])
 def test_a_surname_is_completed_by_no_command_s_verb(opening, speaker):
-    sentences = _event_table([opening],
-                             ["Such was the case with the budget bill at the center of President Biden’s agenda.",
-                              "(“Do we have the urgency to spend another $3.5 trillion right now?” he asked on CNN.)"])
+    sentences = _event_table([opening], [
+        "Such was the case with the budget bill at the center of President Biden’s agenda.",
+        "(“Do we have the urgency to spend another $3.5 trillion right now?” he asked on CNN.)"])
     quotes = fr.extract_quotes(sentences)
     assert quotes.loc[quotes["article_id"] == "a1", "speaker"].tolist() == [speaker]

@@ -558,7 +558,8 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
         return None  # "Trump’s speech, which critics called “…”": the nearer verb's subject speaks
     if name == "verb_name" and match.group("verb").endswith("ing"):
         return None  # "by saying the U.S. economy has …": the name after a gerund is what is said of
-    if name == "name_verb" and match.group("verb").endswith("s") and _PLURAL_VERB_AFTER.match(narration, match.end("verb")):
+    if (name == "name_verb" and match.group("verb").endswith("s")
+            and _PLURAL_VERB_AFTER.match(narration, match.end("verb"))):
         return None  # "his vaccine comments are being taken": a plural noun, the subject of "are" (1.32)
     raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
     who = _written_who(name, match, raw, narration, lexicon)
@@ -762,7 +763,8 @@ def _described_who(name: str, match: re.Match, narration: str, who: str) -> str 
     else:
         match_end = match.end()
     if name == "verb_name" and (_INFINITIVE_BEFORE.search(narration, 0, match.start("verb"))
-                                or _THAT_AFTER.match(narration, match.end()) or _owns_a_clause(narration, match.end(), who)):
+                                or _THAT_AFTER.match(narration, match.end())
+                                or _owns_a_clause(narration, match.end(), who)):
         return None  # "to warn voters that …", "said the president’s moves … have": not who speaks
     if name == "verb_name" and who[:1].isupper() and _FINITE_AFTER.match(narration, match.end()):
         return None  # "said Harris would be releasing something": the subject of what is reported
