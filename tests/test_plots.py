@@ -752,3 +752,32 @@ def test_sentiment_along_the_article_leaves_a_gap_where_a_part_has_no_sentences(
                 row = part.set_index("position_bin").loc[b]  # an interval one part wide: a bar, not nothing
                 assert (round((b + 0.5) / bins, 6), round(row["ci_low"], 6), round(row["ci_high"], 6)) in spans
     assert along["ci_low"].notna().any() and along["ci_low"].isna().any()
+
+
+def test_count_bars_and_sentiment_chart_say_what_chose_the_rows_shown():
+    """Regression: the outlet and cleaning count bars and the sentiment-by-outlet chart said "(the
+    largest)" of the rows they show; each names the count that chose them, and the order that broke
+    its ties where a tie decided."""
+    counts = pd.DataFrame({"outlet": ["C", "A", "B", "D"], "n_articles": [5, 3, 3, 1]})
+    ax = plots.plot_articles_per_outlet(counts, max_rows=2)
+    assert ax._framing_shown == "2 of 4 outlets shown (the 2 with the most articles, then by name; left out: B, D)."
+    rules = pd.DataFrame({"rule": ["menu", "share", "footer"], "n_lines": [40, 12, 3]})
+    ax = plots.plot_removed_by_rule(rules, max_rows=2)
+    assert ax._framing_shown == "2 of 3 rules shown (the 2 with the most raw lines removed; left out: footer)."
+    summary = pd.DataFrame({"label": ["A: x", "B: y", "C: z"], "lines_kept": [10, 5, 40], "lines_removed": [0, 5, 0]})
+    ax = plots.plot_cleaning_by_article(summary, max_rows=2)  # B's and A's ten lines tie: the table's order chose
+    assert ax._framing_shown == "2 of 3 articles shown (the 2 with the most raw lines, then in the table's order)."
+    assert {t.get_text() for t in ax.get_yticklabels()} == {"A: x", "C: z"}
+    sentiment = pd.DataFrame({"outlet": ["A", "B", "C"], "mean": [0.1, -0.2, 0.3], "ci_low": [np.nan] * 3,
+                              "ci_high": [np.nan] * 3, "n_articles": [2, 4, 1]})
+    ax = plots.plot_sentiment_by_outlet(sentiment, max_rows=2)
+    assert ax._framing_shown == "2 of 3 outlets shown (the 2 with the most articles; left out: C)."
+
+
+def test_a_chart_must_say_what_chose_the_groups_it_shows():
+    """`note_shown` has no default for `which`: "the largest" said nothing of the count that chose."""
+    fig, ax = plt.subplots()
+    with pytest.raises(TypeError):
+        plots.note_shown(ax, 2, 5, "outlets")
+    plots.note_shown(ax, 2, 5, "outlets", which="the 2 with the most articles")
+    assert ax._framing_shown == "2 of 5 outlets shown (the 2 with the most articles)."

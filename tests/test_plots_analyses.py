@@ -472,3 +472,25 @@ def test_captions_say_what_the_outlets_shown_were_chosen_by(roundup_sentences):
     else:
         assert "(the 6 with the most quoted words" in ax._framing_shown
     plt.close("all")
+
+
+def test_verb_and_quote_share_charts_say_what_chose_the_outlets_shown(roundup_sentences):
+    """Regression: the reporting-verb and quote-share charts said "(the largest)" of the outlets
+    they show, chosen by attributed quotes and by articles with a quote."""
+    import matplotlib.pyplot as plt
+
+    quotes = fr.extract_quotes(roundup_sentences)
+    verbs = fr.count_verbs(quotes)
+    ax = fr.plot_verbs(verbs, max_rows=10)
+    assert "(the 10 with the most attributed quotes" in ax._framing_shown
+    attributed = verbs.groupby("outlet")["n"].sum()
+    drawn = [fr.plots.style._ANY_COUNT.sub("", t.get_text()) for t in ax.get_yticklabels()]
+    assert len(drawn) == 10 and attributed[drawn].min() >= attributed.drop(drawn).max()
+    values = fr.article_quote_shares(quotes, roundup_sentences)
+    shares = fr.summarise_quote_shares(values)
+    ax = fr.plot_quote_shares(shares, max_rows=5)
+    assert "(the 5 with the most articles with a quote" in ax._framing_shown
+    quoting = values[values["n_quotes"] > 0].groupby("outlet").size()
+    drawn = {fr.plots.style._ANY_COUNT.sub("", t.get_text()) for t in ax.get_yticklabels()}
+    assert len(drawn) == 5 and quoting[list(drawn)].min() >= quoting.drop(list(drawn)).max()
+    plt.close("all")

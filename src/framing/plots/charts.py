@@ -19,14 +19,16 @@ def _bar_labels(ax, labels) -> None:
 
 
 def _count_bars(counts: pd.DataFrame, *, name: str, count: str, noun: str, max_rows: int, ax, style: dict):
-    """Horizontal bars of `count` per `name`, the `max_rows` largest (most first, ties in name
-    order, drawn top down); the caption says how many of the `noun` are shown. Titles and axis
+    """Horizontal bars of `count` per `name`, the `max_rows` with the most `count` (most first, ties
+    in name order, drawn top down); the caption says how many of the `noun` are shown and what chose
+    them ("the 40 with the most articles"). Titles and axis
     labels are the caller's."""
     table = counts.sort_values([count, name], ascending=[False, True]).head(max_rows).iloc[::-1]
+    which = _chosen_by_size(counts.set_index(name)[[count]], list(table[name]), [count])
     ax = new_axes(ax, rows=len(table))
     ax.barh(range(len(table)), table[count], **style)
     _bar_labels(ax, table[name])
-    note_shown(ax, len(table), len(counts), noun)
+    note_shown(ax, len(table), len(counts), noun, which=which)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", visible=False)
     ax.margins(y=0.01)
@@ -88,15 +90,17 @@ def plot_cleaning_by_article(summary: pd.DataFrame, *, max_rows: int = 40, ax=No
 
     Needs `label` (or `outlet`), `lines_kept`, `lines_removed` (as `summarise_cleaning` gives)."""
     total = summary["lines_kept"] + summary["lines_removed"]
-    table = summary.loc[total.sort_values(ascending=False, kind="stable").index[:max_rows]]
-    table = table.sort_index().iloc[::-1]
+    chosen = total.sort_values(ascending=False, kind="stable").index[:max_rows]
+    which = _chosen_by_size(total.to_frame("raw lines"), list(chosen), ["raw lines"],
+                            then="in the table's order", max_named=0)
+    table = summary.loc[chosen].sort_index().iloc[::-1]
     labels = (table["label"] if "label" in table else table["outlet"]).astype(str)
     ax = new_axes(ax, rows=len(table))
     ax.barh(range(len(table)), table["lines_kept"], label="kept", **{"color": SEMANTIC["kept"], **style})
     ax.barh(range(len(table)), table["lines_removed"], left=table["lines_kept"], label="removed",
             color=SEMANTIC["removed"])
     _bar_labels(ax, labels)
-    note_shown(ax, len(table), len(summary), "articles")
+    note_shown(ax, len(table), len(summary), "articles", which=which)
     ax.set_title("Raw lines kept and removed, per article")
     ax.set_xlabel("non-blank raw lines (count)")
     ax.set_ylabel("article")
@@ -160,7 +164,7 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     return ax
 
 
-_SIZE_WORDS = {"n_articles": "articles", "n_total": "sentences", "n_sentences": "sentences"}
+_SIZE_WORDS = {"n_articles": "articles", "n_total": "sentences", "n_sentences": "sentences", "n_lines": "raw lines removed"}
 
 
 def _most_first(sizes: pd.DataFrame, count: list, limit: int) -> tuple[list, str]:
@@ -172,11 +176,13 @@ def _most_first(sizes: pd.DataFrame, count: list, limit: int) -> tuple[list, str
     return groups, _chosen_by_size(sizes.loc[rank.iloc[:, 0]], groups, count)
 
 
-def _chosen_by_size(sizes: pd.DataFrame, shown: list, count: list, *, max_named: int = 3) -> str:
+def _chosen_by_size(sizes: pd.DataFrame, shown: list, count: list, *, max_named: int = 3,
+                    then: str = "by name") -> str:
     """What the `shown` rows of `sizes` (indexed by group, ranked on the `count` columns in order,
-    ties then by name) have most of, for the caption: only the counts that decided which groups were
-    left out ("the 6 with the most sentences" when every group has one article), and the groups
-    left out when there are at most `max_named` of them."""
+    ties then `then`: "by name", or "in the table's order" for a chart that keeps it) have most of,
+    for the caption: only the counts that decided which groups were left out ("the 6 with the most
+    sentences" when every group has one article), and the groups left out when there are at most
+    `max_named` of them."""
     left = sizes.loc[~sizes.index.isin(shown)]
     if left.empty:
         return ""
@@ -187,11 +193,12 @@ def _chosen_by_size(sizes: pd.DataFrame, shown: list, count: list, *, max_named:
             break
         kept, left = kept[kept[column] == kept[column].min()], left[left[column] == left[column].max()]
     else:
-        words.append("name")
+        words.append(None)  # ties all the way: the order among equals chose
     if (sizes[count[0]] == sizes[count[0]].iloc[0]).all() and len(words) > 1:
         words = words[1:]  # all groups have as many articles: the articles did not choose
-    which = (f"the first {len(shown):,} by name" if words == ["name"] else
-             f"the {len(shown):,} with the most {', then '.join(words)}".replace("then name", "then by name"))
+    if words == [None]:
+        return f"the first {len(shown):,} {then}"
+    which = f"the {len(shown):,} with the most " + ", then ".join(then if w is None else w for w in words)
     out = sorted(sizes.index[~sizes.index.isin(shown)], key=str)
     return which + (f"; left out: {', '.join(map(str, out))}" if len(out) <= max_named else "")
 
@@ -229,6 +236,13 @@ def _largest_sorted(table: pd.DataFrame, *, by: str, value: str, size: str, max_
     return pd.concat([unranked, table[has].sort_values(value, kind="stable")])
 
 
+def _tie_order(table: pd.DataFrame, by: str) -> str:
+    """How `_largest_sorted` breaks ties of size in `table`, for `_chosen_by_size`: it keeps the
+    table's order, which is name order in the tables `summarise_*` give."""
+    names = list(table[by])
+    return "by name" if names == sorted(names, key=str) else "in the table's order"
+
+
 def _mark_unranked(ax, has: np.ndarray) -> None:
     """A dotted line between the rows without an interval (below it, not ranked) and the rows
     ranked by their value (above it), when a chart has both."""
@@ -263,6 +277,8 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
 
     Needs `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as `summarise_sentiment` gives)."""
     table = _largest_sorted(summary, by=by, value="mean", size="n_articles", max_rows=max_rows)
+    which = _chosen_by_size(summary.dropna(subset=["mean"]).set_index(by)[["n_articles"]], list(table[by]),
+                            ["n_articles"], then=_tie_order(summary, by))
     ax = new_axes(ax, rows=len(table))
     rows, has = _dots_with_intervals(ax, table, value="mean", color=style.pop("color", SEMANTIC["ink"]), **style)
     if articles is not None:
@@ -274,7 +290,7 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
     _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h][::-1], dots=articles is not None,
                       ranked=bool(has.any()))
     ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'articles')})" for g, n in zip(table[by], table["n_articles"])])
-    note_shown(ax, len(table), len(summary), by + "s")
+    note_shown(ax, len(table), len(summary), by + "s", which=which)
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment by " + by)
     ax.set_xlabel("mean over articles of each article's mean sentiment (−1 … +1)")  # bars: in the caption
@@ -546,7 +562,9 @@ def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, a
     for stance in ("neutral", "evaluative"):
         if stance not in pivot:
             pivot[stance] = 0
-    kept = pivot.sum(axis=1).sort_values(ascending=False, kind="stable").index[:max_rows]
+    quoted = pivot.sum(axis=1)  # pivot_table's rows are in name order: ties stay so
+    kept = quoted.sort_values(ascending=False, kind="stable").index[:max_rows]
+    which = _chosen_by_size(quoted.to_frame("attributed quotes"), list(kept), ["attributed quotes"])
     shares = 100 * pivot.loc[sorted(kept, key=str), ["neutral", "evaluative"]].div(
         pivot.loc[sorted(kept, key=str)].sum(axis=1), axis=0)
     ax = new_axes(ax, rows=len(shares))
@@ -557,7 +575,7 @@ def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, a
     totals = pivot.loc[shares.index].sum(axis=1)
     _bar_labels(ax, [f"{label(g)} ({counted(n, 'quotes')})" for g, n in zip(shares.index, totals)])
     ax.invert_yaxis()  # in name order from the top
-    note_shown(ax, len(shares), len(pivot), by + "s")
+    note_shown(ax, len(shares), len(pivot), by + "s", which=which)
     ax.set_title("Reporting verbs: neutral or evaluative")
     ax.set_xlabel("share of attributed quotes (%)")
     ax.set_ylabel(by)
@@ -579,7 +597,9 @@ def plot_quote_shares(summary: pd.DataFrame, *, by: str = "outlet", articles: pd
     Needs `measure`, `counts`, `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as
     `summarise_quote_shares` gives)."""
     table = summary[summary["n_articles"] > 0]
-    groups = list(table.groupby(by)["n_articles"].max().sort_values(ascending=False, kind="stable").index[:max_rows])
+    quoting = table.groupby(by)["n_articles"].max()  # the articles with a quote (any measure needs one), in name order
+    groups = list(quoting.sort_values(ascending=False, kind="stable").index[:max_rows])
+    which = _chosen_by_size(quoting.to_frame("articles with a quote"), groups, ["articles with a quote"])
     measures = list(dict.fromkeys(table["measure"]))
     ax = new_axes(ax, rows=len(measures) * (len(groups) + 1))
     colour = style.pop("color", SEMANTIC["ink"])
@@ -605,7 +625,7 @@ def plot_quote_shares(summary: pd.DataFrame, *, by: str = "outlet", articles: pd
     _note_no_interval(ax, list(dict.fromkeys(hollow)), dots=articles is not None)
     ax.set_yticks(ticks, names)
     ax.set_ylim(row - 1, -1.5)
-    note_shown(ax, len(groups), table[by].nunique(), by + "s")
+    note_shown(ax, len(groups), table[by].nunique(), by + "s", which=which)
     ax.set_xlim(0, 100)
     ax.set_title("Quotes: anonymous sources, evaluative verbs, officials")
     ax.set_xlabel(f"share of an article's quotes (%, mean over the {by}'s articles)")

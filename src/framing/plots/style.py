@@ -324,10 +324,12 @@ def top_groups(table: pd.DataFrame, by: str, limit: int, *, weight: str | None =
     return sorted(order[:limit], key=str)
 
 
-def note_shown(ax, shown: int, total: int, noun: str, *, which: str = "the largest") -> None:
-    """Remember on the chart that it shows `shown` of `total` groups (`noun`, plural), `which` ones
-    ("the largest"); the caption (`add_caption`) then says so. Nothing is noted when all are shown."""
-    ax._framing_shown = (f"{shown:,} of {total:,} {noun} shown ({which})."
+def note_shown(ax, shown: int, total: int, noun: str, *, which: str) -> None:
+    """Remember on the chart that it shows `shown` of `total` groups (`noun`, plural), `which` ones:
+    what chose them ("the 6 with the most articles", "the first 12 in the table's order"); the
+    caption (`add_caption`) then says so. `which` has no default: "the largest" said nothing of the
+    count that chose, and charts choose by different ones. Nothing is noted when all are shown."""
+    ax._framing_shown = (f"{shown:,} of {total:,} {noun} shown" + (f" ({which})" if which else "") + "."
                          if 0 < shown < total else None)
 
 
