@@ -510,3 +510,31 @@ def test_equal_values_that_are_not_shares_get_no_interval_and_say_why():
     shares = S.summarise_articles(values.assign(score=values["score"].where(values["outlet"] == "B", 0.0)),
                                   value="score", bounded=True).set_index("outlet")
     assert shares.loc["A", "ci_low"] == 0 < shares.loc["A", "ci_high"]
+
+
+def test_outlets_with_the_same_gap_on_every_event_get_no_interval(shared_data):
+    """Regression: when every within-event gap was 0 (a frame no article of these events uses:
+    shares all 0), the t interval over events was "0 to 0", as if the difference were known
+    exactly. Such an outlet keeps its `difference`, gets no interval, and its note, the chart and
+    the caption say why; outlets whose gaps vary keep their interval."""
+    import matplotlib.pyplot as plt
+
+    values = S.article_values(_roundup_sentences(shared_data, 40), value="n_words")
+    unused = values.assign(share=0.0)  # every article at 0%: every gap is 0
+    effects = S.within_event_effects(unused, value="share").set_index("outlet")
+    enough = effects["n_events"] >= S.MIN_ARTICLES
+    assert enough.sum() >= 3
+    assert (effects.loc[enough, "difference"] == 0).all() and effects.loc[enough, "ci_low"].isna().all()
+    assert effects.loc[enough, "note"].str.startswith("every event's gap is 0: no spread over events").all()
+    caption = S.describe_event_intervals(effects.reset_index())
+    assert caption.startswith(f"no interval: hollow dots: {enough.sum()} outlets whose gap is the same on every event")
+    assert "bars:" not in caption
+    ax = fr.plot_within_event_differences(effects.reset_index())
+    note = " ".join(t.get_text() for t in ax.texts)
+    assert "the same gap on every event, no spread for an interval" in note and "too few events for an interval" in note
+    plt.close(ax.figure)
+    varied = S.within_event_effects(values, value="n_words").set_index("outlet")
+    mixed = pd.concat([varied[enough].iloc[1:], effects[enough].iloc[:1]]).reset_index()
+    caption = S.describe_event_intervals(mixed)
+    assert caption.startswith("bars: nominal 95% t interval over events") and "hollow dots: 1 outlet whose gap" in caption
+    assert varied.loc[enough, "ci_high"].gt(varied.loc[enough, "ci_low"]).all()

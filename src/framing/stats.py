@@ -39,6 +39,8 @@ from scipy import stats as _stats
 MIN_ARTICLES = 5
 NO_INTERVAL = "too few articles for an interval"
 NO_EVENT_INTERVAL = "too few events for an interval"
+NO_EVENT_SPREAD = ("every event's gap is {value:g}: no spread over events to make an interval from (one of zero "
+                   "width would claim the difference known exactly)")
 NO_SPREAD = "every article has the same value ({value:g}): no spread to make an interval from"
 NO_VALUE = "no article with a value"
 EXACT_BOUND = "every article at {value:.0%}: exact binomial bound over articles (Clopper-Pearson, {ci:.0%})"
@@ -277,25 +279,35 @@ def describe_event_intervals(effects: pd.DataFrame, *, by: str = "outlet", min_e
     """The words a caption needs for a `within_event_effects` table drawn by
     `plot_within_event_differences`: the intervals over events and their measured coverage, how
     many groups are drawn hollow (fewer than `min_events` events: the mean of those events' gaps,
-    no interval, not ranked) and how many share no event and are left out. Needs `n_events`,
+    no interval, not ranked; or the same gap on every event, with no spread for an interval) and
+    how many share no event and are left out. Needs `n_events`,
     `ci_low`, `difference`."""
     from .store import counted
 
     _need(effects, ["n_events", "ci_low", "difference"], "describe_event_intervals")
     compared = effects[effects["n_events"] > 0]
-    few = int(compared["ci_low"].isna().sum())
+    without = compared["ci_low"].isna()
+    few = int((without & (compared["n_events"] < min_events)).sum())
+    flat = int(without.sum()) - few  # enough events, but the same gap on each (`NO_EVENT_SPREAD`)
     hollow = "the mean of those events' gaps, which describes them and estimates nothing: no interval, not ranked"
+    same = (f"{counted(flat, by + 's')} whose gap is the same on every event (e.g. none of the articles has any): "
+            "no spread to make an interval from, no interval, not ranked")
     if compared.empty:
         text = f"no {by} shares an event with another"
     elif few == len(compared):
         text = (f"no interval: every {by} shares fewer than {min_events} events with the others (hollow dots: "
                 f"{hollow})")
+    elif not (~without).any():
+        text = f"no interval: hollow dots: {same}" + (
+            f"; {few:,} on fewer than {min_events} events, {hollow}" if few else "")
     else:
         text = (f"bars: nominal 95% t interval over events (measured coverage {MEASURED_EVENT_COVERAGE} at "
                 f"5–20 events, docs/statistics.md; each for one {by}, not adjusted for the number shown)")
         if few:
             text += (f"; hollow dots: {few:,} of the {counted(len(compared), by + 's')} on fewer than "
                      f"{min_events} events, {hollow}")
+        if flat:
+            text += f"; hollow dots: {same}"
     never = int((effects["n_events"] == 0).sum())
     if never:
         text += f"; {counted(never, by + 's')} sharing no event with another left out"
@@ -443,11 +455,14 @@ def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet"
     events), `n_events` (those events), `mean_other` (the mean over those events of the other
     groups' mean), `difference` (the mean over those events of the group's mean minus the others':
     each event counts once, as the independent unit), `ci_low`, `ci_high` (Student t interval of
-    `difference` over events, from `min_events` events up; NaN below) and `cliffs_delta` (Cliff
+    `difference` over events, from `min_events` events up; NaN below, and NaN when every event's gap
+    is the same, e.g. shares all 0 on both sides: a t interval of zero width would say the
+    difference is known exactly, and the gaps give no spread to say how far it may be from it; there
+    is no bound as for shares, since a gap of 0 may be two equal shares anywhere) and `cliffs_delta` (Cliff
     1993, over the pairs of one of the group's articles and another group's article of the same
     event: P(X > Y) − P(X < Y); NaN with fewer than `min_articles` articles on either side, as in
     `compare_outlets`: a delta of ±1 from one article says nothing) and `note`: why a group has no
-    interval ("" when it has one). Below `min_events` events `difference` stays, as a description
+    interval ("" when it has one: too few events, or `NO_EVENT_SPREAD`). Below `min_events` events `difference` stays, as a description
     of those events (the chart draws it hollow and does not rank it), and `note` says it estimates
     nothing. With one event these are the plain difference in means and Cliff's delta of the group
     against the rest, with no interval.
@@ -482,14 +497,17 @@ def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet"
         n_compared, wins, pairs = tally.get(group, (0, 0.0, 0))
         others = int(n_other[start:stop].sum())
         low = high = np.nan
-        if stop - start >= max(min_events, 2):
+        note = _events_note(int(stop - start), max(min_events, 2), by=by)
+        if stop - start >= max(min_events, 2) and np.ptp(gap[start:stop]) == 0:
+            note = NO_EVENT_SPREAD.format(value=gap[start])  # a t interval of zero width would claim it exact
+        elif stop - start >= max(min_events, 2):
             low, high = mean_interval(gap[start:stop], ci=ci)
         rows.append({by: group, "n_compared": int(n_compared), "n_other": others, "n_events": int(stop - start),
                      "mean_other": other[start:stop].mean() if stop > start else np.nan,
                      "difference": gap[start:stop].mean() if stop > start else np.nan, "ci_low": low,
                      "ci_high": high, "cliffs_delta": wins / pairs
                      if min(n_compared, others) >= max(min_articles, 1) else np.nan,
-                     "note": _events_note(int(stop - start), max(min_events, 2), by=by)})
+                     "note": note})
     return pd.DataFrame(rows, columns=[by, "n_compared", "n_other", "n_events", "mean_other", "difference", "ci_low",
                                        "ci_high", "cliffs_delta", "note"])
 

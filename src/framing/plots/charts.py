@@ -210,9 +210,14 @@ def _note_no_interval(ax, groups: list, *, dots: bool = False, why: str = NO_INT
     line, unranked."""
     if not groups:
         return
-    names = ", ".join(map(str, groups[:3])) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
+    names = _names(groups)
     asides = ["dots: its articles"] * dots + ["below the dotted line, not ranked"] * ranked
     _note_above(ax, f"{names}: {why}" + (f" ({'; '.join(asides)})" if asides else ""))
+
+
+def _names(groups: list) -> str:
+    """The first three of `groups` and how many more, for a note on a chart."""
+    return ", ".join(map(str, groups[:3])) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
 
 
 def _note_above(ax, text: str) -> None:
@@ -303,8 +308,9 @@ def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", 
                                   max_rows: int = 40, ax=None, **style):
     """Each group against the other groups on the same events: the mean over events of its
     articles' mean minus the others' (dot), with the interval over events (bar), for the
-    `max_rows` groups compared on most events; a group compared on too few events for an interval
-    gets a hollow dot, named once above the plot. Groups never compared (no event shared with
+    `max_rows` groups compared on most events; a group compared on too few events for an interval,
+    or with the same gap on every event (no spread: `note` says so), gets a hollow dot, named once
+    above the plot. Groups never compared (no event shared with
     another group) are left out.
 
     Needs `by`, `difference`, `ci_low`, `ci_high`, `n_events` (as `stats.within_event_effects` gives)."""
@@ -312,8 +318,14 @@ def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", 
     ax = new_axes(ax, rows=len(table))
     rows, has = _dots_with_intervals(ax, table, value="difference", color=style.pop("color", SEMANTIC["ink"]), **style)
     _mark_unranked(ax, has)
-    _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h][::-1], why="too few events for an interval",
-                      ranked=bool(has.any()))
+    flat = (table["note"].fillna("").str.startswith("every event's gap") if "note" in table
+            else pd.Series(False, index=table.index)).to_numpy()  # enough events, the same gap on each
+    few = [g for g, h, f in zip(table[by], has, flat) if not h and not f][::-1]
+    same = [g for g, f in zip(table[by], flat) if f][::-1]
+    why = "too few events for an interval"
+    if same:
+        why = (f"{why}; {_names(same)}: " if few else "") + "the same gap on every event, no spread for an interval"
+    _note_no_interval(ax, few or same, why=why, ranked=bool(has.any()))
     ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'events')})" for g, n in zip(table[by], table["n_events"])])
     note_shown(ax, len(table), len(effects.dropna(subset=["difference"])), by + "s", which="compared on most events")
     ax.axvline(0, color=MUTED, linewidth=1)
