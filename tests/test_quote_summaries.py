@@ -151,3 +151,29 @@ def test_speaker_chart_of_article_means_says_so_on_its_axis():
     assert sorted(legend) == ["A (3 articles)", "B (3 articles)"]  # the n behind each outlet's means
     pooled = fr.plot_quote_share(fr.summarise_speakers(quotes))
     assert pooled.get_xlabel() == "share of the outlet's quoted words (%)"
+
+
+def test_quote_captions_count_the_events_the_chart_draws_on():
+    """Regression: the quote charts' captions said "pooled over 100 events" (every event of the
+    corpus) beside "n = 91 events" (those with an article that quotes, which the chart draws on;
+    allsides-100). Here the third event has no quote: both charts draw on two events and say two."""
+    sentences = _sentences({("a1", "A", "e1"): LONG, ("b1", "B", "e1"): SHORT,
+                            ("a2", "A", "e2"): SHORT, ("b2", "B", "e2"): ["The vote was set for Tuesday."],
+                            ("a3", "A", "e3"): ["Nobody spoke."], ("b3", "B", "e3"): ["The hall was empty."]})
+    quotes = fr.extract_quotes(sentences)
+    values = fr.article_quote_shares(quotes, sentences)
+    shares = fr.summarise_quote_shares(values)
+    long = values.melt(id_vars=["article_id", "outlet", "event"], value_vars=list(fr.QUOTE_MEASURES),
+                       var_name="measure", value_name="share").dropna(subset=["share"])
+    test = fr.compare_outlets(long, value="share", family="measure")
+    caption = fr.caption_quote_shares(values, shares, test, corpus="c", n_quotes=len(quotes))
+    assert "pooled over 2 events" in caption and "n = 2 events, 3 articles" in caption, caption
+    assert "3 events" not in caption and "(3 without a quote" in caption
+    speaker_values = fr.article_speaker_shares(quotes)
+    speaker_shares = fr.summarise_speaker_shares(speaker_values)
+    caption = fr.caption_speaker_shares(speaker_values, speaker_shares, None, corpus="c",
+                                        n_articles=sentences["article_id"].nunique(),
+                                        n_quotes=int(quotes["speaker"].notna().sum()))
+    quoting = speaker_values["article_id"].nunique()
+    assert quoting == 3 and f"{quoting} of 6 articles quote a named speaker" in caption, caption
+    assert "pooled over 2 events" in caption and "n = 2 events, 3 articles" in caption and "3 events" not in caption

@@ -155,8 +155,10 @@ def unknown_outlet_message(missing: list[str], known: list[str], *, limit: int =
 def pooled_over(table: pd.DataFrame) -> str:
     """How a chart over `table` treats its events, for the caption: "pooled over 20 events" when
     the table holds several (every article of an outlet together, whatever its event: what each
-    outlet chose to cover is mixed with how it covered it), "one event" otherwise. Needs `event`
-    (a table without it is one event)."""
+    outlet chose to cover is mixed with how it covered it), "one event" otherwise. Pass the table
+    the chart draws (the articles with a quote for a quote chart, not every sentence), so the
+    caption gives one event count, the same as its n. Needs `event` (a table without it is one
+    event)."""
     n = table["event"].nunique() if "event" in table else 1
     return f"pooled over {n:,} events" if n > 1 else "one event"
 

@@ -49,8 +49,8 @@ from .patterns import _lexicon
 from .spans import _QUOTE, _WORD, _articles
 from .speaker_names import (_as_actors, _joined_in_event, _one_name_per_body, _resolved_speakers, _roles_as_actors,
                             _whole_bodies, defined_acronyms)
-from .summaries import (QUOTE_MEASURES, article_quote_shares, article_speaker_shares, summarise_quote_shares,  # noqa: F401
-                        summarise_speaker_shares)
+from .summaries import (QUOTE_MEASURES, article_quote_shares, article_speaker_shares, caption_quote_shares,  # noqa: F401
+                        caption_speaker_shares, summarise_quote_shares, summarise_speaker_shares)
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "sentence_end", "kind",
                  "position", "quote", "is_direct", "is_partial", "speaker", "speaker_label", "verb",

@@ -120,3 +120,50 @@ def summarise_speaker_shares(values: pd.DataFrame, *, by: str = "outlet", method
     words = values.groupby([by, "speaker"])["n_words"].sum().rename("n_words").reset_index()
     summary = summary.drop(columns="n_sentences").rename(columns={"mean": "word_share"})
     return summary.merge(words, on=[by, "speaker"], how="left")
+
+
+def caption_quote_shares(values: pd.DataFrame, summary: pd.DataFrame, test: pd.DataFrame, *,
+                         corpus=None, n_quotes: int) -> str:
+    """The caption of `plot_quote_shares` over `summarise_quote_shares`' `summary` of `values`
+    (`article_quote_shares`), with `test` (`compare_outlets` of the three measures, family
+    "measure") and `n_quotes`, the quotes the shares are made of. The chart draws on the articles
+    with a quote, so its one event count, in "pooled over 91 events" and in "n = 91 events", is
+    theirs: counted over every article it said "pooled over 100 events" beside "n = 91 events"
+    (allsides-100)."""
+    from ..events import pooled_over  # events builds on sources: imported when used
+    from ..plots import corpus_caption
+    from ..stats import caption_tests, describe_intervals
+
+    drawn = values[values["n_quotes"] > 0]
+    left = summary.groupby("measure")["n_left_out"].sum()
+    intervals = describe_intervals(summary, measure="quote share", method="expanded")
+    return ("Share of each article's quotes from anonymous sources, with an evaluative reporting verb, from "
+            f"officials; mean over the outlet's articles; {intervals}, "
+            f"{pooled_over(drawn)}; articles with nothing to share left out ({left.get('share_anonymous', 0):,} "
+            f"without a quote, {left.get('share_evaluative', 0):,} without a reporting verb, "
+            f"{left.get('share_official', 0):,} without a speaker). {caption_tests(test, family='measure')} "
+            + corpus_caption(corpus, events=_n_events(drawn), articles=drawn["article_id"].nunique(), quotes=n_quotes))
+
+
+def caption_speaker_shares(values: pd.DataFrame, summary: pd.DataFrame, test: pd.DataFrame | None, *,
+                           corpus=None, n_articles: int, n_quotes: int, by: str = "outlet") -> str:
+    """The caption of `plot_quote_share` over `summarise_speaker_shares`' `summary` of `values`
+    (`article_speaker_shares`), with `test` (`compare_outlets` per speaker, or None), `n_articles`
+    (every article of the corpus) and `n_quotes` (the quotes with a named speaker). One event count,
+    that of the articles quoting a named speaker, which the chart draws on (`caption_quote_shares`)."""
+    from ..events import pooled_over  # events builds on sources: imported when used
+    from ..plots import corpus_caption
+    from ..stats import caption_tests
+
+    quoting = values["article_id"].nunique()
+    tests = f"{caption_tests(test, family='speaker')} " if test is not None else ""
+    return (f"Share of each article's quoted words by speaker, mean over the outlet's articles (most quoted speakers; "
+            f"{quoting:,} of {n_articles:,} articles quote a named speaker, the others left out; intervals over "
+            f"articles in the table), {pooled_over(values)}. {tests}"
+            + corpus_caption(corpus, events=_n_events(values), articles=quoting, quotes=n_quotes,
+                             outlets=summary[by].nunique() if len(summary) else 0))
+
+
+def _n_events(table: pd.DataFrame) -> int:
+    """The events of `table`, as `events.pooled_over` counts them (a table without `event` is one)."""
+    return table["event"].nunique() if "event" in table else 1
