@@ -32,7 +32,20 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from scipy import stats as _stats
+
+
+class _SciPyStats:
+    """`scipy.stats`, imported when first used: importing it takes most of a CPU second that
+    reading this module's constants (the report's methods paragraph, in the command itself) does
+    not need."""
+
+    def __getattr__(self, name):
+        from scipy import stats
+
+        return getattr(stats, name)
+
+
+_stats = _SciPyStats()
 
 # An outlet with fewer articles than this gets its per-article values shown, not an interval: below
 # it, bootstrap intervals cover the truth far less often than they claim (benchmarks/bench_stats.py).

@@ -6,20 +6,16 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from ..config import CONTENT_KINDS
 from ..store import keep_kinds
 from .counts import as_list, with_lexicon_versions
 from .tokens import TERM_CHARMAP, group_columns, nfc, normalise_term, token_spans, tokenize
 
-_MEASURES = {
-    "llr": BigramAssocMeasures.likelihood_ratio,
-    "pmi": BigramAssocMeasures.pmi,
-    "chi2": BigramAssocMeasures.chi_sq,
-    "t": BigramAssocMeasures.student_t,
-    "dice": BigramAssocMeasures.dice,
-}
+# each measure's name in `BigramAssocMeasures`; NLTK is imported by `collocations` itself, since
+# importing it (and through it SciPy and scikit-learn) takes over a second that the modules
+# importing `framing.keywords` for its tokenizer (alignment, event pages) never use
+_MEASURES = {"llr": "likelihood_ratio", "pmi": "pmi", "chi2": "chi_sq", "t": "student_t", "dice": "dice"}
 
 
 def _runs(tokens: pd.DataFrame, term_col: str) -> list[list[str]]:
@@ -49,13 +45,16 @@ def collocations(tokens: pd.DataFrame, *, by: str | Iterable[str] | None = None,
     """
     if measure not in _MEASURES:
         raise ValueError(f"measure must be one of {sorted(_MEASURES)}, not {measure!r}")
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    score = getattr(BigramAssocMeasures, _MEASURES[measure])
     by = as_list(by)
     groups = tokens.groupby(by, observed=True, sort=True) if by else [((), tokens)]
     parts = []
     for key, part in groups:
         finder = BigramCollocationFinder.from_documents(_runs(part, term_col))
         finder.apply_freq_filter(min_count)
-        scored = finder.score_ngrams(_MEASURES[measure])
+        scored = finder.score_ngrams(score)
         table = pd.DataFrame({
             "bigram": [f"{w1} {w2}" for (w1, w2), _ in scored],
             "word1": [w1 for (w1, _), _ in scored], "word2": [w2 for (_, w2), _ in scored],

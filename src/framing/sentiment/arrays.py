@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from textblob.en import sentiment as _pattern_sentiment
 
 from . import pattern, vader
-from .scorer import DEFAULT_LEXICON, DEFAULT_PARAMS, SCORE_COLUMNS, Scorer, load_scorer
+from .scorer import DEFAULT_LEXICON, DEFAULT_PARAMS, SCORE_COLUMNS, Scorer, _pattern_sentiment, load_scorer
 from .text import HAS_WORD, fold_all
 from .tokens import Split, split_texts, text_lengths, tokens_subset
 

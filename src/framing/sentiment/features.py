@@ -108,9 +108,9 @@ def _function_words() -> frozenset:
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem.porter import PorterStemmer
+    from ..segment import import_nltk_module  # NLTK's stemmer without NLTK's package (a second)
 
-    return PorterStemmer()
+    return import_nltk_module("nltk.stem.porter").PorterStemmer()
 
 
 @lru_cache(maxsize=65536)

@@ -9,9 +9,11 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
-from textblob import _text as _pattern_text
 
+from .textblob_en import load_textblob_en
 from .tokens import Split, Tokens, char_counts, in_text_sum, retokenise, texts_holding, tokens_of
+
+_pattern_text = load_textblob_en()[1]
 
 _EOS = _pattern_text.EOS
 # Characters split off the front of a token, and off its end.

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from textblob.en import sentiment as _pattern_sentiment
 
-from .scorer import DEFAULT_LEXICON, DEFAULT_PARAMS, SCORE_COLUMNS, Scorer, load_scorer
+from .scorer import DEFAULT_LEXICON, DEFAULT_PARAMS, SCORE_COLUMNS, Scorer, _pattern_sentiment, load_scorer
 from .text import HAS_WORD, VADER_WORD, fold_quotes
 
 

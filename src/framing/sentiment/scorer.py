@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from textblob.en import Sentiment as _TextBlobSentiment
-from textblob.en import sentiment as _pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..lexicons import load_data
 from .text import VADER_WORD
+from .textblob_en import load_textblob_en
+
+_textblob_en = load_textblob_en()[0]
+_TextBlobSentiment, _pattern_sentiment = _textblob_en.Sentiment, _textblob_en.sentiment
 
 DEFAULT_LEXICON = "sentiment_news"
 DEFAULT_PARAMS = "sentiment_score"
