@@ -378,3 +378,27 @@ def test_alignment_equals_the_reference_on_every_shared_sentence(shared_sentence
     for table, got in zip(tables, pairs):
         assert len(got) > 10
         pd.testing.assert_frame_equal(got, compare.align_sentences(table), check_exact=True)
+
+
+def test_unit_rows_equal_scikit_learns_normalize_bit_for_bit(shared_sentence_table):
+    """The TF-IDF rows are scaled to unit length as scikit-learn's `normalize` scales them (the
+    oracle; framing no longer imports scikit-learn for it), to the last bit, on every event of the
+    shared sentences; a row of zeros stays as it is."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    from framing.keywords import read_stopwords
+
+    table = shared_sentence_table.reset_index(drop=True)
+    counts = compare._counts(table["text"], read_stopwords()[0])
+    events = table.groupby("event").indices
+    for rows in events.values():
+        weighted = compare._used_columns(counts[rows]).astype(float)
+        weighted.data = 1.0 + np.log(weighted.data)
+        df = np.bincount(weighted.indices, minlength=weighted.shape[1])
+        weighted = weighted @ sparse.diags(np.log((1 + weighted.shape[0]) / (1 + df)) + 1)  # as `_tfidf`
+        _same_matrix(compare._unit_rows(weighted), normalize(weighted, norm="l2"))
+    zeros = sparse.csr_matrix((np.array([0.0, 3.0, 4.0]), np.array([0, 0, 1]), np.array([0, 1, 3])), shape=(2, 2))
+    assert compare._unit_rows(zeros).toarray().tolist() == [[0.0, 0.0], [0.6, 0.8]]
+    assert len(events) > 50

@@ -831,3 +831,38 @@ def test_newsmtsc_targets_join_one_persons_names_within_a_document(shared_data):
     assert any({"Trump", "President Donald Trump"} <= names for names in written)
     assert set(rows["y"]) == {-1, 0, 1}
     assert (rows.groupby(["source_doc_key", "person"]).size() >= 2).sum() > 1000
+
+
+_SCORE_IN_A_FRESH_PROCESS = """
+import json, sys
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+if sys.argv[2] == "textblob first":
+    import textblob  # the whole package, NLTK with it, as a user's notebook may import it
+import pandas as pd
+from framing.sentiment import add_sentiment
+from framing.sentiment.features import feature_words
+scored = add_sentiment(pd.DataFrame({"text": texts}))
+heavy = sorted({name.split(".")[0] for name in sys.modules} & {"nltk", "sklearn", "textblob"})
+print(json.dumps({"scores": scored[["polarity", "subjectivity", "vader_compound", "sentiment"]].to_numpy().tolist(),
+                  "stems": [feature_words(text) for text in texts[:2000]], "heavy": heavy}))
+"""
+
+
+def test_scores_and_stems_need_no_textblob_or_nltk_package_and_are_the_same(shared_sentence_table, tmp_path):
+    """Sentiment scores and the actor features' Porter stems load TextBlob's English module and
+    NLTK's stemmer without the packages' initialisation (which pulls in NLTK whole and
+    scikit-learn), and give the same numbers and stems, bit for bit, as with the whole package
+    imported first, on every sentence of the AllSides roundups and narrative-frames-dev."""
+    texts = shared_sentence_table["text"].drop_duplicates().tolist()
+    (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    runs = {}
+    for how in ("alone", "textblob first"):
+        done = subprocess.run([sys.executable, "-c", _SCORE_IN_A_FRESH_PROCESS, str(tmp_path / "texts.json"), how],
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr[-2000:]
+        runs[how] = json.loads(done.stdout.splitlines()[-1])
+    assert runs["alone"]["heavy"] == []
+    assert runs["textblob first"]["heavy"] == ["nltk", "sklearn", "textblob"]
+    assert runs["alone"]["scores"] == runs["textblob first"]["scores"]  # json keeps every bit of a float
+    assert runs["alone"]["stems"] == runs["textblob first"]["stems"]
+    assert len(texts) > 1000 and sum(len(words) for words in runs["alone"]["stems"]) > 10000
