@@ -315,10 +315,9 @@ class Watchdog:
 
 WARM_TIMEOUT = 120  # seconds the warm-up (imports) or the cleaning between two notebooks may take
 # what a kernel imports once, when it starts: what framing's notebooks import (modules that build
-# corpora, `framing.build` and `framing.report`, are left out: notebooks do not build; NLTK, which
-# `framing.keywords.collocations` imports when first called, is imported here, beside the build)
+# corpora, `framing.build` and `framing.report`, are left out: notebooks do not build)
 WARM_MODULES = ("pandas", "numpy", "matplotlib.pyplot", "ipywidgets", "pyarrow.parquet", "pyarrow.dataset",
-                "scipy.stats", "scipy.sparse", "statsmodels.stats.multitest", "nltk.collocations", "framing", "framing.actors",
+                "scipy.stats", "scipy.sparse", "statsmodels.stats.multitest", "framing", "framing.actors",
                 "framing.audit", "framing.compare", "framing.display", "framing.events", "framing.frames",
                 "framing.keywords", "framing.plots", "framing.sentiment", "framing.sources", "framing.stats",
                 "framing.store")

@@ -51,10 +51,10 @@ def import_nltk_module(name: str):
     `import nltk` imports most of NLTK and, through its chunkers, classifiers and collocation
     measures, SciPy and scikit-learn: over a second that a build, which needs only Punkt and the
     few small modules Punkt imports, never uses (nor does the Porter stemmer of the sentiment
-    toward actors). So while the module is imported, `nltk` and the packages on the way to the
-    module stand as empty packages over NLTK's own folders; afterwards every `nltk` entry made
-    meanwhile is taken out of `sys.modules` again, so a later `import nltk` (the keyword
-    collocations) loads the whole package as usual. The code run is NLTK's own, so the results are
+    toward actors, nor the keyword collocations). So while the module is imported, `nltk` and
+    the packages on the way to the module stand as empty packages over NLTK's own folders;
+    afterwards every `nltk` entry made meanwhile is taken out of `sys.modules` again, so a later
+    `import nltk` (TextBlob's package, a user's own) loads the whole package as usual. The code run is NLTK's own, so the results are
     the same. When NLTK is already imported, its module is used as it is."""
     spec = None if "nltk" in sys.modules else importlib.util.find_spec("nltk")
     if spec is None or not spec.submodule_search_locations:

@@ -3,6 +3,7 @@ match of a keyword with the words around it (`kwic`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -12,10 +13,17 @@ from ..store import keep_kinds
 from .counts import as_list, with_lexicon_versions
 from .tokens import TERM_CHARMAP, group_columns, nfc, normalise_term, token_spans, tokenize
 
-# each measure's name in `BigramAssocMeasures`; NLTK is imported by `collocations` itself, since
-# importing it (and through it SciPy and scikit-learn) takes over a second that the modules
-# importing `framing.keywords` for its tokenizer (alignment, event pages) never use
+# each measure's name in `BigramAssocMeasures`; `collocations` imports NLTK's module when called,
+# without NLTK's package initialisation, which imports most of NLTK and scikit-learn (a second)
 _MEASURES = {"llr": "likelihood_ratio", "pmi": "pmi", "chi2": "chi_sq", "t": "student_t", "dice": "dice"}
+
+
+@lru_cache(maxsize=1)
+def _nltk_collocations():
+    """NLTK's `nltk.collocations` module, loaded once, without NLTK's package initialisation."""
+    from ..segment import import_nltk_module
+
+    return import_nltk_module("nltk.collocations")
 
 
 def _runs(tokens: pd.DataFrame, term_col: str) -> list[list[str]]:
@@ -45,9 +53,9 @@ def collocations(tokens: pd.DataFrame, *, by: str | Iterable[str] | None = None,
     """
     if measure not in _MEASURES:
         raise ValueError(f"measure must be one of {sorted(_MEASURES)}, not {measure!r}")
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
-
-    score = getattr(BigramAssocMeasures, _MEASURES[measure])
+    nltk_collocations = _nltk_collocations()
+    BigramCollocationFinder = nltk_collocations.BigramCollocationFinder
+    score = getattr(nltk_collocations.BigramAssocMeasures, _MEASURES[measure])
     by = as_list(by)
     groups = tokens.groupby(by, observed=True, sort=True) if by else [((), tokens)]
     parts = []
