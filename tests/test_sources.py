@@ -1730,3 +1730,37 @@ def test_a_surname_is_completed_by_no_command_s_verb(opening, speaker):
         "(“Do we have the urgency to spend another $3.5 trillion right now?” he asked on CNN.)"])
     quotes = fr.extract_quotes(sentences)
     assert quotes.loc[quotes["article_id"] == "a1", "speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a survey or report named after a body's possessive speaks for the body, whatever "and" its name holds …
+    (["The number of available jobs rose by about 1 million to 9.3 million, according to the Bureau of Labor "
+      "Statistics' Job Openings and Labor Turnover Survey, the highest number since the agency began keeping "
+      "track in 2000."], "The number of available jobs rose by about 1 million to 9.3 million",
+     "Bureau of Labor Statistics", False),
+    (["Cases fell by half, according to the CDC's Morbidity and Mortality Weekly Report."],
+     "Cases fell by half", "CDC", False),
+    # … while a person named after a body's possessive speaks ("Fox News' Bret Baier")
+    (["Prices rose 5 percent, according to the Bureau of Labor Statistics' chief economist Jane Roe."],
+     "Prices rose 5 percent", "Jane Roe", False),
+    (["Prices rose 5 percent, according to the Bureau of Labor Statistics."],
+     "Prices rose 5 percent", "Bureau of Labor Statistics", False),
+    # a document owned by a person, in a title-case headline, holds its owner's words …
+    (["Tyler Perry’s Powerful Oscars Speech Asks the World to ‘Refuse Hate’"], "Refuse Hate", "Tyler Perry", False),
+    # … and a headline's subject with no document still speaks
+    (["Jane Roe Asks the World to ‘Refuse Hate’"], "Refuse Hate", "Jane Roe", False),
+    # "he" after a role description opening the sentence before stands for the person of that role, not
+    # for a name in a possessive that only modifies a noun ("President Biden’s legislative agenda") …
+    (["Such was the case with Sen. Joe Manchin III (D-W.Va.) on Sunday, as he appeared on NBC’s, CNN’s and ABC’s "
+      "Sunday talk shows to explain his opposition to the budget reconciliation bill at the center of President "
+      "Biden’s legislative agenda.",
+      "The West Virginia senator came with plenty of rationalizations.",
+      "He expressed concern about inflation and the national debt.",
+      "(“Do we have the urgency to spend another $3.5 trillion right now?” he asked on CNN.)"],
+     "Do we have the urgency to spend another $3.5 trillion right now?", "Joe Manchin III", False),
+    # … while with no description in between the last person named with a role is still the one meant
+    (["Sen. Jane Roe met Gov. John Doe on Sunday.",
+      "“We have a deal,” he said."], "We have a deal,", "John Doe", False),
+])
+def test_sieve_rules_of_version_1_33(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

@@ -257,10 +257,30 @@ def _partial_subject(narration: str):
     if who.lower() in _PRONOUNS or who == "It" and (match.group("verb") in _lexicon().forms
                                                    or match.group("verb") in _DIRECTIVES):
         return match.start("who"), who, match.group("verb"), "partial_subject", None  # "It has ordered …": a body
+    if (owner := _document_owner(who)) is not None:  # "Tyler Perry’s Powerful Oscars Speech Asks …" (1.33)
+        return match.start("who"), owner, match.group("verb"), "partial_subject", None
     if (_POSSESSIVE.search(who) or who.endswith(("’", "'")) or _not_a_speaker(who, None, _lexicon())
             or who.split()[0] in read_rules().function_words or who.split()[0] in _NOT_SPEAKERS):
         return None
     return match.start("who"), who, match.group("verb"), "partial_subject", None
+
+
+def _document_owner(who: str) -> str | None:
+    """The owner of a document named in title case at a headline's opening ("Tyler Perry’s Powerful
+    Oscars Speech Asks"): a document's words are its owner's, as for a document in lower case
+    (`owner_document`, labelling rule 8); the document noun ends the owned words or comes before
+    one more (the headline's verb). None when no document is owned or a person follows it ("Trump's
+    Speech Writer Jane Roe")."""
+    parts = _OWNER_SPLIT.split(who, maxsplit=1)
+    if len(parts) != 2 or not all(w[:1].isupper() for w in parts[1].split()):
+        return None
+    owned, lexicon = parts[1].split(), _lexicon()
+    at = [i for i, w in enumerate(owned) if w.lower() in lexicon.documents and i >= len(owned) - 2]
+    after = owned[at[-1] + 1:] if at else []
+    if not at or any(w in read_rules().given_names or w in lexicon.roles for w in after):
+        return None
+    owner = parts[0].split()
+    return " ".join(owner) if owner and owner[0] not in read_rules().function_words else None
 
 
 # Verbs of command after which "It" (a body) gives the quoted words ("It has ordered Facebook to …
@@ -585,6 +605,8 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if who is None or _not_said(name, match, narration, who, verb_text, lexicon):
         return None
     who, noun_group = _whole_name(name, match, narration, who, noun_group, raw)
+    if name == "according_to" and (owner := _body_owner(who, lexicon)) is not None:
+        who, noun_group = owner, None  # "according to the Bureau of Labor Statistics' Job Openings …": the bureau (1.33)
     if who.startswith(("the ", "The ")) and raw:
         who, noun_group = _headed_description(name, match, narration, who, noun_group)
     if who.split()[-1] in ("the", "a", "an"):  # "people familiar with the" + "matter" said: one description
@@ -595,6 +617,27 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if noun_group is None and _title_alone(who, lexicon):
         return None  # "“…,” Sen." (the excerpt cut after the title): no name
     return who, verb_text, noun_group
+
+
+_OWNER_SPLIT = re.compile(r"(?<=\w)(?:[’']s|(?<=s)[’'])\s+(?=[A-Z])")
+
+
+def _body_owner(who: str, lexicon: _Lexicon) -> str | None:
+    """The body that owns a named survey, report or data set read after "according to" ("the Bureau
+    of Labor Statistics' Job Openings and Labor Turnover Survey", "the CDC's Morbidity and Mortality
+    Weekly Report"): what a body publishes speaks for the body (labelling rule 8), whatever its name
+    holds; None when the owner is no body or the owned name is a person's ("Fox News' Bret Baier",
+    "the Pentagon's Press Secretary John Kirby")."""
+    parts = _OWNER_SPLIT.split(who, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    owner, owned = re.sub(r"^(?:the|The)\s+", "", parts[0]), parts[1].split()
+    rules = read_rules()
+    body = (any(w in rules.organisation_words for w in owner.split())
+            or re.fullmatch(r"(?:[A-Z]\.?){2,6}", owner) is not None)
+    person = any(w in lexicon.roles or w.rstrip(".") in lexicon.roles or w.lower() in lexicon.titles or w in rules.given_names
+                 for w in owned)
+    return owner if body and not person and not _is_place(owner) else None
 
 
 def _title_alone(who: str, lexicon: _Lexicon) -> bool:

@@ -135,10 +135,10 @@ def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
     """(role words, name words) of a label: everything up to the last role word, "of" or "the"
     is the role ("Secretary of Defense | Pete Hegseth"); but a body or a country and one more word
     are one body's name, no role and a surname ("House Oversight", "U.S. Census", `_body_and_word`)."""
-    roles = _lexicon().roles
+    roles, suffixes = _lexicon().roles, read_rules().suffixes  # "Joe Manchin III": a suffix, no body (1.33)
     cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")
                or "-" in t and all(part in roles for part in t.split("-"))  # "Director-General"
-               or len(t) > 1 and t.isupper() and t.isalpha()), default=0)  # a body in capitals: "WHO"
+               or len(t) > 1 and t.isupper() and t.isalpha() and t not in suffixes), default=0)  # a body in capitals: "WHO"
     if _body_and_word(tokens[:cut], tokens[cut:]):
         return [], tokens
     return tokens[:cut], tokens[cut:]

@@ -344,6 +344,28 @@ def _remember_names(narration: str, memory: _Memory, *, headline: bool = False) 
             name = _POSSESSIVE.sub("", person[0]).rstrip(".")  # "President Biden", "Ms. Roe"
             memory.meet(name, roles, speaker=False)
             memory.learn_gender(name, roles, narration, len(labels) if opens else 0)
+    if (described := _described_subject(narration, memory)) is not None:
+        memory.meet(described, (), speaker=False)  # "The West Virginia senator came …": Manchin, not Biden (1.33)
+        memory.subjects.add(described)
+
+
+# "The" and up to three modifiers (a place, a party, an adjective), a role, then a verb: a description as subject
+_DESCRIBED_SUBJECT = re.compile(r"^\W*The\s+(?:[\w.-]+\s+){0,3}?(?P<title>[a-z]+)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+
+
+def _described_subject(narration: str, memory: _Memory) -> str | None:
+    """The person a role description opening a sentence as its subject stands for ("The West Virginia
+    senator came with …" after "Sen. Joe Manchin III … at the center of President Biden’s agenda"): the
+    last person written with that role. The subject is the most salient entity of its sentence and
+    the one a "he" in the next stands for first, before a name in a possessive that only modifies a
+    noun (centering's ranking, Grosz, Joshi & Weinstein 1995). None when the sentence opens
+    otherwise or no one of that role was named."""
+    match = _DESCRIBED_SUBJECT.match(narration)
+    if match is None or match.group("title") not in _lexicon().titles:
+        return None
+    if not _lexicon_tags().get(match.group("verb"), "").startswith("VB"):
+        return None  # "The senator's office", "The president and …": no verb after the role
+    return memory.titled(match.group("title"))
 
 
 _PAIR_JOIN = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,]{1,30},)?\s+and\s+")  # "Jane Roe (D-CA), and "
