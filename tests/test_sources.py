@@ -1764,3 +1764,29 @@ def test_a_surname_is_completed_by_no_command_s_verb(opening, speaker):
 ])
 def test_sieve_rules_of_version_1_33(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # a headline's surname alone before a colon speaks (blind14) …
+    (["Reid: ‘We are in conversation today’"], "We are in conversation today", "Reid", False),
+    # … a word English also writes in lower case, or a place, is a heading
+    (["Update: “We are in conversation today”"], "We are in conversation today", None, False),
+    (["Washington: “We are open”"], "We are open", None, False),
+    # the credit line of an embedded tweet closes the tweet: "he" is the subject after it (blind14) …
+    (["— Donald J. Trump (@realDonaldTrump) July 31, 2018 Leonard explained the rift between the Kochs and Trump: "
+      "\"The Koch network is seeking to maintain this idea that Republicans stand for limited government,\" he said."],
+     "The Koch network is seeking to maintain this idea that Republicans stand for limited government,",
+     "Leonard", False),
+    # … and a sentence's own opening name is still the one meant
+    (["Jane Roe explained the rift between the Kochs and Trump: \"The Koch network is seeking to maintain this "
+      "idea,\" she said."], "The Koch network is seeking to maintain this idea,", "Jane Roe", False),
+    # a verb of calling governs quotes joined by "and", after an earlier "says" (blind14) …
+    (["Chamberlain says he began scouring labels shortly after the Group of 7 summit in Canada in early June, when "
+      "President Trump called Prime Minister Justin Trudeau \"meek and mild\" and \"dishonest and weak.\""],
+     "dishonest and weak.", "Trump", False),
+    # … while a quote before the verb of calling is the sayer's
+    (["“We buy local,” Chamberlain says, ever since Trump called Trudeau “weak.”"], "We buy local,", "Chamberlain",
+     False),
+])
+def test_sieve_rules_of_version_1_33_read_from_blind14(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

@@ -19,10 +19,12 @@ import re
 from functools import lru_cache
 
 from ..actors import read_rules
+from ..actors.english import _lexicon_tags
 from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _colon_subject, _dash_line,
                           _document_author, _headline_colon, _finite_within, _partial_subject, _relative_attribution, _subject)
 from .clause_tags import _clause_attribution, _tagged
-from .name_kinds import _KINDS_OF_BODY, _POSSESSIVE, _PRONOUNS, _acronym_of, _labels, _names_a_person, _split_label
+from .name_kinds import (_KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS, _acronym_of, _is_place, _labels,
+                         _names_a_person, _outlets, _split_label)
 from .patterns import _NAME, _alternatives, _lexicon
 from .spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _in_question_opening,
                     _is_name, _is_partial, _is_title, _names_a_programme, _narration, _only_quotes, _title_case,
@@ -97,6 +99,7 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
             _speaker(found, memory)  # the one the sentence before the quote gave words to has spoken
         found = after  # "… the campaign said it plans to act." “We know …,” Jane Roe said.
     if (found is not None and found[3] in ("subject", "colon", "headline_colon") and not _named_subject(found[1], memory)
+            and not (found[3] == "headline_colon" and _headline_surname(found[1]))
             and not (found[3] == "colon" and _proper_noun_subject(narration, found))):
         found = None
     if found is None and spans and all(_is_partial(text[:start], quote) for start, _, quote in spans):
@@ -483,6 +486,17 @@ def _named_subject(who: str, memory: _Memory) -> bool:
     roles, words = _split_label(who.split())
     return (who.lower() in _PRONOUNS or who == "It" or len(words) > 1
             or len(words) == 1 and (bool(roles) or memory.known(words[0]) is not None or words[0] in memory.names))
+
+
+def _headline_surname(who: str) -> bool:
+    """True when the one word before a headline's colon is a surname ("Reid: ‘We are in conversation
+    today’"): headlines name a person by surname alone; a word English also writes in lower case
+    (TextBlob's lexicon: "Update", "Watch", "Exclusive"), a place, a body's word or an outlet is a
+    heading, not a person (1.33)."""
+    word = who.rstrip(".")
+    return (" " not in word and word.isalpha() and word[:1].isupper() and word.lower() not in _lexicon_tags()
+            and not _is_place(word) and word not in read_rules().organisation_words and word not in _outlets()
+            and word not in _NOT_SPEAKERS)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -222,6 +222,21 @@ def _group_pattern() -> re.Pattern:
                       rf"(?P<people>{people}|{_capitalised(people.split('|'))})\b")
 
 
+# quotes joined as one list ("called him “meek and mild” and “dishonest and weak.”")
+_JOINED_QUOTES = re.compile(rf"{_PLACEHOLDER}(?:\s*(?:,\s*)?(?:and|or)?\s*{_PLACEHOLDER})*")
+
+
+def _one_complement(narration: str, start: int) -> bool:
+    """True when the sentence's quotes are one complement of the verb found at `start`: a single quote,
+    or (1.33) quotes after it joined by "and", "or" or commas only, which one verb governs ("when
+    President Trump called Prime Minister Justin Trudeau “meek and mild” and “dishonest and weak.”")."""
+    if narration.count(_PLACEHOLDER) == 1:
+        return True
+    first = narration.find(_PLACEHOLDER)
+    joined = _JOINED_QUOTES.match(narration, first)
+    return first > start and joined is not None and joined.group().count(_PLACEHOLDER) == narration.count(_PLACEHOLDER)
+
+
 @lru_cache(maxsize=1 << 16)
 def _partial_subject(narration: str):
     """The person or body opening a sentence whose only quotes are partial, when no reporting verb
@@ -519,7 +534,7 @@ def _first_attribution(narration: str):
         return min(nearer)  # "Refuting Jane Roe's claims that …, John Doe said, “…”": the verb's subject
     if (claim is not None and best[3] in ("name_verb", "subject_participle")
             and (claim[0] > best[0] or claim[0] == best[0] and claim[3] == "owner_claim")
-            and narration.count(_PLACEHOLDER) == 1):  # "Jane Roe's “…” remarks": not a verb "remarks"
+            and _one_complement(narration, claim[0])):  # "Jane Roe's “…” remarks": not a verb "remarks"
         return claim  # "Jane Roe referred to John Doe's comment that the plan was “…”", "… when an interviewer
         # called the leader “a killer”": the nearer owner's or namer's words
     quote_at = narration.find(_PLACEHOLDER)

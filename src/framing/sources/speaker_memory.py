@@ -274,6 +274,7 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
     as the full name met before; this person is then the last speaker."""
     gender = _PRONOUN_GENDER[pronoun]
     people = []
+    before = _after_embed_credit(before)
     for roles, person, opens in _labels(before):
         name = memory.full_name([_POSSESSIVE.sub("", t).rstrip(".") for t in person])
         if (not roles and len(person) == 1 and not people and _surname_subject(person[0], before)
@@ -291,6 +292,18 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
     if people:
         memory.meet(people[0], (), speaker=True)
     return people[0] if people else None
+
+
+# the credit line that ends an embedded tweet: "— Jane Roe (@janeroe) July 31, 2018"
+_EMBED_CREDIT = re.compile(r"[—–-]\s*[^()—–]{2,60}\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*")
+
+
+def _after_embed_credit(before: str) -> str:
+    """The words after the credit line of a tweet embedded in the text ("— Donald J. Trump
+    (@realDonaldTrump) July 31, 2018 Leonard explained …"): the credit closes the tweet, and the
+    article's own sentence starts after it, so its writer is no subject a pronoun stands for (1.33)."""
+    credits = list(_EMBED_CREDIT.finditer(before))
+    return before[credits[-1].end():] if credits else before
 
 
 # a word opening a sentence (after a conjunction) then a relative "who" or a verb in lower case: its subject
