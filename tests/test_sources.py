@@ -1787,6 +1787,24 @@ def test_sieve_rules_of_version_1_33(texts, quote, speaker, anonymous):
     # … while a quote before the verb of calling is the sayer's
     (["“We buy local,” Chamberlain says, ever since Trump called Trudeau “weak.”"], "We buy local,", "Chamberlain",
      False),
+    # a name's participle after "with" asking its own "if" question gives it no term quoted before (blind14) …
+    (["The two also tussled on whether Blumenthal’s emails were really “unsolicited,” with Gowdy asking her if she "
+      "knew the definition of the word."], "unsolicited,", None, False),
+    # … while a question quoted whole before it, or a participle of saying, is still the name's
+    (["“Do you know the definition of the word?” with Gowdy asking her if she knew it."],
+     "Do you know the definition of the word?", "Gowdy", False),
+    (["The two tussled over the emails, “unsolicited,” with Gowdy saying the emails came unasked."],
+     "unsolicited,", "Gowdy", False),
 ])
 def test_sieve_rules_of_version_1_33_read_from_blind14(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+def test_a_suffix_ends_a_name_and_names_no_one_alone():
+    """"III" after a name is its suffix, not a body in capitals (the person is remembered, for "he"); a
+    suffix after a word in capitals ("UPDATE II:") names no one (reporting verbs 1.33)."""
+    texts = ["UPDATE II: Trump thought it was great.",
+             "Trump congratulated Newt Gingrich on an “amazing” interview: “We don’t play games.”"]
+    assert "II" not in set(fr.extract_quotes(_table(texts))["speaker"].dropna())
+    texts = ["Sen. Joe Manchin III (D-W.Va.) spoke on Sunday.", "“We are not there yet,” he said."]
+    assert fr.extract_quotes(_table(texts))["speaker"].tolist() == ["Joe Manchin III"]

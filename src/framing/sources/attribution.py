@@ -596,6 +596,8 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if (name == "name_verb" and match.group("verb").endswith("s")
             and _PLURAL_VERB_AFTER.match(narration, match.end("verb"))):
         return None  # "his vaccine comments are being taken": a plural noun, the subject of "are" (1.32)
+    if name == "name_verb" and _own_question(match, narration):
+        return None  # "were really “unsolicited,” with Gowdy asking her if she knew …": his question, not the term (1.33)
     raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
     who = _written_who(name, match, raw, narration, lexicon)
     if who is None:
@@ -653,6 +655,24 @@ def _body_owner(who: str, lexicon: _Lexicon) -> str | None:
     person = any(w in lexicon.roles or w.rstrip(".") in lexicon.roles or w.lower() in lexicon.titles or w in rules.given_names
                  for w in owned)
     return owner if body and not person and not _is_place(owner) else None
+
+
+# a participle after "with" and its subject, then an addressee and "if" / "whether": an indirect question
+_WITH_BEFORE = re.compile(r"\bwith\s+$")
+_QUESTION_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:if|whether)\b")
+
+
+def _own_question(match: re.Match, narration: str) -> bool:
+    """True when a name's participle after "with" reports a question of its own, after the sentence's
+    quotes ("tussled on whether … were really “unsolicited,” with Gowdy asking her if she knew …"): the
+    absolute "with X asking Y if …" gives X the "if" clause, and the quotes before it belong to no one
+    it names; a question quoted whole before it ("“Do you know the word?” with Gowdy asking her if …")
+    is still his (1.33)."""
+    quote_at = narration.find(_PLACEHOLDER)
+    return (match.group("verb").endswith("ing") and narration[:quote_at].strip() != ""  # a quote woven in, not opening
+            and _PLACEHOLDER not in narration[match.end("verb"):]
+            and _WITH_BEFORE.search(narration, 0, match.start("who")) is not None
+            and _QUESTION_AFTER.match(narration, match.end("verb")) is not None)
 
 
 def _title_alone(who: str, lexicon: _Lexicon) -> bool:

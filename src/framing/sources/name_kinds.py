@@ -138,10 +138,17 @@ def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
     roles, suffixes = _lexicon().roles, read_rules().suffixes  # "Joe Manchin III": a suffix, no body (1.33)
     cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")
                or "-" in t and all(part in roles for part in t.split("-"))  # "Director-General"
-               or len(t) > 1 and t.isupper() and t.isalpha() and t not in suffixes), default=0)  # a body in capitals: "WHO"
+               or len(t) > 1 and t.isupper() and t.isalpha() and not _suffix_of(tokens, i, suffixes)), default=0)  # "WHO"
     if _body_and_word(tokens[:cut], tokens[cut:]):
         return [], tokens
     return tokens[:cut], tokens[cut:]
+
+
+def _suffix_of(tokens: list[str], i: int, suffixes) -> bool:
+    """True when the word at `i` is a suffix ending a person's name ("Joe Manchin III"), after a name
+    word, not a body in capitals ("UPDATE II": no name before it) (1.33)."""
+    return (tokens[i] in suffixes and i > 0 and not tokens[i - 1].isupper()
+            and tokens[i - 1] not in _lexicon().roles)
 
 
 def _body_and_word(roles: list[str], name: list[str]) -> bool:
