@@ -11,14 +11,11 @@ The tags also tell `attribution` where a finite verb stands (`_tagged`).
 """
 from __future__ import annotations
 
-import importlib
-import importlib.machinery
-import importlib.util
 import re
-import sys
 from functools import lru_cache
 
 from ..actors import read_rules
+from ..sentiment.textblob_en import load_textblob_en
 from .name_kinds import _DETERMINERS, _DOCUMENT_VERB_SET, _PRONOUNS, _named_group, _names_a_person
 from .patterns import _lexicon
 from .spans import _PLACEHOLDER
@@ -44,26 +41,10 @@ _QUANTITY = re.compile(r"(?i)(?:\S+\s+)?(?:percent|per cent|%|half|most|many|som
 _PARTICIPLE_OPENERS = frozenset({",", "while", "when", "after", "before", "and", "by"})
 
 
-@lru_cache(maxsize=1)
 def _english_tagger():
-    """TextBlob's English `tag` function, loaded without TextBlob's package initialisation, which
-    imports NLTK (seconds) for what the tagger never uses: while `textblob.en` and the pattern
-    module it needs are imported, `textblob` stands as an empty package over its own folder, and
-    the entries made meanwhile leave `sys.modules` again, so a later `import textblob` runs as
-    usual. When TextBlob is already imported, its own module is used."""
-    if "textblob" in sys.modules:
-        return importlib.import_module("textblob.en").tag
-    spec = importlib.util.find_spec("textblob")
-    before = set(sys.modules)
-    stand_in = importlib.machinery.ModuleSpec("textblob", None, is_package=True)
-    stand_in.submodule_search_locations = list(spec.submodule_search_locations)
-    sys.modules["textblob"] = importlib.util.module_from_spec(stand_in)
-    try:
-        return importlib.import_module("textblob.en").tag
-    finally:
-        for loaded in set(sys.modules) - before:
-            if loaded == "textblob" or loaded.startswith("textblob."):
-                del sys.modules[loaded]
+    """TextBlob's English `tag` function, loaded without TextBlob's package initialisation (see
+    `load_textblob_en`): the tagger never uses the NLTK that `import textblob` pulls in."""
+    return load_textblob_en()[0].tag
 
 
 @lru_cache(maxsize=1 << 14)
