@@ -146,3 +146,15 @@ def test_unnamed_plural_groups_are_anonymous():
     quotes = fr.extract_quotes(sentences)
     assert list(quotes["is_anonymous"]) == [True, True, False]
     assert list(quotes["speaker"])[-1] == "Democratic senators"
+
+
+def test_a_speaker_found_by_pronoun_or_earlier_mention_keeps_the_periods_of_initials():
+    """A middle initial or initials keep their period when "he" or a bare quote points back at the name
+    ("Donald J. Trump", "George W. Bush", "J. K. Rowling"); a name ending its sentence loses that period."""
+    for name, his, he in (("Donald J. Trump", "his", "he"), ("J. K. Rowling", "her", "she")):
+        sentences = _articles([f"{name} riled up {his} critics when {he} called the press “the enemy of the people.”"])
+        assert _speakers(sentences) == [name]
+    earlier = _articles(["George W. Bush visited the school on Monday.", "“Education is the key to everything we do.”"])
+    assert _speakers(earlier) == ["George W. Bush"]
+    ending = _articles(["The school was visited on Monday by Jane Roe.", "“Education is the key to everything we do.”"])
+    assert _speakers(ending) == ["Jane Roe"]

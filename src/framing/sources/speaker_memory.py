@@ -253,6 +253,16 @@ def _remember_bodies(narration: str, memory: _Memory) -> None:
             memory.name_body(match.group(1))
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _name_word(token: str) -> str:
+    """A word of a name as written, without a possessive or the period that ends the sentence after
+    it; an initial keeps its own ("Donald J. Trump", "J.K. Rowling", not "Donald J Trump")."""
+    word = _POSSESSIVE.sub("", token)
+    return word if _INITIALS.fullmatch(word) else word.rstrip(".")
+
+
 def _single_mention(narration: str, memory: _Memory) -> str | None:
     """The one speaker a sentence without quotes or attribution names, for a bare quote after it
     (the paragraph-level single mention of Muzny et al. 2017): the author of a document it
@@ -261,7 +271,7 @@ def _single_mention(narration: str, memory: _Memory) -> str | None:
     author = _document_author(narration)
     if author:
         return author[1]
-    people = {memory.full_name([_POSSESSIVE.sub("", t).rstrip(".") for t in person])
+    people = {memory.full_name([_name_word(t) for t in person])
               for roles, person, _ in _labels(narration)
               if (len(person) >= 2 or roles) and person[0] not in _NOT_SPEAKERS}
     return people.pop() if len(people) == 1 else None
@@ -276,7 +286,7 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
     people = []
     before = _after_embed_credit(before)
     for roles, person, opens in _labels(before):
-        name = memory.full_name([_POSSESSIVE.sub("", t).rstrip(".") for t in person])
+        name = memory.full_name([_name_word(t) for t in person])
         if (not roles and len(person) == 1 and not people and _surname_subject(person[0], before)
                 and memory.fits(name, gender)):
             people.append(name)  # "Trump, who …, responded …: “…,” he said": the subject, however short (1.31)
