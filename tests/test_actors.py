@@ -654,3 +654,13 @@ def test_things_roles_offices_and_cut_names_are_no_persons(texts, absent, presen
     actors = set(fr.find_actors(_table(texts))["actor"])
     assert absent is None or absent not in actors
     assert present is None or present in actors
+
+
+def test_an_initial_written_with_or_without_its_period_is_one_person_named_with_it():
+    """British style writes initials without periods ("George W Bush"): one person with the form that
+    keeps them, and the surname alone joins that person; names without initials are untouched."""
+    table = _table(["George W Bush spoke on Monday.", "George W Bush left on Tuesday.",
+                    "George W. Bush returned on Friday.", "Bush won.", "Laura Bush and Jenna Bush Hager smiled."])
+    actors = fr.find_actors(table)
+    assert set(actors["actor"]) == {"George W. Bush", "Laura Bush", "Jenna Bush Hager"}
+    assert list(actors.loc[actors["article_id"] == "A3", "actor"]) == ["George W. Bush"]

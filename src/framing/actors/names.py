@@ -180,8 +180,8 @@ def _initials_dropped(names, given_names=frozenset()) -> dict[str, str]:
 def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rules: Rules, *,
                       headline: pd.Series | None = None, affiliations: pd.Series | None = None) -> dict:
     """full name → the form most written (ties: the longer, then the last in order) among the full
-    names written alike but for accents, apostrophes, hyphens and letter case anywhere in the table
-    ("Bill De Blasio"/"Bill de Blasio", "Jovenel Moïse",
+    names written alike but for accents, apostrophes, hyphens, letter case and an initial's period anywhere
+    in the table ("Bill De Blasio"/"Bill de Blasio", "Donald J. Trump"/"Donald J Trump", "Jovenel Moïse",
     "Jovenel Moise", "Marjorie Taylor-Greene"/"Taylor Greene") or with a given name spelt otherwise
     and the same surname ("Antony"/"Anthony Blinken"), a name of three words or more that opens with
     no listed given name and ends with another full name written in the table, from a listed given
@@ -198,7 +198,8 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
     their forms after the earlier joins. Joined forms take one canonical name across the table: a full
     name before a surname alone (a surname written with a hyphen and with a space,
     "Ocasio-Cortez"/"Ocasio Cortez", joins the full names of the second), then a form with no label
-    before it, then the form most written; other forms → themselves."""
+    before it, then the form most written (forms that differ by an initial's period counted together, the
+    one with periods taking their name); other forms → themselves."""
     from scipy.cluster.hierarchy import DisjointSet  # imported here: scipy.spatial comes with it
 
     counts = full.dropna().value_counts()
@@ -209,9 +210,10 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
     _join_within_groups(forms, names, full, groups, in_text, rules)
     if affiliations is not None:
         _join_affiliated(forms, full, groups, affiliations, rules)
+    twins = counts.groupby(counts.index.map(_undotted)).transform("sum")  # "Donald J. Trump" and "Donald J Trump" as one
     out = {}
     for members in forms.subsets():  # a full name before a surname alone ("Ocasio-Cortez"/"Ocasio Cortez")
-        best = max(members, key=lambda f: (not _is_surname_form(f, rules), f not in labelled, counts[f], len(f), f))
+        best = max(members, key=lambda f: (not _is_surname_form(f, rules), f not in labelled, twins[f], len(f), f))
         out.update({f: best for f in members})
     return out
 
@@ -222,7 +224,7 @@ def _join_spellings(forms: DisjointSet, written, rules: Rules) -> None:
     by_spelling: dict[str, list[str]] = {}
     by_surname: dict[str, list[str]] = {}
     for form in sorted(written):
-        by_spelling.setdefault(_folded(form).replace("-", " ").lower(), []).append(form)
+        by_spelling.setdefault(_undotted(_folded(form)).replace("-", " ").lower(), []).append(form)
         by_surname.setdefault(_folded(_surname(form, rules)), []).append(form)
     for alike in by_spelling.values():
         for form in alike[1:]:
@@ -337,6 +339,15 @@ def _allowed_edits(a: str, b: str) -> int:
 def _folded(name: str) -> str:
     """The name without accents, with straight apostrophes ("Moïse" → "Moise", "Ma’Khia" → "Ma'Khia")."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("’", "'")
+
+
+def _undotted(name: str) -> str:
+    """The name with no period after an initial ("Donald J. Trump", "J.K. Rowling" → "Donald J Trump",
+    "JK Rowling"): news in British style writes initials without one, so the two forms are one name's."""
+    return _INITIAL_PERIOD.sub(r"\1", name)
+
+
+_INITIAL_PERIOD = re.compile(r"(?<!\w)([A-Z])\.(?=[A-Z]\.|\s|$)")
 
 
 def _edits(a: str, b: str) -> int:
