@@ -342,12 +342,13 @@ def _folded(name: str) -> str:
 
 
 def _undotted(name: str) -> str:
-    """The name with no period after an initial ("Donald J. Trump", "J.K. Rowling" → "Donald J Trump",
-    "JK Rowling"): news in British style writes initials without one, so the two forms are one name's."""
+    """The name with no period after an initial written as a word of its own ("Donald J. Trump",
+    "George H. W. Bush" → "Donald J Trump", "George H W Bush"): news in British style writes initials
+    without one, so the two forms are one name's."""
     return _INITIAL_PERIOD.sub(r"\1", name)
 
 
-_INITIAL_PERIOD = re.compile(r"(?<!\w)([A-Z])\.(?=[A-Z]\.|\s|$)")
+_INITIAL_PERIOD = re.compile(r"(?<!\S)([A-Z])\.(?=\s)")  # a word of one letter: not "U.S.", a place
 
 
 def _edits(a: str, b: str) -> int:
