@@ -121,6 +121,29 @@ def shared_sentence_table(shared_data):
 
 
 @pytest.fixture
+def in_fresh_processes(tmp_path):
+    """Run a Python script once per way in a new process each, on `texts`: the script gets the
+    path of a JSON file of the texts as argv[1] and the way as argv[2], and prints one JSON line
+    last. Returns {way: that line, read}. For what a module imports, which one process cannot show
+    twice."""
+    import json
+    import subprocess
+    import sys
+
+    def run(script: str, texts: list, ways: tuple, *, timeout: float) -> dict:
+        path = tmp_path / "texts.json"
+        path.write_text(json.dumps(texts), encoding="utf-8")
+        runs = {}
+        for way in ways:
+            done = subprocess.run([sys.executable, "-c", script, str(path), way],
+                                  capture_output=True, text=True, timeout=timeout)
+            assert done.returncode == 0, done.stderr[-2000:]
+            runs[way] = json.loads(done.stdout.splitlines()[-1])
+        return runs
+    return run
+
+
+@pytest.fixture
 def export_laid_out():
     """A function exporting a saved chart (`plots.export_figure(record, out=..., width=...)`) that
     returns what the written figure holds: its y tick labels (`texts`) and their boxes in pixels

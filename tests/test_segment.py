@@ -244,23 +244,14 @@ print(json.dumps({"spans": [segment.sentence_spans(text) for text in texts], "he
 """
 
 
-def test_punkt_is_loaded_without_nltk_package_and_splits_the_same(golden, seeds_dir, tmp_path):
+def test_punkt_is_loaded_without_nltk_package_and_splits_the_same(golden, seeds_dir, in_fresh_processes):
     """framing.segment loads Punkt without `import nltk` (which pulls in SciPy and scikit-learn),
     leaves no half-made `nltk` behind, and splits the Golden Rules and the seeds as NLTK's own
     Punkt module does when the whole package was imported first."""
-    import subprocess
-    import sys
-
     texts = [case["text"] for cases in golden.values() for case in cases]
     texts += [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
     texts += [line for text in texts[-2:] for line in text.splitlines() if line.strip()]
-    (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
-    runs = {}
-    for how in ("alone", "nltk first"):
-        done = subprocess.run([sys.executable, "-c", _SPLIT_IN_A_FRESH_PROCESS, str(tmp_path / "texts.json"), how],
-                              capture_output=True, text=True, timeout=300)
-        assert done.returncode == 0, done.stderr[-2000:]
-        runs[how] = json.loads(done.stdout.splitlines()[-1])
+    runs = in_fresh_processes(_SPLIT_IN_A_FRESH_PROCESS, texts, ("alone", "nltk first"), timeout=300)
     alone, nltk_first = runs["alone"], runs["nltk first"]
     assert alone["heavy"] == [] and not alone["nltk's own class"]
     assert nltk_first["heavy"] != [] and nltk_first["nltk's own class"]

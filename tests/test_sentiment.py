@@ -848,19 +848,14 @@ print(json.dumps({"scores": scored[["polarity", "subjectivity", "vader_compound"
 """
 
 
-def test_scores_and_stems_need_no_textblob_or_nltk_package_and_are_the_same(shared_sentence_table, tmp_path):
+def test_scores_and_stems_need_no_textblob_or_nltk_package_and_are_the_same(shared_sentence_table,
+                                                                            in_fresh_processes):
     """Sentiment scores and the actor features' Porter stems load TextBlob's English module and
     NLTK's stemmer without the packages' initialisation (which pulls in NLTK whole and
     scikit-learn), and give the same numbers and stems, bit for bit, as with the whole package
     imported first, on every sentence of the AllSides roundups and narrative-frames-dev."""
     texts = shared_sentence_table["text"].drop_duplicates().tolist()
-    (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
-    runs = {}
-    for how in ("alone", "textblob first"):
-        done = subprocess.run([sys.executable, "-c", _SCORE_IN_A_FRESH_PROCESS, str(tmp_path / "texts.json"), how],
-                              capture_output=True, text=True, timeout=600)
-        assert done.returncode == 0, done.stderr[-2000:]
-        runs[how] = json.loads(done.stdout.splitlines()[-1])
+    runs = in_fresh_processes(_SCORE_IN_A_FRESH_PROCESS, texts, ("alone", "textblob first"), timeout=600)
     assert runs["alone"]["heavy"] == []
     assert runs["textblob first"]["heavy"] == ["nltk", "sklearn", "textblob"]
     assert runs["alone"]["scores"] == runs["textblob first"]["scores"]  # json keeps every bit of a float
