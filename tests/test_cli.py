@@ -755,3 +755,17 @@ def test_output_read_by_a_reader_that_stops_is_no_write_error(tmp_path):
     finally:
         reader.kill()
     assert reader.returncode == 141 and stderr == b"", stderr
+
+
+def test_clean_keeps_a_coding_folder_framing_has_no_list_in(tmp_path, monkeypatch, seed_sentences):
+    """A `coding/` folder the user made (empty, or holding only a file named like framing's
+    marker) is not framing's: `framing clean` removes framing's files around it and keeps it."""
+    from framing import plots
+
+    monkeypatch.setenv("FRAMING_HOME", str(tmp_path))
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    plots.save_table(seed_sentences.head(), "sentences", corpus="mine")
+    coding = plots.report_folder(corpus="mine") / "coding"
+    coding.mkdir()  # made by the user, for sheets still to come
+    assert main(["clean"]) == 0
+    assert coding.is_dir()

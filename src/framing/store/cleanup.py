@@ -71,7 +71,7 @@ def _remove_written(folder: Path, kind: str) -> None:
     for place in sorted(made, key=lambda p: -len(p.parts)):
         remove_empty_folder(folder / place)
     coding = folder / HUMAN_INPUT  # its list of the sheets framing wrote, once no sheet is left
-    if coding.is_dir() and not coding.is_symlink() and all(
+    if coding.is_dir() and not coding.is_symlink() and (coding / MANIFEST).is_file() and all(
             p.name in BOOKKEEPING and p.is_file() and not p.is_symlink() for p in coding.iterdir()):
         for path in coding.iterdir():
             path.unlink()
