@@ -26,6 +26,7 @@ from . import clean, segment
 from .config import CONTENT_KINDS
 from .ingest import (EXPORT_FORMATS, ISO_DAY, MANIFEST, MAX_LISTED, Duplicates, Problem, RawArticle, _where,
                      iter_corpus, read_corpus, read_date)
+from .ingest.outlets import FROM_URL, OutletNames, merges_text, name_outlets
 from . import lexicons
 from .lexicons import load_data
 
@@ -35,7 +36,8 @@ _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 
 ARTICLE_COLUMNS = ["article_id", "corpus", "event", "outlet", "title", "subtitle", "author",
                    "published", "url", "source_file", "source_record", "format", "encoding",
-                   "raw_sha256", "n_sentences", "n_words", "inferred", "warnings", "extra", "build_key"]
+                   "raw_sha256", "n_sentences", "n_words", "inferred", "outlet_inferred", "warnings", "extra",
+                   "build_key"]
 SENTENCE_COLUMNS = ["article_id", "outlet", "event", "sentence_id", "paragraph_id", "kind",
                     "position", "text", "n_words", "line_start", "line_end"]
 REMOVED_COLUMNS = ["article_id", "source_file", "source_record", "line", "text", "rule"]
@@ -93,8 +95,44 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     build = build_chunk(raws, problems, corpus=corpus, repeats=repeats, previous=previous,
                         runner=_runner(workers, scheduler, progress))
     build.count_removed(build.removed)
-    build.problems += unnamed_events(build.articles, corpus)
+    named = name_outlets(build.articles)
+    build.articles, build.sentences = (with_outlets(table, named.outlets) for table in (build.articles, build.sentences))
+    build.problems += unnamed_events(build.articles, corpus) + named.problems
     return build
+
+
+def with_outlets(table: pd.DataFrame, outlets: dict[str, str]) -> pd.DataFrame:
+    """The rows of an articles or sentences table with each article's `outlet` as `outlets` names
+    it (`name_outlets`); the table itself when none changes."""
+    if table.empty:
+        return table
+    named = table["article_id"].map(outlets).fillna(table["outlet"])
+    if named.equals(table["outlet"]):
+        return table
+    return table.assign(outlet=named.astype(table["outlet"].dtype))
+
+
+def _name_outlets_in_parts(parts: dict[str, list[Path]], articles: pd.DataFrame) -> OutletNames:
+    """`name_outlets` over a build written in parts: each chunk's articles and sentences parts
+    holding an article whose outlet changes are written again, with the same schema."""
+    named = name_outlets(articles)
+    for number, path in enumerate(parts["articles"]):
+        chunk = pd.read_parquet(path)
+        if with_outlets(chunk, named.outlets) is chunk:
+            continue
+        for name in ("articles", "sentences"):
+            _rewrite_outlets(parts[name][number], named.outlets)
+    return named
+
+
+def _rewrite_outlets(path: Path, outlets: dict[str, str]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    ids, old = table.column("article_id").to_pylist(), table.column("outlet").to_pylist()
+    new = pa.array([outlets.get(i, o) for i, o in zip(ids, old)], type=table.schema.field("outlet").type)
+    pq.write_table(table.set_column(table.schema.get_field_index("outlet"), "outlet", new), path)
 
 
 def unnamed_events(articles: pd.DataFrame, corpus: str) -> list[Problem]:
@@ -186,7 +224,9 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         seen_sha256 = save_texts_seen(duplicates.met, out)
         duplicates = seen = None
         articles = pd.concat([pd.read_parquet(p) for p in parts["articles"]], ignore_index=True)
-        problems += unnamed_events(articles, corpus)
+        named = _name_outlets_in_parts(parts, articles)
+        articles = with_outlets(articles, named.outlets)
+        problems += unnamed_events(articles, corpus) + named.problems
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, n_reused,
                         tally.removed_by_rule, tally.prose_dropped)
@@ -448,7 +488,7 @@ def _gather_batches(client, batches: list[list]) -> list[ArticleResult]:
 # what the near-duplicate check remembers in .texts-seen.parquet): every user's tables are then
 # built again instead of being reused. Moving or commenting code needs no bump.
 # tests/test_build_version.py fails when the tables of its sample corpora change while this does not.
-BUILD_VERSION = "2026.12.13"
+BUILD_VERSION = "2026.12.14"
 
 
 @lru_cache(maxsize=1)
@@ -480,9 +520,13 @@ def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:
 
 
 def _known_outlets(articles: pd.DataFrame | None) -> dict[str, str]:
+    """raw_sha256 → the outlet an earlier build found for the article alone (before `name_outlets`
+    gave it its site's name), so site repeats are learnt as on a fresh build."""
     if articles is None or articles.empty:
         return {}
-    return dict(zip(articles["raw_sha256"], articles["outlet"]))
+    alone = articles["outlet_inferred"].fillna(articles["outlet"]) if "outlet_inferred" in articles \
+        else articles["outlet"]
+    return dict(zip(articles["raw_sha256"], alone))
 
 
 def _reusable(previous: Build | None, keys: dict[str, str]) -> Build:
@@ -853,11 +897,9 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
         "encoding": raw.encoding, "raw_sha256": raw.raw_sha256, "n_sentences": len(content),
         "n_words": sum(s["n_words"] for s in content),
         "inferred": ",".join(from_text), "warnings": WARNING_SEPARATOR.join(warnings),
+        "outlet_inferred": values["outlet"] if {"outlet", FROM_URL} & set(from_text) else None,
         "extra": json.dumps(raw.extra, ensure_ascii=False, sort_keys=True) if raw.extra else None,
     }
-
-
-FROM_URL = "outlet_from_url"  # in `inferred`: the outlet is the host of the article's url
 
 
 def outlet_of_url(url: str | None) -> str | None:
@@ -979,26 +1021,44 @@ def save_build(build: Build, out: Path) -> list[Path]:
 def counts_line(info: dict) -> str:
     """What a build read and kept, from its `build.json` record, as `framing build` and `framing
     report` both print it: "3 articles read, 2 kept, 1 skipped; 50 sentences, 134 lines removed" (thousands
-    with commas), and the outlets named after the host of the articles' url ("3 articles read, 3
-    kept (2 with the outlet inferred from the url: nytimes.com (1), cnn.com (1)), 0 skipped; …")."""
+    with commas), the outlets named after the host of the articles' url ("3 articles read, 3
+    kept (2 with the outlet inferred from the url: nytimes.com (1), cnn.com (1)), 0 skipped; …") and
+    the inferred outlets renamed as other articles of their site name them (`name_outlets`: "…
+    (3 with the outlet named as their site's other articles name it: nytimes.com → The New York
+    Times (3))…")."""
     kept, skipped = int(info.get("articles", 0)), int(info.get("articles_skipped", 0))
-    named = ""
+    notes = []
     if from_url := info.get("outlets_from_url"):
-        n = sum(from_url.values())
-        named = (f" ({n:,} with the outlet inferred from the url: "
-                 f"{_listed([f'{outlet} ({count:,})' for outlet, count in from_url.items()])})")
+        notes.append(f"{sum(from_url.values()):,} with the outlet inferred from the url: "
+                     f"{_listed([f'{outlet} ({count:,})' for outlet, count in from_url.items()])}")
+    if merges := info.get("outlet_merges"):
+        notes.append(f"{sum(merge['articles'] for merge in merges):,} with the outlet named as their site's "
+                     f"other articles name it: {merges_text(merges)}")
+    named = f" ({'; '.join(notes)})" if notes else ""
     return (f"{_count(kept + skipped, 'article')} read, {kept:,} kept{named}, {skipped:,} skipped; "
             f"{_count(int(info.get('sentences', 0)), 'sentence')}, {_count(int(info.get('removed_lines', 0)), 'line')} removed")
 
 
 def outlets_from_url(articles: pd.DataFrame) -> dict[str, int]:
     """{outlet: articles} of the articles whose outlet is the host of their url (`FROM_URL` in
-    `inferred`), most articles first."""
+    `inferred`, and not renamed by `name_outlets`), most articles first."""
     if articles.empty or "inferred" not in articles:
         return {}
     from_url = articles["inferred"].fillna("").str.split(",").map(lambda names: FROM_URL in names)
+    from_url &= articles["outlet"] == articles["outlet_inferred"]
     counts = articles.loc[from_url, "outlet"].value_counts()
     return {str(outlet): int(n) for outlet, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+
+def outlet_merges(articles: pd.DataFrame) -> list[dict]:
+    """The inferred outlets `name_outlets` renamed as their site's other articles name it: [{"from":
+    "nytimes.com", "to": "The New York Times", "articles": 3}], most articles first."""
+    if articles.empty or "outlet_inferred" not in articles:
+        return []
+    renamed = articles[articles["outlet_inferred"].notna() & (articles["outlet"] != articles["outlet_inferred"])]
+    counts = renamed.groupby(["outlet_inferred", "outlet"]).size()
+    return [{"from": str(old), "to": str(new), "articles": int(n)}
+            for (old, new), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def last_build_info(out: Path) -> dict | None:
@@ -1069,6 +1129,7 @@ def build_info(build: Build, *, counts: dict[str, int]) -> dict:
         "removed_by_rule": dict(sorted(build.removed_by_rule.items())),
         "prose_lines_dropped": int(build.prose_dropped),
         "outlets_from_url": outlets_from_url(build.articles),
+        "outlet_merges": outlet_merges(build.articles),
         "inputs": inputs.where(inputs.notna(), None).to_dict("records"),
         "problems": [str(p) for p in build.problems],
     }

@@ -1,0 +1,165 @@
+"""One outlet, one name across a corpus: an outlet framing inferred for an article (from its page or
+its url's host) takes the name the other articles of the same site carry.
+
+A corpus often names one outlet in two ways: the manifest says "The New York Times" for some files,
+and an export row or a saved page with no outlet is named after its url's host, "nytimes.com"; or
+pages of one site give their site name in different forms. Every per-outlet chart would split such
+an outlet in two. `name_outlets` runs once all articles are built (the articles table is all it
+reads, so articles reused from an earlier build get the same answer as on a fresh build).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from .articles import MAX_LISTED, Problem
+
+FROM_URL = "outlet_from_url"  # in `inferred`: the outlet is the host of the article's url
+FROM_PAGE = "outlet"  # in `inferred`: the outlet was read from the page
+# Leading labels of a host that name a server or a version of one site, not another site or section:
+# www (www2, www3…), the mobile site (m, mobile) and the AMP pages (amp).
+SERVER_LABEL = re.compile(r"www\d*|m|mobile|amp")
+
+
+def site_of_url(url: str | None) -> str | None:
+    """The site an address belongs to, for telling whether two articles come from one site: its host
+    in lower case, without port, user or final dot, and without leading labels that only name a
+    server or a version of the site (`SERVER_LABEL`: "www.", "www2.", "m.", "mobile.", "amp.").
+    Other subdomains stay ("edition.cnn.com", "jane.substack.com": a blog platform hosts many
+    outlets). None when `url` holds no host with a dot."""
+    text = url.strip() if isinstance(url, str) else ""
+    if not text or any(space in text for space in " \t\n"):
+        return None
+    if "://" not in text:
+        text = "https://" + text.lstrip("/")
+    try:
+        host = (urlsplit(text).hostname or "").rstrip(".")
+    except ValueError:  # a malformed address ("http://[x")
+        return None
+    labels = host.split(".")
+    while len(labels) > 2 and SERVER_LABEL.fullmatch(labels[0]):
+        labels.pop(0)
+    return ".".join(labels) if len(labels) >= 2 and all(labels) else None
+
+
+@dataclass
+class OutletNames:
+    """What `name_outlets` decides: each article's outlet, and names the user should check."""
+
+    outlets: dict[str, str]  # article_id → outlet, for every article
+    problems: list[Problem] = field(default_factory=list)
+
+
+def name_outlets(articles: pd.DataFrame) -> OutletNames:
+    """Each article's outlet once the corpus is read. Needs `article_id`, `outlet`, `outlet_inferred`
+    (the name framing inferred for the article alone; missing when the user gave it), `inferred`,
+    `url`, `source_file`, `source_record`.
+
+    Articles are grouped by the site of their url (`site_of_url`). On a site where the user gave
+    (manifest, export column) exactly one name, every article whose outlet framing inferred takes
+    it; where the user gave none, inferred outlets take the name most pages of the site give
+    themselves (ties: the longer name, the fuller form, then the first in alphabetical order); a
+    url's host names an outlet only when no page of its site names itself. A name the user gave is
+    never changed: two of them on one site stay (and the site's inferred outlets keep theirs), and
+    when two are `alike` a `Problem` says they may be one outlet and how to make them one. Articles
+    without a url keep their outlet."""
+    if articles.empty:
+        return OutletNames({})
+    found = [None if pd.isna(name) else name for name in articles["outlet_inferred"]]
+    outlets = {article: name or outlet for article, name, outlet in zip(articles["article_id"], found, articles["outlet"])}
+    sites = articles["url"].map(site_of_url)
+    given: dict[str, Counter] = defaultdict(Counter)
+    from_pages: dict[str, Counter] = defaultdict(Counter)
+    places: dict[tuple[str, str], list[tuple[str, object]]] = defaultdict(list)
+    for row, site, name in zip(articles.itertuples(index=False), sites, found):
+        if site is None:
+            continue
+        if name is None:
+            given[site][row.outlet] += 1
+            places[site, row.outlet].append((row.source_file, row.source_record))
+        elif FROM_PAGE in str(row.inferred or "").split(","):
+            from_pages[site][name] += 1
+    for row, site, name in zip(articles.itertuples(index=False), sites, found):
+        if site is None or name is None:
+            continue
+        target = _site_name(given.get(site, Counter()), from_pages.get(site, Counter())) or name
+        outlets[row.article_id] = target
+    problems = [_two_names(site, names, places) for site, names in given.items()
+                if len(names) > 1 and any(alike(one, other) for one in names for other in names if one < other)]
+    return OutletNames(outlets, problems)
+
+
+_THE = re.compile(r"^the\b")
+_LEADING_THE = re.compile(r"(?i:the)\b|The(?=[A-Z])")  # "The Hill", "TheHill"
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def alike(one: str, other: str) -> bool:
+    """Whether two outlet names may be one outlet written two ways: the same once lower-cased
+    without spaces, punctuation and a leading "The" ("New York Times" and "The New York Times",
+    "The Hill" and "TheHill"), or one the initials of the other's words ("WSJ" and "The Wall Street
+    Journal", "AP" and "Associated Press"). Names that differ by a word ("CNN Business", "CNN
+    (Opinion)") or name a person ("Paul Krugman") are not alike: users give those to tell the
+    sections and columnists of one site apart."""
+    if _folded(one) & _folded(other):
+        return True
+    for short, long in ((one, other), (other, one)):
+        words = [word for word in _NOT_ALNUM.split(_THE.sub("", long.casefold())) if word]
+        if len(words) >= 2 and _NOT_ALNUM.sub("", short.casefold()) == "".join(word[0] for word in words):
+            return True
+    return False
+
+
+def _folded(name: str) -> set[str]:
+    """A name lower-cased without spaces and punctuation ("&" read as "and"), with and without a
+    leading "The" ("The Hill", "TheHill"); empty for a name of no letters or digits."""
+    text = _NOT_ALNUM.sub("", name.casefold().replace("&", "and"))
+    article = _LEADING_THE.match(name.strip())
+    return {key for key in (text, text.removeprefix("the") if article else text) if key}
+
+
+def _site_name(given: Counter, from_pages: Counter) -> str | None:
+    """The name a site's inferred outlets take: the user's one name, else the name most of its
+    pages give (ties: longer, then alphabetical); None when the user gave two or more, or no page
+    names the site."""
+    if given:
+        return next(iter(given)) if len(given) == 1 else None
+    if not from_pages:
+        return None
+    return min(from_pages, key=lambda name: (-from_pages[name], -len(name), name))
+
+
+def _two_names(site: str, names: Counter, places: dict) -> Problem:
+    """The warning for a site whose articles the user named in two or more ways, some of them
+    `alike`, at the first file giving its least used name."""
+    ranked = sorted(names, key=lambda name: (-names[name], name))
+    described = "; ".join(f"{name!r} ({_articles(names[name])}: "
+                          f"{_listed([_place(*place) for place in places[site, name]])})" for name in ranked)
+    return Problem(places[site, ranked[-1]][0][0], (
+        f"the outlets {described} are given to articles of one site, {site}: if they are one outlet, "
+        f"give them one name (in manifest.csv's outlet column, or the export's outlet column), so "
+        "that charts and tables count them together; if they are different outlets, nothing to do"))
+
+
+def _place(file: str, record) -> str:
+    return file if record is None or pd.isna(record) else f"{file} row {int(record)}"
+
+
+def _articles(n: int) -> str:
+    return f"{n:,} article{'' if n == 1 else 's'}"
+
+
+def _listed(names: list[str]) -> str:
+    more = f" and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED else ""
+    return ", ".join(names[:MAX_LISTED]) + more
+
+
+def merges_text(merges: list[dict]) -> str:
+    """"nytimes.com → The New York Times (3), CRN Australia → CRN (2)": the renames of
+    `name_outlets` ({"from", "to", "articles"} each), as the build summary lists them."""
+    parts = [f"{merge['from']} → {merge['to']} ({merge['articles']:,})" for merge in merges]
+    return _listed(parts)
