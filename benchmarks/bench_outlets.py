@@ -8,13 +8,20 @@ of the hash of the page id, as bench_clean.py does) and the seeds. A name is the
 lower-cased without spaces or punctuation, it holds a label of the page's host or is held by one
 ("CBS News" of cbsnews.com, "nj.com"), or when it is one of the names in OWN, judged by hand (the
 host abbreviates them: "Los Angeles Times" of latimes.com). Prints the counts and the other names.
+
+Then one name per site (`framing.ingest.outlets.name_outlets`): the English pages are built as a
+corpus of each form (each dump with its url in a manifest; the saved pages, whose url is their
+own), and for the sites with two or more pages it counts those whose pages carry two or more
+outlet names, before (each article's own, `outlet_inferred`) and after (`outlet`).
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
-from collections import Counter
+import tempfile
+from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -62,6 +69,42 @@ def main() -> None:
     for path in sorted((SHARED / "seeds").glob("*.txt")):
         meta = clean.infer_metadata(clean.label_lines(path.read_text(encoding="utf-8")))
         print("seed", path.name, "outlet:", meta["outlet"])
+    one_name_per_site([page for page in pages if page.get("likely_english")])
+
+
+def one_name_per_site(pages: list[dict]) -> None:
+    """Sites of two or more pages whose pages carry two or more outlets, before and after naming."""
+    import pandas as pd
+
+    from framing.build import build_tables
+
+    for form in (*STYLES, "html"):
+        with tempfile.TemporaryDirectory() as work:
+            corpus = Path(work) / form
+            corpus.mkdir()
+            lines = ["file,url"]
+            for page in pages:
+                name = page["page_id"][:12]
+                if form == "html":
+                    (corpus / f"{name}.html").write_bytes(gzip.decompress((SHARED / "data" / "aeb-dev" / page["html_path"]).read_bytes()))
+                else:
+                    (corpus / f"{name}.txt").write_text(page[form], encoding="utf-8")
+                    lines.append(f"{name}.txt,{page['url']}")
+            (corpus / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            articles = build_tables(corpus).articles
+        host = {page["page_id"][:12]: urlparse(page["url"]).hostname.removeprefix("www.") for page in pages}
+        pages_of = Counter(host.values())
+        names: dict[str, dict[str, set]] = defaultdict(lambda: {"before": set(), "after": set()})
+        for file, before, after in articles[["source_file", "outlet_inferred", "outlet"]].itertuples(index=False):
+            site = host[file.split(".")[0]]
+            if pages_of[site] > 1:
+                names[site]["before"].add(after if pd.isna(before) else before)
+                names[site]["after"].add(after)
+        split = {when: {site: sorted(seen[when]) for site, seen in names.items() if len(seen[when]) > 1}
+                 for when in ("before", "after")}
+        print(f"{form:16} sites of 2+ pages {sum(n > 1 for n in pages_of.values())}: split before "
+              f"{len(split['before'])}, after {len(split['after'])};", "before:", split["before"] or "none",
+              "after:", split["after"] or "none")
 
 
 if __name__ == "__main__":

@@ -78,8 +78,8 @@ def test_a_given_outlet_names_the_inferred_outlets_of_its_site(tmp_path, shared_
     assert info["outlet_merges"] == [{"from": "cnn.com", "to": "CNN", "articles": 2},
                                      {"from": "nytimes.com", "to": "The New York Times", "articles": 2}]
     assert info["outlets_from_url"] == {"bbc.co.uk": 1}
-    assert ("(1 with the outlet inferred from the url: bbc.co.uk (1); 4 with the outlet named as their site's "
-            "other articles name it: cnn.com → CNN (2), nytimes.com → The New York Times (2))") in counts_line(info)
+    assert ("(1 with the outlet inferred from the url: bbc.co.uk (1); 4 named as other articles of their site: "
+            "cnn.com → CNN (2), nytimes.com → The New York Times (2))") in counts_line(info)
     assert not build.problems
 
 

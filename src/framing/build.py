@@ -1024,16 +1024,15 @@ def counts_line(info: dict) -> str:
     with commas), the outlets named after the host of the articles' url ("3 articles read, 3
     kept (2 with the outlet inferred from the url: nytimes.com (1), cnn.com (1)), 0 skipped; …") and
     the inferred outlets renamed as other articles of their site name them (`name_outlets`: "…
-    (3 with the outlet named as their site's other articles name it: nytimes.com → The New York
-    Times (3))…")."""
+    (3 named as other articles of their site: nytimes.com → The New York Times (3))…")."""
     kept, skipped = int(info.get("articles", 0)), int(info.get("articles_skipped", 0))
     notes = []
     if from_url := info.get("outlets_from_url"):
         notes.append(f"{sum(from_url.values()):,} with the outlet inferred from the url: "
                      f"{_listed([f'{outlet} ({count:,})' for outlet, count in from_url.items()])}")
     if merges := info.get("outlet_merges"):
-        notes.append(f"{sum(merge['articles'] for merge in merges):,} with the outlet named as their site's "
-                     f"other articles name it: {merges_text(merges)}")
+        notes.append(f"{sum(merge['articles'] for merge in merges):,} named as other articles of their site: "
+                     f"{merges_text(merges)}")
     named = f" ({'; '.join(notes)})" if notes else ""
     return (f"{_count(kept + skipped, 'article')} read, {kept:,} kept{named}, {skipped:,} skipped; "
             f"{_count(int(info.get('sentences', 0)), 'sentence')}, {_count(int(info.get('removed_lines', 0)), 'line')} removed")
