@@ -4,6 +4,7 @@ for, and cleaning speed.
 
     python benchmarks/bench_clean.py
     ONLY=quality python benchmarks/bench_clean.py     # or ONLY=halves (no ablations), ONLY=speed
+    ONLY=titles BASELINE=main python benchmarks/bench_clean.py   # titles read from the dumps, and those that changed
     BASELINE=main python benchmarks/bench_clean.py   # also time the cleaning code at that git revision (dumps and HTML)
 
 Uses ../shared/data/aeb-dev/ (the English pages): both whole-page text dumps (`dump_html_text`,
@@ -447,6 +448,55 @@ def page_f1(counts: tuple) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+# ── titles ──────────────────────────────────────────────────────────────────────────────────────
+
+def page_title(page: dict) -> str | None:
+    """The page's own title: trafilatura's metadata of the saved HTML (its og:title or <title>)."""
+    import trafilatura
+
+    metadata = trafilatura.extract_metadata(html_of(page))
+    return metadata.title if metadata else None
+
+
+def title_is_right(title: str | None, own: str | None) -> bool:
+    """Whether a title read from a dump is the page's own, compared lower-cased without punctuation:
+    the same, or one holding the other and at least half as long (the own title may add the site's
+    name, "… | MoreBikes"; the dump's headline may be the longer form)."""
+    key, reference = (re.sub(r"[\W_]+", " ", (text or "").casefold()).strip() for text in (title, own))
+    return bool(key and reference) and (key in reference or reference in key) and \
+        min(len(key), len(reference)) >= 0.5 * max(len(key), len(reference))
+
+
+def titles(pages: list[dict], baseline=None) -> dict:
+    """The title `infer_metadata` reads from each dump (and the `baseline` clean module's), and how
+    many are the page's own title per dump and hash half."""
+    from framing.clean import infer_metadata, label_lines
+
+    rows = []
+    for page in pages:
+        own = page_title(page)
+        for style in STYLES:
+            row = {"page": page["page_id"][:8], "site": site_of(page), "style": style, "half": "AB"[hash_half(page["page_id"])],
+                   "own": own, "title": infer_metadata(label_lines(page[style]))["title"]}
+            if baseline is not None:
+                row["before"] = baseline.infer_metadata(baseline.label_lines(page[style]))["title"]
+            rows.append(row)
+    counts = {f"{style} {half}": [sum(title_is_right(r["title"], r["own"]) for r in rows if r["style"] == style and r["half"] == half),
+                                  sum(r["style"] == style and r["half"] == half for r in rows)]
+              for style in STYLES for half in "AB"}
+    return {"rows": rows, "right": counts}
+
+
+def print_titles(result: dict) -> None:
+    print("\ntitles that are the page's own (trafilatura's of the HTML), per dump and hash half:",
+          ", ".join(f"{key} {right}/{n}" for key, (right, n) in result["right"].items()))
+    for row in result["rows"]:
+        if "before" in row and row["before"] != row["title"]:
+            verdicts = ["right" if title_is_right(row[key], row["own"]) else "wrong" for key in ("before", "title")]
+            print(f"  {row['site']} {row['style']} ({row['half']}): {row['before']!r} ({verdicts[0]}) -> "
+                  f"{row['title']!r} ({verdicts[1]}); own title {row['own']!r}")
+
+
 # ── speed ───────────────────────────────────────────────────────────────────────────────────────
 
 def baseline_label_lines(revision: str):
@@ -569,6 +619,13 @@ def main() -> int:
 
     tools = shingle_tools()
     pages = english_pages()
+    if os.environ.get("ONLY") == "titles":
+        baseline = baseline_clean(os.environ["BASELINE"]) if os.environ.get("BASELINE") else None
+        print_titles(result := titles(pages, baseline))
+        out = ROOT / "benchmarks" / "results"
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "titles.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return 0
     ids = [page["page_id"] for page in pages]
     measured = quality(pages, tools)
     results: dict = {"pages": len(pages), "sites": len({site_of(page) for page in pages}),

@@ -1008,6 +1008,20 @@ def test_a_headline_that_repeats_the_page_title_is_the_title_even_ending_with_a_
         assert [line.text.strip() for line in headline] == [title] and headline[0].number > 1  # not the page's title line
 
 
+def test_the_line_that_repeats_the_page_title_is_the_headline_over_longer_lines(shared_data):
+    """Regression: crn.com's html_text dump gave a line of 22 menu labels ("Cloud Partner Programs
+    Cloud Security …") as its title, and morebikes.co.uk's a product's spec line: longer lines near
+    the body than the headline, which repeats the page's title (the dump's first line, with or
+    without the site's name after it). The line that repeats the title is the headline."""
+    expected = {"https://www.crn.com/": "Tim Cook On Apple Being ‘Pulled Into The Enterprise’",
+                "https://www.morebikes.co.uk/7908/": "Bike & Style book with soundtrack review",
+                "https://www.morebikes.co.uk/7721/": "Clymer workshop manual review"}
+    pages = [json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
+    for prefix, title in expected.items():
+        page = next(page for page in pages if page["url"].startswith(prefix))
+        assert infer_metadata(label_lines(page["dump_html_text"]))["title"] == title, prefix
+
+
 def test_a_hover_card_under_a_full_given_name_and_a_prefixed_surname_is_taken_out():
     """thehill.com's card may give the person's full name ("Addison (Mitch) Mitchell McConnell" after
     "Mitch McConnell") and a surname with a capital after its prefix: the card goes, the name stays."""

@@ -295,6 +295,7 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
         return
     candidates = _without_trails(blocks, candidates)
     texts = Counter(normalise_line(blocks[i].text) for i in window)
+    candidates = _as_page_title(blocks, candidates, titled) or candidates
     headline = max(candidates, key=lambda i: (blocks[i].words + 5 * (texts[normalise_line(blocks[i].text)] > 1
                                                                       or normalise_line(blocks[i].text) == titled)
                                               - 0.5 * (start - i), -i))
@@ -331,6 +332,16 @@ def _without_trails(blocks: list[_Block], candidates: list[int]) -> list[int]:
     return [i for i in candidates
             if not any(j != i and len(texts[j]) < len(texts[i]) and texts[i].endswith(" " + texts[j])
                        for j in candidates)] or candidates
+
+
+def _as_page_title(blocks: list[_Block], candidates: list[int], titled: str | None) -> list[int]:
+    """The headline candidates that repeat the page's title: the headline part of a first line
+    "Headline | Site" (`_page_title`), or a whole first line, as a dump of a page whose title names
+    no site starts with it. The title is the page's own name for the article, so such a line is
+    the headline however long the menus or taglines near it ("Tim Cook On Apple Being ‘Pulled Into
+    The Enterprise’" above a line of 22 menu labels)."""
+    titles = ({normalise_line(block.text) for block in blocks[:PAGE_TITLE_LINES]} | {titled}) - {"", None}
+    return [i for i in candidates if i >= PAGE_TITLE_LINES and normalise_line(blocks[i].text) in titles]
 
 
 PAGE_TITLE_LINES = 5  # the page's title ("Headline | Site"), where a dump has it, is among its first lines
