@@ -37,9 +37,10 @@ def _texts(shared_data: Path, n: int) -> list[dict]:
 def _mixed_corpus(folder: Path, shared_data: Path, *, given: str = "The New York Times") -> Path:
     """Three pages at nytimes.com (the manifest names the first's outlet `given`), one at bbc.co.uk,
     and an export of three cnn.com rows whose outlet column names only the first, and a Reuters
-    row without url."""
+    row without url; and a seed page without url whose text names its site."""
     rows = _texts(shared_data, 8)
     folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(next((shared_data.parent / "seeds").glob("000_*.txt")), folder / "seed.txt")
     for number, row in enumerate(rows[:4]):
         (folder / f"p{number}.txt").write_text(f"{row['title']}\n\n{row['text']}", encoding="utf-8")
     (folder / "manifest.csv").write_text(
@@ -67,7 +68,7 @@ def test_a_given_outlet_names_the_inferred_outlets_of_its_site(tmp_path, shared_
         "export.jsonl row 1": "CNN", "export.jsonl row 2": "CNN", "export.jsonl row 3": "CNN",
         "export.jsonl row 4": "Reuters",
         "p0.txt": "The New York Times", "p1.txt": "The New York Times", "p2.txt": "The New York Times",
-        "p3.txt": "bbc.co.uk"}
+        "p3.txt": "bbc.co.uk", "seed.txt": "Islamic Voice News"}  # (no url: no site, as the Reuters row)
     articles = build.articles.set_index("source_file")
     assert articles.loc["p1.txt", "outlet_inferred"] == "nytimes.com"  # what the article alone gave
     assert FROM_URL in articles.loc["p1.txt", "inferred"].split(",")
@@ -186,7 +187,7 @@ def test_articles_reused_from_the_last_build_are_named_as_on_a_fresh_build(tmp_p
     for manifest, expected in ((named.replace("The New York Times", ""), "nytimes.com"), (named, "The New York Times")):
         (corpus / "manifest.csv").write_text(manifest, encoding="utf-8")
         again = build_corpus(corpus, out, chunk_size=2)
-        assert again.n_reused == 7  # all but the page whose manifest line changed
+        assert again.n_reused == 8  # all but the page whose manifest line changed
         fresh = tmp_path / f"fresh-{expected}"
         build_corpus(corpus, fresh, chunk_size=2, fresh=True)
         reused, anew = _tables(out), _tables(fresh)

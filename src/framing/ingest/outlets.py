@@ -71,7 +71,7 @@ def name_outlets(articles: pd.DataFrame) -> OutletNames:
         return OutletNames({})
     found = [None if pd.isna(name) else name for name in articles["outlet_inferred"]]
     outlets = {article: name or outlet for article, name, outlet in zip(articles["article_id"], found, articles["outlet"])}
-    sites = articles["url"].map(site_of_url)
+    sites = [site_of_url(url) for url in articles["url"]]  # (a list: a Series would make None NaN)
     given: dict[str, Counter] = defaultdict(Counter)
     from_pages: dict[str, Counter] = defaultdict(Counter)
     places: dict[tuple[str, str], list[tuple[str, object]]] = defaultdict(list)
@@ -83,11 +83,10 @@ def name_outlets(articles: pd.DataFrame) -> OutletNames:
             places[site, row.outlet].append((row.source_file, row.source_record))
         elif FROM_PAGE in str(row.inferred or "").split(","):
             from_pages[site][name] += 1
-    for row, site, name in zip(articles.itertuples(index=False), sites, found):
-        if site is None or name is None:
-            continue
-        target = _site_name(given.get(site, Counter()), from_pages.get(site, Counter())) or name
-        outlets[row.article_id] = target
+    names = {site: _site_name(given.get(site, Counter()), from_pages.get(site, Counter())) for site in set(sites) - {None}}
+    for article, site, name in zip(articles["article_id"], sites, found):
+        if site is not None and name is not None:
+            outlets[article] = names[site] or name
     problems = [_two_names(site, names, places) for site, names in given.items()
                 if len(names) > 1 and any(alike(one, other) for one in names for other in names if one < other)]
     return OutletNames(outlets, problems)
