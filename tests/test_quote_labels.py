@@ -19,7 +19,7 @@ NEWS_ITEMS = read_labels(NEWS)
 
 def test_every_split_of_the_samples_is_seen_or_held_out():
     assert {item["split"] for item in ITEMS} == set(SEEN) - {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11,
-                                                            BLIND12, BLIND13, BLIND14}
+                                                            BLIND12, BLIND13, BLIND14, BLIND15}
     assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11, BLIND12,
                                                     BLIND13, BLIND14, BLIND15, BLIND16}
     assert not set(HELD_OUT) & set(SEEN)
@@ -35,7 +35,8 @@ def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_p
                                          f"--{BLIND11}", f"--{BLIND12}", f"--{BLIND13}", f"--{BLIND14}",
                                          f"--{BLIND15}"])
     assert BLIND10 in SEEN and BLIND11 in SEEN and BLIND12 in SEEN and BLIND13 in SEEN and BLIND14 in SEEN
-    assert HELD_OUT == (BLIND15, BLIND16)
+    assert BLIND15 in SEEN
+    assert HELD_OUT == (BLIND16,)
     assert not shows_misses("seen")
     assert all(shows_misses(split) for split in SEEN)
 
@@ -45,7 +46,7 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
     (name, seen), = scored_groups("seen", items)
     assert name == "seen"
     assert not any(item["split"] in HELD_OUT for item in seen)
-    assert len(seen) == sum(item["split"] in SEEN for item in ITEMS + NEWS_ITEMS) == 1261
+    assert len(seen) == sum(item["split"] in SEEN for item in ITEMS + NEWS_ITEMS) == 1361
     groups = dict(scored_groups("blind6", items))
     assert list(groups) == ["blind6", "blind6 aeb-dev", "blind6 narrative-frames-dev"]
     assert len(groups["blind6"]) == 80 and all(len(groups[name]) == 40 for name in list(groups)[1:])
