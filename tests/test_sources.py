@@ -441,19 +441,19 @@ def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     """Speaker accuracy on the hand-labelled quotes read while writing the rules (dev, holdout, test,
     fresh, blind, blind2, blind3, blind4, since reporting verbs 1.15 blind5 and blind6, and since 1.17
     blind7, since 1.19 blind8, since 1.21 blind9, since 1.23 blind10, since 1.25 blind11, since 1.28
-    blind12, since 1.29 blind13 and since 1.31 blind14: 1,261), scored as
+    blind12, since 1.29 blind13, since 1.31 blind14 and since 1.34 blind15: 1,361), scored as
     `benchmarks/bench_sources.py`
     scores it: measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86
     (precision 0.91) with 1.12, 0.88 (precision 0.92) on the 468 with 1.13, 0.88 on the 581 with 1.15,
     0.87 on the 641 with 1.16 and 0.88 with 1.17, 0.87 (precision 0.91) on the 701 with 1.19, 0.862 on
     the 761 with 1.19, 0.864 on the 861 with 1.23, 0.868 on the 961 with 1.25, 0.869 on the 1,061 with
-    1.28, 0.872 on the 1,161 with 1.29, 0.875 on the 1,261 with 1.31; a rule change that loses more than
-    two points fails here."""
+    1.28, 0.872 on the 1,161 with 1.29, 0.875 on the 1,261 with 1.31, 0.883 on the 1,361 with 1.34; a
+    rule change that loses more than two points fails here."""
     fixtures = Path(__file__).parent / "fixtures"
     items = [item for name in ("quotes_allsides_sample.jsonl", "quotes_news_sample.jsonl")
              for item in read_samples(fixtures / name, shared_data)]
     seen = score_sample([item for item in items if item["split"] in SEEN])
-    assert seen["n_quotes"] == 1261 and seen["quotes_found"] == 1261
+    assert seen["n_quotes"] == 1361 and seen["quotes_found"] == 1361
     assert seen["accuracy"] >= 0.85 and seen["precision"] >= 0.89
 
 
@@ -1808,3 +1808,65 @@ def test_a_suffix_ends_a_name_and_names_no_one_alone():
     assert "II" not in set(fr.extract_quotes(_table(texts))["speaker"].dropna())
     texts = ["Sen. Joe Manchin III (D-W.Va.) spoke on Sunday.", "“We are not there yet,” he said."]
     assert fr.extract_quotes(_table(texts))["speaker"].tolist() == ["Joe Manchin III"]
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # the one quoted "as saying" speaks, not whoever quotes them (blind15) …
+    (["\"Now is the moment,\" The Telegraph quoted Bannon, Trump’s former strategist and a key player in his 2016 "
+      "election campaign, as saying."], "Now is the moment,", "Bannon", False),
+    (["“We are ready,” the paper quoted Jane Roe as telling reporters."], "We are ready,", "Jane Roe", False),
+    # … whoever is judged for saying words said them (blind15) …
+    (["The hashtag became popular months ago, after Mr. Paul was criticized for telling a female anchor, Kelly Evans "
+      "of CNBC, to “calm down” during a February interview."], "calm down", "Paul", False),
+    (["Jane Roe was praised by colleagues for calling the bill “a disgrace.”"], "a disgrace.", "Jane Roe", False),
+    # … and the one led to ask, a role in lower case before the name (blind15)
+    (["House Speaker Paul Ryan (R-Wis.) appeared on NBC’s “Today” show on Wednesday to discuss the Republican tax "
+      "bill and the impact it will have on workers, leading host Savannah Guthrie to ask him if he was “living in a "
+      "fantasy world.”"], "living in a fantasy world.", "Savannah Guthrie", False),
+    # a headline "Name to Name: ‘…’" gives the quote to the first (blind15) …
+    (["Reince Priebus to Donald Trump: ‘Give Us All a Break’"], "Give Us All a Break", "Reince Priebus", False),
+    # … a heading with no person's name gives it to no one
+    (["Road to Recovery: “We are back”"], "We are back", None, False),
+    # an Arabic article joined by a hyphen is part of the name (blind15)
+    (["In Syria, President Bashar al-Assad, accused by the political opposition of heinous crimes in a nearly "
+      "three-year-old civil war, said Mr. Mandela was \"an inspiration in the values of love and human "
+      "brotherhood.\""], "an inspiration in the values of love and human brotherhood.", "Bashar al-Assad", False),
+])
+def test_sieve_rules_of_version_1_34_read_from_blind15(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # an "-ing" word after an article and an adjective is a noun, no indefinite speaker's verb (blind15) …
+    (["Pope Francis had a stern warning for global oil executives on Saturday: satisfying the world's growing "
+      "energy needs \"must not destroy civilization.\""], "must not destroy civilization.", "Francis", False),
+    # … while an unnamed person's participle still makes them speak
+    (["Protests grew, with a spokesman warning that the plan “will fail.”"], "will fail.", "spokesman", True),
+    # a noun "called" a quoted name names it, nobody speaks (blind15) …
+    (["Sanders roasted the billionaire class alongside Meyers on a segment called “Ya Bernt.”"], "Ya Bernt.", None,
+     False),
+    # … while a person who calls something by a name, its object before, speaks
+    (["A spokesman called it “a farce.”"], "a farce.", "spokesman", True),
+    # a participle hangs on the nearer "he said", not on the sentence's first words (blind15)
+    (["People think Bannon will go after Trump, which actually isn’t correct,” he said, hinting that Bannon would "
+      "focus his ire on his “globalist” enemies instead."], "globalist", None, False),
+    # a reporting verb's form after a possessive determiner is a noun (blind15)
+    (["After his July 27 comment, the report states, Mr. Trump “asked individuals affiliated with his Campaign to "
+      "find the deleted Clinton emails” — including Michael Flynn."],
+     "asked individuals affiliated with his Campaign to find the deleted Clinton emails", None, False),
+    # "continue to" goes on doing, says nothing (blind15, blind10) …
+    (["On NBC’s “Today,” Conway repeatedly tried to move away from the subject, when asked why Trump continues to "
+      "make unfounded claims."], "Today,", None, False),
+    (["Talks on forming another “grand coalition” are unlikely to start as the Social Democratic party (SPD) "
+      "continues to weigh up the risks."], "grand coalition", None, False),
+    # … while "continued" alone still reports
+    (["Sen. Jane Roe spoke first.", "The senator continued: “We will win.”"], "We will win.", "Jane Roe", False),
+    # a name before a preposition opens a headline's fragment, no clause (blind10)
+    (["SPD leader Martin Schulz under pressure from members Talks on forming another “grand coalition” are unlikely "
+      "to start."], "grand coalition", None, False),
+    # verbs of talking about a topic govern the subject's words about it (blind12)
+    (["Mr. Bush also briefly discussed how he learned to be a president who served with \"integrity\" and "
+      "\"courage\" from his father."], "courage", "Bush", False),
+])
+def test_sieve_rules_of_version_1_34(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

@@ -116,8 +116,8 @@ def _subject(narration: str):
     said, “…”"; "The US president urged … and said his administration was “ready …”"): the quoted
     words are the subject's. In the form of `_attribution`."""
     match = _lexicon().subject.match(narration)
-    if match is None:
-        return None
+    if match is None or _goes_on_doing(match.group("verb"), narration, match.end("verb")):
+        return None  # "… as the party continues to weigh up the risks": no verb of saying (1.34)
     after = narration[match.end("who"):]
     who = _titled_after_body(_staff_member(match.group("who"), after), after)
     if _POSSESSIVE.search(who) or who.endswith(("’", "'")):  # "President Biden's joint address … declared"
@@ -168,10 +168,12 @@ def _colon_subject(narration: str):
 
 @lru_cache(maxsize=1)
 def _headline_colon_pattern() -> re.Pattern:
-    """A name, perhaps with a tag in brackets, a noun for what it wrote or "on" and a topic, alone before a
-    colon that opens the sentence, a quote after it (groups `who`, `doc`, `topic`)."""
+    """A name, perhaps with a tag in brackets, a noun for what it wrote, "on" and a topic or "to" and an
+    addressee, alone before a colon that opens the sentence, a quote after it (groups `who`, `doc`,
+    `topic`, `to`)."""
     return re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<who>{_NAME})(?:\s*\([^()]{{1,30}}\))?"
-                      rf"(?:[’']s?\s+(?P<doc>{_alternatives(_lexicon().documents)})|\s+on\s+(?P<topic>(?:(?!{_PLACEHOLDER}\b)[^:;,“”\"]){{2,40}}))?"
+                      rf"(?:[’']s?\s+(?P<doc>{_alternatives(_lexicon().documents)})|\s+on\s+(?P<topic>(?:(?!{_PLACEHOLDER}\b)[^:;,“”\"]){{2,40}})"
+                      rf"|\s+to\s+(?P<to>{_NAME}))?"
                       rf"\s*:\s+(?=.*\b{_PLACEHOLDER}\b)")
 
 
@@ -180,8 +182,8 @@ def _headline_colon(narration: str):
     """The speaker of a headline written "NAME: … “…”" ("Jane Roe: John Doe ‘Strikes Fear’ of …") or "NAME
     on TOPIC: “…”" ("Jane Roe on Iran: “…”", 1.29): news headlines set a name before a colon to give it
     what follows, the quote included; only when the colon opens the sentence and nothing but a name (and a
-    bracketed tag, a noun for what it wrote or "on" and its topic) stands before it. In the form of
-    `_attribution`."""
+    bracketed tag, a noun for what it wrote, "on" and its topic, or "to" and an addressee: "Jane Roe to
+    John Doe: “…”", 1.34) stands before it. In the form of `_attribution`."""
     if ":" not in narration:
         return None
     match = _headline_colon_pattern().match(narration)
@@ -193,6 +195,10 @@ def _headline_colon(narration: str):
         return None  # "WASHINGTON: …", "But: …"
     rules = read_rules()
     roles, words = _split_label(who.split())
+    if match.group("to") is not None:  # "Jane Roe to John Doe: “…”": the first speaks to the second (1.34)
+        to_roles, to_words = _split_label(match.group("to").split())
+        person = any(r or w and w[0] in rules.given_names for r, w in ((roles, words), (to_roles, to_words)))
+        return (match.start("who"), who, None, "headline_to", None) if person else None  # not "Road to Recovery:"
     if (len(words) > 1 and not roles and words[0] not in rules.given_names
             and rules.organisation_words.isdisjoint(who.split())):
         return None  # "Fact Check: …", "Breaking News: …": a heading, no person's or body's name
@@ -257,6 +263,9 @@ def _partial_subject(narration: str):
         return None  # "… after Pelosi refused to seat them over “…”": whose words is unclear
     after = narration[match.end("who"):]
     who = _titled_after_body(_staff_member(match.group("who"), after), after)
+    next_word = _word_after(narration, match.start("who"), who) if who != match.group("who") else match.group("verb")
+    if next_word in _PHRASE_OPENERS:
+        return None  # "SPD leader Jane Roe under pressure from …": a preposition, no verb, a headline's fragment (1.34)
     if re.search(r"\s(?:and|for)\s", who):  # "Health and Human Services Secretary Xavier Becerra sought …"
         roles, name = _split_label(who.split())
         if not _titled_person(roles, name) or read_rules().organisation_words.isdisjoint(roles):
@@ -278,6 +287,14 @@ def _partial_subject(narration: str):
             or who.split()[0] in read_rules().function_words or who.split()[0] in _NOT_SPEAKERS):
         return None
     return match.start("who"), who, match.group("verb"), "partial_subject", None
+
+
+def _word_after(narration: str, start: int, name: str) -> str:
+    """The lower-case word right after `name` written from `start` on ("" when `name` is empty or not
+    there)."""
+    at = narration.find(name, start) if name else -1
+    found = re.match(r"\s+([a-z]+)\b", narration[at + len(name):]) if at >= 0 else None
+    return found.group(1) if found else ""
 
 
 def _document_owner(who: str) -> str | None:
@@ -445,7 +462,7 @@ _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quot
           "according_to_document": "ccording to", "according_to_author": "ccording to",
           "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
           "owner_claim": _PLACEHOLDER, "owner_document": _PLACEHOLDER, "naming_verb": _PLACEHOLDER,
-          "issued_document": _PLACEHOLDER}
+          "issued_document": _PLACEHOLDER, "quoted_as": "quot", "judged_for": " for "}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -886,11 +903,60 @@ def _not_said(name: str, match: re.Match, narration: str, who: str, verb_text, l
         return True  # "the US state department": a base form followed by a noun is a noun
     if verb_text and verb_text.startswith("contend") and re.match(r"\s+with\b", narration[match.end():]):
         return True  # "contends with scrutiny": faces, not says
+    if "verb" in match.re.groupindex and _goes_on_doing(verb_text, narration, match.end("verb")):
+        return True  # "why Trump continues to make claims": "continue to" goes on doing, says nothing (1.34)
+    if (name == "verb_name" and verb_text in lexicon.forms and not verb_text.endswith(("ed", "ing"))
+            and _OWNED_NOUN_BEFORE.search(narration, 0, match.start("verb"))):
+        return True  # "After his July 27 comment, the report states": a possessive's noun, not a verb (1.34)
+    if (name == "subject_participle" and (nearer := _NEARER_SAYER.search(narration, match.end("who"), match.start("verb")))
+            and nearer.group("verb") in lexicon.forms):
+        return True  # "People think …,” he said, hinting that …": the participle hangs on the nearer "he said" (1.34)
+    if name == "name_verb" and re.match(r"[Tt]he\s", who) and _PREPOSITION_BEFORE.search(narration, 0, match.start("who")):
+        return True  # "Trump in the interview also touched on …": the object of "in", no subject (1.34)
+    if name in ("name_verb", "naming_verb") and _noun_after_indefinite(match, narration, verb_text):
+        return True  # "Pope Francis had a stern warning for …": the head of "a stern warning", no subject (1.34)
     if name == "opening_participle" and "," in narration[:narration.find(_PLACEHOLDER)]:
         return True  # "Speaking to reporters, Jane Roe said … “…”": the quote is not the participle's
     if name == "opening_participle" and _OPENS_AFTER_STOP.search(narration, 0, match.start("who")):
         return True  # "Clearing brush to create “firebreaks” is one way." “…,” Jane Roe says: a new sentence
     return False
+
+
+# a subject and its reporting verb right before the comma of a participle ("…,” he said, hinting that"): the
+# participle's subject is theirs, not that of the sentence's first clause
+_NEARER_SAYER = re.compile(rf"(?:\b[Hh]e|\b[Ss]he|\b[Tt]hey|{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*,\s*$")
+# a preposition right before a description ("in the interview"): the description is its object
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:in|on|at|during|into|throughout|within)\s+$")
+# "to" and a verb after "continue": doing on, not saying ("continues to make claims")
+_TO_AFTER = re.compile(r"\s+to\s+[a-z]")
+# a possessive determiner and at most three modifiers right before a word: that word is their noun
+# ("his July 27 comment", "their latest report")
+_OWNED_NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?:his|her|their|its|our|my|your)\s+(?:[\w’'-]+\s+){0,3}$")
+# a past participle of naming right before a quote ("a segment called “…”"): the noun's name
+_NAMED_SO = frozenset({"called", "dubbed", "named", "titled", "entitled", "labeled", "labelled", "termed", "branded"})
+
+
+def _goes_on_doing(verb_text, narration: str, end: int) -> bool:
+    """True when `verb_text` is a form of "continue" followed by "to" and a verb ending at `end`: it
+    says the subject goes on doing something, not that it speaks ("continues to weigh up the risks")."""
+    return bool(verb_text) and _lexicon().forms.get(verb_text, ("",))[0] == "continue" and _TO_AFTER.match(narration, end) is not None
+
+
+def _noun_after_indefinite(match: re.Match, narration: str, verb_text) -> bool:
+    """True when the verb after an indefinite subject is no verb of that subject: an "-ing" form after an
+    article and an adjective is the phrase's head noun ("a stern warning", "a blunt message"), and a past
+    participle of naming right before the quote names the noun ("a segment called “Ya Bernt”", "a
+    group named “…”"): in English a noun is "called" a name only in the passive, and an active "called"
+    takes an object before the name ("a spokesman called it “…”")."""
+    who = match.group("who") or ""
+    if not verb_text or not re.match(r"(?:[Aa]n?|[Aa]nother)\s", who):
+        return False
+    if verb_text in _NAMED_SO and re.match(rf"\s*(?:an?\s+|the\s+)?{_PLACEHOLDER}", narration[match.end("verb"):]):
+        return True
+    if not verb_text.endswith("ing") or narration[match.end("who"):match.start("verb")].strip():
+        return False
+    last = match.start("who") + len(who.rstrip()) - len(who.split()[-1])
+    return any(start == last and tag.startswith("JJ") for _, tag, start in _tagged(narration))
 
 
 def _whole_name(name: str, match: re.Match, narration: str, who: str, noun_group, raw: str) -> tuple:

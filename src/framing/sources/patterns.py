@@ -17,7 +17,9 @@ from typing import NamedTuple
 from ..lexicons import load_data
 from .spans import _PLACEHOLDER
 
-_NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?[A-Z][\w’'.\-]*)*"
+# a name: capitalised words, perhaps joined by a particle ("Ursula von der Leyen") or with an Arabic article
+# joined by a hyphen in lower case ("Bashar al-Assad", "Abdel Fattah el-Sisi"; 1.34)
+_NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?(?:(?:al|el|ad|ash|as|at|az|ar)-)?[A-Z][\w’'.\-]*)*"
 _NOT_INDEFINITE = r"(?!(?:A|An|Another)\s|The\s+[a-z])"  # an article opening a sentence opens no name
 
 # Verbs whose agent, after "by", names or judges what the quoted span says ("described by critics as").
@@ -176,6 +178,13 @@ def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset) -> list
     ]
 
 
+# participles of saying after "quoted … as" or "criticized for" (1.34)
+_SAYING = ("saying", "telling", "calling", "writing", "tweeting", "asking", "describing", "referring", "suggesting",
+           "claiming", "urging", "declaring", "adding", "warning", "stating", "arguing", "insisting", "comparing")
+# passive verbs of judging someone for what they said ("was criticized for saying")
+_JUDGED = ("criticized|criticised|praised|mocked|slammed|attacked|ridiculed|blasted|condemned|lambasted|faulted|"
+           "rebuked|lauded|applauded|chastised|scolded|derided|denounced|blamed|censured|reprimanded")
+
 # how a newsroom came by a document ("a draft obtained by the Post"): who has it, not who issued it
 _OBTAINED = "(?:obtained|seen|reviewed|viewed|acquired|leaked|shared)"
 # words counting unnamed people before their description ("two U.S. officials", "Two people familiar …")
@@ -230,10 +239,21 @@ def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -
                                    rf"(?P<verb>calls|called|call|dubs|dubbed|describes|described|terms|termed|labels|"
                                    rf"labeled|labelled|refers to|referred to)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
                                    rf"{_PLACEHOLDER}\b")),
-        # "prompting the state’s governor to ask: “…”", "prompted President Jane Roe on Wednesday to use a word"
-        ("prompted", re.compile(rf"\b(?:prompted|prompting|prompts|led|leading|forced|forcing)\s+(?:the\s+)?{speaker}"
+        # "prompting the state’s governor to ask: “…”", "prompted President Jane Roe on Wednesday to use a word",
+        # "leading host Jane Roe to ask him if …" (a role in lower case before the name; 1.34)
+        ("prompted", re.compile(rf"\b(?:prompted|prompting|prompts|led|leading|forced|forcing)\s+(?:the\s+)?"
+                                rf"(?:(?:[a-z][\w-]*\s+){{1,2}}(?=[A-Z]))?{speaker}"
                                 rf"{_WHEN}\s+to\s+(?P<verb>ask|say|declare|tweet|write|warn|respond|use|call|"
                                 rf"insist|admit|concede|acknowledge|quip|joke)\b[^;]*?{_PLACEHOLDER}")),
+        # "“…,” the Telegraph quoted Jane Roe, a former aide, as saying": the one quoted as saying the
+        # words speaks, not whoever quotes them (1.34)
+        ("quoted_as", re.compile(rf"\b(?:quoted|quotes|quoting)\s+(?:the\s+)?{speaker}(?:\s*\([^()]{{1,30}}\))?"
+                                 rf"(?:,[^;]{{3,150}}?,)?\s+as\s+(?P<verb>{_alternatives(_SAYING)})\b")),
+        # "Jane Roe was criticized for telling an anchor to “calm down”": whoever is judged for saying the
+        # words said them, the passive's subject (1.34)
+        ("judged_for", re.compile(rf"{speaker}{_WHEN}\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)\s+"
+                                  rf"(?:[a-z]+ly\s+)?(?:{_JUDGED})\s+(?:(?!(?:and|but|or)\b)[\w’'-]+\s+){{0,4}}?for\s+"
+                                  rf"(?P<verb>{_alternatives(_SAYING)}|using)\b[^;]*?{_PLACEHOLDER}")),
         # "The Taliban's assurance of a “safe passage”", "Jane Roe's contention that … was “…”": a noun
         # for what someone says or means to do, owned by a name, holds that name's words
         ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:{_OWNED_BODIES}))?)[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
