@@ -664,3 +664,15 @@ def test_an_initial_written_with_or_without_its_period_is_one_person_named_with_
     actors = fr.find_actors(table)
     assert set(actors["actor"]) == {"George W. Bush", "Laura Bush", "Jenna Bush Hager"}
     assert list(actors.loc[actors["article_id"] == "A3", "actor"]) == ["George W. Bush"]
+
+
+def test_initials_written_without_spaces_open_a_persons_name():
+    """"J.K. Rowling" is one person, as "J. K. Rowling" is, at a sentence's start or inside it, and her
+    surname alone joins her; initials before a word English writes in lower case, a title, a body's word
+    or a place are an abbreviation ("U.S. Steel", "U.S. Sen. Ted Cruz", "U.N. Secretary-General …")."""
+    table = _table(["J.K. Rowling wrote the books.", "H.R. McMaster said he would stay.", "Fans met P.J. O’Rourke.",
+                    "Rowling said she was proud.",
+                    "U.S. Sen. Ted Cruz and U.N. Secretary-General Antonio Guterres spoke at U.S. Steel."])
+    actors = fr.find_actors(table)
+    assert set(actors["actor"]) == {"J.K. Rowling", "H.R. McMaster", "P.J. O’Rourke", "Ted Cruz", "Antonio Guterres"}
+    assert list(actors.loc[actors["article_id"] == "A3", "actor"]) == ["J.K. Rowling"]

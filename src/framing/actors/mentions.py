@@ -265,6 +265,9 @@ def _chunks(tokens: list, blocked: list, rules: Rules, *, ends=frozenset()):
     name ("the Belfast Good Friday Agreement") and are dropped."""
     chunk: list = []
     for i, (token, start, end) in enumerate(tokens):
+        if _initials_of(token, tokens[i + 1:i + 2], rules):
+            chunk.append((token, start, end))  # "J.K. Rowling": a person's initials, no acronym
+            continue
         if _is_capitals(token) or token in rules.breaks or any(s <= start < e for s, e in blocked):
             named_after = token in rules.breaks and i + 1 < len(tokens) and tokens[i + 1][0] in rules.organisation_words
             if chunk and not named_after:
@@ -284,6 +287,23 @@ def _chunks(tokens: list, blocked: list, rules: Rules, *, ends=frozenset()):
             chunk = []
     if chunk:
         yield chunk
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
+def _initials_of(token: str, rest: list, rules: Rules) -> bool:
+    """True for initials written without spaces ("J.K.", "W.E.B.") before a surname: two or three
+    single capitals each with its stop, then a capitalised word that English writes in no lower-case
+    form (TextBlob's lexicon, Brill 1992) and that is no title, organisation word or place ("J.K.
+    Rowling", "H.R. McMaster"; not "U.S. Navy", "U.N. Secretary", "U.S. Steel", "D.C. Mayor"), as
+    initials written with spaces are ("J. K. Rowling")."""
+    if not rest or not _INITIALS.fullmatch(token) or token in rules.places:
+        return False
+    word = _POSSESSIVE.sub("", rest[0][0])
+    return (word[:1].isupper() and not word.isupper() and word not in english_common_words()
+            and word not in rules.titles and word not in rules.organisation_words and word not in rules.places
+            and word not in rules.function_words)
 
 
 _IRREGULAR_PLURALS = ("Women", "Men", "Children", "People")

@@ -16,7 +16,8 @@ ACTOR_COLUMNS = ["article_id", "outlet", "event", "sentence_id", "start", "end",
                  "actor", "has_title", "actors_version"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_TOKEN = rf"[{_UPPER}][\w’'\-]*\.?"
+# a capitalised word, or initials written without spaces ("J.K.", "U.S."), read as one token
+_TOKEN = rf"(?:(?:[{_UPPER}]\.){{2,3}}(?![\w’'\-])|[{_UPPER}][\w’'\-]*\.?)"
 _JOINER = r"(?:of|the|de|da|di|du|del|della|van|von|der|den|bin|ibn|al|la|le|dos|y)"
 _RUN = re.compile(rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t\u00a0]+(?:{_JOINER}[ \t\u00a0]+)?{_TOKEN})*")
 _TOKEN_RE = re.compile(rf"{_TOKEN}|{_JOINER}")
