@@ -11,7 +11,8 @@ with rules a careful reader would write down (all lists are data in `src/framing
   person's name, a columnist's or a host's, is a person where the text gives it person evidence:
   "host Tucker Carlson", `author_labels`); places (US states, countries,
   capitals and large cities) are never persons; words written in capitals are acronyms or
-  datelines ("WASHINGTON —", "NATO"), never part of a name; a run holding an organisation word
+  datelines ("WASHINGTON —", "NATO"), never part of a name, save initials written without spaces before a
+  surname ("J.K. Rowling"); a run holding an organisation word
   ("Oversight Committee", "Supreme Court", "Honolulu Star Advertiser") is an organisation, and so is a
   newspaper's name ending with a word such as "Leader" or "World" after "the" or a place ("the Tulsa
   World", "Sioux Falls Argus Leader": `newspaper_words`); so are
