@@ -698,6 +698,127 @@ def print_quotes(part: dict) -> None:
                                               for e in events))
 
 
+# ── part 10: which interval for shares (ONLY=intervals) ──────────────────────────────────────────
+
+COMPARE_REPS = int(os.environ.get("COMPARE_REPS", 400))
+COMPARE_ARTICLES = (5, 10, 30)
+RARE_FRAME = 0.03  # a rare frame's true share, beside the simulation's 0.25
+SHARE_CANDIDATES = ("expanded", "t", "BCa", "bootstrap-t", "KG beta", "KG beta, no df", "KG wilson")
+TONE_CANDIDATES = ("t", "expanded", "BCa", "bootstrap-t")
+
+
+def bootstrap_t(x: np.ndarray, *, ci: float = 0.95, n_boot: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """The bootstrap-t (studentized) interval of the mean (Efron & Tibshirani 1993, ch. 12), for the
+    comparison only (scipy has none): t* = (mean* − mean) / se* over resamples of the articles;
+    resamples whose values are all equal (se* = 0) give t* = ±inf where mean* differs, and are
+    dropped where it does not; an infinite t* leaves that side open (cut to [0, 1] for shares)."""
+    rng = np.random.default_rng(seed)
+    n = len(x)
+    draws = x[rng.integers(0, n, (n_boot, n))]
+    se = draws.std(axis=1, ddof=1) / math.sqrt(n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = (draws.mean(axis=1) - x.mean()) / se
+    t = t[~np.isnan(t)]
+    low_q, high_q = np.quantile(t, [(1 - ci) / 2, 1 - (1 - ci) / 2], method="inverted_cdf")  # inf stays inf
+    sem = x.std(ddof=1) / math.sqrt(n)
+    with np.errstate(invalid="ignore"):
+        return float(x.mean() - high_q * sem), float(x.mean() - low_q * sem)
+
+
+def candidate_interval(x: np.ndarray, method: str, *, seed: int, share: bool) -> tuple[float, float] | None:
+    """The interval of `method` over the per-article values `x`, as `summarise_articles` would draw it:
+    shares all at 0 or all at 1 get the exact bound (`stats.share_bound`; the Korn-Graubard intervals
+    reach it by themselves, with n_eff = n), other equal values no interval (None, for every method
+    alike). Intervals of shares are cut to [0, 1] (the t and bootstrap-t ones can leave it)."""
+    if np.ptp(x) == 0 and not method.startswith("KG"):
+        return S.share_bound(len(x), float(x[0])) if share and x[0] in (0, 1) else None
+    if np.ptp(x) == 0 and x[0] not in (0, 1):
+        return None
+    if method == "bootstrap-t":
+        low, high = bootstrap_t(x, seed=seed)
+    elif method.startswith("KG"):
+        low, high = S.share_interval(x, method="wilson" if "wilson" in method else "beta",
+                                     df_adjusted="no df" not in method)
+    else:
+        low, high = S.mean_interval(x, method=method, n_boot=1000, seed=seed)
+    return (max(low, 0.0), min(high, 1.0)) if share else (low, high)
+
+
+def score_intervals(tally: dict, groups: list[tuple[np.ndarray, float]], methods, *, seed: int, share: bool) -> None:
+    """Adds one corpus's intervals to `tally`: per method, the intervals drawn, those covering the
+    truth, those wholly below it (missed low) and their summed width. Every method sees the same groups."""
+    for method in methods:
+        drawn = covered = below = 0
+        width = 0.0
+        for x, truth in groups:
+            interval = candidate_interval(x, method, seed=seed, share=share)
+            if interval is None:
+                continue
+            low, high = interval
+            drawn, covered, below, width = drawn + 1, covered + (low <= truth <= high), below + (high < truth), \
+                width + high - low
+        tally[method].append((covered, below, width, drawn))
+
+
+def summarise_tally(tally: dict) -> dict:
+    out = {}
+    for method, rows in tally.items():
+        covered, below, width, drawn = (np.array(column, dtype=float) for column in zip(*rows))
+        out[method] = {"coverage": float(covered.sum() / max(drawn.sum(), 1)), "mc_se": mc_error(covered, drawn),
+                       "missed low": float(below.sum() / max(drawn.sum(), 1)),
+                       "mean width": float(width.sum() / max(drawn.sum(), 1)), "intervals": int(drawn.sum())}
+    return out
+
+
+def first_with_value(values: pd.DataFrame, measure: str, n: int) -> list[np.ndarray]:
+    """Per outlet, the shares of its first `n` articles with a value for `measure` (outlets with fewer left out)."""
+    kept = values.dropna(subset=[measure])
+    return [part[measure].to_numpy(dtype=float)[:n] for _, part in kept.groupby("outlet") if len(part) >= n]
+
+
+def interval_comparison() -> dict:
+    """Part 10: coverage and mean width of candidate 95% intervals at 5, 10, 30 articles, every method
+    on the same corpora. Frame shares: the corpora of part 2 (truth 0.25) and the same model with a
+    rare frame (truth `RARE_FRAME`); mean sentiment: the corpora of part 2; quote shares: the corpora
+    of part 9 (four shares × 3 outlets, each outlet's first n articles with a value)."""
+    measures = [*QUOTE_MEANS, "share_speaker"]
+    truth = {m: quote_truth(QUOTE_MEANS.get(m, QUOTE_MEANS["share_anonymous"])) for m in measures}
+    out = {}
+    for n in COMPARE_ARTICLES:
+        tallies = {name: {m: [] for m in methods} for name, methods in (
+            ("frame share 0.25", SHARE_CANDIDATES), (f"frame share {RARE_FRAME}", SHARE_CANDIDATES),
+            ("quote shares", SHARE_CANDIDATES), ("sentiment", TONE_CANDIDATES))}
+        for rep in range(COMPARE_REPS):
+            corpus = S.simulate_articles(events=n, outlets=1, articles=1, event_sd=0.0, seed=10_000 + rep)
+            values = S.article_values(corpus, value=["sentiment", "frame"])
+            score_intervals(tallies["sentiment"], [(values["sentiment"].to_numpy(), 0.0)], TONE_CANDIDATES, seed=rep,
+                            share=False)
+            score_intervals(tallies["frame share 0.25"], [(values["frame"].to_numpy(), 0.25)], SHARE_CANDIDATES,
+                            seed=rep, share=True)
+            rare = S.article_values(S.simulate_articles(events=n, outlets=1, articles=1, event_sd=0.0,
+                                                        frame_rate=RARE_FRAME, seed=60_000 + rep), value="frame")
+            score_intervals(tallies[f"frame share {RARE_FRAME}"], [(rare["frame"].to_numpy(), RARE_FRAME)],
+                            SHARE_CANDIDATES, seed=rep, share=True)
+            quotes = quote_corpus(4 * n + 10, np.random.default_rng(200_000 + 1_000 * n + rep))
+            groups = [(x, truth[m]) for m in measures for x in first_with_value(quotes, m, n)]
+            score_intervals(tallies["quote shares"], groups, SHARE_CANDIDATES, seed=rep, share=True)
+        out[n] = {name: summarise_tally(tally) for name, tally in tallies.items()}
+    return {"truth": truth, **out}
+
+
+def print_comparison(part: dict) -> None:
+    print(f"\n10. Which interval: coverage of nominal 95% intervals (± Monte Carlo se) and mean width, {COMPARE_REPS} "
+          "corpora per row, every method on the same corpora; shares all at 0 or 1 get the exact bound")
+    sizes = [k for k in part if isinstance(k, int)]
+    for name in part[sizes[0]]:
+        print(f"   {name}")
+        print("      " + f"{'method':<16}" + "".join(f"{f'{n} articles':>30}" for n in sizes))
+        for method in part[sizes[0]][name]:
+            cells = "".join(f"{part[n][name][method]['coverage']:>14.3f} ± {part[n][name][method]['mc_se']:.3f}"
+                            f" w {part[n][name][method]['mean width']:.3f}" for n in sizes)
+            print("      " + f"{method:<16}" + cells)
+
+
 # ── speed of the effects on the same events (ONLY=speed) ─────────────────────────────────────────
 
 def roundup_values(path: Path = ROUNDUPS) -> pd.DataFrame:
@@ -796,6 +917,15 @@ def main() -> None:
                   "seconds": round(time.perf_counter() - started, 1)}
         (RESULTS / "stats_quotes.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
                                                    encoding="utf-8")
+        return
+    if os.environ.get("ONLY") == "intervals":
+        comparison = interval_comparison()
+        print_comparison(comparison)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        record = {"repetitions": COMPARE_REPS, "comparison": {str(k): v for k, v in comparison.items()},
+                  "seconds": round(time.perf_counter() - started, 1)}
+        (RESULTS / "stats_intervals.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
+                                                      encoding="utf-8")
         return
     if os.environ.get("ONLY") == "coverage":
         cover = coverage()

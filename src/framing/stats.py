@@ -180,6 +180,55 @@ def share_bound(n: int, at: float, *, ci: float = 0.95) -> tuple[float, float]:
     return float(interval.low), float(interval.high)
 
 
+SHARE_METHODS = {"beta": "Clopper-Pearson", "wilson": "Wilson"}
+
+
+def effective_n(values, *, ci: float = 0.95, df_adjusted: bool = True) -> float:
+    """The effective number of articles behind the mean share of `values` (one share in [0, 1] per
+    article), as Korn & Graubard (1998) define it for a proportion estimated from a clustered
+    sample: n_eff = p(1 − p) / var(p), with p the mean share and var(p) = s² / n its variance over
+    articles, the number of yes/no trials that would give the mean share the same variance.
+    `df_adjusted` multiplies it by (z / t_{n−1})² at the `ci` level, Korn & Graubard's correction
+    for estimating var(p) from n articles. Shares all at 0 or all at 1 have no variance: n_eff is
+    then the number of articles, as in Korn & Graubard. It is not capped at the number of articles:
+    an article's share is itself a mean over its sentences (or quotes), so articles whose shares are
+    closer together than yes/no answers tell more than one trial each."""
+    x = np.asarray(values, dtype=float)
+    x = x[~np.isnan(x)]
+    n = len(x)
+    if n < 2:
+        raise ValueError("an effective number of articles needs at least two values")
+    if x.min() < 0 or x.max() > 1:
+        raise ValueError("an effective number of articles needs shares in [0, 1]")
+    p, variance = x.mean(), x.var(ddof=1) / n
+    if variance == 0:
+        if p not in (0, 1):
+            raise ValueError("every share is the same and not 0 or 1: no variance to make an interval from")
+        return float(n)
+    n_eff = p * (1 - p) / variance
+    if df_adjusted:
+        n_eff *= (_stats.norm.ppf(1 - (1 - ci) / 2) / _stats.t.ppf(1 - (1 - ci) / 2, n - 1)) ** 2
+    return float(n_eff)
+
+
+def share_interval(values, *, ci: float = 0.95, method: str = "beta", df_adjusted: bool = True) -> tuple[float, float]:
+    """Interval of the mean share of `values` (one share in [0, 1] per article) by Korn & Graubard
+    (1998): the binomial interval of p · n_eff successes in n_eff trials (`effective_n`), by
+    `statsmodels.stats.proportion.proportion_confint`; `method` "beta" (Clopper & Pearson 1934, the
+    one Korn & Graubard propose) or "wilson" (Wilson 1927). Unlike a bootstrap or t interval it stays
+    in [0, 1], is asymmetric near 0 and 1 (the side away from the bound is longer), and is never of
+    zero width: shares all at 0 give the exact bound of `share_bound`. Needs at least two values."""
+    from statsmodels.stats.proportion import proportion_confint
+
+    if method not in SHARE_METHODS:
+        raise ValueError(f"method must be one of {tuple(SHARE_METHODS)}, not {method!r}")
+    x = np.asarray(values, dtype=float)
+    x = x[~np.isnan(x)]
+    n_eff = effective_n(x, ci=ci, df_adjusted=df_adjusted)
+    low, high = proportion_confint(x.mean() * n_eff, n_eff, alpha=1 - ci, method=method)
+    return float(low), float(high)
+
+
 def _group_interval(x: np.ndarray, *, ci: float, n_boot: int, method: str, seed, label: str,
                     bounded: bool) -> tuple[float, float, str]:
     """The interval of one group's per-article values and the words for it (`summarise_articles`):
