@@ -560,7 +560,7 @@ def test_quote_charts_average_articles_and_count_what_they_leave_out(allsides_re
         assert f"at 0% or 100% ({int(exact.sum()):,} in the table)" in caption, caption
     # the speaker chart names its test, one per speaker, Holm-adjusted
     assert ", one per speaker, Holm across " in figures["quote_share_by_speaker"]["caption"]
-    drawn = ("bootstrap interval over articles" if anonymous["ci_low"].notna().any()
+    drawn = ("Korn-Graubard (Wilson) interval over articles" if anonymous["ci_low"].notna().any()
              else "no interval: every outlet has fewer than 5 articles")
     assert drawn in caption and "Do the " in caption, caption
     # the pooled share stays beside the mean, as all the outlet's quotes counted together
@@ -579,7 +579,7 @@ def test_summary_quote_chart_averages_articles_and_counts_the_quotes_it_shows(al
     result, _ = allsides_report
     caption = _figures(result)["summary_quotes"]["caption"]
     shares = pd.read_csv(result.folder / "tables" / "summary_quotes.csv")
-    drawn = ("bootstrap interval over articles" if shares["ci_low"].notna().any()
+    drawn = ("Korn-Graubard (Wilson) interval over articles" if shares["ci_low"].notna().any()
              else "no interval: every outlet has fewer than 5 articles")
     assert "mean over the outlet's articles" in caption and drawn in caption, caption
     assert re.search(r"pooled over ([\d,]+) events.*n = \1 events", caption, re.S), caption  # one event count

@@ -117,7 +117,7 @@ def test_every_article_at_zero_gets_an_exact_bound_not_a_zero_width_interval(nev
     assert "Clopper-Pearson" in none["interval"]
     every = summary.loc[("share_anonymous", "B")]
     assert every["ci_high"] == 1 and every["ci_low"] == pytest.approx(0.025 ** (1 / 5))
-    caption = fr.describe_intervals(summary.reset_index(), measure="quote share", method="expanded")
+    caption = fr.describe_intervals(summary.reset_index(), measure="quote share", method="korn-graubard")
     assert "exact binomial bound" in caption
 
 

@@ -443,8 +443,9 @@ def test_interval_captions_describe_only_the_intervals_drawn():
                                                  shape="bands", dots=False)
     from framing.report import statistics_paragraph
     assert S.MEASURED_COVERAGE["sentiment", "t"] in statistics_paragraph()
-    assert S.MEASURED_COVERAGE["frame share", "expanded"] in statistics_paragraph()
-    assert S.MEASURED_COVERAGE["quote share", "expanded"] in statistics_paragraph()
+    assert S.MEASURED_COVERAGE["frame share", "korn-graubard"] in statistics_paragraph()
+    assert S.MEASURED_COVERAGE["quote share", "korn-graubard"] in statistics_paragraph()
+    assert "Korn & Graubard 1998" in statistics_paragraph()
     assert "Clopper" in statistics_paragraph()
 
 

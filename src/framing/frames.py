@@ -408,8 +408,9 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
     - `n_articles`, `n_sentences` with the frame, `n_total` sentences (both summed over the group's
       articles), `per_1000_words` (cue matches per 1,000 words of an article, mean over the group's
       articles, as `share` is: a long article counts once);
-    - `share`: the mean of the group's per-article shares, with `ci_low`, `ci_high` from a
-      bootstrap over the group's articles, or none when it has fewer than `min_articles` articles
+    - `share`: the mean of the group's per-article shares, with `ci_low`, `ci_high` over the group's
+      articles (the Wilson interval on their effective number, Korn & Graubard 1998:
+      `stats.share_interval`), or none when it has fewer than `min_articles` articles
       (`interval` says "too few articles for an interval");
     - `difference` (over the events the group shares with others, the mean of its articles' share
       minus the other groups' articles' share on the same event: `stats.within_event_effects`, so

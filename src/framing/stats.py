@@ -7,7 +7,8 @@ draws (see docs/statistics.md). Every function here works on articles:
   mean of a score, or the share of sentences with a flag);
 - `summarise_articles(values, value=...)` gives per group the mean of the per-article values, the
   number of articles, and an interval over articles (`mean_interval`: Student t over the
-  per-article values, or a bootstrap over articles); a group with fewer than
+  per-article values, Korn & Graubard's (1998) interval on the effective number of articles for
+  shares, `share_interval`, or a bootstrap over articles); a group with fewer than
   `MIN_ARTICLES` articles gets no interval (`interval` says "too few articles for an interval");
 - `permutation_test(values, value=...)` tests whether groups differ by shuffling the group labels
   among articles, within events when there are several (Good 2005);
@@ -56,6 +57,7 @@ NO_EVENT_SPREAD = ("every event's gap is {value:g}: no spread over events to mak
                    "width would claim the difference known exactly)")
 NO_SPREAD = "every article has the same value ({value:g}): no spread to make an interval from"
 NO_VALUE = "no article with a value"
+KORN_GRAUBARD = "Wilson interval on the effective number of articles (Korn & Graubard 1998, {ci:.0%})"
 EXACT_BOUND = "every article at {value:.0%}: exact binomial bound over articles (Clopper-Pearson, {ci:.0%})"
 NO_EFFECT = f"too few articles for an effect size: fewer than {MIN_ARTICLES} on a side"
 FEW_EVENTS_EFFECT = ("{n} events: enough articles for an effect size, too few events for an interval over events "
@@ -64,7 +66,7 @@ NOTHING_TO_TEST = "each outlet has one article, so there is nothing to test"
 ONE_GROUP = "only one group: nothing to compare"
 CORRECTIONS = {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg", "bonferroni": "Bonferroni"}
 BOOTSTRAP_METHODS = ("expanded", "percentile", "BCa")
-INTERVAL_METHODS = ("t",) + BOOTSTRAP_METHODS
+INTERVAL_METHODS = ("t", "korn-graubard") + BOOTSTRAP_METHODS
 _SHUFFLE_CELLS = 2_000_000  # labels shuffled at once (permutations × articles), to bound memory
 
 
@@ -114,13 +116,21 @@ def mean_interval(values, *, ci: float = 0.95, method: str = "t", n_boot: int = 
     """Interval of the mean of `values` (one value per article).
 
     `method`: "t" is the Student t interval mean ± t_{n−1} · sd / √n over the per-article values
-    (`scipy.stats.t`; the usual choice with few clusters, Cameron & Miller 2015); "expanded",
-    "percentile" and "BCa" are bootstrap intervals over articles (`bootstrap_interval`). Which
-    covers closer to 95% with few articles is measured in benchmarks/bench_stats.py. Needs at
-    least two values; equal values give a zero-width interval at that value.
+    (`scipy.stats.t`; the usual choice with few clusters, Cameron & Miller 2015); "korn-graubard",
+    for shares in [0, 1], is the Wilson interval on the effective number of articles
+    (`share_interval`, Korn & Graubard 1998); "expanded", "percentile" and "BCa" are bootstrap
+    intervals over articles (`bootstrap_interval`). Which covers closer to 95% with few articles
+    is measured in benchmarks/bench_stats.py. Needs at least two values; equal values give a
+    zero-width interval at that value (shares all at 0 or all at 1: see `share_bound`).
     """
     if method not in INTERVAL_METHODS:
         raise ValueError(f"method must be one of {INTERVAL_METHODS}, not {method!r}")
+    if method == "korn-graubard":
+        x = np.asarray(values, dtype=float)
+        x = x[~np.isnan(x)]
+        if len(x) >= 2 and np.ptp(x) == 0 and x[0] not in (0, 1):
+            return float(x[0]), float(x[0])
+        return share_interval(x, ci=ci, method="wilson")
     if method != "t":
         return bootstrap_interval(values, ci=ci, n_boot=n_boot, method=method, seed=seed)
     x = np.asarray(values, dtype=float)
@@ -211,13 +221,15 @@ def effective_n(values, *, ci: float = 0.95, df_adjusted: bool = True) -> float:
     return float(n_eff)
 
 
-def share_interval(values, *, ci: float = 0.95, method: str = "beta", df_adjusted: bool = True) -> tuple[float, float]:
+def share_interval(values, *, ci: float = 0.95, method: str = "wilson", df_adjusted: bool = True) -> tuple[float, float]:
     """Interval of the mean share of `values` (one share in [0, 1] per article) by Korn & Graubard
     (1998): the binomial interval of p · n_eff successes in n_eff trials (`effective_n`), by
-    `statsmodels.stats.proportion.proportion_confint`; `method` "beta" (Clopper & Pearson 1934, the
-    one Korn & Graubard propose) or "wilson" (Wilson 1927). Unlike a bootstrap or t interval it stays
-    in [0, 1], is asymmetric near 0 and 1 (the side away from the bound is longer), and is never of
-    zero width: shares all at 0 give the exact bound of `share_bound`. Needs at least two values."""
+    `statsmodels.stats.proportion.proportion_confint`; `method` "wilson" (Wilson 1927; the default:
+    on simulated corpora it covers closer to 95% than "beta" at 5-10 articles, with narrower
+    intervals, benchmarks/bench_stats.py part 10) or "beta" (Clopper & Pearson 1934, the one Korn &
+    Graubard propose, more conservative). Unlike a bootstrap or t interval it stays in [0, 1], is
+    asymmetric near 0 and 1 (longer on the side away from the bound), and is never of zero width:
+    shares all at 0 give n_eff = n ("beta": the exact bound of `share_bound`). Needs at least two values."""
     from statsmodels.stats.proportion import proportion_confint
 
     if method not in SHARE_METHODS:
@@ -243,10 +255,12 @@ def _group_interval(x: np.ndarray, *, ci: float, n_boot: int, method: str, seed,
 
 def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[str] = "outlet",
                        min_articles: int = MIN_ARTICLES, ci: float = 0.95, n_boot: int = 2000,
-                       method: str = "expanded", bounded: bool = False, seed: int = 0) -> pd.DataFrame:
+                       method: str | None = None, bounded: bool = False, seed: int = 0) -> pd.DataFrame:
     """Per group: the mean of the per-article values, the number of articles, and an interval over
-    the group's articles (`mean_interval`: `method` "expanded" (default), "percentile" or "BCa"
-    resample the articles; "t" is the Student t interval over the per-article values).
+    the group's articles (`mean_interval`: `method` "korn-graubard", the default for shares
+    (`bounded=True`), is the Wilson interval on the effective number of articles of Korn & Graubard
+    (1998), `share_interval`; "expanded", the default otherwise, "percentile" or "BCa" resample the
+    articles; "t" is the Student t interval over the per-article values).
 
     Needs the `by` columns and `value` (one row per article, as `article_values` gives; its
     `n_sentences` is summed over the group's articles when present). A group with fewer than `min_articles` articles
@@ -264,10 +278,11 @@ def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[s
     keys = _as_list(by)
     _need(values, keys + [value], "summarise_articles")
     table = values.dropna(subset=[value])
+    method = method or ("korn-graubard" if bounded else "expanded")
     if method not in INTERVAL_METHODS:
         raise ValueError(f"method must be one of {INTERVAL_METHODS}, not {method!r}")
-    label = (f"t interval over articles ({ci:.0%})" if method == "t"
-             else f"bootstrap over articles ({method}, {ci:.0%})")
+    label = {"t": f"t interval over articles ({ci:.0%})", "korn-graubard": KORN_GRAUBARD.format(ci=ci)}.get(
+        method, f"bootstrap over articles ({method}, {ci:.0%})")
     rows = []
     for group, part in table.groupby(keys, sort=True, dropna=False):
         x = part[value].to_numpy(dtype=float)
@@ -284,12 +299,15 @@ def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[s
 
 
 # Coverage of the nominal 95% intervals measured on simulated corpora at 5-10 articles, by what is
-# averaged and how (docs/statistics.md, "Coverage of 95% intervals over articles":
-# `REPS=400 ONLY=coverage .venv/bin/python benchmarks/bench_stats.py`): t over mean sentiment 0.912 and
-# 0.925, the expanded bootstrap over frame shares 0.882 and 0.902; quote shares (part 9, `QUOTE_REPS=400
-# ONLY=quotes`: 6 and 10 articles, the exact bound where every article is at 0% or 100%) 0.940 and 0.927.
-# Captions and the report quote these.
-MEASURED_COVERAGE = {("sentiment", "t"): "91–93%", ("frame share", "expanded"): "88–90%",
+# averaged and how (docs/statistics.md, "Which interval for shares": `COMPARE_REPS=400 ONLY=intervals
+# .venv/bin/python benchmarks/bench_stats.py`, every method on the same corpora; the exact bound where
+# every article is at 0% or 100%): t over mean sentiment 0.912 and 0.925; the Korn-Graubard Wilson
+# interval over frame shares 0.958 and 0.912 (a common frame, true share 0.25; 0.993 and 0.930 for a
+# rare one, 0.03) and over quote shares 0.983 and 0.954. The expanded bootstrap it replaced, still there
+# as `method="expanded"`: 0.882 and 0.902 over frame shares (`REPS=400 ONLY=coverage`), 0.940 and 0.927
+# over quote shares (`QUOTE_REPS=400 ONLY=quotes`, 6 and 10 articles). Captions and the report quote these.
+MEASURED_COVERAGE = {("sentiment", "t"): "91–93%", ("frame share", "korn-graubard"): "91–99%",
+                     ("quote share", "korn-graubard"): "95–98%", ("frame share", "expanded"): "88–90%",
                      ("quote share", "expanded"): "93–94%"}
 
 
@@ -301,14 +319,16 @@ def describe_intervals(summary: pd.DataFrame, *, measure: str, method: str, by: 
     the articles)". When no row has an interval (every group below `MIN_ARTICLES` articles, as with
     one article per outlet) it says so instead of describing intervals the chart does not draw:
     "no interval: every outlet has fewer than 5 articles (dots are the articles)". `measure`
-    ("sentiment", "frame share") and `method` ("t", "expanded"…) pick the coverage measured, when
+    ("sentiment", "frame share") and `method` ("t", "korn-graubard", "expanded"…) pick the coverage measured, when
     there is one (`MEASURED_COVERAGE`). Needs `ci_low`."""
     _need(summary, ["ci_low"], "describe_intervals")
     articles = f"none below {MIN_ARTICLES} articles" + (": dots are the articles" if dots else "")
     if summary["ci_low"].notna().sum() == 0:
         return (f"no interval: every {by} has fewer than {MIN_ARTICLES} articles"
                 + (" (dots are the articles)" if dots else ""))
-    name = {"t": "t interval", "expanded": "bootstrap interval"}.get(method, f"{method} bootstrap interval")
+    name = {"t": "t interval", "expanded": "bootstrap interval",
+            "korn-graubard": "Korn-Graubard (Wilson) interval"}.get(
+        method, f"{method} bootstrap interval")
     coverage = MEASURED_COVERAGE.get((measure, method))
     measured = f"measured coverage {coverage} at 5–10 articles, docs/statistics.md; " if coverage else ""
     return f"{shape}: nominal 95% {name} over articles ({measured}{articles}{_same_value_words(summary, by)})"
@@ -325,7 +345,7 @@ def _same_value_words(summary: pd.DataFrame, by: str) -> str:
     words = ""
     if exact:
         words += (f"; where all of one {by}'s articles are at 0% or 100% ({exact:,} in the table), the exact binomial "
-                  "bound over articles (Clopper-Pearson), not a bootstrap")
+                  "bound over articles (Clopper-Pearson)")
     if flat:
         words += f"; {flat:,} {by}{'s' * (flat != 1)} whose articles all have one value: no interval"
     return words

@@ -117,7 +117,7 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
                           colors: dict | None = None, articles: pd.DataFrame | None = None, ax=None, **style):
     """Grouped horizontal bars: mean share of each group's articles' sentences that carry each frame
     (%), for the `max_groups` groups with most articles (then most sentences: the article is the
-    unit, so one long page does not outrank an outlet of many articles), with the bootstrap interval over articles
+    unit, so one long page does not outrank an outlet of many articles), with the interval over articles
     where `summarise_frames` gives one. Groups with too few articles for an interval are named so on
     the chart; pass `articles` (per-article shares: `by`, `frame`, `share`, as `article_frames`
     gives) to draw their articles as dots. `colors`: {group: colour}, e.g.

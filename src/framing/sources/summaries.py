@@ -5,7 +5,8 @@ together let one long article of 40 quotes outweigh ten short ones, and give no 
 article first gets its own shares (of its quotes, the anonymous ones; of its attributed quotes, those
 with an evaluative verb or an official speaker; of its quoted words, each speaker's), and an outlet's
 value is the mean of its articles' shares, with the interval over articles of
-`framing.stats.summarise_articles`. An article with nothing to share (no quote, no verb) has no value
+`framing.stats.summarise_articles` (for shares, Korn & Graubard's 1998 interval on the effective
+number of articles). An article with nothing to share (no quote, no verb) has no value
 for that measure: it is left out and counted as left out. The pooled share (all the outlet's quotes
 together) stays beside it as a descriptive column.
 """
@@ -54,12 +55,13 @@ def article_quote_shares(quotes: pd.DataFrame, articles: pd.DataFrame | None = N
     return counts.sort_values("article_id", ignore_index=True)
 
 
-def summarise_quote_shares(values: pd.DataFrame, *, by: str = "outlet", method: str = "expanded",
+def summarise_quote_shares(values: pd.DataFrame, *, by: str = "outlet", method: str = "korn-graubard",
                            seed: int = 0) -> pd.DataFrame:
     """Per measure of `QUOTE_MEASURES` and group: the mean over the group's articles of their
-    shares, with `n_articles`, `ci_low`, `ci_high` and `interval` (`summarise_articles`: a
-    bootstrap over articles by default; none below `MIN_ARTICLES` articles; the exact binomial bound
-    of `stats.share_bound` when every article is at 0% or at 100%, where a bootstrap has zero width;
+    shares, with `n_articles`, `ci_low`, `ci_high` and `interval` (`summarise_articles`: by default
+    the Wilson interval on the effective number of articles, Korn & Graubard 1998, which stays in
+    [0, 1] and is longer on the side away from 0 or 1; none below `MIN_ARTICLES` articles; the exact
+    binomial bound of `stats.share_bound` when every article is at 0% or at 100%;
     "no article with a value" for a group none of whose articles has one), `n_left_out` (the
     group's articles with nothing to share for the measure), and, descriptive, `pooled_share` (all
     the group's quotes counted together), `n_counted` and `n_of` (its numerator and denominator).
@@ -109,7 +111,7 @@ def article_speaker_shares(quotes: pd.DataFrame, *, by: str = "outlet", n: int =
     return table.sort_values(["article_id", "speaker"], ignore_index=True)
 
 
-def summarise_speaker_shares(values: pd.DataFrame, *, by: str = "outlet", method: str = "expanded",
+def summarise_speaker_shares(values: pd.DataFrame, *, by: str = "outlet", method: str = "korn-graubard",
                              seed: int = 0) -> pd.DataFrame:
     """Per group and speaker of `article_speaker_shares`: the mean over the group's articles of the
     speaker's share of each article's quoted words (`word_share`, the form `plot_quote_share`
@@ -136,7 +138,7 @@ def caption_quote_shares(values: pd.DataFrame, summary: pd.DataFrame, test: pd.D
 
     drawn = values[values["n_quotes"] > 0]
     left = summary.groupby("measure")["n_left_out"].sum()
-    intervals = describe_intervals(summary, measure="quote share", method="expanded")
+    intervals = describe_intervals(summary, measure="quote share", method="korn-graubard")
     return ("Share of each article's quotes from anonymous sources, with an evaluative reporting verb, from "
             f"officials; mean over the outlet's articles; {intervals}, "
             f"{pooled_over(drawn)}; articles with nothing to share left out ({left.get('share_anonymous', 0):,} "
