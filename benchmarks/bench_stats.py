@@ -61,6 +61,15 @@ one corpus gives several intervals (which share it), the ratio estimator's stand
    power with outlet 0's anonymous rate shifted. `ONLY=quotes` runs it alone (`QUOTE_REPS`, default
    `REPS`) and writes benchmarks/results/stats_quotes.json.
 
+10. Which interval for shares: coverage and mean width of candidate 95% intervals at 5, 10 and 30
+   articles, every method on the same corpora (`COMPARE_REPS`, default 400): frame shares on the
+   corpora of part 2 (true share 0.25) and on the same model with a rare frame (0.03), quote shares on
+   those of part 9 (each outlet's first n articles with a value), mean sentiment on those of part 2.
+   Candidates: the expanded bootstrap, t, BCa, bootstrap-t, and Korn & Graubard's (1998) binomial
+   interval on the effective number of articles (`stats.share_interval`: Clopper-Pearson with and
+   without the degrees-of-freedom correction, Wilson with it). Shares all at 0 or 1 get the exact
+   bound for every method. `ONLY=intervals` runs it alone and writes benchmarks/results/stats_intervals.json.
+
 `ONLY=speed BEFORE=<git revision> REPEATS=9` instead times `stats.within_event_effects` of this
 checkout against that revision's on every article of allsides-roundups (145 outlets), interleaved,
 after checking that both give the same table, and writes benchmarks/results/stats_speed.json.
