@@ -221,7 +221,8 @@ def effective_n(values, *, ci: float = 0.95, df_adjusted: bool = True) -> float:
     return float(n_eff)
 
 
-def share_interval(values, *, ci: float = 0.95, method: str = "wilson", df_adjusted: bool = True) -> tuple[float, float]:
+def share_interval(values, *, ci: float = 0.95, method: str = "wilson",
+                   df_adjusted: bool = True) -> tuple[float, float]:
     """Interval of the mean share of `values` (one share in [0, 1] per article) by Korn & Graubard
     (1998): the binomial interval of p · n_eff successes in n_eff trials (`effective_n`), by
     `statsmodels.stats.proportion.proportion_confint`; `method` "wilson" (Wilson 1927; the default:
@@ -299,8 +300,8 @@ def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[s
 
 
 # Coverage of the nominal 95% intervals measured on simulated corpora at 5-10 articles, by what is
-# averaged and how (docs/statistics.md, "Which interval for shares": `COMPARE_REPS=400 ONLY=intervals
-# .venv/bin/python benchmarks/bench_stats.py`, every method on the same corpora; the exact bound where
+# averaged and how (docs/statistics.md, "Part 10: which interval for shares": `COMPARE_REPS=400
+# ONLY=intervals .venv/bin/python benchmarks/bench_stats.py`, every method on the same corpora; the exact bound where
 # every article is at 0% or 100%): t over mean sentiment 0.912 and 0.925; the Korn-Graubard Wilson
 # interval over frame shares 0.958 and 0.912 (a common frame, true share 0.25; 0.993 and 0.930 for a
 # rare one, 0.03) and over quote shares 0.983 and 0.954. The expanded bootstrap it replaced, still there
