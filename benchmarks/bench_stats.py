@@ -408,7 +408,7 @@ def layout_rates(layout: pd.DataFrame) -> dict:
     counts = {name: [] for name in ("sentiment test", "frame tests, any unadjusted", "frame tests, Holm family",
                                     "conflict test", "within-event interval", "within-event any misses",
                                     "within-event interval, conflict",
-                                    "t interval", "expanded interval", "pair Wilcoxon", "pair sign",
+                                    "t interval", "expanded interval", "share interval", "pair Wilcoxon", "pair sign",
                                     "pair median interval", "pair BH any", "power test", "power interval")}
     for rep in range(LAYOUT_REPS):
         rng = np.random.default_rng(80_000 + rep)
@@ -432,10 +432,14 @@ def layout_rates(layout: pd.DataFrame) -> dict:
                                                           len(framed)))
         tone = S.summarise_articles(values, value="sentiment", method="t").dropna(subset=["ci_low"])
         counts["t interval"].append((int(((tone["ci_low"] <= 0) & (tone["ci_high"] >= 0)).sum()), len(tone)))
-        share = S.summarise_articles(values, value="conflict", n_boot=1000, seed=rep).dropna(subset=["ci_low"])
+        share = S.summarise_articles(values, value="conflict", method="expanded", bounded=True, n_boot=1000,
+                                     seed=rep).dropna(subset=["ci_low"])  # as the report drew it before
         truth = FRAME_RATES["conflict"]
         counts["expanded interval"].append((int(((share["ci_low"] <= truth) & (share["ci_high"] >= truth)).sum()),
                                             len(share)))
+        share = S.summarise_articles(values, value="conflict", bounded=True).dropna(subset=["ci_low"])  # as the report
+        counts["share interval"].append((int(((share["ci_low"] <= truth) & (share["ci_high"] >= truth)).sum()),
+                                         len(share)))
         pairs = compare_within_events(values,
                                       measures=["sentiment", "conflict"])
         tested = pairs[pairs["p_wilcoxon"].notna()]
@@ -469,7 +473,8 @@ LAYOUT_LABELS = {
     "frame tests, any unadjusted": "5 frame tests: any p < 0.05, unadjusted (about 0.23 expected)",
     "frame tests, Holm family": "5 frame tests: any Holm-adjusted p < 0.05 (target <= 0.05)",
     "t interval": "t interval over articles, sentiment (>= 5 articles): covers (target 0.95)",
-    "expanded interval": "bootstrap over articles, conflict share (>= 5 articles): covers (target 0.95)",
+    "expanded interval": "expanded bootstrap (before), conflict share (>= 5 articles): covers (target 0.95)",
+    "share interval": "Korn-Graubard interval (framing's), conflict share (>= 5 articles): covers (target 0.95)",
     "within-event interval": "t interval over events, sentiment (>= 5 events): covers 0 (target 0.95)",
     "within-event any misses": "corpora where some within-event interval misses 0 (unadjusted; not 0.05)",
     "within-event interval, conflict": "t interval over events, conflict share (>= 5 events): covers 0 (target 0.95)",
