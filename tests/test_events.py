@@ -255,6 +255,15 @@ def test_is_official_reads_office_words():
     assert not events.is_official(None)
 
 
+def test_is_official_reads_abbreviated_titles():
+    # "Sen. Lindsey Graham" (allsides-100) was no official: only spelled-out office words were read
+    assert events.is_official("Sen. Lindsey Graham")
+    assert events.is_official("Gov. Gavin Newsom")
+    assert events.is_official("Rep. Jan Schakowsky")
+    assert not events.is_official("Senior Lindsey Graham")  # the abbreviation needs its period
+    assert not events.is_official("Atty. Jane Roe")  # an attorney holds no office
+
+
 # ── the seed corpus: one event, one article per outlet ──────────────────────────────────────────
 
 def test_a_speaker_named_with_an_office_elsewhere_in_the_article_is_an_official(seed_sentences):

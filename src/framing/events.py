@@ -258,8 +258,9 @@ def official_quote_mask(quotes: pd.DataFrame, actors: pd.DataFrame | None = None
 
 def is_official(label) -> bool:
     """True when a speaker is named with an office ("Defense Secretary Pete Hegseth", "the
-    president") or as an official ("U.S. officials"): the office words of the reporting-verbs
-    lexicon (`roles.titles`)."""
+    president", "Sen. Lindsey Graham") or as an official ("U.S. officials"): the office words of the
+    reporting-verbs lexicon (`roles.titles`), and its abbreviated titles (`roles.abbreviations`,
+    with their period) of those offices."""
     if not isinstance(label, str) or not label:
         return False
     return bool(_official_pattern().search(label) or _OFFICIAL.search(label))
@@ -269,8 +270,11 @@ def is_official(label) -> bool:
 def _official_pattern() -> re.Pattern:
     from .lexicons import load_data
 
-    titles = sorted(load_data("reporting_verbs")["roles"]["titles"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, titles)) + r")\b", re.IGNORECASE)
+    roles = load_data("reporting_verbs")["roles"]
+    titles = sorted(roles["titles"], key=len, reverse=True)
+    short = sorted(abbreviation for abbreviation, role in roles["abbreviations"] if role in titles)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, titles)) + r")\b"
+                      + r"|\b(?:" + "|".join(map(re.escape, short)) + r")\.", re.IGNORECASE)
 
 
 def _headlines(sentences: pd.DataFrame) -> pd.Series:
