@@ -785,3 +785,28 @@ def test_a_first_corpus_of_one_page_runs_every_notebook_and_counts_in_the_singul
     shown = "".join(o.get("data", {}).get("text/plain", "") for c in executed.cells if c.cell_type == "code"
                     for o in c.outputs)
     assert "1 article from 1 outlet; 2 sentences kept, 1 raw line removed" in shown, shown[:500]  # headline and body
+
+
+@pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
+def test_lines_kept_and_removed_are_drawn_only_when_cleaning_removed_a_line(which, request):
+    """Regression: on allsides-100 (an export of article text, no line removed) notebook 01 drew the
+    kept lines of 40 of its 300 articles as a chart of "lines kept and removed", with nothing removed."""
+    import pandas as pd
+
+    result, _ = request.getfixturevalue(which)
+    removed = int(pd.read_csv(result.folder / "tables" / "cleaning_by_article.csv")["lines_removed"].sum())
+    assert ("lines_kept_and_removed_by_article" in _figures(result)) == (removed > 0)
+    printed = _printed(result.folder / "notebooks" / "01_corpus_and_cleaning.ipynb")
+    assert ("so there is no chart of lines kept and removed" in printed) == (removed == 0)
+
+
+@pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
+def test_frame_prominence_says_what_a_dot_and_a_missing_dot_are(which, request):
+    """Regression: notebook 06's prominence caption said only "Position of the first sentence with
+    each frame's cues": on the seeds one outlet had no human-interest dot and the other no economic
+    one, and nothing said that a missing dot is a frame the outlet's article never cues, nor that
+    one event is described, not tested."""
+    result, _ = request.getfixturevalue(which)
+    caption = _figures(result)["frame_prominence"]["caption"]
+    assert "no dot: none of the outlet's sentences has the frame's cues" in caption, caption
+    assert "no test" in caption and "outlets" in caption.split("n = ", 1)[1], caption
