@@ -751,3 +751,18 @@ def test_each_article_is_scored_toward_its_events_main_actor(roundups, tmp_path)
     for summary in summaries:
         page = (tmp_path / "events" / events.event_file(summary.event)).read_text(encoding="utf-8")
         assert f"<th>toward {events.html.escape(main[summary.event])}</th>" in page
+
+
+def test_an_event_without_a_main_actor_says_why_its_column_is_empty():
+    """Regression: on 35 of allsides-100's 100 event pages no person was named in two articles, and
+    the column "toward the main actor" was all dashes under a note defining the main actor as the
+    person named in most of the articles, as if each article had left them out."""
+    arts = pd.DataFrame({"outlet": ["CNBC", "Fox News"], "title": ["A", "B"], "n_sentences": [5, 4],
+                         "sentiment": [-0.15, -0.14], "main_actor": [None, None],
+                         "main_actor_sentiment": [float("nan")] * 2, "conflict": [0.4, 0.75],
+                         "quotes": [1, 0], "official_quotes": [0, 0], "frames": ["", ""]})
+    assert "toward the main actor: none here: no person is named in two or more" in events._values_html(arts)
+    named = arts.assign(main_actor="Ann Lee", main_actor_sentiment=[0.1, float("nan")])
+    page = events._values_html(named)
+    assert "<th>toward Ann Lee</th>" in page and "none here" not in page
+    assert "toward Ann Lee: " + events.html.escape(events.MEASURE_NOTES["main_actor_sentiment"]) in page

@@ -784,6 +784,8 @@ def _values_html(arts: pd.DataFrame) -> str:
     e = html.escape
     main = arts["main_actor"].dropna()
     toward = f"toward {e(str(main.iloc[0]))}" if len(main) else "toward the main actor"
+    toward_note = (e(MEASURE_NOTES["main_actor_sentiment"]) if len(main) else  # a column of dashes says why
+                   "none here: no person is named in two or more of the event's articles, so the event has no main actor")
     rows = "".join(
         f"<tr><td>{e(str(r.outlet))}</td><td>{e(_short(r.title, 90)) if isinstance(r.title, str) else ''}</td>"
         f"<td>{r.n_sentences}</td><td>{_number(r.sentiment)}</td><td>{_number(r.main_actor_sentiment)}</td>"
@@ -794,7 +796,7 @@ def _values_html(arts: pd.DataFrame) -> str:
             f"<th>mean sentiment</th><th>{toward}</th><th>conflict cues</th><th>quotes</th><th>from officials</th>"
             f"<th>generic frames present</th></tr></thead><tbody>{rows}</tbody></table>"
             "<p class=\"note\">Mean sentiment: " + e(MEASURE_NOTES["sentiment"]) + f"; {toward}: "
-            + e(MEASURE_NOTES["main_actor_sentiment"]) + "; conflict cues: "
+            + toward_note + "; conflict cues: "
             + e(MEASURE_NOTES["conflict"]) + "; from officials: " + e(MEASURE_NOTES["official_quotes"])
             + ".</p>" + _close_tone_html(arts))
 
