@@ -810,3 +810,23 @@ def test_frame_prominence_says_what_a_dot_and_a_missing_dot_are(which, request):
     caption = _figures(result)["frame_prominence"]["caption"]
     assert "no dot: none of the outlet's sentences has the frame's cues" in caption, caption
     assert "no test" in caption and "outlets" in caption.split("n = ", 1)[1], caption
+
+
+def test_corpus_notebook_says_which_sentences_its_tables_count(seed_report):
+    """Regression: notebook 01 printed "50 sentences kept" over a table by outlet of 30 + 18, and said
+    its article lengths counted sentences of every kind where they count the content kinds: the
+    seeds' byline and date were the two missing, and nothing on the page said so."""
+    import pandas as pd
+
+    from framing.store import load_sentences
+
+    result, _ = seed_report
+    executed = _read(result.folder / "notebooks" / "01_corpus_and_cleaning.ipynb")
+    shown = "".join(o.get("data", {}).get("text/plain", "") for c in executed.cells if c.cell_type == "code"
+                    for o in c.outputs)
+    every_kind = load_sentences(result.folder.parent.parent / "processed" / result.folder.name, kinds=None)
+    content = int(pd.read_csv(result.folder / "tables" / "articles_per_outlet.csv")["n_sentences"].sum())
+    assert len(every_kind) > content  # the seeds keep a byline and a date
+    assert f"{len(every_kind)} sentences kept ({content} of them content" in shown, shown[:300]
+    prose = "".join(c.source for c in executed.cells if c.cell_type == "markdown")
+    assert "Only content sentences are counted here" in prose and "of every kind are counted" not in prose
