@@ -830,3 +830,21 @@ def test_corpus_notebook_says_which_sentences_its_tables_count(seed_report):
     assert f"{len(every_kind)} sentences kept ({content} of them content" in shown, shown[:300]
     prose = "".join(c.source for c in executed.cells if c.cell_type == "markdown")
     assert "Only content sentences are counted here" in prose and "of every kind are counted" not in prose
+
+
+@pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
+def test_same_fact_in_different_words_lists_each_pair_once_most_similar_first(which, request):
+    """Regression: notebook 06 listed every mutual pair twice, once each way (on allsides-100's first
+    event CNN ↔ CNBC at 0.568 was row 1 and row 11 of 12), in no order."""
+    from io import StringIO
+
+    import pandas as pd
+
+    result, _ = request.getfixturevalue(which)
+    executed = _read(result.folder / "notebooks" / "06_across_outlets.ipynb")
+    cell = next(c for c in executed.cells if c.cell_type == "code" and "word_differences(" in c.source)
+    shown = pd.read_html(StringIO(cell.outputs[0]["data"]["text/html"]))[0]
+    assert len(shown) > 1
+    pairs = [(frozenset((a, b)), round(s, 6)) for a, b, s in zip(shown["outlet_a"], shown["outlet_b"], shown["similarity"])]
+    assert len(set(pairs)) == len(pairs), shown[["outlet_a", "outlet_b", "similarity"]]
+    assert shown["similarity"].is_monotonic_decreasing
