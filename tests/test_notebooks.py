@@ -854,3 +854,20 @@ def test_same_fact_in_different_words_lists_each_pair_once_most_similar_first(wh
     pairs = [(frozenset((a, b)), round(s, 6)) for a, b, s in zip(shown["outlet_a"], shown["outlet_b"], shown["similarity"])]
     assert len(set(pairs)) == len(pairs), shown[["outlet_a", "outlet_b", "similarity"]]
     assert shown["similarity"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
+def test_keyness_caption_counts_the_outlet_it_sets_against_the_rest(which, request):
+    """Regression: notebook 04's keyness caption gave n for the whole corpus only ("n = 18,234
+    words" on allsides-100), not for the outlet it ranks, New York Post (News): 17 articles, 1,017
+    words."""
+    import pandas as pd
+
+    result, _ = request.getfixturevalue(which)
+    keys = pd.read_csv(result.folder / "tables" / "keyness.csv")
+    figure = _figures(result)["keyness"]
+    target = figure["caption"].split("Keyness (G²) of the outlet ", 1)[1].split(" against the other outlets")[0]
+    words = int(keys.loc[keys["outlet"] == target, "count"].sum())
+    articles = pd.read_parquet(result.folder.parent.parent / "processed" / result.folder.name / "articles.parquet")
+    n_articles = int((articles["outlet"] == target).sum())
+    assert f" {target}: {n_articles} article{'' if n_articles == 1 else 's'}, {words:,} words." in figure["caption"], figure["caption"]
