@@ -1870,3 +1870,33 @@ def test_sieve_rules_of_version_1_34_read_from_blind15(texts, quote, speaker, an
 ])
 def test_sieve_rules_of_version_1_34(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # whoever is known for saying words said them, the name the description stands next to (blind9) …
+    (["The next day, Judith Curry, a retired climatologist known for mocking other scientists as \"alarmists,\" "
+      "and Anthony Watts, who runs a popular blog, endorsed the idea."], "alarmists,", "Judith Curry", False),
+    (["Sen. Jane Roe, known for calling the tax a “job killer,” voted no."], "job killer,", "Jane Roe", False),
+    # … while a thing known for a quoted word has no speaker
+    (["The building, known for its “brutalist” style, is closing."], "brutalist", None, False),
+    # a noun of speech owned by a name holds its words across a time and a place (blind13) …
+    (["Hillary Clinton's declaration Friday night at a New York fundraiser that \"half\" of Donald Trump's "
+      "supporters fit into a \"basket of deplorables\" seems like a stupid comment to make."],
+     "basket of deplorables", "Hillary Clinton", False),
+    # … and owned by "his" or "her", the words of the one the pronoun stands for (blind7)
+    (["Prince Andrew said he cut ties with Epstein in 2010.",
+      "However, this contradicts his claim in the same interview that the pair were “not close”."],
+     "not close", "Andrew", False),
+    # the agent of a passive verb of judging someone as the words speaks them (blind11)
+    (["Jeb Bush, the former governor of Florida who has been hammered as “low energy” by Mr. Trump for months, "
+      "said that his rival had finally lost it."], "low energy", "Trump", False),
+    # a relative clause whose subject names its antecedent so: present "calls" is a verb there
+    (["The bill, which Sen. Jane Roe calls a “giveaway,” passed."], "giveaway,", "Jane Roe", False),
+    # a sentence adverb in "-ly" before a quote is no name
+    (["Certainly, \"in some ways this is normal and in the course of business that ebbs and flows with the "
+      "ideology of the administration in power\", said Meredith McGehee, executive director of Issue One."],
+     "in some ways this is normal and in the course of business that ebbs and flows with the ideology of the "
+     "administration in power", "Meredith McGehee", False),
+])
+def test_sieve_rules_of_version_1_35(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)

@@ -462,7 +462,8 @@ _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quot
           "according_to_document": "ccording to", "according_to_author": "ccording to",
           "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
           "owner_claim": _PLACEHOLDER, "owner_document": _PLACEHOLDER, "naming_verb": _PLACEHOLDER,
-          "issued_document": _PLACEHOLDER, "quoted_as": "quot", "judged_for": " for "}
+          "issued_document": _PLACEHOLDER, "quoted_as": "quot", "judged_for": " for ",
+          "which_called": _PLACEHOLDER, "known_for": " for ", "pronoun_claim": _PLACEHOLDER}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -534,10 +535,10 @@ def _first_attribution(narration: str):
             if read is None:
                 continue
             who, verb_text, noun_group = read
-            if name == "naming_verb" and who.lower() in _PRONOUNS | {"it", "they"}:
+            if name in ("naming_verb", "which_called") and who.lower() in _PRONOUNS | {"it", "they"}:
                 continue  # "what he called the country's “…”": whom "he" stands for is the other rules' to read
             noun = None if who.startswith("the ") else noun_group
-            if name in ("owner_claim", "naming_verb") and (claim is None or match.start() > claim[0]):
+            if name in ("owner_claim", "pronoun_claim", "naming_verb", "which_called") and (claim is None or match.start() > claim[0]):
                 claim = (match.start(), who, verb_text, name, noun)
             if best is None or match.start() < best[0]:
                 best = (match.start(), who, verb_text, name, noun)
@@ -775,6 +776,8 @@ def _written_who(name: str, match: re.Match, raw: str, narration: str, lexicon: 
             who = f"{who} {' '.join(role)}"  # "… from Jane Roe’s office": the owner's office issues it
         if who[:1].islower():
             return None
+    if name == "pronoun_claim":
+        return "he" if who.lower() == "his" else "she"  # "his claim that …": whom "he" stands for (1.35)
     if name == "owner_claim" and len(owned := re.split(r"[’']s?\s+", who)[-1].split()) >= 2:
         who = " ".join(owned)  # "Take MSNBC’s Nicolle Wallace’s contention": the last owner, a person
     if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..actors import _names_an_office, _person_mentions, headline_verbs, read_rules
+from ..actors.english import _lexicon_tags, english_common_words
 from ..lexicons import load_data
 from .patterns import _Lexicon, _lexicon
 from .spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
@@ -200,6 +201,14 @@ def _opens_with(words: str, phrase: str) -> bool:
     return words.startswith(phrase) and not re.match(r"\w|[’']s\b", words[len(phrase):])
 
 
+def _opening_adverb(word: str) -> bool:
+    """True when a capitalised word is an adverb in "-ly" that English writes in lower case ("Certainly",
+    "Notably", "Finally"): TextBlob's lexicon tags it RB (Brill 1992), and no name ends so there ("Kelly",
+    "Beverly" are not in it)."""
+    return (word.endswith("ly") and word[:1].isupper() and word in english_common_words()
+            and _lexicon_tags().get(word.lower(), "").startswith("RB"))
+
+
 def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
     """True when the words before a reporting verb cannot be its speaker: a function word opening
     the sentence ("If that deadline is reached, …", "Those individuals must …"), a party tag
@@ -216,6 +225,8 @@ def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
         return True  # "It's Jan. 30": a sentence opener and a date, not a name
     if len(words) == 1 and who.lower() not in _PRONOUNS | {"it"} and (who in read_rules().function_words or who in _COMPASS):
         return True  # "If …", "South says" (a country named by its half)
+    if len(words) == 1 and _opening_adverb(who):
+        return True  # "Certainly, “…”, said Jane Roe": a sentence adverb, not a name (1.35)
     if _POSSESSIVE.search(who):  # "Harris’s comments": the owner of a noun, which must follow
         return noun is None
     if noun is None or any(_opens_with(who.lower(), a) for a in lexicon.anonymous):

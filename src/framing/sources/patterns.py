@@ -178,6 +178,12 @@ def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset) -> list
     ]
 
 
+# a time and a place between a noun of speech and what it holds ("Jane Roe's declaration Friday night at a
+# fundraiser that …", "his claim in the same interview that …"; 1.35): adjuncts of the noun, not a new clause
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
+_CLAIM_ADJUNCT = (rf"(?:\s+(?:(?:last|on|this)\s+)?(?:{_DAYS})(?:\s+(?:night|morning|afternoon|evening))?)?"
+                  r"(?:\s+(?:in|at|on|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?")
+
 # participles of saying after "quoted … as" or "criticized for" (1.34)
 _SAYING = ("saying", "telling", "calling", "writing", "tweeting", "asking", "describing", "referring", "suggesting",
            "claiming", "urging", "declaring", "adding", "warning", "stating", "arguing", "insisting", "comparing")
@@ -228,17 +234,24 @@ def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -
     spoken = {*claims, *documents}
     return [
         # the agent of a passive naming verb: "called “purges” by their critics"
+        # (also a passive verb of judging someone as or for the words: "hammered as “low energy” by Mr. Trump"; 1.35)
         ("passive_by", re.compile(rf"\b(?P<verb>called|described|dubbed|labeled|labelled|branded|termed|"
-                                  rf"characterized|characterised|hailed|decried|condemned)\b[^;]{{0,60}}?"
+                                  rf"characterized|characterised|hailed|decried|condemned|"
+                                  rf"(?:{_JUDGED}|hammered|celebrated)(?=\s+(?:as|for)\s))\b[^;]{{0,60}}?"
                                   rf"\b{_PLACEHOLDER}\b[^;]{{0,40}}?\bby\s+(?:the\s+)?{speaker}")),
         # the agent before the span: "celebrated by advisers as a “beacon of freedom”"
         ("passive_by", re.compile(rf"\b(?P<verb>{_PASSIVE_VERBS})\s+by\s+(?:the\s+)?{speaker}"
-                                  rf"\s+as\s+(?:an?\s+|the\s+)?{_PLACEHOLDER}\b")),
+                                  rf"\s+(?:as|for)\s+(?:an?\s+|the\s+)?{_PLACEHOLDER}\b")),
         # "what the CDC calls “high”", "what Democrats have dubbed “human infrastructure”": the namer
         ("what_called", re.compile(rf"\b[Ww]hat\s+(?:the\s+)?{speaker}\s+(?:(?:has|have|had|once)\s+)?"
                                    rf"(?P<verb>calls|called|call|dubs|dubbed|describes|described|terms|termed|labels|"
                                    rf"labeled|labelled|refers to|referred to)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
                                    rf"{_PLACEHOLDER}\b")),
+        # "climate change, which he reportedly calls “the double C-word”", "a picture that he calls a “…”": a
+        # relative clause whose subject names its antecedent so; its present "calls" is a verb, not a noun (1.35)
+        ("which_called", re.compile(rf"\b(?:which|that)\s+(?:the\s+)?{speaker}\s+(?:(?:has|have|had|once|[a-z]+ly)\s+)*"
+                                    rf"(?P<verb>calls|call|dubs|describes|terms|labels|refers to)\s+(?:as\s+)?"
+                                    rf"(?:an?\s+|the\s+)?(?:[A-Z]?[a-z-]+\s+)?{_PLACEHOLDER}\b")),
         # "prompting the state’s governor to ask: “…”", "prompted President Jane Roe on Wednesday to use a word",
         # "leading host Jane Roe to ask him if …" (a role in lower case before the name; 1.34)
         ("prompted", re.compile(rf"\b(?:prompted|prompting|prompts|led|leading|forced|forcing)\s+(?:the\s+)?"
@@ -254,10 +267,20 @@ def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -
         ("judged_for", re.compile(rf"{speaker}{_WHEN}\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)\s+"
                                   rf"(?:[a-z]+ly\s+)?(?:{_JUDGED})\s+(?:(?!(?:and|but|or)\b)[\w’'-]+\s+){{0,4}}?for\s+"
                                   rf"(?P<verb>{_alternatives(_SAYING)}|using)\b[^;]*?{_PLACEHOLDER}")),
+        # "Jane Roe, a retired climatologist known for mocking other scientists as “alarmists”": whoever is
+        # known for saying the words said them, the name the description stands next to (1.35)
+        ("known_for", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME})(?:\s*\([^()]{{1,30}}\))?"
+                                 rf"(?:,\s+(?:an?|the)\s+(?:(?!(?:and|but|or|who|which)\b)[\w’'-]+\s+){{0,5}}?|,\s+|\s+[—–-]\s+)"
+                                 rf"(?:(?:best|most|perhaps|widely|long|also|now)\s+)*(?:known|famous|notorious|remembered|infamous)"
+                                 rf"\s+for\s+(?P<verb>{_alternatives((*_SAYING, 'mocking', 'coining', 'using'))})\b[^;]*?{_PLACEHOLDER}")),
         # "The Taliban's assurance of a “safe passage”", "Jane Roe's contention that … was “…”": a noun
         # for what someone says or means to do, owned by a name, holds that name's words
         ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:{_OWNED_BODIES}))?)[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
-                                   rf"(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
+                                   rf"{_CLAIM_ADJUNCT}(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
+        # "his claim in the same interview that the pair were “not close”", "her pledge to “…”": a noun of
+        # speech owned by a possessive pronoun holds the words of the one the pronoun stands for (1.35)
+        ("pronoun_claim", re.compile(rf"(?<![\w’'.-])(?P<who>[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
+                                     rf"{_CLAIM_ADJUNCT}(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
         # "Gerald Ford’s pardon of Richard Nixon, …, extended to “…”": a document owned by a name and
         # subject of the sentence says its issuer's words (labelling rule 8; 1.31), unless a reporting verb
         # stands between it and the quote (`attribution._matched_speaker`: "Trump’s speech, which critics
