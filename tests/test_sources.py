@@ -1892,6 +1892,12 @@ def test_sieve_rules_of_version_1_34(texts, quote, speaker, anonymous):
       "said that his rival had finally lost it."], "low energy", "Trump", False),
     # a relative clause whose subject names its antecedent so: present "calls" is a verb there
     (["The bill, which Sen. Jane Roe calls a “giveaway,” passed."], "giveaway,", "Jane Roe", False),
+    # a base form before an object pronoun is a verb, no noun compound (blind10) …
+    (["Asked for a comment, it would only note that in a Quinnipiac University poll last month, Mrs. Clinton led "
+      "her closest opponent, Mr. Sanders, by 46 points among voters who consider themselves “very liberal.”"],
+     "very liberal.", "voters", True),
+    # … while a base form before a noun is still the noun's first half
+    (["The US state department said the plan is “dead.”"], "dead.", "state department", False),
     # a sentence adverb in "-ly" before a quote is no name
     (["Certainly, \"in some ways this is normal and in the course of business that ebbs and flows with the "
       "ideology of the administration in power\", said Meredith McGehee, executive director of Issue One."],

@@ -79,7 +79,14 @@ def _noun_follows(rest: str) -> bool:
     """True when a lower-case word that cannot open a clause follows a base-form verb ("state
     department", "report card"): the "verb" is the first half of a noun."""
     match = re.match(r"\s+([a-z]+)\b", rest)
-    return match is not None and match.group(1) not in _OPENS_CLAUSE and not match.group(1).endswith("ly")
+    return (match is not None and match.group(1) not in _OPENS_CLAUSE | _OBJECT_PRONOUNS
+            and not match.group(1).endswith("ly"))
+
+
+# pronouns as objects: no noun ends in one, so a base form before one is a verb ("voters who consider
+# themselves “very liberal”", "officials tell us"; 1.35)
+_OBJECT_PRONOUNS = {"me", "us", "him", "them", "myself", "ourselves", "yourself", "yourselves", "himself", "herself",
+                    "itself", "themselves"}
 
 
 # What may follow "said a senior official" when the description is the speaker: the sentence's end, a
