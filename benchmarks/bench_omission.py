@@ -1,9 +1,10 @@
 """What "only this outlet reports it" measures: exclusivity against article length, before and after
-the omission rule (a counterpart counts only when mutual or above the event's null).
+the omission rule (a counterpart counts only when mutual or above the event's null; for "every
+outlet reports it", only when it also reaches the alignment threshold).
 
 Run from the project root: `.venv/bin/python benchmarks/bench_omission.py`. Prints, for the first
 100 AllSides events (300 articles, the allsides-100 corpus a user builds from the roundups) and for
-the seed corpus: sentences exclusive under each rule, Spearman's rho between an article's share
+the seed corpus: sentences exclusive and shared by every outlet under each rule, Spearman's rho between an article's share
 of exclusive sentences and its length, how often the longest article of an event is the most
 exclusive, the rho of the length-adjusted share (`excess_share`), and the exclusive share by voice
 (the journalist's narration vs quotes). Writes `benchmarks/results/omission.json`.
@@ -27,7 +28,7 @@ def measure(sentences: pd.DataFrame) -> dict:
 
     pairs = compare.align_sentences(sentences)
     threshold = float(compare.read_params()["align"]["threshold"])
-    rules = {"before (similarity >= threshold)": pairs[pairs["similarity"] >= threshold].drop(columns="reported"),
+    rules = {"before (similarity >= threshold)": pairs[pairs["similarity"] >= threshold].drop(columns=["reported", "confirmed"]),
              "after (mutual or above the event null)": pairs}
     out = {}
     for name, chosen in rules.items():
@@ -41,6 +42,8 @@ def measure(sentences: pd.DataFrame) -> dict:
         out[name] = {
             "n_articles": len(articles), "n_sentences": int(articles["n_sentences"].sum()),
             "n_exclusive": int(articles["n_exclusive"].sum()),
+            "n_shared": len(compare.shared_facts(chosen, sentences)),
+            "n_shared_any_reported_pair": len(compare.shared_facts(chosen.drop(columns="confirmed", errors="ignore"), sentences)),
             "rho_share_vs_length": None if rho is None else round(float(rho), 3),
             "rho_excess_vs_length": None if rho_excess is None else round(float(rho_excess), 3),
             "longest_is_most_exclusive": f"{int((longest[events_clear] == most[events_clear]).sum())} of {len(events_clear)}",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -123,6 +124,23 @@ def test_shared_and_exclusive_facts_on_three_outlets():
     lecornu = counted[(counted["article_id"] == "a1") & (counted["sentence_id"] == 1)]
     assert lecornu[["n_other_outlets", "n_counterparts", "counterpart_outlets"]].values.tolist() == [[2, 1, "B"]]
 
+
+
+def test_every_outlet_needs_a_counterpart_at_the_threshold_not_a_weak_mutual_match():
+    # AllSides' roundup of the October 2021 debt-ceiling vote (Axios, CNN, National Review): Axios's
+    # quote of Sen. Graham is the mutual best match of CNN's headline and of National Review's
+    # "the Senate approved an extension ..." on "debt ceiling" alone (cosines 0.12 and 0.11)
+    table = pd.read_csv(Path(__file__).parent / "fixtures" / "compare_debt_ceiling.csv")
+    pairs = compare.align_sentences(table)
+    threshold = float(compare.read_params()["align"]["threshold"])
+    assert (pairs["confirmed"] == (pairs["reported"] & (pairs["similarity"] >= threshold))).all()
+    quote = table[table["text"].str.startswith("“Why the hell")].iloc[0]
+    weak = pairs[(pairs["article_id_a"] == quote["article_id"]) & (pairs["sentence_id_a"] == quote["sentence_id"])]
+    assert len(weak) == 2 and weak["mutual"].all() and (weak["similarity"] < threshold).all()
+    shared = compare.shared_facts(pairs, table)
+    assert quote["text"] not in set(shared["text"])
+    # the weak matches still keep the quote out of "only this outlet"
+    assert quote["text"] not in set(compare.exclusive_facts(pairs, table)["text"])
 
 # --------------------------------------------------------------------------------- wording
 

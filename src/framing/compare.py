@@ -32,7 +32,7 @@ DEFAULT_PARAMS = "compare"
 HEADLINE_KINDS = ("headline", "subtitle")  # the display type a reader sees before the body
 PAIR_COLUMNS = ["event", "article_id_a", "sentence_id_a", "outlet_a", "article_id_b",
                 "sentence_id_b", "outlet_b", "similarity", "mutual", "text_a", "text_b"]
-# align_sentences adds `event_null` and `reported` after these
+# align_sentences adds `event_null`, `reported` and `confirmed` after these
 QUOTE_PAIR_COLUMNS = ["event", "speaker", "quote_id_a", "article_id_a", "outlet_a", "quote_a",
                       "quote_id_b", "article_id_b", "outlet_b", "quote_b", "similarity", "match"]
 _KEYS = ["article_id", "sentence_id"]
@@ -68,7 +68,10 @@ def align_sentences(sentences: pd.DataFrame, *, threshold: float | None = None,
     event's chance level (the `[omission] null_quantile` of all its cross-outlet pair cosines) and
     `reported` marks the pairs that count as the other outlet reporting the sentence: mutual with
     a cosine of at least `[omission] mutual_floor`, or at least both the threshold and the null.
-    Mutual pairs below the threshold are listed too (with `reported` true).
+    Mutual pairs below the threshold are listed too (with `reported` true). `confirmed` marks the
+    reported pairs at or above the threshold: only these count a sentence as reported by every
+    outlet (`shared_facts`), so a weak mutual match (a shared name or topic word) keeps a sentence
+    out of "only this outlet" without putting it in "every outlet".
     """
     config = read_params(params)
     threshold = float(config["align"]["threshold"] if threshold is None else threshold)
@@ -81,6 +84,7 @@ def align_sentences(sentences: pd.DataFrame, *, threshold: float | None = None,
     pairs["event_null"] = pairs["event"].map(nulls).astype(float).round(6)
     pairs["reported"] = ((pairs["mutual"] & (pairs["similarity"] >= floor - 1e-12))
                          | (pairs["similarity"] >= np.maximum(threshold, pairs["event_null"]) - 1e-12))
+    pairs["confirmed"] = pairs["reported"] & (pairs["similarity"] >= threshold - 1e-12)
     pairs = pairs[(pairs["similarity"] >= threshold - 1e-12) | pairs["reported"]].reset_index(drop=True)
     pairs["compare_version"] = str(config["version"])
     pairs["stopwords_version"] = stop_version
@@ -270,7 +274,14 @@ def add_counterparts(sentences: pd.DataFrame, pairs: pd.DataFrame, *, within: st
 
 
 def shared_facts(pairs: pd.DataFrame, sentences: pd.DataFrame, **options) -> pd.DataFrame:
-    """Sentences that every other outlet of their event also reports (see `add_counterparts`)."""
+    """Sentences that every other outlet of their event also reports (see `add_counterparts`).
+
+    A claim that every outlet reports a fact needs a counterpart at the calibrated alignment
+    threshold in each other outlet: only `confirmed` pairs count, when the pairs have that column.
+    A mutual match between the `[omission] mutual_floor` and the threshold is often two sentences
+    sharing only the story's topic words ("debt ceiling"), too weak to assert the same fact."""
+    if "confirmed" in pairs.columns:
+        pairs = pairs[pairs["confirmed"]]
     table = add_counterparts(sentences, pairs, **options)
     keep = (table["n_other_outlets"] > 0) & (table["n_counterparts"] == table["n_other_outlets"])
     return table[keep].reset_index(drop=True)

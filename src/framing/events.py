@@ -758,7 +758,9 @@ def render_event_page(summary: EventSummary, *, corpus: str = "", index: str = "
                           if n_out > 1 else "Only one outlet covers this event: nothing to compare."),
               "<p class=\"note\">Facts are matched sentence by sentence (TF-IDF cosine within the event, "
               "see docs/compare.md): a sentence without a counterpart may be worded too differently to "
-              "match, so read both before concluding that an outlet left something out.</p>",
+              "match, so read both before concluding that an outlet left something out. A sentence is "
+              "listed as reported by every outlet only when each other outlet has a counterpart at the "
+              "calibrated threshold; a weaker match that shares a topic word or two is neither.</p>",
               "</body></html>\n"]
     return "\n".join(parts)
 
