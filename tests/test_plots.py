@@ -781,3 +781,32 @@ def test_a_chart_must_say_what_chose_the_groups_it_shows():
         plots.note_shown(ax, 2, 5, "outlets")
     plots.note_shown(ax, 2, 5, "outlets", which="the 2 with the most articles")
     assert ax._framing_shown == "2 of 5 outlets shown (the 2 with the most articles)."
+
+
+def _could_stand_for(shown: str, names) -> list[str]:
+    """The names a saved label could be read as: its name part with "…" standing for any words."""
+    text = re.sub(r" \((\d[\d,]* [a-z]+|n=[\d,]+)\)$", "", " ".join(shown.split()))
+    fit = re.compile(".*".join(map(re.escape, text.split("…"))))
+    return [name for name in names if fit.fullmatch(name)]
+
+
+def test_cut_outlet_labels_name_one_outlet_of_the_corpus_and_write_counts_one_way(tmp_path, shared_data):
+    """Regression: saved at a column's width, the quote-shares chart of allsides-100 read "New
+    York… (16 articles)" and "Washington… (9 articles)" (the corpus has two New York outlets and three
+    "Washington …" ones, some not drawn), and the sentiment chart mixed "(n=5)" with "(5 articles)"
+    on one axis. Every cut label now fits one outlet of the table only, and one axis writes its
+    counts one way."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open()]
+    counts = pd.Series([r["outlet"] for r in rows]).value_counts()
+    names = list(counts.index)
+    assert sum(name.startswith("New York") for name in names) >= 2
+    summary = pd.DataFrame([{"measure": measure, "counts": measure, "outlet": outlet, "n_articles": int(n),
+                             "mean": 0.3, "ci_low": 0.2, "ci_high": 0.4}
+                            for measure in ("anonymous", "officials") for outlet, n in counts.items()])
+    for ax in (plots.plot_quote_shares(summary, max_rows=6),
+               plots.plot_sentiment_by_outlet(summary[summary["measure"] == "anonymous"], max_rows=12)):
+        shown = _labels_saved_at(ax.figure, ax, tmp_path, plots.FIGURE_WIDTH)["labels"]
+        assert shown and all(len(_could_stand_for(text, names)) == 1 for text in shown), shown
+        short = [bool(re.search(r"\(n=\d+\)$", text)) for text in shown]
+        assert all(short) or not any(short), shown
+        plt.close(ax.figure)

@@ -494,3 +494,16 @@ def test_verb_and_quote_share_charts_say_what_chose_the_outlets_shown(roundup_se
     drawn = {fr.plots.style._ANY_COUNT.sub("", t.get_text()) for t in ax.get_yticklabels()}
     assert len(drawn) == 5 and quoting[list(drawn)].min() >= quoting.drop(list(drawn)).max()
     plt.close("all")
+
+
+def test_the_actor_charts_note_says_plainly_when_every_dot_is_one_article(seed_sentences):
+    """Regression: on the seeds (one article per outlet) the note read "(1 to 1; 100% of dots from
+    one article)"."""
+    import matplotlib.pyplot as plt
+
+    mentions = fr.add_actor_sentiment(seed_sentences, None, top=6)
+    assert mentions.groupby("outlet")["article_id"].nunique().max() == 1
+    ax = fr.plot_actor_sentiment(mentions)
+    notes = " ".join(t.get_text() for t in ax.texts)
+    assert "(every dot from one article)" in notes and "1 to 1" not in notes and "100%" not in notes
+    plt.close(ax.figure)

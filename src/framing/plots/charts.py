@@ -8,7 +8,7 @@ import pandas as pd
 from ..stats import NO_INTERVAL
 from ..store import counted
 from .style import (MUTED, NOTE_GID, SEMANTIC, group_colours, house_style, label, legend_outside, new_axes, note_shown,
-                    top_groups)
+                    remember_groups, top_groups)
 
 # ── corpus and cleaning (notebook 01) ────────────────────────────────────────────────────────────
 
@@ -155,6 +155,7 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     ax.set_yticks([i + 0.4 - height / 2 for i in range(len(frames))],
                   [label(f).replace("_", " ") for f in frames])
     note_shown(ax, len(groups), summary[by].nunique(), by + "s", which=which)
+    remember_groups(ax, summary[by])
     ax.invert_yaxis()
     ax.set_title("Frames by " + by)
     ax.set_xlabel(f"sentences with the frame's cues (% of an article's sentences, mean over the {by}'s articles)")
@@ -296,6 +297,7 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
                       ranked=bool(has.any()))
     ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'articles')})" for g, n in zip(table[by], table["n_articles"])])
     note_shown(ax, len(table), len(summary), by + "s", which=which)
+    remember_groups(ax, summary[by])
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment by " + by)
     ax.set_xlabel("mean over articles of each article's mean sentiment (−1 … +1)")  # bars: in the caption
@@ -328,6 +330,7 @@ def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", 
     _note_no_interval(ax, few or same, why=why, ranked=bool(has.any()))
     ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'events')})" for g, n in zip(table[by], table["n_events"])])
     note_shown(ax, len(table), len(effects.dropna(subset=["difference"])), by + "s", which="compared on most events")
+    remember_groups(ax, effects[by])
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title(f"{score.capitalize()} against other {by}s on the same events")
     ax.set_xlabel(f"mean over events of the {by}'s articles minus the other {by}s' ({score})")
@@ -377,6 +380,7 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
             ax.vlines(part.loc[alone, "bin_mid"], part.loc[alone, "ci_low"], part.loc[alone, "ci_high"],
                       color=colour[group], alpha=0.35, linewidth=4)  # a band one part wide has no width
     note_shown(ax, len(colour), by_position[by].nunique(), by + "s", which=which)
+    remember_groups(ax, by_position[by])
     ax.axhline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment along the article")
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
@@ -421,14 +425,11 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
         ax.scatter(part["actor_sentiment"], range(len(actor_names)), label=label(group), color=colour[group],
                    s=MENTION_AREA * part["n_mentions"].fillna(1).clip(1, MENTIONS_FULL), **style)
     shown = table[table[by].isin(list(colour))]["n_mentions"]
-    if len(shown) and unit == "article":
-        _note_above(ax, f"dot area: the articles behind the mean ({shown.min():,} to {shown.max():,}; "
-                        f"{(shown == 1).mean():.0%} of dots from one article)")
-    elif len(shown):
-        _note_above(ax, f"dot area: the mentions behind the mean ({shown.min():,} to {shown.max():,}; "
-                        f"{(shown <= 3).mean():.0%} of dots from 1 to 3 mentions)")
+    if len(shown):
+        _note_above(ax, _dot_area_note(shown, unit))
     ax.set_yticks(range(len(actor_names)), [label(a) for a in actor_names])
     note_shown(ax, len(colour), actors[by].nunique(), by + "s", which=which)
+    remember_groups(ax, actors[by])
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title("Sentiment toward each actor")
     ax.set_xlabel("mean over articles of each article's mean sentiment toward the actor (−1 … +1)"
@@ -438,6 +439,24 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
     for handle in ax.get_legend().legend_handles:
         handle.set_sizes([MENTION_AREA * 3])  # the legend names colours, not sizes
     return ax
+
+
+def _dot_area_note(sizes: pd.Series, unit: str) -> str:
+    """What a dot's area says in `plot_actor_sentiment`, in plain words: "every dot from one
+    article" when all dots stand on as much, else the range and how many stand on little.
+
+    >>> _dot_area_note(pd.Series([1, 1]), "article")
+    'dot area: the articles behind the mean (every dot from one article)'
+    >>> _dot_area_note(pd.Series([1, 1, 4]), "article")
+    'dot area: the articles behind the mean (1 to 4; 2 of 3 dots from one article)'
+    """
+    noun = "article" if unit == "article" else "mention"
+    head = f"dot area: the {noun}s behind the mean"
+    if sizes.min() == sizes.max():
+        return f"{head} (every dot from {counted(int(sizes.min()), noun + 's') if sizes.min() > 1 else 'one ' + noun})"
+    little = sizes == 1 if unit == "article" else sizes <= 3
+    what = "one article" if unit == "article" else "1 to 3 mentions"
+    return f"{head} ({sizes.min():,} to {sizes.max():,}; {int(little.sum()):,} of {len(sizes):,} dots from {what})"
 
 
 MENTION_AREA = 12  # points² of a dot per mention (`plot_actor_sentiment`)
@@ -476,6 +495,7 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
     ax.barh(range(len(values)), values, color=colours, **style)
     ax.set_yticks(range(len(values)), labels)
     note_shown(ax, len(groups), table[group].nunique(), group + "s", which=which)
+    remember_groups(ax, table[group])
     ax.invert_yaxis()
     line = threshold is not None and np.isfinite(threshold)
     if line:
@@ -545,6 +565,7 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     if len(colour) < len(groups):  # a group chosen may quote none of the speakers shown: it has no bar
         which = f"those quoting the speakers shown, of {which or f'all {len(groups):,}'}"
     note_shown(ax, len(colour), speakers[by].nunique(), by + "s", which=which)
+    remember_groups(ax, speakers[by])
     ax.set_title("Who is quoted, and how much")
     averaged = "n_articles" in speakers  # summarise_speaker_shares: a mean of per-article shares, not a pooled share
     ax.set_xlabel(f"share of an article's quoted words (%, mean over the {by}'s articles)" if averaged
@@ -588,6 +609,7 @@ def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, a
     _bar_labels(ax, [f"{label(g)} ({counted(n, 'quotes')})" for g, n in zip(shares.index, totals)])
     ax.invert_yaxis()  # in name order from the top
     note_shown(ax, len(shares), len(pivot), by + "s", which=which)
+    remember_groups(ax, pivot.index)
     ax.set_title("Reporting verbs: neutral or evaluative")
     ax.set_xlabel("share of attributed quotes (%)")
     ax.set_ylabel(by)
@@ -638,6 +660,7 @@ def plot_quote_shares(summary: pd.DataFrame, *, by: str = "outlet", articles: pd
     ax.set_yticks(ticks, names)
     ax.set_ylim(row - 1, -1.5)
     note_shown(ax, len(groups), table[by].nunique(), by + "s", which=which)
+    remember_groups(ax, summary[by])
     ax.set_xlim(0, 100)
     ax.set_title("Quotes: anonymous sources, evaluative verbs, officials")
     ax.set_xlabel(f"share of an article's quotes (%, mean over the {by}'s articles)")

@@ -82,7 +82,7 @@ class _sized:
                 self.formatters.append((ax.yaxis, ax.yaxis.get_major_formatter()))
                 if self.height * 72 * 0.6 / len(texts) >= LABEL_TWO_LINES:  # rows tall enough for two lines
                     texts = [_on_two_lines(text, limit) for text in texts]
-                cut = distinct_labels(texts, limit)  # each line of a label cut alone, none made alike
+                cut = distinct_labels(texts, limit, others=getattr(ax, "_framing_groups", ()))  # none made alike
                 ax.yaxis.set_major_formatter(FixedFormatter(cut))
                 noun = short_count_noun(texts, cut)
                 if noun:  # "Washington Times (n=5)": the axis says what n counts
@@ -147,7 +147,7 @@ class _sized:
             limit = self._chars(7.5, 0.45)
             handles = legend.legend_handles
             texts = [t.get_text() for t in legend.get_texts()]
-            labels = distinct_labels(texts, limit)
+            labels = distinct_labels(texts, limit, others=getattr(ax, "_framing_groups", ()))
             title = legend.get_title().get_text()
             noun = short_count_noun(texts, labels)
             title = with_count_noun(title, noun) if noun else title  # "outlet (n: articles)" beside "(n=5)"

@@ -227,17 +227,39 @@ def _on_two_lines(text: str, limit: int) -> str:
     return lines[0] + "\n" + " ".join(lines[1:]) if len(lines) > 1 else name
 
 
-def distinct_labels(texts, limit: int = LABEL_CHARS) -> list[str]:
-    """`label` of each text (each line of it cut alone), except that different texts never end up
-    as one label: where the end-cut makes two alike ("Wall Street… (2 events)" for the Journal's
-    News and Opinion desks) they are cut in the middle instead, keeping the ends that tell them
-    apart, and shown whole when even that does not.
+def distinct_labels(texts, limit: int = LABEL_CHARS, *, others=()) -> list[str]:
+    """`label` of each text (each line of it cut alone), except that a label never reads as another
+    name: where the end-cut makes two alike ("Wall Street… (2 events)" for the Journal's News and
+    Opinion desks), or makes one fit a name of `others` (the other groups of the corpus, not drawn:
+    "New York… (16 articles)" beside a New York Times that is not shown), it is cut in the middle
+    instead, keeping the ends that tell them apart, and shown whole when even that does not. The
+    counts are then written in one form on every label (`one_count_form`).
 
     >>> distinct_labels(["Wall Street Journal (News) (6 events)", "Wall Street Journal (Opinion) (2 events)",
     ...                  "Axios (15 events)"], 26)
-    ['Wall…Journal (News) (n=6)', 'Wall…(Opinion) (2 events)', 'Axios (15 events)']
+    ['Wall…Journal (News) (n=6)', 'Wall…(Opinion) (n=2)', 'Axios (n=15)']
+    >>> distinct_labels(["New York Post (News) (16 articles)"], 24, others=["New York Times (News)"])
+    ['New…Post (News) (n=16)']
     """
-    texts = [str(text) for text in texts]
+    return one_count_form(_distinct_labels([str(text) for text in texts], limit, others))
+
+
+def one_count_form(labels) -> list[str]:
+    """The labels with their counts in one form: where any is written short ("(n=6)"), every count
+    is ("(15 events)" becomes "(n=15)"), so one axis never mixes the two; the chart says once what n
+    counts (`short_count_noun`).
+
+    >>> one_count_form(["Wall…(Opinion) (n=2)", "Axios (15 events)"])
+    ['Wall…(Opinion) (n=2)', 'Axios (n=15)']
+    """
+    labels = [str(text) for text in labels]
+    if not any(_SHORT_COUNT.search(line) for text in labels for line in text.split("\n")):
+        return labels
+    return ["\n".join(_COUNT_SUFFIX.sub(lambda m: f" (n={re.sub(r'[^0-9,]', '', m[0])})", line)
+                      for line in text.split("\n")) for text in labels]
+
+
+def _distinct_labels(texts: list[str], limit: int, others) -> list[str]:
 
     def cut(how):
         return ["\n".join(how(line, limit) for line in text.split("\n")) for text in texts]
@@ -245,8 +267,9 @@ def distinct_labels(texts, limit: int = LABEL_CHARS) -> list[str]:
     def name(text):  # a label without its count: "(2 events)" apart, two cut names may be alike
         return "\n".join(_ANY_COUNT.sub("", " ".join(line.split())) for line in text.split("\n"))
 
-    def alike(shown):  # a label that could stand for another text too ("…" standing for any run)
-        names = {name(text) for text in texts}
+    names = {name(text) for text in texts} | {" ".join(str(other).split()) for other in others}
+
+    def alike(shown):  # a label that could stand for another name too ("…" standing for any run)
         fits = [re.compile(".*".join(map(re.escape, name(short).split("…"))), re.S) for short in shown]
         return [any(other != name(text) and fit.fullmatch(other) for other in names)
                 for text, fit in zip(texts, fits)]
@@ -284,6 +307,12 @@ def short_count_noun(texts, shown) -> str | None:
     nouns = {match[1] for text in texts for line in str(text).split("\n") if (match := _COUNT_NOUN.search(line))}
     plurals = {noun if noun.endswith("s") else noun + "s" for noun in nouns}  # "(1 article)" counts articles too
     return plurals.pop() if shortened and len(plurals) == 1 else None
+
+
+def remember_groups(ax, groups) -> None:
+    """Remember on the chart every group of the table it was drawn from (`by`'s values), shown or
+    not, so that labels cut to fit a saved figure (`distinct_labels`) stay distinct from all of them."""
+    ax._framing_groups = sorted({str(group) for group in pd.Series(groups).dropna()})
 
 
 def with_count_noun(title: str, noun: str) -> str:
