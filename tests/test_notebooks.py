@@ -542,10 +542,16 @@ def test_quote_charts_average_articles_and_count_what_they_leave_out(allsides_re
         # count, that of the articles the chart draws on
         events = re.search(r"pooled over ([\d,]+) events.*n = \1 events?, [\d,]+ articles?, [\d,]+ quotes?", caption, re.S)
         assert events, caption
-    # the speaker shares are made of the quotes with a named speaker, and the caption counts those
+    # the speaker shares are made of the quotes with a named speaker (anonymous sources name no
+    # one), and the caption counts those, of all the quotes the quote-shares chart counts
+    # (regression: "271 quotes" beside that chart's "337 quotes", allsides-100)
     pooled = pd.read_csv(result.folder / "tables" / "quote_share_by_speaker_pooled.csv")
-    quotes = re.search(r"n = [\d,]+ events?, [\d,]+ articles?, ([\d,]+) quotes?", figures["quote_share_by_speaker"]["caption"])
-    assert int(quotes.group(1).replace(",", "")) == pooled["n_quotes"].sum()
+    quotes = re.search(r"n = [\d,]+ events?, [\d,]+ articles?, ([\d,]+) quotes? with a named speaker \(of ([\d,]+)\)",
+                       figures["quote_share_by_speaker"]["caption"])
+    assert int(quotes.group(1).replace(",", "")) == pooled.loc[~pooled["is_anonymous"], "n_quotes"].sum()
+    assert f", {quotes.group(2)} quotes" in figures["quote_shares"]["caption"]
+    drawn = pd.read_csv(result.folder / "tables" / "quote_share_by_speaker.csv")
+    assert not set(drawn["speaker"]) & set(pooled.loc[pooled["is_anonymous"], "speaker"])
     # each outlet's value is the mean of its articles' shares, and the articles left out are counted
     shares = pd.read_csv(result.folder / "tables" / "quote_shares.csv")
     by_article = pd.read_csv(result.folder / "tables" / "quote_shares_by_article.csv")

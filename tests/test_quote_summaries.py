@@ -173,7 +173,27 @@ def test_quote_captions_count_the_events_the_chart_draws_on():
     speaker_shares = fr.summarise_speaker_shares(speaker_values)
     caption = fr.caption_speaker_shares(speaker_values, speaker_shares, None, corpus="c",
                                         n_articles=sentences["article_id"].nunique(),
-                                        n_quotes=int(quotes["speaker"].notna().sum()))
-    quoting = speaker_values["article_id"].nunique()
-    assert quoting == 3 and f"{quoting} of 6 articles quote a named speaker" in caption, caption
-    assert "pooled over 2 events" in caption and "n = 2 events, 3 articles" in caption and "3 events" not in caption
+                                        n_quotes=int((quotes["speaker"].notna() & ~quotes["is_anonymous"]).sum()))
+    quoting = speaker_values["article_id"].nunique()  # a1 quotes only "officials": no named speaker
+    assert quoting == 2 and f"{quoting} of 6 articles quote a named speaker" in caption, caption
+    assert "pooled over 2 events" in caption and "n = 2 events, 2 articles" in caption and "3 events" not in caption
+
+
+def test_the_speaker_chart_leaves_anonymous_sources_out_and_its_caption_counts_what_it_draws(mixed, seed_sentences):
+    """Regression: the speaker chart drew "officials" beside named people while its caption
+    counted "articles that quote a named speaker"; it said "23 quotes" beside the quote-shares
+    chart's 24 (seeds), and "intervals over articles in the table" when the table had none."""
+    sentences, quotes, _ = mixed
+    assert quotes.loc[quotes["is_anonymous"], "speaker"].notna().any()  # "officials" is a speaker here
+    values = fr.article_speaker_shares(quotes)
+    assert not set(values["speaker"]) & set(quotes.loc[quotes["is_anonymous"], "speaker"])
+    assert "a1" not in set(values["article_id"])  # it quotes officials only
+    for table, all_quotes in ((sentences, quotes), (seed_sentences, fr.extract_quotes(seed_sentences))):
+        values = fr.article_speaker_shares(all_quotes)
+        shares = fr.summarise_speaker_shares(values)
+        named = int((all_quotes["speaker"].notna() & ~all_quotes["is_anonymous"]).sum())
+        caption = fr.caption_speaker_shares(values, shares, None, corpus="c", n_articles=table["article_id"].nunique(),
+                                            n_quotes=named, n_all_quotes=len(all_quotes))
+        assert f"{named} quote{'s' if named != 1 else ''} with a named speaker (of {len(all_quotes)})" in caption, caption
+        assert shares["ci_low"].isna().all() and "no interval" in caption and "in the table" not in caption, caption
+        assert f"{values['article_id'].nunique()} of {table['article_id'].nunique()} articles quote a named speaker" in caption

@@ -98,9 +98,12 @@ def article_speaker_shares(quotes: pd.DataFrame, *, by: str = "outlet", n: int =
     """For the `n` most quoted named speakers (by quoted words), one row per article that quotes a
     named speaker and per such speaker: `word_share`, the speaker's share of the article's quoted
     words of named speakers (0 when the article does not quote them). Articles quoting no named
-    speaker are left out. Returns `article_id`, `by`, `event` (when there), `speaker`, `n_words`
-    (the speaker's quoted words in the article), `word_share`."""
-    named = quotes[quotes["speaker"].notna()]
+    speaker are left out. An anonymous source ("officials", "a person familiar with the talks":
+    `is_anonymous`) names no one, so it is no named speaker here: drawn beside named people it read
+    as a person, and the articles that quote only such sources were counted as quoting one.
+    Returns `article_id`, `by`, `event` (when there), `speaker`, `n_words` (the speaker's quoted
+    words in the article), `word_share`."""
+    named = quotes[named_speaker_mask(quotes)]
     keys = ["article_id", by] + (["event"] if "event" in quotes else [])
     top = named.groupby("speaker")["n_words"].sum().nlargest(n).index
     words = named.pivot_table(index=keys, columns="speaker", values="n_words", aggfunc="sum", fill_value=0)
@@ -109,6 +112,12 @@ def article_speaker_shares(quotes: pd.DataFrame, *, by: str = "outlet", n: int =
     table = shares.stack().rename("word_share").reset_index()
     table.insert(len(keys) + 1, "n_words", words[list(top)].stack().to_numpy())
     return table.sort_values(["article_id", "speaker"], ignore_index=True)
+
+
+def named_speaker_mask(quotes: pd.DataFrame) -> pd.Series:
+    """The quotes with a named speaker: a speaker, and not an anonymous source (`is_anonymous`)."""
+    named = quotes["speaker"].notna()
+    return named & ~quotes["is_anonymous"].fillna(False).astype(bool) if "is_anonymous" in quotes else named
 
 
 def summarise_speaker_shares(values: pd.DataFrame, *, by: str = "outlet", method: str = "korn-graubard",
@@ -148,22 +157,31 @@ def caption_quote_shares(values: pd.DataFrame, summary: pd.DataFrame, test: pd.D
 
 
 def caption_speaker_shares(values: pd.DataFrame, summary: pd.DataFrame, test: pd.DataFrame | None, *,
-                           corpus=None, n_articles: int, n_quotes: int, by: str = "outlet") -> str:
+                           corpus=None, n_articles: int, n_quotes: int, n_all_quotes: int | None = None,
+                           by: str = "outlet") -> str:
     """The caption of `plot_quote_share` over `summarise_speaker_shares`' `summary` of `values`
     (`article_speaker_shares`), with `test` (`compare_outlets` per speaker, or None), `n_articles`
-    (every article of the corpus) and `n_quotes` (the quotes with a named speaker). One event count,
-    that of the articles quoting a named speaker, which the chart draws on (`caption_quote_shares`)."""
+    (every article of the corpus), `n_quotes` (the quotes with a named speaker,
+    `named_speaker_mask`) and `n_all_quotes` (every quote, as the quote-shares chart counts them:
+    "23 quotes with a named speaker (of 24)"). One event count, that of the articles quoting a
+    named speaker, which the chart draws on (`caption_quote_shares`). The intervals are said to be
+    in the table only when it has any."""
     from ..events import pooled_over  # events builds on sources: imported when used
     from ..plots import corpus_caption
-    from ..stats import caption_tests
+    from ..stats import MIN_ARTICLES, caption_tests
 
     quoting = values["article_id"].nunique()
     tests = f"{caption_tests(test, family='speaker')} " if test is not None else ""
-    return (f"Share of each article's quoted words by speaker, mean over the outlet's articles (most quoted speakers; "
-            f"{quoting:,} of {n_articles:,} articles quote a named speaker, the others left out; intervals over "
-            f"articles in the table), {pooled_over(values)}. {tests}"
-            + corpus_caption(corpus, events=_n_events(values), articles=quoting, quotes=n_quotes,
-                             outlets=summary[by].nunique() if len(summary) else 0))
+    intervals = ("intervals over articles in the table" if len(summary) and summary["ci_low"].notna().any()
+                 else f"no interval: every {by} has fewer than {MIN_ARTICLES} articles quoting a named speaker")
+    named = f"{n_quotes:,} quote{'' if n_quotes == 1 else 's'} with a named speaker" + (
+        f" (of {n_all_quotes:,})" if n_all_quotes is not None and n_all_quotes != n_quotes else "")
+    outlets = summary[by].nunique() if len(summary) else 0
+    sizes = corpus_caption(corpus, events=_n_events(values), articles=quoting)[:-1]
+    return (f"Share of each article's quoted words by named speaker (anonymous sources left out), mean over the "
+            f"outlet's articles (most quoted speakers; {quoting:,} of {n_articles:,} articles quote a named speaker, "
+            f"the others left out; {intervals}), {pooled_over(values)}. {tests}"
+            f"{sizes}, {named}, {outlets:,} {by}{'' if outlets == 1 else 's'}.")
 
 
 def _n_events(table: pd.DataFrame) -> int:
