@@ -422,3 +422,30 @@ def test_the_index_says_a_test_of_all_outlets_once_not_on_every_outlets_row(tmp_
     # read as the events each outlet covered (ABC News covers 5); it is the events the test compared.
     assert "n_events" not in summary and set(summary["n_events_tested"]) == {40}
     assert "<th>n_events_tested</th>" not in framed and "40 events" in framed
+
+
+def test_the_index_counts_the_content_sentences_the_tables_count_and_names_whose_headline(tmp_path, seeds_dir):
+    """Regression: the seed report's index said "2 articles, 50 sentences", counting the byline and
+    the date, while every table counts the 48 content sentences; and the events table's column "a
+    headline" did not say which outlet wrote it."""
+    from framing.store import load_sentences
+
+    run = report.run_report(seeds_dir, processed=tmp_path / "processed" / seeds_dir.name, out=tmp_path / "out",
+                            notebooks=[_notebook(tmp_path / "01_x.ipynb", "x = 1")], echo=[].append)
+    built = json.loads((tmp_path / "processed" / seeds_dir.name / "build.json").read_text(encoding="utf-8"))
+    content = len(load_sentences(tmp_path / "processed" / seeds_dir.name))
+    assert content < built["sentences"]  # the seeds have a byline and a date
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert f"{content} content sentences ({built['sentences']} with bylines and dates)" in page, page[:2000]
+    assert f"{built['sentences']} sentences," not in page
+    pages = run.events
+    titles = load_sentences(tmp_path / "processed" / seeds_dir.name).query("kind == 'headline'")
+    assert pages["headline_outlet"].iloc[0] in set(titles.loc[titles["text"] == pages["headline"].iloc[0], "outlet"])
+    two = pd.DataFrame([{"event": "e1", "file": "events/e1.html", "n_outlets": 2, "n_articles": 2,
+                         "headline": pages["headline"].iloc[0], "headline_outlet": pages["headline_outlet"].iloc[0]},
+                        {"event": "e2", "file": "events/e2.html", "n_outlets": 1, "n_articles": 1,
+                         "headline": "", "headline_outlet": ""}], columns=report.EVENT_PAGE_COLUMNS)
+    index = report.write_index(report.Report("two", tmp_path / "two", [], events=two), tmp_path / "two",
+                               build_info={}, kernel="python3").read_text(encoding="utf-8")
+    assert "<th>one outlet&#x27;s headline</th>" in index or "<th>one outlet's headline</th>" in index
+    assert f"<b>{pages['headline_outlet'].iloc[0]}</b>: " in index

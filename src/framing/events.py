@@ -666,14 +666,15 @@ def save_event_pages(summaries: list[EventSummary], out: str | Path, *, corpus: 
         page = render_event_page(summary, corpus=corpus, index=index,
                                  image=None if image is None else f"figures/{image.name}")
         save_text(page, folder / name)
-        first = summary.articles["title"].dropna()
+        titled = summary.articles.dropna(subset=["title"])
         rows.append({"event": summary.event, "file": f"events/{name}",
                      "n_outlets": summary.articles["outlet"].nunique(),
                      "n_articles": len(summary.articles),
-                     "headline": str(first.iloc[0]) if len(first) else ""})
+                     "headline": str(titled["title"].iloc[0]) if len(titled) else "",
+                     "headline_outlet": str(titled["outlet"].iloc[0]) if len(titled) else ""})
         if progress is not None:
             progress(done, len(summaries))
-    return pd.DataFrame(rows, columns=["event", "file", "n_outlets", "n_articles", "headline"])
+    return pd.DataFrame(rows, columns=["event", "file", "n_outlets", "n_articles", "headline", "headline_outlet"])
 
 
 def plot_event_sentiment(sentences: pd.DataFrame, *, ax=None, **style):

@@ -172,7 +172,7 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
     from .build import counts_line
 
     echo(f"{corpus}: {counts_line(info)} ({time.perf_counter() - started:.1f} s)")
-    info = {**info, "notes": _design_notes(processed, corpus)}
+    info = {**info, "notes": _design_notes(processed, corpus), "content_sentences": _content_sentences(processed)}
     for note in info["notes"]:
         echo(f"{corpus}: note: {note}")
     problem = check_event(processed, event)
@@ -310,6 +310,17 @@ def _design_notes(processed: Path, corpus: str) -> list[str]:
         return design_notes(load_articles(processed), corpus)
     except FileNotFoundError:  # no tables (the build is reported on its own)
         return []
+
+
+def _content_sentences(processed: Path) -> int | None:
+    """The content sentences of the corpus (headlines, body…, not bylines or dates): what every
+    table and chart of the report counts."""
+    from .store import load_sentences
+
+    try:
+        return len(load_sentences(processed))
+    except FileNotFoundError:  # no tables (the build is reported on its own)
+        return None
 
 
 def check_event(processed: Path, event: str | None) -> str | None:

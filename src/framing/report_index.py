@@ -72,11 +72,19 @@ def _summary_html(report: Report, info: dict) -> str:
     notes = info.get("notes") or []
     note_list = ('<div class="main-view"><p>Read this before any comparison:</p><ul>'
                  + "".join(f"<li>{html.escape(n)}</li>" for n in notes) + "</ul></div>") if notes else ""
-    return (f"{note_list}<p>{counted(info.get('articles', 0), 'articles')}, "
-            f"{counted(info.get('sentences', 0), 'sentences')}, "
+    return (f"{note_list}<p>{counted(info.get('articles', 0), 'articles')}, {_sentences_words(info)}, "
             f"{counted(info.get('removed_lines', 0), 'raw lines')} removed by cleaning.</p>{problem_list}"
             "<table><thead><tr><th>notebook</th><th>title</th><th>status</th><th>time</th>"
             f"<th>figures</th><th>tables</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _sentences_words(info: dict) -> str:
+    """The sentences as the tables count them: "48 content sentences (50 with bylines and dates)",
+    not every kind the build wrote, which no table counts."""
+    every, content = int(info.get("sentences", 0)), info.get("content_sentences")
+    if content is None:
+        return counted(every, "sentences")
+    return counted(int(content), "content sentences") + (f" ({every:,} with bylines and dates)" if every != content else "")
 
 
 def _events_html(report: Report) -> str:
@@ -96,13 +104,21 @@ def _events_html(report: Report) -> str:
                 f"reports). {one_event_limits(page['n_articles'], page['n_outlets'])} "
                 "Below: every notebook's charts and tables.</p>")
     rows = "".join(f'<tr><td><a href="{e(p.file)}">{e(str(p.event))}</a></td><td>{p.n_outlets}</td>'
-                   f"<td>{p.n_articles}</td><td>{e(str(p.headline))}</td></tr>"
+                   f"<td>{p.n_articles}</td><td>{_whose_headline(p)}</td></tr>"
                    for p in pages.itertuples(index=False))
     return (f'<h2 id="events">Events ({len(pages)})</h2><p>One page per event: the outlets\' headlines '
             "side by side, each article's frames, sentiment and quotes, and what all or only one outlet "
             "reports. The charts below pool all events unless they say otherwise.</p>"
             f'<details{" open" if len(pages) <= 12 else ""}><summary>Event pages ({len(pages)})</summary><table><thead><tr><th>event</th><th>outlets</th>'
-            f"<th>articles</th><th>a headline</th></tr></thead><tbody>{rows}</tbody></table></details>")
+            f"<th>articles</th><th>one outlet's headline</th></tr></thead><tbody>{rows}</tbody></table></details>")
+
+
+def _whose_headline(page) -> str:
+    """An event's headline in the events table, with the outlet that wrote it: "CNN: Senate votes
+    to extend debt ceiling …" (the event's outlets each have their own)."""
+    outlet = str(getattr(page, "headline_outlet", "") or "")
+    headline = html.escape(str(page.headline))
+    return f"<b>{html.escape(outlet)}</b>: {headline}" if outlet and headline else headline
 
 
 def one_event_limits(n_articles: int, n_outlets: int) -> str:
