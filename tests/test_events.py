@@ -31,6 +31,16 @@ def test_select_outlets_uses_articles_for_tables_without_outlet():
         events.select_outlets(REMOVED, ["Left Post"])
 
 
+def test_pooled_over_names_the_one_event_a_chart_shows():
+    """Regression: a chart of one event (the `event` parameter of the notebooks) said "one event"
+    without saying which, so a figure exported from it could not be told from another event's."""
+    assert events.pooled_over(ARTICLES) == "pooled over 2 events"
+    assert events.pooled_over(events.select_event(ARTICLES, "vote")) == "one event, vote"
+    assert events.pooled_over(ARTICLES.drop(columns="event")) == "one event"  # no event column: unnamed
+    headline = ARTICLES.assign(event="Senate votes to extend the debt ceiling through early December after weeks")
+    assert len(events.pooled_over(headline)) <= len("one event, ") + events.EVENT_NAME_CHARS
+
+
 def test_select_event_narrows_every_table_and_names_the_events_when_unknown():
     assert events.select_event(ARTICLES, "summit")["article_id"].tolist() == ["a1", "a2"]
     assert events.select_event(REMOVED, "vote", articles=ARTICLES)["line"].tolist() == [4]

@@ -55,6 +55,7 @@ MEASURE_NOTES = {
 }
 SHORT_DIRECTIONS = {"sentiment": "more negative", "conflict": "more conflict", "quotes": "more quotes",
                     "official_quotes": "more officials", "main_actor_sentiment": "more neg. to main actor"}  # beside the bars of `plot_within_events`
+EVENT_NAME_CHARS = 60  # characters of an event's name in a caption (`pooled_over`): a headline used as a name is cut
 PAIR_CHARS = 20  # characters of each outlet's name (a line each) in a row label of `plot_within_events`
 # The fewest events a paired test is run on: over n events the smallest two-sided p the exact sign
 # test or Wilcoxon signed-rank test can give is 2 / 2^n (every event one way), 0.0625 at 5 events and
@@ -155,12 +156,15 @@ def unknown_outlet_message(missing: list[str], known: list[str], *, limit: int =
 def pooled_over(table: pd.DataFrame) -> str:
     """How a chart over `table` treats its events, for the caption: "pooled over 20 events" when
     the table holds several (every article of an outlet together, whatever its event: what each
-    outlet chose to cover is mixed with how it covered it), "one event" otherwise. Pass the table
-    the chart draws (the articles with a quote for a quote chart, not every sentence), so the
-    caption gives one event count, the same as its n. Needs `event` (a table without it is one
-    event)."""
-    n = table["event"].nunique() if "event" in table else 1
-    return f"pooled over {n:,} events" if n > 1 else "one event"
+    outlet chose to cover is mixed with how it covered it), "one event, allsides_5633" otherwise,
+    named, so that a chart saved or exported from one event's notebooks says which event it shows.
+    Pass the table the chart draws (the articles with a quote for a quote chart, not every
+    sentence), so the caption gives one event count, the same as its n. Needs `event` (a table
+    without it is one event, unnamed)."""
+    names = table["event"].dropna().unique() if "event" in table else []
+    if len(names) > 1:
+        return f"pooled over {len(names):,} events"
+    return f"one event, {_short(names[0], EVENT_NAME_CHARS)}" if len(names) else "one event"
 
 
 def _with_event(table: pd.DataFrame) -> pd.DataFrame:
