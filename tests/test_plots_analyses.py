@@ -6,6 +6,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import framing as fr
@@ -506,4 +507,30 @@ def test_the_actor_charts_note_says_plainly_when_every_dot_is_one_article(seed_s
     ax = fr.plot_actor_sentiment(mentions)
     notes = " ".join(t.get_text() for t in ax.texts)
     assert "(every dot from one article)" in notes and "1 to 1" not in notes and "100%" not in notes
+    plt.close(ax.figure)
+
+
+def test_numbers_on_an_x_axis_stand_apart_at_a_column_width():
+    """Regression: the actor chart of one AllSides event (allsides_5633, the debt-ceiling vote: six
+    means between −0.156 and +0.032) was saved at a one-column width with ticks every 0.025, their
+    labels run together ("−0.150−0.125−0.100…": in a notebook, after `use_style`, matplotlib spaces
+    ticks for labels three characters of the house style's 8.5 points wide). Saved, the axis gets
+    fewer ticks instead; the chart as drawn in the notebook keeps matplotlib's."""
+    import matplotlib.pyplot as plt
+
+    from framing.plots.images import _tick_labels, _ticks_overlap
+    from framing.plots.style import _style
+
+    means = {("Lindsey Graham", "Axios"): -0.156, ("Joe Biden", "CNN"): -0.032, ("Chuck Schumer", "CNN"): 0.032,
+             ("Chuck Schumer", "National Review"): 0.025, ("McConnell", "National Review"): -0.015,
+             ("Steny Hoyer", "CNN"): 0.014}
+    mentions = pd.DataFrame([{"actor": actor, "outlet": outlet, "article_id": outlet, "actor_sentiment": value}
+                             for (actor, outlet), value in means.items()])
+    with plt.style.context(_style()):  # as in a notebook, where `fr.use_style()` sets it for good
+        ax = fr.plot_actor_sentiment(mentions)
+        drawn = [t.get_text() for t in _tick_labels(ax)]
+        with fr.plots.images._sized(ax.figure, fr.plots.FIGURE_WIDTH, 3.7, with_caption=False, dpi=200):
+            assert not _ticks_overlap(ax)
+            assert len(_tick_labels(ax)) >= 3  # still numbers to read the dots by
+        assert [t.get_text() for t in _tick_labels(ax)] == drawn  # put back as drawn
     plt.close(ax.figure)

@@ -58,11 +58,31 @@ class _sized:
         self.formatters = []
         self.texts = []
         self.title_transforms = {}
+        self.locators = []
         if self.width < LEGEND_BELOW_WIDTH:
             self._legends_below()
         self._shorter_labels()
         self._caption()
+        self._fewer_ticks()
         return fig
+
+    def _fewer_ticks(self):
+        """Fewer numbers on an x axis whose tick labels would run into each other at this width
+        ("−0.150−0.125−0.100" at a one-column width): matplotlib's automatic ticks assume labels
+        about three characters wide, so such an axis gets fewer ticks until its labels stand apart
+        by a character's width. Categories, dates, logarithmic and fixed ticks keep theirs."""
+        from matplotlib.ticker import AutoLocator, MaxNLocator
+
+        for ax in self.fig.axes:
+            locator = ax.xaxis.get_major_locator()
+            if type(locator) not in (AutoLocator, MaxNLocator):
+                continue
+            bins = len(_tick_labels(ax))
+            while bins > 2 and _ticks_overlap(ax):
+                bins -= 1
+                ax.xaxis.set_major_locator(MaxNLocator(nbins=bins, steps=[1, 2, 2.5, 5, 10]))
+            if ax.xaxis.get_major_locator() is not locator:
+                self.locators.append((ax.xaxis, locator))
 
     def _chars(self, size: float, share: float = 1.0) -> int:
         """How many characters of `size` points fit in `share` of the figure's width."""
@@ -178,6 +198,8 @@ class _sized:
 
     def __exit__(self, *exc):
         fig = self.fig
+        for axis, locator in self.locators:
+            axis.set_major_locator(locator)
         for axis, formatter in self.formatters:
             axis.set_major_formatter(formatter)
         for text, content in self.texts:
@@ -197,3 +219,21 @@ class _sized:
         fig.set_dpi(self.old_dpi)
         fig.set_size_inches(*self.size)
         return False
+
+
+def _tick_labels(ax) -> list:
+    """The x-axis tick labels `ax` draws (inside its view, with text), laid out as its figure draws."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "constrained_layout not applied", UserWarning)
+        ax.figure.draw_without_rendering()
+    low, high = sorted(ax.get_xlim())
+    return [tick.label1 for tick in ax.xaxis.get_major_ticks()
+            if tick.label1.get_visible() and tick.label1.get_text() and low <= tick.get_loc() <= high]
+
+
+def _ticks_overlap(ax) -> bool:
+    """Whether two neighbouring x tick labels of `ax` come closer than a character's width."""
+    labels = _tick_labels(ax)
+    boxes = sorted((label.get_window_extent() for label in labels), key=lambda box: box.x0)
+    space = 0.6 * labels[0].get_fontsize() * ax.figure.dpi / 72 if labels else 0
+    return any(right.x0 - left.x1 < space for left, right in zip(boxes, boxes[1:]))
