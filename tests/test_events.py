@@ -342,6 +342,13 @@ def test_seed_event_page_shows_the_articles_and_claims_no_test(seed_summary, tmp
 
 def test_seed_quotes_and_facts_are_sentences_with_their_outlet(seed_summary):
     assert not seed_summary.quotes.empty
+    # Regression: the page gave each quote's verb as its lemma ("Lindsey Graham (tell)"), where
+    # notebook 05 and the article have "told": now as written
+    page = events.render_event_page(seed_summary)
+    written = seed_summary.quotes.dropna(subset=["verb_text"])
+    assert (written["verb_text"] != written["verb"]).any()  # "said" is not "say"
+    for quote in written.itertuples():
+        assert f" ({events.html.escape(quote.verb_text)}): " in page
     assert set(seed_summary.quotes["outlet"]) <= set(seed_summary.articles["outlet"])
     facts = seed_summary.facts
     assert set(facts["reported_by"]) == {"all outlets", "only this outlet"}

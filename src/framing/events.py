@@ -626,8 +626,10 @@ def _article_meta(articles: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _event_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
-    columns = ["outlet", "article_id", "sentence_id", "speaker", "speaker_label", "verb", "is_direct", "quote"]
-    return quotes.sort_values(["outlet", "article_id", "sentence_id"])[columns].reset_index(drop=True)
+    """The event's quotes in reading order, each with its reporting verb as the outlet wrote it
+    (`verb_text`: "warned", "told") beside its lemma (`verb`)."""
+    columns = ["outlet", "article_id", "sentence_id", "speaker", "speaker_label", "verb", "verb_text", "is_direct", "quote"]
+    return quotes.reindex(columns=columns).sort_values(["outlet", "article_id", "sentence_id"]).reset_index(drop=True)
 
 
 def _event_facts(facts: pd.DataFrame) -> pd.DataFrame:
@@ -862,13 +864,21 @@ def _quotes_html(quotes: pd.DataFrame, outlets: list) -> str:
         if part.empty:
             blocks.append(f"<h3>{e(str(outlet))}</h3><p>No quotes.</p>")
             continue
-        items = "".join(
+        items = "".join(  # the verb as written ("told", "had warned"), as notebook 05 shows it; else its lemma
             f"<li>{_speaker_html(q.speaker, q.speaker_label)}"
-            f"{(' (' + e(str(q.verb)) + ')') if isinstance(q.verb, str) else ''}: "
+            f"{(' (' + e(_verb_as_written(q)) + ')') if _verb_as_written(q) else ''}: "
             f"{'“' + e(str(q.quote)) + '”' if q.is_direct else e(str(q.quote))}</li>"
             for q in part.itertuples(index=False))
         blocks.append(f"<h3>{e(str(outlet))}</h3><ul>{items}</ul>")
     return "".join(blocks)
+
+
+def _verb_as_written(quote) -> str:
+    """A quote's reporting verb as the outlet wrote it (`verb_text`), else its lemma (`verb`), else ""."""
+    for verb in (getattr(quote, "verb_text", None), getattr(quote, "verb", None)):
+        if isinstance(verb, str) and verb:
+            return verb
+    return ""
 
 
 def _speaker_html(speaker, label) -> str:
