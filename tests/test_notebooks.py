@@ -794,6 +794,23 @@ def test_a_first_corpus_of_one_page_runs_every_notebook_and_counts_in_the_singul
     shown = "".join(o.get("data", {}).get("text/plain", "") for c in executed.cells if c.cell_type == "code"
                     for o in c.outputs)
     assert "1 article from 1 outlet; 2 sentences kept, 1 raw line removed" in shown, shown[:500]  # headline and body
+    # Regression: notebook 05 printed "1 quotes (0 direct), 1 speakers" (allsides_5644: "1 quotes (1 direct)")
+    executed = _read(result.folder / "notebooks" / "05_sources_and_quotes.ipynb")
+    shown = "".join(o.get("data", {}).get("text/plain", "") for c in executed.cells if c.cell_type == "code"
+                    for o in c.outputs)
+    assert "1 quote (0 direct), 0 speakers, 1 unattributed" in shown, shown[:500]  # "the council said that …"
+
+
+def test_summary_of_one_event_says_nothing_is_pooled_and_names_the_event(seed_report):
+    """Regression: run on one event (the seeds, or `event` set on a corpus of many), notebook 07 set
+    its charts under "Pooled over events" and captioned them "one event" without naming it, so an
+    exported chart could not be told from another event's."""
+    result, _ = seed_report
+    printed = _printed(result.folder / "notebooks" / "07_summary.ipynb")
+    assert "Nothing is pooled below: one event, ukraine-nato-2025-02-12, its 2 articles by outlet." in printed
+    records = [json.loads(path.read_text(encoding="utf-8")) for path in (result.folder / "figures").glob("*.json")]
+    captions = [r["caption"] for r in records if "pooled over" in r["caption"] or "one event" in r["caption"]]
+    assert captions and all("one event, ukraine-nato-2025-02-12" in c for c in captions), captions
 
 
 @pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
