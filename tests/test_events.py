@@ -340,6 +340,24 @@ def test_seed_event_page_shows_the_articles_and_claims_no_test(seed_summary, tmp
         seed_summary.articles.set_index("article_id")["n_sentences"].to_dict()
 
 
+def test_event_page_shows_the_sentences_behind_its_frame_values(seed_summary, seed_sentences):
+    """Regression: an event page gave each article's conflict share and frames ("responsibility (2 of
+    8 sentences)") with no sentence behind them; now every sentence with a generic frame's cues is
+    listed under its outlet with the frames and cue words."""
+    from framing.frames import add_frames
+
+    hits = add_frames(seed_sentences[seed_sentences["kind"].isin(events.CONTENT_KINDS)], scheme="generic")
+    assert len(hits)
+    page = events.render_event_page(seed_summary)
+    section = page.split("<h2>The sentences behind the frames</h2>", 1)[1].split("<h2>", 1)[0]
+    cued = hits.drop_duplicates(["article_id", "sentence_id"]).merge(seed_sentences, on=["article_id", "sentence_id"])
+    for sentence in cued.itertuples():
+        assert events.html.escape(sentence.text) in section
+    for hit in hits.itertuples():
+        assert f"{hit.frame.replace('_', ' ')}: {hit.terms.replace('; ', ', ')}" in events.html.unescape(section)
+    assert len(seed_summary.cues) == len(cued)
+
+
 def test_seed_quotes_and_facts_are_sentences_with_their_outlet(seed_summary):
     assert not seed_summary.quotes.empty
     # Regression: the page gave each quote's verb as its lemma ("Lindsey Graham (tell)"), where

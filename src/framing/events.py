@@ -26,7 +26,7 @@ import html
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -548,6 +548,9 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
 
 # ── one event ────────────────────────────────────────────────────────────────────────────────────
 
+CUE_COLUMNS = ["outlet", "article_id", "sentence_id", "frames", "text"]  # `EventSummary.cues`
+
+
 @dataclass
 class EventSummary:
     """What one event's page shows, as tables."""
@@ -557,6 +560,7 @@ class EventSummary:
     quotes: pd.DataFrame  # outlet, speaker, speaker_label, verb, quote
     facts: pd.DataFrame  # outlet, reported_by ("all outlets" / "only this outlet"), sentence_id, text
     sentences: pd.DataFrame  # the event's scored content sentences (outlet, article_id, sentiment…)
+    cues: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CUE_COLUMNS))  # sentences with frame cues
 
 
 def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None,
@@ -583,6 +587,7 @@ def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None =
     quotes = extract_quotes(content, actors=actors)
     scores = score_articles(content, articles=articles, scored=scored, hits=hits, quotes=quotes, actors=actors)
     frames = _frames_present(article_frames(hits, content))
+    cues = _frame_cues(hits, content)
     pairs = align_sentences(content)
     facts = pd.concat([shared_facts(pairs, content).assign(reported_by="all outlets"),
                        exclusive_facts(pairs, content).assign(reported_by="only this outlet")],
@@ -596,8 +601,21 @@ def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None =
             event=str(event), articles=table.reset_index(drop=True),
             quotes=_event_quotes(quotes[quotes["event"] == event]),
             facts=_event_facts(facts[facts["event"] == event]) if len(facts) else _event_facts(facts),
-            sentences=scored[scored["event"] == event].reset_index(drop=True)))
+            sentences=scored[scored["event"] == event].reset_index(drop=True),
+            cues=cues[cues["event"] == event][CUE_COLUMNS].reset_index(drop=True)))
     return summaries
+
+
+def _frame_cues(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Each sentence with a generic frame's cues, once: its `frames` as "conflict: fight, clash;
+    economic: debt", and its text, in reading order (the evidence behind the page's frame values)."""
+    if hits.empty:
+        return pd.DataFrame(columns=["event", *CUE_COLUMNS])
+    named = hits.assign(cue=hits["frame"].str.replace("_", " ") + ": " + hits["terms"].str.replace("; ", ", "))
+    frames = named.groupby(["article_id", "sentence_id"])["cue"].agg("; ".join).rename("frames").reset_index()
+    text = sentences[["event", "outlet", "article_id", "sentence_id", "text"]]
+    return (frames.merge(text, on=["article_id", "sentence_id"])
+            .sort_values(["outlet", "article_id", "sentence_id"], ignore_index=True))
 
 
 def summarise_event(sentences: pd.DataFrame, event: str | None = None, *,
@@ -754,7 +772,8 @@ def render_event_page(summary: EventSummary, *, corpus: str = "", index: str = "
                      "<figcaption>Sentence sentiment in each article of this event: each dot a sentence, "
                      f"the bar the article's mean; no interval is drawn (n = {len(summary.sentences)} "
                      f"sentences in {len(arts)} articles).</figcaption></figure>")
-    parts += ["<h2>Who is quoted</h2>", _quotes_html(summary.quotes, list(arts["outlet"].unique())),
+    parts += ["<h2>The sentences behind the frames</h2>", _cues_html(summary.cues, list(arts["outlet"].unique())),
+              "<h2>Who is quoted</h2>", _quotes_html(summary.quotes, list(arts["outlet"].unique())),
               "<h2>What every outlet reports</h2>",
               _facts_html(summary.facts[summary.facts["reported_by"] == "all outlets"],
                           "No sentence has a counterpart in every other outlet."
@@ -852,6 +871,25 @@ def _number(value, *, pct: bool = False) -> str:
     if value is None or pd.isna(value):
         return "—"
     return f"{100 * value:.0f}%" if pct else f"{value:+.2f}"
+
+
+def _cues_html(cues: pd.DataFrame, outlets: list) -> str:
+    """Per outlet, each sentence with a generic frame's cue words, the frames and words first."""
+    e = html.escape
+    note = ("<p class=\"note\">Cue words of the generic frames (Semetko &amp; Valkenburg 2000; "
+            "notebook 02, docs/frames.md) in each sentence. The table above counts a frame present in an "
+            "article only when enough different cue words occur in it, so a sentence here may carry a "
+            "frame's cue in an article that does not carry the frame; a cue used in another sense is a "
+            "reason to edit the lexicon.</p>")
+    if cues.empty:
+        return "<p>No sentence of these articles has a generic frame's cue words.</p>"
+    blocks = []
+    for outlet in sorted(outlets, key=str):
+        part = cues[cues["outlet"] == outlet]
+        items = "".join(f"<li><i>{e(str(c.frames))}</i>: {e(str(c.text))}</li>" for c in part.itertuples(index=False))
+        blocks.append(f"<h3>{e(str(outlet))}</h3>" + (f"<ul class=\"facts\">{items}</ul>" if items else
+                                                      "<p>No sentence with a frame's cue words.</p>"))
+    return "".join(blocks) + note
 
 
 def _quotes_html(quotes: pd.DataFrame, outlets: list) -> str:
