@@ -1906,3 +1906,27 @@ def test_sieve_rules_of_version_1_34(texts, quote, speaker, anonymous):
 ])
 def test_sieve_rules_of_version_1_35(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+@pytest.mark.parametrize("kind, text, quote, speaker", [
+    # allsides-100 (CNBC): a scare quote inside a reduced relative clause ("officers seeking …") is in the
+    # officers' clause, not the Court's, and no verb of saying governs it: nobody speaks
+    ("headline", "Supreme Court sides with police officers seeking ‘qualified immunity’ in two use-of-force cases",
+     "qualified immunity", None),
+    ("body", "The Supreme Court sided with police officers seeking “qualified immunity” in two cases.",
+     "qualified immunity", None),
+    # … while a quote before that clause, or a participle after a comma, is still the subject's
+    ("body", "Gov. Jane Roe offered a pat on the back, marking the “milestone” for police officers seeking raises.",
+     "milestone", "Jane Roe"),
+    ("body", "The Supreme Court sided with the officers, calling their conduct “reasonable” in two cases.",
+     "reasonable", "Supreme Court"),
+    ("body", "President Joe Biden on Tuesday laid out his administration’s plan to urge more Americans to get "
+     "vaccinated against COVID-19, including “door-to-door outreach” in some communities.",
+     "door-to-door outreach", "Joe Biden"),
+    # … and a reporting verb in the clause gives its subject
+    ("body", "Sen. Jane Roe met voters calling for “a fresh start” on Tuesday.", "a fresh start", "voters"),
+])
+def test_sieve_rules_of_version_1_36(kind, text, quote, speaker):
+    sentences = _table([text]).assign(kind=kind)
+    row = fr.extract_quotes(sentences).set_index("quote").loc[quote]
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker

@@ -23,8 +23,8 @@ from .clause_tags import _tagged
 from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
                          _titled_person, _without_owner)
-from .patterns import (_AFTER_INVERTED, _COUNTS, _DAYS, _OPENING_TIME, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN,
-                       _alternatives, _capitalised, _lexicon)
+from .patterns import (_AFTER_INVERTED, _COUNTS, _DAYS, _OPENING_TIME, _WITHOUT_EARLY_NOUN, _Lexicon, _NAME,
+                       _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised, _lexicon)
 from .spans import _PLACEHOLDER, _WORD
 
 # Prepositions and subordinators that open an adverbial phrase, never a name ("After", "Amid", "Over")
@@ -268,6 +268,8 @@ def _partial_subject(narration: str):
         return None  # "U.S. Catholic bishops overwhelmingly approved …": the name only qualifies a noun
     if _OTHER_CLAUSE.search(narration, match.end("verb"), narration.find(_PLACEHOLDER)):
         return None  # "… after Pelosi refused to seat them over “…”": whose words is unclear
+    if _reduced_relative_before(narration, match.end("verb")):
+        return None  # "… sides with police officers seeking ‘…’": the officers' clause, not the subject's (1.36)
     after = narration[match.end("who"):]
     who = _titled_after_body(_staff_member(match.group("who"), after), after)
     next_word = _word_after(narration, match.start("who"), who) if who != match.group("who") else match.group("verb")
@@ -294,6 +296,20 @@ def _partial_subject(narration: str):
             or who.split()[0] in read_rules().function_words or who.split()[0] in _NOT_SPEAKERS):
         return None
     return match.start("who"), who, match.group("verb"), "partial_subject", None
+
+
+def _reduced_relative_before(narration: str, start: int) -> bool:
+    """True when, between `start` (the end of the subject's verb) and the first quote, a noun for
+    people is followed at once by a participle in "-ing" ("police officers seeking", "voters calling
+    for"): a reduced relative clause whose subject is those people, so the quote after it is in their
+    clause, not in the sentence subject's. A participle after a comma ("…, marking the “…”") or a
+    preposition ("toward ending") hangs on the subject and is not read here; nor is a noun for a
+    document ("a speech calling for"), whose words are its issuer's."""
+    quote = narration.find(_PLACEHOLDER)
+    tokens = [t for t in _tagged(narration) if start <= t[2] < quote]
+    return any(tag in ("NN", "NNS") and nxt == "VBG" and _names_a_person(word.lower(), _lexicon())
+               and word.lower() not in _lexicon().documents and word.islower()
+               for (word, tag, _), (_, nxt, _) in zip(tokens, tokens[1:]))
 
 
 def _word_after(narration: str, start: int, name: str) -> str:
@@ -627,7 +643,7 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     who = _written_who(name, match, raw, narration, lexicon)
     if who is None:
         return None
-    noun_group = match.group("noun") if "noun" in pattern.groupindex else None
+    noun_group = (match.group("noun") or match.groupdict().get("noun_late")) if "noun" in pattern.groupindex else None
     if (name == "subject_participle" and raw and (head := _ROLE_AFTER_BODY.match(narration, match.end("who")))
             and head.group(1) in lexicon.staff and raw.split()[-1] not in lexicon.roles):
         noun_group = head.group(1)  # "The Oakland County prosecutor opposed …, saying": the role, as after "said" (1.29)
@@ -1119,9 +1135,18 @@ def _relative_attribution(before: str):
 def _name_verb_matches(pattern: re.Pattern, narration: str, lexicon: _Lexicon):
     """The matches of the "name verb" pattern, skipping one whose aside between commas holds a
     finite reporting verb of its own ("the shooting of Jane Roe, the police announced on Monday,
-    saying …"): that verb is the attribution, so the search goes on from inside the aside."""
+    saying …"): that verb is the attribution, so the search goes on from inside the aside. After a
+    match whose noun stands before the auxiliaries ("Other scientists have called"), the search goes
+    on from the noun, so that the noun is tried as the subject when the words before it name nobody;
+    and a description in lower case ends with such a noun, as without the auxiliaries ("Some of the
+    world's top climate scientists have concluded": the scientists, not "the world's top climate")."""
     position = 0
     while (match := pattern.search(narration, position)) is not None:
+        if match.group("who") and "noun_late" in pattern.groupindex and match.group("noun") and (
+                match.group("who").split()[-1][:1].islower()):
+            match = _WITHOUT_EARLY_NOUN[pattern].search(narration, match.start())
+            if match is None:
+                return
         aside = narration[match.end("who"):match.start("verb")]
         words = _WORD.findall(aside)
         if ("," in aside and not re.match(r"\s*,\s*(?:who|which)\b", aside)
@@ -1129,7 +1154,7 @@ def _name_verb_matches(pattern: re.Pattern, narration: str, lexicon: _Lexicon):
             position = match.end("who")
             continue
         yield match
-        position = match.end()
+        position = match.end("who") if "noun_late" in pattern.groupindex and match.group("noun") else match.end()
 
 
 # A person's name in apposition after a description: "said his wife, Jane Roe, 69, of …".

@@ -88,7 +88,8 @@ def _lexicon(name: str = "reporting_verbs") -> _Lexicon:
     titles = frozenset(data["roles"]["titles"])
     speaker = _speaker_pattern(titles, anonymous)
     documents = frozenset(data["roles"].get("documents", ()))
-    patterns = [*_verb_patterns(speaker, forms, frozenset(data["inverted"]["verbs"])),
+    people = {a.split()[-1].lower() for a in anonymous if a.split()[-1].endswith("s")}  # "officials", "aides"
+    patterns = [*_verb_patterns(speaker, forms, frozenset(data["inverted"]["verbs"]), people),
                 *_source_patterns(speaker, documents, forms),
                 *_naming_patterns(speaker, data["roles"].get("claims", ()), document_forms, documents)]
     nouns = frozenset(data["roles"].get("nouns", ()))
@@ -132,22 +133,41 @@ def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
             rf"(?!(?:and|or|but|{_PREPOSITIONS})\s)[a-z][\w-]*(?=\s|[.!?…]*$))")  # "in a speech Sunday and said": no one
 
 
-def _name_verb(speaker: str, verbs) -> re.Pattern:
-    """A speaker, an aside, a time, auxiliaries, then one of `verbs` (groups `who`, `noun`, `verb`)."""
+def _name_verb(speaker: str, verbs, heads=()) -> re.Pattern:
+    """A speaker, an aside, a time, auxiliaries, then one of `verbs` (groups `who`, `noun`, `verb`).
+    The noun after the speaker may stand before the auxiliaries when it is one of `heads` (the nouns
+    for a body's people, "DHS officials have emphasized"): the same speaker as "DHS officials
+    emphasized" (1.36; the noun after the auxiliaries is then `noun_late`, and the pattern without
+    the noun before them is kept in `_WITHOUT_EARLY_NOUN`)."""
+    late = rf"(?:(?!(?:and|or|but|then|{_PREPOSITIONS})\s)(?P<noun{'_late' if heads else ''}>[a-z]+)\s+)?"
+    if not heads:
+        return _name_verb_regex(speaker, verbs, "", late)
+    early = rf"(?:\s+(?P<noun>{_alternatives(heads)})(?=(?:\s+(?:{_AUXILIARIES}))+\s))?"
+    pattern = _name_verb_regex(speaker, verbs, early, rf"(?(noun)|{late})")
+    _WITHOUT_EARLY_NOUN[pattern] = _name_verb(speaker, verbs)
+    return pattern
+
+
+# the "name verb" pattern that reads a noun before the auxiliaries → the same pattern without it
+_WITHOUT_EARLY_NOUN: dict = {}
+
+
+def _name_verb_regex(speaker: str, verbs, early: str, late: str) -> re.Pattern:
+    """The regex of `_name_verb`, with `early` (a noun before the auxiliaries, or "") and `late` (a
+    noun after them)."""
     return re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s)"
                       rf"|\s+[—–-]\s+[^—–,;]{{3,80}}?\s+[—–-](?=\s))?"  # an aside between dashes, as between commas
-                      rf"{_WHEN}(?:\s+(?:{_AUXILIARIES}))*"
-                      rf"\s+(?:(?!(?:and|or|but|then|{_PREPOSITIONS})\s)(?P<noun>[a-z]+)\s+)?(?P<verb>{_alternatives(verbs)})\b")
+                      rf"{_WHEN}{early}(?:\s+(?:{_AUXILIARIES}))*\s+{late}(?P<verb>{_alternatives(verbs)})\b")
 
 
-def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset) -> list[tuple[str, re.Pattern]]:
+def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset, heads=()) -> list[tuple[str, re.Pattern]]:
     """(name, regex) of the attributions built on a reporting verb: a speaker before or after it,
     a participle, a name right after a quote."""
     participles = _alternatives(f for f in forms if f.endswith("ing"))
     after_quote = {f for f, (verb, _) in forms.items() if f != verb and not f.endswith("ing") and verb != "tell"}
     inverted = {form for form, (verb, _) in forms.items() if verb in inverted_verbs}
     return [
-        ("name_verb", _name_verb(speaker, forms)),
+        ("name_verb", _name_verb(speaker, forms, heads)),
         # "CNN's chief White House correspondent, Jane Roe, asked Biden …": a person's name in
         # apposition to a role, then the verb
         ("apposition_verb", re.compile(rf"^\s*[^,;{_PLACEHOLDER[0]}]{{3,80}},\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME}),"

@@ -105,7 +105,9 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     ("Netanyahu’s office") and organisations are left as they are; an article's own outlet is no
     speaker in it (see `_own_outlet`); a kind of body written before a name is not part of it
     ("Drugmaker Merck" → "Merck", see `_without_descriptor`)."""
-    quotes = quotes.assign(speaker=quotes["speaker"].map(_without_descriptor).map(_named_as_written))
+    speaker = quotes["speaker"].map(_without_descriptor)
+    titled = pd.Series(map(_after_a_title, speaker, quotes["speaker_label"]), index=quotes.index, dtype=bool)
+    quotes = quotes.assign(speaker=speaker.map(_named_as_written).where(~titled, speaker))
     one_word_body = quotes["pattern"].str.contains("_body", regex=False) & ~quotes["speaker"].str.contains(" ").fillna(True)
     named = (quotes["speaker"].notna() & ~quotes["is_anonymous"] & ~one_word_body  # "Taliban" is no surname
              & ~quotes["speaker"].map(_body_of)  # nor is "League of Conservation Voters" a person's name
@@ -123,11 +125,23 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     return out.where(~pd.Series(map(_own_outlet, out, own), index=out.index, dtype=bool), None)
 
 
+def _after_a_title(name, label) -> bool:
+    """True when the speaker is a country's name and the speaker as written (`label`) puts a person's
+    title right before it ("Sheriff Israel" for "Israel"): a title is given to a person, so the word
+    after it is a person's surname, not the country that `_named_as_written` reads as its government."""
+    if (not isinstance(name, str) or not isinstance(label, str) or not label.endswith(name) or label == name
+            or name not in _countries()):
+        return False
+    before = label[:-len(name)].split()
+    return bool(before) and label[-len(name) - 1] == " " and before[-1] in read_rules().titles
+
+
 def _named_as_written(name):
     """A speaker as a name, not as a title-case headline or a place writes it: a headline's verb
     after the name cut off ("Biden Vows" → "Biden", `headline_verbs`); a country alone as its
     government ("The U.S. said", "the UK says" → "U.S. government", "UK government": a country
-    speaks through its government, it is no speaker itself); and a description capitalised by a
+    speaks through its government, it is no speaker itself; not after a person's title, see
+    `_after_a_title`); and a description capitalised by a
     headline, with no person's name in it and a noun for a person last ("Facebook Whistleblower"), in
     lower case but for its names ("Facebook whistleblower"), as is a role noun alone ("Head", of "WHO
     Head Says"): a role, which `_roles_as_actors` may name."""
