@@ -26,7 +26,7 @@ from . import clean, segment
 from .config import CONTENT_KINDS
 from .ingest import (EXPORT_FORMATS, ISO_DAY, MANIFEST, MAX_LISTED, Duplicates, Problem, RawArticle, _where,
                      iter_corpus, read_corpus, read_date)
-from .ingest.outlets import FROM_URL, OutletNames, merges_text, name_outlets
+from .ingest.outlets import FROM_URL, merges_text, name_outlets
 from . import lexicons
 from .lexicons import load_data
 
@@ -112,17 +112,14 @@ def with_outlets(table: pd.DataFrame, outlets: dict[str, str]) -> pd.DataFrame:
     return table.assign(outlet=named.astype(table["outlet"].dtype))
 
 
-def _name_outlets_in_parts(parts: dict[str, list[Path]], articles: pd.DataFrame) -> OutletNames:
-    """`name_outlets` over a build written in parts: each chunk's articles and sentences parts
-    holding an article whose outlet changes are written again, with the same schema."""
-    named = name_outlets(articles)
-    for number, path in enumerate(parts["articles"]):
-        chunk = pd.read_parquet(path)
-        if with_outlets(chunk, named.outlets) is chunk:
+def _rename_in_parts(parts: dict[str, list[Path]], chunks: list[pd.DataFrame], outlets: dict[str, str]) -> None:
+    """Each chunk's articles and sentences parts holding an article whose outlet `outlets` changes
+    (`name_outlets`), written again with the same schema; `chunks` are the articles parts as read."""
+    for number, chunk in enumerate(chunks):
+        if with_outlets(chunk, outlets) is chunk:
             continue
         for name in ("articles", "sentences"):
-            _rewrite_outlets(parts[name][number], named.outlets)
-    return named
+            _rewrite_outlets(parts[name][number], outlets)
 
 
 def _rewrite_outlets(path: Path, outlets: dict[str, str]) -> None:
@@ -223,9 +220,11 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
                          pd.DataFrame(columns=REMOVED_COLUMNS), problems)
         seen_sha256 = save_texts_seen(duplicates.met, out)
         duplicates = seen = None
-        articles = pd.concat([pd.read_parquet(p) for p in parts["articles"]], ignore_index=True)
-        named = _name_outlets_in_parts(parts, articles)
-        articles = with_outlets(articles, named.outlets)
+        chunks = [pd.read_parquet(p) for p in parts["articles"]]
+        articles = pd.concat(chunks, ignore_index=True)
+        named = name_outlets(articles)
+        _rename_in_parts(parts, chunks, named.outlets)
+        articles, chunks = with_outlets(articles, named.outlets), None
         problems += unnamed_events(articles, corpus) + named.problems
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, n_reused,
