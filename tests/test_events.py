@@ -429,6 +429,34 @@ def roundups(shared_data, tmp_path_factory):
     return built.articles, sentences, chosen, by_event
 
 
+def test_what_only_one_outlet_reports_is_compared_within_events_for_the_articles_length(roundups, tmp_path):
+    """Issue 16 asked that exclusivity be reported against what length predicts: each article's
+    `exclusive` is its share of sentences no other outlet of the event reports minus the share
+    its length predicts, it enters the paired comparison of outlets over events, and the event
+    page shows it beside the other measures; an event only one outlet covers has no value."""
+    from framing.compare import align_sentences, summarise_exclusivity
+
+    articles, sentences, chosen, _ = roundups
+    pairs = align_sentences(sentences)
+    scores = events.score_articles(sentences, pairs=pairs).set_index("article_id")
+    expected = summarise_exclusivity(pairs, sentences).set_index("article_id")
+    assert scores["exclusive"].notna().sum() == len(expected) == len(scores)
+    assert np.allclose(scores.loc[expected.index, "exclusive"], expected["excess_share"])
+    own = expected["share_exclusive"] - expected["expected_share"]
+    assert own.gt(0).any() and own.lt(0).any()  # some articles say more than their length predicts, some less
+    alone = sentences[sentences["event"] == chosen[0]]
+    alone = alone[alone["outlet"] == alone["outlet"].iloc[0]]
+    assert events.score_articles(alone)["exclusive"].isna().all()  # nobody to compare with
+    compared = events.compare_within_events(scores.reset_index(), min_events=2)
+    assert (compared.loc[compared["measure"] == "exclusive", "n_events"] > 0).all()
+    summaries = events.summarise_events(sentences, articles=articles, events=chosen[:1])
+    events.save_event_pages(summaries, tmp_path, corpus="roundups")
+    page = (tmp_path / "events" / events.event_file(chosen[0])).read_text(encoding="utf-8")
+    assert "<th>exclusive for its length</th>" in page
+    shown = events.score_articles(sentences[sentences["event"] == chosen[0]])["exclusive"]  # the page's own table
+    assert shown.notna().all() and all(f"<td>{value:+.2f}</td>" in page for value in shown)
+
+
 def test_one_page_per_event_listing_every_outlets_headline(roundups, tmp_path):
     articles, sentences, chosen, by_event = roundups
     summaries = events.summarise_events(sentences, articles=articles)
@@ -795,7 +823,7 @@ def test_an_event_without_a_main_actor_says_why_its_column_is_empty():
     arts = pd.DataFrame({"outlet": ["CNBC", "Fox News"], "title": ["A", "B"], "n_sentences": [5, 4],
                          "sentiment": [-0.15, -0.14], "main_actor": [None, None],
                          "main_actor_sentiment": [float("nan")] * 2, "conflict": [0.4, 0.75],
-                         "quotes": [1, 0], "official_quotes": [0, 0], "frames": ["", ""]})
+                         "quotes": [1, 0], "official_quotes": [0, 0], "exclusive": [0.1, -0.1], "frames": ["", ""]})
     assert "toward the main actor: none here: no person is named in two or more" in events._values_html(arts)
     named = arts.assign(main_actor="Ann Lee", main_actor_sentiment=[0.1, float("nan")])
     page = events._values_html(named)

@@ -42,6 +42,7 @@ MEASURES = {
     "quotes": ("quoting more", 1),
     "official_quotes": ("quoting officials more", 1),
     "main_actor_sentiment": ("more negative toward the event's main actor", -1),
+    "exclusive": ("more exclusive for its length", 1),
 }
 MEASURE_NOTES = {
     "sentiment": "mean sentence sentiment of the article (−1 … 1)",
@@ -52,9 +53,13 @@ MEASURE_NOTES = {
     "main_actor_sentiment": "mean sentiment toward the event's main actor (the person named in most of its "
                             "articles) over the article's mentions of them, P(positive) − P(negative) by the "
                             "actor classifier (−1 … 1); empty when the article does not name them",
+    "exclusive": "share of the article's sentences that no other outlet of the event reports, minus the share "
+                 "its length predicts (longer articles hold more that nobody else wrote; docs/compare.md); "
+                 "empty when no other outlet covers the event",
 }
 SHORT_DIRECTIONS = {"sentiment": "more negative", "conflict": "more conflict", "quotes": "more quotes",
-                    "official_quotes": "more officials", "main_actor_sentiment": "more neg. to main actor"}  # beside the bars of `plot_within_events`
+                    "official_quotes": "more officials", "main_actor_sentiment": "more neg. to main actor",
+                    "exclusive": "more exclusive"}  # beside the bars of `plot_within_events`
 EVENT_NAME_CHARS = 60  # characters of an event's name in a caption (`pooled_over`): a headline used as a name is cut
 PAIR_CHARS = 20  # characters of each outlet's name (a line each) in a row label of `plot_within_events`
 # The fewest events a paired test is run on: over n events the smallest two-sided p the exact sign
@@ -179,19 +184,23 @@ def _with_event(table: pd.DataFrame) -> pd.DataFrame:
 def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None,
                    scored: pd.DataFrame | None = None, hits: pd.DataFrame | None = None,
                    quotes: pd.DataFrame | None = None, actors: pd.DataFrame | None = None,
-                   mentions: pd.DataFrame | None = None, workers: int | None = 1) -> pd.DataFrame:
+                   mentions: pd.DataFrame | None = None, pairs: pd.DataFrame | None = None,
+                   workers: int | None = 1) -> pd.DataFrame:
     """Each article's own values of the measures in `MEASURES`.
 
     Needs the sentence table (`article_id`, `sentence_id`, `outlet`, `kind`, `text`; `event` when
     there are several). The analyses are run when not given: `scored` (`add_sentiment`), `hits`
     (`add_frames`, generic scheme), `quotes` (`extract_quotes`), `actors` (`find_actors`, for
-    `official_quotes`: see `official_quote_mask`) and `mentions` (`add_actor_sentiment` of those
-    actors; when not given, only the main actors' mentions are classified). Returns one row per
-    article: `event`, `outlet`, `article_id`, `title` (from `articles` when given, else its
-    headline sentences), `n_sentences`, `main_actor` (the event's:
-    `main_actors`), then `sentiment`, `conflict`, `quotes`, `official_quotes` and
-    `main_actor_sentiment` (NaN when the article does not name the main actor)."""
+    `official_quotes`: see `official_quote_mask`), `mentions` (`add_actor_sentiment` of those
+    actors; when not given, only the main actors' mentions are classified) and `pairs`
+    (`align_sentences`, for `exclusive`). Returns one row per article: `event`, `outlet`,
+    `article_id`, `title` (from `articles` when given, else its headline sentences), `n_sentences`,
+    `main_actor` (the event's: `main_actors`), then `sentiment`, `conflict`, `quotes`,
+    `official_quotes`, `main_actor_sentiment` (NaN when the article does not name the main actor)
+    and `exclusive` (`excess_share` of `summarise_exclusivity`; NaN when no other outlet covers
+    the event)."""
     from .actors import find_actors
+    from .compare import align_sentences, summarise_exclusivity
     from .frames import add_frames
     from .sentiment import add_actor_sentiment, add_sentiment
     from .sources import extract_quotes
@@ -224,6 +233,9 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     table["main_actor"] = table["event"].map(main)
     toward = mentions[mentions["actor"].eq(mentions["event"].map(main))]
     table["main_actor_sentiment"] = table["article_id"].map(toward.groupby("article_id")["actor_sentiment"].mean())
+    pairs = align_sentences(content) if pairs is None else pairs
+    exclusivity = summarise_exclusivity(pairs, content).set_index("article_id")["excess_share"]
+    table["exclusive"] = table["article_id"].map(exclusivity)
     columns = ["event", "outlet", "article_id", "title", "n_sentences", "main_actor", *MEASURES]
     return table[columns].sort_values(["event", "outlet", "article_id"], ignore_index=True)
 
@@ -585,10 +597,11 @@ def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None =
     hits = add_frames(content, scheme="generic")
     actors = find_actors(content)
     quotes = extract_quotes(content, actors=actors)
-    scores = score_articles(content, articles=articles, scored=scored, hits=hits, quotes=quotes, actors=actors)
+    pairs = align_sentences(content)
+    scores = score_articles(content, articles=articles, scored=scored, hits=hits, quotes=quotes, actors=actors,
+                            pairs=pairs)
     frames = _frames_present(article_frames(hits, content))
     cues = _frame_cues(hits, content)
-    pairs = align_sentences(content)
     facts = pd.concat([shared_facts(pairs, content).assign(reported_by="all outlets"),
                        exclusive_facts(pairs, content).assign(reported_by="only this outlet")],
                       ignore_index=True)
@@ -818,14 +831,15 @@ def _values_html(arts: pd.DataFrame) -> str:
         f"<tr><td>{e(str(r.outlet))}</td><td>{e(_short(r.title, 90)) if isinstance(r.title, str) else ''}</td>"
         f"<td>{r.n_sentences}</td><td>{_number(r.sentiment)}</td><td>{_number(r.main_actor_sentiment)}</td>"
         f"<td>{_number(r.conflict, pct=True)}</td><td>{r.quotes}</td><td>{r.official_quotes}</td>"
-        f"<td>{e(r.frames) or '—'}</td></tr>"
+        f"<td>{_number(r.exclusive)}</td><td>{e(r.frames) or '—'}</td></tr>"
         for r in arts.itertuples(index=False))
     return ("<table><thead><tr><th>outlet</th><th>headline</th><th>sentences</th>"
             f"<th>mean sentiment</th><th>{toward}</th><th>conflict cues</th><th>quotes</th><th>from officials</th>"
-            f"<th>generic frames present</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"<th>exclusive for its length</th><th>generic frames present</th></tr></thead><tbody>{rows}</tbody></table>"
             "<p class=\"note\">Mean sentiment: " + e(MEASURE_NOTES["sentiment"]) + f"; {toward}: "
             + toward_note + "; conflict cues: "
             + e(MEASURE_NOTES["conflict"]) + "; from officials: " + e(MEASURE_NOTES["official_quotes"])
+            + "; exclusive for its length: " + e(MEASURE_NOTES["exclusive"])
             + ".</p>" + _close_tone_html(arts))
 
 
