@@ -133,7 +133,8 @@ def test_every_outlet_needs_a_counterpart_at_the_threshold_not_a_weak_mutual_mat
     table = pd.read_csv(Path(__file__).parent / "fixtures" / "compare_debt_ceiling.csv")
     pairs = compare.align_sentences(table)
     threshold = float(compare.read_params()["align"]["threshold"])
-    assert (pairs["confirmed"] == (pairs["reported"] & (pairs["similarity"] >= threshold))).all()
+    assert (pairs["confirmed"] == (pairs["mutual"] & (pairs["similarity"] >= threshold))).all()
+    assert not (pairs["confirmed"] & ~pairs["reported"]).any()
     quote = table[table["text"].str.startswith("“Why the hell")].iloc[0]
     weak = pairs[(pairs["article_id_a"] == quote["article_id"]) & (pairs["sentence_id_a"] == quote["sentence_id"])]
     assert len(weak) == 2 and weak["mutual"].all() and (weak["similarity"] < threshold).all()

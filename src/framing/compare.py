@@ -69,9 +69,11 @@ def align_sentences(sentences: pd.DataFrame, *, threshold: float | None = None,
     `reported` marks the pairs that count as the other outlet reporting the sentence: mutual with
     a cosine of at least `[omission] mutual_floor`, or at least both the threshold and the null.
     Mutual pairs below the threshold are listed too (with `reported` true). `confirmed` marks the
-    reported pairs at or above the threshold: only these count a sentence as reported by every
-    outlet (`shared_facts`), so a weak mutual match (a shared name or topic word) keeps a sentence
-    out of "only this outlet" without putting it in "every outlet".
+    mutual pairs at or above the threshold: only these count a sentence as reported by every
+    outlet (`shared_facts`) and make the rows of `same_fact_rows`, so a weak mutual match (a shared
+    name or topic word) keeps a sentence out of "only this outlet" without putting it in "every
+    outlet", and each counterpart there is one to one (neither sentence has a closer one in the
+    other's outlet).
     """
     config = read_params(params)
     threshold = float(config["align"]["threshold"] if threshold is None else threshold)
@@ -84,7 +86,7 @@ def align_sentences(sentences: pd.DataFrame, *, threshold: float | None = None,
     pairs["event_null"] = pairs["event"].map(nulls).astype(float).round(6)
     pairs["reported"] = ((pairs["mutual"] & (pairs["similarity"] >= floor - 1e-12))
                          | (pairs["similarity"] >= np.maximum(threshold, pairs["event_null"]) - 1e-12))
-    pairs["confirmed"] = pairs["reported"] & (pairs["similarity"] >= threshold - 1e-12)
+    pairs["confirmed"] = pairs["mutual"] & (pairs["similarity"] >= threshold - 1e-12)
     pairs = pairs[(pairs["similarity"] >= threshold - 1e-12) | pairs["reported"]].reset_index(drop=True)
     pairs["compare_version"] = str(config["version"])
     pairs["stopwords_version"] = stop_version
@@ -285,6 +287,76 @@ def shared_facts(pairs: pd.DataFrame, sentences: pd.DataFrame, **options) -> pd.
     table = add_counterparts(sentences, pairs, **options)
     keep = (table["n_other_outlets"] > 0) & (table["n_counterparts"] == table["n_other_outlets"])
     return table[keep].reset_index(drop=True)
+
+
+FACT_ROW_COLUMNS = ["event", "row", "n_outlets", "similarity", "outlet", "article_id", "sentence_id",
+                    "anchor", "similarity_to_anchor", "matches_all", "text"]
+
+
+def same_fact_rows(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The sentences outlets share, as rows of one fact with a sentence per outlet.
+
+    Needs the pairs of `align_sentences`; only `confirmed` pairs are read (mutual best matches at
+    the calibrated threshold: the pairs notebook 06 lists once each; the `mutual` pairs in a table
+    without that column), so each sentence has at most one counterpart per other outlet. A row is a sentence (its `anchor`) with its counterpart in
+    each other outlet that has one; a row whose sentences all lie in a larger row is dropped, and
+    rows made of the same sentences are one. A sentence can thus sit in two rows (the counterpart of
+    two sentences of one outlet), and two sentences of a row may not be each other's counterparts:
+    each is the anchor's. The sentences of `shared_facts` (every outlet reports them, from the same
+    pairs) are exactly those marked `matches_all` in a row with a sentence from every outlet of the
+    event: such a row is built on one of them.
+
+    Returns one row per sentence of a fact row: `event`, `row` (1, 2… within the event: most
+    outlets first, then the highest `similarity`), `n_outlets` (outlets in the row), `similarity`
+    (the row's mean cosine between the anchor and its counterparts), `outlet`, `article_id`,
+    `sentence_id`, `anchor` (the sentence the row is built on), `similarity_to_anchor` (empty for the
+    anchor), `matches_all` (the sentence is the counterpart of every other sentence of the row) and
+    `text`. Outlets without a counterpart have no line: a blank in the side-by-side view.
+    """
+    if "confirmed" in pairs.columns:
+        pairs = pairs[pairs["confirmed"]]
+    else:
+        pairs = pairs[pairs["mutual"]]
+    if pairs.empty:
+        return pd.DataFrame(columns=FACT_ROW_COLUMNS)
+    key_a = list(zip(pairs["article_id_a"], pairs["sentence_id_a"]))
+    key_b = list(zip(pairs["article_id_b"], pairs["sentence_id_b"]))
+    linked = {}  # sentence → {counterpart: cosine}
+    about = {}  # sentence → (event, outlet, text)
+    for a, b, similarity, event, outlet, text in zip(key_a, key_b, pairs["similarity"], pairs["event"],
+                                                   pairs["outlet_a"], pairs["text_a"]):
+        linked.setdefault(a, {})[b] = float(similarity)
+        about[a] = (event, outlet, text)
+    stars = {}  # the sentences of a row → its anchor (the first of the anchors giving the same row)
+    for anchor in sorted(linked, key=lambda k: (about[k][0], str(about[k][1]), str(k[0]), k[1])):
+        stars.setdefault(frozenset([anchor, *linked[anchor]]), anchor)
+    by_sentence = {}
+    for star in stars:
+        for sentence in star:
+            by_sentence.setdefault(sentence, []).append(star)
+    kept = [star for star in stars
+            if not any(star < other for sentence in star for other in by_sentence[sentence])]
+
+    def mean_cosine(star):
+        return round(float(np.mean(list(linked[stars[star]].values()))), 6)
+
+    def order(star):  # within an event: most outlets, then most similar, then the anchor's place
+        anchor = stars[star]
+        return (about[anchor][0], -len(star), -mean_cosine(star), str(anchor[0]), anchor[1])
+
+    rows, number, previous = [], 0, None
+    for star in sorted(kept, key=order):
+        anchor = stars[star]
+        event = about[anchor][0]
+        number = number + 1 if event == previous else 1
+        previous = event
+        for sentence in sorted(star, key=lambda k: (str(about[k][1]), str(k[0]), k[1])):
+            rows.append({"event": event, "row": number, "n_outlets": len(star), "similarity": mean_cosine(star),
+                         "outlet": about[sentence][1], "article_id": sentence[0], "sentence_id": sentence[1],
+                         "anchor": sentence == anchor, "similarity_to_anchor": linked[anchor].get(sentence, np.nan),
+                         "matches_all": all(other in linked[sentence] for other in star if other != sentence),
+                         "text": about[sentence][2]})
+    return pd.DataFrame(rows, columns=FACT_ROW_COLUMNS)
 
 
 def exclusive_facts(pairs: pd.DataFrame, sentences: pd.DataFrame, **options) -> pd.DataFrame:

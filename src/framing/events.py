@@ -14,7 +14,8 @@ within events first:
   table (Benjamini & Hochberg 1995, through `framing.stats.adjust_p`), and the exact sign test
   (Dixon & Mood 1946), adjusted alike, as a robustness check;
 - `summarise_event` gathers what one event's page shows: per outlet its headline, frames, sentiment,
-  speakers and quotes, and the facts all outlets report and those only one reports;
+  speakers and quotes, the same facts in each outlet's words side by side, and the facts all
+  outlets report and those only one reports;
 - `save_event_pages` writes one HTML page per event (`<out>/events/<event>.html`).
 
 Within one event (often one article per outlet) there is nothing to test: the pages show the
@@ -561,6 +562,12 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
 # ── one event ────────────────────────────────────────────────────────────────────────────────────
 
 CUE_COLUMNS = ["outlet", "article_id", "sentence_id", "frames", "text"]  # `EventSummary.cues`
+# `EventSummary.same_facts`: `compare.same_fact_rows` with each sentence's sentiment and frame cues
+SAME_FACT_COLUMNS = ["row", "n_outlets", "similarity", "outlet", "article_id", "sentence_id", "anchor",
+                     "similarity_to_anchor", "matches_all", "text", "sentiment", "frames"]
+# Rows of "The same fact in each outlet's words" an event page shows (most outlets, then most similar
+# first); on allsides-100 no event has more than 7, so the cap is for long articles and many outlets
+SAME_FACT_ROWS = 12
 
 
 @dataclass
@@ -573,6 +580,8 @@ class EventSummary:
     facts: pd.DataFrame  # outlet, reported_by ("all outlets" / "only this outlet"), sentence_id, text
     sentences: pd.DataFrame  # the event's scored content sentences (outlet, article_id, sentiment…)
     cues: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CUE_COLUMNS))  # sentences with frame cues
+    # one line per sentence of a row of the same fact in several outlets' words (`SAME_FACT_COLUMNS`)
+    same_facts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SAME_FACT_COLUMNS))
 
 
 def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None,
@@ -583,7 +592,7 @@ def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None =
     Needs the sentence table (`article_id`, `sentence_id`, `outlet`, `kind`, `text`, `event`);
     `articles` adds each article's `url` and `published`."""
     from .actors import find_actors
-    from .compare import align_sentences, exclusive_facts, shared_facts
+    from .compare import align_sentences, exclusive_facts, same_fact_rows, shared_facts
     from .frames import add_frames, article_frames
     from .sentiment import add_sentiment
     from .sources import extract_quotes
@@ -605,6 +614,7 @@ def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None =
     facts = pd.concat([shared_facts(pairs, content).assign(reported_by="all outlets"),
                        exclusive_facts(pairs, content).assign(reported_by="only this outlet")],
                       ignore_index=True)
+    same = _same_facts(same_fact_rows(pairs), scored, cues)
     meta = _article_meta(articles)
     summaries = []
     for event, part in scores.groupby("event", sort=True):
@@ -615,8 +625,19 @@ def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None =
             quotes=_event_quotes(quotes[quotes["event"] == event]),
             facts=_event_facts(facts[facts["event"] == event]) if len(facts) else _event_facts(facts),
             sentences=scored[scored["event"] == event].reset_index(drop=True),
-            cues=cues[cues["event"] == event][CUE_COLUMNS].reset_index(drop=True)))
+            cues=cues[cues["event"] == event][CUE_COLUMNS].reset_index(drop=True),
+            same_facts=same[same["event"] == event][SAME_FACT_COLUMNS].reset_index(drop=True)))
     return summaries
+
+
+def _same_facts(rows: pd.DataFrame, scored: pd.DataFrame, cues: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `compare.same_fact_rows` with each sentence's `sentiment` and its generic frames'
+    cue words (`frames`, "" when none), so a reader sees how each outlet toned the same fact."""
+    keys = ["article_id", "sentence_id"]
+    out = (rows.merge(scored[keys + ["sentiment"]].drop_duplicates(keys), on=keys, how="left")
+           .merge(cues[keys + ["frames"]].drop_duplicates(keys), on=keys, how="left"))
+    out["frames"] = out["frames"].fillna("")
+    return out.reindex(columns=["event", *SAME_FACT_COLUMNS])
 
 
 def _frame_cues(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -766,8 +787,9 @@ def _short(text: str, limit: int) -> str:
 def render_event_page(summary: EventSummary, *, corpus: str = "", index: str = "../index.html",
                       image: str | None = None) -> str:
     """The HTML page of one event (every value escaped): the outlets' headlines side by side, per
-    article its values and frames, the quotes by outlet, and the facts all outlets report and those
-    only one reports, each as a sentence with its outlet."""
+    article its values and frames, the quotes by outlet, the same facts in each outlet's words (a
+    row per fact, a column per outlet), and the facts all outlets report and those only one
+    reports, each as a sentence with its outlet."""
     e = html.escape
     arts = summary.articles
     n_out = arts["outlet"].nunique()
@@ -787,6 +809,8 @@ def render_event_page(summary: EventSummary, *, corpus: str = "", index: str = "
                      f"sentences in {len(arts)} articles).</figcaption></figure>")
     parts += ["<h2>The sentences behind the frames</h2>", _cues_html(summary.cues, list(arts["outlet"].unique())),
               "<h2>Who is quoted</h2>", _quotes_html(summary.quotes, list(arts["outlet"].unique())),
+              "<h2>The same fact in each outlet's words</h2>",
+              _same_facts_html(summary.same_facts, sorted(arts["outlet"].unique(), key=str)),
               "<h2>What every outlet reports</h2>",
               _facts_html(summary.facts[summary.facts["reported_by"] == "all outlets"],
                           "No sentence has a counterpart in every other outlet."
@@ -946,6 +970,56 @@ def _speaker_html(speaker, label) -> str:
     return f"<b>{e(speaker)}</b> (as “{e(label)}”)"
 
 
+def _same_facts_html(rows: pd.DataFrame, outlets: list, *, limit: int = SAME_FACT_ROWS) -> str:
+    """The rows of `EventSummary.same_facts` as a table, one column per outlet (blank where the
+    outlet has no counterpart), each sentence with its sentiment and frame cues; the first `limit`
+    rows, and a note of how many are left out."""
+    e = html.escape
+    if len(outlets) < 2:
+        return "<p>Only one outlet covers this event: nothing to compare.</p>"
+    if rows.empty:
+        return ("<p>No sentence has a counterpart in another outlet at the calibrated threshold. A fact "
+                "may still be shared in words too different to match: read the articles.</p>")
+    numbers = sorted(rows["row"].unique())
+    body = []
+    for number in numbers[:limit]:
+        part = rows[rows["row"] == number]
+        cells = []
+        for outlet in outlets:
+            mine = part[part["outlet"] == outlet]
+            cells.append("<td></td>" if mine.empty else
+                         "<td" + (' class="anchor"' if mine["anchor"].any() else "") + ">"
+                         + "".join(_same_fact_cell(sentence) for sentence in mine.itertuples(index=False)) + "</td>")
+        body.append(f"<tr><td>{int(part['n_outlets'].iloc[0])}</td>{''.join(cells)}</tr>")
+    head = "".join(f"<th>{e(str(outlet))}</th>" for outlet in outlets)
+    left = len(numbers) - min(len(numbers), limit)
+    shown = (f"All {len(numbers)} rows are shown" if not left else
+             f"The first {limit} of {len(numbers)} rows are shown; {left} more, shared by fewer outlets or "
+             "less alike, are left out (notebook 06 lists every pair)")
+    return ('<div class="wide"><table class="same"><thead><tr><th>outlets</th>' + head + "</tr></thead><tbody>"
+            + "".join(body) + "</tbody></table></div>"
+            "<p class=\"note\">Each row is one sentence (shaded) with its counterpart in each other outlet that "
+            "has one: the two are each other's closest sentence, at the calibrated threshold of TF-IDF cosine "
+            "(docs/compare.md); “match” is that cosine. Two other sentences of a row are not always each "
+            "other's match. A blank cell: no counterpart at that threshold, which may be the same fact in "
+            "other words. Shared words are not proof of the same fact: read the sentences. Under each, its "
+            "sentiment (−1 … 1) and its generic frames' cue words. Rows shared by most outlets come first, "
+            f"then the most alike (mean cosine). {shown}. A row filled in every column is a fact of "
+            "“What every outlet reports” below, where its sentences that match all the others are listed. "
+            "Within one event nothing is tested: the sentences are the evidence.</p>")
+
+
+def _same_fact_cell(sentence) -> str:
+    """One sentence of a side-by-side row: its text, then its sentiment, frame cues and match."""
+    e = html.escape
+    notes = [f"sentiment {_number(sentence.sentiment)}"]
+    if isinstance(sentence.frames, str) and sentence.frames:
+        notes.append(e(sentence.frames))
+    if not sentence.anchor:
+        notes.append(f"match {sentence.similarity_to_anchor:.2f}")
+    return f'<p>{e(str(sentence.text))}</p><div class="meta">{" · ".join(notes)}</div>'
+
+
 def _facts_html(facts: pd.DataFrame, empty: str) -> str:
     e = html.escape
     if facts.empty:
@@ -969,4 +1043,7 @@ th, td { border-bottom: 1px solid #e5e5e5; padding: 3px 8px; text-align: left; v
          overflow-wrap: anywhere; } th { overflow-wrap: normal; }
 figure img { max-width: 100%; } figcaption, .note { font-size: 0.85em; color: #555; }
 ul.facts li { margin-bottom: 0.3em; }
+.wide { overflow-x: auto; } table.same td { min-width: 14em; } table.same td:first-child { min-width: 0; }
+table.same td p { margin: 0.2em 0; } table.same td.anchor { background: #f3f6fa; }
+.meta { color: #666; font-size: 0.85em; }
 </style></head><body>"""
