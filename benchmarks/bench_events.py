@@ -24,6 +24,12 @@ real ones are built:
 `.venv/bin/python benchmarks/bench_events.py --main-actors data/processed/<corpus>` instead prints,
 for a built corpus, how many events have a main actor (`events.main_actors`), the most frequent
 ones, how many articles get `main_actor_sentiment` and how many events have it for every outlet.
+
+`.venv/bin/python benchmarks/bench_events.py --same-facts data/processed/<corpus>` prints how many
+events get at least one row of "The same fact in each outlet's words" (`compare.same_fact_rows`),
+the rows by number of outlets, whether the rows agree with `shared_facts` and with the mutual
+pairs at the threshold, and then `SAME_FACT_DRAW` (25) rows drawn at random (seed `SAME_FACT_SEED`,
+5) with each outlet's sentence, to be read by hand.
 """
 from __future__ import annotations
 
@@ -129,7 +135,50 @@ def main_actor_counts(corpus: str) -> None:
     print("most frequent main actors:", ", ".join(f"{a} ({n})" for a, n in per_event.value_counts().head(5).items()))
 
 
+def same_fact_counts(corpus: str, *, draw: int = int(os.environ.get("SAME_FACT_DRAW", "25")),
+                     seed: int = int(os.environ.get("SAME_FACT_SEED", "5"))) -> None:
+    """Part of docs/events.md: the side-by-side rows of a built corpus, their agreement with "What
+    every outlet reports" and with the pairs, and `draw` rows at random to read."""
+    from framing.compare import align_sentences, same_fact_rows, shared_facts
+    from framing.config import CONTENT_KINDS
+    from framing.store import load_sentences
+
+    sentences = load_sentences(corpus)
+    sentences = sentences[sentences["kind"].isin(CONTENT_KINDS)]
+    pairs = align_sentences(sentences)
+    rows = same_fact_rows(pairs)
+    outlets = sentences.groupby("event")["outlet"].nunique()
+    facts = rows.drop_duplicates(["event", "row"])
+    print(f"{sentences['event'].nunique()} events ({(outlets > 1).sum()} with two outlets or more): "
+          f"{facts['event'].nunique()} with at least one row; {len(facts)} rows, by outlets in the row: "
+          + ", ".join(f"{n}: {k}" for n, k in facts["n_outlets"].value_counts().sort_index().items())
+          + f"; most rows in one event {facts.groupby('event').size().max() if len(facts) else 0}")
+    full = rows[(rows["n_outlets"] == rows["event"].map(outlets)) & rows["matches_all"]]
+    shared = shared_facts(pairs, sentences)
+    print("sentences of full rows matching all the others == shared_facts:",
+          set(zip(full["article_id"], full["sentence_id"])) == set(zip(shared["article_id"], shared["sentence_id"])),
+          f"({len(shared)} sentences)")
+    once = pairs[pairs["confirmed"] & (pairs["outlet_a"] < pairs["outlet_b"])]
+    where = rows.groupby(["article_id", "sentence_id"])[["event", "row"]].apply(
+        lambda part: set(zip(part["event"], part["row"])))
+    together = [bool(where[(a, i)] & where[(b, j)]) for a, i, b, j
+                in once[["article_id_a", "sentence_id_a", "article_id_b", "sentence_id_b"]].itertuples(index=False)]
+    print(f"mutual pairs at the threshold (notebook 06's, each once) in one row: {sum(together)} of {len(once)}")
+    picked = facts.sample(min(draw, len(facts)), random_state=seed)
+    for number, fact in enumerate(picked.itertuples(index=False), 1):
+        part = rows[(rows["event"] == fact.event) & (rows["row"] == fact.row)]
+        print(f"\n[{number}] {fact.event} row {fact.row}: {fact.n_outlets} outlets, mean cosine {fact.similarity:.2f}")
+        for sentence in part.itertuples(index=False):
+            mark = "*" if sentence.anchor else f"{sentence.similarity_to_anchor:.2f}"
+            print(f"  {mark:>4} {sentence.outlet}: {sentence.text}")
+
+
 if __name__ == "__main__":
     import sys
 
-    main_actor_counts(sys.argv[2]) if sys.argv[1:2] == ["--main-actors"] else main()
+    if sys.argv[1:2] == ["--main-actors"]:
+        main_actor_counts(sys.argv[2])
+    elif sys.argv[1:2] == ["--same-facts"]:
+        same_fact_counts(sys.argv[2])
+    else:
+        main()
