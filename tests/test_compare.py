@@ -259,6 +259,48 @@ def test_seed_selection_and_omission(seed_sentences):
     assert troops["outlet"].nunique() == 2
 
 
+def _row_of(rows: pd.DataFrame, phrase: str) -> pd.DataFrame:
+    """The fact row holding the sentence with `phrase`."""
+    found = rows[rows["text"].str.contains(phrase, regex=False)]
+    assert len(found) == 1, phrase
+    return rows[(rows["event"] == found["event"].iloc[0]) & (rows["row"] == found["row"].iloc[0])]
+
+
+def test_same_fact_rows_put_each_outlets_words_side_by_side_on_the_seeds(seed_sentences):
+    pairs = compare.align_sentences(seed_sentences)
+    rows = compare.same_fact_rows(pairs)
+    # the news site's "would not send troops to Ukraine" and the blog's "No U.S. Troops to Be Sent
+    # to Ukraine" (cosine 0.20, each the other's closest): one row, a sentence per outlet
+    troops = _row_of(rows, "No U.S. Troops to Be Sent")
+    assert troops["outlet"].nunique() == len(troops) == 2
+    assert troops["text"].str.contains("would not send troops to Ukraine", regex=False).any()
+    assert troops["anchor"].sum() == 1 and troops["similarity_to_anchor"].dropna().round(2).tolist() == [0.20]
+    # what only the blog reports is in no row
+    for phrase in ("Lecornu", "Pistorius"):
+        assert not rows["text"].str.contains(phrase, regex=False).any(), phrase
+    # a mutual match under the threshold is in no row: "ruled out Ukraine's NATO membership" (0.12)
+    assert not rows["text"].str.contains("officially ruled out", regex=False).any()
+    # rows keep only the pairs notebook 06 lists once (mutual, at the threshold), most similar first
+    assert rows.drop_duplicates("row")["similarity"].is_monotonic_decreasing
+    assert (rows["similarity_to_anchor"].dropna() >= compare.read_params()["align"]["threshold"]).all()
+
+
+def test_every_outlet_needs_one_to_one_counterparts(seed_sentences):
+    """The blog's headline "U.S. Declares Ukraine's NATO Membership Off the Table …" finds the news
+    site's headline (0.27), whose own closest blog sentence is "Ukraine's NATO Bid Deemed
+    'Unrealistic'" (0.28): not mutual, so the blog's headline is in no side-by-side row and no
+    longer listed as reported by every outlet (the rows and that list agree)."""
+    pairs = compare.align_sentences(seed_sentences)
+    one_sided = pairs[pairs["text_a"].str.startswith("U.S. Declares Ukraine")]
+    assert len(one_sided) == 1 and one_sided["reported"].all() and not one_sided["mutual"].any()
+    assert not one_sided["confirmed"].any()
+    shared = compare.shared_facts(pairs, seed_sentences)
+    rows = compare.same_fact_rows(pairs)
+    for table in (shared, rows):
+        assert not table["text"].str.startswith("U.S. Declares Ukraine").any()
+    assert compare.exclusive_facts(pairs, seed_sentences)["text"].str.startswith("U.S. Declares").sum() == 0
+
+
 # ------------------------------------------------------------------------------- AllSides
 
 def _allsides(path, n_events: int) -> pd.DataFrame:
@@ -288,6 +330,37 @@ def test_allsides_alignment_stays_within_events(shared_data):
     first = table["event"].iloc[0]
     alone = compare.align_sentences(table[table["event"] == first])
     pd.testing.assert_frame_equal(alone, pairs[pairs["event"] == first].reset_index(drop=True))
+
+
+def test_same_fact_rows_agree_with_every_outlets_facts_and_the_pairs(shared_data):
+    """On 30 AllSides events: a row with a sentence from every outlet is built on what every outlet
+    reports, each of its sentences that matches all the others is listed there and every listed
+    sentence is one of those; each mutual pair at the threshold (notebook 06's) shares a row, and
+    every sentence of a row is its anchor's counterpart."""
+    table = _allsides(shared_data / "allsides-roundups" / "articles.jsonl", 30)
+    pairs = compare.align_sentences(table)
+    rows = compare.same_fact_rows(pairs)
+    assert rows["event"].nunique() > 10 and (rows.groupby(["event", "row"]).size() >= 2).all()
+    outlets = table.groupby("event")["outlet"].nunique()
+    full = rows[rows["n_outlets"] == rows["event"].map(outlets)]
+    assert len(full) and full.groupby(["event", "row"])["outlet"].nunique().eq(full.groupby(["event", "row"]).size()).all()
+    keys = ["article_id", "sentence_id"]
+    shared = compare.shared_facts(pairs, table)
+    assert set(map(tuple, full[full["matches_all"]][keys].values)) == set(map(tuple, shared[keys].values))
+    assert full[full["anchor"]].merge(shared, on=keys).shape[0] == full["anchor"].sum()
+    confirmed = pairs[pairs["confirmed"]]
+    place = rows.groupby(keys)["row"].apply(lambda r: set(r)).to_dict()
+    for pair in confirmed.itertuples(index=False):
+        assert place[(pair.article_id_a, pair.sentence_id_a)] & place[(pair.article_id_b, pair.sentence_id_b)]
+    linked = set(zip(confirmed["article_id_a"], confirmed["sentence_id_a"], confirmed["article_id_b"], confirmed["sentence_id_b"]))
+    for (_, _), part in rows.groupby(["event", "row"]):
+        anchor = part[part["anchor"]].iloc[0]
+        for other in part[~part["anchor"]].itertuples(index=False):
+            assert (anchor["article_id"], anchor["sentence_id"], other.article_id, other.sentence_id) in linked
+    # most outlets first, then the most alike
+    first = rows.drop_duplicates(["event", "row"])
+    for _, part in first.groupby("event"):
+        assert list(zip(-part["n_outlets"], -part["similarity"])) == sorted(zip(-part["n_outlets"], -part["similarity"]))
 
 
 def test_a_shared_link_is_no_shared_reporting(tweet_pages):

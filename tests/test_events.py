@@ -373,6 +373,42 @@ def test_seed_quotes_and_facts_are_sentences_with_their_outlet(seed_summary):
     assert facts["text"].str.len().gt(0).all() and facts["outlet"].notna().all()
 
 
+def _section(page: str, title: str) -> str:
+    return page.split(f"<h2>{title}</h2>", 1)[1].split("<h2>", 1)[0]
+
+
+def test_event_page_shows_the_same_fact_in_each_outlets_words(seed_summary):
+    """The seeds' "would not send troops to Ukraine" (news site) and "No U.S. Troops to Be Sent to
+    Ukraine" (blog) are each other's closest sentence at the threshold: one row, a column per
+    outlet, each with its sentiment; what only the blog reports (Lecornu, Pistorius) is in no row."""
+    page = events.render_event_page(seed_summary)
+    section = events.html.unescape(_section(page, "The same fact in each outlet's words"))
+    outlets = sorted(seed_summary.articles["outlet"].unique())
+    assert [cell.split("</th>")[0] for cell in section.split("<th>")[2:]] == outlets
+    rows = section.split("<tr>")[2:]  # after the header's
+    troops = [row for row in rows if "No U.S. Troops to Be Sent to Ukraine" in row]
+    assert len(troops) == 1 and "would not send troops to Ukraine" in troops[0]
+    assert troops[0].count("sentiment ") == 2 and troops[0].count("match 0.20") == 1
+    for phrase in ("Lecornu", "Pistorius"):
+        assert phrase not in section and phrase in page, phrase
+    assert len(rows) == seed_summary.same_facts["row"].nunique() >= 2
+    assert "nothing is tested" in section and "All " in section
+    # the sentences' own values: a cell's sentiment is its sentence's score
+    news = seed_summary.same_facts[seed_summary.same_facts["text"].str.contains("would not send troops")]
+    score = seed_summary.sentences.merge(news[["article_id", "sentence_id"]])["sentiment"].iloc[0]
+    assert f"sentiment {score:+.2f}" in troops[0]
+
+
+def test_same_fact_rows_are_capped_with_a_note_of_those_left_out(seed_summary):
+    outlets = sorted(seed_summary.articles["outlet"].unique())
+    n = seed_summary.same_facts["row"].nunique()
+    section = events._same_facts_html(seed_summary.same_facts, outlets, limit=n - 1)
+    assert section.count("<tr>") == n  # the header and n − 1 rows
+    assert f"The first {n - 1} of {n} rows are shown; 1 more" in section
+    last = seed_summary.same_facts[seed_summary.same_facts["row"] == n]["text"]
+    assert not any(events.html.escape(text) in section for text in last)
+
+
 def test_events_whose_names_make_the_same_file_name_get_a_page_each(seed_summary, tmp_path):
     """Regression: event names that differ only in characters a file name cannot hold ("Trump's
     plan", "Trump s plan") or in case ("Vote", "vote": one file on macOS and Windows) were written
@@ -469,6 +505,25 @@ def test_one_page_per_event_listing_every_outlets_headline(roundups, tmp_path):
             assert events.html.escape(article["title"]) in page, (row.event, article["title"])
             assert f"<h3>{events.html.escape(article['outlet'])}</h3>" in page
         assert '<a href="../index.html">' in page
+
+
+def test_a_row_in_every_outlets_column_is_what_every_outlet_reports(roundups, tmp_path):
+    """The side-by-side rows and "What every outlet reports" come from the same pairs: the sentences
+    of rows filled in every column that match all the others are exactly the listed ones."""
+    articles, sentences, chosen, by_event = roundups
+    summaries = events.summarise_events(sentences, articles=articles)
+    assert sum(not summary.same_facts.empty for summary in summaries) >= 3
+    for summary in summaries:
+        rows, n_outlets = summary.same_facts, summary.articles["outlet"].nunique()
+        full = rows[(rows["n_outlets"] == n_outlets) & rows["matches_all"]]
+        listed = summary.facts[summary.facts["reported_by"] == "all outlets"]
+        assert sorted(zip(full["article_id"], full["sentence_id"])) == \
+            sorted(zip(listed["article_id"], listed["sentence_id"])), summary.event
+        page = events.render_event_page(summary)
+        section = _section(page, "The same fact in each outlet's words")
+        every = _section(page, "What every outlet reports")
+        for text in full["text"]:
+            assert events.html.escape(text) in section and events.html.escape(text) in every
 
 
 def test_event_pages_call_articles_closer_than_the_tone_gap_alike(roundups, tmp_path):
