@@ -19,6 +19,7 @@ def test_index_links_every_event_page_and_each_loads_its_images(browser, shared_
     links = {a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#events ~ details a")}
     pages = {(tmp_path / "out" / file).resolve().as_uri() for file in result.events["file"]}
     assert len(pages) == len(chosen) and pages <= links
+    with_rows = 0
     for number, page in enumerate(sorted(pages)):
         browser.get(page)
         images = browser.find_elements(By.TAG_NAME, "img")
@@ -27,7 +28,13 @@ def test_index_links_every_event_page_and_each_loads_its_images(browser, shared_
                    for i in images), page
         headlines = browser.find_elements(By.CSS_SELECTOR, ".side .outlet")
         assert len(headlines) == 3, page
+        # the same fact in each outlet's words: a column per outlet, and the page never scrolls sideways
+        same = browser.find_elements(By.CSS_SELECTOR, "table.same th")
+        assert not same or [th.text for th in same[1:]] == [h.find_element(By.TAG_NAME, "h3").text for h in headlines], page
+        with_rows += bool(same)
+        assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), page
         if number == 0:
             browser.save_screenshot(str(tmp_path / "event-page.png"))
         back = browser.find_element(By.LINK_TEXT, "← report index").get_attribute("href")
         assert back == (tmp_path / "out" / "index.html").resolve().as_uri(), page
+    assert with_rows >= 1
