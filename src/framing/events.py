@@ -823,7 +823,8 @@ def render_event_page(summary: EventSummary, *, corpus: str = "", index: str = "
               "see docs/compare.md): a sentence without a counterpart may be worded too differently to "
               "match, so read both before concluding that an outlet left something out. A sentence is "
               "listed as reported by every outlet only when each other outlet has a counterpart at the "
-              "calibrated threshold; a weaker match that shares a topic word or two is neither.</p>",
+              "calibrated threshold, each the other's closest sentence (as in the side-by-side rows); a "
+              "weaker match that shares a topic word or two is neither.</p>",
               "</body></html>\n"]
     return "\n".join(parts)
 
