@@ -275,10 +275,41 @@ def test_a_rerun_replaces_framings_blank_sheet_but_keeps_an_edited_or_unknown_on
     assert (tmp_path / "other.csv").read_text() == "article_id,coder\na,bo\n"
 
 
+def test_function_words_in_quoted_speech_carry_no_frame():
+    """Generic lexicon 1.6, on sentences of allsides-100 (National Review, Axios): a politician's "I
+    thank my colleagues" is no human face, so "my" is a supporting cue of human interest and a
+    sentence whose only cue it is shows no frame (not in `frame_evidence`, not counted in
+    `n_sentences`); "must" of a rule and "told me" of an interview are no cues at all. Before 1.6
+    the Schumer quote was human-interest evidence on the event page and "must" a responsibility cue."""
+    schumer = ("\u201cI thank my Democratic colleagues for showing unity in solving this "
+               "Republican-manufactured crisis,\u201d Schumer said.")
+    rule = ("Effective Nov. 8, foreign national air travelers must provide proof of being fully "
+            "vaccinated to be eligible to fly to the U.S.")
+    interview = "The senator told me the vote would wait until next week."
+    sentences = _table([schumer, rule, interview], article="quotes")
+    hits = fr.add_frames(sentences)
+    mine = hits[hits["frame"] == "human_interest"].set_index("sentence_id")
+    assert mine.loc[0, "terms"] == "my" and mine.loc[0, "supporting_terms"] == "my"
+    assert fr.own_cue_hits(hits).query("frame == 'human_interest'").empty
+    assert fr.frame_evidence(hits, sentences, frame="human_interest").empty
+    presence = fr.article_frames(hits, sentences).set_index("frame")
+    assert presence.loc["human_interest", "n_sentences"] == 0 and presence.loc["human_interest", "n_terms"] == 1
+    assert hits[hits["frame"] == "responsibility"].empty  # "must" of a rule
+    assert list(mine.index) == [0]  # "told me"
+    # beside a word of its own (narrative-frames-dev), "my" is counted and the sentence is evidence
+    home = ("One woman displayed the charred remains of her home outside Parliament - on which she had "
+            "written: \"Morrison, your climate crisis destroyed my home.\"")
+    table = _table([home], article="home")
+    found = fr.add_frames(table)
+    assert fr.frame_evidence(found, table, frame="human_interest")["terms"].tolist() == ["home; my; home"]
+    face = fr.article_frames(found, table).set_index("frame").loc["human_interest"]
+    assert (face["n_terms"], face["n_supporting"], face["n_sentences"]) == (2, 1, 1)
+
+
 def test_generic_frames_against_human_coding(shared_data):
-    """Macro-F1 of article presence on narrative-frames-dev: measured 0.644 with lexicon 1.5 (0.628
-    with 1.4, 0.611 with 1.3; always present: 0.450); human interest 0.50 (0.47 with 1.3); morality
-    0.60 with its supporting cues (0.52 with 1.4)."""
+    """Macro-F1 of article presence on narrative-frames-dev: measured 0.649 with lexicon 1.6 (0.644
+    with 1.5, 0.628 with 1.4, 0.611 with 1.3; always present: 0.450); human interest 0.51 (0.47 with
+    1.3); morality 0.60 with its supporting cues (0.52 with 1.4)."""
     articles = [json.loads(line) for line in
                 (shared_data / "narrative-frames-dev" / "articles.jsonl").open(encoding="utf-8")]
     rows = [{"article_id": str(n), "sentence_id": i, "outlet": "x", "kind": "body", "text": t, "n_words": 1}
@@ -293,8 +324,8 @@ def test_generic_frames_against_human_coding(shared_data):
         chosen = presence[presence["frame"] == frame]
         gold = [str(articles[int(a)]["frames"][name]).lower().startswith("true") for a in chosen["article_id"]]
         f1.append(f1_score(gold, chosen["present"]))
-    assert sum(f1) / len(f1) >= 0.64
-    assert f1[list(coded).index("human_interest")] >= 0.49
+    assert sum(f1) / len(f1) >= 0.645
+    assert f1[list(coded).index("human_interest")] >= 0.50
     assert f1[list(coded).index("moral")] >= 0.59
 
 

@@ -22,7 +22,7 @@ _EXPORTS = {
     "display": ["Html", "browse_articles", "browse_evidence", "browse_kwic", "mark_spans", "mark_terms", "show_article",
                 "show_kwic", "show_sentences"],
     "frames": ["add_frames", "agreement", "article_frames", "export_coding_sheet", "find_issue_lexicon", "frame_evidence",
-               "issue_lexicon", "krippendorff_alpha", "read_lexicon", "summarise_frames"],
+               "issue_lexicon", "krippendorff_alpha", "own_cue_hits", "read_lexicon", "summarise_frames"],
     "keywords": ["collocations", "count_set_aside", "count_terms", "keyness", "kwic", "log_odds",
                  "find_signposts", "log_odds_threshold", "mark_set_aside", "normalise_term",
                  "read_stopwords", "tfidf", "tokenize", "unnest_tokens"],

@@ -642,7 +642,11 @@ def _same_facts(rows: pd.DataFrame, scored: pd.DataFrame, cues: pd.DataFrame) ->
 
 def _frame_cues(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Each sentence with a generic frame's cues, once: its `frames` as "conflict: fight, clash;
-    economic: debt", and its text, in reading order (the evidence behind the page's frame values)."""
+    economic: debt", and its text, in reading order (the evidence behind the page's frame values);
+    a sentence whose only cues are a frame's supporting ones is no evidence of it (`own_cue_hits`)."""
+    from .frames import own_cue_hits
+
+    hits = own_cue_hits(hits)
     if hits.empty:
         return pd.DataFrame(columns=["event", *CUE_COLUMNS])
     named = hits.assign(cue=hits["frame"].str.replace("_", " ") + ": " + hits["terms"].str.replace("; ", ", "))

@@ -349,7 +349,8 @@ _TEXT_COLUMNS = ("article_id", "outlet", "event", "kind", "scheme", "frame", "te
 
 def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: int | None = None,
                    kinds=CONTENT_KINDS) -> pd.DataFrame:
-    """One row per article, scheme and frame: `n_sentences` with cues, `n_terms` different cue words
+    """One row per article, scheme and frame: `n_sentences` with cues (one of the frame's own cues:
+    a sentence with supporting cues alone is not counted, `own_cue_hits`), `n_terms` different cue words
     (lower-cased), `n_supporting` how many of them are supporting cues, `n_total` sentences, `share`
     of sentences with cues, and `present`. By default `present` follows the lexicon (the hits'
     `min_terms` and `min_with_supporting` columns): at least `min_terms` different cue words that are
@@ -362,7 +363,7 @@ def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: in
     totals = table.groupby("article_id").size().rename("n_total")
     frames = hits[["scheme", "frame"]].drop_duplicates().sort_values(["scheme", "frame"])  # not in order of first hit
     keys = ["article_id", "scheme", "frame"]
-    counts = hits.groupby(keys)["sentence_id"].nunique().rename("n_sentences")
+    counts = own_cue_hits(hits).groupby(keys)["sentence_id"].nunique().rename("n_sentences")
     terms = _different_words(hits, "terms", keys).rename("n_terms")
     supporting = (_different_words(hits, "supporting_terms", keys) if "supporting_terms" in hits
                   else pd.Series(dtype="int64")).rename("n_supporting")
@@ -386,6 +387,24 @@ def article_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, min_terms: in
     for position, column in enumerate(c for c in ("outlet", "event") if c in table):
         result.insert(1 + position, column, result["article_id"].map(table.groupby("article_id")[column].first()))
     return result
+
+
+def own_cue_hits(hits: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `hits` whose sentence holds at least one of the frame's own cues, not only
+    supporting ones: the sentences that are evidence of the frame. A sentence whose only cue is a
+    supporting word ("my" in "I thank my colleagues", "priest") counts towards its article's
+    different cue words (`article_frames`) but shows no frame by itself. Same columns."""
+    if "supporting_terms" not in hits or hits.empty:
+        return hits
+    return hits[_has_own_cue(hits)]
+
+
+def _has_own_cue(hits: pd.DataFrame) -> np.ndarray:
+    """Per row of `hits`: True when a word of `terms` is not among its `supporting_terms`."""
+    supporting = hits["supporting_terms"].fillna("").to_numpy(dtype=object)
+    terms = hits["terms"].fillna("").to_numpy(dtype=object)
+    return np.array([not extra or bool(set(words.lower().split("; ")) - set(extra.lower().split("; ")))
+                     for words, extra in zip(terms, supporting)], dtype=bool)
 
 
 def _different_words(hits: pd.DataFrame, column: str, keys: list) -> pd.Series:
@@ -463,7 +482,9 @@ def _article_shares(hits: pd.DataFrame, table: pd.DataFrame, *, by: str, event: 
 def frame_evidence(hits: pd.DataFrame, sentences: pd.DataFrame, *, frame: str, scheme: str | None = None,
                    n: int | None = 20) -> pd.DataFrame:
     """The sentences behind a frame, with their cue words: `outlet`, `article_id`, `sentence_id`,
-    `kind`, `text`, `terms`, `score`, strongest first (at most `n`)."""
+    `kind`, `text`, `terms`, `score`, strongest first (at most `n`). A sentence whose only cues are
+    supporting ones is no evidence of the frame and is left out (`own_cue_hits`)."""
+    hits = own_cue_hits(hits)
     chosen = hits[(hits["frame"] == frame) & ((hits["scheme"] == scheme) if scheme else True)]
     merged = chosen[["article_id", "sentence_id", "terms", "score"]].merge(
         sentences[["article_id", "sentence_id", "outlet", "kind", "text"]], on=["article_id", "sentence_id"])
