@@ -453,6 +453,59 @@ def test_outlet_names_and_house_style_are_set_aside_and_listed():
     assert listed["n"].sum() == (marked["set_aside"] != "").sum()
 
 
+# Sentences of allsides-100 (the first 100 AllSides events with three outlets), as the report read them.
+GRAHAM = "We had a strategy and we abandoned it,\" Sen. Lindsey Graham (R-S.C.)\xa0told CNN's Manu..."
+SCHUMER = ("Senate majority leader Chuck Schumer (D., N.Y.) railed against Republicans in a speech Thursday "
+           "night after eleven GOP senators joined Democrats in breaking a filibuster on the\xa0debt-ceiling hike.")
+MANCHIN = ("The Clean Energy Performance Program, the linchpin of President Biden\u2019s proposed climate "
+           "change legislation, is likely to be dropped from the Democrats\u2019 spending bill because of "
+           "opposition from Sen. Joe Manchin, D-W.Va., multiple sources have told NBC News.")
+POWELL = ("After decades of military experience, including tours in Vietnam, Powell served as secretary of "
+          "state under President George W. Bush from 2001 to 2005 and chairman of the Joint Chiefs of Staff "
+          "under President George H. W. Bush from 1989 to 1993....")
+KRUGMAN = ("It\u2019s hard to believe now, but before Donald Trump became the G.O.P.\u2019s presidential "
+           "nominee in 2016, Senator Marco Rubio of Florida was widely seen as a champion of the "
+           "\u201creformicons\u201d")
+VACCINE = ("Earlier the World Health Organization set a goal of having at least 10 percent of every "
+           "country\u2018s population vaccinated against COVID-19 by the end of \xa0this month.")
+ROGAN = ("Massively popular podcaster\xa0Joe Rogan, who has repeatedly sown doubt about COVID-19 vaccines, "
+         "admitted this week that he almost got vaccinated a few months ago but scheduling conflicts caused "
+         "him to miss his appointment.")
+
+
+def test_party_and_state_tags_are_one_token_set_aside_as_house_style():
+    """A party-and-state tag after a name ("(R-S.C.)", "(D., N.Y.)", ", D-W.Va.,") is one token,
+    set aside as house style and listed; before, its letters were keywords ("c", "s", "n.y.", "w")."""
+    table = _sentences([("a", "Axios", 0, GRAHAM), ("b", "National Review", 0, SCHUMER),
+                        ("c", "NBC News (Online)", 0, MANCHIN)])
+    marked = kw.unnest_tokens(table).pipe(kw.mark_set_aside)
+    tags = marked[marked["token"].isin(["R-S.C.", "D., N.Y.", "D-W.Va."])]
+    assert tags["term"].tolist() == ["r-s.c.", "d-n.y.", "d-w.va."]
+    assert set(tags["set_aside"]) == {"house style"}
+    content = set(marked.loc[marked["set_aside"] == "", "term"])
+    assert not content & {"c", "s", "n.y.", "r-s", "d", "w", "va", "d-w"}
+    assert {"graham", "schumer", "manchin", "strategy"} <= content
+    listed = kw.count_set_aside(marked, by=None).set_index("term")
+    assert listed.loc["d-n.y.", "set_aside"] == "house style" and listed.loc["r-s.c.", "n"] == 1
+    assert kw.tokenize("Operation D-Day, I-95") == ["Operation", "D-Day", "I-95"]  # no state: words
+
+
+def test_single_letters_possessive_abbreviations_and_miss_the_verb():
+    """Middle initials ("George W. Bush") are never keywords; an abbreviation's possessive stays
+    with it ("G.O.P.\u2019s" → "g.o.p.", before "g.o.p." and "s"), as does a mistyped apostrophe
+    ("country\u2018s" → "country", before "country" and "s"); "miss" of "to miss his appointment" is
+    content, not the honorific."""
+    table = _sentences([("a", "Washington Examiner", 0, POWELL), ("b", "Paul Krugman", 0, KRUGMAN),
+                        ("c", "Scientific American", 0, VACCINE), ("d", "Daily Beast", 0, ROGAN)])
+    every = kw.unnest_tokens(table, drop_stopwords=False)
+    letters = every[every["token"].isin(["W", "H"])]
+    assert len(letters) == 3 and letters["is_stopword"].all()
+    terms = kw.unnest_tokens(table).pipe(kw.mark_set_aside)
+    kept = terms.loc[terms["set_aside"] == "", "term"].tolist()
+    assert "g.o.p." in kept and "country" in kept and "miss" in kept
+    assert not {"s", "w", "h"} & set(kept)
+
+
 @pytest.mark.parametrize("text, lead", [
     ("Why it matters: The vote comes a week early.", ["Why", "it", "matters"]),
     ("\u201cThe big picture: a deal", ["The", "big", "picture"]),
@@ -572,7 +625,8 @@ def test_tokens_and_counts_equal_a_sentence_by_sentence_reference(shared_sentenc
     twice.loc[[2, 5], "text"] = [None, ""]
     for table in (shared_sentence_table, twice):
         got = kw.unnest_tokens(table, drop_stopwords=False)
-        expected = [(a, s, i, token, kw.normalise_term(token), kw.normalise_term(token) in words)
+        expected = [(a, s, i, token, kw.normalise_term(token),
+                     kw.normalise_term(token) in words or (len(token) == 1 and token.isalpha()))
                     for a, s, text in zip(table["article_id"], table["sentence_id"], table["text"].fillna(""))
                     for i, token in enumerate(kw.tokenize(text))]
         columns = ["article_id", "sentence_id", "token_id", "token", "term", "is_stopword"]

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..lexicons import load_data
 from .counts import as_list
-from .tokens import normalise_term, tokenize
+from .tokens import PARTY_TAG_RE, normalise_term, tokenize
 
 _MEDIA_WORDS = frozenset({"news", "online", "times", "post", "daily", "weekly", "journal", "tribune",
                           "herald", "gazette", "magazine", "press", "radio", "television", "tv",
@@ -32,7 +32,9 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     `set_aside`: "outlet name" for the words of an outlet's own name where it is written ("Fox
     News", "HuffPost") and for a distinctive word of the name on its own ("Fox") when the table never
     writes that word in lower case (so "new" of "New York Times" stays content); "house style" for the
-    terms of `house_style.toml` (honorifics "mr", abbreviated titles "sen", spellings "u.s.");
+    terms of `house_style.toml` where the token is capitalised (honorifics "mr", abbreviated titles
+    "sen", spellings "u.s.": "miss" of "to miss a deadline" stays content) and the
+    party-and-state tags after legislators' names ("R-S.C.", "D., N.Y.", one token each);
     "signpost" for the words of an outlet's recurring lead-ins, where they open a sentence (see
     `find_signposts`; needs the `lead_in` column of `unnest_tokens`); "" for every other token. Pass
     `house_style=None` to mark outlet names only.
@@ -47,7 +49,8 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     reason = pd.Series("", index=tokens.index, dtype=object)
     if house_style is not None:
         style = frozenset(chain.from_iterable(load_data(house_style)["terms"].values()))
-        reason[terms.isin(style)] = "house style"
+        reason[terms.isin(style) & _capitalised(tokens)] = "house style"
+        reason[_party_tags(tokens)] = "house style"
         reason[_in_signposts(tokens, term_col)] = "signpost"
     reason[_in_outlet_names(tokens, terms, names)] = "outlet name"
     lower_written = set(tokens.loc[tokens["token"].str[:1].str.islower(), term_col]) if "token" in tokens else set()
@@ -127,6 +130,23 @@ def _in_signposts(tokens: pd.DataFrame, term_col: str) -> np.ndarray:
     if not found.empty:
         marked[leads["row"].to_numpy()] = True
     return marked
+
+
+def _capitalised(tokens: pd.DataFrame) -> np.ndarray:
+    """True for the tokens written with a capital first letter (all, without `token`): a title or
+    honorific is house style where it stands before a name ("Miss Smith", "Gen. Milley"), while the
+    same letters in lower case are a word ("to miss a deadline")."""
+    if "token" not in tokens:
+        return np.ones(len(tokens), dtype=bool)
+    return tokens["token"].astype(str).str[:1].str.isupper().to_numpy(dtype=bool)
+
+
+def _party_tags(tokens: pd.DataFrame) -> np.ndarray:
+    """True for the tokens that are a party-and-state tag as written ("R-S.C."; `PARTY_TAG_RE` of
+    the tokenizer, which reads each tag as one token); needs `token`."""
+    if "token" not in tokens:
+        return np.zeros(len(tokens), dtype=bool)
+    return tokens["token"].astype(str).map(lambda token: PARTY_TAG_RE.fullmatch(token) is not None).to_numpy(dtype=bool)
 
 
 def _outlet_names(outlets: Iterable[str]) -> list[list[str]]:

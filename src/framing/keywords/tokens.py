@@ -17,18 +17,39 @@ from ..lexicons import load_data
 from ..store import keep_kinds
 
 # A token is one of, tried in this order:
-# - letters joined by periods, maybe hyphenated on: "U.S.", "e.g.", "a.m.", "U.S.-led";
+# - a party-and-state tag after a legislator's name, whole: "R-S.C.", "D-W.Va.", "R-Texas", "D., N.Y."
+#   (the parties and states of `house_style.toml`'s [party_tags]; `mark_set_aside` sets them aside);
+# - letters joined by periods, maybe hyphenated on, maybe with a possessive: "U.S.", "e.g.", "a.m.",
+#   "U.S.-led", "G.O.P.’s";
 # - a number with decimal or thousands separators, maybe a unit glued on: "1,479", "3.5", "1.5bn";
 # - a word: letters and digits, with inner apostrophes ("don't", "Ukraine’s") and inner hyphens
 #   ("pre-2014", "non-NATO", "war-torn").
 # Punctuation, symbols, dashes and quote marks are not tokens. A closing curly quote after a word
 # ("the ‘unrealistic’ goal") is not taken for an apostrophe, since an apostrophe must have a letter
-# after it.
+# after it; an opening one between two letters, a lower-case one after it ("country‘s"), is a
+# mistyped apostrophe.
 _HYPHEN = "-\u2010\u2011"
+_APOSTROPHE = "(?:['\u2019\u02bc]|\u2018(?=[a-z]))"
+
+
+def _party_tag_pattern() -> str:
+    """A party-and-state tag as a regular expression: a party letter, a hyphen (or a period and a
+    comma, "D., N.Y."), and a state as `house_style.toml`'s [party_tags] writes it (a final period
+    optional), not inside a longer word."""
+    tags = load_data("house_style")["party_tags"]
+    states = sorted((re.escape(s.rstrip(".")) + (r"\.?" if s.endswith(".") else "") for s in tags["states"]),
+                    key=len, reverse=True)
+    parties = "|".join(re.escape(p) for p in tags["parties"])
+    return (rf"(?<![{_HYPHEN}\w.])(?:{parties})(?:[{_HYPHEN}]|\.,[ \u00a0]?)(?:{'|'.join(states)})"
+            rf"(?![{_HYPHEN}\w])")
+
+
+PARTY_TAG_PATTERN = _party_tag_pattern()
 TOKEN_PATTERN = rf"""
-    [^\W\d_](?:\.[^\W\d_])+\.?(?:[{_HYPHEN}]\w+)*
+    {PARTY_TAG_PATTERN}
+  | [^\W\d_](?:\.[^\W\d_])+\.?(?:[{_HYPHEN}]\w+)*(?:{_APOSTROPHE}[sS](?!\w))?
   | \d+(?:[.,]\d+)+[^\W\d_]*
-  | \w+(?:['\u2019]\w+)*(?:[{_HYPHEN}]\w+(?:['\u2019]\w+)*)*
+  | \w+(?:{_APOSTROPHE}\w+)*(?:[{_HYPHEN}]\w+(?:{_APOSTROPHE}\w+)*)*
 """
 # Compiled once with the standard library. `nltk.tokenize.RegexpTokenizer(TOKEN_PATTERN,
 # flags=re.VERBOSE)` gives the same tokens (NFC text, links blanked: `blank_links`), but NLTK 3.10
@@ -55,6 +76,8 @@ LINK_RE = re.compile(LINK_PATTERN, re.VERBOSE | re.IGNORECASE)
 # Normalising a token into a term: one apostrophe, one hyphen, no final possessive 's.
 TERM_CHARMAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
 _POSSESSIVE = re.compile(r"'[sS]$")
+_PARTY_COMMA = re.compile(r"^(\w)\.,\s*")  # "d., n.y." (a party tag) → "d-n.y.", as "r-s.c." is written
+PARTY_TAG_RE = re.compile(PARTY_TAG_PATTERN)
 # A lead-in: at most four words opening a sentence or paragraph, then a colon and a space or the
 # end ("Why it matters: ...", "The big picture: ..."); a clock time ("10:30") has no space after.
 _LEAD_IN = re.compile(r"[\s\"'\u201c\u2018*\u2022-]*((?:[^\W_][\w'\u2019-]*[ \t]+){0,3}[^\W_][\w'\u2019-]*)[ \t]*:(?=\s|$)")
@@ -110,11 +133,12 @@ def nfc(text: str) -> str:
 
 def normalise_term(token: str, *, lowercase: bool = True) -> str:
     """The term a token is counted as: straight apostrophe and hyphen, lower case (by default),
-    and a final possessive 's removed ("Ukraine’s" → "ukraine", "U.S." → "u.s.")."""
+    a final possessive 's removed ("Ukraine’s" → "ukraine", "U.S." → "u.s."), and a party tag
+    written with a comma joined by a hyphen ("D., N.Y." → "d-n.y.", like "D-N.Y.")."""
     term = token.translate(TERM_CHARMAP)
     if lowercase:
         term = term.lower()
-    return _POSSESSIVE.sub("", term)
+    return _PARTY_COMMA.sub(r"\1-", _POSSESSIVE.sub("", term))
 
 
 def read_stopwords(stopwords: str | Path | Iterable[str] | None = None) -> tuple[frozenset, str]:
@@ -131,6 +155,12 @@ def read_stopwords(stopwords: str | Path | Iterable[str] | None = None) -> tuple
     else:
         words, version = stopwords, "custom"
     return frozenset(normalise_term(str(word)) for word in words), version
+
+
+def _is_letter(term: str) -> bool:
+    """True for a term of one letter: a middle initial ("George W. Bush"), a letter of "Q&A" or
+    "Plan B"; never a keyword, so `unnest_tokens` counts it with the stop words."""
+    return len(term) == 1 and term.isalpha()
 
 
 def _lead_in_length(text: str) -> int:
@@ -160,8 +190,9 @@ def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopw
     group (`outlet`, `event`, `kind`, columns you added), then `token_id` (0-based position among
     all tokens of the sentence, stop words included, so ids stay stable when stop words are
     dropped), `token` (as written), `term` (see `normalise_term`; lower-cased only if `lowercase`),
-    `is_stopword`, `lead_in` (the token is one of the at most four words that open the sentence
-    before a colon, as in "Why it matters: ..."; `mark_set_aside` finds outlets' signposts with it).
+    `is_stopword` (a stop word, or a single letter: a middle initial is no keyword), `lead_in`
+    (the token is one of the at most four words that open the sentence before a colon, as in "Why
+    it matters: ..."; `mark_set_aside` finds outlets' signposts with it).
     `attrs["lexicons"]` records the stop-word list's version.
 
     >>> tokens = unnest_tokens(sentences)                       # doctest: +SKIP
@@ -182,7 +213,7 @@ def unnest_tokens(sentences: pd.DataFrame, *, lowercase: bool = True, drop_stopw
     tokens = sentences[group_columns(sentences, text_col)].take(rows).reset_index(drop=True)
     tokens["token_id"] = token_ids
     terms = np.array([normalise_term(t, lowercase=lowercase) for t in uniques], dtype=object)
-    stop = np.array([t.lower() in words for t in terms], dtype=bool)
+    stop = np.array([t.lower() in words or _is_letter(t) for t in terms], dtype=bool)
     tokens["token"] = pd.array(uniques, dtype="str").take(codes)
     tokens["term"] = pd.array(terms, dtype="str").take(codes)
     tokens["is_stopword"] = stop[codes]
