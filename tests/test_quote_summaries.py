@@ -175,7 +175,7 @@ def test_quote_captions_count_the_events_the_chart_draws_on():
                                         n_articles=sentences["article_id"].nunique(),
                                         n_quotes=int((quotes["speaker"].notna() & ~quotes["is_anonymous"]).sum()))
     quoting = speaker_values["article_id"].nunique()  # a1 quotes only "officials": no named speaker
-    assert quoting == 2 and f"{quoting} of 6 articles quote a named speaker" in caption, caption
+    assert quoting == 2 and "2 of 6 articles quote a named speaker, the other 4 left out" in caption, caption
     assert "pooled over 2 events" in caption and "n = 2 events, 2 articles" in caption and "3 events" not in caption
 
 
@@ -196,4 +196,26 @@ def test_the_speaker_chart_leaves_anonymous_sources_out_and_its_caption_counts_w
                                             n_quotes=named, n_all_quotes=len(all_quotes))
         assert f"{named} quote{'s' if named != 1 else ''} with a named speaker (of {len(all_quotes)})" in caption, caption
         assert shares["ci_low"].isna().all() and "no interval" in caption and "in the table" not in caption, caption
-        assert f"{values['article_id'].nunique()} of {table['article_id'].nunique()} articles quote a named speaker" in caption
+        quoting = values["article_id"].nunique()
+        assert f"{quoting} of {table['article_id'].nunique()} articles quote{'s' if quoting == 1 else ''} a named speaker" in caption
+
+
+def test_the_speaker_caption_agrees_in_number_with_the_articles_that_quote():
+    """Regression: "1 of 3 articles quote a named speaker, the others left out" (allsides-100, an
+    event of three articles with one quoting). Sentences of that corpus: one of three articles
+    quotes a named speaker (a singular verb, "the other 2"); two of two quote (a plural verb, and
+    no "others" left out when there are none)."""
+    schumer = ("\u201cI thank my Democratic colleagues for showing unity in solving this "
+               "Republican-manufactured crisis,\u201d Schumer said.")
+    graham = "\u201cWe had a strategy and we abandoned it,\u201d Sen. Lindsey Graham told CNN."
+    plain = "The Senate approved an extension of the federal debt ceiling on Thursday."
+    one = _sentences({("a1", "National Review", "e1"): [plain, schumer], ("b1", "Axios", "e1"): [plain],
+                      ("c1", "The Hill", "e1"): [plain]})
+    two = _sentences({("a1", "National Review", "e1"): [schumer], ("b1", "Axios", "e1"): [graham]})
+    for table, says in ((one, "1 of 3 articles quotes a named speaker, the other 2 left out;"),
+                        (two, "2 of 2 articles quote a named speaker;")):
+        quotes = fr.extract_quotes(table)
+        values = fr.article_speaker_shares(quotes)
+        caption = fr.caption_speaker_shares(values, fr.summarise_speaker_shares(values), None, corpus="c",
+                                            n_articles=table["article_id"].nunique(), n_quotes=len(quotes))
+        assert says in caption, caption

@@ -179,9 +179,18 @@ def caption_speaker_shares(values: pd.DataFrame, summary: pd.DataFrame, test: pd
     outlets = summary[by].nunique() if len(summary) else 0
     sizes = corpus_caption(corpus, events=_n_events(values), articles=quoting)[:-1]
     return (f"Share of each article's quoted words by named speaker (anonymous sources left out), mean over the "
-            f"outlet's articles (most quoted speakers; {quoting:,} of {n_articles:,} articles quote a named speaker, "
-            f"the others left out; {intervals}), {pooled_over(values)}. {tests}"
+            f"outlet's articles (most quoted speakers; {_quoting_articles(quoting, n_articles)}; {intervals}), "
+            f"{pooled_over(values)}. {tests}"
             f"{sizes}, {named}, {outlets:,} {by}{'' if outlets == 1 else 's'}.")
+
+
+def _quoting_articles(quoting: int, n_articles: int) -> str:
+    """"1 of 3 articles quotes a named speaker, the other 2 left out": the verb agrees with the
+    articles that quote (one of them quotes, two of them quote), and the rest is named only when
+    there is a rest."""
+    rest = n_articles - quoting
+    left = "" if rest <= 0 else ", the other left out" if rest == 1 else f", the other {rest:,} left out"
+    return f"{quoting:,} of {n_articles:,} articles quote{'s' if quoting == 1 else ''} a named speaker{left}"
 
 
 def _n_events(table: pd.DataFrame) -> int:
