@@ -1,11 +1,14 @@
 """How much of the top of the distinctive-word lists is outlet names and house style, before and
 after `framing.keywords.mark_set_aside`.
 
-Run from the project root: `.venv/bin/python benchmarks/bench_set_aside.py`. On the first 100
-AllSides events (300 articles) and on the seed corpus: weighted log-odds one outlet against the rest
+Run from the project root: `.venv/bin/python benchmarks/bench_set_aside.py [sentences.parquet ...]`.
+On the first 100 AllSides events (300 excerpts), on the seed corpus and on the sentence table of
+each built corpus named (e.g. `data/processed/allsides-100/sentences.parquet`, whole articles): weighted log-odds one outlet against the rest
 (`log_odds`), the top 10 terms of every outlet by z-score; prints how many of them are outlet names or
 house-style tokens (signposts included) with all tokens counted and with the set-aside tokens left
-out, the terms set aside most often, and each outlet's signposts (`find_signposts`). Writes `benchmarks/results/set_aside.json`.
+out, and the tokenisation artefacts among them (single letters, terms with a period, numbers), the
+terms set aside most often, and each outlet's signposts (`find_signposts`). Writes
+`benchmarks/results/set_aside.json`.
 """
 from __future__ import annotations
 
@@ -29,22 +32,41 @@ def measure(sentences) -> dict:
         top = odds.sort_values(["outlet", "z", "term"], ascending=[True, False, True]).groupby("outlet").head(TOP)
         flagged = top[top["term"].isin(aside_terms)]
         out[name] = {"n_top_terms": len(top), "outlet_or_house_style": len(flagged),
-                     "examples": sorted(flagged["term"].value_counts().index[:10])}
+                     "examples": sorted(flagged["term"].value_counts().index[:10]), **artefacts(top["term"]),
+                     "whole_table": {k: len(v) if isinstance(v, list) else v
+                                     for k, v in artefacts(odds["term"].drop_duplicates()).items()}}
     out["most_set_aside"] = fr.count_set_aside(tokens, by=None).head(15).to_dict("records")
     out["signposts"] = fr.find_signposts(tokens).to_dict("records")
     return out
+
+
+def artefacts(terms) -> dict:
+    """Tokenisation artefacts among top terms: single letters (pieces of "(R-S.C.)" or middle
+    initials), terms with a period (dotted abbreviations, party tags), and numbers (no letter)."""
+    terms = terms.astype(str)
+    return {"single_letters": sorted(terms[terms.str.fullmatch(r"[^\W\d_]")]),
+            "with_period": sorted(terms[terms.str.contains(".", regex=False)]),
+            "numbers": int((~terms.str.contains(r"[^\W\d_]")).sum())}
 
 
 def main() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_omission import allsides_100, seeds
 
+    import pandas as pd
+    from framing.config import CONTENT_KINDS
+
     results = {"allsides_100": measure(allsides_100()), "seeds": measure(seeds())}
+    for path in sys.argv[1:]:  # sentence tables of built corpora, e.g. data/processed/allsides-100/sentences.parquet
+        table = pd.read_parquet(path)
+        results[Path(path).parent.name] = measure(table[table["kind"].isin(CONTENT_KINDS)].reset_index(drop=True))
     for corpus, row in results.items():
         for name in ("all tokens", "set-aside left out"):
             r = row[name]
             print(f"{corpus}, {name}: {r['outlet_or_house_style']} of {r['n_top_terms']} top-{TOP} terms are "
-                  f"outlet names or house style {r['examples']}")
+                  f"outlet names or house style {r['examples']}; single letters {r['single_letters']}, "
+                  f"with a period {r['with_period']}, numbers {r['numbers']}; in the whole table "
+                  f"(distinct terms) {r['whole_table']}")
         print(f"  set aside most: {[(r['term'], r['set_aside'], r['n']) for r in row['most_set_aside'][:10]]}")
         print(f"  signposts: {[(r['outlet'], r['signpost'], r['n_articles'], r['n_events']) for r in row['signposts']]}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
