@@ -1016,3 +1016,43 @@ def test_a_json_object_holding_the_articles_is_read(tmp_path, shared_data):
     assert list(build.articles.set_index("source_file").loc["api.json", "title"]) == [r["title"] for r in rows[:2]]
     [problem] = [p.message for p in build.problems if p.file == "query.json"]
     assert "has no 'text' field" in problem and "'query'" in problem
+
+
+def test_export_fields_named_in_camel_case_or_as_publications_name_them_are_read(tmp_path, shared_data):
+    """Regression: a news API's answer (`publishedAt`) and a CSV with `Publication` and `pubdate`
+    columns gave no date and every row its file as outlet, without a word. Field names written in
+    camel case are compared word by word, and `publication`, `pubdate` are other names of the
+    outlet and the date."""
+    rows = [json.loads(line) for line, _ in zip((shared_data / "narrative-frames-dev" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(4))]
+    corpus = _corpus(tmp_path)
+    answer = {"status": "ok", "articles": [
+        {"source": {"id": None, "name": r["outlet"]}, "title": r["text"][:50], "publishedAt": f"{r['date']}T09:00:00Z",
+         "urlToImage": None, "content": r["text"]} for r in rows[:2]]}
+    (corpus / "api.json").write_text(json.dumps(answer), encoding="utf-8")
+    pd.DataFrame({"Publication": [r["outlet"] for r in rows[2:]], "pubdate": [r["date"] for r in rows[2:]],
+                  "articleText": [r["text"] for r in rows[2:]]}).to_csv(corpus / "export.csv", index=False)
+    build = build_tables(corpus)
+    got = build.articles.sort_values(["source_file", "source_record"])
+    assert list(got["outlet"]) == [r["outlet"] for r in rows]
+    assert [str(d.date()) for d in got["published"]] == [r["date"] for r in rows]
+
+
+def test_an_export_whose_columns_give_no_outlet_names_the_columns_to_rename(tmp_path, shared_data):
+    """An export whose outlets are under a name framing does not know ("Newspaper") is still read,
+    and one line names the file, the field it misses and the columns that were read as nothing,
+    so the user knows which to rename."""
+    rows = [json.loads(line) for line, _ in zip((shared_data / "narrative-frames-dev" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(3))]
+    corpus = _corpus(tmp_path)
+    table = pd.DataFrame({"story_id": [r["article_id"] for r in rows], "Newspaper": [r["outlet"] for r in rows],
+                          "headline": [r["text"][:40] for r in rows], "date": [r["date"] for r in rows],
+                          "body": [r["text"] for r in rows]})
+    table.to_csv(corpus / "mine.csv", index=False)
+    table.rename(columns={"Newspaper": "outlet"}).to_csv(_corpus(tmp_path, "named") / "mine.csv", index=False)
+    build = build_tables(corpus)
+    assert len(build.articles) == 3
+    [note] = [m for m in _messages(build.problems, "mine.csv") if "no column gives" in m]
+    assert "the outlet" in note and "'story_id', 'Newspaper'" in note and "rename it 'outlet'" in note
+    assert "headline" not in note and "body" not in note
+    assert not [p for p in build_tables(tmp_path / "named").problems if "no column gives" in p.message]

@@ -21,12 +21,14 @@ METADATA_FIELDS = ("outlet", "title", "published", "url", "author", "event")
 # cleaning of an export's text (or, set to no, takes a text file as clean article text).
 OPTION_FIELDS = ("clean",)
 # Other names export tools give the known fields (Media Cloud's `media_name` and `publish_date`,
-# scrapers' `date`, `headline`, `authors`…): a row's field is read from the first of them it fills
+# a news API's `publishedAt`, schema.org's `datePublished`, scrapers' `date`, `headline`,
+# `authors`…; see `_column` for how names are compared): a row's field is read from the first of them it fills
 # when it has no column of the field's own name. The column stays in `extra` as well.
 FIELD_ALIASES = {
-    "outlet": ("media_name", "source_name", "publisher", "site_name", "source"),
+    "outlet": ("media_name", "source_name", "publisher", "publication", "site_name", "source"),
     "title": ("headline",),
-    "published": ("publish_date", "published_at", "publication_date", "pub_date", "date"),
+    "published": ("publish_date", "published_at", "publication_date", "date_published", "pub_date", "pubdate",
+                  "date"),
     "url": ("link", "article_url"),
     "author": ("authors", "byline"),
     "event": ("event_id",),
@@ -36,6 +38,7 @@ FIELD_ALIASES = {
 TEXT_ALIASES = ("body", "content", "article_text", "full_text", "body_text")
 SEPARATORS = (",", ";", "\t", "|")  # tried in this order on an export's header line
 BATCH_ROWS = 1000  # export rows made into articles at a time
+MAX_COLUMNS = 20  # columns named in a message about an export's header
 
 
 def _split_line(line: str, separator: str) -> list[str] | None:
@@ -49,12 +52,15 @@ def _split_line(line: str, separator: str) -> list[str] | None:
 
 @functools.lru_cache(maxsize=1024)  # (every row of an export repeats its header's names)
 def _column(name) -> str:
-    """A header cell as compared with the known field names: BOM and outer spaces removed, case
-    folded, and spaces and hyphens inside read as "_" ("Publish Date", "publish-date": `publish_date`)."""
-    return _JOINER.sub("_", str(name).lstrip("\ufeff").strip().casefold())
+    """A header cell as compared with the known field names: BOM and outer spaces removed, a word
+    written in camel case split where a capital follows a small letter or digit (as JSON APIs name
+    fields: "publishedAt", "datePublished"), case folded, and spaces and hyphens inside read as "_"
+    ("Publish Date", "publish-date", "publishDate": `publish_date`)."""
+    return _JOINER.sub("_", _CAMEL.sub("_", str(name).lstrip("\ufeff").strip()).casefold())
 
 
-_JOINER = re.compile(r"[\s\-]+")
+_JOINER = re.compile(r"[\s\-_]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def _given(row: dict, header: list, names: list[str]) -> dict:
@@ -90,6 +96,7 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
     articles: list[RawArticle] = []
     empty: list[int] = []
     has_text, fields, found = False, set(), 0  # whether any row has a text field; fields seen until one has
+    unread = None  # what to say of the first row's columns that give no field ("": nothing)
     order, undated = DateOrder(), {}
     while True:
         try:
@@ -101,6 +108,8 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
         if not has_text:
             has_text = "text" in row
             fields.update(map(str, header))
+        if unread is None:
+            unread = _unread_columns(header) or ""
         article = _export_article(row, header, name=name, kind=kind, record=record,
                                   encoding=text.encoding, warnings=text.warnings)
         if article is None:
@@ -127,10 +136,35 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
         problems.append(Problem(name, f"{rows_named} {'has' if len(empty) == 1 else 'have'} no text: "
                                       "skipped; every row needs the article text in its 'text' column",
                                 skipped=len(empty)))
+    if found and unread:
+        problems.append(Problem(name, unread))
     if not found and not problems:
         problems.append(Problem(name, "has no article rows (only a header, or rows with every cell empty): "
                                       "skipped; add one row per article with its text in the 'text' column"))
     yield articles, [Problem(name, warning) for warning in text.warnings] + problems + dates_problems(name, undated)
+
+
+def _unread_columns(header: list) -> str | None:
+    """What to say of an export whose columns give no outlet, title or date while some of its columns
+    are read as no field at all: those columns, and the names to give them (a `Publication` or
+    `Heading` column is otherwise kept in `extra` without a word, and every row's outlet is its file
+    and row). None when nothing is missing or every column is read."""
+    names = _text_named([_column(h) for h in header])
+    known = set(METADATA_FIELDS) | set(OPTION_FIELDS) | {"text", "file"} | {
+        alias for aliases in FIELD_ALIASES.values() for alias in aliases}
+    missing = [field for field in ("outlet", "title", "published")
+               if not {field, *FIELD_ALIASES[field]} & set(names)]
+    others = [str(h).lstrip("\ufeff").strip() for h, n in zip(header, names) if n not in known]
+    if not missing or not others:
+        return None
+    shown = ", ".join(map(repr, others[:MAX_COLUMNS])) + (f" and {len(others) - MAX_COLUMNS} more"
+                                                          if len(others) > MAX_COLUMNS else "")
+    wanted = {"outlet": "outlet", "title": "title", "published": "date"}
+    what = " or ".join(wanted[field] for field in missing)
+    these = (f"the column {shown} is" if len(others) == 1 else f"the columns {shown} are")
+    return (f"no column gives the {what}, and {these} read as no field (kept in the articles' 'extra' "
+            f"only): if {'it' if len(others) == 1 else 'one of them'} holds the {what}, rename it "
+            + " or ".join(repr(field) for field in missing))
 
 
 def _dated(articles: list[RawArticle], order: DateOrder, undated: dict) -> list[RawArticle]:
