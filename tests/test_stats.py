@@ -474,6 +474,15 @@ def test_a_chart_caption_names_the_test_and_words_its_result_no_stronger_than_it
     assert S.caption_tests(S.compare_outlets(one, value="sentiment")) == f"No test: {S.NOTHING_TO_TEST}."
 
 
+def test_a_caption_of_one_event_says_one_event():
+    """Regression: a corpus of one event (a CSV of climate articles) was captioned "by permutation of
+    outlet labels over articles within 1 events"."""
+    values = S.article_values(S.simulate_articles(events=1, outlets=3, articles=6, seed=4), value="sentiment")
+    test = S.compare_outlets(values, value="sentiment", n_permutations=199)
+    assert "over articles within 1 event: p = " in S.caption_tests(test)
+    assert ", within 1 event): p = " in S.describe_tests(test, value="sentiment")[0]
+
+
 def test_a_caption_without_evidence_says_the_order_of_the_outlets_may_be_chance(shared_data):
     """Regression: on allsides-100 the chart of sentiment on the same events ranked 22 outlets by
     their difference ("Washington Times" on top, its interval above zero) under a caption whose test

@@ -704,7 +704,7 @@ def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",
         n = part[by].nunique()
         how = first.get("test") or f"permutation of {by} labels over articles"
         events = first.get("n_events_tested")
-        where = f", within {int(events):,} events" if pd.notna(events) and "within events" in how else ""
+        where = f", within {_events(events)}" if pd.notna(events) and "within events" in how else ""
         how = how.replace(", within events", "")
         text = (f"{subject}: do the {n:,} {by}s differ? one test of all {n:,} {by}s together "
                 f"({how}{where}): p = {first['p_value']:.3g}")
@@ -714,6 +714,11 @@ def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",
             text += f", adjusted {first['p_adjusted']:.3g} ({correction})"
         lines.append(text + f". It says whether they differ, not which {by} does.")
     return lines
+
+
+def _events(count) -> str:
+    """A number of events in words: "1 event", "100 events"."""
+    return f"{int(count):,} event{'' if int(count) == 1 else 's'}"
 
 
 def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None = None,
@@ -738,7 +743,7 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
     how = str(first.get("test") or f"permutation of {by} labels over articles")
     events = first.get("n_events_tested")
     if "within events" in how and pd.notna(events):
-        how = how.replace("within events", f"within {int(events):,} events")
+        how = how.replace("within events", f"within {_events(events)}")
     how = how.replace(" over articles, ", " over articles ")
     text = f"Do the {n:,} {by}s differ? One test of all of them, by {how}"
     if len(tested) == 1:
