@@ -1056,3 +1056,20 @@ def test_an_export_whose_columns_give_no_outlet_names_the_columns_to_rename(tmp_
     assert "the outlet" in note and "'story_id', 'Newspaper'" in note and "rename it 'outlet'" in note
     assert "headline" not in note and "body" not in note
     assert not [p for p in build_tables(tmp_path / "named").problems if "no column gives" in p.message]
+
+
+def test_a_near_duplicate_export_row_is_told_to_take_its_outlet_from_the_export(tmp_path, shared_data):
+    """Regression: two rows of one export, nearly the same text, were told to "give them different
+    outlets in manifest.csv", which names files, not rows; the fix for rows is the export's own
+    outlet column (for files, the manifest still)."""
+    row = json.loads(next((shared_data / "narrative-frames-dev" / "articles.jsonl").open(encoding="utf-8")))
+    corpus = _corpus(tmp_path)
+    pd.DataFrame({"outlet": [row["outlet"]] * 2,
+                  "text": [row["text"], row["text"].replace(" the ", " teh ", 1)]}).to_csv(corpus / "e.csv", index=False)
+    files = _corpus(tmp_path, "files")
+    (files / "a.txt").write_text(row["text"], encoding="utf-8")
+    (files / "b.txt").write_text(row["text"].replace(" the ", " a ", 1), encoding="utf-8")
+    [row_note] = [p.message for p in build_tables(corpus).problems if p.file == "e.csv row 2"]
+    assert row_note.endswith("give them different outlets in the export's 'outlet' column if both are wanted")
+    [file_note] = [p.message for p in build_tables(files).problems if p.file == "b.txt"]
+    assert file_note.endswith("give them different outlets in manifest.csv if both are wanted")

@@ -145,26 +145,22 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
 
 
 def _unread_columns(header: list) -> str | None:
-    """What to say of an export whose columns give no outlet, title or date while some of its columns
-    are read as no field at all: those columns, and the names to give them (a `Publication` or
-    `Heading` column is otherwise kept in `extra` without a word, and every row's outlet is its file
-    and row). None when nothing is missing or every column is read."""
+    """What to say of an export whose columns give no outlet while some of its columns are read as
+    no field at all: those columns, and the name to give the one holding outlets (a `Newspaper`
+    column was kept in `extra` without a word, and every row's outlet was its file and row). None
+    when an outlet column is there or every column is read."""
     names = _text_named([_column(h) for h in header])
     known = set(METADATA_FIELDS) | set(OPTION_FIELDS) | {"text", "file"} | {
         alias for aliases in FIELD_ALIASES.values() for alias in aliases}
-    missing = [field for field in ("outlet", "title", "published")
-               if not {field, *FIELD_ALIASES[field]} & set(names)]
     others = [str(h).lstrip("\ufeff").strip() for h, n in zip(header, names) if n not in known]
-    if not missing or not others:
+    if {"outlet", "url", *FIELD_ALIASES["outlet"], *FIELD_ALIASES["url"]} & set(names) or not others:
         return None
     shown = ", ".join(map(repr, others[:MAX_COLUMNS])) + (f" and {len(others) - MAX_COLUMNS} more"
                                                           if len(others) > MAX_COLUMNS else "")
-    wanted = {"outlet": "outlet", "title": "title", "published": "date"}
-    what = " or ".join(wanted[field] for field in missing)
-    these = (f"the column {shown} is" if len(others) == 1 else f"the columns {shown} are")
-    return (f"no column gives the {what}, and {these} read as no field (kept in the articles' 'extra' "
-            f"only): if {'it' if len(others) == 1 else 'one of them'} holds the {what}, rename it "
-            + " or ".join(repr(field) for field in missing))
+    these = f"the column {shown} is" if len(others) == 1 else f"the columns {shown} are"
+    return (f"no column gives the outlet, and {these} read as no field (kept in the articles' 'extra' "
+            f"only): if {'it' if len(others) == 1 else 'one of them'} holds the outlet, rename it 'outlet' "
+            "(its other names: " + ", ".join(map(repr, FIELD_ALIASES["outlet"])) + ")")
 
 
 def _dated(articles: list[RawArticle], order: DateOrder, undated: dict) -> list[RawArticle]:

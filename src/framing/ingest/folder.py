@@ -120,8 +120,14 @@ def _duplicate_problem(article: RawArticle, first: str, exact: bool, kept: dict[
                                         f"name): skipped; {fix}", skipped=1)
     return Problem(_where(article), f"nearly duplicates {first} (the same text but for a few characters "
                                     f"or line breaks), which is kept (the first by file name): skipped; {fix}"
-                                    + ("" if lost else ", or give them different outlets in manifest.csv if "
-                                       "both are wanted"), skipped=1)
+                                    + ("" if lost else f", or give them different outlets {_where_outlets(article)} "
+                                       "if both are wanted"), skipped=1)
+
+
+def _where_outlets(article: RawArticle) -> str:
+    """Where a user gives an article its outlet: an export row in its file's outlet column (the
+    manifest names files, not rows), a file in manifest.csv."""
+    return "in the export's 'outlet' column" if article.record is not None else "in manifest.csv"
 
 
 def corpus_files(folder: Path) -> list[Path]:
