@@ -487,7 +487,7 @@ def _gather_batches(client, batches: list[list]) -> list[ArticleResult]:
 # what the near-duplicate check remembers in .texts-seen.parquet): every user's tables are then
 # built again instead of being reused. Moving or commenting code needs no bump.
 # tests/test_build_version.py fails when the tables of its sample corpora change while this does not.
-BUILD_VERSION = "2026.12.14"
+BUILD_VERSION = "2026.12.15"
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,8 @@ _STAMP = re.compile(rf"^(?:(?:last\s+)?updated|posted|published|modified)\b:?\s+
                     rf"|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{1,2}}:\d\d", re.IGNORECASE)
 # An embedded social-media post ends with its attribution: a dash, who posted it, the account in
 # brackets and the day ("— Jane Roe (@jroe) May 4, 2019"), as embedded posts are printed on any site.
-_POST_ATTRIBUTION = re.compile(rf"^\s*(?:[—–]|--?)\s*\S.{{0,80}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*$",
+# The dash may have become "?" or "\ufffd" in a copy saved in an encoding without it (Latin-1, ASCII).
+_POST_ATTRIBUTION = re.compile(rf"^\s*(?:[—–?\ufffd]|--?)\s*\S.{{0,80}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*$",
                                re.IGNORECASE)
 # A price: a currency sign and a number ("$39.99", "£40", "€ 12", "60,000₩").
 _PRICE = re.compile(r"[$€£¥₹₩]\s?\d|\d[\d,.]*\s?[€₩]")
