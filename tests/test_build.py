@@ -849,3 +849,21 @@ def test_a_page_dump_saved_as_latin_1_keeps_its_embedded_posts_credits_apart(tmp
     credits = build.sentences.loc[build.sentences["kind"] == "post_credit", "text"].tolist()
     assert "? Arvind Kejriwal (@ArvindKejriwal) November 1, 2019" in credits
     assert not build.sentences["kind"].eq("date").any()
+
+
+def test_files_of_one_name_in_two_folders_are_not_one_outlet(tmp_path, shared_data):
+    """Regression: pages of text that name no outlet, kept in a folder per outlet (cnn/story0.txt,
+    fox/story0.txt), were each named after the file alone, so CNN's and Fox's "story0" were compared
+    as one outlet. The stand-in is the file's path in the corpus folder, without its extension."""
+    rows = [json.loads(line) for line, _ in zip((shared_data / "allsides-roundups" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(5))]
+    corpus = tmp_path / "folders"
+    for folder, part in (("cnn", rows[:2]), ("fox", rows[2:4])):
+        (corpus / folder).mkdir(parents=True)
+        for i, row in enumerate(part):
+            (corpus / folder / f"story{i}.txt").write_text(row["text"], encoding="utf-8")
+    (corpus / "top.txt").write_text(rows[4]["text"], encoding="utf-8")
+    articles = build_tables(corpus).articles.set_index("source_file")
+    assert articles["outlet"].to_dict() == {"cnn/story0.txt": "cnn/story0", "cnn/story1.txt": "cnn/story1",
+                                            "fox/story0.txt": "fox/story0", "fox/story1.txt": "fox/story1",
+                                            "top.txt": "top"}

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
@@ -879,12 +879,12 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
         values["outlet"] = host  # the site's web address, as a saved page that names itself by it is named
         from_text.append(FROM_URL)
     elif not values["outlet"] and raw.record is None:
-        values["outlet"] = Path(raw.source_file).stem
+        values["outlet"] = _stand_in(raw.source_file)
         fix = raw.outlet_fix or f"give it one in the corpus folder's {MANIFEST}"
         warnings.append("no outlet named in the text or manifest: the file name stands in (the text names "
                         f"its site in no page title, byline or copyright line, and no url is given): {fix}")
     elif not values["outlet"]:
-        values["outlet"] = f"{Path(raw.source_file).stem} row {raw.record}"
+        values["outlet"] = f"{_stand_in(raw.source_file)} row {raw.record}"
         warnings.append("no outlet given: the file name and row stand in (fill in the row's "
                         "'outlet' cell or its 'url', or name the column holding outlets 'outlet')")
     content = [s for s in sentences if s["kind"] in CONTENT_KINDS]
@@ -899,6 +899,13 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
         "outlet_inferred": values["outlet"] if {"outlet", FROM_URL} & set(from_text) else None,
         "extra": json.dumps(raw.extra, ensure_ascii=False, sort_keys=True) if raw.extra else None,
     }
+
+
+def _stand_in(source_file: str) -> str:
+    """The outlet of an article that names none: its file's path in the corpus folder without the
+    extension ("story0", "cnn/story0"), so files of one name in two subfolders are not taken for
+    one outlet."""
+    return PurePosixPath(source_file).with_suffix("").as_posix()
 
 
 def outlet_of_url(url: str | None) -> str | None:
