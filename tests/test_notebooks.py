@@ -225,6 +225,32 @@ def test_one_outlet_corpus_runs_and_says_what_needs_two(seeds_dir, tmp_path):
         assert "this corpus has one outlet: add articles from a second outlet" in printed
 
 
+def test_across_outlets_of_one_outlet_draws_no_map_of_what_only_it_reports(shared_data, tmp_path):
+    """Regression: on a corpus of one outlet (three Fox News articles as one export) notebook 06 drew
+    the alignment map with every sentence hollow, "only this outlet", and listed every sentence as
+    one no other outlet reports and as one every other outlet reports, with "1 outlets" above. It
+    now says what a second outlet would show, and draws and saves none of it."""
+    rows = [json.loads(line) for line in (shared_data / "narrative-frames-dev" / "articles.jsonl")
+            .open(encoding="utf-8")]
+    raw = tmp_path / "raw" / "fox-only"
+    raw.mkdir(parents=True)
+    with open(raw / "fox.jsonl", "w", encoding="utf-8") as handle:
+        for row in [r for r in rows if r["outlet"] == "foxnews"][:3]:
+            handle.write(json.dumps({"outlet": "Fox News", "text": row["text"]}) + "\n")
+    chosen = [p for p in NOTEBOOKS if p.name.startswith("06_")]
+    result = report.run_report(raw, processed=tmp_path / "processed", out=tmp_path / "reports",
+                               notebooks=chosen, workers=1, echo=lambda line: None)
+    assert result.ok, [run.error for run in result.runs]
+    executed = _read(result.folder / "notebooks" / chosen[0].name)
+    printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code"
+                      for o in c.outputs if o.output_type == "stream")
+    assert "1 outlet, 3 articles, " in printed
+    assert printed.count("this corpus has one outlet: add articles from a second outlet") == 3
+    assert "alignment_map" not in _figures(result)
+    assert not (result.folder / "tables" / "exclusive_facts.csv").exists()
+    assert "frame_prominence" in _figures(result)
+
+
 def _figures(result) -> dict:
     return {path.stem: json.loads(path.read_text()) for path in (result.folder / "figures").glob("*.json")}
 
