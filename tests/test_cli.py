@@ -333,6 +333,29 @@ def test_explain_finds_a_file_by_the_name_the_build_warning_gives(project, share
     assert "keep headline" in explained.stdout and "Café owners in Zürich" in explained.stdout
 
 
+def test_explain_shows_the_row_of_an_export_a_build_warning_names(project, shared_data):
+    """Regression: the build names an export's row as "<corpus>/export.csv row 3"; `framing explain`
+    given that name said "no such file", and given the file printed every row of the export. It now
+    explains that row alone, and says so when the row holds no article."""
+    rows = [json.loads(line) for line, _ in zip((shared_data / "allsides-roundups" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(2))]
+    copy = dict(rows[0], text=rows[0]["text"].replace(" the ", " teh ", 1))  # a near-duplicate row
+    lines = ["title,text"] + [json.dumps(r["title"]) + "," + json.dumps(r["text"]) for r in (*rows, copy)]
+    (project / "data" / "raw" / "mycorpus" / "export.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _run(["build", "mycorpus"], project)
+    warning = next(line for line in result.stderr.splitlines() if "export.csv row 3" in line)
+    named = warning.removeprefix("warning: ").split(": ")[0]
+    assert named == "mycorpus/export.csv row 3", warning
+    explained = _run(["explain", named], project)
+    assert explained.returncode == 0, explained.stderr
+    assert "── row 3 ──" in explained.stdout and "── row 1 ──" not in explained.stdout
+    assert "nearly duplicates export.csv row 1" in explained.stderr
+    other = _run(["explain", "mycorpus/export.csv row 2"], project)
+    assert rows[1]["title"][:60] in other.stdout and "── row 3 ──" not in other.stdout
+    missing = _run(["explain", "mycorpus/export.csv row 9"], project)
+    assert "export.csv has no article at row 9" in missing.stderr and "── row" not in missing.stdout
+
+
 def test_a_rebuild_names_the_files_added_left_out_renamed_and_changed(project, shared_data, capsys):
     """Regression: after adding, deleting or renaming a file the build said only how many articles
     were unchanged ("3 of the articles unchanged since the last build"), never which files the

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -164,7 +165,8 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="show, line by line, what was kept (as which kind) "
                                                   "and what was dropped (by which rule)")
-    explain.add_argument("file", type=Path)
+    explain.add_argument("file", type=Path, help="the file, or one row of an export as a build warning names "
+                         "it (\"my-corpus/export.csv row 15\")")
     explain.add_argument("--dropped", action="store_true", help="show only dropped lines")
     explain.add_argument("--clean", action="store_true", dest="clean_exports",
                          help="take the text of CSV / JSON-lines exports as copied pages and clean "
@@ -335,8 +337,6 @@ def _run_clean(args) -> int:
 def _corpus_named(entry: str) -> str:
     """The corpus an output folder belongs to: its name, or for a staging folder framing left
     (`.<corpus>.<random>.tmp`, `.<corpus>.<random>.old`) the name inside."""
-    import re
-
     staged = re.fullmatch(r"\.(.+)\.[^.]+\.(?:tmp|old)", entry)
     return staged.group(1) if staged else entry
 
@@ -359,14 +359,30 @@ def _explained_file(path: Path) -> Path:
     return found[0] if len(found) == 1 else path
 
 
+def _explained_row(given: Path) -> tuple[Path, int | None]:
+    """The file `framing explain` is asked about and, for one row of an export named as the build's
+    warnings name it ("climate/export.csv row 15"), that row; None for every row of the file."""
+    path = _explained_file(given)
+    named = re.fullmatch(r"(.+?)\s+row\s+(\d+)", str(given))
+    if path.is_file() or not named:
+        return path, None
+    return _explained_file(Path(named.group(1))), int(named.group(2))
+
+
 def _run_explain(args) -> int:
     from .build import explain_inputs, label_article, process_article
 
-    path: Path = _explained_file(args.file)
+    path, row = _explained_row(args.file)
     if not path.is_file():
         print(f"{path}: no such file; give its path, e.g. data/raw/<corpus>/{path.name}", file=sys.stderr)
         return 2
     raws, problems, repeats = explain_inputs(path, clean_exports=args.clean_exports)
+    if row is not None:  # one row of an export, as a build warning names it
+        raws = [raw for raw in raws if raw.record == row]
+        problems = [p for p in problems if not re.search(r" rows? \d", p.file) or p.file.endswith(f" row {row}")]
+        if not raws:
+            print(f"{path.name} has no article at row {row} (a blank row, a row without text, or past its "
+                  "last row): see the warnings above, or give a row that the build names", file=sys.stderr)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     for raw in raws:
