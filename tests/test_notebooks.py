@@ -223,6 +223,10 @@ def test_one_outlet_corpus_runs_and_says_what_needs_two(seeds_dir, tmp_path):
         printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code"
                           for o in c.outputs if o.output_type == "stream")
         assert "this corpus has one outlet: add articles from a second outlet" in printed
+    shown = "".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "") for run in result.runs
+                    for c in _read(result.folder / "notebooks" / run.notebook).cells if c.cell_type == "code"
+                    for o in c.outputs)
+    assert " in 1 outlet; " in shown and "1 article from 1 outlet, " in shown  # not "1 articles from 1 outlets"
 
 
 def test_across_outlets_of_one_outlet_draws_no_map_of_what_only_it_reports(shared_data, tmp_path):
