@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 
 import pandas as pd
@@ -1073,3 +1074,29 @@ def test_a_near_duplicate_export_row_is_told_to_take_its_outlet_from_the_export(
     assert row_note.endswith("give them different outlets in the export's 'outlet' column if both are wanted")
     [file_note] = [p.message for p in build_tables(files).problems if p.file == "b.txt"]
     assert file_note.endswith("give them different outlets in manifest.csv if both are wanted")
+
+
+def test_an_export_text_written_as_html_is_read_as_the_text_it_shows(tmp_path, shared_data):
+    """Regression: a JSON-lines export whose `content` was HTML, as feeds and content systems give
+    it ("<p>…</p><p>…</p>"), kept the tags in its sentences ("<p>Cyclone Kenneth struck …</p><p>The
+    storm …"), one sentence running over paragraphs. Its markup is read as a saved page's is: each
+    paragraph its own, entities decoded, and one warning names the rows. Prose that names a tag
+    once is left as it is."""
+    rows = [json.loads(line) for line, _ in zip((shared_data / "narrative-frames-dev" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(3))]
+    paragraphs = [[p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-Z])", r["text"]) if p.strip()][:5] for r in rows]
+    corpus = _corpus(tmp_path)
+    with (corpus / "feed.jsonl").open("w", encoding="utf-8") as out:
+        for row, parts in zip(rows[:2], paragraphs):
+            html = "".join(f"<p>{p.replace('&', '&amp;')}</p>\n" for p in parts[:-1]) + f"{parts[-1]}<br/>"
+            out.write(json.dumps({"outlet": row["outlet"], "content": html}) + "\n")
+        plain = "A reader asked what the <p> tag does in a page. " + rows[2]["text"]
+        out.write(json.dumps({"outlet": rows[2]["outlet"], "content": plain}) + "\n")
+    build = build_tables(corpus)
+    sentences = build.sentences
+    assert not sentences[sentences["article_id"].isin(build.articles["article_id"][:2])]["text"].str.contains("<").any()
+    first = build.articles["article_id"].iloc[0]
+    assert sentences.loc[sentences["article_id"] == first, "paragraph_id"].nunique() == len(paragraphs[0])
+    assert sentences["text"].str.contains("the <p> tag", regex=False).any()
+    assert _messages(build.problems, "feed.jsonl") == [
+        "rows 1, 2: text written as HTML (<p>, <br>…): read as the text the markup shows"]

@@ -97,6 +97,7 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
     empty: list[int] = []
     has_text, fields, found = False, set(), 0  # whether any row has a text field; fields seen until one has
     unread = None  # what to say of the first row's columns that give no field ("": nothing)
+    marked: list[int] = []  # rows whose text is written as HTML
     order, undated = DateOrder(), {}
     while True:
         try:
@@ -117,6 +118,8 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
             continue
         articles.append(article)
         found += 1
+        if MARKUP_NOTE in article.warnings:
+            marked.append(record)
         if len(articles) >= BATCH_ROWS:  # dates read a whole window at a time, whatever `batch` is
             dated = _dated(articles, order, undated)
             yield from ((dated[i:i + batch], []) for i in range(0, len(dated), batch))
@@ -130,18 +133,23 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
         problems.append(Problem(name, f"has no 'text' field (fields found: {shown}): skipped; "
                                       "name the field holding the article text 'text'", skipped=len(empty)))
     elif empty:
-        more = f" and {len(empty) - MAX_LISTED} more" if len(empty) > MAX_LISTED else ""
-        rows_named = (f"row {empty[0]}" if len(empty) == 1
-                      else f"rows {', '.join(map(str, empty[:MAX_LISTED]))}{more}")
-        problems.append(Problem(name, f"{rows_named} {'has' if len(empty) == 1 else 'have'} no text: "
+        problems.append(Problem(name, f"{_rows_named(empty)} {'has' if len(empty) == 1 else 'have'} no text: "
                                       "skipped; every row needs the article text in its 'text' column",
                                 skipped=len(empty)))
     if found and unread:
         problems.append(Problem(name, unread))
+    if marked:
+        problems.append(Problem(name, f"{_rows_named(marked)}: {MARKUP_NOTE}"))
     if not found and not problems:
         problems.append(Problem(name, "has no article rows (only a header, or rows with every cell empty): "
                                       "skipped; add one row per article with its text in the 'text' column"))
     yield articles, [Problem(name, warning) for warning in text.warnings] + problems + dates_problems(name, undated)
+
+
+def _rows_named(rows: list[int]) -> str:
+    """"row 3", or "rows 1, 2, 3, 4, 5 and 9 more"."""
+    more = f" and {len(rows) - MAX_LISTED} more" if len(rows) > MAX_LISTED else ""
+    return f"row {rows[0]}" if len(rows) == 1 else f"rows {', '.join(map(str, rows[:MAX_LISTED]))}{more}"
 
 
 def _unread_columns(header: list) -> str | None:
@@ -209,7 +217,34 @@ def _export_article(row: dict, header: list, *, name: str, kind: str, record: in
     given = _given(values, header, [_column(h) for h in header])
     extra = given.pop("extra", {})
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    shown = _markup_as_text(text)
+    if shown is not None:
+        text, warnings = shown, (*warnings, MARKUP_NOTE)
     return RawArticle(name, record, kind, text, encoding, sha, given, warnings, extra)
+
+
+# A text written as HTML, as feeds and content systems give it ("<p>…</p><p>…</p>", "…<br>…"): a
+# block element's or a line break's tag, opening or closing.
+_MARKUP = re.compile(r"</?(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|table|tr|td|section|article)"
+                     r"(?:\s[^<>]*)?/?>", re.IGNORECASE)
+MARKUP_NOTE = "text written as HTML (<p>, <br>…): read as the text the markup shows"
+
+
+def _markup_as_text(text: str) -> str | None:
+    """The text an export's text written as HTML shows, each block element a paragraph of its own
+    (`clean.html_text`, as a saved page's text is read: entities decoded, scripts and styles left
+    out); None when the text holds fewer than two block tags (prose that names one is prose)."""
+    if len(_MARKUP.findall(text, 0, 100_000)) < 2:
+        return None
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from ..clean import html_text
+
+    try:
+        return html_text(lxml_html.fragment_fromstring(text, create_parent="div")) or None
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], None, list[Problem]]:
