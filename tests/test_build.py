@@ -867,3 +867,23 @@ def test_files_of_one_name_in_two_folders_are_not_one_outlet(tmp_path, shared_da
     assert articles["outlet"].to_dict() == {"cnn/story0.txt": "cnn/story0", "cnn/story1.txt": "cnn/story1",
                                             "fox/story0.txt": "fox/story0", "fox/story1.txt": "fox/story1",
                                             "top.txt": "top"}
+
+
+def test_a_byline_dated_in_numbers_gives_the_date_when_it_reads_one_way_only(tmp_path, shared_data):
+    """Regression: The Hill's page copied as text (saved by Notepad as UTF-16, Windows line ends)
+    dates its byline in numbers, "By Tess Bonn - 11/19/19 06:56 AM EST", and got no `published`
+    (numeric dates were never read, for "05/06/19" is May 6 or June 5). A numeric date that is a
+    date one way only is read; one that reads both ways still gives none."""
+    from framing.clean import parse_date
+
+    page = next(json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")
+                if "thehill.com/homenews/news/471033" in line)
+    corpus = tmp_path / "pasted"
+    corpus.mkdir()
+    (corpus / "hill.txt").write_bytes(page["dump_inscriptis"].replace("\n", "\r\n").encode("utf-16"))
+    [article] = build_tables(corpus).articles.to_dict("records")
+    assert article["encoding"] == "utf-16" and article["author"] == "Tess Bonn"
+    assert str(article["published"].date()) == "2019-11-19"
+    assert parse_date("By Jane Roe - 19/11/2019 10:02") == "2019-11-19"
+    assert parse_date("By Jane Roe - 05/06/19 10:02 AM") is None
+    assert parse_date("Live 24/7/365, and 3/4 of readers agree") is None

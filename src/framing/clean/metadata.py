@@ -223,9 +223,32 @@ def _site_length(text: str, site: str) -> int:
     return 0
 
 
+# A date in numbers, as US sites print a byline's ("By Tess Bonn - 11/19/19 06:56 AM EST"): month
+# and day in either order, a year of four digits or two.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?![\d/])")
+
+
 def parse_date(text: str) -> str | None:
-    """The first unambiguous date in `text` as ISO "YYYY-MM-DD" (month names or ISO form; not
-    numeric day/month forms, which are ambiguous), else None."""
+    """The first unambiguous date in `text` as ISO "YYYY-MM-DD" (month names or ISO form), else the
+    first numeric one that reads as a date one way only (`numeric_date`), else None."""
+    return _named_date(text) or next(filter(None, map(numeric_date, _NUMERIC_DATE.finditer(text or ""))), None)
+
+
+def numeric_date(match: re.Match) -> str | None:
+    """A numeric date ("11/19/19", "19/11/2019") as ISO when it is a date read month first or day
+    first but not both ways ("05/06/19" is May 6 or June 5: None). A year of two digits is 1969-2068,
+    as POSIX strptime's %y reads it."""
+    first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    year = year if year >= 100 else 2000 + year if year < 69 else 1900 + year
+    readings = {(month, day) for month, day in ((first, second), (second, first)) if 1 <= month <= 12 and 1 <= day <= 31}
+    if len(readings) != 1:
+        return None
+    (month, day), = readings
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _named_date(text: str) -> str | None:
+    """The first date with its month named or in ISO form in `text` as "YYYY-MM-DD", else None."""
     match = _DATE.search(text or "")
     while match:
         if match.group("y3"):
