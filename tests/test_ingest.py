@@ -1100,3 +1100,28 @@ def test_an_export_text_written_as_html_is_read_as_the_text_it_shows(tmp_path, s
     assert sentences["text"].str.contains("the <p> tag", regex=False).any()
     assert _messages(build.problems, "feed.jsonl") == [
         "rows 1, 2: text written as HTML (<p>, <br>…): read as the text the markup shows"]
+
+
+def test_a_manifest_line_naming_a_folder_describes_every_file_in_it(tmp_path, shared_data):
+    """A corpus kept in a folder per outlet (cnn/…, fox/…) of pages that name no outlet: a manifest
+    line naming the folder ("cnn/" or "fox") gives its values to every file in it, a file's own line
+    wins cell by cell, and such a line is no missing file. Without the manifest, the warning of a
+    file in a subfolder says a line naming its folder would do."""
+    rows = [json.loads(line) for line, _ in zip((shared_data / "allsides-roundups" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(4))]
+    corpus = _corpus(tmp_path)
+    for folder, part in (("cnn", rows[:2]), ("fox", rows[2:])):
+        (corpus / folder).mkdir()
+        for i, row in enumerate(part):
+            (corpus / folder / f"story{i}.txt").write_text(row["text"], encoding="utf-8")
+    unnamed = build_tables(corpus)
+    assert any("a line naming its folder, 'cnn/', gives it to every file in it" in m
+               for m in _messages(unnamed.problems, "cnn/story0.txt"))
+    (corpus / "manifest.csv").write_text("file,outlet,event\ncnn/,CNN,storm\nfox,Fox News,storm\n"
+                                         "fox/story1.txt,Fox News Opinion,\n", encoding="utf-8")
+    build = build_tables(corpus)
+    got = build.articles.set_index("source_file")
+    assert got["outlet"].to_dict() == {"cnn/story0.txt": "CNN", "cnn/story1.txt": "CNN",
+                                       "fox/story0.txt": "Fox News", "fox/story1.txt": "Fox News Opinion"}
+    assert set(got["event"]) == {"storm"}
+    assert not [p for p in build.problems if p.file == "manifest.csv" or "no outlet" in p.message]

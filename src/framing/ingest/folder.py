@@ -72,7 +72,7 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
         outlet_fix = manifest.fix(same_name(name), "outlet")
         for found, found_problems in iter_file(path, name=name, batch=batch):
             file_problems.extend(found_problems)
-            found = [_with_manifest(article, manifest.get(same_name(name), {}), clean_exports=clean_exports,
+            found = [_with_manifest(article, manifest.of_file(same_name(name)), clean_exports=clean_exports,
                                     outlet_fix=outlet_fix)
                      for article in found]
             for article, (first, exact) in zip(found, duplicates.check_all(found)):
@@ -84,7 +84,7 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
                     yield chunk, problems
                     chunk, problems = [], []
         problems.extend(file_problems + copies)
-    for name in sorted(set(manifest) - listed):
+    for name in sorted(name for name in set(manifest) - listed if not manifest.names_folder(name, listed)):
         problems.append(Problem(MANIFEST, f"line {manifest.lines[name]} names {name!r}, which is not in {folder}"
                                           f"{_did_you_mean(name, listed - set(manifest))}: "
                                           "fix the file name in the manifest or add the file"))

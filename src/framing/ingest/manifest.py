@@ -31,6 +31,24 @@ class Manifest(dict):
         self.file_column = file_column
         self.lines: dict[str, int] = {}
 
+    def of_file(self, name: str) -> dict:
+        """What the manifest gives the file `name`: the row naming its folder ("cnn/" or "cnn", the
+        innermost when several do), with the file's own row over it, cell by cell; {} when no row
+        names either."""
+        given: dict = {}
+        parts = name.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):  # outer folders first, so inner ones win
+            folder = "/".join(parts[:depth])
+            row = self.get(folder) or self.get(folder + "/")
+            if row:
+                given = _over(given, row)
+        return _over(given, self.get(name, {}))
+
+    def names_folder(self, key: str, files: set[str]) -> bool:
+        """Whether the row `key` names a folder holding some of `files` (then it is no missing file)."""
+        folder = key.rstrip("/") + "/"
+        return any(file.startswith(folder) for file in files)
+
     def column_of(self, known: str) -> str | None:
         """The header cell (as written) that gives the field `known` ("outlet" from "Source" or
         "media_name"), or None when no column gives it."""
@@ -51,11 +69,14 @@ class Manifest(dict):
                     f"{','.join(self.header)!r}) and {where}")
         if name in self.lines:
             return f"fill in the {column!r} cell of {MANIFEST} line {self.lines[name]} ({name})"
+        folder = name.rpartition("/")[0]
+        whole = f"; a line naming its folder, '{folder}/', gives it to every file in it" if folder else ""
         if not self.header:
-            return f"create {MANIFEST} in the corpus folder with the lines 'file,{known}' and '{name},<{known}>'"
+            return (f"create {MANIFEST} in the corpus folder with the lines 'file,{known}' and "
+                    f"'{name},<{known}>'{whole}")
         cells = [name if _column(cell) == _column(self.file_column) else f"<{known}>" if cell.strip() == column
                  else "" for cell in self.header]
-        return f"add the line {','.join(cells)!r} to {MANIFEST} (in the order of its header)"
+        return f"add the line {','.join(cells)!r} to {MANIFEST} (in the order of its header){whole}"
 
 
 def read_manifest(folder: Path) -> tuple[Manifest, list[Problem]]:
@@ -146,6 +167,14 @@ def _manifest_dates(manifest: dict[str, dict], lines_of: dict[str, int]) -> None
             values["published"] = day
         else:
             values["warnings"] = (date_note(value, why, f"{MANIFEST} line {lines_of[name]}"),)
+
+
+def _over(under: dict, over: dict) -> dict:
+    """A row's values `over` another's (`extra` merged column by column)."""
+    merged = {**under, **over}
+    if "extra" in under and "extra" in over:
+        merged["extra"] = {**under["extra"], **over["extra"]}
+    return merged
 
 
 def _manifest_name(value: str) -> str:
