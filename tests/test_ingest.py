@@ -1125,3 +1125,24 @@ def test_a_manifest_line_naming_a_folder_describes_every_file_in_it(tmp_path, sh
                                        "fox/story0.txt": "Fox News", "fox/story1.txt": "Fox News Opinion"}
     assert set(got["event"]) == {"storm"}
     assert not [p for p in build.problems if p.file == "manifest.csv" or "no outlet" in p.message]
+
+
+def test_a_news_api_text_cut_short_is_named_and_its_marker_is_no_word(tmp_path, shared_data):
+    """Regression: a news API's answer whose `content` is the first 200 characters of each article
+    followed by "… [+3412 chars]" (NewsAPI's free answers) was read as whole articles, the marker a
+    sentence of its own ("[+3412 chars]"), without a word that the texts were cut short. The marker
+    is taken off and one warning names the rows and the fix."""
+    rows = [json.loads(line) for line, _ in zip((shared_data / "narrative-frames-dev" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(3))]
+    corpus = _corpus(tmp_path)
+    answer = {"status": "ok", "articles": [
+        {"source": {"id": None, "name": r["outlet"]}, "url": f"https://example.com/{i}",
+         "content": r["text"][:200] + f"… [+{len(r['text']) - 200} chars]"} for i, r in enumerate(rows[:2])]
+        + [{"source": {"id": None, "name": rows[2]["outlet"]}, "content": rows[2]["text"]}]}
+    (corpus / "answer.json").write_text(json.dumps(answer), encoding="utf-8")
+    build = build_tables(corpus)
+    assert not build.sentences["text"].str.contains(r"\[\+\d+ chars", regex=True).any()
+    assert list(build.articles["n_words"])[2] > 3 * max(list(build.articles["n_words"])[:2])
+    assert _messages(build.problems, "answer.json") == [
+        "rows 1, 2: text cut short by the service it came from (it ends '[+N chars]'): only its first part "
+        "is read, so get the articles' full text (from their url) to analyse what they say"]

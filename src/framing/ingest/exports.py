@@ -97,7 +97,7 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
     empty: list[int] = []
     has_text, fields, found = False, set(), 0  # whether any row has a text field; fields seen until one has
     unread = None  # what to say of the first row's columns that give no field ("": nothing)
-    marked: list[int] = []  # rows whose text is written as HTML
+    noted: dict[str, list[int]] = {}  # rows whose text was written as HTML or cut short, by note
     order, undated = DateOrder(), {}
     while True:
         try:
@@ -118,8 +118,8 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
             continue
         articles.append(article)
         found += 1
-        if MARKUP_NOTE in article.warnings:
-            marked.append(record)
+        for note in ROW_NOTES.intersection(article.warnings):
+            noted.setdefault(note, []).append(record)
         if len(articles) >= BATCH_ROWS:  # dates read a whole window at a time, whatever `batch` is
             dated = _dated(articles, order, undated)
             yield from ((dated[i:i + batch], []) for i in range(0, len(dated), batch))
@@ -138,8 +138,7 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
                                 skipped=len(empty)))
     if found and unread:
         problems.append(Problem(name, unread))
-    if marked:
-        problems.append(Problem(name, f"{_rows_named(marked)}: {MARKUP_NOTE}"))
+    problems += [Problem(name, f"{_rows_named(rows)}: {note}") for note, rows in noted.items()]
     if not found and not problems:
         problems.append(Problem(name, "has no article rows (only a header, or rows with every cell empty): "
                                       "skipped; add one row per article with its text in the 'text' column"))
@@ -220,6 +219,9 @@ def _export_article(row: dict, header: list, *, name: str, kind: str, record: in
     shown = _markup_as_text(text)
     if shown is not None:
         text, warnings = shown, (*warnings, MARKUP_NOTE)
+    cut = _CUT_SHORT.search(text)
+    if cut:  # the API's marker is no word of the article
+        text, warnings = text[:cut.start()].rstrip(), (*warnings, CUT_NOTE)
     return RawArticle(name, record, kind, text, encoding, sha, given, warnings, extra)
 
 
@@ -228,6 +230,12 @@ def _export_article(row: dict, header: list, *, name: str, kind: str, record: in
 _MARKUP = re.compile(r"</?(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|table|tr|td|section|article)"
                      r"(?:\s[^<>]*)?/?>", re.IGNORECASE)
 MARKUP_NOTE = "text written as HTML (<p>, <br>…): read as the text the markup shows"
+# The end of a text a news API cut short, saying how much it left out (NewsAPI's `content`: its first
+# 200 characters, then "… [+3412 chars]").
+_CUT_SHORT = re.compile(r"(?:…|\.\.\.)?\s*\[\+\d+ chars?\]\s*$")
+CUT_NOTE = ("text cut short by the service it came from (it ends '[+N chars]'): only its first part is read, "
+            "so get the articles' full text (from their url) to analyse what they say")
+ROW_NOTES = frozenset({MARKUP_NOTE, CUT_NOTE})  # (an article's warnings are joined by "; ": none holds it)
 
 
 def _markup_as_text(text: str) -> str | None:
