@@ -76,6 +76,34 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path, notebook
     assert not list(out.parent.glob(".toy.*"))  # no staging folder left behind
 
 
+def test_a_rerun_after_adding_articles_says_how_many_it_reused(tmp_path, seeds_dir):
+    """Regression: after two articles were added to a built corpus, `framing report` named the
+    files added but not that the others were reused ("4 articles read, 4 kept …" as on a first
+    build), so a user could not tell that only the new work was done; `framing build` says it."""
+    import shutil
+
+    raw = tmp_path / "raw" / "growing"
+    raw.mkdir(parents=True)
+    for path in sorted(seeds_dir.glob("*.txt")):
+        shutil.copy(path, raw / path.name)
+    notebook = _notebook(tmp_path / "01_quick.ipynb", "x = 1")
+    runs = []
+    for added in ((), ("The harbour at Port Ellen was closed on Tuesday after a storm damaged two of its piers, "
+                       "the council said.\n\nFerries were cancelled until further notice, and boats moved.\n",
+                       "Markets in Tokyo fell sharply on Friday as the yen rose against the dollar, traders said.\n\n"
+                       "Exporters led the fall, and the index closed at its lowest in a month.\n")):
+        for index, text in enumerate(added):
+            (raw / f"new{index}.txt").write_text(text, encoding="utf-8")
+        lines: list[str] = []
+        result = report.run_report(raw, processed=tmp_path / "processed", out=tmp_path / "reports",
+                                   notebooks=[notebook], workers=1, echo=lines.append)
+        assert result.ok, [run.error for run in result.runs]
+        runs.append(next(line for line in lines if " articles read, " in line))
+    assert runs[0].startswith("growing: 2 articles read, 2 kept") and "unchanged" not in runs[0]
+    assert runs[1].startswith("growing: 4 articles read, 4 kept")
+    assert "(2 of the articles unchanged since the last build; " in runs[1]
+
+
 def test_workers_reach_the_build_and_the_notebooks(tmp_path, monkeypatch):
     built = []
     monkeypatch.setattr(report, "build_corpus_tables", lambda raw, processed, workers=None, **options:

@@ -171,7 +171,9 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
         return Report(corpus, out, [], error=f"build failed: {reason}")
     from .build import counts_line
 
-    echo(f"{corpus}: {counts_line(info)} ({time.perf_counter() - started:.1f} s)")
+    reused = info.pop("reused_articles", None)  # None: a first build
+    again = f"{reused:,} of the articles unchanged since the last build; " if reused is not None else ""
+    echo(f"{corpus}: {counts_line(info)} ({again}{time.perf_counter() - started:.1f} s)")
     info = {**info, "notes": _design_notes(processed, corpus), "content_sentences": _content_sentences(processed)}
     for note in info["notes"]:
         echo(f"{corpus}: note: {note}")
@@ -364,7 +366,8 @@ def keep_human_input(old: Path, staging: Path) -> list[Path]:
 def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | None = None,
                         clean_exports: bool = False, echo=print) -> dict:
     """Build a corpus's tables into `processed` (unchanged articles reused from the tables already
-    there), print its problems, and return what `build.json` records."""
+    there), print its problems, and return what `build.json` records, with `reused_articles`: how
+    many articles were taken from the last build (None when there was none)."""
     from .build import build_corpus, changes_line, last_build_info
     from .config import UsageError
 
@@ -385,7 +388,7 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
     info = json.loads((Path(processed) / "build.json").read_text(encoding="utf-8"))
     if changes := changes_line(before, info):
         echo(f"{Path(raw_folder).name}: files since the last build: {changes}")
-    return info
+    return {**info, "reused_articles": build.n_reused if before is not None else None}
 
 
 def nothing_usable(build) -> str:
