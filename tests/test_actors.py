@@ -676,3 +676,49 @@ def test_initials_written_without_spaces_open_a_persons_name():
     actors = fr.find_actors(table)
     assert set(actors["actor"]) == {"J.K. Rowling", "H.R. McMaster", "P.J. O’Rourke", "Ted Cruz", "Antonio Guterres"}
     assert list(actors.loc[actors["article_id"] == "A3", "actor"]) == ["J.K. Rowling"]
+
+
+@pytest.mark.parametrize("texts, absent, present", [
+    # an adjective and a noun capitalised as a name name an industry, not a person (allsides-100, WSJ;
+    # actors 1.16) …
+    (["Revelations that senators said would build momentum for tougher regulations on Big Tech.",
+      "The money from Big Oil went to Jane Roe."], "Big Tech", "Jane Roe"),
+    (["The money from Big Oil went to Jane Roe."], "Big Oil", "Jane Roe"),
+    # … while a given name that is also an adjective opens a person's name
+    (["Rep. Jane Roe met with Young Kim at the house where Frank Smith lives."], None, "Young Kim"),
+])
+def test_an_adjective_and_a_noun_are_no_person(texts, absent, present):
+    actors = set(fr.find_actors(_table(texts))["actor"])
+    assert absent is None or absent not in actors
+    assert present is None or present in actors
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a title in lower case before a name is part of the mention, as one in capitals is (allsides-100,
+    # National Review; actors 1.16)
+    ("Senate majority leader Chuck Schumer (D., N.Y.) railed against Republicans in a speech Thursday night.",
+     "Senate majority leader Chuck Schumer"),
+    ("The former president Barack Obama spoke on Tuesday.", "former president Barack Obama"),
+    ("Senate Majority Leader Chuck Schumer spoke on Tuesday.", "Senate Majority Leader Chuck Schumer"),
+    # a form of address or a relation in lower case is no title
+    ("Her father Joe Smith spoke on Tuesday.", "Joe Smith"),
+])
+def test_a_title_in_lower_case_opens_the_mention(text, mention):
+    actors = fr.find_actors(_table([text]))
+    assert mention in set(actors["mention"])
+    assert bool(actors.set_index("mention").loc[mention, "has_title"]) == (mention != "Joe Smith")
+
+
+def test_a_speaker_titled_in_lower_case_is_an_official():
+    """The event pages' "quotes from officials" (`framing.events.official_quote_mask`) reads a speaker's
+    title at the quote or at any mention of that person in the article: "Senate majority leader Chuck
+    Schumer" is an office as "Senate Majority Leader" is."""
+    from framing.events import official_quote_mask
+
+    table = pd.DataFrame({"article_id": "a", "sentence_id": [0, 1], "outlet": "A", "event": "e", "kind": "body",
+                          "text": ["Senate majority leader Chuck Schumer (D., N.Y.) railed against Republicans in a "
+                                   "speech Thursday.", "“I thank my Democratic colleagues for showing unity in "
+                                   "solving this crisis,” Schumer said."]})
+    actors = fr.find_actors(table)
+    quotes = fr.extract_quotes(table, actors=actors)
+    assert official_quote_mask(quotes, actors).tolist() == [True]

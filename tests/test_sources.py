@@ -1930,3 +1930,53 @@ def test_sieve_rules_of_version_1_36(kind, text, quote, speaker):
     sentences = _table([text]).assign(kind=kind)
     row = fr.extract_quotes(sentences).set_index("quote").loc[quote]
     assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
+
+
+@pytest.mark.parametrize("texts, quote, speaker, anonymous", [
+    # allsides-100 (Axios): a quote opened by a curly mark and closed by a straight one runs over two
+    # sentences and is one quote, the speaker's named where it closes
+    (["Republicans, meanwhile, are mad their party blinked.",
+      "“Why the hell would I make it easier for them to raise the debt ceiling through regular order?",
+      "We had a strategy and we abandoned it,\" Sen. Lindsey Graham (R-S.C.) told CNN's Manu..."],
+     "Why the hell would I make it easier for them to raise the debt ceiling through regular order? "
+     "We had a strategy and we abandoned it,", "Lindsey Graham", False),
+    # … and the other way round, a straight mark closed by a curly one
+    (["\"We had a strategy and we abandoned it,” Sen. Jane Roe told reporters."],
+     "We had a strategy and we abandoned it,", "Jane Roe", False),
+    # a participle after "while" hangs on the clause's subject, not on the noun before "while"
+    (["Former NASA climate researcher James Hansen suggested in 2007 that \"the democratic process does not work.\"",
+      "Other scientists called the threat of global warming the equivalent of war while calling for the "
+      "crushing of dissent and the jailing of \"deniers.\""], "deniers.", "scientists", True),
+    # a description in lower case ends with its plural noun for people, with or without an auxiliary
+    (["Some of the world’s top climate scientists said the plan is “reckless.”"], "reckless.",
+     "world’s top climate scientists", True),
+    # "the council" with no council named: the body the text makes the speaker, by its description
+    (["Rain fell on Tuesday.", "The council said that the new rules would take effect in May."],
+     "the new rules would take effect in May.", "council", False),
+    # … but "said the island" after an inverted verb is the reported clause's subject, not the speaker
+    (["The Taiwanese president Tsai Ing-wen gave a speech on Sunday and said the island would not “bow to pressure” "
+      "from the mainland."], "bow to pressure", "Tsai Ing-wen", False),
+    # "the company" after "Drugmaker Merck": a body's kind before its name, and the company is Merck
+    (["Drugmaker Merck said Friday that its experimental COVID-19 pill reduced hospitalizations by half.",
+      "The company said it will soon ask health officials to authorize the pill’s use."],
+     "it will soon ask health officials to authorize the pill’s use.", "Merck", False),
+    # "the agency" closing a sentence whose subject is a body: that body
+    (["Customs and Border Protection is sending extra manpower to deal with the crush of migrants, the agency "
+      "said in a statement."],
+     "Customs and Border Protection is sending extra manpower to deal with the crush of migrants", "Customs and Border Protection", False),
+])
+def test_sieve_rules_of_version_1_37(texts, quote, speaker, anonymous):
+    test_sieve_rules(texts, quote, speaker, anonymous)
+
+
+def test_a_headline_quote_inside_a_clause_of_no_verb_of_saying_stays_unattributed():
+    """Labelling rules 1 and 9: in "Schumer Thanks Democrats for Solving ‘…’" the quote is the object of
+    "solving", which is no verb of saying, and "thanks" has "Democrats" for its object: nobody speaks it
+    in the headline, though the body then gives the words to Schumer."""
+    sentences = _table(["Schumer Thanks Democrats for Solving ‘Republican-Manufactured Crisis’ after Debt-Ceiling Hike "
+                        "Passes", "Senate majority leader Chuck Schumer (D., N.Y.) railed against Republicans in a "
+                        "speech Thursday night.", "“I thank my Democratic colleagues for showing unity in solving "
+                        "this Republican-manufactured crisis,” Schumer said."]).assign(kind=["headline", "body", "body"])
+    quotes = fr.extract_quotes(sentences).set_index("sentence_id")
+    assert quotes.loc[0, "speaker"] is None or pd.isna(quotes.loc[0, "speaker"])
+    assert quotes.loc[2, "speaker"] == "Chuck Schumer"

@@ -60,6 +60,7 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
                 if (cut := _headline_words_cut(m, text, rules)) is None:
                     continue
                 m, in_headline = cut
+                m = _with_lower_case_title(m, text, rules)
             rows.append((article, outlet, event, sentence, m.start, m.end, text[m.start:m.end], m.name,
                          m.has_title, in_headline, _CUT_OFF.match(text, m.end) is not None,
                          *mention_evidence(text, m.start, m.end, m.has_title, evidence),
@@ -84,6 +85,45 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     for column in ("sentence_id", "start", "end"):
         found[column] = found[column].astype("int64")
     return found[ACTOR_COLUMNS]
+
+
+def _with_lower_case_title(m: Mention, text: str, rules: Rules) -> Mention:
+    """The mention with the title written in lower case right before the name ("Senate majority leader
+    Chuck Schumer", "former president Barack Obama", "secretary Jane Roe"): English news writes an
+    office before a name in either case, and in lower case it is as much the person's title as "Senate
+    Majority Leader" is, so the mention starts at it and has a title, as with capitals. The title is a
+    noun of `titles` (`_lower_case_titles`), perhaps after lower-case words of `titles` or `qualifiers`
+    ("former", "majority") and capitalised words of `qualifiers`, places or bodies ("Senate", "U.S.").
+    A sentence in title case is left alone (its capitals say nothing)."""
+    found = _lower_case_title_pattern(rules).search(text, max(0, m.start - 80), m.start)
+    if found is None or m.has_title:
+        return m
+    return Mention(found.start("title"), m.end, m.name, True)
+
+
+@lru_cache(maxsize=4)
+def _lower_case_title_pattern(rules: Rules) -> re.Pattern:
+    """The regex of a title in lower case ending right before a name (group `title`; `_with_lower_case_title`)."""
+    titles, modifiers = _lower_case_titles(rules)
+    before = sorted({w for w in rules.qualifiers | rules.places | rules.organisation_words if " " not in w}, key=len, reverse=True)
+    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    return re.compile(rf"(?<![\w’'.\-])(?P<title>(?:(?:{alt(before)})\s+){{0,2}}(?:(?:{alt(modifiers)})\s+){{0,2}}"
+                      rf"(?:{alt(titles)}))[ \t\u00a0]+$")
+
+
+def _lower_case_titles(rules: Rules) -> tuple[frozenset, frozenset]:
+    """(title nouns, words that may stand before them), in lower case: the titles of `actors.toml` the
+    part-of-speech lexicon tags as nouns in lower case (Brill 1992: "president", "leader", "senator"),
+    not an honorific ("sir", "lady") nor a party's member ("democrat": its plural is a title too), and
+    the lower-case forms of titles and qualifiers ("former", "vice", "majority", "defense")."""
+    tags = _lexicon_tags()
+    nouns = frozenset(w.lower() for w in rules.titles if w.isalpha() and len(w) > 3 and tags.get(w.lower()) == "NN"
+                      and f"{w}s" not in rules.titles and w not in _HONORIFICS)
+    modifiers = frozenset(w.lower() for w in rules.titles | rules.qualifiers if w.isalpha() and len(w) > 3)
+    return nouns, modifiers
+
+
+_HONORIFICS = frozenset({"Sir", "Dame", "Lord", "Lady", "Miss", "Father", "Reverend"})  # a form of address, no office
 
 
 # An article or a possessive pronoun before a name and a lower-case noun after it: the name modifies the
@@ -139,7 +179,7 @@ def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter,
     Biles", "Drugmaker Merck"), and so is a word English writes in lower case
     (`english_common_words`) that is no listed given name ("Stop Biden’s …"); a name without a
     title made only of words the collection writes more often in lower case than capitalised is no
-    person ("Product Manager", "Big Tech"), and nor is such a word alone after a title when English
+    person ("Product Manager", "Big Tech"), nor are an adjective and a noun (`_adjective_and_noun`), and nor is such a word alone after a title when English
     also writes it in lower case ("Conservatives Need …", "Major Democratic Donors")."""
     words = m.name.split()
     first = words[0]
@@ -153,10 +193,23 @@ def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter,
         m = Mention(start, m.end, " ".join(words), m.has_title)
     if not m.has_title and all(lower[w.lower()] > upper[w] for w in words):
         return None
+    if not m.has_title and _adjective_and_noun(words, given_names):
+        return None
     if (m.has_title and len(words) == 1 and words[0] in english_common_words() and words[0] not in given_names
             and lower[words[0].lower()] > upper[words[0]]):
         return None  # "Conservatives Need …", "Major Democratic Donors": a common word after a title
     return m
+
+
+def _adjective_and_noun(words: list[str], given_names=frozenset()) -> bool:
+    """True for two capitalised words that English writes in lower case as an adjective and a noun ("Big
+    Tech", "Big Oil": the part-of-speech lexicon, Brill 1992, tags the first JJ and the second NN or NNS
+    in lower case), the first no listed given name ("Young", "Rich", "Frank" are): a person's given name
+    is no adjective, so the words name an industry, a group or a thing, capitalised as a name."""
+    if len(words) != 2 or words[0] in given_names:
+        return False
+    tags = _lexicon_tags()
+    return tags.get(words[0].lower()) == "JJ" and tags.get(words[1].lower()) in ("NN", "NNS")
 
 
 def _headline_words_cut(m: Mention, text: str, rules: Rules) -> tuple[Mention, bool] | None:

@@ -29,7 +29,7 @@ from .patterns import _NAME, _alternatives, _lexicon
 from .spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _in_question_opening,
                     _is_name, _is_partial, _is_title, _names_a_programme, _narration, _only_quotes, _title_case,
                     _units, _without_asides)
-from .speaker_memory import (_Memory, _antecedent, _clause_speaker, _remember_names, _single_mention, _speaker,
+from .speaker_memory import (_Memory, _antecedent, _clause_speaker, _of_kind, _remember_names, _single_mention, _speaker,
                              _without_command)
 
 TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attribution of its own is a term
@@ -137,6 +137,9 @@ def _expanded_speaker(found, narration: str, memory: _Memory) -> tuple:
     speaker = memory.expansions.get(speaker, speaker)  # "WHO said" after "… Organization (WHO)": its full name
     if isinstance(speaker, str) and (body := _acronym_of(speaker, [_SMALL_END.sub("", b) for b in memory.bodies])):
         speaker = body  # "FEMA did signal" after "The Federal Emergency Management Agency, which …": its full name
+    if (isinstance(speaker, str) and rest[-1].endswith("_body") and found is not None
+            and found[1].lower() == f"the {speaker}" and (subject := _opening_body(narration[:found[0]], speaker))):
+        speaker = subject  # "Customs and Border Protection is sending …, the agency said": that body (1.37)
     first = found[1].split()[0].lower() if found is not None else ""
     if first in ("he", "she"):
         speaker = _antecedent(narration[:found[0]], memory, first) or speaker
@@ -145,6 +148,31 @@ def _expanded_speaker(found, narration: str, memory: _Memory) -> tuple:
         speaker = f"{owner}’s {speaker}" if owner else speaker
     return (speaker, *rest)
 
+
+
+# capitalised words opening a sentence (perhaps after "The") and a word in lower case after them: the subject
+_OPENING_NAME = re.compile(r"^\s*(?:The\s+)?((?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,6}[A-Z][\w’'.&-]*)"
+                           r"(?=\s+[a-z])")
+
+
+def _opening_body(before: str, head: str) -> str | None:
+    """The body whose name opens the sentence as its subject, before an attribution "the agency said" that
+    closes it ("Customs and Border Protection is sending …, the agency said"): the description stands
+    for the body the same sentence names (labelling rule 1), when the name is no person's (no listed
+    given name first), no place, and of the description's kind (`speaker_memory._of_kind`); for "the
+    companies", the first of two names joined by "and" (labelling rule 6); else None."""
+    match = _OPENING_NAME.match(before)
+    if match is None:
+        return None
+    name = match.group(1)
+    if head.endswith("s"):  # "Pfizer and BioNTech requested …, the companies said": the first named (rule 6)
+        if " and " not in name:
+            return None
+        name, head = name.split(" and ")[0], head[:-1]
+    if (name.split()[0] in read_rules().given_names or _is_place(name) or name.split()[0] in _NOT_SPEAKERS
+            or not _of_kind(name, head.capitalize())):
+        return None
+    return name
 
 
 def _cut_in_a_name(found, narration: str) -> bool:

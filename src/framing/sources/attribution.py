@@ -765,6 +765,11 @@ def _headed_description(name: str, match: re.Match, narration: str, who: str, no
     lexicon = _lexicon()
     if noun_group and f"{noun_group}s" in lexicon.heads and noun_group not in lexicon.heads | lexicon.titles:
         return f"{who} {noun_group}", None  # a kind of person ("expert"), not an adverb ("the opinion further notes")
+    if (noun_group and noun_group.endswith("s") and who.split()[-1][:1].islower()
+            and noun_group in {a.split()[-1] for a in lexicon.anonymous}):
+        # "the world's top climate scientists said": a description in lower case ends with its plural noun
+        # for people, as before an auxiliary ("… scientists have concluded", 1.36; 1.37)
+        return f"{who} {noun_group}", None
     if (name.startswith("according_to") and who[4:5].islower()
             and (longer := _LONGER_DESCRIPTION.match(narration, match.end("who")))):
         return f"{who}{longer.group(1)}", noun_group

@@ -125,6 +125,15 @@ def _labels(narration: str) -> tuple:
     return tuple(out)
 
 
+def _kind_before_body(name: list[str], rules) -> bool:
+    """True when a name opens with a capitalised noun for a kind of body ("Drugmaker Merck", "Automaker
+    General Motors": `descriptors` of `actors.toml`, not a person's role) and goes on with no listed
+    given name: English sets a body's kind before its name as a title before a person's, so the name is
+    the body's without it, and "the company" later stands for it."""
+    return (len(name) > 1 and name[0].lower() in rules.descriptors and name[0].lower() not in rules.roles
+            and name[1] not in rules.given_names)
+
+
 def _headline_run(words: list[str]) -> bool:
     """True when capitalised words are a stretch of a title-case headline, not a name: a word after
     the first that a headline capitalises and a name never holds ("Try To Change Trump", "Causing
@@ -142,6 +151,8 @@ def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
                or len(t) > 1 and t.isupper() and t.isalpha() and not _suffix_of(tokens, i, suffixes)), default=0)  # "WHO"
     if _body_and_word(tokens[:cut], tokens[cut:]):
         return [], tokens
+    if _kind_before_body(tokens[cut:], read_rules()):
+        cut += 1  # "Drugmaker Merck": the body's kind, then its name (1.37)
     return tokens[:cut], tokens[cut:]
 
 

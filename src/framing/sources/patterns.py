@@ -37,6 +37,10 @@ _OWNED_BODIES = "administration|government|campaign|team"
 # part by accusing …": "by" opens the means, and "voters" are not who accuses).
 _PREPOSITIONS = "by|to|of|in|on|at|for|with|from|as|into|about"
 
+# Words that open an adverbial clause: never the noun between a speaker and its verb ("… the equivalent of war
+# while calling for …": "while calling" hangs on the clause's subject, not on "war"; 1.37)
+_SUBORDINATORS = "while|when|whilst|after|before|because|since|though|although|until|unless|whereas|once|if"
+
 # What may stand between a speaker and the verb: a time ("Biden on Friday claimed", "this week
 # said", "A headline from 1989 read") and auxiliaries or adverbs of time ("has repeatedly said").
 _WHEN = (r"(?:\s+(?:on|this|last|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -125,7 +129,7 @@ def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
     return (rf"(?<![\w’'.-])(?P<who>(?:{_NOT_INDEFINITE}{_NAME}|the\s+[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(titles)})\b|"
             rf"{_NOT_INDEFINITE}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|it(?=\s)|"
             rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
-            rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?[a-z][\w-]*(?=\s|,)|"
+            rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?{_NOT_CLAUSE}[a-z][\w-]*(?=\s|,)|"
             rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:familiar\s+)?(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}(?!(?:{_PREPOSITIONS})\s)[\w’'-]+)?|"
             rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
             rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
@@ -134,12 +138,13 @@ def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
 
 
 def _name_verb(speaker: str, verbs, heads=()) -> re.Pattern:
-    """A speaker, an aside, a time, auxiliaries, then one of `verbs` (groups `who`, `noun`, `verb`).
+    """A speaker, an aside, a time, auxiliaries, then one of `verbs` (groups `who`, `noun`, `verb`); the
+    noun is no word opening an adverbial clause (`_SUBORDINATORS`).
     The noun after the speaker may stand before the auxiliaries when it is one of `heads` (the nouns
     for a body's people, "DHS officials have emphasized"): the same speaker as "DHS officials
     emphasized" (1.36; the noun after the auxiliaries is then `noun_late`, and the pattern without
     the noun before them is kept in `_WITHOUT_EARLY_NOUN`)."""
-    late = rf"(?:(?!(?:and|or|but|then|{_PREPOSITIONS})\s)(?P<noun{'_late' if heads else ''}>[a-z]+)\s+)?"
+    late = rf"(?:(?!(?:and|or|but|then|{_PREPOSITIONS}|{_SUBORDINATORS})\s)(?P<noun{'_late' if heads else ''}>[a-z]+)\s+)?"
     if not heads:
         return _name_verb_regex(speaker, verbs, "", late)
     early = rf"(?:\s+(?P<noun>{_alternatives(heads)})(?=(?:\s+(?:{_AUXILIARIES}))+\s))?"

@@ -1,7 +1,7 @@
 """Quoted spans of a sentence: where they are, which sentences one runs over, and what each is.
 
-- a direct quote is the span inside quotation marks (curly “…” or straight "…"; single curly marks
-  ‘…’ around eight characters or more); a sentence that opens a quote without closing it is joined
+- a direct quote is the span inside quotation marks (curly “…” or straight "…", or one of each when
+  the text mixes them: `_paired_marks`; single curly marks ‘…’ around eight characters or more); a sentence that opens a quote without closing it is joined
   with the next ones until the quote closes (`_units`, at most `MAX_QUOTE_SENTENCES`), and a quoted
   paragraph left open whose next paragraph opens with a new mark (news style) ends there;
 - a span woven into the journalist's own sentence ("dismissed it as an “unrealistic aspiration”")
@@ -52,21 +52,41 @@ def _articles(table: pd.DataFrame, text_col: str):
 
 def _units(article: list, text_col: str):
     """(first record, last sentence_id, text) per sentence, or per run of sentences joined because
-    a quotation mark opened in the first one closes only in a later one."""
+    a quotation mark opened in the first one closes only in a later one (a curly mark closed by a
+    straight one counts: `_paired_marks`)."""
     records = [r for r in article if isinstance(getattr(r, text_col), str)]
     i = 0
     while i < len(records):
-        first, text, j = records[i], getattr(records[i], text_col), i
+        first, text, j = records[i], _paired_marks(getattr(records[i], text_col)), i
         while _is_open(text) and j + 1 < len(records) and j - i + 1 < MAX_QUOTE_SENTENCES:
             if _continues_in_next_paragraph(records[j], records[j + 1], text_col):
                 text += _PARAGRAPH_CLOSE + ("”" if text.count("“") > text.count("”") else '"')
                 break
             j += 1
-            text = f"{text} {getattr(records[j], text_col)}"
+            text = _paired_marks(f"{text} {getattr(records[j], text_col)}")
         if _is_open(text):  # never closed: read the first sentence alone
-            text, j = getattr(first, text_col), i
+            text, j = _paired_marks(getattr(first, text_col)), i
         yield first, records[j].sentence_id, text
         i = j + 1
+
+
+def _paired_marks(text: str) -> str:
+    """The text with a quote opened by one kind of mark and closed by the other written with one kind:
+    web text often mixes curly and straight marks (“We had a strategy," Jane Roe said), and a
+    curly opening mark left open with the text's only straight mark after it is closed by that
+    mark, as a straight mark left open with the only unpaired curly closing mark after it. The
+    mark is replaced by one character, so offsets are kept; a text whose marks pair is unchanged."""
+    straight = text.count('"')
+    if straight != 1:
+        return text
+    at = text.index('"')
+    if text.count("“") == text.count("”") + 1 and text.rfind("“", 0, at) > text.rfind("”", 0, at):
+        return f"{text[:at]}”{text[at + 1:]}"  # “…," Jane Roe said
+    if text.count("”") == text.count("“") + 1 and text.find("”", at) > text.find("“", at) and "”" in text[at:]:
+        close = text.find("”", at)
+        if "“" not in text[at:close]:
+            return f"{text[:at]}“{text[at + 1:]}"  # "…,” Jane Roe said
+    return text
 
 
 def _continues_in_next_paragraph(record, following, text_col: str) -> bool:

@@ -205,7 +205,10 @@ def _of_kind(body: str, word: str) -> bool:
     """True when a body may be what a general description with head noun `word` ("Company",
     "Agency", "Group") stands for: its name's last kind word (before "of") is of the same kind
     (`_FIRMS` or `_PUBLIC_BODIES`), or it has none; "the group" may be any body."""
-    kinds = [w for w in body.split(" of ")[0].split() if w.rstrip(".,") in _FIRMS | _PUBLIC_BODIES]
+    words = body.split(" of ")[0].split()
+    if body.islower():  # "council", a body described, not named (`_head_alone`): its kind in lower case
+        words = [w.capitalize() for w in words]
+    kinds = [w for w in words if w.rstrip(".,") in _FIRMS | _PUBLIC_BODIES]
     if word == "Group" or not kinds:
         return True
     own = kinds[-1].rstrip(".,")
@@ -724,9 +727,10 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # head of their description names them (labelling rules 6, 7; 1.31)
         return " ".join(w for w in who.split()[1:] if w.lower() not in lexicon.quantifiers), who, False, "_body"
     if head.capitalize() in read_rules().organisation_words or head in read_rules().descriptors:
-        # "the agency said": the body named last (of that kind, for "the court"), else one the words
-        # before the head pick out ("the Catalan justice department"; 1.31)
-        return memory.body(head) or _qualified_body(who), who, False, "_body"
+        # "the agency said": the body named last (of that kind, for "the court"), else one the words before the head pick out
+        # ("the Catalan justice department"; 1.31), else, for "the council" alone with no body of its kind
+        # named, the head of the description as written (labelling rule 7; 1.37)
+        return memory.body(head) or _qualified_body(who) or _head_alone(who, head, pattern), who, False, "_body"
     owners = [_POSSESSIVE.sub("", w) for w in lowered.split()[1:-1] if _POSSESSIVE.search(w)]
     if pattern.startswith("verb_name") and owners and core in lexicon.relations and owners[-1] in lexicon.titles:
         # "said the senator's wife": a person tied to the one the title names, never that one (before
@@ -744,6 +748,16 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # place or body that says which ("the Texas Republican") written as the description
         return (who[4:] if core in _PARTISANS else core), who, False, "_role"
     return person, who, False, "_description"
+
+
+def _head_alone(who: str, head: str, pattern: str) -> str | None:
+    """The head of a description that is "the" and one noun for a body in the singular ("the council", "the
+    company"), the subject before its verb: the text makes that body the speaker without naming it, so its
+    description is its label (labelling rule 7, as a role is for a person: rule 2). None for anything
+    longer or plural, and after an inverted verb ("said the island would not …": the reported clause's
+    subject, not the speaker)."""
+    return (head if who.lower() == f"the {head}" and not head.endswith("s") and not pattern.startswith("verb_name")
+            else None)
 
 
 def _plural_bodies(noun: str) -> bool:
