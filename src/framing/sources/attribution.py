@@ -109,6 +109,18 @@ def _finite_within(narration: str, start: int, end: int) -> bool:
                for i, (_, tag, at) in enumerate(tokens))  # "the vaccines contain": a plural's verb, tagged VB
 
 
+_CLAUSE_BREAK = re.compile(rf"[,.;:!?…—–]|\b(?:who|whom|whose|which|that|{_PLACEHOLDER})\b")
+
+
+def _opens_reported_clause(narration: str, end: int) -> bool:
+    """True when the tagger reads a finite verb or a modal in the words after an indefinite description
+    that follows an inverted verb, before any punctuation or relative pronoun ("says a coalition of
+    liberal groups will have done …"): the description is the subject of what is reported, as "the …"
+    is ("said the plan was …"), not the one who says it ("said a person familiar with the talks, who …")."""
+    stop = _CLAUSE_BREAK.search(narration, end)
+    return _finite_within(narration, end, stop.start() if stop else len(narration))
+
+
 def _clause_follows(rest: str) -> bool:
     """True when a lower-case word other than a preposition, "who" or a time follows the words after
     an inverted verb: they open a clause ("said the plan was …")."""
@@ -136,6 +148,11 @@ def _subject(narration: str):
         who = _POSSESSIVE.sub("", who).rstrip("’'")
     if _not_a_speaker(who, None, _lexicon()) or who.split()[0] in read_rules().function_words:
         return None  # "Thousands of Cubans took …": a group, not a named person
+    if who == match.group("who") and (members := _MEMBERS_AFTER.match(narration, match.end("who"))) and (
+            members.group(1) in _lexicon().members):
+        # "Group of Seven (G-7) leaders on Sunday called …": the named group, its bracket dropped (labelling
+        # rules 3, 4), not the body that names it (1.37)
+        return match.start("who"), f"{who} {members.group(1)}", match.group("verb"), "subject", None
     role = _ROLE_AFTER_BODY.match(narration, match.end("who")) if who == match.group("who") else None
     if role is not None and role.group(1) in _lexicon().nouns:
         # "Ex-Space Force commander: …", "NATO chief …": a body's role with no person named, the role (1.31)
@@ -621,6 +638,8 @@ def _introduces_quote(narration: str, found) -> bool:
 # third person singular, which no finite verb follows ("his vaccine comments are", "the claims were")
 _PLURAL_VERB_AFTER = re.compile(r"\s+(?:are|were|have)\b")
 _HEAD_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
+# a plural in lower case after a name and its bracket ("Group of Seven (G-7) leaders"): the name says whose
+_MEMBERS_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+([a-z]+s)\b")
 # a lower-case role after a body's name and before a verb, not before a person's name ("prosecutor opposed",
 # not "president Jimmy Carter told")
 _ROLE_AFTER_BODY = re.compile(r"\s+([a-z][\w-]*)\b(?!\s+[A-Z])")
@@ -894,6 +913,8 @@ def _described_who(name: str, match: re.Match, narration: str, who: str) -> str 
         return None  # "to warn voters that …", "said the president’s moves … have": not who speaks
     if name == "verb_name" and who[:1].isupper() and _FINITE_AFTER.match(narration, match.end()):
         return None  # "said Harris would be releasing something": the subject of what is reported
+    if name == "verb_name" and first in _INDEFINITE and _opens_reported_clause(narration, match_end):
+        return None  # "says a coalition of liberal groups will have done …": the reported clause's subject (1.37)
     if (name in ("verb_name", "opening_participle") and (who.lower() in _PRONOUNS | {"it"} or first in _DETERMINERS)
             and not re.fullmatch(r"an?\s+(?:[A-Z]\S*\s+)?[A-Z]\S*", who)  # "said a New Yorker" speaks
             and not (first in _INDEFINITE and _DESCRIPTION_ENDS.match(narration[match_end:]))):

@@ -127,11 +127,12 @@ def _labels(narration: str) -> tuple:
 
 def _kind_before_body(name: list[str], rules) -> bool:
     """True when a name opens with a capitalised noun for a kind of body ("Drugmaker Merck", "Automaker
-    General Motors": `descriptors` of `actors.toml`, not a person's role) and goes on with no listed
+    General Motors": `descriptors` of `actors.toml`, not a person's role nor a word of a body's name
+    such as "Group" of "Group of Seven") and goes on with no listed
     given name: English sets a body's kind before its name as a title before a person's, so the name is
     the body's without it, and "the company" later stands for it."""
     return (len(name) > 1 and name[0].lower() in rules.descriptors and name[0].lower() not in rules.roles
-            and name[1] not in rules.given_names)
+            and name[0] not in rules.organisation_words and name[1] not in rules.given_names)
 
 
 def _headline_run(words: list[str]) -> bool:
