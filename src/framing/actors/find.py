@@ -93,7 +93,8 @@ def _with_lower_case_title(m: Mention, text: str, rules: Rules) -> Mention:
     office before a name in either case, and in lower case it is as much the person's title as "Senate
     Majority Leader" is, so the mention starts at it and has a title, as with capitals. The title is a
     noun of `titles` (`_lower_case_titles`), perhaps after lower-case words of `titles` or `qualifiers`
-    ("former", "majority") and capitalised words of `qualifiers`, places or bodies ("Senate", "U.S.").
+    ("former", "majority") and capitalised words of `qualifiers` or places ("Senate", "U.S."; not a body's
+    name, of which only the last words would be taken: "Associated Press reporter").
     A sentence in title case is left alone (its capitals say nothing)."""
     found = _lower_case_title_pattern(rules).search(text, max(0, m.start - 80), m.start)
     if found is None or m.has_title:
@@ -105,7 +106,7 @@ def _with_lower_case_title(m: Mention, text: str, rules: Rules) -> Mention:
 def _lower_case_title_pattern(rules: Rules) -> re.Pattern:
     """The regex of a title in lower case ending right before a name (group `title`; `_with_lower_case_title`)."""
     titles, modifiers = _lower_case_titles(rules)
-    before = sorted({w for w in rules.qualifiers | rules.places | rules.organisation_words if " " not in w}, key=len, reverse=True)
+    before = sorted({w for w in rules.qualifiers | rules.places if " " not in w}, key=len, reverse=True)
     alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
     return re.compile(rf"(?<![\w’'.\-])(?P<title>(?:(?:{alt(before)})\s+){{0,2}}(?:(?:{alt(modifiers)})\s+){{0,2}}"
                       rf"(?:{alt(titles)}))[ \t\u00a0]+$")
