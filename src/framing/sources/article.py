@@ -151,7 +151,7 @@ def _expanded_speaker(found, narration: str, memory: _Memory) -> tuple:
 
 
 # capitalised words opening a sentence (perhaps after "The") and a word in lower case after them: the subject
-_OPENING_NAME = re.compile(r"^\s*(?:The\s+)?((?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,6}[A-Z][\w’'.&-]*)"
+_OPENING_NAME = re.compile(r"^\s*(?:The\s+)?((?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,6}[A-Z][\w’'.&-]*)"
                            r"(?=\s+[a-z])")
 
 

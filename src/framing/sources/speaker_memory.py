@@ -751,12 +751,14 @@ def _read_description(who: str, pattern: str, memory: _Memory):
 
 
 def _head_alone(who: str, head: str, pattern: str) -> str | None:
-    """The head of a description that is "the" and one noun for a body in the singular ("the council", "the
-    company"), the subject before its verb: the text makes that body the speaker without naming it, so its
+    """The head of a description that is "the" and one noun for a kind of body in the singular ("the council",
+    "the company": `name_kinds._KINDS_OF_BODY` or a descriptor of `actors.toml`, not a word that is only part
+    of bodies' names, "the law"), the subject before its verb: the text makes that body the speaker without naming it, so its
     description is its label (labelling rule 7, as a role is for a person: rule 2). None for anything
     longer or plural, and after an inverted verb ("said the island would not …": the reported clause's
     subject, not the speaker)."""
-    return (head if who.lower() == f"the {head}" and not head.endswith("s") and not pattern.startswith("verb_name")
+    kind = head.capitalize() in _KINDS_OF_BODY or head in read_rules().descriptors  # not "the law", "the research"
+    return (head if kind and who.lower() == f"the {head}" and not head.endswith("s") and not pattern.startswith("verb_name")
             else None)
 
 
