@@ -1964,6 +1964,20 @@ def test_sieve_rules_of_version_1_36(kind, text, quote, speaker):
     (["Customs and Border Protection is sending extra manpower to deal with the crush of migrants, the agency "
       "said in a statement."],
      "Customs and Border Protection is sending extra manpower to deal with the crush of migrants", "Customs and Border Protection", False),
+    # … the owner of a product opening it, not the product
+    (["Pfizer’s COVID-19 vaccine has been found to be safe for children, the drugmaker said."],
+     "Pfizer’s COVID-19 vaccine has been found to be safe for children", "Pfizer", False),
+    # a name after "the" that reported is a body's, which "the organization" stands for next
+    (["By 11:30 p.m. on Monday, the Gun Violence Archive reported 189 people killed in shootings.",
+      "In total, there were more than 540 shootings over the holiday weekend, the organization reported."],
+     "In total, there were more than 540 shootings over the holiday weekend", "Gun Violence Archive", False),
+    # a named group opening a sentence keeps its plural after a bracket (labelling rules 3, 4)
+    (["Group of Seven (G-7) leaders on Sunday called for a renewed, \"transparent\" investigation into the origins "
+      "of the coronavirus and pledged to give vaccine doses to countries in need."], "transparent",
+     "Group of Seven leaders", False),
+    # an indefinite description after an inverted verb that opens a finite clause is its subject, no speaker
+    (["NARAL is also joining a nationwide “Rise up for Roe” tour and says a coalition of liberal groups will have "
+      "done around 500 events by the end of August."], "Rise up for Roe", None, False),
 ])
 def test_sieve_rules_of_version_1_37(texts, quote, speaker, anonymous):
     test_sieve_rules(texts, quote, speaker, anonymous)

@@ -160,11 +160,18 @@ def _opening_body(before: str, head: str) -> str | None:
     closes it ("Customs and Border Protection is sending …, the agency said"): the description stands
     for the body the same sentence names (labelling rule 1), when the name is no person's (no listed
     given name first), no place, and of the description's kind (`speaker_memory._of_kind`); for "the
-    companies", the first of two names joined by "and" (labelling rule 6); else None."""
+    companies", the first of two names joined by "and" (labelling rule 6); for a possessive ("Pfizer’s
+    vaccine"), the owner, unless a role follows it (the role's office speaks); else None."""
     match = _OPENING_NAME.match(before)
     if match is None:
         return None
     name = match.group(1)
+    owner = re.match(r"(.+?)[’']s?(?=\s|$)", name)
+    if owner is not None:  # "Pfizer’s COVID-19 vaccine has …, the drugmaker said": the owner, not its product
+        owned = _WORD.findall(before[match.start(1) + len(owner.group(0)):])[:3]
+        if any(w.lower() in _lexicon().titles or w.lower() in _lexicon().nouns for w in owned):
+            return None  # "The Justice Department's inspector general will …, the office said": the person's office
+        name = owner.group(1)
     if head.endswith("s"):  # "Pfizer and BioNTech requested …, the companies said": the first named (rule 6)
         if " and " not in name:
             return None
@@ -194,9 +201,19 @@ def _remember_voice(read: tuple, found, narration: str, memory: _Memory) -> None
             and (means := _spoken_in().search(narration))):
         memory.authors[means.group("doc").lower()] = memory.last_author = speaker  # "In a statement, X lauded …"
     if isinstance(speaker, str) and not anonymous and (pattern.endswith("_body") or _apposed_to_body(found, narration)
+                                                       or _name_after_the(found, narration)
                                                        or not read_rules().organisation_words.isdisjoint(speaker.split())):
         memory.voices.append(speaker)  # a body that speaks: "the panel" or "it" later on may be it
         memory.name_body(speaker)
+
+
+def _name_after_the(found, narration: str) -> bool:
+    """True when the speaker is two capitalised words or more written right after "the" ("the Gun Violence
+    Archive reported"): English sets no article before a person's name, so the name is a body's, which
+    "the organization" may later stand for (1.37)."""
+    if found is None or not found[1][:1].isupper() or len(found[1].split()) < 2:
+        return False
+    return re.search(r"(?<![\w’'-])[Tt]he\s+$", narration[max(0, found[0] - 5):found[0]]) is not None
 
 
 def _apposed_to_body(found, narration: str) -> bool:

@@ -129,7 +129,7 @@ def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
     return (rf"(?<![\w’'.-])(?P<who>(?:{_NOT_INDEFINITE}{_NAME}|the\s+[a-z]+)[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(titles)})\b|"
             rf"{_NOT_INDEFINITE}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|it(?=\s)|"
             rf"[Tt]he\s+(?:[a-z]+\s+)?(?:{_alternatives(titles)})\b|"
-            rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?{_NOT_CLAUSE}[a-z][\w-]*(?=\s|,)|"
+            rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?(?!(?:{_SUBORDINATORS})\b)[a-z][\w-]*(?=\s|,)|"
             rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:familiar\s+)?(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}(?!(?:{_PREPOSITIONS})\s)[\w’'-]+)?|"
             rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
             rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
