@@ -1154,8 +1154,9 @@ def test_sieve_rules_of_version_1_17(texts, quote, speaker, anonymous):
       "Toys must meet the limits set by health agencies and the World Health Organization (WHO).",
       "\"We looked to balance safety with choice,\" the company said in a statement."],
      "We looked to balance safety with choice,", "Acme", False),
+    # (since 1.37 a company the text describes and does not name is "company", labelling rule 7; never the agency)
     (["Toys must meet the limits set by the Consumer Safety Agency.",
-      "\"We are reviewing every toy,\" the company said."], "We are reviewing every toy,", None, False),
+      "\"We are reviewing every toy,\" the company said."], "We are reviewing every toy,", "company", False),
     (["The Food Safety Agency and the firm Acme Holdings met on Monday.",
       "\"Tests will be done weekly,\" the agency said."], "Tests will be done weekly,", "Food Safety Agency", False),
     # a clause after an inverted verb is what is reported, never a speaker

@@ -91,7 +91,8 @@ def _with_lower_case_title(m: Mention, text: str, rules: Rules) -> Mention:
     """The mention with the title written in lower case right before the name ("Senate majority leader
     Chuck Schumer", "former president Barack Obama", "secretary Jane Roe"): English news writes an
     office before a name in either case, and in lower case it is as much the person's title as "Senate
-    Majority Leader" is, so the mention starts at it and has a title, as with capitals. The title is a
+    Majority Leader" is, so the mention starts at it, as with capitals. It is read as a role, person
+    evidence that makes no single word a person (`evidence.role_evidence`), so `has_title` stays. The title is a
     noun of `titles` (`_lower_case_titles`), perhaps after lower-case words of `titles` or `qualifiers`
     ("former", "majority") and capitalised words of `qualifiers` or places ("Senate", "U.S."; not a body's
     name, of which only the last words would be taken: "Associated Press reporter").
@@ -99,7 +100,7 @@ def _with_lower_case_title(m: Mention, text: str, rules: Rules) -> Mention:
     found = _lower_case_title_pattern(rules).search(text, max(0, m.start - 80), m.start)
     if found is None or m.has_title:
         return m
-    return Mention(found.start("title"), m.end, m.name, True)
+    return Mention(found.start("title"), m.end, m.name, m.has_title)
 
 
 @lru_cache(maxsize=4)

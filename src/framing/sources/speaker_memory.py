@@ -757,7 +757,8 @@ def _head_alone(who: str, head: str, pattern: str) -> str | None:
     description is its label (labelling rule 7, as a role is for a person: rule 2). None for anything
     longer or plural, and after an inverted verb ("said the island would not …": the reported clause's
     subject, not the speaker)."""
-    kind = head.capitalize() in _KINDS_OF_BODY or head in read_rules().descriptors  # not "the law", "the research"
+    kind = ((head.capitalize() in _KINDS_OF_BODY or head in read_rules().descriptors)  # not "the law", "the research"
+            and head != "group")  # "the group chanted": a group of people as often as a body (rule 5)
     return (head if kind and who.lower() == f"the {head}" and not head.endswith("s") and not pattern.startswith("verb_name")
             else None)
 
