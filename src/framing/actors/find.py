@@ -53,15 +53,16 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
             continue
         title_case = _is_title_case(text)
         for m in _person_mentions(text, rules, organisations):
-            in_headline = title_case
+            in_headline, start = title_case, None
             if not title_case:
                 if (m := _as_written_elsewhere(m, text, lower, upper, rules.given_names)) is None:
                     continue
                 if (cut := _headline_words_cut(m, text, rules)) is None:
                     continue
                 m, in_headline = cut
-                m = _with_lower_case_title(m, text, rules)
-            rows.append((article, outlet, event, sentence, m.start, m.end, text[m.start:m.end], m.name,
+                start = _lower_case_title_start(m, text, rules)  # the mention's start; its evidence is read around the name
+            start = m.start if start is None else start
+            rows.append((article, outlet, event, sentence, start, m.end, text[start:m.end], m.name,
                          m.has_title, in_headline, _CUT_OFF.match(text, m.end) is not None,
                          *mention_evidence(text, m.start, m.end, m.has_title, evidence),
                          role_evidence(text, m.start, m.end, evidence),
@@ -87,25 +88,24 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     return found[ACTOR_COLUMNS]
 
 
-def _with_lower_case_title(m: Mention, text: str, rules: Rules) -> Mention:
-    """The mention with the title written in lower case right before the name ("Senate majority leader
+def _lower_case_title_start(m: Mention, text: str, rules: Rules) -> int | None:
+    """Where the mention starts when a title written in lower case stands right before the name ("Senate majority leader
     Chuck Schumer", "former president Barack Obama", "secretary Jane Roe"): English news writes an
     office before a name in either case, and in lower case it is as much the person's title as "Senate
     Majority Leader" is, so the mention starts at it, as with capitals. It is read as a role, person
-    evidence that makes no single word a person (`evidence.role_evidence`), so `has_title` stays. The title is a
+    evidence that makes no single word a person (`evidence.role_evidence`, read before the name as before),
+    so `has_title` stays. The title is a
     noun of `titles` (`_lower_case_titles`), perhaps after lower-case words of `titles` or `qualifiers`
     ("former", "majority") and capitalised words of `qualifiers` or places ("Senate", "U.S."; not a body's
     name, of which only the last words would be taken: "Associated Press reporter").
-    A sentence in title case is left alone (its capitals say nothing)."""
+    None when there is none. A sentence in title case is left alone (its capitals say nothing)."""
     found = _lower_case_title_pattern(rules).search(text, max(0, m.start - 80), m.start)
-    if found is None or m.has_title:
-        return m
-    return Mention(found.start("title"), m.end, m.name, m.has_title)
+    return None if found is None or m.has_title else found.start("title")
 
 
 @lru_cache(maxsize=4)
 def _lower_case_title_pattern(rules: Rules) -> re.Pattern:
-    """The regex of a title in lower case ending right before a name (group `title`; `_with_lower_case_title`)."""
+    """The regex of a title in lower case ending right before a name (group `title`; `_lower_case_title_start`)."""
     titles, modifiers = _lower_case_titles(rules)
     before = sorted({w for w in rules.qualifiers | rules.places if " " not in w}, key=len, reverse=True)
     alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
