@@ -206,10 +206,13 @@ def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter,
 def _adjective_and_noun(words: list[str], given_names=frozenset()) -> bool:
     """True for two capitalised words that English writes in lower case as an adjective and a noun ("Big
     Tech", "Big Oil": the part-of-speech lexicon, Brill 1992, tags the first JJ and the second NN or NNS
-    in lower case), the first no listed given name ("Young", "Rich", "Frank" are): a person's given name
-    is no adjective, so the words name an industry, a group or a thing, capitalised as a name."""
-    if len(words) != 2 or words[0] in given_names:
-        return False
+    in lower case), the first no listed given name ("Young", "Rich", "Frank" are) and an adjective that English
+    also capitalises in names ("Big", "Great", "Grand"; the lexicon knows its capitalised form as a proper
+    noun): a person's given name is no adjective, so the words name an industry, a group or a thing. An
+    adjective English writes capitalised only to open a sentence or a headline ("Typical", "Top":
+    `english_common_words`) is read by the rules for those and may stand before a surname ("Typical Trump")."""
+    if len(words) != 2 or words[0] in given_names or words[0] in english_common_words():
+        return False  # "Typical Trump", "Top Trump": an adjective English never capitalises in a name, before a surname
     tags = _lexicon_tags()
     return tags.get(words[0].lower()) == "JJ" and tags.get(words[1].lower()) in ("NN", "NNS")
 
