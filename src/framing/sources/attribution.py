@@ -109,16 +109,19 @@ def _finite_within(narration: str, start: int, end: int) -> bool:
                for i, (_, tag, at) in enumerate(tokens))  # "the vaccines contain": a plural's verb, tagged VB
 
 
+_AUXILIARY_VERBS = {"is", "are", "was", "were", "has", "have", "had", "does", "did"}  # a closed class: no noun is one
 _CLAUSE_BREAK = re.compile(rf"[,.;:!?…—–]|\b(?:who|whom|whose|which|that|{_PLACEHOLDER})\b")
 
 
 def _opens_reported_clause(narration: str, end: int) -> bool:
-    """True when the tagger reads a finite verb or a modal in the words after an indefinite description
-    that follows an inverted verb, before any punctuation or relative pronoun ("says a coalition of
-    liberal groups will have done …"): the description is the subject of what is reported, as "the …"
+    """True when a modal (as the tagger reads it) or a finite auxiliary ("is", "has", "did" …) stands in the
+    words after an indefinite description that follows an inverted verb, before any punctuation or relative
+    pronoun ("says a coalition of liberal groups will have done …"; not any finite verb the tagger reads,
+    which takes "think" of "think tank" for one): the description is the subject of what is reported, as "the …"
     is ("said the plan was …"), not the one who says it ("said a person familiar with the talks, who …")."""
     stop = _CLAUSE_BREAK.search(narration, end)
-    return _finite_within(narration, end, stop.start() if stop else len(narration))
+    stop = stop.start() if stop else len(narration)
+    return any(end <= at < stop and (tag == "MD" or word.lower() in _AUXILIARY_VERBS) for word, tag, at in _tagged(narration))
 
 
 def _clause_follows(rest: str) -> bool:

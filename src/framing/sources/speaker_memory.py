@@ -703,8 +703,11 @@ def _read_description(who: str, pattern: str, memory: _Memory):
     head = lowered.split()[-1]
     core = _head_noun(lowered)  # "the source on the call": a source
     if head in {a.split()[-1] for a in lexicon.anonymous} or core in {a.split()[-1] for a in lexicon.anonymous}:
-        # "the official said", "the source on the call said": unnamed, as before
-        memory.anonymous = memory.anonymous or who[4:]
+        # "the official said", "the source on the call said": unnamed, as before when the same noun names them
+        # ("the official" after "two senior officials"; "the majority of scientists" is not "a White House
+        # official" met before: 1.37)
+        if not (memory.anonymous and _same_noun(memory.anonymous.split()[-1].lower(), core if core != head else head)):
+            memory.anonymous = who[4:]
         return memory.anonymous, who, True, "_anonymous"
     if head in lexicon.documents:  # "the complaint alleges": its author when the text named one
         owner = next((_POSSESSIVE.sub("", w).rstrip("’'") for w in lowered.split()[1:-1]
@@ -748,6 +751,11 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # place or body that says which ("the Texas Republican") written as the description
         return (who[4:] if core in _PARTISANS else core), who, False, "_role"
     return person, who, False, "_description"
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """True when two lower-case nouns are one, in the singular or the plural ("official", "officials")."""
+    return a.rstrip("s") == b.rstrip("s")
 
 
 def _head_alone(who: str, head: str, pattern: str) -> str | None:
