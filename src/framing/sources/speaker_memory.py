@@ -706,7 +706,7 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # "the official said", "the source on the call said": unnamed, as before when the same noun names them
         # ("the official" after "two senior officials"; "the majority of scientists" is not "a White House
         # official" met before: 1.37)
-        if not (memory.anonymous and _same_noun(memory.anonymous.split()[-1].lower(), core if core != head else head)):
+        if not (memory.anonymous and _same_noun(_head_noun(memory.anonymous.lower()), core)):
             memory.anonymous = who[4:]
         return memory.anonymous, who, True, "_anonymous"
     if head in lexicon.documents:  # "the complaint alleges": its author when the text named one
