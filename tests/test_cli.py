@@ -763,6 +763,13 @@ def test_a_first_build_says_so_rather_than_none_unchanged(project, capsys, monke
         assert main(["build", str(corpus), "--workers", "1", *options]) == 0
         printed = capsys.readouterr().out
         assert said in printed and printed.count("unchanged since") <= 1, printed
+    for path in sorted(p for p in corpus.rglob("*.txt")):  # every article edited: none to reuse
+        path.write_text(path.read_text(encoding="utf-8") + "\n\nA closing line the user added to each article.\n",
+                        encoding="utf-8")
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert "(no article taken from the last build: every one processed again)" in printed, printed
+    assert "0 of the articles" not in printed
 
 
 def test_output_read_by_a_reader_that_stops_is_no_write_error(tmp_path):

@@ -1024,6 +1024,20 @@ def save_build(build: Build, out: Path) -> list[Path]:
     return save_tables(tables, out, info=build_info(build, counts=counts))
 
 
+def reuse_note(n_reused: int | None, *, fresh: bool = False) -> str:
+    """What a build took from the last one, as `framing build` and `framing report` print it:
+    nothing on a first build (`n_reused` None) or with --fresh, said so rather than as "0
+    unchanged" (as if every article had changed); none when framing's build rules changed or every
+    file did; else how many articles it reused."""
+    if n_reused is None:
+        return "first build of these tables"
+    if fresh:
+        return "every article processed again: --fresh"
+    if n_reused == 0:
+        return "no article taken from the last build: every one processed again"
+    return f"{n_reused:,} of the articles unchanged since the last build"
+
+
 def counts_line(info: dict) -> str:
     """What a build read and kept, from its `build.json` record, as `framing build` and `framing
     report` both print it: "3 articles read, 2 kept, 1 skipped; 50 sentences, 134 lines removed" (thousands

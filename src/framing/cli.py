@@ -233,11 +233,11 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool, before: dict |
               "left as they were", file=sys.stderr)
         return False
     if not quiet:
-        from .build import changes_line, counts_line
+        from .build import changes_line, counts_line, reuse_note
 
         info = json.loads((out / "build.json").read_text(encoding="utf-8"))
         print(f"{folder.name}: {counts_line(info)}, {_count(len(build.problems), 'warning')} "
-              f"({_reuse_note(build.n_reused, before=before, fresh=fresh)}) → {out}")
+              f"({reuse_note(None if before is None else build.n_reused, fresh=fresh)}) → {out}")
         if changes := changes_line(before, info):
             print(f"  files since the last build: {changes}")
         print(f"  lines removed: {removed_summary(build.removed_by_rule, build.prose_dropped)}")
@@ -248,14 +248,6 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool, before: dict |
     return True
 
 
-def _reuse_note(n_reused: int, *, before: dict | None, fresh: bool) -> str:
-    """What a build took from the last one: nothing on a first build or with --fresh (said so, not
-    as "0 unchanged"), else how many articles it reused."""
-    if before is None:
-        return "first build of these tables"
-    if fresh:
-        return "every article processed again: --fresh"
-    return f"{n_reused} of the articles unchanged since the last build"
 
 
 def _count(n: int, noun: str) -> str:

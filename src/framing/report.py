@@ -169,10 +169,10 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
         reason = _one_line(error, folder=processed)
         echo(f"{corpus}: build failed: {reason}")
         return Report(corpus, out, [], error=f"build failed: {reason}")
-    from .build import counts_line
+    from .build import counts_line, reuse_note
 
     reused = info.pop("reused_articles", None)  # None: a first build
-    again = f"{reused:,} of the articles unchanged since the last build; " if reused is not None else ""
+    again = f"{reuse_note(reused)}; " if reused is not None else ""
     echo(f"{corpus}: {counts_line(info)} ({again}{time.perf_counter() - started:.1f} s)")
     info = {**info, "notes": _design_notes(processed, corpus), "content_sentences": _content_sentences(processed)}
     for note in info["notes"]:
