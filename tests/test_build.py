@@ -728,6 +728,23 @@ def test_the_summary_accounts_for_every_article_read(users_export, tmp_path, cap
     assert len(skipped) == 3 and any("empty.txt" in line for line in skipped)
 
 
+def test_files_that_cannot_be_read_are_no_articles_read(users_export, tmp_path, capsys):
+    """A .pdf, a .docx and a binary file named .txt beside the articles: each is named in a warning
+    and counted as a file not read, not as an article read and skipped (they were '12 articles read,
+    6 kept, 6 skipped', three of the 'articles' no article at all)."""
+    (users_export / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n")
+    (users_export / "notes.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)))
+    (users_export / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    out = tmp_path / "out"
+    assert main(["build", str(users_export), "--out", str(out), "--workers", "1"]) == 0
+    printed = capsys.readouterr()
+    info = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert (info["articles"], info["articles_skipped"], info["files_unread"]) == (6, 3, 3)
+    assert printed.out.startswith("mine: 9 articles read, 6 kept, 3 skipped, 3 files not read (see the warnings); ")
+    for name in ("report.pdf", "notes.docx", "photo.txt"):
+        assert any(line.startswith(f"warning: mine/{name}: ") for line in printed.err.splitlines())
+
+
 def test_rows_of_an_export_sharing_a_warning_are_named_on_one_line(tmp_path, shared_data):
     """An export without an outlet column: one warning line naming its rows, not one per row."""
     corpus = tmp_path / "c"

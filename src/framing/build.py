@@ -61,6 +61,12 @@ class Build:
         """Articles (files, export rows) left out: each is named in a problem."""
         return sum(problem.skipped for problem in self.problems)
 
+    @property
+    def unread(self) -> int:
+        """Files that could not be read at all (a .pdf, a binary file, a broken link): each is named
+        in a problem, and none counts as an article read."""
+        return sum(problem.unread for problem in self.problems)
+
     def count_removed(self, removed: pd.DataFrame) -> None:
         """Add the lines of a `removed` table to the counts per rule and of prose dropped."""
         for rule, n in removed["rule"].value_counts().items():
@@ -1041,7 +1047,8 @@ def reuse_note(n_reused: int | None, *, fresh: bool = False) -> str:
 def counts_line(info: dict) -> str:
     """What a build read and kept, from its `build.json` record, as `framing build` and `framing
     report` both print it: "3 articles read, 2 kept, 1 skipped; 50 sentences, 134 lines removed" (thousands
-    with commas), the outlets named after the host of the articles' url ("3 articles read, 3
+    with commas; files that could not be read at all, a .pdf say, are no articles read: "…, 1 skipped,
+    2 files not read (see the warnings); …"), the outlets named after the host of the articles' url ("3 articles read, 3
     kept (2 with the outlet inferred from the url: nytimes.com (1), cnn.com (1)), 0 skipped; …") and
     the inferred outlets renamed as other articles of their site name them (`name_outlets`: "…
     (3 named as other articles of their site: nytimes.com → The New York Times (3))…")."""
@@ -1054,7 +1061,9 @@ def counts_line(info: dict) -> str:
         notes.append(f"{sum(merge['articles'] for merge in merges):,} named as other articles of their site: "
                      f"{merges_text(merges)}")
     named = f" ({'; '.join(notes)})" if notes else ""
-    return (f"{_count(kept + skipped, 'article')} read, {kept:,} kept{named}, {skipped:,} skipped; "
+    unread = int(info.get("files_unread", 0))
+    files = f", {_count(unread, 'file')} not read (see the warnings)" if unread else ""
+    return (f"{_count(kept + skipped, 'article')} read, {kept:,} kept{named}, {skipped:,} skipped{files}; "
             f"{_count(int(info.get('sentences', 0)), 'sentence')}, {_count(int(info.get('removed_lines', 0)), 'line')} removed")
 
 
@@ -1143,6 +1152,7 @@ def build_info(build: Build, *, counts: dict[str, int]) -> dict:
         "data_versions": {"furniture": load_data("furniture")["version"], "punkt": segment.punkt_version()},
         "articles": int(counts["articles"]),
         "articles_skipped": build.skipped,
+        "files_unread": build.unread,
         "sentences": int(counts["sentences"]),
         "removed_lines": int(counts["removed"]),
         "removed_by_rule": dict(sorted(build.removed_by_rule.items())),

@@ -397,7 +397,8 @@ def nothing_usable(build) -> str:
     from .ingest import EXPORT_EXTENSIONS, TEXT_EXTENSIONS
 
     if build.problems:
-        return (f"{counted(build.skipped, 'articles')} read, {build.skipped} skipped: see the warnings "
+        unread = f", {counted(build.unread, 'files')} not read" if build.unread else ""
+        return (f"{counted(build.skipped, 'articles')} read, {build.skipped} skipped{unread}: see the warnings "
                 "above, each names the file and what to do")
     kinds = [*TEXT_EXTENSIONS, *EXPORT_EXTENSIONS]
     return (f"it holds no article file: put the articles in it as {', '.join(kinds[:-1])} or {kinds[-1]} "

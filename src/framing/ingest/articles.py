@@ -17,6 +17,7 @@ class Problem:
     file: str
     message: str
     skipped: int = 0  # articles (files, export rows) left out because of it
+    unread: int = 0  # files framing could not read at all (not text, or not of a kind it reads): no article counted
 
     def __str__(self) -> str:
         return f"{self.file}: {self.message}"

@@ -62,7 +62,7 @@ def _open_text(open_bytes: Callable[[], BinaryIO], *, name: str) -> tuple[_Text 
     what = binary_kind(head)
     if what is not None:
         return None, Problem(name, f"is a binary file{what}, not text: skipped; save the page as .txt, "
-                                   ".html, .csv or .jsonl", skipped=1)
+                                   ".html, .csv or .jsonl", unread=1)
     encoding, removed, has_text = _encoding(open_bytes, head)
     warnings = (_ENCODING_WARNINGS[encoding],) if encoding in _ENCODING_WARNINGS else ()
     if removed:

@@ -172,17 +172,17 @@ def list_corpus(folder: Path) -> tuple[list[Path], list[Problem]]:
             if path.is_symlink() and not _inside(path, root):
                 problems.append(Problem(_display(relative), "is a link to something outside the corpus "
                                                             "folder: skipped; copy the file into the "
-                                                            "folder if it belongs to the corpus", skipped=1))
+                                                            "folder if it belongs to the corpus", unread=1))
                 continue
             if entry in dirs:
                 continue
             if path.is_symlink() and not path.exists():
                 problems.append(Problem(_display(relative), "is a link to a file that does not exist: "
-                                                            "skipped; remove the link", skipped=1))
+                                                            "skipped; remove the link", unread=1))
                 continue
             if not _utf8(relative):
                 problems.append(Problem(_display(relative), "has a file name that is not valid UTF-8: "
-                                                            "skipped; rename the file", skipped=1))
+                                                            "skipped; rename the file", unread=1))
                 continue
             if path.is_file():
                 files.append(path)
@@ -267,7 +267,7 @@ def iter_file(path: Path, *, name: str | None = None, batch: int = BATCH_ROWS
         known = ", ".join(sorted(TEXT_EXTENSIONS | EXPORT_EXTENSIONS))
         hint = _EXTENSION_HINTS.get(path.suffix.lower(), "")
         yield [], [Problem(name, f"unknown extension {path.suffix.lower() or '(none)'!r}: skipped; "
-                                 f"save articles as one of {known}{hint}", skipped=1)]
+                                 f"save articles as one of {known}{hint}", unread=1)]
         return
     try:
         if kind in EXPORT_FORMATS:
@@ -277,13 +277,13 @@ def iter_file(path: Path, *, name: str | None = None, batch: int = BATCH_ROWS
         if size > MAX_ARTICLE_BYTES:
             yield [], [Problem(name, f"is {size / 2**20:.0f} MB, too large for one article: skipped; "
                                      "split it into one file per article, or save it as CSV / JSON lines",
-                                 skipped=1)]
+                                 unread=1)]
             return
         data = path.read_bytes()
     except OSError as error:  # deleted while the build ran, no permission, a folder named *.txt
         reason = error.strerror or type(error).__name__
         yield [], [Problem(name, f"could not be read ({reason}): skipped; check that the file exists "
-                                 "and that you may read it", skipped=1)]
+                                 "and that you may read it", unread=1)]
         return
     yield read_bytes(data, name=name, kind=kind)
 
