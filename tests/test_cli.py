@@ -799,3 +799,21 @@ def test_clean_keeps_a_coding_folder_framing_has_no_list_in(tmp_path, monkeypatc
     coding.mkdir()  # made by the user, for sheets still to come
     assert main(["clean"]) == 0
     assert coding.is_dir()
+
+
+def test_framing_build_prints_once_per_export_which_column_gave_each_field(tmp_path, shared_data, capsys):
+    """`framing build` of an export whose columns a user named: one note line for the export, not one
+    per row, naming the column each field was read from; recorded in build.json."""
+    rows = [json.loads(line) for line, _ in zip((shared_data / "allsides-roundups" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(3))]
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "export.jsonl").write_text("".join(json.dumps(
+        {"Headline": r["title"], "Publisher": r["outlet"], "Date": r["date"], "Content": r["text"]}) + "\n"
+        for r in rows), encoding="utf-8")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1"]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note: ")]
+    assert notes == ["note: mine/export.jsonl: columns read: text ← 'Content', title ← 'Headline', "
+                     "outlet ← 'Publisher', date ← 'Date'"]
+    info = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
+    assert info["columns_read"] == [notes[0].removeprefix("note: mine/")]

@@ -1146,3 +1146,28 @@ def test_a_news_api_text_cut_short_is_named_and_its_marker_is_no_word(tmp_path, 
     assert _messages(build.problems, "answer.json") == [
         "rows 1, 2: text cut short by the service it came from (it ends '[+N chars]'): only its first part "
         "is read, so get the articles' full text (from their url) to analyse what they say"]
+
+
+def test_an_export_says_which_column_gave_each_field_and_names_a_title_column_left_unread(tmp_path, shared_data):
+    """A user's export titled in a `Heading` column, and one with a `Subject` beside its `title`:
+    the first's titles are read from `Heading` (they were kept in `extra` only, every title empty,
+    without a word); each export's build says once which column gave the text, title, outlet and
+    date, and the `Subject` left unread is named with the fix."""
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(4))]
+    corpus = _corpus(tmp_path)
+    pd.DataFrame({"Heading": [r["title"] for r in rows[:2]], "media_name": [r["outlet"] for r in rows[:2]],
+                  "Body": [r["text"] for r in rows[:2]]}).to_csv(corpus / "mine.csv", index=False)
+    pd.DataFrame({"title": [r["title"] for r in rows[2:]], "Subject": ["Politics"] * 2,
+                  "outlet": [r["outlet"] for r in rows[2:]], "text": [r["text"] for r in rows[2:]]}
+                 ).to_csv(corpus / "theirs.csv", index=False)
+    build = build_tables(corpus)
+    titles = build.articles.set_index("source_file")["title"]
+    assert list(titles["mine.csv"]) == [r["title"] for r in rows[:2]]
+    assert [str(note) for note in build.notes] == [
+        "mine.csv: columns read: text ← 'Body', title ← 'Heading', outlet ← 'media_name'; no column gives the date",
+        "theirs.csv: columns read: text ← 'text', title ← 'title', outlet ← 'outlet'; no column gives the date"]
+    assert _messages(build.problems, "theirs.csv") == [
+        "the column 'Subject' reads as a title but is not read as one (the title is read from 'title'; 'Subject' "
+        "is kept in the articles' 'extra' only): if it holds the articles' titles, rename it 'title'"]
+    assert not _messages(build.problems, "mine.csv")

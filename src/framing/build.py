@@ -55,6 +55,7 @@ class Build:
     removed_by_rule: dict[str, int] = field(default_factory=dict)  # lines not kept, per rule
     prose_dropped: int = 0  # of those, lines that read as prose
     kept: list[tuple[str, str]] = field(default_factory=list)  # the user's files in the tables folder (store.publish)
+    notes: list[Problem] = field(default_factory=list)  # what to know rather than fix (an export's columns read)
 
     @property
     def skipped(self) -> int:
@@ -95,7 +96,7 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     CSV / JSON-lines rows as a page (by default it is taken as clean article text)."""
     raw_folder = Path(raw_folder)
     corpus = corpus or raw_folder.name
-    raws, problems = read_corpus(raw_folder, clean_exports=clean_exports)
+    raws, problems = read_corpus(raw_folder, clean_exports=clean_exports, notes=True)
     known = _known_outlets(None if previous is None else previous.articles)
     repeats = site_repeats(raws, known_outlets=known)
     build = build_chunk(raws, problems, corpus=corpus, repeats=repeats, previous=previous,
@@ -187,6 +188,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
     corpus = corpus or raw_folder.resolve().name
     listing = raw_listing_sha256(raw_folder)  # before reading: a file changed meanwhile makes the tables stale
     problems: list[Problem] = []
+    notes: list[Problem] = []
     old = None if fresh else _previous_articles(out)
     mismatch = None if old is None else check_tables(out)
     if mismatch is not None and mismatch != NOT_RECORDED:  # (tables of an earlier version: rebuilt quietly)
@@ -206,13 +208,14 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         n_reused = 0
         tally = Build(pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
         chunks = iter_corpus(raw_folder, chunk_size=chunk_size, clean_exports=clean_exports,
-                             duplicates=duplicates)
+                             duplicates=duplicates, notes=True)
         for number, (raws, chunk_problems) in enumerate(chunks):
             keys = _build_keys(raws, corpus, repeats)
             previous = _previous_rows(out, old, keys, rows)
             chunk = build_chunk(raws, chunk_problems, corpus=corpus, repeats=repeats,
                                 previous=previous, runner=runner, keys=keys)
             problems.extend(chunk.problems)
+            notes.extend(chunk.notes)
             n_reused += chunk.n_reused
             tally.count_removed(chunk.removed)
             for name in parts:
@@ -223,7 +226,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         counts = _row_counts(parts)
         if not counts["articles"]:  # nothing written: the problems say why
             return Build(_frame([], ARTICLE_COLUMNS), pd.DataFrame(columns=SENTENCE_COLUMNS),
-                         pd.DataFrame(columns=REMOVED_COLUMNS), problems)
+                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, notes=notes)
         seen_sha256 = save_texts_seen(duplicates.met, out)
         duplicates = seen = None
         chunks = [pd.read_parquet(p) for p in parts["articles"]]
@@ -234,7 +237,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         problems += unnamed_events(articles, corpus) + named.problems
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, n_reused,
-                        tally.removed_by_rule, tally.prose_dropped)
+                        tally.removed_by_rule, tally.prose_dropped, notes=notes)
         info = build_info(summary, counts=counts)
         info["texts_seen_sha256"] = seen_sha256
         info["raw_listing_sha256"] = listing  # what the corpus folder held (`store.changed_since_build`)
@@ -264,7 +267,8 @@ def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
     order = {raw.article_id: number for number, raw in enumerate(raws)}
     build = Build(*(_in_order([getattr(reused, name), getattr(fresh, name)], order)
                     for name in ("articles", "sentences", "removed")))
-    build.problems = list(problems) + _article_problems(
+    build.notes = [problem for problem in problems if problem.note]
+    build.problems = [problem for problem in problems if not problem.note] + _article_problems(
         raws, reused.articles, {raw.article_id: result for raw, result in zip(todo, results)})
     build.n_reused = len(reused_ids)
     return build
@@ -1161,4 +1165,5 @@ def build_info(build: Build, *, counts: dict[str, int]) -> dict:
         "outlet_merges": outlet_merges(build.articles),
         "inputs": inputs.where(inputs.notna(), None).to_dict("records"),
         "problems": [str(p) for p in build.problems],
+        "columns_read": [str(p) for p in build.notes],
     }

@@ -226,6 +226,8 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool, before: dict |
     for problem in build.problems:  # input files are named within the corpus; outputs in full
         where = "" if Path(problem.file).is_absolute() else f"{folder.name}/"
         print(f"warning: {where}{problem}", file=sys.stderr)
+    for note in build.notes:  # which column of each export gave the text, title, outlet, date
+        print(f"note: {folder.name}/{note}", file=sys.stderr)
     if build.articles.empty:
         from .report import nothing_usable
 

@@ -377,6 +377,8 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
     problems = [] if build is None else build.problems
     for problem in problems:
         echo(f"  warning: {problem}")
+    for note in [] if build is None else build.notes:
+        echo(f"  note: {note}")
     if build is not None and build.kept:
         from .store import kept_line
 

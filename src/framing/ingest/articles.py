@@ -18,6 +18,7 @@ class Problem:
     message: str
     skipped: int = 0  # articles (files, export rows) left out because of it
     unread: int = 0  # files framing could not read at all (not text, or not of a kind it reads): no article counted
+    note: bool = False  # what the build did with the file, to know rather than to fix (an export's columns)
 
     def __str__(self) -> str:
         return f"{self.file}: {self.message}"

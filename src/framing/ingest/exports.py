@@ -21,12 +21,12 @@ METADATA_FIELDS = ("outlet", "title", "published", "url", "author", "event")
 # cleaning of an export's text (or, set to no, takes a text file as clean article text).
 OPTION_FIELDS = ("clean",)
 # Other names export tools give the known fields (Media Cloud's `media_name` and `publish_date`,
-# a news API's `publishedAt`, schema.org's `datePublished`, scrapers' `date`, `headline`,
+# a news API's `publishedAt`, schema.org's `datePublished`, scrapers' `date`, `headline`, `heading`,
 # `authors`…; see `_column` for how names are compared): a row's field is read from the first of them it fills
 # when it has no column of the field's own name. The column stays in `extra` as well.
 FIELD_ALIASES = {
     "outlet": ("media_name", "source_name", "publisher", "publication", "site_name", "source"),
-    "title": ("headline",),
+    "title": ("headline", "heading", "article_title"),
     "published": ("publish_date", "published_at", "publication_date", "date_published", "pub_date", "pubdate",
                   "date"),
     "url": ("link", "article_url"),
@@ -97,6 +97,7 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
     empty: list[int] = []
     has_text, fields, found = False, set(), 0  # whether any row has a text field; fields seen until one has
     unread = None  # what to say of the first row's columns that give no field ("": nothing)
+    problems_of_header: list[Problem] = []  # which column gives each field (`_columns_read`)
     noted: dict[str, list[int]] = {}  # rows whose text was written as HTML or cut short, by note
     order, undated = DateOrder(), {}
     while True:
@@ -111,6 +112,7 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
             fields.update(map(str, header))
         if unread is None:
             unread = _unread_columns(header) or ""
+            problems_of_header = _columns_read(name, header)
         article = _export_article(row, header, name=name, kind=kind, record=record,
                                   encoding=text.encoding, warnings=text.warnings)
         if article is None:
@@ -138,6 +140,8 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
                                 skipped=len(empty)))
     if found and unread:
         problems.append(Problem(name, unread))
+    if found:
+        problems += problems_of_header
     problems += [Problem(name, f"{_rows_named(rows)}: {note}") for note, rows in noted.items()]
     if not found and not problems:
         problems.append(Problem(name, "has no article rows (only a header, or rows with every cell empty): "
@@ -168,6 +172,44 @@ def _unread_columns(header: list) -> str | None:
     return (f"no column gives the outlet, and {these} read as no field (kept in the articles' 'extra' "
             f"only): if {'it' if len(others) == 1 else 'one of them'} holds the outlet, rename it 'outlet' "
             "(its other names: " + ", ".join(map(repr, FIELD_ALIASES["outlet"])) + ")")
+
+
+# Words that make a column name read as a title's (`Subject`, `Header`, `Story Title`): such a column
+# that gives no title is named, lest the articles go without the titles the export holds.
+TITLE_WORDS = frozenset({"title", "headline", "heading", "header", "subject", "hed"})
+SHOWN_FIELDS = {"text": "text", "title": "title", "outlet": "outlet", "published": "date", "url": "url",
+                "author": "author", "event": "event"}  # in the order the column line names them
+
+
+def _columns_read(name: str, header: list) -> list[Problem]:
+    """Which column an export's articles take each field from, said once per export as a note
+    ("columns read: text ← 'Body', title ← 'Heading', …, date: none"), and a warning for each
+    column whose name reads as a title's but that gives no title (a `Subject` beside `title`, or
+    with no title column at all). The field a column gives is the one `_given` reads: its own
+    name first, else the first of its `FIELD_ALIASES` in the header."""
+    shown_names = [str(h).lstrip("\ufeff").strip() for h in header]
+    names = _text_named([_column(h) for h in header])
+    by_name: dict[str, str] = {}
+    for column, shown in zip(names, shown_names):
+        by_name.setdefault(column, shown)
+    taken = {}
+    for field in SHOWN_FIELDS:
+        column = next((a for a in (field, *FIELD_ALIASES.get(field, ())) if a in by_name), None)
+        if column is not None:
+            taken[field] = by_name[column]
+    read = ", ".join(f"{shown} ← {taken[field]!r}" for field, shown in SHOWN_FIELDS.items() if field in taken)
+    missing = [shown for field, shown in SHOWN_FIELDS.items() if field not in taken and field in
+               ("title", "outlet", "published")]
+    note = f"columns read: {read}" + (f"; no column gives the {' or '.join(missing)}" if missing else "")
+    problems = [Problem(name, note, note=True)]
+    used = set(taken.values())
+    for shown, column in zip(shown_names, names):
+        if shown not in used and TITLE_WORDS & set(column.split("_")):
+            given = f"the title is read from {taken['title']!r}" if "title" in taken else "no column gives the title"
+            problems.append(Problem(name, f"the column {shown!r} reads as a title but is not read as one ({given}; "
+                                          f"{shown!r} is kept in the articles' 'extra' only): if it holds the "
+                                          "articles' titles, rename it 'title'"))
+    return problems
 
 
 def _dated(articles: list[RawArticle], order: DateOrder, undated: dict) -> list[RawArticle]:

@@ -30,19 +30,21 @@ CONFIG_FILES = {MANIFEST, "issue_frames.toml"}
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 
 
-def read_corpus(folder: Path, *, clean_exports: bool = False, formats: tuple[str, ...] | None = None
-                ) -> tuple[list[RawArticle], list[Problem]]:
-    """Read every article file of a corpus folder (sorted by name), with the manifest applied."""
+def read_corpus(folder: Path, *, clean_exports: bool = False, formats: tuple[str, ...] | None = None,
+                notes: bool = False) -> tuple[list[RawArticle], list[Problem]]:
+    """Read every article file of a corpus folder (sorted by name), with the manifest applied.
+    `notes`: give the notes among the problems as well (`Problem.note`: which columns an export's
+    fields were read from), as the build prints them."""
     articles: list[RawArticle] = []
     problems: list[Problem] = []
-    for chunk, chunk_problems in iter_corpus(folder, clean_exports=clean_exports, formats=formats):
+    for chunk, chunk_problems in iter_corpus(folder, clean_exports=clean_exports, formats=formats, notes=notes):
         articles.extend(chunk)
         problems.extend(chunk_problems)
     return articles, problems
 
 
 def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[str, ...] | None = None,
-                clean_exports: bool = False, duplicates: Duplicates | None = None
+                clean_exports: bool = False, duplicates: Duplicates | None = None, notes: bool = False
                 ) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
     """Read a corpus folder in chunks of about `chunk_size` articles (all at once when None), so a
     large corpus never has to fit in memory: exports (CSV / JSON lines) are read a block at a time
@@ -53,7 +55,7 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
     Yields (articles, problems): a file's problems come with the chunk its last article is in,
     the copies it holds named after them; the last chunk also reports manifest rows naming missing
     files. `duplicates`: the check to use (a new `Duplicates` by default; one given `known` texts of
-    an earlier build spares re-hashing them)."""
+    an earlier build spares re-hashing them). `notes`: as `read_corpus`."""
     folder = Path(folder)
     manifest, problems = read_manifest(folder)
     duplicates = Duplicates() if duplicates is None else duplicates
@@ -70,7 +72,7 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
         file_problems: list[Problem] = []
         copies: list[Problem] = []
         outlet_fix = manifest.fix(same_name(name), "outlet")
-        for found, found_problems in iter_file(path, name=name, batch=batch):
+        for found, found_problems in iter_file(path, name=name, batch=batch, notes=notes):
             file_problems.extend(found_problems)
             found = [_with_manifest(article, manifest.of_file(same_name(name)), clean_exports=clean_exports,
                                     outlet_fix=outlet_fix)
@@ -245,18 +247,26 @@ _EXTENSION_HINTS = {
                     " (a document: copy the article's text into a .txt file, or export it as plain text)")}
 
 
-def read_file(path: Path, *, name: str | None = None) -> tuple[list[RawArticle], list[Problem]]:
-    """Read one file into articles (one for a page, one per row for an export)."""
+def read_file(path: Path, *, name: str | None = None, notes: bool = False) -> tuple[list[RawArticle], list[Problem]]:
+    """Read one file into articles (one for a page, one per row for an export); `notes`: as
+    `read_corpus`."""
     articles: list[RawArticle] = []
     problems: list[Problem] = []
-    for found, found_problems in iter_file(path, name=name):
+    for found, found_problems in iter_file(path, name=name, notes=notes):
         articles.extend(found)
         problems.extend(found_problems)
     return articles, problems
 
 
-def iter_file(path: Path, *, name: str | None = None, batch: int = BATCH_ROWS
+def iter_file(path: Path, *, name: str | None = None, batch: int = BATCH_ROWS, notes: bool = False
               ) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
+    """`_iter_file`, the notes among its problems left out unless `notes` (see `read_corpus`)."""
+    for found, problems in _iter_file(path, name=name, batch=batch):
+        yield found, problems if notes else [problem for problem in problems if not problem.note]
+
+
+def _iter_file(path: Path, *, name: str | None = None, batch: int = BATCH_ROWS
+               ) -> Iterator[tuple[list[RawArticle], list[Problem]]]:
     """Read one file into articles, as batches of (articles, problems). A page is one batch. An
     export (CSV / JSON lines) is read `BLOCK_BYTES` at a time and its rows come `batch` at a time,
     so memory does not grow with its size; its problems (broken rows, rows without text) come with
