@@ -249,7 +249,8 @@ def test_across_outlets_of_one_outlet_draws_no_map_of_what_only_it_reports(share
     printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code"
                       for o in c.outputs if o.output_type == "stream")
     assert "1 outlet, 3 articles, " in printed
-    assert printed.count("this corpus has one outlet: add articles from a second outlet") == 3
+    assert printed.count("this corpus has one outlet: add articles from a second outlet") == 1  # (said once, not per section)
+    assert printed.count("One outlet on this event: see the note under the first section.") == 2
     assert "alignment_map" not in _figures(result)
     assert not (result.folder / "tables" / "exclusive_facts.csv").exists()
     assert "frame_prominence" in _figures(result)
