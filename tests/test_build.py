@@ -712,7 +712,8 @@ def test_every_warning_is_said_again_when_its_article_is_reused(users_export, tm
         in warnings_printed
     assert "(6 of the articles unchanged since the last build)" in second.out
     info = json.loads((out / "build.json").read_text(encoding="utf-8"))
-    assert [f"mine/{p}" for p in info["problems"]] == [line.removeprefix("warning: ") for line in second.err.splitlines()]
+    assert [f"mine/{p}" for p in info["problems"]] == [line.removeprefix("warning: ") for line in second.err.splitlines()
+                                                                 if line.startswith("warning: ")]
 
 
 def test_the_summary_accounts_for_every_article_read(users_export, tmp_path, capsys):

@@ -570,7 +570,7 @@ def test_a_users_hidden_tmp_and_old_files_are_not_taken_for_framings_leftovers(f
 def test_loading_a_corpus_name_with_a_typo_names_the_corpora_there_are(tmp_path, seeds_dir):
     """Regression: `corpus = "ukraine_nato-2025-02-12"` in a notebook said to build
     data/raw/ukraine_nato-2025-02-12, a folder that does not exist; it now names the corpora of
-    data/raw/, the closest first. A corpus that is there but not built still says to build it."""
+    data/raw/, the closest first, and builds nothing."""
     from framing.store import load_sentences
 
     shutil.copytree(seeds_dir, tmp_path / "data" / "raw" / seeds_dir.name)
@@ -578,6 +578,24 @@ def test_loading_a_corpus_name_with_a_typo_names_the_corpora_there_are(tmp_path,
         load_sentences(seeds_dir.name.replace("-", "_", 1), root=tmp_path)
     assert "no such corpus folder" in str(typo.value)
     assert f"the corpora in {tmp_path / 'data' / 'raw'}/ are: {seeds_dir.name}" in str(typo.value)
-    with pytest.raises(FileNotFoundError) as unbuilt:
-        load_sentences(seeds_dir.name, root=tmp_path)
-    assert f"build the corpus first with `framing build data/raw/{seeds_dir.name}`" in str(unbuilt.value)
+    assert not (tmp_path / "data" / "processed").exists()
+
+
+def test_loading_a_corpus_never_built_builds_it_into_framings_own_folder_and_says_so(tmp_path, seeds_dir, capsys):
+    """Regression: a notebook opened on a corpus put in data/raw/ but never built stopped on a
+    missing table, naming a command JupyterLab's folder (notebooks/) cannot run. The corpus is built
+    into data/processed/<name>, as `framing build` does, with a line saying so; once only."""
+    from framing.store import load_articles, load_sentences
+
+    raw = tmp_path / "data" / "raw" / seeds_dir.name
+    shutil.copytree(seeds_dir, raw)
+    listing = sorted(p.relative_to(raw) for p in raw.rglob("*"))
+    sentences = load_sentences(seeds_dir.name, root=tmp_path)
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == (f"{seeds_dir.name}: never built: building data/raw/{seeds_dir.name} into "
+                          f"data/processed/{seeds_dir.name}, as `framing build data/raw/{seeds_dir.name}` does "
+                          "in the project folder (which also prints its warnings)")
+    assert printed[1].startswith(f"{seeds_dir.name}: 2 articles read, 2 kept, 0 skipped; ")
+    assert len(sentences) and (tmp_path / "data" / "processed" / seeds_dir.name / "build.json").exists()
+    assert sorted(p.relative_to(raw) for p in raw.rglob("*")) == listing  # the raw folder as it was
+    assert len(load_articles(seeds_dir.name, root=tmp_path)) == 2 and not capsys.readouterr().out

@@ -58,8 +58,11 @@ def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd
     path = table_path(folder, name)
     if not path.exists():
         raw = raw_dir(root) / folder.name
-        if folder.resolve().parent == processed_dir(root).resolve() and not raw.exists() and corpus_folders(root=root):
+        own = folder.resolve().parent == processed_dir(root).resolve()  # framing's own output folder
+        if own and not raw.exists() and corpus_folders(root=root):
             raise FileNotFoundError(missing_corpus(raw, "build", root=root))  # a name with a typo
+        if own and raw.is_dir() and not (folder / "build.json").exists() and build_unbuilt(raw, folder):
+            return load_table(name, corpus, root=root)
         raise FileNotFoundError(
             f"{path} does not exist: build the corpus first with "
             f"`framing build data/raw/{Path(corpus).name}` (or `make report`)")
@@ -67,6 +70,30 @@ def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd
         warn_stale_once(folder)
     # a table in parts: exactly its parts (`table_files`), never another file put in that folder
     return pd.read_parquet(path if path.is_file() else [str(p) for p in table_files(folder, name)])
+
+
+def build_unbuilt(raw: Path, folder: Path) -> bool:
+    """Build a corpus of data/raw/ that was never built into its folder of data/processed/, as
+    `framing build data/raw/<name>` does, saying so first (a notebook opened on a new corpus
+    stopped on a missing table, and the command it named could not be run from JupyterLab's own
+    folder). True when tables were written; False when nothing in `raw` could be used."""
+    import os
+
+    from ..build import build_corpus, counts_line
+    from ..config import shown_path
+
+    shown = shown_path(raw, start=raw)  # (relative to the project, as the command is run from there)
+    print(f"{raw.name}: never built: building {shown} into {shown_path(folder, start=raw)}, as "
+          f"`framing build {shown}` does in the project folder (which also prints its warnings)", flush=True)
+    build = build_corpus(raw, folder, workers=os.cpu_count() or 1)
+    if build is None or build.articles.empty:
+        return False
+    import json
+
+    info = json.loads((folder / "build.json").read_text(encoding="utf-8"))
+    warned = f", {len(build.problems):,} warning{'' if len(build.problems) == 1 else 's'}" if build.problems else ""
+    print(f"{raw.name}: {counts_line(info)}{warned}", flush=True)
+    return True
 
 
 def read_rows(folder: Path, name: str, article_ids) -> pd.DataFrame:
