@@ -123,3 +123,26 @@ def test_notebook_tables_leave_what_was_not_computed_empty(seed_sentences):
                              "n_quotes": pd.array([3, None], dtype="Int64"), "note": [None, "anonymous"]})
     html = display.table_html(nullable)
     assert "&lt;NA&gt;" not in html and ">None<" not in html and ">3<" in html and ">anonymous<" in html
+
+
+def test_each_browser_shows_its_first_view_and_says_why_in_a_kernel_without_ipywidgets(seed_build, seed_sentences,
+                                                                                        monkeypatch):
+    """A kernel without ipywidgets (a notebook opened in another environment's kernel) stopped each
+    browser with ModuleNotFoundError; each now shows the view an unattended run shows, under a line
+    naming the argument that picks another view and the package to install."""
+    monkeypatch.setitem(__import__("sys").modules, "ipywidgets", None)  # `import ipywidgets` raises ImportError
+    articles, sentences, removed = seed_build.articles, seed_build.sentences, seed_build.removed
+    second = articles["article_id"].iloc[1]
+    headline = sentences[(sentences["article_id"] == second) & (sentences["kind"] == "headline")]["text"].iloc[0]
+    hits = add_frames(seed_sentences, scheme="generic").merge(seed_sentences[["article_id", "sentence_id", "text"]])
+    frame = hits["frame"].value_counts().index[-1]
+    shown = {
+        "article_id": display.browse_articles(articles, sentences, removed, article_id=second),
+        "value": display.browse_evidence(hits, by="frame", terms_col="terms", value=frame),
+        "keyword": display.browse_kwic(seed_sentences, keyword="Hegseth", window=4)}
+    for argument, view in shown.items():
+        assert isinstance(view, display.Html) and "ipywidgets is not installed in this kernel" in view
+        assert f"<code>{argument}=</code>" in view and "pip install ipywidgets" in view
+    assert display.mark_spans(headline, []) in shown["article_id"]
+    assert f"frame: {frame} (" in shown["value"]
+    assert f"“Hegseth”: {len(kwic(seed_sentences, 'Hegseth', window=4)):,} occurrences, 4 words" in shown["keyword"]

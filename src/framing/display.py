@@ -112,14 +112,16 @@ def browse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, removed: pd
                     article_id: str | None = None):
     """A dropdown to choose an article and see it line by line (`show_article`). Needs the three
     corpus tables (sentences of all kinds). Returns an ipywidgets widget; a notebook run
-    unattended simply shows the first choice."""
-    import ipywidgets as widgets
-
+    unattended simply shows the first choice, and so does a kernel without ipywidgets (`_fixed`)."""
     from .audit import trace_article
 
+    widgets = _widgets()
     options = [(f"{row.outlet}: {_article_name(row)}"[:90], row.article_id) for row in articles.itertuples()]
     if not options:
-        return widgets.HTML("no articles")
+        return widgets.HTML("no articles") if widgets else Html("no articles")
+    if widgets is None:
+        return _fixed(show_article(trace_article(sentences, removed, article_id=article_id or options[0][1])),
+                      "another article", "article_id")
     choice = widgets.Dropdown(options=options, value=article_id or options[0][1], description="article",
                               layout=widgets.Layout(width="95%"))
     return _browser([choice], lambda: show_article(trace_article(sentences, removed, article_id=choice.value)))
@@ -168,21 +170,23 @@ def browse_evidence(table: pd.DataFrame, *, by: str, text_col: str = "text", ter
                     columns: Iterable[str] = ("outlet", "sentence_id"), value=None, max_rows: int = 30):
     """A dropdown to choose one value of column `by` (a frame, a speaker, an outlet…) and see the
     rows that have it, with the evidence marked (`show_sentences`). Returns an ipywidgets widget; a
-    notebook run unattended shows the first (or the given) value."""
-    import ipywidgets as widgets
-
+    notebook run unattended shows the first (or the given) value, and so does a kernel without
+    ipywidgets (`_fixed`)."""
+    widgets = _widgets()
     options = [str(v) for v in table[by].dropna().astype(str).value_counts().index]
     if not options:
-        return widgets.HTML(f"nothing to show: no {by}")
-    choice = widgets.Dropdown(options=options, value=str(value) if str(value) in options else options[0],
-                              description=by, layout=widgets.Layout(width="60%"))
+        return widgets.HTML(f"nothing to show: no {by}") if widgets else Html(f"nothing to show: no {by}")
+    first = str(value) if str(value) in options else options[0]
 
-    def render() -> Html:
-        rows = table[table[by].astype(str) == choice.value]
+    def render(chosen: str) -> Html:
+        rows = table[table[by].astype(str) == chosen]
         return show_sentences(rows, text_col=text_col, terms_col=terms_col, columns=columns,
-                              max_rows=max_rows, caption=f"{by}: {choice.value} ({len(rows):,} rows)")
+                              max_rows=max_rows, caption=f"{by}: {chosen} ({len(rows):,} rows)")
 
-    return _browser([choice], render)
+    if widgets is None:
+        return _fixed(render(first), f"another {by}", "value")
+    choice = widgets.Dropdown(options=options, value=first, description=by, layout=widgets.Layout(width="60%"))
+    return _browser([choice], lambda: render(choice.value))
 
 
 def show_kwic(context: pd.DataFrame, *, columns: Iterable[str] = ("outlet",), max_rows: int = 50,
@@ -205,23 +209,44 @@ def show_kwic(context: pd.DataFrame, *, columns: Iterable[str] = ("outlet",), ma
 def browse_kwic(sentences: pd.DataFrame, *, keyword: str, window: int = 6, max_rows: int = 50):
     """A search box and a context-width slider over `framing.keywords.kwic`: type a word or phrase
     (Enter) to read every place it occurs (`show_kwic`). Needs what `kwic` needs. Returns an
-    ipywidgets widget; a notebook run unattended shows `keyword`."""
-    import ipywidgets as widgets
-
+    ipywidgets widget; a notebook run unattended shows `keyword`, and so does a kernel without
+    ipywidgets (`_fixed`)."""
     from .keywords import kwic
 
-    box = widgets.Text(value=keyword, description="keyword", continuous_update=False)
-    width = widgets.IntSlider(value=window, min=2, max=15, description="window", continuous_update=False)
-
-    def render() -> Html:
+    def render(word: str, words: int) -> Html:
         try:
-            context = kwic(sentences, box.value, window=width.value)
+            context = kwic(sentences, word, window=words)
         except ValueError as error:  # a keyword with no word in it: say so in place of the table
             return Html(f'<p style="color:#c62828">{html.escape(str(error))}</p>')
         return show_kwic(context, max_rows=max_rows,
-                         caption=f"“{box.value}”: {len(context):,} occurrences, {width.value} words either side")
+                         caption=f"“{word}”: {len(context):,} occurrences, {words} words either side")
 
-    return _browser([box, width], render)
+    widgets = _widgets()
+    if widgets is None:
+        return _fixed(render(keyword, window), "another keyword", "keyword")
+    box = widgets.Text(value=keyword, description="keyword", continuous_update=False)
+    width = widgets.IntSlider(value=window, min=2, max=15, description="window", continuous_update=False)
+    return _browser([box, width], lambda: render(box.value, width.value))
+
+
+def _widgets():
+    """ipywidgets, or None when the kernel has it not (a notebook opened in a kernel of another
+    environment): the browsers then show their first view without controls."""
+    try:
+        import ipywidgets
+    except ImportError:
+        return None
+    return ipywidgets
+
+
+def _fixed(view: Html, what: str, argument: str) -> Html:
+    """A browser's first view, shown as it is where ipywidgets is missing, under a line saying how
+    to see `what` (the call's `argument`, or ipywidgets in the kernel)."""
+    note = (f'<p style="color:#777">ipywidgets is not installed in this kernel, so {html.escape(what)} cannot '
+            f"be chosen here: give it as <code>{html.escape(argument)}=</code> and run the cell again, or "
+            "install ipywidgets in the kernel's environment (<code>pip install ipywidgets</code>) and restart "
+            "the kernel.</p>")
+    return Html(note + str(view))
 
 
 def _browser(controls: list, render):
