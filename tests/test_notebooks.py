@@ -922,3 +922,26 @@ def test_keyness_caption_counts_the_outlet_it_sets_against_the_rest(which, reque
     articles = pd.read_parquet(result.folder.parent.parent / "processed" / result.folder.name / "articles.parquet")
     n_articles = int((articles["outlet"] == target).sum())
     assert f" {target}: {n_articles} article{'' if n_articles == 1 else 's'}, {words:,} words." in figure["caption"], figure["caption"]
+
+
+def test_across_outlets_with_outlets_chosen_counts_the_corpus_events_and_those_they_cover(shared_data, tmp_path):
+    """Regression: notebook 06 with `outlets` set to two outlets of an event of a corpus of 20 events
+    said "The corpus has 4 events": it counted the events the chosen outlets cover. It now gives the
+    corpus's events and, apart, how many of them the chosen outlets cover."""
+    from framing import runner
+    from framing.build import build_corpus
+
+    raw = _allsides_corpus(shared_data, tmp_path / "raw" / "three")
+    processed = tmp_path / "processed" / "three"
+    build = build_corpus(raw, processed)
+    events = build.articles.groupby("event")["outlet"].apply(sorted)
+    event, outlets = events.index[0], events.iloc[0][:2]
+    covered = sum(bool(set(outlets) & set(covering)) for covering in events)  # events either outlet reported
+    assert 1 <= covered < len(events)
+    chosen = [p for p in NOTEBOOKS if p.name.startswith("06_")][0]
+    runner.execute_notebook(chosen, tmp_path / "06.ipynb", kernel="python3", cwd=tmp_path, timeout=300,
+                            parameters={"corpus": str(processed), "outlets": outlets, "event": event,
+                                        "save_figures": False})
+    printed = _printed(tmp_path / "06.ipynb")
+    assert (f"The corpus has {len(events)} events, {covered} of them covered by the chosen outlets ({', '.join(outlets)}). "
+            f"This notebook shows event {event} (chosen with the `event` parameter): 2 outlets, 2 articles, ") in printed
