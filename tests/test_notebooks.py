@@ -945,3 +945,24 @@ def test_across_outlets_with_outlets_chosen_counts_the_corpus_events_and_those_t
     printed = _printed(tmp_path / "06.ipynb")
     assert (f"The corpus has {len(events)} events, {covered} of them covered by the chosen outlets ({', '.join(outlets)}). "
             f"This notebook shows event {event} (chosen with the `event` parameter): 2 outlets, 2 articles, ") in printed
+
+
+def test_corpus_notebook_of_an_export_shows_no_empty_table_of_removed_lines(shared_data, tmp_path):
+    """Regression: notebook 01 on an export of article text (cleaning removes no line) said so in
+    the chart's section, said it again under 'Removed lines by rule' and then showed two empty
+    tables ('Empty DataFrame') and saved one; it now shows and saves no empty table."""
+    from framing import runner
+    from framing.build import build_corpus
+
+    raw = _allsides_corpus(shared_data, tmp_path / "raw" / "export")
+    processed = tmp_path / "processed" / "export"
+    assert build_corpus(raw, processed).removed.empty
+    chosen = [p for p in NOTEBOOKS if p.name.startswith("01_")][0]
+    runner.execute_notebook(chosen, tmp_path / "01.ipynb", kernel="python3", cwd=tmp_path, timeout=300,
+                            parameters={"corpus": str(processed), "out": str(tmp_path / "out")})
+    shown = [o.get("data", {}).get("text/plain", "") for c in _read(tmp_path / "01.ipynb").cells
+             if c.cell_type == "code" for o in c.outputs]
+    assert shown and not [text for text in shown if "Empty DataFrame" in text]
+    assert "Cleaning removed no raw line from these" in _printed(tmp_path / "01.ipynb")
+    assert (tmp_path / "out" / "tables").is_dir()
+    assert not list((tmp_path / "out" / "tables").glob("removed_line*"))
