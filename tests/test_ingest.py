@@ -1169,5 +1169,6 @@ def test_an_export_says_which_column_gave_each_field_and_names_a_title_column_le
         "theirs.csv: columns read: text ← 'text', title ← 'title', outlet ← 'outlet'; no column gives the date"]
     assert _messages(build.problems, "theirs.csv") == [
         "the column 'Subject' reads as a title but is not read as one (the title is read from 'title'; 'Subject' "
-        "is kept in the articles' 'extra' only): if it holds the articles' titles, rename it 'title'"]
+        "is kept in the articles' 'extra' only): if it holds the articles' titles instead, rename it 'title' and "
+        "give 'title' another name"]
     assert not _messages(build.problems, "mine.csv")

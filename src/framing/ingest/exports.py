@@ -205,10 +205,11 @@ def _columns_read(name: str, header: list) -> list[Problem]:
     used = set(taken.values())
     for shown, column in zip(shown_names, names):
         if shown not in used and TITLE_WORDS & set(column.split("_")):
+            fix = (f"if it holds the articles' titles instead, rename it 'title' and give {taken['title']!r} "
+                   "another name" if "title" in taken else "if it holds the articles' titles, rename it 'title'")
             given = f"the title is read from {taken['title']!r}" if "title" in taken else "no column gives the title"
             problems.append(Problem(name, f"the column {shown!r} reads as a title but is not read as one ({given}; "
-                                          f"{shown!r} is kept in the articles' 'extra' only): if it holds the "
-                                          "articles' titles, rename it 'title'"))
+                                          f"{shown!r} is kept in the articles' 'extra' only): {fix}"))
     return problems
 
 
