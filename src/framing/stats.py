@@ -693,13 +693,17 @@ def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",
     `test`, `n_events_tested` and `note` when there."""
     families = _as_list(family)
     parts = table.groupby(families, sort=True) if families else [((), table)]
-    lines = []
+    lines, untested = [], {}  # untested: reason → the line listing every family it holds
     for key, part in parts:
         key = key if isinstance(key, tuple) else (key,)
         subject = ", ".join([value, *map(str, key)])
         first = part.iloc[0]
-        if pd.isna(first["p_value"]):
-            lines.append(f"{subject}: no test: {first.get('note') or 'nothing to test'}.")
+        if pd.isna(first["p_value"]):  # families left untested for one reason share one line
+            reason = first.get("note") or "nothing to test"
+            if reason not in untested:
+                untested[reason] = len(lines)
+                lines.append([value, []])
+            lines[untested[reason]][1].append(", ".join(map(str, key)))
             continue
         n = part[by].nunique()
         how = first.get("test") or f"permutation of {by} labels over articles"
@@ -713,6 +717,9 @@ def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",
         if several and pd.notna(first.get("p_adjusted")):
             text += f", adjusted {first['p_adjusted']:.3g} ({correction})"
         lines.append(text + f". It says whether they differ, not which {by} does.")
+    for reason, at in untested.items():
+        what, keys = lines[at]
+        lines[at] = ", ".join([what, *filter(None, keys)]) + f": no test: {reason}."
     return lines
 
 
