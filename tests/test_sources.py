@@ -1995,3 +1995,56 @@ def test_a_headline_quote_inside_a_clause_of_no_verb_of_saying_stays_unattribute
     quotes = fr.extract_quotes(sentences).set_index("sentence_id")
     assert quotes.loc[0, "speaker"] is None or pd.isna(quotes.loc[0, "speaker"])
     assert quotes.loc[2, "speaker"] == "Chuck Schumer"
+
+
+@pytest.mark.parametrize("texts, quote, speaker, verb, anonymous", [
+    # allsides-100 (The Hill, New York Post): a bracketed party-and-state tag after a name hides no verb
+    # of the subject it stands in; the verb after it is the attribution's, not "according to"
+    (["“Republicans and Democrats have come together, along with the White House, and we’ve agreed on a "
+      "framework and we’re gonna be heading to the White House tomorrow,\" Sen. Mitt Romney (R-Utah) told "
+      "reporters after a meeting Wednesday."],
+     "Republicans and Democrats have come together, along with the White House, and we’ve agreed on a "
+     "framework and we’re gonna be heading to the White House tomorrow,", "Mitt Romney", "tell", False),
+    (["“We’re not going to proceed to a bill that’s not written, because that makes no sense,” Graham (R-SC) "
+      "told Fox News’ “The Ingraham Angle.”"],
+     "We’re not going to proceed to a bill that’s not written, because that makes no sense,", "Graham", "tell", False),
+    (["“We will not vote for it,” Sen. Jane Roe (D., N.Y.) said Thursday."], "We will not vote for it,",
+     "Jane Roe", "say", False),
+    # … a bracket with no verb after it still ends the label
+    (["“We will not vote for it,” Sen. Jane Roe (D., N.Y.)."], "We will not vote for it,", "Jane Roe",
+     "according to", False),
+    # allsides-100 (Axios): a verb of saying joined by "and" to a verb before it has that verb's subject
+    (["Driving the news: But in an unusual move, CDC director Rochelle Walensky late Thursday overruled part of "
+      "the advisory committee's decision and said that workers in high-risk jobs should also be eligible for "
+      "booster shots."], "workers in high-risk jobs should also be eligible for booster shots.",
+     "Rochelle Walensky", "say", False),
+    # … not when the second verb has a subject of its own
+    (["Rochelle Walensky overruled the panel, and officials said that workers should be eligible."],
+     "workers should be eligible.", "officials", "say", True),
+])
+def test_sieve_rules_of_version_1_38(texts, quote, speaker, verb, anonymous):
+    quotes = fr.extract_quotes(_table(texts))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
+    assert row["verb"] == verb
+    assert bool(row["is_anonymous"]) == anonymous
+
+
+def test_a_description_whose_people_a_dash_lists_is_the_first_of_them():
+    """Labelling rules 1 and 6 (climate news, narrative-frames-dev 725): "said the church leaders ― the
+    Reverends Amy Carter and …" names the speakers one by one, so the first named speaks, and "The church
+    leaders" later stands for the same people; an unlisted description stays unnamed people."""
+    texts = ["Four Christian church leaders in Montana are urging their state's Republican senator to quit "
+             "rejecting the widely accepted science behind man-made global warming.",
+             "“We cannot remain silent while a U.S. senator from Montana chooses willful ignorance,” said the "
+             "church leaders ― the Reverends Amy Carter and Laura Folkwein of the United Church of Christ in "
+             "Missoula; the Reverend Susan Barnes of the St. Andrew Presbyterian Church in Billings; and Father "
+             "Robert Grosch of the nearby St. Patrick Co-Cathedral.",
+             "The church leaders slammed Daines for having the \"audacity\" to challenge the overwhelming "
+             "scientific consensus."]
+    quotes = fr.extract_quotes(_table(texts)).set_index("quote")
+    for quote in ("We cannot remain silent while a U.S. senator from Montana chooses willful ignorance,", "audacity"):
+        assert quotes.loc[quote, "speaker"] == "Amy Carter"
+        assert not quotes.loc[quote, "is_anonymous"]
+    unlisted = fr.extract_quotes(_table([texts[2]])).set_index("quote")
+    assert unlisted.loc["audacity", "is_anonymous"]

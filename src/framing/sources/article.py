@@ -22,7 +22,7 @@ from ..actors import read_rules
 from ..actors.english import _lexicon_tags
 from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _colon_subject, _dash_line,
                           _document_author, _headline_colon, _finite_within, _partial_subject, _relative_attribution, _subject)
-from .clause_tags import _clause_attribution, _tagged
+from .clause_tags import _clause_attribution, _joined_verb_attribution, _tagged
 from .name_kinds import (_KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS, _acronym_of, _is_place, _labels,
                          _names_a_person, _outlets, _split_label)
 from .patterns import _NAME, _alternatives, _lexicon
@@ -116,7 +116,8 @@ def _sentence_speaker(found, narration: str, spans: list, memory: _Memory):
     read = (None, None, None, None, None, False, "unattributed")
     if found is not None or spans:
         read = _expanded_speaker(found, narration, memory)
-    if spans and read[0] is None and (clause := _clause_attribution(narration)) is not None:
+    if (read[0] is None and (clause := _clause_attribution(narration) if spans
+                             else _joined_verb_attribution(narration, found)) is not None):
         clause_read = _clause_speaker(clause, memory)  # the patterns found nobody: the clause's subject
         if clause_read is not None:
             read, found = clause_read, clause

@@ -97,7 +97,29 @@ _DESCRIPTION_ENDS = re.compile(r"\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with
 # The rest of a description after an inverted verb, up to where a description ends ("replies the
 # masked stranger, secretly …"): at most three lower-case words, none opening a clause.
 _LONGER_DESCRIPTION = re.compile(rf"((?:\s+(?!(?:{'|'.join(sorted(_OPENS_CLAUSE))}|is|was|were|are|has|had|have|will|would)\b)"
-                                 r"[a-z][\w-]*){1,3})(?=\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with)\b))")
+                                 r"[a-z][\w-]*){1,3})(?=\s*(?:[.;:!?…—–―]|,|$|-\s|(?:who|for|at|of|from|with)\b))")
+
+
+# people listed by name after a dash, right after a description of them ("the church leaders ― the
+# Reverends Jane Roe and John Doe of …; and Father …"): the names, their titles in front, up to what ends
+# the first ("and", "of", a comma or semicolon), and "and" or ";" later in the list
+_LISTED = re.compile(r"\s*[—–―-]\s+(?:the\s+)?(?P<names>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)+)"
+                     r"(?=\s*(?:,|;|\s(?:and|of)\b))(?=[^.!?]*?(?:\band\b|;))")
+
+
+def _listed_after(text: str) -> str | None:
+    """The first of the people a dash lists right after a plural description at the start of `text`
+    (`_LISTED`), their titles dropped ("Reverends Jane Roe" → "Jane Roe"), or None: the description
+    stands for those people, and of several speakers named one by one the first is named (labelling
+    rule 6, as for "Jane Roe and John Doe said")."""
+    listed = _LISTED.match(text)
+    if listed is None:
+        return None
+    words = listed.group("names").split()
+    titles = read_rules().titles | _lexicon().roles
+    while len(words) > 2 and (words[0] in titles or words[0].rstrip("s") in titles or words[0].rstrip(".") in titles):
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 and not any(w.rstrip("s") in titles for w in words) else None
 
 
 def _finite_within(narration: str, start: int, end: int) -> bool:
@@ -937,6 +959,9 @@ def _described_who(name: str, match: re.Match, narration: str, who: str) -> str 
         if longer is None or _finite_within(narration, match.end(), longer.end()):
             return None  # "said the plan was …", "claims the vaccines contain …": the reported clause
         who = f"{who}{longer.group(1)}"  # "replies the masked stranger, …": the whole description
+        match_end = longer.end()
+    if name == "verb_name" and first == "the" and (listed := _listed_after(narration[match_end:])) is not None:
+        who = listed  # "said the church leaders ― the Reverends Jane Roe and …": the first named (1.38)
     if name == "according_to" and first in ("a", "an") and not _is_anonymous_phrase(who):
         return None  # "according to a blistering report": which words name the source is unclear
     if who[:1].isupper() and re.search(r"\bthe\s+(?:[a-z-]+\s+){0,2}$", narration[:match.start("who")]):

@@ -244,6 +244,23 @@ def _clause_attribution(narration: str):
     return None if found is None else _clause_subject_kind(found)
 
 
+def _joined_verb_attribution(narration: str, found):
+    """(start, who, verb as written, "clause", None) of a reporting verb joined by "and" to a verb before it,
+    read from the tags, when the pattern read the words before "and" as its subject (`found`, a "name_verb"
+    whose subject ends in "and": "CDC director Jane Roe overruled the panel and said that …"): the subject
+    of the first verb is the subject of both (1.38). None when the verb joins no finite verb with a subject."""
+    if found is None or found[3] != "name_verb" or not found[1].endswith(" and"):
+        return None
+    tokens = _tagged(narration)
+    at = narration.find(found[2], found[0])
+    v = next((k for k, t in enumerate(tokens) if t[2] == at), -1)
+    if v < 0 or _after_and(tokens, v) < 0 or (span := _verb_subject(tokens, v)) is None:
+        return None
+    start, end = span
+    found = (tokens[start][2], _subject_text(narration, tokens, start, end), tokens[v][0], "clause", None)
+    return _clause_subject_kind(found)
+
+
 def _clause_verbs(tokens: list, quote: int) -> list[int]:
     """The token positions of the reporting verbs in the clause before the quote at `quote`, nearest first."""
     forms = _lexicon().forms

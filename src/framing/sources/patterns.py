@@ -165,6 +165,13 @@ def _name_verb_regex(speaker: str, verbs, early: str, late: str) -> re.Pattern:
                       rf"{_WHEN}{early}(?:\s+(?:{_AUXILIARIES}))*\s+{late}(?P<verb>{_alternatives(verbs)})\b")
 
 
+def _tag_then_verb(verbs: str) -> str:
+    """The regex of a bracketed tag after a name (party and state, age: "(R-S.C.)", "(D., N.Y.)", "(45)")
+    followed by what may stand between a name and its verb (a time, auxiliaries, an adverb) and one of
+    `verbs`: the bracket is an aside inside a subject, as in `_name_verb`, not the end of a label."""
+    return rf"[^()]{{1,30}}\){_WHEN}(?:\s+(?:{_AUXILIARIES}))*\s+(?:[a-z]+ly\s+)?(?:{verbs})\b"
+
+
 def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset, heads=()) -> list[tuple[str, re.Pattern]]:
     """(name, regex) of the attributions built on a reporting verb: a speaker before or after it,
     a participle, a name right after a quote."""
@@ -188,7 +195,9 @@ def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset, heads=(
                                           rf"(?:the\s+)?{speaker}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")),
         # "“…,” Dr. Jane Roe, director of the agency, …" and an excerpt cut after the name
         # ("“…,” Georgia Secretary of State Brad Raffensperger, a..."): the name after the quote
-        ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:,|\(|\.{{3}}|…|$)")),
+        # (a bracket after the name that a verb follows is a tag, "Sen. Jane Roe (R-S.C.) told CNN": the
+        # verb's, read by "name_verb"; 1.38)
+        ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:,|\((?!{_tag_then_verb(_alternatives(forms))})|\.{{3}}|…|$)")),
         ("quote_name", re.compile(rf"\b{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:\.{{3}}|…)\s*$")),
         # "“…,” the 14-year-old, frustrated at …": a description after the quote
         ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>the\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)\s*(?:,|\.{{3}}|…|$)")),

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..actors import _person_mentions, read_rules
 from ..actors.english import _lexicon_tags
 from ..lexicons import load_data
-from .attribution import _OFFICE_TO, _document_author, _office_patterns
+from .attribution import _OFFICE_TO, _document_author, _listed_after, _office_patterns
 from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _head_noun, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
@@ -64,6 +64,7 @@ class _Memory:
         self.named_at: dict[str, int] = {}  # body → the last sentence that named it or heard it speak
         self.pair: tuple[str, int] | None = None  # the first of two people opening a sentence, and that sentence
         self.expansions: dict[str, str] = {}  # an acronym defined in brackets → the body's name ("WHO" → "World Health Organization")
+        self.listed: dict[str, str] = {}  # a plural description → the first of the people a dash listed after it
 
     def body(self, head: str) -> str | None:
         """The last body named whose name has `head` for its head noun ("the service" → "Forest
@@ -339,12 +340,26 @@ def _surname_subject(word: str, before: str) -> bool:
     return re.search(_OPENING_SUBJECT.format(re.escape(word)), before) is not None
 
 
+# a plural description in lower case after "the" ("the church leaders"), where a dash may list its people
+_PLURAL_DESCRIPTION = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+s)(?=\s*[—–―-]\s)")
+
+
+def _remember_listed(narration: str, memory: _Memory) -> None:
+    """Remember a plural description whose people a dash lists by name ("the church leaders ― the
+    Reverends Jane Roe and John Doe …"): the same description later ("The church leaders slammed …")
+    stands for the same people, named by the first of them (labelling rules 1 and 6; 1.38)."""
+    for found in _PLURAL_DESCRIPTION.finditer(narration):
+        if (first := _listed_after(narration[found.end():])) is not None:
+            memory.listed[found.group(1).lower()] = first
+
+
 def _remember_names(narration: str, memory: _Memory, *, headline: bool = False) -> None:
     """Remember the personal names of a sentence: two or more capitalised words once role words
     are cut off ("Defense Secretary Pete Hegseth" → "Pete Hegseth"), or a surname already met."""
     if _title_case(narration):
         return  # a headline in title case ("Judge Blocks Texas Law"): its capitals name nobody
     _remember_bodies(narration, memory)
+    _remember_listed(narration, memory)
     if (author := _document_author(narration)):
         memory.authors[author[0]] = memory.last_author = author[1]
     if (first := _joint_subject(narration)) is not None:
@@ -698,8 +713,10 @@ def _read_description(who: str, pattern: str, memory: _Memory):
     finances website"), else the last person named ("the actor and activist said")."""
     if not who.startswith("the "):
         return None
-    lexicon = _lexicon()
     lowered = who.lower()
+    if (listed := memory.listed.get(lowered[4:])) is not None:  # "the church leaders" listed by name before
+        return listed, who, False, "_listed"
+    lexicon = _lexicon()
     head = lowered.split()[-1]
     core = _head_noun(lowered)  # "the source on the call": a source
     if head in {a.split()[-1] for a in lexicon.anonymous} or core in {a.split()[-1] for a in lexicon.anonymous}:
