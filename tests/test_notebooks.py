@@ -829,7 +829,8 @@ def test_a_first_corpus_of_one_page_runs_every_notebook_and_counts_in_the_singul
     executed = _read(result.folder / "notebooks" / "05_sources_and_quotes.ipynb")
     shown = "".join(o.get("data", {}).get("text/plain", "") for c in executed.cells if c.cell_type == "code"
                     for o in c.outputs)
-    assert "1 quote (0 direct), 0 speakers, 1 unattributed" in shown, shown[:500]  # "the council said that …"
+    # "the council said that …": the body a description names speaks (reporting verbs 1.37, labelling rule 7)
+    assert "1 quote (0 direct), 1 speaker, 0 unattributed" in shown, shown[:500]
 
 
 def test_summary_of_one_event_says_nothing_is_pooled_and_names_the_event(seed_report):
