@@ -464,11 +464,13 @@ def _wilcoxon_p(signed_ranks: tuple) -> float:
 
 
 def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
-    """Each row of `compare_within_events` as a sentence, the outlet that is more so more often
-    first: "CNN is more negative than Fox in 31 of 48 events, Fox than CNN in 12 (median difference
-    CNN − Fox −0.04, 95% interval −0.07 to −0.01; Wilcoxon p = 0.02, adjusted 0.09; no evidence of a
-    difference at 0.05 after adjustment)". Counting the events where A is "more so" describes them;
-    only an adjusted p below `alpha` is evidence that the outlets differ, and where the sign test
+    """Each row of `compare_within_events` as a sentence that opens with what the test allows, then
+    the counts, the outlet that is more so more often first: "No evidence of a difference at 0.05
+    after adjustment: CNN is more negative than Fox in 31 of 48 events, Fox than CNN in 12, tied in
+    5 (median difference CNN − Fox −0.04, 95% interval −0.07 to −0.01; Wilcoxon p = 0.02, adjusted
+    0.09)". Counting the events where A is "more so" describes them; only an adjusted p below
+    `alpha` is evidence that the outlets differ, so the verdict comes first and a count ("in 44 of
+    100 events") is never read as a finding before it. Where the sign test
     (`robustness_p_sign_adjusted`, when the table has it) does not agree the sentence says so."""
     def sentence(row) -> str:
         if row["n_events"] == 0:
@@ -480,6 +482,8 @@ def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
         text = f"{leader} is {row['direction']} than {other} in {k} of {row['n_events']} events"
         if rest:  # "… in 1 of 2 events" must not hide that the other was so in the other one
             text += f", {other} than {leader} in {rest}"
+        if row.get("n_ties", 0):  # the counts add up to the events in common
+            text += f", tied in {row['n_ties']}"
         flip = 1.0 if a_leads else -1.0
         # + 0.0: a median of 0 reads "+0", never "-0" (−0.0 + 0.0 is 0.0)
         difference = flip * row["median_difference"] + 0.0
@@ -493,15 +497,16 @@ def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
             text += (f", 95% interval {bounds[0]:+.3g} to {bounds[1]:+.3g}" if not np.isnan(bounds).any()
                      else f", {note}" if note else "")
         if pd.isna(row["p_wilcoxon"]):
-            return text + f"; {row['note']})."
+            return f"Not tested: {text}; {row['note']})."
         # a test that does not reject says there is no evidence of a difference, not that there is none
-        verdict = ("" if row["p_adjusted"] < alpha
-                   else f"; no evidence of a difference at {alpha:g} after adjustment")
+        verdict = (f"Evidence of a difference at {alpha:g} after adjustment" if row["p_adjusted"] < alpha
+                   else f"No evidence of a difference at {alpha:g} after adjustment")
+        check = ""
         sign = row.get("robustness_p_sign_adjusted", np.nan)
         if row["p_adjusted"] < alpha and pd.notna(sign) and sign >= alpha:
-            verdict += f"; the sign test does not confirm it (adjusted p = {sign:.3g})"
-        return text + (f"; Wilcoxon p = {row['p_wilcoxon']:.3g}, adjusted {row['p_adjusted']:.3g}"
-                       f"{verdict}).")
+            check = f"; the sign test does not confirm it (adjusted p = {sign:.3g})"
+        return (f"{verdict}: {text}; Wilcoxon p = {row['p_wilcoxon']:.3g}, adjusted {row['p_adjusted']:.3g}"
+                f"{check}).")
     return pairs.apply(sentence, axis=1) if len(pairs) else pd.Series([], dtype=str)
 
 
