@@ -967,3 +967,29 @@ def test_corpus_notebook_of_an_export_shows_no_empty_table_of_removed_lines(shar
     assert "Cleaning removed no raw line from these" in _printed(tmp_path / "01.ipynb")
     assert (tmp_path / "out" / "tables").is_dir()
     assert not list((tmp_path / "out" / "tables").glob("removed_line*"))
+
+
+def test_no_notebook_shows_an_empty_table_and_the_pair_findings_say_their_verdict_first(allsides_report):
+    """Regression: on 100 AllSides events notebook 06 showed an empty table of who is quoted first
+    (its event quotes nobody) and printed 'no speaker is quoted by two outlets' as a quoted string;
+    notebook 07's pair table gave `n_a_more` and `median_difference` without saying which outlet is
+    A, beside findings that name the outlet more so first (a median "+0 to +1" beside "-1 to 0")."""
+    import re
+
+    result, _ = allsides_report
+    for run in result.runs:
+        executed = _read(result.folder / "notebooks" / run.notebook)
+        for cell in executed.cells:
+            for output in cell.get("outputs", []):
+                html = output.get("data", {}).get("text/html", "")
+                for body in re.findall(r"<tbody>(.*?)</tbody>", html, flags=re.S):
+                    assert "<tr" in body, f"{run.notebook}: an empty table"
+                data = output.get("data", {})
+                if run.notebook.startswith("06_") and "text/html" not in data:  # a sentence, not a string's repr
+                    assert not data.get("text/plain", "").startswith("'"), data["text/plain"]
+    executed = _read(result.folder / "notebooks" / "07_summary.ipynb")
+    table = next(o["data"]["text/html"] for c in executed.cells for o in c.get("outputs", [])
+                 if "finding" in o.get("data", {}).get("text/html", ""))
+    assert "<th>outlet_a</th>" in table and "<th>outlet_b</th>" in table
+    findings = re.findall(r"<td>((?:No e|E)vidence of a difference|Not tested)", table)
+    assert len(findings) == table.count("<tr>")  # every row of the body (the header row is styled) opens with its verdict
