@@ -905,3 +905,25 @@ def test_an_event_without_a_main_actor_says_why_its_column_is_empty():
     page = events._values_html(named)
     assert "<th>toward Ann Lee</th>" in page and "none here" not in page
     assert "toward Ann Lee: " + events.html.escape(events.MEASURE_NOTES["main_actor_sentiment"]) in page
+
+
+def test_the_quotes_an_article_counts_are_said_to_include_quoted_phrases_without_a_speaker(seed_sentences):
+    """Regression: on 100 AllSides events the event pages' column "quotes" had no note, and its
+    definition ("quotes in the article (direct and indirect)") hid that a scare-quoted word with no
+    speaker ("“overwhelmingly”") counts: 60 of the 336 quotations had no speaker, so "quoting more"
+    in notebook 07 is partly "putting more words in quotation marks"."""
+    from framing.actors import find_actors
+    from framing.sources import extract_quotes
+
+    sentences = seed_sentences[seed_sentences["kind"].isin(events.CONTENT_KINDS)]
+    quotes = extract_quotes(sentences, actors=find_actors(sentences))
+    bare = quotes[quotes["speaker"].fillna("") == ""]
+    assert len(bare), "the seeds hold a quotation with no speaker"
+    scores = events.score_articles(sentences, quotes=quotes)
+    counted = scores.set_index("article_id")["quotes"]
+    assert (counted[bare["article_id"].unique()] >= bare.groupby("article_id").size()).all()
+    note = events.MEASURE_NOTES["quotes"]
+    assert "without" in note and "phrase" in note
+    page = events._values_html(scores.assign(main_actor=None, main_actor_sentiment=float("nan"),
+                                             frames="", exclusive=float("nan")).head(2))
+    assert "quotes: " + events.html.escape(note) in page

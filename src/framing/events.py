@@ -48,7 +48,8 @@ MEASURES = {
 MEASURE_NOTES = {
     "sentiment": "mean sentence sentiment of the article (−1 … 1)",
     "conflict": "share of the article's sentences with conflict-frame cues (generic frames)",
-    "quotes": "quotes in the article (direct and indirect)",
+    "quotes": "quotations in the article, direct and indirect, with a speaker or without (a quoted term or "
+              "phrase in quotation marks counts too)",
     "official_quotes": "quotes whose speaker is named with an office (president, senator, minister…) "
                        "or as an official, at the quote or anywhere in the article",
     "main_actor_sentiment": "mean sentiment toward the event's main actor (the person named in most of its "
@@ -872,7 +873,8 @@ def _values_html(arts: pd.DataFrame) -> str:
             f"<th>exclusive for its length</th><th>generic frames present</th></tr></thead><tbody>{rows}</tbody></table>"
             "<p class=\"note\">Mean sentiment: " + e(MEASURE_NOTES["sentiment"]) + f"; {toward}: "
             + toward_note + "; conflict cues: "
-            + e(MEASURE_NOTES["conflict"]) + "; from officials: " + e(MEASURE_NOTES["official_quotes"])
+            + e(MEASURE_NOTES["conflict"]) + "; quotes: " + e(MEASURE_NOTES["quotes"])
+            + "; from officials: " + e(MEASURE_NOTES["official_quotes"])
             + "; exclusive for its length: " + e(MEASURE_NOTES["exclusive"])
             + ".</p>" + _close_tone_html(arts))
 
