@@ -768,8 +768,9 @@ def test_within_events_chart_names_both_outlets_and_what_more_means(roundups, tm
     side = [other for other in ax.figure.axes if other is not ax and other.bbox.bounds == ax.bbox.bounds]
     beside = [t.get_text() for t in side[0].get_yticklabels()]
     assert [text.split("\n")[0] for text in beside] == [events.SHORT_DIRECTIONS[m] for m in shown["measure"]]
+    # regression: "20/100" beside Left vs Right on 100 AllSides events hid that Right was more so in 43
     assert [text.split("\n")[1].split(" · ")[0] for text in beside] == \
-        [f"{r.n_a_more}/{r.n_events}" for r in shown.itertuples()]
+        [f"A {r.n_a_more}, B {r.n_b_more} of {r.n_events}" for r in shown.itertuples()]
 
 
 def test_within_events_caption_says_which_comparisons_are_shown(roundups):
