@@ -993,3 +993,24 @@ def test_no_notebook_shows_an_empty_table_and_the_pair_findings_say_their_verdic
     assert "<th>outlet_a</th>" in table and "<th>outlet_b</th>" in table
     findings = re.findall(r"<td>((?:No e|E)vidence of a difference|Not tested)", table)
     assert len(findings) == table.count("<tr>")  # every row of the body (the header row is styled) opens with its verdict
+
+
+def test_sources_notebook_says_its_speakers_and_its_first_quoted_count_more_than_named_people(allsides_report):
+    """Regression: on 100 AllSides events notebook 05 said `n_articles_quoting` counted the articles
+    "that quote a named speaker" (60 for Center) beside a chart of the 54 that do: the table of who
+    is quoted first counts anonymous sources too ("administration official"). And its "named
+    speakers" included Pfizer and the White House, as if each were a person."""
+    import pandas as pd
+
+    result, _ = allsides_report
+    tables = result.folder / "tables"
+    first = pd.read_csv(tables / "quoted_first.csv").groupby("outlet")["n_articles_quoting"].max()
+    speakers = pd.read_csv(tables / "quote_share_by_speaker.csv")
+    people = set(pd.read_csv(tables / "actors_named_and_quoted.csv")["actor"])
+    executed = _read(result.folder / "notebooks" / "05_sources_and_quotes.ipynb")
+    prose = " ".join("".join(c.source for c in executed.cells if c.cell_type == "markdown").split())
+    named = speakers.groupby("outlet")["n_articles"].max()
+    assert (first.reindex(named.index) > named).any(), (first, named)  # anonymous sources opening articles
+    assert "that quote a named speaker" not in prose and "named or not" in prose
+    assert not set(speakers["speaker"]) <= people, set(speakers["speaker"]) - people  # an organisation speaks
+    assert "is not always a person" in prose
