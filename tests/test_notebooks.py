@@ -445,6 +445,8 @@ def test_word_charts_say_how_many_terms_pass_the_calibrated_threshold(allsides_r
     captions did not say that none was beyond chance."""
     import pandas as pd
 
+    import re
+
     result, _ = allsides_report
     for name in ("distinctive_words_log_odds", "summary_distinctive_words"):
         figure = _figures(result)[name]
@@ -456,6 +458,14 @@ def test_word_charts_say_how_many_terms_pass_the_calibrated_threshold(allsides_r
         assert odds["term"].nunique() < len(odds)
         said = f"passed by {passing:,} z-score{'' if passing == 1 else 's'} of {len(odds):,}, one per outlet and term"
         assert said in figure["caption"], (name, figure["caption"])
+        # regression: with none passing, notebook 07's caption still opened "Most distinctive words
+        # per outlet" (100 AllSides events: 0 of 7,647): a ranking is now called a ranking
+        assert ("none beyond the calibrated threshold (a ranking, not a finding)" in figure["caption"]) == (passing == 0)
+        assert passing > 0 or "Most distinctive" not in figure["caption"]
+    # both charts count the words their z-scores count: those of events two outlets or more cover
+    counts = [re.search(r"n = ([\d,]+) words", _figures(result)[name]["caption"]).group(1)
+              for name in ("distinctive_words_log_odds", "summary_distinctive_words")]
+    assert counts[0] == counts[1], counts
 
 
 def test_summary_says_how_many_pair_tests_pass_and_names_its_key_numbers(allsides_report):
