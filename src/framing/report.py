@@ -317,12 +317,17 @@ def _design_notes(processed: Path, corpus: str) -> list[str]:
 def _content_sentences(processed: Path) -> int | None:
     """The content sentences of the corpus (headlines, body…, not bylines or dates): what every
     table and chart of the report counts."""
-    from .store import load_sentences
+    import pyarrow.dataset as ds
 
-    try:
-        return len(load_sentences(processed))
-    except FileNotFoundError:  # no tables (the build is reported on its own)
+    from .config import CONTENT_KINDS
+    from .store.layout import table_files, table_path
+
+    path = table_path(Path(processed), "sentences")
+    if not path.exists():  # no tables (the build is reported on its own)
         return None
+    files = path if path.is_file() else [str(p) for p in table_files(Path(processed), "sentences")]
+    kinds = ds.dataset(files, format="parquet").to_table(columns=["kind"]).column("kind")  # that column alone
+    return int(kinds.to_pandas().isin(CONTENT_KINDS).sum())
 
 
 def check_event(processed: Path, event: str | None) -> str | None:
