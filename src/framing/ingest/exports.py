@@ -56,11 +56,22 @@ def _column(name) -> str:
     written in camel case split where a capital follows a small letter or digit (as JSON APIs name
     fields: "publishedAt", "datePublished"), case folded, and spaces and hyphens inside read as "_"
     ("Publish Date", "publish-date", "publishDate": `publish_date`)."""
-    return _JOINER.sub("_", _CAMEL.sub("_", str(name).lstrip("\ufeff").strip()).casefold())
+    return _JOINER.sub("_", _CAMEL.sub("_", _as_written(name)).casefold())
 
 
 _JOINER = re.compile(r"[\s\-_]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _as_written(cell) -> str:
+    """A header cell as the user wrote it, for messages and `extra`: BOM and outer spaces removed."""
+    return str(cell).lstrip("\ufeff").strip()
+
+
+def _field_names(header: list) -> list[str]:
+    """Each header cell's name as compared with the known fields (`_column`), the text column's
+    alias read as "text" (`_text_named`)."""
+    return _text_named([_column(h) for h in header])
 
 
 def _given(row: dict, header: list, names: list[str]) -> dict:
@@ -72,7 +83,7 @@ def _given(row: dict, header: list, names: list[str]) -> dict:
             found = next((name for a in aliases if (name := _named(row.get(a)))), None)
             if found:
                 given[known] = found
-    extra = {str(original).lstrip("\ufeff").strip(): row[k] for original, k in zip(header, names)
+    extra = {_as_written(original): row[k] for original, k in zip(header, names)
              if k not in METADATA_FIELDS + OPTION_FIELDS + ("file", "text") and row.get(k) not in (None, "")}
     if extra:
         given["extra"] = extra
@@ -160,10 +171,10 @@ def _unread_columns(header: list) -> str | None:
     no field at all: those columns, and the name to give the one holding outlets (a `Newspaper`
     column was kept in `extra` without a word, and every row's outlet was its file and row). None
     when an outlet column is there or every column is read."""
-    names = _text_named([_column(h) for h in header])
+    names = _field_names(header)
     known = set(METADATA_FIELDS) | set(OPTION_FIELDS) | {"text", "file"} | {
         alias for aliases in FIELD_ALIASES.values() for alias in aliases}
-    others = [str(h).lstrip("\ufeff").strip() for h, n in zip(header, names) if n not in known]
+    others = [_as_written(h) for h, n in zip(header, names) if n not in known]
     if {"outlet", "url", *FIELD_ALIASES["outlet"], *FIELD_ALIASES["url"]} & set(names) or not others:
         return None
     shown = ", ".join(map(repr, others[:MAX_COLUMNS])) + (f" and {len(others) - MAX_COLUMNS} more"
@@ -187,8 +198,8 @@ def _columns_read(name: str, header: list) -> list[Problem]:
     column whose name reads as a title's but that gives no title (a `Subject` beside `title`, or
     with no title column at all). The field a column gives is the one `_given` reads: its own
     name first, else the first of its `FIELD_ALIASES` in the header."""
-    shown_names = [str(h).lstrip("\ufeff").strip() for h in header]
-    names = _text_named([_column(h) for h in header])
+    shown_names = [_as_written(h) for h in header]
+    names = _field_names(header)
     by_name: dict[str, str] = {}
     for column, shown in zip(names, shown_names):
         by_name.setdefault(column, shown)
@@ -311,7 +322,7 @@ def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], No
     if header_line is None:
         return []
     separator, header = _header(header_line, needed=("text",) + TEXT_ALIASES)
-    names = _text_named([_column(h) for h in header])
+    names = _field_names(header)
     if "text" not in names:
         found = ", ".join(repr(str(h).strip()) for h in header[:20]) or "none"
         return [Problem(name, f"has no 'text' column (columns found: {found}): skipped; name the "
@@ -588,4 +599,4 @@ def _cell(value) -> str:
 def _record(row: dict) -> dict:
     """One JSON object as a row: its keys read as columns (the text column found by its other
     names), with the keys as written kept under `__header`."""
-    return dict(zip(_text_named([_column(k) for k in row]), row.values())) | {"__header": list(row)}
+    return dict(zip(_field_names(list(row)), row.values())) | {"__header": list(row)}
