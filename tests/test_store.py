@@ -599,3 +599,22 @@ def test_loading_a_corpus_never_built_builds_it_into_framings_own_folder_and_say
     assert len(sentences) and (tmp_path / "data" / "processed" / seeds_dir.name / "build.json").exists()
     assert sorted(p.relative_to(raw) for p in raw.rglob("*")) == listing  # the raw folder as it was
     assert len(load_articles(seeds_dir.name, root=tmp_path)) == 2 and not capsys.readouterr().out
+
+
+def test_loading_a_corpus_never_built_leaves_a_folder_framing_did_not_make_as_it_was(tmp_path, seeds_dir):
+    """The build a notebook starts for a corpus never built writes only into a folder framing made:
+    a user's own folder of that name under data/processed/ (no build.json, no .framing mark) is
+    refused, with its files as they were, and nothing is written into it."""
+    from framing.config import UsageError
+    from framing.store import load_sentences
+
+    shutil.copytree(seeds_dir, tmp_path / "data" / "raw" / seeds_dir.name)
+    theirs = tmp_path / "data" / "processed" / seeds_dir.name
+    (theirs / "sub").mkdir(parents=True)
+    (theirs / "mine.txt").write_text("my notes\n", encoding="utf-8")
+    (theirs / "sub" / "table.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    before = {p.relative_to(theirs): p.read_bytes() for p in theirs.rglob("*") if p.is_file()}
+    with pytest.raises(UsageError, match="was not made by framing"):
+        load_sentences(seeds_dir.name, root=tmp_path)
+    assert {p.relative_to(theirs): p.read_bytes() for p in theirs.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in theirs.iterdir()) == ["mine.txt", "sub"]
