@@ -29,6 +29,7 @@ from .ingest import (EXPORT_FORMATS, ISO_DAY, MANIFEST, MAX_LISTED, Duplicates, 
 from .ingest.outlets import FROM_URL, merges_text, name_outlets
 from . import lexicons
 from .lexicons import load_data
+from .store.words import counted, short_list
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
 WARNING_SEPARATOR = "; "  # between an article's warnings; no warning contains it
@@ -665,9 +666,9 @@ def _loop_note(raw: RawArticle, lines, looped: list[dict]) -> str | None:
     if repeated <= clean.MAX_LOOP_SHARE * (repeated + kept):
         return None
     what = " and ".join(part for part in (
-        _count(len(copies), "line") if copies else "",
+        counted(len(copies), "lines") if copies else "",
         f"{written_over:,} {'copy' if written_over == 1 else 'copies'} within lines" if written_over else "",
-        _count(len(looped), "sentence") if looped else "") if part)
+        counted(len(looped), "sentences") if looped else "") if part)
     return (f"is mostly one text repeated: {what} repeating earlier text word for word ({repeated:,} of "
             f"{repeated + kept:,} words) were left out, one copy of each kept (the file was probably saved "
             "or exported in a loop: compare it with its source and save it again)")
@@ -1060,15 +1061,15 @@ def counts_line(info: dict) -> str:
     notes = []
     if from_url := info.get("outlets_from_url"):
         notes.append(f"{sum(from_url.values()):,} with the outlet inferred from the url: "
-                     f"{_listed([f'{outlet} ({count:,})' for outlet, count in from_url.items()])}")
+                     f"{short_list([f'{outlet} ({count:,})' for outlet, count in from_url.items()], MAX_LISTED)}")
     if merges := info.get("outlet_merges"):
         notes.append(f"{sum(merge['articles'] for merge in merges):,} named as other articles of their site: "
                      f"{merges_text(merges)}")
     named = f" ({'; '.join(notes)})" if notes else ""
     unread = int(info.get("files_unread", 0))
-    files = f", {_count(unread, 'file')} not read (see the warnings)" if unread else ""
-    return (f"{_count(kept + skipped, 'article')} read, {kept:,} kept{named}, {skipped:,} skipped{files}; "
-            f"{_count(int(info.get('sentences', 0)), 'sentence')}, {_count(int(info.get('removed_lines', 0)), 'line')} removed")
+    files = f", {counted(unread, 'files')} not read (see the warnings)" if unread else ""
+    return (f"{counted(kept + skipped, 'articles')} read, {kept:,} kept{named}, {skipped:,} skipped{files}; "
+            f"{counted(int(info.get('sentences', 0)), 'sentences')}, {counted(int(info.get('removed_lines', 0)), 'lines')} removed")
 
 
 def outlets_from_url(articles: pd.DataFrame) -> dict[str, int]:
@@ -1121,7 +1122,7 @@ def changes_line(before: dict | None, after: dict) -> str | None:
             gone.remove(name)
             added.remove(moved)
     changed = sorted(name for name in new if name in old and new[name] != old[name])
-    parts = [f"{what} {_listed(names)}" for what, names in
+    parts = [f"{what} {short_list(names, MAX_LISTED)}" for what, names in
              (("added", added), ("left out", gone), ("renamed", renamed), ("changed", changed)) if names]
     return "; ".join(parts) or None
 
@@ -1132,17 +1133,6 @@ def _input_files(info: dict) -> dict[str, frozenset[str]]:
     for row in info.get("inputs") or []:
         files.setdefault(str(row.get("source_file")), set()).add(str(row.get("raw_sha256")))
     return {name: frozenset(hashes) for name, hashes in files.items()}
-
-
-def _listed(names: list[str]) -> str:
-    """"a.txt, b.txt" or "a.txt, b.txt, c.txt, d.txt, e.txt and 3 more"."""
-    more = f" and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED else ""
-    return ", ".join(names[:MAX_LISTED]) + more
-
-
-def _count(n: int, noun: str) -> str:
-    """"1 line", "3 lines"."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def build_info(build: Build, *, counts: dict[str, int]) -> dict:
