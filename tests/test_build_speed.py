@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from framing import build as build_module
+from framing import build_article
 from framing import clean, segment
 from framing.ingest import Duplicates, RawArticle, memo_key, read_corpus
 from framing.store import RowReader, read_rows
@@ -70,8 +71,8 @@ def test_clean_text_blocks_are_the_page_blocks(real_texts):
 def test_paragraphs_split_once_give_the_spans_of_sentence_spans(real_texts):
     for text in real_texts[:400]:
         for paragraph in text.split("\n\n"):
-            expected = [(s, e, build_module.count_words(paragraph[s:e])) for s, e in segment.sentence_spans(paragraph)]
-            assert list(build_module._split_counted(paragraph)) == expected
+            expected = [(s, e, build_article.count_words(paragraph[s:e])) for s, e in segment.sentence_spans(paragraph)]
+            assert list(build_article._split_counted(paragraph)) == expected
 
 
 def test_duplicates_given_known_texts_answer_as_without(shared_data):
@@ -168,9 +169,9 @@ def test_row_reader_picks_the_rows_read_rows_reads(export_corpus, tmp_path):
 def test_page_labels_are_the_labels_of_label_lines(seeds_dir, shared_data):
     pages = [json.loads(line)["dump_html_text"] for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
     for text in pages[:30] * 2:
-        assert build_module._page_labels(text) == clean.label_lines(text)
+        assert build_article._page_labels(text) == clean.label_lines(text)
     raws, _ = read_corpus(seeds_dir)
-    assert all(build_module.label_article(raw)[0] == clean.label_lines(raw.text) for raw in raws)
+    assert all(build_article.label_article(raw)[0] == clean.label_lines(raw.text) for raw in raws)
 
 
 def test_iso_days_parsed_together_are_the_days_parsed_one_by_one():
