@@ -11,8 +11,6 @@ import hashlib
 import itertools
 import json
 import shutil
-import sys
-import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,8 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import clean, segment
-from .build_article import ArticleResult, build_notes, process_article, site_repeats
-from .build_article import label_article  # noqa: F401  (`framing explain` imports it from here)
+from .build_article import ArticleResult, build_notes, site_repeats
+from .build_article import label_article, process_article  # noqa: F401  (`framing explain` imports them from here)
+from .build_workers import article_runner
 from .ingest import (EXPORT_FORMATS, ISO_DAY, MAX_LISTED, Duplicates, Problem, RawArticle, iter_corpus,
                      read_corpus, read_date)
 from .ingest.outlets import FROM_URL, merges_text, name_outlets
@@ -77,17 +76,18 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
 
     With `previous` (the last build of the same corpus), articles whose content, metadata, site
     repeats and build version (`version_key`) are unchanged are taken from it instead of being
-    processed again; articles no longer in the folder are dropped. `workers` > 1 processes articles in parallel;
-    `scheduler` runs them on Dask instead (see `run_on_dask`). For corpora too large for memory,
-    `build_corpus` streams the same steps chunk by chunk to disk. `clean_exports` cleans the text of
-    CSV / JSON-lines rows as a page (by default it is taken as clean article text)."""
+    processed again; articles no longer in the folder are dropped. `workers` > 1 processes articles
+    in parallel; `scheduler` runs them on Dask instead (see `build_workers.run_on_dask`). For corpora
+    too large for memory, `build_corpus` streams the same steps chunk by chunk to disk.
+    `clean_exports` cleans the text of CSV / JSON-lines rows as a page (by default it is taken as
+    clean article text)."""
     raw_folder = Path(raw_folder)
     corpus = corpus or raw_folder.name
     raws, problems = read_corpus(raw_folder, clean_exports=clean_exports, notes=True)
     known = _known_outlets(None if previous is None else previous.articles)
     repeats = site_repeats(raws, known_outlets=known)
     build = build_chunk(raws, problems, corpus=corpus, repeats=repeats, previous=previous,
-                        runner=_runner(workers, scheduler, progress))
+                        runner=article_runner(workers, scheduler, progress))
     build.count_removed(build.removed)
     named = name_outlets(build.articles)
     build.articles, build.sentences = (with_outlets(table, named.outlets) for table in (build.articles, build.sentences))
@@ -185,7 +185,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         old = None
     seen = {} if fresh else texts_seen(out)  # shared by both passes: a text is hashed once
     repeats = site_repeats(_text_pages(raw_folder, Duplicates(known=seen)), known_outlets=_known_outlets(old))
-    runner = _runner(workers, scheduler, progress)
+    runner = article_runner(workers, scheduler, progress)
     duplicates = Duplicates(known=seen)
     rows = RowReader(out)
     remove_leftovers(out)  # of a build killed outright: this one holds the folder's lock
@@ -238,9 +238,10 @@ def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
                 repeats: dict[str, frozenset[str]], previous: Build | None = None,
                 runner=None, keys: dict[str, str] | None = None) -> Build:
     """The tables of some articles of a corpus: reused from `previous` when unchanged, else
-    processed by `runner` (a function from jobs to results; serial by default). Rows come in the
-    order of `raws`. `keys`: the articles' build keys, when already computed."""
-    runner = runner or _runner(1, None, False)
+    processed by `runner` (a function from jobs to results, `build_workers.article_runner`; serial
+    by default). Rows come in the order of `raws`. `keys`: the articles' build keys, when already
+    computed."""
+    runner = runner or article_runner()
     keys = keys or _build_keys(raws, corpus, repeats)
     reused = _reusable(previous, keys)
     reused_ids = set(reused.articles["article_id"])
@@ -309,12 +310,6 @@ def _in_order(tables: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame
 def _build_keys(raws: list[RawArticle], corpus: str, repeats: dict[str, frozenset[str]]) -> dict[str, str]:
     return {raw.article_id: build_key(raw, corpus, repeats.get(raw.article_id, frozenset()))
             for raw in raws}
-
-
-def _runner(workers: int, scheduler: str | None, progress: bool):
-    if scheduler:
-        return lambda jobs: run_on_dask(jobs, scheduler=scheduler, workers=workers)
-    return lambda jobs: _run(jobs, workers=workers, progress=progress)
 
 
 def _text_pages(raw_folder: Path, duplicates: Duplicates | None = None):
@@ -410,66 +405,6 @@ def _row_counts(parts: dict[str, list[Path]]) -> dict[str, int]:
     import pyarrow.parquet as pq
 
     return {name: sum(pq.ParquetFile(f).metadata.num_rows for f in files) for name, files in parts.items()}
-
-
-def _process_job(job) -> ArticleResult:
-    raw, corpus, repeats = job
-    return process_article(raw, corpus=corpus, site_repeats=repeats)
-
-
-def _run(jobs: list, *, workers: int, progress: bool) -> list[ArticleResult]:
-    """process_article over the jobs, in order; in a pool of processes when that pays off."""
-    if workers <= 1 or len(jobs) < 50:
-        return [_process_job(job) for job in _progress(jobs, progress, "cleaning")]
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(_process_job, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 8))))
-        return list(_progress(results, progress, "cleaning", total=len(jobs)))
-
-
-def _process_batch(jobs: list) -> list[ArticleResult]:
-    return [_process_job(job) for job in jobs]
-
-
-def run_on_dask(jobs: list, *, scheduler: str, workers: int = 1, batch: int = 200
-                ) -> list[ArticleResult]:
-    """process_article over the jobs on a Dask cluster, in batches of `batch` articles, in order.
-
-    `scheduler` is "local" (a LocalCluster of `workers` single-threaded processes on this machine)
-    or the address of a running scheduler, e.g. "tcp://10.0.0.5:8786" (dask-jobqueue, Dask on
-    Kubernetes). The workers need `framing` installed at the same version. Needs the optional
-    extra: pip install "framing[dask]"."""
-    from .config import UsageError
-
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError as error:
-        raise UsageError('Dask is not installed: pip install -e ".[dask]", or build without '
-                         '--dask/--scheduler') from error
-    if not jobs:
-        return []
-    batches = [jobs[i:i + batch] for i in range(0, len(jobs), batch)]
-    if scheduler == "local":
-        with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
-            return _gather_batches(client, batches)
-    try:
-        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
-    except Exception as error:  # noqa: BLE001 - a bad address or no scheduler there: one line
-        reason = " ".join(str(error).split())[:200] or type(error).__name__
-        raise UsageError(f"cannot reach a Dask scheduler at {scheduler!r} ({reason}): give its "
-                         "address, e.g. --scheduler tcp://10.0.0.5:8786, or use --dask local") from None
-    with client:
-        return _gather_batches(client, batches)
-
-
-SCHEDULER_TIMEOUT = 20  # seconds to wait for a Dask scheduler to answer
-
-
-def _gather_batches(client, batches: list[list]) -> list[ArticleResult]:
-    futures = client.map(_process_batch, batches, pure=False)
-    return [result for part in client.gather(futures) for result in part]
 
 
 # The version of what the build writes. Bump it with any change to what the build writes for
@@ -642,45 +577,6 @@ def _text_or_missing(column: pd.Series) -> bool:
     if pd.api.types.infer_dtype(column, skipna=False) == "string":  # all str: one pass in C
         return True
     return all(value is None or isinstance(value, str) for value in column.tolist())
-
-
-PLAIN_PROGRESS_SECONDS = 30.0  # without a terminal: a progress line at most this often
-
-
-def _progress(items, enabled: bool, label: str, total: int | None = None):
-    """`items`, with progress shown on stderr: a bar on a terminal; else (a log file, CI, a pipe)
-    plain lines (`plain_progress`), never a bar's carriage returns."""
-    total = len(items) if total is None else total
-    if not enabled or total < 20:
-        return items
-    if not _is_terminal(sys.stderr):
-        return plain_progress(items, label, total)
-    from tqdm.auto import tqdm
-
-    return tqdm(items, desc=label, unit="article", total=total)
-
-
-def _is_terminal(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):  # no stream, or a closed one
-        return False
-
-
-def plain_progress(items, label: str, total: int, *, every: float = PLAIN_PROGRESS_SECONDS, stream=None):
-    """Yield `items`, writing one line (`cleaning: 1,200 of 5,000 articles, 31 s`) to `stream`
-    (default stderr) at most every `every` seconds and one when done: progress for a log file."""
-    stream = stream or sys.stderr
-    started = last = time.monotonic()
-    done = 0
-    for item in items:
-        yield item
-        done += 1
-        now = time.monotonic()
-        if now - last >= every and done < total:
-            print(f"{label}: {done:,} of {total:,} articles, {now - started:.0f} s", file=stream, flush=True)
-            last = now
-    print(f"{label}: {done:,} of {total:,} articles, {time.monotonic() - started:.1f} s", file=stream, flush=True)
 
 
 def save_build(build: Build, out: Path) -> list[Path]:
