@@ -19,14 +19,18 @@ import pandas as pd
 
 from . import clean, segment
 from .build_article import ArticleResult, build_notes, site_repeats
-from .build_article import label_article, process_article  # noqa: F401  (`framing explain` imports them from here)
+from .build_summary import outlet_merges, outlets_from_url
 from .build_workers import article_runner
 from .ingest import (EXPORT_FORMATS, ISO_DAY, MAX_LISTED, Duplicates, Problem, RawArticle, iter_corpus,
                      read_corpus, read_date)
-from .ingest.outlets import FROM_URL, merges_text, name_outlets
+from .ingest.outlets import name_outlets
 from . import lexicons
 from .lexicons import load_data
-from .store.words import counted, short_list
+
+# The commands (`framing build`, `report`, `explain`) import these from here:
+from .build_article import label_article, process_article  # noqa: F401
+from .build_summary import changes_line, counts_line, last_build_info, reuse_note  # noqa: F401
+
 
 ARTICLE_COLUMNS = ["article_id", "corpus", "event", "outlet", "title", "subtitle", "author",
                    "published", "url", "source_file", "source_record", "format", "encoding",
@@ -586,106 +590,6 @@ def save_build(build: Build, out: Path) -> list[Path]:
     tables = {"articles": build.articles, "sentences": build.sentences, "removed": build.removed}
     counts = {name: len(table) for name, table in tables.items()}
     return save_tables(tables, out, info=build_info(build, counts=counts))
-
-
-def reuse_note(n_reused: int | None, *, fresh: bool = False) -> str:
-    """What a build took from the last one, as `framing build` and `framing report` print it:
-    nothing on a first build (`n_reused` None) or with --fresh, said so rather than as "0
-    unchanged" (as if every article had changed); none when framing's build rules changed or every
-    file did; else how many articles it reused."""
-    if n_reused is None:
-        return "first build of these tables"
-    if fresh:
-        return "every article processed again: --fresh"
-    if n_reused == 0:
-        return "no article taken from the last build: every one processed again"
-    return f"{n_reused:,} of the articles unchanged since the last build"
-
-
-def counts_line(info: dict) -> str:
-    """What a build read and kept, from its `build.json` record, as `framing build` and `framing
-    report` both print it: "3 articles read, 2 kept, 1 skipped; 50 sentences, 134 lines removed" (thousands
-    with commas; files that could not be read at all, a .pdf say, are no articles read: "…, 1 skipped,
-    2 files not read (see the warnings); …"), the outlets named after the host of the articles' url ("3 articles read, 3
-    kept (2 with the outlet inferred from the url: nytimes.com (1), cnn.com (1)), 0 skipped; …") and
-    the inferred outlets renamed as other articles of their site name them (`name_outlets`: "…
-    (3 named as other articles of their site: nytimes.com → The New York Times (3))…")."""
-    kept, skipped = int(info.get("articles", 0)), int(info.get("articles_skipped", 0))
-    notes = []
-    if from_url := info.get("outlets_from_url"):
-        notes.append(f"{sum(from_url.values()):,} with the outlet inferred from the url: "
-                     f"{short_list([f'{outlet} ({count:,})' for outlet, count in from_url.items()], MAX_LISTED)}")
-    if merges := info.get("outlet_merges"):
-        notes.append(f"{sum(merge['articles'] for merge in merges):,} named as other articles of their site: "
-                     f"{merges_text(merges)}")
-    named = f" ({'; '.join(notes)})" if notes else ""
-    unread = int(info.get("files_unread", 0))
-    files = f", {counted(unread, 'files')} not read (see the warnings)" if unread else ""
-    return (f"{counted(kept + skipped, 'articles')} read, {kept:,} kept{named}, {skipped:,} skipped{files}; "
-            f"{counted(int(info.get('sentences', 0)), 'sentences')}, {counted(int(info.get('removed_lines', 0)), 'lines')} removed")
-
-
-def outlets_from_url(articles: pd.DataFrame) -> dict[str, int]:
-    """{outlet: articles} of the articles whose outlet is the host of their url (`FROM_URL` in
-    `inferred`, and not renamed by `name_outlets`), most articles first."""
-    if articles.empty or "inferred" not in articles:
-        return {}
-    from_url = articles["inferred"].fillna("").str.split(",").map(lambda names: FROM_URL in names)
-    from_url &= articles["outlet"] == articles["outlet_inferred"]
-    counts = articles.loc[from_url, "outlet"].value_counts()
-    return {str(outlet): int(n) for outlet, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
-
-
-def outlet_merges(articles: pd.DataFrame) -> list[dict]:
-    """The inferred outlets `name_outlets` renamed as their site's other articles name it: [{"from":
-    "nytimes.com", "to": "The New York Times", "articles": 3}], most articles first."""
-    if articles.empty or "outlet_inferred" not in articles:
-        return []
-    renamed = articles[articles["outlet_inferred"].notna() & (articles["outlet"] != articles["outlet_inferred"])]
-    counts = renamed.groupby(["outlet_inferred", "outlet"]).size()
-    return [{"from": str(old), "to": str(new), "articles": int(n)}
-            for (old, new), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def last_build_info(out: Path) -> dict | None:
-    """The `build.json` record of the tables in `out`, if there is one that can be read: what
-    `changes_line` compares a new build with."""
-    try:
-        return json.loads((Path(out) / "build.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def changes_line(before: dict | None, after: dict) -> str | None:
-    """Which files the tables gained or lost since the last build, from the `inputs` of the two
-    `build.json` records: "added reuters.txt; left out cnn-scotus.txt; renamed foxnews article.txt →
-    fox.txt; changed export.csv" ("left out": deleted, or skipped now; a file is renamed when another
-    name now holds exactly its articles). None when the files are those of the last build, or there
-    was none."""
-    if not before:
-        return None
-    old, new = _input_files(before), _input_files(after)
-    added = sorted(name for name in new if name not in old)
-    gone = sorted(name for name in old if name not in new)
-    renamed = []
-    for name in list(gone):
-        moved = next((other for other in added if new[other] == old[name]), None)
-        if moved is not None:
-            renamed.append(f"{name} → {moved}")
-            gone.remove(name)
-            added.remove(moved)
-    changed = sorted(name for name in new if name in old and new[name] != old[name])
-    parts = [f"{what} {short_list(names, MAX_LISTED)}" for what, names in
-             (("added", added), ("left out", gone), ("renamed", renamed), ("changed", changed)) if names]
-    return "; ".join(parts) or None
-
-
-def _input_files(info: dict) -> dict[str, frozenset[str]]:
-    """Each input file of a `build.json` record with the hashes of its articles."""
-    files: dict[str, set[str]] = {}
-    for row in info.get("inputs") or []:
-        files.setdefault(str(row.get("source_file")), set()).add(str(row.get("raw_sha256")))
-    return {name: frozenset(hashes) for name, hashes in files.items()}
 
 
 def build_info(build: Build, *, counts: dict[str, int]) -> dict:

@@ -79,7 +79,8 @@ def build_unbuilt(raw: Path, folder: Path) -> bool:
     folder). True when tables were written; False when nothing in `raw` could be used."""
     import os
 
-    from ..build import build_corpus, counts_line
+    from ..build import build_corpus
+    from ..build_summary import counts_line
     from ..config import shown_path
 
     shown = shown_path(raw, start=raw)  # (relative to the project, as the command is run from there)
