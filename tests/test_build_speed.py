@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from framing import build as build_module
-from framing import build_article
+from framing import build_article, build_schema
 from framing import clean, segment
 from framing.ingest import Duplicates, RawArticle, memo_key, read_corpus
 from framing.store import RowReader, read_rows
@@ -182,7 +182,7 @@ def test_iso_days_parsed_together_are_the_days_parsed_one_by_one():
            "1899-12-31", "2100-01-01", "2024-1-5", " 2024-01-05", "2024-01-05 ", "2024-01-05T10:00:00Z",
            "January 5, 2024", "", "not a date", None]
     values = pd.Series(days + odd + days[:40], dtype=object)
-    assert build_module._dates(values).tolist() == [build_module._date(value) for value in values]
+    assert build_schema._dates(values).tolist() == [build_schema._date(value) for value in values]
 
 
 def test_plain_sentence_ends_are_decided_as_punkt_decides(real_texts, shared_data):
