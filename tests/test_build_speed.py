@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from framing import build as build_module
-from framing import build_article, build_schema
+from framing import build_article, build_reuse, build_schema
 from framing import clean, segment
 from framing.ingest import Duplicates, RawArticle, memo_key, read_corpus
 from framing.store import RowReader, read_rows
@@ -126,7 +126,7 @@ def test_rebuild_after_adding_an_article_equals_a_fresh_build(export_corpus, tmp
     text for the near-duplicate check, and its tables are those of a build from scratch."""
     out, fresh = tmp_path / "out", tmp_path / "fresh"
     first = build_module.build_corpus(export_corpus, out, chunk_size=100)
-    assert (out / build_module.TEXTS_SEEN).is_file() and first.n_reused == 0
+    assert (out / build_reuse.TEXTS_SEEN).is_file() and first.n_reused == 0
     shutil.copy(next(seeds_dir.glob("000_*.txt")), export_corpus / "added.txt")
     hashed = _hash_counter(monkeypatch)
     again = build_module.build_corpus(export_corpus, out, chunk_size=100)
@@ -144,13 +144,13 @@ def test_a_changed_texts_seen_file_is_not_trusted(export_corpus, tmp_path, monke
 
     out = tmp_path / "out"
     first = build_module.build_corpus(export_corpus, out)
-    seen = out / build_module.TEXTS_SEEN
+    seen = out / build_reuse.TEXTS_SEEN
     table = pq.read_table(seen)
     pq.write_table(table.set_column(3, "signature", table["signature"].take(list(range(len(table)))[::-1])), seen)
     hashed = _hash_counter(monkeypatch)
     again = build_module.build_corpus(export_corpus, out)
     assert sum(hashed) == len(first.articles) and again.n_reused == len(first.articles)
-    assert build_module.texts_seen(out) != {}  # rewritten by the rebuild, and trusted again
+    assert build_reuse.texts_seen(out, version_key=build_module.version_key()) != {}  # rewritten by the rebuild, and trusted again
 
 
 def test_row_reader_picks_the_rows_read_rows_reads(export_corpus, tmp_path):

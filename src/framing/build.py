@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import json
 import shutil
 from functools import lru_cache
@@ -20,6 +19,8 @@ from . import segment
 from .build_article import build_notes, site_repeats
 from .build_schema import (ARTICLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Build, assemble, in_corpus_order,
                            typed_table)
+from .build_reuse import (TEXTS_SEEN, known_outlets, previous_articles, previous_rows, reusable_rows, save_texts_seen,
+                          texts_seen)
 from .build_summary import outlet_merges, outlets_from_url
 from .build_workers import article_runner
 from .ingest import EXPORT_FORMATS, MAX_LISTED, Duplicates, Problem, RawArticle, iter_corpus, read_corpus
@@ -47,7 +48,7 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     raw_folder = Path(raw_folder)
     corpus = corpus or raw_folder.name
     raws, problems = read_corpus(raw_folder, clean_exports=clean_exports, notes=True)
-    known = _known_outlets(None if previous is None else previous.articles)
+    known = known_outlets(None if previous is None else previous.articles)
     repeats = site_repeats(raws, known_outlets=known)
     build = build_chunk(raws, problems, corpus=corpus, repeats=repeats, previous=previous,
                         runner=article_runner(workers, scheduler, progress))
@@ -139,15 +140,15 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
     listing = raw_listing_sha256(raw_folder)  # before reading: a file changed meanwhile makes the tables stale
     problems: list[Problem] = []
     notes: list[Problem] = []
-    old = None if fresh else _previous_articles(out)
+    old = None if fresh else previous_articles(out)
     mismatch = None if old is None else check_tables(out)
     if mismatch is not None and mismatch != NOT_RECORDED:  # (tables of an earlier version: rebuilt quietly)
         problems.append(Problem(str(out / "build.json"), f"does not match the tables beside it "
                                                          f"({mismatch}): every article is processed again"))
     if mismatch is not None:
         old = None
-    seen = {} if fresh else texts_seen(out)  # shared by both passes: a text is hashed once
-    repeats = site_repeats(_text_pages(raw_folder, Duplicates(known=seen)), known_outlets=_known_outlets(old))
+    seen = {} if fresh else texts_seen(out, version_key=version_key())  # shared by both passes: a text is hashed once
+    repeats = site_repeats(_text_pages(raw_folder, Duplicates(known=seen)), known_outlets=known_outlets(old))
     runner = article_runner(workers, scheduler, progress)
     duplicates = Duplicates(known=seen)
     rows = RowReader(out)
@@ -161,7 +162,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
                              duplicates=duplicates, notes=True)
         for number, (raws, chunk_problems) in enumerate(chunks):
             keys = _build_keys(raws, corpus, repeats)
-            previous = _previous_rows(out, old, keys, rows)
+            previous = previous_rows(out, old, keys, rows)
             chunk = build_chunk(raws, chunk_problems, corpus=corpus, repeats=repeats,
                                 previous=previous, runner=runner, keys=keys)
             problems.extend(chunk.problems)
@@ -177,7 +178,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         if not counts["articles"]:  # nothing written: the problems say why
             return Build(typed_table([], ARTICLE_COLUMNS), pd.DataFrame(columns=SENTENCE_COLUMNS),
                          pd.DataFrame(columns=REMOVED_COLUMNS), problems, notes=notes)
-        seen_sha256 = save_texts_seen(duplicates.met, out)
+        seen_sha256 = save_texts_seen(duplicates.met, out, version_key=version_key())
         duplicates = seen = None
         chunks = [pd.read_parquet(p) for p in parts["articles"]]
         articles = pd.concat(chunks, ignore_index=True)
@@ -206,7 +207,7 @@ def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
     computed."""
     runner = runner or article_runner()
     keys = keys or _build_keys(raws, corpus, repeats)
-    reused = _reusable(previous, keys)
+    reused = reusable_rows(previous, keys)
     reused_ids = set(reused.articles["article_id"])
     todo = [raw for raw in raws if raw.article_id not in reused_ids]
     jobs = [(raw, corpus, repeats.get(raw.article_id, frozenset())) for raw in todo]
@@ -273,89 +274,6 @@ def _text_pages(raw_folder: Path, duplicates: Duplicates | None = None):
         yield from raws
 
 
-def _previous_articles(out: Path) -> pd.DataFrame | None:
-    path = out / "articles.parquet"
-    try:
-        old = pd.read_parquet(path) if path.exists() else None
-    except Exception:  # noqa: BLE001 - unreadable or of the wrong types: rebuilt, never a crash
-        return None
-    if old is None or not {"article_id", "build_key", "raw_sha256", "outlet"} <= set(old.columns):
-        return None
-    return old
-
-
-def _previous_rows(out: Path, old: pd.DataFrame | None, keys: dict[str, str], read_rows) -> Build | None:
-    """The rows of the previous build for the articles of this chunk whose build key is unchanged."""
-    if old is None or old.empty or "build_key" not in old:
-        return None
-    same = old[old["article_id"].map(keys) == old["build_key"]]
-    if same.empty:
-        return None
-    ids = same["article_id"].tolist()
-    try:
-        return Build(same, read_rows(out, "sentences", ids), read_rows(out, "removed", ids))
-    except Exception:  # noqa: BLE001 - unreadable or of the wrong types: processed again
-        return None
-
-
-TEXTS_SEEN = ".texts-seen.parquet"  # in a built folder: what the near-duplicate check learnt of each text
-TEXTS_SEEN_ROWS = 20_000  # texts written at a time
-_SIGNATURE_BYTES = 8 * Duplicates.PERMUTATIONS
-
-
-def save_texts_seen(met: dict[str, tuple], out: Path) -> str:
-    """Write what the near-duplicate check learnt of each text of this build (`Duplicates.met`)
-    to `out/.texts-seen.parquet`, atomically, with the version key; returns the file's SHA-256, which
-    build.json records so that only the file written with the tables is read back."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from .store import fingerprint, write_atomic
-
-    schema = pa.schema([("key", pa.string()), ("digest", pa.binary()), ("n_words", pa.int64()),
-                        ("signature", pa.binary()), ("size", pa.int64())], metadata={"version_key": version_key()})
-
-    def write(path: Path) -> None:  # a row group at a time, so memory stays flat
-        items = iter(met.items())
-        with pq.ParquetWriter(path, schema) as writer:
-            while batch := list(itertools.islice(items, TEXTS_SEEN_ROWS)):
-                writer.write_table(pa.table([
-                    [key for key, _ in batch], [v[0] for _, v in batch], [v[1] for _, v in batch],
-                    [None if v[2] is None else v[2].tobytes() for _, v in batch], [v[3] for _, v in batch]],
-                    schema=schema))
-
-    return fingerprint([write_atomic(out / TEXTS_SEEN, write)])["sha256"]
-
-
-def texts_seen(out: Path) -> dict[str, tuple]:
-    """What an earlier build of `out` learnt of each text (see `save_texts_seen`), in the form
-    `Duplicates(known=...)` takes; empty when there is none, it was written by other code, or it
-    is not the file build.json records."""
-    import numpy as np
-    import pyarrow.parquet as pq
-
-    from .store import fingerprint
-
-    path = out / TEXTS_SEEN
-    try:
-        recorded = json.loads((out / "build.json").read_text(encoding="utf-8")).get("texts_seen_sha256")
-        if not recorded or fingerprint([path])["sha256"] != recorded:
-            return {}
-        table = pq.read_table(path)
-        if (table.schema.metadata or {}).get(b"version_key") != version_key().encode():
-            return {}
-        columns = table.to_pydict()
-    except Exception:  # noqa: BLE001 - missing, unreadable or of another layout: every text hashed again
-        return {}
-    seen = {}
-    for key, digest, n_words, signature, size in zip(*(columns[name] for name in
-                                                      ("key", "digest", "n_words", "signature", "size"))):
-        if signature is not None and len(signature) != _SIGNATURE_BYTES:
-            return {}
-        seen[key] = (digest, n_words, None if signature is None else np.frombuffer(signature, np.uint64).copy(), size)
-    return seen
-
-
 def _row_counts(parts: dict[str, list[Path]]) -> dict[str, int]:
     import pyarrow.parquet as pq
 
@@ -398,33 +316,6 @@ def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:
     return digest.hexdigest()[:24]
 
 
-def _known_outlets(articles: pd.DataFrame | None) -> dict[str, str]:
-    """raw_sha256 → the outlet an earlier build found for the article alone (before `name_outlets`
-    gave it its site's name), so site repeats are learnt as on a fresh build."""
-    if articles is None or articles.empty:
-        return {}
-    alone = articles["outlet_inferred"].fillna(articles["outlet"]) if "outlet_inferred" in articles \
-        else articles["outlet"]
-    return dict(zip(articles["raw_sha256"], alone))
-
-
-def _reusable(previous: Build | None, keys: dict[str, str]) -> Build:
-    """The rows of the previous build for the articles whose build key has not changed. None
-    reused: empty tables with the columns only (`in_corpus_order` sets an empty table aside, so they are
-    not typed)."""
-    empty = Build(*(pd.DataFrame(columns=columns) for columns in (ARTICLE_COLUMNS, SENTENCE_COLUMNS, REMOVED_COLUMNS)))
-    if previous is None or previous.articles.empty or "build_key" not in previous.articles:
-        return empty
-    old = previous.articles
-    same = old[old["article_id"].map(keys) == old["build_key"]]
-    if same.empty:
-        return empty
-    ids = same["article_id"]
-    return Build(same[ARTICLE_COLUMNS],
-                 previous.sentences.loc[previous.sentences["article_id"].isin(ids), SENTENCE_COLUMNS],
-                 previous.removed.loc[previous.removed["article_id"].isin(ids), REMOVED_COLUMNS])
-
-
 def explain_inputs(path: Path, *, clean_exports: bool = False
                    ) -> tuple[list[RawArticle], list[Problem], dict[str, frozenset[str]]]:
     """What `framing build` would clean for one file: its articles with the manifest applied, the
@@ -447,7 +338,7 @@ def explain_inputs(path: Path, *, clean_exports: bool = False
     problems = list(dict.fromkeys(problems))  # (a problem of the file, met reading it and its corpus)
     kept = [raw for raw in raws if raw.source_file == name]
     if kind in set(TEXT_EXTENSIONS.values()) - {"html"}:
-        known = _known_outlets(_previous_articles(processed_dir() / folder.name))
+        known = known_outlets(previous_articles(processed_dir() / folder.name))
         repeats = site_repeats(raws, known_outlets=known)
     else:
         repeats = {}
