@@ -132,14 +132,14 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
 
 def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool, workers: int,
                 scheduler: str | None, progress: bool, chunk_size: int, clean_exports: bool) -> Build:
-    """`build_corpus` once `out` is claimed and locked."""
-    from .store import (NOT_RECORDED, RowReader, check_tables, make_temp_dir, raw_listing_sha256, remove_leftovers,
-                        save_parts)
+    """`build_corpus` once `out` is claimed and locked: the chunks built into a staging folder
+    (`_stage_chunks`), the outlets named across all of them, then the tables, `build.json` and
+    the texts seen published into `out` together."""
+    from .store import NOT_RECORDED, check_tables, make_temp_dir, raw_listing_sha256, remove_leftovers, save_parts
 
     corpus = corpus or raw_folder.resolve().name
     listing = raw_listing_sha256(raw_folder)  # before reading: a file changed meanwhile makes the tables stale
     problems: list[Problem] = []
-    notes: list[Problem] = []
     old = None if fresh else previous_articles(out)
     mismatch = None if old is None else check_tables(out)
     if mismatch is not None and mismatch != NOT_RECORDED:  # (tables of an earlier version: rebuilt quietly)
@@ -149,46 +149,25 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         old = None
     seen = {} if fresh else texts_seen(out, version_key=version_key())  # shared by both passes: a text is hashed once
     repeats = site_repeats(_text_pages(raw_folder, Duplicates(known=seen)), known_outlets=known_outlets(old))
-    runner = article_runner(workers, scheduler, progress)
     duplicates = Duplicates(known=seen)
-    rows = RowReader(out)
     remove_leftovers(out)  # of a build killed outright: this one holds the folder's lock
     staging = make_temp_dir(out, prefix=".build-")
     try:
-        parts: dict[str, list[Path]] = {"articles": [], "sentences": [], "removed": []}
-        n_reused = 0
-        tally = Build(pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
-        chunks = iter_corpus(raw_folder, chunk_size=chunk_size, clean_exports=clean_exports,
-                             duplicates=duplicates, notes=True)
-        for number, (raws, chunk_problems) in enumerate(chunks):
-            keys = _build_keys(raws, corpus, repeats)
-            previous = previous_rows(out, old, keys, rows)
-            chunk = build_chunk(raws, chunk_problems, corpus=corpus, repeats=repeats,
-                                previous=previous, runner=runner, keys=keys)
-            problems.extend(chunk.problems)
-            notes.extend(chunk.notes)
-            n_reused += chunk.n_reused
-            tally.count_removed(chunk.removed)
-            for name in parts:
-                path = staging / f"{name}-{number:05d}.parquet"
-                getattr(chunk, name).to_parquet(path, index=False)
-                parts[name].append(path)
-        chunk = previous = rows = None  # what the loop held is on disk now: free it before publishing
+        parts, tally = _stage_chunks(raw_folder, out, staging, corpus=corpus, repeats=repeats, old=old,
+                                     runner=article_runner(workers, scheduler, progress), duplicates=duplicates,
+                                     chunk_size=chunk_size, clean_exports=clean_exports)
+        problems += tally.problems
         counts = _row_counts(parts)
         if not counts["articles"]:  # nothing written: the problems say why
             return Build(typed_table([], ARTICLE_COLUMNS), pd.DataFrame(columns=SENTENCE_COLUMNS),
-                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, notes=notes)
+                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, notes=tally.notes)
         seen_sha256 = save_texts_seen(duplicates.met, out, version_key=version_key())
         duplicates = seen = None
-        chunks = [pd.read_parquet(p) for p in parts["articles"]]
-        articles = pd.concat(chunks, ignore_index=True)
-        named = name_outlets(articles)
-        _rename_in_parts(parts, chunks, named.outlets)
-        articles, chunks = with_outlets(articles, named.outlets), None
-        problems += unnamed_events(articles, corpus) + named.problems
+        articles, named_problems = _name_outlets_in_parts(parts)
+        problems += unnamed_events(articles, corpus) + named_problems
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
-                        pd.DataFrame(columns=REMOVED_COLUMNS), problems, n_reused,
-                        tally.removed_by_rule, tally.prose_dropped, notes=notes)
+                        pd.DataFrame(columns=REMOVED_COLUMNS), problems, tally.n_reused,
+                        tally.removed_by_rule, tally.prose_dropped, notes=tally.notes)
         info = build_info(summary, counts=counts)
         info["texts_seen_sha256"] = seen_sha256
         info["raw_listing_sha256"] = listing  # what the corpus folder held (`store.changed_since_build`)
@@ -196,6 +175,45 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         return summary
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _stage_chunks(raw_folder: Path, out: Path, staging: Path, *, corpus: str, repeats: dict[str, frozenset[str]],
+                  old: pd.DataFrame | None, runner, duplicates: Duplicates, chunk_size: int, clean_exports: bool
+                  ) -> tuple[dict[str, list[Path]], Build]:
+    """Build the corpus `chunk_size` articles at a time, each chunk's tables written to `staging` as
+    Parquet parts (`articles-00000.parquet`…), reusing the rows in `out` of the articles of `old`
+    whose build key is unchanged. Returns the parts of each table and a `Build` holding no rows, only
+    the tally: problems, notes, articles reused, lines removed per rule and prose dropped."""
+    from .store import RowReader
+
+    rows = RowReader(out)
+    parts: dict[str, list[Path]] = {"articles": [], "sentences": [], "removed": []}
+    tally = Build(pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+    chunks = iter_corpus(raw_folder, chunk_size=chunk_size, clean_exports=clean_exports,
+                         duplicates=duplicates, notes=True)
+    for number, (raws, chunk_problems) in enumerate(chunks):
+        keys = _build_keys(raws, corpus, repeats)
+        chunk = build_chunk(raws, chunk_problems, corpus=corpus, repeats=repeats,
+                            previous=previous_rows(out, old, keys, rows), runner=runner, keys=keys)
+        tally.problems.extend(chunk.problems)
+        tally.notes.extend(chunk.notes)
+        tally.n_reused += chunk.n_reused
+        tally.count_removed(chunk.removed)
+        for name in parts:
+            path = staging / f"{name}-{number:05d}.parquet"
+            getattr(chunk, name).to_parquet(path, index=False)
+            parts[name].append(path)
+    return parts, tally
+
+
+def _name_outlets_in_parts(parts: dict[str, list[Path]]) -> tuple[pd.DataFrame, list[Problem]]:
+    """The articles of all staged parts, with each outlet named as its site's other articles name it
+    (`name_outlets`), the parts that held a renamed article written again; and the problems of naming."""
+    chunks = [pd.read_parquet(p) for p in parts["articles"]]
+    articles = pd.concat(chunks, ignore_index=True)
+    named = name_outlets(articles)
+    _rename_in_parts(parts, chunks, named.outlets)
+    return with_outlets(articles, named.outlets), named.problems
 
 
 def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
