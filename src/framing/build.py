@@ -1,8 +1,18 @@
 """Build a corpus: raw files → `articles`, `sentences` and `removed` tables.
 
 The flow is ingest (read, decode, manifest) → clean (label every raw line) → segment (blocks →
-sentences). Each article is processed on its own by `build_article.process_article`, so the same
-function serves one file, a whole folder, or many workers.
+sentences). Each article is processed on its own, so the same function serves one file, a whole
+folder, or many workers. The build's modules:
+
+- `build` (this one): `build_tables` (in memory) and `build_corpus` (streamed to disk chunk by
+  chunk), `BUILD_VERSION` and the build key of an article, `build_info` (what `build.json`
+  records), `explain_inputs` (what `framing explain` shows);
+- `build_article`: one article's rows (`process_article`: lines labelled, blocks, sentences, the
+  article row and its warnings), and the lines each site repeats on every page (`site_repeats`);
+- `build_workers`: where the articles are processed (this process, a pool of processes, Dask);
+- `build_schema`: the tables' columns and types, and the `Build` that holds them;
+- `build_reuse`: what a build takes from the last one (unchanged articles, the texts seen);
+- `build_summary`: what a build says of itself (the lines `framing build` and `report` print).
 """
 from __future__ import annotations
 
@@ -33,6 +43,45 @@ from .build_article import label_article, process_article  # noqa: F401
 from .build_summary import changes_line, counts_line, last_build_info, reuse_note  # noqa: F401
 
 
+# The version of what the build writes. Bump it with any change to what the build writes for
+# some input (a row, a column, a value, a warning of the articles, sentences or removed tables, or
+# what the near-duplicate check remembers in .texts-seen.parquet): every user's tables are then
+# built again instead of being reused. Moving or commenting code needs no bump.
+# tests/test_build_version.py fails when the tables of its sample corpora change while this does not.
+BUILD_VERSION = "2026.12.15"
+_BUILD_DATA = ("furniture*.toml", "clean_*.toml", "punkt*.toml")  # the data files the build reads
+
+
+@lru_cache(maxsize=1)
+def version_key() -> str:
+    """`BUILD_VERSION` and a digest of the cleaning and sentence data in use (the project's own copy
+    in `lexicons/` where there is one, else the shipped file): a new version or an edit of those
+    files rebuilds everything; editing an analysis or a frame lexicon never does. Read once per
+    process, as the cleaning rules are."""
+    shipped = [p for pattern in _BUILD_DATA for p in (Path(__file__).parent / "data").glob(pattern)]
+    digest = hashlib.sha256(BUILD_VERSION.encode() + b"\0")
+    for path in sorted(shipped):
+        in_use = Path(str(lexicons.data_file(path.stem)))
+        digest.update(in_use.name.encode() + b"\0" + in_use.read_bytes())
+    return digest.hexdigest()
+
+
+def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:
+    """What an article's rows depend on: its content, its given metadata, the site repeats it was
+    cleaned with, the corpus name, and the build's version and data (`version_key`)."""
+    digest = hashlib.sha256()
+    for part in (raw.raw_sha256, raw.source_file, str(raw.record), corpus, version_key(),
+                 json.dumps(raw.given, sort_keys=True), json.dumps(raw.extra, sort_keys=True),
+                 raw.outlet_fix, *sorted(repeats)):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:24]
+
+
+def _build_keys(raws: list[RawArticle], corpus: str, repeats: dict[str, frozenset[str]]) -> dict[str, str]:
+    return {raw.article_id: build_key(raw, corpus, repeats.get(raw.article_id, frozenset()))
+            for raw in raws}
+
+
 def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build | None = None,
                  workers: int = 1, scheduler: str | None = None, progress: bool = False,
                  clean_exports: bool = False) -> Build:
@@ -57,52 +106,6 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     build.articles, build.sentences = (with_outlets(table, named.outlets) for table in (build.articles, build.sentences))
     build.problems += unnamed_events(build.articles, corpus) + named.problems
     return build
-
-
-def with_outlets(table: pd.DataFrame, outlets: dict[str, str]) -> pd.DataFrame:
-    """The rows of an articles or sentences table with each article's `outlet` as `outlets` names
-    it (`name_outlets`); the table itself when none changes."""
-    if table.empty:
-        return table
-    named = table["article_id"].map(outlets).fillna(table["outlet"])
-    if named.equals(table["outlet"]):
-        return table
-    return table.assign(outlet=named.astype(table["outlet"].dtype))
-
-
-def _rename_in_parts(parts: dict[str, list[Path]], chunks: list[pd.DataFrame], outlets: dict[str, str]) -> None:
-    """Each chunk's articles and sentences parts holding an article whose outlet `outlets` changes
-    (`name_outlets`), written again with the same schema; `chunks` are the articles parts as read."""
-    for number, chunk in enumerate(chunks):
-        if with_outlets(chunk, outlets) is chunk:
-            continue
-        for name in ("articles", "sentences"):
-            _rewrite_outlets(parts[name][number], outlets)
-
-
-def _rewrite_outlets(path: Path, outlets: dict[str, str]) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    table = pq.read_table(path)
-    ids, old = table.column("article_id").to_pylist(), table.column("outlet").to_pylist()
-    new = pa.array([outlets.get(i, o) for i, o in zip(ids, old)], type=table.schema.field("outlet").type)
-    pq.write_table(table.set_column(table.schema.get_field_index("outlet"), "outlet", new), path)
-
-
-def unnamed_events(articles: pd.DataFrame, corpus: str) -> list[Problem]:
-    """The articles that name no event in a corpus whose other articles name theirs (their `event`
-    is the corpus's name): they are taken together as one event and compared as if they covered
-    one story, so each file (an export's rows together) is named with the fix."""
-    if "event" not in articles or articles["event"].nunique() < 2:
-        return []
-    unnamed = articles[articles["event"] == corpus]
-    said = (f"no event given, while the corpus's other articles name theirs: taken as the event {corpus!r} "
-            "with any other article that names none")
-    return group_rows([
-        Problem(file, f"{said} (name its event in manifest.csv, columns file and event)") if pd.isna(record) else
-        Problem(f"{file} row {int(record)}", f"{said} (give the row its event in the export's 'event' column)")
-        for file, record in zip(unnamed["source_file"], unnamed["source_record"])])
 
 
 def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fresh: bool = False,
@@ -216,6 +219,18 @@ def _name_outlets_in_parts(parts: dict[str, list[Path]]) -> tuple[pd.DataFrame, 
     return with_outlets(articles, named.outlets), named.problems
 
 
+def _row_counts(parts: dict[str, list[Path]]) -> dict[str, int]:
+    import pyarrow.parquet as pq
+
+    return {name: sum(pq.ParquetFile(f).metadata.num_rows for f in files) for name, files in parts.items()}
+
+
+def _text_pages(raw_folder: Path, duplicates: Duplicates | None = None):
+    """The plain-text pages of a corpus, streamed (for learning what repeats across a site)."""
+    for raws, _ in iter_corpus(raw_folder, chunk_size=500, formats=("text",), duplicates=duplicates):
+        yield from raws
+
+
 def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
                 repeats: dict[str, frozenset[str]], previous: Build | None = None,
                 runner=None, keys: dict[str, str] | None = None) -> Build:
@@ -281,57 +296,83 @@ def group_rows(problems: list[Problem]) -> list[Problem]:
     return grouped
 
 
-def _build_keys(raws: list[RawArticle], corpus: str, repeats: dict[str, frozenset[str]]) -> dict[str, str]:
-    return {raw.article_id: build_key(raw, corpus, repeats.get(raw.article_id, frozenset()))
-            for raw in raws}
+def with_outlets(table: pd.DataFrame, outlets: dict[str, str]) -> pd.DataFrame:
+    """The rows of an articles or sentences table with each article's `outlet` as `outlets` names
+    it (`name_outlets`); the table itself when none changes."""
+    if table.empty:
+        return table
+    named = table["article_id"].map(outlets).fillna(table["outlet"])
+    if named.equals(table["outlet"]):
+        return table
+    return table.assign(outlet=named.astype(table["outlet"].dtype))
 
 
-def _text_pages(raw_folder: Path, duplicates: Duplicates | None = None):
-    """The plain-text pages of a corpus, streamed (for learning what repeats across a site)."""
-    for raws, _ in iter_corpus(raw_folder, chunk_size=500, formats=("text",), duplicates=duplicates):
-        yield from raws
+def _rename_in_parts(parts: dict[str, list[Path]], chunks: list[pd.DataFrame], outlets: dict[str, str]) -> None:
+    """Each chunk's articles and sentences parts holding an article whose outlet `outlets` changes
+    (`name_outlets`), written again with the same schema; `chunks` are the articles parts as read."""
+    for number, chunk in enumerate(chunks):
+        if with_outlets(chunk, outlets) is chunk:
+            continue
+        for name in ("articles", "sentences"):
+            _rewrite_outlets(parts[name][number], outlets)
 
 
-def _row_counts(parts: dict[str, list[Path]]) -> dict[str, int]:
+def _rewrite_outlets(path: Path, outlets: dict[str, str]) -> None:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    return {name: sum(pq.ParquetFile(f).metadata.num_rows for f in files) for name, files in parts.items()}
+    table = pq.read_table(path)
+    ids, old = table.column("article_id").to_pylist(), table.column("outlet").to_pylist()
+    new = pa.array([outlets.get(i, o) for i, o in zip(ids, old)], type=table.schema.field("outlet").type)
+    pq.write_table(table.set_column(table.schema.get_field_index("outlet"), "outlet", new), path)
 
 
-# The version of what the build writes. Bump it with any change to what the build writes for
-# some input (a row, a column, a value, a warning of the articles, sentences or removed tables, or
-# what the near-duplicate check remembers in .texts-seen.parquet): every user's tables are then
-# built again instead of being reused. Moving or commenting code needs no bump.
-# tests/test_build_version.py fails when the tables of its sample corpora change while this does not.
-BUILD_VERSION = "2026.12.15"
+def unnamed_events(articles: pd.DataFrame, corpus: str) -> list[Problem]:
+    """The articles that name no event in a corpus whose other articles name theirs (their `event`
+    is the corpus's name): they are taken together as one event and compared as if they covered
+    one story, so each file (an export's rows together) is named with the fix."""
+    if "event" not in articles or articles["event"].nunique() < 2:
+        return []
+    unnamed = articles[articles["event"] == corpus]
+    said = (f"no event given, while the corpus's other articles name theirs: taken as the event {corpus!r} "
+            "with any other article that names none")
+    return group_rows([
+        Problem(file, f"{said} (name its event in manifest.csv, columns file and event)") if pd.isna(record) else
+        Problem(f"{file} row {int(record)}", f"{said} (give the row its event in the export's 'event' column)")
+        for file, record in zip(unnamed["source_file"], unnamed["source_record"])])
 
 
-@lru_cache(maxsize=1)
-def version_key() -> str:
-    """`BUILD_VERSION` and a digest of the cleaning and sentence data in use (the project's own copy
-    in `lexicons/` where there is one, else the shipped file): a new version or an edit of those
-    files rebuilds everything; editing an analysis or a frame lexicon never does. Read once per
-    process, as the cleaning rules are."""
-    shipped = [p for pattern in _BUILD_DATA for p in (Path(__file__).parent / "data").glob(pattern)]
-    digest = hashlib.sha256(BUILD_VERSION.encode() + b"\0")
-    for path in sorted(shipped):
-        in_use = Path(str(lexicons.data_file(path.stem)))
-        digest.update(in_use.name.encode() + b"\0" + in_use.read_bytes())
-    return digest.hexdigest()
+def save_build(build: Build, out: Path) -> list[Path]:
+    """Write the three tables (Parquet + CSV) and `build.json` (versions, inputs, problems) to `out`."""
+    from .store import save_tables
+
+    tables = {"articles": build.articles, "sentences": build.sentences, "removed": build.removed}
+    counts = {name: len(table) for name, table in tables.items()}
+    return save_tables(tables, out, info=build_info(build, counts=counts))
 
 
-_BUILD_DATA = ("furniture*.toml", "clean_*.toml", "punkt*.toml")  # the data files the build reads
+def build_info(build: Build, *, counts: dict[str, int]) -> dict:
+    """What `build.json` records: version, row counts, the inputs and their hashes, the problems."""
+    from . import __version__
 
-
-def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:
-    """What an article's rows depend on: its content, its given metadata, the site repeats it was
-    cleaned with, the corpus name, and the build's version and data (`version_key`)."""
-    digest = hashlib.sha256()
-    for part in (raw.raw_sha256, raw.source_file, str(raw.record), corpus, version_key(),
-                 json.dumps(raw.given, sort_keys=True), json.dumps(raw.extra, sort_keys=True),
-                 raw.outlet_fix, *sorted(repeats)):
-        digest.update(part.encode("utf-8") + b"\0")
-    return digest.hexdigest()[:24]
+    inputs = build.articles[["source_file", "source_record", "raw_sha256"]].astype(object)
+    return {
+        "framing_version": __version__,
+        "build_version": BUILD_VERSION,
+        "data_versions": {"furniture": load_data("furniture")["version"], "punkt": segment.punkt_version()},
+        "articles": int(counts["articles"]),
+        "articles_skipped": build.skipped,
+        "files_unread": build.unread,
+        "sentences": int(counts["sentences"]),
+        "removed_lines": int(counts["removed"]),
+        "removed_by_rule": dict(sorted(build.removed_by_rule.items())),
+        "prose_lines_dropped": int(build.prose_dropped),
+        "outlets_from_url": outlets_from_url(build.articles),
+        "outlet_merges": outlet_merges(build.articles),
+        "inputs": inputs.where(inputs.notna(), None).to_dict("records"),
+        "problems": [str(p) for p in build.problems],
+        "columns_read": [str(p) for p in build.notes],
+    }
 
 
 def explain_inputs(path: Path, *, clean_exports: bool = False
@@ -377,36 +418,3 @@ def corpus_of(path: Path) -> Path:
         if (folder / "manifest.csv").is_file():
             return folder
     return path.parent
-
-
-def save_build(build: Build, out: Path) -> list[Path]:
-    """Write the three tables (Parquet + CSV) and `build.json` (versions, inputs, problems) to `out`."""
-    from .store import save_tables
-
-    tables = {"articles": build.articles, "sentences": build.sentences, "removed": build.removed}
-    counts = {name: len(table) for name, table in tables.items()}
-    return save_tables(tables, out, info=build_info(build, counts=counts))
-
-
-def build_info(build: Build, *, counts: dict[str, int]) -> dict:
-    """What `build.json` records: version, row counts, the inputs and their hashes, the problems."""
-    from . import __version__
-
-    inputs = build.articles[["source_file", "source_record", "raw_sha256"]].astype(object)
-    return {
-        "framing_version": __version__,
-        "build_version": BUILD_VERSION,
-        "data_versions": {"furniture": load_data("furniture")["version"], "punkt": segment.punkt_version()},
-        "articles": int(counts["articles"]),
-        "articles_skipped": build.skipped,
-        "files_unread": build.unread,
-        "sentences": int(counts["sentences"]),
-        "removed_lines": int(counts["removed"]),
-        "removed_by_rule": dict(sorted(build.removed_by_rule.items())),
-        "prose_lines_dropped": int(build.prose_dropped),
-        "outlets_from_url": outlets_from_url(build.articles),
-        "outlet_merges": outlet_merges(build.articles),
-        "inputs": inputs.where(inputs.notna(), None).to_dict("records"),
-        "problems": [str(p) for p in build.problems],
-        "columns_read": [str(p) for p in build.notes],
-    }
