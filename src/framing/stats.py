@@ -555,6 +555,17 @@ def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet"
     strata = (pd.factorize(table[event].to_numpy(dtype=object))[0] if event and event in table.columns
               else np.zeros(len(table), dtype=np.int64))
     frame = pd.DataFrame({"g": table[by].to_numpy(), "s": strata, "x": table[value].to_numpy(dtype=float)})
+    compared, cells = _against_other_groups(frame)
+    return _effect_rows(np.sort(frame["g"].unique()), compared, cells, by=by, ci=ci, min_events=min_events,
+                        min_articles=min_articles)
+
+
+def _against_other_groups(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each article (`frame`: group `g`, event `s`, value `x`) set against the other groups'
+    articles of its event. Returns the articles that have any, with `n_other`, `wins` (others below
+    minus others above it) and `pairs`; and per group and event (`cells`), the group's mean `own`,
+    the others' mean `other`, `n_other` and `gap` = own − other."""
+    frame = frame.copy()
     in_event, in_cell = frame.groupby("s")["x"], frame.groupby(["s", "g"])["x"]
     frame["n_own"] = in_cell.transform("size")
     frame["n_other"] = in_event.transform("size") - frame["n_own"]
@@ -565,6 +576,12 @@ def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet"
     compared = frame.assign(wins=below - above, pairs=frame["n_other"])[frame["n_other"] > 0]
     cells = compared.groupby(["g", "s"]).agg(own=("x", "mean"), other=("other_mean", "first"), n_other=("n_other", "first"))
     cells["gap"] = cells["own"] - cells["other"]
+    return compared, cells
+
+
+def _effect_rows(groups, compared: pd.DataFrame, cells: pd.DataFrame, *, by: str, ci: float, min_events: int,
+                 min_articles: int) -> pd.DataFrame:
+    """The rows of `within_event_effects`, one per group, from `_against_other_groups`."""
     # Per group, its articles compared and its events: one pass each (cells come sorted by group, so
     # a group's events are one slice), not a search of the whole table per group.
     tally = compared.groupby("g").agg(n=("x", "size"), wins=("wins", "sum"), pairs=("pairs", "sum"))
@@ -574,7 +591,7 @@ def within_event_effects(values: pd.DataFrame, *, value: str, by: str = "outlet"
     starts, sizes = dict(zip(names, first)), dict(zip(names, counts))
     other, gap, n_other = (cells[c].to_numpy() for c in ("other", "gap", "n_other"))
     rows = []
-    for group in np.sort(frame["g"].unique()):
+    for group in groups:
         start = starts.get(group, 0)
         stop = start + sizes.get(group, 0)
         n_compared, wins, pairs = tally.get(group, (0, 0.0, 0))
