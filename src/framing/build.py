@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import segment
-from .build_article import build_notes, site_repeats
+from .build_article import warning_problems, site_repeats
 from .build_schema import (ARTICLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Build, assemble, in_corpus_order,
                            typed_table)
 from .build_reuse import (TEXTS_SEEN, known_outlets, previous_articles, previous_rows, reusable_rows, save_texts_seen,
@@ -261,14 +261,14 @@ def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
 
 def _article_problems(raws: list[RawArticle], reused: pd.DataFrame, results: dict) -> list[Problem]:
     """The warnings of each article in corpus order, the same whether it was processed again or
-    reused (a reused article's come from its `warnings`, see `build_notes`), with the rows of one
+    reused (a reused article's come from its `warnings`, see `warning_problems`), with the rows of one
     export that share a warning named together (`group_rows`)."""
     warnings = dict(zip(reused["article_id"], reused["warnings"]))
     found: list[Problem] = []
     for raw in raws:
         result = results.get(raw.article_id)
         if result is None:
-            found += build_notes(raw, warnings.get(raw.article_id) or "")
+            found += warning_problems(raw, warnings.get(raw.article_id) or "")
         else:
             found += result.problems
     return group_rows(found)

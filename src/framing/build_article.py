@@ -72,7 +72,7 @@ def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> A
     _number_sentences(sentences, article)
     for row in removed:
         row["article_id"] = article["article_id"]
-    return ArticleResult(article, sentences, removed, build_notes(raw, article["warnings"]))
+    return ArticleResult(article, sentences, removed, warning_problems(raw, article["warnings"]))
 
 
 MIN_ENGLISH_SHARE = 0.15  # English prose has 40-50 % function words; other languages almost none
@@ -355,8 +355,9 @@ def _removed_row(raw: RawArticle, line) -> dict:
             "line": line.number, "text": line.text, "rule": line.rule}
 
 
-def build_notes(raw: RawArticle, warnings: str) -> list[Problem]:
-    """What the build says of a kept article: its `warnings`, except, for a row of an export, those
-    of reading the file (encoding, the rows' dates), which ingest names once for the file."""
+def warning_problems(raw: RawArticle, warnings: str) -> list[Problem]:
+    """An article's `warnings` (as its row holds them) as the problems the build reports, except, for
+    a row of an export, those of reading the file (encoding, the rows' dates), which ingest names
+    once for the file."""
     notes = warnings.split(WARNING_SEPARATOR) if warnings else []
     return [Problem(_where(raw), note) for note in notes[len(raw.warnings) if raw.record is not None else 0:]]
