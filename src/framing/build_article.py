@@ -43,7 +43,7 @@ def process_article(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str
     try:
         return _process(raw, corpus=corpus, site_repeats=site_repeats)
     except (ValueError, TypeError, LookupError, RecursionError, MemoryError, AttributeError) as error:
-        where = raw.source_file if raw.record is None else f"{raw.source_file} row {raw.record}"
+        where = _where(raw)
         return ArticleResult(None, [], [], [Problem(where, f"could not be cleaned ({type(error).__name__}: "
                                                            f"{str(error)[:120]}): skipped; check the file, "
                                                            "or report this as a bug with the file", skipped=1)])
@@ -54,7 +54,7 @@ def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> A
     removed = [_removed_row(raw, line) for line in lines if line.kind is None]
     blocks = unnest_blocks(lines)
     sentences, looped = drop_looped_sentences(unnest_sentences(blocks))
-    where = raw.source_file if raw.record is None else f"{raw.source_file} row {raw.record}"
+    where = _where(raw)
     english = _english_share(raw, blocks)
     foreign = english is not None and english < MIN_ENGLISH_SHARE
     if not any(s["kind"] in CONTENT_KINDS for s in sentences):
