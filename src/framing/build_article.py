@@ -50,29 +50,35 @@ def process_article(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str
 
 
 def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> ArticleResult:
+    """`process_article`, for an article the cleaner does not break."""
     lines, inferred = label_article(raw, site_repeats=site_repeats)
     removed = [_removed_row(raw, line) for line in lines if line.kind is None]
     blocks = unnest_blocks(lines)
     sentences, looped = drop_looped_sentences(unnest_sentences(blocks))
-    where = _where(raw)
     english = _english_share(raw, blocks)
     foreign = english is not None and english < MIN_ENGLISH_SHARE
     if not any(s["kind"] in CONTENT_KINDS for s in sentences):
-        hint = ("it is in no encoding framing reads (UTF-8, UTF-16, UTF-32, Windows-1252): re-save it "
-                "as UTF-8" if raw.encoding == "utf-8-replace" else
-                "the text does not read as English (framing's cleaning rules and lexicons are for "
-                "English news): translate it or leave it out" if foreign else
-                "trafilatura found no article in this page (only navigation or links)"
-                if raw.format == "html" else "every line looked like page furniture")
         return ArticleResult(None, [], removed, [Problem(
-            where, f"no article text found ({hint}): skipped; check with `framing explain {raw.source_file}`",
-            skipped=1)])
+            _where(raw), f"no article text found ({_no_text_hint(raw, foreign=foreign)}): skipped; check with "
+            f"`framing explain {raw.source_file}`", skipped=1)])
     notes = _article_notes(raw, lines, site_repeats, foreign=foreign, looped=looped)
     article = _article_row(raw, corpus, inferred, sentences, notes=notes)
     _number_sentences(sentences, article)
     for row in removed:
         row["article_id"] = article["article_id"]
     return ArticleResult(article, sentences, removed, warning_problems(raw, article["warnings"]))
+
+
+def _no_text_hint(raw: RawArticle, *, foreign: bool) -> str:
+    """Why an article kept no content sentence, as far as the build can tell, and what to do."""
+    if raw.encoding == "utf-8-replace":
+        return "it is in no encoding framing reads (UTF-8, UTF-16, UTF-32, Windows-1252): re-save it as UTF-8"
+    if foreign:
+        return ("the text does not read as English (framing's cleaning rules and lexicons are for English news): "
+                "translate it or leave it out")
+    if raw.format == "html":
+        return "trafilatura found no article in this page (only navigation or links)"
+    return "every line looked like page furniture"
 
 
 MIN_ENGLISH_SHARE = 0.15  # English prose has 40-50 % function words; other languages almost none
