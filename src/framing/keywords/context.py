@@ -21,7 +21,7 @@ _MEASURES = {"llr": "likelihood_ratio", "pmi": "pmi", "chi2": "chi_sq", "t": "st
 @lru_cache(maxsize=1)
 def _nltk_collocations():
     """NLTK's `nltk.collocations` module, loaded once, without NLTK's package initialisation."""
-    from ..segment import import_nltk_module
+    from ..nltk_modules import import_nltk_module
 
     return import_nltk_module("nltk.collocations")
 

@@ -108,7 +108,7 @@ def _function_words() -> frozenset:
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from ..segment import import_nltk_module  # NLTK's stemmer without NLTK's package (a second)
+    from ..nltk_modules import import_nltk_module  # NLTK's stemmer without NLTK's package (a second)
 
     return import_nltk_module("nltk.stem.porter").PorterStemmer()
 
