@@ -81,92 +81,6 @@ def _no_text_hint(raw: RawArticle, *, foreign: bool) -> str:
     return "every line looked like page furniture"
 
 
-MIN_ENGLISH_SHARE = 0.15  # English prose has 40-50 % function words; other languages almost none
-
-
-def _english_share(raw: RawArticle, blocks: list[dict]) -> float | None:
-    """The share of English function words (`clean.english_share`) in what cleaning kept of the
-    article, so that a page dump's menus and link lists (thousands of characters of names and
-    single words before the article) do not make an English article look foreign; the raw text
-    when too little was kept to tell (a foreign page keeps few lines)."""
-    kept = clean.english_share("\n".join(block["text"] for block in blocks))
-    return kept if kept is not None or raw.format == "html" else clean.english_share(raw.text)
-
-
-def drop_looped_sentences(sentences: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Sentence rows with the copies of an article written over and over taken out: when the
-    content sentences that repeat an earlier one word for word (spaces folded) hold more than
-    `clean.MAX_LOOP_SHARE` of the content words (one paragraph pasted thousands of times into one
-    line), the first copy of each stays. Returns (kept rows, dropped rows); nothing is dropped from
-    an article whose repeats are a few (a slogan, a sentence quoted twice)."""
-    seen: set[str] = set()
-    copies = []
-    for row in sentences:
-        key = " ".join(row["text"].split()) if row["kind"] in CONTENT_KINDS else None
-        copies.append(key is not None and key in seen)
-        seen.add(key)
-    repeated = sum(row["n_words"] for row, copy in zip(sentences, copies) if copy)
-    total = sum(row["n_words"] for row in sentences if row["kind"] in CONTENT_KINDS)
-    if repeated <= clean.MAX_LOOP_SHARE * total:
-        return sentences, []
-    return ([row for row, copy in zip(sentences, copies) if not copy],
-            [row for row, copy in zip(sentences, copies) if copy])
-
-
-def _loop_note(raw: RawArticle, lines, looped: list[dict]) -> str | None:
-    """The warning for an article made mostly of copies of its own text (lines dropped as
-    `repeated_line`, a line written over and over kept once by `clean.line_copies`, sentences
-    dropped by `drop_looped_sentences`), or None."""
-    copies = [line for line in lines if line.rule == "repeated_line"]
-    repeated = sum(count_words(line.text) for line in copies) + sum(row["n_words"] for row in looped)
-    kept = sum(count_words(line.text) for line in lines if line.kind in CONTENT_KINDS)
-    kept -= sum(row["n_words"] for row in looped)
-    written_over = 0  # copies taken out of lines written over and over
-    if raw.format != "html":  # (a saved page's lines are trafilatura's, not the file's)
-        source = raw.text.splitlines()
-        for line in lines:
-            if 0 < line.number <= len(source) and len(source[line.number - 1]) > 2 * len(line.text):
-                _, n = clean.line_copies(source[line.number - 1])
-                written_over += n - 1
-                repeated += (n - 1) * count_words(line.text)
-    if repeated <= clean.MAX_LOOP_SHARE * (repeated + kept):
-        return None
-    what = " and ".join(part for part in (
-        counted(len(copies), "lines") if copies else "",
-        f"{written_over:,} {'copy' if written_over == 1 else 'copies'} within lines" if written_over else "",
-        counted(len(looped), "sentences") if looped else "") if part)
-    return (f"is mostly one text repeated: {what} repeating earlier text word for word ({repeated:,} of "
-            f"{repeated + kept:,} words) were left out, one copy of each kept (the file was probably saved "
-            "or exported in a loop: compare it with its source and save it again)")
-
-
-def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, foreign: bool,
-                   looped: list[dict] = ()) -> list[str]:
-    """What the user should know about one built article (its `warnings`, and warning lines of
-    the build): text that is mostly copies of itself, text that does not read as English, lines
-    shared with the site kept, prose dropped from an export, whose text is the article."""
-    notes = []
-    loop = _loop_note(raw, lines, list(looped))
-    if loop:
-        notes.append(loop)
-    if foreign:
-        notes.append("does not read as English: kept, but framing's cleaning rules and lexicons are "
-                     "for English news, so its frames, sentiment and quotes are not meaningful (leave "
-                     "it out of the corpus, or translate it)")
-    if site_repeats and any(line.kind and clean.normalise_line(line.text) in site_repeats for line in lines):
-        notes.append("lines it shares with other pages of its outlet were kept: they hold most of its "
-                     "text, so they are the article (another version of it?), not site furniture")
-    prose = [line for line in lines if line.kind is None and clean.reads_as_prose(line.text)
-             and not (loop and line.rule == "repeated_line")]
-    if prose and raw.format in EXPORT_FORMATS:
-        rules = ", ".join(sorted({line.rule for line in prose}))
-        lines_were = "1 line that reads as prose was" if len(prose) == 1 else \
-            f"{len(prose)} lines that read as prose were"
-        notes.append(f"{lines_were} dropped ({rules}): see the removed table or "
-                     f"`framing explain {raw.source_file}`")
-    return notes
-
-
 def label_article(raw: RawArticle, *, site_repeats: frozenset[str] = frozenset()):
     """Label the lines of one raw article and infer its metadata from the text."""
     if raw.format == "html":
@@ -282,16 +196,95 @@ def _line_at(spans: list[tuple[int, int]], offset: int) -> int:
     return number
 
 
-def _number_sentences(rows: list[dict], article: dict) -> None:
-    last = max(len(rows) - 1, 1)
-    for sentence_id, row in enumerate(rows):
-        row.update(article_id=article["article_id"], outlet=article["outlet"], event=article["event"],
-                   sentence_id=sentence_id, position=sentence_id / last)
-
-
 def count_words(text: str) -> int:
     """Words as a reader counts them: U.S., pre-2014 and Ukraine’s are one word each."""
     return len(_WORD.findall(text))
+
+
+def drop_looped_sentences(sentences: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Sentence rows with the copies of an article written over and over taken out: when the
+    content sentences that repeat an earlier one word for word (spaces folded) hold more than
+    `clean.MAX_LOOP_SHARE` of the content words (one paragraph pasted thousands of times into one
+    line), the first copy of each stays. Returns (kept rows, dropped rows); nothing is dropped from
+    an article whose repeats are a few (a slogan, a sentence quoted twice)."""
+    seen: set[str] = set()
+    copies = []
+    for row in sentences:
+        key = " ".join(row["text"].split()) if row["kind"] in CONTENT_KINDS else None
+        copies.append(key is not None and key in seen)
+        seen.add(key)
+    repeated = sum(row["n_words"] for row, copy in zip(sentences, copies) if copy)
+    total = sum(row["n_words"] for row in sentences if row["kind"] in CONTENT_KINDS)
+    if repeated <= clean.MAX_LOOP_SHARE * total:
+        return sentences, []
+    return ([row for row, copy in zip(sentences, copies) if not copy],
+            [row for row, copy in zip(sentences, copies) if copy])
+
+
+MIN_ENGLISH_SHARE = 0.15  # English prose has 40-50 % function words; other languages almost none
+
+
+def _english_share(raw: RawArticle, blocks: list[dict]) -> float | None:
+    """The share of English function words (`clean.english_share`) in what cleaning kept of the
+    article, so that a page dump's menus and link lists (thousands of characters of names and
+    single words before the article) do not make an English article look foreign; the raw text
+    when too little was kept to tell (a foreign page keeps few lines)."""
+    kept = clean.english_share("\n".join(block["text"] for block in blocks))
+    return kept if kept is not None or raw.format == "html" else clean.english_share(raw.text)
+
+
+def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, foreign: bool,
+                   looped: list[dict] = ()) -> list[str]:
+    """What the user should know about one built article (its `warnings`, and warning lines of
+    the build): text that is mostly copies of itself, text that does not read as English, lines
+    shared with the site kept, prose dropped from an export, whose text is the article."""
+    notes = []
+    loop = _loop_note(raw, lines, list(looped))
+    if loop:
+        notes.append(loop)
+    if foreign:
+        notes.append("does not read as English: kept, but framing's cleaning rules and lexicons are "
+                     "for English news, so its frames, sentiment and quotes are not meaningful (leave "
+                     "it out of the corpus, or translate it)")
+    if site_repeats and any(line.kind and clean.normalise_line(line.text) in site_repeats for line in lines):
+        notes.append("lines it shares with other pages of its outlet were kept: they hold most of its "
+                     "text, so they are the article (another version of it?), not site furniture")
+    prose = [line for line in lines if line.kind is None and clean.reads_as_prose(line.text)
+             and not (loop and line.rule == "repeated_line")]
+    if prose and raw.format in EXPORT_FORMATS:
+        rules = ", ".join(sorted({line.rule for line in prose}))
+        lines_were = "1 line that reads as prose was" if len(prose) == 1 else \
+            f"{len(prose)} lines that read as prose were"
+        notes.append(f"{lines_were} dropped ({rules}): see the removed table or "
+                     f"`framing explain {raw.source_file}`")
+    return notes
+
+
+def _loop_note(raw: RawArticle, lines, looped: list[dict]) -> str | None:
+    """The warning for an article made mostly of copies of its own text (lines dropped as
+    `repeated_line`, a line written over and over kept once by `clean.line_copies`, sentences
+    dropped by `drop_looped_sentences`), or None."""
+    copies = [line for line in lines if line.rule == "repeated_line"]
+    repeated = sum(count_words(line.text) for line in copies) + sum(row["n_words"] for row in looped)
+    kept = sum(count_words(line.text) for line in lines if line.kind in CONTENT_KINDS)
+    kept -= sum(row["n_words"] for row in looped)
+    written_over = 0  # copies taken out of lines written over and over
+    if raw.format != "html":  # (a saved page's lines are trafilatura's, not the file's)
+        source = raw.text.splitlines()
+        for line in lines:
+            if 0 < line.number <= len(source) and len(source[line.number - 1]) > 2 * len(line.text):
+                _, n = clean.line_copies(source[line.number - 1])
+                written_over += n - 1
+                repeated += (n - 1) * count_words(line.text)
+    if repeated <= clean.MAX_LOOP_SHARE * (repeated + kept):
+        return None
+    what = " and ".join(part for part in (
+        counted(len(copies), "lines") if copies else "",
+        f"{written_over:,} {'copy' if written_over == 1 else 'copies'} within lines" if written_over else "",
+        counted(len(looped), "sentences") if looped else "") if part)
+    return (f"is mostly one text repeated: {what} repeating earlier text word for word ({repeated:,} of "
+            f"{repeated + kept:,} words) were left out, one copy of each kept (the file was probably saved "
+            "or exported in a loop: compare it with its source and save it again)")
 
 
 def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[dict], *,
@@ -354,6 +347,13 @@ def outlet_of_url(url: str | None) -> str | None:
         text = "https://" + text.lstrip("/")
     host = extract_domain(text, fast=True)
     return host.lower() if host and "." in host else None
+
+
+def _number_sentences(rows: list[dict], article: dict) -> None:
+    last = max(len(rows) - 1, 1)
+    for sentence_id, row in enumerate(rows):
+        row.update(article_id=article["article_id"], outlet=article["outlet"], event=article["event"],
+                   sentence_id=sentence_id, position=sentence_id / last)
 
 
 def _removed_row(raw: RawArticle, line) -> dict:

@@ -68,11 +68,7 @@ def known_outlets(articles: pd.DataFrame | None) -> dict[str, str]:
 
 
 TEXTS_SEEN = ".texts-seen.parquet"  # in a built folder: what the near-duplicate check learnt of each text
-
-
 TEXTS_SEEN_ROWS = 20_000  # texts written at a time
-
-
 _SIGNATURE_BYTES = 8 * Duplicates.PERMUTATIONS
 
 
