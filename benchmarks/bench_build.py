@@ -123,7 +123,12 @@ def step_breakdown(corpus: str) -> dict:
     over clean export text), sentence splitting (Punkt and the rules around it, each distinct
     paragraph once), the English share, the tables (rows made into typed DataFrames), and the rest
     (blocks, sentence rows, article rows, notes)."""
-    from framing import build, build_article, clean, ingest, segment
+    from framing import build, clean, ingest, segment
+
+    try:  # where an article's lines are labelled (in build.py itself in trees before build_article.py)
+        from framing import build_article as article
+    except ImportError:
+        article = build
 
     spent: dict[str, float] = {}
 
@@ -139,7 +144,7 @@ def step_breakdown(corpus: str) -> dict:
     build.read_corpus = timed("reading", build.read_corpus)
     ingest.Duplicates.check_all = timed("near-duplicate check", ingest.Duplicates.check_all)
     build.site_repeats = timed("site repeats", build.site_repeats)
-    build_article.label_article = timed("labelling lines", build_article.label_article)
+    article.label_article = timed("labelling lines", article.label_article)
     segment.sentence_spans = timed("sentence splitting", segment.sentence_spans)
     clean.english_share = timed("English share", clean.english_share)
     build.assemble = timed("tables", build.assemble)
