@@ -210,15 +210,30 @@ def source_of(rev: str, work: Path, *, modules: str | None = None) -> Path:
     if modules:
         shutil.copytree(ROOT / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         for module in modules.split(","):
-            path = f"src/framing/{module.strip()}.py"
-            old = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, check=True,
-                                 timeout=120)
-            (target / path).write_bytes(old.stdout)
+            _take_module(rev, module.strip(), target)
         return target / "src"
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], capture_output=True, check=True,
                              timeout=120)
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True, timeout=120)
     return target / "src"
+
+
+def _take_module(rev: str, module: str, target: Path) -> None:
+    """Framing's `module` in the tree under `target` replaced by the revision's: a module file
+    (`build.py`) or a package folder (`clean/`), whichever the revision has."""
+    base = target / "src" / "framing"
+    (base / f"{module}.py").unlink(missing_ok=True)
+    shutil.rmtree(base / module, ignore_errors=True)
+    kind = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-t", f"{rev}:src/framing/{module}"],
+                          capture_output=True, text=True, timeout=120).stdout.strip()
+    if kind == "tree":
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, f"src/framing/{module}"],
+                                 capture_output=True, check=True, timeout=120)
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True, timeout=120)
+        return
+    old = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:src/framing/{module}.py"], capture_output=True,
+                         check=True, timeout=120)
+    (base / f"{module}.py").write_bytes(old.stdout)
 
 
 def same_tables(left: Path, right: Path) -> bool:
