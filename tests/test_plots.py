@@ -1,6 +1,7 @@
 """House style, labels, colours, captions, the files save_figure / save_table write, and re-exports."""
 import json
 import re
+from pathlib import Path
 
 import matplotlib
 import numpy as np
@@ -254,6 +255,29 @@ def test_notebooks_write_to_scratch_and_never_into_a_report(tmp_path, monkeypatc
         plots.save_table(pd.DataFrame({"a": [1]}), "x", out=tmp_path / "reports" / "toy")
     assert plots.save_figure(fig, "x", corpus="toy")["png"].parent == tmp_path / "reports" / "_scratch" / "toy" / "figures"
 
+
+
+def test_a_relative_out_in_the_notebooks_folder_is_read_from_the_project_and_named_once(tmp_path, monkeypatch,
+                                                                                          capsys):
+    (tmp_path / "data" / "raw" / "toy").mkdir(parents=True)
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.delenv("FRAMING_HOME", raising=False)
+    monkeypatch.chdir(tmp_path / "notebooks")  # where JupyterLab runs a shipped notebook
+    monkeypatch.setattr(plots.save, "_SAY_WHERE", {"on": True, "said": set()})
+    assert plots.report_folder(out="results/paper") == tmp_path / "results" / "paper"
+    table = pd.DataFrame({"a": [1]})
+    assert plots.save_table(table, "x", out="results/paper") == tmp_path / "results" / "paper" / "tables" / "x.csv"
+    plots.save_table(table, "y", out="results/paper")
+    said = capsys.readouterr().out
+    assert said.count("saved in results/paper/ (out='results/paper')") == 1
+    assert not (tmp_path / "notebooks" / "results").exists()
+    plots.save_table(table, "x", corpus="toy")  # out=None names the scratch folder and why
+    assert "saved in reports/_scratch/toy/ (out=None: the scratch folder" in capsys.readouterr().out
+    monkeypatch.chdir(tmp_path / "data")  # anywhere else (a script, a report's notebooks) from the current folder
+    assert plots.report_folder(out="results") == Path("results")
+    plots.say_where_saved(False)  # as framing report's kernel: its index names the folder
+    plots.save_table(table, "x", out=tmp_path / "elsewhere")
+    assert capsys.readouterr().out == ""
 
 # ── labels, fonts and colours ────────────────────────────────────────────────────────────────────
 

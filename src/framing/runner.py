@@ -534,7 +534,8 @@ _STARTED: dict = {}
 
 def warm_up(modules, *, background_figures: bool = False) -> None:
     """Run in a new kernel: import `modules`, let `framing.plots.save_figure` write files in the
-    background when asked (`save_in_background`), and remember the state a notebook starts from."""
+    background when asked (`save_in_background`) without naming the folder it writes to
+    (`say_where_saved`), and remember the state a notebook starts from."""
     import importlib
     import sys
 
@@ -549,6 +550,8 @@ def warm_up(modules, *, background_figures: bool = False) -> None:
         _one_draw_per_figure()
     if background_figures:
         importlib.import_module("framing.plots").save_in_background(True)
+    # a report's index names its folder, and the staging folder its notebooks save to is not where files end up
+    importlib.import_module("framing.plots").say_where_saved(False)
     import copy
     import warnings
 

@@ -36,7 +36,7 @@ from .charts import (MENTION_AREA, MENTIONS_FULL, plot_actor_sentiment, plot_ali
                      plot_quote_shares,
                      plot_within_event_differences)
 from .save import (OVERWRITE_HINT, describe_figures, export_figure, figure_record, find_figure, input_hash,
-                   list_figures, report_folder, save_figure, save_table, slug)
+                   list_figures, report_folder, save_figure, save_table, say_where_saved, slug)
 from .style import (CAPTION_GID, FALLBACK_FONTS, FIGURE_DPI, FIGURE_FORMATS, FIGURE_WIDTH, LABEL_CHARS,
                     LABEL_TWO_LINES, LEGEND_BELOW_WIDTH, MIN_NAME_CHARS, MUTED, NOTE_GID, PAGE_HEIGHT, PALETTE,
                     SEMANTIC, STYLE, add_caption, caption_of, comparison_caption, corpus_caption, corpus_name,
@@ -53,6 +53,6 @@ __all__ = [
     "plot_actor_sentiment", "plot_alignment_map", "plot_article_lengths", "plot_articles_per_outlet",
     "plot_cleaning_by_article", "plot_frame_prevalence", "plot_keyness", "plot_log_odds", "plot_prominence",
     "plot_quote_share", "plot_removed_by_rule", "plot_sentiment_along_article", "plot_sentiment_by_outlet",
-    "plot_quote_shares", "plot_verbs", "plot_within_event_differences", "report_folder", "save_figure", "save_in_background",
+    "plot_quote_shares", "plot_verbs", "plot_within_event_differences", "report_folder", "save_figure", "save_in_background", "say_where_saved",
     "save_table", "slug", "top_groups", "use_style",
 ]

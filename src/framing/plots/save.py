@@ -33,13 +33,17 @@ def report_folder(*, out: str | Path | None = None, corpus: str | Path | None = 
     """Where a notebook's figures and tables go: `out` when given, else the corpus's scratch
     folder `reports/_scratch/<corpus>/`.
 
-    The report folder `reports/<corpus>/` is written only by `framing report` (which passes its
-    own `out`), so exploring a notebook by hand never changes the report; an `out` naming a
-    report folder is refused."""
+    A relative `out` given in the project's `notebooks/` folder (where JupyterLab runs a shipped
+    notebook) is read from the project folder, as corpus names and `data/raw/...` paths are, so
+    `out="results/paper"` is `<project>/results/paper`, not a folder among the notebooks; elsewhere
+    (a script, a report's own notebooks) it is read from the current folder. The report folder
+    `reports/<corpus>/` is written only by `framing report` (which passes its own `out`), so
+    exploring a notebook by hand never changes the report; an `out` naming a report folder is
+    refused."""
     from ..config import reports_dir
 
     if out is not None:
-        folder = Path(out)
+        folder = _from_project(Path(out).expanduser())
         reports = reports_dir().resolve()
         resolved = folder.resolve()
         if resolved.parent == reports and not resolved.name.startswith((".", SCRATCH)):
@@ -50,6 +54,40 @@ def report_folder(*, out: str | Path | None = None, corpus: str | Path | None = 
     if corpus is None:
         raise ValueError("give out= (a folder) or corpus= (to write under reports/_scratch/<corpus>/)")
     return reports_dir() / SCRATCH / corpus_name(corpus)
+
+
+def _from_project(folder: Path) -> Path:
+    """A relative `folder` read from the project folder when the current folder is the project's
+    `notebooks/` (see `report_folder`); any other path as it is."""
+    from ..config import notebooks_dir, project_root
+
+    if folder.is_absolute() or Path.cwd().resolve() != notebooks_dir().resolve():
+        return folder
+    return project_root() / folder
+
+
+# Whether a save names its folder the first time it writes there (off in `framing report`'s
+# kernel: the report's index names the folder, and its staging folder is not where files end up).
+_SAY_WHERE = {"on": True, "said": set()}
+
+
+def say_where_saved(on: bool = True) -> None:
+    """Whether `save_figure` and `save_table` print the folder they write to, once per folder and
+    session (on by default, so a notebook run by hand says where its charts went)."""
+    _SAY_WHERE["on"] = bool(on)
+
+
+def _say_where(root: Path, *, out) -> None:
+    """Print, once per folder and session, where this session's charts and tables go."""
+    from ..config import shown_path
+
+    where = root.resolve()
+    if not _SAY_WHERE["on"] or where in _SAY_WHERE["said"]:
+        return
+    _SAY_WHERE["said"].add(where)
+    why = ("out=None: the scratch folder, which framing clean empties; set out to keep them elsewhere"
+           if out is None else f"out={str(out)!r}")
+    print(f"charts and tables are saved in {shown_path(where)}/ ({why})")
 
 
 # ── saving and re-exporting: the only functions that write charts and their tables ─────────────────
@@ -85,6 +123,7 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
     from ..store import check_replaceable, new_folder
 
     root = new_folder(report_folder(out=out, corpus=corpus))
+    _say_where(root, out=out)
     folder = root / "figures"
     folder.mkdir(exist_ok=True)
     stem = slug(name)
@@ -380,6 +419,7 @@ def save_table(table: pd.DataFrame, name: str, *, out: str | Path | None = None,
     from ..store import check_replaceable, new_folder, record_files, save_csv
 
     root = new_folder(report_folder(out=out, corpus=corpus))
+    _say_where(root, out=out)
     path = root / "tables" / f"{slug(name)}.csv"
     check_replaceable(root, [path], overwrite=overwrite, force="overwrite=True")
     save_csv(table, path)
