@@ -1024,3 +1024,21 @@ def test_sources_notebook_says_its_speakers_and_its_first_quoted_count_more_than
     assert "that quote a named speaker" not in prose and "named or not" in prose
     assert not set(speakers["speaker"]) <= people, set(speakers["speaker"]) - people  # an organisation speaks
     assert "is not always a person" in prose
+
+
+def test_notebook_02_counts_the_articles_behind_headline_and_body_once(seed_report):
+    """Regression: the headline-against-body table gave a `count` column per part, the same number
+    twice (the articles where the frame's cues occur); it now gives `n_articles` once, and a count
+    for the headline only when some of those articles have none."""
+    import pandas as pd
+
+    result, _ = seed_report
+    executed = _read(result.folder / "notebooks" / "02_frames.ipynb")
+    cell = next(c for c in executed.cells if c.cell_type == "code" and "headline_vs_body" in c.source)
+    shown = pd.read_html(__import__("io").StringIO(cell.outputs[0]["data"]["text/html"]))[0]
+    header = [" ".join(str(level) for level in column) if isinstance(column, tuple) else str(column)
+              for column in shown.columns]
+    assert sum("n_articles" in name for name in header) == 1 and not any("count" in name for name in header), header
+    assert not any("n_with_headline" in name for name in header)  # both seed articles have a headline
+    rows = shown[[c for c, name in zip(shown.columns, header) if "n_articles" in name][0]]
+    assert rows.tolist() == [1] * len(shown)  # one article per outlet carries each frame's cues
