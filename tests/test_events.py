@@ -189,8 +189,9 @@ def test_the_wilcoxon_p_value_of_signed_ranks_is_that_of_the_differences(differe
 def test_a_pair_finding_says_no_evidence_rather_than_no_difference_and_never_minus_zero():
     """Regression: on allsides-100 notebook 07 read "CNN (Online News) is quoting officials more than
     Axios in 2 of 6 events (median difference CNN (Online News) − Axios -0; …; not beyond chance)":
-    a median of zero printed as "-0" when the second outlet leads, and a test that does not reject
-    worded as if the difference were chance rather than as no evidence of one."""
+    a median of zero printed as "-0" when the second outlet leads (then "+0", a direction where there
+    is none: it reads "0"), and a test that does not reject worded as if the difference were chance
+    rather than as no evidence of one."""
     # B quotes officials more in 2 of 6 events, A in 1, 3 ties: the median of A − B is 0
     six = pd.DataFrame({"event": np.repeat([f"e{i}" for i in range(6)], 2), "outlet": ["A", "B"] * 6,
                         "official_quotes": [0, 1, 0, 2, 1, 0, 1, 1, 0, 0, 2, 2]})
@@ -199,8 +200,8 @@ def test_a_pair_finding_says_no_evidence_rather_than_no_difference_and_never_min
     text = events.describe_pairs(pairs).iloc[0]
     assert text.startswith("No evidence of a difference at 0.05 after adjustment: B is quoting officials more "
                            "than A in 2 of 6 events, A than B in 1, tied in 3 "
-                           "(median difference B − A +0, 95% interval -1 to +2; Wilcoxon p = ")
-    assert "-0" not in text
+                           "(median difference B − A 0, 95% interval -1 to +2; Wilcoxon p = ")
+    assert "-0" not in text and "+0" not in text  # no direction for no difference
     assert "beyond chance" not in text
 
 

@@ -464,6 +464,12 @@ def _wilcoxon_p(signed_ranks: tuple) -> float:
     return float(stats.wilcoxon(np.array(signed_ranks)).pvalue)
 
 
+def _signed(value: float) -> str:
+    """A difference with its sign ("+0.5", "-2"), and a zero without one ("0", never "+0" or "-0":
+    no difference has no direction; the median of counts is often exactly 0)."""
+    return "0" if value == 0 else f"{value:+.3g}"
+
+
 def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
     """Each row of `compare_within_events` as a sentence that opens with what the test allows, then
     the counts, the outlet that is more so more often first: "No evidence of a difference at 0.05
@@ -486,16 +492,15 @@ def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
         if row.get("n_ties", 0):  # the counts add up to the events in common
             text += f", tied in {row['n_ties']}"
         flip = 1.0 if a_leads else -1.0
-        # + 0.0: a median of 0 reads "+0", never "-0" (−0.0 + 0.0 is 0.0)
-        difference = flip * row["median_difference"] + 0.0
-        bounds = sorted(flip * row.get(c, np.nan) + 0.0 for c in ("median_ci_low", "median_ci_high"))
+        difference = flip * row["median_difference"]
+        bounds = sorted(flip * row.get(c, np.nan) for c in ("median_ci_low", "median_ci_high"))
         note = row.get("effect_note") or ""
         note = "" if pd.isna(note) else note
         if pd.isna(difference):
             text += f" ({note or 'no median difference'}"
         else:
-            text += f" (median difference {leader} − {other} {difference:+.3g}"
-            text += (f", 95% interval {bounds[0]:+.3g} to {bounds[1]:+.3g}" if not np.isnan(bounds).any()
+            text += f" (median difference {leader} − {other} {_signed(difference)}"
+            text += (f", 95% interval {_signed(bounds[0])} to {_signed(bounds[1])}" if not np.isnan(bounds).any()
                      else f", {note}" if note else "")
         if pd.isna(row["p_wilcoxon"]):
             return f"Not tested: {text}; {row['note']})."
