@@ -498,7 +498,7 @@ def test_frame_chart_shows_the_outlets_with_most_articles_not_the_longest_pages(
     assert shown == {"Wire (3 articles)", "Page 6 (1 article)", "Page 5 (1 article)", "Page 4 (1 article)",
                      "Page 3 (1 article)", "Page 2 (1 article)"}
     assert ax._framing_shown == ("6 of 8 outlets shown (the 6 with the most articles, then sentences; "
-                                 "left out: Page 0, Page 1).")
+                                 "not shown: Page 0, Page 1).")
 
 
 def _svg_texts(path) -> list[str]:
@@ -784,10 +784,10 @@ def test_count_bars_and_sentiment_chart_say_what_chose_the_rows_shown():
     its ties where a tie decided."""
     counts = pd.DataFrame({"outlet": ["C", "A", "B", "D"], "n_articles": [5, 3, 3, 1]})
     ax = plots.plot_articles_per_outlet(counts, max_rows=2)
-    assert ax._framing_shown == "2 of 4 outlets shown (the 2 with the most articles, then by name; left out: B, D)."
+    assert ax._framing_shown == "2 of 4 outlets shown (the 2 with the most articles, then by name; not shown: B, D)."
     rules = pd.DataFrame({"rule": ["menu", "share", "footer"], "n_lines": [40, 12, 3]})
     ax = plots.plot_removed_by_rule(rules, max_rows=2)
-    assert ax._framing_shown == "2 of 3 rules shown (the 2 with the most raw lines removed; left out: footer)."
+    assert ax._framing_shown == "2 of 3 rules shown (the 2 with the most raw lines removed; not shown: footer)."
     summary = pd.DataFrame({"label": ["A: x", "B: y", "C: z"], "lines_kept": [10, 5, 40], "lines_removed": [0, 5, 0]})
     ax = plots.plot_cleaning_by_article(summary, max_rows=2)  # B's and A's ten lines tie: the table's order chose
     assert ax._framing_shown == "2 of 3 articles shown (the 2 with the most raw lines, then in the table's order)."
@@ -795,7 +795,7 @@ def test_count_bars_and_sentiment_chart_say_what_chose_the_rows_shown():
     sentiment = pd.DataFrame({"outlet": ["A", "B", "C"], "mean": [0.1, -0.2, 0.3], "ci_low": [np.nan] * 3,
                               "ci_high": [np.nan] * 3, "n_articles": [2, 4, 1]})
     ax = plots.plot_sentiment_by_outlet(sentiment, max_rows=2)
-    assert ax._framing_shown == "2 of 3 outlets shown (the 2 with the most articles; left out: C)."
+    assert ax._framing_shown == "2 of 3 outlets shown (the 2 with the most articles; not shown: C)."
 
 
 def test_a_chart_must_say_what_chose_the_groups_it_shows():
@@ -834,3 +834,12 @@ def test_cut_outlet_labels_name_one_outlet_of_the_corpus_and_write_counts_one_wa
         short = [bool(re.search(r"\(n=\d+\)$", text)) for text in shown]
         assert all(short) or not any(short), shown
         plt.close(ax.figure)
+
+
+def test_outlets_named_left_center_right_are_named_as_not_shown_never_as_left_out():
+    """Regression: a caption named the outlets it leaves out as "left out: Left", which beside
+    outlets named by their lean (AllSides: Left, Center, Right) reads as a statement about them."""
+    counts = pd.DataFrame({"outlet": ["Left", "Center", "Right"], "n_articles": [100, 100, 90]})
+    ax = plots.plot_articles_per_outlet(counts, max_rows=2)
+    assert ax._framing_shown == "2 of 3 outlets shown (the 2 with the most articles; not shown: Right)."
+    assert "left out" not in ax._framing_shown

@@ -181,8 +181,8 @@ def _chosen_by_size(sizes: pd.DataFrame, shown: list, count: list, *, max_named:
                     then: str = "by name") -> str:
     """What the `shown` rows of `sizes` (indexed by group, ranked on the `count` columns in order,
     ties then `then`: "by name", or "in the table's order" for a chart that keeps it) have most of,
-    for the caption: only the counts that decided which groups were left out ("the 6 with the most
-    sentences" when every group has one article), and the groups left out when there are at most
+    for the caption: only the counts that decided which groups were not shown ("the 6 with the most
+    sentences" when every group has one article), and the groups not shown when there are at most
     `max_named` of them."""
     left = sizes.loc[~sizes.index.isin(shown)]
     if left.empty:
@@ -201,7 +201,7 @@ def _chosen_by_size(sizes: pd.DataFrame, shown: list, count: list, *, max_named:
         return f"the first {len(shown):,} {then}"
     which = f"the {len(shown):,} with the most " + ", then ".join(then if w is None else w for w in words)
     out = sorted(sizes.index[~sizes.index.isin(shown)], key=str)
-    return which + (f"; left out: {', '.join(map(str, out))}" if len(out) <= max_named else "")
+    return which + (f"; not shown: {', '.join(map(str, out))}" if len(out) <= max_named else "")
 
 
 def _note_no_interval(ax, groups: list, *, dots: bool = False, why: str = NO_INTERVAL,
