@@ -614,7 +614,10 @@ def test_loading_a_corpus_never_built_leaves_a_folder_framing_did_not_make_as_it
     (theirs / "mine.txt").write_text("my notes\n", encoding="utf-8")
     (theirs / "sub" / "table.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     before = {p.relative_to(theirs): p.read_bytes() for p in theirs.rglob("*") if p.is_file()}
-    with pytest.raises(UsageError, match="was not made by framing"):
+    with pytest.raises(UsageError, match="was not made by framing") as refused:
         load_sentences(seeds_dir.name, root=tmp_path)
+    # in a notebook's words: what to do there, not the command's `--out` as the thing to change
+    assert "move or rename it, then run the notebook again" in str(refused.value)
+    assert "--out" not in str(refused.value)
     assert {p.relative_to(theirs): p.read_bytes() for p in theirs.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in theirs.iterdir()) == ["mine.txt", "sub"]

@@ -84,6 +84,7 @@ def build_unbuilt(raw: Path, folder: Path) -> bool:
     from ..config import shown_path
 
     shown = shown_path(raw, start=raw)  # (relative to the project, as the command is run from there)
+    _check_buildable(raw, folder)
     print(f"{raw.name}: never built: building {shown} into {shown_path(folder, start=raw)}, as "
           f"`framing build {shown}` does in the project folder (which also prints its warnings)", flush=True)
     build = build_corpus(raw, folder, workers=os.cpu_count() or 1)
@@ -95,6 +96,21 @@ def build_unbuilt(raw: Path, folder: Path) -> bool:
     warned = f", {len(build.problems):,} warning{'' if len(build.problems) == 1 else 's'}" if build.problems else ""
     print(f"{raw.name}: {counts_line(info)}{warned}", flush=True)
     return True
+
+
+def _check_buildable(raw: Path, folder: Path) -> None:
+    """UsageError, in a notebook's words, when `folder` is one framing may not build into (a folder
+    of that name it did not make): the build's own refusal names `--out`, a flag of the command
+    that a notebook's user cannot give."""
+    from ..config import UsageError, shown_path
+    from .layout import MARKER
+    from .ownership import owns
+
+    if folder.exists() and (not folder.is_dir() or not owns(folder)):
+        what = "was not made by framing (no " + MARKER + " file in it)" if folder.is_dir() else "is a file"
+        raise UsageError(f"{shown_path(folder, start=raw)}: {what}, so the tables of corpus {raw.name!r} "
+                         "cannot be built there and framing leaves it as it is: move or rename it, then run "
+                         "the notebook again")
 
 
 def read_rows(folder: Path, name: str, article_ids) -> pd.DataFrame:
