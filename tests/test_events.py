@@ -1,5 +1,6 @@
 """Events: outlets compared within events, one page per event, on the seeds and real AllSides
 roundups (several outlets covering the same events)."""
+import html
 import json
 import math
 import re
@@ -929,3 +930,47 @@ def test_the_quotes_an_article_counts_are_said_to_include_quoted_phrases_without
     page = events._values_html(scores.assign(main_actor=None, main_actor_sentiment=float("nan"),
                                              frames="", exclusive=float("nan")).head(2))
     assert "quotes: " + events.html.escape(note) in page
+
+
+def test_an_event_page_is_titled_with_the_events_title_where_the_export_gives_one(shared_data, tmp_path):
+    """Regression: event pages and the index named each event by its id ("Event: allsides_5607")
+    even when the user's export gives the event's title in words. An `Event Title` column (any
+    case and spacing, kept in `extra`) now titles the page and the index row, the id beside it; an
+    event without one keeps its id, and no outlet's headline is taken for the title."""
+    from framing.build import build_corpus
+    from framing.report_index import _events_html
+    from framing.store import load_articles, load_sentences
+
+    issues = {json.loads(line)["event_id"]: json.loads(line)["issue"] for line in
+              (shared_data / "allsides-roundups" / "events.jsonl").read_text(encoding="utf-8").splitlines()}
+    rows = [json.loads(line) for line in
+            (shared_data / "allsides-roundups" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    chosen = sorted({r["event_id"] for r in rows})[:2]
+    raw = tmp_path / "raw" / "titled"
+    raw.mkdir(parents=True)
+    with open(raw / "articles.jsonl", "w", encoding="utf-8") as handle:
+        for row in rows:
+            if row["event_id"] in chosen:
+                keep = {k: row[k] for k in ("text", "outlet", "title", "event_id")}
+                if row["event_id"] == chosen[0]:
+                    keep["Event Title"] = issues[chosen[0]]
+                handle.write(json.dumps(keep) + "\n")
+    built = build_corpus(raw, tmp_path / "processed")
+    assert not [p for p in built.problems if "reads as a title" in str(p)]  # an event's title, not an unread headline
+    articles = load_articles(tmp_path / "processed")
+    assert events.event_titles(articles).to_dict() == {chosen[0]: issues[chosen[0]]}
+    summaries = events.summarise_events(load_sentences(tmp_path / "processed"), articles=articles)
+    pages = events.save_event_pages(summaries, tmp_path / "out", corpus="titled")
+    first, second = ((tmp_path / "out" / f).read_text(encoding="utf-8") for f in pages["file"])
+    assert f"<h1>{html.escape(issues[chosen[0]])}</h1>" in first and f"Event {chosen[0]}" in first
+    assert f"<h1>Event: {chosen[1]}</h1>" in second
+    index = _events_html(type("Report", (), {"events": pages, "events_error": None})())
+    assert f"{html.escape(issues[chosen[0]])} <small>({chosen[0]})</small>" in index
+    assert f'">{chosen[1]}</a>' in index
+
+
+def test_event_page_values_that_round_to_zero_carry_no_sign():
+    """Regression: on saved pages of the WeWork story (aeb-dev) the two articles' mean sentiment
+    read "-0.00" and "+0.00", as if they lay on opposite sides of neutral."""
+    assert [events._number(v) for v in (-0.004, 0.004, 0.0, -0.2, 0.126)] == ["0.00", "0.00", "0.00", "-0.20", "+0.13"]
+    assert events._number(0.25, pct=True) == "25%" and events._number(np.nan) == "—"

@@ -12,7 +12,7 @@ import pandas as pd
 from . import runner
 
 
-EVENT_PAGE_COLUMNS = ["event", "file", "n_outlets", "n_articles", "headline", "headline_outlet"]
+EVENT_PAGE_COLUMNS = ["event", "title", "file", "n_outlets", "n_articles", "headline", "headline_outlet"]
 
 
 def write_event_pages(processed: Path, folder: Path, *, corpus: str, event: str | None = None,

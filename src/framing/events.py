@@ -594,6 +594,33 @@ class EventSummary:
     cues: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CUE_COLUMNS))  # sentences with frame cues
     # one line per sentence of a row of the same fact in several outlets' words (`SAME_FACT_COLUMNS`)
     same_facts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SAME_FACT_COLUMNS))
+    title: str = ""  # the event's title in words, when the corpus gives one (`event_titles`)
+
+
+def event_titles(articles: pd.DataFrame | None) -> pd.Series:
+    """Each event's title in words, where the corpus gives one: the value most of its articles
+    carry in an `event_title` (or `event_name`) column of their export or manifest (kept in the
+    articles' `extra`), ties to the first in alphabetical order. Returns a Series event → title;
+    events without one are absent. An outlet's headline is never taken for the event's title: it is
+    that outlet's framing of it."""
+    import json
+
+    from .ingest.exports import EVENT_TITLE_COLUMNS, _column  # column names compared as the build compares them
+
+    if articles is None or "extra" not in articles or "event" not in articles:
+        return pd.Series(dtype=str)
+    found = []
+    for event, extra in zip(articles["event"], articles["extra"]):
+        values = json.loads(extra) if isinstance(extra, str) and extra.strip() else {}
+        title = next((" ".join(str(v).split()) for k, v in values.items()
+                      if _column(k) in EVENT_TITLE_COLUMNS and str(v).strip()), "")
+        if title:
+            found.append((str(event), title))
+    if not found:
+        return pd.Series(dtype=str)
+    counts = pd.DataFrame(found, columns=["event", "title"]).value_counts().rename("n").reset_index()
+    counts = counts.sort_values(["event", "n", "title"], ascending=[True, False, True], kind="stable")
+    return counts.drop_duplicates("event").set_index("event")["title"]
 
 
 def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None,
@@ -628,12 +655,13 @@ def summarise_events(sentences: pd.DataFrame, *, articles: pd.DataFrame | None =
                       ignore_index=True)
     same = _same_facts(same_fact_rows(pairs), scored, cues)
     meta = _article_meta(articles)
+    titles = event_titles(articles)
     summaries = []
     for event, part in scores.groupby("event", sort=True):
         table = part.merge(frames, on="article_id", how="left").merge(meta, on="article_id", how="left")
         table["frames"] = table["frames"].fillna("")
         summaries.append(EventSummary(
-            event=str(event), articles=table.reset_index(drop=True),
+            event=str(event), title=str(titles.get(str(event), "")), articles=table.reset_index(drop=True),
             quotes=_event_quotes(quotes[quotes["event"] == event]),
             facts=_event_facts(facts[facts["event"] == event]) if len(facts) else _event_facts(facts),
             sentences=scored[scored["event"] == event].reset_index(drop=True),
@@ -741,14 +769,14 @@ def save_event_pages(summaries: list[EventSummary], out: str | Path, *, corpus: 
                                  image=None if image is None else f"figures/{image.name}")
         save_text(page, folder / name)
         titled = summary.articles.dropna(subset=["title"])
-        rows.append({"event": summary.event, "file": f"events/{name}",
+        rows.append({"event": summary.event, "title": summary.title, "file": f"events/{name}",
                      "n_outlets": summary.articles["outlet"].nunique(),
                      "n_articles": len(summary.articles),
                      "headline": str(titled["title"].iloc[0]) if len(titled) else "",
                      "headline_outlet": str(titled["outlet"].iloc[0]) if len(titled) else ""})
         if progress is not None:
             progress(done, len(summaries))
-    return pd.DataFrame(rows, columns=["event", "file", "n_outlets", "n_articles", "headline", "headline_outlet"])
+    return pd.DataFrame(rows, columns=["event", "title", "file", "n_outlets", "n_articles", "headline", "headline_outlet"])
 
 
 def plot_event_sentiment(sentences: pd.DataFrame, *, ax=None, **style):
@@ -809,9 +837,11 @@ def render_event_page(summary: EventSummary, *, corpus: str = "", index: str = "
     e = html.escape
     arts = summary.articles
     n_out = arts["outlet"].nunique()
-    parts = [_PAGE_HEAD.replace("{title}", e(f"{summary.event} · framing report {corpus}".strip())),
+    name = summary.title or summary.event
+    parts = [_PAGE_HEAD.replace("{title}", e(f"{name} · framing report {corpus}".strip())),
              f'<p><a href="{e(index)}">← report index</a></p>',
-             f"<h1>Event: {e(summary.event)}</h1>",
+             (f"<h1>{e(summary.title)}</h1><p class=\"note\">Event {e(summary.event)}</p>" if summary.title
+              else f"<h1>Event: {e(summary.event)}</h1>"),
              f"<p>{len(arts)} article{'s' if len(arts) != 1 else ''} from {n_out} outlet"
              f"{'s' if n_out != 1 else ''}. Within one event there is nothing to test: the values "
              "below are the articles' own, not estimates of how each outlet usually writes; read the "
@@ -924,9 +954,15 @@ def _close_tone_html(arts: pd.DataFrame) -> str:
 
 
 def _number(value, *, pct: bool = False) -> str:
+    """A value of an event page: a share as a percentage, any other with its sign to two decimals,
+    and one that rounds to zero as "0.00" (a sign there, "-0.00" beside "+0.00", would set two
+    articles of the same tone on opposite sides); "—" for none."""
     if value is None or pd.isna(value):
         return "—"
-    return f"{100 * value:.0f}%" if pct else f"{value:+.2f}"
+    if pct:
+        return f"{100 * value:.0f}%"
+    shown = f"{value:+.2f}"
+    return "0.00" if float(shown) == 0 else shown
 
 
 def _cues_html(cues: pd.DataFrame, outlets: list) -> str:

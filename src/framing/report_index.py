@@ -98,12 +98,12 @@ def _events_html(report: Report) -> str:
     e = html.escape
     if len(pages) == 1:
         page = pages.iloc[0]
-        return (f'<p class="main-view">This corpus is one event, <b>{e(str(page["event"]))}</b>: '
+        return (f'<p class="main-view">This corpus is one event, <b>{_event_name(page)}</b>: '
                 f'<a href="{e(page["file"])}">read its page</a> first (the outlets\' headlines side by '
                 "side, each article's frames, sentiment and quotes, and what all or only one outlet "
                 f"reports). {one_event_limits(page['n_articles'], page['n_outlets'])} "
                 "Below: every notebook's charts and tables.</p>")
-    rows = "".join(f'<tr><td><a href="{e(p.file)}">{e(str(p.event))}</a></td><td>{p.n_outlets}</td>'
+    rows = "".join(f'<tr><td><a href="{e(p.file)}">{_event_name(p)}</a></td><td>{p.n_outlets}</td>'
                    f"<td>{p.n_articles}</td><td>{_whose_headline(p)}</td></tr>"
                    for p in pages.itertuples(index=False))
     return (f'<h2 id="events">Events ({len(pages)})</h2><p>One page per event: the outlets\' headlines '
@@ -111,6 +111,14 @@ def _events_html(report: Report) -> str:
             "reports. The charts below pool all events unless they say otherwise.</p>"
             f'<details{" open" if len(pages) <= 12 else ""}><summary>Event pages ({len(pages)})</summary><table><thead><tr><th>event</th><th>outlets</th>'
             f"<th>articles</th><th>one outlet's headline</th></tr></thead><tbody>{rows}</tbody></table></details>")
+
+
+def _event_name(page) -> str:
+    """An event in the events table: its title with its id after it, when the corpus gives a title
+    (`events.event_titles`), else its id."""
+    title = str(getattr(page, "title", "") or "")
+    event = html.escape(str(page.event))
+    return f"{html.escape(title)} <small>({event})</small>" if title else event
 
 
 def _whose_headline(page) -> str:

@@ -188,6 +188,9 @@ def _unread_columns(header: list) -> str | None:
 # Words that make a column name read as a title's (`Subject`, `Header`, `Story Title`): such a column
 # that gives no title is named, lest the articles go without the titles the export holds.
 TITLE_WORDS = frozenset({"title", "headline", "heading", "header", "subject", "hed"})
+# Columns that give an event's title in words beside its `event` id (kept in `extra`, read by the
+# event pages: `framing.events.event_titles`), so not an article's title that went unread.
+EVENT_TITLE_COLUMNS = ("event_title", "event_name")
 SHOWN_FIELDS = {"text": "text", "title": "title", "outlet": "outlet", "published": "date", "url": "url",
                 "author": "author", "event": "event"}  # in the order the column line names them
 
@@ -215,7 +218,7 @@ def _columns_read(name: str, header: list) -> list[Problem]:
     problems = [Problem(name, note, note=True)]
     used = set(taken.values())
     for shown, column in zip(shown_names, names):
-        if shown not in used and TITLE_WORDS & set(column.split("_")):
+        if shown not in used and TITLE_WORDS & set(column.split("_")) and column not in EVENT_TITLE_COLUMNS:
             fix = (f"if it holds the articles' titles instead, rename it 'title' and give {taken['title']!r} "
                    "another name" if "title" in taken else "if it holds the articles' titles, rename it 'title'")
             given = f"the title is read from {taken['title']!r}" if "title" in taken else "no column gives the title"
