@@ -974,3 +974,27 @@ def test_event_page_values_that_round_to_zero_carry_no_sign():
     read "-0.00" and "+0.00", as if they lay on opposite sides of neutral."""
     assert [events._number(v) for v in (-0.004, 0.004, 0.0, -0.2, 0.126)] == ["0.00", "0.00", "0.00", "-0.20", "+0.13"]
     assert events._number(0.25, pct=True) == "25%" and events._number(np.nan) == "—"
+
+
+def test_a_finding_with_evidence_and_a_median_of_zero_says_the_ties_made_the_median():
+    """Regression: on allsides-100 with outlets named by lean, notebook 07 read "Evidence of a
+    difference …: Right is quoting more than Left in 43 of 100 events, Left than Right in 20, tied in
+    37 (median difference Right − Left 0 …)": the median over all events is 0 because of the ties,
+    while the tests read only the events that differ. The finding now says so."""
+    counts = [(2, 1)] * 14 + [(0, 1)] * 2 + [(1, 1)] * 10  # A quotes more in 14 events, B in 2, 10 tied
+    rows = pd.DataFrame({"event": np.repeat([f"e{i}" for i in range(len(counts))], 2),
+                         "outlet": ["A", "B"] * len(counts), "quotes": [v for pair in counts for v in pair]})
+    pairs = events.compare_within_events(rows)
+    assert pairs.loc[0, "p_adjusted"] < 0.05 and pairs.loc[0, "n_ties"] == 10
+    text = events.describe_pairs(pairs).iloc[0]
+    assert text.startswith("Evidence of a difference at 0.05 after adjustment: A is quoting more than B in 14 of 26")
+    assert pairs.loc[0, "median_difference"] == 1  # 14 of 26 above 0: the median is not 0 here
+    assert "because 10 are tied" not in text
+    tied = [(2, 1)] * 12 + [(1, 1)] * 14  # now the ties are more than half: the median is 0
+    rows = pd.DataFrame({"event": np.repeat([f"e{i}" for i in range(len(tied))], 2),
+                         "outlet": ["A", "B"] * len(tied), "quotes": [v for pair in tied for v in pair]})
+    pairs = events.compare_within_events(rows)
+    assert pairs.loc[0, "median_difference"] == 0 and pairs.loc[0, "p_adjusted"] < 0.05
+    text = events.describe_pairs(pairs).iloc[0]
+    assert ("the median over all 26 events is 0 because 14 are tied, and the tests read only the 12 that differ"
+            in text), text

@@ -511,6 +511,10 @@ def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
         sign = row.get("robustness_p_sign_adjusted", np.nan)
         if row["p_adjusted"] < alpha and pd.notna(sign) and sign >= alpha:
             check = f"; the sign test does not confirm it (adjusted p = {sign:.3g})"
+        ties = int(row.get("n_ties", 0) or 0)
+        if row["p_adjusted"] < alpha and difference == 0 and ties:  # "evidence" beside a median of 0 needs saying why
+            check += (f"; the median over all {row['n_events']} events is 0 because {ties} are tied, and the tests "
+                      f"read only the {row['n_events'] - ties} that differ")
         return (f"{verdict}: {text}; Wilcoxon p = {row['p_wilcoxon']:.3g}, adjusted {row['p_adjusted']:.3g}"
                 f"{check}).")
     return pairs.apply(sentence, axis=1) if len(pairs) else pd.Series([], dtype=str)
