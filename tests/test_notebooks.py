@@ -1042,3 +1042,28 @@ def test_notebook_02_counts_the_articles_behind_headline_and_body_once(seed_repo
     assert not any("n_with_headline" in name for name in header)  # both seed articles have a headline
     rows = shown[[c for c, name in zip(shown.columns, header) if "n_articles" in name][0]]
     assert rows.tolist() == [1] * len(shown)  # one article per outlet carries each frame's cues
+
+
+def test_across_outlets_says_why_no_sentence_is_reported_by_every_outlet(shared_data, tmp_path):
+    """Regression: notebook 06 on an event where no sentence has a counterpart in every other
+    outlet showed the table "Sentences every other outlet also reports" with a header and no row;
+    it now says why there is none, and that the same facts may be worded otherwise."""
+    from framing import runner
+    from framing.build import build_corpus
+    from framing.compare import align_sentences, shared_facts
+    from framing.store import load_sentences
+
+    raw = _allsides_corpus(shared_data, tmp_path / "raw" / "three")
+    processed = tmp_path / "processed" / "three"
+    build_corpus(raw, processed)
+    sentences = load_sentences(processed)
+    empty = [event for event, part in sentences.groupby("event")
+             if shared_facts(align_sentences(part), part).empty]
+    assert empty  # (on this corpus most events have none)
+    chosen = [p for p in NOTEBOOKS if p.name.startswith("06_")][0]
+    runner.execute_notebook(chosen, tmp_path / "06.ipynb", kernel="python3", cwd=tmp_path, timeout=300,
+                            parameters={"corpus": str(processed), "event": empty[0], "save_figures": False})
+    executed = _read(tmp_path / "06.ipynb")
+    cell = next(c for c in executed.cells if c.cell_type == "code" and "fr.shared_facts(" in c.source)
+    assert f"No sentence of event {empty[0]} has a counterpart in every other outlet" in _printed(tmp_path / "06.ipynb")
+    assert not [o for o in cell.outputs if "text/html" in o.get("data", {})]
