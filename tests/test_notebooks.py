@@ -1067,3 +1067,13 @@ def test_across_outlets_says_why_no_sentence_is_reported_by_every_outlet(shared_
     cell = next(c for c in executed.cells if c.cell_type == "code" and "fr.shared_facts(" in c.source)
     assert f"No sentence of event {empty[0]} has a counterpart in every other outlet" in _printed(tmp_path / "06.ipynb")
     assert not [o for o in cell.outputs if "text/html" in o.get("data", {})]
+
+
+def test_the_reports_notebooks_do_not_name_the_staging_folder_they_saved_to(seed_report):
+    """A notebook run by hand names the folder its first chart goes to; the report's notebooks save
+    to a staging folder that is renamed when the run ends, so they say nothing of it (the index
+    names the report's folder)."""
+    result, _ = seed_report
+    for run in result.runs:
+        printed = _printed(result.folder / "notebooks" / run.notebook)
+        assert "charts and tables are saved in" not in printed, run.notebook
