@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..actors import read_rules
 from ..actors.english import _lexicon_tags
 from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _colon_subject, _dash_line,
-                          _document_author, _headline_colon, _finite_within, _partial_subject, _relative_attribution, _subject)
+                          _document_author, _headline_colon, _headline_says, _finite_within, _partial_subject, _relative_attribution, _subject)
 from .clause_tags import _clause_attribution, _joined_verb_attribution, _tagged
 from .name_kinds import (_KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS, _acronym_of, _is_place, _labels,
                          _names_a_person, _outlets, _split_label)
@@ -92,7 +92,8 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
     if spans and (author := _document_author(narration)):  # "The report – by the Institute – predicts “…”"
         memory.authors[author[0]] = memory.last_author = author[1]
     found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration)
-                                        or _colon_subject(narration) or _headline_colon(narration))
+                                        or _colon_subject(narration) or _headline_colon(narration)
+                                        or _headline_says(narration))
     if (spans and (joined or _SENTENCE_END.search(narration, 0, narration.find(_PLACEHOLDER)))
             and (after := _after_closing(narration, found)) is not None):
         if found is not None and after[1].lower() in _PRONOUNS:  # "… according to Jane Roe." “…,” she said.

@@ -19,11 +19,12 @@ import re
 from functools import lru_cache
 
 from ..actors import read_rules
+from ..actors.english import headline_verbs
 from .clause_tags import _tagged
 from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
                          _titled_person, _without_owner)
-from .patterns import (_AFTER_INVERTED, _COUNTS, _DAYS, _OPENING_TIME, _WITHOUT_EARLY_NOUN, _Lexicon, _NAME,
+from .patterns import (_AFTER_INVERTED, _CANDIDACY, _COUNTS, _DAYS, _OPENING_TIME, _WITHOUT_EARLY_NOUN, _Lexicon, _NAME,
                        _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised, _lexicon)
 from .spans import _PLACEHOLDER, _WORD
 
@@ -254,6 +255,25 @@ def _headline_colon(narration: str):
     if match.group("topic") is not None:  # "Jane Roe on Iran:": a name that comments, however short
         return match.start("who"), who, None, "headline_topic", None
     return match.start("who"), who, None, "headline_colon", None
+
+
+# a headline set after its quote: "‘We Need Roy Moore to Win,’ Trump Says" (the verb capitalised, title case)
+_HEADLINE_SAYS = re.compile(rf"^\s*{_PLACEHOLDER},?\s+(?P<who>{_NAME}?)\s+(?P<verb>[A-Z][a-z]+)\s*[.!?]?\s*$")
+
+
+@lru_cache(maxsize=1 << 16)
+def _headline_says(narration: str):
+    """The speaker of a headline written "“…,” NAME Says" (1.39): a title-case headline capitalises its verb,
+    so the name and the verb after the quote are read as in "“…,” Jane Roe says", when the capitalised word
+    closing the sentence is a reporting verb in the headline's present ("Says", "Warns", "Tells";
+    `actors.english.headline_verbs`). In the form of `_attribution`."""
+    match = _HEADLINE_SAYS.match(narration)
+    if match is None or match.group("verb") not in headline_verbs():
+        return None
+    verb, who = match.group("verb").lower(), match.group("who")
+    if verb not in _lexicon().forms or _not_a_speaker(who, None, _lexicon()) or _is_place(who):
+        return None
+    return match.start("who"), who, verb, "headline_verb", None
 
 
 @lru_cache(maxsize=4)
@@ -688,6 +708,8 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if who is None:
         return None
     noun_group = (match.group("noun") or match.groupdict().get("noun_late")) if "noun" in pattern.groupindex else None
+    if name == "name_verb" and noun_group == _PLACEHOLDER and _POSSESSIVE.search(raw.strip()):
+        return None  # "Jane Roe's “off-the-cuff” remarks that …": a noun phrase, its owner's words (`owner_claim`; 1.39)
     if (name == "subject_participle" and raw and (head := _ROLE_AFTER_BODY.match(narration, match.end("who")))
             and head.group(1) in lexicon.staff and raw.split()[-1] not in lexicon.roles):
         noun_group = head.group(1)  # "The Oakland County prosecutor opposed …, saying": the role, as after "said" (1.29)
@@ -813,6 +835,13 @@ def _headed_description(name: str, match: re.Match, narration: str, who: str, no
             and noun_group in {a.split()[-1] for a in lexicon.anonymous}):
         # "the world's top climate scientists said": a description in lower case ends with its plural noun
         # for people, as before an auxiliary ("… scientists have concluded", 1.36; 1.37)
+        return f"{who} {noun_group}", None
+    if noun_group in _CANDIDACY and not _POSSESSIVE.search(who) and all(w[:1].islower() or w[:1].isdigit()
+                                                                         or w in read_rules().adjectives
+                                                                         or w in _PARTY_WORDS for w in who.split()[1:]):
+        # "the 2016 Democratic presidential nominee tweeted": the one a party or a race picks, after a year,
+        # a party and adjectives, is the description's head (labelling rule 2; 1.39), not a noun between
+        # subject and verb
         return f"{who} {noun_group}", None
     if (name.startswith("according_to") and who[4:5].islower()
             and (longer := _LONGER_DESCRIPTION.match(narration, match.end("who")))):
@@ -971,6 +1000,21 @@ def _described_who(name: str, match: re.Match, narration: str, who: str) -> str 
     return who
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w.]*)")
+
+
+_PARTY_WORDS = frozenset({"Democratic", "Republican", "GOP", "Libertarian", "Green", "Labour", "Conservative"})
+
+
+def _office_after(narration: str, end: int) -> bool:
+    """True when the word right after `end` is a capitalised title of an office (`actors.toml` titles,
+    the role words of the reporting verbs: "Assemblyman", "Sen.", "Attorney"): the lower-case "state"
+    before it says which state's office it is ("state Assemblyman Anthony Brindisi", "state Sen. Jane
+    Roe"), as "federal" would; the verb "state" is followed by what is stated, never by a title."""
+    word = _NEXT_WORD.match(narration, end)
+    return word is not None and (word.group(1) in read_rules().titles or word.group(1) in _lexicon().roles)
+
+
 def _not_said(name: str, match: re.Match, narration: str, who: str, verb_text, lexicon: _Lexicon) -> bool:
     """Whether the match's verb is no reporting verb here (a base form read as a noun, "contends
     with") or its quote is not the participle's."""
@@ -981,6 +1025,8 @@ def _not_said(name: str, match: re.Match, narration: str, who: str, verb_text, l
     if (name == "name_verb" and verb_text == lexicon.forms[verb_text][0] and _noun_follows(narration[match.end():])
             and not _BASE_AFTER.search(narration, 0, match.start("verb"))):
         return True  # "the US state department": a base form followed by a noun is a noun
+    if verb_text == "state" and _office_after(narration, match.end("verb")):
+        return True  # "state Assemblyman Anthony Brindisi": the adjective of an office, no verb (1.39)
     if verb_text and verb_text.startswith("contend") and re.match(r"\s+with\b", narration[match.end():]):
         return True  # "contends with scrutiny": faces, not says
     if "verb" in match.re.groupindex and _goes_on_doing(verb_text, narration, match.end("verb")):

@@ -268,9 +268,19 @@ def _clause_verbs(tokens: list, quote: int) -> list[int]:
     for k in range(quote - 1, -1, -1):
         if tokens[k][0] in _CLAUSE_BREAKS:
             break
-        if tokens[k][0].lower() in forms and (_is_verb(tokens, k) or _participle(tokens, k)):
+        if tokens[k][0].lower() in forms and (_is_verb(tokens, k) or _participle(tokens, k)) and not _goes_on(tokens, k):
             verbs.append(k)
     return verbs
+
+
+def _goes_on(tokens: list, k: int) -> bool:
+    """True when the token at `k` is a form of "continue" followed by "to" and a verb: it says the subject
+    goes on doing something ("McCarthy continued to question the inquiry"), not that it speaks, as for the
+    patterns (`attribution._goes_on_doing`, 1.34; read by the tags too since 1.39); a verb of saying after
+    "to" is still said ("continued to say")."""
+    return (_lexicon().forms.get(tokens[k][0].lower(), ("",))[0] == "continue" and k + 2 < len(tokens)
+            and tokens[k + 1][0] == "to" and tokens[k + 2][0][:1].islower()
+            and tokens[k + 2][0] not in _lexicon().forms)  # "continued to say": goes on saying
 
 
 def _nearest_subject(narration: str, tokens: list, verbs: list[int], quote: int):

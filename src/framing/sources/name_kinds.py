@@ -221,6 +221,15 @@ def _opening_adverb(word: str) -> bool:
             and _lexicon_tags().get(word.lower(), "").startswith("RB"))
 
 
+def _opening_past_participle(word: str) -> bool:
+    """True when a capitalised word in "-ed" is a past form that English writes in lower case ("Faced",
+    "Asked", "Pressed"): TextBlob's lexicon tags it VBN or VBD (Brill 1992). Opening a sentence it opens a
+    participial clause ("Faced with protests, she declared …"), whose subject comes after its comma; no name
+    ends so in that lexicon ("Jared", "Fred", "Ahmed" are not in it)."""
+    return (word.endswith("ed") and word[:1].isupper() and word in english_common_words()
+            and _lexicon_tags().get(word.lower(), "") in ("VBN", "VBD"))
+
+
 def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
     """True when the words before a reporting verb cannot be its speaker: a function word opening
     the sentence ("If that deadline is reached, …", "Those individuals must …"), a party tag
@@ -239,6 +248,8 @@ def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
         return True  # "If …", "South says" (a country named by its half)
     if len(words) == 1 and _opening_adverb(who):
         return True  # "Certainly, “…”, said Jane Roe": a sentence adverb, not a name (1.35)
+    if len(words) == 1 and _opening_past_participle(who):
+        return True  # "Faced with protests, she declared …": a participle, not a name (1.39)
     if _POSSESSIVE.search(who):  # "Harris’s comments": the owner of a noun, which must follow
         return noun is None
     if noun is None or any(_opens_with(who.lower(), a) for a in lexicon.anonymous):

@@ -218,6 +218,12 @@ _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|toda
 _CLAIM_ADJUNCT = (rf"(?:\s+(?:(?:last|on|this)\s+)?(?:{_DAYS})(?:\s+(?:night|morning|afternoon|evening))?)?"
                   r"(?:\s+(?:in|at|on|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?")
 
+# nouns for the one person a party or a race picks ("the 2016 Democratic presidential nominee"): a role (1.39)
+_CANDIDACY = frozenset({"nominee", "candidate"})
+# "use of the term “…”": a quoted word or phrase named as used (1.39)
+_USE_OF = (r"(?:repeated\s+|frequent\s+|continued\s+)?use\s+of\s+(?:the\s+)?(?:[a-z-]+\s+)?"
+           rf"(?:words?|terms?|phrases?|expressions?|labels?|slurs?|epithets?|nicknames?|slogans?)\s+{_PLACEHOLDER}\b")
+
 # participles of saying after "quoted … as" or "criticized for" (1.34)
 _SAYING = ("saying", "telling", "calling", "writing", "tweeting", "asking", "describing", "referring", "suggesting",
            "claiming", "urging", "declaring", "adding", "warning", "stating", "arguing", "insisting", "comparing")
@@ -315,6 +321,10 @@ def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -
         # speech owned by a possessive pronoun holds the words of the one the pronoun stands for (1.35)
         ("pronoun_claim", re.compile(rf"(?<![\w’'.-])(?P<who>[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+)?(?:{_alternatives(claims)})\b"
                                      rf"{_CLAIM_ADJUNCT}(?:\s+(?:of|that|to|for)\b)[^;:]{{0,120}}?\b{_PLACEHOLDER}\b")),
+        # "Hagel's use of the term “Jewish lobby”", "his use of the word “…”": whoever uses a quoted word or
+        # phrase says it, the owner of "use" (1.39)
+        ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME})[’']s?\s+{_USE_OF}")),
+        ("pronoun_claim", re.compile(rf"(?<![\w’'.-])(?P<who>[Hh]is|[Hh]er)\s+{_USE_OF}")),
         # "Gerald Ford’s pardon of Richard Nixon, …, extended to “…”": a document owned by a name and
         # subject of the sentence says its issuer's words (labelling rule 8; 1.31), unless a reporting verb
         # stands between it and the quote (`attribution._matched_speaker`: "Trump’s speech, which critics

@@ -29,7 +29,7 @@ from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEA
                          _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _head_noun, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
                          _titled_person, _without_owner)
-from .patterns import _NAME, _lexicon
+from .patterns import _CANDIDACY, _NAME, _lexicon
 from .spans import _WORD, _title_case
 
 _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
@@ -822,7 +822,7 @@ def _one_role(noun: str, lexicon) -> bool:
     """True when a lower-case noun is a role of one person: a role or title of the reporting verbs' data, or
     a singular noun made with a suffix for people that no adjective ends in ("inspector", not "former")."""
     return (noun in lexicon.nouns or noun in lexicon.titles or bool(_ROLE_SUFFIX.search(noun))
-            or noun in _PARTISANS)
+            or noun in _PARTISANS or noun in _CANDIDACY)
 
 
 # a member of a party in the singular, one person ("the Texas Republican said"; 1.31)
