@@ -24,7 +24,7 @@ from .clause_tags import _tagged
 from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
                          _titled_person, _without_owner)
-from .patterns import (_AFTER_INVERTED, _CANDIDACY, _COUNTS, _DAYS, _OPENING_TIME, _WITHOUT_EARLY_NOUN, _Lexicon, _NAME,
+from .patterns import (_AFTER_INVERTED, _CANDIDACY, _COUNTS, _DATELINE, _DAYS, _OPENING_TIME, _WITHOUT_EARLY_NOUN, _Lexicon, _NAME,
                        _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised, _lexicon)
 from .spans import _PLACEHOLDER, _WORD
 
@@ -1003,6 +1003,7 @@ def _described_who(name: str, match: re.Match, narration: str, who: str) -> str 
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w.]*)")
 
 
+_DATELINE_OPENING = re.compile(rf"\s*{_DATELINE}")
 _PARTY_WORDS = frozenset({"Democratic", "Republican", "GOP", "Libertarian", "Green", "Labour", "Conservative"})
 
 
@@ -1041,8 +1042,9 @@ def _not_said(name: str, match: re.Match, narration: str, who: str, verb_text, l
         return True  # "Trump in the interview also touched on …": the object of "in", no subject (1.34)
     if name in ("name_verb", "naming_verb") and _noun_after_indefinite(match, narration, verb_text):
         return True  # "Pope Francis had a stern warning for …": the head of "a stern warning", no subject (1.34)
-    if name == "opening_participle" and "," in narration[:narration.find(_PLACEHOLDER)]:
-        return True  # "Speaking to reporters, Jane Roe said … “…”": the quote is not the participle's
+    if name == "opening_participle" and "," in narration[_DATELINE_OPENING.match(narration).end():narration.find(_PLACEHOLDER)]:
+        return True  # "Speaking to reporters, Jane Roe said … “…”": the quote is not the participle's (a dateline's
+        # comma, "CHILLICOTHE, Ohio — Blasting …", is no part of the participle's clause; 1.39)
     if name == "opening_participle" and _OPENS_AFTER_STOP.search(narration, 0, match.start("who")):
         return True  # "Clearing brush to create “firebreaks” is one way." “…,” Jane Roe says: a new sentence
     return False
@@ -1210,10 +1212,14 @@ def _first_of_pair(before: str, who: str) -> str | None:
 
 
 @lru_cache(maxsize=1 << 12)
-def _relative_pattern(forms: tuple) -> re.Pattern:
-    adverbs = r"(?:(?:also|has|had|have|later|then|once|[a-z]+ly)\s+)*"
+def _relative_pattern(forms: tuple, participles: tuple = ()) -> re.Pattern:
+    """The regex of `_relative_attribution`: a name, ", who" or ", which", and a finite reporting verb (group
+    `verb`) or a form of "be" and a participle of one (group `progressive`: "who is also accusing"; 1.39)."""
+    adverbs = r"(?:(?:also|has|had|have|later|then|once|still|now|[a-z]+ly)\s+)*"
+    progressive = (rf"|(?:is|are|was|were|been)\s+{adverbs}(?P<progressive>{_alternatives(participles)})"
+                   if participles else "")
     return re.compile(rf"(?<![\w’'.-])(?P<who>{_NAME})(?:,\s+who|(?<![’'s]s)(?:\s+[a-z]+)?,\s+which)\s+{adverbs}"
-                      rf"(?:[^,;]{{0,80}}?\s(?:and|but)\s+{adverbs})?(?P<verb>{_alternatives(forms)})\b[^;]*$")
+                      rf"(?:[^,;]{{0,80}}?\s(?:and|but)\s+{adverbs})?(?:(?P<verb>{_alternatives(forms)}){progressive})\b[^;]*$")
 
 
 def _relative_attribution(before: str):
@@ -1222,14 +1228,17 @@ def _relative_attribution(before: str):
     which praises …", "Jane Roe, who this week hosted a gala and called him the “…”": the relative
     clause's verb or one joined to it by "and" / "but"), as
     `_attribution` gives it, or None: the quotes after it are that speaker's, whoever the sentence's
-    subject is. Only finite reporting verbs (not "saying") and only a name written before ", who"."""
+    subject is. Only finite reporting verbs (not "saying" alone; "is accusing", a form of "be" and the
+    participle, is finite: "Jane Roe, who … is also accusing the department of a “witch hunt”", 1.39) and
+    only a name written before ", who"."""
     if ", who " not in before and ", which " not in before:
         return None  # a cheap test before the regex
     forms = tuple(sorted(f for f, (verb, _) in _lexicon().forms.items() if f != verb and not f.endswith("ing")))
-    match = _relative_pattern(forms).search(before)
+    participles = tuple(sorted(f for f in _lexicon().forms if f.endswith("ing")))
+    match = _relative_pattern(forms, participles).search(before)
     if match is None or match.group("who").split()[0] in _NOT_SPEAKERS or _is_place(match.group("who")):
         return None
-    return match.start(), match.group("who"), match.group("verb"), "relative", None
+    return match.start(), match.group("who"), match.group("verb") or match.group("progressive"), "relative", None
 
 
 def _name_verb_matches(pattern: re.Pattern, narration: str, lexicon: _Lexicon):

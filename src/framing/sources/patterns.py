@@ -32,7 +32,7 @@ _PASSIVE_VERBS = ("called|described|dubbed|labeled|labelled|branded|termed|chara
 _NOT_CLAUSE = r"(?!(?:when|who|whom|which|that|he|she|they|we|him|them|us|and|but|after|before|while|as|because|if)\b)"
 
 # Lower-case nouns after a name that make it a body the name's owner leads ("the Biden administration")
-_OWNED_BODIES = "administration|government|campaign|team"
+_OWNED_BODIES = "administration|government|campaign|team|office"
 # A preposition never ends a speaker or stands between a speaker and its verb ("appealing to voters in
 # part by accusing …": "by" opens the means, and "voters" are not who accuses).
 _PREPOSITIONS = "by|to|of|in|on|at|for|with|from|as|into|about"
@@ -190,7 +190,7 @@ def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset, heads=(
                                    rf"\s+(?:[a-z]+ly\s+)?(?P<verb>{_alternatives(forms)})\b")),
         # "Declaring that … must “get this done,” President Joe Biden opened the summit." (also after
         # "And", "But": "And saying Israel is “responsible …,” Hamas launched more rockets")
-        ("opening_participle", re.compile(rf"^\s*(?:(?:And|But|Yet|So|Then|Still)\s+[a-z]+|[A-Z][a-z]+)ing\b"
+        ("opening_participle", re.compile(rf"^\s*{_DATELINE}(?:(?:And|But|Yet|So|Then|Still)\s+[a-z]+|[A-Z][a-z]+)ing\b"
                                           rf"[^;]*?\b{_PLACEHOLDER}\b(?:[^;]*?,)?\s+"
                                           rf"(?:the\s+)?{speaker}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")),
         # "“…,” Dr. Jane Roe, director of the agency, …" and an excerpt cut after the name
@@ -218,6 +218,9 @@ _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|toda
 _CLAIM_ADJUNCT = (rf"(?:\s+(?:(?:last|on|this)\s+)?(?:{_DAYS})(?:\s+(?:night|morning|afternoon|evening))?)?"
                   r"(?:\s+(?:in|at|on|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?")
 
+# a dateline opening a news story, before its first sentence's clause ("CHILLICOTHE, Ohio — ", "WASHINGTON (AP) — "):
+# the place in capitals, perhaps its state, perhaps the agency in brackets, and a dash (1.39)
+_DATELINE = r"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s*\([^()]{1,20}\))?\s+[—–-]+\s+)?"
 # nouns for the one person a party or a race picks ("the 2016 Democratic presidential nominee"): a role (1.39)
 _CANDIDACY = frozenset({"nominee", "candidate"})
 # "use of the term “…”": a quoted word or phrase named as used (1.39)
