@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .english import _is_topic_noun, english_common_words
+from .english import _is_topic_noun, _lexicon_tags, english_common_words
 from .rules import _AFTER_FOR, _JOINERS, _POSSESSIVE, _RUN, _TOKEN_RE, _UPPER, DEFAULT_LEXICON, Rules, read_rules
 
 # ── one text ────────────────────────────────────────────────────────────────────────────────────
@@ -117,7 +117,30 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
             mention = _mention(chunk, rules, organisations, outlet_words, after_the=after_the is not None)
             if mention is not None and not _rest_of_a_body(text, mention, rules):
                 found.append(mention)
-    return found
+    return _couples(text, found, rules)
+
+
+_COUPLE = re.compile(rf"(?<![\w’'.\-])([{_UPPER}][a-z]+)[ \t\u00a0]+and[ \t\u00a0]+(?=[{_UPPER}])")
+
+
+def _couples(text: str, found: list[Mention], rules: Rules) -> list[Mention]:
+    """The mentions with the first of two given names joined by "and" before one surname ("Bill and
+    Melinda Gates", "Barack and Michelle Obama"): English writes a couple's or siblings' shared surname
+    once, so the first given name is a person of that surname too ("Bill Gates"), not a word alone
+    ("bill"). Both given names are listed ones, the first no part of a longer name read ("Elizabeth Warren
+    and Bernie Sanders") and the second opens a full name read without a title."""
+    by_start = {m.start: m for m in found}
+    out = list(found)
+    for couple in _COUPLE.finditer(text):
+        second = by_start.get(couple.end())
+        given = couple.group(1)
+        if (second is None or second.has_title or given not in rules.given_names or len(second.name.split()) < 2
+                or second.name.split()[0] not in rules.given_names
+                or any(m.start <= couple.start(1) < m.end and m.name != given for m in found)):
+            continue  # not "Elizabeth Warren and Bernie Sanders": the first word ends a name already read
+        out = [m for m in out if m.start != couple.start(1)]
+        out.append(Mention(couple.start(1), couple.end(1), " ".join([given, *second.name.split()[1:]]), False))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _newspaper_end(text: str, run, tokens: list, rules: Rules) -> int | None:
@@ -357,6 +380,8 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         begin, has_title = max(inner), False
     if end - begin >= 3 and words[begin] in rules.places:  # "envoy to Haiti Daniel Foote": the place is no name
         begin += 1
+    elif end - begin == 2 and words[begin] in rules.places and words[begin].endswith("."):
+        begin += 1  # "Noah's Ark. Noah's story": a state's abbreviation ("Ark.", "Calif.") opens no name
     elif (end - begin >= 3 and words[begin] not in rules.given_names
           and _is_topic_noun(words[begin], rules.abstract_endings)):
         begin += 1  # "minister in the Presidency Khumbudzo Ntshavheni": no person's name opens with an abstract noun
@@ -477,7 +502,9 @@ def _is_verb_opener(word: str, rules: Rules) -> bool:
 
 def _ends_in_place(words: list[str], rules: Rules) -> bool:
     """True when the last one, two or three words are a listed place and the first is no listed given
-    name ("Black America", "Weimar Germany"; not "George Washington", "Jim Jordan")."""
-    if words[0] in rules.given_names:
+    name ("Black America", "Weimar Germany"; not "George Washington", "Jim Jordan"), or is a modal verb
+    opening a question ("Will California undo …", "Can Europe …": the part-of-speech lexicon, Brill
+    1992, tags it MD in lower case; "Will" is a given name too)."""
+    if words[0] in rules.given_names and _lexicon_tags().get(words[0].lower()) != "MD":
         return False
     return any(" ".join(words[-n:]) in rules.places for n in (1, 2, 3) if n < len(words))

@@ -28,7 +28,10 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     is enough; rows with a true `title_case`, when present, are headlines in title case and give no
     full name to others). A full name keeps its own form, middle
     initials dropped ("Donald J. Trump" → "Donald Trump"); a surname alone takes the full name
-    written with it in the event, else in the table (see the module's rule); a single word that opens
+    written with it in the event, else (when the event names several) in its own article, else in
+    the table (see the module's rule; a
+    surname written with its particles, "De Blasio", only a full name ending so); a one-word name
+    after a title of `given_name_titles` keeps the title ("Pope Francis": no surname); a single word that opens
     a two-word name of the event in which no word is a listed given name is that name's family name
     ("Zhao" → "Zhao Lijian"), and a listed given name alone is the one person of the event so named
     ("Director Rochelle…" → "Rochelle Walensky"; with a title, of the table when the event names no
@@ -37,7 +40,7 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     "Black", "Rescue", "Bill") takes a full name of another group only when its group gives it a
     title, and is never taken for a given name."""
     rules = read_rules(lexicon)
-    names = table[name_col]
+    names = _with_given_name_titles(table, name_col, rules)
     groups = table[within].astype(str) if within in table else pd.Series("all", index=table.index)
     full = names.map(_initials_dropped(names.dropna().unique(), rules.given_names))
     full = full.map(_given_name_variants(full.dropna(), rules))
@@ -56,6 +59,7 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     given_corpus = _given_name_index(source, rules)
     articles = table["article_id"].astype(str) if "article_id" in table else groups
     given_by_article = _given_name_index_by(source, articles[source.index], rules)
+    by_article = _surname_index_by(source, articles[source.index], rules)
     cut_off = table["cut_off"].astype(bool) if "cut_off" in table else pd.Series(False, index=table.index)
     titled = table["has_title"].astype(bool) if "has_title" in table else pd.Series(True, index=table.index)
     titled = titled.groupby([groups, names.fillna("")]).transform("any")  # a title once in the group is enough
@@ -69,16 +73,35 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
             key = _surname(form, rules)
             across = has_title or len(form.split()) > 1 or key not in common_words
             single = len(form.split()) == 1
-            choice = (_pick(by_group[group].get(key)) or (_pick(family_by_group[group].get(key)) if single else None)
+            choice = (_pick(_ending_so(by_group[group].get(key), form))
+                      or _pick(_ending_so(by_article.get(article, {}).get(key), form))
+                      or (_pick(family_by_group[group].get(key)) if single else None)
                       or (_pick(given_by_article.get(article, {}).get(key)) if single and key not in common_words else None)
                       or (_pick(given_by_group[group].get(key)) if single and (has_title or cut) and key not in common_words
                           else None)
-                      or (_pick(corpus.get(key)) if across else None)
+                      or (_pick(_ending_so(corpus.get(key), form)) if across else None)
                       or (_pick(family_first.get(key)) if single else None)
                       or (_pick(given_corpus.get(key)) if single and has_title and key not in common_words else None))
             cut_given = cut and single and form in rules.given_names  # "Sen. Dan...": the excerpt cut the name
             out.append(choice or (form if has_title and not cut_given else None))
     return pd.Series(out, index=table.index, dtype=object)
+
+
+def _with_given_name_titles(table: pd.DataFrame, name_col: str, rules: Rules) -> pd.Series:
+    """The names of `name_col`, a one-word name written right after a title of `given_name_titles`
+    (in the `mention` column, when present) taking that title back ("Pope Francis", "King Charles III",
+    "Prince Harry"): the word is a given name, not a surname to join to a full name ("Jennifer Francis")."""
+    names = table[name_col]
+    if "mention" not in table or not rules.given_name_titles:
+        return names
+    titles = "|".join(re.escape(t) for t in sorted(rules.given_name_titles, key=len, reverse=True))
+    out = []
+    for name, mention in zip(names, table["mention"]):
+        if isinstance(name, str) and isinstance(mention, str) and len(_core(name, rules)) == 1:
+            found = re.search(rf"(?<![\w’'.-])({titles})\s+{re.escape(name)}$", mention)
+            name = f"{found.group(1)} {name}" if found else name
+        out.append(name)
+    return pd.Series(out, index=names.index, dtype=object)
 
 
 def match_actors(names: pd.Series, groups: pd.Series, actors: pd.DataFrame, *,
@@ -420,7 +443,7 @@ def _given_name_index(full: pd.Series, rules: Rules) -> dict[str, dict[str, int]
     index: dict[str, dict[str, int]] = {}
     for form, n in full.dropna().value_counts(sort=False).items():
         words = _core(form, rules)
-        if len(words) >= 2 and words[0] in rules.given_names:
+        if len(words) >= 2 and words[0] in rules.given_names and words[0] not in rules.given_name_titles:
             index.setdefault(words[0], {})[form] = int(n)
     return index
 
@@ -431,7 +454,7 @@ def _given_name_index_by(full: pd.Series, keys: pd.Series, rules: Rules) -> dict
     for form, key in zip(full, keys):
         if isinstance(form, str):
             words = _core(form, rules)
-            if len(words) >= 2 and words[0] in rules.given_names:
+            if len(words) >= 2 and words[0] in rules.given_names and words[0] not in rules.given_name_titles:
                 names = index.setdefault(key, {}).setdefault(words[0], {})
                 names[form] = names.get(form, 0) + 1
     return index
@@ -452,12 +475,28 @@ def _surname(form: str, rules: Rules) -> str:
 
 
 def _surname_index(full: pd.Series, rules: Rules) -> dict[str, dict[str, int]]:
-    """surname → {full name: mentions} of the full names (two words or more) with that surname."""
+    """surname → {full name: mentions} of the full names (two words or more) with that surname; a
+    title and a given name ("Pope Francis", `given_name_titles`) has none."""
     index: dict[str, dict[str, int]] = {}
     for form, n in full.dropna().value_counts(sort=False).items():
-        if len(form.split()) > 1 and not _is_surname_form(form, rules):
+        if len(form.split()) > 1 and not _is_surname_form(form, rules) and form.split()[0] not in rules.given_name_titles:
             index.setdefault(_surname(form, rules), {})[form] = int(n)
     return index
+
+
+def _surname_index_by(full: pd.Series, keys: pd.Series, rules: Rules) -> dict[str, dict[str, dict[str, int]]]:
+    """key (an article) → `_surname_index` of the full names written under it."""
+    return {key: _surname_index(part, rules) for key, part in full.dropna().groupby(keys[full.notna()], sort=False)}
+
+
+def _ending_so(counts: dict[str, int] | None, form: str) -> dict[str, int] | None:
+    """The full names of `counts` that end with `form`, a surname written with its particles ("De
+    Blasio" → "Bill de Blasio", case and accents aside): "Van Jones" is not "Alex Jones". `counts` as
+    it is for a surname of one word."""
+    if not counts or len(form.split()) == 1:
+        return counts
+    tail = " " + _folded(form).casefold()
+    return {full: n for full, n in counts.items() if (" " + _folded(full).casefold()).endswith(tail)}
 
 
 def _pick(counts: dict[str, int] | None) -> str | None:

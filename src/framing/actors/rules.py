@@ -48,6 +48,7 @@ class Rules(NamedTuple):
     abstract_endings: tuple = ()  # "sis", "cy": endings of abstract nouns ("Analysis", "Policy")
     body_joiners: tuple = ()  # "of", "for", "on", "and": words joining the parts of a body's name
     newspaper_words: frozenset = frozenset()  # "Leader", "World": the words a newspaper's name ends with
+    given_name_titles: frozenset = frozenset()  # "Pope", "King": titles written before a given name ("Pope Francis")
 
 
 @lru_cache(maxsize=8)
@@ -68,4 +69,4 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(data.get("closing_words", ())), frozenset(data.get("given_name_particles", ())),
                  frozenset(data.get("evidence", {}).get("person_roles", ())),
                  tuple(data.get("abstract_noun_endings", ())), tuple(data.get("body_joiners", ())),
-                 frozenset(data.get("newspaper_words", ())))
+                 frozenset(data.get("newspaper_words", ())), frozenset(data.get("given_name_titles", ())))
