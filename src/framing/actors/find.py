@@ -70,6 +70,7 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "cut_off", "person_cue",
                                                             "org_cue", "role_cue", "affiliation", "modifier"])
     found["event"] = found["event"].astype(str)
+    found["name"] = _couples_read_as_surnames(found, rules)
     common = frozenset(w for w in found["name"].unique()
                        if " " not in w and lower[w.lower()] > LOWER_CASE_SHARE * upper[w])
     found["actor"] = resolve_names(found.assign(has_title=found["has_title"] | found["person_cue"]),
@@ -86,6 +87,18 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     for column in ("sentence_id", "start", "end"):
         found[column] = found[column].astype("int64")
     return found[ACTOR_COLUMNS]
+
+
+def _couples_read_as_surnames(found: pd.DataFrame, rules: Rules) -> pd.Series:
+    """The names of `found`, a given name joined to the surname after "and" (`mentions._couples`: "Bill"
+    of "Bill and Melinda Gates" → "Bill Gates") read back as written when the collection writes that
+    word as the surname of a full name ("Cruz" of "Cruz and John Kasich", "Ted Cruz" elsewhere; "Harvey"
+    of "Andre Harvey"): a word known as a surname is one in a list of names too."""
+    words = found["name"].str.split()
+    couple = (found["mention"] == words.str[0]) & (words.str.len() > 1)
+    surnames = {_core(name, rules)[-1] for name in found.loc[~couple, "name"] if len(_core(name, rules)) >= 2}
+    back = couple & found["mention"].isin(surnames)
+    return found["name"].where(~back, found["mention"])
 
 
 def _lower_case_title_start(m: Mention, text: str, rules: Rules) -> int | None:

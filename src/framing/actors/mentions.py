@@ -123,20 +123,26 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
 _COUPLE = re.compile(rf"(?<![\w’'.\-])([{_UPPER}][a-z]+)[ \t\u00a0]+and[ \t\u00a0]+(?=[{_UPPER}])")
 
 
+_CAPITALISED_BEFORE = re.compile(rf"[{_UPPER}][\w’'.\-]*[ \t\u00a0]+$")  # "North Dakota and …": a name's last word
+
+
 def _couples(text: str, found: list[Mention], rules: Rules) -> list[Mention]:
     """The mentions with the first of two given names joined by "and" before one surname ("Bill and
     Melinda Gates", "Barack and Michelle Obama"): English writes a couple's or siblings' shared surname
     once, so the first given name is a person of that surname too ("Bill Gates"), not a word alone
     ("bill"). Both given names are listed ones, the first no part of a longer name read ("Elizabeth Warren
-    and Bernie Sanders") and the second opens a full name read without a title."""
+    and Bernie Sanders", "Justices Thomas and Neil Gorsuch") nor the end of capitalised words ("North
+    Dakota and Joe Donnelly"), and the second a given name and
+    a surname read without a title (not "Kerry and George W. Bush")."""
     by_start = {m.start: m for m in found}
     out = list(found)
     for couple in _COUPLE.finditer(text):
         second = by_start.get(couple.end())
         given = couple.group(1)
-        if (second is None or second.has_title or given not in rules.given_names or len(second.name.split()) < 2
-                or second.name.split()[0] not in rules.given_names
-                or any(m.start <= couple.start(1) < m.end and m.name != given for m in found)):
+        if (second is None or second.has_title or given not in rules.given_names or given in rules.places
+                or len(second.name.split()) != 2 or second.name.split()[0] not in rules.given_names
+                or any(m.start <= couple.start(1) < m.end and m.name != given for m in found)
+                or _CAPITALISED_BEFORE.search(text, max(0, couple.start(1) - _LOOK_BACK), couple.start(1))):
             continue  # not "Elizabeth Warren and Bernie Sanders": the first word ends a name already read
         out = [m for m in out if m.start != couple.start(1)]
         out.append(Mention(couple.start(1), couple.end(1), " ".join([given, *second.name.split()[1:]]), False))

@@ -73,13 +73,13 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
             key = _surname(form, rules)
             across = has_title or len(form.split()) > 1 or key not in common_words
             single = len(form.split()) == 1
-            choice = (_pick(_ending_so(by_group[group].get(key), form))
-                      or _pick(_ending_so(by_article.get(article, {}).get(key), form))
+            choice = (_pick(_ending_so(by_group[group].get(key), form, rules.suffixes))
+                      or _pick(_ending_so(by_article.get(article, {}).get(key), form, rules.suffixes))
                       or (_pick(family_by_group[group].get(key)) if single else None)
                       or (_pick(given_by_article.get(article, {}).get(key)) if single and key not in common_words else None)
                       or (_pick(given_by_group[group].get(key)) if single and (has_title or cut) and key not in common_words
                           else None)
-                      or (_pick(_ending_so(corpus.get(key), form)) if across else None)
+                      or (_pick(_ending_so(corpus.get(key), form, rules.suffixes)) if across else None)
                       or (_pick(family_first.get(key)) if single else None)
                       or (_pick(given_corpus.get(key)) if single and has_title and key not in common_words else None))
             cut_given = cut and single and form in rules.given_names  # "Sen. Dan...": the excerpt cut the name
@@ -439,13 +439,22 @@ def _family_first_index(full: pd.Series, given_names=None) -> dict[str, dict[str
 def _given_name_index(full: pd.Series, rules: Rules) -> dict[str, dict[str, int]]:
     """listed given name → {full name: mentions} of the full names opening with it: a given name
     alone ("Director Rochelle…", an excerpt cut off after it) is the one person of the event so
-    named."""
+    named ("Harry" alone beside "Prince Harry" is he)."""
     index: dict[str, dict[str, int]] = {}
     for form, n in full.dropna().value_counts(sort=False).items():
-        words = _core(form, rules)
-        if len(words) >= 2 and words[0] in rules.given_names and words[0] not in rules.given_name_titles:
-            index.setdefault(words[0], {})[form] = int(n)
+        given = _given_name_of(form, rules)
+        if given:
+            index.setdefault(given, {})[form] = int(n)
     return index
+
+
+def _given_name_of(form: str, rules: Rules) -> str | None:
+    """The listed given name a full name opens with ("Rochelle" of "Rochelle Walensky"), or the name
+    after a title of `given_name_titles` ("Harry" of "Prince Harry"); None when there is none."""
+    words = _core(form, rules)
+    if len(words) == 2 and words[0] in rules.given_name_titles:
+        return words[1]
+    return words[0] if len(words) >= 2 and words[0] in rules.given_names else None
 
 
 def _given_name_index_by(full: pd.Series, keys: pd.Series, rules: Rules) -> dict[str, dict[str, dict[str, int]]]:
@@ -453,9 +462,9 @@ def _given_name_index_by(full: pd.Series, keys: pd.Series, rules: Rules) -> dict
     index: dict[str, dict[str, dict[str, int]]] = {}
     for form, key in zip(full, keys):
         if isinstance(form, str):
-            words = _core(form, rules)
-            if len(words) >= 2 and words[0] in rules.given_names and words[0] not in rules.given_name_titles:
-                names = index.setdefault(key, {}).setdefault(words[0], {})
+            given = _given_name_of(form, rules)
+            if given:
+                names = index.setdefault(key, {}).setdefault(given, {})
                 names[form] = names.get(form, 0) + 1
     return index
 
@@ -489,11 +498,11 @@ def _surname_index_by(full: pd.Series, keys: pd.Series, rules: Rules) -> dict[st
     return {key: _surname_index(part, rules) for key, part in full.dropna().groupby(keys[full.notna()], sort=False)}
 
 
-def _ending_so(counts: dict[str, int] | None, form: str) -> dict[str, int] | None:
+def _ending_so(counts: dict[str, int] | None, form: str, suffixes=frozenset()) -> dict[str, int] | None:
     """The full names of `counts` that end with `form`, a surname written with its particles ("De
     Blasio" → "Bill de Blasio", case and accents aside): "Van Jones" is not "Alex Jones". `counts` as
-    it is for a surname of one word."""
-    if not counts or len(form.split()) == 1:
+    it is for a surname of one word, a generational suffix (`suffixes`) aside ("Trump Jr.")."""
+    if not counts or len(form.split()) == 1 or len([w for w in form.split() if w not in suffixes]) == 1:
         return counts
     tail = " " + _folded(form).casefold()
     return {full: n for full, n in counts.items() if (" " + _folded(full).casefold()).endswith(tail)}
