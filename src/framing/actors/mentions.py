@@ -123,7 +123,14 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
 _COUPLE = re.compile(rf"(?<![\w’'.\-])([{_UPPER}][a-z]+)[ \t\u00a0]+and[ \t\u00a0]+(?=[{_UPPER}])")
 
 
-_CAPITALISED_BEFORE = re.compile(rf"[{_UPPER}][\w’'.\-]*[ \t\u00a0]+$")  # "North Dakota and …": a name's last word
+_CAPITALISED_BEFORE = re.compile(rf"(?<![\w’'.\-])([{_UPPER}][\w’'.\-]*)[ \t\u00a0]+$")
+
+
+def _name_word_before(text: str, start: int, rules: Rules) -> bool:
+    """True when a capitalised word other than a function word ("When", "The") stands right before
+    `start`: the word there ends a name or a title ("North Dakota and …", "Justices Thomas and …")."""
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    return before is not None and before.group(1) not in rules.function_words
 
 
 def _couples(text: str, found: list[Mention], rules: Rules) -> list[Mention]:
@@ -142,7 +149,7 @@ def _couples(text: str, found: list[Mention], rules: Rules) -> list[Mention]:
         if (second is None or second.has_title or given not in rules.given_names or given in rules.places
                 or len(second.name.split()) != 2 or second.name.split()[0] not in rules.given_names
                 or any(m.start <= couple.start(1) < m.end and m.name != given for m in found)
-                or _CAPITALISED_BEFORE.search(text, max(0, couple.start(1) - _LOOK_BACK), couple.start(1))):
+                or _name_word_before(text, couple.start(1), rules)):
             continue  # not "Elizabeth Warren and Bernie Sanders": the first word ends a name already read
         out = [m for m in out if m.start != couple.start(1)]
         out.append(Mention(couple.start(1), couple.end(1), " ".join([given, *second.name.split()[1:]]), False))
