@@ -40,7 +40,10 @@ with rules a careful reader would write down (all lists are data in `src/framing
 `resolve_names(table)` gives each name its canonical form: a surname alone ("Trump") becomes the full
 name ("Donald Trump") when exactly one full name with that surname is written in the same event, or
 (when the event names none) in the whole corpus; when several are written, the one that makes up at
-least `DOMINANT_SHARE` of their mentions. Middle initials and middle given names are ignored when
+least `DOMINANT_SHARE` of their mentions, else the one its own article names. A surname written with
+its particle ("De Blasio") joins only a full name ending so; a one-word name after a title of
+`given_name_titles` keeps it ("Pope Francis": a given name, no surname); two given names before one
+surname ("Bill and Melinda Gates") are two people of that surname. Middle initials and middle given names are ignored when
 full names are compared ("Donald J. Trump" and "Donald John Trump" are "Donald Trump"); names written alike but for accents are one, and within an
 event so are spelling variants of a given name ("Zabiullah"/"Zabihullah Mujahid") and a person
 named by a middle name ("Kenneth F. McKenzie"/"Frank McKenzie"). Speakers of quotes
