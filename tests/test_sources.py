@@ -1843,7 +1843,7 @@ def test_sieve_rules_of_version_1_34_read_from_blind15(texts, quote, speaker, an
 @pytest.mark.parametrize("texts, quote, speaker, anonymous", [
     # an "-ing" word after an article and an adjective is a noun, no indefinite speaker's verb (blind15) …
     (["Pope Francis had a stern warning for global oil executives on Saturday: satisfying the world's growing "
-      "energy needs \"must not destroy civilization.\""], "must not destroy civilization.", "Francis", False),
+      "energy needs \"must not destroy civilization.\""], "must not destroy civilization.", "Pope Francis", False),
     # … while an unnamed person's participle still makes them speak
     (["Protests grew, with a spokesman warning that the plan “will fail.”"], "will fail.", "spokesman", True),
     # a noun "called" a quoted name names it, nobody speaks (blind15) …
@@ -1890,7 +1890,7 @@ def test_sieve_rules_of_version_1_34(texts, quote, speaker, anonymous):
     # … and owned by "his" or "her", the words of the one the pronoun stands for (blind7)
     (["Prince Andrew said he cut ties with Epstein in 2010.",
       "However, this contradicts his claim in the same interview that the pair were “not close”."],
-     "not close", "Andrew", False),
+     "not close", "Prince Andrew", False),
     # the agent of a passive verb of judging someone as the words speaks them (blind11)
     (["Jeb Bush, the former governor of Florida who has been hammered as “low energy” by Mr. Trump for months, "
       "said that his rival had finally lost it."], "low energy", "Trump", False),
