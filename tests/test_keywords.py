@@ -453,6 +453,52 @@ def test_outlet_names_and_house_style_are_set_aside_and_listed():
     assert listed["n"].sum() == (marked["set_aside"] != "").sum()
 
 
+def _by_lean(shared_data, n_events: int) -> pd.DataFrame:
+    """The AllSides articles of the first `n_events` events with one left, one center and one right
+    article, paragraph by paragraph, each article's outlet renamed after its side ("Left", ...)."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    sides = {}
+    for r in rows:
+        sides.setdefault(r["event_id"], []).append(r["allsides_side"])
+    events = [e for e, s in sides.items() if sorted(s) == ["center", "left", "right"]][:n_events]
+    return pd.DataFrame([(r["article_id"], r["allsides_side"].capitalize(), r["event_id"], i, p)
+                         for r in rows if r["event_id"] in events
+                         for i, p in enumerate([r.get("title") or "", *(r.get("text") or "").split("\n\n")])],
+                        columns=["article_id", "outlet", "event", "sentence_id", "text"])
+
+
+def test_outlets_named_by_lean_set_aside_no_word_of_their_labels(shared_data):
+    """Regression: with outlets named "Left", "Center", "Right" (a study grouping outlets by lean),
+    "Left" of a headline's "Left warns Pelosi", the political "Left" and "Center" of "the Center for
+    Disease Control" were set aside as outlet names (the first 20 such AllSides events never write
+    "center" in lower case). A label made of words of lean is a category, not a masthead."""
+    marked = kw.unnest_tokens(_by_lean(shared_data, 20)).pipe(kw.mark_set_aside)
+    assert set(marked["outlet"]) == {"Left", "Center", "Right"}
+    lean = marked[marked["term"].isin(["left", "center", "right"])]
+    assert {"Left", "Center"} <= set(lean["token"]) and (lean["set_aside"] == "").all()
+    assert (marked["set_aside"] != "outlet name").all()
+    named = kw.unnest_tokens(_by_lean(shared_data, 20).replace({"outlet": {"Left": "Lean Left", "Right": "Far-Right"}}))
+    assert (named.pipe(kw.mark_set_aside)["set_aside"] != "outlet name").all()
+
+
+def test_a_masthead_that_is_an_ordinary_word_is_set_aside_only_where_written_as_the_name():
+    """"Reason" and "The Week" are words as well as mastheads: set aside where the text writes the
+    name (capitalised inside a sentence, on its own or possessive), not as the word ("the reason",
+    "last week"), not opening a sentence, and not inside a longer name or a title-case headline."""
+    table = _sentences([
+        ("a", "Reason", 0, "The senator told Reason on Tuesday that the reason was cost."),
+        ("a", "Reason", 1, "As Reason's Jacob Sullum wrote, it was a mistake, The Week reported last week."),
+        ("b", "The Week", 0, "Reason enough, said the Reason Foundation, to Stop The Bill Now."),
+        ("b", "The Week", 1, "Voters Give Reason To Doubt The Week Ahead"),
+    ])
+    marked = kw.unnest_tokens(table).pipe(kw.mark_set_aside)
+    aside = marked[marked["set_aside"] == "outlet name"]
+    assert list(zip(aside["article_id"], aside["sentence_id"], aside["token"])) == [
+        ("a", 0, "Reason"), ("a", 1, "Reason's"), ("a", 1, "Week")]
+    kept = marked[marked["term"].isin(["reason", "week"]) & (marked["set_aside"] == "")]
+    assert len(kept) == 6  # "the reason", "last week", the first word, "Reason Foundation", the headline's two
+
+
 # Sentences of allsides-100 (the first 100 AllSides events with three outlets), as the report read them.
 GRAHAM = "We had a strategy and we abandoned it,\" Sen. Lindsey Graham (R-S.C.)\xa0told CNN's Manu..."
 SCHUMER = ("Senate majority leader Chuck Schumer (D., N.Y.) railed against Republicans in a speech Thursday "

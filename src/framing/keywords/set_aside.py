@@ -20,6 +20,19 @@ from .tokens import PARTY_TAG_RE, normalise_term, tokenize
 _MEDIA_WORDS = frozenset({"news", "online", "times", "post", "daily", "weekly", "journal", "tribune",
                           "herald", "gazette", "magazine", "press", "radio", "television", "tv",
                           "media", "network", "review", "report", "opinion", "com", "the", "and", "of"})
+# Words that name a side or a kind of outlet rather than a masthead: the political leans of the
+# media-bias ratings researchers group outlets by (AllSides: Left, Lean Left, Center, Lean Right,
+# Right, Mixed; Media Bias/Fact Check: Left-Center, Least Biased, Right-Center, Extreme Right; Ad
+# Fontes Media: Skews Left, Hyper-Partisan Right, Middle or Balanced) and the names of those sides. A
+# label made of these words only ("Left", "Lean Right", "Liberal") is a category the user chose:
+# no text writes it as an outlet's name, so none of its words is set aside.
+_CATEGORY_WORDS = frozenset({
+    "left", "right", "center", "centre", "middle", "lean", "leans", "leaning", "left-leaning",
+    "right-leaning", "left-center", "right-center", "center-left", "center-right", "centre-left",
+    "centre-right", "left-of-center", "right-of-center", "far", "far-left", "far-right", "extreme",
+    "most", "hyper-partisan", "partisan", "nonpartisan", "skews", "balanced", "bias", "biased", "least",
+    "mixed", "neutral", "liberal", "conservative", "progressive", "moderate", "centrist", "or", "and",
+    "the", "of"})
 
 
 def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None,
@@ -31,7 +44,11 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     several words); `outlets` default to the table's `outlet` labels. Returns the same rows plus
     `set_aside`: "outlet name" for the words of an outlet's own name where it is written ("Fox
     News", "HuffPost") and for a distinctive word of the name on its own ("Fox") when the table never
-    writes that word in lower case (so "new" of "New York Times" stays content); "house style" for the
+    writes that word in lower case (so "new" of "New York Times" stays content); a name of one
+    ordinary word ("Reason", "Slate", "The Week") only where written as the name: capitalised inside
+    a sentence, not part of a longer name ("Capitol Hill", "Vice President"); a label made of words of
+    lean ("Left", "Center", "Lean Right": `_CATEGORY_WORDS`) is a category the user chose, and none of
+    its words is set aside (pass `outlets=[]` for categories of other kinds); "house style" for the
     terms of `house_style.toml` where the token is capitalised (honorifics "mr", abbreviated titles
     "sen", spellings "u.s.": "miss" of "to miss a deadline" stays content) and the
     party-and-state tags after legislators' names ("R-S.C.", "D., N.Y.", one token each);
@@ -54,7 +71,9 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
         reason[_in_signposts(tokens, term_col)] = "signpost"
     reason[_in_outlet_names(tokens, terms, names)] = "outlet name"
     lower_written = set(tokens.loc[tokens["token"].str[:1].str.islower(), term_col]) if "token" in tokens else set()
-    reason[terms.isin(_lone_name_words(names, lower_written))] = "outlet name"
+    coined, ordinary = _lone_name_words(names, lower_written)
+    reason[terms.isin(coined)] = "outlet name"
+    reason[terms.isin(ordinary) & _written_as_name(tokens)] = "outlet name"
     return tokens.assign(set_aside=reason.to_numpy())
 
 
@@ -141,6 +160,35 @@ def _capitalised(tokens: pd.DataFrame) -> np.ndarray:
     return tokens["token"].astype(str).str[:1].str.isupper().to_numpy(dtype=bool)
 
 
+def _written_as_name(tokens: pd.DataFrame) -> np.ndarray:
+    """True for the tokens written as a name of their own: capitalised, not opening their sentence
+    (where every word is), and with no capitalised word right before them, nor right after unless
+    they are possessive. "Hill" of "Capitol Hill", "Center" of "Pew Research Center", "Vice" of
+    "Vice President" and the words of a headline in title case are parts of longer names; "Reason"
+    of "Reason's Jacob Sullum" stands alone. Neighbours are the tokens of the table (a stop word left
+    out counts as no capitalised word); none without `token` and `token_id`."""
+    n = len(tokens)
+    if "token" not in tokens or "token_id" not in tokens or not n:
+        return np.zeros(n, dtype=bool)
+    capital = _capitalised(tokens)
+    follows = _follows(tokens)
+    before = np.r_[False, follows[:-1] & capital[:-1]]  # the token before is a capitalised word
+    after = np.r_[follows[:-1] & capital[1:], False]     # the token after is one
+    possessive = tokens["token"].astype(str).str.contains(r"['\u2019\u02bc][sS]$").to_numpy(dtype=bool)
+    return capital & (tokens["token_id"].to_numpy() > 0) & ~before & ~(after & ~possessive)
+
+
+def _follows(tokens: pd.DataFrame) -> np.ndarray:
+    """True at i when token i+1 comes right after token i in the same sentence (consecutive
+    `token_id`, same `article_id` and `sentence_id`, in the table's order); False at the end."""
+    ids = tokens["token_id"].to_numpy()
+    follows = ids[1:] == ids[:-1] + 1
+    for key in (c for c in ("article_id", "sentence_id") if c in tokens):
+        values = tokens[key].to_numpy()
+        follows &= values[1:] == values[:-1]
+    return np.r_[follows, False]
+
+
 def _party_tags(tokens: pd.DataFrame) -> np.ndarray:
     """True for the tokens that are a party-and-state tag as written ("R-S.C."; `PARTY_TAG_RE` of
     the tokenizer, which reads each tag as one token); needs `token`."""
@@ -151,23 +199,31 @@ def _party_tags(tokens: pd.DataFrame) -> np.ndarray:
 
 def _outlet_names(outlets: Iterable[str]) -> list[list[str]]:
     """Each outlet's name as terms, without a bracketed aside ("(Opinion)") or a first "the"; names
-    left empty are dropped."""
+    left empty and categories (labels made of `_CATEGORY_WORDS` only: "Left", "Lean Right") are
+    dropped."""
     names = [[normalise_term(t) for t in tokenize(re.sub(r"\s*[(\[].*?[)\]]", "", str(o)))] for o in outlets]
     names = [n[1:] if n and n[0] == "the" else n for n in names]
-    return [n for n in names if n]
+    return [n for n in names if n and not set(n) <= _CATEGORY_WORDS]
 
 
-def _lone_name_words(names: list[list[str]], lower_written: set) -> set:
-    """The one distinctive word of each outlet name that has exactly one ("fox" of Fox News,
-    "huffpost", "cnn"): not a media word, place or nationality, and never written in lower case
-    (`lower_written`)."""
+def _lone_name_words(names: list[list[str]], lower_written: set) -> tuple[set, set]:
+    """The words that stand for a whole outlet name, in two sets. Coined: the one distinctive word
+    (not a media word, place or nationality) of a name that has exactly one, which the table never
+    writes in lower case ("fox" of Fox News, "huffpost", "cnn"). Ordinary: a name of one word that
+    the table also writes in lower case (`lower_written`: "reason", "slate", "week" of The Week),
+    which is the name only where written as one; a word of a longer name ("world" of U.S. News &
+    World Report) is no name on its own."""
     common = _common_name_words()
-    alone = set()
+    coined, ordinary = set(), set()
     for name in names:
         distinctive = [w for w in name if w not in _MEDIA_WORDS and w not in common]
-        if len(distinctive) == 1 and distinctive[0] not in lower_written:
-            alone.add(distinctive[0])
-    return alone
+        if len(distinctive) != 1:
+            continue
+        if distinctive[0] not in lower_written:
+            coined.add(distinctive[0])
+        elif len(name) == 1:
+            ordinary.add(distinctive[0])
+    return coined, ordinary
 
 
 def _in_outlet_names(tokens: pd.DataFrame, terms: pd.Series, names: list[list[str]]) -> np.ndarray:
@@ -177,12 +233,7 @@ def _in_outlet_names(tokens: pd.DataFrame, terms: pd.Series, names: list[list[st
     keys = [c for c in ("article_id", "sentence_id") if c in tokens]
     if "token_id" not in tokens or not keys or not len(tokens):
         return marked
-    ids = tokens["token_id"].to_numpy()
-    follows = ids[1:] == ids[:-1] + 1  # token i+1 comes right after token i …
-    for key in keys:  # … in the same sentence
-        values = tokens[key].to_numpy()
-        follows &= values[1:] == values[:-1]
-    follows = np.r_[follows, False]
+    follows = _follows(tokens)
     values, n = terms.to_numpy(dtype=object), len(tokens)
     for name in (name for name in names if len(name) > 1):
         starts = values == name[0]
