@@ -958,6 +958,34 @@ def test_across_outlets_with_outlets_chosen_counts_the_corpus_events_and_those_t
             f"This notebook shows event {event} (chosen with the `event` parameter): 2 outlets, 2 articles, ") in printed
 
 
+def test_across_outlets_and_frames_name_the_event_by_its_title_and_files_from_the_project(shared_data, tmp_path):
+    """Regression: notebook 06 named its event by its id ("allsides_5607") where the export gives
+    the event's title (`event_title`, as the event pages show it), and notebook 02 printed its
+    coding sheet's absolute path where its save message names folders from the project."""
+    from framing import runner
+    from framing.build import build_corpus
+
+    raw = _allsides_corpus(shared_data, tmp_path / "data" / "raw" / "titled")
+    issues = {json.loads(line)["event_id"]: json.loads(line)["issue"]
+              for line in (shared_data / "allsides-roundups" / "events.jsonl").read_text(encoding="utf-8").splitlines()}
+    rows = [json.loads(line) for line in (raw / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    (raw / "articles.jsonl").write_text("".join(json.dumps({**r, "event_title": issues[r["event_id"]]}) + "\n"
+                                                for r in rows), encoding="utf-8")
+    processed = tmp_path / "data" / "processed" / "titled"
+    event = build_corpus(raw, processed).articles["event"].iloc[0]
+    chosen = [p for p in NOTEBOOKS if p.name.startswith("06_")][0]
+    runner.execute_notebook(chosen, tmp_path / "06.ipynb", kernel="python3", cwd=tmp_path, timeout=300,
+                            parameters={"corpus": "titled", "event": event, "save_figures": False})
+    printed = _printed(tmp_path / "06.ipynb")
+    assert f"This notebook shows event {issues[event]} ({event}) (chosen with the `event` parameter)" in printed
+    frames = [p for p in NOTEBOOKS if p.name.startswith("02_")][0]
+    runner.execute_notebook(frames, tmp_path / "02.ipynb", kernel="python3", cwd=tmp_path, timeout=300,
+                            parameters={"corpus": "titled", "out": "out"})
+    printed = _printed(tmp_path / "02.ipynb")
+    assert "charts and tables are saved in out/" in printed
+    assert "coding sheet: out/coding/coding_sheet_generic.csv" in printed, printed[-600:]
+
+
 def test_corpus_notebook_of_an_export_shows_no_empty_table_of_removed_lines(shared_data, tmp_path):
     """Regression: notebook 01 on an export of article text (cleaning removes no line) said so in
     the chart's section, said it again under 'Removed lines by rule' and then showed two empty

@@ -39,7 +39,7 @@ _EXPORTS = {
               "sample_removed", "summarise_cleaning", "trace_article"],
     "events": ["CLOSE_TONE", "EventSummary", "MIN_EVENTS_FOR_TEST", "close_tone_pairs", "compare_within_events", "default_event", "describe_pairs", "list_events", "pooled_over",
                "plot_event_sentiment", "plot_within_events", "save_event_pages", "score_articles", "score_event_outlets",
-               "select_event", "select_outlets", "summarise_event", "summarise_events"],
+               "select_event", "select_outlets", "summarise_event", "summarise_events", "event_titles"],
     "report": ["run_report", "run_reports"],
     "segment": ["punkt_version", "sentence_spans", "split_sentences", "split_table"],
     "sentiment": ["add_actor_sentiment", "add_sentiment", "article_sentiment", "classify_targets", "label_target",
