@@ -469,9 +469,9 @@ def _by_lean(shared_data, n_events: int) -> pd.DataFrame:
 
 def test_outlets_named_by_lean_set_aside_no_word_of_their_labels(shared_data):
     """Regression: with outlets named "Left", "Center", "Right" (a study grouping outlets by lean),
-    "Left" of a headline's "Left warns Pelosi", the political "Left" and "Center" of "the Center for
-    Disease Control" were set aside as outlet names (the first 20 such AllSides events never write
-    "center" in lower case). A label made of words of lean is a category, not a masthead."""
+    the political "Left" ("the Left is trying to hector") and "Center" of "Walter Reed National
+    Medical Center" were set aside as outlet names (the first 20 such AllSides events never write
+    "left" or "center" in lower case). A label made of words of lean is a category, not a masthead."""
     marked = kw.unnest_tokens(_by_lean(shared_data, 20)).pipe(kw.mark_set_aside)
     assert set(marked["outlet"]) == {"Left", "Center", "Right"}
     lean = marked[marked["term"].isin(["left", "center", "right"])]
