@@ -481,6 +481,25 @@ def test_outlets_named_by_lean_set_aside_no_word_of_their_labels(shared_data):
     assert (named.pipe(kw.mark_set_aside)["set_aside"] != "outlet name").all()
 
 
+def test_a_house_style_file_names_the_words_of_category_labels(tmp_path):
+    """The category words are data ([outlet_categories] of `house_style.toml`): a user's copy that
+    adds "tabloid" keeps "Tabloid" of "the Tabloid Hall of Fame" as content; the shipped file sets it
+    aside as the outlet's name."""
+    from importlib import resources
+
+    shipped = (resources.files("framing") / "data" / "house_style.toml").read_text(encoding="utf-8")
+    assert 'words = ["left", ' in shipped
+    mine = tmp_path / "my_style.toml"
+    mine.write_text(shipped.replace('words = ["left", ', 'words = ["tabloid", "left", '), encoding="utf-8")
+    table = _sentences([("a", "Tabloid", 0, "He entered the Tabloid Hall of Fame, a tabloid said."),
+                        ("b", "Broadsheet", 0, "The senator spoke to Tabloid on Monday.")])
+    tokens = kw.unnest_tokens(table)
+    shipped_marks = tokens.pipe(kw.mark_set_aside)
+    assert shipped_marks.loc[shipped_marks["token"] == "Tabloid", "set_aside"].tolist() == ["", "outlet name"]
+    own = kw.mark_set_aside(tokens, house_style=mine)
+    assert (own.loc[own["term"] == "tabloid", "set_aside"] == "").all()
+
+
 def test_a_masthead_that_is_an_ordinary_word_is_set_aside_only_where_written_as_the_name():
     """"Reason" and "The Week" are words as well as mastheads: set aside where the text writes the
     name (capitalised inside a sentence, on its own or possessive), not as the word ("the reason",

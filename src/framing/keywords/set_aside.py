@@ -20,19 +20,6 @@ from .tokens import PARTY_TAG_RE, normalise_term, tokenize
 _MEDIA_WORDS = frozenset({"news", "online", "times", "post", "daily", "weekly", "journal", "tribune",
                           "herald", "gazette", "magazine", "press", "radio", "television", "tv",
                           "media", "network", "review", "report", "opinion", "com", "the", "and", "of"})
-# Words that name a side or a kind of outlet rather than a masthead: the political leans of the
-# media-bias ratings researchers group outlets by (AllSides: Left, Lean Left, Center, Lean Right,
-# Right, Mixed; Media Bias/Fact Check: Left-Center, Least Biased, Right-Center, Extreme Right; Ad
-# Fontes Media: Skews Left, Hyper-Partisan Right, Middle or Balanced) and the names of those sides. A
-# label made of these words only ("Left", "Lean Right", "Liberal") is a category the user chose:
-# no text writes it as an outlet's name, so none of its words is set aside.
-_CATEGORY_WORDS = frozenset({
-    "left", "right", "center", "centre", "middle", "lean", "leans", "leaning", "left-leaning",
-    "right-leaning", "left-center", "right-center", "center-left", "center-right", "centre-left",
-    "centre-right", "left-of-center", "right-of-center", "far", "far-left", "far-right", "extreme",
-    "most", "hyper-partisan", "partisan", "nonpartisan", "skews", "balanced", "bias", "biased", "least",
-    "mixed", "neutral", "liberal", "conservative", "progressive", "moderate", "centrist", "or", "and",
-    "the", "of"})
 
 
 def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None,
@@ -47,8 +34,9 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     writes that word in lower case (so "new" of "New York Times" stays content); a name of one
     ordinary word ("Reason", "Slate", "The Week") only where written as the name: capitalised inside
     a sentence, not part of a longer name ("Capitol Hill", "Vice President"); a label made of words of
-    lean ("Left", "Center", "Lean Right": `_CATEGORY_WORDS`) is a category the user chose, and none of
-    its words is set aside (pass `outlets=[]` for categories of other kinds); "house style" for the
+    lean ("Left", "Center", "Lean Right": [outlet_categories] of `house_style.toml`) is a category the
+    user chose, and none of its words is set aside (pass `outlets=[]` for categories of other kinds);
+    "house style" for the
     terms of `house_style.toml` where the token is capitalised (honorifics "mr", abbreviated titles
     "sen", spellings "u.s.": "miss" of "to miss a deadline" stays content) and the
     party-and-state tags after legislators' names ("R-S.C.", "D., N.Y.", one token each);
@@ -61,7 +49,7 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     """
     if outlets is None:
         outlets = tokens["outlet"].dropna().unique() if "outlet" in tokens else ()
-    names = _outlet_names(outlets)
+    names = _outlet_names(outlets, _categories(house_style))
     terms = tokens[term_col].astype(str)
     reason = pd.Series("", index=tokens.index, dtype=object)
     if house_style is not None:
@@ -197,13 +185,19 @@ def _party_tags(tokens: pd.DataFrame) -> np.ndarray:
     return tokens["token"].astype(str).map(lambda token: PARTY_TAG_RE.fullmatch(token) is not None).to_numpy(dtype=bool)
 
 
-def _outlet_names(outlets: Iterable[str]) -> list[list[str]]:
+def _outlet_names(outlets: Iterable[str], categories: frozenset = frozenset()) -> list[list[str]]:
     """Each outlet's name as terms, without a bracketed aside ("(Opinion)") or a first "the"; names
-    left empty and categories (labels made of `_CATEGORY_WORDS` only: "Left", "Lean Right") are
-    dropped."""
+    left empty and categories (labels made of `categories` only: "Left", "Lean Right") are dropped."""
     names = [[normalise_term(t) for t in tokenize(re.sub(r"\s*[(\[].*?[)\]]", "", str(o)))] for o in outlets]
     names = [n[1:] if n and n[0] == "the" else n for n in names]
-    return [n for n in names if n and not set(n) <= _CATEGORY_WORDS]
+    return [n for n in names if n and not set(n) <= categories]
+
+
+def _categories(house_style: str | Path | None) -> frozenset:
+    """The words of outlet labels that are categories ([outlet_categories] of `house_style`, or of
+    the shipped `house_style.toml` when it is None), as terms."""
+    words = load_data(house_style or "house_style").get("outlet_categories", {}).get("words", [])
+    return frozenset(normalise_term(str(w)) for w in words)
 
 
 def _lone_name_words(names: list[list[str]], lower_written: set) -> tuple[set, set]:
