@@ -7,7 +7,7 @@ import re
 from .blocks import _is_prose
 from .furniture import _furniture_rule
 from .labels import label_lines
-from .metadata import clean_author, clean_title, parse_date
+from .metadata import check_date_with_url, clean_author, clean_title, parse_date
 from .text import Line, MIN_ARTICLE_WORDS, _MONTH, _SPACE, _WORD, drop_hover_cards, normalise_line
 
 # The same attribution run into the end of the post's text, as trafilatura extracts an embedded post
@@ -27,7 +27,7 @@ def label_html(html: str) -> tuple[list[Line], dict]:
     from lxml import etree
 
     xml = trafilatura.extract(html, output_format="xml", with_metadata=True, include_comments=False,
-                              include_tables=False, favor_precision=False)
+                              include_tables=False, favor_precision=False, date_extraction_params=_date_params())
     if not xml:
         return [], {}
     root = etree.fromstring(xml.encode("utf-8"))
@@ -35,7 +35,8 @@ def label_html(html: str) -> tuple[list[Line], dict]:
     outlet = _site_name(root.get("sitename"), root.get("hostname"), page)
     meta = {"title": clean_title(root.get("title"), outlet=outlet), "subtitle": root.get("description") or None,
             "author": clean_author(root.get("author"), outlet=outlet),
-            "published": parse_date(root.get("date") or ""), "outlet": outlet, "url": root.get("url") or None}
+            "published": check_date_with_url(parse_date(root.get("date") or ""), root.get("url")),
+            "outlet": outlet, "url": root.get("url") or None}
     extracted = [(meta["title"], "headline", "html_title")] if meta["title"] else []
     main = root.find("main")
     for element in (main.iter() if main is not None else ()):
@@ -53,6 +54,18 @@ def label_html(html: str) -> tuple[list[Line], dict]:
     if _kept_words(lines) < MIN_EXTRACTED_SHARE * _kept_words(dump_lines):
         return _with_headline(dump_lines, meta["title"]), meta  # trafilatura lost part of the article
     return lines, meta
+
+
+def _date_params() -> dict:
+    """How trafilatura's date search (htmldate, Barbaresi 2020) runs: its defaults (the original
+    date, not the last change), with the date in the page's address tried after the page's own
+    stamps (`deferred_url_extractor`), not before: an address may hold a date that is the story's
+    subject, not its publication ("…-testimony-2019-11-19/" on a story published Nov 20), and
+    `check_date_with_url` still sets the date aside when the address files it more than a day
+    away."""
+    from trafilatura.settings import set_date_params
+
+    return {**set_date_params(True), "deferred_url_extractor": True}
 
 
 def _with_headline(lines: list[Line], title: str | None) -> list[Line]:

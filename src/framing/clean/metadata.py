@@ -27,7 +27,6 @@ def infer_metadata(lines: list[Line]) -> dict:
     kept = {kind: [line.text.strip() for line in lines if line.kind == kind] for kind in KEPT_KINDS}
     signed = [line for line in kept["byline"] if clean_author(author_from_byline(line))]
     byline = signed[0] if signed else kept["byline"][0] if kept["byline"] else None  # above the body first
-    dates = kept["date"] + kept["byline"]
     writers = clean_author(author_from_byline(byline)) if byline else None
     outlet = _outlet(lines, kept["headline"][0] if kept["headline"] else None, writers,
                      byline_site(byline) if writers else None)
@@ -35,7 +34,7 @@ def infer_metadata(lines: list[Line]) -> dict:
         "title": clean_title(kept["headline"][0], outlet=outlet) if kept["headline"] else None,
         "subtitle": kept["subtitle"][0] if kept["subtitle"] else None,
         "author": clean_author(author_from_byline(byline), outlet=outlet) if byline else None,
-        "published": next((d for d in map(parse_date, dates) if d), None),
+        "published": publication_date(header_stamps(lines), [line.text for line in lines]),
         "outlet": outlet,
     }
 
@@ -235,6 +234,106 @@ def parse_date(text: str) -> str | None:
     return _named_date(text) or next(filter(None, map(numeric_date, _NUMERIC_DATE.finditer(text or ""))), None)
 
 
+# The word a page writes before a date to say what the date is: when the article was published
+# ("Published", "Posted", "First published on") or when it was last changed ("Updated", "Last
+# modified"). "Published: … | Updated: …" gives each date its own word.
+_STAMP_WORD = re.compile(r"\b(?P<word>published|posted|created|updated|modified|revised|edited)\b", re.IGNORECASE)
+_CHANGED = frozenset(("updated", "modified", "revised", "edited"))
+# A line that opens by saying when the article first appeared, wherever it stands on the page
+# (CBS News and Moneycontrol print "First published on November 20, 2019 / 1:07 AM" below the body).
+_FIRST_PUBLISHED = re.compile(r"^\W*(?:first|originally)\s+published\b", re.IGNORECASE)
+MAX_FIRST_PUBLISHED_WORDS = 12  # a stamp, not a sentence ("…was first published in 1998 by…")
+
+
+def publication_date(stamps: list[str], page: list[str] = ()) -> str | None:
+    """The day an article was published, from the lines of its header that carry dates (`stamps`:
+    its date and byline lines) and the lines of the whole `page`, or None when they do not settle it.
+
+    Each date of a stamp counts as what the word before it says (`_STAMP_WORD`): a publication
+    ("Published Nov 18, 2019", "Posted: …"), a change ("Updated Nov 13, 2019": the day it was last
+    changed, not published), or, with no such word, either. The first of these that the page gives
+    decides: dates said to be published; else a short line anywhere saying when it was first or
+    originally published (`_FIRST_PUBLISHED`); else the dates said to be neither. Dates that only
+    say when the article changed give none: the article was published on or before that day, and
+    which day the page does not say (Vox's "Updated Nov 13, 2019" on a story of Nov 8). Dates of
+    one kind more than a day apart are two stories' (a related story's date line taken into the
+    header) or a guess: none then; within a day (a time zone, a stamp before midnight) the earlier."""
+    said: dict[str, list[str]] = {"published": [], "changed": [], "either": []}
+    for text in stamps:
+        for word, day in _labelled_dates(text):
+            said["changed" if word in _CHANGED else "published" if word else "either"].append(day)
+    first = [day for text in page if _FIRST_PUBLISHED.match(text.strip())
+             and len(text.split()) <= MAX_FIRST_PUBLISHED_WORDS for _, day in _labelled_dates(text)][:1]
+    for days in (said["published"], first, said["either"]):
+        if days:
+            return _one_day(days)
+    return None
+
+
+STAMP_LINES_ABOVE = 4  # lines above the headline where its date stamp may stand ("PUBLISHED: …" over it)
+MAX_STAMP_OTHER_WORDS = 3  # words of a stamp line that say neither when nor what ("2 min read", "Jane Roe")
+_STAMP_FILLER = re.compile(r"\b(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|[ap]\.?m\.?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|"
+                           r"sat(?:ur)?|sun)(?:day)?|[ECMP][SD]?T|GMT|UTC|IST|BST|CET|first|originally|last|on|at)\b\.?",
+                           re.IGNORECASE)
+
+
+def header_stamps(lines: list[Line]) -> list[str]:
+    """The lines of a page's header that may say when the article was published, in page order:
+    above the body's first line, the kept date and byline lines, and any other line near the
+    headline (from `STAMP_LINES_ABOVE` lines above it) that is a date stamp (`reads_as_stamp`: a
+    deck "Nov 18, 2019 at 9:24 pm ET • 2 min read", a line dropped above the headline "PUBLISHED:
+    November 19, 2019 at 8:59 pm | UPDATED: …"). A date line inside the body is a source's or an
+    embedded post's ("Source: Russian Defense Ministry, October 25, 2019"); a page with no such
+    header gives its kept date and byline lines wherever they stand (a closing byline)."""
+    body = next((i for i, line in enumerate(lines) if line.kind == "body"), len(lines))
+    head = min(next((i for i, line in enumerate(lines) if line.kind == "headline"), body), body)
+    header = [line.text for i, line in enumerate(lines[:body])
+              if line.kind in ("date", "byline") or i >= head - STAMP_LINES_ABOVE and reads_as_stamp(line.text)]
+    return header or [line.text for line in lines if line.kind in ("date", "byline")]
+
+
+def reads_as_stamp(text: str) -> bool:
+    """Whether a line is a date stamp: it holds a date, and besides its dates, times, weekdays,
+    time zones and stamp words ("Published", "Updated", "Last modified on") at most
+    `MAX_STAMP_OTHER_WORDS` words ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019
+    18.56 GMT"; not "Source: Russian Defense Ministry, October 25, 2019")."""
+    dates = _dates_at(text)
+    if not dates:
+        return False
+    rest = "".join(text[end:start] for (_, end, _), (start, _, _) in zip([(0, 0, "")] + dates, dates + [(len(text), 0, "")]))
+    rest = _STAMP_FILLER.sub(" ", _STAMP_WORD.sub(" ", rest))
+    return len(_WORD.findall(rest)) <= MAX_STAMP_OTHER_WORDS
+
+
+def _labelled_dates(text: str) -> list[tuple[str | None, str]]:
+    """(stamp word in lower case or None, ISO day) of each date in `text`, in order: the word is the
+    last `_STAMP_WORD` between the previous date (or the line's start) and this one."""
+    found = []
+    start = 0
+    for begin, end, day in _dates_at(text):
+        words = _STAMP_WORD.findall(text[start:begin])
+        found.append((words[-1].lower() if words else None, day))
+        start = end
+    return found
+
+
+def _dates_at(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO day) of the dates `parse_date` reads in `text`: month names or ISO form,
+    and numeric dates that read one way only, in the order they stand."""
+    named = [(match.start(), match.end(), day) for match in _DATE.finditer(text or "")
+             if (day := _date_of(match))]
+    numeric = [(match.start(), match.end(), day) for match in _NUMERIC_DATE.finditer(text or "")
+               if (day := numeric_date(match)) and not any(s <= match.start() < e for s, e, _ in named)]
+    return sorted(named + numeric)
+
+
+def _one_day(days: list[str]) -> str | None:
+    """The earliest of `days` when they lie within a day of each other, else None."""
+    first, last = min(days), max(days)
+    gap = (datetime.date.fromisoformat(last) - datetime.date.fromisoformat(first)).days
+    return first if gap <= 1 else None
+
+
 def numeric_date(match: re.Match) -> str | None:
     """A numeric date ("11/19/19", "19/11/2019") as ISO when it is a date read month first or day
     first but not both ways ("05/06/19" is May 6 or June 5: None). A year of two digits is 1969-2068,
@@ -250,22 +349,22 @@ def numeric_date(match: re.Match) -> str | None:
 
 def _named_date(text: str) -> str | None:
     """The first date with its month named or in ISO form in `text` as "YYYY-MM-DD", else None."""
-    match = _DATE.search(text or "")
-    while match:
-        if match.group("y3"):
-            year, month, day = int(match.group("y3")), int(match.group("m3")), int(match.group("d3"))
-        elif match.group("y1") or match.group("y2"):
-            month_word = re.search(_MONTH, match.group(0), re.IGNORECASE).group(0)
-            month = _MONTHS[month_word[:3].lower()]
-            day = int(match.group("d1") or match.group("d2"))
-            year = int(match.group("y1") or match.group("y2"))
-        else:
-            match = _DATE.search(text, match.end())
-            continue
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-        match = _DATE.search(text, match.end())
-    return None
+    return next(filter(None, map(_date_of, _DATE.finditer(text or ""))), None)
+
+
+def _date_of(match: re.Match) -> str | None:
+    """A `_DATE` match with its month named or in ISO form as "YYYY-MM-DD"; None for a numeric one
+    (`numeric_date` reads those) or a day no month has."""
+    if match.group("y3"):
+        year, month, day = int(match.group("y3")), int(match.group("m3")), int(match.group("d3"))
+    elif match.group("y1") or match.group("y2"):
+        month_word = re.search(_MONTH, match.group(0), re.IGNORECASE).group(0)
+        month = _MONTHS[month_word[:3].lower()]
+        day = int(match.group("d1") or match.group("d2"))
+        year = int(match.group("y1") or match.group("y2"))
+    else:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 def _outlet(lines: list[Line], headline: str | None, writers: str | None = None,
@@ -455,6 +554,12 @@ def url_date(url: str | None) -> str | None:
 
 
 def check_date_with_url(published: str | None, url: str | None) -> str | None:
-    """The publication date read from a page, checked against the date its web address files it
-    under (`url_date`)."""
-    return published
+    """The publication date read from a page, or None when the date its web address files it under
+    (`url_date`) is more than a day from it: one of the two is not the day the story was published
+    (the page's is a related story's or an update's, or the story was filed again), and nothing says
+    which. Within a day they agree (a time zone); with no date in the address the page's stands."""
+    filed = url_date(url)
+    if not published or not filed:
+        return published
+    gap = abs((datetime.date.fromisoformat(published) - datetime.date.fromisoformat(filed)).days)
+    return published if gap <= 1 else None
