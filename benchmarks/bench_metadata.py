@@ -147,18 +147,22 @@ def measure(rows: list[dict], key: str) -> dict:
             titles = Counter("empty" if not row[key][form][1] else
                              "right" if title_is_right(row[key][form][1], row["own_title"]) else "other"
                              for row in chosen if row["own_title"])
-            counts[f"{form} {half}"] = {"pages": len(chosen), "dates": dict(dates), "titles": dict(titles)}
+            apart = sum(row[key][form][0] != row[key]["html"][0] for row in chosen
+                        if row[key][form][0] and row[key]["html"][0])
+            counts[f"{form} {half}"] = {"pages": len(chosen), "dates": dict(dates), "titles": dict(titles),
+                                        "apart_from_html": apart}
     return counts
 
 
 def print_table(name: str, counts: dict) -> None:
-    print(f"\n{name}: dates (same day / a day off / different / empty) and titles (right / other / empty)")
-    print(f"{'form':<26}{'half':>5}{'pages':>6}   {'dates':<22}{'titles'}")
+    print(f"\n{name}: dates (same day / a day off / different / empty), dates that are not the HTML's"
+          " (both read), and titles (right / other / empty)")
+    print(f"{'form':<26}{'half':>5}{'pages':>6}   {'dates':<22}{'not HTML':>8}   {'titles'}")
     for key, row in counts.items():
         form, half = key.rsplit(" ", 1)
         dates = " / ".join(f"{row['dates'].get(v, 0):>2}" for v in VERDICTS)
         titles = " / ".join(f"{row['titles'].get(v, 0):>2}" for v in ("right", "other", "empty"))
-        print(f"{form:<26}{half:>5}{row['pages']:>6}   {dates:<22}{titles}")
+        print(f"{form:<26}{half:>5}{row['pages']:>6}   {dates:<22}{row['apart_from_html']:>8}   {titles}")
 
 
 def main() -> int:
@@ -197,6 +201,16 @@ def main() -> int:
         if wrong:
             print(f"  {row['site']:<24} {row['half']} reference {', '.join(row['reference'])}: "
                   + ", ".join(f"{form} {day}" for form, day in wrong.items()))
+    if baseline is not None:
+        print(f"\ndates and titles that changed since {os.environ['BASELINE']}:")
+        for row in rows:
+            for form in FORMS:
+                (day0, title0), (day1, title1) = row["before"][form], row["after"][form]
+                if day0 != day1 and row["reference"]:
+                    print(f"  {row['site']:<24} {row['half']} {form}: date {day0} ({verdict(day0, set(row['reference']))})"
+                          f" -> {day1} ({verdict(day1, set(row['reference']))})")
+                if title0 != title1:
+                    print(f"  {row['site']:<24} {row['half']} {form}: title {title0!r} -> {title1!r}")
     results["rows"] = rows
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)

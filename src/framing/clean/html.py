@@ -7,7 +7,7 @@ import re
 from .blocks import _is_prose
 from .furniture import _furniture_rule
 from .labels import label_lines
-from .metadata import check_date_with_url, clean_author, clean_title, parse_date
+from .metadata import check_date_with_url, clean_author, clean_title, parse_date, url_date
 from .text import Line, MIN_ARTICLE_WORDS, _MONTH, _SPACE, _WORD, drop_hover_cards, normalise_line
 
 # The same attribution run into the end of the post's text, as trafilatura extracts an embedded post
@@ -35,7 +35,7 @@ def label_html(html: str) -> tuple[list[Line], dict]:
     outlet = _site_name(root.get("sitename"), root.get("hostname"), page)
     meta = {"title": clean_title(root.get("title"), outlet=outlet), "subtitle": root.get("description") or None,
             "author": clean_author(root.get("author"), outlet=outlet),
-            "published": check_date_with_url(parse_date(root.get("date") or ""), root.get("url")),
+            "published": _published(parse_date(root.get("date") or ""), root.get("url")),
             "outlet": outlet, "url": root.get("url") or None}
     extracted = [(meta["title"], "headline", "html_title")] if meta["title"] else []
     main = root.find("main")
@@ -66,6 +66,18 @@ def _date_params() -> dict:
     from trafilatura.settings import set_date_params
 
     return {**set_date_params(True), "deferred_url_extractor": True}
+
+
+def _published(stamped: str | None, url: str | None) -> str | None:
+    """A saved page's publication day from the date its stamps give (`stamped`, trafilatura's) and
+    the date its address files it under (`url_date`): the address's when the two are within a day
+    (stamps are often written in UTC, the address in the newsroom's day, the day the page prints:
+    VentureBeat's "2019-11-19T07:03:25+00:00" of "November 18, 2019 11:03 PM"), none when they are
+    further apart (`check_date_with_url`), the stamps' when the address has no date."""
+    filed = url_date(url)
+    if stamped and filed and check_date_with_url(stamped, url):
+        return filed
+    return check_date_with_url(stamped, url)
 
 
 def _with_headline(lines: list[Line], title: str | None) -> list[Line]:

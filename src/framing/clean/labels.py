@@ -153,7 +153,10 @@ def _mark_page_repeats(blocks: list[_Block]) -> None:
     """Prose that appears twice on one page is a teaser list or a ticker (the same story titles
     and ledes at the top and the bottom), not the article, whose paragraphs are written once. A
     copy with prose of its own on both sides, the first such copy only, is a paragraph that the page
-    repeats as a pull quote: it is kept."""
+    repeats as a pull quote: it is kept. So is the last of copies that stand together (`_together`),
+    as a heading: one text written twice in a row is a headline under its own link ("* Fact Check:
+    Is An 'Oxygen Bar' In Delhi…?" over "Fact Check: Is An 'Oxygen Bar' In Delhi…?"), not a
+    teaser list and not a paragraph (a body's paragraphs are written once)."""
     key = [b.text.casefold() if b.prose and b.words >= 8 else None for b in blocks]  # text has its spaces folded
     counts = Counter(k for k in key if k is not None)
     repeated = [k is not None and counts[k] > 1 for k in key]
@@ -161,12 +164,34 @@ def _mark_page_repeats(blocks: list[_Block]) -> None:
     for index, block in enumerate(blocks):
         if not repeated[index]:
             continue
+        if _together(blocks, key, index):
+            block.prose = False  # a heading under its link, not a paragraph of the body
+            continue
         inside = 0 < index < len(blocks) - 1 and all(
             blocks[i].prose and not repeated[i] for i in (index - 1, index + 1))
         if inside and key[index] not in kept:
             kept.add(key[index])
             continue
         block.prose, block.rule = False, "page_repeat"
+
+
+NEAR_COPY_BLOCKS = 2  # a copy this many blocks after another, with no prose between, stands with it
+
+
+def _together(blocks: list[_Block], key: list[str | None], index: int) -> bool:
+    """Whether block `index` is the last of copies of one text that stand together: the copy before
+    it is at most `NEAR_COPY_BLOCKS` blocks above with no prose between, and none follows as near."""
+    def near(indices) -> bool:
+        for other in indices:
+            if key[other] == key[index]:
+                return True
+            if blocks[other].prose:
+                return False
+        return False
+
+    before = near(range(index - 1, max(-1, index - 1 - NEAR_COPY_BLOCKS), -1))
+    after = near(range(index + 1, min(len(blocks), index + 1 + NEAR_COPY_BLOCKS)))
+    return before and not after
 
 
 def _mark_captions(blocks: list[_Block]) -> None:
