@@ -299,6 +299,9 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
             value = inferred[name]
             from_text.append(name)
         values[name] = value or fallback.get(name)
+    if "published" in from_text and not clean.check_date_with_url(values["published"], values["url"]):
+        values["published"] = None  # more than a day from the date its address files it under: not settled
+        from_text.remove("published")
     warnings = list(raw.warnings) + list(notes)
     if not values["outlet"] and (host := outlet_of_url(values["url"])):
         values["outlet"] = host  # the site's web address, as a saved page that names itself by it is named

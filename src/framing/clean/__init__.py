@@ -77,6 +77,5 @@ from .html import _kept_words  # noqa: F401
 __all__ = ["HEADER_WINDOW", "KEPT_KINDS", "Line", "MAX_LINK_SHARE", "MAX_LOOP_SHARE", "MAX_REPEATED_PROSE", "MIN_ARTICLE_WORDS",
            "MIN_EXTRACTED_SHARE", "PAGE_TITLE_LINES", "author_from_byline", "clean_author", "clean_title",
            "drop_hover_cards", "english_share", "html_text", "line_copies", "infer_metadata", "label_clean_text",
-           "label_html", "label_lines", "link_share", "normalise_line", "parse_date", "reads_as_prose", "url_date",
-           "check_date_with_url",
-           "repeated_lines"]
+           "label_html", "label_lines", "link_share", "normalise_line", "parse_date", "reads_as_prose",
+           "repeated_lines", "check_date_with_url", "url_date"]
