@@ -12,7 +12,8 @@ lists, login prompts and footers. The method, line by line:
    as general statements about pages, not strings of one site. Evidence for all one-line blocks of
    a page is computed at once (`_PageLines`); `_evidence` does one block and is the reference.
    Prose written twice on one page is a ticker or teaser list, not the article (`page_repeat`),
-   unless one copy sits inside the article's prose (a pull quote: that copy is kept).
+   unless one copy sits inside the article's prose (a pull quote: that copy is kept) or the copies
+   stand together (a headline under its own link: the last copy is kept, as a heading).
 3. The body is the one contiguous run of blocks with the most prose in it: prose blocks count their
    words, a line ending like a sentence counts nothing, other blocks count against, and the run
    with the largest sum wins, the longer one from the same start at an equal sum (the maximum-subarray

@@ -1,6 +1,8 @@
 """What labelled lines say about the article: title, author, date and outlet
-(`infer_metadata`), and the tidying of titles and authors however they were given (`clean_title`,
-`clean_author`, `author_from_byline`, `parse_date`)."""
+(`infer_metadata`; the date from the header's stamps, `publication_date`), the tidying of titles
+and authors however they were given (`clean_title`, `clean_author`, `author_from_byline`,
+`parse_date`), and the date a web address files a story under, as a check (`url_date`,
+`check_date_with_url`)."""
 from __future__ import annotations
 
 import datetime
@@ -22,8 +24,9 @@ _NOT_AN_OWNER = ("all rights", "designed by", "powered by", "built by", "hosted 
 
 def infer_metadata(lines: list[Line]) -> dict:
     """Title, subtitle, author, published (ISO date) and outlet as the page states them, read from
-    the kept headline, deck, byline and date lines and from removed copyright and page-title lines.
-    A value the page does not state is None."""
+    the kept headline, deck, byline and date lines (and date stamps near the headline,
+    `header_stamps`) and from removed copyright and page-title lines. A value the page does not
+    state, or states in ways that disagree (`publication_date`), is None."""
     kept = {kind: [line.text.strip() for line in lines if line.kind == kind] for kind in KEPT_KINDS}
     signed = [line for line in kept["byline"] if clean_author(author_from_byline(line))]
     byline = signed[0] if signed else kept["byline"][0] if kept["byline"] else None  # above the body first
