@@ -65,6 +65,7 @@ def test_dates_of_two_stories_in_the_header_give_no_date_and_a_day_apart_the_ear
     assert _published(HEADLINE, "November 20, 2019", "By Jane Roe", "November 19, 2019") == "2019-11-19"
     assert publication_date(["Published Nov 8, 2019", "Published Nov 12, 2019"]) is None
     assert publication_date(["Published Nov 8, 2019", "Nov 12, 2019"]) == "2019-11-08"  # the said kind decides
+    assert publication_date(["Published Feb 30, 2019", "Feb 28, 2019"]) == "2019-02-28"  # no such day: no date
 
 
 # ── which lines are stamps ─────────────────────────────────────────────────────────────────────

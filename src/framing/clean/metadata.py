@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from ..lexicons import load_data
 from .text import KEPT_KINDS, Line, _BYLINE, _DATE, _MONTH, _TITLE_SITE, _function_word_set, normalise_line
@@ -327,14 +328,21 @@ def _dates_at(text: str) -> list[tuple[int, int, str]]:
              if (day := _date_of(match))]
     numeric = [(match.start(), match.end(), day) for match in _NUMERIC_DATE.finditer(text or "")
                if (day := numeric_date(match)) and not any(s <= match.start() < e for s, e, _ in named)]
-    return sorted(named + numeric)
+    return sorted(date for date in named + numeric if _day(date[2]))  # (not a 30th of February)
+
+
+def _day(iso: str | None) -> datetime.date | None:
+    """An ISO day as a date, None when no calendar has it ("2019-02-30")."""
+    try:
+        return datetime.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
 
 
 def _one_day(days: list[str]) -> str | None:
     """The earliest of `days` when they lie within a day of each other, else None."""
     first, last = min(days), max(days)
-    gap = (datetime.date.fromisoformat(last) - datetime.date.fromisoformat(first)).days
-    return first if gap <= 1 else None
+    return first if (_day(last) - _day(first)).days <= 1 else None
 
 
 def numeric_date(match: re.Match) -> str | None:
@@ -542,8 +550,6 @@ _URL_DATE = re.compile(rf"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{{1,2}}|{_MONTH})/(?P<d>
 def url_date(url: str | None) -> str | None:
     """The date a web address files its story under, as "YYYY-MM-DD", or None: year, month and day
     as folders of its path (`_URL_DATE`); a year and month alone ("/2019/11/slug") name no day."""
-    from urllib.parse import urlsplit
-
     path = urlsplit(url or "").path
     match = _URL_DATE.search(path)
     if not match:
@@ -561,8 +567,7 @@ def check_date_with_url(published: str | None, url: str | None) -> str | None:
     (`url_date`) is more than a day from it: one of the two is not the day the story was published
     (the page's is a related story's or an update's, or the story was filed again), and nothing says
     which. Within a day they agree (a time zone); with no date in the address the page's stands."""
-    filed = url_date(url)
-    if not published or not filed:
+    filed, read = _day(url_date(url)), _day(published)
+    if not read or not filed:
         return published
-    gap = abs((datetime.date.fromisoformat(published) - datetime.date.fromisoformat(filed)).days)
-    return published if gap <= 1 else None
+    return published if abs((read - filed).days) <= 1 else None
