@@ -494,3 +494,16 @@ def test_unit_rows_equal_scikit_learns_normalize_bit_for_bit(shared_sentence_tab
     zeros = sparse.csr_matrix((np.array([0.0, 3.0, 4.0]), np.array([0, 0, 1]), np.array([0, 1, 3])), shape=(2, 2))
     assert compare._unit_rows(zeros).toarray().tolist() == [[0.0, 0.0], [0.6, 0.8]]
     assert len(events) > 50
+
+
+def test_compare_quotes_leaves_anonymous_sources_unpaired():
+    """Regression: "Senate sources" in one outlet and "sources" in another were compared as one
+    speaker (both end in "sources"), though unnamed sources are not known to be the same people."""
+    quotes = _quotes([("a1", "A", "Senate sources", "dug in"),
+                      ("b1", "B", "sources", "The program is likely to be dropped from the bill"),
+                      ("a1", "A", "Joe Manchin", "I am not there"),
+                      ("b1", "B", "Manchin", "I am not there")])
+    quotes["is_anonymous"] = [True, True, False, False]
+    out = compare.compare_quotes(quotes)
+    assert set(out["speaker"]) == {"Joe Manchin", "Manchin"}
+    assert compare.compare_quotes(quotes.drop(columns="is_anonymous"))["speaker"].str.endswith("sources").any()

@@ -14,6 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from bench_sources import SEEN, score_sample, second_opinion  # noqa: E402
 from quote_samples import read_samples  # noqa: E402
 
+from framing.sources import SPEAKER_KINDS, clip_name  # noqa: E402
+
 
 def _table(texts: list[str]) -> pd.DataFrame:
     return pd.DataFrame({"article_id": "a", "sentence_id": range(len(texts)), "outlet": "A", "event": "e",
@@ -2120,3 +2122,81 @@ def test_words_that_are_no_speaker_or_verb_in_1_39_give_no_speaker(text, quote):
 def test_near_readings_of_the_rules_of_1_39_keep_their_speaker(text, speaker):
     quotes = fr.extract_quotes(_table([text]))
     assert quotes.iloc[0]["speaker"] == speaker
+
+
+# ── what a speaker is: outlets, poll shares, names cut short ─────────────────────────────────────
+
+@pytest.mark.parametrize("outlet", ["Fox News (Online News)", "Right"])
+def test_a_news_outlet_is_a_speaker_of_kind_outlet_whatever_the_corpus_calls_its_outlets(outlet):
+    """Regression: with outlets labelled by lean ("Left", "Center", "Right"), an outlet quoted by its
+    name ("Fox News reported") was a named speaker like a person; with real labels its own article
+    dropped it. Another outlet's name is an outlet in both."""
+    table = _table(["“The FAA closed the airspace over the bridge,” Fox News reported on Friday.",
+                    "“We cannot fly our drone there,” the Anchorage Daily News said.",
+                    "“It was a mistake,” Senate Majority Leader Chuck Schumer said."]).assign(outlet=outlet)
+    quotes = fr.extract_quotes(table)
+    kinds = dict(zip(quotes["speaker_label"], quotes["speaker_kind"]))
+    assert kinds["Anchorage Daily News"] == "outlet"
+    assert kinds["Senate Majority Leader Chuck Schumer"] == "person"
+    fox = quotes[quotes["speaker_label"] == "Fox News"].iloc[0]
+    if outlet.startswith("Fox"):  # the article's own outlet: the journalist's voice, no source
+        assert pd.isna(fox["speaker"]) and pd.isna(fox["speaker_kind"])
+    else:
+        assert (fox["speaker"], fox["speaker_kind"]) == ("Fox News", "outlet")
+    assert set(quotes["speaker_kind"].dropna()) <= set(SPEAKER_KINDS)
+
+
+def test_he_never_stands_for_a_news_outlet():
+    quotes = fr.extract_quotes(_table([
+        "Adam Neumann stepped down as chief executive in September.",
+        "This comes a week after Bloomberg News reported the company is the subject of an inquiry.",
+        "He later said: “We made mistakes and we will return the money.”"]))
+    assert quotes.loc[quotes["quote"].str.startswith("We made"), "speaker"].tolist() == ["Adam Neumann"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Fifty-one percent say that “the president should be removed from office.”", "respondents"),
+    ("An overwhelming 70 percent of Americans say that the offense “was wrong.”", "Americans"),
+    ("A majority of voters said the economy was “in bad shape.”", "voters"),
+    ("Nearly two-thirds of respondents said crime was “a very serious problem.”", "respondents"),
+])
+def test_a_poll_share_speaks_for_its_group_anonymously(text, speaker):
+    """A share of a group is no one's name: the group after "of" speaks, else the poll's
+    respondents; unnamed people, so an anonymous source."""
+    row = fr.extract_quotes(_table([text])).iloc[0]
+    assert (row["speaker"], row["is_anonymous"], row["speaker_kind"]) == (speaker, True, "anonymous")
+    assert not any(ch.isdigit() for ch in row["speaker"]) and "percent" not in row["speaker"]
+
+
+@pytest.mark.parametrize("written, name", [
+    ("John Kirby. spokesperson", "John Kirby"),
+    ("Xavier Becerra on", "Xavier Becerra"),
+    ("the CDC is expected to", "the CDC"),
+    ("Lt. Gen. Jane Roe", "Lt. Gen. Jane Roe"),  # an abbreviation's period is no sentence stop
+    ("Sen. Ted Cruz", "Sen. Ted Cruz"),
+    ("Bureau of Labor Statistics", "Bureau of Labor Statistics"),
+])
+def test_a_speaker_name_never_ends_in_a_preposition_nor_holds_a_sentence_stop(written, name):
+    assert clip_name(written) == name
+
+
+def test_a_name_and_a_stop_before_a_role_is_the_name():
+    """Regression: "a statement from Pentagon spokesperson John Kirby." gave "John Kirby. spokesperson"."""
+    quotes = fr.extract_quotes(_table([
+        "The targets were weapons depots, according to a statement from Pentagon spokesperson John Kirby.",
+        "Health Secretary Xavier Becerra on Thursday said it was “absolutely the government's business.”"]))
+    for speaker in quotes["speaker"].dropna():
+        assert ". " not in speaker and speaker.split()[-1] not in {"on", "in", "of", "to"}
+
+
+def test_real_speakers_are_no_number_fragment_or_outlet_person(shared_sentence_table):
+    """On every AllSides excerpt, its outlets labelled by lean as many studies do: no speaker holds a
+    share's number or what is no part of a name, and the outlets most quoted by others are of kind
+    outlet."""
+    allsides = shared_sentence_table[shared_sentence_table["article_id"].str.startswith("allsides")]
+    quotes = fr.extract_quotes(allsides.assign(outlet="Left"))
+    named = quotes["speaker"].dropna()
+    assert not named.str.contains(r"\bpercent\b|%", case=False).any()
+    assert not named.map(lambda s: clip_name(s) != s).any()
+    outlets = quotes["speaker"].isin(["New York Times", "Washington Post", "Associated Press", "CNN", "Axios"])
+    assert outlets.sum() >= 10 and (quotes.loc[outlets, "speaker_kind"] == "outlet").all()

@@ -472,7 +472,9 @@ def compare_quotes(quotes: pd.DataFrame, *, sentences: pd.DataFrame | None = Non
     Needs the quotes table of `framing.sources.extract_quotes` (`quote_id`, `article_id`, `outlet`,
     `quote`, `speaker`). Events come from an `event` column, or from `sentences` (by article), or
     the whole table is one event. Speakers are matched by surname (the last word of `speaker`,
-    case ignored), so "Pete Hegseth" and "Hegseth" are one person within an event.
+    case ignored), so "Pete Hegseth" and "Hegseth" are one person within an event. Anonymous sources
+    (`is_anonymous`: "sources", "Senate sources", "officials") name no one: two outlets' "sources"
+    are not known to be the same people, so their quotes are not compared.
 
     For each quote and each other outlet quoting the same speaker, the closest quote of that
     outlet is returned: `event`, `speaker`, `quote_id_a`, `article_id_a`, `outlet_a`, `quote_a`,
@@ -483,7 +485,8 @@ def compare_quotes(quotes: pd.DataFrame, *, sentences: pd.DataFrame | None = Non
     """
     config = read_params(params)
     near = float(config["quotes"]["near"] if near is None else near)
-    table = quotes[quotes["speaker"].notna() & quotes["quote"].notna()].copy()
+    named = ~quotes["is_anonymous"].fillna(False).astype(bool) if "is_anonymous" in quotes else True
+    table = quotes[quotes["speaker"].notna() & quotes["quote"].notna() & named].copy()
     table["event"] = _quote_events(table, sentences)
     table["who"] = table["speaker"].astype(str).str.split().str[-1].str.casefold()
     table["words"] = table["quote"].map(lambda q: tuple(normalise_term(w) for w in tokenize(q)))

@@ -728,7 +728,7 @@ def _article_meta(articles: pd.DataFrame | None) -> pd.DataFrame:
 def _event_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     """The event's quotes in reading order, each with its reporting verb as the outlet wrote it
     (`verb_text`: "warned", "told") beside its lemma (`verb`)."""
-    columns = ["outlet", "article_id", "sentence_id", "speaker", "speaker_label", "verb", "verb_text", "is_direct", "quote"]
+    columns = ["outlet", "article_id", "sentence_id", "speaker", "speaker_label", "speaker_kind", "verb", "verb_text", "is_direct", "quote"]
     return quotes.reindex(columns=columns).sort_values(["outlet", "article_id", "sentence_id"]).reset_index(drop=True)
 
 
@@ -999,7 +999,7 @@ def _quotes_html(quotes: pd.DataFrame, outlets: list) -> str:
             blocks.append(f"<h3>{e(str(outlet))}</h3><p>No quotes.</p>")
             continue
         items = "".join(  # the verb as written ("told", "had warned"), as notebook 05 shows it; else its lemma
-            f"<li>{_speaker_html(q.speaker, q.speaker_label)}"
+            f"<li>{_speaker_html(q.speaker, q.speaker_label, getattr(q, 'speaker_kind', None))}"
             f"{(' (' + e(_verb_as_written(q)) + ')') if _verb_as_written(q) else ''}: "
             f"{'“' + e(str(q.quote)) + '”' if q.is_direct else e(str(q.quote))}</li>"
             for q in part.itertuples(index=False))
@@ -1015,17 +1015,19 @@ def _verb_as_written(quote) -> str:
     return ""
 
 
-def _speaker_html(speaker, label) -> str:
+def _speaker_html(speaker, label, kind=None) -> str:
     """The speaker as resolved, with how the outlet wrote it when that differs ("Pete Hegseth (as
-    “he”)"); "unattributed" when neither is known."""
+    “he”)") and its kind when it is no person ("Fox [outlet]", `speaker_kind` of
+    `extract_quotes`); "unattributed" when neither is known."""
     e = html.escape
     speaker = speaker if isinstance(speaker, str) and speaker else None
     label = label if isinstance(label, str) and label else None
+    shown = f" <small>[{e(kind)}]</small>" if isinstance(kind, str) and kind != "person" and speaker else ""
     if speaker is None and label is None:
         return "<i>unattributed</i>"
     if speaker is None or label is None or label == speaker:
-        return f"<b>{e(speaker or label)}</b>"
-    return f"<b>{e(speaker)}</b> (as “{e(label)}”)"
+        return f"<b>{e(speaker or label)}</b>{shown}"
+    return f"<b>{e(speaker)}</b>{shown} (as “{e(label)}”)"
 
 
 def _same_facts_html(rows: pd.DataFrame, outlets: list, *, limit: int = SAME_FACT_ROWS) -> str:

@@ -47,6 +47,8 @@ from ..config import CONTENT_KINDS
 from .article import _article_quotes
 from .patterns import _lexicon
 from .spans import _QUOTE, _WORD, _articles
+from .speaker_kinds import (SPEAKER_KINDS, clip_name, clip_names, is_news_organisation, read_shares,  # noqa: F401
+                            share_group, speaker_kinds)
 from .speaker_names import (_as_actors, _joined_in_event, _one_name_per_body, _resolved_speakers, _roles_as_actors,
                             _whole_bodies, defined_acronyms)
 from .summaries import (QUOTE_MEASURES, article_quote_shares, article_speaker_shares, caption_quote_shares,  # noqa: F401
@@ -54,7 +56,7 @@ from .summaries import (QUOTE_MEASURES, article_quote_shares, article_speaker_sh
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "outlet", "event", "sentence_id", "sentence_end", "kind",
                  "position", "quote", "is_direct", "is_partial", "speaker", "speaker_label", "verb",
-                 "verb_text", "verb_stance", "is_anonymous", "n_words", "pattern", "lexicon_version"]
+                 "verb_text", "verb_stance", "is_anonymous", "speaker_kind", "n_words", "pattern", "lexicon_version"]
 
 
 # ── quotes ──────────────────────────────────────────────────────────────────────────────────────
@@ -85,12 +87,14 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
     for name in ("n_words", "sentence_id", "sentence_end"):
         quotes[name] = quotes[name].astype("int64")
     texts = dict(zip(zip(table["article_id"], table["sentence_id"]), table[text_col]))
+    quotes = read_shares(clip_names(quotes), texts)
     quotes["speaker"] = _resolved_speakers(quotes.assign(speaker=_whole_bodies(quotes, texts)), written)
     if actors is None:
         actors = find_actors(table, kinds=None, text_col=text_col)
     quotes["speaker"] = _roles_as_actors(quotes.assign(speaker=_as_actors(quotes, actors)), actors, texts)
     quotes["speaker"] = _joined_in_event(quotes)
     quotes["speaker"] = _one_name_per_body(quotes, defined_acronyms(table[text_col].unique()))
+    quotes["speaker_kind"] = speaker_kinds(quotes, actors)
     quotes["lexicon_version"] = _lexicon().version
     return quotes
 
@@ -135,9 +139,10 @@ def summarise_speakers(quotes: pd.DataFrame, sentences: pd.DataFrame | None = No
                      "first_position": float(part["position"].min()) if "position" in part and part["position"].notna().any() else None,
                      "verbs": ", ".join(sorted(part["verb"].dropna().unique())),
                      "labels": "; ".join(sorted(part["speaker_label"].dropna().unique())),
-                     "is_anonymous": bool(part["is_anonymous"].any())})
+                     "is_anonymous": bool(part["is_anonymous"].any()),
+                     "speaker_kind": _most_common(part["speaker_kind"]) if "speaker_kind" in part else None})
     table = pd.DataFrame(rows, columns=[by, "speaker", "n_quotes", "n_words", "first_sentence", "first_position",
-                                        "verbs", "labels", "is_anonymous"])
+                                        "verbs", "labels", "is_anonymous", "speaker_kind"])
     totals = table.groupby(by)["n_words"].transform("sum")
     table.insert(4, "word_share", table["n_words"] / totals.where(totals > 0))
     if sentences is not None:
@@ -145,6 +150,12 @@ def summarise_speakers(quotes: pd.DataFrame, sentences: pd.DataFrame | None = No
     table["rank"] = table.groupby(by)["first_position" if table["first_position"].notna().any()
                                       else "first_sentence"].rank(method="min").astype("Int64")
     return table.sort_values([by, "rank", "speaker"]).reset_index(drop=True)
+
+
+def _most_common(values: pd.Series):
+    """The most frequent value (ties: the first in sorted order), None when there is none."""
+    counts = values.dropna().value_counts()
+    return min(counts.index, key=lambda v: (-counts[v], str(v))) if len(counts) else None
 
 
 def _words_per_group(sentences: pd.DataFrame, by: str, kinds) -> pd.Series:

@@ -140,10 +140,12 @@ class _Memory:
 
     def fits(self, name: str, gender: str | None) -> bool:
         """True when `name` may be the person a pronoun of `gender` ("m", "f" or None) stands for:
-        "he" or "she" stands for a person, never for a body that has spoken as one (`voices`) unless
-        its name opens with a given name (a person whose name holds a word that also names a body:
-        "Bill Roe")."""
+        "he" or "she" stands for a person, never for a news organisation (`_outlets`, `_newspaper_name`:
+        "Bloomberg reported …, though he later asked") nor for a body that has spoken as one (`voices`)
+        unless its name opens with a given name (a person whose name holds a word that also names a
+        body: "Bill Roe")."""
         return gender is None or (self.genders.get(name, gender) == gender
+                                  and name not in _outlets() and not _newspaper_name(name.split())
                                   and (name not in self.voices or name.split()[0] in read_rules().given_names))
 
     def learn_gender(self, name: str, roles, narration: str, n_people: int) -> None:

@@ -1,0 +1,203 @@
+"""What a speaker is: the written name cleaned of what is no name, a poll's share read as the group it
+counts, and each speaker's kind (a person, a news outlet, another organisation, a group, an anonymous
+source).
+
+Three rules that hold whatever the sentence and whatever the corpus calls its outlets:
+
+- a name never carries a sentence stop inside it ("John Kirby. spokesperson" → "John Kirby"; an
+  abbreviation's period, "Sen. Ted Cruz", is no stop), never holds a finite auxiliary ("the CDC is
+  expected to" → "the CDC") and never ends in a word that needs another after it ("Xavier Becerra
+  on" → "Xavier Becerra"): `clip_names`;
+- a share of a group ("Fifty-one percent of Americans say", "A majority of voters said") is no one's
+  name: the group after "of" speaks, or the poll's respondents when the share names none; unnamed
+  people, so an anonymous source: `read_shares`;
+- a news organisation (an outlet `framing.actors` ships, one of the corpus's own outlet names, or
+  capitalised words ending with a word newspapers' names end with, "Anchorage Daily News") is a
+  speaker of kind `outlet`, never a person, whether the corpus names its outlets by name or by lean
+  ("Left", "Center", "Right"): `speaker_kinds`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from ..actors import _names_an_office, author_labels, outlet_names, read_rules
+from ..lexicons import load_data
+from .name_kinds import _body_of, _outlets
+from .patterns import _lexicon
+
+SPEAKER_KINDS = ("person", "outlet", "organisation", "group", "anonymous")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    """The `[names]` and `[shares]` tables of the reporting-verb lexicon, and Punkt's abbreviations."""
+    data = load_data("reporting_verbs")
+    abbreviations = {a for group in load_data("punkt")["abbreviations"].values() for a in group}
+    return {"names": data.get("names", {}), "shares": data.get("shares", {}), "abbreviations": abbreviations}
+
+
+# A period that ends a sentence inside a written name: after a word of two letters or more, then a space.
+_STOP = re.compile(r"(?<![\w’'.-])(?P<word>[\w’'-]{2,})\.(?=\s+\S)")
+
+
+def clip_name(name):
+    """A written speaker without what is no part of a name: cut at a sentence stop (a period after a
+    word that is no abbreviation of Punkt's lists, then a space), before a finite auxiliary, and
+    without the words a name never ends in (`[names]` of the lexicon); None when nothing is left."""
+    if not isinstance(name, str):
+        return name
+    words = _words()
+    for stop in _STOP.finditer(name):
+        if stop.group("word").casefold() not in words["abbreviations"]:
+            name = name[:stop.start("word") + len(stop.group("word"))]
+            break
+    tokens = name.split()
+    auxiliaries = set(words["names"].get("auxiliaries", ()))
+    cut = next((i for i, token in enumerate(tokens) if i and token in auxiliaries), len(tokens))
+    tokens = tokens[:cut]
+    never_last = set(words["names"].get("never_last", ()))
+    while tokens and tokens[-1].casefold() in never_last:
+        tokens.pop()
+    return " ".join(tokens) or None
+
+
+def clip_names(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Same rows, `speaker` and `speaker_label` as `clip_name` gives them."""
+    return quotes.assign(speaker=quotes["speaker"].map(clip_name), speaker_label=quotes["speaker_label"].map(clip_name))
+
+
+@lru_cache(maxsize=1)
+def _share() -> str:
+    """A share of a group, as a regular expression: hedges, then a percentage (a number in digits or
+    words and a percent word) or a fraction ("two-thirds", "a majority")."""
+    shares = _words()["shares"]
+
+    def alternatives(items):
+        return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
+    word = f"(?:{alternatives(shares['numbers'])})"
+    number = rf"(?:\d[\d.,]*|{word}(?:[-\s]{word})*)"
+    return (rf"(?:(?:{alternatives(shares['hedges'])})\s+)*"
+            rf"(?:{number}\s*(?:{alternatives(shares['percent'])})|{alternatives(shares['fractions'])})")
+
+
+_OF_GROUP = r"\s+of\s+(?:(?:the|all|those|these)\s+)?"
+
+
+@lru_cache(maxsize=1)
+def _share_name() -> re.Pattern:
+    """A name that is a share, with the group after "of" when written."""
+    return re.compile(rf"^{_share()}(?:{_OF_GROUP}(?P<group>.+))?$", re.IGNORECASE)
+
+
+def share_group(name) -> str | None:
+    """The group a share of a group speaks for ("Fifty-one percent of Americans" → "Americans", "51%"
+    → the lexicon's `respondents`), or None when `name` is no share."""
+    if not isinstance(name, str):
+        return None
+    match = _share_name().match(name.strip())
+    if match is None:
+        return None
+    return match.group("group") or _words()["shares"].get("respondents", "respondents")
+
+
+@lru_cache(maxsize=1)
+def _share_of() -> re.Pattern:
+    """A share of a group anywhere in a sentence, up to the group ("70 percent of ")."""
+    return re.compile(rf"(?<![\w-]){_share()}{_OF_GROUP}", re.IGNORECASE)
+
+
+def _share_before(label, text) -> bool:
+    """True when the sentence writes a share of the group right before the label ("70 percent of
+    Americans say" for the label "Americans")."""
+    if not isinstance(label, str) or not isinstance(text, str) or label not in text:
+        return False
+    return any(text.startswith(label, m.end()) for m in _share_of().finditer(text))
+
+
+def read_shares(quotes: pd.DataFrame, texts: dict) -> pd.DataFrame:
+    """Same rows: a speaker written as a share of a group (`share_group`), or as the group a share in
+    its sentence counts ("70 percent of Americans say"), is that group, an anonymous source.
+    `texts`: {(article_id, sentence_id): sentence text}."""
+    groups = quotes["speaker_label"].map(share_group).fillna(quotes["speaker"].map(share_group))
+    before = pd.Series([_share_before(label, texts.get((a, s))) for label, a, s in
+                        zip(quotes["speaker_label"], quotes["article_id"], quotes["sentence_id"])],
+                       index=quotes.index, dtype=bool)
+    groups = groups.where(groups.notna() | ~before, quotes["speaker_label"])
+    shared = groups.notna()
+    return quotes.assign(speaker=groups.where(shared, quotes["speaker"]),
+                         is_anonymous=quotes["is_anonymous"] | shared)
+
+
+def is_news_organisation(name, outlets=()) -> bool:
+    """True when a speaker names a news organisation: an outlet `framing.actors` ships (with or
+    without "The"), one of the names `outlets` (the corpus's outlet labels) may be written as (a
+    columnist's label, "Paul Krugman", excepted: `author_labels`), or two or more capitalised words
+    ending with a word newspapers' names end with ("News", "Times", "Post"; `newspaper_words`) and no
+    office before it ("Senate Majority Leader" is a person)."""
+    if not isinstance(name, str):
+        return False
+    name = re.sub(r"^[Tt]he\s+", "", name.strip(" ."))
+    rules = read_rules()
+    if name in _outlets() or name in _corpus_outlets(tuple(outlets)):
+        return True
+    words = name.split()
+    return (len(words) >= 2 and words[-1] in rules.newspaper_words and all(w[:1].isupper() for w in words)
+            and not _names_an_office(words[:-1], rules))
+
+
+@lru_cache(maxsize=8)
+def _corpus_outlets(outlets: tuple) -> frozenset:
+    """The names a corpus's outlet labels may be written as in text, without "The", less the labels
+    that name a columnist or a host (`author_labels`)."""
+    labels = outlet_names(outlets)
+    return frozenset(re.sub(r"^The\s+", "", o) for o in set(labels) - author_labels(labels, read_rules()))
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]+")
+
+
+def _kind(speaker, anonymous: bool, people: frozenset, outlets) -> str | None:
+    """The kind of one speaker (`SPEAKER_KINDS`), None when there is none."""
+    if not isinstance(speaker, str):
+        return None
+    if anonymous:
+        return "anonymous"
+    if is_news_organisation(speaker, outlets):
+        return "outlet"
+    if speaker in people:
+        return "person"
+    words = speaker.split()
+    if not speaker[:1].isupper():  # a description: "the president", "the newspaper", "the company", "drugmakers"
+        if speaker.casefold() in set(_words()["names"].get("outlet_nouns", ())):
+            return "outlet"
+        if words[-1] in _lexicon().titles or words[-1] in _lexicon().nouns:
+            return "person"
+        return "group" if words[-1].endswith("s") else "organisation"
+    rules = read_rules()
+    if (_body_of(speaker) or speaker in rules.organisations or speaker in _lexicon().platforms
+            or _ACRONYM.fullmatch(words[0]) or any(w in rules.organisation_words for w in words)):
+        return "organisation"
+    if len(words) == 1 and speaker.endswith("s"):
+        return "group"  # "Democrats", "Americans"
+    named = len(words) >= 2 and all(w[:1].isupper() or w in _PARTICLES for w in words)
+    return "person" if named and not any(w in rules.newspaper_words for w in words) else "organisation"
+
+
+_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "ibn"})
+
+
+def speaker_kinds(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """Each quote's `speaker_kind`: `anonymous` (`is_anonymous`), `outlet` (`is_news_organisation`,
+    with the table's outlets), `person` (an actor of `actors`, the persons `framing.actors` finds,
+    or two or more capitalised words naming no body), `organisation` (a body, a company, a platform,
+    an acronym, a one-word name that is no actor) or `group` (unnamed people of a kind written in
+    lower case or as a plural, "respondents", "Democrats"); a description in lower case is the kind its
+    noun names ("the newspaper" an outlet, "the president" a person, "the company" an organisation).
+    None without a speaker."""
+    people = frozenset(actors["actor"].dropna()) if "actor" in actors else frozenset()
+    outlets = tuple(quotes["outlet"].dropna().unique()) if "outlet" in quotes else ()
+    return pd.Series([_kind(s, a, people, outlets) for s, a in zip(quotes["speaker"], quotes["is_anonymous"])],
+                     index=quotes.index, dtype=object)
