@@ -136,7 +136,8 @@ def is_news_organisation(name, outlets=()) -> bool:
     without "The"), one of the names `outlets` (the corpus's outlet labels) may be written as (a
     columnist's label, "Paul Krugman", excepted: `author_labels`), or two or more capitalised words
     ending with a word newspapers' names end with ("News", "Times", "Post"; `newspaper_words`) and no
-    office before it ("Senate Majority Leader" is a person)."""
+    office before it ("Senate Majority Leader" is a person), or holding the word "News" ("Xinhua News
+    Agency")."""
     if not isinstance(name, str):
         return False
     name = re.sub(r"^[Tt]he\s+", "", name.strip(" ."))
@@ -144,6 +145,8 @@ def is_news_organisation(name, outlets=()) -> bool:
     if name in _outlets() or name in _corpus_outlets(tuple(outlets)):
         return True
     words = name.split()
+    if len(words) >= 2 and "News" in words and all(w[:1].isupper() for w in words):
+        return True  # "Xinhua News Agency", "News Nation"
     return (len(words) >= 2 and words[-1] in rules.newspaper_words and all(w[:1].isupper() for w in words)
             and not _names_an_office(words[:-1], rules))
 
@@ -156,7 +159,7 @@ def _corpus_outlets(outlets: tuple) -> frozenset:
     return frozenset(re.sub(r"^The\s+", "", o) for o in set(labels) - author_labels(labels, read_rules()))
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]+")  # "FBI", "AT&T"; not initials, "P.J."
 
 
 def _kind(speaker, anonymous: bool, people: frozenset, outlets) -> str | None:
@@ -170,19 +173,25 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets) -> str | None:
     if speaker in people:
         return "person"
     words = speaker.split()
+    lexicon = _lexicon()
+    roles = lexicon.titles | lexicon.nouns
     if not speaker[:1].isupper():  # a description: "the president", "the newspaper", "the company", "drugmakers"
         if speaker.casefold() in set(_words()["names"].get("outlet_nouns", ())):
             return "outlet"
-        if words[-1] in _lexicon().titles or words[-1] in _lexicon().nouns:
+        if words[-1] in roles:
             return "person"
         return "group" if words[-1].endswith("s") else "organisation"
     rules = read_rules()
-    if (_body_of(speaker) or speaker in rules.organisations or speaker in _lexicon().platforms
+    if speaker.casefold() in {r.casefold() for r in roles}:
+        return "person"  # "CEO"
+    if words[-1].islower() and words[-1].endswith("s") or words[-1].casefold() in lexicon.members:
+        return "group"  # "Democratic senators", "House Democrats", "NASA’s scientists"
+    if (_body_of(speaker) or speaker in rules.organisations or speaker in lexicon.platforms
             or _ACRONYM.fullmatch(words[0]) or any(w in rules.organisation_words for w in words)):
         return "organisation"
-    if len(words) == 1 and speaker.endswith("s"):
-        return "group"  # "Democrats", "Americans"
-    named = len(words) >= 2 and all(w[:1].isupper() or w in _PARTICLES for w in words)
+    if len(words) == 1:  # a name framing found no person for: a given name is a person's, else a body's
+        return "person" if speaker in rules.given_names else ("group" if speaker.endswith("s") else "organisation")
+    named = all(w[:1].isupper() or w in _PARTICLES for w in words)
     return "person" if named and not any(w in rules.newspaper_words for w in words) else "organisation"
 
 
