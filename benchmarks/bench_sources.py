@@ -68,7 +68,10 @@ A prediction is right when it names the same speaker: equal names, or one the en
 ("Biden" and "Joe Biden"); an anonymous source is right when the quote is flagged anonymous. Every
 sampled quote is direct, so the accuracy printed is the accuracy on direct quotes. Prints quotes
 found, precision, recall and accuracy of the speakers per split, and sentences per second on all
-AllSides excerpts (median of three cold runs); writes benchmarks/results/sources.json.
+AllSides excerpts (median of three cold runs), and what no speaker should be on them, with the outlets
+labelled by name and by lean ("Left", "Center", "Right", AllSides' `allsides_side`): speakers named by a
+number, names holding what is no part of one, news organisations of another kind than outlet, and the
+quotes of each speaker kind; writes benchmarks/results/sources.json.
 
     python benchmarks/bench_sources.py [--blind17] [--agreement]
 
@@ -116,7 +119,7 @@ BLIND16 = "blind16"
 BLIND17 = "blind17"  # held out (--blind17), 100 more NewsMTSC sentences, each from an article of its own
 HELD_OUT = (BLIND17,)  # only their totals are ever printed, never a quote or a miss
 # the modules of the quote extractor and of the actors it names speakers by: a cold run clears their caches
-EXTRACTOR_MODULES = ("sources", "sources.speaker_names", "sources.article", "sources.speaker_memory",
+EXTRACTOR_MODULES = ("sources", "sources.speaker_names", "sources.speaker_kinds", "sources.article", "sources.speaker_memory",
                      "sources.attribution", "sources.clause_tags", "sources.name_kinds", "sources.patterns",
                      "sources.spans", "actors")
 
@@ -243,10 +246,28 @@ def allsides_sentences() -> pd.DataFrame:
     import framing as fr
 
     articles = [json.loads(line) for line in ALLSIDES.open(encoding="utf-8")]
-    rows = [{"article_id": a["article_id"], "outlet": a["outlet"], "kind": "body", "position": 0.0,
-             "sentence_id": i, "text": text}
+    rows = [{"article_id": a["article_id"], "outlet": a["outlet"], "side": a.get("allsides_side"), "kind": "body",
+             "position": 0.0, "sentence_id": i, "text": text}
             for a in articles for i, text in enumerate(fr.split_sentences(a["text"]))]
     return pd.DataFrame(rows)
+
+
+def speaker_checks(quotes: pd.DataFrame) -> dict:
+    """What no speaker should be, counted over a quotes table: a number or share ("fifty-one percent"),
+    a name with what is no part of it (a sentence stop, an auxiliary, a trailing preposition), a news
+    organisation of another kind than `outlet` (an anonymous source aside: "a New Yorker" is a resident);
+    and the quotes of each `speaker_kind`."""
+    from framing.sources import clip_name, is_news_organisation, share_group
+
+    speakers = quotes["speaker"]
+    outlets = tuple(quotes["outlet"].dropna().unique())
+    news = speakers.map(lambda s: is_news_organisation(s, outlets)) & ~quotes["is_anonymous"]
+    return {"number_speakers": int((speakers.map(share_group).notna()
+                                    | speakers.str.contains(r"\d\s*(?:%|percent)", na=False)).sum()),
+            "cut_names": int(speakers.map(lambda s: isinstance(s, str) and clip_name(s) != s).sum()),
+            "news_organisations": int(news.sum()),
+            "news_not_outlet": int((news & quotes["speaker_kind"].ne("outlet")).sum()),
+            "kinds": {str(k): int(n) for k, n in quotes["speaker_kind"].value_counts().items()}}
 
 
 def timed_extraction(sentences: pd.DataFrame, repeats: int = REPEATS):
@@ -312,6 +333,12 @@ def main() -> int:
               f"{a['n_sentences']} sentences of {a['n_articles']} articles; {a['direct_with_speaker']:.0%} "
               f"of direct quotes get a speaker, {a['share_partial']:.0%} partial, "
               f"{a['share_anonymous']:.0%} anonymous; {a['sentences_per_second']:,.0f} sentences/s")
+        lean = fr.extract_quotes(sentences.assign(outlet=sentences["side"].str.capitalize()))  # "Left", "Center", "Right"
+        result["allsides_speakers"] = {"outlets by name": speaker_checks(quotes), "outlets by lean": speaker_checks(lean)}
+        for labels, c in result["allsides_speakers"].items():
+            print(f"AllSides speakers, {labels}: {c['number_speakers']} named by a number, {c['cut_names']} with what "
+                  f"is no part of a name, {c['news_not_outlet']} of {c['news_organisations']} news organisations "
+                  f"of another kind than outlet; kinds {c['kinds']}")
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "sources.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
