@@ -998,3 +998,12 @@ def test_a_finding_with_evidence_and_a_median_of_zero_says_the_ties_made_the_med
     text = events.describe_pairs(pairs).iloc[0]
     assert ("the median over all 26 events is 0 because 14 are tied, and the tests read only the 12 that differ"
             in text), text
+
+
+def test_event_page_shows_the_kind_of_a_speaker_that_is_no_person():
+    """An outlet quoted by name is marked as one on the event page, never shown as a person."""
+    from framing.events import _speaker_html
+
+    assert _speaker_html("Fox", "Fox", "outlet") == "<b>Fox</b> <small>[outlet]</small>"
+    assert _speaker_html("Joe Biden", "Biden", "person") == "<b>Joe Biden</b> (as “Biden”)"
+    assert _speaker_html(None, None, None) == "<i>unattributed</i>"
