@@ -33,8 +33,10 @@ summaries). The rules live in its modules, in the order they run: `spans` (the q
 sentence, partial, full or a title), `attribution` (the attribution a sentence writes, with the
 patterns of `patterns`, the word classes of `name_kinds` and, last in the sieve, the tagged clause
 of `clause_tags`), `speaker_memory` (who a written speaker is, given what the article said before),
-`article` (an article's sentences to quote rows, neighbours included) and `speaker_names` (one name
-per speaker across articles and outlets).
+`article` (an article's sentences to quote rows, neighbours included), `speaker_names` (one name
+per speaker across articles and outlets) and `speaker_kinds` (what is no part of a name cut off, a
+poll's share read as its group, and each speaker's kind: person, outlet, organisation, group,
+anonymous).
 """
 from __future__ import annotations
 
@@ -72,7 +74,8 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
     it (`sentence_end`). A person speaker is then named as its actor (`framing.actors.match_actors`
     over `actors`, the table of `find_actors` for the same sentences, found here when not given),
     so that a speaker and the actor rows of the same person carry one name; `speaker_label` keeps
-    what the outlet wrote.
+    what the outlet wrote, and `speaker_kind` says what the speaker is (`speaker_kinds`: a news
+    outlet is never a person, whatever the corpus calls its outlets).
     `lexicon_version` is the version of `reporting_verbs.toml` used."""
     table = sentences if kinds is None or "kind" not in sentences else sentences[sentences["kind"].isin(kinds)]
     table = table.sort_values(["article_id", "sentence_id"], kind="stable")

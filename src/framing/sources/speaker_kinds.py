@@ -46,7 +46,8 @@ _STOP = re.compile(r"(?<![\w’'.-])(?P<word>[\w’'-]{2,})\.(?=\s+\S)")
 def clip_name(name):
     """A written speaker without what is no part of a name: cut at a sentence stop (a period after a
     word that is no abbreviation of Punkt's lists, then a space), before a finite auxiliary, and
-    without the words a name never ends in (`[names]` of the lexicon); None when nothing is left."""
+    without the lower-case words a name never ends in (`[names]` of the lexicon); None when nothing
+    is left."""
     if not isinstance(name, str):
         return name
     words = _words()
@@ -59,7 +60,7 @@ def clip_name(name):
     cut = next((i for i, token in enumerate(tokens) if i and token in auxiliaries), len(tokens))
     tokens = tokens[:cut]
     never_last = set(words["names"].get("never_last", ()))
-    while tokens and tokens[-1].casefold() in never_last:
+    while tokens and tokens[-1] in never_last:  # in lower case: "Kim Yong On" keeps its name
         tokens.pop()
     return " ".join(tokens) or None
 
