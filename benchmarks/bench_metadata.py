@@ -21,6 +21,12 @@ The reference title is the page's own (trafilatura's metadata of the HTML: og:ti
 <title>), compared as `bench_clean.title_is_right` does (the same words, or one holding the other
 and at least half as long): right, other, or empty.
 
+A page's stamp as an export or manifest gives it (Media Cloud's `publish_date`): the first stamp
+that writes a time and zone ("2019-11-19T23:30:00-05:00"), read by `ingest.read_date` as the build
+reads a `published` value, and compared with the day the saved page prints (its date through
+`label_html`): the same day, a day off (the stamp read in another zone than it is written in), or
+further; with BASELINE, also `read_date` of that revision.
+
 Counts are given on all pages and on the two hash halves of `bench_clean` (sha256 of the page id),
 so a rule fitted to some pages shows as a gap between halves. Writes benchmarks/results/metadata.json.
 """
@@ -165,16 +171,40 @@ def print_table(name: str, counts: dict) -> None:
         print(f"{form:<26}{half:>5}{row['pages']:>6}   {dates:<22}{row['apart_from_html']:>8}   {titles}")
 
 
+_ZONED = re.compile(r"\d[T ]\d\d:\d\d.*(?:Z|[+-]\d\d:?\d\d)$")  # a time and its zone: "…T23:30:00-05:00"
+
+
+def export_day(html: str, read_date) -> str | None:
+    """The day `read_date` (an ingest module's) reads from the page's first stamp with a time and
+    zone, as an export would give it; None when the page has none."""
+    zoned = [stamp for stamp in stamps(html) if _ZONED.search(stamp.strip()) and stamp_days(stamp)]
+    return read_date(zoned[0].strip()) if zoned else None
+
+
+def print_export_days(rows: list[dict]) -> None:
+    keys = [key for key in ("export before", "export after") if any(key in row for row in rows)]
+    print("\nstamps with a time and zone read as an export gives them, against the day the saved page"
+          " prints: same day / a day off / different")
+    for key in keys:
+        for half in ("all", "A", "B"):
+            chosen = [row for row in rows if row.get(key) and row["after"]["html"][0]
+                      and (half == "all" or row["half"] == half)]
+            counts = Counter(verdict(row[key], {row["after"]["html"][0]}) for row in chosen)
+            print(f"  {key:<14}{half:>4}{len(chosen):>5}   " + " / ".join(f"{counts.get(v, 0):>2}" for v in VERDICTS[:3]))
+
+
 def main() -> int:
     import trafilatura
 
     from framing import clean
+    from framing.ingest import read_date
 
-    baseline = None
+    baseline = baseline_ingest = None
     if os.environ.get("BASELINE"):
         from at_revision import module_at
 
         baseline = module_at(os.environ["BASELINE"], "clean")
+        baseline_ingest = module_at(os.environ["BASELINE"], "ingest")
     rows = []
     for page in pages():
         html = html_of(page)
@@ -183,8 +213,10 @@ def main() -> int:
         row = {"page": page["page_id"][:8], "site": site_of(page), "half": "AB"[hash_half(page["page_id"])],
                "reference": sorted(reference), "source": source, "own_title": own.title if own else None,
                "after": read_forms(page, html, clean)}
+        row["export after"] = export_day(html, read_date)
         if baseline is not None:
             row["before"] = read_forms(page, html, baseline)
+            row["export before"] = export_day(html, baseline_ingest.read_date)
         rows.append(row)
     results = {"pages": len(rows), "with_reference": sum(bool(row["reference"]) for row in rows),
                "reference_sources": dict(Counter(row["source"] for row in rows)),
@@ -194,6 +226,12 @@ def main() -> int:
     for key in ("before", "after") if baseline is not None else ("after",):
         results[key] = measure(rows, key)
         print_table(f"{key} ({os.environ['BASELINE']})" if key == "before" else "this code", results[key])
+    print_export_days(rows)
+    results["export_days"] = {key: {half: dict(Counter(verdict(row[key], {row["after"]["html"][0]}) for row in rows
+                                                         if row.get(key) and row["after"]["html"][0]
+                                                         and (half == "all" or row["half"] == half)))
+                                    for half in ("all", "A", "B")}
+                              for key in ("export before", "export after") if any(key in row for row in rows)}
     print("\npages whose date is not the same day (this code):")
     for row in rows:
         wrong = {form: row["after"][form][0] for form in FORMS

@@ -337,15 +337,15 @@ def _assert_same_build(left, right):
         pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name))
 
 
-DATE_FORMS = {  # as exports and pages write them → the day stored (UTC, no time zone)
+DATE_FORMS = {  # as exports and pages write them → the day stored (the day written, in its own zone)
     "2024-01-02": "2024-01-02", "January 3, 2024": "2024-01-03", "4 Jan 2024": "2024-01-04",
-    "2024-01-05T23:30:00-05:00": "2024-01-06", "2024-01-07 08:15": "2024-01-07",
+    "2024-01-05T23:30:00-05:00": "2024-01-05", "2024-01-07 08:15": "2024-01-07",
     "Mon, 08 Jan 2024 10:00:00 GMT": "2024-01-08", "not a date": None, "": None}
 
 
 def test_dates_are_parsed_once_per_distinct_text(allsides_corpus, tmp_path):
     """Each distinct `published` text is parsed once (when the export is read), not once per
-    article, to the day it names in UTC."""
+    article, to the day it is written in."""
     from framing.ingest import read_date
 
     rows = pd.read_json(allsides_corpus / "export.jsonl", lines=True).head(120)

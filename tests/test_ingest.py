@@ -672,8 +672,8 @@ def test_an_excel_export_with_several_unreadable_dates_names_each_form_and_empty
     problems = [str(p) for p in build.problems]
     assert ("export.csv: rows 1, 4, 5, 6: published 'yesterday', '1634567890', '18 octobre 2021' and 1 more "
             "are not dates framing reads: left empty (write dates as YYYY-MM-DD, e.g. 2025-02-12)") in problems
-    # a time in a US zone, as news sites print it (pandas reads no "ET"), is read: 03:30 UTC the next day
-    assert [str(day.date()) for day in build.articles["published"].iloc[[1, 2]]] == ["2021-10-19", "2021-10-18"]
+    # a time in a US zone, as news sites print it (pandas reads no "ET"), is read: the day printed
+    assert [str(day.date()) for day in build.articles["published"].iloc[[1, 2]]] == ["2021-10-18", "2021-10-18"]
     assert "zero.jsonl: is empty: skipped; remove it or export the articles into it again (one JSON object " \
            "per line, with the article's \"text\")" in problems
     assert any(p.startswith("zero.csv: is empty: skipped; remove it or export the articles into it again (a "
@@ -696,6 +696,29 @@ def test_numeric_dates_read_either_way_when_the_file_settles_it():
     for value in ("10/18/2021", "18/10/2021"):
         both.learn(value)
     assert both.read("03/04/2021") == (None, "ambiguous") and both.read("18/10/2021") == ("2021-10-18", None)
+
+
+STAMP_DAYS = [  # (a date with a time and zone as exports and manifests give it, the day read)
+    ("2019-11-19T23:30:00-05:00", "2019-11-19"),  # a US evening: the day the outlet printed, not UTC's Nov 20
+    ("2019-11-20T01:30:00+05:30", "2019-11-20"),  # an Indian night: not UTC's Nov 19
+    ("2019-11-20T04:30:00Z", "2019-11-20"),  # a stamp in UTC stays UTC
+    ("2019-11-20T04:30:00+00:00", "2019-11-20"),
+    ("Tue, 19 Nov 2019 23:30:00 -0500", "2019-11-19"),  # RSS's form
+    ("Nov 19, 2019 11:30 PM ET", "2019-11-19"),  # a US zone in letters, as news sites print it
+    ("November 19, 2019 at 11:30 p.m. PST", "2019-11-19"),
+    ("2019-11-19 23:30", "2019-11-19"),  # no zone: as written
+]
+
+
+def test_a_date_with_a_time_and_zone_is_the_day_it_is_written_in():
+    """Regression: "2019-11-19T23:30:00-05:00" in a manifest was read as its day in UTC (Nov 20),
+    where the page prints Nov 19 and the saved page's stamp (htmldate) and its text give Nov 19:
+    a US evening story read a day later from an export than from its page. A stamp is read in its
+    own zone, the day the outlet printed; a stamp in UTC stays UTC."""
+    from framing.ingest import read_date
+
+    read_date.cache_clear()
+    assert [read_date(text) for text, _ in STAMP_DAYS] == [day for _, day in STAMP_DAYS]
 
 
 def test_an_iso_day_is_read_as_pandas_reads_it(shared_data):

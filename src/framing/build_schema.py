@@ -114,8 +114,8 @@ def _text_or_missing(column: pd.Series) -> bool:
 
 
 def _dates(values: pd.Series) -> pd.Series:
-    """Dates as given or found in the text (in any form pandas reads) → the day, in UTC, as a
-    timestamp without time zone; None when missing or unreadable. Each distinct text is parsed once:
+    """Dates as given or found in the text (in any form pandas reads) → the day written (in the
+    stamp's own zone, `read_date`), as a timestamp without time zone; None when missing or unreadable. Each distinct text is parsed once:
     a corpus repeats few dates (a day or two per event, one form per outlet), and one parse costs
     more than the rest of an article's row. Days written as ISO 8601 (2025-05-05), the usual form,
     are parsed together in one call, to what `_date` gives each."""

@@ -78,11 +78,14 @@ ISO_DAY = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 @functools.lru_cache(maxsize=4096)  # (a corpus repeats few dates: a day or two per event)
 def read_date(text: str) -> str | None:
     """A date in any other form pandas reads ("Feb 12, 2025", "2025-02-12T09:30:00-05:00"), or with
-    a time in a US zone named in letters ("Oct 18, 2021 2:30 PM ET", `US_ZONES`) → its day in UTC
-    as YYYY-MM-DD; None when unreadable. Words without digits ("today", "now") are not
-    dates: they would make the tables depend on the day of the build. A day written as ISO 8601
-    (2025-02-12), the usual form, is read without pandas, to what pandas gives it (a day that does
-    not exist, 2025-02-30, is unreadable to both)."""
+    a time in a US zone named in letters ("Oct 18, 2021 2:30 PM ET", `US_ZONES`) → the day it is
+    written in, as YYYY-MM-DD; None when unreadable. A time and zone never move the day: a stamp is
+    read in its own zone (`"2019-11-19T23:30:00-05:00"` is 19 November, the day the outlet printed,
+    as content analysis dates a story; one in UTC, "…Z", stays UTC), as dates printed on a page are
+    (`clean.publication_date`) and as trafilatura's htmldate reads a saved page's stamps. Words
+    without digits ("today", "now") are not dates: they would make the tables depend on the day of
+    the build. A day written as ISO 8601 (2025-02-12), the usual form, is read without pandas, to
+    what pandas gives it (a day that does not exist, 2025-02-30, is unreadable to both)."""
     import warnings
 
     import pandas as pd
@@ -94,27 +97,32 @@ def read_date(text: str) -> str | None:
             return None
     if not re.search(r"\d", text):
         return None
-    zone = _US_ZONE.search(text)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # pandas' notes on how it guessed the format
-        stamp = pd.to_datetime(text, errors="coerce", utc=True)
-        if pd.isna(stamp) and zone:  # "Oct 18, 2021 2:30 PM ET", as US news sites print the time
+        stamp = _stamp(text)
+        if stamp is None and _US_ZONE.search(text):  # "Oct 18, 2021 2:30 PM ET", as US news sites print the time
             written = _AT.sub(" ", _US_ZONE.sub(" ", text)).replace("p.m.", "PM").replace("a.m.", "AM")
-            local = pd.to_datetime(written, errors="coerce")
-            if not pd.isna(local) and local.tzinfo is None:
-                stamp = local.tz_localize(US_ZONES[zone.group(1)], ambiguous=True,
-                                          nonexistent="shift_forward").tz_convert("UTC")
-    return None if pd.isna(stamp) else stamp.tz_convert(None).strftime("%Y-%m-%d")
+            stamp = _stamp(written)
+    return None if stamp is None else stamp.date().isoformat()
+
+
+def _stamp(text: str):
+    """The moment pandas reads in `text`, in the zone it is written in (none when it names none),
+    or None when pandas reads none."""
+    import pandas as pd
+
+    try:
+        stamp = pd.to_datetime(text, errors="coerce")
+    except (ValueError, TypeError, OverflowError):  # (a zone pandas cannot build)
+        return None
+    return None if pd.isna(stamp) else stamp
 
 
 # The time zones US news sites name by letters after a time ("2:30 PM ET", "10:02 AM EST"), which
-# pandas does not read: the time is read in that zone (summer time as the day had it) and its day
-# taken in UTC, as for any other date with a time.
-US_ZONES = {**dict.fromkeys(("ET", "EST", "EDT"), "America/New_York"),
-            **dict.fromkeys(("CT", "CST", "CDT"), "America/Chicago"),
-            **dict.fromkeys(("MT", "MST", "MDT"), "America/Denver"),
-            **dict.fromkeys(("PT", "PST", "PDT"), "America/Los_Angeles")}
-_US_ZONE = re.compile(rf"\b({'|'.join(US_ZONES)})\b")  # in capitals, as printed ("et" is a word)
+# pandas does not read: the letters are passed over and the day read as written, as for any other
+# date with a time and zone.
+US_ZONES = frozenset(("ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT"))
+_US_ZONE = re.compile(rf"\b({'|'.join(sorted(US_ZONES))})\b")  # in capitals, as printed ("et" is a word)
 _AT = re.compile(r"\s+at\s+", re.IGNORECASE)  # "October 18, 2021 at 2:30 p.m."
 
 
