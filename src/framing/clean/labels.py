@@ -17,9 +17,11 @@ from .text import (Line, MIN_ARTICLE_WORDS, _BYLINE, _DATE, _MONTH, _TITLE_SITE,
                    _folded, _one_space, drop_hover_cards, normalise_line)
 
 # A line saying when the article was published or changed, with no year ("Updated Nov 19, 9:41 AM;
-# Posted Nov 18, 8:19 PM", "Published 3:05 p.m. ET"): a date line of the header, never its headline.
+# Posted Nov 18, 8:19 PM", "Published 3:05 p.m. ET", "Published 1 day ago"): a date line of the
+# header, never its headline.
 _STAMP = re.compile(rf"^(?:(?:last\s+)?updated|posted|published|modified)\b:?\s+(?:on\s+|at\s+)?"
                     rf"(?:\w+,?\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}:\d\d)"
+                    rf"|^(?:(?:last\s+)?updated|posted|published|modified)\b:?\s+\d{{1,2}}\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b"
                     rf"|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{1,2}}:\d\d", re.IGNORECASE)
 # An embedded social-media post ends with its attribution: a dash, who posted it, the account in
 # brackets and the day ("— Jane Roe (@jroe) May 4, 2019"), as embedded posts are printed on any site.
@@ -321,7 +323,14 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
         return
     candidates = _without_trails(blocks, candidates)
     texts = Counter(normalise_line(blocks[i].text) for i in window)
-    candidates = _as_page_title(blocks, candidates, titled) or candidates
+    named = _as_page_title(blocks, candidates, titled) or _page_title_above(blocks, candidates, start, titled)
+    over = None if named else _over_byline(blocks, window)
+    if named:
+        candidates = named
+    elif over is not None:
+        candidates = [over]
+    else:
+        candidates = _without_decks(blocks, candidates) or candidates
     headline = max(candidates, key=lambda i: (blocks[i].words + 5 * (texts[normalise_line(blocks[i].text)] > 1
                                                                       or normalise_line(blocks[i].text) == titled)
                                               - 0.5 * (start - i), -i))
@@ -350,6 +359,61 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
                 labels[index] = (None, "header_furniture")
 
 
+def _over_byline(blocks: list[_Block], window: list[int]) -> int | None:
+    """The headline read over the article's byline: a headline stands right over its byline ("By
+    Jane Roe"), with at most its deck and the page's furniture between them (a picture and its
+    caption, share buttons, a section's label). From the byline nearest the body in the header
+    `window`, the lines above are passed over while they are furniture (a rule of their own),
+    short or sentences (`_line_above`); the first other line is the headline when it reads as one
+    (`_headline_like`) and the next line up does not (two such lines are a headline and its deck,
+    which the other rules tell apart), else None. A line that reads as a headline between the
+    byline and the body is a video's title, a caption or another story's, not the article's."""
+    bylines = [i for i in window if _byline_line(blocks[i])]
+    if not bylines:
+        return None
+    found = _line_above(blocks, max(bylines))
+    if found is None or not _headline_like(blocks[found]) or _names_line(blocks[found]):
+        return None
+    above = _line_above(blocks, found)
+    if above is not None and _headline_like(blocks[above]):
+        return None  # two lines that read as headlines: a headline and its deck, told apart as any others
+    return found
+
+
+def _line_above(blocks: list[_Block], index: int) -> int | None:
+    """The nearest line above block `index` that is not passed over on the way up from a byline
+    to its headline: furniture (a rule of its own), short lines (fewer than four words: a section's
+    label, an icon) and sentences (a caption or deck ending with a full stop); within
+    `HEADER_WINDOW` lines, else None."""
+    for above in range(index - 1, max(-1, index - 1 - HEADER_WINDOW), -1):
+        block = blocks[above]
+        if block.rule is None and block.words >= 4 and not block.text.endswith("."):
+            return above
+    return None
+
+
+def _byline_line(block: _Block) -> bool:
+    """A byline as `_label_meta` reads one: a short line with "By" before a name, not prose."""
+    return block.rule is None and block.words <= 14 and not block.prose and bool(_BYLINE.search(block.text)) \
+        and not _STAMP.search(block.text)
+
+
+def _without_decks(blocks: list[_Block], candidates: list[int]) -> list[int]:
+    """Headline candidates less decks: a deck (standfirst) follows its headline, with at most short
+    labels (a section's name, "Editorial") or share buttons between them, is longer than it and
+    reads as more than one sentence ("… has only fuelled the crisis. It is up to them to
+    de-escalate…"), where a headline is one (a break inside quotation marks is the quote's: "South
+    Dakota says, 'Meth. We're On It,' and Twitter asks…" is one); the headline is the one above."""
+    decks = set()
+    for upper, lower in zip(candidates, candidates[1:]):
+        between = range(upper + 1, lower)
+        if any(_meta_line(blocks[i]) or (blocks[i].rule is None and blocks[i].words >= 4) for i in between):
+            continue
+        if blocks[lower].words > blocks[upper].words and _SENTENCE_BREAK.search(_QUOTED.sub(" ", blocks[lower].text)):
+            decks.add(lower)
+    return [i for i in candidates if i not in decks]
+
+
 def _without_trails(blocks: list[_Block], candidates: list[int]) -> list[int]:
     """Headline candidates less those that end with another candidate after words of their own: a
     breadcrumb trail ("Home Holidays Homemade Spiced Honey Pear Jam…" above "Homemade Spiced Honey
@@ -368,6 +432,26 @@ def _as_page_title(blocks: list[_Block], candidates: list[int], titled: str | No
     The Enterprise’" above a line of 22 menu labels)."""
     titles = ({normalise_line(block.text) for block in blocks[:PAGE_TITLE_LINES]} | {titled}) - {"", None}
     return [i for i in candidates if i >= PAGE_TITLE_LINES and normalise_line(blocks[i].text) in titles]
+
+
+FAR_TITLE_BLOCKS = 3 * HEADER_WINDOW  # how far above the body the page's title is looked for
+
+
+def _page_title_above(blocks: list[_Block], candidates: list[int], start: int, titled: str | None) -> list[int]:
+    """The last line above the body, beyond the header window (up to `FAR_TITLE_BLOCKS` blocks),
+    that repeats the page's title and reads as a headline: the headline part of a first line
+    "Headline | Site" (`_page_title`), else a first line that reads as a headline (a dump of the
+    whole page starts with its title, which may name no site). The page names the article by it,
+    however many share buttons, forms and boxes of links stand between it and the body (a comment
+    form, a "Most Popular" list). Empty when there is none, or when a headline candidate of the
+    header is part of the title (`candidates`: "Headline" under the title "Opinion | Headline")."""
+    title = titled or (normalise_line(blocks[0].text) if blocks and _headline_like(blocks[0]) else None)
+    if not title or any(normalise_line(blocks[i].text) in title for i in candidates):
+        return []  # the header holds the title's headline ("Opinion | Headline" has "Headline")
+    found = [i for i in range(max(PAGE_TITLE_LINES, start - FAR_TITLE_BLOCKS), start)
+             if blocks[i].rule is None and not blocks[i].bullet
+             and normalise_line(blocks[i].text) == title and _headline_like(blocks[i])]
+    return found[-1:]
 
 
 PAGE_TITLE_LINES = 5  # the page's title ("Headline | Site"), where a dump has it, is among its first lines
@@ -515,6 +599,11 @@ def _headline_like(block: _Block) -> bool:
 # three lower-case letters or more before the stop, so "Gov. Newsom" and "U.S. Says" are no break.
 # A headline is one sentence or phrase: a line of three sentences is a paragraph (a disclosure, a lede).
 _SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.!?][’”\x27\"]?\s+[A-Z“‘\"]")
+
+
+# A quotation, in curly or straight marks; a single mark closes it only where no letter follows (an
+# apostrophe inside it, "'Meth. We're On It,'", does not).
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘.*?’(?!\w)|(?<!\w)'.*?'(?!\w)")
 
 
 def _share_label(text: str) -> bool:
