@@ -1281,3 +1281,97 @@ def test_a_byline_closing_an_exports_text_is_a_byline(seeds_dir, tmp_path):
     build = build_tables(corpus)
     assert list(build.articles["author"]) == ["Jane Roe; John Doe", "Ann Other"]
     assert not build.sentences[build.sentences["kind"] == "body"]["text"].str.contains("Jane Roe").any()
+
+
+_VIDEO = ("Mayor says the library plan will not raise taxes for older homeowners\n\n"  # a video's title and
+          "The mayor explains the plan in a two-minute video recorded at city hall on Monday.\n\n")  # its caption
+
+
+def test_the_headline_is_the_line_over_the_byline_not_a_video_title_under_it():
+    """Regression: Fox Business's dumps gave the title of a video set between the byline and the
+    body ("Ken Langone is 'proud' of Home Depot employees…"), longer than the headline over the
+    byline. A headline stands over its byline, with its deck (a sentence) and the page's furniture
+    between them; a line that reads as a headline under the byline is a video's, a caption's or
+    another story's."""
+    page = ("Council approves budget after a long night of debate\n\n"
+            "The vote came after residents filled the chamber to speak against a tax rise.\n\n"  # the deck
+            "Share on Facebook\n\nShare on Twitter\n\nBy Jane Roe\n\n" + _VIDEO + _COUNCIL)
+    lines = label_lines(page)
+    assert infer_metadata(lines)["title"] == "Council approves budget after a long night of debate"
+    assert _label_of(lines, "Mayor says the library plan")[0] != "headline"
+    # with no byline the longer line nearer the body is still read as before
+    unsigned = label_lines(page.replace("By Jane Roe\n\n", ""))
+    assert infer_metadata(unsigned)["title"] == "Mayor says the library plan will not raise taxes for older homeowners"
+
+
+def test_a_headline_and_its_deck_over_the_byline_are_told_apart_as_before():
+    """Two lines that read as headlines right over the byline are a headline and its deck (CBS
+    Sports, IGN): the byline does not choose between them, the header's other rules do (the longer)."""
+    page = ("Council approves budget after a long night of debate in the chamber\n\n"
+            "Residents spoke against a tax rise\n\nBy Jane Roe\n\n" + _COUNCIL)
+    assert infer_metadata(label_lines(page))["title"] == \
+        "Council approves budget after a long night of debate in the chamber"
+
+
+def test_a_deck_of_sentences_under_the_headline_is_not_the_headline():
+    """Regression: the Guardian's editorial gave its deck as the title ("The authorities’ repression
+    has only fuelled the crisis. It is up to them to de-escalate…"), longer than the headline right
+    above it with a section's label between. A deck follows its headline, is longer and reads as
+    more than one sentence; a headline is one, even with a sentence inside a quotation."""
+    deck = ("The authorities have only fuelled the dispute over taxes. It is up to them to calm it, as the "
+            "residents who filled the chamber told them")
+    page = (f"Menu\n\nThe council view on the budget: a city on the brink\n\nEditorial\n\n{deck}\n\n"
+            "Mon 18 Nov 2019 18.54 GMT\n\nShare on Facebook\n\n" + _COUNCIL)
+    lines = label_lines(page)
+    assert infer_metadata(lines)["title"] == "The council view on the budget: a city on the brink"
+    assert _label_of(lines, "The authorities have only")[0] == "subtitle"
+    quoted = "Mayor says, 'Taxes. We're On It,' and residents ask whether the council is listening"
+    lines = label_lines(f"Menu\n\nBudget news of the week\n\nLearn More\n\n{quoted}\n\n" + _COUNCIL)
+    assert infer_metadata(lines)["title"] == quoted  # one sentence: its break is the quotation's
+
+
+def test_the_line_repeating_the_page_title_is_the_headline_far_above_the_body():
+    """Regression: NY Post's and Twin Cities' html_text dumps gave a related story's title: their
+    headline, which repeats the page's title (the dump's first line, with or without " | Site"),
+    stands over a comment form or a box of "Most Popular" links, out of the header's reach. A line
+    repeating the page's title is the headline up to `FAR_TITLE_BLOCKS` blocks above the body."""
+    from framing.clean.labels import HEADER_WINDOW
+
+    form = "".join(f"Field {n} (required)\n\n" for n in range(HEADER_WINDOW))
+    for first in ("Council approves budget after a long night | City Paper", "Council approves budget after a long night"):
+        page = (f"{first}\n\nSkip to main content\n\nHome\n\nNews\n\nSports\n\n"
+                f"Council approves budget after a long night\n\nBy Jane Roe\n\n{form}Most Popular\n\n"
+                "Library hours cut as repairs begin next month\n\n" + _COUNCIL)
+        lines = label_lines(page)
+        assert infer_metadata(lines)["title"] == "Council approves budget after a long night", first
+        assert [line.number for line in lines if line.kind == "headline"] == [11]  # not the page's title line
+
+
+def test_a_relative_stamp_is_a_date_line_and_more_sharing_options_a_share_button():
+    """"Published 1 day ago" says when, like "Published Nov 18, 2019"; "Show more sharing options"
+    is the label of a share button (furniture 2.10): neither is a headline, nor a line that makes
+    the one over the byline a deck (Fox Business prints the stamp over its headline)."""
+    for furniture in ("Published 1 day ago", "Show more sharing options"):
+        lines = label_lines(f"{furniture}\n\nCouncil approves budget after a long night\n\nBy Jane Roe\n\n"
+                            + _VIDEO + _COUNCIL)
+        assert _label_of(lines, furniture)[0] != "headline"
+        assert infer_metadata(lines)["title"] == "Council approves budget after a long night", furniture
+    lines = label_lines("Show more sharing options\n\nCouncil approves budget after a long night\n\n" + _COUNCIL)
+    assert _rule(lines, "Show more sharing options") == "share"
+
+
+_BOTH_DUMPS = ("dump_html_text", "dump_inscriptis")
+
+
+@pytest.mark.parametrize("prefix, styles, title", [
+    ("5fa3154e", _BOTH_DUMPS, "The Guardian view on Hong Kong: a city on the brink"),
+    ("51374560", _BOTH_DUMPS, "Home Depot sales miss, shares plunge"),  # over the byline, not the video's title
+    ("432362af", ("dump_html_text",), "Chinese hunter catches bubonic plague after eating wild rabbit"),  # the page's title
+    ("098bb3e9", ("dump_html_text",), "‘We had some issues,’ exec says on Disney+ glitches"),  # not "Show more sharing options"
+])
+def test_headlines_of_real_pages_over_decks_videos_and_boxes_of_links(shared_data, prefix, styles, title):
+    """The aeb-dev pages whose dumps gave a deck, a video's title, a related story or a share
+    button as the headline (docs/cleaning.md, "Headlines of page dumps")."""
+    page = _aeb_page(shared_data, prefix)
+    for style in styles:
+        assert infer_metadata(label_lines(page[style]))["title"] == title, style
