@@ -1368,6 +1368,8 @@ _BOTH_DUMPS = ("dump_html_text", "dump_inscriptis")
     ("51374560", _BOTH_DUMPS, "Home Depot sales miss, shares plunge"),  # over the byline, not the video's title
     ("432362af", ("dump_html_text",), "Chinese hunter catches bubonic plague after eating wild rabbit"),  # the page's title
     ("098bb3e9", ("dump_html_text",), "‘We had some issues,’ exec says on Disney+ glitches"),  # not "Show more sharing options"
+    ("7916ecca", _BOTH_DUMPS, "US service members killed in Afghanistan helicopter crash"),  # over the date, not the caption
+    ("360c732d", _BOTH_DUMPS, "Alibaba to raise up to $12.9bn in landmark Hong Kong listing"),  # under the date, over the writer
 ])
 def test_headlines_of_real_pages_over_decks_videos_and_boxes_of_links(shared_data, prefix, styles, title):
     """The aeb-dev pages whose dumps gave a deck, a video's title, a related story or a share
@@ -1375,3 +1377,18 @@ def test_headlines_of_real_pages_over_decks_videos_and_boxes_of_links(shared_dat
     page = _aeb_page(shared_data, prefix)
     for style in styles:
         assert infer_metadata(label_lines(page[style]))["title"] == title, style
+
+
+def test_the_headline_is_the_line_over_the_date_or_the_writers_name():
+    """Regression: Al Jazeera's dumps gave a picture's caption under the date line as the title
+    ("Roughly 13,000 US troops remain…"), and City A.M.'s page prints a related story, the date,
+    the headline and the writer's name in that order. The headline stands over the line nearest the
+    body that says when or who: a date line, or a line of persons' names only."""
+    caption = "Roughly 13,000 residents live near the harbour where the new sea wall will stand [File: Reuters]"
+    page = ("Menu\n\nCouncil approves budget after a long night\n\n"
+            "The vote came after residents filled the chamber to speak against a tax rise.\n\n"
+            f"20 Nov 2019 08:00 GMT\n\n{caption}\n\n" + _COUNCIL)
+    assert infer_metadata(label_lines(page))["title"] == "Council approves budget after a long night"
+    page = ("Menu\n\nLibrary hours: is there still a plan?\n\nWednesday 20 November 2019 9:22 am\n\n"
+            "Council approves budget after a long night of debate\n\nAnna Menin\n\nShare\n\n" + _COUNCIL)
+    assert infer_metadata(label_lines(page))["title"] == "Council approves budget after a long night of debate"

@@ -360,18 +360,22 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
 
 
 def _over_byline(blocks: list[_Block], window: list[int]) -> int | None:
-    """The headline read over the article's byline: a headline stands right over its byline ("By
-    Jane Roe"), with at most its deck and the page's furniture between them (a picture and its
-    caption, share buttons, a section's label). From the byline nearest the body in the header
-    `window`, the lines above are passed over while they are furniture (a rule of their own),
-    short or sentences (`_line_above`); the first other line is the headline when it reads as one
-    (`_headline_like`) and the next line up does not (two such lines are a headline and its deck,
-    which the other rules tell apart), else None. A line that reads as a headline between the
-    byline and the body is a video's title, a caption or another story's, not the article's."""
-    bylines = [i for i in window if _byline_line(blocks[i])]
-    if not bylines:
+    """The headline read over the article's byline and date: a headline stands right over them,
+    with at most its deck and the page's furniture between (a picture and its caption, share
+    buttons, a section's label). From the line nearest the body in the header `window` that is a
+    byline ("By Jane Roe"), a date line, or a line of persons' names only ("Anna Menin", as some
+    sites sign under the headline), the lines above are passed over while they are furniture (a
+    rule of their own), short or sentences (`_line_above`); the first other line is the headline
+    when it reads as one (`_headline_like`) and the next line up does not (two such lines are a
+    headline and its deck, which the other rules tell apart), else None. A line that reads as a
+    headline between the byline or date and the body is a video's title, a caption or another
+    story's, not the article's; a date over the headline is passed by when the writer's name under
+    the headline is nearer the body."""
+    signs = [i for i in window if _byline_line(blocks[i]) or _date_line(blocks[i])
+             or (_names_line(blocks[i]) and _persons_only(blocks[i].text))]
+    if not signs:
         return None
-    found = _line_above(blocks, max(bylines))
+    found = _line_above(blocks, max(signs))
     if found is None or not _headline_like(blocks[found]) or _names_line(blocks[found]):
         return None
     above = _line_above(blocks, found)
