@@ -775,6 +775,38 @@ def test_within_events_chart_names_both_outlets_and_what_more_means(roundups, tm
         [f"A {r.n_a_more}, B {r.n_b_more} of {r.n_events}" for r in shown.itertuples()]
 
 
+def test_within_events_chart_keeps_the_adjusted_p_whole_in_a_saved_figure(tmp_path):
+    """Regression: on 100 AllSides events with the outlet set to each article's lean (left, center,
+    right), the saved summary chart read "A 20, B 43 of 100 · p…" beside every bar: the text beside
+    the bars was cut to fit like an outlet's name, and the adjusted p-value, the one number that
+    says whether the count is evidence, was what went."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from framing import plots
+
+    rng = np.random.default_rng(5)
+    rows = [{"event": f"e{e}", "outlet": outlet, "sentiment": rng.normal(0, 0.1), "quotes": rng.poisson(2)}
+            for e in range(100) for outlet in ("left", "center", "right")]
+    pairs = events.compare_within_events(pd.DataFrame(rows))
+    ax = events.plot_within_events(pairs)
+    side = [other for other in ax.figure.axes if other is not ax and other.bbox.bounds == ax.bbox.bounds][0]
+    seen = {}
+    original = ax.figure.savefig
+
+    def spy(*args, **kwargs):  # the labels as the saved figure draws them
+        seen["beside"] = [t.get_text() for t in side.get_yticklabels()]
+        return original(*args, **kwargs)
+
+    ax.figure.savefig = spy
+    plots.save_figure(ax.figure, "within", out=tmp_path, formats=["png"])
+    shown = pairs.sort_values(["p_adjusted", "n_events"], ascending=[True, False]).head(16)
+    assert len(seen["beside"]) == len(shown) == 6
+    for text, row in zip(seen["beside"], shown.itertuples()):
+        assert "…" not in text, text
+        assert text.split("\n")[-1] == f"p adj. {row.p_adjusted:.2g}"
+
+
 def test_within_events_caption_says_which_comparisons_are_shown(roundups):
     """Regression: "16 of 892 comparisons shown (the largest)" under the allsides-100 chart, whose
     rows are the comparisons with the smallest adjusted p-values, not the largest of anything."""

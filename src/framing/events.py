@@ -525,7 +525,7 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
     event), labelled "A" over "vs B" (each outlet on a line, cut to `PAIR_CHARS`): the events where A is "more"
     (left, dark), ties (grey) and where B is (right, light), as shares of the events both cover;
     at the right, what "more" is for the row's measure over both counts and the adjusted p-value
-    ("more negative" over "A 3, B 1 of 5 · p adj. 1"). The `max_rows` rows with
+    ("more negative" over "A 3, B 1 of 5" over "p adj. 1", never cut to fit). The `max_rows` rows with
     the smallest adjusted p-values are drawn and the caption says how many the table has."""
     from .plots import house_style, new_axes, note_shown
 
@@ -555,10 +555,13 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
         # width (a chart exported at a journal's column width collapsed beside free text)
         side = ax.twinx()
         side.set_ylim(ax.get_ylim())
-        # both counts: "20/100" alone read as the finding, when B was more so in 43 of those events
-        side.set_yticks(rows, [f"{SHORT_DIRECTIONS.get(r.measure, r.measure)}\nA {r.n_a_more}, B {r.n_b_more} of {r.n_events} · "
+        # both counts: "20/100" alone read as the finding, when B was more so in 43 of those events;
+        # the adjusted p on a line of its own, and these labels are never cut to fit (numbers are no
+        # names): on one line with counts "of 100" the p-value was cut to "p…" in a saved chart
+        side.set_yticks(rows, [f"{SHORT_DIRECTIONS.get(r.measure, r.measure)}\nA {r.n_a_more}, B {r.n_b_more} of {r.n_events}\n"
                                + ("no test" if pd.isna(r.p_adjusted) else f"p adj. {r.p_adjusted:.2g}")
                                for r in shown.itertuples()], fontsize=7)
+        side._framing_whole_labels = True  # `plots.save_figure` cuts category labels, not these
         side.tick_params(axis="y", length=0)
         side.grid(False)
         for spine in side.spines.values():

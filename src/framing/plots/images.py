@@ -95,8 +95,8 @@ class _sized:
 
         limit = min(LABEL_CHARS, self._chars(8.5, 0.4))
         for ax in self.fig.axes:
-            if not isinstance(ax.yaxis.get_major_locator(), FixedLocator):
-                continue
+            if not isinstance(ax.yaxis.get_major_locator(), FixedLocator) or getattr(ax, "_framing_whole_labels", False):
+                continue  # numbers beside the bars (`events.plot_within_events`) are kept whole
             texts = [t.get_text() for t in ax.yaxis.get_majorticklabels()]
             if any(len(line) > limit for text in texts for line in text.split("\n")):
                 self.formatters.append((ax.yaxis, ax.yaxis.get_major_formatter()))
