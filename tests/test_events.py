@@ -573,6 +573,43 @@ def test_event_pages_call_articles_closer_than_the_tone_gap_alike(roundups, tmp_
     assert 0 < n_close < 3 * len(summaries)  # real events have both close and distinct articles
 
 
+def test_an_event_page_says_how_sure_each_order_in_tone_is():
+    """Regression: an event page named the pairs of articles closer than 0.10 in mean sentiment and
+    said nothing of the others, so "No two articles differ by less than 0.10" read as if their
+    order in tone were certain; people order editorials 0.10-0.15 apart as framing does 8 times in
+    10. Each pair further apart now has the share measured for its gap beside it."""
+    arts = pd.DataFrame({"outlet": ["center", "left", "right"], "sentiment": [-0.15, -0.07, 0.2]})
+    note = events._close_tone_html(arts)
+    assert "center and left: 0.079" in note  # the close pair, as before
+    assert "left and right: 0.270 apart, 91%" in note and "center and right: 0.350 apart, 95%" in note
+    assert "center and left: 0.079 apart" not in note  # a close pair gets no share: it is called alike
+    assert "likely, not certain" in note
+    apart = events._close_tone_html(arts.assign(sentiment=[-0.15, -0.02, 0.2]))
+    assert "No two articles differ" in apart and "center and left: 0.130 apart, 80%" in apart
+    shares = [events.order_agreement(gap) for gap in (0.0, 0.07, 0.12, 0.17, 0.25, 0.9)]
+    assert shares == sorted(shares) and shares[0] > 0.5 and shares[-1] < 1  # never certain
+
+
+def test_the_shares_an_event_page_gives_are_those_measured_on_rated_editorials(shared_data):
+    """`events.ORDER_AGREEMENT`, the share of pairs of documents framing orders in tone as people
+    do by the gap between them, is what `bench_sentiment.concordance_by_framing_gap` measures on the
+    rated New York Times editorials now (to be measured again when the sentiment score changes)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_sentiment import concordance_by_framing_gap
+
+    from framing.sentiment import add_sentiment, article_sentiment
+
+    rows = pd.read_json(shared_data / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
+    scored = add_sentiment(rows).assign(outlet="nyt")
+    human = scored.groupby("doc_id", sort=True)["mean_rating"].mean()
+    framing = article_sentiment(scored, article="doc_id").set_index("doc_id")["sentiment"].reindex(human.index)
+    edges = (0.0, *(upper for upper, _ in events.ORDER_AGREEMENT))
+    measured = concordance_by_framing_gap(human, framing, edges=edges)
+    assert [b["concordance"] for b in measured] == pytest.approx([s for _, s in events.ORDER_AGREEMENT], abs=0.01)
+
+
 def test_a_close_pair_never_prints_the_tone_gap_itself():
     arts = pd.DataFrame({"outlet": ["Fox News", "Reuters"], "sentiment": [0.2, 0.2996]})
     note = events._close_tone_html(arts)

@@ -73,6 +73,12 @@ MIN_EVENTS_FOR_TEST = 6
 # only about 6 times in 10 (New York Times editorials rated by 20 readers a sentence:
 # `ONLY=documents benchmarks/bench_sentiment.py`, docs/sentiment.md): an event page calls them alike.
 CLOSE_TONE = 0.10
+# How often framing orders two documents in tone as people do, by framing's gap in mean sentiment:
+# (upper end of the gap, share of pairs ordered as people order them), New York Times editorials
+# rated by 20 readers a sentence (`ONLY=documents benchmarks/bench_sentiment.py`, docs/sentiment.md,
+# "How far apart must two articles be?"). An event page gives each pair of articles its share, so
+# that no order in tone reads as certain: even 0.30 apart one pair in twenty is ordered the other way.
+ORDER_AGREEMENT = ((0.05, 0.58), (0.10, 0.70), (0.15, 0.80), (0.20, 0.86), (0.30, 0.91), (math.inf, 0.95))
 CORRECTION = "Benjamini–Hochberg"
 EVENT_FILE_BYTES = 150  # of an event page's file name, before `_2` (another event of that name) and `.html`
 _OFFICIAL = re.compile(r"\bofficials?\b", re.IGNORECASE)
@@ -932,6 +938,12 @@ def close_tone_pairs(arts: pd.DataFrame, *, within: float = CLOSE_TONE) -> pd.Da
     return table[table["gap"] < within].sort_values("gap", kind="stable", ignore_index=True)
 
 
+def order_agreement(gap: float) -> float:
+    """The share of pairs of documents `gap` apart in mean sentiment that framing orders as people
+    do (`ORDER_AGREEMENT`, measured on rated editorials): 0.58 below 0.05, 0.95 from 0.30."""
+    return next(share for upper, share in ORDER_AGREEMENT if abs(gap) < upper)
+
+
 def _gap_below(gap: float) -> str:
     """A gap under `CLOSE_TONE` as the page prints it: three decimals cut, not rounded, so a gap of
     0.0996 reads 0.099 and never the threshold itself."""
@@ -954,10 +966,28 @@ def _close_tone_html(arts: pd.DataFrame) -> str:
                  f"{len(close)} of the {n_pairs} pairs of articles {'differs' if len(close) == 1 else 'differ'}")
         found = (f"{which} in mean sentiment by less than {CLOSE_TONE:.2f} ({named}): read them as alike "
                  "in tone. ")
-    return ("<p class=\"note\">" + found + "People order two documents whose mean sentiment lies closer "
-            f"than {CLOSE_TONE:.2f} as framing does only about 6 times in 10, and the same holds for "
-            "sentiment toward a person (docs/sentiment.md). A gap on one event says nothing of how an "
-            "outlet usually writes: compare outlets over many events (notebooks 03 and 07).</p>")
+    return ("<p class=\"note\">" + found + _apart_html(arts) + "People order two documents whose mean "
+            f"sentiment lies closer than {CLOSE_TONE:.2f} as framing does only about 6 times in 10, and "
+            "the same holds for sentiment toward a person (docs/sentiment.md). A gap on one event says "
+            "nothing of how an outlet usually writes: compare outlets over many events (notebooks 03 and "
+            "07).</p>")
+
+
+def _apart_html(arts: pd.DataFrame) -> str:
+    """The pairs of articles at least `CLOSE_TONE` apart in mean sentiment, each with how often
+    framing orders documents that far apart as people do (`order_agreement`): an order in tone
+    is never certain, and the page says how uncertain each one is. "" when there is none."""
+    scored = arts.dropna(subset=["sentiment"])
+    apart = [(a, b, abs(x - y)) for (a, x), (b, y)
+             in itertools.combinations(zip(scored["outlet"], scored["sentiment"]), 2) if abs(x - y) >= CLOSE_TONE]
+    if not apart:
+        return ""
+    named = "; ".join(f"{html.escape(str(a))} and {html.escape(str(b))}: {math.floor(gap * 1000) / 1000:.3f} "
+                      f"apart, {order_agreement(gap):.0%}" for a, b, gap in sorted(apart, key=lambda p: p[2]))
+    return (f"How sure the order in tone is {'of the other pairs ' if len(apart) < len(scored) * (len(scored) - 1) // 2 else ''}"
+            f"(the share of pairs of rated editorials as far apart that framing orders as people do): {named}. "
+            "Which of two articles reads as more negative is likely, not certain; these articles are shorter "
+            "than the editorials, so if anything less so. ")
 
 
 def _number(value, *, pct: bool = False) -> str:
