@@ -431,6 +431,25 @@ def test_quote_share_bars_sit_around_their_speaker(roundup_sentences):
     plt.close(ax.figure)
 
 
+def test_quote_share_draws_no_row_for_a_speaker_no_outlet_shown_quotes():
+    """Regression: the allsides-100 chart had a row "YouTube" with no bar: one of the eight most
+    quoted speakers over all 49 outlets, quoted by none of the six outlets the chart shows. The row
+    is left out and the caption names it."""
+    import matplotlib.pyplot as plt
+
+    rows = [(outlet, speaker, words) for outlet in "ABC" for speaker, words in (("Ann Lee", 50), ("Bo Diaz", 30))]
+    rows += [("D", "Cy Park", 60), ("D", "Ann Lee", 10)]  # D: fewest quoted words of the four, not shown
+    speakers = pd.DataFrame(rows, columns=["outlet", "speaker", "n_words"])
+    speakers["word_share"] = speakers["n_words"] / speakers.groupby("outlet")["n_words"].transform("sum")
+    ax = fr.plot_quote_share(speakers, n=3, max_groups=3)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Bo Diaz", "Ann Lee"]
+    assert len(ax.patches) == 6 and all(p.get_width() > 0 for p in ax.patches)
+    caption = fr.add_caption(ax, "Who is quoted.").get_text()
+    assert "1 of the 3 most quoted speakers not drawn" in " ".join(caption.split())
+    assert "Cy Park" in caption
+    plt.close(ax.figure)
+
+
 def _shown_have_most(ax, sizes) -> None:
     """The outlets in `ax`'s legend have at least as much of `sizes` (outlet → count) as any left out."""
     drawn = [fr.plots.style._ANY_COUNT.sub("", t.get_text()) for t in ax.get_legend().get_texts()]

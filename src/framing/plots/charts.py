@@ -539,7 +539,8 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
                      colors: dict | None = None, ax=None, **style):
     """Share of each group's quoted words given to each of the `n` most quoted speakers, for the
     `max_groups` groups with most quoted words (the caption says so, and which of them quote none of
-    the speakers shown and so have no bar). `colors`: {group: colour}, e.g.
+    the speakers shown and so have no bar; a speaker none of those groups quotes gets no row, and
+    the caption names it). `colors`: {group: colour}, e.g.
     `outlet_colours(sentences)`.
 
     Needs `by`, `speaker`, `n_words`, `word_share` (as `summarise_speakers` gives: shares of the
@@ -550,6 +551,8 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     which = _chosen_by_size(speakers.groupby(by)["n_words"].sum().to_frame("quoted words"), groups, ["quoted words"])
     table = speakers[speakers["speaker"].isin(top) & speakers[by].isin(groups)]
     pivot = table.pivot_table(index="speaker", columns=by, values="word_share", aggfunc="sum").fillna(0)
+    unquoted = sorted((s for s in top if s not in pivot.index or pivot.loc[s].sum() == 0), key=str)
+    pivot = pivot[pivot.sum(axis=1) > 0]  # a speaker none of the groups shown quotes has no bar: no empty row
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
     colour = group_colours(pivot.columns, colors)
     positions = _bars_around_rows(pivot[list(colour)] > 0)
@@ -565,6 +568,10 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     if len(colour) < len(groups):  # a group chosen may quote none of the speakers shown: it has no bar
         which = f"those quoting the speakers shown, of {which or f'all {len(groups):,}'}"
     note_shown(ax, len(colour), speakers[by].nunique(), by + "s", which=which)
+    if unquoted:  # the caption names them, so the chart's speakers match the tests it may cite
+        ax._framing_shown = " ".join(filter(None, [getattr(ax, "_framing_shown", None), (
+            f"{len(unquoted)} of the {len(top)} most quoted speakers not drawn, none of the {by}s shown quoting "
+            f"them: {', '.join(label(s) for s in unquoted)}.")]))
     remember_groups(ax, speakers[by])
     ax.set_title("Who is quoted, and how much")
     averaged = "n_articles" in speakers  # summarise_speaker_shares: a mean of per-article shares, not a pooled share
