@@ -226,3 +226,20 @@ def test_a_warm_kernel_that_timed_out_is_replaced_and_the_next_notebook_runs(tmp
                                     session=session)
         assert after.ok, after.error
         assert session.starts == 2
+
+
+def test_an_executed_notebook_names_the_report_folder_not_the_staging_folder(tmp_path):
+    """Regression: notebook 02 of `framing report allsides-100` printed "coding sheet:
+    reports/.allsides-100.sy16nt99.tmp/coding/coding_sheet_generic.csv", the staging folder the
+    report was written in, which is gone once it is swapped in for reports/allsides-100/."""
+    staging = tmp_path / ".corpus.k3x9q.tmp"
+    (staging / "notebooks").mkdir(parents=True)
+    notebook = _notebook(tmp_path, "from pathlib import Path\n"
+                                   "print('coding sheet:', Path('..').resolve() / 'coding' / 'sheet.csv')")
+    run = report.run_notebook(notebook, staging=staging, parameters={}, kernel="python3", timeout=60,
+                              final=tmp_path / "corpus")
+    assert run.ok, run.error
+    executed = nbformat.read(staging / "notebooks" / notebook.name, as_version=4)
+    printed = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
+    assert f"coding sheet: {tmp_path / 'corpus' / 'coding' / 'sheet.csv'}" in printed
+    assert staging.name not in (staging / "notebooks" / notebook.name).read_text(encoding="utf-8")

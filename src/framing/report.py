@@ -253,7 +253,7 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
         for number, notebook in enumerate(notebooks, 1):  # on one kernel, cleaned before each notebook
             echo(f"  [{number}/{len(notebooks)}] running {Path(notebook).name}")
             run = run_notebook(notebook, staging=staging, parameters=values, kernel=kernel,
-                               timeout=timeout, echo=echo, session=session)
+                               timeout=timeout, echo=echo, session=session, final=out)
             runs.append(run)
             status = "ok    " if run.ok else "FAILED"
             echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
@@ -468,13 +468,15 @@ def _kernel_config():
 
 def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str,
                  timeout: int | None = None, stall_seconds: float = runner.STALL_SECONDS,
-                 echo=None, session: runner.KernelSession | None = None) -> NotebookRun:
+                 echo=None, session: runner.KernelSession | None = None,
+                 final: Path | None = None) -> NotebookRun:
     """Execute one notebook with papermill into `<staging>/notebooks/`, in that folder (so the
     parameter `out=".."` is the report folder), and collect the figures and tables it saved.
     Each cell may run `timeout` seconds (None: `framing.runner.cell_timeout()`). A run the
     watchdog stopped (the kernel finished a cell, the runner never heard) is run once more
     before the notebook counts as failed. `echo` gets progress lines. `session`: run on its warm
-    kernel (None: a kernel of its own)."""
+    kernel (None: a kernel of its own). `final`: the folder the staging folder becomes, which the
+    executed notebook's outputs name instead (`name_final_folder`)."""
     notebook = Path(notebook)
     title, question = notebook_intro(notebook)
     run = NotebookRun(notebook.name, title, question)
@@ -498,12 +500,41 @@ def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str
             run.error = None
         break
     run.seconds = time.perf_counter() - started
+    if final is not None:
+        name_final_folder(staging / "notebooks" / notebook.name, staging=staging, final=final)
     new = _listing(staging / "figures", "*.json") - before_figures
     new_figures = sorted(new, key=lambda name: (staging / "figures" / name).stat().st_mtime_ns)
     run.figures = [json.loads((staging / "figures" / name).read_text(encoding="utf-8"))
                    for name in new_figures]
     run.tables = sorted(_listing(staging / "tables", "*.csv") - before_tables)
     return run
+
+
+def name_final_folder(executed: Path, *, staging: Path, final: Path) -> None:
+    """Name the report folder `final` where the outputs of the executed notebook name the staging
+    folder it was written in: notebook 02 printed "coding sheet: reports/.allsides-100.sy16nt99.tmp/
+    coding/coding_sheet_generic.csv", a folder that is gone once the report is swapped in. The
+    staging folder lies beside `final` (`.<name>.<random>.tmp`), so its name alone is replaced, in
+    whatever form the path was printed. A notebook that was not written is left alone."""
+    import nbformat
+
+    if not executed.is_file() or staging.name not in executed.read_text(encoding="utf-8"):
+        return
+    notebook = nbformat.read(executed, as_version=4)
+
+    def named(text):
+        return text.replace(staging.name, final.name) if isinstance(text, str) else text
+
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if "text" in output:
+                output["text"] = named(output["text"])
+            if "traceback" in output:
+                output["traceback"] = [named(line) for line in output["traceback"]]
+            for kind, value in output.get("data", {}).items():
+                if kind.startswith("text/") or kind.endswith("json"):
+                    output["data"][kind] = named(value) if isinstance(value, str) else value
+    nbformat.write(notebook, executed)
 
 
 def describe_failure(error: Exception) -> str:
