@@ -388,6 +388,9 @@ def test_the_methods_state_the_statistics_the_library_runs():
     assert "the exact sign test, adjusted the same way, is reported as a robustness check" in text
     assert "median difference with its distribution-free 95% interval from the order statistics" in text
     assert f"coverage {stats.MEASURED_EVENT_COVERAGE} on simulated corpora" in text
+    # regression: the speakers' tests were said to be adjusted "across the speakers shown", while the
+    # family is the most quoted speakers and the chart leaves out any that no outlet shown quotes
+    assert "speakers shown" not in text and "the most quoted speakers" in text
     html_text = report_index._methods_html({}, "python3")
     assert 'id="statistics"' in html_text and "Phipson &amp; Smyth 2010" in html_text
 

@@ -287,7 +287,7 @@ def statistics_paragraph() -> str:
         "never one of zero width. Whether outlets differ is one permutation test "
         "of all outlets per measure, shuffling outlet labels among articles within events (Good 2005; "
         "1,999 shuffles, p = (1 + b) / (1 + B), Phipson & Smyth 2010), adjusted by Holm's method across the "
-        "frames of a scheme, the three quote measures or the speakers shown; it does not say which outlet differs. An outlet against the others on the "
+        "frames of a scheme, the three quote measures or the most quoted speakers (those the speaker chart's caption lists); it does not say which outlet differs. An outlet against the others on the "
         "same events is the mean over events of its articles minus the other outlets' articles, with a t "
         f"interval over events from {MIN_ARTICLES} events (coverage {MEASURED_EVENT_COVERAGE} on simulated "
         "corpora), each interval for one outlet, not adjusted for the number drawn; below "
