@@ -450,6 +450,33 @@ def test_quote_share_draws_no_row_for_a_speaker_no_outlet_shown_quotes():
     plt.close(ax.figure)
 
 
+def test_quote_share_draws_the_interval_over_articles_where_the_table_has_one():
+    """Regression: the speaker chart of notebook 05 drew each outlet's mean share as a bare bar and
+    its caption sent the reader to the table for the intervals (on lean-100, Joe Biden's share of
+    an article's quoted words in the center's articles: 9.3%, interval 3.9% to 20.4%); the
+    interval over articles is now drawn across the bar, and none where the table has none (fewer
+    than five articles)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.container import ErrorbarContainer
+
+    speakers = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "speaker": ["Ann Lee", "Bo Diaz"] * 2,
+                             "n_words": [90, 40, 20, 10], "word_share": [0.3, 0.1, 0.2, 0.05],
+                             "n_articles": [12, 12, 3, 3], "ci_low": [0.2, 0.04, np.nan, np.nan],
+                             "ci_high": [0.45, 0.2, np.nan, np.nan]})
+    ax = fr.plot_quote_share(speakers)
+    lines = [c for c in ax.containers if isinstance(c, ErrorbarContainer)]
+    spans = sorted(tuple(np.round(segment[:, 0], 6)) for c in lines for segment in c.lines[2][0].get_segments())
+    assert spans == [(4.0, 20.0), (20.0, 45.0)]  # A's two intervals, in %; none for B's three articles
+    plt.close(ax.figure)
+    values = pd.DataFrame({"article_id": [f"a{i}" for i in range(6)] * 2, "outlet": ["A"] * 12,
+                           "event": [f"e{i}" for i in range(6)] * 2, "speaker": ["Ann Lee"] * 6 + ["Bo Diaz"] * 6,
+                           "word_share": [0.5, 0.2, 0.0, 0.4, 0.1, 0.3] * 2, "n_words": [10] * 12})
+    shares = fr.summarise_speaker_shares(values)
+    caption = fr.caption_speaker_shares(values, shares, None, corpus="c", n_articles=6, n_quotes=12)
+    assert "lines: nominal 95% Korn-Graubard (Wilson) interval over articles (none below 5 articles" in caption
+    assert "in the table" not in caption and "dots" not in caption
+
+
 def _shown_have_most(ax, sizes) -> None:
     """The outlets in `ax`'s legend have at least as much of `sizes` (outlet → count) as any left out."""
     drawn = [fr.plots.style._ANY_COUNT.sub("", t.get_text()) for t in ax.get_legend().get_texts()]

@@ -545,7 +545,8 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
 
     Needs `by`, `speaker`, `n_words`, `word_share` (as `summarise_speakers` gives: shares of the
     group's quoted words counted together; or `summarise_speaker_shares`, whose `n_articles` tells
-    the axis that each bar is a mean over the group's articles)."""
+    the axis that each bar is a mean over the group's articles, and whose `ci_low` and `ci_high`,
+    its interval over those articles, are drawn as a line across the bar where there is one)."""
     top = speakers.groupby("speaker")["n_words"].sum().nlargest(n).index
     groups = top_groups(speakers, by, max_groups, weight="n_words")
     which = _chosen_by_size(speakers.groupby(by)["n_words"].sum().to_frame("quoted words"), groups, ["quoted words"])
@@ -559,11 +560,19 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     height = 0.8 / max(1, int((pivot > 0).sum(axis=1).max()) if len(pivot) else 1)
     ax = new_axes(ax, rows=len(pivot) * max(1, int(0.8 / height)) // 2 + 2)
     articles = speakers.groupby(by)["n_articles"].max() if "n_articles" in speakers else None  # behind each mean
+    bounds = ({side: table.pivot_table(index="speaker", columns=by, values=side, aggfunc="first").reindex(
+        index=pivot.index, columns=pivot.columns) for side in ("ci_low", "ci_high")}
+        if {"ci_low", "ci_high"} <= set(speakers.columns) else None)  # summarise_speaker_shares' intervals
     for group in colour:
         shown = positions[group].notna()
         name = label(group) + (f" ({counted(int(articles[group]), 'articles')})" if articles is not None else "")
-        ax.barh(positions.loc[shown, group] * height + np.flatnonzero(shown.to_numpy()),
-                100 * pivot.loc[shown, group], height=height, label=name, color=colour[group], **style)
+        rows = positions.loc[shown, group] * height + np.flatnonzero(shown.to_numpy())
+        ax.barh(rows, 100 * pivot.loc[shown, group], height=height, label=name, color=colour[group], **style)
+        if bounds is not None:  # the interval over the group's articles, where it has one (5 articles or more)
+            low, high = (100 * bounds[side].loc[shown, group] for side in ("ci_low", "ci_high"))
+            mean, drawn = 100 * pivot.loc[shown, group], low.notna().to_numpy()
+            ax.errorbar(mean[drawn], rows[drawn], xerr=[(mean - low)[drawn].clip(lower=0), (high - mean)[drawn].clip(lower=0)],
+                        fmt="none", ecolor="#333333", elinewidth=1, capsize=2)
     ax.set_yticks(range(len(pivot)), [label(s) for s in pivot.index])
     if len(colour) < len(groups):  # a group chosen may quote none of the speakers shown: it has no bar
         which = f"those quoting the speakers shown, of {which or f'all {len(groups):,}'}"

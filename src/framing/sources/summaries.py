@@ -168,11 +168,12 @@ def caption_speaker_shares(values: pd.DataFrame, summary: pd.DataFrame, test: pd
     in the table only when it has any."""
     from ..events import pooled_over  # events builds on sources: imported when used
     from ..plots import corpus_caption
-    from ..stats import MIN_ARTICLES, caption_tests
+    from ..stats import MIN_ARTICLES, caption_tests, describe_intervals
 
     quoting = values["article_id"].nunique()
     tests = f"{caption_tests(test, family='speaker')} " if test is not None else ""
-    intervals = ("intervals over articles in the table" if len(summary) and summary["ci_low"].notna().any()
+    intervals = (describe_intervals(summary, measure="speaker share", method="korn-graubard", by=by, shape="lines",
+                                    dots=False) if len(summary) and summary["ci_low"].notna().any()
                  else f"no interval: every {by} has fewer than {MIN_ARTICLES} articles quoting a named speaker")
     named = f"{n_quotes:,} quote{'' if n_quotes == 1 else 's'} with a named speaker" + (
         f" (of {n_all_quotes:,})" if n_all_quotes is not None and n_all_quotes != n_quotes else "")
