@@ -102,6 +102,23 @@ def test_keyword_charts(seed):
     assert 0 < len(ax.patches) <= 7
 
 
+def test_keyness_chart_says_on_itself_that_it_ranks_and_names_no_outlet_as_a_direction(seed):
+    """Regression: the keyness chart of lean-100 (outlets named left, center and right) read "Key
+    terms of right" over an axis "log-likelihood G² (right: used more than the rest; left: less)",
+    bars up to G² = 19 and no word, on the image a paper takes (saved figures carry no caption),
+    that G² counts words as independent draws and so ranks them and tests nothing."""
+    import matplotlib.pyplot as plt
+
+    tokens = fr.unnest_tokens(seed.assign(outlet=seed["outlet"].map(
+        dict(zip(sorted(seed["outlet"].unique()), ["left", "right"])))))
+    ax = fr.plot_keyness(fr.keyness(tokens), target="right", n=7)
+    notes = [t.get_text() for t in ax.texts if t.get_gid() == fr.plots.NOTE_GID]
+    assert any("a ranking of words, not a test" in note for note in notes)
+    assert "right:" not in ax.get_xlabel() and "left:" not in ax.get_xlabel()
+    assert "used more than the other outlets" in ax.get_xlabel()
+    plt.close(ax.figure)
+
+
 def test_quote_charts(seed):
     quotes = fr.extract_quotes(seed)
     speakers = fr.summarise_speakers(quotes)

@@ -515,7 +515,11 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
 @house_style
 def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: int = 15, ax=None, **style):
     """Keyness bars: log-likelihood G² of the `n` key terms of `target` (over-used to the right,
-    under-used to the left). Needs `group`, `term`, `g2`, `use` (as `keyness` gives)."""
+    under-used to the left). Needs `group`, `term`, `g2`, `use` (as `keyness` gives).
+
+    G² counts every word as an independent draw, where words come in articles: it ranks terms and
+    tests nothing, and the chart says so on itself (a saved figure has no caption), since a
+    reader of G² = 19 would otherwise read p < 0.001 into it."""
     target = target if target is not None else sorted(table[group].unique())[0]
     part = table[(table[group] == target) & (table["use"] != "same")]
     part = part.assign(signed=part["g2"].where(part["use"] == "over", -part["g2"]))
@@ -525,8 +529,10 @@ def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: 
             color=[SEMANTIC["more"] if v > 0 else SEMANTIC["less"] for v in part["signed"]], **style)
     _bar_labels(ax, part["term"])
     ax.axvline(0, color=MUTED, linewidth=1)
+    _note_above(ax, "words counted as independent draws: a ranking of words, not a test")
     ax.set_title(f"Key terms of {label(target)}")
-    ax.set_xlabel("log-likelihood G² (right: used more than the rest; left: less)")
+    # "right: used more" read as the outlet of that name on a corpus of leanings (left, center, right)
+    ax.set_xlabel(f"log-likelihood G² (above 0: used more than the other {group}s; below 0: less)")
     ax.set_ylabel("term")
     ax.grid(axis="y", visible=False)
     return ax
