@@ -817,3 +817,16 @@ def test_framing_build_prints_once_per_export_which_column_gave_each_field(tmp_p
                      "outlet ← 'Publisher', date ← 'Date'"]
     info = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
     assert info["columns_read"] == [notes[0].removeprefix("note: mine/")]
+
+
+def test_python_dash_m_framing_runs_the_command(tmp_path, seeds_dir):
+    """`python -m framing` is the `framing` command (a kernel or an environment without the script on
+    PATH): it explains a seed article as the command does."""
+    article = sorted(p for p in seeds_dir.iterdir() if p.is_file())[0]
+    environment = {k: v for k, v in os.environ.items() if k != "FRAMING_HOME"}
+    as_module = subprocess.run([sys.executable, "-m", "framing", "explain", str(article)], cwd=tmp_path,
+                               capture_output=True, text=True, env=environment, timeout=TIMEOUT)
+    as_cli = subprocess.run([*FRAMING, "explain", str(article)], cwd=tmp_path, capture_output=True, text=True,
+                            env=environment, timeout=TIMEOUT)
+    assert as_module.returncode == 0, as_module.stderr
+    assert as_module.stdout and as_module.stdout == as_cli.stdout
