@@ -443,14 +443,15 @@ def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     """Speaker accuracy on the hand-labelled quotes read while writing the rules (dev, holdout, test,
     fresh, blind, blind2, blind3, blind4, since reporting verbs 1.15 blind5 and blind6, and since 1.17
     blind7, since 1.19 blind8, since 1.21 blind9, since 1.23 blind10, since 1.25 blind11, since 1.28
-    blind12, since 1.29 blind13, since 1.31 blind14, since 1.34 blind15 and since 1.39 blind16: 1,461), scored as
+    blind12, since 1.29 blind13, since 1.31 blind14, since 1.34 blind15, since 1.39 blind16 and since 1.41
+    blind17: 1,561), scored as
     `benchmarks/bench_sources.py`
     scores it: measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86
     (precision 0.91) with 1.12, 0.88 (precision 0.92) on the 468 with 1.13, 0.88 on the 581 with 1.15,
     0.87 on the 641 with 1.16 and 0.88 with 1.17, 0.87 (precision 0.91) on the 701 with 1.19, 0.862 on
     the 761 with 1.19, 0.864 on the 861 with 1.23, 0.868 on the 961 with 1.25, 0.869 on the 1,061 with
     1.28, 0.872 on the 1,161 with 1.29, 0.875 on the 1,261 with 1.31, 0.883 on the 1,361 with 1.34, 0.891
-    on the 1,461 with 1.39; a
+    on the 1,461 with 1.39, 0.887 on the 1,561 with 1.40 and 0.890 with 1.41; a
     rule change that loses more than two points fails here."""
     fixtures = Path(__file__).parent / "fixtures"
     items = [item for name in ("quotes_allsides_sample.jsonl", "quotes_news_sample.jsonl")
@@ -458,7 +459,7 @@ def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     seen = score_sample([item for item in items if item["split"] in SEEN])
     # one blind16 quote, the term ‘Green New Deal’ inside a quote opened by a curly mark and closed by a straight
     # one, is inside the outer quote since reporting verbs 1.37 pairs such marks, no row of its own
-    assert seen["n_quotes"] == 1461 and seen["quotes_found"] == 1460
+    assert seen["n_quotes"] == 1561 and seen["quotes_found"] == 1560
     assert seen["accuracy"] >= 0.85 and seen["precision"] >= 0.89
 
 
@@ -2122,6 +2123,42 @@ def test_words_that_are_no_speaker_or_verb_in_1_39_give_no_speaker(text, quote):
 def test_near_readings_of_the_rules_of_1_39_keep_their_speaker(text, speaker):
     quotes = fr.extract_quotes(_table([text]))
     assert quotes.iloc[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker, anonymous", [
+    # "As NAME puts it": the idiom gives the sentence's words to the one who put them so
+    ("As Jane Roe puts it, the council “has a record that ought to worry everyone.”",
+     "has a record that ought to worry everyone.", "Jane Roe", False),
+    ("As John Doe once put it, the plan was “a disaster.”", "a disaster.", "John Doe", False),
+    # "regret" and "speculate" are verbs of speaking
+    ("A spokesman for the council regretted that the mayor’s “wisdom and patience” would be missed.",
+     "wisdom and patience", "spokesman", True),
+    ("Doe speculated that Roe felt “burned by the leaks” of last year.", "burned by the leaks", "Doe", False),
+    # politicians, commentators and pundits not named are unnamed sources
+    ("John Doe was a “friend to all” of the town, politicians commented on Wednesday.", "friend to all",
+     "politicians", True),
+    # the part of someone's words that the quoted words name is theirs, not the subject's
+    ("After John Doe focused on the “we cannot wait” segment of Jane Roe’s remarks, her campaign countered.",
+     "we cannot wait", "Jane Roe", False),
+])
+def test_rules_of_version_1_41(text, quote, speaker, anonymous):
+    """Each fails with reporting verbs 1.40 (no speaker, the sentence's subject, or the one who focused on
+    the words)."""
+    quotes = fr.extract_quotes(_table([text]))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
+    assert bool(row["is_anonymous"]) == anonymous
+
+
+@pytest.mark.parametrize("text, quote", [
+    # "as" and "put" that are no attribution, a part of a speech whose owner the sentence does not name
+    ("As the storm put it out of action, the plant was “offline” for a week.", "offline"),
+    ("Reporters seized on the “read my lips” line in his speech.", "read my lips"),
+])
+def test_near_readings_of_the_rules_of_1_41_give_no_speaker(text, quote):
+    quotes = fr.extract_quotes(_table([text]))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert not isinstance(row["speaker"], str)
 
 
 # ── what a speaker is: outlets, poll shares, names cut short ─────────────────────────────────────

@@ -545,7 +545,7 @@ def _owned_body(tokens: list[str]) -> list[str]:
 _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quote_name": _PLACEHOLDER,
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
           "according_to_document": "ccording to", "according_to_author": "ccording to",
-          "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
+          "according_to_as_put": " put", "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
           "owner_claim": _PLACEHOLDER, "owner_document": _PLACEHOLDER, "naming_verb": _PLACEHOLDER,
           "issued_document": _PLACEHOLDER, "quoted_as": "quot", "judged_for": " for ",
           "which_called": _PLACEHOLDER, "known_for": " for ", "pronoun_claim": _PLACEHOLDER}

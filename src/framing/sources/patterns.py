@@ -265,6 +265,10 @@ def _source_patterns(speaker: str, documents: frozenset, forms: dict) -> list[tu
             rf"\b(?:an?|the)\s+(?P<who>{_NAME})\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b[^;]{{0,150}}?,"
             rf"\s+which\s+(?:also\s+)?(?P<verb>said|says|stated|states|noted|notes|added|warned|concluded|found)\b")),
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+|(?:{_alternatives(_COUNTS)})\s+(?=[A-Z]))?{speaker}")),
+        # "As Jane Roe puts it, …": the idiom gives the sentence's words to the one who put it so, as
+        # "according to" does; "put it" closes its clause ("as the storm put it out of action" is none; 1.41)
+        ("according_to_as_put", re.compile(rf"\b[Aa]s\s+{speaker}\s+(?:(?:has|had|once|later|often|memorably)\s+)?"
+                                    rf"(?:puts|put)\s+it(?=\s*[,:;.—–])")),
         # "according to the report": the author of the report named before (`speaker_memory._speaker`)
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?P<who>the\s+(?:[a-z-]+\s+){{0,2}}?"
                                     rf"(?:{_alternatives(documents)}))(?=[\s.,;:]|$)")),
@@ -338,6 +342,13 @@ def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -
         # said or written is the owner's words
         ("owner_claim", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME}(?:\s+(?:{_OWNED_BODIES}))?)[’']s?\s+"
                                    rf"{_PLACEHOLDER}\s+(?:{_alternatives(spoken)})\b")),
+        # "the “…” segment of Jane Roe's remarks", "the “…” line in her speech": a part named by the quoted
+        # words of what someone said is theirs, the owner of the whole (1.41)
+        ("owner_claim", re.compile(rf"\b[Tt]he\s+{_PLACEHOLDER}\s+(?:segment|part|portion|passage|line|section)\s+"
+                                   rf"(?:of|in|from)\s+(?P<who>{_NOT_INDEFINITE}{_NAME})[’']s?\s+(?:[a-z-]+\s+)?"
+                                   rf"(?:{_alternatives(spoken)})\b")),
+        ("pronoun_claim", re.compile(rf"\b[Tt]he\s+{_PLACEHOLDER}\s+(?:segment|part|portion|passage|line|section)\s+"
+                                     rf"(?:of|in|from)\s+(?P<who>his|her)\s+(?:[a-z-]+\s+)?(?:{_alternatives(spoken)})\b")),
         # "when an interviewer called the Russian leader “a killer”": whoever names the object so, the
         # quoted span right after it
         # (the subject perhaps a body named by its owner: "The Jane Roe campaign quickly labeled …")
