@@ -565,7 +565,7 @@ def test_event_pages_call_articles_closer_than_the_tone_gap_alike(roundups, tmp_
             assert f"{close} of the 3 pairs of articles {verb} in mean sentiment by less than 0.10" in page
             pairs = events.close_tone_pairs(summary.articles)
             assert pairs["gap"].between(0, events.CLOSE_TONE, inclusive="left").all()
-            assert all(f"{events.html.escape(r.first)} and {events.html.escape(r.second)}: {events._gap_below(r.gap)}" in page
+            assert all(f"{events.html.escape(r.first)} and {events.html.escape(r.second)}: {events._gap_shown(r.gap)}" in page
                        for r in pairs.itertuples(index=False))
         else:
             assert "No two articles differ in mean sentiment by less than 0.10" in page

@@ -931,11 +931,18 @@ def _values_html(arts: pd.DataFrame) -> str:
 def close_tone_pairs(arts: pd.DataFrame, *, within: float = CLOSE_TONE) -> pd.DataFrame:
     """The pairs of articles whose mean sentiment differs by less than `within`. Needs `outlet`,
     `sentiment` (one row per article); returns `first`, `second` (outlets) and `gap`, closest first."""
+    pairs = tone_gaps(arts)
+    return pairs[pairs["gap"] < within].reset_index(drop=True)
+
+
+def tone_gaps(arts: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of scored articles with the gap between their mean sentiments: `first`, `second`
+    (outlets) and `gap`, closest first (ties in the articles' order)."""
     scored = arts.dropna(subset=["sentiment"])
     pairs = [(a, b, abs(x - y)) for (a, x), (b, y)
              in itertools.combinations(zip(scored["outlet"], scored["sentiment"]), 2)]
     table = pd.DataFrame(pairs, columns=["first", "second", "gap"])
-    return table[table["gap"] < within].sort_values("gap", kind="stable", ignore_index=True)
+    return table.sort_values("gap", kind="stable", ignore_index=True)
 
 
 def order_agreement(gap: float) -> float:
@@ -944,9 +951,9 @@ def order_agreement(gap: float) -> float:
     return next(share for upper, share in ORDER_AGREEMENT if abs(gap) < upper)
 
 
-def _gap_below(gap: float) -> str:
-    """A gap under `CLOSE_TONE` as the page prints it: three decimals cut, not rounded, so a gap of
-    0.0996 reads 0.099 and never the threshold itself."""
+def _gap_shown(gap: float) -> str:
+    """A gap in mean sentiment as the page prints it: three decimals cut, not rounded, so a gap of
+    0.0996 reads 0.099 and never the threshold `CLOSE_TONE` itself."""
     return f"{math.floor(gap * 1000) / 1000:.3f}"
 
 
@@ -956,7 +963,7 @@ def _close_tone_html(arts: pd.DataFrame) -> str:
     if n_scored < 2:
         return ""
     close = close_tone_pairs(arts)
-    named = "; ".join(f"{html.escape(str(r.first))} and {html.escape(str(r.second))}: {_gap_below(r.gap)}"
+    named = "; ".join(f"{html.escape(str(r.first))} and {html.escape(str(r.second))}: {_gap_shown(r.gap)}"
                       for r in close.itertuples(index=False))
     n_pairs = n_scored * (n_scored - 1) // 2
     if not len(close):
@@ -977,14 +984,13 @@ def _apart_html(arts: pd.DataFrame) -> str:
     """The pairs of articles at least `CLOSE_TONE` apart in mean sentiment, each with how often
     framing orders documents that far apart as people do (`order_agreement`): an order in tone
     is never certain, and the page says how uncertain each one is. "" when there is none."""
-    scored = arts.dropna(subset=["sentiment"])
-    apart = [(a, b, abs(x - y)) for (a, x), (b, y)
-             in itertools.combinations(zip(scored["outlet"], scored["sentiment"]), 2) if abs(x - y) >= CLOSE_TONE]
-    if not apart:
+    pairs = tone_gaps(arts)
+    apart = pairs[pairs["gap"] >= CLOSE_TONE]
+    if not len(apart):
         return ""
-    named = "; ".join(f"{html.escape(str(a))} and {html.escape(str(b))}: {math.floor(gap * 1000) / 1000:.3f} "
-                      f"apart, {order_agreement(gap):.0%}" for a, b, gap in sorted(apart, key=lambda p: p[2]))
-    return (f"How sure the order in tone is {'of the other pairs ' if len(apart) < len(scored) * (len(scored) - 1) // 2 else ''}"
+    named = "; ".join(f"{html.escape(str(r.first))} and {html.escape(str(r.second))}: {_gap_shown(r.gap)} "
+                      f"apart, {order_agreement(r.gap):.0%}" for r in apart.itertuples(index=False))
+    return (f"How sure the order in tone is {'of the other pairs ' if len(apart) < len(pairs) else ''}"
             f"(the share of pairs of rated editorials as far apart that framing orders as people do): {named}. "
             "Which of two articles reads as more negative is likely, not certain; these articles are shorter "
             "than the editorials, so if anything less so. ")
