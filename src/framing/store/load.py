@@ -104,9 +104,9 @@ def _check_buildable(raw: Path, folder: Path) -> None:
     that a notebook's user cannot give."""
     from ..config import UsageError, shown_path
     from .layout import MARKER
-    from .ownership import owns
+    from .ownership import claimable
 
-    if folder.exists() and (not folder.is_dir() or not owns(folder)):
+    if not claimable(folder):
         what = "was not made by framing (no " + MARKER + " file in it)" if folder.is_dir() else "is a file"
         raise UsageError(f"{shown_path(folder, start=raw)}: {what}, so the tables of corpus {raw.name!r} "
                          "cannot be built there and framing leaves it as it is: move or rename it, then run "

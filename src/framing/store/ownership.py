@@ -90,10 +90,16 @@ def new_folder(folder: Path) -> Path:
     return folder
 
 
+def claimable(folder: Path) -> bool:
+    """True when `claim_folder` would take `folder`: it does not exist, or is a folder `owns` allows."""
+    folder = Path(folder)
+    return not folder.exists() or (folder.is_dir() and owns(folder))
+
+
 def check_claimable(folder: Path) -> Path:
     """UsageError now (before any work) when `claim_folder` would refuse `folder` later."""
     folder = Path(folder)
-    if folder.exists() and (not folder.is_dir() or not owns(folder)):
+    if not claimable(folder):
         raise UsageError(refusal(folder) if folder.is_dir() else
                          f"{folder}: is a file, not a folder: choose a new or empty folder")
     return folder
