@@ -75,9 +75,9 @@ def _published(stamped: str | None, url: str | None) -> str | None:
     VentureBeat's "2019-11-19T07:03:25+00:00" of "November 18, 2019 11:03 PM"), none when they are
     further apart (`check_date_with_url`), the stamps' when the address has no date."""
     filed = url_date(url)
-    if stamped and filed and check_date_with_url(stamped, url):
-        return filed
-    return check_date_with_url(stamped, url)
+    if stamped and filed:
+        return filed if check_date_with_url(stamped, url) else None
+    return stamped
 
 
 def _with_headline(lines: list[Line], title: str | None) -> list[Line]:
