@@ -33,10 +33,21 @@ SPEAKER_KINDS = ("person", "outlet", "organisation", "group", "anonymous")
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
-    """The `[names]` and `[shares]` tables of the reporting-verb lexicon, and Punkt's abbreviations."""
+    """The `[shares]` table of the reporting-verb lexicon, its `[names]` word lists as sets, and Punkt's abbreviations."""
     data = load_data("reporting_verbs")
     abbreviations = {a for group in load_data("punkt")["abbreviations"].values() for a in group}
-    return {"names": data.get("names", {}), "shares": data.get("shares", {}), "abbreviations": abbreviations}
+    names = data.get("names", {})
+    return {"shares": data.get("shares", {}), "abbreviations": abbreviations,
+            "auxiliaries": frozenset(names.get("auxiliaries", ())), "never_last": frozenset(names.get("never_last", ())),
+            "outlet_nouns": frozenset(names.get("outlet_nouns", ()))}
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[frozenset, frozenset]:
+    """The lexicon's titles and nouns of roles ("senator", "spokesman"), as written and case-folded."""
+    lexicon = _lexicon()
+    roles = lexicon.titles | lexicon.nouns
+    return frozenset(roles), frozenset(r.casefold() for r in roles)
 
 
 # A period that ends a sentence inside a written name: after a word of two letters or more, then a space.
@@ -56,11 +67,9 @@ def clip_name(name):
             name = name[:stop.start("word") + len(stop.group("word"))]
             break
     tokens = name.split()
-    auxiliaries = set(words["names"].get("auxiliaries", ()))
-    cut = next((i for i, token in enumerate(tokens) if i and token in auxiliaries), len(tokens))
+    cut = next((i for i, token in enumerate(tokens) if i and token in words["auxiliaries"]), len(tokens))
     tokens = tokens[:cut]
-    never_last = set(words["names"].get("never_last", ()))
-    while tokens and tokens[-1] in never_last:  # in lower case: "Kim Yong On" keeps its name
+    while tokens and tokens[-1] in words["never_last"]:  # in lower case: "Kim Yong On" keeps its name
         tokens.pop()
     return " ".join(tokens) or None
 
@@ -175,15 +184,15 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets) -> str | None:
         return "person"
     words = speaker.split()
     lexicon = _lexicon()
-    roles = lexicon.titles | lexicon.nouns
+    roles, folded_roles = _roles()
     if not speaker[:1].isupper():  # a description: "the president", "the newspaper", "the company", "drugmakers"
-        if speaker.casefold() in set(_words()["names"].get("outlet_nouns", ())):
+        if speaker.casefold() in _words()["outlet_nouns"]:
             return "outlet"
         if words[-1] in roles:
             return "person"
         return "group" if words[-1].endswith("s") else "organisation"
     rules = read_rules()
-    if speaker.casefold() in {r.casefold() for r in roles}:
+    if speaker.casefold() in folded_roles:
         return "person"  # "CEO"
     if words[-1].islower() and words[-1].endswith("s") or words[-1].casefold() in lexicon.members:
         return "group"  # "Democratic senators", "House Democrats", "NASA’s scientists"
