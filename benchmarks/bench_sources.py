@@ -16,7 +16,7 @@ each labelled before the rules of the round after it. The "blind5" split (33,
 direct quote that no batch holds) and the "blind6" split (80, `tests/fixtures/quotes_news_sample.jsonl`:
 `draw_quotes.py --n 40 --seed 22 --source aeb --split blind6` and the same with `--source frames`,
 one quote from each of 40 aeb-dev and 40 narrative-frames-dev articles) were labelled with the
-settled labelling rule of docs/sources.md before framing was run on them and held out until
+settled labelling rule of docs/speaker-accuracy.md before framing was run on them and held out until
 reporting verbs 1.14; their misses have been read since (the ten are printed together as "seen",
 blind6 also per data set). The "blind7" split (60, in the news fixture: `draw_quotes.py --n 20
 --seed 23 --source aeb --split blind7` and `--n 41 --seed 23 --source frames`, run before its rows

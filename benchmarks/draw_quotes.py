@@ -38,7 +38,7 @@ Every row has the sentence and the quote as
 `framing.extract_quotes` cuts it, and an empty `speaker` to fill in. A row holds no text of the
 article (the shared data stays out of the project): `python benchmarks/quote_samples.py batch.jsonl`
 prints each row's excerpt, cut as here, to label it by reading it, before framing is run on the
-batch, with the labelling rule of docs/sources.md ("The labelling rule, settled"), in short:
+batch, with the labelling rule of docs/speaker-accuracy.md ("The labelling rule, settled"), in short:
 
 1. the speaker is whom the attribution governing the quote names (a verb of saying, writing, asking,
    calling, deeming or threatening, "according to"; the nearer one when two could); a pronoun or

@@ -19,7 +19,7 @@ it. Fixed settings, no search: L2 penalty 1 / (2 `C`). `--changes` prints the he
 the two differ. It also scores a hybrid: the rules' answer, and the ranker's most likely named
 candidate only where the rules give nobody and its probability reaches a threshold chosen on inner
 folds of each training fold (grouped by event the same way; 0.30 … 0.90). The ranker ships only if
-it beats the rules here; neither it nor the hybrid has (docs/sources.md).
+it beats the rules here; neither it nor the hybrid has (docs/speaker-accuracy.md).
 """
 from __future__ import annotations
 

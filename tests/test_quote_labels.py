@@ -132,7 +132,7 @@ def test_each_article_in_one_batch():
 
 
 def test_held_out_labels_are_written_in_their_excerpt(shared_data):
-    """The settled rule labels a speaker as the excerpt writes it (docs/sources.md, rules 2-3), so each
+    """The settled rule labels a speaker as the excerpt writes it (docs/speaker-accuracy.md, rules 2-3), so each
     named label of a batch labelled under it can be found in its text (which holds every sentence
     before the quote, where a speaker's antecedents are); "anonymous" and none are not names."""
     held_out = [item for item in ITEMS + NEWS_ITEMS if item["split"] in ("blind5", "blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11,

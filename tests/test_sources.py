@@ -176,7 +176,7 @@ def _sample_quote(item: dict) -> pd.Series | None:
 
 
 def test_hand_labelled_allsides_sample(shared_data):
-    """The seen quotes drawn at random from AllSides excerpts and labelled by hand (docs/sources.md): every
+    """The seen quotes drawn at random from AllSides excerpts and labelled by hand (docs/speaker-accuracy.md): every
     quote is found, and the speakers given are mostly right (bench_sources.py prints the errors;
     a speaker counts as right here when its last word is the labelled one's)."""
     path = Path(__file__).parent / "fixtures" / "quotes_allsides_sample.jsonl"
@@ -464,7 +464,7 @@ def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
 
 
 def test_second_annotator_labels_the_same_quotes(shared_data):
-    """The second, independent labels (docs/sources.md, "How far two people agree") name each of the
+    """The second, independent labels (docs/speaker-accuracy.md, "How far two people agree") name each of the
     blind3 and blind4 quotes once; on the blind3 quotes both annotators label alike framing keeps
     to its measured 0.91 (69 of 76, reporting verbs 1.10) within two quotes."""
     fixtures = Path(__file__).parent / "fixtures"
@@ -996,7 +996,7 @@ def test_speakers_carry_the_name_of_their_actor():
     ("Progressive pundits have taken to saying “defund the police.”", "Progressive pundits", True),
 ])
 def test_a_named_group_speaks_and_a_part_of_it_is_anonymous(text, speaker, anonymous):
-    """Labelling rule 4 and 5 of docs/sources.md, whichever rule finds the speaker: office-holders
+    """Labelling rule 4 and 5 of docs/speaker-accuracy.md, whichever rule finds the speaker: office-holders
     of a party, chamber or body named as a whole speak as the group; a part of a group, a body's
     staff and people of the public are anonymous."""
     row = fr.extract_quotes(_table([text])).iloc[0]
