@@ -232,6 +232,19 @@ def test_two_runs_give_identical_tables(seeds_dir, tmp_path):
         assert (first / f"{name}.csv").read_bytes() == (second / f"{name}.csv").read_bytes()
 
 
+def test_fresh_build_reads_each_text_page_once(seeds_dir, tmp_path, monkeypatch):
+    """A build reads the text pages twice (what repeats across a site, then the articles); the words
+    and hashes the near-duplicate check takes from a page are computed in the first pass only."""
+    from framing.ingest.duplicates import Duplicates
+
+    read = []
+    original = Duplicates._text_words
+    monkeypatch.setattr(Duplicates, "_text_words", lambda self, text: read.append(text) or original(self, text))
+    build_module.build_corpus(seeds_dir, tmp_path / "out", fresh=True)
+    pages = list(seeds_dir.glob("*.txt"))
+    assert len(pages) == 2 and len(read) == len(pages)
+
+
 def test_failed_write_leaves_previous_tables(seeds_dir, tmp_path, monkeypatch):
     out = tmp_path / "out"
     build = build_tables(seeds_dir)

@@ -32,7 +32,7 @@ class Duplicates:
         # What each article's text gives the check, by `memo_key`: (digest of its words, number of
         # words, MinHash signature or None, distinct trigrams). `known` holds an earlier build's
         # (`met`), so a rebuild reads but does not re-hash the texts it has seen.
-        self.known = known or {}
+        self.known = {} if known is None else known  # the caller's dict, even when empty: two passes share it
         self.met: dict[str, tuple] = {}
         self.exact: dict[str, str] = {}
         self.loose: dict[tuple[str, str], tuple[str, str]] = {}
