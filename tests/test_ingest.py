@@ -1171,6 +1171,28 @@ def test_a_news_api_text_cut_short_is_named_and_its_marker_is_no_word(tmp_path, 
         "is read, so get the articles' full text (from their url) to analyse what they say"]
 
 
+def test_an_export_names_a_column_that_may_hold_its_events(tmp_path, shared_data):
+    """A multi-event export whose events are in a `Story` column (not a name framing reads as the
+    event) would be compared as one story: the build names the column with the fix. A column with a
+    value per row (an article id) groups nothing, and an export with an `event` column is read as is."""
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(6))]  # two events, three articles each
+    corpus = _corpus(tmp_path)
+    mine, theirs = rows[1:4], rows[:1] + rows[4:]
+    pd.DataFrame({"outlet": [r["outlet"] for r in mine], "text": [r["text"] for r in mine],
+                  "Story": [r["event_id"] for r in mine], "story_id": ["a1", "a2", "a3"]}
+                 ).to_csv(corpus / "mine.csv", index=False)
+    pd.DataFrame({"outlet": [r["outlet"] for r in theirs], "text": [r["text"] for r in theirs],
+                  "event": [r["event_id"] for r in theirs], "topic": ["politics"] * 3}
+                 ).to_csv(corpus / "theirs.csv", index=False)
+    build = build_tables(corpus)
+    assert len(build.articles) == 6
+    assert [m for m in _messages(build.problems, "mine.csv") if "event" in m] == [
+        "every row takes the event 'c', while its column 'Story' groups the rows into 2: if it names each "
+        "article's event, rename it 'event', or the rows are compared as one story"]
+    assert not [m for m in _messages(build.problems, "theirs.csv") if "event" in m]
+
+
 def test_an_export_says_which_column_gave_each_field_and_names_a_title_column_left_unread(tmp_path, shared_data):
     """A user's export titled in a `Heading` column, and one with a `Subject` beside its `title`:
     the first's titles are read from `Heading` (they were kept in `extra` only, every title empty,

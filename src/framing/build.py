@@ -33,7 +33,8 @@ from .build_reuse import (TEXTS_SEEN, known_outlets, previous_articles, previous
                           texts_seen)
 from .build_summary import outlet_merges, outlets_from_url
 from .build_workers import article_runner
-from .ingest import EXPORT_FORMATS, MAX_LISTED, Duplicates, Problem, RawArticle, iter_corpus, read_corpus
+from .ingest import (EXPORT_FORMATS, MAX_LISTED, Duplicates, Problem, RawArticle, column_words, iter_corpus,
+                     read_corpus)
 from .ingest.outlets import name_outlets
 from . import lexicons
 from .lexicons import load_data
@@ -104,7 +105,7 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     build.count_removed(build.removed)
     named = name_outlets(build.articles)
     build.articles, build.sentences = (with_outlets(table, named.outlets) for table in (build.articles, build.sentences))
-    build.problems += unnamed_events(build.articles, corpus) + named.problems
+    build.problems += unnamed_events(build.articles, corpus) + unread_event_columns(build.articles) + named.problems
     return build
 
 
@@ -167,7 +168,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         seen_sha256 = save_texts_seen(duplicates.met, out, version_key=version_key())
         duplicates = seen = None
         articles, named_problems = _name_outlets_in_parts(parts)
-        problems += unnamed_events(articles, corpus) + named_problems
+        problems += unnamed_events(articles, corpus) + unread_event_columns(articles) + named_problems
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, tally.n_reused,
                         tally.removed_by_rule, tally.prose_dropped, notes=tally.notes)
@@ -340,6 +341,31 @@ def unnamed_events(articles: pd.DataFrame, corpus: str) -> list[Problem]:
         Problem(file, f"{said} (name its event in manifest.csv, columns file and event)") if pd.isna(record) else
         Problem(f"{file} row {int(record)}", f"{said} (give the row its event in the export's 'event' column)")
         for file, record in zip(unnamed["source_file"], unnamed["source_record"])])
+
+
+# Words that make an export's column read as an event's ("Story", "story_id", "Topic", "cluster").
+EVENT_WORDS = frozenset({"event", "story", "topic", "cluster"})
+
+
+def unread_event_columns(articles: pd.DataFrame) -> list[Problem]:
+    """Each export whose rows all take one event while one of its other columns, named like an
+    event's, groups them (some value shared by several rows, more than one value): its rows are
+    compared as one story when they may cover several, so the column is named with the fix. A
+    column holding a value per row (an article's id, as Media Cloud's `stories_id`) groups nothing."""
+    exports = articles[articles["format"].isin(EXPORT_FORMATS)]
+    problems = []
+    for file, rows in exports.groupby("source_file", sort=True):
+        if rows["event"].nunique() > 1:
+            continue
+        extra = pd.DataFrame([json.loads(cell) if isinstance(cell, str) and cell else {} for cell in rows["extra"]])
+        for column in extra.columns:
+            values = extra[column].dropna().astype(str)
+            if EVENT_WORDS & column_words(column) and 1 < values.nunique() < len(values):
+                problems.append(Problem(file, f"every row takes the event {rows['event'].iloc[0]!r}, while its "
+                                              f"column {column!r} groups the rows into {values.nunique()}: if it names "
+                                              "each article's event, rename it 'event', or the rows are compared as "
+                                              "one story"))
+    return problems
 
 
 def save_build(build: Build, out: Path) -> list[Path]:

@@ -20,7 +20,7 @@ from .markdown import markdown_as_text
 from .decode import BLOCK_BYTES, binary_kind, decode_bytes, strip_controls
 from .dates import (DATE_FIX, DATE_PROBLEMS, ISO_DAY, DateOrder, date_note, dates_problems, read_date,
                     read_dates)
-from .exports import BATCH_ROWS, FIELD_ALIASES, METADATA_FIELDS, OPTION_FIELDS, SEPARATORS
+from .exports import BATCH_ROWS, FIELD_ALIASES, METADATA_FIELDS, OPTION_FIELDS, SEPARATORS, column_words
 from .manifest import MANIFEST, read_manifest
 from .duplicates import Duplicates, memo_key
 from .folder import (CONFIG_FILES, EXPORT_EXTENSIONS, MAX_ARTICLE_BYTES, TEXT_EXTENSIONS, corpus_files,
@@ -33,7 +33,7 @@ from .duplicates import _words_digest  # noqa: F401
 __all__ = ["BATCH_ROWS", "BLOCK_BYTES", "CONFIG_FILES", "DATE_FIX", "DATE_PROBLEMS", "DateOrder",
            "Duplicates", "EXPORT_EXTENSIONS", "EXPORT_FORMATS", "FIELD_ALIASES", "ISO_DAY", "MANIFEST",
            "MAX_ARTICLE_BYTES", "MAX_LISTED", "METADATA_FIELDS", "OPTION_FIELDS", "Problem", "RawArticle",
-           "SEPARATORS", "TEXT_EXTENSIONS", "binary_kind", "corpus_files", "date_note", "dates_problems",
+           "SEPARATORS", "TEXT_EXTENSIONS", "binary_kind", "column_words", "corpus_files", "date_note", "dates_problems",
            "decode_bytes", "file_format", "iter_corpus", "iter_file", "list_corpus", "markdown_as_text",
            "memo_key", "read_bytes", "read_corpus", "read_date", "read_dates", "read_file", "read_flag",
            "read_manifest", "strip_controls"]

@@ -59,6 +59,11 @@ def _column(name) -> str:
     return _JOINER.sub("_", _CAMEL.sub("_", _as_written(name)).casefold())
 
 
+def column_words(name) -> set[str]:
+    """The words of a column's name as `_column` reads it ("Story ID", "storyId": {"story", "id"})."""
+    return set(_column(name).split("_"))
+
+
 _JOINER = re.compile(r"[\s\-_]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
