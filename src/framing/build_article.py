@@ -23,7 +23,7 @@ from .ingest.outlets import FROM_URL
 from .store.words import counted
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
-WARNING_SEPARATOR = "; "  # between an article's warnings; no warning contains it
+WARNING_SEPARATOR = "; "  # between an article's warnings (inside one, written ", ": `joined_warnings`)
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 
 
@@ -323,7 +323,7 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
         "source_file": raw.source_file, "source_record": raw.record, "format": raw.format,
         "encoding": raw.encoding, "raw_sha256": raw.raw_sha256, "n_sentences": len(content),
         "n_words": sum(s["n_words"] for s in content),
-        "inferred": ",".join(from_text), "warnings": WARNING_SEPARATOR.join(warnings),
+        "inferred": ",".join(from_text), "warnings": joined_warnings(warnings),
         "outlet_inferred": values["outlet"] if {"outlet", FROM_URL} & set(from_text) else None,
         "extra": json.dumps(raw.extra, ensure_ascii=False, sort_keys=True) if raw.extra else None,
     }
@@ -362,6 +362,13 @@ def _number_sentences(rows: list[dict], article: dict) -> None:
 def _removed_row(raw: RawArticle, line) -> dict:
     return {"article_id": raw.article_id, "source_file": raw.source_file, "source_record": raw.record,
             "line": line.number, "text": line.text, "rule": line.rule}
+
+
+def joined_warnings(warnings: list[str]) -> str:
+    """An article's warnings as its row holds them, one cell: joined by `WARNING_SEPARATOR`, which
+    inside a warning (one quoting a page's line, or a fix with two parts) is written ", ", so that
+    `warning_problems` splits the cell into the warnings it was made of."""
+    return WARNING_SEPARATOR.join(warning.replace(WARNING_SEPARATOR, ", ") for warning in warnings)
 
 
 def warning_problems(raw: RawArticle, warnings: str) -> list[Problem]:

@@ -70,7 +70,7 @@ class Manifest(dict):
         if name in self.lines:
             return f"fill in the {column!r} cell of {MANIFEST} line {self.lines[name]} ({name})"
         folder = name.rpartition("/")[0]
-        whole = f"; a line naming its folder, '{folder}/', gives it to every file in it" if folder else ""
+        whole = f" (or a line naming its folder, '{folder}/', to give it to every file in it)" if folder else ""
         if not self.header:
             return (f"create {MANIFEST} in the corpus folder with the lines 'file,{known}' and "
                     f"'{name},<{known}>'{whole}")
