@@ -245,6 +245,37 @@ def test_fresh_build_reads_each_text_page_once(seeds_dir, tmp_path, monkeypatch)
     assert len(pages) == 2 and len(read) == len(pages)
 
 
+def test_a_corpus_whose_folders_look_like_events_is_told_how_to_name_them(tmp_path, shared_data):
+    """Files kept in a folder per event (`<event>/<outlet>.txt`) with no event given are one event:
+    the build names the folders and the manifest line that makes each an event. A folder per outlet,
+    or folders whose events are given, get no such warning."""
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(6))]  # two events, three sides each
+
+    def corpus(name, path_of, manifest):
+        folder = tmp_path / name
+        for row in rows:
+            path = folder / path_of(row)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(row["text"], encoding="utf-8")
+        (folder / "manifest.csv").write_text(manifest, encoding="utf-8")
+        return [str(p) for p in build_tables(folder).problems if "compared across events" in p.message]
+
+    by_event = "file,outlet\n" + "".join(f"{r['event_id']}/{r['allsides_side']}.txt,{r['allsides_side']}\n"
+                                          for r in rows)
+    in_events = lambda row: f"{row['event_id']}/{row['allsides_side']}.txt"  # noqa: E731
+    assert corpus("events", in_events, by_event) == [
+        "allsides_5607/, allsides_5608/: every article takes the event 'events', while these 2 folders hold "
+        "several outlets, the same outlets in more than one: if each folder is an event, give manifest.csv a "
+        "line per folder (the lines 'file,event' and 'allsides_5607/,allsides_5607'), or the outlets are "
+        "compared across events as one story"]
+    with_events = "file,outlet,event\n" + "".join(f"{r['event_id']}/{r['allsides_side']}.txt,{r['allsides_side']},"
+                                                  f"{r['event_id']}\n" for r in rows)
+    assert corpus("named", in_events, with_events) == []
+    by_outlet = "file,outlet\nleft/,L\ncenter/,C\nright/,R\n"
+    assert corpus("outlets", lambda row: f"{row['allsides_side']}/{row['event_id']}.txt", by_outlet) == []
+
+
 def test_failed_write_leaves_previous_tables(seeds_dir, tmp_path, monkeypatch):
     out = tmp_path / "out"
     build = build_tables(seeds_dir)

@@ -21,7 +21,7 @@ import hashlib
 import json
 import shutil
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
@@ -33,7 +33,7 @@ from .build_reuse import (TEXTS_SEEN, known_outlets, previous_articles, previous
                           texts_seen)
 from .build_summary import outlet_merges, outlets_from_url
 from .build_workers import article_runner
-from .ingest import (EXPORT_FORMATS, MAX_LISTED, Duplicates, Problem, RawArticle, column_words, iter_corpus,
+from .ingest import (EXPORT_FORMATS, MANIFEST, MAX_LISTED, Duplicates, Problem, RawArticle, column_words, iter_corpus,
                      read_corpus)
 from .ingest.outlets import name_outlets
 from . import lexicons
@@ -105,7 +105,8 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     build.count_removed(build.removed)
     named = name_outlets(build.articles)
     build.articles, build.sentences = (with_outlets(table, named.outlets) for table in (build.articles, build.sentences))
-    build.problems += unnamed_events(build.articles, corpus) + unread_event_columns(build.articles) + named.problems
+    build.problems += unnamed_events(build.articles, corpus) + unread_event_columns(build.articles) + \
+        unread_event_folders(build.articles) + named.problems
     return build
 
 
@@ -168,7 +169,8 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         seen_sha256 = save_texts_seen(duplicates.met, out, version_key=version_key())
         duplicates = seen = None
         articles, named_problems = _name_outlets_in_parts(parts)
-        problems += unnamed_events(articles, corpus) + unread_event_columns(articles) + named_problems
+        problems += (unnamed_events(articles, corpus) + unread_event_columns(articles) + unread_event_folders(articles)
+                     + named_problems)
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, tally.n_reused,
                         tally.removed_by_rule, tally.prose_dropped, notes=tally.notes)
@@ -366,6 +368,31 @@ def unread_event_columns(articles: pd.DataFrame) -> list[Problem]:
                                               "each article's event, rename it 'event', or the rows are compared as "
                                               "one story"))
     return problems
+
+
+def unread_event_folders(articles: pd.DataFrame) -> list[Problem]:
+    """A corpus whose articles all take one event while its subfolders look like events: a folder
+    holds several outlets and an outlet is in several folders (as `storm/cnn.txt`, `storm/fox.txt`,
+    `vote/cnn.txt`; a folder per outlet holds one outlet each). The folders are named with the fix,
+    a manifest line per folder, lest outlets be compared across events as one story. An article whose
+    outlet is its file's name standing in (none named) tells nothing of the layout."""
+    if articles.empty or articles["event"].nunique() > 1:
+        return []
+    paths = articles["source_file"].map(PurePosixPath)
+    named = articles["outlet"] != paths.map(lambda path: path.with_suffix("").as_posix())
+    placed = pd.DataFrame({"folder": paths.map(lambda path: path.parts[0] if len(path.parts) > 1 else None),
+                           "outlet": articles["outlet"]})[named].dropna(subset=["folder"])
+    if placed.empty or placed.groupby("folder")["outlet"].nunique().max() < 2 or \
+            placed.groupby("outlet")["folder"].nunique().max() < 2:
+        return []
+    folders = sorted(placed["folder"].unique())
+    shown = ", ".join(f"{name}/" for name in folders[:MAX_LISTED]) + (
+        f" and {len(folders) - MAX_LISTED} more" if len(folders) > MAX_LISTED else "")
+    return [Problem(shown, f"every article takes the event {articles['event'].iloc[0]!r}, while these "
+                           f"{len(folders)} folders hold several outlets, the same outlets in more than one: "
+                           f"if each folder is an event, give {MANIFEST} a line per folder (the "
+                           f"lines 'file,event' and '{folders[0]}/,{folders[0]}'), or the outlets are compared "
+                           "across events as one story")]
 
 
 def save_build(build: Build, out: Path) -> list[Path]:
