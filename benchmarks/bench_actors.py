@@ -49,6 +49,13 @@ phrases (fragments) and those that are roles with no name, by `actor_labels_rows
 `benchmarks/speaker_labels.tsv` (the other named speakers of allsides-100 and "unseen" before and after
 1.14, read by a person), and the anonymous groups written in two forms ("the lawmakers"/"lawmakers").
 `--corpora` reads only the corpora named.
+
+"aeb" (actors 1.18): the 78 English pages of `../shared/data/aeb-dev` (their gold article bodies,
+varied outlets and topics), written as one JSON-lines export (`outlet` the page's host, one event per
+page, `title` the page's first line) and built as the others. Its every actor of 1.17 was labelled
+in `benchmarks/actor_labels_aeb.tsv` before the rules of 1.18 were written; with `--rows` it prints
+the actors and rows by label (the faults: organisations, places, outlets, works and phrases taken
+for persons) and the labelled pairs of rows that are one person.
 """
 from __future__ import annotations
 
@@ -63,6 +70,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -75,6 +83,8 @@ ALLSIDES_100 = Path("/work/corpora/allsides-100/articles.jsonl")
 ROUNDUPS = SHARED / "allsides-roundups" / "articles.jsonl"
 NEWSMTSC = SHARED / "newsmtsc-train" / "train_targets.jsonl"
 CLIMATE = SHARED / "narrative-frames-dev" / "articles.jsonl"
+AEB = SHARED / "aeb-dev" / "pages.jsonl"
+AEB_LABELS = ROOT / "benchmarks" / "actor_labels_aeb.tsv"  # every actor of 1.17 on "aeb" (actors 1.18)
 LABELS = {"unseen": {"sample 1 (seed 16, read while writing actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen.tsv",
                      "sample 2 (seed 1617, labelled before actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen2.tsv"},
           "ranks 301-400": {"sample 3 (seed 1718, labelled before actors 1.5)":
@@ -114,9 +124,25 @@ def _event_of(row: dict) -> str:
     return row["event_id"] if "event_id" in row else row["event"]
 
 
+def aeb_lines() -> list[str]:
+    """The English pages of aeb-dev as a JSON-lines export: `outlet` (the page's host, "www." cut
+    off), `event` (one per page), `title` (the first line of the page's text), `url`, `text` (the
+    gold article body)."""
+    lines = []
+    for line in AEB.read_text(encoding="utf-8").splitlines():
+        page = json.loads(line)
+        if not page.get("likely_english"):
+            continue
+        host = urlparse(page["url"]).netloc.lower()
+        lines.append(json.dumps({"outlet": host.removeprefix("www."), "event": "aeb_" + page["page_id"][:8],
+                                 "title": page["dump_html_text"].strip().splitlines()[0].strip(),
+                                 "url": page["url"], "text": page["gold_article_body"]}, ensure_ascii=False))
+    return lines
+
+
 def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
     """{"allsides-100", "unseen", "ranks 301-400", "ranks 401+", "climate", "all AllSides",
-    "climate A", "climate B": sentences}, each built from a JSON-lines export (the climate articles
+    "climate A", "climate B", "aeb": sentences}, each built from a JSON-lines export (the climate articles
     as the shared file holds them: no event; "all AllSides" is every excerpt, one event per
     event_id)."""
     seen_lines = ALLSIDES_100.read_text(encoding="utf-8").splitlines()
@@ -132,7 +158,7 @@ def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
     half_a, half_b = climate_halves(climate)
     for name, rows in (("allsides-100", seen_lines), ("unseen", unseen), ("ranks 301-400", ranks),
                        ("ranks 401+", later), ("climate", climate), ("all AllSides", lines),
-                       ("climate A", half_a), ("climate B", half_b)):
+                       ("climate A", half_a), ("climate B", half_b), ("aeb", aeb_lines())):
         folder = tmp / name.replace(" ", "-")
         folder.mkdir()
         (folder / "articles.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -355,6 +381,32 @@ def read_row_labels(path: Path = ROW_LABELS) -> dict[str, str]:
     return dict(zip(table["name"], table["label"]))
 
 
+def label_kinds(actors: pd.DataFrame, labels: pd.DataFrame) -> dict:
+    """Actors and rows of `actors` by their label in `labels` (`AEB_LABELS`: actor, label,
+    same_person), those not labelled, and the labelled pairs of actors both present that are one
+    person. Returns {"kinds": {label: (actors, rows)}, "unread": [...], "same": [(actor, other)]}."""
+    label = dict(zip(labels["actor"], labels["label"]))
+    counts = actors["actor"].value_counts()
+    kinds: dict[str, list[int]] = {}
+    for actor, n in counts.items():
+        if actor in label:
+            kind = kinds.setdefault(label[actor], [0, 0])
+            kind[0], kind[1] = kind[0] + 1, kind[1] + int(n)
+    same = [(a, b) for a, b in zip(labels["actor"], labels["same_person"].fillna(""))
+            if b and a in counts.index and b in counts.index]
+    return {"kinds": {k: tuple(v) for k, v in sorted(kinds.items())},
+            "unread": sorted(a for a in counts.index if a not in label), "same": same}
+
+
+def print_label_kinds(actors: pd.DataFrame, path: Path = AEB_LABELS) -> None:
+    found = label_kinds(actors, read_labels(path))
+    print("  actors (rows) by label: " + "; ".join(f"{k} {a} ({n})" for k, (a, n) in found["kinds"].items()))
+    print(f"  labelled pairs of rows that are one person: {len(found['same'])}"
+          + (" (" + "; ".join(f"{a} / {b}" for a, b in found["same"]) + ")" if found["same"] else ""))
+    if found["unread"]:
+        print(f"  actors not in {path.name} (to be read): " + "; ".join(found["unread"]))
+
+
 def read_labels(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, sep="\t", comment="#", dtype=str)
 
@@ -468,7 +520,9 @@ def main() -> None:
             print_speaker_kinds(quotes, name_labels)
         if args.speakers:
             print_speaker_joins(name, quotes, actors)
-        if args.rows:
+        if args.rows and name == "aeb":
+            print_label_kinds(actors)
+        elif args.rows:
             print_row_checks(quotes, actors, row_labels)
         for label, path in LABELS.get(name, {}).items():
             print(f"  labelled {label}:", score_labels(actors, read_labels(path)))

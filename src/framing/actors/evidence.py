@@ -24,12 +24,18 @@ class Evidence(NamedTuple):
     org_after: tuple  # "X Inc.", "X shares", "X's CEO", "X said it", "X and other firms"
     which: re.Pattern  # "X, which": organisation evidence unless X follows a preposition ("contacts with X, which")
     org_before: tuple  # "an economist at X", "co-founder of X"
+    place_after: re.Pattern  # "Kowloon West district", "the Sierra Nevada mountains": a place
+    kind_list: re.Pattern  # "oil companies such as X", "both law firms — X and Y": X is one of that kind
     place_before: tuple  # "the state of X", "University of North Carolina at X": read only after "of"/"at"
     weak_after: tuple  # "X said in a statement", "X cut its forecasts"
     weak_before: tuple  # "a spokesperson for X"
     weak_untitled: tuple  # "the X" (before, after): a name after an article, no title between, not a modifier
     plural_after: re.Pattern  # "X are": organisation evidence only when X opens no list
     given_names: frozenset  # opening given names: person evidence once per actor
+    compass_points: frozenset  # "Kowloon West", "Wichita North": last words of a place's name
+
+
+_LISTED = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"  # capitalised words: one item of a list
 
 
 def _alternatives(words) -> str:
@@ -44,7 +50,7 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
     alt = {key: _alternatives(data.get(key, ())) or "(?!)" for key in (
         "person_pronouns", "reporting_verbs", "relatives", "company_forms", "market_nouns", "corporate_nouns",
         "plural_verbs", "roles_at", "roles_of", "spokespeople", "term_markers", "data_nouns", "data_verbs",
-        "product_nouns", "person_roles", "place_nouns", "media_staff")}
+        "product_nouns", "person_roles", "place_nouns", "media_staff", "place_nouns_after", "firm_staff")}
     i = re.IGNORECASE
     possessive = r"(?:[’']s?)"
     kinds = _alternatives(read_rules(lexicon).descriptors)  # "company", "firm", "network" …
@@ -64,11 +70,17 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                    re.compile(rf"{possessive}\s+(?:{alt['corporate_nouns']})\b", i),
                    re.compile(rf"\s+(?:{alt['product_nouns']})\b"),  # "Mozilla Web Developer documentation"
                    re.compile(rf"\s+(?:{alt['media_staff']})\b"),  # "a Clean Technica reporter"
+                   re.compile(rf"\s+(?:{alt['firm_staff']})\b"),  # "Goldman Sachs analysts"
+                   re.compile(r"\s*[®™]"),  # "Don Victor® Honey": a registered brand
+                   re.compile(r"\s+[A-Za-z]{1,3}\d"),  # "Intel Core i5", "Alienware AW3418DW": a product's model
                    re.compile(rf"{said}(?:it|its)\b"),
                    re.compile(r"\s+vs?\.\s"),  # "Roe v. Wade": a party named in a case's title
                    re.compile(r"\.?\s+\d")),  # "H. Res. 24", "Windows 11": a numbered thing
 
         which=re.compile(r",\s+which\b"),
+        place_after=re.compile(rf"\s+(?:{alt['place_nouns_after']})\b"),
+        kind_list=re.compile(rf"\b(?:{kinds})s?,?\s+(?:such\s+as|including|like|[—–])\s+"
+                             rf"(?:{_LISTED}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){{0,4}}$"),
         org_before=(re.compile(rf"\b(?:{alt['roles_at']})\s+at\s+(?:the\s+)?$", i),
                     re.compile(rf"\b(?:{alt['term_markers']})\s+[“‘\"']?$", i),
                     re.compile(r"\svs?\.\s+$"),
@@ -85,26 +97,37 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                        re.compile(r"(?:[’']s?)?(?:\s*(?:[,.;:)”\"!?]|$)|\s+(?:and|or|in|on|at|to|for|with|from|by|as"
                                   r"|that|which|is|was|has|had|have|are|were|said|says)\b)")),
         plural_after=re.compile(rf"\s+(?:{alt['plural_verbs']})\b"),
-        given_names=read_rules(lexicon).given_names - read_rules(lexicon).places)  # "America First" is no given name
+        given_names=read_rules(lexicon).given_names - read_rules(lexicon).places,  # "America First" is no given name
+        compass_points=frozenset(data.get("compass_points", ())))
 
 
 _OPENING_QUOTES = ("“", "‘", '"', "'")
 _CLOSING_QUOTE = re.compile(r"[,.!?]?[”’\"'](?!\w)")  # "a “Green Pass”", "‘America First’": a term, not a person
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|with|to|for|by|from|about|on|in|at|into|against|between)\s+(?:the\s+)?$")
 _IN_A_LIST = re.compile(r"(?:\band|\bor|,|&)\s*$")
+# A line that is a name and a price, as a shop's or a deals page's item ("Ring Indoor Cam for $60",
+# "Amazon Echo Buds for $130"): a product on sale, not a person.
+_PRICE_LINE = re.compile(r"\s+for\s+(?:just\s+|only\s+)?[$£€]\s?\d[\d,.]*\s*$")
+_POSSESSIVE_AFTER = re.compile(r"[’']s?\b")  # "companies such as Elon Musk's Tesla": the possessor is no such kind
 WEAK = 0.5  # a weak organisation cue counts half a strong one
+PLACE = 2.0  # a place noun after the name outweighs a listed given name ("the Sierra Nevada mountains")
 
 
 def mention_evidence(text: str, start: int, end: int, has_title: bool, evidence: Evidence) -> tuple[bool, float]:
     """(person evidence, organisation evidence) around one mention of a name: `start` where the
     mention starts (its title included), `end` where the name ends. See `[evidence]` in
-    `actors.toml`; a strong organisation cue counts 1, a weak one `WEAK`."""
+    `actors.toml`; a strong organisation cue counts 1, a weak one `WEAK`, a place noun after the name
+    `PLACE`."""
     after, before = text[end:end + 120], text[max(0, start - 60):start]
+    if evidence.place_after.match(after):
+        return any(p.match(after) for p in evidence.person_after), PLACE
     person = any(p.match(after) for p in evidence.person_after)
     org = float(any(p.match(after) for p in evidence.org_after) or any(p.search(before) for p in evidence.org_before)
                 or (before.rstrip().endswith((" of", " at")) and any(p.search(before) for p in evidence.place_before))
                 or any(_is_brand(w) for w in text[start:end].split())
                 or (before.endswith(_OPENING_QUOTES) and _CLOSING_QUOTE.match(after) is not None)
+                or (not text[:start].strip() and _PRICE_LINE.match(text, end) is not None)
+                or (evidence.kind_list.search(before) is not None and _POSSESSIVE_AFTER.match(after) is None)
                 or (bool(evidence.which.match(after)) and not _AFTER_PREPOSITION.search(before))
                 or (bool(evidence.plural_after.match(after)) and not _IN_A_LIST.search(before)))
     if not org:
@@ -164,8 +187,17 @@ def organisation_actors(found: pd.DataFrame, evidence: Evidence, *, common_words
     given = pd.Series({a: float(len(a.split()) > 1 and a.split()[0] in evidence.given_names) for a in person.index},
                       dtype=float)
     person = person.add(given, fill_value=0)
-    unlikely = {a for a, n in person.items() if not n and (a.split()[-1] in common_words or a in outlet_labels)}
+    unlikely = {a for a, n in person.items() if not n and (a.split()[-1] in common_words or a in outlet_labels
+                                                           or _named_after_a_compass_point(a, evidence))}
     return set(org.index[org > person]) | unlikely
+
+
+def _named_after_a_compass_point(actor: str, evidence: Evidence) -> bool:
+    """True for a name of two words or more ending in a compass point whose first word is no listed
+    given name ("Kowloon West", "Wichita North", "Mountain West"): a place, or a school, a district or
+    a conference named after one. Read only for actors with no person evidence."""
+    words = actor.split()
+    return len(words) > 1 and words[-1] in evidence.compass_points and words[0] not in evidence.given_names
 
 
 # A body named in an apposition after a person's name (", commander of U.S. Central Command", ", the

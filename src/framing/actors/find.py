@@ -79,14 +79,29 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     found = found[found["actor"].notna() & (~found["title_case"] | found["actor"].isin(confirmed))]
     common_last = frozenset(w for w in {a.split()[-1] for a in found["actor"].dropna().unique()}
                             if lower[w.lower()] > upper[w] or w in english_common_words())
+    hosted = _named_as_a_host(found["actor"].dropna().unique(), outlets)
     found = found[~found["actor"].isin(organisation_actors(found, evidence, common_words=common_last,
-                                                           outlet_labels=authors))]
+                                                           outlet_labels=authors | hosted))]
     found = found[~found["actor"].isin(_things_named(found))]
     found = found.reset_index(drop=True)
     found["actors_version"] = read_rules(lexicon).version
     for column in ("sentence_id", "start", "end"):
         found[column] = found[column].astype("int64")
     return found[ACTOR_COLUMNS]
+
+
+def _named_as_a_host(actors, outlets) -> frozenset:
+    """The actors whose letters, in lower case and run together (an opening "The" or not), spell the
+    name of an outlet labelled by its web host ("Dawgs By Nature" of dawgsbynature.com, as a page's
+    title ends): the outlet's own name, a person's only with evidence of one (`organisation_actors`)."""
+    hosts = set()
+    for outlet in outlets:
+        if isinstance(outlet, str) and re.fullmatch(r"[a-z0-9.\-]+\.[a-z]{2,}", outlet.strip()):
+            stem = outlet.strip().removeprefix("www.").split(".")[0]
+            hosts.add(re.sub(r"[^a-z0-9]", "", stem))
+    def letters(name):
+        return re.sub(r"[^a-z0-9]", "", name.casefold())
+    return frozenset(a for a in actors if letters(a) in hosts or "the" + letters(a) in hosts)
 
 
 def _couples_read_as_surnames(found: pd.DataFrame, rules: Rules) -> pd.Series:
@@ -198,9 +213,11 @@ def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter,
     also writes it in lower case ("Conservatives Need …", "Major Democratic Donors")."""
     words = m.name.split()
     first = words[0]
-    if (not text[:m.start].strip(_SENTENCE_OPENING) and text.startswith(first, m.start)
+    if text.startswith(first, m.start) and (
+            not text[:m.start].strip(_SENTENCE_OPENING)
             and (not upper[first] and lower[first.lower()]
-                 or len(words) > 1 and first in english_common_words() and first not in given_names)):
+                 or len(words) > 1 and first in english_common_words() and first not in given_names)
+            or _role_noun_before_full_name(words, given_names)):
         words = words[1:]
         if not words:
             return None
@@ -214,6 +231,15 @@ def _as_written_elsewhere(m: Mention, text: str, lower: Counter, upper: Counter,
             and lower[words[0].lower()] > upper[words[0]]):
         return None  # "Conservatives Need …", "Major Democratic Donors": a common word after a title
     return m
+
+
+def _role_noun_before_full_name(words: list[str], given_names=frozenset()) -> bool:
+    """True when the first of three words or more is a noun English writes in lower case (the
+    part-of-speech lexicon tags its lower-case form NN) and no listed given name, and a listed given
+    name follows it: a role written in capitals before a full name ("Employee Steve Castro", "NFL
+    Insider Jason La Canfora", "Detective Maria Lopez"), whose words are not the person's name."""
+    return (len(words) >= 3 and words[0].isalpha() and words[0] not in given_names and words[1] in given_names
+            and _lexicon_tags().get(words[0].lower()) == "NN")
 
 
 def _adjective_and_noun(words: list[str], given_names=frozenset()) -> bool:
