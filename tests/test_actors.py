@@ -891,14 +891,17 @@ def test_a_list_after_a_kind_of_body_and_a_place_noun_after_a_name_are_no_person
     assert "Jeff Bezos" in actors  # a possessive after the name: the firm is his
 
 
-def test_a_surname_alone_spelt_otherwise_by_one_letter_joins_the_full_name_of_its_event():
+def test_a_titled_surname_spelt_otherwise_by_one_letter_joins_the_full_name_of_its_article():
     # "Zelenskyy"/"Zelensky": one name transliterated two ways in one article; not "Cohen"/"Cohn" (too short)
-    actors = fr.find_actors(_table(["Trump called Ukrainian President Volodymyr Zelensky on July 25.",
-                                    "I was not on the call between President Trump and President Zelenskyy.",
-                                    "Michael Cohen testified.", "Mr. Cohn resigned."]))
+    table = _table(["Trump called Ukrainian President Volodymyr Zelensky on July 25.",
+                    "I was not on the call between President Trump and President Zelenskyy.",
+                    "Michael Cohen testified.", "Mr. Cohn resigned.", "Jorgimar Alberto, a rancher, spoke.",
+                    "Fires burned across Alberta."]).assign(article_id="a1")  # a place, no title: not "Alberto"
+    actors = fr.find_actors(table.assign(sentence_id=range(len(table))))
     by_mention = dict(zip(actors["mention"], actors["actor"]))
     assert by_mention["President Zelenskyy"] == "Volodymyr Zelensky"
     assert by_mention["Mr. Cohn"] == "Cohn"
+    assert "Alberta" not in by_mention
 
 
 @pytest.mark.parametrize("text", ["Then there's the fact that the Zenfone Pro Max lasts two days.",

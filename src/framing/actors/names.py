@@ -82,7 +82,8 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
                       or (_pick(_ending_so(corpus.get(key), form, rules.suffixes)) if across else None)
                       or (_pick(family_first.get(key)) if single else None)
                       or (_pick(given_corpus.get(key)) if single and has_title and key not in common_words else None)
-                      or (_pick(_surname_spelt_otherwise(by_group[group], key)) if single else None))
+                      or (_pick(_surname_spelt_otherwise(by_article.get(article, {}), key)) if single and has_title
+                          else None))
             cut_given = cut and single and form in rules.given_names  # "Sen. Dan...": the excerpt cut the name
             out.append(choice or (form if has_title and not cut_given else None))
     return pd.Series(out, index=table.index, dtype=object)
@@ -510,10 +511,11 @@ def _ending_so(counts: dict[str, int] | None, form: str, suffixes=frozenset()) -
 
 
 def _surname_spelt_otherwise(index: dict[str, dict[str, int]], key: str) -> dict[str, int] | None:
-    """The full names of `index` (`_surname_index` of one group) whose surname is `key` spelt
+    """The full names of `index` (`_surname_index` of one article) whose surname is `key` spelt
     otherwise by one edit, the same first letter and six letters or more ("President Zelenskyy"
     beside "Volodymyr Zelensky", transliterated two ways), when one such surname is written: a
-    surname alone that no full name of its group ends with is the variant's person."""
+    surname alone, read as a person's (a title or a person cue) and ending no full name of its event
+    or article, is the variant's person."""
     folded = _folded(key)
     near = [k for k in index if k != key and k[:1] == key[:1] and min(len(k), len(key)) >= 6
             and _edits(_folded(k), folded) == 1]
