@@ -179,7 +179,9 @@ def organisation_actors(found: pd.DataFrame, evidence: Evidence, *, common_words
     with a title, a person cue or a role (`role_evidence`),
     plus one for an actor of two words or more opening with a listed given name; organisation
     evidence is the sum of `org_cue`. An actor that is one of `outlet_labels` (outlet labels written
-    as a person's name, `author_labels`) is an outlet unless it has person evidence."""
+    as a person's name, `author_labels`, or spelt by an outlet's web host) is an outlet unless it has
+    person evidence, and so is a name ending in a compass point (`_named_after_a_compass_point`) a
+    place."""
     rows = found[found["actor"].notna()]
     cues = rows["has_title"] | rows["person_cue"] | (rows["role_cue"] if "role_cue" in rows else False)
     person = cues.groupby(rows["actor"]).sum()
