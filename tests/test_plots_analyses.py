@@ -597,3 +597,35 @@ def test_numbers_on_an_x_axis_stand_apart_at_a_column_width():
             assert len(_tick_labels(ax)) >= 3  # still numbers to read the dots by
         assert [t.get_text() for t in _tick_labels(ax)] == drawn  # put back as drawn
     plt.close(ax.figure)
+
+
+def test_a_ranked_chart_says_on_itself_when_its_order_may_be_chance(roundup_sentences):
+    """Regression: on the first 100 AllSides events with one left, one center and one right article
+    each, the saved sentiment chart ranked Center, Right, Left (means -0.051, -0.052, -0.069) while
+    the permutation test within events gave p = 0.41: only the caption, which a saved image does not
+    carry, said the order may be chance. A chart given its test now says so on itself, and says
+    nothing of the kind when the test finds a difference (one outlet's articles shifted by +0.5)."""
+    import matplotlib.pyplot as plt
+
+    per_article = fr.article_sentiment(fr.add_sentiment(roundup_sentences))
+
+    def notes(values):
+        test = fr.compare_outlets(values, value="sentiment", n_permutations=499)
+        drawn = [fr.plot_sentiment_by_outlet(fr.summarise_articles(values, value="sentiment", method="t"), test=test),
+                 fr.plot_within_event_differences(fr.within_event_effects(values, value="sentiment"), test=test)]
+        said = [" ".join(t.get_text() for t in ax.texts if t.get_gid() == fr.plots.NOTE_GID) for ax in drawn]
+        for ax in drawn:
+            plt.close(ax.figure)
+        return test["p_value"].iloc[0], said
+
+    p, said = notes(per_article)
+    assert p >= 0.05
+    assert all(f"Order may be chance: no evidence that the outlets differ (permutation test, p = {p:.2g})" in s
+               for s in said), said
+    assert all("too few" in s for s in said)  # the note on outlets without an interval stays, in the same place
+    biggest = per_article["outlet"].value_counts().index[0]
+    shifted = per_article.assign(sentiment=per_article["sentiment"] + 0.5 * (per_article["outlet"] == biggest))
+    p, said = notes(shifted)
+    assert p < 0.05
+    assert not any("order may be chance" in s.lower() for s in said), said
+    assert fr.stats.order_note(None) == "" and fr.stats.order_note({"p_value": float("nan")}) == ""

@@ -794,6 +794,33 @@ def no_evidence(by: str = "outlet") -> str:
     return f"no evidence of a difference, so the order of the {by}s may be chance"
 
 
+def order_note(test, *, by: str = "outlet", alpha: float = 0.05) -> str:
+    """What a chart that ranks groups by value says on itself when the test behind it finds no
+    difference: "order may be chance: no evidence that the outlets differ (permutation test, p =
+    0.41)". A saved image carries no caption, and a ranked chart pasted into a paper reads as an
+    ordering of outlets. `test`: a `permutation_test` result, or a `compare_outlets` table of one
+    family (its adjusted p when it was adjusted with others, as `caption_tests` reads it). "" when
+    there is no test, no p-value, or p is below `alpha`."""
+    if test is None:
+        return ""
+    if isinstance(test, pd.DataFrame):
+        tested = test[test["p_value"].notna()] if "p_value" in test else test.iloc[:0]
+        if tested.empty:
+            return ""
+        first = tested.iloc[0]
+        correction = first.get("correction")
+        adjusted = (isinstance(correction, str) and not correction.endswith(" 1 test")
+                    and pd.notna(first.get("p_adjusted")))
+        p = float(first["p_adjusted"] if adjusted else first["p_value"])
+        said = f"adjusted p = {p:.2g}, {correction}" if adjusted else f"p = {p:.2g}"
+    else:
+        p = float(test.get("p_value", np.nan))
+        said = f"p = {p:.2g}"
+    if np.isnan(p) or p < alpha:
+        return ""
+    return f"order may be chance: no evidence that the {by}s differ (permutation test, {said})"
+
+
 # ── simulated corpora with a known truth ───────────────────────────────────────────────────────
 
 def simulate_articles(*, events: int = 10, outlets: int = 3, articles: int = 2, sentences: tuple = (8, 30),

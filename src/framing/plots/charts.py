@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..stats import NO_INTERVAL
+from ..stats import NO_INTERVAL, order_note
 from ..store import counted
 from .style import (MUTED, NOTE_GID, SEMANTIC, group_colours, house_style, label, legend_outside, new_axes, note_shown,
                     remember_groups, top_groups)
@@ -205,15 +205,24 @@ def _chosen_by_size(sizes: pd.DataFrame, shown: list, count: list, *, max_named:
 
 
 def _note_no_interval(ax, groups: list, *, dots: bool = False, why: str = NO_INTERVAL,
-                      ranked: bool = False) -> None:
+                      ranked: bool = False, then: str = "") -> None:
     """Say on the chart which groups have no interval (`why`: by default fewer articles than
     `stats.MIN_ARTICLES`); `ranked`: the chart ranks the others and puts these below a dotted
-    line, unranked."""
+    line, unranked. `then`: a note that follows in the same place (one note: two would overlap)."""
+    then = then[:1].upper() + then[1:]
     if not groups:
+        if then:
+            _note_above(ax, then)
         return
     names = _names(groups)
     asides = ["dots: its articles"] * dots + ["below the dotted line, not ranked"] * ranked
-    _note_above(ax, f"{names}: {why}" + (f" ({'; '.join(asides)})" if asides else ""))
+    _note_above(ax, f"{names}: {why}" + (f" ({'; '.join(asides)})" if asides else "") + (f". {then}" if then else ""))
+
+
+def _ranked_note(test, has: np.ndarray, by: str) -> str:
+    """`stats.order_note` for a chart that ranks the rows `has` marks: "" when fewer than two are
+    ranked (nothing is ordered)."""
+    return order_note(test, by=by) if int(np.sum(has)) >= 2 else ""
 
 
 def _names(groups: list) -> str:
@@ -273,13 +282,16 @@ def _dots_with_intervals(ax, table: pd.DataFrame, *, value: str, color, **style)
 
 @house_style
 def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None,
-                             score: str = "sentiment", max_rows: int = 40, ax=None, **style):
+                             score: str = "sentiment", max_rows: int = 40, test=None, ax=None, **style):
     """Mean sentiment per group over its articles, with the interval over articles (dot
     and bar), for the `max_rows` groups with most articles. A group with too few articles for an
     interval gets a hollow dot, and a note above the plot names those groups with the words "too
     few articles for an interval" (once, not beside each row, where it took the plot's room in a
     narrow chart); pass `articles` (per-article values: `by` and `score`, as `article_sentiment`
-    gives) to draw each of its articles as a small dot.
+    gives) to draw each of its articles as a small dot. Pass `test` (the `compare_outlets` table or
+    `permutation_test` result of whether the groups differ) and, when it finds no difference, the
+    chart says on itself that its order may be chance (`stats.order_note`): a saved image has no
+    caption.
 
     Needs `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as `summarise_sentiment` gives)."""
     table = _largest_sorted(summary, by=by, value="mean", size="n_articles", max_rows=max_rows)
@@ -294,7 +306,7 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
                 ax.scatter(values, [row] * len(values), s=12, color=SEMANTIC["evaluative"], zorder=4)
     _mark_unranked(ax, has)
     _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h][::-1], dots=articles is not None,
-                      ranked=bool(has.any()))
+                      ranked=bool(has.any()), then=_ranked_note(test, has, by))
     ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'articles')})" for g, n in zip(table[by], table["n_articles"])])
     note_shown(ax, len(table), len(summary), by + "s", which=which)
     remember_groups(ax, summary[by])
@@ -307,13 +319,14 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
 
 @house_style
 def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", score: str = "sentiment",
-                                  max_rows: int = 40, ax=None, **style):
+                                  max_rows: int = 40, test=None, ax=None, **style):
     """Each group against the other groups on the same events: the mean over events of its
     articles' mean minus the others' (dot), with the interval over events (bar), for the
     `max_rows` groups compared on most events; a group compared on too few events for an interval,
     or with the same gap on every event (no spread: `note` says so), gets a hollow dot, named once
     above the plot. Groups never compared (no event shared with
-    another group) are left out.
+    another group) are left out. `test` as in `plot_sentiment_by_outlet`: when it finds no
+    difference, the chart says its order may be chance.
 
     Needs `by`, `difference`, `ci_low`, `ci_high`, `n_events` (as `stats.within_event_effects` gives)."""
     table = _largest_sorted(effects, by=by, value="difference", size="n_events", max_rows=max_rows)
@@ -327,7 +340,7 @@ def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", 
     why = "too few events for an interval"
     if same:
         why = (f"{why}; {_names(same)}: " if few else "") + "the same gap on every event, no spread for an interval"
-    _note_no_interval(ax, few or same, why=why, ranked=bool(has.any()))
+    _note_no_interval(ax, few or same, why=why, ranked=bool(has.any()), then=_ranked_note(test, has, by))
     ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'events')})" for g, n in zip(table[by], table["n_events"])])
     note_shown(ax, len(table), len(effects.dropna(subset=["difference"])), by + "s", which="compared on most events")
     remember_groups(ax, effects[by])
