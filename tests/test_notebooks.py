@@ -698,6 +698,24 @@ def test_sentiment_along_the_article_leaves_the_headline_out(which, request):
     assert "headline and subtitle left out" in caption and f"{len(text):,} sentences" in caption, caption
 
 
+def test_sentiment_along_the_article_says_its_points_are_not_the_same_articles(allsides_report):
+    """Regression: in a short article a fifth may hold none of its sentences (four text sentences
+    fall in the first, second, fourth and last fifths), so on allsides-100 the middle point of
+    Associated Press's line stood on 3 of its 13 articles and its ends on all 13: a dip in the middle
+    read as where articles turn negative could be which articles have a middle sentence. The caption
+    now says so, with the thinnest point's share of an outlet's articles, from the saved table."""
+    import pandas as pd
+
+    result, _ = allsides_report
+    along = pd.read_csv(result.folder / "tables" / "sentiment_along_article.csv")
+    outlet_articles = along.groupby("outlet")["n_articles"].transform("max")
+    behind = (along["n_articles"] / outlet_articles)[outlet_articles >= 5]
+    assert behind.min() < 1  # excerpts: some fifth of some article is empty
+    caption = _figures(result)["sentiment_along_article"]["caption"]
+    assert ("so a line's points stand on different articles "
+            f"(as few as {behind.min():.0%} of an outlet's articles at one point)") in caption, caption
+
+
 @pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
 def test_narration_leaves_out_the_sentences_that_are_quotes(which, request):
     """Regression: notebook 03 scored the words outside quotation marks of every sentence as
