@@ -388,6 +388,9 @@ def test_the_methods_state_the_statistics_the_library_runs():
     assert "the exact sign test, adjusted the same way, is reported as a robustness check" in text
     assert "median difference with its distribution-free 95% interval from the order statistics" in text
     assert f"coverage {stats.MEASURED_EVENT_COVERAGE} on simulated corpora" in text
+    # the tests notebooks 02 and 03 run beside their pooled tables, and what a ranked chart says on itself
+    assert "the share of articles carrying each" in text and "the two voices" in text
+    assert "says on itself when the test finds no difference that its order may be chance" in text
     # regression: the speakers' tests were said to be adjusted "across the speakers shown", while the
     # family is the most quoted speakers and the chart leaves out any that no outlet shown quotes
     assert "speakers shown" not in text and "the most quoted speakers" in text
