@@ -475,6 +475,23 @@ def test_a_chart_caption_names_the_test_and_words_its_result_no_stronger_than_it
     assert S.caption_tests(S.compare_outlets(one, value="sentiment")) == f"No test: {S.NOTHING_TO_TEST}."
 
 
+def test_a_caption_of_families_on_different_events_gives_their_range():
+    """Regression: a caption of one test per actor named the events of the first actor tested only
+    ("within 2 events" on the first 100 AllSides events with one left, one center and one right
+    article each, where Boris Johnson is named on 2 events and Joe Biden on dozens). Families tested
+    on different events now give the range of their events."""
+    values = S.article_values(S.simulate_articles(events=12, outlets=3, articles=2, seed=5), value="sentiment")
+    few = values[values["event"].isin(sorted(values["event"].unique())[:3])]
+    table = pd.concat([few.assign(actor="A"), values.assign(actor="B")])
+    test = S.compare_outlets(table, value="sentiment", family="actor", n_permutations=199)
+    assert sorted(test.groupby("actor")["n_events_tested"].first()) == [3, 12]
+    assert "by permutation of outlet labels over articles within 3 to 12 events, one per actor" in S.caption_tests(
+        test, family="actor")
+    same = S.compare_outlets(pd.concat([values.assign(actor="A"), values.assign(actor="B")]), value="sentiment",
+                             family="actor", n_permutations=199)
+    assert "over articles within 12 events, one per actor" in S.caption_tests(same, family="actor")
+
+
 def test_a_caption_of_one_event_says_one_event():
     """Regression: a corpus of one event (a CSV of climate articles) was captioned "by permutation of
     outlet labels over articles within 1 events"."""

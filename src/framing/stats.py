@@ -753,7 +753,8 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
     5 tests: adjusted p below 0.05 for 0 of 5 (conflict 1, economic 1, …); no evidence of a
     difference, so the order of the outlets may be chance." With one family
     the p-value itself is given; with nothing to test, the reason ("No test: each outlet has one
-    article, so there is nothing to test."). A p below `alpha` is reported as evidence that
+    article, so there is nothing to test."). Families tested on different events (each actor's
+    articles) give their range: "within 2 to 31 events". A p below `alpha` is reported as evidence that
     the outlets differ, never as which one does. Needs `by`, `p_value`; uses `p_adjusted`,
     `correction`, `test`, `n_events_tested`, `note` and the `family` column when there."""
     families = [family] if family else []
@@ -765,9 +766,10 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
     n = table[by].nunique()
     first = tested.iloc[0]
     how = str(first.get("test") or f"permutation of {by} labels over articles")
-    events = first.get("n_events_tested")
-    if "within events" in how and pd.notna(events):
-        how = how.replace("within events", f"within {_events(events)}")
+    events = tested["n_events_tested"].dropna() if "n_events_tested" in tested else pd.Series(dtype=float)
+    if "within events" in how and len(events):  # families on different events (actors): their range
+        low, high = int(events.min()), int(events.max())
+        how = how.replace("within events", f"within {_events(high)}" if low == high else f"within {low:,} to {high:,} events")
     how = how.replace(" over articles, ", " over articles ")
     text = f"Do the {n:,} {by}s differ? One test of all of them, by {how}"
     if len(tested) == 1:
