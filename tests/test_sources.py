@@ -2237,3 +2237,16 @@ def test_real_speakers_are_no_number_fragment_or_outlet_person(shared_sentence_t
     assert not named.map(lambda s: clip_name(s) != s).any()
     outlets = quotes["speaker"].isin(["New York Times", "Washington Post", "Associated Press", "CNN", "Axios"])
     assert outlets.sum() >= 10 and (quotes.loc[outlets, "speaker_kind"] == "outlet").all()
+
+
+@pytest.mark.parametrize("a, b, same", [("official", "officials", True), ("source", "sources", True),
+                                        ("witness", "witnesses", True), ("bus", "buses", True),
+                                        ("official", "official", True), ("press", "pres", False),
+                                        ("press", "pre", False), ("witness", "witne", False),
+                                        ("official", "officer", False)])
+def test_a_noun_and_its_plural_are_one_noun(a, b, same):
+    """`_same_noun` reads one regular English plural ending, not every trailing "s" (which made "press"
+    the same noun as "pre" and "witness" as "witne", and "buses" another noun than "bus")."""
+    from framing.sources.speaker_memory import _same_noun
+
+    assert _same_noun(a, b) is same and _same_noun(b, a) is same

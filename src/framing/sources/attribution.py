@@ -25,7 +25,7 @@ from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPE
                          _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
                          _titled_person, _without_owner)
 from .patterns import (_AFTER_INVERTED, _CANDIDACY, _COUNTS, _DATELINE, _DAYS, _OPENING_TIME, _WITHOUT_EARLY_NOUN, _Lexicon, _NAME,
-                       _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised, _lexicon)
+                       _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised, _lexicon, _name_words, _party_words)
 from .spans import _PLACEHOLDER, _WORD
 
 # Prepositions and subordinators that open an adverbial phrase, never a name ("After", "Amid", "Over")
@@ -132,7 +132,6 @@ def _finite_within(narration: str, start: int, end: int) -> bool:
                for i, (_, tag, at) in enumerate(tokens))  # "the vaccines contain": a plural's verb, tagged VB
 
 
-_AUXILIARY_VERBS = {"is", "are", "was", "were", "has", "have", "had", "does", "did"}  # a closed class: no noun is one
 _CLAUSE_BREAK = re.compile(rf"[,.;:!?…—–]|\b(?:who|whom|whose|which|that|{_PLACEHOLDER})\b")
 
 
@@ -144,7 +143,9 @@ def _opens_reported_clause(narration: str, end: int) -> bool:
     is ("said the plan was …"), not the one who says it ("said a person familiar with the talks, who …")."""
     stop = _CLAUSE_BREAK.search(narration, end)
     stop = stop.start() if stop else len(narration)
-    return any(end <= at < stop and (tag == "MD" or word.lower() in _AUXILIARY_VERBS) for word, tag, at in _tagged(narration))
+    auxiliaries = _name_words()["auxiliaries"]  # a closed class; a modal counts only as the tagger reads it ("May", "will")
+    return any(end <= at < stop and (tag == "MD" or word.lower() in auxiliaries and tag.startswith("VB"))
+               for word, tag, at in _tagged(narration))
 
 
 def _clause_follows(rest: str) -> bool:
@@ -838,7 +839,7 @@ def _headed_description(name: str, match: re.Match, narration: str, who: str, no
         return f"{who} {noun_group}", None
     if noun_group in _CANDIDACY and not _POSSESSIVE.search(who) and all(w[:1].islower() or w[:1].isdigit()
                                                                          or w in read_rules().adjectives
-                                                                         or w in _PARTY_WORDS for w in who.split()[1:]):
+                                                                         or w in _party_words()[0] for w in who.split()[1:]):
         # "the 2016 Democratic presidential nominee tweeted": the one a party or a race picks, after a year,
         # a party and adjectives, is the description's head (labelling rule 2; 1.39), not a noun between
         # subject and verb
@@ -1004,7 +1005,6 @@ _NEXT_WORD = re.compile(r"\s+([A-Z][\w.]*)")
 
 
 _DATELINE_OPENING = re.compile(rf"\s*{_DATELINE}")
-_PARTY_WORDS = frozenset({"Democratic", "Republican", "GOP", "Libertarian", "Green", "Labour", "Conservative"})
 
 
 def _office_after(narration: str, end: int) -> bool:

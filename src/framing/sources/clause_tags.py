@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..actors import read_rules
 from ..sentiment.textblob_en import load_textblob_en
 from .name_kinds import _DETERMINERS, _DOCUMENT_VERB_SET, _PRONOUNS, _named_group, _names_a_person
-from .patterns import _lexicon
+from .patterns import _lexicon, _quantity_of
 from .spans import _PLACEHOLDER
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Maj|Adm|St|Jr|Sr|Prof|Rev)\."
@@ -35,9 +35,6 @@ _TIME_OPENERS = frozenset({"on", "in", "last", "this", "late", "early", "earlier
 _CLAUSE_BREAKS = frozenset({".", ";", "?", "!", ":"})
 _JOINERS = frozenset({"of", "for", "and", "&"})
 _DASHES = frozenset({"—", "–", "-"})
-_QUANTITY = re.compile(r"(?i)(?:\S+\s+)?(?:percent|per cent|%|half|most|many|some|majority|minority|share|"
-                       r"number|dozens|hundreds|thousands|millions|\d[\d,.]*|one|two|three|four|five|six|seven|"
-                       r"eight|nine|ten)\s+of\b")
 _PARTICIPLE_OPENERS = frozenset({",", "while", "when", "after", "before", "and", "by"})
 
 
@@ -334,7 +331,7 @@ def _clause_subject_kind(found):
     plural = words[-1][:1].islower() and words[-1].endswith("s") and words[0].lower() not in _DETERMINERS | {"the"}
     if len(words) >= 2 and words[-1] in _lexicon().anonymous and words[-2][:1].isupper():
         who, noun = " ".join(words[:-1]), words[-1]  # "U.S. officials": a body's unnamed people
-    elif plural and (all(w[:1].islower() for w in words) or "of" in words and _QUANTITY.match(who)):
+    elif plural and (all(w[:1].islower() for w in words) or "of" in words and _quantity_of().match(who)):
         pattern = "clause_unnamed"  # "pro-Trump extremists", "59 percent of respondents": unnamed people
     elif plural and _named_group(who, None) is not None:
         pattern = "clause_group"  # "Republican leaders": a group named as a whole

@@ -314,15 +314,23 @@ def _is_place(who: str) -> bool:
 
 
 def _newspaper_name(words: list[str]) -> bool:
-    """True when capitalised words ending with a title are a newspaper's name as `framing.actors`
-    reads one (`newspaper_words`): the last word is one papers end with, another such word that is
-    no title comes before it, and no title or office word does ("Sioux Falls Argus Leader"; "Senate
-    Majority Leader", "House Republican Leader" and "the South Carolina Republican" are people)."""
+    """True when written words are a newspaper's name as `framing.actors` reads one in a run of
+    capitalised words (`newspaper_words`): the last word is one papers end with, no title or office
+    word comes before it, and another such word that is no title does, or, when the last word is no
+    title either, a place ("Sioux Falls Argus Leader", "Anchorage Daily News", "Washington Post";
+    "Senate Majority Leader", "House Republican Leader", "the South Carolina Republican" and "Emily
+    Post" are people). The one rule for both readings: a speaker of kind outlet
+    (`speaker_kinds.is_news_organisation`) and a name "he" or "she" never stands for
+    (`speaker_memory._Memory.fits`)."""
     rules = read_rules()
     if len(words) < 2 or words[-1] not in rules.newspaper_words:
         return False
     before = words[:-1]
-    return not _names_an_office(before, rules) and any(w in rules.newspaper_words for w in before)
+    if _names_an_office(before, rules):
+        return False
+    if any(w in rules.newspaper_words and w not in rules.titles for w in before):
+        return True
+    return words[-1] not in rules.titles and (any(w in rules.places for w in before) or " ".join(before) in rules.places)
 
 
 def _named_group(who: str, noun: str | None) -> str | None:

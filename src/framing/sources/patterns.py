@@ -237,6 +237,57 @@ _JUDGED = ("criticized|criticised|praised|mocked|slammed|attacked|ridiculed|blas
 # how a newsroom came by a document ("a draft obtained by the Post"): who has it, not who issued it
 _OBTAINED = "(?:obtained|seen|reviewed|viewed|acquired|leaked|shared)"
 # words counting unnamed people before their description ("two U.S. officials", "Two people familiar …")
+@lru_cache(maxsize=1)
+def _party_words() -> tuple[frozenset, frozenset]:
+    """The `[parties]` table of the reporting-verb lexicon: a party's adjectives ("Democratic") and the
+    lower-case nouns for one of its members ("republican")."""
+    parties = load_data("reporting_verbs").get("parties", {})
+    return frozenset(parties.get("adjectives", ())), frozenset(parties.get("members", ()))
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict:
+    """The `[names]` word lists of the reporting-verb lexicon as sets: what a name never ends in
+    (`never_last`), the finite auxiliaries that open the clause a name is the subject of
+    (`auxiliaries`), the descriptions of a news outlet (`outlet_nouns`)."""
+    names = load_data("reporting_verbs").get("names", {})
+    return {key: frozenset(names.get(key, ())) for key in ("never_last", "auxiliaries", "outlet_nouns")}
+
+
+@lru_cache(maxsize=1)
+def _share_words() -> dict:
+    """The `[shares]` table of the reporting-verb lexicon: the words a share or a count of a group is
+    written with (numbers, percent words, fractions, hedges, counting words)."""
+    return load_data("reporting_verbs").get("shares", {})
+
+
+def _phrase_alternatives(items) -> str:
+    """Words and phrases as alternatives of a regular expression, longest first, any space between words."""
+    return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _share() -> str:
+    """A share of a group, as a regular expression: hedges, then a percentage (a number in digits or
+    words and a percent word) or a fraction ("two-thirds", "a majority")."""
+    shares = _share_words()
+    word = f"(?:{_phrase_alternatives(shares['numbers'])})"
+    number = rf"(?:\d[\d.,]*|{word}(?:[-\s]{word})*)"
+    return (rf"(?:(?:{_phrase_alternatives(shares['hedges'])})\s+)*"
+            rf"(?:{number}\s*(?:{_phrase_alternatives(shares['percent'])})|{_phrase_alternatives(shares['fractions'])})")
+
+
+@lru_cache(maxsize=1)
+def _quantity_of() -> re.Pattern:
+    """A quantity of a group opening a description, up to "of" ("59 percent of", "a majority of",
+    "many of", "dozens of", "12 of"): one word, then a percent word, a fraction's last word, a counting
+    word or a number of the `[shares]` table, then "of"."""
+    shares = _share_words()
+    heads = {*shares["percent"], *(f.split()[-1] for f in shares["fractions"]), *shares.get("counts", ()),
+             *shares["numbers"]}
+    return re.compile(rf"(?i)(?:\S+\s+)?(?:{_phrase_alternatives(heads)}|\d[\d,.]*)\s+of\b")
+
+
 _COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many")
 
 

@@ -23,10 +23,11 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..actors import _names_an_office, author_labels, outlet_names, read_rules
+from ..actors import author_labels, outlet_names, read_rules
+from ..actors.rules import _JOINERS
 from ..lexicons import load_data
-from .name_kinds import _body_of, _outlets
-from .patterns import _lexicon
+from .name_kinds import _body_of, _newspaper_name, _outlets
+from .patterns import _lexicon, _name_words, _share, _share_words
 
 SPEAKER_KINDS = ("person", "outlet", "organisation", "group", "anonymous")
 
@@ -34,12 +35,8 @@ SPEAKER_KINDS = ("person", "outlet", "organisation", "group", "anonymous")
 @lru_cache(maxsize=1)
 def _words() -> dict:
     """The `[shares]` table of the reporting-verb lexicon, its `[names]` word lists as sets, and Punkt's abbreviations."""
-    data = load_data("reporting_verbs")
     abbreviations = {a for group in load_data("punkt")["abbreviations"].values() for a in group}
-    names = data.get("names", {})
-    return {"shares": data.get("shares", {}), "abbreviations": abbreviations,
-            "auxiliaries": frozenset(names.get("auxiliaries", ())), "never_last": frozenset(names.get("never_last", ())),
-            "outlet_nouns": frozenset(names.get("outlet_nouns", ()))}
+    return {"shares": _share_words(), "abbreviations": abbreviations, **_name_words()}
 
 
 @lru_cache(maxsize=1)
@@ -77,20 +74,6 @@ def clip_name(name):
 def clip_names(quotes: pd.DataFrame) -> pd.DataFrame:
     """Same rows, `speaker` and `speaker_label` as `clip_name` gives them."""
     return quotes.assign(speaker=quotes["speaker"].map(clip_name), speaker_label=quotes["speaker_label"].map(clip_name))
-
-
-@lru_cache(maxsize=1)
-def _share() -> str:
-    """A share of a group, as a regular expression: hedges, then a percentage (a number in digits or
-    words and a percent word) or a fraction ("two-thirds", "a majority")."""
-    shares = _words()["shares"]
-
-    def alternatives(items):
-        return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
-    word = f"(?:{alternatives(shares['numbers'])})"
-    number = rf"(?:\d[\d.,]*|{word}(?:[-\s]{word})*)"
-    return (rf"(?:(?:{alternatives(shares['hedges'])})\s+)*"
-            rf"(?:{number}\s*(?:{alternatives(shares['percent'])})|{alternatives(shares['fractions'])})")
 
 
 _OF_GROUP = r"\s+of\s+(?:(?:the|all|those|these)\s+)?"
@@ -146,19 +129,18 @@ def is_news_organisation(name, outlets=()) -> bool:
     without "The"), one of the names `outlets` (the corpus's outlet labels) may be written as (a
     columnist's label, "Paul Krugman", excepted: `author_labels`), or two or more capitalised words
     ending with a word newspapers' names end with ("News", "Times", "Post"; `newspaper_words`) and no
-    office before it ("Senate Majority Leader" is a person), or holding the word "News" ("Xinhua News
-    Agency")."""
+    office before it and another such word before the last ("Sioux Falls Argus Leader"; "Senate Majority
+    Leader" and "Emily Post" are people; `name_kinds._newspaper_name`, the rule the reading of "he" and
+    "she" uses too), or holding the word "News" ("Xinhua News Agency", "Anchorage Daily News")."""
     if not isinstance(name, str):
         return False
     name = re.sub(r"^[Tt]he\s+", "", name.strip(" ."))
-    rules = read_rules()
     if name in _outlets() or name in _corpus_outlets(tuple(outlets)):
         return True
     words = name.split()
     if len(words) >= 2 and "News" in words and all(w[:1].isupper() for w in words):
         return True  # "Xinhua News Agency", "News Nation"
-    return (len(words) >= 2 and words[-1] in rules.newspaper_words and all(w[:1].isupper() for w in words)
-            and not _names_an_office(words[:-1], rules))
+    return all(w[:1].isupper() for w in words) and _newspaper_name(words)
 
 
 @lru_cache(maxsize=8)
@@ -205,7 +187,7 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets) -> str | None:
     return "person" if named and not any(w in rules.newspaper_words for w in words) else "organisation"
 
 
-_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "ibn"})
+_PARTICLES = _JOINERS - {"of", "the"}  # the particles of names ("de", "van", "bin") `framing.actors` reads in a run of names
 
 
 def speaker_kinds(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:

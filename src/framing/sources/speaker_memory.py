@@ -29,7 +29,7 @@ from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEA
                          _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _head_noun, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
                          _titled_person, _without_owner)
-from .patterns import _CANDIDACY, _NAME, _lexicon
+from .patterns import _CANDIDACY, _NAME, _lexicon, _party_words
 from .spans import _WORD, _title_case
 
 _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
@@ -442,7 +442,13 @@ def _joint_subject(narration: str) -> str | None:
 
 
 _OWNED = re.compile(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)(?:[’']s?)?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)")
-_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Prof", "Rev", "Mx"}
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset:
+    """The honorifics of `framing.actors`' lexicon (`honorifics` of `actors.toml`), without their period
+    ("Mr", "Dr", "Sir")."""
+    return frozenset(h.rstrip(".") for h in load_data("actors")["honorifics"])
 
 
 def _of_place(tokens: list[str]) -> list[str]:
@@ -768,13 +774,20 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # "“…,” the inspector wrote." with nobody named before: one person picked out by a role, the role
         # (labelling rule 2), as "the governor" is when no governor was named; a party's member with the
         # place or body that says which ("the Texas Republican") written as the description
-        return (who[4:] if core in _PARTISANS else core), who, False, "_role"
+        return (who[4:] if core in _party_words()[1] else core), who, False, "_role"
     return person, who, False, "_description"
 
 
 def _same_noun(a: str, b: str) -> bool:
-    """True when two lower-case nouns are one, in the singular or the plural ("official", "officials")."""
-    return a.rstrip("s") == b.rstrip("s")
+    """True when two lower-case nouns are one, in the singular or the plural ("official", "officials";
+    "witness", "witnesses"): equal, or one the other's regular English plural (`_plural`)."""
+    return a == b or _plural(a) == b or _plural(b) == a
+
+
+def _plural(noun: str) -> str:
+    """A noun's regular English plural: "-es" after a sibilant (s, x, z, ch, sh: "bus" → "buses",
+    "press" → "presses"), else "-s" ("official" → "officials")."""
+    return f"{noun}es" if noun.endswith(("s", "x", "z", "ch", "sh")) else f"{noun}s"
 
 
 def _head_alone(who: str, head: str, pattern: str) -> str | None:
@@ -824,11 +837,7 @@ def _one_role(noun: str, lexicon) -> bool:
     """True when a lower-case noun is a role of one person: a role or title of the reporting verbs' data, or
     a singular noun made with a suffix for people that no adjective ends in ("inspector", not "former")."""
     return (noun in lexicon.nouns or noun in lexicon.titles or bool(_ROLE_SUFFIX.search(noun))
-            or noun in _PARTISANS or noun in _CANDIDACY)
-
-
-# a member of a party in the singular, one person ("the Texas Republican said"; 1.31)
-_PARTISANS = {"republican", "democrat", "conservative", "liberal", "libertarian", "tory", "socialist"}
+            or noun in _party_words()[1] or noun in _CANDIDACY)
 
 
 def _read_name(who: str, noun, memory: _Memory):
@@ -858,7 +867,7 @@ def _read_body_name(who: str, noun, roles: list[str], name_tokens: list[str], me
         title = roles[-1].lower().rstrip(".")
         return memory.titled(title) or title, who, False, "_title"
     if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" or "Mr" is nobody
-        body = (len(roles) == 1 and roles[0].rstrip(".") not in _HONORIFICS
+        body = (len(roles) == 1 and roles[0].rstrip(".") not in _honorifics()
                 or roles[-1] in read_rules().organisation_words)  # "US Capitol Police", "White House"
         if _acronym_body(roles):  # "TC Energy said": a company's name opened by its acronym
             return who, who, False, "_body"
