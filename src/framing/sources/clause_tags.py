@@ -98,6 +98,8 @@ def _subject_end(tokens: tuple, i: int) -> int:
             if k <= 0 or tokens[k][0] not in _DASHES:
                 return -1
             i = k - 1
+        elif word == "," and (aside := _aside_before(tokens, i)) is not None:
+            i = aside  # "Jane Roe, meanwhile, said", "Jane Roe, by comparison, has called": the aside skipped (1.42)
         elif word == "," and i > 0:
             k = i - 1
             while k >= 0 and tokens[k][1] in _MODIFIER_TAGS + ("HYPH",) and tokens[k][0] != ",":
@@ -112,6 +114,22 @@ def _subject_end(tokens: tuple, i: int) -> int:
         else:
             break
     return i if i >= 0 and tokens[i][1] in _NOUN_TAGS else -1
+
+
+def _aside_before(tokens: tuple, i: int) -> int | None:
+    """The index of the word before a short aside between commas that ends at the comma `i`, or None: one
+    or two adverbs (", meanwhile,", ", however,") or a preposition opening up to three words with no name
+    or verb among them (", by comparison,", ", for her part,"), which English sets off by commas inside a
+    clause without changing its subject."""
+    k = i - 1
+    while k > 0 and tokens[k][0] != "," and i - k <= 4:
+        k -= 1
+    words = tokens[k + 1:i]
+    if k <= 0 or tokens[k][0] != "," or not words or tokens[k - 1][1] not in _NOUN_TAGS:
+        return None
+    adverbs = len(words) <= 2 and all(tag == "RB" for _, tag, _ in words)
+    phrase = words[0][1] == "IN" and not any(tag.startswith(("VB", "NNP")) for _, tag, _ in words)
+    return k - 1 if adverbs or phrase else None
 
 
 def _subject_start(tokens: tuple, end: int) -> int:

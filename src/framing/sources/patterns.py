@@ -53,6 +53,11 @@ _OPENING_TIME = (rf"(?:(?:(?:On|Earlier|Later|Late|Early|Last|This|By|Then|On\s+
                  rf"(?:{_DAYS}|today|yesterday|week|month|year|morning|afternoon|evening|night|"
                  rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{{1,2}})?)"
                  rf"(?:\s+(?:morning|afternoon|evening|night))?,\s+(?:(?:however|meanwhile|too|though|then),\s+)?)?")
+# An adverbial opening a sentence before its subject, up to its comma: a phrase of time or place, a
+# subordinate clause or a participle's ("Last week,", "Early in the campaign,", "While making the
+# prediction,"; 1.42)
+_OPENING_ADVERBIAL = (r"(?:(?:After|Although|As|At|Because|Before|Despite|During|Early|Earlier|If|In|Last|Late|Later|On|"
+                      r"Once|Since|Though|Until|When|While|[A-Z][a-z]+ing)\b[^,;:“”\"]{0,100},\s+)?")
 _AUXILIARIES = ("has|have|had|did|does|also|already|since|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
                 r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
                 r"went on to|goes on to|(?:is|are|was|were)\s+quoted\s+as")  # "is expected to say", "was quoted as saying"

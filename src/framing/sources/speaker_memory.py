@@ -29,7 +29,7 @@ from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEA
                          _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _head_noun, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
                          _titled_person, _without_owner)
-from .patterns import _CANDIDACY, _NAME, _lexicon, _party_words
+from .patterns import _CANDIDACY, _NAME, _OPENING_ADVERBIAL, _lexicon, _party_words
 from .spans import _WORD, _title_case
 
 _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
@@ -322,8 +322,10 @@ def _after_embed_credit(before: str) -> str:
     return before[credits[-1].end():] if credits else before
 
 
-# a word opening a sentence (after a conjunction) then a relative "who" or a verb in lower case: its subject
-_OPENING_SUBJECT = r"^\W*(?:(?:But|And|Yet|So|Still|Now)\s+)?{}(?:\s*,\s+who\b|\s+(?:has\s+|had\s+|also\s+|since\s+)*(?!(?:of|and|or|in|at|on|for|to|from|with|by|as)\b)[a-z]+(?:ed|s)\b)"
+# a word opening a sentence (after a conjunction or an opening adverbial) then a relative "who" or a verb in
+# lower case: its subject (what comes before the word, and after it)
+_OPENING_SUBJECT = (r"^\W*(?:(?:But|And|Yet|So|Still|Now)\s+)?" + _OPENING_ADVERBIAL,
+                    r"(?:\s*,\s+who\b|\s+(?:has\s+|had\s+|also\s+|since\s+)*(?!(?:of|and|or|in|at|on|for|to|from|with|by|as)\b)[a-z]+(?:ed|s)\b)")
 
 
 def _surname_subject(word: str, before: str) -> bool:
@@ -339,7 +341,7 @@ def _surname_subject(word: str, before: str) -> bool:
         return False  # "Documents released …", "Would-be customers": a common word, unless "who" follows
     if _is_place(word) or word in read_rules().organisation_words or word in _outlets() or word in _NOT_SPEAKERS:
         return False
-    return re.search(_OPENING_SUBJECT.format(re.escape(word)), before) is not None
+    return re.search(_OPENING_SUBJECT[0] + re.escape(word) + _OPENING_SUBJECT[1], before) is not None
 
 
 # a plural description in lower case after "the" ("the church leaders"), where a dash may list its people
@@ -835,7 +837,9 @@ _ROLE_SUFFIX = re.compile(r"[a-z]{3}(?:or|ist|ian)$")  # inspector, columnist, h
 
 def _one_role(noun: str, lexicon) -> bool:
     """True when a lower-case noun is a role of one person: a role or title of the reporting verbs' data, or
-    a singular noun made with a suffix for people that no adjective ends in ("inspector", not "former")."""
+    a singular noun made with a suffix for people that no adjective ends in ("inspector", not "former"),
+    also with "-elect" after it, the one chosen for the office ("president-elect"; 1.42)."""
+    noun = noun.removesuffix("-elect")
     return (noun in lexicon.nouns or noun in lexicon.titles or bool(_ROLE_SUFFIX.search(noun))
             or noun in _party_words()[1] or noun in _CANDIDACY)
 
