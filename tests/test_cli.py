@@ -830,3 +830,30 @@ def test_python_dash_m_framing_runs_the_command(tmp_path, seeds_dir):
                             env=environment, timeout=TIMEOUT)
     assert as_module.returncode == 0, as_module.stderr
     assert as_module.stdout and as_module.stdout == as_cli.stdout
+
+
+def test_a_corpus_named_from_outside_any_project_points_to_the_installed_one(project, tmp_path, monkeypatch, capsys):
+    """From a folder with no data/raw/ in it or above it, `framing report mycorpus` said data/raw/
+    held no corpus and told the user to `mkdir -p data/raw/mycorpus` there: a second, empty project
+    in the wrong folder. It names the project framing is installed in and the command to run there."""
+    import framing.config
+
+    monkeypatch.setattr(framing.config, "SHIPPED_NOTEBOOKS", project / "notebooks")
+    monkeypatch.delenv("FRAMING_HOME", raising=False)
+    elsewhere = tmp_path / "desktop"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    for command in ("build", "report"):
+        assert main([command, "mycorpus"]) != 0
+        line = "".join(capsys.readouterr()).strip()
+        assert line == (f"mycorpus: no such corpus folder: {elsewhere} is in no framing project (no data/raw/ "
+                        f"in it or in a folder above it); the project framing is installed in has it: "
+                        f"`cd {project} && framing {command} mycorpus`"), line
+        assert main([command, "my corpus"]) != 0
+        line = "".join(capsys.readouterr()).strip()
+        assert f"`mkdir -p '{project}/data/raw/my corpus'`" in line and "are: mycorpus" in line, line
+        assert main([command]) == 2
+        line = "".join(capsys.readouterr()).strip()
+        assert line.startswith(f"no corpus to {command}: {elsewhere} is in no framing project"), line
+        assert f"`cd {project} && framing {command} mycorpus`" in line, line
+    assert list(elsewhere.iterdir()) == []

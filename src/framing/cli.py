@@ -185,7 +185,9 @@ def _run_build(args) -> int:
 
     corpora = corpus_folders(args.corpus)
     if not corpora:
-        print(f"no corpus folders found in {raw_dir()}: put articles in data/raw/<corpus>/", file=sys.stderr)
+        from .store import no_corpora
+
+        print(no_corpora("build"), file=sys.stderr)
         return 2
     if args.out is not None and not args.out.strip():
         raise UsageError("an empty --out: give a new or empty folder, e.g. --out results/<corpus>")
@@ -265,6 +267,11 @@ def _run_report(args) -> int:
     sys.modules.setdefault("rfc3987_syntax", None)
     from .report import run_reports
 
+    if not args.corpus and not corpus_folders():
+        from .store import no_corpora
+
+        print(no_corpora("report"), file=sys.stderr)
+        return 2
     return run_reports(args.corpus or None, workers=args.workers, cell_timeout=args.cell_timeout,
                        clean_exports=args.clean_exports, event=args.event)
 

@@ -118,6 +118,20 @@ def check_output(out: str | Path, *, corpus: Path, root: Path | None = None) -> 
     return out
 
 
+def in_a_project(root: Path | None = None) -> bool:
+    """Whether framing runs in a project: `root` given, `$FRAMING_HOME` set, or a folder with
+    data/raw/ at or above the current one. Outside one, a corpus name names nothing here."""
+    return _found_root(root) is not None
+
+
+def installed_project() -> Path | None:
+    """The project framing was installed from (the clone `make` installs, `pip install -e`) when it
+    holds data/raw/: where the corpora are that a command run from another folder most likely
+    means; None for a package installed without one."""
+    home = SHIPPED_NOTEBOOKS.parent
+    return home if (home / "data" / "raw").is_dir() else None
+
+
 def _found_root(root: Path | None) -> Path | None:
     """The project root when there is one (a folder with data/raw/, or FRAMING_HOME)."""
     found = (root or project_root()).resolve()

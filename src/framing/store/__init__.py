@@ -43,7 +43,7 @@ from .freshness import changed_since_build, raw_listing_sha256, warn_stale_once
 from .into_place import Published, publish, swap_folder
 from .layout import BOOKKEEPING, HUMAN_INPUT, LOCK, MANIFEST, MARKER, SCRATCH, TABLES, table_files
 from .load import (HELD_TABLE_BYTES, RowReader, corpus_dir, keep_kinds, load_articles, load_removed,
-                   load_sentences, load_table, missing_corpus, read_rows)
+                   load_sentences, load_table, missing_corpus, no_corpora, read_rows)
 from .locks import FolderBusy, lock_folder, remove_leftovers, working_folder
 from .manifest import (OutputExists, check_replaceable, is_framings, keep_files, keep_user_files, kept_line,
                        record_files, report_files, set_aside, user_files, write_manifest, written_files,
@@ -60,7 +60,7 @@ __all__ = [
     "check_claimable", "check_replaceable", "check_tables", "claim_folder", "corpus_dir", "counted",
     "describe_write_error", "fingerprint", "is_framings", "keep_files", "keep_kinds", "keep_user_files",
     "kept_line", "load_articles", "load_removed", "load_sentences", "load_table", "lock_folder",
-    "make_temp_dir", "make_temp_file", "mark_folder", "missing_corpus", "neutralise_formulas",
+    "make_temp_dir", "make_temp_file", "mark_folder", "missing_corpus", "neutralise_formulas", "no_corpora",
     "new_folder", "owns", "publish", "raw_listing_sha256", "read_rows", "record_files", "refusal", "remove_leftovers",
     "remove_outputs", "report_files", "save_csv", "save_parts", "save_tables", "save_text", "set_aside",
     "swap_folder", "table_files", "user_files", "warn_stale_once", "working_folder", "write_atomic",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import CONTENT_KINDS, corpus_folders, processed_dir, raw_dir
+from ..config import CONTENT_KINDS, corpus_folders, in_a_project, installed_project, processed_dir, raw_dir
 from .freshness import changed_since_build, warn_stale_once
 from .layout import table_files, table_path
 from .words import short_list
@@ -31,6 +31,8 @@ def missing_corpus(folder: Path, command: str = "report", *, root: Path | None =
     if folder.exists():
         return (f"{folder}: is a file, not a corpus folder: give the folder holding the articles, "
                 f"e.g. `framing {command} {folder.parent}`")
+    if len(folder.parts) == 1 and not in_a_project(root):
+        return f"{name}: no such corpus folder: {_outside_project(name, command)}"
     raw = raw_dir(root)
     where = _shown(raw)
     there = [f.name for f in corpus_folders(root=root)]
@@ -41,7 +43,44 @@ def missing_corpus(folder: Path, command: str = "report", *, root: Path | None =
     asked = folder if len(folder.parts) > 1 else where / name  # a path given is named as given
     return (f"{name}: no such corpus folder ({asked} does not exist); {have}; to make a new "
             f"corpus, put its articles (.txt, .html, .md, .csv or .jsonl files) in a folder of its "
-            f"own: `mkdir -p {asked}`")
+            f"own: `mkdir -p {_quoted(asked)}`")
+
+
+def no_corpora(command: str = "report", *, root: Path | None = None) -> str:
+    """The message for a command given no corpus where data/raw/ holds none: outside a project,
+    the project framing is installed in and how to run it there."""
+    if not in_a_project(root):
+        return f"no corpus to {command}: {_outside_project(None, command)}"
+    return f"no corpus folders in {raw_dir(root)}: put articles in data/raw/<corpus>/"
+
+
+def _outside_project(name: str | None, command: str) -> str:
+    """What to do when the current folder is in no project (no data/raw/ in it or above it): the
+    corpus `name` (or any) in the project framing is installed in, from there; else make one here.
+    Never `mkdir` in a folder the user did not mean: they ran the command from the wrong place."""
+    here = Path.cwd()
+    lost = f"{here} is in no framing project (no data/raw/ in it or in a folder above it)"
+    home = installed_project()
+    there = [f.name for f in corpus_folders(root=home)] if home else []
+    if home and name in there:
+        return (f"{lost}; the project framing is installed in has it: "
+                f"`cd {_quoted(home)} && framing {command} {_quoted(name)}`")
+    if home and there:
+        asked = f" {_quoted(name)}" if name else ""
+        return (f"{lost}; the corpora of the project framing is installed in, {home}, are: "
+                f"{short_list(there, shown=10)} (`cd {_quoted(home)} && framing {command} {_quoted(there[0])}`); "
+                f"to make a new corpus there: `mkdir -p {_quoted(home / 'data' / 'raw' / name) if name else f'{home}/data/raw/<corpus>'}`"
+                + (f", then `framing {command}{asked}` from {home}" if name else ""))
+    made = _quoted(f"data/raw/{name}") if name else "data/raw/<corpus>"
+    return (f"{lost}: run framing from your project's folder (the one holding data/raw/), or make a "
+            f"project here: `mkdir -p {made}` and put the articles in it")
+
+
+def _quoted(path) -> str:
+    """A path or name as a shell command line takes it (quoted when it holds a space)."""
+    import shlex
+
+    return shlex.quote(str(path))
 
 
 def _shown(path: Path) -> Path:
