@@ -857,3 +857,32 @@ def test_a_corpus_named_from_outside_any_project_points_to_the_installed_one(pro
         assert line.startswith(f"no corpus to {command}: {elsewhere} is in no framing project"), line
         assert f"`cd {project} && framing {command} mycorpus`" in line, line
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_corpus_linked_into_data_raw_has_one_set_of_tables(project, tmp_path, monkeypatch, capsys):
+    """data/raw/linked → a folder named otherwise: `framing build linked` wrote the tables under the
+    real folder's name, and a notebook's `load_articles("linked")` built a second copy under the
+    link's name. The commands say which name the corpus has, and the loaders read those tables."""
+    import framing as fr
+
+    articles = tmp_path / "Documents" / "Articles 2024"
+    shutil.copytree(project / "data" / "raw" / "mycorpus", articles)
+    (project / "data" / "raw" / "linked").symlink_to(articles, target_is_directory=True)
+    monkeypatch.delenv("FRAMING_HOME", raising=False)
+    monkeypatch.chdir(project)
+    assert main(["build", "linked", "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert (f"note: data/raw/linked is a link to {articles}: framing names a corpus after its real folder, so "
+            "its tables and report are data/processed/Articles 2024/ and reports/Articles 2024/") in err, err
+    built = project / "data" / "processed" / "Articles 2024"
+    assert (built / "build.json").is_file()
+    loaded = fr.load_articles("linked", root=project)
+    assert sorted(loaded["source_file"]) == sorted(fr.load_articles("Articles 2024", root=project)["source_file"])
+    assert set(loaded["corpus"]) == {"Articles 2024"}
+    assert not (project / "data" / "processed" / "linked").exists()
+    (articles / "new.txt").write_text((articles / "sub" / "extra.txt").read_text(encoding="utf-8")
+                                      .replace("Port Ellen", "Port Askaig").replace("two piers", "the pier"),
+                                      encoding="utf-8")
+    from framing.store import changed_since_build
+
+    assert changed_since_build(built, root=project)

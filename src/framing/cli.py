@@ -180,9 +180,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say_linked(names) -> None:
+    """A note for each corpus asked for (every one, when none is named) that data/raw/ holds as a
+    link to a folder of another name: its tables and report take the real folder's name."""
+    from .config import linked_corpora
+
+    for name, real in linked_corpora().items():
+        if not names or name in names:
+            print(f"note: data/raw/{name} is a link to {real}: framing names a corpus after its real folder, so "
+                  f"its tables and report are data/processed/{real.name}/ and reports/{real.name}/ "
+                  f"(a notebook's `corpus = {name!r}` reads them too); rename the link {real.name!r} to "
+                  "have one name", file=sys.stderr)
+
+
 def _run_build(args) -> int:
     from .build import build_corpus
 
+    _say_linked(args.corpus)
     corpora = corpus_folders(args.corpus)
     if not corpora:
         from .store import no_corpora
@@ -267,6 +281,7 @@ def _run_report(args) -> int:
     sys.modules.setdefault("rfc3987_syntax", None)
     from .report import run_reports
 
+    _say_linked(args.corpus)
     if not args.corpus and not corpus_folders():
         from .store import no_corpora
 

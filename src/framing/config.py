@@ -93,6 +93,40 @@ def corpus_folders(names=None, root: Path | None = None) -> list[Path]:
         if base.is_dir() else []
 
 
+def linked_corpora(root: Path | None = None) -> dict[str, Path]:
+    """{name: real folder} for the folders of data/raw/ that are symbolic links to a folder of
+    another name (`data/raw/mine` → `~/Documents/Articles 2024`). framing names a corpus by its real
+    folder, so that corpus is `Articles 2024` to the commands; the loaders take either name."""
+    base = raw_dir(root)
+    if not base.is_dir():
+        return {}
+    found = {}
+    for entry in sorted(base.iterdir()):
+        if entry.is_symlink() and entry.is_dir() and not entry.name.startswith("."):
+            real = entry.resolve()
+            if real.name != entry.name:
+                found[entry.name] = real
+    return found
+
+
+def real_corpus_name(name: str, root: Path | None = None) -> str:
+    """The corpus a name stands for: the real folder's name when data/raw/<name> is a link to a
+    folder named otherwise (`linked_corpora`), else the name itself."""
+    real = linked_corpora(root).get(name)
+    return real.name if real is not None else name
+
+
+def raw_folder_named(name: str, root: Path | None = None) -> Path:
+    """The raw folder of the corpus `name` (a folder of data/processed/ is named after it):
+    data/raw/<name>, or else the link in data/raw/ that leads to a folder of that name."""
+    folder = raw_dir(root) / name
+    if not folder.is_dir():
+        for link, real in linked_corpora(root).items():
+            if real.name == name:
+                return raw_dir(root) / link
+    return folder
+
+
 def check_output(out: str | Path, *, corpus: Path, root: Path | None = None) -> Path:
     """`out` resolved, when framing may write a corpus's outputs there; else UsageError naming the
     folder and the fix. Outputs never go inside the corpus folder (they would be read back as

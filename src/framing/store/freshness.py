@@ -6,7 +6,7 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
-from ..config import ISSUE_FILE, processed_dir, raw_dir
+from ..config import ISSUE_FILE, processed_dir, raw_folder_named
 
 
 _WARNED_STALE: set[tuple] = set()  # the builds (tables folder, build.json's identity) warned about
@@ -69,7 +69,7 @@ def changed_since_build(folder: Path, *, root: Path | None = None) -> bool:
     folder itself or any folder below it: its listing (`raw_listing_sha256`) is not the one
     `build.json` records. A build.json of an earlier version, without a listing, is compared by
     time: anything in the folder newer than it."""
-    raw, built = raw_dir(root) / folder.name, folder / "build.json"
+    raw, built = raw_folder_named(folder.name, root), folder / "build.json"
     if folder.resolve().parent != processed_dir(root).resolve() or not raw.is_dir() or not built.exists():
         return False
     identity = built.stat()

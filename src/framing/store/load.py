@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import CONTENT_KINDS, corpus_folders, in_a_project, installed_project, processed_dir, raw_dir
+from ..config import (CONTENT_KINDS, corpus_folders, in_a_project, installed_project, processed_dir, raw_dir,
+                      raw_folder_named, real_corpus_name)
 from .freshness import changed_since_build, warn_stale_once
 from .layout import table_files, table_path
 from .words import short_list
@@ -17,7 +18,10 @@ def corpus_dir(corpus: str | Path, *, root: Path | None = None) -> Path:
     path = Path(corpus).expanduser()
     if path.is_dir() and table_path(path, "sentences").exists():
         return path
-    return processed_dir(root) / path.resolve().name  # `.` and `..` name the folder they stand for
+    name = path.resolve().name  # `.` and `..` name the folder they stand for
+    if len(path.parts) == 1:  # a link in data/raw/ is the corpus of its real folder, as the commands name it
+        name = real_corpus_name(name, root)
+    return processed_dir(root) / name
 
 
 def missing_corpus(folder: Path, command: str = "report", *, root: Path | None = None) -> str:
@@ -96,7 +100,7 @@ def load_table(name: str, corpus: str | Path, *, root: Path | None = None) -> pd
     folder = corpus_dir(corpus, root=root)
     path = table_path(folder, name)
     if not path.exists():
-        raw = raw_dir(root) / folder.name
+        raw = raw_folder_named(folder.name, root)
         own = folder.resolve().parent == processed_dir(root).resolve()  # framing's own output folder
         if own and not raw.exists() and corpus_folders(root=root):
             raise FileNotFoundError(missing_corpus(raw, "build", root=root))  # a name with a typo
