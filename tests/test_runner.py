@@ -5,6 +5,7 @@ it, so the kernel finishes the cell and goes idle while the runner never hears s
 jupyter/nbclient#312 leaves a run in."""
 import json
 import time
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -243,3 +244,19 @@ def test_an_executed_notebook_names_the_report_folder_not_the_staging_folder(tmp
     printed = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
     assert f"coding sheet: {tmp_path / 'corpus' / 'coding' / 'sheet.csv'}" in printed
     assert staging.name not in (staging / "notebooks" / notebook.name).read_text(encoding="utf-8")
+
+
+
+def test_a_session_given_up_before_its_kernel_started_removes_its_socket_folder(tmp_path):
+    """Ctrl-C during a report left /tmp/framing-kernel-… behind: it came after the folder for the
+    kernel's sockets was made and before the session kept the kernel's manager, and giving up a
+    session without a manager skipped the folder."""
+    import tempfile
+
+    session = runner.KernelSession("python3", cwd=tmp_path, config=report._kernel_config())
+    session._sockets = tempfile.mkdtemp(prefix="framing-kernel-", dir=tmp_path)
+    (Path(session._sockets) / "kernel-1").touch()
+    with pytest.raises(KeyboardInterrupt):
+        with session:
+            raise KeyboardInterrupt
+    assert list(tmp_path.glob("framing-kernel-*")) == [] and session._sockets is None

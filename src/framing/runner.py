@@ -400,11 +400,22 @@ class KernelSession:
         return None
 
     def discard(self) -> None:
-        """Kill the kernel now (it may be busy or hung); the next `prepare` starts a new one."""
+        """Kill the kernel now (it may be busy or hung) and remove its sockets' folder, also when
+        Ctrl-C came between making that folder and starting the kernel; the next `prepare` starts
+        a new one."""
         self._close_clients()
         manager, self.manager = self.manager, None
-        if manager is None:
-            return
+        try:
+            if manager is not None:
+                self._end(manager)
+        finally:
+            if self._sockets:
+                shutil.rmtree(self._sockets, ignore_errors=True)
+                self._sockets = None
+
+    @staticmethod
+    def _end(manager) -> None:
+        """Kill a kernel's process and free what its manager holds."""
         process = getattr(getattr(manager, "provisioner", None), "process", None)
         if process is not None and process.poll() is None:
             try:
@@ -413,9 +424,6 @@ class KernelSession:
             except (OSError, ValueError, TimeoutError):
                 pass
         _quietly(lambda: _sync(manager.cleanup_resources)(restart=False))
-        if self._sockets:
-            shutil.rmtree(self._sockets, ignore_errors=True)
-            self._sockets = None
 
     def close(self, *, now: bool = False) -> None:
         """Stop the kernel: at once (`now`, as after Ctrl-C), else by asking it to shut down."""
@@ -469,10 +477,10 @@ class KernelSession:
                 return client
 
         manager = SessionKernelManager(kernel_name=self.kernel, **({"config": self.config} if self.config else {}))
+        self.manager = manager  # kept first: `discard` then frees whatever follows, even after Ctrl-C
         if manager.transport == "ipc":  # sockets at a short absolute path, whatever the working directory
             self._sockets = tempfile.mkdtemp(prefix="framing-kernel-")
             manager.ip = os.path.join(self._sockets, "kernel")
-        self.manager = manager
         # as nbclient starts a kernel: history kept in memory, not in the user's IPython profile
         _sync(manager.start_kernel)(cwd=str(self.cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"])
         self.starts += 1
