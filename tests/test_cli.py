@@ -886,3 +886,24 @@ def test_a_corpus_linked_into_data_raw_has_one_set_of_tables(project, tmp_path, 
     from framing.store import changed_since_build
 
     assert changed_since_build(built, root=project)
+
+
+def test_data_raw_itself_is_not_read_as_one_corpus(project, monkeypatch, capsys):
+    """`framing build data/raw` read every corpus of the project as one, named "raw", into
+    data/processed/raw/; and articles dropped into data/raw/ itself were read by no corpus, without
+    a word. The first is refused, naming the corpora; the second is named."""
+    monkeypatch.delenv("FRAMING_HOME", raising=False)
+    monkeypatch.chdir(project)
+    raw = project / "data" / "raw"
+    for command in ("build", "report"):
+        assert main([command, "data/raw"]) == 2
+        line = capsys.readouterr().err.strip()
+        assert line == (f"framing: {raw}: is the folder of corpora, not a corpus (its corpora: mycorpus): name one "
+                        "of them, or give no corpus to take every one, each on its own"), line
+    assert not (project / "data" / "processed").exists()
+    shutil.copy(raw / "mycorpus" / "sub" / "extra.txt", raw / "harbour.txt")
+    assert main(["build", "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert ("note: harbour.txt in data/raw/ itself is in no corpus folder, so no corpus reads it: move it into a "
+            "corpus folder, data/raw/<corpus>/") in err, err
+    assert sorted(p.name for p in (project / "data" / "processed").iterdir()) == ["mycorpus"]

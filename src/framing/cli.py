@@ -193,10 +193,25 @@ def _say_linked(names) -> None:
                   "have one name", file=sys.stderr)
 
 
+def _say_loose(names) -> None:
+    """When every corpus is taken (no name given): a note naming the files put in data/raw/ itself,
+    which no corpus reads (a newcomer's first articles, dropped beside the corpus folders)."""
+    from .config import loose_files
+    from .store.words import short_list
+
+    loose = [] if names else loose_files()
+    if loose:
+        print(f"note: {short_list([p.name for p in loose], 5)} in data/raw/ itself {'is' if len(loose) == 1 else 'are'} "
+              "in no corpus folder, so no corpus reads "
+              f"{'it' if len(loose) == 1 else 'them'}: move {'it' if len(loose) == 1 else 'them'} into a corpus "
+              "folder, data/raw/<corpus>/", file=sys.stderr)
+
+
 def _run_build(args) -> int:
     from .build import build_corpus
 
     _say_linked(args.corpus)
+    _say_loose(args.corpus)
     corpora = corpus_folders(args.corpus)
     if not corpora:
         from .store import no_corpora
@@ -282,6 +297,7 @@ def _run_report(args) -> int:
     from .report import run_reports
 
     _say_linked(args.corpus)
+    _say_loose(args.corpus)
     if not args.corpus and not corpus_folders():
         from .store import no_corpora
 

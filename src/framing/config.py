@@ -80,7 +80,18 @@ def corpus_folder(name_or_path: str | Path, root: Path | None = None) -> Path:
     if folder.is_dir() and not folder.name:
         raise UsageError(f"{folder}: the root of the file system is not a corpus folder: give "
                          "data/raw/<corpus>")
+    if folder.is_dir() and _is_raw_dir(folder, root):
+        names = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+        listed = f" (its corpora: {', '.join(names[:10])}{', …' if len(names) > 10 else ''})" if names else ""
+        raise UsageError(f"{folder}: is the folder of corpora, not a corpus{listed}: name one of them, "
+                         "or give no corpus to take every one, each on its own")
     return folder
+
+
+def _is_raw_dir(folder: Path, root: Path | None) -> bool:
+    """Whether `folder` is the project's data/raw/, which holds its corpora: read as one corpus,
+    it would mix them all into one, named "raw"."""
+    return _found_root(root) is not None and folder.resolve() == raw_dir(root).resolve()
 
 
 def corpus_folders(names=None, root: Path | None = None) -> list[Path]:
@@ -91,6 +102,15 @@ def corpus_folders(names=None, root: Path | None = None) -> list[Path]:
     base = raw_dir(root)
     return sorted(p.resolve() for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) \
         if base.is_dir() else []
+
+
+def loose_files(root: Path | None = None) -> list[Path]:
+    """The files put in data/raw/ itself rather than in a corpus folder of it: no corpus reads
+    them. Hidden files are left out, as everywhere."""
+    base = raw_dir(root)
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.iterdir() if not p.is_dir() and not p.name.startswith("."))
 
 
 def linked_corpora(root: Path | None = None) -> dict[str, Path]:
