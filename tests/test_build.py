@@ -950,3 +950,22 @@ def test_a_byline_dated_in_numbers_gives_the_date_when_it_reads_one_way_only(tmp
     assert parse_date("By Jane Roe - 19/11/2019 10:02") == "2019-11-19"
     assert parse_date("By Jane Roe - 05/06/19 10:02 AM") is None
     assert parse_date("Live 24/7/365, and 3/4 of readers agree") is None
+
+
+def test_files_without_an_event_are_named_in_one_warning(tmp_path, shared_data):
+    """A folder of articles where manifest.csv gives one its event: every other file got a warning
+    line of its own with the same text and fix (one per file, hundreds in a large corpus). They are
+    one warning naming the files, as an export's rows are."""
+    corpus = tmp_path / "pages"
+    corpus.mkdir()
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(8))]
+    for number, row in enumerate(rows):
+        (corpus / f"article{number}.txt").write_text(f"{row['title']}\n\n{row['text']}\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,event\narticle0.txt,storm\n", encoding="utf-8")
+    build = build_module.build_tables(corpus)
+    said = "no event given, while the corpus's other articles name theirs"
+    named = [str(p) for p in build.problems if said in str(p)]
+    assert named == ["article1.txt, article2.txt, article3.txt, article4.txt, article5.txt and 2 more files: "
+                     f"{said}: taken as the event 'pages' with any other article that names none (name each "
+                     "one's event in manifest.csv, columns file and event)"], [str(p) for p in build.problems]

@@ -339,10 +339,15 @@ def unnamed_events(articles: pd.DataFrame, corpus: str) -> list[Problem]:
     unnamed = articles[articles["event"] == corpus]
     said = (f"no event given, while the corpus's other articles name theirs: taken as the event {corpus!r} "
             "with any other article that names none")
-    return group_rows([
-        Problem(file, f"{said} (name its event in manifest.csv, columns file and event)") if pd.isna(record) else
-        Problem(f"{file} row {int(record)}", f"{said} (give the row its event in the export's 'event' column)")
-        for file, record in zip(unnamed["source_file"], unnamed["source_record"])])
+    files = [file for file, record in zip(unnamed["source_file"], unnamed["source_record"]) if pd.isna(record)]
+    rows = group_rows([Problem(f"{file} row {int(record)}", f"{said} (give the row its event in the export's "
+                                                             "'event' column)")
+                       for file, record in zip(unnamed["source_file"], unnamed["source_record"]) if pd.notna(record)])
+    if len(files) > 1:  # one warning for the files, as for an export's rows: the fix is the same for each
+        more = f" and {len(files) - MAX_LISTED:,} more files" if len(files) > MAX_LISTED else ""
+        return [Problem(f"{', '.join(files[:MAX_LISTED])}{more}",
+                        f"{said} (name each one's event in manifest.csv, columns file and event)"), *rows]
+    return [Problem(file, f"{said} (name its event in manifest.csv, columns file and event)") for file in files] + rows
 
 
 # Words that make an export's column read as an event's ("Story", "story_id", "Topic", "cluster").
