@@ -907,3 +907,14 @@ def test_data_raw_itself_is_not_read_as_one_corpus(project, monkeypatch, capsys)
     assert ("note: harbour.txt in data/raw/ itself is in no corpus folder, so no corpus reads it: move it into a "
             "corpus folder, data/raw/<corpus>/") in err, err
     assert sorted(p.name for p in (project / "data" / "processed").iterdir()) == ["mycorpus"]
+
+
+def test_a_link_to_another_corpus_of_data_raw_is_built_once(project, monkeypatch, capsys):
+    """data/raw/short → data/raw/mycorpus (a shorter name for it): `framing build` with no corpus
+    built mycorpus twice, once for each name."""
+    monkeypatch.delenv("FRAMING_HOME", raising=False)
+    monkeypatch.chdir(project)
+    (project / "data" / "raw" / "short").symlink_to(project / "data" / "raw" / "mycorpus", target_is_directory=True)
+    assert main(["build", "--workers", "1"]) == 0
+    summaries = [line for line in capsys.readouterr().out.splitlines() if " articles read, " in line]
+    assert len(summaries) == 1 and summaries[0].startswith("mycorpus: "), summaries

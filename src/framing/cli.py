@@ -189,8 +189,8 @@ def _say_linked(names) -> None:
         if not names or name in names:
             print(f"note: data/raw/{name} is a link to {real}: framing names a corpus after its real folder, so "
                   f"its tables and report are data/processed/{real.name}/ and reports/{real.name}/ "
-                  f"(a notebook's `corpus = {name!r}` reads them too); rename the link {real.name!r} to "
-                  "have one name", file=sys.stderr)
+                  f"(a notebook's `corpus = {name!r}` reads them too); name the link {real.name!r} "
+                  "to have one name", file=sys.stderr)
 
 
 def _say_loose(names) -> None:

@@ -96,11 +96,11 @@ def _is_raw_dir(folder: Path, root: Path | None) -> bool:
 
 def corpus_folders(names=None, root: Path | None = None) -> list[Path]:
     """The raw folders to work on: the ones given (each as `corpus_folder` reads it), or else every
-    folder of data/raw/ except hidden ones."""
+    folder of data/raw/ except hidden ones, each once (a link to another of them is that folder)."""
     if names:
         return [corpus_folder(name, root) for name in names]
     base = raw_dir(root)
-    return sorted(p.resolve() for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+    return sorted({p.resolve() for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")}) \
         if base.is_dir() else []
 
 
