@@ -880,6 +880,9 @@ def test_a_corpus_linked_into_data_raw_has_one_set_of_tables(project, tmp_path, 
     assert sorted(loaded["source_file"]) == sorted(fr.load_articles("Articles 2024", root=project)["source_file"])
     assert set(loaded["corpus"]) == {"Articles 2024"}
     assert not (project / "data" / "processed" / "linked").exists()
+    assert main(["clean", "linked"]) == 0 and not (built / "articles.parquet").exists()
+    capsys.readouterr()
+    assert main(["build", "linked", "--workers", "1"]) == 0
     (articles / "new.txt").write_text((articles / "sub" / "extra.txt").read_text(encoding="utf-8")
                                       .replace("Port Ellen", "Port Askaig").replace("two piers", "the pier"),
                                       encoding="utf-8")

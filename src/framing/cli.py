@@ -342,10 +342,11 @@ def _run_clean(args) -> int:
     `store.remove_outputs`); anything else is kept and named. Where one of these is a link to a
     folder elsewhere (another disk), framing's folders are removed there, as the build wrote
     them there; the link stays."""
-    from .config import reports_dir
+    from .config import real_corpus_name, reports_dir
     from .store import remove_outputs
 
     places = [(processed_dir(), "tables"), (reports_dir(), "report"), (reports_dir() / "_scratch", "report")]
+    asked = {real_corpus_name(name): name for name in args.corpus or []}  # a link in data/raw/: its real folder's
     named = set()
     for base, kind in places:
         if not base.is_dir():
@@ -353,9 +354,9 @@ def _run_clean(args) -> int:
         base = base.resolve()
         for folder in sorted(base.iterdir()):
             name = _corpus_named(folder.name)
-            if folder.name == "_scratch" or not folder.is_dir() or (args.corpus and name not in args.corpus):
+            if folder.name == "_scratch" or not folder.is_dir() or (args.corpus and name not in asked):
                 continue
-            named.add(name)
+            named.add(asked.get(name, name))
             print(remove_outputs(folder, kind, guard=processed_dir() / name))
     unknown = [name for name in args.corpus or [] if name not in named]
     for name in unknown:
