@@ -181,7 +181,8 @@ def test_missing_text_column_is_one_message_listing_the_columns(tmp_path):
     _, problems = read_corpus(corpus)
     assert _messages(problems, "export.csv") == [
         "has no 'text' column (columns found: 'title', 'story', 'outlet'): skipped; name the column "
-        "holding the article text 'text' in the first line"]
+        "holding the article text 'text' in the first line (or one of body, content, article_text, full_text, "
+        "body_text, article_body, maintext, article)"]
     [message] = _messages(problems, "export.jsonl")
     assert "no 'text' field (fields found: 'headline', 'summary')" in message
 
@@ -1218,3 +1219,28 @@ def test_an_export_says_which_column_gave_each_field_and_names_a_title_column_le
         "is kept in the articles' 'extra' only): if it holds the articles' titles instead, rename it 'title' and "
         "give 'title' another name"]
     assert not _messages(build.problems, "mine.csv")
+
+
+def test_an_article_column_of_a_spreadsheet_or_a_crawler_is_the_text(tmp_path, shared_data):
+    """A spreadsheet made by hand ("Outlet, Headline, Article"), schema.org's `articleBody` and
+    news-please's `maintext` were exports skipped as having no text. Each is read as the text; a
+    page whose first line is a menu holding the word "Article" is still a page."""
+    rows = _allsides_rows(shared_data, 6)
+    corpus = _corpus(tmp_path)
+    pd.DataFrame({"Outlet": [r["outlet"] for r in rows[:3]], "Headline": [r["title"] for r in rows[:3]],
+                  "Article": [r["text"] for r in rows[:3]]}).to_csv(corpus / "sheet.csv", index=False)
+    (corpus / "schema.jsonl").write_text(json.dumps({"headline": rows[3]["title"], "articleBody": rows[3]["text"],
+                                                     "publisher": rows[3]["outlet"]}) + "\n", encoding="utf-8")
+    (corpus / "crawl.json").write_text(json.dumps({"title": rows[4]["title"], "maintext": rows[4]["text"],
+                                                   "url": rows[4]["url"]}), encoding="utf-8")
+    (corpus / "page.txt").write_text("Article | Comments\n\n" + rows[5]["title"] + "\n\n" + rows[5]["text"] + "\n",
+                                     encoding="utf-8")
+    articles, problems = read_corpus(corpus)
+    assert problems == [], [str(p) for p in problems]
+    sheet = [a for a in articles if a.source_file == "sheet.csv"]
+    assert [(a.given["outlet"], a.given["title"], a.text) for a in sheet] == \
+        [(r["outlet"], r["title"], r["text"].strip()) for r in rows[:3]]
+    read = {a.source_file: a for a in articles}
+    assert (read["schema.jsonl"].format, read["schema.jsonl"].text) == ("jsonl", rows[3]["text"].strip())
+    assert read["crawl.json"].text == rows[4]["text"].strip()
+    assert read["page.txt"].format == "text" and read["page.txt"].text.startswith("Article | Comments")

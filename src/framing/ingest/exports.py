@@ -34,8 +34,12 @@ FIELD_ALIASES = {
     "event": ("event_id",),
 }
 # Other names of the article text: the first of them in the header is the text when no column is
-# named `text` (a `Body` or `content` column was a whole export skipped as having no text).
-TEXT_ALIASES = ("body", "content", "article_text", "full_text", "body_text")
+# named `text` (a `Body` or `content` column was a whole export skipped as having no text): schema.org's
+# `articleBody`, news-please's `maintext`, and `Article`, as a spreadsheet made by hand heads it.
+TEXT_ALIASES = ("body", "content", "article_text", "full_text", "body_text", "article_body", "maintext", "article")
+# Of those, the common words a page's first line may hold as well (a menu: "Article | Comments"): a
+# `.txt` file is not taken for an export by them alone.
+PLAIN_TEXT_ALIASES = ("article",)
 SEPARATORS = (",", ";", "\t", "|")  # tried in this order on an export's header line
 BATCH_ROWS = 1000  # export rows made into articles at a time
 MAX_COLUMNS = 20  # columns named in a message about an export's header
@@ -334,7 +338,8 @@ def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], No
     if "text" not in names:
         found = ", ".join(repr(str(h).strip()) for h in header[:20]) or "none"
         return [Problem(name, f"has no 'text' column (columns found: {found}): skipped; name the "
-                              "column holding the article text 'text' in the first line", skipped=1)]
+                              "column holding the article text 'text' in the first line (or one of "
+                              f"{', '.join(TEXT_ALIASES)})", skipped=1)]
     broken: dict[str, list[int]] = {}
     position = lines.next_index  # 0-based index of the line after the header
     record = 0

@@ -16,7 +16,7 @@ from pathlib import Path
 from .articles import EXPORT_FORMATS, Problem, RawArticle, _where
 from .decode import _open_text
 from .duplicates import Duplicates
-from .exports import BATCH_ROWS, TEXT_ALIASES, _column, _header, _iter_export
+from .exports import BATCH_ROWS, PLAIN_TEXT_ALIASES, TEXT_ALIASES, _column, _header, _iter_export
 from .manifest import MANIFEST, read_manifest, same_name
 from .markdown import markdown_as_text
 
@@ -340,7 +340,7 @@ def _export_header(content: str) -> str | None:
     if not 2 <= len(names) <= 50 or not all(name and " " not in name and len(name) <= 40 for name in names):
         return None
     folded = {_column(name) for name in names}
-    return ", ".join(names) if folded & {"text", *TEXT_ALIASES} else None
+    return ", ".join(names) if folded & ({"text", *TEXT_ALIASES} - set(PLAIN_TEXT_ALIASES)) else None
 
 
 # The opening of an HTML document (a page's source, as "Save as" in a browser's source view or
