@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .config import CONTENT_KINDS
+from .leans import outlet_order, outlet_rank, sort_outlets
 
 # per-article measure → how "more" reads in a sentence, and the sign that makes "more" positive
 MEASURES = {
@@ -89,11 +90,12 @@ _OFFICIAL = re.compile(r"\bofficials?\b", re.IGNORECASE)
 def list_events(table: pd.DataFrame) -> pd.DataFrame:
     """The events of a table of articles or sentences (needs `outlet`, `article_id`; `event` when
     there are several). Returns one row per event: `event`, `n_outlets`, `n_articles`, `outlets`
-    ("; "-joined), most outlets first, then by name."""
+    ("; "-joined in `leans.outlet_order`), most outlets first, then by name."""
     table = _with_event(table)
+    rank = outlet_rank(table["outlet"].dropna().astype(str))
     events = (table.groupby("event", sort=True)
               .agg(n_outlets=("outlet", "nunique"), n_articles=("article_id", "nunique"),
-                   outlets=("outlet", lambda names: "; ".join(sorted(set(names.dropna().astype(str))))))
+                   outlets=("outlet", lambda names: "; ".join(sorted(set(names.dropna().astype(str)), key=rank.get))))
               .reset_index())
     return events.sort_values(["n_outlets", "n_articles", "event"], ascending=[False, False, True],
                               ignore_index=True)
@@ -245,7 +247,7 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     exclusivity = summarise_exclusivity(pairs, content).set_index("article_id")["excess_share"]
     table["exclusive"] = table["article_id"].map(exclusivity)
     columns = ["event", "outlet", "article_id", "title", "n_sentences", "main_actor", *MEASURES]
-    return table[columns].sort_values(["event", "outlet", "article_id"], ignore_index=True)
+    return sort_outlets(table[columns], before=["event"], then=["article_id"])
 
 
 def main_actors(mentions: pd.DataFrame, *, min_articles: int = 2) -> pd.Series:
@@ -325,7 +327,7 @@ def compare_within_events(article_scores: pd.DataFrame, *, measures=None,
 
     Needs `score_articles`' table (`event`, `outlet` and the measures); an outlet with several
     articles in an event counts with their mean. Returns one row per pair of outlets that cover at
-    least one event in common (A before B by name) and measure: `outlet_a`, `outlet_b`, `measure`,
+    least one event in common (A before B in `leans.outlet_order`: by name, or left before right) and measure: `outlet_a`, `outlet_b`, `measure`,
     `direction` (what "more" means, e.g. "more negative"), `n_events` both cover, `n_a_more` (events
     where A is more so than B), `n_b_more`, `n_ties`, `median_difference` (median over events of
     A − B, in the measure's units; none below `stats.MIN_ARTICLES` events, the minimum below which
@@ -348,7 +350,7 @@ def compare_within_events(article_scores: pd.DataFrame, *, measures=None,
     covers = wide.pivot(index="event", columns="outlet", values="n_articles").notna()
     values = {measure: wide.pivot(index="event", columns="outlet", values=measure).to_numpy()
               for measure in measures}
-    outlets = list(covers.columns)
+    outlets = outlet_order(covers.columns)  # A before B: by name, or left before right for leans
     column = {outlet: i for i, outlet in enumerate(outlets)}
     matrix = covers.to_numpy()
     shared = matrix.T.astype(np.int64) @ matrix.astype(np.int64)  # events in common, per pair
@@ -705,8 +707,7 @@ def _frame_cues(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     named = hits.assign(cue=hits["frame"].str.replace("_", " ") + ": " + hits["terms"].str.replace("; ", ", "))
     frames = named.groupby(["article_id", "sentence_id"])["cue"].agg("; ".join).rename("frames").reset_index()
     text = sentences[["event", "outlet", "article_id", "sentence_id", "text"]]
-    return (frames.merge(text, on=["article_id", "sentence_id"])
-            .sort_values(["outlet", "article_id", "sentence_id"], ignore_index=True))
+    return sort_outlets(frames.merge(text, on=["article_id", "sentence_id"]), then=["article_id", "sentence_id"])
 
 
 def summarise_event(sentences: pd.DataFrame, event: str | None = None, *,
@@ -738,14 +739,14 @@ def _event_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     """The event's quotes in reading order, each with its reporting verb as the outlet wrote it
     (`verb_text`: "warned", "told") beside its lemma (`verb`)."""
     columns = ["outlet", "article_id", "sentence_id", "speaker", "speaker_label", "speaker_kind", "verb", "verb_text", "is_direct", "quote"]
-    return quotes.reindex(columns=columns).sort_values(["outlet", "article_id", "sentence_id"]).reset_index(drop=True)
+    return sort_outlets(quotes.reindex(columns=columns), then=["article_id", "sentence_id"])
 
 
 def _event_facts(facts: pd.DataFrame) -> pd.DataFrame:
     columns = ["outlet", "article_id", "sentence_id", "reported_by", "counterpart_outlets", "text"]
     if facts.empty:
         return pd.DataFrame(columns=columns)
-    return facts.sort_values(["reported_by", "outlet", "article_id", "sentence_id"])[columns].reset_index(drop=True)
+    return sort_outlets(facts[columns], before=["reported_by"], then=["article_id", "sentence_id"])
 
 
 # ── the event pages ──────────────────────────────────────────────────────────────────────────────
@@ -801,7 +802,7 @@ def plot_event_sentiment(sentences: pd.DataFrame, *, ax=None, **style):
     @house_style
     def draw(ax):
         table = sentences.dropna(subset=["sentiment"])
-        keys = table[["outlet", "article_id"]].drop_duplicates().sort_values(["outlet", "article_id"])
+        keys = sort_outlets(table[["outlet", "article_id"]].drop_duplicates(), then=["article_id"])
         ax = new_axes(ax, rows=max(2, len(keys)), width=7.0)
         labels = []
         for row, (outlet, article_id) in enumerate(keys.itertuples(index=False)):
@@ -869,7 +870,7 @@ def render_event_page(summary: EventSummary, *, corpus: str = "", index: str = "
     parts += ["<h2>The sentences behind the frames</h2>", _cues_html(summary.cues, list(arts["outlet"].unique())),
               "<h2>Who is quoted</h2>", _quotes_html(summary.quotes, list(arts["outlet"].unique())),
               "<h2>The same fact in each outlet's words</h2>",
-              _same_facts_html(summary.same_facts, sorted(arts["outlet"].unique(), key=str)),
+              _same_facts_html(summary.same_facts, outlet_order(arts["outlet"])),
               "<h2>What every outlet reports</h2>",
               _facts_html(summary.facts[summary.facts["reported_by"] == "all outlets"],
                           "No sentence has a counterpart in every other outlet."
@@ -891,8 +892,8 @@ def render_event_page(summary: EventSummary, *, corpus: str = "", index: str = "
 def _headlines_html(arts: pd.DataFrame) -> str:
     e = html.escape
     cells = []
-    for outlet, part in arts.groupby("outlet", sort=True):
-        items = []
+    for outlet in outlet_order(arts["outlet"]):
+        part, items = arts[arts["outlet"] == outlet], []
         for row in part.itertuples(index=False):
             title = e(str(row.title)) if isinstance(row.title, str) and row.title else "<i>no headline</i>"
             url = getattr(row, "url", None)
@@ -1019,7 +1020,7 @@ def _cues_html(cues: pd.DataFrame, outlets: list) -> str:
     if cues.empty:
         return "<p>No sentence of these articles has a generic frame's cue words.</p>"
     blocks = []
-    for outlet in sorted(outlets, key=str):
+    for outlet in outlet_order(outlets):
         part = cues[cues["outlet"] == outlet]
         items = "".join(f"<li><i>{e(str(c.frames))}</i>: {e(str(c.text))}</li>" for c in part.itertuples(index=False))
         blocks.append(f"<h3>{e(str(outlet))}</h3>" + (f"<ul class=\"facts\">{items}</ul>" if items else
@@ -1032,7 +1033,7 @@ def _quotes_html(quotes: pd.DataFrame, outlets: list) -> str:
     if quotes.empty:
         return "<p>No quotes were found in these articles.</p>"
     blocks = []
-    for outlet in sorted(outlets, key=str):
+    for outlet in outlet_order(outlets):
         part = quotes[quotes["outlet"] == outlet]
         if part.empty:
             blocks.append(f"<h3>{e(str(outlet))}</h3><p>No quotes.</p>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..leans import outlet_order, outlet_rank
 from ..stats import NO_INTERVAL, order_note
 from ..store import counted
 from .style import (MUTED, NOTE_GID, SEMANTIC, group_colours, house_style, label, legend_outside, new_axes, note_shown,
@@ -20,10 +21,11 @@ def _bar_labels(ax, labels) -> None:
 
 def _count_bars(counts: pd.DataFrame, *, name: str, count: str, noun: str, max_rows: int, ax, style: dict):
     """Horizontal bars of `count` per `name`, the `max_rows` with the most `count` (most first, ties
-    in name order, drawn top down); the caption says how many of the `noun` are shown and what chose
-    them ("the 40 with the most articles"). Titles and axis
-    labels are the caller's."""
-    table = counts.sort_values([count, name], ascending=[False, True]).head(max_rows).iloc[::-1]
+    in `leans.outlet_order`: by name, or along the spectrum for lean labels; drawn top down); the
+    caption says how many of the `noun` are shown and what chose them ("the 40 with the most
+    articles"). Titles and axis labels are the caller's."""
+    table = counts.assign(_order=counts[name].map(outlet_rank(counts[name])))
+    table = table.sort_values([count, "_order"], ascending=[False, True]).head(max_rows).iloc[::-1]
     which = _chosen_by_size(counts.set_index(name)[[count]], list(table[name]), [count])
     ax = new_axes(ax, rows=len(table))
     ax.barh(range(len(table)), table[count], **style)
@@ -170,10 +172,10 @@ _SIZE_WORDS = {"n_articles": "articles", "n_total": "sentences", "n_sentences": 
 
 def _most_first(sizes: pd.DataFrame, count: list, limit: int) -> tuple[list, str]:
     """The `limit` groups of `sizes` (indexed by group) with the most of `count[0]`, then of the
-    next columns, then by name, in name order as the charts draw groups; and what the caption says
-    they have most of (`_chosen_by_size`)."""
+    next columns, then by name, in the order the charts draw groups (`leans.outlet_order`); and what
+    the caption says they have most of (`_chosen_by_size`)."""
     rank = sizes.reset_index().sort_values(count, ascending=False, kind="stable")
-    groups = sorted(rank.iloc[:limit, 0], key=str)
+    groups = outlet_order(rank.iloc[:limit, 0])
     return groups, _chosen_by_size(sizes.loc[rank.iloc[:, 0]], groups, count)
 
 
@@ -633,8 +635,8 @@ def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, a
     quoted = pivot.sum(axis=1)  # pivot_table's rows are in name order: ties stay so
     kept = quoted.sort_values(ascending=False, kind="stable").index[:max_rows]
     which = _chosen_by_size(quoted.to_frame("attributed quotes"), list(kept), ["attributed quotes"])
-    shares = 100 * pivot.loc[sorted(kept, key=str), ["neutral", "evaluative"]].div(
-        pivot.loc[sorted(kept, key=str)].sum(axis=1), axis=0)
+    shares = 100 * pivot.loc[outlet_order(kept), ["neutral", "evaluative"]].div(
+        pivot.loc[outlet_order(kept)].sum(axis=1), axis=0)
     ax = new_axes(ax, rows=len(shares))
     rows = range(len(shares))
     ax.barh(rows, shares["neutral"], color=SEMANTIC["neutral"], label="neutral (said, told, stated)")
@@ -642,7 +644,7 @@ def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, a
             label="evaluative (warned, insisted)")  # short enough not to be cut in a legend below
     totals = pivot.loc[shares.index].sum(axis=1)
     _bar_labels(ax, [f"{label(g)} ({counted(n, 'quotes')})" for g, n in zip(shares.index, totals)])
-    ax.invert_yaxis()  # in name order from the top
+    ax.invert_yaxis()  # in name order (along the spectrum for leans) from the top
     note_shown(ax, len(shares), len(pivot), by + "s", which=which)
     remember_groups(ax, pivot.index)
     ax.set_title("Reporting verbs: neutral or evaluative")
@@ -666,7 +668,8 @@ def plot_quote_shares(summary: pd.DataFrame, *, by: str = "outlet", articles: pd
     Needs `measure`, `counts`, `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as
     `summarise_quote_shares` gives)."""
     table = summary[summary["n_articles"] > 0]
-    quoting = table.groupby(by)["n_articles"].max()  # the articles with a quote (any measure needs one), in name order
+    quoting = table.groupby(by)["n_articles"].max()  # the articles with a quote (any measure needs one)
+    quoting = quoting.loc[outlet_order(quoting.index)]  # ties in name order, or along the spectrum for leans
     groups = list(quoting.sort_values(ascending=False, kind="stable").index[:max_rows])
     which = _chosen_by_size(quoting.to_frame("articles with a quote"), groups, ["articles with a quote"])
     measures = list(dict.fromkeys(table["measure"]))

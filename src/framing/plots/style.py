@@ -13,6 +13,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ..leans import is_lean_corpus, lean_colours, outlet_order
 from ..stats import comparable, describe_left_out, left_out
 from ..store import counted
 
@@ -321,22 +322,28 @@ def with_count_noun(title: str, noun: str) -> str:
 
 
 def outlet_colours(table: pd.DataFrame, by: str = "outlet") -> dict:
-    """One colour per group of the corpus (e.g. every outlet of the sentences table). The groups
-    with most rows get the first colours of `PALETTE` (ties in name order). Pass it as `colors=` to
-    every chart by outlet so an outlet keeps its colour from chart to chart, even where some
-    outlets are missing. A corpus of more outlets than colours repeats them, but no chart shows
-    two groups in one colour (`group_colours` gives the later one a free colour)."""
-    sizes = table[by].dropna().value_counts()
+    """One colour per group of the corpus (e.g. every outlet of the sentences table). Pass it as
+    `colors=` to every chart by outlet so an outlet keeps its colour from chart to chart, even where
+    some outlets are missing. A corpus labelled by political lean ("Left", "Lean Right": `framing.leans`)
+    gets the diverging colours of `lean_colours` (left blues, a grey-purple center, right reds); in
+    any other, the groups with most rows get the first colours of `PALETTE` (ties in name order). A
+    corpus of more outlets than colours repeats them, but no chart shows two groups in one colour
+    (`group_colours` gives the later one a free colour)."""
+    groups = table[by].dropna()
+    if is_lean_corpus(groups.unique()):
+        return lean_colours(groups.unique())
+    sizes = groups.value_counts()
     ordered = sorted(sizes.index, key=lambda group: (-int(sizes[group]), str(group)))
     return {group: PALETTE[number % len(PALETTE)] for number, group in enumerate(ordered)}
 
 
 def group_colours(groups, colors: dict | None = None) -> dict:
-    """A distinct colour for each of `groups`, in name order: the one `colors` gives a group unless
-    an earlier group already has it, otherwise the first colour of `PALETTE` still free (grey once
-    all are taken)."""
-    ordered = sorted(groups, key=str)
-    given = colors or {}
+    """A distinct colour for each of `groups`, in the order charts draw them (`leans.outlet_order`:
+    along the spectrum for lean labels, else by name): the one `colors` gives a group unless an
+    earlier group already has it, otherwise, for lean labels, their colour on the diverging scale,
+    and for others the first colour of `PALETTE` still free (grey once all are taken)."""
+    ordered = outlet_order(groups)
+    given = {**lean_colours(ordered), **(colors or {})}
     chosen: dict = {}
     for group in ordered:
         if group in given and given[group] not in chosen.values():
@@ -346,11 +353,11 @@ def group_colours(groups, colors: dict | None = None) -> dict:
 
 
 def top_groups(table: pd.DataFrame, by: str, limit: int, *, weight: str | None = None) -> list:
-    """The `limit` largest groups of `table` (most rows, or largest sum of `weight`), in name order,
-    as the charts draw groups."""
+    """The `limit` largest groups of `table` (most rows, or largest sum of `weight`), in the order
+    the charts draw groups (`leans.outlet_order`: by name, or along the spectrum for lean labels)."""
     sizes = table.groupby(by).size() if weight is None else table.groupby(by)[weight].sum()
     order = sorted(sizes.index, key=lambda group: (-float(sizes[group]), str(group)))
-    return sorted(order[:limit], key=str)
+    return outlet_order(order[:limit])
 
 
 def note_shown(ax, shown: int, total: int, noun: str, *, which: str) -> None:
