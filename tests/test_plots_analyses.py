@@ -629,3 +629,37 @@ def test_a_ranked_chart_says_on_itself_when_its_order_may_be_chance(roundup_sent
     assert p < 0.05
     assert not any("order may be chance" in s.lower() for s in said), said
     assert fr.stats.order_note(None) == "" and fr.stats.order_note({"p_value": float("nan")}) == ""
+
+
+def _leans(seed) -> pd.DataFrame:
+    """The seed corpus labelled by lean as a researcher groups outlets: one article "Right", the
+    other "Left", and a copy of it "Center" (its own article), so name order (Center, Left, Right)
+    and the spectrum differ."""
+    first, second = sorted(seed["article_id"].unique())
+    copy = seed[seed["article_id"] == second].assign(article_id=second + "-copy", outlet="Center")
+    relabelled = seed.assign(outlet=seed["article_id"].map({first: "Right", second: "Left"}))
+    return pd.concat([relabelled, copy], ignore_index=True)
+
+
+def test_a_corpus_labelled_by_lean_is_charted_left_to_right_in_diverging_colours(seed):
+    leans = _leans(seed)
+    colours = fr.outlet_colours(leans)
+    ax = fr.plot_frame_prevalence(fr.summarise_frames(fr.add_frames(leans), leans), colors=colours)
+    drawn = _legend_colours(ax)
+    assert list(drawn) == ["Left", "Center", "Right"]  # not Center, Left, Right
+    assert drawn == {outlet: colour.lower() for outlet, colour in fr.lean_colours(["Left", "Center", "Right"]).items()}
+    red, _, blue = matplotlib.colors.to_rgb(drawn["Left"])
+    assert blue > red  # a US reader takes blue for the left
+    red, _, blue = matplotlib.colors.to_rgb(drawn["Right"])
+    assert red > blue
+    verbs = fr.plot_verbs(fr.count_verbs(fr.extract_quotes(leans)))  # a chart of rows, the first on top
+    rows = [t.get_text().split(" (")[0] for t in verbs.get_yticklabels()]
+    assert verbs.yaxis_inverted() and rows == ["Left", "Center", "Right"]
+
+
+def test_real_outlet_names_keep_name_order_and_the_palette(seed):
+    colours = fr.outlet_colours(seed)
+    assert set(colours.values()) <= set(fr.plots.PALETTE)
+    drawn = _legend_colours(fr.plot_frame_prevalence(fr.summarise_frames(fr.add_frames(seed), seed), colors=colours))
+    assert list(drawn) == sorted(seed["outlet"].unique())
+    assert drawn == {outlet: colours[outlet].lower() for outlet in drawn}
