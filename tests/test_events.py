@@ -1076,3 +1076,26 @@ def test_event_page_shows_the_kind_of_a_speaker_that_is_no_person():
     assert _speaker_html("Fox", "Fox", "outlet") == "<b>Fox</b> <small>[outlet]</small>"
     assert _speaker_html("Joe Biden", "Biden", "person") == "<b>Joe Biden</b> (as “Biden”)"
     assert _speaker_html(None, None, None) == "<i>unattributed</i>"
+
+
+def test_an_event_page_of_outlets_labelled_by_lean_runs_from_left_to_right(roundups):
+    """The roundups relabelled as a researcher groups outlets, by AllSides side ("Left", "Center",
+    "Right"): the event page's headlines, its side-by-side columns and the within-event pairs run
+    left to right (by name they ran Center, Left, Right); with the outlets' own names, name order."""
+    articles, sentences, chosen, by_event = roundups
+    side = {(event, row["outlet"]): row["allsides_side"].capitalize() for event in chosen for row in by_event[event]}
+
+    def relabel(table):
+        return table.assign(outlet=[side[(e, o)] for e, o in zip(table["event"], table["outlet"])])
+
+    leans, named = (events.summarise_events(relabel(sentences), articles=relabel(articles))[0],
+                    events.summarise_events(sentences, articles=articles)[0])
+    for summary, wanted in ((leans, ["Left", "Center", "Right"]), (named, sorted(named.articles["outlet"].unique()))):
+        page = events.render_event_page(summary)
+        heads = re.findall(r'<div class="outlet"><h3>([^<]*)</h3>', page)
+        columns = re.findall(r"<th>([^<]*)</th>", _section(page, "The same fact in each outlet's words"))[1:]
+        assert [html.unescape(h) for h in heads] == wanted
+        assert not columns or [html.unescape(c) for c in columns] == wanted
+    pairs = events.compare_within_events(events.score_articles(relabel(sentences), articles=relabel(articles)))
+    assert list(dict.fromkeys(zip(pairs["outlet_a"], pairs["outlet_b"]))) == [
+        ("Left", "Center"), ("Left", "Right"), ("Center", "Right")]

@@ -655,6 +655,10 @@ def test_a_corpus_labelled_by_lean_is_charted_left_to_right_in_diverging_colours
     verbs = fr.plot_verbs(fr.count_verbs(fr.extract_quotes(leans)))  # a chart of rows, the first on top
     rows = [t.get_text().split(" (")[0] for t in verbs.get_yticklabels()]
     assert verbs.yaxis_inverted() and rows == ["Left", "Center", "Right"]
+    values = fr.article_quote_shares(fr.extract_quotes(leans), leans)
+    shares = fr.plot_quote_shares(fr.summarise_quote_shares(values))
+    rows = [t.get_text().split(" (")[0] for t in shares.get_yticklabels()]
+    assert rows[:3] == ["Left", "Center", "Right"]  # the first block; by most articles it was Center, Left, Right
 
 
 def test_real_outlet_names_keep_name_order_and_the_palette(seed):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..leans import outlet_order, outlet_rank
+from ..leans import is_lean_corpus, outlet_order, outlet_rank
 from ..stats import NO_INTERVAL, order_note
 from ..store import counted
 from .style import (MUTED, NOTE_GID, SEMANTIC, group_colours, house_style, label, legend_outside, new_axes, note_shown,
@@ -663,14 +663,16 @@ def plot_quote_shares(summary: pd.DataFrame, *, by: str = "outlet", articles: pd
     the group's articles of each article's share (%), a dot with a bar for the interval over
     articles, or a hollow dot where the group has too few articles for one (pass `articles`, the
     table of `article_quote_shares`, to draw those articles as small dots), for the `max_rows` groups
-    with most articles. Each row says its number of articles; a block per measure.
+    with most articles, most first (left to right for outlets labelled by lean, `leans.outlet_order`).
+    Each row says its number of articles; a block per measure.
 
     Needs `measure`, `counts`, `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as
     `summarise_quote_shares` gives)."""
     table = summary[summary["n_articles"] > 0]
     quoting = table.groupby(by)["n_articles"].max()  # the articles with a quote (any measure needs one)
-    quoting = quoting.loc[outlet_order(quoting.index)]  # ties in name order, or along the spectrum for leans
     groups = list(quoting.sort_values(ascending=False, kind="stable").index[:max_rows])
+    if is_lean_corpus(quoting.index):  # leans read left to right in each block; outlets most articles first
+        groups = outlet_order(groups)
     which = _chosen_by_size(quoting.to_frame("articles with a quote"), groups, ["articles with a quote"])
     measures = list(dict.fromkeys(table["measure"]))
     ax = new_axes(ax, rows=len(measures) * (len(groups) + 1))
