@@ -34,6 +34,7 @@ def _rule(house_style: str | None = None) -> tuple[frozenset, dict]:
     return words, spectrum
 
 
+@lru_cache(maxsize=4096)  # every chart and table asks again for the same few labels
 def lean_place(label, *, house_style: str | None = None) -> tuple[int, int] | None:
     """Where an outlet label stands: (steps from the center, negative on the left; 1 for a label
     beside the center such as "Mixed", else 0), or None for a label that is not a lean (a masthead,
