@@ -14,7 +14,8 @@ Rules every chart follows (STYLE.md):
 - Text that comes from the data (outlets, terms, speakers, titles) goes through `label()`: shown
   literally (a `$` is a dollar sign, never mathtext) and cut to `LABEL_CHARS` characters.
 - Colours: each outlet keeps one colour of `PALETTE` in every chart of a corpus (`outlet_colours`),
-  and no two groups of one chart share a colour. Categories that are not outlets (neutral /
+  and no two groups of one chart share a colour. Outlets labelled by political lean ("Left", "Lean
+  Right") are drawn left to right in diverging colours instead (`framing.leans`). Categories that are not outlets (neutral /
   evaluative verbs, used more / less, kept / removed) take the greys of `SEMANTIC`, never an
   outlet's colour. Charts of many groups show those with the most of something and say so in the
   caption ("6 of 46 outlets shown (the 6 with the most actor mentions)").
