@@ -1096,6 +1096,13 @@ def test_an_event_page_of_outlets_labelled_by_lean_runs_from_left_to_right(round
         columns = re.findall(r"<th>([^<]*)</th>", _section(page, "The same fact in each outlet's words"))[1:]
         assert [html.unescape(h) for h in heads] == wanted
         assert not columns or [html.unescape(c) for c in columns] == wanted
-    pairs = events.compare_within_events(events.score_articles(relabel(sentences), articles=relabel(articles)))
+    scores = events.score_articles(relabel(sentences), articles=relabel(articles))
+    pairs = events.compare_within_events(scores)
     assert list(dict.fromkeys(zip(pairs["outlet_a"], pairs["outlet_b"]))) == [
         ("Left", "Center"), ("Left", "Right"), ("Center", "Right")]
+    # each count is the outlet's own: A is the outlet named first (a regression: the matrix's
+    # columns, in name order, were read in the lean order, so Left's counts were Center's)
+    quotes = scores.pivot_table(index="event", columns="outlet", values="quotes")
+    for row in pairs[pairs["measure"] == "quotes"].itertuples():
+        assert row.n_a_more == int((quotes[row.outlet_a] > quotes[row.outlet_b]).sum()), (row.outlet_a, row.outlet_b)
+        assert row.n_b_more == int((quotes[row.outlet_a] < quotes[row.outlet_b]).sum())

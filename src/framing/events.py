@@ -351,7 +351,7 @@ def compare_within_events(article_scores: pd.DataFrame, *, measures=None,
     values = {measure: wide.pivot(index="event", columns="outlet", values=measure).to_numpy()
               for measure in measures}
     outlets = outlet_order(covers.columns)  # A before B: by name, or left before right for leans
-    column = {outlet: i for i, outlet in enumerate(outlets)}
+    column = {outlet: i for i, outlet in enumerate(covers.columns)}  # the matrices' columns
     matrix = covers.to_numpy()
     shared = matrix.T.astype(np.int64) @ matrix.astype(np.int64)  # events in common, per pair
     rows = []
