@@ -483,3 +483,23 @@ def test_the_index_counts_the_content_sentences_the_tables_count_and_names_whose
                                build_info={}, kernel="python3").read_text(encoding="utf-8")
     assert "<th>one outlet&#x27;s headline</th>" in index or "<th>one outlet's headline</th>" in index
     assert f"<b>{pages['headline_outlet'].iloc[0]}</b>: " in index
+
+
+def test_a_corpus_of_excerpts_is_said_to_be_one(tmp_path, shared_data, seed_build):
+    """AllSides roundups show each outlet's opening lines cut with "...": a report on them is a
+    report on excerpts, which a reader must know before reading lengths or what only one outlet
+    reports. Whole articles (the seeds) get no such note."""
+    from framing.build import build_tables
+
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(12))]
+    corpus = tmp_path / "roundups"
+    corpus.mkdir()
+    pd.DataFrame({"outlet": [r["outlet"] for r in rows], "event": [r["event_id"] for r in rows],
+                  "text": [r["text"] for r in rows]}).to_json(corpus / "export.jsonl", orient="records", lines=True)
+    sentences = build_tables(corpus).sentences
+    cut = sum(r["text"].rstrip().endswith(("...", "\u2026")) for r in rows)
+    assert cut > 6  # most of these excerpts end cut
+    [note] = report.excerpt_notes(sentences)
+    assert note.startswith(f"{cut} of 12 articles end in an ellipsis")
+    assert report.excerpt_notes(seed_build.sentences) == []

@@ -305,29 +305,58 @@ def design_notes(articles: pd.DataFrame, corpus: str) -> list[str]:
     return notes
 
 
+EXCERPT_ENDS = ("...", "\u2026")  # how a roundup, a search result or a feed marks text it cut
+
+
+def excerpt_notes(sentences: pd.DataFrame) -> list[str]:
+    """A note when most articles end in an ellipsis (their last sentence of body text, `text`,
+    `kind`, `article_id`, `sentence_id`): they read as excerpts, as a news roundup or a search
+    result shows them, not as what the outlets published, and measures of length, of the order of
+    an article and of what only one outlet reports read the excerpts."""
+    from .config import CONTENT_KINDS
+
+    body = sentences[sentences["kind"].isin(CONTENT_KINDS) & (sentences["kind"] != "headline")]
+    last = body.sort_values(["article_id", "sentence_id"]).groupby("article_id")["text"].last()
+    cut = int(last.astype(str).str.rstrip().str.endswith(EXCERPT_ENDS).sum())
+    if not len(last) or cut * 2 <= len(last):
+        return []
+    return [f"{cut} of {counted(len(last), 'articles')} end in an ellipsis (\"...\"): they read as excerpts, as a "
+            "roundup or a search result shows them, not whole articles; article length, sentiment along the "
+            "article and what only one outlet reports describe the excerpts, not what each outlet published"]
+
+
 def _design_notes(processed: Path, corpus: str) -> list[str]:
     from .store import load_articles
 
     try:
-        return design_notes(load_articles(processed), corpus)
+        articles = load_articles(processed)
     except FileNotFoundError:  # no tables (the build is reported on its own)
         return []
+    sentences = _sentence_columns(processed, ["article_id", "sentence_id", "text", "kind"])
+    return design_notes(articles, corpus) + ([] if sentences is None else excerpt_notes(sentences))
 
 
 def _content_sentences(processed: Path) -> int | None:
     """The content sentences of the corpus (headlines, body…, not bylines or dates): what every
     table and chart of the report counts."""
+    from .config import CONTENT_KINDS
+
+    kinds = _sentence_columns(processed, ["kind"])
+    return None if kinds is None else int(kinds["kind"].isin(CONTENT_KINDS).sum())
+
+
+def _sentence_columns(processed: Path, columns: list[str]) -> pd.DataFrame | None:
+    """Those columns of the corpus's sentences table, read alone; None when it has no tables (the
+    build is reported on its own)."""
     import pyarrow.dataset as ds
 
-    from .config import CONTENT_KINDS
     from .store.layout import table_files, table_path
 
     path = table_path(Path(processed), "sentences")
-    if not path.exists():  # no tables (the build is reported on its own)
+    if not path.exists():
         return None
     files = path if path.is_file() else [str(p) for p in table_files(Path(processed), "sentences")]
-    kinds = ds.dataset(files, format="parquet").to_table(columns=["kind"]).column("kind")  # that column alone
-    return int(kinds.to_pandas().isin(CONTENT_KINDS).sum())
+    return ds.dataset(files, format="parquet").to_table(columns=columns).to_pandas()
 
 
 def check_event(processed: Path, event: str | None) -> str | None:
