@@ -31,8 +31,10 @@ from framing.sentiment import (
     score_target,
     score_text,
     article_sentiment,
+    article_sentiment_by_position,
     summarise_sentiment,
     summarise_sentiment_by_position,
+    unnest_position_bins,
     target_window,
 )
 
@@ -475,6 +477,77 @@ def test_summary_by_position_bins():
     assert summary["n_articles"].tolist() == [2, 2, 1, 1]
     assert summary["ci_low"].isna().all()  # fewer than five articles in every bin
 
+
+
+def _numbered(lengths: dict[str, int]) -> pd.DataFrame:
+    """Articles of the given lengths, one outlet, sentence k scored k, `position` = k / (n - 1) as
+    notebook 03 computes it."""
+    rows = [{"outlet": "A", "article_id": name, "position": k / max(n - 1, 1), "sentiment": float(k)}
+            for name, n in lengths.items() for k in range(n)]
+    return pd.DataFrame(rows)
+
+
+def test_every_article_reaches_every_fifth_however_short():
+    """Regression: a sentence counted only in the fifth its position fell in, so the middle fifth of
+    a four-sentence article (sentences at 0, 1/3, 2/3, 1) held nothing and the outlet's middle point
+    stood on its longer articles only. Each sentence now covers its share of the article."""
+    toy = _numbered({"four": 4, "four b": 4, "three": 3, "ten": 10, "seven": 7, "one": 1})
+    old = np.minimum((toy["position"] * 5).astype(int), 4)
+    assert toy.assign(old=old).groupby("old")["article_id"].nunique().tolist() == [6, 4, 3, 4, 5]  # before
+    summary = summarise_sentiment_by_position(toy, bins=5, n_boot=100)
+    assert summary["position_bin"].tolist() == [0, 1, 2, 3, 4]
+    assert summary["n_articles"].tolist() == [6] * 5
+    assert summary["ci_low"].notna().all()  # six articles in every fifth: an interval at every point
+    values = article_sentiment_by_position(toy, bins=5).set_index(["article_id", "position_bin"])["sentiment"]
+    # Four sentences, spans of a quarter: the middle fifth [0.4, 0.6] is half sentence 1, half sentence 2.
+    assert values[("four", 2)] == pytest.approx(1.5)
+    # The second fifth [0.2, 0.4] is a fifth of sentence 0's span and four fifths of sentence 1's.
+    assert values[("four", 1)] == pytest.approx(0.25 * 0 + 0.75 * 1)
+    assert values[("three", 1)] == pytest.approx((0 * (1 / 3 - 0.2) + 1 * (0.4 - 1 / 3)) / 0.2)
+    assert (values.loc["one"] == 0.0).all()  # one sentence is the whole article
+    # Ten sentences fill the fifths two by two, as the position bins did.
+    assert values.loc["ten"].tolist() == pytest.approx([0.5, 2.5, 4.5, 6.5, 8.5])
+    # The mean of an article's fifths is its tone, so the line averages to the outlet's article tone.
+    tone = article_sentiment(toy).set_index("article_id")["sentiment"]
+    pd.testing.assert_series_equal(values.groupby(level="article_id").mean(), tone, check_names=False)
+
+
+def test_position_bins_weigh_a_sentence_by_the_part_of_the_bin_it_covers():
+    spans = unnest_position_bins(_numbered({"three": 3, "six": 6}), bins=5)
+    assert spans.groupby(["article_id", "position_bin"])["weight"].sum().tolist() == pytest.approx([1.0] * 10)
+    three = spans[spans["article_id"] == "three"]
+    assert three[["sentiment", "position_bin"]].values.tolist() == [[0, 0], [0, 1], [1, 1], [1, 2], [1, 3], [2, 3], [2, 4]]
+    assert three["weight"].tolist() == pytest.approx([1, 2 / 3, 1 / 3, 1, 1 / 3, 2 / 3, 1])
+    # Six sentences in five bins: a span that ends where a bin starts does not reach into it.
+    six = spans[spans["article_id"] == "six"]
+    assert six.groupby("sentiment")["position_bin"].apply(list).tolist() == [[0], [0, 1], [1, 2], [2, 3], [3, 4], [4]]
+    # Rows that share a position (parts of one sentence) share its span; unscored rows take none.
+    parts = pd.DataFrame({"article_id": "a", "outlet": "A", "voice": ["narration", "quote", "narration", "quote"],
+                          "position": [0.0, 0.0, 0.5, 1.0], "sentiment": [0.5, -0.5, np.nan, 1.0]})
+    shared = unnest_position_bins(parts, bins=2)
+    assert shared[["voice", "position_bin", "weight"]].values.tolist() == [
+        ["narration", 0, 1.0], ["quote", 0, 1.0], ["quote", 1, 1.0]]
+    by_voice = summarise_sentiment_by_position(parts, bins=2, by="voice", n_boot=100)
+    assert by_voice[["voice", "position_bin"]].values.tolist() == [["narration", 0], ["quote", 0], ["quote", 1]]
+
+
+def test_sentiment_along_short_real_articles_stands_on_every_article(shared_sentence_table):
+    """AllSides articles of 3-6 sentences, each outlet's line: every point holds all its articles,
+    and the five points average to the outlet's mean article tone."""
+    table = shared_sentence_table
+    sizes = table.groupby("article_id").size()
+    short = table[table["article_id"].isin(sizes[sizes.between(3, 6)].index)].sort_values(["article_id", "sentence_id"])
+    scored = add_sentiment(short)
+    scored = scored.assign(position=scored.groupby("article_id").cumcount()
+                           / (scored.groupby("article_id")["sentence_id"].transform("size") - 1))
+    along = summarise_sentiment_by_position(scored, bins=5, n_boot=100)
+    overall = summarise_sentiment(scored, n_boot=100).set_index("outlet")
+    assert along.groupby("outlet").size().eq(5).all()
+    assert (along.set_index("outlet")["n_articles"] == overall["n_articles"].reindex(along["outlet"])).all()
+    pd.testing.assert_series_equal(along.groupby("outlet")["mean"].mean(), overall["mean"], check_names=False)
+    # Before, each sentence sat in the one fifth of its position, and some fifth of some outlet held fewer articles.
+    old = scored.assign(old=np.minimum((scored["position"] * 5).astype(int), 4)).groupby(["outlet", "old"])["article_id"].nunique()
+    assert (old.to_numpy() < overall["n_articles"].reindex(old.index.get_level_values("outlet")).to_numpy()).any()
 
 # --- sentiment toward actors -----------------------------------------------------------------
 

@@ -30,7 +30,8 @@ The modules, in the order a sentence's score is made and then read, each using o
 - `arrays`: the four scores of many texts at once (`array_scores`), identical to `reference`;
 - `sentences`: the table verb `add_sentiment`, every distinct text scored once;
 - `articles`: article tone, per article (`article_sentiment`) and per group with intervals over
-  articles (`summarise_sentiment`, `summarise_sentiment_by_position`);
+  articles (`summarise_sentiment`), and along the article with every article in every part
+  (`unnest_position_bins`, `article_sentiment_by_position`, `summarise_sentiment_by_position`);
 - `targets`: sentiment toward a mention by the lexicon rule (`target_window`, `score_target`,
   `label_target`);
 - `features`: what the actor classifier reads of a mention (`target_features`, `mask_names`);
@@ -42,7 +43,8 @@ from .scorer import DEFAULT_LEXICON, DEFAULT_PARAMS, SCORE_COLUMNS, Scorer, load
 from .reference import package_scores, reference_scores, score_text
 from .arrays import ArrayScores, array_scores
 from .sentences import PARALLEL_MIN_TEXTS, add_sentiment
-from .articles import article_sentiment, summarise_sentiment, summarise_sentiment_by_position
+from .articles import (article_sentiment, article_sentiment_by_position, summarise_sentiment,
+                       summarise_sentiment_by_position, unnest_position_bins)
 from .targets import LABELS, clause_bounds, label_target, score_target, target_window
 from .features import (FLAG_NAMES, TARGET_BLOCKS, TARGET_WINDOW, TargetFeatures, feature_words, mask_names,
                        target_features)
@@ -52,8 +54,9 @@ from .toward_actors import add_actor_sentiment
 
 __all__ = ["DEFAULT_LEXICON", "DEFAULT_PARAMS", "DEFAULT_TARGET_MODEL", "FLAG_NAMES", "LABELS", "PARALLEL_MIN_TEXTS",
            "QUOTE_FOLD", "SCORE_COLUMNS", "TARGET_BLOCKS", "TARGET_WINDOW", "ArrayScores", "Scorer", "TargetFeatures",
-           "add_actor_sentiment", "add_sentiment", "array_scores", "article_sentiment", "classify_targets",
+           "add_actor_sentiment", "add_sentiment", "array_scores", "article_sentiment", "article_sentiment_by_position",
+           "classify_targets",
            "clause_bounds", "feature_words", "fold_all", "fold_quotes", "label_probabilities", "label_target",
            "load_scorer", "load_target_model", "mask_names", "n_words", "package_scores", "reference_scores",
            "score_target", "score_text", "summarise_sentiment", "summarise_sentiment_by_position", "target_features",
-           "target_probabilities", "target_window", "unsaturated"]
+           "target_probabilities", "target_window", "unnest_position_bins", "unsaturated"]
