@@ -747,11 +747,16 @@ def test_sentiment_along_the_article_leaves_a_gap_where_a_part_has_no_sentences(
     short = table[table["article_id"].isin(sizes[(sizes >= 3) & (sizes <= 4)].index)]
     outlet = short.groupby("outlet")["article_id"].nunique().idxmax()
     short = short[short["article_id"].isin(short.loc[short["outlet"] == outlet, "article_id"].unique()[:6])]
+    seen = []
     for sentences, bins in ((seed_sentences, 40), (short, 10)):
         scored = fr.add_sentiment(sentences).sort_values(["article_id", "sentence_id"])
         scored = scored.assign(position=scored.groupby("article_id").cumcount()
                                / (scored.groupby("article_id")["sentence_id"].transform("size") - 1).clip(lower=1))
         along = fr.summarise_sentiment_by_position(scored, bins=bins, by="outlet", n_boot=200)
+        # Every article now has a value in every part; a table from elsewhere (a group made by a
+        # sentence's own column, such as its voice) can lack parts: leave every third one out.
+        along = along[along["position_bin"] % 3 != 1]
+        seen.append(along["ci_low"])
         ax = plots.plot_sentiment_along_article(along)
         for line in ax.get_lines()[:along["outlet"].nunique()]:
             group = line.get_label().rsplit(" (", 1)[0]
@@ -775,7 +780,7 @@ def test_sentiment_along_the_article_leaves_a_gap_where_a_part_has_no_sentences(
             for b in has[has & ~has.shift(1, fill_value=False) & ~has.shift(-1, fill_value=False)].index:
                 row = part.set_index("position_bin").loc[b]  # an interval one part wide: a bar, not nothing
                 assert (round((b + 0.5) / bins, 6), round(row["ci_low"], 6), round(row["ci_high"], 6)) in spans
-    assert along["ci_low"].notna().any() and along["ci_low"].isna().any()
+    assert pd.concat(seen).notna().any() and pd.concat(seen).isna().any()
 
 
 def test_count_bars_and_sentiment_chart_say_what_chose_the_rows_shown():
