@@ -440,8 +440,9 @@ def test_interval_captions_describe_only_the_intervals_drawn():
     text = S.describe_intervals(few, measure="sentiment", method="t")
     assert text == "no interval: every outlet has fewer than 5 articles (dots are the articles)"
     # a value whose coverage was not measured gets no coverage figure
-    assert "coverage" not in S.describe_intervals(drawn, measure="sentiment in part of an article", method="t",
-                                                 shape="bands", dots=False)
+    assert "coverage" not in S.describe_intervals(drawn, measure="frame share", method="percentile")
+    assert "measured coverage 95–96%" in S.describe_intervals(drawn, measure="sentiment in part of an article",
+                                                             method="t", shape="bands", dots=False)
     from framing.report import statistics_paragraph
     assert S.MEASURED_COVERAGE["sentiment", "t"] in statistics_paragraph()
     assert S.MEASURED_COVERAGE["frame share", "korn-graubard"] in statistics_paragraph()
