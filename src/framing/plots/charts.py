@@ -379,8 +379,8 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
     says each group's articles ("Axios (15 articles)": those of its fullest part, as a part may hold
     fewer of them)."""
     ax = new_axes(ax)
-    sizes = by_position.groupby(by).agg(n_articles=("n_articles", "max"), n_sentences=("n_sentences", "sum")) \
-        if "n_sentences" in by_position else by_position.groupby(by)[["n_articles"]].max()
+    sizes = by_position.groupby(by).agg(n_articles=("n_articles", "max"), n_sentences=("n_group_sentences", "max")) \
+        if "n_group_sentences" in by_position else by_position.groupby(by)[["n_articles"]].max()
     groups, which = _most_first(sizes, list(sizes.columns), max_groups)
     colour = group_colours(groups, colors)
     articles = sizes["n_articles"]

@@ -130,8 +130,10 @@ def summarise_sentiment_by_position(
     and its interval is over those articles (none below `min_articles`, as in
     `summarise_sentiment`). Returns one row per group and bin: the `by` columns, `position_bin`
     (0 .. bins-1), `bin_start`, `bin_end`, `bin_mid`, then the columns of `summarise_sentiment`
-    (`n_sentences`: the sentences that reach the bin). Bins are equal slices of [0, 1]. A group
-    made by a sentence's own column (`by="voice"`) has no row for a bin none of its sentences reach.
+    (`n_sentences`: the sentences that reach the bin), and `n_group_sentences`, the group's scored
+    sentences each counted once (a sentence reaches one bin or more). Bins are equal slices of [0, 1].
+    A group made by a sentence's own column (`by="voice"`) has no row for a bin none of its sentences
+    reach.
     """
     keys = [by] if isinstance(by, str) else list(by)
     values = article_sentiment_by_position(scored, bins=bins, by=keys, score=score, article=article)
@@ -141,4 +143,5 @@ def summarise_sentiment_by_position(
     summary.insert(len(keys) + 1, "bin_start", start)
     summary.insert(len(keys) + 2, "bin_end", start + 1 / bins)
     summary.insert(len(keys) + 3, "bin_mid", start + 0.5 / bins)
-    return summary
+    counts = scored.dropna(subset=[score]).groupby(keys).size().rename("n_group_sentences")
+    return summary.join(counts, on=keys)
