@@ -1106,3 +1106,96 @@ def test_an_event_page_of_outlets_labelled_by_lean_runs_from_left_to_right(round
     for row in pairs[pairs["measure"] == "quotes"].itertuples():
         assert row.n_a_more == int((quotes[row.outlet_a] > quotes[row.outlet_b]).sum()), (row.outlet_a, row.outlet_b)
         assert row.n_b_more == int((quotes[row.outlet_a] < quotes[row.outlet_b]).sum())
+
+
+def test_an_event_page_of_eight_outlets_names_a_few_pairs_in_tone_and_counts_the_rest():
+    """Regression: with 8 outlets the note on tone named all 28 pairs ("28 of the 28 pairs of
+    articles differ … (A and B: 0.003; …)"), a wall of text. It now says "All 28 pairs", names the
+    `NAMED_PAIRS` closest and counts the rest; the pairs further apart likewise, with their range."""
+    outlets = ["CBSSports.com", "Connecticut Post", "Fox News", "Reuters", "The Guardian", "NPR",
+               "Washington Examiner", "Associated Press"]
+    close = events._close_tone_html(pd.DataFrame({"outlet": outlets, "sentiment": np.linspace(-0.04, 0.05, 8)}))
+    assert "All 28 pairs of articles differ in mean sentiment by less than 0.10" in close
+    assert "28 of the 28" not in close and "and 25 more" in close
+    assert len(re.findall(r"\w and [\w. ]+: 0\.\d{3}", close)) == events.NAMED_PAIRS
+    spread = events._close_tone_html(pd.DataFrame({"outlet": outlets, "sentiment": np.linspace(-0.5, 0.5, 8)}))
+    pairs = events.tone_gaps(pd.DataFrame({"outlet": outlets, "sentiment": np.linspace(-0.5, 0.5, 8)}))
+    apart = pairs[pairs["gap"] >= events.CLOSE_TONE]
+    assert len(re.findall(r": \d\.\d{3} apart, \d+%", spread)) == events.NAMED_PAIRS
+    assert f"and {len(apart) - events.NAMED_PAIRS} more, " in spread
+    assert f"to {events._gap_shown(apart['gap'].max())} apart" in spread
+    # three outlets, the usual roundup: every pair is still named
+    three = events._close_tone_html(pd.DataFrame({"outlet": outlets[:3], "sentiment": [0.0, 0.01, 0.03]}))
+    assert "All 3 pairs" in three and "more" not in three.split("read them")[0]
+    assert three.count(": 0.0") == 3
+
+
+def test_an_event_page_shows_a_list_item_without_its_bullet(seeds_dir):
+    """Regression: on the seed corpus an event page showed "- French Defense Minister …": the
+    sentence table keeps a list item's marker (docs/sentences.md), the page now drops it where it
+    sets the sentence in a list or a cell; a minus sign of a number is no bullet."""
+    from framing.segment import split_sentences
+
+    text = next(p for p in sorted(seeds_dir.glob("*.txt")) if "\n- " in p.read_text(encoding="utf-8"))
+    items = [s for s in split_sentences(text.read_text(encoding="utf-8")) if s.startswith("- ")]
+    assert items  # the sentence table keeps the marker
+    item = items[0]
+    shown = events.html.escape(item[2:])
+    facts = events._facts_html(pd.DataFrame({"outlet": ["Outlet"], "text": [item]}), "")
+    cues = events._cues_html(pd.DataFrame({"outlet": ["Outlet"], "article_id": ["a"], "sentence_id": [0],
+                                           "frames": ["conflict"], "text": [item]}), ["Outlet"])
+    for page in (facts, cues):
+        assert f": {shown}</li>" in page and f"- {shown}" not in page
+    sentence = next(pd.DataFrame({"text": [item], "sentiment": [0.1], "frames": [""], "anchor": [True],
+                                  "similarity_to_anchor": [1.0]}).itertuples(index=False))
+    cell = events._same_fact_cell(sentence)
+    assert cell.startswith(f"<p>{shown}</p>")
+    assert events._without_bullet("-5 degrees overnight.") == "-5 degrees overnight."
+    assert events._without_bullet("• One item") == "One item"
+
+
+def _values_arts(outlets: list) -> pd.DataFrame:
+    """The articles of an event as `render_event_page` reads them, one per outlet."""
+    n = len(outlets)
+    return pd.DataFrame({"outlet": outlets, "title": [f"A headline from {o}" for o in outlets],
+                         "n_sentences": [12] * n, "sentiment": np.linspace(-0.2, 0.2, n),
+                         "main_actor_sentiment": [np.nan] * n, "main_actor": [None] * n,
+                         "conflict": [0.1] * n, "quotes": [2] * n, "official_quotes": [1] * n,
+                         "exclusive": [0.0] * n, "frames": ["conflict; economic consequences"] * n})
+
+
+def test_an_event_page_breaks_outlet_names_only_between_words():
+    """Regression: the outlet column read "CBSSpor ts.com" and "Connecti cut Post" on a narrow
+    screen: cells could break anywhere in a word (`overflow-wrap: anywhere`). Cells now break
+    between words, a word only when it cannot fit at all, and the wide table scrolls in a box of
+    its own (`test_browser_events` checks it in a browser)."""
+    head = events._PAGE_HEAD
+    assert "anywhere" not in head and "overflow-wrap: break-word" in head
+    values = events._values_html(_values_arts(["CBSSports.com", "Connecticut Post", "Fox News"]))
+    assert values.startswith('<div class="wide"><table>') and "</table></div>" in values
+    assert "<td>CBSSports.com</td>" in values
+
+
+def test_the_within_events_chart_draws_both_directions_in_greys():
+    """Regression: "A more so" was dark blue and "B more so" light blue; in a corpus labelled by
+    lean (Left, Center, Right, blue to red by `framing.leans`) the blue read as "left". Both
+    directions and the ties are now greys, distinct from each other and from every lean colour."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.colors import to_hex, to_rgb
+
+    from framing import leans
+
+    rng = np.random.default_rng(3)
+    rows = [{"event": f"e{e}", "outlet": outlet, "sentiment": rng.normal(0, 0.1)}
+            for e in range(12) for outlet in ("Left", "Center", "Right")]
+    ax = events.plot_within_events(events.compare_within_events(pd.DataFrame(rows)))
+    colours = {to_hex(p.get_facecolor()) for p in ax.patches}
+    assert len(colours) == 3
+    assert all(len(set(to_rgb(c))) == 1 for c in colours), colours  # r = g = b: no hue at all
+    lean_colours = {to_hex(leans.lean_colours(["Left", "Center", "Right"])[name]) for name in ("Left", "Center", "Right")}
+    assert not colours & lean_colours
+    legend = {t.get_text(): to_hex(h.get_facecolor()) for t, h in zip(ax.get_legend().get_texts(),
+                                                                       ax.get_legend().legend_handles)}
+    assert legend["A more so"] != legend["B more so"] and set(legend.values()) == colours

@@ -848,3 +848,26 @@ def test_outlets_named_left_center_right_are_named_as_not_shown_never_as_left_ou
     ax = plots.plot_articles_per_outlet(counts, max_rows=2)
     assert ax._framing_shown == "2 of 3 outlets shown (the 2 with the most articles; not shown: Right)."
     assert "left out" not in ax._framing_shown
+
+
+def test_article_lengths_never_overlap_their_outlet_labels(shared_data):
+    """Regression: notebook 01's "Length of each article" set each outlet's name beside its dot,
+    so nine outlets of about 100 words (AllSides roundup excerpts of one topic) printed their names
+    on top of each other. Up to `label_limit` articles, each name is now a row of a dot plot."""
+    from framing.segment import split_sentences
+
+    rows = pd.read_json(shared_data / "allsides-roundups" / "articles.jsonl", lines=True)
+    topic = rows[rows["allsides_topic_id"] == rows["allsides_topic_id"].mode()[0]].drop_duplicates("outlet").head(9)
+    articles = pd.DataFrame({"outlet": topic["outlet"], "n_words": topic["text"].str.split().str.len(),
+                             "n_sentences": [len(split_sentences(text)) for text in topic["text"]]})
+    assert len(articles) == 9 and articles["n_words"].max() - articles["n_words"].min() < 40  # close lengths
+    ax = plots.plot_article_lengths(articles)
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    texts = [t for t in ax.get_yticklabels() + ax.texts if t.get_text()]
+    assert {t.get_text() for t in ax.get_yticklabels()} >= {plots.label(o, 24) for o in articles["outlet"]}
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    overlapping = [(texts[i].get_text(), texts[j].get_text()) for i in range(len(boxes))
+                   for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+    assert not overlapping
+    assert all(box.x1 <= ax.figure.bbox.x1 for box in boxes)  # the counts beside the dots stay in the figure

@@ -80,9 +80,16 @@ CLOSE_TONE = 0.10
 # "How far apart must two articles be?"). An event page gives each pair of articles its share, so
 # that no order in tone reads as certain: even 0.30 apart one pair in twenty is ordered the other way.
 ORDER_AGREEMENT = ((0.05, 0.58), (0.10, 0.70), (0.15, 0.80), (0.20, 0.86), (0.30, 0.91), (math.inf, 0.95))
+# Pairs of articles an event page names in a sentence on their tone; the rest are counted. Eight
+# outlets make 28 pairs, and a sentence naming each one was a wall of text nobody read.
+NAMED_PAIRS = 3
 CORRECTION = "Benjamini–Hochberg"
 EVENT_FILE_BYTES = 150  # of an event page's file name, before `_2` (another event of that name) and `.html`
 _OFFICIAL = re.compile(r"\bofficials?\b", re.IGNORECASE)
+# The bullet that opens a list item's first sentence: the sentence table keeps it (docs/sentences.md,
+# the same bullets as `segment`), an event page shows the sentence as a list item without it. A
+# Unicode bullet is one whatever follows; "-", "*" or "–" only before a space ("-5 degrees" keeps its sign).
+_LIST_BULLET = re.compile(r"^\s*(?:[•◦▪‣⁃●■►▸]\s*|[-*–]\s+)(?=\S)")
 
 
 # ── which events, which outlets ──────────────────────────────────────────────────────────────────
@@ -531,11 +538,13 @@ def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
 def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
     """One bar per pair of outlets and measure (rows of `compare_within_events` with at least one
     event), labelled "A" over "vs B" (each outlet on a line, cut to `PAIR_CHARS`): the events where A is "more"
-    (left, dark), ties (grey) and where B is (right, light), as shares of the events both cover;
+    (left, dark grey), ties (light) and where B is (right, mid grey), as shares of the events both cover
+    (greys: in a corpus labelled by lean, blue would read as "left");
     at the right, what "more" is for the row's measure over both counts and the adjusted p-value
     ("more negative" over "A 3, B 1 of 5" over "p adj. 1", never cut to fit). The `max_rows` rows with
     the smallest adjusted p-values are drawn and the caption says how many the table has."""
     from .plots import house_style, new_axes, note_shown
+    from .plots.style import SEMANTIC
 
     table = pairs[pairs["n_events"] > 0].sort_values(["p_adjusted", "n_events"], ascending=[True, False],
                                                      na_position="last")
@@ -547,9 +556,9 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
         n = shown["n_events"].to_numpy(dtype=float)
         a, ties, b = (shown[c].to_numpy(dtype=float) / n for c in ("n_a_more", "n_ties", "n_b_more"))
         rows = np.arange(len(shown))
-        ax.barh(rows, a, color="#2b6cb0", label="A more so")
-        ax.barh(rows, ties, left=a, color="#cccccc", label="tie")
-        ax.barh(rows, b, left=a + ties, color="#9ecae1", label="B more so")
+        ax.barh(rows, a, color=SEMANTIC["a_more"], label="A more so")
+        ax.barh(rows, ties, left=a, color=SEMANTIC["tie"], label="tie")
+        ax.barh(rows, b, left=a + ties, color=SEMANTIC["b_more"], label="B more so")
         # both outlets stay legible in a one-column chart, each on its line (on one line they were
         # cut to 11 characters: "New York T… vs Washington…"); what A is "more" goes beside the bar
         labels = [f"{_short(r.outlet_a, PAIR_CHARS)}\nvs {_short(r.outlet_b, PAIR_CHARS)}"
@@ -918,9 +927,9 @@ def _values_html(arts: pd.DataFrame) -> str:
         f"<td>{_number(r.conflict, pct=True)}</td><td>{r.quotes}</td><td>{r.official_quotes}</td>"
         f"<td>{_number(r.exclusive)}</td><td>{e(r.frames) or '—'}</td></tr>"
         for r in arts.itertuples(index=False))
-    return ("<table><thead><tr><th>outlet</th><th>headline</th><th>sentences</th>"
+    return ('<div class="wide"><table><thead><tr><th>outlet</th><th>headline</th><th>sentences</th>'
             f"<th>mean sentiment</th><th>{toward}</th><th>conflict cues</th><th>quotes</th><th>from officials</th>"
-            f"<th>exclusive for its length</th><th>generic frames present</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"<th>exclusive for its length</th><th>generic frames present</th></tr></thead><tbody>{rows}</tbody></table></div>"
             "<p class=\"note\">Mean sentiment: " + e(MEASURE_NOTES["sentiment"]) + f"; {toward}: "
             + toward_note + "; conflict cues: "
             + e(MEASURE_NOTES["conflict"]) + "; quotes: " + e(MEASURE_NOTES["quotes"])
@@ -959,18 +968,19 @@ def _gap_shown(gap: float) -> str:
 
 
 def _close_tone_html(arts: pd.DataFrame) -> str:
-    """A note naming the articles too close in mean sentiment to be ordered (`CLOSE_TONE`)."""
+    """A note naming the articles too close in mean sentiment to be ordered (`CLOSE_TONE`): the
+    `NAMED_PAIRS` closest pairs, the rest counted."""
     n_scored = int(arts["sentiment"].notna().sum())
     if n_scored < 2:
         return ""
     close = close_tone_pairs(arts)
-    named = "; ".join(f"{html.escape(str(r.first))} and {html.escape(str(r.second))}: {_gap_shown(r.gap)}"
-                      for r in close.itertuples(index=False))
+    named = _pairs_named(close, lambda r: _gap_shown(r.gap))
     n_pairs = n_scored * (n_scored - 1) // 2
     if not len(close):
         found = f"No two articles differ in mean sentiment by less than {CLOSE_TONE:.2f}. "
     else:
         which = ("The two articles differ" if n_pairs == 1 else
+                 f"All {n_pairs} pairs of articles differ" if len(close) == n_pairs else
                  f"{len(close)} of the {n_pairs} pairs of articles {'differs' if len(close) == 1 else 'differ'}")
         found = (f"{which} in mean sentiment by less than {CLOSE_TONE:.2f} ({named}): read them as alike "
                  "in tone. ")
@@ -981,20 +991,41 @@ def _close_tone_html(arts: pd.DataFrame) -> str:
             "07).</p>")
 
 
+def _pairs_named(pairs: pd.DataFrame, value, *, limit: int = NAMED_PAIRS) -> str:
+    """The first `limit` rows of `tone_gaps` as "A and B: <value(row)>", "; "-joined and escaped,
+    then how many more there are ("and 25 more"); every row when only one would be left."""
+    shown = pairs if len(pairs) <= limit + 1 else pairs.head(limit)
+    named = "; ".join(f"{html.escape(str(r.first))} and {html.escape(str(r.second))}: {value(r)}"
+                      for r in shown.itertuples(index=False))
+    left = len(pairs) - len(shown)
+    return f"{named}; and {left} more" if left else named
+
+
 def _apart_html(arts: pd.DataFrame) -> str:
     """The pairs of articles at least `CLOSE_TONE` apart in mean sentiment, each with how often
     framing orders documents that far apart as people do (`order_agreement`): an order in tone
-    is never certain, and the page says how uncertain each one is. "" when there is none."""
+    is never certain, and the page says how uncertain each one is. The `NAMED_PAIRS` closest
+    (the least sure) are named, the rest counted with the range of their gaps and shares. ""
+    when there is none."""
     pairs = tone_gaps(arts)
     apart = pairs[pairs["gap"] >= CLOSE_TONE]
     if not len(apart):
         return ""
-    named = "; ".join(f"{html.escape(str(r.first))} and {html.escape(str(r.second))}: {_gap_shown(r.gap)} "
-                      f"apart, {order_agreement(r.gap):.0%}" for r in apart.itertuples(index=False))
+    named = _pairs_named(apart, lambda r: f"{_gap_shown(r.gap)} apart, {order_agreement(r.gap):.0%}")
+    rest = apart.iloc[NAMED_PAIRS:] if len(apart) > NAMED_PAIRS + 1 else apart.iloc[:0]
+    if len(rest):
+        low, high = rest["gap"].min(), rest["gap"].max()
+        named += (f", {_span(_gap_shown(low), _gap_shown(high))} apart, "
+                  f"{_span(f'{order_agreement(low):.0%}', f'{order_agreement(high):.0%}')}")
     return (f"How sure the order in tone is {'of the other pairs ' if len(apart) < len(pairs) else ''}"
             f"(the share of pairs of rated editorials as far apart that framing orders as people do): {named}. "
             "Which of two articles reads as more negative is likely, not certain; these articles are shorter "
             "than the editorials, so if anything less so. ")
+
+
+def _span(low: str, high: str) -> str:
+    """"0.150 to 0.600", or one value when both ends read the same."""
+    return low if low == high else f"{low} to {high}"
 
 
 def _number(value, *, pct: bool = False) -> str:
@@ -1022,7 +1053,7 @@ def _cues_html(cues: pd.DataFrame, outlets: list) -> str:
     blocks = []
     for outlet in outlet_order(outlets):
         part = cues[cues["outlet"] == outlet]
-        items = "".join(f"<li><i>{e(str(c.frames))}</i>: {e(str(c.text))}</li>" for c in part.itertuples(index=False))
+        items = "".join(f"<li><i>{e(str(c.frames))}</i>: {e(_without_bullet(c.text))}</li>" for c in part.itertuples(index=False))
         blocks.append(f"<h3>{e(str(outlet))}</h3>" + (f"<ul class=\"facts\">{items}</ul>" if items else
                                                       "<p>No sentence with a frame's cue words.</p>"))
     return "".join(blocks) + note
@@ -1117,14 +1148,20 @@ def _same_fact_cell(sentence) -> str:
         notes.append(e(sentence.frames))
     if not sentence.anchor:
         notes.append(f"match {sentence.similarity_to_anchor:.2f}")
-    return f'<p>{e(str(sentence.text))}</p><div class="meta">{" · ".join(notes)}</div>'
+    return f'<p>{e(_without_bullet(sentence.text))}</p><div class="meta">{" · ".join(notes)}</div>'
+
+
+def _without_bullet(text) -> str:
+    """A sentence as an event page shows it: a list item's bullet ("- French Defense Minister …")
+    taken off, since the page sets every sentence in a list or a cell of its own."""
+    return _LIST_BULLET.sub("", str(text), count=1)
 
 
 def _facts_html(facts: pd.DataFrame, empty: str) -> str:
     e = html.escape
     if facts.empty:
         return f"<p>{e(empty)}</p>"
-    items = "".join(f"<li><b>{e(str(f.outlet))}</b>: {e(str(f.text))}</li>" for f in facts.itertuples(index=False))
+    items = "".join(f"<li><b>{e(str(f.outlet))}</b>: {e(_without_bullet(f.text))}</li>" for f in facts.itertuples(index=False))
     return f"<ul class=\"facts\">{items}</ul>"
 
 
@@ -1140,7 +1177,7 @@ h1 { font-size: 1.5em; } h2 { margin-top: 1.8em; border-bottom: 1px solid #ddd; 
 .side .outlet p { font-size: 1.05em; margin: 0.3em 0; } .date { color: #666; font-size: 0.85em; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; width: 100%; }
 th, td { border-bottom: 1px solid #e5e5e5; padding: 3px 8px; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; } th { overflow-wrap: normal; }
+         overflow-wrap: break-word; word-break: normal; } th { overflow-wrap: normal; }
 figure img { max-width: 100%; } figcaption, .note { font-size: 0.85em; color: #555; }
 ul.facts li { margin-bottom: 0.3em; }
 .wide { overflow-x: auto; } table.same td { min-width: 14em; } table.same td:first-child { min-width: 0; }

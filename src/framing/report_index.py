@@ -51,7 +51,7 @@ figure {{ margin: 1.5em 0; }} figure img {{ max-width: 100%; border: 1px solid #
 figcaption {{ font-size: 0.9em; color: #444; }} .files a {{ margin-right: 0.8em; font-size: 0.85em; }}
 table {{ border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; }}
 th, td {{ border-bottom: 1px solid #e5e5e5; padding: 3px 8px; text-align: left; vertical-align: top; }}
-.wide {{ max-width: 100%; overflow-x: auto; }} .wide td {{ max-width: 28em; overflow-wrap: anywhere; }}
+.wide {{ max-width: 100%; overflow-x: auto; }} .wide td {{ max-width: 28em; overflow-wrap: break-word; word-break: normal; }}
 .ok {{ color: #1a7f37; }} .failed {{ color: #c62828; font-weight: bold; }}
 .error {{ background: #fdecea; padding: 0.6em; white-space: pre-wrap; font-family: monospace; }}
 .question {{ font-style: italic; }}
@@ -74,8 +74,8 @@ def _summary_html(report: Report, info: dict) -> str:
                  + "".join(f"<li>{html.escape(n)}</li>" for n in notes) + "</ul></div>") if notes else ""
     return (f"{note_list}<p>{counted(info.get('articles', 0), 'articles')}, {_sentences_words(info)}, "
             f"{counted(info.get('removed_lines', 0), 'raw lines')} removed by cleaning.</p>{problem_list}"
-            "<table><thead><tr><th>notebook</th><th>title</th><th>status</th><th>time</th>"
-            f"<th>figures</th><th>tables</th></tr></thead><tbody>{rows}</tbody></table>")
+            '<div class="wide"><table><thead><tr><th>notebook</th><th>title</th><th>status</th><th>time</th>'
+            f"<th>figures</th><th>tables</th></tr></thead><tbody>{rows}</tbody></table></div>")
 
 
 def _sentences_words(info: dict) -> str:
@@ -109,8 +109,9 @@ def _events_html(report: Report) -> str:
     return (f'<h2 id="events">Events ({len(pages)})</h2><p>One page per event: the outlets\' headlines '
             "side by side, each article's frames, sentiment and quotes, and what all or only one outlet "
             "reports. The charts below pool all events unless they say otherwise.</p>"
-            f'<details{" open" if len(pages) <= 12 else ""}><summary>Event pages ({len(pages)})</summary><table><thead><tr><th>event</th><th>outlets</th>'
-            f"<th>articles</th><th>one outlet's headline</th></tr></thead><tbody>{rows}</tbody></table></details>")
+            f'<details{" open" if len(pages) <= 12 else ""}><summary>Event pages ({len(pages)})</summary><div class="wide"><table><thead><tr><th>event</th>'
+            f"<th>outlets</th><th>articles</th><th>one outlet's headline</th></tr></thead><tbody>{rows}</tbody></table>"
+            "</div></details>")
 
 
 def _event_name(page) -> str:
@@ -325,8 +326,8 @@ def _methods_html(info: dict, kernel: str) -> str:
             f"<table><thead><tr><th>package</th><th>version</th></tr></thead><tbody>{versions}</tbody></table>"
             "<p>Data files (lexicons, word lists, parameters) shipped with framing, or the "
             "project's own copy (<code>lexicons/</code>) where it has one:</p>"
-            "<table><thead><tr><th>file</th><th>version</th><th>source</th></tr></thead>"
-            f"<tbody>{data}</tbody></table>")
+            '<div class="wide"><table><thead><tr><th>file</th><th>version</th><th>source</th></tr></thead>'
+            f"<tbody>{data}</tbody></table></div>")
 
 
 def _data_name(name: str, own: Path | None) -> str:

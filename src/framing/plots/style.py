@@ -37,7 +37,10 @@ SEMANTIC = {"ink": "#4A5A6A",        # the one colour of a chart with a single s
             "neutral": "#B7C0C9", "evaluative": "#36414C",
             "more": "#36414C", "less": "#B7C0C9",
             "shared": "#36414C", "alone": "#36414C",
-            "kept": "#4A5A6A", "removed": "#C9CED3"}
+            "kept": "#4A5A6A", "removed": "#C9CED3",
+            # the two directions of a pair of outlets and the ties between them: greys, never the
+            # blue or red of a lean (`framing.leans`), so "A more so" does not read as "left"
+            "a_more": "#3B3B3B", "tie": "#E4E4E4", "b_more": "#8E8E8E"}
 # Fonts tried, in order, for characters the main font lacks (CJK, emoji, symbols); those installed
 # are used (the Makefile installs the Debian packages fonts-droid-fallback and fonts-symbola).
 FALLBACK_FONTS = ("Droid Sans Fallback", "Noto Sans CJK JP", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
