@@ -38,3 +38,39 @@ def test_index_links_every_event_page_and_each_loads_its_images(browser, shared_
         back = browser.find_element(By.LINK_TEXT, "← report index").get_attribute("href")
         assert back == (tmp_path / "out" / "index.html").resolve().as_uri(), page
     assert with_rows >= 1
+
+
+_WORDS_BROKEN = """
+const out = [];
+for (const td of document.querySelectorAll('td')) {
+  const node = td.firstChild; if (!node || node.nodeType !== 3) continue;
+  let i = 0;
+  for (const word of node.textContent.split(' ')) {
+    const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + word.length);
+    if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) out.push(word);
+    i += word.length + 1;
+  }
+}
+return out;"""
+
+
+def test_an_event_page_on_a_narrow_screen_breaks_outlet_names_between_words(browser, tmp_path):  # noqa: F811
+    """Regression: at a phone's width the outlet column read "CBSSpor ts.com" and "Connecti cut
+    Post". Each word of a cell now stays on one line, the table scrolls in its own box and the
+    page never sideways."""
+    from test_events import _values_arts
+
+    from framing import events
+
+    outlets = ["CBSSports.com", "Connecticut Post", "Washington Examiner", "Fox News", "The Guardian",
+               "Associated Press", "NPR", "Reuters"]
+    page = tmp_path / "event.html"
+    page.write_text(events._PAGE_HEAD.replace("{title}", "narrow") + events._values_html(_values_arts(outlets))
+                    + "</body></html>", encoding="utf-8")
+    browser.set_window_size(420, 1000)
+    try:
+        browser.get(page.as_uri())
+        assert browser.execute_script(_WORDS_BROKEN) == []
+        assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    finally:
+        browser.set_window_size(1400, 1000)
