@@ -374,8 +374,8 @@ def test_event_page_shows_the_sentences_behind_its_frame_values(seed_summary, se
     page = events.render_event_page(seed_summary)
     section = page.split("<h2>The sentences behind the frames</h2>", 1)[1].split("<h2>", 1)[0]
     cued = hits.drop_duplicates(["article_id", "sentence_id"]).merge(seed_sentences, on=["article_id", "sentence_id"])
-    for sentence in cued.itertuples():
-        assert events.html.escape(sentence.text) in section
+    for sentence in cued.itertuples():  # a list item without its bullet
+        assert events.html.escape(events._without_bullet(sentence.text)) in section
     for hit in hits.itertuples():
         assert f"{hit.frame.replace('_', ' ')}: {hit.terms.replace('; ', ', ')}" in events.html.unescape(section)
     assert len(seed_summary.cues) == len(cued)
@@ -562,7 +562,8 @@ def test_event_pages_call_articles_closer_than_the_tone_gap_alike(roundups, tmp_
         n_close += close
         if close:
             verb = "differs" if close == 1 else "differ"
-            assert f"{close} of the 3 pairs of articles {verb} in mean sentiment by less than 0.10" in page
+            which = "All 3 pairs" if close == 3 else f"{close} of the 3 pairs"
+            assert f"{which} of articles {verb} in mean sentiment by less than 0.10" in page
             pairs = events.close_tone_pairs(summary.articles)
             assert pairs["gap"].between(0, events.CLOSE_TONE, inclusive="left").all()
             assert all(f"{events.html.escape(r.first)} and {events.html.escape(r.second)}: {events._gap_shown(r.gap)}" in page

@@ -543,6 +543,8 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
     at the right, what "more" is for the row's measure over both counts and the adjusted p-value
     ("more negative" over "A 3, B 1 of 5" over "p adj. 1", never cut to fit). The `max_rows` rows with
     the smallest adjusted p-values are drawn and the caption says how many the table has."""
+    from matplotlib import patheffects
+
     from .plots import house_style, new_axes, note_shown
     from .plots.style import SEMANTIC
 
@@ -565,7 +567,9 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
                   for r in shown.itertuples()]
         ax.set_yticks(rows, labels, fontsize=8)
         ax.invert_yaxis()
-        ax.axvline(0.5, color="#444444", linewidth=0.8, linestyle=":")
+        # halfway, over the bars: dark dots with a white edge, seen on the dark grey as on the light
+        ax.axvline(0.5, color="#444444", linewidth=0.8, linestyle=":", zorder=3,
+                   path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")])
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of the events both outlets cover")
         # tick labels of a twin axis, not free text, so that the layout makes room for them at any
