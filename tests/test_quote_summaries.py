@@ -219,3 +219,21 @@ def test_the_speaker_caption_agrees_in_number_with_the_articles_that_quote():
         caption = fr.caption_speaker_shares(values, fr.summarise_speaker_shares(values), None, corpus="c",
                                             n_articles=table["article_id"].nunique(), n_quotes=len(quotes))
         assert says in caption, caption
+
+
+def test_the_speaker_chart_names_an_organisation_as_one(shared_sentence_table):
+    """Regression: on lean-labelled AllSides events the chart "Who is quoted, and how much" listed
+    Pfizer, YouTube and the White House among people. A speaker that is no person keeps its bar and
+    is labelled with its kind, as the event pages write it ("Pfizer [organisation]"); people are not."""
+    table = shared_sentence_table[shared_sentence_table["article_id"].str.startswith("allsides-roundups")]
+    quotes = fr.extract_quotes(table)
+    shares = fr.summarise_speaker_shares(fr.article_speaker_shares(quotes, n=40))
+    kinds = shares.drop_duplicates("speaker").set_index("speaker")["speaker_kind"]
+    assert {"person", "organisation"} <= set(kinds)
+    ax = fr.plot_quote_share(shares, n=40)
+    from framing.plots.style import label
+
+    labels = {t.get_text() for t in ax.get_yticklabels()}
+    expected = {label(speaker if kind == "person" else f"{speaker} [{kind}]") for speaker, kind in kinds.items()}
+    assert labels <= expected and len(labels) > 10
+    assert any(text.endswith("[organisation]") for text in labels)

@@ -583,7 +583,9 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     Needs `by`, `speaker`, `n_words`, `word_share` (as `summarise_speakers` gives: shares of the
     group's quoted words counted together; or `summarise_speaker_shares`, whose `n_articles` tells
     the axis that each bar is a mean over the group's articles, and whose `ci_low` and `ci_high`,
-    its interval over those articles, are drawn as a line across the bar where there is one)."""
+    its interval over those articles, are drawn as a line across the bar where there is one). Where
+    it has `speaker_kind`, a speaker that is no person is labelled with its kind ("Pfizer
+    [organisation]"), as the event pages write it."""
     top = speakers.groupby("speaker")["n_words"].sum().nlargest(n).index
     groups = top_groups(speakers, by, max_groups, weight="n_words")
     which = _chosen_by_size(speakers.groupby(by)["n_words"].sum().to_frame("quoted words"), groups, ["quoted words"])
@@ -610,7 +612,8 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
             mean, drawn = 100 * pivot.loc[shown, group], low.notna().to_numpy()
             ax.errorbar(mean[drawn], rows[drawn], xerr=[(mean - low)[drawn].clip(lower=0), (high - mean)[drawn].clip(lower=0)],
                         fmt="none", ecolor="#333333", elinewidth=1, capsize=2)
-    ax.set_yticks(range(len(pivot)), [label(s) for s in pivot.index])
+    kinds = speakers.groupby("speaker")["speaker_kind"].first() if "speaker_kind" in speakers else {}
+    ax.set_yticks(range(len(pivot)), [label(_with_kind(s, kinds.get(s))) for s in pivot.index])
     if len(colour) < len(groups):  # a group chosen may quote none of the speakers shown: it has no bar
         which = f"those quoting the speakers shown, of {which or f'all {len(groups):,}'}"
     note_shown(ax, len(colour), speakers[by].nunique(), by + "s", which=which)
@@ -627,6 +630,11 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     legend_outside(ax, title=by)
     ax.grid(axis="y", visible=False)
     return ax
+
+
+def _with_kind(speaker: str, kind) -> str:
+    """A speaker's name, with its kind when it is no person ("Pfizer [organisation]")."""
+    return f"{speaker} [{kind}]" if isinstance(kind, str) and kind != "person" else speaker
 
 
 def _bars_around_rows(present: pd.DataFrame) -> pd.DataFrame:

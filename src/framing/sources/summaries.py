@@ -102,7 +102,8 @@ def article_speaker_shares(quotes: pd.DataFrame, *, by: str = "outlet", n: int =
     `is_anonymous`) names no one, so it is no named speaker here: drawn beside named people it read
     as a person, and the articles that quote only such sources were counted as quoting one.
     Returns `article_id`, `by`, `event` (when there), `speaker`, `n_words` (the speaker's quoted
-    words in the article), `word_share`."""
+    words in the article), `word_share`, and `speaker_kind` when the quotes have it (the kind the
+    speaker's quotes give most often: a chart names an organisation as one, not among people)."""
     named = quotes[named_speaker_mask(quotes)]
     keys = ["article_id", by] + (["event"] if "event" in quotes else [])
     top = named.groupby("speaker")["n_words"].sum().nlargest(n).index
@@ -111,6 +112,10 @@ def article_speaker_shares(quotes: pd.DataFrame, *, by: str = "outlet", n: int =
     shares = words[list(top)].div(total.where(total > 0), axis=0)
     table = shares.stack().rename("word_share").reset_index()
     table.insert(len(keys) + 1, "n_words", words[list(top)].stack().to_numpy())
+    if "speaker_kind" in named:
+        kinds = named[named["speaker"].isin(top)].groupby("speaker")["speaker_kind"].agg(
+            lambda kind: kind.value_counts().index[0] if kind.notna().any() else None)
+        table["speaker_kind"] = table["speaker"].map(kinds)
     return table.sort_values(["article_id", "speaker"], ignore_index=True)
 
 
@@ -125,12 +130,16 @@ def summarise_speaker_shares(values: pd.DataFrame, *, by: str = "outlet", method
     """Per group and speaker of `article_speaker_shares`: the mean over the group's articles of the
     speaker's share of each article's quoted words (`word_share`, the form `plot_quote_share`
     draws), `n_articles` (the group's articles quoting a named speaker), `ci_low`, `ci_high`,
-    `interval` (`summarise_articles`), and `n_words`, the speaker's quoted words in the group."""
+    `interval` (`summarise_articles`), `n_words`, the speaker's quoted words in the group, and
+    `speaker_kind` when `values` has it."""
     summary = summarise_articles(values, value="word_share", by=[by, "speaker"], method=method, bounded=True,
                                  seed=seed)
     words = values.groupby([by, "speaker"])["n_words"].sum().rename("n_words").reset_index()
     summary = summary.drop(columns="n_sentences").rename(columns={"mean": "word_share"})
-    return summary.merge(words, on=[by, "speaker"], how="left")
+    summary = summary.merge(words, on=[by, "speaker"], how="left")
+    if "speaker_kind" in values:
+        summary["speaker_kind"] = summary["speaker"].map(values.groupby("speaker")["speaker_kind"].first())
+    return summary
 
 
 def caption_quote_shares(values: pd.DataFrame, summary: pd.DataFrame, test: pd.DataFrame, *,
