@@ -157,7 +157,7 @@ def test_pairs_of_many_outlets_get_the_p_values_of_each_pair_joined_on_its_event
             for _ in range(1 + (rng.random() < 0.15)):
                 rows.append({"event": f"e{event:02d}", "outlet": f"Outlet {outlet:02d}",
                              "sentiment": round(rng.normal(0, 0.2), 3), "conflict": rng.integers(0, 4) / 4,
-                             "quotes": int(rng.integers(0, 3)), "official_quotes": int(rng.integers(0, 2)),
+                             "quote_share": int(rng.integers(0, 3)) / 8, "official_quote_share": int(rng.integers(0, 2)) / 8,
                              "main_actor_sentiment": rng.normal() if rng.random() < 0.6 else np.nan})
     scores = pd.DataFrame(rows)
     from framing.stats import adjust_p
@@ -195,14 +195,14 @@ def test_a_pair_finding_says_no_evidence_rather_than_no_difference_and_never_min
     rather than as no evidence of one."""
     # B quotes officials more in 2 of 6 events, A in 1, 3 ties: the median of A − B is 0
     six = pd.DataFrame({"event": np.repeat([f"e{i}" for i in range(6)], 2), "outlet": ["A", "B"] * 6,
-                        "official_quotes": [0, 1, 0, 2, 1, 0, 1, 1, 0, 0, 2, 2]})
+                        "official_quote_share": np.array([0, 1, 0, 2, 1, 0, 1, 1, 0, 0, 2, 2]) / 10})
     pairs = events.compare_within_events(six)
     assert pairs.loc[0, "median_difference"] == 0
     text = events.describe_pairs(pairs).iloc[0]
-    assert text.startswith("No evidence of a difference at 0.05 after adjustment: B is quoting officials more "
-                           "than A in 2 of 6 events, A than B in 1, tied in 3 "
-                           "(median difference B − A 0, 95% interval -1 to +2; Wilcoxon p = ")
-    assert "-0" not in text and "+0" not in text  # no direction for no difference
+    assert text.startswith("No evidence of a difference at 0.05 after adjustment: B is quoting officials in more of "
+                           "its sentences than A in 2 of 6 events, A than B in 1, tied in 3 "
+                           "(median difference B − A 0, 95% interval -0.1 to +0.2; Wilcoxon p = ")
+    assert not re.search(r"[-+]0(?![.\d])", text)  # no direction for no difference
     assert "beyond chance" not in text
 
 
@@ -254,7 +254,7 @@ def test_a_pair_finding_gives_the_verdict_before_the_count_of_events():
     tied events were not said. The verdict now comes first and the counts add up to the events."""
     rng = np.random.default_rng(7)
     # the same distribution for both outlets, many tied events (counts of quotes are often equal)
-    rows = [{"event": f"e{e}", "outlet": outlet, "quotes": int(rng.poisson(0.6))}
+    rows = [{"event": f"e{e}", "outlet": outlet, "quote_share": int(rng.poisson(0.6)) / 10}
             for e in range(40) for outlet in "AB"]
     pairs = events.compare_within_events(pd.DataFrame(rows))
     row = pairs.iloc[0]
@@ -262,9 +262,9 @@ def test_a_pair_finding_gives_the_verdict_before_the_count_of_events():
     text = events.describe_pairs(pairs).iloc[0]
     assert text.startswith("No evidence of a difference at 0.05 after adjustment: ")
     assert f"tied in {row['n_ties']} (" in text
-    shifted = pd.DataFrame(rows).assign(quotes=lambda t: t["quotes"] + 2 * (t["outlet"] == "A"))
+    shifted = pd.DataFrame(rows).assign(quote_share=lambda t: t["quote_share"] + 0.2 * (t["outlet"] == "A"))
     text = events.describe_pairs(events.compare_within_events(shifted)).iloc[0]
-    assert text.startswith("Evidence of a difference at 0.05 after adjustment: A is quoting more than B in ")
+    assert text.startswith("Evidence of a difference at 0.05 after adjustment: A is quoting in more of its sentences than B in ")
 
 
 def test_a_pair_finding_says_when_the_sign_test_does_not_confirm_it():
@@ -319,6 +319,34 @@ def test_a_speaker_named_with_an_office_elsewhere_in_the_article_is_an_official(
     scores = events.score_articles(seed_sentences, quotes=quotes, actors=found).set_index("article_id")
     assert (scores["official_quotes"] == official.groupby(quotes["article_id"]).sum()).all()
     assert scores["official_quotes"].min() >= 5
+
+
+def test_quotes_are_compared_for_the_length_of_the_article_not_counted(seed_sentences):
+    """Regression: notebook 07's pairs compared `quotes`, a count per article, so of two articles
+    quoting at the same rate the longer was "quoting more": on full articles it measured length.
+    An article that is another one twice over now ties with it (`quote_share`, the share of its
+    sentences holding a quote), and the counts stay as columns that are not compared."""
+    from framing.sources import extract_quotes
+
+    content = seed_sentences[seed_sentences["kind"].isin(events.CONTENT_KINDS)]
+    one = content[content["article_id"] == content["article_id"].iloc[0]]
+    twice = pd.concat([one, one.assign(sentence_id=one["sentence_id"] + one["sentence_id"].max() + 1)])
+    pair = pd.concat([one.assign(event="e", outlet="A", article_id="short"),
+                      twice.assign(event="e", outlet="B", article_id="long")], ignore_index=True)
+    quotes = extract_quotes(pair)
+    assert len(quotes), "the seed article quotes someone"
+    mentions = pd.DataFrame(columns=["event", "article_id", "actor", "actor_sentiment"])
+    scores = events.score_articles(pair, scored=pair.assign(sentiment=0.0), hits=pd.DataFrame(
+        columns=["article_id", "sentence_id", "scheme", "frame"]), quotes=quotes, mentions=mentions).set_index("article_id")
+    assert scores.loc["long", "quotes"] == 2 * scores.loc["short", "quotes"]  # the count doubles
+    assert scores.loc["long", "quote_share"] == pytest.approx(scores.loc["short", "quote_share"])
+    assert scores.loc["short", "quote_share"] > 0
+    holding = quotes.drop_duplicates(["article_id", "sentence_id"]).groupby("article_id").size()
+    assert scores.loc["short", "quote_share"] == pytest.approx(holding["short"] / scores.loc["short", "n_sentences"])
+    assert "quotes" not in events.MEASURES and "official_quotes" not in events.MEASURES
+    repeated = pd.concat([scores.reset_index().assign(event=f"e{i}") for i in range(6)], ignore_index=True)
+    pairs = events.compare_within_events(repeated).set_index("measure")
+    assert pairs.loc["quote_share", "n_ties"] == 6  # the same rate: no outlet quotes more
 
 
 @pytest.fixture(scope="module")
@@ -824,7 +852,7 @@ def test_within_events_chart_keeps_the_adjusted_p_whole_in_a_saved_figure(tmp_pa
     from framing import plots
 
     rng = np.random.default_rng(5)
-    rows = [{"event": f"e{e}", "outlet": outlet, "sentiment": rng.normal(0, 0.1), "quotes": rng.poisson(2)}
+    rows = [{"event": f"e{e}", "outlet": outlet, "sentiment": rng.normal(0, 0.1), "quote_share": rng.poisson(2) / 10}
             for e in range(100) for outlet in ("left", "center", "right")]
     pairs = events.compare_within_events(pd.DataFrame(rows))
     ax = events.plot_within_events(pairs)
@@ -1053,16 +1081,16 @@ def test_a_finding_with_evidence_and_a_median_of_zero_says_the_ties_made_the_med
     while the tests read only the events that differ. The finding now says so."""
     counts = [(2, 1)] * 14 + [(0, 1)] * 2 + [(1, 1)] * 10  # A quotes more in 14 events, B in 2, 10 tied
     rows = pd.DataFrame({"event": np.repeat([f"e{i}" for i in range(len(counts))], 2),
-                         "outlet": ["A", "B"] * len(counts), "quotes": [v for pair in counts for v in pair]})
+                         "outlet": ["A", "B"] * len(counts), "quote_share": [v / 10 for pair in counts for v in pair]})
     pairs = events.compare_within_events(rows)
     assert pairs.loc[0, "p_adjusted"] < 0.05 and pairs.loc[0, "n_ties"] == 10
     text = events.describe_pairs(pairs).iloc[0]
-    assert text.startswith("Evidence of a difference at 0.05 after adjustment: A is quoting more than B in 14 of 26")
-    assert pairs.loc[0, "median_difference"] == 1  # 14 of 26 above 0: the median is not 0 here
+    assert text.startswith("Evidence of a difference at 0.05 after adjustment: A is quoting in more of its sentences than B in 14 of 26")
+    assert pairs.loc[0, "median_difference"] == pytest.approx(0.1)  # 14 of 26 above 0: the median is not 0 here
     assert "because 10 are tied" not in text
     tied = [(2, 1)] * 12 + [(1, 1)] * 14  # now the ties are more than half: the median is 0
     rows = pd.DataFrame({"event": np.repeat([f"e{i}" for i in range(len(tied))], 2),
-                         "outlet": ["A", "B"] * len(tied), "quotes": [v for pair in tied for v in pair]})
+                         "outlet": ["A", "B"] * len(tied), "quote_share": [v / 10 for pair in tied for v in pair]})
     pairs = events.compare_within_events(rows)
     assert pairs.loc[0, "median_difference"] == 0 and pairs.loc[0, "p_adjusted"] < 0.05
     text = events.describe_pairs(pairs).iloc[0]
@@ -1103,8 +1131,8 @@ def test_an_event_page_of_outlets_labelled_by_lean_runs_from_left_to_right(round
         ("Left", "Center"), ("Left", "Right"), ("Center", "Right")]
     # each count is the outlet's own: A is the outlet named first (a regression: the matrix's
     # columns, in name order, were read in the lean order, so Left's counts were Center's)
-    quotes = scores.pivot_table(index="event", columns="outlet", values="quotes")
-    for row in pairs[pairs["measure"] == "quotes"].itertuples():
+    quotes = scores.pivot_table(index="event", columns="outlet", values="quote_share")
+    for row in pairs[pairs["measure"] == "quote_share"].itertuples():
         assert row.n_a_more == int((quotes[row.outlet_a] > quotes[row.outlet_b]).sum()), (row.outlet_a, row.outlet_b)
         assert row.n_b_more == int((quotes[row.outlet_a] < quotes[row.outlet_b]).sum())
 

@@ -41,14 +41,18 @@ from .leans import outlet_order, outlet_rank, sort_outlets
 MEASURES = {
     "sentiment": ("more negative", -1),
     "conflict": ("more often conflict-framed", 1),
-    "quotes": ("quoting more", 1),
-    "official_quotes": ("quoting officials more", 1),
+    "quote_share": ("quoting in more of its sentences", 1),
+    "official_quote_share": ("quoting officials in more of its sentences", 1),
     "main_actor_sentiment": ("more negative toward the event's main actor", -1),
     "exclusive": ("more exclusive for its length", 1),
 }
 MEASURE_NOTES = {
     "sentiment": "mean sentence sentiment of the article (−1 … 1)",
     "conflict": "share of the article's sentences with conflict-frame cues (generic frames)",
+    "quote_share": "share of the article's sentences that hold a quote (any quotation, as `quotes` counts); a "
+                   "sentence with several quotes counts once, so a longer article does not quote more by its length",
+    "official_quote_share": "share of the article's sentences that hold a quote from an official (as "
+                            "`official_quotes` counts them)",
     "quotes": "quotations in the article, direct and indirect, with a speaker or without (a quoted term or "
               "phrase in quotation marks counts too)",
     "official_quotes": "quotes whose speaker is named with an office (president, senator, minister…) "
@@ -60,8 +64,8 @@ MEASURE_NOTES = {
                  "its length predicts (longer articles hold more that nobody else wrote; docs/compare.md); "
                  "empty when no other outlet covers the event",
 }
-SHORT_DIRECTIONS = {"sentiment": "more negative", "conflict": "more conflict", "quotes": "more quotes",
-                    "official_quotes": "more officials", "main_actor_sentiment": "more neg. to main actor",
+SHORT_DIRECTIONS = {"sentiment": "more negative", "conflict": "more conflict", "quote_share": "more quoted",
+                    "official_quote_share": "more officials", "main_actor_sentiment": "more neg. to main actor",
                     "exclusive": "more exclusive"}  # beside the bars of `plot_within_events`
 EVENT_NAME_CHARS = 60  # characters of an event's name in a caption (`pooled_over`): a headline used as a name is cut
 PAIR_CHARS = 20  # characters of each outlet's name (a line each) in a row label of `plot_within_events`
@@ -212,10 +216,12 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     actors; when not given, only the main actors' mentions are classified) and `pairs`
     (`align_sentences`, for `exclusive`). Returns one row per article: `event`, `outlet`,
     `article_id`, `title` (from `articles` when given, else its headline sentences), `n_sentences`,
-    `main_actor` (the event's: `main_actors`), then `sentiment`, `conflict`, `quotes`,
-    `official_quotes`, `main_actor_sentiment` (NaN when the article does not name the main actor)
-    and `exclusive` (`excess_share` of `summarise_exclusivity`; NaN when no other outlet covers
-    the event)."""
+    `main_actor` (the event's: `main_actors`), then `sentiment`, `conflict`, `quote_share` (share of
+    its sentences holding a quote), `official_quote_share` (holding a quote from an official),
+    `main_actor_sentiment` (NaN when the article does not name the main actor), `exclusive`
+    (`excess_share` of `summarise_exclusivity`; NaN when no other outlet covers the event), and the
+    counts `quotes` and `official_quotes`, to read beside `n_sentences`: not compared between
+    outlets, since a longer article quotes more by its length alone."""
     from .actors import find_actors
     from .compare import align_sentences, summarise_exclusivity
     from .frames import add_frames
@@ -243,18 +249,26 @@ def score_articles(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = N
     conflict = hits[hits["frame"] == "conflict"].drop_duplicates(["article_id", "sentence_id"])
     table["conflict"] = (table["article_id"].map(conflict.groupby("article_id").size()).fillna(0)
                          / table["n_sentences"])
-    table["quotes"] = table["article_id"].map(quotes.groupby("article_id").size()).fillna(0).astype("int64")
     officials = quotes[official_quote_mask(quotes, actors)]
-    table["official_quotes"] = (table["article_id"].map(officials.groupby("article_id").size())
-                                .fillna(0).astype("int64"))
+    for name, found in (("quotes", quotes), ("official_quotes", officials)):
+        table[name] = table["article_id"].map(found.groupby("article_id").size()).fillna(0).astype("int64")
+        table[name.replace("quotes", "quote_share")] = _sentence_share(table, found)
     table["main_actor"] = table["event"].map(main)
     toward = mentions[mentions["actor"].eq(mentions["event"].map(main))]
     table["main_actor_sentiment"] = table["article_id"].map(toward.groupby("article_id")["actor_sentiment"].mean())
     pairs = align_sentences(content) if pairs is None else pairs
     exclusivity = summarise_exclusivity(pairs, content).set_index("article_id")["excess_share"]
     table["exclusive"] = table["article_id"].map(exclusivity)
-    columns = ["event", "outlet", "article_id", "title", "n_sentences", "main_actor", *MEASURES]
+    columns = ["event", "outlet", "article_id", "title", "n_sentences", "main_actor", *MEASURES, "quotes",
+               "official_quotes"]
     return sort_outlets(table[columns], before=["event"], then=["article_id"])
+
+
+def _sentence_share(table: pd.DataFrame, found: pd.DataFrame) -> pd.Series:
+    """Per article of `table` (`article_id`, `n_sentences`), the share of its sentences holding at
+    least one row of `found` (`article_id`, `sentence_id`): a rate for its length, not a count."""
+    holding = found.drop_duplicates(["article_id", "sentence_id"]).groupby("article_id").size()
+    return table["article_id"].map(holding).fillna(0) / table["n_sentences"]
 
 
 def main_actors(mentions: pd.DataFrame, *, min_articles: int = 2) -> pd.Series:
