@@ -216,6 +216,35 @@ def test_headline_vs_body_shares_and_mean_sentiment():
     assert out[("frame_share", "troops", "headline")] == 0.0
 
 
+def test_headline_gaps_count_every_article_not_only_those_using_the_frame():
+    """Regression: notebook 02 set headline against body averaged over the articles where the
+    frame's cues occur, a mean selected on the outcome (on sides-100 the body shares read 33-54%,
+    over all articles 8-25%), with no test. Every article with a headline and a body now counts,
+    the gap is per article, and outlets are compared by permutation within events."""
+    rows, hits = [], []
+    for event in range(8):
+        for outlet in ("A", "B"):
+            article = f"{outlet}{event}"
+            rows += [(article, outlet, "Head", "headline"), (article, outlet, "One."), (article, outlet, "Two.")]
+            if outlet == "A" and event < 2:  # A uses the frame in two articles, in the headline only
+                hits.append({"article_id": article, "sentence_id": 0, "scheme": "generic", "frame": "conflict"})
+            if outlet == "B" and event < 2:  # B in two articles, in one body sentence
+                hits.append({"article_id": article, "sentence_id": 1, "scheme": "generic", "frame": "conflict"})
+    sentences = pd.concat([_table([r for r in rows if r[0].endswith(str(e))], event=f"e{e}") for e in range(8)],
+                          ignore_index=True)
+    gaps = compare.headline_frame_gaps(sentences, pd.DataFrame(hits))
+    assert len(gaps) == 16 and set(gaps.loc[gaps["article_id"] == "A5", "gap"]) == {0.0}  # no cue: counted, at 0
+    assert gaps.set_index("article_id").loc["B0", ["headline", "body", "gap"]].tolist() == [0.0, 0.5, -0.5]
+    table = compare.summarise_headline_frames(gaps, n_permutations=199).set_index("outlet")
+    assert table["n_articles"].tolist() == [8, 8]  # not the 2 articles that use the frame
+    assert table.loc["A", ["headline", "body", "gap"]].tolist() == pytest.approx([0.25, 0.0, 0.25])
+    assert table.loc["B", "gap"] == pytest.approx(-0.125)
+    assert table.loc["A", "ci_low"] < 0.25 < table.loc["A", "ci_high"]  # t interval over 8 articles
+    assert table["p_value"].nunique() == 1 and 0 < table["p_value"].iloc[0] <= 1
+    assert table["n_events_tested"].iloc[0] == 8 and table["correction"].iloc[0] == "Holm across 1 test"
+    assert table.loc["A", "difference"] == pytest.approx(0.375)  # A's gap minus B's, over the 8 events
+
+
 def test_prominence_first_sentence_position_and_rank():
     sentences = _small_article()
     hits = pd.DataFrame({"article_id": "a1", "sentence_id": [3, 0, 4], "scheme": "issue",

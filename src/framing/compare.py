@@ -9,6 +9,8 @@
 - `word_differences(pairs)` → aligned pairs with the words only one side uses (a difflib token diff);
 - `compare_quotes(quotes)` → quotes of the same speaker across outlets: exact, part, near, different;
 - `headline_vs_body(sentences, hits=..., scored=...)` → frames and sentiment in the headline vs body;
+  `headline_frame_gaps` and `summarise_headline_frames` → per outlet, over all its articles, how much
+  more its headlines carry each frame than its bodies, with an interval and a test over articles;
 - `prominence(sentences, hits=..., quotes=...)` → where each frame and speaker first appears.
 
 Alignment is never quadratic in the corpus: sentences are compared only within their event, as
@@ -590,6 +592,68 @@ def _part_frames(table: pd.DataFrame, hits: pd.DataFrame, group: list[str],
     grid = grid.merge(sizes, on=group + ["part"])
     grid["value"] = grid["n"] / grid["n_sentences"]
     return grid.drop(columns=["n", "n_sentences"]).assign(measure="frame_share")
+
+
+def headline_frame_gaps(sentences: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
+    """Per article and frame, how much more the headline carries the frame than the body.
+
+    Needs the sentence table (`article_id`, `sentence_id`, `outlet`, `kind`; `event` when there are
+    several) and `hits` (`framing.frames.add_frames`). Every article with a headline (or subtitle)
+    and a body gets a row for every frame of the schemes in `hits`, whether its cues occur in the
+    article or not, so that a mean over an outlet's articles is not taken only over the articles
+    that use the frame (selected on the outcome). Returns `event` (when present), `outlet`,
+    `article_id`, `scheme`, `frame`, `headline` (share of the headline's sentences with the frame's
+    cues), `body` (the same of the body) and `gap` (`headline` − `body`, −1 … 1)."""
+    table = _parts(sentences)
+    group = [c for c in ("event", "outlet", "article_id") if c in table.columns]
+    columns = group + ["scheme", "frame", "headline", "body", "gap"]
+    sizes = table.groupby(group + ["part"]).size().unstack("part").reindex(columns=["headline", "body"])
+    sizes = sizes.dropna()  # an article without a headline, or without a body, has no gap
+    frames = hits[["scheme", "frame"]].drop_duplicates().sort_values(["scheme", "frame"])
+    if sizes.empty or frames.empty:
+        return pd.DataFrame(columns=columns)
+    where = table[list(dict.fromkeys(_KEYS + group + ["part"]))]
+    framed = hits[_KEYS + ["scheme", "frame"]].drop_duplicates().merge(where, on=_KEYS)
+    counts = framed.groupby(group + ["scheme", "frame", "part"]).size().unstack("part")
+    grid = sizes.reset_index()[group].merge(frames, how="cross")
+    grid = grid.merge(counts.reindex(columns=["headline", "body"]).reset_index(), on=group + ["scheme", "frame"],
+                      how="left").fillna({"headline": 0, "body": 0})
+    shares = grid[["headline", "body"]].to_numpy(dtype=float) / sizes.loc[
+        pd.MultiIndex.from_frame(grid[group])].to_numpy(dtype=float)
+    grid[["headline", "body"]] = shares
+    grid["gap"] = grid["headline"] - grid["body"]
+    return grid[columns]
+
+
+def summarise_headline_frames(gaps: pd.DataFrame, *, by: str = "outlet", event: str | None = "event",
+                              min_articles: int | None = None, correction: str = "holm",
+                              n_permutations: int = 1999, seed: int = 0) -> pd.DataFrame:
+    """Per group and frame, over all its articles: does the headline carry the frame more than the
+    body does, and do the groups differ in that?
+
+    Needs `headline_frame_gaps`' table. Returns `scheme`, `frame`, `by`, `n_articles`, `headline`
+    and `body` (means of the articles' shares), `gap` (mean of the articles' `gap`), `ci_low`,
+    `ci_high` (Student t interval over the group's articles, none below `min_articles`: the gap is a
+    difference, not a share), `interval`, then from `stats.compare_outlets` on the articles' gaps:
+    `difference` and `cliffs_delta` against the other groups on the same events, `effect_note`,
+    `p_value` (permutation of `by` labels over articles within events), `p_adjusted` across the
+    frames (`correction`, Holm by default), `correction`, `n_events_tested`, `test` and `note`."""
+    from .stats import MIN_ARTICLES, compare_outlets, summarise_articles
+
+    minimum = MIN_ARTICLES if min_articles is None else min_articles
+    family = ["scheme", "frame"]
+    columns = family + [by, "n_articles", "headline", "body", "gap", "ci_low", "ci_high", "interval", "difference",
+                        "cliffs_delta", "effect_note", "p_value", "p_adjusted", "correction", "n_events_tested",
+                        "test", "note"]
+    if gaps.empty:
+        return pd.DataFrame(columns=columns)
+    means = gaps.groupby(family + [by], sort=True)[["headline", "body"]].mean().reset_index()
+    interval = summarise_articles(gaps, value="gap", by=family + [by], min_articles=minimum, method="t",
+                                  seed=seed).drop(columns="n_sentences").rename(columns={"mean": "gap"})
+    tests = compare_outlets(gaps, value="gap", by=by, family=family, event=event, correction=correction,
+                            min_articles=minimum, n_permutations=n_permutations, seed=seed)
+    tests = tests.drop(columns=["n_articles", "mean", "mean_other"])
+    return means.merge(interval, on=family + [by]).merge(tests, on=family + [by], how="left")[columns]
 
 
 def prominence(sentences: pd.DataFrame, hits: pd.DataFrame | None = None,
