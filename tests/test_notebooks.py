@@ -1142,22 +1142,24 @@ def test_sources_notebook_says_its_speakers_and_its_first_quoted_count_more_than
     assert "is not always a person" in prose
 
 
-def test_notebook_02_counts_the_articles_behind_headline_and_body_once(seed_report):
-    """Regression: the headline-against-body table gave a `count` column per part, the same number
-    twice (the articles where the frame's cues occur); it now gives `n_articles` once, and a count
-    for the headline only when some of those articles have none."""
+def test_notebook_02_sets_headline_against_body_over_every_article_with_its_test(seed_report):
+    """Regression: the headline-against-body table averaged over the articles where the frame's
+    cues occur (selected on the outcome) and had no test. It now gives each outlet's mean gap over
+    all its articles with a headline and a body (`n_articles` once) and says its test once, or why
+    there is none (the seeds: one article per outlet)."""
     import pandas as pd
 
     result, _ = seed_report
     executed = _read(result.folder / "notebooks" / "02_frames.ipynb")
-    cell = next(c for c in executed.cells if c.cell_type == "code" and "headline_vs_body" in c.source)
-    shown = pd.read_html(__import__("io").StringIO(cell.outputs[0]["data"]["text/html"]))[0]
-    header = [" ".join(str(level) for level in column) if isinstance(column, tuple) else str(column)
-              for column in shown.columns]
-    assert sum("n_articles" in name for name in header) == 1 and not any("count" in name for name in header), header
-    assert not any("n_with_headline" in name for name in header)  # both seed articles have a headline
-    rows = shown[[c for c, name in zip(shown.columns, header) if "n_articles" in name][0]]
-    assert rows.tolist() == [1] * len(shown)  # one article per outlet carries each frame's cues
+    cell = next(c for c in executed.cells if c.cell_type == "code" and "headline_frame_gaps" in c.source)
+    printed = "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
+    assert "headline share minus body share" in printed and "no test" in printed, printed
+    html = next(o["data"]["text/html"] for o in cell.outputs if "text/html" in o.get("data", {}))
+    shown = pd.read_html(__import__("io").StringIO(html))[0]
+    assert {"n_articles", "headline", "body", "gap", "ci_low"} <= set(map(str, shown.columns))
+    assert not any("count" in str(name) for name in shown.columns)
+    assert shown["n_articles"].tolist() == [1] * len(shown)  # every article, with the frame or not
+    assert len(shown) == shown["frame"].nunique() * shown["outlet"].nunique()  # every frame for every outlet
 
 
 def test_across_outlets_says_why_no_sentence_is_reported_by_every_outlet(shared_data, tmp_path):
