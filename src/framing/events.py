@@ -8,7 +8,7 @@ within events first:
 - `score_articles` gives each article its own values (mean sentence sentiment, share of sentences
   with conflict cues, quotes, quotes from officials) from the analyses' public functions;
 - `compare_within_events` pairs outlets on the events both cover: in how many of them is A more
-  negative (more often conflict-framed, quoting more officials…) than B, the median difference with
+  negative (more often conflict-framed, quoting officials in more of its sentences…) than B, the median difference with
   its order-statistic interval (Thompson 1936, `median_interval`), a paired test over events
   (Wilcoxon signed-rank, Wilcoxon 1945) with p-values adjusted across every pair and measure of the
   table (Benjamini & Hochberg 1995, through `framing.stats.adjust_p`), and the exact sign test
