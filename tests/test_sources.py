@@ -2198,6 +2198,26 @@ def test_near_readings_of_the_rules_of_1_42_give_no_speaker(text, quote):
     assert not isinstance(row["speaker"], str)
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a name right after an inverted verb and before a verb of its own opens the reported clause: the
+    # speaker is someone else, or nobody the sentence names
+    ("Meanwhile, a lawyer for the woman, who says John Doe drugged her, says the ruling is a “significant step.”",
+     "significant step.", None),
+    ("Meanwhile, a neighbour of the family, who says Jane Roe lied to the police, calls the verdict “a sham.”",
+     "a sham.", None),
+    # the inverted speaker stays the speaker before punctuation, a time or a role
+    ("The ruling is a “significant step,” says John Doe.", "significant step,", "John Doe"),
+    ("The ruling is a “significant step,” said Jane Roe on Tuesday.", "significant step,", "Jane Roe"),
+    ("“It is a step,” said Jane Roe, a lawyer for the woman.", "It is a step,", "Jane Roe"),
+])
+def test_a_name_with_a_verb_of_its_own_is_no_inverted_speaker(text, quote, speaker):
+    """Reporting verbs 1.43: English puts an inverted speaker ("says John Doe") at the end of its clause,
+    never before a verb of its own; the first two sentences gave "John Doe" and "Jane Roe" with 1.42."""
+    quotes = fr.extract_quotes(_table([text]))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
+
+
 # ── what a speaker is: outlets, poll shares, names cut short ─────────────────────────────────────
 
 @pytest.mark.parametrize("outlet", ["Fox News (Online News)", "Right"])

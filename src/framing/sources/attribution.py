@@ -132,6 +132,16 @@ def _finite_within(narration: str, start: int, end: int) -> bool:
                for i, (_, tag, at) in enumerate(tokens))  # "the vaccines contain": a plural's verb, tagged VB
 
 
+def _finite_next(narration: str, end: int) -> bool:
+    """True when the word right after offset `end` (nothing between) is a verb in the present or past in lower
+    case, as the tagger reads it: a name after an inverted verb then opens the reported clause ("who says John Doe
+    drugged her"), since English puts the inverted speaker at the end of its clause, before punctuation, a
+    time or a place ("said John Doe on Tuesday"), never before a verb of its own (1.43)."""
+    after = next(((word, tag, at) for word, tag, at in _tagged(narration) if at >= end), None)
+    return (after is not None and not narration[end:after[2]].strip() and after[0][:1].islower()
+            and after[1] in ("VBD", "VBN", "VBZ", "VBP"))  # "drugged" after a name: read VBN, a past all the same
+
+
 _CLAUSE_BREAK = re.compile(rf"[,.;:!?…—–]|\b(?:who|whom|whose|which|that|{_PLACEHOLDER})\b")
 
 
@@ -966,7 +976,8 @@ def _described_who(name: str, match: re.Match, narration: str, who: str) -> str 
                                 or _THAT_AFTER.match(narration, match.end())
                                 or _owns_a_clause(narration, match.end(), who)):
         return None  # "to warn voters that …", "said the president’s moves … have": not who speaks
-    if name == "verb_name" and who[:1].isupper() and _FINITE_AFTER.match(narration, match.end()):
+    if name == "verb_name" and who[:1].isupper() and (_FINITE_AFTER.match(narration, match.end())
+                                                     or _finite_next(narration, match.end())):
         return None  # "said Harris would be releasing something": the subject of what is reported
     if name == "verb_name" and first in _INDEFINITE and _opens_reported_clause(narration, match_end):
         return None  # "says a coalition of liberal groups will have done …": the reported clause's subject (1.37)
