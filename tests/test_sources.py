@@ -2218,6 +2218,21 @@ def test_a_name_with_a_verb_of_its_own_is_no_inverted_speaker(text, quote, speak
     assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the attribution right after the quote governs it; a later part names where it was reported
+    ("The best way to change things is to vote, “maybe not by marching,” Jane Roe added, the Times reported.",
+     "maybe not by marching,", "Jane Roe"),
+    # a report of a whole clause that names the speaker inside it stays the report's source's
+    ("President Joe Biden told Netanyahu that he expects “a pause,” the White House said.", "a pause,",
+     "White House"),
+])
+def test_the_attribution_next_to_a_quote_governs_it_before_a_later_source(text, quote, speaker):
+    """Reporting verbs 1.43 (labelling rule 1, the nearer attribution): the first sentence gave "Times" with 1.42."""
+    quotes = fr.extract_quotes(_table([text]))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert row["speaker"] == speaker
+
+
 # ── what a speaker is: outlets, poll shares, names cut short ─────────────────────────────────────
 
 @pytest.mark.parametrize("outlet", ["Fox News (Online News)", "Right"])

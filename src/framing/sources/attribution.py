@@ -570,7 +570,17 @@ def _attribution(narration: str):
     if (best is None or best[3] not in ("name_verb", "subject_participle")
             or "," not in narration[best[0]:] and _PLACEHOLDER not in narration[best[0]:]):
         return best  # "a fact sheet …, which said “…,” the Journal reported": the document's words
+    if best[3] == "name_verb" and _right_after_quote(narration, best[0]):
+        return best  # "“…,” Jane Roe added, the Times reported": the nearer attribution, the Times its source (1.43)
     return _tail_attribution(narration, best[0]) or best
+
+
+def _right_after_quote(narration: str, start: int) -> bool:
+    """True when the attribution at `start` follows the sentence's first quote with at most a comma between
+    ("“…,” Jane Roe added"): it governs that quote (labelling rule 1, the nearer attribution), and a later
+    part ("…, the Times reported") names where the words were reported."""
+    quote_at = narration.find(_PLACEHOLDER)
+    return 0 <= quote_at < start and not narration[quote_at + len(_PLACEHOLDER):start].strip(" ,")
 
 
 TAIL_MAX_WORDS = 12  # "…, Homeland Security Secretary Alejandro Mayorkas said Thursday," frames the sentence
