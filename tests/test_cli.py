@@ -880,7 +880,12 @@ def test_a_corpus_linked_into_data_raw_has_one_set_of_tables(project, tmp_path, 
     assert sorted(loaded["source_file"]) == sorted(fr.load_articles("Articles 2024", root=project)["source_file"])
     assert set(loaded["corpus"]) == {"Articles 2024"}
     assert not (project / "data" / "processed" / "linked").exists()
+    raw = sorted(str(p.relative_to(articles)) for p in articles.rglob("*"))
     assert main(["clean", "linked"]) == 0 and not (built / "articles.parquet").exists()
+    for name in (".", "..", "data", "Articles 2024"):  # names of no output folder: nothing is removed
+        main(["clean", name])
+    assert sorted(str(p.relative_to(articles)) for p in articles.rglob("*")) == raw  # the articles stay
+    assert (project / "data" / "raw" / "linked").is_symlink() and (project / "data" / "raw" / "mycorpus").is_dir()
     capsys.readouterr()
     assert main(["build", "linked", "--workers", "1"]) == 0
     (articles / "new.txt").write_text((articles / "sub" / "extra.txt").read_text(encoding="utf-8")
