@@ -123,12 +123,16 @@ def step_breakdown(corpus: str) -> dict:
     over clean export text), sentence splitting (Punkt and the rules around it, each distinct
     paragraph once), the English share, the tables (rows made into typed DataFrames), and the rest
     (blocks, sentence rows, article rows, notes)."""
-    from framing import build, clean, ingest, segment
+    from framing import clean, ingest, segment
 
-    try:  # where an article's lines are labelled (in build.py itself in trees before build_article.py)
-        from framing import build_article as article
+    try:  # the build's modules: a package (framing/build/), or in trees before it build.py and build_article.py
+        from framing.build import article, corpus as build
     except ImportError:
-        article = build
+        from framing import build
+        try:
+            from framing import build_article as article
+        except ImportError:
+            article = build
 
     spent: dict[str, float] = {}
 

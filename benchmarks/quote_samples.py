@@ -120,7 +120,8 @@ def article_sentences(text: str) -> list[str]:
     """An article's text cut into sentences as `framing build` cuts an export's text: lines joined
     into paragraphs (a blank line parts them, a hard-wrapped line goes on), exact repeats dropped,
     body paragraphs split into sentences."""
-    from framing import build_article, clean
+    from framing import clean
+    from framing.build import article as build_article
 
     return [row["text"] for row in build_article.unnest_sentences(build_article.unnest_blocks(clean.label_clean_text(text)))]
 

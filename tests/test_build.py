@@ -448,7 +448,7 @@ def test_an_export_built_in_chunks_equals_one_pass_and_names_its_bad_row(shared_
     _synthetic_export(shared_data, corpus / "export.jsonl", rows=330, bad={321: "not JSON at all"})
     whole = build_tables(corpus)
     chunks = []
-    monkeypatch.setattr(build_module, "build_chunk", lambda raws, *a, **k: chunks.append(len(raws)) or
+    monkeypatch.setattr(build_module.corpus, "build_chunk", lambda raws, *a, **k: chunks.append(len(raws)) or
                         build_chunk(raws, *a, **k))
     summary = build_corpus(corpus, tmp_path / "out", chunk_size=100)
     assert chunks == [100, 100, 100, 29]

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from framing import build as build_module
-from framing import build_article, build_reuse, build_schema
+from framing.build import article as build_article, reuse as build_reuse, schema as build_schema
 from framing import clean, segment
 from framing.ingest import Duplicates, RawArticle, memo_key, read_corpus
 from framing.store import RowReader, read_rows

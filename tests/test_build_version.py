@@ -87,7 +87,7 @@ def check_fingerprint(found: dict[str, str]) -> None:
     changed = [name for name in found if found[name] != recorded.get(name)]
     assert not changed, (
         f"the build writes other tables than BUILD_VERSION {found['build_version']!r} did "
-        f"({', '.join(changed)}): if the change is meant, bump BUILD_VERSION in src/framing/build.py "
+        f"({', '.join(changed)}): if the change is meant, bump BUILD_VERSION in src/framing/build/corpus.py "
         f"(users' tables are then rebuilt), refresh the fingerprint ({REFRESH}) and commit both")
 
 

@@ -218,7 +218,7 @@ def test_a_full_output_folder_is_one_line_and_keeps_the_previous_tables(project)
 @pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "nonsense://nowhere", "::::"])
 def test_a_bad_scheduler_address_is_one_line(project, address, monkeypatch, capsys):
     pytest.importorskip("dask.distributed")
-    from framing import build_workers
+    from framing.build import workers as build_workers
 
     monkeypatch.setattr(build_workers, "SCHEDULER_TIMEOUT", 3)  # nothing listens there: no need to wait long
     code = main(["build", str(project / "data" / "raw" / "mycorpus"), "--out", str(project / "out"),

@@ -21,7 +21,7 @@ Each module does one part, in the order a build goes through them:
 Writing is atomic: every file is first written under a temporary name and only then moved into
 place, so a run killed midway leaves the previous tables intact. A build also leaves
 `.texts-seen.parquet` beside its tables (what its near-duplicate check learnt of each text, see
-`framing.build_reuse.save_texts_seen`), which the next build may read back.
+`framing.build.reuse.save_texts_seen`), which the next build may read back.
 
 framing writes and deletes only inside folders it owns, and only files it wrote there. A folder it
 makes carries a marker file, `.framing`; an existing folder is written into, cleaned or replaced

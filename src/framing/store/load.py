@@ -123,7 +123,7 @@ def build_unbuilt(raw: Path, folder: Path) -> bool:
     import os
 
     from ..build import build_corpus
-    from ..build_summary import counts_line
+    from ..build.summary import counts_line
     from ..config import shown_path
 
     shown = shown_path(raw, start=raw)  # (relative to the project, as the command is run from there)

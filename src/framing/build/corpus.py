@@ -1,18 +1,7 @@
-"""Build a corpus: raw files → `articles`, `sentences` and `removed` tables.
-
-The flow is ingest (read, decode, manifest) → clean (label every raw line) → segment (blocks →
-sentences). Each article is processed on its own, so the same function serves one file, a whole
-folder, or many workers. The build's modules:
-
-- `build` (this one): `build_tables` (in memory) and `build_corpus` (streamed to disk chunk by
-  chunk), `BUILD_VERSION` and the build key of an article, `build_info` (what `build.json`
-  records), `explain_inputs` (what `framing explain` shows);
-- `build_article`: one article's rows (`process_article`: lines labelled, blocks, sentences, the
-  article row and its warnings), and the lines each site repeats on every page (`site_repeats`);
-- `build_workers`: where the articles are processed (this process, a pool of processes, Dask);
-- `build_schema`: the tables' columns and types, and the `Build` that holds them;
-- `build_reuse`: what a build takes from the last one (unchanged articles, the texts seen);
-- `build_summary`: what a build says of itself (the lines `framing build` and `report` print).
+"""A whole corpus built: `build_tables` (in memory) and `build_corpus` (streamed to disk chunk by
+chunk), `BUILD_VERSION` and the build key of an article, `build_info` (what `build.json` records),
+`explain_inputs` (what `framing explain` shows). The other modules of `framing.build` do the parts
+(see its docstring).
 """
 from __future__ import annotations
 
@@ -25,23 +14,18 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from . import segment
-from .build_article import warning_problems, site_repeats
-from .build_schema import (ARTICLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Build, assemble, in_corpus_order,
-                           typed_table)
-from .build_reuse import (TEXTS_SEEN, known_outlets, previous_articles, previous_rows, reusable_rows, save_texts_seen,
-                          texts_seen)
-from .build_summary import outlet_merges, outlets_from_url
-from .build_workers import article_runner
-from .ingest import (EXPORT_FORMATS, MANIFEST, MAX_LISTED, Duplicates, Problem, RawArticle, column_words, iter_corpus,
-                     read_corpus)
-from .ingest.outlets import name_outlets
-from . import lexicons
-from .lexicons import load_data
-
-# The commands (`framing build`, `report`, `explain`) import these from here:
-from .build_article import label_article, process_article  # noqa: F401
-from .build_summary import changes_line, counts_line, last_build_info, reuse_note  # noqa: F401
+from .. import lexicons, segment
+from ..ingest import (EXPORT_FORMATS, MANIFEST, MAX_LISTED, Duplicates, Problem, RawArticle, column_words, iter_corpus,
+                      read_corpus)
+from ..ingest.outlets import name_outlets
+from ..lexicons import load_data
+from .article import warning_problems, site_repeats
+from .reuse import (TEXTS_SEEN, known_outlets, previous_articles, previous_rows, reusable_rows, save_texts_seen,
+                    texts_seen)
+from .schema import (ARTICLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Build, assemble, in_corpus_order,
+                     typed_table)
+from .summary import outlet_merges, outlets_from_url
+from .workers import article_runner
 
 
 # The version of what the build writes. Bump it with any change to what the build writes for
@@ -59,7 +43,7 @@ def version_key() -> str:
     in `lexicons/` where there is one, else the shipped file): a new version or an edit of those
     files rebuilds everything; editing an analysis or a frame lexicon never does. Read once per
     process, as the cleaning rules are."""
-    shipped = [p for pattern in _BUILD_DATA for p in (Path(__file__).parent / "data").glob(pattern)]
+    shipped = [p for pattern in _BUILD_DATA for p in (Path(__file__).parents[1] / "data").glob(pattern)]
     digest = hashlib.sha256(BUILD_VERSION.encode() + b"\0")
     for path in sorted(shipped):
         in_use = Path(str(lexicons.data_file(path.stem)))
@@ -91,7 +75,7 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     With `previous` (the last build of the same corpus), articles whose content, metadata, site
     repeats and build version (`version_key`) are unchanged are taken from it instead of being
     processed again; articles no longer in the folder are dropped. `workers` > 1 processes articles
-    in parallel; `scheduler` runs them on Dask instead (see `build_workers.run_on_dask`). For corpora
+    in parallel; `scheduler` runs them on Dask instead (see `workers.run_on_dask`). For corpora
     too large for memory, `build_corpus` streams the same steps chunk by chunk to disk.
     `clean_exports` cleans the text of CSV / JSON-lines rows as a page (by default it is taken as
     clean article text)."""
@@ -126,8 +110,8 @@ def build_corpus(raw_folder: Path, out: Path, *, corpus: str | None = None, fres
     unreadable) are not reused: every article is processed again. While it builds, `out` is locked
     (`store.lock_folder`): a second build or report of the same folder is refused (`FolderBusy`).
     When nothing usable was found, a folder this build created is removed again."""
-    from .config import check_output
-    from .store import working_folder
+    from ..config import check_output
+    from ..store import working_folder
 
     raw_folder = Path(raw_folder)
     with working_folder(check_output(out, corpus=raw_folder)) as out:
@@ -140,7 +124,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
     """`build_corpus` once `out` is claimed and locked: the chunks built into a staging folder
     (`_stage_chunks`), the outlets named across all of them, then the tables, `build.json` and
     the texts seen published into `out` together."""
-    from .store import NOT_RECORDED, check_tables, make_temp_dir, raw_listing_sha256, remove_leftovers, save_parts
+    from ..store import NOT_RECORDED, check_tables, make_temp_dir, raw_listing_sha256, remove_leftovers, save_parts
 
     corpus = corpus or raw_folder.resolve().name
     listing = raw_listing_sha256(raw_folder)  # before reading: a file changed meanwhile makes the tables stale
@@ -190,7 +174,7 @@ def _stage_chunks(raw_folder: Path, out: Path, staging: Path, *, corpus: str, re
     Parquet parts (`articles-00000.parquet`…), reusing the rows in `out` of the articles of `old`
     whose build key is unchanged. Returns the parts of each table and a `Build` holding no rows, only
     the tally: problems, notes, articles reused, lines removed per rule and prose dropped."""
-    from .store import RowReader
+    from ..store import RowReader
 
     rows = RowReader(out)
     parts: dict[str, list[Path]] = {"articles": [], "sentences": [], "removed": []}
@@ -238,7 +222,7 @@ def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
                 repeats: dict[str, frozenset[str]], previous: Build | None = None,
                 runner=None, keys: dict[str, str] | None = None) -> Build:
     """The tables of some articles of a corpus: reused from `previous` when unchanged, else
-    processed by `runner` (a function from jobs to results, `build_workers.article_runner`; serial
+    processed by `runner` (a function from jobs to results, `workers.article_runner`; serial
     by default). Rows come in the order of `raws`. `keys`: the articles' build keys, when already
     computed."""
     runner = runner or article_runner()
@@ -402,7 +386,7 @@ def unread_event_folders(articles: pd.DataFrame) -> list[Problem]:
 
 def save_build(build: Build, out: Path) -> list[Path]:
     """Write the three tables (Parquet + CSV) and `build.json` (versions, inputs, problems) to `out`."""
-    from .store import save_tables
+    from ..store import save_tables
 
     tables = {"articles": build.articles, "sentences": build.sentences, "removed": build.removed}
     counts = {name: len(table) for name, table in tables.items()}
@@ -411,7 +395,7 @@ def save_build(build: Build, out: Path) -> list[Path]:
 
 def build_info(build: Build, *, counts: dict[str, int]) -> dict:
     """What `build.json` records: version, row counts, the inputs and their hashes, the problems."""
-    from . import __version__
+    from .. import __version__
 
     inputs = build.articles[["source_file", "source_record", "raw_sha256"]].astype(object)
     return {
@@ -439,8 +423,8 @@ def explain_inputs(path: Path, *, clean_exports: bool = False
     problems the build would report for it (a duplicate of another file, a manifest row), and the
     site repeats each article is cleaned with, learnt from its corpus folder as the build learns
     them. So `framing explain` and the build agree line by line."""
-    from .config import processed_dir
-    from .ingest import TEXT_EXTENSIONS, read_file
+    from ..config import processed_dir
+    from ..ingest import TEXT_EXTENSIONS, read_file
 
     path = Path(path)
     folder = corpus_of(path)
@@ -466,7 +450,7 @@ def explain_inputs(path: Path, *, clean_exports: bool = False
 def corpus_of(path: Path) -> Path:
     """The corpus folder a file belongs to: its folder under data/raw/ when it is in one, else the
     nearest folder above it holding a manifest.csv, else its own folder."""
-    from .config import raw_dir
+    from ..config import raw_dir
 
     path = Path(path).resolve()
     raw = raw_dir().resolve()

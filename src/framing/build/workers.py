@@ -1,12 +1,12 @@
 """Where a build's articles are processed: in this process, in a pool of processes, or on a Dask
-cluster, with progress shown on stderr. Each job is one article (`build_article.process_article`);
+cluster, with progress shown on stderr. Each job is one article (`article.process_article`);
 results come back in the order of the jobs, whichever runs them."""
 from __future__ import annotations
 
 import sys
 import time
 
-from .build_article import ArticleResult, process_article
+from .article import ArticleResult, process_article
 
 PLAIN_PROGRESS_SECONDS = 30.0  # without a terminal: a progress line at most this often
 SCHEDULER_TIMEOUT = 20  # seconds to wait for a Dask scheduler to answer
@@ -49,7 +49,7 @@ def run_on_dask(jobs: list, *, scheduler: str, workers: int = 1, batch: int = 20
     or the address of a running scheduler, e.g. "tcp://10.0.0.5:8786" (dask-jobqueue, Dask on
     Kubernetes). The workers need `framing` installed at the same version. Needs the optional
     extra: pip install "framing[dask]"."""
-    from .config import UsageError
+    from ..config import UsageError
 
     try:
         from dask.distributed import Client, LocalCluster

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import clean
-from .build_article import ArticleResult
-from .ingest import ISO_DAY, Problem, read_date
+from .. import clean
+from ..ingest import ISO_DAY, Problem, read_date
+from .article import ArticleResult
 
 ARTICLE_COLUMNS = ["article_id", "corpus", "event", "outlet", "title", "subtitle", "author",
                    "published", "url", "source_file", "source_record", "format", "encoding",

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .ingest import MAX_LISTED
-from .ingest.outlets import FROM_URL, merges_text
-from .store.words import counted, short_list
+from ..ingest import MAX_LISTED
+from ..ingest.outlets import FROM_URL, merges_text
+from ..store.words import counted, short_list
 
 
 def counts_line(info: dict) -> str:

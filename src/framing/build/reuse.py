@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .build_schema import ARTICLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Build
-from .ingest import Duplicates
+from ..ingest import Duplicates
+from .schema import ARTICLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Build
 
 
 def previous_articles(out: Path) -> pd.DataFrame | None:
@@ -80,7 +80,7 @@ def save_texts_seen(met: dict[str, tuple], out: Path, *, version_key: str) -> st
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .store import fingerprint, write_atomic
+    from ..store import fingerprint, write_atomic
 
     schema = pa.schema([("key", pa.string()), ("digest", pa.binary()), ("n_words", pa.int64()),
                         ("signature", pa.binary()), ("size", pa.int64())], metadata={"version_key": version_key})
@@ -104,7 +104,7 @@ def texts_seen(out: Path, *, version_key: str) -> dict[str, tuple]:
     import numpy as np
     import pyarrow.parquet as pq
 
-    from .store import fingerprint
+    from ..store import fingerprint
 
     path = out / TEXTS_SEEN
     try:

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
 
-from . import clean, segment
-from .config import CONTENT_KINDS
-from .ingest import EXPORT_FORMATS, MANIFEST, Problem, RawArticle, _where
-from .ingest.outlets import FROM_URL
-from .store.words import counted
+from .. import clean, segment
+from ..config import CONTENT_KINDS
+from ..ingest import EXPORT_FORMATS, MANIFEST, Problem, RawArticle, _where
+from ..ingest.outlets import FROM_URL
+from ..store.words import counted
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
 WARNING_SEPARATOR = "; "  # between an article's warnings (inside one, written ", ": `joined_warnings`)
