@@ -1036,7 +1036,7 @@ def test_an_event_page_is_titled_with_the_events_title_where_the_export_gives_on
     case and spacing, kept in `extra`) now titles the page and the index row, the id beside it; an
     event without one keeps its id, and no outlet's headline is taken for the title."""
     from framing.build import build_corpus
-    from framing.report_index import _events_html
+    from framing.report.index import _events_html
     from framing.store import load_articles, load_sentences
 
     issues = {json.loads(line)["event_id"]: json.loads(line)["issue"] for line in

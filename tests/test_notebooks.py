@@ -1028,7 +1028,7 @@ def test_across_outlets_with_outlets_chosen_counts_the_corpus_events_and_those_t
     """Regression: notebook 06 with `outlets` set to two outlets of an event of a corpus of 20 events
     said "The corpus has 4 events": it counted the events the chosen outlets cover. It now gives the
     corpus's events and, apart, how many of them the chosen outlets cover."""
-    from framing import runner
+    from framing.report import runner
     from framing.build import build_corpus
 
     raw = _allsides_corpus(shared_data, tmp_path / "raw" / "three")
@@ -1051,7 +1051,7 @@ def test_across_outlets_and_frames_name_the_event_by_its_title_and_files_from_th
     """Regression: notebook 06 named its event by its id ("allsides_5607") where the export gives
     the event's title (`event_title`, as the event pages show it), and notebook 02 printed its
     coding sheet's absolute path where its save message names folders from the project."""
-    from framing import runner
+    from framing.report import runner
     from framing.build import build_corpus
 
     raw = _allsides_corpus(shared_data, tmp_path / "data" / "raw" / "titled")
@@ -1079,7 +1079,7 @@ def test_corpus_notebook_of_an_export_shows_no_empty_table_of_removed_lines(shar
     """Regression: notebook 01 on an export of article text (cleaning removes no line) said so in
     the chart's section, said it again under 'Removed lines by rule' and then showed two empty
     tables ('Empty DataFrame') and saved one; it now shows and saves no empty table."""
-    from framing import runner
+    from framing.report import runner
     from framing.build import build_corpus
 
     raw = _allsides_corpus(shared_data, tmp_path / "raw" / "export")
@@ -1167,7 +1167,7 @@ def test_across_outlets_says_why_no_sentence_is_reported_by_every_outlet(shared_
     """Regression: notebook 06 on an event where no sentence has a counterpart in every other
     outlet showed the table "Sentences every other outlet also reports" with a header and no row;
     it now says why there is none, and that the same facts may be worded otherwise."""
-    from framing import runner
+    from framing.report import runner
     from framing.build import build_corpus
     from framing.compare import align_sentences, shared_facts
     from framing.store import load_sentences

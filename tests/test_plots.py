@@ -397,7 +397,8 @@ def test_every_chart_of_a_notebook_is_shown_under_its_cell(tmp_path):
     notebook was shown under its cell."""
     import nbformat
 
-    from framing import report, runner
+    from framing import report
+    from framing.report import runner
 
     table = "import pandas as pd\\nimport framing as fr\\ncounts = pd.DataFrame({'outlet': ['A', 'B'], 'n_articles': [3, 1]})"
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in (

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from framing import config, report, report_index
+from framing import config, report
+from framing.report import index as report_index
 
 
 # ── the runner ──────────────────────────────────────────────────────────────────────────────────

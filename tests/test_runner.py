@@ -10,7 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from framing import report, runner
+from framing import report
+from framing.report import runner
 
 pytestmark = pytest.mark.timeout(300)
 

@@ -20,8 +20,8 @@ def write_event_pages(processed: Path, folder: Path, *, corpus: str, event: str 
     """One page per event of the built corpus (or only `event`) under `<folder>/events/`. Returns
     the pages (`framing.events.save_event_pages`) and the error that stopped them, if any.
     `progress(done, total)` is called after each page."""
-    from .events import save_event_pages, summarise_events
-    from .store import load_articles, load_sentences
+    from ..events import save_event_pages, summarise_events
+    from ..store import load_articles, load_sentences
 
     try:
         articles = load_articles(processed)
@@ -58,11 +58,11 @@ class EventPagesJob:
         self.finished = threading.Event()
         arguments = json.dumps([str(processed), str(folder), corpus, event, workers]).encode("utf-8")
         environment = dict(os.environ)  # this framing first, wherever it was imported from
-        here = str(Path(__file__).resolve().parents[1])
+        here = str(Path(__file__).resolve().parents[2])
         environment["PYTHONPATH"] = os.pathsep.join(filter(None, [here, environment.get("PYTHONPATH")]))
         # its own session: Ctrl-C reaches the report, which stops this process
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from framing.event_pages import _event_pages_main; _event_pages_main()"],
+            [sys.executable, "-c", "from framing.report.event_pages import _event_pages_main; _event_pages_main()"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, start_new_session=True, env=environment)
         self.process.stdin.write(arguments + b"\n")
         self.process.stdin.close()

@@ -127,7 +127,7 @@ def name_paths_within_project(output: Path, notebook: Path) -> None:
     notebook papermill did not write is left alone."""
     import nbformat
 
-    from .config import shown_path
+    from ..config import shown_path
 
     if not output.is_file():
         return
@@ -374,7 +374,7 @@ class KernelSession:
             self._start()
         if self._used or Path(cwd) != self.cwd:
             try:
-                self._run(f"__import__('framing.runner', fromlist=['clean_state']).clean_state({str(cwd)!r})",
+                self._run(f"__import__('framing.report.runner', fromlist=['clean_state']).clean_state({str(cwd)!r})",
                           what="cleaning the kernel for the next notebook")
             except BaseException:
                 self.discard()
@@ -460,7 +460,7 @@ class KernelSession:
         """Import what notebooks import (`warm_up` in the kernel); an error is kept in
         `_warm_error` for the caller."""
         try:
-            self._run(f"__import__('framing.runner', fromlist=['warm_up']).warm_up({list(self.modules)!r}, "
+            self._run(f"__import__('framing.report.runner', fromlist=['warm_up']).warm_up({list(self.modules)!r}, "
                       f"background_figures={self.background_figures!r})", what="starting the kernel")
         except BaseException as error:
             self._warm_error = error

@@ -10,12 +10,16 @@ each corpus it
    dropping a file there) with papermill, passing the parameters `corpus` (the processed folder),
    `out` (the report folder) and `save_figures`;
 3. writes the executed notebooks, the figures and tables the notebooks saved, one page per event
-   (`framing.event_pages`, drawn in a process of their own while the notebooks run), and
-   `index.html` (`framing.report_index`).
+   (`event_pages`, drawn in a process of their own while the notebooks run), and `index.html`
+   (`index`).
 
 Everything is written into a staging folder beside `reports/<corpus>/` that replaces it only at the
 end, so an interrupted run leaves the previous report intact. A failing notebook is named with its
 cell and error; the other notebooks still run and the exit code says that something failed.
+
+The modules of `framing.report`: this one (the run: build, notebooks, staging folder swapped in),
+`runner` (one notebook run unattended on a warm kernel: papermill, watched), `event_pages` (the
+event pages, drawn in a process of their own) and `index` (`index.html`).
 """
 from __future__ import annotations
 
@@ -30,11 +34,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..config import corpus_parameter, notebooks_dir, processed_dir, reports_dir
+from ..store import HUMAN_INPUT, SCRATCH, counted, swap_folder  # HUMAN_INPUT: coding/, people's files in a report
 from . import runner
-from .config import corpus_parameter, notebooks_dir, processed_dir, reports_dir
 from .event_pages import EVENT_PAGE_COLUMNS, EventPagesJob, write_event_pages  # noqa: F401  (also named from here)
-from .report_index import preview_rows, shipped_data, statistics_paragraph, write_index  # noqa: F401  (the same)
-from .store import HUMAN_INPUT, SCRATCH, counted, swap_folder  # HUMAN_INPUT: coding/, people's files in a report
+from .index import preview_rows, shipped_data, statistics_paragraph, write_index  # noqa: F401  (the same)
 
 NOTEBOOK_PARAMETERS = ("corpus", "out", "save_figures")  # what the runner sets in every notebook
 _QUESTION = re.compile(r"^\*\*question:?\*\*:?\s*", re.I)
@@ -81,7 +85,7 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
     """Build and report every corpus folder given (default: every folder of `data/raw/`).
     Returns the exit code: 0 when every corpus built and every notebook ran, 1 otherwise, 2 when
     there was nothing to report. This is the whole `framing report` command."""
-    from .config import corpus_folders, project_of, raw_dir
+    from ..config import corpus_folders, project_of, raw_dir
 
     folders = corpus_folders(raw_folders, root)
     if not folders:
@@ -90,7 +94,7 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
     ok = True
     for folder in folders:
         if not folder.is_dir():
-            from .store import missing_corpus
+            from ..store import missing_corpus
 
             echo(missing_corpus(folder, "report", root=root))
             ok = False
@@ -115,10 +119,10 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
     passed to every notebook besides `corpus`, `out`, `save_figures`, `workers` (processes for
     the build and for scoring sentences; None: one per core) and `event` (narrow every notebook and
     the event pages to that event; None: all events). `cell_timeout`: seconds a cell may
-    run (None: `framing.runner.cell_timeout` for the corpus's size). `clean_exports` cleans export
+    run (None: `runner.cell_timeout` for the corpus's size). `clean_exports` cleans export
     text as pages (see `framing.build.build_tables`). Besides the notebooks' figures and tables,
     writes one page per event (`events/<event>.html`), linked from `index.html`."""
-    from .config import UsageError
+    from ..config import UsageError
 
     raw_folder = Path(raw_folder).resolve()
     corpus = raw_folder.name
@@ -137,11 +141,11 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
              "folder, or copy its notebooks/ folder beside your data/")
         return Report(corpus, out, [], error="no notebooks to run")
     kernel = kernel or find_kernel()
-    from .store import working_folder
+    from ..store import working_folder
 
     try:  # one framing command at a time on a corpus's tables, and with them its report
         with working_folder(processed):
-            # the notebooks' kernel starts now and imports while the tables are built (framing.runner.KernelSession)
+            # the notebooks' kernel starts now and imports while the tables are built (runner.KernelSession)
             with runner.KernelSession(kernel, cwd=Path.cwd(), config=_kernel_config()) as session:
                 return _build_and_render(raw_folder, processed, out, notebooks=notebooks, kernel=kernel,
                                          parameters=parameters, workers=workers, cell_timeout=cell_timeout,
@@ -158,7 +162,7 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
                       clean_exports: bool, event: str | None, echo, session: runner.KernelSession) -> Report:
     """`run_report` once its folders are checked: build the tables, then run the notebooks on
     `session`'s kernel and write the report."""
-    from .config import UsageError
+    from ..config import UsageError
 
     corpus = raw_folder.name
     started = time.perf_counter()
@@ -169,7 +173,7 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
         reason = _one_line(error, folder=processed)
         echo(f"{corpus}: build failed: {reason}")
         return Report(corpus, out, [], error=f"build failed: {reason}")
-    from .build import counts_line, reuse_note
+    from ..build import counts_line, reuse_note
 
     reused = info.pop("reused_articles", None)  # None: a first build
     again = f"{reuse_note(reused)}; " if reused is not None else ""
@@ -201,8 +205,8 @@ def _output_folders(raw_folder: Path, processed: Path | None, out: Path | None) 
     """The tables folder and the report folder of a corpus, resolved and checked: neither inside
     the corpus nor holding it (or the project, or data/raw), and the report folder new, empty or
     framing's own. UsageError otherwise, before anything is written."""
-    from .config import check_output
-    from .store import check_claimable
+    from ..config import check_output
+    from ..store import check_claimable
 
     corpus = raw_folder.name
     processed = check_output(processed or processed_dir() / corpus, corpus=raw_folder)
@@ -215,8 +219,8 @@ def _output_folders(raw_folder: Path, processed: Path | None, out: Path | None) 
 def _one_line(error: BaseException, *, folder: Path) -> str:
     """An error as one line: the message of framing's own refusals and of failed writes, else the
     error's type and message."""
-    from .config import UsageError
-    from .store import describe_write_error
+    from ..config import UsageError
+    from ..store import describe_write_error
 
     if isinstance(error, UsageError):
         return str(error)
@@ -232,7 +236,7 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
     """Run the notebooks on `session`'s kernel and write the event pages (narrowed to `event` when
     given) into a staging folder beside `out`, write the index, and swap the folder in for `out`
     at the end."""
-    from .store import keep_user_files, kept_line, make_temp_dir, mark_folder, remove_leftovers, write_manifest
+    from ..store import keep_user_files, kept_line, make_temp_dir, mark_folder, remove_leftovers, write_manifest
 
     corpus = raw_folder.name
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -313,7 +317,7 @@ def excerpt_notes(sentences: pd.DataFrame) -> list[str]:
     `kind`, `article_id`, `sentence_id`): they read as excerpts, as a news roundup or a search
     result shows them, not as what the outlets published, and measures of length, of the order of
     an article and of what only one outlet reports read the excerpts."""
-    from .config import CONTENT_KINDS
+    from ..config import CONTENT_KINDS
 
     body = sentences[sentences["kind"].isin(CONTENT_KINDS) & (sentences["kind"] != "headline")]
     last = body.sort_values(["article_id", "sentence_id"]).groupby("article_id")["text"].last()
@@ -326,7 +330,7 @@ def excerpt_notes(sentences: pd.DataFrame) -> list[str]:
 
 
 def _design_notes(processed: Path, corpus: str) -> list[str]:
-    from .store import load_articles
+    from ..store import load_articles
 
     try:
         articles = load_articles(processed)
@@ -339,7 +343,7 @@ def _design_notes(processed: Path, corpus: str) -> list[str]:
 def _content_sentences(processed: Path) -> int | None:
     """The content sentences of the corpus (headlines, body…, not bylines or dates): what every
     table and chart of the report counts."""
-    from .config import CONTENT_KINDS
+    from ..config import CONTENT_KINDS
 
     kinds = _sentence_columns(processed, ["kind"])
     return None if kinds is None else int(kinds["kind"].isin(CONTENT_KINDS).sum())
@@ -350,7 +354,7 @@ def _sentence_columns(processed: Path, columns: list[str]) -> pd.DataFrame | Non
     build is reported on its own)."""
     import pyarrow.dataset as ds
 
-    from .store.layout import table_files, table_path
+    from ..store.layout import table_files, table_path
 
     path = table_path(Path(processed), "sentences")
     if not path.exists():
@@ -364,8 +368,8 @@ def check_event(processed: Path, event: str | None) -> str | None:
     the events there are."""
     if event is None:
         return None
-    from .events import list_events, unknown_event_message
-    from .store import load_articles
+    from ..events import list_events, unknown_event_message
+    from ..store import load_articles
 
     known = sorted(list_events(load_articles(processed))["event"].astype(str))
     return None if str(event) in known else unknown_event_message(event, known)
@@ -379,7 +383,7 @@ def keep_human_input(old: Path, staging: Path) -> list[Path]:
     staged file of the same name, except where this run wrote its own: the list of the sheets
     framing wrote (`coding/.framing-files.json`) and a blank sheet of framing's that nobody changed
     (the run's new sheet replaced it). Returns the files copied."""
-    from .store import MANIFEST, is_framings
+    from ..store import MANIFEST, is_framings
 
     old, staging = Path(old), Path(staging)
     pairs = [(f, staging / f.relative_to(old)) for f in sorted((old / HUMAN_INPUT).rglob("*"))
@@ -402,8 +406,8 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
     """Build a corpus's tables into `processed` (unchanged articles reused from the tables already
     there), print its problems, and return what `build.json` records, with `reused_articles`: how
     many articles were taken from the last build (None when there was none)."""
-    from .build import build_corpus, changes_line, last_build_info
-    from .config import UsageError
+    from ..build import build_corpus, changes_line, last_build_info
+    from ..config import UsageError
 
     before = last_build_info(processed)
     build = build_corpus(raw_folder, processed, workers=workers or os.cpu_count() or 1, progress=True,
@@ -414,7 +418,7 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
     for note in [] if build is None else build.notes:
         echo(f"  note: {note}")
     if build is not None and build.kept:
-        from .store import kept_line
+        from ..store import kept_line
 
         echo(f"{Path(raw_folder).name}: {kept_line(processed, build.kept, what='the tables folder')}")
     if build is None:
@@ -430,7 +434,7 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
 def nothing_usable(build) -> str:
     """Why a build kept no article, and what to do: the files were all skipped (their warnings say
     why), or the folder holds no article file at all."""
-    from .ingest import EXPORT_EXTENSIONS, TEXT_EXTENSIONS
+    from ..ingest import EXPORT_EXTENSIONS, TEXT_EXTENSIONS
 
     if build.problems:
         unread = f", {counted(build.unread, 'files')} not read" if build.unread else ""
@@ -501,7 +505,7 @@ def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str
                  final: Path | None = None) -> NotebookRun:
     """Execute one notebook with papermill into `<staging>/notebooks/`, in that folder (so the
     parameter `out=".."` is the report folder), and collect the figures and tables it saved.
-    Each cell may run `timeout` seconds (None: `framing.runner.cell_timeout()`). A run the
+    Each cell may run `timeout` seconds (None: `runner.cell_timeout()`). A run the
     watchdog stopped (the kernel finished a cell, the runner never heard) is run once more
     before the notebook counts as failed. `echo` gets progress lines. `session`: run on its warm
     kernel (None: a kernel of its own). `final`: the folder the staging folder becomes, which the

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .config import shown_path
-from .store import BOOKKEEPING, HUMAN_INPUT, counted
+from ..config import shown_path
+from ..store import BOOKKEEPING, HUMAN_INPUT, counted
 
 if TYPE_CHECKING:
-    from .report import NotebookRun, Report
+    from . import NotebookRun, Report
 
 
 VERSIONED_PACKAGES = ("framing", "pandas", "numpy", "matplotlib", "nltk", "textblob", "vaderSentiment",
@@ -26,7 +26,7 @@ def write_index(report: Report, folder: Path, *, build_info: dict, kernel: str,
     """Write `<folder>/index.html`: the build summary, each notebook's figures with captions and
     its tables (`table_rows` rows, taken in turn from each outlet, linked to the CSV), the executed notebooks, and the
     methods and versions used. All links are relative, so the folder can be moved or zipped."""
-    from .store import save_text
+    from ..store import save_text
 
     parts = [_HEAD.format(title=html.escape(f"framing report: {report.corpus}")),
              f"<h1>Framing report: {html.escape(report.corpus)}</h1>",
@@ -266,8 +266,8 @@ def statistics_paragraph() -> str:
     """What the report's numbers are, in the words a paper's methods section needs: the unit, the
     intervals with the coverage measured, the tests and their corrections (docs/statistics.md).
     Built from the defaults the library uses, so it says what was run."""
-    from .events import MIN_EVENTS_FOR_TEST
-    from .stats import MEASURED_COVERAGE, MEASURED_EVENT_COVERAGE, MIN_ARTICLES
+    from ..events import MIN_EVENTS_FOR_TEST
+    from ..stats import MEASURED_COVERAGE, MEASURED_EVENT_COVERAGE, MIN_ARTICLES
 
     return (
         "Statistics (docs/statistics.md). The unit of analysis is the article; sentences are the "
@@ -310,7 +310,7 @@ def statistics_paragraph() -> str:
 def _methods_html(info: dict, kernel: str) -> str:
     versions = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(_version(name))}</td></tr>"
                        for name in VERSIONED_PACKAGES)
-    from .lexicons import override_path
+    from ..lexicons import override_path
 
     data = "".join(f"<tr><td>{html.escape(_data_name(name, override_path(name)))}</td>"
                    f"<td>{html.escape(str(d.get('version')))}</td>"
@@ -341,7 +341,7 @@ def shipped_data() -> dict[str, dict]:
     import json
     from importlib import resources
 
-    from .lexicons import load_data
+    from ..lexicons import load_data
 
     files = sorted((p for p in (resources.files("framing") / "data").iterdir()
                     if p.name.endswith((".toml", ".json"))), key=lambda p: p.name)
