@@ -135,18 +135,6 @@ def test_word_counts_of_the_array_path_are_white_space_tokens():
     np.testing.assert_allclose(array_scores(texts).scores, reference_scores(texts), rtol=0, atol=1e-9)
 
 
-def test_the_old_module_path_of_the_token_arrays_still_imports():
-    """`framing.sentiment_arrays` was a module beside `framing.sentiment` before sentiment became a
-    package; code that imports it gets the package's own functions."""
-    from framing import sentiment_arrays as old
-    from framing.sentiment import tokens
-
-    for name in old.__all__:
-        assert getattr(old, name) is getattr(tokens, name)
-    texts = ["The new ceasefire collapsed.", "A wonderful week\n\nfor nobody."]
-    assert old.text_lengths(old.split_texts(texts)).tolist() == [4.0, 5.0]
-
-
 def test_descriptive_words_do_not_move_the_sentence_score():
     descriptive = load_data("sentiment_score")["sentence"]["descriptive"]
     assert {"new", "more", "first", "economic", "black", "gay"} <= set(descriptive)
