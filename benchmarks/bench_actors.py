@@ -55,7 +55,13 @@ varied outlets and topics), written as one JSON-lines export (`outlet` the page'
 page, `title` the page's first line) and built as the others. Its every actor of 1.17 was labelled
 in `benchmarks/actor_labels_aeb.tsv` before the rules of 1.18 were written; with `--rows` it prints
 the actors and rows by label (the faults: organisations, places, outlets, works and phrases taken
-for persons) and the labelled pairs of rows that are one person.
+for persons), the labelled persons no longer found, and the labelled pairs of rows that are one person.
+
+"allsides-next100" (actors 1.19): AllSides events 101 to 200 of those with three or more outlets, in the
+order of `../shared/data/allsides-roundups` (the 100 after allsides-100, written as
+`/work/corpora/allsides-next100/articles.jsonl` with allsides-100's columns). Its every actor of 1.18 was
+labelled in `benchmarks/actor_labels_next100.tsv` before the rules of 1.19 were written; `--rows` reads
+it as it reads "aeb".
 """
 from __future__ import annotations
 
@@ -85,6 +91,9 @@ NEWSMTSC = SHARED / "newsmtsc-train" / "train_targets.jsonl"
 CLIMATE = SHARED / "narrative-frames-dev" / "articles.jsonl"
 AEB = SHARED / "aeb-dev" / "pages.jsonl"
 AEB_LABELS = ROOT / "benchmarks" / "actor_labels_aeb.tsv"  # every actor of 1.17 on "aeb" (actors 1.18)
+NEXT100 = Path("/work/corpora/allsides-next100/articles.jsonl")  # AllSides events 101-200 (actors 1.19)
+WHOLE_LABELS = {"aeb": AEB_LABELS,  # corpora whose every actor was labelled before a round's rules
+                "allsides-next100": ROOT / "benchmarks" / "actor_labels_next100.tsv"}  # every actor of 1.18
 LABELS = {"unseen": {"sample 1 (seed 16, read while writing actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen.tsv",
                      "sample 2 (seed 1617, labelled before actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen2.tsv"},
           "ranks 301-400": {"sample 3 (seed 1718, labelled before actors 1.5)":
@@ -142,7 +151,7 @@ def aeb_lines() -> list[str]:
 
 def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
     """{"allsides-100", "unseen", "ranks 301-400", "ranks 401+", "climate", "all AllSides",
-    "climate A", "climate B", "aeb": sentences}, each built from a JSON-lines export (the climate articles
+    "climate A", "climate B", "aeb", "allsides-next100": sentences}, each built from a JSON-lines export (the climate articles
     as the shared file holds them: no event; "all AllSides" is every excerpt, one event per
     event_id)."""
     seen_lines = ALLSIDES_100.read_text(encoding="utf-8").splitlines()
@@ -158,7 +167,8 @@ def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
     half_a, half_b = climate_halves(climate)
     for name, rows in (("allsides-100", seen_lines), ("unseen", unseen), ("ranks 301-400", ranks),
                        ("ranks 401+", later), ("climate", climate), ("all AllSides", lines),
-                       ("climate A", half_a), ("climate B", half_b), ("aeb", aeb_lines())):
+                       ("climate A", half_a), ("climate B", half_b), ("aeb", aeb_lines()),
+                       ("allsides-next100", NEXT100.read_text(encoding="utf-8").splitlines())):
         folder = tmp / name.replace(" ", "-")
         folder.mkdir()
         (folder / "articles.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -399,8 +409,11 @@ def label_kinds(actors: pd.DataFrame, labels: pd.DataFrame) -> dict:
 
 
 def print_label_kinds(actors: pd.DataFrame, path: Path = AEB_LABELS) -> None:
-    found = label_kinds(actors, read_labels(path))
+    labels = read_labels(path)
+    found = label_kinds(actors, labels)
     print("  actors (rows) by label: " + "; ".join(f"{k} {a} ({n})" for k, (a, n) in found["kinds"].items()))
+    lost = score_labels(actors, labels)["persons_lost"]
+    print(f"  labelled persons no longer found: {len(lost)}" + (" (" + "; ".join(lost) + ")" if lost else ""))
     print(f"  labelled pairs of rows that are one person: {len(found['same'])}"
           + (" (" + "; ".join(f"{a} / {b}" for a, b in found["same"]) + ")" if found["same"] else ""))
     if found["unread"]:
@@ -520,8 +533,8 @@ def main() -> None:
             print_speaker_kinds(quotes, name_labels)
         if args.speakers:
             print_speaker_joins(name, quotes, actors)
-        if args.rows and name == "aeb":
-            print_label_kinds(actors)
+        if args.rows and name in WHOLE_LABELS:
+            print_label_kinds(actors, WHOLE_LABELS[name])
         elif args.rows:
             print_row_checks(quotes, actors, row_labels)
         for label, path in LABELS.get(name, {}).items():
