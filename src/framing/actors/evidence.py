@@ -25,14 +25,16 @@ class Evidence(NamedTuple):
     which: re.Pattern  # "X, which": organisation evidence unless X follows a preposition ("contacts with X, which")
     org_before: tuple  # "an economist at X", "co-founder of X"
     place_after: re.Pattern  # "Kowloon West district", "the Sierra Nevada mountains": a place
+    place_apposition: re.Pattern  # "Mato Grosso and Para, two states where …": a place (1.19)
     kind_list: re.Pattern  # "oil companies such as X", "both law firms — X and Y": X is one of that kind
     place_before: tuple  # "the state of X", "University of North Carolina at X": read only after "of"/"at"
-    weak_after: tuple  # "X said in a statement", "X cut its forecasts"
+    weak_after: tuple  # "X said in a statement", "X cut its forecasts", "the X film" (1.19)
     weak_before: tuple  # "a spokesperson for X"
     weak_untitled: tuple  # "the X" (before, after): a name after an article, no title between, not a modifier
     plural_after: re.Pattern  # "X are": organisation evidence only when X opens no list
     given_names: frozenset  # opening given names: person evidence once per actor
     compass_points: frozenset  # "Kowloon West", "Wichita North": last words of a place's name
+    listed_beside: tuple  # "X and Kim Kardashian", "Kim Kardashian and X": a person's name beside X in a list (1.19)
 
 
 _LISTED = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"  # capitalised words: one item of a list
@@ -50,13 +52,16 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
     alt = {key: _alternatives(data.get(key, ())) or "(?!)" for key in (
         "person_pronouns", "reporting_verbs", "relatives", "company_forms", "market_nouns", "corporate_nouns",
         "plural_verbs", "roles_at", "roles_of", "spokespeople", "term_markers", "data_nouns", "data_verbs",
-        "product_nouns", "person_roles", "place_nouns", "media_staff", "place_nouns_after", "firm_staff")}
+        "product_nouns", "person_roles", "place_nouns", "media_staff", "place_nouns_after", "firm_staff",
+        "work_nouns")}
     i = re.IGNORECASE
     possessive = r"(?:[’']s?)"
     kinds = _alternatives(read_rules(lexicon).descriptors)  # "company", "firm", "network" …
     campus = _alternatives(read_rules(lexicon).organisation_words)
     said = rf"\s+(?:{alt['reporting_verbs']})\s+(?:that\s+)?"  # not ", said his": a speaker after the verb
     between = r"(?:(?!(?:whose|which|that|who|its|their|and|or|said|says)\b)[\w’'.\-]+\s+){0,4}?"
+    places = _alternatives(_plurals(data.get("place_nouns", ())))
+    listed = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"  # the rest of a name in a list
     return Evidence(
         person_after=(re.compile(r",\s+who\b"), re.compile(rf"{said}(?:{alt['person_pronouns']})\b"),
                       re.compile(rf"{possessive}\s+(?:{alt['relatives']})\b", i)),
@@ -71,6 +76,7 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                    re.compile(rf"\s+(?:{alt['product_nouns']})\b"),  # "Mozilla Web Developer documentation"
                    re.compile(rf"\s+(?:{alt['media_staff']})\b"),  # "a Clean Technica reporter"
                    re.compile(rf"\s+(?:{alt['firm_staff']})\b"),  # "Goldman Sachs analysts"
+                   re.compile(r",?\s+(?:and|&)\s+Co\b"),  # "E.I. Du Pont De Nemours and Co.": a firm's name
                    re.compile(r"\s*[®™]"),  # "Don Victor® Honey": a registered brand
                    re.compile(r"\s+[A-Za-z]{1,3}\d"),  # "Intel Core i5", "Alienware AW3418DW": a product's model
                    re.compile(rf"{said}(?:it|its)\b"),
@@ -79,6 +85,9 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
 
         which=re.compile(r",\s+which\b"),
         place_after=re.compile(rf"\s+(?:{alt['place_nouns_after']})\b"),
+        place_apposition=re.compile(rf"(?:\s+(?:and|or)\s+{listed})?,\s+(?:a|an|the|two|three|four|five|both)\s+"
+                                    rf"(?:[\w-]+\s+){{0,3}}?(?:{places})"
+                                    rf"(?=[,.;:)]|\s+(?:where|that|which|whose|in|of|on|with)\b)"),
         kind_list=re.compile(rf"\b(?:{kinds})s?,?\s+(?:such\s+as|including|like|[—–])\s+"
                              rf"(?:{_LISTED}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){{0,4}}$"),
         org_before=(re.compile(rf"\b(?:{alt['roles_at']})\s+at\s+(?:the\s+)?$", i),
@@ -87,18 +96,30 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                     re.compile(rf"\b(?:{alt['roles_of']})\s+of\s+(?:the\s+)?$", i),
                     re.compile(rf"\b(?:{kinds})[’']?,\s+$", i),  # "his rocket company, Blue Origin"
                     re.compile(rf"\b(?:{alt['data_nouns']})\s+(?:from|by)\s+(?:the\s+)?$", i),  # "data from Kaiser Permanente"
-                    re.compile(rf"\b(?:{alt['data_verbs']})\s+by\s+(?:the\s+)?$", i)),  # "economists surveyed by Dow Jones"
+                    re.compile(rf"\b(?:{alt['data_verbs']})\s+by\s+(?:the\s+)?$", i),  # "economists surveyed by Dow Jones"
+                    re.compile(r"(?<![\w.,])(?:1[5-9]|20)\d[1-9][’']s\s+$")),  # "2016’s Star Trek Beyond": a year's work or event
         place_before=(re.compile(rf"\b(?:{alt['place_nouns']})\s+of\s+$"),  # "the state of Tamil Nadu"
                       re.compile(rf"\b(?:{campus})(?:\s+of(?:\s+[A-Z][\w.]*)+)?\s+at\s+$")),  # "University of … at Chapel Hill"
         weak_after=(re.compile(r",?\s+(?:said|says)\s+in\s+a\s+statement\b"),
-                    re.compile(r"\s+[a-z]+\s+(?:its|itself)\b")),
+                    re.compile(r"\s+[a-z]+\s+(?:its|itself)\b"),
+                    re.compile(rf"\s+(?:{alt['work_nouns']})\b")),  # "the Star Trek film", "the Deepwater Horizon disaster"
         weak_before=(re.compile(rf"\b(?:{alt['spokespeople']})\s+for\s+(?:the\s+)?$", i),),
         weak_untitled=(re.compile(r"\bthe\s+$", i),  # … and the name not a modifier ("the Biden administration")
                        re.compile(r"(?:[’']s?)?(?:\s*(?:[,.;:)”\"!?]|$)|\s+(?:and|or|in|on|at|to|for|with|from|by|as"
                                   r"|that|which|is|was|has|had|have|are|were|said|says)\b)")),
         plural_after=re.compile(rf"\s+(?:{alt['plural_verbs']})\b"),
         given_names=read_rules(lexicon).given_names - read_rules(lexicon).places,  # "America First" is no given name
-        compass_points=frozenset(data.get("compass_points", ())))
+        compass_points=frozenset(data.get("compass_points", ())),
+        listed_beside=(re.compile(r"\s+(?:and|or)\s+(?P<given>[A-Z][a-z]+)\s+[A-Z][\w.-]*(?![\w’'])"),
+                       re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+)(?:\s+[A-Z][\w.-]*){1,2}\s+(?:and|or)\s+$")))
+
+
+def _plurals(nouns) -> list[str]:
+    """The nouns and their plurals ("state" → "states", "city" → "cities", "island" → "islands")."""
+    out = []
+    for noun in nouns:
+        out += [noun, noun[:-1] + "ies" if noun.endswith("y") else noun + ("" if noun.endswith("s") else "s")]
+    return out
 
 
 _OPENING_QUOTES = ("“", "‘", '"', "'")
@@ -119,7 +140,7 @@ def mention_evidence(text: str, start: int, end: int, has_title: bool, evidence:
     `actors.toml`; a strong organisation cue counts 1, a weak one `WEAK`, a place noun after the name
     `PLACE`."""
     after, before = text[end:end + 120], text[max(0, start - 60):start]
-    if evidence.place_after.match(after):
+    if evidence.place_after.match(after) or evidence.place_apposition.match(after):
         return any(p.match(after) for p in evidence.person_after), PLACE
     person = any(p.match(after) for p in evidence.person_after)
     org = float(any(p.match(after) for p in evidence.org_after) or any(p.search(before) for p in evidence.org_before)
@@ -153,6 +174,17 @@ def role_evidence(text: str, start: int, end: int, evidence: Evidence) -> bool:
     return bool(words) and (words[-1] in evidence.role_before or " ".join(words[-2:]) in evidence.role_before)
 
 
+def listed_with_a_person(text: str, start: int, end: int, evidence: Evidence) -> bool:
+    """True when "and" or "or" joins the mention to a name opening with a listed given name ("the likes
+    of Kanye West and Kim Kardashian", "Kim Kardashian or Kanye West"): the items of a list are of one
+    kind, so a name with no evidence of its own is read as a person's (1.19). It saves a name from the
+    rules for names with no person evidence (a compass point last: "Kanye West"); it does not weigh
+    against organisation evidence."""
+    after = evidence.listed_beside[0].match(text, end)
+    before = evidence.listed_beside[1].search(text[max(0, start - 60):start])
+    return any(m is not None and m.group("given") in evidence.given_names for m in (after, before))
+
+
 _NAME_PREFIX = re.compile(r"(?:[A-Z][a-z]?|Mac|Van|Von|Fitz|Del)(?=[A-Z])")  # "McCarthy", "DeSantis", "MacKenzie"
 
 
@@ -178,19 +210,21 @@ def organisation_actors(found: pd.DataFrame, evidence: Evidence, *, common_words
     `has_title`, `person_cue`, `org_cue` (and `role_cue`, when present): person evidence is a mention
     with a title, a person cue or a role (`role_evidence`),
     plus one for an actor of two words or more opening with a listed given name; organisation
-    evidence is the sum of `org_cue`. An actor that is one of `outlet_labels` (outlet labels written
+    evidence is the sum of `org_cue`. An actor with no person evidence and none of its mentions
+    joined by "and"/"or" to a person's name (`list_cue`, `listed_with_a_person`) that is one of `outlet_labels` (outlet labels written
     as a person's name, `author_labels`, or spelt by an outlet's web host) is an outlet unless it has
     person evidence, and so is a name ending in a compass point (`_named_after_a_compass_point`) a
     place."""
     rows = found[found["actor"].notna()]
     cues = rows["has_title"] | rows["person_cue"] | (rows["role_cue"] if "role_cue" in rows else False)
+    listed = (rows["list_cue"] if "list_cue" in rows else pd.Series(False, index=rows.index)).groupby(rows["actor"]).any()
     person = cues.groupby(rows["actor"]).sum()
     org = rows["org_cue"].groupby(rows["actor"]).sum()
     given = pd.Series({a: float(len(a.split()) > 1 and a.split()[0] in evidence.given_names) for a in person.index},
                       dtype=float)
     person = person.add(given, fill_value=0)
-    unlikely = {a for a, n in person.items() if not n and (a.split()[-1] in common_words or a in outlet_labels
-                                                           or _named_after_a_compass_point(a, evidence))}
+    unlikely = {a for a, n in person.items() if not n and not listed.get(a, False)
+                and (a.split()[-1] in common_words or a in outlet_labels or _named_after_a_compass_point(a, evidence))}
     return set(org.index[org > person]) | unlikely
 
 

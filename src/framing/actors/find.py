@@ -12,7 +12,8 @@ import pandas as pd
 
 from ..config import CONTENT_KINDS
 from .english import _lexicon_tags, english_common_words, headline_verbs
-from .evidence import affiliation, mention_evidence, organisation_actors, read_evidence, role_evidence
+from .evidence import (affiliation, listed_with_a_person, mention_evidence, organisation_actors, read_evidence,
+                       role_evidence)
 from .mentions import Mention, _organisations, _person_mentions, author_labels, outlet_names
 from .names import _core, resolve_names
 from .rules import ACTOR_COLUMNS, DEFAULT_LEXICON, LOWER_CASE_SHARE, Rules, read_rules
@@ -65,10 +66,10 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
             rows.append((article, outlet, event, sentence, start, m.end, text[start:m.end], m.name,
                          m.has_title, in_headline, _CUT_OFF.match(text, m.end) is not None,
                          *mention_evidence(text, m.start, m.end, m.has_title, evidence),
-                         role_evidence(text, m.start, m.end, evidence),
+                         role_evidence(text, m.start, m.end, evidence), listed_with_a_person(text, start, m.end, evidence),
                          affiliation(text, m.start, m.end, m.name, rules), _modifies_a_noun(text, m.start, m.end)))
     found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "cut_off", "person_cue",
-                                                            "org_cue", "role_cue", "affiliation", "modifier"])
+                                                            "org_cue", "role_cue", "list_cue", "affiliation", "modifier"])
     found["event"] = found["event"].astype(str)
     found["name"] = _couples_read_as_surnames(found, rules)
     common = frozenset(w for w in found["name"].unique()
