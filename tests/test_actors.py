@@ -910,3 +910,52 @@ def test_a_titled_surname_spelt_otherwise_by_one_letter_joins_the_full_name_of_i
 def test_the_words_of_a_products_model_make_no_persons_name(text):
     actors = set(fr.find_actors(_table([text, "Ana Ruiz said the price was fair."]))["actor"])
     assert actors == {"Ana Ruiz"}
+
+
+# Actors 1.19: rules written after every actor of AllSides events 101-200 was labelled
+# (benchmarks/actor_labels_next100.tsv), read on sentences written for these tests.
+
+def test_a_work_named_before_a_work_noun_or_after_a_years_possessive_is_no_person():
+    texts = ["The fourth Jorn Falcon film was greenlit in 2016.", "The Jorn Falcon movie will be his second.",
+             "The most recent was 2016’s Jorn Falcon Rising.", "Lena Ortiz directed a Jorn Falcon spin-off."]
+    actors = set(fr.find_actors(_table(texts))["actor"])
+    assert "Jorn Falcon" not in actors and "Lena Ortiz" in actors
+    # the same name with none of these cues is read as a person's
+    assert "Jorn Falcon" in set(fr.find_actors(_table(["Jorn Falcon talked with Lena Ortiz about the weather."]))["actor"])
+
+
+def test_a_directors_name_before_a_work_noun_stays_a_person():
+    # weak evidence: a listed given name outweighs one mention written as a modifier ("Spike", no listed
+    # given name, is lost so: a known limit)
+    actors = set(fr.find_actors(_table(["Critics praised the new Wes Anderson film on Sunday."]))["actor"])
+    assert actors == {"Wes Anderson"}
+
+
+def test_a_decades_possessive_is_no_years_work():
+    actors = set(fr.find_actors(_table(["The 1960’s Elvis Presley records sold well.",
+                                        "Elvis Presley sang in Memphis."]))["actor"])
+    assert "Elvis Presley" in actors
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Wildfires have increased in Tarrow Grosso and Para, two states where farms have grown.", "Tarrow Grosso"),
+    ("Rain fell on Bel Harbor, a county in the south of the island.", "Bel Harbor"),
+])
+def test_a_place_noun_in_an_apposition_makes_a_place(text, place):
+    actors = set(fr.find_actors(_table([text, "Mayor Ana Costa, a state senator until 2019, spoke."]))["actor"])
+    assert place not in actors
+    assert "Ana Costa" in actors  # ", a state senator": a role, not a place
+
+
+def test_a_firms_and_co_is_no_person():
+    actors = set(fr.find_actors(_table(["The suit names E.I. Du Pont De Nemours and Co. and three others."]))["actor"])
+    assert not any("Nemours" in a for a in actors)
+
+
+def test_a_name_ending_in_a_compass_point_beside_a_person_in_a_list_is_a_person():
+    # "Kanye" is no listed given name and "West" a compass point; "Kim" opens the other name of the list
+    texts = ["Braun has worked with the likes of Kanye West and Kim Kardashian.",
+             "Wichita North and Derby East met in the final."]
+    actors = set(fr.find_actors(_table(texts))["actor"])
+    assert {"Kanye West", "Kim Kardashian"} <= actors
+    assert not actors & {"Wichita North", "Derby East"}  # no person in that list
