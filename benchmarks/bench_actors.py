@@ -335,6 +335,10 @@ def print_row_checks(quotes: pd.DataFrame, actors: pd.DataFrame, labels: dict[st
           + (" (" + "; ".join(f"{a}: {k}, {n}" for a, k, n in bad["found"]) + ")" if bad["found"] else ""))
     if bad["unread"]:
         print(f"  actors not in {ROW_LABELS.name} (to be read): {len(bad['unread'])}: " + "; ".join(bad["unread"]))
+    counts = actors["actor"].value_counts()
+    firms = [(a, int(n)) for a, n in counts.items() if labels.get(a) == "organisation"]
+    print(f"  actors labelled organisation: {len(firms)} ({sum(n for _, n in firms)} rows)"
+          + (" (" + "; ".join(f"{a}, {n}" for a, n in sorted(firms)) + ")" if firms else ""))
     pairs = split_persons(actors)
     print(f"  actors whose name is a run of another's: {len(pairs)}" + (" (" + "; ".join(f"{a} / {b}" for a, b in pairs) + ")" if pairs else ""))
     lost = quoted_without_row(quotes, actors, labels)
