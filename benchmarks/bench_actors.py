@@ -42,9 +42,9 @@ Three more corpora (actors 1.7): "all AllSides" (all 1,479 excerpts, one event p
 (`climate_halves`, seed 16; B was held out while the rules of 1.7 were written). `--rows` prints the
 checks of issue 16 on each corpus read: actors labelled neither person nor organisation in
 `benchmarks/actor_labels_rows.tsv` (every actor and unjoined speaker of 1.6 and 1.7 on these corpora,
-read by a person; actors not in it are printed to be read), actors whose name is a run of another's
-(`split_persons`), and quotes of a person speaker that join no actor row of their event
-(`quoted_without_row`). `--names` (actors 1.14) counts the named speakers that are outlets, places or
+read by a person; actors not in it are printed to be read) and, since 1.19, those labelled organisation,
+actors whose name is a run of another's (`split_persons`), and quotes of a person speaker that join no
+actor row of their event (`quoted_without_row`). `--names` (actors 1.14) counts the named speakers that are outlets, places or
 phrases (fragments) and those that are roles with no name, by `actor_labels_rows.tsv` and
 `benchmarks/speaker_labels.tsv` (the other named speakers of allsides-100 and "unseen" before and after
 1.14, read by a person), and the anonymous groups written in two forms ("the lawmakers"/"lawmakers").

@@ -97,12 +97,13 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                     re.compile(rf"\b(?:{kinds})[’']?,\s+$", i),  # "his rocket company, Blue Origin"
                     re.compile(rf"\b(?:{alt['data_nouns']})\s+(?:from|by)\s+(?:the\s+)?$", i),  # "data from Kaiser Permanente"
                     re.compile(rf"\b(?:{alt['data_verbs']})\s+by\s+(?:the\s+)?$", i),  # "economists surveyed by Dow Jones"
-                    re.compile(r"(?<![\w.,])(?:1[5-9]|20)\d[1-9][’']s\s+$")),  # "2016’s Star Trek Beyond": a year's work or event
+                    # "2016’s Star Trek Beyond": a year's work or event (not a decade's: "1960’s")
+                    re.compile(r"(?<![\w.,])(?:1[5-9]|20)\d[1-9][’']s\s+$")),
         place_before=(re.compile(rf"\b(?:{alt['place_nouns']})\s+of\s+$"),  # "the state of Tamil Nadu"
                       re.compile(rf"\b(?:{campus})(?:\s+of(?:\s+[A-Z][\w.]*)+)?\s+at\s+$")),  # "University of … at Chapel Hill"
         weak_after=(re.compile(r",?\s+(?:said|says)\s+in\s+a\s+statement\b"),
                     re.compile(r"\s+[a-z]+\s+(?:its|itself)\b"),
-                    re.compile(rf"\s+(?:{alt['work_nouns']})\b")),  # "the Star Trek film", "the Deepwater Horizon disaster"
+                    re.compile(rf"\s+(?:{alt['work_nouns']})\b")),  # "the Star Trek film", "the Deepwater Horizon spill"
         weak_before=(re.compile(rf"\b(?:{alt['spokespeople']})\s+for\s+(?:the\s+)?$", i),),
         weak_untitled=(re.compile(r"\bthe\s+$", i),  # … and the name not a modifier ("the Biden administration")
                        re.compile(r"(?:[’']s?)?(?:\s*(?:[,.;:)”\"!?]|$)|\s+(?:and|or|in|on|at|to|for|with|from|by|as"
@@ -207,17 +208,19 @@ def organisation_actors(found: pd.DataFrame, evidence: Evidence, *, common_words
     (ties are persons), and actors with no person evidence at all whose last word is in
     `common_words` (words the collection writes more often in lower case than capitalised inside a
     sentence: "Google Ads", "Civic Misinformation", "Great Plague"; Mikheev 1999). Needs `actor`,
-    `has_title`, `person_cue`, `org_cue` (and `role_cue`, when present): person evidence is a mention
-    with a title, a person cue or a role (`role_evidence`),
-    plus one for an actor of two words or more opening with a listed given name; organisation
-    evidence is the sum of `org_cue`. An actor with no person evidence and none of its mentions
-    joined by "and"/"or" to a person's name (`list_cue`, `listed_with_a_person`) that is one of `outlet_labels` (outlet labels written
-    as a person's name, `author_labels`, or spelt by an outlet's web host) is an outlet unless it has
-    person evidence, and so is a name ending in a compass point (`_named_after_a_compass_point`) a
-    place."""
+    `has_title`, `person_cue`, `org_cue` (and `role_cue`, `list_cue`, when present): person evidence
+    is a mention with a title, a person cue or a role (`role_evidence`), plus one for an actor of two
+    words or more opening with a listed given name; organisation evidence is the sum of `org_cue`.
+    An actor that is one of `outlet_labels` (outlet labels written as a person's name,
+    `author_labels`, or spelt by an outlet's web host) is an outlet unless it has person evidence,
+    and so is a name ending in a compass point (`_named_after_a_compass_point`) a place. A mention
+    joined by "and"/"or" to a person's name (`list_cue`, `listed_with_a_person`, 1.19) saves an
+    actor from these rules for names with no person evidence, and weighs nothing against
+    organisation evidence."""
     rows = found[found["actor"].notna()]
     cues = rows["has_title"] | rows["person_cue"] | (rows["role_cue"] if "role_cue" in rows else False)
-    listed = (rows["list_cue"] if "list_cue" in rows else pd.Series(False, index=rows.index)).groupby(rows["actor"]).any()
+    listed = (rows["list_cue"] if "list_cue" in rows else pd.Series(False, index=rows.index))
+    listed = listed.groupby(rows["actor"]).any()  # a person's name beside it in a list (1.19)
     person = cues.groupby(rows["actor"]).sum()
     org = rows["org_cue"].groupby(rows["actor"]).sum()
     given = pd.Series({a: float(len(a.split()) > 1 and a.split()[0] in evidence.given_names) for a in person.index},

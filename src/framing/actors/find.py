@@ -66,7 +66,8 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
             rows.append((article, outlet, event, sentence, start, m.end, text[start:m.end], m.name,
                          m.has_title, in_headline, _CUT_OFF.match(text, m.end) is not None,
                          *mention_evidence(text, m.start, m.end, m.has_title, evidence),
-                         role_evidence(text, m.start, m.end, evidence), listed_with_a_person(text, start, m.end, evidence),
+                         role_evidence(text, m.start, m.end, evidence),
+                         listed_with_a_person(text, start, m.end, evidence),
                          affiliation(text, m.start, m.end, m.name, rules), _modifies_a_noun(text, m.start, m.end)))
     found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "cut_off", "person_cue",
                                                             "org_cue", "role_cue", "list_cue", "affiliation", "modifier"])
