@@ -959,3 +959,22 @@ def test_a_name_ending_in_a_compass_point_beside_a_person_in_a_list_is_a_person(
     actors = set(fr.find_actors(_table(texts))["actor"])
     assert {"Kanye West", "Kim Kardashian"} <= actors
     assert not actors & {"Wichita North", "Derby East"}  # no person in that list
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("Alex Wong/Getty Images Senators met on Tuesday to talk about the bill.", "Getty Images"),  # a photo credit
+    ("He went to Buckingham Palace on Friday to meet the queen.", "Buckingham Palace"),  # a building
+    ("She gave $1.5 million to Planned Parenthood last year.", "Planned Parenthood"),  # "-hood": an abstract noun
+    ("He was a supervisor at a Home Depot in Connecticut for years.", "Home Depot"),  # "a X in …": a store
+])
+def test_a_photo_agency_a_palace_a_hood_and_a_store_are_no_person(text, thing):
+    actors = set(fr.find_actors(_table([text, "Detective Maria Lopez said the case was closed."]))["actor"])
+    assert thing not in actors and "Maria Lopez" in actors
+
+
+def test_a_surname_that_is_a_whole_abstract_ending_and_a_person_after_an_article_stay():
+    # "Hood" is an ending's whole word, not a noun with that ending; "a Joe Manchin" keeps his given name
+    texts = ["Rep. Hood said she would vote no.", "Tavi Hood, who runs the shop, talked with the mayor about the rent.",
+             "It would take a Joe Manchin in every state to pass it."]
+    actors = set(fr.find_actors(_table(texts))["actor"])
+    assert {"Tavi Hood", "Joe Manchin"} <= actors

@@ -13,12 +13,14 @@ def _is_topic_noun(word: str, endings: tuple) -> bool:
     ending a person's name: a plural the part-of-speech lexicon tags NNS in lower case and not NNP
     capitalised ("Voters", "Studies", "Diseases"; not "Powers", "Banks", "Gates", which it knows as
     names), or a singular tagged NN in lower case with an ending of abstract nouns in `endings`
-    ("Analysis", "Policy", "Science"; Brill 1992's lexicon as TextBlob ships it)."""
+    ("Analysis", "Policy", "Science", "Parenthood"; an ending, not the whole word: not "Hood"; Brill
+    1992's lexicon as TextBlob ships it)."""
     tags = _lexicon_tags()
     lower = tags.get(word.lower())
     if lower == "NNS":
         return tags.get(word) != "NNP"
-    return lower == "NN" and word.lower().endswith(endings) if endings else False
+    word = word.lower()
+    return lower == "NN" and any(word.endswith(e) and len(word) > len(e) for e in endings) if endings else False
 
 
 @lru_cache(maxsize=1)

@@ -105,7 +105,8 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
                     re.compile(r"\s+[a-z]+\s+(?:its|itself)\b"),
                     re.compile(rf"\s+(?:{alt['work_nouns']})\b")),  # "the Star Trek film", "the Deepwater Horizon spill"
         weak_before=(re.compile(rf"\b(?:{alt['spokespeople']})\s+for\s+(?:the\s+)?$", i),),
-        weak_untitled=(re.compile(r"\bthe\s+$", i),  # … and the name not a modifier ("the Biden administration")
+        # … and the name not a modifier ("the Biden administration"); 1.19: "a"/"an" too ("a Home Depot in …")
+        weak_untitled=(re.compile(r"\b(?:the|an?)\s+$", i),
                        re.compile(r"(?:[’']s?)?(?:\s*(?:[,.;:)”\"!?]|$)|\s+(?:and|or|in|on|at|to|for|with|from|by|as"
                                   r"|that|which|is|was|has|had|have|are|were|said|says)\b)")),
         plural_after=re.compile(rf"\s+(?:{alt['plural_verbs']})\b"),
