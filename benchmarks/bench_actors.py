@@ -187,7 +187,7 @@ def is_named(mention: str) -> bool:
 
 def newsmtsc_recall() -> dict[str, tuple[int, int]]:
     """{"all": (annotated mention spans covered by a person actor, all annotated spans), "named":
-    the same for mentions written as a name (`is_named`)}."""
+    the same for mentions written as a name (`is_named`), "actors": (actors, rows) of the table}."""
     rows = [json.loads(line) for line in NEWSMTSC.open(encoding="utf-8")]
     sentences = (pd.DataFrame([{"article_id": r["source_doc_key"], "event": r["source_doc_key"],
                                 "sentence_key": r["source_sentence_key"], "text": r["sentence"]} for r in rows])
@@ -206,7 +206,8 @@ def newsmtsc_recall() -> dict[str, tuple[int, int]]:
         for kind in ("all", "named") if is_named(r["mention"]) else ("all",):
             out[kind][0] += hit
             out[kind][1] += 1
-    return {kind: (found, total) for kind, (found, total) in out.items()}
+    return {**{kind: (found, total) for kind, (found, total) in out.items()},
+            "actors": (actors["actor"].nunique(), len(actors))}
 
 
 def inner_names(actors: pd.DataFrame) -> list[tuple[str, str]]:
@@ -546,7 +547,9 @@ def main() -> None:
     if args.speed:
         print(f"find_actors on the corpora, median of {args.speed} passes (s):",
               time_actors(corpora, args.speed, args.baseline))
-    for kind, (found, total) in newsmtsc_recall().items():
+    recall = newsmtsc_recall()
+    print("newsmtsc: {} actors, {} rows".format(*recall.pop("actors")))
+    for kind, (found, total) in recall.items():
         print(f"newsmtsc ({kind} annotated mentions): {found} of {total} found as a person actor "
               f"({found / total:.3f})")
 
