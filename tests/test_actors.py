@@ -978,3 +978,18 @@ def test_a_surname_that_is_a_whole_abstract_ending_and_a_person_after_an_article
              "It would take a Joe Manchin in every state to pass it."]
     actors = set(fr.find_actors(_table(texts))["actor"])
     assert {"Tavi Hood", "Joe Manchin"} <= actors
+
+
+@pytest.mark.parametrize("text, person", [
+    ("First Baptist Dallas Pastor Robert Jeffress spoke at the rally on Sunday.", "Robert Jeffress"),
+    ("Virginia Delegate Elizabeth Guzman will give the response to the speech.", "Elizabeth Guzman"),
+    ("Taoiseach Leo Varadkar said the border would stay open.", "Leo Varadkar"),
+    ("Forty-three-year-old Javier Hernandez Morales was arrested on Monday.", "Javier Hernandez Morales"),
+])
+def test_a_pastor_a_delegate_a_taoiseach_and_an_age_are_no_part_of_a_name(text, person):
+    assert set(fr.find_actors(_table([text]))["actor"]) == {person}
+
+
+def test_pres_is_a_title_of_the_president():
+    actors = fr.find_actors(_table(["Pres Trump signed the order on Friday.", "Donald Trump spoke on Monday."]))
+    assert set(actors["actor"]) == {"Donald Trump"}
