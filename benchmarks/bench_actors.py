@@ -4,7 +4,7 @@
         [--corpora "climate B,all AllSides"] [--speed 5 --baseline REV]
 
 Builds five corpora in a temporary folder through `framing`'s own build, as a user's JSON-lines
-export would be built: `/work/corpora/allsides-100` (the first 100 AllSides events, read while
+export would be built: allsides-100 (the first 100 AllSides events, `allsides_corpus.py`, read while
 writing the rules), the other 405 events of `../shared/data/allsides-roundups` ("unseen": its
 top-150 list and two samples were read while writing actors 1.4), "ranks 301-400" (the events
 ranked 301 to 400 among those with three or more outlets, sorted by event_id, a subset of
@@ -58,8 +58,8 @@ the actors and rows by label (the faults: organisations, places, outlets, works 
 for persons), the labelled persons no longer found, and the labelled pairs of rows that are one person.
 
 "allsides-next100" (actors 1.19): AllSides events 101 to 200 of those with three or more outlets, in the
-order of `../shared/data/allsides-roundups` (the 100 after allsides-100, written as
-`/work/corpora/allsides-next100/articles.jsonl` with allsides-100's columns). Its every actor of 1.18 was
+order of `../shared/data/allsides-roundups` (the 100 after allsides-100, written by
+`allsides_corpus.py --events 101-200` with allsides-100's columns). Its every actor of 1.18 was
 labelled in `benchmarks/actor_labels_next100.tsv` before the rules of 1.19 were written; `--rows` reads
 it as it reads "aeb".
 """
@@ -83,15 +83,16 @@ import pandas as pd
 import framing as fr
 from framing.build import build_tables
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from allsides_corpus import export_lines  # noqa: E402  (a benchmark module beside this one)
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
-ALLSIDES_100 = Path("/work/corpora/allsides-100/articles.jsonl")
 ROUNDUPS = SHARED / "allsides-roundups" / "articles.jsonl"
 NEWSMTSC = SHARED / "newsmtsc-train" / "train_targets.jsonl"
 CLIMATE = SHARED / "narrative-frames-dev" / "articles.jsonl"
 AEB = SHARED / "aeb-dev" / "pages.jsonl"
 AEB_LABELS = ROOT / "benchmarks" / "actor_labels_aeb.tsv"  # every actor of 1.17 on "aeb" (actors 1.18)
-NEXT100 = Path("/work/corpora/allsides-next100/articles.jsonl")  # AllSides events 101-200 (actors 1.19)
 WHOLE_LABELS = {"aeb": AEB_LABELS,  # corpora whose every actor was labelled before a round's rules
                 "allsides-next100": ROOT / "benchmarks" / "actor_labels_next100.tsv"}  # every actor of 1.18
 LABELS = {"unseen": {"sample 1 (seed 16, read while writing actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen.tsv",
@@ -154,7 +155,7 @@ def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
     "climate A", "climate B", "aeb", "allsides-next100": sentences}, each built from a JSON-lines export (the climate articles
     as the shared file holds them: no event; "all AllSides" is every excerpt, one event per
     event_id)."""
-    seen_lines = ALLSIDES_100.read_text(encoding="utf-8").splitlines()
+    seen_lines = export_lines(1, 100)
     seen = {_event_of(json.loads(line)) for line in seen_lines}
     lines = [line for line in ROUNDUPS.read_text(encoding="utf-8").splitlines() if line.strip()]
     unseen = [line for line in lines if json.loads(line)["event_id"] not in seen]
@@ -168,7 +169,7 @@ def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
     for name, rows in (("allsides-100", seen_lines), ("unseen", unseen), ("ranks 301-400", ranks),
                        ("ranks 401+", later), ("climate", climate), ("all AllSides", lines),
                        ("climate A", half_a), ("climate B", half_b), ("aeb", aeb_lines()),
-                       ("allsides-next100", NEXT100.read_text(encoding="utf-8").splitlines())):
+                       ("allsides-next100", export_lines(101, 200))):
         folder = tmp / name.replace(" ", "-")
         folder.mkdir()
         (folder / "articles.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")

@@ -15,7 +15,8 @@ started, the load average) and the medians, and writes `benchmarks/results/repor
 
 - `REPEATS` (default 5): runs of each version per corpus.
 - `CORPORA` (default: the seed corpus): corpus folders, separated by `:`, e.g.
-  `CORPORA=data/raw/ukraine-nato-2025-02-12:/work/corpora/allsides-100` (each is copied; the
+  `CORPORA=data/raw/ukraine-nato-2025-02-12:data/raw/allsides-100` (allsides-100 written by
+  `allsides_corpus.py`; each is copied; the
   original is only read).
 - `ONLY=after` runs this checkout only; `RUN_LIMIT` (default 1800) stops a run after that many
   seconds.
