@@ -2233,6 +2233,38 @@ def test_the_attribution_next_to_a_quote_governs_it_before_a_later_source(text, 
     assert row["speaker"] == speaker
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a reported clause opened by a speaker and a verb of saying of its own: the inner speaker's words
+    ("The newspaper said Roe dubbed it “the worst plan ever” and accused Doe of backing “the next farce.”",
+     "the worst plan ever", "Roe"),
+    # a quote right after the name that follows a verb is that name's predicate, not its inverted speaker's words
+    ("Roe earlier said Doe “has not been charged,” and no charges were filed.", "has not been charged,", None),
+    # an adverb in "-ly" opening the sentence is no subject
+    ("Widely mocked for the stunt in March, Jane Roe launched her “made in Ohio” week.", "made in Ohio", None),
+])
+def test_rules_of_version_1_44(text, quote, speaker):
+    """Reporting verbs 1.44: with 1.43 these gave "newspaper" (1.43 read the nearer namer only in a sentence of one
+    quote), "Doe" (a wrong speaker; none is no right one either, as "Roe earlier said" is not read) and "Widely"."""
+    quotes = fr.extract_quotes(_table([text]))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the outer speaker keeps a quote its own verb governs: the inner clause has no verb of saying, or it does not
+    # stand right after the outer verb, or its verb does not introduce the quote
+    ("The newspaper said Jane Roe was “furious” about it.", "furious", "newspaper"),
+    ("Jane Roe said the lawyers, after a long meeting, told him the plan was “a farce.”", "a farce.", "Jane Roe"),
+    # an inverted speaker before punctuation stays the speaker; a name in "-ly" opening the sentence is a name
+    ("“It has not been charged,” said John Doe.", "It has not been charged,", "John Doe"),
+    ("Kelly mocked the plan as “a disgrace.”", "a disgrace.", "Kelly"),
+])
+def test_near_readings_of_the_rules_of_1_44_keep_their_speaker(text, quote, speaker):
+    quotes = fr.extract_quotes(_table([text]))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
+
+
 # ── what a speaker is: outlets, poll shares, names cut short ─────────────────────────────────────
 
 @pytest.mark.parametrize("outlet", ["Fox News (Online News)", "Right"])

@@ -142,6 +142,10 @@ def _finite_next(narration: str, end: int) -> bool:
             and after[1] in ("VBD", "VBN", "VBZ", "VBP"))  # "drugged" after a name: read VBN, a past all the same
 
 
+# a quote right after the name that follows a verb, no punctuation between: the quote is that name's predicate
+# ("Kirby earlier said Bergdahl “has not been charged,”"), since an inverted speaker ends its clause before
+# punctuation, a time or a role, never before the words quoted of it (1.44, as `_finite_next` for a verb)
+_QUOTE_NEXT = re.compile(rf"\s+{_PLACEHOLDER}")
 _CLAUSE_BREAK = re.compile(rf"[,.;:!?…—–]|\b(?:who|whom|whose|which|that|{_PLACEHOLDER})\b")
 
 
@@ -673,7 +677,25 @@ def _first_attribution(narration: str):
                 found for found in verbs if best[0] < found[0] and narration.find(found[2], found[0]) < quote_at
                 and _PLACEHOLDER not in found[1] and not found[2].endswith("ing") and _introduces_quote(narration, found)])):
         return max(nearer)  # "when asked if the club had admitted …, Jane Roe said, “…”": the verb before the quote
+    if best is not None and best[3] == "name_verb" and best[0] < quote_at and (inner := [
+            found for found in verbs if found[3] == "name_verb" and _opens_what_is_reported(narration, best, found)
+            and narration.find(found[2], found[0]) < quote_at and _PLACEHOLDER not in found[1]
+            and found[1].lower() not in _PRONOUNS and not found[2].endswith("ing") and _introduces_quote(narration, found)]):
+        return inner[0]  # "The newspaper said Jane Roe dubbed it “…”": the reported speaker's words (1.44)
     return best
+
+
+# what may stand between a verb of saying and the subject of the clause it reports: a day or an adverb, and "that"
+_BEFORE_REPORTED = re.compile(r"\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|[a-z]+ly\s+)?(?:that\s+)?")
+
+
+def _opens_what_is_reported(narration: str, outer, inner) -> bool:
+    """True when the attribution `inner` opens the clause that the verb of `outer` reports: its speaker
+    stands right after that verb, with at most a day, an adverb and "that" between ("The newspaper said
+    Jane Roe dubbed it “…”"). The quote is then the object of the inner verb, and labelling rule 1 gives it
+    to the inner speaker, whose words the outer one reports (1.44)."""
+    verb_end = narration.find(outer[2], outer[0]) + len(outer[2])
+    return verb_end <= inner[0] and _BEFORE_REPORTED.fullmatch(narration, verb_end, inner[0]) is not None
 
 
 # "As the Times reported, …": an attribution opening the sentence that frames all of it
@@ -987,7 +1009,8 @@ def _described_who(name: str, match: re.Match, narration: str, who: str) -> str 
                                 or _owns_a_clause(narration, match.end(), who)):
         return None  # "to warn voters that …", "said the president’s moves … have": not who speaks
     if name == "verb_name" and who[:1].isupper() and (_FINITE_AFTER.match(narration, match.end())
-                                                     or _finite_next(narration, match.end())):
+                                                     or _finite_next(narration, match.end())
+                                                     or _QUOTE_NEXT.match(narration, match.end())):
         return None  # "said Harris would be releasing something": the subject of what is reported
     if name == "verb_name" and first in _INDEFINITE and _opens_reported_clause(narration, match_end):
         return None  # "says a coalition of liberal groups will have done …": the reported clause's subject (1.37)

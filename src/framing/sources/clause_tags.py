@@ -205,7 +205,23 @@ def _verb_subject(tokens: tuple, v: int) -> tuple[int, int] | None:
         if v < 0:
             return None
     end = _subject_end(tokens, v)
-    return None if end < 0 else _noun_phrase(tokens, end)
+    if end < 0 or _opening_adverb(tokens, end):
+        return None
+    return _noun_phrase(tokens, end)
+
+
+@lru_cache(maxsize=1 << 12)
+def _adverb_in_lower_case(word: str) -> bool:
+    """True when the tagger reads `word`, written in lower case, as an adverb in "-ly" ("widely")."""
+    lowered = word.lower()
+    return lowered.endswith("ly") and [tag for _, tag in _english_tagger()(lowered, tokenize=False)] == ["RB"]
+
+
+def _opening_adverb(tokens: tuple, end: int) -> bool:
+    """True when the subject found would be the sentence's first word alone and that word is an adverb in
+    "-ly", capitalised only because it opens the sentence ("Widely mocked for …, Trump faced …"): an adverb
+    is no subject, and a name in "-ly" ("Kelly") the tagger reads as a noun in lower case too (1.44)."""
+    return end == 0 and _adverb_in_lower_case(tokens[0][0])
 
 
 def _after_and(tokens: tuple, v: int) -> int:
