@@ -52,7 +52,8 @@ batch, with the labelling rule of docs/speaker-accuracy.md ("The labelling rule,
 4. a group named as a whole ("Senate Republicans", "Republican leaders"): its name as written;
 5. "anonymous" only for persons the text says spoke without saying who, including an indefinite
    part of a group or body ("a dozen House Democrats", "U.S. officials");
-6. several speakers named one by one: the first named;
+6. several speakers named one by one: the first named; a couple written with one surname
+   ("Tim and Karalyne Hyde"): the surname as written;
 7. a body that issues the words is the body, even when a person leads it; a person speaking for
    a body is the person; an unnamed body is the head of its description;
 8. a quoted document is its issuer when the excerpt names one; words it reports others saying
