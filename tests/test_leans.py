@@ -83,3 +83,50 @@ def test_sort_outlets_orders_a_table_by_lean_within_its_first_keys():
     shown = fr.sort_outlets(table, before=["event"])
     assert list(zip(shown["event"], shown["outlet"])) == [
         ("e1", "Left"), ("e1", "Center"), ("e1", "Right"), ("e2", "Left"), ("e2", "Right")]
+
+
+@pytest.fixture(scope="module")
+def sides_sentences(shared_data):
+    """The first 12 AllSides events with a left, a center and a right article, real text, outlets
+    named by side ("Left", "Center", "Right") and by masthead; the title is each article's headline."""
+    import json
+
+    from framing.segment import split_table
+
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    by_event = {}
+    for row in rows:
+        by_event.setdefault(row["event_id"], {})[row["allsides_side"]] = row
+    events = sorted(e for e, sides in by_event.items() if set(sides) == {"left", "center", "right"})[:12]
+    articles = pd.DataFrame([{"article_id": side["article_id"], "event": event, "side": name.title(),
+                              "masthead": side["outlet"], "text": side["text"], "title": side["title"]}
+                             for event in events for name, side in by_event[event].items()])
+    body = split_table(articles, by="article_id").assign(kind="body")
+    body["sentence_id"] = body["sentence_id"] + 1
+    heads = articles.assign(sentence_id=0, kind="headline").drop(columns="text").rename(columns={"title": "text"})
+    table = pd.concat([heads, body.drop(columns=["side", "masthead", "event", "title"], errors="ignore")
+                       .merge(articles[["article_id", "event", "side", "masthead"]], on="article_id")])
+    table["n_words"] = table["text"].str.split().str.len()
+    return table.sort_values(["article_id", "sentence_id"], ignore_index=True)
+
+
+@pytest.mark.parametrize("label", ["side", "masthead"])
+def test_summaries_come_back_left_to_right_for_leans_and_by_name_otherwise(sides_sentences, label):
+    """The `summarise_*` functions returned outlets in name order ("Center", "Left", "Right"), and
+    each notebook sorted lean corpora itself, so a user calling them got the center first. The
+    library now gives the order every chart draws: left to right for leans, by name otherwise."""
+    from framing.compare import headline_frame_gaps, summarise_headline_frames
+    from framing.stats import article_values, compare_outlets, within_event_effects
+
+    sentences = sides_sentences.assign(outlet=sides_sentences[label])
+    expected = ["Left", "Center", "Right"] if label == "side" else sorted(sentences["outlet"].unique())
+    hits = fr.add_frames(sentences, scheme="generic")
+    frames = fr.summarise_frames(hits, sentences, n_permutations=99)
+    for frame, part in frames.groupby("frame"):
+        assert part["outlet"].tolist() == [o for o in expected if o in set(part["outlet"])], frame
+    headline = summarise_headline_frames(headline_frame_gaps(sentences, hits), n_permutations=99)
+    assert headline.groupby("frame")["outlet"].apply(list).map(lambda shown: shown == expected).all()
+    lengths = article_values(sentences.assign(long=sentences["n_words"] > 20), value="long", by=["outlet", "event"])
+    assert fr.summarise_sentiment(sentences.assign(sentiment=sentences["n_words"] / 50))["outlet"].tolist() == expected
+    assert compare_outlets(lengths, value="long", n_permutations=99)["outlet"].tolist() == expected
+    assert within_event_effects(lengths, value="long")["outlet"].tolist() == expected

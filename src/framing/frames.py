@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .config import CONTENT_KINDS, ISSUE_FILE, raw_dir
+from .leans import sort_groups
 from .lexicons import LexiconError, load_data
 from .stats import MIN_ARTICLES, compare_outlets, summarise_articles
 from .store import keep_kinds
@@ -463,7 +464,7 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
               .merge(counts.reset_index(), on=family + [by]))
     result["n_total"] = result[by].map(totals["n_total"]).astype("int64")
     result["n_sentences"] = result["n_sentences"].astype("int64")
-    return result[columns].sort_values(["scheme", "frame", by]).reset_index(drop=True)
+    return sort_groups(result[columns], ["scheme", "frame", by])  # outlets left to right for leans, else by name
 
 
 def _article_shares(hits: pd.DataFrame, table: pd.DataFrame, *, by: str, event: str | None) -> pd.DataFrame:

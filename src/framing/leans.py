@@ -107,6 +107,26 @@ def sort_outlets(table: pd.DataFrame, by: str = "outlet", *, before: Iterable[st
             .drop(columns="_outlet_rank").reset_index(drop=True))
 
 
+def sort_groups(table: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
+    """The same rows sorted by `keys` in turn, on a new index: the first key whose values are all
+    lean labels (`is_lean_corpus`) in `outlet_order`, left to right, every other key by value (as
+    `groupby` sorts). So a summary by outlet, or by frame and outlet, reads left to right in a corpus
+    of leans and by name in any other, whoever calls it (`stats.summarise_articles`,
+    `compare_outlets`, the `summarise_*` functions).
+
+    >>> sort_groups(pd.DataFrame({"frame": ["b", "a", "a"], "outlet": ["Left", "Right", "Left"]}),
+    ...             ["frame", "outlet"])[["frame", "outlet"]].values.tolist()
+    [['a', 'Left'], ['a', 'Right'], ['b', 'Left']]
+    """
+    keys = [key for key in keys if key in table]
+    if table.empty or not keys:
+        return table.reset_index(drop=True)
+    for at, key in enumerate(keys):
+        if is_lean_corpus(table[key].unique()):
+            return sort_outlets(table, key, before=keys[:at], then=keys[at + 1:])
+    return table.sort_values(keys, kind="stable", na_position="last").reset_index(drop=True)
+
+
 def lean_colours(groups: Iterable, *, house_style: str | None = None) -> dict:
     """{group: colour} on a diverging scale for lean labels (`LEAN_SCALE`: deeper blue further left,
     deeper red further right; grey-purples at the center), so the same lean has the same colour in

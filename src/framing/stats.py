@@ -273,8 +273,10 @@ def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[s
 
     Returns the `by` columns, `n_sentences` (summed over the group's articles, when known; named
     so that it is not read as the n of the interval, which is `n_articles`), `n_articles`, `mean`, `ci_low`,
-    `ci_high`, `interval` (how the interval was made, or why there is none). Each group draws from
-    its own generator seeded with `seed`, so its interval does not depend on the other groups.
+    `ci_high`, `interval` (how the interval was made, or why there is none), one row per group in the
+    order of `by`: outlets labelled by lean left to right (`leans.sort_groups`), other values sorted.
+    Each group draws from its own generator seeded with `seed`, so its interval does not depend on
+    the other groups.
     """
     keys = _as_list(by)
     _need(values, keys + [value], "summarise_articles")
@@ -296,7 +298,14 @@ def summarise_articles(values: pd.DataFrame, *, value: str, by: str | Iterable[s
                      "n_articles": len(x), "mean": float(x.mean()), "ci_low": low, "ci_high": high,
                      "interval": how})
     columns = keys + ["n_sentences", "n_articles", "mean", "ci_low", "ci_high", "interval"]
-    return pd.DataFrame(rows, columns=columns)
+    return _in_outlet_order(pd.DataFrame(rows, columns=columns), keys)
+
+
+def _in_outlet_order(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """`table` sorted by `keys`, lean labels left to right (`leans.sort_groups`), others by value."""
+    from .leans import sort_groups  # leans reads the keywords package, which reads this module
+
+    return sort_groups(table, keys)
 
 
 # Coverage of the nominal 95% intervals measured on simulated corpora at 5-10 articles, by what is
@@ -608,8 +617,8 @@ def _effect_rows(groups, compared: pd.DataFrame, cells: pd.DataFrame, *, by: str
                      "ci_high": high, "cliffs_delta": wins / pairs
                      if min(n_compared, others) >= max(min_articles, 1) else np.nan,
                      "note": note})
-    return pd.DataFrame(rows, columns=[by, "n_compared", "n_other", "n_events", "mean_other", "difference", "ci_low",
-                                       "ci_high", "cliffs_delta", "note"])
+    return _in_outlet_order(pd.DataFrame(rows, columns=[by, "n_compared", "n_other", "n_events", "mean_other",
+                                                        "difference", "ci_low", "ci_high", "cliffs_delta", "note"]), [by])
 
 
 def _events_note(n_events: int, min_events: int, *, by: str = "outlet") -> str:
@@ -696,7 +705,7 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     table["p_adjusted"] = adjusted[table["_family"].to_numpy(dtype=int)] if len(table) else np.nan
     done = int(np.sum(~np.isnan(np.asarray(tests, dtype=float))))  # a family with nothing to test is no test
     table["correction"] = f"{CORRECTIONS[correction]} across {done} test{'s' * (done != 1)}" if done else None
-    return table[columns]
+    return _in_outlet_order(table[columns], families + [by])  # each family's outlets left to right for leans
 
 
 def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..leans import sort_groups
 from ..stats import NO_VALUE, summarise_articles
 
 # measure: (what counts, what it is a share of) — the words a table or caption uses
@@ -84,7 +85,7 @@ def summarise_quote_shares(values: pd.DataFrame, *, by: str = "outlet", method: 
         summary["pooled_share"] = (pooled[part] / pooled[whole].where(pooled[whole] > 0)).to_numpy()
         summary["n_counted"] = pooled[part].to_numpy()
         summary["n_of"] = pooled[whole].to_numpy()
-        rows.append(summary)
+        rows.append(sort_groups(summary, [by]))  # outlets left to right for leans, else by name
     return pd.concat(rows, ignore_index=True)
 
 
