@@ -239,10 +239,37 @@ def test_headline_gaps_count_every_article_not_only_those_using_the_frame():
     assert table["n_articles"].tolist() == [8, 8]  # not the 2 articles that use the frame
     assert table.loc["A", ["headline", "body", "gap"]].tolist() == pytest.approx([0.25, 0.0, 0.25])
     assert table.loc["B", "gap"] == pytest.approx(-0.125)
-    assert table.loc["A", "ci_low"] < 0.25 < table.loc["A", "ci_high"]  # t interval over 8 articles
+    assert table["n_differing"].tolist() == [2, 2]  # the mean rests on two articles of eight: no interval
+    assert table["ci_low"].isna().all() and table.loc["A", "interval"].startswith("only 2 articles whose headline")
     assert table["p_value"].nunique() == 1 and 0 < table["p_value"].iloc[0] <= 1
     assert table["n_events_tested"].iloc[0] == 8 and table["correction"].iloc[0] == "Holm across 1 test"
     assert table.loc["A", "difference"] == pytest.approx(0.375)  # A's gap minus B's, over the 8 events
+
+
+def test_headline_sentiment_gaps_are_per_article_and_summarised_like_the_frames():
+    """Notebook 06 set each outlet's headline sentiment against its body's with no interval, no
+    test and no word that one event's rows describe its articles; the gap is now per article and
+    goes through the same summary and test as the frames (`family="measure"`)."""
+    rows = []
+    for event in range(12):
+        for outlet in ("Right", "Left", "Center"):  # lean labels, given out of order
+            article = f"{outlet}-{event}"
+            rows += [(article, outlet, "Head", "headline"), (article, outlet, "One."), (article, outlet, "Two.")]
+    sentences = pd.concat([_table([r for r in rows if r[0].endswith(f"-{e}")], event=f"e{e}") for e in range(12)],
+                          ignore_index=True)
+    lift = [0.05 * (event % 4) for event in range(12) for _ in range(9)]  # the headline's lift varies by event
+    sentences["sentiment"] = [0.6, 0.1, -0.3] * 36 + pd.Series(lift) * (sentences["kind"] == "headline")
+    gaps = compare.headline_sentiment_gaps(sentences)  # headline 0.6 (+ lift), body mean -0.1
+    lifts = gaps["event"].str[1:].astype(int).mod(4) * 0.05
+    assert len(gaps) == 36 and gaps["gap"].tolist() == pytest.approx((0.7 + lifts).tolist())
+    assert gaps.loc[0, ["headline", "body"]].tolist() == pytest.approx([0.6, -0.1])
+    table = compare.summarise_headline_frames(gaps, family="measure", n_permutations=199)
+    assert table["outlet"].tolist() == ["Left", "Center", "Right"]  # left to right, from the library
+    assert table["gap"].tolist() == pytest.approx([0.775] * 3) and table["n_articles"].tolist() == [12] * 3
+    assert (table["ci_low"] < 0.775).all() and (table["ci_high"] > 0.775).all()  # 12 articles differ: an interval
+    assert table["p_value"].nunique() == 1 and table["p_value"].iloc[0] == 1  # alike within every event
+    headless = sentences[sentences["kind"] != "headline"]
+    assert compare.headline_sentiment_gaps(headless).empty  # no headline: no gap, not a gap from 0
 
 
 def test_prominence_first_sentence_position_and_rank():
