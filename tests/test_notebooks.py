@@ -1196,3 +1196,66 @@ def test_the_reports_notebooks_do_not_name_the_staging_folder_they_saved_to(seed
     for run in result.runs:
         printed = _printed(result.folder / "notebooks" / run.notebook)
         assert "charts and tables are saved in" not in printed, run.notebook
+
+
+@pytest.mark.parametrize("which", ["seed_report", "allsides_report"])
+def test_notebook_06_sets_headline_against_body_over_every_article_and_says_it_describes_one_event(which, request):
+    """Regression: notebook 06 averaged each frame's headline and body shares over the articles where
+    the frame's cues occur (`headline_vs_body` pivoted: an outlet whose article lacks a frame had no
+    row for it, one with several articles was averaged over those that use it) and said nothing of
+    tests. It now gives every outlet a row for every frame of the event, over all its articles, with
+    the summary of notebook 02, and says that one event's rows describe its articles."""
+    from io import StringIO
+
+    import pandas as pd
+
+    result, _ = request.getfixturevalue(which)
+    path = result.folder / "notebooks" / "06_across_outlets.ipynb"
+    cell = next(c for c in _read(path).cells if c.cell_type == "code" and "headline_frame_gaps(" in c.source)
+    printed = "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
+    assert "each row is the mean of an outlet's articles of this one event, which describes them" in printed, printed
+    assert "headline share minus body share" in printed and "headline sentiment minus body sentiment" in printed
+    tables = [pd.read_html(StringIO(o["data"]["text/html"]))[0] for o in cell.outputs if "text/html" in o.get("data", {})]
+    frames, tone = tables
+    assert len(frames) == frames["frame"].nunique() * frames["outlet"].nunique()  # every frame for every outlet
+    assert {"n_articles", "n_differing", "gap", "ci_low", "interval"} <= set(frames.columns)
+    assert tone["outlet"].tolist() == frames.drop_duplicates("outlet")["outlet"].tolist()
+    assert (tone["n_articles"] == tone["n_articles"].iloc[0]).all() or which == "seed_report"
+
+
+def test_saved_tables_behind_ranked_charts_keep_their_test(allsides_report):
+    """A saved table carries no caption: `sentiment_by_outlet.csv`, `summary_sentiment.csv` and the
+    tables of the charts on the same events ranked outlets with no test in them, and the report's
+    index showed them bare. They now hold the permutation test the chart names, and the index says it
+    once above them."""
+    import pandas as pd
+
+    from framing.report_index import tests_said_once
+
+    result, _ = allsides_report
+    tables = result.folder / "tables"
+    [frame_file] = list(tables.glob("frame_on_same_events_*.csv"))
+    frame = frame_file.stem.removeprefix("frame_on_same_events_")
+    frames = pd.read_csv(tables / "frame_prevalence_by_outlet.csv")
+    tone_p = None
+    for name in ("sentiment_by_outlet", "summary_sentiment", "sentiment_on_same_events", frame_file.stem):
+        table = pd.read_csv(tables / f"{name}.csv")
+        assert table["p_value"].nunique() == 1 and table["test"].str.contains("within events").all(), name
+        shown, line = tests_said_once(table)
+        assert "p_value" not in shown and "one test of all" in line, (name, line)
+        if name != frame_file.stem:
+            tone_p = table["p_value"].iloc[0] if tone_p is None else tone_p
+            assert table["p_value"].iloc[0] == tone_p, name  # one test, the same in each table
+    expected = frames.loc[frames["frame"] == frame, ["p_value", "p_adjusted"]].iloc[0].tolist()
+    assert pd.read_csv(frame_file)[["p_value", "p_adjusted"]].iloc[0].tolist() == pytest.approx(expected)
+
+
+def test_notebook_05_says_the_tests_of_its_quote_tables_above_them(allsides_report):
+    """Regression: notebook 05's tables of quote and speaker shares set the outlets side by side with
+    no test in the notebook (the chart captions named it); each test is now printed once above them."""
+    result, _ = allsides_report
+    printed = _printed(result.folder / "notebooks" / "05_sources_and_quotes.ipynb")
+    said = [line for line in printed.splitlines() if line.startswith("share of an article's quotes, ")]
+    for measure in ("share_anonymous", "share_evaluative", "share_official"):  # each once: tested, or why not
+        assert sum(measure in line for line in said) == 1, said
+    assert any(line.startswith("share of an article's quoted words, ") for line in printed.splitlines())
