@@ -1230,7 +1230,7 @@ def test_saved_tables_behind_ranked_charts_keep_their_test(allsides_report):
     once above them."""
     import pandas as pd
 
-    from framing.report_index import tests_said_once
+    from framing.report.index import tests_said_once
 
     result, _ = allsides_report
     tables = result.folder / "tables"
