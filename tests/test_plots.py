@@ -872,3 +872,78 @@ def test_article_lengths_never_overlap_their_outlet_labels(shared_data):
                    for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
     assert not overlapping
     assert all(box.x1 <= ax.figure.bbox.x1 for box in boxes)  # the counts beside the dots stay in the figure
+
+
+def _saved_layout(fig, tmp_path, name: str, check) -> dict:
+    """Save `fig` as a one-column PNG and call `check(fig)` on the layout the file is drawn with."""
+    seen = {}
+    original = fig.savefig
+
+    def spy(*args, **kwargs):
+        fig.draw_without_rendering()
+        seen.update(check(fig))
+        return original(*args, **kwargs)
+
+    fig.savefig = spy
+    plots.save_figure(fig, name, out=tmp_path, formats=["png"])
+    return seen
+
+
+def test_the_seed_frame_chart_saved_one_column_wide_keeps_its_frame_labels_apart(tmp_path, seed_sentences):
+    """Regression: at 4.7 in the seed's frame chart moved its legend below the plot and wrapped its
+    x-axis label onto three lines, which left the plot 0.5 in for four frames of two outlets:
+    "conflict", "economic", "human interest" and "responsibility" were drawn on top of each other.
+    The saved figure grows until each label has its row."""
+    import framing as fr
+
+    hits = fr.add_frames(seed_sentences)
+    ax = plots.plot_frame_prevalence(fr.summarise_frames(hits, seed_sentences),
+                                     articles=fr.article_frames(hits, seed_sentences))
+    drawn_height = ax.figure.get_figheight()
+
+    def check(fig):
+        boxes = sorted((t.get_window_extent() for t in ax.get_yticklabels() if t.get_text()), key=lambda b: b.y0)
+        return {"labels": len(boxes), "height": fig.get_figheight(),
+                "overlapping": [(a.y1, b.y0) for a, b in zip(boxes, boxes[1:]) if b.y0 < a.y1],
+                "inside": all(0 <= b.y0 and b.y1 <= fig.bbox.y1 for b in boxes)}
+
+    seen = _saved_layout(ax.figure, tmp_path, "frames", check)
+    assert seen["labels"] == 4 and not seen["overlapping"] and seen["inside"]
+    assert drawn_height < seen["height"] <= plots.PAGE_HEIGHT
+    record = json.loads((tmp_path / "figures" / "frames.json").read_text())
+    assert record["size_inches"]["height"] == pytest.approx(seen["height"])  # the record says the size written
+    assert ax.figure.get_figheight() == drawn_height  # the figure is given back as drawn
+
+
+def test_a_chart_saved_at_a_height_asked_for_keeps_it(tmp_path, seed_sentences):
+    """Only the figure's own height grows: a height asked for (a paper's slot) is kept exactly."""
+    import framing as fr
+
+    hits = fr.add_frames(seed_sentences)
+    ax = plots.plot_frame_prevalence(fr.summarise_frames(hits, seed_sentences))
+    plots.save_figure(ax.figure, "frames", out=tmp_path, formats=["png"], height=2.0)
+    record = json.loads((tmp_path / "figures" / "frames.json").read_text())
+    assert record["size_inches"]["height"] == 2.0
+
+
+def test_the_bars_of_a_speaker_run_top_down_in_the_legends_order(seed_sentences):
+    """Regression: on the seed's "Who is quoted" chart Pete Hegseth's row drew Unnamed blog's bar
+    above Islamic Voice News' though the legend (and every other chart by outlet) lists Islamic
+    Voice News first: each row's bars now run top down in the legend's order."""
+    from matplotlib.container import BarContainer
+
+    import framing as fr
+
+    quotes = fr.extract_quotes(seed_sentences)
+    ax = fr.plot_quote_share(fr.summarise_speaker_shares(fr.article_speaker_shares(quotes)))
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    rows = {}
+    for bars in (c for c in ax.containers if isinstance(c, BarContainer)):
+        name = bars.get_label()
+        for bar in bars:
+            rows.setdefault(round(bar.get_y() + bar.get_height() / 2), []).append((bar.get_y(), name))
+    shared = [row for row in rows.values() if len(row) > 1]
+    assert shared  # a speaker both outlets quote
+    for row in shared:
+        # the y axis runs upward: the top bar has the largest y
+        assert [name for _, name in sorted(row, reverse=True)] == [n for n in legend if n in {m for _, m in row}]

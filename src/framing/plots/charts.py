@@ -605,7 +605,7 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     for group in colour:
         shown = positions[group].notna()
         name = label(group) + (f" ({counted(int(articles[group]), 'articles')})" if articles is not None else "")
-        rows = positions.loc[shown, group] * height + np.flatnonzero(shown.to_numpy())
+        rows = np.flatnonzero(shown.to_numpy()) - positions.loc[shown, group] * height  # first group on top, as in the legend
         ax.barh(rows, 100 * pivot.loc[shown, group], height=height, label=name, color=colour[group], **style)
         if bounds is not None:  # the interval over the group's articles, where it has one (5 articles or more)
             low, high = (100 * bounds[side].loc[shown, group] for side in ("ci_low", "ci_high"))

@@ -8,8 +8,8 @@ import warnings
 
 import matplotlib
 
-from .style import (CAPTION_GID, LABEL_CHARS, LABEL_TWO_LINES, LEGEND_BELOW_WIDTH, NOTE_GID, _on_two_lines,
-                    _wrap, caption_of, distinct_labels, short_count_noun, with_count_noun)
+from .style import (CAPTION_GID, LABEL_CHARS, LABEL_TWO_LINES, LEGEND_BELOW_WIDTH, NOTE_GID, PAGE_HEIGHT,
+                    _on_two_lines, _wrap, caption_of, distinct_labels, short_count_noun, with_count_noun)
 
 def _write_images(fig, paths: dict, *, width: float, height: float, dpi: int, with_caption: bool,
                   salt: str) -> None:
@@ -19,6 +19,44 @@ def _write_images(fig, paths: dict, *, width: float, height: float, dpi: int, wi
     with _sized(fig, width, height, with_caption, dpi=dpi), matplotlib.rc_context({**_FILE_RC, "svg.hashsalt": salt}):
         for fmt, path in paths.items():
             write_atomic(path, lambda p, f=fmt: fig.savefig(p, format=f, dpi=dpi, metadata=_FILE_METADATA.get(f, {})))
+
+
+def height_to_fit(fig, width: float, height: float, *, dpi: int, with_caption: bool) -> float:
+    """`height`, or taller (at most `PAGE_HEIGHT`), so that at `width` the category labels of each
+    plot (a y axis of fixed ticks: outlets, frames, speakers) stand apart. A chart is drawn with a
+    height for its rows; narrowed to a column, its legend moves below the plot and its titles and
+    axis labels wrap, and what they take comes off the plot, so that the seed corpus's four frame
+    labels were drawn on top of each other. The figure grows by what the plot lacks."""
+    for _ in range(3):  # growing the figure moves what is below the plot: measure again
+        with _sized(fig, width, height, with_caption, dpi=dpi):
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "constrained_layout not applied", UserWarning)
+                fig.draw_without_rendering()
+            lacking = max((_rows_lacking(ax) for ax in fig.axes), default=0.0)
+        if lacking < 0.02 or height >= PAGE_HEIGHT:
+            break
+        height = min(PAGE_HEIGHT, height + lacking)
+    return height
+
+
+ROW_SPACE = 1.5  # a category label's row is at least this many times the label's height
+
+
+def _rows_lacking(ax) -> float:
+    """How many inches of height `ax` lacks for its category labels (y tick labels at fixed
+    positions) to have `ROW_SPACE` of their height each, from tick to tick; 0 when they have."""
+    from matplotlib.ticker import FixedLocator
+
+    if not isinstance(ax.yaxis.get_major_locator(), FixedLocator) or not ax.get_visible():
+        return 0.0
+    low, high = sorted(ax.get_ylim())
+    labels = sorted(((ax.transData.transform((0, tick.get_loc()))[1], tick.label1.get_window_extent().height)
+                     for tick in ax.yaxis.get_major_ticks()
+                     if tick.label1.get_visible() and tick.label1.get_text() and low <= tick.get_loc() <= high))
+    if len(labels) < 2:
+        return 0.0
+    need = max(ROW_SPACE * (a[1] + b[1]) / 2 / max(abs(b[0] - a[0]), 1e-9) for a, b in zip(labels, labels[1:]))
+    return max(0.0, (need - 1) * ax.get_window_extent().height / ax.figure.dpi)
 
 
 _FILE_RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "savefig.bbox": "standard"}  # text stays text

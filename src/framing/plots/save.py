@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..store import SCRATCH
 from .background import _BACKGROUND, _finish_writing, _in_background
-from .images import _write_images
+from .images import _write_images, height_to_fit
 from .style import (FIGURE_DPI, FIGURE_FORMATS, FIGURE_WIDTH, PAGE_HEIGHT, _style, add_caption, caption_of,
                     corpus_name)
 
@@ -137,6 +137,8 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
         add_caption(fig, caption)
     size = {"width": float(width or FIGURE_WIDTH),
             "height": float(min(height or fig.get_figheight(), PAGE_HEIGHT)), "dpi": dpi}
+    if height is None:  # the figure's own height, grown where a narrower figure leaves its rows too little
+        size["height"] = float(height_to_fit(fig, size["width"], size["height"], dpi=dpi, with_caption=caption is True))
     _save_images(fig, paths, root=root, stem=stem, size=size, with_caption=caption is True)
     record = figure_record(fig, stem, corpus=corpus, params=params, files=paths, size=size)
     if drawn is not None:
