@@ -947,3 +947,27 @@ def test_the_bars_of_a_speaker_run_top_down_in_the_legends_order(seed_sentences)
     for row in shared:
         # the y axis runs upward: the top bar has the largest y
         assert [name for _, name in sorted(row, reverse=True)] == [n for n in legend if n in {m for _, m in row}]
+
+
+def test_a_legend_below_a_lean_chart_reads_left_center_right_along_its_rows(tmp_path, seed_sentences):
+    """Regression: saved one column wide, the frame chart of a corpus labelled by lean put its
+    legend below the plot in two columns, filled column by column: "Left", "Center" in the first
+    and "Right" in the second, so that its rows read "Left, Right" and then "Center". Read along
+    the rows (top down, then left to right) it now runs Left, Center, Right."""
+    import framing as fr
+
+    first, second = sorted(seed_sentences["article_id"].unique())  # the seed relabelled by lean, a copy as Center
+    leans = pd.concat([seed_sentences.assign(outlet=seed_sentences["article_id"].map({first: "Right", second: "Left"})),
+                       seed_sentences[seed_sentences["article_id"] == second].assign(article_id=second + "-copy", outlet="Center")],
+                      ignore_index=True)
+    ax = fr.plot_frame_prevalence(fr.summarise_frames(fr.add_frames(leans), leans), colors=fr.outlet_colours(leans))
+
+    def check(fig):
+        legend = next(lg for lg in fig.legends if lg.get_visible())
+        boxes = [(t.get_window_extent(), t.get_text().split(" (")[0]) for t in legend.get_texts()]
+        return {"rows": len({round(box.y0) for box, _ in boxes}),
+                "read": [name for box, name in sorted(boxes, key=lambda b: (-round(b[0].y0), b[0].x0))]}
+
+    seen = _saved_layout(ax.figure, tmp_path, "frames", check)
+    assert seen["rows"] == 2  # a legend of two rows, where the order of filling shows
+    assert seen["read"] == ["Left", "Center", "Right"]

@@ -7,6 +7,7 @@ import textwrap
 import warnings
 
 import matplotlib
+import numpy as np
 
 from .style import (CAPTION_GID, LABEL_CHARS, LABEL_TWO_LINES, LEGEND_BELOW_WIDTH, NOTE_GID, PAGE_HEIGHT,
                     _on_two_lines, _wrap, caption_of, distinct_labels, short_count_noun, with_count_noun)
@@ -211,6 +212,8 @@ class _sized:
             title = with_count_noun(title, noun) if noun else title  # "outlet (n: articles)" beside "(n=5)"
             column = max(len(text) for text in labels) * 7.5 * 0.6 + 28  # points: text and marker
             columns = max(1, min(len(labels), int(self.width * 72 * 0.95 // column)))
+            order = _row_major(len(labels), columns)  # read left to right, then down: Left, Center / Right
+            handles, labels = [handles[i] for i in order], [labels[i] for i in order]
             below = self.fig.legend(handles, labels, loc="outside lower center", ncols=columns,
                                     fontsize=7.5, title=title or None, title_fontsize=8,
                                     frameon=legend.get_frame_on())  # as drawn (`framing figure` redraws outside the style)
@@ -257,6 +260,17 @@ class _sized:
         fig.set_dpi(self.old_dpi)
         fig.set_size_inches(*self.size)
         return False
+
+
+def _row_major(count: int, columns: int) -> list[int]:
+    """The order to hand `count` legend entries to a legend of `columns` columns so that they read
+    along its rows: matplotlib fills a legend column by column (its columns `numpy.array_split`
+    sizes), which put a lean corpus's "Left", "Center" in the first column and "Right" in the
+    second, so that its rows read "Left, Right" and "Center"."""
+    sizes = [len(part) for part in np.array_split(np.arange(count), columns)]
+    cells = [(column, row) for row in range(max(sizes, default=0)) for column in range(columns) if row < sizes[column]]
+    place = {cell: item for item, cell in enumerate(cells)}  # the k-th cell read along the rows holds entry k
+    return [place[(column, row)] for column in range(columns) for row in range(sizes[column])]
 
 
 def _tick_labels(ax) -> list:
