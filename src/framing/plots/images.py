@@ -3,6 +3,7 @@ fit (`_sized`), labels cut and titles wrapped to the width, legends moved below 
 the caption drawn in or hidden, and everything put back afterwards."""
 from __future__ import annotations
 
+import math
 import textwrap
 import warnings
 
@@ -36,7 +37,7 @@ def height_to_fit(fig, width: float, height: float, *, dpi: int, with_caption: b
             lacking = max((_rows_lacking(ax) for ax in fig.axes), default=0.0)
         if lacking < 0.02 or height >= PAGE_HEIGHT:
             break
-        height = min(PAGE_HEIGHT, height + lacking)
+        height = min(PAGE_HEIGHT, math.ceil((height + lacking) * 100) / 100)  # whole hundredths of an inch
     return height
 
 
