@@ -971,3 +971,36 @@ def test_a_legend_below_a_lean_chart_reads_left_center_right_along_its_rows(tmp_
     seen = _saved_layout(ax.figure, tmp_path, "frames", check)
     assert seen["rows"] == 2  # a legend of two rows, where the order of filling shows
     assert seen["read"] == ["Left", "Center", "Right"]
+
+
+def test_a_frame_chart_whose_tests_find_nothing_says_so_on_the_image(shared_sentence_table):
+    """Regression: the frame chart of events 101-200 of the AllSides roundups (`framing report`,
+    `figures/frame_prevalence_by_outlet.png`) drew six outlets' bars of unequal length with no word
+    on the image that no frame's test found a difference (the caption said it; a saved image
+    carries none). The note now says so exactly when the smallest adjusted p of the frames is at
+    least 0.05; the seed corpus, with nothing to test, gets no such note."""
+    import framing as fr
+
+    table = shared_sentence_table[shared_sentence_table["article_id"].str.startswith("allsides-roundups")]
+    table = table.assign(n_words=table["text"].str.split().str.len())
+    events = table.drop_duplicates("event")["event"].head(30)
+    pages = table[table["event"].isin(events)]
+    summary = fr.summarise_frames(fr.add_frames(pages), pages)
+    assert summary["p_value"].notna().any()  # tested within events
+    ax = plots.plot_frame_prevalence(summary)
+    notes = " ".join(t.get_text() for t in ax.texts if t.get_gid() == plots.NOTE_GID)
+    smallest = summary["p_adjusted"].min()
+    says = "no evidence that the outlets differ on any frame" in notes
+    assert says == (smallest >= 0.05), (smallest, notes)
+    if says:
+        assert f"smallest adjusted p = {smallest:.2g}" in notes and "Differences may be chance: no evidence" in notes
+
+
+def test_a_frame_chart_with_nothing_tested_claims_nothing(seed_sentences):
+    import framing as fr
+
+    hits = fr.add_frames(seed_sentences)
+    summary = fr.summarise_frames(hits, seed_sentences)
+    ax = plots.plot_frame_prevalence(summary, articles=fr.article_frames(hits, seed_sentences))
+    notes = " ".join(t.get_text() for t in ax.texts if t.get_gid() == plots.NOTE_GID)
+    assert "too few articles for an interval" in notes and "evidence" not in notes

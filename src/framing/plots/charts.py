@@ -167,9 +167,9 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
             mine = articles[(articles[by] == group) & articles["frame"].isin(frames)]
             ax.scatter(100 * mine["share"], [positions[frames.index(f)] for f in mine["frame"]],
                        s=9, color=SEMANTIC["evaluative"], zorder=3)
-    if "ci_low" in table:
-        _note_no_interval(ax, [g for g in groups if table.loc[table[by] == g, "ci_low"].isna().all()],
-                          dots=articles is not None)
+    if "ci_low" in table or "p_value" in table:
+        _note_no_interval(ax, [g for g in groups if "ci_low" in table and table.loc[table[by] == g, "ci_low"].isna().all()],
+                          dots=articles is not None, then=_no_difference_note(summary, by=by, family="frame"))
     ax.set_yticks([i + 0.4 - height / 2 for i in range(len(frames))],
                   [label(f).replace("_", " ") for f in frames])
     note_shown(ax, len(groups), summary[by].nunique(), by + "s", which=which)
@@ -181,6 +181,28 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
     legend_outside(ax, title=by)
     ax.grid(axis="y", visible=False)
     return ax
+
+
+def _no_difference_note(table: pd.DataFrame, *, by: str, family: str, alpha: float = 0.05) -> str:
+    """What a chart of groups side by side says on itself when the tests behind it (one per
+    `family` member, as `summarise_frames` gives them: `p_value`, `p_adjusted`, `correction`) find
+    no difference for any member: "differences may be chance: no evidence that the outlets differ
+    on any frame (permutation test, smallest adjusted p = 0.59, Holm across 5 tests)". A saved image
+    carries no caption, and bars of unequal length read as a finding. "" when untested or when a
+    member's p is below `alpha`."""
+    if "p_value" not in table or table["p_value"].isna().all():
+        return ""
+    tested = table[table["p_value"].notna()]
+    adjusted = "p_adjusted" in tested and tested["p_adjusted"].notna().all()
+    p = float(tested["p_adjusted" if adjusted else "p_value"].min())
+    if p < alpha:
+        return ""
+    members = tested[family].nunique() if family in tested else 1
+    correction = next((c for c in tested.get("correction", []) if isinstance(c, str) and c), "")
+    said = (f"smallest adjusted p = {p:.2g}, {correction}" if adjusted and members > 1 and correction
+            else f"p = {p:.2g}")
+    scope = f" on any {family.replace('_', ' ')}" if members > 1 else ""
+    return f"differences may be chance: no evidence that the {by}s differ{scope} (permutation test, {said})"
 
 
 _SIZE_WORDS = {"n_articles": "articles", "n_total": "sentences", "n_sentences": "sentences", "n_lines": "raw lines removed"}
