@@ -929,7 +929,8 @@ def test_a_chart_saved_at_a_height_asked_for_keeps_it(tmp_path, seed_sentences):
 def test_the_bars_of_a_speaker_run_top_down_in_the_legends_order(seed_sentences):
     """Regression: on the seed's "Who is quoted" chart Pete Hegseth's row drew Unnamed blog's bar
     above Islamic Voice News' though the legend (and every other chart by outlet) lists Islamic
-    Voice News first: each row's bars now run top down in the legend's order."""
+    Voice News first: each row's bars now run top down in the legend's order. Bars drawn without an
+    interval (one article each) say why above the plot, as on the frame chart."""
     from matplotlib.container import BarContainer
 
     import framing as fr
@@ -944,6 +945,8 @@ def test_the_bars_of_a_speaker_run_top_down_in_the_legends_order(seed_sentences)
             rows.setdefault(round(bar.get_y() + bar.get_height() / 2), []).append((bar.get_y(), name))
     shared = [row for row in rows.values() if len(row) > 1]
     assert shared  # a speaker both outlets quote
+    notes = " ".join(t.get_text() for t in ax.texts if t.get_gid() == plots.NOTE_GID)
+    assert notes == "Islamic Voice News, Unnamed blog: too few articles for an interval"  # bars without one say why
     for row in shared:
         # the y axis runs upward: the top bar has the largest y
         assert [name for _, name in sorted(row, reverse=True)] == [n for n in legend if n in {m for _, m in row}]
@@ -990,7 +993,7 @@ def test_a_frame_chart_whose_tests_find_nothing_says_so_on_the_image(shared_sent
     ax = plots.plot_frame_prevalence(summary)
     notes = " ".join(t.get_text() for t in ax.texts if t.get_gid() == plots.NOTE_GID)
     smallest = summary["p_adjusted"].min()
-    says = "no evidence that the outlets differ on any frame" in notes
+    says = "no evidence that the outlets differ for any frame" in notes
     assert says == (smallest >= 0.05), (smallest, notes)
     if says:
         assert f"smallest adjusted p = {smallest:.2g}" in notes and "Differences may be chance: no evidence" in notes
@@ -1004,3 +1007,24 @@ def test_a_frame_chart_with_nothing_tested_claims_nothing(seed_sentences):
     ax = plots.plot_frame_prevalence(summary, articles=fr.article_frames(hits, seed_sentences))
     notes = " ".join(t.get_text() for t in ax.texts if t.get_gid() == plots.NOTE_GID)
     assert "too few articles for an interval" in notes and "evidence" not in notes
+
+
+def test_the_speaker_chart_given_its_tests_says_when_they_find_nothing(shared_sentence_table):
+    """The "Who is quoted" chart, given the notebook's test per speaker (`test=`), says above the
+    plot when no speaker's test finds a difference between outlets, and nothing without `test`."""
+    import framing as fr
+
+    table = shared_sentence_table[shared_sentence_table["article_id"].str.startswith("allsides-roundups")]
+    pages = table[table["event"].isin(table.drop_duplicates("event")["event"].head(40))]
+    values = fr.article_speaker_shares(fr.extract_quotes(pages))
+    test = fr.compare_outlets(values, value="word_share", family="speaker")
+    assert test["p_value"].notna().any()
+    shares = fr.summarise_speaker_shares(values)
+
+    def notes(ax):
+        return " ".join(t.get_text() for t in ax.texts if t.get_gid() == plots.NOTE_GID)
+
+    said = notes(fr.plot_quote_share(shares, test=test))
+    smallest = test.dropna(subset=["p_value"])["p_adjusted"].min()
+    assert ("no evidence that the outlets differ for any speaker" in said) == (smallest >= 0.05), (smallest, said)
+    assert "evidence" not in notes(fr.plot_quote_share(shares))

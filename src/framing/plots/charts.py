@@ -185,9 +185,10 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
 
 def _no_difference_note(table: pd.DataFrame, *, by: str, family: str, alpha: float = 0.05) -> str:
     """What a chart of groups side by side says on itself when the tests behind it (one per
-    `family` member, as `summarise_frames` gives them: `p_value`, `p_adjusted`, `correction`) find
-    no difference for any member: "differences may be chance: no evidence that the outlets differ
-    on any frame (permutation test, smallest adjusted p = 0.59, Holm across 5 tests)". A saved image
+    `family` member, as `summarise_frames` or `stats.compare_outlets` give them: `p_value`,
+    `p_adjusted`, `correction`) find no difference for any member: "differences may be chance: no
+    evidence that the outlets differ for any frame (permutation test, smallest adjusted p = 0.59,
+    Holm across 5 tests)". A saved image
     carries no caption, and bars of unequal length read as a finding. "" when untested or when a
     member's p is below `alpha`."""
     if "p_value" not in table or table["p_value"].isna().all():
@@ -201,7 +202,7 @@ def _no_difference_note(table: pd.DataFrame, *, by: str, family: str, alpha: flo
     correction = next((c for c in tested.get("correction", []) if isinstance(c, str) and c), "")
     said = (f"smallest adjusted p = {p:.2g}, {correction}" if adjusted and members > 1 and correction
             else f"p = {p:.2g}")
-    scope = f" on any {family.replace('_', ' ')}" if members > 1 else ""
+    scope = f" for any {family.replace('_', ' ')}" if members > 1 else ""
     return f"differences may be chance: no evidence that the {by}s differ{scope} (permutation test, {said})"
 
 
@@ -447,7 +448,8 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
 
 @house_style
 def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups: int = 8,
-                         max_actors: int = 20, colors: dict | None = None, unit: str = "article", ax=None, **style):
+                         max_actors: int = 20, colors: dict | None = None, unit: str = "article", test=None,
+                         ax=None, **style):
     """Mean sentiment toward each actor (rows) per group (dots), for the `max_groups` groups and
     `max_actors` actors with most mentions (the caption says so); a dot's area grows with what its
     mean stands on (up to `MENTIONS_FULL`), and a note above the plot says so, since most dots stand on very little and
@@ -456,7 +458,8 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
     `unit="article"` (the default) averages each article's mentions first and then the group's
     articles (the article is the unit: docs/statistics.md), and a dot's area is its articles (needs
     `article_id`); `unit="mention"` averages the group's mentions of the actor, so an article that
-    names the actor fifteen times counts fifteen times.
+    names the actor fifteen times counts fifteen times. `test`: the `compare_outlets` table of one
+    test per actor (`family="actor"`); when none finds a difference, the note says so.
 
     Needs `actor`, `by`, `actor_sentiment` (one row per mention, as `add_actor_sentiment` gives)."""
     if unit not in ("mention", "article"):
@@ -478,8 +481,10 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
         ax.scatter(part["actor_sentiment"], range(len(actor_names)), label=label(group), color=colour[group],
                    s=MENTION_AREA * part["n_mentions"].fillna(1).clip(1, MENTIONS_FULL), **style)
     shown = table[table[by].isin(list(colour))]["n_mentions"]
-    if len(shown):
-        _note_above(ax, _dot_area_note(shown, unit))
+    notes = [_dot_area_note(shown, unit)] if len(shown) else []
+    nothing = _no_difference_note(test, by=by, family="actor") if test is not None else ""
+    if notes or nothing:
+        _note_above(ax, ". ".join(notes + [nothing[:1].upper() + nothing[1:]] * bool(nothing)))
     ax.set_yticks(range(len(actor_names)), [label(a) for a in actor_names])
     note_shown(ax, len(colour), actors[by].nunique(), by + "s", which=which)
     remember_groups(ax, actors[by])
@@ -595,7 +600,7 @@ def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: 
 
 @house_style
 def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, max_groups: int = 6,
-                     colors: dict | None = None, ax=None, **style):
+                     colors: dict | None = None, test=None, ax=None, **style):
     """Share of each group's quoted words given to each of the `n` most quoted speakers, for the
     `max_groups` groups with most quoted words (the caption says so, and which of them quote none of
     the speakers shown and so have no bar; a speaker none of those groups quotes gets no row, and
@@ -607,7 +612,8 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     the axis that each bar is a mean over the group's articles, and whose `ci_low` and `ci_high`,
     its interval over those articles, are drawn as a line across the bar where there is one). Where
     it has `speaker_kind`, a speaker that is no person is labelled with its kind ("Pfizer
-    [organisation]"), as the event pages write it."""
+    [organisation]"), as the event pages write it. `test`: the `compare_outlets` table of one test
+    per speaker (`family="speaker"`); when none finds a difference, a note above the plot says so."""
     top = speakers.groupby("speaker")["n_words"].sum().nlargest(n).index
     groups = top_groups(speakers, by, max_groups, weight="n_words")
     which = _chosen_by_size(speakers.groupby(by)["n_words"].sum().to_frame("quoted words"), groups, ["quoted words"])
@@ -644,6 +650,9 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
             f"{len(unquoted)} of the {len(top)} most quoted speakers not drawn, none of the {by}s shown quoting "
             f"them: {', '.join(label(s) for s in unquoted)}.")]))
     remember_groups(ax, speakers[by])
+    nothing = _no_difference_note(test, by=by, family="speaker") if test is not None else ""
+    bare = [g for g in colour if bounds is not None and bounds["ci_low"][g].isna().all()]  # too few articles
+    _note_no_interval(ax, bare, then=nothing)  # bars with no interval say why, as on the frame chart
     ax.set_title("Who is quoted, and how much")
     averaged = "n_articles" in speakers  # summarise_speaker_shares: a mean of per-article shares, not a pooled share
     ax.set_xlabel(f"share of an article's quoted words (%, mean over the {by}'s articles)" if averaged
@@ -704,13 +713,14 @@ def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, a
 
 @house_style
 def plot_quote_shares(summary: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None,
-                      max_rows: int = 12, ax=None, **style):
+                      max_rows: int = 12, test=None, ax=None, **style):
     """Per quote measure (anonymous sources, evaluative verbs, officials) and group: the mean over
     the group's articles of each article's share (%), a dot with a bar for the interval over
     articles, or a hollow dot where the group has too few articles for one (pass `articles`, the
     table of `article_quote_shares`, to draw those articles as small dots), for the `max_rows` groups
     with most articles, most first (left to right for outlets labelled by lean, `leans.outlet_order`).
-    Each row says its number of articles; a block per measure.
+    Each row says its number of articles; a block per measure. `test`: the `compare_outlets` table
+    of one test per measure (`family="measure"`); when none finds a difference, the note says so.
 
     Needs `measure`, `counts`, `by`, `mean`, `ci_low`, `ci_high`, `n_articles` (as
     `summarise_quote_shares` gives)."""
@@ -742,7 +752,8 @@ def plot_quote_shares(summary: pd.DataFrame, *, by: str = "outlet", articles: pd
             ticks.append(position)
             names.append(f"{label(getattr(line, by))} ({counted(int(line.n_articles), 'articles')})")
         row += len(part) + 1.5
-    _note_no_interval(ax, list(dict.fromkeys(hollow)), dots=articles is not None)
+    _note_no_interval(ax, list(dict.fromkeys(hollow)), dots=articles is not None,
+                      then=_no_difference_note(test, by=by, family="measure") if test is not None else "")
     ax.set_yticks(ticks, names)
     ax.set_ylim(row - 1, -1.5)
     note_shown(ax, len(groups), table[by].nunique(), by + "s", which=which)
