@@ -1028,3 +1028,27 @@ def test_the_speaker_chart_given_its_tests_says_when_they_find_nothing(shared_se
     smallest = test.dropna(subset=["p_value"])["p_adjusted"].min()
     assert ("no evidence that the outlets differ for any speaker" in said) == (smallest >= 0.05), (smallest, said)
     assert "evidence" not in notes(fr.plot_quote_share(shares))
+
+
+def test_lean_lines_and_dots_differ_in_shape_where_their_colours_print_alike(seed_sentences):
+    """Regression: in a greyscale print the diverging scale's "Left" and "Right" (L* 44 and 40)
+    look alike, and every line of "Sentiment along the article" and every dot of "Where each frame
+    first appears" was a circle, so which line was which could not be read. Each outlet now has a
+    shape of its own (lines, actor dots, first appearances), the same in every chart given the
+    corpus's colours, whichever outlets the chart shows."""
+    import framing as fr
+
+    first, second = sorted(seed_sentences["article_id"].unique())
+    leans = pd.concat([seed_sentences.assign(outlet=seed_sentences["article_id"].map({first: "Right", second: "Left"})),
+                       seed_sentences[seed_sentences["article_id"] == second].assign(article_id=second + "-copy",
+                                                                                      outlet="Center")],
+                      ignore_index=True)
+    colours = fr.outlet_colours(leans)
+    scored = fr.add_sentiment(leans).sort_values(["article_id", "sentence_id"])
+    scored = scored.assign(position=scored.groupby("article_id").cumcount()
+                           / (scored.groupby("article_id")["sentence_id"].transform("size") - 1).clip(lower=1))
+    ax = plots.plot_sentiment_along_article(fr.summarise_sentiment_by_position(scored, n_boot=50), colors=colours)
+    lines = {line.get_label().split(" (")[0]: line.get_marker() for line in ax.get_lines() if not line.get_label().startswith("_")}
+    assert set(lines) == {"Left", "Center", "Right"} and len(set(lines.values())) == 3
+    assert plots.group_markers(["Right", "Left"], colours) == {o: m for o, m in
+                                                             plots.group_markers(["Left", "Center", "Right"], colours).items() if o != "Center"}

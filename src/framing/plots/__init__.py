@@ -41,7 +41,7 @@ from .save import (OVERWRITE_HINT, describe_figures, export_figure, figure_recor
 from .style import (CAPTION_GID, FALLBACK_FONTS, FIGURE_DPI, FIGURE_FORMATS, FIGURE_WIDTH, LABEL_CHARS,
                     LABEL_TWO_LINES, LEGEND_BELOW_WIDTH, MIN_NAME_CHARS, MUTED, NOTE_GID, PAGE_HEIGHT, PALETTE,
                     SEMANTIC, STYLE, add_caption, caption_of, comparison_caption, corpus_caption, corpus_name,
-                    distinct_labels, group_colours, house_style, label, legend_outside, new_axes, note_shown,
+                    distinct_labels, group_colours, group_markers, house_style, label, legend_outside, new_axes, note_shown,
                     outlet_colours, top_groups, use_style)
 
 __all__ = [
@@ -49,7 +49,7 @@ __all__ = [
     "LABEL_TWO_LINES", "LEGEND_BELOW_WIDTH", "MENTION_AREA", "MENTIONS_FULL", "MIN_NAME_CHARS", "MUTED",
     "NOTE_GID", "OVERWRITE_HINT", "PAGE_HEIGHT", "PALETTE", "SEMANTIC", "STYLE",
     "add_caption", "caption_of", "comparison_caption", "corpus_caption", "corpus_name", "distinct_labels",
-    "describe_figures", "export_figure", "figure_record", "find_figure", "finish_saving", "group_colours",
+    "describe_figures", "export_figure", "figure_record", "find_figure", "finish_saving", "group_colours", "group_markers",
     "house_style", "input_hash", "label", "list_figures", "legend_outside", "new_axes", "note_shown", "outlet_colours",
     "plot_actor_sentiment", "plot_alignment_map", "plot_article_lengths", "plot_articles_per_outlet",
     "plot_cleaning_by_article", "plot_frame_prevalence", "plot_keyness", "plot_log_odds", "plot_prominence",

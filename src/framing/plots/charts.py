@@ -8,7 +8,7 @@ import pandas as pd
 from ..leans import is_lean_corpus, outlet_order, outlet_rank
 from ..stats import NO_INTERVAL, order_note
 from ..store import counted
-from .style import (MUTED, NOTE_GID, SEMANTIC, group_colours, house_style, label, legend_outside, new_axes, note_shown,
+from .style import (MUTED, NOTE_GID, SEMANTIC, group_colours, group_markers, house_style, label, legend_outside, new_axes, note_shown,
                     remember_groups, top_groups)
 
 # ── corpus and cleaning (notebook 01) ────────────────────────────────────────────────────────────
@@ -421,11 +421,11 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
     sizes = by_position.groupby(by).agg(n_articles=("n_articles", "max"), n_sentences=("n_group_sentences", "max")) \
         if "n_group_sentences" in by_position else by_position.groupby(by)[["n_articles"]].max()
     groups, which = _most_first(sizes, list(sizes.columns), max_groups)
-    colour = group_colours(groups, colors)
+    colour, marker = group_colours(groups, colors), group_markers(groups, colors)
     articles = sizes["n_articles"]
     for group in colour:
         part = _every_bin(by_position[by_position[by] == group])
-        ax.plot(part["bin_mid"], part["mean"], marker="o", color=colour[group],
+        ax.plot(part["bin_mid"], part["mean"], marker=marker[group], color=colour[group],
                 label=label(f"{group} ({counted(int(articles[group]), 'articles')})"), **style)
         if "ci_low" in part and part["ci_low"].notna().any():
             ax.fill_between(part["bin_mid"], part["ci_low"], part["ci_high"], color=colour[group], alpha=0.15,
@@ -473,12 +473,13 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
     actor_names = sorted(table["actor"].unique(), key=str)
     groups = top_groups(actors, by, max_groups)
     which = _chosen_by_size(actors.groupby(by).size().to_frame("actor mentions"), groups, ["actor mentions"])
-    colour = group_colours(groups, colors)
+    colour, marker = group_colours(groups, colors), group_markers(groups, colors)
     # room for each actor's row and for the legend, which a one-column chart puts below the plot
     ax = new_axes(ax, rows=2 * len(actor_names) + 2 + (len(colour) + 1) // 2)
     for group in colour:
         part = table[table[by] == group].set_index("actor").reindex(actor_names)
         ax.scatter(part["actor_sentiment"], range(len(actor_names)), label=label(group), color=colour[group],
+                   marker=marker[group],
                    s=MENTION_AREA * part["n_mentions"].fillna(1).clip(1, MENTIONS_FULL), **style)
     shown = table[table[by].isin(list(colour))]["n_mentions"]
     notes = [_dot_area_note(shown, unit)] if len(shown) else []
@@ -830,11 +831,11 @@ def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_i
     groups = top_groups(table, "outlet", max_groups)
     found = f"first appearances of the {item_type}s shown"  # a row: an item shown, in one article
     which = _chosen_by_size(table.groupby("outlet").size().to_frame(found), groups, [found])
-    colour = group_colours(groups, colors)
+    colour, marker = group_colours(groups, colors), group_markers(groups, colors)
     for outlet in colour:
         part = table[table["outlet"] == outlet].groupby("item")["first_position"].min()
         ax.scatter(part.values, [items.index(i) for i in part.index], label=label(outlet),
-                   color=colour[outlet], **style)
+                   color=colour[outlet], marker=marker[outlet], **style)
     ax.set_yticks(range(len(items)), [label(i).replace("_", " ") for i in items])
     note_shown(ax, len(colour), table["outlet"].nunique(), "outlets", which=which)
     ax.invert_yaxis()

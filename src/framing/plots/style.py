@@ -355,6 +355,20 @@ def group_colours(groups, colors: dict | None = None) -> dict:
     return {group: chosen[group] if group in chosen else next(free, MUTED) for group in ordered}
 
 
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")  # filled shapes, told apart in black and white
+
+
+def group_markers(groups, colors: dict | None = None) -> dict:
+    """A marker shape for each of `groups`, so that dots and lines can be told apart in a greyscale
+    print, where colours of one lightness look alike (the diverging scale's "Left" and "Right", L*
+    44 and 40). An outlet's place in `colors` (e.g. `outlet_colours(sentences)`, every outlet of
+    the corpus) chooses its shape, so it keeps it in every chart, as it keeps its colour; without
+    `colors`, its place among `groups` in the order charts draw them."""
+    ordered = outlet_order(groups)
+    places = {group: n for n, group in enumerate(colors or {})}
+    return {group: MARKERS[places.get(group, n) % len(MARKERS)] for n, group in enumerate(ordered)}
+
+
 def top_groups(table: pd.DataFrame, by: str, limit: int, *, weight: str | None = None) -> list:
     """The `limit` largest groups of `table` (most rows, or largest sum of `weight`), in the order
     the charts draw groups (`leans.outlet_order`: by name, or along the spectrum for lean labels)."""
