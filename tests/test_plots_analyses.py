@@ -373,7 +373,7 @@ def test_actor_dots_grow_with_their_mentions_and_say_so(roundup_sentences):
                 n = min(counts[(outlet, actor)], fr.plots.MENTIONS_FULL)
                 assert area == pytest.approx(fr.plots.MENTION_AREA * n), (outlet, actor)
     assert counts.min() == 1 and counts.max() > 3  # dots of one mention and of several
-    assert "dot area: the mentions behind the mean" in " ".join(t.get_text() for t in ax.texts)
+    assert "Dot area: the mentions behind the mean" in " ".join(t.get_text() for t in ax.texts)
     assert len({tuple(h.get_sizes()) for h in ax.get_legend().legend_handles}) == 1  # the legend names colours
     plt.close(ax.figure)
 
@@ -396,7 +396,7 @@ def test_actor_sentiment_averages_articles_by_default(roundup_sentences):
     drawn = {(outlet, actors[int(y)]): x for outlet, dots in zip(outlets, ax.collections)
              for x, y in dots.get_offsets() if not np.ma.is_masked(y)}
     assert drawn and all(x == pytest.approx(by_article[(actor, outlet)]) for (outlet, actor), x in drawn.items())
-    assert "dot area: the articles behind the mean" in " ".join(t.get_text() for t in ax.texts)
+    assert "Dot area: the articles behind the mean" in " ".join(t.get_text() for t in ax.texts)
     assert "over articles" in ax.get_xlabel()
     plt.close(ax.figure)
 

@@ -483,9 +483,10 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
                    s=MENTION_AREA * part["n_mentions"].fillna(1).clip(1, MENTIONS_FULL), **style)
     shown = table[table[by].isin(list(colour))]["n_mentions"]
     notes = [_dot_area_note(shown, unit)] if len(shown) else []
-    nothing = _no_difference_note(test, by=by, family="actor") if test is not None else ""
-    if notes or nothing:
-        _note_above(ax, ". ".join(notes + [nothing[:1].upper() + nothing[1:]] * bool(nothing)))
+    notes += [_no_difference_note(test, by=by, family="actor")] if test is not None else []
+    notes = [note[:1].upper() + note[1:] for note in notes if note]  # sentences, as the other charts' notes
+    if notes:
+        _note_above(ax, ". ".join(notes))
     ax.set_yticks(range(len(actor_names)), [label(a) for a in actor_names])
     note_shown(ax, len(colour), actors[by].nunique(), by + "s", which=which)
     remember_groups(ax, actors[by])
