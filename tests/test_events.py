@@ -1228,3 +1228,28 @@ def test_the_within_events_chart_draws_both_directions_in_greys():
     legend = {t.get_text(): to_hex(h.get_facecolor()) for t, h in zip(ax.get_legend().get_texts(),
                                                                        ax.get_legend().legend_handles)}
     assert legend["A more so"] != legend["B more so"] and set(legend.values()) == colours
+
+
+def test_event_page_chart_gives_each_outlet_its_colour_and_marker_of_the_report(seed_sentences, seed_articles):
+    """Regression: the event page's chart coloured its rows by matplotlib's cycle, so an outlet was
+    blue there and another colour in every notebook chart (and a lean corpus lost its colours)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_hex
+
+    from framing.plots import group_markers, outlet_colours
+    from framing.sentiment import add_sentiment
+
+    scored = add_sentiment(seed_sentences).merge(seed_articles[["article_id", "title"]], on="article_id")
+    colours = outlet_colours(seed_sentences)
+    # the blog, with more sentences, has the corpus's first colour but is drawn in the second row
+    ax = events.plot_event_sentiment(scored, colors=colours)
+    try:
+        drawn = {}
+        for collection, label in zip(ax.collections, ax.get_yticklabels()):
+            outlet = label.get_text().split(":")[0]
+            drawn[outlet] = to_hex(collection.get_facecolor()[0], keep_alpha=False)
+        assert drawn == {outlet: to_hex(colour) for outlet, colour in colours.items()}
+        markers = group_markers(list(colours), colours)
+        assert len(set(markers.values())) == len(colours)  # two outlets, two shapes for a greyscale print
+    finally:
+        plt.close(ax.figure)

@@ -787,11 +787,12 @@ def event_file(event: str) -> str:
 
 
 def save_event_pages(summaries: list[EventSummary], out: str | Path, *, corpus: str = "",
-                     index: str = "../index.html", progress=None) -> pd.DataFrame:
+                     index: str = "../index.html", colors: dict | None = None, progress=None) -> pd.DataFrame:
     """Write one page per event to `<out>/events/<event>.html` (with its chart under
-    `<out>/events/figures/`). Returns one row per page: `event`, `file` (relative to `out`),
-    `n_outlets`, `n_articles`, `headline` (the first outlet's). `progress(done, total)` is called
-    after each page, when given."""
+    `<out>/events/figures/`, each outlet in its colour of `colors`, e.g. `outlet_colours` of the
+    corpus's sentences as the notebooks give it). Returns one row per page: `event`, `file`
+    (relative to `out`), `n_outlets`, `n_articles`, `headline` (the first outlet's).
+    `progress(done, total)` is called after each page, when given."""
     from .store import save_text
 
     folder = Path(out) / "events"
@@ -805,7 +806,7 @@ def save_event_pages(summaries: list[EventSummary], out: str | Path, *, corpus: 
             number += 1
             name = f"{stem}_{number}.html"
         taken.add(name.casefold())
-        image = _save_event_chart(summary, folder / "figures" / (name[:-5] + "_sentiment.png"))
+        image = _save_event_chart(summary, folder / "figures" / (name[:-5] + "_sentiment.png"), colors)
         page = render_event_page(summary, corpus=corpus, index=index,
                                  image=None if image is None else f"figures/{image.name}")
         save_text(page, folder / name)
@@ -820,22 +821,25 @@ def save_event_pages(summaries: list[EventSummary], out: str | Path, *, corpus: 
     return pd.DataFrame(rows, columns=["event", "title", "file", "n_outlets", "n_articles", "headline", "headline_outlet"])
 
 
-def plot_event_sentiment(sentences: pd.DataFrame, *, ax=None, **style):
+def plot_event_sentiment(sentences: pd.DataFrame, *, colors: dict | None = None, ax=None, **style):
     """Each sentence's sentiment as a dot, one row per article (labelled by outlet and headline),
     with the article's mean as a bar: the per-article values, with no interval. Needs `outlet`,
-    `article_id`, `sentiment`; `title` when known."""
-    from .plots import house_style, new_axes
+    `article_id`, `sentiment`; `title` when known. `colors` (`outlet_colours` of the corpus) gives
+    each outlet the colour and marker it has in the report's charts."""
+    from .plots import group_markers, house_style, new_axes
 
     @house_style
     def draw(ax):
         table = sentences.dropna(subset=["sentiment"])
         keys = sort_outlets(table[["outlet", "article_id"]].drop_duplicates(), then=["article_id"])
         ax = new_axes(ax, rows=max(2, len(keys)), width=7.0)
+        markers = group_markers(keys["outlet"].unique(), colors) if colors else {}
         labels = []
         for row, (outlet, article_id) in enumerate(keys.itertuples(index=False)):
             values = table.loc[table["article_id"] == article_id, "sentiment"].to_numpy()
             jitter = (np.arange(len(values)) % 5 - 2) * 0.06
-            ax.scatter(values, row + jitter, s=14, alpha=0.6, **style)
+            look = {"color": colors[outlet], "marker": markers[outlet]} if colors and outlet in colors else {}
+            ax.scatter(values, row + jitter, s=14, alpha=0.6, **{**look, **style})
             ax.plot([values.mean()] * 2, [row - 0.3, row + 0.3], color="#222222", linewidth=2)
             title = table.loc[table["article_id"] == article_id, "title"].dropna()
             labels.append(_short(f"{outlet}: {title.iloc[0]}" if len(title) else str(outlet), 48))
@@ -849,7 +853,7 @@ def plot_event_sentiment(sentences: pd.DataFrame, *, ax=None, **style):
     return draw(ax)
 
 
-def _save_event_chart(summary: EventSummary, path: Path) -> Path | None:
+def _save_event_chart(summary: EventSummary, path: Path, colors: dict | None = None) -> Path | None:
     import matplotlib.pyplot as plt
 
     from .store import write_atomic
@@ -857,7 +861,7 @@ def _save_event_chart(summary: EventSummary, path: Path) -> Path | None:
     table = summary.sentences.merge(summary.articles[["article_id", "title"]], on="article_id", how="left")
     if table["sentiment"].notna().sum() == 0:
         return None
-    ax = plot_event_sentiment(table)
+    ax = plot_event_sentiment(table, colors=colors)
     try:
         return write_atomic(path, lambda p: ax.figure.savefig(p, format="png", dpi=110, bbox_inches="tight"))
     finally:

@@ -21,6 +21,7 @@ def write_event_pages(processed: Path, folder: Path, *, corpus: str, event: str 
     the pages (`framing.events.save_event_pages`) and the error that stopped them, if any.
     `progress(done, total)` is called after each page."""
     from ..events import save_event_pages, summarise_events
+    from ..plots import outlet_colours
     from ..store import load_articles, load_sentences
 
     try:
@@ -28,9 +29,11 @@ def write_event_pages(processed: Path, folder: Path, *, corpus: str, event: str 
     except FileNotFoundError:  # nothing was built (the build is reported on its own)
         return pd.DataFrame(columns=EVENT_PAGE_COLUMNS), None
     try:
-        summaries = summarise_events(load_sentences(processed), articles=articles,
-                                     events=None if event is None else [event], workers=workers)
-        return save_event_pages(summaries, folder, corpus=corpus, progress=progress), None
+        sentences = load_sentences(processed)
+        summaries = summarise_events(sentences, articles=articles, events=None if event is None else [event],
+                                     workers=workers)
+        return save_event_pages(summaries, folder, corpus=corpus, colors=outlet_colours(sentences),
+                                progress=progress), None  # each outlet in the colour of the notebooks' charts
     except Exception as error:  # the notebooks' report is still written; the failure is named
         return pd.DataFrame(columns=EVENT_PAGE_COLUMNS), f"{type(error).__name__}: {error}"
 
