@@ -1253,3 +1253,36 @@ def test_event_page_chart_gives_each_outlet_its_colour_and_marker_of_the_report(
         assert len(set(markers.values())) == len(colours)  # two outlets, two shapes for a greyscale print
     finally:
         plt.close(ax.figure)
+
+
+def test_within_events_chart_says_on_itself_when_no_pair_differs(shared_data):
+    """Regression: the summary's within-events chart, saved as an image, said nowhere that none of its
+    comparisons passed the adjustment (all 18 on the lean-labelled AllSides corpus), so a bar far from
+    halfway read as a finding; with a real difference it adds nothing."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    matplotlib.use("Agg")
+    from framing.plots import NOTE_GID
+    from framing.segment import split_table
+
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    sides = pd.DataFrame(rows).groupby("event_id")["allsides_side"].nunique()
+    chosen = set(sides[sides == 3].index[:20])  # 20 events, each with a left, a center and a right article
+    table = pd.DataFrame([{"article_id": r["article_id"], "event": r["event_id"], "outlet": r["allsides_side"].capitalize(),
+                           "text": r["text"]} for r in rows if r["event_id"] in chosen])
+    sentences = split_table(table, by="article_id").assign(kind="body")
+    pairs = events.compare_within_events(events.score_articles(sentences))
+    ax = events.plot_within_events(pairs)
+    notes = [t.get_text() for t in ax.texts if t.get_gid() == NOTE_GID]
+    plt.close(ax.figure)
+    tested = pairs["p_adjusted"].dropna()
+    assert len(tested) and (notes != []) == (tested.min() >= 0.05)
+    if notes:
+        assert f"across {len(tested)} comparisons" in notes[0] and "Differences may be chance" in notes[0]
+
+    rows = [{"event": f"e{e}", "outlet": outlet, "sentiment": (-0.5 if outlet == "Left" else 0.2) + 0.01 * e}
+            for e in range(30) for outlet in ("Left", "Center", "Right")]
+    ax = events.plot_within_events(events.compare_within_events(pd.DataFrame(rows)))
+    assert not [t for t in ax.texts if t.get_gid() == NOTE_GID]  # Left is more negative on every event
+    plt.close(ax.figure)

@@ -559,7 +559,7 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
     the smallest adjusted p-values are drawn and the caption says how many the table has."""
     from matplotlib import patheffects
 
-    from .plots import house_style, new_axes, note_shown
+    from .plots import house_style, new_axes, note_above, note_shown
     from .plots.style import SEMANTIC
 
     table = pairs[pairs["n_events"] > 0].sort_values(["p_adjusted", "n_events"], ascending=[True, False],
@@ -604,6 +604,8 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
         note_shown(ax, len(shown), len(table), "comparisons",
                    which="those with the smallest adjusted p-values, then the most events in common")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
+        if note := _no_pair_note(table):
+            note_above(ax, note)
         return ax
 
     drawn = draw(ax)
@@ -611,6 +613,16 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
         drawn.figure._framing_plot = {"function": "plot_within_events", "table": pairs,
                                       "arguments": {"max_rows": max_rows}}
     return drawn
+
+
+def _no_pair_note(table: pd.DataFrame, alpha: float = 0.05) -> str:
+    """What the within-events chart says on itself when no comparison's adjusted p is below `alpha`
+    (a saved image has no caption, and a bar far from halfway reads as a finding); "" otherwise."""
+    tested = table["p_adjusted"].dropna() if "p_adjusted" in table else pd.Series(dtype=float)
+    if tested.empty or tested.min() < alpha:
+        return ""
+    return (f"Differences may be chance: no pair of outlets differs on any measure (Wilcoxon signed-rank over "
+            f"events, smallest adjusted p = {tested.min():.2g}, Benjamini-Hochberg across {len(tested)} comparisons)")
 
 
 # ── one event ────────────────────────────────────────────────────────────────────────────────────

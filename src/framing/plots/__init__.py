@@ -41,8 +41,8 @@ from .save import (OVERWRITE_HINT, describe_figures, export_figure, figure_recor
 from .style import (CAPTION_GID, FALLBACK_FONTS, FIGURE_DPI, FIGURE_FORMATS, FIGURE_WIDTH, LABEL_CHARS,
                     LABEL_TWO_LINES, LEGEND_BELOW_WIDTH, MIN_NAME_CHARS, MUTED, NOTE_GID, PAGE_HEIGHT, PALETTE,
                     SEMANTIC, STYLE, add_caption, caption_of, comparison_caption, corpus_caption, corpus_name,
-                    distinct_labels, group_colours, group_markers, house_style, label, legend_outside, new_axes, note_shown,
-                    outlet_colours, top_groups, use_style)
+                    distinct_labels, group_colours, group_markers, house_style, label, legend_outside, new_axes, note_above,
+                    note_shown, outlet_colours, top_groups, use_style)
 
 __all__ = [
     "CAPTION_GID", "FALLBACK_FONTS", "FIGURE_DPI", "FIGURE_FORMATS", "FIGURE_WIDTH", "LABEL_CHARS",
@@ -50,7 +50,7 @@ __all__ = [
     "NOTE_GID", "OVERWRITE_HINT", "PAGE_HEIGHT", "PALETTE", "SEMANTIC", "STYLE",
     "add_caption", "caption_of", "comparison_caption", "corpus_caption", "corpus_name", "distinct_labels",
     "describe_figures", "export_figure", "figure_record", "find_figure", "finish_saving", "group_colours", "group_markers",
-    "house_style", "input_hash", "label", "list_figures", "legend_outside", "new_axes", "note_shown", "outlet_colours",
+    "house_style", "input_hash", "label", "list_figures", "legend_outside", "new_axes", "note_above", "note_shown", "outlet_colours",
     "plot_actor_sentiment", "plot_alignment_map", "plot_article_lengths", "plot_articles_per_outlet",
     "plot_cleaning_by_article", "plot_frame_prevalence", "plot_keyness", "plot_log_odds", "plot_prominence",
     "plot_quote_share", "plot_removed_by_rule", "plot_sentiment_along_article", "plot_sentiment_by_outlet",

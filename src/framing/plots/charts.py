@@ -8,8 +8,8 @@ import pandas as pd
 from ..leans import is_lean_corpus, outlet_order, outlet_rank
 from ..stats import NO_INTERVAL, order_note
 from ..store import counted
-from .style import (MUTED, NOTE_GID, SEMANTIC, group_colours, group_markers, house_style, label, legend_outside, new_axes, note_shown,
-                    remember_groups, top_groups)
+from .style import (MUTED, SEMANTIC, group_colours, group_markers, house_style, label, legend_outside, new_axes, note_above,
+                    note_shown, remember_groups, top_groups)
 
 # ── corpus and cleaning (notebook 01) ────────────────────────────────────────────────────────────
 
@@ -253,11 +253,11 @@ def _note_no_interval(ax, groups: list, *, dots: bool = False, why: str = NO_INT
     then = then[:1].upper() + then[1:]
     if not groups:
         if then:
-            _note_above(ax, then)
+            note_above(ax, then)
         return
     names = _names(groups)
     asides = ["dots: its articles"] * dots + ["below the dotted line, not ranked"] * ranked
-    _note_above(ax, f"{names}: {why}" + (f" ({'; '.join(asides)})" if asides else "") + (f". {then}" if then else ""))
+    note_above(ax, f"{names}: {why}" + (f" ({'; '.join(asides)})" if asides else "") + (f". {then}" if then else ""))
 
 
 def _ranked_note(test, has: np.ndarray, by: str) -> str:
@@ -269,13 +269,6 @@ def _ranked_note(test, has: np.ndarray, by: str) -> str:
 def _names(groups: list) -> str:
     """The first three of `groups` and how many more, for a note on a chart."""
     return ", ".join(map(str, groups[:3])) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
-
-
-def _note_above(ax, text: str) -> None:
-    """A note on the chart, above the plot on its left (`NOTE_GID`): saved charts wrap it to fit and
-    raise the title above it."""
-    ax.text(0.0, 1.0, text, transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5, color="#444444",
-            gid=NOTE_GID, in_layout=False)
 
 
 # ── sentiment (notebook 03) ──────────────────────────────────────────────────────────────────────
@@ -486,7 +479,7 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
     notes += [_no_difference_note(test, by=by, family="actor")] if test is not None else []
     notes = [note[:1].upper() + note[1:] for note in notes if note]  # sentences, as the other charts' notes
     if notes:
-        _note_above(ax, ". ".join(notes))
+        note_above(ax, ". ".join(notes))
     ax.set_yticks(range(len(actor_names)), [label(a) for a in actor_names])
     note_shown(ax, len(colour), actors[by].nunique(), by + "s", which=which)
     remember_groups(ax, actors[by])
@@ -563,7 +556,7 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
         passing = int((np.abs(np.asarray(values)) > threshold).sum())
         note = (f"{passing} of {len(values)} terms shown pass the dashed line" if passing else
                 "no term passes the dashed line: a ranking of words, not a difference beyond chance")
-        _note_above(ax, note)
+        note_above(ax, note)
     ax.set_title(f"Words most distinctive of each {group} (weighted log-odds)")
     ax.set_xlabel("z-score of the log-odds ratio against the other groups"
                   + (f" (dashed: {threshold:.2f}, calibrated by shuffling {group}s over articles)" if line else ""))
@@ -589,7 +582,7 @@ def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: 
             color=[SEMANTIC["more"] if v > 0 else SEMANTIC["less"] for v in part["signed"]], **style)
     _bar_labels(ax, part["term"])
     ax.axvline(0, color=MUTED, linewidth=1)
-    _note_above(ax, "words counted as independent draws: a ranking of words, not a test")
+    note_above(ax, "words counted as independent draws: a ranking of words, not a test")
     ax.set_title(f"Key terms of {label(target)}")
     # "right: used more" read as the outlet of that name on a corpus of leanings (left, center, right)
     ax.set_xlabel(f"log-likelihood G² (above 0: used more than the other {group}s; below 0: less)")

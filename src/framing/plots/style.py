@@ -377,6 +377,13 @@ def top_groups(table: pd.DataFrame, by: str, limit: int, *, weight: str | None =
     return outlet_order(order[:limit])
 
 
+def note_above(ax, text: str) -> None:
+    """A note on the chart, above the plot on its left (`NOTE_GID`): saved charts wrap it to fit and
+    raise the title above it."""
+    ax.text(0.0, 1.0, text, transform=ax.transAxes, ha="left", va="bottom", fontsize=7.5, color="#444444",
+            gid=NOTE_GID, in_layout=False)
+
+
 def note_shown(ax, shown: int, total: int, noun: str, *, which: str) -> None:
     """Remember on the chart that it shows `shown` of `total` groups (`noun`, plural), `which` ones:
     what chose them ("the 6 with the most articles", "the first 12 in the table's order"); the
