@@ -1259,3 +1259,27 @@ def test_notebook_05_says_the_tests_of_its_quote_tables_above_them(allsides_repo
     for measure in ("share_anonymous", "share_evaluative", "share_official"):  # each once: tested, or why not
         assert sum(measure in line for line in said) == 1, said
     assert any(line.startswith("share of an article's quoted words, ") for line in printed.splitlines())
+
+
+def test_saved_quote_tables_keep_their_tests_and_the_index_says_each_once(allsides_report):
+    """Regression: `quote_shares.csv`, `summary_quotes.csv` and `quote_share_by_speaker.csv` set the
+    outlets side by side with no test in them (the charts and notebook 05 named theirs), and the
+    index read a family of tests only by `frame`. They now hold one test per measure or speaker, and
+    the index says each once, with the range of events the tests compared."""
+    import pandas as pd
+
+    from framing.report.index import tests_said_once
+
+    result, _ = allsides_report
+    tables = result.folder / "tables"
+    for name, family in (("quote_shares", "measure"), ("summary_quotes", "measure"), ("quote_share_by_speaker", "speaker")):
+        table = pd.read_csv(tables / f"{name}.csv")
+        tested = table.dropna(subset=["p_value"])  # (an outlet with nothing to test has no p-value)
+        assert tested.groupby(family)["p_value"].nunique().eq(1).all(), name  # one test per family member
+        assert tested["test"].str.contains("within events").all(), name
+        shown, line = tests_said_once(table)
+        assert "p_value" not in shown and f"per {family}" in line, (name, line)
+        named = tested.drop_duplicates(family)
+        assert all(str(member).replace("_", " ") in line for member in named[family]), line
+        low, high = int(named["n_events_tested"].min()), int(named["n_events_tested"].max())
+        assert (f"{low:,} to {high:,} events" if low != high else f"{high:,} events") in line

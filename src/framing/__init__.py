@@ -48,7 +48,7 @@ _EXPORTS = {
                   "target_window"],
     "sources": ["QUOTE_MEASURES", "actor_names", "add_voice", "article_quote_shares", "article_speaker_shares", "count_anonymous",
                 "caption_quote_shares", "caption_speaker_shares", "count_verbs", "extract_quotes", "summarise_quote_shares", "summarise_speaker_shares", "summarise_speakers"],
-    "stats": ["MIN_ARTICLES", "adjust_p", "article_values", "bootstrap_interval", "caption_tests", "cliffs_delta", "comparable",
+    "stats": ["MIN_ARTICLES", "TEST_COLUMNS", "adjust_p", "article_values", "bootstrap_interval", "caption_tests", "cliffs_delta", "comparable",
               "compare_outlets", "describe_event_intervals", "describe_intervals", "describe_left_out", "describe_tests", "effective_n", "left_out", "mean_interval", "permutation_test", "share_bound", "share_interval", "shuffle_within", "simulate_articles",
               "summarise_articles", "within_event_effects"],
     "store": ["load_articles", "load_removed", "load_sentences", "read_rows"],

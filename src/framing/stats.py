@@ -51,6 +51,9 @@ _stats = _SciPyStats()
 # An outlet with fewer articles than this gets its per-article values shown, not an interval: below
 # it, bootstrap intervals cover the truth far less often than they claim (benchmarks/bench_stats.py).
 MIN_ARTICLES = 5
+# the columns of `compare_outlets` that hold one test of all groups, on every group's row (`n_events_tested`:
+# the events that test compared); a table saved beside a chart keeps them, and the report says each test once
+TEST_COLUMNS = ("p_value", "p_adjusted", "correction", "n_events_tested", "test")
 NO_INTERVAL = "too few articles for an interval"
 NO_EVENT_INTERVAL = "too few events for an interval"
 NO_EVENT_SPREAD = ("every event's gap is {value:g}: no spread over events to make an interval from (one of zero "

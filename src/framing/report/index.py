@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..config import shown_path
 from ..store import BOOKKEEPING, HUMAN_INPUT, counted
+from ..stats import TEST_COLUMNS
 
 if TYPE_CHECKING:
     from . import NotebookRun, Report
@@ -204,14 +205,14 @@ def _coding_html(folder: Path) -> str:
             f"Fill in a sheet and read it back with <code>fr.agreement</code>.</p><ul>{items}</ul>")
 
 
-# one test of all outlets, on every outlet's row (`n_events_tested`: the events that test compared)
-TEST_COLUMNS = ("p_value", "p_adjusted", "correction", "n_events_tested", "test")
+TEST_FAMILIES = ("frame", "measure", "speaker", "actor")  # the columns a family of tests, one per value, is read by
 
 
 def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.DataFrame, str]:
     """A table of `compare_outlets` or `summarise_frames` repeats each family's one test of all
     outlets on every outlet's row, where a reader of the index takes it for a test of that outlet.
-    When every row of a family (each `frame`, else the whole table) has the same `p_value`, the
+    When every row of a family (each value of the first `TEST_FAMILIES` column the table has: each
+    `frame`, quote `measure` or `speaker`; else the whole table) has the same `p_value`, the
     preview leaves `TEST_COLUMNS` out and says each test once instead: "p_value, p_adjusted,
     correction, n_events_tested and test are one test of all 72 outlets together per frame, repeated on every row of
     the CSV: it says whether the outlets differ, not which (permutation of outlet labels over
@@ -219,15 +220,19 @@ def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.Data
     Other tables (a test per row, as the pairs of `compare_within_events`) come back as they are."""
     if by not in table.columns or "p_value" not in table.columns or table["p_value"].isna().all():
         return table, ""
-    family = "frame" if "frame" in table.columns else None
+    family = next((c for c in TEST_FAMILIES if c in table.columns), None)
     groups = table.groupby(family, sort=True) if family else [(None, table)]
-    if any(part["p_value"].nunique(dropna=False) > 1 for _, part in groups):
+    if any(part["p_value"].nunique() > 1 for _, part in groups):
         return table, ""  # a test per row: each row says its own
-    firsts = table.groupby(family, sort=True).head(1) if family else table.head(1)
+    # a row without a p-value in a tested family is an outlet with nothing to test (no article with a
+    # quote, say): each family's test is read from a row that has one
+    ranked = table.assign(_untested=table["p_value"].isna()).sort_values("_untested", kind="stable")
+    firsts = (ranked.groupby(family, sort=True).head(1) if family else ranked.head(1)).drop(columns="_untested")
     first = firsts.iloc[0]
     how = [str(first[c]) for c in ("test",) if c in table and pd.notna(first[c]) and str(first[c])]
-    if "n_events_tested" in table and pd.notna(first["n_events_tested"]):
-        how.append(counted(int(first["n_events_tested"]), "events"))
+    if "n_events_tested" in table and firsts["n_events_tested"].notna().any():
+        low, high = (int(n) for n in firsts["n_events_tested"].agg(["min", "max"]))  # each test its own events
+        how.append(counted(high, "events") if low == high else f"{low:,} to {high:,} events")
     if "correction" in table and pd.notna(first["correction"]) and str(first["correction"]):
         how.append(str(first["correction"]))
     found = "; ".join(
@@ -237,8 +242,10 @@ def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.Data
            and family else "")
         for _, row in firsts.iterrows())
     columns = [c for c in TEST_COLUMNS if c in table.columns]
+    tested, untested = table.loc[table["p_value"].notna(), by].nunique(), table[by].nunique()
     text = (f"{', '.join(columns[:-1])} and {columns[-1]}" if len(columns) > 1 else columns[0]) + (
-        f" are one test of all {table[by].nunique():,} {by}s together" + (f" per {family}" if family else "")
+        f" are one test of all {tested:,} {by}s together" + (f" per {family}" if family else "")
+        + (f" (the other {untested - tested:,} have nothing to test)" if untested > tested else "")
         + f", repeated on every row of the CSV: it says whether the {by}s differ, not which"
         + (f" ({', '.join(how)})" if how else "") + f": {found}.")
     return table.drop(columns=columns), text
