@@ -43,11 +43,39 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     authors = author_labels(labels, rules)  # "Tucker Carlson": a person's name as well as an outlet's label
     organisations = _organisations(tuple(label for label in labels if label not in authors), lexicon)
     evidence = read_evidence(lexicon)
+    lower, upper = _case_counts(table[text_col])
+    found = _mention_rows(table, text_col=text_col, within=within, rules=rules,
+                          organisations=organisations, evidence=evidence, lower=lower, upper=upper)
+    found["event"] = found["event"].astype(str)
+    found["name"] = _couples_read_as_surnames(found, rules)
+    common = frozenset(w for w in found["name"].unique()
+                       if " " not in w and lower[w.lower()] > LOWER_CASE_SHARE * upper[w])
+    found["actor"] = resolve_names(found.assign(has_title=found["has_title"] | found["person_cue"]),
+                                   lexicon=lexicon, common_words=common)
+    confirmed = set(found.loc[~found["title_case"], "actor"].dropna())
+    found = found[found["actor"].notna() & (~found["title_case"] | found["actor"].isin(confirmed))]
+    common_last = frozenset(w for w in {a.split()[-1] for a in found["actor"].dropna().unique()}
+                            if lower[w.lower()] > upper[w] or w in english_common_words())
+    hosted = _named_as_a_host(found["actor"].dropna().unique(), outlets)
+    found = found[~found["actor"].isin(organisation_actors(found, evidence, common_words=common_last,
+                                                           outlet_labels=authors | hosted))]
+    found = found[~found["actor"].isin(_things_named(found))]
+    found = found.reset_index(drop=True)
+    found["actors_version"] = rules.version
+    for column in ("sentence_id", "start", "end"):
+        found[column] = found[column].astype("int64")
+    return found[ACTOR_COLUMNS]
+
+
+def _mention_rows(table: pd.DataFrame, *, text_col: str, within: str | None, rules: Rules, organisations,
+                  evidence, lower: Counter, upper: Counter) -> pd.DataFrame:
+    """One row per person mention of each text, with the cues around it that `find_actors` weighs
+    (title, title case, cut off, person, organisation, role and list evidence, affiliation, modifier);
+    a mention in sentence-case text is first checked against how its words are written elsewhere."""
     rows = []
     events = table[within] if within and within in table else pd.Series("all", index=table.index)
     outlet_col = table["outlet"] if "outlet" in table else pd.Series(None, index=table.index)
     texts = table[text_col]
-    lower, upper = _case_counts(texts)
     for article, outlet, event, sentence, text in zip(table["article_id"], outlet_col, events,
                                                      table["sentence_id"], texts):
         if not isinstance(text, str):
@@ -69,27 +97,8 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
                          role_evidence(text, m.start, m.end, evidence),
                          listed_with_a_person(text, start, m.end, evidence),
                          affiliation(text, m.start, m.end, m.name, rules), _modifies_a_noun(text, m.start, m.end)))
-    found = pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "cut_off", "person_cue",
+    return pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "cut_off", "person_cue",
                                                             "org_cue", "role_cue", "list_cue", "affiliation", "modifier"])
-    found["event"] = found["event"].astype(str)
-    found["name"] = _couples_read_as_surnames(found, rules)
-    common = frozenset(w for w in found["name"].unique()
-                       if " " not in w and lower[w.lower()] > LOWER_CASE_SHARE * upper[w])
-    found["actor"] = resolve_names(found.assign(has_title=found["has_title"] | found["person_cue"]),
-                                   lexicon=lexicon, common_words=common)
-    confirmed = set(found.loc[~found["title_case"], "actor"].dropna())
-    found = found[found["actor"].notna() & (~found["title_case"] | found["actor"].isin(confirmed))]
-    common_last = frozenset(w for w in {a.split()[-1] for a in found["actor"].dropna().unique()}
-                            if lower[w.lower()] > upper[w] or w in english_common_words())
-    hosted = _named_as_a_host(found["actor"].dropna().unique(), outlets)
-    found = found[~found["actor"].isin(organisation_actors(found, evidence, common_words=common_last,
-                                                           outlet_labels=authors | hosted))]
-    found = found[~found["actor"].isin(_things_named(found))]
-    found = found.reset_index(drop=True)
-    found["actors_version"] = read_rules(lexicon).version
-    for column in ("sentence_id", "start", "end"):
-        found[column] = found[column].astype("int64")
-    return found[ACTOR_COLUMNS]
 
 
 def _named_as_a_host(actors, outlets) -> frozenset:
