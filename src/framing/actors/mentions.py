@@ -361,6 +361,9 @@ _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
 
 def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: frozenset, *,
              after_the: bool = False) -> Mention | None:
+    """The person one chunk of capitalised words (`_chunks`: (word, start, end) triples) names, if any:
+    titles, adjectives, joiners, places and run-in words cut off its bounds, then the words left
+    checked (`_not_a_person`). `after_the`: the chunk follows "the"."""
     words = [t for t, _, _ in chunk]
     if not after_the and (of := _person_of_body(words, rules)) is not None:  # "Lawrence Solomon of Energy Probe"
         chunk, words = chunk[:of], words[:of]
@@ -404,34 +407,45 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     scope = words[cut:end] if has_title else words[first:end]  # "House Speaker Nancy Pelosi": the body names her office
     if end - begin >= 2 and words[begin] in rules.given_names:  # "Bill Clinton": a given name, not a bill
         scope = [w for i, w in enumerate(scope, start=end - len(scope)) if i != begin]
+    if _not_a_person(name_words, scope, has_title=has_title, rules=rules, organisations=organisations,
+                     outlet_words=outlet_words):
+        return None
+    start = chunk[first if has_title else begin][1]
+    return Mention(start, chunk[end - 1][2], " ".join(name_words), has_title)
+
+
+def _not_a_person(name_words: list[str], scope: list[str], *, has_title: bool, rules: Rules, organisations: tuple,
+                  outlet_words: frozenset) -> bool:
+    """Whether the words `_mention` kept can name no person: a word of an organisation, a hyphenated
+    word that rules a name out, or one that ends no name among the words of `scope`; a group, a place,
+    an organisation or an outlet; a party and state; a topic or an initial with one word."""
     if not name_words or any(w in rules.organisation_words or "-" in w and _hyphen_part_rules_out(w, rules)
                              for w in scope):
-        return None
+        return True
     if name_words[-1] in rules.adjectives or name_words[-1] in rules.closing_words:
-        return None  # "African American", "Latino": a group; "MedPage Today": no person's name ends so
+        return True  # "African American", "Latino": a group; "MedPage Today": no person's name ends so
     if not has_title and len(name_words) > 1 and _ends_in_place(name_words, rules):
-        return None  # "Black America", "Weimar Germany": a place (not "George Washington")
+        return True  # "Black America", "Weimar Germany": a place (not "George Washington")
     name = " ".join(name_words)
     if _PARTY_AND_STATE.fullmatch(name):
-        return None  # "D-Calif", "R-Ind": a lawmaker's party and state, after the name
+        return True  # "D-Calif", "R-Ind": a lawmaker's party and state, after the name
     if name in rules.places or name in organisations or (len(name_words) > 1 and name_words[0] in rules.place_openers):
-        return None
+        return True
     core = [w for w in name_words if w not in rules.suffixes]
     if len(core) == 1 and not has_title and (core[0] in outlet_words or core[0] in rules.places):
-        return None
+        return True
     if not core or not any(c.islower() for c in core[-1]) or any(c.isdigit() for c in name):
-        return None
+        return True
     if len(core) == 2 and not has_title and re.fullmatch(rf"[{_UPPER}]\.", core[0]):
-        return None  # "H. Res", "S. Con": news writes a person's given name, not an initial alone
+        return True  # "H. Res", "S. Con": news writes a person's given name, not an initial alone
     if (len(core) == 2 and not has_title and core[0] not in rules.given_names
             and _is_topic_noun(core[1], rules.abstract_endings)):
-        return None  # "Financial Analysis", "Conservation Voters": a field, a body or a topic
+        return True  # "Financial Analysis", "Conservation Voters": a field, a body or a topic
     if any(single in rules.adjectives or single in rules.titles
            or single in rules.organisation_words and not (has_title and len(core) >= 2)
            for single in _singulars(core[-1])):
-        return None  # "Black Americans", "House Democrats", "Alachua Counties": a group (not "Rep. Jim Banks")
-    start = chunk[first if has_title else begin][1]
-    return Mention(start, chunk[end - 1][2], name, has_title)
+        return True  # "Black Americans", "House Democrats", "Alachua Counties": a group (not "Rep. Jim Banks")
+    return False
 
 
 _PARTY_AND_STATE = re.compile(rf"[DRI]-[{_UPPER}][\w.\-]*")

@@ -50,12 +50,10 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     source = full[~table["title_case"].astype(bool)] if "title_case" in table else full  # headlines name no one
     corpus = _surname_index(source, rules)
     family_first = _family_first_index(source, rules.given_names)
-    by_group = {g: _surname_index(source[source.index.isin(idx)], rules)
-                for g, idx in groups.groupby(groups).groups.items()}
-    family_by_group = {g: _family_first_index(source[source.index.isin(idx)], rules.given_names)
-                       for g, idx in groups.groupby(groups).groups.items()}
-    given_by_group = {g: _given_name_index(source[source.index.isin(idx)], rules)
-                      for g, idx in groups.groupby(groups).groups.items()}
+    in_group = {g: source[source.index.isin(idx)] for g, idx in groups.groupby(groups).groups.items()}
+    by_group = {g: _surname_index(rows, rules) for g, rows in in_group.items()}
+    family_by_group = {g: _family_first_index(rows, rules.given_names) for g, rows in in_group.items()}
+    given_by_group = {g: _given_name_index(rows, rules) for g, rows in in_group.items()}
     given_corpus = _given_name_index(source, rules)
     articles = table["article_id"].astype(str) if "article_id" in table else groups
     given_by_article = _given_name_index_by(source, articles[source.index], rules)
