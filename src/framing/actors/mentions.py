@@ -92,6 +92,9 @@ def _person_mentions(text: str, rules: Rules, organisations: tuple) -> tuple[Men
 
 
 def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mention]:
+    """The person mentions of one text, in order: each run of capitalised words that names no body,
+    outlet, work or firm is split into chunks (`_chunks`) and each chunk read as a name (`_mention`);
+    couples ("Bill and Melinda Gates") are read last (`_couples`)."""
     pattern, outlet_words = _blocked(organisations)
     blocked = [m.span() for m in pattern.finditer(text)] if pattern else []
     found = []

@@ -289,6 +289,9 @@ def _loop_note(raw: RawArticle, lines, looped: list[dict]) -> str | None:
 
 def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[dict], *,
                  notes: list[str] = ()) -> dict:
+    """The article's row: each metadata field as given (manifest or export), else as inferred from
+    the text (named in `inferred`; a date more than a day off its url's dropped), else the headline
+    and subtitle; an outlet none gives is its url's host, else the file name stands in, with a warning."""
     headline = next((s["text"] for s in sentences if s["kind"] == "headline"), None)
     subtitle = next((s["text"] for s in sentences if s["kind"] == "subtitle"), None)
     fallback = {"title": headline, "subtitle": subtitle}

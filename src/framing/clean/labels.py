@@ -256,6 +256,9 @@ def _score(block: _Block) -> int:
 
 
 def _label_body(blocks: list[_Block], start: int, end: int, labels: dict) -> None:
+    """Label each block of the body (`start` to `end`) in `labels` as (kind, rule): the first of a
+    sieve of rules that fits (a rule already given, prose, a post's credit, metadata, a heading, a list,
+    a line between prose, a sentence, a price) names the block's kind, else it is dropped as short."""
     for index in range(start, end + 1):
         block = blocks[index]
         if block.rule is not None:

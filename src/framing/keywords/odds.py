@@ -117,6 +117,7 @@ def _left_out_in(table: pd.DataFrame, dropped: dict) -> pd.DataFrame:
 
 
 def _log_odds_rest(counts, group, term_col, pooled, alpha, a0) -> pd.DataFrame:
+    """The log-odds of each group's terms against all other groups pooled (one row per group and term)."""
     y_i = counts["n"].to_numpy(float)
     y_j = counts[term_col].map(pooled).to_numpy(float) - y_i
     n_i = counts.groupby(group)["n"].transform("sum").to_numpy(float)
@@ -129,6 +130,8 @@ def _log_odds_rest(counts, group, term_col, pooled, alpha, a0) -> pd.DataFrame:
 
 
 def _log_odds_pairs(counts, group, term_col, groups, alpha, a0, versus) -> pd.DataFrame:
+    """The log-odds of each pair of groups (every pair, or each group against `versus`), one row per
+    pair and term either uses."""
     by_group = {g: c.set_index(term_col)["n"] for g, c in counts.groupby(group)}
     if versus is None:
         pairs = [(a, b) for k, a in enumerate(groups) for b in groups[k + 1:]]
