@@ -737,22 +737,13 @@ def _read_description(who: str, pattern: str, memory: _Memory):
             memory.anonymous = who[4:]
         return memory.anonymous, who, True, "_anonymous"
     if head in lexicon.documents:  # "the complaint alleges": its author when the text named one
-        owner = next((_POSSESSIVE.sub("", w).rstrip("’'") for w in lowered.split()[1:-1]
-                      if _POSSESSIVE.search(w) or w.endswith(("’", "'"))), None)
-        if owner and (owner.capitalize() in read_rules().organisation_words or owner in read_rules().descriptors):
-            return memory.body(owner), who, False, "_document"  # "the agency's report"
-        if owner and owner in lexicon.titles:  # "the president's statement"
-            return memory.titled(owner), who, False, "_document"
-        # the author of a document of that name, else of the last document named ("A memo from the
-        # Office of Legal Counsel said …" then "the opinion said")
-        author = memory.authors.get(head) or memory.last_author or _court_of(head, memory)
-        return author, who, False, "_document"
-    titled_owner = [_POSSESSIVE.sub("", w) for w in lowered.split()[1:-1] if _POSSESSIVE.search(w)]
-    if titled_owner and titled_owner[-1] in lexicon.titles and head.capitalize() in read_rules().organisation_words:
+        return _described_document_author(lowered, head, memory), who, False, "_document"
+    owners = [_POSSESSIVE.sub("", w) for w in lowered.split()[1:-1] if _POSSESSIVE.search(w)]
+    if owners and owners[-1] in lexicon.titles and head.capitalize() in read_rules().organisation_words:
         # "the senator's office said": the office of the person the title names, never a body met before
-        owner = memory.titled(titled_owner[-1])
+        owner = memory.titled(owners[-1])
         return (f"{owner}’s {head}" if owner else None), who, False, "_owned_body"
-    if _plural_bodies(head) and not titled_owner and all(w.islower() for w in who.split()[1:]):
+    if _plural_bodies(head) and not owners and all(w.islower() for w in who.split()[1:]):
         # "the campaigns announced": bodies in the plural, which no one body named before stands for; the
         # head of their description names them (labelling rules 6, 7; 1.31)
         return " ".join(w for w in who.split()[1:] if w.lower() not in lexicon.quantifiers), who, False, "_body"
@@ -761,7 +752,6 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # ("the Catalan justice department"; 1.31), else, for "the council" alone with no body of its kind
         # named, the head of the description as written (labelling rule 7; 1.37)
         return memory.body(head) or _qualified_body(who) or _head_alone(who, head, pattern), who, False, "_body"
-    owners = [_POSSESSIVE.sub("", w) for w in lowered.split()[1:-1] if _POSSESSIVE.search(w)]
     if pattern.startswith("verb_name") and owners and core in lexicon.relations and owners[-1] in lexicon.titles:
         # "said the senator's wife": a person tied to the one the title names, never that one (before
         # the verb the description may stand in apposition to a name: "John Roe, the mayor's son, said")
@@ -778,6 +768,20 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # place or body that says which ("the Texas Republican") written as the description
         return (who[4:] if core in _party_words()[1] else core), who, False, "_role"
     return person, who, False, "_description"
+
+
+def _described_document_author(lowered: str, head: str, memory: _Memory):
+    """Who issued the document a description names ("the complaint", `head`): the body or the titled
+    person its owner names ("the agency's report", "the president's statement"), else the author of a
+    document of that name, else of the last document named ("A memo from the Office of Legal Counsel
+    said …" then "the opinion said"), else a court that rules so."""
+    owner = next((_POSSESSIVE.sub("", w).rstrip("’'") for w in lowered.split()[1:-1]
+                  if _POSSESSIVE.search(w) or w.endswith(("’", "'"))), None)
+    if owner and (owner.capitalize() in read_rules().organisation_words or owner in read_rules().descriptors):
+        return memory.body(owner)
+    if owner and owner in _lexicon().titles:
+        return memory.titled(owner)
+    return memory.authors.get(head) or memory.last_author or _court_of(head, memory)
 
 
 def _same_noun(a: str, b: str) -> bool:
