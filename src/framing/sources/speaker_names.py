@@ -434,30 +434,43 @@ def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None
         by_key.setdefault(key, form)
     events = _events(quotes)
     for _, names in speakers[named].groupby(events[named], sort=False):
-        written = sorted(set(names))
-        by_body: dict[str, list[str]] = {}
-        for form in written:
-            by_body.setdefault(_body_key(form, country=True), []).append(form)
-        for alike in by_body.values():  # "US Capitol Police"/"Capitol Police"; not two states' offices
-            if len({_place_of(f) for f in alike} - {""}) == 1:
-                for form in alike[1:]:
-                    forms.merge(alike[0], form)
-        for short in (f for f in written if _is_acronym(f) and len(f.replace(".", "")) >= 3):
-            longer = {forms[f] for f in written if " " in f and f.split()[0] not in read_rules().given_names
-                      and _abbreviates(short.replace(".", ""), _COUNTRY.sub("", f).split(), clipped=True)}
-            if len(longer) == 1:
-                forms.merge(short, longer.pop())
-    for short, meant in (defined or {}).items():
-        meanings = {_singular_words(m) for m in meant}
-        longest = max(meanings, key=len)
-        if all(longest[:len(m)] == m for m in meanings):  # "Centers for Disease Control (and Prevention)"
-            members = [f for f in counts.index if _body_key(f) == short
-                       or " " in f and _singular_words(_body_key(f)) in meanings]
-            if len(members) > 1:  # the acronym and the forms of the name it is defined as
-                for form in members[1:]:
-                    forms.merge(members[0], form)
+        _join_in_event(forms, sorted(set(names)))
+    _join_defined(forms, counts.index, defined or {})
     best = {}
     for members in forms.subsets():
         name = max(members, key=lambda f: (not _is_acronym(f), counts[f], len(f), [-ord(c) for c in f]))
         best.update({f: name for f in members})
     return speakers.where(~named, speakers[named].map(best))
+
+
+def _join_in_event(forms, written: list[str]) -> None:
+    """Join in `forms` (a DisjointSet) the names one event writes for one body: a form with a country or
+    place before it and the form without, when the event writes no other place before it, and an acronym
+    and the one name of the event it abbreviates (see `_one_name_per_body`)."""
+    by_body: dict[str, list[str]] = {}
+    for form in written:
+        by_body.setdefault(_body_key(form, country=True), []).append(form)
+    for alike in by_body.values():  # "US Capitol Police"/"Capitol Police"; not two states' offices
+        if len({_place_of(f) for f in alike} - {""}) == 1:
+            for form in alike[1:]:
+                forms.merge(alike[0], form)
+    for short in (f for f in written if _is_acronym(f) and len(f.replace(".", "")) >= 3):
+        longer = {forms[f] for f in written if " " in f and f.split()[0] not in read_rules().given_names
+                  and _abbreviates(short.replace(".", ""), _COUNTRY.sub("", f).split(), clipped=True)}
+        if len(longer) == 1:
+            forms.merge(short, longer.pop())
+
+
+def _join_defined(forms, names, defined: dict[str, set[str]]) -> None:
+    """Join in `forms` (a DisjointSet) each acronym of `defined` and the `names` of the name the texts
+    define it as, when they define it one way only (a definition that stops early or writes a word in
+    the singular counting as the same)."""
+    for short, meant in defined.items():
+        meanings = {_singular_words(m) for m in meant}
+        longest = max(meanings, key=len)
+        if all(longest[:len(m)] == m for m in meanings):  # "Centers for Disease Control (and Prevention)"
+            members = [f for f in names if _body_key(f) == short
+                       or " " in f and _singular_words(_body_key(f)) in meanings]
+            if len(members) > 1:  # the acronym and the forms of the name it is defined as
+                for form in members[1:]:
+                    forms.merge(members[0], form)
