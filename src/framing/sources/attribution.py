@@ -632,30 +632,7 @@ def _first_attribution(narration: str):
     """(start, who, verb as written, pattern name, noun after who) of the first attribution in the
     sentence, or None. A base-form verb after a singular name is a noun ("the US state department"), not a
     reporting verb: only plural and anonymous subjects take it ("officials say")."""
-    lexicon = _lexicon()
-    best = claim = None
-    verbs = []  # the attributions by a reporting verb, name before or after it
-    for name, pattern in lexicon.patterns:
-        needed = _NEEDS.get(name)
-        if needed is not None and needed not in narration:
-            continue  # the pattern cannot match: skip the regex
-        for match in (_name_verb_matches(pattern, narration, lexicon) if name == "name_verb"
-                      else pattern.finditer(narration)):
-            read = _matched_speaker(name, pattern, match, narration, lexicon)
-            if read is None:
-                continue
-            who, verb_text, noun_group = read
-            if name in ("naming_verb", "which_called") and who.lower() in _PRONOUNS | {"it", "they"}:
-                continue  # "what he called the country's “…”": whom "he" stands for is the other rules' to read
-            noun = None if who.startswith("the ") else noun_group
-            if name in ("owner_claim", "pronoun_claim", "naming_verb", "which_called") and (claim is None or match.start() > claim[0]):
-                claim = (match.start(), who, verb_text, name, noun)
-            if best is None or match.start() < best[0]:
-                best = (match.start(), who, verb_text, name, noun)
-            if name in ("name_verb", "verb_name"):
-                verbs.append((match.start(), who, verb_text, name, noun))
-            if name != "name_verb" or _PLACEHOLDER not in narration:
-                break  # every subject and its verb is read: the one next to the quote may be a later one
+    best, claim, verbs = _attribution_candidates(narration)
     if best is not None and best[3] == "owner_claim" and (nearer := [
             found for found in verbs if best[0] < found[0] < narration.find(_PLACEHOLDER)
             and _introduces_quote(narration, found)]):
@@ -683,6 +660,38 @@ def _first_attribution(narration: str):
             and found[1].lower() not in _PRONOUNS and not found[2].endswith("ing") and _introduces_quote(narration, found)]):
         return inner[0]  # "The newspaper said Jane Roe dubbed it “…”": the reported speaker's words (1.44)
     return best
+
+
+def _attribution_candidates(narration: str):
+    """(best, claim, verbs) of `_first_attribution` to choose from: the attribution of the sieve that
+    starts first, the last one by a claim or a naming verb ("Jane Roe's claim that", "what critics
+    called"), and every one by a reporting verb with its name before or after it; each an (start,
+    who, verb as written, pattern name, noun after who), or None."""
+    lexicon = _lexicon()
+    best = claim = None
+    verbs = []  # the attributions by a reporting verb, name before or after it
+    for name, pattern in lexicon.patterns:
+        needed = _NEEDS.get(name)
+        if needed is not None and needed not in narration:
+            continue  # the pattern cannot match: skip the regex
+        for match in (_name_verb_matches(pattern, narration, lexicon) if name == "name_verb"
+                      else pattern.finditer(narration)):
+            read = _matched_speaker(name, pattern, match, narration, lexicon)
+            if read is None:
+                continue
+            who, verb_text, noun_group = read
+            if name in ("naming_verb", "which_called") and who.lower() in _PRONOUNS | {"it", "they"}:
+                continue  # "what he called the country's “…”": whom "he" stands for is the other rules' to read
+            noun = None if who.startswith("the ") else noun_group
+            if name in ("owner_claim", "pronoun_claim", "naming_verb", "which_called") and (claim is None or match.start() > claim[0]):
+                claim = (match.start(), who, verb_text, name, noun)
+            if best is None or match.start() < best[0]:
+                best = (match.start(), who, verb_text, name, noun)
+            if name in ("name_verb", "verb_name"):
+                verbs.append((match.start(), who, verb_text, name, noun))
+            if name != "name_verb" or _PLACEHOLDER not in narration:
+                break  # every subject and its verb is read: the one next to the quote may be a later one
+    return best, claim, verbs
 
 
 # what may stand between a verb of saying and the subject of the clause it reports: a day or an adverb, and "that"
