@@ -138,17 +138,7 @@ def _items(pattern: str, position: int = 0, depth: int = 0) -> tuple[list[list[t
                 end = pattern.index("]", end + 1)
             item, position = ("other", None), end + 1
         elif char == "\\":
-            escaped = pattern[position + 1:position + 2]
-            if escaped in _ANCHOR_ESCAPES:
-                item, position = ("at", None), position + 2
-            elif escaped in _CLASS_ESCAPES:
-                item, position = ("other", None), position + 2
-            elif escaped == "x":
-                item, position = ("literal", chr(int(pattern[position + 2:position + 4], 16))), position + 4
-            elif escaped and not escaped.isalnum():
-                item, position = ("literal", escaped), position + 2
-            else:
-                raise _Unreadable(pattern)
+            item, position = _escaped_item(pattern, position)
         elif char in "^$":
             item, position = ("at", None), position + 1
         elif char == ".":
@@ -168,6 +158,21 @@ def _items(pattern: str, position: int = 0, depth: int = 0) -> tuple[list[list[t
     if depth:
         raise _Unreadable(pattern)
     return alternatives, position
+
+
+def _escaped_item(pattern: str, position: int) -> tuple[tuple, int]:
+    """The item of the escape at `position` ("\\b" an anchor, "\\d" a class, "\\x41" or "\\." a literal)
+    and the position after it."""
+    escaped = pattern[position + 1:position + 2]
+    if escaped in _ANCHOR_ESCAPES:
+        return ("at", None), position + 2
+    if escaped in _CLASS_ESCAPES:
+        return ("other", None), position + 2
+    if escaped == "x":
+        return ("literal", chr(int(pattern[position + 2:position + 4], 16))), position + 4
+    if escaped and not escaped.isalnum():
+        return ("literal", escaped), position + 2
+    raise _Unreadable(pattern)
 
 
 def _opening_words(items: list[tuple]) -> set[str] | None:
