@@ -28,8 +28,10 @@ Steinberger & Best 2007 and Pareti 2016, written for this project):
 Reporting verbs, their stance (neutral or evaluative), role words and anonymous phrases are data in
 `src/framing/data/reporting_verbs.toml`.
 
-This package's own module holds the public table functions (`extract_quotes`, `add_voice` and the
-summaries). The rules live in its modules, in the order they run: `spans` (the quoted spans of a
+This package's own module holds the public table functions (`extract_quotes`, `add_voice`,
+`summarise_speakers`, `count_verbs`, `count_anonymous`, `actor_names`); `summaries` holds the quote measures per
+article and per outlet (`article_quote_shares`, `summarise_quote_shares` …), re-exported here. The
+rules live in its modules, in the order they run: `spans` (the quoted spans of a
 sentence, partial, full or a title), `attribution` (the attribution a sentence writes, with the
 patterns of `patterns`, the word classes of `name_kinds` and, last in the sieve, the tagged clause
 of `clause_tags`), `speaker_memory` (who a written speaker is, given what the article said before),
