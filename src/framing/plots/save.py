@@ -112,8 +112,8 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
     the files; otherwise (default) the files carry no caption, and the caption is in the JSON
     record and the report's index.html. Files are written to temporary names and renamed into
     place. Returns the written paths by format (and `json`, `data`). The figure stays as it was.
-    With `save_in_background()` on (as in `framing report`'s kernel), the PNG, SVG and PDF are
-    still being written when this returns; `finish_saving()` waits for them.
+    With `save_in_background()` on (as in `framing report`'s kernel), the PNG, SVG, PDF and the JSON
+    record are still being written when this returns; `finish_saving()` waits for them.
 
     Only framing's own files are replaced: a file of one of these names that framing did not write
     into that folder, or that was changed since (an edited chart, a user's file of that name),
@@ -137,13 +137,13 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
         add_caption(fig, caption)
     size = {"width": float(width or FIGURE_WIDTH),
             "height": float(min(height or fig.get_figheight(), PAGE_HEIGHT)), "dpi": dpi}
-    if height is None:  # the figure's own height, grown where a narrower figure leaves its rows too little
-        size["height"] = float(height_to_fit(fig, size["width"], size["height"], dpi=dpi, with_caption=caption is True))
-    _save_images(fig, paths, root=root, stem=stem, size=size, with_caption=caption is True)
+    images = dict(paths)  # (the plotted tables join `paths` below)
     record = figure_record(fig, stem, corpus=corpus, params=params, files=paths, size=size)
     if drawn is not None:
         record["plot"] = _save_plot_call(drawn, folder, stem, paths) | _axes_texts(fig)
-    paths["json"] = _save_record(record, folder / f"{stem}.json")
+    _save_images(fig, images, root=root, stem=stem, size=size, fit=height is None, with_caption=caption is True,
+                 record=(record, folder / f"{stem}.json"))
+    paths["json"] = folder / f"{stem}.json"
     _list_written(root, folder, paths, formats, record)
     return paths
 
@@ -159,13 +159,23 @@ def _figure_targets(paths: dict, folder: Path, stem: str, drawn: dict | None) ->
     return targets
 
 
-def _save_images(fig, paths: dict, *, root: Path, stem: str, size: dict, with_caption: bool) -> None:
-    """Write the figure's images (`paths`: format → file) at `size` (inches and dpi): now, or, with
-    `save_in_background()` on, in the background (`finish_saving()` waits for them)."""
-    draw = functools.partial(_write_images, fig, dict(paths), width=size["width"], height=size["height"],
-                             dpi=size["dpi"], with_caption=with_caption, salt=stem)
+def _save_images(fig, paths: dict, *, root: Path, stem: str, size: dict, fit: bool, with_caption: bool,
+                 record: tuple[dict, Path]) -> None:
+    """Write the figure's images (`paths`: format → file) at `size` (inches and dpi), the height first
+    grown to fit its category labels when `fit` (`height_to_fit`, a layout of its own), then its
+    record (`record`: the dict, whose `size_inches` is `size`, and its file) with the size the files
+    have: now, or, with `save_in_background()` on, all in the background (`finish_saving()` waits)."""
+    def draw():
+        if fit:  # the figure's own height, grown where a narrower figure leaves its rows too little
+            size["height"] = float(height_to_fit(fig, size["width"], size["height"], dpi=size["dpi"],
+                                                 with_caption=with_caption))
+        _write_images(fig, dict(paths), width=size["width"], height=size["height"], dpi=size["dpi"],
+                      with_caption=with_caption, salt=stem)
+        _save_record(*record)
+
     if _BACKGROUND["on"]:
-        _in_background(draw, name=stem, root=root.absolute(), files=[p.absolute() for p in paths.values()])
+        _in_background(draw, name=stem, root=root.absolute(),
+                       files=[p.absolute() for p in [*paths.values(), record[1]]])
     else:
         draw()
 
@@ -180,11 +190,11 @@ def _save_record(record: dict, path: Path) -> Path:
 
 def _list_written(root: Path, folder: Path, paths: dict, formats: list[str], record: dict) -> None:
     """Add what a save wrote to the output folder's list (`store.record_files`): the record, the
-    plotted tables and the images, except images still being written in the background (listed
-    when they are done)."""
+    plotted tables and the images, except the images and record still being written in the
+    background (listed when they are done)."""
     from ..store import record_files
 
-    written = [path for fmt, path in paths.items() if not (_BACKGROUND["on"] and fmt in formats)]
+    written = [path for fmt, path in paths.items() if not (_BACKGROUND["on"] and (fmt in formats or fmt == "json"))]
     written += [folder / name for name in record.get("plot", {}).get("table_arguments", {}).values()]
     record_files(root, written)
 
