@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
@@ -354,6 +355,25 @@ def test_explain_shows_the_row_of_an_export_a_build_warning_names(project, share
     assert rows[1]["title"][:60] in other.stdout and "── row 3 ──" not in other.stdout
     missing = _run(["explain", "mycorpus/export.csv row 9"], project)
     assert "export.csv has no article at row 9" in missing.stderr and "── row" not in missing.stdout
+
+
+def test_explain_names_the_misspelt_corpus_or_file_and_reads_an_unquoted_row(project, shared_data):
+    """Regression: a misspelt corpus (`mycorpsu/000_….txt`) or file name (`.htm` for `.html`) was
+    answered "no such file; give its path, e.g. data/raw/<corpus>/<file>", the form just given; and
+    `framing explain mycorpus/export.csv row 2` without quotes stopped on "unrecognized arguments".
+    The message now names the corpus or the file that is wrong and the closest one there is."""
+    corpus = project / "data" / "raw" / "mycorpus"
+    page = sorted(corpus.glob("*.txt"))[0].name
+    wrong_corpus = _one_line_refusal(_run(["explain", f"mycorpsu/{page}"], project))
+    assert "mycorpsu is no folder here nor a corpus of data/raw/" in wrong_corpus
+    assert f"did you mean mycorpus? `framing explain mycorpus/{page}`" in wrong_corpus
+    wrong_file = _one_line_refusal(_run(["explain", f"mycorpus/{page[:-1]}"], project))
+    assert f"no such file in {corpus}" in wrong_file and f"did you mean {page}?" in wrong_file
+    article = json.loads((shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8").readline())
+    pd.DataFrame([article])[["title", "text"]].to_csv(corpus / "export.csv", index=False)
+    unquoted = _run(["explain", "mycorpus/export.csv", "row", "1"], project)
+    assert unquoted.returncode == 0, unquoted.stderr
+    assert "── row 1 ──" in unquoted.stdout and article["title"][:60] in unquoted.stdout
 
 
 def test_a_rebuild_names_the_files_added_left_out_renamed_and_changed(project, shared_data, capsys):

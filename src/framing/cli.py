@@ -3,6 +3,7 @@ chart, remove what framing wrote."""
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import re
@@ -10,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import UsageError, corpus_folders, processed_dir, project_of, raw_dir
+from .config import UsageError, corpus_folders, in_a_project, installed_project, processed_dir, project_of, raw_dir
 from .lexicons import LexiconError
 
 
@@ -165,8 +166,8 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="show, line by line, what was kept (as which kind) "
                                                   "and what was dropped (by which rule)")
-    explain.add_argument("file", type=Path, help="the file, or one row of an export as a build warning names "
-                         "it (\"my-corpus/export.csv row 15\")")
+    explain.add_argument("file", nargs="+", help="the file, or one row of an export as a build warning names "
+                         "it (\"my-corpus/export.csv row 15\", quoted or not)")
     explain.add_argument("--dropped", action="store_true", help="show only dropped lines")
     explain.add_argument("--clean", action="store_true", dest="clean_exports",
                          help="take the text of CSV / JSON-lines exports as copied pages and clean "
@@ -402,12 +403,40 @@ def _explained_row(given: Path) -> tuple[Path, int | None]:
     return _explained_file(Path(named.group(1))), int(named.group(2))
 
 
+def _missing_file(path: Path) -> str:
+    """The message for a file `framing explain` cannot find, naming what is wrong: no project here,
+    a corpus name that names no folder of data/raw/ (with the closest), or a file name that names no
+    file of its folder (with the closest names there)."""
+    if not path.is_absolute() and not in_a_project():
+        home = installed_project()
+        there = home is not None and ((home / "data" / "raw" / path).is_file()
+                                      or any((folder / path).is_file() for folder in corpus_folders(root=home)))
+        hint = f": `cd {home} && framing explain {path}`" if there else ""
+        return (f"{path}: no such file: {Path.cwd()} is in no framing project (no data/raw/ in it or in a "
+                f"folder above it); give the file's path, or run framing from your project's folder{hint}")
+    folder = path.parent
+    if len(path.parts) > 1 and not path.is_absolute() and not folder.is_dir() and not (raw_dir() / folder).is_dir():
+        corpora = [f.name for f in corpus_folders()]
+        close = difflib.get_close_matches(path.parts[0], corpora, n=1, cutoff=0.6)
+        guess = (f" (did you mean {close[0]}? `framing explain {Path(close[0], *path.parts[1:])}`)"
+                 if close else "")
+        return (f"{path}: no such file: {path.parts[0]} is no folder here nor a corpus of data/raw/{guess}; "
+                f"the corpora are: {', '.join(corpora) or 'none yet'}")
+    if len(path.parts) > 1:
+        folder = folder if folder.is_dir() else raw_dir() / folder
+        names = [f.name for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")]
+        close = difflib.get_close_matches(path.name, names, n=3, cutoff=0.6)
+        guess = f" (did you mean {' or '.join(close)}?)" if close else ""
+        return f"{path}: no such file in {folder}{guess}"
+    return f"{path}: no such file; give its path, e.g. data/raw/<corpus>/{path.name}"
+
+
 def _run_explain(args) -> int:
     from .build import explain_inputs, label_article, process_article
 
-    path, row = _explained_row(args.file)
+    path, row = _explained_row(Path(" ".join(args.file)))  # `export.csv row 15` unquoted is three words
     if not path.is_file():
-        print(f"{path}: no such file; give its path, e.g. data/raw/<corpus>/{path.name}", file=sys.stderr)
+        print(_missing_file(path), file=sys.stderr)
         return 2
     raws, problems, repeats = explain_inputs(path, clean_exports=args.clean_exports)
     if row is not None:  # one row of an export, as a build warning names it
