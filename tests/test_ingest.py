@@ -180,11 +180,29 @@ def test_missing_text_column_is_one_message_listing_the_columns(tmp_path):
     (corpus / "export.jsonl").write_text('{"headline": "a", "summary": "b"}\n' * 300, encoding="utf-8")
     _, problems = read_corpus(corpus)
     assert _messages(problems, "export.csv") == [
-        "has no 'text' column (columns found: 'title', 'story', 'outlet'): skipped; name the column "
-        "holding the article text 'text' in the first line (or one of body, content, article_text, full_text, "
-        "body_text, article_body, maintext, article)"]
+        "has no 'text' column (columns found: 'title', 'story', 'outlet'): its 300 rows skipped; name the "
+        "column holding the article text 'text' in the first line (or one of body, content, article_text, "
+        "full_text, body_text, article_body, maintext, article)"]
     [message] = _messages(problems, "export.jsonl")
-    assert "no 'text' field (fields found: 'headline', 'summary')" in message
+    assert "no 'text' field (fields found: 'headline', 'summary'): its 300 rows skipped" in message
+    assert "(or one of body, content," in message
+    assert [p.skipped for p in problems] == [300, 300]
+
+
+def test_an_export_without_a_text_column_counts_its_rows_as_skipped(tmp_path, shared_data):
+    """Regression: a Media Cloud style CSV whose text column is headed `story_body` was counted as
+    one article skipped ("2 articles read, 1 kept, 1 skipped") whatever its rows; its rows are
+    counted now, quoted cells spanning lines included, as those of a JSON-lines export are."""
+    rows = [json.loads(line) for line, _ in zip((shared_data / "allsides-roundups" / "articles.jsonl")
+                                                 .open(encoding="utf-8"), range(3))]
+    assert all("\n" in row["text"] for row in rows)  # cells that span lines
+    corpus = _corpus(tmp_path)
+    pd.DataFrame({"stories_id": range(3), "media_name": [r["outlet"] for r in rows],
+                  "publish_date": [r["date"] for r in rows], "title": [r["title"] for r in rows],
+                  "story_body": [r["text"] for r in rows]}).to_csv(corpus / "export.csv", index=False)
+    _, problems = read_corpus(corpus)
+    [problem] = [p for p in problems if p.file == "export.csv"]
+    assert problem.skipped == 3 and "its 3 rows skipped" in problem.message
 
 
 def test_quoting_errors_are_named_once_with_their_rows_and_nothing_else_is_lost(tmp_path):

@@ -152,8 +152,9 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
     articles = pieces[-1]  # (the last comes with the file's problems)
     if (empty or found) and not has_text:  # JSON lines whose objects all lack a text field
         shown = ", ".join(map(repr, sorted(fields)[:20])) or "none"
-        problems.append(Problem(name, f"has no 'text' field (fields found: {shown}): skipped; "
-                                      "name the field holding the article text 'text'", skipped=len(empty)))
+        problems.append(Problem(name, f"has no 'text' field (fields found: {shown}): its "
+                                      f"{_count(len(empty), 'row')} skipped; name the field holding the article "
+                                      f"text 'text' (or one of {', '.join(TEXT_ALIASES)})", skipped=len(empty)))
     elif empty:
         problems.append(Problem(name, f"{_rows_named(empty)} {'has' if len(empty) == 1 else 'have'} no text: "
                                       "skipped; every row needs the article text in its 'text' column",
@@ -167,6 +168,20 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
         problems.append(Problem(name, "has no article rows (only a header, or rows with every cell empty): "
                                       "skipped; add one row per article with its text in the 'text' column"))
     yield articles, [Problem(name, warning) for warning in text.warnings] + problems + dates_problems(name, undated)
+
+
+def _rows_left(lines: Iterator[str], separator: str) -> int:
+    """The rows with a non-empty cell among the CSV lines left: the articles lost when the export
+    cannot be read (no text column), so the build counts them as it counts rows of a JSON export."""
+    try:
+        return sum(1 for cells in csv.reader(lines, delimiter=separator) if any(c.strip() for c in cells))
+    except csv.Error:  # a line the reader cannot split (a NUL byte): the rows up to it are unknown
+        return 1
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 row", "3 rows"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _rows_named(rows: list[int]) -> str:
@@ -337,9 +352,10 @@ def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], No
     names = _field_names(header)
     if "text" not in names:
         found = ", ".join(repr(str(h).strip()) for h in header[:20]) or "none"
-        return [Problem(name, f"has no 'text' column (columns found: {found}): skipped; name the "
-                              "column holding the article text 'text' in the first line (or one of "
-                              f"{', '.join(TEXT_ALIASES)})", skipped=1)]
+        rows = _rows_left(lines, separator)
+        return [Problem(name, f"has no 'text' column (columns found: {found}): its {_count(rows, 'row')} "
+                              "skipped; name the column holding the article text 'text' in the first line "
+                              f"(or one of {', '.join(TEXT_ALIASES)})", skipped=rows)]
     broken: dict[str, list[int]] = {}
     position = lines.next_index  # 0-based index of the line after the header
     record = 0
