@@ -189,6 +189,28 @@ def test_missing_text_column_is_one_message_listing_the_columns(tmp_path):
     assert [p.skipped for p in problems] == [300, 300]
 
 
+def test_a_gzipped_saved_page_is_named_with_the_command_that_unpacks_it(tmp_path, shared_data, monkeypatch):
+    """Regression: a saved page left gzipped (`page.html.gz`, as crawls and data sets ship them) was
+    answered "unknown extension '.gz'" with the list of extensions, as if it were no page. The
+    warning now says the .html inside is read once unpacked, with the command; done, it is read."""
+    import gzip
+    import subprocess
+
+    corpus = _corpus(tmp_path)
+    page = next((shared_data / "aeb-dev" / "html").glob("5fa3154e*.html.gz"))
+    shutil.copy(page, corpus / "guardian.html.gz")
+    monkeypatch.chdir(tmp_path)
+    _, problems = read_corpus(corpus)
+    [message] = _messages(problems, "guardian.html.gz")
+    command = re.search(r"`(gunzip -k [^`]+)`", message).group(1)
+    assert "the .html file inside is read once unpacked" in message and command == "gunzip -k c/guardian.html.gz"
+    subprocess.run(command.split(), cwd=tmp_path, check=True, timeout=60)
+    (corpus / "guardian.html.gz").rename(tmp_path / "guardian.html.gz")
+    [article], problems = read_corpus(corpus)
+    assert problems == [] and article.source_file == "guardian.html"
+    assert (corpus / "guardian.html").read_bytes() == gzip.decompress(page.read_bytes())
+
+
 def test_an_export_without_a_text_column_counts_its_rows_as_skipped(tmp_path, shared_data):
     """Regression: a Media Cloud style CSV whose text column is headed `story_body` was counted as
     one article skipped ("2 articles read, 1 kept, 1 skipped") whatever its rows; its rows are

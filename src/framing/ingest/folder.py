@@ -10,6 +10,7 @@ import hashlib
 import io
 import os
 import re
+import shlex
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -247,6 +248,28 @@ _EXTENSION_HINTS = {
                     " (a document: copy the article's text into a .txt file, or export it as plain text)")}
 
 
+# Compressed files and archives, with the command that unpacks one beside itself and keeps it: saved
+# pages often come gzipped (a crawl, `wget --compression`, a shared data set); framing reads no archive.
+_UNPACK = {".gz": "gunzip -k {file}", ".bz2": "bunzip2 -k {file}", ".xz": "unxz -k {file}",
+           ".zip": "unzip {file} -d {folder}", ".tar": "tar -xf {file} -C {folder}",
+           ".tgz": "tar -xzf {file} -C {folder}", ".7z": "7z x {file} -o{folder}"}
+
+
+def _archive_hint(path: Path) -> str:
+    """The hint for a compressed file or archive: unpack it into the corpus folder (the command,
+    with the path as seen from where framing runs), naming what it holds when its name says
+    (`page.html.gz` holds a page framing reads)."""
+    command = _UNPACK.get(path.suffix.lower())
+    if command is None:
+        return ""
+    shown = Path(os.path.relpath(path)) if not os.path.relpath(path).startswith("..") else path.resolve()
+    inner = Path(path.stem).suffix.lower()
+    holds = f"the {inner} file inside is read once unpacked" if inner in TEXT_EXTENSIONS | EXPORT_EXTENSIONS \
+        else "the articles inside are read once unpacked"
+    unpack = command.format(file=shlex.quote(str(shown)), folder=shlex.quote(str(shown.parent)))
+    return f" (a compressed file: {holds}; unpack it into the corpus folder, `{unpack}`, and move the compressed file out)"
+
+
 def read_file(path: Path, *, name: str | None = None, notes: bool = False) -> tuple[list[RawArticle], list[Problem]]:
     """Read one file into articles (one for a page, one per row for an export); `notes`: as
     `read_corpus`."""
@@ -275,7 +298,7 @@ def _iter_file(path: Path, *, name: str | None = None, batch: int = BATCH_ROWS
     kind = file_format(path)
     if kind is None:
         known = ", ".join(sorted(TEXT_EXTENSIONS | EXPORT_EXTENSIONS))
-        hint = _EXTENSION_HINTS.get(path.suffix.lower(), "")
+        hint = _EXTENSION_HINTS.get(path.suffix.lower(), "") or _archive_hint(path)
         yield [], [Problem(name, f"unknown extension {path.suffix.lower() or '(none)'!r}: skipped; "
                                  f"save articles as one of {known}{hint}", unread=1)]
         return
