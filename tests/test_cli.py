@@ -615,6 +615,23 @@ def test_a_wrong_corpus_name_lists_the_corpora_there_are(project):
     assert result.returncode == 2 and "mycorpu: framing wrote nothing for a corpus of that name" in result.stderr
 
 
+def test_a_files_name_given_as_the_corpus_names_its_corpus(project, shared_data):
+    """Regression: `framing build export.csv` (the export's name for its corpus's) answered "no such
+    corpus folder" with `mkdir -p data/raw/export.csv`, a folder named as the file. It now names the
+    corpus holding that file and the command for it, making nothing."""
+    article = json.loads((shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8").readline())
+    pd.DataFrame([article])[["title", "outlet", "text"]].to_csv(
+        project / "data" / "raw" / "mycorpus" / "export.csv", index=False)
+    for command in ("build", "report"):
+        result = _run([command, "export.csv"], project)
+        assert result.returncode != 0 and "Traceback" not in result.stdout + result.stderr
+        [line] = (result.stderr + result.stdout).strip().splitlines()
+        assert line == (f"export.csv: is a file of the corpus mycorpus, not a corpus: give its folder's name, "
+                        f"`framing {command} mycorpus`"), line
+    assert not (project / "data" / "raw" / "export.csv").exists()
+    assert not (project / "data" / "processed").exists()
+
+
 def test_a_missing_corpus_path_is_named_as_given(project, tmp_path):
     """`framing report /elsewhere/my-news` named data/raw/my-news as the folder that does not exist."""
     elsewhere = tmp_path / "elsewhere" / "my-news"

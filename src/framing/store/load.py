@@ -40,6 +40,11 @@ def missing_corpus(folder: Path, command: str = "report", *, root: Path | None =
     raw = raw_dir(root)
     where = _shown(raw)
     there = [f.name for f in corpus_folders(root=root)]
+    if len(folder.parts) == 1 and (holders := [corpus for corpus in there if (raw / corpus / name).is_file()]):
+        # a file's name given for its corpus ("export.csv"): a folder of that name is never meant
+        return (f"{name}: is a file of the corpus {holders[0]}, not a corpus: give its folder's name, "
+                f"`framing {command} {_quoted(holders[0])}`"
+                + (f" (corpora holding a file of that name: {short_list(holders, shown=10)})" if len(holders) > 1 else ""))
     close = difflib.get_close_matches(name, there, n=3, cutoff=0.5)
     listed = close + [n for n in there if n not in close]
     have = (f"the corpora in {where}/ are: {short_list(listed, shown=10)} (e.g. `framing {command} {listed[0]}`)"
