@@ -211,6 +211,24 @@ def test_a_gzipped_saved_page_is_named_with_the_command_that_unpacks_it(tmp_path
     assert (corpus / "guardian.html").read_bytes() == gzip.decompress(page.read_bytes())
 
 
+@pytest.mark.parametrize("copy", ["techcrunch (1).html", "techcrunch copy.html", "techcrunch - Copy.html"])
+def test_a_downloaded_second_copy_is_skipped_not_the_page_the_manifest_names(tmp_path, shared_data, copy):
+    """Regression: a page downloaded twice ("techcrunch (1).html", as browsers name the second) sorts
+    before "techcrunch.html", so the copy was kept and the page the manifest gives an event skipped,
+    the event lost. A copy's mark is read after its original now: the original is kept."""
+    import gzip
+
+    corpus = _corpus(tmp_path)
+    page = gzip.decompress(next((shared_data / "aeb-dev" / "html").glob("1ace8c85*.html.gz")).read_bytes())
+    for name in ("techcrunch.html", copy):
+        (corpus / name).write_bytes(page)
+    (corpus / "manifest.csv").write_text("file,event\ntechcrunch.html,wework\n", encoding="utf-8")
+    [article], problems = read_corpus(corpus)
+    assert (article.source_file, article.given["event"]) == ("techcrunch.html", "wework")
+    assert _messages(problems, copy) == ["is the same article as techcrunch.html, which is kept (the first by "
+                                         "file name): skipped; delete one of the two"]
+
+
 def test_an_export_without_a_text_column_counts_its_rows_as_skipped(tmp_path, shared_data):
     """Regression: a Media Cloud style CSV whose text column is headed `story_body` was counted as
     one article skipped ("2 articles read, 1 kept, 1 skipped") whatever its rows; its rows are

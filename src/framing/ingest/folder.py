@@ -189,7 +189,20 @@ def list_corpus(folder: Path) -> tuple[list[Path], list[Problem]]:
                 continue
             if path.is_file():
                 files.append(path)
-    return sorted(files), problems
+    return sorted(files, key=_reading_order), problems
+
+
+# The marks a browser or file manager adds to a second copy's name: "page (1).html" (browsers),
+# "page copy.html", "page copy 2.html" (macOS), "page - Copy.html", "page - Copy (2).html" (Windows).
+_COPY_MARK = re.compile(r"(?: \(\d+\)| - copy(?: \(\d+\))?| copy(?: \d+)?)$", re.IGNORECASE)
+
+
+def _reading_order(path: Path) -> tuple[Path, bool, Path]:
+    """Files by name, a copy right after the file it copies ("page.html", then "page (1).html"):
+    of two copies of one article the first read is kept, and that is the original, which the
+    manifest names, rather than the download that sorts before it (" (1)" sorts before ".html")."""
+    stem = _COPY_MARK.sub("", path.stem)
+    return path.with_name(stem + path.suffix), stem != path.stem, path
 
 
 _PAGE_RESOURCES = ("holds the images, scripts and frames of the saved page {page} (a browser's \"Web "
