@@ -166,8 +166,9 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="show, line by line, what was kept (as which kind) "
                                                   "and what was dropped (by which rule)")
-    explain.add_argument("file", nargs="+", help="the file, or one row of an export as a build warning names "
+    explain.add_argument("file", type=Path, help="the file, or one row of an export as a build warning names "
                          "it (\"my-corpus/export.csv row 15\", quoted or not)")
+    explain.add_argument("row", nargs="*", help=argparse.SUPPRESS)  # `row 15` of an unquoted name
     explain.add_argument("--dropped", action="store_true", help="show only dropped lines")
     explain.add_argument("--clean", action="store_true", dest="clean_exports",
                          help="take the text of CSV / JSON-lines exports as copied pages and clean "
@@ -434,7 +435,11 @@ def _missing_file(path: Path) -> str:
 def _run_explain(args) -> int:
     from .build import explain_inputs, label_article, process_article
 
-    path, row = _explained_row(Path(" ".join(args.file)))  # `export.csv row 15` unquoted is three words
+    if args.row and not re.fullmatch(r"row \d+", " ".join(args.row)):
+        print(f"framing explain takes one file (or one row of an export: \"{args.file} row 3\"); it was also "
+              f"given {' '.join(args.row)}", file=sys.stderr)
+        return 2
+    path, row = _explained_row(Path(" ".join([str(args.file), *args.row])))  # `export.csv row 15` unquoted: three words
     if not path.is_file():
         print(_missing_file(path), file=sys.stderr)
         return 2
