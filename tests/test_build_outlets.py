@@ -174,6 +174,30 @@ def test_saved_pages_of_one_site_are_one_outlet(tmp_path, shared_data):
     assert sorted(articles["outlet"]) == ["Al Jazeera", "Al Jazeera", "The Anti-June Cleaver", "The Anti-June Cleaver"]
 
 
+def test_a_page_copied_as_text_takes_the_name_its_sites_saved_page_gives(tmp_path, shared_data):
+    """Regression: The Hill's page copied as text names its site "TheHill" in its page title and has
+    no url; beside a saved page of The Hill (its name "The Hill") it was an outlet of its own, so the
+    charts split one outlet in two. It takes the saved page's name now; a file whose name stands in
+    for its outlet (nobody named one) lends that name to no page."""
+    import gzip
+
+    pages = {json.loads(line)["page_id"][:8]: json.loads(line)
+             for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")}
+    corpus = tmp_path / "hill"
+    corpus.mkdir()
+    saved = next((shared_data / "aeb-dev" / "html").glob("156770d6*.html.gz"))
+    (corpus / "meth.html").write_bytes(gzip.decompress(saved.read_bytes()))
+    (corpus / "omar.txt").write_text(pages["6ebac05f"]["dump_html_text"], encoding="utf-8")
+    other = json.loads((shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8").readline())
+    (corpus / "thehill.txt").write_text(f"{other['title']}\n\n{other['text']}\n", encoding="utf-8")
+    articles = build_tables(corpus).articles.set_index("source_file")
+    assert articles.loc["omar.txt", "outlet_inferred"] == "TheHill"
+    assert articles.loc["omar.txt", "outlet"] == articles.loc["meth.html", "outlet"] == "The Hill"
+    assert articles.loc["thehill.txt", "outlet"] == "thehill"  # its file's name: nothing read, nothing lent
+    table = _table([("TheHill", "TheHill", "outlet", None), ("The Hill", None, "", None)])
+    assert name_outlets(table).outlets["a0"] == "The Hill"  # a name the user gave (f1.txt's stand-in is "f1")
+
+
 def _tables(out: Path) -> dict[str, pd.DataFrame]:
     return {name: pd.read_parquet(out / f"{name}.parquet") for name in ("articles", "sentences")}
 

@@ -958,7 +958,9 @@ def test_a_markdown_byline_signed_with_the_site_gives_author_and_outlet(tmp_path
     (corpus / "manifest.csv").write_text("file,outlet\na2.md,The Daily Beast\n", encoding="utf-8")
     build = build_tables(corpus)
     assert list(build.articles["author"]) == ["Jane Doe"] * 3
-    assert list(build.articles["outlet"]) == ["Daily Beast", "Daily Beast", "The Daily Beast"]
+    assert list(build.articles["outlet_inferred"].fillna("")) == ["Daily Beast", "Daily Beast", ""]
+    # the pages have no url; their name is the manifest's for the same outlet, written with "The"
+    assert list(build.articles["outlet"]) == ["The Daily Beast"] * 3
 
 
 def test_export_columns_named_as_export_tools_name_them_are_read(tmp_path, shared_data):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -87,9 +88,27 @@ def name_outlets(articles: pd.DataFrame) -> OutletNames:
     for article, site, name in zip(articles["article_id"], sites, found):
         if site is not None and name is not None:
             outlets[article] = names[site] or name
+    _name_as_the_site(outlets, articles, sites, found)
     problems = [_two_names(site, names, places) for site, names in given.items()
                 if len(names) > 1 and any(alike(one, other) for one in names for other in names if one < other)]
     return OutletNames(outlets, problems)
+
+
+def _name_as_the_site(outlets: dict, articles: pd.DataFrame, sites: list, found: list) -> None:
+    """Give an article without a url, whose outlet framing read from its page, the name of the one
+    outlet of the corpus it is `alike` ("TheHill" of a page title, "The Hill" of a saved page or of
+    the manifest) when that outlet is named by the user or carried by articles with a url: a page
+    copied as text has no url to group it with its site, so its site's own spelling would otherwise
+    make it an outlet of its own. A file's name standing in for an outlet nobody named is no name
+    to take. Changes `outlets` in place (the caller's own dict)."""
+    stand_ins = {PurePosixPath(str(file)).with_suffix("").as_posix() for file in articles["source_file"]}
+    settled = {outlets[article] for article, site, name in zip(articles["article_id"], sites, found)
+               if (site is not None or name is None) and outlets[article] not in stand_ins}
+    for article, site, name in zip(articles["article_id"], sites, found):
+        if site is None and name is not None and name not in settled:
+            same = {other for other in settled if alike(name, other)}
+            if len(same) == 1:
+                outlets[article] = same.pop()
 
 
 _THE = re.compile(r"^the\b")
