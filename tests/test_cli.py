@@ -407,6 +407,27 @@ def test_a_rebuild_names_the_files_added_left_out_renamed_and_changed(project, s
     assert "mycorpus: files since the last build: left out new.txt\n" in result.stdout + result.stderr
 
 
+def test_a_rebuild_counts_the_rows_of_an_export_that_changed(project, shared_data, capsys):
+    """Regression: rows added to an export, or a row's text edited, gave only "changed export.jsonl",
+    with no word of how much of it changed."""
+    corpus = project / "data" / "raw" / "mycorpus"
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")][:5]
+    export = corpus / "export.jsonl"
+
+    def write(chosen):
+        export.write_text("".join(json.dumps({k: r[k] for k in ("outlet", "title", "text")}) + "\n" for r in chosen),
+                          encoding="utf-8")
+
+    write(rows[:3])
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    capsys.readouterr()
+    edited = {**rows[1], "text": rows[1]["text"] + "\n\nA paragraph added later says the vote was delayed."}
+    write([rows[0], edited, rows[2], rows[3], rows[4]])
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "since the last build:" in line]
+    assert line.strip() == "files since the last build: changed export.jsonl (3 rows new or edited, 1 gone)"
+
+
 def test_clean_deletes_nothing_outside_folders_framing_marked(project):
     """`framing clean . .. mycorpus`: a folder framing may write into but did not mark (an empty one,
     one shaped like an old report) is left whole, a link inside a marked folder stays (framing makes

@@ -53,9 +53,10 @@ def reuse_note(n_reused: int | None, *, fresh: bool = False) -> str:
 def changes_line(before: dict | None, after: dict) -> str | None:
     """Which files the tables gained or lost since the last build, from the `inputs` of the two
     `build.json` records: "added reuters.txt; left out cnn-scotus.txt; renamed foxnews article.txt →
-    fox.txt; changed export.csv" ("left out": deleted, or skipped now; a file is renamed when another
-    name now holds exactly its articles). None when the files are those of the last build, or there
-    was none."""
+    fox.txt; changed export.csv (2 rows new or edited, 1 gone)" ("left out": deleted, or skipped now; a
+    file is renamed when another name now holds exactly its articles; an export's rows are counted by
+    their contents, so an edited row is one new and one gone). None when the files are those of the
+    last build, or there was none."""
     if not before:
         return None
     old, new = _input_files(before), _input_files(after)
@@ -68,10 +69,21 @@ def changes_line(before: dict | None, after: dict) -> str | None:
             renamed.append(f"{name} → {moved}")
             gone.remove(name)
             added.remove(moved)
-    changed = sorted(name for name in new if name in old and new[name] != old[name])
+    changed = [name + _rows_changed(old[name], new[name])
+               for name in sorted(name for name in new if name in old and new[name] != old[name])]
     parts = [f"{what} {short_list(names, MAX_LISTED)}" for what, names in
              (("added", added), ("left out", gone), ("renamed", renamed), ("changed", changed)) if names]
     return "; ".join(parts) or None
+
+
+def _rows_changed(old: frozenset[str], new: frozenset[str]) -> str:
+    """For a file of several articles (an export's rows), what changed in it, by the articles'
+    contents: " (2 rows new or edited, 1 gone)"; "" for a file of one article."""
+    if max(len(old), len(new)) <= 1:
+        return ""
+    gained, lost = len(new - old), len(old - new)
+    said = [f"{counted(gained, 'rows')} new or edited"] * bool(gained) + [f"{lost:,} gone"] * bool(lost)
+    return f" ({', '.join(said)})"
 
 
 def _input_files(info: dict) -> dict[str, frozenset[str]]:
