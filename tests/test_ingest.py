@@ -225,8 +225,8 @@ def test_a_downloaded_second_copy_is_skipped_not_the_page_the_manifest_names(tmp
     (corpus / "manifest.csv").write_text("file,event\ntechcrunch.html,wework\n", encoding="utf-8")
     [article], problems = read_corpus(corpus)
     assert (article.source_file, article.given["event"]) == ("techcrunch.html", "wework")
-    assert _messages(problems, copy) == ["is the same article as techcrunch.html, which is kept (the first by "
-                                         "file name): skipped; delete one of the two"]
+    assert _messages(problems, copy) == ["is the same article as techcrunch.html, which is kept (the copy read "
+                                         "first): skipped; delete one of the two"]
 
 
 def test_an_export_without_a_text_column_counts_its_rows_as_skipped(tmp_path, shared_data):
@@ -1045,7 +1045,7 @@ def test_a_skipped_copy_says_which_copy_was_kept_and_what_of_its_metadata_is_los
     build = build_tables(corpus)
     assert list(build.articles["source_file"]) == ["a-page.txt"]
     [message] = _messages(build.problems, "export.jsonl row 1")
-    assert "same article as a-page.txt, which is kept (the first by file name)" in message
+    assert "same article as a-page.txt, which is kept (the copy read first)" in message
     assert f"the outlet {row['outlet']!r} and event {str(row['event_id'])!r} given to this copy are not in the tables" in message
     assert "give them to a-page.txt in manifest.csv, or delete a-page.txt" in message
     [plain] = _messages(build.problems, "b-copy.txt")

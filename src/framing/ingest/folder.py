@@ -104,8 +104,9 @@ def _did_you_mean(name: str, files: set[str]) -> str:
 
 
 def _duplicate_problem(article: RawArticle, first: str, exact: bool, kept: dict[str, str]) -> Problem:
-    """The warning for a copy skipped as the same article as `first` (the copy read first, by file
-    name, which is kept with its own metadata: `kept`, its given outlet and event). When the skipped
+    """The warning for a copy skipped as the same article as `first` (the copy read first: by file
+    name, a download's "page (1).html" after its original; kept with its own metadata: `kept`, its
+    given outlet and event). When the skipped
     copy names an outlet or event that the kept one does not, the warning says so and how to keep
     them, for they are not in the tables."""
     lost = {key: value for key in ("outlet", "event") if (value := (article.given.get(key) or "").strip())
@@ -119,10 +120,10 @@ def _duplicate_problem(article: RawArticle, first: str, exact: bool, kept: dict[
     else:
         fix = "delete one of the two"
     if exact:
-        return Problem(_where(article), f"is the same article as {first}, which is kept (the first by file "
-                                        f"name): skipped; {fix}", skipped=1)
+        return Problem(_where(article), f"is the same article as {first}, which is kept (the copy read "
+                                        f"first): skipped; {fix}", skipped=1)
     return Problem(_where(article), f"nearly duplicates {first} (the same text but for a few characters "
-                                    f"or line breaks), which is kept (the first by file name): skipped; {fix}"
+                                    f"or line breaks), which is kept (the copy read first): skipped; {fix}"
                                     + ("" if lost else f", or give them different outlets {_where_outlets(article)} "
                                        "if both are wanted"), skipped=1)
 
