@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import BinaryIO
 
+from ..store.words import counted
 from .articles import MAX_LISTED, Problem, RawArticle
 from .dates import DateOrder, dates_problems, read_dates
 from .decode import _open_text, strip_controls
@@ -153,7 +154,7 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
     if (empty or found) and not has_text:  # JSON lines whose objects all lack a text field
         shown = ", ".join(map(repr, sorted(fields)[:20])) or "none"
         problems.append(Problem(name, f"has no 'text' field (fields found: {shown}): its "
-                                      f"{_count(len(empty), 'row')} skipped; name the field holding the article "
+                                      f"{counted(len(empty), 'rows')} skipped; name the field holding the article "
                                       f"text 'text' (or one of {', '.join(TEXT_ALIASES)})", skipped=len(empty)))
     elif empty:
         problems.append(Problem(name, f"{_rows_named(empty)} {'has' if len(empty) == 1 else 'have'} no text: "
@@ -177,11 +178,6 @@ def _rows_left(lines: Iterator[str], separator: str) -> int:
         return sum(1 for cells in csv.reader(lines, delimiter=separator) if any(c.strip() for c in cells))
     except csv.Error:  # a line the reader cannot split (a NUL byte): the rows up to it are unknown
         return 1
-
-
-def _count(n: int, noun: str) -> str:
-    """"1 row", "3 rows"."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _rows_named(rows: list[int]) -> str:
@@ -353,7 +349,7 @@ def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], No
     if "text" not in names:
         found = ", ".join(repr(str(h).strip()) for h in header[:20]) or "none"
         rows = _rows_left(lines, separator)
-        return [Problem(name, f"has no 'text' column (columns found: {found}): its {_count(rows, 'row')} "
+        return [Problem(name, f"has no 'text' column (columns found: {found}): its {counted(rows, 'rows')} "
                               "skipped; name the column holding the article text 'text' in the first line "
                               f"(or one of {', '.join(TEXT_ALIASES)})", skipped=rows)]
     broken: dict[str, list[int]] = {}
