@@ -428,6 +428,30 @@ def test_a_rebuild_counts_the_rows_of_an_export_that_changed(project, shared_dat
     assert line.strip() == "files since the last build: changed export.jsonl (3 rows new or edited, 1 gone)"
 
 
+
+def test_a_rebuild_names_the_metadata_cells_of_an_export_that_changed(project, shared_data, capsys):
+    """Regression: editing only a row's title, date or outlet in an export (its text the same) made
+    a rebuild say nothing of the file, though the tables changed."""
+    corpus = project / "data" / "raw" / "mycorpus"
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")][:4]
+    export = corpus / "export.jsonl"
+
+    def write(chosen):
+        export.write_text("".join(json.dumps({k: r[k] for k in ("outlet", "title", "date", "text")}) + "\n"
+                                  for r in chosen), encoding="utf-8")
+
+    write(rows)
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    assert main(["build", str(corpus), "--workers", "1"]) == 0  # nothing changed: nothing said
+    assert "files since the last build" not in capsys.readouterr().out
+    write([{**rows[0], "title": rows[0]["title"] + " (updated)"}, {**rows[1], "title": "A new headline"},
+           {**rows[2], "date": "2001-02-03", "outlet": "Some Other Outlet"}, rows[3]])
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "since the last build:" in line]
+    assert line.strip() == ("files since the last build: changed export.jsonl "
+                            "(title edited in 2 rows, outlet in 1, published in 1)")
+
+
 def test_clean_deletes_nothing_outside_folders_framing_marked(project):
     """`framing clean . .. mycorpus`: a folder framing may write into but did not mark (an empty one,
     one shaped like an old report) is left whole, a link inside a marked folder stays (framing makes

@@ -24,7 +24,7 @@ from .reuse import (TEXTS_SEEN, known_outlets, previous_articles, previous_rows,
                     texts_seen)
 from .schema import (ARTICLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Build, assemble, in_corpus_order,
                      typed_table)
-from .summary import outlet_merges, outlets_from_url
+from .summary import metadata_digests, outlet_merges, outlets_from_url
 from .workers import article_runner
 
 
@@ -411,7 +411,8 @@ def build_info(build: Build, *, counts: dict[str, int]) -> dict:
         "prose_lines_dropped": int(build.prose_dropped),
         "outlets_from_url": outlets_from_url(build.articles),
         "outlet_merges": outlet_merges(build.articles),
-        "inputs": inputs.where(inputs.notna(), None).to_dict("records"),
+        "inputs": [{**row, "metadata": cells} if cells else row for row, cells in
+                   zip(inputs.where(inputs.notna(), None).to_dict("records"), metadata_digests(build.articles))],
         "problems": [str(p) for p in build.problems],
         "columns_read": [str(p) for p in build.notes],
     }

@@ -3,6 +3,7 @@ read and kept, what was reused, which files changed since the last build) and th
 `build.json` records as named from a url or renamed after their site."""
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -53,10 +54,11 @@ def reuse_note(n_reused: int | None, *, fresh: bool = False) -> str:
 def changes_line(before: dict | None, after: dict) -> str | None:
     """Which files the tables gained or lost since the last build, from the `inputs` of the two
     `build.json` records: "added reuters.txt; left out cnn-scotus.txt; renamed foxnews article.txt →
-    fox.txt; changed export.csv (2 rows new or edited, 1 gone)" ("left out": deleted, or skipped now; a
-    file is renamed when another name now holds exactly its articles; an export's rows are counted by
-    their contents, so an edited row is one new and one gone). None when the files are those of the
-    last build, or there was none."""
+    fox.txt; changed export.csv (2 rows new or edited, 1 gone; title edited in 3 rows)" ("left out":
+    deleted, or skipped now; a file is renamed when another name now holds exactly its articles; an
+    export's rows are counted by their text, so an edited text is one row new and one gone, and a row
+    of the same text is edited when one of its metadata cells is: `METADATA_CELLS`). None when the
+    files are those of the last build, or there was none."""
     if not before:
         return None
     old, new = _input_files(before), _input_files(after)
@@ -64,34 +66,73 @@ def changes_line(before: dict | None, after: dict) -> str | None:
     gone = sorted(name for name in old if name not in new)
     renamed = []
     for name in list(gone):
-        moved = next((other for other in added if new[other] == old[name]), None)
+        moved = next((other for other in added if new[other].keys() == old[name].keys()), None)
         if moved is not None:
             renamed.append(f"{name} → {moved}")
             gone.remove(name)
             added.remove(moved)
-    changed = [name + _rows_changed(old[name], new[name])
-               for name in sorted(name for name in new if name in old and new[name] != old[name])]
+    same_rules = before.get("build_version") == after.get("build_version")  # else cells may be read anew
+    changed = [name + said for name in sorted(name for name in new if name in old)
+               if (said := _rows_changed(old[name], new[name], cells=same_rules)) is not None]
     parts = [f"{what} {short_list(names, MAX_LISTED)}" for what, names in
              (("added", added), ("left out", gone), ("renamed", renamed), ("changed", changed)) if names]
     return "; ".join(parts) or None
 
 
-def _rows_changed(old: frozenset[str], new: frozenset[str]) -> str:
-    """For a file of several articles (an export's rows), what changed in it, by the articles'
-    contents: " (2 rows new or edited, 1 gone)"; "" for a file of one article."""
-    if max(len(old), len(new)) <= 1:
+METADATA_CELLS = ("event", "outlet", "title", "subtitle", "author", "published", "url")
+
+
+def metadata_digests(articles: pd.DataFrame) -> list[dict[str, str]]:
+    """For each row of an export (`source_record` set), a short hash of each metadata cell of
+    `METADATA_CELLS` it has, so that the next build can say which cells of which rows were edited
+    without `build.json` holding the titles themselves; an empty dict for a one-article file."""
+    present = [name for name in METADATA_CELLS if name in articles]
+    digests = []
+    for row in articles[["source_record", *present]].itertuples(index=False):
+        cells = dict(zip(present, row[1:]))
+        digests.append({} if pd.isna(row[0]) else
+                       {name: hashlib.sha256(str(value).encode("utf-8")).hexdigest()[:8]
+                        for name, value in cells.items() if not _missing(value)})
+    return digests
+
+
+def _missing(value) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value))) or value == ""
+
+
+def _rows_changed(old: dict[str, dict], new: dict[str, dict], *, cells: bool = True) -> str | None:
+    """What changed in a file since the last build: None when nothing did; "" for a file of one
+    article whose text changed; for an export (several rows), by the rows' text and, with `cells`,
+    by their metadata cells: " (2 rows new or edited, 1 gone; title edited in 3 rows, published in
+    1)". A cell is compared only where the last build recorded it (older records have none)."""
+    gained, lost = len(new.keys() - old.keys()), len(old.keys() - new.keys())
+    edited: dict[str, int] = {}
+    for text in new.keys() & old.keys() if cells else ():
+        before, after = old[text], new[text]
+        if before:  # a record of a build that noted cells
+            for name in METADATA_CELLS:
+                if before.get(name) != after.get(name):
+                    edited[name] = edited.get(name, 0) + 1
+    if not (gained or lost or edited):
+        return None
+    if max(len(old), len(new)) <= 1 and not edited:
         return ""
-    gained, lost = len(new - old), len(old - new)
     said = [f"{counted(gained, 'rows')} new or edited"] * bool(gained) + [f"{lost:,} gone"] * bool(lost)
+    if edited:
+        most = sorted(edited.items(), key=lambda kv: (-kv[1], METADATA_CELLS.index(kv[0])))
+        first, *rest = most
+        said_cells = [f"{first[0]} edited in {counted(first[1], 'rows')}"] + [f"{name} in {n:,}" for name, n in rest]
+        return f" ({', '.join(said)}{'; ' if said else ''}{', '.join(said_cells)})"
     return f" ({', '.join(said)})"
 
 
-def _input_files(info: dict) -> dict[str, frozenset[str]]:
-    """Each input file of a `build.json` record with the hashes of its articles."""
-    files: dict[str, set[str]] = {}
+def _input_files(info: dict) -> dict[str, dict[str, dict]]:
+    """Each input file of a `build.json` record: the hashes of its articles' text, each with the
+    hashes of its metadata cells (empty in records of older builds and for one-article files)."""
+    files: dict[str, dict[str, dict]] = {}
     for row in info.get("inputs") or []:
-        files.setdefault(str(row.get("source_file")), set()).add(str(row.get("raw_sha256")))
-    return {name: frozenset(hashes) for name, hashes in files.items()}
+        files.setdefault(str(row.get("source_file")), {})[str(row.get("raw_sha256"))] = row.get("metadata") or {}
+    return files
 
 
 def last_build_info(out: Path) -> dict | None:
