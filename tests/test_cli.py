@@ -582,9 +582,11 @@ def test_a_corpus_with_nothing_usable_says_why_for_each_file(project, tmp_path, 
                for line in lines)
     assert lines[-1].startswith(f"{corpus}: nothing usable to build (4 articles read, 4 skipped: see the warnings")  # 3 records, 1 page
     assert not (project / "data" / "processed").exists()  # no empty folder left behind (it was)
-    result = _run(["report", "unusable"], project)
-    assert result.returncode == 1 and "build failed: nothing usable in" in result.stdout, result.stdout
-    assert "(4 articles read, 4 skipped: see the warnings above" in result.stdout  # they are printed there
+    result = _run(["report", "unusable"], project)  # the warnings and the refusal on stderr, as the build's
+    assert result.returncode == 1 and "build failed: nothing usable in" in result.stderr, result.stdout
+    assert "(4 articles read, 4 skipped: see the warnings above" in result.stderr  # they are printed there
+    assert "warning: unusable/de.txt: no article text found" in result.stderr
+    assert "nothing usable" not in result.stdout and "warning:" not in result.stdout, result.stdout
     assert not (project / "data" / "processed").exists() and not (project / "reports" / "unusable").exists()
 
 
@@ -651,7 +653,8 @@ def test_a_wrong_corpus_name_lists_the_corpora_there_are(project):
     for command in ("build", "report"):
         result = _run([command, "mycorpu"], project)
         assert result.returncode != 0 and "Traceback" not in result.stdout + result.stderr
-        line = (result.stderr + result.stdout).strip().splitlines()[-1]
+        assert result.stdout == "", result.stdout  # a refusal is an error: stderr, as the build's
+        line = result.stderr.strip().splitlines()[-1]
         assert line.startswith("mycorpu: no such corpus folder (data/raw/mycorpu does not exist)"), line
         assert "are: mycorpus" in line and f"`framing {command} mycorpus`" in line, line
         assert "`mkdir -p data/raw/mycorpu`" in line, line
@@ -659,6 +662,28 @@ def test_a_wrong_corpus_name_lists_the_corpora_there_are(project):
     result = _run(["clean", "mycorpu"], project)
     assert result.returncode == 2 and "mycorpu: framing wrote nothing for a corpus of that name" in result.stderr
 
+
+
+def test_every_refusal_of_report_is_on_stderr_with_a_non_zero_exit(project):
+    """Regression: `framing report` printed its refusals (no such corpus, nothing to read, an event
+    the corpus does not have, a name framing keeps) on stdout, where `framing build` prints them on stderr;
+    a script keeping stdout as the log and showing stderr lost them. Each is now on stderr, and stdout
+    holds progress only."""
+    raw = project / "data" / "raw"
+    (raw / "empty").mkdir()
+    cases = {("report", "empty"): "empty: build failed: nothing usable in",
+             ("report", "mycorpus", "--event", "no such event"): "mycorpus: ",
+             ("report", "nosuch"): "nosuch: no such corpus folder"}
+    for args, said in cases.items():
+        result = _run([*args, "--workers", "1"], project)
+        assert result.returncode != 0 and "Traceback" not in result.stderr, (args, result.stderr)
+        assert said in result.stderr, (args, result.stderr)
+        refusal = result.stderr.strip().splitlines()[-1]
+        assert refusal not in result.stdout, (args, result.stdout)
+    shutil.copytree(raw / "mycorpus", raw / "_scratch")  # the name of the notebooks' scratch folder
+    result = _run(["report", "_scratch", "--workers", "1"], project)
+    assert result.returncode != 0 and "_scratch: a corpus cannot be named '_scratch'" in result.stderr, result.stderr
+    assert "cannot be named" not in result.stdout
 
 def test_a_files_name_given_as_the_corpus_names_its_corpus(project, shared_data):
     """Regression: `framing build export.csv` (the export's name for its corpus's) answered "no such

@@ -306,7 +306,13 @@ def _run_report(args) -> int:
         print(no_corpora("report"), file=sys.stderr)
         return 2
     return run_reports(args.corpus or None, workers=args.workers, cell_timeout=args.cell_timeout,
-                       clean_exports=args.clean_exports, event=args.event)
+                       clean_exports=args.clean_exports, event=args.event, warn=_to_stderr)
+
+
+def _to_stderr(line: str) -> None:
+    """A warning or refusal of `framing report`, on standard error as `framing build` prints them,
+    so that the progress on standard output can be kept or dropped apart from them."""
+    print(line, file=sys.stderr)
 
 
 def removed_summary(by_rule: dict[str, int], prose: int) -> str:

@@ -81,22 +81,25 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
                 notebooks: list[Path] | None = None, kernel: str | None = None,
                 workers: int | None = None, cell_timeout: float | None = None,
                 clean_exports: bool = False,
-                event: str | None = None, echo=print) -> int:
+                event: str | None = None, echo=print, warn=None) -> int:
     """Build and report every corpus folder given (default: every folder of `data/raw/`).
     Returns the exit code: 0 when every corpus built and every notebook ran, 1 otherwise, 2 when
-    there was nothing to report. This is the whole `framing report` command."""
+    there was nothing to report. This is the whole `framing report` command. `echo` takes the
+    progress lines, `warn` (default: `echo`) the build's warnings and every refusal (a corpus
+    that is not there, cannot be built or written), which the command prints on stderr."""
+    warn = warn or echo
     from ..config import corpus_folders, project_of, raw_dir
 
     folders = corpus_folders(raw_folders, root)
     if not folders:
-        echo(f"no corpus folders in {raw_dir(root)}: put articles in data/raw/<corpus>/")
+        warn(f"no corpus folders in {raw_dir(root)}: put articles in data/raw/<corpus>/")
         return 2
     ok = True
     for folder in folders:
         if not folder.is_dir():
             from ..store import missing_corpus
 
-            echo(missing_corpus(folder, "report", root=root))
+            warn(missing_corpus(folder, "report", root=root))
             ok = False
             continue
         home = root or project_of(folder)  # a corpus of another project: that project's outputs and notebooks
@@ -104,7 +107,7 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
                             out=reports_dir(home) / folder.name,
                             notebooks=list_notebooks(notebooks_dir(home)) if notebooks is None else notebooks,
                             kernel=kernel, workers=workers, cell_timeout=cell_timeout,
-                            clean_exports=clean_exports, event=event, echo=echo)
+                            clean_exports=clean_exports, event=event, echo=echo, warn=warn)
         ok &= report.ok
     return 0 if ok else 1
 
@@ -113,7 +116,7 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
                notebooks: list[Path] | None = None, kernel: str | None = None,
                parameters: dict | None = None, workers: int | None = None,
                cell_timeout: float | None = None, clean_exports: bool = False, event: str | None = None,
-               echo=print) -> Report:
+               echo=print, warn=None) -> Report:
     """Build one corpus and render its report. `processed` defaults to `data/processed/<corpus>/`,
     `out` to `reports/<corpus>/`, `notebooks` to every notebook in `notebooks/`. `parameters` are
     passed to every notebook besides `corpus`, `out`, `save_figures`, `workers` (processes for
@@ -121,23 +124,25 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
     the event pages to that event; None: all events). `cell_timeout`: seconds a cell may
     run (None: `runner.cell_timeout` for the corpus's size). `clean_exports` cleans export
     text as pages (see `framing.build.build_tables`). Besides the notebooks' figures and tables,
-    writes one page per event (`events/<event>.html`), linked from `index.html`."""
+    writes one page per event (`events/<event>.html`), linked from `index.html`. `echo` takes the
+    progress lines, `warn` (default: `echo`) the build's warnings and the refusals."""
     from ..config import UsageError
 
+    warn = warn or echo
     raw_folder = Path(raw_folder).resolve()
     corpus = raw_folder.name
     try:
         processed, out = _output_folders(raw_folder, processed, out)
     except UsageError as error:
-        echo(f"{corpus}: {error}")
+        warn(f"{corpus}: {error}")
         return Report(corpus, Path(out or reports_dir() / corpus), [], error=str(error))
     notebooks = list_notebooks() if notebooks is None else [Path(n) for n in notebooks]
     if out.name == SCRATCH:
-        echo(f"{corpus}: a corpus cannot be named {SCRATCH!r}: reports/{SCRATCH}/ holds what notebooks "
+        warn(f"{corpus}: a corpus cannot be named {SCRATCH!r}: reports/{SCRATCH}/ holds what notebooks "
              "write when run by hand; rename the folder")
         return Report(corpus, out, [], error=f"the name {SCRATCH!r} is taken by the scratch folder")
     if not notebooks:
-        echo(f"{corpus}: no notebooks to run in {notebooks_dir()}: run from the framing project "
+        warn(f"{corpus}: no notebooks to run in {notebooks_dir()}: run from the framing project "
              "folder, or copy its notebooks/ folder beside your data/")
         return Report(corpus, out, [], error="no notebooks to run")
     kernel = kernel or find_kernel()
@@ -149,17 +154,17 @@ def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | N
             with runner.KernelSession(kernel, cwd=Path.cwd(), config=_kernel_config()) as session:
                 return _build_and_render(raw_folder, processed, out, notebooks=notebooks, kernel=kernel,
                                          parameters=parameters, workers=workers, cell_timeout=cell_timeout,
-                                         clean_exports=clean_exports, event=event, echo=echo,
+                                         clean_exports=clean_exports, event=event, echo=echo, warn=warn,
                                          session=session.start())
     except (UsageError, OSError) as error:  # the tables folder cannot be claimed, or is busy
         reason = _one_line(error, folder=processed)
-        echo(f"{corpus}: not reported: {reason}")
+        warn(f"{corpus}: not reported: {reason}")
         return Report(corpus, out, [], error=reason)
 
 
 def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks: list[Path], kernel: str,
                       parameters: dict | None, workers: int | None, cell_timeout: float | None,
-                      clean_exports: bool, event: str | None, echo, session: runner.KernelSession) -> Report:
+                      clean_exports: bool, event: str | None, echo, warn, session: runner.KernelSession) -> Report:
     """`run_report` once its folders are checked: build the tables, then run the notebooks on
     `session`'s kernel and write the report."""
     from ..config import UsageError
@@ -168,10 +173,10 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
     started = time.perf_counter()
     echo(f"{corpus}: building tables → {processed}")
     try:
-        info = build_corpus_tables(raw_folder, processed, workers=workers, clean_exports=clean_exports)
+        info = build_corpus_tables(raw_folder, processed, workers=workers, clean_exports=clean_exports, warn=warn)
     except Exception as error:  # a corpus that cannot be built is reported, the others still run
         reason = _one_line(error, folder=processed)
-        echo(f"{corpus}: build failed: {reason}")
+        warn(f"{corpus}: build failed: {reason}")
         return Report(corpus, out, [], error=f"build failed: {reason}")
     from ..build import counts_line, reuse_note
 
@@ -183,7 +188,7 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
         echo(f"{corpus}: note: {note}")
     problem = check_event(processed, event)
     if problem:
-        echo(f"{corpus}: {problem}")
+        warn(f"{corpus}: {problem}")
         return Report(corpus, out, [], error=problem)
     try:
         report = _render(notebooks, raw_folder, processed, out, info=info, kernel=kernel,
@@ -191,7 +196,7 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
                          event=event, echo=echo, session=session)
     except (UsageError, OSError) as error:  # the report folder cannot be written: one line
         reason = _one_line(error, folder=out)
-        echo(f"{corpus}: report not written: {reason}")
+        warn(f"{corpus}: report not written: {reason}")
         return Report(corpus, out, [], error=f"report not written: {reason}")
     failed = [run.notebook for run in report.runs if not run.ok] + (["event pages"] if report.events_error else [])
     main_view = (f" (the event's page: {out / report.events['file'].iloc[0]})"
@@ -402,7 +407,7 @@ def keep_human_input(old: Path, staging: Path) -> list[Path]:
 
 
 def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | None = None,
-                        clean_exports: bool = False, echo=print) -> dict:
+                        clean_exports: bool = False, echo=print, warn=None) -> dict:
     """Build a corpus's tables into `processed` (unchanged articles reused from the tables already
     there), print its problems, and return what `build.json` records, with `reused_articles`: how
     many articles were taken from the last build (None when there was none)."""
@@ -413,8 +418,9 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
     build = build_corpus(raw_folder, processed, workers=workers or os.cpu_count() or 1, progress=True,
                          clean_exports=clean_exports)
     problems = [] if build is None else build.problems
-    for problem in problems:
-        echo(f"  warning: {problem}")
+    for problem in problems:  # input files named within the corpus, as `framing build` names them
+        where = "" if Path(problem.file).is_absolute() else f"{Path(raw_folder).name}/"
+        (warn or echo)(f"  warning: {where}{problem}")
     for note in [] if build is None else build.notes:
         echo(f"  note: {note}")
     if build is not None and build.kept:
