@@ -276,6 +276,36 @@ def test_a_corpus_whose_folders_look_like_events_is_told_how_to_name_them(tmp_pa
     assert corpus("outlets", lambda row: f"{row['allsides_side']}/{row['event_id']}.txt", by_outlet) == []
 
 
+
+def test_folders_of_files_that_name_no_outlet_are_named_as_events_or_outlets(tmp_path, shared_data):
+    """Regression: a folder per event whose files name no outlet (`storm/article1.txt`: the file
+    name stands in for the outlet) got no word of its folders, as the rule looked only at named
+    outlets. The folders are now named, saying the layout cannot be told and both fixes; following
+    the first gives each folder its event and the warning goes."""
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(6))]  # two events, three sides each
+    folder = tmp_path / "events"
+    for row in rows:
+        path = folder / row["event_id"] / f"article_{row['allsides_side']}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(row["text"], encoding="utf-8")
+    build = build_tables(folder)
+    [told] = [p for p in build.problems if "cannot be told" in p.message]
+    first = sorted(build.articles["source_file"])[0]
+    assert str(told).startswith("allsides_5607/, allsides_5608/: every article takes the event 'events', and the ")
+    assert "'allsides_5607/,allsides_5607,'" in told.message and f"'{first},,<outlet>'" in told.message
+    manifest = "file,event,outlet\n" + "".join(f"{e}/,{e},\n" for e in sorted({r["event_id"] for r in rows})) + "".join(
+        f"{r['event_id']}/article_{r['allsides_side']}.txt,,{r['outlet']}\n" for r in rows)
+    (folder / "manifest.csv").write_text(manifest, encoding="utf-8")
+    fixed = build_tables(folder)
+    assert not [p for p in fixed.problems if "cannot be told" in p.message or "no outlet" in p.message]
+    assert sorted(fixed.articles["event"].unique()) == ["allsides_5607", "allsides_5608"]
+    single = tmp_path / "one-folder"  # one folder of unnamed files: no layout to tell
+    (single / "storm").mkdir(parents=True)
+    for row in rows[:3]:
+        (single / "storm" / f"article_{row['allsides_side']}.txt").write_text(row["text"], encoding="utf-8")
+    assert not [p for p in build_tables(single).problems if "cannot be told" in p.message]
+
 def test_failed_write_leaves_previous_tables(seeds_dir, tmp_path, monkeypatch):
     out = tmp_path / "out"
     build = build_tables(seeds_dir)

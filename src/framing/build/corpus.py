@@ -363,25 +363,44 @@ def unread_event_folders(articles: pd.DataFrame) -> list[Problem]:
     """A corpus whose articles all take one event while its subfolders look like events: a folder
     holds several outlets and an outlet is in several folders (as `storm/cnn.txt`, `storm/fox.txt`,
     `vote/cnn.txt`; a folder per outlet holds one outlet each). The folders are named with the fix,
-    a manifest line per folder, lest outlets be compared across events as one story. An article whose
-    outlet is its file's name standing in (none named) tells nothing of the layout."""
+    a manifest line per folder, lest outlets be compared across events as one story. Where the files
+    name no outlet (their file name stands in), the layout cannot be told: when two folders or more
+    hold two such articles or more each, they are named as events or outlets, with both fixes."""
     if articles.empty or articles["event"].nunique() > 1:
         return []
     paths = articles["source_file"].map(PurePosixPath)
     named = articles["outlet"] != paths.map(lambda path: path.with_suffix("").as_posix())
     placed = pd.DataFrame({"folder": paths.map(lambda path: path.parts[0] if len(path.parts) > 1 else None),
-                           "outlet": articles["outlet"]})[named].dropna(subset=["folder"])
-    if placed.empty or placed.groupby("folder")["outlet"].nunique().max() < 2 or \
-            placed.groupby("outlet")["folder"].nunique().max() < 2:
+                           "outlet": articles["outlet"]})
+    known = placed[named].dropna(subset=["folder"])
+    event = articles["event"].iloc[0]
+    if not known.empty and known.groupby("folder")["outlet"].nunique().max() >= 2 and \
+            known.groupby("outlet")["folder"].nunique().max() >= 2:
+        folders = sorted(known["folder"].unique())
+        return [Problem(_folders_shown(folders),
+                        f"every article takes the event {event!r}, while these {len(folders)} folders hold "
+                        f"several outlets, the same outlets in more than one: if each folder is an event, give "
+                        f"{MANIFEST} a line per folder (the lines 'file,event' and '{folders[0]}/,{folders[0]}'), "
+                        "or the outlets are compared across events as one story")]
+    unknown = placed[~named].dropna(subset=["folder"])["folder"].value_counts()
+    folders = sorted(unknown[unknown >= 2].index)
+    if len(folders) < 2 or not known.empty and known["folder"].isin(folders).any():
         return []
-    folders = sorted(placed["folder"].unique())
-    shown = ", ".join(f"{name}/" for name in folders[:MAX_LISTED]) + (
+    first = sorted(articles.loc[~named & paths.map(lambda path: path.parts[0] == folders[0]), "source_file"])[0]
+    return [Problem(_folders_shown(folders),
+                    f"every article takes the event {event!r}, and the {int(unknown[folders].sum()):,} articles of "
+                    f"these {len(folders)} folders name no outlet (their file names stand in), so whether a folder is "
+                    f"an event or an outlet cannot be told: if each folder is an event, give {MANIFEST} a line per "
+                    f"folder with its event and a line per file with its outlet (the lines 'file,event,outlet', "
+                    f"'{folders[0]}/,{folders[0]},' and '{first},,<outlet>'); if each folder is an outlet, a line "
+                    f"per folder with its outlet ('{folders[0]}/,,<outlet>'); until then each file is an outlet of "
+                    "its own and every article is of one event")]
+
+
+def _folders_shown(folders: list[str]) -> str:
+    """"storm/, vote/ and 3 more": the folders a warning names."""
+    return ", ".join(f"{name}/" for name in folders[:MAX_LISTED]) + (
         f" and {len(folders) - MAX_LISTED} more" if len(folders) > MAX_LISTED else "")
-    return [Problem(shown, f"every article takes the event {articles['event'].iloc[0]!r}, while these "
-                           f"{len(folders)} folders hold several outlets, the same outlets in more than one: "
-                           f"if each folder is an event, give {MANIFEST} a line per folder (the "
-                           f"lines 'file,event' and '{folders[0]}/,{folders[0]}'), or the outlets are compared "
-                           "across events as one story")]
 
 
 def save_build(build: Build, out: Path) -> list[Path]:
