@@ -763,8 +763,10 @@ def test_an_author_note_is_dropped_and_a_sentence_about_a_journalist_is_not():
 
 
 @pytest.mark.parametrize("notice, named, outlet", [
-    ("Copyright © 2000- MacRumors.com, LLC. Privacy / DMCA contact / Affiliate and FTC Disclosure", "MacRumors.com",
-     "MacRumors"),
+    ("Copyright © 2000- MacRumors.com, LLC. Privacy / DMCA contact / Affiliate and FTC Disclosure", "MacRumors",
+     "MacRumors"),  # the page calls itself "MacRumors" (aeb-dev): the address's suffix goes
+    ("© 2019 NJ.com. All rights reserved (About Us).", "NJ.com", "NJ.com"),  # nj.com's footer (aeb-dev), and its
+    ("© 2025 Cleveland.com. All rights reserved.", "Cleveland.com", "Cleveland.com"),  # name: not "NJ"
     ("© 2019-2025 Coast News. All rights reserved.", "Coast News", "Coast News"),
     ("Copyright 2024 Harbour Times", "Harbour Times", "Harbour Times"),
     ("copyright Inexhibit 2019 - ISSN: 2283-5474", "Inexhibit", "Inexhibit"),  # Inexhibit's footer (aeb-dev)
@@ -784,6 +786,16 @@ def test_outlet_from_a_copyright_line_the_page_names_elsewhere(notice, named, ou
         f"About {named}",
         notice])
     assert infer_metadata(label_lines(page))["outlet"] == outlet
+
+
+def test_a_site_named_by_its_address_keeps_the_suffix_its_pages_use(shared_data):
+    """Regression: a page copied without its title, whose footer reads "© 2019 NJ.com", got the
+    outlet "NJ": the full stop of ".com" was read as the end of the holder's name. The page calls
+    itself "NJ.com" ("NJ Advance Media for NJ.com"), and so does Cleveland.com's."""
+    for prefix, outlet in (("3f65af7b", "NJ.com"), ("35b15891", "Cleveland.com")):
+        page = _aeb_page(shared_data, prefix)["dump_html_text"]
+        untitled = page.split("\n", 1)[1]  # without the page title, which names the site too ("- nj.com")
+        assert infer_metadata(label_lines(untitled))["outlet"] == outlet
 
 
 @pytest.mark.parametrize("prefix, parent", [

@@ -17,9 +17,12 @@ _MONTHS = {name: number for number, names in enumerate(
     [("jan",), ("feb",), ("mar",), ("apr",), ("may",), ("jun",), ("jul",), ("aug",), ("sep",),
      ("oct",), ("nov",), ("dec",)], start=1) for name in names}
 # "© Copyright Gannett 2018", "copyright Inexhibit 2019 - ISSN…": the marks may repeat and the year
-# may follow the owner's name; neither is part of it.
+# may follow the owner's name; neither is part of it. A full stop ends the name, but not a dot joining
+# a name to the letters after it: a site that names itself by its address ("© 2019 NJ.com. All rights
+# reserved") keeps its suffix, as "NJ" alone is not what it calls itself.
 _COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)?\s*,?\s*"
-                        r"(?P<name>[^.|©]+?)\s*(?:\d{4}\s*)?(?:\.|\||,|-|–|all rights reserved|$)", re.IGNORECASE)
+                        r"(?P<name>(?:[^.|©]|\.(?=[^\W\d_]{2,}))+?)\s*(?:\d{4}\s*)?(?:\.(?![^\W\d_]{2,})|\||,|-|–|all rights reserved|$)",
+                        re.IGNORECASE)
 _NOT_AN_OWNER = ("all rights", "designed by", "powered by", "built by", "hosted by")  # after "©": no outlet
 
 
@@ -454,7 +457,9 @@ _LEGAL_FORM = re.compile(r"(?:[\s,]+(?:inc|llc|ltd|pvt|pty|plc|corp|co|limited|p
 def _copyright_owner(lines: list[Line]) -> str | None:
     """The holder of the page's copyright notices whom the page also names outside them and who is
     not a publisher of many outlets (`_publisher`), without the legal form ("CNBC LLC" → "CNBC"), or
-    the site the page says is part of the holder (`_part_of`). Notices with a year or "all rights
+    the site the page says is part of the holder (`_part_of`). A holder written as a web address
+    ("© 2019 NJ.com") keeps its suffix where the page also names itself so, else is named without
+    it where the page writes that ("MacRumors.com" on a page saying "MacRumors"). Notices with a year or "all rights
     reserved" are read, and bare marks only when there are none (a photo's "© Reuters"); a line
     holding the word "copyright" with neither "©" nor a year is a link ("Copyright Policy")."""
     notices = [line for line in lines if line.kind is None and line.rule in ("copyright", "site_repeat")]
@@ -478,11 +483,18 @@ def _copyright_owner(lines: list[Line]) -> str | None:
         if _publisher(name):
             continue
         if _written_in(name, others):
-            return name
+            return name  # "NJ.com", when the page calls itself so ("Subscribe to NJ.com's newsletters")
+        bare = _ADDRESS_SUFFIX.sub("", name)
+        if bare != name and _written_in(bare, others):
+            return bare  # "© 2000- MacRumors.com, LLC" on a page that says "MacRumors" only
         short = _short_form(name, others)
         if short:
             return short
     return None
+
+
+# The suffix of a name written as a web address: ".com" of "NJ.com", ".co.uk" of "Example.co.uk".
+_ADDRESS_SUFFIX = re.compile(r"(?<=\w)(?:\.[^\W\d_]{2,})+$")
 
 
 def _short_form(holder: str, texts: list[str]) -> str | None:
