@@ -143,6 +143,19 @@ def test_a_saved_page_reads_its_own_stamp_before_a_date_in_its_address():
     assert label_html(_html(folders, "2019-11-25T07:03:25+00:00"))[1]["published"] is None
 
 
+
+def test_a_saved_page_with_only_a_copyright_year_has_no_date():
+    """Regression: a saved page with no date but its footer's "© 2021" was dated 2021-01-01, as
+    htmldate's extensive search takes a year alone as January 1st. A page that states January 1st
+    (its datePublished) keeps it."""
+    slug = "https://www.example-news.com/news/harbour-reopens/"
+    footer = "<footer><p>© 2021 Example News. All rights reserved.</p></footer></body>"
+    undated = _html(slug, "").replace(',"datePublished": ""', "").replace(', "datePublished": ""', "")
+    assert "datePublished" not in undated
+    assert label_html(undated.replace("</body>", footer))[1]["published"] is None
+    stated = _html(slug, "2021-01-01T09:30:00+00:00").replace("</body>", footer)
+    assert label_html(stated)[1]["published"] == "2021-01-01"
+
 # ── titles ─────────────────────────────────────────────────────────────────────────────────────
 
 def test_a_headline_written_under_its_own_link_is_the_title():

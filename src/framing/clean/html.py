@@ -35,7 +35,7 @@ def label_html(html: str) -> tuple[list[Line], dict]:
     outlet = _site_name(root.get("sitename"), root.get("hostname"), page)
     meta = {"title": clean_title(root.get("title"), outlet=outlet), "subtitle": root.get("description") or None,
             "author": clean_author(root.get("author"), outlet=outlet),
-            "published": _published(parse_date(root.get("date") or ""), root.get("url")),
+            "published": _published(_stated_day(root.get("date"), html), root.get("url")),
             "outlet": outlet, "url": root.get("url") or None}
     extracted = [(meta["title"], "headline", "html_title")] if meta["title"] else []
     main = root.find("main")
@@ -66,6 +66,20 @@ def _date_params() -> dict:
     from trafilatura.settings import set_date_params
 
     return {**set_date_params(True), "deferred_url_extractor": True}
+
+
+def _stated_day(found: str | None, html: str) -> str | None:
+    """trafilatura's date of a page as a day, unless it is a year alone made into a day: with no
+    date on the page, htmldate's extensive search takes the year of its copyright line ("© 2021")
+    or a year written alone as January 1st, a day the page never states. A January 1st is kept
+    only when the search of the page's stamps and metadata alone finds it too."""
+    day = parse_date(found or "")
+    if not day or not day.endswith("-01-01"):
+        return day
+    from htmldate import find_date
+
+    params = {**_date_params(), "extensive_search": False}
+    return day if find_date(html, **params) == day else None
 
 
 def _published(stamped: str | None, url: str | None) -> str | None:
