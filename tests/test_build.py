@@ -343,6 +343,27 @@ def test_explain_shows_kept_kinds_and_rules(seeds_dir, capsys):
 # ── incremental and parallel builds ────────────────────────────────────────────────────────────
 
 
+
+def test_a_manifest_added_for_one_file_leaves_the_export_rows_that_name_their_outlet_reused(tmp_path, shared_data):
+    """Regression: adding manifest.csv (to give one new page its event) made every article be cleaned
+    again, 300 export rows that name their outlet among them: each article's key held the manifest's
+    advice for giving it an outlet, which changes with the manifest, though an article that has its
+    outlet never uses it."""
+    corpus = tmp_path / "grow"
+    corpus.mkdir()
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(4))]
+    (corpus / "export.jsonl").write_text("".join(json.dumps({k: r[k] for k in ("outlet", "title", "text")}) + "\n"
+                                                 for r in rows[:3]), encoding="utf-8")
+    (corpus / "page.txt").write_text(rows[3]["text"], encoding="utf-8")
+    first = build_tables(corpus)
+    (corpus / "manifest.csv").write_text("file,event\npage.txt,storm\n", encoding="utf-8")
+    second = build_tables(corpus, previous=first)
+    assert second.n_reused == 3 and set(second.articles["event"]) == {"storm", "grow"}
+    fresh = build_tables(corpus)
+    for name in ("articles", "sentences", "removed"):
+        pd.testing.assert_frame_equal(getattr(second, name), getattr(fresh, name))
+
 def test_rebuild_reuses_unchanged_articles_and_drops_deleted(tmp_path, seeds_dir):
     corpus = tmp_path / "grow"
     corpus.mkdir()
