@@ -430,8 +430,8 @@ def test_a_rebuild_counts_the_rows_of_an_export_that_changed(project, shared_dat
 
 
 def test_a_rebuild_names_the_metadata_cells_of_an_export_that_changed(project, shared_data, capsys):
-    """Regression: editing only a row's title, date or outlet in an export (its text the same) made
-    a rebuild say nothing of the file, though the tables changed."""
+    """Regression: editing only a row's title, date or outlet in an export (its text the same), or a
+    file's outlet in the manifest, made a rebuild say nothing of it, though the tables changed."""
     corpus = project / "data" / "raw" / "mycorpus"
     rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")][:4]
     export = corpus / "export.jsonl"
@@ -450,6 +450,13 @@ def test_a_rebuild_names_the_metadata_cells_of_an_export_that_changed(project, s
     [line] = [line for line in capsys.readouterr().out.splitlines() if "since the last build:" in line]
     assert line.strip() == ("files since the last build: changed export.jsonl "
                             "(title edited in 2 rows, outlet in 1, published in 1)")
+    (corpus / "manifest.csv").write_text("file,outlet\nsub/extra.txt,Harbour News\n", encoding="utf-8")
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    capsys.readouterr()
+    (corpus / "manifest.csv").write_text("file,outlet\nsub/extra.txt,The Harbour News\n", encoding="utf-8")
+    assert main(["build", str(corpus), "--workers", "1"]) == 0  # an outlet renamed in the manifest
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "since the last build:" in line]
+    assert line.strip() == "files since the last build: metadata edited for sub/extra.txt (outlet)"
 
 
 def test_clean_deletes_nothing_outside_folders_framing_marked(project):

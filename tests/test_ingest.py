@@ -312,7 +312,8 @@ def test_a_manifest_name_that_misses_its_file_by_case_or_a_typo_names_the_file_m
     assert "names '000_66916BAE5F71D632.TXT', which is not in" in messages[0]
     assert "(did you mean '000_66916bae5f71d632.txt'?)" in messages[0]
     assert "(did you mean '002_88d5e6fb5a25b623.txt'?)" in messages[1]
-    assert "did you mean" not in messages[2] and messages[2].endswith("fix the file name in the manifest or add the file")
+    assert "did you mean" not in messages[2] and messages[2].endswith(
+        "fix the file name in the manifest, add the file, or delete the line if the file was removed")
 
 
 def test_a_manifest_names_files_whose_accents_a_mac_wrote_decomposed(tmp_path, shared_data):

@@ -54,11 +54,13 @@ def reuse_note(n_reused: int | None, *, fresh: bool = False) -> str:
 def changes_line(before: dict | None, after: dict) -> str | None:
     """Which files the tables gained or lost since the last build, from the `inputs` of the two
     `build.json` records: "added reuters.txt; left out cnn-scotus.txt; renamed foxnews article.txt →
-    fox.txt; changed export.csv (2 rows new or edited, 1 gone; title edited in 3 rows)" ("left out":
-    deleted, or skipped now; a file is renamed when another name now holds exactly its articles; an
-    export's rows are counted by their text, so an edited text is one row new and one gone, and a row
-    of the same text is edited when one of its metadata cells is: `METADATA_CELLS`). None when the
-    files are those of the last build, or there was none."""
+    fox.txt; changed export.csv (2 rows new or edited, 1 gone; title edited in 3 rows); metadata
+    edited for fox.txt (outlet)" ("left out": deleted, or skipped now; a file is renamed when another
+    name now holds exactly its articles; an export's rows are counted by their text, so an edited
+    text is one row new and one gone, and a row of the same text is edited when one of its
+    `METADATA_CELLS` is; a file of one article whose text is the same is named when one of its
+    cells is, as by an edit of manifest.csv). None when the files are those of the last build, or
+    there was none."""
     if not before:
         return None
     old, new = _input_files(before), _input_files(after)
@@ -72,10 +74,19 @@ def changes_line(before: dict | None, after: dict) -> str | None:
             gone.remove(name)
             added.remove(moved)
     same_rules = before.get("build_version") == after.get("build_version")  # else cells may be read anew
-    changed = [name + said for name in sorted(name for name in new if name in old)
-               if (said := _rows_changed(old[name], new[name], cells=same_rules)) is not None]
+    changed, cells = [], []
+    for name in sorted(name for name in new if name in old):
+        edited = _cells_edited(old[name], new[name]) if same_rules else {}
+        if max(len(old[name]), len(new[name])) > 1:
+            if old[name].keys() != new[name].keys() or edited:
+                changed.append(name + _rows_changed(old[name], new[name], edited))
+        elif old[name].keys() != new[name].keys():
+            changed.append(name)
+        elif edited:
+            cells.append(f"{name} ({', '.join(edited)})")
     parts = [f"{what} {short_list(names, MAX_LISTED)}" for what, names in
-             (("added", added), ("left out", gone), ("renamed", renamed), ("changed", changed)) if names]
+             (("added", added), ("left out", gone), ("renamed", renamed), ("changed", changed),
+              ("metadata edited for", cells)) if names]
     return "; ".join(parts) or None
 
 
@@ -83,47 +94,40 @@ METADATA_CELLS = ("event", "outlet", "title", "subtitle", "author", "published",
 
 
 def metadata_digests(articles: pd.DataFrame) -> list[dict[str, str]]:
-    """For each row of an export (`source_record` set), a short hash of each metadata cell of
-    `METADATA_CELLS` it has, so that the next build can say which cells of which rows were edited
-    without `build.json` holding the titles themselves; an empty dict for a one-article file."""
+    """For each article, a short hash of each of its `METADATA_CELLS` that has a value, so that the
+    next build can say which cells of which rows or files were edited without `build.json` holding
+    the titles themselves."""
     present = [name for name in METADATA_CELLS if name in articles]
-    digests = []
-    for row in articles[["source_record", *present]].itertuples(index=False):
-        cells = dict(zip(present, row[1:]))
-        digests.append({} if pd.isna(row[0]) else
-                       {name: hashlib.sha256(str(value).encode("utf-8")).hexdigest()[:8]
-                        for name, value in cells.items() if not _missing(value)})
-    return digests
+    return [{name: hashlib.sha256(str(value).encode("utf-8")).hexdigest()[:8]
+             for name, value in zip(present, row) if not _missing(value)}
+            for row in articles[present].itertuples(index=False)]
 
 
 def _missing(value) -> bool:
     return value is None or (not isinstance(value, str) and bool(pd.isna(value))) or value == ""
 
 
-def _rows_changed(old: dict[str, dict], new: dict[str, dict], *, cells: bool = True) -> str | None:
-    """What changed in a file since the last build: None when nothing did; "" for a file of one
-    article whose text changed; for an export (several rows), by the rows' text and, with `cells`,
-    by their metadata cells: " (2 rows new or edited, 1 gone; title edited in 3 rows, published in
-    1)". A cell is compared only where the last build recorded it (older records have none)."""
-    gained, lost = len(new.keys() - old.keys()), len(old.keys() - new.keys())
+def _cells_edited(old: dict[str, dict], new: dict[str, dict]) -> dict[str, int]:
+    """{cell: articles} of the articles of one file whose text is unchanged and whose cell is not,
+    most first; a cell is compared only where the last build recorded cells (older records have
+    none)."""
     edited: dict[str, int] = {}
-    for text in new.keys() & old.keys() if cells else ():
-        before, after = old[text], new[text]
-        if before:  # a record of a build that noted cells
+    for text in new.keys() & old.keys():
+        if old[text]:
             for name in METADATA_CELLS:
-                if before.get(name) != after.get(name):
+                if old[text].get(name) != new[text].get(name):
                     edited[name] = edited.get(name, 0) + 1
-    if not (gained or lost or edited):
-        return None
-    if max(len(old), len(new)) <= 1 and not edited:
-        return ""
+    return dict(sorted(edited.items(), key=lambda kv: (-kv[1], METADATA_CELLS.index(kv[0]))))
+
+
+def _rows_changed(old: dict[str, dict], new: dict[str, dict], edited: dict[str, int]) -> str:
+    """What changed in an export (several rows), by the rows' text and by their `edited` cells:
+    " (2 rows new or edited, 1 gone; title edited in 3 rows, published in 1)"."""
+    gained, lost = len(new.keys() - old.keys()), len(old.keys() - new.keys())
     said = [f"{counted(gained, 'rows')} new or edited"] * bool(gained) + [f"{lost:,} gone"] * bool(lost)
-    if edited:
-        most = sorted(edited.items(), key=lambda kv: (-kv[1], METADATA_CELLS.index(kv[0])))
-        first, *rest = most
-        said_cells = [f"{first[0]} edited in {counted(first[1], 'rows')}"] + [f"{name} in {n:,}" for name, n in rest]
-        return f" ({', '.join(said)}{'; ' if said else ''}{', '.join(said_cells)})"
-    return f" ({', '.join(said)})"
+    cells = [f"{name} edited in {counted(n, 'rows')}" if i == 0 else f"{name} in {n:,}"
+             for i, (name, n) in enumerate(edited.items())]
+    return f" ({'; '.join(part for part in (', '.join(said), ', '.join(cells)) if part)})"
 
 
 def _input_files(info: dict) -> dict[str, dict[str, dict]]:

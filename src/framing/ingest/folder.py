@@ -90,7 +90,8 @@ def iter_corpus(folder: Path, *, chunk_size: int | None = None, formats: tuple[s
     for name in sorted(name for name in set(manifest) - listed if not manifest.names_folder(name, listed)):
         problems.append(Problem(MANIFEST, f"line {manifest.lines[name]} names {name!r}, which is not in {folder}"
                                           f"{_did_you_mean(name, listed - set(manifest))}: "
-                                          "fix the file name in the manifest or add the file"))
+                                          "fix the file name in the manifest, add the file, or delete the line if "
+                                          "the file was removed"))
     yield chunk, problems
 
 
