@@ -687,6 +687,9 @@ def test_every_refusal_of_report_is_on_stderr_with_a_non_zero_exit(project):
         assert said in result.stderr, (args, result.stderr)
         refusal = result.stderr.strip().splitlines()[-1]
         assert refusal not in result.stdout, (args, result.stdout)
+        if "mycorpus" in args:  # the build's warnings too, each file named within its corpus
+            assert "warning: mycorpus/sub/extra.txt: no outlet named" in result.stderr, result.stderr
+            assert "warning:" not in result.stdout, result.stdout
     shutil.copytree(raw / "mycorpus", raw / "_scratch")  # the name of the notebooks' scratch folder
     result = _run(["report", "_scratch", "--workers", "1"], project)
     assert result.returncode != 0 and "_scratch: a corpus cannot be named '_scratch'" in result.stderr, result.stderr

@@ -421,8 +421,8 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
     for problem in problems:  # input files named within the corpus, as `framing build` names them
         where = "" if Path(problem.file).is_absolute() else f"{Path(raw_folder).name}/"
         (warn or echo)(f"  warning: {where}{problem}")
-    for note in [] if build is None else build.notes:
-        echo(f"  note: {note}")
+    for note in [] if build is None else build.notes:  # which column gave what: on stderr too, as the build's
+        (warn or echo)(f"  note: {Path(raw_folder).name}/{note}")
     if build is not None and build.kept:
         from ..store import kept_line
 
