@@ -112,6 +112,28 @@ def test_two_given_names_of_one_site_stay_and_the_build_says_how_to_make_them_on
                                       "nytimes.com: if they are one outlet, give them one name")
 
 
+
+def test_two_spellings_given_to_articles_without_url_are_named(tmp_path, shared_data):
+    """Regression: an outlet given as "REUTERS" to a copied page (no url) beside "Reuters" of an
+    export row made two outlets in every chart, without a word: with no url there is no site to
+    compare them on. Names written alike but for case, spaces and punctuation are now named, and
+    both stay as given; initials alone ("AP") are no spelling without a site."""
+    corpus = _mixed_corpus(tmp_path / "spelled", shared_data)
+    row = _texts(shared_data, 10)[9]
+    (corpus / "wire.txt").write_text(f"{row['title']}\n\n{row['text']}", encoding="utf-8")
+    (corpus / "ap.txt").write_text(_texts(shared_data, 11)[10]["text"], encoding="utf-8")
+    (corpus / "ap2.txt").write_text(_texts(shared_data, 12)[11]["text"], encoding="utf-8")
+    with (corpus / "manifest.csv").open("a", encoding="utf-8") as out:
+        out.write("wire.txt,REUTERS,\nap.txt,AP,\nap2.txt,Associated Press,\n")
+    build = build_tables(corpus)
+    outlets = _outlets(build.articles)
+    assert (outlets["wire.txt"], outlets["export.jsonl row 4"]) == ("REUTERS", "Reuters")
+    assert (outlets["ap.txt"], outlets["ap2.txt"]) == ("AP", "Associated Press")
+    [problem] = [p for p in build.problems if "written alike" in p.message]
+    assert problem.message.startswith("the outlets 'REUTERS' (1 article: wire.txt); 'Reuters' (1 article: "
+                                      "export.jsonl row 4) are written alike")
+    assert "give them one name" in problem.message and "'AP'" not in problem.message
+
 def test_names_given_to_tell_sections_of_a_site_apart_are_not_warned_about(tmp_path, shared_data):
     """A columnist's or a section's name beside the paper's (as AllSides gives them) is no warning;
     the site's inferred outlets keep their own name, as neither given name is theirs."""

@@ -91,7 +91,37 @@ def name_outlets(articles: pd.DataFrame) -> OutletNames:
     _name_as_the_site(outlets, articles, sites, found)
     problems = [_two_names(site, names, places) for site, names in given.items()
                 if len(names) > 1 and any(alike(one, other) for one in names for other in names if one < other)]
-    return OutletNames(outlets, problems)
+    return OutletNames(outlets, problems + _spelled_twice(articles, sites, found))
+
+
+def _spelled_twice(articles: pd.DataFrame, sites: list, found: list) -> list[Problem]:
+    """A warning for each outlet name the user gave an article without a url that another given name
+    writes otherwise but for case, spaces, punctuation and a leading "The" ("the hill" in the
+    manifest, "The Hill" in the export): with no url to say the site, it would be an outlet of its
+    own in every chart. Names are not changed; initials ("AP") are not read as a spelling here, as
+    without a site they may name another outlet."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    places: dict[str, list] = defaultdict(list)
+    without_url = set()
+    for row, site, name in zip(articles.itertuples(index=False), sites, found):
+        if name is None:  # a name the user gave
+            for key in _folded(row.outlet):
+                spellings[key][row.outlet] += 1
+            places[row.outlet].append((row.source_file, row.source_record))
+            if site is None:
+                without_url.add(row.outlet)
+    problems, said = [], set()
+    for names in spellings.values():
+        if len(names) > 1 and without_url & set(names) and frozenset(names) not in said:
+            said.add(frozenset(names))
+            ranked = sorted(names, key=lambda name: (-names[name], name))
+            described = "; ".join(f"{name!r} ({_articles(names[name])}: {_listed([_place(*p) for p in places[name]])})"
+                                  for name in ranked)
+            problems.append(Problem(places[ranked[-1]][0][0], (
+                f"the outlets {described} are written alike but for case, spaces or punctuation, and are two "
+                "outlets in every chart and table: if they are one, give them one name (in manifest.csv's "
+                "outlet column, or the export's outlet column); if they are different outlets, nothing to do")))
+    return problems
 
 
 def _name_as_the_site(outlets: dict, articles: pd.DataFrame, sites: list, found: list) -> None:
