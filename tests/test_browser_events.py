@@ -60,12 +60,12 @@ def test_an_event_page_on_a_narrow_screen_breaks_outlet_names_between_words(brow
     page never sideways."""
     from test_events import _values_arts
 
-    from framing import events
+    from framing.report import event_html
 
     outlets = ["CBSSports.com", "Connecticut Post", "Washington Examiner", "Fox News", "The Guardian",
                "Associated Press", "NPR", "Reuters"]
     page = tmp_path / "event.html"
-    page.write_text(events._PAGE_HEAD.replace("{title}", "narrow") + events._values_html(_values_arts(outlets))
+    page.write_text(event_html._PAGE_HEAD.replace("{title}", "narrow") + event_html._values_html(_values_arts(outlets))
                     + "</body></html>", encoding="utf-8")
     browser.set_window_size(420, 1000)
     try:

@@ -11,6 +11,9 @@ import pandas as pd
 import pytest
 
 from framing import events
+from framing.config import CONTENT_KINDS
+from framing.events import paired
+from framing.report import event_html
 
 N_EVENTS = 5
 
@@ -184,7 +187,7 @@ def test_the_wilcoxon_p_value_of_signed_ranks_is_that_of_the_differences(differe
 
     d = np.array(differences, dtype=float)
     d = d[d != 0]
-    assert events._wilcoxon_p(events._signed_ranks(d)) == stats.wilcoxon(d).pvalue
+    assert paired._wilcoxon_p(paired._signed_ranks(d)) == stats.wilcoxon(d).pvalue
 
 
 def test_a_pair_finding_says_no_evidence_rather_than_no_difference_and_never_minus_zero():
@@ -328,7 +331,7 @@ def test_quotes_are_compared_for_the_length_of_the_article_not_counted(seed_sent
     sentences holding a quote), and the counts stay as columns that are not compared."""
     from framing.sources import extract_quotes
 
-    content = seed_sentences[seed_sentences["kind"].isin(events.CONTENT_KINDS)]
+    content = seed_sentences[seed_sentences["kind"].isin(CONTENT_KINDS)]
     one = content[content["article_id"] == content["article_id"].iloc[0]]
     twice = pd.concat([one, one.assign(sentence_id=one["sentence_id"] + one["sentence_id"].max() + 1)])
     pair = pd.concat([one.assign(event="e", outlet="A", article_id="short"),
@@ -378,7 +381,7 @@ def test_seed_event_page_shows_the_articles_and_claims_no_test(seed_summary, tmp
     for claim in ("95%", "p =", "p-value", "bootstrap", "confidence interval"):
         assert claim not in page, claim
     for title in seed_summary.articles["title"]:
-        assert events.html.escape(title) in page
+        assert html.escape(title) in page
     assert page.count('class="outlet"') == seed_summary.articles["outlet"].nunique()
     gap = abs(seed_summary.articles["sentiment"].diff().iloc[-1])  # the two seed articles
     assert ("The two articles differ in mean sentiment by less than 0.10" in page) == (gap < events.CLOSE_TONE)
@@ -397,15 +400,15 @@ def test_event_page_shows_the_sentences_behind_its_frame_values(seed_summary, se
     listed under its outlet with the frames and cue words."""
     from framing.frames import add_frames
 
-    hits = add_frames(seed_sentences[seed_sentences["kind"].isin(events.CONTENT_KINDS)], scheme="generic")
+    hits = add_frames(seed_sentences[seed_sentences["kind"].isin(CONTENT_KINDS)], scheme="generic")
     assert len(hits)
     page = events.render_event_page(seed_summary)
     section = page.split("<h2>The sentences behind the frames</h2>", 1)[1].split("<h2>", 1)[0]
     cued = hits.drop_duplicates(["article_id", "sentence_id"]).merge(seed_sentences, on=["article_id", "sentence_id"])
     for sentence in cued.itertuples():  # a list item without its bullet
-        assert events.html.escape(events._without_bullet(sentence.text)) in section
+        assert html.escape(event_html._without_bullet(sentence.text)) in section
     for hit in hits.itertuples():
-        assert f"{hit.frame.replace('_', ' ')}: {hit.terms.replace('; ', ', ')}" in events.html.unescape(section)
+        assert f"{hit.frame.replace('_', ' ')}: {hit.terms.replace('; ', ', ')}" in html.unescape(section)
     assert len(seed_summary.cues) == len(cued)
 
 
@@ -417,7 +420,7 @@ def test_seed_quotes_and_facts_are_sentences_with_their_outlet(seed_summary):
     written = seed_summary.quotes.dropna(subset=["verb_text"])
     assert (written["verb_text"] != written["verb"]).any()  # "said" is not "say"
     for quote in written.itertuples():
-        assert f" ({events.html.escape(quote.verb_text)}): " in page
+        assert f" ({html.escape(quote.verb_text)}): " in page
     assert set(seed_summary.quotes["outlet"]) <= set(seed_summary.articles["outlet"])
     facts = seed_summary.facts
     assert set(facts["reported_by"]) == {"all outlets", "only this outlet"}
@@ -433,7 +436,7 @@ def test_event_page_shows_the_same_fact_in_each_outlets_words(seed_summary):
     Ukraine" (blog) are each other's closest sentence at the threshold: one row, a column per
     outlet, each with its sentiment; what only the blog reports (Lecornu, Pistorius) is in no row."""
     page = events.render_event_page(seed_summary)
-    section = events.html.unescape(_section(page, "The same fact in each outlet's words"))
+    section = html.unescape(_section(page, "The same fact in each outlet's words"))
     outlets = sorted(seed_summary.articles["outlet"].unique())
     assert [cell.split("</th>")[0] for cell in section.split("<th>")[2:]] == outlets
     rows = section.split("<tr>")[2:]  # after the header's
@@ -453,11 +456,11 @@ def test_event_page_shows_the_same_fact_in_each_outlets_words(seed_summary):
 def test_same_fact_rows_are_capped_with_a_note_of_those_left_out(seed_summary):
     outlets = sorted(seed_summary.articles["outlet"].unique())
     n = seed_summary.same_facts["row"].nunique()
-    section = events._same_facts_html(seed_summary.same_facts, outlets, limit=n - 1)
+    section = event_html._same_facts_html(seed_summary.same_facts, outlets, limit=n - 1)
     assert section.count("<tr>") == n  # the header and n − 1 rows
     assert f"The first {n - 1} of {n} rows are shown; 1 more" in section
     last = seed_summary.same_facts[seed_summary.same_facts["row"] == n]["text"]
-    assert not any(events.html.escape(text) in section for text in last)
+    assert not any(html.escape(text) in section for text in last)
 
 
 def test_events_whose_names_make_the_same_file_name_get_a_page_each(seed_summary, tmp_path):
@@ -477,7 +480,7 @@ def test_events_whose_names_make_the_same_file_name_get_a_page_each(seed_summary
     for row in pages.itertuples(index=False):
         assert len(row.file.split("/")[1].encode("utf-8")) <= 255
         page = (tmp_path / row.file).read_text(encoding="utf-8")
-        assert f"<h1>Event: {events.html.escape(row.event)}</h1>" in page  # each page its own event
+        assert f"<h1>Event: {html.escape(row.event)}</h1>" in page  # each page its own event
 
 
 # ── several events from real roundups ───────────────────────────────────────────────────────────
@@ -553,8 +556,8 @@ def test_one_page_per_event_listing_every_outlets_headline(roundups, tmp_path):
         page = (tmp_path / row.file).read_text(encoding="utf-8")
         assert page.count('class="outlet"') == 3 == row.n_outlets
         for article in by_event[row.event]:
-            assert events.html.escape(article["title"]) in page, (row.event, article["title"])
-            assert f"<h3>{events.html.escape(article['outlet'])}</h3>" in page
+            assert html.escape(article["title"]) in page, (row.event, article["title"])
+            assert f"<h3>{html.escape(article['outlet'])}</h3>" in page
         assert '<a href="../index.html">' in page
 
 
@@ -574,7 +577,7 @@ def test_a_row_in_every_outlets_column_is_what_every_outlet_reports(roundups, tm
         section = _section(page, "The same fact in each outlet's words")
         every = _section(page, "What every outlet reports")
         for text in full["text"]:
-            assert events.html.escape(text) in section and events.html.escape(text) in every
+            assert html.escape(text) in section and html.escape(text) in every
 
 
 def test_event_pages_call_articles_closer_than_the_tone_gap_alike(roundups, tmp_path):
@@ -594,7 +597,7 @@ def test_event_pages_call_articles_closer_than_the_tone_gap_alike(roundups, tmp_
             assert f"{which} of articles {verb} in mean sentiment by less than 0.10" in page
             pairs = events.close_tone_pairs(summary.articles)
             assert pairs["gap"].between(0, events.CLOSE_TONE, inclusive="left").all()
-            assert all(f"{events.html.escape(r.first)} and {events.html.escape(r.second)}: {events._gap_shown(r.gap)}" in page
+            assert all(f"{html.escape(r.first)} and {html.escape(r.second)}: {event_html._gap_shown(r.gap)}" in page
                        for r in pairs.itertuples(index=False))
         else:
             assert "No two articles differ in mean sentiment by less than 0.10" in page
@@ -608,12 +611,12 @@ def test_an_event_page_says_how_sure_each_order_in_tone_is():
     order in tone were certain; people order editorials 0.10-0.15 apart as framing does 8 times in
     10. Each pair further apart now has the share measured for its gap beside it."""
     arts = pd.DataFrame({"outlet": ["center", "left", "right"], "sentiment": [-0.15, -0.07, 0.2]})
-    note = events._close_tone_html(arts)
+    note = event_html._close_tone_html(arts)
     assert "center and left: 0.079" in note  # the close pair, as before
     assert "left and right: 0.270 apart, 91%" in note and "center and right: 0.350 apart, 95%" in note
     assert "center and left: 0.079 apart" not in note  # a close pair gets no share: it is called alike
     assert "likely, not certain" in note
-    apart = events._close_tone_html(arts.assign(sentiment=[-0.15, -0.02, 0.2]))
+    apart = event_html._close_tone_html(arts.assign(sentiment=[-0.15, -0.02, 0.2]))
     assert "No two articles differ" in apart and "center and left: 0.130 apart, 80%" in apart
     shares = [events.order_agreement(gap) for gap in (0.0, 0.07, 0.12, 0.17, 0.25, 0.9)]
     assert shares == sorted(shares) and shares[0] > 0.5 and shares[-1] < 1  # never certain
@@ -641,7 +644,7 @@ def test_the_shares_an_event_page_gives_are_those_measured_on_rated_editorials(s
 
 def test_a_close_pair_never_prints_the_tone_gap_itself():
     arts = pd.DataFrame({"outlet": ["Fox News", "Reuters"], "sentiment": [0.2, 0.2996]})
-    note = events._close_tone_html(arts)
+    note = event_html._close_tone_html(arts)
     assert "Fox News and Reuters: 0.099" in note and "by less than 0.10" in note
 
 
@@ -716,7 +719,7 @@ def test_a_script_without_a_main_guard_gets_its_event_pages_once(shared_data, tm
                       f"r = run_report({str(raw)!r}, processed={str(tmp_path / 'processed')!r}, "
                       f"out={str(tmp_path / 'out')!r}, notebooks=[{str(notebook)!r}], workers=1)\n"
                       "print('REPORT', r.ok, len(r.events), r.events_error)\n", encoding="utf-8")
-    environment = {**os.environ, "PYTHONPATH": str(Path(events.__file__).resolve().parents[1])}
+    environment = {**os.environ, "PYTHONPATH": str(Path(events.__file__).resolve().parents[2])}
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=900,
                           cwd=tmp_path, env=environment)
     assert done.stdout.count("REPORT") == 1, (done.stdout, done.stderr[-3000:])
@@ -990,7 +993,7 @@ def test_each_article_is_scored_toward_its_events_main_actor(roundups, tmp_path)
     events.save_event_pages(summaries, tmp_path, corpus="roundups")
     for summary in summaries:
         page = (tmp_path / "events" / events.event_file(summary.event)).read_text(encoding="utf-8")
-        assert f"<th>toward {events.html.escape(main[summary.event])}</th>" in page
+        assert f"<th>toward {html.escape(main[summary.event])}</th>" in page
 
 
 def test_an_event_without_a_main_actor_says_why_its_column_is_empty():
@@ -1001,11 +1004,11 @@ def test_an_event_without_a_main_actor_says_why_its_column_is_empty():
                          "sentiment": [-0.15, -0.14], "main_actor": [None, None],
                          "main_actor_sentiment": [float("nan")] * 2, "conflict": [0.4, 0.75],
                          "quotes": [1, 0], "official_quotes": [0, 0], "exclusive": [0.1, -0.1], "frames": ["", ""]})
-    assert "toward the main actor: none here: no person is named in two or more" in events._values_html(arts)
+    assert "toward the main actor: none here: no person is named in two or more" in event_html._values_html(arts)
     named = arts.assign(main_actor="Ann Lee", main_actor_sentiment=[0.1, float("nan")])
-    page = events._values_html(named)
+    page = event_html._values_html(named)
     assert "<th>toward Ann Lee</th>" in page and "none here" not in page
-    assert "toward Ann Lee: " + events.html.escape(events.MEASURE_NOTES["main_actor_sentiment"]) in page
+    assert "toward Ann Lee: " + html.escape(events.MEASURE_NOTES["main_actor_sentiment"]) in page
 
 
 def test_the_quotes_an_article_counts_are_said_to_include_quoted_phrases_without_a_speaker(seed_sentences):
@@ -1016,7 +1019,7 @@ def test_the_quotes_an_article_counts_are_said_to_include_quoted_phrases_without
     from framing.actors import find_actors
     from framing.sources import extract_quotes
 
-    sentences = seed_sentences[seed_sentences["kind"].isin(events.CONTENT_KINDS)]
+    sentences = seed_sentences[seed_sentences["kind"].isin(CONTENT_KINDS)]
     quotes = extract_quotes(sentences, actors=find_actors(sentences))
     bare = quotes[quotes["speaker"].fillna("") == ""]
     assert len(bare), "the seeds hold a quotation with no speaker"
@@ -1025,9 +1028,9 @@ def test_the_quotes_an_article_counts_are_said_to_include_quoted_phrases_without
     assert (counted[bare["article_id"].unique()] >= bare.groupby("article_id").size()).all()
     note = events.MEASURE_NOTES["quotes"]
     assert "without" in note and "phrase" in note
-    page = events._values_html(scores.assign(main_actor=None, main_actor_sentiment=float("nan"),
+    page = event_html._values_html(scores.assign(main_actor=None, main_actor_sentiment=float("nan"),
                                              frames="", exclusive=float("nan")).head(2))
-    assert "quotes: " + events.html.escape(note) in page
+    assert "quotes: " + html.escape(note) in page
 
 
 def test_an_event_page_is_titled_with_the_events_title_where_the_export_gives_one(shared_data, tmp_path):
@@ -1070,8 +1073,8 @@ def test_an_event_page_is_titled_with_the_events_title_where_the_export_gives_on
 def test_event_page_values_that_round_to_zero_carry_no_sign():
     """Regression: on saved pages of the WeWork story (aeb-dev) the two articles' mean sentiment
     read "-0.00" and "+0.00", as if they lay on opposite sides of neutral."""
-    assert [events._number(v) for v in (-0.004, 0.004, 0.0, -0.2, 0.126)] == ["0.00", "0.00", "0.00", "-0.20", "+0.13"]
-    assert events._number(0.25, pct=True) == "25%" and events._number(np.nan) == "—"
+    assert [event_html._number(v) for v in (-0.004, 0.004, 0.0, -0.2, 0.126)] == ["0.00", "0.00", "0.00", "-0.20", "+0.13"]
+    assert event_html._number(0.25, pct=True) == "25%" and event_html._number(np.nan) == "—"
 
 
 def test_a_finding_with_evidence_and_a_median_of_zero_says_the_ties_made_the_median():
@@ -1100,7 +1103,7 @@ def test_a_finding_with_evidence_and_a_median_of_zero_says_the_ties_made_the_med
 
 def test_event_page_shows_the_kind_of_a_speaker_that_is_no_person():
     """An outlet quoted by name is marked as one on the event page, never shown as a person."""
-    from framing.events import _speaker_html
+    from framing.report.event_html import _speaker_html
 
     assert _speaker_html("Fox", "Fox", "outlet") == "<b>Fox</b> <small>[outlet]</small>"
     assert _speaker_html("Joe Biden", "Biden", "person") == "<b>Joe Biden</b> (as “Biden”)"
@@ -1143,18 +1146,18 @@ def test_an_event_page_of_eight_outlets_names_a_few_pairs_in_tone_and_counts_the
     `NAMED_PAIRS` closest and counts the rest; the pairs further apart likewise, with their range."""
     outlets = ["CBSSports.com", "Connecticut Post", "Fox News", "Reuters", "The Guardian", "NPR",
                "Washington Examiner", "Associated Press"]
-    close = events._close_tone_html(pd.DataFrame({"outlet": outlets, "sentiment": np.linspace(-0.04, 0.05, 8)}))
+    close = event_html._close_tone_html(pd.DataFrame({"outlet": outlets, "sentiment": np.linspace(-0.04, 0.05, 8)}))
     assert "All 28 pairs of articles differ in mean sentiment by less than 0.10" in close
     assert "28 of the 28" not in close and "and 25 more" in close
-    assert len(re.findall(r"\w and [\w. ]+: 0\.\d{3}", close)) == events.NAMED_PAIRS
-    spread = events._close_tone_html(pd.DataFrame({"outlet": outlets, "sentiment": np.linspace(-0.5, 0.5, 8)}))
+    assert len(re.findall(r"\w and [\w. ]+: 0\.\d{3}", close)) == event_html.NAMED_PAIRS
+    spread = event_html._close_tone_html(pd.DataFrame({"outlet": outlets, "sentiment": np.linspace(-0.5, 0.5, 8)}))
     pairs = events.tone_gaps(pd.DataFrame({"outlet": outlets, "sentiment": np.linspace(-0.5, 0.5, 8)}))
     apart = pairs[pairs["gap"] >= events.CLOSE_TONE]
-    assert len(re.findall(r": \d\.\d{3} apart, \d+%", spread)) == events.NAMED_PAIRS
-    assert f"and {len(apart) - events.NAMED_PAIRS} more, " in spread
-    assert f"to {events._gap_shown(apart['gap'].max())} apart" in spread
+    assert len(re.findall(r": \d\.\d{3} apart, \d+%", spread)) == event_html.NAMED_PAIRS
+    assert f"and {len(apart) - event_html.NAMED_PAIRS} more, " in spread
+    assert f"to {event_html._gap_shown(apart['gap'].max())} apart" in spread
     # three outlets, the usual roundup: every pair is still named
-    three = events._close_tone_html(pd.DataFrame({"outlet": outlets[:3], "sentiment": [0.0, 0.01, 0.03]}))
+    three = event_html._close_tone_html(pd.DataFrame({"outlet": outlets[:3], "sentiment": [0.0, 0.01, 0.03]}))
     assert "All 3 pairs" in three and "more" not in three.split("read them")[0]
     assert three.count(": 0.0") == 3
 
@@ -1169,18 +1172,18 @@ def test_an_event_page_shows_a_list_item_without_its_bullet(seeds_dir):
     items = [s for s in split_sentences(text.read_text(encoding="utf-8")) if s.startswith("- ")]
     assert items  # the sentence table keeps the marker
     item = items[0]
-    shown = events.html.escape(item[2:])
-    facts = events._facts_html(pd.DataFrame({"outlet": ["Outlet"], "text": [item]}), "")
-    cues = events._cues_html(pd.DataFrame({"outlet": ["Outlet"], "article_id": ["a"], "sentence_id": [0],
+    shown = html.escape(item[2:])
+    facts = event_html._facts_html(pd.DataFrame({"outlet": ["Outlet"], "text": [item]}), "")
+    cues = event_html._cues_html(pd.DataFrame({"outlet": ["Outlet"], "article_id": ["a"], "sentence_id": [0],
                                            "frames": ["conflict"], "text": [item]}), ["Outlet"])
     for page in (facts, cues):
         assert f": {shown}</li>" in page and f"- {shown}" not in page
     sentence = next(pd.DataFrame({"text": [item], "sentiment": [0.1], "frames": [""], "anchor": [True],
                                   "similarity_to_anchor": [1.0]}).itertuples(index=False))
-    cell = events._same_fact_cell(sentence)
+    cell = event_html._same_fact_cell(sentence)
     assert cell.startswith(f"<p>{shown}</p>")
-    assert events._without_bullet("-5 degrees overnight.") == "-5 degrees overnight."
-    assert events._without_bullet("• One item") == "One item"
+    assert event_html._without_bullet("-5 degrees overnight.") == "-5 degrees overnight."
+    assert event_html._without_bullet("• One item") == "One item"
 
 
 def _values_arts(outlets: list) -> pd.DataFrame:
@@ -1198,9 +1201,9 @@ def test_an_event_page_breaks_outlet_names_only_between_words():
     screen: cells could break anywhere in a word (`overflow-wrap: anywhere`). Cells now break
     between words, a word only when it cannot fit at all, and the wide table scrolls in a box of
     its own (`test_browser_events` checks it in a browser)."""
-    head = events._PAGE_HEAD
+    head = event_html._PAGE_HEAD
     assert "anywhere" not in head and "overflow-wrap: break-word" in head
-    values = events._values_html(_values_arts(["CBSSports.com", "Connecticut Post", "Fox News"]))
+    values = event_html._values_html(_values_arts(["CBSSports.com", "Connecticut Post", "Fox News"]))
     assert values.startswith('<div class="wide"><table>') and "</table></div>" in values
     assert "<td>CBSSports.com</td>" in values
 

@@ -1,26 +1,125 @@
-"""A report's event pages (`events/<event>.html`, one per event, see `framing.events`), written
-by `write_event_pages` in a process of their own while the notebooks run (`EventPagesJob`)."""
+"""A report's event pages: one HTML page per event (`events/<event>.html`, rendered by
+`event_html`) with its sentiment chart (`events/figures/`), from the event summaries of
+`framing.events` (`save_event_pages`) or straight from a built corpus (`write_event_pages`), and
+the process that draws them while the notebooks run (`EventPagesJob`)."""
 from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from ..events.select import _short
+from ..events.summaries import EventSummary, summarise_events
+from ..leans import sort_outlets
 from . import runner
-
+from .event_html import render_event_page
 
 EVENT_PAGE_COLUMNS = ["event", "title", "file", "n_outlets", "n_articles", "headline", "headline_outlet"]
+EVENT_FILE_BYTES = 150  # of an event page's file name, before `_2` (another event of that name) and `.html`
+
+
+def event_file(event: str) -> str:
+    """The file name of an event's page: the event's name made file-safe, plus `.html`, its name
+    cut to `EVENT_FILE_BYTES` bytes (file systems refuse names over 255)."""
+    name = re.sub(r"[^\w.-]+", "_", str(event)).strip("._")
+    name = name.encode("utf-8")[:EVENT_FILE_BYTES].decode("utf-8", errors="ignore").rstrip("._")
+    return f"{name or 'event'}.html"
+
+
+def save_event_pages(summaries: list[EventSummary], out: str | Path, *, corpus: str = "",
+                     index: str = "../index.html", colors: dict | None = None, progress=None) -> pd.DataFrame:
+    """Write one page per event to `<out>/events/<event>.html` (with its chart under
+    `<out>/events/figures/`, each outlet in its colour of `colors`, e.g. `outlet_colours` of the
+    corpus's sentences as the notebooks give it). Returns one row per page: `event`, `file`
+    (relative to `out`), `n_outlets`, `n_articles`, `headline` (the first outlet's).
+    `progress(done, total)` is called after each page, when given."""
+    from ..store import save_text
+
+    folder = Path(out) / "events"
+    (folder / "figures").mkdir(parents=True, exist_ok=True)
+    rows = []
+    taken: set[str] = set()  # two events whose names differ only in what a file name cannot hold
+    for done, summary in enumerate(summaries, 1):  # ("Trump's plan", "Trump s plan"; "Vote", "vote") get two files
+        name = event_file(summary.event)
+        stem, number = name[:-5], 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{stem}_{number}.html"
+        taken.add(name.casefold())
+        image = _save_event_chart(summary, folder / "figures" / (name[:-5] + "_sentiment.png"), colors)
+        page = render_event_page(summary, corpus=corpus, index=index,
+                                 image=None if image is None else f"figures/{image.name}")
+        save_text(page, folder / name)
+        titled = summary.articles.dropna(subset=["title"])
+        rows.append({"event": summary.event, "title": summary.title, "file": f"events/{name}",
+                     "n_outlets": summary.articles["outlet"].nunique(),
+                     "n_articles": len(summary.articles),
+                     "headline": str(titled["title"].iloc[0]) if len(titled) else "",
+                     "headline_outlet": str(titled["outlet"].iloc[0]) if len(titled) else ""})
+        if progress is not None:
+            progress(done, len(summaries))
+    return pd.DataFrame(rows, columns=EVENT_PAGE_COLUMNS)
+
+
+def plot_event_sentiment(sentences: pd.DataFrame, *, colors: dict | None = None, ax=None, **style):
+    """Each sentence's sentiment as a dot, one row per article (labelled by outlet and headline),
+    with the article's mean as a bar: the per-article values, with no interval. Needs `outlet`,
+    `article_id`, `sentiment`; `title` when known. `colors` (`outlet_colours` of the corpus) gives
+    each outlet the colour and marker it has in the report's charts."""
+    from ..plots import group_markers, house_style, new_axes
+
+    @house_style
+    def draw(ax):
+        table = sentences.dropna(subset=["sentiment"])
+        keys = sort_outlets(table[["outlet", "article_id"]].drop_duplicates(), then=["article_id"])
+        ax = new_axes(ax, rows=max(2, len(keys)), width=7.0)
+        markers = group_markers(keys["outlet"].unique(), colors) if colors else {}
+        labels = []
+        for row, (outlet, article_id) in enumerate(keys.itertuples(index=False)):
+            values = table.loc[table["article_id"] == article_id, "sentiment"].to_numpy()
+            jitter = (np.arange(len(values)) % 5 - 2) * 0.06
+            look = {"color": colors[outlet], "marker": markers[outlet]} if colors and outlet in colors else {}
+            ax.scatter(values, row + jitter, s=14, alpha=0.6, **{**look, **style})
+            ax.plot([values.mean()] * 2, [row - 0.3, row + 0.3], color="#222222", linewidth=2)
+            title = table.loc[table["article_id"] == article_id, "title"].dropna()
+            labels.append(_short(f"{outlet}: {title.iloc[0]}" if len(title) else str(outlet), 48))
+        ax.set_yticks(range(len(labels)), labels)
+        ax.invert_yaxis()
+        ax.axvline(0, color="#999999", linewidth=0.8)
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_xlabel("sentence sentiment (each dot a sentence; bar: the article's mean)")
+        return ax
+
+    return draw(ax)
+
+
+def _save_event_chart(summary: EventSummary, path: Path, colors: dict | None = None) -> Path | None:
+    """Draw an event's `plot_event_sentiment` into the PNG at `path`; None (no file) when none of
+    its sentences has a sentiment."""
+    import matplotlib.pyplot as plt
+
+    from ..store import write_atomic
+
+    table = summary.sentences.merge(summary.articles[["article_id", "title"]], on="article_id", how="left")
+    if table["sentiment"].notna().sum() == 0:
+        return None
+    ax = plot_event_sentiment(table, colors=colors)
+    try:
+        return write_atomic(path, lambda p: ax.figure.savefig(p, format="png", dpi=110, bbox_inches="tight"))
+    finally:
+        plt.close(ax.figure)
 
 
 def write_event_pages(processed: Path, folder: Path, *, corpus: str, event: str | None = None,
                       workers: int | None = None, progress=None) -> tuple[pd.DataFrame, str | None]:
     """One page per event of the built corpus (or only `event`) under `<folder>/events/`. Returns
-    the pages (`framing.events.save_event_pages`) and the error that stopped them, if any.
+    the pages (`save_event_pages`) and the error that stopped them, if any.
     `progress(done, total)` is called after each page."""
-    from ..events import save_event_pages, summarise_events
     from ..plots import outlet_colours
     from ..store import load_articles, load_sentences
 
