@@ -178,14 +178,7 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
         reason = _one_line(error, folder=processed)
         warn(f"{corpus}: build failed: {reason}")
         return Report(corpus, out, [], error=f"build failed: {reason}")
-    from ..build import counts_line, reuse_note
-
-    reused = info.pop("reused_articles", None)  # None: a first build
-    again = f"{reuse_note(reused)}; " if reused is not None else ""
-    echo(f"{corpus}: {counts_line(info)} ({again}{time.perf_counter() - started:.1f} s)")
-    info = {**info, "notes": _design_notes(processed, corpus), "content_sentences": _content_sentences(processed)}
-    for note in info["notes"]:
-        echo(f"{corpus}: note: {note}")
+    info = _say_what_was_built(info, processed, corpus=corpus, seconds=time.perf_counter() - started, echo=echo)
     problem = check_event(processed, event)
     if problem:
         warn(f"{corpus}: {problem}")
@@ -198,12 +191,34 @@ def _build_and_render(raw_folder: Path, processed: Path, out: Path, *, notebooks
         reason = _one_line(error, folder=out)
         warn(f"{corpus}: report not written: {reason}")
         return Report(corpus, out, [], error=f"report not written: {reason}")
+    echo(_written_line(report, out, seconds=time.perf_counter() - started))
+    return report
+
+
+def _say_what_was_built(info: dict, processed: Path, *, corpus: str, seconds: float, echo) -> dict:
+    """Print the build's counts line and the notes a reader needs before any comparison
+    (`design_notes`, `excerpt_notes`); return the build's record for the index with those notes
+    and the content sentences, without `reused_articles`."""
+    from ..build import counts_line, reuse_note
+
+    info = dict(info)
+    reused = info.pop("reused_articles", None)  # None: a first build
+    again = f"{reuse_note(reused)}; " if reused is not None else ""
+    echo(f"{corpus}: {counts_line(info)} ({again}{seconds:.1f} s)")
+    info = {**info, "notes": _design_notes(processed, corpus), "content_sentences": _content_sentences(processed)}
+    for note in info["notes"]:
+        echo(f"{corpus}: note: {note}")
+    return info
+
+
+def _written_line(report: Report, out: Path, *, seconds: float) -> str:
+    """The report's last line: where its index is (and its one event's page, the main view), how
+    long it took, and what failed."""
     failed = [run.notebook for run in report.runs if not run.ok] + (["event pages"] if report.events_error else [])
     main_view = (f" (the event's page: {out / report.events['file'].iloc[0]})"
                  if len(report.events) == 1 else "")
-    echo(f"{corpus}: report → {out / 'index.html'}{main_view} ({time.perf_counter() - started:.1f} s)"
-         + (f"; FAILED: {', '.join(failed)}" if failed else ""))
-    return report
+    return (f"{report.corpus}: report → {out / 'index.html'}{main_view} ({seconds:.1f} s)"
+            + (f"; FAILED: {', '.join(failed)}" if failed else ""))
 
 
 def _output_folders(raw_folder: Path, processed: Path | None, out: Path | None) -> tuple[Path, Path]:
@@ -258,16 +273,8 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
              f"(--cell-timeout or {runner.CELL_TIMEOUT_ENV} to change)")
         keep_human_input(out, staging)  # first, so new coding sheets get names of their own
         pages = EventPagesJob(processed, staging, corpus=corpus, event=event, workers=workers)
-        runs = []
-        for number, notebook in enumerate(notebooks, 1):  # on one kernel, cleaned before each notebook
-            echo(f"  [{number}/{len(notebooks)}] running {Path(notebook).name}")
-            run = run_notebook(notebook, staging=staging, parameters=values, kernel=kernel,
-                               timeout=timeout, echo=echo, session=session, final=out)
-            runs.append(run)
-            status = "ok    " if run.ok else "FAILED"
-            echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
-                 f"{counted(len(run.figures), 'figures')}, {counted(len(run.tables), 'tables')}"
-                 + ("" if run.ok else f"\n      {run.error}"))
+        runs = _run_notebooks(notebooks, staging=staging, parameters=values, kernel=kernel, timeout=timeout,
+                              echo=echo, session=session, final=out)
         session.close(now=True)  # its figures are written; the event pages need no kernel
         report = Report(corpus, out, runs)
         report.events, report.events_error = pages.wait(timeout=timeout, echo=echo)
@@ -286,6 +293,23 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
     if yours:
         echo(f"{corpus}: {kept_line(out, yours)}")
     return report
+
+
+def _run_notebooks(notebooks: list[Path], *, staging: Path, parameters: dict, kernel: str, timeout: int,
+                   echo, session: runner.KernelSession, final: Path) -> list[NotebookRun]:
+    """Run the notebooks one after the other on `session`'s kernel (cleaned before each), with a
+    line as each starts and one with its result (`run_notebook`)."""
+    runs = []
+    for number, notebook in enumerate(notebooks, 1):
+        echo(f"  [{number}/{len(notebooks)}] running {Path(notebook).name}")
+        run = run_notebook(notebook, staging=staging, parameters=parameters, kernel=kernel,
+                           timeout=timeout, echo=echo, session=session, final=final)
+        runs.append(run)
+        status = "ok    " if run.ok else "FAILED"
+        echo(f"  [{number}/{len(notebooks)}] {status} {run.notebook:<34} {run.seconds:6.1f} s  "
+             f"{counted(len(run.figures), 'figures')}, {counted(len(run.tables), 'tables')}"
+             + ("" if run.ok else f"\n      {run.error}"))
+    return runs
 
 
 def design_notes(articles: pd.DataFrame, corpus: str) -> list[str]:

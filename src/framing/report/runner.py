@@ -98,25 +98,36 @@ def execute_notebook(notebook: Path, output: Path, *, parameters: dict, kernel: 
         # a cell that raised leaves an idle kernel, cleaned for the next notebook; one that timed out
         # (still busy), stalled or died is replaced
         clean_exit = type(error).__name__ == "PapermillExecutionError" and not watchdog.stalled
-        if watchdog.stalled:
-            raise NotebookStalled(watchdog.stalled) from error
-        if type(error).__name__ == "CellTimeoutError" and "IOPub" in str(error):
-            raise TimeoutError(f"{watchdog.where()}: the cell ended but its output did not arrive within "
-                               f"{IOPUB_SECONDS} s") from error
-        if type(error).__name__ == "CellTimeoutError":
-            raise TimeoutError(f"{watchdog.where()}: still running after {timeout} s, the cell timeout "
-                               f"(raise it with `framing report --cell-timeout SECONDS` or "
-                               f"{CELL_TIMEOUT_ENV})") from error
-        if type(error).__name__ == "DeadKernelError":
-            raise RuntimeError(f"{watchdog.where()}: the kernel died while running this cell (out of "
-                               "memory, or the process was killed)") from error
-        raise
+        explained = _explained(error, watchdog, timeout)
+        if explained is None:
+            raise
+        raise explained from error
     finally:
         watchdog.stop()
         unsaved = session.release(healthy=clean_exit) if session is not None else None
         name_paths_within_project(Path(output), Path(notebook))
     if unsaved:  # the notebook ran, but figures it saved in the background could not be written
         raise RuntimeError(unsaved)
+
+
+def _explained(error: Exception, watchdog: "Watchdog", timeout: int) -> Exception | None:
+    """What a failed run raises in place of papermill's `error`, naming the cell and what to do: the
+    watchdog's stall (`NotebookStalled`), a cell over the timeout or whose output was lost, a dead
+    kernel. None for any other error (a cell that raised), which is raised as it is."""
+    kind = type(error).__name__
+    if watchdog.stalled:
+        return NotebookStalled(watchdog.stalled)
+    if kind == "CellTimeoutError" and "IOPub" in str(error):
+        return TimeoutError(f"{watchdog.where()}: the cell ended but its output did not arrive within "
+                            f"{IOPUB_SECONDS} s")
+    if kind == "CellTimeoutError":
+        return TimeoutError(f"{watchdog.where()}: still running after {timeout} s, the cell timeout "
+                            f"(raise it with `framing report --cell-timeout SECONDS` or "
+                            f"{CELL_TIMEOUT_ENV})")
+    if kind == "DeadKernelError":
+        return RuntimeError(f"{watchdog.where()}: the kernel died while running this cell (out of "
+                            "memory, or the process was killed)")
+    return None
 
 
 def name_paths_within_project(output: Path, notebook: Path) -> None:
@@ -295,7 +306,6 @@ class Watchdog:
                 os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
             except OSError:
                 pass
-
 
     def end_kernel(self):
         """Kill the kernel's process, if one is running, and wait for it to be gone: an interrupted
