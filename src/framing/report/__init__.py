@@ -19,7 +19,8 @@ cell and error; the other notebooks still run and the exit code says that someth
 
 The modules of `framing.report`: this one (the run: build, notebooks, staging folder swapped in),
 `runner` (one notebook run unattended on a warm kernel: papermill, watched), `event_pages` (the
-event pages, drawn in a process of their own) and `index` (`index.html`).
+event pages written, in a process of their own), `event_html` (one event's page as HTML) and
+`index` (`index.html`).
 """
 from __future__ import annotations
 
