@@ -547,22 +547,8 @@ def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str
     before_figures = _listing(staging / "figures", "*.json")
     before_tables = _listing(staging / "tables", "*.csv")
     started = time.perf_counter()
-    for attempt in (1, 2):
-        try:
-            runner.execute_notebook(
-                notebook, staging / "notebooks" / notebook.name, parameters=declared_parameters(notebook, parameters),
-                kernel=kernel, cwd=staging / "notebooks", timeout=timeout or runner.cell_timeout(),
-                stall_seconds=stall_seconds, config=_kernel_config(), echo=echo, session=session)
-        except runner.NotebookStalled as stall:
-            run.error = f"stalled twice: {stall}"
-            if attempt == 1 and echo is not None:
-                echo(f"      {notebook.name}: running it once more")
-            continue
-        except Exception as error:
-            run.error = describe_failure(error)
-        else:
-            run.error = None
-        break
+    run.error = _execute_twice_if_stalled(notebook, staging=staging, parameters=parameters, kernel=kernel,
+                                          timeout=timeout, stall_seconds=stall_seconds, echo=echo, session=session)
     run.seconds = time.perf_counter() - started
     if final is not None:
         name_final_folder(staging / "notebooks" / notebook.name, staging=staging, final=final)
@@ -572,6 +558,31 @@ def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str
                    for name in new_figures]
     run.tables = sorted(_listing(staging / "tables", "*.csv") - before_tables)
     return run
+
+
+def _execute_twice_if_stalled(notebook: Path, *, staging: Path, parameters: dict, kernel: str,
+                              timeout: int | None, stall_seconds: float, echo,
+                              session: runner.KernelSession | None) -> str | None:
+    """Execute the notebook into `<staging>/notebooks/` (`runner.execute_notebook`), once more when
+    the watchdog stopped a stalled run. Returns why it failed (`describe_failure`), None when it ran."""
+    error = None
+    for attempt in (1, 2):
+        try:
+            runner.execute_notebook(
+                notebook, staging / "notebooks" / notebook.name, parameters=declared_parameters(notebook, parameters),
+                kernel=kernel, cwd=staging / "notebooks", timeout=timeout or runner.cell_timeout(),
+                stall_seconds=stall_seconds, config=_kernel_config(), echo=echo, session=session)
+        except runner.NotebookStalled as stall:
+            error = f"stalled twice: {stall}"
+            if attempt == 1 and echo is not None:
+                echo(f"      {notebook.name}: running it once more")
+            continue
+        except Exception as failure:
+            error = describe_failure(failure)
+        else:
+            error = None
+        break
+    return error
 
 
 def name_final_folder(executed: Path, *, staging: Path, final: Path) -> None:
