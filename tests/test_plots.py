@@ -1,6 +1,7 @@
 """House style, labels, colours, captions, the files save_figure / save_table write, and re-exports."""
 import json
 import re
+import time
 from pathlib import Path
 
 import matplotlib
@@ -365,7 +366,11 @@ def test_saving_in_the_background_writes_the_same_files(tmp_path):
     at_once = {name: chart(name, tmp_path / "at_once") for name in ("first", "second", "third")}
     try:
         assert plots.save_in_background(at_once=2)
-        later = {name: chart(name, tmp_path / "later") for name in ("first", "second", "third")}
+        later, called = {}, {}
+        for name in ("first", "second", "third"):
+            started = time.time_ns()
+            later[name] = chart(name, tmp_path / "later")
+            called[name] = (started, time.time_ns())
         plots.finish_saving()
         assert not plots.background._PENDING
     finally:
@@ -378,6 +383,8 @@ def test_saving_in_the_background_writes_the_same_files(tmp_path):
     assert sorted(p.name for p in figures.iterdir()) == sorted(p.name for p in (tmp_path / "at_once" / "figures").iterdir())
     records = sorted(figures.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
     assert [p.stem for p in records] == ["first", "second", "third"]
+    for record in records:  # the time of the save call, not of the child that wrote it later
+        assert called[record.stem][0] <= record.stat().st_mtime_ns <= called[record.stem][1]
     fig, ax = plt.subplots()
     ax.plot([1, 2], [1, 2])
     try:

@@ -43,8 +43,9 @@ _FAILED: list[str] = []
 def save_in_background(on: bool = True, *, at_once: int = 2) -> bool:
     """Let `save_figure` write its PNG, SVG and PDF in a child process while the notebook goes on
     (at most `at_once` at a time); `finish_saving()` waits for them. Only where processes fork
-    and children can be tied to their parent's life (Linux); returns whether it is on. The JSON
-    record and the plotted table are still written at once, in call order. Turning it on draws a
+    and children can be tied to their parent's life (Linux); returns whether it is on. The plotted
+    table is still written at once; the JSON record is written with the images, its modification
+    time set to the moment of the save, so records list in call order. Turning it on draws a
     small chart once in each format (`_load_writers`), so the children need not load the writers."""
     _BACKGROUND["on"] = bool(on) and sys.platform.startswith("linux") and hasattr(os, "fork")
     _BACKGROUND["at_once"] = max(1, int(at_once))

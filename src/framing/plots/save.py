@@ -6,7 +6,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
+import time
 from pathlib import Path
 
 import matplotlib
@@ -164,14 +166,18 @@ def _save_images(fig, paths: dict, *, root: Path, stem: str, size: dict, fit: bo
     """Write the figure's images (`paths`: format → file) at `size` (inches and dpi), the height first
     grown to fit its category labels when `fit` (`height_to_fit`, a layout of its own), then its
     record (`record`: the dict, whose `size_inches` is `size`, and its file) with the size the files
-    have: now, or, with `save_in_background()` on, all in the background (`finish_saving()` waits)."""
+    have: now, or, with `save_in_background()` on, all in the background (`finish_saving()` waits).
+    The record's modification time is the moment of this call, so records written in the background
+    still list in the order the charts were saved (the report's index reads them in that order)."""
+    saved_at = time.time_ns()
+
     def draw():
         if fit:  # the figure's own height, grown where a narrower figure leaves its rows too little
             size["height"] = float(height_to_fit(fig, size["width"], size["height"], dpi=size["dpi"],
                                                  with_caption=with_caption))
         _write_images(fig, dict(paths), width=size["width"], height=size["height"], dpi=size["dpi"],
                       with_caption=with_caption, salt=stem)
-        _save_record(*record)
+        os.utime(_save_record(*record), ns=(saved_at, saved_at))
 
     if _BACKGROUND["on"]:
         _in_background(draw, name=stem, root=root.absolute(),

@@ -553,6 +553,7 @@ def run_notebook(notebook: Path, *, staging: Path, parameters: dict, kernel: str
     if final is not None:
         name_final_folder(staging / "notebooks" / notebook.name, staging=staging, final=final)
     new = _listing(staging / "figures", "*.json") - before_figures
+    # in the order the notebook saved them: a record's modification time is its save call's (`plots.save`)
     new_figures = sorted(new, key=lambda name: (staging / "figures" / name).stat().st_mtime_ns)
     run.figures = [json.loads((staging / "figures" / name).read_text(encoding="utf-8"))
                    for name in new_figures]
