@@ -306,6 +306,27 @@ def test_folders_of_files_that_name_no_outlet_are_named_as_events_or_outlets(tmp
         (single / "storm" / f"article_{row['allsides_side']}.txt").write_text(row["text"], encoding="utf-8")
     assert not [p for p in build_tables(single).problems if "cannot be told" in p.message]
 
+def test_files_that_name_no_outlet_are_told_in_one_warning(tmp_path, shared_data):
+    """Regression: each file of a folder of copied texts that name no outlet had a warning of its own,
+    differing in the file name only (fifty files, fifty lines). They are one warning naming the files
+    and the fix; the articles table still says it of each article, and one such file keeps its own."""
+    with (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line, _ in zip(lines, range(8))]
+    folder = tmp_path / "copied"
+    folder.mkdir()
+    for number, row in enumerate(rows):
+        (folder / f"story{number}.txt").write_text(f"{row['title']}\n\n{row['text']}\n", encoding="utf-8")
+    build = build_tables(folder)
+    [told] = [p for p in build.problems if "no outlet" in p.message]
+    assert str(told).startswith("story0.txt, story1.txt, story2.txt, story3.txt, story4.txt and 3 more files: no outlet")
+    assert "for each of these 8 files: create manifest.csv" in told.message and "'story0.txt,<outlet>'" in told.message
+    assert build.articles["warnings"].str.contains("no outlet named").sum() == 8
+    for extra in range(1, 8):
+        (folder / f"story{extra}.txt").unlink()
+    [alone] = [p for p in build_tables(folder).problems if "no outlet" in p.message]
+    assert alone.file == "story0.txt" and "for each of" not in alone.message
+
+
 def test_failed_write_leaves_previous_tables(seeds_dir, tmp_path, monkeypatch):
     out = tmp_path / "out"
     build = build_tables(seeds_dir)

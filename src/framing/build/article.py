@@ -34,6 +34,9 @@ class ArticleResult:
     removed: list[dict]
     problems: list[Problem]
 
+NO_OUTLET = ("no outlet named in the text or manifest: the file name stands in (the text names its site in no "
+             "page title, byline or copyright line, and no url is given)")  # then the fix for that file
+
 
 def process_article(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str] = frozenset()
                     ) -> ArticleResult:
@@ -312,8 +315,7 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
     elif not values["outlet"] and raw.record is None:
         values["outlet"] = _stand_in(raw.source_file)
         fix = raw.outlet_fix or f"give it one in the corpus folder's {MANIFEST}"
-        warnings.append("no outlet named in the text or manifest: the file name stands in (the text names "
-                        f"its site in no page title, byline or copyright line, and no url is given): {fix}")
+        warnings.append(f"{NO_OUTLET}: {fix}")
     elif not values["outlet"]:
         values["outlet"] = f"{_stand_in(raw.source_file)} row {raw.record}"
         warnings.append("no outlet given: the file name and row stand in (fill in the row's "

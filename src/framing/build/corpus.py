@@ -19,7 +19,7 @@ from ..ingest import (EXPORT_FORMATS, MANIFEST, MAX_LISTED, Duplicates, Problem,
                       read_corpus)
 from ..ingest.outlets import name_outlets
 from ..lexicons import load_data
-from .article import warning_problems, site_repeats
+from .article import NO_OUTLET, warning_problems, site_repeats
 from .reuse import (TEXTS_SEEN, known_outlets, previous_articles, previous_rows, reusable_rows, save_texts_seen,
                     texts_seen)
 from .schema import (ARTICLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Build, assemble, in_corpus_order,
@@ -89,8 +89,8 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     build.count_removed(build.removed)
     named = name_outlets(build.articles)
     build.articles, build.sentences = (with_outlets(table, named.outlets) for table in (build.articles, build.sentences))
-    build.problems += unnamed_events(build.articles, corpus) + unread_event_columns(build.articles) + \
-        unread_event_folders(build.articles) + named.problems
+    build.problems = group_files(build.problems) + unnamed_events(build.articles, corpus) + \
+        unread_event_columns(build.articles) + unread_event_folders(build.articles) + named.problems
     return build
 
 
@@ -153,8 +153,8 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         seen_sha256 = save_texts_seen(duplicates.met, out, version_key=version_key())
         duplicates = seen = None
         articles, named_problems = _name_outlets_in_parts(parts)
-        problems += (unnamed_events(articles, corpus) + unread_event_columns(articles) + unread_event_folders(articles)
-                     + named_problems)
+        problems = group_files(problems) + (unnamed_events(articles, corpus) + unread_event_columns(articles)
+                                            + unread_event_folders(articles) + named_problems)
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, tally.n_reused,
                         tally.removed_by_rule, tally.prose_dropped, notes=tally.notes)
@@ -281,6 +281,22 @@ def group_rows(problems: list[Problem]) -> list[Problem]:
             more = f" and {len(records) - MAX_LISTED} more" if len(records) > MAX_LISTED else ""
             grouped.append(dataclasses.replace(problem, file=f"{file} rows {', '.join(records[:MAX_LISTED])}{more}"))
     return grouped
+
+
+def group_files(problems: list[Problem]) -> list[Problem]:
+    """The files that name no outlet (`article.NO_OUTLET`, one warning each) as one warning naming
+    them, at the place of the first, with the first one's fix said to go alike for the others: a
+    folder of fifty text files otherwise gives fifty lines that differ in the file name only."""
+    unnamed = [problem for problem in problems if problem.message.startswith(NO_OUTLET + ": ")]
+    if len(unnamed) < 2:
+        return problems
+    files = [problem.file for problem in unnamed]
+    more = f" and {len(files) - MAX_LISTED:,} more files" if len(files) > MAX_LISTED else ""
+    fix = unnamed[0].message[len(NO_OUTLET) + 2:]
+    grouped = Problem(f"{', '.join(files[:MAX_LISTED])}{more}",
+                      f"{NO_OUTLET}, for each of these {len(files):,} files: {fix}, and alike for each of the others")
+    first = problems.index(unnamed[0])
+    return [grouped if i == first else problem for i, problem in enumerate(problems) if i == first or problem not in unnamed]
 
 
 def with_outlets(table: pd.DataFrame, outlets: dict[str, str]) -> pd.DataFrame:
