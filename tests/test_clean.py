@@ -773,6 +773,8 @@ def test_an_author_note_is_dropped_and_a_sentence_about_a_journalist_is_not():
     ("© 2019 CNBC LLC. All Rights Reserved. A Division of NBCUniversal", "CNBC", "CNBC"),  # CNBC's (aeb-dev)
     ("© 2019-2025 Coast News. All rights reserved.", "Harbour Times", None),  # the page names another site
     ("© Copyright Gannett 2018", "Gannett", None),  # USA Today's footer (aeb-dev): a publisher of many outlets
+    ("Copyright 2020 U.S. News & World Report L.P. All rights reserved.", "U.S. News & World Report",
+     "U.S. News & World Report"),  # the dots of an initialism end no name (it was "U"), and "L.P." is a legal form
 ])
 def test_outlet_from_a_copyright_line_the_page_names_elsewhere(notice, named, outlet):
     """The holder of a copyright notice is the outlet when the page writes that name apart from the

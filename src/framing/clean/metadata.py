@@ -19,10 +19,12 @@ _MONTHS = {name: number for number, names in enumerate(
 # "© Copyright Gannett 2018", "copyright Inexhibit 2019 - ISSN…": the marks may repeat and the year
 # may follow the owner's name; neither is part of it. A full stop ends the name, but not a dot joining
 # a name to the letters after it: a site that names itself by its address ("© 2019 NJ.com. All rights
-# reserved") keeps its suffix, as "NJ" alone is not what it calls itself.
+# reserved") keeps its suffix, as "NJ" alone is not what it calls itself. Nor do the dots of an
+# initialism end it ("© 2020 U.S. News & World Report": not "U").
 _COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)?\s*,?\s*"
-                        r"(?P<name>(?:[^.|©]|\.(?=[^\W\d_]{2,}))+?)\s*(?:\d{4}\s*)?(?:\.(?![^\W\d_]{2,})|\||,|-|–|all rights reserved|$)",
-                        re.IGNORECASE)
+                        r"(?P<name>(?:[^.|©]|\.(?=[^\W\d_]{2,})|(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.(?=\s+[A-Z]))+?)"
+                        r"\s*(?:\d{4}\s*)?(?:\.(?![^\W\d_]{2,})(?<!\b[A-Z]\.)(?<![A-Z]\.[A-Z]\.)|\.$|\||,|-|–"
+                        r"|all rights reserved|$)", re.IGNORECASE)
 _NOT_AN_OWNER = ("all rights", "designed by", "powered by", "built by", "hosted by")  # after "©": no outlet
 
 
@@ -451,7 +453,8 @@ def _same_story(title: str, headline: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
-_LEGAL_FORM = re.compile(r"(?:[\s,]+(?:inc|llc|ltd|pvt|pty|plc|corp|co|limited|private|gmbh)\b\.?)+$", re.IGNORECASE)
+_LEGAL_FORM = re.compile(r"(?:[\s,]+(?:inc|llc|ltd|pvt|pty|plc|corp|co|limited|private|gmbh|l\.?p|l\.?l\.?c)\b\.?)+$",
+                         re.IGNORECASE)
 
 
 def _copyright_owner(lines: list[Line]) -> str | None:
