@@ -231,12 +231,17 @@ def _colon_subject(narration: str):
     return match.start("who"), who, verb if verb in _lexicon().forms else None, "colon", None
 
 
+# a lawmaker's party and state after the name, between commas as news style writes them (", R-Mich.", ", D-N.Y."):
+# the tag in brackets ("(R-Mich.)") in another style
+_PARTY_STATE = r",\s+[DRI]-[A-Z][A-Za-z.]{1,14}"
+
+
 @lru_cache(maxsize=1)
 def _headline_colon_pattern() -> re.Pattern:
-    """A name, perhaps with a tag in brackets, a noun for what it wrote, "on" and a topic or "to" and an
+    """A name, perhaps with a tag in brackets or its party and state after a comma, a noun for what it wrote, "on" and a topic or "to" and an
     addressee, alone before a colon that opens the sentence, a quote after it (groups `who`, `doc`,
     `topic`, `to`)."""
-    return re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<who>{_NAME})(?:\s*\([^()]{{1,30}}\))?"
+    return re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<who>{_NAME})(?:\s*\([^()]{{1,30}}\)|{_PARTY_STATE})?"
                       rf"(?:[’']s?\s+(?P<doc>{_alternatives(_lexicon().documents)})|\s+on\s+(?P<topic>(?:(?!{_PLACEHOLDER}\b)[^:;,“”\"]){{2,40}})"
                       rf"|\s+to\s+(?P<to>{_NAME}))?"
                       rf"\s*:\s+(?=.*\b{_PLACEHOLDER}\b)")
@@ -247,8 +252,9 @@ def _headline_colon(narration: str):
     """The speaker of a headline written "NAME: … “…”" ("Jane Roe: John Doe ‘Strikes Fear’ of …") or "NAME
     on TOPIC: “…”" ("Jane Roe on Iran: “…”", 1.29): news headlines set a name before a colon to give it
     what follows, the quote included; only when the colon opens the sentence and nothing but a name (and a
-    bracketed tag, a noun for what it wrote, "on" and its topic, or "to" and an addressee: "Jane Roe to
-    John Doe: “…”", 1.34) stands before it. In the form of `_attribution`."""
+    bracketed tag or a party and state, "Jane Roe, R-Mich.: “…”", 1.45; a noun for what it wrote, "on" and its
+    topic, or "to" and an addressee: "Jane Roe to John Doe: “…”", 1.34) stands before it. In the form of
+    `_attribution`."""
     if ":" not in narration:
         return None
     match = _headline_colon_pattern().match(narration)

@@ -42,10 +42,16 @@ _PREPOSITIONS = "by|to|of|in|on|at|for|with|from|as|into|about"
 _SUBORDINATORS = "while|when|whilst|after|before|because|since|though|although|until|unless|whereas|once|if"
 
 # What may stand between a speaker and the verb: a time ("Biden on Friday claimed", "this week
-# said", "A headline from 1989 read") and auxiliaries or adverbs of time ("has repeatedly said").
+# said", "A headline from 1989 read"), the occasion or medium of the words ("Jane Roe, …, in an interview
+# called", "in a statement said", "on Twitter wrote"; 1.45) and auxiliaries or adverbs of time ("has
+# repeatedly said").
+_OCCASIONS = ("interview|statement|speech|letter|tweet|post|email|e-mail|op-ed|essay|column|memo|"
+              "press release|press conference|news conference|briefing|hearing|debate")
 _WHEN = (r"(?:\s+(?:on|this|last|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
          r"Sunday|week|month|year|morning|afternoon|evening|night|[A-Z][a-z]+\.?\s+\d{1,2})"
-         r"|\s+(?:in|from)\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d)?")
+         r"|\s+(?:in|from)\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d"
+         rf"|\s+(?:in|during|at)\s+(?:an?|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+)?(?:{_OCCASIONS})"
+         r"|\s+on\s+(?:Twitter|Facebook|Instagram|X|Fox|CNN|MSNBC))?")
 # A phrase of time opening a sentence before its subject, with its comma ("On Monday morning, however,",
 # "Earlier Monday,", "Last week,"): an adverbial, not the subject
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -408,7 +414,10 @@ def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -
         # "when an interviewer called the Russian leader “a killer”": whoever names the object so, the
         # quoted span right after it
         # (the subject perhaps a body named by its owner: "The Jane Roe campaign quickly labeled …")
-        ("naming_verb", re.compile(rf"{speaker}(?:\s+(?P<noun>{_OWNED_BODIES}))?\s+(?:(?:has|have|had|also|once|[a-z]+ly)\s+)*(?P<verb>called|dubbed|labeled|labelled|branded|termed|"
+        # (a tag, an aside and the occasion between the subject and the verb, as in "name_verb": "Jane Roe (D-Ill.), a
+        # longtime advocate, in an interview called …"; 1.45)
+        ("naming_verb", re.compile(rf"{speaker}(?:\s+(?P<noun>{_OWNED_BODIES}))?(?:\s*\([^()]{{1,30}}\))?"
+                                   rf"(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},)?{_WHEN}\s+(?:(?:has|have|had|also|once|[a-z]+ly)\s+)*(?P<verb>called|dubbed|labeled|labelled|branded|termed|"
                                    rf"described|denounced|decried|hailed)(?!\s+(?:for|on|upon|off|up|in|out|back|to)\b)\s+(?:(?!(?:and|but|or|as|who|that)\b)[\w’'.-]+\s+){{0,6}}?"
                                    rf"(?:as\s+)?(?:an?\s+|the\s+)?{_PLACEHOLDER}\b")),
         # "Pelosi's statement read: “…”", "the letter reads": a verb whose subject is only ever a document

@@ -289,8 +289,32 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
     (the subject before an object, as centering theory ranks them: Grosz, Joshi & Weinstein 1995),
     as the full name met before; this person is then the last speaker."""
     gender = _PRONOUN_GENDER[pronoun]
-    people = []
     before = _after_embed_credit(before)
+    main = _after_opening_phrase(before)
+    people = (_ranked_people(main, memory, gender) if main != before else []) or _ranked_people(before, memory, gender)
+    if people:
+        memory.meet(people[0], (), speaker=True)
+    return people[0] if people else None
+
+
+# a prepositional phrase opening a sentence, after a conjunction or not ("Yet in a meeting with Turkish President
+# Recep Tayyip Erdogan, Obama …"), up to the comma before the main clause
+_OPENING_PHRASE = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Now)\s+)?(?:[Ii]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|[Ww]ith|"
+                             r"[Oo]n|[Aa]mid|[Uu]nder|[Dd]espite|[Ff]ollowing)\s[^,;:“”\"]{1,120},\s+")
+
+
+def _after_opening_phrase(before: str) -> str:
+    """The words after a prepositional phrase opening the sentence, where its main clause and subject
+    begin: a person named inside the phrase ("in a meeting with …") is no subject, and a pronoun of the
+    main clause stands for its subject first (centering's ranking, Grosz, Joshi & Weinstein 1995; 1.45).
+    The words unchanged when no such phrase opens it."""
+    found = _OPENING_PHRASE.match(before)
+    return before[found.end():] if found else before
+
+
+def _ranked_people(before: str, memory: _Memory, gender) -> list[str]:
+    """The people of `before` a pronoun of `gender` may stand for, the subject first (`_antecedent`)."""
+    people = []
     for roles, person, opens in _labels(before):
         name = memory.full_name([_name_word(t) for t in person])
         if (not roles and len(person) == 1 and not people and _surname_subject(person[0], before)
@@ -299,15 +323,14 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
             continue
         if (len(person) >= 2 or roles) and person[0] not in _NOT_SPEAKERS:
             memory.learn_gender(name, roles, "", 0)
-            subject = not people and len(person) >= 2 and re.search(  # the first full name, a verb after it
-                rf"{re.escape(' '.join(person))}\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by|as)\b)[a-z]", before)
+            subject = not people and len(person) >= 2 and re.search(  # the first full name, a verb after it, or after
+                rf"{re.escape(' '.join(person))}(?:,\s+[^,;:“”\"]{{1,60}},)?"  # its apposition ("Ted Cruz, Texas Republican, made")
+                rf"\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by|as)\b)[a-z]", before)
             # "who" stands for people: "Rep.-elect Jane Roe (D-N.Y.), who has made …" names a person
             who = re.search(rf"{re.escape(' '.join(person))}\s*(?:\([^()]*\))?,\s+who\b", before)
             if (roles or subject or who or name in memory.genders or name in memory.names) and memory.fits(name, gender):
                 people.append(name)  # a person written with a role or met before ("Operation Warp Speed, she …" is not)
-    if people:
-        memory.meet(people[0], (), speaker=True)
-    return people[0] if people else None
+    return people
 
 
 # the credit line that ends an embedded tweet: "— Jane Roe (@janeroe) July 31, 2018"
