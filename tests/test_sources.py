@@ -2266,6 +2266,51 @@ def test_near_readings_of_the_rules_of_1_44_keep_their_speaker(text, quote, spea
     assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a pronoun of the main clause stands for its subject, not for a person named in an opening phrase
+    ("Yet in a meeting with Turkish President Omar Demir, Jane Roe praised the ally, and she pledged a "
+     "commitment “to its security.”", "to its security.", "Jane Roe"),
+    # a subject with an apposition between commas is still the subject a later "he" stands for
+    ("John Doe, Texas Republican, asked whether Mr. Smith took money. “We do not know,” he said Tuesday.",
+     "We do not know,", "John Doe"),
+    # to imply that … is to say it
+    ("Roe also implied that Doe does not have “deep seriousness and focus.”", "deep seriousness and focus.", "Roe"),
+    # a lawmaker's party and state after a comma, as in brackets, before a headline's colon
+    ("John Doe, R-Mich.: “My colleagues were always inspired by him.”",
+     "My colleagues were always inspired by him.", "John Doe"),
+    # the occasion or medium of the words between the subject and its verb of saying
+    ("Jane Roe in a statement said the bill was “a disaster.”", "a disaster.", "Jane Roe"),
+    ("Jane Roe on Twitter wrote that it was “sad.”", "sad.", "Jane Roe"),
+    ("John Doe (D-Ill.), a longtime advocate of reform, in an interview called the plan “a farce.”",
+     "a farce.", "John Doe"),
+    # a description after the quote, then the person's name in apposition to it and the verb: the name
+    ("“It is over,” the judge, Col. John Doe of the Army, said during a hearing.", "It is over,", "John Doe"),
+])
+def test_rules_of_version_1_45(text, quote, speaker):
+    """Reporting verbs 1.45: with 1.44 these gave "Omar Demir", "Smith", none, none, none, "Twitter", none and
+    "judge"."""
+    quotes = fr.extract_quotes(_table([text]))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # no opening phrase: the first person named stays first; a pronoun with nobody in the main clause keeps the
+    # person of the opening phrase
+    ("Senator Omar Demir met Jane Roe, and he pledged “a solid commitment.”", "a solid commitment.", "Omar Demir"),
+    # a name and a comma before a place are no party tag: no speaker
+    ("Washington, D.C.: “A city of power.”", "A city of power.", None),
+    # an implied word that is no verb of saying
+    ("The rule, which set an implied “total ban,” was dropped.", "total ban,", None),
+    # a description after the quote and no name in apposition: the description
+    ("“It is over,” the judge said, and left.", "It is over,", "judge"),
+])
+def test_near_readings_of_the_rules_of_1_45_keep_their_speaker(text, quote, speaker):
+    quotes = fr.extract_quotes(_table([text]))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
+
+
 # ── what a speaker is: outlets, poll shares, names cut short ─────────────────────────────────────
 
 @pytest.mark.parametrize("outlet", ["Fox News (Online News)", "Right"])

@@ -210,6 +210,10 @@ def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset, heads=(
         # verb's, read by "name_verb"; 1.38)
         ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:,|\((?!{_tag_then_verb(_alternatives(forms))})|\.{{3}}|…|$)")),
         ("quote_name", re.compile(rf"\b{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:\.{{3}}|…)\s*$")),
+        # "“…,” the judge, Col. Jane Roe of the Army, said": a description after the quote, then the person's name
+        # in apposition to it and the verb; the name is the speaker's fullest form (labelling rule 2; 1.45)
+        ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+the\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*,\s+(?P<who>{_NAME})"
+                                  rf"(?:\s+of\s+[^,;]{{1,40}})?,\s+(?:[a-z]+ly\s+)?(?:{_alternatives(after_quote)})\b")),
         # "“…,” the 14-year-old, frustrated at …": a description after the quote
         ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>the\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)\s*(?:,|\.{{3}}|…|$)")),
         ("verb_name", re.compile(rf"\b(?P<verb>{_alternatives(inverted)}),?\s+(?:the\s+)?{speaker}")),
