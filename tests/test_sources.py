@@ -2294,6 +2294,30 @@ def test_rules_of_version_1_45(text, quote, speaker):
     assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
 
 
+@pytest.mark.parametrize("text, quote", [
+    ("Axios quoted a source close to Jane Roe who said, “John is coming to Ohio.”", "John is coming to Ohio."),
+    ("Reporters spoke to a man who said, “I lost everything.”", "I lost everything."),
+    ("A woman who said she was “terrified” fled, police said.", "terrified"),
+])
+def test_an_unnamed_person_who_says_the_quote_is_an_anonymous_source(text, quote):
+    """Reporting verbs 1.45 (labelling rules 1 and 5): "a …" then "who" and a verb of saying right before the
+    quote gives it to that unnamed person, flagged anonymous; 1.44 gave none, "Reporters" and "police"."""
+    quotes = fr.extract_quotes(_table([text]))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert bool(row["is_anonymous"])
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a named person's relative clause stays theirs; "who" after the quote is no attribution of it
+    ("John Doe, who said the plan was “dead,” left.", "dead,", "John Doe"),
+    ("“We are done,” Jane Roe told a reporter who asked about the plan.", "We are done,", "Jane Roe"),
+])
+def test_near_readings_of_an_unnamed_person_who_says(text, quote, speaker):
+    quotes = fr.extract_quotes(_table([text]))
+    row = quotes[quotes["quote"] == quote].iloc[0]
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker
+
+
 @pytest.mark.parametrize("text, quote, speaker", [
     # no opening phrase: the first person named stays first; a pronoun with nobody in the main clause keeps the
     # person of the opening phrase

@@ -1289,15 +1289,28 @@ def _relative_attribution(before: str):
     `_attribution` gives it, or None: the quotes after it are that speaker's, whoever the sentence's
     subject is. Only finite reporting verbs (not "saying" alone; "is accusing", a form of "be" and the
     participle, is finite: "Jane Roe, who … is also accusing the department of a “witch hunt”", 1.39) and
-    only a name written before ", who"."""
-    if ", who " not in before and ", which " not in before:
+    only a name written before ", who", or an unnamed person before "who" (`_indefinite_relative_pattern`)."""
+    if " who " not in before and ", which " not in before:
         return None  # a cheap test before the regex
     forms = tuple(sorted(f for f, (verb, _) in _lexicon().forms.items() if f != verb and not f.endswith("ing")))
     participles = tuple(sorted(f for f in _lexicon().forms if f.endswith("ing")))
     match = _relative_pattern(forms, participles).search(before)
+    if match is None and " who " in before and (match := _indefinite_relative_pattern(forms).search(before)):
+        who = match.group("who")  # "A woman who said": the unnamed person, in lower case as elsewhere in a sentence
+        return match.start(), who[0].lower() + who[1:], match.group("verb"), "relative_indefinite", None
     if match is None or match.group("who").split()[0] in _NOT_SPEAKERS or _is_place(match.group("who")):
         return None
     return match.start(), match.group("who"), match.group("verb") or match.group("progressive"), "relative", None
+
+
+@lru_cache(maxsize=1 << 12)
+def _indefinite_relative_pattern(forms: tuple) -> re.Pattern:
+    """An unnamed person opened by "a", "an", "another" or "one" ("a source close to Jane Roe", "a man"), "who"
+    and a finite reporting verb, and nothing after it but the words up to the quote (group `who`, `verb`): the
+    relative clause says this person spoke the quote ("Axios quoted a source close to Roe who said, “…”"), not
+    the sentence's subject, and an unnamed person is an anonymous source (labelling rule 5; 1.45)."""
+    return re.compile(rf"(?<![\w’'.-])(?P<who>(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'.-]+\s+){{0,5}}?[\w’'-]+)"
+                      rf"\s+who\s+(?:(?:also|then|later|once|[a-z]+ly)\s+)*(?P<verb>{_alternatives(forms)})\b[^;.!?]*$")
 
 
 def _name_verb_matches(pattern: re.Pattern, narration: str, lexicon: _Lexicon):
