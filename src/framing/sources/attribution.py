@@ -238,9 +238,9 @@ _PARTY_STATE = r",\s+[DRI]-[A-Z][A-Za-z.]{1,14}"
 
 @lru_cache(maxsize=1)
 def _headline_colon_pattern() -> re.Pattern:
-    """A name, perhaps with a tag in brackets or its party and state after a comma, a noun for what it wrote, "on" and a topic or "to" and an
-    addressee, alone before a colon that opens the sentence, a quote after it (groups `who`, `doc`,
-    `topic`, `to`)."""
+    """A name, perhaps with a tag in brackets or its party and state after a comma, a noun for what it wrote,
+    "on" and a topic or "to" and an addressee, alone before a colon that opens the sentence, a quote after it
+    (groups `who`, `doc`, `topic`, `to`)."""
     return re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<who>{_NAME})(?:\s*\([^()]{{1,30}}\)|{_PARTY_STATE})?"
                       rf"(?:[’']s?\s+(?P<doc>{_alternatives(_lexicon().documents)})|\s+on\s+(?P<topic>(?:(?!{_PLACEHOLDER}\b)[^:;,“”\"]){{2,40}})"
                       rf"|\s+to\s+(?P<to>{_NAME}))?"

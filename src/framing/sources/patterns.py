@@ -421,7 +421,8 @@ def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -
         # (a tag, an aside and the occasion between the subject and the verb, as in "name_verb": "Jane Roe (D-Ill.), a
         # longtime advocate, in an interview called …"; 1.45)
         ("naming_verb", re.compile(rf"{speaker}(?:\s+(?P<noun>{_OWNED_BODIES}))?(?:\s*\([^()]{{1,30}}\))?"
-                                   rf"(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},)?{_WHEN}\s+(?:(?:has|have|had|also|once|[a-z]+ly)\s+)*(?P<verb>called|dubbed|labeled|labelled|branded|termed|"
+                                   rf"(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},)?{_WHEN}"
+                                   rf"\s+(?:(?:has|have|had|also|once|[a-z]+ly)\s+)*(?P<verb>called|dubbed|labeled|labelled|branded|termed|"
                                    rf"described|denounced|decried|hailed)(?!\s+(?:for|on|upon|off|up|in|out|back|to)\b)\s+(?:(?!(?:and|but|or|as|who|that)\b)[\w’'.-]+\s+){{0,6}}?"
                                    rf"(?:as\s+)?(?:an?\s+|the\s+)?{_PLACEHOLDER}\b")),
         # "Pelosi's statement read: “…”", "the letter reads": a verb whose subject is only ever a document

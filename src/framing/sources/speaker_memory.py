@@ -299,8 +299,10 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
 
 # a prepositional phrase opening a sentence, after a conjunction or not ("Yet in a meeting with Turkish President
 # Recep Tayyip Erdogan, Obama …"), up to the comma before the main clause
-_OPENING_PHRASE = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Now)\s+)?(?:[Ii]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|[Ww]ith|"
-                             r"[Oo]n|[Aa]mid|[Uu]nder|[Dd]espite|[Ff]ollowing)\s[^,;:“”\"]{1,120},\s+")
+_OPENING_PHRASE = re.compile(r"^\W*(?:(?:But|And|Yet|So|Still|Now)\s+)?"
+                             r"(?:[Ii]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|[Ww]ith|[Oo]n|[Aa]mid|[Uu]nder|[Dd]espite|"
+                             r"[Ff]ollowing)"
+                             r"\s[^,;:“”\"]{1,120},\s+")
 
 
 def _after_opening_phrase(before: str) -> str:
@@ -323,8 +325,9 @@ def _ranked_people(before: str, memory: _Memory, gender) -> list[str]:
             continue
         if (len(person) >= 2 or roles) and person[0] not in _NOT_SPEAKERS:
             memory.learn_gender(name, roles, "", 0)
-            subject = not people and len(person) >= 2 and re.search(  # the first full name, a verb after it, or after
-                rf"{re.escape(' '.join(person))}(?:,\s+[^,;:“”\"]{{1,60}},)?"  # its apposition ("Ted Cruz, Texas Republican, made")
+            # the first full name, a verb after it or after its apposition ("Ted Cruz, Texas Republican, made"; 1.45)
+            subject = not people and len(person) >= 2 and re.search(
+                rf"{re.escape(' '.join(person))}(?:,\s+[^,;:“”\"]{{1,60}},)?"
                 rf"\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by|as)\b)[a-z]", before)
             # "who" stands for people: "Rep.-elect Jane Roe (D-N.Y.), who has made …" names a person
             who = re.search(rf"{re.escape(' '.join(person))}\s*(?:\([^()]*\))?,\s+who\b", before)
