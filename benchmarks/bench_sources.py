@@ -93,7 +93,7 @@ quotes of each speaker kind; writes benchmarks/results/sources.json.
 
     python benchmarks/bench_sources.py [--blind22] [--agreement]
 
-With --agreement it also prints how far two people agree: the blind3 and blind4 quotes were
+With --agreement it also prints how far two people agree: the blind3, blind4 and blind21 quotes were
 labelled a second time, independently, by a second annotator who saw neither the first labels nor
 framing's output (`tests/fixtures/quotes_second_annotator.jsonl`), with the same matching rule:
 the share of quotes on which the two annotators agree, and framing's accuracy against each of
