@@ -467,14 +467,14 @@ def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
 
 def test_second_annotator_labels_the_same_quotes(shared_data):
     """The second, independent labels (docs/speaker-accuracy.md, "How far two people agree") name each of the
-    blind3, blind4 and blind21 quotes once; on the blind3 quotes both annotators label alike framing keeps
+    blind3, blind4, blind21 and blind22 quotes once; on the blind3 quotes both annotators label alike framing keeps
     to its measured 0.91 (69 of 76, reporting verbs 1.10) within two quotes."""
     fixtures = Path(__file__).parent / "fixtures"
     items = [item for name in ("quotes_allsides_sample.jsonl", "quotes_news_sample.jsonl")
              for item in read_samples(fixtures / name, shared_data)]
     second = [json.loads(line) for line in (fixtures / "quotes_second_annotator.jsonl").open(encoding="utf-8")]
     key = ("split", "article_id", "sentence_id", "quote")
-    relabelled = {tuple(item[k] for k in key) for item in items if item["split"] in ("blind3", "blind4", "blind21")}
+    relabelled = {tuple(item[k] for k in key) for item in items if item["split"] in ("blind3", "blind4", "blind21", "blind22")}
     assert sorted(tuple(label[k] for k in key) for label in second) == sorted(relabelled)
     blind3 = second_opinion(items)["blind3"]
     assert blind3["n"] == 80 and blind3["annotators_agree"] >= 70
