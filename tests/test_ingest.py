@@ -1200,9 +1200,10 @@ def test_a_manifest_line_naming_a_folder_describes_every_file_in_it(tmp_path, sh
         for i, row in enumerate(part):
             (corpus / folder / f"story{i}.txt").write_text(row["text"], encoding="utf-8")
     unnamed = build_tables(corpus)
-    [warning] = [m for m in _messages(unnamed.problems, "cnn/story0.txt") if "outlet" in m]  # one warning, whole
-    assert warning.startswith("no outlet named in the text or manifest") and warning.endswith(
-        "(or a line naming its folder, 'cnn/', to give it to every file in it)")
+    [told] = [p for p in unnamed.problems if p.message.startswith("no outlet")]  # one warning for the four files, whole
+    assert told.file == "cnn/story0.txt, cnn/story1.txt, fox/story0.txt, fox/story1.txt"
+    assert told.message.startswith("no outlet named in the text or manifest") and told.message.endswith(
+        "(or a line naming its folder, 'cnn/', to give it to every file in it), and alike for each of the others")
     (corpus / "manifest.csv").write_text("file,outlet,event\ncnn/,CNN,storm\nfox,Fox News,storm\n"
                                          "fox/story1.txt,Fox News Opinion,\n", encoding="utf-8")
     build = build_tables(corpus)
