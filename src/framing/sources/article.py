@@ -330,6 +330,8 @@ def _indirect_row(base: dict, text: str, found) -> dict | None:
     """The row of the reported clause of a sentence with an attribution and no quote ("X said that
     …"), or None when no clause is reported."""
     verb_text, pattern = base["verb_text"], base["pattern"]
+    if _in_open_quote(text, found) or _not_yet_said(text, found):
+        return None
     if (that := text.find(f"{verb_text} that ")) >= 0:
         clause, kind = text[that + len(verb_text) + 6:], "_that"
     elif (opens := _that_after_verb(text, found)) is not None:
@@ -341,6 +343,39 @@ def _indirect_row(base: dict, text: str, found) -> dict | None:
     clause = clause.strip()
     return {**base, "quote": clause, "is_direct": False, "is_partial": False,
             "n_words": len(_WORD.findall(clause)), "pattern": pattern + kind}
+
+
+# a quotation mark opening a quote: at the start, after a space, a bracket or a dash
+_OPENING_MARK = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“\"]")
+
+
+def _in_open_quote(text: str, found) -> bool:
+    """True when the attribution lies after a quotation mark that opens a quote the sentence never
+    closes (an excerpt cut inside a quote: "“The extraordinary impact of this pandemic demands that we
+    move …"): words inside quotation marks are the quoted person's own, not the outlet's report of what
+    someone said, so they hold no indirect attribution."""
+    at = text.lower().find(found[1].lower()) if found[1] else -1
+    opening = _OPENING_MARK.search(text)
+    return opening is not None and 0 <= opening.start() < at
+
+
+# what puts a verb of saying in a world other than the reported one: a condition ("if he concedes that
+# it is, …"), a future or a plan ("the U.S. is set to announce that", "will say that", "plans to announce"),
+# a modal ("could argue that"), a negation ("did not say that"): nobody has said the clause
+_NOT_YET = re.compile(r"(?:\b(?:if|unless|whether)\b[^,;]*|\b(?:will|would|could|might|may|should|must|shall|"
+                      r"not|never|to)(?:\s+(?:be\s+)?[a-z]+ly)?\s+|\b(?:is|are|was|were)\s+(?:set|expected|due|"
+                      r"scheduled|poised|likely|going)\s+to\s+)$")
+
+
+def _not_yet_said(text: str, found) -> bool:
+    """True when the verb of saying is conditional, future, planned, modal or negated (`_NOT_YET`):
+    "if he concedes that it is, he should be suspended", "the U.S. is set to announce that it will
+    reopen": no one has said the clause, so there is no indirect quote to count."""
+    start, _, verb_text, _, _ = found
+    if not verb_text or verb_text == "according to":
+        return False
+    at = text.find(verb_text, start)
+    return at > 0 and _NOT_YET.search(text[max(0, at - 120):at]) is not None
 
 
 # "told reporters that", "announced on Thursday that", "wrote on Twitter that": at most

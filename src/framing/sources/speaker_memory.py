@@ -578,6 +578,7 @@ def _speaker(found, memory: _Memory):
     who = re.sub(r"\s*(?:\.{2,}|…)$", "", who)  # an excerpt cut after the name: "Judge..."
     if who.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", who):
         who = who[:-1]
+    who = _without_trailing_adverb(who)
     lexicon = _lexicon()
     verb, stance = (("according to", "neutral") if verb_text == "according to"
                     else lexicon.forms.get(verb_text) or lexicon.document_forms.get(verb_text, (None, None)))
@@ -587,6 +588,10 @@ def _speaker(found, memory: _Memory):
         # "a spokesman for the senator", "lawyers for Jane Roe": unnamed people speaking for another
         memory.anonymous = agent.group("phrase").lower()
         return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_agent"
+    if (outlet := _named_outlet(who)) is not None and not noun:
+        # "the Associated Press reported", "according to NBC News": a news organisation cited as the source is
+        # the speaker, as a body (its kind `outlet`; an article's own outlet is left out by `speaker_names`; 1.46)
+        return outlet, who, verb, verb_text, stance, False, pattern + "_body"
     read = _read_body_or_group(who, noun, memory)
     if read is None:
         who = _without_openers(who)
@@ -598,6 +603,31 @@ def _speaker(found, memory: _Memory):
         memory.anonymous = speaker
         return speaker, label, verb, verb_text, stance, True, pattern + "_agent"
     return speaker, label, verb, verb_text, stance, anonymous, pattern + suffix
+
+
+# adverbs of time and order that stand between a speaker and the verb ("the Pentagon now says", "the Arizona
+# Republic first reported"): the verb's, never the last word of who speaks
+_TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:now|first|also|later|earlier|initially|originally|previously|recently|"
+                              r"still|again|then|once|just|already|since|reportedly|repeatedly|publicly|privately|"
+                              r"separately|officially|formally|subsequently|ultimately|finally|eventually)$")
+
+
+def _without_trailing_adverb(who: str) -> str:
+    """`who` without an adverb of time or order at its end (`_TRAILING_ADVERB`), when a name or a noun is
+    left before it ("the Pentagon now" → "the Pentagon"; "the first" stays)."""
+    cut = _TRAILING_ADVERB.sub("", who)
+    return cut if cut != who and cut.lower() not in ("the", "a", "an") else who
+
+
+def _named_outlet(who: str) -> str | None:
+    """The name of the news organisation `who` names, "the" dropped: an outlet or wire service
+    `framing.actors` ships ("the Associated Press", "NBC News") or a newspaper's name (`_newspaper_name`:
+    "the Sioux Falls Argus Leader"); None for anything else."""
+    name = re.sub(r"^[Tt]he\s+", "", who.strip())
+    words = name.split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    return name if name in _outlets() or _newspaper_name(words) else None
 
 
 # who speaks for another, named by a noun of `agents` before "for" or "to" (`attribution._AGENT_BEFORE`)
@@ -787,6 +817,11 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # the whole phrase after "according to" is the source ("the state's finances website"); as the
         # subject of a verb the description may be cut before its head ("the nation's top … expert said")
         return None, who, False, "_description"
+    if not _may_name_a_person(who, core, lexicon):
+        # "the panel's focus on him indicates", "according to the most recent data from …": a thing that is no
+        # person, body or document, so no one the article named before (labelling rule 8: data with no issuer
+        # gives none; 1.46)
+        return None, who, False, "_description"
     person = memory.last_person() or (memory.only_person() if _names_a_person(core, lexicon) else None)
     if person is None and not owners and core == head and _one_role(core, lexicon):
         # "“…,” the inspector wrote." with nobody named before: one person picked out by a role, the role
@@ -794,6 +829,25 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # place or body that says which ("the Texas Republican") written as the description
         return (who[4:] if core in _party_words()[1] else core), who, False, "_role"
     return person, who, False, "_description"
+
+
+_AGE = re.compile(r"\d+-year-old$|-olds?$")  # "the 14-year-old", "the 78-year-old"
+
+
+def _may_name_a_person(who: str, core: str, lexicon) -> bool:
+    """True when the head noun of a description "the …" can stand for a person the article named: a
+    role, a tie, an unnamed source or a noun made for people (`name_kinds._names_a_person`), a party's
+    member or a place's native written with a capital ("the West Virginia Democrat", "the Texan"), an
+    age ("the 14-year-old"). A thing ("focus", "impact", "data", "suit") stands for nobody who speaks."""
+    written = next((w for w in who.split() if w.lower() == core), core)
+    return (_names_a_person(core, lexicon) or written[:1].isupper() or _AGE.search(core) is not None
+            or core in _person_words())
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset:
+    """The lower-case nouns for a person of `people` in the reporting verbs' `[roles]`."""
+    return frozenset(load_data("reporting_verbs")["roles"].get("people", ()))
 
 
 def _described_document_author(lowered: str, head: str, memory: _Memory):
