@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..actors import read_rules
 from ..actors.english import _lexicon_tags
+from ..lexicons import load_data
 from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _colon_subject, _dash_line,
                           _document_author, _headline_colon, _headline_says, _finite_within, _partial_subject, _relative_attribution, _subject)
 from .clause_tags import _clause_attribution, _joined_verb_attribution, _tagged
@@ -99,6 +100,10 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
         if found is not None and after[1].lower() in _PRONOUNS:  # "… according to Jane Roe." “…,” she said.
             _speaker(found, memory)  # the one the sentence before the quote gave words to has spoken
         found = after  # "… the campaign said it plans to act." “We know …,” Jane Roe said.
+    if found is not None and (role := _role_before(narration, found)) is not None:
+        found = role  # "The head of U.S. Central Command announced": the person in that role, not the body
+    if found is not None and found[3] == "according_to" and (source := _whole_source(narration, found)) is not None:
+        found = (found[0], source, *found[2:])  # "according to the county’s Department of Public Health"
     if (found is not None and found[3] in ("subject", "colon", "headline_colon") and not _named_subject(found[1], memory)
             and not (found[3] == "headline_colon" and _headline_surname(found[1]))
             and not (found[3] == "colon" and _proper_noun_subject(narration, found))):
@@ -108,6 +113,60 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
         if found is not None and found[4] is None and not _named_subject(found[1], memory):
             found = None
     return found
+
+
+# a body's name: capitalised words joined by the small words names hold ("Intergovernmental Panel on Climate
+# Change", "Department of Health and Human Services")
+_BODY_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|on|for|and|the|&)\s+)*[A-Z][\w’'.&-]*)*"
+
+
+@lru_cache(maxsize=1)
+def _issued() -> str:
+    """The nouns for what a body issues, as a regex: `documents` and the `issued` of the reporting verbs."""
+    return _alternatives(sorted({*_lexicon().documents, *load_data("reporting_verbs")["roles"].get("issued", ())},
+                                key=len, reverse=True))
+
+
+def _whole_source(narration: str, found) -> str | None:
+    """The source "according to" names when the patterns read only the start of its description: the issuer
+    of what it issued ("the latest data from the American Academy of Pediatrics (AAP)", "the new assessment
+    by the Intergovernmental Panel on Climate Change", "the latest NBC News tally"; labelling rule 8), or a
+    body named after its owner ("the county’s Department of Public Health", "the department’s Bureau of Labor
+    Statistics"). The description runs to the end of its clause. None when it holds neither (the
+    description is read as it is: "according to the most recent data" names nobody)."""
+    who = found[1]
+    if not who.lower().startswith("the ") or (at := narration.find(who, found[0])) < 0:
+        return None
+    phrase = re.split(r"\s*(?:[,;:!?]|\.(?:\s|$)|\s[—–]\s|\()", narration[at:], maxsplit=1)[0]
+    issued = _issued()
+    for form in (rf"[Tt]he\s+(?:[\w-]+\s+){{0,3}}?(?:{issued})\s+(?:[a-z]+\s+)?(?:from|by|of)\s+(?:the\s+)?(?P<who>{_BODY_NAME})",
+                 rf"[Tt]he\s+[a-z]+[’']s?\s+(?P<who>{_BODY_NAME})",
+                 rf"[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?P<who>{_BODY_NAME})\s+(?:{issued})"):
+        if (match := re.fullmatch(form, phrase)) is not None:
+            return match.group("who")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _role_of() -> re.Pattern:
+    """A role noun of the reporting verbs (`nouns`: head, chief, director, spokesman …) and "of" closing the
+    words before a body's name: "The head of | U.S. Central Command"."""
+    return re.compile(rf"(?:^|(?<=\s))(?P<role>[Tt]he\s+(?:(?:top|new|former|acting|deputy|interim|chief)\s+)?"
+                      rf"(?:{_alternatives(_lexicon().nouns)}))\s+of\s+(?:the\s+)?$")
+
+
+def _role_before(narration: str, found):
+    """The attribution with its speaker read as the role of a person who heads or speaks for the body the
+    patterns found ("The head of U.S. Central Command announced" → "the head of U.S. Central Command",
+    a person: labelling rule 7, a person speaking for a body is the person), or None when no role and
+    "of" stand right before the name."""
+    start, who = found[0], found[1]
+    if not who[:1].isupper() or found[3] not in ("name_verb", "according_to"):
+        return None
+    at = narration.find(who, start)
+    if at < 0 or (role := _role_of().search(narration, 0, at)) is None:
+        return None
+    return (role.start(), narration[role.start():at] + who, *found[2:])
 
 
 def _sentence_speaker(found, narration: str, spans: list, memory: _Memory):

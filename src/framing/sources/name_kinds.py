@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..actors import _names_an_office, _person_mentions, headline_verbs, read_rules
 from ..actors.english import _lexicon_tags, english_common_words
 from ..lexicons import load_data
-from .patterns import _Lexicon, _lexicon
+from .patterns import _Lexicon, _lexicon, _party_words
 from .spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
 
 _PRONOUNS = {"he", "she", "they"}
@@ -346,6 +346,8 @@ def _named_group(who: str, noun: str | None) -> str | None:
     words = re.sub(r"\s*\([^()]*\)", "", who).split() + ([noun] if noun else [])
     if words[:1] == ["The"]:
         words = words[1:]
+    if len(words) == 1 and words[0][:1].isupper() and words[0].lower() in lexicon.members and words[0].lower()[:-1] in _party_words()[1]:
+        return words[0]  # "Democrats say they will accept …": a party's members named as a whole (1.46)
     if len(words) < 2 or words[-1].lower() not in lexicon.members or words[0].lower() in lexicon.part:
         return None
     before = words[:-1]

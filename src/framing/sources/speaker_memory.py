@@ -113,8 +113,10 @@ class _Memory:
             seen.append(name)
         lexicon = _lexicon()
         written = (w.lower().rstrip(".") for w in role_words if w in lexicon.roles)
-        # an abbreviated title as the role it stands for: "Gov." → "governor"
-        self.titles.setdefault(name, set()).update(lexicon.abbreviations.get(w, w) for w in written)
+        # an abbreviated title as the role it stands for: "Gov." → "governor"; a title held before is kept
+        # as such ("Former President Donald Trump" is "the former president", not "the president"; 1.46)
+        before = "former " if any(_FORMER.fullmatch(w) for w in role_words) else ""
+        self.titles.setdefault(name, set()).update(before + lexicon.abbreviations.get(w, w) for w in written)
 
     def last_person(self, pronoun: str | None = None) -> str | None:
         """The last speaker, or when nobody has spoken yet the last name written with a role or
@@ -181,7 +183,8 @@ class _Memory:
         return " ".join(tokens)
 
     def titled(self, title: str, *, guess: bool = False) -> str | None:
-        """The last person written with this role ("the president" → "President Joe Biden"); with
+        """The last person written with this role ("the president" → "President Joe Biden"; "former president"
+        → the last written "Former President …", and "president" never one written so); with
         `guess` (a place's one office: "the US president"), else the last person when no role of
         theirs is known."""
         found = next((n for n in [*reversed(self.speakers), *reversed(self.names)]
@@ -588,6 +591,10 @@ def _speaker(found, memory: _Memory):
         # "a spokesman for the senator", "lawyers for Jane Roe": unnamed people speaking for another
         memory.anonymous = agent.group("phrase").lower()
         return memory.anonymous, who, verb, verb_text, stance, True, pattern + "_agent"
+    if (role := _ROLE_OF_BODY.fullmatch(who)) is not None and role.group("noun") in lexicon.nouns:
+        # "the head of U.S. Central Command": a person speaking for a body is the person, named by the role
+        # (labelling rule 7; 1.46)
+        return role.group("role"), who, verb, verb_text, stance, False, pattern + "_role"
     if (outlet := _named_outlet(who)) is not None and not noun:
         # "the Associated Press reported", "according to NBC News": a news organisation cited as the source is
         # the speaker, as a body (its kind `outlet`; an article's own outlet is left out by `speaker_names`; 1.46)
@@ -610,6 +617,13 @@ def _speaker(found, memory: _Memory):
 _TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:now|first|also|later|earlier|initially|originally|previously|recently|"
                               r"still|again|then|once|just|already|since|reportedly|repeatedly|publicly|privately|"
                               r"separately|officially|formally|subsequently|ultimately|finally|eventually)$")
+
+
+# a word that puts a title in the past ("Former President", "the ex-governor", "the late senator")
+_FORMER = re.compile(r"(?:[Ff]ormer|[Ee]x|[Ll]ate|[Oo]netime|[Oo]ne-time)-?")
+
+# a role in lower case and "of" before a body's capitalised name ("the head of U.S. Central Command")
+_ROLE_OF_BODY = re.compile(r"(?:[Tt]he\s+)?(?P<role>(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\s+of\s+(?:the\s+)?[A-Z].*)")
 
 
 def _without_trailing_adverb(who: str) -> str:
@@ -747,7 +761,8 @@ def _read_unnamed(who: str, memory: _Memory):
         return who[4:], who, False, "_body"  # "the Department of Justice": a body's name, whole, no title
     if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
         title = lowered.split()[-1]  # the person named with it before, else the role ("the governor")
-        return memory.titled(title) or title, who, False, "_title"
+        before = "former " if any(_FORMER.fullmatch(w) for w in who.split()[1:-1]) else ""
+        return memory.titled(before + title) or before + title, who, False, "_title"
     if any(_opens_with(lowered, a) or _opens_with(lowered, f"the {a}") for a in lexicon.anonymous):
         memory.anonymous = memory.anonymous if lowered.startswith("the ") and memory.anonymous else who  # as before
         return who, who, True, ""
