@@ -147,6 +147,16 @@ def _whole_source(narration: str, found) -> str | None:
     return None
 
 
+# a word in lower case that qualifies the noun after it, right before it: no article, preposition, conjunction,
+# pronoun or verb form that a named group may follow ("what Democrats have dubbed", "by Republicans")
+_QUALIFIED = re.compile(r"(?:^|\s)(?!(?:the|by|to|of|for|from|with|and|or|but|that|what|as|while|when|because|if|"
+                        r"though|although|said|says|say|according)\s+$)(?:\d+|[a-z][\w-]*)\s+$")
+
+
+# a person's name in apposition after a role: ", Gen. Mark Milley,"
+_APPOSED_NAME = re.compile(rf",\s+(?P<who>{_NAME}\s+{_NAME}),")
+
+
 @lru_cache(maxsize=1)
 def _role_of() -> re.Pattern:
     """A role noun of the reporting verbs (`nouns`: head, chief, director, spokesman …) and "of" closing the
@@ -166,6 +176,8 @@ def _role_before(narration: str, found):
     at = narration.find(who, start)
     if at < 0 or (role := _role_of().search(narration, 0, at)) is None:
         return None
+    if (named := _APPOSED_NAME.match(narration, at + len(who))) is not None:
+        return (named.start("who"), named.group("who"), *found[2:])  # "The chairman of the Joint Chiefs, Gen. Mark Milley,"
     return (role.start(), narration[role.start():at] + who, *found[2:])
 
 
@@ -195,6 +207,11 @@ def _expanded_speaker(found, narration: str, memory: _Memory) -> tuple:
     speaker, *rest = _speaker(found, memory)
     if _cut_in_a_name(found, narration):  # "according to the Centers...": which body is cut off
         return (None, *rest[:-1], rest[-1] + "_cut")
+    if (rest[-1].endswith("_group") and " " not in found[1] and (at := narration.find(found[1], found[0])) >= 0
+            and _QUALIFIED.search(narration[:at])):
+        # "The two top congressional Republicans said": some of a party's members, picked out by the words before
+        # (labelling rule 5), not the party named as a whole ("Republicans said"; 1.46)
+        return (None, *rest[:-1], rest[-1][:-len("_group")])
     speaker = memory.expansions.get(speaker, speaker)  # "WHO said" after "… Organization (WHO)": its full name
     if isinstance(speaker, str) and (body := _acronym_of(speaker, [_SMALL_END.sub("", b) for b in memory.bodies])):
         speaker = body  # "FEMA did signal" after "The Federal Emergency Management Agency, which …": its full name

@@ -170,8 +170,8 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets) -> str | None:
     if not speaker[:1].isupper():  # a description: "the president", "the newspaper", "the company", "drugmakers"
         if speaker.casefold() in _words()["outlet_nouns"]:
             return "outlet"
-        if words[-1] in roles:
-            return "person"
+        if words[-1] in roles or len(words) > 2 and words[1] == "of" and words[0] in roles:
+            return "person"  # "the president"; "head of U.S. Central Command", a person speaking for a body (1.46)
         return "group" if words[-1].endswith("s") else "organisation"
     rules = read_rules()
     if speaker.casefold() in folded_roles:

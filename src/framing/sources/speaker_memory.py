@@ -628,9 +628,13 @@ _ROLE_OF_BODY = re.compile(r"(?:[Tt]he\s+)?(?P<role>(?:[a-z-]+\s+)?(?P<noun>[a-z
 
 def _without_trailing_adverb(who: str) -> str:
     """`who` without an adverb of time or order at its end (`_TRAILING_ADVERB`), when a name or a noun is
-    left before it ("the Pentagon now" → "the Pentagon"; "the first" stays)."""
+    left before it ("the Pentagon now" → "Pentagon", "the Labor Department first" → "Labor Department", as
+    the patterns read the name with no adverb; "the first" stays)."""
     cut = _TRAILING_ADVERB.sub("", who)
-    return cut if cut != who and cut.lower() not in ("the", "a", "an") else who
+    if cut == who or cut.lower() in ("the", "a", "an"):
+        return who
+    name = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", cut)  # "the Labor Department first": the name, as written without "first"
+    return name if name != cut and all(w[:1].isupper() for w in name.split()) else cut
 
 
 def _named_outlet(who: str) -> str | None:
@@ -762,7 +766,7 @@ def _read_unnamed(who: str, memory: _Memory):
     if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
         title = lowered.split()[-1]  # the person named with it before, else the role ("the governor")
         before = "former " if any(_FORMER.fullmatch(w) for w in who.split()[1:-1]) else ""
-        return memory.titled(before + title) or before + title, who, False, "_title"
+        return memory.titled(before + title) or title, who, False, "_title"
     if any(_opens_with(lowered, a) or _opens_with(lowered, f"the {a}") for a in lexicon.anonymous):
         memory.anonymous = memory.anonymous if lowered.startswith("the ") and memory.anonymous else who  # as before
         return who, who, True, ""
@@ -854,6 +858,8 @@ def _may_name_a_person(who: str, core: str, lexicon) -> bool:
     role, a tie, an unnamed source or a noun made for people (`name_kinds._names_a_person`), a party's
     member or a place's native written with a capital ("the West Virginia Democrat", "the Texan"), an
     age ("the 14-year-old"). A thing ("focus", "impact", "data", "suit") stands for nobody who speaks."""
+    if who.split()[-1].lower() in ("and", "or", "but"):
+        return True  # "… laid out points from the report and asserted": the patterns cut a coordinated verb's subject short
     written = next((w for w in who.split() if w.lower() == core), core)
     return (_names_a_person(core, lexicon) or written[:1].isupper() or _AGE.search(core) is not None
             or core in _person_words())

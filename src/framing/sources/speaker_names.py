@@ -102,13 +102,14 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     Trump"), counting the full names `written` in every sentence ((event, name) pairs, names as
     `framing.actors` reads them), not only those of speakers. Anonymous sources, one-word bodies ("Taliban"),
     platforms (`platforms` of the reporting verbs: "Facebook" is no surname of "Facebook Whistleblower"), offices
-    ("Netanyahu’s office") and organisations are left as they are; an article's own outlet is no
+    ("Netanyahu’s office"), organisations and named groups ("Democrats" is no surname of "Senate Democrats") are
+    left as they are; an article's own outlet is no
     speaker in it (see `_own_outlet`); a kind of body written before a name is not part of it
     ("Drugmaker Merck" → "Merck", see `_without_descriptor`)."""
     speaker = quotes["speaker"].map(_without_descriptor)
     titled = pd.Series(map(_after_a_title, speaker, quotes["speaker_label"]), index=quotes.index, dtype=bool)
     quotes = quotes.assign(speaker=speaker.map(_named_as_written).where(~titled, speaker))
-    one_word_body = quotes["pattern"].str.contains("_body", regex=False) & ~quotes["speaker"].str.contains(" ").fillna(True)
+    one_word_body = (quotes["pattern"].str.contains("_body|_group") & ~quotes["speaker"].str.contains(" ").fillna(True))
     named = (quotes["speaker"].notna() & ~quotes["is_anonymous"] & ~one_word_body  # "Taliban" is no surname
              & ~quotes["speaker"].map(_body_of)  # nor is "League of Conservation Voters" a person's name
              & ~quotes["speaker"].isin(_lexicon().platforms))  # nor "Facebook" the first word of "Facebook Whistleblower"

@@ -1,0 +1,138 @@
+"""Indirect attributions ("X said that …", "…, officials said", "according to X"): the rules of reporting
+verbs 1.46, each on sentences written for it, with the near cases it must leave alone."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing as fr
+
+
+def _table(texts: list[str], outlet: str = "Left") -> pd.DataFrame:
+    return pd.DataFrame({"article_id": "a", "sentence_id": range(len(texts)), "outlet": outlet, "event": "e",
+                         "kind": "body", "position": 0.0, "text": texts})
+
+
+def _indirect(texts: list[str], outlet: str = "Left") -> pd.DataFrame:
+    quotes = fr.extract_quotes(_table(texts, outlet))
+    return quotes[~quotes["is_direct"]].reset_index(drop=True)
+
+
+def test_words_inside_an_unclosed_quote_hold_no_attribution():
+    # an excerpt cut inside a quote: "demands that" is the quoted person's own wording
+    assert _indirect(["“The extraordinary impact of this pandemic demands that we move with unprecedented "
+                      "urgency, and that is what our..."]).empty
+    # the same words outside quotation marks are the outlet's report
+    rows = _indirect(["The Pentagon said that the extraordinary impact of this strike was clear."])
+    assert rows["speaker"].tolist() == ["Pentagon"]
+
+
+@pytest.mark.parametrize("text", [
+    "In fact, I think he ought to be pressed; if he concedes that it is, he should be suspended at once.",
+    "After a 19-month freeze, the U.S. is set to announce that it will reopen land borders next month.",
+    "The agency will announce that the plan goes ahead on Friday.",
+    "Jane Roe did not say that the plan would go ahead.",
+])
+def test_a_verb_of_saying_not_yet_said_reports_nothing(text):
+    assert _indirect([text]).empty
+
+
+def test_a_verb_of_saying_said_reports_its_clause():
+    rows = _indirect(["After a 19-month freeze, the U.S. announced that it will reopen land borders next month."])
+    assert rows["quote"].tolist() == ["it will reopen land borders next month."]
+
+
+@pytest.mark.parametrize("texts", [
+    ["Former President Donald Trump was subpoenaed by the committee.",
+     "The panel’s focus on him indicates that it is deepening its scrutiny of the attack."],
+    ["Pfizer said on Monday that its vaccine works in children.",
+     "Children’s Covid cases remain disturbingly high, according to the most recent data from..."],
+])
+def test_a_thing_is_no_speaker(texts):
+    rows = _indirect(texts)
+    assert rows["speaker"].iloc[-1] is None or pd.isna(rows["speaker"].iloc[-1])
+
+
+@pytest.mark.parametrize("texts, speaker", [
+    (["Michael Bloomberg spent $1 billion on the race.", "The billionaire said that he would fight on."],
+     "Michael Bloomberg"),
+    (["Jane Roe was hurt in the crash.", "The veteran said that she would drive again."], "Jane Roe"),
+])
+def test_a_description_of_a_person_still_stands_for_the_person(texts, speaker):
+    assert _indirect(texts)["speaker"].iloc[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The new rules take effect in November, the Associated Press reported.", "Associated Press"),
+    ("At least 15 million doses have gone to waste, according to NBC News.", "NBC News"),
+    ("The New York Times reported Friday that the booster plan might not be possible.", "New York Times"),
+    ("A draft report confirms Biden’s win in Maricopa County, the Arizona Republic first reported Thursday.",
+     "Arizona Republic"),
+    ("The country has recorded 651,690 deaths, according to the latest NBC News tally.", "NBC News"),
+])
+def test_an_outlet_cited_as_a_source_is_the_speaker(text, speaker):
+    rows = _indirect([text])
+    assert rows["speaker"].tolist() == [speaker] and rows["speaker_kind"].tolist() == ["outlet"]
+
+
+def test_an_outlets_own_article_does_not_cite_it():
+    rows = _indirect(["The new rules take effect in November, the Associated Press reported."],
+                     outlet="Associated Press")
+    assert rows["speaker"].isna().all()
+
+
+def test_the_nearer_attribution_governs_a_report_cited_after_it():
+    rows = _indirect(["The rule takes effect in January, the governor’s office said, according to the LA Times."])
+    assert rows["speaker"].tolist() != ["LA Times"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Two targets were killed in a drone strike, the Pentagon now says.", "Pentagon"),
+    ("Prices rose 5% in May, the Labor Department first reported Friday.", "Labor Department"),
+])
+def test_an_adverb_before_the_verb_is_no_part_of_the_name(text, speaker):
+    assert _indirect([text])["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("By Nov. 4, proof of vaccination will be mandatory, according to the county’s Department of Public Health.",
+     "Department of Public Health"),
+    ("Payrolls increased by 943,000, according to the department’s Bureau of Labor Statistics.",
+     "Bureau of Labor Statistics"),
+    ("CO2 levels were higher than ever, according to the new assessment by the Intergovernmental Panel on Climate "
+     "Change (IPCC).", "Intergovernmental Panel on Climate Change"),
+    ("Infections among children rose, according to the latest data from the American Academy of Pediatrics (AAP).",
+     "American Academy of Pediatrics"),
+])
+def test_according_to_reads_the_whole_source(text, speaker):
+    assert _indirect([text])["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, anonymous", [
+    ("Democrats say they will accept McConnell debt ceiling offer", "Democrats", False),
+    ("Republicans said the bill would raise taxes on the middle class.", "Republicans", False),
+    ("Senate Democrats say they will agree to the proposal.", "Senate Democrats", False),
+])
+def test_a_partys_members_named_as_a_whole_are_the_group(text, speaker, anonymous):
+    rows = _indirect([text])
+    assert rows["speaker"].tolist() == [speaker] and rows["speaker_kind"].tolist() == ["group"]
+
+
+def test_a_part_of_a_partys_members_is_no_group():
+    rows = _indirect(["Some Democrats note that Biden’s approval rating is still higher than his predecessor's."])
+    assert rows["speaker"].tolist() != ["Democrats"]
+
+
+def test_the_head_of_a_body_is_the_person_in_that_role():
+    rows = _indirect(["The head of U.S. Central Command announced Friday that they were very wrong."])
+    assert rows["speaker"].tolist() == ["head of U.S. Central Command"]
+    # the body itself still speaks for itself
+    assert _indirect(["U.S. Central Command announced Friday that they were very wrong."])["speaker"].tolist() == [
+        "U.S. Central Command"]
+
+
+def test_a_former_title_agrees_with_its_antecedent():
+    texts = ["Former President Donald Trump blasted the audit, despite President Joe Biden’s victory.",
+             "In a statement, the former president said that the audit had uncovered fraud.",
+             "The president said that he would not comment."]
+    assert _indirect(texts)["speaker"].tolist() == ["Donald Trump", "Joe Biden"]
