@@ -82,8 +82,13 @@ def test_an_outlets_own_article_does_not_cite_it():
 
 
 def test_the_nearer_attribution_governs_a_report_cited_after_it():
-    rows = _indirect(["The rule takes effect in January, the governor’s office said, according to the LA Times."])
-    assert rows["speaker"].tolist() != ["LA Times"]
+    texts = ["Gov. Gavin Newsom announced a vaccine mandate for schools on Friday.",
+             "The rule takes effect in January, after the FDA grants full approval, the governor’s office said, "
+             "according to the LA Times."]
+    assert _indirect(texts)["speaker"].tolist() == ["Gavin Newsom’s office"]
+    # with no attribution before it, "according to" names the source
+    rows = _indirect(["The rule takes effect in January for all schools, according to the Associated Press."])
+    assert rows["speaker"].tolist() == ["Associated Press"]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -103,6 +108,12 @@ def test_an_adverb_before_the_verb_is_no_part_of_the_name(text, speaker):
      "Change (IPCC).", "Intergovernmental Panel on Climate Change"),
     ("Infections among children rose, according to the latest data from the American Academy of Pediatrics (AAP).",
      "American Academy of Pediatrics"),
+    ("Americans can receive a third shot beginning Sept. 20, according to a statement from the Department of Health "
+     "and Human Services and other administration medical experts.", "Department of Health and Human Services"),
+    # an outlet's staff member is the person
+    ("Grace moved across the coast late Monday, bringing heavy rain, according to CNN meteorologist Taylor Ward.",
+     "Taylor Ward"),
+    ("The new rule starts in January for all schools, according to the Labor Department.", "Labor Department"),
 ])
 def test_according_to_reads_the_whole_source(text, speaker):
     assert _indirect([text])["speaker"].tolist() == [speaker]
@@ -129,6 +140,12 @@ def test_the_head_of_a_body_is_the_person_in_that_role():
     # the body itself still speaks for itself
     assert _indirect(["U.S. Central Command announced Friday that they were very wrong."])["speaker"].tolist() == [
         "U.S. Central Command"]
+
+
+def test_a_former_title_owns_its_office():
+    texts = ["Former President Barack Obama turned 60 on Saturday, after President Joe Biden spoke in Ohio.",
+             "The party was scaled down from original plans, according to the former president’s office."]
+    assert _indirect(texts)["speaker"].tolist() == ["Barack Obama’s office"]
 
 
 def test_a_former_title_agrees_with_its_antecedent():

@@ -102,7 +102,10 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
         found = after  # "… the campaign said it plans to act." “We know …,” Jane Roe said.
     if found is not None and (role := _role_before(narration, found)) is not None:
         found = role  # "The head of U.S. Central Command announced": the person in that role, not the body
-    if found is not None and found[3] == "according_to" and (source := _whole_source(narration, found)) is not None:
+    if not spans and found is not None and found[3].startswith("according_to") and (nearer := _nearer_attribution(narration, found)):
+        found = nearer  # "…, the governor’s office said, according to the LA Times": the office's words, as reported
+    if found is not None and found[3] in ("according_to", "according_to_document") and (
+            source := _whole_source(narration, found)) is not None:
         found = (found[0], source, *found[2:])  # "according to the county’s Department of Public Health"
     if (found is not None and found[3] in ("subject", "colon", "headline_colon") and not _named_subject(found[1], memory)
             and not (found[3] == "headline_colon" and _headline_surname(found[1]))
@@ -127,6 +130,20 @@ def _issued() -> str:
                                 key=len, reverse=True))
 
 
+def _nearer_attribution(narration: str, found):
+    """The attribution of "CLAUSE, SPEAKER said, according to SOURCE": the speaker's, which governs the clause
+    (the source reports that the speaker said it; as for a quote, the nearer attribution governs: 1.43), or
+    None when no verb of saying closes the words before "according to"."""
+    head = narration[:found[0]].rstrip()
+    if not head.endswith(","):
+        return None
+    inner = _attribution(head[:-1] + ".")
+    if inner is None or inner[3] != "name_verb" or not inner[2]:
+        return None
+    tail = head[:-1][head.find(inner[2], inner[0]) + len(inner[2]):]
+    return inner if len(_WORD.findall(tail)) <= ATTRIBUTION_TAIL_WORDS and "," in head[:inner[0]] else None
+
+
 def _whole_source(narration: str, found) -> str | None:
     """The source "according to" names when the patterns read only the start of its description: the issuer
     of what it issued ("the latest data from the American Academy of Pediatrics (AAP)", "the new assessment
@@ -134,14 +151,21 @@ def _whole_source(narration: str, found) -> str | None:
     body named after its owner ("the county’s Department of Public Health", "the department’s Bureau of Labor
     Statistics"). The description runs to the end of its clause. None when it holds neither (the
     description is read as it is: "according to the most recent data" names nobody)."""
-    who = found[1]
-    if not who.lower().startswith("the ") or (at := narration.find(who, found[0])) < 0:
+    who = found[1].rstrip(".")
+    start = narration.rfind("ccording to", 0, found[0] + 12) + len("ccording to ")
+    if start < len("ccording to ") or (at := narration.find(who, found[0])) < 0:
         return None
-    phrase = re.split(r"\s*(?:[,;:!?]|\.(?:\s|$)|\s[—–]\s|\()", narration[at:], maxsplit=1)[0]
+    phrase = re.split(r"\s*(?:[,;:!?]|\.(?:\s|$)|\s[—–]\s|\()", narration[start:], maxsplit=1)[0].strip()
     issued = _issued()
-    for form in (rf"[Tt]he\s+(?:[\w-]+\s+){{0,3}}?(?:{issued})\s+(?:[a-z]+\s+)?(?:from|by|of)\s+(?:the\s+)?(?P<who>{_BODY_NAME})",
-                 rf"[Tt]he\s+[a-z]+[’']s?\s+(?P<who>{_BODY_NAME})",
-                 rf"[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?P<who>{_BODY_NAME})\s+(?:{issued})"):
+    if (match := re.match(rf"(?:[Tt]he|an?)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{issued})\s+(?:[a-z]+\s+)?(?:from|by|of)\s+"
+                          rf"(?:the\s+)?(?P<who>{_BODY_NAME})", phrase)) is not None:
+        return match.group("who")  # "a statement from the Department of Health and Human Services and others"
+    if not who.lower().startswith("the "):
+        staff = re.fullmatch(rf"(?:the\s+)?{_BODY_NAME}\s+(?:[a-z-]+\s+){{1,3}}(?P<who>[A-Z][\w’'.-]*\s+{_NAME})", phrase)
+        return staff.group("who") if staff is not None else None  # "CNN meteorologist Taylor Ward": the person
+    for form in (rf"[Tt]he\s+[a-z]+[’']s?\s+(?P<who>{_BODY_NAME})",
+                 rf"[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?P<who>{_BODY_NAME})\s+(?:{issued})",
+                 rf"(?P<who>[Tt]he\s+(?:[a-z-]+\s+){{0,2}}[a-z]+[’']s?\s+[a-z]+)"):  # "the former president’s office"
         if (match := re.fullmatch(form, phrase)) is not None:
             return match.group("who")
     return None

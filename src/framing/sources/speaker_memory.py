@@ -816,7 +816,8 @@ def _read_description(who: str, pattern: str, memory: _Memory):
     owners = [_POSSESSIVE.sub("", w) for w in lowered.split()[1:-1] if _POSSESSIVE.search(w)]
     if owners and owners[-1] in lexicon.titles and head.capitalize() in read_rules().organisation_words:
         # "the senator's office said": the office of the person the title names, never a body met before
-        owner = memory.titled(owners[-1])
+        before = "former " if any(_FORMER.fullmatch(w) for w in lowered.split()[1:-2]) else ""
+        owner = memory.titled(before + owners[-1])
         return (f"{owner}’s {head}" if owner else None), who, False, "_owned_body"
     if _plural_bodies(head) and not owners and all(w.islower() for w in who.split()[1:]):
         # "the campaigns announced": bodies in the plural, which no one body named before stands for; the
