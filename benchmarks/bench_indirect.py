@@ -73,6 +73,15 @@ def is_right(row, label: dict) -> bool:
     return not row["is_anonymous"] and same_speaker(truth, speaker)
 
 
+def miss_kind(row, label: dict) -> str:
+    """How a row that is not right misses: a row of no attribution, no speaker (nor anonymous) where the
+    text names or describes one, or a wrong speaker given (a name, or anonymous, that is not the truth)."""
+    if label["verdict"] == "not":
+        return "not an attribution"
+    given = row["is_anonymous"] or isinstance(row["speaker"], str)
+    return "wrong speaker" if given else "no speaker"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", default="101-200")
@@ -81,7 +90,7 @@ def main() -> int:
     first, last = (int(part) for part in args.events.split("-"))
     rows = indirect_rows(first, last)
     labels = read_labels(args.events)
-    seen, right, unlabelled = set(), 0, []
+    seen, right, unlabelled, misses = set(), 0, [], {"wrong speaker": 0, "no speaker": 0, "not an attribution": 0}
     for _, row in rows.iterrows():
         key = (row["article_id"], int(row["sentence_id"]))
         label = labels.get(key)
@@ -91,6 +100,8 @@ def main() -> int:
         seen.add(key)
         ok = is_right(row, label)
         right += ok
+        if not ok:
+            misses[miss_kind(row, label)] += 1
         if args.list or not ok:
             print(f"{'ok ' if ok else 'MISS'} {key[0]} {key[1]} | {row['speaker']!r} (label {row['speaker_label']!r}, "
                   f"anonymous {bool(row['is_anonymous'])}) truth {label['truth']!r} | {row['sentence'][:200]}")
@@ -98,6 +109,7 @@ def main() -> int:
     gone_right = sum(label["verdict"] == "not" for label in gone)
     n = len(rows) - len(unlabelled)
     print(f"events {args.events}: {len(rows)} indirect rows, {n} labelled; right {right} of {n} ({right / max(n, 1):.2f})")
+    print("misses: " + ", ".join(f"{kind} {n}" for kind, n in misses.items()))
     print(f"labelled rows no longer given: {len(gone)} ({gone_right} of them no attribution)")
     for label in gone:
         print(f"  gone {label['article_id']} {label['sentence_id']} ({label['verdict']}, truth {label['truth']!r})")

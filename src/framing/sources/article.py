@@ -120,7 +120,9 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
 
 # a body's name: capitalised words joined by the small words names hold ("Intergovernmental Panel on Climate
 # Change", "Department of Health and Human Services")
-_BODY_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|on|for|and|the|&)\s+)*[A-Z][\w’'.&-]*)*"
+_BODY_NAME = (r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|on|for|and|the|&)\s+)*(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+              r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+              r"December)\b)[A-Z][\w’'.&-]*)*")
 
 
 @lru_cache(maxsize=1)
@@ -158,8 +160,12 @@ def _whole_source(narration: str, found) -> str | None:
     phrase = re.split(r"\s*(?:[,;:!?]|\.(?:\s|$)|\s[—–]\s|\()", narration[start:], maxsplit=1)[0].strip()
     issued = _issued()
     if (match := re.match(rf"(?:[Tt]he|an?)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{issued})\s+(?:[a-z]+\s+)?(?:from|by|of)\s+"
-                          rf"(?:the\s+)?(?P<who>{_BODY_NAME})", phrase)) is not None:
-        return match.group("who")  # "a statement from the Department of Health and Human Services and others"
+                          rf"(?:the\s+)?(?P<who>{_BODY_NAME})(?=\s*$|\s+and\s)", phrase)) is not None:
+        # the issuer ends the phrase or is joined to others by "and" ("a statement from the Department of Health
+        # and Human Services and other …"); a document's issuer the patterns named is only ever read longer
+        if found[3] == "according_to" or match.group("who").startswith(who):
+            return match.group("who")
+        return None
     if not who.lower().startswith("the "):
         staff = re.fullmatch(rf"(?:the\s+)?{_BODY_NAME}\s+(?:[a-z-]+\s+){{1,3}}(?P<who>[A-Z][\w’'.-]*\s+{_NAME})", phrase)
         return staff.group("who") if staff is not None else None  # "CNN meteorologist Taylor Ward": the person

@@ -862,6 +862,8 @@ def _may_name_a_person(who: str, core: str, lexicon) -> bool:
     if who.split()[-1].lower() in ("and", "or", "but"):
         return True  # "… laid out points from the report and asserted": the patterns cut a coordinated verb's subject short
     written = next((w for w in who.split() if w.lower() == core), core)
+    if "-" in core.strip("-") and _may_name_a_person(who, core.split("-")[0], lexicon):
+        return True  # "the president-elect", "the ex-senator": a person noun joined to another word
     return (_names_a_person(core, lexicon) or written[:1].isupper() or _AGE.search(core) is not None
             or core in _person_words())
 
