@@ -167,7 +167,8 @@ def _whole_source(narration: str, found) -> str | None:
             return match.group("who")
         return None
     if not who.lower().startswith("the "):
-        staff = re.fullmatch(rf"(?:the\s+)?{_BODY_NAME}\s+(?:[a-z-]+\s+){{1,3}}(?P<who>[A-Z][\w’'.-]*\s+{_NAME})", phrase)
+        staff = re.fullmatch(rf"(?:the\s+)?{_BODY_NAME}\s+(?:(?!(?:and|or|of|for|the|in|on|at|with)\s)[a-z-]+\s+){{1,3}}"
+                             rf"(?P<who>[A-Z][\w’'.-]*\s+{_NAME})", phrase)
         return staff.group("who") if staff is not None else None  # "CNN meteorologist Taylor Ward": the person
     for form in (rf"[Tt]he\s+[a-z]+[’']s?\s+(?P<who>{_BODY_NAME})",
                  rf"[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?P<who>{_BODY_NAME})\s+(?:{issued})",
