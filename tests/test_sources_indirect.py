@@ -153,3 +153,12 @@ def test_a_former_title_agrees_with_its_antecedent():
              "In a statement, the former president said that the audit had uncovered fraud.",
              "The president said that he would not comment."]
     assert _indirect(texts)["speaker"].tolist() == ["Donald Trump", "Joe Biden"]
+
+
+def test_a_body_named_in_a_role_still_writes_out_its_acronym():
+    texts = ["CENTCOM said the strike killed “a known ISIS-K planner,” and no civilians were hurt.",
+             "The head of U.S. Central Command announced Friday that they were very wrong."]
+    quotes = fr.extract_quotes(_table(texts))
+    assert quotes["speaker"].tolist() == ["U.S. Central Command", "head of U.S. Central Command"]
+    # with no such role the acronym stays as written
+    assert fr.extract_quotes(_table(texts[:1]))["speaker"].tolist() == ["CENTCOM"]

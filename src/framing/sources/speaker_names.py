@@ -426,6 +426,10 @@ def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None
     if not named.any():
         return speakers
     counts = speakers[named].value_counts()
+    # the body in a role that speaks for it ("head of U.S. Central Command"): a name the event writes for that
+    # body, so that "CENTCOM" is still written out though the full name itself never speaks (1.46)
+    bodies = speakers[named].str.extract(_ROLE_OF_BODY, expand=False).dropna()
+    counts = pd.concat([counts, pd.Series(0, index=pd.Index(sorted(set(bodies) - set(counts.index)), dtype=object))])
     forms = DisjointSet(sorted(counts.index))
     by_key: dict[str, str] = {}
     for form in sorted(counts.index):
@@ -434,7 +438,8 @@ def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None
             forms.merge(by_key[key], form)
         by_key.setdefault(key, form)
     events = _events(quotes)
-    for _, names in speakers[named].groupby(events[named], sort=False):
+    written = pd.concat([speakers[named], bodies])
+    for _, names in written.groupby(pd.concat([events[named], events[bodies.index]]), sort=False):
         _join_in_event(forms, sorted(set(names)))
     _join_defined(forms, counts.index, defined or {})
     best = {}
@@ -442,6 +447,10 @@ def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None
         name = max(members, key=lambda f: (not _is_acronym(f), counts[f], len(f), [-ord(c) for c in f]))
         best.update({f: name for f in members})
     return speakers.where(~named, speakers[named].map(best))
+
+
+# a role in lower case speaking for a body named after "of" ("head of U.S. Central Command"): the body's name
+_ROLE_OF_BODY = r"^[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+of\s+(?:the\s+)?([A-Z].*)$"
 
 
 def _join_in_event(forms, written: list[str]) -> None:
