@@ -123,9 +123,10 @@ def test_according_to_reads_the_whole_source(text, speaker):
     ("Democrats say they will accept McConnell debt ceiling offer", "Democrats", False),
     ("Republicans said the bill would raise taxes on the middle class.", "Republicans", False),
     ("Senate Democrats say they will agree to the proposal.", "Senate Democrats", False),
+    ("Democrats said the plan was “not workable.”", "Democrats", False),
 ])
 def test_a_partys_members_named_as_a_whole_are_the_group(text, speaker, anonymous):
-    rows = _indirect([text])
+    rows = fr.extract_quotes(_table([text]))
     assert rows["speaker"].tolist() == [speaker] and rows["speaker_kind"].tolist() == ["group"]
 
 
