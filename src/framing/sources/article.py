@@ -470,7 +470,8 @@ def _in_open_quote(text: str, found) -> bool:
 # it is, …"), a future or a plan ("the U.S. is set to announce that", "will say that", "plans to announce"),
 # a modal ("could argue that"), a negation ("did not say that"): nobody has said the clause
 _NOT_YET = re.compile(r"(?:\b(?:if|unless|whether)\b[^,;]*|\b(?:will|would|could|might|may|should|must|shall|"
-                      r"not|never|to)(?:\s+(?:be\s+)?[a-z]+ly)?\s+|\b(?:is|are|was|were)\s+(?:set|expected|due|"
+                      r"not|never|(?<!went on )(?<!goes on )(?<!go on )(?<!continued )(?<!continues )(?<!used )to)"
+                      r"(?:\s+(?:be\s+)?[a-z]+ly)?\s+|\b(?:is|are|was|were)\s+(?:set|expected|due|"
                       r"scheduled|poised|likely|going)\s+to\s+)$")
 
 
