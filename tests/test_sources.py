@@ -820,10 +820,13 @@ def test_allsides_speakers_are_no_outlet_place_title_or_function_word(shared_dat
     named = quotes[quotes["speaker"].notna() & ~quotes["is_anonymous"]]
     assert not [(s, o) for s, o in zip(named["speaker"], named["outlet"]) if s in outlet_names((o,))]
     assert not speakers & rules.places
-    assert not {s for s in speakers if s.rstrip(".") in {t.rstrip(".") for t in rules.titles}}
+    # a party's members named alone ("Democrats said") speak as a group (reporting verbs 1.46): no person's title
+    # alone, and no surname of "House Democrats"
+    groups = set(quotes.loc[quotes["speaker_kind"].eq("group"), "speaker"])
+    assert not {s for s in speakers - groups if s.rstrip(".") in {t.rstrip(".") for t in rules.titles}}
     assert not {s for s in speakers if set(s.split()) & (rules.breaks | {"January", "September", "Monday"})}
     assert not {s for s in speakers if s.split()[0] in rules.function_words}
-    assert not {s for s in speakers if len(s.split()) == 1 and any(n.endswith(f" {s}") for n in speakers)}
+    assert not {s for s in speakers - groups if len(s.split()) == 1 and any(n.endswith(f" {s}") for n in speakers)}
 
 
 @pytest.mark.parametrize("texts, quote, speaker, anonymous", [
@@ -1607,7 +1610,7 @@ def _outlets_table(texts: list[tuple[str, str]], event: str = "e") -> pd.DataFra
 @pytest.mark.parametrize("texts", [
     # an acronym of a body's clipped words and the body's name, in one event (allsides_5690)
     [("Military Times", "‘It was a mistake.’ CENTCOM admits Aug. 29 drone strike killed civilians, not ISIS"),
-     ("Military Times", "The head of U.S. Central Command announced Friday that they were very wrong.")],
+     ("Military Times", "U.S. Central Command announced Friday that they were very wrong.")],
     # dots in an acronym, and "Department of X" / "X Department" (allsides_5800, 5987, 5802)
     [("New York Times (News)", "Vaccine reduces risk of infection even in people who already had Covid-19, the C.D.C. says."),
      ("Axios", "What they're saying: \"People who are fully vaccinated are protected from severe disease and death, "

@@ -180,8 +180,8 @@ def _whole_source(narration: str, found) -> str | None:
 
 # a word in lower case that qualifies the noun after it, right before it: no article, preposition, conjunction,
 # pronoun or verb form that a named group may follow ("what Democrats have dubbed", "by Republicans")
-_QUALIFIED = re.compile(r"(?:^|\s)(?!(?:the|by|to|of|for|from|with|and|or|but|that|what|as|while|when|because|if|"
-                        r"though|although|said|says|say|according)\s+$)(?:\d+|[a-z][\w-]*)\s+$")
+_QUALIFIED = re.compile(rf"(?:^|\s)(?!(?:the|by|to|of|for|from|with|and|or|but|that|what|as|while|when|because|if|"
+                        rf"though|although|said|says|say|according|{_PLACEHOLDER})\s+$)(?:\d+|[a-z][\w-]*)\s+$")
 
 
 # a person's name in apposition after a role: ", Gen. Mark Milley,"

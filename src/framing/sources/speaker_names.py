@@ -113,15 +113,15 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     named = (quotes["speaker"].notna() & ~quotes["is_anonymous"] & ~one_word_body  # "Taliban" is no surname
              & ~quotes["speaker"].map(_body_of)  # nor is "League of Conservation Voters" a person's name
              & ~quotes["speaker"].isin(_lexicon().platforms))  # nor "Facebook" the first word of "Facebook Whistleblower"
-    if not named.any():
-        return quotes["speaker"]
-    by_event = quotes["event"].notna().all()
-    events = quotes["event"].astype(str) if by_event else pd.Series("all", index=quotes.index)
-    speakers = pd.DataFrame({"name": quotes.loc[named, "speaker"], "event": events[named], "has_title": True})
-    names = pd.DataFrame([(str(e) if by_event else "all", n) for e, n in written], columns=["event", "name"])
-    both = pd.concat([speakers, names.assign(has_title=True)], ignore_index=True)
-    resolved = resolve_names(both).iloc[:len(speakers)].set_axis(speakers.index)
-    out = quotes["speaker"].where(~named, resolved.where(resolved.notna(), speakers["name"]))
+    out = quotes["speaker"]
+    if named.any():
+        by_event = quotes["event"].notna().all()
+        events = quotes["event"].astype(str) if by_event else pd.Series("all", index=quotes.index)
+        speakers = pd.DataFrame({"name": quotes.loc[named, "speaker"], "event": events[named], "has_title": True})
+        names = pd.DataFrame([(str(e) if by_event else "all", n) for e, n in written], columns=["event", "name"])
+        both = pd.concat([speakers, names.assign(has_title=True)], ignore_index=True)
+        resolved = resolve_names(both).iloc[:len(speakers)].set_axis(speakers.index)
+        out = out.where(~named, resolved.where(resolved.notna(), speakers["name"]))
     own = quotes["outlet"] if "outlet" in quotes else pd.Series(None, index=quotes.index)
     return out.where(~pd.Series(map(_own_outlet, out, own), index=out.index, dtype=bool), None)
 
