@@ -123,7 +123,8 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
         resolved = resolve_names(both).iloc[:len(speakers)].set_axis(speakers.index)
         out = out.where(~named, resolved.where(resolved.notna(), speakers["name"]))
     own = quotes["outlet"] if "outlet" in quotes else pd.Series(None, index=quotes.index)
-    return out.where(~pd.Series(map(_own_outlet, out, own), index=out.index, dtype=bool), None)
+    own_voice = pd.Series(map(_own_outlet, out, own), index=out.index, dtype=bool) & ~quotes["is_anonymous"]
+    return out.where(~own_voice, None)
 
 
 def _after_a_title(name, label) -> bool:
