@@ -72,6 +72,7 @@ def test_a_description_of_a_person_still_stands_for_the_person(texts, speaker):
     ("A draft report confirms Biden’s win in Maricopa County, the Arizona Republic first reported Thursday.",
      "Arizona Republic"),
     ("The country has recorded 651,690 deaths, according to the latest NBC News tally.", "NBC News"),
+    ("The requirement takes effect in January, according to the LA Times.", "LA Times"),  # a short name (actors 1.20)
 ])
 def test_an_outlet_cited_as_a_source_is_the_speaker(text, speaker):
     rows = _indirect([text])
