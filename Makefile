@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SIZES  ?= 100,1000,10000,100000
 SOAK_RUNS ?= 20
+# JupyterLab refuses to start as root (as in many containers) unless told it may.
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report build test browser fonts lab bench soak clean
@@ -64,7 +66,7 @@ fonts:
 	fi
 
 lab: setup fonts  ## open JupyterLab on the notebooks
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/
 
 bench: setup  ## run the benchmarks (SIZES=1000,10000 to choose corpus sizes)
 	@mkdir -p benchmarks/results

@@ -62,3 +62,58 @@ def test_setup_announces_each_install_step_before_it_runs():
     assert len(pips) == 2
     assert all("@echo" in recipe[i - 1] for i in pips)
     assert "--quiet" not in recipe[pips[-1]]  # its log shows each package as it is collected
+
+
+def test_make_lab_starts_jupyterlab_on_the_notebooks(tmp_path):
+    """`make lab` starts JupyterLab serving notebooks/, also as root (as in many containers), where
+    JupyterLab refuses to start unless told it may: regression for `make lab` stopping with
+    "Running as root is not recommended". Run with this environment as the project's .venv (and
+    without the setup and font steps); the server's port and token come from a config of the test's."""
+    import json
+    import os
+    import secrets
+    import shutil
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    import pytest
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    token = secrets.token_hex(16)
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "jupyter_server_config.json").write_text(json.dumps({
+        "ServerApp": {"port": port, "ip": "127.0.0.1", "port_retries": 0, "open_browser": False},
+        "IdentityProvider": {"token": token},
+        "LabApp": {"news_url": None, "workspaces_dir": str(tmp_path / "workspaces"),
+                   "user_settings_dir": str(tmp_path / "settings")}}))
+    venv = Path(sys.prefix)
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(config), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+           "JUPYTER_DATA_DIR": str(tmp_path / "data")}
+    with open(tmp_path / "lab.log", "w") as log:
+        lab = subprocess.Popen(["make", "--no-print-directory", f"VENV={venv}", "-o", str(venv / ".installed"),
+                                "-o", "fonts", "lab"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}/api/contents?token={token}"
+        listing, end = None, time.monotonic() + 90
+        while listing is None and lab.poll() is None and time.monotonic() < end:
+            try:
+                listing = json.load(urllib.request.urlopen(url, timeout=2))
+            except OSError:
+                time.sleep(0.5)
+        assert listing is not None, (tmp_path / "lab.log").read_text()[-2000:]
+        served = {item["name"] for item in listing["content"]}
+        assert {path.name for path in (ROOT / "notebooks").glob("[0-9]*.ipynb")} <= served
+    finally:
+        if lab.poll() is None:
+            os.killpg(lab.pid, signal.SIGTERM)
+        lab.wait(timeout=30)
