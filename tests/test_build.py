@@ -426,6 +426,30 @@ def test_loading_tables_older_than_their_raw_folder_warns(tmp_path, seeds_dir):
         assert load_articles("seeds", root=tmp_path)["source_file"].eq("new.txt").any()
 
 
+def test_a_readme_in_a_corpus_folder_is_its_notes_not_an_article(tmp_path, seeds_dir):
+    """Regression: a README.md kept in a corpus folder to say how its articles were collected was
+    read as a third article of the seeds, its outlet "README.md" (the only warning: no outlet named).
+    A README (any case, any extension) is the corpus's notes: never read, and editing it leaves
+    the tables fresh."""
+    raw = tmp_path / "data" / "raw" / "seeds"
+    shutil.copytree(seeds_dir, raw)
+    notes = raw / "README.md"
+    notes.write_text("# Seeds\n\nTwo outlets' reports of 12 February 2025, copied from the browser on "
+                     "13 February by the coder. Source: the user's own documents.\n", encoding="utf-8")
+    (raw / "cnn").mkdir()
+    (raw / "cnn" / "readme.txt").write_text("Pages of this outlet saved by hand.\n", encoding="utf-8")
+    out = tmp_path / "data" / "processed" / "seeds"
+    build = build_module.build_corpus(raw, out)
+    assert sorted(build.articles["source_file"]) == sorted(p.name for p in seeds_dir.glob("*.txt"))
+    assert not any("readme" in problem.file.lower() for problem in build.problems)
+    later = (out / "build.json").stat().st_mtime + 5
+    notes.write_text(notes.read_text(encoding="utf-8") + "Checked again on 14 February.\n", encoding="utf-8")
+    os.utime(notes, (later, later))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(load_articles("seeds", root=tmp_path)) == 2
+
+
 def test_changed_manifest_reprocesses_the_article(tmp_path, seeds_dir):
     corpus = tmp_path / "m"
     corpus.mkdir()

@@ -221,3 +221,9 @@ SEED_CORPUS = "ukraine-nato-2025-02-12"
 # A corpus's own issue frames, beside its articles (`data/raw/<corpus>/issue_frames.toml`): read by
 # the notebooks, not by the build.
 ISSUE_FILE = "issue_frames.toml"
+
+
+def is_corpus_notes(name: str) -> bool:
+    """Whether a file of a corpus folder is its notes, by the name people give a folder's
+    description (`README.md`, `readme.txt`, `README`): read by people, never as an article."""
+    return Path(name).stem.casefold() == "readme"

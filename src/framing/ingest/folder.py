@@ -14,6 +14,7 @@ import shlex
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..config import is_corpus_notes
 from .articles import EXPORT_FORMATS, Problem, RawArticle, _where
 from .decode import _open_text
 from .duplicates import Duplicates
@@ -136,8 +137,8 @@ def _where_outlets(article: RawArticle) -> str:
 
 
 def corpus_files(folder: Path) -> list[Path]:
-    """The article files of a corpus folder, sorted: not hidden, not the corpus's configuration,
-    not behind a symlink leading out of the folder."""
+    """The article files of a corpus folder, sorted: not hidden, not the corpus's configuration nor
+    its notes (a README), not behind a symlink leading out of the folder."""
     return list_corpus(folder)[0]
 
 
@@ -179,7 +180,7 @@ def list_corpus(folder: Path) -> tuple[list[Path], list[Problem]]:
                                                             "folder: skipped; copy the file into the "
                                                             "folder if it belongs to the corpus", unread=1))
                 continue
-            if entry in dirs:
+            if entry in dirs or is_corpus_notes(entry):  # a README: the corpus's notes
                 continue
             if path.is_symlink() and not path.exists():
                 problems.append(Problem(_display(relative), "is a link to a file that does not exist: "

@@ -6,7 +6,7 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
-from ..config import ISSUE_FILE, processed_dir, raw_folder_named
+from ..config import ISSUE_FILE, is_corpus_notes, processed_dir, raw_folder_named
 
 
 _WARNED_STALE: set[tuple] = set()  # the builds (tables folder, build.json's identity) warned about
@@ -32,7 +32,8 @@ def raw_listing_sha256(raw: Path) -> str:
     """A digest of what a corpus folder holds for the build: the path, size and modification time
     of each file the build may read, in the folder and any folder below it (hidden ones aside). The
     corpus's issue frames (`issue_frames.toml`), which the notebooks read and the build does not,
-    are left out, so editing them as the README says does not make the tables look stale."""
+    are left out, so editing them as the README says does not make the tables look stale, and so
+    are its notes (a README), which the build never reads."""
     import hashlib
 
     raw = Path(raw)
@@ -41,7 +42,7 @@ def raw_listing_sha256(raw: Path) -> str:
         folders[:] = [name for name in folders if not name.startswith(".")]  # hidden: never read
         for name in files:
             path = Path(here) / name
-            if name.startswith(".") or (path.parent == raw and name == ISSUE_FILE):
+            if name.startswith(".") or (path.parent == raw and name == ISSUE_FILE) or is_corpus_notes(name):
                 continue
             try:
                 stat = os.lstat(path)
