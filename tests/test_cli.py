@@ -1017,7 +1017,8 @@ def test_a_corpus_linked_into_data_raw_has_one_set_of_tables(project, tmp_path, 
 def test_data_raw_itself_is_not_read_as_one_corpus(project, monkeypatch, capsys):
     """`framing build data/raw` read every corpus of the project as one, named "raw", into
     data/processed/raw/; and articles dropped into data/raw/ itself were read by no corpus, without
-    a word. The first is refused, naming the corpora; the second is named."""
+    a word. The first is refused, naming the corpora; the second is named (a README of the raw data
+    is notes, not an article, and is not)."""
     monkeypatch.delenv("FRAMING_HOME", raising=False)
     monkeypatch.chdir(project)
     raw = project / "data" / "raw"
@@ -1028,6 +1029,7 @@ def test_data_raw_itself_is_not_read_as_one_corpus(project, monkeypatch, capsys)
                         "of them, or give no corpus to take every one, each on its own"), line
     assert not (project / "data" / "processed").exists()
     shutil.copy(raw / "mycorpus" / "sub" / "extra.txt", raw / "harbour.txt")
+    (raw / "README.md").write_text("Pages saved by hand in March; one folder per corpus.\n", encoding="utf-8")
     assert main(["build", "--workers", "1"]) == 0
     err = capsys.readouterr().err
     assert ("note: harbour.txt in data/raw/ itself is in no corpus folder, so no corpus reads it: move it into a "

@@ -106,11 +106,12 @@ def corpus_folders(names=None, root: Path | None = None) -> list[Path]:
 
 def loose_files(root: Path | None = None) -> list[Path]:
     """The files put in data/raw/ itself rather than in a corpus folder of it: no corpus reads
-    them. Hidden files are left out, as everywhere."""
+    them. Hidden files are left out, as everywhere, and so is a README (notes on the raw data)."""
     base = raw_dir(root)
     if not base.is_dir():
         return []
-    return sorted(p for p in base.iterdir() if not p.is_dir() and not p.name.startswith("."))
+    return sorted(p for p in base.iterdir()
+                  if not p.is_dir() and not p.name.startswith(".") and not is_corpus_notes(p.name))
 
 
 def linked_corpora(root: Path | None = None) -> dict[str, Path]:
