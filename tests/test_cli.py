@@ -356,6 +356,8 @@ def test_explain_shows_the_row_of_an_export_a_build_warning_names(project, share
     assert rows[1]["title"][:60] in other.stdout and "── row 3 ──" not in other.stdout
     missing = _run(["explain", "mycorpus/export.csv row 9"], project)
     assert "export.csv has no article at row 9" in missing.stderr and "── row" not in missing.stdout
+    # and names the rows there are to explain (it said "see the warnings above", with none above)
+    assert "its rows with an article are 1-3" in missing.stderr, missing.stderr
 
 
 def test_explain_names_the_misspelt_corpus_or_file_and_reads_an_unquoted_row(project, shared_data):

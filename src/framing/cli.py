@@ -438,6 +438,17 @@ def _missing_file(path: Path) -> str:
     return f"{path}: no such file; give its path, e.g. data/raw/<corpus>/{path.name}"
 
 
+def _row_ranges(rows: list[int]) -> str:
+    """"1-6, 8, 10-12": sorted row numbers as the runs they make."""
+    runs: list[list[int]] = []
+    for number in rows:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(f"{first}-{last}" if last > first else f"{first}" for first, last in runs)
+
+
 def _run_explain(args) -> int:
     from .build import explain_inputs, label_article, process_article
 
@@ -451,11 +462,13 @@ def _run_explain(args) -> int:
         return 2
     raws, problems, repeats = explain_inputs(path, clean_exports=args.clean_exports)
     if row is not None:  # one row of an export, as a build warning names it
+        rows = sorted(raw.record for raw in raws if raw.record is not None)
         raws = [raw for raw in raws if raw.record == row]
         problems = [p for p in problems if not re.search(r" rows? \d", p.file) or p.file.endswith(f" row {row}")]
         if not raws:
             print(f"{path.name} has no article at row {row} (a blank row, a row without text, or past its "
-                  "last row): see the warnings above, or give a row that the build names", file=sys.stderr)
+                  f"last row): its rows with an article are {_row_ranges(rows) or 'none'}"
+                  + ("; the warnings below say why" if problems else ""), file=sys.stderr)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     for raw in raws:
