@@ -434,7 +434,8 @@ def test_a_rebuild_counts_the_rows_of_an_export_that_changed(project, shared_dat
 
 def test_a_rebuild_names_the_metadata_cells_of_an_export_that_changed(project, shared_data, capsys):
     """Regression: editing only a row's title, date or outlet in an export (its text the same), or a
-    file's outlet in the manifest, made a rebuild say nothing of it, though the tables changed."""
+    file's outlet in the manifest, made a rebuild say nothing of it, though the tables changed; and
+    so did editing a column of the user's own (an id), which the articles table keeps in `extra`."""
     corpus = project / "data" / "raw" / "mycorpus"
     rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")][:4]
     export = corpus / "export.jsonl"
@@ -460,6 +461,18 @@ def test_a_rebuild_names_the_metadata_cells_of_an_export_that_changed(project, s
     assert main(["build", str(corpus), "--workers", "1"]) == 0  # an outlet renamed in the manifest
     [line] = [line for line in capsys.readouterr().out.splitlines() if "since the last build:" in line]
     assert line.strip() == "files since the last build: metadata edited for sub/extra.txt (outlet)"
+    write(rows)  # an id column of the user's own, kept in `extra`, added and then edited in one row
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    capsys.readouterr()
+    export.write_text("".join(json.dumps({"doc_id": 1000 + i, **{k: r[k] for k in ("outlet", "title", "date", "text")}})
+                              + "\n" for i, r in enumerate(rows)), encoding="utf-8")
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "since the last build:" in line]
+    assert line.strip() == "files since the last build: changed export.jsonl (extra edited in 4 rows)"
+    export.write_text(export.read_text(encoding="utf-8").replace('"doc_id": 1002', '"doc_id": 2002'), encoding="utf-8")
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "since the last build:" in line]
+    assert line.strip() == "files since the last build: changed export.jsonl (extra edited in 1 row)"
 
 
 def test_clean_deletes_nothing_outside_folders_framing_marked(project):

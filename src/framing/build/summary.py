@@ -90,16 +90,19 @@ def changes_line(before: dict | None, after: dict) -> str | None:
     return "; ".join(parts) or None
 
 
-METADATA_CELLS = ("event", "outlet", "title", "subtitle", "author", "published", "url")
+METADATA_CELLS = ("event", "outlet", "title", "subtitle", "author", "published", "url", "extra")
+# Cells hashed even when empty, so that a record without them (a build before they were hashed)
+# is told from one where they were empty, and not compared: `extra`, the export's other columns.
+ALWAYS_HASHED = ("extra",)
 
 
 def metadata_digests(articles: pd.DataFrame) -> list[dict[str, str]]:
-    """For each article, a short hash of each of its `METADATA_CELLS` that has a value, so that the
-    next build can say which cells of which rows or files were edited without `build.json` holding
-    the titles themselves."""
+    """For each article, a short hash of each of its `METADATA_CELLS` that has a value (and of
+    those `ALWAYS_HASHED`), so that the next build can say which cells of which rows or files were
+    edited without `build.json` holding the titles themselves."""
     present = [name for name in METADATA_CELLS if name in articles]
-    return [{name: hashlib.sha256(str(value).encode("utf-8")).hexdigest()[:8]
-             for name, value in zip(present, row) if not _missing(value)}
+    return [{name: hashlib.sha256(str("" if _missing(value) else value).encode("utf-8")).hexdigest()[:8]
+             for name, value in zip(present, row) if name in ALWAYS_HASHED or not _missing(value)}
             for row in articles[present].itertuples(index=False)]
 
 
@@ -110,13 +113,16 @@ def _missing(value) -> bool:
 def _cells_edited(old: dict[str, dict], new: dict[str, dict]) -> dict[str, int]:
     """{cell: articles} of the articles of one file whose text is unchanged and whose cell is not,
     most first; a cell is compared only where the last build recorded cells (older records have
-    none)."""
+    none), and one `ALWAYS_HASHED` only where it recorded that one. `extra` is counted only when no
+    other cell of the article changed: it keeps the date as written too, so a date edited is
+    counted once, as `published`."""
     edited: dict[str, int] = {}
     for text in new.keys() & old.keys():
         if old[text]:
-            for name in METADATA_CELLS:
-                if old[text].get(name) != new[text].get(name):
-                    edited[name] = edited.get(name, 0) + 1
+            changed = [name for name in METADATA_CELLS if old[text].get(name) != new[text].get(name)
+                       and (name not in ALWAYS_HASHED or name in old[text])]
+            for name in changed if changed == ["extra"] else [name for name in changed if name != "extra"]:
+                edited[name] = edited.get(name, 0) + 1
     return dict(sorted(edited.items(), key=lambda kv: (-kv[1], METADATA_CELLS.index(kv[0]))))
 
 
