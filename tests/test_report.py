@@ -1,5 +1,6 @@
 """The report runner (papermill, index.html, event pages, failures)."""
 import json
+import shutil
 
 import nbformat
 import pandas as pd
@@ -116,6 +117,27 @@ def test_workers_reach_the_build_and_the_notebooks(tmp_path, monkeypatch):
                       params='corpus = "x"\nout = None\nsave_figures = False\nworkers: int | None = None')
     assert report.run_reports(root=tmp_path, notebooks=[check], workers=3, echo=[].append) == 0
     assert built == [3]
+
+
+def test_a_report_of_several_corpora_ends_naming_those_that_failed(tmp_path, seeds_dir):
+    """Regression: `make report` over several corpora ended in "Error 1" only, the failed corpus's
+    lines far above, behind the next corpora's progress. Its last line now names the corpora that
+    did not build or run every notebook."""
+    raw = tmp_path / "data" / "raw"
+    shutil.copytree(seeds_dir, raw / "seeds")
+    (raw / "a only bad").mkdir()
+    (raw / "a only bad" / "empty.txt").write_bytes(b"")
+    (raw / "a only bad" / "scan.txt").write_bytes(bytes(range(256)) * 8)
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    check = _notebook(folder / "01_check.ipynb", "assert corpus", params='corpus = "x"\nout = None\nsave_figures = False')
+    lines, warnings = [], []
+    assert report.run_reports(root=tmp_path, notebooks=[check], workers=1, echo=lines.append, warn=warnings.append) == 1
+    assert (tmp_path / "reports" / "seeds" / "index.html").exists()
+    assert warnings[-1] == ("1 of 2 corpora did not build or run every notebook: a only bad "
+                            "(its lines above say why)"), warnings
+    assert report.run_reports([raw / "seeds"], root=tmp_path, notebooks=[check], workers=1, echo=lines.append,
+                              warn=warnings.append) == 0
 
 
 def test_notebooks_get_only_the_parameters_they_declare(tmp_path):

@@ -95,13 +95,13 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
     if not folders:
         warn(f"no corpus folders in {raw_dir(root)}: put articles in data/raw/<corpus>/")
         return 2
-    ok = True
+    failed = []
     for folder in folders:
         if not folder.is_dir():
             from ..store import missing_corpus
 
             warn(missing_corpus(folder, "report", root=root))
-            ok = False
+            failed.append(folder.name)
             continue
         home = root or project_of(folder)  # a corpus of another project: that project's outputs and notebooks
         report = run_report(folder, processed=processed_dir(home) / folder.name,
@@ -109,8 +109,18 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
                             notebooks=list_notebooks(notebooks_dir(home)) if notebooks is None else notebooks,
                             kernel=kernel, workers=workers, cell_timeout=cell_timeout,
                             clean_exports=clean_exports, event=event, echo=echo, warn=warn)
-        ok &= report.ok
-    return 0 if ok else 1
+        if not report.ok:
+            failed.append(folder.name)
+    if failed and len(folders) > 1:  # its lines may have scrolled away behind the other corpora's
+        warn(failed_corpora_line(failed, len(folders)))
+    return 1 if failed else 0
+
+
+def failed_corpora_line(failed: list[str], n_corpora: int) -> str:
+    """The last line of a report of several corpora when some failed, as their own lines may be far
+    above: "1 of 3 corpora did not build or run every notebook: storm (its lines above say why)"."""
+    return (f"{len(failed)} of {n_corpora} corpora did not build or run every notebook: {', '.join(failed)} "
+            f"({'its' if len(failed) == 1 else 'their'} lines above say why)")
 
 
 def run_report(raw_folder: Path, *, processed: Path | None = None, out: Path | None = None,
