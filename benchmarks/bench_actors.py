@@ -1,7 +1,7 @@
 """Actor resolution on real news: what the actor list holds, and whether annotated persons are found.
 
     python benchmarks/bench_actors.py [--top 150] [--sample 50 --seed 1920] [--speakers] [--rows] [--names]
-        [--corpora "climate B,all AllSides"] [--speed 5 --baseline REV]
+        [--corpora "climate B,all AllSides,nyt"] [--speed 5 --baseline REV]
 
 Builds five corpora in a temporary folder through `framing`'s own build, as a user's JSON-lines
 export would be built: allsides-100 (the first 100 AllSides events, `allsides_corpus.py`, read while
@@ -62,6 +62,12 @@ order of `../shared/data/allsides-roundups` (the 100 after allsides-100, written
 `allsides_corpus.py --events 101-200` with allsides-100's columns). Its every actor of 1.18 was
 labelled in `benchmarks/actor_labels_next100.tsv` before the rules of 1.19 were written; `--rows` reads
 it as it reads "aeb".
+
+"nyt" (actors 1.21): the 241 New York Times editorials of `../shared/data/nyt-sentiment-dev` (1980s and
+1990s, sentences joined in their order, one event per editorial; `nyt_lines`), a corpus no actor rule had
+been read from. Its every actor of 1.20 was labelled in `benchmarks/actor_labels_nyt.tsv` before the
+rules of 1.21 were written; `--rows` reads it as it reads "aeb", with the "is a person" precision over
+its labelled actors (Wilson 95 % interval). `--corpora` builds only the corpora named.
 """
 from __future__ import annotations
 
@@ -79,6 +85,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
 
 import framing as fr
 from framing.build import build_tables
@@ -92,9 +99,11 @@ ROUNDUPS = SHARED / "allsides-roundups" / "articles.jsonl"
 NEWSMTSC = SHARED / "newsmtsc-train" / "train_targets.jsonl"
 CLIMATE = SHARED / "narrative-frames-dev" / "articles.jsonl"
 AEB = SHARED / "aeb-dev" / "pages.jsonl"
+NYT = SHARED / "nyt-sentiment-dev" / "snippets.jsonl"
 AEB_LABELS = ROOT / "benchmarks" / "actor_labels_aeb.tsv"  # every actor of 1.17 on "aeb" (actors 1.18)
 WHOLE_LABELS = {"aeb": AEB_LABELS,  # corpora whose every actor was labelled before a round's rules
-                "allsides-next100": ROOT / "benchmarks" / "actor_labels_next100.tsv"}  # every actor of 1.18
+                "allsides-next100": ROOT / "benchmarks" / "actor_labels_next100.tsv",  # every actor of 1.18
+                "nyt": ROOT / "benchmarks" / "actor_labels_nyt.tsv"}  # every actor of 1.20
 LABELS = {"unseen": {"sample 1 (seed 16, read while writing actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen.tsv",
                      "sample 2 (seed 1617, labelled before actors 1.4)": ROOT / "benchmarks" / "actor_labels_unseen2.tsv"},
           "ranks 301-400": {"sample 3 (seed 1718, labelled before actors 1.5)":
@@ -150,11 +159,24 @@ def aeb_lines() -> list[str]:
     return lines
 
 
-def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
+def nyt_lines() -> list[str]:
+    """The New York Times editorials of nyt-sentiment-dev as a JSON-lines export: one article per
+    editorial, its sentences joined in their order (`text`), `outlet` "New York Times", `event` one
+    per editorial, no title."""
+    editorials: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for line in NYT.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        editorials[row["doc_id"]].append((row["snippet_index"], row["text"]))
+    return [json.dumps({"outlet": "New York Times", "event": f"nyt_{doc}",
+                        "text": " ".join(text for _, text in sorted(editorials[doc]))}, ensure_ascii=False)
+            for doc in sorted(editorials, key=int)]
+
+
+def build_corpora(tmp: Path, names: list[str] | None = None) -> dict[str, pd.DataFrame]:
     """{"allsides-100", "unseen", "ranks 301-400", "ranks 401+", "climate", "all AllSides",
-    "climate A", "climate B", "aeb", "allsides-next100": sentences}, each built from a JSON-lines export (the climate articles
-    as the shared file holds them: no event; "all AllSides" is every excerpt, one event per
-    event_id)."""
+    "climate A", "climate B", "aeb", "allsides-next100", "nyt": sentences} (only `names`, when given),
+    each built from a JSON-lines export (the climate articles as the shared file holds them: no event;
+    "all AllSides" is every excerpt, one event per event_id)."""
     seen_lines = export_lines(1, 100)
     seen = {_event_of(json.loads(line)) for line in seen_lines}
     lines = [line for line in ROUNDUPS.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -169,7 +191,9 @@ def build_corpora(tmp: Path) -> dict[str, pd.DataFrame]:
     for name, rows in (("allsides-100", seen_lines), ("unseen", unseen), ("ranks 301-400", ranks),
                        ("ranks 401+", later), ("climate", climate), ("all AllSides", lines),
                        ("climate A", half_a), ("climate B", half_b), ("aeb", aeb_lines()),
-                       ("allsides-next100", export_lines(101, 200))):
+                       ("allsides-next100", export_lines(101, 200)), ("nyt", nyt_lines())):
+        if names and name not in names:
+            continue
         folder = tmp / name.replace(" ", "-")
         folder.mkdir()
         (folder / "articles.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -418,6 +442,10 @@ def print_label_kinds(actors: pd.DataFrame, path: Path = AEB_LABELS) -> None:
     labels = read_labels(path)
     found = label_kinds(actors, labels)
     print("  actors (rows) by label: " + "; ".join(f"{k} {a} ({n})" for k, (a, n) in found["kinds"].items()))
+    persons, labelled = found["kinds"].get("person", (0, 0))[0], sum(a for a, _ in found["kinds"].values())
+    low, high = proportion_confint(persons, labelled, method="wilson") if labelled else (0.0, 0.0)
+    print(f"  \"is a person\" precision: {persons} of {labelled} labelled actors ({persons / max(labelled, 1):.3f}; "
+          f"Wilson 95 % {low:.2f}-{high:.2f})")
     lost = score_labels(actors, labels)["persons_lost"]
     print(f"  labelled persons no longer found: {len(lost)}" + (" (" + "; ".join(lost) + ")" if lost else ""))
     print(f"  labelled pairs of rows that are one person: {len(found['same'])}"
@@ -515,7 +543,7 @@ def main() -> None:
     parser.add_argument("--corpora", help="comma-separated names of the corpora to read (default: all)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        corpora = build_corpora(Path(tmp))
+        corpora = build_corpora(Path(tmp), args.corpora.split(",") if args.corpora else None)
     if args.corpora:
         corpora = {name: corpora[name] for name in args.corpora.split(",")}
     row_labels = read_row_labels() if args.rows else {}
