@@ -69,7 +69,7 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
         role_before=frozenset(data.get("person_roles", ())),
         org_after=(re.compile(rf",?\s+(?:{alt['company_forms']})(?![\w])"),
                    re.compile(rf",?\s+and\s+other\s+(?:{kinds})s?\b", i),  # "Cyber Ninjas and other subcontractors"
-                   re.compile(rf",\s+(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){{0,4}}(?:{kinds})"
+                   re.compile(rf"{possessive}?,\s+(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){{0,4}}(?:{kinds})"
                               rf"(?:[,.;:)]|\s+(?:that|which|whose|based|in|with|for)\b)", i),
                    re.compile(rf"{possessive}?\s+(?:{alt['market_nouns']})\b", i),
                    re.compile(rf"{possessive}\s+(?:{alt['corporate_nouns']})\b", i),
@@ -125,6 +125,7 @@ def _plurals(nouns) -> list[str]:
 
 
 _OPENING_QUOTES = ("“", "‘", '"', "'")
+_QUOTED_ARTICLE = re.compile(r"[“‘\"']The\s+$")  # "''The Heidi Chronicles''": a work's title, "The" opening it
 _CLOSING_QUOTE = re.compile(r"[,.!?]?[”’\"'](?!\w)")  # "a “Green Pass”", "‘America First’": a term, not a person
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|with|to|for|by|from|about|on|in|at|into|against|between)\s+(?:the\s+)?$")
 _IN_A_LIST = re.compile(r"(?:\band|\bor|,|&)\s*$")
@@ -134,6 +135,7 @@ _PRICE_LINE = re.compile(r"\s+for\s+(?:just\s+|only\s+)?[$£€]\s?\d[\d,.]*\s*$
 _POSSESSIVE_AFTER = re.compile(r"[’']s?\b")  # "companies such as Elon Musk's Tesla": the possessor is no such kind
 WEAK = 0.5  # a weak organisation cue counts half a strong one
 PLACE = 2.0  # a place noun after the name outweighs a listed given name ("the Sierra Nevada mountains")
+WORK = 2.0  # a name in quotation marks opened by "The" outweighs a listed given name ("''The Heidi Chronicles''")
 
 
 def mention_evidence(text: str, start: int, end: int, has_title: bool, evidence: Evidence) -> tuple[bool, float]:
@@ -145,6 +147,8 @@ def mention_evidence(text: str, start: int, end: int, has_title: bool, evidence:
     if evidence.place_after.match(after) or evidence.place_apposition.match(after):
         return any(p.match(after) for p in evidence.person_after), PLACE
     person = any(p.match(after) for p in evidence.person_after)
+    if _QUOTED_ARTICLE.search(before) and _CLOSING_QUOTE.match(after):
+        return person, WORK  # "''The Scarlet Pimpernel''": a work's title, though a given name opens it
     org = float(any(p.match(after) for p in evidence.org_after) or any(p.search(before) for p in evidence.org_before)
                 or (before.rstrip().endswith((" of", " at")) and any(p.search(before) for p in evidence.place_before))
                 or any(_is_brand(w) for w in text[start:end].split())

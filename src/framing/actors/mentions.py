@@ -232,7 +232,9 @@ def _names_a_body(text: str, run, rules: Rules) -> bool:
     if (before and before.group(1).lower() in rules.descriptors) or first.lower() in rules.descriptors:
         return True
     after = _PLACE_AFTER.match(text, run.end())
-    return bool(after) and after.group(1).rstrip(".") in rules.places and not _role_apposition(text, run, after, rules)
+    place = after.group(1) if after else ""
+    return (bool(after) and (place in rules.places or place.rstrip(".") in rules.places)  # "Boca Raton, Fla."
+            and not _role_apposition(text, run, after, rules))
 
 
 _ROLE_AFTER_PLACE = re.compile(r"(?:[’']s)?[ \t\u00a0]+(?:([a-z][\w-]*)[ \t\u00a0]+)?([a-z][\w-]*)\b")
@@ -397,7 +399,8 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         end, inner = inner[-1] - 1, [i for i in inner if i < inner[-1] - 1]  # "Sen. Tim Kaine of Virginia"
     if inner:  # "Joint Chiefs of Staff", "Port of Los Angeles": a person's name holds no "of"
         begin, has_title = max(inner), False
-    if end - begin >= 3 and words[begin] in rules.places:  # "envoy to Haiti Daniel Foote": the place is no name
+    core_end = end - sum(1 for w in words[begin:end] if w in rules.suffixes)  # "Israel Ruiz Jr.": two words of name
+    if core_end - begin >= 3 and words[begin] in rules.places:  # "envoy to Haiti Daniel Foote": the place is no name
         begin += 1
     elif end - begin == 2 and words[begin] in rules.places and words[begin].endswith("."):
         begin += 1  # "Noah's Ark. Noah's story": a state's abbreviation ("Ark.", "Calif.") opens no name

@@ -61,8 +61,10 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     cut_off = table["cut_off"].astype(bool) if "cut_off" in table else pd.Series(False, index=table.index)
     titled = table["has_title"].astype(bool) if "has_title" in table else pd.Series(True, index=table.index)
     titled = titled.groupby([groups, names.fillna("")]).transform("any")  # a title once in the group is enough
+    body = _written_as_a_body(table, groups, names)
+    titled_names = _titled_full_names(full, groups, table, rules)
     out = []
-    for name, form, group, article, cut, has_title in zip(names, full, groups, articles, cut_off, titled):
+    for name, form, group, article, cut, has_title, as_body in zip(names, full, groups, articles, cut_off, titled, body):
         if not isinstance(name, str):
             out.append(None)
         elif len(form.split()) > 1 and not _is_surname_form(form, rules):
@@ -77,7 +79,8 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
                       or (_pick(given_by_article.get(article, {}).get(key)) if single and key not in common_words else None)
                       or (_pick(given_by_group[group].get(key)) if single and (has_title or cut) and key not in common_words
                           else None)
-                      or (_pick(_ending_so(corpus.get(key), form, rules.suffixes)) if across else None)
+                      or (_not_titled(_pick(_ending_so(corpus.get(key), form, rules.suffixes)), titled_names, as_body)
+                          if across else None)
                       or (_pick(family_first.get(key)) if single else None)
                       or (_pick(given_corpus.get(key)) if single and has_title and key not in common_words else None)
                       or (_pick(_surname_spelt_otherwise(by_article.get(article, {}), key)) if single and has_title
@@ -85,6 +88,39 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
             cut_given = cut and single and form in rules.given_names  # "Sen. Dan...": the excerpt cut the name
             out.append(choice or (form if has_title and not cut_given else None))
     return pd.Series(out, index=table.index, dtype=object)
+
+
+def _titled_full_names(full: pd.Series, groups: pd.Series, table: pd.DataFrame, rules: Rules) -> set:
+    """The full names whose group writes them, or their surname, with a title or a person cue
+    (`has_title`): "Steven McDonald" beside "Officer McDonald"."""
+    if "has_title" not in table:
+        return set()
+    titled = {(g, _surname(f, rules)) for f, g, t in zip(full, groups, table["has_title"].astype(bool))
+              if t and isinstance(f, str)}
+    return {f for f, g in zip(full, groups) if isinstance(f, str) and len(f.split()) > 1
+            and (g, _surname(f, rules)) in titled}
+
+
+def _not_titled(choice: str | None, titled_names: set, as_body: bool) -> str | None:
+    """`choice`, unless the surname's own group writes it as a body (`as_body`) and `choice` is a
+    person written with a title or a person cue somewhere: a body's mentions do not join a known person."""
+    return None if as_body and choice in titled_names else choice
+
+
+def _written_as_a_body(table: pd.DataFrame, groups: pd.Series, names: pd.Series) -> pd.Series:
+    """True for the rows of a name whose mentions in its group weigh more organisation evidence
+    (`org_cue`, when present) than person evidence (`has_title`, `person_cue`, `role_cue`): a
+    surname so written ("McDonald's, the fast-food chain") takes no person's full name from another
+    group known as a person (1.21: `_not_titled`)."""
+    if "org_cue" not in table:
+        return pd.Series(False, index=table.index)
+    person = table["has_title"].astype(bool) if "has_title" in table else pd.Series(False, index=table.index)
+    for column in ("person_cue", "role_cue"):
+        if column in table:
+            person = person | table[column].astype(bool)
+    keys = [groups, names.fillna("")]
+    return (table["org_cue"].astype(float).groupby(keys).transform("sum")
+            > person.astype(float).groupby(keys).transform("sum"))
 
 
 def _with_given_name_titles(table: pd.DataFrame, name_col: str, rules: Rules) -> pd.Series:

@@ -56,7 +56,7 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
     """The actor rules of `actors.toml` (or a user's file of the same layout)."""
     data = load_data(lexicon)
     places = data["places"]
-    return Rules(frozenset(data["honorifics"]) | frozenset(data["titles"]), frozenset(data["qualifiers"]),
+    return Rules(_without_full_stops(data["honorifics"] + data["titles"]), frozenset(data["qualifiers"]),
                  frozenset(data["adjectives"]),
                  frozenset(data["function_words"]), frozenset(data["suffixes"]),
                  frozenset(data["organisation_words"]), tuple(data["organisations"]["names"]),
@@ -70,3 +70,9 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(data.get("evidence", {}).get("person_roles", ())),
                  tuple(data.get("abstract_noun_endings", ())), tuple(data.get("body_joiners", ())),
                  frozenset(data.get("newspaper_words", ())), frozenset(data.get("given_name_titles", ())))
+
+
+def _without_full_stops(titles: list[str]) -> frozenset:
+    """The titles as listed, and each abbreviation ("Lieut.", "Capt.": two letters or more before a
+    final full stop) also without its full stop, as British and some American papers write it."""
+    return frozenset(titles) | {t[:-1] for t in titles if re.fullmatch(r"[A-Z][a-z]+\.", t)}
