@@ -1054,3 +1054,23 @@ def test_a_surname_its_event_writes_as_a_body_joins_no_titled_person_of_another_
 def test_a_store_or_a_restaurant_is_no_person(text, firm):
     actors = set(fr.find_actors(_table([text, "Detective Maria Lopez said the case was closed."]))["actor"])
     assert firm not in actors and "Maria Lopez" in actors
+
+
+def test_a_titled_surname_takes_the_full_name_of_the_corpus_written_with_that_title():
+    # actors 1.21: two full names share the surname and neither holds most mentions; "Governor Ortega"
+    # is the one written "Gov." ("Gov." opens "Governor"), not her son; an article with no title stays apart
+    table = pd.concat([_table(["Gov. Rosa Ortega vetoed the bill.", "Luis Ortega, her son, runs a shelter.",
+                               "Luis Ortega said it was full."], event="e1"),
+                       _table(["Governor Ortega's bill is before the legislature."], outlet="B", event="e2"),
+                       _table(["Ortega spoke for an hour."], outlet="C", event="e3")], ignore_index=True)
+    actors = fr.find_actors(table)
+    assert set(actors.loc[actors["event"] == "e2", "actor"]) == {"Rosa Ortega"}
+    assert "Luis Ortega" in set(actors["actor"])
+    assert set(actors.loc[actors["event"] == "e3", "actor"]) <= {"Ortega"}
+
+
+def test_a_name_in_the_plural_after_a_number_is_things_counted():
+    # actors 1.21: cars of a model, books of an author ("two Danielle Steeles"); a year before a name is no count
+    texts = ["The lot held one Volvo and 15 Buick Regals.", "She has read two Nora Robertses this month.",
+             "In 2020 Joe Biden won the state."]
+    assert set(fr.find_actors(_table(texts))["actor"]) == {"Joe Biden"}

@@ -62,6 +62,7 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     titled = table["has_title"].astype(bool) if "has_title" in table else pd.Series(True, index=table.index)
     titled = titled.groupby([groups, names.fillna("")]).transform("any")  # a title once in the group is enough
     body = _written_as_a_body(table, groups, names)
+    titles_here, full_titles = _titles_written(table, names, full, articles, rules)
     titled_names = _titled_full_names(full, groups, table, rules)
     out = []
     for name, form, group, article, cut, has_title, as_body in zip(names, full, groups, articles, cut_off, titled, body):
@@ -81,6 +82,8 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
                           else None)
                       or (_not_titled(_pick(_ending_so(corpus.get(key), form, rules.suffixes)), titled_names, as_body)
                           if across else None)
+                      or (_same_title(_ending_so(corpus.get(key), form, rules.suffixes), titles_here.get((article, key)),
+                                      full_titles) if across and single else None)
                       or (_pick(family_first.get(key)) if single else None)
                       or (_pick(given_corpus.get(key)) if single and has_title and key not in common_words else None)
                       or (_pick(_surname_spelt_otherwise(by_article.get(article, {}), key)) if single and has_title
@@ -88,6 +91,47 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
             cut_given = cut and single and form in rules.given_names  # "Sen. Dan...": the excerpt cut the name
             out.append(choice or (form if has_title and not cut_given else None))
     return pd.Series(out, index=table.index, dtype=object)
+
+
+def _title_word(mention, name) -> str | None:
+    """The last word written before `name` in `mention` ("Gov. Mario Cuomo" → "Gov."), lower case and
+    without its full stop, when the mention holds the name after other words."""
+    if not isinstance(mention, str) or not isinstance(name, str) or name not in mention:
+        return None
+    before = mention[:mention.index(name)].split()
+    return before[-1].rstrip(".").casefold() if before else None
+
+
+def _titles_written(table: pd.DataFrame, names: pd.Series, full: pd.Series, articles: pd.Series,
+                    rules: Rules) -> tuple[dict, dict]:
+    """({(article, surname): title words written before that surname alone in the article}, {full
+    name: title words written before it anywhere}), read from `mention` (when present)."""
+    here: dict[tuple, set] = {}
+    whole: dict[str, set] = {}
+    if "mention" not in table:
+        return here, whole
+    for mention, name, form, article in zip(table["mention"], names, full, articles):
+        title = _title_word(mention, name)
+        if title is None or not isinstance(form, str):
+            continue
+        if len(form.split()) == 1:
+            here.setdefault((article, form), set()).add(title)
+        elif not _is_surname_form(form, rules):
+            whole.setdefault(form, set()).add(title)
+    return here, whole
+
+
+def _same_title(counts: dict[str, int] | None, titles: set | None, full_titles: dict[str, set]) -> str | None:
+    """Of several full names with one surname (`counts`) none of which holds most mentions, the one
+    written with a title the surname alone is written with in its article ("Governor Cuomo" → "Gov.
+    Mario Cuomo", not Andrew Cuomo): two titles are one when one, without its full stop, opens the
+    other ("gov" and "governor"). None unless exactly one full name is so written (1.21)."""
+    if not counts or len(counts) < 2 or not titles:
+        return None
+    def same(a, b):
+        return a.startswith(b) or b.startswith(a)
+    fits = [f for f in counts if any(same(t, u) for t in titles for u in full_titles.get(f, ()))]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _titled_full_names(full: pd.Series, groups: pd.Series, table: pd.DataFrame, rules: Rules) -> set:
