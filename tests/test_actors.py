@@ -1022,6 +1022,12 @@ def test_a_place_abbreviation_after_a_comma_keeps_its_full_stop():
     assert set(fr.find_actors(_table(texts))["actor"]) == {"Maria Lopez"}
 
 
+def test_a_place_after_a_comma_is_the_town_of_a_person_named_before_of():
+    # actors 1.21: "of Austin, Texas" says where she lives; the words before "of" stay her name
+    texts = ["Ann Tolliver of Austin, Texas, said the rent rose.", "Yolanda Birch of Flint, Mich., lost her son."]
+    assert set(fr.find_actors(_table(texts))["actor"]) == {"Ann Tolliver", "Yolanda Birch"}
+
+
 def test_a_suffix_is_no_word_of_the_name_a_place_is_cut_from():
     # a place opening three name words is cut off ("envoy to Haiti Daniel Foote"), but "Jr." is no name word
     texts = ["The seat of State Senator Israel Vega Jr. is open.", "Mr. Vega was ousted in March."]
@@ -1033,18 +1039,6 @@ def test_a_title_in_quotation_marks_opened_by_the_is_a_work():
     texts = ["She starred in ''The Joyce Diaries'' on Broadway.", "He watched “The Harold Files” twice.",
              "Detective Maria Lopez said the case was closed."]
     assert set(fr.find_actors(_table(texts))["actor"]) == {"Maria Lopez"}
-
-
-def test_a_surname_its_event_writes_as_a_body_joins_no_titled_person_of_another_event():
-    # actors 1.21: "Dunkin's, the doughnut chain" is the firm, not Officer Dunkin of another event
-    table = pd.concat([_table(["Officer Ray Dunkin was hurt in 2019.", "Officer Dunkin has since recovered."],
-                              event="e1"),
-                       _table(["Dunkin's, the doughnut chain, raised prices.",
-                               "A spokesman for Dunkin's said costs rose."], outlet="B", event="e2"),
-                       _table(["Mr. Dunkin will speak on Friday."], outlet="C", event="e3")], ignore_index=True)
-    actors = fr.find_actors(table)
-    assert set(actors["actor"]) == {"Ray Dunkin"}
-    assert set(actors["event"]) == {"e1", "e3"}
 
 
 @pytest.mark.parametrize("text, firm", [
@@ -1068,9 +1062,3 @@ def test_a_titled_surname_takes_the_full_name_of_the_corpus_written_with_that_ti
     assert "Luis Ortega" in set(actors["actor"])
     assert set(actors.loc[actors["event"] == "e3", "actor"]) <= {"Ortega"}
 
-
-def test_a_name_in_the_plural_after_a_number_is_things_counted():
-    # actors 1.21: cars of a model, books of an author ("two Danielle Steeles"); a year before a name is no count
-    texts = ["The lot held one Volvo and 15 Buick Regals.", "She has read two Nora Robertses this month.",
-             "In 2020 Joe Biden won the state."]
-    assert set(fr.find_actors(_table(texts))["actor"]) == {"Joe Biden"}

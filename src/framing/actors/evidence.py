@@ -135,7 +135,6 @@ _PRICE_LINE = re.compile(r"\s+for\s+(?:just\s+|only\s+)?[$£€]\s?\d[\d,.]*\s*$
 _POSSESSIVE_AFTER = re.compile(r"[’']s?\b")  # "companies such as Elon Musk's Tesla": the possessor is no such kind
 WEAK = 0.5  # a weak organisation cue counts half a strong one
 PLACE = 2.0  # a place noun after the name outweighs a listed given name ("the Sierra Nevada mountains")
-_COUNTED = re.compile(r"(?<![\w.,$£€])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of)\s+$", re.I)
 WORK = 2.0  # a name in quotation marks opened by "The" outweighs a listed given name ("''The Heidi Chronicles''")
 
 
@@ -150,8 +149,6 @@ def mention_evidence(text: str, start: int, end: int, has_title: bool, evidence:
     person = any(p.match(after) for p in evidence.person_after)
     if _QUOTED_ARTICLE.search(before) and _CLOSING_QUOTE.match(after):
         return person, WORK  # "''The Scarlet Pimpernel''": a work's title, though a given name opens it
-    if _COUNTED.search(before) and text[start:end].endswith("s"):
-        return person, WORK  # "15 Chevy Cavaliers", "two Danielle Steeles": things counted, made or written
     org = float(any(p.match(after) for p in evidence.org_after) or any(p.search(before) for p in evidence.org_before)
                 or (before.rstrip().endswith((" of", " at")) and any(p.search(before) for p in evidence.place_before))
                 or any(_is_brand(w) for w in text[start:end].split())

@@ -234,6 +234,7 @@ def _names_a_body(text: str, run, rules: Rules) -> bool:
     after = _PLACE_AFTER.match(text, run.end())
     place = after.group(1) if after else ""
     return (bool(after) and (place in rules.places or place.rstrip(".") in rules.places)  # "Boca Raton, Fla."
+            and " of " not in run.group()  # "Ann Smith of Austin, Texas": the place is her town's
             and not _role_apposition(text, run, after, rules))
 
 

@@ -61,11 +61,9 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     cut_off = table["cut_off"].astype(bool) if "cut_off" in table else pd.Series(False, index=table.index)
     titled = table["has_title"].astype(bool) if "has_title" in table else pd.Series(True, index=table.index)
     titled = titled.groupby([groups, names.fillna("")]).transform("any")  # a title once in the group is enough
-    body = _written_as_a_body(table, groups, names)
     titles_here, full_titles = _titles_written(table, names, full, articles, rules)
-    titled_names = _titled_full_names(full, groups, table, rules)
     out = []
-    for name, form, group, article, cut, has_title, as_body in zip(names, full, groups, articles, cut_off, titled, body):
+    for name, form, group, article, cut, has_title in zip(names, full, groups, articles, cut_off, titled):
         if not isinstance(name, str):
             out.append(None)
         elif len(form.split()) > 1 and not _is_surname_form(form, rules):
@@ -80,8 +78,7 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
                       or (_pick(given_by_article.get(article, {}).get(key)) if single and key not in common_words else None)
                       or (_pick(given_by_group[group].get(key)) if single and (has_title or cut) and key not in common_words
                           else None)
-                      or (_not_titled(_pick(_ending_so(corpus.get(key), form, rules.suffixes)), titled_names, as_body)
-                          if across else None)
+                      or (_pick(_ending_so(corpus.get(key), form, rules.suffixes)) if across else None)
                       or (_same_title(_ending_so(corpus.get(key), form, rules.suffixes), titles_here.get((article, key)),
                                       full_titles) if across and single else None)
                       or (_pick(family_first.get(key)) if single else None)
@@ -132,39 +129,6 @@ def _same_title(counts: dict[str, int] | None, titles: set | None, full_titles: 
         return a.startswith(b) or b.startswith(a)
     fits = [f for f in counts if any(same(t, u) for t in titles for u in full_titles.get(f, ()))]
     return fits[0] if len(fits) == 1 else None
-
-
-def _titled_full_names(full: pd.Series, groups: pd.Series, table: pd.DataFrame, rules: Rules) -> set:
-    """The full names whose group writes them, or their surname, with a title or a person cue
-    (`has_title`): "Steven McDonald" beside "Officer McDonald"."""
-    if "has_title" not in table:
-        return set()
-    titled = {(g, _surname(f, rules)) for f, g, t in zip(full, groups, table["has_title"].astype(bool))
-              if t and isinstance(f, str)}
-    return {f for f, g in zip(full, groups) if isinstance(f, str) and len(f.split()) > 1
-            and (g, _surname(f, rules)) in titled}
-
-
-def _not_titled(choice: str | None, titled_names: set, as_body: bool) -> str | None:
-    """`choice`, unless the surname's own group writes it as a body (`as_body`) and `choice` is a
-    person written with a title or a person cue somewhere: a body's mentions do not join a known person."""
-    return None if as_body and choice in titled_names else choice
-
-
-def _written_as_a_body(table: pd.DataFrame, groups: pd.Series, names: pd.Series) -> pd.Series:
-    """True for the rows of a name whose mentions in its group weigh more organisation evidence
-    (`org_cue`, when present) than person evidence (`has_title`, `person_cue`, `role_cue`): a
-    surname so written ("McDonald's, the fast-food chain") takes no person's full name from another
-    group known as a person (1.21: `_not_titled`)."""
-    if "org_cue" not in table:
-        return pd.Series(False, index=table.index)
-    person = table["has_title"].astype(bool) if "has_title" in table else pd.Series(False, index=table.index)
-    for column in ("person_cue", "role_cue"):
-        if column in table:
-            person = person | table[column].astype(bool)
-    keys = [groups, names.fillna("")]
-    return (table["org_cue"].astype(float).groupby(keys).transform("sum")
-            > person.astype(float).groupby(keys).transform("sum"))
 
 
 def _with_given_name_titles(table: pd.DataFrame, name_col: str, rules: Rules) -> pd.Series:
