@@ -1044,6 +1044,7 @@ def test_a_title_in_quotation_marks_opened_by_the_is_a_work():
 @pytest.mark.parametrize("text, firm", [
     ("Gold Barrow, the upscale department store, cut its prices.", "Gold Barrow"),
     ("Dinner at the restaurant Casa Romero took three hours.", "Casa Romero"),
+    ("Trader Joe's, the grocery chain, raised prices.", "Trader Joe"),  # a possessive before the apposition
 ])
 def test_a_store_or_a_restaurant_is_no_person(text, firm):
     actors = set(fr.find_actors(_table([text, "Detective Maria Lopez said the case was closed."]))["actor"])
