@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from ..actors import read_rules
-from ..actors.english import headline_verbs
+from ..actors.english import _lexicon_tags, headline_verbs
 from .clause_tags import _tagged
 from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
@@ -748,6 +748,12 @@ _MEMBERS_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+([a-z]+s)\b")
 _ROLE_AFTER_BODY = re.compile(r"\s+([a-z][\w-]*)\b(?!\s+[A-Z])")
 
 
+def _opening_modifier(word: str) -> bool:
+    """True when a word opening a sentence is one English writes in lower case as an adjective or adverb
+    ("Unable", "Long", "Angry", "Determined"), so no name: TextBlob's lexicon (`actors.english`)."""
+    return _lexicon_tags().get(word.lower(), "").startswith(("JJ", "RB", "VBN"))
+
+
 def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration: str, lexicon: _Lexicon):
     """(who, verb as written, noun after who) of one match of the pattern `name`, or None when it
     names no speaker."""
@@ -756,6 +762,8 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
         return None  # "Trump’s speech, which critics called “…”": the nearer verb's subject speaks
     if name == "verb_name" and match.group("verb").endswith("ing"):
         return None  # "by saying the U.S. economy has …": the name after a gerund is what is said of
+    if name == "subject_participle" and "opening" in pattern.groupindex and not _opening_modifier(match.group("opening")):
+        return None  # "Trump at the rally, Biden …": a name opens the sentence, read by the pattern without an opening
     if (name == "name_verb" and match.group("verb").endswith("s")
             and _PLURAL_VERB_AFTER.match(narration, match.end("verb"))):
         return None  # "his vaccine comments are being taken": a plural noun, the subject of "are" (1.32)

@@ -65,6 +65,9 @@ _OPENING_TIME = (rf"(?:(?:(?:On|Earlier|Later|Late|Early|Last|This|By|Then|On\s+
 _OPENING_ADVERBIAL = (r"(?:(?:After|Although|As|At|Because|Before|Despite|During|Early|Earlier|If|In|Last|Late|Later|On|"
                       r"Once|Since|Though|Until|When|While|[A-Z][a-z]+ing)\b[^,;:“”\"]{0,100},\s+)?")
 _AUXILIARIES = ("has|have|had|did|does|also|already|since|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
+                # adverbs of time and order, as `speaker_memory._TRAILING_ADVERB` reads them ("Kirby earlier said"; 1.47)
+                r"earlier|first|initially|originally|recently|now|still|just|subsequently|ultimately|finally|eventually|"
+                r"separately|privately|officially|"
                 r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
                 r"went on to|goes on to|(?:is|are|was|were)\s+quoted\s+as")  # "is expected to say", "was quoted as saying"
 
@@ -195,6 +198,12 @@ def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset, heads=(
         # apposition to a role, then the verb
         ("apposition_verb", re.compile(rf"^\s*[^,;{_PLACEHOLDER[0]}]{{3,80}},\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME}),"
                                        rf"\s+(?:[a-z]+ly\s+)?(?P<verb>{_alternatives(f for f in forms if not f.endswith('ing'))})\b")),
+        # "Unable to mount an argument, Jane Roe resorted to insults, calling …": an adjective or adverb opening
+        # the sentence and its phrase up to the comma are no subject; the participle's subject follows them
+        # (`attribution._matched_speaker` checks the opening word's part of speech; 1.47)
+        ("subject_participle", re.compile(rf"^\s*(?P<opening>[A-Z][a-z]+)\s+(?:a|an|the|to|at|about|of|in|with|for|from|"
+                                          rf"on|by|over|after|and|but)\s[^,;:“”\"{_PLACEHOLDER[0]}]{{0,100}},\s+{speaker}[\s,]"
+                                          rf"[^.;]*?(?:,|\s+and)\s+(?P<verb>{participles})\b")),
         ("subject_participle", re.compile(rf"^\s*{_OPENING_TIME}{speaker}[\s,][^.;]*?(?:,|\s+and)\s+(?P<verb>{participles})\b")),
         # "“…,” Dr. Jane Roe, a former president of the association and now the head of a firm, told …"
         ("after_quote", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME})\s*(?:\([^()]*\))?,[^;]{{3,250}}?,"

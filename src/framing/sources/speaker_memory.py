@@ -619,6 +619,9 @@ _TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:now|first|also|later|earlier|initia
                               r"separately|officially|formally|subsequently|ultimately|finally|eventually)$")
 
 
+# roles of one who speaks for another: unnamed, an anonymous source (labelling rule 7), not the role as a name
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
 # a word that puts a title in the past ("Former President", "the ex-governor", "the late senator")
 _FORMER = re.compile(r"(?:[Ff]ormer|[Ee]x|[Ll]ate|[Oo]netime|[Oo]ne-time)-?")
 
@@ -766,7 +769,9 @@ def _read_unnamed(who: str, memory: _Memory):
     if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
         title = lowered.split()[-1]  # the person named with it before, else the role ("the governor")
         before = "former " if any(_FORMER.fullmatch(w) for w in who.split()[1:-1]) else ""
-        return memory.titled(before + title) or title, who, False, "_title"
+        if (named := memory.titled(before + title)) is None and title in _SPEAKS_FOR:
+            return title, who, True, "_title"  # "the spokesman said", named nowhere before: an unnamed source (1.47)
+        return named or title, who, False, "_title"
     if any(_opens_with(lowered, a) or _opens_with(lowered, f"the {a}") for a in lexicon.anonymous):
         memory.anonymous = memory.anonymous if lowered.startswith("the ") and memory.anonymous else who  # as before
         return who, who, True, ""
