@@ -66,7 +66,7 @@ _OPENING_ADVERBIAL = (r"(?:(?:After|Although|As|At|Because|Before|Despite|During
                       r"Once|Since|Though|Until|When|While|[A-Z][a-z]+ing)\b[^,;:“”\"]{0,100},\s+)?")
 _AUXILIARIES = ("has|have|had|did|does|also|already|since|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
                 # adverbs of time and order, as `speaker_memory._TRAILING_ADVERB` reads them ("Kirby earlier said"; 1.47)
-                r"earlier|first|initially|originally|recently|now|still|just|subsequently|ultimately|finally|eventually|"
+                r"earlier|initially|originally|recently|now|still|just|subsequently|ultimately|finally|eventually|"
                 r"separately|privately|officially|"
                 r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
                 r"went on to|goes on to|(?:is|are|was|were)\s+quoted\s+as")  # "is expected to say", "was quoted as saying"
