@@ -727,11 +727,23 @@ def _attributed_clause(text: str, found) -> str | None:
         after = "" if pattern.startswith("according_to") else text[text.find(verb_text, start) + len(verb_text):]
         if len(_WORD.findall(after)) > ATTRIBUTION_TAIL_WORDS:  # more than "on Tuesday" follows
             return None
+        if _names_only(text, comma):
+            return None  # "Sen. Jane Roe, D-Md., and Sen. John Doe, R-Ky., wrote a letter": the subject, nothing reported
         clause = text[:comma]
     else:
         return None
     clause = clause.strip()
     return clause if len(_WORD.findall(clause)) >= 3 else None
+
+
+def _names_only(text: str, end: int) -> bool:
+    """True when the words before offset `end` are only proper nouns joined by commas or "and", as the
+    tagger reads them (people and their tags): a subject and its appositions, no clause of its own (a
+    headline in title case, "Biden Wins Nomination", joins none)."""
+    tokens = [(word, tag) for word, tag, at in _tagged(text) if at < end]
+    words = [(word, tag) for word, tag in tokens if word[:1].isalnum()]
+    joined = any(word in (",", "and", "&") for word, _ in tokens)
+    return joined and all(tag in ("NNP", "NNPS") or word in ("and", "&") for word, tag in words)
 
 
 # words that open a clause, a verb phrase or a phrase of its own, so the words before a speaker are no

@@ -758,7 +758,8 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     """(who, verb as written, noun after who) of one match of the pattern `name`, or None when it
     names no speaker."""
     if name == "owner_document" and any(word in lexicon.forms for word in _WORD.findall(
-            narration[match.end("who"):narration.find(_PLACEHOLDER, match.end("who"))].lower())):
+            narration[match.end("who"):narration.find(_PLACEHOLDER, match.end("who"))].lower())) and not (
+            _document_verb_after(narration, match.end("who"))):
         return None  # "Trump’s speech, which critics called “…”": the nearer verb's subject speaks
     if name == "verb_name" and match.group("verb").endswith("ing"):
         return None  # "by saying the U.S. economy has …": the name after a gerund is what is said of
@@ -807,6 +808,22 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if noun_group is None and _title_alone(who, lexicon):
         return None  # "“…,” Sen." (the excerpt cut after the title): no name
     return who, verb_text, noun_group
+
+
+@lru_cache(maxsize=1)
+def _document_to_pattern() -> re.Pattern:
+    """An owned document, "to" (or "before", "at") and whom it was given, then its verb ("’s address to
+    Congress declared"; group `verb`)."""
+    return re.compile(rf"[’']s?\s+(?:[a-z-]+\s+)?(?:{_alternatives(_lexicon().documents)})\s+(?:to|before|at)\s+"
+                      rf"(?:the\s+)?(?:{_NAME}|[a-z]+)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+
+
+def _document_verb_after(narration: str, end: int) -> bool:
+    """True when the owned document after `end` is the subject of the reporting verb that follows
+    its addressee ("President Joe Biden’s address to Congress declared “…”"): the owner speaks, not
+    whom the document was given to, the object of "to"."""
+    found = _document_to_pattern().match(narration, end)
+    return found is not None and found.group("verb") in _lexicon().forms
 
 
 _OWNER_SPLIT = re.compile(r"(?<=\w)(?:[’']s|(?<=s)[’'])\s+(?=[A-Z])")
@@ -993,8 +1010,9 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
     if (name in ("name_verb", "naming_verb") and noun_group and who[:1].isupper() and not _POSSESSIVE.search(who)
             and noun_group.capitalize() in read_rules().organisation_words):
         who, noun_group = f"{who} {noun_group}", None  # "The Biden administration said": the body
-    if " " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")]):
-        return None  # the tail of a body's name: "… Control and Prevention said"
+    if (" " not in who and _ORGANISATION_HEAD.search(narration[:match.start("who")])
+            and not (name == "name_verb" and _joins_body(who, narration[:match.start("who")]))):
+        return None  # the tail of a body's name: "… Control and Prevention said" (read whole by `_whole_name`)
     if _not_a_speaker(who, None if who.startswith("the ") else noun_group, lexicon):
         return None
     return who, noun_group
@@ -1157,6 +1175,8 @@ def _noun_after_indefinite(match: re.Match, narration: str, verb_text) -> bool:
 def _whole_name(name: str, match: re.Match, narration: str, who: str, noun_group, raw: str) -> tuple:
     """(who, noun after who) with the whole name written around `who`: a body's full name, an
     office, the first of a pair, a name in apposition to a description."""
+    if name == "name_verb" and raw and (crowd := _crowd_before(narration[:match.start("who")])):
+        return crowd + who, None  # "“Freedom!” thousands of Cubans chanted": a count of people, unnamed
     if (name == "name_verb" and who[:1].isupper() and (head := _BODY_HEAD.search(narration, 0, match.start("who")))
             and head.group("word") in read_rules().organisation_words):
         who = head.group("head") + who  # "the National Center for Health Statistics said": the whole name
@@ -1183,6 +1203,20 @@ def _whole_name(name: str, match: re.Match, narration: str, who: str, noun_group
     elif raw and who[:1].isupper() and (more := _AND_MORE.match(narration, match.end("who"))) and _one_body(who, more.group(1)):
         who = f"{who} and {more.group(1)}"  # "according to U.S. Customs and Border Protection data": one body
     return who, noun_group
+
+
+@lru_cache(maxsize=1)
+def _crowd_pattern() -> re.Pattern:
+    """A count of people and "of" ending the text (`crowds` in the data file: "thousands of ")."""
+    counts = "|".join(re.escape(c) for c in sorted(_lexicon().crowds, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w’'.-])(?:{counts})\s+of\s+$", re.IGNORECASE)
+
+
+def _crowd_before(before: str) -> str | None:
+    """The count of people and "of" that `before` ends with ("… thousands of ", "Tens of thousands of "),
+    or None."""
+    found = _crowd_pattern().search(before)
+    return found.group(0) if found else None
 
 
 # The rest of a body's name after its organisation word: "for" (or "on" after a body that deliberates)
@@ -1230,8 +1264,20 @@ def _one_body(first: str, second: str) -> bool:
             and not any(w.rstrip(".,") in rules.organisation_words or w in rules.given_names for w in first.split()))
 
 
+def _joins_body(who: str, before: str) -> bool:
+    """True when `who`, an organisation word, ends a body's name that `_AND_HEAD` reads whole from the
+    words before it ("the Centers for Disease Control and | Prevention said") and that name is the
+    subject, no preposition's object ("the former director for the Centers … said": the director)."""
+    head = _AND_HEAD.search(before) if who in read_rules().organisation_words else None
+    return head is not None and _OBJECT_OF.search(before, 0, head.start()) is None
+
+
+# a preposition (and "the") right before a name: the name is its object ("director for the | Centers …")
+_OBJECT_OF = re.compile(r"\b(?:for|of|at|with|to|from|by|in|on)\s+(?:the\s+)?$")
+
+
 # capitalised words joined by "and" to a body's name after them ("Food and", "Department of Health and")
-_AND_HEAD = re.compile(r"(?<![\w’'.-])(?P<head>(?:[A-Z][\w’'.-]*\s+)+(?:(?:of|for)\s+(?:the\s+)?[A-Z][\w’'.-]*\s+)*and\s+)$")
+_AND_HEAD = re.compile(r"(?<![\w’'.-])(?P<head>(?:[A-Z][\w’'.-]*\s+)+(?:(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)+)*and\s+)$")
 _BODY_HEAD = re.compile(r"(?<![\w’'.-])(?P<head>(?:[A-Z][\w’'.-]*\s+)*?(?P<word>[A-Z][\w.-]*)\s+(?:for|of)\s+(?:the\s+)?)$")
 _BODY_APPOSITION = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<kind>[a-z][\w-]*)\s+the\s+(?P<name>{_NAME})")  # "… group the NAME"
 _OFFICE_TO = re.compile(r"^(?:\S+[’']s?|the)\s.*?\s(?:to|for|at)\s+(?:the\s+)?[A-Z]")

@@ -75,7 +75,8 @@ _GENERAL_BODIES = {"Agency", "Department", "Office", "Administration", "Organiza
 # announced", "the Committee said"); a word that is a body's own name ("Hamas", "Pentagon") is not here.
 _KINDS_OF_BODY = _GENERAL_BODIES | {"Government", "Committee", "Court", "Council", "Board", "Commission", "Ministry",
                                     "Panel", "Tribunal", "Cabinet", "Regime", "Party", "Union", "Team", "Club",
-                                    "Campaign", "Coalition", "Alliance", "Institute", "Center", "Centre", "Foundation"}
+                                    "Campaign", "Coalition", "Alliance", "Institute", "Center", "Centre", "Foundation",
+                                    "Military"}
 
 
 def _initials(name: str) -> str:
@@ -147,7 +148,8 @@ def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
     is the role ("Secretary of Defense | Pete Hegseth"); but a body or a country and one more word
     are one body's name, no role and a surname ("House Oversight", "U.S. Census", `_body_and_word`)."""
     roles, suffixes = _lexicon().roles, read_rules().suffixes  # "Joe Manchin III": a suffix, no body (1.33)
-    cut = max((i + 1 for i, t in enumerate(tokens) if t in roles or t.lower() in ("of", "the")
+    cut = max((i + 1 for i, t in enumerate(tokens) if (t in roles and not _surname_after_given(tokens, i))
+               or t.lower() in ("of", "the")
                or "-" in t and all(part in roles for part in t.split("-"))  # "Director-General"
                or len(t) > 1 and t.isupper() and t.isalpha() and not _suffix_of(tokens, i, suffixes)), default=0)  # "WHO"
     if _body_and_word(tokens[:cut], tokens[cut:]):
@@ -155,6 +157,15 @@ def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
     if _kind_before_body(tokens[cut:], read_rules()):
         cut += 1  # "Drugmaker Merck": the body's kind, then its name (1.37)
     return tokens[:cut], tokens[cut:]
+
+
+def _surname_after_given(tokens: list[str], i: int) -> bool:
+    """True when the role word at `i` ends the label right after a listed given name that opens the name
+    (first, or after a role) and is no role itself: a surname ("Steve King", "Rep. Steve King", "Mark
+    Judge"), not a title ("King Charles") nor a party after a place ("South Carolina Republican")."""
+    roles = _lexicon().roles
+    return (i > 0 and i == len(tokens) - 1 and tokens[i - 1] in read_rules().given_names
+            and tokens[i - 1] not in roles and (i == 1 or tokens[i - 2] in roles))
 
 
 def _suffix_of(tokens: list[str], i: int, suffixes) -> bool:

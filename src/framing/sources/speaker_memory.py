@@ -507,8 +507,17 @@ def _without_openers(who: str) -> str:
     rules = read_rules()
     words = who.split()
     while len(words) > 1 and (words[0] in rules.function_words or _is_place(words[0]) and words[0].isupper()):
+        if _opens_crowd(" ".join(words)):
+            break  # "Thousands of Cubans": a count of people, the crowd's own words
         words = words[1:]
     return " ".join(words)
+
+
+def _opens_crowd(who: str) -> bool:
+    """True when `who` opens with a count of people and "of" (`crowds` in the data file: "Thousands of
+    Cubans", "tens of thousands of protesters"): an unnamed crowd."""
+    lowered = who.lower()
+    return any(lowered.startswith(f"{count} of ") for count in _lexicon().crowds)
 
 
 _NO_ISSUER = object()  # a document subject whose issuer the text does not name: nobody speaks
@@ -752,7 +761,7 @@ def _read_unnamed(who: str, memory: _Memory):
             return None, who, False, "_description"
         memory.anonymous = words[1]  # "a friend texted", "a New Yorker said": unnamed people
         return memory.anonymous, who, True, "_indefinite"
-    if any(lowered.startswith(f"{count} of ") for count in lexicon.crowds):  # "Thousands of Cubans chanted"
+    if _opens_crowd(who):  # "Thousands of Cubans chanted"
         memory.anonymous = who
         return who, who, True, "_crowd"
     if lowered == "they" and memory.anonymous:  # "officials said …" then "they said"
