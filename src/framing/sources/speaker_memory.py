@@ -513,6 +513,14 @@ def _without_openers(who: str) -> str:
     return " ".join(words)
 
 
+def _crowd_label(who: str) -> str:
+    """A counted crowd as one label wherever it stands: its count in lower case, as an unnamed source is
+    written ("Thousands of Cubans" at a sentence's start and "thousands of Cubans" after a quote alike)."""
+    lowered = who.lower()
+    count = next(c for c in sorted(_lexicon().crowds, key=len, reverse=True) if lowered.startswith(f"{c} of "))
+    return count + who[len(count):]
+
+
 def _opens_crowd(who: str) -> bool:
     """True when `who` opens with a count of people and "of" (`crowds` in the data file: "Thousands of
     Cubans", "tens of thousands of protesters"): an unnamed crowd."""
@@ -762,8 +770,8 @@ def _read_unnamed(who: str, memory: _Memory):
         memory.anonymous = words[1]  # "a friend texted", "a New Yorker said": unnamed people
         return memory.anonymous, who, True, "_indefinite"
     if _opens_crowd(who):  # "Thousands of Cubans chanted"
-        memory.anonymous = who
-        return who, who, True, "_crowd"
+        memory.anonymous = _crowd_label(who)
+        return memory.anonymous, who, True, "_crowd"
     if lowered == "they" and memory.anonymous:  # "officials said …" then "they said"
         return memory.anonymous, who, True, "_pronoun"
     if lowered == "they" and memory.pair and memory.pair[1] >= memory.sentence - 2:
