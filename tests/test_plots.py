@@ -1059,3 +1059,38 @@ def test_lean_lines_and_dots_differ_in_shape_where_their_colours_print_alike(see
     assert set(lines) == {"Left", "Center", "Right"} and len(set(lines.values())) == 3
     assert plots.group_markers(["Right", "Left"], colours) == {o: m for o, m in
                                                              plots.group_markers(["Left", "Center", "Right"], colours).items() if o != "Center"}
+
+
+def test_a_chart_exported_one_column_wide_is_laid_out_with_its_fonts_scaled(tmp_path, seed_sentences):
+    """Regression: `export_figure("frame_prevalence_by_outlet", width=3.3)` on the seeds kept the
+    report's font sizes at 0.7 of the width: constrained layout gave up ("axes sizes collapsed to
+    zero"), the title was cut at the top and the legend drawn over the x label. Scaled fonts keep the
+    chart's own layout, as if shrunk."""
+    import framing as fr
+
+    hits = fr.add_frames(seed_sentences)
+    ax = plots.plot_frame_prevalence(fr.summarise_frames(hits, seed_sentences),
+                                     articles=fr.article_frames(hits, seed_sentences))
+    saved = plots.save_figure(ax.figure, "frames", out=tmp_path / "report", formats=["png"])
+    report_size = ax.get_yticklabels()[0].get_fontsize()
+    seen = {}
+    original = plots.save.save_figure
+
+    def spy(fig, *args, **kwargs):
+        import warnings
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            written = original(fig, *args, **kwargs)
+        seen["warnings"] = [str(w.message) for w in caught]
+        seen["tick size"] = fig.axes[0].get_yticklabels()[0].get_fontsize()
+        seen["title inside"] = fig.axes[0]._left_title.get_window_extent().y1 <= fig.bbox.y1 + 1
+        return written
+
+    plots.save.save_figure = spy
+    try:
+        plots.export_figure(str(saved["json"]), out=tmp_path / "paper", width=3.3, formats=["png"])
+    finally:
+        plots.save.save_figure = original
+    assert not any("collapsed" in w for w in seen["warnings"]), seen["warnings"]
+    assert seen["tick size"] == pytest.approx(report_size * 3.3 / plots.FIGURE_WIDTH)
+    assert seen["title inside"]

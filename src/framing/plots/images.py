@@ -204,19 +204,20 @@ class _sized:
             if legend is None or not legend.get_visible() or not legend.get_texts() or \
                     legend.get_bbox_to_anchor().x0 <= ax.get_window_extent().x1:
                 continue  # legends inside the axes stay where the plot put them; an empty one (nothing drawn) too
-            limit = self._chars(7.5, 0.45)
+            size = 7.5 * getattr(self.fig, "_framing_font_scale", 1.0)  # smaller in a narrow export (`scale_fonts`)
+            limit = self._chars(size, 0.45)
             handles = legend.legend_handles
             texts = [t.get_text() for t in legend.get_texts()]
             labels = distinct_labels(texts, limit, others=getattr(ax, "_framing_groups", ()))
             title = legend.get_title().get_text()
             noun = short_count_noun(texts, labels)
             title = with_count_noun(title, noun) if noun else title  # "outlet (n: articles)" beside "(n=5)"
-            column = max(len(text) for text in labels) * 7.5 * 0.6 + 28  # points: text and marker
+            column = max(len(text) for text in labels) * size * 0.6 + 28  # points: text and marker
             columns = max(1, min(len(labels), int(self.width * 72 * 0.95 // column)))
             order = _row_major(len(labels), columns)  # read left to right, then down: Left, Center / Right
             handles, labels = [handles[i] for i in order], [labels[i] for i in order]
             below = self.fig.legend(handles, labels, loc="outside lower center", ncols=columns,
-                                    fontsize=7.5, title=title or None, title_fontsize=8,
+                                    fontsize=size, title=title or None, title_fontsize=size + 0.5,
                                     frameon=legend.get_frame_on())  # as drawn (`framing figure` redraws outside the style)
             legend.set_visible(False)
             self.hidden.append(legend)

@@ -150,6 +150,26 @@ def save_figure(fig, name: str, *, out: str | Path | None = None, corpus: str | 
     return paths
 
 
+def scale_fonts(fig, factor: float) -> None:
+    """Every text of `fig` (titles, labels, ticks, legends, notes) at `factor` times its size: a chart
+    exported narrower than `FIGURE_WIDTH` keeps the layout it has at that width, as if shrunk
+    (3.3 inches, a column of a two-column paper: fonts of about 6.7 pt), instead of crowding
+    full-size text into less room."""
+    if factor >= 1.0:
+        return
+    fig._framing_font_scale = factor  # the legend moved below the plot is drawn at this scale too
+    ticks = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = axis.get_ticklabels(which="both")
+            ticks.update(labels)
+            if labels:
+                axis.set_tick_params(which="both", labelsize=labels[0].get_fontsize() * factor)
+    for text in fig.findobj(matplotlib.text.Text):
+        if text not in ticks:
+            text.set_fontsize(text.get_fontsize() * factor)
+
+
 def _figure_targets(paths: dict, folder: Path, stem: str, drawn: dict | None) -> list[Path]:
     """Every file a save of chart `stem` writes: its images (`paths`), its JSON record and, for a
     chart drawn by a `plot_*` function (`drawn`), the plotted table and each table argument."""
@@ -407,6 +427,7 @@ def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Pat
     if record.get("caption"):
         add_caption(ax, record["caption"])
     width = float(width or record.get("size_inches", {}).get("width") or FIGURE_WIDTH)
+    scale_fonts(ax.figure, min(1.0, width / FIGURE_WIDTH))
     corpus = corpus or record.get("corpus")
     ax.figure._framing_exported_from = record["name"]  # its record says so: `list_figures` leaves it out
     try:
