@@ -1289,3 +1289,37 @@ def test_within_events_chart_says_on_itself_when_no_pair_differs(shared_data):
     ax = events.plot_within_events(events.compare_within_events(pd.DataFrame(rows)))
     assert not [t for t in ax.texts if t.get_gid() == NOTE_GID]  # Left is more negative on every event
     plt.close(ax.figure)
+
+
+def test_within_events_chart_keeps_its_note_and_legend_in_the_saved_image(roundups, tmp_path):
+    """Regression: on a corpus where no pair differs, the chart's note ("Differences may be chance:
+    …"), which stands above an untitled plot, was cut off at the top of the saved image, and the
+    legend, anchored at a share of the plot's height, hung an inch below the x label of 16 rows."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from framing import plots
+    from framing.plots.style import NOTE_GID
+
+    _, sentences, _, _ = roundups
+    pairs = events.compare_within_events(events.score_articles(sentences))
+    # the layout of a corpus where no pair differs: every adjusted p at 0.3 or more, so the note is drawn
+    ax = events.plot_within_events(pairs.assign(p_adjusted=pairs["p_adjusted"].fillna(0.5).clip(lower=0.3)))
+    fig = ax.figure
+    seen = {}
+    original = fig.savefig
+
+    def spy(*args, **kwargs):
+        fig.draw_without_rendering()
+        notes = [t for t in ax.texts if t.get_gid() == NOTE_GID]
+        seen["note inside"] = all(t.get_window_extent().y1 <= fig.bbox.y1 + 1 for t in notes)
+        seen["notes"] = len(notes)
+        gap = ax.xaxis.label.get_window_extent().y0 - ax.get_legend().get_window_extent().y1
+        seen["legend gap (in)"] = gap / fig.dpi
+        return original(*args, **kwargs)
+
+    fig.savefig = spy
+    plots.save_figure(fig, "summary_within_events", out=tmp_path, formats=["png"])
+    assert seen["notes"] == 1 and seen["note inside"], seen
+    assert -0.05 < seen["legend gap (in)"] < 0.3, seen
+    assert not any(t.get_in_layout() for t in ax.texts if t.get_gid() == NOTE_GID)  # the figure is as it was

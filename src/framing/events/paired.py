@@ -253,6 +253,7 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
     ("more negative" over "A 3, B 1 of 5" over "p adj. 1", never cut to fit). The `max_rows` rows with
     the smallest adjusted p-values are drawn and the caption says how many the table has."""
     from matplotlib import patheffects
+    from matplotlib.transforms import ScaledTranslation
 
     from ..plots import house_style, new_axes, note_above, note_shown
     from ..plots.style import SEMANTIC
@@ -298,7 +299,11 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
             spine.set_visible(False)
         note_shown(ax, len(shown), len(table), "comparisons",
                    which="those with the smallest adjusted p-values, then the most events in common")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
+        # half an inch under the plot, below the tick labels and the x label, however many rows it has (at
+        # -0.16 of the axes' height the legend of 16 rows hung an inch below the label)
+        below = ax.transAxes + ScaledTranslation(0, -0.5, ax.figure.dpi_scale_trans)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below, ncol=3, fontsize=8,
+                  frameon=False)
         if note := _no_pair_note(table):
             note_above(ax, note)
         return ax

@@ -98,6 +98,7 @@ class _sized:
         self.formatters = []
         self.texts = []
         self.title_transforms = {}
+        self.notes_in_layout = []
         self.locators = []
         if self.width < LEGEND_BELOW_WIDTH:
             self._legends_below()
@@ -189,6 +190,12 @@ class _sized:
         more than the title's own pad (the axes' `titleOffsetTrans`, which is left as it is)."""
         if not notes:
             return
+        if not any(title.get_text() for title in _titles(ax)):  # no title to make room above the plot:
+            for note in notes:  # the notes take part in the layout themselves, else they are cut off
+                if not note.get_in_layout():
+                    note.set_in_layout(True)
+                    self.notes_in_layout.append(note)
+            return
         from matplotlib.transforms import ScaledTranslation
 
         height = max((t.get_text().count("\n") + 1) * t.get_fontsize() * 1.3 + 3 for t in notes)
@@ -249,6 +256,8 @@ class _sized:
             text.set_text(content)
         for title, transform in self.title_transforms.items():
             title.set_transform(transform)
+        for note in self.notes_in_layout:
+            note.set_in_layout(False)
         for legend in self.added:
             legend.remove()
         for legend in self.hidden:
