@@ -64,10 +64,12 @@ _OPENING_TIME = (rf"(?:(?:(?:On|Earlier|Later|Late|Early|Last|This|By|Then|On\s+
 # prediction,"; 1.42)
 _OPENING_ADVERBIAL = (r"(?:(?:After|Although|As|At|Because|Before|Despite|During|Early|Earlier|If|In|Last|Late|Later|On|"
                       r"Once|Since|Though|Until|When|While|[A-Z][a-z]+ing)\b[^,;:“”\"]{0,100},\s+)?")
-_AUXILIARIES = ("has|have|had|did|does|also|already|since|later|then|again|previously|repeatedly|once|publicly|formally|reportedly|"
-                # adverbs of time and order, as `speaker_memory._TRAILING_ADVERB` reads them ("Kirby earlier said"; 1.47)
-                r"earlier|initially|originally|recently|now|still|just|subsequently|ultimately|finally|eventually|"
-                r"separately|privately|officially|"
+# adverbs of time and manner that stand between a speaker and the verb ("Kirby earlier said"; 1.47): read past
+# here, and cut from the end of who speaks by `speaker_memory._TRAILING_ADVERB`
+_SPEAKER_ADVERBS = ("also", "already", "since", "later", "then", "again", "previously", "repeatedly", "once", "publicly",
+                    "formally", "reportedly", "earlier", "initially", "originally", "recently", "now", "still", "just",
+                    "subsequently", "ultimately", "finally", "eventually", "separately", "privately", "officially")
+_AUXILIARIES = ("has|have|had|did|does|" + "|".join(_SPEAKER_ADVERBS) + "|"
                 r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
                 r"went on to|goes on to|(?:is|are|was|were)\s+quoted\s+as")  # "is expected to say", "was quoted as saying"
 

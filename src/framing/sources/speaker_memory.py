@@ -29,7 +29,7 @@ from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEA
                          _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _head_noun, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
                          _titled_person, _without_owner)
-from .patterns import _CANDIDACY, _NAME, _OPENING_ADVERBIAL, _lexicon, _party_words
+from .patterns import _CANDIDACY, _NAME, _OPENING_ADVERBIAL, _SPEAKER_ADVERBS, _lexicon, _party_words
 from .spans import _WORD, _title_case
 
 _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
@@ -513,19 +513,23 @@ def _without_openers(who: str) -> str:
     return " ".join(words)
 
 
-def _crowd_label(who: str) -> str:
-    """A counted crowd as one label wherever it stands: its count in lower case, as an unnamed source is
-    written ("Thousands of Cubans" at a sentence's start and "thousands of Cubans" after a quote alike)."""
+def _crowd_count(who: str) -> str | None:
+    """The count of people and "of" `who` opens with (`crowds` in the data file, the longest first:
+    "Thousands of Cubans", "tens of thousands of protesters"), in lower case; None for no crowd."""
     lowered = who.lower()
-    count = next(c for c in sorted(_lexicon().crowds, key=len, reverse=True) if lowered.startswith(f"{c} of "))
-    return count + who[len(count):]
+    return next((c for c in sorted(_lexicon().crowds, key=len, reverse=True) if lowered.startswith(f"{c} of ")), None)
 
 
 def _opens_crowd(who: str) -> bool:
-    """True when `who` opens with a count of people and "of" (`crowds` in the data file: "Thousands of
-    Cubans", "tens of thousands of protesters"): an unnamed crowd."""
-    lowered = who.lower()
-    return any(lowered.startswith(f"{count} of ") for count in _lexicon().crowds)
+    """True when `who` is an unnamed crowd (`_crowd_count`)."""
+    return _crowd_count(who) is not None
+
+
+def _crowd_label(who: str) -> str:
+    """A counted crowd as one label wherever it stands: its count in lower case, as an unnamed source is
+    written ("Thousands of Cubans" at a sentence's start and "thousands of Cubans" after a quote alike)."""
+    count = _crowd_count(who)
+    return count + who[len(count):]
 
 
 _NO_ISSUER = object()  # a document subject whose issuer the text does not name: nobody speaks
@@ -631,9 +635,8 @@ def _speaker(found, memory: _Memory):
 
 # adverbs of time and order that stand between a speaker and the verb ("the Pentagon now says", "the Arizona
 # Republic first reported"): the verb's, never the last word of who speaks
-_TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:now|first|also|later|earlier|initially|originally|previously|recently|"
-                              r"still|again|then|once|just|already|since|reportedly|repeatedly|publicly|privately|"
-                              r"separately|officially|formally|subsequently|ultimately|finally|eventually)$")
+# ("first" only here: before a noun it is an adjective, "Critics of Biden's first budget say")
+_TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:first|" + "|".join(_SPEAKER_ADVERBS) + r")$")
 
 
 # roles of one who speaks for another: unnamed, an anonymous source (labelling rule 7), not the role as a name
