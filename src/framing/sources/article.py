@@ -22,7 +22,8 @@ from ..actors import read_rules
 from ..actors.english import _lexicon_tags
 from ..lexicons import load_data
 from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _colon_subject, _dash_line,
-                          _document_author, _headline_colon, _headline_says, _finite_within, _partial_subject, _relative_attribution, _subject)
+                          _document_author, _headline_colon, _headline_says, _finite_within, _judged_attribution, _partial_subject,
+                          _relative_attribution, _subject)
 from .clause_tags import _clause_attribution, _joined_verb_attribution, _tagged
 from .name_kinds import (_KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS, _acronym_of, _is_place, _labels,
                          _names_a_person, _outlets, _split_label)
@@ -95,7 +96,7 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
     found = _attribution(narration) or (_dash_line(narration) if not spans else _subject(narration)
                                         or _colon_subject(narration) or _headline_colon(narration)
                                         or _headline_says(narration))
-    if (spans and (joined or _SENTENCE_END.search(narration, 0, narration.find(_PLACEHOLDER)))
+    if (spans and (joined or _sentence_end(narration, 0, narration.find(_PLACEHOLDER)))
             and (after := _after_closing(narration, found)) is not None):
         if found is not None and after[1].lower() in _PRONOUNS:  # "… according to Jane Roe." “…,” she said.
             _speaker(found, memory)  # the one the sentence before the quote gave words to has spoken
@@ -386,6 +387,10 @@ def _direct_row(base: dict, text: str, spans: list, k: int, narration: str, foun
         second = _speaker(relative, memory)  # "… from President Biden, who demanded they “help”"
         if isinstance(second[0], str):
             row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
+    elif k > 0 and (judged := _judged_attribution(_narration(text[:start], spans[:k]))) is not None:
+        second = _speaker(judged, memory)  # "… and ripped John Doe for suggesting she cannot be a “moderate”"
+        if isinstance(second[0], str):
+            row.update(zip(_SPEAKER_FIELDS, second[:6]), pattern=second[6])
     elif found is not None and _before_new_sentence(text, spans, k, found[0]):
         row.update(_NO_SPEAKER, pattern="unattributed")  # “…” ends one sentence; “…,” Jane Roe said ends the next
     if (row["pattern"] == "continued" and row["is_partial"] and row["n_words"] <= TERM_MAX_WORDS
@@ -534,6 +539,25 @@ def _that_after_verb(text: str, found) -> int | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+")
+_WORD_BEFORE_STOP = re.compile(r"(?:^|[\s(])([\w.’'-]+)$")
+
+
+@lru_cache(maxsize=1)
+def _titles_abbreviated() -> frozenset:
+    """The courtesy and military titles Punkt's parameters write with a period ("Mr.", "Sen.", "Gen.")."""
+    abbreviations = load_data("punkt")["abbreviations"]
+    return frozenset((*abbreviations["titles"], *abbreviations["military"]))
+
+
+def _sentence_end(narration: str, start: int, end: int) -> bool:
+    """True when a sentence ends between `start` and `end`: a stop and a space, but not the period of a
+    title ("asked Mr. Doe what he thinks": one sentence; 1.49) or of an initial ("Jane Q. Roe")."""
+    for match in _SENTENCE_END.finditer(narration, start, end):
+        before = _WORD_BEFORE_STOP.search(narration, 0, match.start())
+        word = before.group(1).lower() if before else ""
+        if narration[match.start()] != "." or not (word in _titles_abbreviated() or re.fullmatch(r"[a-z]", word)):
+            return True
+    return False
 _RIGHT_AFTER = ("after_quote", "verb_name", "name_verb", "quote_name", "document_verb")
 
 
@@ -544,7 +568,7 @@ def _after_closing(narration: str, found):
     found first lies in an earlier sentence, before the quote opens: in English the attribution next
     to a quote's closing mark governs it, not the one of the sentence before. None otherwise."""
     opens = narration.find(_PLACEHOLDER)
-    if found is not None and (found[0] > opens or not _SENTENCE_END.search(narration, found[0], opens)):
+    if found is not None and (found[0] > opens or not _sentence_end(narration, found[0], opens)):
         return None
     after = _attribution(narration[opens:])
     if (after is None or after[3] not in _RIGHT_AFTER or not _label_only(narration[opens:][:after[0]])

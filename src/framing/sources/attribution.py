@@ -568,7 +568,7 @@ _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quot
           "according_to_document": "ccording to", "according_to_author": "ccording to",
           "according_to_as_put": " put", "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
           "owner_claim": _PLACEHOLDER, "owner_document": _PLACEHOLDER, "naming_verb": _PLACEHOLDER,
-          "issued_document": _PLACEHOLDER, "quoted_as": "quot", "judged_for": " for ",
+          "issued_document": _PLACEHOLDER, "quoted_as": "quot", "judged_for": " for ", "judging_for": " for ",
           "which_called": _PLACEHOLDER, "known_for": " for ", "pronoun_claim": _PLACEHOLDER}
 
 
@@ -582,7 +582,29 @@ def _attribution(narration: str):
         return best  # "a fact sheet …, which said “…,” the Journal reported": the document's words
     if best[3] == "name_verb" and _right_after_quote(narration, best[0]):
         return best  # "“…,” Jane Roe added, the Times reported": the nearer attribution, the Times its source (1.43)
-    return _tail_attribution(narration, best[0]) or best
+    tail = _tail_attribution(narration, best[0])
+    if tail is not None and _reports_others(tail) and _names_its_speaker(narration, best):
+        return best  # "Jane Roe said the plan was “…”, the Times reported": the Times is where it was reported (1.49)
+    return tail or best
+
+
+_REPORTED = frozenset({"reported", "reports", "reporting"})
+
+
+def _reports_others(found) -> bool:
+    """True when an attribution's verb is "reported": a paper or a broadcaster that reports a sentence naming
+    its own speaker by a verb of saying is where the words were reported, not who said them (labelling rule 1:
+    the clause holding the quote)."""
+    return found[2] in _REPORTED
+
+
+def _names_its_speaker(narration: str, found) -> bool:
+    """True when the attribution `found` gives a quote of the sentence to someone it names by a verb of saying
+    ("Jane Roe said the plan was “…”"): not a pronoun, not a document ("A draft report … confirms …, the Times
+    reported" is the Times' report), and only for a quote (a reported clause with no quote is what the paper
+    reports, its source the paper)."""
+    return (_PLACEHOLDER in narration and found[3] == "name_verb" and found[1].lower() not in _PRONOUNS
+            and found[1].split()[-1].lower() not in _lexicon().documents)
 
 
 def _right_after_quote(narration: str, start: int) -> bool:
@@ -668,6 +690,11 @@ def _first_attribution(narration: str):
     return best
 
 
+# the patterns whose speaker owns, names or is judged for the quoted words, nearer to them than a verb's subject
+# before ("John Doe criticized Jane Roe for calling it “…”" is Jane Roe's; 1.49)
+_CLAIMS = ("owner_claim", "pronoun_claim", "naming_verb", "which_called", "judging_for")
+
+
 def _attribution_candidates(narration: str):
     """(best, claim, verbs) of `_first_attribution` to choose from: the attribution of the sieve that
     starts first, the last one by a claim or a naming verb ("Jane Roe's claim that", "what critics
@@ -689,7 +716,7 @@ def _attribution_candidates(narration: str):
             if name in ("naming_verb", "which_called") and who.lower() in _PRONOUNS | {"it", "they"}:
                 continue  # "what he called the country's “…”": whom "he" stands for is the other rules' to read
             noun = None if who.startswith("the ") else noun_group
-            if name in ("owner_claim", "pronoun_claim", "naming_verb", "which_called") and (claim is None or match.start() > claim[0]):
+            if name in _CLAIMS and (claim is None or match.start() > claim[0]):
                 claim = (match.start(), who, verb_text, name, noun)
             if best is None or match.start() < best[0]:
                 best = (match.start(), who, verb_text, name, noun)
@@ -1355,6 +1382,33 @@ def _relative_attribution(before: str):
     if match is None or match.group("who").split()[0] in _NOT_SPEAKERS or _is_place(match.group("who")):
         return None
     return match.start(), match.group("who"), match.group("verb") or match.group("progressive"), "relative", None
+
+
+JUDGED_GAP_WORDS = 3  # "a “moderate” and a “progressive”": the words between quotes one judging verb governs
+
+
+def _judged_attribution(before: str):
+    """The attribution of a later quote of a sentence by a verb of judging someone for saying it, after the
+    sentence's first quote ("Jane Roe called herself a “fighter” and ripped John Doe for suggesting she cannot be
+    a “moderate” and a “progressive”": the second and third are John Doe's), as `_attribution` gives it, or
+    None. `before` is the narration up to the quote; the quotes between the judging verb and this one are
+    joined by a few words with no reporting verb, one complement (labelling rule 1: the clause holding the
+    quote; 1.49)."""
+    if " for " not in before or _PLACEHOLDER not in before:
+        return None
+    lexicon = _lexicon()
+    pattern = dict(lexicon.patterns)["judging_for"]
+    narration = before + _PLACEHOLDER
+    found = None
+    for match in pattern.finditer(narration, narration.find(_PLACEHOLDER) + len(_PLACEHOLDER)):
+        found = match
+    if found is None:
+        return None
+    between = _WORD.findall(narration[found.end():-len(_PLACEHOLDER)].replace(_PLACEHOLDER, " "))
+    if len(between) > JUDGED_GAP_WORDS or any(w in lexicon.forms for w in between):
+        return None
+    read = _matched_speaker("judging_for", pattern, found, narration, lexicon)
+    return None if read is None else (found.start(), read[0], read[1], "judging_for", read[2])
 
 
 @lru_cache(maxsize=1 << 12)

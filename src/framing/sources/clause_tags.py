@@ -75,6 +75,26 @@ def _is_verb(tokens: tuple, i: int) -> bool:
     return not (tag in ("VBN", "VBD") and passive)
 
 
+_DAY_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+APPOSITION_MAX_WORDS = 25  # "Jane Roe, the woman who Republicans denied a chance to testify to Congress on …,"
+_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+
+
+def _described_apposition(tokens: tuple, comma: int) -> int:
+    """The index of the comma opening an apposition that ends at the comma `comma` and describes the name
+    before it with an article, a noun and a relative clause ("Jane Roe, the woman who Republicans denied a
+    chance to testify, told"): the apposition is no subject, and a verb in its clause governs no quote after
+    it (1.49); -1 when the words between the commas are not such a description."""
+    k = comma - 1
+    while k >= 0 and tokens[k][0] != "," and tokens[k][0] not in _CLAUSE_BREAKS and comma - k <= APPOSITION_MAX_WORDS:
+        k -= 1
+    if k < 1 or tokens[k][0] != "," or tokens[k - 1][1] not in ("NNP", "NNPS"):
+        return -1
+    words = [t[0].lower() for t in tokens[k + 1:comma]]
+    described = len(words) > 2 and words[0] in ("a", "an", "the") and tokens[k + 2][1] in _NOUN_TAGS + _MODIFIER_TAGS
+    return k if described and _RELATIVES & set(words[2:]) else -1
+
+
 def _subject_end(tokens: tuple, i: int) -> int:
     """The index of the last word of the subject before the verb at `i` (after skipping adverbs,
     auxiliaries, a time phrase, a bracket and an apposition between commas), or -1."""
@@ -109,6 +129,8 @@ def _subject_end(tokens: tuple, i: int) -> int:
                         and not any(t[1] == "NNP" for t in tokens[_subject_start(tokens, k - 1):k])):
                     return i - 1  # "His opponent, conservative Jane Roe, called": the name in apposition
                 i = k - 1  # "Jane Roe, a Republican, said": the apposition skipped
+            elif (k := _described_apposition(tokens, i)) > 0:
+                i = k - 1  # "Jane Roe, the woman who Republicans denied a chance to testify, told": the name (1.49)
             else:
                 return -1
         else:
@@ -244,6 +266,8 @@ def _noun_phrase(tokens: tuple, end: int) -> tuple[int, int] | None:
         if last < 0 or tokens[last][1] not in _NOUN_TAGS or tokens[last][1] == "PRP":
             break
         end, start = last, _subject_start(tokens, last)
+    if start > 0 and start < end and tokens[start - 1][0].lower() in ("on", "last", "this") and tokens[start][0] in _DAY_NAMES:
+        start += 1  # "On Wednesday Jane Roe, …, told": the day opens a time phrase, the name after it the subject (1.49)
     if start > 0 and tokens[start - 1][1] == "IN" and tokens[start - 1][0].lower() not in ("that", "while", "as"):
         return None
     return _head_phrase(tokens, start, end)

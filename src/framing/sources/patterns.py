@@ -391,6 +391,12 @@ def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -
         ("judged_for", re.compile(rf"{speaker}{_WHEN}\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)\s+"
                                   rf"(?:[a-z]+ly\s+)?(?:{_JUDGED})\s+(?:(?!(?:and|but|or)\b)[\w’'-]+\s+){{0,4}}?for\s+"
                                   rf"(?P<verb>{_alternatives(_SAYING)}|using)\b[^;]*?{_PLACEHOLDER}")),
+        # "John Doe criticized Jane Roe for calling the plan “a disaster”": the one judged for saying the words
+        # said them, the object of the active verb as the subject of the passive above (labelling rule 1: the
+        # clause holding the quote is the gerund's, whose subject is the one judged; 1.49)
+        ("judging_for", re.compile(rf"\b(?:{_JUDGED}|ripped)\s+(?:the\s+)?{speaker}"
+                                   rf"(?:\s+(?!(?:and|but|or|for)\b)[\w’'-]+){{0,3}}?\s+for\s+"
+                                   rf"(?P<verb>{_alternatives(_SAYING)}|using)\b[^;]*?{_PLACEHOLDER}")),
         # "Jane Roe, a retired climatologist known for mocking other scientists as “alarmists”": whoever is
         # known for saying the words said them, the name the description stands next to (1.35)
         ("known_for", re.compile(rf"(?<![\w’'.-])(?P<who>{_NOT_INDEFINITE}{_NAME})(?:\s*\([^()]{{1,30}}\))?"

@@ -29,7 +29,7 @@ from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEA
                          _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _head_noun, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
                          _titled_person, _without_owner)
-from .patterns import _CANDIDACY, _NAME, _OPENING_ADVERBIAL, _SPEAKER_ADVERBS, _lexicon, _party_words
+from .patterns import _CANDIDACY, _DAYS, _NAME, _OPENING_ADVERBIAL, _SPEAKER_ADVERBS, _lexicon, _party_words
 from .spans import _WORD, _title_case
 
 _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
@@ -758,6 +758,10 @@ def _read_owned_role(who: str, memory: _Memory):
     return (f"{owner}’s {head}" if owner else head), who, False, "_role"
 
 
+# a day and a part of it written after a noun ("a statement Thursday afternoon"): when, not who (1.49)
+_WHEN_AFTER = re.compile(rf"(?:\s+(?:last|this|on))?\s+(?:{_DAYS.lower()})(?:\s+(?:morning|afternoon|evening|night))?$")
+
+
 def _read_unnamed(who: str, memory: _Memory):
     """Nobody named: a document, an indefinite person, a crowd, a pronoun, a title ("the governor")
     or an anonymous phrase."""
@@ -768,7 +772,8 @@ def _read_unnamed(who: str, memory: _Memory):
         return None, who, False, "_description"
     if first in _INDEFINITE and not any(_opens_with(lowered, a) for a in lexicon.anonymous):
         words = who.split(None, 1)
-        if len(words) < 2 or lowered.split()[-1] in lexicon.documents:  # "a statement said": nobody named
+        if len(words) < 2 or _WHEN_AFTER.sub("", lowered).split()[-1] in lexicon.documents:  # "a statement said",
+            # "a statement Thursday afternoon thanking": nobody named (1.49)
             return None, who, False, "_description"
         memory.anonymous = words[1]  # "a friend texted", "a New Yorker said": unnamed people
         return memory.anonymous, who, True, "_indefinite"
