@@ -20,6 +20,7 @@ from ..ingest import (EXPORT_FORMATS, MANIFEST, MAX_LISTED, Duplicates, Problem,
 from ..ingest.outlets import name_outlets
 from ..lexicons import load_data
 from .article import NO_OUTLET, warning_problems, site_repeats
+from .copies import Found, SameArticles
 from .reuse import (TEXTS_SEEN, known_outlets, previous_articles, previous_rows, reusable_rows, save_texts_seen,
                     texts_seen)
 from .schema import (ARTICLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Build, assemble, in_corpus_order,
@@ -33,7 +34,7 @@ from .workers import article_runner
 # what the near-duplicate check remembers in .texts-seen.parquet): every user's tables are then
 # built again instead of being reused. Moving or commenting code needs no bump.
 # tests/test_build_version.py fails when the tables of its sample corpora change while this does not.
-BUILD_VERSION = "2026.12.19"
+BUILD_VERSION = "2026.12.20"
 _BUILD_DATA = ("furniture*.toml", "clean_*.toml", "punkt*.toml")  # the data files the build reads
 
 
@@ -86,9 +87,16 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     repeats = site_repeats(raws, known_outlets=known)
     build = build_chunk(raws, problems, corpus=corpus, repeats=repeats, previous=previous,
                         runner=article_runner(workers, scheduler, progress))
-    build.count_removed(build.removed)
     named = name_outlets(build.articles)
     build.articles, build.sentences = (with_outlets(table, named.outlets) for table in (build.articles, build.sentences))
+    same = SameArticles()
+    same.add(raws, build.articles, build.sentences)
+    found = same.find()
+    build.n_reused -= _reused_among(build.articles, found.skipped, None if previous is None else previous.articles)
+    build.articles, build.sentences, build.removed = (
+        _without(table, found.skipped) for table in (build.articles, build.sentences, build.removed))
+    build.problems, build.notes = _with_copies(build.problems, build.notes, found)
+    build.count_removed(build.removed)
     build.problems = group_files(build.problems) + unnamed_events(build.articles, corpus) + \
         unread_event_columns(build.articles) + unread_event_folders(build.articles) + named.problems
     return build
@@ -141,18 +149,26 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
     duplicates = Duplicates(known=seen)
     remove_leftovers(out)  # of a build killed outright: this one holds the folder's lock
     staging = make_temp_dir(out, prefix=".build-")
+    same = SameArticles(known=seen)
     try:
         parts, tally = _stage_chunks(raw_folder, out, staging, corpus=corpus, repeats=repeats, old=old,
                                      runner=article_runner(workers, scheduler, progress), duplicates=duplicates,
-                                     chunk_size=chunk_size, clean_exports=clean_exports)
+                                     chunk_size=chunk_size, clean_exports=clean_exports, same=same)
+        if not _row_counts(parts)["articles"]:  # nothing written: the problems say why
+            return Build(typed_table([], ARTICLE_COLUMNS), pd.DataFrame(columns=SENTENCE_COLUMNS),
+                         pd.DataFrame(columns=REMOVED_COLUMNS), problems + tally.problems, notes=tally.notes)
+        seen_sha256 = save_texts_seen({**duplicates.met, **same.met}, out, version_key=version_key())
+        duplicates = seen = None
+        articles, outlets, named_problems = _name_outlets_in_parts(parts)
+        found = same.find(outlets)
+        same = None
+        if found.skipped:
+            tally.n_reused -= _reused_among(articles, found.skipped, old)
+            articles = _without(articles, found.skipped)
+            _drop_from_parts(parts, found.skipped, tally)
+        tally.problems, tally.notes = _with_copies(tally.problems, tally.notes, found)
         problems += tally.problems
         counts = _row_counts(parts)
-        if not counts["articles"]:  # nothing written: the problems say why
-            return Build(typed_table([], ARTICLE_COLUMNS), pd.DataFrame(columns=SENTENCE_COLUMNS),
-                         pd.DataFrame(columns=REMOVED_COLUMNS), problems, notes=tally.notes)
-        seen_sha256 = save_texts_seen(duplicates.met, out, version_key=version_key())
-        duplicates = seen = None
-        articles, named_problems = _name_outlets_in_parts(parts)
         problems = group_files(problems) + (unnamed_events(articles, corpus) + unread_event_columns(articles)
                                             + unread_event_folders(articles) + named_problems)
         summary = Build(articles, pd.DataFrame(columns=SENTENCE_COLUMNS),
@@ -168,12 +184,13 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
 
 
 def _stage_chunks(raw_folder: Path, out: Path, staging: Path, *, corpus: str, repeats: dict[str, frozenset[str]],
-                  old: pd.DataFrame | None, runner, duplicates: Duplicates, chunk_size: int, clean_exports: bool
-                  ) -> tuple[dict[str, list[Path]], Build]:
+                  old: pd.DataFrame | None, runner, duplicates: Duplicates, chunk_size: int, clean_exports: bool,
+                  same: SameArticles) -> tuple[dict[str, list[Path]], Build]:
     """Build the corpus `chunk_size` articles at a time, each chunk's tables written to `staging` as
     Parquet parts (`articles-00000.parquet`…), reusing the rows in `out` of the articles of `old`
-    whose build key is unchanged. Returns the parts of each table and a `Build` holding no rows, only
-    the tally: problems, notes, articles reused, lines removed per rule and prose dropped."""
+    whose build key is unchanged, and each chunk's cleaned bodies added to `same`. Returns the parts
+    of each table and a `Build` holding no rows, only the tally: problems, notes, articles reused,
+    lines removed per rule and prose dropped."""
     from ..store import RowReader
 
     rows = RowReader(out)
@@ -185,6 +202,7 @@ def _stage_chunks(raw_folder: Path, out: Path, staging: Path, *, corpus: str, re
         keys = _build_keys(raws, corpus, repeats)
         chunk = build_chunk(raws, chunk_problems, corpus=corpus, repeats=repeats,
                             previous=previous_rows(out, old, keys, rows), runner=runner, keys=keys)
+        same.add(raws, chunk.articles, chunk.sentences, chunk=number)
         tally.problems.extend(chunk.problems)
         tally.notes.extend(chunk.notes)
         tally.n_reused += chunk.n_reused
@@ -196,14 +214,66 @@ def _stage_chunks(raw_folder: Path, out: Path, staging: Path, *, corpus: str, re
     return parts, tally
 
 
-def _name_outlets_in_parts(parts: dict[str, list[Path]]) -> tuple[pd.DataFrame, list[Problem]]:
+def _name_outlets_in_parts(parts: dict[str, list[Path]]) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
     """The articles of all staged parts, with each outlet named as its site's other articles name it
-    (`name_outlets`), the parts that held a renamed article written again; and the problems of naming."""
+    (`name_outlets`), the parts that held a renamed article written again; the new names (article
+    id → outlet) and the problems of naming."""
     chunks = [pd.read_parquet(p) for p in parts["articles"]]
     articles = pd.concat(chunks, ignore_index=True)
     named = name_outlets(articles)
     _rename_in_parts(parts, chunks, named.outlets)
-    return with_outlets(articles, named.outlets), named.problems
+    return with_outlets(articles, named.outlets), named.outlets, named.problems
+
+
+def _without(table: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
+    """The rows of a table but those of the articles `ids`; the table itself when it holds none."""
+    if not ids or table.empty:
+        return table
+    gone = table["article_id"].isin(ids)
+    return table[~gone].reset_index(drop=True) if gone.any() else table
+
+
+def _reused_among(articles: pd.DataFrame, ids: set[str], old: pd.DataFrame | None) -> int:
+    """How many of the articles `ids` were taken unchanged from the last build (`old`: its articles):
+    those it holds with the same build key."""
+    if not ids or old is None or old.empty or "build_key" not in old:
+        return 0
+    gone = articles.loc[articles["article_id"].isin(ids), ["article_id", "build_key"]]
+    return len(gone.merge(old[["article_id", "build_key"]], on=["article_id", "build_key"]))
+
+
+def _with_copies(problems: list[Problem], notes: list[Problem], found: Found) -> tuple[list[Problem], list[Problem]]:
+    """The problems and notes of a build once the copies `found` on the cleaned bodies are left out:
+    the warnings each skipped copy had as an article give way to the one that says it is skipped."""
+    if not found.problems and not found.notes:
+        return problems, notes
+    skipped = {problem.file for problem in found.problems}
+    return [p for p in problems if p.file not in skipped] + found.problems, notes + found.notes
+
+
+def _drop_from_parts(parts: dict[str, list[Path]], ids: set[str], tally: Build) -> None:
+    """Each staged part holding rows of the articles `ids` written again without them, and the
+    lines their removed rows counted taken from the tally."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    wanted = pa.array(sorted(ids))
+    for name, files in parts.items():
+        for path in files:
+            table = pq.read_table(path)
+            gone = pc.is_in(table.column("article_id"), value_set=wanted)
+            if not pc.any(gone).as_py():
+                continue
+            if name == "removed":
+                dropped = Build(pd.DataFrame(), pd.DataFrame(), table.filter(gone).to_pandas())
+                dropped.count_removed(dropped.removed)
+                for rule, n in dropped.removed_by_rule.items():
+                    tally.removed_by_rule[rule] -= n
+                    if not tally.removed_by_rule[rule]:
+                        del tally.removed_by_rule[rule]
+                tally.prose_dropped -= dropped.prose_dropped
+            pq.write_table(table.filter(pc.invert(gone)), path)
 
 
 def _row_counts(parts: dict[str, list[Path]]) -> dict[str, int]:

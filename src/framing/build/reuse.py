@@ -1,7 +1,8 @@
 """What a build takes from the last build of the same folder: the rows of articles whose build key
 is unchanged (`reusable_rows`, `previous_rows`), the outlet each article was found to have alone
 (`known_outlets`, so site repeats are learnt as on a fresh build), and what the near-duplicate
-check learnt of each text (`.texts-seen.parquet`: `save_texts_seen`, `texts_seen`). Anything
+check learnt of each text and the check for copies of each cleaned body (`.texts-seen.parquet`:
+`save_texts_seen`, `texts_seen`). Anything
 unreadable or of another version is not reused: the articles are processed again."""
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..ingest import Duplicates
+from .copies import BODY_KEY, SKETCH
 from .schema import ARTICLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Build
 
 
@@ -67,14 +69,15 @@ def known_outlets(articles: pd.DataFrame | None) -> dict[str, str]:
     return dict(zip(articles["raw_sha256"], alone))
 
 
-TEXTS_SEEN = ".texts-seen.parquet"  # in a built folder: what the near-duplicate check learnt of each text
+TEXTS_SEEN = ".texts-seen.parquet"  # in a built folder: what the near-duplicate check learnt of each text,
+# and the sketch of each cleaned body the check for copies made (`copies.SameArticles`)
 TEXTS_SEEN_ROWS = 20_000  # texts written at a time
 _SIGNATURE_BYTES = 8 * Duplicates.PERMUTATIONS
 
 
 def save_texts_seen(met: dict[str, tuple], out: Path, *, version_key: str) -> str:
-    """Write what the near-duplicate check learnt of each text of this build (`Duplicates.met`)
-    to `out/.texts-seen.parquet`, atomically, with `version_key` (the build's, `build.version_key`);
+    """Write what the near-duplicate check learnt of each text of this build (`Duplicates.met`),
+    and the check for copies of each cleaned body (`SameArticles.met`), to `out/.texts-seen.parquet`, atomically, with `version_key` (the build's, `build.version_key`);
     returns the file's SHA-256, which
     build.json records so that only the file written with the tables is read back."""
     import pyarrow as pa
@@ -120,6 +123,11 @@ def texts_seen(out: Path, *, version_key: str) -> dict[str, tuple]:
     seen = {}
     for key, digest, n_words, signature, size in zip(*(columns[name] for name in
                                                       ("key", "digest", "n_words", "signature", "size"))):
+        if key.startswith(BODY_KEY):  # a cleaned body's sketch (`copies.SameArticles`)
+            if signature is None or len(signature) % 4 or len(signature) > 4 * SKETCH:
+                return {}
+            seen[key] = (digest, n_words, np.frombuffer(signature, np.uint32).copy(), size)
+            continue
         if signature is not None and len(signature) != _SIGNATURE_BYTES:
             return {}
         seen[key] = (digest, n_words, None if signature is None else np.frombuffer(signature, np.uint64).copy(), size)

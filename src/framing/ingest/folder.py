@@ -111,29 +111,41 @@ def _duplicate_problem(article: RawArticle, first: str, exact: bool, kept: dict[
     given outlet and event). When the skipped
     copy names an outlet or event that the kept one does not, the warning says so and how to keep
     them, for they are not in the tables."""
-    lost = {key: value for key in ("outlet", "event") if (value := (article.given.get(key) or "").strip())
-            and value.casefold() != (kept.get(key) or "").casefold()}
-    if lost:
-        named = " and ".join(f"{key} {value!r}" for key, value in lost.items())
-        has = " and ".join(f"{key} {kept[key]!r}" for key in lost if kept.get(key))
-        fix = (f"the {named} given to this copy {'are' if len(lost) > 1 else 'is'} not in the tables "
-               f"({first} is given {has or 'none'}{'' if has else ' and keeps what its text says'}): to keep "
-               f"{'them' if len(lost) > 1 else 'it'}, give {'them' if len(lost) > 1 else 'it'} to {first} in manifest.csv, or delete {first}")
-    else:
-        fix = "delete one of the two"
+    lost = lost_metadata(article.given, kept)
+    fix = copy_fix(lost, first, kept)
     if exact:
         return Problem(_where(article), f"is the same article as {first}, which is kept (the copy read "
                                         f"first): skipped; {fix}", skipped=1)
     return Problem(_where(article), f"nearly duplicates {first} (the same text but for a few characters "
                                     f"or line breaks), which is kept (the copy read first): skipped; {fix}"
-                                    + ("" if lost else f", or give them different outlets {_where_outlets(article)} "
+                                    + ("" if lost else f", or give them different outlets {where_outlets(article.record)} "
                                        "if both are wanted"), skipped=1)
 
 
-def _where_outlets(article: RawArticle) -> str:
-    """Where a user gives an article its outlet: an export row in its file's outlet column (the
-    manifest names files, not rows), a file in manifest.csv."""
-    return "in the export's 'outlet' column" if article.record is not None else "in manifest.csv"
+def lost_metadata(given: dict, kept: dict[str, str]) -> dict[str, str]:
+    """The outlet and event `given` to a copy that is skipped which the copy kept is not given
+    (`kept`: its given outlet and event): they are not in the tables."""
+    return {key: value for key in ("outlet", "event") if (value := (given.get(key) or "").strip())
+            and value.casefold() != (kept.get(key) or "").casefold()}
+
+
+def copy_fix(lost: dict[str, str], first: str, kept: dict[str, str]) -> str:
+    """What to do about a copy skipped as the same article as `first`: delete one of the two, or,
+    when the skipped copy was given an outlet or event the kept one is not (`lost_metadata`), how
+    to keep them."""
+    if not lost:
+        return "delete one of the two"
+    named = " and ".join(f"{key} {value!r}" for key, value in lost.items())
+    has = " and ".join(f"{key} {kept[key]!r}" for key in lost if kept.get(key))
+    return (f"the {named} given to this copy {'are' if len(lost) > 1 else 'is'} not in the tables "
+            f"({first} is given {has or 'none'}{'' if has else ' and keeps what its text says'}): to keep "
+            f"{'them' if len(lost) > 1 else 'it'}, give {'them' if len(lost) > 1 else 'it'} to {first} in manifest.csv, or delete {first}")
+
+
+def where_outlets(record: int | None) -> str:
+    """Where a user gives an article its outlet: an export row (`record` not None) in its file's
+    outlet column (the manifest names files, not rows), a file in manifest.csv."""
+    return "in the export's 'outlet' column" if record is not None else "in manifest.csv"
 
 
 def corpus_files(folder: Path) -> list[Path]:
