@@ -10,7 +10,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from framing.build import build_corpus, build_tables
+from framing.build import build_corpus, build_info, build_tables
 
 OUTLET = "Islamic Voice News"
 
@@ -94,6 +94,8 @@ def test_two_outlets_with_the_same_text_are_both_kept_and_noted(tmp_path, seed_s
     notes = [str(note) for note in build.notes]
     assert len(notes) == 1 and notes[0].startswith("saved.html: has the same text as page.txt (")
     assert f"under another outlet ('Wire Service'; '{OUTLET}' there): both kept" in notes[0]
+    info = build_info(build, counts={"articles": 2, "sentences": 0, "removed": 0})
+    assert info["same_text_other_outlets"] == notes and info["columns_read"] == []
 
 
 def test_an_event_given_to_the_skipped_copy_only_is_named(tmp_path, seed_story):

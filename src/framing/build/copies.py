@@ -67,6 +67,7 @@ class SameArticles:
         self.met: dict[str, tuple] = {}
         self.ids: list[str] = []
         self.where: list[str] = []
+        self.record: list[int | None] = []  # the row of an export, None for a file
         self.given: list[dict[str, str]] = []  # the outlet and event the input gives
         self.outlet: list[str | None] = []  # the outlet the article was given or found (None: a file name stands in)
         self.rank: list[int] = []
@@ -97,6 +98,7 @@ class SameArticles:
             self.chunk[article] = chunk
             self.ids.append(article)
             self.where.append(_where(raw))
+            self.record.append(raw.record)
             self.given.append({key: (raw.given.get(key) or "").strip() for key in ("outlet", "event")})
             self.outlet.append(None if _stands_in(outlet, raw) else outlet)
             self.rank.append(source_rank(raw))
@@ -223,11 +225,10 @@ class SameArticles:
         first = self.where[kept]
         lost = lost_metadata(self.given[skipped], self.given[kept])
         fix = copy_fix(lost, first, self.given[kept])
-        record = self.where[skipped].rpartition(" row ")[2] if " row " in self.where[skipped] else None
         return Problem(self.where[skipped],
                        f"is the same article as {first} once both are cleaned ({share:.0%} of the shorter "
                        f"text's three-word runs in the other's), which is kept ({reason}): skipped; {fix}"
-                       + ("" if lost else f", or give them different outlets {where_outlets(record)} if both are "
+                       + ("" if lost else f", or give them different outlets {where_outlets(self.record[skipped])} if both are "
                                           "wanted"), skipped=1)
 
     def _wire_notes(self, pairs: list[tuple]) -> list[Problem]:

@@ -35,6 +35,7 @@ from .workers import article_runner
 # built again instead of being reused. Moving or commenting code needs no bump.
 # tests/test_build_version.py fails when the tables of its sample corpora change while this does not.
 BUILD_VERSION = "2026.12.20"
+COLUMNS_READ = "columns read: "  # how the note naming the columns of an export opens (`ingest.exports`)
 _BUILD_DATA = ("furniture*.toml", "clean_*.toml", "punkt*.toml")  # the data files the build reads
 
 
@@ -519,7 +520,8 @@ def build_info(build: Build, *, counts: dict[str, int]) -> dict:
         "inputs": [{**row, "metadata": cells} if cells else row for row, cells in
                    zip(inputs.where(inputs.notna(), None).to_dict("records"), metadata_digests(build.articles))],
         "problems": [str(p) for p in build.problems],
-        "columns_read": [str(p) for p in build.notes],
+        "columns_read": [str(p) for p in build.notes if p.message.startswith(COLUMNS_READ)],
+        "same_text_other_outlets": [str(p) for p in build.notes if not p.message.startswith(COLUMNS_READ)],
     }
 
 
