@@ -180,3 +180,17 @@ def test_adding_a_copy_to_a_built_corpus_gives_the_tables_of_a_build_from_scratc
     recorded = [json.loads((folder / "build.json").read_text())["problems"] for folder in (out, fresh)]
     assert recorded[0] == recorded[1] and any("page.txt: is the same article as saved.html" in p for p in recorded[0])
     assert _digests(corpus) == raw
+
+
+def test_a_build_streamed_one_article_at_a_time_leaves_out_the_same_copies(tmp_path, seed_story):
+    """Copies in other chunks are left out of every table part, and the lines removed counted without
+    theirs: the tables, warnings and counts are those of the build in memory."""
+    corpus = _corpus(tmp_path, seed_story)
+    in_memory = build_tables(corpus)
+    streamed = build_corpus(corpus, tmp_path / "out", chunk_size=1)
+    for name in ("articles", "sentences", "removed"):
+        table = pd.read_parquet(tmp_path / "out" / f"{name}.parquet")
+        assert table.drop(columns="build_key", errors="ignore").equals(
+            getattr(in_memory, name).drop(columns="build_key", errors="ignore").reset_index(drop=True))
+    assert [str(p) for p in streamed.problems] == [str(p) for p in in_memory.problems]
+    assert streamed.removed_by_rule == in_memory.removed_by_rule == {}

@@ -162,11 +162,11 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
         duplicates = seen = None
         articles, outlets, named_problems = _name_outlets_in_parts(parts)
         found = same.find(outlets)
-        same = None
         if found.skipped:
             tally.n_reused -= _reused_among(articles, found.skipped, old)
             articles = _without(articles, found.skipped)
-            _drop_from_parts(parts, found.skipped, tally)
+            _drop_from_parts(parts, found.skipped, tally, chunks={same.chunk[i] for i in found.skipped})
+        same = None
         tally.problems, tally.notes = _with_copies(tally.problems, tally.notes, found)
         problems += tally.problems
         counts = _row_counts(parts)
@@ -252,16 +252,16 @@ def _with_copies(problems: list[Problem], notes: list[Problem], found: Found) ->
     return [p for p in problems if p.file not in skipped] + found.problems, notes + found.notes
 
 
-def _drop_from_parts(parts: dict[str, list[Path]], ids: set[str], tally: Build) -> None:
-    """Each staged part holding rows of the articles `ids` written again without them, and the
-    lines their removed rows counted taken from the tally."""
+def _drop_from_parts(parts: dict[str, list[Path]], ids: set[str], tally: Build, *, chunks: set[int]) -> None:
+    """Each staged part holding rows of the articles `ids` (those of the `chunks` numbered) written
+    again without them, and the lines their removed rows counted taken from the tally."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     wanted = pa.array(sorted(ids))
     for name, files in parts.items():
-        for path in files:
+        for path in (files[number] for number in sorted(chunks)):
             table = pq.read_table(path)
             gone = pc.is_in(table.column("article_id"), value_set=wanted)
             if not pc.any(gone).as_py():
