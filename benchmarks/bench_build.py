@@ -332,10 +332,10 @@ def measure_rerun(trees: dict[str, Path], work: Path, articles: int, repeats: in
     fresh = work / "rerun-fresh"
     run_child(trees[list(trees)[-1]], "corpus_build", corpus=str(corpus), out=str(fresh), fresh=True)
     folders = [work / f"rerun-{label}" for label in trees] + [fresh]
-    report = {label: {"median_wall_s": statistics.median(values), "wall_s": values}
+    report = {label: {"median_wall_s": statistics.median(values), "wall_s": values,
+                      "kept_by_the_first_build": kept[label], "reused_by_the_rerun": reused[label]}
               for label, values in seconds.items()}
     report["articles"] = articles
-    report["kept_by_the_first_build"], report["reused_by_the_rerun"] = kept, reused
     report["identical_tables"] = all(_same_parquet(folders[0], other) for other in folders[1:])
     return report
 

@@ -10,6 +10,8 @@ folder, or many workers. The modules, in the order a build uses them:
 - `article`: one article's rows (`process_article`: lines labelled, blocks, sentences, the article
   row and its warnings), and the lines each site repeats on every page (`site_repeats`);
 - `workers`: where the articles are processed (this process, a pool of processes, Dask);
+- `copies`: the same article in two files or rows (two formats of it), found on the cleaned bodies
+  once every article is cleaned (`SameArticles`);
 - `schema`: the tables' columns and types, and the `Build` that holds them;
 - `reuse`: what a build takes from the last one (unchanged articles, the texts seen);
 - `summary`: what a build says of itself (the lines `framing build` and `report` print).
