@@ -1290,7 +1290,9 @@ def test_a_byline_closing_an_exports_text_is_a_byline(seeds_dir, tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
     rows = [{"outlet": "Harbour Post", "text": body + "\n\nBy Jane Roe and John Doe"},
-            {"outlet": "Harbour Post", "author": "Ann Other", "text": body.replace("Tuesday", "Monday") + "\n\n— Jane Roe"}]
+            {"outlet": "Harbour Post", "author": "Ann Other",  # another story: the same one word apart is a copy, kept once
+             "text": "The school board met on Monday and chose a new calendar for the coming year after a short "
+                     "debate.\n\nThe chair said the vote showed that the families had been heard.\n\n— Jane Roe"}]
     (corpus / "export.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     build = build_tables(corpus)
     assert list(build.articles["author"]) == ["Jane Roe; John Doe", "Ann Other"]
