@@ -867,8 +867,14 @@ def test_corpus_notebook_shows_each_warning_and_problem_whole(seeds_dir, tmp_pat
 
     raw = tmp_path / "raw" / "with-problems"
     shutil.copytree(seeds_dir, raw)
-    seed = next(seeds_dir.glob("002_*.txt")).read_text(encoding="utf-8")
-    (raw / "saved-by-excel.txt").write_bytes(seed.replace("NATO", "NATO’s allies").encode("cp1252", errors="replace"))
+    story = ("Harbour council approves new ferry timetable\n\n"  # a story of its own: a seed's copy is kept once
+             "The harbour council voted on Tuesday to add two evening ferries to the island’s winter timetable, "
+             "after residents said the last boat left too early for shift workers.\n\n"
+             "Councillors approved the change by seven votes to two. The operator’s chief executive said the extra "
+             "sailings would start in November and cost about £40,000 a year.\n\n"
+             "Opponents said the money would be better spent on repairs to the pier, which has been closed twice "
+             "this year because of storm damage.\n\nThe council will review the timetable in the spring.\n")
+    (raw / "saved-by-excel.txt").write_bytes(story.encode("cp1252"))
     (raw / "empty.txt").write_bytes(b"")
     chosen = [p for p in NOTEBOOKS if p.name.startswith("01_")]
     result = report.run_report(raw, processed=tmp_path / "processed", out=tmp_path / "reports",
