@@ -244,3 +244,23 @@ def test_articles_reused_from_the_last_build_are_named_as_on_a_fresh_build(tmp_p
         recorded = json.loads((out / "build.json").read_text(encoding="utf-8"))
         assert recorded["outlet_merges"] == json.loads((fresh / "build.json").read_text(encoding="utf-8"))["outlet_merges"]
         shutil.rmtree(fresh)
+
+
+def test_a_rebuild_of_page_dumps_gives_the_tables_of_a_fresh_build(tmp_path, shared_data):
+    """Regression: the English aeb-dev pages copied as text, built, then built again with nothing
+    changed. A rebuild grouped pages by the outlet the last build found, which is read from the page
+    cleaned with its site's repeats; where the line naming the site was itself such a repeat
+    ("Welcome to The Detroit News's ..."), the page found no outlet, was grouped with no site on the
+    rebuild, lost its repeats and came out another article. Every table now equals the first."""
+    pages = [json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")]
+    corpus = tmp_path / "dumps"
+    corpus.mkdir()
+    for page in pages:
+        if page.get("likely_english"):
+            (corpus / f"{page['page_id'][:10]}.txt").write_text(page["dump_html_text"], encoding="utf-8")
+    out = tmp_path / "out"
+    first = build_corpus(corpus, out)
+    again = build_corpus(corpus, out)
+    assert again.n_reused == len(first.articles) == len(again.articles)
+    for name in ("articles", "sentences", "removed"):
+        pd.testing.assert_frame_equal(getattr(again, name).reset_index(drop=True), getattr(first, name).reset_index(drop=True))

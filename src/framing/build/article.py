@@ -104,22 +104,22 @@ def label_article(raw: RawArticle, *, site_repeats: frozenset[str] = frozenset()
 SITE_SAMPLE = 100  # pages per outlet to learn its repeated lines from: plenty for menus and footers
 
 
-def site_repeats(raws: Iterable[RawArticle], *, known_outlets: dict[str, str] | None = None
-                 ) -> dict[str, frozenset[str]]:
+def site_repeats(raws: Iterable[RawArticle]) -> dict[str, frozenset[str]]:
     """Lines repeated across the text pages of one outlet (menus, footers), per article id.
 
-    Pages are grouped by the outlet the manifest gives, else the outlet a previous build found
-    (`known_outlets`: raw_sha256 → outlet), else the outlet read from the page, else the host of
-    the url the manifest gives (`outlet_of_url`), as the articles table names them. Each outlet's
+    Pages are grouped by the outlet the manifest gives, else the outlet read from the page, else the
+    host of the url the manifest gives (`outlet_of_url`), as the articles table names them. A
+    rebuild reads every page again for this, never the outlet the last build found: that outlet is
+    read from the page cleaned with its repeats, and grouping by it gave a page other repeats than
+    a build from scratch does. Each outlet's
     repeats are learnt from its first `SITE_SAMPLE` pages and apply to all its pages; outlets with
     one page learn nothing."""
-    known_outlets = known_outlets or {}
     members: dict[str, list[str]] = defaultdict(list)
     sample: dict[str, list[str]] = defaultdict(list)
     for raw in raws:
         if raw.format != "text" or not raw.wants_cleaning:
             continue
-        outlet = (raw.given.get("outlet") or known_outlets.get(raw.raw_sha256)
+        outlet = (raw.given.get("outlet")
                   or clean.infer_metadata(_page_labels(raw.text)).get("outlet")
                   or outlet_of_url(raw.given.get("url")))
         if not outlet:

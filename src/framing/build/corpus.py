@@ -21,7 +21,7 @@ from ..ingest.outlets import name_outlets
 from ..lexicons import load_data
 from .article import NO_OUTLET, warning_problems, site_repeats
 from .copies import Found, SameArticles
-from .reuse import (TEXTS_SEEN, known_outlets, previous_articles, previous_rows, reusable_rows, save_texts_seen,
+from .reuse import (TEXTS_SEEN, previous_articles, previous_rows, reusable_rows, save_texts_seen,
                     texts_seen)
 from .schema import (ARTICLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Build, assemble, in_corpus_order,
                      typed_table)
@@ -84,8 +84,7 @@ def build_tables(raw_folder: Path, *, corpus: str | None = None, previous: Build
     raw_folder = Path(raw_folder)
     corpus = corpus or raw_folder.name
     raws, problems = read_corpus(raw_folder, clean_exports=clean_exports, notes=True)
-    known = known_outlets(None if previous is None else previous.articles)
-    repeats = site_repeats(raws, known_outlets=known)
+    repeats = site_repeats(raws)
     build = build_chunk(raws, problems, corpus=corpus, repeats=repeats, previous=previous,
                         runner=article_runner(workers, scheduler, progress))
     named = name_outlets(build.articles)
@@ -146,7 +145,7 @@ def _build_into(raw_folder: Path, out: Path, *, corpus: str | None, fresh: bool,
     if mismatch is not None:
         old = None
     seen = {} if fresh else texts_seen(out, version_key=version_key())  # shared by both passes: a text is hashed once
-    repeats = site_repeats(_text_pages(raw_folder, Duplicates(known=seen)), known_outlets=known_outlets(old))
+    repeats = site_repeats(_text_pages(raw_folder, Duplicates(known=seen)))
     duplicates = Duplicates(known=seen)
     remove_leftovers(out)  # of a build killed outright: this one holds the folder's lock
     staging = make_temp_dir(out, prefix=".build-")
@@ -531,7 +530,6 @@ def explain_inputs(path: Path, *, clean_exports: bool = False
     problems the build would report for it (a duplicate of another file, a manifest row), and the
     site repeats each article is cleaned with, learnt from its corpus folder as the build learns
     them. So `framing explain` and the build agree line by line."""
-    from ..config import processed_dir
     from ..ingest import TEXT_EXTENSIONS, read_file
 
     path = Path(path)
@@ -547,8 +545,7 @@ def explain_inputs(path: Path, *, clean_exports: bool = False
     problems = list(dict.fromkeys(problems))  # (a problem of the file, met reading it and its corpus)
     kept = [raw for raw in raws if raw.source_file == name]
     if kind in set(TEXT_EXTENSIONS.values()) - {"html"}:
-        known = known_outlets(previous_articles(processed_dir() / folder.name))
-        repeats = site_repeats(raws, known_outlets=known)
+        repeats = site_repeats(raws)
     else:
         repeats = {}
     skipped = [raw for raw in own if raw.article_id not in {r.article_id for r in kept}]

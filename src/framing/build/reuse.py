@@ -1,9 +1,7 @@
 """What a build takes from the last build of the same folder: the rows of articles whose build key
-is unchanged (`reusable_rows`, `previous_rows`), the outlet each article was found to have alone
-(`known_outlets`, so site repeats are learnt as on a fresh build), and what the near-duplicate
-check learnt of each text and the check for copies of each cleaned body (`.texts-seen.parquet`:
-`save_texts_seen`, `texts_seen`). Anything
-unreadable or of another version is not reused: the articles are processed again."""
+is unchanged (`reusable_rows`, `previous_rows`), and what the near-duplicate check learnt of each
+text and the check for copies of each cleaned body (`.texts-seen.parquet`: `save_texts_seen`,
+`texts_seen`). Site repeats are learnt anew from the pages at every build. Anything unreadable or of another version is not reused: the articles are processed again."""
 from __future__ import annotations
 
 import itertools
@@ -57,16 +55,6 @@ def reusable_rows(previous: Build | None, keys: dict[str, str]) -> Build:
     return Build(same[ARTICLE_COLUMNS],
                  previous.sentences.loc[previous.sentences["article_id"].isin(ids), SENTENCE_COLUMNS],
                  previous.removed.loc[previous.removed["article_id"].isin(ids), REMOVED_COLUMNS])
-
-
-def known_outlets(articles: pd.DataFrame | None) -> dict[str, str]:
-    """raw_sha256 → the outlet an earlier build found for the article alone (before `name_outlets`
-    gave it its site's name), so site repeats are learnt as on a fresh build."""
-    if articles is None or articles.empty:
-        return {}
-    alone = articles["outlet_inferred"].fillna(articles["outlet"]) if "outlet_inferred" in articles \
-        else articles["outlet"]
-    return dict(zip(articles["raw_sha256"], alone))
 
 
 TEXTS_SEEN = ".texts-seen.parquet"  # in a built folder: what the near-duplicate check learnt of each text,
