@@ -1408,3 +1408,31 @@ def test_the_headline_is_the_line_over_the_date_or_the_writers_name():
     page = ("Menu\n\nLibrary hours: is there still a plan?\n\nWednesday 20 November 2019 9:22 am\n\n"
             "Council approves budget after a long night of debate\n\nAnna Menin\n\nShare\n\n" + _COUNCIL)
     assert infer_metadata(label_lines(page))["title"] == "Council approves budget after a long night of debate"
+
+
+def _roundup_rows(shared_data, *titles: str) -> list[dict]:
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    return [next(row for row in rows if row["title"] == title) for title in titles]
+
+
+@pytest.mark.parametrize("title", [
+    "Death toll in Florida building collapse rises to 60 as search moves to recovery phase",
+    "As the Taliban gain ground, how long can the U.S. Embassy in Kabul stand?",
+    "Pfizer says it's time for a Covid booster; FDA and CDC say not so fast",
+])
+def test_a_copied_page_that_opens_with_its_headline_gives_the_title(shared_data, title):
+    """Regression: a page copied as text, its headline on the first line and the article under it
+    (AllSides roundups, written out one file per article), gave no title when the headline passes
+    the prose test (a sentence's function words, or a question mark): the body run took it in, so
+    the headline was counted as a body sentence and charts named the article "article 1"."""
+    row, = _roundup_rows(shared_data, title)
+    lines = label_lines(row["title"] + "\n\n" + row["text"] + "\n")
+    assert [line.text for line in lines if line.kind == "headline"] == [title]
+    assert infer_metadata(lines)["title"] == title
+    assert len(_kept(lines, "body")) == len([part for part in row["text"].split("\n\n") if part.strip()])
+
+
+def test_a_first_paragraph_that_ends_like_a_sentence_stays_in_the_body():
+    """A text with no headline keeps its first paragraph, a sentence, as body."""
+    lines = label_lines(HARD_WRAPPED.split("\n\n", 1)[1])
+    assert [line.kind for line in lines] == ["body"] * 4

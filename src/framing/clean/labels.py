@@ -73,6 +73,8 @@ def label_lines(text: str, *, site_repeats: frozenset[str] = frozenset()) -> lis
     _mark_page_repeats(blocks)
     _mark_captions(blocks)
     start, end = _body_run(blocks)
+    if start == 0 and end and _opens_with_headline(blocks):
+        start = 1  # "Headline" / "Body…": a file that starts with its headline (see `_opens_with_headline`)
     if end is not None and end + 1 < len(blocks) and _post_attribution(blocks[end + 1]):
         end += 1  # the attribution of a post that closes the article (it adds no words to the run)
     labels: dict[int, tuple[str | None, str]] = {}
@@ -241,6 +243,14 @@ def _body_run(blocks: list[_Block]) -> tuple[int | None, int | None]:
         if total > best or (total == best > 0 and best_span[0] == start):  # lines that cost nothing extend the run
             best, best_span = total, (start, index)
     return best_span
+
+
+def _opens_with_headline(blocks: list[_Block]) -> bool:
+    """Whether the page's first line, standing alone over prose, reads as a headline
+    (`_headline_like`): copied page text starts with the article's title, and a title that has
+    the function words of a sentence ("Death toll rises to 60 as search moves to recovery phase")
+    or ends with a question mark passes the prose test, so the body run would take it in."""
+    return len(blocks[0].lines) == 1 and blocks[1].prose and _headline_like(blocks[0])
 
 
 def _score(block: _Block) -> int:
