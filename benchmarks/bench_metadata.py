@@ -193,6 +193,27 @@ def print_export_days(rows: list[dict]) -> None:
             print(f"  {key:<14}{half:>4}{len(chosen):>5}   " + " / ".join(f"{counts.get(v, 0):>2}" for v in VERDICTS[:3]))
 
 
+def copied_page_titles(clean) -> dict:
+    """Titles (right / other / empty) and outlets read from the AllSides excerpts written as copied
+    page text: title, blank line, text (see the module docstring)."""
+    path = SHARED / "data" / "allsides-roundups" / "articles.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    counts = Counter()
+    for row in rows:
+        meta = clean.infer_metadata(clean.label_lines(f"{row['title']}\n\n{row['text']}\n"))
+        title = meta["title"]
+        counts["empty" if title is None else "right" if clean.normalise_line(title) == clean.normalise_line(row["title"])
+               else "other"] += 1
+        counts["outlet read"] += meta["outlet"] is not None
+    return {"articles": len(rows), **{key: counts[key] for key in ("right", "other", "empty", "outlet read")}}
+
+
+def print_copied_page_titles(name: str, counts: dict) -> None:
+    print(f"copied pages opening with their headline ({name}): {counts['articles']} AllSides excerpts, titles "
+          f"{counts['right']} right / {counts['other']} other / {counts['empty']} empty; an outlet read from "
+          f"{counts['outlet read']} (none is in the text)")
+
+
 def main() -> int:
     import trafilatura
 
@@ -249,6 +270,12 @@ def main() -> int:
                           f" -> {day1} ({verdict(day1, set(row['reference']))})")
                 if title0 != title1:
                     print(f"  {row['site']:<24} {row['half']} {form}: title {title0!r} -> {title1!r}")
+    print()
+    results["copied_pages"] = {"after": copied_page_titles(clean)}
+    if baseline is not None:
+        results["copied_pages"]["before"] = copied_page_titles(baseline)
+        print_copied_page_titles(os.environ["BASELINE"], results["copied_pages"]["before"])
+    print_copied_page_titles("this code", results["copied_pages"]["after"])
     results["rows"] = rows
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)

@@ -1436,3 +1436,25 @@ def test_a_first_paragraph_that_ends_like_a_sentence_stays_in_the_body():
     """A text with no headline keeps its first paragraph, a sentence, as body."""
     lines = label_lines(HARD_WRAPPED.split("\n\n", 1)[1])
     assert [line.kind for line in lines] == ["body"] * 4
+
+
+@pytest.mark.parametrize("title", [
+    "Tucker Carlson is in a credibility battle with the NSA — and so far he’s losing",
+    "Trump still blocked from Facebook — for now",
+    "Dr. Fauci says no end to COVID pandemic before spring 2022 — at the earliest",
+    "Delta variant doubles risk of COVID hospitalisation - Scottish study",
+])
+def test_a_headline_that_goes_on_after_a_dash_names_no_site(shared_data, title):
+    """Regression: a copied page opening with a headline that goes on after a dash lost that part
+    of its title, and the part became the page's outlet ("and so far he’s losing"), as if it were
+    "Headline - Site". A site's name is a host or capitalised words, no conjunction first."""
+    row, = _roundup_rows(shared_data, title)
+    meta = infer_metadata(label_lines(row["title"] + "\n\n" + row["text"] + "\n"))
+    assert (meta["title"], meta["outlet"]) == (title, None)
+
+
+def test_a_page_title_with_its_site_after_a_dash_still_names_the_outlet():
+    page = "Flood waters rise in the valley - The Valley Herald\n\n" + HARD_WRAPPED.split("\n\n", 1)[1]
+    assert infer_metadata(label_lines(page))["outlet"] == "The Valley Herald"
+    page = "Flood waters rise in the valley | valleyherald.com\n\n" + HARD_WRAPPED.split("\n\n", 1)[1]
+    assert infer_metadata(label_lines(page))["outlet"] == "valleyherald.com"

@@ -434,9 +434,29 @@ def _title_site(lines: list[Line], headline: str | None) -> str | None:
     if headline:
         for line in lines[:5]:
             match = _TITLE_SITE.match(line.text.strip())
-            if match and _same_story(match.group("title"), headline):
+            if match and _same_story(match.group("title"), headline) and _reads_as_site(match.group("site")):
                 return match.group("site").strip()
     return None
+
+
+# Words that join the words of a name ("Inside of the Beltway", "Le Monde de l'Éducation").
+_NAME_JOINERS = frozenset("of the and & on for in at de du des la le el di da del van von".split())
+# Conjunctions: a part after a dash that opens with one goes on with the headline ("… — and so far
+# he's losing", "… — But There Are Few Details"), as no site's name opens with one.
+_CONJUNCTIONS = frozenset("and but or nor so yet for".split())
+
+
+def _reads_as_site(part: str) -> bool:
+    """Whether the part after a page title's bar or dash reads as a site's name ("The Hill", "CNN",
+    "nytimes.com"): a host, or words that each open with a capital or a digit, bar words that join
+    a name's ("of", "the"), and no conjunction first. The part of a headline that goes on after a
+    dash ("— for now", "— at the earliest", "- Scottish study") does not."""
+    words = part.strip().split()
+    if len(words) == 1 and "." in words[0].strip("."):
+        return True  # a host: "nytimes.com"
+    if not words or words[0].lower() in _CONJUNCTIONS or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    return all(word[:1].isupper() or word[:1].isdigit() or word.lower() in _NAME_JOINERS for word in words)
 
 
 def _same_story(title: str, headline: str) -> bool:
