@@ -130,3 +130,26 @@ def test_summaries_come_back_left_to_right_for_leans_and_by_name_otherwise(sides
     assert fr.summarise_sentiment(sentences.assign(sentiment=sentences["n_words"] / 50))["outlet"].tolist() == expected
     assert compare_outlets(lengths, value="long", n_permutations=99)["outlet"].tolist() == expected
     assert within_event_effects(lengths, value="long")["outlet"].tolist() == expected
+
+
+def test_articles_per_outlet_read_left_to_right_for_leans_whatever_their_counts(sides_sentences):
+    """Regression: with one article removed from "Center" (a corpus of AllSides sides, 100 events,
+    one article deleted), the articles-per-outlet chart and table of notebooks 01 and 07 (and the
+    summary's key numbers, built on that table) put the most articles first, "Left, Right, Center",
+    while every other chart of the corpus reads "Left, Center, Right". Mastheads keep most first."""
+    import matplotlib.pyplot as plt
+
+    from framing.audit import count_articles_per_outlet
+
+    heads = sides_sentences[sides_sentences["kind"] == "headline"]
+    one_gone = heads[heads["article_id"] != heads.loc[heads["side"] == "Center", "article_id"].iloc[0]]
+    articles = one_gone.assign(outlet=one_gone["side"], n_sentences=1)
+    counts = count_articles_per_outlet(articles)
+    assert counts["outlet"].tolist()[-1] == "Center"  # the fewest articles
+    table = fr.largest_first(counts, "n_articles")
+    assert table["outlet"].tolist() == ["Left", "Center", "Right"]
+    ax = fr.plot_articles_per_outlet(table)
+    assert [tick.get_text() for tick in ax.get_yticklabels()][::-1] == ["Left", "Center", "Right"]  # drawn top down
+    plt.close(ax.figure)
+    by_masthead = count_articles_per_outlet(one_gone.assign(outlet=one_gone["masthead"], n_sentences=1))
+    assert fr.largest_first(by_masthead, "n_articles")["n_articles"].is_monotonic_decreasing

@@ -26,7 +26,7 @@ _EXPORTS = {
     "keywords": ["collocations", "count_set_aside", "count_terms", "keyness", "kwic", "log_odds",
                  "find_signposts", "log_odds_threshold", "mark_set_aside", "normalise_term",
                  "read_stopwords", "tfidf", "tokenize", "unnest_tokens"],
-    "leans": ["lean_colours", "lean_place", "outlet_order", "sort_outlets"],
+    "leans": ["largest_first", "lean_colours", "lean_place", "outlet_order", "sort_outlets"],
     "lexicons": ["load_data"],
     "plots": ["add_caption", "comparison_caption", "corpus_caption", "export_figure", "house_style", "label",
               "list_figures", "new_axes", "outlet_colours",

@@ -21,11 +21,15 @@ def _bar_labels(ax, labels) -> None:
 
 def _count_bars(counts: pd.DataFrame, *, name: str, count: str, noun: str, max_rows: int, ax, style: dict):
     """Horizontal bars of `count` per `name`, the `max_rows` with the most `count` (most first, ties
-    in `leans.outlet_order`: by name, or along the spectrum for lean labels; drawn top down); the
-    caption says how many of the `noun` are shown and what chose them ("the 40 with the most
-    articles"). Titles and axis labels are the caller's."""
+    by name; drawn top down), lean labels ("Left", "Center", "Right") left to right whatever their
+    counts, as every other chart of such a corpus; the caption says how many of the `noun` are
+    shown and what chose them ("the 40 with the most articles"). Titles and axis labels are the
+    caller's."""
     table = counts.assign(_order=counts[name].map(outlet_rank(counts[name])))
-    table = table.sort_values([count, "_order"], ascending=[False, True]).head(max_rows).iloc[::-1]
+    table = table.sort_values([count, "_order"], ascending=[False, True]).head(max_rows)
+    if is_lean_corpus(table[name]):
+        table = table.sort_values("_order")
+    table = table.iloc[::-1]
     which = _chosen_by_size(counts.set_index(name)[[count]], list(table[name]), [count])
     ax = new_axes(ax, rows=len(table))
     ax.barh(range(len(table)), table[count], **style)
