@@ -1458,3 +1458,25 @@ def test_a_page_title_with_its_site_after_a_dash_still_names_the_outlet():
     assert infer_metadata(label_lines(page))["outlet"] == "The Valley Herald"
     page = "Flood waters rise in the valley | valleyherald.com\n\n" + HARD_WRAPPED.split("\n\n", 1)[1]
     assert infer_metadata(label_lines(page))["outlet"] == "valleyherald.com"
+
+
+@pytest.mark.parametrize("title", [
+    "DACA Immigration Program Invalidated by Federal Judge",
+    "With Tokyo 2020 overshadowed by Covid-19, athletes are left to bring light to troubled Olympics",
+])
+def test_a_headline_with_by_and_a_name_inside_is_no_byline(shared_data, title):
+    """Regression: "by" before a capital anywhere in a line kept it from being a headline, so a
+    copied page opening with "… Invalidated by Federal Judge" had no title (the line was kept as a
+    byline) and one "… overshadowed by Covid-19 …" had its headline read as body. A byline's "By"
+    opens the line or follows one word ("Analysis by Jane Roe")."""
+    row, = _roundup_rows(shared_data, title)
+    lines = label_lines(row["title"] + "\n\n" + row["text"] + "\n")
+    assert [line.text for line in lines if line.kind == "headline"] == [title]
+    assert infer_metadata(lines)["author"] is None
+
+
+def test_a_signature_opening_with_by_is_still_the_byline():
+    page = "Flood waters rise in the valley\n\nAnalysis by Jane Roe, Valley Herald\n\n" + HARD_WRAPPED.split("\n\n", 1)[1]
+    lines = label_lines(page)
+    assert [(line.kind, line.text) for line in lines if line.kind in ("headline", "byline")] == [
+        ("headline", "Flood waters rise in the valley"), ("byline", "Analysis by Jane Roe, Valley Herald")]

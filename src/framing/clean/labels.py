@@ -607,9 +607,16 @@ def _date_line(block: _Block) -> bool:
 
 def _headline_like(block: _Block) -> bool:
     return (4 <= block.words <= 30 and not block.bullet and not _DATE.search(block.text)
-            and not _STAMP.search(block.text) and not _BYLINE.search(block.text)
+            and not _STAMP.search(block.text) and not _SIGNED_AT_START.search(block.text)
             and not block.text.endswith((".", ":", ",")) and not _share_label(block.text)
             and len(_SENTENCE_BREAK.findall(block.text)) < 2)
+
+
+# A byline's "By" and a name, opening the line or after one word ("By Jane Roe", "Analysis by Jane
+# Roe", "Story by …"): a line that is someone's signature, never a headline. Further in, "by" and a
+# capital are a headline's own ("DACA Immigration Program Invalidated by Federal Judge", "… overshadowed
+# by Covid-19 …").
+_SIGNED_AT_START = re.compile(r"^[^\w]*(?:[\w’']+\s+)?by\s+(?=(?-i:[A-Z@]))", re.IGNORECASE)
 
 
 # Where one sentence ends and the next begins ("… its audience. When you purchase …"); a word of
