@@ -153,3 +153,24 @@ def test_articles_per_outlet_read_left_to_right_for_leans_whatever_their_counts(
     plt.close(ax.figure)
     by_masthead = count_articles_per_outlet(one_gone.assign(outlet=one_gone["masthead"], n_sentences=1))
     assert fr.largest_first(by_masthead, "n_articles")["n_articles"].is_monotonic_decreasing
+
+
+def test_the_alignment_map_reads_left_to_right_for_leans(sides_sentences):
+    """Regression: the alignment map of one event of a corpus of AllSides sides drew its articles
+    in the sentence table's order ("Center", "Lean Right", "Left" from the top) while every other
+    chart reads left to right: `add_counterparts` now returns its rows outlet by outlet."""
+    import matplotlib.pyplot as plt
+
+    from framing.compare import add_counterparts, align_sentences
+
+    event = sorted(sides_sentences["event"].unique())[0]
+    one = sides_sentences[sides_sentences["event"] == event]
+    one = one.assign(outlet=one["side"].replace({"Right": "Lean Right"})).sort_values("outlet", ignore_index=True)
+    order = one.groupby("article_id").cumcount()
+    one["position"] = order / one.groupby("article_id")["sentence_id"].transform("size").sub(1).clip(lower=1)
+    counterparts = add_counterparts(one, align_sentences(one))
+    assert counterparts.drop_duplicates("article_id")["outlet"].tolist() == ["Left", "Center", "Lean Right"]
+    assert (counterparts.groupby("article_id")["sentence_id"].apply(lambda ids: ids.is_monotonic_increasing)).all()
+    ax = fr.plot_alignment_map(counterparts)
+    assert [tick.get_text().split(":")[0] for tick in ax.get_yticklabels()] == ["Left", "Center", "Lean Right"]
+    plt.close(ax.figure)

@@ -29,6 +29,7 @@ from scipy import sparse
 
 from .config import CONTENT_KINDS
 from .keywords import normalise_term, read_stopwords, tokenize
+from .leans import sort_outlets
 from .lexicons import load_data
 
 DEFAULT_PARAMS = "compare"
@@ -266,7 +267,8 @@ def add_counterparts(sentences: pd.DataFrame, pairs: pd.DataFrame, *, within: st
     `reported` count (a mutual best match, or a match above the event's null), when the pairs have
     that column. Returns the content rows plus `n_other_outlets` (other outlets covering the same event), `n_counterparts` (how many
     of them have a counterpart sentence) and `counterpart_outlets` (their names, sorted, joined
-    with "; ").
+    with "; "), outlet by outlet in `leans.outlet_order` (left to right for lean labels, by name
+    otherwise; each outlet's rows in their order), as the alignment map draws them.
     """
     table = _content(sentences, kinds).pipe(_with_event, within)
     outlets_per_event = table.groupby("event")["outlet"].nunique()
@@ -282,7 +284,7 @@ def add_counterparts(sentences: pd.DataFrame, pairs: pd.DataFrame, *, within: st
     out["n_counterparts"] = out["counterpart_outlets"].map(lambda s: len(s.split("; ")) if s else 0)
     if within not in sentences.columns:
         out = out.drop(columns="event")
-    return out
+    return sort_outlets(out)
 
 
 def shared_facts(pairs: pd.DataFrame, sentences: pd.DataFrame, **options) -> pd.DataFrame:
