@@ -235,7 +235,7 @@ def ablations() -> dict[str, object]:
     between prose, name lists, headings in the body, bullets next to bulleted prose, short
     sentences and lead-ins in the body, captions glued to their credit, comments ending the
     article, embedded posts, priced lines in the body)."""
-    from framing import clean
+    from framing.clean import blocks, labels  # each rule patched in the module that calls it
 
     result: dict[str, object] = {"[every furniture phrase]": lambda: furniture_without(everything=True)}
     for rule, spec in shipped_data("furniture")["rules"].items():
@@ -243,16 +243,16 @@ def ablations() -> dict[str, object]:
         for pattern in spec["patterns"]:
             result[f"{rule}: {pattern}"] = lambda r=rule, p=pattern: furniture_without(r, p)
     result.update({
-        "[page_repeat]": lambda: patched(clean, _mark_page_repeats=lambda blocks: None),
-        "[between_prose]": lambda: patched(clean, _between_prose=lambda *args: False),
-        "[tags: name list]": lambda: patched(clean, _is_name_list=lambda text: False),
-        "[heading_in_body]": lambda: patched(clean, _title_like=lambda block: False),
-        "[bullet_in_list]": lambda: patched(clean, _next_kind_is_list=lambda *args: False),
-        "[sentence_in_body]": lambda: patched(clean, _sentence_or_lead_in=lambda block: False),
-        "[caption_above_credit]": lambda: patched(clean, _mark_captions=lambda blocks: None),
-        "[comments end the body]": lambda: patched(clean, MIN_ARTICLE_WORDS=10**9),
-        "[embedded_post]": lambda: patched(clean, _post_attribution=lambda block: False),
-        "[price_in_body]": lambda: patched(clean, _PRICE=re.compile(r"[^\s\S]")),
+        "[page_repeat]": lambda: patched(labels, _mark_page_repeats=lambda blocks: None),
+        "[between_prose]": lambda: patched(labels, _between_prose=lambda *args: False),
+        "[tags: name list]": lambda: patched(blocks, _is_name_list=lambda text: False),
+        "[heading_in_body]": lambda: patched(labels, _title_like=lambda block: False),
+        "[bullet_in_list]": lambda: patched(labels, _next_kind_is_list=lambda *args: False),
+        "[sentence_in_body]": lambda: patched(labels, _sentence_or_lead_in=lambda block: False),
+        "[caption_above_credit]": lambda: patched(labels, _mark_captions=lambda blocks: None),
+        "[comments end the body]": lambda: patched(labels, MIN_ARTICLE_WORDS=10**9),
+        "[embedded_post]": lambda: patched(labels, _post_attribution=lambda block: False),
+        "[price_in_body]": lambda: patched(labels, _PRICE=re.compile(r"[^\s\S]")),
     })
     return result
 
@@ -338,15 +338,14 @@ def prose_hits(units: list[str]) -> list[dict]:
 def sensitivity(pages: list[dict], tools) -> list[dict]:
     """The body search's costs at half and twice their value, one at a time: F1 (mean of both dumps)
     and the median gap between random halves. A value tuned to these pages would sit on a sharp peak."""
-    from framing import clean
-    from framing.clean import label_lines
+    from framing.clean import label_lines, labels
 
     halves = random_halves([page["page_id"] for page in pages])
     rows = []
     for name in ("_COST_OTHER", "_COST_FURNITURE"):
-        value = getattr(clean, name)
+        value = getattr(labels, name)  # patched where the body search reads it
         for factor in (0.5, 1, 2):
-            with patched(clean, **{name: round(value * factor)}):
+            with patched(labels, **{name: round(value * factor)}):
                 counts = [counts_of({page["page_id"]: (page["gold_article_body"], kept_body(label_lines(page[style])))
                                      for page in pages}, tools) for style in STYLES]
             rows.append({"constant": name, "value": round(value * factor),
@@ -370,16 +369,15 @@ def html_fallback(pages: list[dict], tools) -> dict:
     MIN_EXTRACTED_SHARE of what they keep. For each share of SHARE_GRID: the F1 on the HTML and the
     pages up and down against no fallback; and the share chosen on the other sites' pages (folds of
     `site_folds`) scored on each held-out fold, against the shipped share on the same pages."""
-    from framing import clean
-    from framing.clean import label_html
+    from framing.clean import html, label_html
 
     pages = [page for page in pages if page.get("html_path")]
     runs = {}
     for name, share in (("trafilatura", 0.0), ("rules", float("inf"))):
-        with patched(clean, MIN_EXTRACTED_SHARE=share):
+        with patched(html, MIN_EXTRACTED_SHARE=share):
             runs[name] = {page["page_id"]: label_html(html_of(page))[0] for page in pages}
     gold = {page["page_id"]: page["gold_article_body"] for page in pages}
-    words = {name: {i: clean._kept_words(lines) for i, lines in run.items()} for name, run in runs.items()}
+    words = {name: {i: html._kept_words(lines) for i, lines in run.items()} for name, run in runs.items()}
     counts = {name: {i: tools.page_counts(gold[i], kept_body(lines)) for i, lines in run.items()}
               for name, run in runs.items()}
 
@@ -399,9 +397,9 @@ def html_fallback(pages: list[dict], tools) -> dict:
         held = [page["page_id"] for page in pages if fold_of[site_of(page)] == k]
         rest = [page["page_id"] for page in pages if fold_of[site_of(page)] != k]
         best = max(SHARE_GRID, key=lambda share: (f1_of([chosen(share)[i] for i in rest], tools),
-                                                  share == clean.MIN_EXTRACTED_SHARE))
+                                                  share == html.MIN_EXTRACTED_SHARE))
         folds.append({"chosen": best, "held_out_f1": round(f1_of([chosen(best)[i] for i in held], tools), 4),
-                      "shipped_f1": round(f1_of([chosen(clean.MIN_EXTRACTED_SHARE)[i] for i in held], tools), 4),
+                      "shipped_f1": round(f1_of([chosen(html.MIN_EXTRACTED_SHARE)[i] for i in held], tools), 4),
                       "without_f1": round(f1_of([counts["trafilatura"][i] for i in held], tools), 4)})
     return {"rows": rows, "folds": folds}
 
@@ -416,21 +414,20 @@ def held_out_costs(pages: list[dict], tools) -> dict:
     turn); in each fold the pair of COST_GRID with the best F1 (mean of both dumps) on the other
     folds' pages is scored on this fold's pages, against the shipped pair on the same pages. A pair
     fitted to these pages would be chosen differently fold by fold and lose on the held-out sites."""
-    from framing import clean
-    from framing.clean import label_lines
+    from framing.clean import label_lines, labels
 
     fold_of = site_folds(pages)
     grid = [(other, furniture) for other in COST_GRID["_COST_OTHER"] for furniture in COST_GRID["_COST_FURNITURE"]]
     counts = {}
     for other, furniture in grid:
-        with patched(clean, _COST_OTHER=other, _COST_FURNITURE=furniture):
+        with patched(labels, _COST_OTHER=other, _COST_FURNITURE=furniture):
             counts[other, furniture] = {style: {page["page_id"]: tools.page_counts(
                 page["gold_article_body"], kept_body(label_lines(page[style]))) for page in pages} for style in STYLES}
 
     def f1(pair, ids) -> float:
         return statistics.mean(f1_of([counts[pair][style][i] for i in ids], tools) for style in STYLES)
 
-    shipped = (clean._COST_OTHER, clean._COST_FURNITURE)
+    shipped = (labels._COST_OTHER, labels._COST_FURNITURE)
     folds = []
     for k in range(COST_FOLDS):
         held = [page["page_id"] for page in pages if fold_of[site_of(page)] == k]
