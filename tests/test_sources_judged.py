@@ -1,6 +1,7 @@
 """Quote attribution (reporting verbs 1.49): a paper that reported a sentence naming its own speaker, the one
 judged for saying the words, a name before a described apposition, a title's period, an office one person holds,
-a journalist.
+a journalist; (1.50) a person described before where they serve, a day before the verb, a title noun near the one
+person holding it, one who replies.
 Every sentence is written for these tests."""
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ def _speakers(*texts: str) -> list:
     return [None if pd.isna(s) else s for s in quotes["speaker"]]
 
 
-def test_the_lexicon_is_version_1_49():
-    assert fr.load_data("reporting_verbs")["version"] == "1.49"
+def test_the_lexicon_is_version_1_50():
+    assert fr.load_data("reporting_verbs")["version"] == "1.50"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -107,3 +108,66 @@ def test_a_document_and_its_day_name_nobody():
     text = ("Jane Roe and other leading Democrats issued a statement Thursday afternoon thanking Rep. John Doe for a "
             "statement he issued “clarifying” a tweet.")
     assert _speakers(text) == [None]
+
+
+def _rows(*texts: str) -> list[tuple]:
+    quotes = _quotes(list(texts))
+    return [(None if pd.isna(s) else s, bool(a)) for s, a in zip(quotes["speaker"], quotes["is_anonymous"])]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A federal judge in the Southern District of California ruled late on Friday that the ban was “unlawful.”",
+     "federal judge"),
+    ("A judge in Texas said the policy was “plainly unlawful.”", "judge"),
+    ("A professor at Harvard University said the plan was “a gamble.”", "professor"),
+])
+def test_a_person_described_before_where_they_serve_speaks(text, speaker):
+    """"A federal judge in <Body> ruled": the head noun before "in", "at" or "of" and a body or place is who
+    speaks, an unnamed person as "a federal judge ruled" is; never the body or place."""
+    assert _rows(text) == [(speaker, True)]
+
+
+def test_the_head_of_a_body_and_a_body_alone_keep_their_reading():
+    assert _speakers("The mayor of Chicago said the plan was “a gamble.”") == ["mayor of Chicago"]
+    assert _speakers("The Department of Justice said the plan was “a gamble.”") == ["Department of Justice"]
+
+
+@pytest.mark.parametrize("text", [
+    "A friend Thursday said he was “a kind man.”",
+    "“He was a kind man,” a friend Thursday said.",
+    "“He was a kind man,” a friend Thursday evening said.",
+])
+def test_a_day_between_a_noun_and_its_verb_is_when(text):
+    assert _rows(text) == [("friend", True)]
+
+
+def test_a_day_after_a_name_is_no_part_of_it():
+    assert _speakers("“We are ready,” Jane Roe Monday said.") == ["Jane Roe"]
+
+
+def test_a_title_noun_is_the_one_person_near_it_who_holds_the_title():
+    """"the senator said" is the one senator the sentence or the one before names; with two senators there,
+    the text does not say which, and the quote keeps the role."""
+    assert _speakers("Jane Roe met Sen. John Doe on Monday. “We talked about the budget,” the senator said.") == [
+        "John Doe"]
+    assert _speakers("Jane Roe met Sen. John Doe on Monday.", "“We talked about the budget,” the senator said.") == [
+        "John Doe"]
+    assert _speakers("Sen. John Doe met Sen. Mary Poe on Monday.",
+                     "“We talked about the budget,” the senator said.") == ["senator"]
+
+
+def test_one_who_replies_is_not_the_one_who_asked():
+    """An inverted "replies the <description>" after another's question names its own speaker."""
+    assert _speakers("In the film, Fezzik asks the man in black atop the cliffs: “Why do you wear a mask?”",
+                     "“Oh no,” replies the masked stranger, secretly a humble stable boy.") == [
+        "Fezzik", "masked stranger"]
+    assert _speakers("“We will win,” Jane Roe said at the rally.", "“We will win,” said the former teacher.") == [
+        "Jane Roe", "Jane Roe"]  # not a reply: the description stands for the one named before
+
+
+def test_a_day_after_a_participle_is_the_participles():
+    """"a report released Wednesday concluded": the day says when the report was released, and "released" is no
+    part of who speaks."""
+    quotes = _quotes(["The fence was built to protect officers, an inspector general’s report released Wednesday "
+                      "concluded."])
+    assert not quotes["speaker"].fillna("").str.contains("released").any()

@@ -31,8 +31,8 @@ from .patterns import _NAME, _alternatives, _lexicon
 from .spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WORD, _ends_sentence, _in_question_opening,
                     _is_name, _is_partial, _is_title, _names_a_programme, _narration, _only_quotes, _title_case,
                     _units, _without_asides)
-from .speaker_memory import (_Memory, _antecedent, _clause_speaker, _of_kind, _remember_names, _single_mention, _speaker,
-                             _without_command)
+from .speaker_memory import (_Memory, _antecedent, _clause_speaker, _of_kind, _remember_names, _sentence_people,
+                             _single_mention, _speaker, _without_command)
 
 TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attribution of its own is a term
 
@@ -51,6 +51,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         memory.sentence += 1
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _without_asides(_narration(text, spans))
+        memory.note_sentence(_sentence_people(narration, memory))  # "Sen. John Doe …; “…,” the senator said"
         found = _sentence_attribution(text, narration, spans, record.sentence_id != last_id, memory)
         read, found = _sentence_speaker(found, narration, spans, memory)
         read = _carried_on(read, found, narration, spans, previous, mentioned, memory)
@@ -192,9 +193,14 @@ _APPOSED_NAME = re.compile(rf",\s+(?P<who>{_NAME}\s+{_NAME}),")
 @lru_cache(maxsize=1)
 def _role_of() -> re.Pattern:
     """A role noun of the reporting verbs (`nouns`: head, chief, director, spokesman …) and "of" closing the
-    words before a body's name: "The head of | U.S. Central Command"."""
-    return re.compile(rf"(?:^|(?<=\s))(?P<role>[Tt]he\s+(?:(?:top|new|former|acting|deputy|interim|chief)\s+)?"
-                      rf"(?:{_alternatives(_lexicon().nouns)}))\s+of\s+(?:the\s+)?$")
+    words before a body's name: "The head of | U.S. Central Command"; or a person described by "a" or "an",
+    a few words and a role or title (`titles`: judge, senator …), then "in", "at" or "of": "A federal judge in
+    | the Southern District of California", where the body or place says where the person serves, and the
+    person is who speaks (1.50)."""
+    roles = _alternatives(_lexicon().nouns | _lexicon().titles)
+    return re.compile(rf"(?:^|(?<=\s))(?:(?P<role>[Tt]he\s+(?:(?:top|new|former|acting|deputy|interim|chief)\s+)?"
+                      rf"(?:{_alternatives(_lexicon().nouns)}))\s+of"
+                      rf"|(?P<described>[Aa]n?\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{roles}))\s+(?:in|at|of))\s+(?:the\s+)?$")
 
 
 def _role_before(narration: str, found):
@@ -210,6 +216,9 @@ def _role_before(narration: str, found):
         return None
     if (named := _APPOSED_NAME.match(narration, at + len(who))) is not None:
         return (named.start("who"), named.group("who"), *found[2:])  # "The chairman of the Joint Chiefs, Gen. Mark Milley,"
+    if role.group("described"):  # "A federal judge in the Southern District of California ruled": an unnamed judge
+        described = role.group("described")  # read as "a federal judge ruled" is: an unnamed person
+        return (role.start(), described[0].lower() + described[1:], *found[2:])
     return (role.start(), narration[role.start():at] + who, *found[2:])
 
 

@@ -25,7 +25,8 @@ from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPE
                          _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
                          _titled_person, _without_owner)
 from .patterns import (_AFTER_INVERTED, _CANDIDACY, _COUNTS, _DATELINE, _DAYS, _OPENING_TIME, _WITHOUT_EARLY_NOUN, _Lexicon, _NAME,
-                       _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised, _lexicon, _name_words, _party_words)
+                       _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised, _lexicon, _name_words, _party_words,
+                       _without_trailing_day)
 from .spans import _PLACEHOLDER, _WORD
 
 # Prepositions and subordinators that open an adverbial phrase, never a name ("After", "Amid", "Over")
@@ -971,7 +972,7 @@ def _completed_description(who: str, noun_group, after: str) -> tuple:
 def _written_who(name: str, match: re.Match, raw: str, narration: str, lexicon: _Lexicon) -> str | None:
     """The speaker as the match writes it (`raw`), trimmed to the person, office or body it names;
     None when it is not the speaker."""
-    who = re.sub(r"\s*(?:\.{2,}|…)$", "", raw.strip())  # "said Saturday..."
+    who = _without_trailing_day(re.sub(r"\s*(?:\.{2,}|…)$", "", raw.strip()))  # "said Saturday...", "Jane Roe Monday said"
     if raw and match.group("who") == raw:
         after = narration[match.end("who"):]
         who = _titled_after_body(_staff_member(_office_holder(who, after), after), after)

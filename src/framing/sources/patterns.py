@@ -47,14 +47,28 @@ _SUBORDINATORS = "while|when|whilst|after|before|because|since|though|although|u
 # repeatedly said").
 _OCCASIONS = ("interview|statement|speech|letter|tweet|post|email|e-mail|op-ed|essay|column|memo|"
               "press release|press conference|news conference|briefing|hearing|debate")
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WHEN = (r"(?:\s+(?:on|this|last|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
          r"Sunday|week|month|year|morning|afternoon|evening|night|[A-Z][a-z]+\.?\s+\d{1,2})"
+         # "a friend Thursday said" (1.50); not after a participle, whose day it is ("a report released Wednesday")
+         rf"|(?<!ed)\s+(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?"
          r"|\s+(?:in|from)\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d"
          rf"|\s+(?:in|during|at)\s+(?:an?|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+)?(?:{_OCCASIONS})"
          r"|\s+on\s+(?:Twitter|Facebook|Instagram|X|Fox|CNN|MSNBC))?")
+# a day, with the part of it, after a name or noun and before the verb ("a friend Thursday said", "Rescuers
+# Monday afternoon said"): when the words were said, never part of who said them
+_TRAILING_DAY = re.compile(rf"(?<=[\w.])\s+(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?$")
+
+
+def _without_trailing_day(who: str) -> str:
+    """`who` without a day name at its end (`_TRAILING_DAY`) when a word is left before it (1.50)."""
+    cut = _TRAILING_DAY.sub("", who)
+    return who if cut.lower() in ("", "the", "a", "an") else cut
+
+
 # A phrase of time opening a sentence before its subject, with its comma ("On Monday morning, however,",
 # "Earlier Monday,", "Last week,"): an adverbial, not the subject
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAYS = _WEEKDAYS
 _OPENING_TIME = (rf"(?:(?:(?:On|Earlier|Later|Late|Early|Last|This|By|Then|On\s+the\s+(?:morning|evening|night)\s+of)\s+)?"
                  rf"(?:{_DAYS}|today|yesterday|week|month|year|morning|afternoon|evening|night|"
                  rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{{1,2}})?)"

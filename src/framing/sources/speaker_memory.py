@@ -29,7 +29,8 @@ from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEA
                          _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _head_noun, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
                          _titled_person, _without_owner)
-from .patterns import _CANDIDACY, _DAYS, _NAME, _OPENING_ADVERBIAL, _SPEAKER_ADVERBS, _lexicon, _party_words
+from .patterns import (_CANDIDACY, _DAYS, _NAME, _OPENING_ADVERBIAL, _SPEAKER_ADVERBS, _lexicon, _party_words,
+                       _without_trailing_day)
 from .spans import _WORD, _title_case
 
 _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It", "In", "As", "So", "And"}  # "Come September"
@@ -65,6 +66,9 @@ class _Memory:
         self.pair: tuple[str, int] | None = None  # the first of two people opening a sentence, and that sentence
         self.expansions: dict[str, str] = {}  # an acronym defined in brackets → the body's name ("WHO" → "World Health Organization")
         self.listed: dict[str, str] = {}  # a plural description → the first of the people a dash listed after it
+        self.met_at: dict[str, int] = {}  # name → the last sentence that wrote it
+        self.here: list[tuple[str, set[str], int]] = []  # the people of the sentence being read (`note_sentence`)
+        self.reading_at = 0  # where the attribution being read starts in its sentence
 
     def body(self, head: str) -> str | None:
         """The last body named whose name has `head` for its head noun ("the service" → "Forest
@@ -111,12 +115,13 @@ class _Memory:
             if name in seen:
                 seen.remove(name)
             seen.append(name)
-        lexicon = _lexicon()
-        written = (w.lower().rstrip(".") for w in role_words if w in lexicon.roles)
-        # an abbreviated title as the role it stands for: "Gov." → "governor"; a title held before is kept
-        # as such ("Former President Donald Trump" is "the former president", not "the president"; 1.46)
-        before = "former " if any(_FORMER.fullmatch(w) for w in role_words) else ""
-        self.titles.setdefault(name, set()).update(before + lexicon.abbreviations.get(w, w) for w in written)
+        self.met_at[name] = self.sentence
+        self.titles.setdefault(name, set()).update(_role_titles(role_words))
+
+    def note_sentence(self, people: list[tuple[str, set[str], int]]) -> None:
+        """Remember the people the sentence being read names, with their roles and where each is written,
+        before its quotes are read."""
+        self.here, self.reading_at = people, 0
 
     def last_person(self, pronoun: str | None = None) -> str | None:
         """The last speaker, or when nobody has spoken yet the last name written with a role or
@@ -187,10 +192,48 @@ class _Memory:
         → the last written "Former President …", and "president" never one written so); with
         `guess` (a place's one office: "the US president"), else the last person when no role of
         theirs is known."""
-        found = next((n for n in [*reversed(self.speakers), *reversed(self.names)]
-                      if title in self.titles.get(n, ())), None)
+        near = self.near_holders(title)
+        if len(near) > 1:
+            return None  # "Sen. John Doe met Sen. Mary Poe. “…,” the senator said": which one, the text does not say
+        found = near[0] if near else next((n for n in [*reversed(self.speakers), *reversed(self.names)]
+                                           if title in self.titles.get(n, ())), None)
         last = (self.last_person() or self.only_person()) if guess and found is None else None
         return found or (last if last is not None and not self.titles.get(last) else None)
+
+
+    def near_holders(self, title: str) -> list[str]:
+        """The people holding `title` that the sentence being read or the one before names, one each: a
+        title noun ("the senator said") refers back to the one person near it who holds that title (1.50)."""
+        here = [n for n, roles, at in self.here if title in roles and at < self.reading_at]  # named before it
+        before = [n for n, at in self.met_at.items() if at >= self.sentence - 1 and title in self.titles.get(n, ())]
+        return list(dict.fromkeys(here + before))
+
+
+def _role_titles(role_words) -> set[str]:
+    """The lower-case roles that role words written before a name give it: an abbreviated title as the role it
+    stands for ("Gov." → "governor"); a title held before is kept as such ("Former President Donald Trump" is
+    "the former president", not "the president"; 1.46)."""
+    lexicon = _lexicon()
+    before = "former " if any(_FORMER.fullmatch(w) for w in role_words) else ""
+    return {before + lexicon.abbreviations.get(w, w) for w in (w.lower().rstrip(".") for w in role_words if w in lexicon.roles)}
+
+
+def _sentence_people(narration: str, memory: _Memory) -> list[tuple[str, set[str], int]]:
+    """(name, roles, where it is written) of each person a sentence names with a role before the name ("Sen.
+    John Doe" → ("John Doe", {"senator"}, 4)), a surname alone as the full name met before; none for a
+    headline in title case."""
+    if _title_case(narration):
+        return []
+    people = []
+    for roles, person, _ in _labels(narration):
+        if not roles or not person or person[0] in _NOT_SPEAKERS:
+            continue
+        name = _POSSESSIVE.sub("", " ".join(person)).rstrip(".")
+        at = narration.find(" ".join(person))
+        if len(person) == 1:
+            name = memory.known(name.rstrip(".’'")) or name
+        people.append((name, _role_titles(roles), at if at >= 0 else len(narration)))
+    return people
 
 
 def _second_surname(name: str) -> str | None:
@@ -598,11 +641,11 @@ def _speaker(found, memory: _Memory):
     alone the full name met earlier in the article; "X’s office" is the office."""
     if found is None:
         return None, None, None, None, None, False, "unattributed"
-    _, who, verb_text, pattern, noun = found
+    memory.reading_at, who, verb_text, pattern, noun = found
     who = re.sub(r"\s*(?:\.{2,}|…)$", "", who)  # an excerpt cut after the name: "Judge..."
     if who.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", who):
         who = who[:-1]
-    who = _without_trailing_adverb(who)
+    who = _without_trailing_day(_without_trailing_adverb(who))
     lexicon = _lexicon()
     verb, stance = (("according to", "neutral") if verb_text == "according to"
                     else lexicon.forms.get(verb_text) or lexicon.document_forms.get(verb_text, (None, None)))
@@ -627,10 +670,18 @@ def _speaker(found, memory: _Memory):
                 or _read_owned_role(who, memory) or _read_unnamed(who, memory) or _read_description(who, pattern, memory)
                 or _read_name(who, noun, memory))
     speaker, label, anonymous, suffix = read
+    if suffix == "_description" and verb in _REPLIES and speaker is not None and speaker == memory.last_person():
+        # "Fezzik asks the man in black: “…?”" then "“Oh no,” replies the masked stranger": one replies to another,
+        # so the description is not the one who spoke last; it names its own speaker (labelling rule 2; 1.50)
+        speaker = _without_openers(who)[4:] if _without_openers(who).lower().startswith("the ") else None
     if not anonymous and _speaks_for_owner(speaker, label if isinstance(label, str) else who):  # "his lawyers said", "the senator's spokesman said"
         memory.anonymous = speaker
         return speaker, label, verb, verb_text, stance, True, pattern + "_agent"
     return speaker, label, verb, verb_text, stance, anonymous, pattern + suffix
+
+
+# verbs of answering: who answers is another than the one answered
+_REPLIES = frozenset({"reply", "respond", "answer"})
 
 
 # adverbs of time and order that stand between a speaker and the verb ("the Pentagon now says", "the Arizona
