@@ -171,3 +171,13 @@ def test_a_day_after_a_participle_is_the_participles():
     quotes = _quotes(["The fence was built to protect officers, an inspector general’s report released Wednesday "
                       "concluded."])
     assert not quotes["speaker"].fillna("").str.contains("released").any()
+
+
+@pytest.mark.parametrize("text, label", [
+    ("“We will appeal,” a spokesman for the Department of Justice said on Monday.",
+     "a spokesman for the Department of Justice"),  # was "for the the Department": "the" read twice
+    ("“We will appeal,” lawyers for the senator said.", "lawyers for the senator"),
+    ("“We will appeal,” an aide to Jane Roe said.", "an aide to Jane Roe"),
+])
+def test_one_who_speaks_for_another_is_labelled_as_written(text, label):
+    assert _quotes([text])["speaker_label"].tolist() == [label]

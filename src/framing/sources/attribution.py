@@ -832,7 +832,8 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
         who, noun_group = _completed_description(who, noun_group, narration[match.end("who"):] if raw else "")
     if name == "name_verb" and raw and (agent := _AGENT_BEFORE.search(narration, 0, match.start("who"))) and (
             agent.group("agent").lower() in lexicon.agents):
-        who, noun_group = f"{agent.group(0)}{who}", None  # "A spokesman for Jane Roe said": the spokesman speaks
+        spoken_for = who[4:] if agent.group(0).lower().endswith("the ") and who.lower().startswith("the ") else who
+        who, noun_group = f"{agent.group(0)}{spoken_for}", None  # "A spokesman for Jane Roe said": the spokesman speaks
     if noun_group is None and _title_alone(who, lexicon):
         return None  # "“…,” Sen." (the excerpt cut after the title): no name
     return who, verb_text, noun_group
@@ -905,7 +906,8 @@ def _title_alone(who: str, lexicon: _Lexicon) -> bool:
 # A noun for someone who speaks for another, then "for" or "to", right before a speaker's name: the
 # name is the one spoken for, and the noun (the head of the subject) the speaker ("Lawyers for the
 # senator said", "an aide to Jane Roe told")
-_AGENT_BEFORE = re.compile(r"(?<![\w’'-])(?:(?:[Aa]n?|[Aa]nother|[Tt]he|[Oo]ne|[Tt]wo)\s+)?(?:[a-z][\w-]*\s+)?"
+_AGENT_BEFORE = re.compile(r"(?<![\w’'-])(?:(?:[Aa]n?|[Aa]nother|[Tt]he|[Oo]ne|[Tt]wo)\s+)?"
+                           rf"(?:(?!{_PLACEHOLDER}\b)[a-z][\w-]*\s+)?"  # a word before the noun, not a quote's stand-in
                            r"(?P<agent>[A-Za-z]+)\s+(?:for|to)\s+(?:the\s+)?$")
 
 
