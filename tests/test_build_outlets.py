@@ -152,9 +152,25 @@ def test_names_given_to_tell_sections_of_a_site_apart_are_not_warned_about(tmp_p
     ("CNN (Online News)", "CNN (Opinion)", False), ("CNN Business", "CNN", False),
     ("Paul Krugman", "New York Times (News)", False), ("AP Politics & Fact Check", "Associated Press", False),
     ("Theodore", "odore", False), ("", "", False),
+    ("MacRumors.com", "MacRumors", True), ("livescience.com", "Live Science", True), ("thehill.com", "The Hill", True),
+    ("www.space.com", "Space", True), ("express.co.uk", "Express", True),
+    ("guardian.ng", "The Guardian", False),  # a host keeps its "the": theguardian.com is The Guardian
+    ("edition.cnn.com", "CNN", False), ("cnn.com", "CNN Business", False), ("co.uk", "Co", False),
 ])
 def test_alike_names(one, other, same):
     assert alike(one, other) is same and alike(other, one) is same
+
+
+def test_no_two_allsides_outlets_are_alike(shared_data):
+    """The 145 outlets of the AllSides excerpts (three of them written as host names, "Heavy.com")
+    are 145 outlets: no two are taken for one, and no row's url host names another row's outlet."""
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    names = sorted({row["outlet"] for row in rows})
+    assert len(names) == 145
+    assert [(a, b) for n, a in enumerate(names) for b in names[n + 1:] if alike(a, b)] == []
+    hosts = {(site_of_url(row["url"]), row["outlet"]) for row in rows if site_of_url(row["url"])}
+    named = {(host, name) for host, _ in hosts for name in names if alike(host, name)}
+    assert named <= hosts and len(named) > 40  # a host is alike its own outlet's name only ("reuters.com", "Reuters")
 
 
 def _table(rows: list[tuple]) -> pd.DataFrame:
@@ -218,6 +234,33 @@ def test_a_page_copied_as_text_takes_the_name_its_sites_saved_page_gives(tmp_pat
     assert articles.loc["thehill.txt", "outlet"] == "thehill"  # its file's name: nothing read, nothing lent
     table = _table([("TheHill", "TheHill", "outlet", None), ("The Hill", None, "", None)])
     assert name_outlets(table).outlets["a0"] == "The Hill"  # a name the user gave (f1.txt's stand-in is "f1")
+
+
+@pytest.mark.parametrize("page, names", [
+    ("232a43fb15ab", ("MacRumors", "MacRumors.com")), ("3c5bf8db4272", ("Live Science", "livescience.com")),
+    ("686bb170effe", ("Space", "Space.com")),
+])
+def test_a_site_named_with_and_without_its_domain_is_one_outlet(tmp_path, shared_data, page, names):
+    """Regression: a page's text dump names its site without its domain ("MacRumors"), its saved
+    page with it ("MacRumors.com"); with no manifest the two copies were two outlets, so both were
+    kept, as a story two outlets carried, and charts split one outlet. They are one outlet, named
+    in the dump's words, and one article; a name the user gave is never changed."""
+    import gzip
+
+    lines = (json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8"))
+    found = [row for row in lines if row["page_id"].startswith(page)]
+    corpus = tmp_path / "site"
+    corpus.mkdir()
+    (corpus / "page.html").write_bytes(gzip.decompress((shared_data / "aeb-dev" / found[0]["html_path"]).read_bytes()))
+    (corpus / "page.txt").write_text(found[0]["dump_inscriptis"], encoding="utf-8")
+    build = build_tables(corpus)
+    assert build.articles["source_file"].tolist() == ["page.html"]
+    assert build.articles["outlet"].tolist() == [names[0]]
+    assert build.articles["outlet_inferred"].tolist() == [names[1]]
+    assert [p.file for p in build.problems if "once both are cleaned" in p.message] == ["page.txt"]
+    assert not build.notes
+    table = _table([(names[0], names[0], "outlet", None), (names[1], None, "", "https://x.com/a")])
+    assert name_outlets(table).outlets == {"a0": names[1], "a1": names[1]}  # the user's name for the site
 
 
 def _tables(out: Path) -> dict[str, pd.DataFrame]:

@@ -130,15 +130,38 @@ def _name_as_the_site(outlets: dict, articles: pd.DataFrame, sites: list, found:
     the manifest) when that outlet is named by the user or carried by articles with a url: a page
     copied as text has no url to group it with its site, so its site's own spelling would otherwise
     make it an outlet of its own. A file's name standing in for an outlet nobody named is no name
-    to take. Changes `outlets` in place (the caller's own dict)."""
+    to take. One exception: where that outlet's name is a host name framing inferred
+    ("livescience.com", "MacRumors.com") and the page writes it in words ("Live Science"), the
+    outlet takes the page's words (`_in_words`). Changes `outlets` in place (the caller's own dict)."""
     stand_ins = {PurePosixPath(str(file)).with_suffix("").as_posix() for file in articles["source_file"]}
     settled = {outlets[article] for article, site, name in zip(articles["article_id"], sites, found)
                if (site is not None or name is None) and outlets[article] not in stand_ins}
+    given = {outlets[article] for article, name in zip(articles["article_id"], found) if name is None}
+    in_words: dict[str, Counter] = defaultdict(Counter)  # a host-named outlet → the pages' names in words
     for article, site, name in zip(articles["article_id"], sites, found):
         if site is None and name is not None and name not in settled:
             same = {other for other in settled if alike(name, other)}
             if len(same) == 1:
-                outlets[article] = same.pop()
+                outlets[article] = other = same.pop()
+                if other not in given and _is_host(other) and not _is_host(name):
+                    in_words[other][name] += 1
+    _in_words(outlets, articles, found, in_words)
+
+
+def _in_words(outlets: dict, articles: pd.DataFrame, found: list, in_words: dict[str, Counter]) -> None:
+    """Rename each outlet framing named by a host name ("livescience.com") to the name in words that
+    pages without a url give it ("Live Science"; several: the most pages, then the longer, then the
+    first in alphabetical order): a host name says where the site is, its pages' words what it is
+    called. Only names framing inferred change; a name the user gave stays."""
+    chosen = {host: min(names, key=lambda name: (-names[name], -len(name), name)) for host, names in in_words.items()}
+    for article, name in zip(articles["article_id"], found):
+        if name is not None and outlets[article] in chosen:
+            outlets[article] = chosen[outlets[article]]
+
+
+def _is_host(name: str) -> bool:
+    """Whether an outlet's name is written as a host name ("MacRumors.com", "www.space.com")."""
+    return bool(_HOST_NAME.fullmatch(name.strip()))
 
 
 _THE = re.compile(r"^the\b")
@@ -150,16 +173,42 @@ def alike(one: str, other: str) -> bool:
     """Whether two outlet names may be one outlet written two ways: the same once lower-cased
     without spaces, punctuation and a leading "The" ("New York Times" and "The New York Times",
     "The Hill" and "TheHill"), or one the initials of the other's words ("WSJ" and "The Wall Street
-    Journal", "AP" and "Associated Press"). Names that differ by a word ("CNN Business", "CNN
+    Journal", "AP" and "Associated Press"), or one a host name that is the other once its top-level
+    domain is dropped ("MacRumors.com" and "MacRumors", "livescience.com" and "Live Science",
+    `_named_by_host`). Names that differ by a word ("CNN Business", "CNN
     (Opinion)") or name a person ("Paul Krugman") are not alike: users give those to tell the
     sections and columnists of one site apart."""
     if _folded(one) & _folded(other):
+        return True
+    if _named_by_host(one, other) or _named_by_host(other, one):
         return True
     for short, long in ((one, other), (other, one)):
         words = [word for word in _NOT_ALNUM.split(_THE.sub("", long.casefold())) if word]
         if len(words) >= 2 and _NOT_ALNUM.sub("", short.casefold()) == "".join(word[0] for word in words):
             return True
     return False
+
+
+# A name written as a host name: labels of letters, digits and hyphens joined by dots, the last
+# (the top-level domain) of letters only ("MacRumors.com", "www.space.com", "express.co.uk").
+_HOST_NAME = re.compile(r"(?:[^\W_]+(?:-[^\W_]+)*\.)+[^\W\d_]{2,}")
+# Second-level labels under a country's domain that say the kind of site, not its name ("co.uk", "com.au").
+_SECOND_LEVEL = {"ac", "co", "com", "edu", "gov", "net", "org"}
+
+
+def _named_by_host(host: str, name: str) -> bool:
+    """Whether `host` is a host name that is `name` written as a site: the host without its server
+    labels (`site_of_url`) and top-level domain ("com", "co.uk"), lower-cased without dots and
+    hyphens, is `name` lower-cased without spaces and punctuation, a leading "The" kept
+    ("thehill.com" is "The Hill"; "guardian.ng" is not "The Guardian")."""
+    text = host.strip()
+    if not _HOST_NAME.fullmatch(text) or (site := site_of_url(text)) is None:
+        return False
+    labels = site.split(".")[:-1]
+    if labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    key = _NOT_ALNUM.sub("", "".join(labels))  # ("co.uk" alone names no site: no key)
+    return bool(key) and key == _NOT_ALNUM.sub("", name.casefold().replace("&", "and"))
 
 
 def _folded(name: str) -> set[str]:
