@@ -194,3 +194,36 @@ def test_a_build_streamed_one_article_at_a_time_leaves_out_the_same_copies(tmp_p
             getattr(in_memory, name).drop(columns="build_key", errors="ignore").reset_index(drop=True))
     assert [str(p) for p in streamed.problems] == [str(p) for p in in_memory.problems]
     assert streamed.removed_by_rule == in_memory.removed_by_rule == {}
+
+
+@pytest.fixture
+def three_copies(tmp_path, shared_data):
+    """A real news page (aeb-dev's WSJ page) saved three ways in one corpus: its HTML and its two
+    whole-page text dumps, which differ by a few characters and line breaks."""
+    import gzip
+
+    lines = (json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8"))
+    page = next(row for row in lines if row["page_id"].startswith("042bb7b5feda"))
+    corpus = tmp_path / "wsj"
+    corpus.mkdir()
+    (corpus / "page.html").write_bytes(gzip.decompress((shared_data / "aeb-dev" / page["html_path"]).read_bytes()))
+    (corpus / "page.inscriptis.txt").write_text(page["dump_inscriptis"], encoding="utf-8")
+    (corpus / "page.text.txt").write_text(page["dump_html_text"], encoding="utf-8")
+    return corpus
+
+
+def test_a_copy_skipped_before_cleaning_names_the_copy_kept_after(tmp_path, three_copies):
+    """Regression: the dump left out by the near-duplicate check on the raw text said "which is kept"
+    of the other dump, which was then left out as a copy of the saved page once cleaned: the
+    warnings named as kept a copy the tables do not hold. Each warning names the saved page now, in a
+    build in memory and in one streamed a file at a time."""
+    for build in (build_tables(three_copies), build_corpus(three_copies, tmp_path / "out", chunk_size=1)):
+        assert build.articles["source_file"].tolist() == ["page.html"]
+        warnings = {p.file: p.message for p in build.problems if p.skipped}
+        assert sorted(warnings) == ["page.inscriptis.txt", "page.text.txt"]
+        assert warnings["page.inscriptis.txt"].startswith("is the same article as page.html once both are cleaned")
+        assert warnings["page.text.txt"].startswith(
+            "nearly duplicates page.inscriptis.txt (the same text but for a few characters or line breaks), which is "
+            "skipped in turn as the same article as page.html once both are cleaned; page.html is kept (the saved "
+            "page: its article is read from the markup, more cleanly than from page text): skipped; delete this copy")
+        assert not any("inscriptis.txt, which is kept" in message for message in warnings.values())

@@ -56,6 +56,8 @@ class Found:
     skipped: set[str] = field(default_factory=set)  # article ids
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # same text under two outlets: both kept
+    # where each copy skipped is → (where the copy kept is, why it is kept, the outlet and event it was given)
+    kept: dict[str, tuple[str, str, dict[str, str]]] = field(default_factory=dict)
 
 
 class SameArticles:
@@ -152,6 +154,7 @@ class SameArticles:
             for other in sorted(i for i in group if i in copies[kept]):
                 found.skipped.add(self.ids[other])
                 found.problems.append(self._problem(other, kept, copies[kept][other], group))
+                found.kept[self.where[other]] = (self.where[kept], self._reason(other, kept, group), self.given[kept])
         return found
 
     def _alike(self) -> list[tuple[int, int, float]]:
@@ -219,12 +222,7 @@ class SameArticles:
     def _problem(self, skipped: int, kept: int, share: float, group: list[int]) -> Problem:
         """The warning for a copy skipped as the same article as one kept, in the words of the
         duplicates ingest finds (`ingest.folder._duplicate_problem`)."""
-        if self._excerpt(skipped, group) and not self._excerpt(kept, group):
-            reason = "the longer text: this one holds under half its words"
-        elif self.rank[kept] < self.rank[skipped]:
-            reason = SOURCE_REASON[self.rank[kept]]
-        else:
-            reason = "the copy read first"
+        reason = self._reason(skipped, kept, group)
         first = self.where[kept]
         lost = lost_metadata(self.given[skipped], self.given[kept])
         fix = copy_fix(lost, first, self.given[kept])
@@ -233,6 +231,14 @@ class SameArticles:
                        f"text's three-word runs in the other's), which is kept ({reason}): skipped; {fix}"
                        + ("" if lost else f", or give them different outlets {where_outlets(self.record[skipped])} if both are "
                                           "wanted"), skipped=1)
+
+    def _reason(self, skipped: int, kept: int, group: list[int]) -> str:
+        """Why the copy `kept` is kept rather than `skipped` (`_preference`), as the warning says it."""
+        if self._excerpt(skipped, group) and not self._excerpt(kept, group):
+            return "the longer text: this one holds under half its words"
+        if self.rank[kept] < self.rank[skipped]:
+            return SOURCE_REASON[self.rank[kept]]
+        return "the copy read first"
 
     def _wire_notes(self, pairs: list[tuple]) -> list[Problem]:
         """One note per pair of articles of the same text under two outlets (at most `MAX_LISTED`,

@@ -17,6 +17,7 @@ import pandas as pd
 from .. import lexicons, segment
 from ..ingest import (EXPORT_FORMATS, MANIFEST, MAX_LISTED, Duplicates, Problem, RawArticle, column_words, iter_corpus,
                       read_corpus)
+from ..ingest.folder import duplicate_problem
 from ..ingest.outlets import name_outlets
 from ..lexicons import load_data
 from .article import NO_OUTLET, warning_problems, site_repeats
@@ -248,7 +249,17 @@ def _with_copies(problems: list[Problem], notes: list[Problem], found: Found) ->
     if not found.problems and not found.notes:
         return problems, notes
     skipped = {problem.file for problem in found.problems}
-    return [p for p in problems if p.file not in skipped] + found.problems, notes + found.notes
+    return [_naming_the_copy_kept(p, found) for p in problems if p.file not in skipped] + found.problems, \
+        notes + found.notes
+
+
+def _naming_the_copy_kept(problem: Problem, found: Found) -> Problem:
+    """A copy's warning from the near-duplicate check said again when the copy it named as kept is
+    itself left out as a copy once cleaned (`found`): it names the copy the tables hold."""
+    if not problem.copy_of or problem.copy_of[0] not in found.kept:
+        return problem
+    where, reason, given = found.kept[problem.copy_of[0]]
+    return duplicate_problem(problem.copy_of, problem.file, given, later=(where, reason))
 
 
 def _drop_from_parts(parts: dict[str, list[Path]], ids: set[str], tally: Build, *, chunks: set[int]) -> None:

@@ -19,6 +19,10 @@ class Problem:
     skipped: int = 0  # articles (files, export rows) left out because of it
     unread: int = 0  # files framing could not read at all (not text, or not of a kind it reads): no article counted
     note: bool = False  # what the build did with the file, to know rather than to fix (an export's columns)
+    # A copy the near-duplicate check skipped: (where the copy kept is, whether exact, the skipped
+    # copy's record, its given outlet, its given event), so the warning can be said again when the
+    # copy kept is left out in turn (`ingest.folder.duplicate_problem`).
+    copy_of: tuple = ()
 
     def __str__(self) -> str:
         return f"{self.file}: {self.message}"

@@ -111,15 +111,31 @@ def _duplicate_problem(article: RawArticle, first: str, exact: bool, kept: dict[
     given outlet and event). When the skipped
     copy names an outlet or event that the kept one does not, the warning says so and how to keep
     them, for they are not in the tables."""
-    lost = lost_metadata(article.given, kept)
-    fix = copy_fix(lost, first, kept)
-    if exact:
-        return Problem(_where(article), f"is the same article as {first}, which is kept (the copy read "
-                                        f"first): skipped; {fix}", skipped=1)
-    return Problem(_where(article), f"nearly duplicates {first} (the same text but for a few characters "
-                                    f"or line breaks), which is kept (the copy read first): skipped; {fix}"
-                                    + ("" if lost else f", or give them different outlets {where_outlets(article.record)} "
-                                       "if both are wanted"), skipped=1)
+    given = {key: (article.given.get(key) or "").strip() for key in ("outlet", "event")}
+    return duplicate_problem((first, exact, article.record, given["outlet"], given["event"]), _where(article), kept)
+
+
+def duplicate_problem(copy_of: tuple, where: str, kept: dict[str, str], *, later: tuple[str, str] | None = None
+                      ) -> Problem:
+    """The warning for the copy at `where` skipped by the near-duplicate check (`copy_of`: as
+    `Problem.copy_of`), the copy it duplicates being kept with `kept` (its given outlet and event);
+    or, with `later` (where the copy kept is, why it is kept), the copy it duplicates being left out
+    in turn as the same article as another once both are cleaned, so that the warning names the copy
+    the tables hold, with that copy's outlet and event as `kept`."""
+    first, exact, record, outlet, event = copy_of
+    lost = lost_metadata({"outlet": outlet, "event": event}, kept)
+    held, reason = later if later else (first, "the copy read first")
+    fix = copy_fix(lost, held, kept)
+    said = f"is the same article as {first}" if exact else \
+        f"nearly duplicates {first} (the same text but for a few characters or line breaks)"
+    if later:  # three copies: deleting this one is what ends the warning
+        said += f", which is skipped in turn as the same article as {held} once both are cleaned; {held} is kept"
+        fix = fix if lost else "delete this copy"
+        tail = "" if exact or lost else f", or give it an outlet of its own {where_outlets(record)} if it is wanted too"
+    else:
+        said += ", which is kept"
+        tail = "" if exact or lost else f", or give them different outlets {where_outlets(record)} if both are wanted"
+    return Problem(where, f"{said} ({reason}): skipped; {fix}{tail}", skipped=1, copy_of=copy_of)
 
 
 def lost_metadata(given: dict, kept: dict[str, str]) -> dict[str, str]:
