@@ -1061,3 +1061,36 @@ def test_a_link_to_another_corpus_of_data_raw_is_built_once(project, monkeypatch
     assert main(["build", "--workers", "1"]) == 0
     summaries = [line for line in capsys.readouterr().out.splitlines() if " articles read, " in line]
     assert len(summaries) == 1 and summaries[0].startswith("mycorpus: "), summaries
+
+
+def test_explain_says_a_file_is_skipped_as_a_copy_found_once_cleaned(tmp_path, shared_data):
+    """Regression: `framing explain` of a page's text dump that the build skipped as the same article
+    as its saved page (found on the cleaned text of every file) showed the lines kept and said
+    nothing of it. It says what the build said, while the corpus folder is as it was built; before a
+    build, and once a file is added, it says it cannot tell and where to look."""
+    import gzip
+
+    lines = (json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8"))
+    page = next(row for row in lines if row["page_id"].startswith("042bb7b5feda"))
+    project = tmp_path / "project"
+    corpus = project / "data" / "raw" / "wsj"
+    corpus.mkdir(parents=True)
+    (corpus / "page.html").write_bytes(gzip.decompress((shared_data / "aeb-dev" / page["html_path"]).read_bytes()))
+    (corpus / "page.inscriptis.txt").write_text(page["dump_inscriptis"], encoding="utf-8")
+    (corpus / "page.text.txt").write_text(page["dump_html_text"], encoding="utf-8")
+    cannot = "as a copy: explain cannot tell whether this is the same article as another file of the corpus once both are cleaned"
+    unbuilt = _run(["explain", "wsj/page.inscriptis.txt"], project)
+    assert f"{cannot} (the corpus has not been built)" in unbuilt.stdout and "`framing build wsj`" in unbuilt.stdout
+    assert _run(["build", "wsj"], project).returncode == 0
+    explained = _run(["explain", "wsj/page.inscriptis.txt"], project)
+    assert explained.returncode == 0 and "keep body" in explained.stdout
+    assert "\nthe build: is the same article as page.html once both are cleaned (" in explained.stdout
+    assert "no outlet named" not in explained.stdout and cannot not in explained.stdout  # the skip alone, as the build
+    dump = _run(["explain", "wsj/page.text.txt"], project)
+    assert "\nthe build: nearly duplicates page.inscriptis.txt (the same text but for a few characters or line breaks), " \
+           "which is skipped in turn as the same article as page.html once both are cleaned" in dump.stdout
+    assert "which is kept (the copy read first)" not in dump.stdout + dump.stderr
+    (corpus / "other.txt").write_text(page["dump_inscriptis"][:2000], encoding="utf-8")
+    stale = _run(["explain", "wsj/page.inscriptis.txt"], project)
+    assert "\nthe last build, before the corpus folder changed: is the same article as page.html" in stale.stdout
+    assert f"{cannot} (the corpus folder changed since its last build)" in stale.stdout

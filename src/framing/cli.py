@@ -450,7 +450,9 @@ def _row_ranges(rows: list[int]) -> str:
 
 
 def _run_explain(args) -> int:
-    from .build import explain_inputs, label_article, process_article
+    from .build import copies_in_last_build, explain_inputs, label_article, process_article
+    from .build.corpus import corpus_of
+    from .ingest import _where
 
     if args.row and not re.fullmatch(r"row \d+", " ".join(args.row)):
         print(f"framing explain takes one file (or one row of an export: \"{args.file} row 3\"); it was also "
@@ -469,6 +471,10 @@ def _run_explain(args) -> int:
             print(f"{path.name} has no article at row {row} (a blank row, a row without text, or past its "
                   f"last row): its rows with an article are {_row_ranges(rows) or 'none'}"
                   + ("; the warnings below say why" if problems else ""), file=sys.stderr)
+    corpus = corpus_of(path)
+    state, copies = copies_in_last_build(corpus)
+    if state == "current":  # the build's word on a copy (it says what the check on the raw text found, and after)
+        problems = [p for p in problems if not (p.copy_of and p.file in copies)]
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     for raw in raws:
@@ -486,10 +492,31 @@ def _run_explain(args) -> int:
         print(f"{kept} lines kept, {len(lines) - kept} dropped")
         # what the build says of it (skipped, and why: "does not read as English"…), without its
         # pointer back to this command
+        said = copies.get(_where(raw), [])
         built = process_article(raw, corpus=path.parent.name, site_repeats=repeats.get(raw.article_id, frozenset()))
-        for problem in built.problems:
+        for problem in [] if state == "current" and said else built.problems:  # a copy's warnings give way to its skip
             print(f"the build: {problem.message.replace(f'; check with `framing explain {raw.source_file}`', '')}")
+        _print_copy_verdict(state, said, corpus)
     return 0 if raws else 1
+
+
+def _print_copy_verdict(state: str, said: list[str], corpus: Path) -> None:
+    """What `framing explain` can say of an article as the copy of another in a different format
+    (found by the build on the cleaned text of every file of the corpus, which explain does not
+    clean): what the last build said, when the corpus folder is as it was built; else that it
+    cannot tell, and where to look."""
+    if state == "current":
+        for message in said:
+            print(f"the build: {message}")
+        return
+    for message in said:
+        print(f"the last build, before the corpus folder changed: {message}")
+    why = "the corpus has not been built" if state == "none" else "the corpus folder changed since its last build"
+    built = project_of(corpus) is not None
+    print(f"as a copy: explain cannot tell whether this is the same article as another file of the corpus once "
+          f"both are cleaned ({why}): the build finds such copies on the cleaned text of every file; "
+          f"`framing build {corpus.name if built else corpus}` names each one it skips"
+          + (", and explain then says so here" if built else ""))
 
 
 if __name__ == "__main__":

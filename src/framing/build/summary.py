@@ -154,6 +154,32 @@ def last_build_info(out: Path) -> dict | None:
         return None
 
 
+COPY_FOUND_CLEANED = "once both are cleaned"  # in the warning of an article skipped as a copy (`copies`)
+
+
+def copies_in_last_build(raw_folder: Path) -> tuple[str, dict[str, list[str]]]:
+    """What the last build of the corpus in `raw_folder` (its tables in the project's
+    data/processed/<corpus>/) said of the articles it skipped as the same article as another once
+    both were cleaned, for `framing explain`, which cleans one file and cannot tell: ("current",
+    {where: [message]}) when the folder is as it was built (the same input gives the same copies),
+    ("stale", …) when a file was added, removed or edited since, ("none", {}) with no build. `where`
+    is a file, or "<file> row <n>", as the warnings name it."""
+    from ..config import processed_dir, project_of
+    from ..store import raw_listing_sha256
+
+    project = project_of(raw_folder)
+    info = None if project is None else last_build_info(processed_dir(project) / Path(raw_folder).name)
+    if info is None:
+        return "none", {}
+    said: dict[str, list[str]] = {}
+    for line in info.get("problems", []):
+        where, _, message = line.partition(": ")
+        if COPY_FOUND_CLEANED in message:
+            said.setdefault(where, []).append(message)
+    current = info.get("raw_listing_sha256") == raw_listing_sha256(raw_folder)
+    return ("current" if current else "stale"), said
+
+
 def outlets_from_url(articles: pd.DataFrame) -> dict[str, int]:
     """{outlet: articles} of the articles whose outlet is the host of their url (`FROM_URL` in
     `inferred`, and not renamed by `name_outlets`), most articles first."""
