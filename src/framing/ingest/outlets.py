@@ -66,8 +66,9 @@ def name_outlets(articles: pd.DataFrame) -> OutletNames:
     themselves (ties: the longer name, the fuller form, then the first in alphabetical order); a
     url's host names an outlet only when no page of its site names itself. A name the user gave is
     never changed: two of them on one site stay (and the site's inferred outlets keep theirs), and
-    when two are `alike` a `Problem` says they may be one outlet and how to make them one. Articles
-    without a url keep their outlet."""
+    when two are `alike` a `Problem` says they may be one outlet and how to make them one. An article
+    without a url whose outlet framing read from its page takes the name of the one outlet it is
+    `alike` (`_name_as_the_site`); other articles without a url keep their outlet."""
     if articles.empty:
         return OutletNames({})
     found = [None if pd.isna(name) else name for name in articles["outlet_inferred"]]
