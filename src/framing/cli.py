@@ -496,24 +496,21 @@ def _run_explain(args) -> int:
         built = process_article(raw, corpus=path.parent.name, site_repeats=repeats.get(raw.article_id, frozenset()))
         for problem in [] if state == "current" and said else built.problems:  # a copy's warnings give way to its skip
             print(f"the build: {problem.message.replace(f'; check with `framing explain {raw.source_file}`', '')}")
-        _print_copy_verdict(state, said, corpus)
+        for message in said:  # a copy found once cleaned, which explain does not see: as the last build said
+            print(f"the build: {message}" if state == "current" else
+                  f"the last build, before the corpus folder changed: {message}")
+    if raws and state != "current":
+        _cannot_tell_copies(state, corpus)
     return 0 if raws else 1
 
 
-def _print_copy_verdict(state: str, said: list[str], corpus: Path) -> None:
-    """What `framing explain` can say of an article as the copy of another in a different format
-    (found by the build on the cleaned text of every file of the corpus, which explain does not
-    clean): what the last build said, when the corpus folder is as it was built; else that it
-    cannot tell, and where to look."""
-    if state == "current":
-        for message in said:
-            print(f"the build: {message}")
-        return
-    for message in said:
-        print(f"the last build, before the corpus folder changed: {message}")
+def _cannot_tell_copies(state: str, corpus: Path) -> None:
+    """What `framing explain` cannot say without a build of the corpus as it is: whether an article is
+    the same as another in a different format, found on the cleaned text of every file of the corpus
+    (explain cleans one file: cleaning them all would make it as slow as the build), and where to look."""
     why = "the corpus has not been built" if state == "none" else "the corpus folder changed since its last build"
     built = project_of(corpus) is not None
-    print(f"as a copy: explain cannot tell whether this is the same article as another file of the corpus once "
+    print(f"\nas a copy: explain cannot tell whether this is the same article as another file of the corpus once "
           f"both are cleaned ({why}): the build finds such copies on the cleaned text of every file; "
           f"`framing build {corpus.name if built else corpus}` names each one it skips"
           + (", and explain then says so here" if built else ""))
