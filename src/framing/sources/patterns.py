@@ -68,9 +68,8 @@ def _without_trailing_day(who: str) -> str:
 
 # A phrase of time opening a sentence before its subject, with its comma ("On Monday morning, however,",
 # "Earlier Monday,", "Last week,"): an adverbial, not the subject
-_DAYS = _WEEKDAYS
 _OPENING_TIME = (rf"(?:(?:(?:On|Earlier|Later|Late|Early|Last|This|By|Then|On\s+the\s+(?:morning|evening|night)\s+of)\s+)?"
-                 rf"(?:{_DAYS}|today|yesterday|week|month|year|morning|afternoon|evening|night|"
+                 rf"(?:{_WEEKDAYS}|today|yesterday|week|month|year|morning|afternoon|evening|night|"
                  rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{{1,2}})?)"
                  rf"(?:\s+(?:morning|afternoon|evening|night))?,\s+(?:(?:however|meanwhile|too|though|then),\s+)?)?")
 # An adverbial opening a sentence before its subject, up to its comma: a phrase of time or place, a
@@ -254,7 +253,7 @@ def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset, heads=(
 
 # a time and a place between a noun of speech and what it holds ("Jane Roe's declaration Friday night at a
 # fundraiser that …", "his claim in the same interview that …"; 1.35): adjuncts of the noun, not a new clause
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
+_DAYS = _WEEKDAYS + "|yesterday|today|tonight"  # days and the days named from today
 _CLAIM_ADJUNCT = (rf"(?:\s+(?:(?:last|on|this)\s+)?(?:{_DAYS})(?:\s+(?:night|morning|afternoon|evening))?)?"
                   r"(?:\s+(?:in|at|on|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?")
 
