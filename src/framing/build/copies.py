@@ -22,13 +22,13 @@ import math
 import re
 import zlib
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 import numpy as np
 import pandas as pd
 
 from ..ingest import EXPORT_FORMATS, MAX_LISTED, Problem, RawArticle, _where
 from ..ingest.folder import copy_fix, lost_metadata, where_outlets
+from .article import _stand_in
 
 BODY_KINDS = ("body", "list_item", "subheading")  # the body compared: no headline, which formats give apart
 SKETCH = 128  # trigram hashes kept per body: a containment of 0.8 is estimated within about ±0.07 (2 sd)
@@ -198,7 +198,7 @@ class SameArticles:
     def _containment(self, a: int, b: int) -> float | None:
         """The estimated share of the shorter body's trigrams found in the other (None: too few
         sampled to judge), from the two sketches cut at the smaller of their largest values: one
-        pair at a time, the reference `_alike` is tested against."""
+        pair at a time (`benchmarks/bench_copies.py` reads the pair nearest the threshold with it)."""
         cut = min(self._cut(a), self._cut(b))
         left, right = self.sketches[a], self.sketches[b]
         left, right = left[left <= cut], right[right <= cut]
@@ -266,7 +266,7 @@ def _stands_in(outlet: str, raw: RawArticle) -> bool:
     """Whether an article's outlet is its file name standing in for one (none given or found)."""
     if raw.given.get("outlet"):
         return False
-    name = PurePosixPath(raw.source_file).with_suffix("").as_posix()
+    name = _stand_in(raw.source_file)
     return outlet == name or outlet == f"{name} row {raw.record}"
 
 
@@ -276,20 +276,19 @@ def _differ(left: str, right: str) -> bool:
 
 
 def _groups(copies: dict[int, dict[int, float]]) -> list[list[int]]:
-    """The articles linked by copies, as groups (each sorted), in the order of their first article."""
-    parent: dict[int, int] = {}
+    """The articles linked by copies, as groups (each sorted), in the order of their first article:
+    the connected components of the graph of copies."""
+    from scipy.sparse import coo_array
+    from scipy.sparse.csgraph import connected_components
 
-    def root(i: int) -> int:
-        while parent.setdefault(i, i) != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, others in copies.items():
-        for b in others:
-            left, right = sorted((root(a), root(b)))
-            parent[right] = left
+    if not copies:
+        return []
+    members = sorted(copies)
+    index = {article: n for n, article in enumerate(members)}
+    left, right = zip(*((index[a], index[b]) for a, others in copies.items() for b in others))
+    graph = coo_array((np.ones(len(left)), (left, right)), shape=(len(members),) * 2)
+    _, labels = connected_components(graph, directed=False)
     groups: dict[int, list[int]] = {}
-    for i in sorted(copies):
-        groups.setdefault(root(i), []).append(i)
+    for article, label in zip(members, labels):
+        groups.setdefault(label, []).append(article)
     return sorted(groups.values())
