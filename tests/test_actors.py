@@ -1063,3 +1063,12 @@ def test_a_titled_surname_takes_the_full_name_of_the_corpus_written_with_that_ti
     assert "Luis Ortega" in set(actors["actor"])
     assert set(actors.loc[actors["event"] == "e3", "actor"]) <= {"Ortega"}
 
+
+
+def test_a_name_written_with_a_no_break_space_is_listed_once():
+    # a page's no-break space ("President\xa0Joe Biden") made the mention look like another spelling in
+    # the listings of how outlets named a person and a speaker (seen on AllSides events 301-400)
+    table = _table(["President\xa0Joe Biden said, “We will act.”", "President Joe Biden said, “We will wait.”"])
+    assert fr.count_actors(fr.find_actors(table))["mentions"].tolist() == ["President Joe Biden"]
+    speakers = fr.summarise_speakers(fr.extract_quotes(table))
+    assert speakers["labels"].tolist() == ["President Joe Biden"]

@@ -328,11 +328,18 @@ def _is_title_case(text: str) -> bool:
     return len(content) >= 3 and all(w[0].isupper() for w in content)
 
 
+def written_forms(names: pd.Series) -> str:
+    """The distinct ways a name was written, sorted and joined by "; ", spaces of any kind (a page's
+    no-break space) read as one space, so "President\xa0Joe Biden" is listed once with "President Joe
+    Biden"."""
+    return "; ".join(sorted({" ".join(str(name).split()) for name in names.dropna()}))
+
+
 def count_actors(actors: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
     """Mentions per actor and group: `actor`, `n_mentions`, `n_articles`, `mentions` (the ways it
     was written, "; "). Needs the table of `find_actors`."""
     table = actors.groupby([by, "actor"]).agg(n_mentions=("mention", "size"),
                                               n_articles=("article_id", "nunique"),
-                                              mentions=("mention", lambda m: "; ".join(sorted(set(m)))))
+                                              mentions=("mention", written_forms))
     return table.reset_index().sort_values([by, "n_mentions", "actor"], ascending=[True, False, True],
                                            ignore_index=True)

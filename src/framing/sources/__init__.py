@@ -47,6 +47,7 @@ import re
 import pandas as pd
 
 from ..actors import find_actors
+from ..actors.find import written_forms
 from ..config import CONTENT_KINDS
 from .article import _article_quotes
 from .patterns import _lexicon
@@ -143,7 +144,7 @@ def summarise_speakers(quotes: pd.DataFrame, sentences: pd.DataFrame | None = No
                      "first_sentence": int(part["sentence_id"].min()),
                      "first_position": float(part["position"].min()) if "position" in part and part["position"].notna().any() else None,
                      "verbs": ", ".join(sorted(part["verb"].dropna().unique())),
-                     "labels": "; ".join(sorted(part["speaker_label"].dropna().unique())),
+                     "labels": written_forms(part["speaker_label"]),
                      "is_anonymous": bool(part["is_anonymous"].any()),
                      "speaker_kind": _most_common(part["speaker_kind"]) if "speaker_kind" in part else None})
     table = pd.DataFrame(rows, columns=[by, "speaker", "n_quotes", "n_words", "first_sentence", "first_position",
