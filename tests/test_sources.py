@@ -1540,6 +1540,10 @@ def test_sieve_rules_of_version_1_29(texts, quote, speaker, anonymous):
      "Catalan justice department", False),
     (["“The talks were productive,” the Chinese foreign ministry said."], "The talks were productive,",
      "Chinese foreign ministry", False),
+    # ... even after a country was named: the proper adjective says it is not that country's (AllSides
+    # events 301-400 gave "United States government")
+    (["The United States wanted him.", "“We will not allow it,” the Catalan justice department said."],
+     "We will not allow it,", "Catalan justice department", False),
     (["“The water is safe,” the health department said."], "The water is safe,", "health department", False),
     (["“The water is safe,” the new agency said."], "The water is safe,", None, False),
     # bodies in the plural with no one named are the bodies, by the head of their description

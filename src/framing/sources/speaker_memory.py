@@ -908,7 +908,7 @@ def _read_description(who: str, pattern: str, memory: _Memory):
         # "the agency said": the body named last (of that kind, for "the court"), else one the words before the head pick out
         # ("the Catalan justice department"; 1.31), else, for "the council" alone with no body of its kind
         # named, the head of the description as written (labelling rule 7; 1.37)
-        return memory.body(head) or _qualified_body(who) or _head_alone(who, head, pattern), who, False, "_body"
+        return _described_body(memory, who, head) or _head_alone(who, head, pattern), who, False, "_body"
     if pattern.startswith("verb_name") and owners and core in lexicon.relations and owners[-1] in lexicon.titles:
         # "said the senator's wife": a person tied to the one the title names, never that one (before
         # the verb the description may stand in apposition to a name: "John Roe, the mayor's son, said")
@@ -1002,6 +1002,16 @@ def _plural_bodies(noun: str) -> bool:
     singular = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
     rules = read_rules()
     return singular.capitalize() in rules.organisation_words or singular in rules.descriptors
+
+
+def _described_body(memory, who: str, head: str) -> str | None:
+    """The body "the <words> <head>" stands for: the one the article named last of that kind, unless the
+    description names its own with a capitalised word that body's name lacks ("the Catalan justice
+    department" after "the United States": the Catalan one, `_qualified_body`); else the description."""
+    named, described = memory.body(head), _qualified_body(who)
+    if named and described and described[:1].isupper() and described.split()[0] not in named:
+        return described
+    return named or described
 
 
 def _qualified_body(who: str) -> str | None:
