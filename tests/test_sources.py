@@ -2428,6 +2428,22 @@ def test_a_news_outlet_is_a_speaker_of_kind_outlet_whatever_the_corpus_calls_its
     assert set(quotes["speaker_kind"].dropna()) <= set(SPEAKER_KINDS)
 
 
+@pytest.mark.parametrize("text, speaker, kind", [
+    # a role with the body it serves is one person speaking, not the body (AllSides: "[organisation]")
+    ("US sees 'unprecedented' number of migrants at the border, Homeland Security chief says",
+     "Homeland Security chief", "person"),
+    ("Georgia's secretary of state said on Friday that the rolls were “up to date.”", "Georgia's secretary of state",
+     "person"),
+    # an unnamed person described in lower case is a person; a body so described is not
+    (["Fezzik asks the man in black: “Why do you wear a mask?”", "“Oh no,” replies the masked stranger."],
+     "masked stranger", "person"),
+    ("“The rules stand,” the government said.", "government", "organisation"),
+])
+def test_a_role_or_an_unnamed_person_is_a_speaker_of_kind_person(text, speaker, kind):
+    quotes = fr.extract_quotes(_table(text if isinstance(text, list) else [text]))
+    assert (quotes["speaker"].iloc[-1], quotes["speaker_kind"].iloc[-1]) == (speaker, kind)
+
+
 def test_he_never_stands_for_a_news_outlet():
     quotes = fr.extract_quotes(_table([
         "Adam Neumann stepped down as chief executive in September.",

@@ -26,7 +26,7 @@ import pandas as pd
 from ..actors import author_labels, outlet_names, read_rules
 from ..actors.rules import _JOINERS
 from ..lexicons import load_data
-from .name_kinds import _body_of, _newspaper_name, _outlets
+from .name_kinds import _body_of, _head_noun, _names_a_person, _newspaper_name, _outlets
 from .patterns import _lexicon, _name_words, _share, _share_words
 
 SPEAKER_KINDS = ("person", "outlet", "organisation", "group", "anonymous")
@@ -172,10 +172,18 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets) -> str | None:
             return "outlet"
         if words[-1] in roles or len(words) > 2 and words[1] == "of" and words[0] in roles:
             return "person"  # "the president"; "head of U.S. Central Command", a person speaking for a body (1.46)
-        return "group" if words[-1].endswith("s") else "organisation"
+        if words[-1].endswith("s"):
+            return "group"
+        head = _head_noun(speaker)
+        rules = read_rules()
+        body = head.capitalize() in rules.organisation_words or head in rules.descriptors
+        return "person" if _names_a_person(head, lexicon) and not body else "organisation"  # "the masked stranger"; "the government", "the publisher"
     rules = read_rules()
     if speaker.casefold() in folded_roles:
         return "person"  # "CEO"
+    head = speaker.split(" of ")[0].split()[-1]
+    if head.islower() and head in roles:
+        return "person"  # "Space Force commander", "Georgia's secretary of state": one person speaking for a body
     if words[-1].islower() and words[-1].endswith("s") or words[-1].casefold() in lexicon.members:
         return "group"  # "Democratic senators", "House Democrats", "NASA’s scientists"
     if (_body_of(speaker) or speaker in rules.organisations or speaker in lexicon.platforms
@@ -193,7 +201,8 @@ _PARTICLES = _JOINERS - {"of", "the"}  # the particles of names ("de", "van", "b
 def speaker_kinds(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     """Each quote's `speaker_kind`: `anonymous` (`is_anonymous`), `outlet` (`is_news_organisation`,
     with the table's outlets), `person` (an actor of `actors`, the persons `framing.actors` finds,
-    or two or more capitalised words naming no body), `organisation` (a body, a company, a platform,
+    a role, also after the body it serves, "NATO chief", a lower-case description of a person, "the
+    masked stranger", or two or more capitalised words naming no body), `organisation` (a body, a company, a platform,
     an acronym, a one-word name that is no actor) or `group` (unnamed people of a kind written in
     lower case or as a plural, "respondents", "Democrats"); a description in lower case is the kind its
     noun names ("the newspaper" an outlet, "the president" a person, "the company" an organisation).
