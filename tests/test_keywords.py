@@ -453,6 +453,22 @@ def test_outlet_names_and_house_style_are_set_aside_and_listed():
     assert listed["n"].sum() == (marked["set_aside"] != "").sum()
 
 
+def test_a_name_house_style_abbreviates_is_set_aside_also_written_in_full():
+    # one outlet writes "United States" where another writes "U.S.": on AllSides events 301-400 "united"
+    # and "states" topped the left side's distinctive words; the states and the word "united" stay content
+    table = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0], "outlet": ["A", "A", "B"],
+                          "kind": "body",
+                          "text": ["The United States and the European Union signed the deal.",
+                                   "Several states united behind the plan.",
+                                   "The U.S. and the EU signed the deal."]})
+    marked = kw.unnest_tokens(table).pipe(kw.mark_set_aside)
+    reasons = dict(zip(zip(marked["article_id"], marked["sentence_id"], marked["token"]), marked["set_aside"]))
+    for token in ("United", "States", "European", "Union"):
+        assert reasons[("a", 0, token)] == "house style"
+    assert reasons[("b", 0, "U.S.")] == "house style" and reasons[("b", 0, "EU")] == "house style"
+    assert reasons[("a", 1, "states")] == "" and reasons[("a", 1, "united")] == ""
+
+
 def _by_lean(shared_data, n_events: int) -> pd.DataFrame:
     """The AllSides articles of the first `n_events` events with one left, one center and one right
     article, paragraph by paragraph, each article's outlet renamed after its side ("Left", ...)."""

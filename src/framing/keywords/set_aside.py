@@ -55,9 +55,10 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     if house_style is not None:
         style = frozenset(chain.from_iterable(load_data(house_style)["terms"].values()))
         reason[terms.isin(style) & _capitalised(tokens)] = "house style"
+        reason[_in_sequences(tokens, terms, _spelled_out(house_style), capitalised=True)] = "house style"
         reason[_party_tags(tokens)] = "house style"
         reason[_in_signposts(tokens, term_col)] = "signpost"
-    reason[_in_outlet_names(tokens, terms, names)] = "outlet name"
+    reason[_in_sequences(tokens, terms, names)] = "outlet name"
     lower_written = set(tokens.loc[tokens["token"].str[:1].str.islower(), term_col]) if "token" in tokens else set()
     coined, ordinary = _lone_name_words(names, lower_written)
     reason[terms.isin(coined)] = "outlet name"
@@ -220,20 +221,28 @@ def _lone_name_words(names: list[list[str]], lower_written: set) -> tuple[set, s
     return coined, ordinary
 
 
-def _in_outlet_names(tokens: pd.DataFrame, terms: pd.Series, names: list[list[str]]) -> np.ndarray:
-    """True for the tokens that are part of a whole outlet name of two or more words, in sequence
-    (consecutive `token_id` in one sentence, in the table's order)."""
+def _spelled_out(house_style: str | Path) -> list[list[str]]:
+    """The names of [spelled_out] in `house_style`, each as its terms ("united states" → ["united", "states"])."""
+    return [str(name).split() for name in load_data(house_style).get("spelled_out", {}).get("names", [])]
+
+
+def _in_sequences(tokens: pd.DataFrame, terms: pd.Series, names: list[list[str]], *,
+                  capitalised: bool = False) -> np.ndarray:
+    """True for the tokens that are part of a whole name of two or more words (an outlet's, a name
+    written in full), in sequence (consecutive `token_id` in one sentence, in the table's order); with
+    `capitalised`, only where every word of the name but "of" is written with a capital."""
     marked = np.zeros(len(tokens), dtype=bool)
     keys = [c for c in ("article_id", "sentence_id") if c in tokens]
     if "token_id" not in tokens or not keys or not len(tokens):
         return marked
     follows = _follows(tokens)
     values, n = terms.to_numpy(dtype=object), len(tokens)
+    written = _capitalised(tokens) | (values == "of") if capitalised else np.ones(n, dtype=bool)
     for name in (name for name in names if len(name) > 1):
-        starts = values == name[0]
+        starts = (values == name[0]) & written
         for k, word in enumerate(name[1:], start=1):  # word k follows word k-1 of the same sentence
             step = np.zeros(n, dtype=bool)
-            step[:n - k] = (values[k:] == word) & follows[k - 1:n - 1]
+            step[:n - k] = (values[k:] == word) & written[k:] & follows[k - 1:n - 1]
             starts &= step
         for k in range(len(name)):
             marked[np.flatnonzero(starts) + k] = True
