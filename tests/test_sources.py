@@ -1544,6 +1544,10 @@ def test_sieve_rules_of_version_1_29(texts, quote, speaker, anonymous):
     # events 301-400 gave "United States government")
     (["The United States wanted him.", "“We will not allow it,” the Catalan justice department said."],
      "We will not allow it,", "Catalan justice department", False),
+    # a party's members are people: "the office" never stands for them
+    (["Justice Department watchdog to investigate data seizure as House Democrats discuss leak probe",
+      "The Justice Department's inspector general will investigate the seizure, the office announced, calling it "
+      "“a serious matter.”"], "a serious matter.", "Justice Department", False),
     (["“The water is safe,” the health department said."], "The water is safe,", "health department", False),
     (["“The water is safe,” the new agency said."], "The water is safe,", None, False),
     # bodies in the plural with no one named are the bodies, by the head of their description

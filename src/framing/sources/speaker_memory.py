@@ -253,13 +253,16 @@ _PUBLIC_BODIES = {"Agency", "Department", "Office", "Administration", "Organizat
 def _of_kind(body: str, word: str) -> bool:
     """True when a body may be what a general description with head noun `word` ("Company",
     "Agency", "Group") stands for: its name's last kind word (before "of") is of the same kind
-    (`_FIRMS` or `_PUBLIC_BODIES`), or it has none; "the group" may be any body."""
+    (`_FIRMS` or `_PUBLIC_BODIES`), or it has none and is no party's or group's members ("House
+    Democrats" are people: no "office" or "agency"); "the group" may be any body."""
     words = body.split(" of ")[0].split()
     if body.islower():  # "council", a body described, not named (`_head_alone`): its kind in lower case
         words = [w.capitalize() for w in words]
     kinds = [w for w in words if w.rstrip(".,") in _FIRMS | _PUBLIC_BODIES]
-    if word == "Group" or not kinds:
+    if word == "Group":
         return True
+    if not kinds:
+        return not words or words[-1].casefold() not in _lexicon().members
     own = kinds[-1].rstrip(".,")
     return own == word or any(own in family and word in family for family in (_FIRMS, _PUBLIC_BODIES))
 
