@@ -289,7 +289,7 @@ def test_outputs_are_readable_as_the_umask_allows(formula_corpus, tmp_path, monk
 
 # ── staleness ───────────────────────────────────────────────────────────────────────────────────
 
-def test_an_edit_in_a_corpus_subfolder_makes_the_tables_stale(tmp_path):
+def test_an_edit_in_a_corpus_subfolder_makes_the_tables_stale(tmp_path, capsys):
     raw = _export(tmp_path / "data" / "raw" / "event" / "sub", [{"outlet": "A", "text": TEXT}]).parent
     out = tmp_path / "data" / "processed" / "event"
     build_corpus(raw, out)
@@ -301,8 +301,8 @@ def test_an_edit_in_a_corpus_subfolder_makes_the_tables_stale(tmp_path):
     os.utime(raw / "sub", (built - 5, built - 5))
     os.utime(raw, (built - 5, built - 5))
     assert store.changed_since_build(out, root=tmp_path)
-    with pytest.warns(UserWarning, match="has changed since"):
-        store.load_articles("event", root=tmp_path)
+    store.load_articles("event", root=tmp_path)
+    assert "has changed since" in capsys.readouterr().err
 
 
 def test_editing_the_issue_frames_leaves_the_tables_fresh_and_a_file_moved_in_makes_them_stale(tmp_path, seeds_dir):
@@ -333,9 +333,11 @@ def test_editing_the_issue_frames_leaves_the_tables_fresh_and_a_file_moved_in_ma
     assert store.changed_since_build(out, root=tmp_path)
 
 
-def test_a_cell_loading_three_stale_tables_warns_once(tmp_path):
+def test_a_cell_loading_three_stale_tables_says_so_once_in_one_plain_line(tmp_path, capsys):
     """Regression: a notebook cell that loaded the articles, sentences and removed lines of a corpus
-    changed since its build printed the out-of-date warning three times (once per line)."""
+    changed since its build printed the out-of-date warning three times (once per line); then, as
+    a Python warning, once but behind the kernel's file and line ("/tmp/ipykernel_32386/15341.py:1:
+    UserWarning: …") and followed by the line of code that loaded the table. It is one plain line."""
     raw = _export(tmp_path / "data" / "raw" / "event", [{"outlet": "A", "text": TEXT}])
     out = tmp_path / "data" / "processed" / "event"
     build_corpus(raw, out)
@@ -345,21 +347,25 @@ def test_a_cell_loading_three_stale_tables_warns_once(tmp_path):
     os.utime(added, (later, later))
 
     def cell():
+        capsys.readouterr()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("default")  # what a notebook shows: each warning once per line of code
             store.load_articles("event", root=tmp_path)
             store.load_sentences("event", root=tmp_path, kinds=None)
             store.load_removed("event", root=tmp_path)
-        return caught
+        shown = capsys.readouterr()
+        assert caught == [] and shown.out == ""  # no Python warning, nothing among the cell's results
+        return shown.err.splitlines()
 
-    caught = cell()
-    assert len(caught) == 1 and "data/raw/event has changed since" in str(caught[0].message)
-    assert caught[0].filename == __file__  # it points at the user's line, not into framing
-    assert cell() == []  # the cell run again: the same tables, already warned about
-    build_corpus(raw, out)  # rebuilt: up to date, no warning
+    said = cell()
+    assert said == ["warning: data/raw/event has changed since its tables were built (a file was added, removed "
+                    "or edited): these tables do not include the change; run `framing build data/raw/event` "
+                    "(or `make report`) to update them"], said
+    assert cell() == []  # the cell run again: the same tables, already said
+    build_corpus(raw, out)  # rebuilt: up to date, nothing to say
     os.utime(out / "build.json", (later + 5, later + 5))
     assert cell() == []
-    os.utime(added, (later + 10, later + 10))  # changed again after the new build: warned again
+    os.utime(added, (later + 10, later + 10))  # changed again after the new build: said again
     assert len(cell()) == 1
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-import warnings
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,19 +13,20 @@ _WARNED_STALE: set[tuple] = set()  # the builds (tables folder, build.json's ide
 
 
 def warn_stale_once(folder: Path) -> None:
-    """Warn that data/raw/<name> has changed since the tables in `folder` were built, once per
-    build of those tables in this Python session: a notebook cell that loads the articles, the
-    sentences and the removed lines warns once, not three times. After the next build, a new
-    change warns again."""
+    """Say on stderr, in one plain line, that data/raw/<name> has changed since the tables in
+    `folder` were built, once per build of those tables in this Python session: a notebook cell
+    that loads the articles, the sentences and the removed lines says it once, not three times.
+    After the next build, a new change says it again. A line, not a Python warning: a notebook
+    showed the warning with the kernel's temporary file and line number before it and the line of
+    code that loaded the table after it."""
     built = (Path(folder) / "build.json").stat()
     key = (str(Path(folder).resolve()), built.st_ino, built.st_size, built.st_mtime_ns)
     if key in _WARNED_STALE:
         return
     _WARNED_STALE.add(key)
-    warnings.warn(f"data/raw/{folder.name} has changed since its tables were built (a file was "
-                  f"added, removed or edited): these tables do not include the change; run "
-                  f"`framing build data/raw/{folder.name}` (or `make report`) to update them",
-                  stacklevel=4)
+    print(f"warning: data/raw/{folder.name} has changed since its tables were built (a file was "
+          f"added, removed or edited): these tables do not include the change; run "
+          f"`framing build data/raw/{folder.name}` (or `make report`) to update them", file=sys.stderr, flush=True)
 
 
 def raw_listing_sha256(raw: Path) -> str:
