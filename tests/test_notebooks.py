@@ -891,6 +891,30 @@ def test_corpus_notebook_shows_each_warning_and_problem_whole(seeds_dir, tmp_pat
     assert "read as Windows-1252 (cp1252), re-save as UTF-8 if characters look wrong; no outlet" in text
 
 
+def test_corpus_notebook_says_the_build_warned_when_only_a_manifest_line_was_warned_about(seeds_dir, tmp_path):
+    """Regression: with a manifest line naming a file that is not there (the build's one warning),
+    notebook 01 said "The build gave no warning for these 2 articles." above the table holding it."""
+    import html
+    import shutil
+
+    raw = tmp_path / "raw" / "manifest-typo"
+    shutil.copytree(seeds_dir, raw)
+    manifest = raw / "manifest.csv"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "003_missing.txt,,,,,,\n", encoding="utf-8")
+    chosen = [p for p in NOTEBOOKS if p.name.startswith("01_")]
+    result = report.run_report(raw, processed=tmp_path / "processed", out=tmp_path / "reports",
+                               notebooks=chosen, workers=1, echo=lambda line: None)
+    assert result.ok, [run.error for run in result.runs]
+    printed = _printed(result.folder / "notebooks" / chosen[0].name)
+    assert "gave no warning" not in printed, printed
+    assert ("No warning concerns these 2 articles; the build gave 1 other warning (on files or rows it could "
+            "not use, or lines of manifest.csv), listed below.") in printed, printed
+    executed = _read(result.folder / "notebooks" / chosen[0].name)
+    shown = html.unescape("".join(o.get("data", {}).get("text/html", "") for c in executed.cells
+                                  if c.cell_type == "code" for o in c.outputs))
+    assert "manifest.csv: line 4 names '003_missing.txt', which is not in" in shown  # the table below the line
+
+
 def test_notebook_tables_show_their_text_whole(seeds_dir, tmp_path):
     """Regression: the tables of notebooks 02-05 (the tests' effect notes, the keyword's context,
     the speakers' labels) showed text cut at pandas' 50 characters ("...", with no way to read the
