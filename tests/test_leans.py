@@ -174,3 +174,21 @@ def test_the_alignment_map_reads_left_to_right_for_leans(sides_sentences):
     ax = fr.plot_alignment_map(counterparts)
     assert [tick.get_text().split(":")[0] for tick in ax.get_yticklabels()] == ["Left", "Center", "Lean Right"]
     plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("label", ["side", "masthead"])
+def test_each_mutual_pair_is_listed_once_left_to_right_for_leans_and_by_name_otherwise(sides_sentences, label):
+    """The pairs of notebook 06's "same fact in different words" were kept the way round whose
+    outlet_a came first by name ("Center" against "Left"); `mutual_pairs_once` keeps the way round
+    of `outlet_order`, so leans read left to right and mastheads still by name."""
+    from framing.compare import align_sentences, mutual_pairs_once
+
+    sentences = sides_sentences.assign(outlet=sides_sentences[label])
+    pairs = align_sentences(sentences)
+    once = mutual_pairs_once(pairs)
+    rank = {outlet: at for at, outlet in enumerate(outlet_order(sentences["outlet"]))}
+    assert len(once) == int(pairs["mutual"].sum()) // 2 > 10  # each mutual pair once
+    assert (once["outlet_a"].map(rank) < once["outlet_b"].map(rank)).all()
+    assert once["similarity"].is_monotonic_decreasing
+    if label == "side":
+        assert {("Left", "Center"), ("Left", "Right"), ("Center", "Right")} == set(zip(once["outlet_a"], once["outlet_b"]))

@@ -1105,6 +1105,40 @@ def test_across_outlets_and_frames_name_the_event_by_its_title_and_files_from_th
     assert "coding sheet: out/coding/coding_sheet_generic.csv" in printed, printed[-600:]
 
 
+def test_across_outlets_lists_the_same_fact_in_different_words_left_to_right_for_leans(shared_data, tmp_path):
+    """Regression: in a corpus of outlets labelled by lean, notebook 06 listed each pair of the same
+    fact in different words in name order ("Center" against "Left", "Center" against "Right",
+    "Left" against "Right") while every other view of the corpus reads left to right."""
+    import re
+
+    from framing.build import build_corpus
+    from framing.report import runner
+
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl")
+            .read_text(encoding="utf-8").splitlines() if line.strip()]
+    sides: dict[str, dict[str, dict]] = {}
+    for row in rows:
+        sides.setdefault(row["event_id"], {})[row["allsides_side"]] = row
+    events = sorted(e for e, by_side in sides.items() if set(by_side) == {"left", "center", "right"})[:3]
+    raw = tmp_path / "raw" / "sides"
+    raw.mkdir(parents=True)
+    (raw / "articles.jsonl").write_text("".join(
+        json.dumps({"text": row["text"], "title": row["title"], "outlet": side.title(), "event": event}) + "\n"
+        for event in events for side, row in sorted(sides[event].items())), encoding="utf-8")
+    processed = tmp_path / "processed" / "sides"
+    build_corpus(raw, processed)
+    chosen = [p for p in NOTEBOOKS if p.name.startswith("06_")][0]
+    runner.execute_notebook(chosen, tmp_path / "06.ipynb", kernel="python3", cwd=tmp_path, timeout=300,
+                            parameters={"corpus": str(processed), "save_figures": False})
+    executed = _read(tmp_path / "06.ipynb")
+    [table] = [o["data"]["text/html"] for c in executed.cells if c.cell_type == "code" and "word_differences" in c.source
+               for o in c.outputs if "text/html" in o.get("data", {})]
+    pairs = re.findall(r"<tr>\s*<th>\d+</th>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>", table)
+    place = {"Left": 0, "Center": 1, "Right": 2}
+    assert len(pairs) >= 3 and {a for a, _ in pairs} >= {"Left"}, pairs
+    assert all(place[a] < place[b] for a, b in pairs), pairs
+
+
 def test_corpus_notebook_of_an_export_shows_no_empty_table_of_removed_lines(shared_data, tmp_path):
     """Regression: notebook 01 on an export of article text (cleaning removes no line) said so in
     the chart's section, said it again under 'Removed lines by rule' and then showed two empty

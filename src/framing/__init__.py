@@ -16,7 +16,7 @@ _EXPORTS = {
     "actors": ["count_actors", "find_actors", "match_actors", "person_mentions", "resolve_names"],
     "build": ["Build", "build_corpus", "build_tables", "save_build"],
     "compare": ["add_counterparts", "align_sentences", "compare_quotes", "exclusive_facts", "headline_frame_gaps",
-                "headline_sentiment_gaps", "headline_vs_body", "prominence", "same_fact_rows", "shared_facts", "summarise_exclusivity",
+                "headline_sentiment_gaps", "headline_vs_body", "mutual_pairs_once", "prominence", "same_fact_rows", "shared_facts", "summarise_exclusivity",
                 "summarise_headline_frames", "word_differences"],
     "config": ["CONTENT_KINDS", "KINDS", "META_KINDS", "SEED_CORPUS", "shown_path"],
     "display": ["Html", "browse_articles", "browse_evidence", "browse_kwic", "mark_spans", "mark_terms", "show_article",

@@ -6,6 +6,7 @@
 - `add_counterparts(sentences, pairs)` → the same sentences with how many other outlets report them;
   `shared_facts` and `exclusive_facts` keep the sentences every outlet / only one outlet reports
   (selection and omission);
+- `mutual_pairs_once(pairs)` → each mutual pair once, its outlets in the order every chart shows them;
 - `word_differences(pairs)` → aligned pairs with the words only one side uses (a difflib token diff);
 - `compare_quotes(quotes)` → quotes of the same speaker across outlets: exact, part, near, different;
 - `headline_vs_body(sentences, hits=..., scored=...)` → frames and sentiment in the headline vs body;
@@ -29,7 +30,7 @@ from scipy import sparse
 
 from .config import CONTENT_KINDS
 from .keywords import normalise_term, read_stopwords, tokenize
-from .leans import sort_outlets
+from .leans import outlet_rank, sort_outlets
 from .lexicons import load_data
 
 DEFAULT_PARAMS = "compare"
@@ -438,6 +439,24 @@ def _expected_by_length(articles: pd.DataFrame) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------------- wording
+
+def mutual_pairs_once(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Each mutual pair of `align_sentences` once (it lists a mutual pair both ways), the way round
+    whose `outlet_a` comes first in `leans.outlet_order`: the outlet further left in a corpus of
+    lean labels ("Left ↔ Center", not "Center ↔ Left"), the first by name otherwise. The most
+    similar pair first (ties in their order), on a new index.
+
+    >>> pairs = pd.DataFrame({"outlet_a": ["Center", "Left"], "outlet_b": ["Left", "Center"],
+    ...                       "mutual": True, "similarity": 0.5})
+    >>> mutual_pairs_once(pairs)[["outlet_a", "outlet_b"]].values.tolist()
+    [['Left', 'Center']]
+    """
+    if pairs.empty:
+        return pairs.reset_index(drop=True)
+    rank = outlet_rank(pd.concat([pairs["outlet_a"], pairs["outlet_b"]]))
+    once = pairs[pairs["mutual"].astype(bool) & (pairs["outlet_a"].map(rank) < pairs["outlet_b"].map(rank))]
+    return once.sort_values("similarity", ascending=False, kind="stable", ignore_index=True)
+
 
 def word_differences(pairs: pd.DataFrame) -> pd.DataFrame:
     """Aligned pairs side by side with the words that differ.
