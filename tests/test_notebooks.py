@@ -915,19 +915,19 @@ def test_corpus_notebook_says_the_build_warned_when_only_a_manifest_line_was_war
     assert "manifest.csv: line 4 names '003_missing.txt', which is not in" in shown  # the table below the line
 
 
-def test_notebook_tables_show_their_text_whole(seeds_dir, tmp_path):
+def test_notebook_tables_show_their_text_whole(seed_report):
     """Regression: the tables of notebooks 02-05 (the tests' effect notes, the keyword's context,
     the speakers' labels) showed text cut at pandas' 50 characters ("...", with no way to read the
-    rest in the report). Every table cell is now whole: none ends in pandas' cut."""
+    rest in the report), and so did notebook 06's same fact in different words ("[-Meth We're On It
+    South Dakota spends 449K on...") and notebook 07's key numbers ("too few events shared for an
+    effect size or an..."). Every table cell of every notebook is now whole: none ends in pandas' cut."""
     import html
     import re
 
-    chosen = [p for p in NOTEBOOKS if p.name[:2] in ("01", "02", "03", "04", "05")]
-    result = report.run_report(seeds_dir, processed=tmp_path / "processed", out=tmp_path / "reports",
-                               notebooks=chosen, workers=1, echo=lambda line: None)
+    result, _ = seed_report
     assert result.ok, [run.error for run in result.runs]
     cells = []
-    for path in chosen:
+    for path in NOTEBOOKS:
         executed = _read(result.folder / "notebooks" / path.name)
         shown = "".join(o.get("data", {}).get("text/html", "") for c in executed.cells if c.cell_type == "code"
                         for o in c.outputs)
