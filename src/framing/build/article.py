@@ -15,12 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from .. import clean, segment
 from ..config import CONTENT_KINDS
 from ..ingest import EXPORT_FORMATS, MANIFEST, Problem, RawArticle, _where
 from ..ingest.outlets import FROM_URL
 from ..store.words import counted
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SPLIT_KINDS = ("body", "list_item")  # blocks split into sentences; other kinds stay whole
 WARNING_SEPARATOR = "; "  # between an article's warnings (inside one, written ", ": `joined_warnings`)
@@ -314,8 +318,7 @@ def _article_row(raw: RawArticle, corpus: str, inferred: dict, sentences: list[d
         from_text.append(FROM_URL)
     elif not values["outlet"] and raw.record is None:
         values["outlet"] = _stand_in(raw.source_file)
-        fix = raw.outlet_fix or f"give it one in the corpus folder's {MANIFEST}"
-        warnings.append(f"{NO_OUTLET}: {fix}")
+        warnings.append(outlet_fix_warning(raw))
     elif not values["outlet"]:
         values["outlet"] = f"{_stand_in(raw.source_file)} row {raw.record}"
         warnings.append("no outlet given: the file name and row stand in (fill in the row's "
@@ -367,6 +370,30 @@ def _number_sentences(rows: list[dict], article: dict) -> None:
 def _removed_row(raw: RawArticle, line) -> dict:
     return {"article_id": raw.article_id, "source_file": raw.source_file, "source_record": raw.record,
             "line": line.number, "text": line.text, "rule": line.rule}
+
+
+def outlet_fix_warning(raw: RawArticle) -> str:
+    """The warning of a file with no outlet, given or found: the file name stands in, and the
+    manifest's advice says how to give it one."""
+    fix = raw.outlet_fix or f"give it one in the corpus folder's {MANIFEST}"
+    return f"{NO_OUTLET}: {fix}"
+
+
+def with_outlet_fixes(articles: pd.DataFrame, raws: Iterable[RawArticle]) -> pd.DataFrame:
+    """Reused rows whose file has no outlet, with the manifest's advice as it is now in their
+    warning: the advice is no part of the build key (`build_key`), so the rows are those a build
+    from scratch writes."""
+    if articles.empty or "warnings" not in articles:
+        return articles
+    fixes = {raw.article_id: outlet_fix_warning(raw).replace(WARNING_SEPARATOR, ", ") for raw in raws}
+
+    def refreshed(article_id: str, warnings) -> str:
+        if not isinstance(warnings, str) or NO_OUTLET not in warnings or article_id not in fixes:
+            return warnings
+        return WARNING_SEPARATOR.join(fixes[article_id] if warning.startswith(NO_OUTLET) else warning
+                                      for warning in warnings.split(WARNING_SEPARATOR))
+
+    return articles.assign(warnings=[refreshed(a, w) for a, w in zip(articles["article_id"], articles["warnings"])])
 
 
 def joined_warnings(warnings: list[str]) -> str:

@@ -20,7 +20,7 @@ from ..ingest import (EXPORT_FORMATS, MANIFEST, MAX_LISTED, Duplicates, Problem,
 from ..ingest.folder import duplicate_problem
 from ..ingest.outlets import name_outlets
 from ..lexicons import load_data
-from .article import NO_OUTLET, warning_problems, site_repeats
+from .article import NO_OUTLET, site_repeats, warning_problems, with_outlet_fixes
 from .copies import Found, SameArticles
 from .reuse import (TEXTS_SEEN, previous_articles, previous_rows, reusable_rows, save_texts_seen,
                     texts_seen)
@@ -35,7 +35,7 @@ from .workers import article_runner
 # what the near-duplicate check remembers in .texts-seen.parquet): every user's tables are then
 # built again instead of being reused. Moving or commenting code needs no bump.
 # tests/test_build_version.py fails when the tables of its sample corpora change while this does not.
-BUILD_VERSION = "2026.12.21"
+BUILD_VERSION = "2026.12.22"
 COLUMNS_READ = "columns read: "  # how the note naming the columns of an export opens (`ingest.exports`)
 _BUILD_DATA = ("furniture*.toml", "clean_*.toml", "punkt*.toml")  # the data files the build reads
 
@@ -56,11 +56,14 @@ def version_key() -> str:
 
 def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:
     """What an article's rows depend on: its content, its given metadata, the site repeats it was
-    cleaned with, the corpus name, and the build's version and data (`version_key`)."""
+    cleaned with, the corpus name, and the build's version and data (`version_key`). Not the
+    manifest's advice for an article with no outlet (`outlet_fix`: a line number, a column to add),
+    which changes with any edit of manifest.csv and is written into the reused rows anew
+    (`with_outlet_fixes`): it made every page whose outlet is read from the page clean again."""
     digest = hashlib.sha256()
     for part in (raw.raw_sha256, raw.source_file, str(raw.record), corpus, version_key(),
                  json.dumps(raw.given, sort_keys=True), json.dumps(raw.extra, sort_keys=True),
-                 raw.outlet_fix, *sorted(repeats)):
+                 "", *sorted(repeats)):  # "": where the advice was, so the keys of the others stay
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:24]
 
@@ -309,6 +312,7 @@ def build_chunk(raws: list[RawArticle], problems: list[Problem], *, corpus: str,
     runner = runner or article_runner()
     keys = keys or _build_keys(raws, corpus, repeats)
     reused = reusable_rows(previous, keys)
+    reused.articles = with_outlet_fixes(reused.articles, raws)
     reused_ids = set(reused.articles["article_id"])
     todo = [raw for raw in raws if raw.article_id not in reused_ids]
     jobs = [(raw, corpus, repeats.get(raw.article_id, frozenset())) for raw in todo]
