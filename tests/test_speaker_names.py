@@ -208,3 +208,69 @@ def test_a_speaker_found_by_pronoun_or_earlier_mention_keeps_the_periods_of_init
     assert _speakers(earlier) == ["George W. Bush"]
     ending = _articles(["The school was visited on Monday by Jane Roe.", "“Education is the key to everything we do.”"])
     assert _speakers(ending) == ["Jane Roe"]
+
+
+def test_a_body_with_and_without_its_country_is_one_speaker_across_events():
+    """Regression (issue 16): on AllSides events 301-400 "Supreme Court" and "U.S. Supreme Court", of two
+    events, were two speakers, as were "Centers for Disease Control and Prevention" and "U.S. Centers …",
+    "U.S. government" and "United States government". A country under any of its names is one place,
+    and a body with and without it is one speaker across the table when the table writes it with that
+    one country only; the name is the spelling most quoted."""
+    speech = _articles(["The Supreme Court said Wednesday that public schools have no general power to punish "
+                        "students for what they say off campus."],
+                       ["The Supreme Court ruled on Monday that the immigrants are not eligible to become "
+                        "permanent residents."], event="speech")
+    voting = _articles(["The U.S. Supreme Court said in 2013 that the formula used to decide which states need "
+                        "approval was out of date."], event="voting")
+    quotes = fr.extract_quotes(pd.concat([speech, voting]))
+    assert set(quotes["speaker"]) == {"Supreme Court"}
+    assert set(quotes["speaker_label"]) == {"Supreme Court", "U.S. Supreme Court"}  # as each outlet wrote it
+
+
+def test_a_body_of_a_state_is_not_the_countrys():
+    """The bare name joins the country's body only where its event writes it after no other place or
+    level below a country: with "the Texas Supreme Court" in its event, "the Supreme Court" there may be
+    that court, and stays apart from "U.S. Supreme Court"; a state's body named so is never the country's."""
+    voting = _articles(["The U.S. Supreme Court said in 2013 that the formula used to decide which states need "
+                        "approval was out of date."], event="voting")
+    texas = _articles(["The Texas Supreme Court heard the case in May.",
+                       "The Supreme Court said the law could stand for now."], event="texas")
+    state = _articles(["The state Supreme Court heard the case in May.",
+                       "The Supreme Court said the law could stand for now."], event="state")
+    by_event = fr.extract_quotes(pd.concat([voting, texas, state])).groupby("event")["speaker"].first()
+    assert by_event.to_dict() == {"voting": "U.S. Supreme Court", "texas": "Supreme Court", "state": "Supreme Court"}
+    named = _articles(["The Texas Supreme Court said the law could stand for now."], event="named")
+    assert set(_speakers(pd.concat([voting, named]))) == {"U.S. Supreme Court", "Texas Supreme Court"}
+
+
+def test_a_country_under_its_other_names_is_one_government():
+    from framing.sources.speaker_names import _body_key
+
+    assert _body_key("United States government") == _body_key("U.S. government") == _body_key("US government")
+    assert _body_key("UK Home Office") == _body_key("Britain Home Office") != _body_key("US Home Office")
+    assert _body_key("Georgia's secretary of state") == _body_key("Georgia Secretary of State")
+    assert _body_key("Washington Post- ABC News") == _body_key("Washington Post-ABC News")
+    assert _body_key("US Department of Defense") == _body_key("U.S. Defense Department")
+    assert _body_key("American Red Cross") != _body_key("U.S. Red Cross")  # a nationality is part of a name
+    travel = _articles(["The U.S. said Monday it will ease airline restrictions this fall."],
+                       ["The US said it would reopen the border."], event="travel")
+    ransom = _articles(["The United States government said the attack came from a criminal group based in Russia."],
+                       event="ransom")
+    assert set(_speakers(pd.concat([travel, ransom]))) == {"U.S. government"}  # two quotes spelt so, one not
+
+
+def test_an_owners_description_with_and_without_the_possessive_is_one_speaker():
+    """Regression: "Joe Biden's administration" and "Biden administration" were two speakers on all
+    AllSides events; two owners of one surname ("George W." and "George H. W. Bush") leave the form
+    without a possessive alone."""
+    appeal = _articles(["President Joe Biden's administration said it would appeal the ruling."], event="appeal")
+    deadline = _articles(["The Biden administration said it would not extend the deadline."], event="deadline")
+    assert len(set(_speakers(pd.concat([appeal, deadline])))) == 1
+    from scipy.cluster.hierarchy import DisjointSet
+
+    from framing.sources.speaker_names import _join_owners
+
+    names = ["George W. Bush's administration", "George H. W. Bush's administration", "Bush administration"]
+    forms = DisjointSet(names)
+    _join_owners(forms, names)
+    assert len(forms.subsets()) == 3

@@ -99,10 +99,17 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
         actors = find_actors(table, kinds=None, text_col=text_col)
     quotes["speaker"] = _roles_as_actors(quotes.assign(speaker=_as_actors(quotes, actors)), actors, texts)
     quotes["speaker"] = _joined_in_event(quotes)
-    quotes["speaker"] = _one_name_per_body(quotes, defined_acronyms(table[text_col].unique()))
+    quotes["speaker"] = _one_name_per_body(quotes, defined_acronyms(table[text_col].unique()), _event_texts(table, text_col))
     quotes["speaker_kind"] = speaker_kinds(quotes, actors)
     quotes["lexicon_version"] = _lexicon().version
     return quotes
+
+
+def _event_texts(table: pd.DataFrame, text_col: str) -> dict[str, str]:
+    """{event: the text of its sentences, one per line}, as `speaker_names._events` names the events
+    (an article where the table has no event)."""
+    events = (table["event"] if "event" in table and table["event"].notna().all() else table["article_id"]).astype(str)
+    return {event: "\n".join(part.astype(str)) for event, part in table[text_col].groupby(events, sort=False)}
 
 
 # Each `_read_*` below gives (speaker, label, anonymous, suffix of the pattern name) for the `who`

@@ -16,17 +16,22 @@ are one (`_joined_in_event`: "the lawmakers"/"lawmakers"). Last, one body
 written in several forms across outlets takes one name (`_one_name_per_body`): forms written alike
 but for dots, apostrophes, case, "the", a company's legal form or "Department of X"/"X Department"
 anywhere in the table; "U.S. X"/"X" and an acronym and the name it abbreviates within an event; and
-an acronym the text defines in brackets ("U.S. Central Command (CENTCOM)") anywhere in the table.
+an acronym the text defines in brackets ("U.S. Central Command (CENTCOM)") anywhere in the table; a
+country under any of its names as one ("U.S."/"United States", `country_forms` of `actors.toml`) and,
+across the table, a body with and without its one country ("Supreme Court"/"U.S. Supreme Court") and an
+owner's description with and without the possessive ("Biden administration"/"Joe Biden's administration").
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import pandas as pd
 
 from ..actors import (english_common_words, headline_verbs, match_actors, outlet_names, person_mentions, read_rules,
                       resolve_names)
+from ..lexicons import load_data
 from .name_kinds import _acronym_of, _body_of, _countries, _names_a_person
 from .patterns import _lexicon
 
@@ -372,14 +377,44 @@ def _is_acronym(name: str) -> bool:
 
 def _body_key(name: str, *, country: bool = False) -> str:
     """How two forms of one body's name compare anywhere: no accents, dots, "the" or legal form, straight
-    apostrophes, lower case, "Department of X" as "X Department"; with `country`, no country or listed
-    place before it."""
-    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("’", "'")
-    name = _LEGAL_FORM.sub("", re.sub(r"^[Tt]he\s+", "", name.strip()))
+    apostrophes, lower case, "Department of X" as "X Department", no space around a hyphen, a country
+    under one of its names and a place without its possessive (`_one_country`); with `country`, no
+    country or listed place before it."""
+    name = _one_country(_LEGAL_FORM.sub("", re.sub(r"^[Tt]he\s+", "", _folded(name).strip())))
     if country:
         name = _without_place(_COUNTRY.sub("", name))
-    name = re.sub(r"^Department of (?:the\s+)?([A-Z][\w']*)$", r"\1 Department", name)
+    name = re.sub(r"^(.*?\s)?Department of (?:the\s+)?([A-Z][\w']*)$", r"\1\2 Department", name)
+    name = re.sub(r"\s*-\s*", "-", name)  # "Washington Post- ABC News"
     return re.sub(r"\s+", " ", name.replace(".", "")).casefold()
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, str]:
+    """{a country's name as written: the name that stands for its names}, from `country_forms` of
+    `actors.toml` ("U.S.", "US", "America" → "United States"; "United States" itself), accents and curly
+    apostrophes folded."""
+    forms = load_data("actors")["places"].get("country_forms", {})
+    return {_folded(form): _folded(name) for form, name in forms.items()} | {_folded(n): _folded(n) for n in forms.values()}
+
+
+def _folded(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("’", "'")
+
+
+def _one_country(name: str) -> str:
+    """A body's name with the country or listed place before it written one way: a country's other
+    names as the one that stands for them ("U.S. Supreme Court", "US Supreme Court" → "United States
+    Supreme Court"), and a place's possessive as the place ("Georgia's Secretary of State" → "Georgia
+    Secretary of State"), when a word follows."""
+    words = name.split()
+    for k in (3, 2, 1):
+        if len(words) <= k:
+            continue
+        place = " ".join(words[:k])
+        bare = re.sub(r"'s$", "", place)
+        if bare in _country_forms() or bare in read_rules().places:
+            return " ".join([_country_forms().get(bare, bare), *words[k:]])
+    return name
 
 
 def _singular_words(key: str) -> tuple[str, ...]:
@@ -404,7 +439,8 @@ def _without_place(name: str) -> str:
     return name
 
 
-def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None = None) -> pd.Series:
+def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None = None,
+                       texts: dict[str, str] | None = None) -> pd.Series:
     """`speaker` with one name per body across outlets: named speakers (no anonymous source) written
     alike but for accents, dots, apostrophes, case, "the", a company's legal form or "Department of
     X"/"X Department" anywhere in the table (`_body_key`: "C.D.C."/"CDC", "Pfizer Inc"/"Pfizer", "Labor
@@ -418,8 +454,18 @@ def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None
     Joint Chiefs of Staff of another event; `defined`, from `defined_acronyms`, when the texts define
     it one way only, a definition that stops early or writes a word in the singular counting as the
     same).
+    Across the table, a capitalised name and the same name with a country or place before it, when the
+    table writes it with that one place only and no event of the bare name writes it after another place
+    or a level below a country (`_join_place_across`; `texts`: {event: its sentences' text}: "Supreme
+    Court"/"U.S. Supreme Court", not where the event writes "the Texas Supreme Court" or "the state
+    Supreme Court"); and an owner's description with and without the possessive, the owner by its surname
+    when the table's possessives give one ("Biden administration"/"Joe Biden's administration",
+    `_join_owners`).
     Each set of forms takes its fullest form, as a reader labels it: a form that is no acronym, then the
-    form most quoted, then the longer, then the first in alphabetical order."""
+    spelling most quoted (forms alike but for dots and case counted together: "U.S. government" and "US
+    government" against "United States government"), then the form most quoted, then the one of more
+    letters, then of fewer spaces ("Post-ABC News", not "Post- ABC News"), then the first in alphabetical
+    order."""
     from scipy.cluster.hierarchy import DisjointSet
 
     speakers = quotes["speaker"]
@@ -443,11 +489,21 @@ def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None
     for _, names in written.groupby(pd.concat([events[named], events[bodies.index]]), sort=False):
         _join_in_event(forms, sorted(set(names)))
     _join_defined(forms, counts.index, defined or {})
+    _join_place_across(forms, speakers[named], events[named], texts or {})
+    _join_owners(forms, counts.index)
     best = {}
     for members in forms.subsets():
-        name = max(members, key=lambda f: (not _is_acronym(f), counts[f], len(f), [-ord(c) for c in f]))
+        spelt = pd.Series({f: counts[f] for f in members}).groupby(_spelling).transform("sum")
+        name = max(members, key=lambda f: (not _is_acronym(f), spelt[f], counts[f], len(f.replace(" ", "")),
+                                           -f.count(" "), [-ord(c) for c in f]))
         best.update({f: name for f in members})
     return speakers.where(~named, speakers[named].map(best))
+
+
+def _spelling(name: str) -> str:
+    """How a name is spelt, whatever its dots, case and spaces ("U.S. government", "US government"; not
+    "United States government")."""
+    return re.sub(r"\s+", " ", name.replace(".", "")).casefold()
 
 
 # a role in lower case speaking for a body named after "of" ("head of U.S. Central Command"): the body's name
@@ -485,3 +541,84 @@ def _join_defined(forms, names, defined: dict[str, set[str]]) -> None:
             if len(members) > 1:  # the acronym and the forms of the name it is defined as
                 for form in members[1:]:
                     forms.merge(members[0], form)
+
+
+# words before a body's name that make it a body below a country's ("the state Supreme Court", "the
+# county's Department of Public Health"): that name is no country's body
+_BELOW_COUNTRY = frozenset({"state", "county", "city", "provincial", "municipal", "local", "regional", "district",
+                            "tribal", "territorial"})
+
+
+def _join_place_across(forms, speakers: pd.Series, events: pd.Series, texts: dict[str, str]) -> None:
+    """Join in `forms` (a DisjointSet), across the whole table, a capitalised name (`speakers`, named
+    speakers, with their `events`) and the forms of it with a country or place before it, when all
+    those forms have one place ("Supreme Court"/"U.S. Supreme Court"/"United States Supreme Court"),
+    unless the text of an event quoting the bare name writes that name after another place, a
+    nationality or a level below a country (`_other_place_before`: "the Texas Supreme Court", "the
+    state Supreme Court": there the bare name may be that other body). A name in lower case
+    ("government") is a description, whose place only its event tells."""
+    by_body: dict[str, list[str]] = {}
+    for form in sorted(set(speakers)):
+        by_body.setdefault(_body_key(form, country=True), []).append(form)
+    for alike in by_body.values():
+        places = {_place_of(f) for f in alike} - {""}
+        if len(places) != 1:
+            continue
+        place = places.pop()
+        placed = next(f for f in alike if _place_of(f))
+        for bare in (f for f in alike if not _place_of(f) and _is_proper_name(f)):
+            seen = {texts.get(e, "") for e in set(events[speakers == bare])}
+            if not any(_other_place_before(bare, text, place) for text in seen):
+                forms.merge(placed, bare)
+
+
+def _is_proper_name(name: str) -> bool:
+    """True for a name whose words are capitalised but for small ones ("Supreme Court", "Centers for
+    Disease Control and Prevention"); not a description ("government", "federal judge")."""
+    words = name.split()
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
+
+
+def _other_place_before(name: str, text: str, place: str) -> bool:
+    """True when `text` writes `name` right after a place, country or nationality other than `place`
+    (a key of `_place_of`), or after a word for a level below a country, with or without a possessive
+    ("the Texas Supreme Court", "Pennsylvania's Supreme Court", "the state Supreme Court")."""
+    rules = read_rules()
+    for match in re.finditer(rf"((?:[\w.’'-]+\s+){{1,3}}){re.escape(name)}(?![\w-])", text):
+        words = [re.sub(r"[’']s$", "", w) for w in match.group(1).split()]
+        if words[-1].lower() in _BELOW_COUNTRY:
+            return True
+        for k in (3, 2, 1):
+            before = " ".join(words[-k:])
+            if before in _country_forms() or before in rules.places:
+                if _country_forms().get(before, before).replace(".", "").casefold() != place:
+                    return True
+                break
+            if k == 1 and before in rules.adjectives and before[:1].isupper():
+                return True  # "the Chinese Embassy": a nationality (a country's own forms are read above)
+    return False
+
+
+# an owner's description: "Joe Biden's administration", "Biden administration"
+_OWNED = re.compile(r"^(?P<owner>(?:[A-Z][\w.-]*\s+)*[A-Z][\w-]*)(?P<possessive>[’']s?)?\s+(?P<what>[a-z][a-z ]*)$")
+
+
+def _join_owners(forms, names) -> None:
+    """Join in `forms` (a DisjointSet) an owner's description written with and without the possessive
+    ("Joe Biden's administration"/"Biden administration", "Pelosi's office"/"Nancy Pelosi's office"):
+    the same words after the owner, and the owners one person, the one with the possessive ending in
+    the other's words; when the table's possessive forms give two owners of one surname ("George W.
+    Bush's administration", "George H. W. Bush's administration") the form without one joins none."""
+    owned: dict[str, list[tuple[str, str, bool]]] = {}
+    for form in names:
+        match = _OWNED.match(form)
+        if match and match["owner"].split()[0] not in read_rules().function_words:
+            owned.setdefault(match["what"], []).append((match["owner"], form, bool(match["possessive"])))
+    for alike in owned.values():
+        for owner, form, possessive in alike:
+            if possessive:
+                continue
+            fuller = {(o, f) for o, f, p in alike if p and (o == owner or o.endswith(" " + owner))}
+            if len({o for o, _ in fuller}) == 1:
+                for _, other in fuller:
+                    forms.merge(form, other)
