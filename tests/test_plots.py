@@ -308,6 +308,23 @@ def test_a_cut_label_keeps_its_article_count():
     assert plots.label("Short (2 articles)") == "Short (2 articles)"
 
 
+def test_a_cut_label_keeps_a_speakers_kind(tmp_path):
+    """Regression: `framing figure quote_share_by_speaker --width 3.3` cut "White House [organisation]"
+    to "White House…", which reads as a person. The kind is kept as a count is: short where the row has
+    one line, on a line of its own where it has two."""
+    assert plots.label("White House [organisation]", limit=18) == "White House [org.]"
+    assert plots.label("officials [anonymous]", limit=18) == "officials [anon.]"
+    assert plots.style._on_two_lines("White House [organisation]", 18) == "White House\n[organisation]"
+    shares = pd.DataFrame({"outlet": ["Left", "Right"] * 4,
+                           "speaker": ["White House"] * 2 + ["Joe Biden"] * 2 + ["Labor Department"] * 2 + ["Fox"] * 2,
+                           "speaker_kind": ["organisation"] * 2 + ["person"] * 2 + ["organisation"] * 2 + ["outlet"] * 2,
+                           "n_words": [40, 30, 50, 20, 10, 12, 5, 6], "word_share": [0.4, 0.3, 0.5, 0.2, 0.1, 0.12, 0.05, 0.06]})
+    ax = plots.plot_quote_share(shares)
+    saved = plots.save_figure(ax.figure, "speakers", out=tmp_path / "report", formats=["png"])
+    svg = plots.export_figure(str(saved["json"]), out=tmp_path / "paper", width=3.3, formats=["svg"])["svg"].read_text()
+    assert "White House [org" in svg and "Fox [outlet]" in svg and "White House…" not in svg
+
+
 def test_cjk_and_emoji_labels_use_an_installed_fallback_font(tmp_path):
     from matplotlib import font_manager
     installed = {f.name for f in font_manager.fontManager.ttflist} | set(plots.style._style()["font.family"])

@@ -119,6 +119,8 @@ def label(value, limit: int = LABEL_CHARS) -> str:
     'Islamic Voice… (1 article)'
     >>> label("Islamic Voice News (1 article)", limit=18)
     'Islamic… (n=1)'
+    >>> label("White House [organisation]", limit=18)
+    'White House [org.]'
 
     The cut falls between words, so no word is shown in part ("Islamic Voi…"), unless the first
     word alone is longer than half the room.
@@ -161,16 +163,23 @@ def _cut_end(text: str, limit: int) -> str:
 
 
 def _name_and_counts(text: str) -> tuple[str, tuple[str, ...]]:
-    """A label's name and the ways to write its count, longest first: ("Outlet", (" (16 articles)",
-    " (n=16)")); (text, ("",)) when it ends in no count."""
+    """A label's name and the ways to write its count or its kind, longest first: ("Outlet", (" (16
+    articles)", " (n=16)")), ("White House", (" [organisation]", " [org.]")); (text, ("",)) when it ends
+    in neither. The kind a chart writes beside a name that is no person's is kept as a count is: cut
+    off, "White House…" would read as a person."""
     count = _COUNT_SUFFIX.search(text)
-    if not count:
-        return text, ("",)
-    return text[: count.start()], (count[0], f" (n={re.sub(r'[^0-9,]', '', count[0])})")
+    if count:
+        return text[: count.start()], (count[0], f" (n={re.sub(r'[^0-9,]', '', count[0])})")
+    kind = _KIND_SUFFIX.search(text)
+    if kind:
+        return text[: kind.start()], tuple(dict.fromkeys((kind[0], f" [{SHORT_KINDS.get(kind[1], kind[1])}]")))
+    return text, ("",)
 
 
 MIN_NAME_CHARS = 8  # of a name cut to keep its count ("CNN (On… (16 articles)"), ellipsis included
 _COUNT_SUFFIX = re.compile(r" \(\d[\d,]* [a-z]+\)$")
+_KIND_SUFFIX = re.compile(r" \[([a-z]+)\]$")  # "Pfizer [organisation]": a speaker's kind (`charts._with_kind`)
+SHORT_KINDS = {"organisation": "org.", "anonymous": "anon."}  # the kinds as a narrow chart writes them
 _ANY_COUNT = re.compile(r" \((?:\d[\d,]* [a-z]+|n=[\d,]+)\)$")  # "(16 articles)" or, cut short, "(n=16)"
 
 
@@ -216,11 +225,13 @@ LABEL_TWO_LINES = 26  # points of height per row of a chart in which a category 
 
 def _on_two_lines(text: str, limit: int) -> str:
     r"""A label longer than `limit` on two lines, where the chart's rows have the height: its count
-    on the second ("Islamic Voice News\n(1 article)"), or its words wrapped onto two lines. A
+    or kind on the second ("Islamic Voice News\n(1 article)", "White House\n[organisation]"), or its words wrapped onto two lines. A
     label of several lines already is left as it is; either line may still be cut.
 
     >>> _on_two_lines("Islamic Voice News (1 article)", 18)
     'Islamic Voice News\n(1 article)'
+    >>> _on_two_lines("White House [organisation]", 18)
+    'White House\n[organisation]'
     """
     if "\n" in text or len(text) <= limit:
         return text
