@@ -251,6 +251,9 @@ def test_a_country_under_its_other_names_is_one_government():
     assert _body_key("Georgia's secretary of state") == _body_key("Georgia Secretary of State")
     assert _body_key("Washington Post- ABC News") == _body_key("Washington Post-ABC News")
     assert _body_key("US Department of Defense") == _body_key("U.S. Defense Department")
+    assert _body_key("Department of Homeland Security") == _body_key("Homeland Security Department")
+    assert _body_key("Ministry of Defence") == _body_key("the Defence Ministry")
+    assert _body_key("Department of Health and Human Services") == _body_key("Health and Human Services Department")
     assert _body_key("American Red Cross") != _body_key("U.S. Red Cross")  # a nationality is part of a name
     travel = _articles(["The U.S. said Monday it will ease airline restrictions this fall."],
                        ["The US said it would reopen the border."], event="travel")

@@ -321,6 +321,9 @@ _DEFINED = re.compile(r"(?P<long>(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|and|on|the|
 _SMALL_WORDS = frozenset({"of", "for", "and", "on", "the", "&"})
 # a country written before a body of its own ("U.S. Capitol Police", "US Department of Defense")
 _COUNTRY = re.compile(r"^(?:the\s+)?(?:U\.S\.|US|United States)\s+(?=[A-Z])")
+# "Department of X" written as "X Department" ("Department of Homeland Security", "Ministry of Defence"),
+# a place before it kept ("US Department of Justice" → "US Justice Department")
+_OFFICE_OF = re.compile(r"^(.*?\s)?(Department|Ministry) of (?:the\s+)?([A-Z][\w']*(?:\s+(?:and\s+)?[A-Z][\w']*)*)$")
 # a company's legal form after its name ("Pfizer Inc", "Acme Corp.")
 _LEGAL_FORM = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|plc)\.?$")
 
@@ -377,13 +380,13 @@ def _is_acronym(name: str) -> bool:
 
 def _body_key(name: str, *, country: bool = False) -> str:
     """How two forms of one body's name compare anywhere: no accents, dots, "the" or legal form, straight
-    apostrophes, lower case, "Department of X" as "X Department", no space around a hyphen, a country
+    apostrophes, lower case, "Department of X" as "X Department" (and "Ministry of X"), no space around a hyphen, a country
     under one of its names and a place without its possessive (`_one_country`); with `country`, no
     country or listed place before it."""
     name = _one_country(_LEGAL_FORM.sub("", re.sub(r"^[Tt]he\s+", "", _folded(name).strip())))
     if country:
         name = _without_place(_COUNTRY.sub("", name))
-    name = re.sub(r"^(.*?\s)?Department of (?:the\s+)?([A-Z][\w']*)$", r"\1\2 Department", name)
+    name = _OFFICE_OF.sub(r"\1\3 \2", name)
     name = re.sub(r"\s*-\s*", "-", name)  # "Washington Post- ABC News"
     return re.sub(r"\s+", " ", name.replace(".", "")).casefold()
 
