@@ -32,7 +32,7 @@ from .spans import (_PARAGRAPH_CLOSE, _PLACEHOLDER, _QUOTE, _SPACES, _TERM, _WOR
                     _is_name, _is_partial, _is_title, _names_a_programme, _narration, _only_quotes, _title_case,
                     _units, _without_asides)
 from .speaker_memory import (_Memory, _antecedent, _clause_speaker, _of_kind, _remember_names, _sentence_people,
-                             _single_mention, _speaker, _without_command)
+                             _single_mention, _speaker, _whom_stands_for, _without_command)
 
 TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attribution of its own is a term
 
@@ -262,6 +262,8 @@ def _expanded_speaker(found, narration: str, memory: _Memory) -> tuple:
     first = found[1].split()[0].lower() if found is not None else ""
     if first in ("he", "she"):
         speaker = _antecedent(narration[:found[0]], memory, first) or speaker
+        if speaker is not None and speaker == _whom_stands_for(narration[:found[0]], memory):
+            speaker = None  # "greetings from Jane Roe, whom he called …": he is not Jane Roe (1.51)
     elif first in ("his", "her") and speaker == found[1].split()[-1].lower():  # "his spokesman", nobody known
         owner = _antecedent(narration[:found[0]], memory, first)
         speaker = f"{owner}’s {speaker}" if owner else speaker

@@ -782,6 +782,11 @@ def _opening_modifier(word: str) -> bool:
     return _lexicon_tags().get(word.lower(), "").startswith(("JJ", "RB", "VBN"))
 
 
+# "by" right before a name: the agent of a passive ("Asked … by Jane Roe, John Doe said"), whose clause ends at the
+# comma after it; the verb after that comma has its own subject (1.51)
+_BY_BEFORE = re.compile(r"\bby\s+$")
+
+
 def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration: str, lexicon: _Lexicon):
     """(who, verb as written, noun after who) of one match of the pattern `name`, or None when it
     names no speaker."""
@@ -796,6 +801,9 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if (name == "name_verb" and match.group("verb").endswith("s")
             and _PLURAL_VERB_AFTER.match(narration, match.end("verb"))):
         return None  # "his vaccine comments are being taken": a plural noun, the subject of "are" (1.32)
+    if (name == "name_verb" and _BY_BEFORE.search(narration, 0, match.start("who"))
+            and "," in narration[match.end("who"):match.start("verb")]):
+        return None  # "Asked … by CNN’s Jane Roe, Mr Doe appeared agitated, responding": the agent asked (1.51)
     if name == "name_verb" and _own_question(match, narration):
         return None  # "were really “unsolicited,” with Gowdy asking her if she knew …": his question, not the term (1.33)
     raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
@@ -803,6 +811,8 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if who is None:
         return None
     noun_group = (match.group("noun") or match.groupdict().get("noun_late")) if "noun" in pattern.groupindex else None
+    if name == "name_verb" and (named := _named_before_party_member(who, narration[:match.start("who")])):
+        who = named  # "Senator Jane Roe, Democrat of New York, …, called": the person, not her party and state (1.51)
     if name == "name_verb" and noun_group == _PLACEHOLDER and _POSSESSIVE.search(raw.strip()):
         return None  # "Jane Roe's “off-the-cuff” remarks that …": a noun phrase, its owner's words (`owner_claim`; 1.39)
     if (name == "subject_participle" and raw and (head := _ROLE_AFTER_BODY.match(narration, match.end("who")))
@@ -837,6 +847,21 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
     if noun_group is None and _title_alone(who, lexicon):
         return None  # "“…,” Sen." (the excerpt cut after the title): no name
     return who, verb_text, noun_group
+
+
+# a party's member from a place in apposition after a name ("Jane Roe, Democrat of New York,"; 1.51)
+_PARTY_MEMBER_OF = re.compile(r"(?:Democrat|Republican|Independent|Conservative|Labour MP|Tory)\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
+_NAME_AND_COMMA = re.compile(rf"(?P<who>{_NAME}),\s*$")
+
+
+def _named_before_party_member(who: str, before: str) -> str | None:
+    """The name before a comma and `who` when `who` is a party's member from a place ("Democrat of New York"):
+    an apposition that says which party and state the person named before it serves, never a speaker of its
+    own, as "(D-N.Y.)" is not (1.51)."""
+    if not _PARTY_MEMBER_OF.fullmatch(who):
+        return None
+    found = _NAME_AND_COMMA.search(before)
+    return found.group("who") if found else None
 
 
 @lru_cache(maxsize=1)
@@ -956,10 +981,26 @@ def _headed_description(name: str, match: re.Match, narration: str, who: str, no
         # a party and adjectives, is the description's head (labelling rule 2; 1.39), not a noun between
         # subject and verb
         return f"{who} {noun_group}", None
+    if (noun_group and _replies(match) and who.lower().startswith("the ") and len(who.split()) > 1
+            and all(w.isalpha() and w.islower() for w in who.split()[1:]) and _names_a_person(noun_group, lexicon)
+            and who.split()[-1] != noun_group and _lexicon_tags().get(noun_group, "").startswith("NN")):
+        # "the old farmer replied": adjectives in lower case after "the", then the noun for a person that heads
+        # the description (labelling rule 2), not the adjective before it. Only for one who replies, whom the
+        # description names (`speaker_memory._speaker`, 1.50); after another verb a description stands for a
+        # person named before, and "the former staff member said" is not that person. A noun in TextBlob's lexicon, not an
+        # adverb made like one ("the opinion further notes"), and not once more when a body's kind already
+        # joined it ("the pharmaceutical giant said"; 1.51)
+        return f"{who} {noun_group}", None
     if (name.startswith("according_to") and who[4:5].islower()
             and (longer := _LONGER_DESCRIPTION.match(narration, match.end("who")))):
         return f"{who}{longer.group(1)}", noun_group
     return who, noun_group
+
+
+def _replies(match: re.Match) -> bool:
+    """True when the match's verb is one of replying ("replied", "responds", "answered")."""
+    verb = match.groupdict().get("verb")
+    return bool(verb) and _lexicon().forms.get(verb, (None, None))[0] in ("reply", "respond", "answer")
 
 
 def _completed_description(who: str, noun_group, after: str) -> tuple:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..actors import read_rules
 from ..sentiment.textblob_en import load_textblob_en
-from .name_kinds import _DETERMINERS, _DOCUMENT_VERB_SET, _PRONOUNS, _named_group, _names_a_person
+from .name_kinds import _TIMES, _DETERMINERS, _DOCUMENT_VERB_SET, _PRONOUNS, _named_group, _names_a_person
 from .patterns import _lexicon, _quantity_of
 from .spans import _PLACEHOLDER
 
@@ -381,6 +381,8 @@ def _clause_subject_kind(found):
     who = re.sub(r"\s*\([^()]*\)", "", found[1])  # "Group of Seven (G-7) leaders"
     who = _CONTRACTED_PRONOUN.sub(r"\1", who)  # "what he’d said": the pronoun, not a name (1.29)
     words = who.split()
+    if who in _TIMES:
+        return None  # "Tuesday brought …, Jane Roe disavowing him by declaring": a day is when, not who (1.51)
     if words[0].lower() in ("i", "we", "you", "me", "us") or words[0].lower().startswith(("we’", "we'", "you", "i’", "i'")):
         return None  # the writer or the reader: no source
     if words[0] in ("The", "A", "An") and len(words) > 1 and (words[-1][:1].islower() or words[1][:1].islower()):

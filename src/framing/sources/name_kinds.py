@@ -162,10 +162,20 @@ def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
 def _surname_after_given(tokens: list[str], i: int) -> bool:
     """True when the role word at `i` ends the label right after a listed given name that opens the name
     (first, or after a role) and is no role itself: a surname ("Steve King", "Rep. Steve King", "Mark
-    Judge"), not a title ("King Charles") nor a party after a place ("South Carolina Republican")."""
+    Judge"), not a title ("King Charles") nor a party after a place ("South Carolina Republican"); also a
+    nationality adjective after an honorific ("Mr. French")."""
     roles = _lexicon().roles
+    if i > 0 and i == len(tokens) - 1 and _nationality_after_honorific(tokens[i - 1], tokens[i]):
+        return True  # "Mr. French argues": a surname; an honorific is followed by a name (1.51)
     return (i > 0 and i == len(tokens) - 1 and tokens[i - 1] in read_rules().given_names
             and tokens[i - 1] not in roles and (i == 1 or tokens[i - 2] in roles))
+
+
+def _nationality_after_honorific(before: str, word: str) -> bool:
+    """True when `word` is a nationality adjective ("French", `adjectives` of `actors.toml`) right after an
+    honorific ("Mr.", "Ms."): English writes no adjective alone after one, so it is a surname (1.51)."""
+    honorifics = frozenset(h.rstrip(".") for h in load_data("actors")["honorifics"])
+    return word in read_rules().adjectives and before.rstrip(".") in honorifics
 
 
 def _suffix_of(tokens: list[str], i: int, suffixes) -> bool:
@@ -241,6 +251,12 @@ def _opening_past_participle(word: str) -> bool:
             and _lexicon_tags().get(word.lower(), "") in ("VBN", "VBD"))
 
 
+# Words of time that open a sentence capitalised: a day's name or an adverb of time ("Tuesday brought …",
+# "Late last night, he …"), never a speaker's name (months are left out: "May said" is Theresa May; 1.51)
+_TIMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                    "Late", "Early", "Earlier", "Later", "Yesterday", "Today", "Tonight"})
+
+
 def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
     """True when the words before a reporting verb cannot be its speaker: a function word opening
     the sentence ("If that deadline is reached, …", "Those individuals must …"), a party tag
@@ -259,6 +275,8 @@ def _not_a_speaker(who: str, noun: str | None, lexicon: _Lexicon) -> bool:
         return True  # "If …", "South says" (a country named by its half)
     if len(words) == 1 and _opening_adverb(who):
         return True  # "Certainly, “…”, said Jane Roe": a sentence adverb, not a name (1.35)
+    if len(words) == 1 and who in _TIMES:
+        return True  # "Tuesday brought the latest bad news …", "Late last night, he issued …": when, not who (1.51)
     if len(words) == 1 and _opening_past_participle(who):
         return True  # "Faced with protests, she declared …": a participle, not a name (1.39)
     if _POSSESSIVE.search(who):  # "Harris’s comments": the owner of a noun, which must follow

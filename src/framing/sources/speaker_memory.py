@@ -187,19 +187,26 @@ class _Memory:
                 return starting.pop()
         return " ".join(tokens)
 
-    def titled(self, title: str, *, guess: bool = False) -> str | None:
+    def titled(self, title: str, *, guess: bool = False, nation: str = "") -> str | None:
         """The last person written with this role ("the president" → "President Joe Biden"; "former president"
         → the last written "Former President …", and "president" never one written so); with
         `guess` (a place's one office: "the US president"), else the last person when no role of
-        theirs is known."""
-        near = self.near_holders(title)
+        theirs is known. With `nation` (a nationality adjective written before the title: "the Taiwanese
+        president"), never a holder written with another nation's adjective ("Chinese President Xi"; 1.51)."""
+        near = [n for n in self.near_holders(title) if not self.of_other_nation(n, nation)]
         if len(near) > 1:
             return None  # "Sen. John Doe met Sen. Mary Poe. “…,” the senator said": which one, the text does not say
         found = near[0] if near else next((n for n in [*reversed(self.speakers), *reversed(self.names)]
-                                           if title in self.titles.get(n, ())), None)
+                                           if title in self.titles.get(n, ()) and not self.of_other_nation(n, nation)),
+                                          None)
         last = (self.last_person() or self.only_person()) if guess and found is None else None
         return found or (last if last is not None and not self.titles.get(last) else None)
 
+
+    def of_other_nation(self, name: str, nation: str) -> bool:
+        """True when `nation` (a nationality adjective, or "") is given and `name` was written with another one."""
+        nations = {a.lower() for a in read_rules().adjectives}
+        return bool(nation) and bool((self.titles.get(name, set()) & nations) - {nation.lower()})
 
     def near_holders(self, title: str) -> list[str]:
         """The people holding `title` that the sentence being read or the one before names, one each: a
@@ -341,9 +348,30 @@ def _antecedent(before: str, memory: _Memory, pronoun: str) -> str | None:
     before = _after_embed_credit(before)
     main = _after_opening_phrase(before)
     people = (_ranked_people(main, memory, gender) if main != before else []) or _ranked_people(before, memory, gender)
+    people = [person for person in people if person != _whom_stands_for(before, memory)]
     if people:
         memory.meet(people[0], (), speaker=True)
     return people[0] if people else None
+
+
+# a person's name, a comma and "whom" right before a pronoun ("… President Trump, whom he called")
+_BEFORE_WHOM = re.compile(r",\s+whom\s*$")
+
+
+def _whom_stands_for(before: str, memory: _Memory) -> str | None:
+    """The person "whom" stands for when it ends `before` ("greetings from President Trump, whom he called
+    …"): the object of the clause's verb, so never the one its subject pronoun stands for (English would
+    write "himself"; 1.51). None when `before` does not end so or names nobody right before "whom"."""
+    found = _BEFORE_WHOM.search(before)
+    if found is None:
+        return None
+    labels = _labels(before[:found.start()])
+    if not labels:
+        return None
+    roles, person, _ = labels[-1]
+    if not before[:found.start()].endswith(person[-1]):
+        return None
+    return memory.full_name([_name_word(t) for t in person])
 
 
 # a prepositional phrase opening a sentence, after a conjunction or not ("Yet in a meeting with Turkish President
@@ -772,7 +800,8 @@ def _read_document_or_title(who: str, noun, memory: _Memory):
         # "New York's often-feckless mayor", "the US president": the one holder of a place's office,
         # the person written with that title before, else the last person of no known role
         title = owned.group("title")
-        return memory.titled(title, guess=True) or title, who, False, "_title"
+        nation = owner if owner in read_rules().adjectives else ""  # "the Taiwanese president": not China's (1.51)
+        return memory.titled(title, guess=True, nation=nation) or title, who, False, "_title"
     return None
 
 
@@ -848,7 +877,8 @@ def _read_unnamed(who: str, memory: _Memory):
     if lowered.startswith("the ") and lowered.split()[-1] in lexicon.titles:
         title = lowered.split()[-1]  # the person named with it before, else the role ("the governor")
         before = "former " if any(_FORMER.fullmatch(w) for w in who.split()[1:-1]) else ""
-        if (named := memory.titled(before + title)) is None and title in _SPEAKS_FOR:
+        nation = next((w for w in who.split()[1:-1] if w in read_rules().adjectives), "")  # "the Taiwanese president"
+        if (named := memory.titled(before + title, nation=nation)) is None and title in _SPEAKS_FOR:
             return title, who, True, "_title"  # "the spokesman said", named nowhere before: an unnamed source (1.47)
         return named or title, who, False, "_title"
     if any(_opens_with(lowered, a) or _opens_with(lowered, f"the {a}") for a in lexicon.anonymous):
@@ -1055,7 +1085,19 @@ def _read_name(who: str, noun, memory: _Memory):
         return who, who, False, "_body"
     roles, name_tokens = _split_label(_of_place(who.split()))
     name_tokens = _without_owner(name_tokens)  # "CBS’s Steven Portnoy": the reporter, not CBS
+    name_tokens = _second_of_two_names(name_tokens)  # "Martin Nowack Lawrence Krauss": a credit run into a name
     return _read_body_name(who, noun, roles, name_tokens, memory) or _read_person(who, noun, roles, name_tokens, memory)
+
+
+def _second_of_two_names(tokens: list[str]) -> list[str]:
+    """The second of two full names written one after the other with nothing between them, each a listed given
+    name and a surname that is none ("Martin Nowack Lawrence Krauss": a photo's credit or caption run into the
+    sentence's subject): the one next to the verb is the subject (1.51). The tokens unchanged otherwise."""
+    given = read_rules().given_names
+    if (len(tokens) == 4 and all(t.isalpha() and t[:1].isupper() for t in tokens)
+            and tokens[0] in given and tokens[2] in given and tokens[1] not in given and tokens[3] not in given):
+        return tokens[2:]
+    return tokens
 
 
 def _read_body_name(who: str, noun, roles: list[str], name_tokens: list[str], memory: _Memory):
@@ -1071,7 +1113,8 @@ def _read_body_name(who: str, noun, roles: list[str], name_tokens: list[str], me
         return who, who, False, "_body"  # "according to the Sioux Falls Argus Leader": a paper, no title
     if not name_tokens and roles[-1].lower() in _lexicon().titles:  # "the South Carolina Governor said"
         title = roles[-1].lower().rstrip(".")
-        return memory.titled(title) or title, who, False, "_title"
+        nation = next((r for r in roles[:-1] if r in read_rules().adjectives), "")  # "the Taiwanese president" (1.51)
+        return memory.titled(title, nation=nation) or title, who, False, "_title"
     if not name_tokens:  # a country or body ("the U.S. has confirmed"); a bare "Republican" or "Mr" is nobody
         body = (len(roles) == 1 and roles[0].rstrip(".") not in _honorifics()
                 or roles[-1] in read_rules().organisation_words)  # "US Capitol Police", "White House"
