@@ -128,7 +128,7 @@ def label(value, limit: int = LABEL_CHARS) -> str:
     text = " ".join(str(value).split())
     if len(text) <= limit:
         return text
-    name, suffixes = _name_and_counts(text)  # "Outlet (16 articles)": cut the name, keep the count
+    name, suffixes = _name_and_suffixes(text)  # "Outlet (16 articles)": cut the name, keep the count or kind
     cuts = [label(name, limit - len(suffix)) + suffix  # in a narrow chart the count is kept short
             for suffix in (suffixes if name != text else ()) if len(suffix) <= limit - MIN_NAME_CHARS]
     whole_words = [cut for cut in cuts if _ends_a_word(name, cut.split("…")[0])]
@@ -162,7 +162,7 @@ def _cut_end(text: str, limit: int) -> str:
     return (head[:space].rstrip() if space > 0 else head) + "…"
 
 
-def _name_and_counts(text: str) -> tuple[str, tuple[str, ...]]:
+def _name_and_suffixes(text: str) -> tuple[str, tuple[str, ...]]:
     """A label's name and the ways to write its count or its kind, longest first: ("Outlet", (" (16
     articles)", " (n=16)")), ("White House", (" [organisation]", " [org.]")); (text, ("",)) when it ends
     in neither. The kind a chart writes beside a name that is no person's is kept as a count is: cut
@@ -202,7 +202,7 @@ def _cut_middle(value, limit: int = LABEL_CHARS) -> str:
     text = " ".join(str(value).split())
     if len(text) <= limit:
         return text
-    name, suffixes = _name_and_counts(text)
+    name, suffixes = _name_and_suffixes(text)
     words = [i + 1 for i, char in enumerate(name) if char == " "]  # where each word after the first starts
     if not words:
         return text
@@ -225,8 +225,9 @@ LABEL_TWO_LINES = 26  # points of height per row of a chart in which a category 
 
 def _on_two_lines(text: str, limit: int) -> str:
     r"""A label longer than `limit` on two lines, where the chart's rows have the height: its count
-    or kind on the second ("Islamic Voice News\n(1 article)", "White House\n[organisation]"), or its words wrapped onto two lines. A
-    label of several lines already is left as it is; either line may still be cut.
+    or kind on the second ("Islamic Voice News\n(1 article)", "White House\n[organisation]"), or its
+    words wrapped onto two lines. A label of several lines already is left as it is; either line may
+    still be cut.
 
     >>> _on_two_lines("Islamic Voice News (1 article)", 18)
     'Islamic Voice News\n(1 article)'
@@ -235,7 +236,7 @@ def _on_two_lines(text: str, limit: int) -> str:
     """
     if "\n" in text or len(text) <= limit:
         return text
-    name, suffixes = _name_and_counts(" ".join(text.split()))
+    name, suffixes = _name_and_suffixes(" ".join(text.split()))
     if suffixes[0]:
         return name + "\n" + suffixes[0].strip()
     lines = textwrap.wrap(name, limit, break_on_hyphens=False)
