@@ -38,8 +38,9 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     user chose, and none of its words is set aside (pass `outlets=[]` for categories of other kinds);
     "house style" for the
     terms of `house_style.toml` where the token is capitalised (honorifics "mr", abbreviated titles
-    "sen", spellings "u.s.": "miss" of "to miss a deadline" stays content) and the
-    party-and-state tags after legislators' names ("R-S.C.", "D., N.Y.", one token each);
+    "sen", spellings "u.s.": "miss" of "to miss a deadline" stays content), the names those spellings
+    stand for where written in full as the capitalised name ("United States", [spelled_out]: "the
+    states" stays content) and the party-and-state tags after legislators' names ("R-S.C.", "D., N.Y.", one token each);
     "signpost" for the words of an outlet's recurring lead-ins, where they open a sentence (see
     `find_signposts`; needs the `lead_in` column of `unnest_tokens`); "" for every other token. Pass
     `house_style=None` to mark outlet names only.
