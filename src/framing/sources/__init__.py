@@ -54,8 +54,8 @@ from .patterns import _lexicon
 from .spans import _QUOTE, _WORD, _articles
 from .speaker_kinds import (SPEAKER_KINDS, clip_name, clip_names, is_news_organisation, read_shares,  # noqa: F401
                             share_group, speaker_kinds)
-from .speaker_names import (_as_actors, _joined_in_event, _one_name_per_body, _resolved_speakers, _roles_as_actors,
-                            _whole_bodies, defined_acronyms)
+from .speaker_names import (_as_actors, _events, _joined_in_event, _one_name_per_body, _resolved_speakers,
+                            _roles_as_actors, _whole_bodies, defined_acronyms)
 from .summaries import (QUOTE_MEASURES, article_quote_shares, article_speaker_shares, caption_quote_shares,  # noqa: F401
                         caption_speaker_shares, summarise_quote_shares, summarise_speaker_shares)
 
@@ -106,10 +106,9 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
 
 
 def _event_texts(table: pd.DataFrame, text_col: str) -> dict[str, str]:
-    """{event: the text of its sentences, one per line}, as `speaker_names._events` names the events
-    (an article where the table has no event)."""
-    events = (table["event"] if "event" in table and table["event"].notna().all() else table["article_id"]).astype(str)
-    return {event: "\n".join(part.astype(str)) for event, part in table[text_col].groupby(events, sort=False)}
+    """{event: the text of its sentences, one per line}, the events named as the quotes' (`_events`: an
+    article where the table has no event)."""
+    return {event: "\n".join(part.astype(str)) for event, part in table[text_col].groupby(_events(table), sort=False)}
 
 
 # Each `_read_*` below gives (speaker, label, anonymous, suffix of the pattern name) for the `who`
