@@ -387,8 +387,7 @@ def _body_key(name: str, *, country: bool = False) -> str:
     if country:
         name = _without_place(_COUNTRY.sub("", name))
     name = _OFFICE_OF.sub(r"\1\3 \2", name)
-    name = re.sub(r"\s*-\s*", "-", name)  # "Washington Post- ABC News"
-    return re.sub(r"\s+", " ", name.replace(".", "")).casefold()
+    return _spelling(re.sub(r"\s*-\s*", "-", name))  # "Washington Post- ABC News"
 
 
 @lru_cache(maxsize=1)
@@ -594,7 +593,7 @@ def _other_place_before(name: str, text: str, place: str) -> bool:
         for k in (3, 2, 1):
             before = " ".join(words[-k:])
             if before in _country_forms() or before in rules.places:
-                if _country_forms().get(before, before).replace(".", "").casefold() != place:
+                if _spelling(_country_forms().get(before, before)) != place:
                     return True
                 break
             if k == 1 and before in rules.adjectives and before[:1].isupper():
