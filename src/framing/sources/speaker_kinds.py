@@ -167,6 +167,7 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets) -> str | None:
     words = speaker.split()
     lexicon = _lexicon()
     roles, folded_roles = _roles()
+    rules = read_rules()
     if not speaker[:1].isupper():  # a description: "the president", "the newspaper", "the company", "drugmakers"
         if speaker.casefold() in _words()["outlet_nouns"]:
             return "outlet"
@@ -175,10 +176,9 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets) -> str | None:
         if words[-1].endswith("s"):
             return "group"
         head = _head_noun(speaker)
-        rules = read_rules()
         body = head.capitalize() in rules.organisation_words or head in rules.descriptors
-        return "person" if _names_a_person(head, lexicon) and not body else "organisation"  # "the masked stranger"; "the government", "the publisher"
-    rules = read_rules()
+        # "the masked stranger" a person; "the government", "the publisher" a body
+        return "person" if _names_a_person(head, lexicon) and not body else "organisation"
     if speaker.casefold() in folded_roles:
         return "person"  # "CEO"
     head = speaker.split(" of ")[0].split()[-1]
