@@ -63,7 +63,7 @@ def build_key(raw: RawArticle, corpus: str, repeats: frozenset[str]) -> str:
     digest = hashlib.sha256()
     for part in (raw.raw_sha256, raw.source_file, str(raw.record), corpus, version_key(),
                  json.dumps(raw.given, sort_keys=True), json.dumps(raw.extra, sort_keys=True),
-                 "", *sorted(repeats)):  # "": where the advice was, so the keys of the others stay
+                 "", *sorted(repeats)):  # "": where the advice was (dropping it changes every key: a new BUILD_VERSION)
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:24]
 

@@ -423,8 +423,6 @@ def _with_manifest(article: RawArticle, values: dict, *, clean_exports: bool = F
     given = {**article.given, **values}
     if clean_exports and article.format in EXPORT_FORMATS and "clean" not in given:
         given["clean"] = "yes"
-    if given.get("outlet"):  # the fix is advice for an article with no outlet: kept out of the others'
-        outlet_fix = ""      # build key, so adding or editing manifest.csv does not clean them again
     if given == article.given and extra == article.extra and warnings == article.warnings \
             and outlet_fix == article.outlet_fix:
         return article
