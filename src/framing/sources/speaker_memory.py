@@ -1042,7 +1042,7 @@ def _described_body(memory, who: str, head: str) -> str | None:
     description names its own with a capitalised word that body's name lacks ("the Catalan justice
     department" after "the United States": the Catalan one, `_qualified_body`); else the description."""
     named, described = memory.body(head), _qualified_body(who)
-    if named and described and described[:1].isupper() and described.split()[0] not in named:
+    if named and described and described[:1].isupper() and described.split()[0] not in named.split():
         return described
     return named or described
 
