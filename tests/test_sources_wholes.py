@@ -49,6 +49,8 @@ def test_a_counted_crowd_is_unnamed(text):
     ("Steve King: “I have no regrets.”", "Steve King"),
     ("Jane Roe: “I have no regrets.”", "Jane Roe"),
     ("Mark Judge said he had “no memory” of the party.", "Mark Judge"),
+    # after two given names, and with a suffix after it (the speaker was "Jr.")
+    ("Martin Luther King Jr. said the time was “always right.”", "Martin Luther King Jr."),
 ])
 def test_a_title_word_after_a_given_name_is_a_surname(text, speaker):
     assert _speaker_of(text)[:2] == (speaker, "person")

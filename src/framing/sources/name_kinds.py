@@ -161,14 +161,22 @@ def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 def _surname_after_given(tokens: list[str], i: int) -> bool:
     """True when the role word at `i` ends the label right after a listed given name that opens the name
-    (first, or after a role) and is no role itself: a surname ("Steve King", "Rep. Steve King", "Mark
-    Judge"), not a title ("King Charles") nor a party after a place ("South Carolina Republican"); also a
+    (first, or after a role) and is no role itself, or after two ("Martin Luther King"), with only a
+    suffix after it ("Jr."): a surname ("Steve King", "Rep. Steve King", "Mark Judge", "Martin Luther King
+    Jr."), not a title ("King Charles") nor a party after a place ("South Carolina Republican"); also a
     nationality adjective after an honorific ("Mr. French")."""
-    roles = _lexicon().roles
-    if i > 0 and i == len(tokens) - 1 and _nationality_after_honorific(tokens[i - 1], tokens[i]):
+    roles, rules = _lexicon().roles, read_rules()
+    end = len(tokens) - 1
+    while end > i and tokens[end] in rules.suffixes:
+        end -= 1  # "Martin Luther King Jr.": a suffix after the surname
+    if i == 0 or i != end:
+        return False
+    if _nationality_after_honorific(tokens[i - 1], tokens[i]):
         return True  # "Mr. French argues": a surname; an honorific is followed by a name (1.51)
-    return (i > 0 and i == len(tokens) - 1 and tokens[i - 1] in read_rules().given_names
-            and tokens[i - 1] not in roles and (i == 1 or tokens[i - 2] in roles))
+    start = i
+    while start > 0 and tokens[start - 1] in rules.given_names and tokens[start - 1] not in roles:
+        start -= 1  # one or two given names ("Martin Luther King")
+    return 1 <= i - start <= 2 and (start == 0 or tokens[start - 1] in roles)
 
 
 def _nationality_after_honorific(before: str, word: str) -> bool:
