@@ -393,7 +393,7 @@ def _body_key(name: str, *, country: bool = False) -> str:
 @lru_cache(maxsize=1)
 def _country_forms() -> dict[str, str]:
     """{a country's name as written: the name that stands for its names}, from `country_forms` of
-    `actors.toml` ("U.S.", "US", "America" → "United States"; "United States" itself), accents and curly
+    `actors.toml` ("U.S.", "US" → "United States"; "United States" itself), accents and curly
     apostrophes folded."""
     forms = load_data("actors")["places"].get("country_forms", {})
     return {_folded(form): _folded(name) for form, name in forms.items()} | {_folded(n): _folded(n) for n in forms.values()}
@@ -412,11 +412,18 @@ def _one_country(name: str) -> str:
     for k in (3, 2, 1):
         if len(words) <= k:
             continue
-        place = " ".join(words[:k])
-        bare = re.sub(r"'s$", "", place)
-        if bare in _country_forms() or bare in read_rules().places:
-            return " ".join([_country_forms().get(bare, bare), *words[k:]])
+        place = _as_place(re.sub(r"'s$", "", " ".join(words[:k])))
+        if place is not None:
+            return " ".join([place, *words[k:]])
     return name
+
+
+def _as_place(words: str) -> str | None:
+    """`words` as the place they name, a country under the one name that stands for its names ("US" →
+    "United States"), when they are a country's name or a listed place; else None."""
+    if words in _country_forms() or words in read_rules().places:
+        return _country_forms().get(words, words)
+    return None
 
 
 def _singular_words(key: str) -> tuple[str, ...]:
@@ -592,8 +599,8 @@ def _other_place_before(name: str, text: str, place: str) -> bool:
             return True
         for k in (3, 2, 1):
             before = " ".join(words[-k:])
-            if before in _country_forms() or before in rules.places:
-                if _spelling(_country_forms().get(before, before)) != place:
+            if (written := _as_place(before)) is not None:
+                if _spelling(written) != place:
                     return True
                 break
             if k == 1 and before in rules.adjectives and before[:1].isupper():
