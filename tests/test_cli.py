@@ -432,6 +432,28 @@ def test_a_rebuild_counts_the_rows_of_an_export_that_changed(project, shared_dat
 
 
 
+def test_rows_of_an_export_skipped_as_copies_are_one_warning(project, shared_data, capsys):
+    """Regression: five rows of an export repeating five rows above them (pasted twice, with the
+    user's own ids) printed five warnings, one per row; a copy alone in its file keeps its own line,
+    and build.json still records each row."""
+    corpus = project / "data" / "raw" / "mycorpus"
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")][:8]
+    chosen = [{"doc_id": f"A{i}", **{k: r[k] for k in ("outlet", "title", "text")}} for i, r in enumerate(rows, 1)]
+    again = [{**row, "doc_id": f"B{i}"} for i, row in enumerate(chosen[:5], 1)]
+    (corpus / "export.jsonl").write_text("".join(json.dumps(r) + "\n" for r in chosen + again), encoding="utf-8")
+    (corpus / "other.jsonl").write_text(json.dumps(chosen[6]) + "\n", encoding="utf-8")
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "same article" in line]
+    assert warned == [
+        "warning: mycorpus/export.jsonl: 5 rows are the same article as a row read before them, which is kept (the "
+        "copy read first): skipped; delete one of each pair: row 9 (same as row 1), row 10 (same as row 2), "
+        "row 11 (same as row 3), row 12 (same as row 4), row 13 (same as row 5)",
+        "warning: mycorpus/other.jsonl row 1: is the same article as export.jsonl row 7, which is kept (the copy "
+        "read first): skipped; delete one of the two"]
+    recorded = json.loads((project / "data" / "processed" / "mycorpus" / "build.json").read_text(encoding="utf-8"))
+    assert sum("is the same article as" in line for line in recorded["problems"]) == 6
+
+
 def test_a_rebuild_names_the_metadata_cells_of_an_export_that_changed(project, shared_data, capsys):
     """Regression: editing only a row's title, date or outlet in an export (its text the same), or a
     file's outlet in the manifest, made a rebuild say nothing of it, though the tables changed; and

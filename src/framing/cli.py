@@ -256,7 +256,9 @@ def _report_build(folder: Path, out: Path, build, *, quiet: bool, before: dict |
                   fresh: bool = False) -> bool:
     """Print a build's problems and summary; True when tables were written. `before`: the last
     build's record (None: there was none, so nothing could be reused)."""
-    for problem in build.problems:  # input files are named within the corpus; outputs in full
+    from .build import grouped_problems
+
+    for problem in grouped_problems(build.problems):  # input files are named within the corpus; outputs in full
         where = "" if Path(problem.file).is_absolute() else f"{folder.name}/"
         print(f"warning: {where}{problem}", file=sys.stderr)
     for note in build.notes:  # which column of each export gave the text, title, outlet, date

@@ -24,8 +24,8 @@ from .article import label_article, process_article, site_repeats
 from .corpus import (BUILD_VERSION, build_chunk, build_corpus, build_info, build_key, build_tables, explain_inputs,
                      save_build, version_key)
 from .schema import Build
-from .summary import changes_line, copies_in_last_build, counts_line, last_build_info, reuse_note
+from .summary import changes_line, copies_in_last_build, counts_line, grouped_problems, last_build_info, reuse_note
 
 __all__ = ["BUILD_VERSION", "Build", "Problem", "build_chunk", "build_corpus", "build_info", "build_key", "build_tables",
-           "changes_line", "copies_in_last_build", "counts_line", "explain_inputs", "label_article", "last_build_info", "process_article",
+           "changes_line", "copies_in_last_build", "counts_line", "explain_inputs", "grouped_problems", "label_article", "last_build_info", "process_article",
            "reuse_note", "save_build", "site_repeats", "version_key"]

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
 
-from ..ingest import MAX_LISTED
+from ..ingest import MAX_LISTED, Problem
 from ..ingest.outlets import FROM_URL, merges_text
 from ..store.words import counted, short_list
 
@@ -35,6 +36,47 @@ def counts_line(info: dict) -> str:
     files = f", {counted(unread, 'files')} not read (see the warnings)" if unread else ""
     return (f"{counted(kept + skipped, 'articles')} read, {kept:,} kept{named}, {skipped:,} skipped{files}; "
             f"{counted(int(info.get('sentences', 0)), 'sentences')}, {counted(int(info.get('removed_lines', 0)), 'lines')} removed")
+
+
+EXACT_COPY_SKIPPED = ", which is kept (the copy read first): skipped; delete one of the two"
+_EXPORT_ROW = re.compile(r"^(?P<file>.+) row (?P<row>\d+)$")
+
+
+def grouped_problems(problems: list[Problem]) -> list[Problem]:
+    """The problems as `framing build` and `framing report` print them: the rows of one export
+    skipped as exact copies of rows kept are one problem, "export.jsonl: 5 rows are the same
+    article as a row read before them, which is kept (the copy read first): skipped; delete one of
+    each pair: row 9 (same as row 1), row 10 (same as row 2), …", in the place of the first;
+    every other problem, and a copy alone in its file, as it is. `build.json` keeps each one."""
+    groups: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if (match := _EXPORT_ROW.match(problem.file)) and problem.copy_of and problem.copy_of[1] \
+                and problem.message.endswith(EXACT_COPY_SKIPPED):
+            groups.setdefault(match["file"], []).append(problem)
+    grouped = {id(problem): file for file, group in groups.items() if len(group) > 1 for problem in group}
+    said, out = set(), []
+    for problem in problems:
+        file = grouped.get(id(problem))
+        if file is None:
+            out.append(problem)
+        elif file not in said:
+            said.add(file)
+            out.append(_copies_problem(file, groups[file]))
+    return out
+
+
+def _copies_problem(file: str, copies: list[Problem]) -> Problem:
+    """One problem for the rows of export `file` skipped as exact copies of rows kept."""
+    pairs = [f"row {_EXPORT_ROW.match(p.file)['row']} (same as {_row_in(p.copy_of[0], file)})" for p in copies]
+    return Problem(file, f"{counted(len(copies), 'rows')} are the same article as a row read before them, which is "
+                         f"kept (the copy read first): skipped; delete one of each pair: "
+                         f"{short_list(pairs, MAX_LISTED)}", skipped=len(copies))
+
+
+def _row_in(where: str, file: str) -> str:
+    """"row 3" for a row of `file` itself, else `where` as it is ("other.csv row 3", "page.txt")."""
+    match = _EXPORT_ROW.match(where)
+    return f"row {match['row']}" if match and match["file"] == file else where
 
 
 def reuse_note(n_reused: int | None, *, fresh: bool = False) -> str:

@@ -446,14 +446,14 @@ def build_corpus_tables(raw_folder: Path, processed: Path, *, workers: int | Non
     """Build a corpus's tables into `processed` (unchanged articles reused from the tables already
     there), print its problems, and return what `build.json` records, with `reused_articles`: how
     many articles were taken from the last build (None when there was none)."""
-    from ..build import build_corpus, changes_line, last_build_info
+    from ..build import build_corpus, changes_line, grouped_problems, last_build_info
     from ..config import UsageError
 
     before = last_build_info(processed)
     build = build_corpus(raw_folder, processed, workers=workers or os.cpu_count() or 1, progress=True,
                          clean_exports=clean_exports)
     problems = [] if build is None else build.problems
-    for problem in problems:  # input files named within the corpus, as `framing build` names them
+    for problem in grouped_problems(problems):  # input files named within the corpus, as `framing build` names them
         where = "" if Path(problem.file).is_absolute() else f"{Path(raw_folder).name}/"
         (warn or echo)(f"  warning: {where}{problem}")
     for note in [] if build is None else build.notes:  # which column gave what: on stderr too, as the build's
