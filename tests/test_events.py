@@ -886,9 +886,15 @@ def test_within_events_caption_says_which_comparisons_are_shown(roundups):
 
     _, sentences, _, _ = roundups
     pairs = events.compare_within_events(events.score_articles(sentences))
-    ax = events.plot_within_events(pairs, max_rows=4)
-    caption = plots.add_caption(ax, "Outlets compared within events.").get_text()
     total = int((pairs["n_events"] > 0).sum())
+    # these few events give no pair of outlets six events in common: nothing is tested, and the
+    # caption says which rows it shows without naming p-values (see the test below)
+    assert pairs["p_adjusted"].isna().all()
+    caption = plots.add_caption(events.plot_within_events(pairs, max_rows=4), "Outlets compared within events.").get_text()
+    assert f"4 of {total:,} comparisons shown (those with the most events in common: none is tested)" in " ".join(caption.split())
+    tested = pairs.assign(p_adjusted=pairs["p_adjusted"].fillna(0.5))  # the layout of a corpus where pairs are tested
+    ax = events.plot_within_events(tested, max_rows=4)
+    caption = plots.add_caption(ax, "Outlets compared within events.").get_text()
     assert f"4 of {total:,} comparisons shown" in caption
     assert "largest" not in caption and "smallest adjusted p-value" in caption
     assert "then the most events in common" in " ".join(caption.split())  # when every adjusted p is 1, the order
@@ -1289,6 +1295,38 @@ def test_within_events_chart_says_on_itself_when_no_pair_differs(shared_data):
     ax = events.plot_within_events(events.compare_within_events(pd.DataFrame(rows)))
     assert not [t for t in ax.texts if t.get_gid() == NOTE_GID]  # Left is more negative on every event
     plt.close(ax.figure)
+
+
+def test_within_events_chart_and_caption_say_when_no_pair_is_tested(shared_data):
+    """Regression: on AllSides events 201-300 (three outlets an event, no two outlets on six events in
+    common) the summary's caption read "Wilcoxon p adjusted across the 0 comparisons …; 0 of them
+    below 0.05 after adjustment; the sign test, adjusted alike, confirms 0" and "16 of 1,079
+    comparisons shown (those with the smallest adjusted p-values …)", and the saved image said
+    nothing, so a bar "A 4, B 1 of 5" read as a finding."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    matplotlib.use("Agg")
+    from framing.plots import NOTE_GID, add_caption
+    from framing.segment import split_table
+
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    sides = pd.DataFrame(rows).groupby("event_id")["allsides_side"].nunique()
+    chosen = set(sides[sides == 3].index[:5])  # five events, each with a left, a center and a right article
+    table = pd.DataFrame([{"article_id": r["article_id"], "event": r["event_id"], "outlet": r["allsides_side"].capitalize(),
+                           "text": r["text"]} for r in rows if r["event_id"] in chosen])
+    pairs = events.compare_within_events(events.score_articles(split_table(table, by="article_id").assign(kind="body")))
+    assert pairs["p_wilcoxon"].isna().all() and pairs["n_events"].max() == 5
+    said = events.caption_pair_tests(pairs)
+    assert said.startswith("no test: no two outlets cover 6 events in common") and "0 comparisons" not in said
+    ax = events.plot_within_events(pairs)
+    try:
+        notes = [t.get_text() for t in ax.texts if t.get_gid() == NOTE_GID]
+        assert len(notes) == 1 and notes[0].startswith("No test: no two outlets cover 6 events in common")
+        caption = " ".join(add_caption(ax, "Outlets compared within events.").get_text().split())
+        assert "(those with the most events in common: none is tested)" in caption and "smallest" not in caption
+    finally:
+        plt.close(ax.figure)
 
 
 def test_within_events_chart_keeps_its_note_and_legend_in_the_saved_image(roundups, tmp_path):

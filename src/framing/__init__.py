@@ -38,7 +38,7 @@ _EXPORTS = {
     "audit": ["articles_with_warnings", "count_articles_per_outlet", "count_kinds",
               "count_removed_by_rule", "pick_article", "read_build_info", "read_problems",
               "sample_removed", "summarise_cleaning", "trace_article"],
-    "events": ["CLOSE_TONE", "EventSummary", "MIN_EVENTS_FOR_TEST", "close_tone_pairs", "compare_within_events", "default_event", "describe_pairs", "list_events", "pooled_over",
+    "events": ["CLOSE_TONE", "EventSummary", "MIN_EVENTS_FOR_TEST", "caption_pair_tests", "close_tone_pairs", "compare_within_events", "default_event", "describe_pairs", "list_events", "pooled_over",
                "plot_event_sentiment", "plot_within_events", "save_event_pages", "score_articles", "score_event_outlets",
                "select_event", "select_outlets", "summarise_event", "summarise_events", "event_titles"],
     "report": ["run_report", "run_reports"],

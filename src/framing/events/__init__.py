@@ -17,7 +17,8 @@ within events first. The modules, in the order of that flow:
   paired test over events (Wilcoxon signed-rank, Wilcoxon 1945) with p-values adjusted across
   every pair and measure of the table (Benjamini & Hochberg 1995, through `framing.stats.adjust_p`),
   and the exact sign test (Dixon & Mood 1946), adjusted alike, as a robustness check; each row as a
-  sentence (`describe_pairs`) and a bar (`plot_within_events`);
+  sentence (`describe_pairs`), a bar (`plot_within_events`) and what its caption says of the tests
+  (`caption_pair_tests`);
 - `summaries`: what one event's page shows (`summarise_event`, `EventSummary`): per outlet its
   headline, frames, sentiment, speakers and quotes, the same facts in each outlet's words side by
   side, and the facts all outlets report and those only one reports.
@@ -32,8 +33,8 @@ one module; so are the page functions, now in `framing.report`.
 """
 from importlib import import_module
 
-from .paired import (CORRECTION, MIN_EVENTS_FOR_TEST, PAIR_CHARS, SHORT_DIRECTIONS, compare_within_events,
-                     describe_pairs, median_interval, paired_difference, plot_within_events, score_event_outlets)
+from .paired import (CORRECTION, MIN_EVENTS_FOR_TEST, PAIR_CHARS, SHORT_DIRECTIONS, caption_pair_tests,
+                     compare_within_events, describe_pairs, median_interval, paired_difference, plot_within_events, score_event_outlets)
 from .paired import _order_statistics  # noqa: F401  (read by benchmarks/bench_stats.py)
 from .scores import (CLOSE_TONE, MEASURE_NOTES, MEASURES, ORDER_AGREEMENT, close_tone_pairs, is_official,
                      main_actors, official_quote_mask, order_agreement, score_articles, tone_gaps)
@@ -51,7 +52,7 @@ _PAGES = {"EVENT_FILE_BYTES": "event_pages", "event_file": "event_pages", "plot_
 __all__ = sorted([
     "CLOSE_TONE", "CORRECTION", "CUE_COLUMNS", "EVENT_NAME_CHARS", "EventSummary", "MEASURES", "MEASURE_NOTES",
     "MIN_EVENTS_FOR_TEST", "ORDER_AGREEMENT", "PAIR_CHARS", "SAME_FACT_COLUMNS", "SHORT_DIRECTIONS",
-    "close_tone_pairs", "compare_within_events", "default_event", "describe_pairs", "event_titles", "is_official",
+    "caption_pair_tests", "close_tone_pairs", "compare_within_events", "default_event", "describe_pairs", "event_titles", "is_official",
     "list_events", "main_actors", "median_interval", "official_quote_mask", "order_agreement", "paired_difference",
     "plot_within_events", "pooled_over", "score_articles", "score_event_outlets", "select_event", "select_outlets",
     "summarise_event", "summarise_events", "tone_gaps", "unknown_event_message", "unknown_outlet_message", *_PAGES])

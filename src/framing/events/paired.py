@@ -298,7 +298,8 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
         for spine in side.spines.values():
             spine.set_visible(False)
         note_shown(ax, len(shown), len(table), "comparisons",
-                   which="those with the smallest adjusted p-values, then the most events in common")
+                   which="those with the smallest adjusted p-values, then the most events in common"
+                   if table["p_adjusted"].notna().any() else "those with the most events in common: none is tested")
         # half an inch under the plot, below the tick labels and the x label, however many rows it has (at
         # -0.16 of the axes' height the legend of 16 rows hung an inch below the label)
         below = ax.transAxes + ScaledTranslation(0, -0.5, ax.figure.dpi_scale_trans)
@@ -315,10 +316,30 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
     return drawn
 
 
+def caption_pair_tests(pairs: pd.DataFrame, alpha: float = 0.05) -> str:
+    """What the caption of the within-events chart says of its tests, from `compare_within_events`:
+    "Wilcoxon p adjusted across the 218 comparisons of outlets covering 6 events or more,
+    Benjamini–Hochberg; 0 of them below 0.05 after adjustment; the sign test, adjusted alike,
+    confirms 0", or, when no pair of outlets covers `MIN_EVENTS_FOR_TEST` events in common, that
+    nothing is tested (not "across the 0 comparisons …; 0 of them below 0.05")."""
+    tested = pairs[pairs["p_wilcoxon"].notna()]
+    if tested.empty:
+        return (f"no test: no two outlets cover {MIN_EVENTS_FOR_TEST} events in common, the fewest a paired "
+                f"test over events needs; the shares describe these events")
+    below = tested["p_adjusted"] < alpha
+    return (f"Wilcoxon p adjusted across the {len(tested):,} comparisons of outlets covering {MIN_EVENTS_FOR_TEST} "
+            f"events or more, {CORRECTION}; {below.sum():,} of them below {alpha:g} after adjustment; the sign test, "
+            f"adjusted alike, confirms {(below & (tested['robustness_p_sign_adjusted'] < alpha)).sum():,}")
+
+
 def _no_pair_note(table: pd.DataFrame, alpha: float = 0.05) -> str:
-    """What the within-events chart says on itself when no comparison's adjusted p is below `alpha`
-    (a saved image has no caption, and a bar far from halfway reads as a finding); "" otherwise."""
+    """What the within-events chart says on itself when no comparison's adjusted p is below `alpha`,
+    or none is tested (no two outlets cover `MIN_EVENTS_FOR_TEST` events in common): a saved image
+    has no caption, and a bar far from halfway ("A 4, B 1 of 5") reads as a finding; "" otherwise."""
     tested = table["p_adjusted"].dropna() if "p_adjusted" in table else pd.Series(dtype=float)
+    if tested.empty and len(table):
+        return (f"No test: no two outlets cover {MIN_EVENTS_FOR_TEST} events in common, the fewest a paired test "
+                f"over events needs; the bars describe these events, they show no difference")
     if tested.empty or tested.min() < alpha:
         return ""
     return (f"Differences may be chance: no pair of outlets differs on any measure (Wilcoxon signed-rank over "
