@@ -467,7 +467,7 @@ def test_word_charts_say_how_many_terms_pass_the_calibrated_threshold(allsides_r
         assert ("none beyond the calibrated threshold (a ranking, not a finding)" in figure["caption"]) == (passing == 0)
         assert passing > 0 or "Most distinctive" not in figure["caption"]
     # both charts count the words their z-scores count: those of events two outlets or more cover
-    counts = [re.search(r"n = ([\d,]+) words", _figures(result)[name]["caption"]).group(1)
+    counts = [re.search(r"n = ([\d,]+) content words", _figures(result)[name]["caption"]).group(1)
               for name in ("distinctive_words_log_odds", "summary_distinctive_words")]
     assert counts[0] == counts[1], counts
 
@@ -1044,6 +1044,8 @@ def test_keyness_caption_counts_the_outlet_it_sets_against_the_rest(which, reque
     words."""
     import pandas as pd
 
+    import re
+
     result, _ = request.getfixturevalue(which)
     keys = pd.read_csv(result.folder / "tables" / "keyness.csv")
     figure = _figures(result)["keyness"]
@@ -1051,7 +1053,11 @@ def test_keyness_caption_counts_the_outlet_it_sets_against_the_rest(which, reque
     words = int(keys.loc[keys["outlet"] == target, "count"].sum())
     articles = pd.read_parquet(result.folder.parent.parent / "processed" / result.folder.name / "articles.parquet")
     n_articles = int((articles["outlet"] == target).sum())
-    assert f" {target}: {n_articles} article{'' if n_articles == 1 else 's'}, {words:,} words." in figure["caption"], figure["caption"]
+    # Regression: "n = 17,724 words" and "The Hill: 20 articles, 1,366 words" (AllSides events 201-300)
+    # counted the words left once stop words and outlet names are set aside, which a reader set
+    # against the 30,232 words and The Hill's 2,290 of the articles table: they are content words.
+    assert f" {target}: {n_articles} article{'' if n_articles == 1 else 's'}, {words:,} content words." in figure["caption"], figure["caption"]
+    assert re.search(r"Corpus: [^·]+ · n = [\d,]+ content words\.", figure["caption"]), figure["caption"]
 
 
 def test_across_outlets_with_outlets_chosen_counts_the_corpus_events_and_those_they_cover(shared_data, tmp_path):

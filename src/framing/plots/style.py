@@ -450,12 +450,16 @@ def corpus_name(corpus: str | Path | None) -> str | None:
 
 
 def corpus_caption(corpus: str | Path | None, **counts: int) -> str:
-    """The caption's standard part: corpus and sizes.
+    """The caption's standard part: corpus and sizes (an underscore of a count's name is a space:
+    `content_words`, the words a keyword statistic counts, stop words and set-aside terms left out,
+    which a reader would otherwise set against the articles' word counts).
 
     >>> corpus_caption("data/processed/ukraine", articles=2, sentences=52)
     'Corpus: ukraine · n = 2 articles, 52 sentences.'
+    >>> corpus_caption("ukraine", content_words=712)
+    'Corpus: ukraine · n = 712 content words.'
     """
-    sizes = ", ".join(counted(n, name) for name, n in counts.items())
+    sizes = ", ".join(counted(n, name.replace("_", " ")) for name, n in counts.items())
     parts = [f"Corpus: {corpus_name(corpus)}" if corpus is not None else None,
              f"n = {sizes}" if sizes else None]
     return " · ".join(p for p in parts if p) + "."
