@@ -493,6 +493,21 @@ def test_a_caption_of_families_on_different_events_gives_their_range():
     assert "over articles within 12 events, one per actor" in S.caption_tests(same, family="actor")
 
 
+def test_a_caption_of_families_names_those_it_could_not_test():
+    """Regression: on AllSides events 201-300 the chart of sentiment toward each actor drew six actors
+    and its caption listed the tests of five ("Holm across 5 tests: … (Chuck Schumer 0.98, Donald
+    Trump 0.29, …)"): Anthony Fauci, in one article of each outlet that names him, was simply missing."""
+    values = S.article_values(S.simulate_articles(events=12, outlets=3, articles=2, seed=5), value="sentiment")
+    single = S.article_values(S.simulate_articles(events=1, outlets=3, articles=1, seed=6), value="sentiment")
+    test = S.compare_outlets(pd.concat([values.assign(actor="B"), values.assign(actor="C"), single.assign(actor="A")]),
+                             value="sentiment", family="actor", n_permutations=199)
+    caption = S.caption_tests(test, family="actor")
+    assert ", one per actor, Holm across 2 tests: adjusted p below 0.05 for " in caption
+    assert f"; no test for A ({S.NOTHING_TO_TEST}); " in caption
+    one = S.caption_tests(test[test["actor"] != "C"], family="actor")  # one family tested: its p itself
+    assert f"; no test for A ({S.NOTHING_TO_TEST}); " in one and ": p = " in one
+
+
 def test_a_caption_of_one_event_says_one_event():
     """Regression: a corpus of one event (a CSV of climate articles) was captioned "by permutation of
     outlet labels over articles within 1 events"."""

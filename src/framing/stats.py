@@ -792,13 +792,27 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
         found = (f"evidence at {alpha:g} that the {by}s differ (not which {by} does)" if p < alpha
                  else no_evidence(by))
         said = f"p = {first['p_value']:.3g}" + (f", adjusted {p:.3g} ({correction})" if adjusted else "")
-        return f"{text}: {said}; {found}."
+        return f"{text}: {said}{_untested(firsts, family)}; {found}."
     below = tested[tested["p_adjusted"] < alpha]
     listed = ", ".join(f"{str(key).replace('_', ' ')} {p:.2g}" for key, p in zip(tested[family], tested["p_adjusted"]))
     found = (no_evidence(by) if below.empty else
              f"evidence at {alpha:g} that the {by}s differ in {', '.join(map(str, below[family]))} (not which {by} does)")
     return (f"{text}, one per {family}, {first.get('correction')}: adjusted p below {alpha:g} for "
-            f"{len(below)} of {len(tested)} ({listed}); {found}.")
+            f"{len(below)} of {len(tested)} ({listed}){_untested(firsts, family)}; {found}.")
+
+
+def _untested(firsts: pd.DataFrame, family: str | None) -> str:
+    """"; no test for Anthony Fauci (each outlet has one article, so there is nothing to test)":
+    the families of a caption's chart that have no test, each reason once, so that a family drawn
+    in the chart is not simply missing from the list of tests."""
+    if not family:
+        return ""
+    untested = firsts[firsts["p_value"].isna()]
+    reasons: dict[str, list[str]] = {}
+    for key, note in zip(untested[family], untested.get("note", pd.Series([""] * len(untested)))):
+        reasons.setdefault(note if isinstance(note, str) and note else "nothing to test", []).append(
+            str(key).replace("_", " "))
+    return "".join(f"; no test for {', '.join(keys)} ({reason})" for reason, keys in reasons.items())
 
 
 def no_evidence(by: str = "outlet") -> str:
