@@ -805,7 +805,13 @@ def test_index_table_preview_takes_rows_from_every_outlet():
     assert shown["outlet"].value_counts().to_dict() == {"A": 3, "B": 3, "C": 3} and "each outlet" in how
     assert shown["text"].str.len().max() == 160
     first, how = preview_rows(table[["text"]], rows=4)
-    assert len(first) == 4 and how == ""
+    assert len(first) == 4 and how == ", the first"
+    # Regression: a table of one row per outlet (articles per outlet, most first) showed its first
+    # 12 rows under "12 of 67 rows, taken in turn from each outlet" (AllSides events 201-300)
+    per_outlet = pd.DataFrame({"outlet": [f"Outlet {i}" for i in range(30)], "n_articles": range(30, 0, -1)})
+    shown, how = preview_rows(per_outlet, rows=12)
+    assert shown["n_articles"].tolist() == list(range(30, 18, -1)) and how == ", the first"
+    assert preview_rows(per_outlet, rows=40)[1] == ""
 
 
 def test_within_events_chart_names_both_outlets_and_what_more_means(roundups, tmp_path):

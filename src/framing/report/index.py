@@ -252,12 +252,15 @@ def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.Data
 
 
 def preview_rows(table: pd.DataFrame, *, rows: int = 12, width: int = 160) -> tuple[pd.DataFrame, str]:
-    """The rows of a table to show in the index: with an `outlet` column, rows taken in turn from
-    each outlet (so a table sorted by outlet does not show one outlet only), else the first ones;
-    text cells cut to `width` characters. Returns the rows and how they were chosen (for the
-    caption)."""
-    how = ""
-    if "outlet" in table.columns and table["outlet"].nunique() > 1 and len(table) > rows:
+    """The rows of a table to show in the index: with an `outlet` column holding an outlet on
+    several rows, rows taken in turn from each outlet (so a table sorted by outlet does not show one
+    outlet only), else the first ones (a table of one row per outlet, sorted most articles first,
+    shows its first rows: "the first", not "taken in turn from each outlet"); text cells cut to
+    `width` characters. Returns the rows and how they were chosen (for the caption; "" when all
+    are shown)."""
+    how = ", the first" if len(table) > rows else ""
+    if ("outlet" in table.columns and table["outlet"].nunique() > 1 and len(table) > rows
+            and table["outlet"].duplicated().any()):
         turn = table.groupby("outlet", sort=False).cumcount()
         picked = table.assign(_turn=turn).sort_values("_turn", kind="stable").head(rows)
         table, how = picked.sort_index().drop(columns="_turn"), ", taken in turn from each outlet"
