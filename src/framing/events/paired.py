@@ -339,7 +339,7 @@ def _no_pair_note(table: pd.DataFrame, alpha: float = 0.05) -> str:
     tested = table["p_adjusted"].dropna() if "p_adjusted" in table else pd.Series(dtype=float)
     if tested.empty and len(table):
         return (f"No test: no two outlets cover {MIN_EVENTS_FOR_TEST} events in common, the fewest a paired test "
-                f"over events needs; the bars describe these events, they show no difference")
+                f"over events needs; the bars count these events and are no evidence of a difference")
     if tested.empty or tested.min() < alpha:
         return ""
     return (f"Differences may be chance: no pair of outlets differs on any measure (Wilcoxon signed-rank over "
