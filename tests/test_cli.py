@@ -970,6 +970,17 @@ def test_framing_build_prints_once_per_export_which_column_gave_each_field(tmp_p
     notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note: ")]
     assert notes == ["note: mine/export.jsonl: columns read: text ← 'Content', title ← 'Headline', "
                      "outlet ← 'Publisher', date ← 'Date'"]
+    # Regression: a user's own id column beside them (AllSides events 201-300 with 'doc_id') was not
+    # named, so nothing said it was kept to join back by; it is, in `extra`, and the note says so
+    (corpus / "export.jsonl").write_text("".join(json.dumps(
+        {"doc_id": f"NU-{i}", "Headline": r["title"], "Content": r["text"], "clean": "no"}) + "\n"
+        for i, r in enumerate(rows)), encoding="utf-8")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1"]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note: ")]
+    assert notes == ["note: mine/export.jsonl: columns read: text ← 'Content', title ← 'Headline'; no column gives "
+                     "the outlet or date; other columns kept in the articles' 'extra': 'doc_id'"]
+    articles = pd.read_parquet(tmp_path / "out" / "articles.parquet")
+    assert sorted(json.loads(extra)["doc_id"] for extra in articles["extra"]) == ["NU-0", "NU-1", "NU-2"]
     info = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
     assert info["columns_read"] == [notes[0].removeprefix("note: mine/")]
 

@@ -217,7 +217,8 @@ SHOWN_FIELDS = {"text": "text", "title": "title", "outlet": "outlet", "published
 
 def _columns_read(name: str, header: list) -> list[Problem]:
     """Which column an export's articles take each field from, said once per export as a note
-    ("columns read: text ← 'Body', title ← 'Heading', …, date: none"), and a warning for each
+    ("columns read: text ← 'Body', title ← 'Heading', …; no column gives the date; other columns
+    kept in the articles' 'extra': 'doc_id'": the user's own ids, to join back by), and a warning for each
     column whose name reads as a title's but that gives no title (a `Subject` beside `title`, or
     with no title column at all). The field a column gives is the one `_given` reads: its own
     name first, else the first of its `FIELD_ALIASES` in the header."""
@@ -234,17 +235,28 @@ def _columns_read(name: str, header: list) -> list[Problem]:
     read = ", ".join(f"{shown} ← {taken[field]!r}" for field, shown in SHOWN_FIELDS.items() if field in taken)
     missing = [shown for field, shown in SHOWN_FIELDS.items() if field not in taken and field in
                ("title", "outlet", "published")]
-    note = f"columns read: {read}" + (f"; no column gives the {' or '.join(missing)}" if missing else "")
-    problems = [Problem(name, note, note=True)]
     used = set(taken.values())
+    titled = [shown for shown, column in zip(shown_names, names) if shown not in used
+              and TITLE_WORDS & set(column.split("_")) and column not in EVENT_TITLE_COLUMNS]  # warned below
+    kept = [shown for shown, column in zip(shown_names, names) if shown not in used and shown not in titled
+            and column not in OPTION_FIELDS + ("file",)]
+    note = (f"columns read: {read}" + (f"; no column gives the {' or '.join(missing)}" if missing else "")
+            + (f"; other columns kept in the articles' 'extra': {_listed(kept)}" if kept else ""))
+    problems = [Problem(name, note, note=True)]
     for shown, column in zip(shown_names, names):
-        if shown not in used and TITLE_WORDS & set(column.split("_")) and column not in EVENT_TITLE_COLUMNS:
+        if shown in titled:
             fix = (f"if it holds the articles' titles instead, rename it 'title' and give {taken['title']!r} "
                    "another name" if "title" in taken else "if it holds the articles' titles, rename it 'title'")
             given = f"the title is read from {taken['title']!r}" if "title" in taken else "no column gives the title"
             problems.append(Problem(name, f"the column {shown!r} reads as a title but is not read as one ({given}; "
                                           f"{shown!r} is kept in the articles' 'extra' only): {fix}"))
     return problems
+
+
+def _listed(columns: list[str]) -> str:
+    """"'doc_id', 'topic'": column names for a message, past `MAX_COLUMNS` "and 3 more"."""
+    return ", ".join(map(repr, columns[:MAX_COLUMNS])) + (
+        f" and {len(columns) - MAX_COLUMNS} more" if len(columns) > MAX_COLUMNS else "")
 
 
 def _dated(articles: list[RawArticle], order: DateOrder, undated: dict) -> list[RawArticle]:
