@@ -846,6 +846,50 @@ def test_figure_names_the_chart_it_redraws(tmp_path, monkeypatch, capsys):
     assert captured.out.strip().endswith("articles_per_outlet_4_7in.png")
 
 
+def test_figure_says_when_the_chart_it_redraws_is_of_an_earlier_build(tmp_path, monkeypatch, capsys, seeds_dir):
+    """Regression: after adding articles and rebuilding (AllSides events 201-300 and three pages,
+    then two more pages and 15 rows), `framing figure summary_within_events --corpus mix` redrew the
+    report's chart of the earlier build ("96 events" in its caption, the tables holding 102) without
+    a word, while the notebook's copy in the scratch folder was drawn from the tables as they are."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from framing import audit, plots
+    from framing.store import load_articles
+
+    monkeypatch.setenv("FRAMING_HOME", str(tmp_path))
+    corpus = tmp_path / "data" / "raw" / "mine"
+    corpus.mkdir(parents=True)
+    first, second = sorted(seeds_dir.glob("*.txt"))[:2]
+    shutil.copy(first, corpus / first.name)
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+
+    def draw(**where):
+        counts = audit.count_articles_per_outlet(load_articles("mine"))
+        plots.save_figure(plots.plot_articles_per_outlet(counts).figure, "articles_per_outlet", corpus="mine",
+                          formats=["png"], **where)
+        plt.close("all")
+
+    draw(out=tmp_path / "drawn")  # the report's folder is written by `framing report` alone: copied in
+    shutil.copytree(tmp_path / "drawn" / "figures", tmp_path / "reports" / "mine" / "figures")
+    capsys.readouterr()
+    assert main(["figure", "articles_per_outlet", "--corpus", "mine", "--format", "png"]) == 0
+    assert "earlier build" not in capsys.readouterr().err  # drawn from the tables as they are
+    shutil.copy(second, corpus / second.name)  # an article added, and the tables built again
+    assert main(["build", str(corpus), "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["figure", "articles_per_outlet", "--corpus", "mine", "--format", "png", "--overwrite"]) == 0
+    err = capsys.readouterr().err
+    assert ("note: reports/mine/figures/articles_per_outlet.json was drawn from an earlier build of mine: its tables "
+            "have changed since") in err and "`framing report mine` draws it again" in err, err
+    draw()  # a notebook run by hand on the tables as they are: its copy is the one to export
+    capsys.readouterr()
+    assert main(["figure", "articles_per_outlet", "--corpus", "mine", "--format", "png", "--overwrite"]) == 0
+    assert ("the copy a notebook saved is drawn from them: `framing figure "
+            "reports/_scratch/mine/figures/articles_per_outlet.json` exports that one") in capsys.readouterr().err
+
+
 def test_figure_lists_only_charts_that_can_be_redrawn_and_not_earlier_exports(tmp_path, monkeypatch, capsys):
     """`framing figure`'s list named earlier exports (articles_per_outlet_3_3in, written to the
     scratch folder by an export of the report's chart) and charts drawn without a plot_* function

@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -409,6 +410,8 @@ def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Pat
     written paths by format."""
     source = find_figure(name, corpus=corpus)
     record = json.loads(source.read_text(encoding="utf-8"))
+    if note := stale_figure_note(source, record, corpus=corpus or record.get("corpus")):
+        print(f"note: {note}", file=sys.stderr)
     drawn = record.get("plot")
     function = _plot_function(str((drawn or {}).get("function")))
     if not drawn or not str(drawn["function"]).startswith("plot_") or not callable(function):
@@ -436,6 +439,28 @@ def export_figure(name: str, *, corpus: str | Path | None = None, out: str | Pat
                            width=width, height=height, dpi=dpi, formats=formats, overwrite=overwrite)
     finally:
         plt.close(ax.figure)
+
+
+def stale_figure_note(source: Path, record: dict, *, corpus) -> str:
+    """What to know before putting a redrawn chart in a paper when it was drawn from an earlier build
+    of its corpus (the `input_sha256` its record keeps is not the sentences table's now: articles
+    added or removed, cleaning changed): "" when it was drawn from the tables as they are, or either
+    hash is unknown. Names the notebooks' copy in the scratch folder when that one is current, else
+    the command that draws the chart again."""
+    from ..config import shown_path
+
+    drawn_from, now = record.get("input_sha256"), input_hash(corpus) if corpus else None
+    if not drawn_from or not now or drawn_from == now:
+        return ""
+    said = (f"{shown_path(source)} was drawn from an earlier build of {corpus_name(corpus)}: its tables have "
+            f"changed since (articles added, removed or cleaned again), so the chart and its caption's counts are "
+            f"not those of the tables now")
+    scratch = source.parent.parent.parent / SCRATCH / corpus_name(corpus) / "figures" / source.name
+    if scratch != source and scratch.is_file() and \
+            json.loads(scratch.read_text(encoding="utf-8")).get("input_sha256") == now:
+        return (f"{said}; the copy a notebook saved is drawn from them: `framing figure {shown_path(scratch)}` "
+                f"exports that one")
+    return f"{said}; `framing report {corpus_name(corpus)}` draws it again"
 
 
 def _plot_function(name: str):
