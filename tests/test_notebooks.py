@@ -484,11 +484,16 @@ def test_summary_says_how_many_pair_tests_pass_and_names_its_key_numbers(allside
     caption = _figures(result)["summary_within_events"]["caption"]
     articles = pd.read_csv(result.folder / "tables" / "summary_article_values.csv")
     assert plots.comparison_caption(result.folder.name, articles) in caption
-    assert f"across the {len(tested):,} comparisons" in caption
-    assert f"{int((tested['p_adjusted'] < 0.05).sum()):,} of them below 0.05 after adjustment" in caption
+    if len(tested):
+        assert f"across the {len(tested):,} comparisons" in caption
+        assert f"{int((tested['p_adjusted'] < 0.05).sum()):,} of them below 0.05 after adjustment" in caption
+        assert "the sign test, adjusted alike, confirms" in caption
+    else:  # Regression: "adjusted across the 0 comparisons …; 0 of them below 0.05 …; confirms 0" (AllSides 201-300)
+        assert "(no test: no two outlets cover 6 events in common" in caption and "0 comparisons" not in caption
+        assert "(those with the most events in common: none is tested)" in " ".join(caption.split())
     # Regression: the table showed the unadjusted sign-test p beside the adjusted Wilcoxon p; the sign
     # test is now a robustness column adjusted alike, and the median difference has its interval.
-    assert "p_sign" not in paired.columns and "the sign test, adjusted alike, confirms" in caption
+    assert "p_sign" not in paired.columns
     assert paired.loc[paired["n_events"] < 6, ["median_ci_low", "median_ci_high"]].isna().all().all()
     key = pd.read_csv(result.folder / "tables" / "summary_key_numbers.csv").set_index("outlet")
     assert {"sentiment_mean", "sentiment_ci_low", "sentiment_ci_high"} <= set(key.columns)
