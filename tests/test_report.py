@@ -140,6 +140,26 @@ def test_a_report_of_several_corpora_ends_naming_those_that_failed(tmp_path, see
                               warn=warnings.append) == 0
 
 
+def test_a_project_with_notebooks_of_its_own_is_told_which_of_framings_it_does_not_run(tmp_path, seeds_dir):
+    """Regression: a project folder beside framing (data/raw/ and a notebooks/ folder holding one
+    notebook of the user's own) was reported with that notebook alone, under "running 1 notebook",
+    and nothing said framing's seven were left out. The framing project itself is told nothing."""
+    shutil.copytree(seeds_dir, tmp_path / "data" / "raw" / "seeds")
+    own = tmp_path / "notebooks"
+    own.mkdir()
+    _notebook(own / "01_check.ipynb", "assert corpus", params='corpus = "x"\nout = None\nsave_figures = False')
+    shipped = report.list_notebooks(config.SHIPPED_NOTEBOOKS)
+    lines, warnings = [], []
+    assert report.run_reports(root=tmp_path, workers=1, echo=lines.append, warn=warnings.append) == 0
+    [note] = [line for line in warnings if "note: the report runs" in line]
+    assert note.startswith("seeds: note: the report runs the 1 notebook of ") and "the project's own folder" in note
+    assert all(path.stem in note for path in shipped) and f"copy those you want from {config.SHIPPED_NOTEBOOKS}/" in note
+    assert report.own_notebooks_note(config.SHIPPED_NOTEBOOKS) == ""
+    for path in shipped:  # every one of framing's there (and the user's own beside them): nothing to say
+        shutil.copy(path, own / path.name)
+    assert report.own_notebooks_note(own) == ""
+
+
 def test_notebooks_get_only_the_parameters_they_declare(tmp_path):
     values = {"corpus": "c", "out": "..", "workers": 2}
     declares = _notebook(tmp_path / "01_a.ipynb", params='corpus = "x"\nout = None')

@@ -104,6 +104,8 @@ def run_reports(raw_folders: list[Path] | None = None, *, root: Path | None = No
             failed.append(folder.name)
             continue
         home = root or project_of(folder)  # a corpus of another project: that project's outputs and notebooks
+        if notebooks is None and (note := own_notebooks_note(notebooks_dir(home))):
+            warn(f"{folder.name}: note: {note}")
         report = run_report(folder, processed=processed_dir(home) / folder.name,
                             out=reports_dir(home) / folder.name,
                             notebooks=list_notebooks(notebooks_dir(home)) if notebooks is None else notebooks,
@@ -484,6 +486,24 @@ def nothing_usable(build) -> str:
     kinds = [*TEXT_EXTENSIONS, *EXPORT_EXTENSIONS]
     return (f"it holds no article file: put the articles in it as {', '.join(kinds[:-1])} or {kinds[-1]} "
             "files (subfolders are read, hidden files are not)")
+
+
+def own_notebooks_note(folder: Path) -> str:
+    """What a project with a notebooks/ folder of its own is told when that folder lacks notebooks
+    framing ships: the report runs the folder's notebooks only (a project beside framing that holds
+    one notebook of its own reported that notebook and none of framing's seven, under "running 1
+    notebook"). "" when the folder is framing's own, or has every shipped notebook by name."""
+    from ..config import SHIPPED_NOTEBOOKS, shown_path
+
+    if not SHIPPED_NOTEBOOKS.is_dir() or Path(folder).resolve() == SHIPPED_NOTEBOOKS.resolve():
+        return ""
+    have = {p.name for p in list_notebooks(folder)}
+    missing = [p.name for p in list_notebooks(SHIPPED_NOTEBOOKS) if p.name not in have]
+    if not missing:
+        return ""
+    return (f"the report runs the {len(have)} notebook{'s' * (len(have) != 1)} of {shown_path(Path(folder))}/, the "
+            f"project's own folder, not framing's {', '.join(Path(name).stem for name in missing)}: copy those you "
+            f"want from {SHIPPED_NOTEBOOKS}/")
 
 
 def list_notebooks(folder: Path | None = None) -> list[Path]:
