@@ -307,7 +307,7 @@ def test_function_words_in_quoted_speech_carry_no_frame():
 
 
 def test_generic_frames_against_human_coding(shared_data):
-    """Macro-F1 of article presence on narrative-frames-dev: measured 0.649 with lexicon 1.6 (0.644
+    """Macro-F1 of article presence on narrative-frames-dev: measured 0.648 with lexicon 1.7, 0.649 with 1.6 (0.644
     with 1.5, 0.628 with 1.4, 0.611 with 1.3; always present: 0.450); human interest 0.51 (0.47 with
     1.3); morality 0.60 with its supporting cues (0.52 with 1.4)."""
     articles = [json.loads(line) for line in
@@ -473,3 +473,28 @@ def test_sentences_with_no_cue_give_an_empty_table_the_summaries_take():
     presence = fr.article_frames(hits, sentences)
     assert not presence["present"].any()
     assert fr.summarise_frames(hits, sentences).empty
+
+
+@pytest.mark.parametrize("scheme, text, frame, found", [
+    # AllSides excerpts: a prefix cue spelled out where a common word of another sense shares it
+    ("policy", "A counter terrorism team will lead the investigation.", "economic", None),
+    ("policy", "As Labor Day marks the traditional close to summer, President Biden's poll numbers are taking a hit.",
+     "public_opinion", "poll"),
+    ("policy", "Cars couldn’t meet legal standards for mileage or pollution—or even start—without chips, let alone "
+     "connect to the internet or display a fancy digital dashboard.", "public_opinion", None),
+    ("policy", "Former presidential and New York mayoral candidate Andrew Yang is set to launch a third party next "
+     "month, according to two people familiar with the matter.", "quality_of_life", None),
+    ("policy", "House Speaker Nancy Pelosi is determined to launch...", "security_and_defense", None),
+    ("entman", "Facebook issued a statement late Monday explaining what caused the outage across its platforms "
+     "lasted nearly six hours.", "problem_definition", None),
+    ("entman", "The Delta variant-fueled COVID-19 surge began soon after June 30, striking the Midwest in early July.",
+     "causal_interpretation", "fueled"),
+    ("generic", "Benjamin Netanyahu showed the opposite of grace as he exited from power on Sunday.", "conflict", None),
+])
+def test_prefix_cues_leave_out_words_of_another_sense(scheme, text, frame, found):
+    """Generic 1.7, policy 1.1, entman 1.1: "investigation" is no economic word, "pollution" no poll,
+    "issued a statement" no problem, "familiar", "determined" and "opposite" no frame words; the forms
+    that carry the frame still count ("poll numbers", "variant-fueled")."""
+    hits = fr.add_frames(_table([text]), scheme=scheme)
+    terms = hits.loc[hits["frame"] == frame, "terms"].tolist()
+    assert terms == ([] if found is None else [found])
