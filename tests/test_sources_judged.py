@@ -3,7 +3,9 @@ judged for saying the words, a name before a described apposition, a title's per
 a journalist; (1.50) a person described before where they serve, a day before the verb, a title noun near the one
 person holding it, one who replies; (1.51) to recount and to insult, a party member from a place in apposition, a
 day or an adverb of time opening a sentence, "whom he called", "Mr. French", two names run together, the agent of
-a passive, a title with a nationality, an unnamed person described by adjectives.
+a passive, a title with a nationality, an unnamed person described by adjectives; (1.52) "be to" and a verb of
+saying, a subordinate clause premodified or closed by dashes, a person "of" a body opened by "the", a long "who"
+clause between commas, a verb of saying in a clause opened after every quote, to email, "in her own words".
 Every sentence is written for these tests."""
 from __future__ import annotations
 
@@ -24,8 +26,8 @@ def _speakers(*texts: str) -> list:
     return [None if pd.isna(s) else s for s in quotes["speaker"]]
 
 
-def test_the_lexicon_is_version_1_51():
-    assert fr.load_data("reporting_verbs")["version"] == "1.51"
+def test_the_lexicon_is_version_1_52():
+    assert fr.load_data("reporting_verbs")["version"] == "1.52"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -262,3 +264,78 @@ def test_an_unnamed_person_described_by_adjectives_is_the_noun():
         "Jane Roe", "old farmer"]
     assert "further" not in " ".join(_quotes(["The court ruled on Monday.", "The opinion further notes that “courts "
                                               "have been reluctant.”"])["speaker_label"].fillna(""))
+
+
+# reporting verbs 1.52
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We must act now,” Jane Roe is to tell the conference.", "Jane Roe"),
+    ("“We must act now,” Jane Roe was to tell the conference before the storm.", "Jane Roe"),
+    ("“We must act now,” Jane Roe will tell the conference.", "Jane Roe"),  # as before
+])
+def test_be_to_and_a_verb_of_saying_is_a_future_of_saying(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Almost immediately after the county office dismissed the case, Mayor Jane Roe blasted the judge saying it was "
+     "a “travesty.”", "Jane Roe"),
+    ("Two days after aides said there would be no vote, Jane Roe said she will “fight on.”", "Jane Roe"),
+    ("One week after he screamed at diners speaking Spanish in a cafe -- a rant caught on video that spread fast -- "
+     "lawyer Jane Roe says she is not a racist and is “deeply sorry” for it.", "Jane Roe"),
+    ("Although aides said there would be no vote, Jane Roe said she will “fight on.”", "Jane Roe"),  # as before
+])
+def test_the_main_clause_after_an_opening_subordinate_clause_speaks(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_a_person_of_a_body_opened_by_the_is_the_person():
+    text = "Jane Roe of the agency's legal affairs office acknowledged that the agency made mistakes in the review."
+    quotes = _quotes([text])
+    assert list(quotes["speaker"]) == ["Jane Roe"] and not quotes["is_direct"].any()
+    assert _speakers("The Bank of England said the rise was “temporary.”") == ["Bank of England"]
+
+
+def test_a_long_who_clause_between_commas_stands_between_a_name_and_its_verb():
+    text = ("Roe, who along with Doe is a member of another advisory council giving advice to the governor, said she "
+            "would use her seat to “stand up for what is right.”")
+    assert _speakers(text) == ["Roe"]
+
+
+@pytest.mark.parametrize("texts", [
+    ["Rep. Jane Roe spoke on Tuesday.",
+     "The “squad” member was mocked after she refrained from using the word “women” during a hearing where she "
+     "recounted her own experience."],
+    ["The plan is “dead,” because Jane Roe said so."],
+])
+def test_a_verb_of_saying_in_a_clause_opened_after_every_quote_governs_none(texts):
+    assert all(s is None for s in _speakers(*texts))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We will win,” Jane Roe said when she spoke to the crowd.", "Jane Roe"),
+    ("“We will win,” said Jane Roe, who added that the plan works.", "Jane Roe"),
+    ("“It was years later that I learned who he was” when John Doe told him about his plans, Jane Roe said.", "Jane Roe"),
+    ("The “extraordinary measures” that the agency has used since August will run out next month, Jane Roe said.",
+     "Jane Roe"),
+])
+def test_a_clause_after_the_attribution_leaves_it_the_speaker(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The plan is dead,” Jane Roe emailed.", "Jane Roe"),
+    ("“The plan is dead,” Jane Roe emailed a reporter on Tuesday.", "Jane Roe"),
+])
+def test_to_email_someone_is_to_write_to_them(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_emails_is_a_noun():
+    assert _speakers("Jane Roe's emails are “private,” a court ruled.") != ["Jane Roe's"]
+
+
+def test_in_her_own_words_gives_the_words_to_whom_the_pronoun_stands_for():
+    assert _speakers("Mayor Jane Roe grew up in Ohio.", "She was raised, in her own words, “to respect the police.”")[-1] \
+        == "Jane Roe"
+    assert _speakers("The plan, in the words of Jane Roe, was “dead.”") == ["Jane Roe"]  # as before

@@ -73,8 +73,10 @@ def _nouns_then_finite(narration: str, end: int) -> bool:
 
 _OPENS_AFTER_STOP = re.compile(rf"[.!?…]\s+{_PLACEHOLDER}\b")  # a quote opening after a full stop: a new sentence
 
-# a base form after these is a verb, not a noun ("Jane Roe is expected to say", "Jane Roe will say")
-_BASE_AFTER = re.compile(r"\b(?:will|would|did|does|(?:expected|set|due|scheduled)\s+to|(?:went|goes)\s+on\s+to)\s+$")
+# a base form after these is a verb, not a noun ("Jane Roe is expected to say", "Jane Roe will say", "Jane Roe
+# is to tell": "be to" is a future of what is planned; 1.52)
+_BASE_AFTER = re.compile(r"\b(?:will|would|did|does|(?:expected|set|due|scheduled)\s+to|(?:is|are|was|were)\s+to|"
+                         r"(?:went|goes)\s+on\s+to)\s+$")
 
 
 def _noun_follows(rest: str) -> bool:
@@ -576,7 +578,14 @@ _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quot
 @lru_cache(maxsize=1 << 16)
 def _attribution(narration: str):
     """(start, who, verb as written, pattern name, noun after who) of the sentence's attribution, or
-    None: the first one, unless a later one frames the whole sentence (`_tail_attribution`)."""
+    None: the first one, unless a later one frames the whole sentence (`_tail_attribution`), and none
+    whose verb stands in a clause opened after every quote (`_in_clause_after_quotes`)."""
+    found = _governing_attribution(narration)
+    return None if found is not None and _in_clause_after_quotes(narration, found) else found
+
+
+def _governing_attribution(narration: str):
+    """The attribution of `_attribution` before the clause after the quotes is looked at."""
     best = _first_attribution(narration)
     if (best is None or best[3] not in ("name_verb", "subject_participle")
             or "," not in narration[best[0]:] and _PLACEHOLDER not in narration[best[0]:]):
@@ -589,7 +598,28 @@ def _attribution(narration: str):
     return tail or best
 
 
+# words that open a relative or an adverbial clause
+_CLAUSE_OPENER = re.compile(r"\b(?:where|wherein|whereby|which|who|whom|whose|when|while|whilst|after|before|because|"
+                            r"since|until|unless|although|though|if)\b")
+
+
+def _in_clause_after_quotes(narration: str, found) -> bool:
+    """True when the subject and verb `found` by the "name verb" pattern stand after every quote of the sentence,
+    in a relative or adverbial clause opened after the last one ("… refrained from using the word “women” during
+    a hearing where she recounted her experience"): that clause's verb has its own object and governs nothing
+    before it, so the quoted terms are nobody's (labelling rule 9). "“…,” she said" and "…, she said, “…”" have
+    no such clause between, and in "“…” when Jane Roe left, John Doe said" a comma closes it (1.52)."""
+    last = narration.rfind(_PLACEHOLDER)
+    if found[3] != "name_verb" or not found[2] or last < 0 or last + len(_PLACEHOLDER) > found[0]:
+        return False
+    verb_at = narration.find(found[2], found[0])
+    openers = list(_CLAUSE_OPENER.finditer(narration, last + len(_PLACEHOLDER), verb_at))
+    # a comma after the clause's opener closes it: "“…” when Jane Roe left, John Doe said" is John Doe's
+    return bool(openers) and not re.search(r"[,;—–]|\s--\s", narration[openers[-1].end():verb_at])
+
+
 _REPORTED = frozenset({"reported", "reports", "reporting"})
+_OWN_WORDS = {"his": "he", "her": "she", "their": "they"}  # "in her own words": the pronoun whose words they are
 
 
 def _reports_others(found) -> bool:
@@ -746,8 +776,19 @@ _FRAMING_AS = re.compile(r"\s*As\s[^,]{3,80},")
 # A subordinate clause opening the sentence, up to its comma ("Although aides said there would be no golf,"):
 # an attribution in it governs that clause only, and a quote in the main clause after it is the main
 # clause's reporting verb's (1.29). Not "As …," (`_FRAMING_AS`), which frames the whole sentence.
-_SUBORDINATE_OPENING = re.compile(r"\s*(?:Although|Though|Even\s+though|Even\s+if|While|Whereas|After|Before|When|"
-                                  r"Whenever|Because|Since|If|Unless|Until|Once)\s[^,]{3,150},")
+# The subordinator may follow an adverb or a span of time that measures it ("Almost immediately after …,",
+# "One week after …,", "Shortly before …,"), and the clause may end at an aside between dashes after which the
+# main clause's subject stands ("One week after he screamed at people -- a rant captured on video -- attorney
+# Jane Roe says …"; 1.52).
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:(?:(?:[A-Z][a-z]+ly|Almost|Just|Soon|Long|Right|Only|Even|Moments|Hours|Days|Weeks|Months|Years)\s+"
+                                  r"(?:[a-z]+ly\s+)?|"
+                                  r"(?:[A-Z][a-z]+|\d+)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+)"
+                                  r"(?=(?:after|before|since|when|once|until)\s)"
+                                  r"|(?=Although|Though|Even\s+though|Even\s+if|While|Whereas|After|Before|When|"
+                                  r"Whenever|Because|Since|If|Unless|Until|Once))"
+                                  r"(?:[Aa]lthough|[Tt]hough|[Ee]ven\s+though|[Ee]ven\s+if|[Ww]hile|[Ww]hereas|[Aa]fter|[Bb]efore|"
+                                  r"[Ww]hen|[Ww]henever|[Bb]ecause|[Ss]ince|[Ii]f|[Uu]nless|[Uu]ntil|[Oo]nce)"
+                                  r"\s(?:[^,]{3,150},|[^,—–]{3,150}?\s(?:--|—|–)\s[^,—–]{3,150}?\s(?:--|—|–)(?=\s))")
 
 
 def _in_relative_clause(narration: str, found) -> bool:
@@ -806,11 +847,14 @@ def _matched_speaker(name: str, pattern: re.Pattern, match: re.Match, narration:
         return None  # "Asked … by CNN’s Jane Roe, Mr Doe appeared agitated, responding": the agent asked (1.51)
     if name == "name_verb" and _own_question(match, narration):
         return None  # "were really “unsolicited,” with Gowdy asking her if she knew …": his question, not the term (1.33)
-    raw = match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None) or ""
+    raw = (match.group("who") or (match.group("who2") if "who2" in pattern.groupindex else None)
+           or (match.group("who3") if "who3" in pattern.groupindex else None) or "")
     who = _written_who(name, match, raw, narration, lexicon)
     if who is None:
         return None
     noun_group = (match.group("noun") or match.groupdict().get("noun_late")) if "noun" in pattern.groupindex else None
+    if name == "name_verb" and raw and who != raw.strip() and who == _person_of_the(narration[:match.start("who")]):
+        noun_group = None  # "Jill Tyson of the FBI's congressional affairs office": "office" is the body's noun (1.52)
     if name == "name_verb" and (named := _named_before_party_member(who, narration[:match.start("who")])):
         who = named  # "Senator Jane Roe, Democrat of New York, …, called": the person, not her party and state (1.51)
     if name == "name_verb" and noun_group == _PLACEHOLDER and _POSSESSIVE.search(raw.strip()):
@@ -1033,6 +1077,8 @@ def _written_who(name: str, match: re.Match, raw: str, narration: str, lexicon: 
             return None
     if name == "pronoun_claim":
         return "he" if who.lower() == "his" else "she"  # "his claim that …": whom "he" stands for (1.35)
+    if name == "words_of" and who.lower() in _OWN_WORDS:
+        return _OWN_WORDS[who.lower()]  # "brought up, in her own words, “to respect the police”": whom "she" stands for (1.52)
     if name == "owner_claim" and len(owned := re.split(r"[’']s?\s+", who)[-1].split()) >= 2:
         who = " ".join(owned)  # "Take MSNBC’s Nicolle Wallace’s contention": the last owner, a person
     if name == "quote_name" and any(w in lexicon.forms for w in who.split()[1:]):
@@ -1498,7 +1544,9 @@ _APPOSITION = re.compile(rf",\s+(?P<who>[A-Z][\w’'.\-]*\s+{_NAME})\s*(?:,|\.|$
 # A name after a preposition, "the" and a noun ("in the journal Science") is the noun's name inside
 # the preposition's object, not the subject of a verb after it.
 _OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:in|of|by|from|at|with|into|on)\s+the\s+[a-z]+\s+$")
-_OF_THE = re.compile(r"(?<![\w’'.-])((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\s+of\s+the\s+$")
+# "of" alone too when the body's description opens with "the" itself ("Jill Tyson of | the FBI's congressional affairs
+# office acknowledged"; 1.52)
+_OF_THE = re.compile(r"(?<![\w’'.-])((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
 
 
 def _person_of_the(before: str) -> str | None:

@@ -83,8 +83,9 @@ _SPEAKER_ADVERBS = ("also", "already", "since", "later", "then", "again", "previ
                     "formally", "reportedly", "earlier", "initially", "originally", "recently", "now", "still", "just",
                     "subsequently", "ultimately", "finally", "eventually", "separately", "privately", "officially")
 _AUXILIARIES = ("has|have|had|did|does|" + "|".join(_SPEAKER_ADVERBS) + "|"
-                r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
+                r"has also|have also|had also|will|would|(?:is|are|was|were)\s+(?:(?:expected|set|due|scheduled)\s+)?to|"
                 r"went on to|goes on to|(?:is|are|was|were)\s+quoted\s+as")  # "is expected to say", "was quoted as saying"
+# ("Hinds is to tell headteachers": "be to" and a verb is a future of what is planned, as "will"; 1.52)
 
 
 class _Lexicon(NamedTuple):
@@ -189,7 +190,10 @@ _WITHOUT_EARLY_NOUN: dict = {}
 def _name_verb_regex(speaker: str, verbs, early: str, late: str) -> re.Pattern:
     """The regex of `_name_verb`, with `early` (a noun before the auxiliaries, or "") and `late` (a
     noun after them)."""
-    return re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},|,(?=\s+[a-z]+ly\s)"
+    # a relative clause "who …" between commas is an aside however long it runs ("Kalanick, who along with Musk is
+    # a member of another economic council giving advice to Trump, said"; 1.52)
+    return re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},"
+                      rf"|,\s+who\s[^,;“”\"]{{78,200}},|,(?=\s+[a-z]+ly\s)"
                       rf"|\s+[—–-]\s+[^—–,;]{{3,80}}?\s+[—–-](?=\s))?"  # an aside between dashes, as between commas
                       rf"{_WHEN}{early}(?:\s+(?:{_AUXILIARIES}))*\s+{late}(?P<verb>{_alternatives(verbs)})\b")
 
@@ -458,7 +462,9 @@ def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -
         # "Pelosi's statement read: “…”", "the letter reads": a verb whose subject is only ever a document
         ("document_verb", _name_verb(speaker, document_forms)),
         # "(to use President Jane Roe's words)", "in the words of Jane Roe"
+        # ("in her own words", a possessive pronoun: whom the pronoun stands for; 1.52)
         ("words_of", re.compile(rf"\b(?:in|to use|in the)\s+(?P<who>{_NAME})[’']s?\s+(?:own\s+)?words\b"
+                                rf"|\b(?:[Ii]n|to use)\s+(?P<who3>his|her|their)\s+own\s+words\b"
                                 rf"|\bin the words of\s+(?P<who2>{_NAME})")),
     ]
 
