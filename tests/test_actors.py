@@ -1072,3 +1072,33 @@ def test_a_name_written_with_a_no_break_space_is_listed_once():
     assert fr.count_actors(fr.find_actors(table))["mentions"].tolist() == ["President Joe Biden"]
     speakers = fr.summarise_speakers(fr.extract_quotes(table))
     assert speakers["labels"].tolist() == ["President Joe Biden"]
+
+
+def test_a_title_word_after_given_names_is_a_surname(shared_data):
+    """Regression (issue 16, "one actor, one name"): a person whose surname is also a title word ("King",
+    "Judge", "Major", "Justice") had no actor row: the word was cut off as a title before a name that never
+    came. The speaker step's rule now holds for actors too: after one or two listed given names (opening
+    the name, or after a title), with only a suffix after it, the word is a surname; before a name it stays
+    a title ("King Charles III"), and a place that is also a given name opens no name ("the Georgia
+    Republican"). Real sentences of AllSides and NewsMTSC."""
+    allsides = [json.loads(line)["text"] for line in (shared_data / "allsides-roundups" / "articles.jsonl").open()]
+    gayle = next(t for t in allsides if "co-host Gayle King." in t)
+    newsmtsc = {json.loads(line)["sentence"] for line in (shared_data / "newsmtsc-train" / "train_targets.jsonl").open()}
+    judge = next(s for s in newsmtsc if s.endswith("one other name recurs: Mark Judge."))
+    steve = "\"What Steve King said was stupid,\" Cruz said."
+    assert steve in newsmtsc
+    found = {m.name for t in [gayle, judge, steve] for m in fr.person_mentions(t)}
+    assert {"Gayle King", "Mark Judge", "Steve King"} <= found
+    written = {"Sen. Angus King voted against the bill.": ("Angus King", True),
+               "Martin Luther King Jr. said the time was always right.": ("Martin Luther King Jr.", False),
+               "Former Prime Minister John Major spoke.": ("John Major", True)}
+    for text, (name, titled) in written.items():
+        assert [(m.name, m.has_title) for m in fr.person_mentions(text)] == [(name, titled)]
+    not_surnames = {"King Charles III opened Parliament.": ["Charles III"], "The king said no.": [],
+                    "King said nothing.": [], "The Georgia Republican said so.": [],
+                    "Santa Clara Sheriff said so.": []}
+    for text, names in not_surnames.items():
+        assert [m.name for m in fr.person_mentions(text)] == names
+    actors = fr.find_actors(_table(["Stephen King wrote a letter.", "King said he was done.",
+                                    "King Charles III spoke later."]))
+    assert set(actors["actor"]) == {"Stephen King", "King Charles III"}

@@ -70,6 +70,7 @@ from .rules import ACTOR_COLUMNS, DEFAULT_LEXICON, DOMINANT_SHARE, LOWER_CASE_SH
 # Helpers the quote step (`framing.sources`) and the benchmarks reach from here, as before the split.
 from .mentions import _blocked, _names_an_office, _organisations, _person_mentions  # noqa: E402,F401
 from .names import _folded  # noqa: E402,F401
+from .rules import title_as_surname  # noqa: E402,F401
 
 __all__ = ["ACTOR_COLUMNS", "DEFAULT_LEXICON", "DOMINANT_SHARE", "LOWER_CASE_SHARE", "WEAK", "Evidence", "Mention",
            "Rules", "author_labels", "count_actors", "english_common_words", "find_actors", "headline_verbs",

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .english import _is_topic_noun, _lexicon_tags, english_common_words
-from .rules import _AFTER_FOR, _JOINERS, _POSSESSIVE, _RUN, _TOKEN_RE, _UPPER, DEFAULT_LEXICON, Rules, read_rules
+from .rules import (_AFTER_FOR, _JOINERS, _POSSESSIVE, _RUN, _TOKEN_RE, _UPPER, DEFAULT_LEXICON, Rules, read_rules,
+                    title_as_surname)
 
 # ── one text ────────────────────────────────────────────────────────────────────────────────────
 
@@ -373,16 +374,17 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     words = [t for t, _, _ in chunk]
     if not after_the and (of := _person_of_body(words, rules)) is not None:  # "Lawrence Solomon of Energy Probe"
         chunk, words = chunk[:of], words[:of]
-    titled = [w in rules.titles or (w.endswith("s") and w[:-1] in rules.titles)  # "Presidents"
-              or ("-" in w and w.rsplit("-", 1)[1] in rules.titles) for w in words]  # "Then-President"
-    titled = [t and not (w.lower() == "former" and len(words) - i == 2 and words[i + 1] not in rules.titles)
-              for i, (t, w) in enumerate(zip(titled, words))]  # "Former Olympian": a role after "former", no name
-    has_title = any(titled)
-    cut = max((i + 1 for i, w in enumerate(words) if titled[i] or w in rules.qualifiers), default=0)
     first = 0
     while first < len(words) and (words[first] in rules.function_words or words[first] in _JOINERS
                                   or _is_adjective(words[first], rules) or _is_hyphen_adjective(words[first], rules)):
         first += 1  # "Now-fired Preet Bharara": an adjective before a name is cut off like a title
+    titled = [w in rules.titles or (w.endswith("s") and w[:-1] in rules.titles)  # "Presidents"
+              or ("-" in w and w.rsplit("-", 1)[1] in rules.titles) for w in words]  # "Then-President"
+    titled = [t and not (w.lower() == "former" and len(words) - i == 2 and words[i + 1] not in rules.titles)
+              and not (i > first and title_as_surname(words[first:], i - first, rules, rules.titles))
+              for i, (t, w) in enumerate(zip(titled, words))]  # "Former Olympian": a role after "former", no name;
+    has_title = any(titled)  # "Sen. Angus King", "Stephen King": a title word after given names is a surname
+    cut = max((i + 1 for i, w in enumerate(words) if titled[i] or w in rules.qualifiers), default=0)
     begin = max(cut, first)
     if 0 < cut < len(words) and words[cut] in ("of", "the"):  # "Joint Chiefs of Staff": a body's name
         has_title = False

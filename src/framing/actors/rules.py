@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..lexicons import load_data
+from .english import english_common_words
 
 DEFAULT_LEXICON = "actors"
 DOMINANT_SHARE = 0.75  # a surname goes to the full name holding at least this share of its mentions
@@ -76,3 +77,42 @@ def _without_full_stops(titles: list[str]) -> frozenset:
     """The titles as listed, and each abbreviation ("Lieut.", "Capt.": two letters or more before a
     final full stop) also without its full stop, as British and some American papers write it."""
     return frozenset(titles) | {t[:-1] for t in titles if re.fullmatch(r"[A-Z][a-z]+\.", t)}
+
+
+def title_as_surname(words: list[str], i: int, rules: Rules, titles) -> bool:
+    """True when the title word at `i` of a name's words is a surname: it ends the name (only a suffix,
+    "Jr.", after it) right after one or two given names that open the name (first, or right after a word
+    of `titles`) ("Stephen King", "Rep. Steve King", "Mark Judge", "Former Prime Minister John Major",
+    "Martin Luther King Jr."). A given name is a listed one that is no title, place or place's opener;
+    right after a title, before a title written before given names (`given_name_titles`: "King",
+    "Prince"), any word English never writes in lower case is one too ("Sen. Angus King": a king's
+    title stands before his name, never after a senator's). Not a title before a name ("King Charles
+    III"), nor a title alone ("King said"), nor a party after a place that is also a given name
+    ("Georgia Republican"), nor a role after a place ("Santa Clara Sheriff"), nor the end of a title of
+    several words ("Deputy Surgeon General"). `titles`: the title words of the caller's reading (the
+    actors' `titles`, the speaker step's roles). The one rule of the actors and the speaker step."""
+    end = len(words) - 1
+    while end > i and words[end] in rules.suffixes:
+        end -= 1  # "Martin Luther King Jr.": a suffix after the surname
+    if i == 0 or i != end:
+        return False
+    start = i
+    while start > 0 and _is_given_name(words[start - 1], rules, titles):
+        start -= 1  # one or two given names ("Martin Luther King")
+    if start == i and i >= 2 and words[i] in rules.given_name_titles and words[i - 2] in titles:
+        return _is_name_word(words[i - 1], rules, titles)  # "Sen. Angus King"
+    return 1 <= i - start <= 2 and (start == 0 or words[start - 1] in titles)
+
+
+def _is_given_name(word: str, rules: Rules, titles) -> bool:
+    """A listed given name that is no title, place or place's opener ("Steve"; not "Georgia", "Santa")."""
+    return (word in rules.given_names and word not in titles and word not in rules.places
+            and word not in rules.place_openers)
+
+
+def _is_name_word(word: str, rules: Rules, titles) -> bool:
+    """A capitalised word English never writes in lower case (`english_common_words`) that is no title,
+    qualifier, place, place's opener or organisation word ("Angus"; not "Crown", "Surgeon")."""
+    return (word[:1].isupper() and any(c.islower() for c in word) and word not in english_common_words()
+            and word not in titles and word not in rules.titles and word not in rules.qualifiers
+            and word not in rules.places and word not in rules.place_openers and word not in rules.organisation_words)

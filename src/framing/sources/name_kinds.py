@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..actors import _names_an_office, _person_mentions, headline_verbs, read_rules
+from ..actors import _names_an_office, _person_mentions, headline_verbs, read_rules, title_as_surname
 from ..actors.english import _lexicon_tags, english_common_words
 from ..lexicons import load_data
 from .patterns import _Lexicon, _lexicon, _party_words
@@ -160,23 +160,15 @@ def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _surname_after_given(tokens: list[str], i: int) -> bool:
-    """True when the role word at `i` ends the label right after a listed given name that opens the name
-    (first, or after a role) and is no role itself, or after two ("Martin Luther King"), with only a
-    suffix after it ("Jr."): a surname ("Steve King", "Rep. Steve King", "Mark Judge", "Martin Luther King
-    Jr."), not a title ("King Charles") nor a party after a place ("South Carolina Republican"); also a
-    nationality adjective after an honorific ("Mr. French")."""
-    roles, rules = _lexicon().roles, read_rules()
-    end = len(tokens) - 1
-    while end > i and tokens[end] in rules.suffixes:
-        end -= 1  # "Martin Luther King Jr.": a suffix after the surname
-    if i == 0 or i != end:
-        return False
-    if _nationality_after_honorific(tokens[i - 1], tokens[i]):
-        return True  # "Mr. French argues": a surname; an honorific is followed by a name (1.51)
-    start = i
-    while start > 0 and tokens[start - 1] in rules.given_names and tokens[start - 1] not in roles:
-        start -= 1  # one or two given names ("Martin Luther King")
-    return 1 <= i - start <= 2 and (start == 0 or tokens[start - 1] in roles)
+    """True when the role word at `i` is a surname by the actors' rule (`framing.actors.title_as_surname`,
+    the speaker step's roles as its titles: "Steve King", "Rep. Steve King", "Mark Judge", "Martin Luther
+    King Jr.", not "King Charles" nor "South Carolina Republican"), or is a nationality adjective after an
+    honorific with only a suffix after it ("Mr. French")."""
+    rules = read_rules()
+    if title_as_surname(tokens, i, rules, _lexicon().roles):
+        return True
+    return (0 < i and all(t in rules.suffixes for t in tokens[i + 1:])
+            and _nationality_after_honorific(tokens[i - 1], tokens[i]))  # "Mr. French argues": a surname (1.51)
 
 
 def _nationality_after_honorific(before: str, word: str) -> bool:
