@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 import framing as fr
+from framing.sources.speaker_names import _body_key
 
 
 def _articles(*articles: list[str], event: str = "e") -> pd.DataFrame:
@@ -279,3 +280,28 @@ def test_an_owners_description_with_and_without_the_possessive_is_one_speaker():
     forms = DisjointSet(names)
     _join_owners(forms, names)
     assert len(forms.subsets()) == 3
+
+
+def test_a_body_with_and_without_the_town_the_texts_write_is_one_speaker():
+    """Regression (issue 16): "Sioux Falls Argus Leader" and "Argus Leader" were two speakers. A town that is
+    no listed place opens the longer name of the same body when the table's texts write it as a place (a
+    dateline "SIOUX FALLS, S.D.", "the Argus Leader of Sioux Falls"). Sentences of the three aeb-dev pages
+    that cite the paper; the last one is written after them."""
+    sentences = pd.concat([
+        _articles(["The campaign, which includes both digital and TV ads, cost the state roughly $449,000, "
+                   "according to the Sioux Falls Argus Leader."], event="e1"),
+        _articles(["SIOUX FALLS, S.D. – People across the nation are talking about it: South Dakota is on meth.",
+                   "The state paid a Minnesota ad agency $449,000 for the campaign, the Argus Leader reported."],
+                  event="e2")], ignore_index=True)
+    assert set(_speakers(sentences)) == {"Sioux Falls Argus Leader"}
+    without_town = pd.concat([sentences.iloc[[0]], sentences.iloc[[2]]], ignore_index=True)
+    assert set(_speakers(without_town)) == {"Sioux Falls Argus Leader", "Argus Leader"}  # nothing says it is a town
+
+
+def test_a_listed_place_before_a_function_word_opens_the_name():
+    """ "America First Legal" is no "First Legal" of America: a place followed by a function word opens a
+    body's name or a slogan, so no place is cut from it, for speakers and actors alike."""
+    assert _body_key("America First Legal", country=True) == _body_key("America First Legal")
+    assert _body_key("New York City Board of Elections", country=True) == _body_key("Board of Elections")
+    assert not fr.person_mentions("“The order is unlawful,” America First Legal said in a statement.")
+    assert [m.name for m in fr.person_mentions("He met the envoy to Haiti Daniel Foote.")] == ["Daniel Foote"]

@@ -404,6 +404,8 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         begin, has_title = max(inner), False
     core_end = end - sum(1 for w in words[begin:end] if w in rules.suffixes)  # "Israel Ruiz Jr.": two words of name
     if core_end - begin >= 3 and words[begin] in rules.places:  # "envoy to Haiti Daniel Foote": the place is no name
+        if words[begin + 1] in rules.function_words:
+            return None  # "America First Legal": a place and a function word open a body's name or a slogan
         begin += 1
     elif end - begin == 2 and words[begin] in rules.places and words[begin].endswith("."):
         begin += 1  # "Noah's Ark. Noah's story": a state's abbreviation ("Ark.", "Calif.") opens no name

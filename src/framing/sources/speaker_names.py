@@ -439,12 +439,13 @@ def _place_of(name: str) -> str:
 
 def _without_place(name: str) -> str:
     """A body's name without a listed place before it when two words or more follow ("New York City
-    Board of Elections" → "Board of Elections"); else the name."""
+    Board of Elections" → "Board of Elections"), the first no function word ("America First Legal" is
+    no "First Legal" of America: the words open a slogan); else the name."""
     words = name.split()
-    places = read_rules().places
+    rules = read_rules()
     for k in (3, 2, 1):
-        if len(words) - k >= 2 and " ".join(words[:k]).removesuffix("’s").removesuffix("'s") in places:
-            return " ".join(words[k:])
+        if len(words) - k >= 2 and " ".join(words[:k]).removesuffix("’s").removesuffix("'s") in rules.places:
+            return name if words[k] in rules.function_words else " ".join(words[k:])  # not "America | First Legal"
     return name
 
 
@@ -499,6 +500,7 @@ def _one_name_per_body(quotes: pd.DataFrame, defined: dict[str, set[str]] | None
         _join_in_event(forms, sorted(set(names)))
     _join_defined(forms, counts.index, defined or {})
     _join_place_across(forms, speakers[named], events[named], texts or {})
+    _join_town_across(forms, counts.index, texts or {})
     _join_owners(forms, counts.index)
     best = {}
     for members in forms.subsets():
@@ -579,6 +581,40 @@ def _join_place_across(forms, speakers: pd.Series, events: pd.Series, texts: dic
             seen = {texts.get(e, "") for e in set(events[speakers == bare])}
             if not any(_other_place_before(bare, text, place) for text in seen):
                 forms.merge(placed, bare)
+
+
+def _names_no_person(name) -> bool:
+    """True for a name of two words or more in which `framing.actors` reads no person ("Argus Leader",
+    "Supreme Court"): a body's name."""
+    return isinstance(name, str) and " " in name and not person_mentions(name)
+
+
+def _join_town_across(forms, names, texts: dict[str, str]) -> None:
+    """Join in `forms` (a DisjointSet), across the table, a body's name of two capitalised words or more
+    (no person read in it, `_names_no_person`) and the same name after a town that is no listed place but that the table's texts write as a place:
+    before a comma and a listed place, in any case ("SIOUX FALLS, S.D." of a dateline, "Del Rio, Texas"),
+    or after that name and "of" ("the Argus Leader of Sioux Falls"): a body named with and without its
+    town is one ("Sioux Falls Argus Leader"/"Argus Leader"). When the table writes the name after two
+    towns, it joins neither. A listed place is `_join_place_across`'s."""
+    proper = [n for n in names if _is_proper_name(n)]
+    text = "\n".join(texts.values())
+    for bare in (n for n in proper if _names_no_person(n)):
+        placed = {n: n[:-len(bare)].strip() for n in proper if n.endswith(" " + bare)}
+        towns = {town for town in placed.values() if len(town.split()) <= 3 and _as_place(town) is None}
+        if len(towns) == 1 and len(set(placed.values())) == 1 and _written_as_town(towns.pop(), bare, text):
+            for form in placed:
+                forms.merge(bare, form)
+
+
+def _written_as_town(town: str, name: str, text: str) -> bool:
+    """True when `text` writes `town` as a place: before a comma and a listed place, in any case ("Sioux
+    Falls, S.D.", "SIOUX FALLS, S.D."), or after `name` and "of" ("the Argus Leader of Sioux Falls")."""
+    if re.search(rf"(?<![\w’'-]){re.escape(name)} of {re.escape(town)}(?![\w-])", text):
+        return True
+    after = rf"(?<![\w’'-])(?i:{re.escape(town)}),\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
+    places = read_rules().places
+    return any(m.group(1) in places or m.group(1).split()[0] in places or m.group(1).title() in places
+               for m in re.finditer(after, text))
 
 
 def _is_proper_name(name: str) -> bool:
