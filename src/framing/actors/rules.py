@@ -50,6 +50,7 @@ class Rules(NamedTuple):
     body_joiners: tuple = ()  # "of", "for", "on", "and": words joining the parts of a body's name
     newspaper_words: frozenset = frozenset()  # "Leader", "World": the words a newspaper's name ends with
     given_name_titles: frozenset = frozenset()  # "Pope", "King": titles written before a given name ("Pope Francis")
+    title_surnames: frozenset = frozenset()  # "King", "Judge": titles that are also family names ("Stephen King")
 
 
 @lru_cache(maxsize=8)
@@ -70,7 +71,8 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(data.get("closing_words", ())), frozenset(data.get("given_name_particles", ())),
                  frozenset(data.get("evidence", {}).get("person_roles", ())),
                  tuple(data.get("abstract_noun_endings", ())), tuple(data.get("body_joiners", ())),
-                 frozenset(data.get("newspaper_words", ())), frozenset(data.get("given_name_titles", ())))
+                 frozenset(data.get("newspaper_words", ())), frozenset(data.get("given_name_titles", ())),
+                 frozenset(data.get("title_surnames", ())))
 
 
 def _without_full_stops(titles: list[str]) -> frozenset:
@@ -80,9 +82,10 @@ def _without_full_stops(titles: list[str]) -> frozenset:
 
 
 def title_as_surname(words: list[str], i: int, rules: Rules, titles) -> bool:
-    """True when the title word at `i` of a name's words is a surname: it ends the name (only a suffix,
-    "Jr.", after it) right after one or two given names that open the name (first, or right after a word
-    of `titles`) ("Stephen King", "Rep. Steve King", "Mark Judge", "Former Prime Minister John Major",
+    """True when the title word at `i` of a name's words is a surname: a title English also has as a family
+    name (`title_surnames`: "King", "Judge", "Major"; not "Democrat", "Professor") that ends the name (only a
+    suffix, "Jr.", after it) right after one or two given names that open the name (first, or right after a
+    word of `titles`) ("Stephen King", "Rep. Steve King", "Mark Judge", "Former Prime Minister John Major",
     "Martin Luther King Jr."). A given name is a listed one that is no title, place or place's opener;
     right after a title, before a title written before given names (`given_name_titles`: "King",
     "Prince"), any word English never writes in lower case is one too ("Sen. Angus King": a king's
@@ -94,7 +97,7 @@ def title_as_surname(words: list[str], i: int, rules: Rules, titles) -> bool:
     end = len(words) - 1
     while end > i and words[end] in rules.suffixes:
         end -= 1  # "Martin Luther King Jr.": a suffix after the surname
-    if i == 0 or i != end:
+    if i == 0 or i != end or words[i] not in rules.title_surnames:
         return False
     start = i
     while start > 0 and _is_given_name(words[start - 1], rules, titles):

@@ -162,7 +162,7 @@ def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
 def _surname_after_given(tokens: list[str], i: int) -> bool:
     """True when the role word at `i` is a surname by the actors' rule (`framing.actors.title_as_surname`,
     the speaker step's roles as its titles: "Steve King", "Rep. Steve King", "Mark Judge", "Martin Luther
-    King Jr.", not "King Charles" nor "South Carolina Republican"), or is a nationality adjective after an
+    King Jr.", not "King Charles" nor "South Carolina Republican" nor "a Clinton Democrat"), or is a nationality adjective after an
     honorific with only a suffix after it ("Mr. French")."""
     rules = read_rules()
     if title_as_surname(tokens, i, rules, _lexicon().roles):
