@@ -68,6 +68,11 @@ it as it reads "aeb".
 been read from. Its every actor of 1.20 was labelled in `benchmarks/actor_labels_nyt.tsv` before the
 rules of 1.21 were written; `--rows` reads it as it reads "aeb", with the "is a person" precision over
 its labelled actors (Wilson 95 % interval). `--corpora` builds only the corpora named.
+
+"allsides 201-300 leans" (actors 1.26): AllSides events 201 to 300 written by `allsides_corpus.py --events
+201-300 --leans` (outlets Left / Center / Right). A sample of 50 of its actors of 1.25 (`--sample 50 --seed
+2130 --corpora "allsides 201-300 leans"`) was labelled in `benchmarks/actor_labels_201_300.tsv` before the
+rules of 1.26 were written; its events are part of "all AllSides", whose actors `actor_labels_rows.tsv` holds.
 """
 from __future__ import annotations
 
@@ -110,7 +115,9 @@ LABELS = {"unseen": {"sample 1 (seed 16, read while writing actors 1.4)": ROOT /
                             ROOT / "benchmarks" / "actor_labels_unseen3.tsv"},
           "ranks 401+": {"sample 4 (seed 1920, labelled before actors 1.6)": ROOT / "benchmarks" / "actor_labels_unseen4.tsv"},
           "climate": {"climate sample (seed 1920, labelled before actors 1.6)":
-                      ROOT / "benchmarks" / "actor_labels_climate.tsv"}}
+                      ROOT / "benchmarks" / "actor_labels_climate.tsv"},
+          "allsides 201-300 leans": {"sample 5 (seed 2130, labelled before actors 1.26)":
+                                     ROOT / "benchmarks" / "actor_labels_201_300.tsv"}}
 ROW_LABELS = ROOT / "benchmarks" / "actor_labels_rows.tsv"
 SPEAKER_LABELS = ROOT / "benchmarks" / "speaker_labels.tsv"  # named speakers not in ROW_LABELS (actors 1.14)
 HELD_SEED = 16  # the draw of the climate articles held out while writing actors 1.7 ("climate B")
@@ -174,7 +181,8 @@ def nyt_lines() -> list[str]:
 
 def build_corpora(tmp: Path, names: list[str] | None = None) -> dict[str, pd.DataFrame]:
     """{"allsides-100", "unseen", "ranks 301-400", "ranks 401+", "climate", "all AllSides",
-    "climate A", "climate B", "aeb", "allsides-next100", "nyt": sentences} (only `names`, when given),
+    "climate A", "climate B", "aeb", "allsides-next100", "nyt", "allsides 201-300 leans": sentences} (only
+    `names`, when given),
     each built from a JSON-lines export (the climate articles as the shared file holds them: no event;
     "all AllSides" is every excerpt, one event per event_id)."""
     seen_lines = export_lines(1, 100)
@@ -191,7 +199,8 @@ def build_corpora(tmp: Path, names: list[str] | None = None) -> dict[str, pd.Dat
     for name, rows in (("allsides-100", seen_lines), ("unseen", unseen), ("ranks 301-400", ranks),
                        ("ranks 401+", later), ("climate", climate), ("all AllSides", lines),
                        ("climate A", half_a), ("climate B", half_b), ("aeb", aeb_lines()),
-                       ("allsides-next100", export_lines(101, 200)), ("nyt", nyt_lines())):
+                       ("allsides-next100", export_lines(101, 200)), ("nyt", nyt_lines()),
+                       ("allsides 201-300 leans", export_lines(201, 300, leans=True))):
         if names and name not in names:
             continue
         folder = tmp / name.replace(" ", "-")
