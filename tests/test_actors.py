@@ -884,6 +884,9 @@ def test_an_outlet_labelled_by_its_web_host_is_no_person():
     ("Both law firms — Sher Edling and Hagens Berman — are touring the country.", "Hagens Berman"),
     ("Farmers in the Mato Grosso state lost their crops.", "Mato Grosso"),  # "X state": a place
     ("Snow piles up in the Sierra Nevada mountains every winter.", "Sierra Nevada"),
+    # an item of the list may carry its acronym in brackets (AllSides, allsides 201-300; actors 1.26)
+    ("Several Iran-backed militia groups, including Kata'ib Hezbollah (KH) and Kata'ib Sayyid al-Shuhada (KSS), "
+     "used these particular storage facilities, Kirby said.", "Kata'ib Sayyid"),
 ])
 def test_a_list_after_a_kind_of_body_and_a_place_noun_after_a_name_are_no_person(text, firm):
     actors = set(fr.find_actors(_table([text, "Companies such as Jeff Bezos's Amazon grew."]))["actor"])

@@ -37,7 +37,8 @@ class Evidence(NamedTuple):
     listed_beside: tuple  # "X and Kim Kardashian", "Kim Kardashian and X": a person's name beside X in a list (1.19)
 
 
-_LISTED = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"  # capitalised words: one item of a list
+# capitalised words, perhaps with their acronym in brackets ("Kata'ib Hezbollah (KH)"): one item of a list
+_LISTED = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*(?:\s+\([A-Z][A-Za-z.]{1,9}\))?"
 
 
 def _alternatives(words) -> str:
