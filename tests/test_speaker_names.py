@@ -293,6 +293,7 @@ def test_a_body_with_and_without_the_town_the_texts_write_is_one_speaker():
         _articles(["SIOUX FALLS, S.D. – People across the nation are talking about it: South Dakota is on meth.",
                    "The state paid a Minnesota ad agency $449,000 for the campaign, the Argus Leader reported."],
                   event="e2")], ignore_index=True)
+    sentences["article_id"] = sentences["event"] + sentences["article_id"]  # one article per event
     assert set(_speakers(sentences)) == {"Sioux Falls Argus Leader"}
     without_town = pd.concat([sentences.iloc[[0]], sentences.iloc[[2]]], ignore_index=True)
     assert set(_speakers(without_town)) == {"Sioux Falls Argus Leader", "Argus Leader"}  # nothing says it is a town
@@ -305,3 +306,12 @@ def test_a_listed_place_before_a_function_word_opens_the_name():
     assert _body_key("New York City Board of Elections", country=True) == _body_key("Board of Elections")
     assert not fr.person_mentions("“The order is unlawful,” America First Legal said in a statement.")
     assert [m.name for m in fr.person_mentions("He met the envoy to Haiti Daniel Foote.")] == ["Daniel Foote"]
+    # nor does a bare "First Legal" join it: a number word opening capitalised words inside a sentence opens
+    # their name (it was read "Legal", which joined "America First Legal" as a surname would)
+    sentences = pd.concat([_articles(["“The order is unlawful,” America First Legal said in a statement."], event="e1"),
+                           _articles(["“We will appeal,” said First Legal, a law firm in Denver."], event="e2")],
+                          ignore_index=True)
+    sentences["article_id"] = sentences["event"] + sentences["article_id"]  # one article per event
+    assert _speakers(sentences) == ["America First Legal", "First Legal"]
+    assert [m.name for m in fr.person_mentions("First, Joe Biden spoke.")] == ["Joe Biden"]  # a sentence's first word
+    assert [m.name for m in fr.person_mentions("He met First Lady Jill Biden.")] == ["Jill Biden"]

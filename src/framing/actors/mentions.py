@@ -118,7 +118,9 @@ def _read_mentions(text: str, rules: Rules, organisations: tuple) -> list[Mentio
             if firm_after and run.group()[chunk[-1][2] - run.start():].strip(" \t\u00a0.’'s") == "":
                 continue  # "Johnson & Johnson", "Procter & Gamble": a firm's name
             after_the = chunk[0][1] == run.start() and _THE_BEFORE.search(text, max(0, run.start() - 5), run.start())
-            mention = _mention(chunk, rules, organisations, outlet_words, after_the=after_the is not None)
+            inside = chunk[0][1] == run.start() and _MID_SENTENCE.search(text, max(0, run.start() - 8), run.start())
+            mention = _mention(chunk, rules, organisations, outlet_words, after_the=after_the is not None,
+                               inside=inside is not None)
             if mention is not None and not _rest_of_a_body(text, mention, rules):
                 found.append(mention)
     return _couples(text, found, rules)
@@ -367,16 +369,20 @@ _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
 
 
 def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: frozenset, *,
-             after_the: bool = False) -> Mention | None:
+             after_the: bool = False, inside: bool = False) -> Mention | None:
     """The person one chunk of capitalised words (`_chunks`: (word, start, end) triples) names, if any:
     titles, adjectives, joiners, places and run-in words cut off its bounds, then the words left
-    checked (`_not_a_person`). `after_the`: the chunk follows "the"."""
+    checked (`_not_a_person`). `after_the`: the chunk follows "the"; `inside`: it stands inside a
+    sentence, where a number word opening capitalised words opens their name ("said First Legal", "on
+    One America News": `_is_number_word`), not a sentence ("First, …", "Two Democrats said")."""
     words = [t for t, _, _ in chunk]
     if not after_the and (of := _person_of_body(words, rules)) is not None:  # "Lawrence Solomon of Energy Probe"
         chunk, words = chunk[:of], words[:of]
+    number = inside and len(words) > 1 and _is_number_word(words[0])  # "said First Legal": a name's first word
     first = 0
-    while first < len(words) and (words[first] in rules.function_words or words[first] in _JOINERS
-                                  or _is_adjective(words[first], rules) or _is_hyphen_adjective(words[first], rules)):
+    while not (first == 0 and number) and first < len(words) and (
+            words[first] in rules.function_words or words[first] in _JOINERS
+            or _is_adjective(words[first], rules) or _is_hyphen_adjective(words[first], rules)):
         first += 1  # "Now-fired Preet Bharara": an adjective before a name is cut off like a title
     titled = [w in rules.titles or (w.endswith("s") and w[:-1] in rules.titles)  # "Presidents"
               or ("-" in w and w.rsplit("-", 1)[1] in rules.titles) for w in words]  # "Then-President"
@@ -388,7 +394,7 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
     begin = max(cut, first)
     if 0 < cut < len(words) and words[cut] in ("of", "the"):  # "Joint Chiefs of Staff": a body's name
         has_title = False
-    while begin < len(words) and (words[begin] in _JOINERS or _is_adjective(words[begin], rules)
+    while not (begin == 0 and number) and begin < len(words) and (words[begin] in _JOINERS or _is_adjective(words[begin], rules)
                                   or words[begin] in rules.function_words or _is_hyphen_adjective(words[begin], rules)):
         begin += 1
     if len(words) - begin >= 2 and _is_verb_opener(words[begin], rules):  # "Defending Dave Chappelle"
@@ -495,6 +501,14 @@ def _person_of_body(words: list[str], rules: Rules) -> int | None:
            or w in _JOINERS for w in words[:of]):
         return None
     return of
+
+
+def _is_number_word(word: str) -> bool:
+    """True for a capitalised cardinal or ordinal ("One", "Twenty", "First", "Third", "Tenth"): a word the
+    part-of-speech lexicon (Brill 1992) tags CD in lower case, or an ordinal of one."""
+    lower, tags = word.lower(), _lexicon_tags()
+    return word[:1].isupper() and (tags.get(lower) == "CD" or lower in ("first", "second", "third")
+                                   or lower.endswith("th") and tags.get(lower[:-2]) == "CD")
 
 
 _PARTICIPLE = re.compile(r"[a-z]{2,}ed|[a-z]{3,}ing")  # "endorsed", "bred", "speaking"; not "ying" of "Chun-ying"
