@@ -2,7 +2,8 @@
 
 `_Memory` holds what one article, read in order, has said about people and bodies: the speakers
 and full names met (most recent last), the roles and the gender the text gives them (honorifics,
-gendered roles, pronouns; never a guess from the given name), the bodies named and those that
+gendered roles, pronouns; a given name one sex holds almost wholly only rules out a pronoun of the other
+sex, `_given_name_sex`), the bodies named and those that
 spoke, the authors of documents, the pair of people opening a sentence. `_remember_names` and
 `_remember_bodies` fill it from each sentence.
 
@@ -38,8 +39,8 @@ _NOT_NAMES = _NOT_SPEAKERS - {"May", "August", "June", "April", "The", "A", "It"
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
-# Honorifics and roles that tell a person's gender (Mr. / Ms., "Congresswoman"): never a guess from
-# the given name.
+# Honorifics and roles that tell a person's gender (Mr. / Ms., "Congresswoman"); a given name only rules out
+# a pronoun of the other sex (`_given_name_sex`).
 _ROLE_GENDER = {"mr": "m", "sir": "m", "congressman": "m", "spokesman": "m", "chairman": "m", "king": "m",
                 "prince": "m", "councilman": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f",
                 "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f", "queen": "f", "princess": "f",
@@ -146,19 +147,21 @@ class _Memory:
         return people[0] if len(people) == 1 else None
 
     def fits(self, name: str, gender: str | None) -> bool:
-        """True when `name` may be the person a pronoun of `gender` ("m", "f" or None) stands for:
-        "he" or "she" stands for a person, never for a news organisation (`_outlets`, `_newspaper_name`:
+        """True when `name` may be the person a pronoun of `gender` ("m", "f" or None) stands for: of that gender
+        or of none known, the text's word first (`genders`), else a given name one sex holds almost wholly
+        (`_given_name_sex`: "she" is not Tom Udall; it never names anyone). "he" or "she" stands for a person, never for a news organisation (`_outlets`, `_newspaper_name`:
         "Bloomberg reported …, though he later asked") nor for a body that has spoken as one (`voices`)
         unless its name opens with a given name (a person whose name holds a word that also names a
         body: "Bill Roe")."""
-        return gender is None or (self.genders.get(name, gender) == gender
+        return gender is None or (self.genders.get(name, _given_name_sex(name) or gender) == gender
                                   and name not in _outlets() and not _newspaper_name(name.split())
                                   and (name not in self.voices or name.split()[0] in read_rules().given_names))
 
     def learn_gender(self, name: str, roles, narration: str, n_people: int) -> None:
         """Record a person's gender from an honorific or role ("Mr.", "Congresswoman"), or from the
         pronouns of a sentence that this person opens and that names nobody else (`n_people` is 1:
-        "Jane Roe said her plan …")."""
+        "Jane Roe said her plan …"), unless the person's given name is one the other sex holds almost wholly:
+        then the pronoun stands for someone the sentence does not name ("Wheeler's “…,” she said")."""
         if name in self.genders:
             return
         for role in roles:
@@ -167,7 +170,7 @@ class _Memory:
                 return
         if n_people == 1:
             found = {_PRONOUN_GENDER[w.lower()] for w in _WORD.findall(narration) if w.lower() in _PRONOUN_GENDER}
-            if len(found) == 1:
+            if len(found) == 1 and _given_name_sex(name) in (None, *found):  # "Andrew Wheeler's …," she said: not his
                 self.genders[name] = found.pop()
 
     def known(self, surname: str) -> str | None:
@@ -214,6 +217,22 @@ class _Memory:
         here = [n for n, roles, at in self.here if title in roles and at < self.reading_at]  # named before it
         before = [n for n, at in self.met_at.items() if at >= self.sentence - 1 and title in self.titles.get(n, ())]
         return list(dict.fromkeys(here + before))
+
+
+@lru_cache(maxsize=1)
+def _sexed_given_names() -> dict[str, str]:
+    """Given names one sex holds almost wholly (`given_name_sexes.toml`, US Census 1990: at least 95 %), each with
+    "m" or "f"."""
+    data = load_data("given_name_sexes")
+    return {**{n: "m" for n in data["male"]}, **{n: "f" for n in data["female"]}}
+
+
+def _given_name_sex(name: str) -> str | None:
+    """"m" or "f" when a full name opens with a given name one sex holds almost wholly ("Joe Biden" → "m"), else
+    None (a surname alone, a name of either sex: "Jordan", "Pat"). Only ever rules out the person a pronoun of the
+    other sex stands for (`_Memory.fits`); the text's own word (`_Memory.genders`) comes first."""
+    words = name.split()
+    return _sexed_given_names().get(words[0]) if len(words) > 1 else None
 
 
 def _role_titles(role_words) -> set[str]:
