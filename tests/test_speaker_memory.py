@@ -60,3 +60,25 @@ def test_a_pronoun_of_another_sex_than_the_given_name_tells_no_gender(shared_dat
                    if a["article_id"] == "179")
     quotes = fr.extract_quotes(_table(fr.split_sentences(article["text"])))
     assert _speaker_of(quotes, "understands the mission") == "Susan Collins"
+
+
+def test_a_pronoun_is_read_with_the_gender_the_article_tells_after_it():
+    # AllSides 5946 (Fox News): "she" is the reporter; the next sentence tells that Biden is "he" (a sentence he
+    # opens alone, "his questioner"), which holds for the whole article, so "she" is not Biden (was "Biden")
+    quotes = fr.extract_quotes(_table([
+        "President Biden snapped at a reporter at the end of his press conference Wednesday in Geneva after she "
+        "asked why he was \"confident\" Russian President Vladimir Putin would change his previously malign behavior.",
+        "Biden, who was walking away after saying he was committed to freeing Americans imprisoned in Russia, whirled "
+        "around at his questioner and said, \"I'm not confident he'll change his behavior.\""]))
+    assert _speaker_of(quotes, "confident") is None
+    assert _speaker_of(quotes, "I'm not confident") == "Biden"
+
+
+def test_a_surname_written_with_a_title_before_tells_its_gender_when_it_opens_a_sentence():
+    # "President Biden" then "Biden, who …, said he …": the surname alone is the titled person met before, and the
+    # pronouns of the sentence he opens alone are his; so a later "she" is not Biden
+    quotes = fr.extract_quotes(_table([
+        "President Biden spoke in Geneva on Wednesday.",
+        "Biden said he was committed to freeing Americans imprisoned in Russia.",
+        "“It was a useful meeting,” she said."]))
+    assert _speaker_of(quotes, "It was a useful meeting") is None

@@ -41,6 +41,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
     """The quote rows of one article (its sentences in order); the full names it writes outside
     quotes are added to `written` as (event, name)."""
     memory = _Memory()
+    memory.genders.update(_genders_told(article, text_col))
     rows = []
     previous = None  # the attribution of the sentence before, when it named a speaker
     mentioned = None  # the one person or author the sentence before named, when it quoted nobody
@@ -86,6 +87,20 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         if not spans and found is not None and found[3] != "dash_line" and (row := _indirect_row(base, text, found)):
             rows.append(row)
     return _attribute_open_paragraphs(rows)
+
+
+def _genders_told(article: list, text_col: str) -> dict[str, str]:
+    """The gender the article tells of each person it names, read from all of its sentences (honorifics, gendered
+    roles, the pronouns of a sentence that person opens alone: `_Memory.learn_gender`): a person's gender is the same
+    throughout an article, so a pronoun before the sentence that tells it is read with it too ("Biden snapped at a
+    reporter after she asked why he was “confident”" before "Biden … whirled around at his questioner")."""
+    memory = _Memory()
+    for record, _, text in _units(article, text_col):
+        memory.sentence += 1
+        spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
+        _remember_names(_without_asides(_narration(text, spans)), memory,
+                        headline=getattr(record, "kind", None) == "headline")
+    return memory.genders
 
 
 def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, memory: _Memory):

@@ -1,9 +1,9 @@
 """Who a written speaker is, in the light of what the article said before.
 
 `_Memory` holds what one article, read in order, has said about people and bodies: the speakers
-and full names met (most recent last), the roles and the gender the text gives them (honorifics,
-gendered roles, pronouns; a given name one sex holds almost wholly only rules out a pronoun of the other
-sex, `_given_name_sex`), the bodies named and those that
+and full names met (most recent last), the roles and the gender the text gives them anywhere in the
+article (honorifics, gendered roles, pronouns: `article._genders_told`; a given name one sex holds almost
+wholly only rules out a pronoun of the other sex, `_given_name_sex`), the bodies named and those that
 spoke, the authors of documents, the pair of people opening a sentence. `_remember_names` and
 `_remember_bodies` fill it from each sentence.
 
@@ -149,7 +149,8 @@ class _Memory:
     def fits(self, name: str, gender: str | None) -> bool:
         """True when `name` may be the person a pronoun of `gender` ("m", "f" or None) stands for: of that gender
         or of none known, the text's word first (`genders`), else a given name one sex holds almost wholly
-        (`_given_name_sex`: "she" is not Tom Udall; it never names anyone). "he" or "she" stands for a person, never for a news organisation (`_outlets`, `_newspaper_name`:
+        (`_given_name_sex`: "she" is not Tom Udall; it never names anyone). "he" or "she" stands for a person,
+        never for a news organisation (`_outlets`, `_newspaper_name`:
         "Bloomberg reported …, though he later asked") nor for a body that has spoken as one (`voices`)
         unless its name opens with a given name (a person whose name holds a word that also names a
         body: "Bill Roe")."""
@@ -507,6 +508,9 @@ def _remember_names(narration: str, memory: _Memory, *, headline: bool = False) 
             if opens and not _POSSESSIVE.search(person[0]):
                 memory.subjects.add(full)  # "Kalmus was pursuing his …": the subject, a person
                 memory.learn_gender(full, roles, narration, len(labels))
+        elif (len(person) == 1 and opens and not roles and not _POSSESSIVE.search(person[0])
+              and memory.titles.get(surname := person[0].rstrip("."))):
+            memory.learn_gender(surname, roles, narration, len(labels))  # "President Biden …", then "Biden … said he"
         elif len(person) == 1 and roles and person[0] not in _NOT_SPEAKERS:
             name = _POSSESSIVE.sub("", person[0]).rstrip(".")  # "President Biden", "Ms. Roe"
             memory.meet(name, roles, speaker=False)
