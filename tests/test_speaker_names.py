@@ -45,6 +45,49 @@ def test_a_country_alone_speaks_as_its_government():
     assert list(quotes["is_anonymous"]) == [False, False, True]
 
 
+def test_a_country_written_out_alone_speaks_as_its_government():
+    # AllSides: "Israel says that …" and "China has criticised …" gave no speaker, where "The U.S. said" gave "U.S.
+    # government"; a country written out speaks through its government as its abbreviation does, and its names
+    # are one speaker ("The United States said" and "The U.S. said")
+    sentences = pd.concat([
+        _articles(["Israel says that Palestinian Authority President Mahmoud Abbas doesn’t speak on behalf of all of "
+                   "the Palestinians, so there’s no reason to deal with him."], event="gaza"),
+        _articles(["China has criticised a historic security pact between the US, UK and Australia, describing it as "
+                   "\"extremely irresponsible\" and \"narrow-minded\"."], event="aukus"),
+        _articles(["The United States said Monday it will ease airline restrictions this fall on travel to the "
+                   "country."], ["The U.S. said it will ease airline restrictions."], event="travel")],
+        ignore_index=True)
+    quotes = fr.extract_quotes(sentences)
+    assert quotes.loc[quotes["event"] == "gaza", "speaker"].tolist() == ["Israel government"]
+    assert quotes.loc[quotes["event"] == "aukus", "speaker"].tolist() == ["China government"] * 2
+    assert quotes.loc[quotes["event"] == "travel", "speaker"].nunique() == 1
+    assert quotes.loc[quotes["event"] == "travel", "speaker"].iloc[0] in ("U.S. government", "United States government")
+    assert (quotes["speaker_kind"] == "organisation").all() and not quotes["is_anonymous"].any()
+
+
+def test_a_country_inside_a_phrase_after_its_verb_or_as_a_nation_speaks_for_nobody():
+    # AllSides and climate news: a country that is no subject of the verb, or "America", the nation and its economy
+    quotes = fr.extract_quotes(_articles(
+        ["Since May 2020, America has added back 16.7 million jobs."],
+        ["Netanyahu brushes off Biden call for 'significant de-escalation' in Gaza, says Israel 'determined to "
+         "continue'"],
+        ["After President Trump shredded his predecessor's unconstitutional \"treaty,\" the globalist leaders of "
+         "France, Germany and Italy claimed it \"cannot be renegotiated.\""],
+        ["But the issue is highly sensitive, with Turkey acknowledging atrocities but rejecting the term \"genocide\"."],
+        ["Late last week, a report out of Canada suggested that many nations have begun ignoring the Paris goals."]))
+    assert not quotes["speaker"].fillna("").str.endswith("government").any()
+
+
+def test_a_country_that_is_a_surname_met_before_is_that_person():
+    # "Jordan said" after "Rep. Jim Jordan" gave nobody (a place); the surname of a person the article named is that
+    # person, as "Sheriff Israel" is not the country
+    quotes = fr.extract_quotes(_articles([
+        "Rep. Jim Jordan, R-Ohio, the top Republican on the House Judiciary Committee, questioned the attorney general.",
+        "“This is not about the law,” Jordan said.",
+        "Jordan said the department had failed to answer the committee's letters."]))
+    assert quotes["speaker"].tolist() == ["Jim Jordan", "Jim Jordan"]
+
+
 def test_a_word_after_a_persons_title_is_a_name_not_a_country():
     # "Sheriff Israel" (the Broward County sheriff, a NewsMTSC sentence) was "Israel government": the title
     # makes the word after it a person's surname; a country alone, or after a title and "to", still speaks

@@ -52,7 +52,7 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
         memory.sentence += 1
         spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
         narration = _without_asides(_narration(text, spans))
-        memory.note_sentence(_sentence_people(narration, memory))  # "Sen. John Doe …; “…,” the senator said"
+        memory.note_sentence(_sentence_people(narration, memory), narration)  # "Sen. John Doe …; “…,” the senator said"
         found = _sentence_attribution(text, narration, spans, record.sentence_id != last_id, memory)
         read, found = _sentence_speaker(found, narration, spans, memory)
         read = _carried_on(read, found, narration, spans, previous, mentioned, memory)

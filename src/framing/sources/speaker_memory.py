@@ -8,8 +8,8 @@ spoke, the authors of documents, the pair of people opening a sentence. `_rememb
 `_remember_bodies` fill it from each sentence.
 
 `_speaker` reads an attribution's `who` (from `attribution` or `clause_tags`) with it, through the
-`_read_*` rules in turn: an office, a named group or a body; a document's issuer; a place or
-unnamed people ("U.S. officials", flagged anonymous); "his spokesman"; "he" / "she" / "they" (the
+`_read_*` rules in turn: an office, a named group or a body; a document's issuer; a place (a country
+written out speaks as its government: "China said") or unnamed people ("U.S. officials", flagged anonymous); "his spokesman"; "he" / "she" / "they" (the
 last speaker whose gender fits, or the pair); "the president" (the last person written with that
 role); a description ("the agency", "the complaint"); else a name, a surname alone being the full
 name met earlier. A pronoun whose antecedent is named earlier in the same sentence takes the first
@@ -70,6 +70,7 @@ class _Memory:
         self.met_at: dict[str, int] = {}  # name → the last sentence that wrote it
         self.here: list[tuple[str, set[str], int]] = []  # the people of the sentence being read (`note_sentence`)
         self.reading_at = 0  # where the attribution being read starts in its sentence
+        self.narration = ""  # the sentence being read, its quotes replaced (`note_sentence`)
 
     def body(self, head: str) -> str | None:
         """The last body named whose name has `head` for its head noun ("the service" → "Forest
@@ -119,10 +120,10 @@ class _Memory:
         self.met_at[name] = self.sentence
         self.titles.setdefault(name, set()).update(_role_titles(role_words))
 
-    def note_sentence(self, people: list[tuple[str, set[str], int]]) -> None:
+    def note_sentence(self, people: list[tuple[str, set[str], int]], narration: str = "") -> None:
         """Remember the people the sentence being read names, with their roles and where each is written,
-        before its quotes are read."""
-        self.here, self.reading_at = people, 0
+        and the sentence itself (its quotes replaced), before its quotes are read."""
+        self.here, self.reading_at, self.narration = people, 0, narration
 
     def last_person(self, pronoun: str | None = None) -> str | None:
         """The last speaker, or when nobody has spoken yet the last name written with a role or
@@ -720,7 +721,7 @@ def _speaker(found, memory: _Memory):
     read = _read_body_or_group(who, noun, memory)
     if read is None:
         who = _without_openers(who)
-        read = (_read_document_or_title(who, noun, memory) or _read_place_or_people(who, noun, found[1], memory)
+        read = (_read_document_or_title(who, noun, memory) or _read_place_or_people(who, noun, found[1], memory, pattern)
                 or _read_owned_role(who, memory) or _read_unnamed(who, memory) or _read_description(who, pattern, memory)
                 or _read_name(who, noun, memory))
     speaker, label, anonymous, suffix = read
@@ -828,13 +829,21 @@ def _read_document_or_title(who: str, noun, memory: _Memory):
     return None
 
 
-def _read_place_or_people(who: str, noun, written: str, memory: _Memory):
-    """A place (which speaks for nobody), or people named by the noun after `who`: unnamed
-    ("U.S. officials", "a Taliban spokesperson") or a role ("NATO chief")."""
+def _read_place_or_people(who: str, noun, written: str, memory: _Memory, pattern: str = ""):
+    """A place (which speaks for nobody, but a country before its verb through its government), or people named by
+    the noun after `who`: unnamed ("U.S. officials", "a Taliban spokesperson") or a role ("NATO chief")."""
     lexicon = _lexicon()
     if who and _is_place(who) and noun in lexicon.anonymous:  # "Texas lawmakers said": a place's unnamed people
         memory.anonymous = f"{who} {noun}"
         return memory.anonymous, memory.anonymous, True, ""
+    if who and _is_place(who) and not noun and memory.known(who) is not None:
+        return None  # "Rep. Jim Jordan …" then "Jordan said": the surname of the person met, read as a name
+    if (who and not noun and _speaks_as_government(who) and not pattern.startswith(("verb_name", "clause"))
+            and (pattern.startswith("according_to") or not _INSIDE_PHRASE.search(memory.narration[:memory.reading_at]))):
+        # "China said", "The United States said": its government; never after an inverted verb ("…, says Israel
+        # “determined to continue”": the reported clause's subject), as a subject the tags guess, or inside a
+        # longer phrase ("leaders of France, Germany and Italy claimed", "with Turkey acknowledging")
+        return who, written, False, "_body"
     if not who or _is_place(who):  # "Texas said", "WASHINGTON (AP) — …": a place speaks for nobody
         return None, written, False, "_place"
     if noun in lexicon.anonymous and not _POSSESSIVE.search(who):  # "U.S. officials said": unnamed people
@@ -846,6 +855,23 @@ def _read_place_or_people(who: str, noun, written: str, memory: _Memory):
     if noun in lexicon.nouns and not _POSSESSIVE.search(who):  # "NATO chief says"
         return f"{who} {noun}", f"{who} {noun}", False, "_role"
     return None
+
+
+# a word before a name that makes it part of a longer phrase: a preposition or a conjunction ("leaders of France,
+# Germany and Italy", "with Turkey acknowledging"); a comma does not ("In a statement, China said")
+_INSIDE_PHRASE = re.compile(r"\b(?:of|and|or|nor|with|without|in|into|from|to|for|at|by|on|about|against|between|"
+                            r"among|out|than|as|like|over|under|toward|towards)\s+(?:[Tt]he\s+)?$", re.IGNORECASE)
+
+# "America" names the nation, its people and its economy ("America has added back 16.7 million jobs", "America is
+# back") far more often than its government, which news writes "the United States" or "the U.S."
+_NATION_NOT_GOVERNMENT = frozenset({"America"})
+
+
+def _speaks_as_government(who: str) -> bool:
+    """True when `who` is a country written out alone ("China", "Russia", "United States" once "The" is cut): a
+    country speaks through its government, as "the U.S." does (`speaker_names` names it "China government"); a
+    state, a city or a capital ("Texas", "Beijing", "Washington"), and "America", speak for nobody."""
+    return who in _countries() and _is_place(who) and who not in _NATION_NOT_GOVERNMENT
 
 
 def _read_owned_role(who: str, memory: _Memory):
