@@ -174,8 +174,14 @@ def _surname_after_given(tokens: list[str], i: int) -> bool:
 def _nationality_after_honorific(before: str, word: str) -> bool:
     """True when `word` is a nationality adjective ("French", `adjectives` of `actors.toml`) right after an
     honorific ("Mr.", "Ms."): English writes no adjective alone after one, so it is a surname (1.51)."""
-    honorifics = frozenset(h.rstrip(".") for h in load_data("actors")["honorifics"])
-    return word in read_rules().adjectives and before.rstrip(".") in honorifics
+    return word in read_rules().adjectives and before.rstrip(".") in _honorifics()
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset:
+    """The honorifics of `framing.actors`' lexicon (`honorifics` of `actors.toml`), without their period
+    ("Mr", "Dr", "Sir")."""
+    return frozenset(h.rstrip(".") for h in load_data("actors")["honorifics"])
 
 
 def _suffix_of(tokens: list[str], i: int, suffixes) -> bool:

@@ -28,7 +28,7 @@ from ..lexicons import load_data
 from .attribution import _OFFICE_TO, _document_author, _listed_after, _office_patterns
 from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
-                         _head_noun, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
+                         _head_noun, _honorifics, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
                          _titled_person, _without_owner)
 from .patterns import (_CANDIDACY, _DAYS, _NAME, _OPENING_ADVERBIAL, _SPEAKER_ADVERBS, _lexicon, _party_words,
                        _without_trailing_day)
@@ -571,13 +571,6 @@ def _joint_subject(narration: str) -> str | None:
 
 
 _OWNED = re.compile(rf"(?:the\s+)?(?P<owner>{_NAME}|[a-z]+)(?:[’']s?)?\s+(?:[a-z][\w-]*\s+)*?(?P<title>[a-z]+)")
-
-
-@lru_cache(maxsize=1)
-def _honorifics() -> frozenset:
-    """The honorifics of `framing.actors`' lexicon (`honorifics` of `actors.toml`), without their period
-    ("Mr", "Dr", "Sir")."""
-    return frozenset(h.rstrip(".") for h in load_data("actors")["honorifics"])
 
 
 def _of_place(tokens: list[str]) -> list[str]:
