@@ -99,10 +99,34 @@ def label_article(raw: RawArticle, *, site_repeats: frozenset[str] = frozenset()
         signed = any(line.kind == "byline" for line in lines)
         return lines, {"author": clean.infer_metadata(lines).get("author")} if signed else {}
     lines = clean.label_lines(raw.text, site_repeats=site_repeats) if site_repeats else _page_labels(raw.text)
+    if raw.format == "text" and raw.given.get("title"):
+        lines = title_line_as_headline(lines, raw.given["title"])
     inferred = clean.infer_metadata(lines)
     if title and not any(line.kind == "headline" for line in lines):
         lines.insert(0, clean.Line(0, title, "headline", "export_title", -1))
     return lines, inferred
+
+
+def title_line_as_headline(lines: list, title: str) -> list:
+    """A page's lines with the line that is the title the manifest gives made its headline (rule
+    `manifest_title`), when the page rules found no headline and that line opens the article: it
+    stands above the first kept line or is that line. The rules read a title by its form, so one
+    ending in a period ("Trump Stays Banned on Facebook. Keep It That Way.") was read as body and
+    one of three words ("The Problem Oscars") as outside the body. Same lines otherwise; the
+    headline gets paragraph 0 and the others move down one where it was not kept before."""
+    if any(line.kind == "headline" for line in lines):
+        return lines
+    wanted = clean.normalise_line(title)
+    first_kept = next((i for i, line in enumerate(lines) if line.kind), len(lines))
+    match = next((i for i, line in enumerate(lines[:first_kept + 1])
+                  if wanted and clean.normalise_line(line.text) == wanted), None)
+    if match is None or (lines[match].kind and sum(line.paragraph == lines[match].paragraph for line in lines) > 1):
+        return lines  # no such line, or one line of a longer paragraph
+    shift = 0 if lines[match].kind else 1
+    return [clean.Line(line.number, line.text, "headline", "manifest_title", lines[match].paragraph or 0) if i == match
+            else line if line.paragraph is None
+            else clean.Line(line.number, line.text, line.kind, line.rule, line.paragraph + shift)
+            for i, line in enumerate(lines)]
 
 
 SITE_SAMPLE = 100  # pages per outlet to learn its repeated lines from: plenty for menus and footers
