@@ -1069,6 +1069,22 @@ def test_a_corpus_named_from_outside_any_project_points_to_the_installed_one(pro
     assert list(elsewhere.iterdir()) == []
 
 
+def test_a_corpus_linked_into_data_raw_is_named_when_given_by_its_path(project, tmp_path, monkeypatch, capsys):
+    """`framing build data/raw/linked` (the path form of the README's `framing build data/raw/<corpus>`)
+    wrote the tables under the real folder's name without the note `framing build linked` gives."""
+    articles = tmp_path / "Documents" / "Articles 2024"
+    shutil.copytree(project / "data" / "raw" / "mycorpus", articles)
+    (project / "data" / "raw" / "linked").symlink_to(articles, target_is_directory=True)
+    monkeypatch.delenv("FRAMING_HOME", raising=False)
+    monkeypatch.chdir(project)
+    for given in ("data/raw/linked", "data/raw/linked/"):
+        assert main(["build", given, "--workers", "1"]) == 0
+        err = capsys.readouterr().err
+        assert f"note: data/raw/linked is a link to {articles}: framing names a corpus after its real folder" in err, err
+    assert main(["build", "mycorpus", "--workers", "1"]) == 0
+    assert "is a link to" not in capsys.readouterr().err
+
+
 def test_a_corpus_linked_into_data_raw_has_one_set_of_tables(project, tmp_path, monkeypatch, capsys):
     """data/raw/linked → a folder named otherwise: `framing build linked` wrote the tables under the
     real folder's name, and a notebook's `load_articles("linked")` built a second copy under the

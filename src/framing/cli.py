@@ -187,12 +187,22 @@ def _say_linked(names) -> None:
     link to a folder of another name: its tables and report take the real folder's name."""
     from .config import linked_corpora
 
+    asked = {_linked_name(given) for given in names or ()}
     for name, real in linked_corpora().items():
-        if not names or name in names:
+        if not names or name in asked:
             print(f"note: data/raw/{name} is a link to {real}: framing names a corpus after its real folder, so "
                   f"its tables and report are data/processed/{real.name}/ and reports/{real.name}/ "
                   f"(a notebook's `corpus = {name!r}` reads them too); name the link {real.name!r} "
                   "to have one name", file=sys.stderr)
+
+
+def _linked_name(given: str) -> str:
+    """The name under data/raw/ a corpus argument stands for: the name itself, or the last part of a
+    path to a folder of data/raw/ (`data/raw/mine`, `data/raw/mine/`), whose link is not followed."""
+    path = Path(given)
+    if len(path.parts) > 1 and path.absolute().parent.resolve() == raw_dir().resolve():
+        return path.name
+    return given
 
 
 def _say_loose(names) -> None:
