@@ -1109,3 +1109,34 @@ def test_a_title_word_after_given_names_is_a_surname(shared_data):
     actors = fr.find_actors(_table(["Stephen King wrote a letter.", "King said he was done.",
                                     "King Charles III spoke later."]))
     assert set(actors["actor"]) == {"Stephen King", "King Charles III"}
+
+
+def test_a_short_given_name_joins_its_full_form_across_events_only_when_trusted(shared_data):
+    """Regression (issue 16, "never two people under one row"): a short given name joined its full form
+    across the whole table, so on NewsMTSC "Stephen King" (the author, one document) was "Steve King"
+    (the congressman, others), and "Jack Kennedy" (JFK) the senator "John Kennedy, R-Louisiana". Two
+    given names, one the short form of the other, are one person when written in one event, after one
+    title, or when the table writes no other person of that surname."""
+    two_people = pd.concat([_table(["Stephen King wrote a letter about the election."], event="e1"),
+                            _table(["Rep. Steve King of Iowa spoke to reporters.", "Steve King said no."],
+                                   outlet="B", event="e2"),
+                            _table(["Rep. Peter King said he would vote for the bill."], outlet="C", event="e3")],
+                           ignore_index=True)
+    assert set(fr.find_actors(two_people)["actor"]) == {"Stephen King", "Steve King", "Peter King"}
+    one_event = _table(["Stephen King wrote a letter.", "Steve King said he wrote it.",
+                        "Rep. Peter King said he had read it."])
+    assert set(fr.find_actors(one_event)["actor"]) == {"Stephen King", "Peter King"}
+    one_title = pd.concat([_table(["Sen. Stephen King spoke."], event="e1"),
+                           _table(["Sen. Steve King left."], outlet="B", event="e2"),
+                           _table(["Rep. Peter King stayed."], outlet="C", event="e3")], ignore_index=True)
+    assert set(fr.find_actors(one_title)["actor"]) == {"Stephen King", "Peter King"}
+    alone = pd.concat([_table(["Sen. Jim Risch spoke."], event="e1"), _table(["James Risch said no."], event="e2")],
+                      ignore_index=True)
+    assert set(fr.find_actors(alone)["actor"]) == {"James Risch"}
+    wanted = ("polusa_v1_4349006_-1", "polusa_v1_55242534_-1", "allsides_5995_2571")  # Stephen, Steve, Peter King
+    rows = [json.loads(line) for line in (shared_data / "newsmtsc-train" / "train_targets.jsonl").open()]
+    sentences = (pd.DataFrame([{"article_id": r["source_doc_key"], "event": r["source_doc_key"], "outlet": "newsmtsc",
+                                "kind": "body", "text": r["sentence"]} for r in rows if r["source_doc_key"] in wanted])
+                 .drop_duplicates("text").reset_index(drop=True))
+    sentences["sentence_id"] = sentences.groupby("article_id").cumcount()
+    assert {"Stephen King", "Steve King", "Peter King"} <= set(fr.find_actors(sentences)["actor"])

@@ -43,7 +43,7 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     names = _with_given_name_titles(table, name_col, rules)
     groups = table[within].astype(str) if within in table else pd.Series("all", index=table.index)
     full = names.map(_initials_dropped(names.dropna().unique(), rules.given_names))
-    full = full.map(_given_name_variants(full.dropna(), rules))
+    full = full.map(_given_name_variants(full, rules, groups=groups, offices=_offices_written(table, names, full, rules)))
     headline = table["title_case"].astype(bool) if "title_case" in table else pd.Series(False, index=table.index)
     affiliations = table["affiliation"] if "affiliation" in table else None
     full = full.map(_one_person_forms(names, full, groups, rules, headline=headline, affiliations=affiliations))
@@ -435,25 +435,71 @@ def _middle_name_form(long: str, short: str, rules: Rules) -> bool:
     return middle == ws[0] or (re.fullmatch(r"[A-Z]\.?", middle) is not None and ws[0][0] == middle[0])
 
 
-def _given_name_variants(forms: pd.Series, rules: Rules) -> dict[str, str]:
+def _given_name_variants(forms: pd.Series, rules: Rules, *, groups: pd.Series | None = None,
+                         offices: dict[str, set] | None = None) -> dict[str, str]:
     """name → the form most written among the names of one person written with different given
     names: the same surname, the same middle names or none, and given names that are one the short form of
     the other ("Jeff Zients" and "Jeffrey Zients", "Phil"/"Philip", "Chuck"/"Charles" from the
-    `nicknames` list); ties go to the longer form. Other names → themselves."""
+    `nicknames` list); ties go to the longer form. Other names → themselves. Two different given names
+    join only where the join can be trusted (`_variant_trusted`: with `groups`, the events of each
+    form's rows; `offices`, the titles written before each form); the same given name with or without
+    middle names and suffixes joins anywhere ("Martin Luther King"/"Martin Luther King Jr.")."""
+    forms = forms.dropna()
     counts = forms.value_counts()
-    groups: dict[str, list[tuple[str, str, tuple]]] = {}
+    scopes = forms.groupby(groups[forms.index] if groups is not None else "all").groups  # event → rows
+    events = {form: set() for form in counts.index}
+    for event, rows in scopes.items():
+        for form in set(forms[rows]):
+            events[form].add(event)
+    by_surname: dict[str, list[tuple[str, str, tuple]]] = {}
     for form in counts.index:
         words = [w for w in form.split() if w not in rules.suffixes]
         if len(words) >= 2:
-            groups.setdefault(words[-1], []).append((form, words[0], tuple(words[1:-1])))
+            by_surname.setdefault(words[-1], []).append((form, words[0], tuple(words[1:-1])))
     out = {}
-    for variants in groups.values():
+    for variants in by_surname.values():
         for form, given, middle in variants:
             same = [(v, g, m) for v, g, m in variants
-                    if _same_given_name(given, g, rules) and (m == middle or not m or not middle)]
+                    if _same_given_name(given, g, rules) and (m == middle or not m or not middle)
+                    and (g == given or _variant_trusted((form, given), (v, g), variants, events, offices or {}, rules))]
             if all(a[2] == b[2] or not a[2] or not b[2] for a in same for b in same):  # "George Bush" may be either
                 out[form] = max((v for v, _, _ in same), key=lambda v: (counts[v], len(v), v))
     return {form: out.get(form, form) for form in counts.index}
+
+
+def _variant_trusted(a: tuple[str, str], b: tuple[str, str], variants: list[tuple[str, str, tuple]],
+                     events: dict[str, set], offices: dict[str, set], rules: Rules) -> bool:
+    """True when two full names of one surname whose given names are one the short form of the other
+    (`a`, `b`: (form, given name)) can be taken for one person: both are written in one event
+    ("Jeff Zients", "Jeffrey Zients"), or both after one title ("Senate Minority Leader Chuck Schumer",
+    "Senate Minority Leader Charles E. Schumer"), or the table writes no other person of that
+    surname (`variants`: a full name opening with a listed given name that is neither's short or full
+    form). "Stephen King" the author and "Steve King" the congressman, each alone in his event
+    beside "Peter King", stay two."""
+    (form_a, given_a), (form_b, given_b) = a, b
+    if events[form_a] & events[form_b] or _same_office(offices.get(form_a, set()), offices.get(form_b, set())):
+        return True
+    return not any(g in rules.given_names and not _same_given_name(g, given_a, rules)
+                   and not _same_given_name(g, given_b, rules) for _, g, _ in variants)
+
+
+def _same_office(a: set, b: set) -> bool:
+    """True when two sets of title words share one: two titles are one when one, without its full
+    stop, opens the other ("sen", "senator")."""
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
+def _offices_written(table: pd.DataFrame, names: pd.Series, full: pd.Series, rules: Rules) -> dict[str, set]:
+    """full name → the title words (`titles` of `actors.toml`, lower case and without their full stop;
+    no honorific) written right before its name in `mention` (when present)."""
+    out: dict[str, set] = {}
+    if "mention" not in table:
+        return out
+    for mention, name, form in zip(table["mention"], names, full):
+        title = _title_word(mention, name)
+        if title is not None and isinstance(form, str) and title in rules.offices:
+            out.setdefault(form, set()).add(title)
+    return out
 
 
 def _same_given_name(a: str, b: str, rules: Rules) -> bool:

@@ -51,6 +51,7 @@ class Rules(NamedTuple):
     newspaper_words: frozenset = frozenset()  # "Leader", "World": the words a newspaper's name ends with
     given_name_titles: frozenset = frozenset()  # "Pope", "King": titles written before a given name ("Pope Francis")
     title_surnames: frozenset = frozenset()  # "King", "Judge": titles that are also family names ("Stephen King")
+    offices: frozenset = frozenset()  # the titles in lower case without full stop, no honorific ("sen", "leader")
 
 
 @lru_cache(maxsize=8)
@@ -72,7 +73,13 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(data.get("evidence", {}).get("person_roles", ())),
                  tuple(data.get("abstract_noun_endings", ())), tuple(data.get("body_joiners", ())),
                  frozenset(data.get("newspaper_words", ())), frozenset(data.get("given_name_titles", ())),
-                 frozenset(data.get("title_surnames", ())))
+                 frozenset(data.get("title_surnames", ())), _offices(data["titles"], data["honorifics"]))
+
+
+def _offices(titles: list[str], honorifics: list[str]) -> frozenset:
+    """The titles in lower case and without their full stop, honorifics left out ("sen", "governor";
+    not "mr", "dr"): the words of an office written before a name."""
+    return frozenset(t.rstrip(".").casefold() for t in titles) - {h.rstrip(".").casefold() for h in honorifics}
 
 
 def _without_full_stops(titles: list[str]) -> frozenset:
