@@ -308,6 +308,27 @@ def test_a_country_under_its_other_names_is_one_government():
     assert set(_speakers(pd.concat([travel, ransom]))) == {"U.S. government"}  # two quotes spelt so, one not
 
 
+def test_a_countrys_adjective_before_a_body_every_state_has_is_the_country():
+    """Regression (issue 16, "one actor, one name"): "China" speaking alone is "China government", but "the
+    Chinese government" and "China's government" were two more speakers. A country's adjective (`demonyms` of
+    `actors.toml`) before a body every state has (`state_bodies`) is the country; elsewhere it is part of a
+    name ("American Red Cross"), and a capital stays a place. The first sentence is AllSides' (event 5691)."""
+    aukus = _articles(["China has criticised a historic security pact between the US, UK and Australia, describing "
+                       "it as \"extremely irresponsible\" and \"narrow-minded\"."],
+                      ["“We firmly oppose it,” the Chinese government said in a statement."],
+                      ["China's government said the pact would harm peace in the region."],
+                      ["The Russian Foreign Ministry said the pact was aimed at Moscow."],
+                      ["Russia's Foreign Ministry said it would respond."], event="aukus")
+    quotes = fr.extract_quotes(aukus)
+    assert quotes["speaker"].nunique() == 2
+    assert quotes.groupby("article_id")["speaker"].first().tolist()[:3] == [quotes["speaker"].iloc[0]] * 3
+    assert _body_key("the Chinese government") == _body_key("China's government") == _body_key("China government")
+    assert _body_key("American government") == _body_key("U.S. government")
+    assert _body_key("Russian Foreign Ministry") == _body_key("Russia's Foreign Ministry")
+    assert _body_key("Chinese Communist Party") != _body_key("China Communist Party")  # no body every state has
+    assert _body_key("Korean government") != _body_key("South Korea government")  # an adjective of two countries
+
+
 def test_an_owners_description_with_and_without_the_possessive_is_one_speaker():
     """Regression: "Joe Biden's administration" and "Biden administration" were two speakers on all
     AllSides events; two owners of one surname ("George W." and "George H. W. Bush") leave the form

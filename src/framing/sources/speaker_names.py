@@ -403,12 +403,27 @@ def _folded(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("’", "'")
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> tuple[dict[str, str], frozenset]:
+    """({a country's adjective: the country}, {words for a body every state has}), from `demonyms` and
+    `state_bodies` of `actors.toml`'s places, accents folded and the countries under `_country_forms`."""
+    places = load_data("actors")["places"]
+    countries = {_folded(a): _country_forms().get(_folded(c), _folded(c)) for a, c in places.get("demonyms", {}).items()}
+    return countries, frozenset(places.get("state_bodies", ()))
+
+
 def _one_country(name: str) -> str:
     """A body's name with the country or listed place before it written one way: a country's other
     names as the one that stands for them ("U.S. Supreme Court", "US Supreme Court" → "United States
-    Supreme Court"), and a place's possessive as the place ("Georgia's Secretary of State" → "Georgia
-    Secretary of State"), when a word follows."""
+    Supreme Court"), a place's possessive as the place ("Georgia's Secretary of State" → "Georgia
+    Secretary of State"), when a word follows, and a country's adjective before a body every state has
+    as the country ("Chinese government", "China's government" → "China government"; not "American Red
+    Cross")."""
     words = name.split()
+    countries, bodies = _demonyms()
+    for k in (2, 1):
+        if len(words) > k and " ".join(words[:k]) in countries and any(w.casefold() in bodies for w in words[k:]):
+            return " ".join([countries[" ".join(words[:k])], *words[k:]])
     for k in (3, 2, 1):
         if len(words) <= k:
             continue
