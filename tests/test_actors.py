@@ -1140,3 +1140,18 @@ def test_a_short_given_name_joins_its_full_form_across_events_only_when_trusted(
                  .drop_duplicates("text").reset_index(drop=True))
     sentences["sentence_id"] = sentences.groupby("article_id").cumcount()
     assert {"Stephen King", "Steve King", "Peter King"} <= set(fr.find_actors(sentences)["actor"])
+
+
+def test_a_name_opening_with_a_state_or_country_and_no_person_evidence_is_no_person(shared_data):
+    """Regression (issue 16, sample 5): "Virginia Piedmont" (a region; AllSides) was a person, as were "Texas
+    Monthly" (a magazine) and "Pakistan Tehreek-e-Insaf" (a party) on NewsMTSC. A name whose first words are a
+    US state or a country that is no given name, with no person evidence (no title, role or cue), is none;
+    "Rep. Virginia Foxx" and "Asia Bibi" (a given name that is a country) stay persons."""
+    allsides = [json.loads(line)["text"] for line in (shared_data / "allsides-roundups" / "articles.jsonl").open()]
+    piedmont = next(t for t in allsides if "Blacks in the Virginia Piedmont gathered" in t)
+    newsmtsc = {json.loads(line)["sentence"] for line in (shared_data / "newsmtsc-train" / "train_targets.jsonl").open()}
+    monthly = next(s for s in newsmtsc if s.startswith("Texas Monthly recently reported"))
+    texts = [*fr.split_sentences(piedmont), monthly, "Rep. Virginia Foxx said the bill would pass.",
+             "Asia Bibi was freed after eight years on death row."]
+    found = set(fr.find_actors(_table(texts))["actor"])
+    assert {"Virginia Foxx", "Asia Bibi"} <= found and not found & {"Virginia Piedmont", "Texas Monthly"}

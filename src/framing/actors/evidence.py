@@ -35,6 +35,7 @@ class Evidence(NamedTuple):
     given_names: frozenset  # opening given names: person evidence once per actor
     compass_points: frozenset  # "Kowloon West", "Wichita North": last words of a place's name
     listed_beside: tuple  # "X and Kim Kardashian", "Kim Kardashian and X": a person's name beside X in a list (1.19)
+    regions: frozenset = frozenset()  # US states, countries that are no given name: "Virginia Piedmont", "Texas Monthly" (1.27)
 
 
 # capitalised words, perhaps with their acronym in brackets ("Kata'ib Hezbollah (KH)"): one item of a list
@@ -114,7 +115,8 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
         given_names=read_rules(lexicon).given_names - read_rules(lexicon).places,  # "America First" is no given name
         compass_points=frozenset(data.get("compass_points", ())),
         listed_beside=(re.compile(r"\s+(?:and|or)\s+(?P<given>[A-Z][a-z]+)\s+[A-Z][\w.-]*(?![\w’'])"),
-                       re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+)(?:\s+[A-Z][\w.-]*){1,2}\s+(?:and|or)\s+$")))
+                       re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+)(?:\s+[A-Z][\w.-]*){1,2}\s+(?:and|or)\s+$")),
+        regions=_regions(lexicon))
 
 
 def _plurals(nouns) -> list[str]:
@@ -233,8 +235,26 @@ def organisation_actors(found: pd.DataFrame, evidence: Evidence, *, common_words
                       dtype=float)
     person = person.add(given, fill_value=0)
     unlikely = {a for a, n in person.items() if not n and not listed.get(a, False)
-                and (a.split()[-1] in common_words or a in outlet_labels or _named_after_a_compass_point(a, evidence))}
+                and (a.split()[-1] in common_words or a in outlet_labels or _named_after_a_compass_point(a, evidence)
+                     or _named_after_a_region(a, evidence))}
     return set(org.index[org > person]) | unlikely
+
+
+def _regions(lexicon) -> frozenset:
+    """The US states, and the countries that are no listed given name, of `actors.toml`'s places: US news
+    writes a state's name far more often as the place than as a given name ("Virginia", "Georgia"),
+    while "Chad", "Jordan" and "Asia" name people as often as places."""
+    places = load_data(lexicon)["places"]
+    return frozenset(places["us_states"]) | (frozenset(places["countries"]) - read_rules(lexicon).given_names)
+
+
+def _named_after_a_region(actor: str, evidence: Evidence) -> bool:
+    """True for a name whose first word or two are a US state or a country (`Evidence.regions`) with a
+    word after them ("Virginia Piedmont", "Texas Monthly", "Sweden Teenage"): a region, a magazine, a body
+    or a headline's words named after the place. Read only for actors with no person evidence (1.27):
+    "Rep. Virginia Foxx" stays a person, and so does "Asia Bibi" (a given name that is a country)."""
+    words = actor.split()
+    return any(len(words) > k and " ".join(words[:k]) in evidence.regions for k in (1, 2))
 
 
 def _named_after_a_compass_point(actor: str, evidence: Evidence) -> bool:
