@@ -2,6 +2,8 @@
 headline's words (`framing.sources.speaker_names`, `name_kinds`), on sentences of AllSides news."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 import framing as fr
@@ -379,3 +381,25 @@ def test_a_listed_place_before_a_function_word_opens_the_name():
     assert _speakers(sentences) == ["America First Legal", "First Legal"]
     assert [m.name for m in fr.person_mentions("First, Joe Biden spoke.")] == ["Joe Biden"]  # a sentence's first word
     assert [m.name for m in fr.person_mentions("He met First Lady Jill Biden.")] == ["Jill Biden"]
+
+
+def test_a_one_word_name_in_s_is_no_group_and_a_firm_ending_makes_a_body(shared_data):
+    """Regression (issue 16, speaker kinds): "Hinds is to tell" (NewsMTSC) gave the kind "group", a one-word
+    name in "-s" read as a plural; a plural English writes in lower case ("Viewers") or a people's plural
+    ("Americans") is a group, a surname is none, and one the article names as a person's is a person.
+    "America First Legal" was a person: two or more capitalised words are a person's only when `framing.actors`
+    reads a person's name in them ("San Diego Chargers", "Rasmussen Reports" of the corpora were persons too)."""
+    from framing.sources.speaker_kinds import speaker_kinds
+
+    hinds = next(json.loads(line)["sentence"] for line in (shared_data / "newsmtsc-train" / "train_targets.jsonl").open()
+                 if "Hinds is to tell headteachers" in line)
+    row = fr.extract_quotes(_articles([hinds])).iloc[0]
+    assert row["speaker"] == "Hinds" and row["speaker_kind"] != "group"
+    kinds = dict(zip(*[fr.extract_quotes(_articles(["“We will appeal,” Viewers said."], ["“We will appeal,” Americans said."],
+                                                   ["“The order is unlawful,” America First Legal said in a statement."],
+                                                   ["“We will appeal,” Jane Roe said."]))[c]
+                       for c in ("speaker", "speaker_kind")]))
+    assert kinds == {"Viewers": "group", "Americans": "group", "America First Legal": "organisation", "Jane Roe": "person"}
+    quotes = pd.DataFrame({"article_id": ["a0", "a1"], "speaker": ["Hinds", "Hinds"], "is_anonymous": False})
+    actors = pd.DataFrame({"article_id": ["a0", "a0"], "actor": ["Damian Hinds", "Sarah Hinds"]})
+    assert speaker_kinds(quotes, actors).tolist() == ["person", "organisation"]  # a1 names no Hinds

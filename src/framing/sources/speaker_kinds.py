@@ -23,7 +23,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..actors import author_labels, outlet_names, read_rules
+from ..actors import _person_mentions, author_labels, outlet_names, read_rules
+from ..actors.english import _lexicon_tags, english_common_words
 from ..actors.rules import _JOINERS
 from ..lexicons import load_data
 from .name_kinds import _body_of, _head_noun, _names_a_person, _newspaper_name, _outlets
@@ -154,8 +155,9 @@ def _corpus_outlets(outlets: tuple) -> frozenset:
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]+")  # "FBI", "AT&T"; not initials, "P.J."
 
 
-def _kind(speaker, anonymous: bool, people: frozenset, outlets) -> str | None:
-    """The kind of one speaker (`SPEAKER_KINDS`), None when there is none."""
+def _kind(speaker, anonymous: bool, people: frozenset, outlets, surnames: frozenset = frozenset()) -> str | None:
+    """The kind of one speaker (`SPEAKER_KINDS`), None when there is none. `surnames`: the surnames of the
+    persons its article names (`_surnames_by_article`)."""
     if not isinstance(speaker, str):
         return None
     if anonymous:
@@ -189,10 +191,42 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets) -> str | None:
     if (_body_of(speaker) or speaker in rules.organisations or speaker in lexicon.platforms
             or _ACRONYM.fullmatch(words[0]) or any(w in rules.organisation_words for w in words)):
         return "organisation"
-    if len(words) == 1:  # a name framing found no person for: a given name is a person's, else a body's
-        return "person" if speaker in rules.given_names else ("group" if speaker.endswith("s") else "organisation")
+    if len(words) == 1:  # a name framing found no person for: a given name or surname is a person's, else a body's
+        if speaker in rules.given_names or speaker in surnames:
+            return "person"  # "Greta"; "Hinds" where the article names Damian Hinds
+        return "group" if _plural_noun(speaker) else "organisation"
     named = all(w[:1].isupper() or w in _PARTICLES for w in words)
-    return "person" if named and not any(w in rules.newspaper_words for w in words) else "organisation"
+    return ("person" if named and not any(w in rules.newspaper_words for w in words) and _reads_a_person(speaker)
+            else "organisation")
+
+
+@lru_cache(maxsize=4096)
+def _reads_a_person(name: str) -> bool:
+    """True when `framing.actors` reads a person's name in the words of a name alone (`person_mentions`):
+    "America First Legal", a place before a function word, is a body's name or a slogan (1.27)."""
+    rules = read_rules()
+    return bool(_person_mentions(name, rules, rules.organisations))
+
+
+def _plural_noun(word: str) -> bool:
+    """True for a capitalised word that is a plural English writes in lower case ("Viewers", "Plaintiffs")
+    or a plural proper noun of TextBlob's lexicon (tag NNPS: "Americans", "Israelis"): people of a kind.
+    A name ending in "s" is none ("Hinds", "Jones", "Gates": 1.27)."""
+    return word.endswith("s") and (word in english_common_words() or _lexicon_tags().get(word) == "NNPS")
+
+
+def _surnames_by_article(actors: pd.DataFrame) -> dict[str, frozenset]:
+    """{article: the last words (no suffix) of the names of two words or more of the persons it names}:
+    a one-word speaker among them is one of those persons, though which one is not said."""
+    if not {"article_id", "actor"} <= set(actors.columns):
+        return {}
+    suffixes = read_rules().suffixes
+    out: dict[str, set] = {}
+    for article, actor in zip(actors["article_id"], actors["actor"]):
+        words = [w for w in str(actor).split() if w not in suffixes]
+        if len(words) >= 2:
+            out.setdefault(article, set()).add(words[-1])
+    return {article: frozenset(names) for article, names in out.items()}
 
 
 _PARTICLES = _JOINERS - {"of", "the"}  # the particles of names ("de", "van", "bin") `framing.actors` reads in a run of names
@@ -202,12 +236,16 @@ def speaker_kinds(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     """Each quote's `speaker_kind`: `anonymous` (`is_anonymous`), `outlet` (`is_news_organisation`,
     with the table's outlets), `person` (an actor of `actors`, the persons `framing.actors` finds,
     a role, also after the body it serves, "NATO chief", a lower-case description of a person, "the
-    masked stranger", or two or more capitalised words naming no body), `organisation` (a body, a company, a platform,
-    an acronym, a one-word name that is no actor) or `group` (unnamed people of a kind written in
-    lower case or as a plural, "respondents", "Democrats"); a description in lower case is the kind its
+    masked stranger", a surname of a person its article names, or two or more capitalised words naming no
+    body), `organisation` (a body, a company, a platform, an acronym, a one-word name that is no actor) or
+    `group` (unnamed people of a kind written in lower case or as a plural, "respondents", "Democrats";
+    one capitalised word only as a plural, `_plural_noun`); a description in lower case is the kind its
     noun names ("the newspaper" an outlet, "the president" a person, "the company" an organisation).
     None without a speaker."""
     people = frozenset(actors["actor"].dropna()) if "actor" in actors else frozenset()
     outlets = tuple(quotes["outlet"].dropna().unique()) if "outlet" in quotes else ()
-    return pd.Series([_kind(s, a, people, outlets) for s, a in zip(quotes["speaker"], quotes["is_anonymous"])],
+    surnames = _surnames_by_article(actors)
+    articles = quotes["article_id"] if "article_id" in quotes else pd.Series(None, index=quotes.index)
+    return pd.Series([_kind(s, a, people, outlets, surnames.get(art, frozenset()))
+                      for s, a, art in zip(quotes["speaker"], quotes["is_anonymous"], articles)],
                      index=quotes.index, dtype=object)
