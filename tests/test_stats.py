@@ -43,6 +43,47 @@ def test_shuffle_within_keeps_every_label_in_its_stratum():
     np.testing.assert_array_equal(shuffled, S.shuffle_within(labels, strata, n=200, seed=4))
 
 
+def test_no_p_value_where_no_shuffle_could_change_the_statistic_or_no_event_holds_two_outlets():
+    """Regression: a speaker quoted in one event by three outlets, each giving them all its quoted
+    words (share 1, every other article 0), was "tested" at p = 1: within every event the values
+    were equal, so every shuffle gave the statistic observed. And outlets that each cover their own
+    events were called "only one group"."""
+    same = pd.concat([_articles({"A": [1.0], "B": [1.0], "C": [1.0]}, event="e1"),
+                      _articles({"A": [0.0, 0.0], "B": [0.0], "C": [0.0]}, event="e2")], ignore_index=True)
+    same["article_id"] += same["event"]
+    result = S.permutation_test(same, value="value")
+    assert math.isnan(result["p_value"]) and result["note"] == S.SAME_WITHIN_EVENTS.format(by="outlet")
+    apart = pd.concat([_articles({"A": [0.3, 0.1]}, event="e1"), _articles({"B": [0.2, 0.9]}, event="e2")])
+    result = S.permutation_test(apart, value="value")
+    assert math.isnan(result["p_value"]) and result["note"] == S.NO_SHARED_EVENT.format(by="outlet", present="")
+
+
+def test_a_speaker_no_two_outlets_quote_in_one_event_has_no_test():
+    """Regression: the per-speaker test of quoted words (`present`: the speaker's quoted words) gave
+    p = 1 for a speaker each of whose events one outlet quotes, as if outlets had been compared on
+    how they quote them; now "no test", as an actor no two outlets of an event name has none."""
+    rows = []
+    for e in range(6):  # A quotes X in every event; B and C quote someone else there
+        for outlet, words in (("A", 30 + e), ("B", 0), ("C", 0)):
+            for i in range(2):
+                rows.append({"article_id": f"{outlet}{e}{i}", "outlet": outlet, "event": f"e{e}", "speaker": "X",
+                             "n_words": words, "word_share": 1.0 * (words > 0) if i == 0 else 0.5 * (words > 0)})
+    for e in range(6):  # Y: A and B quote them in each event, A more
+        for outlet, share in (("A", 0.9), ("B", 0.2), ("C", 0.0)):
+            for i in range(2):
+                rows.append({"article_id": f"{outlet}{e}{i}", "outlet": outlet, "event": f"e{e}", "speaker": "Y",
+                             "n_words": int(40 * share), "word_share": share - 0.05 * i})
+    values = pd.DataFrame(rows)
+    test = S.compare_outlets(values, value="word_share", family="speaker", present="n_words",
+                             present_as="quoting the speaker", n_permutations=199)
+    x, y = (test[test["speaker"] == s].iloc[0] for s in ("X", "Y"))
+    assert math.isnan(x["p_value"]) and x["note"] == S.NO_SHARED_EVENT.format(by="outlet", present=" quoting the speaker")
+    assert y["p_value"] < 0.05 and x["correction"] == "Holm across 1 test"
+    assert "no test for X (no event has articles of two outlets quoting the speaker" in S.caption_tests(test, family="speaker")
+    without = S.compare_outlets(values, value="word_share", family="speaker", n_permutations=199)  # as before
+    assert without.loc[without["speaker"] == "X", "p_value"].notna().all()
+
+
 def test_permutation_p_value_matches_the_exact_count():
     # 3 + 3 articles, A's all above B's: 2 of the C(6,3) = 20 splits are as extreme → p = 0.1.
     result = S.permutation_test(_articles({"A": [5, 6, 7], "B": [1, 2, 3]}), value="value", n_permutations=9999)

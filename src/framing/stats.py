@@ -52,8 +52,9 @@ _stats = _SciPyStats()
 # it, bootstrap intervals cover the truth far less often than they claim (benchmarks/bench_stats.py).
 MIN_ARTICLES = 5
 # the columns of `compare_outlets` that hold one test of all groups, on every group's row (`n_events_tested`:
-# the events that test compared); a table saved beside a chart keeps them, and the report says each test once
-TEST_COLUMNS = ("p_value", "p_adjusted", "correction", "n_events_tested", "test")
+# the events that test compared; `note`: why there is none); a table saved beside a chart keeps them, and the
+# report says each test once
+TEST_COLUMNS = ("p_value", "p_adjusted", "correction", "n_events_tested", "test", "note")
 NO_INTERVAL = "too few articles for an interval"
 NO_EVENT_INTERVAL = "too few events for an interval"
 NO_EVENT_SPREAD = ("every event's gap is {value:g}: no spread over events to make an interval from (one of zero "
@@ -67,6 +68,12 @@ FEW_EVENTS_EFFECT = ("{n} events: enough articles for an effect size, too few ev
                      f"(fewer than {MIN_ARTICLES}); `difference` describes these events only")
 NOTHING_TO_TEST = "each outlet has one article, so there is nothing to test"
 ONE_GROUP = "only one group: nothing to compare"
+# several groups, but no event holds two of them (with what is measured, when `compare_outlets` is told
+# where that is: "quoting the speaker"): shuffling within events would change nothing
+# within each event every article has the same value (all 0, or all 1): every shuffle gives the statistic
+# observed, so p would be 1 whatever the outlets did
+SAME_WITHIN_EVENTS = "every article of an event has the same value, so shuffling {by}s within events changes nothing"
+NO_SHARED_EVENT = "no event has articles of two {by}s{present}, so there is nothing to compare within events"
 CORRECTIONS = {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg", "bonferroni": "Bonferroni"}
 BOOTSTRAP_METHODS = ("expanded", "percentile", "BCa")
 INTERVAL_METHODS = ("t", "korn-graubard") + BOOTSTRAP_METHODS
@@ -487,8 +494,9 @@ def permutation_test(values: pd.DataFrame, *, value: str, by: str = "outlet", ev
     (1 + shuffles at least as extreme) / (1 + `n_permutations`) (Phipson & Smyth 2010).
 
     Returns a dict: `statistic`, `p_value`, `n_articles`, `n_groups`, `n_events`,
-    `n_permutations`, `test` (what was shuffled) and `note` (why there is no p-value, if none).
-    Assumes only that, were the outlets alike, their articles of one event would be exchangeable.
+    `n_permutations`, `test` (what was shuffled) and `note` (why there is no p-value, if none: one
+    group, `NO_SHARED_EVENT`, `NOTHING_TO_TEST`, or `SAME_WITHIN_EVENTS` where no shuffle could
+    change the statistic and p would be 1 whatever the outlets did). Assumes only that, were the outlets alike, their articles of one event would be exchangeable.
     """
     _need(values, [by, value], "permutation_test")
     table = values.dropna(subset=[value, by])
@@ -505,12 +513,16 @@ def permutation_test(values: pd.DataFrame, *, value: str, by: str = "outlet", ev
               "n_permutations": n_permutations, "test": f"permutation of {by} labels over articles, {within}",
               "note": ""}
     if result["n_groups"] < 2:
-        result["note"] = ONE_GROUP
+        several = pd.Series(values[by]).dropna().nunique() > 1  # before the events of one group were left out
+        result["note"] = NO_SHARED_EVENT.format(by=by, present="") if several else ONE_GROUP
         return result
     if pd.Series(groups).value_counts().max() == 1:  # shuffles would only swap the groups' names
         result["note"] = NOTHING_TO_TEST
         return result
     centred = x - pd.Series(x).groupby(strata).transform("mean").to_numpy()
+    if np.abs(centred).max() <= 1e-12 * max(1.0, float(np.abs(x).max())):
+        result["note"] = SAME_WITHIN_EVENTS.format(by=by)
+        return result
     codes, names = pd.factorize(groups)
     observed = _between_groups(centred, codes, len(names))[0]
     rng = np.random.default_rng(seed)
@@ -655,7 +667,7 @@ def adjust_p(p_values, *, method: str = "holm") -> np.ndarray:
 def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
                     family: str | Iterable[str] | None = None, event: str | None = "event",
                     correction: str = "holm", min_articles: int = MIN_ARTICLES, n_permutations: int = 1999,
-                    seed: int = 0) -> pd.DataFrame:
+                    present: str | None = None, present_as: str = "with it", seed: int = 0) -> pd.DataFrame:
     """Per family (e.g. each frame) and group: effect sizes against the other groups and the
     permutation test of "the groups differ", with p-values adjusted across families.
 
@@ -677,6 +689,14 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     when the table has several events and a group's articles are enough but its events are fewer,
     the effect sizes stay and `effect_note` says so (`FEW_EVENTS_EFFECT`), as the chart on the same
     events draws that group hollow. `effect_note` is empty otherwise.
+
+    `present`: a column above 0 where an article holds what `value` measures (`n_words`, the
+    speaker's quoted words, where `value` is 0 for an article quoting others). A family is then
+    tested only when some event has articles of two groups holding it, as a family whose table has
+    rows only where it occurs (an actor named) is by `permutation_test`; else it has no test and
+    `note` says `NO_SHARED_EVENT` with `present_as` ("no event has articles of two outlets quoting
+    the speaker"): with one outlet quoting a speaker in each event, p = 1 would read as a test of
+    how outlets quote them.
     """
     families = _as_list(family)
     _need(values, families + [by, value], "compare_outlets")
@@ -684,8 +704,10 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     rows, tests = [], []
     for number, (key, part) in enumerate(parts):
         key = key if isinstance(key, tuple) else (key,)
-        test = permutation_test(part, value=value, by=by, event=event, n_permutations=n_permutations,
-                                seed=seed + number)
+        test = (_not_shared(part, by=by, event=event, present_as=present_as)
+                if present and not _shared(part[part[present] > 0], by=by, event=event) else
+                permutation_test(part, value=value, by=by, event=event, n_permutations=n_permutations,
+                                 seed=seed + number))
         tests.append(test["p_value"])
         means = part.dropna(subset=[by, value]).groupby(by, sort=True)[value].agg(["size", "mean"])
         effects = within_event_effects(part, value=value, by=by, event=event, min_articles=1).set_index(by)
@@ -709,6 +731,21 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     done = int(np.sum(~np.isnan(np.asarray(tests, dtype=float))))  # a family with nothing to test is no test
     table["correction"] = f"{CORRECTIONS[correction]} across {done} test{'s' * (done != 1)}" if done else None
     return _in_outlet_order(table[columns], families + [by])  # each family's outlets left to right for leans
+
+
+def _shared(rows: pd.DataFrame, *, by: str, event: str | None) -> bool:
+    """Whether some event holds rows of two groups (`comparable`; no `event` column: one event)."""
+    strata = rows[event] if event and event in rows.columns else None
+    return bool(comparable(rows[by], strata).any())
+
+
+def _not_shared(part: pd.DataFrame, *, by: str, event: str | None, present_as: str) -> dict:
+    """`permutation_test`'s result for a family whose events each hold what is measured in one group's
+    articles only: no p-value, and `NO_SHARED_EVENT` saying so."""
+    within = "within events" if event and event in part.columns else "among all articles"
+    return {"statistic": np.nan, "p_value": np.nan, "n_articles": len(part), "n_groups": int(part[by].nunique()),
+            "n_events": 0, "n_permutations": 0, "test": f"permutation of {by} labels over articles, {within}",
+            "note": NO_SHARED_EVENT.format(by=by, present=f" {present_as}" if present_as else "")}
 
 
 def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",

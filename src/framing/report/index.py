@@ -230,14 +230,15 @@ def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.Data
     firsts = (ranked.groupby(family, sort=True).head(1) if family else ranked.head(1)).drop(columns="_untested")
     first = firsts.iloc[0]
     how = [str(first[c]) for c in ("test",) if c in table and pd.notna(first[c]) and str(first[c])]
-    if "n_events_tested" in table and firsts["n_events_tested"].notna().any():
-        low, high = (int(n) for n in firsts["n_events_tested"].agg(["min", "max"]))  # each test its own events
+    events = firsts.loc[firsts["p_value"].notna(), "n_events_tested"].dropna() if "n_events_tested" in table else ()
+    if len(events):
+        low, high = (int(n) for n in events.agg(["min", "max"]))  # each test its own events (a family untested: none)
         how.append(counted(high, "events") if low == high else f"{low:,} to {high:,} events")
     if "correction" in table and pd.notna(first["correction"]) and str(first["correction"]):
         how.append(str(first["correction"]))
     found = "; ".join(
         (f"{str(row[family]).replace('_', ' ')} " if family else "")
-        + ("no test" if pd.isna(row["p_value"]) else f"p = {row['p_value']:.3g}")
+        + (_no_test(row) if pd.isna(row["p_value"]) else f"p = {row['p_value']:.3g}")
         + (f", adjusted {row['p_adjusted']:.3g}" if "p_adjusted" in table and pd.notna(row["p_adjusted"])
            and family else "")
         for _, row in firsts.iterrows())
@@ -249,6 +250,13 @@ def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.Data
         + f", repeated on every row of the CSV: it says whether the {by}s differ, not which"
         + (f" ({', '.join(how)})" if how else "") + f": {found}.")
     return table.drop(columns=columns), text
+
+
+def _no_test(row: pd.Series) -> str:
+    """"no test (no event has articles of two outlets quoting the speaker, …)": a family's row
+    without a p-value, with its `note` saying why when the table has it."""
+    note = row.get("note")
+    return f"no test ({note})" if isinstance(note, str) and note else "no test"
 
 
 def preview_rows(table: pd.DataFrame, *, rows: int = 12, width: int = 160) -> tuple[pd.DataFrame, str]:
