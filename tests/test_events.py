@@ -62,6 +62,25 @@ def test_list_events_and_the_default_is_the_one_with_most_outlets():
     assert events.default_event(ARTICLES) == "summit"
 
 
+def test_events_tied_on_outlets_and_articles_are_ranked_by_their_sentences_then_by_name():
+    """Regression: with every event of a roundup covered by three outlets in three articles, notebook
+    06 showed the first event by name ("allsides_5614" of 101 tied), whatever it held; the event
+    with the most sentences to compare now comes first, by name only among those with as many."""
+    sentences = pd.DataFrame({
+        "article_id": ["a", "a", "b", "c", "c", "c", "d", "d", "d", "e", "f", "f"],
+        "sentence_id": [0, 1, 0, 0, 1, 2, 0, 1, 2, 0, 0, 1],
+        "outlet": ["L", "L", "R", "L", "L", "L", "R", "R", "R", "L", "R", "R"],
+        "event": ["alpha"] * 3 + ["beta"] * 6 + ["gamma"] * 3})  # alpha 3 sentences, beta 6, gamma 3
+    listed = events.list_events(sentences)
+    assert listed[["event", "n_outlets", "n_articles", "n_sentences"]].values.tolist() == [
+        ["beta", 2, 2, 6], ["alpha", 2, 2, 3], ["gamma", 2, 2, 3]]  # alpha before gamma: as many, by name
+    assert events.default_event(sentences) == "beta"
+    articles = sentences.groupby(["article_id", "outlet", "event"], as_index=False).size().rename(
+        columns={"size": "n_sentences"})  # an articles table: its own counts
+    assert events.list_events(articles)["event"].tolist() == ["beta", "alpha", "gamma"]
+    assert events.list_events(ARTICLES)["n_sentences"].tolist() == [0, 0]  # no count: ties stay by name
+
+
 # ── the paired comparison over events ────────────────────────────────────────────────────────────
 
 def test_paired_difference_counts_events_and_gives_exact_p_values():

@@ -849,7 +849,8 @@ def test_across_outlets_notebook_prints_the_counterpart_rule_of_compare_toml(see
 def test_across_outlets_notebook_says_when_its_event_is_one_of_many_tied(allsides_report, seed_report):
     """Regression: on allsides-100 notebook 06 said it shows "the event covered by most outlets" where
     all 100 events have three outlets and one article each: the first by name was shown, and a reader
-    took it for the event the outlets covered most."""
+    took it for the event the outlets covered most. It then said the tie and showed the first by
+    name; it now shows the tied event with the most sentences, and says so."""
     import framing as fr
     from framing.store import load_sentences
 
@@ -858,7 +859,11 @@ def test_across_outlets_notebook_says_when_its_event_is_one_of_many_tied(allside
     tied = int(((events["n_outlets"] == 3) & (events["n_articles"] == 3)).sum())
     assert tied == len(events) > 1
     printed = _printed(result.folder / "notebooks" / "06_across_outlets.ipynb")
-    assert f"({tied} events tie at 3 outlets and 3 articles: the first by name)" in printed, printed
+    most = events["n_sentences"].max()  # of the tied events, the one with most sentences; by name among as many
+    chosen = events.loc[events["n_sentences"] == most, "event"].min()
+    assert most > events["n_sentences"].min()  # the choice is not the first by name of all
+    assert f"({tied} events tie at 3 outlets and 3 articles: of those, the one with the most sentences, {most}" in printed, printed
+    assert f"shows event {chosen} " in printed or f"({chosen})" in printed, printed
     assert "tie at" not in _printed(seed_report[0].folder / "notebooks" / "06_across_outlets.ipynb")  # one event
 
 

@@ -11,20 +11,30 @@ EVENT_NAME_CHARS = 60  # characters of an event's name in a caption (`pooled_ove
 
 def list_events(table: pd.DataFrame) -> pd.DataFrame:
     """The events of a table of articles or sentences (needs `outlet`, `article_id`; `event` when
-    there are several). Returns one row per event: `event`, `n_outlets`, `n_articles`, `outlets`
-    ("; "-joined in `leans.outlet_order`), most outlets first, then by name."""
+    there are several). Returns one row per event: `event`, `n_outlets`, `n_articles`,
+    `n_sentences` (the sentences of a sentence table; of an articles table, the sum of its
+    `n_sentences`, 0 without it), `outlets` ("; "-joined in `leans.outlet_order`); most outlets
+    first, then most articles, then most sentences (the most to compare where a corpus's events tie
+    on outlets and articles, as a roundup's three articles each do), then by name."""
     table = _with_event(table)
     rank = outlet_rank(table["outlet"].dropna().astype(str))
+    if "sentence_id" in table.columns:  # a sentence table: one sentence per row
+        table = table.assign(_sentences=1)
+    else:  # articles: their counts
+        table = table.assign(_sentences=table["n_sentences"].fillna(0) if "n_sentences" in table.columns else 0)
     events = (table.groupby("event", sort=True)
               .agg(n_outlets=("outlet", "nunique"), n_articles=("article_id", "nunique"),
+                   n_sentences=("_sentences", "sum"),
                    outlets=("outlet", lambda names: "; ".join(sorted(set(names.dropna().astype(str)), key=rank.get))))
               .reset_index())
-    return events.sort_values(["n_outlets", "n_articles", "event"], ascending=[False, False, True],
-                              ignore_index=True)
+    events["n_sentences"] = events["n_sentences"].astype(int)
+    return events.sort_values(["n_outlets", "n_articles", "n_sentences", "event"],
+                              ascending=[False, False, False, True], ignore_index=True)
 
 
 def default_event(table: pd.DataFrame) -> str:
-    """The event covered by most outlets (then most articles, then first by name)."""
+    """The event covered by most outlets (then most articles, then most sentences, then first by
+    name: `list_events`' first)."""
     events = list_events(table)
     if events.empty:
         raise ValueError("the table has no articles, so no event to choose")
