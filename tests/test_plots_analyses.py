@@ -300,9 +300,9 @@ def test_a_count_cut_to_n_is_named_beside_the_labels(roundup_same_events, roundu
     sentences = roundup_sentences.assign(n_words=roundup_sentences["text"].str.split().str.len())
     summary = fr.summarise_frames(fr.add_frames(sentences), sentences, n_permutations=99, n_boot=200)
     seen = saved(fr.plot_frame_prevalence(summary, max_groups=8))
-    [(title, texts)] = seen["legend"]
-    assert any("(n=" in text for text in texts), texts
-    assert title == "outlet (n: articles)"
+    [(title, texts)] = seen["legend"]  # a legend's names wrap onto two lines, whole, their counts whole
+    assert not any("…" in text or "(n=" in text for text in texts), texts
+    assert any("\n" in text for text in texts) and title == "outlet", (title, texts)
     assert fr.plots.style.short_count_noun(["Axios (15 articles)", "Politico (1 article)"],
                                            ["Axios (15 articles)", "Politico (n=1)"]) == "articles"
     assert fr.plots.style.short_count_noun(["Axios (15 articles)"], ["Axios (15 articles)"]) is None
@@ -523,7 +523,7 @@ def test_captions_say_what_the_outlets_shown_were_chosen_by(roundup_sentences):
     odds = fr.log_odds(tokens)
     ax = fr.plot_log_odds(odds)
     assert "(the 4 with the most words" in ax._framing_shown
-    drawn = {t.get_text().split("  ·  ")[1] for t in ax.get_yticklabels()}
+    drawn = {t.get_text() for t in ax.get_legend().get_texts()}  # the terms' outlets, named whole in the legend
     words = odds.groupby("outlet")["count"].sum()
     assert len(drawn) == 4 and words[list(drawn)].min() >= words.drop(list(drawn)).max()
     speakers = fr.summarise_speakers(fr.extract_quotes(sentences))

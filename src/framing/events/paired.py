@@ -13,7 +13,6 @@ import pandas as pd
 
 from ..leans import outlet_order
 from .scores import MEASURES
-from .select import _short
 
 SHORT_DIRECTIONS = {"sentiment": "more negative", "conflict": "more conflict", "quote_share": "more quoted",
                     "official_quote_share": "more officials", "main_actor_sentiment": "more neg. to main actor",
@@ -256,7 +255,7 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
     from matplotlib.transforms import ScaledTranslation
 
     from ..plots import house_style, new_axes, note_above, note_shown
-    from ..plots.style import SEMANTIC
+    from ..plots.style import SEMANTIC, wrap_label
 
     table = pairs[pairs["n_events"] > 0].sort_values(["p_adjusted", "n_events"], ascending=[True, False],
                                                      na_position="last")
@@ -271,9 +270,10 @@ def plot_within_events(pairs: pd.DataFrame, *, max_rows: int = 16, ax=None):
         ax.barh(rows, a, color=SEMANTIC["a_more"], label="A more so")
         ax.barh(rows, ties, left=a, color=SEMANTIC["tie"], label="tie")
         ax.barh(rows, b, left=a + ties, color=SEMANTIC["b_more"], label="B more so")
-        # both outlets stay legible in a one-column chart, each on its line (on one line they were
-        # cut to 11 characters: "New York T… vs Washington…"); what A is "more" goes beside the bar
-        labels = [f"{_short(r.outlet_a, PAIR_CHARS)}\nvs {_short(r.outlet_b, PAIR_CHARS)}"
+        # both outlets stay legible in a one-column chart, each on lines of its own and never cut
+        # (cut, "Wall Street Journal…" was the News desk or the Opinion desk); what A is "more" goes
+        # beside the bar
+        labels = [f"{wrap_label(r.outlet_a, PAIR_CHARS)}\nvs {wrap_label(r.outlet_b, PAIR_CHARS)}"
                   for r in shown.itertuples()]
         ax.set_yticks(rows, labels, fontsize=8)
         ax.invert_yaxis()

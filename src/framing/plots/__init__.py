@@ -11,8 +11,9 @@ Rules every chart follows (STYLE.md):
   (e.g. `color=`). Decorate a new plot function with `@house_style` and start it with
   `ax = new_axes(ax, rows=...)`; that is all it takes to look like the others (and to be redrawn
   at another size by `export_figure`).
-- Text that comes from the data (outlets, terms, speakers, titles) goes through `label()`: shown
-  literally (a `$` is a dollar sign, never mathtext) and cut to `LABEL_CHARS` characters.
+- Text that comes from the data is shown literally (a `$` is a dollar sign, never mathtext): a name
+  (outlet, speaker, actor) through `name_label()`, whole, wrapped onto lines (`wrap_label`); other
+  text (terms, headlines) through `label()`, cut to `LABEL_CHARS` characters.
 - Colours: each outlet keeps one colour of `PALETTE` in every chart of a corpus (`outlet_colours`),
   and no two groups of one chart share a colour. Outlets labelled by political lean ("Left", "Lean
   Right") are drawn left to right in diverging colours instead (`framing.leans`). Categories that are not outlets (neutral /
@@ -41,8 +42,8 @@ from .save import (OVERWRITE_HINT, describe_figures, export_figure, figure_recor
 from .style import (CAPTION_GID, FALLBACK_FONTS, FIGURE_DPI, FIGURE_FORMATS, FIGURE_WIDTH, LABEL_CHARS,
                     LABEL_TWO_LINES, LEGEND_BELOW_WIDTH, MIN_NAME_CHARS, MUTED, NOTE_GID, PAGE_HEIGHT, PALETTE,
                     SEMANTIC, STYLE, add_caption, caption_of, comparison_caption, corpus_caption, corpus_name,
-                    distinct_labels, group_colours, group_markers, house_style, label, legend_outside, new_axes, note_above,
-                    note_shown, outlet_colours, top_groups, use_style)
+                    distinct_labels, group_colours, group_markers, house_style, label, legend_outside, name_label,
+                    new_axes, note_above, note_shown, outlet_colours, top_groups, use_style, wrap_label)
 
 __all__ = [
     "CAPTION_GID", "FALLBACK_FONTS", "FIGURE_DPI", "FIGURE_FORMATS", "FIGURE_WIDTH", "LABEL_CHARS",
@@ -50,10 +51,10 @@ __all__ = [
     "NOTE_GID", "OVERWRITE_HINT", "PAGE_HEIGHT", "PALETTE", "SEMANTIC", "STYLE",
     "add_caption", "caption_of", "comparison_caption", "corpus_caption", "corpus_name", "distinct_labels",
     "describe_figures", "export_figure", "figure_record", "find_figure", "finish_saving", "group_colours", "group_markers",
-    "house_style", "input_hash", "label", "list_figures", "legend_outside", "new_axes", "note_above", "note_shown", "outlet_colours",
+    "house_style", "input_hash", "label", "list_figures", "legend_outside", "name_label", "new_axes", "note_above", "note_shown", "outlet_colours",
     "plot_actor_sentiment", "plot_alignment_map", "plot_article_lengths", "plot_articles_per_outlet",
     "plot_cleaning_by_article", "plot_frame_prevalence", "plot_keyness", "plot_log_odds", "plot_prominence",
     "plot_quote_share", "plot_removed_by_rule", "plot_sentiment_along_article", "plot_sentiment_by_outlet",
     "plot_quote_shares", "plot_verbs", "plot_within_event_differences", "report_folder", "save_figure", "save_in_background", "say_where_saved",
-    "save_table", "slug", "top_groups", "use_style",
+    "save_table", "slug", "top_groups", "use_style", "wrap_label",
 ]

@@ -8,15 +8,14 @@ import pandas as pd
 from ..leans import is_lean_corpus, outlet_order, outlet_rank
 from ..stats import NO_INTERVAL, order_note
 from ..store import counted
-from .style import (MUTED, SEMANTIC, group_colours, group_markers, house_style, label, legend_outside, new_axes, note_above,
-                    note_shown, remember_groups, top_groups)
+from .style import (LABEL_CHARS, MUTED, SEMANTIC, group_colours, group_markers, house_style, label, legend_outside,
+                    name_label, new_axes, note_above, note_shown, remember_groups, top_groups)
 
 # ── corpus and cleaning (notebook 01) ────────────────────────────────────────────────────────────
 
 def _bar_labels(ax, labels) -> None:
-    """Category labels on the y axis at 0, 1, 2… (positions, not strings, so two labels that
-    are cut alike stay two bars)."""
-    ax.set_yticks(range(len(labels)), [label(text) for text in labels])
+    """Category labels (names: outlets, rules) on the y axis at 0, 1, 2…, never cut (`name_label`)."""
+    ax.set_yticks(range(len(labels)), [name_label(text) for text in labels])
 
 
 def _count_bars(counts: pd.DataFrame, *, name: str, count: str, noun: str, max_rows: int, ax, style: dict):
@@ -82,7 +81,7 @@ def plot_article_lengths(articles: pd.DataFrame, *, ax=None, label_limit: int = 
     for row, (words, sentences) in enumerate(zip(table["n_words"], table["n_sentences"])):
         ax.annotate(counted(int(sentences), "sentences"), (words, row), xytext=(5, 0), textcoords="offset points",
                     va="center", fontsize=7.5, color="#333333")
-    ax.set_yticks(rows, [label(outlet, 24) for outlet in table["outlet"]])
+    ax.set_yticks(rows, [name_label(outlet) for outlet in table["outlet"]])
     ax.grid(axis="y", visible=False)
     ax.set_xlim(0, max(1, table["n_words"].max()) * 1.3)  # room for the sentence counts at the right
     ax.set_ylim(-0.6, len(table) - 0.4)
@@ -160,7 +159,7 @@ def plot_frame_prevalence(summary: pd.DataFrame, *, by: str = "outlet", max_grou
         positions = [i + number * height for i in range(len(frames))]
         no_interval = "ci_low" in part and part["ci_low"].isna().all()
         named = f"{group} ({counted(int(sizes.loc[group, 'n_articles']), 'articles')})" if "n_articles" in sizes else group
-        ax.barh(positions, 100 * part["share"].fillna(0), height=height, label=label(named),  # each outlet's n
+        ax.barh(positions, 100 * part["share"].fillna(0), height=height, label=name_label(named),  # each outlet's n
                 color=colour[group], **style)
         if "ci_low" in part and not no_interval:
             share = 100 * part["share"]
@@ -345,7 +344,7 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
     _mark_unranked(ax, has)
     _note_no_interval(ax, [g for g, h in zip(table[by], has) if not h][::-1], dots=articles is not None,
                       ranked=bool(has.any()), then=_ranked_note(test, has, by))
-    ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'articles')})" for g, n in zip(table[by], table["n_articles"])])
+    ax.set_yticks(rows, [name_label(f"{g} ({counted(n, 'articles')})") for g, n in zip(table[by], table["n_articles"])])
     note_shown(ax, len(table), len(summary), by + "s", which=which)
     remember_groups(ax, summary[by])
     ax.axvline(0, color=MUTED, linewidth=1)
@@ -379,7 +378,7 @@ def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", 
     if same:
         why = (f"{why}; {_names(same)}: " if few else "") + "the same gap on every event, no spread for an interval"
     _note_no_interval(ax, few or same, why=why, ranked=bool(has.any()), then=_ranked_note(test, has, by))
-    ax.set_yticks(rows, [f"{label(g)} ({counted(n, 'events')})" for g, n in zip(table[by], table["n_events"])])
+    ax.set_yticks(rows, [name_label(f"{g} ({counted(n, 'events')})") for g, n in zip(table[by], table["n_events"])])
     note_shown(ax, len(table), len(effects.dropna(subset=["difference"])), by + "s", which="compared on most events")
     remember_groups(ax, effects[by])
     ax.axvline(0, color=MUTED, linewidth=1)
@@ -423,7 +422,7 @@ def plot_sentiment_along_article(by_position: pd.DataFrame, *, by: str = "outlet
     for group in colour:
         part = _every_bin(by_position[by_position[by] == group])
         ax.plot(part["bin_mid"], part["mean"], marker=marker[group], color=colour[group],
-                label=label(f"{group} ({counted(int(articles[group]), 'articles')})"), **style)
+                label=name_label(f"{group} ({counted(int(articles[group]), 'articles')})"), **style)
         if "ci_low" in part and part["ci_low"].notna().any():
             ax.fill_between(part["bin_mid"], part["ci_low"], part["ci_high"], color=colour[group], alpha=0.15,
                             linewidth=0)
@@ -475,7 +474,7 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
     ax = new_axes(ax, rows=2 * len(actor_names) + 2 + (len(colour) + 1) // 2)
     for group in colour:
         part = table[table[by] == group].set_index("actor").reindex(actor_names)
-        ax.scatter(part["actor_sentiment"], range(len(actor_names)), label=label(group), color=colour[group],
+        ax.scatter(part["actor_sentiment"], range(len(actor_names)), label=name_label(group), color=colour[group],
                    marker=marker[group],
                    s=MENTION_AREA * part["n_mentions"].fillna(1).clip(1, MENTIONS_FULL), **style)
     shown = table[table[by].isin(list(colour))]["n_mentions"]
@@ -484,7 +483,7 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, by: str = "outlet", max_groups
     notes = [note[:1].upper() + note[1:] for note in notes if note]  # sentences, as the other charts' notes
     if notes:
         note_above(ax, ". ".join(notes))
-    ax.set_yticks(range(len(actor_names)), [label(a) for a in actor_names])
+    ax.set_yticks(range(len(actor_names)), [name_label(a) for a in actor_names])
     note_shown(ax, len(colour), actors[by].nunique(), by + "s", which=which)
     remember_groups(ax, actors[by])
     ax.axvline(0, color=MUTED, linewidth=1)
@@ -543,13 +542,13 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
     top = pd.concat([table[table[group] == g].nlargest(n, "z") for g in groups])
     ax = new_axes(ax, rows=len(top) + len(groups))
     colour = group_colours(groups, colors)
-    labels, values, colours = [], [], []
-    for g in groups:
+    labels, values = [], []
+    for g in groups:  # a block of bars per group, in its colour; the legend names the group whole
         part = top[top[group] == g].sort_values("z", ascending=False)
-        labels += [f"{label(t, 24)}  ·  {label(g, 24)}" for t in part["term"]]
+        rows = range(len(values), len(values) + len(part))
+        ax.barh(rows, part["z"], color=colour[g], label=name_label(g), **style)
+        labels += [label(t, 24) for t in part["term"]]
         values += list(part["z"])
-        colours += [colour[g]] * len(part)
-    ax.barh(range(len(values)), values, color=colours, **style)
     ax.set_yticks(range(len(values)), labels)
     note_shown(ax, len(groups), table[group].nunique(), group + "s", which=which)
     remember_groups(ax, table[group])
@@ -564,7 +563,8 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
     ax.set_title(f"Words most distinctive of each {group} (weighted log-odds)")
     ax.set_xlabel("z-score of the log-odds ratio against the other groups"
                   + (f" (dashed: {threshold:.2f}, calibrated by shuffling {group}s over articles)" if line else ""))
-    ax.set_ylabel("term · " + group)
+    ax.set_ylabel("term")
+    legend_outside(ax, title=group)
     ax.grid(axis="y", visible=False)
     return ax
 
@@ -587,7 +587,7 @@ def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: 
     _bar_labels(ax, part["term"])
     ax.axvline(0, color=MUTED, linewidth=1)
     note_above(ax, "words counted as independent draws: a ranking of words, not a test")
-    ax.set_title(f"Key terms of {label(target)}")
+    ax.set_title(f"Key terms of {' '.join(str(target).split())}")
     # "right: used more" read as the outlet of that name on a corpus of leanings (left, center, right)
     ax.set_xlabel(f"log-likelihood G² (above 0: used more than the other {group}s; below 0: less)")
     ax.set_ylabel("term")
@@ -631,7 +631,7 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
         if {"ci_low", "ci_high"} <= set(speakers.columns) else None)  # summarise_speaker_shares' intervals
     for group in colour:
         shown = positions[group].notna()
-        name = label(group) + (f" ({counted(int(articles[group]), 'articles')})" if articles is not None else "")
+        name = name_label(str(group) + (f" ({counted(int(articles[group]), 'articles')})" if articles is not None else ""))
         rows = np.flatnonzero(shown.to_numpy()) - positions.loc[shown, group] * height  # first group on top, as in the legend
         ax.barh(rows, 100 * pivot.loc[shown, group], height=height, label=name, color=colour[group], **style)
         if bounds is not None:  # the interval over the group's articles, where it has one (5 articles or more)
@@ -640,14 +640,14 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
             ax.errorbar(mean[drawn], rows[drawn], xerr=[(mean - low)[drawn].clip(lower=0), (high - mean)[drawn].clip(lower=0)],
                         fmt="none", ecolor="#333333", elinewidth=1, capsize=2)
     kinds = speakers.groupby("speaker")["speaker_kind"].first() if "speaker_kind" in speakers else {}
-    ax.set_yticks(range(len(pivot)), [label(_with_kind(s, kinds.get(s))) for s in pivot.index])
+    ax.set_yticks(range(len(pivot)), [name_label(_with_kind(s, kinds.get(s))) for s in pivot.index])
     if len(colour) < len(groups):  # a group chosen may quote none of the speakers shown: it has no bar
         which = f"those quoting the speakers shown, of {which or f'all {len(groups):,}'}"
     note_shown(ax, len(colour), speakers[by].nunique(), by + "s", which=which)
     if unquoted:  # the caption names them, so the chart's speakers match the tests it may cite
         ax._framing_shown = " ".join(filter(None, [getattr(ax, "_framing_shown", None), (
             f"{len(unquoted)} of the {len(top)} most quoted speakers not drawn, none of the {by}s shown quoting "
-            f"them: {', '.join(label(s) for s in unquoted)}.")]))
+            f"them: {', '.join(' '.join(str(s).split()) for s in unquoted)}.")]))
     remember_groups(ax, speakers[by])
     nothing = _no_difference_note(test, by=by, family="speaker") if test is not None else ""
     bare = [g for g in colour if bounds is not None and bounds["ci_low"][g].isna().all()]  # too few articles
@@ -697,7 +697,7 @@ def plot_verbs(verbs: pd.DataFrame, *, by: str = "outlet", max_rows: int = 40, a
     ax.barh(rows, shares["evaluative"], left=shares["neutral"], color=SEMANTIC["evaluative"],
             label="evaluative (warned, insisted)")  # short enough not to be cut in a legend below
     totals = pivot.loc[shares.index].sum(axis=1)
-    _bar_labels(ax, [f"{label(g)} ({counted(n, 'quotes')})" for g, n in zip(shares.index, totals)])
+    _bar_labels(ax, [f"{g} ({counted(n, 'quotes')})" for g, n in zip(shares.index, totals)])
     ax.invert_yaxis()  # in name order (along the spectrum for leans) from the top
     note_shown(ax, len(shares), len(pivot), by + "s", which=which)
     remember_groups(ax, pivot.index)
@@ -749,7 +749,7 @@ def plot_quote_shares(summary: pd.DataFrame, *, by: str = "outlet", articles: pd
                     values = 100 * articles.loc[articles[by] == getattr(line, by), measure].dropna()
                     ax.scatter(values, [position] * len(values), s=12, color=SEMANTIC["evaluative"], zorder=4)
             ticks.append(position)
-            names.append(f"{label(getattr(line, by))} ({counted(int(line.n_articles), 'articles')})")
+            names.append(name_label(f"{getattr(line, by)} ({counted(int(line.n_articles), 'articles')})"))
         row += len(part) + 1.5
     _note_no_interval(ax, list(dict.fromkeys(hollow)), dots=articles is not None,
                       then=_no_difference_note(test, by=by, family="measure") if test is not None else "")
@@ -797,9 +797,13 @@ def plot_alignment_map(counterparts: pd.DataFrame, *, max_articles: int = 12, ax
     return ax
 
 
+LABEL_HEADLINE = 16  # characters of a headline shown at least beside its outlet's name
+
+
 def _article_labels(sentences: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    """"outlet: headline" for each row of `articles` (`outlet`, `article_id`), cut as `label` cuts;
-    "outlet: article 2" when no headline is known."""
+    """"outlet: headline" for each row of `articles` (`outlet`, `article_id`): the outlet whole, its
+    headline cut as `label` cuts to what is left of `LABEL_CHARS` (at least `LABEL_HEADLINE`
+    characters); "outlet: article 2" when no headline is known."""
     titles = {}
     if "title" in sentences:
         titles = sentences.dropna(subset=["title"]).groupby("article_id")["title"].first().to_dict()
@@ -810,7 +814,9 @@ def _article_labels(sentences: pd.DataFrame, articles: pd.DataFrame) -> list[str
     for outlet, article_id in zip(articles["outlet"], articles["article_id"]):
         seen[outlet] = seen.get(outlet, 0) + 1
         title = " ".join(str(titles.get(article_id) or "").split())
-        labels.append(label(f"{outlet}: {title}" if title else f"{outlet}: article {seen[outlet]}"))
+        named = " ".join(str(outlet).split())  # the outlet whole; its headline cut to what is left
+        labels.append(f"{named}: {label(title, max(LABEL_HEADLINE, LABEL_CHARS - len(named) - 2))}" if title
+                      else f"{named}: article {seen[outlet]}")
     return labels
 
 
@@ -832,9 +838,9 @@ def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_i
     colour, marker = group_colours(groups, colors), group_markers(groups, colors)
     for outlet in colour:
         part = table[table["outlet"] == outlet].groupby("item")["first_position"].min()
-        ax.scatter(part.values, [items.index(i) for i in part.index], label=label(outlet),
+        ax.scatter(part.values, [items.index(i) for i in part.index], label=name_label(outlet),
                    color=colour[outlet], marker=marker[outlet], **style)
-    ax.set_yticks(range(len(items)), [label(i).replace("_", " ") for i in items])
+    ax.set_yticks(range(len(items)), [name_label(str(i).replace("_", " ")) for i in items])
     note_shown(ax, len(colour), table["outlet"].nunique(), "outlets", which=which)
     ax.invert_yaxis()
     ax.set_xlim(-0.03, 1.03)

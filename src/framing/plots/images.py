@@ -11,7 +11,21 @@ import matplotlib
 import numpy as np
 
 from .style import (CAPTION_GID, LABEL_CHARS, LABEL_TWO_LINES, LEGEND_BELOW_WIDTH, NOTE_GID, PAGE_HEIGHT,
-                    _on_two_lines, _wrap, caption_of, distinct_labels, short_count_noun, with_count_noun)
+                    _on_two_lines, _wrap, caption_of, distinct_labels, short_count_noun, with_count_noun, wrap_label)
+
+LABEL_SHARE = 0.55  # of a figure's width that its category labels may take before their font is made smaller
+MIN_LABEL_POINTS = 6.5  # the smallest font of category labels; narrower still, they are cut (`_sized._cut_labels`)
+
+
+def label_lines(rows: int) -> int:
+    """How many lines a category label of a chart of `rows` rows may take: as many as a page's
+    height (`PAGE_HEIGHT`, 60% of it for the plot) gives each row at `LABEL_TWO_LINES` points per
+    two lines, at least one. The figure then grows to fit them (`height_to_fit`).
+
+    >>> label_lines(8), label_lines(16), label_lines(40)
+    (3, 1, 1)
+    """
+    return max(1, int(PAGE_HEIGHT * 72 * 0.6 / max(rows, 1) // (LABEL_TWO_LINES / 2)))
 
 def _write_images(fig, paths: dict, *, width: float, height: float, dpi: int, with_caption: bool,
                   salt: str) -> None:
@@ -100,6 +114,7 @@ class _sized:
         self.title_transforms = {}
         self.notes_in_layout = []
         self.locators = []
+        self.label_sizes = []
         if self.width < LEGEND_BELOW_WIDTH:
             self._legends_below()
         self._shorter_labels()
@@ -130,30 +145,51 @@ class _sized:
         return max(12, int(self.width * 72 * share / (size * 0.6)))
 
     def _shorter_labels(self):
-        """Category labels cut to what fits beside the plot (about 40% of the figure's width); titles
-        and axis labels wrapped onto lines that fit."""
+        """Category labels longer than fits beside the plot (about 40% of the figure's width) wrapped
+        onto as many lines as a page's rows have room for, never cut: a label wider than that keeps
+        its words on fewer, longer lines, and the plot narrows (`label_lines`); titles and axis
+        labels wrapped onto lines that fit."""
         from matplotlib.ticker import FixedFormatter, FixedLocator
 
         limit = min(LABEL_CHARS, self._chars(8.5, 0.4))
         for ax in self.fig.axes:
             if not isinstance(ax.yaxis.get_major_locator(), FixedLocator) or getattr(ax, "_framing_whole_labels", False):
                 continue  # numbers beside the bars (`events.plot_within_events`) are kept whole
-            texts = [t.get_text() for t in ax.yaxis.get_majorticklabels()]
+            ticks = ax.yaxis.get_majorticklabels()
+            texts = [t.get_text() for t in ticks]
             if any(len(line) > limit for text in texts for line in text.split("\n")):
                 self.formatters.append((ax.yaxis, ax.yaxis.get_major_formatter()))
-                if self.height * 72 * 0.6 / len(texts) >= LABEL_TWO_LINES:  # rows tall enough for two lines
-                    texts = [_on_two_lines(text, limit) for text in texts]
-                cut = distinct_labels(texts, limit, others=getattr(ax, "_framing_groups", ()))  # none made alike
-                ax.yaxis.set_major_formatter(FixedFormatter(cut))
-                noun = short_count_noun(texts, cut)
-                if noun:  # "Washington Times (n=5)": the axis says what n counts
-                    self.texts.append((ax.yaxis.label, ax.yaxis.label.get_text()))
-                    ax.yaxis.label.set_text(with_count_noun(ax.yaxis.label.get_text(), noun))
+                wrapped = [wrap_label(text, limit, lines=label_lines(len(texts))) for text in texts]
+                size = ticks[0].get_fontsize() if ticks else 8.5
+                longest = max(len(line) for text in wrapped for line in text.split("\n"))
+                fits = self.width * 72 * LABEL_SHARE / (0.6 * longest)  # the largest font the longest line fits in
+                if fits < size:  # too wide even on its lines: a smaller font
+                    self.label_sizes.append((ax, size))
+                    ax.tick_params(axis="y", labelsize=max(MIN_LABEL_POINTS, fits))
+                if fits < MIN_LABEL_POINTS:  # an export narrower still: cut, no two alike
+                    self._cut_labels(ax, texts, self._chars(MIN_LABEL_POINTS, 0.4))
+                else:
+                    ax.yaxis.set_major_formatter(FixedFormatter(wrapped))
         originals = {}
         for _ in range(4):  # wrapping one text moves the axes, which may leave another sticking out
             if not self._wrap_what_sticks_out(originals):
                 break
         self.texts.extend(originals.items())
+
+    def _cut_labels(self, ax, texts: list, limit: int) -> None:
+        """The labels of a chart too narrow for them even in a smaller font (an export a few inches
+        wide of 40 rows) cut to `limit` characters, two lines where the rows have room, so that no
+        two read alike (`distinct_labels`); where a count is cut to "(n=5)" the axis says what n counts."""
+        from matplotlib.ticker import FixedFormatter
+
+        if self.height * 72 * 0.6 / len(texts) >= LABEL_TWO_LINES:  # rows tall enough for two lines
+            texts = [_on_two_lines(text, limit) for text in texts]
+        cut = distinct_labels(texts, limit, others=getattr(ax, "_framing_groups", ()))  # none made alike
+        ax.yaxis.set_major_formatter(FixedFormatter(cut))
+        noun = short_count_noun(texts, cut)
+        if noun:  # "Washington Times (n=5)": the axis says what n counts
+            self.texts.append((ax.yaxis.label, ax.yaxis.label.get_text()))
+            ax.yaxis.label.set_text(with_count_noun(ax.yaxis.label.get_text(), noun))
 
     def _wrap_what_sticks_out(self, originals: dict) -> bool:
         """Lay the figure out, then wrap each title and note (`NOTE_GID`) that runs past the
@@ -214,12 +250,9 @@ class _sized:
             size = 7.5 * getattr(self.fig, "_framing_font_scale", 1.0)  # smaller in a narrow export (`scale_fonts`)
             limit = self._chars(size, 0.45)
             handles = legend.legend_handles
-            texts = [t.get_text() for t in legend.get_texts()]
-            labels = distinct_labels(texts, limit, others=getattr(ax, "_framing_groups", ()))
+            labels = [wrap_label(t.get_text(), limit, lines=2) for t in legend.get_texts()]  # whole names
             title = legend.get_title().get_text()
-            noun = short_count_noun(texts, labels)
-            title = with_count_noun(title, noun) if noun else title  # "outlet (n: articles)" beside "(n=5)"
-            column = max(len(text) for text in labels) * size * 0.6 + 28  # points: text and marker
+            column = max(len(line) for text in labels for line in text.split("\n")) * size * 0.6 + 28  # points: text and marker
             columns = max(1, min(len(labels), int(self.width * 72 * 0.95 // column)))
             order = _row_major(len(labels), columns)  # read left to right, then down: Left, Center / Right
             handles, labels = [handles[i] for i in order], [labels[i] for i in order]
@@ -252,6 +285,8 @@ class _sized:
             axis.set_major_locator(locator)
         for axis, formatter in self.formatters:
             axis.set_major_formatter(formatter)
+        for ax, size in self.label_sizes:
+            ax.tick_params(axis="y", labelsize=size)
         for text, content in self.texts:
             text.set_text(content)
         for title, transform in self.title_transforms.items():

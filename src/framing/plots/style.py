@@ -243,6 +243,53 @@ def _on_two_lines(text: str, limit: int) -> str:
     return lines[0] + "\n" + " ".join(lines[1:]) if len(lines) > 1 else name
 
 
+_IN_BRACKETS = re.compile(r"\([^()]{1,24}\)")  # a name's qualifier, "(Online News)", kept on one line
+_GLUE = "\u00a0"  # holds a count's or kind's words together while wrapping (the text's own spaces are plain)
+
+
+def wrap_label(value, width: int = LABEL_CHARS, *, lines: int | None = None) -> str:
+    r"""Text from the data on lines of at most `width` characters, broken between words and never
+    cut, so that a name (an outlet, a speaker, an actor) always reads whole; its count or kind
+    ("(16 articles)", "[organisation]") and a short qualifier in brackets ("(Online News)") stay on
+    one line. With `lines`, the lines are made wider
+    than `width` where needed so that there are no more than `lines` (1: the whole text on one
+    line). A single word longer than `width` stays whole.
+
+    >>> wrap_label("Wall Street Journal (Opinion) (16 articles)", 26)
+    'Wall Street Journal\n(Opinion) (16 articles)'
+    >>> wrap_label("Fox News (Online News)", 20)
+    'Fox News\n(Online News)'
+    >>> wrap_label("Department of Labor [organisation]", 26, lines=1)
+    'Department of Labor [organisation]'
+    >>> wrap_label("Centers for Disease Control and Prevention", 12, lines=2)
+    'Centers for Disease\nControl and Prevention'
+    """
+    text = " ".join(str(value).split())
+    if len(text) <= width:
+        return text
+    name, suffixes = _name_and_suffixes(text)
+    name = _IN_BRACKETS.sub(lambda part: part[0].replace(" ", _GLUE), name)  # "(Online News)" on one line
+    glued = f"{name} {suffixes[0].strip().replace(' ', _GLUE)}" if suffixes[0] else name
+    wrapped = textwrap.wrap(glued, width, break_long_words=False, break_on_hyphens=False)
+    while lines and len(wrapped) > max(1, lines):
+        width += 1
+        wrapped = textwrap.wrap(glued, width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(wrapped).replace(_GLUE, " ")
+
+
+def name_label(value) -> str:
+    r"""A name from the data (an outlet, a speaker, an actor) as a chart labels it: literal and whole,
+    on two lines of at most `LABEL_CHARS` characters where it is longer (`wrap_label`). Only text no
+    name is that long (two lines or a word of more than `LABEL_CHARS` characters) is cut (`label`).
+
+    >>> name_label("Centers for Disease Control and Prevention [organisation]")
+    'Centers for Disease Control and\nPrevention [organisation]'
+    """
+    wrapped = wrap_label(value, LABEL_CHARS)
+    lines = wrapped.split("\n")
+    return wrapped if len(lines) <= 2 and max(map(len, lines)) <= LABEL_CHARS else label(value)
+
+
 def distinct_labels(texts, limit: int = LABEL_CHARS, *, others=()) -> list[str]:
     """`label` of each text (each line of it cut alone), except that a label never reads as another
     name: where the end-cut makes two alike ("Wall Street… (2 events)" for the Journal's News and
