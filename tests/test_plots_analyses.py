@@ -147,6 +147,23 @@ def test_comparison_charts(seed):
     _labelled(ax)
 
 
+def test_two_outlets_at_one_position_both_show_on_the_prominence_chart():
+    """Regression: on sides-301 notebook 06's chart of where each frame first appears drew Center's
+    square over Left's dot at the same position (both outlets' first conflict sentence at 2 of 3), so
+    its legend named an outlet the chart did not show. Each outlet's dots are now set apart in the row."""
+    import pandas as pd
+
+    first = pd.DataFrame({"outlet": ["Left", "Center", "Right"], "item_type": "frame",
+                          "item": ["conflict", "conflict", "economic"], "first_position": [0.5, 0.5, 0.25]})
+    ax = fr.plot_prominence(first)
+    drawn = {c.get_label(): c.get_offsets()[0] for c in ax.collections}
+    assert drawn["Left"][0] == drawn["Center"][0] == 0.5 and drawn["Left"][1] != drawn["Center"][1]
+    rows = {t.get_text(): t.get_position()[1] for t in ax.get_yticklabels()}
+    assert all(abs(drawn[o][1] - rows[item]) < 0.5 for o, item in (("Left", "conflict"), ("Center", "conflict"),
+                                                                   ("Right", "economic")))
+    assert drawn["Left"][1] < drawn["Center"][1]  # the legend's order from the top (the y axis is inverted)
+
+
 @pytest.fixture(scope="module")
 def roundup_sentences(shared_data):
     """The sentences of the first 60 AllSides roundup events (by id): about 180 articles of many

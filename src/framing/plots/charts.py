@@ -824,7 +824,8 @@ def _article_labels(sentences: pd.DataFrame, articles: pd.DataFrame) -> list[str
 def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_items: int = 12,
                     max_groups: int = 8, colors: dict | None = None, ax=None, **style):
     """How early each frame (or speaker) first appears in the articles of each of the `max_groups`
-    outlets with most first appearances of the items shown, then by name (the caption says so).
+    outlets with most first appearances of the items shown, then by name (the caption says so); in
+    each item's row the outlets' dots are set a little apart, so that two at one position both show.
     `colors`: {outlet: colour}, e.g. `outlet_colours(sentences)`.
 
     Needs `item`, `item_type`, `outlet`, `first_position` (as `prominence` gives)."""
@@ -836,9 +837,11 @@ def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_i
     found = f"first appearances of the {item_type}s shown"  # a row: an item shown, in one article
     which = _chosen_by_size(table.groupby("outlet").size().to_frame(found), groups, [found])
     colour, marker = group_colours(groups, colors), group_markers(groups, colors)
-    for outlet in colour:
+    step = min(0.2, 0.6 / max(len(colour), 1))  # each outlet a little apart, in the legend's order from the top
+    for k, outlet in enumerate(colour):  # (two outlets' dots at one position were drawn one over the other)
         part = table[table["outlet"] == outlet].groupby("item")["first_position"].min()
-        ax.scatter(part.values, [items.index(i) for i in part.index], label=name_label(outlet),
+        offset = (k - (len(colour) - 1) / 2) * step
+        ax.scatter(part.values, [items.index(i) + offset for i in part.index], label=name_label(outlet),
                    color=colour[outlet], marker=marker[outlet], **style)
     ax.set_yticks(range(len(items)), [name_label(str(i).replace("_", " ")) for i in items])
     note_shown(ax, len(colour), table["outlet"].nunique(), "outlets", which=which)
