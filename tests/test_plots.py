@@ -1120,3 +1120,24 @@ def test_a_chart_exported_one_column_wide_is_laid_out_with_its_fonts_scaled(tmp_
     assert not any("collapsed" in w for w in seen["warnings"]), seen["warnings"]
     assert seen["tick size"] == pytest.approx(report_size * 3.3 / plots.FIGURE_WIDTH)
     assert seen["title inside"]
+
+
+def test_bars_of_the_speaker_chart_stay_tall_enough_to_read_at_the_reports_width(tmp_path):
+    """Regression: on allsides-100 the chart of who is quoted drew up to four outlets' bars per
+    speaker, each with its interval, about 5 points tall once saved one column wide with its legend
+    below: bars and interval lines ran together. The chart is now drawn tall enough for its bars."""
+    rows = [{"outlet": f"Outlet {o}", "speaker": f"Speaker {s}", "n_words": 10 + s + o, "word_share": 0.1 + 0.01 * o,
+             "n_articles": 9, "ci_low": 0.05, "ci_high": 0.3}
+            for s in range(7) for o in range(6) if (s + o) % 2 == 0 or s < 3]
+    ax = plots.plot_quote_share(pd.DataFrame(rows))
+    fig, seen = ax.figure, {}
+    original = fig.savefig
+
+    def spy(*args, **kwargs):
+        fig.draw_without_rendering()
+        seen["bar"] = min(p.get_window_extent().height for p in ax.patches) * 72 / fig.dpi
+        return original(*args, **kwargs)
+
+    fig.savefig = spy
+    plots.save_figure(fig, "speakers", out=tmp_path, formats=["png"])
+    assert seen["bar"] >= 7, seen  # points

@@ -623,8 +623,9 @@ def plot_quote_share(speakers: pd.DataFrame, *, by: str = "outlet", n: int = 8, 
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
     colour = group_colours(pivot.columns, colors)
     positions = _bars_around_rows(pivot[list(colour)] > 0)
-    height = 0.8 / max(1, int((pivot > 0).sum(axis=1).max()) if len(pivot) else 1)
-    ax = new_axes(ax, rows=len(pivot) * max(1, int(0.8 / height)) // 2 + 2)
+    bars = max(1, int((pivot > 0).sum(axis=1).max()) if len(pivot) else 1)  # the most bars of one speaker
+    height = 0.8 / bars
+    ax = new_axes(ax, rows=len(pivot) * bars * 3 // 4 + 2)  # tall enough to tell each bar and its interval
     articles = speakers.groupby(by)["n_articles"].max() if "n_articles" in speakers else None  # behind each mean
     bounds = ({side: table.pivot_table(index="speaker", columns=by, values=side, aggfunc="first").reindex(
         index=pivot.index, columns=pivot.columns) for side in ("ci_low", "ci_high")}
