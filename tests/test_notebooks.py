@@ -786,7 +786,9 @@ def test_frames_notebook_tests_the_share_of_articles_carrying_each_frame(allside
     carried = fr.compare_outlets(presence.assign(present=presence["present"].astype(float)), value="present",
                                  family="frame")
     assert lines == fr.describe_tests(carried, value="articles carrying the frame", family="frame")
-    assert all("within 20 events" in line and "Holm across" in line for line in lines), lines
+    same = f"no test: {fr.stats.SAME_WITHIN_EVENTS.format(by='outlet')}."  # a frame no article of these events carries
+    assert all(("within 20 events" in line and "Holm across" in line) or line.endswith(same) for line in lines), lines
+    assert sum("within 20 events" in line for line in lines) >= 3, lines
 
 
 def test_sentiment_notebook_tests_each_voice_within_events(allsides_report):
@@ -1339,6 +1341,32 @@ def test_notebook_05_says_the_tests_of_its_quote_tables_above_them(allsides_repo
     for measure in ("share_anonymous", "share_evaluative", "share_official"):  # each once: tested, or why not
         assert sum(measure in line for line in said) == 1, said
     assert any(line.startswith("share of an article's quoted words, ") for line in printed.splitlines())
+
+
+def test_a_speaker_no_two_outlets_of_one_event_quote_has_no_test_in_notebook_05(allsides_report):
+    """Regression: the chart of who is quoted gave "White House 1" among its tests on allsides-100,
+    where no event had two outlets quoting the White House (and "Janet Yellen 1" where the three
+    outlets of her one event each gave her all their quoted words): a p of 1 that reads as "the
+    outlets quote them alike". Such a speaker now has no test, said in the caption, the CSV (`note`)
+    and the index, as an actor no two outlets of an event name has none."""
+    import pandas as pd
+
+    from framing.report.index import tests_said_once
+    from framing.stats import NO_SHARED_EVENT, SAME_WITHIN_EVENTS
+
+    result, _ = allsides_report
+    table = pd.read_csv(result.folder / "tables" / "quote_share_by_speaker.csv")
+    caption = json.loads((result.folder / "figures" / "quote_share_by_speaker.json").read_text())["caption"]
+    speakers = table.drop_duplicates("speaker")
+    untested = speakers[speakers["p_value"].isna()]
+    notes = {NO_SHARED_EVENT.format(by="outlet", present=" quoting the speaker"), SAME_WITHIN_EVENTS.format(by="outlet")}
+    assert len(untested) and set(untested["note"]) <= notes, untested[["speaker", "note"]]
+    assert NO_SHARED_EVENT.format(by="outlet", present=" quoting the speaker") in set(untested["note"])
+    for speaker in untested["speaker"]:
+        assert f"{speaker} 1" not in caption and speaker in caption.split("; no test for ", 1)[1], (speaker, caption)
+    assert speakers["p_value"].notna().any()  # the others are tested
+    _, line = tests_said_once(table)
+    assert all(f"{speaker} no test (" in line for speaker in untested["speaker"]), line
 
 
 def test_saved_quote_tables_keep_their_tests_and_the_index_says_each_once(allsides_report):
