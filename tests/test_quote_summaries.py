@@ -231,9 +231,9 @@ def test_the_speaker_chart_names_an_organisation_as_one(shared_sentence_table):
     kinds = shares.drop_duplicates("speaker").set_index("speaker")["speaker_kind"]
     assert {"person", "organisation"} <= set(kinds)
     ax = fr.plot_quote_share(shares, n=40)
-    from framing.plots.style import label
+    from framing.plots.style import name_label
 
     labels = {t.get_text() for t in ax.get_yticklabels()}
-    expected = {label(speaker if kind == "person" else f"{speaker} [{kind}]") for speaker, kind in kinds.items()}
+    expected = {name_label(speaker if kind == "person" else f"{speaker} [{kind}]") for speaker, kind in kinds.items()}
     assert labels <= expected and len(labels) > 10
     assert any(text.endswith("[organisation]") for text in labels)
