@@ -35,10 +35,21 @@ def test_select_outlets_uses_articles_for_tables_without_outlet():
         events.select_outlets(REMOVED, ["Left Post"])
 
 
+def test_pooled_over_says_when_outlets_cover_different_events():
+    """Regression (a new user's trust pass, AllSides events 401-480 with Right's articles dropped from
+    half the events): captions said "pooled over 66 events" while Right covered 33 of them, so its
+    pooled share mixed which events it covered with how it covered them."""
+    balanced = pd.concat([ARTICLES, pd.DataFrame({"article_id": ["a4"], "outlet": ["Right Daily"], "event": ["vote"]})])
+    assert events.pooled_over(balanced) == "pooled over 2 events"
+    uneven = pd.DataFrame({"outlet": ["Left"] * 3 + ["Right"], "event": ["e1", "e2", "e3", "e1"]})
+    assert events.pooled_over(uneven) == "pooled over 3 events (outlets cover 1 to 3 of them)"
+    assert events.pooled_over(uneven.drop(columns="outlet")) == "pooled over 3 events"
+
+
 def test_pooled_over_names_the_one_event_a_chart_shows():
     """Regression: a chart of one event (the `event` parameter of the notebooks) said "one event"
     without saying which, so a figure exported from it could not be told from another event's."""
-    assert events.pooled_over(ARTICLES) == "pooled over 2 events"
+    assert events.pooled_over(ARTICLES) == "pooled over 2 events (outlets cover 1 to 2 of them)"
     assert events.pooled_over(events.select_event(ARTICLES, "vote")) == "one event, vote"
     assert events.pooled_over(ARTICLES.drop(columns="event")) == "one event"  # no event column: unnamed
     headline = ARTICLES.assign(event="Senate votes to extend the debt ceiling through early December after weeks")

@@ -107,11 +107,24 @@ def pooled_over(table: pd.DataFrame) -> str:
     named, so that a chart saved or exported from one event's notebooks says which event it shows.
     Pass the table the chart draws (the articles with a quote for a quote chart, not every
     sentence), so the caption gives one event count, the same as its n. Needs `event` (a table
-    without it is one event, unnamed)."""
+    without it is one event, unnamed). With an `outlet` column and outlets covering different
+    numbers of the events, the caption says so: "pooled over 66 events (outlets cover 33 to 65 of
+    them)", since an outlet's pooled share then mixes which events it covered with how."""
     names = table["event"].dropna().unique() if "event" in table else []
     if len(names) > 1:
-        return f"pooled over {len(names):,} events"
+        return f"pooled over {len(names):,} events{_coverage(table, len(names))}"
     return f"one event, {_short(names[0], EVENT_NAME_CHARS)}" if len(names) else "one event"
+
+
+def _coverage(table: pd.DataFrame, n_events: int) -> str:
+    """" (outlets cover 33 to 65 of them)" when outlets cover different numbers of the `n_events`
+    events of `table`; "" when every outlet covers the same number, or the table names no outlet."""
+    if "outlet" not in table:
+        return ""
+    covered = table.dropna(subset=["event"]).groupby("outlet", observed=True)["event"].nunique()
+    if covered.empty or covered.min() == covered.max():
+        return ""
+    return f" (outlets cover {covered.min():,} to {covered.max():,} of them)"
 
 
 def _with_event(table: pd.DataFrame) -> pd.DataFrame:
