@@ -70,6 +70,13 @@ one corpus gives several intervals (which share it), the ratio estimator's stand
    without the degrees-of-freedom correction, Wilson with it). Shares all at 0 or 1 get the exact
    bound for every method. `ONLY=intervals` runs it alone and writes benchmarks/results/stats_intervals.json.
 
+11. Decisions that hang on the seed: `SETTLE_REPS` corpora (default 100) of 20 events × 3 outlets × 2
+   articles, with no shift and with the first outlet shifted by `SETTLE_SHIFT` (many p-values near 0.05),
+   each tested by `compare_outlets` with five seeds: with 1,999 shuffles alone, and as shipped, drawing a
+   p near 0.05 again from more shuffles (`stats._settled`). Per corpus, whether the five
+   seeds agree on p < 0.05; the rejection rates; CPU seconds per test. `ONLY=settle` runs it alone and
+   writes benchmarks/results/stats_settle.json.
+
 `ONLY=speed BEFORE=<git revision> REPEATS=9` instead times `stats.within_event_effects` of this
 checkout against that revision's on every article of allsides-roundups (145 outlets), interleaved,
 after checking that both give the same table, and writes benchmarks/results/stats_speed.json.
@@ -512,6 +519,48 @@ def mc_error(hits, sizes=None) -> float:
     return float(math.sqrt(np.sum((hits - rate * sizes) ** 2)) / total)
 
 
+# ── part 11: decisions that hang on the seed (ONLY=settle) ──────────────────────────────────────────
+SETTLE_REPS = int(os.environ.get("SETTLE_REPS", 100))
+SETTLE_SHIFT, SETTLE_SEEDS = 0.08, 5
+
+
+def settle_rates() -> dict:
+    """Per shift (0 and `SETTLE_SHIFT`): the share of corpora whose five seeds disagree on p < ALPHA,
+    the rejection rate over all seeds and CPU seconds per `compare_outlets` call, with 1,999 shuffles
+    alone and with a p near ALPHA drawn again from more shuffles (`stats.MORE_SHUFFLES`)."""
+    part = {}
+    for shift in (0.0, SETTLE_SHIFT):
+        ladders = {"1,999 shuffles alone": (), "settled near 0.05": S.MORE_SHUFFLES}
+        found = {name: [] for name in ladders}
+        seconds = {name: 0.0 for name in ladders}
+        for rep in range(SETTLE_REPS):
+            corpus = S.simulate_articles(events=20, shift=shift, seed=10_000 + rep)
+            values = S.article_values(corpus, value="sentiment", by=["outlet", "event"])
+            for name, ladder in ladders.items():
+                S.MORE_SHUFFLES = ladder
+                started = time.process_time()
+                p = [S.compare_outlets(values, value="sentiment", seed=seed)["p_value"].iloc[0]
+                     for seed in range(SETTLE_SEEDS)]
+                seconds[name] += time.process_time() - started
+                found[name].append([q < ALPHA for q in p])
+        S.MORE_SHUFFLES = ladders["settled near 0.05"]
+        part[str(shift)] = {name: {"seeds_disagree": float(np.mean([len(set(d)) > 1 for d in decisions])),
+                                   "rejection_rate": float(np.mean(decisions)),
+                                   "cpu_s_per_test": seconds[name] / (SETTLE_REPS * SETTLE_SEEDS)}
+                            for name, decisions in found.items()}
+    return part
+
+
+def print_settle(part: dict) -> None:
+    print(f"\n11. Decisions that hang on the seed: {SETTLE_REPS} corpora of 20 events x 3 outlets x 2 articles, "
+          f"{SETTLE_SEEDS} seeds each")
+    print("   shift  test                          seeds disagree  p < 0.05   CPU s per call")
+    for shift, rows in part.items():
+        for name, row in rows.items():
+            print(f"   {float(shift):<5g}  {name:<28}  {with_error(row['seeds_disagree'], SETTLE_REPS):<14}  "
+                  f"{row['rejection_rate']:.3f}      {row['cpu_s_per_test']:.3f}")
+
+
 # ── part 8: the interval of a pair's median difference (ONLY=median) ─────────────────────────────
 
 MEDIAN_REPS = int(os.environ.get("MEDIAN_REPS", 4000))
@@ -930,6 +979,15 @@ def main() -> None:
                   "quote_shares": {str(k): v for k, v in quotes.items()},
                   "seconds": round(time.perf_counter() - started, 1)}
         (RESULTS / "stats_quotes.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
+                                                   encoding="utf-8")
+        return
+    if os.environ.get("ONLY") == "settle":
+        settle = settle_rates()
+        print_settle(settle)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        record = {"repetitions": SETTLE_REPS, "seeds": SETTLE_SEEDS, "shift": SETTLE_SHIFT, "settle": settle,
+                  "seconds": round(time.perf_counter() - started, 1)}
+        (RESULTS / "stats_settle.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
                                                    encoding="utf-8")
         return
     if os.environ.get("ONLY") == "intervals":

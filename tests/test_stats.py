@@ -623,3 +623,19 @@ def test_outlets_with_the_same_gap_on_every_event_get_no_interval(shared_data):
     caption = S.describe_event_intervals(mixed)
     assert caption.startswith("bars: nominal 95% t interval over events") and "hollow dots: 1 outlet whose gap" in caption
     assert varied.loc[enough, "ci_high"].gt(varied.loc[enough, "ci_low"]).all()
+
+
+def test_a_p_value_near_alpha_is_drawn_again_so_the_decision_does_not_hang_on_the_seed():
+    """Regression (a new user's trust pass): a permutation p from 1,999 shuffles near 0.05 said
+    "evidence" with one seed and "no evidence" with another (this corpus: p < 0.05 for 6 of 10
+    seeds). compare_outlets draws such a test again from more shuffles, so every seed agrees; a p far
+    from 0.05 keeps its 1,999 shuffles."""
+    near = S.article_values(S.simulate_articles(events=20, shift=0.08, seed=4), value="sentiment",
+                            by=["outlet", "event"])
+    plain = [S.permutation_test(near, value="sentiment", seed=seed)["p_value"] < 0.05 for seed in range(10)]
+    settled = [S.compare_outlets(near, value="sentiment", seed=seed)["p_value"].iloc[0] for seed in range(10)]
+    assert len(set(plain)) == 2 and len({p < 0.05 for p in settled}) == 1
+    assert settled[0] == S.permutation_test(near, value="sentiment", n_permutations=19_999, seed=0)["p_value"]
+    far = S.article_values(S.simulate_articles(events=20, seed=1), value="sentiment", by=["outlet", "event"])
+    assert (S.compare_outlets(far, value="sentiment")["p_value"].iloc[0]
+            == S.permutation_test(far, value="sentiment")["p_value"] > 0.2)

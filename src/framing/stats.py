@@ -78,6 +78,13 @@ CORRECTIONS = {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg", "bonferroni": "Bo
 BOOTSTRAP_METHODS = ("expanded", "percentile", "BCa")
 INTERVAL_METHODS = ("t", "korn-graubard") + BOOTSTRAP_METHODS
 _SHUFFLE_CELLS = 2_000_000  # labels shuffled at once (permutations × articles), to bound memory
+# the level captions read adjusted p-values at; a test whose p lies within MONTE_CARLO_Z Monte Carlo errors
+# of it is drawn again from MORE_SHUFFLES while its shuffles × articles stay within REFINE_CELLS (about 25
+# CPU s: 19,999 shuffles up to 20,000 articles, 199,999 up to 2,000)
+ALPHA = 0.05
+MONTE_CARLO_Z = 2.576
+MORE_SHUFFLES = (19_999, 199_999)
+REFINE_CELLS = 400_000_000
 
 
 def _as_list(columns: str | Iterable[str] | None) -> list[str]:
@@ -667,7 +674,8 @@ def adjust_p(p_values, *, method: str = "holm") -> np.ndarray:
 def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
                     family: str | Iterable[str] | None = None, event: str | None = "event",
                     correction: str = "holm", min_articles: int = MIN_ARTICLES, n_permutations: int = 1999,
-                    present: str | None = None, present_as: str = "with it", seed: int = 0) -> pd.DataFrame:
+                    present: str | None = None, present_as: str = "with it", alpha: float = ALPHA,
+                    seed: int = 0) -> pd.DataFrame:
     """Per family (e.g. each frame) and group: effect sizes against the other groups and the
     permutation test of "the groups differ", with p-values adjusted across families.
 
@@ -697,17 +705,25 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     `note` says `NO_SHARED_EVENT` with `present_as` ("no event has articles of two outlets quoting
     the speaker"): with one outlet quoting a speaker in each event, p = 1 would read as a test of
     how outlets quote them.
+
+    A test whose adjusted p lies within Monte Carlo error of `alpha` is drawn again from more shuffles
+    (`_settled`), so that a caption's "evidence at 0.05" does not hang on the seed.
     """
     families = _as_list(family)
     _need(values, families + [by, value], "compare_outlets")
-    parts = values.groupby(families, sort=True) if families else [((), values)]
+    parts = list(values.groupby(families, sort=True)) if families else [((), values)]
+
+    def shuffled(number: int, shuffles: int) -> dict:
+        part = parts[number][1]
+        if present and not _shared(part[part[present] > 0], by=by, event=event):
+            return _not_shared(part, by=by, event=event, present_as=present_as)
+        return permutation_test(part, value=value, by=by, event=event, n_permutations=shuffles, seed=seed + number)
+
+    results = _settled([shuffled(number, n_permutations) for number in range(len(parts))], shuffled,
+                       correction=correction, alpha=alpha)
     rows, tests = [], []
-    for number, (key, part) in enumerate(parts):
+    for number, ((key, part), test) in enumerate(zip(parts, results)):
         key = key if isinstance(key, tuple) else (key,)
-        test = (_not_shared(part, by=by, event=event, present_as=present_as)
-                if present and not _shared(part[part[present] > 0], by=by, event=event) else
-                permutation_test(part, value=value, by=by, event=event, n_permutations=n_permutations,
-                                 seed=seed + number))
         tests.append(test["p_value"])
         means = part.dropna(subset=[by, value]).groupby(by, sort=True)[value].agg(["size", "mean"])
         effects = within_event_effects(part, value=value, by=by, event=event, min_articles=1).set_index(by)
@@ -731,6 +747,38 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     done = int(np.sum(~np.isnan(np.asarray(tests, dtype=float))))  # a family with nothing to test is no test
     table["correction"] = f"{CORRECTIONS[correction]} across {done} test{'s' * (done != 1)}" if done else None
     return _in_outlet_order(table[columns], families + [by])  # each family's outlets left to right for leans
+
+
+def _settled(tests: list[dict], shuffled, *, correction: str, alpha: float) -> list[dict]:
+    """`tests` (one `permutation_test` result per family) with those whose decision at `alpha` the
+    Monte Carlo error could turn drawn again from more shuffles (`shuffled(number, shuffles)`).
+
+    A p-value from B shuffles has a Monte Carlo standard error of about sqrt(p (1 − p) / B), which an
+    adjustment across families multiplies with p. A test whose adjusted p lies within `MONTE_CARLO_Z`
+    such errors of `alpha` is drawn again from each number of `MORE_SHUFFLES` in turn, while it stays
+    that near and its shuffles times its articles stay within `REFINE_CELLS`; the others keep their p.
+    This is the idea of sequential Monte Carlo tests (Besag & Clifford 1991; Gandy 2009), on a fixed
+    ladder: a rerun with another seed gives the same decision unless p is within about ±0.001 of
+    `alpha` (with 199,999 shuffles). Same table, same seeds: same p-values."""
+    tests = list(tests)
+    for shuffles in MORE_SHUFFLES:
+        adjusted = adjust_p([t["p_value"] for t in tests], method=correction)
+        near = [number for number, (test, p_adjusted) in enumerate(zip(tests, adjusted))
+                if _near(test, p_adjusted, alpha) and test["n_articles"] * shuffles <= REFINE_CELLS]
+        for number in near:
+            tests[number] = shuffled(number, shuffles)
+        if not near:
+            break
+    return tests
+
+
+def _near(test: dict, p_adjusted: float, alpha: float) -> bool:
+    """Whether the Monte Carlo error of `test`'s p, scaled as its adjustment scaled p, reaches `alpha`."""
+    p = test["p_value"]
+    if not (p > 0) or np.isnan(p_adjusted) or p_adjusted >= 1:
+        return False
+    error = np.sqrt(p * (1 - p) / (test["n_permutations"] + 1)) * p_adjusted / p
+    return abs(p_adjusted - alpha) < MONTE_CARLO_Z * error
 
 
 def _shared(rows: pd.DataFrame, *, by: str, event: str | None) -> bool:
@@ -795,7 +843,7 @@ def _events(count) -> str:
 
 
 def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None = None,
-                  alpha: float = 0.05) -> str:
+                  alpha: float = ALPHA) -> str:
     """One sentence for a chart's caption naming the test behind it and what it found, from a
     `compare_outlets` (or `summarise_frames`) table: "Do the 72 outlets differ? One test of all of
     them, by permutation of outlet labels over articles within 100 events, one per frame, Holm across
@@ -859,7 +907,7 @@ def no_evidence(by: str = "outlet") -> str:
     return f"no evidence of a difference, so the order of the {by}s may be chance"
 
 
-def order_note(test, *, by: str = "outlet", alpha: float = 0.05) -> str:
+def order_note(test, *, by: str = "outlet", alpha: float = ALPHA) -> str:
     """What a chart that ranks groups by value says on itself when the test behind it finds no
     difference: "order may be chance: no evidence that the outlets differ (permutation test, p =
     0.41)". A saved image carries no caption, and a ranked chart pasted into a paper reads as an
