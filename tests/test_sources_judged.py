@@ -5,7 +5,9 @@ person holding it, one who replies; (1.51) to recount and to insult, a party mem
 day or an adverb of time opening a sentence, "whom he called", "Mr. French", two names run together, the agent of
 a passive, a title with a nationality, an unnamed person described by adjectives; (1.52) "be to" and a verb of
 saying, a subordinate clause premodified or closed by dashes, a person "of" a body opened by "the", a long "who"
-clause between commas, a verb of saying in a clause opened after every quote, to email, "in her own words".
+clause between commas, a verb of saying in a clause opened after every quote, to email, "in her own words";
+(1.53) an unnamed person opened by "one", an inverted indefinite description up to its head noun, an indefinite
+subject before a colon, a phrase pointing to the time spoken of between a subject and its verb.
 Every sentence is written for these tests."""
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ def _speakers(*texts: str) -> list:
 
 
 def test_the_lexicon_is_version_1_52():
-    assert fr.load_data("reporting_verbs")["version"] == "1.52"
+    assert fr.load_data("reporting_verbs")["version"] == "1.53"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -339,3 +341,45 @@ def test_in_her_own_words_gives_the_words_to_whom_the_pronoun_stands_for():
     assert _speakers("Mayor Jane Roe grew up in Ohio.", "She was raised, in her own words, “to respect the police.”")[-1] \
         == "Jane Roe"
     assert _speakers("The plan, in the words of Jane Roe, was “dead.”") == ["Jane Roe"]  # as before
+
+
+# reporting verbs 1.53
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We will not back down,” one health official said.", "health official"),
+    ("“We will not back down,” said one senior insider in the chamber.", "senior insider"),
+    ("“We will not back down,” said one American.", "American"),
+    ("One health official said: “We will not back down.”", "health official"),
+])
+def test_one_opens_an_unnamed_person_as_a_does(text, speaker):
+    assert _rows(text) == [(speaker, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "One day after the vote, Jane Roe said the plan was “dead on arrival.”",
+    "One reason, Jane Roe said, is that the plan was “dead on arrival.”",
+    "One Nation leader Jane Roe said the plan was “dead on arrival.”",
+])
+def test_one_opening_a_time_a_noun_or_a_name_is_no_speaker(text):
+    assert _rows(text) == [("Jane Roe", False)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We will not back down,” said a senior insider in the chamber.", "senior insider"),
+    ("“We will not back down,” said a senior official to reporters.", "senior official"),
+    ("“We will not back down,” added a Colorado Republican.", "Colorado Republican"),
+])
+def test_an_inverted_indefinite_description_runs_to_its_head_noun(text, speaker):
+    assert _rows(text) == [(speaker, True)]
+
+
+def test_an_indefinite_subject_before_a_colon_speaks_unnamed():
+    assert _rows("A health official said: “We will not back down.”") == [("health official", True)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mr. Trump at the time called Price a “very fine person.”", "Trump"),
+    ("The mayor at the time said the plan was “dead on arrival.”", "mayor"),
+])
+def test_a_phrase_of_the_time_spoken_of_stands_between_a_subject_and_its_verb(text, speaker):
+    assert _speakers(text) == [speaker]

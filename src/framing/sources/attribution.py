@@ -101,7 +101,7 @@ _DESCRIPTION_ENDS = re.compile(r"\s*(?:[.;:!?…]|,|$|(?:who|for|at|of|from|with
 # The rest of a description after an inverted verb, up to where a description ends ("replies the
 # masked stranger, secretly …"): at most three lower-case words, none opening a clause.
 _LONGER_DESCRIPTION = re.compile(rf"((?:\s+(?!(?:{'|'.join(sorted(_OPENS_CLAUSE))}|is|was|were|are|has|had|have|will|would)\b)"
-                                 r"[a-z][\w-]*){1,3})(?=\s*(?:[.;:!?…—–―]|,|$|-\s|(?:who|for|at|of|from|with)\b))")
+                                 r"[a-z][\w-]*){1,3})(?=\s*(?:[.;:!?…—–―]|,|$|-\s|(?:who|for|at|of|from|with|in|on|to|inside|near|within)\b))")
 
 
 # people listed by name after a dash, right after a description of them ("the church leaders ― the
@@ -1095,11 +1095,11 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
         return None  # "he read the bill", "police found the car": only a document's words are read or found
     if noun_group in ("he", "she", "they") and not who[:1].isupper():
         who, noun_group = noun_group, None  # "at the time she described": the pronoun is the subject
-    if (noun_group and who[:1].isupper() and who.split()[0] not in ("A", "An", "Another")
-            and re.search(r"(?<![\w’'.-])(?:[Aa]n?|[Aa]nother)\s+$", narration[:match.start("who")])):
-        who = f"a {who}"  # "a U.S. official told": the article the name pattern left out, an unnamed person
-    if who.split()[0] in ("A", "An", "Another") and " " in who:
-        if not _names_a_person(_head_noun(who.lower()), lexicon):
+    if (noun_group and who[:1].isupper() and who.split()[0] not in ("A", "An", "Another", "One")
+            and (article := re.search(r"(?<![\w’'.-])(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$", narration[:match.start("who")]))):
+        who = f"{article.group(0).lower()}{who}"  # "a U.S. official told": the article the name pattern left out, an unnamed person
+    if who.split()[0] in ("A", "An", "Another", "One") and " " in who:
+        if not _names_a_person(noun_group or _head_noun(who.lower()), lexicon):  # "A health official said:" (1.53)
             return None  # "A timeline was not laid out, but …": no person
         who = who[0].lower() + who[1:]  # "A Beijing official hit back, saying": an unnamed person
     if who.startswith("The ") and who[4:5].islower():  # "The agency’s report said": a description
@@ -1279,7 +1279,7 @@ def _noun_after_indefinite(match: re.Match, narration: str, verb_text) -> bool:
     group named “…”"): in English a noun is "called" a name only in the passive, and an active "called"
     takes an object before the name ("a spokesman called it “…”")."""
     who = match.group("who") or ""
-    if not verb_text or not re.match(r"(?:[Aa]n?|[Aa]nother)\s", who):
+    if not verb_text or not re.match(r"(?:[Aa]n?|[Aa]nother|[Oo]ne)\s", who):
         return False
     if verb_text in _NAMED_SO and re.match(rf"\s*(?:an?\s+|the\s+)?{_PLACEHOLDER}", narration[match.end("verb"):]):
         return True

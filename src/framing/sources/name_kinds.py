@@ -230,7 +230,7 @@ def _head_noun(description: str) -> str:
 
 
 _DETERMINERS = {"a", "an", "another", "its", "his", "her", "their"}
-_INDEFINITE = ("a", "an", "another")
+_INDEFINITE = ("a", "an", "another", "one")  # "one health official said": an unnamed person, as "a" (1.53)
 _COMPASS = {"North", "South", "East", "West"}
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Ky.", "D-Calif."
 

@@ -54,7 +54,9 @@ _WHEN = (r"(?:\s+(?:on|this|last|late|early|earlier)\s+(?:Monday|Tuesday|Wednesd
          rf"|(?<!ed)\s+(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?"
          r"|\s+(?:in|from)\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d"
          rf"|\s+(?:in|during|at)\s+(?:an?|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+)?(?:{_OCCASIONS})"
-         r"|\s+on\s+(?:Twitter|Facebook|Instagram|X|Fox|CNN|MSNBC))?")
+         r"|\s+on\s+(?:Twitter|Facebook|Instagram|X|Fox|CNN|MSNBC)"
+         # "Mr. Trump at the time called Price …": a phrase pointing to the time spoken of (1.53)
+         r"|\s+(?:at\s+(?:the|that)\s+time|at\s+one\s+point|back\s+then))?")
 # a day, with the part of it, after a name or noun and before the verb ("a friend Thursday said", "Rescuers
 # Monday afternoon said"): when the words were said, never part of who said them
 _TRAILING_DAY = re.compile(rf"(?<=[\w.])\s+(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?$")
@@ -162,8 +164,8 @@ def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
             rf"(?:the\s+|The\s+(?=[a-z]))(?:{_NOT_CLAUSE}[\w’'-]+\s+(?:and\s+)?){{0,3}}?(?!(?:{_SUBORDINATORS})\b)[a-z][\w-]*(?=\s|,)|"
             rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:familiar\s+)?(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}(?!(?:{_PREPOSITIONS})\s)[\w’'-]+)?|"
             rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
-            rf"an?\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s)|"  # "said a New Yorker who …"
-            rf"(?:[Aa]n?|[Aa]nother)\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who|and|or|but|{_SUBORDINATORS})\s)[\w’'-]+\s+){{0,3}}?"
+            rf"(?:an?|one)\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s|[.,;:!?…]|$)|"  # "said a New Yorker who …"
+            rf"(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who|and|or|but|{_SUBORDINATORS})\s)[\w’'-]+\s+){{0,3}}?"
             rf"(?!(?:and|or|but|{_PREPOSITIONS}|{_SUBORDINATORS})\s)[a-z][\w-]*(?=\s|[.!?…]*$))")  # "in a speech Sunday and said": no one
 
 
