@@ -1099,7 +1099,8 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
             and (article := re.search(r"(?<![\w’'.-])(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$", narration[:match.start("who")]))):
         who = f"{article.group(0).lower()}{who}"  # "a U.S. official told": the article the name pattern left out, an unnamed person
     if who.split()[0] in ("A", "An", "Another", "One") and " " in who:
-        if not _names_a_person(noun_group or _head_noun(who.lower()), lexicon):  # "A health official said:" (1.53)
+        if not (_names_a_person(_head_noun(who.lower()), lexicon)
+                or noun_group and _names_a_person(noun_group, lexicon)):  # "A health" + "official" said: (1.53)
             return None  # "A timeline was not laid out, but …": no person
         who = who[0].lower() + who[1:]  # "A Beijing official hit back, saying": an unnamed person
     if who.startswith("The ") and who[4:5].islower():  # "The agency’s report said": a description
