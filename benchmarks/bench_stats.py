@@ -304,6 +304,12 @@ def print_parts(title: str, parts: dict, *, width: int = 44, signed: tuple = (),
             print(f"      {name:<{width}} {shown}")
 
 
+def write_result(name: str, record: dict) -> None:
+    """benchmarks/results/<name>.json: `record` as JSON."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
+
+
 def with_error(rate: float, reps: int) -> str:
     """A rate from `reps` independent repetitions with its Monte Carlo standard error: "0.050 ± 0.015"."""
     return f"{rate:.3f} ± {math.sqrt(rate * (1 - rate) / reps):.3f}"
@@ -932,18 +938,15 @@ def main() -> None:
         odds, lone = log_odds_rates(), lone_event_rates()
         print_odds(odds)
         print_lone(lone)
-        RESULTS.mkdir(parents=True, exist_ok=True)
         record = {"log_odds_repetitions": LOGODDS_REPS, "log_odds": odds, "lone_events": lone,
                   "seconds": round(time.perf_counter() - started, 1)}
-        (RESULTS / "stats_logodds.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
-                                                    encoding="utf-8")
+        write_result("stats_logodds", record)
         return
     if os.environ.get("ONLY") == "bias":
         bias = effect_bias()
         print_bias(bias)
-        RESULTS.mkdir(parents=True, exist_ok=True)
         record = {"repetitions": REPS, "uneven_coverage": bias, "seconds": round(time.perf_counter() - started, 1)}
-        (RESULTS / "stats_bias.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
+        write_result("stats_bias", record)
         return
     if os.environ.get("ONLY") == "speed":
         speed = effects_speed(os.environ.get("BEFORE", "HEAD"), int(os.environ.get("REPEATS", 9)))
@@ -951,63 +954,51 @@ def main() -> None:
               f"outlets, {speed['events']} events): identical tables; median of {len(speed['after s'])} interleaved "
               f"runs: {speed['before']} {speed['before median s']:.3f} s, this checkout {speed['after median s']:.3f} s "
               f"(load average {speed['load']:.1f})")
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / "stats_speed.json").write_text(json.dumps(speed, indent=2) + "\n", encoding="utf-8")
+        write_result("stats_speed", speed)
         return
     if os.environ.get("ONLY") == "layout":
         layout = layout_rates(read_layout())
         print_layout(layout)
-        RESULTS.mkdir(parents=True, exist_ok=True)
         record = {"layout": layout, "permutations": PERMUTATIONS, "seconds": round(time.perf_counter() - started, 1)}
-        (RESULTS / "stats_layout.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
+        write_result("stats_layout", record)
         return
     if os.environ.get("ONLY") == "median":
         median = median_coverage()
         print_median(median)
-        RESULTS.mkdir(parents=True, exist_ok=True)
         record = {"repetitions": MEDIAN_REPS, "median_interval": {d: {str(n): v for n, v in r.items()}
                                                                   for d, r in median.items()},
                   "seconds": round(time.perf_counter() - started, 1)}
-        (RESULTS / "stats_median.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
-                                                   encoding="utf-8")
+        write_result("stats_median", record)
         return
     if os.environ.get("ONLY") == "quotes":
         quotes = quote_rates()
         print_quotes(quotes)
-        RESULTS.mkdir(parents=True, exist_ok=True)
         record = {"repetitions": QUOTE_REPS, "permutations": PERMUTATIONS,
                   "quote_shares": {str(k): v for k, v in quotes.items()},
                   "seconds": round(time.perf_counter() - started, 1)}
-        (RESULTS / "stats_quotes.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
-                                                   encoding="utf-8")
+        write_result("stats_quotes", record)
         return
     if os.environ.get("ONLY") == "settle":
         settle = settle_rates()
         print_settle(settle)
-        RESULTS.mkdir(parents=True, exist_ok=True)
         record = {"repetitions": SETTLE_REPS, "seeds": SETTLE_SEEDS, "shift": SETTLE_SHIFT, "settle": settle,
                   "seconds": round(time.perf_counter() - started, 1)}
-        (RESULTS / "stats_settle.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
-                                                   encoding="utf-8")
+        write_result("stats_settle", record)
         return
     if os.environ.get("ONLY") == "intervals":
         comparison = interval_comparison()
         print_comparison(comparison)
-        RESULTS.mkdir(parents=True, exist_ok=True)
         record = {"repetitions": COMPARE_REPS, "comparison": {str(k): v for k, v in comparison.items()},
                   "seconds": round(time.perf_counter() - started, 1)}
-        (RESULTS / "stats_intervals.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
-                                                      encoding="utf-8")
+        write_result("stats_intervals", record)
         return
     if os.environ.get("ONLY") == "coverage":
         cover = coverage()
         print_coverage(cover)
-        RESULTS.mkdir(parents=True, exist_ok=True)
         record = {"repetitions": REPS, "min_articles": S.MIN_ARTICLES,
                   "coverage": {str(k): v for k, v in cover.items()},
                   "seconds": round(time.perf_counter() - started, 1)}
-        (RESULTS / "stats_coverage.json").write_text(json.dumps(record, indent=2, default=float) + "\n",
-                                                     encoding="utf-8")
+        write_result("stats_coverage", record)
         return
     fpr = false_positives()
     print("1. False-positive rate when outlets do not differ (should be near 0.05)")
@@ -1035,7 +1026,6 @@ def main() -> None:
     print_median(median)
     seconds = time.perf_counter() - started
     print(f"\n({seconds:.0f} s)")
-    RESULTS.mkdir(parents=True, exist_ok=True)
     record = {"repetitions": REPS, "log_odds_repetitions": LOGODDS_REPS, "alpha": ALPHA,
               "permutations": PERMUTATIONS, "min_articles": S.MIN_ARTICLES, "false_positive_rate": fpr,
               "coverage": {str(k): v for k, v in cover.items()},
@@ -1043,7 +1033,7 @@ def main() -> None:
               "log_odds": odds, "lone_events": lone, "uneven_coverage": bias, "layout": layout,
               "median_interval": {d: {str(n): v for n, v in r.items()} for d, r in median.items()},
               "seconds": round(seconds, 1)}
-    (RESULTS / "stats.json").write_text(json.dumps(record, indent=2, default=float) + "\n", encoding="utf-8")
+    write_result("stats", record)
 
 
 if __name__ == "__main__":
