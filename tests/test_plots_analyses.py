@@ -684,3 +684,20 @@ def test_real_outlet_names_keep_name_order_and_the_palette(seed):
     drawn = _legend_colours(fr.plot_frame_prevalence(fr.summarise_frames(fr.add_frames(seed), seed), colors=colours))
     assert list(drawn) == sorted(seed["outlet"].unique())
     assert drawn == {outlet: colours[outlet].lower() for outlet in drawn}
+
+
+def test_a_share_against_other_outlets_is_drawn_in_percentage_points():
+    """Regression (a reviewer's read of notebook 02 on AllSides events 301-400): the frame chart drew
+    shares in %, the same-events chart beside it the same shares' gaps as fractions (−0.10 … 0.05)."""
+    import matplotlib.pyplot as plt
+
+    effects = pd.DataFrame({"outlet": ["Left", "Center", "Right"], "difference": [-0.08, 0.02, 0.05],
+                            "ci_low": [-0.12, -0.01, 0.01], "ci_high": [-0.04, 0.05, 0.09], "n_events": [30] * 3})
+    plain = fr.plot_within_event_differences(effects, score="share of sentences with conflict cues")
+    shares = fr.plot_within_event_differences(effects, score="share of sentences with conflict cues", percent=True)
+    dots = [sorted(np.concatenate([line.get_xdata() for line in ax.lines if line.get_marker() == "o"]))
+            for ax in (plain, shares)]
+    assert np.allclose(dots[1], 100 * np.asarray(dots[0])) and max(dots[1]) == pytest.approx(5)
+    assert shares.get_xlabel().endswith("conflict cues, percentage points)")
+    assert "percentage points" not in plain.get_xlabel()
+    plt.close("all")

@@ -356,17 +356,20 @@ def plot_sentiment_by_outlet(summary: pd.DataFrame, *, by: str = "outlet", artic
 
 @house_style
 def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", score: str = "sentiment",
-                                  max_rows: int = 40, test=None, ax=None, **style):
+                                  max_rows: int = 40, test=None, percent: bool = False, ax=None, **style):
     """Each group against the other groups on the same events: the mean over events of its
     articles' mean minus the others' (dot), with the interval over events (bar), for the
     `max_rows` groups compared on most events; a group compared on too few events for an interval,
     or with the same gap on every event (no spread: `note` says so), gets a hollow dot, named once
     above the plot. Groups never compared (no event shared with
     another group) are left out. `test` as in `plot_sentiment_by_outlet`: when it finds no
-    difference, the chart says its order may be chance.
+    difference, the chart says its order may be chance. `percent`: the score is a share, drawn in
+    percentage points, as the share charts draw shares in %.
 
     Needs `by`, `difference`, `ci_low`, `ci_high`, `n_events` (as `stats.within_event_effects` gives)."""
     table = _largest_sorted(effects, by=by, value="difference", size="n_events", max_rows=max_rows)
+    if percent:
+        table = table.assign(**{c: 100 * table[c] for c in ("difference", "ci_low", "ci_high")})
     ax = new_axes(ax, rows=len(table))
     rows, has = _dots_with_intervals(ax, table, value="difference", color=style.pop("color", SEMANTIC["ink"]), **style)
     _mark_unranked(ax, has)
@@ -383,7 +386,8 @@ def plot_within_event_differences(effects: pd.DataFrame, *, by: str = "outlet", 
     remember_groups(ax, effects[by])
     ax.axvline(0, color=MUTED, linewidth=1)
     ax.set_title(f"{score.capitalize()} against other {by}s on the same events")
-    ax.set_xlabel(f"mean over events of the {by}'s articles minus the other {by}s' ({score})")
+    ax.set_xlabel(f"mean over events of the {by}'s articles minus the other {by}s' "
+                  f"({score}{', percentage points' if percent else ''})")
     ax.set_ylabel(by)
     return ax
 
