@@ -1294,6 +1294,7 @@ def test_event_page_chart_gives_each_outlet_its_colour_and_marker_of_the_report(
             outlet = label.get_text().split(":")[0]
             drawn[outlet] = to_hex(collection.get_facecolor()[0], keep_alpha=False)
         assert drawn == {outlet: to_hex(colour) for outlet, colour in colours.items()}
+        assert ax.get_ylabel() == "article (outlet: headline)"  # the rows were named nowhere
         markers = group_markers(list(colours), colours)
         assert len(set(markers.values())) == len(colours)  # two outlets, two shapes for a greyscale print
     finally:

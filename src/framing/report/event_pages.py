@@ -84,7 +84,7 @@ def plot_event_sentiment(sentences: pd.DataFrame, *, colors: dict | None = None,
             values = table.loc[table["article_id"] == article_id, "sentiment"].to_numpy()
             jitter = (np.arange(len(values)) % 5 - 2) * 0.06
             look = {"color": colors[outlet], "marker": markers[outlet]} if colors and outlet in colors else {}
-            ax.scatter(values, row + jitter, s=14, alpha=0.6, **{**look, **style})
+            ax.scatter(values, row + jitter, s=14, alpha=0.8, **{**look, **style})
             ax.plot([values.mean()] * 2, [row - 0.3, row + 0.3], color="#222222", linewidth=2)
             title = table.loc[table["article_id"] == article_id, "title"].dropna()
             labels.append(_short(f"{outlet}: {title.iloc[0]}" if len(title) else str(outlet), 48))
@@ -93,6 +93,7 @@ def plot_event_sentiment(sentences: pd.DataFrame, *, colors: dict | None = None,
         ax.axvline(0, color="#999999", linewidth=0.8)
         ax.set_xlim(-1.05, 1.05)
         ax.set_xlabel("sentence sentiment (each dot a sentence; bar: the article's mean)")
+        ax.set_ylabel("article (outlet: headline)")
         return ax
 
     return draw(ax)
