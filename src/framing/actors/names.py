@@ -125,9 +125,7 @@ def _same_title(counts: dict[str, int] | None, titles: set | None, full_titles: 
     other ("gov" and "governor"). None unless exactly one full name is so written (1.21)."""
     if not counts or len(counts) < 2 or not titles:
         return None
-    def same(a, b):
-        return a.startswith(b) or b.startswith(a)
-    fits = [f for f in counts if any(same(t, u) for t in titles for u in full_titles.get(f, ()))]
+    fits = [f for f in counts if _same_office(titles, full_titles.get(f, set()))]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -435,22 +433,18 @@ def _middle_name_form(long: str, short: str, rules: Rules) -> bool:
     return middle == ws[0] or (re.fullmatch(r"[A-Z]\.?", middle) is not None and ws[0][0] == middle[0])
 
 
-def _given_name_variants(forms: pd.Series, rules: Rules, *, groups: pd.Series | None = None,
-                         offices: dict[str, set] | None = None) -> dict[str, str]:
+def _given_name_variants(forms: pd.Series, rules: Rules, *, groups: pd.Series,
+                         offices: dict[str, set]) -> dict[str, str]:
     """name → the form most written among the names of one person written with different given
     names: the same surname, the same middle names or none, and given names that are one the short form of
     the other ("Jeff Zients" and "Jeffrey Zients", "Phil"/"Philip", "Chuck"/"Charles" from the
     `nicknames` list); ties go to the longer form. Other names → themselves. Two different given names
-    join only where the join can be trusted (`_variant_trusted`: with `groups`, the events of each
-    form's rows; `offices`, the titles written before each form); the same given name with or without
+    join only where the join can be trusted (`_variant_trusted`: `groups`, the event of each row;
+    `offices`, the titles written before each form); the same given name with or without
     middle names and suffixes joins anywhere ("Martin Luther King"/"Martin Luther King Jr.")."""
     forms = forms.dropna()
     counts = forms.value_counts()
-    scopes = forms.groupby(groups[forms.index] if groups is not None else "all").groups  # event → rows
-    events = {form: set() for form in counts.index}
-    for event, rows in scopes.items():
-        for form in set(forms[rows]):
-            events[form].add(event)
+    events = {form: set(written) for form, written in groups[forms.index].groupby(forms).unique().items()}
     by_surname: dict[str, list[tuple[str, str, tuple]]] = {}
     for form in counts.index:
         words = [w for w in form.split() if w not in rules.suffixes]
@@ -461,7 +455,7 @@ def _given_name_variants(forms: pd.Series, rules: Rules, *, groups: pd.Series | 
         for form, given, middle in variants:
             same = [(v, g, m) for v, g, m in variants
                     if _same_given_name(given, g, rules) and (m == middle or not m or not middle)
-                    and (g == given or _variant_trusted((form, given), (v, g), variants, events, offices or {}, rules))]
+                    and (g == given or _variant_trusted((form, given), (v, g), variants, events, offices, rules))]
             if all(a[2] == b[2] or not a[2] or not b[2] for a in same for b in same):  # "George Bush" may be either
                 out[form] = max((v for v, _, _ in same), key=lambda v: (counts[v], len(v), v))
     return {form: out.get(form, form) for form in counts.index}
