@@ -40,18 +40,17 @@ TERM_MAX_WORDS = 3  # a partial quote this short in a sentence with no attributi
 def _article_quotes(article: list, text_col: str, written: list | None = None) -> list[dict]:
     """The quote rows of one article (its sentences in order); the full names it writes outside
     quotes are added to `written` as (event, name)."""
+    units = _read_units(article, text_col)
     memory = _Memory()
-    memory.genders.update(_genders_told(article, text_col))
+    memory.genders.update(_genders_told(units))
     rows = []
     previous = None  # the attribution of the sentence before, when it named a speaker
     mentioned = None  # the one person or author the sentence before named, when it quoted nobody
     unattributed: list[dict] = []  # the full quotes of the sentence before that got no speaker
     described: list[dict] = []  # the quotes of the sentence before given to "a reporter" (`_named_next`)
     introduced = None  # (quotes, head noun, lede) of the sentence before: a person described, not named
-    for record, last_id, text in _units(article, text_col):
+    for record, last_id, text, spans, narration in units:
         memory.sentence += 1
-        spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
-        narration = _without_asides(_narration(text, spans))
         memory.note_sentence(_sentence_people(narration, memory), narration)  # "Sen. John Doe …; “…,” the senator said"
         found = _sentence_attribution(text, narration, spans, record.sentence_id != last_id, memory)
         read, found = _sentence_speaker(found, narration, spans, memory)
@@ -89,17 +88,25 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
     return _attribute_open_paragraphs(rows)
 
 
-def _genders_told(article: list, text_col: str) -> dict[str, str]:
+def _read_units(article: list, text_col: str) -> list[tuple]:
+    """Each unit of the article (`_units`: record, last sentence id, text) with its quotes' spans (start, end,
+    quoted text) and its narration (the quotes replaced, asides cut), read once for both passes."""
+    out = []
+    for record, last_id, text in _units(article, text_col):
+        spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
+        out.append((record, last_id, text, spans, _without_asides(_narration(text, spans))))
+    return out
+
+
+def _genders_told(units: list[tuple]) -> dict[str, str]:
     """The gender the article tells of each person it names, read from all of its sentences (honorifics, gendered
     roles, the pronouns of a sentence that person opens alone: `_Memory.learn_gender`): a person's gender is the same
     throughout an article, so a pronoun before the sentence that tells it is read with it too ("Biden snapped at a
     reporter after she asked why he was “confident”" before "Biden … whirled around at his questioner")."""
     memory = _Memory()
-    for record, _, text in _units(article, text_col):
+    for record, _, _, _, narration in units:
         memory.sentence += 1
-        spans = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _QUOTE.finditer(text)]
-        _remember_names(_without_asides(_narration(text, spans)), memory,
-                        headline=getattr(record, "kind", None) == "headline")
+        _remember_names(narration, memory, headline=getattr(record, "kind", None) == "headline")
     return memory.genders
 
 
