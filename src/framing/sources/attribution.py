@@ -24,8 +24,8 @@ from .clause_tags import _tagged
 from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
                          _titled_person, _without_owner)
-from .patterns import (_AFTER_INVERTED, _CANDIDACY, _COUNTS, _DATELINE, _DAYS, _OPENING_TIME, _WITHOUT_EARLY_NOUN, _Lexicon, _NAME,
-                       _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised, _lexicon, _name_words, _party_words,
+from .patterns import (_AFTER_INVERTED, _CANDIDACY, _COUNTS, _DATELINE, _DAYS, _INDEFINITE_WORD, _OPENING_TIME,
+                       _WITHOUT_EARLY_NOUN, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised, _lexicon, _name_words, _party_words,
                        _without_trailing_day)
 from .spans import _PLACEHOLDER, _WORD
 
@@ -1088,6 +1088,9 @@ def _written_who(name: str, match: re.Match, raw: str, narration: str, lexicon: 
     return who
 
 
+_OPENING_INDEFINITE = tuple(w.capitalize() for w in _INDEFINITE)  # "A", "An", "Another", "One" opening a sentence
+
+
 def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group, lexicon: _Lexicon):
     """(who, noun after who) with the noun and a leading "the" / "a" read: a description, a body,
     an unnamed person, a place's office; None when `who` is no speaker."""
@@ -1095,10 +1098,10 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
         return None  # "he read the bill", "police found the car": only a document's words are read or found
     if noun_group in ("he", "she", "they") and not who[:1].isupper():
         who, noun_group = noun_group, None  # "at the time she described": the pronoun is the subject
-    if (noun_group and who[:1].isupper() and who.split()[0] not in ("A", "An", "Another", "One")
-            and (article := re.search(r"(?<![\w’'.-])(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$", narration[:match.start("who")]))):
+    if (noun_group and who[:1].isupper() and who.split()[0] not in _OPENING_INDEFINITE
+            and (article := re.search(rf"(?<![\w’'.-]){_INDEFINITE_WORD}\s+$", narration[:match.start("who")]))):
         who = f"{article.group(0).lower()}{who}"  # "a U.S. official told": the article the name pattern left out, an unnamed person
-    if who.split()[0] in ("A", "An", "Another", "One") and " " in who:
+    if who.split()[0] in _OPENING_INDEFINITE and " " in who:
         if not (_names_a_person(_head_noun(who.lower()), lexicon)
                 or noun_group and _names_a_person(noun_group, lexicon)):  # "A health" + "official" said: (1.53)
             return None  # "A timeline was not laid out, but …": no person
@@ -1280,7 +1283,7 @@ def _noun_after_indefinite(match: re.Match, narration: str, verb_text) -> bool:
     group named “…”"): in English a noun is "called" a name only in the passive, and an active "called"
     takes an object before the name ("a spokesman called it “…”")."""
     who = match.group("who") or ""
-    if not verb_text or not re.match(r"(?:[Aa]n?|[Aa]nother|[Oo]ne)\s", who):
+    if not verb_text or not re.match(rf"{_INDEFINITE_WORD}\s", who):
         return False
     if verb_text in _NAMED_SO and re.match(rf"\s*(?:an?\s+|the\s+)?{_PLACEHOLDER}", narration[match.end("verb"):]):
         return True
@@ -1508,7 +1511,7 @@ def _indefinite_relative_pattern(forms: tuple) -> re.Pattern:
     and a finite reporting verb, and nothing after it but the words up to the quote (group `who`, `verb`): the
     relative clause says this person spoke the quote ("Axios quoted a source close to Roe who said, “…”"), not
     the sentence's subject, and an unnamed person is an anonymous source (labelling rule 5; 1.45)."""
-    return re.compile(rf"(?<![\w’'.-])(?P<who>(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'.-]+\s+){{0,5}}?[\w’'-]+)"
+    return re.compile(rf"(?<![\w’'.-])(?P<who>{_INDEFINITE_WORD}\s+(?:[\w’'.-]+\s+){{0,5}}?[\w’'-]+)"
                       rf"\s+who\s+(?:(?:also|then|later|once|[a-z]+ly)\s+)*(?P<verb>{_alternatives(forms)})\b[^;.!?]*$")
 
 

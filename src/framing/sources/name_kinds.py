@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..actors import _names_an_office, _person_mentions, headline_verbs, read_rules, title_as_surname
 from ..actors.english import _lexicon_tags, english_common_words
 from ..lexicons import load_data
-from .patterns import _Lexicon, _lexicon, _party_words
+from .patterns import _INDEFINITE, _Lexicon, _lexicon, _party_words  # noqa: F401 (_INDEFINITE read from here too)
 from .spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
 
 _PRONOUNS = {"he", "she", "they"}
@@ -230,7 +230,6 @@ def _head_noun(description: str) -> str:
 
 
 _DETERMINERS = {"a", "an", "another", "its", "his", "her", "their"}
-_INDEFINITE = ("a", "an", "another", "one")  # "one health official said": an unnamed person, as "a" (1.53)
 _COMPASS = {"North", "South", "East", "West"}
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Ky.", "D-Calif."
 

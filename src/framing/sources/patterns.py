@@ -21,6 +21,10 @@ from .spans import _PLACEHOLDER
 # joined by a hyphen in lower case ("Bashar al-Assad", "Abdel Fattah el-Sisi"; 1.34)
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?(?:(?:al|el|ad|ash|as|at|az|ar)-)?[A-Z][\w’'.\-]*)*"
 _NOT_INDEFINITE = r"(?!(?:A|An|Another)\s|The\s+[a-z])"  # an article opening a sentence opens no name
+# the words that open an unnamed person ("a health official", "one senior insider"; 1.53) and the pattern of
+# one of them, capitalised or not
+_INDEFINITE = ("a", "an", "another", "one")
+_INDEFINITE_WORD = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(_INDEFINITE, key=len, reverse=True)) + ")"
 
 # Verbs whose agent, after "by", names or judges what the quoted span says ("described by critics as").
 _PASSIVE_VERBS = ("called|described|dubbed|labeled|labelled|branded|termed|characterized|characterised|hailed|"
@@ -165,7 +169,7 @@ def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
             rf"(?:{_alternatives(anonymous)}|{_capitalised(anonymous)})(?:\s+(?:familiar\s+)?(?:with|on|in|at|from)\s+(?:{_NOT_CLAUSE}[\w’'-]+\s+){{0,4}}?{_NOT_CLAUSE}(?!(?:{_PREPOSITIONS})\s)[\w’'-]+)?|"
             rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
             rf"(?:an?|one)\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s|[.,;:!?…]|$)|"  # "said a New Yorker who …"
-            rf"(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who|and|or|but|{_SUBORDINATORS})\s)[\w’'-]+\s+){{0,3}}?"
+            rf"{_INDEFINITE_WORD}\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who|and|or|but|{_SUBORDINATORS})\s)[\w’'-]+\s+){{0,3}}?"
             rf"(?!(?:and|or|but|{_PREPOSITIONS}|{_SUBORDINATORS})\s)[a-z][\w-]*(?=\s|[.!?…]*$))")  # "in a speech Sunday and said": no one
 
 
