@@ -380,7 +380,7 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         chunk, words = chunk[:of], words[:of]
     number = inside and len(words) > 1 and _is_number_word(words[0])  # "said First Legal": a name's first word
     first = 0
-    while not (first == 0 and number) and first < len(words) and (
+    while not number and first < len(words) and (
             words[first] in rules.function_words or words[first] in _JOINERS
             or _is_adjective(words[first], rules) or _is_hyphen_adjective(words[first], rules)):
         first += 1  # "Now-fired Preet Bharara": an adjective before a name is cut off like a title
