@@ -1063,6 +1063,9 @@ def test_keyness_caption_counts_the_outlet_it_sets_against_the_rest(which, reque
     figure = _figures(result)["keyness"]
     target = figure["caption"].split("Keyness (G²) of the outlet ", 1)[1].split(" against the other outlets")[0]
     words = int(keys.loc[keys["outlet"] == target, "count"].sum())
+    # Regression: the table (and chart) listed only the terms the target uses, so its under-used side
+    # missed every word it never wrote (the strongest under-use): the chart's outlet against every term
+    assert (keys["outlet"] == target).all() and (keys["count"] == 0).any()
     articles = pd.read_parquet(result.folder.parent.parent / "processed" / result.folder.name / "articles.parquet")
     n_articles = int((articles["outlet"] == target).sum())
     # Regression: "n = 17,724 words" and "The Hill: 20 articles, 1,366 words" (AllSides events 201-300)

@@ -701,3 +701,34 @@ def test_a_share_against_other_outlets_is_drawn_in_percentage_points():
     assert shares.get_xlabel().endswith("conflict cues, percentage points)")
     assert "percentage points" not in plain.get_xlabel()
     plt.close("all")
+
+
+def test_keyness_chart_of_one_outlet_shows_the_words_it_never_uses(shared_data):
+    """Regression: notebook 04 drew `plot_keyness(keyness(tokens), target=...)` from the table of
+    every outlet against the rest, which lists only the terms each outlet uses; on AllSides events
+    370-469 by lean the chart of Center read "morning" and "statement" as its least-used words, while
+    "agencies" (0 Center, 9 others; G² 7.3, above both) and every other word Center never wrote were
+    missing from its left side. Ties at the cut (16 terms at G² 6.58, 11 drawn) came in scrambled
+    order. Real AllSides text: the first 40 events, outlets as their AllSides side."""
+    import json
+
+    from framing.segment import split_table
+
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    events = sorted({r["event_id"] for r in rows})[:40]
+    table = pd.DataFrame([{"article_id": f"a{i}", "outlet": r["allsides_side"], "event": r["event_id"], "text": r["text"]}
+                          for i, r in enumerate(rows) if r["event_id"] in events])
+    tokens = fr.unnest_tokens(split_table(table, by="article_id").assign(kind="body"))
+    keys = fr.keyness(tokens, group="outlet", target="center")
+    never = keys[(keys["count"] == 0) & (keys["use"] == "under")]
+    assert len(never) and never["g2"].max() > keys.loc[keys["count"] > 0].query("use == 'under'")["g2"].max()
+    ax = fr.plot_keyness(keys, target="center", n=15)
+    drawn = [label.get_text() for label in ax.get_yticklabels()][::-1]  # top to bottom
+    expected = keys[keys["use"] != "same"].sort_values(["g2", "term"], ascending=[False, True]).head(15)
+    assert set(drawn) == set(expected["term"]) and set(never.head(1)["term"]) <= set(drawn)
+    signed = expected.set_index("term")["g2"].where(expected.set_index("term")["use"] == "over",
+                                                   -expected.set_index("term")["g2"])
+    assert [signed[t] for t in drawn] == sorted(signed, reverse=True)  # largest at the top
+    for value in set(signed):  # ties read alphabetically from the top
+        tied = [t for t in drawn if signed[t] == value]
+        assert tied == sorted(tied), tied

@@ -576,7 +576,9 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
 @house_style
 def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: int = 15, ax=None, **style):
     """Keyness bars: log-likelihood G² of the `n` key terms of `target` (over-used to the right,
-    under-used to the left). Needs `group`, `term`, `g2`, `use` (as `keyness` gives).
+    under-used to the left; ties by term). Needs `group`, `term`, `g2`, `use` (as `keyness` gives;
+    pass `keyness(..., target=...)`, whose rows hold the terms the target never uses, the strongest
+    under-use: `target=None` lists only the terms each group uses, so its left side misses them).
 
     G² counts every word as an independent draw, where words come in articles: it ranks terms and
     tests nothing, and the chart says so on itself (a saved figure has no caption), since a
@@ -584,7 +586,9 @@ def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: 
     target = target if target is not None else sorted(table[group].unique())[0]
     part = table[(table[group] == target) & (table["use"] != "same")]
     part = part.assign(signed=part["g2"].where(part["use"] == "over", -part["g2"]))
-    part = part.reindex(part["g2"].sort_values(ascending=False).index[:n]).sort_values("signed")
+    # the n highest, ties by term; drawn from the bottom up, so ties read alphabetically from the top
+    part = (part.sort_values(["g2", "term"], ascending=[False, True], kind="stable").head(n)
+            .sort_values(["signed", "term"], ascending=[True, False], kind="stable"))
     ax = new_axes(ax, rows=len(part))
     ax.barh(range(len(part)), part["signed"],
             color=[SEMANTIC["more"] if v > 0 else SEMANTIC["less"] for v in part["signed"]], **style)
