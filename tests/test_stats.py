@@ -639,3 +639,28 @@ def test_a_p_value_near_alpha_is_drawn_again_so_the_decision_does_not_hang_on_th
     far = S.article_values(S.simulate_articles(events=20, seed=1), value="sentiment", by=["outlet", "event"])
     assert (S.compare_outlets(far, value="sentiment")["p_value"].iloc[0]
             == S.permutation_test(far, value="sentiment")["p_value"] > 0.2)
+
+
+def test_a_caption_says_which_events_its_test_left_out(shared_data):
+    """Regression: on AllSides events where one outlet alone covered 3 of 66 events, pooled charts
+    read "pooled over 66 events" beside "by permutation … within 63 events", never saying that the
+    test left out the 3 events of one outlet (shuffling outlets within them changes nothing). Real
+    AllSides text, 30 events, 3 of them kept with one article only (the outlet first by name)."""
+    sentences = _roundup_sentences(shared_data, 30)
+    alone = sorted(sentences["event"].unique())[:3]
+    center = sentences.groupby("event")["outlet"].transform("min")  # one outlet of each event, by name
+    sentences = sentences[~sentences["event"].isin(alone) | (sentences["outlet"] == center)]
+    summary = fr.summarise_frames(fr.add_frames(sentences), sentences, n_permutations=99)
+    assert set(summary["n_events_left_out"]) == {3}
+    assert set(summary["n_events_tested"]) == {sentences["event"].nunique() - 3}
+    assert fr.pooled_over(sentences).startswith("pooled over 30 events")
+    assert ("by permutation of outlet labels over articles within 27 events (3 events with articles of one "
+            "outlet only left out), one per frame, Holm across 5 tests") in S.caption_tests(summary, family="frame")
+    line = S.describe_tests(summary, value="frame share", family="frame")[0]
+    assert "(permutation of outlet labels over articles, within 27 events; 3 events with articles of one outlet only left out): p = " in line
+    from framing.report.index import tests_said_once
+    shown, said = tests_said_once(summary)  # the report's preview of the CSV says it once too
+    assert "n_events_left_out" not in shown and "27 events, 3 events with articles of one outlet only left out, Holm" in said
+    every = fr.summarise_frames(fr.add_frames(_roundup_sentences(shared_data, 30)), _roundup_sentences(shared_data, 30),
+                                n_permutations=99)
+    assert set(every["n_events_left_out"]) == {0} and "left out" not in S.caption_tests(every, family="frame")

@@ -694,7 +694,7 @@ def summarise_headline_frames(gaps: pd.DataFrame, *, by: str = "outlet", event: 
     on the articles' gaps:
     `difference` and `cliffs_delta` against the other groups on the same events, `effect_note`,
     `p_value` (permutation of `by` labels over articles within events), `p_adjusted` across the
-    frames (`correction`, Holm by default), `correction`, `n_events_tested`, `test` and `note`.
+    frames (`correction`, Holm by default), `correction`, `n_events_tested`, `n_events_left_out`, `test` and `note`.
     Groups read left to right when labelled by lean, by name otherwise (`leans.sort_groups`).
     With one article per group there is nothing to test: `p_value` is empty and `note` says so.
     Simulated (`benchmarks/bench_headline_frames.py`, docs/statistics.md): the test keeps its level
@@ -707,7 +707,7 @@ def summarise_headline_frames(gaps: pd.DataFrame, *, by: str = "outlet", event: 
     columns = family + [by, "n_articles", "n_differing", "headline", "body", "gap", "ci_low", "ci_high", "interval",
                         "difference",
                         "cliffs_delta", "effect_note", "p_value", "p_adjusted", "correction", "n_events_tested",
-                        "test", "note"]
+                        "n_events_left_out", "test", "note"]
     if gaps.empty:
         return pd.DataFrame(columns=columns)
     means = (gaps.assign(n_differing=gaps["gap"].ne(0) & gaps["gap"].notna())

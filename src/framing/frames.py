@@ -447,7 +447,7 @@ def summarise_frames(hits: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "
     per_article = _article_shares(hits, table, by=by, event=event)
     columns = [by, "scheme", "frame", "n_articles", "n_sentences", "n_total", "share", "ci_low", "ci_high",
                "interval", "per_1000_words", "difference", "cliffs_delta", "effect_note", "p_value", "p_adjusted",
-               "correction", "n_events_tested", "test", "note"]
+               "correction", "n_events_tested", "n_events_left_out", "test", "note"]
     if per_article.empty:
         return pd.DataFrame(columns=columns)
     family = ["scheme", "frame"]

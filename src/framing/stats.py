@@ -52,9 +52,9 @@ _stats = _SciPyStats()
 # it, bootstrap intervals cover the truth far less often than they claim (benchmarks/bench_stats.py).
 MIN_ARTICLES = 5
 # the columns of `compare_outlets` that hold one test of all groups, on every group's row (`n_events_tested`:
-# the events that test compared; `note`: why there is none); a table saved beside a chart keeps them, and the
-# report says each test once
-TEST_COLUMNS = ("p_value", "p_adjusted", "correction", "n_events_tested", "test", "note")
+# the events that test compared; `n_events_left_out`: those it left out, holding one group's articles only;
+# `note`: why there is none); a table saved beside a chart keeps them, and the report says each test once
+TEST_COLUMNS = ("p_value", "p_adjusted", "correction", "n_events_tested", "n_events_left_out", "test", "note")
 NO_INTERVAL = "too few articles for an interval"
 NO_EVENT_INTERVAL = "too few events for an interval"
 NO_EVENT_SPREAD = ("every event's gap is {value:g}: no spread over events to make an interval from (one of zero "
@@ -500,10 +500,10 @@ def permutation_test(values: pd.DataFrame, *, value: str, by: str = "outlet", ev
     between-group sum of squares (two groups: the absolute difference in means). The p-value is
     (1 + shuffles at least as extreme) / (1 + `n_permutations`) (Phipson & Smyth 2010).
 
-    Returns a dict: `statistic`, `p_value`, `n_articles`, `n_groups`, `n_events`,
-    `n_permutations`, `test` (what was shuffled) and `note` (why there is no p-value, if none: one
-    group, `NO_SHARED_EVENT`, `NOTHING_TO_TEST`, or `SAME_WITHIN_EVENTS` where no shuffle could
-    change the statistic and p would be 1 whatever the outlets did). Assumes only that, were the outlets alike, their articles of one event would be exchangeable.
+    Returns a dict: `statistic`, `p_value`, `n_articles`, `n_groups`, `n_events` (compared),
+    `n_events_left_out` (holding articles of one group only), `n_permutations`, `test` (what was
+    shuffled) and `note` (why there is no p-value, if none: one group, `NO_SHARED_EVENT`,
+    `NOTHING_TO_TEST`, or `SAME_WITHIN_EVENTS` where no shuffle could change the statistic and p would be 1 whatever the outlets did). Assumes only that, were the outlets alike, their articles of one event would be exchangeable.
     """
     _need(values, [by, value], "permutation_test")
     table = values.dropna(subset=[value, by])
@@ -511,12 +511,13 @@ def permutation_test(values: pd.DataFrame, *, value: str, by: str = "outlet", ev
               else np.zeros(len(table), dtype=np.int64))  # no event (NaN): one pool
     groups = table[by].to_numpy()
     keep = comparable(groups, strata)
+    within = "within events" if event and event in values.columns else "among all articles"
+    n_left_out = int(pd.Series(strata[~keep]).nunique()) if within == "within events" else 0
     table, groups, strata = table[keep], groups[keep], strata[keep]
     x = table[value].to_numpy(dtype=float)
     n_events = int(pd.Series(strata).nunique())
-    within = "within events" if event and event in values.columns else "among all articles"
     result = {"statistic": np.nan, "p_value": np.nan, "n_articles": len(x),
-              "n_groups": int(pd.Series(groups).nunique()), "n_events": n_events,
+              "n_groups": int(pd.Series(groups).nunique()), "n_events": n_events, "n_events_left_out": n_left_out,
               "n_permutations": n_permutations, "test": f"permutation of {by} labels over articles, {within}",
               "note": ""}
     if result["n_groups"] < 2:
@@ -687,7 +688,8 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
     the other groups' articles of the same events; both from `within_event_effects`), `effect_note`, then per family: `p_value` (`permutation_test`), `p_adjusted` (across families), `correction` (the method's
     name and the number of tests it adjusted over; empty when nothing could be tested),
     `n_events_tested` (the events the test compared, the same on every row: not the group's events,
-    which `within_event_effects` gives as `n_events`), `test` and `note`.
+    which `within_event_effects` gives as `n_events`), `n_events_left_out` (the family's events holding
+    articles of one group only, which the test cannot use), `test` and `note`.
 
     With fewer than `min_articles` of the group's articles compared, or of the others' articles of
     those events (the minimum below which `summarise_articles` draws no interval), there is no effect size: a Cliff's delta of ±1 from one
@@ -737,11 +739,11 @@ def compare_outlets(values: pd.DataFrame, *, value: str, by: str = "outlet",
                          "cliffs_delta": effect["cliffs_delta"] if enough else np.nan,
                          "effect_note": (FEW_EVENTS_EFFECT.format(n=int(effect["n_events"])) if few_events
                                          else "" if enough else NO_EFFECT), "_family": number,
-                         "p_value": test["p_value"], "n_events_tested": test["n_events"], "test": test["test"],
-                         "note": test["note"]})
+                         "p_value": test["p_value"], "n_events_tested": test["n_events"],
+                         "n_events_left_out": test["n_events_left_out"], "test": test["test"], "note": test["note"]})
     adjusted = adjust_p(tests, method=correction)
     columns = families + [by, "n_articles", "mean", "mean_other", "difference", "cliffs_delta", "effect_note",
-                          "p_value", "p_adjusted", "correction", "n_events_tested", "test", "note"]
+                          "p_value", "p_adjusted", "correction", "n_events_tested", "n_events_left_out", "test", "note"]
     table = pd.DataFrame(rows, columns=columns + ["_family"])
     table["p_adjusted"] = adjusted[table["_family"].to_numpy(dtype=int)] if len(table) else np.nan
     done = int(np.sum(~np.isnan(np.asarray(tests, dtype=float))))  # a family with nothing to test is no test
@@ -787,12 +789,18 @@ def _shared(rows: pd.DataFrame, *, by: str, event: str | None) -> bool:
     return bool(comparable(rows[by], strata).any())
 
 
+def _n_events(rows: pd.DataFrame, event: str | None) -> int:
+    """The distinct events of `rows` (rows without one count as one pool); 0 without the column."""
+    return int(rows[event].nunique(dropna=False)) if event and event in rows.columns else 0
+
+
 def _not_shared(part: pd.DataFrame, *, by: str, event: str | None, present_as: str) -> dict:
     """`permutation_test`'s result for a family whose events each hold what is measured in one group's
     articles only: no p-value, and `NO_SHARED_EVENT` saying so."""
     within = "within events" if event and event in part.columns else "among all articles"
     return {"statistic": np.nan, "p_value": np.nan, "n_articles": len(part), "n_groups": int(part[by].nunique()),
-            "n_events": 0, "n_permutations": 0, "test": f"permutation of {by} labels over articles, {within}",
+            "n_events": 0, "n_events_left_out": _n_events(part, event), "n_permutations": 0,
+            "test": f"permutation of {by} labels over articles, {within}",
             "note": NO_SHARED_EVENT.format(by=by, present=f" {present_as}" if present_as else "")}
 
 
@@ -822,7 +830,9 @@ def describe_tests(table: pd.DataFrame, *, value: str, by: str = "outlet",
         n = part[by].nunique()
         how = first.get("test") or f"permutation of {by} labels over articles"
         events = first.get("n_events_tested")
-        where = f", within {_events(events)}" if pd.notna(events) and "within events" in how else ""
+        left = left_out_of_tests(part.head(1), by=by)
+        where = (f", within {_events(events)}" + (f"; {left}" if left else "")
+                 if pd.notna(events) and "within events" in how else "")
         how = how.replace(", within events", "")
         text = (f"{subject}: do the {n:,} {by}s differ? one test of all {n:,} {by}s together "
                 f"({how}{where}): p = {first['p_value']:.3g}")
@@ -866,7 +876,9 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
     events = tested["n_events_tested"].dropna() if "n_events_tested" in tested else pd.Series(dtype=float)
     if "within events" in how and len(events):  # families on different events (actors): their range
         low, high = int(events.min()), int(events.max())
-        how = how.replace("within events", f"within {_events(high)}" if low == high else f"within {low:,} to {high:,} events")
+        left = left_out_of_tests(tested, by=by)
+        how = how.replace("within events", (f"within {_events(high)}" if low == high else f"within {low:,} to {high:,} events")
+                          + (f" ({left})" if left else ""))
     how = how.replace(" over articles, ", " over articles ")
     text = f"Do the {n:,} {by}s differ? One test of all of them, by {how}"
     if len(tested) == 1:
@@ -884,6 +896,22 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
              f"evidence at {alpha:g} that the {by}s differ in {', '.join(map(str, below[family]))} (not which {by} does)")
     return (f"{text}, one per {family}, {first.get('correction')}: adjusted p below {alpha:g} for "
             f"{len(below)} of {len(tested)} ({listed}){_untested(firsts, family)}; {found}.")
+
+
+def left_out_of_tests(tested: pd.DataFrame, *, by: str = "outlet") -> str:
+    """"3 events with articles of one outlet only left out": the events of the tests' tables that
+    the tests could not use (`n_events_left_out` of `compare_outlets`), so that "within 63 events"
+    beside a chart "pooled over 66 events" says where the other 3 went; a range for families left out
+    of different numbers ("2 to 9 events", "up to 9 events"); "" when none was. Pass the rows of
+    the tests named (one per family)."""
+    if "n_events_left_out" not in tested:
+        return ""
+    counts = tested["n_events_left_out"].dropna().astype(int)
+    if counts.empty or counts.max() == 0:
+        return ""
+    low, high = counts.min(), counts.max()
+    number = _events(high) if low == high else f"{'up to' if low == 0 else f'{low:,} to'} {high:,} events"
+    return f"{number} with articles of one {by} only left out"
 
 
 def _untested(firsts: pd.DataFrame, family: str | None) -> str:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..config import shown_path
 from ..store import BOOKKEEPING, HUMAN_INPUT, counted
-from ..stats import TEST_COLUMNS
+from ..stats import TEST_COLUMNS, left_out_of_tests
 
 if TYPE_CHECKING:
     from . import NotebookRun, Report
@@ -214,7 +214,7 @@ def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.Data
     When every row of a family (each value of the first `TEST_FAMILIES` column the table has: each
     `frame`, quote `measure` or `speaker`; else the whole table) has the same `p_value`, the
     preview leaves `TEST_COLUMNS` out and says each test once instead: "p_value, p_adjusted,
-    correction, n_events_tested and test are one test of all 72 outlets together per frame, repeated on every row of
+    correction, n_events_tested, n_events_left_out and test are one test of all 72 outlets together per frame, repeated on every row of
     the CSV: it says whether the outlets differ, not which (permutation of outlet labels over
     articles, within events, 100 events; Holm across 5 tests): conflict p = 0.667, adjusted 1; …".
     Other tables (a test per row, as the pairs of `compare_within_events`) come back as they are."""
@@ -234,6 +234,7 @@ def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.Data
     if len(events):
         low, high = (int(n) for n in events.agg(["min", "max"]))  # each test its own events (a family untested: none)
         how.append(counted(high, "events") if low == high else f"{low:,} to {high:,} events")
+        how.append(left_out_of_tests(firsts[firsts["p_value"].notna()], by=by))
     if "correction" in table and pd.notna(first["correction"]) and str(first["correction"]):
         how.append(str(first["correction"]))
     found = "; ".join(
@@ -248,7 +249,7 @@ def tests_said_once(table: pd.DataFrame, *, by: str = "outlet") -> tuple[pd.Data
         f" are one test of all {tested:,} {by}s together" + (f" per {family}" if family else "")
         + (f" (the other {untested - tested:,} have nothing to test)" if untested > tested else "")
         + f", repeated on every row of the CSV: it says whether the {by}s differ, not which"
-        + (f" ({', '.join(how)})" if how else "") + f": {found}.")
+        + (f" ({', '.join(filter(None, how))})" if any(how) else "") + f": {found}.")
     return table.drop(columns=columns), text
 
 
