@@ -97,6 +97,8 @@ def test_keyword_charts(seed):
     ax = fr.plot_log_odds(fr.log_odds(tokens), n=5)
     _labelled(ax)
     assert len(ax.patches) == 5 * seed["outlet"].nunique()
+    # Regression: the axis read "against the other groups" beside keyness's "than the other outlets"
+    assert ax.get_xlabel().startswith("z-score of the log-odds ratio against the other outlets")
     ax = fr.plot_keyness(fr.keyness(tokens), n=7)
     _labelled(ax)
     assert 0 < len(ax.patches) <= 7
@@ -162,6 +164,31 @@ def test_two_outlets_at_one_position_both_show_on_the_prominence_chart():
     assert all(abs(drawn[o][1] - rows[item]) < 0.5 for o, item in (("Left", "conflict"), ("Center", "conflict"),
                                                                    ("Right", "economic")))
     assert drawn["Left"][1] < drawn["Center"][1]  # the legend's order from the top (the y axis is inverted)
+
+
+def test_prominence_and_alignment_charts_keep_their_dots_clear_of_the_frame():
+    """Regression: on AllSides event allsides_6047 by lean (jobless claims; events 370-469), notebook
+    06's chart of where each frame first appears had one frame, economic, whose three outlets' dots
+    (set 0.2 apart) were the whole y range: Left's dot sat on the top of the frame and Right's
+    triangle on the x axis, cut in half. Each row is now a full band, first row at the top. The
+    positions are those of that event (Left 1 of 6, Center 2 of 5, Right 2 of 6)."""
+    import pandas as pd
+
+    first = pd.DataFrame({"outlet": ["Left", "Center", "Right"], "item_type": "frame", "item": "economic",
+                          "first_position": [1 / 6, 2 / 5, 2 / 6]})
+    ax = fr.plot_prominence(first)
+    bottom, top = ax.get_ylim()
+    ys = [c.get_offsets()[0][1] for c in ax.collections]
+    assert (bottom, top) == (0.5, -0.5) and all(top + 0.25 <= y <= bottom - 0.25 for y in ys), (ax.get_ylim(), ys)
+    counterparts = pd.DataFrame({"article_id": ["L", "L", "C", "R"], "outlet": ["Left", "Left", "Center", "Right"],
+                                 "title": ["Jobless Claims Decline Further Last Week"] * 2
+                                 + ["U.S. Jobless Claims Fall to Another Pandemic Low",
+                                    "Jobless Claims Fall to 473,000 as U.S. Reopening Rebound Continues"],
+                                 "sentence_id": [0, 1, 0, 0], "position": [0.0, 1.0, 0.0, 0.0],
+                                 "n_counterparts": [1, 0, 1, 1], "kind": "body"})
+    ax = fr.plot_alignment_map(counterparts)
+    assert ax.get_ylim() == (2.5, -0.5)  # three articles, the first at the top
+    assert [t.get_text().split(":")[0] for t in ax.get_yticklabels()] == ["Left", "Center", "Right"]
 
 
 @pytest.fixture(scope="module")

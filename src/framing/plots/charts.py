@@ -565,7 +565,7 @@ def plot_log_odds(table: pd.DataFrame, *, group: str = "outlet", n: int = 10, ma
                 "no term passes the dashed line: a ranking of words, not a difference beyond chance")
         note_above(ax, note)
     ax.set_title(f"Words most distinctive of each {group} (weighted log-odds)")
-    ax.set_xlabel("z-score of the log-odds ratio against the other groups"
+    ax.set_xlabel(f"z-score of the log-odds ratio against the other {group}s"
                   + (f" (dashed: {threshold:.2f}, calibrated by shuffling {group}s over articles)" if line else ""))
     ax.set_ylabel("term")
     legend_outside(ax, title=group)
@@ -795,7 +795,7 @@ def plot_alignment_map(counterparts: pd.DataFrame, *, max_articles: int = 12, ax
     ax.scatter(alone["position"], alone["article_id"].map(row_of), s=40, facecolors="white",
                edgecolors=SEMANTIC["alone"], linewidths=1.5, label="only this outlet", **style)
     ax.set_yticks(range(len(labels)), labels)
-    ax.invert_yaxis()
+    ax.set_ylim(len(labels) - 0.5, -0.5)  # first article at the top, each row a full band (dots clear of the frame)
     ax.set_xlim(-0.03, 1.03)
     ax.set_title("Which sentences other outlets also report")
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
@@ -854,7 +854,9 @@ def plot_prominence(prominence: pd.DataFrame, *, item_type: str = "frame", max_i
                    color=colour[outlet], marker=marker[outlet], **style)
     ax.set_yticks(range(len(items)), [name_label(str(i).replace("_", " ")) for i in items])
     note_shown(ax, len(colour), table["outlet"].nunique(), "outlets", which=which)
-    ax.invert_yaxis()
+    # first item at the top, each row a full band: with one item the outlets' dots, set ±0.2 apart,
+    # were the whole data range and sat on the frame, the lowest one cut by the axis
+    ax.set_ylim(len(items) - 0.5, -0.5)
     ax.set_xlim(-0.03, 1.03)
     ax.set_title(f"Where each {item_type} first appears")
     ax.set_xlabel("position of its first sentence (0 = start of the article, 1 = end)")
