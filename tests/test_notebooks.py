@@ -1075,6 +1075,23 @@ def test_keyness_caption_counts_the_outlet_it_sets_against_the_rest(which, reque
     assert re.search(r"Corpus: [^·]+ · n = [\d,]+ content words\.", figure["caption"]), figure["caption"]
 
 
+def test_distinctive_words_captions_say_how_many_words_were_set_aside(allsides_report):
+    """Regression: notebook 04's distinctive-words caption did not say that outlet names, house style
+    ("u.s.", "sen") and signposts ("Why it matters:") were left out of the counts, and notebook 07's
+    said "outlet names set aside" only; on AllSides events 370-469 by lean 330 words were set aside,
+    74 of them Center's "u.s.". A chart put in a paper must say what it does not count."""
+    import framing as fr
+
+    result, _ = allsides_report
+    sentences = fr.load_sentences(result.folder.parent.parent / "processed" / result.folder.name)
+    marked = fr.unnest_tokens(sentences).pipe(fr.mark_set_aside)
+    aside = int((marked["set_aside"] != "").sum())
+    assert aside > 0
+    figures = _figures(result)
+    for name in ("distinctive_words_log_odds", "summary_distinctive_words"):
+        assert f"{aside:,} words of outlet names, house style and signposts set aside" in figures[name]["caption"], name
+
+
 def test_across_outlets_with_outlets_chosen_counts_the_corpus_events_and_those_they_cover(shared_data, tmp_path):
     """Regression: notebook 06 with `outlets` set to two outlets of an event of a corpus of 20 events
     said "The corpus has 4 events": it counted the events the chosen outlets cover. It now gives the
