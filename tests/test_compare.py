@@ -565,3 +565,29 @@ def test_compare_quotes_leaves_anonymous_sources_unpaired():
     out = compare.compare_quotes(quotes)
     assert set(out["speaker"]) == {"Joe Manchin", "Manchin"}
     assert compare.compare_quotes(quotes.drop(columns="is_anonymous"))["speaker"].str.endswith("sources").any()
+
+
+def test_compared_quotes_say_which_are_paraphrases(shared_data):
+    """Regression: on AllSides events 370-469 by lean, notebook 06 chose event allsides_6047 (jobless
+    claims) and showed the Labor Department "quoted" by Left and Center as `different`, read as two
+    passages of one statement; both are indirect speech, each outlet's paraphrase of the same figure
+    ("…continued to fall last week to 473,000…, the Labor Department reported"; "…claims fell to
+    473,000 last week…, the Labor Department said"). The pairs now say whether each quote is direct.
+    Real AllSides text of that event."""
+    import json
+
+    from framing.segment import split_table
+    from framing.sources import extract_quotes
+
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    table = pd.DataFrame([{"article_id": f"a{i}", "outlet": r["allsides_side"], "event": r["event_id"],
+                           "text": r["text"]} for i, r in enumerate(rows) if r["event_id"] == "allsides_6047"])
+    sentences = split_table(table, by="article_id").assign(kind="body")
+    quotes = extract_quotes(sentences)
+    out = compare.compare_quotes(quotes, sentences=sentences)
+    labor = out[out["speaker"] == "Labor Department"]
+    assert set(labor["outlet_a"]) == {"left", "center"} and set(labor["match"]) == {"different"}
+    assert not labor["direct_a"].any() and not labor["direct_b"].any()
+    assert "473,000" in labor["quote_a"].iloc[0] and "473,000" in labor["quote_b"].iloc[0]
+    toy = compare.compare_quotes(quotes.drop(columns="is_direct"), sentences=sentences)
+    assert toy["direct_a"].isna().all() and list(toy.columns[-3:]) == ["direct_a", "direct_b", "compare_version"]

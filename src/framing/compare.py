@@ -39,7 +39,8 @@ PAIR_COLUMNS = ["event", "article_id_a", "sentence_id_a", "outlet_a", "article_i
                 "sentence_id_b", "outlet_b", "similarity", "mutual", "text_a", "text_b"]
 # align_sentences adds `event_null`, `reported` and `confirmed` after these
 QUOTE_PAIR_COLUMNS = ["event", "speaker", "quote_id_a", "article_id_a", "outlet_a", "quote_a",
-                      "quote_id_b", "article_id_b", "outlet_b", "quote_b", "similarity", "match"]
+                      "quote_id_b", "article_id_b", "outlet_b", "quote_b", "similarity", "match",
+                      "direct_a", "direct_b"]
 _KEYS = ["article_id", "sentence_id"]
 # A gap of headline against body is 0 in most articles for a frame few articles use, and its mean rests
 # on the few that differ. On simulated corpora (benchmarks/bench_headline_frames.py, docs/statistics.md)
@@ -512,7 +513,10 @@ def compare_quotes(quotes: pd.DataFrame, *, sentences: pd.DataFrame | None = Non
     `quote_id_b`, `article_id_b`, `outlet_b`, `quote_b`, `similarity` (difflib ratio of the
     normalised word sequences) and `match`: `exact` (same words), `part` (one quote's words are a
     contiguous run inside the other's), `near` (similarity ≥ `near`, default from `compare.toml`)
-    or `different`.
+    or `different`; `direct_a`, `direct_b`: whether each is a direct quote (`is_direct`; empty
+    without that column). Indirect speech ("claims fell to 473,000, the Labor Department said") is the
+    outlet's paraphrase: two outlets' paraphrases of one statement are mostly `different`, which
+    there means reworded, not another passage.
     """
     config = read_params(params)
     near = float(config["quotes"]["near"] if near is None else near)
@@ -545,7 +549,8 @@ def _closest_quote(event: str, a, candidates: pd.DataFrame, near: float) -> list
     scored = [(_quote_match(a.words, b.words, near), b) for b in candidates.itertuples(index=False)]
     (similarity, match), b = max(scored, key=lambda item: item[0][0])
     return [event, a.speaker, a.quote_id, a.article_id, a.outlet, a.quote,
-            b.quote_id, b.article_id, b.outlet, b.quote, similarity, match]
+            b.quote_id, b.article_id, b.outlet, b.quote, similarity, match,
+            getattr(a, "is_direct", None), getattr(b, "is_direct", None)]
 
 
 def _quote_match(words_a: tuple, words_b: tuple, near: float) -> tuple[float, str]:
