@@ -589,5 +589,10 @@ def test_compared_quotes_say_which_are_paraphrases(shared_data):
     assert set(labor["outlet_a"]) == {"left", "center"} and set(labor["match"]) == {"different"}
     assert not labor["direct_a"].any() and not labor["direct_b"].any()
     assert "473,000" in labor["quote_a"].iloc[0] and "473,000" in labor["quote_b"].iloc[0]
+    # the pair scores the same from either side (difflib's ratio alone gave 0.359 one way, 0.308 the other)
+    assert labor["similarity"].nunique() == 1 and len(labor) == 2
+    words = [tuple(compare.normalise_term(w) for w in compare.tokenize(q)) for q in labor.iloc[0][["quote_a", "quote_b"]]]
+    one_way, other_way = compare._ratio(*words), compare._ratio(*words[::-1])
+    assert one_way != other_way and labor["similarity"].iloc[0] == round(max(one_way, other_way), 6)
     toy = compare.compare_quotes(quotes.drop(columns="is_direct"), sentences=sentences)
     assert toy["direct_a"].isna().all() and list(toy.columns[-3:]) == ["direct_a", "direct_b", "compare_version"]

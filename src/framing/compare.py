@@ -511,7 +511,7 @@ def compare_quotes(quotes: pd.DataFrame, *, sentences: pd.DataFrame | None = Non
     For each quote and each other outlet quoting the same speaker, the closest quote of that
     outlet is returned: `event`, `speaker`, `quote_id_a`, `article_id_a`, `outlet_a`, `quote_a`,
     `quote_id_b`, `article_id_b`, `outlet_b`, `quote_b`, `similarity` (difflib ratio of the
-    normalised word sequences) and `match`: `exact` (same words), `part` (one quote's words are a
+    normalised word sequences, the larger of its two orders, so a pair scores the same both ways) and `match`: `exact` (same words), `part` (one quote's words are a
     contiguous run inside the other's), `near` (similarity ≥ `near`, default from `compare.toml`)
     or `different`; `direct_a`, `direct_b`: whether each is a direct quote (`is_direct`; empty
     without that column). Indirect speech ("claims fell to 473,000, the Labor Department said") is the
@@ -554,12 +554,18 @@ def _closest_quote(event: str, a, candidates: pd.DataFrame, near: float) -> list
 
 
 def _quote_match(words_a: tuple, words_b: tuple, near: float) -> tuple[float, str]:
-    similarity = round(difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio(), 6)
+    similarity = round(max(_ratio(words_a, words_b), _ratio(words_b, words_a)), 6)
     if words_a == words_b:
         return similarity, "exact"
     if words_a and words_b and (_contains(words_a, words_b) or _contains(words_b, words_a)):
         return similarity, "part"
     return similarity, "near" if similarity >= near else "different"
+
+
+def _ratio(words_a: tuple, words_b: tuple) -> float:
+    """difflib's ratio, which depends on the order of its two sequences (its longest matching
+    blocks are found from the first one): `_quote_match` takes the larger of both orders."""
+    return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
 
 
 def _contains(longer: tuple, shorter: tuple) -> bool:
