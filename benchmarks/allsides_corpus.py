@@ -56,14 +56,17 @@ def main() -> None:
     if target.exists():
         raise SystemExit(f"{target} exists: choose a new folder")
     lines = export_lines(first, last, leans=args.leans)
-    if not lines:  # an empty export would be built as a corpus of no article, and block the folder
+    n_events = len({json.loads(line)["event"] for line in lines})
+    if n_events < last - first + 1:  # a range past the last event: say so (an empty export would block the folder)
         rows = [json.loads(line) for line in ROUNDUPS.read_text(encoding="utf-8").splitlines() if line.strip()]
-        raise SystemExit(f"no events {first}-{last}: the roundups hold {len(events_with_three_outlets(rows))} "
-                         "events with three or more outlets; choose a range within them (e.g. --events 370-469)")
+        held = len(events_with_three_outlets(rows))
+        if not lines:
+            raise SystemExit(f"no events {first}-{last}: the roundups hold {held} events with three or more "
+                             "outlets; choose a range within them (e.g. --events 370-469)")
+        print(f"the roundups hold {held} events with three or more outlets: events {first}-{held} only")
     args.folder.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{target}: {len(lines)} articles of events {first}-{last}")
-
+    print(f"{target}: {len(lines)} articles of {n_events} events")
 
 if __name__ == "__main__":
     main()
