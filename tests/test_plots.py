@@ -907,6 +907,35 @@ def test_article_lengths_never_overlap_their_outlet_labels(shared_data):
     assert all(box.x1 <= ax.figure.bbox.x1 for box in boxes)  # the counts beside the dots stay in the figure
 
 
+def test_many_article_lengths_are_drawn_by_outlet_around_its_median(shared_data):
+    """Regression: with more than a dozen articles notebook 01 drew words against sentences, one
+    grey dot per article: on AllSides events 370-469 by lean, 300 dots on whole sentence counts
+    covered each other and said nothing of the outlets. Now a row per outlet, each article a dot at
+    its words kept, the outlet's median a bar. Real AllSides excerpts of 20 events."""
+    from framing.leans import outlet_order
+
+    rows = pd.read_json(shared_data / "allsides-roundups" / "articles.jsonl", lines=True)
+    events = rows["event_id"].drop_duplicates().head(20)
+    picked = rows[rows["event_id"].isin(events)]
+    articles = pd.DataFrame({"outlet": picked["allsides_side"].str.title(), "n_words": picked["text"].str.split().str.len(),
+                             "n_sentences": 1})
+    assert len(articles) > 12 and articles["outlet"].nunique() == 3
+    ax = plots.plot_article_lengths(articles)
+    outlets = outlet_order(articles["outlet"].unique())
+    sizes = articles["outlet"].value_counts()
+    assert [t.get_text() for t in ax.get_yticklabels()][::-1] == [f"{o} (n={sizes[o]})" for o in outlets]
+    dots = ax.collections[0].get_offsets()
+    assert sorted(dots[:, 0]) == sorted(articles["n_words"])
+    row_of = {o: len(outlets) - 1 - i for i, o in enumerate(outlets)}
+    assert (abs(dots[:, 1] - articles["outlet"].map(row_of).to_numpy()) < 0.3).all()  # each dot on its outlet's row
+    medians = {round(line.get_ydata().mean()): line.get_xdata()[0] for line in ax.lines}
+    assert medians == {row_of[o]: articles.loc[articles["outlet"] == o, "n_words"].median() for o in outlets}
+    again = plots.plot_article_lengths(articles)
+    assert (again.collections[0].get_offsets() == dots).all()  # the spread is the same each time
+    many = articles.assign(outlet=[f"Outlet {i}" for i in range(len(articles))])
+    assert plots.plot_article_lengths(many).get_xlabel() == "sentences kept (count)"  # too many outlets for rows
+
+
 def _saved_layout(fig, tmp_path, name: str, check) -> dict:
     """Save `fig` as a one-column PNG and call `check(fig)` on the layout the file is drawn with."""
     seen = {}

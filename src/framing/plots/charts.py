@@ -55,14 +55,20 @@ def plot_articles_per_outlet(counts: pd.DataFrame, *, max_rows: int = 40, ax=Non
 
 
 @house_style
-def plot_article_lengths(articles: pd.DataFrame, *, ax=None, label_limit: int = 12, **style):
+def plot_article_lengths(articles: pd.DataFrame, *, ax=None, label_limit: int = 12, max_outlets: int = 30,
+                         **style):
     """Length of each article. Up to `label_limit` articles, a dot plot: a row per article named by
     its outlet on the y axis (longest first), its words kept (x) and its sentences kept beside the
     dot; names on an axis never overlap, as names set beside the dots of a scatter did when lengths
-    were close (nine outlets of about 100 words). More articles: words (y) against sentences (x),
+    were close (nine outlets of about 100 words). More articles from up to `max_outlets` outlets: a
+    row per outlet (with its number of articles), a dot per article at its words kept, spread a
+    little up and down so equal lengths stay visible, and a bar at the outlet's median: an article
+    far from its outlet's others is the one to read. More outlets: words (y) against sentences (x),
     one unlabelled dot per article.
 
     Needs `n_sentences`, `n_words`, `outlet`."""
+    if len(articles) > label_limit and articles["outlet"].nunique() <= max_outlets:
+        return _length_strips(articles, ax, style)
     if len(articles) > label_limit:
         ax = new_axes(ax)
         ax.scatter(articles["n_sentences"], articles["n_words"],
@@ -88,6 +94,32 @@ def plot_article_lengths(articles: pd.DataFrame, *, ax=None, label_limit: int = 
     ax.set_title("Length of each article")
     ax.set_xlabel("words kept (count)")
     ax.set_ylabel("article (outlet)")
+    return ax
+
+
+def _length_strips(articles: pd.DataFrame, ax, style: dict):
+    """`plot_article_lengths` for many articles of a few outlets: a row per outlet, first outlet on
+    top, each article a dot at its words kept (spread by a fixed random draw, so a chart is drawn
+    the same each time), the outlet's median a vertical bar."""
+    outlets = outlet_order(articles["outlet"].dropna().unique())[::-1]  # drawn bottom up
+    ax = new_axes(ax, rows=3 * len(outlets))  # a strip of dots needs more height than a bar
+    spread = np.random.default_rng(0).uniform(-0.28, 0.28, len(articles))
+    rows = articles["outlet"].map({outlet: row for row, outlet in enumerate(outlets)}).to_numpy(dtype=float)
+    ax.scatter(articles["n_words"], rows + spread,
+               **{"color": SEMANTIC["ink"], "alpha": 0.35, "s": 16, "linewidths": 0, **style})
+    medians = articles.groupby("outlet")["n_words"].median()
+    for row, outlet in enumerate(outlets):
+        ax.plot([medians[outlet]] * 2, [row - 0.38, row + 0.38], color=SEMANTIC["evaluative"], linewidth=2.4,
+                zorder=3, label="median of the outlet's articles" if row == 0 else None)
+    sizes = articles["outlet"].value_counts()
+    ax.set_yticks(range(len(outlets)), [f"{name_label(o)} (n={sizes[o]})" for o in outlets])
+    ax.grid(axis="y", visible=False)
+    ax.set_ylim(-0.6, len(outlets) - 0.4)
+    ax.set_xlim(left=0)
+    legend_outside(ax)
+    ax.set_title("Length of each article")
+    ax.set_xlabel("words kept (count)")
+    ax.set_ylabel("outlet (articles)")
     return ax
 
 
