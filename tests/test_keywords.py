@@ -497,6 +497,30 @@ def test_outlets_named_by_lean_set_aside_no_word_of_their_labels(shared_data):
     assert (named.pipe(kw.mark_set_aside)["set_aside"] != "outlet name").all()
 
 
+def test_the_sites_of_outlets_named_by_lean_are_set_aside_where_the_text_spells_them(shared_data):
+    """Regression: with outlets labelled by lean, the real outlets' names stayed content: on AllSides
+    events 370-469 by lean "fox" was Right's most distinctive word. `sites` (the articles' urls) adds
+    each site's name as the text writes it: capitalised words spelling the domain ("Fox News" of
+    foxnews.com). Real AllSides text of 100 events."""
+    from framing.keywords.set_aside import _domain_label
+
+    assert [_domain_label(u) for u in ("https://www.foxnews.com/politics/x", "bbc.co.uk", "https://thehill.com", "")] \
+        == ["foxnews", "bbc", "thehill", ""]
+    rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
+    table = _by_lean(shared_data, 100)
+    urls = [r["url"] for r in rows if r["article_id"] in set(table["article_id"])]
+    tokens = kw.unnest_tokens(table)
+    plain, with_sites = tokens.pipe(kw.mark_set_aside), tokens.pipe(kw.mark_set_aside, sites=urls)
+    assert (plain["set_aside"] != "outlet name").all()
+    named = with_sites[with_sites["set_aside"] == "outlet name"]
+    assert {"fox", "news", "cnn"} <= set(named["term"])
+    assert all(token[:1].isupper() for token in named["token"])  # "Fox News", "CNN", "Fox" alone: names as written
+    assert (with_sites.loc[with_sites["token"] == "news", "set_aside"] != "outlet name").all()  # "the news" is no name
+    changed = plain["set_aside"] != with_sites["set_aside"]
+    assert changed.sum() > 20 and (with_sites.loc[changed, "set_aside"] == "outlet name").all()  # nothing else moves
+    assert tokens.pipe(kw.mark_set_aside, sites=["https://example.org/a"]).equals(plain)  # a site the text never names
+
+
 def test_a_house_style_file_names_the_words_of_category_labels(tmp_path):
     """The category words are data ([outlet_categories] of `house_style.toml`): a user's copy that
     adds "tabloid" keeps "Tabloid" of "the Tabloid Hall of Fame" as content; the shipped file sets it

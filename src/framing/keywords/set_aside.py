@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
@@ -22,7 +23,7 @@ _MEDIA_WORDS = frozenset({"news", "online", "times", "post", "daily", "weekly", 
                           "media", "network", "review", "report", "opinion", "com", "the", "and", "of"})
 
 
-def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None,
+def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None, sites: Iterable[str] = (),
                    house_style: str | Path | None = "house_style", term_col: str = "term") -> pd.DataFrame:
     """Mark the tokens that say who wrote a text rather than what it says, so distinctive-word
     statistics can leave them out without hiding them.
@@ -36,6 +37,9 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     a sentence, not part of a longer name ("Capitol Hill", "Vice President"); a label made of words of
     lean ("Left", "Center", "Lean Right": [outlet_categories] of `house_style.toml`) is a category the
     user chose, and none of its words is set aside (pass `outlets=[]` for categories of other kinds);
+    `sites` (the articles' urls) add the names of the sites they come from, as the text writes them:
+    capitalised words that spell a site's domain ("Fox News" for foxnews.com, "CNN", "The Hill"), so
+    outlets labelled by lean keep their own names out of the distinctive words too;
     "house style" for the
     terms of `house_style.toml` where the token is capitalised (honorifics "mr", abbreviated titles
     "sen", spellings "u.s.": "miss" of "to miss a deadline" stays content), the names those spellings
@@ -50,8 +54,8 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     """
     if outlets is None:
         outlets = tokens["outlet"].dropna().unique() if "outlet" in tokens else ()
-    names = _outlet_names(outlets, _categories(house_style))
     terms = tokens[term_col].astype(str)
+    names = _outlet_names(chain(outlets, _site_names(tokens, terms, sites)), _categories(house_style))
     reason = pd.Series("", index=tokens.index, dtype=object)
     if house_style is not None:
         style = frozenset(chain.from_iterable(load_data(house_style)["terms"].values()))
@@ -185,6 +189,40 @@ def _party_tags(tokens: pd.DataFrame) -> np.ndarray:
     if "token" not in tokens:
         return np.zeros(len(tokens), dtype=bool)
     return tokens["token"].astype(str).map(lambda token: PARTY_TAG_RE.fullmatch(token) is not None).to_numpy(dtype=bool)
+
+
+_SITE_RUN = 4  # the most words a site's name is written in ("The Wall Street Journal")
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac"})  # "bbc.co.uk": the name is before these
+
+
+def _site_names(tokens: pd.DataFrame, terms: pd.Series, sites: Iterable[str]) -> list[str]:
+    """The names of the sites of `sites` (urls or hosts) as the text writes them: runs of one to
+    `_SITE_RUN` capitalised words in one sentence whose letters, joined, are a site's domain label
+    ("Fox News" spells foxnews.com, "The Hill" thehill.com); each distinct run, as its terms."""
+    labels = {_domain_label(site) for site in sites if isinstance(site, str) and site}
+    labels.discard("")
+    if not labels or "token" not in tokens or "token_id" not in tokens or not len(tokens):
+        return []
+    letters = tokens["token"].astype(str).str.casefold().str.replace(r"[^a-z0-9]", "", regex=True).to_numpy(dtype=object)
+    capital, follows, values = _capitalised(tokens), _follows(tokens), terms.to_numpy(dtype=object)
+    found, joined, running = set(), letters.copy(), capital.copy()
+    for length in range(1, _SITE_RUN + 1):
+        if length > 1:  # extend each run starting at i by the token at i + length - 1
+            joined = joined[:-1] + letters[length - 1:]
+            running = running[:-1] & capital[length - 1:] & follows[length - 2:len(follows) - 1]
+        for start in np.flatnonzero(running & pd.Series(joined).isin(labels).to_numpy()):
+            found.add(" ".join(values[start:start + length]))
+    return sorted(found)
+
+
+def _domain_label(site: str) -> str:
+    """The label naming a site in its url or host: "foxnews" of https://www.foxnews.com/politics,
+    "bbc" of bbc.co.uk; "" for no host."""
+    host = (urlsplit(site).hostname if "//" in site else site.split("/")[0]) or ""
+    parts = [part for part in host.casefold().split(".") if part]
+    if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL:
+        return parts[-3]
+    return parts[-2] if len(parts) >= 2 else ""
 
 
 def _outlet_names(outlets: Iterable[str], categories: frozenset = frozenset()) -> list[list[str]]:
