@@ -1155,3 +1155,23 @@ def test_a_name_opening_with_a_state_or_country_and_no_person_evidence_is_no_per
              "Asia Bibi was freed after eight years on death row."]
     found = set(fr.find_actors(_table(texts))["actor"])
     assert {"Virginia Foxx", "Asia Bibi"} <= found and not found & {"Virginia Piedmont", "Texas Monthly"}
+
+
+def test_a_name_of_common_words_with_no_person_evidence_is_no_person():
+    """Regression (issue 16, actors 1.28): "Red Cross", "Citizens United" and "Amnesty International" said
+    something and were persons: two name words with no evidence either way are a person's. Every word of
+    these is one English also writes in lower case ("red", "cross", "united"; the part-of-speech lexicon),
+    as no person's name is unless a given name opens it or evidence of a person stands beside it."""
+    texts = ["“We have sent food,” Red Cross said.", "Citizens United said the law was unconstitutional.",
+             "“The trial was unfair,” Amnesty International said.", "Moderna revealed it in its Q1 Business Update.",
+             "“We are ready,” Mark Green said.", "Ice Cube said he would vote.", "Reilly Opelka said the match was close."]
+    assert set(fr.find_actors(_table(texts))["actor"]) == {"Mark Green", "Ice Cube", "Reilly Opelka"}
+
+
+def test_a_place_and_a_role_of_up_to_three_words_after_a_name_describe_the_person():
+    """Regression (issue 16, actors 1.28): "Chris Tang, Hong Kong’s new police commissioner, said" (aeb) gave no
+    actor: the place after the comma was read as naming the words before it ("Del Rio, Texas"), since only one
+    lower-case word was read between the place and a role noun."""
+    texts = ["Chris Tang, Hong Kong’s new police commissioner, said the violence must end.",
+             "A Del Rio, Texas resident said the river rose."]
+    assert fr.find_actors(_table(texts))["actor"].tolist() == ["Chris Tang"]

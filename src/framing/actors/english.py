@@ -1,6 +1,7 @@
 """What English writes in lower case, read from the part-of-speech lexicon TextBlob ships (Brill
-1992): common words (`english_common_words`), the verbs of headlines (`headline_verbs`) and the
-nouns that name a topic or a group rather than end a person's name (`_is_topic_noun`)."""
+1992): common words (`english_common_words`), words also written in lower case
+(`also_written_in_lower_case`), the verbs of headlines (`headline_verbs`) and the nouns that name a
+topic or a group rather than end a person's name (`_is_topic_noun`)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -56,3 +57,10 @@ def english_common_words() -> frozenset:
     return frozenset(word.capitalize() for word, tag in tags.items()
                      if word.isalpha() and word.islower() and not tag.startswith("NNP")
                      and not tags.get(word.capitalize(), "").startswith("NNP"))
+
+
+def also_written_in_lower_case(word: str) -> bool:
+    """True when English also writes the word in lower case: the part-of-speech lexicon has a lower-case
+    entry for it, whatever it tags the capitalised form ("Red", "Cross", "United", "International",
+    "Brown"; not "Opelka", "Iacocca"). Wider than `english_common_words`: a surname such as "Brown" is one."""
+    return word.lower() in _lexicon_tags()

@@ -11,6 +11,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..lexicons import load_data
+from .english import also_written_in_lower_case
 from .rules import DEFAULT_LEXICON, read_rules
 
 # ── evidence around mentions ────────────────────────────────────────────────────────────────────
@@ -36,6 +37,7 @@ class Evidence(NamedTuple):
     compass_points: frozenset  # "Kowloon West", "Wichita North": last words of a place's name
     listed_beside: tuple  # "X and Kim Kardashian", "Kim Kardashian and X": a person's name beside X in a list (1.19)
     regions: frozenset = frozenset()  # US states, countries that are no given name: "Virginia Piedmont", "Texas Monthly" (1.27)
+    suffixes: frozenset = frozenset()  # "Jr.", "III": no word of a name's own (1.28)
 
 
 # capitalised words, perhaps with their acronym in brackets ("Kata'ib Hezbollah (KH)"): one item of a list
@@ -116,7 +118,7 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
         compass_points=frozenset(data.get("compass_points", ())),
         listed_beside=(re.compile(r"\s+(?:and|or)\s+(?P<given>[A-Z][a-z]+)\s+[A-Z][\w.-]*(?![\w’'])"),
                        re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+)(?:\s+[A-Z][\w.-]*){1,2}\s+(?:and|or)\s+$")),
-        regions=_regions(lexicon))
+        regions=_regions(lexicon), suffixes=read_rules(lexicon).suffixes)
 
 
 def _plurals(nouns) -> list[str]:
@@ -236,7 +238,7 @@ def organisation_actors(found: pd.DataFrame, evidence: Evidence, *, common_words
     person = person.add(given, fill_value=0)
     unlikely = {a for a, n in person.items() if not n and not listed.get(a, False)
                 and (a.split()[-1] in common_words or a in outlet_labels or _named_after_a_compass_point(a, evidence)
-                     or _named_after_a_region(a, evidence))}
+                     or _named_after_a_region(a, evidence) or _named_in_common_words(a, evidence))}
     return set(org.index[org > person]) | unlikely
 
 
@@ -255,6 +257,16 @@ def _named_after_a_region(actor: str, evidence: Evidence) -> bool:
     "Rep. Virginia Foxx" stays a person, and so does "Asia Bibi" (a given name that is a country)."""
     words = actor.split()
     return any(len(words) > k and " ".join(words[:k]) in evidence.regions for k in (1, 2))
+
+
+def _named_in_common_words(actor: str, evidence: Evidence) -> bool:
+    """True for a name of two words or more every one of which English also writes in lower case
+    (`also_written_in_lower_case`; a suffix aside): "Red Cross", "Citizens United", "Amnesty International",
+    "Whatever Apple", a body's or a thing's name made of common words. Read only for actors with no
+    person evidence (1.28): a person's name of such words has a given name first or a title, a role or
+    "he said" beside it ("Rep. Young Kim", "Mark Green", "Ice Cube said he …")."""
+    words = [w for w in actor.split() if w not in evidence.suffixes]
+    return len(words) > 1 and all(also_written_in_lower_case(w) for w in words)
 
 
 def _named_after_a_compass_point(actor: str, evidence: Evidence) -> bool:
