@@ -52,6 +52,7 @@ class Rules(NamedTuple):
     given_name_titles: frozenset = frozenset()  # "Pope", "King": titles written before a given name ("Pope Francis")
     title_surnames: frozenset = frozenset()  # "King", "Judge": titles that are also family names ("Stephen King")
     offices: frozenset = frozenset()  # the titles in lower case without full stop, no honorific ("sen", "leader")
+    people_endings: tuple = ()  # "an", "er": a place's name so ended, in the plural, names its people ("Texans")
 
 
 @lru_cache(maxsize=8)
@@ -73,7 +74,8 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
                  frozenset(data.get("evidence", {}).get("person_roles", ())),
                  tuple(data.get("abstract_noun_endings", ())), tuple(data.get("body_joiners", ())),
                  frozenset(data.get("newspaper_words", ())), frozenset(data.get("given_name_titles", ())),
-                 frozenset(data.get("title_surnames", ())), _offices(data["titles"], data["honorifics"]))
+                 frozenset(data.get("title_surnames", ())), _offices(data["titles"], data["honorifics"]),
+                 tuple(data.get("people_endings", ())))
 
 
 def _offices(titles: list[str], honorifics: list[str]) -> frozenset:
@@ -126,3 +128,24 @@ def _is_name_word(word: str, rules: Rules, titles) -> bool:
     return (word[:1].isupper() and any(c.islower() for c in word) and word not in english_common_words()
             and word not in titles and word not in rules.titles and word not in rules.qualifiers
             and word not in rules.places and word not in rules.place_openers and word not in rules.organisation_words)
+
+
+def people_of_a_place(name: str, rules: Rules) -> bool:
+    """True when a name is the plural of a listed place's people (1.28): the place (`places`), or the place
+    but its last letter, with an ending of `people_endings`, then "s" ("South Dakotans", "New Yorkers",
+    "Texans", "Floridians", "Israelis"). The whole name is read: "Houston Texans", a team, is none."""
+    if not name[:1].isupper() or not name.endswith("s"):
+        return False
+    singular = name[:-1]
+    return any(_names_a_place(singular[:-len(e)], rules) for e in rules.people_endings if singular.endswith(e))
+
+
+def _names_a_place(stem: str, rules: Rules) -> bool:
+    """True when `stem` is a listed place, or one but its last letter ("Texa" of Texas, "Canad" of Canada)."""
+    return len(stem) >= 3 and (stem in rules.places or stem in _places_but_last_letter(rules))
+
+
+@lru_cache(maxsize=4)
+def _places_but_last_letter(rules: Rules) -> frozenset:
+    """The listed places without their last letter."""
+    return frozenset(p[:-1] for p in rules.places)

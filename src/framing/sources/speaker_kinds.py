@@ -24,8 +24,8 @@ from functools import lru_cache
 import pandas as pd
 
 from ..actors import _person_mentions, author_labels, outlet_names, read_rules
-from ..actors.english import _lexicon_tags, english_common_words
-from ..actors.rules import _JOINERS
+from ..actors.english import _lexicon_tags, also_written_in_lower_case, english_common_words
+from ..actors.rules import _JOINERS, people_of_a_place
 from ..lexicons import load_data
 from .name_kinds import _body_of, _head_noun, _names_a_person, _newspaper_name, _outlets
 from .patterns import _lexicon, _name_words, _share, _share_words
@@ -184,10 +184,12 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets, surnames: frozen
     if speaker.casefold() in folded_roles:
         return "person"  # "CEO"
     head = speaker.split(" of ")[0].split()[-1]
-    if head.islower() and head in roles:
+    if head.islower() and head in roles or _office_after_possessive(speaker.split(" of ")[0].split(), rules):
         return "person"  # "Space Force commander", "Georgia's secretary of state": one person speaking for a body
     if words[-1].islower() and words[-1].endswith("s") or words[-1].casefold() in lexicon.members:
         return "group"  # "Democratic senators", "House Democrats", "NASA’s scientists"
+    if people_of_a_place(speaker, rules):
+        return "group"  # "South Dakotans", "New Yorkers": a place's people (actors 1.28)
     if (_body_of(speaker) or speaker in rules.organisations or speaker in lexicon.platforms
             or _ACRONYM.fullmatch(words[0]) or any(w in rules.organisation_words for w in words)):
         return "organisation"
@@ -200,12 +202,44 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets, surnames: frozen
             else "organisation")
 
 
+def _office_after_possessive(words: list[str], rules) -> bool:
+    """True when a name ends in an office (`framing.actors`' titles) written after a possessive ("New York
+    City's Comptroller", "Georgia's Secretary"; 1.28): the one person who holds it, capitalised or not. A
+    plural is a group ("Ohio's Republicans")."""
+    office = words[-1].casefold().rstrip(".") if words else ""
+    return (len(words) >= 2 and re.search(r"['’]s?$", words[-2]) is not None
+            and office in rules.offices and not office.endswith("s"))
+
+
 @lru_cache(maxsize=4096)
 def _reads_a_person(name: str) -> bool:
-    """True when `framing.actors` reads a person's name in the words of a name alone (`person_mentions`):
-    "America First Legal", a place before a function word, is a body's name or a slogan (1.27)."""
+    """True when `framing.actors` reads a person's name in the words of a name alone (`person_mentions`:
+    "America First Legal", a place before a function word, is a body's name or a slogan, 1.27) and the
+    words themselves say a person (`_person_words`): the speaker is no actor, so none of the evidence
+    `find_actors` weighs around a name speaks for it."""
     rules = read_rules()
-    return bool(_person_mentions(name, rules, rules.organisations))
+    return any(_person_words(name.split(), m, rules) for m in _person_mentions(name, rules, rules.organisations))
+
+
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")  # "P.J.", "B."
+
+
+def _person_words(words: list[str], mention, rules) -> bool:
+    """True when the written words of a name are a person's by themselves (1.28): a title before the
+    name, a listed given name that is no place or an initial before its last word ("Joel B. Pollak", "P.J.
+    Fleck", "Public Ombudsman Nadia Cruz"), or no word of the name that English also writes in lower case
+    (`also_written_in_lower_case`: "Reilly Opelka"). A body's name is made of common words ("Gun Violence
+    Archive", "Suntory International"), and a surname that is one ("Tang", "Brown") is a person's with a
+    given name before it; a name ending in a people's plural is none ("Houston Texans"). Stricter than
+    `find_actors`, which weighs the evidence around every mention and makes no person only of a name all
+    of whose words are common ("Red Cross")."""
+    last = words[-1]
+    if _lexicon_tags().get(last) == "NNPS" or people_of_a_place(last, rules):
+        return False
+    if mention.has_title or any(w in rules.given_names and w not in rules.places or _INITIAL.fullmatch(w)
+                                for w in words[:-1]):
+        return True
+    return not any(also_written_in_lower_case(w) for w in mention.name.split() if w not in _PARTICLES)
 
 
 def _plural_noun(word: str) -> bool:
