@@ -7,6 +7,7 @@ import pytest
 import framing as fr
 from framing.actors import read_rules
 from framing.actors.rules import people_of_a_place
+from framing.sources.speaker_kinds import _kind
 
 
 def _kinds(*texts: str) -> dict:
@@ -70,3 +71,10 @@ def test_an_office_after_its_body_opens_the_name_of_its_holder():
     assert dict(zip(actors["mention"], actors["actor"])) == {
         "New York City Comptroller Harrison Goldin": "Harrison Goldin", "State Treasurer Jane Roe": "Jane Roe"}
     assert actors["has_title"].all()
+
+
+def test_a_country_abbreviation_is_no_initial_and_a_qualifier_no_name():
+    """"U.S. Census" (AllSides) and "National Oceanic" (climate) were persons: "U.S." was read as an initial,
+    and the common word "National" was cut from the name before its words were read."""
+    assert _kinds("“The count is final,” U.S. Census said.")["U.S. Census"] == "organisation"
+    assert _kind("National Oceanic", False, frozenset(), ()) == "organisation"

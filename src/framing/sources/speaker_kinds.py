@@ -227,19 +227,19 @@ _INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")  # "P.J.", "B."
 def _person_words(words: list[str], mention, rules) -> bool:
     """True when the written words of a name are a person's by themselves (1.28): a title before the
     name, a listed given name that is no place or an initial before its last word ("Joel B. Pollak", "P.J.
-    Fleck", "Public Ombudsman Nadia Cruz"), or no word of the name that English also writes in lower case
-    (`also_written_in_lower_case`: "Reilly Opelka"). A body's name is made of common words ("Gun Violence
-    Archive", "Suntory International"), and a surname that is one ("Tang", "Brown") is a person's with a
-    given name before it; a name ending in a people's plural is none ("Houston Texans"). Stricter than
-    `find_actors`, which weighs the evidence around every mention and makes no person only of a name all
-    of whose words are common ("Red Cross")."""
+    Fleck", "Public Ombudsman Nadia Cruz"), or no word but titles that English also writes in lower case
+    (`also_written_in_lower_case`: "Reilly Opelka"; not "U.S. Census", "National Oceanic"). A body's name
+    is made of common words ("Gun Violence Archive", "Suntory International"), and a surname that is one
+    ("Tang", "Brown") is a person's with a given name before it; a name ending in a people's plural is
+    none ("Houston Texans"). Stricter than `find_actors`, which weighs the evidence around every mention
+    and makes no person only of a name all of whose words are common ("Red Cross")."""
     last = words[-1]
     if _lexicon_tags().get(last) == "NNPS" or people_of_a_place(last, rules):
         return False
-    if mention.has_title or any(w in rules.given_names and w not in rules.places or _INITIAL.fullmatch(w)
-                                for w in words[:-1]):
-        return True
-    return not any(also_written_in_lower_case(w) for w in mention.name.split() if w not in _PARTICLES)
+    if mention.has_title or any(w in rules.given_names and w not in rules.places
+                                or _INITIAL.fullmatch(w) and w not in rules.adjectives for w in words[:-1]):
+        return True  # "U.S." is no initial
+    return not any(also_written_in_lower_case(w) for w in words if w not in _PARTICLES and w not in rules.titles)
 
 
 def _plural_noun(word: str) -> bool:
