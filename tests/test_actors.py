@@ -1175,3 +1175,14 @@ def test_a_place_and_a_role_of_up_to_three_words_after_a_name_describe_the_perso
     texts = ["Chris Tang, Hong Kong’s new police commissioner, said the violence must end.",
              "A Del Rio, Texas resident said the river rose."]
     assert fr.find_actors(_table(texts))["actor"].tolist() == ["Chris Tang"]
+
+
+def test_a_place_and_a_party_after_a_name_describe_the_person():
+    """Regression (issue 16, actors 1.28): "Senate Majority Leader Charles E. Schumer, New York Democrat, said"
+    (AllSides, a paper's house style without "a") gave no actor: the place after the comma named the words
+    before it, as in "Del Rio, Texas"; a title ending the apposition describes the person."""
+    texts = ["“We intend to move two things in July,” Senate Majority Leader Charles E. Schumer, New York Democrat, said.",
+             "“The budget will be $3.5 trillion,” said Mr. Schumer, New York Democrat.",
+             "Officials in Del Rio, Texas said the river rose."]
+    actors = fr.find_actors(_table(texts))
+    assert actors["actor"].tolist() == ["Charles E. Schumer", "Charles E. Schumer"]

@@ -242,6 +242,8 @@ def _names_a_body(text: str, run, rules: Rules) -> bool:
 
 
 _ROLE_AFTER_PLACE = re.compile(r"(?:[’']s)?[ \t\u00a0]+((?:[a-z][\w-]*[ \t\u00a0]+){0,2}[a-z][\w-]*)\b")
+# a capitalised title ending the apposition ("Charles E. Schumer, New York Democrat, said"; 1.28)
+_TITLE_AFTER_PLACE = re.compile(r"(?:[’']s)?[ \t\u00a0]+([A-Z][\w-]*)(?=[ \t\u00a0]*(?:[,;:)]|\.(?:\s|$)|$))")
 _WORD_RIGHT_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")
 _BEFORE_A_PLACE = frozenset({"a", "an", "the", "in", "of", "from", "to", "at", "near", "outside", "across", "for",
                              "by", "on", "into", "around", "throughout"})  # articles and prepositions
@@ -251,12 +253,14 @@ def _role_apposition(text: str, run, place, rules: Rules) -> bool:
     """True when the place after a comma opens a noun phrase for a role ("Simon Stiell, Grenada
     envoy", "Sadiq Khan, London's mayor", "X, Grenada's climate envoy": a place, its possessive or
     not, then a role noun of `person_roles`, two lower-case words allowed between, 1.28: "Chris Tang,
-    Hong Kong’s new police commissioner"): an apposition
+    Hong Kong’s new police commissioner"), or a title that ends the apposition, 1.28: "Charles E.
+    Schumer, New York Democrat, said"): an apposition
     describing the person before the comma, not a place naming the words before it ("Del Rio,
     Texas"). Not after an article or a preposition, which open a place ("a Del Rio, Texas
     resident", "in Austin, Texas state offices")."""
     role = _ROLE_AFTER_PLACE.match(text, place.end())
-    if role is None or not any(w in rules.roles for w in role.group(1).split()):
+    title = _TITLE_AFTER_PLACE.match(text, place.end())
+    if not (role and any(w in rules.roles for w in role.group(1).split()) or title and title.group(1) in rules.titles):
         return False
     before = _WORD_RIGHT_BEFORE.search(text, max(0, run.start() - _LOOK_BACK), run.start())
     first = run.group().split()[0].lower()
