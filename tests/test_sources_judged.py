@@ -7,7 +7,9 @@ a passive, a title with a nationality, an unnamed person described by adjectives
 saying, a subordinate clause premodified or closed by dashes, a person "of" a body opened by "the", a long "who"
 clause between commas, a verb of saying in a clause opened after every quote, to email, "in her own words";
 (1.53) an unnamed person opened by "one", an inverted indefinite description up to its head noun, an indefinite
-subject before a colon, a phrase pointing to the time spoken of between a subject and its verb.
+subject before a colon, a phrase pointing to the time spoken of between a subject and its verb; (1.54) an unnamed
+body after "a" or "one", a named verb of saying nearer than "according to", an unnamed person placed before the
+verb, a document or quote "from" a name, a number word opening a body's name, prompting someone to claim.
 Every sentence is written for these tests."""
 from __future__ import annotations
 
@@ -28,8 +30,8 @@ def _speakers(*texts: str) -> list:
     return [None if pd.isna(s) else s for s in quotes["speaker"]]
 
 
-def test_the_lexicon_is_version_1_52():
-    assert fr.load_data("reporting_verbs")["version"] == "1.53"
+def test_the_lexicon_is_version_1_54():
+    assert fr.load_data("reporting_verbs")["version"] == "1.54"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -382,4 +384,94 @@ def test_an_indefinite_subject_before_a_colon_speaks_unnamed():
     ("The mayor at the time said the plan was “dead on arrival.”", "mayor"),
 ])
 def test_a_phrase_of_the_time_spoken_of_stands_between_a_subject_and_its_verb(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+# reporting verbs 1.54
+
+def _kinds(*texts: str) -> list[tuple]:
+    quotes = _quotes(list(texts))
+    return [(None if pd.isna(s) else s, bool(a), k) for s, a, k in
+            zip(quotes["speaker"], quotes["is_anonymous"], quotes["speaker_kind"])]
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("A German newspaper said the plan was “a disaster.”", "German newspaper", "outlet"),
+    ("One German newspaper said the plan was “a disaster.”", "German newspaper", "outlet"),
+    ("“The plan is a disaster,” a local newspaper said.", "local newspaper", "outlet"),
+    ("“The plan is a disaster,” one local newspaper said.", "local newspaper", "outlet"),
+    ("“The plan is a disaster,” said a local newspaper.", "local newspaper", "outlet"),
+    ("“We are ready,” a Chicago hospital said in a statement.", "Chicago hospital", "organisation"),
+])
+def test_an_unnamed_body_after_a_or_one_is_the_head_of_its_description(text, speaker, kind):
+    assert _kinds(text) == [(speaker, False, kind)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We are ready,” a company spokesman said.", "company spokesman"),  # a person speaking for a body
+    ("One hospital official said the ward was “ready.”", "hospital official"),
+    ("“We are ready,” a friend said.", "friend"),
+])
+def test_an_unnamed_person_of_a_body_stays_anonymous(text, speaker):
+    assert _rows(text) == [(speaker, True)]
+
+
+def test_a_document_or_a_rule_opened_by_a_is_no_body():
+    assert _speakers("Florida’s amendment takes an existing rule saying instruction “may not suppress” events.") == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("According to one person familiar with the talks, Jane Roe said the plan was “a disaster.”", "Jane Roe"),
+    ("According to a person familiar with the talks, Jane Roe told aides that the plan was “dead.”", "Jane Roe"),
+    ("According to the Times, President Jane Roe told aides that the plan was “dead.”", "Jane Roe"),
+    ("According to one aide, the president was angry when he learned that Jane Roe had described him as “weak.”",
+     "Jane Roe"),
+])
+def test_a_named_verb_of_saying_holding_the_quote_wins_over_an_earlier_according_to(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "According to two officials, the plan was “dead.”",  # no verb of saying after: the source's words
+    "According to two officials, he said the plan was “dead.”",  # a pronoun names no one here
+])
+def test_according_to_keeps_a_quote_no_named_verb_holds(text):
+    assert _rows(text) == [("officials", True)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A senior insider in the chamber said the plan was “a disaster.”", "senior insider"),
+    ("A source in the room said the plan was “a disaster.”", "source in the room"),
+])
+def test_an_unnamed_person_placed_by_a_phrase_before_the_verb_speaks(text, speaker):
+    assert _rows(text) == [(speaker, True)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The crowd cheered a quote from Martin Luther King that read: “I have a dream.”", "Martin Luther King"),
+    ("She shared a post from Jane Roe that read: “We will not give up.”", "Jane Roe"),
+    ("A statement from Jane Roe read: “We will not give up.”", "Jane Roe"),
+    ("He tweeted a statement from the White House that said: “We will not give up.”", "White House"),
+])
+def test_a_document_or_a_quote_from_a_name_gives_the_words_to_that_name(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The economy is strong,” said First Capital, a bank in Ohio.", "First Capital"),
+    ("“The economy is strong,” Second Harvest said in a statement.", "Second Harvest"),
+])
+def test_a_number_word_opening_a_bodys_name_is_part_of_it(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_a_count_before_a_plural_is_no_part_of_a_name():
+    assert _speakers("“The bill is dead,” said Two Democrats.") == [None]  # a part of a party, as before (1.53)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The jobs report was strong, prompting Jane Roe to claim a “new era” for workers.", "Jane Roe"),
+    ("The ruling came Friday, prompting Mayor Jane Roe to promise that the city would “fight back.”", "Jane Roe"),
+])
+def test_prompting_someone_to_a_verb_of_saying_gives_them_the_words(text, speaker):
     assert _speakers(text) == [speaker]

@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..actors import read_rules
 from ..actors.english import _lexicon_tags, headline_verbs
 from .clause_tags import _tagged
-from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
+from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _kind_of_body_noun, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
                          _titled_person, _without_owner)
 from .patterns import (_AFTER_INVERTED, _CANDIDACY, _COUNTS, _DATELINE, _DAYS, _INDEFINITE_WORD, _OPENING_TIME,
@@ -569,7 +569,7 @@ def _owned_body(tokens: list[str]) -> list[str]:
 _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quote_name": _PLACEHOLDER,
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
           "according_to_document": "ccording to", "according_to_author": "ccording to",
-          "according_to_as_put": " put", "document_which": "which", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
+          "according_to_as_put": " put", "document_which": "which", "document_from": " from ", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
           "owner_claim": _PLACEHOLDER, "owner_document": _PLACEHOLDER, "naming_verb": _PLACEHOLDER,
           "issued_document": _PLACEHOLDER, "quoted_as": "quot", "judged_for": " for ", "judging_for": " for ",
           "which_called": _PLACEHOLDER, "known_for": " for ", "pronoun_claim": _PLACEHOLDER}
@@ -718,12 +718,27 @@ def _first_attribution(narration: str):
             and narration.find(found[2], found[0]) < quote_at and _PLACEHOLDER not in found[1]
             and found[1].lower() not in _PRONOUNS and not found[2].endswith("ing") and _introduces_quote(narration, found)]):
         return inner[0]  # "The newspaper said Jane Roe dubbed it “…”": the reported speaker's words (1.44)
+    if (best is not None and best[3].startswith("according_to") and best[0] < quote_at and (named := [
+            found for found in verbs if found[3] == "name_verb" and best[0] < found[0]
+            and narration.find(found[2], found[0]) < quote_at and _named_speaker(found)
+            and not found[2].endswith("ing")])):
+        return min(named)  # "According to one person familiar …, Jane Roe said the plan was “…”": her words (1.54)
     return best
+
+
+def _named_speaker(found) -> bool:
+    """True when an attribution's speaker is written as a name (capitalised, no pronoun, no unnamed source, no
+    document): the one whose verb of saying holds the quote, nearer to it than a source "according to" names
+    before (labelling rule 1, the clause holding the quote)."""
+    who = found[1]
+    return (who[:1].isupper() and who.split()[0] not in _OPENING_INDEFINITE and who.lower() not in _PRONOUNS
+            and not who.startswith("The ") and not _is_anonymous_phrase(who)
+            and who.split()[-1].lower() not in _lexicon().documents)
 
 
 # the patterns whose speaker owns, names or is judged for the quoted words, nearer to them than a verb's subject
 # before ("John Doe criticized Jane Roe for calling it “…”" is Jane Roe's; 1.49)
-_CLAIMS = ("owner_claim", "pronoun_claim", "naming_verb", "which_called", "judging_for")
+_CLAIMS = ("owner_claim", "pronoun_claim", "naming_verb", "which_called", "judging_for", "document_from")
 
 
 def _attribution_candidates(narration: str):
@@ -1110,11 +1125,13 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
         who = "t" + who[1:]
     if who in ("The", "the") and noun_group:  # "The agency said": a description
         who = f"the {noun_group}"
-    elif (who.startswith("the ") and (who[4:5].islower() or who.split()[-1].islower()) and noun_group and (
-            noun_group.capitalize() in read_rules().organisation_words or noun_group in read_rules().descriptors)):
+    elif noun_group and (who.startswith("the ") and (who[4:5].islower() or who.split()[-1].islower()) and (
+            noun_group.capitalize() in read_rules().organisation_words or noun_group in read_rules().descriptors)
+            or who.split()[0] in _INDEFINITE and " " in who and _kind_of_body_noun(noun_group)):
         # "The oversight panel said": the body's kind is the head, also after a place or a nationality
-        # ("the Catalan justice department said", "the Chinese foreign ministry said"; 1.31)
-        who = f"{who} {noun_group}"
+        # ("the Catalan justice department said", "the Chinese foreign ministry said"; 1.31), and after "a" or
+        # "one" ("“…,” a local newspaper said": a body described, whose head is no noun after it; 1.54)
+        who, noun_group = f"{who} {noun_group}", (noun_group if who.startswith("the ") else None)
     if (who.startswith("The ") and noun_group in lexicon.titles
             and (_is_place(who[4:]) or who[4:] in read_rules().adjectives)):
         who, noun_group = f"the {who[4:]} {noun_group}", None  # "The US president urged": named before

@@ -268,9 +268,29 @@ def _noun_phrase(tokens: tuple, end: int) -> tuple[int, int] | None:
         end, start = last, _subject_start(tokens, last)
     if start > 0 and start < end and tokens[start - 1][0].lower() in ("on", "last", "this") and tokens[start][0] in _DAY_NAMES:
         start += 1  # "On Wednesday Jane Roe, …, told": the day opens a time phrase, the name after it the subject (1.49)
+    if start > 0 and tokens[start - 1][1] in ("IN", "TO") and (described := _placed_description(tokens, start - 1)):
+        return described  # "A senior insider in the chamber said": the person, placed by the phrase after it (1.54)
     if start > 0 and tokens[start - 1][1] == "IN" and tokens[start - 1][0].lower() not in ("that", "while", "as"):
         return None
     return _head_phrase(tokens, start, end)
+
+
+_PLACING = frozenset({"in", "at", "on", "from", "near", "inside", "within", "with", "to"})
+_INDEFINITE_OPENERS = frozenset({"a", "an", "one", "another"})
+
+
+def _placed_description(tokens: tuple, preposition: int) -> tuple[int, int] | None:
+    """(start, end) of an unnamed person opening the sentence before a preposition that places them ("A senior
+    insider in the chamber", "A man in the crowd", "An aide to the governor"): "a", "an", "one" or "another",
+    modifiers, and a noun for a person right before the preposition, whose phrase is then the subject of the
+    verb after the place, not the place's noun (an object). None for anything else."""
+    if tokens[preposition][0].lower() not in _PLACING or preposition < 2:
+        return None
+    head = preposition - 1
+    if tokens[head][1] not in ("NN", "NNS") or not _names_a_person(tokens[head][0].lower(), _lexicon()):
+        return None
+    start = _subject_start(tokens, head)
+    return (start, head) if start == 0 and tokens[0][0].lower() in _INDEFINITE_OPENERS else None
 
 
 def _coordinated_away(tokens: tuple, v: int, quote: int) -> bool:

@@ -79,6 +79,19 @@ _KINDS_OF_BODY = _GENERAL_BODIES | {"Government", "Committee", "Court", "Council
                                     "Military"}
 
 
+# kinds of body that never speak, though a name may be written after them ("hurricane Harvey")
+_SPEECHLESS_KINDS = frozenset({"hurricane", "storm", "typhoon", "cyclone", "ship", "vessel"})
+
+
+def _kind_of_body_noun(head: str) -> bool:
+    """True when a lower-case noun names a kind of body in the singular ("council", "company", "newspaper":
+    `_KINDS_OF_BODY` or a descriptor of `actors.toml`), not a word that is only part of bodies'
+    names ("law", "research"), not "group" (a group of people as often as a body: "the group chanted", rule 5),
+    and not a storm or a ship."""
+    return ((head.capitalize() in _KINDS_OF_BODY or head in read_rules().descriptors)
+            and head != "group" and not head.endswith("s") and head not in _SPEECHLESS_KINDS)
+
+
 def _initials(name: str) -> str:
     """The capital initials of a body's name, small words skipped ("World Health Organization" →
     "WHO", "Joint Chiefs of Staff" → "JCS"); a word in capitals gives all its letters ("U.S. Army" → "USA")."""

@@ -364,6 +364,12 @@ def _source_patterns(speaker: str, documents: frozenset, forms: dict) -> list[tu
         ("document_which", re.compile(
             rf"\b(?:an?|the)\s+(?P<who>{_NAME})\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b[^;]{{0,150}}?,"
             rf"\s+which\s+(?:also\s+)?(?P<verb>said|says|stated|states|noted|notes|added|warned|concluded|found)\b")),
+        # "a quote from King that read: “…”", "A statement from Jane Roe said: “…”": a document or a quotation from
+        # a name, whose words it reads or says, is that name's (labelling rule 8: its issuer; 1.54)
+        ("document_from", re.compile(
+            rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z-]+\s+)?(?:{_alternatives((*documents, 'quote', 'quotation'))})\s+from\s+"
+            rf"(?:the\s+)?(?P<who>{_NOT_INDEFINITE}{_NAME})(?:,[^,;]{{3,80}},)?\s+(?:(?:that|which)\s+)?(?:also\s+)?"
+            rf"(?P<verb>said|says|stated|states|read|reads|declared|declares|wrote|writes)\s*[:,]?\s*{_PLACEHOLDER}")),
         ("according_to", re.compile(rf"\b[Aa]ccording to\s+(?:the\s+|(?:{_alternatives(_COUNTS)})\s+(?=[A-Z]))?{speaker}")),
         # "As Jane Roe puts it, …": the idiom gives the sentence's words to the one who put it so, as
         # "according to" does; "put it" closes its clause ("as the storm put it out of action" is none; 1.41)
@@ -400,11 +406,13 @@ def _naming_patterns(speaker: str, claims, document_forms: dict, documents=()) -
                                     rf"(?P<verb>calls|call|dubs|describes|terms|labels|refers to)\s+(?:as\s+)?"
                                     rf"(?:an?\s+|the\s+)?(?:[A-Z]?[a-z-]+\s+)?{_PLACEHOLDER}\b")),
         # "prompting the state’s governor to ask: “…”", "prompted President Jane Roe on Wednesday to use a word",
-        # "leading host Jane Roe to ask him if …" (a role in lower case before the name; 1.34)
+        # "leading host Jane Roe to ask him if …" (a role in lower case before the name; 1.34); every verb of saying
+        # a news sentence writes there ("prompting Jane Roe to claim a “…”"; 1.54)
         ("prompted", re.compile(rf"\b(?:prompted|prompting|prompts|led|leading|forced|forcing)\s+(?:the\s+)?"
                                 rf"(?:(?:[a-z][\w-]*\s+){{1,2}}(?=[A-Z]))?{speaker}"
                                 rf"{_WHEN}\s+to\s+(?P<verb>ask|say|declare|tweet|write|warn|respond|use|call|"
-                                rf"insist|admit|concede|acknowledge|quip|joke)\b[^;]*?{_PLACEHOLDER}")),
+                                rf"insist|admit|concede|acknowledge|quip|joke|claim|argue|boast|complain|announce|"
+                                rf"predict|promise|suggest|tell|reply|state|demand|proclaim|vow)\b[^;]*?{_PLACEHOLDER}")),
         # "“…,” the Telegraph quoted Jane Roe, a former aide, as saying": the one quoted as saying the
         # words speaks, not whoever quotes them (1.34)
         ("quoted_as", re.compile(rf"\b(?:quoted|quotes|quoting)\s+(?:the\s+)?{speaker}(?:\s*\([^()]{{1,30}}\))?"

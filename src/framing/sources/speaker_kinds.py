@@ -170,6 +170,8 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets, surnames: frozen
     lexicon = _lexicon()
     roles, folded_roles = _roles()
     rules = read_rules()
+    if words[-1].islower() and words[-1] in _words()["outlet_nouns"]:
+        return "outlet"  # "the newspaper", "German newspaper" (of "a German newspaper said"): a paper described
     if not speaker[:1].isupper():  # a description: "the president", "the newspaper", "the company", "drugmakers"
         if speaker.casefold() in _words()["outlet_nouns"]:
             return "outlet"

@@ -24,9 +24,10 @@ from functools import lru_cache
 
 from ..actors import _person_mentions, read_rules
 from ..actors.english import _lexicon_tags
+from ..actors.mentions import _is_number_word
 from ..lexicons import load_data
 from .attribution import _OFFICE_TO, _document_author, _listed_after, _office_patterns
-from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
+from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _kind_of_body_noun, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _head_noun, _honorifics, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
                          _titled_person, _without_owner)
@@ -598,10 +599,19 @@ def _without_openers(who: str) -> str:
     rules = read_rules()
     words = who.split()
     while len(words) > 1 and (words[0] in rules.function_words or _is_place(words[0]) and words[0].isupper()):
-        if _opens_crowd(" ".join(words)):
-            break  # "Thousands of Cubans": a count of people, the crowd's own words
+        if _opens_crowd(" ".join(words)) or _number_opens_name(words):
+            break  # "Thousands of Cubans": a count of people, the crowd's own words; "First Capital": a body's name
         words = words[1:]
     return " ".join(words)
+
+
+def _number_opens_name(words: list[str]) -> bool:
+    """True when a number word opens capitalised words that end in no plural ("First Capital", "Second Harvest",
+    "Fifth Third Bank"): the first word of a name, as `framing.actors` reads one inside a sentence (actors'
+    `_is_number_word`), not a count ("Two Democrats") nor "First," opening a sentence (a comma ends `who`
+    before it). "One" opens an unnamed person or body as "a" does ("one local newspaper"; 1.53) and is cut (1.54)."""
+    return (words[0].lower() not in _INDEFINITE and _is_number_word(words[0])
+            and all(w[:1].isupper() for w in words[1:]) and not words[-1].endswith("s"))
 
 
 def _crowd_count(who: str) -> str | None:
@@ -900,6 +910,10 @@ def _read_unnamed(who: str, memory: _Memory):
         if len(words) < 2 or _WHEN_AFTER.sub("", lowered).split()[-1] in lexicon.documents:  # "a statement said",
             # "a statement Thursday afternoon thanking": nobody named (1.49)
             return None, who, False, "_description"
+        if _kind_of_body_noun(lowered.split()[-1]):
+            # "a German newspaper said", "one local hospital said": a body the text describes but does not name is
+            # the head of its description (labelling rule 7), no unnamed person (1.54)
+            return words[1], who, False, "_body"
         memory.anonymous = words[1]  # "a friend texted", "a New Yorker said": unnamed people
         return memory.anonymous, who, True, "_indefinite"
     if _opens_crowd(who):  # "Thousands of Cubans chanted"
@@ -1063,10 +1077,10 @@ def _head_alone(who: str, head: str, pattern: str) -> str | None:
     description is its label (labelling rule 7, as a role is for a person: rule 2). None for anything
     longer or plural, and after an inverted verb ("said the island would not …": the reported clause's
     subject, not the speaker)."""
-    kind = ((head.capitalize() in _KINDS_OF_BODY or head in read_rules().descriptors)  # not "the law", "the research"
-            and head != "group")  # "the group chanted": a group of people as often as a body (rule 5)
-    return (head if kind and who.lower() == f"the {head}" and not head.endswith("s") and not pattern.startswith("verb_name")
+    return (head if _kind_of_body_noun(head) and who.lower() == f"the {head}" and not pattern.startswith("verb_name")
             else None)
+
+
 
 
 def _plural_bodies(noun: str) -> bool:
