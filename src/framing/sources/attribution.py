@@ -21,8 +21,8 @@ from functools import lru_cache
 from ..actors import read_rules
 from ..actors.english import _lexicon_tags, headline_verbs
 from .clause_tags import _tagged
-from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _kind_of_body_noun, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
-                         _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
+from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
+                         _kind_of_body_noun, _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
                          _titled_person, _without_owner)
 from .patterns import (_AFTER_INVERTED, _CANDIDACY, _COUNTS, _DATELINE, _DAYS, _INDEFINITE_WORD, _OPENING_TIME,
                        _WITHOUT_EARLY_NOUN, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised, _lexicon, _name_words, _party_words,
@@ -569,7 +569,8 @@ def _owned_body(tokens: list[str]) -> list[str]:
 _NEEDS = {"after_quote": _PLACEHOLDER, "opening_participle": _PLACEHOLDER, "quote_name": _PLACEHOLDER,
           "passive_by": _PLACEHOLDER, "words_of": "words", "according_to": "ccording to",
           "according_to_document": "ccording to", "according_to_author": "ccording to",
-          "according_to_as_put": " put", "document_which": "which", "document_from": " from ", "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
+          "according_to_as_put": " put", "document_which": "which", "document_from": " from ",
+          "what_called": _PLACEHOLDER, "prompted": _PLACEHOLDER,
           "owner_claim": _PLACEHOLDER, "owner_document": _PLACEHOLDER, "naming_verb": _PLACEHOLDER,
           "issued_document": _PLACEHOLDER, "quoted_as": "quot", "judged_for": " for ", "judging_for": " for ",
           "which_called": _PLACEHOLDER, "known_for": " for ", "pronoun_claim": _PLACEHOLDER}

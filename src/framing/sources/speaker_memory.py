@@ -27,8 +27,8 @@ from ..actors.english import _lexicon_tags
 from ..actors.mentions import _is_number_word
 from ..lexicons import load_data
 from .attribution import _OFFICE_TO, _document_author, _listed_after, _office_patterns
-from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _kind_of_body_noun, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
-                         _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
+from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
+                         _kind_of_body_noun, _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _head_noun, _honorifics, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
                          _titled_person, _without_owner)
 from .patterns import (_CANDIDACY, _DAYS, _NAME, _OPENING_ADVERBIAL, _SPEAKER_ADVERBS, _lexicon, _party_words,
@@ -606,10 +606,10 @@ def _without_openers(who: str) -> str:
 
 
 def _number_opens_name(words: list[str]) -> bool:
-    """True when a number word opens capitalised words that end in no plural ("First Capital", "Second Harvest",
-    "Fifth Third Bank"): the first word of a name, as `framing.actors` reads one inside a sentence (actors'
-    `_is_number_word`), not a count ("Two Democrats") nor "First," opening a sentence (a comma ends `who`
-    before it). "One" opens an unnamed person or body as "a" does ("one local newspaper"; 1.53) and is cut (1.54)."""
+    """True when a number word opens capitalised words that end in no plural ("said First Capital", "Second Harvest
+    said"): the first word of a name, as `framing.actors` reads one inside a sentence (actors' `_is_number_word`),
+    not a count ("Two Democrats") nor "First," opening a sentence (a comma ends `who` before it). Never "One",
+    which opens an unnamed person or body as "a" does ("one local newspaper said"; 1.53) (1.54)."""
     return (words[0].lower() not in _INDEFINITE and _is_number_word(words[0])
             and all(w[:1].isupper() for w in words[1:]) and not words[-1].endswith("s"))
 
@@ -1079,8 +1079,6 @@ def _head_alone(who: str, head: str, pattern: str) -> str | None:
     subject, not the speaker)."""
     return (head if _kind_of_body_noun(head) and who.lower() == f"the {head}" and not pattern.startswith("verb_name")
             else None)
-
-
 
 
 def _plural_bodies(noun: str) -> bool:
