@@ -8,9 +8,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
 from ..lexicons import load_data
-from .blocks import _Block, _blocks, _evidence, _is_prose, _text_blocks
+from .blocks import _Block, _blocks, _evidence, _is_prose, _joined_text, _text_blocks
 from .furniture import furniture_names
 from .metadata import author_from_byline, clean_author
 from .text import (Line, MIN_ARTICLE_WORDS, _BYLINE, _DATE, _MONTH, _TITLE_SITE, _WORD, _ends_sentence,
@@ -111,7 +112,8 @@ def label_clean_text(text: str, *, title: str | None = None) -> list[Line]:
         key = _folded(block_text)
         if index == 0 and heading and normalise_line(block_text) == heading:
             kind, rule = None, "repeated_headline"
-        elif index == len(blocks) - 1 and index > 0 and _closing_byline(_evidence(block_lines, frozenset())):
+        elif index == len(blocks) - 1 and index > 0 and _may_close(block_lines) and \
+                _closing_byline(_evidence(block_lines, frozenset())):
             kind, rule = "byline", "byline_below_body"  # "— Jane Roe" closing the text: who wrote it, no sentence
         elif key in seen:
             kind, rule = None, "repeated_line"
@@ -569,6 +571,15 @@ def _label_closing_byline(blocks: list[_Block], end: int, labels: dict) -> None:
             return
         if block.prose:
             return
+
+
+def _may_close(lines: list[tuple[int, str]]) -> bool:
+    """Whether the block of these (number, raw) lines can pass `_closing_byline`, told without its
+    evidence (the furniture phrases searched through a whole paragraph): a note opening with a name
+    (`_NOTE_OPENS`), or one line of at most `MAX_BYLINE_WORDS` words."""
+    text = _joined_text(lines)[0]
+    return bool(_NOTE_OPENS.match(text)) or (
+        len(lines) == 1 and sum(1 for _ in islice(_WORD.finditer(text), MAX_BYLINE_WORDS + 1)) <= MAX_BYLINE_WORDS)
 
 
 def _closing_byline(block: _Block) -> bool:
