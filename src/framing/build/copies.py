@@ -277,18 +277,21 @@ def _differ(left: str, right: str) -> bool:
 
 def _groups(copies: dict[int, dict[int, float]]) -> list[list[int]]:
     """The articles linked by copies, as groups (each sorted), in the order of their first article:
-    the connected components of the graph of copies."""
-    from scipy.sparse import coo_array
-    from scipy.sparse.csgraph import connected_components
+    the connected components of the graph of copies (union-find, each group under its smallest
+    article)."""
+    parent = {article: article for article in copies}
 
-    if not copies:
-        return []
-    members = sorted(copies)
-    index = {article: n for n, article in enumerate(members)}
-    left, right = zip(*((index[a], index[b]) for a, others in copies.items() for b in others))
-    graph = coo_array((np.ones(len(left)), (left, right)), shape=(len(members),) * 2)
-    _, labels = connected_components(graph, directed=False)
+    def root(article: int) -> int:
+        while parent[article] != article:
+            parent[article] = parent[parent[article]]
+            article = parent[article]
+        return article
+
+    for article, others in copies.items():
+        for other in others:
+            first, second = sorted((root(article), root(other)))
+            parent[second] = first
     groups: dict[int, list[int]] = {}
-    for article, label in zip(members, labels):
-        groups.setdefault(label, []).append(article)
+    for article in sorted(copies):
+        groups.setdefault(root(article), []).append(article)
     return sorted(groups.values())
