@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -184,10 +185,24 @@ def alike(one: str, other: str) -> bool:
     if _named_by_host(one, other) or _named_by_host(other, one):
         return True
     for short, long in ((one, other), (other, one)):
-        words = [word for word in _NOT_ALNUM.split(_THE.sub("", long.casefold())) if word]
-        if len(words) >= 2 and _NOT_ALNUM.sub("", short.casefold()) == "".join(word[0] for word in words):
+        initials = _initials(long)
+        if initials and _squeezed(short) == initials:
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _initials(name: str) -> str:
+    """The initials of a name's words, a leading "The" aside ("wsj" of "The Wall Street Journal");
+    empty for a name of fewer than two words. Each name once: a site's names are compared pairwise."""
+    words = [word for word in _NOT_ALNUM.split(_THE.sub("", name.casefold())) if word]
+    return "".join(word[0] for word in words) if len(words) >= 2 else ""
+
+
+@lru_cache(maxsize=4096)
+def _squeezed(name: str) -> str:
+    """A name lower-cased without spaces and punctuation, as initials are compared."""
+    return _NOT_ALNUM.sub("", name.casefold())
 
 
 # A name written as a host name: labels of letters, digits and hyphens joined by dots, the last
@@ -212,12 +227,14 @@ def _named_by_host(host: str, name: str) -> bool:
     return bool(key) and key == _NOT_ALNUM.sub("", name.casefold().replace("&", "and"))
 
 
-def _folded(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _folded(name: str) -> frozenset[str]:
     """A name lower-cased without spaces and punctuation ("&" read as "and"), with and without a
-    leading "The" ("The Hill", "TheHill"); empty for a name of no letters or digits."""
+    leading "The" ("The Hill", "TheHill"); empty for a name of no letters or digits. Each name
+    once: a site's names are compared pairwise (`alike`)."""
     text = _NOT_ALNUM.sub("", name.casefold().replace("&", "and"))
     article = _LEADING_THE.match(name.strip())
-    return {key for key in (text, text.removeprefix("the") if article else text) if key}
+    return frozenset(key for key in (text, text.removeprefix("the") if article else text) if key)
 
 
 def _site_name(given: Counter, from_pages: Counter) -> str | None:
