@@ -297,8 +297,6 @@ def _loop_note(raw: RawArticle, lines, looped: list[dict]) -> str | None:
     dropped by `drop_looped_sentences`), or None."""
     copies = [line for line in lines if line.rule == "repeated_line"]
     repeated = sum(count_words(line.text) for line in copies) + sum(row["n_words"] for row in looped)
-    kept = sum(count_words(line.text) for line in lines if line.kind in CONTENT_KINDS)
-    kept -= sum(row["n_words"] for row in looped)
     written_over = 0  # copies taken out of lines written over and over
     if raw.format != "html":  # (a saved page's lines are trafilatura's, not the file's)
         source = raw.text.splitlines()
@@ -307,6 +305,10 @@ def _loop_note(raw: RawArticle, lines, looped: list[dict]) -> str | None:
                 _, n = clean.line_copies(source[line.number - 1])
                 written_over += n - 1
                 repeated += (n - 1) * count_words(line.text)
+    if not repeated:  # (nothing repeated: the kept words need no counting)
+        return None
+    kept = sum(count_words(line.text) for line in lines if line.kind in CONTENT_KINDS)
+    kept -= sum(row["n_words"] for row in looped)
     if repeated <= clean.MAX_LOOP_SHARE * (repeated + kept):
         return None
     what = " and ".join(part for part in (
