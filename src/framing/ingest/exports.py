@@ -308,7 +308,7 @@ def _export_article(row: dict, header: list, *, name: str, kind: str, record: in
     shown = _markup_as_text(text)
     if shown is not None:
         text, warnings = shown, (*warnings, MARKUP_NOTE)
-    cut = _CUT_SHORT.search(text)
+    cut = _CUT_SHORT.search(text) if "[+" in text else None  # (the marker's "[+" told first: the search tries every place)
     if cut:  # the API's marker is no word of the article
         text, warnings = text[:cut.start()].rstrip(), (*warnings, CUT_NOTE)
     return RawArticle(name, record, kind, text, encoding, sha, given, warnings, extra)
