@@ -56,6 +56,9 @@ class OutletNames:
     problems: list[Problem] = field(default_factory=list)
 
 
+_COLUMNS_READ = ("article_id", "outlet", "outlet_inferred", "inferred", "url", "source_file", "source_record")
+
+
 def name_outlets(articles: pd.DataFrame) -> OutletNames:
     """Each article's outlet once the corpus is read. Needs `article_id`, `outlet`, `outlet_inferred`
     (the name framing inferred for the article alone; missing when the user gave it), `inferred`,
@@ -72,6 +75,7 @@ def name_outlets(articles: pd.DataFrame) -> OutletNames:
     `alike` (`_name_as_the_site`); other articles without a url keep their outlet."""
     if articles.empty:
         return OutletNames({})
+    articles = articles[list(_COLUMNS_READ)].astype(object)  # (read row by row below: as plain objects, in one pass)
     found = [None if pd.isna(name) else name for name in articles["outlet_inferred"]]
     outlets = {article: name or outlet for article, name, outlet in zip(articles["article_id"], found, articles["outlet"])}
     sites = [site_of_url(url) for url in articles["url"]]  # (a list: a Series would make None NaN)
