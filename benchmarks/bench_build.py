@@ -121,8 +121,10 @@ def step_breakdown(corpus: str) -> dict:
     them: reading (JSON parsing, decoding, hashing), the near-duplicate check, site repeats (page
     dumps labelled to learn each site's menus), labelling lines (page cleaning, or the light pass
     over clean export text), sentence splitting (Punkt and the rules around it, each distinct
-    paragraph once), the English share, the tables (rows made into typed DataFrames), and the rest
-    (blocks, sentence rows, article rows, notes)."""
+    paragraph once), the English share, the tables (rows made into typed DataFrames), the check for
+    one article in two formats (`SameArticles`: sketching each body, comparing them), naming
+    outlets across the corpus (`name_outlets`), and the rest (blocks, sentence rows, article rows,
+    notes)."""
     from framing import clean, ingest, segment
 
     try:  # the build's modules: a package (framing/build/), or in trees before it build.py and build_article.py
@@ -152,6 +154,11 @@ def step_breakdown(corpus: str) -> dict:
     segment.sentence_spans = timed("sentence splitting", segment.sentence_spans)
     clean.english_share = timed("English share", clean.english_share)
     build.assemble = timed("tables", build.assemble)
+    if hasattr(build, "SameArticles"):  # (trees since the check for one article in two formats)
+        build.SameArticles.add = timed("same article in two formats", build.SameArticles.add)
+        build.SameArticles.find = timed("same article in two formats", build.SameArticles.find)
+    if hasattr(build, "name_outlets"):
+        build.name_outlets = timed("naming outlets", build.name_outlets)
     cpu = time.process_time()
     build.build_tables(Path(corpus), workers=1)
     total = time.process_time() - cpu
