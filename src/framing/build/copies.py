@@ -80,7 +80,6 @@ class SameArticles:
         self.trigrams: list[int] = []
         self.sketches: list[np.ndarray] = []
         self.chunk: dict[str, int] = {}  # article id → the number of the chunk holding its rows
-        self._codes: dict[str, int] = {}
 
     def add(self, raws: list[RawArticle], articles: pd.DataFrame, sentences: pd.DataFrame, *, chunk: int = 0) -> None:
         """The articles of one chunk (`articles` and `sentences` as the build made them, in corpus
@@ -91,12 +90,14 @@ class SameArticles:
         body = sentences[sentences["kind"].isin(BODY_KINDS)]
         texts = {article: " ".join(text for _, text in rows) for article, rows in
                  itertools.groupby(zip(body["article_id"].tolist(), body["text"].tolist()), key=lambda row: row[0])}
-        for article, outlet, key in zip(articles["article_id"].tolist(), articles["outlet"].tolist(),
-                                        (BODY_KEY + articles["build_key"]).tolist()):
+        ids, keys = articles["article_id"].tolist(), (BODY_KEY + articles["build_key"]).tolist()
+        todo = [i for i, key in enumerate(keys) if key not in self.known]
+        made = dict(zip(todo, _sketches([texts.get(ids[i], "") for i in todo])))
+        for i, (article, outlet, key) in enumerate(zip(ids, articles["outlet"].tolist(), keys)):
             raw = by_id[article]
             memo = self.known.get(key)
             if memo is None:
-                sketch, words, trigrams = self._sketch(texts.get(article, ""))
+                sketch, words, trigrams = made[i]
                 memo = (b"", words, sketch, trigrams)
             self.met[key] = memo
             _, words, sketch, trigrams = memo
@@ -110,27 +111,6 @@ class SameArticles:
             self.words.append(words)
             self.trigrams.append(trigrams)
             self.sketches.append(sketch)
-        if len(self._codes) > 1_000_000:  # words' hashes remembered: bounded
-            self._codes.clear()
-
-    def _sketch(self, text: str) -> tuple[np.ndarray, int, int]:
-        """The `SKETCH` smallest hashes of a body's distinct word trigrams (case folded), its
-        number of words and of distinct trigrams."""
-        words = _WORDS.findall(text.casefold())
-        if len(words) < MIN_WORDS:
-            return _EMPTY, len(words), 0
-        codes = self._codes
-        for word in words:
-            if word not in codes:
-                codes[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
-        ids = np.fromiter(map(codes.__getitem__, words), dtype=np.uint64, count=len(words))
-        with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
-            mixed = ids[:-2] * np.uint64(0x9E3779B97F4A7C15) + ids[1:-1] * np.uint64(0xC2B2AE3D27D4EB4F) + ids[2:]
-            mixed ^= mixed >> np.uint64(31)  # spread the bits (the finaliser of splitmix64), so order is random
-            mixed *= np.uint64(0xBF58476D1CE4E5B9)
-            mixed ^= mixed >> np.uint64(29)
-        values = np.unique((mixed >> np.uint64(32)).astype(np.uint32))
-        return values[:SKETCH].copy(), len(words), len(values)
 
     def find(self, outlets: dict[str, str] | None = None) -> Found:
         """The copies: pairs whose given outlets and events do not differ (a part not given matches
@@ -253,6 +233,40 @@ class SameArticles:
                                  f"and {len(pairs) - MAX_LISTED:,} more pairs of articles have the same text under "
                                  "two outlets: all kept", note=True))
         return notes
+
+
+def _sketches(texts: list[str]) -> list[tuple[np.ndarray, int, int]]:
+    """For each body: the `SKETCH` smallest hashes of its distinct word trigrams (case folded), its
+    number of words and of distinct trigrams; a body of fewer than `MIN_WORDS` words gets no
+    sketch. All bodies at once: each distinct word hashed once (CRC-32), the trigrams of every
+    body mixed in one pass and made distinct per body by one sort."""
+    words = [_WORDS.findall(text.casefold()) for text in texts]
+    counts = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    found = [(_EMPTY, int(n), 0) for n in counts]
+    chosen = np.flatnonzero(counts >= MIN_WORDS)
+    if not len(chosen):
+        return found
+    sizes = counts[chosen]
+    labels, distinct = pd.factorize(np.fromiter(itertools.chain.from_iterable(words[i] for i in chosen),
+                                                dtype=object, count=int(sizes.sum())))
+    codes = np.fromiter((zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in distinct), dtype=np.uint64,
+                        count=len(distinct))
+    ids = codes[labels]
+    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
+        mixed = ids[:-2] * np.uint64(0x9E3779B97F4A7C15) + ids[1:-1] * np.uint64(0xC2B2AE3D27D4EB4F) + ids[2:]
+        mixed ^= mixed >> np.uint64(31)  # spread the bits (the finaliser of splitmix64), so order is random
+        mixed *= np.uint64(0xBF58476D1CE4E5B9)
+        mixed ^= mixed >> np.uint64(29)
+    body = np.repeat(np.arange(len(chosen), dtype=np.uint64), sizes)[:-2]  # the body of each trigram's first word
+    within = np.arange(len(mixed)) < np.repeat(np.cumsum(sizes) - 2, sizes)[:-2]  # its three words in that body
+    keyed = np.sort((body[within] << np.uint64(32)) | (mixed[within] >> np.uint64(32)))
+    keyed = keyed[np.concatenate(([True], keyed[1:] != keyed[:-1]))]  # distinct per body, each body's in order
+    values = (keyed & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    bounds = np.searchsorted((keyed >> np.uint64(32)).astype(np.int64), np.arange(len(chosen) + 1))
+    for n, i in enumerate(chosen):
+        own = values[bounds[n]:bounds[n + 1]]
+        found[i] = (own[:SKETCH].copy(), int(counts[i]), len(own))
+    return found
 
 
 def source_rank(raw: RawArticle) -> int:
