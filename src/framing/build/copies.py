@@ -235,11 +235,20 @@ class SameArticles:
         return notes
 
 
+SKETCH_BATCH = 256  # bodies sketched together: the speed of one pass, the words of a few hundred bodies held
+
+
 def _sketches(texts: list[str]) -> list[tuple[np.ndarray, int, int]]:
     """For each body: the `SKETCH` smallest hashes of its distinct word trigrams (case folded), its
     number of words and of distinct trigrams; a body of fewer than `MIN_WORDS` words gets no
-    sketch. All bodies at once: each distinct word hashed once (CRC-32), the trigrams of every
-    body mixed in one pass and made distinct per body by one sort."""
+    sketch. `SKETCH_BATCH` bodies at a time (`_sketch_batch`)."""
+    return [sketch for start in range(0, len(texts), SKETCH_BATCH)
+            for sketch in _sketch_batch(texts[start:start + SKETCH_BATCH])]
+
+
+def _sketch_batch(texts: list[str]) -> list[tuple[np.ndarray, int, int]]:
+    """`_sketches` of a few bodies at once: each distinct word hashed once (CRC-32), the trigrams of
+    every body mixed in one pass and made distinct per body by one sort."""
     words = [_WORDS.findall(text.casefold()) for text in texts]
     counts = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     found = [(_EMPTY, int(n), 0) for n in counts]
