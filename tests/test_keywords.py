@@ -502,10 +502,10 @@ def test_the_sites_of_outlets_named_by_lean_are_set_aside_where_the_text_spells_
     events 370-469 by lean "fox" was Right's most distinctive word. `sites` (the articles' urls) adds
     each site's name as the text writes it: capitalised words spelling the domain ("Fox News" of
     foxnews.com). Real AllSides text of 100 events."""
-    from framing.keywords.set_aside import _domain_label
+    from framing.ingest.outlets import site_label
 
-    assert [_domain_label(u) for u in ("https://www.foxnews.com/politics/x", "bbc.co.uk", "https://thehill.com", "")] \
-        == ["foxnews", "bbc", "thehill", ""]
+    assert [site_label(u) for u in ("https://www.foxnews.com/politics/x", "bbc.co.uk", "https://edition.cnn.com/a", "")] \
+        == ["foxnews", "bbc", "cnn", None]
     rows = [json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")]
     table = _by_lean(shared_data, 100)
     urls = [r["url"] for r in rows if r["article_id"] in set(table["article_id"])]

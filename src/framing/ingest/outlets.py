@@ -48,6 +48,19 @@ def site_of_url(url: str | None) -> str | None:
     return ".".join(labels) if len(labels) >= 2 and all(labels) else None
 
 
+def site_label(url: str | None) -> str | None:
+    """The label that names the site of an address: the last label of its host before the top-level
+    domain and a second-level one ("foxnews" of https://www.foxnews.com/politics, "bbc" of bbc.co.uk,
+    "cnn" of edition.cnn.com); None when `url` holds no host (`site_of_url`)."""
+    site = site_of_url(url)
+    if site is None:
+        return None
+    labels = site.split(".")[:-1]
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return labels[-1]
+
+
 @dataclass
 class OutletNames:
     """What `name_outlets` decides: each article's outlet, and names the user should check."""

@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
 
+from ..ingest.outlets import site_label
 from ..lexicons import load_data
 from .counts import as_list
 from .tokens import PARTY_TAG_RE, normalise_term, tokenize
@@ -192,15 +192,14 @@ def _party_tags(tokens: pd.DataFrame) -> np.ndarray:
 
 
 _SITE_RUN = 4  # the most words a site's name is written in ("The Wall Street Journal")
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac"})  # "bbc.co.uk": the name is before these
 
 
 def _site_names(tokens: pd.DataFrame, terms: pd.Series, sites: Iterable[str]) -> list[str]:
     """The names of the sites of `sites` (urls or hosts) as the text writes them: runs of one to
-    `_SITE_RUN` capitalised words in one sentence whose letters, joined, are a site's domain label
-    ("Fox News" spells foxnews.com, "The Hill" thehill.com); each distinct run, as its terms."""
-    labels = {_domain_label(site) for site in sites if isinstance(site, str) and site}
-    labels.discard("")
+    `_SITE_RUN` capitalised words in one sentence whose letters, joined, are the label naming a site
+    (`site_label`: "Fox News" spells foxnews.com, "The Hill" thehill.com); each distinct run, as its terms."""
+    labels = {site_label(site) for site in sites}
+    labels.discard(None)
     if not labels or "token" not in tokens or "token_id" not in tokens or not len(tokens):
         return []
     letters = tokens["token"].astype(str).str.casefold().str.replace(r"[^a-z0-9]", "", regex=True).to_numpy(dtype=object)
@@ -213,16 +212,6 @@ def _site_names(tokens: pd.DataFrame, terms: pd.Series, sites: Iterable[str]) ->
         for start in np.flatnonzero(running & pd.Series(joined).isin(labels).to_numpy()):
             found.add(" ".join(values[start:start + length]))
     return sorted(found)
-
-
-def _domain_label(site: str) -> str:
-    """The label naming a site in its url or host: "foxnews" of https://www.foxnews.com/politics,
-    "bbc" of bbc.co.uk; "" for no host."""
-    host = (urlsplit(site).hostname if "//" in site else site.split("/")[0]) or ""
-    parts = [part for part in host.casefold().split(".") if part]
-    if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL:
-        return parts[-3]
-    return parts[-2] if len(parts) >= 2 else ""
 
 
 def _outlet_names(outlets: Iterable[str], categories: frozenset = frozenset()) -> list[list[str]]:
