@@ -759,3 +759,9 @@ def test_keyness_chart_of_one_outlet_shows_the_words_it_never_uses(shared_data):
     for value in set(signed):  # ties read alphabetically from the top
         tied = [t for t in drawn if signed[t] == value]
         assert tied == sorted(tied), tied
+    # the caption says what chose the 15 and how many tied with the last were left out by name
+    ranked = keys[keys["use"] != "same"]["g2"].sort_values(ascending=False)
+    left_tied = int((ranked.iloc[15:] == ranked.iloc[14]).sum())
+    text = fr.add_caption(ax, "Keyness.").get_text().replace("\n", " ")
+    assert f"15 of {len(ranked):,} terms shown (the 15 of highest G²" in text
+    assert (f"{left_tied} more tie with the last at {ranked.iloc[14]:.2f}" in text) == (left_tied > 0)

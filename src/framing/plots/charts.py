@@ -619,9 +619,10 @@ def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: 
     part = table[(table[group] == target) & (table["use"] != "same")]
     part = part.assign(signed=part["g2"].where(part["use"] == "over", -part["g2"]))
     # the n highest, ties by term; drawn from the bottom up, so ties read alphabetically from the top
-    part = (part.sort_values(["g2", "term"], ascending=[False, True], kind="stable").head(n)
-            .sort_values(["signed", "term"], ascending=[True, False], kind="stable"))
+    ranked = part.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+    part = ranked.head(n).sort_values(["signed", "term"], ascending=[True, False], kind="stable")
     ax = new_axes(ax, rows=len(part))
+    note_shown(ax, len(part), len(ranked), "terms", which=_keyness_cut(ranked, len(part)))
     ax.barh(range(len(part)), part["signed"],
             color=[SEMANTIC["more"] if v > 0 else SEMANTIC["less"] for v in part["signed"]], **style)
     _bar_labels(ax, part["term"])
@@ -633,6 +634,16 @@ def plot_keyness(table: pd.DataFrame, *, group: str = "outlet", target=None, n: 
     ax.set_ylabel("term")
     ax.grid(axis="y", visible=False)
     return ax
+
+
+def _keyness_cut(ranked: pd.DataFrame, shown: int) -> str:
+    """What chose the key terms shown: the highest G², and how many left out tie with the last shown
+    (a cut through a tie picks its terms by name)."""
+    if not 0 < shown < len(ranked):
+        return ""
+    last = ranked["g2"].iloc[shown - 1]
+    tied = int((ranked["g2"].iloc[shown:] == last).sum())
+    return f"the {shown} of highest G²" + (f"; {tied} more tie with the last at {last:.2f}, left out by name" if tied else "")
 
 
 # ── sources and quotes (notebook 05) ─────────────────────────────────────────────────────────────
