@@ -38,7 +38,7 @@ def mark_set_aside(tokens: pd.DataFrame, *, outlets: Iterable[str] | None = None
     lean ("Left", "Center", "Lean Right": [outlet_categories] of `house_style.toml`) is a category the
     user chose, and none of its words is set aside (pass `outlets=[]` for categories of other kinds);
     `sites` (the articles' urls) add the names of the sites they come from, as the text writes them:
-    capitalised words that spell a site's domain ("Fox News" for foxnews.com, "CNN", "The Hill"), so
+    capitalised words that spell a site's domain ("Fox News" for foxnews.com, "CNN"), so
     outlets labelled by lean keep their own names out of the distinctive words too;
     "house style" for the
     terms of `house_style.toml` where the token is capitalised (honorifics "mr", abbreviated titles
@@ -197,7 +197,9 @@ _SITE_RUN = 4  # the most words a site's name is written in ("The Wall Street Jo
 def _site_names(tokens: pd.DataFrame, terms: pd.Series, sites: Iterable[str]) -> list[str]:
     """The names of the sites of `sites` (urls or hosts) as the text writes them: runs of one to
     `_SITE_RUN` capitalised words in one sentence whose letters, joined, are the label naming a site
-    (`site_label`: "Fox News" spells foxnews.com, "The Hill" thehill.com); each distinct run, as its terms."""
+    (`site_label`: "Fox News" spells foxnews.com, "Washington Post" washingtonpost.com); each distinct run,
+    as its terms. The tokens hold no stop words, so a name opening with one ("The Hill" of thehill.com) is
+    not found."""
     labels = {site_label(site) for site in sites}
     labels.discard(None)
     if not labels or "token" not in tokens or "token_id" not in tokens or not len(tokens):
