@@ -974,6 +974,96 @@ def cv() -> dict:
     return out
 
 
+def change() -> dict:
+    """The direction-of-change rule (`framing.sentiment.change`, the news lexicon's `[change]`)
+    against the same score without it (`ONLY=change`, about a minute): on the NYT sentences r with
+    the shipped parameters, with the scale and weight chosen on the other half, in grouped CV, and
+    the paired bootstrap over editorials of the gain; per editorial the article tone's agreement
+    with people; how many NewsMTSC and AllSides sentences it changes, NewsMTSC's r with the mean
+    annotated polarity of the sentence's targets, and every changed AllSides sentence and headline
+    before and after (to read)."""
+    from framing.segment import split_sentences
+
+    scorer = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    shipped = load_data(S.DEFAULT_PARAMS)["sentence"]
+
+    def parts(texts):
+        folded = [S.fold_quotes(t) for t in texts]
+        return (np.array([scorer.news.polarity_scores(t)["compound"] for t in folded]),
+                np.array([scorer.judging(t)[0] for t in folded]), S.n_words(folded), scorer.change_shifts(folded))
+
+    def score(compound, judging, words, shift, scale=shipped["scale"], weight=shipped["vader"]):
+        return weight * S.unsaturated(S.shifted(compound, shift), words, scale) + (1 - weight) * judging
+
+    out = {}
+    rows = pd.read_json(SHARED / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
+    rows = rows.sort_values(["doc_id", "snippet_index"], kind="stable", ignore_index=True)
+    compound, judging, words, shift = parts(rows["text"])
+    truth, doc = rows["mean_rating"].to_numpy(float), rows["doc_id"].astype(int).to_numpy()
+    even = doc % 2 == 0
+    grid = list(product(CV_SCALES, FINE_WEIGHTS))
+    nyt_out = {"n_sentences": len(rows), "n_changed": int((shift != 0).sum())}
+    for name, on in (("without the rule", 0.0), ("with the rule (shipped)", 1.0)):
+        fixed = score(compound, judging, words, on * shift)
+        columns = np.column_stack([score(compound, judging, words, on * shift, s, w) for s, w in grid])
+        nyt_out[name] = {"shipped_params_all": pearson(truth, fixed), "shipped_params_odd": pearson(truth[~even], fixed[~even]),
+                         "shipped_params_even": pearson(truth[even], fixed[even]), **grouped_cv(truth, doc, columns)}
+        tone = pd.Series(fixed).groupby(doc).mean()
+        human = pd.Series(truth).groupby(doc).mean()
+        nyt_out[name]["documents"] = agreement(human, tone[human.index])
+        v = nyt_out[name]
+        print(f"NYT {name}: shipped parameters all {v['shipped_params_all']:.4f}, odd {v['shipped_params_odd']:.4f}, "
+              f"even {v['shipped_params_even']:.4f}; chosen on the other half: odd {v['odd (chosen on even)']:.4f}, "
+              f"even {v['even (chosen on odd)']:.4f}; CV {v['cv_r_mean']:.4f}; editorials r {v['documents']['pearson']:.4f}, "
+              f"pairs {v['documents']['concordance']:.4f}, triples {v['documents']['triples']:.4f}", flush=True)
+    fixed = [score(compound, judging, words, on * shift) for on in (1.0, 0.0)]
+    members = [np.flatnonzero(doc == d) for d in np.unique(doc)]
+    rng = np.random.default_rng(SEED)
+    gains = []
+    for _ in range(2000):
+        take = np.concatenate([members[i] for i in rng.integers(0, len(members), len(members))])
+        gains.append(pearson(truth[take], fixed[0][take]) - pearson(truth[take], fixed[1][take]))
+    nyt_out["gain"] = {"r_gain": pearson(truth, fixed[0]) - pearson(truth, fixed[1]),
+                       "ci95_editorial_bootstrap": [float(x) for x in np.percentile(gains, [2.5, 97.5])]}
+    nyt_out["changed"] = [{"text": t, "human": float(h), "before": float(b), "after": float(a)}
+                          for t, h, b, a, c in zip(rows["text"], truth, fixed[1], fixed[0], shift != 0) if c]
+    out["nyt"] = nyt_out
+    print(f"NYT: {nyt_out['n_changed']} sentences changed; gain in r {nyt_out['gain']['r_gain']:.4f}, 95 % interval "
+          f"{nyt_out['gain']['ci95_editorial_bootstrap'][0]:.4f} ... {nyt_out['gain']['ci95_editorial_bootstrap'][1]:.4f}",
+          flush=True)
+
+    targets = pd.read_json(SHARED / "newsmtsc-train" / "train_targets.jsonl", lines=True)
+    targets["y"] = targets["polarity"].map({"negative": -1, "neutral": 0, "positive": 1})
+    by_sentence = targets.groupby("sentence", sort=False)["y"].mean()
+    compound, judging, words, shift = parts(list(by_sentence.index))
+    changed = shift != 0
+    out["newsmtsc"] = {"n_sentences": len(by_sentence), "n_changed": int(changed.sum()), **{
+        name: {"r_all": pearson(by_sentence, s), "r_changed": pearson(by_sentence[changed], s[changed])}
+        for name, s in (("without the rule", score(compound, judging, words, 0.0)),
+                        ("with the rule (shipped)", score(compound, judging, words, shift)))}}
+    print(f"NewsMTSC: {out['newsmtsc']['n_changed']} of {len(by_sentence)} sentences changed; r with the targets' mean "
+          f"polarity {out['newsmtsc']['without the rule']['r_all']:.4f} -> {out['newsmtsc']['with the rule (shipped)']['r_all']:.4f} "
+          f"(changed ones {out['newsmtsc']['without the rule']['r_changed']:.3f} -> "
+          f"{out['newsmtsc']['with the rule (shipped)']['r_changed']:.3f})", flush=True)
+
+    articles = pd.read_json(SHARED / "allsides-roundups" / "articles.jsonl", lines=True)
+    texts = {"headline": list(dict.fromkeys(articles["title"].dropna())),
+             "sentence": list(dict.fromkeys(s for t in articles["text"].dropna() for s in split_sentences(t)))}
+    out["allsides"] = {}
+    for kind, found in texts.items():
+        compound, judging, words, shift = parts(found)
+        before, after = score(compound, judging, words, 0.0), score(compound, judging, words, shift)
+        changed = np.flatnonzero(shift != 0)
+        out["allsides"][kind] = {
+            "n": len(found), "n_changed": len(changed),
+            "n_sign_changed": int((np.sign(np.round(before[changed], 2)) != np.sign(np.round(after[changed], 2))).sum()),
+            "changed": [{"text": found[i], "before": float(before[i]), "after": float(after[i])} for i in changed]}
+        v = out["allsides"][kind]
+        print(f"AllSides roundups, distinct {kind}s: {v['n_changed']} of {v['n']} changed, "
+              f"{v['n_sign_changed']} change sign (at 2 decimals)", flush=True)
+    return out
+
+
 def afinn() -> dict:
     """AFINN (Nielsen 2011) averaged into `sentiment`, when the `afinn` package is importable (not
     a dependency: its word list is under the share-alike ODbL and the package under the GPL).
@@ -1009,12 +1099,12 @@ def afinn() -> dict:
 def main() -> None:
     parts = {"nyt": nyt, "newsmtsc": newsmtsc, "speed": speed, "quotes": quotes,
              "quotes_classifier": quotes_classifier, "documents": documents, "afinn": afinn,
-             "tried": tried, "cv": cv}
+             "tried": tried, "cv": cv, "change": change}
     only = os.environ.get("ONLY")
     path = RESULTS / "sentiment.json"
     results = json.loads(path.read_text(encoding="utf-8")) if only and path.exists() else {}
     for name, part in parts.items():
-        if only == name or (only is None and name not in ("quotes_classifier", "afinn", "tried", "cv")):
+        if only == name or (only is None and name not in ("quotes_classifier", "afinn", "tried", "cv", "change")):
             results[name] = part()
             print(json.dumps({name: results[name]}, indent=2, default=float), flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -783,7 +783,9 @@ def test_news_score_skips_the_second_analyzer_only_when_it_would_agree(shared_da
         folded = module.fold_quotes(text)
         full = scorer.news.polarity_scores(folded)["compound"]
         judging = scorer.judging(folded)[0]
-        assert combined == pytest.approx(scorer.combine(full, polarity, judging, len(folded.split())), abs=1e-12)
+        shift = scorer.change_shifts([folded])[0]
+        assert combined == pytest.approx(scorer.combine(full, polarity, judging, len(folded.split()), shift=shift),
+                                         abs=1e-12)
         target = module.package_scores(scorer, text, target=True)[3]
         assert target == pytest.approx(0.65 * full + 0.35 * polarity, abs=1e-12)
 

@@ -39,7 +39,7 @@ The modules, in the order a sentence's score is made and then read, each using o
 - `toward_actors`: the table verb `add_actor_sentiment`, one row per mention of an actor.
 """
 from .text import QUOTE_FOLD, fold_all, fold_quotes
-from .scorer import DEFAULT_LEXICON, DEFAULT_PARAMS, SCORE_COLUMNS, Scorer, load_scorer, n_words, unsaturated
+from .scorer import DEFAULT_LEXICON, DEFAULT_PARAMS, SCORE_COLUMNS, Scorer, load_scorer, n_words, shifted, unsaturated
 from .reference import package_scores, reference_scores, score_text
 from .arrays import ArrayScores, array_scores
 from .sentences import PARALLEL_MIN_TEXTS, add_sentiment
@@ -57,6 +57,6 @@ __all__ = ["DEFAULT_LEXICON", "DEFAULT_PARAMS", "DEFAULT_TARGET_MODEL", "FLAG_NA
            "add_actor_sentiment", "add_sentiment", "array_scores", "article_sentiment", "article_sentiment_by_position",
            "classify_targets",
            "clause_bounds", "feature_words", "fold_all", "fold_quotes", "label_probabilities", "label_target",
-           "load_scorer", "load_target_model", "mask_names", "n_words", "package_scores", "reference_scores",
+           "load_scorer", "load_target_model", "mask_names", "n_words", "package_scores", "reference_scores", "shifted",
            "score_target", "score_text", "summarise_sentiment", "summarise_sentiment_by_position", "target_features",
            "target_probabilities", "target_window", "unnest_position_bins", "unsaturated"]

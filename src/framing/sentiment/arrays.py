@@ -40,7 +40,8 @@ def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
         split = split_texts(kept)
         compound, news, fallback["vader_but_ties"] = _vader_compounds(split, scorer)
         polarity, subjectivity, judging, fallback["textblob"] = _pattern_polarities(split, kept, scorer, target)
-        combined = scorer.combine(news, polarity, judging, text_lengths(split), target)
+        shift = 0.0 if target else scorer.change_shifts(kept)
+        combined = scorer.combine(news, polarity, judging, text_lengths(split), target, shift)
         out[keep] = np.column_stack([polarity, subjectivity, compound, combined])
     return ArrayScores(scores=out, fallback=fallback)
 

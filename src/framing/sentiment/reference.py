@@ -28,7 +28,8 @@ def package_scores(scorer: Scorer, text: str, *, fold: bool = True,
     else:
         news_compound = scorer.news.polarity_scores(text)["compound"]
     judging = polarity if scorer.judging is None or target else scorer.judging(text)[0]
-    combined = scorer.combine(news_compound, polarity, judging, len(text.split()), target)
+    shift = 0.0 if target else scorer.change_shifts([text])[0]
+    combined = scorer.combine(news_compound, polarity, judging, len(text.split()), target, shift)
     return float(polarity), float(subjectivity), float(compound), float(combined)
 
 

@@ -10,6 +10,7 @@ import numpy as np
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..lexicons import load_data
+from .change import ChangeRule, change_shifts, load_change_rule
 from .text import VADER_WORD
 from .textblob_en import load_textblob_en
 
@@ -33,6 +34,14 @@ def unsaturated(compound, n_words, scale: float):
     c = np.clip(np.asarray(compound, float), -_COMPOUND_CAP, _COMPOUND_CAP)
     total = c * np.sqrt(15.0 / (1.0 - c * c))
     return np.tanh(scale * total / np.sqrt(np.maximum(np.asarray(n_words, float), 1.0)))
+
+
+def shifted(compound, shift):
+    """VADER's compound after adding `shift` to the sum of valences behind it (recovered as in
+    `unsaturated`); where `shift` is 0 the compound is returned as it is."""
+    c = np.clip(np.asarray(compound, float), -_COMPOUND_CAP, _COMPOUND_CAP)
+    total = c * np.sqrt(15.0 / (1.0 - c * c)) + shift
+    return np.where(np.asarray(shift) == 0, compound, total / np.sqrt(total * total + 15.0))
 
 
 def n_words(texts: list[str]) -> np.ndarray:
@@ -61,13 +70,21 @@ class Scorer:
     descriptive: frozenset = field(repr=False, default=frozenset())
     # The clause score of `score_target` and the classifier's features: the version 1.1 weighted mean.
     target_weights: tuple = (0.65, 0.35)
+    # The direction-of-change rule of the news lexicon's `[change]` table (None: no such table).
+    change: ChangeRule | None = field(repr=False, default=None)
 
-    def combine(self, news_compound, polarity, judging_polarity, words, target: bool = False):
-        """`sentiment` from its parts (scalars or arrays): vader · VADER (un-saturated when the
-        parameters give a scale) + textblob · TextBlob polarity without descriptive words; with
-        `target`, the version 1.1 mean of the news compound and TextBlob's own polarity."""
+    def change_shifts(self, texts: list[str]) -> np.ndarray:
+        """What the direction-of-change rule adds to each text's sum of valences (`change`)."""
+        return change_shifts(self.change, texts, self.news.lexicon)
+
+    def combine(self, news_compound, polarity, judging_polarity, words, target: bool = False, shift=0.0):
+        """`sentiment` from its parts (scalars or arrays): vader · VADER (its sum of valences moved
+        by `shift`, the direction-of-change rule, and un-saturated when the parameters give a
+        scale) + textblob · TextBlob polarity without descriptive words; with `target`, the
+        version 1.1 mean of the news compound and TextBlob's own polarity (no shift)."""
         if target:
             return self.target_weights[0] * news_compound + self.target_weights[1] * polarity
+        news_compound = shifted(news_compound, shift)
         vader = news_compound if self.scale is None else unsaturated(news_compound, words, self.scale)
         return self.vader_weight * vader + self.textblob_weight * judging_polarity
 
@@ -114,4 +131,5 @@ def load_scorer(lexicon: str, params: str) -> Scorer:
         descriptive=frozenset(word.lower() for word in descriptive),
         target_weights=(float(target.get("vader", weights["vader"])),
                         float(target.get("textblob", weights["textblob"]))),
+        change=load_change_rule(news_lexicon.get("change")),
     )

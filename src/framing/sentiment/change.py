@@ -1,0 +1,103 @@
+"""Valence shifted by the direction of change: a word of decrease applied to a quantity that is bad
+(unemployment, deaths, inflation) reads positive, and applied to one that is good (wages, jobs,
+growth) negative; a word of increase keeps the quantity's sign (contextual valence shifters,
+Polanyi & Zaenen 2006; polarity composition, Moilanen & Pulman 2007). VADER alone reads "Jobless
+claims fall to a pandemic low" as negative: *jobless* and *low* are negative words.
+
+The word lists are data (`[change]` of the news lexicon). The rule's effect is a number per text:
+what to add to the sum of valences behind VADER's compound (`change_shifts`), which
+`Scorer.combine` adds before un-saturating. VADER's and TextBlob's own scores are not changed."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+# Words and the marks that end a clause; a quantity and a direction pair only inside one clause.
+_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[,;:()\[\]]|--|[\u2013\u2014]")
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]\u2013\u2014]|--")
+# VADER's scalar for a negated word (Hutto & Gilbert 2014): a decrease reverses a quantity's
+# valence as a negation does.
+REVERSAL = -0.74
+
+
+@dataclass(frozen=True)
+class ChangeRule:
+    """The lists of `[change]`: words of decrease and increase, quantities that are bad and good,
+    the valence of a listed quantity VADER does not rate with the list's sign, and how many words
+    may stand between a quantity and its direction."""
+
+    decrease: frozenset
+    increase: frozenset
+    bad: frozenset
+    good: frozenset
+    valence: float
+    window: int
+
+    @cached_property
+    def quantity(self) -> re.Pattern:
+        """A quick test for a text holding a listed quantity (most texts hold none)."""
+        words = sorted(self.bad | self.good, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
+def load_change_rule(table: dict | None) -> ChangeRule | None:
+    """The rule of a news lexicon's `[change]` table, or None when the lexicon has none."""
+    if not table:
+        return None
+
+    def words(key):
+        return frozenset(w.lower() for w in table[key])
+
+    return ChangeRule(decrease=words("decrease"), increase=words("increase"), bad=words("bad"),
+                      good=words("good"), valence=float(table["valence"]), window=int(table["window"]))
+
+
+def change_shifts(rule: ChangeRule | None, texts: list[str], lexicon: dict) -> np.ndarray:
+    """What the rule adds to the sum of valences of each text (0 for most): per listed quantity
+    with a direction word within `window` words in its clause, the phrase's valence (the
+    quantity's, reversed by a decrease) less what VADER's lexicon gave the two words."""
+    out = np.zeros(len(texts))
+    if rule is None:
+        return out
+    test = rule.quantity
+    for i, text in enumerate(texts):
+        if isinstance(text, str) and test.search(text):
+            out[i] = text_shift(rule, text, lexicon)
+    return out
+
+
+def text_shift(rule: ChangeRule, text: str, lexicon: dict) -> float:
+    """`change_shifts` of one text: each listed quantity with a direction reads as the phrase's
+    valence instead of its own, and every direction word in the clause of such a quantity is
+    read as part of the change ("fell to its lowest level"), so its own valence is not counted."""
+    tokens = _TOKEN.findall(text.lower())
+    clause = np.cumsum([bool(_CLAUSE_MARK.fullmatch(t)) for t in tokens])
+    shift = 0.0
+    changing = set()
+    for i, token in enumerate(tokens):
+        if token not in rule.bad and token not in rule.good:
+            continue
+        j = _direction_of(rule, tokens, clause, i)
+        if j is None:
+            continue
+        own = lexicon.get(token, 0.0)
+        sign = -1.0 if token in rule.bad else 1.0
+        valence = own if own * sign > 0 else sign * rule.valence
+        shift += valence * (REVERSAL if tokens[j] in rule.decrease else 1.0) - own
+        changing.add(clause[i])
+    directions = rule.decrease | rule.increase
+    return shift - sum(lexicon.get(t, 0.0) for t, c in zip(tokens, clause) if c in changing and t in directions)
+
+
+def _direction_of(rule: ChangeRule, tokens: list, clause: np.ndarray, i: int) -> int | None:
+    """The direction word nearest the quantity at `i` (the later one on a tie), within `window`
+    words and in the same clause; None when there is none."""
+    for distance in range(1, rule.window + 1):
+        for j in (i + distance, i - distance):
+            if 0 <= j < len(tokens) and clause[j] == clause[i] and (
+                    tokens[j] in rule.decrease or tokens[j] in rule.increase):
+                return j
+    return None

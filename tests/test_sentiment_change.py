@@ -1,0 +1,102 @@
+"""The direction of change as a valence shifter (`framing.sentiment.change`): good news about a bad
+quantity reads positive, bad news about a good one negative, and nothing but `sentiment` moves."""
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing import sentiment as S
+from framing.lexicons import load_data
+from framing.sentiment.change import load_change_rule, text_shift
+
+
+def _without_the_rule(tmp_path) -> str:
+    """The shipped news lexicon without its `[change]` table, as a user's file."""
+    text = (resources.files("framing") / "data" / "sentiment_news.toml").read_text(encoding="utf-8")
+    path = tmp_path / "news_without_change.toml"
+    path.write_text(text[:text.index("\n[change]")] + "\n", encoding="utf-8")
+    return str(path)
+
+
+# AllSides roundup headlines (../shared/data/allsides-roundups) and the sign people give them.
+HEADLINES = [
+    ("U.S. Initial Unemployment Claims Drop for Fourth Straight Week", 1),
+    ("COVID Deaths Continue to Decline in U.S.", 1),
+    ("Jobless Claims Decline Further Last Week", 1),
+    ("Poverty in U.S. declined last year as government aid made up for lost jobs", 1),
+    ("Biden Approval Ratings in Decline", -1),
+    ("Job growth slowed sharply in August as COVID-19 spread", -1),
+]
+
+
+@pytest.mark.parametrize("headline, sign", HEADLINES)
+def test_change_of_a_quantity_reads_as_good_or_bad_news(tmp_path, headline, sign):
+    """Each headline is scored with the sign people give it, and without the rule it was not."""
+    assert np.sign(S.score_text(headline)) == sign
+    assert np.sign(S.score_text(headline, lexicon=_without_the_rule(tmp_path))) != sign
+
+
+def test_the_packages_own_scores_do_not_move(tmp_path):
+    """`polarity`, `subjectivity` and `vader_compound` are the packages' own with or without the
+    rule; `sentiment` moves only on texts with a listed quantity and a direction in one clause."""
+    texts = ["Jobless Claims Fall to Another Pandemic Low", "Wages fell last year.",
+             "The jobless rate is a figure, and it fell out of the news.", "The plan failed."]
+    table = pd.DataFrame({"text": texts})
+    shipped = S.add_sentiment(table)
+    without = S.add_sentiment(table, lexicon=_without_the_rule(tmp_path))
+    for column in ("polarity", "subjectivity", "vader_compound"):
+        assert shipped[column].tolist() == without[column].tolist()
+    moved = (shipped["sentiment"] - without["sentiment"]).abs() > 1e-12
+    assert moved.tolist() == [True, True, False, False]
+    assert shipped["sentiment"][1] < 0 == without["sentiment"][1]
+
+
+def test_both_scoring_paths_apply_the_rule_alike(shared_data):
+    """The array path and the per-text reference path give the same `sentiment` on the AllSides
+    headlines that the rule changes."""
+    titles = pd.read_json(shared_data / "allsides-roundups" / "articles.jsonl", lines=True)["title"].dropna()
+    scorer = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
+    changed = [t for t in dict.fromkeys(titles) if scorer.change_shifts([S.fold_quotes(t)])[0] != 0]
+    assert len(changed) >= 20
+    np.testing.assert_allclose(S.array_scores(changed).scores, S.reference_scores(changed), atol=1e-9, rtol=0)
+
+
+@pytest.mark.parametrize("text, paired", [
+    ("Deaths dropped.", True),
+    ("The number of deaths dropped from 9 to 4.", True),  # the direction after the quantity
+    ("a steady drop in deaths", True),  # a noun of change before it
+    ("Deaths were mourned; the water level dropped.", False),  # another clause
+    ("Deaths in the county over the long summer dropped.", False),  # more than `window` words apart
+    ("The price of bread dropped.", False),  # not a listed quantity
+])
+def test_a_quantity_pairs_with_a_direction_in_its_clause_within_the_window(text, paired):
+    rule = load_change_rule(load_data(S.DEFAULT_LEXICON)["change"])
+    lexicon = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS).news.lexicon
+    assert (text_shift(rule, text, lexicon) != 0) == paired
+
+
+def test_a_decrease_reverses_the_quantity_as_vader_negates_and_an_increase_keeps_it():
+    """"deaths dropped": deaths' valence times VADER's negation scalar, with "dropped" (unrated)
+    adding nothing; "deaths rose" reads as deaths alone; "wages fell": the list's valence reversed."""
+    rule = load_change_rule(load_data(S.DEFAULT_LEXICON)["change"])
+    lexicon = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS).news.lexicon
+    deaths = lexicon["deaths"]
+    assert deaths < 0 and "dropped" not in lexicon and "rose" not in lexicon and "wages" not in lexicon
+    assert text_shift(rule, "Deaths dropped.", lexicon) == pytest.approx(-0.74 * deaths - deaths)
+    assert text_shift(rule, "Deaths rose.", lexicon) == 0
+    assert text_shift(rule, "Wages fell.", lexicon) == pytest.approx(-0.74 * rule.valence)
+    assert text_shift(rule, "Wages rose.", lexicon) == pytest.approx(rule.valence)
+
+
+def test_the_change_lists_are_disjoint_lower_case_words():
+    """A word is either a direction or a quantity, and of one kind only."""
+    table = load_data(S.DEFAULT_LEXICON)["change"]
+    lists = {key: table[key] for key in ("decrease", "increase", "bad", "good")}
+    for words in lists.values():
+        assert all(re.fullmatch(r"[a-z]+", w) for w in words) and len(set(words)) == len(words)
+    seen = [w for words in lists.values() for w in words]
+    assert len(seen) == len(set(seen))
