@@ -10,8 +10,9 @@ import numpy as np
 
 from . import pattern, vader
 from .scorer import DEFAULT_LEXICON, DEFAULT_PARAMS, SCORE_COLUMNS, Scorer, _pattern_sentiment, load_scorer
+from .change import holding_quantity
 from .text import HAS_WORD, fold_all
-from .tokens import Split, split_texts, text_lengths, tokens_subset
+from .tokens import Split, split_texts, text_lengths, text_mask, tokens_subset
 
 
 @dataclass
@@ -40,10 +41,25 @@ def array_scores(texts: list, *, lexicon: str | Path = DEFAULT_LEXICON,
         split = split_texts(kept)
         compound, news, fallback["vader_but_ties"] = _vader_compounds(split, scorer)
         polarity, subjectivity, judging, fallback["textblob"] = _pattern_polarities(split, kept, scorer, target)
-        shift = 0.0 if target else scorer.change_shifts(kept)
+        shift = 0.0 if target else _change_shifts(split, kept, scorer)
         combined = scorer.combine(news, polarity, judging, text_lengths(split), target, shift)
         out[keep] = np.column_stack([polarity, subjectivity, compound, combined])
     return ArrayScores(scores=out, fallback=fallback)
+
+
+def _change_shifts(split: Split, texts: list[str], scorer: Scorer) -> np.ndarray:
+    """The direction-of-change rule's shift of every text (`Scorer.change_shifts`), run only on the
+    texts holding a listed quantity, found once per distinct white-space token (the rule's words
+    never span white space)."""
+    shift = np.zeros(len(texts))
+    if scorer.change is None:
+        return shift
+    holds = text_mask(len(split.vocabulary), holding_quantity(scorer.change, split.vocabulary))[split.codes]
+    separator = split.vocabulary.index(split.separator) if split.n_texts > 1 else -1
+    text = np.cumsum(split.codes == separator)
+    holding = np.unique(text[holds])
+    shift[holding] = scorer.change_shifts([texts[i] for i in holding])
+    return shift
 
 
 def _vader_compounds(split: Split, scorer: Scorer) -> tuple[np.ndarray, np.ndarray, int]:

@@ -37,10 +37,18 @@ class ChangeRule:
     window: int
 
     @cached_property
-    def quantity(self) -> re.Pattern:
-        """A quick test for a text holding a listed quantity (most texts hold none)."""
-        words = sorted(self.bad | self.good, key=len, reverse=True)
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+    def quantities(self) -> frozenset:
+        return self.bad | self.good
+
+    @cached_property
+    def directions(self) -> frozenset:
+        return self.decrease | self.increase
+
+    @cached_property
+    def quantity_pattern(self) -> re.Pattern:
+        """A listed quantity not inside a longer run of letters and digits (lower-case text)."""
+        words = sorted(self.quantities, key=len, reverse=True)
+        return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W_])")
 
 
 def load_change_rule(table: dict | None) -> ChangeRule | None:
@@ -62,11 +70,19 @@ def change_shifts(rule: ChangeRule | None, texts: list[str], lexicon: dict) -> n
     out = np.zeros(len(texts))
     if rule is None:
         return out
-    test = rule.quantity
     for i, text in enumerate(texts):
-        if isinstance(text, str) and test.search(text):
+        if isinstance(text, str):
             out[i] = text_shift(rule, text, lexicon)
     return out
+
+
+def holding_quantity(rule: ChangeRule, tokens: list[str]) -> np.ndarray:
+    """The indices of the `tokens` (white-space tokens, or texts) in which a listed quantity may
+    stand: a superset of those where `text_shift` finds one, from one search of the tokens joined."""
+    joined = "\n".join(tokens).lower()
+    starts = np.cumsum([0] + [len(token) + 1 for token in tokens[:-1]])
+    found = [m.start() for m in rule.quantity_pattern.finditer(joined)]
+    return np.unique(np.searchsorted(starts, found, side="right") - 1)
 
 
 def text_shift(rule: ChangeRule, text: str, lexicon: dict) -> float:
@@ -74,11 +90,13 @@ def text_shift(rule: ChangeRule, text: str, lexicon: dict) -> float:
     valence instead of its own, and every direction word in the clause of such a quantity is
     read as part of the change ("fell to its lowest level"), so its own valence is not counted."""
     tokens = _TOKEN.findall(text.lower())
+    if rule.quantities.isdisjoint(tokens):  # most texts
+        return 0.0
     clause = np.cumsum([bool(_CLAUSE_MARK.fullmatch(t)) for t in tokens])
     shift = 0.0
     changing = set()
     for i, token in enumerate(tokens):
-        if token not in rule.bad and token not in rule.good:
+        if token not in rule.quantities:
             continue
         j = _direction_of(rule, tokens, clause, i)
         if j is None:
@@ -88,8 +106,7 @@ def text_shift(rule: ChangeRule, text: str, lexicon: dict) -> float:
         valence = own if own * sign > 0 else sign * rule.valence
         shift += valence * (REVERSAL if tokens[j] in rule.decrease else 1.0) - own
         changing.add(clause[i])
-    directions = rule.decrease | rule.increase
-    return shift - sum(lexicon.get(t, 0.0) for t, c in zip(tokens, clause) if c in changing and t in directions)
+    return shift - sum(lexicon.get(t, 0.0) for t, c in zip(tokens, clause) if c in changing and t in rule.directions)
 
 
 def _direction_of(rule: ChangeRule, tokens: list, clause: np.ndarray, i: int) -> int | None:
@@ -97,7 +114,6 @@ def _direction_of(rule: ChangeRule, tokens: list, clause: np.ndarray, i: int) ->
     words and in the same clause; None when there is none."""
     for distance in range(1, rule.window + 1):
         for j in (i + distance, i - distance):
-            if 0 <= j < len(tokens) and clause[j] == clause[i] and (
-                    tokens[j] in rule.decrease or tokens[j] in rule.increase):
+            if 0 <= j < len(tokens) and clause[j] == clause[i] and tokens[j] in rule.directions:
                 return j
     return None
