@@ -39,6 +39,9 @@ writes benchmarks/results/sentiment.json. Needs ../shared/data/.
    `sentiment` are chosen on the other nine and the fold is scored with them; the out-of-fold r
    pooled over all sentences, for the news lexicon as shipped, without its topic words (version
    1.0), and for the candidate rules of `lexicon_candidates`, each beside the even / odd halves.
+7. The direction-of-change rule (`change`, not part of a full run, about a minute): the score with
+   and without it on the NYT sentences (halves, grouped CV, editorials) and NewsMTSC sentences, and
+   every AllSides roundup headline and sentence it changes, before and after.
 """
 from __future__ import annotations
 
@@ -89,6 +92,8 @@ def nyt() -> dict:
     # As add_sentiment reads it: quotation marks folded to ASCII (`fold_quotes`).
     folded = [S.fold_quotes(t) for t in scored["text"]]
     scored["vader_news"] = [scorer.news.polarity_scores(t)["compound"] for t in folded]
+    # The news compound moved by the direction-of-change rule (news lexicon 1.2), as `sentiment` reads it.
+    scored["vader_news_changed"] = S.shifted(scored["vader_news"], scorer.change_shifts(folded))
     scored["textblob_judging"] = [scorer.judging(t)[0] for t in folded]
     words = S.n_words(folded)
     truth = scored["mean_rating"]
@@ -104,13 +109,15 @@ def nyt() -> dict:
         },
     }
     out["r_all"]["version_1_1"] = pearson(truth, version_1_1)
-    out["r_all"]["vader_news_unsaturated"] = pearson(truth, S.unsaturated(scored["vader_news"], words, shipped["scale"]))
+    out["r_all"]["vader_news_changed"] = pearson(truth, scored["vader_news_changed"])
+    out["r_all"]["vader_news_changed_unsaturated"] = pearson(
+        truth, S.unsaturated(scored["vader_news_changed"], words, shipped["scale"]))
 
     def old(weight):
         return weight * scored["vader_news"] + (1 - weight) * scored["polarity"]
 
     def new(scale, weight):
-        return weight * S.unsaturated(scored["vader_news"], words, scale) + (1 - weight) * scored["textblob_judging"]
+        return weight * S.unsaturated(scored["vader_news_changed"], words, scale) + (1 - weight) * scored["textblob_judging"]
 
     def r(values, mask):
         return pearson(truth[mask], values[mask])
@@ -793,6 +800,24 @@ def tried() -> dict:
         return S.unsaturated([union.polarity_scores(t)["compound"] for t in folded], words, shipped["scale"])
 
     weight = FINE_WEIGHTS
+    # Irrealis (Polanyi & Zaenen 2006: modals as shifters) and contrast beyond VADER's "but" (Ding,
+    # Liu & Yu 2008), both on the shipped score (news lexicon 1.2) with its scale and weight.
+    changed = S.shifted(parts["compound"], scorer.change_shifts(folded))
+
+    def valence_sum(compound):
+        c = np.clip(np.asarray(compound, float), -0.9999, 0.9999)
+        return c * np.sqrt(15.0 / (1.0 - c * c))
+
+    def with_sum(total):
+        return shipped["vader"] * np.tanh(shipped["scale"] * total / np.sqrt(words)) + shipped["textblob"] * judging
+
+    total = valence_sum(changed)
+    modal = re.compile(r"\b(?:would|could|might|may|if|unless|whether|should)\b", re.IGNORECASE)
+    irrealis = np.array([bool(modal.search(t)) for t in folded])
+    contrast = [_contrast_parts(t) for t in folded]
+    has_contrast = np.array([p is not None for p in contrast])
+    lesser, main = (np.array([valence_sum(scorer.news.polarity_scores(p[k])["compound"]) if p else 0.0
+                              for p in contrast]) for k in (0, 1))
     union_compounds = [with_textblob_words(threshold, factor) for threshold in (0.3, 0.5) for factor in (0.5, 1.0)]
     candidates = {
         "+ VADER's negative share (least squares)": least_squares(["vader", "textblob", "vader_negative_share"]),
@@ -812,6 +837,11 @@ def tried() -> dict:
             for w in weight for k in (0.5, 1.0, 2.0, 3.0, 4.0)]),
         "TextBlob's rated words (|p| >= 0.3 or 0.5, valence 2 or 4 x p) added to VADER": grid([
             w * compound + (1 - w) * judging for w in weight for compound in union_compounds]),
+        "news lexicon 1.2: VADER's sum damped by d (0 ... 0.5) in a sentence with a modal or 'if' (grid)": grid([
+            with_sum(np.where(irrealis, (1 - d) * total, total)) for d in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)]),
+        "news lexicon 1.2: the clause a contrast word subordinates weighed a, the other b (grid)": grid([
+            with_sum(np.where(has_contrast, a * lesser + b * main, total)) for a in (0.25, 0.5, 0.75, 1.0)
+            for b in (1.0, 1.25, 1.5)]),
     }
     out = {}
     for name, choose_on in candidates.items():
@@ -823,6 +853,24 @@ def tried() -> dict:
                                        for fold, v in out[name].items()), flush=True)
     return out
 
+
+_CONTRAST = re.compile(r"\b(however|yet|although|though|nevertheless|nonetheless|still|despite|while|whereas)\b",
+                       re.IGNORECASE)
+
+
+def _contrast_parts(text: str) -> tuple[str, str] | None:
+    """The clause a contrast word makes lesser and the main one, or None without such a word:
+    "X; however, Y" (Y is main), "Y although X" and "Although X, Y" (X is lesser)."""
+    found = _CONTRAST.search(text)
+    if not found:
+        return None
+    before, after = text[:found.start()], text[found.end():]
+    if found.group(1).lower() not in ("although", "though", "despite", "while", "whereas"):
+        return before, after
+    if found.start() >= 3:
+        return after, before
+    comma = after.find(",")
+    return (after[:comma], after[comma + 1:]) if comma >= 0 else None
 
 CV_FOLDS = 10
 CV_REPEATS = 5
@@ -897,15 +945,19 @@ def lexicon_candidates(folded: list[str]) -> dict:
                         else w for i, w in enumerate(tokens))
 
     shipped = _news_analyzer()
+    scorer = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS)
     variants = {
-        "news lexicon 1.1 (shipped: topic words at 0)": (shipped, folded),
+        "news lexicon 1.1 (topic words at 0)": (shipped, folded),
         "news lexicon 1.0 (no topic words)": (_news_analyzer(drop=set(topic_words())), folded),
         "1.1 + names masked (mask_names) before VADER": (shipped, [mask_names(t) for t in folded]),
         "1.1 + 'argue' and its forms at 0 (reporting verb)": (_news_analyzer(add=argue), folded),
         "1.1 + 'like' not after a subject or auxiliary read as a preposition": (
             shipped, [like_as_preposition(t) for t in folded]),
     }
-    return {name: np.array([a.polarity_scores(t)["compound"] for t in texts]) for name, (a, texts) in variants.items()}
+    compounds = {name: np.array([a.polarity_scores(t)["compound"] for t in texts]) for name, (a, texts) in variants.items()}
+    first = compounds["news lexicon 1.1 (topic words at 0)"]
+    return {"news lexicon 1.2 (shipped: 1.1 + direction of change)": S.shifted(first, scorer.change_shifts(folded)),
+            **compounds}
 
 
 def cv() -> dict:
@@ -932,7 +984,7 @@ def cv() -> dict:
               f"odd {v['shipped_params_odd']:.4f}, even {v['shipped_params_even']:.4f}", flush=True)
     # Paired bootstrap over editorials (2,000 resamples, seed 0) of the gain in r of the shipped
     # lexicon over version 1.0, both with the shipped parameters.
-    names = list(compounds)[:2]
+    names = ["news lexicon 1.1 (topic words at 0)", "news lexicon 1.0 (no topic words)"]
     fixed = [shipped["vader"] * S.unsaturated(compounds[n], words, shipped["scale"]) + shipped["textblob"] * judging
              for n in names]
     editorials = np.unique(doc)

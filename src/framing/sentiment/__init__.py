@@ -21,8 +21,10 @@ Score sentences, never whole articles: VADER's compound saturates towards ±1 on
 The modules, in the order a sentence's score is made and then read, each using only those above it:
 
 - `text`: what the scorers read (`fold_quotes`: typographic quotation marks as ASCII ones);
+- `change`: the direction of change as a valence shifter ("jobless claims fall" reads as good news;
+  `change_shifts`, from the news lexicon's `[change]` lists);
 - `scorer`: the score's parts, loaded once per lexicon and parameter file (`load_scorer`,
-  `Scorer.combine`, `unsaturated`);
+  `Scorer.combine`, `shifted`, `unsaturated`);
 - `reference`: one call of each package per text (`score_text`, `reference_scores`), the
   specification the array scorer is tested against;
 - `tokens`: many texts split once into arrays of tokens, shared by the two array scorers;
