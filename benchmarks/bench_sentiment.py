@@ -1113,7 +1113,41 @@ def change() -> dict:
         v = out["allsides"][kind]
         print(f"AllSides roundups, distinct {kind}s: {v['n_changed']} of {v['n']} changed, "
               f"{v['n_sign_changed']} change sign (at 2 decimals)", flush=True)
+    for export in filter(None, os.environ.get("CORPORA", "").split(",")):
+        out[export] = change_in_corpus(Path(export), scorer)
     return out
+
+
+def change_in_corpus(export: Path, scorer) -> dict:
+    """On a multi-event JSON-lines export (`benchmarks/allsides_corpus.py`; `CORPORA=a.jsonl,b.jsonl
+    ONLY=change`): headline and sentences of each article scored with and without the rule, how many
+    sentences and article means move, and how many pairs of articles on one event swap order."""
+    from itertools import combinations
+
+    from framing.segment import split_sentences
+
+    articles = pd.read_json(export, lines=True)
+    rows = pd.DataFrame([(i, event, text) for i, (event, title, body) in enumerate(
+        zip(articles["event"], articles["title"], articles["text"]))
+        for text in [title, *split_sentences(body or "")] if isinstance(text, str)],
+        columns=["article_id", "event", "text"])
+    folded = [S.fold_quotes(t) for t in rows["text"]]
+    compound = np.array([scorer.news.polarity_scores(t)["compound"] for t in folded])
+    judging = np.array([scorer.judging(t)[0] for t in folded])
+    shipped = load_data(S.DEFAULT_PARAMS)["sentence"]
+    words = S.n_words(folded)
+    for name, shift in (("without", 0.0), ("with", scorer.change_shifts(folded))):
+        rows[name] = (shipped["vader"] * S.unsaturated(S.shifted(compound, shift), words, shipped["scale"])
+                      + shipped["textblob"] * judging)
+    means = rows.groupby(["event", "article_id"])[["without", "with"]].mean().reset_index()
+    moved = (means["with"] - means["without"]).abs()
+    pairs = [(a, b) for _, g in means.groupby("event") for a, b in combinations(g[["without", "with"]].to_numpy(), 2)]
+    result = {"n_sentences": len(rows), "n_changed": int(((rows["with"] - rows["without"]).abs() > 1e-12).sum()),
+              "n_articles": len(means), "articles_moved": int((moved > 1e-12).sum()),
+              "articles_moved_over_0_05": int((moved > 0.05).sum()), "pairs_on_one_event": len(pairs),
+              "pairs_swapped": int(sum(np.sign(a[0] - b[0]) != np.sign(a[1] - b[1]) for a, b in pairs))}
+    print(f"{export}: {result}", flush=True)
+    return result
 
 
 def afinn() -> dict:
