@@ -100,3 +100,14 @@ def test_the_change_lists_are_disjoint_lower_case_words():
         assert all(re.fullmatch(r"[a-z]+", w) for w in words) and len(set(words)) == len(words)
     seen = [w for words in lists.values() for w in words]
     assert len(seen) == len(set(seen))
+
+
+def test_tokens_that_lengthen_when_lower_cased_do_not_hide_a_quantity():
+    """Regression: "İ" lower-cases to two characters; the search over the joined tokens must still
+    name the token that holds the quantity, so both scoring paths agree."""
+    from framing.sentiment.change import holding_quantity
+
+    rule = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS).change
+    assert holding_quantity(rule, ["İİİİİİİİ", "deaths", "a", "wages,"]).tolist() == [1, 3]
+    texts = ["İİİ İstanbul deaths fell", "Wages fell"]
+    np.testing.assert_allclose(S.array_scores(texts).scores, S.reference_scores(texts), atol=1e-9, rtol=0)

@@ -79,8 +79,9 @@ def change_shifts(rule: ChangeRule | None, texts: list[str], lexicon: dict) -> n
 def holding_quantity(rule: ChangeRule, tokens: list[str]) -> np.ndarray:
     """The indices of the `tokens` (white-space tokens, or texts) in which a listed quantity may
     stand: a superset of those where `text_shift` finds one, from one search of the tokens joined."""
-    joined = "\n".join(tokens).lower()
-    starts = np.cumsum([0] + [len(token) + 1 for token in tokens[:-1]])
+    lowered = [token.lower() for token in tokens]  # lower() may change a token's length ("İ")
+    joined = "\n".join(lowered)
+    starts = np.cumsum([0] + [len(token) + 1 for token in lowered[:-1]])
     found = [m.start() for m in rule.quantity_pattern.finditer(joined)]
     return np.unique(np.searchsorted(starts, found, side="right") - 1)
 
