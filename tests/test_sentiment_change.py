@@ -111,3 +111,16 @@ def test_tokens_that_lengthen_when_lower_cased_do_not_hide_a_quantity():
     assert holding_quantity(rule, ["İİİİİİİİ", "deaths", "a", "wages,"]).tolist() == [1, 3]
     texts = ["İİİ İstanbul deaths fell", "Wages fell"]
     np.testing.assert_allclose(S.array_scores(texts).scores, S.reference_scores(texts), atol=1e-9, rtol=0)
+
+
+
+@pytest.mark.parametrize("negated, plain", [
+    ("Weather extremes will worsen without deep emissions cuts: UN",  # AllSides, "Climate-driven" cut
+     "Weather extremes will ease with deep emissions cuts: UN"),
+    ("Crime did not fall last year.", "Crime fell last year."),
+    ("Unemployment hasn't dropped since March.", "Unemployment has dropped since March."),
+])
+def test_a_negated_decrease_keeps_the_quantity_bad(negated, plain):
+    """A decrease with a negation in the three words before it is no decrease: the bad quantity
+    keeps its negative valence, where the same change without the negation reads positive."""
+    assert S.score_text(negated) < 0 < S.score_text(plain)

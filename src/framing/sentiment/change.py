@@ -1,6 +1,7 @@
 """Valence shifted by the direction of change: a word of decrease applied to a quantity that is bad
 (unemployment, deaths, inflation) reads positive, and applied to one that is good (wages, jobs,
-growth) negative; a word of increase keeps the quantity's sign (contextual valence shifters,
+growth) negative; a word of increase, or a decrease negated ("did not fall", "without cuts"), keeps
+the quantity's sign (contextual valence shifters,
 Polanyi & Zaenen 2006; polarity composition, Moilanen & Pulman 2007). VADER alone reads "Jobless
 claims fall to a pandemic low" as negative: *jobless* and *low* are negative words.
 
@@ -14,10 +15,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+from vaderSentiment.vaderSentiment import NEGATE
 
 # Words and the marks that end a clause; a quantity and a direction pair only inside one clause.
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[,;:()\[\]]|--|[\u2013\u2014]")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\u2013\u2014]|--")
+# VADER's negations (Hutto & Gilbert 2014), and how many words before a direction word one reaches.
+NEGATIONS = frozenset(NEGATE)
+NEGATION_REACH = 3
 # VADER's scalar for a negated word (Hutto & Gilbert 2014): a decrease reverses a quantity's
 # valence as a negation does.
 REVERSAL = -0.74
@@ -105,9 +110,17 @@ def text_shift(rule: ChangeRule, text: str, lexicon: dict) -> float:
         own = lexicon.get(token, 0.0)
         sign = -1.0 if token in rule.bad else 1.0
         valence = own if own * sign > 0 else sign * rule.valence
-        shift += valence * (REVERSAL if tokens[j] in rule.decrease else 1.0) - own
+        falling = tokens[j] in rule.decrease and not _negated(tokens, clause, j)
+        shift += valence * (REVERSAL if falling else 1.0) - own
         changing.add(clause[i])
     return shift - sum(lexicon.get(t, 0.0) for t, c in zip(tokens, clause) if c in changing and t in rule.directions)
+
+
+def _negated(tokens: list, clause: np.ndarray, j: int) -> bool:
+    """Whether a negation stands within `NEGATION_REACH` words before the direction word at `j`, in
+    its clause: "crime did not fall" reads as no fall, "emissions cuts" after "without" as no cut."""
+    return any(clause[k] == clause[j] and (tokens[k] in NEGATIONS or tokens[k].endswith("n't"))
+               for k in range(max(0, j - NEGATION_REACH), j))
 
 
 def _direction_of(rule: ChangeRule, tokens: list, clause: np.ndarray, i: int) -> int | None:
