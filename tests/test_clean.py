@@ -391,6 +391,26 @@ def test_html_page_through_trafilatura():
 
 
 
+def test_a_wire_storys_closing_credits_are_furniture(shared_data):
+    """Regression: the closing credits of a wire story ("Reporting by Rodrigo Campos; additional
+    reporting by …; Editing by …", Reuters' page of aeb-dev) were kept as a sentence of the body."""
+    from framing.clean.furniture import _furniture_rule
+
+    page = _aeb_page(shared_data, "57d46c9d")
+    credits = [line for line in page["dump_html_text"].splitlines() if line.startswith("Reporting by")]
+    assert credits and all(_furniture_rule(line, len(line.split())) == "author_note" for line in credits)
+    assert _furniture_rule("Reporting by the team was careful and editing by hand.", 9) is None
+
+
+def test_a_click_here_prompt_naming_a_long_site_name_is_furniture():
+    """Regression: "CLICK HERE TO GET THE FOX NEWS APP" was dropped and "CLICK HERE TO GET THE NEW
+    YORK POST APP" kept as a sentence: nine words, over the interface rule's eight."""
+    from framing.clean.furniture import _furniture_rule
+
+    for line in ("CLICK HERE TO GET THE FOX NEWS APP", "CLICK HERE TO GET THE NEW YORK POST APP"):
+        assert _furniture_rule(line, len(line.split())) == "interface"
+
+
 def test_html_furniture_left_by_trafilatura_is_dropped():
     """Share and newsletter prompts, pointers to other stories, a copy of the title and comments
     that trafilatura keeps are dropped by the rules that drop them from page dumps."""
