@@ -391,6 +391,83 @@ def test_html_page_through_trafilatura():
 
 
 
+def _allsides_article(shared_data, title_start: str) -> dict:
+    rows = (json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8"))
+    return next(row for row in rows if row["title"].startswith(title_start))
+
+
+def _legacy_page(article: dict, site: str, byline: str, *, popular: tuple[str, ...] = ()) -> str:
+    """A saved page as an older news site writes one: the site's name only after the headline in
+    `<title>` ("Headline - Site"), over its logo and in its copyright line (no og:site_name, no
+    publisher data), the byline and date in one paragraph above the article, a "Most Popular" list
+    of links beside it."""
+    paragraphs = [" ".join(p.split()) for p in article["text"].split("\n") if p.strip()]
+    links = "".join(f"<li><a href='/p/{i}'>{title}</a></li>" for i, title in enumerate(popular))
+    return (f"<html><head><meta charset='utf-8'><title>{article['title']} - {site}</title></head><body>"
+            f"<header><a class='logo' href='/'>{site}</a><nav><ul><li><a href='/politics'>Politics</a></li>"
+            f"<li><a href='/world'>World</a></li></ul></nav></header><div id='content'><div class='story'>"
+            f"<h1>{article['title']}</h1><p class='dateline'>{byline}</p><div class='story-text'>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + f"</div></div><div class='sidebar'><h3>Most Popular</h3><ol>{links}</ol></div></div>"
+            f"<footer><p>Copyright 2021 {site}, Inc. All Rights Reserved.</p></footer></body></html>")
+
+
+def test_a_saved_page_naming_its_site_only_in_its_title_and_footer(shared_data):
+    """Regression (saved pages of AllSides events): a page whose site's name is written only after
+    the headline in `<title>` ("Headline - Los Angeles Times"), over its logo and in its copyright
+    line got the headline as its outlet (trafilatura's site name of such a page), or no outlet at all
+    (The Hill: its file name stood in); its byline "By Jane Roe | July 15, 2021", a paragraph above
+    the article, was a sentence of the body and gave no author."""
+    article = _allsides_article(shared_data, "L.A. County will require masks indoors")
+    lines, meta = label_html(_legacy_page(article, "Los Angeles Times", "By Jane Roe | July 15, 2021"))
+    assert (meta["outlet"], meta["author"], meta["title"]) == ("Los Angeles Times", "Jane Roe", article["title"])
+    assert _kept(lines, "byline") == ["By Jane Roe | July 15, 2021"]
+    paragraphs = [" ".join(p.split()) for p in article["text"].split("\n") if p.strip()]
+    assert _kept(lines, "body") == paragraphs
+    other = _allsides_article(shared_data, "Schumer sets up key vote on bipartisan deal")
+    assert label_html(_legacy_page(other, "The Hill", "By Jane Roe | July 15, 2021"))[1]["outlet"] == "The Hill"
+
+
+def test_a_short_saved_page_beside_a_list_of_links_keeps_its_headline(shared_data):
+    """Regression: a one-paragraph article beside a "Most Popular" list of four other stories'
+    headlines was labelled by the page-dump rules (they keep the list's items, which read like
+    sentences, so trafilatura seemed to have lost part of the article): its headline was a body
+    sentence and the other stories' headlines were sentences of its body. Lines that are each the
+    whole text of a link, two or more in a row, do not count in that weighing."""
+    article = _allsides_article(shared_data, "Surgeon general issues warning over vaccine misinformation")
+    popular = tuple(_allsides_article(shared_data, start)["title"] for start in (
+        "Bomb attack on Kabul mosque", "Yellen warns lawmakers", "A senior U.S. diplomat to Haiti resigns",
+        "Pfizer says its Covid vaccine is safe"))
+    lines, meta = label_html(_legacy_page(article, "CNN", "By Jane Roe | July 15, 2021", popular=popular))
+    assert _kept(lines, "headline") == [article["title"]]
+    assert _kept(lines, "body") == [" ".join(p.split()) for p in article["text"].split("\n") if p.strip()]
+    assert meta["outlet"] == "CNN"
+
+
+def test_a_wire_storys_date_line_and_credits_are_not_its_sentences(shared_data):
+    """Regression: a wire story's saved page (no site name in its markup; "Headline | Reuters" in
+    `<title>`) kept its time stamp "July 15, 2021 6:41 PM UTC Updated ago" above the article and
+    its closing credits "Reporting by Jane Roe; Editing by John Doe" as sentences of the body, and
+    got no outlet. The credits of a real Reuters story (ScienceAlert's page of aeb-dev) too."""
+    import gzip
+
+    article = _allsides_article(shared_data, "White House slams Facebook as conduit")
+    paragraphs = [" ".join(p.split()) for p in article["text"].split("\n") if p.strip()]
+    html = (f"<html><head><title>{article['title']} | Reuters</title></head><body><article>"
+            f"<h1>{article['title']}</h1><p>July 15, 2021 6:41 PM UTC Updated ago</p>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + "<p>Reporting by Jane Roe; Editing by John Doe</p></article>"
+            "<footer><p>© 2021 Reuters. All rights reserved.</p></footer></body></html>")
+    lines, meta = label_html(html)
+    assert meta["outlet"] == "Reuters"
+    assert _kept(lines, "date") == ["July 15, 2021 6:41 PM UTC Updated ago"]
+    assert _kept(lines, "body") == paragraphs
+    page = _aeb_page(shared_data, "359fee22")
+    lines, _ = label_html(gzip.decompress((shared_data / "aeb-dev" / page["html_path"]).read_bytes()).decode("utf-8"))
+    credits = [line for line in lines if "Editing by" in line.text]
+    assert [(line.kind, line.rule) for line in credits] == [(None, "author_note")]
+
+
 def test_a_wire_storys_closing_credits_are_furniture(shared_data):
     """Regression: the closing credits of a wire story ("Reporting by Rodrigo Campos; additional
     reporting by …; Editing by …", Reuters' page of aeb-dev) were kept as a sentence of the body."""

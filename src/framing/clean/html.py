@@ -7,8 +7,9 @@ import re
 from .blocks import _is_prose
 from .furniture import _furniture_rule
 from .labels import label_lines
-from .metadata import check_date_with_url, clean_author, clean_title, parse_date, url_date
-from .text import Line, MIN_ARTICLE_WORDS, _MONTH, _SPACE, _WORD, drop_hover_cards, normalise_line
+from .metadata import (author_from_byline, check_date_with_url, clean_author, clean_title, infer_metadata, parse_date, reads_as_stamp,
+                       url_date)
+from .text import Line, MIN_ARTICLE_WORDS, _BYLINE, _MONTH, _SPACE, _WORD, drop_hover_cards, normalise_line
 
 # The same attribution run into the end of the post's text, as trafilatura extracts an embedded post
 # ("… pic.twitter.com/3BDnrvkoms— Jane Roe (@jroe) May 4, 2019").
@@ -32,9 +33,12 @@ def label_html(html: str) -> tuple[list[Line], dict]:
         return [], {}
     root = etree.fromstring(xml.encode("utf-8"))
     page = _parsed_html(html)
-    outlet = _site_name(root.get("sitename"), root.get("hostname"), page)
+    dump_lines = label_lines(html_text(page)) if page is not None else []
+    stated = _stated_by_text(page, dump_lines)
+    outlet = _site_name(_not_the_title(root.get("sitename"), root.get("title")), root.get("hostname"), page) \
+        or stated["outlet"]
     meta = {"title": clean_title(root.get("title"), outlet=outlet), "subtitle": root.get("description") or None,
-            "author": clean_author(root.get("author"), outlet=outlet),
+            "author": clean_author(root.get("author"), outlet=outlet) or stated["author"],
             "published": _published(_stated_day(root.get("date"), html), root.get("url")),
             "outlet": outlet, "url": root.get("url") or None}
     extracted = [(meta["title"], "headline", "html_title")] if meta["title"] else []
@@ -50,8 +54,7 @@ def label_html(html: str) -> tuple[list[Line], dict]:
     content = [line.text for line in lines if line.kind in ("body", "list_item")]
     if not any(map(_is_prose, content)) or _link_share(page, content) > MAX_LINK_SHARE:
         return [], {}  # navigation, a list of links or a bare title: no article
-    dump_lines = label_lines(html_text(page)) if page is not None else []
-    if _kept_words(lines) < MIN_EXTRACTED_SHARE * _kept_words(dump_lines):
+    if _kept_words(lines) < MIN_EXTRACTED_SHARE * _kept_words(_without_link_lists(dump_lines, page)):
         return _with_headline(dump_lines, meta["title"]), meta  # trafilatura lost part of the article
     return lines, meta
 
@@ -110,6 +113,34 @@ def _with_headline(lines: list[Line], title: str | None) -> list[Line]:
     return [*lines[:found[-1]], Line(line.number, line.text, "headline", "html_title", -1), *lines[found[-1] + 1:]]
 
 
+def _not_the_title(name: str | None, title: str | None) -> str | None:
+    """trafilatura's site name of a page, unless it is the page's title: of a page titled "Headline -
+    Site" with no other mark of its site (no og:site_name, no publisher), trafilatura may give the
+    headline as the site's name ("L.A. County will require masks indoors amid alarming rise in
+    coronavirus cases" of a Los Angeles Times page)."""
+    if name and title and normalise_line(name) == normalise_line(title):
+        return None
+    return name
+
+
+def _stated_by_text(page, dump_lines: list[Line]) -> dict:
+    """The outlet and author the page's text states, read as on a page dump: the outlet from the
+    page's title line ("Headline - The Hill", the `<title>` a browser shows on its tab) over the text
+    a reader sees (a byline signed with the site, a copyright line; `infer_metadata`), the author
+    from the first byline that opens with "By" ("By Jane Roe | July 15, 2021"). What a saved page
+    gives when its markup names no site or author for trafilatura to read. A line of names alone
+    above a date, which the page-dump rules may read as a byline, gives no author here: on a saved
+    page it is as often a name of the article's text (a results list) as its writer."""
+    if page is None:
+        return {"outlet": None, "author": None}
+    title = _SPACE.sub(" ", page.findtext(".//title") or "").strip()
+    lines = [Line(0, title, None, "page_title", None)] if title else []
+    outlet = infer_metadata(lines + dump_lines)["outlet"]
+    signed = [line.text for line in dump_lines if line.kind == "byline" and _BYLINE.search(line.text)]
+    authors = [clean_author(author_from_byline(text), outlet=outlet) for text in signed]
+    return {"outlet": outlet, "author": next(filter(None, authors), None)}
+
+
 def _site_name(name: str | None, host: str | None, page) -> str | None:
     """The outlet a saved page names (trafilatura's `sitename`: og:site_name, else the publisher),
     or its web address when the page names itself only by the address's first word in lower case
@@ -166,6 +197,23 @@ def html_text(page) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+def _without_link_lists(lines: list[Line], page) -> list[Line]:
+    """The page-dump rules' lines of a saved page less the lists of links they kept: two or more
+    kept lines in a row that are each the whole text of one of the page's links (a "Most Popular"
+    or related-stories list the rules took into a short article's body, as its items read like
+    sentences). The page's text alone cannot tell such a list from prose; its markup can (the
+    link-density cue of Kohlschütter, Fankhauser & Nejdl 2010). Used to weigh what trafilatura
+    kept against what the rules keep, not to label lines: a single link inside the article (a
+    deal's "Get it on Amazon for $139") stays the rules' to keep."""
+    if page is None:
+        return lines
+    anchors = {normalise_line(a.text_content()) for a in page.iter("a")}
+    anchors.discard("")
+    linked = [line.kind in ("body", "list_item", "subheading") and normalise_line(line.text) in anchors for line in lines]
+    in_list = [linked[i] and (i > 0 and linked[i - 1] or i + 1 < len(lines) and linked[i + 1]) for i in range(len(lines))]
+    return [line for line, listed in zip(lines, in_list) if not listed]
+
+
 def _kept_words(lines: list[Line]) -> int:
     """Words of the article text that labelled lines keep (body, list items, subheadings)."""
     return sum(len(_WORD.findall(line.text)) for line in lines if line.kind in ("body", "list_item", "subheading"))
@@ -213,10 +261,27 @@ def _html_lines(extracted: list[tuple[str, str, str]]) -> list[Line]:
             kind, rule = None, furniture
         elif number > 1 and title is not None and normalise_line(text) == title:
             kind, rule = None, "repeated_headline"
+        elif kind == "body" and not prose_words and _header_meta(text, words):
+            kind, rule = _header_meta(text, words)
         prose_words += words if kind in ("body", "list_item") else 0
         lines.append(Line(number, drop_hover_cards(text) if kind else text, kind, rule, paragraph if kind else None))
         paragraph += 1 if kind else 0
     return lines
+
+
+def _header_meta(text: str, words: int) -> tuple[str, str] | None:
+    """A paragraph trafilatura extracted above the article's first prose that is its byline or its
+    date, as the page-dump rules read those above the body (`labels._label_meta`): a short line with
+    "By" before a name that is not prose ("By Jane Roe | July 15, 2021") is a `byline`, a date
+    stamp ("July 15, 2021 6:41 PM UTC Updated ago", `reads_as_stamp`) a `date`; None otherwise."""
+    if words <= MAX_HEADER_META_WORDS and _BYLINE.search(text) and not _is_prose(text):
+        return "byline", "byline_above_body"
+    if reads_as_stamp(text):
+        return "date", "date_above_body"
+    return None
+
+
+MAX_HEADER_META_WORDS = 14  # a byline line's words at most, as `labels._label_meta` reads one
 
 
 # A page whose extracted text is mostly the text of its links is a list of links (a section front,
