@@ -468,6 +468,23 @@ def test_a_wire_storys_date_line_and_credits_are_not_its_sentences(shared_data):
     assert [(line.kind, line.rule) for line in credits] == [(None, "author_note")]
 
 
+@pytest.mark.parametrize("prefix, handle, outlet", [
+    ("04a6711c", "NYTimes", "The New York Times"),  # its apps' name; "… - The New York Times" in its title
+    ("1f765c48", "SputnikInt", "Sputnik"),  # twitter:site "@SputnikInt"; "Sputnik" in its title
+])
+def test_a_saved_page_is_not_named_after_its_app_or_twitter_account(shared_data, prefix, handle, outlet):
+    """Regression (aeb-dev pages mixed into a corpus of saved pages): with no og:site_name or
+    publisher, trafilatura names a page after its app or Twitter account, so nytimes.com's pages
+    were "NYTimes" beside the corpus's "The New York Times" pages, and Sputnik's page "SputnikInt"
+    beside its text dumps' "Sputnik". The name the page gives itself in its title wins."""
+    import gzip
+
+    page = _aeb_page(shared_data, prefix)
+    html = gzip.decompress((shared_data / "aeb-dev" / page["html_path"]).read_bytes()).decode("utf-8")
+    assert handle in html
+    assert label_html(html)[1]["outlet"] == outlet
+
+
 def test_a_wire_storys_closing_credits_are_furniture(shared_data):
     """Regression: the closing credits of a wire story ("Reporting by Rodrigo Campos; additional
     reporting by …; Editing by …", Reuters' page of aeb-dev) were kept as a sentence of the body."""

@@ -35,8 +35,10 @@ def label_html(html: str) -> tuple[list[Line], dict]:
     page = _parsed_html(html)
     dump_lines = label_lines(html_text(page)) if page is not None else []
     stated = _stated_by_text(page, dump_lines)
-    outlet = _site_name(_not_the_title(root.get("sitename"), root.get("title")), root.get("hostname"), page) \
-        or stated["outlet"]
+    named = _not_the_title(root.get("sitename"), root.get("title"))
+    if named and stated["outlet"] and _a_handle(named, page):
+        named = None  # "NYTimes", the app's name, on a page titled "… - The New York Times"
+    outlet = _site_name(named, root.get("hostname"), page) or stated["outlet"]
     meta = {"title": clean_title(root.get("title"), outlet=outlet), "subtitle": root.get("description") or None,
             "author": clean_author(root.get("author"), outlet=outlet) or stated["author"],
             "published": _published(_stated_day(root.get("date"), html), root.get("url")),
@@ -121,6 +123,23 @@ def _not_the_title(name: str | None, title: str | None) -> str | None:
     if name and title and normalise_line(name) == normalise_line(title):
         return None
     return name
+
+
+# Metadata naming a site's account or app rather than the site: trafilatura's site name when the
+# page has no og:site_name or publisher ("@SputnikInt", the iPhone app "NYTimes").
+_HANDLE_META = re.compile(r"^(?:twitter:site|twitter:app:name\b.*|application-name|al:\w+:app_name)$", re.IGNORECASE)
+
+
+def _a_handle(name: str, page) -> bool:
+    """Whether trafilatura's site name of a page is only the name of its social-media account or of
+    its app (`_HANDLE_META`: "SputnikInt" of twitter:site "@SputnikInt", "NYTimes" of the app's
+    name): the page then names itself otherwise to its readers (its title's "- The New York Times",
+    its copyright line), and that name is the outlet's."""
+    if page is None:
+        return False
+    wanted = name.lstrip("@").casefold()
+    return any(_HANDLE_META.match(meta.get("name") or meta.get("property") or "")
+               and (meta.get("content") or "").strip().lstrip("@").casefold() == wanted for meta in page.iter("meta"))
 
 
 def _stated_by_text(page, dump_lines: list[Line]) -> dict:
