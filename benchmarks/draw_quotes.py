@@ -26,6 +26,7 @@
     python benchmarks/draw_quotes.py --n 100 --seed 42 --source newsmtsc --split blind26 > batch.jsonl
     python benchmarks/draw_quotes.py --n 100 --seed 43 --source newsmtsc --split blind27 > batch.jsonl
     python benchmarks/draw_quotes.py --n 100 --seed 44 --source newsmtsc --split blind28 > batch.jsonl
+    python benchmarks/draw_quotes.py --n 100 --seed 45 --source newsmtsc --split blind29 > batch.jsonl  # 52 left
 
 One direct quote at random from each of `n` articles drawn at random (fixed seed) that the labelled
 samples do not hold yet (fewer than `n` when the articles run out). With `--source allsides` (the

@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import bench_sources  # noqa: E402
 import pytest  # noqa: E402
-from bench_sources import (BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
+from bench_sources import (BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
                            scored_splits, shows_misses)
 from quote_samples import NEWSMTSC, SECOND, SampleError, one_sentence, read_labels, with_text  # noqa: E402
 
@@ -25,7 +25,7 @@ def test_every_split_of_the_samples_is_seen_or_held_out():
     assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11, BLIND12,
                                                     BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20,
                                                     BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27,
-                                                    BLIND28}
+                                                    BLIND28, BLIND29}
     assert not set(HELD_OUT) & set(SEEN)
 
 
@@ -40,11 +40,12 @@ def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_p
                                          f"--{BLIND15}", f"--{BLIND16}", f"--{BLIND17}", f"--{BLIND18}", f"--{BLIND19}",
                                          f"--{BLIND20}", f"--{BLIND21}", f"--{BLIND22}", f"--{BLIND23}", f"--{BLIND24}",
                                          f"--{BLIND25}", f"--{BLIND26}", f"--{BLIND27}"])
+    assert BLIND29 not in scored_splits(["bench_sources.py", f"--{BLIND28}"])
     assert BLIND10 in SEEN and BLIND11 in SEEN and BLIND12 in SEEN and BLIND13 in SEEN and BLIND14 in SEEN
     assert BLIND15 in SEEN and BLIND16 in SEEN and BLIND17 in SEEN and BLIND18 in SEEN and BLIND19 in SEEN and BLIND20 in SEEN
     assert BLIND21 in SEEN and BLIND22 in SEEN and BLIND23 in SEEN and BLIND24 in SEEN and BLIND25 in SEEN
     assert BLIND26 in SEEN and BLIND27 in SEEN
-    assert HELD_OUT == (BLIND28,)
+    assert HELD_OUT == (BLIND28, BLIND29)
     assert not shows_misses("seen")
     assert all(shows_misses(split) for split in SEEN)
 
@@ -82,6 +83,7 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
     assert [(name, len(members)) for name, members in scored_groups(BLIND26, items)] == [(BLIND26, 100)]
     assert [(name, len(members)) for name, members in scored_groups(BLIND27, items)] == [(BLIND27, 100)]
     assert [(name, len(members)) for name, members in scored_groups(BLIND28, items)] == [(BLIND28, 100)]
+    assert [(name, len(members)) for name, members in scored_groups(BLIND29, items)] == [(BLIND29, 52)]
 
 
 def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_path, monkeypatch, capsys):
@@ -146,7 +148,8 @@ def test_each_article_in_one_batch():
                             (BLIND18, NEWS_ITEMS), (BLIND19, NEWS_ITEMS),
                             (BLIND20, NEWS_ITEMS), (BLIND21, NEWS_ITEMS), (BLIND22, NEWS_ITEMS),
                             (BLIND23, NEWS_ITEMS), (BLIND24, NEWS_ITEMS), (BLIND25, NEWS_ITEMS),
-                            (BLIND26, NEWS_ITEMS), (BLIND27, NEWS_ITEMS), (BLIND28, NEWS_ITEMS)):
+                            (BLIND26, NEWS_ITEMS), (BLIND27, NEWS_ITEMS), (BLIND28, NEWS_ITEMS),
+                            (BLIND29, NEWS_ITEMS)):
         articles = [(item.get("source"), item["article_id"]) for item in items if item["split"] == held_out]
         others = {(item.get("source"), item["article_id"]) for item in items if item["split"] != held_out}
         assert len(articles) == len(set(articles)) and not set(articles) & others
@@ -191,10 +194,10 @@ def test_newsmtsc_quotes_trace_to_one_distinct_sentence(shared_data):
     with (shared_data / NEWSMTSC / "train_targets.jsonl").open(encoding="utf-8") as lines:
         sentences = {row["primary_gid"]: row["sentence"] for row in map(json.loads, lines)}
     items = [item for item in NEWS_ITEMS if item["source"] == NEWSMTSC]
-    assert len(items) == 1900 and {item["split"] for item in items} == {BLIND10, BLIND11, BLIND12, BLIND13, BLIND14,
+    assert len(items) == 1952 and {item["split"] for item in items} == {BLIND10, BLIND11, BLIND12, BLIND13, BLIND14,
                                                                         BLIND15, BLIND16, BLIND17, BLIND18, BLIND19,
                                                                         BLIND20, BLIND21, BLIND22, BLIND23, BLIND24,
-                                                                        BLIND25, BLIND26, BLIND27, BLIND28}
+                                                                        BLIND25, BLIND26, BLIND27, BLIND28, BLIND29}
     for item in with_text(items, shared_data):
         assert item["text"] == one_sentence(sentences[item["article_id"]]) and item["n_sentences"] == 1
     assert len({sentences[item["article_id"]] for item in items}) == len(items)
@@ -202,7 +205,7 @@ def test_newsmtsc_quotes_trace_to_one_distinct_sentence(shared_data):
 
 def test_newsmtsc_quotes_come_from_one_article_each(shared_data):
     """The NewsMTSC rows are independent draws: no two come from one article (`source_doc_key`), which
-    `draw_quotes.py` makes sure of (blind10's 100 happened to; blind11 to blind28 were drawn so)."""
+    `draw_quotes.py` makes sure of (blind10's 100 happened to; blind11 to blind29 were drawn so)."""
     with (shared_data / NEWSMTSC / "train_targets.jsonl").open(encoding="utf-8") as lines:
         articles = {row["primary_gid"]: row["source_doc_key"] for row in map(json.loads, lines)}
     items = [item for item in NEWS_ITEMS if item["source"] == NEWSMTSC]
