@@ -21,7 +21,7 @@ def test_every_split_of_the_samples_is_seen_or_held_out():
     assert {item["split"] for item in ITEMS} == set(SEEN) - {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11,
                                                             BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17,
                                                             BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23,
-                                                            BLIND24, BLIND25, BLIND26, BLIND27}
+                                                            BLIND24, BLIND25, BLIND26, BLIND27, BLIND28}
     assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11, BLIND12,
                                                     BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20,
                                                     BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27,
@@ -35,17 +35,16 @@ def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_p
         assert split not in scored_splits(["bench_sources.py", f"--show-{split}", "--agreement"])
         assert split in scored_splits(["bench_sources.py", f"--{split}"])
         assert not shows_misses(split)
-    assert BLIND28 not in scored_splits(["bench_sources.py", "--blind5", "--blind6", "--blind9", f"--{BLIND10}",
+    assert BLIND29 not in scored_splits(["bench_sources.py", "--blind5", "--blind6", "--blind9", f"--{BLIND10}",
                                          f"--{BLIND11}", f"--{BLIND12}", f"--{BLIND13}", f"--{BLIND14}",
                                          f"--{BLIND15}", f"--{BLIND16}", f"--{BLIND17}", f"--{BLIND18}", f"--{BLIND19}",
                                          f"--{BLIND20}", f"--{BLIND21}", f"--{BLIND22}", f"--{BLIND23}", f"--{BLIND24}",
-                                         f"--{BLIND25}", f"--{BLIND26}", f"--{BLIND27}"])
-    assert BLIND29 not in scored_splits(["bench_sources.py", f"--{BLIND28}"])
+                                         f"--{BLIND25}", f"--{BLIND26}", f"--{BLIND27}", f"--{BLIND28}"])
     assert BLIND10 in SEEN and BLIND11 in SEEN and BLIND12 in SEEN and BLIND13 in SEEN and BLIND14 in SEEN
     assert BLIND15 in SEEN and BLIND16 in SEEN and BLIND17 in SEEN and BLIND18 in SEEN and BLIND19 in SEEN and BLIND20 in SEEN
     assert BLIND21 in SEEN and BLIND22 in SEEN and BLIND23 in SEEN and BLIND24 in SEEN and BLIND25 in SEEN
-    assert BLIND26 in SEEN and BLIND27 in SEEN
-    assert HELD_OUT == (BLIND28, BLIND29)
+    assert BLIND26 in SEEN and BLIND27 in SEEN and BLIND28 in SEEN
+    assert HELD_OUT == (BLIND29,)
     assert not shows_misses("seen")
     assert all(shows_misses(split) for split in SEEN)
 
@@ -162,7 +161,7 @@ def test_held_out_labels_are_written_in_their_excerpt(shared_data):
     held_out = [item for item in ITEMS + NEWS_ITEMS if item["split"] in ("blind5", "blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11,
                                                                          BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17,
                                                                          BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24,
-                                                                         BLIND25, BLIND26, BLIND27, *HELD_OUT)]
+                                                                         BLIND25, BLIND26, BLIND27, BLIND28, *HELD_OUT)]
     for item in with_text(held_out, shared_data):
         if item["speaker"] not in (None, "anonymous"):
             assert item["speaker"] in item["text"].replace("’", "'"), item["speaker"]
