@@ -9,7 +9,10 @@ clause between commas, a verb of saying in a clause opened after every quote, to
 (1.53) an unnamed person opened by "one", an inverted indefinite description up to its head noun, an indefinite
 subject before a colon, a phrase pointing to the time spoken of between a subject and its verb; (1.54) an unnamed
 body after "a" or "one", a named verb of saying nearer than "according to", an unnamed person placed before the
-verb, a document or quote "from" a name, a number word opening a body's name, prompting someone to claim.
+verb, a document or quote "from" a name, a number word opening a body's name, prompting someone to claim; (1.55)
+a description opened by a possessive before a name in apposition, verbs of the manner of speaking and "inform", a
+document owned by a name after "according to", a long description opened by "a" between a name and its verb, "a man"
+placed by a phrase before the verb.
 Every sentence is written for these tests."""
 from __future__ import annotations
 
@@ -30,8 +33,8 @@ def _speakers(*texts: str) -> list:
     return [None if pd.isna(s) else s for s in quotes["speaker"]]
 
 
-def test_the_lexicon_is_version_1_54():
-    assert fr.load_data("reporting_verbs")["version"] == "1.54"
+def test_the_lexicon_is_version_1_55():
+    assert fr.load_data("reporting_verbs")["version"] == "1.55"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -475,3 +478,62 @@ def test_a_count_before_a_plural_is_no_part_of_a_name():
 ])
 def test_prompting_someone_to_a_verb_of_saying_gives_them_the_words(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We will not back down,” Britain's former foreign minister, Jane Roe, said on Twitter.", "Jane Roe"),
+    ("“He was naive,” his lawyer, John Doe, told the court.", "John Doe"),
+    ("“We will not back down,” the country's health secretary, Jane Roe, said.", "Jane Roe"),
+])
+def test_a_name_in_apposition_to_a_description_opened_by_a_possessive_speaks(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_an_owner_and_a_role_with_no_name_after_them_keep_their_reading():
+    assert _rows("“We will not back down,” Jane Roe's lawyer said.") == [("Jane Roe's lawyer", True)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("At the rally, the crowd roared, “Build the wall!”", ("crowd", True)),
+    ("“Build the wall!” roared the crowd.", ("crowd", True)),
+    ("“It is over,” Jane Roe whispered to her aide.", ("Jane Roe", False)),
+    ("Jane Roe muttered, “Not again.”", ("Jane Roe", False)),
+    ("Jane Roe informed the board that the plan was “dead.”", ("Jane Roe", False)),
+])
+def test_verbs_of_the_manner_of_speaking_and_informing_report_words(text, speaker):
+    assert _rows(text) == [speaker]
+
+
+def test_a_verb_of_the_manner_of_speaking_governs_no_title():
+    assert _speakers("The engines roared as the “Freedom Flight” took off.") == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("According to Jane Roe's statement, the council was guilty of “political incitement.”", "Jane Roe"),
+    ("According to the Houston Chronicle's original story, the students were in “Covington” that day.",
+     "Houston Chronicle"),
+    ("According to the Times' editorial, the council was guilty of “political incitement.”", "Times"),
+])
+def test_a_document_owned_by_a_name_after_according_to_is_that_names(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_according_to_a_document_with_no_owner_stays_nobodys():
+    assert _speakers("According to the statement, the council was guilty of “political incitement.”") == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Last week Jane Roe, a radio host in Australia with a long history of making slurs against women in public life, "
+     "called the mayor a “clown” on air.", "Jane Roe"),
+    ("Jane Roe, a radio host, called the mayor a “clown” on air.", "Jane Roe"),
+])
+def test_a_long_description_opened_by_a_stands_between_a_name_and_its_verb(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A man in the crowd shouted “Lock her up!”", "man"),
+    ("A woman in the audience shouted, “Lock her up!”", "woman"),
+])
+def test_a_man_placed_by_a_phrase_before_the_verb_speaks_unnamed(text, speaker):
+    assert _rows(text) == [(speaker, True)]

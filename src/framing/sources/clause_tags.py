@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..actors import read_rules
+from ..lexicons import load_data
 from ..sentiment.textblob_en import load_textblob_en
 from .name_kinds import _TIMES, _DETERMINERS, _DOCUMENT_VERB_SET, _PRONOUNS, _named_group, _names_a_person
 from .patterns import _lexicon, _quantity_of
@@ -279,6 +280,12 @@ _PLACING = frozenset({"in", "at", "on", "from", "near", "inside", "within", "wit
 _INDEFINITE_OPENERS = frozenset({"a", "an", "one", "another"})
 
 
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset:
+    """The lower-case nouns for a person of `people` in the reporting verbs' `[roles]` ("man", "woman")."""
+    return frozenset(load_data("reporting_verbs")["roles"].get("people", ()))
+
+
 def _placed_description(tokens: tuple, preposition: int) -> tuple[int, int] | None:
     """(start, end) of an unnamed person opening the sentence before a preposition that places them ("A senior
     insider in the chamber", "A man in the crowd", "An aide to the governor"): "a", "an", "one" or "another",
@@ -287,8 +294,9 @@ def _placed_description(tokens: tuple, preposition: int) -> tuple[int, int] | No
     if tokens[preposition][0].lower() not in _PLACING or preposition < 2:
         return None
     head = preposition - 1
-    if tokens[head][1] not in ("NN", "NNS") or not _names_a_person(tokens[head][0].lower(), _lexicon()):
-        return None
+    noun = tokens[head][0].lower()
+    if tokens[head][1] not in ("NN", "NNS") or not (_names_a_person(noun, _lexicon()) or noun in _person_words()):
+        return None  # "a man", "a woman" name a person as "an insider" does (`people` of the data file; 1.55)
     start = _subject_start(tokens, head)
     return (start, head) if start == 0 and tokens[0][0].lower() in _INDEFINITE_OPENERS else None
 

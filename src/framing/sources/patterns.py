@@ -20,6 +20,9 @@ from .spans import _PLACEHOLDER
 # a name: capitalised words, perhaps joined by a particle ("Ursula von der Leyen") or with an Arabic article
 # joined by a hyphen in lower case ("Bashar al-Assad", "Abdel Fattah el-Sisi"; 1.34)
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin|da|di)\s+)?(?:(?:al|el|ad|ash|as|at|az|ar)-)?[A-Z][\w’'.\-]*)*"
+# what opens a description in apposition to a name: "the", a possessive pronoun, or a name's possessive
+# ("Britain's former foreign minister, Boris Johnson"; 1.55)
+_DESCRIPTION_OPENER = r"(?:the|his|her|their|its|[A-Z][\w.\-]*(?:’s|'s|’|'))"
 _NOT_INDEFINITE = r"(?!(?:A|An|Another)\s|The\s+[a-z])"  # an article opening a sentence opens no name
 # the words that open an unnamed person ("a health official", "one senior insider"; 1.53) and the pattern of
 # one of them, capitalised or not
@@ -197,9 +200,11 @@ def _name_verb_regex(speaker: str, verbs, early: str, late: str) -> re.Pattern:
     """The regex of `_name_verb`, with `early` (a noun before the auxiliaries, or "") and `late` (a
     noun after them)."""
     # a relative clause "who …" between commas is an aside however long it runs ("Kalanick, who along with Musk is
-    # a member of another economic council giving advice to Trump, said"; 1.52)
+    # a member of another economic council giving advice to Trump, said"; 1.52), and so is a description opened by
+    # "a" or "an" in apposition ("Jones, a radio host in Australia with a long history of making slurs against
+    # women in leadership roles, called"; 1.55)
     return re.compile(rf"{speaker}(?:\s*\([^()]{{1,30}}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,]{{3,80}},"
-                      rf"|,\s+who\s[^,;“”\"]{{78,200}},|,(?=\s+[a-z]+ly\s)"
+                      rf"|,\s+(?:who|an?)\s[^,;“”\"]{{78,200}},|,(?=\s+[a-z]+ly\s)"
                       rf"|\s+[—–-]\s+[^—–,;]{{3,80}}?\s+[—–-](?=\s))?"  # an aside between dashes, as between commas
                       rf"{_WHEN}{early}(?:\s+(?:{_AUXILIARIES}))*\s+{late}(?P<verb>{_alternatives(verbs)})\b")
 
@@ -245,8 +250,10 @@ def _verb_patterns(speaker: str, forms: dict, inverted_verbs: frozenset, heads=(
         ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:,|\((?!{_tag_then_verb(_alternatives(forms))})|\.{{3}}|…|$)")),
         ("quote_name", re.compile(rf"\b{_PLACEHOLDER}\s+(?P<who>{_NAME}?)\s*(?:\.{{3}}|…)\s*$")),
         # "“…,” the judge, Col. Jane Roe of the Army, said": a description after the quote, then the person's name
-        # in apposition to it and the verb; the name is the speaker's fullest form (labelling rule 2; 1.45)
-        ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+the\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*,\s+(?P<who>{_NAME})"
+        # in apposition to it and the verb; the name is the speaker's fullest form (labelling rule 2; 1.45). The
+        # description may open with a possessive as with "the" ("Britain's former foreign minister, Boris Johnson,
+        # said", "his lawyer, Jane Roe, said"; 1.55)
+        ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+{_DESCRIPTION_OPENER}\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*,\s+(?P<who>{_NAME})"
                                   rf"(?:\s+of\s+[^,;]{{1,40}})?,\s+(?:[a-z]+ly\s+)?(?:{_alternatives(after_quote)})\b")),
         # "“…,” the 14-year-old, frustrated at …": a description after the quote
         ("quote_name", re.compile(rf"^\s*{_PLACEHOLDER}\s+(?P<who>the\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)\s*(?:,|\.{{3}}|…|$)")),
@@ -360,6 +367,12 @@ def _source_patterns(speaker: str, documents: frozenset, forms: dict) -> list[tu
         ("according_to_author", re.compile(
             rf"\b[Aa]ccording to\s+(?:an?|the)\s+(?:(?:new|recent|previous|latest|[A-Z][a-z]+day)\s+)?"
             rf"(?P<who>{_NAME})\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b")),
+        # "according to USA Today's original story", "according to Jane Roe's statement": the owner written in the
+        # possessive before the document (labelling rule 8: its issuer; 1.55); a story or an article so owned is a
+        # document too
+        ("according_to_author", re.compile(
+            rf"\b[Aa]ccording to\s+(?:the\s+)?(?P<who>{_NAME})(?:’s|'s|’|')\s+(?:[a-z-]+\s+){{0,2}}?"
+            rf"(?:{_alternatives((*documents, 'story', 'article', 'editorial'))})\b")),
         # "a State Department fact sheet issued in January, which said …": the document's author
         ("document_which", re.compile(
             rf"\b(?:an?|the)\s+(?P<who>{_NAME})\s+(?:[a-z-]+\s+)?(?:{_alternatives(documents)})\b[^;]{{0,150}}?,"
