@@ -12,7 +12,7 @@ body after "a" or "one", a named verb of saying nearer than "according to", an u
 verb, a document or quote "from" a name, a number word opening a body's name, prompting someone to claim; (1.55)
 a description opened by a possessive before a name in apposition, verbs of the manner of speaking and "inform", a
 document owned by a name after "according to", a long description opened by "a" between a name and its verb, "a man"
-placed by a phrase before the verb.
+placed by a phrase before the verb, a colon right after a verb of saying.
 Every sentence is written for these tests."""
 from __future__ import annotations
 
@@ -536,4 +536,12 @@ def test_a_long_description_opened_by_a_stands_between_a_name_and_its_verb(text,
     ("A woman in the audience shouted, “Lock her up!”", "woman"),
 ])
 def test_a_man_placed_by_a_phrase_before_the_verb_speaks_unnamed(text, speaker):
+    assert _rows(text) == [(speaker, True)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("One user wrote: “This is a disgrace.”", "user"),
+    ("One reader wrote: “This is a disgrace.”", "reader"),
+])
+def test_a_colon_right_after_a_verb_of_saying_opens_its_quote(text, speaker):
     assert _rows(text) == [(speaker, True)]

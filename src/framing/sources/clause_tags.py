@@ -348,7 +348,10 @@ def _clause_verbs(tokens: list, quote: int) -> list[int]:
     """The token positions of the reporting verbs in the clause before the quote at `quote`, nearest first."""
     forms = _lexicon().forms
     verbs = []
-    for k in range(quote - 1, -1, -1):
+    last = quote - 1
+    if last > 0 and tokens[last][0] == ":" and tokens[last - 1][0].lower() in forms:
+        last -= 1  # "One user wrote: “…”": a colon right after a verb of saying opens its quote, no break (1.55)
+    for k in range(last, -1, -1):
         if tokens[k][0] in _CLAUSE_BREAKS:
             break
         if tokens[k][0].lower() in forms and (_is_verb(tokens, k) or _participle(tokens, k)) and not _goes_on(tokens, k):
