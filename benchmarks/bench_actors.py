@@ -73,6 +73,12 @@ its labelled actors (Wilson 95 % interval). `--corpora` builds only the corpora 
 201-300 --leans` (outlets Left / Center / Right). A sample of 50 of its actors of 1.25 (`--sample 50 --seed
 2130 --corpora "allsides 201-300 leans"`) was labelled in `benchmarks/actor_labels_201_300.tsv` before the
 rules of 1.26 were written; its events are part of "all AllSides", whose actors `actor_labels_rows.tsv` holds.
+
+"newsmtsc documents" (actors 1.29): the NewsMTSC sentences rebuilt as articles, one per source document
+(`newsmtsc_lines`), built as a user's JSON-lines export. A sample of 60 of its actors of 1.28 (`--sample 60
+--seed 3301 --corpora "newsmtsc documents"`) was labelled in `benchmarks/actor_labels_newsmtsc.tsv`, and 40 of
+its named speakers in `benchmarks/speaker_labels_newsmtsc.tsv` (kind as read, kind framing gave), before the
+rules of 1.29 were written; with `--speakers` the speaker kinds are scored against it.
 """
 from __future__ import annotations
 
@@ -117,7 +123,10 @@ LABELS = {"unseen": {"sample 1 (seed 16, read while writing actors 1.4)": ROOT /
           "climate": {"climate sample (seed 1920, labelled before actors 1.6)":
                       ROOT / "benchmarks" / "actor_labels_climate.tsv"},
           "allsides 201-300 leans": {"sample 5 (seed 2130, labelled before actors 1.26)":
-                                     ROOT / "benchmarks" / "actor_labels_201_300.tsv"}}
+                                     ROOT / "benchmarks" / "actor_labels_201_300.tsv"},
+          "newsmtsc documents": {"sample 6 (seed 3301, labelled before actors 1.29)":
+                                 ROOT / "benchmarks" / "actor_labels_newsmtsc.tsv"}}
+KIND_LABELS = {"newsmtsc documents": ROOT / "benchmarks" / "speaker_labels_newsmtsc.tsv"}  # speaker kinds (1.29)
 ROW_LABELS = ROOT / "benchmarks" / "actor_labels_rows.tsv"
 SPEAKER_LABELS = ROOT / "benchmarks" / "speaker_labels.tsv"  # named speakers not in ROW_LABELS (actors 1.14)
 HELD_SEED = 16  # the draw of the climate articles held out while writing actors 1.7 ("climate B")
@@ -179,9 +188,25 @@ def nyt_lines() -> list[str]:
             for doc in sorted(editorials, key=int)]
 
 
+def newsmtsc_lines() -> list[str]:
+    """The NewsMTSC sentences as a JSON-lines export: one article per source document, its sentences in
+    the order of their keys with a blank line between them (`text`), `event` the document, `outlet` its
+    source collection ("allsides", "polusa_v1"), no title."""
+    documents: dict[str, dict[int, str]] = defaultdict(dict)
+    collection = {}
+    for line in NEWSMTSC.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        documents[row["source_doc_key"]][int(row["source_sentence_key"])] = row["sentence"]
+        collection[row["source_doc_key"]] = row["source_corpus"]
+    return [json.dumps({"outlet": collection[doc], "event": doc,
+                        "text": "\n\n".join(text for _, text in sorted(documents[doc].items()))}, ensure_ascii=False)
+            for doc in sorted(documents)]
+
+
 def build_corpora(tmp: Path, names: list[str] | None = None) -> dict[str, pd.DataFrame]:
     """{"allsides-100", "unseen", "ranks 301-400", "ranks 401+", "climate", "all AllSides",
-    "climate A", "climate B", "aeb", "allsides-next100", "nyt", "allsides 201-300 leans": sentences} (only
+    "climate A", "climate B", "aeb", "allsides-next100", "nyt", "allsides 201-300 leans", "newsmtsc
+    documents": sentences} (only
     `names`, when given),
     each built from a JSON-lines export (the climate articles as the shared file holds them: no event;
     "all AllSides" is every excerpt, one event per event_id)."""
@@ -200,7 +225,8 @@ def build_corpora(tmp: Path, names: list[str] | None = None) -> dict[str, pd.Dat
                        ("ranks 401+", later), ("climate", climate), ("all AllSides", lines),
                        ("climate A", half_a), ("climate B", half_b), ("aeb", aeb_lines()),
                        ("allsides-next100", export_lines(101, 200)), ("nyt", nyt_lines()),
-                       ("allsides 201-300 leans", export_lines(201, 300, leans=True))):
+                       ("allsides 201-300 leans", export_lines(201, 300, leans=True)),
+                       ("newsmtsc documents", newsmtsc_lines())):
         if names and name not in names:
             continue
         folder = tmp / name.replace(" ", "-")
@@ -301,6 +327,20 @@ def speaker_joins(quotes: pd.DataFrame, actors: pd.DataFrame) -> dict:
     joined_pairs = {p for p, j in zip(zip(events, persons["speaker"]), joined) if j}
     return {"quotes": (int(joined.sum()), len(persons)), "speakers": (len(joined_pairs), len(pairs)),
             "categories": {k: c.most_common() for k, c in sorted(categories.items())}}
+
+
+def score_speaker_kinds(quotes: pd.DataFrame, path: Path) -> dict:
+    """The labelled speakers of `path` (speaker, kind read by a person) still named so in `quotes`, and
+    those whose `speaker_kind` agrees: {"speakers": (agreeing, found), "persons": (persons given kind
+    person, labelled persons found), "wrong": [(speaker, kind read, kind given)]}."""
+    labels = read_labels(path)
+    given = quotes.dropna(subset=["speaker"]).groupby("speaker")["speaker_kind"].agg(lambda k: k.mode().iloc[0])
+    found = labels[labels["speaker"].isin(given.index)]
+    now = found["speaker"].map(given)
+    persons = found["kind"] == "person"
+    return {"speakers": (int((now == found["kind"]).sum()), len(found)),
+            "persons": (int((now[persons] == "person").sum()), int(persons.sum())),
+            "wrong": [(s, k, g) for s, k, g in zip(found["speaker"], found["kind"], now) if k != g]}
 
 
 def print_speaker_joins(name: str, quotes: pd.DataFrame, actors: pd.DataFrame) -> None:
@@ -576,6 +616,10 @@ def main() -> None:
             print_speaker_kinds(quotes, name_labels)
         if args.speakers:
             print_speaker_joins(name, quotes, actors)
+        if args.speakers and name in KIND_LABELS:
+            kinds = score_speaker_kinds(quotes, KIND_LABELS[name])
+            print("  labelled speaker kinds: {} of {} right, persons {} of {}; wrong: ".format(
+                *kinds["speakers"], *kinds["persons"]) + "; ".join(f"{s} ({k}, given {g})" for s, k, g in kinds["wrong"]))
         if args.rows and name in WHOLE_LABELS:
             print_label_kinds(actors, WHOLE_LABELS[name])
         elif args.rows:
