@@ -425,6 +425,9 @@ def _mention(chunk: list, rules: Rules, organisations: tuple, outlet_words: froz
         begin += 1  # "minister in the Presidency Khumbudzo Ntshavheni": no person's name opens with an abstract noun
     begin = _after_run_in_words(words, begin, end, rules, organisations,
                                 after_the=after_the or begin > 0 and words[begin - 1] in ("the", "The"))
+    while (end - begin >= 2 and words[begin] in rules.function_words and words[begin] not in rules.given_names
+           and not _is_number_word(words[begin]) and words[begin] != "The"):  # "For The Clintons": a work or a body
+        begin += 1  # "The 9 Countries On Pompeo's Visit": a function word left by the run-in words opens no name (1.29)
     name_words = words[begin:end]
     scope = words[cut:end] if has_title else words[first:end]  # "House Speaker Nancy Pelosi": the body names her office
     if end - begin >= 2 and words[begin] in rules.given_names:  # "Bill Clinton": a given name, not a bill
@@ -446,6 +449,8 @@ def _not_a_person(name_words: list[str], scope: list[str], *, has_title: bool, r
         return True
     if name_words[-1] in rules.adjectives or name_words[-1] in rules.closing_words:
         return True  # "African American", "Latino": a group; "MedPage Today": no person's name ends so
+    if any(w in rules.adjectives and w not in rules.given_names for w in name_words[1:-1]):
+        return True  # "Royal Dutch Shell", "Anglo American Platinum": no person's name holds a nationality (1.29)
     if not has_title and len(name_words) > 1 and _ends_in_place(name_words, rules):
         return True  # "Black America", "Weimar Germany": a place (not "George Washington")
     name = " ".join(name_words)

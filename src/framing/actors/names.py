@@ -62,10 +62,16 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     titled = table["has_title"].astype(bool) if "has_title" in table else pd.Series(True, index=table.index)
     titled = titled.groupby([groups, names.fillna("")]).transform("any")  # a title once in the group is enough
     titles_here, full_titles = _titles_written(table, names, full, articles, rules)
+    double = {"group": {g: _double_surname_index(rows, rules) for g, rows in in_group.items()},
+              "article": {a: _double_surname_index(rows, rules) for a, rows in source.groupby(articles[source.index])},
+              "table": _double_surname_index(source, rules)}
     out = []
     for name, form, group, article, cut, has_title in zip(names, full, groups, articles, cut_off, titled):
+        whole = _whole_name(form, group, article, double, rules) if isinstance(name, str) else None
         if not isinstance(name, str):
             out.append(None)
+        elif whole:  # "Peña Nieto" → "Enrique Peña Nieto" (1.29)
+            out.append(whole)
         elif len(form.split()) > 1 and not _is_surname_form(form, rules):
             out.append(form)
         else:
@@ -574,6 +580,41 @@ def _surname_index(full: pd.Series, rules: Rules) -> dict[str, dict[str, int]]:
     for form, n in full.dropna().value_counts(sort=False).items():
         if len(form.split()) > 1 and not _is_surname_form(form, rules) and form.split()[0] not in rules.given_name_titles:
             index.setdefault(_surname(form, rules), {})[form] = int(n)
+    return index
+
+
+def _is_double_surname(form: str, rules: Rules) -> bool:
+    """True for two capitalised words, the first no listed given name, function word, title or initial: a
+    family name of two words written alone ("Peña Nieto", "Huckabee Sanders", "Wasserman Schultz"), as
+    Spanish names and married women's names are written on second reference (1.29)."""
+    words = form.split()
+    return (len(words) == 2 and all(w[:1].isupper() for w in words) and not _is_surname_form(form, rules)
+            and words[0] not in rules.given_names and words[0] not in rules.function_words
+            and words[0] not in rules.titles and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]", words[0]))
+
+
+def _whole_name(form: str, group: str, article: str, double: dict, rules: Rules) -> str | None:
+    """The one full name (`_pick`) a family name of two words (`_is_double_surname`) stands for: of its group
+    (event), else its article, else the table (`double`: `_double_surname_index` of each); None otherwise."""
+    if not _is_double_surname(form, rules):
+        return None
+    key = _folded(form).casefold()
+    return (_pick(double["group"][group].get(key)) or _pick(double["article"].get(article, {}).get(key))
+            or _pick(double["table"].get(key)))
+
+
+def _double_surname_index(full: pd.Series, rules: Rules) -> dict[str, dict[str, int]]:
+    """The last two words of the full names of three words or more (suffixes aside) opening with a listed
+    given name whose other words are listed given names or initials, folded ("peña nieto") → {full name:
+    mentions}: the person a family name of two words written alone is ("Enrique Peña Nieto"; not "Donald
+    Trump Kellyanne Conway", two names run together; not "U.S. Supreme Court", whose "U.S." is no initial, nor
+    "America First Legal", whose given name is a place)."""
+    index: dict[str, dict[str, int]] = {}
+    for form, n in full.dropna().value_counts(sort=False).items():
+        core = [w for w in form.split() if w not in rules.suffixes]
+        if (len(core) >= 3 and core[0] in rules.given_names and core[0] not in rules.places  # not "America First Legal"
+                and all(w in rules.given_names or re.fullmatch(r"(?:[A-Z]\.)+", w) for w in core[1:-2])):
+            index.setdefault(_folded(" ".join(core[-2:])).casefold(), {})[form] = int(n)
     return index
 
 

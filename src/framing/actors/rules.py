@@ -30,7 +30,7 @@ _AFTER_FOR = re.compile(rf"([{_UPPER}][\w.]*) (?:for|on) (?:the )?$")  # "Center
 class Rules(NamedTuple):
     titles: frozenset  # titles and honorifics (cut off before a name)
     qualifiers: frozenset  # label words cut off with titles ("Defense", "National")
-    adjectives: frozenset  # nationality and party adjectives (cut off at the start)
+    adjectives: frozenset  # nationality and party adjectives, and the countries' `demonyms` (cut off at the start)
     function_words: frozenset
     suffixes: frozenset
     organisation_words: frozenset
@@ -61,7 +61,7 @@ def read_rules(lexicon: str | Path = DEFAULT_LEXICON) -> Rules:
     data = load_data(lexicon)
     places = data["places"]
     return Rules(_without_full_stops(data["honorifics"] + data["titles"]), frozenset(data["qualifiers"]),
-                 frozenset(data["adjectives"]),
+                 frozenset(data["adjectives"]) | frozenset(places.get("demonyms", {})),  # every nationality (1.29)
                  frozenset(data["function_words"]), frozenset(data["suffixes"]),
                  frozenset(data["organisation_words"]), tuple(data["organisations"]["names"]),
                  frozenset(places["us_states"]) | frozenset(places["countries"]) | frozenset(places["cities"])
