@@ -403,3 +403,11 @@ def test_a_one_word_name_in_s_is_no_group_and_a_firm_ending_makes_a_body(shared_
     quotes = pd.DataFrame({"article_id": ["a0", "a1"], "speaker": ["Hinds", "Hinds"], "is_anonymous": False})
     actors = pd.DataFrame({"article_id": ["a0", "a0"], "actor": ["Damian Hinds", "Sarah Hinds"]})
     assert speaker_kinds(quotes, actors).tolist() == ["person", "organisation"]  # a1 names no Hinds
+
+
+def test_a_surname_is_not_the_campaign_named_after_its_bearer():
+    # "Trump" alone was joined to "the Trump campaign" of an earlier quote, as a family name opens a
+    # two-word name ("Zhao" -> "Zhao Lijian"): a singular noun in lower case names a thing of his
+    quotes = fr.extract_quotes(_articles(
+        ["“This is a witch hunt,” the Trump campaign said in a statement.", "“It is over,” Trump said."]))
+    assert quotes["speaker"].tolist() == ["Trump campaign", "Trump"]

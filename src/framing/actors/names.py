@@ -514,16 +514,25 @@ def _same_given_name(a: str, b: str, rules: Rules) -> bool:
 def _family_first_index(full: pd.Series, given_names=None) -> dict[str, dict[str, int]]:
     """family name → {full name: mentions} for names written family name first with a hyphenated
     given name ("Tsai Ing-wen", "Chiu Kuo-cheng"): the family name alone ("Tsai") is that person.
-    With `given_names` (read within one event), also two-word names of which neither word is a listed
-    given name ("Zhao Lijian": "Zhao" alone in the same event is he, not the "Daniel Zhao" of
-    another event)."""
+    With `given_names` (read within one event), also two-word names, both words capitalised, of which
+    neither word is a listed given name ("Zhao Lijian": "Zhao" alone in the same event is he, not the
+    "Daniel Zhao" of another event), unless the second names a thing of the first's (`_owned_thing`:
+    "Trump" is not "the Trump campaign" of a speaker's label)."""
     index: dict[str, dict[str, int]] = {}
     for form, n in full.dropna().value_counts(sort=False).items():
         words = form.split()
         if len(words) == 2 and (re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]) or given_names is not None
+                                and not _owned_thing(words[1])
                                 and not any(w in given_names for w in words) and not _is_surname_form(form, None)):
             index.setdefault(words[0], {})[form] = int(n)
     return index
+
+
+def _owned_thing(word: str) -> bool:
+    """Whether the word after a name makes the two a thing of the name's bearer: a singular common
+    noun in lower case ("campaign", "administration", "team"), where a plural names people of the
+    first word's party or place ("Democrat lawmakers", whom "Democrat" alone may stand for)."""
+    return word.islower() and not word.endswith("s")
 
 
 def _given_name_index(full: pd.Series, rules: Rules) -> dict[str, dict[str, int]]:
