@@ -12,7 +12,7 @@ from . import pattern, vader
 from .scorer import DEFAULT_LEXICON, DEFAULT_PARAMS, SCORE_COLUMNS, Scorer, _pattern_sentiment, load_scorer
 from .change import holding_quantity
 from .text import HAS_WORD, fold_all
-from .tokens import Split, split_texts, text_lengths, text_mask, tokens_subset
+from .tokens import Split, split_texts, text_lengths, text_mask, token_texts, tokens_subset
 
 
 @dataclass
@@ -55,9 +55,7 @@ def _change_shifts(split: Split, texts: list[str], scorer: Scorer) -> np.ndarray
     if scorer.change is None:
         return shift
     holds = text_mask(len(split.vocabulary), holding_quantity(scorer.change, split.vocabulary))[split.codes]
-    separator = split.vocabulary.index(split.separator) if split.n_texts > 1 else -1
-    text = np.cumsum(split.codes == separator)
-    holding = np.unique(text[holds])
+    holding = np.unique(token_texts(split)[holds])
     shift[holding] = scorer.change_shifts([texts[i] for i in holding])
     return shift
 

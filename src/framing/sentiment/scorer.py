@@ -31,17 +31,22 @@ def unsaturated(compound, n_words, scale: float):
     root of the number of words and mapped back into [-1, 1] by tanh(scale · S / sqrt(words)).
     A long sentence with one mild word no longer reads as strongly as a short one. Scalars or
     arrays (the same numpy operations in both scoring paths)."""
-    c = np.clip(np.asarray(compound, float), -_COMPOUND_CAP, _COMPOUND_CAP)
-    total = c * np.sqrt(15.0 / (1.0 - c * c))
+    total = valence_sum(compound)
     return np.tanh(scale * total / np.sqrt(np.maximum(np.asarray(n_words, float), 1.0)))
 
 
 def shifted(compound, shift):
-    """VADER's compound after adding `shift` to the sum of valences behind it (recovered as in
-    `unsaturated`); where `shift` is 0 the compound is returned as it is."""
-    c = np.clip(np.asarray(compound, float), -_COMPOUND_CAP, _COMPOUND_CAP)
-    total = c * np.sqrt(15.0 / (1.0 - c * c)) + shift
+    """VADER's compound after adding `shift` to the sum of valences behind it (`valence_sum`);
+    where `shift` is 0 the compound is returned as it is."""
+    total = valence_sum(compound) + shift
     return np.where(np.asarray(shift) == 0, compound, total / np.sqrt(total * total + 15.0))
+
+
+def valence_sum(compound):
+    """The sum of valences S behind VADER's compound c = S / sqrt(S² + 15): c·sqrt(15 / (1 − c²)),
+    |c| capped at `_COMPOUND_CAP` so that S is finite."""
+    c = np.clip(np.asarray(compound, float), -_COMPOUND_CAP, _COMPOUND_CAP)
+    return c * np.sqrt(15.0 / (1.0 - c * c))
 
 
 def n_words(texts: list[str]) -> np.ndarray:

@@ -188,12 +188,15 @@ def python_round(values: np.ndarray, digits: int) -> np.ndarray:
 def text_lengths(split: Split) -> np.ndarray:
     """The number of white-space tokens of each text of `split` (`len(text.split())`): its tokens
     without the separators and paragraph-break marks."""
-    vocabulary = pd.Index(split.vocabulary)
-    separator, mark = vocabulary.get_indexer([split.separator, split.break_mark])
-    is_separator = split.codes == separator
-    text = np.cumsum(is_separator)
-    word = ~is_separator & (split.codes != mark)
-    return np.bincount(text[word], minlength=split.n_texts).astype(float)
+    separator, mark = pd.Index(split.vocabulary).get_indexer([split.separator, split.break_mark])
+    word = (split.codes != separator) & (split.codes != mark)
+    return np.bincount(token_texts(split)[word], minlength=split.n_texts).astype(float)
+
+
+def token_texts(split: Split) -> np.ndarray:
+    """The index of the text each code of `split` belongs to (a separator counts with the text after it)."""
+    separator = pd.Index(split.vocabulary).get_indexer([split.separator])[0]
+    return np.cumsum(split.codes == separator)
 
 
 def tokens_subset(tokens: Tokens, texts: np.ndarray) -> Tokens:
