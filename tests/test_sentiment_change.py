@@ -72,6 +72,19 @@ def test_both_scoring_paths_apply_the_rule_alike(shared_data):
     ("Deaths were mourned; the water level dropped.", False),  # another clause
     ("Deaths in the county over the long summer dropped.", False),  # more than `window` words apart
     ("The price of bread dropped.", False),  # not a listed quantity
+    # AllSides roundup sentences and headlines (../shared/data/allsides-roundups) that news lexicon
+    # 1.2 misread: what changes must be the quantity.
+    ("Democrats to pair stopgap spending with debt ceiling increase, testing Republican opposition.",
+     False),  # the bound of the debt, not the debt
+    ("The Food and Drug Administration on Wednesday authorized booster doses of the Pfizer-BioNTech "
+     "vaccine for people 65 and older and those whose jobs put them at high risk for exposure to "
+     "COVID-19.", False),  # "high" describes the risk
+    ("The United States experienced unprecedented multiracial population growth and a decline in the "
+     "white population for the first time in the nation's history", False),  # a decline in what follows
+    ("The pace of consumer price inflation fell in August to its lowest monthly level since February",
+     True),  # "fell in August" is a verb, not a noun of change
+    ("The action will be targeted to areas of the U.S. with the highest rates of COVID-19 infections",
+     True),  # "highest" describes a measure of the quantity
 ])
 def test_a_quantity_pairs_with_a_direction_in_its_clause_within_the_window(text, paired):
     rule = load_change_rule(load_data(S.DEFAULT_LEXICON)["change"])
@@ -92,6 +105,19 @@ def test_a_decrease_reverses_the_quantity_as_vader_negates_and_an_increase_keeps
     assert text_shift(rule, "Wages rose.", lexicon) == pytest.approx(rule.valence)
 
 
+def test_a_direction_takes_the_nearest_quantity_or_a_list_joined_by_and():
+    """"Jobs growth slowed" (AllSides) is a slowdown of growth, counted once; "hospitalizations and
+    deaths dropped" is a drop of both."""
+    rule = load_change_rule(load_data(S.DEFAULT_LEXICON)["change"])
+    lexicon = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS).news.lexicon
+    growth = text_shift(rule, "Growth slowed down dramatically in August.", lexicon)
+    assert growth < 0
+    assert text_shift(rule, "Jobs growth slowed down dramatically in August.", lexicon) == pytest.approx(growth)
+    both = text_shift(rule, "Hospitalizations and deaths dropped.", lexicon)
+    assert both == pytest.approx(text_shift(rule, "Hospitalizations dropped.", lexicon)
+                                 + text_shift(rule, "Deaths dropped.", lexicon))
+
+
 def test_the_change_lists_are_disjoint_lower_case_words():
     """A word is either a direction or a quantity, and of one kind only."""
     table = load_data(S.DEFAULT_LEXICON)["change"]
@@ -100,6 +126,9 @@ def test_the_change_lists_are_disjoint_lower_case_words():
         assert all(re.fullmatch(r"[a-z]+", w) for w in words) and len(set(words)) == len(words)
     seen = [w for words in lists.values() for w in words]
     assert len(seen) == len(set(seen))
+    directions = set(table["decrease"]) | set(table["increase"])
+    assert set(table["level"]) <= directions
+    assert not (set(table["bound"]) | set(table["measure"])) & set(seen)
 
 
 def test_tokens_that_lengthen_when_lower_cased_do_not_hide_a_quantity():

@@ -26,6 +26,11 @@ NEGATION_REACH = 3
 # VADER's scalar for a negated word (Hutto & Gilbert 2014): a decrease reverses a quantity's
 # valence as a negation does.
 REVERSAL = -0.74
+_COORDINATORS = frozenset({"and", "or", "&"})
+# A noun of change (a direction word after a determiner, at most one word between) followed by "in"
+# or "of" applies to what follows it ("a decline in the white population", "the sharp rise in").
+_CHANGE_OF = frozenset({"in", "of"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "any", "no"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,14 @@ class ChangeRule:
     good: frozenset
     valence: float
     window: int
+    # Words naming a bound on a quantity ("debt limit"): the phrase is the bound, not the quantity.
+    bound: frozenset = frozenset()
+    # Adjectives of level ("high", "lowest"), and the measure nouns they may describe in place of
+    # the quantity ("high rates of infections").
+    level: frozenset = frozenset()
+    measure: frozenset = frozenset()
+    # Function words (the shipped stop words): a level adjective before one is not attributive.
+    function_words: frozenset = frozenset()
 
     @cached_property
     def quantities(self) -> frozenset:
@@ -64,8 +77,20 @@ def load_change_rule(table: dict | None) -> ChangeRule | None:
     def words(key):
         return frozenset(w.lower() for w in table[key])
 
+    def optional(key):
+        return words(key) if key in table else frozenset()
+
     return ChangeRule(decrease=words("decrease"), increase=words("increase"), bad=words("bad"),
-                      good=words("good"), valence=float(table["valence"]), window=int(table["window"]))
+                      good=words("good"), valence=float(table["valence"]), window=int(table["window"]),
+                      bound=optional("bound"), level=optional("level"), measure=optional("measure"),
+                      function_words=_function_words() if "level" in table else frozenset())
+
+
+def _function_words() -> frozenset:
+    """The shipped stop words (closed word classes: determiners, prepositions, conjunctions …)."""
+    from ..lexicons import load_data
+
+    return frozenset(w.lower() for words in load_data("stopwords")["words"].values() for w in words)
 
 
 def change_shifts(rule: ChangeRule | None, texts: list[str], lexicon: dict) -> np.ndarray:
@@ -101,12 +126,8 @@ def text_shift(rule: ChangeRule, text: str, lexicon: dict) -> float:
     clause = np.cumsum([bool(_CLAUSE_MARK.fullmatch(t)) for t in tokens])
     shift = 0.0
     changing = set()
-    for i, token in enumerate(tokens):
-        if token not in rule.quantities:
-            continue
-        j = _direction_of(rule, tokens, clause, i)
-        if j is None:
-            continue
+    for i, j in _pairs(rule, tokens, clause):
+        token = tokens[i]
         own = lexicon.get(token, 0.0)
         sign = -1.0 if token in rule.bad else 1.0
         valence = own if own * sign > 0 else sign * rule.valence
@@ -114,6 +135,29 @@ def text_shift(rule: ChangeRule, text: str, lexicon: dict) -> float:
         shift += valence * (REVERSAL if falling else 1.0) - own
         changing.add(clause[i])
     return shift - sum(lexicon.get(t, 0.0) for t, c in zip(tokens, clause) if c in changing and t in rule.directions)
+
+
+def _pairs(rule: ChangeRule, tokens: list, clause: np.ndarray) -> list[tuple[int, int]]:
+    """(quantity, direction) index pairs. A quantity followed by a word of its bound ("debt
+    limit") is not the quantity. A direction word takes one quantity, the nearest, and those
+    joined to it by "and" / "or" ("hospitalizations and deaths dropped"; in "jobs growth slowed"
+    only growth slowed)."""
+    found = {}
+    for i, token in enumerate(tokens):
+        if token in rule.quantities and not (i + 1 < len(tokens) and tokens[i + 1] in rule.bound):
+            j = _direction_of(rule, tokens, clause, i)
+            if j is not None:
+                found.setdefault(j, []).append(i)
+    pairs = []
+    for j, quantities in found.items():
+        nearest = min(quantities, key=lambda i: (abs(i - j), -i))
+        pairs += [(i, j) for i in quantities if i == nearest or _coordinated(tokens, i, nearest)]
+    return sorted(pairs)
+
+
+def _coordinated(tokens: list, i: int, k: int) -> bool:
+    """Whether "and" or "or" stands between the words at `i` and `k`."""
+    return any(t in _COORDINATORS for t in tokens[min(i, k) + 1:max(i, k)])
 
 
 def _negated(tokens: list, clause: np.ndarray, j: int) -> bool:
@@ -125,9 +169,23 @@ def _negated(tokens: list, clause: np.ndarray, j: int) -> bool:
 
 def _direction_of(rule: ChangeRule, tokens: list, clause: np.ndarray, i: int) -> int | None:
     """The direction word nearest the quantity at `i` (the later one on a tie), within `window`
-    words and in the same clause; None when there is none."""
+    words and in the same clause, that can apply to it; None when there is none."""
     for distance in range(1, rule.window + 1):
         for j in (i + distance, i - distance):
-            if 0 <= j < len(tokens) and clause[j] == clause[i] and tokens[j] in rule.directions:
+            if (0 <= j < len(tokens) and clause[j] == clause[i] and tokens[j] in rule.directions
+                    and _applies(rule, tokens, i, j)):
                 return j
     return None
+
+
+def _applies(rule: ChangeRule, tokens: list, i: int, j: int) -> bool:
+    """Whether the direction word at `j` can apply to the quantity at `i`, by word order: a noun of
+    change (after a determiner) followed by "in" or "of" applies to what follows it ("growth and a
+    decline in the white population"; "inflation fell in August" is a verb), and an adjective of level directly before a content word that is neither a
+    quantity nor a measure describes that word ("jobs put them at high risk")."""
+    after = tokens[j + 1] if j + 1 < len(tokens) else ""
+    if after in _CHANGE_OF and _DETERMINERS.intersection(tokens[max(0, j - 2):j]):
+        return i > j
+    if tokens[j] in rule.level and re.fullmatch(r"[^\W\d_][\w'-]*", after):
+        return after in rule.quantities or after in rule.measure or after in rule.function_words
+    return True
