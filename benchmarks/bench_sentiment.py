@@ -628,16 +628,22 @@ def newsmtsc_targets() -> pd.DataFrame:
 def out_of_fold_actor_sentiment(rows: pd.DataFrame, features, folds: int = 5) -> np.ndarray:
     """`actor_sentiment` (P(positive) − P(negative)) of each mention from the classifier trained
     without its document: `folds`-fold CV grouped by document, the shipped penalty."""
+    p = out_of_fold_probabilities(rows, features, folds)
+    return p[:, 2] - p[:, 0]
+
+
+def out_of_fold_probabilities(rows: pd.DataFrame, features, folds: int = 5) -> np.ndarray:
+    """P(negative), P(neutral), P(positive) of each mention from the classifier trained without its
+    document (`folds`-fold CV grouped by document, the shipped penalty)."""
     from sklearn.model_selection import GroupKFold
     import train_actor_sentiment as T
 
     penalty = S.load_target_model(str(S.DEFAULT_TARGET_MODEL))["penalty_C"]
     truth = rows["polarity"].to_numpy()
-    out = np.full(len(rows), np.nan)
+    out = np.full((len(rows), 3), np.nan)
     for train, test in GroupKFold(n_splits=folds).split(rows, groups=rows["source_doc_key"]):
         model = T.fit(T.subset(features, train), truth[train], penalty, 0.4)
-        p = S.target_probabilities(T.subset(features, test), model)
-        out[test] = p[:, 2] - p[:, 0]
+        out[test] = S.target_probabilities(T.subset(features, test), model)
     return out
 
 
@@ -702,6 +708,185 @@ def document_table(result: dict) -> str:
             lines.append(f" {fold['fold']}: chosen {fold['chosen']!r}")
             lines += [line(name, a) for name, a in fold["held_out_all"].items()]
     return "\n".join(lines)
+
+
+# ── article tone beyond the mean: aggregates chosen on one half, gains with intervals (`ONLY=aggregate`) ──
+
+N_BOOT = 2000
+
+
+def position_weights(n: int, *, first: float = 1.0, last: float = 1.0, slope: float = 0.0) -> np.ndarray:
+    """Weights of n units in reading order: 1 + slope · position (0 at the first unit, 1 at the
+    last), the first times `first` and the last times `last` (one unit: weight 1)."""
+    w = 1.0 + slope * (np.arange(n) / (n - 1) if n > 1 else np.zeros(n))
+    if n > 1:
+        w[0] *= first
+        w[-1] *= last
+    return w
+
+
+def _opinionated_mean(x, t):
+    """The mean over the units scored at least `t` away from 0 (all units when none is)."""
+    kept = np.abs(x) >= t
+    return float(x[kept].mean()) if kept.any() else float(x.mean())
+
+
+def aggregate_families(actors: bool) -> dict:
+    """Candidate article values, each a family of (parameter, function of one unit's dict: `x` the
+    scores in reading order; for actors also `p` the class probabilities and `sentence` the
+    sentence `sentiment` of the distinct sentences naming the person). Literature: the lede of news
+    (inverted pyramid, Pöttker 2003), the end of opinion texts (Becker & Aharonson 2010; position
+    weights, Taboada, Brooke & Stede 2009), subjective units only (Pang & Lee 2004)."""
+    def weighted(u, **kw):
+        return float(np.average(u["x"], weights=position_weights(len(u["x"]), **kw)))
+
+    families = {
+        "mean (shipped)": {None: lambda u: float(u["x"].mean())},
+        "lede weighted: first unit x w": {w: (lambda u, w=w: weighted(u, first=w)) for w in (1.5, 2, 3, 5)},
+        "end weighted: last unit x w": {w: (lambda u, w=w: weighted(u, last=w)) for w in (1.5, 2, 3, 5)},
+        "later units more: 1 + a * position": {a: (lambda u, a=a: weighted(u, slope=a)) for a in (0.5, 1, 2, 4)},
+        "opinionated units only: |s| >= t": {t: (lambda u, t=t: _opinionated_mean(u["x"], t)) for t in (0.02, 0.05, 0.1, 0.2)},
+    }
+    if actors:
+        families["mean + b x sentence sentiment of the sentences naming the person"] = {
+            b: (lambda u, b=b: float(u["x"].mean() + b * u["sentence"].mean())) for b in (0.25, 0.5, 1.0, 2.0)}
+        families["mean log-odds, positive against negative"] = {
+            None: lambda u: float(np.mean(np.log(u["p"][:, 2] / u["p"][:, 0])))}
+        families["mean probabilities, then log-odds"] = {
+            None: lambda u: float(np.log(u["p"][:, 2].mean() / u["p"][:, 0].mean()))}
+    return families
+
+
+def _pair_matrices(human: np.ndarray, framing: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Over pairs of units (upper triangle) that people rate differently: 1 (rated), and 1 / 0.5 / 0
+    where framing orders them as people do / ties / the other way."""
+    human, framing = _values(human, framing)
+    h = np.sign(human[:, None] - human[None, :])
+    f = np.sign(framing[:, None] - framing[None, :])
+    rated = np.triu(h != 0, 1).astype(float)
+    return rated, rated * np.where(f == 0, 0.5, f == h)
+
+
+def bootstrap_concordance_gain(human, candidate, baseline, documents, *, n_boot: int = N_BOOT, seed: int = SEED) -> dict:
+    """Concordance of `candidate` minus that of `baseline` over the same units, with a 95 %
+    percentile interval over `n_boot` resamples of documents (all units of a drawn document come
+    along; a unit drawn k times enters every pair k times)."""
+    rated, right_c = _pair_matrices(human, candidate)
+    _, right_b = _pair_matrices(human, baseline)
+    codes, uniques = pd.factorize(pd.Index(documents))
+    draws = np.random.default_rng(seed).integers(0, len(uniques), size=(n_boot, len(uniques)))
+    counts = np.stack([np.bincount(d, minlength=len(uniques)) for d in draws])[:, codes].astype(float)
+
+    def share(right):
+        return np.einsum("bi,ij,bj->b", counts, right, counts) / np.einsum("bi,ij,bj->b", counts, rated, counts)
+
+    gains = share(right_c) - share(right_b)
+    whole = (right_c.sum() - right_b.sum()) / rated.sum()
+    return {"gain": float(whole), "ci95": [float(x) for x in np.percentile(gains, [2.5, 97.5])]}
+
+
+def compare_aggregates(units: list[dict], human: np.ndarray, documents: np.ndarray, half: np.ndarray, actors: bool) -> list[dict]:
+    """For each half: every family's parameter chosen by concordance on the other half, then the
+    family with the best concordance there (the mean first on a tie); on the held-out half its
+    agreement and its concordance gain over the mean with a bootstrap interval over documents."""
+    families = aggregate_families(actors)
+    values = {(name, param): np.array([how(u) for u in units]) for name, family in families.items()
+              for param, how in family.items()}
+    mean = values[("mean (shipped)", None)]
+    out = []
+    for held in (0, 1):
+        choose, test = half != held, half == held
+        on_choosing = {key: concordance(human[choose], v[choose]) for key, v in values.items()}
+        per_family = {}
+        for name, family in families.items():
+            param = max(family, key=lambda p: round(on_choosing[(name, p)], 12))
+            v = values[(name, param)]
+            per_family[name] = {"param": param, "concordance_choosing_half": on_choosing[(name, param)],
+                                "held_out": {"pearson": pearson(human[test], v[test]),
+                                             "concordance": concordance(human[test], v[test])},
+                                "gain_over_mean": bootstrap_concordance_gain(human[test], v[test], mean[test], documents[test])}
+        chosen = max(per_family, key=lambda n: (round(per_family[n]["concordance_choosing_half"], 12), n == "mean (shipped)"))
+        out.append({"held_out_half": held, "n_units_held_out": int(test.sum()), "chosen": chosen,
+                    "chosen_param": per_family[chosen]["param"], "families": per_family})
+        print(f" held-out half {held} ({int(test.sum())} units): chosen on the other half {chosen!r} "
+              f"(param {per_family[chosen]['param']})", flush=True)
+        for name, v in per_family.items():
+            g = v["gain_over_mean"]
+            print(f"   {name:66s} param {str(v['param']):5s} choosing {v['concordance_choosing_half']:.3f}  held out r "
+                  f"{v['held_out']['pearson']:.3f} pairs {v['held_out']['concordance']:.3f}  gain {g['gain']:+.4f} "
+                  f"[{g['ci95'][0]:+.4f}, {g['ci95'][1]:+.4f}]", flush=True)
+    return out
+
+
+def nyt_units() -> tuple[list[dict], np.ndarray, np.ndarray]:
+    """Per NYT editorial: its sentences' `sentiment` in reading order, and the mean human rating."""
+    rows = pd.read_json(SHARED / "nyt-sentiment-dev" / "snippets.jsonl", lines=True)
+    rows = rows.sort_values(["doc_id", "snippet_index"], kind="stable", ignore_index=True)
+    scored = S.add_sentiment(rows)
+    groups = list(scored.groupby("doc_id", sort=True))
+    return ([{"x": g["sentiment"].to_numpy(float)} for _, g in groups],
+            np.array([g["mean_rating"].mean() for _, g in groups]), np.array([d for d, _ in groups]))
+
+
+def newsmtsc_units() -> tuple[list[dict], np.ndarray, np.ndarray]:
+    """Per NewsMTSC (document, person) with 2+ annotated mentions: the out-of-fold class
+    probabilities and `actor_sentiment` of the mentions in reading order, the `sentiment` of the
+    distinct sentences naming the person, and the mean annotated label."""
+    import train_actor_sentiment as T
+
+    rows = newsmtsc_targets()
+    p = out_of_fold_probabilities(rows, T.features_of(rows))
+    rows["p_negative"], rows["p_neutral"], rows["p_positive"] = p.T
+    rows["x"] = p[:, 2] - p[:, 0]
+    sentences = pd.Series(rows["sentence"].unique())
+    scores = dict(zip(sentences, S.add_sentiment(pd.DataFrame({"text": sentences}))["sentiment"]))
+    rows["sentence_sentiment"] = rows["sentence"].map(scores)
+    rows["order"] = pd.to_numeric(rows["source_sentence_key"], errors="coerce")
+    rows = rows.sort_values(["source_doc_key", "person", "order", "from"], kind="stable")
+    units, human, documents = [], [], []
+    for (doc, _), g in rows.groupby(["source_doc_key", "person"], sort=True):
+        if len(g) < 2:
+            continue
+        units.append({"x": g["x"].to_numpy(float), "p": g[["p_negative", "p_neutral", "p_positive"]].to_numpy(float),
+                      "sentence": g.drop_duplicates("sentence")["sentence_sentiment"].to_numpy(float)})
+        human.append(g["y"].mean())
+        documents.append(doc)
+    return units, np.array(human), np.array(documents)
+
+
+def aggregate() -> dict:
+    """Article tone beyond the mean (`ONLY=aggregate`, about 2–4 minutes): on NYT editorials (sentence
+    `sentiment`) and NewsMTSC document × person (out-of-fold `actor_sentiment`), general aggregates
+    chosen on one seeded half of the documents (the halves of `documents`) and reported on the
+    other, with the concordance gain over the mean and its bootstrap interval over documents."""
+    out = {}
+    for name, (units, human, documents), actors in (("nyt_editorials", nyt_units(), False),
+                                                     ("newsmtsc_document_person", newsmtsc_units(), True)):
+        half = seeded_halves(np.unique(documents)).reindex(documents).to_numpy()
+        print(name, flush=True)
+        folds = compare_aggregates(units, human, documents, half, actors)
+        out[name] = {"n_units": len(units), "folds": folds, "both_halves_held_out": cross_fitted(units, human, documents, half, folds, actors)}
+    return out
+
+
+def cross_fitted(units, human, documents, half, folds, actors) -> dict:
+    """Every unit valued by the aggregate chosen on the other half (`compare_aggregates`), against
+    the mean, over all units: agreement and the concordance gain with its interval over documents."""
+    families = aggregate_families(actors)
+    value = np.empty(len(units))
+    for fold in folds:
+        how = families[fold["chosen"]][fold["chosen_param"]]
+        test = np.flatnonzero(half == fold["held_out_half"])
+        value[test] = [how(units[i]) for i in test]
+    mean = np.array([float(u["x"].mean()) for u in units])
+    result = {"chosen": agreement(human, value), "mean": agreement(human, mean),
+              "gain_over_mean": bootstrap_concordance_gain(human, value, mean, documents)}
+    g = result["gain_over_mean"]
+    print(f" both halves held out: r {result['chosen']['pearson']:.3f} (mean {result['mean']['pearson']:.3f}), pairs "
+          f"{result['chosen']['concordance']:.3f} (mean {result['mean']['concordance']:.3f}), triples "
+          f"{result['chosen']['triples']:.3f} (mean {result['mean']['triples']:.3f}); gain {g['gain']:+.4f} "
+          f"[{g['ci95'][0]:+.4f}, {g['ci95'][1]:+.4f}]", flush=True)
+    return result
 
 
 # Words written by category after reading the largest residuals of the EVEN editorials only (so
@@ -1185,12 +1370,12 @@ def afinn() -> dict:
 def main() -> None:
     parts = {"nyt": nyt, "newsmtsc": newsmtsc, "speed": speed, "quotes": quotes,
              "quotes_classifier": quotes_classifier, "documents": documents, "afinn": afinn,
-             "tried": tried, "cv": cv, "change": change}
+             "tried": tried, "cv": cv, "change": change, "aggregate": aggregate}
     only = os.environ.get("ONLY")
     path = RESULTS / "sentiment.json"
     results = json.loads(path.read_text(encoding="utf-8")) if only and path.exists() else {}
     for name, part in parts.items():
-        if only == name or (only is None and name not in ("quotes_classifier", "afinn", "tried", "cv", "change")):
+        if only == name or (only is None and name not in ("quotes_classifier", "afinn", "tried", "cv", "change", "aggregate")):
             results[name] = part()
             print(json.dumps({name: results[name]}, indent=2, default=float), flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
