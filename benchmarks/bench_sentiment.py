@@ -92,7 +92,7 @@ def nyt() -> dict:
     # As add_sentiment reads it: quotation marks folded to ASCII (`fold_quotes`).
     folded = [S.fold_quotes(t) for t in scored["text"]]
     scored["vader_news"] = [scorer.news.polarity_scores(t)["compound"] for t in folded]
-    # The news compound moved by the direction-of-change rule (news lexicon 1.2), as `sentiment` reads it.
+    # The news compound moved by the direction-of-change rule (news lexicon 1.2 and later), as `sentiment` reads it.
     scored["vader_news_changed"] = S.shifted(scored["vader_news"], scorer.change_shifts(folded))
     scored["textblob_judging"] = [scorer.judging(t)[0] for t in folded]
     words = S.n_words(folded)
@@ -1141,7 +1141,7 @@ def lexicon_candidates(folded: list[str]) -> dict:
     }
     compounds = {name: np.array([a.polarity_scores(t)["compound"] for t in texts]) for name, (a, texts) in variants.items()}
     first = compounds["news lexicon 1.1 (topic words at 0)"]
-    return {"news lexicon 1.2 (shipped: 1.1 + direction of change)": S.shifted(first, scorer.change_shifts(folded)),
+    return {"news lexicon 1.3 (shipped: 1.1 + direction of change)": S.shifted(first, scorer.change_shifts(folded)),
             **compounds}
 
 
