@@ -756,6 +756,8 @@ def aggregate_families(actors: bool) -> dict:
     if actors:
         families["mean + b x sentence sentiment of the sentences naming the person"] = {
             b: (lambda u, b=b: float(u["x"].mean() + b * u["sentence"].mean())) for b in (0.25, 0.5, 1.0, 2.0)}
+        families["sentence sentiment of the sentences naming the person, alone"] = {
+            None: lambda u: float(u["sentence"].mean())}
         families["mean log-odds, positive against negative"] = {
             None: lambda u: float(np.mean(np.log(u["p"][:, 2] / u["p"][:, 0])))}
         families["mean probabilities, then log-odds"] = {
