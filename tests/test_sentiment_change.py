@@ -107,7 +107,7 @@ def test_a_decrease_reverses_the_quantity_as_vader_negates_and_an_increase_keeps
 
 def test_a_direction_takes_the_nearest_quantity_or_a_list_joined_by_and():
     """"Jobs growth slowed" (AllSides) is a slowdown of growth, counted once; "hospitalizations and
-    deaths dropped" is a drop of both."""
+    deaths dropped" is a drop of both; "a roaring economy and low unemployment" a low of one."""
     rule = load_change_rule(load_data(S.DEFAULT_LEXICON)["change"])
     lexicon = S.load_scorer(S.DEFAULT_LEXICON, S.DEFAULT_PARAMS).news.lexicon
     growth = text_shift(rule, "Growth slowed down dramatically in August.", lexicon)
@@ -116,6 +116,11 @@ def test_a_direction_takes_the_nearest_quantity_or_a_list_joined_by_and():
     both = text_shift(rule, "Hospitalizations and deaths dropped.", lexicon)
     assert both == pytest.approx(text_shift(rule, "Hospitalizations dropped.", lexicon)
                                  + text_shift(rule, "Deaths dropped.", lexicon))
+    # NewsMTSC: an adjective of level before a quantity describes that quantity only.
+    low = text_shift(rule, "low unemployment", lexicon)
+    assert low > 0
+    assert text_shift(rule, "from the diplomatic breakthrough with North Korea, to a roaring economy and low "
+                            "unemployment, to strengthening the border", lexicon) == pytest.approx(low)
 
 
 def test_the_change_lists_are_disjoint_lower_case_words():

@@ -181,11 +181,13 @@ def _direction_of(rule: ChangeRule, tokens: list, clause: np.ndarray, i: int) ->
 def _applies(rule: ChangeRule, tokens: list, i: int, j: int) -> bool:
     """Whether the direction word at `j` can apply to the quantity at `i`, by word order: a noun of
     change (after a determiner) followed by "in" or "of" applies to what follows it ("growth and a
-    decline in the white population"; "inflation fell in August" is a verb), and an adjective of level directly before a content word that is neither a
-    quantity nor a measure describes that word ("jobs put them at high risk")."""
+    decline in the white population"; "inflation fell in August" is a verb), and an adjective of
+    level directly before a content word describes that word: the quantity or its measure after it
+    ("low unemployment", "the highest rates of infections"), nothing else ("jobs put them at high
+    risk", "a roaring economy and low unemployment")."""
     after = tokens[j + 1] if j + 1 < len(tokens) else ""
     if after in _CHANGE_OF and _DETERMINERS.intersection(tokens[max(0, j - 2):j]):
         return i > j
-    if tokens[j] in rule.level and re.fullmatch(r"[^\W\d_][\w'-]*", after):
-        return after in rule.quantities or after in rule.measure or after in rule.function_words
+    if tokens[j] in rule.level and re.fullmatch(r"[^\W\d_][\w'-]*", after) and after not in rule.function_words:
+        return i > j and (after in rule.quantities or after in rule.measure)
     return True
