@@ -1061,6 +1061,34 @@ def test_a_frame_chart_whose_tests_find_nothing_says_so_on_the_image(shared_sent
         assert f"smallest adjusted p = {smallest:.2g}" in notes and "Differences may be chance: no evidence" in notes
 
 
+def test_a_chart_whose_tests_find_a_difference_in_one_member_says_which_did_not(shared_sentence_table):
+    """Regression: the quote chart of AllSides events 401-469 (`framing report`, sides-401,
+    `figures/quote_shares.png`) drew three blocks of outlets with no word on the image, because one
+    measure's test (officials, adjusted p = 0.039) found a difference: the other two (adjusted p 0.59
+    and 0.77) read as findings too. The note now names the members with no evidence and those with."""
+    import framing as fr
+
+    table = shared_sentence_table[shared_sentence_table["article_id"].str.startswith("allsides-roundups")]
+    table = table.assign(n_words=table["text"].str.split().str.len())
+    events = table.drop_duplicates("event")["event"].head(30)
+    pages = table[table["event"].isin(events)]
+    summary = fr.summarise_frames(fr.add_frames(pages), pages)
+    found = summary.assign(p_adjusted=summary["p_adjusted"].where(summary["frame"] != "conflict", 0.01))
+
+    def note(frames):
+        ax = plots.plot_frame_prevalence(frames)
+        return " ".join(t.get_text() for t in ax.texts if t.get_gid() == plots.NOTE_GID)
+
+    said = note(found)
+    alike = [f.replace("_", " ") for f in found["frame"].unique() if f != "conflict"]
+    assert "No evidence that the outlets differ in " + ", ".join(alike) + " (permutation test" in said, said
+    assert "evidence that they differ in conflict (adjusted p = 0.01), not which outlet" in said
+    others = summary.loc[summary["frame"] != "conflict", "p_adjusted"]
+    assert f"adjusted p {'=' if others.min() == others.max() else '≥'} {others.min():.2g}, Holm" in said
+    every = summary.assign(p_adjusted=0.01)
+    assert "evidence" not in note(every)  # every frame differs: nothing to warn of
+
+
 def test_a_frame_chart_with_nothing_tested_claims_nothing(seed_sentences):
     import framing as fr
 

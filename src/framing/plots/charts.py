@@ -223,22 +223,55 @@ def _no_difference_note(table: pd.DataFrame, *, by: str, family: str, alpha: flo
     `family` member, as `summarise_frames` or `stats.compare_outlets` give them: `p_value`,
     `p_adjusted`, `correction`) find no difference for any member: "differences may be chance: no
     evidence that the outlets differ for any frame (permutation test, smallest adjusted p = 0.59,
-    Holm across 5 tests)". A saved image
-    carries no caption, and bars of unequal length read as a finding. "" when untested or when a
-    member's p is below `alpha`."""
+    Holm across 5 tests)". When some members differ and others do not, it names those that do not
+    and those that do (`_mixed_note`): a chart with one finding among three blocks read, without a
+    word, as three findings. A saved image carries no caption, and bars of unequal length read as a
+    finding. "" when untested or when every member's p is below `alpha`."""
     if "p_value" not in table or table["p_value"].isna().all():
         return ""
     tested = table[table["p_value"].notna()]
     adjusted = "p_adjusted" in tested and tested["p_adjusted"].notna().all()
-    p = float(tested["p_adjusted" if adjusted else "p_value"].min())
-    if p < alpha:
-        return ""
+    column = "p_adjusted" if adjusted else "p_value"
+    p = float(tested[column].min())
     members = tested[family].nunique() if family in tested else 1
     correction = next((c for c in tested.get("correction", []) if isinstance(c, str) and c), "")
+    if p < alpha:
+        return _mixed_note(tested, by=by, family=family, column=column, correction=correction, alpha=alpha)
     said = (f"smallest adjusted p = {p:.2g}, {correction}" if adjusted and members > 1 and correction
             else f"p = {p:.2g}")
     scope = f" for any {family.replace('_', ' ')}" if members > 1 else ""
     return f"differences may be chance: no evidence that the {by}s differ{scope} (permutation test, {said})"
+
+
+def _mixed_note(tested: pd.DataFrame, *, by: str, family: str, column: str, correction: str, alpha: float) -> str:
+    """The note of a chart whose tests find a difference in some `family` members and none in others:
+    "no evidence that the outlets differ in quotes from anonymous sources, quotes with an evaluative
+    reporting verb (permutation test, adjusted p ≥ 0.59, Holm across 3 tests); evidence that they
+    differ in quotes from officials (adjusted p = 0.039), not which outlet". "" when every member
+    differs (or the table has no `family` column)."""
+    if family not in tested:
+        return ""
+    each = tested.groupby(family, sort=False)[column].min()
+    if (each < alpha).all():
+        return ""
+    names = _member_names(tested, family)
+    alike = ", ".join(names[m] for m in each.index if each[m] >= alpha)
+    differ = ", ".join(f"{names[m]} ({'adjusted ' * (column == 'p_adjusted')}p = {each[m]:.2g})"
+                       for m in each.index if each[m] < alpha)
+    word = "adjusted p" if column == "p_adjusted" else "p"
+    lowest, highest = each[each >= alpha].min(), each[each >= alpha].max()
+    how = ", ".join(filter(None, [f"permutation test, {word} {'=' if lowest == highest else '≥'} {lowest:.2g}",
+                                  correction if column == "p_adjusted" else ""]))
+    return (f"no evidence that the {by}s differ in {alike} ({how}); evidence that they differ in {differ}, "
+            f"not which {by}")
+
+
+def _member_names(tested: pd.DataFrame, family: str) -> dict:
+    """How a chart names each member of a family of tests: the `counts` the quote measures carry
+    ("quotes from anonymous sources"), else the member with spaces for underscores ("human interest")."""
+    labels = tested["counts"] if "counts" in tested else tested[family]
+    return {member: " ".join(str(label).replace("_", " ").split())
+            for member, label in zip(tested[family], labels)}
 
 
 _SIZE_WORDS = {"n_articles": "articles", "n_total": "sentences", "n_sentences": "sentences", "n_lines": "raw lines removed"}
@@ -804,7 +837,8 @@ def plot_quote_shares(summary: pd.DataFrame, *, by: str = "outlet", articles: pd
             names.append(name_label(f"{getattr(line, by)} ({counted(int(line.n_articles), 'articles')})"))
         row += len(part) + 1.5
     _note_no_interval(ax, list(dict.fromkeys(hollow)), dots=articles is not None,
-                      then=_no_difference_note(test, by=by, family="measure") if test is not None else "")
+                      then=_no_difference_note(_named_measures(test, table), by=by, family="measure")
+                      if test is not None else "")
     ax.set_yticks(ticks, names)
     ax.set_ylim(row - 1, -1.5)
     note_shown(ax, len(groups), table[by].nunique(), by + "s", which=which)
@@ -814,6 +848,14 @@ def plot_quote_shares(summary: pd.DataFrame, *, by: str = "outlet", articles: pd
     ax.set_xlabel(f"share of an article's quotes (%, mean over the {by}'s articles)")
     ax.set_ylabel(by)
     return ax
+
+
+def _named_measures(test: pd.DataFrame, summary: pd.DataFrame) -> pd.DataFrame:
+    """The tests of the quote measures with the words the chart heads each block with (`counts` of
+    `summarise_quote_shares`: "quotes from officials"), for the note that names them."""
+    if "counts" in test or not {"measure", "counts"} <= set(summary.columns) or "measure" not in test:
+        return test
+    return test.merge(summary[["measure", "counts"]].drop_duplicates("measure"), on="measure", how="left")
 
 
 # ── across outlets (notebook 06) ─────────────────────────────────────────────────────────────────
