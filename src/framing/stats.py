@@ -893,7 +893,8 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
     below = tested[tested["p_adjusted"] < alpha]
     listed = ", ".join(f"{str(key).replace('_', ' ')} {p:.2g}" for key, p in zip(tested[family], tested["p_adjusted"]))
     found = (no_evidence(by) if below.empty else
-             f"evidence at {alpha:g} that the {by}s differ in {', '.join(map(str, below[family]))} (not which {by} does)")
+             f"evidence at {alpha:g} that the {by}s differ in "
+             f"{', '.join(str(key).replace('_', ' ') for key in below[family])} (not which {by} does)")
     return (f"{text}, one per {family}, {first.get('correction')}: adjusted p below {alpha:g} for "
             f"{len(below)} of {len(tested)} ({listed}){_untested(firsts, family)}; {found}.")
 
