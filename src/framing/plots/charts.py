@@ -225,8 +225,10 @@ def _no_difference_note(table: pd.DataFrame, *, by: str, family: str, alpha: flo
     evidence that the outlets differ for any frame (permutation test, smallest adjusted p = 0.59,
     Holm across 5 tests)". When some members differ and others do not, it names those that do not
     and those that do (`_mixed_note`): a chart with one finding among three blocks read, without a
-    word, as three findings. A saved image carries no caption, and bars of unequal length read as a
-    finding. "" when untested or when every member's p is below `alpha`."""
+    word, as three findings. Members the table holds untested (a speaker quoted by one outlet in each
+    event) are counted, not covered by "any": "for the 3 speakers tested (…; 5 more could not be
+    tested)". A saved image carries no caption, and bars of unequal length read as a finding. "" when
+    untested or when every member's p is below `alpha`."""
     if "p_value" not in table or table["p_value"].isna().all():
         return ""
     tested = table[table["p_value"].notna()]
@@ -240,6 +242,10 @@ def _no_difference_note(table: pd.DataFrame, *, by: str, family: str, alpha: flo
     said = (f"smallest adjusted p = {p:.2g}, {correction}" if adjusted and members > 1 and correction
             else f"p = {p:.2g}")
     scope = f" for any {family.replace('_', ' ')}" if members > 1 else ""
+    untested = table[family].nunique() - members if family in table else 0
+    if untested:  # speakers quoted by one outlet per event: "any speaker" would claim they were tested
+        scope = f" for the {members} {family.replace('_', ' ')}{'s' * (members > 1)} tested"
+        said += f"; {untested} more could not be tested"
     return f"differences may be chance: no evidence that the {by}s differ{scope} (permutation test, {said})"
 
 
