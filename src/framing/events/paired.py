@@ -335,12 +335,22 @@ def caption_pair_tests(pairs: pd.DataFrame, alpha: float = 0.05) -> str:
 def _no_pair_note(table: pd.DataFrame, alpha: float = 0.05) -> str:
     """What the within-events chart says on itself when no comparison's adjusted p is below `alpha`,
     or none is tested (no two outlets cover `MIN_EVENTS_FOR_TEST` events in common): a saved image
-    has no caption, and a bar far from halfway ("A 4, B 1 of 5") reads as a finding; "" otherwise."""
+    has no caption, and a bar far from halfway ("A 4, B 1 of 5") reads as a finding. When some are
+    below `alpha`, what "p adj." is and how many the sign test confirms ("p adj.: Wilcoxon
+    signed-rank over events, Benjamini-Hochberg across 18 comparisons; 2 below 0.05, 0 of them
+    confirmed by the sign test"); "" when nothing is tested at all."""
     tested = table["p_adjusted"].dropna() if "p_adjusted" in table else pd.Series(dtype=float)
     if tested.empty and len(table):
         return (f"No test: no two outlets cover {MIN_EVENTS_FOR_TEST} events in common, the fewest a paired test "
                 f"over events needs; the bars count these events and are no evidence of a difference")
-    if tested.empty or tested.min() < alpha:
+    if tested.empty:
         return ""
+    if tested.min() < alpha:  # "p adj." beside the bars says neither the test nor the adjustment
+        below = table["p_adjusted"] < alpha
+        confirmed = int((below & (table["robustness_p_sign_adjusted"] < alpha)).sum()) \
+            if "robustness_p_sign_adjusted" in table else None
+        return (f"p adj.: Wilcoxon signed-rank over events, Benjamini-Hochberg across {len(tested)} comparisons; "
+                f"{int(below.sum())} below {alpha:g}" + ("" if confirmed is None else
+                                                         f", {confirmed} of them confirmed by the sign test"))
     return (f"Differences may be chance: no pair of outlets differs on any measure (Wilcoxon signed-rank over "
             f"events, smallest adjusted p = {tested.min():.2g}, Benjamini-Hochberg across {len(tested)} comparisons)")
