@@ -1205,3 +1205,38 @@ def test_bars_of_the_speaker_chart_stay_tall_enough_to_read_at_the_reports_width
     fig.savefig = spy
     plots.save_figure(fig, "speakers", out=tmp_path, formats=["png"])
     assert seen["bar"] >= 7, seen  # points
+
+
+def test_a_chart_exported_with_its_caption_keeps_plot_legend_and_caption_apart(tmp_path, shared_sentence_table):
+    """Regression: `framing figure frame_prevalence_by_outlet --caption --width 3.3` of AllSides events
+    401-469 drew its 640-character caption over the bars, the x label and the legend: the caption got
+    at most 0.45 of the chart's own height (14 lines needed 0.6 of it), and the legend moved below the
+    plot stood at the figure's foot, on the caption's last lines. The figure now grows by the
+    caption's height, and the legend stands between the plot and the caption."""
+    import json
+
+    import framing as fr
+    from framing.plots.images import _sized, caption_inches
+
+    table = shared_sentence_table[shared_sentence_table["article_id"].str.startswith("allsides-roundups")]
+    table = table.assign(n_words=table["text"].str.split().str.len())
+    pages = table[table["event"].isin(table.drop_duplicates("event")["event"].head(30))]
+    summary = fr.summarise_frames(fr.add_frames(pages), pages)
+    ax = plots.plot_frame_prevalence(summary)
+    caption = fr.caption_tests(summary, family="frame") * 2  # as long as the report's captions
+    plots.add_caption(ax, caption)
+    own = plots.save_figure(ax.figure, "own", out=tmp_path)
+    paths = plots.save_figure(ax.figure, "captioned", out=tmp_path, caption=True, width=3.3, formats=["png"])
+    height = json.loads(paths["json"].read_text())["size_inches"]["height"]
+    chart = json.loads(own["json"].read_text())["size_inches"]["height"]
+    fig = ax.figure
+    assert len(caption) > 600 and height >= min(plots.PAGE_HEIGHT, chart + caption_inches(fig, 3.3) - 0.01)
+    with _sized(fig, 3.3, height, with_caption=True, dpi=100):
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()
+        text = next(t for t in fig.texts if t.get_gid() == plots.CAPTION_GID).get_window_extent(renderer)
+        plot = ax.get_tightbbox(renderer)
+        legends = [legend.get_window_extent(renderer) for legend in fig.legends if legend.get_visible()]
+        assert legends  # narrower than LEGEND_BELOW_WIDTH: the legend is below the plot
+        assert text.y1 <= min(legend.y0 for legend in legends) + 1  # the caption under the legend
+        assert max(legend.y1 for legend in legends) <= plot.y0 + 1  # the legend under the plot and its x label

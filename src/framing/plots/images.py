@@ -37,6 +37,20 @@ def _write_images(fig, paths: dict, *, width: float, height: float, dpi: int, wi
             write_atomic(path, lambda p, f=fmt: fig.savefig(p, format=f, dpi=dpi, metadata=_FILE_METADATA.get(f, {})))
 
 
+CAPTION_SHARE = 0.8  # at most this share of a figure's height goes to its caption (a height the user chose)
+
+
+def caption_inches(fig, width: float) -> float:
+    """The height (inches) a figure's caption takes drawn under it at `width` inches: its lines at
+    its font size, and a little space; 0 without a caption."""
+    texts = [t for t in fig.texts if t.get_gid() == CAPTION_GID]
+    if not texts:
+        return 0.0
+    size = texts[-1].get_fontsize()
+    lines = _wrap(caption_of(fig) or "", width, size).count("\n") + 1
+    return (lines * size * 1.25 + 6) / 72
+
+
 def height_to_fit(fig, width: float, height: float, *, dpi: int, with_caption: bool) -> float:
     """`height`, or taller (at most `PAGE_HEIGHT`), so that at `width` the category labels of each
     plot (a y axis of fixed ticks: outlets, frames, speakers) stand apart. A chart is drawn with a
@@ -269,15 +283,22 @@ class _sized:
             if not self.with_caption:
                 text.set_visible(False)
                 continue
-            wrapped = _wrap(caption_of(self.fig) or "", self.width)
-            lines = wrapped.count("\n") + 1
-            rect_bottom = min(0.45, (lines * 8 * 1.25 + 6) / 72 / self.height)
+            wrapped = _wrap(caption_of(self.fig) or "", self.width, text.get_fontsize())
+            rect_bottom = min(CAPTION_SHARE, caption_inches(self.fig, self.width) / self.height)
             text.set_text(wrapped)
             text.set_position((0.01, rect_bottom - 0.005))
             text.set_va("top")
             text.set_visible(True)
         if rect_bottom:
-            self.fig.get_layout_engine().set(rect=(0, rect_bottom, 1, 1 - rect_bottom))
+            # a legend moved below the plot stands between the plot and the caption: the layout
+            # places such a legend at the figure's foot (over the caption's last lines), so it gets
+            # a band of its own, its height measured, and the plot the room above it
+            renderer = self.fig.canvas.get_renderer()
+            band = max((legend.get_window_extent(renderer).height / self.fig.dpi + 6 / 72 for legend in self.added),
+                       default=0.0) / self.height
+            for legend in self.added:
+                legend.set_bbox_to_anchor((0, rect_bottom, 1, band), transform=self.fig.transFigure)
+            self.fig.get_layout_engine().set(rect=(0, rect_bottom + band, 1, 1 - rect_bottom - band))
 
     def __exit__(self, *exc):
         fig = self.fig

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import os
 import re
 import sys
@@ -18,7 +19,7 @@ import pandas as pd
 
 from ..store import SCRATCH
 from .background import _BACKGROUND, _finish_writing, _in_background
-from .images import _write_images, height_to_fit
+from .images import _write_images, caption_inches, height_to_fit
 from .style import (FIGURE_DPI, FIGURE_FORMATS, FIGURE_WIDTH, PAGE_HEIGHT, _style, add_caption, caption_of,
                     corpus_name)
 
@@ -193,9 +194,12 @@ def _save_images(fig, paths: dict, *, root: Path, stem: str, size: dict, fit: bo
     saved_at = time.time_ns()
 
     def draw():
-        if fit:  # the figure's own height, grown where a narrower figure leaves its rows too little
-            size["height"] = float(height_to_fit(fig, size["width"], size["height"], dpi=size["dpi"],
-                                                 with_caption=with_caption))
+        if fit:  # the figure's own height, grown where a narrower figure leaves its rows too little,
+            # then by what its caption takes under it (a 600-character caption at 0.45 of the
+            # height at most was drawn over the plot and its legend)
+            chart = float(height_to_fit(fig, size["width"], size["height"], dpi=size["dpi"], with_caption=False))
+            below = caption_inches(fig, size["width"]) if with_caption else 0.0
+            size["height"] = min(PAGE_HEIGHT, math.ceil((chart + below) * 100) / 100)
         _write_images(fig, dict(paths), width=size["width"], height=size["height"], dpi=size["dpi"],
                       with_caption=with_caption, salt=stem)
         os.utime(_save_record(*record), ns=(saved_at, saved_at))

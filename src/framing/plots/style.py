@@ -470,10 +470,10 @@ def add_caption(target, text: str):
                     color="#444444", gid=CAPTION_GID, parse_math=False)
 
 
-def _wrap(text: str, width_inches: float) -> str:
-    """A caption's lines for a figure `width_inches` wide (8 pt text); a word longer than a line
-    is cut."""
-    width_chars = max(30, int(width_inches * 72 / (8 * 0.62)))
+def _wrap(text: str, width_inches: float, size: float = 8.0) -> str:
+    """A caption's lines for a figure `width_inches` wide (`size` pt text); a word longer than a
+    line is cut."""
+    width_chars = max(30, int(width_inches * 72 / (size * 0.62)))
     words = [label(word, width_chars) for word in text.split()]
     return "\n".join(textwrap.wrap(" ".join(words), width=width_chars, break_on_hyphens=False))
 
