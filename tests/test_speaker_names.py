@@ -400,9 +400,11 @@ def test_a_one_word_name_in_s_is_no_group_and_a_firm_ending_makes_a_body(shared_
                                                    ["“We will appeal,” Jane Roe said."]))[c]
                        for c in ("speaker", "speaker_kind")]))
     assert kinds == {"Viewers": "group", "Americans": "group", "America First Legal": "organisation", "Jane Roe": "person"}
-    quotes = pd.DataFrame({"article_id": ["a0", "a1"], "speaker": ["Hinds", "Hinds"], "is_anonymous": False})
+    quotes = pd.DataFrame({"article_id": ["a0", "a1"], "speaker": "Hinds", "is_anonymous": False})
     actors = pd.DataFrame({"article_id": ["a0", "a0"], "actor": ["Damian Hinds", "Sarah Hinds"]})
-    assert speaker_kinds(quotes, actors).tolist() == ["person", "organisation"]  # a1 names no Hinds
+    assert speaker_kinds(quotes, actors).tolist() == ["person", "person"]  # a1: no evidence, a surname (actors 1.30)
+    texts = {("a1", 0): "“We will appeal,” Hinds said.", ("a1", 1): "Hinds Group, which makes boats, lost the case."}
+    assert speaker_kinds(quotes, actors, texts).tolist() == ["person", "organisation"]  # a1 writes "Hinds Group"
 
 
 def test_a_surname_is_not_the_campaign_named_after_its_bearer():

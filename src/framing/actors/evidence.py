@@ -11,7 +11,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..lexicons import load_data
-from .english import also_written_in_lower_case
+from .english import also_written_in_lower_case, english_common_words
 from .rules import DEFAULT_LEXICON, read_rules
 
 # ── evidence around mentions ────────────────────────────────────────────────────────────────────
@@ -38,6 +38,7 @@ class Evidence(NamedTuple):
     listed_beside: tuple  # "X and Kim Kardashian", "Kim Kardashian and X": a person's name beside X in a list (1.19)
     regions: frozenset = frozenset()  # US states, countries that are no given name: "Virginia Piedmont", "Texas Monthly" (1.27)
     suffixes: frozenset = frozenset()  # "Jr.", "III": no word of a name's own (1.28)
+    said: re.Pattern = re.compile(r"(?!)")  # "X said", "X told": a verb of saying right after a name (1.30)
 
 
 # capitalised words, perhaps with their acronym in brackets ("Kata'ib Hezbollah (KH)"): one item of a list
@@ -118,7 +119,8 @@ def read_evidence(lexicon: str | Path = DEFAULT_LEXICON) -> Evidence:
         compass_points=frozenset(data.get("compass_points", ())),
         listed_beside=(re.compile(r"\s+(?:and|or)\s+(?P<given>[A-Z][a-z]+)\s+[A-Z][\w.-]*(?![\w’'])"),
                        re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+)(?:\s+[A-Z][\w.-]*){1,2}\s+(?:and|or)\s+$")),
-        regions=_regions(lexicon), suffixes=read_rules(lexicon).suffixes)
+        regions=_regions(lexicon), suffixes=read_rules(lexicon).suffixes,
+        said=re.compile(rf"\s+(?:{alt['reporting_verbs']})\b"))
 
 
 def _plurals(nouns) -> list[str]:
@@ -306,3 +308,106 @@ def affiliation(text: str, start: int, end: int, name: str, rules) -> str | None
     if not body or body in rules.places or len(body.split()) < 2:
         return None  # one word ("House", "Senate") ties too many people to tell two of one surname apart
     return re.sub(r"\s+", " ", body.replace(".", "")).casefold()
+
+
+# ── a word written alone: the evidence of its document ─────────────────────────────────────────
+
+_QUOTED_SPAN = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]*’(?!\w)")
+_PRONOUN = re.compile(r"(?<![\w’'-])(?:(?P<person>he|she|his|her|him|himself|herself)|(?P<thing>its|itself))(?![\w’'-])")
+_SAID_IT = re.compile(r"\s+[a-z]+\s+(?:that\s+)?it(?!\w)")
+_CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*")
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")  # "Karroubi, 80, and …": a person's age in apposition
+_PLACED = re.compile(r"(?<![\w’'-])(?:in|at|near|outside|inside|across)\s+$")  # "in Asheville", "at Burbio"
+_POSSESSIVE_NEXT = re.compile(r"[’']s?(?!\w)")
+
+
+def word_evidence(word: str, texts, *, lexicon: str | Path = DEFAULT_LEXICON) -> tuple[int, float]:
+    """(person, organisation) evidence that the sentences `texts` of one document give for a capitalised word
+    written alone (a surname on second reference, "Inhofe said"; a firm, "Nomura said"), read around each of
+    its occurrences (actors 1.30). Person: what `mention_evidence` and `role_evidence` read ("Blunt said he",
+    "Lakely, the Heartland spokesman"), a title or honorific right before it ("Sen. Inhofe"), a relative right
+    before it ("McCollum's sister Roice"), an age in apposition ("Karroubi, 80,"), and "he"/"she"/"his"/"her"
+    as the first pronoun of the narration after it in its sentence, no capitalised word between but a weekday
+    or month ("Hardiman said Wednesday that he does not plan"). Organisation: what `mention_evidence` reads
+    ("Nomura said it", "X's CEO"), "it"/"its" as that first pronoun ("Audi has revealed the second production
+    model in its"), and a preposition of place right before it with no possessive after ("in Asheville", "at
+    Burbio"): a place's or a body's, never a person's; and the word opening a body's name in its document, or
+    written in brackets as a body's short name ("Rhodium" of "Rhodium Group", "Ocha" of "the UN Office for the
+    Co-ordination of Humanitarian Affairs (Ocha)")."""
+    evidence, rules = read_evidence(lexicon), read_rules(lexicon)
+    relatives = tuple(p for p in evidence.person_after if "wife" in p.pattern)
+    pattern = re.compile(rf"(?<![\w’'@#.-]){re.escape(word)}(?![\w@-])")
+    person, organisation = 0, 0.0
+    for text in texts:
+        if not isinstance(text, str) or word not in text:
+            continue
+        for m in pattern.finditer(text):
+            if _opens_as_a_common_word(text, m, evidence):
+                continue
+            before = text[max(0, m.start() - 60):m.start()]
+            titled = _titled(before, rules)
+            cue, org = mention_evidence(text, m.start(), m.end(), titled, evidence)
+            if _SAID_IT.match(text, m.end()) or org < 1 and evidence.weak_after[0].match(text, m.end()):
+                org = 0.0  # "said it", "said in a statement": a person does both ("Inhofe said it wouldn't be immediate")
+            pronoun = _first_pronoun(text[m.end():], rules)
+            person += int(cue or titled or role_evidence(text, m.start(), m.end(), evidence)
+                          or _AGE_AFTER.match(text, m.end()) is not None or pronoun == "person"
+                          or any(_relative_before(before, p) for p in relatives))
+            organisation += org or float(pronoun == "thing" or _opens_a_body(text, m, rules) or (
+                _PLACED.search(before) is not None and _POSSESSIVE_NEXT.match(text, m.end()) is None))
+    return person, organisation
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+# ", a New York-based data service": a lower-case noun ending an apposition, read against `organisation_words`
+_BODY_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?P<noun>[a-z]+)(?=[,.;:)]|\s+(?:that|which|based|in|with|for)\b)")
+_NEXT_WORDS = re.compile(r"(?:\s+(?:of|for|and|the|[A-Z][\w’'.&-]*)){1,4}")
+
+
+def _opens_a_body(text: str, m: re.Match, rules) -> bool:
+    """True when the word opens capitalised words holding an organisation word ("Rhodium Group", "Burbio Inc"),
+    or stands in brackets after a name holding one ("… Humanitarian Affairs (Ocha)")."""
+    words = _NEXT_WORDS.match(text, m.end())
+    if words is not None and any(_POSSESSIVE_END.sub("", w.rstrip(",.;:")) in rules.organisation_words
+                                 for w in words.group().split()):
+        return True
+    if (described := _BODY_APPOSITION.match(text, m.end())) is not None:
+        return described.group("noun").capitalize() in rules.organisation_words
+    if text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")":
+        return any(w.strip(",.") in rules.organisation_words for w in text[max(0, m.start() - 100):m.start()].split())
+    return False
+
+
+def _opens_as_a_common_word(text: str, m: re.Match, evidence: Evidence) -> bool:
+    """True when the word opens its sentence, English writes it in lower case (`english_common_words`) and no
+    verb of saying follows it: a capital that says nothing ("Often dubbed the “Sage of Omaha” … his ability";
+    "Blunt said he" stays)."""
+    return (not text[:m.start()].strip(" \t\"“‘'([—–-") and m.group() in english_common_words()
+            and evidence.said.match(text, m.end()) is None)
+
+
+def _titled(before: str, rules) -> bool:
+    """True when a title or honorific of `titles` stands right before ("Sen. ", "Mr ", "senator ")."""
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and (
+        words[-1] in rules.titles or words[-1].rstrip(".") in rules.titles or words[-1].capitalize() in rules.titles)
+
+
+def _relative_before(before: str, pattern: re.Pattern) -> bool:
+    """True when a noun for a relative stands right before ("McCollum's sister Roice", "his wife Jane")."""
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and pattern.match("'s " + words[-1]) is not None
+
+
+def _first_pronoun(after: str, rules) -> str | None:
+    """"person" or "thing": the first singular pronoun of the narration after a name in its sentence (quoted
+    words left out), None when there is none or a capitalised word other than a weekday or month comes first
+    (another name the pronoun may stand for)."""
+    narration = re.split(r"[—–;:]", _QUOTED_SPAN.sub(" ", after))[0]  # "Shakir said — and its appeal …": an aside ends it
+    pronoun = _PRONOUN.search(narration)
+    if pronoun is None:
+        return None
+    if any(w.group() not in rules.breaks and w.group().rstrip(".") not in rules.breaks and not w.group().isupper()
+           for w in _CAPITALISED.finditer(narration, 0, pronoun.start())):
+        return None
+    return "person" if pronoun.group("person") else "thing"

@@ -100,7 +100,7 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
     quotes["speaker"] = _roles_as_actors(quotes.assign(speaker=_as_actors(quotes, actors)), actors, texts)
     quotes["speaker"] = _joined_in_event(quotes)
     quotes["speaker"] = _one_name_per_body(quotes, defined_acronyms(table[text_col].unique()), _event_texts(table, text_col))
-    quotes["speaker_kind"] = speaker_kinds(quotes, actors)
+    quotes["speaker_kind"] = speaker_kinds(quotes, actors, texts)
     quotes["lexicon_version"] = _lexicon().version
     return quotes
 

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..actors import _person_mentions, author_labels, outlet_names, read_rules
 from ..actors.english import _lexicon_tags, also_written_in_lower_case, english_common_words
+from ..actors.evidence import word_evidence
 from ..actors.rules import _JOINERS, people_of_a_place
 from ..lexicons import load_data
 from .name_kinds import _body_of, _head_noun, _names_a_person, _newspaper_name, _outlets
@@ -155,9 +156,11 @@ def _corpus_outlets(outlets: tuple) -> frozenset:
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]+")  # "FBI", "AT&T"; not initials, "P.J."
 
 
-def _kind(speaker, anonymous: bool, people: frozenset, outlets, surnames: frozenset = frozenset()) -> str | None:
+def _kind(speaker, anonymous: bool, people: frozenset, outlets, surnames: frozenset = frozenset(),
+          document: tuple = (), table_evidence=lambda word: (0, 0.0)) -> str | None:
     """The kind of one speaker (`SPEAKER_KINDS`), None when there is none. `surnames`: the surnames of the
-    persons its article names (`_surnames_by_article`)."""
+    persons its article names (`_surnames_by_article`); `document`: its article's sentences;
+    `table_evidence`: a word's evidence in the whole table (`_one_word_kind`)."""
     if not isinstance(speaker, str):
         return None
     if anonymous:
@@ -198,10 +201,33 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets, surnames: frozen
     if len(words) == 1:  # a name framing found no person for: a given name or surname is a person's, else a body's
         if speaker in rules.given_names or speaker in surnames:
             return "person"  # "Greta"; "Hinds" where the article names Damian Hinds
-        return "group" if _plural_noun(speaker) else "organisation"
+        return "group" if _plural_noun(speaker) else _one_word_kind(speaker, document, table_evidence)
     named = all(w[:1].isupper() or w in _PARTICLES for w in words)
     return ("person" if named and not any(w in rules.newspaper_words for w in words) and _reads_a_person(speaker)
             else "organisation")
+
+
+# A word written as a name: capitalised, letters only, perhaps a capital after a prefix, an apostrophe or a
+# hyphen ("Inhofe", "LaHood", "O'Sullivan"); not a contraction ("We've"), a web host or an abbreviation
+_NAME_WORD = re.compile(r"[A-Z][a-z]*(?:['’-]?[A-Z][a-z]+)*[a-z]")
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|s|t)$")
+
+
+def _one_word_kind(word: str, document: tuple, table_evidence) -> str:
+    """The kind of a capitalised word speaking alone that is no actor, no given name, no surname of its
+    article and no plural (actors 1.30): a person or an organisation by the evidence of its document
+    (`framing.actors.word_evidence`: "Blunt said he", "Sen. Inhofe", "Rhodium" of "Rhodium Group", "in
+    Asheville"), else by the evidence of the whole table (`table_evidence(word)`: "Drugmaker Merck" in another
+    article), and with none either way, or as much each way, a person when it is written as a name that English
+    never writes in lower case ("Trippi", "Dubus"), else an organisation ("Deadline", "Splinter", "Name"). Read
+    on labelled speakers (docs/actors.md, round 1.30): such a word is a surname far more often than a body's."""
+    if _CONTRACTION.search(word):
+        return "organisation"  # "We've", "I’m": no name (the kind it always had)
+    for person, organisation in (word_evidence(word, document), table_evidence(word)):
+        if person != organisation:
+            return "person" if person > organisation else "organisation"
+    named = _NAME_WORD.fullmatch(word) is not None
+    return "person" if named and not also_written_in_lower_case(word) else "organisation"
 
 
 def _office_after_possessive(words: list[str], rules) -> bool:
@@ -268,7 +294,7 @@ def _surnames_by_article(actors: pd.DataFrame) -> dict[str, frozenset]:
 _PARTICLES = _JOINERS - {"of", "the"}  # the particles of names ("de", "van", "bin") `framing.actors` reads in a run of names
 
 
-def speaker_kinds(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+def speaker_kinds(quotes: pd.DataFrame, actors: pd.DataFrame, texts: dict | None = None) -> pd.Series:
     """Each quote's `speaker_kind`: `anonymous` (`is_anonymous`), `outlet` (`is_news_organisation`,
     with the table's outlets), `person` (an actor of `actors`, the persons `framing.actors` finds,
     a role, also after the body it serves, "NATO chief", a lower-case description of a person, "the
@@ -277,11 +303,22 @@ def speaker_kinds(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     `group` (unnamed people of a kind written in lower case or as a plural, "respondents", "Democrats";
     one capitalised word only as a plural, `_plural_noun`); a description in lower case is the kind its
     noun names ("the newspaper" an outlet, "the president" a person, "the company" an organisation).
-    None without a speaker."""
+    None without a speaker. `texts` ({(article_id, sentence_id): text}) gives a one-word speaker that is
+    none of these the kind its article's evidence says (`_one_word_kind`)."""
     people = frozenset(actors["actor"].dropna()) if "actor" in actors else frozenset()
     outlets = tuple(quotes["outlet"].dropna().unique()) if "outlet" in quotes else ()
     surnames = _surnames_by_article(actors)
     articles = quotes["article_id"] if "article_id" in quotes else pd.Series(None, index=quotes.index)
-    return pd.Series([_kind(s, a, people, outlets, surnames.get(art, frozenset()))
+    documents: dict = {}
+    for (article, _), text in (texts or {}).items():
+        documents.setdefault(article, []).append(text)
+    every_text, read = tuple((texts or {}).values()), {}
+
+    def table_evidence(word):
+        if word not in read:
+            read[word] = word_evidence(word, every_text)
+        return read[word]
+    return pd.Series([_kind(s, a, people, outlets, surnames.get(art, frozenset()), tuple(documents.get(art, ())),
+                            table_evidence)
                       for s, a, art in zip(quotes["speaker"], quotes["is_anonymous"], articles)],
                      index=quotes.index, dtype=object)
