@@ -1245,3 +1245,22 @@ def test_a_name_holding_a_nationality_between_its_words_is_no_person(shared_data
     texts = [s for t in climate if "Royal Dutch Shell vows" in t for s in fr.split_sentences(t) if "Royal Dutch" in s]
     assert texts and not any("Dutch" in m.name for t in texts for m in fr.person_mentions(t))
     assert [m.name for m in fr.person_mentions("Mary German Jones said she would run.")] == ["Mary German Jones"]
+
+
+def test_a_name_written_with_and_without_a_suffix_in_one_sentence_is_two_people(shared_data):
+    """Regression (issue 16, NewsMTSC documents): "Donald Trump Jr." (12 rows) and "Trump Jr." (4) were under
+    Donald Trump: the same given name with or without a suffix joins anywhere. A sentence naming both ("President
+    Donald Trump said … that his son Donald Trump Jr. is “innocent”"; "candidate Donald Trump, Donald Trump Jr.,
+    and others") says they are two people, and a surname with a suffix is the full name ending so (actors 1.30).
+    "Sen. Joe Manchin III" and "Joe Manchin" of one AllSides article stay one person."""
+    documents = ("allsides_850_343", "allsides_228_92", "polusa_v1_59552612_-1")
+    actors = fr.find_actors(_newsmtsc_documents(shared_data, documents))
+    by_mention = actors.groupby("mention")["actor"].agg(set)
+    assert by_mention["Donald Trump Jr."] == by_mention["Trump Jr."] == {"Donald Trump Jr."}
+    assert by_mention["President Donald Trump"] == {"Donald Trump"}
+    article = next(json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")
+                   if "Joe Manchin III" in line)
+    sentences = [article["title"], *fr.split_sentences(article["text"])]
+    manchin = fr.find_actors(pd.DataFrame({"article_id": "a", "sentence_id": range(len(sentences)), "outlet": "A",
+                                           "event": "e", "kind": "body", "text": sentences}))
+    assert set(manchin.loc[manchin["name"].str.contains("Manchin"), "actor"]) == {"Joe Manchin III"}

@@ -43,10 +43,16 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     names = _with_given_name_titles(table, name_col, rules)
     groups = table[within].astype(str) if within in table else pd.Series("all", index=table.index)
     full = names.map(_initials_dropped(names.dropna().unique(), rules.given_names))
-    full = full.map(_given_name_variants(full, rules, groups=groups, offices=_offices_written(table, names, full, rules)))
+    full = full.map(_suffixed_surnames(full, rules))
+    sentences = (table["article_id"].astype(str) + "\x1f" + table["sentence_id"].astype(str)
+                 if {"article_id", "sentence_id"} <= set(table.columns) else None)
+    apart = _written_apart(full, sentences, rules)
+    full = full.map(_given_name_variants(full, rules, groups=groups, offices=_offices_written(table, names, full, rules),
+                                         apart=apart))
     headline = table["title_case"].astype(bool) if "title_case" in table else pd.Series(False, index=table.index)
     affiliations = table["affiliation"] if "affiliation" in table else None
-    full = full.map(_one_person_forms(names, full, groups, rules, headline=headline, affiliations=affiliations))
+    full = full.map(_one_person_forms(names, full, groups, rules, headline=headline, affiliations=affiliations,
+                                      apart=apart))
     source = full[~table["title_case"].astype(bool)] if "title_case" in table else full  # headlines name no one
     corpus = _surname_index(source, rules)
     family_first = _family_first_index(source, rules.given_names)
@@ -78,14 +84,14 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
             key = _surname(form, rules)
             across = has_title or len(form.split()) > 1 or key not in common_words
             single = len(form.split()) == 1
-            choice = (_pick(_ending_so(by_group[group].get(key), form, rules.suffixes))
-                      or _pick(_ending_so(by_article.get(article, {}).get(key), form, rules.suffixes))
+            choice = (_pick(_bare(apart, rules, by_group[group].get(key), form, rules.suffixes))
+                      or _pick(_bare(apart, rules, by_article.get(article, {}).get(key), form, rules.suffixes))
                       or (_pick(family_by_group[group].get(key)) if single else None)
                       or (_pick(given_by_article.get(article, {}).get(key)) if single and key not in common_words else None)
                       or (_pick(given_by_group[group].get(key)) if single and (has_title or cut) and key not in common_words
                           else None)
-                      or (_pick(_ending_so(corpus.get(key), form, rules.suffixes)) if across else None)
-                      or (_same_title(_ending_so(corpus.get(key), form, rules.suffixes), titles_here.get((article, key)),
+                      or (_pick(_bare(apart, rules, corpus.get(key), form, rules.suffixes)) if across else None)
+                      or (_same_title(_bare(apart, rules, corpus.get(key), form, rules.suffixes), titles_here.get((article, key)),
                                       full_titles) if across and single else None)
                       or (_pick(family_first.get(key)) if single else None)
                       or (_pick(given_corpus.get(key)) if single and has_title and key not in common_words else None)
@@ -94,6 +100,16 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
             cut_given = cut and single and form in rules.given_names  # "Sen. Dan...": the excerpt cut the name
             out.append(choice or (form if has_title and not cut_given else None))
     return pd.Series(out, index=table.index, dtype=object)
+
+
+def _bare(apart: frozenset, rules: Rules, counts: dict[str, int] | None, form: str, suffixes) -> dict[str, int] | None:
+    """`_ending_so`, less, for a surname written without a suffix, the full names with one whose name without it
+    is another person's (`apart`, `_written_apart`): a writer marks the son ("Trump Jr."), so a bare "Trump"
+    is the father (1.30)."""
+    counts = _ending_so(counts, form, suffixes)
+    if not counts or _suffix(form, rules):
+        return counts
+    return {f: n for f, n in counts.items() if not (_suffix(f, rules) and " ".join(_core(f, rules)) in apart)}
 
 
 def _title_word(mention, name) -> str | None:
@@ -249,7 +265,8 @@ def _initials_dropped(names, given_names=frozenset()) -> dict[str, str]:
 
 
 def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rules: Rules, *,
-                      headline: pd.Series | None = None, affiliations: pd.Series | None = None) -> dict:
+                      headline: pd.Series | None = None, affiliations: pd.Series | None = None,
+                      apart: frozenset = frozenset()) -> dict:
     """full name → the form most written (ties: the longer, then the last in order) among the full
     names written alike but for accents, apostrophes, hyphens, letter case and an initial's period anywhere
     in the table ("Bill De Blasio"/"Bill de Blasio", "Donald J. Trump"/"Donald J Trump", "Jovenel Moïse",
@@ -266,15 +283,15 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
     mention's apposition names: `evidence.affiliation`) two full names with one surname, each written
     in the group beside the same body ("Gen. Frank McKenzie, head of U.S. Central Command", "Gen.
     Kenneth McKenzie, commander of U.S. Central Command"). `names` are the names as read, `full`
-    their forms after the earlier joins. Joined forms take one canonical name across the table: a full
+    their forms after the earlier joins; a name with and without a suffix in `apart` (`_written_apart`) is
+    never joined. Joined forms take one canonical name across the table: a full
     name before a surname alone (a surname written with a hyphen and with a space,
     "Ocasio-Cortez"/"Ocasio Cortez", joins the full names of the second), then a form with no label
     before it, then the form most written (forms that differ by an initial's period counted together, the
     one with periods taking their name); other forms → themselves."""
-    from scipy.cluster.hierarchy import DisjointSet  # imported here: scipy.spatial comes with it
-
     counts = full.dropna().value_counts()
-    forms = DisjointSet(counts.index)
+    forms = _Forms(counts.index, lambda a, b: _suffix(a, rules) != _suffix(b, rules)
+                   and bool({" ".join(_core(a, rules)), " ".join(_core(b, rules))} & apart))
     _join_spellings(forms, counts.index, rules)
     labelled = _join_labels(forms, counts.index, rules)
     in_text = set(full[~headline]) if headline is not None else set(full)
@@ -287,6 +304,20 @@ def _one_person_forms(names: pd.Series, full: pd.Series, groups: pd.Series, rule
         best = max(members, key=lambda f: (not _is_surname_form(f, rules), f not in labelled, twins[f], len(f), f))
         out.update({f: best for f in members})
     return out
+
+
+class _Forms:
+    """A disjoint set of full names (scipy's) whose `merge` refuses the pairs `refused(a, b)` says are two people."""
+
+    def __init__(self, names, refused):
+        from scipy.cluster.hierarchy import DisjointSet  # imported here: scipy.spatial comes with it
+        self._set, self._refused = DisjointSet(names), refused
+
+    def merge(self, a, b) -> bool:
+        return False if self._refused(a, b) else self._set.merge(a, b)
+
+    def subsets(self):
+        return self._set.subsets()
 
 
 def _join_spellings(forms: DisjointSet, written, rules: Rules) -> None:
@@ -439,15 +470,54 @@ def _middle_name_form(long: str, short: str, rules: Rules) -> bool:
     return middle == ws[0] or (re.fullmatch(r"[A-Z]\.?", middle) is not None and ws[0][0] == middle[0])
 
 
+def _suffix(form: str, rules: Rules) -> str:
+    """The generational suffix ending a name, without its full stop ("Jr", "III"), or ""."""
+    last = form.split()[-1] if form.split() else ""
+    return last.rstrip(".") if last in rules.suffixes else ""
+
+
+def _suffixed_surnames(full: pd.Series, rules: Rules) -> dict[str, str]:
+    """name → the one full name of the table ending with it, for a surname written with a generational suffix
+    ("Trump Jr." → "Donald Trump Jr."; 1.30): the suffix says which of the family is meant, so the surname rule,
+    which reads the surname alone, would take the father. Other names → themselves."""
+    forms = set(full.dropna())
+    out = {}
+    for form in forms:
+        if len(form.split()) == 2 and _suffix(form, rules):
+            ending = [f for f in forms if len(_core(f, rules)) >= 2 and _core(f, rules)[-1] == form.split()[0]
+                      and _suffix(f, rules) == _suffix(form, rules)]
+            if len(ending) == 1:
+                out[form] = ending[0]
+    return {form: out.get(form, form) for form in forms}
+
+
+def _written_apart(full: pd.Series, sentences: pd.Series | None, rules: Rules) -> frozenset:
+    """The names (suffix aside) written in one sentence both with and without a generational suffix ("candidate
+    Donald Trump, Donald Trump Jr., and others"; "President Donald Trump said … his son Donald Trump Jr."): two
+    people, father and son, whom the same given name with or without a suffix does not join (1.30). A writer
+    names one person once per sentence, so "Joe Manchin III" and "Joe Manchin" of one article stay one."""
+    if sentences is None:
+        return frozenset()
+    apart = set()
+    for forms in full.dropna().groupby(sentences[full.notna()], sort=False).unique():
+        by_core: dict[str, set] = {}
+        for form in forms:
+            by_core.setdefault(" ".join(_core(form, rules)), set()).add(_suffix(form, rules))
+        apart |= {core for core, kinds in by_core.items() if len(kinds) > 1 and len(core.split()) >= 2}
+    return frozenset(apart)
+
+
 def _given_name_variants(forms: pd.Series, rules: Rules, *, groups: pd.Series,
-                         offices: dict[str, set]) -> dict[str, str]:
+                         offices: dict[str, set], apart: frozenset = frozenset()) -> dict[str, str]:
     """name → the form most written among the names of one person written with different given
     names: the same surname, the same middle names or none, and given names that are one the short form of
     the other ("Jeff Zients" and "Jeffrey Zients", "Phil"/"Philip", "Chuck"/"Charles" from the
     `nicknames` list); ties go to the longer form. Other names → themselves. Two different given names
     join only where the join can be trusted (`_variant_trusted`: `groups`, the event of each row;
     `offices`, the titles written before each form); the same given name with or without
-    middle names and suffixes joins anywhere ("Martin Luther King"/"Martin Luther King Jr.")."""
+    middle names and suffixes joins anywhere ("Martin Luther King"/"Martin Luther King Jr."), but a name
+    with and without a suffix written in one sentence (`apart`, `_written_apart`) are two people, so those
+    forms join only forms with the same suffix ("Donald Trump"/"Donald Trump Jr.")."""
     forms = forms.dropna()
     counts = forms.value_counts()
     events = {form: set(written) for form, written in groups[forms.index].groupby(forms).unique().items()}
@@ -461,6 +531,8 @@ def _given_name_variants(forms: pd.Series, rules: Rules, *, groups: pd.Series,
         for form, given, middle in variants:
             same = [(v, g, m) for v, g, m in variants
                     if _same_given_name(given, g, rules) and (m == middle or not m or not middle)
+                    and (_suffix(v, rules) == _suffix(form, rules) or " ".join(_core(v, rules)) not in apart
+                         and " ".join(_core(form, rules)) not in apart)
                     and (g == given or _variant_trusted((form, given), (v, g), variants, events, offices, rules))]
             if all(a[2] == b[2] or not a[2] or not b[2] for a in same for b in same):  # "George Bush" may be either
                 out[form] = max((v for v, _, _ in same), key=lambda v: (counts[v], len(v), v))
