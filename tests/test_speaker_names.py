@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 import framing as fr
 from framing.sources.speaker_names import _body_key
@@ -413,3 +414,33 @@ def test_a_surname_is_not_the_campaign_named_after_its_bearer():
     quotes = fr.extract_quotes(_articles(
         ["“This is a witch hunt,” the Trump campaign said in a statement.", "“It is over,” Trump said."]))
     assert quotes["speaker"].tolist() == ["Trump campaign", "Trump"]
+
+
+def test_team_and_its_leaders_name_is_a_body_not_the_person(shared_data):
+    """Regression (issue 16, AllSides): "a statement from Team Trump said" was counted under Donald Trump: "Team",
+    a kind of body (`descriptors`) capitalised before a name, was cut off as "Drugmaker" is before "Merck". A kind
+    that is also a word of bodies' names (`organisation_words`) names the body after its leader: his campaign, an
+    organisation (actors 1.30)."""
+    article = next(json.loads(line) for line in (shared_data / "allsides-roundups" / "articles.jsonl").open(encoding="utf-8")
+                   if "a statement from Team Trump said" in line)
+    quotes = fr.extract_quotes(_articles([article["title"], *fr.split_sentences(article["text"])]))
+    row = quotes[quotes["speaker_label"] == "Team Trump"].iloc[0]
+    assert (row["speaker"], row["speaker_kind"]) == ("Team Trump", "organisation")
+    written = fr.extract_quotes(_articles(["Joe Biden spoke.", "“We will start next week,” Team Biden said.",
+                                           "“It works,” Drugmaker Merck said."]))
+    assert dict(zip(written["speaker"], written["speaker_kind"])) == {"Team Biden": "organisation", "Merck": "organisation"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We need help,” Fifth Third Bank said.", "Fifth Third Bank"),  # an ordinal opening a name (was "Third Bank")
+    ("“We will appeal,” Eighth Circuit Court said.", "Eighth Circuit Court"),
+    ("“We need help,” said the American Red Cross.", "American Red Cross"),  # a nationality in a body's name
+    ("“We will go,” said Chinese President Xi Jinping.", "Xi Jinping"),  # a nationality and a title before a person
+    ("“We will go,” said American Mark Green.", "Mark Green"),  # a given name: a person's name
+])
+def test_an_ordinal_or_a_nationality_opening_a_bodys_name_is_part_of_it(text, speaker):
+    """Regression (issue 16): "Fifth Third Bank" was read "Third Bank" ("fifth" is spelt otherwise than "five" +
+    "th", so no number word) and "the American Red Cross" "Red Cross" (a nationality cut as before a person's
+    name). An ordinal opens a name as a cardinal does; a nationality alone before words all of which English also
+    writes in lower case (a body's name, as `framing.actors` reads "Red Cross") is part of it (actors 1.30)."""
+    assert list(fr.extract_quotes(_articles([text]))["speaker"]) == [speaker]

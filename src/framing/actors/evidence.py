@@ -324,16 +324,20 @@ _POSSESSIVE_NEXT = re.compile(r"[’']s?(?!\w)")
 def word_evidence(word: str, texts, *, lexicon: str | Path = DEFAULT_LEXICON) -> tuple[int, float]:
     """(person, organisation) evidence that the sentences `texts` of one document give for a capitalised word
     written alone (a surname on second reference, "Inhofe said"; a firm, "Nomura said"), read around each of
-    its occurrences (actors 1.30). Person: what `mention_evidence` and `role_evidence` read ("Blunt said he",
-    "Lakely, the Heartland spokesman"), a title or honorific right before it ("Sen. Inhofe"), a relative right
-    before it ("McCollum's sister Roice"), an age in apposition ("Karroubi, 80,"), and "he"/"she"/"his"/"her"
-    as the first pronoun of the narration after it in its sentence, no capitalised word between but a weekday
-    or month ("Hardiman said Wednesday that he does not plan"). Organisation: what `mention_evidence` reads
-    ("Nomura said it", "X's CEO"), "it"/"its" as that first pronoun ("Audi has revealed the second production
-    model in its"), and a preposition of place right before it with no possessive after ("in Asheville", "at
-    Burbio"): a place's or a body's, never a person's; and the word opening a body's name in its document, or
-    written in brackets as a body's short name ("Rhodium" of "Rhodium Group", "Ocha" of "the UN Office for the
-    Co-ordination of Humanitarian Affairs (Ocha)")."""
+    its occurrences (actors 1.30); an occurrence opening a sentence of a word English writes in lower case,
+    with no verb of saying after it, says nothing ("Often dubbed …"). Person: what `mention_evidence` and
+    `role_evidence` read ("Blunt said he", "Lakely, the Heartland spokesman"), a title or honorific right
+    before it ("Sen. Inhofe"), a relative right before it ("McCollum's sister Roice"), an age in apposition
+    ("Karroubi, 80,"), and "he"/"she"/"his"/"her" as the first pronoun of the narration after it in its
+    sentence, no capitalised word but a weekday, a month or an acronym between ("Hardiman said Wednesday that
+    he does not plan"). Organisation: what `mention_evidence` reads ("X's CEO", "the Lancet"; not "X said it"
+    nor "X said in a statement", which persons say too: "Inhofe said it wouldn't be immediate"), "its" as that
+    first pronoun ("Audi has revealed the second production model in its"), a kind of body right before it
+    ("Drugmaker Merck"), the word opening a body's name or written in brackets as a body's short name
+    ("Rhodium" of "Rhodium Group", "Ocha" of "the UN Office for the Co-ordination of Humanitarian Affairs
+    (Ocha)") or described as one in apposition ("Burbio, a New York-based data service"), and a preposition
+    of place right before it with no possessive after ("in Asheville", "at Burbio"): a place's or a body's,
+    never a person's."""
     evidence, rules = read_evidence(lexicon), read_rules(lexicon)
     relatives = tuple(p for p in evidence.person_after if "wife" in p.pattern)
     pattern = re.compile(rf"(?<![\w’'@#.-]){re.escape(word)}(?![\w@-])")
@@ -353,7 +357,7 @@ def word_evidence(word: str, texts, *, lexicon: str | Path = DEFAULT_LEXICON) ->
             person += int(cue or titled or role_evidence(text, m.start(), m.end(), evidence)
                           or _AGE_AFTER.match(text, m.end()) is not None or pronoun == "person"
                           or any(_relative_before(before, p) for p in relatives))
-            organisation += org or float(pronoun == "thing" or _opens_a_body(text, m, rules) or (
+            organisation += org or float(pronoun == "thing" or _opens_a_body(text, m, rules) or _kind_before(before, rules) or (
                 _PLACED.search(before) is not None and _POSSESSIVE_NEXT.match(text, m.end()) is None))
     return person, organisation
 
@@ -384,6 +388,13 @@ def _opens_as_a_common_word(text: str, m: re.Match, evidence: Evidence) -> bool:
     "Blunt said he" stays)."""
     return (not text[:m.start()].strip(" \t\"“‘'([—–-") and m.group() in english_common_words()
             and evidence.said.match(text, m.end()) is None)
+
+
+def _kind_before(before: str, rules) -> bool:
+    """True when a noun for a kind of body (`descriptors`) stands right before, in either case ("Drugmaker
+    Merck", "the drugmaker Merck")."""
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and words[-1].lower() in rules.descriptors
 
 
 def _titled(before: str, rules) -> bool:

@@ -518,7 +518,17 @@ def _is_number_word(word: str) -> bool:
     part-of-speech lexicon (Brill 1992) tags CD in lower case, or an ordinal of one."""
     lower, tags = word.lower(), _lexicon_tags()
     return word[:1].isupper() and (tags.get(lower) == "CD" or lower in ("first", "second", "third")
-                                   or lower.endswith("th") and tags.get(lower[:-2]) == "CD")
+                                   or lower.endswith("th") and tags.get(_cardinal_of(lower)) == "CD")
+
+
+def _cardinal_of(ordinal: str) -> str:
+    """The cardinal an ordinal in "-th" is spelt from, with English's changes of spelling ("fifth" → "five",
+    "eighth" → "eight", "ninth" → "nine", "twelfth" → "twelve", "twentieth" → "twenty"; 1.30: "Fifth Third
+    Bank" was read "Third Bank")."""
+    if ordinal.endswith("ieth"):
+        return ordinal[:-4] + "y"
+    stem = ordinal[:-2]
+    return {"fif": "five", "eigh": "eight", "nin": "nine", "twelf": "twelve"}.get(stem, stem)
 
 
 _PARTICIPLE = re.compile(r"[a-z]{2,}ed|[a-z]{3,}ing")  # "endorsed", "bred", "speaking"; not "ying" of "Chun-ying"

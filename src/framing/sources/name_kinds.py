@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..actors import _names_an_office, _person_mentions, headline_verbs, read_rules, title_as_surname
-from ..actors.english import _lexicon_tags, english_common_words
+from ..actors.english import _lexicon_tags, also_written_in_lower_case, english_common_words
 from ..lexicons import load_data
 from .patterns import _INDEFINITE, _Lexicon, _lexicon, _party_words  # noqa: F401 (_INDEFINITE read from here too)
 from .spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
@@ -165,11 +165,20 @@ def _split_label(tokens: list[str]) -> tuple[list[str], list[str]]:
                or t.lower() in ("of", "the")
                or "-" in t and all(part in roles for part in t.split("-"))  # "Director-General"
                or len(t) > 1 and t.isupper() and t.isalpha() and not _suffix_of(tokens, i, suffixes)), default=0)  # "WHO"
-    if _body_and_word(tokens[:cut], tokens[cut:]):
+    if _body_and_word(tokens[:cut], tokens[cut:]) or _nationality_of_a_body(tokens[:cut], tokens[cut:]):
         return [], tokens
     if _kind_before_body(tokens[cut:], read_rules()):
         cut += 1  # "Drugmaker Merck": the body's kind, then its name (1.37)
     return tokens[:cut], tokens[cut:]
+
+
+def _nationality_of_a_body(roles: list[str], name: list[str]) -> bool:
+    """True when a nationality alone opens capitalised words of a body's name, every word of which English also
+    writes in lower case ("American Red Cross"; actors 1.30): the adjective belongs to the name, as "Red Cross"
+    is a body's name by `framing.actors`' rule for such words, and no person's ("Chinese Xi Jinping")."""
+    return (len(roles) == 1 and roles[0] in read_rules().adjectives and len(name) >= 2
+            and all(w[:1].isupper() and also_written_in_lower_case(w) for w in name)
+            and not any(w in read_rules().given_names for w in name[:1]))
 
 
 def _surname_after_given(tokens: list[str], i: int) -> bool:

@@ -294,11 +294,14 @@ def _folded_words(text: str) -> list[str]:
 def _without_descriptor(name):
     """A speaker's name without the kind of body capitalised before it at a sentence's start
     ("Drugmaker Merck", "Automaker Ford" → "Merck", "Ford"; the kinds are `descriptors` in
-    `actors.toml`)."""
+    `actors.toml`), unless the kind is a word of bodies' names (`organisation_words`: "Team Trump" is his
+    campaign, a body, not Donald Trump; actors 1.30)."""
     if not isinstance(name, str):
         return name
     first, _, rest = name.partition(" ")
-    if rest[:1].isupper() and first[:1].isupper() and first.lower() in read_rules().descriptors:
+    rules = read_rules()
+    if (rest[:1].isupper() and first[:1].isupper() and first.lower() in rules.descriptors
+            and first not in rules.organisation_words):  # "Team Trump": a body named after him (actors 1.30)
         return rest
     return name
 
