@@ -79,6 +79,8 @@ rules of 1.26 were written; its events are part of "all AllSides", whose actors 
 --seed 3301 --corpora "newsmtsc documents"`) was labelled in `benchmarks/actor_labels_newsmtsc.tsv`, and 40 of
 its named speakers in `benchmarks/speaker_labels_newsmtsc.tsv` (kind as read, kind framing gave), before the
 rules of 1.29 were written; with `--speakers` the speaker kinds are scored against it.
+`benchmarks/speaker_labels_oneword.tsv` (actors 1.30) holds the labelled one-word speakers that 1.29 gave the kind
+`organisation` by default, which decide the default kind of a word speaking alone (its header says how to count).
 """
 from __future__ import annotations
 
