@@ -299,12 +299,13 @@ def speaker_kinds(quotes: pd.DataFrame, actors: pd.DataFrame, texts: dict | None
     with the table's outlets), `person` (an actor of `actors`, the persons `framing.actors` finds,
     a role, also after the body it serves, "NATO chief", a lower-case description of a person, "the
     masked stranger", a surname of a person its article names, or two or more capitalised words naming no
-    body), `organisation` (a body, a company, a platform, an acronym, a one-word name that is no actor) or
+    body), `organisation` (a body, a company, a platform, an acronym) or
     `group` (unnamed people of a kind written in lower case or as a plural, "respondents", "Democrats";
     one capitalised word only as a plural, `_plural_noun`); a description in lower case is the kind its
     noun names ("the newspaper" an outlet, "the president" a person, "the company" an organisation).
-    None without a speaker. `texts` ({(article_id, sentence_id): text}) gives a one-word speaker that is
-    none of these the kind its article's evidence says (`_one_word_kind`)."""
+    None without a speaker. A one-word name that is none of these is a person or an organisation by the
+    evidence of its article, then of the table, in `texts` ({(article_id, sentence_id): text}), and without
+    any by how it is written (`_one_word_kind`, actors 1.30)."""
     people = frozenset(actors["actor"].dropna()) if "actor" in actors else frozenset()
     outlets = tuple(quotes["outlet"].dropna().unique()) if "outlet" in quotes else ()
     surnames = _surnames_by_article(actors)
