@@ -1152,6 +1152,28 @@ def test_event_page_shows_the_kind_of_a_speaker_that_is_no_person():
     assert _speaker_html(None, None, None) == "<i>unattributed</i>"
 
 
+def test_an_event_page_marks_words_an_attribution_names_that_are_no_speaker(shared_sentence_table):
+    """On the AllSides roundups, an attribution naming what framing gives no speaker ("the report
+    says", "according to the provisional data", a place) was shown in bold with no kind, as a
+    person would be (an audit of events 401-469 counted 10 such rows in 236 quotes). The page shows
+    those words as written, marked as no speaker, and every resolved speaker in bold."""
+    from framing.report.event_html import _quotes_html
+    from framing.sources import extract_quotes
+
+    allsides = shared_sentence_table[shared_sentence_table["article_id"].str.startswith("allsides")]
+    quotes = extract_quotes(allsides)
+    unresolved = quotes[quotes["speaker"].isna() & quotes["speaker_label"].notna()]
+    resolved = quotes[quotes["speaker"].notna()]
+    assert len(unresolved) >= 10 and len(resolved) > 1000
+    page = _quotes_html(quotes, list(quotes["outlet"].unique()))
+    for label in unresolved["speaker_label"].unique():
+        shown = html.escape(label)
+        assert f"<i>{shown}</i> <small>[no speaker]</small>" in page
+        assert f"<b>{shown}</b>" not in page or label in set(resolved["speaker"])
+    for speaker in resolved["speaker"].unique()[:200]:
+        assert f"<b>{html.escape(speaker)}</b>" in page
+
+
 def test_an_event_page_of_outlets_labelled_by_lean_runs_from_left_to_right(roundups):
     """The roundups relabelled as a researcher groups outlets, by AllSides side ("Left", "Center",
     "Right"): the event page's headlines, its side-by-side columns and the within-event pairs run

@@ -244,15 +244,19 @@ def _verb_as_written(quote) -> str:
 def _speaker_html(speaker, label, kind=None) -> str:
     """The speaker as resolved, with how the outlet wrote it when that differs ("Pete Hegseth (as
     “he”)") and its kind when it is no person ("Fox [outlet]", `speaker_kind` of
-    `extract_quotes`); "unattributed" when neither is known."""
+    `extract_quotes`); "unattributed" when neither is known. Words the attribution names that are
+    no speaker ("the report says", "Turkey acknowledging") are shown as written, marked so: in bold
+    and with no kind they read as a person."""
     e = html.escape
     speaker = speaker if isinstance(speaker, str) and speaker else None
     label = label if isinstance(label, str) and label else None
     shown = f" <small>[{e(kind)}]</small>" if isinstance(kind, str) and kind != "person" and speaker else ""
     if speaker is None and label is None:
         return "<i>unattributed</i>"
-    if speaker is None or label is None or label == speaker:
-        return f"<b>{e(speaker or label)}</b>{shown}"
+    if speaker is None:
+        return f"<i>{e(label)}</i> <small>[no speaker]</small>"
+    if label is None or label == speaker:
+        return f"<b>{e(speaker)}</b>{shown}"
     return f"<b>{e(speaker)}</b>{shown} (as “{e(label)}”)"
 
 
