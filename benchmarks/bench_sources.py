@@ -119,7 +119,8 @@ BLIND26 = "blind26"
 BLIND27 = "blind27"
 BLIND28 = "blind28"
 BLIND29 = "blind29"  # held out (--blind29), the last 52 NewsMTSC sentences with a direct quote, each from an article of its own
-HELD_OUT = (BLIND29,)  # only their totals are ever printed, never a quote or a miss
+BLIND30 = "blind30"  # held out (--blind30): 100 quotes of aeb-dev and narrative-frames-dev articles after every labelled excerpt
+HELD_OUT = (BLIND29, BLIND30)  # only their totals are ever printed, never a quote or a miss
 # the modules of the quote extractor and of the actors it names speakers by: a cold run clears their caches
 EXTRACTOR_MODULES = ("sources", "sources.speaker_names", "sources.speaker_kinds", "sources.article", "sources.speaker_memory",
                      "sources.attribution", "sources.clause_tags", "sources.name_kinds", "sources.patterns",

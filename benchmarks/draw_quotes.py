@@ -27,6 +27,8 @@
     python benchmarks/draw_quotes.py --n 100 --seed 43 --source newsmtsc --split blind27 > batch.jsonl
     python benchmarks/draw_quotes.py --n 100 --seed 44 --source newsmtsc --split blind28 > batch.jsonl
     python benchmarks/draw_quotes.py --n 100 --seed 45 --source newsmtsc --split blind29 > batch.jsonl  # 52 left
+    python benchmarks/draw_quotes.py --n 32 --seed 46 --source aeb --again --split blind30 > batch.jsonl
+    python benchmarks/draw_quotes.py --n 68 --seed 46 --source frames --again --split blind30 >> batch.jsonl
 
 One direct quote at random from each of `n` articles drawn at random (fixed seed) that the labelled
 samples do not hold yet (fewer than `n` when the articles run out). With `--source allsides` (the
@@ -45,6 +47,11 @@ sentence's ids in the file when it has several); a sentence that a labelled row 
 so is every sentence of an article (NewsMTSC's `source_doc_key`) that a labelled row or an earlier
 row of the draw comes from, so that each quote is drawn from an article of its own (the `blind10` draw,
 whose 100 sentences came from 100 articles, is the same row for row).
+With `--again` (aeb or frames only, once every article with a direct quote had been drawn): one quote from
+each of `n` articles that labelled rows already hold, drawn among the direct quotes whose sentence lies after
+the last sentence any labelled excerpt of that article kept (`n_sentences`), so that the quote's sentence and
+the sentences after it were never shown in a batch (the sentences before it were, when the earlier quote was
+labelled).
 Every row has the sentence and the quote as
 `framing.extract_quotes` cuts it, and an empty `speaker` to fill in. A row holds no text of the
 article (the shared data stays out of the project): `python benchmarks/quote_samples.py batch.jsonl`
@@ -99,7 +106,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--split", default="blind")
     parser.add_argument("--source", choices=("allsides", *NEWS_SOURCES, "newsmtsc"), default="allsides")
+    parser.add_argument("--again", action="store_true",
+                        help="aeb or frames: a quote after every labelled excerpt of an article a batch holds")
     args = parser.parse_args()
+    if args.again and args.source not in NEWS_SOURCES:
+        parser.error("--again draws from aeb or frames only")
     draw = {"allsides": draw_allsides, "newsmtsc": draw_newsmtsc}.get(args.source, draw_news)
     items = draw(args)
     for item in items:
@@ -132,21 +143,21 @@ def draw_news(args) -> list[dict]:
     import framing as fr
 
     folder, name, id_field, text_field = NEWS_SOURCES[args.source]
-    labelled = [json.loads(line) for line in NEWS.open(encoding="utf-8")] if NEWS.exists() else []
-    taken = {item["article_id"] for item in labelled if item["source"] == folder}
+    shown = shown_sentences(folder)
+    again = getattr(args, "again", False)
     articles = [json.loads(line) for line in (DATA / folder / name).open(encoding="utf-8")]
     articles = [a for a in articles if a.get("likely_english", True) and (a[text_field] or "").strip()]
     rng = random.Random(args.seed)
     rng.shuffle(articles)
     items = []
     for article in articles:
-        if len(items) == args.n or article[id_field] in taken:
+        if len(items) == args.n or (article[id_field] in shown) != again:
             continue
         sentences = article_sentences(article[text_field])
         item = {"split": args.split, "source": folder, "article_id": article[id_field],
                 "text": "\n".join(sentences)}
         quotes = fr.extract_quotes(sample_table(item))
-        quotes = quotes[quotes["is_direct"]]
+        quotes = quotes[quotes["is_direct"] & (quotes["sentence_id"] >= shown.get(article[id_field], 0))]
         if quotes.empty:
             continue
         row = quotes.iloc[rng.randrange(len(quotes))]
@@ -156,6 +167,17 @@ def draw_news(args) -> list[dict]:
         item.update(sentence_id=int(row["sentence_id"]), quote=row["quote"], speaker=None, note="")
         items.append(item)
     return items
+
+
+def shown_sentences(folder: str) -> dict[str, int]:
+    """{article id: how many of its first sentences a labelled row of the news sample file shows} for one
+    data set (the most of any row of the article)."""
+    labelled = [json.loads(line) for line in NEWS.open(encoding="utf-8")] if NEWS.exists() else []
+    shown = {}
+    for item in labelled:
+        if item["source"] == folder:
+            shown[item["article_id"]] = max(shown.get(item["article_id"], 0), item["n_sentences"])
+    return shown
 
 
 def draw_newsmtsc(args) -> list[dict]:

@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import bench_sources  # noqa: E402
 import pytest  # noqa: E402
-from bench_sources import (BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
+from bench_sources import (BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
                            scored_splits, shows_misses)
 from quote_samples import NEWSMTSC, SECOND, SampleError, one_sentence, read_labels, with_text  # noqa: E402
 
@@ -25,7 +25,7 @@ def test_every_split_of_the_samples_is_seen_or_held_out():
     assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11, BLIND12,
                                                     BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20,
                                                     BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27,
-                                                    BLIND28, BLIND29}
+                                                    BLIND28, BLIND29, BLIND30}
     assert not set(HELD_OUT) & set(SEEN)
 
 
@@ -44,7 +44,7 @@ def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_p
     assert BLIND15 in SEEN and BLIND16 in SEEN and BLIND17 in SEEN and BLIND18 in SEEN and BLIND19 in SEEN and BLIND20 in SEEN
     assert BLIND21 in SEEN and BLIND22 in SEEN and BLIND23 in SEEN and BLIND24 in SEEN and BLIND25 in SEEN
     assert BLIND26 in SEEN and BLIND27 in SEEN and BLIND28 in SEEN
-    assert HELD_OUT == (BLIND29,)
+    assert HELD_OUT == (BLIND29, BLIND30)
     assert not shows_misses("seen")
     assert all(shows_misses(split) for split in SEEN)
 
@@ -83,6 +83,8 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
     assert [(name, len(members)) for name, members in scored_groups(BLIND27, items)] == [(BLIND27, 100)]
     assert [(name, len(members)) for name, members in scored_groups(BLIND28, items)] == [(BLIND28, 100)]
     assert [(name, len(members)) for name, members in scored_groups(BLIND29, items)] == [(BLIND29, 52)]
+    assert [(name, len(members)) for name, members in scored_groups(BLIND30, items)] == [
+        (BLIND30, 100), (f"{BLIND30} aeb-dev", 32), (f"{BLIND30} narrative-frames-dev", 68)]
 
 
 def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_path, monkeypatch, capsys):
@@ -97,9 +99,9 @@ def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_pat
     out = capsys.readouterr().out
     lines = out.splitlines()
     held_out = [line for line in lines if line.split(":")[0].split()[0] in HELD_OUT]
-    assert [line.split(":")[0] for line in held_out] == list(HELD_OUT)
+    assert list(dict.fromkeys(line.split(":")[0].split()[0] for line in held_out)) == list(HELD_OUT)  # a split, then per data set
     assert all("Wilson 95 %" in line for line in held_out)
-    assert lines[-len(HELD_OUT):] == held_out  # the last lines: no quote row follows a held-out total
+    assert lines[-len(held_out):] == held_out  # the last lines: no quote row follows a held-out total
     misses = [line for line in lines if line.startswith("  expected ")]  # a miss ends with its quote's first 60 characters
     for item in ITEMS + NEWS_ITEMS:
         if item["split"] in HELD_OUT:
@@ -150,8 +152,23 @@ def test_each_article_in_one_batch():
                             (BLIND26, NEWS_ITEMS), (BLIND27, NEWS_ITEMS), (BLIND28, NEWS_ITEMS),
                             (BLIND29, NEWS_ITEMS)):
         articles = [(item.get("source"), item["article_id"]) for item in items if item["split"] == held_out]
-        others = {(item.get("source"), item["article_id"]) for item in items if item["split"] != held_out}
-        assert len(articles) == len(set(articles)) and not set(articles) & others
+        others = {(item.get("source"), item["article_id"]) for item in items if item["split"] not in (held_out, BLIND30)}
+        assert len(articles) == len(set(articles)) and not set(articles) & others  # BLIND30: the test after this one
+
+
+def test_a_second_quote_of_an_article_lies_after_every_excerpt_shown_before():
+    """`blind30` (`draw_quotes.py --again`) draws from articles earlier batches hold, one quote per article,
+    each in a sentence no earlier row of its article showed: after the last of its `n_sentences`."""
+    again = [item for item in NEWS_ITEMS if item["split"] == BLIND30]
+    articles = [(item["source"], item["article_id"]) for item in again]
+    assert len(again) == 100 and len(articles) == len(set(articles))
+    shown = {}
+    for item in NEWS_ITEMS:
+        if item["split"] != BLIND30:
+            key = (item["source"], item["article_id"])
+            shown[key] = max(shown.get(key, 0), item["n_sentences"])
+    assert all((item["source"], item["article_id"]) in shown for item in again)
+    assert all(item["sentence_id"] >= shown[(item["source"], item["article_id"])] for item in again)
 
 
 def test_held_out_labels_are_written_in_their_excerpt(shared_data):
