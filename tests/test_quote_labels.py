@@ -21,7 +21,7 @@ def test_every_split_of_the_samples_is_seen_or_held_out():
     assert {item["split"] for item in ITEMS} == set(SEEN) - {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11,
                                                             BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17,
                                                             BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23,
-                                                            BLIND24, BLIND25, BLIND26, BLIND27, BLIND28}
+                                                            BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29}
     assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11, BLIND12,
                                                     BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20,
                                                     BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27,
@@ -35,16 +35,16 @@ def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_p
         assert split not in scored_splits(["bench_sources.py", f"--show-{split}", "--agreement"])
         assert split in scored_splits(["bench_sources.py", f"--{split}"])
         assert not shows_misses(split)
-    assert BLIND29 not in scored_splits(["bench_sources.py", "--blind5", "--blind6", "--blind9", f"--{BLIND10}",
+    assert BLIND30 not in scored_splits(["bench_sources.py", "--blind5", "--blind6", "--blind9", f"--{BLIND10}",
                                          f"--{BLIND11}", f"--{BLIND12}", f"--{BLIND13}", f"--{BLIND14}",
                                          f"--{BLIND15}", f"--{BLIND16}", f"--{BLIND17}", f"--{BLIND18}", f"--{BLIND19}",
                                          f"--{BLIND20}", f"--{BLIND21}", f"--{BLIND22}", f"--{BLIND23}", f"--{BLIND24}",
-                                         f"--{BLIND25}", f"--{BLIND26}", f"--{BLIND27}", f"--{BLIND28}"])
+                                         f"--{BLIND25}", f"--{BLIND26}", f"--{BLIND27}", f"--{BLIND28}", f"--{BLIND29}"])
     assert BLIND10 in SEEN and BLIND11 in SEEN and BLIND12 in SEEN and BLIND13 in SEEN and BLIND14 in SEEN
     assert BLIND15 in SEEN and BLIND16 in SEEN and BLIND17 in SEEN and BLIND18 in SEEN and BLIND19 in SEEN and BLIND20 in SEEN
     assert BLIND21 in SEEN and BLIND22 in SEEN and BLIND23 in SEEN and BLIND24 in SEEN and BLIND25 in SEEN
-    assert BLIND26 in SEEN and BLIND27 in SEEN and BLIND28 in SEEN
-    assert HELD_OUT == (BLIND29, BLIND30)
+    assert BLIND26 in SEEN and BLIND27 in SEEN and BLIND28 in SEEN and BLIND29 in SEEN
+    assert HELD_OUT == (BLIND30,)
     assert not shows_misses("seen")
     assert all(shows_misses(split) for split in SEEN)
 
@@ -54,7 +54,7 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
     (name, seen), = scored_groups("seen", items)
     assert name == "seen"
     assert not any(item["split"] in HELD_OUT for item in seen)
-    assert len(seen) == sum(item["split"] in SEEN for item in ITEMS + NEWS_ITEMS) == 2661
+    assert len(seen) == sum(item["split"] in SEEN for item in ITEMS + NEWS_ITEMS) == 2713
     groups = dict(scored_groups("blind6", items))
     assert list(groups) == ["blind6", "blind6 aeb-dev", "blind6 narrative-frames-dev"]
     assert len(groups["blind6"]) == 80 and all(len(groups[name]) == 40 for name in list(groups)[1:])
@@ -288,4 +288,14 @@ FIXED_IN_1_31 = [(BLIND13, "a clear path"), (BLIND13, "all offenses against"), (
 
 @pytest.mark.parametrize("split, start", FIXED_IN_1_31)
 def test_seen_quotes_read_by_the_rules_of_1_31(shared_data, split, start):
+    test_seen_quotes_read_by_the_rules_of_1_26(shared_data, split, start)
+
+
+# seen rows that reporting verbs 1.56 reads right on their real text: a one-word subject whose verb English writes
+# irregularly ("drew", "made", "took"), after an apposition or not, is who a later "he" in its sentence stands for
+FIXED_IN_1_56 = [(BLIND19, "old friend"), (BLIND26, "unbelievably small"), (BLIND26, "irresponsible managers")]
+
+
+@pytest.mark.parametrize("split, start", FIXED_IN_1_56)
+def test_seen_quotes_read_by_the_rules_of_1_56(shared_data, split, start):
     test_seen_quotes_read_by_the_rules_of_1_26(shared_data, split, start)

@@ -12,7 +12,8 @@ body after "a" or "one", a named verb of saying nearer than "according to", an u
 verb, a document or quote "from" a name, a number word opening a body's name, prompting someone to claim; (1.55)
 a description opened by a possessive before a name in apposition, verbs of the manner of speaking and "inform", a
 document owned by a name after "according to", a long description opened by "a" between a name and its verb, "a man"
-placed by a phrase before the verb, a colon right after a verb of saying.
+placed by a phrase before the verb, a colon right after a verb of saying; (1.56) a one-word subject before a verb
+English writes irregularly, the person a later pronoun of its sentence stands for.
 Every sentence is written for these tests."""
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ def _speakers(*texts: str) -> list:
     return [None if pd.isna(s) else s for s in quotes["speaker"]]
 
 
-def test_the_lexicon_is_version_1_55():
-    assert fr.load_data("reporting_verbs")["version"] == "1.55"
+def test_the_lexicon_is_version_1_56():
+    assert fr.load_data("reporting_verbs")["version"] == "1.56"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -545,3 +546,23 @@ def test_a_man_placed_by_a_phrase_before_the_verb_speaks_unnamed(text, speaker):
 ])
 def test_a_colon_right_after_a_verb_of_saying_opens_its_quote(text, speaker):
     assert _rows(text) == [(speaker, True)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Roe drew sharp criticism on Monday when she suggested that the plan was “dead on arrival.”", "Roe"),
+    ("Roe took questions for an hour, and she called the plan “dead on arrival.”", "Roe"),
+    ("Roe, leader of the Green party, took aim at what she described as “reckless managers.”", "Roe"),
+    ("Roe made a long post on Facebook where she called Doe an “old friend.”", "Roe"),
+    ("Roe called the plan “dead on arrival.”", "Roe"),  # as before: a regular verb
+])
+def test_a_one_word_subject_before_an_irregular_verb_is_who_a_later_pronoun_stands_for(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Roe, Doe and Smith drew criticism when she called the plan “dead on arrival.”",  # a list, no apposition
+    "Paris drew criticism when she called the plan “dead on arrival.”",  # a place is no person
+    "Pence drew criticism when he called the plan “dead on arrival.”",  # a word English writes in lower case
+])
+def test_no_one_word_subject_for_a_list_a_place_or_a_common_word(text):
+    assert _speakers(text) == [None]

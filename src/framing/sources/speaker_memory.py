@@ -466,7 +466,17 @@ def _surname_subject(word: str, before: str) -> bool:
         return False  # "Documents released …", "Would-be customers": a common word, unless "who" follows
     if _is_place(word) or word in read_rules().organisation_words or word in _outlets() or word in _NOT_SPEAKERS:
         return False
-    return re.search(_OPENING_SUBJECT[0] + re.escape(word) + _OPENING_SUBJECT[1], before) is not None
+    if re.search(_OPENING_SUBJECT[0] + re.escape(word) + _OPENING_SUBJECT[1], before):
+        return True
+    found = re.search(_OPENING_SUBJECT[0] + re.escape(word) + _IRREGULAR_VERB, before)
+    return found is not None and _lexicon_tags().get(found.group("verb")) in _FINITE_TAGS
+
+
+# a verb of any form after a one-word subject, or after its apposition opened in lower case ("Kerry drew criticism
+# when he …", "Schulz, leader of the party, took aim at what he …"; 1.56): a past tense English writes
+# irregularly ("drew", "took", "made") is a finite verb the lexicon knows, not a word in "-ed" or "-s"
+_IRREGULAR_VERB = r"(?:,\s+[a-z][^,;:“”\"]{1,80},)?\s+(?P<verb>[a-z]+)\b"
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBN"})
 
 
 # a plural description in lower case after "the" ("the church leaders"), where a dash may list its people
