@@ -299,3 +299,10 @@ FIXED_IN_1_56 = [(BLIND19, "old friend"), (BLIND26, "unbelievably small"), (BLIN
 @pytest.mark.parametrize("split, start", FIXED_IN_1_56)
 def test_seen_quotes_read_by_the_rules_of_1_56(shared_data, split, start):
     test_seen_quotes_read_by_the_rules_of_1_26(shared_data, split, start)
+FIXED_IN_1_56 += [(BLIND20, "the nation’s most corrupt attorney general"), (BLIND25, "weakness and irresolution."),
+                  (BLIND29, "merely doing his job")]  # whoever issues a statement, after an aside, in the present, before its day
+
+
+@pytest.mark.parametrize("split, start", FIXED_IN_1_56[3:])
+def test_seen_quotes_read_by_the_issuer_rule_of_1_56(shared_data, split, start):
+    test_seen_quotes_read_by_the_rules_of_1_26(shared_data, split, start)

@@ -13,7 +13,8 @@ verb, a document or quote "from" a name, a number word opening a body's name, pr
 a description opened by a possessive before a name in apposition, verbs of the manner of speaking and "inform", a
 document owned by a name after "according to", a long description opened by "a" between a name and its verb, "a man"
 placed by a phrase before the verb, a colon right after a verb of saying; (1.56) a one-word subject before a verb
-English writes irregularly, the person a later pronoun of its sentence stands for.
+English writes irregularly, the person a later pronoun of its sentence stands for; whoever issues a document, after an
+aside, in the present, with the document's day after it.
 Every sentence is written for these tests."""
 from __future__ import annotations
 
@@ -566,3 +567,20 @@ def test_a_one_word_subject_before_an_irregular_verb_is_who_a_later_pronoun_stan
 ])
 def test_no_one_word_subject_for_a_list_a_place_or_a_common_word(text):
     assert _speakers(text) == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Jane Roe released a statement Saturday saying she was “merely doing her job.”", "Jane Roe"),
+    ("Jane Roe, who has been in hospital since May, released a statement saying she was “merely doing her job.”",
+     "Jane Roe"),
+    ("Jane Roe, the co-founder of the group, issued a statement calling Mr. Doe “the most corrupt attorney general.”",
+     "Jane Roe"),
+    ("April 4, 2017: President Jane Roe issues a statement saying the attack is the result of “weakness.”", "Jane Roe"),
+    ("Jane Roe issued a statement saying she was “merely doing her job.”", "Jane Roe"),  # as before
+])
+def test_whoever_issues_a_document_after_an_aside_or_before_its_day_says_what_it_says(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_a_document_with_no_issuer_before_its_day_still_names_nobody():
+    assert _speakers("A statement Thursday afternoon thanked Jane Roe for a tweet “clarifying” her words.") == [None]

@@ -347,6 +347,17 @@ def _quantity_of() -> re.Pattern:
 _COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many")
 
 
+# whoever issues a document (1.56): the verbs in the past and, as a headline or a timeline writes them, the present
+# ("Jane Roe issues a statement saying …"); an aside between the issuer and the verb, as between a speaker and a verb
+# of saying (`_name_verb_regex`: "Jane Roe, the group's co-founder, issued a statement calling …"); the day the
+# document came out, right after it ("released a statement Saturday saying …"): it says when, not who
+_ISSUES = ("released|issued|sent|published|put\\s+out|unveiled|circulated|aired|ran|signed|"
+           "releases|issues|sends|publishes|puts\\s+out|unveils|circulates|airs|runs|signs")
+_ISSUER_ASIDE = (r"(?:\s*\([^()]{1,30}\))?(?:,(?!\s+(?:and|or|but|yet|so)\b)[^,;“”\"]{3,80},"
+                 r"|,\s+(?:who|an?)\s[^,;“”\"]{78,200},)?")
+_DOCUMENT_DAY = rf"(?:\s+(?:on\s+)?(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?)?"
+
+
 def _source_patterns(speaker: str, documents: frozenset, forms: dict) -> list[tuple[str, re.Pattern]]:
     """(name, regex) of the attributions to a source: "according to" a person or a document, a
     document's author, and whoever issues a document that says the quoted words."""
@@ -354,9 +365,9 @@ def _source_patterns(speaker: str, documents: frozenset, forms: dict) -> list[tu
         # "The state party sent a new mailer, approved by Jane Roe, that accused …", "the campaign released
         # an ad saying …": whoever issues a document says what the document says (labelling rule 8; 1.29)
         ("issued_document", re.compile(
-            rf"{speaker}(?:\s+(?P<noun>{_OWNED_BODIES}))?{_WHEN}(?:\s+(?:{_AUXILIARIES}))*\s+(?:[a-z]+ly\s+)?"
-            rf"(?:released|issued|sent|published|put\s+out|unveiled|circulated|aired|ran|signed)\s+"
-            rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(documents)})\b(?:,[^,;]{{3,80}},)?"
+            rf"{speaker}(?:\s+(?P<noun>{_OWNED_BODIES}))?{_ISSUER_ASIDE}{_WHEN}(?:\s+(?:{_AUXILIARIES}))*\s+(?:[a-z]+ly\s+)?"
+            rf"(?:{_ISSUES})\s+"
+            rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(documents)})\b{_DOCUMENT_DAY}(?:,[^,;]{{3,80}},)?"
             rf"\s+(?:(?:that|which)\s+(?:also\s+)?)?(?P<verb>{_alternatives(forms)})\b[^;]*?\b{_PLACEHOLDER}\b")),
         # "according to a report released by the United Nations", "… the statement signed by Dr. Jane Roe"
         ("according_to_document", re.compile(
