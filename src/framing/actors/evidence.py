@@ -393,21 +393,27 @@ def _opens_as_a_common_word(text: str, m: re.Match, evidence: Evidence) -> bool:
 def _kind_before(before: str, rules) -> bool:
     """True when a noun for a kind of body (`descriptors`) stands right before, in either case ("Drugmaker
     Merck", "the drugmaker Merck")."""
-    words = before.split()
-    return bool(words) and before[-1:].isspace() and words[-1].lower() in rules.descriptors
+    word = _word_right_before(before)
+    return word is not None and word.lower() in rules.descriptors
 
 
 def _titled(before: str, rules) -> bool:
     """True when a title or honorific of `titles` stands right before ("Sen. ", "Mr ", "senator ")."""
-    words = before.split()
-    return bool(words) and before[-1:].isspace() and (
-        words[-1] in rules.titles or words[-1].rstrip(".") in rules.titles or words[-1].capitalize() in rules.titles)
+    word = _word_right_before(before)
+    return word is not None and (word in rules.titles or word.rstrip(".") in rules.titles
+                                 or word.capitalize() in rules.titles)
 
 
 def _relative_before(before: str, pattern: re.Pattern) -> bool:
     """True when a noun for a relative stands right before ("McCollum's sister Roice", "his wife Jane")."""
+    word = _word_right_before(before)
+    return word is not None and pattern.match("'s " + word) is not None
+
+
+def _word_right_before(before: str) -> str | None:
+    """The last word of `before` when a space parts it from what follows ("Sen. " → "Sen."), else None."""
     words = before.split()
-    return bool(words) and before[-1:].isspace() and pattern.match("'s " + words[-1]) is not None
+    return words[-1] if words and before[-1:].isspace() else None
 
 
 def _first_pronoun(after: str, rules) -> str | None:
