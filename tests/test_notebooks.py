@@ -742,8 +742,16 @@ def test_sentiment_along_the_article_stands_on_the_same_articles_at_every_point(
     lengths = sentences[~sentences["kind"].isin(["headline", "subtitle"])].groupby("article_id").size()
     caption = _figures(result)["sentiment_along_article"]["caption"]
     assert "stand on different articles" not in caption, caption
-    assert (f"{lengths.lt(5).mean():.0%} of the articles have fewer than five sentences: in those, neighbouring "
-            "parts share sentences") in caption, caption
+    assert (f"{lengths.lt(5).sum():,} of the {len(lengths):,} articles have fewer than five sentences: in those, "
+            "neighbouring parts share sentences") in caption, caption
+
+
+def test_sentiment_along_the_article_says_nothing_of_short_articles_where_there_is_none(seed_report):
+    """Regression: the seed report's caption said "0% of the articles have fewer than five sentences:
+    in those, neighbouring parts share sentences", a sentence about no article."""
+    result, _ = seed_report
+    caption = _figures(result)["sentiment_along_article"]["caption"]
+    assert "fewer than five sentences" not in caption, caption
 
 
 @pytest.mark.parametrize("which", ["seed_report", "allsides_report"])

@@ -108,7 +108,7 @@ def test_nothing_to_test_within_one_event_with_one_article_per_outlet():
     result = S.permutation_test(_articles({"A": [0.3], "B": [-0.2], "C": [0.1]}, event="e"), value="value")
     assert math.isnan(result["p_value"]) and result["note"] == S.NOTHING_TO_TEST
     one = S.permutation_test(_articles({"A": [0.3, 0.1]}), value="value")
-    assert math.isnan(one["p_value"]) and one["note"] == S.ONE_GROUP
+    assert math.isnan(one["p_value"]) and one["note"] == "only one outlet: nothing to compare"
     # Outlets that each cover one event with one article: shuffling within events only swaps their
     # names, so every shuffle gives the same statistic (the old code returned p = 1 here).
     scattered = pd.concat([_articles({f"A{e}": [1.0 + e], f"B{e}": [0.0 + e]}, event=f"e{e}") for e in range(8)])
@@ -547,6 +547,21 @@ def test_a_caption_of_families_names_those_it_could_not_test():
     assert f"; no test for A ({S.NOTHING_TO_TEST}); " in caption
     one = S.caption_tests(test[test["actor"] != "C"], family="actor")  # one family tested: its p itself
     assert f"; no test for A ({S.NOTHING_TO_TEST}); " in one and ": p = " in one
+
+
+def test_a_caption_with_no_test_gives_each_familys_reason():
+    """Regression: on the seed corpus (one event, one article per outlet) the chart of sentiment toward
+    each actor was captioned "No test: only one group: nothing to compare", the reason of the first
+    actor in alphabetical order (Boris Pistorius, named by one outlet), though both outlets name Pete
+    Hegseth, whose reason is that each outlet has one article; the speaker chart alike."""
+    one = S.article_values(S.simulate_articles(events=1, outlets=2, articles=1, seed=3), value="sentiment")
+    table = pd.concat([one.assign(actor="Pete Hegseth"), one.iloc[:1].assign(actor="Boris Pistorius")])
+    caption = S.caption_tests(S.compare_outlets(table, value="sentiment", family="actor"), family="actor")
+    assert caption == (f"No test: for Boris Pistorius, only one outlet: nothing to compare; for Pete Hegseth, "
+                       f"{S.NOTHING_TO_TEST}.")
+    both = pd.concat([one.assign(actor="Pete Hegseth"), one.assign(actor="Donald Trump")])
+    assert S.caption_tests(S.compare_outlets(both, value="sentiment", family="actor"), family="actor") == (
+        f"No test: {S.NOTHING_TO_TEST}.")  # one reason for all: said once
 
 
 def test_a_caption_of_one_event_says_one_event():

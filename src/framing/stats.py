@@ -67,7 +67,7 @@ NO_EFFECT = f"too few articles for an effect size: fewer than {MIN_ARTICLES} on 
 FEW_EVENTS_EFFECT = ("{n} events: enough articles for an effect size, too few events for an interval over events "
                      f"(fewer than {MIN_ARTICLES}); `difference` describes these events only")
 NOTHING_TO_TEST = "each outlet has one article, so there is nothing to test"
-ONE_GROUP = "only one group: nothing to compare"
+ONE_GROUP = "only one {by}: nothing to compare"
 # several groups, but no event holds two of them (with what is measured, when `compare_outlets` is told
 # where that is: "quoting the speaker"): shuffling within events would change nothing
 # within each event every article has the same value (all 0, or all 1): every shuffle gives the statistic
@@ -522,7 +522,7 @@ def permutation_test(values: pd.DataFrame, *, value: str, by: str = "outlet", ev
               "note": ""}
     if result["n_groups"] < 2:
         several = pd.Series(values[by]).dropna().nunique() > 1  # before the events of one group were left out
-        result["note"] = NO_SHARED_EVENT.format(by=by, present="") if several else ONE_GROUP
+        result["note"] = NO_SHARED_EVENT.format(by=by, present="") if several else ONE_GROUP.format(by=by)
         return result
     if pd.Series(groups).value_counts().max() == 1:  # shuffles would only swap the groups' names
         result["note"] = NOTHING_TO_TEST
@@ -868,6 +868,9 @@ def caption_tests(table: pd.DataFrame, *, by: str = "outlet", family: str | None
     firsts = table.groupby(families, sort=True).head(1) if families else table.head(1)
     tested = firsts[firsts["p_value"].notna()]
     if tested.empty:
+        reasons = _reasons(firsts, family) if family else {}
+        if len(reasons) > 1:  # one reason per family, or the first family's would speak for all
+            return "No test: " + "; ".join(f"for {', '.join(keys)}, {reason}" for reason, keys in reasons.items()) + "."
         note = next((n for n in firsts.get("note", pd.Series(dtype=object)) if isinstance(n, str) and n), "")
         return f"No test: {note or 'nothing to test'}."
     n = table[by].nunique()
@@ -921,12 +924,17 @@ def _untested(firsts: pd.DataFrame, family: str | None) -> str:
     in the chart is not simply missing from the list of tests."""
     if not family:
         return ""
+    return "".join(f"; no test for {', '.join(keys)} ({reason})" for reason, keys in _reasons(firsts, family).items())
+
+
+def _reasons(firsts: pd.DataFrame, family: str) -> dict[str, list[str]]:
+    """{why there is no test: [the families it holds for]} over the rows of `firsts` with no p-value."""
     untested = firsts[firsts["p_value"].isna()]
     reasons: dict[str, list[str]] = {}
     for key, note in zip(untested[family], untested.get("note", pd.Series([""] * len(untested)))):
         reasons.setdefault(note if isinstance(note, str) and note else "nothing to test", []).append(
             str(key).replace("_", " "))
-    return "".join(f"; no test for {', '.join(keys)} ({reason})" for reason, keys in reasons.items())
+    return reasons
 
 
 def no_evidence(by: str = "outlet") -> str:
