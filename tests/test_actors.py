@@ -1264,3 +1264,23 @@ def test_a_name_written_with_and_without_a_suffix_in_one_sentence_is_two_people(
     manchin = fr.find_actors(pd.DataFrame({"article_id": "a", "sentence_id": range(len(sentences)), "outlet": "A",
                                            "event": "e", "kind": "body", "text": sentences}))
     assert set(manchin.loc[manchin["name"].str.contains("Manchin"), "actor"]) == {"Joe Manchin III"}
+
+
+def test_a_title_case_headline_mention_starts_at_the_name(shared_data):
+    """Regression: in the headline "Republicans Unironically Claim Joe Biden's Agenda Is Tearing the
+    Country Apart" (AllSides, the left outlet of allsides_6089) the mention of Joe Biden was
+    "Republicans Unironically Claim Joe Biden" (start 0): a title-case headline's capitals ran into the
+    name. It now starts at the actor's full name; a given name the actor writes otherwise is left alone."""
+    path = shared_data / "allsides-roundups" / "articles.jsonl"
+    article = next(a for a in map(json.loads, path.open(encoding="utf-8"))
+                   if a["title"].startswith("Republicans Unironically Claim Joe Biden"))
+    texts = [article["title"], *fr.split_sentences(article["text"])]
+    table = pd.DataFrame({"article_id": "a", "outlet": "Left", "event": article["event_id"],
+                          "kind": ["headline"] + ["body"] * (len(texts) - 1), "sentence_id": range(len(texts)),
+                          "text": texts})
+    headline = fr.find_actors(table).query("sentence_id == 0")
+    assert headline[["actor", "mention", "start"]].values.tolist() == [["Joe Biden", "Joe Biden", 31]]
+    written = pd.DataFrame({"article_id": "b", "outlet": "A", "event": "e", "kind": ["headline", "body"],
+                            "sentence_id": [0, 1], "text": ["Why Voters Celebrate Donald Trump in Ohio",
+                                                            "President Donald Trump spoke on Monday."]})
+    assert fr.find_actors(written).query("sentence_id == 0")["mention"].tolist() == ["Donald Trump"]

@@ -54,6 +54,7 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
                                    lexicon=lexicon, common_words=common)
     confirmed = set(found.loc[~found["title_case"], "actor"].dropna())
     found = found[found["actor"].notna() & (~found["title_case"] | found["actor"].isin(confirmed))]
+    found = _headline_mention_cut_to_the_name(found)
     common_last = frozenset(w for w in {a.split()[-1] for a in found["actor"].dropna().unique()}
                             if lower[w.lower()] > upper[w] or w in english_common_words())
     hosted = _named_as_a_host(found["actor"].dropna().unique(), outlets)
@@ -99,6 +100,24 @@ def _mention_rows(table: pd.DataFrame, *, text_col: str, within: str | None, rul
                          affiliation(text, m.start, m.end, m.name, rules), _modifies_a_noun(text, m.start, m.end)))
     return pd.DataFrame(rows, columns=ACTOR_COLUMNS[:8] + ["has_title", "title_case", "cut_off", "person_cue",
                                                             "org_cue", "role_cue", "list_cue", "affiliation", "modifier"])
+
+
+def _headline_mention_cut_to_the_name(found: pd.DataFrame) -> pd.DataFrame:
+    """Mentions in title case (headlines) that start with words of no name, cut to start at the
+    actor's first word: "Republicans Unironically Claim Joe Biden's Agenda …" is a mention of Joe
+    Biden written "Joe Biden" (the run of capitals reaches back over the headline's words). Only a
+    mention whose name ends with the actor's full name is cut ("Sen. Jim Risch", a given name the
+    actor's name writes otherwise, is left as it is); its title, if any, stood before the headline's
+    words, so it is no longer the mention's."""
+    found = found.copy()
+    for index in found.index[found["title_case"].astype(bool)]:
+        name, actor, mention = found.at[index, "name"], found.at[index, "actor"], found.at[index, "mention"]
+        words, tail = name.split(), actor
+        if len(words) <= len(actor.split()) or " ".join(words[-len(actor.split()):]) != actor or not mention.endswith(tail):
+            continue
+        found.loc[index, ["start", "mention", "name", "has_title"]] = (
+            found.at[index, "end"] - len(tail), tail, tail, False)
+    return found
 
 
 def _named_as_a_host(actors, outlets) -> frozenset:
