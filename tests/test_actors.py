@@ -1284,3 +1284,19 @@ def test_a_title_case_headline_mention_starts_at_the_name(shared_data):
                             "sentence_id": [0, 1], "text": ["Why Voters Celebrate Donald Trump in Ohio",
                                                             "President Donald Trump spoke on Monday."]})
     assert fr.find_actors(written).query("sentence_id == 0")["mention"].tolist() == ["Donald Trump"]
+
+
+def test_a_lower_case_title_after_a_name_of_two_capitalised_words_keeps_the_whole_name(shared_data):
+    """Regression: "White House press secretary Jen Psaki said" (AllSides, the right outlet of
+    allsides_6100 and 11 more mentions of all AllSides) gave the mention "House press secretary Jen
+    Psaki": the title took the last word of "White House" only. It now starts at the name the title's
+    capitalised word ends; a word opening a phrase ("The Senate majority leader") is left out."""
+    path = shared_data / "allsides-roundups" / "articles.jsonl"
+    text = next(sentence for a in map(json.loads, path.open(encoding="utf-8")) if a["event_id"] == "allsides_6100"
+                for sentence in fr.split_sentences(a["text"]) if "White House press secretary Jen Psaki" in sentence)
+    found = fr.find_actors(_table([text]))
+    assert found[["actor", "mention"]].values.tolist() == [["Jen Psaki", "White House press secretary Jen Psaki"]]
+    written = fr.find_actors(_table(["The U.S. Senate majority leader Chuck Schumer spoke on Monday.",
+                                     "The Senate majority leader Chuck Schumer spoke again."]))
+    assert written["mention"].tolist() == ["U.S. Senate majority leader Chuck Schumer",
+                                           "Senate majority leader Chuck Schumer"]

@@ -155,10 +155,22 @@ def _lower_case_title_start(m: Mention, text: str, rules: Rules) -> int | None:
     so `has_title` stays. The title is a
     noun of `titles` (`_lower_case_titles`), perhaps after lower-case words of `titles` or `qualifiers`
     ("former", "majority") and capitalised words of `qualifiers` or places ("Senate", "U.S."; not a body's
-    name, of which only the last words would be taken: "Associated Press reporter").
+    name, of which only the last words would be taken: "Associated Press reporter"), with the capitalised
+    word right before such a word, the name it ends ("White House press secretary", 1.31).
     None when there is none. A sentence in title case is left alone (its capitals say nothing)."""
     found = _lower_case_title_pattern(rules).search(text, max(0, m.start - 80), m.start)
-    return None if found is None or m.has_title else found.start("title")
+    if found is None or m.has_title:
+        return None
+    start = found.start("title")
+    if text[start].isupper() and (word := _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)):
+        return word.start()  # the title's first word ends a name: "White House press secretary", not "House …"
+    return start
+
+
+# A capitalised word right before a title's capitalised first word: the two are one name ("White House",
+# "U.S. Senate"), unless it is a word that opens a sentence or phrase ("The Senate majority leader")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.\-])(?!(?:The|A|An|And|But|Or|As|At|By|For|From|In|On|Of|To|With|Then|Now|"
+                                 r"When|While|After|Before|Former|Meanwhile)\b)[A-Z][\w.&-]*[ \t\u00a0]+$")
 
 
 @lru_cache(maxsize=4)
