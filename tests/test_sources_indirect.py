@@ -167,3 +167,19 @@ def test_a_body_named_in_a_role_still_writes_out_its_acronym():
     assert quotes["speaker"].tolist() == ["U.S. Central Command", "head of U.S. Central Command"]
     # with no such role the acronym stays as written
     assert fr.extract_quotes(_table(texts[:1]))["speaker"].tolist() == ["CENTCOM"]
+
+
+def test_the_day_after_the_verb_is_not_what_is_reported(shared_data):
+    """Regression: "The Biden administration said Monday it would allow 62,500 refugees to resettle …"
+    (AllSides, the left outlet of allsides_6078) reported "Monday it would allow …": the day the words
+    were said opened the clause. "Today" may be what is spoken of and stays."""
+    import json
+    path = shared_data / "allsides-roundups" / "articles.jsonl"
+    text = next(sentence for a in map(json.loads, path.open(encoding="utf-8")) if a["event_id"] == "allsides_6078"
+                for sentence in fr.split_sentences(a["text"]) if sentence.startswith("The Biden administration said Monday"))
+    rows = _indirect([text])
+    assert rows["speaker"].tolist() == ["Biden administration"]
+    assert rows["quote"].iloc[0].startswith("it would allow 62,500 refugees")
+    written = _indirect(["Officials said on Friday morning the talks had stalled again.",
+                         "Biden says today marks a new start for the country."])
+    assert written["quote"].tolist() == ["the talks had stalled again.", "today marks a new start for the country."]

@@ -779,7 +779,7 @@ def _attributed_clause(text: str, found) -> str | None:
         clause = text.split(",", 1)[1] if "," in text else ""
     elif (pattern == "name_verb" and _COUNT_ONLY.fullmatch(text[:start])  # "NATO chief says Ukraine …"
           and _lexicon().forms.get(verb_text, ("",))[0] == "say"):  # other verbs take objects: "claimed victory"
-        clause = text[text.find(verb_text, start) + len(verb_text):].lstrip(" ,:")
+        clause = _LEADING_DAY.sub("", text[text.find(verb_text, start) + len(verb_text):].lstrip(" ,:"), count=1)
     elif (comma := _comma_before_label(text, start, pattern)) is not None:
         after = "" if pattern.startswith("according_to") else text[text.find(verb_text, start) + len(verb_text):]
         if len(_WORD.findall(after)) > ATTRIBUTION_TAIL_WORDS:  # more than "on Tuesday" follows
@@ -791,6 +791,13 @@ def _attributed_clause(text: str, found) -> str | None:
         return None
     clause = clause.strip()
     return clause if len(_WORD.findall(clause)) >= 3 else None
+
+
+# the day the words were said, right after the verb and before what it reports ("said Monday it would",
+# "says on Friday morning that"): when, not what (reporting verbs 1.57); a named day only, as "today"
+# may be what is spoken of ("says today marks …")
+_LEADING_DAY = re.compile(r"^(?:(?:on|this|last|late|early|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                          r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:that\s+)?(?=\w)")
 
 
 def _names_only(text: str, end: int) -> bool:
