@@ -270,12 +270,16 @@ def test_a_filled_coding_sheet_survives_a_rerun_and_new_sheets_get_new_names(tmp
     out = tmp_path / "reports" / "toy"
     sheet_nb = [_notebook(tmp_path / "02_coding.ipynb", CODING)]
 
+    lines = []
+
     def run():
+        lines.clear()
         result = report.run_report(raw, processed=tmp_path / "processed" / "toy", out=out,
-                                   notebooks=sheet_nb, echo=[].append)
+                                   notebooks=sheet_nb, echo=lines.append)
         assert result.ok, [r.error for r in result.runs]
 
     run()
+    assert not any("kept in coding/" in line for line in lines)  # nothing of a coder's yet
     sheet = out / "coding" / "coding_sheet_generic.csv"
     filled = pd.read_csv(sheet).assign(coder="ana", conflict=[1, 0, 0])
     filled.to_csv(sheet, index=False)
@@ -290,6 +294,10 @@ def test_a_filled_coding_sheet_survives_a_rerun_and_new_sheets_get_new_names(tmp
     fresh = out / "coding" / "coding_sheet_generic_2.csv"
     assert fresh.exists() and pd.read_csv(fresh)["conflict"].isna().all()
     assert (out / "coding" / "coding_sheet_policy.csv").read_text() == "article_id,coder\na,bo\n"
+    # the console names the sheets kept and where this run's blank sheet went (a coder looked for it in vain)
+    assert ("toy: kept in coding/ what coders filled in, edited or saved there: ana_notes/doubts.txt, "
+            "coding_sheet_generic.csv, coding_sheet_policy.csv (never replaced; this run's blank sheets: "
+            "coding_sheet_generic_2.csv)") in lines, [line for line in lines if "coding/" in line]
     page = (out / "index.html").read_text()
     assert 'href="coding/coding_sheet_generic.csv"' in page and "coding_sheet_generic_2.csv" in page
     run()  # the same data again: the unfilled sheet is reused, not copied once more

@@ -284,7 +284,7 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
         timeout = runner.cell_timeout(info.get("sentences", 0), seconds=cell_timeout)
         echo(f"{corpus}: running {counted(len(notebooks), 'notebooks')}; a cell may run {timeout} s "
              f"(--cell-timeout or {runner.CELL_TIMEOUT_ENV} to change)")
-        keep_human_input(out, staging)  # first, so new coding sheets get names of their own
+        coded = keep_human_input(out, staging)  # first, so new coding sheets get names of their own
         pages = EventPagesJob(processed, staging, corpus=corpus, event=event, workers=workers)
         runs = _run_notebooks(notebooks, staging=staging, parameters=values, kernel=kernel, timeout=timeout,
                               echo=echo, session=session, final=out)
@@ -295,6 +295,7 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
              + (f"; FAILED: {report.events_error}" if report.events_error else ""))
         write_index(report, staging, build_info=info, kernel=kernel)
         keep_human_input(out, staging)  # again: a sheet a coder saved during the run wins
+        coded_line = coding_kept_line(staging, coded)
         write_manifest(staging)  # what this run wrote: the next run replaces, and `clean` removes, only that
         yours = keep_user_files(out, staging) if out.is_dir() else []
         swap_folder(staging, out)
@@ -303,9 +304,24 @@ def _render(notebooks: list[Path], raw_folder: Path, processed: Path, out: Path,
         if pages is not None:
             pages.stop()
         shutil.rmtree(staging, ignore_errors=True)
+    if coded_line:
+        echo(f"{corpus}: {coded_line}")
     if yours:
         echo(f"{corpus}: {kept_line(out, yours)}")
     return report
+
+
+def coding_kept_line(staging: Path, coded: list[Path]) -> str:
+    """The line naming what coders put in `coding/` that the run kept (`keep_human_input`'s files:
+    sheets filled in or edited, notes) and the blank sheets this run wrote beside them, which a coder
+    looks for under a new name ("coding_sheet_generic_2.csv"); "" when nothing of theirs was there."""
+    folder = Path(staging) / HUMAN_INPUT
+    theirs = sorted(p.relative_to(folder).as_posix() for p in coded if not p.name.startswith("."))  # not framing's record
+    if not theirs:
+        return ""
+    new = sorted(p.name for p in folder.glob("coding_sheet*.csv") if p.name not in theirs)
+    return (f"kept in {HUMAN_INPUT}/ what coders filled in, edited or saved there: {', '.join(theirs)}"
+            + (f" (never replaced; this run's blank sheets: {', '.join(new)})" if new else " (never replaced)"))
 
 
 def _run_notebooks(notebooks: list[Path], *, staging: Path, parameters: dict, kernel: str, timeout: int,
