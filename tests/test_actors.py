@@ -1300,3 +1300,40 @@ def test_a_lower_case_title_after_a_name_of_two_capitalised_words_keeps_the_whol
                                      "The Senate majority leader Chuck Schumer spoke again."]))
     assert written["mention"].tolist() == ["U.S. Senate majority leader Chuck Schumer",
                                            "Senate majority leader Chuck Schumer"]
+
+
+def test_a_surname_that_is_also_an_outlets_name_is_the_person_of_its_full_name(climate_actors):
+    # "Fox, who has clashed with Trump …" after "former President Vicente Fox", "Bloomberg tweeted" in an
+    # article on Michael Bloomberg, "Francisco noted" after "Solicitor General Noel Francisco": the word
+    # alone is a person where the full name is written, never inside an outlet's name ("Mother Jones")
+    # or a place's ("San Francisco")
+    by_name = climate_actors[climate_actors["mention"] == climate_actors["name"]].groupby("name")["actor"].agg(set)
+    assert by_name["Fox"] == {"Vicente Fox"}
+    assert by_name["Bloomberg"] == {"Michael Bloomberg"}
+    assert by_name["Francisco"] == {"Noel Francisco"}
+    assert "Jones" not in by_name
+
+
+_FOX = [("Fox News", ["Former Mexican President Vicente Fox on Tuesday blasted the border wall plan.",
+                      '"We are not going to pay for that wall," Fox told Fox News.',
+                      "He appeared on Fox again on Wednesday."]),
+        ("HuffPost", ["Vicente Fox is at it again.", '"Trump is a liar," Fox said.',
+                      "Fox did not budge, he told Fox Business."]),
+        ("New York Times", ["Mr. Fox said Mexico would never pay.", "Jones said he agreed."])]
+
+
+def test_a_surname_that_names_an_outlet_is_a_person_in_actors_and_speakers():
+    rows = [{"article_id": outlet, "outlet": outlet, "event": "e", "kind": "body", "sentence_id": i, "text": t}
+            for outlet, texts in _FOX for i, t in enumerate(texts)]
+    table = pd.DataFrame(rows)
+    actors = fr.find_actors(table)
+    fox = actors[actors["actor"] == "Vicente Fox"]
+    assert sorted(zip(fox["article_id"], fox["mention"])) == [
+        ("Fox News", "Former Mexican President Vicente Fox"), ("Fox News", "Fox"),
+        ("HuffPost", "Fox"), ("HuffPost", "Fox"), ("HuffPost", "Vicente Fox"), ("New York Times", "Mr. Fox")]
+    # "on Fox" names the channel; "Fox News", "Fox Business" the outlets
+    assert not ((actors["article_id"] == "Fox News") & (actors["sentence_id"] == 2)).any()
+    quotes = fr.extract_quotes(table, actors=actors)
+    direct = quotes[quotes["is_direct"]]
+    assert list(zip(direct["outlet"], direct["speaker"], direct["speaker_kind"])) == [
+        ("Fox News", "Vicente Fox", "person"), ("HuffPost", "Vicente Fox", "person")]

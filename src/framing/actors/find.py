@@ -14,9 +14,9 @@ from ..config import CONTENT_KINDS
 from .english import _lexicon_tags, english_common_words, headline_verbs
 from .evidence import (affiliation, listed_with_a_person, mention_evidence, organisation_actors, read_evidence,
                        role_evidence)
-from .mentions import Mention, _organisations, _person_mentions, author_labels, outlet_names
-from .names import _core, resolve_names
-from .rules import ACTOR_COLUMNS, DEFAULT_LEXICON, LOWER_CASE_SHARE, Rules, read_rules
+from .mentions import Mention, _blocked, _organisations, _person_mentions, author_labels, outlet_names
+from .names import _core, _surname, resolve_names
+from .rules import _UPPER, ACTOR_COLUMNS, DEFAULT_LEXICON, LOWER_CASE_SHARE, Rules, read_rules
 
 # ── a table ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -61,7 +61,9 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     found = found[~found["actor"].isin(organisation_actors(found, evidence, common_words=common_last,
                                                            outlet_labels=authors | hosted))]
     found = found[~found["actor"].isin(_things_named(found))]
-    found = found.reset_index(drop=True)
+    found = pd.concat([found, _surnames_that_name_outlets(table, found, text_col=text_col, within=within,
+                                                          organisations=organisations, rules=rules)])
+    found = found.sort_values(["article_id", "sentence_id", "start"], kind="stable").reset_index(drop=True)
     found["actors_version"] = rules.version
     for column in ("sentence_id", "start", "end"):
         found[column] = found[column].astype("int64")
@@ -118,6 +120,55 @@ def _headline_mention_cut_to_the_name(found: pd.DataFrame) -> pd.DataFrame:
         found.loc[index, ["start", "mention", "name", "has_title"]] = (
             found.at[index, "end"] - len(tail), tail, tail, False)
     return found
+
+
+def _surnames_that_name_outlets(table: pd.DataFrame, found: pd.DataFrame, *, text_col: str, within: str | None,
+                                organisations: tuple, rules: Rules) -> pd.DataFrame:
+    """Rows for a surname written alone that is also a word of an outlet's name, which the reader of
+    one sentence cannot take for a person: "Jones said" after "Sen. Doug Jones" (Mother Jones), "Stone"
+    after "Roger Stone" (Rolling Stone), within the group (`within`) that writes the full name;
+    "Fox said" after "Vicente Fox", "Bloomberg" after "Michael Bloomberg", where the word alone is an
+    outlet's name too, only in the article that writes the full name and not after a word that makes
+    the outlet the channel ("on Fox", "told Fox", "according to Bloomberg"). Never after "the" ("the
+    Hill"), next to another capitalised word ("Fox News", "Jones Act", "San Francisco"), where two
+    actors share the surname, or in a title-case sentence (where capitals say nothing). A table with no
+    `within` column is read article by article."""
+    _, outlet_words = _blocked(organisations)
+    surnames = found["actor"].map(lambda actor: _surname(actor, rules) if len(_core(actor, rules)) > 1 else None)
+    wanted = found[surnames.isin(outlet_words)].assign(surname=surnames)
+    if wanted.empty:
+        return found.iloc[:0]
+    listed = frozenset(o for o in organisations if " " not in o)  # "Fox", "Bloomberg": an outlet's whole name
+    grouped = bool(within) and within in table
+    groups = table[within].astype(str) if grouped else table["article_id"]
+    scope = wanted["article_id"].where(wanted["surname"].isin(listed) | (not grouped), wanted["event"])
+    holders = wanted.groupby([scope, wanted["surname"]])["actor"].unique()
+    taken = {(a, s, i) for a, s, start, end in zip(found["article_id"], found["sentence_id"], found["start"], found["end"])
+             for i in range(start, end)}
+    outlets = table["outlet"] if "outlet" in table else pd.Series(None, index=table.index)
+    rows = []
+    for article, outlet, group, sentence, text in zip(table["article_id"], outlets, groups, table["sentence_id"],
+                                                       table[text_col]):
+        if not isinstance(text, str) or _is_title_case(text):
+            continue
+        for surname in wanted["surname"].unique():
+            actors = holders.get((article if surname in listed else group, surname))
+            if actors is None or len(actors) != 1:
+                continue
+            for m in re.finditer(rf"(?<![\w’'.\-]){re.escape(surname)}(?![\w\-])", text):
+                before = (text[:m.start()].split() or [""])[-1].strip("\"“‘'(")
+                if ((article, sentence, m.start()) in taken or before.lower() == "the" or before[:1].isupper()
+                        or _CAPITAL_AFTER.match(text, m.end()) or surname in listed and before.lower() in _CHANNEL_BEFORE):
+                    continue
+                rows.append({"article_id": article, "outlet": outlet, "event": group, "sentence_id": sentence,
+                             "start": m.start(), "end": m.end(), "mention": surname, "name": surname,
+                             "actor": actors[0], "has_title": False})
+    return pd.DataFrame(rows, columns=found.columns) if rows else found.iloc[:0]
+
+
+_CAPITAL_AFTER = re.compile(rf"[ \t\u00a0]+[{_UPPER}]")
+# words before an outlet's name that make it the channel ("on Fox", "told Bloomberg", "according to Reuters")
+_CHANNEL_BEFORE = frozenset({"on", "to", "told", "with", "via", "per", "from", "at", "by"})
 
 
 def _named_as_a_host(actors, outlets) -> frozenset:

@@ -456,7 +456,8 @@ def _not_a_person(name_words: list[str], scope: list[str], *, has_title: bool, r
     name = " ".join(name_words)
     if _PARTY_AND_STATE.fullmatch(name):
         return True  # "D-Calif", "R-Ind": a lawmaker's party and state, after the name
-    if name in rules.places or name in organisations or (len(name_words) > 1 and name_words[0] in rules.place_openers):
+    an_organisation = name in organisations and not (has_title and len(name_words) == 1)  # not "Mr. Bloomberg"
+    if name in rules.places or an_organisation or (len(name_words) > 1 and name_words[0] in rules.place_openers):
         return True
     core = [w for w in name_words if w not in rules.suffixes]
     if len(core) == 1 and not has_title and (core[0] in outlet_words or core[0] in rules.places):

@@ -196,8 +196,18 @@ def match_actors(names: pd.Series, groups: pd.Series, actors: pd.DataFrame, *,
         for index in (by_group.get("all" if all_none else str(group)), corpus):
             if index is not None and found is None:
                 found = next((a for a in (_look_up(f, index, unique=index is corpus) for f in forms) if a), None)
+        if found is None and not forms and isinstance(name, str):
+            found = _as_mentioned(name, by_group.get("all" if all_none else str(group)))
         out.append(found)
     return pd.Series(out, index=names.index, dtype=object)
+
+
+def _as_mentioned(name: str, index: dict | None) -> str | None:
+    """The actor of a group whose mentions are written `name`, one word, when no other actor's are: a
+    surname that is also an outlet's name ("Fox", "Bloomberg"), which `find_actors` takes for a person
+    only where the group writes the full name (`find._surnames_that_name_outlets`)."""
+    counts = index["name"].get(name.strip()) if index is not None and " " not in name.strip() else None
+    return next(iter(counts)) if counts and len(counts) == 1 else None
 
 
 def _person_forms(name: str, rules: Rules, organisations: tuple) -> list[str]:

@@ -129,7 +129,15 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
         out = out.where(~named, resolved.where(resolved.notna(), speakers["name"]))
     own = quotes["outlet"] if "outlet" in quotes else pd.Series(None, index=quotes.index)
     own_voice = pd.Series(map(_own_outlet, out, own), index=out.index, dtype=bool) & ~quotes["is_anonymous"]
-    return out.where(~own_voice, None)
+    return out.where(~own_voice | _surname_written(out, quotes["event"], written), None)
+
+
+def _surname_written(speakers: pd.Series, events: pd.Series, written: list[tuple]) -> pd.Series:
+    """True for a one-word speaker that is the surname of a full name written in its event ("Fox"
+    where "Vicente Fox" is written, in an article of Fox News): a person, not the outlet's own voice."""
+    surnames = {(str(event), name.split()[-1]) for event, name in written if " " in name}
+    return pd.Series([isinstance(s, str) and " " not in s and (str(e), s) in surnames for s, e in zip(speakers, events)],
+                     index=speakers.index, dtype=bool)
 
 
 def _after_a_title(name, label) -> bool:
