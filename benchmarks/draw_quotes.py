@@ -29,6 +29,8 @@
     python benchmarks/draw_quotes.py --n 100 --seed 45 --source newsmtsc --split blind29 > batch.jsonl  # 52 left
     python benchmarks/draw_quotes.py --n 32 --seed 46 --source aeb --again --split blind30 > batch.jsonl
     python benchmarks/draw_quotes.py --n 68 --seed 46 --source frames --again --split blind30 >> batch.jsonl
+    python benchmarks/draw_quotes.py --n 100 --seed 47 --source aeb --again --split blind31 > batch.jsonl  # 11 left
+    python benchmarks/draw_quotes.py --n 100 --seed 47 --source frames --again --split blind31 >> batch.jsonl  # 80 left
 
 One direct quote at random from each of `n` articles drawn at random (fixed seed) that the labelled
 samples do not hold yet (fewer than `n` when the articles run out). With `--source allsides` (the

@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import bench_sources  # noqa: E402
 import pytest  # noqa: E402
-from bench_sources import (BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
+from bench_sources import (BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30, BLIND31, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
                            scored_splits, shows_misses)
 from quote_samples import NEWSMTSC, SECOND, SampleError, one_sentence, read_labels, with_text  # noqa: E402
 
@@ -25,7 +25,7 @@ def test_every_split_of_the_samples_is_seen_or_held_out():
     assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11, BLIND12,
                                                     BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20,
                                                     BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27,
-                                                    BLIND28, BLIND29, BLIND30}
+                                                    BLIND28, BLIND29, BLIND30, BLIND31}
     assert not set(HELD_OUT) & set(SEEN)
 
 
@@ -35,6 +35,7 @@ def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_p
         assert split not in scored_splits(["bench_sources.py", f"--show-{split}", "--agreement"])
         assert split in scored_splits(["bench_sources.py", f"--{split}"])
         assert not shows_misses(split)
+    assert BLIND30 not in scored_splits(["bench_sources.py", f"--{BLIND31}"])
     assert BLIND30 not in scored_splits(["bench_sources.py", "--blind5", "--blind6", "--blind9", f"--{BLIND10}",
                                          f"--{BLIND11}", f"--{BLIND12}", f"--{BLIND13}", f"--{BLIND14}",
                                          f"--{BLIND15}", f"--{BLIND16}", f"--{BLIND17}", f"--{BLIND18}", f"--{BLIND19}",
@@ -44,7 +45,7 @@ def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_p
     assert BLIND15 in SEEN and BLIND16 in SEEN and BLIND17 in SEEN and BLIND18 in SEEN and BLIND19 in SEEN and BLIND20 in SEEN
     assert BLIND21 in SEEN and BLIND22 in SEEN and BLIND23 in SEEN and BLIND24 in SEEN and BLIND25 in SEEN
     assert BLIND26 in SEEN and BLIND27 in SEEN and BLIND28 in SEEN and BLIND29 in SEEN
-    assert HELD_OUT == (BLIND30,)
+    assert HELD_OUT == (BLIND30, BLIND31)
     assert not shows_misses("seen")
     assert all(shows_misses(split) for split in SEEN)
 
@@ -85,6 +86,8 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
     assert [(name, len(members)) for name, members in scored_groups(BLIND29, items)] == [(BLIND29, 52)]
     assert [(name, len(members)) for name, members in scored_groups(BLIND30, items)] == [
         (BLIND30, 100), (f"{BLIND30} aeb-dev", 32), (f"{BLIND30} narrative-frames-dev", 68)]
+    assert [(name, len(members)) for name, members in scored_groups(BLIND31, items)] == [
+        (BLIND31, 91), (f"{BLIND31} aeb-dev", 11), (f"{BLIND31} narrative-frames-dev", 80)]
 
 
 def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_path, monkeypatch, capsys):
@@ -152,23 +155,26 @@ def test_each_article_in_one_batch():
                             (BLIND26, NEWS_ITEMS), (BLIND27, NEWS_ITEMS), (BLIND28, NEWS_ITEMS),
                             (BLIND29, NEWS_ITEMS)):
         articles = [(item.get("source"), item["article_id"]) for item in items if item["split"] == held_out]
-        others = {(item.get("source"), item["article_id"]) for item in items if item["split"] not in (held_out, BLIND30)}
-        assert len(articles) == len(set(articles)) and not set(articles) & others  # BLIND30: the test after this one
+        others = {(item.get("source"), item["article_id"]) for item in items if item["split"] not in (held_out, BLIND30, BLIND31)}
+        assert len(articles) == len(set(articles)) and not set(articles) & others  # BLIND30, 31: the test after this one
 
 
 def test_a_second_quote_of_an_article_lies_after_every_excerpt_shown_before():
-    """`blind30` (`draw_quotes.py --again`) draws from articles earlier batches hold, one quote per article,
-    each in a sentence no earlier row of its article showed: after the last of its `n_sentences`."""
-    again = [item for item in NEWS_ITEMS if item["split"] == BLIND30]
-    articles = [(item["source"], item["article_id"]) for item in again]
-    assert len(again) == 100 and len(articles) == len(set(articles))
-    shown = {}
-    for item in NEWS_ITEMS:
-        if item["split"] != BLIND30:
-            key = (item["source"], item["article_id"])
-            shown[key] = max(shown.get(key, 0), item["n_sentences"])
-    assert all((item["source"], item["article_id"]) in shown for item in again)
-    assert all(item["sentence_id"] >= shown[(item["source"], item["article_id"])] for item in again)
+    """`blind30` and `blind31` (`draw_quotes.py --again`) draw from articles earlier batches hold, one quote per
+    article, each in a sentence no earlier row of its article showed: after the last of its `n_sentences` (for
+    `blind31`, a third quote, after `blind30`'s excerpt too)."""
+    for split, earlier, n in ((BLIND30, ("blind6", "blind7", "blind8", "blind9"), 100),
+                              (BLIND31, ("blind6", "blind7", "blind8", "blind9", BLIND30), 91)):
+        again = [item for item in NEWS_ITEMS if item["split"] == split]
+        articles = [(item["source"], item["article_id"]) for item in again]
+        assert len(again) == n and len(articles) == len(set(articles))
+        shown = {}
+        for item in NEWS_ITEMS:
+            if item["split"] in earlier:
+                key = (item["source"], item["article_id"])
+                shown[key] = max(shown.get(key, 0), item["n_sentences"])
+        assert all((item["source"], item["article_id"]) in shown for item in again)
+        assert all(item["sentence_id"] >= shown[(item["source"], item["article_id"])] for item in again)
 
 
 def test_held_out_labels_are_written_in_their_excerpt(shared_data):
