@@ -445,7 +445,7 @@ def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     blind7, since 1.19 blind8, since 1.21 blind9, since 1.23 blind10, since 1.25 blind11, since 1.28
     blind12, since 1.29 blind13, since 1.31 blind14, since 1.34 blind15, since 1.39 blind16, since 1.41
     blind17, since 1.42 blind18, since 1.43 blind19, since 1.44 blind20, since 1.45 blind21, since 1.47 blind22,
-    since 1.49 blind23, since 1.51 blind24, since 1.52 blind25, since 1.53 blind26, since 1.54 blind27, since 1.55 blind28 and since 1.56 blind29: 2,713), scored as
+    since 1.49 blind23, since 1.51 blind24, since 1.52 blind25, since 1.53 blind26, since 1.54 blind27, since 1.55 blind28, since 1.56 blind29 and after 1.56 blind30 and blind31: 2,904), scored as
     `benchmarks/bench_sources.py`
     scores it: measured 0.84 (precision 0.90) with reporting verbs 1.11 once blind4 joined them, 0.86
     (precision 0.91) with 1.12, 0.88 (precision 0.92) on the 468 with 1.13, 0.88 on the 581 with 1.15,
@@ -455,7 +455,7 @@ def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     on the 1,461 with 1.39, 0.887 on the 1,561 with 1.40 and 0.890 with 1.41, 0.883 on the 1,661 with 1.41 and
     0.886 with 1.42, 0.881 on the 1,761 with 1.42 and 0.882 with 1.43, 0.878 on the 1,861 with 1.43 and 0.879
     with 1.44, 0.871 on the 1,961 with 1.44 and 0.875 with 1.45, 0.874 on the 2,061 with 1.46, 0.877 with 1.47 and 0.878 with 1.48, 0.870 on the 2,161 with 1.48 and 0.873
-    with 1.49 and 0.875 with 1.50, 0.869 on the 2,261 with 1.50 and 0.871 with 1.51, 0.867 on the 2,361 with 1.51 and 0.869 with 1.52, 0.867 on the 2,461 with 1.52 and 0.868 with 1.53, 0.862 on the 2,561 with 1.53 and 0.863 with 1.54, 0.863 on the 2,661 with 1.54 and 0.865 with 1.55, 0.864 on the 2,713 with 1.55 and 0.866 with 1.56; a
+    with 1.49 and 0.875 with 1.50, 0.869 on the 2,261 with 1.50 and 0.871 with 1.51, 0.867 on the 2,361 with 1.51 and 0.869 with 1.52, 0.867 on the 2,461 with 1.52 and 0.868 with 1.53, 0.862 on the 2,561 with 1.53 and 0.863 with 1.54, 0.863 on the 2,661 with 1.54 and 0.865 with 1.55, 0.864 on the 2,713 with 1.55 and 0.866 with 1.56, 0.856 on the 2,904 with 1.56; a
     rule change that loses more than two points fails here."""
     fixtures = Path(__file__).parent / "fixtures"
     items = [item for name in ("quotes_allsides_sample.jsonl", "quotes_news_sample.jsonl")
@@ -463,7 +463,7 @@ def test_accuracy_on_the_seen_sample_holds_its_floor(shared_data):
     seen = score_sample([item for item in items if item["split"] in SEEN])
     # one blind16 quote, the term ‘Green New Deal’ inside a quote opened by a curly mark and closed by a straight
     # one, is inside the outer quote since reporting verbs 1.37 pairs such marks, no row of its own
-    assert seen["n_quotes"] == 2713 and seen["quotes_found"] == 2712
+    assert seen["n_quotes"] == 2904 and seen["quotes_found"] == 2903
     assert seen["accuracy"] >= 0.85 and seen["precision"] >= 0.89
 
 
