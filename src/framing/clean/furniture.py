@@ -95,6 +95,10 @@ _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _SEEN_PROBES = 200_000
 # Pattern syntax whose meaning changes when lines are searched joined by newlines instead of one by one.
 _NOT_JOINABLE = ("(?!", "(?<!", "\\Z", "(?>", "*+", "++", "?+", "}+")
+# A lookaround of plain characters ("(?!by )"): it cannot match a line break, so what it sees past a
+# line's end (a line break, then the next line) decides it as the end of the text does: the same
+# over joined lines. Taken out of a pattern before `_NOT_JOINABLE` is looked for.
+_PLAIN_LOOKAROUND = re.compile(r"\(\?<?[!=][\w ,;:'’&/-]+\)")
 # A pattern read as items for `_opening_words`: ("literal", char), ("at", None) for a zero-width
 # anchor (^ $ \b \B \A \Z), ("group", [alternatives, each a list of items]), ("other", None) for
 # anything that matches a character not known in advance (a class, ., \d, \w, \s); each item with
@@ -234,7 +238,7 @@ def _prefilters(name: str = "furniture") -> list[_Band] | None:
     data = load_data(name)
     specs = [(spec.get("max_words", 12), [p.replace("\\A", "^") for p in spec["patterns"]])
              for spec in data["rules"].values()]
-    if any(token in p for _, patterns in specs for p in patterns for token in _NOT_JOINABLE):
+    if any(token in _PLAIN_LOOKAROUND.sub("", p) for _, patterns in specs for p in patterns for token in _NOT_JOINABLE):
         return None
     bands = []
     for band in sorted({max_words for max_words, _ in specs}):
