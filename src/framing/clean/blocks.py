@@ -10,7 +10,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .furniture import _PROBE_STRIP, _SEEN_PROBES, _furniture, _furniture_rule, _phrase_rule, _prefilters
+from .furniture import _PROBE_STRIP, _SEEN_PROBES, _furniture, _phrase_rule, _prefilters
 from .text import (_BULLET, _SENTENCE_END, _WORD, _ends_sentence, _function_word_set, _line_starts,
                    _one_space, _single_spaced, line_copies, normalise_line)
 
@@ -247,8 +247,8 @@ def _evidence(group: list[tuple[int, str]], site_repeats: frozenset[str], *, phr
     rule = None
     if len(group) == 1 and normalise_line(first) in site_repeats:
         rule = "site_repeat"
-    elif phrases:
-        rule = _furniture_rule(text, n_words)
+    elif phrases:  # (`_furniture_rule`, by the rule groups only a line's words open: `_phrase_rule`)
+        rule = _phrase_rule(text.strip(_PROBE_STRIP), n_words, _furniture()[0])
     if phrases and rule is None and n_words >= 4 and not _SENTENCE_END.search(text) and _is_name_list(text):
         rule = "tags"
     return _Block(group, text, n_words, prose and rule is None, bullet, rule)

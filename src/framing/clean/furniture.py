@@ -15,21 +15,45 @@ from .text import _line_starts
 
 @lru_cache(maxsize=4)
 def _furniture(name: str = "furniture"):
+    """(rules as (name, most words, whole pattern), function words, `any_rule`, most words of any
+    rule). Every pattern is compiled when first searched (`_Alternation`): clean text tries a line
+    or none against the rules (`_phrase_rule`), and compiling them all took a tenth of the build
+    of a small export."""
     data = load_data(name)
-    rules = [(rule, spec.get("max_words", 12),
-              re.compile("|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE))
+    rules = [(rule, spec.get("max_words", 12), _Alternation("|".join(f"(?:{p})" for p in spec["patterns"])))
              for rule, spec in data["rules"].items()]
     stopwords = frozenset(data["stopwords"]["words"].split())
     # One test tells whether any rule could match a line, so most lines need one test, not ten:
     # patterns anchored at the start are tried there only (`match`), the others searched.
     patterns = [p for spec in data["rules"].values() for p in spec["patterns"]]
-    anchored = re.compile("|".join(f"(?:{p[1:]})" for p in patterns if p.startswith("^")), re.IGNORECASE)
-    floating = re.compile("|".join(f"(?:{p})" for p in patterns if not p.startswith("^")), re.IGNORECASE)
+    anchored = _Alternation("|".join(f"(?:{p[1:]})" for p in patterns if p.startswith("^")))
+    floating = _Alternation("|".join(f"(?:{p})" for p in patterns if not p.startswith("^")))
 
     def any_rule(text: str) -> bool:
         return bool(anchored.match(text) or floating.search(text))
 
     return rules, stopwords, any_rule, max(spec.get("max_words", 12) for spec in data["rules"].values())
+
+
+class _Alternation:
+    """A pattern (`pattern`, its source) compiled with case ignored when first matched or searched."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._compiled: re.Pattern | None = None
+
+    def _ready(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, re.IGNORECASE)
+        return self._compiled
+
+    def search(self, text: str):
+        return self._ready().search(text)
+
+    def match(self, text: str):
+        return self._ready().match(text)
 
 
 _PROBE_STRIP = " \t*:|[](){}"
