@@ -14,7 +14,9 @@ a description opened by a possessive before a name in apposition, verbs of the m
 document owned by a name after "according to", a long description opened by "a" between a name and its verb, "a man"
 placed by a phrase before the verb, a colon right after a verb of saying; (1.56) a one-word subject before a verb
 English writes irregularly, the person a later pronoun of its sentence stands for; whoever issues a document, after an
-aside, in the present, with the document's day after it; (1.57, tests/test_sources_indirect.py) a named day right after the verb is no part of the clause reported.
+aside, in the present, with the document's day after it; (1.57, tests/test_sources_indirect.py) a named day right after the verb is no part of the clause reported; (1.58,
+tests/test_speaker_reported.py, which checks the version) a source that reports a person's saying, a quote standing
+alone after the nearest attribution.
 Every sentence is written for these tests."""
 from __future__ import annotations
 
@@ -33,10 +35,6 @@ def _quotes(texts: list[str]) -> pd.DataFrame:
 def _speakers(*texts: str) -> list:
     quotes = _quotes(list(texts))
     return [None if pd.isna(s) else s for s in quotes["speaker"]]
-
-
-def test_the_lexicon_is_version_1_57():
-    assert fr.load_data("reporting_verbs")["version"] == "1.57"
 
 
 @pytest.mark.parametrize("text, speaker", [

@@ -23,7 +23,7 @@ from ..actors.english import _lexicon_tags
 from ..lexicons import load_data
 from .attribution import (ATTRIBUTION_TAIL_WORDS, _COUNT_ONLY, _attribution, _colon_subject, _dash_line,
                           _document_author, _headline_colon, _headline_says, _finite_within, _judged_attribution, _partial_subject,
-                          _relative_attribution, _subject)
+                          _introduces_quote, _named_speaker, _relative_attribution, _subject)
 from .clause_tags import _clause_attribution, _joined_verb_attribution, _tagged
 from .name_kinds import (_KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS, _acronym_of, _is_place, _labels,
                          _names_a_person, _outlets, _split_label)
@@ -128,6 +128,8 @@ def _sentence_attribution(text: str, narration: str, spans: list, joined: bool, 
         found = role  # "The head of U.S. Central Command announced": the person in that role, not the body
     if not spans and found is not None and found[3].startswith("according_to") and (nearer := _nearer_attribution(narration, found)):
         found = nearer  # "…, the governor’s office said, according to the LA Times": the office's words, as reported
+    if spans and found is not None and found[3] == "according_to" and (saying := _participle_after_source(narration, found)):
+        found = saying  # "Jane Roe opened the rally, according to the Post, by saying, “…”": her words, as reported
     if found is not None and found[3] in ("according_to", "according_to_document") and (
             source := _whole_source(narration, found)) is not None:
         found = (found[0], source, *found[2:])  # "according to the county’s Department of Public Health"
@@ -154,6 +156,24 @@ def _issued() -> str:
     """The nouns for what a body issues, as a regex: `documents` and the `issued` of the reporting verbs."""
     return _alternatives(sorted({*_lexicon().documents, *load_data("reporting_verbs")["roles"].get("issued", ())},
                                 key=len, reverse=True))
+
+
+# lower-case words and numbers before a name ("51-year-old Jane Roe", "former Jane Roe"): what describes the name
+_MODIFIERS_BEFORE = re.compile(r"^(?:[a-z\d][\w-]*\s+)+(?=[A-Z])")
+
+
+def _participle_after_source(narration: str, found):
+    """The attribution read from the tags (`_clause_attribution`) of a sentence whose source "according to"
+    (`found`) reports a named person's saying: the participle or verb of saying right before the first quote,
+    after the source, whose subject is a name ("Owens did introduce her movement, according to The Washington
+    Post, by saying, “…”"; "According to the Chicago Tribune, Jane Roe … talks of her gun by saying, “…”"). The
+    quote is that verb's object, so its subject's words (labelling rule 1: the clause holding the quote), which
+    the source reports; None when no such verb stands there (1.58)."""
+    clause = _clause_attribution(narration)
+    if clause is None or clause[3] != "clause" or not _named_speaker((clause[0], _MODIFIERS_BEFORE.sub("", clause[1]))):
+        return None
+    verb_at = narration.find(clause[2], clause[0])
+    return clause if verb_at > found[0] and _introduces_quote(narration, (verb_at, *clause[1:])) else None
 
 
 def _nearer_attribution(narration: str, found):

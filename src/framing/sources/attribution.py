@@ -588,6 +588,8 @@ def _attribution(narration: str):
 def _governing_attribution(narration: str):
     """The attribution of `_attribution` before the clause after the quotes is looked at."""
     best = _first_attribution(narration)
+    if best is not None and (after := _speaker_after_reported_quote(narration, best)) is not None:
+        return after  # "The Times reported that …: “…,” the judge, Col. Jane Roe, said": the judge's words
     if (best is None or best[3] not in ("name_verb", "subject_participle")
             or "," not in narration[best[0]:] and _PLACEHOLDER not in narration[best[0]:]):
         return best  # "a fact sheet …, which said “…,” the Journal reported": the document's words
@@ -597,6 +599,21 @@ def _governing_attribution(narration: str):
     if tail is not None and _reports_others(tail) and _names_its_speaker(narration, best):
         return best  # "Jane Roe said the plan was “…”, the Times reported": the Times is where it was reported (1.49)
     return tail or best
+
+
+def _speaker_after_reported_quote(narration: str, best):
+    """The attribution right after the sentence's first quote ("“…,” the judge, Col. Jane Roe of the Army, said")
+    when the sentence's first attribution is a source that reports it ("The Times reported that …", "according to
+    the Post") and that attribution names a person: the quote is the object of that person's verb of saying, and
+    the source reports the saying (labelling rule 1: the clause holding the quote; 1.58). None otherwise."""
+    quote_at = narration.find(_PLACEHOLDER)
+    if quote_at <= best[0] or not (best[3] == "name_verb" and _reports_others(best) or best[3] == "according_to"):
+        return None
+    after = _first_attribution(narration[quote_at:])
+    if (after is None or after[3] not in ("quote_name", "after_quote", "verb_name", "name_verb")
+            or narration[quote_at:quote_at + after[0]].strip(" ,") not in ("", _PLACEHOLDER) or not _named_speaker(after)):
+        return None
+    return (quote_at + after[0], *after[1:])
 
 
 # words that open a relative or an adverbial clause
@@ -634,8 +651,10 @@ def _names_its_speaker(narration: str, found) -> bool:
     """True when the attribution `found` gives a quote of the sentence to someone it names by a verb of saying
     ("Jane Roe said the plan was “…”"): not a pronoun, not a document ("A draft report … confirms …, the Times
     reported" is the Times' report), and only for a quote (a reported clause with no quote is what the paper
-    reports, its source the paper)."""
-    return (_PLACEHOLDER in narration and found[3] == "name_verb" and found[1].lower() not in _PRONOUNS
+    reports, its source the paper). A participle of saying whose subject opens the sentence names its speaker as a
+    finite verb does ("Jane Roe was furious, claiming that John Doe “…,” the Times reported": 1.58)."""
+    return (_PLACEHOLDER in narration and found[3] in ("name_verb", "subject_participle")
+            and found[1].lower() not in _PRONOUNS
             and found[1].split()[-1].lower() not in _lexicon().documents)
 
 
@@ -1144,7 +1163,8 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
         who = f"the {who}"  # "… after the Committee said", "said the Pentagon": a body
     elif who.split()[0] in _OPENING_CONJUNCTIONS and len(who.split()) > 1:
         who = who.split(None, 1)[1]  # "As David Schleicher … pointed out": the name after "As"
-    elif who.split()[0] in _NOT_SPEAKERS and not (who == "It" and name in ("name_verb", "what_called")):
+    elif (who.split()[0] in _NOT_SPEAKERS and not (who == "It" and name in ("name_verb", "what_called"))
+          and not _given_name_of_month(who, narration[:match.start("who")])):
         return None  # "It said" is a body's attribution (`speaker_memory._speaker`)
     if (name in ("name_verb", "naming_verb") and noun_group and who[:1].isupper() and not _POSSESSIVE.search(who)
             and noun_group.capitalize() in read_rules().organisation_words):
@@ -1155,6 +1175,21 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
     if _not_a_speaker(who, None if who.startswith("the ") else noun_group, lexicon):
         return None
     return who, noun_group
+
+
+# words after which a month is a time, not a given name ("in April", "since May", "last June")
+_BEFORE_A_MONTH = re.compile(r"\b(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]f|[Dd]uring|[Bb]efore|[Aa]fter|"
+                             r"[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Tt]hat|[Ee]ach|[Ee]very)[\s-]+$")
+
+
+def _given_name_of_month(who: str, before: str) -> bool:
+    """True when a speaker opening with a month is a person named by it: a month that is also a given name
+    (`given_names`: "April", "May", "June", "August"), a capitalised surname after it, and no word of time
+    before it ("“…!” said journalist April Ryan", not "in April Congress said"; 1.58)."""
+    words = who.split()
+    return (len(words) >= 2 and words[0] in read_rules().given_names and words[1][:1].isupper()
+            and words[1] not in _NOT_SPEAKERS and words[1] not in read_rules().organisation_words
+            and not _is_place(words[1]) and _BEFORE_A_MONTH.search(before) is None)
 
 
 def _is_anonymous_phrase(who: str) -> bool:

@@ -609,10 +609,23 @@ def _without_openers(who: str) -> str:
     rules = read_rules()
     words = who.split()
     while len(words) > 1 and (words[0] in rules.function_words or _is_place(words[0]) and words[0].isupper()):
-        if _opens_crowd(" ".join(words)) or _number_opens_name(words):
+        if _opens_crowd(" ".join(words)) or _number_opens_name(words) or _month_opens_name(words):
             break  # "Thousands of Cubans": a count of people, the crowd's own words; "First Capital": a body's name
         words = words[1:]
     return " ".join(words)
+
+
+_MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                     "November", "December"})
+
+
+def _month_opens_name(words: list[str]) -> bool:
+    """True when a month that is also a given name opens two capitalised words ("April Ryan", "June Smith"): the
+    person's given name, which the attribution read as one (`attribution._given_name_of_month`; 1.58), not a
+    time opening the sentence (a comma ends `who` after "In April,")."""
+    return (len(words) == 2 and words[0] in _MONTHS and words[0] in read_rules().given_names
+            and words[1][:1].isupper() and words[1] not in read_rules().function_words
+            and words[1] not in read_rules().organisation_words and not _is_place(words[1]))
 
 
 def _number_opens_name(words: list[str]) -> bool:
