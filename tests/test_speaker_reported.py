@@ -69,3 +69,22 @@ def test_the_person_whose_verb_governs_the_quote_speaks(text, speaker):
 ])
 def test_a_source_naming_no_other_speaker_stays_the_speaker(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+# seen quotes standing alone after a sentence whose last quote has its own attribution (narrative-frames-dev's
+# stray quotation marks join that sentence to the one before): blind30 (Kirin Kennedy), blind31 (Michael Hansen)
+CARRIED = {("blind30", "437"), ("blind31", "687")}
+
+
+def test_a_quote_standing_alone_goes_on_with_the_nearest_attribution(shared_data):
+    for item in _labelled(shared_data, CARRIED):
+        quotes = fr.extract_quotes(sample_table(item))
+        found, speaker = predicted_speaker(quotes, item)
+        assert found and same_speaker(item["speaker"], speaker), (item["speaker"], speaker)
+        row = quotes[(quotes["sentence_id"] == item["sentence_id"]) & (quotes["quote"] == item["quote"])].iloc[0]
+        assert row["pattern"] == "continued"
+
+
+def test_the_last_named_speaker_of_a_sentence_goes_on():  # written for this test
+    assert _speakers("“We will fight,” Jane Roe said, and “we will win,” added John Doe.",
+                     "“The vote is next week.”") == ["Jane Roe", "John Doe", "John Doe"]

@@ -76,6 +76,8 @@ def _article_quotes(article: list, text_col: str, written: list | None = None) -
                 "pattern": read[6]}
         direct = [_direct_row(base, text, spans, k, narration, found, memory) for k in range(len(spans))]
         rows.extend(direct)
+        if direct and (nearest := _own_speaker(direct[-1], base)) is not None:
+            previous = nearest  # “A,” Jane Roe said, “B,” John Doe said. “C”: the nearest attribution goes on
         described = [row for row in direct if row["pattern"].endswith("_indefinite") and row["is_anonymous"]
                      and " " not in str(row["speaker"])]
         unattributed = [row for row, (_, end, _) in zip(direct, spans) if row["pattern"] == "unattributed"
@@ -417,6 +419,19 @@ def _complete_earlier_rows(read: tuple, found, narration: str, spans: list, unat
         for row in introduced[0]:  # "a top health official said …" then "The official, Jane Roe, …"
             row.update(speaker=identified, speaker_label=identified, is_anonymous=False,
                        pattern=row["pattern"] + "_identified")
+
+
+def _own_speaker(row: dict, base: dict):
+    """The speaker fields of a sentence's last quote when its own attribution names another speaker than the
+    sentence's (`_direct_row`: “…,” said Jane Roe after the sentence's first speaker, or a sentence joined to
+    the one before it by a stray opening mark, "… the Forest Service writes, “…” … fire management,” said Jane
+    Roe"), or None. That attribution is the nearest before the next sentence, so a quote standing alone there
+    goes on with its speaker (labelling rule 1: a quote standing alone right after a speaker's quote goes on
+    with that speaker; 1.58)."""
+    if (not isinstance(row["speaker"], str) or row["speaker"] == base["speaker"] or row["pattern"] == base["pattern"]
+            or row["pattern"] in ("unattributed", "title", "question", "narration", "continued")):
+        return None
+    return tuple(row[field] for field in _SPEAKER_FIELDS)
 
 
 def _goes_on(read: tuple, found) -> bool:
