@@ -21,9 +21,10 @@ from .patterns import _INDEFINITE, _Lexicon, _lexicon, _party_words  # noqa: F40
 from .spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
 
 _PRONOUNS = {"he", "she", "they"}
+_MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                     "October", "November", "December"})
 _NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesday", "Wednesday",
-                 "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
-                 "May", "June", "July", "August", "September", "October", "November", "December",
+                 "Thursday", "Friday", "Saturday", "Sunday", *_MONTHS,
                  "Today", "Yesterday", "But", "And", "So", "When", "While", "Yes", "No"}
 _POSSESSIVE = re.compile(r"[’']s$")
 

@@ -27,7 +27,7 @@ from ..actors.english import _lexicon_tags
 from ..actors.mentions import _is_number_word
 from ..lexicons import load_data
 from .attribution import _OFFICE_TO, _document_author, _listed_after, _office_patterns
-from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
+from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _MONTHS, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _kind_of_body_noun, _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
                          _head_noun, _honorifics, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
                          _titled_person, _without_owner)
@@ -613,10 +613,6 @@ def _without_openers(who: str) -> str:
             break  # "Thousands of Cubans": a count of people, the crowd's own words; "First Capital": a body's name
         words = words[1:]
     return " ".join(words)
-
-
-_MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                     "November", "December"})
 
 
 def _month_opens_name(words: list[str]) -> bool:
