@@ -796,6 +796,25 @@ def test_non_english_files_get_a_reason_each(tmp_path):
     assert "does not read as English" in build.articles.set_index("source_file").loc["e.jsonl", "warnings"]
 
 
+def test_a_file_of_menus_alone_is_furniture_not_a_foreign_text(tmp_path, seeds_dir):
+    """Regression: a file holding only a page's menus and share buttons (the seed page's first
+    40 lines, copied without its article) was skipped as "does not read as English", a wrong reason
+    and a wrong fix ("translate it"), for menu entries hold few function words. It is skipped as
+    furniture; a German article with the same menus above it is still called foreign."""
+    corpus = tmp_path / "menus"
+    corpus.mkdir()
+    seed = sorted(seeds_dir.glob("*.txt"))[0].read_text(encoding="utf-8")
+    menus = "\n".join(seed.splitlines()[:40]) + "\nShare on Facebook\nShare on Twitter\nEmail\nPrint\n"
+    german = ("Der Hafen von Port Ellen wurde am Dienstag geschlossen, nachdem ein Sturm zwei Anleger "
+              "beschädigt hatte, teilte der Rat mit. Fischerboote wurden zum Festland gebracht.\n") * 3
+    (corpus / "menus.txt").write_text(menus, encoding="utf-8")
+    (corpus / "de.txt").write_text(menus + german, encoding="utf-8")
+    problems = {p.file: p.message for p in build_tables(corpus).problems}
+    assert "every line looked like page furniture" in problems["menus.txt"]
+    assert "English" not in problems["menus.txt"]
+    assert "does not read as English" in problems["de.txt"]
+
+
 def test_english_page_dumps_are_not_called_foreign_for_their_menus(tmp_path, shared_data):
     """A whole-page text dump starts with thousands of characters of menus (names of sections,
     counties, teams) before the article: the English check reads what cleaning kept, so the aeb-dev

@@ -258,10 +258,25 @@ MIN_ENGLISH_SHARE = 0.15  # English prose has 40-50 % function words; other lang
 def _english_share(raw: RawArticle, blocks: list[dict]) -> float | None:
     """The share of English function words (`clean.english_share`) in what cleaning kept of the
     article, so that a page dump's menus and link lists (thousands of characters of names and
-    single words before the article) do not make an English article look foreign; the raw text
-    when too little was kept to tell (a foreign page keeps few lines)."""
+    single words before the article) do not make an English article look foreign; the raw text's
+    lines that may hold a sentence (`_sentence_lines`) when too little was kept to tell (a foreign
+    page keeps few lines)."""
     kept = clean.english_share("\n".join(block["text"] for block in blocks))
-    return kept if kept is not None or raw.format == "html" else clean.english_share(raw.text)
+    if kept is not None or raw.format == "html":
+        return kept
+    return clean.english_share("\n".join(_sentence_lines(raw.text)))
+
+
+SENTENCE_LINE_CHARS = 40  # a menu entry, button or date line is shorter; a paragraph of prose is longer
+
+
+def _sentence_lines(text: str) -> list[str]:
+    """The lines of `text` that may hold a sentence: `SENTENCE_LINE_CHARS` characters or more, or
+    ending like a sentence. A file of menus and share buttons alone has few such lines and few
+    function words in them, so it is not taken for a text in another language (its skip says every
+    line looked like page furniture)."""
+    return [line for line in text.split("\n")
+            if len(line.strip()) >= SENTENCE_LINE_CHARS or clean.reads_as_prose(line)]
 
 
 def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, foreign: bool,
