@@ -397,6 +397,13 @@ def test_design_notes_name_one_outlet_and_articles_without_an_event(shared_data)
     one = report.design_notes(export.assign(outlet="Reuters"), "mixed")
     assert len(one) == 1 and one[0].startswith("one outlet only (Reuters)")
     assert report.design_notes(pages.assign(event="mixed"), "mixed") == []  # one event: the corpus's own
+    # Regression: 14 articles of 12 files (an export's rows among them) read "14 articles name no
+    # event (big.txt, blog.txt, copy A.txt and 9 more)", 12 names for 14 articles.
+    rows_too = pd.concat([export, pages, pages.iloc[:1].assign(source_file="rows.csv"),
+                          pages.iloc[:1].assign(source_file="rows.csv")])
+    notes = report.design_notes(rows_too, "mixed")
+    assert notes[0].startswith("6 articles name no event (in 5 files: pages/p0.html, pages/p1.html, "
+                               "pages/p2.html and 2 more)")
 
 
 def test_design_note_for_one_article_without_an_event_reads_in_the_singular(shared_data, seeds_dir):

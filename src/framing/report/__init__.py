@@ -355,7 +355,8 @@ def design_notes(articles: pd.DataFrame, corpus: str) -> list[str]:
         unnamed = articles[articles["event"] == corpus]
         if len(unnamed):
             files = sorted(unnamed["source_file"].astype(str).unique())
-            shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+            shown = ((f"in {counted(len(files), 'files')}: " if len(files) != len(unnamed) else "")
+                     + ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else ""))
             fix = ("manifest.csv (columns file, event) or the export's event column")
             if len(unnamed) == 1:
                 notes.append(f"1 article names no event ({shown}) and is taken as an event of its own, "
