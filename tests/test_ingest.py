@@ -137,6 +137,23 @@ def test_real_binary_files_are_still_refused(tmp_path):
     assert "binary file" in _messages(problems, "noise.txt")[0]
 
 
+def test_a_document_renamed_txt_is_told_to_copy_its_text_out(tmp_path):
+    """Regression: a PDF or Word file saved under a .txt name was told "save the page as .txt": it
+    is a .txt already. Its fix is to copy the article's text out of the document."""
+    import zipfile
+    corpus = _corpus(tmp_path)
+    (corpus / "report.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    with zipfile.ZipFile(corpus / "story.txt", "w") as docx:
+        docx.writestr("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>The port reopened."
+                                           "</w:t></w:r></w:p></w:body></w:document>")
+    (corpus / "page.txt").write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)) * 20)
+    _, problems = read_corpus(corpus)
+    for name in ("report.txt", "story.txt"):
+        assert "copy the article's text out of the document into a .txt file" in _messages(problems, name)[0]
+        assert "save the page as .txt" not in _messages(problems, name)[0]
+    assert "unpack it" in _messages(problems, "page.txt")[0]
+
+
 # ── exports ────────────────────────────────────────────────────────────────────────────────────
 
 

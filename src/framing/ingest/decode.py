@@ -61,8 +61,7 @@ def _open_text(open_bytes: Callable[[], BinaryIO], *, name: str) -> tuple[_Text 
         head = handle.read(8192)
     what = binary_kind(head)
     if what is not None:
-        return None, Problem(name, f"is a binary file{what}, not text: skipped; save the page as .txt, "
-                                   ".html, .csv or .jsonl", unread=1)
+        return None, Problem(name, f"is a binary file{what}, not text: skipped; {binary_fix(what)}", unread=1)
     encoding, removed, has_text = _encoding(open_bytes, head)
     warnings = (_ENCODING_WARNINGS[encoding],) if encoding in _ENCODING_WARNINGS else ()
     if removed:
@@ -153,6 +152,21 @@ def binary_kind(data: bytes) -> str | None:
     head = data[:8192]
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 11, 12, 13))
     return "" if control > len(head) * 0.05 else None
+
+
+_DOCUMENT_FIX = ("copy the article's text out of the document into a .txt file (a document renamed "
+                 ".txt is still a document, not text)")
+_BINARY_FIXES = {"a PDF document": _DOCUMENT_FIX, "a ZIP archive or Word/Excel document": _DOCUMENT_FIX,
+                 "an old Word/Excel document": _DOCUMENT_FIX,
+                 "a gzip archive": "unpack it (gunzip) and put the files it holds in the corpus folder"}
+
+
+def binary_fix(what: str) -> str:
+    """What to do with a binary file of the kind `binary_kind` named (" (a PDF document)"): a
+    document's text copied into a .txt file, an archive unpacked, else the page saved as text."""
+    return _BINARY_FIXES.get(what.strip(" ()"), "save the page as .txt, .html, .csv or .jsonl (an image "
+                                                "holds no article text to read: remove it)"
+                             if "image" in what else "save the page as .txt, .html, .csv or .jsonl")
 
 
 def _utf16_or_32(data: bytes) -> str | None:
