@@ -247,6 +247,25 @@ def test_headline_gaps_count_every_article_not_only_those_using_the_frame():
     assert table.loc["A", "difference"] == pytest.approx(0.375)  # A's gap minus B's, over the 8 events
 
 
+def test_one_differing_article_is_said_in_the_singular():
+    """Regression: AllSides events 401-469 printed "only 1 articles whose headline and body differ
+    in it" in 11 rows of frames_headline_vs_body.csv."""
+    rows, hits = [], []
+    for event in range(6):
+        for outlet in ("A", "B"):
+            article = f"{outlet}{event}"
+            rows += [(article, outlet, "Head", "headline"), (article, outlet, "One."), (article, outlet, "Two.")]
+    hits = [{"article_id": "A0", "sentence_id": 0, "scheme": "generic", "frame": "conflict"},
+            {"article_id": "B0", "sentence_id": 1, "scheme": "generic", "frame": "conflict"},
+            {"article_id": "B1", "sentence_id": 1, "scheme": "generic", "frame": "conflict"}]
+    sentences = pd.concat([_table([r for r in rows if r[0].endswith(str(e))], event=f"e{e}") for e in range(6)],
+                          ignore_index=True)
+    table = compare.summarise_headline_frames(compare.headline_frame_gaps(sentences, pd.DataFrame(hits)),
+                                              n_permutations=99).set_index("outlet")
+    assert table.loc["A", "interval"].startswith("only 1 article whose headline and body differ in it")
+    assert table.loc["B", "interval"].startswith("only 2 articles whose headline and body differ in it")
+
+
 def test_headline_sentiment_gaps_are_per_article_and_summarised_like_the_frames():
     """Notebook 06 set each outlet's headline sentiment against its body's with no interval, no
     test and no word that one event's rows describe its articles; the gap is now per article and

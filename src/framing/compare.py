@@ -32,6 +32,7 @@ from .config import CONTENT_KINDS
 from .keywords import normalise_term, read_stopwords, tokenize
 from .leans import outlet_rank, sort_outlets
 from .lexicons import load_data
+from .store.words import counted
 
 DEFAULT_PARAMS = "compare"
 HEADLINE_KINDS = ("headline", "subtitle")  # the display type a reader sees before the body
@@ -48,7 +49,7 @@ _KEYS = ["article_id", "sentence_id"]
 # 83% and 92% of them where 95% was claimed; drawn only from this many articles that differ, 93-96%
 # (every frame: 94-95%), so `summarise_headline_frames` draws none below it.
 MIN_DIFFERING = 10
-NO_DIFFERING = "only {n} articles whose headline and body differ in it (fewer than {minimum}): too few for an interval"
+NO_DIFFERING = "only {articles} whose headline and body differ in it (fewer than {minimum}): too few for an interval"
 
 
 def read_params(params: str | Path = DEFAULT_PARAMS) -> dict:
@@ -729,7 +730,7 @@ def summarise_headline_frames(gaps: pd.DataFrame, *, by: str = "outlet", event: 
     interval = interval.merge(means[family + [by, "n_differing"]], on=family + [by])
     few = interval["ci_low"].notna() & (interval["n_differing"] < MIN_DIFFERING)
     interval.loc[few, ["ci_low", "ci_high"]] = np.nan
-    interval.loc[few, "interval"] = [NO_DIFFERING.format(n=int(n), minimum=MIN_DIFFERING)
+    interval.loc[few, "interval"] = [NO_DIFFERING.format(articles=counted(n, "articles"), minimum=MIN_DIFFERING)
                                      for n in interval.loc[few, "n_differing"]]
     means = means.drop(columns="n_differing")
     tests = compare_outlets(gaps, value="gap", by=by, family=family, event=event, correction=correction,
