@@ -136,6 +136,9 @@ def test_compare_within_events_pairs_outlets_on_the_events_both_cover():
     assert sentences.iloc[0] == ("Not tested: A is more negative than B in 3 of 3 events (too few events for an effect size: "
                                  "fewer than 5; only 3 events covered by both: too few to test (over 3 events no "
                                  "paired test can give p below 0.25)).")
+    # Regression: one event in common read "in 1 of 1 events" (AllSides events 401-469, event pages)
+    one = events.describe_pairs(ac.reset_index()).iloc[0]
+    assert " of 1 event (" in one and "1 events" not in one
     # B leads on conflict: it is named first and the events A leads are said
     assert sentences.iloc[1].startswith("Not tested: B is more often conflict-framed than A in 2 of 3 events, A than B in 1 (")
     six = pd.DataFrame({"event": np.repeat([f"e{i}" for i in range(6)], 2), "outlet": ["A", "B"] * 6,
@@ -481,6 +484,15 @@ def test_event_page_shows_the_same_fact_in_each_outlets_words(seed_summary):
     news = seed_summary.same_facts[seed_summary.same_facts["text"].str.contains("would not send troops")]
     score = seed_summary.sentences.merge(news[["article_id", "sentence_id"]])["sentiment"].iloc[0]
     assert f"sentiment {score:+.2f}" in troops[0]
+
+
+def test_one_same_fact_row_is_said_in_the_singular(seed_summary):
+    """Regression: an event page with one row of the same fact read "All 1 rows are shown" (AllSides
+    events 401-469)."""
+    outlets = sorted(seed_summary.articles["outlet"].unique())
+    first = seed_summary.same_facts[seed_summary.same_facts["row"] == 1]
+    section = event_html._same_facts_html(first, outlets)
+    assert "The one row is shown" in section and "All 1 rows" not in section
 
 
 def test_same_fact_rows_are_capped_with_a_note_of_those_left_out(seed_summary):

@@ -679,3 +679,12 @@ def test_a_caption_says_which_events_its_test_left_out(shared_data):
     every = fr.summarise_frames(fr.add_frames(_roundup_sentences(shared_data, 30)), _roundup_sentences(shared_data, 30),
                                 n_permutations=99)
     assert set(every["n_events_left_out"]) == {0} and "left out" not in S.caption_tests(every, family="frame")
+
+
+def test_events_left_out_of_some_tests_read_in_the_singular():
+    """Regression: a corpus whose quote tests left out no event for one measure and one for another
+    read "up to 1 events with articles of one outlet only left out" (notebook 05 and 07)."""
+    tested = pd.DataFrame({"n_events_left_out": [0, 1, 1]})
+    assert S.left_out_of_tests(tested) == "up to 1 event with articles of one outlet only left out"
+    assert S.left_out_of_tests(pd.DataFrame({"n_events_left_out": [2, 9]})) == \
+        "2 to 9 events with articles of one outlet only left out"

@@ -914,7 +914,7 @@ def left_out_of_tests(tested: pd.DataFrame, *, by: str = "outlet") -> str:
     if counts.empty or counts.max() == 0:
         return ""
     low, high = counts.min(), counts.max()
-    number = _events(high) if low == high else f"{'up to' if low == 0 else f'{low:,} to'} {high:,} events"
+    number = _events(high) if low == high else f"{'up to' if low == 0 else f'{low:,} to'} {_events(high)}"
     return f"{number} with articles of one {by} only left out"
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..leans import outlet_order
+from ..store.words import counted
 from .scores import MEASURES
 
 SHORT_DIRECTIONS = {"sentiment": "more negative", "conflict": "more conflict", "quote_share": "more quoted",
@@ -209,7 +210,7 @@ def describe_pairs(pairs: pd.DataFrame, *, alpha: float = 0.05) -> pd.Series:
         leader, other, k, rest = ((row["outlet_a"], row["outlet_b"], row["n_a_more"], row["n_b_more"])
                                   if a_leads else
                                   (row["outlet_b"], row["outlet_a"], row["n_b_more"], row["n_a_more"]))
-        text = f"{leader} is {row['direction']} than {other} in {k} of {row['n_events']} events"
+        text = f"{leader} is {row['direction']} than {other} in {k} of {counted(row['n_events'], 'events')}"
         if rest:  # "… in 1 of 2 events" must not hide that the other was so in the other one
             text += f", {other} than {leader} in {rest}"
         if row.get("n_ties", 0):  # the counts add up to the events in common

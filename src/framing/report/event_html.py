@@ -283,7 +283,7 @@ def _same_facts_html(rows: pd.DataFrame, outlets: list, *, limit: int = SAME_FAC
         body.append(f"<tr><td>{int(part['n_outlets'].iloc[0])}</td>{''.join(cells)}</tr>")
     head = "".join(f"<th>{e(str(outlet))}</th>" for outlet in outlets)
     left = len(numbers) - min(len(numbers), limit)
-    shown = (f"All {len(numbers)} rows are shown" if not left else
+    shown = ("The one row is shown" if len(numbers) == 1 else f"All {len(numbers)} rows are shown" if not left else
              f"The first {limit} of {len(numbers)} rows are shown; {left} more, shared by fewer outlets or "
              "less alike, are left out (notebook 06 lists every pair)")
     return ('<div class="wide"><table class="same"><thead><tr><th>outlets</th>' + head + "</tr></thead><tbody>"
