@@ -761,6 +761,27 @@ def test_a_missing_corpus_path_is_named_as_given(project, tmp_path):
     assert not elsewhere.parent.exists() and not (project / "data" / "processed").exists()
 
 
+def test_a_corpus_name_with_its_accents_written_the_other_way_is_that_corpus(project, seeds_dir):
+    """Regression: a corpus folder named with accents ("Élan 2025", saved on a Mac: "E" and a
+    combining accent) was "no such corpus folder" when its name was typed with the composed "É",
+    the message listing the same-looking name; and the example command it gave for a name with a
+    space was not quoted. Both spellings now name the folder on disk; the tables keep its name."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Élan 2025")
+    raw = project / "data" / "raw"
+    shutil.copytree(seeds_dir, raw / decomposed)
+    typed = unicodedata.normalize("NFC", "Élan 2025")
+    assert typed != decomposed
+    for asked in (typed, f"data/raw/{typed}"):
+        result = _run(["build", asked, "--workers", "1"], project)
+        assert result.returncode == 0, result.stderr
+    assert [p.name for p in (project / "data" / "processed").iterdir()] == [decomposed]
+    result = _run(["build", "Elan 2025"], project)
+    assert result.returncode != 0
+    assert f"(e.g. `framing build '{decomposed}'`)" in result.stderr + result.stdout
+
+
 def test_progress_in_a_log_is_plain_lines(project, shared_data):
     """`make report > log` or CI: no terminal, so no progress bar (its carriage returns filled the
     log); one plain line instead."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 # The project root is the folder holding data/, notebooks/ and reports/. It is found from the
@@ -72,10 +73,13 @@ def corpus_folder(name_or_path: str | Path, root: Path | None = None) -> Path:
     if not text.strip():
         raise UsageError("an empty corpus name: give a corpus folder (data/raw/<corpus>) or its name")
     path = Path(text).expanduser()
+    if not path.is_dir() and len(path.parts) > 1:
+        path = written_otherwise(path.parent, path.name) or path
     if path.is_dir():
         folder = path.resolve()
     else:
         named = raw_dir(root) / text
+        named = named if named.is_dir() or len(path.parts) > 1 else written_otherwise(raw_dir(root), text) or named
         folder = named.resolve() if len(path.parts) == 1 and named.is_dir() else path
     if folder.is_dir() and not folder.name:
         raise UsageError(f"{folder}: the root of the file system is not a corpus folder: give "
@@ -86,6 +90,18 @@ def corpus_folder(name_or_path: str | Path, root: Path | None = None) -> Path:
         raise UsageError(f"{folder}: is the folder of corpora, not a corpus{listed}: name one of them, "
                          "or give no corpus to take every one, each on its own")
     return folder
+
+
+def written_otherwise(base: Path, name: str) -> Path | None:
+    """The one folder of `base` whose name is `name` with its accents written the other way, when
+    `name` itself names none: "é" typed as one character or as "e" and a combining accent (macOS
+    writes file names decomposed, keyboards and most systems composed; the two look the same on
+    screen). None when no folder, or more than one, reads so."""
+    wanted = unicodedata.normalize("NFC", name)
+    if name.isascii() or (base / name).exists() or not base.is_dir():
+        return None
+    found = [p for p in base.iterdir() if p.is_dir() and unicodedata.normalize("NFC", p.name) == wanted]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_raw_dir(folder: Path, root: Path | None) -> bool:
@@ -134,7 +150,10 @@ def real_corpus_name(name: str, root: Path | None = None) -> str:
     """The corpus a name stands for: the real folder's name when data/raw/<name> is a link to a
     folder named otherwise (`linked_corpora`), else the name itself."""
     real = linked_corpora(root).get(name)
-    return real.name if real is not None else name
+    if real is not None:
+        return real.name
+    other = written_otherwise(raw_dir(root), name)  # the folder's name with its accents as written on disk
+    return other.name if other is not None else name
 
 
 def raw_folder_named(name: str, root: Path | None = None) -> Path:
@@ -145,6 +164,7 @@ def raw_folder_named(name: str, root: Path | None = None) -> Path:
         for link, real in linked_corpora(root).items():
             if real.name == name:
                 return raw_dir(root) / link
+        return written_otherwise(raw_dir(root), name) or folder
     return folder
 
 

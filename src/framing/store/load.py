@@ -47,7 +47,7 @@ def missing_corpus(folder: Path, command: str = "report", *, root: Path | None =
                 + (f" (corpora holding a file of that name: {short_list(holders, shown=10)})" if len(holders) > 1 else ""))
     close = difflib.get_close_matches(name, there, n=3, cutoff=0.5)
     listed = close + [n for n in there if n not in close]
-    have = (f"the corpora in {where}/ are: {short_list(listed, shown=10)} (e.g. `framing {command} {listed[0]}`)"
+    have = (f"the corpora in {where}/ are: {short_list(listed, shown=10)} (e.g. `framing {command} {_quoted(listed[0])}`)"
             if listed else f"{where}/ holds no corpus yet")
     asked = folder if len(folder.parts) > 1 else where / name  # a path given is named as given
     return (f"{name}: no such corpus folder ({asked} does not exist); {have}; to make a new "
