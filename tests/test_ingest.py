@@ -206,6 +206,25 @@ def test_missing_text_column_is_one_message_listing_the_columns(tmp_path):
     assert [p.skipped for p in problems] == [300, 300]
 
 
+def test_a_text_column_under_another_name_is_pointed_at(tmp_path, shared_data):
+    """A CSV whose text column is headed `Story Body` (no name framing reads as the text): the
+    warning names the column with the longest cells as the likely text, so the fix is one rename;
+    an export whose cells are all short (titles, names) gets no such guess."""
+    corpus = _corpus(tmp_path)
+    rows = [json.loads(line) for line in
+            (shared_data / "allsides-roundups" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:3]]
+    pd.DataFrame({"Headline": [r["title"] for r in rows], "Source": [r["outlet"] for r in rows],
+                  "Story Body": [r["text"] for r in rows]}).to_csv(corpus / "export.csv", index=False)
+    (corpus / "short.csv").write_text("title,story,outlet\n" + "a,b,c\n" * 3, encoding="utf-8")
+    _, problems = read_corpus(corpus)
+    [message] = _messages(problems, "export.csv")
+    assert message.startswith("has no 'text' column (columns found: 'Headline', 'Source', 'Story Body'): its 3 rows")
+    mean = sum(len(r["text"].strip()) for r in rows) // 3
+    assert message.endswith(f"; 'Story Body' holds the longest cells ({mean:,} characters on average): if it "
+                            "is the article text, rename it 'text'")
+    assert "longest" not in _messages(problems, "short.csv")[0]
+
+
 def test_a_gzipped_saved_page_is_named_with_the_command_that_unpacks_it(tmp_path, shared_data, monkeypatch):
     """Regression: a saved page left gzipped (`page.html.gz`, as crawls and data sets ship them) was
     answered "unknown extension '.gz'" with the list of extensions, as if it were no page. The

@@ -171,13 +171,29 @@ def _iter_export(open_bytes: Callable[[], BinaryIO], *, name: str, kind: str, ba
     yield articles, [Problem(name, warning) for warning in text.warnings] + problems + dates_problems(name, undated)
 
 
-def _rows_left(lines: Iterator[str], separator: str) -> int:
+TEXT_LIKE_CHARS = 200  # a column whose cells are this long on average holds prose, not titles or names
+
+
+def _rows_left(lines: Iterator[str], separator: str) -> tuple[int, int | None, int]:
     """The rows with a non-empty cell among the CSV lines left: the articles lost when the export
-    cannot be read (no text column), so the build counts them as it counts rows of a JSON export."""
+    cannot be read (no text column), so the build counts them as it counts rows of a JSON export;
+    with the column whose cells are longest on average and that average, in characters (None when
+    no column reaches `TEXT_LIKE_CHARS`): most likely the text under another name."""
+    rows, lengths = 0, []
     try:
-        return sum(1 for cells in csv.reader(lines, delimiter=separator) if any(c.strip() for c in cells))
+        for cells in csv.reader(lines, delimiter=separator):
+            if any(c.strip() for c in cells):
+                rows += 1
+                lengths += [0] * (len(cells) - len(lengths))
+                for column, cell in enumerate(cells):
+                    lengths[column] += len(cell.strip())
     except csv.Error:  # a line the reader cannot split (a NUL byte): the rows up to it are unknown
-        return 1
+        return max(rows, 1), None, 0
+    if not rows or not lengths:
+        return rows, None, 0
+    longest = max(range(len(lengths)), key=lengths.__getitem__)
+    mean = lengths[longest] // rows
+    return rows, (longest if mean >= TEXT_LIKE_CHARS else None), mean
 
 
 def _rows_named(rows: list[int]) -> str:
@@ -360,10 +376,12 @@ def _csv_rows(lines: Iterator[str], name: str) -> Generator[tuple[int, dict], No
     names = _field_names(header)
     if "text" not in names:
         found = ", ".join(repr(str(h).strip()) for h in header[:20]) or "none"
-        rows = _rows_left(lines, separator)
+        rows, longest, mean = _rows_left(lines, separator)
+        likely = (f"; {str(header[longest]).strip()!r} holds the longest cells ({mean:,} characters on average): "
+                  "if it is the article text, rename it 'text'" if longest is not None and longest < len(header) else "")
         return [Problem(name, f"has no 'text' column (columns found: {found}): its {counted(rows, 'rows')} "
                               "skipped; name the column holding the article text 'text' in the first line "
-                              f"(or one of {', '.join(TEXT_ALIASES)})", skipped=rows)]
+                              f"(or one of {', '.join(TEXT_ALIASES)}){likely}", skipped=rows)]
     broken: dict[str, list[int]] = {}
     position = lines.next_index  # 0-based index of the line after the header
     record = 0
