@@ -811,8 +811,14 @@ def test_a_file_of_menus_alone_is_furniture_not_a_foreign_text(tmp_path, seeds_d
     (corpus / "de.txt").write_text(menus + german, encoding="utf-8")
     problems = {p.file: p.message for p in build_tables(corpus).problems}
     assert "every line looked like page furniture" in problems["menus.txt"]
+    assert problems["menus.txt"].endswith("check with `framing explain menus.txt`")
     assert "English" not in problems["menus.txt"]
     assert "does not read as English" in problems["de.txt"]
+    spaced = tmp_path / "spaced"  # a file name with a space: the command of the fix quotes it
+    spaced.mkdir()
+    (spaced / "menus only.txt").write_text(menus, encoding="utf-8")
+    [problem] = build_tables(spaced).problems
+    assert problem.message.endswith("check with `framing explain 'menus only.txt'`")
 
 
 def test_english_page_dumps_are_not_called_foreign_for_their_menus(tmp_path, shared_data):

@@ -463,6 +463,7 @@ def _row_ranges(rows: list[int]) -> str:
 
 def _run_explain(args) -> int:
     from .build import copies_in_last_build, explain_inputs, label_article, process_article
+    from .build.article import explain_command
     from .build.corpus import corpus_of
     from .ingest import _where
 
@@ -507,7 +508,7 @@ def _run_explain(args) -> int:
         said = copies.get(_where(raw), [])
         built = process_article(raw, corpus=path.parent.name, site_repeats=repeats.get(raw.article_id, frozenset()))
         for problem in [] if state == "current" and said else built.problems:  # a copy's warnings give way to its skip
-            print(f"the build: {problem.message.replace(f'; check with `framing explain {raw.source_file}`', '')}")
+            print(f"the build: {problem.message.replace(f'; check with {explain_command(raw.source_file)}', '')}")
         for message in said:  # a copy found once cleaned, which explain does not see: as the last build said
             print(f"the build: {message}" if state == "current" else
                   f"the last build, before the corpus folder changed: {message}")

@@ -67,13 +67,21 @@ def _process(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str]) -> A
     if not any(s["kind"] in CONTENT_KINDS for s in sentences):
         return ArticleResult(None, [], removed, [Problem(
             _where(raw), f"no article text found ({_no_text_hint(raw, foreign=foreign)}): skipped; check with "
-            f"`framing explain {raw.source_file}`", skipped=1)])
+            f"{explain_command(raw.source_file)}", skipped=1)])
     notes = _article_notes(raw, lines, site_repeats, foreign=foreign, looped=looped)
     article = _article_row(raw, corpus, inferred, sentences, notes=notes)
     _number_sentences(sentences, article)
     for row in removed:
         row["article_id"] = article["article_id"]
     return ArticleResult(article, sentences, removed, warning_problems(raw, article["warnings"]))
+
+
+def explain_command(source_file: str) -> str:
+    """"`framing explain <file>`", the file quoted as a shell takes it when its name holds a space
+    ("menus only.txt": unquoted, the command read two files)."""
+    import shlex
+
+    return f"`framing explain {shlex.quote(str(source_file))}`"
 
 
 def _no_text_hint(raw: RawArticle, *, foreign: bool) -> str:
@@ -302,7 +310,7 @@ def _article_notes(raw: RawArticle, lines, site_repeats: frozenset[str], *, fore
         lines_were = "1 line that reads as prose was" if len(prose) == 1 else \
             f"{len(prose)} lines that read as prose were"
         notes.append(f"{lines_were} dropped ({rules}): see the removed table or "
-                     f"`framing explain {raw.source_file}`")
+                     f"{explain_command(raw.source_file)}")
     return notes
 
 
