@@ -40,8 +40,7 @@ def find_actors(sentences: pd.DataFrame, *, within: str | None = "event", kinds=
     if outlets is None:
         outlets = table["outlet"].dropna().unique() if "outlet" in table else ()
     rules, labels = read_rules(lexicon), outlet_names(outlets)
-    authors = author_labels(labels, rules)  # "Tucker Carlson": a person's name as well as an outlet's label
-    organisations = _organisations(tuple(label for label in labels if label not in authors), lexicon)
+    authors, organisations = _labels_read(labels, rules, lexicon)
     evidence = read_evidence(lexicon)
     lower, upper = _case_counts(table[text_col])
     found = _mention_rows(table, text_col=text_col, within=within, rules=rules,
@@ -138,7 +137,7 @@ def _surnames_that_name_outlets(table: pd.DataFrame, found: pd.DataFrame, *, tex
     wanted = found[surnames.isin(outlet_words)].assign(surname=surnames)
     if wanted.empty:
         return found.iloc[:0]
-    listed = frozenset(o for o in organisations if " " not in o)  # "Fox", "Bloomberg": an outlet's whole name
+    listed = _one_word_names(organisations)  # "Fox", "Bloomberg": an outlet's whole name
     grouped = bool(within) and within in table
     groups = table[within].astype(str) if grouped else table["article_id"]
     scope = wanted["article_id"].where(wanted["surname"].isin(listed) | (not grouped), wanted["event"])
@@ -155,10 +154,10 @@ def _surnames_that_name_outlets(table: pd.DataFrame, found: pd.DataFrame, *, tex
             actors = holders.get((article if surname in listed else group, surname))
             if actors is None or len(actors) != 1:
                 continue
-            for m in re.finditer(rf"(?<![\w’'.\-]){re.escape(surname)}(?![\w\-])", text):
-                before = (text[:m.start()].split() or [""])[-1].strip("\"“‘'(")
+            for m in _written_alone(surname, text):
+                before = _word_before(text, m.start())
                 if ((article, sentence, m.start()) in taken or before.lower() == "the" or before[:1].isupper()
-                        or _CAPITAL_AFTER.match(text, m.end()) or surname in listed and before.lower() in _CHANNEL_BEFORE):
+                        or _CAPITAL_AFTER.match(text, m.end()) or surname in listed and _as_channel(text, m.start())):
                     continue
                 rows.append({"article_id": article, "outlet": outlet, "event": group, "sentence_id": sentence,
                              "start": m.start(), "end": m.end(), "mention": surname, "name": surname,
@@ -169,6 +168,50 @@ def _surnames_that_name_outlets(table: pd.DataFrame, found: pd.DataFrame, *, tex
 _CAPITAL_AFTER = re.compile(rf"[ \t\u00a0]+[{_UPPER}]")
 # words before an outlet's name that make it the channel ("on Fox", "told Bloomberg", "according to Reuters")
 _CHANNEL_BEFORE = frozenset({"on", "to", "told", "with", "via", "per", "from", "at", "by"})
+
+
+def _labels_read(labels, rules: Rules, lexicon) -> tuple[frozenset, tuple[str, ...]]:
+    """(the outlet labels written as one person's name, "Tucker Carlson" (`author_labels`); the shipped
+    news organisations and the other labels: names never taken for persons)."""
+    authors = author_labels(labels, rules)
+    return authors, _organisations(tuple(label for label in labels if label not in authors), lexicon)
+
+
+def _one_word_names(organisations) -> frozenset:
+    return frozenset(o for o in organisations if " " not in o)
+
+
+def _written_alone(word: str, text: str):
+    """The matches of `word` in `text` as a word of its own (no letter, hyphen, apostrophe or full stop
+    joined to it)."""
+    return re.finditer(rf"(?<![\w’'.\-]){re.escape(word)}(?![\w\-])", text)
+
+
+def _word_before(text: str, start: int) -> str:
+    return (text[:start].split() or [""])[-1].strip("\"“‘'(")
+
+
+def _as_channel(text: str, start: int) -> bool:
+    """True when the word written right before `start` makes the outlet named there the channel
+    of what is said, not a person nor a speaker ("on Fox", "told Bloomberg", "according to Reuters")."""
+    return _word_before(text, start).lower() in _CHANNEL_BEFORE
+
+
+def one_word_outlets(outlets=(), *, lexicon: str | Path = DEFAULT_LEXICON) -> frozenset:
+    """The outlets whose whole name is one word ("Fox", "Bloomberg", "Reuters"): of `organisations` in
+    actors.toml and of the labels `outlets` (as `find_actors` reads them)."""
+    return _one_word_names(_labels_read(outlet_names(outlets), read_rules(lexicon), lexicon)[1])
+
+
+def written_as_channel(word: str, texts) -> bool:
+    """True when every time `texts` write `word` alone it follows a word that makes it the channel of
+    what is said (`_as_channel`: "according to Fox", "told Bloomberg"); False when none writes it. For
+    an outlet's whole name (`one_word_outlets`) this says the outlet is meant, never a person of that
+    surname ("Vicente Fox") whatever the article writes beside it: the rule by which `find_actors`
+    keeps such a word out of the actor rows (`_surnames_that_name_outlets`) and speakers are named
+    (actors 1.33)."""
+    starts = [(text, m.start()) for text in texts if isinstance(text, str) for m in _written_alone(word, text)]
+    return bool(starts) and all(_as_channel(text, start) for text, start in starts)
 
 
 def _named_as_a_host(actors, outlets) -> frozenset:

@@ -54,20 +54,20 @@ def resolve_names(table: pd.DataFrame, *, name_col: str = "name", within: str = 
     full = full.map(_one_person_forms(names, full, groups, rules, headline=headline, affiliations=affiliations,
                                       apart=apart))
     source = full[~table["title_case"].astype(bool)] if "title_case" in table else full  # headlines name no one
+    articles = table["article_id"].astype(str) if "article_id" in table else groups
     corpus = _surname_index(source, rules)
-    family_first = _family_first_index(source, rules.given_names)
+    titles_here, full_titles = _titles_written(table, names, full, articles, rules)
+    family_first = _family_first_index(source, rules.given_names, titled=frozenset(full_titles))
     in_group = {g: source[source.index.isin(idx)] for g, idx in groups.groupby(groups).groups.items()}
     by_group = {g: _surname_index(rows, rules) for g, rows in in_group.items()}
     family_by_group = {g: _family_first_index(rows, rules.given_names) for g, rows in in_group.items()}
     given_by_group = {g: _given_name_index(rows, rules) for g, rows in in_group.items()}
     given_corpus = _given_name_index(source, rules)
-    articles = table["article_id"].astype(str) if "article_id" in table else groups
     given_by_article = _given_name_index_by(source, articles[source.index], rules)
     by_article = _surname_index_by(source, articles[source.index], rules)
     cut_off = table["cut_off"].astype(bool) if "cut_off" in table else pd.Series(False, index=table.index)
     titled = table["has_title"].astype(bool) if "has_title" in table else pd.Series(True, index=table.index)
     titled = titled.groupby([groups, names.fillna("")]).transform("any")  # a title once in the group is enough
-    titles_here, full_titles = _titles_written(table, names, full, articles, rules)
     double = {"group": {g: _double_surname_index(rows, rules) for g, rows in in_group.items()},
               "article": {a: _double_surname_index(rows, rules) for a, rows in source.groupby(articles[source.index])},
               "table": _double_surname_index(source, rules)}
@@ -593,18 +593,23 @@ def _same_given_name(a: str, b: str, rules: Rules) -> bool:
     return (len(short) >= 3 and long.startswith(short)) or (a, b) in rules.nicknames or (b, a) in rules.nicknames
 
 
-def _family_first_index(full: pd.Series, given_names=None) -> dict[str, dict[str, int]]:
+def _family_first_index(full: pd.Series, given_names=None, *, titled: frozenset | None = None) -> dict[str, dict[str, int]]:
     """family name → {full name: mentions} for names written family name first with a hyphenated
     given name ("Tsai Ing-wen", "Chiu Kuo-cheng"): the family name alone ("Tsai") is that person.
-    With `given_names` (read within one event), also two-word names, both words capitalised, of which
-    neither word is a listed given name ("Zhao Lijian": "Zhao" alone in the same event is he, not the
-    "Daniel Zhao" of another event), unless the second names a thing of the first's (`_owned_thing`:
-    "Trump" is not "the Trump campaign" of a speaker's label)."""
+    With `given_names` (read within one event), also two-word names of which neither word is a listed
+    given name ("Zhao Lijian": "Zhao" alone in the same event is he, not the "Daniel Zhao" of another
+    event), unless the second names a thing of the first's (`_owned_thing`: "Trump" is not "the Trump
+    campaign" of a speaker's label). With `titled` (full names written after a title somewhere: read
+    across events), only those of them, both words capitalised: "President Xi" of any event is "Xi
+    Jinping", whom some event calls "President Xi Jinping", but two capitalised words never titled are
+    no name written family first ("Mr Fox" is not the newsletter "Fox First", nor "Pfizer" "Pfizer Inc";
+    1.33)."""
     index: dict[str, dict[str, int]] = {}
     for form, n in full.dropna().value_counts(sort=False).items():
         words = form.split()
         if len(words) == 2 and (re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]) or given_names is not None
                                 and not _owned_thing(words[1])
+                                and (titled is None or form in titled and words[1][:1].isupper())
                                 and not any(w in given_names for w in words) and not _is_surname_form(form, None)):
             index.setdefault(words[0], {})[form] = int(n)
     return index

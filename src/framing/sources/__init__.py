@@ -54,8 +54,8 @@ from .patterns import _lexicon
 from .spans import _QUOTE, _WORD, _articles
 from .speaker_kinds import (SPEAKER_KINDS, clip_name, clip_names, is_news_organisation, read_shares,  # noqa: F401
                             share_group, speaker_kinds)
-from .speaker_names import (_as_actors, _events, _joined_in_event, _one_name_per_body, _resolved_speakers,
-                            _roles_as_actors, _whole_bodies, defined_acronyms)
+from .speaker_names import (_as_actors, _events, _joined_in_event, _one_name_per_body, _outlet_as_channel,
+                            _resolved_speakers, _roles_as_actors, _whole_bodies, defined_acronyms)
 from .summaries import (QUOTE_MEASURES, article_quote_shares, article_speaker_shares, caption_quote_shares,  # noqa: F401
                         caption_speaker_shares, summarise_quote_shares, summarise_speaker_shares)
 
@@ -94,10 +94,11 @@ def extract_quotes(sentences: pd.DataFrame, *, kinds=CONTENT_KINDS, text_col: st
         quotes[name] = quotes[name].astype("int64")
     texts = dict(zip(zip(table["article_id"], table["sentence_id"]), table[text_col]))
     quotes = read_shares(clip_names(quotes), texts)
-    quotes["speaker"] = _resolved_speakers(quotes.assign(speaker=_whole_bodies(quotes, texts)), written)
+    channel = _outlet_as_channel(quotes, texts)  # "according to Fox": the outlet, not Vicente Fox
+    quotes["speaker"] = _resolved_speakers(quotes.assign(speaker=_whole_bodies(quotes, texts)), written, channel)
     if actors is None:
         actors = find_actors(table, kinds=None, text_col=text_col)
-    quotes["speaker"] = _roles_as_actors(quotes.assign(speaker=_as_actors(quotes, actors)), actors, texts)
+    quotes["speaker"] = _roles_as_actors(quotes.assign(speaker=_as_actors(quotes, actors, channel)), actors, texts)
     quotes["speaker"] = _joined_in_event(quotes)
     quotes["speaker"] = _one_name_per_body(quotes, defined_acronyms(table[text_col].unique()), _event_texts(table, text_col))
     quotes["speaker_kind"] = speaker_kinds(quotes, actors, texts)

@@ -31,16 +31,20 @@ import pandas as pd
 
 from ..actors import (english_common_words, headline_verbs, match_actors, outlet_names, person_mentions, read_rules,
                       resolve_names)
+from ..actors.find import one_word_outlets, written_as_channel
 from ..lexicons import load_data
 from .name_kinds import _acronym_of, _body_of, _countries, _names_a_person
 from .patterns import _lexicon
 
-def _as_actors(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+def _as_actors(quotes: pd.DataFrame, actors: pd.DataFrame, channel: pd.Series | None = None) -> pd.Series:
     """Each named speaker as the actor it stands for in `actors` (`match_actors`: titles and roles
     cut off, "Prof Roe" → "Jane Roe", "Raúl"/"Raul", "Taylor-Greene"/"Taylor Greene"), else as it
-    was; anonymous sources, bodies and places (no person read at the name's end) are left as they
-    are."""
+    was; anonymous sources, bodies and places (no person read at the name's end) and outlets written
+    as the channel (`channel`, `_outlet_as_channel`: "according to Fox" is no "Vicente Fox") are left
+    as they are."""
     named = quotes["speaker"].notna() & ~quotes["is_anonymous"] & ~quotes["speaker"].map(_body_of)
+    if channel is not None:
+        named &= ~channel
     if not named.any() or actors.empty:
         return quotes["speaker"]
     matched = match_actors(quotes.loc[named, "speaker"], quotes.loc[named, "event"], actors)
@@ -101,7 +105,21 @@ def _anonymous_key(name: str) -> str:
     return key[:-1] if key.endswith("s") else key
 
 
-def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
+def _outlet_as_channel(quotes: pd.DataFrame, texts: dict) -> pd.Series:
+    """True for a quote whose speaker as written (`speaker_label`) is an outlet's whole name in one word
+    (`framing.actors.find.one_word_outlets`, the table's outlets included) written in the quote's
+    sentences only as the channel ("according to Fox", "told Bloomberg":
+    `framing.actors.find.written_as_channel`, the rule `find_actors` reads): the outlet speaks, not a
+    person of that surname the event names ("Vicente Fox"). `texts`: {(article_id, sentence_id): text}."""
+    outlets = one_word_outlets(quotes["outlet"].dropna().unique() if "outlet" in quotes else ())
+    return pd.Series([isinstance(label, str) and label in outlets
+                      and written_as_channel(label, [texts.get((article, i)) for i in range(first, last + 1)])
+                      for label, article, first, last in zip(quotes["speaker_label"], quotes["article_id"],
+                                                             quotes["sentence_id"], quotes["sentence_end"])],
+                     index=quotes.index, dtype=bool)
+
+
+def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple], channel: pd.Series | None = None) -> pd.Series:
     """Speakers as the actors of `framing.actors`: titles cut off and a surname alone ("Trump", from
     "Mr. Trump") as the one full name written with it in the event, else in the table ("Donald
     Trump"), counting the full names `written` in every sentence ((event, name) pairs, names as
@@ -109,7 +127,8 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
     platforms (`platforms` of the reporting verbs: "Facebook" is no surname of "Facebook Whistleblower"), offices
     ("Netanyahu’s office"), organisations and named groups ("Democrats" is no surname of "Senate Democrats") are
     left as they are; an article's own outlet is no
-    speaker in it (see `_own_outlet`); a kind of body written before a name is not part of it
+    speaker in it (see `_own_outlet`; a surname of a full name the event writes is, `_surname_written`, unless
+    written as the channel: `channel`, `_outlet_as_channel`); a kind of body written before a name is not part of it
     ("Drugmaker Merck" → "Merck", see `_without_descriptor`)."""
     speaker = quotes["speaker"].map(_without_descriptor)
     titled = pd.Series(map(_after_a_title, speaker, quotes["speaker_label"]), index=quotes.index, dtype=bool)
@@ -129,7 +148,8 @@ def _resolved_speakers(quotes: pd.DataFrame, written: list[tuple]) -> pd.Series:
         out = out.where(~named, resolved.where(resolved.notna(), speakers["name"]))
     own = quotes["outlet"] if "outlet" in quotes else pd.Series(None, index=quotes.index)
     own_voice = pd.Series(map(_own_outlet, out, own), index=out.index, dtype=bool) & ~quotes["is_anonymous"]
-    return out.where(~own_voice | _surname_written(out, quotes["event"], written), None)
+    person = _surname_written(out, quotes["event"], written)
+    return out.where(~own_voice | (person & ~channel if channel is not None else person), None)
 
 
 def _surname_written(speakers: pd.Series, events: pd.Series, written: list[tuple]) -> pd.Series:
