@@ -307,3 +307,24 @@ def test_a_rebuild_of_page_dumps_gives_the_tables_of_a_fresh_build(tmp_path, sha
     assert again.n_reused == len(first.articles) == len(again.articles)
     for name in ("articles", "sentences", "removed"):
         pd.testing.assert_frame_equal(getattr(again, name).reset_index(drop=True), getattr(first, name).reset_index(drop=True))
+
+
+def test_a_page_naming_its_site_only_in_its_copyright_line_is_warned_about_truly(tmp_path, shared_data):
+    """Regression: ScienceAlert's page dump (aeb-dev) names its site only in "© ScienceAlert Pty Ltd. All rights
+    reserved.", a holder its text writes nowhere else, which the outlet rule does not take (a company behind a
+    site is no outlet). The file name stood in, and the warning said no copyright line named the site: it now
+    says what was looked for, a copyright line counting only when the text names its holder elsewhere."""
+    page = next(json.loads(line) for line in (shared_data / "aeb-dev" / "pages.jsonl").open(encoding="utf-8")
+                if json.loads(line)["url"].startswith("https://www.sciencealert.com/"))
+    corpus = tmp_path / "science"
+    corpus.mkdir()
+    (corpus / "page.txt").write_text(page["dump_html_text"], encoding="utf-8")
+    tables = build_tables(corpus)
+    [copyright] = tables.removed.loc[tables.removed["rule"] == "copyright", "text"]
+    assert "ScienceAlert" in copyright
+    assert not any("ScienceAlert" in text for text in tables.removed.loc[tables.removed["rule"] != "copyright", "text"])
+    assert not any("ScienceAlert" in text for text in tables.sentences["text"])
+    [warning] = tables.articles["warnings"]
+    assert tables.articles["outlet"].tolist() == ["page"]
+    assert "copyright line counts only when the text also names its holder elsewhere" in warning
+    assert "byline or copyright line" not in warning

@@ -1598,3 +1598,29 @@ def test_a_signature_opening_with_by_is_still_the_byline():
     lines = label_lines(page)
     assert [(line.kind, line.text) for line in lines if line.kind in ("headline", "byline")] == [
         ("headline", "Flood waters rise in the valley"), ("byline", "Analysis by Jane Roe, Valley Herald")]
+
+
+def test_a_headline_ending_in_a_full_stop_over_its_date_and_a_caption_under_its_credit(shared_data):
+    """Regression: NJ.com's page (aeb-dev 3f65af7b) without its page title lost its headline "South Dakota doubles
+    down on ‘Meth. We’re on it.’ They just might be." as outside the body (a line ending in a full stop never
+    reads as a headline) and kept the photo's caption as the first sentence of the body (under its credit
+    "Alex Wong | Getty Images" and over the byline, where `_mark_captions` looked only above a credit). The
+    line right over the date and byline that reads as a headline but for its full stop is the headline; prose
+    between a credit line and the byline is the caption (`caption_below_credit`)."""
+    page = _aeb_page(shared_data, "3f65af7b")
+    headline = "South Dakota doubles down on ‘Meth. We’re on it.’ They just might be."
+    for text in (page["dump_inscriptis"], page["dump_html_text"].split("\n", 1)[1], page["dump_html_text"]):
+        lines = label_lines(text)
+        assert _kept(lines, "headline") == [headline]
+        assert _label_of(lines, "Kristi Noem, governor of South Dakota, pictured") == (None, "caption_below_credit")
+        assert _kept(lines, "body")[0] == "Remember New Jersey’s epic quest to find a state slogan?"
+    body = "\n\n".join(["The council voted six to one on Tuesday night to close the library on Main Street, which "
+                        "has served the town for ninety years and lent more than a million books."] * 2
+                       + ["Residents who spoke at the meeting said they would fight the decision in court, and a "
+                          "petition has gathered hundreds of names since the vote."])
+    header = "Menu\n\nSearch\n\n{}\n\nPosted Nov 18, 2019, 8:19 PM\n\nBy Jane Roe | The Town Paper\n\n"
+    written = label_lines(header.format("The council closes the old library. Residents say they will fight.") + body)
+    assert _kept(written, "headline") == ["The council closes the old library. Residents say they will fight."]
+    deck = label_lines(header.format("Council votes to close the old library\n\nThe vote came after a long night "
+                                     "of debate in the town hall.") + body)
+    assert _kept(deck, "headline") == ["Council votes to close the old library"]  # a deck under it stays no headline

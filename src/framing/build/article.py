@@ -38,8 +38,11 @@ class ArticleResult:
     removed: list[dict]
     problems: list[Problem]
 
-NO_OUTLET = ("no outlet named in the text or manifest: the file name stands in (the text names its site in no "
-             "page title, byline or copyright line, and no url is given)")  # then the fix for that file
+# What the text was searched for (clean.metadata `_outlet`): a copyright holder counts only when the text also
+# names it outside its notices, so a page naming its site only there ("© ScienceAlert Pty Ltd") gets here too.
+NO_OUTLET = ("no outlet named in the text or manifest: the file name stands in (no page title or byline of the "
+             "text names its site, a copyright line counts only when the text also names its holder elsewhere, "
+             "and no url is given)")  # then the fix for that file
 
 
 def process_article(raw: RawArticle, *, corpus: str, site_repeats: frozenset[str] = frozenset()

@@ -28,7 +28,8 @@ lists, login prompts and footers. The method, line by line:
    `post_attribution`) and a short line naming a price (an item of a list
    of deals: `price_in_body`); furniture phrases are dropped. A block glued to the credit line
    below it (no blank line between, on a page whose paragraphs are parted by blank lines) is the
-   picture's caption (`caption_above_credit`). Everything else is dropped with the rule that says
+   picture's caption (`caption_above_credit`), and so is prose between a credit line and the byline
+   under it (`caption_below_credit`). Everything else is dropped with the rule that says
    why, so `framing explain FILE` can show it.
 
 Text written over and over (a line repeated thousands of times, a paragraph pasted again and

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 
@@ -203,7 +204,11 @@ def _together(blocks: list[_Block], key: list[str | None], index: int) -> bool:
 def _mark_captions(blocks: list[_Block]) -> None:
     """A picture's caption sits right on top of its credit line ("Jane Roe / Agency"), with no blank
     line between them, where the article's paragraphs are parted by blank lines: on a page that
-    parts most of its prose by blank lines, a block glued to the credit line below it is a caption."""
+    parts most of its prose by blank lines, a block glued to the credit line below it is a caption.
+    Under a picture set above the article, the caption may also follow its credit, the byline right
+    under it ("Alex Wong | Getty Images" / "Kristi Noem, …, pictured at …" / "By Amy Kuperinsky"): a
+    block of prose between a credit line and a byline that signs a person's name (`_signs_a_name`) is that
+    caption, as the article's text starts under its byline (`caption_below_credit`)."""
     prose = [i for i, b in enumerate(blocks) if b.prose and i > 0]
     parted = sum(blocks[i].lines[0][0] > blocks[i - 1].lines[-1][0] + 1 for i in prose)
     if not prose or parted < 0.5 * len(prose):
@@ -213,6 +218,15 @@ def _mark_captions(blocks: list[_Block]) -> None:
                 below.rule == "caption" or (above.prose and _names_only(below) and _amid_prose(blocks, index))):
             above.prose, above.rule = False, "caption_above_credit"
             below.rule = below.rule or "caption"
+    for credit, caption, byline in zip(blocks, blocks[1:], blocks[2:]):
+        if credit.rule == "caption" and caption.rule is None and caption.prose and _signs_a_name(byline):
+            caption.prose, caption.rule = False, "caption_below_credit"  # credit, caption, then the byline
+
+
+def _signs_a_name(block: _Block) -> bool:
+    """A byline (`_byline_line`) in which a person's name is read (`clean_author`): "By Amy Kuperinsky | NJ
+    Advance Media for NJ.com", not "GET FOX BUSINESS ON THE GO BY CLICKING HERE"."""
+    return _byline_line(block) and bool(clean_author(author_from_byline(block.text)))
 
 
 def _amid_prose(blocks: list[_Block], index: int) -> bool:
@@ -258,7 +272,7 @@ def _opens_with_headline(blocks: list[_Block]) -> bool:
 def _score(block: _Block) -> int:
     if block.prose:
         return block.words
-    if block.rule == "caption_above_credit":  # a picture's caption: neither article nor what ends it
+    if block.rule in ("caption_above_credit", "caption_below_credit"):  # a picture's caption: neither article nor what ends it
         return 0
     if block.rule is None and (_sentence_or_lead_in(block) or _post_attribution(block)):
         return 0
@@ -332,6 +346,8 @@ def _label_header(blocks: list[_Block], start: int, labels: dict) -> None:
                                       and normalise_line(blocks[i].text) == titled))]
     if not candidates:  # "Council approves budget" / "By Jane Roe": a short title right above the byline
         candidates = [i for i in window if i + 1 < start and _short_title(blocks[i]) and _meta_line(blocks[i + 1])]
+    if not candidates and (stopped := _stopped_over_signs(blocks, window)) is not None:
+        candidates = [stopped]  # a headline ending in a full stop, right over its date and byline
     if not candidates:
         for index in window:
             _label_meta(blocks[index], index, labels)
@@ -386,8 +402,7 @@ def _over_byline(blocks: list[_Block], window: list[int]) -> int | None:
     headline between the byline or date and the body is a video's title, a caption or another
     story's, not the article's; a date over the headline is passed by when the writer's name under
     the headline is nearer the body."""
-    signs = [i for i in window if _byline_line(blocks[i]) or _date_line(blocks[i])
-             or (_names_line(blocks[i]) and _persons_only(blocks[i].text))]
+    signs = _signs(blocks, window)
     if not signs:
         return None
     found = _line_above(blocks, max(signs))
@@ -397,6 +412,34 @@ def _over_byline(blocks: list[_Block], window: list[int]) -> int | None:
     if above is not None and _headline_like(blocks[above]):
         return None  # two lines that read as headlines: a headline and its deck, told apart as any others
     return found
+
+
+def _signs(blocks: list[_Block], window: list[int]) -> list[int]:
+    """The lines of the header `window` that say who or when: a byline, a date line, a line of persons'
+    names only."""
+    return [i for i in window if _byline_line(blocks[i]) or _date_line(blocks[i])
+            or (_names_line(blocks[i]) and _persons_only(blocks[i].text))]
+
+
+def _stopped_over_signs(blocks: list[_Block], window: list[int]) -> int | None:
+    """For a header where no line reads as a headline, the headline that ends in a full stop ("South Dakota
+    doubles down on ‘Meth. We’re on it.’ They just might be."), which `_over_byline` passes over as a caption
+    or deck: the nearest line above the byline and date (`_signs`), passing over furniture (a rule of its own)
+    and those lines only, that reads as a headline but for its full stop, with no line of the header
+    `window` reading as a headline right above it (a menu further up is no deck); else None."""
+    signs = _signs(blocks, window)
+    if not signs:
+        return None
+    index = max(signs)
+    while index - 1 in window and (blocks[index - 1].rule is not None or index - 1 in signs):
+        index -= 1
+    found = index - 1
+    if found not in window or not blocks[found].text.endswith(".") or _names_line(blocks[found]):
+        return None
+    if not _headline_like(replace(blocks[found], text=blocks[found].text[:-1])):
+        return None
+    above = _line_above(blocks, found)
+    return None if above in window and _headline_like(blocks[above]) else found
 
 
 def _line_above(blocks: list[_Block], index: int) -> int | None:
