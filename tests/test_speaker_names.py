@@ -444,3 +444,33 @@ def test_an_ordinal_or_a_nationality_opening_a_bodys_name_is_part_of_it(text, sp
     name). An ordinal opens a name as a cardinal does; a nationality alone before words all of which English also
     writes in lower case (a body's name, as `framing.actors` reads "Red Cross") is part of it (actors 1.30)."""
     assert list(fr.extract_quotes(_articles([text]))["speaker"]) == [speaker]
+
+
+def _one_article(*texts: str) -> list:
+    table = pd.DataFrame({"article_id": "a", "sentence_id": range(len(texts)), "outlet": "A", "event": "e",
+                          "kind": "body", "text": list(texts)})
+    return [None if pd.isna(s) else s for s in fr.extract_quotes(table)["speaker"]]
+
+
+@pytest.mark.parametrize("words, before, opens", [
+    (["April", "Ryan"], "said journalist ", True), (["June", "Smith"], "", True),
+    (["April", "Congress"], "In ", False),  # a time after "in"
+    (["Sunday", "Pelosi"], "", False), (["In", "Congress"], "", False), (["So", "Manchin"], "", False),  # given names, no months
+    (["May", "Times"], "", False),  # an organisation word
+])
+def test_a_month_opens_a_name_only_as_a_given_name(words, before, opens):
+    """Regression: attribution's `_given_name_of_month` took any given name that stops a speaker for a month
+    ("In", "So", "Sunday" are listed given names) and was a second copy of speaker_memory's rule; one
+    function (`name_kinds._month_opens_name`) now serves both."""
+    from framing.sources.name_kinds import _month_opens_name
+    assert _month_opens_name(words, before) is opens
+
+
+@pytest.mark.parametrize("text, speaker", [  # written for this test
+    ("Sunday Pelosi said the bill would pass the House.", "Pelosi"),
+    ("Monday Pelosi said the bill would pass the House.", "Pelosi"),
+    ("“That is absurd!” said journalist April Ryan.", "April Ryan"),
+    ("June Smith said the school would reopen.", "June Smith"),
+])
+def test_a_day_or_month_before_a_name_is_a_time(text, speaker):
+    assert _one_article(text) == [speaker]

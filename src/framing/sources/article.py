@@ -242,8 +242,8 @@ def _role_of() -> re.Pattern:
     | the Southern District of California", where the body or place says where the person serves, and the
     person is who speaks (1.50)."""
     roles = _alternatives(_lexicon().nouns | _lexicon().titles)
-    return re.compile(rf"(?:^|(?<=\s))(?:(?P<role>[Tt]he\s+(?:(?:top|new|former|acting|deputy|interim|chief)\s+)?"
-                      rf"(?:{_alternatives(_lexicon().nouns)}))\s+of"
+    return re.compile(rf"(?:^|(?<=\s))(?:(?P<role>[Tt]he\s+(?:(?:top|new|former|acting|deputy|interim|chief)\s+){{0,2}}"
+                      rf"(?:{_alternatives(_lexicon().nouns)}))\s+(?:of|for)"
                       rf"|(?P<described>[Aa]n?\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{roles}))\s+(?:in|at|of))\s+(?:the\s+)?$")
 
 
@@ -253,10 +253,12 @@ def _role_before(narration: str, found):
     a person: labelling rule 7, a person speaking for a body is the person), or None when no role and
     "of" stand right before the name."""
     start, who = found[0], found[1]
-    if not who[:1].isupper() or found[3] not in ("name_verb", "according_to"):
-        return None
+    if not re.sub(r"^the\s+", "", who)[:1].isupper() or found[3] not in ("name_verb", "according_to"):
+        return None  # "the FBI" as a name: "The former director for the FBI said"
     at = narration.find(who, start)
-    if at < 0 or (role := _role_of().search(narration, 0, at)) is None:
+    if at < 0 and who.startswith("the "):
+        at = narration.rfind(who, 0, start + len(who))  # "the" read before the name's start
+    if at < 0 or (role := _role_of().search(narration, 0, at)) is None or who.startswith("the ") and role.group("described"):
         return None
     if (named := _APPOSED_NAME.match(narration, at + len(who))) is not None:
         return (named.start("who"), named.group("who"), *found[2:])  # "The chairman of the Joint Chiefs, Gen. Mark Milley,"
@@ -275,11 +277,29 @@ def _sentence_speaker(found, narration: str, spans: list, memory: _Memory):
         read = _expanded_speaker(found, narration, memory)
     if (read[0] is None and (clause := _clause_attribution(narration) if spans
                              else _joined_verb_attribution(narration, found)) is not None):
+        clause = _with_served_body(narration, clause)
         clause_read = _clause_speaker(clause, memory)  # the patterns found nobody: the clause's subject
         if clause_read is not None:
             read, found = clause_read, clause
     _remember_voice(read, found, narration, memory)
     return read, found
+
+
+def _with_served_body(narration: str, found):
+    """`found` with its speaker, a description in lower case ending in a role noun (`nouns` of the reporting
+    verbs: "the former acting director"), written on to the body it serves when "of" or "for" and a body's
+    name follow it ("the former acting director for the Centers for Disease Control and Prevention"): a
+    person speaking for a body is the role of that body (labelling rule 7), as "The head of U.S. Central
+    Command announced" is read (`_role_before`). Else `found`."""
+    who = found[1]
+    if not who[:1].islower() or who.split()[-1] not in _lexicon().nouns:
+        return found
+    at = narration.lower().find(who.lower(), found[0])
+    served = _SERVED_BODY.match(narration, at + len(who)) if at >= 0 else None
+    return found if served is None else (found[0], who + served.group(0), *found[2:])
+
+
+_SERVED_BODY = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{_BODY_NAME}")
 
 
 _SMALL_END = re.compile(r"(?:\s+(?:of|for|and|on|the))+$")  # "the Food and Drug Administration on Monday": no "on"

@@ -22,8 +22,8 @@ from ..actors import read_rules
 from ..actors.english import _lexicon_tags, headline_verbs
 from .clause_tags import _tagged
 from .name_kinds import (_DETERMINERS, _DOCUMENT_VERB_SET, _INDEFINITE, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
-                         _kind_of_body_noun, _after_the, _head_noun, _is_place, _names_a_person, _not_a_speaker, _opens_with, _split_label,
-                         _titled_person, _without_owner)
+                         _kind_of_body_noun, _after_the, _head_noun, _is_place, _month_opens_name, _names_a_person, _time_opens, _not_a_speaker,
+                         _opens_with, _split_label, _titled_person, _without_owner)
 from .patterns import (_AFTER_INVERTED, _CANDIDACY, _COUNTS, _DATELINE, _DAYS, _INDEFINITE_WORD, _OPENING_TIME,
                        _WITHOUT_EARLY_NOUN, _Lexicon, _NAME, _OPENS_CLAUSE, _WHEN, _alternatives, _capitalised, _lexicon, _name_words, _party_words,
                        _without_trailing_day)
@@ -1163,8 +1163,10 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
         who = f"the {who}"  # "… after the Committee said", "said the Pentagon": a body
     elif who.split()[0] in _OPENING_CONJUNCTIONS and len(who.split()) > 1:
         who = who.split(None, 1)[1]  # "As David Schleicher … pointed out": the name after "As"
+    elif _time_opens(who.split(), narration[:match.start("who")]):
+        who = who.split(None, 1)[1]  # "Sunday Pelosi said", "In April Congress said": the time is no part of a name
     elif (who.split()[0] in _NOT_SPEAKERS and not (who == "It" and name in ("name_verb", "what_called"))
-          and not _given_name_of_month(who, narration[:match.start("who")])):
+          and not _month_opens_name(who.split(), narration[:match.start("who")])):
         return None  # "It said" is a body's attribution (`speaker_memory._speaker`)
     if (name in ("name_verb", "naming_verb") and noun_group and who[:1].isupper() and not _POSSESSIVE.search(who)
             and noun_group.capitalize() in read_rules().organisation_words):
@@ -1175,21 +1177,6 @@ def _headed_who(name: str, match: re.Match, narration: str, who: str, noun_group
     if _not_a_speaker(who, None if who.startswith("the ") else noun_group, lexicon):
         return None
     return who, noun_group
-
-
-# words after which a month is a time, not a given name ("in April", "since May", "last June")
-_BEFORE_A_MONTH = re.compile(r"\b(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]f|[Dd]uring|[Bb]efore|[Aa]fter|"
-                             r"[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Tt]hat|[Ee]ach|[Ee]very)[\s-]+$")
-
-
-def _given_name_of_month(who: str, before: str) -> bool:
-    """True when a speaker opening with a month is a person named by it: a month that is also a given name
-    (`given_names`: "April", "May", "June", "August"), a capitalised surname after it, and no word of time
-    before it ("“…!” said journalist April Ryan", not "in April Congress said"; 1.58)."""
-    words = who.split()
-    return (len(words) >= 2 and words[0] in read_rules().given_names and words[1][:1].isupper()
-            and words[1] not in _NOT_SPEAKERS and words[1] not in read_rules().organisation_words
-            and not _is_place(words[1]) and _BEFORE_A_MONTH.search(before) is None)
 
 
 def _is_anonymous_phrase(who: str) -> bool:

@@ -23,8 +23,8 @@ from .spans import _PLACEHOLDER, _TITLE_SMALL_WORDS
 _PRONOUNS = {"he", "she", "they"}
 _MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
                      "October", "November", "December"})
-_NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", "Monday", "Tuesday", "Wednesday",
-                 "Thursday", "Friday", "Saturday", "Sunday", *_MONTHS,
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_NOT_SPEAKERS = {"The", "This", "That", "It", "In", "As", "A", *_WEEKDAYS, *_MONTHS,
                  "Today", "Yesterday", "But", "And", "So", "When", "While", "Yes", "No"}
 _POSSESSIVE = re.compile(r"[’']s$")
 
@@ -362,6 +362,36 @@ def _body_after_the(who: str) -> bool:
     return not (_kind_of_body(who) or _POSSESSIVE.search(word) or word.endswith(("’", "'"))
                 or word in _lexicon().roles or word in rules.titles or word in rules.adjectives
                 or word in rules.function_words or word in _NOT_SPEAKERS or _is_place(word.rstrip(".,")))
+
+
+# words after which a month is a time, not a given name ("in April", "since May", "last June")
+_BEFORE_A_MONTH = re.compile(r"\b(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]f|[Dd]uring|[Bb]efore|[Aa]fter|"
+                             r"[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Tt]hat|[Ee]ach|[Ee]very)[\s-]+$")
+
+
+def _month_opens_name(words: list[str], before: str = "") -> bool:
+    """True when the words of a speaker open with a month that is also a given name (`_MONTHS` and
+    `given_names`: "April", "May", "June", "August") and a capitalised surname after it that is no
+    word that stops a speaker, function word, organisation word or place, with no word of time written
+    before them (`before`, the text before the speaker): the person's given name ("“…!” said journalist
+    April Ryan", "June Smith"), not a time ("in April Congress said", "In April, …"; 1.58). Other words
+    that stop a speaker and are given names too ("In", "So", "Sunday") never open a name so (1.59: the
+    attribution's copy of this rule took any given name), and one rule serves the attribution and the
+    speaker's reading (`speaker_memory._without_openers`)."""
+    rules = read_rules()
+    return (len(words) >= 2 and words[0] in _MONTHS and words[0] in rules.given_names and words[1][:1].isupper()
+            and words[1] not in _NOT_SPEAKERS and words[1] not in rules.function_words
+            and words[1] not in rules.organisation_words and not _is_place(words[1])
+            and _BEFORE_A_MONTH.search(before) is None)
+
+
+def _time_opens(words: list[str], before: str = "") -> bool:
+    """True when a weekday or a month opens two capitalised words or more and is no given name of the
+    person named (`_month_opens_name`): a time written before the speaker ("Sunday Pelosi said", "In
+    April Congress said"), not part of the speaker's name (reporting verbs 1.59). Not before an organisation
+    word ("Sunday Times", a newspaper's name)."""
+    return (len(words) >= 2 and (words[0] in _WEEKDAYS or words[0] in _MONTHS) and words[1][:1].isupper()
+            and words[1] not in read_rules().organisation_words and not _month_opens_name(words, before))
 
 
 def _is_place(who: str) -> bool:

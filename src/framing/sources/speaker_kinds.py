@@ -178,7 +178,7 @@ def _kind(speaker, anonymous: bool, people: frozenset, outlets, surnames: frozen
     if not speaker[:1].isupper():  # a description: "the president", "the newspaper", "the company", "drugmakers"
         if speaker.casefold() in _words()["outlet_nouns"]:
             return "outlet"
-        if words[-1] in roles or len(words) > 2 and words[1] == "of" and words[0] in roles:
+        if words[-1] in roles or _role_of_a_body(words, roles):
             return "person"  # "the president"; "head of U.S. Central Command", a person speaking for a body (1.46)
         if words[-1].endswith("s"):
             return "group"
@@ -228,6 +228,14 @@ def _one_word_kind(word: str, document: tuple, table_evidence) -> str:
             return "person" if person > organisation else "organisation"
     named = _NAME_WORD.fullmatch(word) is not None
     return "person" if named and not also_written_in_lower_case(word) else "organisation"
+
+
+def _role_of_a_body(words: list[str], roles) -> bool:
+    """True for a role in lower case, up to two words before it ("former acting"), then "of" or "for" and
+    what it serves: "head of U.S. Central Command", "former acting director for the Centers for Disease
+    Control and Prevention", one person speaking for a body."""
+    at = next((i for i, w in enumerate(words) if w in ("of", "for")), None)
+    return at is not None and 1 <= at <= 3 and at + 1 < len(words) and words[at - 1] in roles
 
 
 def _office_after_possessive(words: list[str], rules) -> bool:

@@ -27,9 +27,10 @@ from ..actors.english import _lexicon_tags
 from ..actors.mentions import _is_number_word
 from ..lexicons import load_data
 from .attribution import _OFFICE_TO, _document_author, _listed_after, _office_patterns
-from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _MONTHS, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
+from .name_kinds import (_GENERAL_BODIES, _INDEFINITE, _KINDS_OF_BODY, _NOT_SPEAKERS, _POSSESSIVE, _PRONOUNS,
                          _kind_of_body_noun, _body_after_the, _body_of, _countries, _initials, _is_place, _kind_of_body, _labels, _named_group,
-                         _head_noun, _honorifics, _names_a_person, _newspaper_name, _opens_with, _outlets, _split_label,
+                         _head_noun, _honorifics, _month_opens_name, _names_a_person, _newspaper_name, _opens_with, _outlets,
+                         _split_label,
                          _titled_person, _without_owner)
 from .patterns import (_CANDIDACY, _DAYS, _NAME, _OPENING_ADVERBIAL, _SPEAKER_ADVERBS, _lexicon, _party_words,
                        _without_trailing_day)
@@ -615,15 +616,6 @@ def _without_openers(who: str) -> str:
     return " ".join(words)
 
 
-def _month_opens_name(words: list[str]) -> bool:
-    """True when a month that is also a given name opens two capitalised words ("April Ryan", "June Smith"): the
-    person's given name, which the attribution read as one (`attribution._given_name_of_month`; 1.58), not a
-    time opening the sentence (a comma ends `who` after "In April,")."""
-    return (len(words) == 2 and words[0] in _MONTHS and words[0] in read_rules().given_names
-            and words[1][:1].isupper() and words[1] not in read_rules().function_words
-            and words[1] not in read_rules().organisation_words and not _is_place(words[1]))
-
-
 def _number_opens_name(words: list[str]) -> bool:
     """True when a number word opens capitalised words that end in no plural ("said First Capital", "Second Harvest
     said"): the first word of a name, as `framing.actors` reads one inside a sentence (actors' `_is_number_word`),
@@ -774,7 +766,7 @@ _SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _FORMER = re.compile(r"(?:[Ff]ormer|[Ee]x|[Ll]ate|[Oo]netime|[Oo]ne-time)-?")
 
 # a role in lower case and "of" before a body's capitalised name ("the head of U.S. Central Command")
-_ROLE_OF_BODY = re.compile(r"(?:[Tt]he\s+)?(?P<role>(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\s+of\s+(?:the\s+)?[A-Z].*)")
+_ROLE_OF_BODY = re.compile(r"(?:[Tt]he\s+)?(?P<role>(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)\s+(?:of|for)\s+(?:the\s+)?[A-Z].*)")
 
 
 def _without_trailing_adverb(who: str) -> str:

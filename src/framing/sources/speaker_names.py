@@ -563,8 +563,9 @@ def _spelling(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace(".", "")).casefold()
 
 
-# a role in lower case speaking for a body named after "of" ("head of U.S. Central Command"): the body's name
-_ROLE_OF_BODY = r"^[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+of\s+(?:the\s+)?([A-Z].*)$"
+# a role in lower case speaking for a body named after "of" or "for" ("head of U.S. Central Command", "former
+# acting director for the Centers for Disease Control and Prevention"): the body's name
+_ROLE_OF_BODY = r"^[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:of|for)\s+(?:the\s+)?([A-Z].*)$"
 
 
 def _join_in_event(forms, written: list[str]) -> None:
