@@ -277,29 +277,11 @@ def _sentence_speaker(found, narration: str, spans: list, memory: _Memory):
         read = _expanded_speaker(found, narration, memory)
     if (read[0] is None and (clause := _clause_attribution(narration) if spans
                              else _joined_verb_attribution(narration, found)) is not None):
-        clause = _with_served_body(narration, clause)
         clause_read = _clause_speaker(clause, memory)  # the patterns found nobody: the clause's subject
         if clause_read is not None:
             read, found = clause_read, clause
     _remember_voice(read, found, narration, memory)
     return read, found
-
-
-def _with_served_body(narration: str, found):
-    """`found` with its speaker, a description in lower case ending in a role noun (`nouns` of the reporting
-    verbs: "the former acting director"), written on to the body it serves when "of" or "for" and a body's
-    name follow it ("the former acting director for the Centers for Disease Control and Prevention"): a
-    person speaking for a body is the role of that body (labelling rule 7), as "The head of U.S. Central
-    Command announced" is read (`_role_before`). Else `found`."""
-    who = found[1]
-    if not who[:1].islower() or who.split()[-1] not in _lexicon().nouns:
-        return found
-    at = narration.lower().find(who.lower(), found[0])
-    served = _SERVED_BODY.match(narration, at + len(who)) if at >= 0 else None
-    return found if served is None else (found[0], who + served.group(0), *found[2:])
-
-
-_SERVED_BODY = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{_BODY_NAME}")
 
 
 _SMALL_END = re.compile(r"(?:\s+(?:of|for|and|on|the))+$")  # "the Food and Drug Administration on Monday": no "on"
