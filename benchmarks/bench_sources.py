@@ -45,7 +45,10 @@ verbs 1.56 and once more in the round after it (seen since). The "blind31"
 split (91, in the news fixture: `draw_quotes.py --n 100 --seed 47 --source aeb --again --split blind31` and the same
 with `--source frames`: a third quote of those articles, from a sentence after every excerpt shown, blind30's
 included; 11 aeb-dev and 80 narrative-frames-dev articles had one) was scored once with --blind31 and joined the
-seen batches after that score (reporting verbs 1.56): no split is held out until the next batch is drawn.
+seen batches after that score (reporting verbs 1.56). The "blind32" split (100, in the news fixture:
+`draw_quotes.py --n 100 --seed 48 --source roundups --split blind32`: one quote from each of 100 AllSides roundups of
+an event, `roundup_summary` of allsides-roundups/events.jsonl, text no rule had been read from) is held out: scored
+only with --blind32.
 Each held-out flag prints its split's totals, each accuracy with its Wilson 95 %
 interval, and never a quote, so that rules are written without looking at it.
 A prediction is right when it names the same speaker: equal names, or one the end of the other
@@ -130,7 +133,8 @@ BLIND28 = "blind28"
 BLIND29 = "blind29"  # the last 52 NewsMTSC sentences with a direct quote, each from an article of its own
 BLIND30 = "blind30"  # 100 second quotes of aeb-dev and narrative-frames-dev articles after every labelled excerpt
 BLIND31 = "blind31"  # 91 third quotes of aeb-dev and narrative-frames-dev articles after every labelled excerpt
-HELD_OUT = ()  # none until the next batch is drawn (each flag, e.g. --blind31 while it was held out, printed totals only)  # only their totals are ever printed, never a quote or a miss
+BLIND32 = "blind32"  # 100 quotes of AllSides' own roundups of events (allsides-roundups events.jsonl), one per event
+HELD_OUT = (BLIND32,)  # scored only with its flag (--blind32): only its totals are ever printed, never a quote or a miss
 # the modules of the quote extractor and of the actors it names speakers by: a cold run clears their caches
 EXTRACTOR_MODULES = ("sources", "sources.speaker_names", "sources.speaker_kinds", "sources.article", "sources.speaker_memory",
                      "sources.attribution", "sources.clause_tags", "sources.name_kinds", "sources.patterns",

@@ -31,6 +31,7 @@
     python benchmarks/draw_quotes.py --n 68 --seed 46 --source frames --again --split blind30 >> batch.jsonl
     python benchmarks/draw_quotes.py --n 100 --seed 47 --source aeb --again --split blind31 > batch.jsonl  # 11 left
     python benchmarks/draw_quotes.py --n 100 --seed 47 --source frames --again --split blind31 >> batch.jsonl  # 80 left
+    python benchmarks/draw_quotes.py --n 100 --seed 48 --source roundups --split blind32 > batch.jsonl
 
 One direct quote at random from each of `n` articles drawn at random (fixed seed) that the labelled
 samples do not hold yet (fewer than `n` when the articles run out). With `--source allsides` (the
@@ -49,7 +50,10 @@ sentence's ids in the file when it has several); a sentence that a labelled row 
 so is every sentence of an article (NewsMTSC's `source_doc_key`) that a labelled row or an earlier
 row of the draw comes from, so that each quote is drawn from an article of its own (the `blind10` draw,
 whose 100 sentences came from 100 articles, is the same row for row).
-With `--again` (aeb or frames only, once every article with a direct quote had been drawn): one quote from
+With `--source roundups` (AllSides' own summary of each event, `roundup_summary` of
+../shared/data/allsides-roundups/events.jsonl, which no rule had been read from when it was added for `blind32`):
+the same as aeb, each row naming `source` "allsides-roundups-events" and the event's `event_id` as `article_id`.
+With `--again` (aeb, frames or roundups, once every article with a direct quote had been drawn): one quote from
 each of `n` articles that labelled rows already hold, drawn among the direct quotes whose sentence lies after
 the last sentence any labelled excerpt of that article kept (`n_sentences`), so that the quote's sentence and
 the sentences after it were never shown in a batch (the sentences before it were, when the earlier quote was
@@ -93,12 +97,11 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_sources import ALLSIDES, NEWS, SAMPLE, sample_table  # noqa: E402
-from quote_samples import NEWSMTSC, article_sentences, one_sentence  # noqa: E402
+from quote_samples import NEWSMTSC, ROUNDUPS, SOURCES, article_sentences, one_sentence  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
-# --source: (the data set's folder under ../shared/data, its file, its id field, its text field)
-NEWS_SOURCES = {"aeb": ("aeb-dev", "pages.jsonl", "page_id", "gold_article_body"),
-                "frames": ("narrative-frames-dev", "articles.jsonl", "article_id", "text")}
+# --source: the data set a row names as its `source` (its file, id field and text field: quote_samples.SOURCES)
+NEWS_SOURCES = {"aeb": "aeb-dev", "frames": "narrative-frames-dev", "roundups": ROUNDUPS}
 AFTER = 3  # sentences kept after a news quote's last one (a short attribution that follows it)
 
 
@@ -109,10 +112,10 @@ def main() -> int:
     parser.add_argument("--split", default="blind")
     parser.add_argument("--source", choices=("allsides", *NEWS_SOURCES, "newsmtsc"), default="allsides")
     parser.add_argument("--again", action="store_true",
-                        help="aeb or frames: a quote after every labelled excerpt of an article a batch holds")
+                        help="aeb, frames or roundups: a quote after every labelled excerpt of an article a batch holds")
     args = parser.parse_args()
     if args.again and args.source not in NEWS_SOURCES:
-        parser.error("--again draws from aeb or frames only")
+        parser.error("--again draws from aeb, frames or roundups only")
     draw = {"allsides": draw_allsides, "newsmtsc": draw_newsmtsc}.get(args.source, draw_news)
     items = draw(args)
     for item in items:
@@ -144,10 +147,11 @@ def draw_news(args) -> list[dict]:
     article's sentences up to `AFTER` after the quote, as long as the quote is cut alike from them."""
     import framing as fr
 
-    folder, name, id_field, text_field = NEWS_SOURCES[args.source]
+    folder = NEWS_SOURCES[args.source]
+    name, id_field, text_field = SOURCES[folder]
     shown = shown_sentences(folder)
     again = getattr(args, "again", False)
-    articles = [json.loads(line) for line in (DATA / folder / name).open(encoding="utf-8")]
+    articles = [json.loads(line) for line in (DATA / name).open(encoding="utf-8")]
     articles = [a for a in articles if a.get("likely_english", True) and (a[text_field] or "").strip()]
     rng = random.Random(args.seed)
     rng.shuffle(articles)

@@ -4,8 +4,9 @@
 
 The shared data's terms keep its text out of the project (../shared/data/README.md), so a sample row
 holds only what we wrote or need to find its quote: `split`, `source` (the data set's folder:
-"aeb-dev", "narrative-frames-dev" or "newsmtsc-train"; the AllSides roundups when absent),
-`article_id` (for NewsMTSC the sentence's `primary_gid`), `sentence_id` (the quote's sentence as cut
+"aeb-dev", "narrative-frames-dev" or "newsmtsc-train"; "allsides-roundups-events" for AllSides' own
+roundup of an event, `roundup_summary` of allsides-roundups/events.jsonl; the AllSides articles when absent),
+`article_id` (for NewsMTSC the sentence's `primary_gid`, for a roundup its `event_id`), `sentence_id` (the quote's sentence as cut
 at draw time), `quote`, `speaker`, `note`, and for a news row `n_sentences` (how many of the
 article's sentences were kept: those before the quote and up to three after it; a NewsMTSC sentence
 is its own one-sentence excerpt, 1). A row whose article framing's splitter now cuts otherwise than at draw time keeps the
@@ -28,11 +29,13 @@ NEWS = FIXTURES / "quotes_news_sample.jsonl"  # quotes drawn from other real new
 SECOND = FIXTURES / "quotes_second_annotator.jsonl"  # blind3 and blind4 relabelled
 ALLSIDES = "allsides-roundups"
 NEWSMTSC = "newsmtsc-train"  # sentences, not articles: a row's "article" is one sentence, by its primary_gid
-# a row's `source`: (its file under ../shared/data/<source>/, the id field, the text field)
-SOURCES = {ALLSIDES: ("articles.jsonl", "article_id", "text"),
-           "aeb-dev": ("pages.jsonl", "page_id", "gold_article_body"),
-           "narrative-frames-dev": ("articles.jsonl", "article_id", "text"),
-           NEWSMTSC: ("train_targets.jsonl", "primary_gid", "sentence")}
+ROUNDUPS = "allsides-roundups-events"  # AllSides' own roundup of each event (`roundup_summary`), by its event_id
+# a row's `source`: (its file under ../shared/data/, the id field, the text field)
+SOURCES = {ALLSIDES: ("allsides-roundups/articles.jsonl", "article_id", "text"),
+           "aeb-dev": ("aeb-dev/pages.jsonl", "page_id", "gold_article_body"),
+           "narrative-frames-dev": ("narrative-frames-dev/articles.jsonl", "article_id", "text"),
+           NEWSMTSC: ("newsmtsc-train/train_targets.jsonl", "primary_gid", "sentence"),
+           ROUNDUPS: ("allsides-roundups/events.jsonl", "event_id", "roundup_summary")}
 
 
 class SampleError(LookupError):
@@ -65,7 +68,7 @@ def article_texts(source: str, ids: set[str], data: Path = DATA) -> dict[str, st
     """{article id: raw text} of the wanted articles of one data set (NewsMTSC: {primary_gid: sentence},
     the sentence's rows, one per annotated mention, all holding it)."""
     name, id_field, text_field = SOURCES[source]
-    path = data / source / name
+    path = data / name
     if not path.exists():
         raise SampleError(f"needs {path} (the shared data folder beside the project)")
     with path.open(encoding="utf-8") as lines:
@@ -85,7 +88,7 @@ def with_text(items: list[dict], data: Path = DATA) -> list[dict]:
     for item in items:
         raw = texts[source_of(item)].get(item["article_id"])
         if raw is None:
-            raise SampleError(f"article not found in {data / source_of(item)}: {describe(item)}")
+            raise SampleError(f"article not found in {data / SOURCES[source_of(item)][0]}: {describe(item)}")
         sentences = excerpt(item, raw)
         check_quote(item, sentences)
         out.append(dict(item, text="\n".join(sentences)))

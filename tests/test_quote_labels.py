@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import bench_sources  # noqa: E402
 import pytest  # noqa: E402
-from bench_sources import (BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30, BLIND31, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
+from bench_sources import (BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30, BLIND31, BLIND32, HELD_OUT, NEWS, SAMPLE, SEEN, scored_groups,  # noqa: E402
                            scored_splits, shows_misses)
 from quote_samples import NEWSMTSC, SECOND, SampleError, one_sentence, read_labels, with_text  # noqa: E402
 
@@ -26,12 +26,14 @@ def test_every_split_of_the_samples_is_seen_or_held_out():
     assert {item["split"] for item in NEWS_ITEMS} == {"blind6", "blind7", "blind8", "blind9", BLIND10, BLIND11, BLIND12,
                                                     BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20,
                                                     BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, BLIND26, BLIND27,
-                                                    BLIND28, BLIND29, BLIND30, BLIND31}
+                                                    BLIND28, BLIND29, BLIND30, BLIND31, BLIND32}
     assert not set(HELD_OUT) & set(SEEN)
 
 
 def test_the_held_out_splits_are_scored_only_on_request_and_their_quotes_never_printed(monkeypatch):
-    assert HELD_OUT == ()  # blind31, the last held out, joined the seen batches after its one score (1.56)
+    assert HELD_OUT == (BLIND32,)  # AllSides' roundups of events, held out since it was drawn
+    assert BLIND32 not in scored_splits(["bench_sources.py"]) and BLIND32 in scored_splits(["bench_sources.py", "--blind32"])
+    assert not shows_misses(BLIND32)
     assert all(split in SEEN for split in ("blind5", "blind6", "blind9", BLIND10, BLIND11, BLIND12, BLIND13, BLIND14,
                                            BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22,
                                            BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30,
@@ -86,6 +88,7 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
         (BLIND30, 100), (f"{BLIND30} aeb-dev", 32), (f"{BLIND30} narrative-frames-dev", 68)]
     assert [(name, len(members)) for name, members in scored_groups(BLIND31, items)] == [
         (BLIND31, 91), (f"{BLIND31} aeb-dev", 11), (f"{BLIND31} narrative-frames-dev", 80)]
+    assert [(name, len(members)) for name, members in scored_groups(BLIND32, items)] == [(BLIND32, 100)]
 
 
 def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_path, monkeypatch, capsys):
@@ -153,7 +156,7 @@ def test_each_article_in_one_batch():
                             (BLIND20, NEWS_ITEMS), (BLIND21, NEWS_ITEMS), (BLIND22, NEWS_ITEMS),
                             (BLIND23, NEWS_ITEMS), (BLIND24, NEWS_ITEMS), (BLIND25, NEWS_ITEMS),
                             (BLIND26, NEWS_ITEMS), (BLIND27, NEWS_ITEMS), (BLIND28, NEWS_ITEMS),
-                            (BLIND29, NEWS_ITEMS)):
+                            (BLIND29, NEWS_ITEMS), (BLIND32, NEWS_ITEMS)):
         articles = [(item.get("source"), item["article_id"]) for item in items if item["split"] == held_out]
         others = {(item.get("source"), item["article_id"]) for item in items if item["split"] not in (held_out, BLIND30, BLIND31)}
         assert len(articles) == len(set(articles)) and not set(articles) & others  # BLIND30, 31: the test after this one
@@ -192,12 +195,14 @@ def test_held_out_labels_are_written_in_their_excerpt(shared_data):
 
 def test_news_quotes_trace_to_their_article(shared_data):
     """Each news row names its data set and article (aeb-dev `page_id`, narrative-frames-dev
-    `article_id`), and its rebuilt sentences are that article's text from its start, in order (an
-    exact repeat of a line, which `framing build` drops, may stand between two of them)."""
-    fields = {"aeb-dev": ("pages.jsonl", "page_id", "gold_article_body"),
-              "narrative-frames-dev": ("articles.jsonl", "article_id", "text")}
+    `article_id`, an AllSides roundup's `event_id`), and its rebuilt sentences are that article's text from
+    its start, in order (an exact repeat of a line, which `framing build` drops, may stand between two of them)."""
+    fields = {"aeb-dev": ("aeb-dev/pages.jsonl", "page_id", "gold_article_body"),
+              "narrative-frames-dev": ("narrative-frames-dev/articles.jsonl", "article_id", "text"),
+              "allsides-roundups-events": ("allsides-roundups/events.jsonl", "event_id", "roundup_summary")}
+    assert sum(item["source"] == "allsides-roundups-events" for item in NEWS_ITEMS) == 100  # blind32
     for source, (name, id_field, text_field) in fields.items():
-        with (shared_data / source / name).open(encoding="utf-8") as lines:
+        with (shared_data / name).open(encoding="utf-8") as lines:
             texts = {row[id_field]: row[text_field] for row in map(json.loads, lines)}
         for item in with_text([item for item in NEWS_ITEMS if item["source"] == source], shared_data):
             article = " ".join(texts[item["article_id"]].split())
