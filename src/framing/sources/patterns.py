@@ -161,6 +161,11 @@ def _verb_forms(data: dict) -> dict[str, tuple[str, str]]:
     return forms
 
 
+# verbs after which "one" or "another" standing alone is their subject ("And another wrote: “…”")
+_ALONE_VERBS = ("said", "says", "wrote", "writes", "added", "adds", "noted", "notes", "told", "tweeted", "posted",
+                "commented", "asked", "replied", "responded", "wondered", "joked", "quipped", "complained")
+
+
 def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
     """The regex (group `who`) of who may speak: a name, a pronoun, a role, a description, an
     anonymous phrase, an unnamed person opened by "a"."""
@@ -173,7 +178,10 @@ def _speaker_pattern(titles: frozenset, anonymous: list[str]) -> str:
             rf"(?:its|his|her|their)\s+[a-z][\w-]*(?=[\s.,;:]|$)|"
             rf"(?:an?|one)\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+(?:er|an|ian|ist)s?(?=\s|[.,;:!?…]|$)|"  # "said a New Yorker who …"
             rf"{_INDEFINITE_WORD}\s+(?:(?!(?:from|of|for|with|in|on|at|by|to|that|who|and|or|but|{_SUBORDINATORS})\s)[\w’'-]+\s+){{0,3}}?"
-            rf"(?!(?:and|or|but|{_PREPOSITIONS}|{_SUBORDINATORS})\s)[a-z][\w-]*(?=\s|[.!?…]*$))")  # "in a speech Sunday and said": no one
+            rf"(?!(?:and|or|but|{_PREPOSITIONS}|{_SUBORDINATORS})\s)[a-z][\w-]*(?=\s|[.!?…]*$)|"  # "in a speech Sunday and said": no one
+            # "one" or "another" standing alone for one unnamed person of a group named before ("“…,” said one.",
+            # "noted another", "And another wrote:"; 1.60): an unnamed person
+            rf"(?:[Oo]ne|[Aa]nother)(?=\s*(?:[.!?…:]|$)|\s+(?:{_alternatives(_ALONE_VERBS)})\b))")
 
 
 def _name_verb(speaker: str, verbs, heads=()) -> re.Pattern:

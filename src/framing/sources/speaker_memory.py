@@ -918,6 +918,8 @@ def _read_unnamed(who: str, memory: _Memory):
         return None, who, False, "_description"
     if first in _INDEFINITE and not any(_opens_with(lowered, a) for a in lexicon.anonymous):
         words = who.split(None, 1)
+        if lowered in ("one", "another"):  # "“…,” said one.", "noted another": one unnamed person of a group (1.60)
+            return lowered, who, True, "_indefinite"
         if len(words) < 2 or _WHEN_AFTER.sub("", lowered).split()[-1] in lexicon.documents:  # "a statement said",
             # "a statement Thursday afternoon thanking": nobody named (1.49)
             return None, who, False, "_description"
