@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SIZES  ?= 100,1000,10000,100000
 SOAK_RUNS ?= 20
+# `make test` runs the suite on this many worker processes (pytest-xdist); 0 runs it in one process, as plain pytest
+TEST_WORKERS ?= 2
 # JupyterLab refuses to start as root (as in many containers) unless told it may.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
@@ -33,7 +35,7 @@ report: setup fonts  ## build every corpus and render its notebooks and report i
 	$(BIN)/framing report
 
 test: setup browser fonts  ## run the test suite
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The browser test drives Debian's chromium; install it when missing and we may (root, apt).
 browser:
