@@ -91,14 +91,18 @@ def test_seen_scores_no_held_out_quote_and_news_batches_are_scored_per_data_set(
     assert [(name, len(members)) for name, members in scored_groups(BLIND32, items)] == [(BLIND32, 100)]
 
 
-def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_path, monkeypatch, capsys):
+@pytest.mark.xdist_group("labelled_quotes")  # one worker quotes the labelled excerpts once (quotes_once)
+def test_a_held_out_run_prints_totals_and_no_held_out_quote(shared_data, tmp_path, monkeypatch, capsys, quotes_once):
     """The benchmark run with the held-out flag (the seen splits cut to `dev` to keep it short, no
     timing, results written under tmp_path) prints one line per held-out total with its Wilson
     interval, and none of the held-out quotes or labels."""
+    import framing as fr
+
     held = (BLIND31,)  # as it was held out until its one score (1.56)
     monkeypatch.setattr(bench_sources, "SEEN", ("dev",))
     monkeypatch.setattr(bench_sources, "HELD_OUT", held)
     monkeypatch.setattr(bench_sources, "ALLSIDES", tmp_path / "absent.jsonl")
+    monkeypatch.setattr(fr, "extract_quotes", quotes_once)  # each excerpt quoted once a session (conftest.py)
     monkeypatch.setattr(bench_sources, "ROOT", tmp_path)
     monkeypatch.setattr(sys, "argv", ["bench_sources.py", *(f"--{split}" for split in held)])
     bench_sources.main()
