@@ -35,7 +35,7 @@ report: setup fonts  ## build every corpus and render its notebooks and report i
 	$(BIN)/framing report
 
 test: setup browser fonts  ## run the test suite
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # The browser test drives Debian's chromium; install it when missing and we may (root, apt).
 browser:
