@@ -164,9 +164,10 @@ _BINARY_FIXES = {"a PDF document": _DOCUMENT_FIX, "a ZIP archive or Word/Excel d
 def binary_fix(what: str) -> str:
     """What to do with a binary file of the kind `binary_kind` named (" (a PDF document)"): a
     document's text copied into a .txt file, an archive unpacked, else the page saved as text."""
-    return _BINARY_FIXES.get(what.strip(" ()"), "save the page as .txt, .html, .csv or .jsonl (an image "
-                                                "holds no article text to read: remove it)"
-                             if "image" in what else "save the page as .txt, .html, .csv or .jsonl")
+    if (fix := _BINARY_FIXES.get(what.strip(" ()"))) is not None:
+        return fix
+    saved = "save the page as .txt, .html, .csv or .jsonl"
+    return f"{saved} (an image holds no article text to read: remove it)" if "image" in what else saved
 
 
 def _utf16_or_32(data: bytes) -> str | None:
